@@ -1,0 +1,87 @@
+/**
+ * The only file that reads process.env. Parsed once, validated, frozen.
+ * Every variable is documented in .env.example with its default.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Kuzu data directory (embedded store). */
+  dataDir: string;
+  neo4j: { uri: string; user: string; password: string; database: string } | null;
+  /** `login(memberId)` mutation for the demo; never on in production. */
+  devLogin: boolean;
+  /** HS256 secret for session tokens. */
+  jwtSecret: string;
+  embedder: 'auto' | 'neural' | 'lexical';
+  /** Folder with pre-downloaded models (campus networks without internet); remote downloads off when set. */
+  modelsDir: string | null;
+  /** Where downloaded models are cached. */
+  modelCacheDir: string;
+  /** Name of the neural model. */
+  modelName: string;
+  /** Load the demo data on first start when the store is empty. */
+  seedDemo: boolean;
+  /** Serve the built client from this folder at `/` when it exists. */
+  clientDir: string;
+  /** GraphiQL at /graphql. */
+  graphiql: boolean;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+function readBool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  throw new Error(`Expected a boolean (1/0/true/false), got "${v}"`);
+}
+
+function readInt(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
+  return n;
+}
+
+/** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const production = env.NODE_ENV === 'production';
+  const embedder = (env.HONGTU_EMBEDDER ?? 'auto') as Config['embedder'];
+  if (!['auto', 'neural', 'lexical'].includes(embedder)) {
+    throw new Error(`HONGTU_EMBEDDER must be auto, neural or lexical, got "${embedder}"`);
+  }
+  const logLevel = (env.HONGTU_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new Error(`HONGTU_LOG_LEVEL must be debug, info, warn or error`);
+  const devLogin = readBool(env.HONGTU_DEV_LOGIN, !production);
+  const jwtSecret = env.HONGTU_JWT_SECRET ?? '';
+  if (production && jwtSecret.length < 32) throw new Error('HONGTU_JWT_SECRET must be set (32+ characters) when NODE_ENV=production');
+  const cfg: Config = {
+    port: readInt('PORT', env.PORT, 4000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.HONGTU_DATA_DIR ?? './data/kuzu'),
+    neo4j: env.NEO4J_URI
+      ? {
+          uri: env.NEO4J_URI,
+          user: env.NEO4J_USER ?? 'neo4j',
+          password: env.NEO4J_PASSWORD ?? '',
+          database: env.NEO4J_DATABASE ?? 'neo4j',
+        }
+      : null,
+    devLogin,
+    jwtSecret: jwtSecret || 'hongtu-dev-secret-change-me-0123456789abcdef',
+    embedder,
+    modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
+    modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
+    modelName: env.HONGTU_MODEL ?? 'Xenova/bge-small-zh-v1.5',
+    seedDemo: readBool(env.HONGTU_SEED_DEMO, true),
+    clientDir: path.resolve(env.HONGTU_CLIENT_DIR ?? './client/dist'),
+    graphiql: readBool(env.HONGTU_GRAPHIQL, !production),
+    maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
+    maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
+    logLevel,
+  };
+  return Object.freeze(cfg);
+}

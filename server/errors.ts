@@ -1,0 +1,32 @@
+/**
+ * One error type with a code from a closed set. Services and adapters throw these; the GraphQL edge
+ * (server/api/errors-plugin) turns them into GraphQL errors with `extensions.code`; anything else is
+ * masked by yoga as "Unexpected error." and logged with the request id.
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Optional machine-readable details, e.g. the offending field. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** `Course "c-77" not found` */
+export const notFound = (kind: string, id: string) => new AppError('NOT_FOUND', `${kind} "${id}" not found`, { kind, id });
+/** `minutesPerWeek must be 15–1200` — message names the field and what to do. */
+export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
+export const forbidden = (message = 'You do not have access to this resource') => new AppError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
+export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const unavailable = (message = 'The graph store is unavailable; try again shortly') => new AppError('UNAVAILABLE', message);
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
