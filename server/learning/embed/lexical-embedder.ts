@@ -1,0 +1,78 @@
+/**
+ * The offline lexical-semantic embedder: TF-IDF features (lexical-features.ts) projected to a fixed
+ * dense dimension by a fixed signed random projection. Each feature owns a pseudo-random sparse
+ * ±1 vector (PROBES non-zeros, derived from a hash of the feature), so the projection is the same on
+ * every machine and needs no fitting: the same text always gives the same vector, which is what lets
+ * the store skip unchanged texts by content hash. Inner products are preserved in expectation
+ * (Johnson–Lindenstrauss / feature hashing), and cosine ranking in the projected space tracks
+ * cosine ranking of the TF-IDF vectors.
+ *
+ * Chosen over LSA fitted on the curriculum because an LSA basis changes whenever the corpus does
+ * (every stored vector would go stale on any edit) and the curriculum is too small (hundreds of texts)
+ * to learn reliable latent dimensions; see scripts/eval-tagging.ts for the measured figures.
+ */
+import type { Embedder } from './embedder';
+import { normalize } from './embedder';
+import { lexicalFeatures, type FeatureOptions } from './lexical-features';
+
+/** Non-zeros per feature: more probes spread collisions and make the estimate smoother. */
+const PROBES = 4;
+
+/** Bumped whenever features or projection change, so stored vectors are recognised as stale. */
+const VERSION = 'lexical-v1';
+
+export interface LexicalOptions extends Partial<FeatureOptions> {
+  /** Output dimension (default 512). */
+  dimensions?: number;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 units: fast, stable across platforms. */
+function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** xorshift32 step: the next pseudo-random 32-bit state. */
+function next(x: number): number {
+  x ^= x << 13; x >>>= 0;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return x >>> 0;
+}
+
+export class LexicalEmbedder implements Embedder {
+  readonly kind = 'lexical' as const;
+  readonly id: string;
+  readonly dimensions: number;
+  private readonly features: FeatureOptions;
+
+  constructor(opts: LexicalOptions = {}) {
+    this.dimensions = opts.dimensions ?? 512;
+    this.features = { ngramWeight: opts.ngramWeight ?? 0.5 };
+    const tuned = opts.ngramWeight !== undefined && opts.ngramWeight !== 0.5 ? `-g${opts.ngramWeight}` : '';
+    this.id = `${VERSION}${tuned}/${this.dimensions}`;
+  }
+
+  /** Synchronous core of `embed`, for callers that embed one text in a hot loop. */
+  embedOne(text: string): Float32Array {
+    const v = new Float32Array(this.dimensions);
+    const scale = 1 / Math.sqrt(PROBES);
+    for (const [key, w] of lexicalFeatures(text, this.features)) {
+      let x = fnv1a(key) || 1;
+      for (let p = 0; p < PROBES; p++) {
+        x = next(x);
+        const sign = x & 1 ? 1 : -1;
+        v[(x >>> 1) % this.dimensions] += sign * w * scale;
+      }
+    }
+    return normalize(v);
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((t) => this.embedOne(t));
+  }
+}
