@@ -1,0 +1,73 @@
+/**
+ * The product's online learner model (implements MasteryModel): BKT per member × topic, extended with
+ *  - forgetting: P(learned) decays towards a floor with a half-life, applied on read from updatedAt;
+ *  - question difficulty: harder questions have more slip and less guess;
+ *  - study events: reading/watching a course moves P(learned) of the topics it covers, scaled by the
+ *    tag weight and by how much of the course was completed;
+ *  - multi-topic items: the update of each topic is scaled by its tag weight.
+ * "Mastery" is therefore P(learned) — a probability a member can read, and the value gaps compare with
+ * stage requirements. Parameters come from `hongtu kt fit` (fitMasteryParams) or the defaults.
+ */
+import type { Mastery } from '../../../graph/model';
+import type { AnswerObservation, MasteryModel, StudyObservation } from '../mastery-model';
+
+export interface MasteryParams {
+  version: number;
+  l0: number; t: number; g: number; s: number;
+  /** P(learned) gain from completing a course fully, before the tag weight. */
+  studyGain: number;
+  /** Days for (p − floor) to halve without practice; Infinity = no forgetting. */
+  halfLifeDays: number;
+  floor: number;
+}
+
+export const DEFAULT_MASTERY_PARAMS: MasteryParams = {
+  version: 1, l0: 0.25, t: 0.12, g: 0.22, s: 0.1, studyGain: 0.3, halfLifeDays: 90, floor: 0.1,
+};
+
+const DAY = 86_400_000;
+const clamp01 = (x: number) => Math.min(0.999, Math.max(0.001, x));
+
+/** Guess and slip for a question of difficulty d ∈ [0,1] (0.5 = the fitted averages). */
+export function emission(p: MasteryParams, difficulty: number): { g: number; s: number } {
+  const d = Math.min(1, Math.max(0, difficulty));
+  return { g: clamp01(p.g * (1.5 - d)), s: clamp01(p.s * (0.5 + d)) };
+}
+
+/** P(learned) at `now`, with forgetting since `since`. */
+export function decay(p: MasteryParams, value: number, since: number, now: number): number {
+  if (!Number.isFinite(p.halfLifeDays) || now <= since) return value;
+  if (value <= p.floor) return value;
+  const f = Math.pow(0.5, (now - since) / DAY / p.halfLifeDays);
+  return p.floor + (value - p.floor) * f;
+}
+
+export function createBktMasteryModel(params: MasteryParams = DEFAULT_MASTERY_PARAMS): MasteryModel {
+  const current = (row: Mastery | undefined, now: number) => (row ? decay(params, row.p, row.updatedAt, now) : params.l0);
+  return {
+    id: `bkt-forget/${params.version}`,
+    currentMastery: current,
+    predictCorrect(mastery, difficulty) {
+      const { g, s } = emission(params, difficulty);
+      return mastery * (1 - s) + (1 - mastery) * g;
+    },
+    observeAnswer(memberId, rows, obs: AnswerObservation) {
+      const { g, s } = emission(params, obs.difficulty);
+      return obs.topics.map((tag) => {
+        const pl = current(rows.get(tag.topicId), obs.at);
+        const post = obs.correct ? (pl * (1 - s)) / (pl * (1 - s) + (1 - pl) * g) : (pl * s) / (pl * s + (1 - pl) * (1 - g));
+        const next = post + (1 - post) * params.t;
+        const w = Math.min(1, Math.max(0, tag.weight));
+        return { memberId, topicId: tag.topicId, p: clamp01(pl + w * (next - pl)), updatedAt: obs.at };
+      });
+    },
+    observeStudy(memberId, rows, obs: StudyObservation) {
+      const done = Math.min(1, Math.max(0, obs.progress));
+      return obs.topics.map((tag) => {
+        const pl = current(rows.get(tag.topicId), obs.at);
+        const gain = params.studyGain * Math.min(1, tag.weight) * done;
+        return { memberId, topicId: tag.topicId, p: clamp01(pl + (1 - pl) * gain), updatedAt: obs.at };
+      });
+    },
+  };
+}
