@@ -61,10 +61,10 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Content words of a text (jieba segmentation, stopwords and punctuation dropped); used by keyword search too. */
+/** Content words of a text (jieba search-mode segmentation: long words and their parts, e.g. 廉洁自律 → 廉洁 自律 廉洁自律; stopwords and punctuation dropped); used by keyword search too. */
 export function segmentWords(text: string): string[] {
   const out: string[] = [];
-  for (const w of getJieba().cut(normalizeText(text), true)) {
+  for (const w of getJieba().cutForSearch(normalizeText(text), true)) {
     const t = w.trim();
     if (!t || !WORDY.test(t) || STOPWORDS.has(t)) continue;
     if (t.length < 2 && !CJK.test(t)) continue;

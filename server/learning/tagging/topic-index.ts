@@ -1,0 +1,75 @@
+/**
+ * Topic representations for tagging, and the scoring of a text against them.
+ *
+ * A subtopic is represented by the centroid of its own text (name + description) and the texts of the
+ * content manually tagged with it (courses, questions), each weighted by its tag weight. An area is the
+ * centroid of its own text and its subtopics' centroids. A text's score for a subtopic mixes the two
+ * levels, so a text that is clearly about an area but close to no single subtopic still lands in the right
+ * area:  score(t) = SUBTOPIC_WEIGHT·cos(x, subtopic t) + (1 − SUBTOPIC_WEIGHT)·cos(x, area of t).
+ * The weights were chosen on the curriculum's held-out courses (scripts/eval-tagging.ts).
+ */
+import type { Area, Topic } from '../../../graph/model';
+import { centroid, dot } from '../embed/embedder';
+
+/** Share of the subtopic similarity in a topic's score; the rest is the area similarity. */
+export const SUBTOPIC_WEIGHT = 0.6;
+/** Weight of a topic's own name + description among its manually tagged examples (each weighs its tag weight). */
+export const OWN_TEXT_WEIGHT = 2;
+
+/** One piece of manually tagged content: its vector and its MANUAL tags (topic id → weight). */
+export interface TaggedExample { vector: ArrayLike<number>; tags: { topicId: string; weight: number }[] }
+
+/** A ranked topic for a text. */
+export interface TopicScore { topicId: string; area: Area; name: string; score: number }
+
+export interface TopicIndex {
+  readonly embedderId: string;
+  readonly topics: Topic[];
+  /** Rank every candidate topic for one vector, best first. */
+  rank(vector: ArrayLike<number>): TopicScore[];
+}
+
+/**
+ * Builds the index. `topicVectors` holds the embedding of each topic's own text (same order as `topics`).
+ * Candidates are the subtopics; an area without subtopics is its own candidate.
+ */
+export function buildTopicIndex(embedderId: string, dimensions: number, topics: Topic[], topicVectors: ArrayLike<number>[],
+  examples: TaggedExample[], opts: { subtopicWeight?: number; ownTextWeight?: number } = {}): TopicIndex {
+  const subW = opts.subtopicWeight ?? SUBTOPIC_WEIGHT;
+  const ownW = opts.ownTextWeight ?? OWN_TEXT_WEIGHT;
+  const byId = new Map(topics.map((t, i) => [t.id, i]));
+  const members: ArrayLike<number>[][] = topics.map((_, i) => [topicVectors[i]]);
+  const weights: number[][] = topics.map(() => [ownW]);
+  for (const ex of examples) {
+    for (const tag of ex.tags) {
+      const i = byId.get(tag.topicId);
+      if (i === undefined) continue;
+      members[i].push(ex.vector);
+      weights[i].push(tag.weight);
+    }
+  }
+  const own = topics.map((_, i) => centroid(members[i], dimensions, weights[i]));
+  const hasChildren = new Set(topics.filter((t) => t.parentId).map((t) => t.area));
+  const areaVec = new Map<string, Float32Array>();
+  for (const a of new Set(topics.map((t) => t.area))) {
+    const idx = topics.map((t, i) => (t.area === a ? i : -1)).filter((i) => i >= 0);
+    areaVec.set(a, centroid(idx.map((i) => own[i]), dimensions));
+  }
+  const candidates = topics.map((t, i) => i).filter((i) => topics[i].parentId !== null || !hasChildren.has(topics[i].area));
+
+  return {
+    embedderId,
+    topics,
+    rank(vector) {
+      const areaSim = new Map<string, number>();
+      for (const [a, v] of areaVec) areaSim.set(a, dot(vector, v));
+      return candidates
+        .map((i) => {
+          const t = topics[i];
+          const score = subW * dot(vector, own[i]) + (1 - subW) * (areaSim.get(t.area) ?? 0);
+          return { topicId: t.id, area: t.area, name: t.name, score };
+        })
+        .sort((a, b) => b.score - a.score || (a.topicId < b.topicId ? -1 : 1));
+    },
+  };
+}
