@@ -26,9 +26,9 @@ describe('LexicalEmbedder', () => {
 
   it('returns unit vectors of the declared dimension', async () => {
     const vs = await e.embed(TRIPLES.flat());
-    expect(e.dimensions).toBe(512);
+    expect(e.dimensions).toBe(1024);
     for (const v of vs) {
-      expect(v).toHaveLength(512);
+      expect(v).toHaveLength(1024);
       expect(norm(v)).toBeCloseTo(1, 5);
     }
   });

@@ -8,6 +8,7 @@ import { computeMetrics, type KtMetrics } from './metrics';
 import { fitSkillMean, predictSkillMean } from './skill-mean';
 import { fitBkt, predictBkt } from './bkt';
 import { fitLrKt, predictLrKt } from './lr-kt';
+import { fitHybridKt, predictHybridKt } from './hybrid-kt';
 
 export interface ModelResult extends KtMetrics { model: string; fitSeconds: number }
 export interface KtEvaluation {
@@ -39,6 +40,8 @@ export function evaluateDatasets(train: KtDataset, test: KtDataset): KtEvaluatio
   results.push({ model: 'bkt', fitSeconds: tBkt, ...computeMetrics(predictBkt(bkt, test), y) });
   const [lr, tLr] = timed(() => fitLrKt(train));
   results.push({ model: 'lr-kt', fitSeconds: tLr, ...computeMetrics(predictLrKt(lr, test), y) });
+  const [hy, tHy] = timed(() => fitHybridKt(train));
+  results.push({ model: 'hybrid-kt', fitSeconds: tHy, ...computeMetrics(predictHybridKt(hy, test), y) });
   return {
     train: { students: train.sequences.length, responses: train.responses, skills: train.skills.length },
     test: { students: test.sequences.length, responses: test.responses },

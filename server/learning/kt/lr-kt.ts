@@ -9,7 +9,7 @@ import { MAX_NNZ, featureCount, newStudentState, observe, writeFeatures } from '
 export interface LrKtModel { K: number; w: Float64Array; skillMean: Float64Array; globalMean: number }
 export interface LrKtOptions { epochs?: number; lr?: number; l2?: number; batch?: number; seed?: number }
 
-function skillMeans(train: KtDataset, K: number): { skillMean: Float64Array; globalMean: number } {
+export function skillMeans(train: KtDataset, K: number): { skillMean: Float64Array; globalMean: number } {
   const num = new Float64Array(K), den = new Float64Array(K);
   let c = 0, n = 0;
   for (const s of train.sequences) for (let i = 0; i < s.skills.length; i++) {
@@ -24,7 +24,7 @@ function skillMeans(train: KtDataset, K: number): { skillMean: Float64Array; glo
 }
 
 /** Feature rows of a whole dataset (fixed stride MAX_NNZ; unused slots have value 0). */
-function featurize(data: KtDataset, K: number, skillMean: Float64Array, globalMean: number) {
+export function featurize(data: KtDataset, K: number, skillMean: Float64Array, globalMean: number) {
   const idx = new Int32Array(data.responses * MAX_NNZ);
   const val = new Float32Array(data.responses * MAX_NNZ);
   const y = new Uint8Array(data.responses);
@@ -51,6 +51,13 @@ function mulberry32(seed: number) {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The LR log-odds of the feature row at `off`. */
+export function lrLogit(w: Float64Array, idx: Int32Array, val: Float32Array, off: number): number {
+  let z = 0;
+  for (let f = 0; f < MAX_NNZ; f++) z += w[idx[off + f]] * val[off + f];
+  return z;
+}
 
 export function fitLrKt(train: KtDataset, opts: LrKtOptions = {}): LrKtModel {
   const K = train.skills.length;

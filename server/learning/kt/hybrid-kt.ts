@@ -1,0 +1,50 @@
+/**
+ * Hybrid KT: gradient-boosted trees over the dense learning-history features plus LR-KT's log-odds.
+ * The LR part carries the per-skill effects (hundreds of sparse weights); the trees add the
+ * interactions a linear model cannot express (recent correctness × amount of practice, repetition ×
+ * last outcome, time since practice × prior success). Trained in two stages on the same rows.
+ */
+import type { KtDataset } from './dataset';
+import { DENSE, MAX_NNZ, newStudentState, observe, writeFeatures } from './lr-features';
+import { featurize, fitLrKt, lrLogit, type LrKtModel, type LrKtOptions } from './lr-kt';
+import { fitGbdt, predictGbdt, type GbdtModel, type GbdtOptions } from './gbdt';
+
+export interface HybridKtModel { lr: LrKtModel; gbdt: GbdtModel }
+
+/** Dense columns 1..DENSE-1 of the sparse row, then the LR logit. */
+const NCOL = DENSE;
+
+export function fitHybridKt(train: KtDataset, opts: { lr?: LrKtOptions; gbdt?: GbdtOptions } = {}): HybridKtModel {
+  const lr = fitLrKt(train, opts.lr);
+  const { idx, val, y, rows } = featurize(train, lr.K, lr.skillMean, lr.globalMean);
+  const cols = Array.from({ length: NCOL }, () => new Float32Array(rows));
+  for (let r = 0; r < rows; r++) {
+    const o = r * MAX_NNZ;
+    for (let d = 0; d < DENSE - 1; d++) cols[d][r] = val[o + 1 + d];
+    cols[DENSE - 1][r] = lrLogit(lr.w, idx, val, o);
+  }
+  const gbdt = fitGbdt(cols, y, opts.gbdt);
+  return { lr, gbdt };
+}
+
+export function predictHybridKt(model: HybridKtModel, data: KtDataset): Float64Array {
+  const { K, w, skillMean, globalMean } = model.lr;
+  const out = new Float64Array(data.responses);
+  const idx = new Int32Array(MAX_NNZ), val = new Float32Array(MAX_NNZ);
+  const row = new Float64Array(NCOL);
+  let r = 0;
+  for (const s of data.sequences) {
+    const st = newStudentState(globalMean);
+    for (let i = 0; i < s.skills.length; i++) {
+      const t = s.times ? s.times[i] : NaN;
+      const k = s.skills[i] < K ? s.skills[i] : -1;
+      idx.fill(0); val.fill(0);
+      writeFeatures(st, k, t, K, skillMean, globalMean, idx, val, 0);
+      for (let d = 0; d < DENSE - 1; d++) row[d] = val[1 + d];
+      row[DENSE - 1] = lrLogit(w, idx, val, 0);
+      out[r++] = 1 / (1 + Math.exp(-predictGbdt(model.gbdt, (f) => row[f])));
+      observe(st, k, s.correct[i], t, skillMean, globalMean);
+    }
+  }
+  return out;
+}
