@@ -1,0 +1,63 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { EmptyState } from '../ui/EmptyState';
+import { Loading } from '../ui/Loading';
+import { hrefFor, navigate } from './routes';
+import { useRoute } from './useRoute';
+import { useSession } from './useSession';
+import { landingFor } from './session';
+
+// One lazy chunk per page, so a member's phone never downloads cytoscape.
+const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
+const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
+const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
+const BranchPage = lazy(() => import('../features/branch/BranchPage'));
+const NetworkPage = lazy(() => import('../features/network/NetworkPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const NetworkBenchPage = lazy(() => import('../features/bench/NetworkBenchPage'));
+
+/** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
+export function RouteView() {
+  const route = useRoute();
+  const session = useSession();
+  const { t } = useI18n();
+  const mainRef = useRef<HTMLElement>(null);
+  const needsSignIn = !session && route.name !== 'signin' && route.name !== 'benchNetwork';
+
+  useEffect(() => {
+    if (needsSignIn) navigate({ name: 'signin' });
+  }, [needsSignIn]);
+  // Move focus to the page on navigation so keyboard and screen-reader users start at the new content.
+  useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
+
+  let page;
+  if (needsSignIn) page = <Loading />;
+  else switch (route.name) {
+    case 'signin': page = <SignInPage />; break;
+    case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
+    case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
+    case 'portrait': page = <PortraitPage memberId={route.id} />; break;
+    case 'branch': page = <BranchPage branchId={route.id} />; break;
+    case 'network': page = <NetworkPage root={route.root} />; break;
+    case 'dashboard': page = <DashboardPage scopeId={route.id} />; break;
+    case 'benchNetwork': page = <NetworkBenchPage nodes={route.nodes} />; break;
+    default:
+      page = <EmptyState action={<a className="button" href={hrefFor({ name: 'home' })}>{t('state.backHome')}</a>}>
+        {t('state.notFoundPage')}
+      </EmptyState>;
+  }
+  return (
+    <main id="main" ref={mainRef} tabIndex={-1} className="main">
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </main>
+  );
+}
+
+function Redirect({ to, branchId }: { to: 'dashboard' | 'branch' | 'home'; branchId: string | null }) {
+  useEffect(() => {
+    if (to === 'branch' && branchId) navigate({ name: 'branch', id: branchId });
+    else if (to === 'dashboard') navigate({ name: 'dashboard', id: null });
+    else navigate({ name: 'home' });
+  }, [to, branchId]);
+  return <Loading />;
+}

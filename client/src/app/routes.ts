@@ -1,0 +1,56 @@
+/**
+ * Hash routes (`#/branches/b-1`), so deep links work whatever the server does with unknown paths.
+ * Pure parsing and formatting; `useRoute` subscribes to changes.
+ */
+export type Route =
+  | { name: 'root' }
+  | { name: 'signin' }
+  | { name: 'home' }
+  | { name: 'portrait'; id: string }
+  | { name: 'branch'; id: string }
+  | { name: 'network'; root: string | null }
+  | { name: 'dashboard'; id: string | null }
+  | { name: 'benchNetwork'; nodes: number }
+  | { name: 'notFound'; path: string };
+
+/** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path, query = ''] = raw.split('?');
+  const q = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, id] = parts;
+  if (parts.length === 0) return { name: 'root' };
+  if (head === 'signin' && parts.length === 1) return { name: 'signin' };
+  if (head === 'me' && parts.length === 1) return { name: 'home' };
+  if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
+  if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
+  if (head === 'network' && parts.length === 1) return { name: 'network', root: q.get('root') };
+  if (head === 'dashboard' && parts.length <= 2) return { name: 'dashboard', id: id ?? null };
+  if (head === 'bench' && id === 'network') {
+    const n = Number(q.get('nodes') ?? 2000);
+    return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
+  }
+  return { name: 'notFound', path };
+}
+
+/** The href for a route, e.g. `#/members/m-17`. */
+export function hrefFor(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.name) {
+    case 'root': return '#/';
+    case 'signin': return '#/signin';
+    case 'home': return '#/me';
+    case 'portrait': return `#/members/${enc(route.id)}`;
+    case 'branch': return `#/branches/${enc(route.id)}`;
+    case 'network': return route.root ? `#/network?root=${enc(route.root)}` : '#/network';
+    case 'dashboard': return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
+    case 'benchNetwork': return `#/bench/network?nodes=${route.nodes}`;
+    case 'notFound': return `#${route.path}`;
+  }
+}
+
+/** Navigate programmatically (adds a history entry, like a link). */
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}

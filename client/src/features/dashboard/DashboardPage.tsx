@@ -1,0 +1,3 @@
+export default function DashboardPage(_props: Record<string, unknown>) {
+  return <div className="page">DashboardPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function SignInPage(_props: Record<string, unknown>) {
+  return <div className="page">SignInPage</div>;
+}

@@ -1,0 +1,78 @@
+/**
+ * Client figures for `npm run bench`:
+ *  - gzip size of the production bundle per route chunk (the lazy pages) plus the shared entry;
+ *  - time to render and lay out a 2,000-node network in headless Chromium (#/bench/network).
+ * Both read the built client in client/dist (`npm run build` first).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { preview } from 'vite';
+import { launchChromium } from '../e2e/browser';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'client/dist');
+
+export interface ChunkSize { chunk: string; bytes: number; gzipBytes: number }
+
+/** Route chunk sizes: one row per JS/CSS asset, named without the content hash, largest first. */
+export function measureBundleSizes(dist = DIST): ChunkSize[] {
+  const assets = path.join(dist, 'assets');
+  if (!existsSync(assets)) throw new Error(`No build at ${dist}: run \`npm run build\` first`);
+  return readdirSync(assets)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => {
+      const buf = readFileSync(path.join(assets, f));
+      return { chunk: f.replace(/-[\w-]{8}\.(js|css)$/, '.$1'), bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
+export interface NetworkRenderResult { nodes: number; edges: number; applyMs: number; layoutMs: number; totalMs: number; runs: number[] }
+
+/**
+ * Serve client/dist with vite preview, open `#/bench/network?nodes=N` in headless Chromium `runs` times
+ * (fresh page each time) and return the median total (mount → first paint after layout) and layout time.
+ */
+export async function measureNetworkRender(nodes = 2000, runs = 3): Promise<NetworkRenderResult> {
+  const server = await preview({ configFile: path.join(ROOT, 'client/vite.config.ts'), preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  const { context, close } = await launchChromium();
+  const totals: number[] = [];
+  const layouts: number[] = [];
+  const applies: number[] = [];
+  let last = { nodes: 0, edges: 0 };
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      await page.goto(`${url}#/bench/network?nodes=${nodes}`);
+      await page.waitForFunction(() => window.__networkBench !== undefined, null, { timeout: 120_000 });
+      const r = await page.evaluate(() => window.__networkBench!);
+      totals.push(r.totalMs);
+      layouts.push(r.layoutMs);
+      applies.push(r.applyMs);
+      last = { nodes: r.nodes, edges: r.edges };
+      await page.close();
+    }
+  } finally {
+    await close();
+    await new Promise<void>((res) => server.httpServer.close(() => res()));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ...last, applyMs: median(applies), layoutMs: median(layouts), totalMs: median(totals), runs: totals };
+}
+
+/** Print both measurements as a table (used by the lead's `npm run bench` and runnable alone with tsx). */
+export async function runClientBench(): Promise<{ sizes: ChunkSize[]; network: NetworkRenderResult }> {
+  const sizes = measureBundleSizes();
+  console.log('\nClient bundle (gzip) per chunk:');
+  console.table(sizes.map((s) => ({ chunk: s.chunk, 'raw kB': (s.bytes / 1024).toFixed(1), 'gzip kB': (s.gzipBytes / 1024).toFixed(1) })));
+  const network = await measureNetworkRender(2000, 3);
+  console.log(`Network render, ${network.nodes} nodes / ${network.edges} edges: median ${network.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${network.applyMs.toFixed(0)} ms, layout ${network.layoutMs.toFixed(0)} ms); runs ${network.runs.map((r) => r.toFixed(0)).join(', ')} ms`);
+  return { sizes, network };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runClientBench().catch((e) => { console.error(e); process.exit(1); });
+}
