@@ -6,37 +6,37 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-001', difficulty: 0.15, topics: { 'constitution.general-program': 1 },
     stem: '党章总纲指出，中国共产党是中国工人阶级的先锋队，同时是什么？',
-    options: ['中国知识分子的先锋队', '中国人民和中华民族的先锋队', '全世界无产阶级的先锋队', '中国农民阶级的先锋队'], answer: 1,
+    options: ['中国人民和中华民族的先锋队', '中国知识分子的先锋队', '全世界无产阶级的先锋队', '中国农民阶级的先锋队'], answer: 0,
     explanation: '党章开宗明义写明党具有“两个先锋队”的性质：既是工人阶级的先锋队，也是中国人民和中华民族的先锋队。',
   },
   {
     id: 'q-constitution-002', difficulty: 0.1, topics: { 'constitution.general-program': 1 },
     stem: '按照党章，党的最高理想和最终目标是什么？',
-    options: ['实现共产主义', '全面建成小康社会', '实现社会主义现代化', '消除贫困'], answer: 0,
+    options: ['消除贫困', '全面建成小康社会', '实现社会主义现代化', '实现共产主义'], answer: 3,
     explanation: '党章总纲规定党的最高理想和最终目标是实现共产主义；小康和现代化是不同阶段的奋斗目标。',
   },
   {
     id: 'q-constitution-003', difficulty: 0.1, topics: { 'constitution.general-program': 0.7, 'service.purpose': 0.3 },
     stem: '党章规定的党的根本宗旨是什么？',
-    options: ['以经济建设为中心', '实事求是', '全心全意为人民服务', '从严管党治党'], answer: 2,
+    options: ['以经济建设为中心', '实事求是', '从严管党治党', '全心全意为人民服务'], answer: 3,
     explanation: '全心全意为人民服务是党的根本宗旨，其余选项分别属于基本路线、思想路线和党建要求。',
   },
   {
     id: 'q-constitution-004', difficulty: 0.3, topics: { 'constitution.general-program': 1 },
     stem: '党在社会主义初级阶段基本路线的核心内容概括为“一个中心、两个基本点”，其中“一个中心”指的是什么？',
-    options: ['以阶级斗争为纲', '以科技创新为中心', '以改革开放为中心', '以经济建设为中心'], answer: 3,
+    options: ['以经济建设为中心', '以科技创新为中心', '以改革开放为中心', '以阶级斗争为纲'], answer: 0,
     explanation: '“一个中心”是以经济建设为中心，“两个基本点”是坚持四项基本原则、坚持改革开放。',
   },
   {
     id: 'q-constitution-005', difficulty: 0.45, topics: { 'constitution.general-program': 1 },
     stem: '下列哪一项不属于党章所说的“四项基本原则”？',
-    options: ['坚持社会主义道路', '坚持人民民主专政', '坚持改革开放', '坚持马克思列宁主义毛泽东思想'], answer: 2,
+    options: ['坚持改革开放', '坚持人民民主专政', '坚持社会主义道路', '坚持马克思列宁主义毛泽东思想'], answer: 0,
     explanation: '四项基本原则是坚持社会主义道路、人民民主专政、中国共产党的领导和马克思列宁主义毛泽东思想；改革开放是“两个基本点”中的另一点。',
   },
   {
     id: 'q-constitution-006', difficulty: 0.3, topics: { 'constitution.general-program': 1 },
     stem: '党章总纲对我国所处发展阶段的判断是：我国正处于并将长期处于什么阶段？',
-    options: ['社会主义初级阶段', '新民主主义阶段', '共产主义初级阶段', '社会主义高级阶段'], answer: 0,
+    options: ['社会主义高级阶段', '新民主主义阶段', '共产主义初级阶段', '社会主义初级阶段'], answer: 3,
     explanation: '党章写明我国正处于并将长期处于社会主义初级阶段，这是制定一切路线方针政策的基本依据。',
   },
   {
@@ -48,7 +48,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-008', difficulty: 0.5, topics: { 'constitution.general-program': 1 },
     stem: '党章总纲指出，党的领导主要是哪几方面的领导？',
-    options: ['经济、文化和社会的领导', '政治、思想和组织的领导', '行政、立法和司法的领导', '军事、外交和宣传的领导'], answer: 1,
+    options: ['经济、文化和社会的领导', '军事、外交和宣传的领导', '行政、立法和司法的领导', '政治、思想和组织的领导'], answer: 3,
     explanation: '党章写明党的领导主要是政治、思想和组织的领导，而不是包办具体事务。',
   },
   {
@@ -73,13 +73,13 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-012', difficulty: 0.3, topics: { 'constitution.membership': 1 },
     stem: '党章第一条列举了申请入党的条件，下列哪一项不在其中？',
-    options: ['承认党的纲领和章程', '愿意参加党的一个组织并在其中积极工作', '按期交纳党费', '具有大学以上学历'], answer: 3,
+    options: ['具有大学以上学历', '愿意参加党的一个组织并在其中积极工作', '按期交纳党费', '承认党的纲领和章程'], answer: 0,
     explanation: '党章看重的是政治觉悟和先进性，并没有学历要求；其余三项都是第一条写明的条件。',
   },
   {
     id: 'q-constitution-013', difficulty: 0.35, topics: { 'constitution.membership': 1 },
     stem: '党章第二条规定，中国共产党党员是中国工人阶级的有共产主义觉悟的什么？',
-    options: ['先锋战士', '领导骨干', '普通劳动者', '理论工作者'], answer: 0,
+    options: ['领导骨干', '先锋战士', '普通劳动者', '理论工作者'], answer: 1,
     explanation: '党章把党员定位为有共产主义觉悟的先锋战士，要求其必须全心全意为人民服务。',
   },
   {
@@ -97,7 +97,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-016', difficulty: 0.55, topics: { 'constitution.membership': 1 },
     stem: '党章规定，党员领导干部除参加所在支部的组织生活外，还必须参加什么？',
-    options: ['人大代表联络会', '党委、党组的民主生活会', '政协专题协商会', '职工代表大会'], answer: 1,
+    options: ['人大代表联络会', '政协专题协商会', '党委、党组的民主生活会', '职工代表大会'], answer: 2,
     explanation: '党员领导干部要过“双重组织生活”，既参加支部组织生活，也参加党委、党组的民主生活会。',
   },
   {
@@ -109,13 +109,13 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-018', difficulty: 0.7, topics: { 'constitution.membership': 1 },
     stem: '党员要求退党，按照党章应当如何处理？',
-    options: ['本人声明即自动退党，无须讨论', '由支部书记个人批准', '经支部大会讨论后宣布除名，并报上级党组织备案', '必须报党中央批准'], answer: 2,
+    options: ['本人声明即自动退党，无须讨论', '由支部书记个人批准', '必须报党中央批准', '经支部大会讨论后宣布除名，并报上级党组织备案'], answer: 3,
     explanation: '党员有退党的自由，但要经过支部大会讨论后宣布除名，并报上级党组织备案，体现组织程序。',
   },
   {
     id: 'q-constitution-019', difficulty: 0.4, topics: { 'constitution.membership': 1 },
     stem: '党章规定，发展党员必须经过党的支部，坚持什么原则？',
-    options: ['集体吸收', '个别吸收', '推荐吸收', '自愿登记'], answer: 1,
+    options: ['个别吸收', '集体吸收', '推荐吸收', '自愿登记'], answer: 0,
     explanation: '党章第五条规定发展党员坚持个别吸收的原则，逐个考察、逐个讨论，保证党员质量。',
   },
   // ── 党员的义务 ──
@@ -128,31 +128,31 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-021', difficulty: 0.25, topics: { 'constitution.member-duties': 1 },
     stem: '“坚持党和人民的利益高于一切，个人利益服从党和人民的利益，吃苦在前，享受在后，克己奉公，多做贡献”，这在党章中属于什么内容？',
-    options: ['党员的义务', '党员的权利', '民主集中制的基本原则', '党的纪律处分'], answer: 0,
+    options: ['党员的权利', '党员的义务', '民主集中制的基本原则', '党的纪律处分'], answer: 1,
     explanation: '这是党章第三条规定的党员八项义务之一，体现党员的奉献要求。',
   },
   {
     id: 'q-constitution-022', difficulty: 0.45, topics: { 'constitution.member-duties': 0.7, 'discipline.political-discipline': 0.3 },
     stem: '党员义务要求自觉遵守党的纪律，党章特别强调“首先是”哪一方面？',
-    options: ['党的廉洁纪律', '党的政治纪律和政治规矩', '党的群众纪律', '党的生活纪律'], answer: 1,
+    options: ['党的廉洁纪律', '党的群众纪律', '党的政治纪律和政治规矩', '党的生活纪律'], answer: 2,
     explanation: '党章要求党员自觉遵守党的纪律，首先是党的政治纪律和政治规矩，因为政治纪律是最根本的纪律。',
   },
   {
     id: 'q-constitution-023', difficulty: 0.3, topics: { 'constitution.member-duties': 1 },
     stem: '党章规定党员要切实开展什么，勇于揭露和纠正违反党的原则的言行和工作中的缺点、错误？',
-    options: ['自我表扬', '批评和自我批评', '相互监督考核', '述职评议'], answer: 1,
+    options: ['自我表扬', '述职评议', '相互监督考核', '批评和自我批评'], answer: 3,
     explanation: '切实开展批评和自我批评是党员的一项义务，也是党保持肌体健康的重要武器。',
   },
   {
     id: 'q-constitution-024', difficulty: 0.5, topics: { 'constitution.member-duties': 0.7, 'service.mass-line': 0.3 },
     stem: '党员义务要求密切联系群众，向群众宣传党的主张，遇事同群众商量，及时向党反映群众的意见和要求，并维护群众的什么？',
-    options: ['全部要求', '正当利益', '个人意愿', '特殊待遇'], answer: 1,
+    options: ['正当利益', '全部要求', '个人意愿', '特殊待遇'], answer: 0,
     explanation: '党章写的是维护群众的正当利益，既要为群众着想，也要依法依规，不是满足一切要求。',
   },
   {
     id: 'q-constitution-025', difficulty: 0.35, topics: { 'constitution.member-duties': 1 },
     stem: '党章规定党员要发扬社会主义新风尚，带头实践什么？',
-    options: ['社会主义核心价值观', '个人发展规划', '西方现代价值观念', '行业职业标准'], answer: 0,
+    options: ['个人发展规划', '社会主义核心价值观', '西方现代价值观念', '行业职业标准'], answer: 1,
     explanation: '党员八项义务的最后一项要求带头实践社会主义核心价值观，弘扬中华民族传统美德。',
   },
   {
@@ -164,13 +164,13 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-027', difficulty: 0.55, topics: { 'constitution.member-duties': 1 },
     stem: '党员义务要求维护党的团结和统一，对党忠诚老实，言行一致，坚决反对一切派别组织和小集团活动，还要反对什么？',
-    options: ['不同学术观点的讨论', '阳奉阴违的两面派行为和一切阴谋诡计', '党员之间的正常交往', '对工作提出批评意见'], answer: 1,
+    options: ['不同学术观点的讨论', '党员之间的正常交往', '阳奉阴违的两面派行为和一切阴谋诡计', '对工作提出批评意见'], answer: 2,
     explanation: '党章把反对两面派行为写入党员义务，正常讨论和批评则是党员权利所保护的。',
   },
   {
     id: 'q-constitution-028', difficulty: 0.4, topics: { 'constitution.member-duties': 0.7, 'constitution.member-rights': 0.3 },
     stem: '下列哪一项属于党员的义务，而不是党员的权利？',
-    options: ['对党的工作提出建议和倡议', '严格保守党和国家的秘密', '行使表决权、选举权', '参加党的有关会议，阅读党的有关文件'], answer: 1,
+    options: ['对党的工作提出建议和倡议', '参加党的有关会议，阅读党的有关文件', '行使表决权、选举权', '严格保守党和国家的秘密'], answer: 3,
     explanation: '保守党和国家的秘密写在党员义务的第四项中，其他三项都是党章第四条规定的权利。',
   },
   // ── 党员的权利 ──
@@ -189,13 +189,13 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-031', difficulty: 0.4, topics: { 'constitution.member-rights': 1 },
     stem: '党员对党的决议和政策如有不同意见，党章规定应当怎样做？',
-    options: ['可以暂不执行，等待上级答复', '可以在党外公开发表反对意见', '在坚决执行的前提下，可以声明保留，并可把意见向上级组织直至中央提出', '只能保持沉默'], answer: 2,
+    options: ['可以暂不执行，等待上级答复', '在坚决执行的前提下，可以声明保留，并可把意见向上级组织直至中央提出', '可以在党外公开发表反对意见', '只能保持沉默'], answer: 1,
     explanation: '党章既保障党员保留意见的权利，又要求先坚决执行，体现民主与集中的统一。',
   },
   {
     id: 'q-constitution-032', difficulty: 0.45, topics: { 'constitution.member-rights': 0.7, 'discipline.sanctions': 0.3 },
     stem: '党组织讨论决定对党员的党纪处分或作出鉴定时，党章规定本人享有什么权利？',
-    options: ['有权参加和进行申辩，其他党员可以为他作证和辩护', '有权拒绝接受任何处分', '有权要求更换全部支委', '只能书面说明，不得到会'], answer: 0,
+    options: ['有权要求更换全部支委', '有权拒绝接受任何处分', '有权参加和进行申辩，其他党员可以为他作证和辩护', '只能书面说明，不得到会'], answer: 2,
     explanation: '申辩、作证和辩护权是党章第四条规定的党员权利，保证处分公正。',
   },
   {
@@ -207,7 +207,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-034', difficulty: 0.35, topics: { 'constitution.member-rights': 0.6, 'admission.probation': 0.4 },
     stem: '预备党员与正式党员相比，没有下列哪些权利？',
-    options: ['阅读党的有关文件的权利', '表决权、选举权和被选举权', '参加党的有关会议的权利', '对党的工作提出建议的权利'], answer: 1,
+    options: ['阅读党的有关文件的权利', '对党的工作提出建议的权利', '参加党的有关会议的权利', '表决权、选举权和被选举权'], answer: 3,
     explanation: '党章规定预备党员除没有表决权、选举权和被选举权以外，其他权利与正式党员一样。',
   },
   {
@@ -225,20 +225,20 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-037', difficulty: 0.25, topics: { 'constitution.member-rights': 1 },
     stem: '“在党的会议上和党报党刊上，参加关于党的政策问题的讨论”属于党员的哪一类规定？',
-    options: ['党员的义务', '党员的权利', '入党的条件', '纪律处分的种类'], answer: 1,
+    options: ['党员的义务', '入党的条件', '党员的权利', '纪律处分的种类'], answer: 2,
     explanation: '参加党的政策问题讨论是党章第四条规定的党员权利之一，是党内民主的体现。',
   },
   // ── 民主集中制 ──
   {
     id: 'q-constitution-038', difficulty: 0.15, topics: { 'constitution.democratic-centralism': 1 },
     stem: '党的根本组织原则是什么？',
-    options: ['集体领导', '民主集中制', '少数服从多数', '党管干部'], answer: 1,
+    options: ['集体领导', '党管干部', '少数服从多数', '民主集中制'], answer: 3,
     explanation: '党章规定党是根据自己的纲领和章程，按照民主集中制组织起来的统一整体，民主集中制是根本组织原则。',
   },
   {
     id: 'q-constitution-039', difficulty: 0.3, topics: { 'constitution.democratic-centralism': 1 },
     stem: '民主集中制的基本原则要求：党员个人服从党的组织，少数服从多数，下级组织服从上级组织，全党各个组织和全体党员服从什么？',
-    options: ['所在单位党委', '党的全国代表大会和中央委员会', '中央纪律检查委员会', '党的地方代表大会'], answer: 1,
+    options: ['党的全国代表大会和中央委员会', '所在单位党委', '中央纪律检查委员会', '党的地方代表大会'], answer: 0,
     explanation: '这就是通常所说的“四个服从”，其中最后一条是全党服从党的全国代表大会和中央委员会。',
   },
   {
@@ -256,31 +256,31 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-042', difficulty: 0.5, topics: { 'constitution.democratic-centralism': 1 },
     stem: '按照党章，凡属重大问题，党的委员会要按照什么原则集体讨论、作出决定？',
-    options: ['集体领导、民主集中、个别酝酿、会议决定', '书记决定、委员执行', '先行先试、事后报告', '征求意见、领导拍板'], answer: 0,
+    options: ['先行先试、事后报告', '书记决定、委员执行', '集体领导、民主集中、个别酝酿、会议决定', '征求意见、领导拍板'], answer: 2,
     explanation: '十六字原则保证重大问题经过充分酝酿并由会议集体决定，而不是个人说了算。',
   },
   {
     id: 'q-constitution-043', difficulty: 0.35, topics: { 'constitution.democratic-centralism': 1 },
     stem: '党章规定，党禁止任何形式的什么？',
-    options: ['批评和自我批评', '个人崇拜', '差额选举', '党内讨论'], answer: 1,
+    options: ['批评和自我批评', '党内讨论', '差额选举', '个人崇拜'], answer: 3,
     explanation: '禁止个人崇拜写入民主集中制基本原则，目的在于保证党的领导人的活动处于党和人民的监督之下。',
   },
   {
     id: 'q-constitution-044', difficulty: 0.3, topics: { 'constitution.democratic-centralism': 0.7, 'organization.branch-election': 0.3 },
     stem: '党章规定党内选举采用什么投票方式？',
-    options: ['举手表决', '无记名投票', '鼓掌通过', '记名投票'], answer: 1,
+    options: ['无记名投票', '举手表决', '鼓掌通过', '记名投票'], answer: 0,
     explanation: '无记名投票能让选举人自由表达意志，党章对选举方式作了明确规定。',
   },
   {
     id: 'q-constitution-045', difficulty: 0.6, topics: { 'constitution.democratic-centralism': 0.7, 'organization.branch-election': 0.3 },
     stem: '下列哪一项不是党章规定的选举人权利？',
-    options: ['了解候选人情况', '要求改变候选人', '不选任何一个候选人和另选他人', '委托非党员代为投票'], answer: 3,
+    options: ['了解候选人情况', '委托非党员代为投票', '不选任何一个候选人和另选他人', '要求改变候选人'], answer: 1,
     explanation: '党章列明了选举人了解候选人、要求改变候选人、不选和另选他人的权利；委托非党员投票不符合规定。',
   },
   {
     id: 'q-constitution-046', difficulty: 0.55, topics: { 'constitution.democratic-centralism': 1 },
     stem: '党章规定，党的各级委员会向谁负责并报告工作？',
-    options: ['同级的代表大会', '同级的纪律检查委员会', '同级人民代表大会', '下一级党组织'], answer: 0,
+    options: ['同级人民代表大会', '同级的纪律检查委员会', '同级的代表大会', '下一级党组织'], answer: 2,
     explanation: '党的各级委员会由同级代表大会选举产生，因此要向同级代表大会负责并报告工作。',
   },
   // ── 中央组织和地方组织 ──
@@ -293,7 +293,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-048', difficulty: 0.3, topics: { 'constitution.party-organs': 0.7, 'constitution.democratic-centralism': 0.3 },
     stem: '党的最高领导机关是什么？',
-    options: ['中央政治局', '中央书记处', '党的全国代表大会和它所产生的中央委员会', '中央军事委员会'], answer: 2,
+    options: ['中央政治局', '中央书记处', '中央军事委员会', '党的全国代表大会和它所产生的中央委员会'], answer: 3,
     explanation: '党章规定党的最高领导机关是党的全国代表大会和它所产生的中央委员会。',
   },
   {
@@ -305,7 +305,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-050', difficulty: 0.5, topics: { 'constitution.party-organs': 1 },
     stem: '党章规定，中央委员会总书记必须从哪里产生？',
-    options: ['中央委员会委员中', '中央政治局委员中', '中央政治局常务委员会委员中', '全国代表大会代表中'], answer: 2,
+    options: ['中央政治局常务委员会委员中', '中央政治局委员中', '中央委员会委员中', '全国代表大会代表中'], answer: 0,
     explanation: '党章规定总书记必须从中央政治局常务委员会委员中产生。',
   },
   {
@@ -342,7 +342,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-056', difficulty: 0.2, topics: { 'constitution.grassroots': 1 },
     stem: '党章指出，党的基层组织是党在社会基层组织中的什么？',
-    options: ['办事机构', '战斗堡垒', '派出机关', '咨询机构'], answer: 1,
+    options: ['办事机构', '咨询机构', '派出机关', '战斗堡垒'], answer: 3,
     explanation: '党的基层组织是战斗堡垒，是党的全部工作和战斗力的基础。',
   },
   {
@@ -354,13 +354,13 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-058', difficulty: 0.5, topics: { 'constitution.grassroots': 0.6, 'organization.branch-work': 0.4 },
     stem: '党章规定，党支部担负直接教育党员、管理党员、监督党员和哪些职责？',
-    options: ['组织群众、宣传群众、凝聚群众、服务群众', '管理财务、审批项目、任免干部', '制定法律、执行法律、监督法律', '招生就业、评奖评优'], answer: 0,
+    options: ['管理财务、审批项目、任免干部', '组织群众、宣传群众、凝聚群众、服务群众', '制定法律、执行法律、监督法律', '招生就业、评奖评优'], answer: 1,
     explanation: '党支部是党的基础组织，既要直接管好党员，也要组织、宣传、凝聚、服务群众。',
   },
   {
     id: 'q-constitution-059', difficulty: 0.5, topics: { 'constitution.grassroots': 1 },
     stem: '我国高等学校实行什么领导体制？',
-    options: ['校长负责制', '党委领导下的校长负责制', '校务委员会负责制', '董事会领导下的校长负责制'], answer: 1,
+    options: ['校长负责制', '校务委员会负责制', '党委领导下的校长负责制', '董事会领导下的校长负责制'], answer: 2,
     explanation: '高校实行党委领导下的校长负责制，学校党委对重大问题讨论决定，同时保证校长依法行使职权。',
   },
   {
@@ -372,26 +372,26 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-061', difficulty: 0.65, topics: { 'constitution.grassroots': 1 },
     stem: '党章规定，国有企业党委（党组）发挥领导作用，其内容概括为哪九个字？',
-    options: ['把方向、管大局、保落实', '抓党建、促发展、保稳定', '定政策、管干部、抓监督', '讲政治、重实干、求实效'], answer: 0,
+    options: ['讲政治、重实干、求实效', '抓党建、促发展、保稳定', '定政策、管干部、抓监督', '把方向、管大局、保落实'], answer: 3,
     explanation: '党章写明国有企业党委（党组）把方向、管大局、保落实，依照规定讨论和决定企业重大事项。',
   },
   // ── 党徽党旗 ──
   {
     id: 'q-constitution-062', difficulty: 0.15, topics: { 'constitution.emblem-flag': 1 },
     stem: '中国共产党党徽是由什么组成的图案？',
-    options: ['五角星和麦穗', '镰刀和锤头', '齿轮和麦穗', '红旗和五角星'], answer: 1,
+    options: ['镰刀和锤头', '五角星和麦穗', '齿轮和麦穗', '红旗和五角星'], answer: 0,
     explanation: '党章规定中国共产党党徽为镰刀和锤头组成的图案，象征工人阶级和农民。',
   },
   {
     id: 'q-constitution-063', difficulty: 0.2, topics: { 'constitution.emblem-flag': 1 },
     stem: '中国共产党党旗是什么样的？',
-    options: ['旗面缀有金黄色党徽图案的红旗', '旗面缀有五颗金星的红旗', '旗面缀有白色党徽图案的红旗', '旗面缀有红色党徽图案的黄旗'], answer: 0,
+    options: ['旗面缀有五颗金星的红旗', '旗面缀有金黄色党徽图案的红旗', '旗面缀有白色党徽图案的红旗', '旗面缀有红色党徽图案的黄旗'], answer: 1,
     explanation: '党章规定党旗为旗面缀有金黄色党徽图案的红旗。',
   },
   {
     id: 'q-constitution-064', difficulty: 0.3, topics: { 'constitution.emblem-flag': 1 },
     stem: '党章规定，党徽党旗是中国共产党的什么？',
-    options: ['宣传用品', '象征和标志', '纪念物品', '装饰图案'], answer: 1,
+    options: ['宣传用品', '纪念物品', '象征和标志', '装饰图案'], answer: 2,
     explanation: '党徽党旗是党的象征和标志，党的各级组织和每一个党员都要维护其尊严。',
   },
   {
@@ -409,7 +409,7 @@ export const constitutionQuestions: QuestionSeed[] = [
   {
     id: 'q-constitution-067', difficulty: 0.25, topics: { 'constitution.emblem-flag': 0.6, 'admission.oath': 0.4 },
     stem: '党章规定，预备党员必须面向什么进行入党宣誓？',
-    options: ['国旗', '党旗', '党徽', '入党介绍人'], answer: 1,
+    options: ['国旗', '入党介绍人', '党徽', '党旗'], answer: 3,
     explanation: '党章第六条规定预备党员必须面向党旗进行入党宣誓，党旗象征党的事业和理想。',
   },
   {

@@ -12,7 +12,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-002', difficulty: 0.2, topics: { 'history.founding': 1 },
     stem: '中共一大会议后期因受到暗探干扰，最后一天的会议转移到了哪里举行？',
-    options: ['浙江嘉兴南湖的游船上', '江苏南京的中山陵', '北京大学红楼', '广州农民运动讲习所'], answer: 0,
+    options: ['广州农民运动讲习所', '江苏南京的中山陵', '北京大学红楼', '浙江嘉兴南湖的游船上'], answer: 3,
     explanation: '一大最后一天在浙江嘉兴南湖的一条游船上举行，这条船后来被称为“红船”。',
   },
   {
@@ -24,13 +24,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-004', difficulty: 0.3, topics: { 'history.founding': 0.7, 'history.new-democratic-revolution': 0.3 },
     stem: '哪一事件通常被视为中国新民主主义革命的开端？',
-    options: ['辛亥革命', '五四运动', '中共一大召开', '南昌起义'], answer: 1,
+    options: ['辛亥革命', '南昌起义', '中共一大召开', '五四运动'], answer: 3,
     explanation: '1919年的五四运动是中国新民主主义革命的开端，也为建党作了思想上和干部上的准备。',
   },
   {
     id: 'q-history-005', difficulty: 0.5, topics: { 'history.founding': 1 },
     stem: '《共产党宣言》第一个中文全译本的译者是谁？',
-    options: ['李大钊', '陈独秀', '陈望道', '毛泽东'], answer: 2,
+    options: ['李大钊', '陈独秀', '毛泽东', '陈望道'], answer: 3,
     explanation: '陈望道于1920年完成《共产党宣言》首个中文全译本，对马克思主义在中国的传播影响深远。',
   },
   {
@@ -61,25 +61,25 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-010', difficulty: 0.2, topics: { 'history.new-democratic-revolution': 1 },
     stem: '打响武装反抗国民党反动派第一枪的是哪次起义？',
-    options: ['秋收起义', '广州起义', '南昌起义', '百色起义'], answer: 2,
+    options: ['南昌起义', '广州起义', '秋收起义', '百色起义'], answer: 0,
     explanation: '1927年8月1日的南昌起义打响了武装反抗国民党反动派的第一枪，8月1日后来成为建军节。',
   },
   {
     id: 'q-history-011', difficulty: 0.5, topics: { 'history.new-democratic-revolution': 1 },
     stem: '1927年召开的八七会议确定了什么总方针？',
-    options: ['实行土地革命和武装反抗国民党反动派', '建立抗日民族统一战线', '以经济建设为中心', '城市中心暴动、夺取全国政权'], answer: 0,
+    options: ['城市中心暴动、夺取全国政权', '建立抗日民族统一战线', '以经济建设为中心', '实行土地革命和武装反抗国民党反动派'], answer: 3,
     explanation: '大革命失败后，八七会议确定了土地革命和武装反抗国民党反动派的总方针，实现了历史性转变。',
   },
   {
     id: 'q-history-012', difficulty: 0.55, topics: { 'history.new-democratic-revolution': 1 },
     stem: '1927年毛泽东领导的三湾改编，在军队建设上确立了什么重要原则？',
-    options: ['官兵一致，军事平均主义', '支部建在连上', '军队由政府直接领导', '实行军衔制'], answer: 1,
+    options: ['官兵一致，军事平均主义', '军队由政府直接领导', '支部建在连上', '实行军衔制'], answer: 2,
     explanation: '三湾改编把党的支部建在连上，从组织上保证了党对军队的领导。',
   },
   {
     id: 'q-history-013', difficulty: 0.25, topics: { 'history.new-democratic-revolution': 1 },
     stem: '中国共产党创建的第一个农村革命根据地是哪里？',
-    options: ['延安', '瑞金', '井冈山', '大别山'], answer: 2,
+    options: ['延安', '瑞金', '大别山', '井冈山'], answer: 3,
     explanation: '1927年秋收起义部队上井冈山，创建了第一个农村革命根据地，开启了农村包围城市的道路探索。',
   },
   {
@@ -91,19 +91,19 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-015', difficulty: 0.3, topics: { 'history.new-democratic-revolution': 1 },
     stem: '1935年1月召开的遵义会议具有什么重大意义？',
-    options: ['宣告中国共产党成立', '实际上确立了毛泽东同志在党中央和红军的领导地位', '决定实行改革开放', '通过第一部党章'], answer: 1,
+    options: ['宣告中国共产党成立', '决定实行改革开放', '实际上确立了毛泽东同志在党中央和红军的领导地位', '通过第一部党章'], answer: 2,
     explanation: '遵义会议开始确立以毛泽东同志为主要代表的马克思主义正确路线，是党的历史上生死攸关的转折点。',
   },
   {
     id: 'q-history-016', difficulty: 0.6, topics: { 'history.new-democratic-revolution': 1 },
     stem: '标志着红军长征胜利结束的是哪一事件？',
-    options: ['强渡大渡河', '飞夺泸定桥', '1936年10月红军三大主力在甘肃会宁和宁夏将台堡会师', '中央红军攻占娄山关'], answer: 2,
+    options: ['强渡大渡河', '飞夺泸定桥', '中央红军攻占娄山关', '1936年10月红军三大主力在甘肃会宁和宁夏将台堡会师'], answer: 3,
     explanation: '1936年10月，红一、二、四方面军在会宁和将台堡会师，标志着长征胜利结束。',
   },
   {
     id: 'q-history-017', difficulty: 0.35, topics: { 'history.new-democratic-revolution': 1 },
     stem: '1937年哪一事件标志着全民族抗战的开始？',
-    options: ['九一八事变', '西安事变', '七七事变', '皖南事变'], answer: 2,
+    options: ['七七事变', '西安事变', '九一八事变', '皖南事变'], answer: 0,
     explanation: '1937年7月7日卢沟桥事变（七七事变）后，全民族抗战开始。九一八事变则是局部抗战的开端。',
   },
   {
@@ -134,7 +134,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-022', difficulty: 0.5, topics: { 'history.socialist-construction': 1 },
     stem: '党在过渡时期的总路线被概括为“一化三改”，其中“一化”指的是什么？',
-    options: ['农业机械化', '国家的社会主义工业化', '城市化', '信息化'], answer: 1,
+    options: ['农业机械化', '城市化', '国家的社会主义工业化', '信息化'], answer: 2,
     explanation: '“一化”是逐步实现国家的社会主义工业化，“三改”是对农业、手工业和资本主义工商业的社会主义改造。',
   },
   {
@@ -146,13 +146,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-024', difficulty: 0.55, topics: { 'history.socialist-construction': 1 },
     stem: '1954年召开的第一届全国人民代表大会第一次会议通过了什么？',
-    options: ['《共同纲领》', '《中华人民共和国宪法》', '《中华人民共和国土地改革法》', '《关于建国以来党的若干历史问题的决议》'], answer: 1,
+    options: ['《共同纲领》', '《关于建国以来党的若干历史问题的决议》', '《中华人民共和国土地改革法》', '《中华人民共和国宪法》'], answer: 3,
     explanation: '一届全国人大一次会议通过了新中国第一部宪法；《共同纲领》是1949年政协会议通过的。',
   },
   {
     id: 'q-history-025', difficulty: 0.45, topics: { 'history.socialist-construction': 1 },
     stem: '1956年社会主义改造基本完成，标志着什么？',
-    options: ['改革开放开始', '社会主义基本制度在我国确立', '全面建成小康社会', '新民主主义革命开始'], answer: 1,
+    options: ['改革开放开始', '新民主主义革命开始', '全面建成小康社会', '社会主义基本制度在我国确立'], answer: 3,
     explanation: '三大改造基本完成后，社会主义基本制度在我国确立，我国进入社会主义初级阶段。',
   },
   {
@@ -170,7 +170,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-028', difficulty: 0.65, topics: { 'history.socialist-construction': 1 },
     stem: '1956年毛泽东发表的哪篇讲话，标志着党探索中国自己的社会主义建设道路有了良好开端？',
-    options: ['《论人民民主专政》', '《论十大关系》', '《实践论》', '《新民主主义论》'], answer: 1,
+    options: ['《论人民民主专政》', '《实践论》', '《论十大关系》', '《新民主主义论》'], answer: 2,
     explanation: '《论十大关系》以苏联经验为鉴戒，提出要探索适合中国国情的建设道路。',
   },
   {
@@ -189,19 +189,19 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-031', difficulty: 0.3, topics: { 'history.reform-opening': 1 },
     stem: '1978年开展的真理标准问题大讨论，核心观点是什么？',
-    options: ['实践是检验真理的唯一标准', '理论是检验真理的唯一标准', '权威是检验真理的唯一标准', '多数人的意见是检验真理的标准'], answer: 0,
+    options: ['权威是检验真理的唯一标准', '理论是检验真理的唯一标准', '实践是检验真理的唯一标准', '多数人的意见是检验真理的标准'], answer: 2,
     explanation: '这场讨论冲破了“两个凡是”的束缚，为十一届三中全会作了思想准备。',
   },
   {
     id: 'q-history-032', difficulty: 0.35, topics: { 'history.reform-opening': 1 },
     stem: '1978年底率先实行“大包干”、被视为农村改革发源地之一的小岗村位于哪个省？',
-    options: ['安徽省', '四川省', '河南省', '山东省'], answer: 0,
+    options: ['山东省', '四川省', '河南省', '安徽省'], answer: 3,
     explanation: '安徽凤阳小岗村的农民率先实行“大包干”，推动了家庭联产承包责任制在全国推行。',
   },
   {
     id: 'q-history-033', difficulty: 0.45, topics: { 'history.reform-opening': 1 },
     stem: '我国最早设立的四个经济特区不包括下列哪一个？',
-    options: ['深圳', '珠海', '汕头', '上海'], answer: 3,
+    options: ['上海', '珠海', '汕头', '深圳'], answer: 0,
     explanation: '最早的四个经济特区是深圳、珠海、汕头、厦门；上海浦东开发开放是在1990年。',
   },
   {
@@ -225,7 +225,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-037', difficulty: 0.6, topics: { 'history.reform-opening': 0.7, 'theory.socialism-chinese-characteristics': 0.3 },
     stem: '在党的十二大开幕词中，邓小平提出了什么重要命题？',
-    options: ['走自己的道路，建设有中国特色的社会主义', '发展才是硬道理', '科学技术是第一生产力', '一个国家，两种制度'], answer: 0,
+    options: ['科学技术是第一生产力', '发展才是硬道理', '走自己的道路，建设有中国特色的社会主义', '一个国家，两种制度'], answer: 2,
     explanation: '1982年党的十二大上，邓小平提出把马克思主义普遍真理同中国具体实际结合起来，走自己的道路，建设有中国特色的社会主义。',
   },
   {
@@ -238,13 +238,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-039', difficulty: 0.3, topics: { 'history.new-era': 1 },
     stem: '党的十九大作出的一个重大政治判断是什么？',
-    options: ['我国已进入社会主义高级阶段', '中国特色社会主义进入了新时代', '我国已基本实现现代化', '阶级斗争仍是主要矛盾'], answer: 1,
+    options: ['我国已进入社会主义高级阶段', '阶级斗争仍是主要矛盾', '我国已基本实现现代化', '中国特色社会主义进入了新时代'], answer: 3,
     explanation: '十九大指出经过长期努力，中国特色社会主义进入了新时代，这是我国发展新的历史方位。',
   },
   {
     id: 'q-history-040', difficulty: 0.3, topics: { 'history.new-era': 1 },
     stem: '在哪一场合，党中央代表党和人民庄严宣告在中华大地上全面建成了小康社会？',
-    options: ['党的十九大开幕会', '庆祝中国共产党成立100周年大会', '全国脱贫攻坚总结表彰大会', '庆祝改革开放40周年大会'], answer: 1,
+    options: ['庆祝中国共产党成立100周年大会', '党的十九大开幕会', '全国脱贫攻坚总结表彰大会', '庆祝改革开放40周年大会'], answer: 0,
     explanation: '2021年7月1日庆祝建党百年大会上宣告全面建成小康社会，实现了第一个百年奋斗目标。',
   },
   {
@@ -280,20 +280,20 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-046', difficulty: 0.4, topics: { 'history.new-era': 1 },
     stem: '2021年在全党开展的党史学习教育，目标要求是什么？',
-    options: ['学史明理、学史增信、学史崇德、学史力行', '学党章党规、学系列讲话，做合格党员', '守初心、担使命，找差距、抓落实', '为民务实清廉'], answer: 0,
+    options: ['守初心、担使命，找差距、抓落实', '学党章党规、学系列讲话，做合格党员', '学史明理、学史增信、学史崇德、学史力行', '为民务实清廉'], answer: 2,
     explanation: '党史学习教育要求学史明理、学史增信、学史崇德、学史力行；其余选项分别对应“两学一做”、主题教育和群众路线教育实践活动。',
   },
   {
     id: 'q-history-047', difficulty: 0.35, topics: { 'history.new-era': 1 },
     stem: '2022年冬奥会举办后，北京成为世界上首个怎样的城市？',
-    options: ['举办过两次夏季奥运会的城市', '既举办过夏季奥运会又举办过冬季奥运会的城市', '举办过世界博览会的城市', '举办过亚运会和奥运会的城市'], answer: 1,
+    options: ['举办过两次夏季奥运会的城市', '举办过亚运会和奥运会的城市', '举办过世界博览会的城市', '既举办过夏季奥运会又举办过冬季奥运会的城市'], answer: 3,
     explanation: '北京2008年举办夏奥会、2022年举办冬奥会，成为首个“双奥之城”。',
   },
   // ── 精神谱系 ──
   {
     id: 'q-history-048', difficulty: 0.45, topics: { 'history.spirit-lineage': 1 },
     stem: '下列哪一项不属于伟大建党精神的内涵？',
-    options: ['坚持真理、坚守理想', '践行初心、担当使命', '不怕牺牲、英勇斗争', '艰苦奋斗、勤俭节约'], answer: 3,
+    options: ['艰苦奋斗、勤俭节约', '践行初心、担当使命', '不怕牺牲、英勇斗争', '坚持真理、坚守理想'], answer: 0,
     explanation: '伟大建党精神是坚持真理、坚守理想，践行初心、担当使命，不怕牺牲、英勇斗争，对党忠诚、不负人民。',
   },
   {
@@ -311,13 +311,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-051', difficulty: 0.55, topics: { 'history.spirit-lineage': 1 },
     stem: '“坚定信念、艰苦奋斗，实事求是、敢闯新路，依靠群众、勇于胜利”是对哪种革命精神的概括？',
-    options: ['井冈山精神', '沂蒙精神', '大别山精神', '西柏坡精神'], answer: 0,
+    options: ['大别山精神', '沂蒙精神', '井冈山精神', '西柏坡精神'], answer: 2,
     explanation: '这是对井冈山精神的概括，它诞生于第一个农村革命根据地的斗争实践。',
   },
   {
     id: 'q-history-052', difficulty: 0.4, topics: { 'history.spirit-lineage': 0.7, 'service.work-style': 0.3 },
     stem: '七届二中全会提出的“两个务必”，后来成为哪种精神的核心内容？',
-    options: ['延安精神', '西柏坡精神', '红岩精神', '雷锋精神'], answer: 1,
+    options: ['延安精神', '雷锋精神', '红岩精神', '西柏坡精神'], answer: 3,
     explanation: '1949年3月七届二中全会在西柏坡召开，“两个务必”是西柏坡精神的核心。',
   },
   {
@@ -335,13 +335,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-055', difficulty: 0.65, topics: { 'history.spirit-lineage': 0.7, 'history.new-era': 0.3 },
     stem: '“上下同心、尽锐出战、精准务实、开拓创新、攻坚克难、不负人民”概括的是哪种精神？',
-    options: ['抗疫精神', '脱贫攻坚精神', '抗洪精神', '北京冬奥精神'], answer: 1,
+    options: ['抗疫精神', '抗洪精神', '脱贫攻坚精神', '北京冬奥精神'], answer: 2,
     explanation: '这是2021年全国脱贫攻坚总结表彰大会上概括的脱贫攻坚精神。',
   },
   {
     id: 'q-history-056', difficulty: 0.6, topics: { 'history.spirit-lineage': 1 },
     stem: '“坚定正确的政治方向，解放思想、实事求是的思想路线，全心全意为人民服务的根本宗旨，自力更生、艰苦奋斗的创业精神”是哪种精神的主要内涵？',
-    options: ['延安精神', '井冈山精神', '苏区精神', '红船精神'], answer: 0,
+    options: ['红船精神', '井冈山精神', '苏区精神', '延安精神'], answer: 3,
     explanation: '这是对延安精神主要内涵的概括，延安时期是党走向成熟的重要时期。',
   },
   // ── 三个历史决议 ──
@@ -354,7 +354,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-058', difficulty: 0.55, topics: { 'history.historical-resolutions': 1 },
     stem: '党的第一个历史决议《关于若干历史问题的决议》是由哪次会议通过的？',
-    options: ['遵义会议', '六届六中全会', '六届七中全会', '七届二中全会'], answer: 2,
+    options: ['六届七中全会', '六届六中全会', '遵义会议', '七届二中全会'], answer: 0,
     explanation: '1945年六届七中全会通过《关于若干历史问题的决议》，为党的七大召开作了准备。',
   },
   {
@@ -366,7 +366,7 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-060', difficulty: 0.3, topics: { 'history.historical-resolutions': 1 },
     stem: '2021年十九届六中全会通过的第三个历史决议的名称是什么？',
-    options: ['《关于若干历史问题的决议》', '《中共中央关于党的百年奋斗重大成就和历史经验的决议》', '《关于建国以来党的若干历史问题的决议》', '《中共中央关于全面深化改革若干重大问题的决定》'], answer: 1,
+    options: ['《关于若干历史问题的决议》', '《关于建国以来党的若干历史问题的决议》', '《中共中央关于党的百年奋斗重大成就和历史经验的决议》', '《中共中央关于全面深化改革若干重大问题的决定》'], answer: 2,
     explanation: '第三个历史决议全面总结了党的百年奋斗的重大成就和历史经验。',
   },
   {
@@ -384,20 +384,20 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-063', difficulty: 0.5, topics: { 'history.historical-resolutions': 1 },
     stem: '第三个历史决议把党的百年奋斗划分为四个历史时期，下列哪一项不属于其中？',
-    options: ['新民主主义革命时期', '社会主义革命和建设时期', '改革开放和社会主义现代化建设新时期', '旧民主主义革命时期'], answer: 3,
+    options: ['新民主主义革命时期', '旧民主主义革命时期', '改革开放和社会主义现代化建设新时期', '社会主义革命和建设时期'], answer: 1,
     explanation: '四个时期是新民主主义革命时期、社会主义革命和建设时期、改革开放和社会主义现代化建设新时期、中国特色社会主义新时代；旧民主主义革命发生在党成立以前。',
   },
   {
     id: 'q-history-064', difficulty: 0.75, topics: { 'history.historical-resolutions': 1 },
     stem: '第三个历史决议概括了党的百年奋斗的历史意义，下列哪一项是其中之一？',
-    options: ['深刻影响了世界历史进程', '彻底消灭了一切矛盾', '完成了共产主义建设', '结束了经济全球化'], answer: 0,
+    options: ['完成了共产主义建设', '彻底消灭了一切矛盾', '深刻影响了世界历史进程', '结束了经济全球化'], answer: 2,
     explanation: '决议从五个方面概括历史意义：改变人民前途命运、开辟民族复兴正确道路、展示马克思主义生命力、深刻影响世界历史进程、锻造走在时代前列的党。',
   },
   // ── 英雄模范 ──
   {
     id: 'q-history-065', difficulty: 0.4, topics: { 'history.heroes': 1 },
     stem: '被誉为中国最早的马克思主义者之一、1927年在北京英勇就义的党的创始人是谁？',
-    options: ['瞿秋白', '李大钊', '恽代英', '蔡和森'], answer: 1,
+    options: ['瞿秋白', '蔡和森', '恽代英', '李大钊'], answer: 3,
     explanation: '李大钊是在中国传播马克思主义的先驱，1927年4月被反动军阀杀害。',
   },
   {
@@ -415,13 +415,13 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-068', difficulty: 0.35, topics: { 'history.heroes': 1 },
     stem: '抗美援朝上甘岭战役中，用胸膛堵住敌人枪眼的志愿军英雄是谁？',
-    options: ['邱少云', '黄继光', '杨根思', '罗盛教'], answer: 1,
+    options: ['邱少云', '杨根思', '黄继光', '罗盛教'], answer: 2,
     explanation: '黄继光在上甘岭战役中以身体堵住敌人射击孔，为部队胜利开辟道路。',
   },
   {
     id: 'q-history-069', difficulty: 0.3, topics: { 'history.heroes': 0.7, 'service.volunteering': 0.3 },
     stem: '“我要把有限的生命，投入到无限的为人民服务之中去”出自哪位英雄模范？',
-    options: ['雷锋', '王进喜', '焦裕禄', '孔繁森'], answer: 0,
+    options: ['孔繁森', '王进喜', '焦裕禄', '雷锋'], answer: 3,
     explanation: '这是雷锋日记中的名句，体现了全心全意为人民服务的精神。',
   },
   {
@@ -433,19 +433,19 @@ export const historyQuestions: QuestionSeed[] = [
   {
     id: 'q-history-071', difficulty: 0.55, topics: { 'history.heroes': 1 },
     stem: '放弃国外优越条件回到祖国、在吉林大学从事地球物理研究、为深地探测事业作出重要贡献的科学家是谁？',
-    options: ['黄大年', '钱学森', '邓稼先', '南仁东'], answer: 0,
+    options: ['钱学森', '黄大年', '邓稼先', '南仁东'], answer: 1,
     explanation: '黄大年2009年回国任教于吉林大学，致力于深地探测技术研究，2017年因病去世。',
   },
   {
     id: 'q-history-072', difficulty: 0.55, topics: { 'history.heroes': 1 },
     stem: '“砍头不要紧，只要主义真”是哪位革命烈士就义前写下的诗句？',
-    options: ['夏明翰', '方志敏', '瞿秋白', '陈延年'], answer: 0,
+    options: ['瞿秋白', '方志敏', '夏明翰', '陈延年'], answer: 2,
     explanation: '夏明翰1928年在汉口就义前写下这首就义诗，表达了对共产主义信仰的坚定。',
   },
   {
     id: 'q-history-073', difficulty: 0.4, topics: { 'history.heroes': 1 },
     stem: '创办云南华坪女子高级中学、帮助大山里的女孩走出大山的教育工作者是谁？',
-    options: ['张桂梅', '黄文秀', '申纪兰', '樊锦诗'], answer: 0,
+    options: ['樊锦诗', '黄文秀', '申纪兰', '张桂梅'], answer: 3,
     explanation: '张桂梅推动创办全国第一所全免费女子高中，帮助一批批女孩考上大学。',
   },
 ];
