@@ -6,25 +6,25 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-001', difficulty: 0.35, topics: { 'theory.marxism': 1 },
     stem: '马克思主义理论通常被认为由哪三个基本组成部分构成？',
-    options: ['马克思主义哲学、马克思主义政治经济学、科学社会主义', '唯物论、辩证法、认识论', '伦理学、美学、逻辑学', '政治学、法学、社会学'], answer: 0,
+    options: ['唯物论、辩证法、认识论', '马克思主义哲学、马克思主义政治经济学、科学社会主义', '伦理学、美学、逻辑学', '政治学、法学、社会学'], answer: 1,
     explanation: '马克思主义哲学、政治经济学和科学社会主义相互联系，构成马克思主义的完整体系。',
   },
   {
     id: 'q-theory-002', difficulty: 0.3, topics: { 'theory.marxism': 1 },
     stem: '1848年发表、标志着马克思主义诞生的纲领性文献是哪一部？',
-    options: ['《资本论》', '《共产党宣言》', '《国家与革命》', '《反杜林论》'], answer: 1,
+    options: ['《资本论》', '《反杜林论》', '《国家与革命》', '《共产党宣言》'], answer: 3,
     explanation: '马克思和恩格斯合著的《共产党宣言》1848年发表，标志着马克思主义的诞生。',
   },
   {
     id: 'q-theory-003', difficulty: 0.25, topics: { 'theory.marxism': 1 },
     stem: '马克思主义认识论认为，检验真理的唯一标准是什么？',
-    options: ['权威人物的论断', '多数人的意见', '社会实践', '逻辑推理'], answer: 2,
+    options: ['权威人物的论断', '多数人的意见', '逻辑推理', '社会实践'], answer: 3,
     explanation: '真理是否符合客观实际，只能在实践中得到检验，这是马克思主义认识论的基本观点。',
   },
   {
     id: 'q-theory-004', difficulty: 0.35, topics: { 'theory.marxism': 1 },
     stem: '按照历史唯物主义，社会存在和社会意识的关系是什么？',
-    options: ['社会意识决定社会存在', '社会存在决定社会意识，社会意识对社会存在有反作用', '二者互不相干', '二者同时产生、不分主次'], answer: 1,
+    options: ['社会存在决定社会意识，社会意识对社会存在有反作用', '社会意识决定社会存在', '二者互不相干', '二者同时产生、不分主次'], answer: 0,
     explanation: '社会存在决定社会意识，社会意识又具有相对独立性，能对社会存在产生能动的反作用。',
   },
   {
@@ -42,7 +42,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-007', difficulty: 0.6, topics: { 'theory.marxism': 1 },
     stem: '唯物辩证法的实质和核心是什么规律？',
-    options: ['质量互变规律', '否定之否定规律', '对立统一规律', '价值规律'], answer: 2,
+    options: ['质量互变规律', '否定之否定规律', '价值规律', '对立统一规律'], answer: 3,
     explanation: '对立统一规律揭示了事物发展的源泉和动力，是唯物辩证法的实质和核心。',
   },
   {
@@ -55,7 +55,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-009', difficulty: 0.4, topics: { 'theory.mao-zedong-thought': 1 },
     stem: '下列哪一项不属于毛泽东思想活的灵魂？',
-    options: ['实事求是', '群众路线', '独立自主', '以经济建设为中心'], answer: 3,
+    options: ['以经济建设为中心', '群众路线', '独立自主', '实事求是'], answer: 0,
     explanation: '毛泽东思想活的灵魂是贯穿其中的立场观点方法：实事求是、群众路线、独立自主。',
   },
   {
@@ -73,13 +73,13 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-012', difficulty: 0.4, topics: { 'theory.mao-zedong-thought': 1 },
     stem: '毛泽东把中国革命的“三大法宝”概括为哪三项？',
-    options: ['统一战线、武装斗争、党的建设', '土地革命、武装斗争、根据地建设', '理论联系实际、密切联系群众、批评和自我批评', '统一战线、土地革命、群众路线'], answer: 0,
+    options: ['统一战线、土地革命、群众路线', '土地革命、武装斗争、根据地建设', '理论联系实际、密切联系群众、批评和自我批评', '统一战线、武装斗争、党的建设'], answer: 3,
     explanation: '统一战线、武装斗争、党的建设是党在中国革命中战胜敌人的三个主要法宝。',
   },
   {
     id: 'q-theory-013', difficulty: 0.45, topics: { 'theory.mao-zedong-thought': 1 },
     stem: '“没有调查，没有发言权”出自毛泽东的哪篇著作？',
-    options: ['《反对本本主义》', '《论持久战》', '《矛盾论》', '《论十大关系》'], answer: 0,
+    options: ['《论十大关系》', '《论持久战》', '《矛盾论》', '《反对本本主义》'], answer: 3,
     explanation: '《反对本本主义》写于1930年，强调调查研究和从实际出发，反对教条主义。',
   },
   {
@@ -97,13 +97,13 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-016', difficulty: 0.65, topics: { 'theory.mao-zedong-thought': 1 },
     stem: '1957年毛泽东在《关于正确处理人民内部矛盾的问题》中提出了什么重要观点？',
-    options: ['严格区分和正确处理敌我矛盾和人民内部矛盾这两类不同性质的矛盾', '以阶级斗争为纲', '一国两制', '科学技术是第一生产力'], answer: 0,
+    options: ['一国两制', '以阶级斗争为纲', '严格区分和正确处理敌我矛盾和人民内部矛盾这两类不同性质的矛盾', '科学技术是第一生产力'], answer: 2,
     explanation: '该文把两类不同性质的矛盾的学说作为社会主义社会政治生活的主题，是对马克思主义的重要发展。',
   },
   {
     id: 'q-theory-017', difficulty: 0.6, topics: { 'theory.mao-zedong-thought': 1 },
     stem: '新民主主义革命的总路线是什么？',
-    options: ['无产阶级领导的，人民大众的，反对帝国主义、封建主义和官僚资本主义的革命', '资产阶级领导的反封建革命', '以城市工人暴动为中心的革命', '以议会斗争为主的民主改革'], answer: 0,
+    options: ['以议会斗争为主的民主改革', '资产阶级领导的反封建革命', '以城市工人暴动为中心的革命', '无产阶级领导的，人民大众的，反对帝国主义、封建主义和官僚资本主义的革命'], answer: 3,
     explanation: '新民主主义革命由无产阶级领导，依靠人民大众，对象是帝国主义、封建主义和官僚资本主义。',
   },
   // ── 中国特色社会主义理论体系 ──
@@ -116,19 +116,19 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-019', difficulty: 0.4, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '邓小平关于社会主义本质的概括是什么？',
-    options: ['解放生产力，发展生产力，消灭剥削，消除两极分化，最终达到共同富裕', '公有制加计划经济', '实现平均分配', '以阶级斗争为纲'], answer: 0,
+    options: ['公有制加计划经济', '解放生产力，发展生产力，消灭剥削，消除两极分化，最终达到共同富裕', '实现平均分配', '以阶级斗争为纲'], answer: 1,
     explanation: '邓小平在南方谈话中提出这一概括，把生产力标准和共同富裕目标统一起来。',
   },
   {
     id: 'q-theory-020', difficulty: 0.25, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '邓小平提出的关于科学技术地位的著名论断是什么？',
-    options: ['科学技术是第一生产力', '科学技术是上层建筑', '科学技术是唯一动力', '科学技术是生产关系'], answer: 0,
+    options: ['科学技术是唯一动力', '科学技术是上层建筑', '科学技术是第一生产力', '科学技术是生产关系'], answer: 2,
     explanation: '“科学技术是第一生产力”强调科技对经济社会发展的决定性作用。',
   },
   {
     id: 'q-theory-021', difficulty: 0.3, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '“三个代表”重要思想的内容是：中国共产党要始终代表中国先进生产力的发展要求、中国先进文化的前进方向，以及什么？',
-    options: ['中国最广大人民的根本利益', '中国工人阶级的特殊利益', '全体党员的个人利益', '国有企业的经济利益'], answer: 0,
+    options: ['国有企业的经济利益', '中国工人阶级的特殊利益', '全体党员的个人利益', '中国最广大人民的根本利益'], answer: 3,
     explanation: '第三个“代表”是始终代表中国最广大人民的根本利益，这与党的宗旨一致。',
   },
   {
@@ -140,7 +140,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-023', difficulty: 0.5, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '下列哪一项不属于中国特色社会主义理论体系？',
-    options: ['邓小平理论', '“三个代表”重要思想', '科学发展观', '毛泽东思想'], answer: 3,
+    options: ['邓小平理论', '毛泽东思想', '科学发展观', '“三个代表”重要思想'], answer: 1,
     explanation: '中国特色社会主义理论体系是改革开放以来形成的理论成果；毛泽东思想是第一次飞跃的成果。',
   },
   {
@@ -152,7 +152,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-025', difficulty: 0.6, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '邓小平提出的“三步走”发展战略中，第三步的目标是什么？',
-    options: ['解决人民温饱问题', '人民生活达到小康水平', '到21世纪中叶人均国民生产总值达到中等发达国家水平，基本实现现代化', '全面建成社会主义现代化强国'], answer: 2,
+    options: ['解决人民温饱问题', '人民生活达到小康水平', '全面建成社会主义现代化强国', '到21世纪中叶人均国民生产总值达到中等发达国家水平，基本实现现代化'], answer: 3,
     explanation: '“三步走”依次是解决温饱、达到小康、到本世纪中叶基本实现现代化。',
   },
   // ── 习近平新时代中国特色社会主义思想 ──
@@ -171,13 +171,13 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-028', difficulty: 0.3, topics: { 'theory.xi-thought': 1 },
     stem: '习近平新时代中国特色社会主义思想被定位为什么？',
-    options: ['当代中国马克思主义、二十一世纪马克思主义', '马克思主义中国化的第一次飞跃', '西方现代化理论的中国版本', '一个地区的发展经验'], answer: 0,
+    options: ['西方现代化理论的中国版本', '马克思主义中国化的第一次飞跃', '当代中国马克思主义、二十一世纪马克思主义', '一个地区的发展经验'], answer: 2,
     explanation: '它是当代中国马克思主义、二十一世纪马克思主义，是中华文化和中国精神的时代精华。',
   },
   {
     id: 'q-theory-029', difficulty: 0.4, topics: { 'theory.xi-thought': 1 },
     stem: '推进马克思主义中国化时代化的“两个结合”，是把马克思主义基本原理同中国具体实际相结合，同什么相结合？',
-    options: ['西方先进管理经验', '中华优秀传统文化', '世界各国发展模式', '市场经济一般规律'], answer: 1,
+    options: ['西方先进管理经验', '市场经济一般规律', '世界各国发展模式', '中华优秀传统文化'], answer: 3,
     explanation: '“两个结合”是同中国具体实际相结合、同中华优秀传统文化相结合。',
   },
   {
@@ -189,19 +189,19 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-031', difficulty: 0.6, topics: { 'theory.xi-thought': 1 },
     stem: '“十个明确”指出，坚持和发展中国特色社会主义的总任务是什么？',
-    options: ['实现社会主义现代化和中华民族伟大复兴', '全面建成小康社会', '消除一切贫困', '实现共产主义'], answer: 0,
+    options: ['全面建成小康社会', '实现社会主义现代化和中华民族伟大复兴', '消除一切贫困', '实现共产主义'], answer: 1,
     explanation: '总任务是实现社会主义现代化和中华民族伟大复兴，在全面建成小康社会的基础上分两步走。',
   },
   {
     id: 'q-theory-032', difficulty: 0.6, topics: { 'theory.xi-thought': 1 },
     stem: '全面依法治国的总目标是什么？',
-    options: ['建设中国特色社会主义法治体系、建设社会主义法治国家', '制定完备的民法典', '实现司法完全独立于党的领导', '废除一切行政法规'], answer: 0,
+    options: ['实现司法完全独立于党的领导', '制定完备的民法典', '建设中国特色社会主义法治体系、建设社会主义法治国家', '废除一切行政法规'], answer: 2,
     explanation: '全面依法治国总目标是建设中国特色社会主义法治体系、建设社会主义法治国家，坚持党的领导是根本保证。',
   },
   {
     id: 'q-theory-033', difficulty: 0.45, topics: { 'theory.xi-thought': 1 },
     stem: '党在新时代的强军目标是建设一支什么样的人民军队？',
-    options: ['听党指挥、能打胜仗、作风优良', '规模最大、装备最多、待遇最好', '精兵简政、高效廉洁', '全面职业化、市场化'], answer: 0,
+    options: ['全面职业化、市场化', '规模最大、装备最多、待遇最好', '精兵简政、高效廉洁', '听党指挥、能打胜仗、作风优良'], answer: 3,
     explanation: '听党指挥是灵魂，能打胜仗是核心，作风优良是保证。',
   },
   // ── 两个确立与政治能力 ──
@@ -214,31 +214,31 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-035', difficulty: 0.3, topics: { 'theory.two-establishes': 1 },
     stem: '下列哪一项不属于“四个意识”？',
-    options: ['政治意识', '大局意识', '创新意识', '看齐意识'], answer: 2,
+    options: ['政治意识', '创新意识', '大局意识', '看齐意识'], answer: 1,
     explanation: '“四个意识”是政治意识、大局意识、核心意识、看齐意识。',
   },
   {
     id: 'q-theory-036', difficulty: 0.3, topics: { 'theory.two-establishes': 1 },
     stem: '下列哪一项不属于“四个自信”？',
-    options: ['道路自信', '理论自信', '制度自信', '经济自信'], answer: 3,
+    options: ['道路自信', '理论自信', '经济自信', '制度自信'], answer: 2,
     explanation: '“四个自信”是中国特色社会主义道路自信、理论自信、制度自信、文化自信。',
   },
   {
     id: 'q-theory-037', difficulty: 0.35, topics: { 'theory.two-establishes': 1 },
     stem: '“两个维护”是指坚决维护习近平总书记党中央的核心、全党的核心地位，以及坚决维护什么？',
-    options: ['党中央权威和集中统一领导', '地方党委的自主决策权', '各部门的既得利益', '基层组织的独立性'], answer: 0,
+    options: ['基层组织的独立性', '地方党委的自主决策权', '各部门的既得利益', '党中央权威和集中统一领导'], answer: 3,
     explanation: '“两个维护”的第二项是坚决维护党中央权威和集中统一领导，党章将其写入党员义务。',
   },
   {
     id: 'q-theory-038', difficulty: 0.55, topics: { 'theory.two-establishes': 1 },
     stem: '在“四个自信”中，被称为“更基础、更广泛、更深厚的自信”的是哪一个？',
-    options: ['道路自信', '理论自信', '制度自信', '文化自信'], answer: 3,
+    options: ['文化自信', '理论自信', '制度自信', '道路自信'], answer: 0,
     explanation: '文化是一个国家、一个民族的灵魂，文化自信是更基础、更广泛、更深厚的自信。',
   },
   {
     id: 'q-theory-039', difficulty: 0.45, topics: { 'theory.two-establishes': 1 },
     stem: '党员干部要不断提高的“政治三力”是指什么？',
-    options: ['政治判断力、政治领悟力、政治执行力', '学习力、创新力、执行力', '组织力、号召力、凝聚力', '表达力、协调力、决策力'], answer: 0,
+    options: ['学习力、创新力、执行力', '政治判断力、政治领悟力、政治执行力', '组织力、号召力、凝聚力', '表达力、协调力、决策力'], answer: 1,
     explanation: '政治判断力、政治领悟力、政治执行力是党员干部政治能力的核心要素。',
   },
   {
@@ -263,7 +263,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-043', difficulty: 0.35, topics: { 'theory.overall-plan': 1 },
     stem: '目前“四个全面”战略布局的内容是什么？',
-    options: ['全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党', '全面建成小康社会、全面开放、全面创新、全面监督', '全面发展经济、全面繁荣文化、全面改善民生、全面保护生态', '全面加强国防、全面依法治国、全面扩大开放、全面深化改革'], answer: 0,
+    options: ['全面加强国防、全面依法治国、全面扩大开放、全面深化改革', '全面建成小康社会、全面开放、全面创新、全面监督', '全面发展经济、全面繁荣文化、全面改善民生、全面保护生态', '全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党'], answer: 3,
     explanation: '全面建成小康社会目标实现后，“四个全面”中的第一个调整为全面建设社会主义现代化国家。',
   },
   {
@@ -287,44 +287,44 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-047', difficulty: 0.55, topics: { 'theory.overall-plan': 1 },
     stem: '全面依法治国被形容为国家治理领域的一场什么？',
-    options: ['深刻革命', '局部调整', '临时措施', '形式改进'], answer: 0,
+    options: ['局部调整', '深刻革命', '临时措施', '形式改进'], answer: 1,
     explanation: '全面依法治国是国家治理的一场深刻革命，关系党执政兴国、关系人民幸福安康。',
   },
   {
     id: 'q-theory-048', difficulty: 0.5, topics: { 'theory.overall-plan': 1 },
     stem: '在“五位一体”中，社会建设的重点是什么？',
-    options: ['保障和改善民生', '发展对外贸易', '加强军队建设', '扩大城市规模'], answer: 0,
+    options: ['加强军队建设', '发展对外贸易', '保障和改善民生', '扩大城市规模'], answer: 2,
     explanation: '社会建设以保障和改善民生为重点，让发展成果更多更公平惠及全体人民。',
   },
   {
     id: 'q-theory-049', difficulty: 0.4, topics: { 'theory.overall-plan': 0.7, 'discipline.four-forms': 0.3 },
     stem: '关于全面从严治党，下列说法正确的是哪一项？',
-    options: ['全面从严治党永远在路上', '全面从严治党已经完成', '全面从严治党只针对领导干部', '全面从严治党只靠纪检机关'], answer: 0,
+    options: ['全面从严治党只靠纪检机关', '全面从严治党已经完成', '全面从严治党只针对领导干部', '全面从严治党永远在路上'], answer: 3,
     explanation: '党的自我革命永远在路上，全面从严治党要持之以恒，覆盖全体党员和各级党组织。',
   },
   // ── 新发展理念 ──
   {
     id: 'q-theory-050', difficulty: 0.2, topics: { 'theory.new-development-philosophy': 1 },
     stem: '新发展理念不包括下列哪一项？',
-    options: ['创新', '协调', '速度', '共享'], answer: 2,
+    options: ['速度', '协调', '创新', '共享'], answer: 0,
     explanation: '新发展理念是创新、协调、绿色、开放、共享，不以追求速度为目标。',
   },
   {
     id: 'q-theory-051', difficulty: 0.25, topics: { 'theory.new-development-philosophy': 1 },
     stem: '在新发展理念中，被称为引领发展的第一动力的是哪一项？',
-    options: ['创新', '协调', '绿色', '开放'], answer: 0,
+    options: ['协调', '创新', '绿色', '开放'], answer: 1,
     explanation: '创新是引领发展的第一动力，决定发展的速度、效能和可持续性。',
   },
   {
     id: 'q-theory-052', difficulty: 0.45, topics: { 'theory.new-development-philosophy': 1 },
     stem: '新发展理念中，哪一个是中国特色社会主义的本质要求？',
-    options: ['协调', '绿色', '开放', '共享'], answer: 3,
+    options: ['协调', '绿色', '共享', '开放'], answer: 2,
     explanation: '共享发展注重解决社会公平正义问题，是中国特色社会主义的本质要求。',
   },
   {
     id: 'q-theory-053', difficulty: 0.5, topics: { 'theory.new-development-philosophy': 1 },
     stem: '新发展理念中，哪一个是持续健康发展的内在要求？',
-    options: ['创新', '协调', '开放', '共享'], answer: 1,
+    options: ['创新', '共享', '开放', '协调'], answer: 3,
     explanation: '协调发展注重解决发展不平衡问题，是持续健康发展的内在要求。',
   },
   {
@@ -342,7 +342,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-056', difficulty: 0.4, topics: { 'theory.new-development-philosophy': 1 },
     stem: '我国加快构建的新发展格局是什么？',
-    options: ['以出口为主导的外向型格局', '以国内大循环为主体、国内国际双循环相互促进', '完全依靠国内市场的封闭格局', '以投资为唯一动力的格局'], answer: 1,
+    options: ['以出口为主导的外向型格局', '完全依靠国内市场的封闭格局', '以国内大循环为主体、国内国际双循环相互促进', '以投资为唯一动力的格局'], answer: 2,
     explanation: '新发展格局以国内大循环为主体，但绝不是封闭的国内循环，而是国内国际双循环相互促进。',
   },
   {
@@ -379,7 +379,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-062', difficulty: 0.35, topics: { 'theory.chinese-modernization': 1 },
     stem: '到本世纪中叶，我国要建成一个什么样的国家？',
-    options: ['富强民主文明和谐美丽的社会主义现代化强国', '小康社会', '中等发达国家', '世界第一经济体'], answer: 0,
+    options: ['中等发达国家', '小康社会', '富强民主文明和谐美丽的社会主义现代化强国', '世界第一经济体'], answer: 2,
     explanation: '第二步的目标是把我国建成富强民主文明和谐美丽的社会主义现代化强国。',
   },
   {
@@ -397,7 +397,7 @@ export const theoryQuestions: QuestionSeed[] = [
   {
     id: 'q-theory-065', difficulty: 0.4, topics: { 'theory.chinese-modernization': 0.7, 'affairs.rural-common-prosperity': 0.3 },
     stem: '关于共同富裕，下列说法正确的是哪一项？',
-    options: ['共同富裕是全体人民的富裕，是物质生活和精神生活都富裕', '共同富裕就是平均分配', '共同富裕是少数人先富起来就行', '共同富裕要同时同步实现'], answer: 0,
+    options: ['共同富裕要同时同步实现', '共同富裕就是平均分配', '共同富裕是少数人先富起来就行', '共同富裕是全体人民的富裕，是物质生活和精神生活都富裕'], answer: 3,
     explanation: '共同富裕是中国式现代化的重要特征，不是整齐划一的平均主义，要分阶段促进。',
   },
 ];
