@@ -1,7 +1,16 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // Kuzu's native addon is happiest in forked processes; the machines have two cores.
 export default defineConfig({
+  resolve: {
+    // One graphql instance: Node loads graphql's CommonJS build for yoga and @graphql-tools, so our
+    // own code must get the same one (Vite would otherwise pick index.mjs and schemas from one
+    // realm would fail instanceof checks in the other).
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     pool: 'forks',
     maxWorkers: 2,

@@ -1,0 +1,28 @@
+/**
+ * Flush the request's access records (who read whose personal data) once, after execution: one
+ * `appendAccess` call per request however many members were read. Fail closed: if the records
+ * cannot be written, the data is withheld and the request gets UNAVAILABLE.
+ */
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { AppLogger } from '../app-deps';
+import type { ApiContext } from './context';
+
+export function useAccessAudit(log: AppLogger): Plugin<ApiContext> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: async ({ setResult }) => {
+        const ctx = args.contextValue;
+        try {
+          await ctx.flushAudit();
+        } catch (e) {
+          log.error(`[${ctx.requestId}] could not append access records; withholding the result:`, e);
+          setResult({
+            data: null,
+            errors: [new GraphQLError('Could not record this access; try again shortly', { extensions: { code: 'UNAVAILABLE' } })],
+          });
+        }
+      },
+    }),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The per-request GraphQL context: deps, a request id, fresh loaders, and the signed-in session,
+ * resolved lazily so that `login`, `demoAccounts` and `health` work without a token.
+ */
+import { randomUUID } from 'node:crypto';
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { AppDeps } from '../app-deps';
+import { AccessLog } from '../audit/access-log';
+import type { Session } from '../auth/session';
+import { bearerToken, verifyToken } from '../auth/tokens';
+import { loadViewer } from '../auth/viewer';
+import { unauthenticated } from '../errors';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface ApiContext extends YogaInitialContext {
+  deps: AppDeps;
+  requestId: string;
+  loaders: Loaders;
+  /** The signed-in session; UNAUTHENTICATED without a valid token. */
+  session(): Promise<Session>;
+  /** Write this request's access records (one store call); called once after execution. */
+  flushAudit(): Promise<void>;
+}
+
+/** Build the context of one request. */
+export function createContext(deps: AppDeps, request: Request): Omit<ApiContext, keyof YogaInitialContext> {
+  const loaders = createLoaders(deps.store);
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+  const now = deps.now ?? Date.now;
+  let pending: Promise<Session> | null = null;
+  let audit: AccessLog | null = null;
+  const session = () => {
+    pending ??= (async () => {
+      const token = bearerToken(request.headers.get('authorization'));
+      if (!token) throw unauthenticated('Sign in first: send Authorization: Bearer <token>');
+      const memberId = await verifyToken(deps.config.jwtSecret, token);
+      const viewer = await loadViewer(memberId, {
+        member: (id) => loaders.member.load(id),
+        branch: (id) => loaders.branch.load(id),
+        branchesOfCommittee: async (cid) => (await loaders.committeeBranches.load(cid)).map((b) => b.id),
+      });
+      audit = new AccessLog(viewer.memberId, now);
+      return { viewer, store: deps.store, loaders, audit, now };
+    })();
+    return pending;
+  };
+  const flushAudit = async () => {
+    if (audit) await audit.flush(deps.store);
+  };
+  return { deps, requestId, loaders, session, flushAudit };
+}

@@ -1,0 +1,35 @@
+/**
+ * The API's feature modules, in order. To add a feature (e.g. the learning issue's
+ * recommendations, studyPlan, gaps, suggestTopics, search):
+ *   1. write `server/api/<feature>.graphql` — use `extend type Query { … }` / `extend type Mutation { … }`
+ *      and a """description""" on every type, field and enum value (schema assembly fails otherwise);
+ *   2. write `server/api/<feature>.ts` exporting `<feature>Module: ApiModule` = { name, typeDefs:
+ *      readSdl('<feature>.graphql', import.meta.url), resolvers } — resolvers typed with
+ *      `Resolvers` from ./generated/resolvers-types (run `npm run codegen` after changing SDL);
+ *   3. add it to API_MODULES below; put its services into AppDeps (server/app-deps.ts, `learning`)
+ *      and read them in resolvers as `ctx.deps.learning`;
+ *   4. in resolvers: `const s = await ctx.session()` (UNAUTHENTICATED without a token), check scope
+ *      with server/auth/scope.ts (`assertCanReadMember(s.viewer, member)`, …), load members through
+ *      `s.loaders` (batched), note personal-data reads with `s.audit.note(...)`, throw AppErrors.
+ *   5. run `npm run codegen` and update the schema snapshot (test/api/schema.test.ts).
+ */
+import { activityModule } from './activity';
+import { commonModule } from './common';
+import { curriculumModule } from './curriculum';
+import { devLoginModule } from './dev-login';
+import { lifeModule } from './life';
+import { membersModule } from './members';
+import type { ApiModule } from './module';
+import { orgModule } from './org';
+import { viewerModule } from './viewer';
+
+export const API_MODULES: ApiModule[] = [
+  commonModule,
+  viewerModule,
+  orgModule,
+  membersModule,
+  activityModule,
+  curriculumModule,
+  lifeModule,
+  devLoginModule,
+];

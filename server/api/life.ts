@@ -1,0 +1,33 @@
+/** Meetings, attendance and branchLife (organizational life). */
+import {
+  branchLife, createMeeting, getMeeting, listAttendance, listMeetings, recordAttendance,
+} from '../life/meeting-service';
+import { getMember } from '../members/member-service';
+import { getBranch } from '../org/org-service';
+import type { Resolvers } from './generated/resolvers-types';
+import { type ApiModule, readSdl } from './module';
+
+const resolvers: Resolvers = {
+  Query: {
+    meetings: async (_, { branchId, from, to }, ctx) => listMeetings(await ctx.session(), branchId, from, to),
+    meeting: async (_, { id }, ctx) => getMeeting(await ctx.session(), id),
+    branchLife: async (_, { branchId, from, to }, ctx) => branchLife(await ctx.session(), branchId, from, to),
+  },
+  Mutation: {
+    createMeeting: async (_, { input }, ctx) => createMeeting(await ctx.session(), input),
+    recordAttendance: async (_, { input }, ctx) => recordAttendance(await ctx.session(), input.meetingId, input.rows),
+  },
+  Meeting: {
+    branch: async (m, _, ctx) => getBranch(await ctx.session(), m.branchId),
+    attendance: async (m, _, ctx) => listAttendance(await ctx.session(), m),
+  },
+  Attendance: {
+    member: async (a, _, ctx) => getMember(await ctx.session(), a.memberId),
+  },
+  BranchLife: {
+    branch: async (r, _, ctx) => getBranch(await ctx.session(), r.branchId),
+    missing: (r) => r.kinds.flatMap((k) => k.missing.map((period) => ({ kind: k.kind, period }))),
+  },
+};
+
+export const lifeModule: ApiModule = { name: 'life', typeDefs: readSdl('life.graphql', import.meta.url), resolvers };

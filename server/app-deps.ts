@@ -1,0 +1,33 @@
+/**
+ * What createApp needs. Tests build their own (a temp Kuzu store, a counting store proxy, config
+ * overrides); server/main.ts builds the real one.
+ */
+import type { GraphStore } from '../graph/store';
+import type { Config } from './config';
+import type { EventHooks } from './members/activity';
+
+/**
+ * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field
+ * per service here, make it optional so tests that don't need it stay small, and read it in your
+ * resolvers from `ctx.deps.learning`. `hooks` run after each study/answer is stored (mastery, gaps).
+ */
+export interface LearningDeps {
+  hooks?: EventHooks;
+}
+
+/** Where the server writes log lines; yoga's logger satisfies it. */
+export interface AppLogger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  store: GraphStore;
+  learning?: LearningDeps;
+  logger?: AppLogger;
+  /** Epoch ms; tests pin it. Default Date.now. */
+  now?: () => number;
+}

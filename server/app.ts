@@ -1,0 +1,50 @@
+/**
+ * createApp(deps) → the yoga instance (a fetch-style handler usable by node:http). No listen here:
+ * server/main.ts and `hongtu serve` listen; tests and the bench call it in-process.
+ *   /graphql  the API (GraphiQL when config.graphiql)
+ *   /health   liveness (200 while the process runs)
+ *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /         the built client with SPA fallback, when config.clientDir exists
+ */
+import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { AppDeps, AppLogger } from './app-deps';
+import { useAccessAudit } from './api/audit-plugin';
+import { type ApiContext, createContext } from './api/context';
+import { useAppErrors } from './api/errors-plugin';
+import { useQueryLimits } from './api/limits';
+import { checkReadiness } from './api/readiness';
+import { buildSchema } from './api/schema';
+import { useStaticClient } from './api/static-client';
+
+export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
+
+export function createApp(deps: AppDeps): App {
+  const { config } = deps;
+  const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
+  const schema = buildSchema(config);
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    logging: logger,
+    maskedErrors: true,
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request) }),
+    plugins: [
+      {
+        onRequest: async ({ url, endResponse, fetchAPI }) => {
+          if (url.pathname !== '/ready') return;
+          const r = await checkReadiness(deps.store);
+          endResponse(new fetchAPI.Response(JSON.stringify(r.body), {
+            status: r.status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+          }));
+        },
+      },
+      useStaticClient(config.clientDir),
+      useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      useAppErrors(logger),
+      useAccessAudit(logger),
+    ],
+  });
+}

@@ -1,0 +1,17 @@
+/**
+ * What every service call receives: the signed-in viewer, the store, this request's loaders and
+ * access log, and the clock. Services check scope against `viewer` themselves (deny by default).
+ */
+import type { GraphStore } from '../../graph/store';
+import type { Loaders } from '../api/loaders';
+import type { AccessLog } from '../audit/access-log';
+import type { Viewer } from './viewer';
+
+export interface Session {
+  viewer: Viewer;
+  store: GraphStore;
+  loaders: Loaders;
+  audit: AccessLog;
+  /** Epoch ms; injectable so tests can pin "now". */
+  now: () => number;
+}

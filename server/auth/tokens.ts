@@ -1,0 +1,48 @@
+/**
+ * Session tokens: HS256 JWTs signed with config.jwtSecret (jose). The subject is the member id;
+ * everything else about the viewer is read fresh from the store on each request.
+ */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { unauthenticated } from '../errors';
+
+const ISSUER = 'hongtu';
+const AUDIENCE = 'hongtu-api';
+/** Twelve hours: a working day of demo use without re-signing in. */
+export const TOKEN_TTL_SECONDS = 12 * 3600;
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+/** Sign a token for a member; returns the token and its expiry (epoch ms). */
+export async function signToken(secret: string, memberId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+  const iat = Math.floor(now / 1000);
+  const exp = iat + TOKEN_TTL_SECONDS;
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(memberId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(keyOf(secret));
+  return { token, expiresAt: exp * 1000 };
+}
+
+/** Verify a token and return its member id; any defect → UNAUTHENTICATED with the reason. */
+export async function verifyToken(secret: string, token: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Token has no subject; sign in again');
+    return payload.sub;
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired; sign in again');
+    if (e instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token; sign in again');
+    throw e;
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : null;
+}

@@ -1,0 +1,77 @@
+/**
+ * Input checks shared by the services. Each throws BAD_USER_INPUT naming the field and saying what
+ * is allowed, before anything is written.
+ */
+import { badInput } from './errors';
+
+/** Allowed clock skew for "past event" timestamps sent by clients. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export function requireText(field: string, value: string, max: number): string {
+  const v = value.trim();
+  if (v.length === 0) throw badInput(field, `${field} must not be empty`);
+  if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  return v;
+}
+
+/** Text that may be empty, at most `max` characters. */
+export function optionalText(field: string, value: string | null | undefined, max: number): string {
+  const v = (value ?? '').trim();
+  if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  return v;
+}
+
+/** An integer within [min, max]. */
+export function requireInt(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be an integer ${min}–${max}`);
+  return value;
+}
+
+/** A number within [min, max]. */
+export function requireNumber(field: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) throw badInput(field, `${field} must be a number ${min}–${max}`);
+  return value;
+}
+
+/** A value from a closed list (defends services against callers that bypass GraphQL enums). */
+export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw badInput(field, `${field} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** A time of an event that has already happened (not more than a few minutes in the future). */
+export function requirePast(field: string, at: number, now: number): number {
+  if (!Number.isFinite(at)) throw badInput(field, `${field} must be a date-time`);
+  if (at > now + FUTURE_SKEW_MS) throw badInput(field, `${field} must not be in the future for an event that has happened`);
+  if (at < Date.UTC(1921, 6, 1)) throw badInput(field, `${field} is implausibly early`);
+  return at;
+}
+
+/** `first` of a page: 1–100. */
+export function requirePageSize(first: number, max = 100): number {
+  return requireInt('first', first, 1, max);
+}
+
+/** A mainland mobile number: 11 digits starting with 1. */
+export function optionalPhone(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const v = value.trim();
+  if (!/^1\d{10}$/.test(v)) throw badInput('phone', 'phone must be 11 digits starting with 1, e.g. 13812345678');
+  return v;
+}
+
+/** A resident identity number: 17 digits and a digit or X. */
+export function optionalIdNumber(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const v = value.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(v)) throw badInput('idNumber', 'idNumber must be 18 characters: 17 digits and a digit or X');
+  return v;
+}
+
+/** An id supplied by a client for idempotent writes. */
+export function optionalId(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^[A-Za-z0-9._:-]{1,80}$/.test(value)) throw badInput(field, `${field} must be 1–80 letters, digits, . _ : or -`);
+  return value;
+}

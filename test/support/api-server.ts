@@ -1,0 +1,65 @@
+/**
+ * The real server for API tests: createApp on a real KuzuStore in a temp dir, listening on port 0,
+ * queried over HTTP with fetch.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph/store';
+import { createApp } from '../../server/app';
+import type { AppDeps } from '../../server/app-deps';
+import { signToken } from '../../server/auth/tokens';
+import { type Config, loadConfig } from '../../server/config';
+
+export interface GqlResponse { status: number; body: { data?: any; errors?: any[] } }
+
+export interface TestServer {
+  url: string;
+  config: Readonly<Config>;
+  gql(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse>;
+  tokenFor(memberId: string): Promise<string>;
+  get(pathname: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A fresh Kuzu store in a temp dir; `dispose` closes it and removes the dir. */
+export async function openTempStore(): Promise<{ store: KuzuStore; dir: string; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-api-'));
+  const store = new KuzuStore({ dir });
+  await store.init();
+  return { store, dir, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
+  return loadConfig({ HONGTU_DEV_LOGIN: '1', HONGTU_CLIENT_DIR: '/nonexistent-client-dir', HONGTU_LOG_LEVEL: 'error', ...env });
+}
+
+export async function startTestServer(
+  store: GraphStore, opts: { env?: Record<string, string>; deps?: Partial<AppDeps>; logger?: AppDeps['logger'] } = {},
+): Promise<TestServer> {
+  const config = testConfig(opts.env);
+  const app = createApp({ config, store, logger: opts.logger ?? silent, ...opts.deps });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    config,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    tokenFor: async (memberId) => (await signToken(config.jwtSecret, memberId)).token,
+    get: (pathname) => fetch(`${url}${pathname}`),
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
