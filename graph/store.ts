@@ -70,6 +70,11 @@ export interface GraphStore {
    * through the backend's fast path (Kuzu COPY FROM; Neo4j UNWIND batches).
    */
   bulkLoad(dir: string, onProgress?: Progress): Promise<Record<string, number>>;
+  /**
+   * Write the graph as a bulk directory (the files bulkLoad reads), so export → import round-trips.
+   * Mastery, gaps, plans, embeddings and the access log are derived or private and not exported.
+   */
+  exportBulk(dir: string, onProgress?: Progress): Promise<Record<string, number>>;
 
   // ---- organization ----
   getUniversity(): Promise<University | null>;

@@ -1,0 +1,118 @@
+/**
+ * Bulk directory (graph/bulk-format.ts) ⇄ Kuzu through COPY FROM / COPY TO. File paths are the only
+ * values that go into query text (COPY takes no parameters), so they are checked against a strict
+ * character set first; table names come from the closed lists of bulk-format.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { badInput, conflict } from '../../server/errors';
+import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
+import type { Progress } from '../store';
+import type { KuzuExecutor, Row } from './executor';
+import { quoteIdent } from './schema';
+
+const NODES = Object.keys(BULK_NODES) as BulkNode[];
+const RELS = Object.keys(BULK_RELS) as BulkRel[];
+/** Event files also fill the EventKey ledger (see events.ts), with the same key scheme. */
+const LEDGER: Partial<Record<BulkRel, string>> = { STUDIED: 'S:', ANSWERED: 'A:' };
+
+/** A path that can sit inside a single-quoted Cypher literal without escaping. */
+function literalPath(p: string): string {
+  const abs = path.resolve(p);
+  if (/['\\\n\r]/.test(abs)) throw badInput('dir', `The path "${abs}" contains a quote, backslash or newline; use a plain directory name`);
+  return abs;
+}
+
+const copyStatement = (table: BulkNode | BulkRel, file: string, parallel: boolean): string => {
+  const spec = (BULK_RELS as Record<string, { type: string; from: string; to: string }>)[table];
+  const target = spec ? spec.type : table;
+  const opts = [...(spec ? [`from='${spec.from}'`, `to='${spec.to}'`] : []), 'header=true', ...(parallel ? [] : ['parallel=false'])];
+  return `COPY ${quoteIdent(target)} FROM '${file}' (${opts.join(', ')})`;
+};
+
+const copied = (rows: Row[]): number => Number(/(\d+) tuples/.exec(String(rows[0]?.result ?? ''))?.[1] ?? 0);
+
+function bulkFiles(dir: string): { table: BulkNode | BulkRel; file: string; bytes: number }[] {
+  const root = literalPath(dir);
+  const all = [...NODES, ...RELS].map((table) => ({ table, file: path.join(root, bulkFile(table)) }));
+  const missing = all.filter((f) => !fs.existsSync(f.file)).map((f) => path.basename(f.file));
+  if (missing.length) throw badInput('dir', `"${root}" is not a complete bulk directory; missing ${missing.join(', ')}`);
+  return all.map((f) => ({ ...f, bytes: fs.statSync(f.file).size }));
+}
+
+/** Kuzu's parallel CSV reader rejects quoted newlines; free-text tables then load single-threaded. */
+async function copyOne(raw: (q: string) => Promise<Row[]>, table: BulkNode | BulkRel, file: string): Promise<number> {
+  try {
+    return copied(await raw(copyStatement(table, file, true)));
+  } catch (e) {
+    if (!/PARALLEL=FALSE|quoted newlines/i.test(String((e as Error).message))) throw e;
+    return copied(await raw(copyStatement(table, file, false)));
+  }
+}
+
+/** The bare COPY FROM statements in dependency order: no ledger, checks or progress (benchmark baseline). */
+export async function rawCopy(ex: KuzuExecutor, dir: string): Promise<Record<string, number>> {
+  const files = bulkFiles(dir);
+  const counts: Record<string, number> = {};
+  await ex.ddl(async (r) => {
+    for (const f of files) counts[f.table] = await copyOne(r.raw, f.table, f.file);
+  });
+  return counts;
+}
+
+/** Load a bulk directory into an empty store; counts per file table plus `EventKey`. */
+export async function bulkLoad(ex: KuzuExecutor, dir: string, isEmpty: () => Promise<boolean>, onProgress?: Progress): Promise<Record<string, number>> {
+  const files = bulkFiles(dir);
+  if (!(await isEmpty())) throw conflict('The store already holds data; bulk loading needs an empty store (run `hongtu seed`, which clears it, or use a new data directory)');
+  const total = files.reduce((s, f) => s + f.bytes, 0);
+  const counts: Record<string, number> = {};
+  let done = 0;
+  await ex.ddl(async (r) => {
+    for (const f of files) {
+      onProgress?.(done, total, f.table);
+      const prefix = LEDGER[f.table as BulkRel];
+      if (prefix) {
+        // Ledger first: a duplicate event id fails here, before any edge is written.
+        counts.EventKey = (counts.EventKey ?? 0) + copied(await r.raw(
+          `COPY EventKey FROM (LOAD FROM '${f.file}' (header=true) RETURN '${prefix}' + id, \`from\`, \`to\`)`,
+        ));
+      }
+      counts[f.table] = await copyOne(r.raw, f.table, f.file);
+      done += f.bytes;
+    }
+    onProgress?.(total, total, 'done');
+  });
+  return counts;
+}
+
+/** RETURN clauses that rebuild each bulk file from the graph, columns in bulk-format order. */
+const EXPORT_NODE: Record<BulkNode, string> = Object.fromEntries(NODES.map((t) => [t,
+  `MATCH (n:${quoteIdent(t)}) RETURN ${BULK_NODES[t].map((c) => `n.${c} AS ${c}`).join(', ')} ORDER BY n.id`])) as Record<BulkNode, string>;
+
+const REL_VALUE: Record<string, string> = { correct: "CASE WHEN r.correct THEN 'true' ELSE 'false' END" };
+const EXPORT_REL: Record<BulkRel, string> = Object.fromEntries(RELS.map((t) => {
+  const s = BULK_RELS[t];
+  const props = s.columns.slice(2).map((c) => `${REL_VALUE[c] ?? `r.${c}`} AS ${c}`);
+  return [t, `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)})
+    RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')} ORDER BY a.id, b.id`];
+})) as Record<BulkRel, string>;
+
+/** Write the store's graph as a bulk directory (mastery, gaps, plans, embeddings and audit are not part of it). */
+export async function exportBulk(ex: KuzuExecutor, dir: string, onProgress?: Progress): Promise<Record<string, number>> {
+  const root = literalPath(dir);
+  fs.mkdirSync(root, { recursive: true });
+  const tables = [...NODES, ...RELS];
+  const counts: Record<string, number> = {};
+  await ex.ddl(async (r) => {
+    for (const [i, t] of tables.entries()) {
+      onProgress?.(i, tables.length, t);
+      const query = (EXPORT_NODE as Record<string, string>)[t] ?? (EXPORT_REL as Record<string, string>)[t];
+      const file = path.join(root, bulkFile(t));
+      await r.raw(`COPY (${query}) TO '${file}' (header=true)`);
+      const matched = query.slice(0, query.indexOf('RETURN'));
+      counts[t] = Number((await r.raw(`${matched} RETURN count(*) AS n`))[0]?.n ?? 0);
+    }
+    onProgress?.(tables.length, tables.length, 'done');
+  });
+  return counts;
+}

@@ -1,0 +1,127 @@
+/**
+ * Learning events (STUDIED, ANSWERED) and member histories.
+ *
+ * Idempotency by event id. Kuzu relationship tables have no primary key and no property index, so
+ * "has this event id been written?" cannot be asked of STUDIED/ANSWERED without scanning the whole
+ * rel table (millions of rows at medium scale). Instead every event also writes a row to the
+ * EventKey node table, whose primary key (`S:<id>` / `A:<id>`) is hash-indexed, and which records
+ * the endpoints so a reuse with other endpoints is detected. Measured on this machine with 1.2M events
+ * (see the report in graph/kuzu/README.md): PK lookup ≈ constant sub-millisecond, rel-property scan grows
+ * with the table. MERGE on the rel pattern alone would only see the one (member, course) pair and so
+ * could not tell a conflicting reuse from a new event.
+ *
+ * Histories are a primary-key lookup of the Member plus a scan of its adjacency list, newest first.
+ */
+import { conflict, notFound } from '../../server/errors';
+import type { AnswerEvent, MeetingKind, MemberHistory, StudyEvent } from '../model';
+import type { WriteResult } from '../store';
+import type { KuzuExecutor, Runner } from './executor';
+import { requireIds } from './guards';
+import { groupBy, toAnswer, toStudy } from './mapping';
+
+const STUDY_COLS = 's.id AS id, m.id AS memberId, c.id AS courseId, s.at AS at, s.seconds AS seconds, s.progress AS progress';
+const ANSWER_COLS = 'a.id AS id, m.id AS memberId, q.id AS questionId, a.at AS at, a.correct AS correct, a.seconds AS seconds';
+const ATTEND_COLS = 'mt.id AS meetingId, m.id AS memberId, r.status AS status, mt.at AS at, mt.kind AS kind';
+
+const Q = {
+  key: 'MATCH (k:EventKey {key: $key}) RETURN k.memberId AS memberId, k.targetId AS targetId',
+  study: `MATCH (m:Member {id: $memberId}), (c:Course {id: $targetId})
+    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
+    CREATE (m)-[:STUDIED {id: $id, at: $at, seconds: $seconds, progress: $progress}]->(c) RETURN count(*) AS n`,
+  answer: `MATCH (m:Member {id: $memberId}), (q:Question {id: $targetId})
+    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
+    CREATE (m)-[:ANSWERED {id: $id, at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN count(*) AS n`,
+  studies: `MATCH (m:Member {id: $id})-[s:STUDIED]->(c:Course) WHERE s.at >= $since
+    RETURN ${STUDY_COLS} ORDER BY s.at DESC, s.id DESC LIMIT $limit`,
+  answers: `MATCH (m:Member {id: $id})-[a:ANSWERED]->(q:Question) WHERE a.at >= $since
+    RETURN ${ANSWER_COLS} ORDER BY a.at DESC, a.id DESC LIMIT $limit`,
+  attendance: `MATCH (m:Member {id: $id})-[r:ATTENDED]->(mt:Meeting) WHERE mt.at >= $since
+    RETURN ${ATTEND_COLS} ORDER BY mt.at DESC, mt.id DESC LIMIT $limit`,
+  studiesOf: `MATCH (m:Member)-[s:STUDIED]->(c:Course) WHERE m.id IN $ids AND s.at >= $since
+    RETURN ${STUDY_COLS} ORDER BY s.at DESC, s.id DESC`,
+  answersOf: `MATCH (m:Member)-[a:ANSWERED]->(q:Question) WHERE m.id IN $ids AND a.at >= $since
+    RETURN ${ANSWER_COLS} ORDER BY a.at DESC, a.id DESC`,
+  attendanceOf: `MATCH (m:Member)-[r:ATTENDED]->(mt:Meeting) WHERE m.id IN $ids AND mt.at >= $since
+    RETURN ${ATTEND_COLS} ORDER BY mt.at DESC, mt.id DESC`,
+  countByCourse: `MATCH (m:Member)-[s:STUDIED]->(c:Course) WHERE s.at >= $since
+    RETURN c.id AS id, count(s) AS n`,
+  countByCourseIn: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[s:STUDIED]->(c:Course) WHERE b.id IN $branchIds AND s.at >= $since
+    RETURN c.id AS id, count(s) AS n`,
+} as const;
+
+const EARLIEST = Number.MIN_SAFE_INTEGER;
+
+type EventSpec = { key: string; id: string; memberId: string; targetId: string; targetLabel: 'Course' | 'Question' };
+
+/** Shared write path: ledger check, endpoint check, then one statement that writes ledger row and edge. */
+async function recordEvent(ex: KuzuExecutor, spec: EventSpec, query: string, props: Record<string, number | boolean>): Promise<WriteResult> {
+  return ex.write(async (tx) => {
+    const prior = await tx.run(Q.key, { key: spec.key });
+    if (prior.length) {
+      if (prior[0].memberId === spec.memberId && prior[0].targetId === spec.targetId) return { created: false };
+      throw conflict(`Event id "${spec.id}" was already used for another ${spec.targetLabel.toLowerCase()} or member; send a new id`);
+    }
+    const rows = await tx.run(query, { key: spec.key, id: spec.id, memberId: spec.memberId, targetId: spec.targetId, ...props });
+    if (Number(rows[0]?.n ?? 0) === 0) {
+      await requireIds(tx, 'Member', [spec.memberId]);
+      throw notFound(spec.targetLabel, spec.targetId);
+    }
+    return { created: true };
+  });
+}
+
+export function recordStudy(ex: KuzuExecutor, e: StudyEvent): Promise<WriteResult> {
+  return recordEvent(ex, { key: `S:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.courseId, targetLabel: 'Course' },
+    Q.study, { at: e.at, seconds: e.seconds, progress: e.progress });
+}
+
+export function recordAnswer(ex: KuzuExecutor, e: AnswerEvent): Promise<WriteResult> {
+  return recordEvent(ex, { key: `A:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.questionId, targetLabel: 'Question' },
+    Q.answer, { at: e.at, correct: e.correct, seconds: e.seconds });
+}
+
+const toAttendance = (r: Record<string, unknown>) => ({
+  meetingId: String(r.meetingId), memberId: String(r.memberId), status: r.status as MemberHistory['attendance'][number]['status'],
+  at: Number(r.at), kind: r.kind as MeetingKind,
+});
+
+export async function getMemberHistory(ex: KuzuExecutor, memberId: string, opts: { limit: number; since?: number }): Promise<MemberHistory> {
+  const empty: MemberHistory = { studies: [], answers: [], attendance: [] };
+  if (opts.limit <= 0) return empty;
+  const p = { id: memberId, since: opts.since ?? EARLIEST, limit: opts.limit };
+  return ex.readMany(async (r) => ({
+    studies: (await r.run(Q.studies, p)).map(toStudy),
+    answers: (await r.run(Q.answers, p)).map(toAnswer),
+    attendance: (await r.run(Q.attendance, p)).map(toAttendance),
+  }));
+}
+
+export async function getHistoriesForMembers(
+  ex: KuzuExecutor, memberIds: string[], opts: { limit: number; since?: number },
+): Promise<Map<string, MemberHistory>> {
+  const out = new Map<string, MemberHistory>(memberIds.map((id) => [id, { studies: [], answers: [], attendance: [] }]));
+  if (memberIds.length === 0 || opts.limit <= 0) return out;
+  const p = { ids: [...new Set(memberIds)], since: opts.since ?? EARLIEST };
+  const cap = <T>(xs: T[]) => xs.slice(0, opts.limit);
+  await ex.readMany(async (r: Runner) => {
+    const studies = groupBy((await r.run(Q.studiesOf, p)).map(toStudy), (x) => x.memberId);
+    const answers = groupBy((await r.run(Q.answersOf, p)).map(toAnswer), (x) => x.memberId);
+    const attendance = groupBy((await r.run(Q.attendanceOf, p)).map(toAttendance), (x) => x.memberId);
+    for (const [id, h] of out) {
+      h.studies = cap(studies.get(id) ?? []);
+      h.answers = cap(answers.get(id) ?? []);
+      h.attendance = cap(attendance.get(id) ?? []);
+    }
+  });
+  return out;
+}
+
+export async function countStudiesByCourse(ex: KuzuExecutor, opts: { branchIds?: string[]; since?: number }): Promise<Map<string, number>> {
+  if (opts.branchIds && opts.branchIds.length === 0) return new Map();
+  const since = opts.since ?? EARLIEST;
+  const rows = opts.branchIds
+    ? await ex.read(Q.countByCourseIn, { branchIds: opts.branchIds, since })
+    : await ex.read(Q.countByCourse, { since });
+  return new Map(rows.sort((a, b) => Number(b.n) - Number(a.n) || String(a.id).localeCompare(String(b.id)))
+    .map((r) => [String(r.id), Number(r.n)]));
+}

@@ -1,0 +1,31 @@
+/**
+ * Existence checks run inside a write transaction before anything is written, so an unknown id
+ * fails with NOT_FOUND and the transaction has nothing to roll back.
+ */
+import { notFound } from '../../server/errors';
+import type { Runner } from './executor';
+import { quoteIdent } from './schema';
+
+/** Node labels whose ids callers pass in; the closed list that may be interpolated into queries. */
+export type Label =
+  | 'University' | 'Committee' | 'Branch' | 'Group' | 'Member' | 'Topic' | 'Course' | 'Question' | 'Meeting'
+  | 'StudyPlan' | 'Transfer' | 'AccessLog';
+
+/** The ids of `ids` that exist as `label` nodes. */
+export async function existingIds(r: Runner, label: Label, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await r.run(`MATCH (n:${quoteIdent(label)}) WHERE n.id IN $ids RETURN n.id AS id`, { ids: [...new Set(ids)] });
+  return new Set(rows.map((x) => String(x.id)));
+}
+
+/** Throw NOT_FOUND naming the first id of `ids` that is not a `label` node. */
+export async function requireIds(r: Runner, label: Label, ids: string[]): Promise<void> {
+  const found = await existingIds(r, label, ids);
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw notFound(label, missing);
+}
+
+/** True when a node with this id exists. */
+export async function exists(r: Runner, label: Label, id: string): Promise<boolean> {
+  return (await existingIds(r, label, [id])).size > 0;
+}

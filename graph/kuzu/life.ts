@@ -1,0 +1,76 @@
+/** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
+import { badInput } from '../../server/errors';
+import type { Attendance, AttendanceStatus, Meeting, MeetingKind } from '../model';
+import type { NewMeeting, WriteResult } from '../store';
+import type { KuzuExecutor, Runner } from './executor';
+import { exists, requireIds } from './guards';
+import { inIdOrder, MEETING_COLUMNS, toMeeting } from './mapping';
+import { readTags, writeTags } from './tags';
+
+const Q = {
+  create: `MATCH (b:Branch {id: $branchId})
+    CREATE (b)-[:HELD]->(:Meeting {id: $id, kind: $kind, title: $title, at: $at, minutes: $minutes, record: $record})`,
+  byIds: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE mt.id IN $ids RETURN ${MEETING_COLUMNS}`,
+  inPeriod: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
+    AND (NOT $useKinds OR mt.kind IN $kinds) RETURN ${MEETING_COLUMNS} ORDER BY mt.at, mt.id`,
+  attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
+    MERGE (m)-[r:ATTENDED]->(mt) SET r.status = $status`,
+  attendanceOf: `MATCH (m:Member)-[r:ATTENDED]->(mt:Meeting) WHERE mt.id IN $ids
+    RETURN mt.id AS meetingId, m.id AS memberId, r.status AS status ORDER BY m.id`,
+} as const;
+
+const STATUSES: AttendanceStatus[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
+
+export class LifeQueries {
+  constructor(private readonly ex: KuzuExecutor) {}
+
+  /** Idempotent by meeting id: an existing meeting is left as it is. */
+  createMeeting(m: NewMeeting): Promise<WriteResult> {
+    return this.ex.write(async (tx) => {
+      if (await exists(tx, 'Meeting', m.id)) return { created: false };
+      await requireIds(tx, 'Branch', [m.branchId]);
+      await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
+      await tx.run(Q.create, { id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: m.at, minutes: m.minutes, record: m.record });
+      await writeTags(tx, 'Meeting', m.id, m.topics ?? []);
+      return { created: true };
+    });
+  }
+
+  async getMeetingsByIds(ids: string[]): Promise<Meeting[]> {
+    if (ids.length === 0) return [];
+    return this.ex.readMany(async (r) => inIdOrder(ids, await this.withTags(r, await r.run(Q.byIds, { ids }))));
+  }
+
+  async listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]> {
+    if (branchIds.length === 0 || (kinds && kinds.length === 0)) return [];
+    return this.ex.readMany(async (r) => {
+      const rows = await r.run(Q.inPeriod, { branchIds, from, to, useKinds: kinds !== undefined, kinds: kinds ?? [''] });
+      return this.withTags(r, rows);
+    });
+  }
+
+  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void> {
+    const bad = rows.find((r) => !STATUSES.includes(r.status));
+    if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
+    await this.ex.write(async (tx) => {
+      await requireIds(tx, 'Meeting', [meetingId]);
+      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
+      const last = new Map(rows.map((r) => [r.memberId, r.status]));
+      for (const [memberId, status] of last) await tx.run(Q.attend, { meetingId, memberId, status });
+    });
+  }
+
+  async listAttendance(meetingIds: string[]): Promise<Attendance[]> {
+    if (meetingIds.length === 0) return [];
+    const rows = await this.ex.read(Q.attendanceOf, { ids: meetingIds });
+    const order = new Map(meetingIds.map((id, i) => [id, i]));
+    return rows
+      .map((r) => ({ meetingId: String(r.meetingId), memberId: String(r.memberId), status: r.status as AttendanceStatus }))
+      .sort((a, b) => order.get(a.meetingId)! - order.get(b.meetingId)! || a.memberId.localeCompare(b.memberId));
+  }
+
+  private async withTags(r: Runner, rows: Record<string, unknown>[]): Promise<Meeting[]> {
+    const tags = await readTags(r, 'Meeting', rows.map((x) => String(x.id)));
+    return rows.map((x) => toMeeting(x as never, tags.get(String(x.id)) ?? []));
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Kuzu schema and migrations. `migrate()` is idempotent: it reads the SchemaVersion node and applies
+ * the steps after it, so later versions add a step instead of editing this one.
+ *
+ * Node tables whose columns equal a bulk-format file (graph/bulk-format.ts) keep exactly that column
+ * order, because COPY FROM maps CSV columns by position.
+ */
+import type { EmbeddableKind } from '../model';
+import type { KuzuExecutor, Runner } from './executor';
+
+export const SCHEMA_VERSION = 1;
+
+export const NODE_TABLES = [
+  'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion',
+] as const;
+
+export const REL_TABLES = [
+  'UNDER', 'BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED', 'HELD',
+  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED',
+] as const;
+
+const TAG_PROPS = 'weight DOUBLE, source STRING, confidence DOUBLE';
+
+/** Version 1: the whole graph model. `Group` is a Cypher keyword, hence the backticks. */
+const V1: string[] = [
+  'CREATE NODE TABLE IF NOT EXISTS University(id STRING PRIMARY KEY, name STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS Committee(id STRING PRIMARY KEY, name STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS Branch(id STRING PRIMARY KEY, name STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS `Group`(id STRING PRIMARY KEY, name STRING)',
+  `CREATE NODE TABLE IF NOT EXISTS Member(id STRING PRIMARY KEY, name STRING, kind STRING, stage STRING, role STRING,
+     stageSince INT64, phone STRING, idNumber STRING, createdAt INT64, updatedAt INT64)`,
+  'CREATE NODE TABLE IF NOT EXISTS Topic(id STRING PRIMARY KEY, name STRING, area STRING, description STRING)',
+  `CREATE NODE TABLE IF NOT EXISTS Course(id STRING PRIMARY KEY, title STRING, summary STRING, kind STRING,
+     minutes INT64, createdAt INT64, updatedAt INT64)`,
+  `CREATE NODE TABLE IF NOT EXISTS Question(id STRING PRIMARY KEY, stem STRING, options STRING, answer INT64,
+     explanation STRING, difficulty DOUBLE)`,
+  'CREATE NODE TABLE IF NOT EXISTS Meeting(id STRING PRIMARY KEY, kind STRING, title STRING, at INT64, minutes INT64, record STRING)',
+  `CREATE NODE TABLE IF NOT EXISTS StudyPlan(id STRING PRIMARY KEY, memberId STRING, createdAt INT64,
+     minutesPerWeek INT64, weeks INT64, startsAt INT64, items STRING)`,
+  `CREATE NODE TABLE IF NOT EXISTS Transfer(id STRING PRIMARY KEY, memberId STRING, kind STRING,
+     fromBranchId STRING, toBranchId STRING, at INT64, reason STRING)`,
+  `CREATE NODE TABLE IF NOT EXISTS AccessLog(id STRING PRIMARY KEY, at INT64, viewerId STRING, action STRING,
+     targetKind STRING, targetId STRING)`,
+  // Event-id ledger: see events.ts for why idempotency uses a primary-key table.
+  'CREATE NODE TABLE IF NOT EXISTS EventKey(key STRING PRIMARY KEY, memberId STRING, targetId STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS SchemaVersion(id STRING PRIMARY KEY, version INT64, appliedAt INT64)',
+  'CREATE REL TABLE IF NOT EXISTS UNDER(FROM Committee TO University, FROM Branch TO Committee, FROM `Group` TO Branch)',
+  'CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM Member TO Branch, role STRING, since INT64)',
+  'CREATE REL TABLE IF NOT EXISTS IN_GROUP(FROM Member TO `Group`)',
+  'CREATE REL TABLE IF NOT EXISTS SUBTOPIC_OF(FROM Topic TO Topic)',
+  'CREATE REL TABLE IF NOT EXISTS PREREQUISITE_OF(FROM Topic TO Topic)',
+  `CREATE REL TABLE IF NOT EXISTS COVERS(FROM Course TO Topic, ${TAG_PROPS})`,
+  `CREATE REL TABLE IF NOT EXISTS TESTS(FROM Question TO Topic, ${TAG_PROPS})`,
+  `CREATE REL TABLE IF NOT EXISTS DISCUSSED(FROM Meeting TO Topic, ${TAG_PROPS})`,
+  'CREATE REL TABLE IF NOT EXISTS HELD(FROM Branch TO Meeting)',
+  'CREATE REL TABLE IF NOT EXISTS ATTENDED(FROM Member TO Meeting, status STRING)',
+  'CREATE REL TABLE IF NOT EXISTS STUDIED(FROM Member TO Course, id STRING, at INT64, seconds INT64, progress DOUBLE)',
+  'CREATE REL TABLE IF NOT EXISTS ANSWERED(FROM Member TO Question, id STRING, at INT64, correct BOOLEAN, seconds INT64)',
+  'CREATE REL TABLE IF NOT EXISTS MASTERY(FROM Member TO Topic, p DOUBLE, updatedAt INT64)',
+  'CREATE REL TABLE IF NOT EXISTS HAS_GAP(FROM Member TO Topic, severity DOUBLE, reasons STRING, updatedAt INT64)',
+  'CREATE REL TABLE IF NOT EXISTS TRANSFERRED(FROM Member TO Transfer)',
+  'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
+];
+
+/** Ordered migration steps; index i brings the schema to version i + 1. */
+const MIGRATIONS: string[][] = [V1];
+
+/** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
+export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
+  Topic: 'TopicEmbedding', Course: 'CourseEmbedding', Question: 'QuestionEmbedding',
+};
+export const VECTOR_INDEX: Record<EmbeddableKind, string> = {
+  Topic: 'topic_vec', Course: 'course_vec', Question: 'question_vec',
+};
+
+async function readVersion(r: Runner): Promise<number> {
+  const tables = await r.run('CALL SHOW_TABLES() RETURN name');
+  if (!tables.some((t) => t.name === 'SchemaVersion')) return 0;
+  const rows = await r.run("MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version");
+  return rows.length ? Number(rows[0].version) : 0;
+}
+
+/** Create or migrate the schema; safe on every start. Returns the version now in force. */
+export async function migrate(ex: KuzuExecutor): Promise<number> {
+  return ex.ddl(async (r) => {
+    const current = await readVersion(r);
+    if (current > SCHEMA_VERSION) {
+      throw new Error(`The data directory has schema version ${current}, newer than this build (${SCHEMA_VERSION}); upgrade Hongtu`);
+    }
+    for (let v = current; v < SCHEMA_VERSION; v++) {
+      for (const stmt of MIGRATIONS[v]) await r.raw(stmt);
+      await r.run(
+        "MERGE (s:SchemaVersion {id: 'schema'}) SET s.version = $version, s.appliedAt = $at",
+        { version: v + 1, at: Date.now() },
+      );
+    }
+    return SCHEMA_VERSION;
+  });
+}
+
+/** Drop every table (domain and embedding) so `migrate` can recreate an empty schema. */
+export async function dropAll(ex: KuzuExecutor): Promise<void> {
+  await ex.ddl(async (r) => {
+    const tables = await r.run('CALL SHOW_TABLES() RETURN name, type');
+    const indexes = await r.run('CALL SHOW_INDEXES() RETURN table_name, index_name, index_type');
+    for (const i of indexes) {
+      if (i.index_type === 'HNSW') await r.raw(`CALL DROP_VECTOR_INDEX('${i.table_name}', '${i.index_name}')`);
+    }
+    for (const t of tables.filter((x) => x.type === 'REL')) await r.raw(`DROP TABLE ${quoteIdent(String(t.name))}`);
+    for (const t of tables.filter((x) => x.type === 'NODE')) await r.raw(`DROP TABLE ${quoteIdent(String(t.name))}`);
+  });
+}
+
+/** Backtick-quote an identifier that comes from the catalog or a closed list (never from a user). */
+export const quoteIdent = (name: string): string => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Refusing unexpected identifier "${name}"`);
+  return '`' + name + '`';
+};
