@@ -35,7 +35,7 @@ function binOf(cuts: Float64Array, x: number): number {
 
 /** Train on column-major features `cols[f][row]` and 0/1 labels. */
 export function fitGbdt(cols: Float32Array[], y: Uint8Array, opts: GbdtOptions = {}): GbdtModel {
-  const { rounds = 80, depth = 5, learningRate = 0.1, lambda = 1, minHessian = 20, subsample = 0.5, seed = 11 } = opts;
+  const { rounds = 50, depth = 5, learningRate = 0.15, lambda = 1, minHessian = 20, subsample = 0.35, seed = 11 } = opts;
   const n = y.length, D = cols.length;
   const cuts = cols.map((c) => quantileCuts(c, opts.bins ?? BINS, 50_000));
   const binned = cols.map((c, f) => { const b = new Uint8Array(n); for (let i = 0; i < n; i++) b[i] = binOf(cuts[f], c[i]); return b; });
@@ -50,62 +50,73 @@ export function fitGbdt(cols: Float32Array[], y: Uint8Array, opts: GbdtOptions =
   const rand = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
   const trees: Node[][] = [];
   const nb = (opts.bins ?? BINS) + 1;
+  const rowsBuf = new Int32Array(n);
   for (let r = 0; r < rounds; r++) {
-    const rows: number[] = [];
+    let nr = 0;
+    let g0 = 0, h0 = 0;
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-score[i]));
       grad[i] = p - y[i]; hess[i] = p * (1 - p);
-      if (rand() < subsample) { rows.push(i); nodeOf[i] = 0; }
+      if (rand() < subsample) { rowsBuf[nr++] = i; nodeOf[i] = 0; g0 += grad[i]; h0 += hess[i]; }
     }
+    const rows = rowsBuf.subarray(0, nr);
     const tree: Node[] = [{ feature: -1, bin: 0, left: -1, right: -1, value: 0 }];
+    const maxNodes = 2 ** (depth + 1);
+    const sumG = new Float64Array(maxNodes), sumH = new Float64Array(maxNodes);
+    sumG[0] = g0; sumH[0] = h0;
+    const slotOf = new Int32Array(maxNodes).fill(-1);
     let frontier = [0];
-    const sums = new Map<number, { g: number; h: number }>([[0, rows.reduce((a, i) => ({ g: a.g + grad[i], h: a.h + hess[i] }), { g: 0, h: 0 })]]);
     for (let d = 0; d < depth && frontier.length; d++) {
-      const slot = new Map(frontier.map((id, k) => [id, k]));
+      frontier.forEach((id, k) => { slotOf[id] = k; });
       const G = new Float64Array(frontier.length * D * nb), H = new Float64Array(frontier.length * D * nb);
-      for (const i of rows) {
-        const k = slot.get(nodeOf[i]);
-        if (k === undefined) continue;
+      for (let q = 0; q < nr; q++) {
+        const i = rows[q];
+        const k = slotOf[nodeOf[i]];
+        if (k < 0) continue;
         const base0 = k * D * nb, g = grad[i], h = hess[i];
         for (let f = 0; f < D; f++) { const o = base0 + f * nb + binned[f][i]; G[o] += g; H[o] += h; }
       }
       const next: number[] = [];
-      const split = new Map<number, { feature: number; bin: number }>();
-      for (const [id, k] of slot) {
-        const tot = sums.get(id)!;
-        const parent = (tot.g * tot.g) / (tot.h + lambda);
-        let best = 0, bf = -1, bb = 0, bl = { g: 0, h: 0 };
+      for (let k = 0; k < frontier.length; k++) {
+        const id = frontier[k];
+        slotOf[id] = -1;
+        const tg = sumG[id], th = sumH[id];
+        const parent = (tg * tg) / (th + lambda);
+        let best = 0, bf = -1, bb = 0, blg = 0, blh = 0;
         for (let f = 0; f < D; f++) {
           let gl = 0, hl = 0;
           const o = k * D * nb + f * nb;
           for (let b = 0; b < nb - 1; b++) {
             gl += G[o + b]; hl += H[o + b];
-            const gr = tot.g - gl, hr = tot.h - hl;
+            const gr = tg - gl, hr = th - hl;
             if (hl < minHessian || hr < minHessian) continue;
             const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
-            if (gain > best) { best = gain; bf = f; bb = b; bl = { g: gl, h: hl }; }
+            if (gain > best) { best = gain; bf = f; bb = b; blg = gl; blh = hl; }
           }
         }
         if (bf < 0) continue;
         const L = tree.length, R = L + 1;
         tree.push({ feature: -1, bin: 0, left: -1, right: -1, value: 0 }, { feature: -1, bin: 0, left: -1, right: -1, value: 0 });
         Object.assign(tree[id], { feature: bf, bin: bb, left: L, right: R });
-        sums.set(L, bl); sums.set(R, { g: tot.g - bl.g, h: tot.h - bl.h });
-        split.set(id, { feature: bf, bin: bb });
+        sumG[L] = blg; sumH[L] = blh; sumG[R] = tg - blg; sumH[R] = th - blh;
         next.push(L, R);
       }
-      for (const i of rows) {
-        const sp = split.get(nodeOf[i]);
-        if (sp) nodeOf[i] = binned[sp.feature][i] <= sp.bin ? tree[nodeOf[i]].left : tree[nodeOf[i]].right;
+      for (let q = 0; q < nr; q++) {
+        const i = rows[q];
+        const nd = tree[nodeOf[i]];
+        if (nd.feature >= 0) nodeOf[i] = binned[nd.feature][i] <= nd.bin ? nd.left : nd.right;
       }
       frontier = next;
     }
     for (let id = 0; id < tree.length; id++) {
       if (tree[id].feature >= 0) continue;
-      const t = sums.get(id) ?? { g: 0, h: 0 };
-      tree[id].value = (-t.g / (t.h + lambda)) * learningRate;
+      tree[id].value = (-sumG[id] / (sumH[id] + lambda)) * learningRate;
     }
-    for (let i = 0; i < n; i++) score[i] += leafValue(tree, cuts, (f) => cols[f][i]);
+    for (let i = 0; i < n; i++) {
+      let id = 0;
+      while (tree[id].feature >= 0) { const nd = tree[id]; id = binned[nd.feature][i] <= nd.bin ? nd.left : nd.right; }
+      score[i] += tree[id].value;
+    }
     trees.push(tree);
   }
   return { cuts, trees, base, learningRate };

@@ -68,7 +68,7 @@ describe('BKT', () => {
 describe('evaluation on a synthetic world', () => {
   const { train, test } = splitByStudent(simulateKt({ students: 1500, skills: 40, meanLength: 40, seed: 3 }));
   for (const [format, encode] of [['lines', toLines], ['csv', toCsv]] as const) {
-    it(`ranks lr-kt above BKT above the per-skill mean (${format})`, () => {
+    it(`ranks hybrid-kt and lr-kt above BKT above the per-skill mean (${format})`, () => {
       const index = new SkillIndex();
       const ev = evaluateDatasets(parseDataset(encode(train), index), parseDataset(encode(test), index));
       const auc = Object.fromEntries(ev.results.map((r) => [r.model, r.auc]));
@@ -76,6 +76,8 @@ describe('evaluation on a synthetic world', () => {
       expect(auc['skill-mean']).toBeGreaterThan(0.55);
       expect(auc.bkt).toBeGreaterThan(auc['skill-mean']);
       expect(auc['lr-kt']).toBeGreaterThan(auc.bkt);
+      expect(auc['hybrid-kt']).toBeGreaterThan(auc.bkt);
+      expect(ev.primary).toBe('hybrid-kt');
       for (const r of ev.results) expect(r.rmse).toBeLessThan(0.5);
     });
   }
