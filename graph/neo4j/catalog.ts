@@ -1,0 +1,30 @@
+/**
+ * Every statement the Neo4j adapter can send, by a dotted name (`Q.listMembers`, `TAG_Q.Course.create`, ...).
+ * The executor refuses text that is not in here, and test/neo4j-lint.test.ts lints each entry, so the linted
+ * set and the sent set are the same set.
+ */
+import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
+import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
+import { EMBED_Q, MISSING, Q, TAG_Q } from './queries';
+
+type Tree = string | { readonly [k: string]: Tree };
+
+function flatten(prefix: string, tree: Tree, out: Map<string, string>): void {
+  if (typeof tree === 'string') { out.set(prefix, tree); return; }
+  for (const [k, v] of Object.entries(tree)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
+}
+
+/** name → statement text, for every statement of the adapter. */
+export const CATALOG: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  flatten('', {
+    Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
+    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT,
+  }, out);
+  return out;
+})();
+
+const KNOWN = new Set(CATALOG.values());
+
+/** True when `text` is one of the catalogued statements. */
+export const isCatalogued = (text: string): boolean => KNOWN.has(text);

@@ -1,0 +1,131 @@
+/**
+ * Rows ↔ domain types. The driver sends every JS number as a Cypher FLOAT, so integer properties (times in
+ * epoch ms, minutes, seconds, answer index) go out through `int()`; integers come back as driver Integers
+ * and are turned into numbers by `num()`, which refuses values outside JavaScript's safe range.
+ */
+import neo4j, { Integer, isInt } from 'neo4j-driver';
+import type {
+  AccessRecord, AnswerEvent, Attendance, Course, Gap, Mastery, Meeting, Member, Question, StudyEvent,
+  StudyPlan, Topic, TopicTag, Transfer,
+} from '../model';
+
+/** A JS number as a Cypher INTEGER (rounded; times and counts are whole numbers). */
+export function int(n: number): Integer {
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r)) throw new RangeError(`${n} is not a safe integer`);
+  return neo4j.int(r);
+}
+
+/** `int` for optional values: null/undefined stay null. */
+export const intOrNull = (n: number | null | undefined): Integer | null => (n === null || n === undefined ? null : int(n));
+
+/** A Cypher number (Integer or float) as a JS number; throws rather than silently losing precision. */
+export function num(v: unknown): number {
+  if (isInt(v)) {
+    if (!(v as Integer).inSafeRange()) throw new RangeError(`Integer ${v.toString()} is outside the safe range`);
+    return (v as Integer).toNumber();
+  }
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`${v} is outside the safe range`);
+    return Number(v);
+  }
+  throw new TypeError(`Expected a number, got ${v === null ? 'null' : typeof v}`);
+}
+
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+type Row = Record<string, unknown>;
+
+export const toTag = (r: Row): TopicTag => ({
+  topicId: str(r.topicId), weight: num(r.weight), source: r.source as TopicTag['source'], confidence: num(r.confidence),
+});
+const tags = (v: unknown): TopicTag[] => (Array.isArray(v) ? (v as Row[]).map(toTag) : []);
+
+/** Tags as parameters (floats stay floats). */
+export const tagParams = (ts: TopicTag[]) =>
+  ts.map((t) => ({ topicId: t.topicId, weight: t.weight, source: t.source, confidence: t.confidence }));
+
+export const toMember = (r: Row): Member => ({
+  id: str(r.id), name: str(r.name), kind: r.kind as Member['kind'], stage: r.stage as Member['stage'],
+  role: r.role as Member['role'], branchId: str(r.branchId), groupId: strOrNull(r.groupId),
+  since: num(r.since), stageSince: num(r.stageSince), phone: strOrNull(r.phone), idNumber: strOrNull(r.idNumber),
+  createdAt: num(r.createdAt), updatedAt: num(r.updatedAt),
+});
+
+export const toTopic = (r: Row): Topic => ({
+  id: str(r.id), name: str(r.name), area: r.area as Topic['area'], description: str(r.description),
+  parentId: strOrNull(r.parentId), prerequisiteIds: strList(r.prerequisiteIds),
+});
+
+export const toCourse = (r: Row): Course => ({
+  id: str(r.id), title: str(r.title), summary: str(r.summary), kind: r.kind as Course['kind'], minutes: num(r.minutes),
+  topics: tags(r.topics), createdAt: num(r.createdAt), updatedAt: num(r.updatedAt),
+});
+
+export const toQuestion = (r: Row): Question => ({
+  id: str(r.id), stem: str(r.stem), options: strList(r.options), answer: num(r.answer),
+  explanation: str(r.explanation), difficulty: num(r.difficulty), topics: tags(r.topics),
+});
+
+export const toMeeting = (r: Row): Meeting => ({
+  id: str(r.id), branchId: str(r.branchId), kind: r.kind as Meeting['kind'], title: str(r.title), at: num(r.at),
+  minutes: num(r.minutes), record: str(r.record), topics: tags(r.topics),
+});
+
+export const toAttendance = (r: Row): Attendance => ({
+  meetingId: str(r.meetingId), memberId: str(r.memberId), status: r.status as Attendance['status'],
+});
+
+export const toStudy = (r: Row): StudyEvent => ({
+  id: str(r.id), memberId: str(r.memberId), courseId: str(r.courseId), at: num(r.at), seconds: num(r.seconds),
+  progress: num(r.progress),
+});
+
+export const toAnswer = (r: Row): AnswerEvent => ({
+  id: str(r.id), memberId: str(r.memberId), questionId: str(r.questionId), at: num(r.at), correct: r.correct === true,
+  seconds: num(r.seconds),
+});
+
+export const toTransfer = (r: Row): Transfer => ({
+  id: str(r.id), memberId: str(r.memberId), kind: r.kind as Transfer['kind'], fromBranchId: strOrNull(r.fromBranchId),
+  toBranchId: strOrNull(r.toBranchId), at: num(r.at), reason: str(r.reason),
+});
+
+export const toMastery = (r: Row): Mastery => ({
+  memberId: str(r.memberId), topicId: str(r.topicId), p: num(r.p), updatedAt: num(r.updatedAt),
+});
+
+export const toGap = (r: Row): Gap => ({
+  memberId: str(r.memberId), topicId: str(r.topicId), severity: num(r.severity), reasons: strList(r.reasons),
+  updatedAt: num(r.updatedAt),
+});
+
+/** Plan items are one JSON value on the StudyPlan node: they are read and written only as a whole. */
+export const toStudyPlan = (r: Row): StudyPlan => ({
+  id: str(r.id), memberId: str(r.memberId), createdAt: num(r.createdAt), minutesPerWeek: num(r.minutesPerWeek),
+  weeks: num(r.weeks), startsAt: num(r.startsAt), items: JSON.parse(str(r.items) || '[]') as StudyPlan['items'],
+});
+
+export const toAccess = (r: Row): AccessRecord => ({
+  id: str(r.id), at: num(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind),
+  targetId: str(r.targetId),
+});
+
+/**
+ * Rows of a by-ids read, in the order the ids were asked for; missing ids are absent and a repeated id
+ * is answered once.
+ */
+export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row && !seen.has(id)) { out.push(row); seen.add(id); }
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * Every Cypher statement of the Neo4j adapter (graph/neo4j/catalog.ts: data, schema and bulk statements)
+ * is linted with Neo4j's own linter, since no Neo4j server runs on our machines. The schema declared here
+ * is the adapter's closed world: labels, relationship types, property keys, the (from, type, to) triples,
+ * every parameter with a value of its type, and the functions and procedures the adapter calls (their
+ * signatures taken from the registry Neo4j ships with the linter). Anything outside it is a diagnostic.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
+import { CATALOG } from '../graph/neo4j/catalog';
+import { GRAPH_SCHEMA, NODE_LABELS, REL_TYPES } from '../graph/neo4j/labels';
+
+const PROPERTY_KEYS = [
+  // nodes
+  'id', 'name', 'kind', 'stage', 'role', 'stageSince', 'phone', 'idNumber', 'createdAt', 'updatedAt', 'area',
+  'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
+  'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
+  'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // relationships
+  'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
+  // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
+  'topicId', 'from', 'to',
+];
+
+const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
+/** Every parameter the adapter passes, with a value of the type it passes. */
+const PARAMETERS: Record<string, unknown> = {
+  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, batch: 10_000, now: 0,
+  branchId: 'b', branchIds: ['b'], committeeIds: ['c'], stages: ['FULL'], kinds: ['TEACHER'], roles: ['MEMBER'],
+  nameContains: 'n', groupId: 'g', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', stageSince: 0, since: 0,
+  phone: '1', idNumber: '1', props: { name: 'n' }, memberId: 'm', memberIds: ['m'], toBranchId: 'b', at: 0,
+  reason: 'r', area: 'history', description: 'd', prerequisiteIds: ['t'], topicIds: ['t'], areas: ['history'],
+  titleContains: 't', title: 't', summary: 's', minutes: 30, stem: 's', options: ['a'], answer: 0,
+  explanation: 'e', difficulty: 0.5, from: 0, to: 1, record: 'r', meetingId: 'mt', meetingIds: ['mt'],
+  rows: [{ id: 'x' }], toId: 'c', seconds: 60, progress: 0.5, correct: true,
+  gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
+  startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
+  records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
+  timeoutSeconds: 300,
+};
+
+/** The functions and procedures the adapter calls, with Neo4j's own signatures. */
+const FUNCTIONS = ['head', 'toLower', 'coalesce', 'count', 'collect', 'size', 'range', 'toInteger'];
+const PROCEDURES = ['db.index.vector.queryNodes', 'db.awaitIndex'];
+
+function pick<T>(registry: Record<string, T>, names: string[]): Record<string, T> {
+  return Object.fromEntries(names.map((n) => {
+    const entry = registry[n];
+    if (!entry) throw new Error(`${n} is not in Neo4j's registry`);
+    return [n, entry];
+  }));
+}
+
+const registry = testData.mockSchema;
+const SCHEMA: DbSchema = {
+  labels: [...NODE_LABELS],
+  relationshipTypes: [...REL_TYPES],
+  propertyKeys: PROPERTY_KEYS,
+  parameters: PARAMETERS,
+  functions: { 'CYPHER 5': pick(registry.functions!['CYPHER 5']!, FUNCTIONS) },
+  procedures: { 'CYPHER 5': pick(registry.procedures!['CYPHER 5']!, PROCEDURES) },
+  graphSchema: GRAPH_SCHEMA,
+  defaultLanguage: 'CYPHER 5',
+};
+
+const messages = (query: string) =>
+  lintCypherQuery(query, SCHEMA).diagnostics.map((d) => `${d.message} @${d.offsets.start}`);
+
+describe('Neo4j adapter statements lint clean', () => {
+  it('covers the whole catalogue', () => {
+    expect(CATALOG.size).toBeGreaterThan(100);
+  });
+  for (const [name, query] of CATALOG) {
+    it(name, () => {
+      expect(messages(query)).toEqual([]);
+    });
+  }
+});
+
+describe('the linter is live', () => {
+  it('flags a misspelled label, an undeclared parameter, an unknown relationship type and property', () => {
+    const found = messages('MATCH (m:Membr {id: $idx})-[:BELONGS_TOO]->(b:Branch) RETURN m.nam');
+    expect(found.some((m) => m.includes('Membr is not present in the database'))).toBe(true);
+    expect(found.some((m) => m.startsWith('Parameter $idx is not defined.'))).toBe(true);
+    expect(found.some((m) => m.includes('BELONGS_TOO is not present in the database'))).toBe(true);
+    expect(found.some((m) => m.startsWith('nam is not present in the database'))).toBe(true);
+  });
+
+  it('flags a syntax error, an undeclared function and a pattern the graph cannot have', () => {
+    expect(messages('MATCH (m:Member RETURN m').length).toBeGreaterThan(0);
+    expect(messages('MATCH (m:Member) RETURN apoc.text.clean(m.name)').some((m) => m.includes('apoc.text.clean'))).toBe(true);
+    expect(messages('MATCH (c:Course)-[:BELONGS_TO]->(b:Branch) RETURN c.id').length).toBeGreaterThan(0);
+  });
+});
