@@ -6,7 +6,7 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-001', difficulty: 0.25, topics: { 'discipline.regulations-overview': 1 },
     stem: '《中国共产党纪律处分条例》规定的“六项纪律”不包括下列哪一项？',
-    options: ['政治纪律', '廉洁纪律', '学习纪律', '生活纪律'], answer: 2,
+    options: ['学习纪律', '廉洁纪律', '政治纪律', '生活纪律'], answer: 0,
     explanation: '六项纪律是政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律。',
   },
   {
@@ -24,13 +24,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-004', difficulty: 0.4, topics: { 'discipline.regulations-overview': 0.7, 'discipline.four-forms': 0.3 },
     stem: '党的纪律处分工作坚持“惩前毖后、治病救人”，其含义是什么？',
-    options: ['处分越重越好', '既要严肃处理违纪行为，又要着眼于教育挽救犯错误的党员', '只教育不处分', '只处理领导干部，不处理普通党员'], answer: 1,
+    options: ['处分越重越好', '只处理领导干部，不处理普通党员', '只教育不处分', '既要严肃处理违纪行为，又要着眼于教育挽救犯错误的党员'], answer: 3,
     explanation: '惩前毖后、治病救人要求处理与教育相结合，目的是纠正错误、帮助同志。',
   },
   {
     id: 'q-discipline-005', difficulty: 0.5, topics: { 'discipline.regulations-overview': 1 },
     stem: '关于党纪和国法的关系，常说“纪严于法、纪在法前”，其含义是什么？',
-    options: ['党纪可以取代国法', '党纪的要求比法律更严格，对党员的约束在违法之前就要发挥作用', '党员违法不受法律追究', '党纪只在党员违法后才适用'], answer: 1,
+    options: ['党纪可以取代国法', '党纪只在党员违法后才适用', '党员违法不受法律追究', '党纪的要求比法律更严格，对党员的约束在违法之前就要发挥作用'], answer: 3,
     explanation: '党员不仅要守法，还要守更严格的纪律；把纪律挺在前面，才能防止小错酿成违法犯罪。',
   },
   {
@@ -55,25 +55,25 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-009', difficulty: 0.2, topics: { 'discipline.political-discipline': 1 },
     stem: '党的各项纪律中，最重要、最根本、最关键的是哪一项？',
-    options: ['政治纪律', '组织纪律', '廉洁纪律', '工作纪律'], answer: 0,
+    options: ['工作纪律', '组织纪律', '廉洁纪律', '政治纪律'], answer: 3,
     explanation: '政治纪律关系党的政治方向和团结统一，是最重要、最根本、最关键的纪律。',
   },
   {
     id: 'q-discipline-010', difficulty: 0.4, topics: { 'discipline.political-discipline': 1 },
     stem: '遵守政治纪律与遵守党的全部纪律是什么关系？',
-    options: ['遵守政治纪律是遵守党的全部纪律的基础', '二者互不相关', '政治纪律只对领导干部有要求', '遵守工作纪律即可代替政治纪律'], answer: 0,
+    options: ['政治纪律只对领导干部有要求', '二者互不相关', '遵守政治纪律是遵守党的全部纪律的基础', '遵守工作纪律即可代替政治纪律'], answer: 2,
     explanation: '政治纪律是全部纪律的基础，政治上出问题，其他纪律也难以守住。',
   },
   {
     id: 'q-discipline-011', difficulty: 0.35, topics: { 'discipline.political-discipline': 1 },
     stem: '下列行为中，属于违反政治纪律的是哪一项？',
-    options: ['公开发表违背党的理论和路线方针政策的言论', '上班迟到', '超标准公务接待', '不按规定交纳党费'], answer: 0,
+    options: ['不按规定交纳党费', '上班迟到', '超标准公务接待', '公开发表违背党的理论和路线方针政策的言论'], answer: 3,
     explanation: '公开发表违背党的理论和路线方针政策的言论是典型的违反政治纪律行为。',
   },
   {
     id: 'q-discipline-012', difficulty: 0.4, topics: { 'discipline.political-discipline': 1 },
     stem: '在党内搞团团伙伙、结党营私、拉帮结派，违反的主要是哪项纪律？',
-    options: ['生活纪律', '政治纪律', '群众纪律', '工作纪律'], answer: 1,
+    options: ['政治纪律', '生活纪律', '群众纪律', '工作纪律'], answer: 0,
     explanation: '搞小圈子、团团伙伙破坏党的团结统一，属于违反政治纪律。',
   },
   {
@@ -85,7 +85,7 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-014', difficulty: 0.45, topics: { 'discipline.political-discipline': 1 },
     stem: '对党中央的大政方针，党员正确的做法是哪一项？',
-    options: ['有不同意见可以通过组织渠道反映，不能妄议', '在网上随意发表否定性评论', '私下串联抵制', '阳奉阴违、选择性执行'], answer: 0,
+    options: ['私下串联抵制', '在网上随意发表否定性评论', '有不同意见可以通过组织渠道反映，不能妄议', '阳奉阴违、选择性执行'], answer: 2,
     explanation: '党员可以按组织程序反映意见，但妄议党中央大政方针、阳奉阴违都违反政治纪律和政治规矩。',
   },
   {
@@ -122,13 +122,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-020', difficulty: 0.5, topics: { 'discipline.organizational-discipline': 1 },
     stem: '弄虚作假，骗取职务、职级、荣誉或其他利益，违反的是哪项纪律？',
-    options: ['组织纪律', '生活纪律', '群众纪律', '工作纪律'], answer: 0,
+    options: ['群众纪律', '生活纪律', '组织纪律', '工作纪律'], answer: 2,
     explanation: '骗取职务和荣誉是对组织不忠诚老实，属于违反组织纪律。',
   },
   {
     id: 'q-discipline-021', difficulty: 0.55, topics: { 'discipline.organizational-discipline': 1 },
     stem: '篡改、伪造个人档案资料的行为属于什么？',
-    options: ['个人隐私，组织不予过问', '违反组织纪律', '只属于工作失误', '违反群众纪律'], answer: 1,
+    options: ['个人隐私，组织不予过问', '违反群众纪律', '只属于工作失误', '违反组织纪律'], answer: 3,
     explanation: '档案是组织了解和使用干部的依据，篡改伪造档案属于违反组织纪律。',
   },
   {
@@ -147,7 +147,7 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-024', difficulty: 0.3, topics: { 'discipline.integrity': 1 },
     stem: '党员干部违规收受可能影响公正执行公务的礼品、礼金、消费卡，违反的是哪项纪律？',
-    options: ['廉洁纪律', '政治纪律', '生活纪律', '工作纪律'], answer: 0,
+    options: ['生活纪律', '政治纪律', '廉洁纪律', '工作纪律'], answer: 2,
     explanation: '收受礼品礼金是违反廉洁纪律的典型表现。',
   },
   {
@@ -177,13 +177,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-029', difficulty: 0.4, topics: { 'discipline.integrity': 1 },
     stem: '加强家风建设，对党员领导干部的要求是什么？',
-    options: ['家人的事与本人无关', '管好配偶、子女和身边工作人员，廉洁齐家', '只管子女，不管配偶', '只在节假日提醒家人'], answer: 1,
+    options: ['家人的事与本人无关', '只管子女，不管配偶', '管好配偶、子女和身边工作人员，廉洁齐家', '只在节假日提醒家人'], answer: 2,
     explanation: '家风关乎作风，党员领导干部要带头廉洁齐家，管好身边人。',
   },
   {
     id: 'q-discipline-030', difficulty: 0.5, topics: { 'discipline.integrity': 1 },
     stem: '党员干部借用管理和服务对象的钱款、住房、车辆等，影响公正执行公务，属于什么行为？',
-    options: ['正常的人情往来', '违反廉洁纪律', '违反群众纪律', '不属于违纪'], answer: 1,
+    options: ['正常的人情往来', '不属于违纪', '违反群众纪律', '违反廉洁纪律'], answer: 3,
     explanation: '向管理服务对象借用财物会形成利益输送隐患，属于违反廉洁纪律。',
   },
   {
@@ -202,19 +202,19 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-033', difficulty: 0.35, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '在为群众办事过程中吃拿卡要、故意刁难，违反的是哪项纪律？',
-    options: ['群众纪律', '政治纪律', '组织纪律', '生活纪律'], answer: 0,
+    options: ['政治纪律', '群众纪律', '组织纪律', '生活纪律'], answer: 1,
     explanation: '吃拿卡要侵害群众利益、损害党群关系，属于违反群众纪律。',
   },
   {
     id: 'q-discipline-034', difficulty: 0.4, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '在分配救灾款物、低保名额等涉及群众切身利益的事项中优亲厚友、明显有失公平，违反的是哪项纪律？',
-    options: ['群众纪律', '生活纪律', '组织纪律', '政治纪律'], answer: 0,
+    options: ['组织纪律', '生活纪律', '群众纪律', '政治纪律'], answer: 2,
     explanation: '优亲厚友损害群众的公平感和切身利益，属于违反群众纪律。',
   },
   {
     id: 'q-discipline-035', difficulty: 0.4, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '工作中不履行或不正确履行职责，推诿扯皮、敷衍塞责，造成损失，违反的主要是哪项纪律？',
-    options: ['工作纪律', '生活纪律', '群众纪律', '廉洁纪律'], answer: 0,
+    options: ['廉洁纪律', '生活纪律', '群众纪律', '工作纪律'], answer: 3,
     explanation: '工作纪律要求党员履职尽责、担当作为，失职失责属于违反工作纪律。',
   },
   {
@@ -226,19 +226,19 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-037', difficulty: 0.4, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '党员生活奢靡、贪图享乐、追求低级趣味，造成不良影响，违反的是哪项纪律？',
-    options: ['生活纪律', '工作纪律', '组织纪律', '群众纪律'], answer: 0,
+    options: ['工作纪律', '生活纪律', '组织纪律', '群众纪律'], answer: 1,
     explanation: '生活纪律要求党员在日常生活和社会交往中注意品行，生活奢靡属于违反生活纪律。',
   },
   {
     id: 'q-discipline-038', difficulty: 0.45, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '党员严重违背社会公序良俗，在公共场所有不当行为、造成不良影响，违反的是哪项纪律？',
-    options: ['生活纪律', '政治纪律', '组织纪律', '廉洁纪律'], answer: 0,
+    options: ['组织纪律', '政治纪律', '生活纪律', '廉洁纪律'], answer: 2,
     explanation: '违背社会公德、家庭美德和公序良俗，属于违反生活纪律。',
   },
   {
     id: 'q-discipline-039', difficulty: 0.55, topics: { 'discipline.mass-work-life-discipline': 1 },
     stem: '超标准、超范围向群众筹资筹劳、摊派费用，加重群众负担，违反的是哪项纪律？',
-    options: ['群众纪律', '生活纪律', '组织纪律', '政治纪律'], answer: 0,
+    options: ['政治纪律', '生活纪律', '组织纪律', '群众纪律'], answer: 3,
     explanation: '加重群众负担直接侵害群众利益，属于违反群众纪律。',
   },
   {
@@ -257,13 +257,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-042', difficulty: 0.4, topics: { 'discipline.eight-provisions': 1 },
     stem: '下列哪一项不属于中央八项规定的内容？',
-    options: ['改进调查研究', '精简会议活动', '厉行勤俭节约', '规定各地经济增长指标'], answer: 3,
+    options: ['规定各地经济增长指标', '精简会议活动', '厉行勤俭节约', '改进调查研究'], answer: 0,
     explanation: '八项规定围绕调查研究、会议、文件、出访、警卫、新闻报道、文稿发表和勤俭节约，不涉及经济指标。',
   },
   {
     id: 'q-discipline-043', difficulty: 0.25, topics: { 'discipline.eight-provisions': 1 },
     stem: '“四风”是指哪四种不良作风？',
-    options: ['形式主义、官僚主义、享乐主义和奢靡之风', '教条主义、经验主义、本位主义和分散主义', '自由主义、个人主义、宗派主义和山头主义', '拜金主义、享乐主义、极端个人主义和历史虚无主义'], answer: 0,
+    options: ['教条主义、经验主义、本位主义和分散主义', '形式主义、官僚主义、享乐主义和奢靡之风', '自由主义、个人主义、宗派主义和山头主义', '拜金主义、享乐主义、极端个人主义和历史虚无主义'], answer: 1,
     explanation: '“四风”是形式主义、官僚主义、享乐主义和奢靡之风，是作风建设要重点纠治的问题。',
   },
   {
@@ -275,13 +275,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-045', difficulty: 0.3, topics: { 'discipline.eight-provisions': 1 },
     stem: '下列哪种行为违反了中央八项规定精神？',
-    options: ['用公款大吃大喝、组织高消费娱乐', '按标准安排工作餐', '使用视频会议减少差旅', '压缩文件篇幅'], answer: 0,
+    options: ['使用视频会议减少差旅', '按标准安排工作餐', '用公款大吃大喝、组织高消费娱乐', '压缩文件篇幅'], answer: 2,
     explanation: '违规公款吃喝和高消费娱乐是典型的享乐主义、奢靡之风问题。',
   },
   {
     id: 'q-discipline-046', difficulty: 0.3, topics: { 'discipline.eight-provisions': 1 },
     stem: '周末驾驶公务用车接送家人外出游玩，属于什么问题？',
-    options: ['公车私用，违反中央八项规定精神', '合理使用闲置资源', '单位福利', '不属于违规'], answer: 0,
+    options: ['不属于违规', '合理使用闲置资源', '单位福利', '公车私用，违反中央八项规定精神'], answer: 3,
     explanation: '公务用车只能用于公务，公车私用是八项规定明令纠治的问题。',
   },
   {
@@ -300,7 +300,7 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-049', difficulty: 0.2, topics: { 'discipline.sanctions': 1 },
     stem: '下列哪一项不属于党章规定的对党员的纪律处分？',
-    options: ['严重警告', '撤销党内职务', '留党察看', '记过'], answer: 3,
+    options: ['严重警告', '记过', '留党察看', '撤销党内职务'], answer: 1,
     explanation: '党纪处分共五种：警告、严重警告、撤销党内职务、留党察看、开除党籍；记过属于政务处分等其他处分。',
   },
   {
@@ -318,7 +318,7 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-052', difficulty: 0.45, topics: { 'discipline.sanctions': 0.7, 'constitution.member-rights': 0.3 },
     stem: '党员在留党察看期间没有哪些权利？',
-    options: ['参加组织生活的权利', '表决权、选举权和被选举权', '阅读党的文件的权利', '申辩的权利'], answer: 1,
+    options: ['参加组织生活的权利', '申辩的权利', '阅读党的文件的权利', '表决权、选举权和被选举权'], answer: 3,
     explanation: '党章规定党员在留党察看期间没有表决权、选举权和被选举权，其他权利和义务仍然保留。',
   },
   {
@@ -330,25 +330,25 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-054', difficulty: 0.6, topics: { 'discipline.sanctions': 1 },
     stem: '受到开除党籍处分的，多少年内不得重新入党？',
-    options: ['两年', '三年', '五年', '永远不得'], answer: 2,
+    options: ['五年', '三年', '两年', '永远不得'], answer: 0,
     explanation: '纪律处分条例规定，受到开除党籍处分的，五年内不得重新入党。',
   },
   {
     id: 'q-discipline-055', difficulty: 0.65, topics: { 'discipline.sanctions': 1 },
     stem: '党员因故意犯罪被依法判处刑法规定的主刑（含宣告缓刑）的，应当给予什么处分？',
-    options: ['警告', '撤销党内职务', '留党察看', '开除党籍'], answer: 3,
+    options: ['警告', '开除党籍', '留党察看', '撤销党内职务'], answer: 1,
     explanation: '条例规定这种情形应当给予开除党籍处分，体现纪法衔接。',
   },
   {
     id: 'q-discipline-056', difficulty: 0.5, topics: { 'discipline.sanctions': 1 },
     stem: '党员主动交代本人应当受到党纪追究的问题，按照条例一般会怎样处理？',
-    options: ['可以从轻或者减轻处分', '必须从重处分', '一律免予处分', '与不交代没有区别'], answer: 0,
+    options: ['一律免予处分', '必须从重处分', '可以从轻或者减轻处分', '与不交代没有区别'], answer: 2,
     explanation: '主动交代、积极配合调查是从轻或减轻处分的情形，鼓励犯错误的党员主动向组织说清问题。',
   },
   {
     id: 'q-discipline-057', difficulty: 0.6, topics: { 'discipline.sanctions': 0.7, 'constitution.grassroots': 0.3 },
     stem: '党章规定，对普通党员的纪律处分一般应当经过什么程序？',
-    options: ['支部书记个人决定', '支部大会讨论决定，报党的基层委员会批准', '由所在单位行政领导决定', '由党小组会议决定即可生效'], answer: 1,
+    options: ['支部书记个人决定', '由党小组会议决定即可生效', '由所在单位行政领导决定', '支部大会讨论决定，报党的基层委员会批准'], answer: 3,
     explanation: '对党员的纪律处分必须经支部大会讨论决定并报基层党委批准，问题重要复杂的还要报上级纪委审查批准。',
   },
   // ── 四种形态与党内监督 ──
@@ -361,19 +361,19 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-059', difficulty: 0.45, topics: { 'discipline.four-forms': 1 },
     stem: '按照“四种形态”，应当成为违纪处理“大多数”的是什么？',
-    options: ['党纪轻处分、组织调整', '党纪重处分、重大职务调整', '严重违纪涉嫌违法立案审查', '开除党籍'], answer: 0,
+    options: ['党纪重处分、重大职务调整', '党纪轻处分、组织调整', '严重违纪涉嫌违法立案审查', '开除党籍'], answer: 1,
     explanation: '第二种形态是党纪轻处分、组织调整成为违纪处理的大多数。',
   },
   {
     id: 'q-discipline-060', difficulty: 0.5, topics: { 'discipline.four-forms': 1 },
     stem: '按照“四种形态”，应当成为“极少数”的是什么？',
-    options: ['约谈函询', '党纪轻处分', '党纪重处分、重大职务调整', '严重违纪涉嫌违法立案审查'], answer: 3,
+    options: ['约谈函询', '党纪轻处分', '严重违纪涉嫌违法立案审查', '党纪重处分、重大职务调整'], answer: 2,
     explanation: '第四种形态是严重违纪涉嫌违法立案审查的成为极少数；党纪重处分、重大职务调整是第三种形态“少数”。',
   },
   {
     id: 'q-discipline-061', difficulty: 0.35, topics: { 'discipline.four-forms': 1 },
     stem: '新时代反腐败斗争要一体推进的“三不”是指什么？',
-    options: ['不敢腐、不能腐、不想腐', '不贪、不占、不拿', '不请、不送、不收', '不说、不传、不信'], answer: 0,
+    options: ['不说、不传、不信', '不贪、不占、不拿', '不请、不送、不收', '不敢腐、不能腐、不想腐'], answer: 3,
     explanation: '不敢腐强调惩治震慑，不能腐强调制度约束，不想腐强调思想教育，三者一体推进。',
   },
   {
@@ -391,13 +391,13 @@ export const disciplineQuestions: QuestionSeed[] = [
   {
     id: 'q-discipline-064', difficulty: 0.6, topics: { 'discipline.four-forms': 1 },
     stem: '被称为党内监督战略性制度安排的是哪一项制度？',
-    options: ['巡视制度', '考勤制度', '述职制度', '党费制度'], answer: 0,
+    options: ['述职制度', '考勤制度', '巡视制度', '党费制度'], answer: 2,
     explanation: '巡视是党章规定的重要制度，是加强党内监督的战略性制度安排。',
   },
   {
     id: 'q-discipline-065', difficulty: 0.3, topics: { 'discipline.four-forms': 1 },
     stem: '“抓早抓小、防微杜渐”体现了怎样的监督理念？',
-    options: ['问题发现得越晚越好', '在苗头性、倾向性问题阶段就及时提醒纠正', '只处理大案要案', '等问题积累后统一处理'], answer: 1,
+    options: ['问题发现得越晚越好', '等问题积累后统一处理', '只处理大案要案', '在苗头性、倾向性问题阶段就及时提醒纠正'], answer: 3,
     explanation: '抓早抓小是“四种形态”的核心理念，防止小问题演变成大错误。',
   },
 ];
