@@ -12,9 +12,9 @@ import type { Area, Topic } from '../../../graph/model';
 import { centroid, dot } from '../embed/embedder';
 
 /** Share of the subtopic similarity in a topic's score; the rest is the area similarity. */
-export const SUBTOPIC_WEIGHT = 0.6;
+export const SUBTOPIC_WEIGHT = 0.5;
 /** Weight of a topic's own name + description among its manually tagged examples (each weighs its tag weight). */
-export const OWN_TEXT_WEIGHT = 2;
+export const OWN_TEXT_WEIGHT = 4;
 
 /** One piece of manually tagged content: its vector and its MANUAL tags (topic id → weight). */
 export interface TaggedExample { vector: ArrayLike<number>; tags: { topicId: string; weight: number }[] }

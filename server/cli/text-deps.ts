@@ -1,0 +1,43 @@
+/**
+ * What the text commands (`tag`, `reembed`) need: config, the store, the embedder, and the services
+ * built on them — the CLI's small composition root for text intelligence.
+ */
+import fs from 'node:fs';
+import { loadConfig, type Config } from '../config';
+import { openStore } from '../../graph/open-store';
+import type { GraphStore } from '../../graph/store';
+import { createEmbedder } from '../learning/embed/create-embedder';
+import type { EmbedderInfo } from '../learning/embed/embedder';
+import { EmbeddingService } from '../learning/embed/embedding-service';
+import { TopicTagger } from '../learning/tagging/topic-tagger';
+import { loadCorpusFromSeeds } from '../learning/tagging/seeds-corpus';
+
+export interface TextDeps {
+  config: Readonly<Config>;
+  /** null when no store exists yet (fresh clone) and the command may run on the curriculum alone. */
+  store: GraphStore | null;
+  info: EmbedderInfo;
+  tagger: TopicTagger;
+  embeddings: EmbeddingService | null;
+  close(): Promise<void>;
+}
+
+const stderrLog = { info: (m: string) => console.error(m), warn: (m: string) => console.error(m) };
+
+/**
+ * Opens the store (or, with `storeOptional`, goes without one when the embedded store has not been
+ * created yet) and the configured embedder. Messages go to stderr, so stdout stays machine-readable.
+ */
+export async function openTextDeps(opts: { storeOptional?: boolean } = {}): Promise<TextDeps> {
+  const config = loadConfig();
+  const { embedder, info } = await createEmbedder(config, stderrLog);
+  let store: GraphStore | null = null;
+  if (!opts.storeOptional || config.neo4j || fs.existsSync(config.dataDir)) {
+    store = await openStore(config);
+    await store.init();
+  }
+  const seeds = async () => loadCorpusFromSeeds();
+  const embeddings = store ? new EmbeddingService(store, embedder) : null;
+  const tagger = store && embeddings ? TopicTagger.forStore(store, embeddings, seeds) : new TopicTagger(embedder, seeds);
+  return { config, store, info, tagger, embeddings, close: async () => { await store?.close(); } };
+}
