@@ -49,9 +49,10 @@ function branchTypes(n: number): BranchType[] {
 
 /** Build the tree. cm-1 is 计算机学院党委 with b-1 its first undergraduate branch (see demo-accounts.ts). */
 export function buildOrgTree(scale: Scale, rng: Rng): OrgTree {
-  if (scale.branches < 2 * scale.committees + 1) throw new Error('Each committee needs at least two branches (cm-1 three)');
-  const perCommittee = apportion(scale.branches - 1, Array.from({ length: scale.committees }, () => rng.logNormal(0, 0.4)), 2);
-  perCommittee[0]++;
+  if (scale.branches < 2 * scale.committees + 2) throw new Error('Each committee needs at least two branches (cm-1 four)');
+  // cm-1 gets two more than the minimum so it always has 本科生第一/第二党支部, 研究生 and 教工 branches.
+  const perCommittee = apportion(scale.branches - 2, Array.from({ length: scale.committees }, () => rng.logNormal(0, 0.4)), 2);
+  perCommittee[0] += 2;
   const committees: CommitteeRec[] = [];
   const branches: BranchRec[] = [];
   perCommittee.forEach((n, ci) => {
