@@ -5,6 +5,9 @@
 import type { GraphStore } from '../graph/store';
 import type { Config } from './config';
 import type { EventHooks } from './members/activity';
+import type { EmbedderInfo } from './learning/embed/embedder';
+import type { SearchService } from './learning/search/search';
+import type { TopicTagger } from './learning/tagging/topic-tagger';
 
 /**
  * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field
@@ -13,6 +16,12 @@ import type { EventHooks } from './members/activity';
  */
 export interface LearningDeps {
   hooks?: EventHooks;
+  /** suggestTopics (server/learning/tagging); build with TopicTagger.forStore. */
+  tagger?: TopicTagger;
+  /** search (server/learning/search). */
+  search?: SearchService;
+  /** The embedder in use and why `auto` fell back, if it did (for readiness). */
+  embedder?: EmbedderInfo;
 }
 
 /** Where the server writes log lines; yoga's logger satisfies it. */

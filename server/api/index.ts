@@ -17,6 +17,7 @@ import { activityModule } from './activity';
 import { commonModule } from './common';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
+import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
@@ -31,5 +32,6 @@ export const API_MODULES: ApiModule[] = [
   activityModule,
   curriculumModule,
   lifeModule,
+  learningTextModule,
   devLoginModule,
 ];

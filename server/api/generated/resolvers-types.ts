@@ -692,6 +692,17 @@ export type Query = {
   members: MemberConnection;
   /** Quiz questions matching the filter; `first` is 1–100. */
   questions: QuestionConnection;
+  /**
+   * Courses and topics for a search query (Chinese first), best first: vector similarity plus keyword
+   * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
+   */
+  search: Array<SearchResult>;
+  /**
+   * Topics that best match a free text (Chinese first), best first: what a course, question or meeting
+   * record on this text would be tagged with. `text` is 1–2000 characters, `first` 1–50; otherwise
+   * BAD_USER_INPUT naming the field.
+   */
+  suggestTopics: Array<TopicSuggestion>;
   /** A topic by id; NOT_FOUND when unknown. */
   topic: Topic;
   /** The eight top-level areas, the roots of the topic tree. */
@@ -771,6 +782,20 @@ export type QueryMembersArgs = {
 export type QueryQuestionsArgs = {
   filter?: InputMaybe<QuestionFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QuerySuggestTopicsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -890,6 +915,26 @@ export type Role =
   /** 校级管理员: everything. */
   | 'UNIVERSITY_ADMIN';
 
+/** One search hit. */
+export type SearchResult = {
+  __typename?: 'SearchResult';
+  /** The course's or topic's id. */
+  id: Scalars['ID']['output'];
+  /** Whether the hit is a course or a topic. */
+  kind: SearchResultKind;
+  /** Hybrid relevance (vector similarity and keyword hits); higher is better. */
+  score: Scalars['Float']['output'];
+  /** The course title or topic name. */
+  title: Scalars['String']['output'];
+};
+
+/** What a search result is. */
+export type SearchResultKind =
+  /** A course (学习资源); `id` is a Course id. */
+  | 'COURSE'
+  /** A topic (知识点); `id` is a Topic id. */
+  | 'TOPIC';
+
 /** A study session on a course (STUDIED). */
 export type StudyRecord = {
   __typename?: 'StudyRecord';
@@ -929,6 +974,21 @@ export type Topic = {
   parent?: Maybe<Topic>;
   /** Topics to master first. */
   prerequisites: Array<Topic>;
+};
+
+/** A topic suggested for a text, with how well it matches. */
+export type TopicSuggestion = {
+  __typename?: 'TopicSuggestion';
+  /** The top-level area the topic belongs to. */
+  area: Area;
+  /** How clearly this topic beats the other candidates, 0–1 (softmax over the leading topics). */
+  confidence: Scalars['Float']['output'];
+  /** The topic's id (a subtopic such as `constitution.membership`). */
+  id: Scalars['ID']['output'];
+  /** The topic's name (zh-CN). */
+  name: Scalars['String']['output'];
+  /** Similarity of the text to the topic and its area; higher is better, comparable within one embedder. */
+  score: Scalars['Float']['output'];
 };
 
 /** A weighted link from content to a topic (COVERS, TESTS, DISCUSSED). */
@@ -1164,9 +1224,12 @@ export type ResolversTypes = {
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: ResolverTypeWrapper<RecordStudyPayloadModel>;
   Role: Role;
+  SearchResult: ResolverTypeWrapper<SearchResult>;
+  SearchResultKind: SearchResultKind;
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   TagSource: TagSource;
   Topic: ResolverTypeWrapper<TopicModel>;
+  TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
   TopicTag: ResolverTypeWrapper<TopicTagModel>;
   TopicWeightInput: TopicWeightInput;
   Transfer: ResolverTypeWrapper<TransferModel>;
@@ -1224,8 +1287,10 @@ export type ResolversParentTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
+  SearchResult: SearchResult;
   StudyRecord: StudyRecordModel;
   Topic: TopicModel;
+  TopicSuggestion: TopicSuggestion;
   TopicTag: TopicTagModel;
   TopicWeightInput: TopicWeightInput;
   Transfer: TransferModel;
@@ -1442,6 +1507,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
+  search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topicTree?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -1476,6 +1543,13 @@ export type RecordStudyPayloadResolvers<ContextType = ApiContext, ParentType ext
   study?: Resolver<ResolversTypes['StudyRecord'], ParentType, ContextType>;
 };
 
+export type SearchResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SearchResultKind'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StudyRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyRecord'] = ResolversParentTypes['StudyRecord']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   course?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
@@ -1492,6 +1566,14 @@ export type TopicResolvers<ContextType = ApiContext, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
   prerequisites?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+};
+
+export type TopicSuggestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopicSuggestion'] = ResolversParentTypes['TopicSuggestion']> = {
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type TopicTagResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopicTag'] = ResolversParentTypes['TopicTag']> = {
@@ -1556,8 +1638,10 @@ export type Resolvers<ContextType = ApiContext> = {
   QuestionConnection?: QuestionConnectionResolvers<ContextType>;
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
+  SearchResult?: SearchResultResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
+  TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   TopicTag?: TopicTagResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
