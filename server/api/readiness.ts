@@ -1,23 +1,31 @@
 /**
- * `/ready`: 200 when the store answers and reports no problems, else 503 — both with a JSON body
- * giving the reasons. The check has a time limit so a hung store cannot hang the probe.
+ * `/ready`: 200 when the store answers a read, else 503 — both with a JSON body. `problems` are
+ * reasons the server is not ready; `warnings` are the store's own health findings (e.g. an
+ * embedder change that needs `hongtu reembed`) that do not stop it serving. Both checks have a
+ * time limit so a hung store cannot hang the probe.
  */
 import type { GraphStore } from '../../graph/store';
 
-export interface Readiness { status: number; body: { ready: boolean; backend: string; problems: string[]; checkedAt: string } }
+export interface Readiness {
+  status: number;
+  body: { ready: boolean; backend: string; problems: string[]; warnings: string[]; checkedAt: string };
+}
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** Ask the store how it is. Never throws. */
 export async function checkReadiness(store: GraphStore, timeoutMs = 3000): Promise<Readiness> {
   const checkedAt = new Date().toISOString();
-  try {
-    const h = await withTimeout(store.health(), timeoutMs);
-    const ready = h.ok && h.problems.length === 0;
-    return { status: ready ? 200 : 503, body: { ready, backend: h.backend, problems: h.problems, checkedAt } };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { status: 503, body: { ready: false, backend: store.backend, problems: [`store unreachable: ${reason}`], checkedAt } };
-  }
+  const [probe, health] = await Promise.allSettled([
+    withTimeout(store.getUniversity(), timeoutMs),
+    withTimeout(store.health(), timeoutMs),
+  ]);
+  const problems: string[] = [];
+  if (probe.status === 'rejected') problems.push(`store unreachable: ${messageOf(probe.reason)}`);
+  const warnings = health.status === 'fulfilled' ? health.value.problems : [`store health unknown: ${messageOf(health.reason)}`];
+  const ready = problems.length === 0;
+  return { status: ready ? 200 : 503, body: { ready, backend: store.backend, problems, warnings, checkedAt } };
 }

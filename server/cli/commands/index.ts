@@ -1,10 +1,14 @@
 /** Every CLI command module; add one import and one call per command file. */
 import type { Command } from 'commander';
+import { register as registerCheck } from './check';
 import { register as registerKt } from './kt';
 import { register as registerReembed } from './reembed';
 import { register as registerTag } from './tag';
+import { register as registerServe } from './serve';
 
 export function registerCommands(program: Command): void {
+  registerServe(program);
+  registerCheck(program);
   registerKt(program);
   registerTag(program);
   registerReembed(program);

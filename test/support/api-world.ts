@@ -1,0 +1,50 @@
+/**
+ * Vitest setup for an API test file: a temp KuzuStore with the API world, a real server on port 0,
+ * and tokens for each person. `t.as('sec')` sends queries as that person.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph/store';
+import type { AppDeps } from '../../server/app-deps';
+import { type ApiWorld, buildApiWorld } from './builders';
+import { type GqlResponse, openTempStore, startTestServer, type TestServer } from './api-server';
+
+export type Person = keyof ApiWorld['people'];
+
+export interface ApiHarness {
+  store: KuzuStore;
+  server: TestServer;
+  world: ApiWorld;
+  as(person: Person | null): (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
+}
+
+/**
+ * Register beforeAll/afterAll for a file. `wrap` lets a test put a proxy (counting, switchable)
+ * between the app and the real store.
+ */
+export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: KuzuStore) => GraphStore; deps?: Partial<AppDeps> } = {}): ApiHarness {
+  const h = {} as ApiHarness;
+  let dispose: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    const t = await openTempStore();
+    dispose = t.dispose;
+    h.store = t.store;
+    h.world = await buildApiWorld(t.store);
+    h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps: opts.deps });
+    const tokens = new Map<string, string>();
+    h.as = (person) => async (query, variables) => {
+      if (person === null) return h.server.gql(query, variables, null);
+      const id = h.world.people[person].id;
+      if (!tokens.has(id)) tokens.set(id, await h.server.tokenFor(id));
+      return h.server.gql(query, variables, tokens.get(id));
+    };
+  });
+  afterAll(async () => {
+    await h.server?.close();
+    await dispose?.();
+  });
+  return h;
+}
+
+/** The error codes of a response, in order. */
+export const codes = (r: GqlResponse) => (r.body.errors ?? []).map((e) => e.extensions?.code);
