@@ -1,0 +1,22 @@
+import { RAMP, STAGE_COLORS, type StyleMode } from '../../graph-view/stylesheet';
+import { useI18n } from '../../i18n/useI18n';
+
+/** Legend for the current colouring, plus the node shapes. */
+export function NetworkLegend({ mode }: { mode: StyleMode }) {
+  const { t, te } = useI18n();
+  return (
+    <div className="legend" style={{ display: 'grid', gap: '.3rem', marginTop: '.5rem' }}>
+      <strong>{t('network.legend')} · {t(`network.style.${mode}`)}</strong>
+      {mode === 'stage'
+        ? Object.entries(STAGE_COLORS).map(([s, c]) => <span key={s}><i style={{ background: c, borderRadius: '50%' }} />{te('stage', s)}</span>)
+        : (
+          <span>
+            <i style={{ background: RAMP.low }} />0% <i style={{ background: `linear-gradient(90deg, ${RAMP.low}, ${RAMP.high})`, width: '3rem' }} /> <i style={{ background: RAMP.high }} />100%
+          </span>
+        )}
+      <span><i style={{ background: '#d32f2f' }} />{t('nav.dashboard')} / {t('branch.title')}</span>
+      <span><i style={{ background: '#7e57c2', transform: 'rotate(45deg)' }} />{t('home.gaps')}</span>
+      <span><i style={{ background: '#5c6bc0' }} />{t('branch.courses')}</span>
+    </div>
+  );
+}
