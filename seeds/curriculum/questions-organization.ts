@@ -6,7 +6,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-001', difficulty: 0.2, topics: { 'organization.branch-work': 1 },
     stem: '党支部在党的组织体系中处于什么地位？',
-    options: ['党的基础组织', '党的最高领导机关', '党的派出机关', '党的议事协调机构'], answer: 0,
+    options: ['党的议事协调机构', '党的最高领导机关', '党的派出机关', '党的基础组织'], answer: 3,
     explanation: '党支部是党的基础组织，是党组织开展工作的基本单元。',
   },
   {
@@ -30,19 +30,19 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-005', difficulty: 0.5, topics: { 'organization.branch-work': 0.7, 'constitution.grassroots': 0.3 },
     stem: '某单位正式党员不足3人，这些党员的组织生活一般怎样安排？',
-    options: ['不用参加组织生活', '可以与邻近单位的党员联合成立党支部', '自行成立党支部', '只参加上级党委的会议'], answer: 1,
+    options: ['不用参加组织生活', '只参加上级党委的会议', '自行成立党支部', '可以与邻近单位的党员联合成立党支部'], answer: 3,
     explanation: '正式党员不足3人的单位可以与邻近单位党员联合成立党支部，保证每个党员都纳入组织管理。',
   },
   {
     id: 'q-organization-006', difficulty: 0.4, topics: { 'organization.branch-work': 1 },
     stem: '党员人数较多或者党员工作地、居住地比较分散的党支部，通常会怎样做？',
-    options: ['撤销党支部', '划分若干党小组并设立党小组组长', '停止开展组织生活', '全部转入上级党委'], answer: 1,
+    options: ['撤销党支部', '全部转入上级党委', '停止开展组织生活', '划分若干党小组并设立党小组组长'], answer: 3,
     explanation: '党小组是党支部的组成部分，便于组织党员就近开展学习和活动。',
   },
   {
     id: 'q-organization-007', difficulty: 0.55, topics: { 'organization.branch-work': 1 },
     stem: '高校实施教师党支部书记“双带头人”培育工程，“双带头人”是指什么？',
-    options: ['党建带头人和学术带头人', '教学带头人和科研带头人', '学生带头人和教师带头人', '行政带头人和后勤带头人'], answer: 0,
+    options: ['行政带头人和后勤带头人', '教学带头人和科研带头人', '学生带头人和教师带头人', '党建带头人和学术带头人'], answer: 3,
     explanation: '教师党支部书记既要是党建工作的带头人，也要是业务上的学术带头人。',
   },
   {
@@ -85,7 +85,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-014', difficulty: 0.55, topics: { 'organization.three-meetings-one-lesson': 1 },
     stem: '党支部工作条例对党支部书记讲党课有什么要求？',
-    options: ['不作要求', '每年至少为党员讲一次党课', '每月讲一次党课', '只在换届时讲党课'], answer: 1,
+    options: ['不作要求', '只在换届时讲党课', '每月讲一次党课', '每年至少为党员讲一次党课'], answer: 3,
     explanation: '党支部书记每年至少为党员讲一次党课，发挥“头雁”作用。',
   },
   {
@@ -103,20 +103,20 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-017', difficulty: 0.3, topics: { 'organization.three-meetings-one-lesson': 1 },
     stem: '关于“三会一课”的会议记录，正确的做法是哪一项？',
-    options: ['可以事后凭记忆补写', '应当如实记录时间、参加人员、议题和讨论结果', '只记录领导发言', '不需要记录'], answer: 1,
+    options: ['可以事后凭记忆补写', '不需要记录', '只记录领导发言', '应当如实记录时间、参加人员、议题和讨论结果'], answer: 3,
     explanation: '如实、完整的会议记录是组织生活规范开展的凭证，不能补写或编造。',
   },
   // ── 主题党日 ──
   {
     id: 'q-organization-018', difficulty: 0.2, topics: { 'organization.theme-party-day': 1 },
     stem: '按照党支部工作条例，主题党日多长时间开展一次？',
-    options: ['每周', '每月相对固定一天', '每季度', '每年七月一日'], answer: 1,
+    options: ['每月相对固定一天', '每周', '每季度', '每年七月一日'], answer: 0,
     explanation: '党支部每月相对固定一天开展主题党日，形成固定的组织生活节奏。',
   },
   {
     id: 'q-organization-019', difficulty: 0.3, topics: { 'organization.theme-party-day': 1 },
     stem: '下列哪一项不适合作为主题党日的活动内容？',
-    options: ['集中学习党的创新理论', '重温入党誓词', '开展志愿服务', '组织党员集体旅游购物'], answer: 3,
+    options: ['集中学习党的创新理论', '组织党员集体旅游购物', '开展志愿服务', '重温入党誓词'], answer: 1,
     explanation: '主题党日以集中学习、过组织生活、民主议事和志愿服务等为内容，不能搞成娱乐消费活动。',
   },
   {
@@ -128,7 +128,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-021', difficulty: 0.25, topics: { 'organization.theme-party-day': 1 },
     stem: '某学生党支部在主题党日组织党员参观革命纪念馆，这主要属于哪类活动？',
-    options: ['红色教育和党性教育', '商业考察', '专业实习', '文体比赛'], answer: 0,
+    options: ['文体比赛', '商业考察', '专业实习', '红色教育和党性教育'], answer: 3,
     explanation: '参观红色教育基地是主题党日常见的党性教育形式，帮助党员传承红色基因。',
   },
   {
@@ -146,13 +146,13 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-024', difficulty: 0.5, topics: { 'organization.theme-party-day': 1 },
     stem: '党支部工作条例提到，主题党日可以组织党员集中学习、过组织生活，以及开展哪两类活动？',
-    options: ['民主议事和志愿服务', '体育比赛和联欢会', '商务洽谈和招商引资', '评优评奖和福利发放'], answer: 0,
+    options: ['体育比赛和联欢会', '民主议事和志愿服务', '商务洽谈和招商引资', '评优评奖和福利发放'], answer: 1,
     explanation: '主题党日的内容包括集中学习、过组织生活、进行民主议事和志愿服务等。',
   },
   {
     id: 'q-organization-025', difficulty: 0.35, topics: { 'organization.theme-party-day': 1 },
     stem: '策划主题党日活动时，最重要的是什么？',
-    options: ['场面越大越好', '主题鲜明、内容务实，突出政治学习和党性教育', '尽量安排在外地', '以娱乐为主吸引参加'], answer: 1,
+    options: ['场面越大越好', '尽量安排在外地', '主题鲜明、内容务实，突出政治学习和党性教育', '以娱乐为主吸引参加'], answer: 2,
     explanation: '主题党日要有明确主题和实在内容，防止形式主义。',
   },
   // ── 组织生活会 ──
@@ -165,7 +165,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-027', difficulty: 0.2, topics: { 'organization.org-life-meeting': 1 },
     stem: '组织生活会的主要内容是什么？',
-    options: ['总结业务工作', '开展批评和自我批评', '布置节日活动', '发放福利'], answer: 1,
+    options: ['总结业务工作', '发放福利', '布置节日活动', '开展批评和自我批评'], answer: 3,
     explanation: '组织生活会以批评和自我批评为主要内容，帮助党员查找问题、改进提高。',
   },
   {
@@ -183,13 +183,13 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-030', difficulty: 0.5, topics: { 'organization.org-life-meeting': 1 },
     stem: '党内开展批评和自我批评，一直倡导的公式是什么？',
-    options: ['团结—批评—团结', '批评—斗争—处分', '检查—整改—验收', '表扬—批评—表扬'], answer: 0,
+    options: ['检查—整改—验收', '批评—斗争—处分', '团结—批评—团结', '表扬—批评—表扬'], answer: 2,
     explanation: '从团结的愿望出发，经过批评达到新的团结，这是党内批评的基本方法。',
   },
   {
     id: 'q-organization-031', difficulty: 0.3, topics: { 'organization.org-life-meeting': 1 },
     stem: '在组织生活会上开展相互批评，下列哪种态度是正确的？',
-    options: ['只谈优点、一团和气', '实事求是、出于公心，指出具体问题', '借机打击报复', '用表扬代替批评'], answer: 1,
+    options: ['只谈优点、一团和气', '用表扬代替批评', '借机打击报复', '实事求是、出于公心，指出具体问题'], answer: 3,
     explanation: '批评要讲真话、讲实话，对事不对人，既不能搞一团和气，也不能借机整人。',
   },
   {
@@ -201,7 +201,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-033', difficulty: 0.35, topics: { 'organization.org-life-meeting': 1 },
     stem: '组织生活会结束后，对查摆出的问题应当怎样处理？',
-    options: ['会开完就结束', '制定整改措施，明确时限并抓好落实', '只记录不整改', '等下次会议再说'], answer: 1,
+    options: ['制定整改措施，明确时限并抓好落实', '会开完就结束', '只记录不整改', '等下次会议再说'], answer: 0,
     explanation: '整改落实是组织生活会的落脚点，问题清单要转化为具体措施。',
   },
   // ── 民主评议党员 ──
@@ -214,19 +214,19 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-035', difficulty: 0.35, topics: { 'organization.member-appraisal': 1 },
     stem: '民主评议党员的评定等次一般分为哪几种？',
-    options: ['优秀、合格、基本合格、不合格', '甲、乙、丙', '满意、不满意', '先进、一般'], answer: 0,
+    options: ['甲、乙、丙', '优秀、合格、基本合格、不合格', '满意、不满意', '先进、一般'], answer: 1,
     explanation: '评议等次一般分为优秀、合格、基本合格、不合格四种。',
   },
   {
     id: 'q-organization-036', difficulty: 0.5, topics: { 'organization.member-appraisal': 1 },
     stem: '民主评议党员的基本程序一般是怎样的？',
-    options: ['学习教育、个人自评、党员互评、民主测评、组织评定', '个人申请、领导审批', '组织评定、个人签字', '民主测评、张榜公布'], answer: 0,
+    options: ['组织评定、个人签字', '个人申请、领导审批', '学习教育、个人自评、党员互评、民主测评、组织评定', '民主测评、张榜公布'], answer: 2,
     explanation: '民主评议按照学习教育、自评、互评、测评、组织评定等步骤进行，保证评议全面客观。',
   },
   {
     id: 'q-organization-037', difficulty: 0.3, topics: { 'organization.member-appraisal': 0.7, 'constitution.member-duties': 0.3 },
     stem: '党员在民主评议中进行个人自评，主要对照什么？',
-    options: ['党章规定的党员标准和义务', '个人收入水平', '同事的评价', '业务考核排名'], answer: 0,
+    options: ['业务考核排名', '个人收入水平', '同事的评价', '党章规定的党员标准和义务'], answer: 3,
     explanation: '党章规定的党员条件和义务是衡量党员是否合格的基本尺子。',
   },
   {
@@ -244,7 +244,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-040', difficulty: 0.35, topics: { 'organization.member-appraisal': 0.7, 'organization.org-life-meeting': 0.3 },
     stem: '民主评议党员通常与哪项组织生活结合进行？',
-    options: ['组织生活会', '入党宣誓仪式', '换届选举', '新生入学教育'], answer: 0,
+    options: ['换届选举', '入党宣誓仪式', '组织生活会', '新生入学教育'], answer: 2,
     explanation: '民主评议与组织生活会结合，先批评和自我批评，再进行测评和评定。',
   },
   {
@@ -257,7 +257,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-042', difficulty: 0.2, topics: { 'organization.party-dues': 1 },
     stem: '党员一般应当多长时间交纳一次党费？',
-    options: ['每月', '每半年', '每年', '入党时一次性交纳'], answer: 0,
+    options: ['入党时一次性交纳', '每半年', '每年', '每月'], answer: 3,
     explanation: '党员应当每月交纳党费，特殊情况下经党组织同意可以按季度交纳。',
   },
   {
@@ -281,7 +281,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-046', difficulty: 0.55, topics: { 'organization.party-dues': 0.7, 'admission.probation': 0.3 },
     stem: '预备党员从什么时候开始交纳党费？',
-    options: ['从递交入党申请书之日起', '从被确定为发展对象之日起', '从支部大会通过其为预备党员之日起', '从转为正式党员之日起'], answer: 2,
+    options: ['从支部大会通过其为预备党员之日起', '从被确定为发展对象之日起', '从递交入党申请书之日起', '从转为正式党员之日起'], answer: 0,
     explanation: '预备党员的义务同正式党员一样，从支部大会通过其为预备党员之日起交纳党费。',
   },
   {
@@ -293,13 +293,13 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-048', difficulty: 0.6, topics: { 'organization.party-dues': 1 },
     stem: '党费主要用于哪些方面？',
-    options: ['发放党员工资奖金', '教育培训党员等党的活动', '单位日常办公支出', '个人困难补助以外的福利'], answer: 1,
+    options: ['发放党员工资奖金', '单位日常办公支出', '教育培训党员等党的活动', '个人困难补助以外的福利'], answer: 2,
     explanation: '党费必须用于党的活动，主要用于党员教育培训、表彰和补助困难党员等。',
   },
   {
     id: 'q-organization-049', difficulty: 0.8, topics: { 'organization.party-dues': 1 },
     stem: '党员自愿一次性多交纳1000元以上的党费，按规定如何处理？',
-    options: ['全部上缴中央', '留给所在党支部使用', '退还本人', '作为单位办公经费'], answer: 0,
+    options: ['作为单位办公经费', '留给所在党支部使用', '退还本人', '全部上缴中央'], answer: 3,
     explanation: '党费规定明确，党员自愿一次多交纳1000元以上的党费，全部上缴中央。',
   },
   // ── 组织关系转接 ──
@@ -312,7 +312,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-051', difficulty: 0.25, topics: { 'organization.relation-transfer': 1 },
     stem: '学生党员毕业离校时，关于组织关系的正确做法是什么？',
-    options: ['保留在学校不转', '按规定及时转出，并到接收党组织报到', '自行销毁介绍信', '等工作稳定几年后再说'], answer: 1,
+    options: ['按规定及时转出，并到接收党组织报到', '保留在学校不转', '自行销毁介绍信', '等工作稳定几年后再说'], answer: 0,
     explanation: '毕业生党员要做到人走关系转，按时到接收党组织报到，避免失联。',
   },
   {
@@ -324,19 +324,19 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-053', difficulty: 0.35, topics: { 'organization.relation-transfer': 1 },
     stem: '党员转移组织关系时，由原所在党组织开具的凭证称为什么？',
-    options: ['党员组织关系介绍信', '入党志愿书', '党员证', '政审材料'], answer: 0,
+    options: ['党员证', '入党志愿书', '党员组织关系介绍信', '政审材料'], answer: 2,
     explanation: '组织关系介绍信是党员组织关系转接的凭证，接收党组织据此接转。',
   },
   {
     id: 'q-organization-054', difficulty: 0.3, topics: { 'organization.relation-transfer': 1 },
     stem: '党员到新单位后，关于报到的正确做法是什么？',
-    options: ['在规定时间内持介绍信到接收党组织报到', '不必报到，等待组织联系', '只在网上留言', '一年后再报到'], answer: 0,
+    options: ['一年后再报到', '不必报到，等待组织联系', '只在网上留言', '在规定时间内持介绍信到接收党组织报到'], answer: 3,
     explanation: '及时报到才能尽快编入支部、参加组织生活。',
   },
   {
     id: 'q-organization-055', difficulty: 0.6, topics: { 'organization.relation-transfer': 0.7, 'admission.probation': 0.3 },
     stem: '预备党员在预备期内毕业或工作变动，组织关系和考察如何处理？',
-    options: ['取消预备党员资格', '组织关系随之转移，由接收党组织继续教育考察', '预备期自动延长一年', '必须回原单位转正'], answer: 1,
+    options: ['组织关系随之转移，由接收党组织继续教育考察', '取消预备党员资格', '预备期自动延长一年', '必须回原单位转正'], answer: 0,
     explanation: '预备党员组织关系可以转移，转入的党组织应当继续对其进行教育考察并按期讨论转正。',
   },
   {
@@ -348,20 +348,20 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-057', difficulty: 0.65, topics: { 'organization.relation-transfer': 1 },
     stem: '毕业时尚未落实工作单位的学生党员，组织关系一般可以转到哪里？',
-    options: ['任意一个企业党组织', '本人或父母居住地的街道、社区党组织，或人才服务机构党组织', '只能留在学校长期不转', '由本人自行保管'], answer: 1,
+    options: ['任意一个企业党组织', '只能留在学校长期不转', '本人或父母居住地的街道、社区党组织，或人才服务机构党组织', '由本人自行保管'], answer: 2,
     explanation: '未落实工作的毕业生党员可将组织关系转到居住地社区党组织或人才服务机构党组织，确保有人管。',
   },
   // ── 换届选举 ──
   {
     id: 'q-organization-058', difficulty: 0.3, topics: { 'organization.branch-election': 1 },
     stem: '党支部委员会换届选举一般采用什么方式？',
-    options: ['无记名投票、差额选举', '举手表决、等额选举', '上级直接任命', '抽签决定'], answer: 0,
+    options: ['抽签决定', '举手表决、等额选举', '上级直接任命', '无记名投票、差额选举'], answer: 3,
     explanation: '党的基层组织选举采用无记名投票方式，委员一般实行差额选举。',
   },
   {
     id: 'q-organization-059', difficulty: 0.7, topics: { 'organization.branch-election': 1 },
     stem: '召开党员大会进行选举时，有选举权的到会人数超过应到会人数的多少，会议有效？',
-    options: ['二分之一', '三分之二', '五分之四', '全部'], answer: 2,
+    options: ['五分之四', '三分之二', '二分之一', '全部'], answer: 0,
     explanation: '基层组织选举工作条例规定，有选举权的到会人数超过应到会人数的五分之四，会议有效。',
   },
   {
@@ -373,13 +373,13 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-061', difficulty: 0.3, topics: { 'organization.branch-election': 0.7, 'admission.probation': 0.3 },
     stem: '在党支部换届选举中，预备党员是否享有选举权？',
-    options: ['享有选举权和被选举权', '没有选举权和被选举权', '有被选举权但没有选举权', '由支部书记临时决定'], answer: 1,
+    options: ['享有选举权和被选举权', '有被选举权但没有选举权', '没有选举权和被选举权', '由支部书记临时决定'], answer: 2,
     explanation: '预备党员没有表决权、选举权和被选举权，可以列席会议，但不参加投票。',
   },
   {
     id: 'q-organization-062', difficulty: 0.45, topics: { 'organization.branch-election': 1 },
     stem: '党支部委员会任期届满需要换届时，第一步通常是什么？',
-    options: ['直接召开选举大会', '向上级党组织提出书面换届请示', '由书记指定新委员', '在网上公开报名'], answer: 1,
+    options: ['直接召开选举大会', '在网上公开报名', '由书记指定新委员', '向上级党组织提出书面换届请示'], answer: 3,
     explanation: '换届须先报上级党组织同意，再酝酿候选人预备人选并报批，最后召开党员大会选举。',
   },
   {
