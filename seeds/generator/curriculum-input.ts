@@ -13,21 +13,13 @@ export interface Curriculum {
 }
 
 /**
- * The default curriculum: seeds/curriculum/index.ts. Loaded lazily (and by a computed specifier)
- * because that module is written separately and may not exist yet in a given checkout; it may
- * export `topics`/`courses`/`questions` directly or one `curriculum` object holding them.
+ * The default curriculum: the hand-written one exported by seeds/curriculum/index.ts. Imported on
+ * first use only, so the generator (and its tests, which pass their own curriculum) never load it
+ * unless asked.
  */
 export async function loadDefaultCurriculum(): Promise<Curriculum> {
-  const spec = new URL('../curriculum/index.ts', import.meta.url).href;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
-  } catch (e) {
-    throw new Error(`Cannot load the curriculum from seeds/curriculum/index.ts: ${(e as Error).message}`);
-  }
-  const src = (mod.curriculum ?? mod.default ?? mod) as Partial<Curriculum>;
-  if (!Array.isArray(src.topics)) throw new Error('seeds/curriculum/index.ts must export `topics` (TopicSeed[])');
-  return { topics: src.topics, courses: src.courses ?? [], questions: src.questions ?? [] };
+  const { topics, courses, questions } = await import('../curriculum/index');
+  return { topics, courses, questions };
 }
 
 /** Throws one Error listing every problem: duplicate ids, unknown parents/prerequisites/tags, bad answers. */

@@ -8,7 +8,7 @@
  * - initial:   m0 = σ(stage + kind + area boosts + w·ability + required-stage boost − depth penalty + noise)
  * - study:     m ← m + (1 − m)(1 − e^(−rate · weight · minutes · e^(β·ability) · prereqFactor))
  * - forgetting m ← floor + (m − floor) · 2^(−days / halfLife)   (exact under splitting; m < floor stays)
- * - answer:    P(correct) = guess + (1 − guess − slip) · σ(a · (m − difficulty))
+ * - answer:    P(correct) = guess + (1 − guess − slip) · σ(a · (m − (offset + scale · difficulty)))
  */
 import type { Area, MemberKind, MemberStage } from '../../graph/model';
 import { MEMBER_STAGES } from '../../graph/model';
@@ -51,7 +51,8 @@ export const HIDDEN_PARAMS = {
   /** Attending a meeting counts as studying its topics for this fraction of its length. */
   meetingMinutesFactor: 0.15,
   forgetting: { halfLifeDays: 540, floor: 0.1 },
-  answer: { slip: 0.08, discrimination: 8, defaultGuess: 0.25 },
+  /** Difficulty d (0..1) is the mastery threshold difficultyOffset + difficultyScale·d on the mastery scale. */
+  answer: { slip: 0.08, discrimination: 8, difficultyOffset: 0.2, difficultyScale: 0.6, defaultGuess: 0.25 },
   /** Member behaviour (used by the generator; a simulator may replace it with its recommendations). */
   behaviour: {
     /** How a member picks a course: for their stage's needs, by popularity, or at random. */
@@ -126,8 +127,8 @@ export function forget(m: number, days: number, p: HiddenParams = HIDDEN_PARAMS)
  */
 export function pCorrect(mastery: number, difficulty: number, guess: number = HIDDEN_PARAMS.answer.defaultGuess,
   p: HiddenParams = HIDDEN_PARAMS): number {
-  const { slip, discrimination } = p.answer;
-  return guess + (1 - guess - slip) * sigmoid(discrimination * (mastery - difficulty));
+  const { slip, discrimination, difficultyOffset, difficultyScale } = p.answer;
+  return guess + (1 - guess - slip) * sigmoid(discrimination * (mastery - difficultyOffset - difficultyScale * difficulty));
 }
 
 /** The function forms in words, written to truth/params.json next to the numbers. */
@@ -137,6 +138,6 @@ export const HIDDEN_FORMS = {
   practiceGain: 'm + (1-m)*practiceGain*weight (after every answer, right or wrong)',
   meetingGain: 'studyGain with minutes = meeting minutes * meetingMinutesFactor, for PRESENT attendees, per DISCUSSED topic weight',
   forget: 'm <= floor ? m : floor + (m-floor)*2^(-days/halfLifeDays), applied lazily before every read or update',
-  pCorrect: 'guess + (1-guess-slip)*sigmoid(discrimination*(mastery-difficulty)), guess = 1/options, mastery = tag-weighted mean over tested topics',
+  pCorrect: 'guess + (1-guess-slip)*sigmoid(discrimination*(mastery-(difficultyOffset+difficultyScale*difficulty))), guess = 1/options, mastery = tag-weighted mean over tested topics',
   tagsOnAreas: 'a tag on a top-level area spreads to each of its subtopics with half the weight',
 };
