@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, type Route } from './routes';
+
+describe('routes', () => {
+  it('round-trips every route through its href', () => {
+    const routes: Route[] = [
+      { name: 'root' }, { name: 'signin' }, { name: 'home' }, { name: 'portrait', id: 'm-17' }, { name: 'branch', id: 'b 1' },
+      { name: 'network', root: 'branch:b-1' }, { name: 'network', root: null }, { name: 'dashboard', id: null },
+      { name: 'dashboard', id: 'c-1' }, { name: 'benchNetwork', nodes: 2000 },
+    ];
+    for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
+  });
+
+  it('sends unknown paths to notFound', () => {
+    expect(parseRoute('#/nowhere/x')).toEqual({ name: 'notFound', path: '/nowhere/x' });
+  });
+});
