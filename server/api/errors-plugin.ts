@@ -25,7 +25,9 @@ export function mapError(err: GraphQLError, log: AppLogger, requestId: string): 
     return withCode(err, err.message, { ...original.extensions });
   }
   if (err.extensions?.code) return err;
-  if (!original && !err.path) return withCode(err, err.message, { code: 'BAD_USER_INPUT' });
+  // No path: the request itself was wrong (variables that do not coerce to their types).
+  if (!err.path && (!original || original instanceof GraphQLError)) return withCode(err, err.message, { code: 'BAD_USER_INPUT' });
+  if (original instanceof GraphQLError) return err;
   log.error(`[${requestId}] unexpected error at ${err.path?.join('.') ?? '(request)'}:`, original ?? err);
   return withCode(err, 'Unexpected error.', { code: 'INTERNAL_SERVER_ERROR', requestId });
 }
