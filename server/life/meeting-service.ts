@@ -9,7 +9,7 @@ import { assertCanManageBranch, assertCanReadBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { getBranch } from '../org/org-service';
-import { optionalId, optionalText, requireInt, requireOneOf, requirePast, requireText } from '../validate';
+import { FUTURE_SKEW_MS, optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
 import { type BranchLifeReport, computeBranchLife } from './branch-life';
 
 const MAX_RANGE_MS = 5 * 366 * 86_400_000;
@@ -92,7 +92,9 @@ export async function recordAttendance(s: Session, meetingId: string, rows: Atte
   const meeting = await s.loaders.meeting.load(meetingId);
   if (!meeting) throw notFound('Meeting', meetingId);
   assertCanManageBranch(s.viewer, meeting.branchId);
-  requirePast('meetingId', meeting.at, s.now());
+  if (meeting.at > s.now() + FUTURE_SKEW_MS) {
+    throw badInput('meetingId', `Meeting "${meeting.id}" has not taken place yet; record attendance after it`);
+  }
   const members = await s.loaders.member.loadMany(parsed.map((r) => r.memberId));
   members.forEach((m, i) => {
     if (m instanceof Error) throw m;
