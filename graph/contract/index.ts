@@ -1,0 +1,51 @@
+/**
+ * The behaviour every GraphStore adapter must show. `runStoreContract` defines vitest suites; each
+ * test starts from a cleared store with the fixture world of fixtures.ts. Run it from a test file:
+ * `runStoreContract('kuzu', async () => new KuzuStore({ dir: tmp }))`.
+ */
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import type { GraphStore } from '../store';
+import { bulkContract } from './bulk.contract';
+import { curriculumContract } from './curriculum.contract';
+import { eventsContract } from './events.contract';
+import { seedWorld } from './fixtures';
+import { learnerContract } from './learner.contract';
+import { lifeContract } from './life.contract';
+import { lifecycleContract } from './lifecycle.contract';
+import { membersContract } from './members.contract';
+import { orgContract } from './org.contract';
+import { safetyContract } from './safety.contract';
+import { searchContract } from './search.contract';
+import { tagsContract } from './tags.contract';
+
+/** Accessor for the store under test (set in beforeAll). */
+export type GetStore = () => GraphStore;
+
+export function runStoreContract(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract (${name})`, () => {
+    let store: GraphStore | undefined;
+    beforeAll(async () => {
+      store = await makeStore();
+      await store.init();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+    beforeEach(async () => {
+      await store!.clear();
+      await seedWorld(store!);
+    });
+    const get: GetStore = () => store!;
+    lifecycleContract(get);
+    orgContract(get);
+    membersContract(get);
+    curriculumContract(get);
+    tagsContract(get);
+    lifeContract(get);
+    eventsContract(get);
+    learnerContract(get);
+    searchContract(get);
+    bulkContract(get);
+    safetyContract(get);
+  });
+}

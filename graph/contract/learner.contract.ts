@@ -1,0 +1,79 @@
+/** Learner model rows: mastery upserts, gap replacement, study plans. */
+import { describe, expect, it } from 'vitest';
+import type { StudyPlan } from '../model';
+import type { GetStore } from './index';
+import { DAY, expectCode, snapshot, T0 } from './fixtures';
+
+const plan = (id: string, createdAt: number): StudyPlan => ({
+  id, memberId: 'm-01', createdAt, minutesPerWeek: 120, weeks: 2, startsAt: T0,
+  items: [
+    { courseId: 'k-01', week: 1, order: 1, due: T0 + 7 * DAY, minutes: 20, topicIds: ['constitution.duties'], reason: '补齐"党员义务"短板，含逗号,引号', kind: 'LEARN' },
+    { courseId: 'k-03', week: 2, order: 2, due: T0 + 14 * DAY, minutes: 30, topicIds: ['constitution.rights'], reason: '先修已完成', kind: 'REVIEW' },
+  ],
+});
+
+export function learnerContract(get: GetStore): void {
+  describe('learner model', () => {
+    it('upserts one mastery row per member and topic', async () => {
+      const s = get();
+      await s.upsertMastery([
+        { memberId: 'm-01', topicId: 'constitution.duties', p: 0.4, updatedAt: T0 },
+        { memberId: 'm-01', topicId: 'history.founding', p: 1, updatedAt: T0 },
+        { memberId: 'm-02', topicId: 'history.founding', p: 0, updatedAt: T0 },
+      ]);
+      await s.upsertMastery([{ memberId: 'm-01', topicId: 'constitution.duties', p: 0.65, updatedAt: T0 + DAY }]);
+      const map = await s.getMasteryForMembers(['m-02', 'm-01', 'm-03']);
+      const m1 = [...(map.get('m-01') ?? [])].sort((a, b) => a.topicId.localeCompare(b.topicId));
+      expect(m1).toEqual([
+        { memberId: 'm-01', topicId: 'constitution.duties', p: 0.65, updatedAt: T0 + DAY },
+        { memberId: 'm-01', topicId: 'history.founding', p: 1, updatedAt: T0 },
+      ]);
+      expect(map.get('m-02')).toEqual([{ memberId: 'm-02', topicId: 'history.founding', p: 0, updatedAt: T0 }]);
+      expect(map.get('m-03') ?? []).toEqual([]);
+    });
+
+    it('rejects mastery rows for unknown members or topics and writes none of the batch', async () => {
+      const s = get();
+      await expectCode(s.upsertMastery([
+        { memberId: 'm-01', topicId: 'history', p: 0.5, updatedAt: T0 },
+        { memberId: 'm-01', topicId: 'nope', p: 0.5, updatedAt: T0 },
+      ]), 'NOT_FOUND', /nope/);
+      await expectCode(s.upsertMastery([{ memberId: 'ghost', topicId: 'history', p: 0.5, updatedAt: T0 }]), 'NOT_FOUND', /ghost/);
+      expect((await s.getMasteryForMembers(['m-01'])).get('m-01') ?? []).toEqual([]);
+    });
+
+    it('replaces all gaps of a member, keeping reasons verbatim', async () => {
+      const s = get();
+      const g1 = { memberId: 'm-01', topicId: 'constitution.duties', severity: 0.9, reasons: ['答错 3 题："党员义务"', '发展对象须掌握, 党章'], updatedAt: T0 };
+      const g2 = { memberId: 'm-01', topicId: 'history.founding', severity: 0.4, reasons: [], updatedAt: T0 };
+      await s.replaceGaps('m-01', [g1, g2]);
+      await s.replaceGaps('m-02', [{ ...g2, memberId: 'm-02' }]);
+      let gaps = (await s.getGapsForMembers(['m-01'])).get('m-01') ?? [];
+      expect([...gaps].sort((a, b) => b.severity - a.severity)).toEqual([g1, g2]);
+      await s.replaceGaps('m-01', [g2]);
+      gaps = (await s.getGapsForMembers(['m-01', 'm-02'])).get('m-01') ?? [];
+      expect(gaps).toEqual([g2]);
+      expect((await s.getGapsForMembers(['m-02'])).get('m-02')).toHaveLength(1);
+      await s.replaceGaps('m-01', []);
+      expect((await s.getGapsForMembers(['m-01'])).get('m-01') ?? []).toEqual([]);
+      await expectCode(s.replaceGaps('ghost', [g1]), 'NOT_FOUND', /ghost/);
+      await expectCode(s.replaceGaps('m-02', [{ ...g1, topicId: 'nope' }]), 'NOT_FOUND', /nope/);
+      expect((await s.getGapsForMembers(['m-02'])).get('m-02')).toHaveLength(1);
+    });
+
+    it('saves study plans and returns the newest; a re-save of an id replaces it', async () => {
+      const s = get();
+      expect(await s.getStudyPlan('m-01')).toBeNull();
+      await s.saveStudyPlan(plan('p-1', T0));
+      await s.saveStudyPlan(plan('p-2', T0 + DAY));
+      expect(await s.getStudyPlan('m-01')).toEqual(plan('p-2', T0 + DAY));
+      const revised = { ...plan('p-2', T0 + DAY), weeks: 3, items: [] };
+      await s.saveStudyPlan(revised);
+      expect(await s.getStudyPlan('m-01')).toEqual(revised);
+      expect(await s.getStudyPlan('m-02')).toBeNull();
+      const before = await snapshot(s);
+      await expectCode(s.saveStudyPlan({ ...plan('p-3', T0), memberId: 'ghost' }), 'NOT_FOUND', /ghost/);
+      expect(await snapshot(s)).toEqual(before);
+    });
+  });
+}
