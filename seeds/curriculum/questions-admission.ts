@@ -6,7 +6,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-001', difficulty: 0.3, topics: { 'admission.application': 1 },
     stem: '入党申请人一般应当向哪里的党组织提出入党申请？',
-    options: ['户籍所在地的任意党组织', '工作、学习所在单位的党组织', '上级党委组织部', '党中央'], answer: 1,
+    options: ['工作、学习所在单位的党组织', '户籍所在地的任意党组织', '上级党委组织部', '党中央'], answer: 0,
     explanation: '发展党员工作细则规定，入党申请人应当向工作、学习所在单位党组织提出申请。',
   },
   {
@@ -18,19 +18,19 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-003', difficulty: 0.3, topics: { 'admission.application': 1 },
     stem: '入党申请书一般应当写明哪些内容？',
-    options: ['对党的认识、入党动机、个人经历和今后努力方向', '个人收入和家庭财产', '对某位领导的评价', '只写“申请入党”四个字'], answer: 0,
+    options: ['只写“申请入党”四个字', '个人收入和家庭财产', '对某位领导的评价', '对党的认识、入党动机、个人经历和今后努力方向'], answer: 3,
     explanation: '入党申请书要表达对党的认识和入党动机，并如实介绍个人情况。',
   },
   {
     id: 'q-admission-004', difficulty: 0.2, topics: { 'admission.application': 1 },
     stem: '下列哪一种入党动机是端正的？',
-    options: ['为了找工作更方便', '为了将来提拔当干部', '为共产主义事业奋斗、全心全意为人民服务', '因为身边同学都申请了'], answer: 2,
+    options: ['为了找工作更方便', '为了将来提拔当干部', '因为身边同学都申请了', '为共产主义事业奋斗、全心全意为人民服务'], answer: 3,
     explanation: '入党动机要出于对党的理想信念的认同和为人民服务的愿望，而不是个人功利。',
   },
   {
     id: 'q-admission-005', difficulty: 0.15, topics: { 'admission.application': 0.7, 'constitution.membership': 0.3 },
     stem: '一名17岁的高三学生能否正式提出入党申请？',
-    options: ['可以，没有年龄限制', '不能，党章规定年满十八岁才能申请入党', '可以，只要是共青团员', '只要父母同意即可'], answer: 1,
+    options: ['不能，党章规定年满十八岁才能申请入党', '可以，没有年龄限制', '可以，只要是共青团员', '只要父母同意即可'], answer: 0,
     explanation: '党章规定年满十八岁的先进分子才能申请入党，未满十八岁可以先积极向团组织靠拢。',
   },
   {
@@ -42,7 +42,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-007', difficulty: 0.3, topics: { 'admission.application': 1 },
     stem: '发展党员工作的一般顺序是什么？',
-    options: ['入党申请人→入党积极分子→发展对象→预备党员→正式党员', '入党积极分子→入党申请人→预备党员→发展对象→正式党员', '发展对象→入党申请人→预备党员→正式党员', '入党申请人→预备党员→发展对象→正式党员'], answer: 0,
+    options: ['发展对象→入党申请人→预备党员→正式党员', '入党积极分子→入党申请人→预备党员→发展对象→正式党员', '入党申请人→入党积极分子→发展对象→预备党员→正式党员', '入党申请人→预备党员→发展对象→正式党员'], answer: 2,
     explanation: '发展党员依次经过申请入党、确定积极分子、确定发展对象、接收预备党员和预备党员转正五个阶段。',
   },
   {
@@ -55,13 +55,13 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-009', difficulty: 0.35, topics: { 'admission.activist': 1 },
     stem: '入党积极分子人选一般通过什么方式产生？',
-    options: ['个人自荐即可', '党员推荐、群团组织推优等方式', '抽签', '按成绩排名自动产生'], answer: 1,
+    options: ['个人自荐即可', '按成绩排名自动产生', '抽签', '党员推荐、群团组织推优等方式'], answer: 3,
     explanation: '细则规定采取党员推荐、群团组织推优等方式产生人选，其中共青团推优是青年学生的重要渠道。',
   },
   {
     id: 'q-admission-010', difficulty: 0.5, topics: { 'admission.activist': 1 },
     stem: '确定入党积极分子，由谁研究决定并报谁备案？',
-    options: ['支部委员会（不设支委会的由支部大会）研究决定，报上级党委备案', '党小组长决定，报支部备案', '辅导员决定，报学院备案', '上级党委决定，报支部备案'], answer: 0,
+    options: ['上级党委决定，报支部备案', '党小组长决定，报支部备案', '辅导员决定，报学院备案', '支部委员会（不设支委会的由支部大会）研究决定，报上级党委备案'], answer: 3,
     explanation: '确定入党积极分子由支部委员会研究决定，并报上级党委备案。',
   },
   {
@@ -79,13 +79,13 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-013', difficulty: 0.35, topics: { 'admission.activist': 1 },
     stem: '下列哪一项是培养教育入党积极分子的常见方式？',
-    options: ['吸收参加党内有关活动、参加党课学习和集中培训', '让其代替党员参加表决', '让其直接担任支部书记', '要求其缴纳党费'], answer: 0,
+    options: ['让其直接担任支部书记', '让其代替党员参加表决', '吸收参加党内有关活动、参加党课学习和集中培训', '要求其缴纳党费'], answer: 2,
     explanation: '党组织通过吸收参加党内活动、党课学习、安排社会工作等方式培养积极分子；积极分子没有表决权，也不交党费。',
   },
   {
     id: 'q-admission-014', difficulty: 0.3, topics: { 'admission.activist': 1 },
     stem: '入党积极分子向党组织定期提交思想汇报，主要目的是什么？',
-    options: ['应付检查', '让党组织了解其思想状况，也促使本人加强学习、改造思想', '用来评奖学金', '代替培养考察'], answer: 1,
+    options: ['应付检查', '代替培养考察', '用来评奖学金', '让党组织了解其思想状况，也促使本人加强学习、改造思想'], answer: 3,
     explanation: '思想汇报是积极分子与党组织保持联系、自我教育的重要方式。',
   },
   {
@@ -97,7 +97,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-016', difficulty: 0.55, topics: { 'admission.activist': 1 },
     stem: '入党积极分子因升学或工作调动离开原单位，培养考察材料应当怎样处理？',
-    options: ['作废，重新开始', '原单位党组织及时转交现单位党组织，由现单位接续培养考察', '由本人保管', '交给家长'], answer: 1,
+    options: ['作废，重新开始', '由本人保管', '原单位党组织及时转交现单位党组织，由现单位接续培养考察', '交给家长'], answer: 2,
     explanation: '细则要求原单位党组织转交培养教育等材料，现单位党组织审查后做好接续培养。',
   },
   {
@@ -116,7 +116,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-019', difficulty: 0.5, topics: { 'admission.candidate': 1 },
     stem: '确定发展对象前，党支部应当听取哪些方面的意见？',
-    options: ['只听支部书记的意见', '党小组、培养联系人、党员和群众的意见', '只听本人的意见', '只听家长的意见'], answer: 1,
+    options: ['只听支部书记的意见', '只听家长的意见', '只听本人的意见', '党小组、培养联系人、党员和群众的意见'], answer: 3,
     explanation: '广泛听取意见可以全面了解积极分子的表现，然后由支委会讨论同意并报上级党委备案。',
   },
   {
@@ -134,7 +134,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-022', difficulty: 0.6, topics: { 'admission.candidate': 1 },
     stem: '下列哪类党员不能作入党介绍人？',
-    options: ['党龄十年以上的党员', '受留党察看处分、尚未恢复党员权利的党员', '担任支部委员的党员', '已退休的正式党员'], answer: 1,
+    options: ['受留党察看处分、尚未恢复党员权利的党员', '党龄十年以上的党员', '担任支部委员的党员', '已退休的正式党员'], answer: 0,
     explanation: '受留党察看处分、尚未恢复党员权利的党员不能作入党介绍人；预备党员也不能作介绍人。',
   },
   {
@@ -146,7 +146,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-024', difficulty: 0.45, topics: { 'admission.candidate': 1 },
     stem: '按照党章，入党介绍人的职责不包括下列哪一项？',
-    options: ['认真了解申请人的思想、品质、经历和工作表现', '向申请人解释党的纲领和党的章程', '向党组织作出负责的报告', '代替申请人填写入党志愿书'], answer: 3,
+    options: ['认真了解申请人的思想、品质、经历和工作表现', '代替申请人填写入党志愿书', '向党组织作出负责的报告', '向申请人解释党的纲领和党的章程'], answer: 1,
     explanation: '介绍人要了解情况、讲解党章、说明党员条件义务权利并向组织负责报告；入党志愿书应由本人填写。',
   },
   {
@@ -177,19 +177,19 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-029', difficulty: 0.5, topics: { 'admission.political-review': 1 },
     stem: '政治审查的基本方法不包括下列哪一项？',
-    options: ['同本人谈话', '查阅有关档案材料', '找有关单位和人员了解情况，必要时函调或外调', '仅凭网络搜索结果下结论'], answer: 3,
+    options: ['仅凭网络搜索结果下结论', '查阅有关档案材料', '找有关单位和人员了解情况，必要时函调或外调', '同本人谈话'], answer: 0,
     explanation: '政审通过谈话、查档、向有关单位和人员了解及函调外调等方式进行，要有可靠依据。',
   },
   {
     id: 'q-admission-030', difficulty: 0.55, topics: { 'admission.political-review': 1 },
     stem: '政治审查结束后，应当形成什么材料？',
-    options: ['结论性材料', '个人总结', '推荐信', '公示通知'], answer: 0,
+    options: ['个人总结', '结论性材料', '推荐信', '公示通知'], answer: 1,
     explanation: '政审要在调查了解基础上形成结论性材料，作为能否发展的重要依据。',
   },
   {
     id: 'q-admission-031', difficulty: 0.45, topics: { 'admission.political-review': 1 },
     stem: '政治审查中需要了解发展对象哪些人的政治情况？',
-    options: ['所有同学', '直系亲属和与本人关系密切的主要社会关系', '所有网友', '不需要了解其他人'], answer: 1,
+    options: ['所有同学', '所有网友', '直系亲属和与本人关系密切的主要社会关系', '不需要了解其他人'], answer: 2,
     explanation: '细则把直系亲属和与本人关系密切的主要社会关系的政治情况列入政审内容。',
   },
   {
@@ -201,14 +201,14 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-033', difficulty: 0.4, topics: { 'admission.political-review': 0.7, 'admission.candidate': 0.3 },
     stem: '发展党员工作中，始终要把什么标准放在首位？',
-    options: ['学业成绩标准', '政治标准', '文体特长标准', '家庭背景标准'], answer: 1,
+    options: ['学业成绩标准', '家庭背景标准', '文体特长标准', '政治标准'], answer: 3,
     explanation: '发展党员要坚持党章规定的党员标准，始终把政治标准放在首位。',
   },
   // ── 公示、预审与支部大会讨论 ──
   {
     id: 'q-admission-034', difficulty: 0.5, topics: { 'admission.publicity-and-vote': 1 },
     stem: '支部委员会审查发展对象后，报哪一级党组织进行预审？',
-    options: ['党小组', '基层党委', '省委组织部', '中央组织部'], answer: 1,
+    options: ['基层党委', '党小组', '省委组织部', '中央组织部'], answer: 0,
     explanation: '发展对象经支委会审查后报具有审批权限的基层党委预审。',
   },
   {
@@ -220,31 +220,31 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-036', difficulty: 0.35, topics: { 'admission.publicity-and-vote': 1 },
     stem: '发展党员过程中对发展对象进行公示，主要目的是什么？',
-    options: ['宣传个人事迹', '接受党内外群众监督，保证发展质量', '替代支部大会讨论', '替代上级审批'], answer: 1,
+    options: ['宣传个人事迹', '替代支部大会讨论', '接受党内外群众监督，保证发展质量', '替代上级审批'], answer: 2,
     explanation: '公示让党员和群众参与监督，及时发现问题，保证发展党员质量。',
   },
   {
     id: 'q-admission-037', difficulty: 0.65, topics: { 'admission.publicity-and-vote': 1 },
     stem: '支部大会讨论接收预备党员时，会议有效的条件是什么？',
-    options: ['到会人数超过全体党员三分之一', '有表决权的到会人数超过应到会有表决权人数的半数', '支委全部到会即可', '不论到会人数多少'], answer: 1,
+    options: ['到会人数超过全体党员三分之一', '不论到会人数多少', '支委全部到会即可', '有表决权的到会人数超过应到会有表决权人数的半数'], answer: 3,
     explanation: '有表决权的到会人数必须超过应到会有表决权人数的半数，会议才有效。',
   },
   {
     id: 'q-admission-038', difficulty: 0.65, topics: { 'admission.publicity-and-vote': 1 },
     stem: '支部大会表决接收预备党员时，赞成人数需要达到什么条件才能通过？',
-    options: ['超过实到会人数的三分之一', '超过应到会有表决权的正式党员的半数', '得到支部书记同意', '全体到会人员一致同意'], answer: 1,
+    options: ['超过应到会有表决权的正式党员的半数', '超过实到会人数的三分之一', '得到支部书记同意', '全体到会人员一致同意'], answer: 0,
     explanation: '赞成人数超过应到会有表决权的正式党员的半数，才能通过接收预备党员的决议。',
   },
   {
     id: 'q-admission-039', difficulty: 0.45, topics: { 'admission.publicity-and-vote': 1 },
     stem: '支部大会对接收预备党员进行表决，可以采用什么方式？',
-    options: ['举手表决或无记名投票', '只能鼓掌通过', '由支部书记代为表决', '电话投票'], answer: 0,
+    options: ['只能鼓掌通过', '举手表决或无记名投票', '由支部书记代为表决', '电话投票'], answer: 1,
     explanation: '细则规定表决可以采取举手或无记名投票方式，到会的有表决权的正式党员参加表决。',
   },
   {
     id: 'q-admission-040', difficulty: 0.5, topics: { 'admission.publicity-and-vote': 1 },
     stem: '一次支部大会需要讨论两名以上发展对象入党时，应当怎样进行？',
-    options: ['合并讨论、一次表决', '逐个讨论和表决', '只讨论第一名', '由支委会决定'], answer: 1,
+    options: ['合并讨论、一次表决', '只讨论第一名', '逐个讨论和表决', '由支委会决定'], answer: 2,
     explanation: '发展党员坚持个别吸收原则，讨论两个以上的人入党时必须逐个讨论和表决。',
   },
   {
@@ -257,13 +257,13 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-042', difficulty: 0.3, topics: { 'admission.approval': 1 },
     stem: '支部大会通过接收预备党员的决议后，由谁审批？',
-    options: ['党小组', '基层党委', '支部书记本人', '共青团组织'], answer: 1,
+    options: ['基层党委', '党小组', '支部书记本人', '共青团组织'], answer: 0,
     explanation: '支部大会决议报具有审批权限的基层党委审批，体现上级党组织批准的要求。',
   },
   {
     id: 'q-admission-043', difficulty: 0.45, topics: { 'admission.approval': 1 },
     stem: '基层党委审批预备党员前，应当指派谁同发展对象谈话？',
-    options: ['党委委员或组织员', '发展对象的同学', '入党介绍人', '所在单位行政领导'], answer: 0,
+    options: ['发展对象的同学', '党委委员或组织员', '入党介绍人', '所在单位行政领导'], answer: 1,
     explanation: '党章要求上级党组织在批准前派专人谈话，细则明确由党委委员或组织员进行。',
   },
   {
@@ -281,13 +281,13 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-046', difficulty: 0.4, topics: { 'admission.approval': 1 },
     stem: '基层党委审批预备党员时，正确的做法是什么？',
-    options: ['集体讨论，逐个审议和表决', '由党委书记一人签字', '只看材料不讨论', '委托党支部自行审批'], answer: 0,
+    options: ['只看材料不讨论', '由党委书记一人签字', '集体讨论，逐个审议和表决', '委托党支部自行审批'], answer: 2,
     explanation: '审批必须集体讨论和表决，不能由个人决定。',
   },
   {
     id: 'q-admission-047', difficulty: 0.55, topics: { 'admission.approval': 1 },
     stem: '基层党委审批后，审批结果如何告知本人？',
-    options: ['无须告知', '审批意见写入入党志愿书，通知党支部，党支部通知本人并在党员大会上宣布', '只在网上公布', '由培养联系人私下告知'], answer: 1,
+    options: ['无须告知', '由培养联系人私下告知', '只在网上公布', '审批意见写入入党志愿书，通知党支部，党支部通知本人并在党员大会上宣布'], answer: 3,
     explanation: '审批结果按组织程序逐级通知，并在党员大会上宣布，做到程序完整。',
   },
   {
@@ -299,20 +299,20 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-049', difficulty: 0.6, topics: { 'admission.approval': 1 },
     stem: '基层党委审批预备党员后，还应当报哪里备案？',
-    options: ['上级党委组织部门', '同级人民政府', '共青团中央', '不需要备案'], answer: 0,
+    options: ['同级人民政府', '上级党委组织部门', '共青团中央', '不需要备案'], answer: 1,
     explanation: '审批结果报上级党委组织部门备案，便于上级掌握发展党员情况。',
   },
   // ── 入党宣誓 ──
   {
     id: 'q-admission-050', difficulty: 0.15, topics: { 'admission.oath': 1 },
     stem: '入党誓词的第一句是什么？',
-    options: ['我志愿加入中国共产党', '我宣誓忠于祖国', '我决心为人民服务', '我拥护党的纲领'], answer: 0,
+    options: ['我决心为人民服务', '我宣誓忠于祖国', '我志愿加入中国共产党', '我拥护党的纲领'], answer: 2,
     explanation: '入党誓词以“我志愿加入中国共产党”开头，表明入党出于自愿。',
   },
   {
     id: 'q-admission-051', difficulty: 0.3, topics: { 'admission.oath': 1 },
     stem: '入党誓词的最后一句是什么？',
-    options: ['为共产主义奋斗终身', '永不叛党', '对党忠诚', '积极工作'], answer: 1,
+    options: ['为共产主义奋斗终身', '积极工作', '对党忠诚', '永不叛党'], answer: 3,
     explanation: '誓词以“随时准备为党和人民牺牲一切，永不叛党”结尾。',
   },
   {
@@ -324,19 +324,19 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-053', difficulty: 0.25, topics: { 'admission.oath': 1 },
     stem: '按照党章，进行入党宣誓的是哪一阶段的人？',
-    options: ['入党申请人', '入党积极分子', '预备党员', '正式党员转正时'], answer: 2,
+    options: ['入党申请人', '预备党员', '入党积极分子', '正式党员转正时'], answer: 1,
     explanation: '党章第六条规定预备党员必须面向党旗进行入党宣誓。',
   },
   {
     id: 'q-admission-054', difficulty: 0.45, topics: { 'admission.oath': 1 },
     stem: '下列哪一句不是入党誓词中的内容？',
-    options: ['拥护党的纲领，遵守党的章程', '履行党员义务，执行党的决定', '严守党的纪律，保守党的秘密', '服从个人安排，追求个人发展'], answer: 3,
+    options: ['拥护党的纲领，遵守党的章程', '履行党员义务，执行党的决定', '服从个人安排，追求个人发展', '严守党的纪律，保守党的秘密'], answer: 2,
     explanation: '誓词强调拥护纲领、遵守章程、履行义务、执行决定、严守纪律、保守秘密等，不含个人追求。',
   },
   {
     id: 'q-admission-055', difficulty: 0.35, topics: { 'admission.oath': 1 },
     stem: '入党誓词中“为共产主义奋斗终身”之后的一句是什么？',
-    options: ['随时准备为党和人民牺牲一切', '保守党的秘密', '对党忠诚，积极工作', '执行党的决定'], answer: 0,
+    options: ['执行党的决定', '保守党的秘密', '对党忠诚，积极工作', '随时准备为党和人民牺牲一切'], answer: 3,
     explanation: '誓词的结尾是“为共产主义奋斗终身，随时准备为党和人民牺牲一切，永不叛党”。',
   },
   {
@@ -373,13 +373,13 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-061', difficulty: 0.55, topics: { 'admission.probation': 1 },
     stem: '对需要继续考察和教育的预备党员，可以延长预备期，延长时间的规定是什么？',
-    options: ['最短不少于半年，最长不超过一年', '固定延长三个月', '可以延长两年', '可以无限期延长'], answer: 0,
+    options: ['可以无限期延长', '固定延长三个月', '可以延长两年', '最短不少于半年，最长不超过一年'], answer: 3,
     explanation: '党章规定延长预备期不能超过一年，细则进一步规定最短不少于半年。',
   },
   {
     id: 'q-admission-062', difficulty: 0.5, topics: { 'admission.probation': 1 },
     stem: '预备党员不履行党员义务、不具备党员条件的，应当怎样处理？',
-    options: ['按期转正', '延长预备期两年', '取消预备党员资格', '给予警告处分'], answer: 2,
+    options: ['取消预备党员资格', '延长预备期两年', '按期转正', '给予警告处分'], answer: 0,
     explanation: '党章规定这种情况应当取消预备党员资格，同样须经支部大会讨论通过和上级党组织批准。',
   },
   {
@@ -391,7 +391,7 @@ export const admissionQuestions: QuestionSeed[] = [
   {
     id: 'q-admission-064', difficulty: 0.4, topics: { 'admission.probation': 1 },
     stem: '预备党员转为正式党员需要经过什么程序？',
-    options: ['本人声明即可', '支部大会讨论通过和上级党组织批准', '党小组同意即可', '入党介绍人签字即可'], answer: 1,
+    options: ['本人声明即可', '党小组同意即可', '支部大会讨论通过和上级党组织批准', '入党介绍人签字即可'], answer: 2,
     explanation: '转正、延长预备期或取消资格，都应当经支部大会讨论通过和上级党组织批准。',
   },
   {
