@@ -52,7 +52,6 @@ export async function generateWorld(opts: GenerateOptions): Promise<GenerateResu
   rmSync(tmp, { recursive: true, force: true });
 
   const root = new Rng(seed, 'world');
-  progress(0, scale.branches, 'organization');
   const org = buildOrgTree(scale, root.fork('org'));
   const members = buildMembers(org, root.fork('people'));
   const ci = indexCurriculum(curriculum, root.fork('curriculum'));

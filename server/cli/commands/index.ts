@@ -5,6 +5,7 @@ import { register as registerKt } from './kt';
 import { register as registerReembed } from './reembed';
 import { register as registerTag } from './tag';
 import { register as registerServe } from './serve';
+import { register as registerSeed } from './seed';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerKt(program);
   registerTag(program);
   registerReembed(program);
+  registerSeed(program);
 }
