@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { conflict, isAppError, unavailable } from '../../server/errors';
+import { isCatalogued } from './catalog';
 
 export interface Neo4jConnection { uri: string; user: string; password: string; database: string }
 
@@ -30,14 +31,20 @@ export interface Tx {
   write(query: string, params?: Params): Promise<{ nodesCreated: number; relationshipsCreated: number }>;
 }
 
+/** Only catalogued (and therefore linted) statements may reach the server. */
+function checked(query: string): string {
+  if (!isCatalogued(query)) throw new Error(`Statement is not in graph/neo4j/catalog.ts: ${query.slice(0, 80)}`);
+  return query;
+}
+
 function wrap(tx: ManagedTransaction): Tx {
   return {
     async rows<T>(query: string, params: Params = {}): Promise<T[]> {
-      const res: QueryResult<RecordShape> = await tx.run(query, params);
+      const res: QueryResult<RecordShape> = await tx.run(checked(query), params);
       return res.records.map((r) => r.toObject() as T);
     },
     async write(query: string, params: Params = {}) {
-      const res = await tx.run(query, params);
+      const res = await tx.run(checked(query), params);
       const c = res.summary.counters.updates();
       return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated };
     },

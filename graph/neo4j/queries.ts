@@ -4,7 +4,7 @@
  * lints each one with Neo4j's own Cypher linter. Schema statements live in ./ddl, bulk ones in ./bulk-queries.
  * (One file on purpose: it is the catalogue the linter enumerates.)
  */
-import { NODE_LABELS, TAG_RELS, VECTOR_INDEXES, type NodeLabel, type TaggedKind } from './labels';
+import { NODE_LABELS, REL_TYPES, TAG_RELS, VECTOR_INDEXES, type NodeLabel, type TaggedKind } from './labels';
 import type { EmbeddableKind } from '../model';
 
 // ---- shared fragments (static) ----
@@ -30,7 +30,7 @@ const COURSE_COLUMNS = `c.id AS id, c.title AS title, c.summary AS summary, c.ki
 const COURSE_FILTER = `($topicIds IS NULL OR EXISTS { MATCH (c)-[:COVERS]->(t:Topic) WHERE t.id IN $topicIds })
   AND ($areas IS NULL OR EXISTS { MATCH (c)-[:COVERS]->(t:Topic) WHERE t.area IN $areas })
   AND ($kinds IS NULL OR c.kind IN $kinds)
-  AND ($titleContains IS NULL OR toLower(c.title) CONTAINS toLower($titleContains))`;
+  AND ($titleContains IS NULL OR c.title CONTAINS $titleContains)`;
 
 const QUESTION_COLUMNS = `q.id AS id, q.stem AS stem, q.options AS options, q.answer AS answer,
        q.explanation AS explanation, q.difficulty AS difficulty, ${tagsOf('q', 'TESTS')}`;
@@ -47,12 +47,11 @@ export const Q = {
   isEmpty: `RETURN NOT EXISTS { MATCH (:University) } AS empty`,
   /** Deletes up to $batch nodes with their relationships; repeated until it deletes nothing. */
   clearBatch: `MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`,
-  counts: `RETURN COUNT { MATCH (:University) } AS University, COUNT { MATCH (:Committee) } AS Committee,
-       COUNT { MATCH (:Branch) } AS Branch, COUNT { MATCH (:Group) } AS Group, COUNT { MATCH (:Member) } AS Member,
-       COUNT { MATCH (:Topic) } AS Topic, COUNT { MATCH (:Course) } AS Course, COUNT { MATCH (:Question) } AS Question,
-       COUNT { MATCH (:Meeting) } AS Meeting, COUNT { MATCH (:StudyPlan) } AS StudyPlan,
-       COUNT { MATCH ()-[:STUDIED]->() } AS STUDIED, COUNT { MATCH ()-[:ANSWERED]->() } AS ANSWERED,
-       COUNT { MATCH ()-[:ATTENDED]->() } AS ATTENDED`,
+  /** Nodes per label and relationships per type (from the count store): what a rejected write must not move. */
+  counts: `RETURN ${[
+    ...NODE_LABELS.map((l) => `COUNT { MATCH (:${l}) } AS ${l}`),
+    ...REL_TYPES.map((t) => `COUNT { MATCH ()-[:${t}]->() } AS ${t}`),
+  ].join(',\n       ')}`,
 
   // ---- organization ----
   getUniversity: `MATCH (u:University) RETURN u.id AS id, u.name AS name ORDER BY u.id LIMIT 1`,
@@ -124,6 +123,7 @@ MATCH (to:Branch {id: $toBranchId})
 CREATE (m)-[:BELONGS_TO {role: old.role, since: $at}]->(to)
 CREATE (m)-[:TRANSFERRED]->(:Transfer {id: $id, memberId: $memberId, kind: $kind, fromBranchId: from.id,
                                         toBranchId: $toBranchId, at: $at, reason: $reason})
+SET m.updatedAt = $at
 DELETE old
 WITH m
 OPTIONAL MATCH (m)-[ig:IN_GROUP]->(:Group)
@@ -255,11 +255,10 @@ UNWIND $gaps AS gap
 MATCH (t:Topic {id: gap.topicId})
 MERGE (m)-[g:HAS_GAP]->(t)
 SET g.severity = gap.severity, g.reasons = gap.reasons, g.updatedAt = gap.updatedAt`,
+  dropStudyPlan: `MATCH (p:StudyPlan {id: $id}) DETACH DELETE p`,
   saveStudyPlan: `MATCH (m:Member {id: $memberId})
-MERGE (p:StudyPlan {id: $id})
-SET p.memberId = $memberId, p.createdAt = $createdAt, p.minutesPerWeek = $minutesPerWeek, p.weeks = $weeks,
-    p.startsAt = $startsAt, p.items = $items
-MERGE (m)-[:HAS_PLAN]->(p)`,
+CREATE (m)-[:HAS_PLAN]->(:StudyPlan {id: $id, memberId: $memberId, createdAt: $createdAt,
+  minutesPerWeek: $minutesPerWeek, weeks: $weeks, startsAt: $startsAt, items: $items})`,
   getStudyPlan: `MATCH (:Member {id: $memberId})-[:HAS_PLAN]->(p:StudyPlan)
 RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
        p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items
@@ -304,6 +303,8 @@ export const MISSING: Record<NodeLabel, string> = Object.fromEntries(NODE_LABELS
 
 function tagStatements(label: TaggedKind, rel: string) {
   return {
+    /** Drops every tag of the item (the item itself is being rewritten). */
+    deleteAll: `MATCH (:${label} {id: $id})-[r:${rel}]->(:Topic) DELETE r`,
     /** Drops the item's tags of one source (MANUAL or AUTO). */
     deleteBySource: `MATCH (:${label} {id: $id})-[r:${rel}]->(:Topic) WHERE r.source = $source DELETE r`,
     /** Drops AUTO tags on topics about to be tagged MANUAL (a manual tag replaces an automatic one). */
@@ -333,6 +334,16 @@ SET n.embedding = row.vector, n.embedderId = row.embedderId, n.contentHash = row
     get: `UNWIND $ids AS x
 MATCH (n:${label} {id: x}) WHERE n.embedding IS NOT NULL
 RETURN n.id AS id, n.embedding AS vector, n.embedderId AS embedderId, n.contentHash AS contentHash`,
+    /** The dimension of the kind's stored vectors (null when none). */
+    dimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL RETURN size(n.embedding) AS dimensions LIMIT 1`,
+    /** Vectors of another dimension are dropped when an embedder of a new dimension takes over. */
+    dropOtherDimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL AND size(n.embedding) <> $dimensions
+REMOVE n.embedding, n.embedderId, n.contentHash`,
+    /** Exact cosine scan for when the kind has vectors but no index yet; same [0, 1] scale as the index. */
+    scan: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
+RETURN n.id AS id, vector.similarity.cosine(n.embedding, $vector) AS score
+ORDER BY score DESC, id LIMIT $k`,
+    embedders: `MATCH (n:${label}) WHERE n.embedderId IS NOT NULL RETURN DISTINCT n.embedderId AS embedderId ORDER BY embedderId`,
   };
 }
 

@@ -1,0 +1,86 @@
+/** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes; audit log. */
+import type { AccessRecord, Gap, Mastery, StudyPlan } from '../model';
+import type { Executor } from './executor';
+import { lastPerKey, requireIds } from './guards';
+import { int, toAccess, toGap, toMastery, toStudyPlan } from './mapping';
+import { Q } from './queries';
+
+/** Rows grouped per asked member id, every asked id present. */
+function keyed<T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.memberId)?.push(r);
+  return out;
+}
+
+export class LearnerOps {
+  constructor(private readonly ex: Executor) {}
+
+  async getMasteryForMembers(memberIds: string[]): Promise<Map<string, Mastery[]>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await this.ex.read((tx) => tx.rows(Q.getMastery, { memberIds: [...new Set(memberIds)] }));
+    return keyed(memberIds, rows.map(toMastery));
+  }
+
+  async upsertMastery(rows: Mastery[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.ex.write(async (tx) => {
+      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
+      await requireIds(tx, 'Topic', rows.map((r) => r.topicId));
+      const latest = lastPerKey(rows, (r) => `${r.memberId}\u0000${r.topicId}`);
+      await tx.write(Q.upsertMastery, {
+        rows: latest.map((r) => ({ memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: int(r.updatedAt) })),
+      });
+    });
+  }
+
+  async getGapsForMembers(memberIds: string[]): Promise<Map<string, Gap[]>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await this.ex.read((tx) => tx.rows(Q.getGaps, { memberIds: [...new Set(memberIds)] }));
+    return keyed(memberIds, rows.map(toGap));
+  }
+
+  /** Replaces all HAS_GAP edges of the member (one per topic, the last one given wins). */
+  replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
+    return this.ex.write(async (tx) => {
+      await requireIds(tx, 'Member', [memberId]);
+      await requireIds(tx, 'Topic', gaps.map((g) => g.topicId));
+      await tx.write(Q.replaceGaps, {
+        memberId,
+        gaps: lastPerKey(gaps, (g) => g.topicId).map((g) => ({
+          topicId: g.topicId, severity: g.severity, reasons: g.reasons.map(String), updatedAt: int(g.updatedAt),
+        })),
+      });
+    });
+  }
+
+  /** Upsert by plan id (a re-save replaces the plan). */
+  saveStudyPlan(plan: StudyPlan): Promise<void> {
+    return this.ex.write(async (tx) => {
+      await requireIds(tx, 'Member', [plan.memberId]);
+      await tx.write(Q.dropStudyPlan, { id: plan.id });
+      await tx.write(Q.saveStudyPlan, {
+        id: plan.id, memberId: plan.memberId, createdAt: int(plan.createdAt), minutesPerWeek: int(plan.minutesPerWeek),
+        weeks: int(plan.weeks), startsAt: int(plan.startsAt), items: JSON.stringify(plan.items),
+      });
+    });
+  }
+
+  async getStudyPlan(memberId: string): Promise<StudyPlan | null> {
+    const [row] = await this.ex.read((tx) => tx.rows(Q.getStudyPlan, { memberId }));
+    return row ? toStudyPlan(row) : null;
+  }
+
+  /** Append-only, idempotent by record id. */
+  async appendAccess(records: AccessRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.ex.write((tx) => tx.write(Q.appendAccess, { records: records.map((r) => ({ ...r, at: int(r.at) })) }));
+  }
+
+  async listAccess(opts: { viewerId?: string; targetId?: string; limit: number }): Promise<AccessRecord[]> {
+    if (opts.limit <= 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows(Q.listAccess, {
+      viewerId: opts.viewerId || null, targetId: opts.targetId || null, limit: int(opts.limit),
+    }));
+    return rows.map(toAccess);
+  }
+}

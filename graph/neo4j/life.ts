@@ -1,0 +1,58 @@
+/** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
+import { badInput, notFound } from '../../server/errors';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind } from '../model';
+import type { NewMeeting, WriteResult } from '../store';
+import type { Executor } from './executor';
+import { lastPerKey, requireIds } from './guards';
+import { inIdOrder, int, toAttendance, toMeeting } from './mapping';
+import { Q } from './queries';
+import { replaceAllTags } from './tags';
+
+export class LifeOps {
+  constructor(private readonly ex: Executor) {}
+
+  /** Idempotent by meeting id: an existing meeting is left as it is. */
+  createMeeting(m: NewMeeting): Promise<WriteResult> {
+    return this.ex.write(async (tx) => {
+      const [check] = await tx.rows<{ branchExists: boolean; existingBranch: string[] }>(Q.meetingCheck, { id: m.id, branchId: m.branchId });
+      if (check && check.existingBranch.length > 0) return { created: false };
+      if (!check?.branchExists) throw notFound('Branch', m.branchId);
+      await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
+      const { nodesCreated } = await tx.write(Q.createMeeting, {
+        id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: int(m.at), minutes: int(m.minutes), record: m.record,
+      });
+      await replaceAllTags(tx, 'Meeting', m.id, m.topics ?? []);
+      return { created: nodesCreated > 0 };
+    });
+  }
+
+  async getMeetingsByIds(ids: string[]): Promise<Meeting[]> {
+    if (ids.length === 0) return [];
+    return inIdOrder(ids, (await this.ex.read((tx) => tx.rows(Q.getMeetingsByIds, { ids }))).map(toMeeting));
+  }
+
+  async listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]> {
+    if (branchIds.length === 0 || (kinds && kinds.length === 0)) return [];
+    const rows = await this.ex.read((tx) => tx.rows(Q.listMeetings, { branchIds, from: int(from), to: int(to), kinds: kinds ?? null }));
+    return rows.map(toMeeting);
+  }
+
+  /** One status per member (the last row wins); unknown meeting or member → NOT_FOUND, nothing written. */
+  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void> {
+    const bad = rows.find((r) => !ATTENDANCE_STATUSES.includes(r.status));
+    if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
+    await this.ex.write(async (tx) => {
+      await requireIds(tx, 'Meeting', [meetingId]);
+      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
+      const latest = lastPerKey(rows, (r) => r.memberId).map((r) => ({ memberId: r.memberId, status: r.status }));
+      if (latest.length) await tx.write(Q.recordAttendance, { meetingId, rows: latest });
+    });
+  }
+
+  /** In the order of the meetings asked for, then by member id. */
+  async listAttendance(meetingIds: string[]): Promise<Attendance[]> {
+    if (meetingIds.length === 0) return [];
+    const ids = [...new Set(meetingIds)];
+    return (await this.ex.read((tx) => tx.rows(Q.listAttendance, { meetingIds: ids }))).map(toAttendance);
+  }
+}

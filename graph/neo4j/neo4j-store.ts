@@ -1,0 +1,126 @@
+/**
+ * The production GraphStore on Neo4j 5.26 (chosen when NEO4J_URI is set). This class only wires the
+ * interface to the operation sets beside it; sessions, transactions and error translation live in
+ * executor.ts, every statement in queries.ts / ddl.ts / bulk-queries.ts (linted by test/neo4j-lint.test.ts).
+ */
+import type {
+  AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap, Group,
+  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+} from '../model';
+import type {
+  CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
+  Progress, QuestionFilter, StoreHealth,
+} from '../store';
+import { bulkLoad, exportBulk } from './bulk';
+import { CurriculumOps } from './curriculum';
+import * as emb from './embeddings';
+import * as events from './events';
+import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
+import type { TaggedKind } from './labels';
+import { LearnerOps } from './learner';
+import { LifeOps } from './life';
+import { MemberOps } from './members';
+import { OrgOps } from './org';
+import { clearAll, createSchema, ensureVectorIndex, storeHealth } from './schema';
+import * as tags from './tags';
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  private readonly ex: Executor;
+  private readonly org: OrgOps;
+  private readonly members: MemberOps;
+  private readonly curriculum: CurriculumOps;
+  private readonly life: LifeOps;
+  private readonly learner: LearnerOps;
+
+  /**
+   * Creating the store opens no connection; the driver connects on first use. `timeouts` bound how long a
+   * call waits for an unreachable server before it fails with UNAVAILABLE.
+   */
+  constructor(cfg: Neo4jConnection, timeouts: Partial<ExecutorTimeouts> = {}) {
+    this.ex = new Executor(cfg, { ...DEFAULT_TIMEOUTS, ...timeouts });
+    this.org = new OrgOps(this.ex);
+    this.members = new MemberOps(this.ex);
+    this.curriculum = new CurriculumOps(this.ex);
+    this.life = new LifeOps(this.ex);
+    this.learner = new LearnerOps(this.ex);
+  }
+
+  // ---- lifecycle ----
+  init(): Promise<void> { return createSchema(this.ex); }
+  close(): Promise<void> { return this.ex.close(); }
+  health(): Promise<StoreHealth> { return storeHealth(this.ex); }
+  async isEmpty(): Promise<boolean> { return (await this.org.getUniversity()) === null; }
+  clear(): Promise<void> { return clearAll(this.ex); }
+  bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress); }
+  exportBulk(dir: string, onProgress?: Progress) { return exportBulk(this.ex, dir, onProgress); }
+
+  // ---- organization ----
+  getUniversity() { return this.org.getUniversity(); }
+  listCommittees() { return this.org.listCommittees(); }
+  getCommitteesByIds(ids: string[]) { return this.org.getCommitteesByIds(ids); }
+  listBranches(committeeIds?: string[]) { return this.org.listBranches(committeeIds); }
+  getBranchesByIds(ids: string[]) { return this.org.getBranchesByIds(ids); }
+  listGroups(branchId: string) { return this.org.listGroups(branchId); }
+  createUniversity(u: University) { return this.org.createUniversity(u); }
+  createCommittee(c: Committee) { return this.org.createCommittee(c); }
+  createBranch(b: Branch) { return this.org.createBranch(b); }
+  createGroup(g: Group) { return this.org.createGroup(g); }
+
+  // ---- members ----
+  getMembersByIds(ids: string[]) { return this.members.getMembersByIds(ids); }
+  listMembers(filter: MemberFilter, first: number, after?: string | null) { return this.members.listMembers(filter, first, after); }
+  createMember(m: NewMember) { return this.members.createMember(m); }
+  updateMember(id: string, patch: MemberPatch) { return this.members.updateMember(id, patch); }
+  moveMember(move: MoveMember) { return this.members.moveMember(move); }
+  listTransfers(memberId: string) { return this.members.listTransfers(memberId); }
+
+  // ---- curriculum ----
+  listTopics() { return this.curriculum.listTopics(); }
+  upsertTopic(t: Topic) { return this.curriculum.upsertTopic(t); }
+  getCoursesByIds(ids: string[]) { return this.curriculum.getCoursesByIds(ids); }
+  listCourses(filter: CourseFilter, first: number, after?: string | null) { return this.curriculum.listCourses(filter, first, after); }
+  createCourse(c: NewCourse) { return this.curriculum.createCourse(c); }
+  updateCourse(id: string, patch: CoursePatch) { return this.curriculum.updateCourse(id, patch); }
+  getQuestionsByIds(ids: string[]) { return this.curriculum.getQuestionsByIds(ids); }
+  listQuestions(filter: QuestionFilter, first: number, after?: string | null) { return this.curriculum.listQuestions(filter, first, after); }
+  upsertQuestion(q: Question) { return this.curriculum.upsertQuestion(q); }
+  replaceAutoTags(kind: TaggedKind, id: string, t: TopicTag[]) { return tags.replaceAutoTags(this.ex, kind, id, t); }
+  setManualTags(kind: TaggedKind, id: string, t: TopicTag[]) { return tags.setManualTags(this.ex, kind, id, t); }
+
+  // ---- organizational life ----
+  createMeeting(m: NewMeeting) { return this.life.createMeeting(m); }
+  getMeetingsByIds(ids: string[]) { return this.life.getMeetingsByIds(ids); }
+  listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.life.listMeetings(branchIds, from, to, kinds); }
+  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]) { return this.life.recordAttendance(meetingId, rows); }
+  listAttendance(meetingIds: string[]) { return this.life.listAttendance(meetingIds); }
+
+  // ---- learning events ----
+  recordStudy(e: StudyEvent) { return events.recordStudy(this.ex, e); }
+  recordAnswer(e: AnswerEvent) { return events.recordAnswer(this.ex, e); }
+  getMemberHistory(memberId: string, opts: { limit: number; since?: number }) { return events.getMemberHistory(this.ex, memberId, opts); }
+  getHistoriesForMembers(memberIds: string[], opts: { limit: number; since?: number }) {
+    return events.getHistoriesForMembers(this.ex, memberIds, opts);
+  }
+  countStudiesByCourse(opts: { branchIds?: string[]; since?: number }) { return events.countStudiesByCourse(this.ex, opts); }
+
+  // ---- learner model ----
+  getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }
+  upsertMastery(rows: Mastery[]) { return this.learner.upsertMastery(rows); }
+  getGapsForMembers(memberIds: string[]) { return this.learner.getGapsForMembers(memberIds); }
+  replaceGaps(memberId: string, gaps: Gap[]) { return this.learner.replaceGaps(memberId, gaps); }
+  saveStudyPlan(plan: StudyPlan) { return this.learner.saveStudyPlan(plan); }
+  getStudyPlan(memberId: string) { return this.learner.getStudyPlan(memberId); }
+
+  // ---- embeddings and search ----
+  getEmbeddingMeta(kind: EmbeddableKind) { return emb.getEmbeddingMeta(this.ex, kind); }
+  setEmbeddings(kind: EmbeddableKind, rows: EmbeddingRow[]) { return emb.setEmbeddings(this.ex, kind, rows); }
+  getEmbeddings(kind: EmbeddableKind, ids: string[]) { return emb.getEmbeddings(this.ex, kind, ids); }
+  ensureVectorIndex(kind: EmbeddableKind, dimensions: number) { return ensureVectorIndex(this.ex, kind, dimensions); }
+  vectorSearch(kind: EmbeddableKind, vector: number[], k: number) { return emb.vectorSearch(this.ex, kind, vector, k); }
+  keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return emb.keywordSearch(this.ex, kind, terms, k); }
+
+  // ---- audit ----
+  appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
+  listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
+}
