@@ -60,16 +60,17 @@ export async function rawCopy(ex: KuzuExecutor, dir: string): Promise<Record<str
   return counts;
 }
 
-/** Load a bulk directory into an empty store; counts per file table plus `EventKey`. */
+/**
+ * Load a bulk directory into an empty store; counts per file table plus `EventKey`. Progress is
+ * reported per table (label = table, in bytes of its file), one bar each.
+ */
 export async function bulkLoad(ex: KuzuExecutor, dir: string, isEmpty: () => Promise<boolean>, onProgress?: Progress): Promise<Record<string, number>> {
   const files = bulkFiles(dir);
-  if (!(await isEmpty())) throw conflict('The store already holds data; bulk loading needs an empty store (run `hongtu seed`, which clears it, or use a new data directory)');
-  const total = files.reduce((s, f) => s + f.bytes, 0);
+  if (!(await isEmpty())) throw conflict('The store already holds data; bulk loading needs an empty store (point HONGTU_DATA_DIR at a new directory, or replace everything with `hongtu seed --load`)');
   const counts: Record<string, number> = {};
-  let done = 0;
   await ex.ddl(async (r) => {
     for (const f of files) {
-      onProgress?.(done, total, f.table);
+      onProgress?.(0, f.bytes, f.table);
       const prefix = LEDGER[f.table as BulkRel];
       if (prefix) {
         // Ledger first: a duplicate event id fails here, before any edge is written.
@@ -78,9 +79,8 @@ export async function bulkLoad(ex: KuzuExecutor, dir: string, isEmpty: () => Pro
         ));
       }
       counts[f.table] = await copyOne(r.raw, f.table, f.file);
-      done += f.bytes;
+      onProgress?.(f.bytes, f.bytes, f.table);
     }
-    onProgress?.(total, total, 'done');
   });
   return counts;
 }
@@ -104,15 +104,15 @@ export async function exportBulk(ex: KuzuExecutor, dir: string, onProgress?: Pro
   const tables = [...NODES, ...RELS];
   const counts: Record<string, number> = {};
   await ex.ddl(async (r) => {
-    for (const [i, t] of tables.entries()) {
-      onProgress?.(i, tables.length, t);
+    for (const t of tables) {
+      onProgress?.(0, 1, t);
       const query = (EXPORT_NODE as Record<string, string>)[t] ?? (EXPORT_REL as Record<string, string>)[t];
       const file = path.join(root, bulkFile(t));
       await r.raw(`COPY (${query}) TO '${file}' (header=true)`);
       const matched = query.slice(0, query.indexOf('RETURN'));
       counts[t] = Number((await r.raw(`${matched} RETURN count(*) AS n`))[0]?.n ?? 0);
+      onProgress?.(1, 1, t);
     }
-    onProgress?.(tables.length, tables.length, 'done');
   });
   return counts;
 }

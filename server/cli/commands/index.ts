@@ -6,6 +6,8 @@ import { register as registerReembed } from './reembed';
 import { register as registerTag } from './tag';
 import { register as registerServe } from './serve';
 import { register as registerSeed } from './seed';
+import { register as registerImport } from './import';
+import { register as registerExport } from './export';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   registerTag(program);
   registerReembed(program);
   registerSeed(program);
+  registerImport(program);
+  registerExport(program);
 }
