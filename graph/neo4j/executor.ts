@@ -81,9 +81,12 @@ const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 /** Owns the driver; every statement of the adapter runs through `read`, `write` or `schema`. */
 export class Executor {
   readonly driver: Driver;
+  /** Where the store points, for messages (no credentials). */
+  readonly target: string;
   private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(private readonly cfg: Neo4jConnection, timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS) {
+    this.target = `${cfg.uri} (database ${cfg.database})`;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       connectionTimeout: timeouts.connectionTimeoutMs,
       maxTransactionRetryTime: timeouts.maxRetryTimeMs,

@@ -2,7 +2,7 @@
  * Schema lifecycle of the Neo4j store: idempotent constraints and indexes on every start, vector indexes
  * whose dimension follows the embedder (recreated on change, awaited until online), health, and clear.
  */
-import { badInput } from '../../server/errors';
+import { badInput, isAppError } from '../../server/errors';
 import { EMBEDDABLE, type EmbeddableKind } from '../model';
 import type { StoreHealth } from '../store';
 import {
@@ -104,7 +104,9 @@ export async function storeHealth(ex: Executor): Promise<StoreHealth> {
     const [row] = await ex.read((tx) => tx.rows(Q.counts));
     for (const [k, v] of Object.entries(row ?? {})) counts[k] = num(v);
   } catch (e) {
-    problems.push(`The Neo4j store cannot be read: ${(e as Error).message}`);
+    problems.push(isAppError(e) && e.code === 'UNAVAILABLE'
+      ? `Neo4j at ${ex.target} is unreachable: ${e.message}`
+      : `The Neo4j store cannot be read: ${(e as Error).message}`);
   }
   return { ok: problems.length === 0, backend: 'neo4j', problems, vectorIndexes, counts };
 }
