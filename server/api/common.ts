@@ -4,7 +4,12 @@ import { type ApiModule, readSdl } from './module';
 import { DateTimeScalar } from './scalars';
 
 const resolvers: Resolvers = {
-  DateTime: DateTimeScalar,
+  // Scalar behaviour only: the description stays the SDL's.
+  DateTime: {
+    __serialize: DateTimeScalar.serialize,
+    __parseValue: DateTimeScalar.parseValue,
+    __parseLiteral: DateTimeScalar.parseLiteral,
+  } as unknown as Resolvers['DateTime'],
   Query: { health: () => true },
 };
 

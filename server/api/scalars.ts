@@ -17,7 +17,7 @@ function parseIso(value: unknown): number {
 
 export const DateTimeScalar = new GraphQLScalarType<number, string>({
   name: 'DateTime',
-  description: 'An instant as an ISO-8601 string; epoch milliseconds inside the server.',
+  // The description comes from common.graphql (SDL is the documentation).
   serialize(value) {
     if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
     if (value instanceof Date) return value.toISOString();

@@ -1,0 +1,67 @@
+/**
+ * No N+1: a page of 50 members with their branch, committee and recent activity (with courses and
+ * questions) costs a small constant number of store calls, counted by a Proxy around the real store.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../graph/store';
+import { buildMember, T0 } from '../support/builders';
+import { useApiWorld } from '../support/api-world';
+
+const calls: string[] = [];
+
+function counting(store: GraphStore): GraphStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        calls.push(String(prop));
+        return v.apply(target, args);
+      };
+    },
+  });
+}
+
+const t = useApiWorld({ wrap: counting });
+
+beforeAll(async () => {
+  for (let i = 0; i < 60; i++) {
+    const id = `m-x${String(i).padStart(2, '0')}`;
+    await buildMember(t.store, { id, branchId: i % 2 ? 'b-1' : 'b-2' });
+    await t.store.recordStudy({ id: `s-${id}`, memberId: id, courseId: i % 3 ? 'course-1' : 'course-2', at: T0 + i * 60_000, seconds: 300, progress: 0.5 });
+    await t.store.recordAnswer({ id: `a-${id}`, memberId: id, questionId: 'q-1', at: T0 + i * 60_000, correct: i % 2 === 0, seconds: 30 });
+  }
+});
+
+describe('store calls per request', () => {
+  it('stay constant for a page of 50 members with branch and recent activity', async () => {
+    const q = `{ members(first: 50) { totalCount nodes {
+      id name phone
+      branch { id name committee { id name } }
+      recentActivity(first: 5) { studies { at course { id title } } answers { at correct question { id stem } } attendance { meetingId } }
+    } } }`;
+    calls.length = 0;
+    const r = await t.as('uadmin')(q);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.members.nodes).toHaveLength(50);
+    // The world's 8 people come first by id, then 42 of the generated members, each with one study.
+    const generated = r.body.data.members.nodes.filter((m: { id: string }) => m.id.startsWith('m-x'));
+    expect(generated).toHaveLength(42);
+    expect(generated.every((m: { recentActivity: { studies: unknown[]; answers: unknown[] } }) =>
+      m.recentActivity.studies.length === 1 && m.recentActivity.answers.length === 1)).toBe(true);
+    const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
+    expect(counts).toMatchInlineSnapshot(`
+      {
+        "appendAccess": 1,
+        "getBranchesByIds": 2,
+        "getCommitteesByIds": 1,
+        "getCoursesByIds": 1,
+        "getHistoriesForMembers": 1,
+        "getMembersByIds": 1,
+        "getQuestionsByIds": 1,
+        "listMembers": 1,
+      }
+    `);
+    expect(calls.length).toBeLessThanOrEqual(12);
+  });
+});
