@@ -3,15 +3,17 @@
  * throughput per embedder. `npx tsx scripts/eval-tagging.ts [--json]`; the bench (`npm run bench`)
  * calls `evaluateTagging()` and `measureThroughput()` the same way.
  *
- * Figures measured when the lexical embedder was chosen (136 courses, leave-one-out, area P@1 of the
- * heaviest label / subtopic P@1):
- *   dims 512: 0.934 / 0.904 · dims 1024: 0.985 / 0.956 · dims 2048: 0.985 / 0.963 → 1024 (half the storage of 2048).
- *   n-gram weight 0.25 / 0.5 / 1 differ by ≤ 1 item; subtopic share 0.5 with own-text weight 4 was best at 1024.
+ * How the lexical embedder's settings were chosen (136 courses, leave-one-out, area P@1 of the heaviest
+ * label / subtopic P@1; hashing vs LSA in server/learning/embed/lexical-embedder.ts):
+ *   dims 512: 0.934 / 0.904 · 1024: 0.978 / 0.949 · 2048: 0.971 / 0.949 → 1024.
+ *   n-gram weight 0.25 / 0.5 / 1 differ by ≤ 2 items; at 1024 dims, subtopic share 0.5 with own-text
+ *   weight 4 gave 0.985 / 0.956 (topic-index.ts).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Embedder } from '../server/learning/embed/embedder';
 import { LexicalEmbedder } from '../server/learning/embed/lexical-embedder';
-import { evaluateTagging } from '../server/learning/tagging/evaluate';
+import { evaluateTagging, parseAreaLabeled } from '../server/learning/tagging/evaluate';
 import { loadCorpusFromSeeds } from '../server/learning/tagging/seeds-corpus';
 
 /** Texts per second of an embedder over the curriculum texts, embedded `rounds` times in batches of 32. */
@@ -27,7 +29,8 @@ export async function measureThroughput(embedder: Embedder, texts: string[], rou
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const lexical = new LexicalEmbedder();
-  const evaluation = await evaluateTagging({ embedder: lexical });
+  const areaLabeled = parseAreaLabeled(fs.readFileSync(path.resolve('test/fixtures/area-labeled-courses.tsv'), 'utf8'));
+  const evaluation = await evaluateTagging({ embedder: lexical, areaLabeled });
   const corpus = loadCorpusFromSeeds();
   const topicsOnly = await evaluateTagging({ embedder: lexical, corpus: { ...corpus, items: corpus.items }, heldOutIds: new Set(corpus.items.map((i) => i.id)) });
   const texts = corpus.items.map((i) => i.text);
@@ -46,6 +49,10 @@ async function main(): Promise<void> {
   row('held-out questions', evaluation.byKind.Question);
   row('held-out all', evaluation.byKind.all);
   row('all, topic texts only', topicsOnly.byKind.all);
+  if (evaluation.areaLabeled) {
+    console.log(`independent area-labelled texts: n=${evaluation.areaLabeled.n} area P@1 ${evaluation.areaLabeled.areaP1.toFixed(3)}`);
+    for (const m of evaluation.areaLabeled.misses) console.log(`  miss: ${m.area} → ${m.predicted}: ${m.text.slice(0, 40)}…`);
+  }
   console.log('\nTexts per second:');
   for (const [id, tps] of Object.entries(throughput)) console.log(`  ${id.padEnd(32)} ${tps}`);
 }

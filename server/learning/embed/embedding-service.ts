@@ -46,7 +46,23 @@ export async function listEmbeddableTexts(store: GraphStore, kind: EmbeddableKin
 }
 
 export class EmbeddingService {
+  private synced: Promise<SyncReport[]> | null = null;
+
   constructor(private readonly store: GraphStore, readonly embedder: Embedder) {}
+
+  /** `sync()` once per process (shared by everyone who needs fresh vectors); again after `invalidate()`. */
+  ensureSynced(): Promise<SyncReport[]> {
+    this.synced ??= this.sync().catch((e) => {
+      this.synced = null;
+      throw e;
+    });
+    return this.synced;
+  }
+
+  /** Content changed (courses created or edited): the next `ensureSynced()` looks again. */
+  invalidate(): void {
+    this.synced = null;
+  }
 
   /**
    * Vectors for these rows, in order: stored ones whose embedder id and content hash match are reused,

@@ -7,9 +7,15 @@
  * (Johnson–Lindenstrauss / feature hashing), and cosine ranking in the projected space tracks
  * cosine ranking of the TF-IDF vectors.
  *
- * Chosen over LSA fitted on the curriculum because an LSA basis changes whenever the corpus does
- * (every stored vector would go stale on any edit) and the curriculum is too small (hundreds of texts)
- * to learn reliable latent dimensions; see scripts/eval-tagging.ts for the measured figures.
+ * Hashing + fixed projection was chosen over LSA fitted on the curriculum. Measured on the 136 courses
+ * (area P@1 of the heaviest label / subtopic P@1, topic representations from topic texts only, i.e. every
+ * course unseen): hashing 1024 dims 0.985 / 0.956; LSA (SVD of the same TF-IDF vectors) 32 dims
+ * 0.941 / 0.897, 48 dims 0.963 / 0.934, 64 dims 0.978 / 0.971; on the 27 held-out courses both reach
+ * area P@1 1.000. LSA brings no gain in area precision, and its basis changes whenever the corpus does
+ * (every stored vector would go stale on any edit of any text), while a hashed vector depends on its own
+ * text only — what lets the store skip unchanged texts by content hash. Dimension (leave-one-out over
+ * the courses with manual tags, same weights): 512 → 0.934 / 0.904, 1024 → 0.978 / 0.949,
+ * 2048 → 0.971 / 0.949, so 1024: random-projection noise on cosines shrinks as 1/√dims.
  */
 import type { Embedder } from './embedder';
 import { normalize } from './embedder';

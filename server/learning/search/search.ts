@@ -33,16 +33,12 @@ export function queryTerms(query: string): string[] {
 }
 
 export class SearchService {
-  /** Resolves once the stored vectors are in step with the embedder (started at most once). */
-  private ready: Promise<unknown> | null = null;
-
   constructor(private readonly store: GraphStore, private readonly embeddings: EmbeddingService) {}
 
   /** Best `first` courses and topics for a query. Empty or oversized query, or `first` outside 1–50 → BAD_USER_INPUT. */
   async search(query: string, first = 10): Promise<SearchResult[]> {
     const q = validateTextInput('query', query, first);
-    this.ready ??= this.embeddings.sync().catch((e) => { this.ready = null; throw e; });
-    await this.ready;
+    await this.embeddings.ensureSynced();
     const [vector] = await this.embeddings.embedder.embed([q]);
     const terms = queryTerms(q);
     const v = Array.from(vector);
@@ -63,11 +59,6 @@ export class SearchService {
       }
     }
     return results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, first);
-  }
-
-  /** Forget that vectors were synced (after content changed); the next search syncs again. */
-  invalidate(): void {
-    this.ready = null;
   }
 
   private async titles(kind: 'Course' | 'Topic', ids: string[]): Promise<Map<string, string>> {

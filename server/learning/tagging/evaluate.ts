@@ -20,6 +20,8 @@ export interface TaggingEvaluation {
   byKind: Partial<Record<LabeledKind | 'all', PrecisionFigures>>;
   /** What random guessing would score on area P@1 (1 / number of areas). */
   chanceAreaP1: number;
+  /** Area P@1 on texts labelled by area only, written apart from the curriculum (when given). */
+  areaLabeled?: { n: number; areaP1: number; misses: { text: string; area: string; predicted: string }[] };
 }
 
 function distinctAreas(ranked: TopicScore[]): string[] {
@@ -59,7 +61,11 @@ export function scoreItems(index: TopicIndex, items: { item: LabeledItem; vector
  * Builds the index from `corpus` minus the held-out items and scores those items.
  * Defaults: the hand-written curriculum and its held-out course and question ids.
  */
-export async function evaluateTagging(opts: { embedder?: Embedder; corpus?: Corpus; heldOutIds?: ReadonlySet<string> } = {}): Promise<TaggingEvaluation> {
+export async function evaluateTagging(opts: {
+  embedder?: Embedder; corpus?: Corpus; heldOutIds?: ReadonlySet<string>;
+  /** Extra texts labelled by area only (e.g. test/fixtures/area-labeled-courses.tsv). */
+  areaLabeled?: { area: string; text: string }[];
+} = {}): Promise<TaggingEvaluation> {
   const { LexicalEmbedder } = await import('../embed/lexical-embedder');
   const embedder = opts.embedder ?? new LexicalEmbedder();
   let corpus = opts.corpus;
@@ -81,5 +87,22 @@ export async function evaluateTagging(opts: { embedder?: Embedder; corpus?: Corp
   }
   byKind.all = scoreItems(index, scored);
   const areas = new Set(corpus.topics.map((t) => t.area));
-  return { embedderId: embedder.id, byKind, chanceAreaP1: Math.round(1000 / Math.max(1, areas.size)) / 1000 };
+  const out: TaggingEvaluation = { embedderId: embedder.id, byKind, chanceAreaP1: Math.round(1000 / Math.max(1, areas.size)) / 1000 };
+  if (opts.areaLabeled?.length) {
+    const xs = await embedder.embed(opts.areaLabeled.map((x) => x.text));
+    const misses = opts.areaLabeled
+      .map((x, k) => ({ ...x, predicted: index.rank(xs[k])[0]?.area ?? '' }))
+      .filter((x) => x.predicted !== x.area);
+    const n = opts.areaLabeled.length;
+    out.areaLabeled = { n, areaP1: Math.round(((n - misses.length) / n) * 1000) / 1000, misses };
+  }
+  return out;
+}
+
+/** Parses `area<TAB>text` lines (blank lines and `#` comments skipped) into an area-labelled set. */
+export function parseAreaLabeled(tsv: string): { area: string; text: string }[] {
+  return tsv.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
+    const tab = l.indexOf('\t');
+    return { area: l.slice(0, tab).trim(), text: l.slice(tab + 1).trim() };
+  });
 }
