@@ -13,6 +13,8 @@ export type Person = keyof ApiWorld['people'];
 
 export interface ApiHarness {
   store: KuzuStore;
+  /** The store's data directory (to reopen it). */
+  dir: string;
   server: TestServer;
   world: ApiWorld;
   as(person: Person | null): (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
@@ -29,6 +31,7 @@ export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: Kuz
     const t = await openTempStore();
     dispose = t.dispose;
     h.store = t.store;
+    h.dir = t.dir;
     h.world = await buildApiWorld(t.store);
     h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps: opts.deps });
     const tokens = new Map<string, string>();
