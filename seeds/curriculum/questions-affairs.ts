@@ -15,13 +15,13 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-002', difficulty: 0.4, topics: { 'affairs.twentieth-congress': 0.7, 'theory.chinese-modernization': 0.3 },
     stem: '党的二十大报告提出，从现在起党的中心任务是什么？',
-    options: ['以经济建设为中心，全面建成小康社会', '团结带领全国各族人民全面建成社会主义现代化强国、实现第二个百年奋斗目标，以中国式现代化全面推进中华民族伟大复兴', '打赢脱贫攻坚战', '完成社会主义改造'], answer: 1,
+    options: ['以经济建设为中心，全面建成小康社会', '完成社会主义改造', '打赢脱贫攻坚战', '团结带领全国各族人民全面建成社会主义现代化强国、实现第二个百年奋斗目标，以中国式现代化全面推进中华民族伟大复兴'], answer: 3,
     explanation: '二十大明确了新时代新征程党的中心任务，其实现路径是中国式现代化。',
   },
   {
     id: 'q-affairs-003', difficulty: 0.5, topics: { 'affairs.twentieth-congress': 1 },
     stem: '党的二十大报告主题中，要求弘扬的是什么精神？',
-    options: ['伟大建党精神', '长征精神', '改革创新精神', '劳模精神'], answer: 0,
+    options: ['劳模精神', '长征精神', '改革创新精神', '伟大建党精神'], answer: 3,
     explanation: '大会主题包含“弘扬伟大建党精神，自信自强、守正创新，踔厉奋发、勇毅前行”。',
   },
   {
@@ -33,7 +33,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-005', difficulty: 0.6, topics: { 'affairs.twentieth-congress': 0.7, 'history.new-era': 0.3 },
     stem: '党的二十大报告指出，新时代十年我们经历了对党和人民事业具有重大现实意义和深远历史意义的三件大事，下列哪一项不属于其中？',
-    options: ['迎来中国共产党成立一百周年', '中国特色社会主义进入新时代', '完成脱贫攻坚、全面建成小康社会的历史任务', '恢复在联合国的合法席位'], answer: 3,
+    options: ['恢复在联合国的合法席位', '中国特色社会主义进入新时代', '完成脱贫攻坚、全面建成小康社会的历史任务', '迎来中国共产党成立一百周年'], answer: 0,
     explanation: '三件大事是建党百年、进入新时代、完成脱贫攻坚和全面建成小康社会；恢复联合国席位是1971年的事。',
   },
   {
@@ -51,7 +51,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-008', difficulty: 0.35, topics: { 'affairs.twentieth-congress': 0.6, 'theory.chinese-modernization': 0.4 },
     stem: '党的“两个一百年”奋斗目标中，第二个百年奋斗目标是什么？',
-    options: ['在中国共产党成立一百年时全面建成小康社会', '在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国', '在改革开放一百年时实现共同富裕', '在本世纪末消除所有贫困'], answer: 1,
+    options: ['在中国共产党成立一百年时全面建成小康社会', '在本世纪末消除所有贫困', '在改革开放一百年时实现共同富裕', '在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国'], answer: 3,
     explanation: '第一个百年目标已于建党百年时实现；第二个百年目标是新中国成立百年时建成社会主义现代化强国。',
   },
   // ── 进一步全面深化改革 ──
@@ -70,13 +70,13 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-011', difficulty: 0.45, topics: { 'affairs.third-plenum-reform': 1 },
     stem: '进一步全面深化改革的总目标是什么？',
-    options: ['继续完善和发展中国特色社会主义制度，推进国家治理体系和治理能力现代化', '实现经济总量世界第一', '建立计划经济体制', '全面私有化'], answer: 0,
+    options: ['全面私有化', '实现经济总量世界第一', '建立计划经济体制', '继续完善和发展中国特色社会主义制度，推进国家治理体系和治理能力现代化'], answer: 3,
     explanation: '这一总目标与十八届三中全会提出的全面深化改革总目标一脉相承。',
   },
   {
     id: 'q-affairs-012', difficulty: 0.5, topics: { 'affairs.third-plenum-reform': 0.6, 'affairs.economy': 0.4 },
     stem: '党的十八届三中全会提出，要使市场在资源配置中起什么作用，并更好发挥政府作用？',
-    options: ['基础性作用', '决定性作用', '辅助性作用', '唯一作用'], answer: 1,
+    options: ['决定性作用', '基础性作用', '辅助性作用', '唯一作用'], answer: 0,
     explanation: '从“基础性作用”到“决定性作用”，是对政府和市场关系认识的重大突破。',
   },
   {
@@ -94,7 +94,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-015', difficulty: 0.55, topics: { 'affairs.third-plenum-reform': 0.7, 'affairs.education-science-talent': 0.3 },
     stem: '二十届三中全会提出要深化哪三者体制机制一体改革？',
-    options: ['教育、科技、人才', '财政、税收、金融', '工业、农业、服务业', '城市、农村、边疆'], answer: 0,
+    options: ['城市、农村、边疆', '财政、税收、金融', '工业、农业、服务业', '教育、科技、人才'], answer: 3,
     explanation: '教育、科技、人才是中国式现代化的基础性、战略性支撑，需要统筹推进体制机制改革。',
   },
   {
@@ -113,25 +113,25 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-018', difficulty: 0.55, topics: { 'affairs.economy': 1 },
     stem: '我国社会主义基本经济制度包括哪些内容？',
-    options: ['公有制为主体、多种所有制经济共同发展，按劳分配为主体、多种分配方式并存，社会主义市场经济体制', '单一公有制和计划经济', '私有制为主体、自由市场经济', '按需分配、计划调节'], answer: 0,
+    options: ['单一公有制和计划经济', '公有制为主体、多种所有制经济共同发展，按劳分配为主体、多种分配方式并存，社会主义市场经济体制', '私有制为主体、自由市场经济', '按需分配、计划调节'], answer: 1,
     explanation: '十九届四中全会把所有制、分配制度和社会主义市场经济体制一并纳入基本经济制度。',
   },
   {
     id: 'q-affairs-019', difficulty: 0.45, topics: { 'affairs.economy': 1 },
     stem: '“两个毫不动摇”是指什么？',
-    options: ['毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展', '毫不动摇扩大出口，毫不动摇增加投资', '毫不动摇发展工业，毫不动摇发展农业', '毫不动摇提高税收，毫不动摇压缩开支'], answer: 0,
+    options: ['毫不动摇发展工业，毫不动摇发展农业', '毫不动摇扩大出口，毫不动摇增加投资', '毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展', '毫不动摇提高税收，毫不动摇压缩开支'], answer: 2,
     explanation: '“两个毫不动摇”是我国坚持基本经济制度的重要方针。',
   },
   {
     id: 'q-affairs-020', difficulty: 0.65, topics: { 'affairs.economy': 1 },
     stem: '新质生产力的核心标志是什么？',
-    options: ['全要素生产率大幅提升', '劳动力数量大幅增加', '资源消耗大幅增长', '投资规模大幅扩张'], answer: 0,
+    options: ['投资规模大幅扩张', '劳动力数量大幅增加', '资源消耗大幅增长', '全要素生产率大幅提升'], answer: 3,
     explanation: '新质生产力由创新起主导作用，以全要素生产率大幅提升为核心标志。',
   },
   {
     id: 'q-affairs-021', difficulty: 0.4, topics: { 'affairs.economy': 1 },
     stem: '发展新质生产力，各地应当坚持什么原则？',
-    options: ['一哄而上、一窝蜂搞同样的产业', '因地制宜', '放弃传统产业', '只搞金融业'], answer: 1,
+    options: ['因地制宜', '一哄而上、一窝蜂搞同样的产业', '放弃传统产业', '只搞金融业'], answer: 0,
     explanation: '要因地制宜发展新质生产力，结合本地资源禀赋和产业基础，不搞一种模式。',
   },
   {
@@ -143,13 +143,13 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-023', difficulty: 0.35, topics: { 'affairs.economy': 0.7, 'service.purpose': 0.3 },
     stem: '在民生工作中，被称为“最基本的民生”的是什么？',
-    options: ['就业', '旅游', '娱乐', '购物'], answer: 0,
+    options: ['娱乐', '旅游', '就业', '购物'], answer: 2,
     explanation: '就业是最基本的民生，关系千家万户的生计，稳就业是经济工作的重点。',
   },
   {
     id: 'q-affairs-024', difficulty: 0.5, topics: { 'affairs.economy': 0.7, 'theory.new-development-philosophy': 0.3 },
     stem: '构建新发展格局，要坚持把什么作为战略基点？',
-    options: ['扩大内需', '压缩消费', '依赖外需', '减少投资'], answer: 0,
+    options: ['减少投资', '压缩消费', '依赖外需', '扩大内需'], answer: 3,
     explanation: '扩大内需是构建以国内大循环为主体的新发展格局的战略基点。',
   },
   // ── 乡村振兴与共同富裕 ──
@@ -162,7 +162,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-026', difficulty: 0.4, topics: { 'affairs.rural-common-prosperity': 1 },
     stem: '全面推进乡村振兴的“五个振兴”不包括下列哪一项？',
-    options: ['产业振兴', '人才振兴', '组织振兴', '房地产振兴'], answer: 3,
+    options: ['产业振兴', '房地产振兴', '组织振兴', '人才振兴'], answer: 1,
     explanation: '“五个振兴”是产业、人才、文化、生态、组织振兴。',
   },
   {
@@ -174,13 +174,13 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-028', difficulty: 0.25, topics: { 'affairs.rural-common-prosperity': 1 },
     stem: '关于粮食安全，常说“中国人的饭碗任何时候都要牢牢端在”哪里？',
-    options: ['自己手中', '国际市场手中', '少数大企业手中', '外国供应商手中'], answer: 0,
+    options: ['少数大企业手中', '国际市场手中', '自己手中', '外国供应商手中'], answer: 2,
     explanation: '我们的饭碗应当主要装中国粮，粮食安全是“国之大者”。',
   },
   {
     id: 'q-affairs-029', difficulty: 0.5, topics: { 'affairs.rural-common-prosperity': 1 },
     stem: '脱贫攻坚任务完成后，巩固拓展脱贫攻坚成果要守住什么底线？',
-    options: ['不发生规模性返贫', '不允许任何人收入下降', '不再扶持脱贫地区', '所有农村人口进城'], answer: 0,
+    options: ['所有农村人口进城', '不允许任何人收入下降', '不再扶持脱贫地区', '不发生规模性返贫'], answer: 3,
     explanation: '守住不发生规模性返贫的底线，是巩固拓展脱贫攻坚成果同乡村振兴有效衔接的要求。',
   },
   {
@@ -198,7 +198,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-032', difficulty: 0.6, topics: { 'affairs.rural-common-prosperity': 1 },
     stem: '在初次分配、再分配、第三次分配协调配套的制度体系中，第三次分配主要指什么？',
-    options: ['市场按要素贡献分配', '政府通过税收和社会保障调节', '企业和个人自愿通过慈善等公益方式参与分配', '银行发放贷款'], answer: 2,
+    options: ['市场按要素贡献分配', '企业和个人自愿通过慈善等公益方式参与分配', '政府通过税收和社会保障调节', '银行发放贷款'], answer: 1,
     explanation: '第三次分配是在自愿基础上，通过慈善捐赠等公益方式帮助他人，是对前两次分配的补充。',
   },
   // ── 总体国家安全观 ──
@@ -211,7 +211,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-034', difficulty: 0.5, topics: { 'affairs.national-security': 1 },
     stem: '总体国家安全观强调以什么为宗旨、以什么为根本？',
-    options: ['以人民安全为宗旨，以政治安全为根本', '以经济安全为宗旨，以军事安全为根本', '以国土安全为宗旨，以文化安全为根本', '以网络安全为宗旨，以社会安全为根本'], answer: 0,
+    options: ['以国土安全为宗旨，以文化安全为根本', '以经济安全为宗旨，以军事安全为根本', '以人民安全为宗旨，以政治安全为根本', '以网络安全为宗旨，以社会安全为根本'], answer: 2,
     explanation: '总体国家安全观以人民安全为宗旨、以政治安全为根本、以经济安全为基础。',
   },
   {
@@ -223,7 +223,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-036', difficulty: 0.4, topics: { 'affairs.national-security': 1 },
     stem: '“没有网络安全就没有国家安全”，对大学生来说下列哪种做法是正确的？',
-    options: ['在社交平台随意发布涉密单位的内部照片', '不点击来路不明的链接，不泄露个人和单位的敏感信息', '把实验室数据上传到境外不明网站', '为赚钱出售自己的账号'], answer: 1,
+    options: ['在社交平台随意发布涉密单位的内部照片', '为赚钱出售自己的账号', '把实验室数据上传到境外不明网站', '不点击来路不明的链接，不泄露个人和单位的敏感信息'], answer: 3,
     explanation: '增强网络安全意识，保护个人信息和敏感数据，是每个公民维护国家安全的具体行动。',
   },
   {
@@ -235,7 +235,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-038', difficulty: 0.35, topics: { 'affairs.national-security': 1 },
     stem: '关于保守国家秘密，下列做法正确的是哪一项？',
-    options: ['在连接互联网的计算机上处理涉密信息', '用微信传送涉密文件', '涉密材料按规定存放和传递，不在非涉密设备上处理', '把涉密文件带回家随意放置'], answer: 2,
+    options: ['涉密材料按规定存放和传递，不在非涉密设备上处理', '用微信传送涉密文件', '在连接互联网的计算机上处理涉密信息', '把涉密文件带回家随意放置'], answer: 0,
     explanation: '严格保守党和国家的秘密是党员义务，涉密信息必须在符合规定的设备和渠道中处理。',
   },
   {
@@ -254,7 +254,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-041', difficulty: 0.3, topics: { 'affairs.international': 1 },
     stem: '中国倡导构建的、回答“世界怎么了、我们怎么办”的理念是什么？',
-    options: ['人类命运共同体', '单极世界', '零和博弈', '集团对抗'], answer: 0,
+    options: ['单极世界', '人类命运共同体', '零和博弈', '集团对抗'], answer: 1,
     explanation: '推动构建人类命运共同体是中国特色大国外交的总目标之一，倡导合作共赢。',
   },
   {
@@ -266,7 +266,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-043', difficulty: 0.5, topics: { 'affairs.international': 1 },
     stem: '下列哪一项是中国提出的全球倡议？',
-    options: ['全球文明倡议', '马歇尔计划', '门罗主义', '布雷顿森林体系'], answer: 0,
+    options: ['门罗主义', '马歇尔计划', '全球文明倡议', '布雷顿森林体系'], answer: 2,
     explanation: '中国先后提出全球发展倡议、全球安全倡议和全球文明倡议；其余选项都是他国主导的历史方案。',
   },
   {
@@ -284,13 +284,13 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-046', difficulty: 0.3, topics: { 'affairs.international': 1 },
     stem: '我国长期坚持的外交政策是什么？',
-    options: ['独立自主的和平外交政策', '结盟扩张政策', '闭关锁国政策', '依附大国政策'], answer: 0,
+    options: ['结盟扩张政策', '独立自主的和平外交政策', '闭关锁国政策', '依附大国政策'], answer: 1,
     explanation: '我国坚持独立自主的和平外交政策，维护国家主权、安全、发展利益。',
   },
   {
     id: 'q-affairs-047', difficulty: 0.55, topics: { 'affairs.international': 1 },
     stem: '以中国城市命名、2001年成立的区域性国际组织是哪一个？',
-    options: ['上海合作组织', '亚太经合组织', '东南亚国家联盟', '金砖国家'], answer: 0,
+    options: ['东南亚国家联盟', '亚太经合组织', '上海合作组织', '金砖国家'], answer: 2,
     explanation: '上海合作组织于2001年在上海宣布成立，以“上海精神”为核心价值。',
   },
   {
@@ -303,7 +303,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-049', difficulty: 0.45, topics: { 'affairs.ecology': 1 },
     stem: '“绿水青山就是金山银山”理念最早是在哪里提出的？',
-    options: ['浙江安吉余村', '河南兰考', '贵州遵义', '福建宁德'], answer: 0,
+    options: ['福建宁德', '河南兰考', '贵州遵义', '浙江安吉余村'], answer: 3,
     explanation: '2005年习近平同志在浙江安吉余村考察时提出了“绿水青山就是金山银山”。',
   },
   {
@@ -315,7 +315,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-051', difficulty: 0.5, topics: { 'affairs.ecology': 1 },
     stem: '全面推行的“河长制”中，河长一般由谁担任？',
-    options: ['环保志愿者', '各级党政主要负责人或负责同志', '企业负责人', '渔民代表'], answer: 1,
+    options: ['各级党政主要负责人或负责同志', '环保志愿者', '企业负责人', '渔民代表'], answer: 0,
     explanation: '河长制由各级党政负责同志担任河长，压实地方保护水生态的责任。',
   },
   {
@@ -333,32 +333,32 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-054', difficulty: 0.55, topics: { 'affairs.ecology': 1 },
     stem: '由中央统一部署、对地方和有关部门落实生态环境保护责任开展的督察称为什么？',
-    options: ['中央生态环境保护督察', '中央巡视', '审计署专项审计', '人大执法检查'], answer: 0,
+    options: ['审计署专项审计', '中央巡视', '中央生态环境保护督察', '人大执法检查'], answer: 2,
     explanation: '中央生态环境保护督察是压实生态环境保护政治责任的重要制度。',
   },
   {
     id: 'q-affairs-055', difficulty: 0.5, topics: { 'affairs.ecology': 1 },
     stem: '生态保护强调坚持“山水林田湖草沙”怎样的保护和系统治理？',
-    options: ['一体化', '分散化', '逐个击破、互不相关', '只保护森林'], answer: 0,
+    options: ['只保护森林', '分散化', '逐个击破、互不相关', '一体化'], answer: 3,
     explanation: '生态是统一的自然系统，要坚持山水林田湖草沙一体化保护和系统治理。',
   },
   {
     id: 'q-affairs-056', difficulty: 0.15, topics: { 'affairs.ecology': 1 },
     stem: '作为大学生，下列哪种做法符合绿色低碳生活方式？',
-    options: ['长明灯、长流水', '垃圾分类投放、践行“光盘行动”', '大量使用一次性餐具', '短距离也坚持打车'], answer: 1,
+    options: ['垃圾分类投放、践行“光盘行动”', '长明灯、长流水', '大量使用一次性餐具', '短距离也坚持打车'], answer: 0,
     explanation: '垃圾分类、节约粮食、绿色出行都是践行绿色低碳生活的具体做法。',
   },
   // ── 教育、科技、人才 ──
   {
     id: 'q-affairs-057', difficulty: 0.4, topics: { 'affairs.education-science-talent': 1 },
     stem: '党的二十大报告指出，哪三者是全面建设社会主义现代化国家的基础性、战略性支撑？',
-    options: ['教育、科技、人才', '资本、土地、劳动', '工业、农业、国防', '城市、乡村、边疆'], answer: 0,
+    options: ['资本、土地、劳动', '教育、科技、人才', '工业、农业、国防', '城市、乡村、边疆'], answer: 1,
     explanation: '报告把教育、科技、人才统筹部署，强调科技是第一生产力、人才是第一资源、创新是第一动力。',
   },
   {
     id: 'q-affairs-058', difficulty: 0.45, topics: { 'affairs.education-science-talent': 1 },
     stem: '“科技是第一生产力、人才是第一资源、创新是第一动力”中，“第一资源”指的是什么？',
-    options: ['人才', '土地', '资本', '能源'], answer: 0,
+    options: ['资本', '土地', '人才', '能源'], answer: 2,
     explanation: '人才是第一资源，要坚持人才引领驱动。',
   },
   {
@@ -370,7 +370,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-060', difficulty: 0.3, topics: { 'affairs.education-science-talent': 0.7, 'service.campus-service': 0.3 },
     stem: '高校的根本任务是什么？',
-    options: ['立德树人', '追求排名', '创收创利', '扩大招生'], answer: 0,
+    options: ['扩大招生', '追求排名', '创收创利', '立德树人'], answer: 3,
     explanation: '立德树人是教育的根本任务，也是检验高校一切工作的根本标准。',
   },
   {
@@ -400,7 +400,7 @@ export const affairsQuestions: QuestionSeed[] = [
   {
     id: 'q-affairs-065', difficulty: 0.35, topics: { 'affairs.education-science-talent': 1 },
     stem: '我国教育要培养的是什么样的人？',
-    options: ['德智体美劳全面发展的社会主义建设者和接班人', '只会考试的人', '只重技能不重品德的人', '只追求个人成功的人'], answer: 0,
+    options: ['只会考试的人', '德智体美劳全面发展的社会主义建设者和接班人', '只重技能不重品德的人', '只追求个人成功的人'], answer: 1,
     explanation: '培养德智体美劳全面发展的社会主义建设者和接班人，是我国教育的目标。',
   },
 ];
