@@ -1,3 +1,75 @@
-export default function PortraitPage(_props: Record<string, unknown>) {
-  return <div className="page">PortraitPage</div>;
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { PortraitDocument, type PortraitQuery } from '../../gql/graphql';
+import { GraphView } from '../../graph-view/GraphView';
+import { useI18n } from '../../i18n/useI18n';
+import { hrefFor, navigate } from '../../app/routes';
+import { domainId } from '../../graph-view/elements';
+import { EmptyState } from '../../ui/EmptyState';
+import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
+import { ActivityList } from '../activity/ActivityList';
+import { TagList } from '../activity/TagList';
+import { StagePipeline } from './StagePipeline';
+import { buildPortraitElements } from './portrait-elements';
+
+type Member = PortraitQuery['member'];
+
+/** A member's portrait for the secretary: tags with evidence, mastery profile, timeline, stage, neighbourhood. */
+export default function PortraitPage({ memberId }: { memberId: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PortraitDocument, variables: { id: memberId } });
+  return (
+    <div className="page">
+      <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {({ member }) => <Portrait member={member} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function Portrait({ member }: { member: Member }) {
+  const { t, te, date } = useI18n();
+  const elements = useMemo(() => buildPortraitElements({
+    member, branch: member.branch, gapTopics: [],
+    courses: member.recentActivity.studies.map((s) => ({ id: s.course.id, title: s.course.title, topics: s.course.topics.filter((x) => x.weight >= 0.3).map((x) => x.topic) })),
+  }), [member]);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="meta">{t('portrait.title')}</p>
+          <h1 data-testid="portrait-name">{member.name}</h1>
+          <p className="sub">
+            {te('stage', member.stage)} · {te('kind', member.kind)} · {te('role', member.role)} ·{' '}
+            <a href={hrefFor({ name: 'branch', id: member.branch.id })}>{member.branch.name}</a>
+          </p>
+        </div>
+        {member.phone ? <p className="meta">{t('portrait.phone')}：{member.phone}</p> : null}
+      </div>
+      <Section title={t('portrait.pipeline')}>
+        <StagePipeline stage={member.stage} />
+        <p className="meta">{t('portrait.since', { date: date(member.stageSince) })}</p>
+      </Section>
+      <div className="grid-2">
+        <Section title={t('portrait.tags')}>
+          <TagList activity={member.recentActivity} />
+        </Section>
+        <Section title={t('portrait.profile')}>
+          <EmptyState>{t('home.masteryEmpty')}</EmptyState>
+        </Section>
+        <Section title={t('portrait.timeline')}>
+          <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
+          {member.transfers.length ? (
+            <ul className="list" style={{ marginTop: '.5rem' }}>
+              {member.transfers.map((x) => <li key={x.id} className="meta">{date(x.at)} · {x.reason}</li>)}
+            </ul>
+          ) : null}
+        </Section>
+        <Section title={t('portrait.neighbourhood')} hint={t('network.hint')}>
+          <GraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
+            onNodeDoubleTap={(id) => { if (id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
+        </Section>
+      </div>
+    </>
+  );
 }
