@@ -3,7 +3,7 @@
  * which writes AUTO tags (COVERS / TESTS / DISCUSSED) with a confidence on every course, question and
  * meeting record. MANUAL tags are read as training signal and never written here.
  */
-import type { Area, Topic } from '../../../graph/model';
+import type { Area } from '../../../graph/model';
 import type { GraphStore, Progress } from '../../../graph/store';
 import { badInput } from '../../errors';
 import type { Embedder } from '../embed/embedder';
@@ -12,6 +12,7 @@ import { topicText } from '../embed/embed-text';
 import { confidences } from './auto-tags';
 import type { Corpus, LabeledItem } from './corpus';
 import { loadCorpusFromStore } from './corpus';
+import { retagStore } from './retag-store';
 import { buildTopicIndex, type TaggedExample, type TopicIndex } from './topic-index';
 
 /** Longest text accepted by suggestTopics and search (characters). */
@@ -80,9 +81,13 @@ export class TopicTagger {
   getIndex(): Promise<TopicIndex> {
     const stored = this.embeddings;
     // Stored vectors are reused only for nodes that live in the store (not for the seeds fallback).
-    this.index ??= this.source().then((corpus) => indexCorpus(this.embedder, corpus,
-      stored && corpus.origin === 'store' ? (kind, rows) => stored.vectorsFor(kind, rows) : undefined));
-    this.index.catch(() => { this.index = null; });
+    if (!this.index) {
+      const p = this.source().then((corpus) => indexCorpus(this.embedder, corpus,
+        stored && corpus.origin === 'store' ? (kind, rows) => stored.vectorsFor(kind, rows) : undefined));
+      // A failed build is not cached: the next call tries again.
+      p.catch(() => { if (this.index === p) this.index = null; });
+      this.index = p;
+    }
     return this.index;
   }
 
@@ -105,14 +110,8 @@ export class TopicTagger {
     return (await this.suggestMany([t], first))[0];
   }
 
-  /** Topics known to the index (for callers that show names). */
-  async topics(): Promise<Topic[]> {
-    return (await this.getIndex()).topics;
-  }
-
   /** Writes AUTO tags on every course, question and meeting record of the store; returns counts by kind. */
   async retagAll(store: GraphStore, onProgress?: Progress): Promise<Record<'Course' | 'Question' | 'Meeting', number>> {
-    const { retagStore } = await import('./retag-store');
     return retagStore(store, await this.getIndex(), this.embedder, this.embeddings, onProgress);
   }
 }
