@@ -6,25 +6,25 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-001', difficulty: 0.2, topics: { 'service.purpose': 1 },
     stem: '中国共产党人的初心和使命是什么？',
-    options: ['为中国人民谋幸福，为中华民族谋复兴', '为党员谋福利，为干部谋发展', '发展经济、增加税收', '扩大组织规模'], answer: 0,
+    options: ['为党员谋福利，为干部谋发展', '为中国人民谋幸福，为中华民族谋复兴', '发展经济、增加税收', '扩大组织规模'], answer: 1,
     explanation: '为中国人民谋幸福、为中华民族谋复兴，是激励党不断前进的根本动力。',
   },
   {
     id: 'q-service-002', difficulty: 0.25, topics: { 'service.purpose': 1 },
     stem: '“人民对美好生活的向往，就是我们的”什么？',
-    options: ['奋斗目标', '工作负担', '次要任务', '宣传口号'], answer: 0,
+    options: ['工作负担', '奋斗目标', '次要任务', '宣传口号'], answer: 1,
     explanation: '这句话表明党把满足人民美好生活需要作为一切工作的出发点和落脚点。',
   },
   {
     id: 'q-service-003', difficulty: 0.35, topics: { 'service.purpose': 0.7, 'history.heroes': 0.3 },
     stem: '毛泽东的名篇《为人民服务》是为纪念哪位战士而作的演讲？',
-    options: ['张思德', '白求恩', '雷锋', '董存瑞'], answer: 0,
+    options: ['雷锋', '白求恩', '张思德', '董存瑞'], answer: 2,
     explanation: '1944年毛泽东在张思德追悼会上发表《为人民服务》的演讲；《纪念白求恩》是另一篇文章。',
   },
   {
     id: 'q-service-004', difficulty: 0.3, topics: { 'service.purpose': 1 },
     stem: '“江山就是人民，人民就是江山”揭示了什么道理？',
-    options: ['党的执政基础在人民，打江山守江山守的是人民的心', '江山与人民无关', '只要经济发展就不需要人民支持', '人民只是被管理的对象'], answer: 0,
+    options: ['人民只是被管理的对象', '江山与人民无关', '只要经济发展就不需要人民支持', '党的执政基础在人民，打江山守江山守的是人民的心'], answer: 3,
     explanation: '这句话强调人民是党执政的最深厚基础和最大底气。',
   },
   {
@@ -36,19 +36,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-006', difficulty: 0.4, topics: { 'service.purpose': 1 },
     stem: '以人民为中心的发展思想，其内涵可以概括为什么？',
-    options: ['发展为了人民、发展依靠人民、发展成果由人民共享', '发展为了少数人', '发展只靠政府', '发展成果先归企业'], answer: 0,
+    options: ['发展为了少数人', '发展为了人民、发展依靠人民、发展成果由人民共享', '发展只靠政府', '发展成果先归企业'], answer: 1,
     explanation: '以人民为中心回答了发展为了谁、依靠谁、成果由谁享有的问题。',
   },
   {
     id: 'q-service-007', difficulty: 0.4, topics: { 'service.purpose': 1 },
     stem: '中国共产党的根本政治立场是什么？',
-    options: ['人民立场', '精英立场', '部门立场', '地方立场'], answer: 0,
+    options: ['部门立场', '精英立场', '人民立场', '地方立场'], answer: 2,
     explanation: '人民立场是党的根本政治立场，党没有任何自己特殊的利益。',
   },
   {
     id: 'q-service-008', difficulty: 0.45, topics: { 'service.purpose': 1 },
     stem: '“时代是出卷人，我们是答卷人，人民是”什么？',
-    options: ['阅卷人', '监考人', '出题人', '旁观者'], answer: 0,
+    options: ['旁观者', '监考人', '出题人', '阅卷人'], answer: 3,
     explanation: '这句话说明党的工作成效最终要由人民来评判。',
   },
   // ── 群众路线 ──
@@ -61,19 +61,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-010', difficulty: 0.35, topics: { 'service.mass-line': 1 },
     stem: '群众路线被称为党的什么？',
-    options: ['生命线和根本工作路线', '临时工作方法', '宣传口号', '组织原则'], answer: 0,
+    options: ['临时工作方法', '生命线和根本工作路线', '宣传口号', '组织原则'], answer: 1,
     explanation: '群众路线是党的生命线和根本工作路线，决定着党的前途命运。',
   },
   {
     id: 'q-service-011', difficulty: 0.55, topics: { 'service.mass-line': 0.7, 'service.work-style': 0.3 },
     stem: '2013年开始在全党开展的党的群众路线教育实践活动，主要内容是什么？',
-    options: ['为民务实清廉', '学史明理增信', '守初心担使命', '学思想强党性'], answer: 0,
+    options: ['守初心担使命', '学史明理增信', '为民务实清廉', '学思想强党性'], answer: 2,
     explanation: '群众路线教育实践活动以为民务实清廉为主要内容，聚焦解决“四风”问题。',
   },
   {
     id: 'q-service-012', difficulty: 0.45, topics: { 'service.mass-line': 0.7, 'history.new-era': 0.3 },
     stem: '2021年党史学习教育中开展的、聚焦群众急难愁盼问题的实践活动叫什么？',
-    options: ['“我为群众办实事”实践活动', '“三严三实”专题教育', '“两学一做”学习教育', '“四下基层”活动'], answer: 0,
+    options: ['“四下基层”活动', '“三严三实”专题教育', '“两学一做”学习教育', '“我为群众办实事”实践活动'], answer: 3,
     explanation: '“我为群众办实事”把学党史与解决群众实际问题结合起来。',
   },
   {
@@ -85,19 +85,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-014', difficulty: 0.5, topics: { 'service.mass-line': 1 },
     stem: '党执政后的最大危险是什么？',
-    options: ['脱离群众', '经济增速放缓', '党员人数增加', '工作任务繁重'], answer: 0,
+    options: ['经济增速放缓', '脱离群众', '党员人数增加', '工作任务繁重'], answer: 1,
     explanation: '密切联系群众是党的最大政治优势，脱离群众是党执政后的最大危险。',
   },
   {
     id: 'q-service-015', difficulty: 0.4, topics: { 'service.mass-line': 1 },
     stem: '“民心是最大的政治”这句话强调的是什么？',
-    options: ['赢得人民拥护是党长期执政的根本', '政治与民心无关', '只要制度完善就不需要民心', '民心只在选举时重要'], answer: 0,
+    options: ['只要制度完善就不需要民心', '政治与民心无关', '赢得人民拥护是党长期执政的根本', '民心只在选举时重要'], answer: 2,
     explanation: '民心向背决定党的前途命运，必须始终把人民放在心中最高位置。',
   },
   {
     id: 'q-service-016', difficulty: 0.3, topics: { 'service.mass-line': 1 },
     stem: '在制定支部服务群众的项目时，下列做法最符合群众路线的是哪一项？',
-    options: ['先深入了解群众需求，再与群众商量确定', '由支部书记个人拍板', '照搬其他单位的做法', '为了出成绩选择最容易宣传的项目'], answer: 0,
+    options: ['为了出成绩选择最容易宣传的项目', '由支部书记个人拍板', '照搬其他单位的做法', '先深入了解群众需求，再与群众商量确定'], answer: 3,
     explanation: '遇事同群众商量、从群众需求出发，是群众路线在日常工作中的体现。',
   },
   // ── 优良作风 ──
@@ -110,19 +110,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-018', difficulty: 0.4, topics: { 'service.work-style': 0.7, 'history.spirit-lineage': 0.3 },
     stem: '七届二中全会提出的“两个务必”是指什么？',
-    options: ['务必使同志们继续地保持谦虚、谨慎、不骄、不躁的作风，务必使同志们继续地保持艰苦奋斗的作风', '务必发展经济，务必扩大军队', '务必学习理论，务必参加劳动', '务必团结群众，务必打击敌人'], answer: 0,
+    options: ['务必发展经济，务必扩大军队', '务必使同志们继续地保持谦虚、谨慎、不骄、不躁的作风，务必使同志们继续地保持艰苦奋斗的作风', '务必学习理论，务必参加劳动', '务必团结群众，务必打击敌人'], answer: 1,
     explanation: '“两个务必”是党在即将取得全国政权时对全党的警示，至今仍有重要意义。',
   },
   {
     id: 'q-service-019', difficulty: 0.5, topics: { 'service.work-style': 1 },
     stem: '2015年在县处级以上领导干部中开展的“三严三实”专题教育，“三严”是指什么？',
-    options: ['严以修身、严以用权、严以律己', '严格学习、严格工作、严格生活', '严管干部、严查案件、严肃纪律', '严守秘密、严守纪律、严守规矩'], answer: 0,
+    options: ['严管干部、严查案件、严肃纪律', '严格学习、严格工作、严格生活', '严以修身、严以用权、严以律己', '严守秘密、严守纪律、严守规矩'], answer: 2,
     explanation: '“三严三实”即严以修身、严以用权、严以律己，谋事要实、创业要实、做人要实。',
   },
   {
     id: 'q-service-020', difficulty: 0.5, topics: { 'service.work-style': 1 },
     stem: '2016年在全体党员中开展的“两学一做”学习教育，具体内容是什么？',
-    options: ['学党章党规、学系列讲话，做合格党员', '学历史、学理论，做优秀干部', '学文件、学政策，做好工作', '学先进、学榜样，做表率'], answer: 0,
+    options: ['学先进、学榜样，做表率', '学历史、学理论，做优秀干部', '学文件、学政策，做好工作', '学党章党规、学系列讲话，做合格党员'], answer: 3,
     explanation: '“两学一做”推动党内教育从“关键少数”向广大党员拓展、从集中性教育向经常性教育延伸。',
   },
   {
@@ -134,19 +134,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-022', difficulty: 0.6, topics: { 'service.work-style': 0.7, 'theory.xi-thought': 0.3 },
     stem: '2023年开展的学习贯彻习近平新时代中国特色社会主义思想主题教育，总要求是什么？',
-    options: ['学思想、强党性、重实践、建新功', '守初心、担使命，找差距、抓落实', '学党章党规、学系列讲话，做合格党员', '严以修身、严以用权、严以律己'], answer: 0,
+    options: ['守初心、担使命，找差距、抓落实', '学思想、强党性、重实践、建新功', '学党章党规、学系列讲话，做合格党员', '严以修身、严以用权、严以律己'], answer: 1,
     explanation: '2023年主题教育的总要求是学思想、强党性、重实践、建新功。',
   },
   {
     id: 'q-service-023', difficulty: 0.6, topics: { 'service.work-style': 0.7, 'service.mass-line': 0.3 },
     stem: '“四下基层”是指宣传党的路线方针政策下基层、调查研究下基层、现场办公下基层，以及什么？',
-    options: ['信访接待下基层', '检查评比下基层', '招商引资下基层', '文艺演出下基层'], answer: 0,
+    options: ['招商引资下基层', '检查评比下基层', '信访接待下基层', '文艺演出下基层'], answer: 2,
     explanation: '“四下基层”是习近平同志在福建宁德工作时倡导的工作制度，推动干部深入群众解决问题。',
   },
   {
     id: 'q-service-024', difficulty: 0.3, topics: { 'service.work-style': 1 },
     stem: '下列哪种表现属于形式主义？',
-    options: ['文山会海、过度留痕、重痕迹轻实绩', '深入一线解决实际问题', '精简会议文件', '务实高效推进工作'], answer: 0,
+    options: ['务实高效推进工作', '深入一线解决实际问题', '精简会议文件', '文山会海、过度留痕、重痕迹轻实绩'], answer: 3,
     explanation: '形式主义只重表面不重实效，是作风建设要重点纠治的问题。',
   },
   // ── 志愿服务 ──
@@ -159,7 +159,7 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-026', difficulty: 0.5, topics: { 'service.volunteering': 1 },
     stem: '《志愿服务条例》规定开展志愿服务应当遵循的原则不包括下列哪一项？',
-    options: ['自愿', '无偿', '诚信', '营利'], answer: 3,
+    options: ['自愿', '营利', '诚信', '无偿'], answer: 1,
     explanation: '志愿服务遵循自愿、无偿、平等、诚信、合法的原则，不以营利为目的。',
   },
   {
@@ -183,7 +183,7 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-030', difficulty: 0.5, topics: { 'service.volunteering': 1 },
     stem: '志愿者参加志愿服务后需要志愿服务记录证明的，志愿服务组织应当怎样做？',
-    options: ['依据志愿服务记录无偿、如实出具', '收取一定手续费后出具', '根据关系远近决定是否出具', '拒绝出具'], answer: 0,
+    options: ['根据关系远近决定是否出具', '收取一定手续费后出具', '依据志愿服务记录无偿、如实出具', '拒绝出具'], answer: 2,
     explanation: '条例要求志愿服务组织如实记录并无偿出具证明，保障志愿者权益。',
   },
   {
@@ -195,7 +195,7 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-032', difficulty: 0.6, topics: { 'service.volunteering': 1 },
     stem: '志愿服务组织安排志愿者参与可能发生人身危险的志愿服务活动前，应当怎样做？',
-    options: ['为志愿者购买相应的人身意外伤害保险', '让志愿者签署免责声明即可', '不需要任何准备', '要求志愿者自行承担全部风险'], answer: 0,
+    options: ['要求志愿者自行承担全部风险', '让志愿者签署免责声明即可', '不需要任何准备', '为志愿者购买相应的人身意外伤害保险'], answer: 3,
     explanation: '条例规定应当为志愿者购买相应的人身意外伤害保险，并告知可能的风险。',
   },
   // ── 校园中的先锋模范作用 ──
@@ -208,25 +208,25 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-034', difficulty: 0.3, topics: { 'service.campus-service': 1 },
     stem: '学生党员开展朋辈学业帮扶，下列做法正确的是哪一项？',
-    options: ['耐心讲解思路，帮助同学掌握方法', '替同学完成作业和考试', '只帮助关系好的同学', '帮扶时炫耀自己的成绩'], answer: 0,
+    options: ['替同学完成作业和考试', '耐心讲解思路，帮助同学掌握方法', '只帮助关系好的同学', '帮扶时炫耀自己的成绩'], answer: 1,
     explanation: '学业帮扶要帮在点子上，代写代考违反学术诚信和校规校纪。',
   },
   {
     id: 'q-service-035', difficulty: 0.4, topics: { 'service.campus-service': 1 },
     stem: '党员结对帮扶家庭经济困难学生时，应当特别注意什么？',
-    options: ['保护受助同学的隐私和尊严', '在班级群公开其家庭情况', '要求受助同学公开致谢', '以帮扶为条件提出要求'], answer: 0,
+    options: ['要求受助同学公开致谢', '在班级群公开其家庭情况', '保护受助同学的隐私和尊严', '以帮扶为条件提出要求'], answer: 2,
     explanation: '帮扶要真诚、细致，尊重受助者的人格和隐私。',
   },
   {
     id: 'q-service-036', difficulty: 0.3, topics: { 'service.campus-service': 1 },
     stem: '学生党员发现宿舍同学长期情绪低落、有异常表现时，恰当的做法是什么？',
-    options: ['主动关心陪伴，并及时告知辅导员或学校心理中心', '事不关己，不予理会', '在网上议论此事', '劝其不要告诉老师'], answer: 0,
+    options: ['劝其不要告诉老师', '事不关己，不予理会', '在网上议论此事', '主动关心陪伴，并及时告知辅导员或学校心理中心'], answer: 3,
     explanation: '关心同学心理健康是党员服务同学的具体体现，专业问题要及时寻求专业帮助。',
   },
   {
     id: 'q-service-037', difficulty: 0.55, topics: { 'service.campus-service': 1 },
     stem: '习近平总书记提出的“四有”好老师标准不包括下列哪一项？',
-    options: ['有理想信念', '有道德情操', '有扎实学识', '有丰厚收入'], answer: 3,
+    options: ['有丰厚收入', '有道德情操', '有扎实学识', '有理想信念'], answer: 0,
     explanation: '“四有”好老师是有理想信念、有道德情操、有扎实学识、有仁爱之心。',
   },
   {
@@ -238,20 +238,20 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-039', difficulty: 0.35, topics: { 'service.campus-service': 1 },
     stem: '高校党员教师在教书育人中发挥表率作用，常被概括为哪句话？',
-    options: ['学高为师，身正为范', '只教书不育人', '科研第一，教学第二', '学生成绩好坏与教师无关'], answer: 0,
+    options: ['只教书不育人', '学高为师，身正为范', '科研第一，教学第二', '学生成绩好坏与教师无关'], answer: 1,
     explanation: '学高为师、身正为范，要求教师既有学识又有德行，以言传身教影响学生。',
   },
   {
     id: 'q-service-040', difficulty: 0.3, topics: { 'service.campus-service': 1 },
     stem: '学院党支部设立“党员示范岗”，其主要目的是什么？',
-    options: ['让党员在岗位上作表率、服务师生', '给党员增加补贴', '区分党员和群众的待遇', '完成宣传任务'], answer: 0,
+    options: ['区分党员和群众的待遇', '给党员增加补贴', '让党员在岗位上作表率、服务师生', '完成宣传任务'], answer: 2,
     explanation: '党员示范岗让党员在具体岗位上亮身份、比作为，带动身边人。',
   },
   // ── 社区报到与基层治理 ──
   {
     id: 'q-service-041', difficulty: 0.3, topics: { 'service.community-service': 1 },
     stem: '在职党员到居住地社区报到，主要是为了什么？',
-    options: ['参与社区服务和基层治理，为身边群众办实事', '转移组织关系', '领取社区福利', '替代所在单位的组织生活'], answer: 0,
+    options: ['替代所在单位的组织生活', '转移组织关系', '领取社区福利', '参与社区服务和基层治理，为身边群众办实事'], answer: 3,
     explanation: '到社区报到是在职党员在“八小时以外”联系服务群众的方式，组织关系仍在原单位。',
   },
   {
@@ -263,19 +263,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-043', difficulty: 0.65, topics: { 'service.community-service': 1 },
     stem: '“枫桥经验”发源于哪里？',
-    options: ['浙江诸暨', '福建宁德', '安徽凤阳', '河北正定'], answer: 0,
+    options: ['福建宁德', '浙江诸暨', '安徽凤阳', '河北正定'], answer: 1,
     explanation: '“枫桥经验”20世纪60年代发源于浙江诸暨枫桥镇，后在新时代不断发展。',
   },
   {
     id: 'q-service-044', difficulty: 0.45, topics: { 'service.community-service': 1 },
     stem: '我国社会治理要建设人人有责、人人尽责、人人享有的社会治理共同体，坚持怎样的格局？',
-    options: ['共建共治共享', '政府包办一切', '市场自发调节', '各管各的'], answer: 0,
+    options: ['市场自发调节', '政府包办一切', '共建共治共享', '各管各的'], answer: 2,
     explanation: '共建共治共享的社会治理格局调动各方面力量参与，党员要带头参与。',
   },
   {
     id: 'q-service-045', difficulty: 0.4, topics: { 'service.community-service': 1 },
     stem: '社区实行网格化管理，党员担任网格员或楼栋长时，主要职责是什么？',
-    options: ['了解网格内居民情况，及时反映诉求、协助解决问题', '代替居民作决定', '收取管理费用', '只负责张贴通知'], answer: 0,
+    options: ['只负责张贴通知', '代替居民作决定', '收取管理费用', '了解网格内居民情况，及时反映诉求、协助解决问题'], answer: 3,
     explanation: '网格化管理把服务触角延伸到楼栋，党员可以发挥联系群众的桥梁作用。',
   },
   {
@@ -287,20 +287,20 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-047', difficulty: 0.5, topics: { 'service.community-service': 1 },
     stem: '在党建引领基层治理中，社区党组织处于什么地位？',
-    options: ['社区各类组织和各项工作的领导核心', '普通的志愿团体', '物业公司的下属机构', '与社区治理无关'], answer: 0,
+    options: ['普通的志愿团体', '社区各类组织和各项工作的领导核心', '物业公司的下属机构', '与社区治理无关'], answer: 1,
     explanation: '社区党组织统筹居委会、业委会、物业和社会组织等力量，发挥领导核心作用。',
   },
   {
     id: 'q-service-048', difficulty: 0.2, topics: { 'service.community-service': 1 },
     stem: '党员利用周末到社区为独居老人代购药品、陪伴聊天，这属于什么？',
-    options: ['志愿服务，关爱困难群众', '违反工作纪律', '商业经营活动', '与党员身份无关的私事'], answer: 0,
+    options: ['商业经营活动', '违反工作纪律', '志愿服务，关爱困难群众', '与党员身份无关的私事'], answer: 2,
     explanation: '关爱老人等困难群体是党员参与社区志愿服务的常见方式。',
   },
   // ── 社会实践与调查研究 ──
   {
     id: 'q-service-049', difficulty: 0.4, topics: { 'service.social-practice': 1 },
     stem: '大学生暑期“三下乡”社会实践中的“三下乡”是指什么？',
-    options: ['文化、科技、卫生下乡', '资金、项目、人才下乡', '工业、商业、金融下乡', '歌舞、电影、戏剧下乡'], answer: 0,
+    options: ['歌舞、电影、戏剧下乡', '资金、项目、人才下乡', '工业、商业、金融下乡', '文化、科技、卫生下乡'], answer: 3,
     explanation: '“三下乡”即文化、科技、卫生“三下乡”，是大学生服务农村的重要实践形式。',
   },
   {
@@ -312,19 +312,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-051', difficulty: 0.25, topics: { 'service.social-practice': 0.7, 'theory.mao-zedong-thought': 0.3 },
     stem: '“没有调查，就没有发言权”强调了什么？',
-    options: ['决策和发言要建立在调查研究的基础上', '只有领导才有发言权', '书本知识最重要', '调查研究可有可无'], answer: 0,
+    options: ['只有领导才有发言权', '决策和发言要建立在调查研究的基础上', '书本知识最重要', '调查研究可有可无'], answer: 1,
     explanation: '调查研究是谋事之基、成事之道，从实际出发才能作出正确判断。',
   },
   {
     id: 'q-service-052', difficulty: 0.3, topics: { 'service.social-practice': 1 },
     stem: '撰写社会实践调研报告时，最重要的要求是什么？',
-    options: ['实事求是，数据和材料真实可靠', '多用华丽辞藻', '照搬网上的报告', '只写正面内容'], answer: 0,
+    options: ['照搬网上的报告', '多用华丽辞藻', '实事求是，数据和材料真实可靠', '只写正面内容'], answer: 2,
     explanation: '调研的价值在于真实反映情况，弄虚作假会失去意义。',
   },
   {
     id: 'q-service-053', difficulty: 0.45, topics: { 'service.social-practice': 1 },
     stem: '在社会实践中开展入户访谈时，下列哪种做法是正确的？',
-    options: ['说明来意，征得受访者同意，并保护其个人信息', '未经同意录音录像并上传网络', '诱导受访者说出预设答案', '随意公开受访者家庭住址'], answer: 0,
+    options: ['随意公开受访者家庭住址', '未经同意录音录像并上传网络', '诱导受访者说出预设答案', '说明来意，征得受访者同意，并保护其个人信息'], answer: 3,
     explanation: '尊重受访者、保护隐私是调查研究的基本伦理要求。',
   },
   {
@@ -336,20 +336,20 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-055', difficulty: 0.3, topics: { 'service.social-practice': 1 },
     stem: '到乡村学校开展支教活动，下列态度正确的是哪一项？',
-    options: ['尊重当地师生和风俗，认真备课，做好衔接', '把支教当作旅游', '随意更改学校教学安排', '只为拍照宣传'], answer: 0,
+    options: ['把支教当作旅游', '尊重当地师生和风俗，认真备课，做好衔接', '随意更改学校教学安排', '只为拍照宣传'], answer: 1,
     explanation: '支教要真心投入、尊重当地，保证教学质量，避免“走过场”。',
   },
   {
     id: 'q-service-056', difficulty: 0.6, topics: { 'service.social-practice': 0.7, 'history.new-democratic-revolution': 0.3 },
     stem: '1927年毛泽东在深入调查基础上写成、热情赞扬农民运动的著作是哪一篇？',
-    options: ['《湖南农民运动考察报告》', '《论持久战》', '《论十大关系》', '《为人民服务》'], answer: 0,
+    options: ['《论十大关系》', '《论持久战》', '《湖南农民运动考察报告》', '《为人民服务》'], answer: 2,
     explanation: '毛泽东考察湖南五县农民运动后写成该报告，是调查研究的典范。',
   },
   // ── 急难险重任务中的担当 ──
   {
     id: 'q-service-057', difficulty: 0.2, topics: { 'service.emergency-duty': 1 },
     stem: '在抢险救灾等急难险重任务面前，党员应当怎样做？',
-    options: ['冲锋在前、吃苦在前', '躲在后面、保全自己', '等待别人先上', '只在网上转发消息'], answer: 0,
+    options: ['只在网上转发消息', '躲在后面、保全自己', '等待别人先上', '冲锋在前、吃苦在前'], answer: 3,
     explanation: '关键时刻站得出来、危难关头豁得出去，是党员先锋模范作用的集中体现。',
   },
   {
@@ -361,19 +361,19 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-059', difficulty: 0.3, topics: { 'service.emergency-duty': 1 },
     stem: '防汛抗洪中，党组织组建“党员突击队”的主要作用是什么？',
-    options: ['在最危险、最繁重的任务中发挥先锋带头作用', '负责后勤采购', '专门负责宣传报道', '代替专业救援队指挥'], answer: 0,
+    options: ['负责后勤采购', '在最危险、最繁重的任务中发挥先锋带头作用', '专门负责宣传报道', '代替专业救援队指挥'], answer: 1,
     explanation: '党员突击队把党员组织起来承担急难险重任务，体现党组织的战斗堡垒作用。',
   },
   {
     id: 'q-service-060', difficulty: 0.4, topics: { 'service.emergency-duty': 1 },
     stem: '党员志愿者参加应急救援时，下列做法正确的是哪一项？',
-    options: ['服从统一指挥，做好安全防护，不盲目行动', '不听指挥，独自冒险进入危险区域', '未经培训操作专业设备', '擅自发布未经核实的伤亡信息'], answer: 0,
+    options: ['未经培训操作专业设备', '不听指挥，独自冒险进入危险区域', '服从统一指挥，做好安全防护，不盲目行动', '擅自发布未经核实的伤亡信息'], answer: 2,
     explanation: '担当作为要讲科学、守纪律，盲目行动可能增加救援负担。',
   },
   {
     id: 'q-service-061', difficulty: 0.6, topics: { 'service.emergency-duty': 0.7, 'history.spirit-lineage': 0.3 },
     stem: '“生命至上、举国同心、舍生忘死、尊重科学、命运与共”概括的是哪种精神？',
-    options: ['伟大抗疫精神', '抗洪精神', '抗震救灾精神', '载人航天精神'], answer: 0,
+    options: ['载人航天精神', '抗洪精神', '抗震救灾精神', '伟大抗疫精神'], answer: 3,
     explanation: '这是2020年总结抗击新冠疫情斗争时概括的伟大抗疫精神。',
   },
   {
@@ -385,7 +385,7 @@ export const serviceQuestions: QuestionSeed[] = [
   {
     id: 'q-service-063', difficulty: 0.25, topics: { 'service.emergency-duty': 1 },
     stem: '在突发公共卫生事件中，党员对待网络上未经核实的消息应当怎样做？',
-    options: ['不信谣、不传谣，以权威发布为准', '先转发再说', '添油加醋扩散', '编造信息吸引关注'], answer: 0,
+    options: ['先转发再说', '不信谣、不传谣，以权威发布为准', '添油加醋扩散', '编造信息吸引关注'], answer: 1,
     explanation: '党员要带头维护正常秩序，依据权威信息行动，并引导身边群众。',
   },
   {
