@@ -4,10 +4,10 @@
  */
 import type { GraphStore } from '../graph/store';
 import type { Config } from './config';
-import type { EventHooks } from './members/activity';
 import type { EmbedderInfo } from './learning/embed/embedder';
 import type { SearchService } from './learning/search/search';
 import type { TopicTagger } from './learning/tagging/topic-tagger';
+import type { EventHooks } from './members/activity';
 
 /**
  * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field

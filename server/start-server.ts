@@ -1,30 +1,46 @@
 /**
- * Open the store, load the demo on first start, and listen: what `server/main.ts` and
- * `hongtu serve` both do. If the store cannot be reached at start the server still listens
- * (/ready says why, requests get UNAVAILABLE) and keeps retrying until it can.
+ * The composition root of a running server: open the store, load the demo on first start, build the
+ * learning services, and listen — what `server/main.ts` and `hongtu serve` both do. If the store
+ * cannot be reached at start the server still listens (/ready says why, requests get UNAVAILABLE)
+ * and keeps retrying until it can.
  */
 import { createServer, type Server } from 'node:http';
 import { createLogger } from 'graphql-yoga';
 import { openStore } from '../graph/open-store';
 import type { GraphStore } from '../graph/store';
 import { createApp } from './app';
-import type { AppDeps, AppLogger } from './app-deps';
+import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
 import type { Config } from './config';
-import { ensureDemoData } from './demo-data';
+import { createTextServices } from './learning/text-services';
 
 const RETRY_MS = 5000;
 
 export interface RunningServer { server: Server; store: GraphStore; url: string; close(): Promise<void> }
 
-/** Start everything; `extra` lets callers add optional services (e.g. the learning issue's). */
+/** First start: generate (or reuse) and bulk-load the demo world when the store is empty. */
+async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log: AppLogger): Promise<void> {
+  if (!config.seedDemo) return;
+  const { ensureDemoData, bulkDirFor } = await import('../seeds/generator/index');
+  const t0 = Date.now();
+  const r = await ensureDemoData(store, { dir: bulkDirFor('demo', config.dataDir) });
+  if (r.loaded) {
+    const rows = Object.values(r.counts ?? {}).reduce((a, b) => a + b, 0);
+    log.info(`Demo data loaded (first start): ${rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+/** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
+  const text = await createTextServices(config, store, log);
+  const learning: LearningDeps = { tagger: text.tagger, search: text.search, embedder: text.info, ...extra.learning };
   let stopped = false;
   const prepare = async (): Promise<boolean> => {
     try {
       await store.init();
-      await ensureDemoData(store, config, log);
+      await loadDemoIfEmpty(store, config, log);
+      void text.syncEmbeddings();
       return true;
     } catch (e) {
       log.error(`Store not ready (${e instanceof Error ? e.message : String(e)}); retrying every ${RETRY_MS / 1000} s`);
@@ -38,7 +54,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     }
   };
   if (!(await prepare())) void retry();
-  const app = createApp({ config, store, logger: log, ...extra });
+  const app = createApp({ config, store, logger: log, ...extra, learning });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

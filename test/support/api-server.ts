@@ -14,7 +14,8 @@ import type { AppDeps } from '../../server/app-deps';
 import { signToken } from '../../server/auth/tokens';
 import { type Config, loadConfig } from '../../server/config';
 
-export interface GqlResponse { status: number; body: { data?: any; errors?: any[] } }
+// Response bodies are asserted field by field or as whole snapshots, so they stay loosely typed.
+export interface GqlResponse { status: number; body: { data?: any; errors?: any } }
 
 export interface TestServer {
   url: string;

@@ -50,4 +50,4 @@ export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: Kuz
 }
 
 /** The error codes of a response, in order. */
-export const codes = (r: GqlResponse) => (r.body.errors ?? []).map((e) => e.extensions?.code);
+export const codes = (r: GqlResponse): unknown[] => ((r.body.errors ?? []) as { extensions?: { code?: unknown } }[]).map((e) => e.extensions?.code);
