@@ -55,4 +55,5 @@ export const SCHEMA_Q = {
   showIndexes: `SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties, options
 RETURN name, type, state, labelsOrTypes, properties, options.indexConfig['vector.dimensions'] AS dimensions`,
   awaitIndex: 'CALL db.awaitIndex($name, $timeoutSeconds)',
+  awaitIndexes: 'CALL db.awaitIndexes($timeoutSeconds)',
 } as const;

@@ -22,6 +22,8 @@ export async function createSchema(ex: Executor): Promise<void> {
   for (const ddl of [...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES)]) {
     await ex.schema(ddl);
   }
+  // Constraint and range indexes populate in the background; queries and health want them online.
+  await ex.schema(SCHEMA_Q.awaitIndexes, { timeoutSeconds: int(AWAIT_SECONDS) });
 }
 
 export async function listIndexes(ex: Executor): Promise<Map<string, IndexInfo>> {
@@ -84,7 +86,8 @@ export async function storeHealth(ex: Executor): Promise<StoreHealth> {
       if (!indexes.has(name)) problems.push(`Index ${name} is missing; restart the server so init() creates it`);
     }
     for (const idx of indexes.values()) {
-      if (idx.state !== 'ONLINE') problems.push(`Index ${idx.name} is ${idx.state}; check the Neo4j log${idx.state === 'FAILED' ? ' and recreate it' : ''}`);
+      // POPULATING is a passing state (init and ensureVectorIndex wait for it); FAILED needs a person.
+      if (idx.state === 'FAILED') problems.push(`Index ${idx.name} FAILED; see the Neo4j log, drop it and restart so init() recreates it`);
     }
     for (const kind of EMBEDDABLE) {
       const idx = indexes.get(VECTOR_INDEXES[kind]);
