@@ -10,7 +10,6 @@ import { createEmbedder } from '../learning/embed/create-embedder';
 import type { EmbedderInfo } from '../learning/embed/embedder';
 import { EmbeddingService } from '../learning/embed/embedding-service';
 import { TopicTagger } from '../learning/tagging/topic-tagger';
-import { loadCorpusFromSeeds } from '../learning/tagging/seeds-corpus';
 
 export interface TextDeps {
   config: Readonly<Config>;
@@ -36,7 +35,8 @@ export async function openTextDeps(opts: { storeOptional?: boolean } = {}): Prom
     store = await openStore(config);
     await store.init();
   }
-  const seeds = async () => loadCorpusFromSeeds();
+  // Loaded only when needed: the curriculum files are large and most commands never read them.
+  const seeds = async () => (await import('../learning/tagging/seeds-corpus')).loadCorpusFromSeeds();
   const embeddings = store ? new EmbeddingService(store, embedder) : null;
   const tagger = store && embeddings ? TopicTagger.forStore(store, embeddings, seeds) : new TopicTagger(embedder, seeds);
   return { config, store, info, tagger, embeddings, close: async () => { await store?.close(); } };
