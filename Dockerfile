@@ -1,0 +1,30 @@
+# Hongtu server + built client, configured by environment (see .env.example); docker-compose.yml runs it
+# against Neo4j. The app runs TypeScript through tsx (as `npm start` does), so dev dependencies stay in.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+
+# Dependencies first, so source edits do not reinstall them. .npmrc skips onnxruntime's binary download;
+# the embedder then falls back to the offline lexical one unless a model is provided (HONGTU_MODELS_DIR).
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci && npm cache clean --force
+
+COPY . .
+RUN npm run build && mkdir -p /data && chown node:node /data
+
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    HONGTU_DATA_DIR=/data/kuzu \
+    HONGTU_MODEL_CACHE=/data/models \
+    HONGTU_CLIENT_DIR=/app/client/dist
+
+USER node
+EXPOSE 4000
+VOLUME ["/data"]
+
+# Liveness only; readiness (store reachable, indexes sound) is GET /ready.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+
+CMD ["node_modules/.bin/tsx", "server/main.ts"]
