@@ -1,6 +1,8 @@
 /** Sign-in: tokens, UNAUTHENTICATED, and `login`/`demoAccounts` existing only with dev login on. */
 import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../seeds/generator/demo-accounts';
 import { signToken } from '../../server/auth/tokens';
+import { buildMember } from '../support/builders';
 import { startTestServer } from '../support/api-server';
 import { codes, useApiWorld } from '../support/api-world';
 
@@ -40,6 +42,18 @@ describe('without a token', () => {
       'MEMBER', 'MEMBER', 'MEMBER', 'COMMITTEE_MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN',
     ]);
     expect(accounts.body.data.demoAccounts[4]).toEqual({ memberId: 'm-sec', role: 'SECRETARY', branchName: '计算机学生第一党支部', committeeName: '计算机学院党委' });
+  });
+});
+
+describe('demoAccounts', () => {
+  it('lists the generator\'s well-known people first, with what they show', async () => {
+    const learner = DEMO_ACCOUNTS.find((a) => a.role === 'MEMBER')!;
+    await buildMember(t.store, { id: learner.id, name: learner.name, branchId: 'b-1', stage: learner.stage });
+    const r = await t.as(null)('{ demoAccounts { memberId role description } }');
+    const members = r.body.data.demoAccounts.filter((a: { role: string }) => a.role === 'MEMBER');
+    expect(members).toHaveLength(3);
+    expect(members[0]).toEqual({ memberId: learner.id, role: 'MEMBER', description: learner.description });
+    expect(members[1].description).toBeNull();
   });
 });
 

@@ -304,6 +304,8 @@ export type DemoAccount = {
   branchName: Scalars['String']['output'];
   /** Their committee's name. */
   committeeName: Scalars['String']['output'];
+  /** What this account shows in the demo (zh-CN); null for accounts picked by role. */
+  description?: Maybe<Scalars['String']['output']>;
   /** Teacher, student, staff or retired. */
   kind: MemberKind;
   /** Member id to pass to `login`. */
@@ -1379,6 +1381,7 @@ export type DemoAccountResolvers<ContextType = ApiContext, ParentType extends Re
   branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   branchName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   committeeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MemberKind'], ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
