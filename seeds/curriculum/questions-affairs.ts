@@ -157,7 +157,7 @@ export const affairsQuestions: QuestionSeed[] = [
     id: 'q-affairs-025', difficulty: 0.45, topics: { 'affairs.rural-common-prosperity': 1 },
     stem: '乡村振兴战略的总要求是什么？',
     options: ['产业兴旺、生态宜居、乡风文明、治理有效、生活富裕', '生产发展、生活宽裕、乡风文明、村容整洁、管理民主', '经济繁荣、政治稳定、文化昌盛', '城乡一体、全面开放'], answer: 0,
-    explanation: '乡村振兴二十字总要求是产业兴旺、生态宜居、乡风文明、治理有效、生活富裕；选项二是此前新农村建设的要求。',
+    explanation: '乡村振兴二十字总要求是产业兴旺、生态宜居、乡风文明、治理有效、生活富裕；“生产发展、生活宽裕、乡风文明、村容整洁、管理民主”是此前社会主义新农村建设的要求。',
   },
   {
     id: 'q-affairs-026', difficulty: 0.4, topics: { 'affairs.rural-common-prosperity': 1 },

@@ -19,7 +19,7 @@ export const constitutionQuestions: QuestionSeed[] = [
     id: 'q-constitution-003', difficulty: 0.1, topics: { 'constitution.general-program': 0.7, 'service.purpose': 0.3 },
     stem: '党章规定的党的根本宗旨是什么？',
     options: ['以经济建设为中心', '实事求是', '从严管党治党', '全心全意为人民服务'], answer: 3,
-    explanation: '全心全意为人民服务是党的根本宗旨，其余选项分别属于基本路线、思想路线和党建要求。',
+    explanation: '全心全意为人民服务是党的根本宗旨；以经济建设为中心属于基本路线，实事求是是思想路线的核心，从严管党治党是党建要求。',
   },
   {
     id: 'q-constitution-004', difficulty: 0.3, topics: { 'constitution.general-program': 1 },

@@ -281,7 +281,7 @@ export const historyQuestions: QuestionSeed[] = [
     id: 'q-history-046', difficulty: 0.4, topics: { 'history.new-era': 1 },
     stem: '2021年在全党开展的党史学习教育，目标要求是什么？',
     options: ['守初心、担使命，找差距、抓落实', '学党章党规、学系列讲话，做合格党员', '学史明理、学史增信、学史崇德、学史力行', '为民务实清廉'], answer: 2,
-    explanation: '党史学习教育要求学史明理、学史增信、学史崇德、学史力行；其余选项分别对应“两学一做”、主题教育和群众路线教育实践活动。',
+    explanation: '党史学习教育要求学史明理、学史增信、学史崇德、学史力行；“学党章党规、学系列讲话，做合格党员”是“两学一做”，“守初心、担使命，找差距、抓落实”是2019年主题教育的总要求，“为民务实清廉”是群众路线教育实践活动的主要内容。',
   },
   {
     id: 'q-history-047', difficulty: 0.35, topics: { 'history.new-era': 1 },

@@ -105,7 +105,7 @@ export const serviceQuestions: QuestionSeed[] = [
     id: 'q-service-017', difficulty: 0.3, topics: { 'service.work-style': 1 },
     stem: '党的三大优良作风是什么？',
     options: ['理论联系实际、密切联系群众、批评和自我批评', '艰苦奋斗、勤俭节约、无私奉献', '实事求是、独立自主、群众路线', '统一战线、武装斗争、党的建设'], answer: 0,
-    explanation: '三大优良作风在党的七大前后被系统概括；选项三是毛泽东思想活的灵魂，选项四是三大法宝。',
+    explanation: '三大优良作风在党的七大前后被系统概括；实事求是、群众路线、独立自主是毛泽东思想活的灵魂，统一战线、武装斗争、党的建设是三大法宝。',
   },
   {
     id: 'q-service-018', difficulty: 0.4, topics: { 'service.work-style': 0.7, 'history.spirit-lineage': 0.3 },

@@ -111,7 +111,7 @@ export const theoryQuestions: QuestionSeed[] = [
     id: 'q-theory-018', difficulty: 0.55, topics: { 'theory.socialism-chinese-characteristics': 1 },
     stem: '邓小平理论的首要的基本理论问题是什么？',
     options: ['什么是社会主义、怎样建设社会主义', '建设什么样的党、怎样建设党', '实现什么样的发展、怎样发展', '如何夺取政权'], answer: 0,
-    explanation: '邓小平理论围绕“什么是社会主义、怎样建设社会主义”展开；另两问分别是“三个代表”和科学发展观回答的问题。',
+    explanation: '邓小平理论围绕“什么是社会主义、怎样建设社会主义”展开；“建设什么样的党、怎样建设党”是“三个代表”重要思想回答的问题，“实现什么样的发展、怎样发展”是科学发展观回答的问题。',
   },
   {
     id: 'q-theory-019', difficulty: 0.4, topics: { 'theory.socialism-chinese-characteristics': 1 },
