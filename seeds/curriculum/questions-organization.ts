@@ -293,7 +293,7 @@ export const organizationQuestions: QuestionSeed[] = [
   {
     id: 'q-organization-048', difficulty: 0.6, topics: { 'organization.party-dues': 1 },
     stem: '党费主要用于哪些方面？',
-    options: ['发放党员工资奖金', '单位日常办公支出', '教育培训党员等党的活动', '个人困难补助以外的福利'], answer: 2,
+    options: ['发放党员工资奖金', '单位日常办公支出', '教育培训党员等党的活动', '组织党员聚餐和旅游'], answer: 2,
     explanation: '党费必须用于党的活动，主要用于党员教育培训、表彰和补助困难党员等。',
   },
   {
