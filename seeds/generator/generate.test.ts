@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BULK_NODES, BULK_RELS, bulkFile } from '../../graph/bulk-format';
+import { BULK_NODES, BULK_RELS, type BulkNode, type BulkRel, bulkFile } from '../../graph/bulk-format';
 import { parseCsv } from '../../graph/csv';
 import { generateWorld, type GenerateResult } from './generate';
 import { SCALES } from './scales';
@@ -39,7 +39,7 @@ describe('generateWorld', () => {
   it('writes every bulk table with the header of graph/bulk-format.ts and rows of that width', () => {
     const tables = { ...BULK_NODES, ...Object.fromEntries(Object.entries(BULK_RELS).map(([k, v]) => [k, v.columns])) };
     for (const [table, columns] of Object.entries(tables)) {
-      const [header, ...rows] = parseCsv(readFileSync(path.join(world.dir, bulkFile(table as never)), 'utf8'));
+      const [header, ...rows] = parseCsv(readFileSync(path.join(world.dir, bulkFile(table as BulkNode | BulkRel)), 'utf8'));
       expect(header, table).toEqual([...columns]);
       expect(rows.length, table).toBe(world.manifest.counts[table]);
       for (const r of rows) expect(r.length, `${table} row ${r[0]}`).toBe(columns.length);
@@ -63,9 +63,9 @@ describe('generateWorld', () => {
 
   it('names only existing nodes at both ends of every relationship', () => {
     const ids: Record<string, Set<string>> = {};
-    for (const node of Object.keys(BULK_NODES)) ids[node] = new Set(readRows(world.dir, bulkFile(node as never)).map((r) => r.id));
+    for (const node of Object.keys(BULK_NODES)) ids[node] = new Set(readRows(world.dir, bulkFile(node as BulkNode)).map((r) => r.id));
     for (const [rel, def] of Object.entries(BULK_RELS)) {
-      for (const r of readRows(world.dir, bulkFile(rel as never))) {
+      for (const r of readRows(world.dir, bulkFile(rel as BulkRel))) {
         expect(ids[def.from].has(r.from), `${rel} from ${r.from}`).toBe(true);
         expect(ids[def.to].has(r.to), `${rel} to ${r.to}`).toBe(true);
       }

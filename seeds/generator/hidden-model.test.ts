@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forget, initialMastery, pCorrect, practiceGain, studyGain } from './hidden-model';
+import { answerProbability, forget, initialMastery, pCorrect, practiceGain, studyCourse, studyGain } from './hidden-model';
 
 const base = { ability: 0, kind: 'STUDENT', area: 'admission', requiredFor: [], prereqDepth: 0, noise: 0 } as const;
 
@@ -40,5 +40,18 @@ describe('hidden learner model', () => {
     expect(pCorrect(0.5, 0.8)).toBeLessThan(pCorrect(0.5, 0.2));
     expect(pCorrect(0, 1, 0.25)).toBeGreaterThanOrEqual(0.25);
     expect(pCorrect(1, 0, 0.25)).toBeLessThanOrEqual(0.92);
+  });
+
+  it('studies a course and scores a question by topic ids for simulators', () => {
+    const state = new Map([['a.x', 0.2], ['a.y', 0.2], ['a.z', 0.9]]);
+    const prereqs = (id: string) => (id === 'a.y' ? ['a.x'] : []);
+    const q = { topics: { 'a.x': 1, 'a.y': 1 }, difficulty: 0.5, options: ['1', '2', '3', '4'] };
+    const before = answerProbability(state, q);
+    studyCourse(state, { 'a.x': 1, 'a.y': 1, history: 1 }, 30, 0, prereqs);
+    expect(state.get('a.x')).toBeCloseTo(studyGain(0.2, 1, 30, 0), 12);
+    expect(state.get('a.y')).toBeCloseTo(studyGain(0.2, 1, 30, 0, 0.2), 12);
+    expect(state.has('history')).toBe(false);
+    expect(state.get('a.z')).toBe(0.9);
+    expect(answerProbability(state, q)).toBeGreaterThan(before);
   });
 });

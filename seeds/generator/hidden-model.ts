@@ -131,10 +131,39 @@ export function pCorrect(mastery: number, difficulty: number, guess: number = HI
   return guess + (1 - guess - slip) * sigmoid(discrimination * (mastery - difficultyOffset - difficultyScale * difficulty));
 }
 
+/**
+ * Convenience for simulators working with topic ids: study a course (tags topicId → weight) for
+ * `minutes`, updating `state` (topicId → mastery, already forgotten to "now") in place. Topics
+ * missing from `state` are skipped (e.g. area-level tags; the generator spreads those instead).
+ */
+export function studyCourse(state: Map<string, number>, tags: Record<string, number>, minutes: number, ability: number,
+  prerequisitesOf: (topicId: string) => readonly string[], p: HiddenParams = HIDDEN_PARAMS): void {
+  const before = new Map(state);
+  for (const [topicId, weight] of Object.entries(tags)) {
+    const m = before.get(topicId);
+    if (m === undefined) continue;
+    const pre = prerequisitesOf(topicId).map((id) => before.get(id)).filter((x): x is number => x !== undefined);
+    const preMastery = pre.length ? pre.reduce((a, b) => a + b, 0) / pre.length : 1;
+    state.set(topicId, studyGain(m, weight, minutes, ability, preMastery, p));
+  }
+}
+
+/** P(correct) for a question (tags topicId → weight, difficulty, option count) given `state`. */
+export function answerProbability(state: Map<string, number>, q: { topics: Record<string, number>; difficulty: number; options: readonly unknown[] },
+  p: HiddenParams = HIDDEN_PARAMS): number {
+  let num = 0, den = 0;
+  for (const [topicId, w] of Object.entries(q.topics)) {
+    const m = state.get(topicId);
+    if (m !== undefined) { num += w * m; den += w; }
+  }
+  const guess = q.options.length > 1 ? 1 / q.options.length : p.answer.defaultGuess;
+  return pCorrect(den ? num / den : 0, q.difficulty, guess, p);
+}
+
 /** The function forms in words, written to truth/params.json next to the numbers. */
 export const HIDDEN_FORMS = {
   initialMastery: 'sigmoid(stageLogit[stage] + kindLogit[kind] + stageAreaBoost[stage][area] + kindAreaBoost[kind][area] + abilityWeight*ability + (requiredFor has a stage before the member\'s ? requiredPassedBoost : 0) - prereqDepthPenalty*prereqDepth + noiseSd*N(0,1) + areaShift)',
-  studyGain: 'm + (1-m)*(1-exp(-rate*weight*minutes*exp(study.abilityWeight*ability)*(prereqFloor+(1-prereqFloor)*meanPrereqMastery)))',
+  studyGain: 'm + (1-m)*(1-exp(-rate*weight*minutes*exp(study.abilityWeight*ability)*(prereqFloor+(1-prereqFloor)*meanPrereqMastery))), meanPrereqMastery read before the session\'s gains',
   practiceGain: 'm + (1-m)*practiceGain*weight (after every answer, right or wrong)',
   meetingGain: 'studyGain with minutes = meeting minutes * meetingMinutesFactor, for PRESENT attendees, per DISCUSSED topic weight',
   forget: 'm <= floor ? m : floor + (m-floor)*2^(-days/halfLifeDays), applied lazily before every read or update',

@@ -3,6 +3,7 @@
  * chosen by stage needs / popularity / chance, practice questions right after studying, quizzes,
  * and the topics of meetings the member attended. Events are emitted in strictly increasing time.
  */
+import type { Area } from '../../graph/model';
 import type { CurriculumIndex, Tag } from './curriculum-index';
 import { forget, HIDDEN_PARAMS, initialMastery, pCorrect, practiceGain, studyGain } from './hidden-model';
 import type { MemberRec } from './people';
@@ -38,6 +39,12 @@ function prereqMastery(ci: CurriculumIndex, s: MemberState, k: number, t: number
   return sum / ps.length;
 }
 
+/** Study gains of one session; prerequisite mastery is read before any of the session's gains (as in studyCourse). */
+function learn(st: MemberState, ci: CurriculumIndex, tags: Tag[], minutes: number, ability: number, t: number): void {
+  const pms = tags.map((tag) => prereqMastery(ci, st, tag.skill, t));
+  tags.forEach((tag, i) => { st.m[tag.skill] = studyGain(st.at(tag.skill, t), tag.weight, minutes, ability, pms[i]); });
+}
+
 /** Simulate and emit one member's events; returns hidden mastery per skill at the reference date. */
 export function simulateMember(member: MemberRec, counts: { studies: number; answers: number },
   meetings: AttendedMeeting[], ci: CurriculumIndex, rng: Rng, sink: LearningSink): Float64Array {
@@ -65,7 +72,7 @@ export function simulateMember(member: MemberRec, counts: { studies: number; ans
 
   const focus = member.demo ? member.demo.focusAreas.flatMap((a) => ci.skillsByArea.get(a) ?? []) : null;
   const gaps = member.demo ? Object.entries(member.demo.areaShift).filter(([, v]) => (v ?? 0) < 0)
-    .flatMap(([a]) => ci.skillsByArea.get(a as never) ?? []).filter((k) => ci.questionsBySkill[k].length) : [];
+    .flatMap(([a]) => ci.skillsByArea.get(a as Area) ?? []).filter((k) => ci.questionsBySkill[k].length) : [];
   let cursor = 0;
   const answer = (qi: number) => {
     const q = ci.questions[qi];
@@ -81,10 +88,7 @@ export function simulateMember(member: MemberRec, counts: { studies: number; ans
   };
   for (const s of sessions) {
     if (s.kind === 'meeting') {
-      for (const tag of s.meeting!.topics) {
-        const pm = prereqMastery(ci, st, tag.skill, s.at);
-        st.m[tag.skill] = studyGain(st.at(tag.skill, s.at), tag.weight, s.meeting!.minutes * HIDDEN_PARAMS.meetingMinutesFactor, member.ability, pm);
-      }
+      learn(st, ci, s.meeting!.topics, s.meeting!.minutes * HIDDEN_PARAMS.meetingMinutesFactor, member.ability, s.at);
       continue;
     }
     const t0 = Math.max(s.at, cursor + 60_000);
@@ -96,10 +100,7 @@ export function simulateMember(member: MemberRec, counts: { studies: number; ans
       const seconds = Math.max(30, Math.round(c.minutes * 60 * progress * rng.logNormal(0, 0.25)));
       sink.study(member, c.id, t0, seconds, progress);
       const minutes = Math.min(seconds / 60, c.minutes * 1.5);
-      for (const tag of c.tags) {
-        const pm = prereqMastery(ci, st, tag.skill, t0);
-        st.m[tag.skill] = studyGain(st.at(tag.skill, t0), tag.weight, minutes, member.ability, pm);
-      }
+      learn(st, ci, c.tags, minutes, member.ability, t0);
       cursor = t0 + seconds * 1000;
       for (let i = 0; i < s.n; i++) answer(practiceQuestion(c.tags, ci, rng));
     } else {

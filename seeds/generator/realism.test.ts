@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MEETING_KINDS } from '../../graph/model';
+import { MEETING_KINDS, type MeetingKind } from '../../graph/model';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { GenerateResult } from './generate';
 import { isValidIdNumber } from './identity';
@@ -87,7 +87,7 @@ describe('generated world realism', () => {
       const key = `${h.from}|${m.kind}`;
       times.set(key, [...(times.get(key) ?? []), Number(m.at)]);
     }
-    const missing = (branch: string, kind: string) => requiredPeriods(kind as never)
+    const missing = (branch: string, kind: string) => requiredPeriods(kind as MeetingKind)
       .filter((p) => !(times.get(`${branch}|${kind}`) ?? []).some((at) => at >= p.start && at < p.end)).length;
     const branchKinds = MEETING_KINDS.filter((k) => k !== 'GROUP_MEETING');
     const short = t.Branch.filter((b) => branchKinds.some((k) => missing(b.id, k) > 0)).map((b) => b.id);
