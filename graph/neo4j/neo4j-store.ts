@@ -50,7 +50,7 @@ export class Neo4jStore implements GraphStore {
   init(): Promise<void> { return createSchema(this.ex); }
   close(): Promise<void> { return this.ex.close(); }
   health(): Promise<StoreHealth> { return storeHealth(this.ex); }
-  async isEmpty(): Promise<boolean> { return (await this.org.getUniversity()) === null; }
+  isEmpty(): Promise<boolean> { return this.org.isEmpty(); }
   clear(): Promise<void> { return clearAll(this.ex); }
   bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress); }
   exportBulk(dir: string, onProgress?: Progress) { return exportBulk(this.ex, dir, onProgress); }

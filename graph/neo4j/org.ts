@@ -21,6 +21,12 @@ export class OrgOps {
     return u ?? null;
   }
 
+  /** True when no University node exists yet. */
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.ex.read((tx) => tx.rows<{ empty: boolean }>(Q.isEmpty));
+    return row?.empty ?? true;
+  }
+
   listCommittees(): Promise<Committee[]> {
     return this.ex.read((tx) => tx.rows<Committee>(Q.listCommittees));
   }

@@ -22,7 +22,7 @@ const MEMBER_FILTER = `($branchIds IS NULL OR br.id IN $branchIds)
 
 const tagsOf = (v: string, rel: string) =>
   `COLLECT { MATCH (${v})-[r:${rel}]->(t:Topic)
-    RETURN {topicId: t.id, weight: r.weight, source: r.source, confidence: r.confidence} ORDER BY r.weight DESC, t.id } AS topics`;
+    RETURN {topicId: t.id, weight: r.weight, source: r.source, confidence: r.confidence} AS tag ORDER BY r.weight DESC, t.id } AS topics`;
 
 const COURSE_COLUMNS = `c.id AS id, c.title AS title, c.summary AS summary, c.kind AS kind, c.minutes AS minutes,
        ${tagsOf('c', 'COVERS')}, c.createdAt AS createdAt, c.updatedAt AS updatedAt`;
@@ -97,7 +97,7 @@ WITH m, b, br ORDER BY m.id LIMIT $limit
 RETURN ${MEMBER_COLUMNS}
 ORDER BY id`,
   /** Everything a member write must know before it writes: the member, its branch, the group's branch. */
-  memberCheck: `RETURN COLLECT { MATCH (m:Member {id: $id})-[:BELONGS_TO]->(b:Branch) RETURN {branchId: b.id, stage: m.stage} } AS current,
+  memberCheck: `RETURN COLLECT { MATCH (m:Member {id: $id})-[:BELONGS_TO]->(b:Branch) RETURN {branchId: b.id, stage: m.stage} AS cur } AS current,
        EXISTS { MATCH (:Branch {id: $branchId}) } AS branchExists,
        COLLECT { MATCH (g:Group {id: $groupId})-[:UNDER]->(gb:Branch) RETURN gb.id } AS groupBranch`,
   createMember: `MATCH (br:Branch {id: $branchId})
@@ -117,7 +117,7 @@ SET m += $props, b.role = coalesce($role, b.role)`,
   moveCheck: `RETURN COLLECT { MATCH (:Member {id: $memberId})-[:BELONGS_TO]->(b:Branch) RETURN b.id } AS currentBranch,
        EXISTS { MATCH (:Branch {id: $toBranchId}) } AS toExists,
        COLLECT { MATCH (t:Transfer {id: $id})
-                 RETURN t {.id, .memberId, .kind, .fromBranchId, .toBranchId, .at, .reason} } AS existing`,
+                 RETURN t {.id, .memberId, .kind, .fromBranchId, .toBranchId, .at, .reason} AS transfer } AS existing`,
   moveMember: `MATCH (m:Member {id: $memberId})-[old:BELONGS_TO]->(from:Branch)
 MATCH (to:Branch {id: $toBranchId})
 CREATE (m)-[:BELONGS_TO {role: old.role, since: $at}]->(to)
@@ -203,10 +203,10 @@ ORDER BY i, memberId`,
   /** Do both endpoints exist, and where does an event with this id already point? */
   studyCheck: `RETURN EXISTS { MATCH (:Member {id: $memberId}) } AS fromExists,
        EXISTS { MATCH (:Course {id: $toId}) } AS toExists,
-       COLLECT { MATCH (a:Member)-[:STUDIED {id: $id}]->(o:Course) RETURN [a.id, o.id] } AS existing`,
+       COLLECT { MATCH (a:Member)-[:STUDIED {id: $id}]->(o:Course) RETURN [a.id, o.id] AS endpoints } AS existing`,
   answerCheck: `RETURN EXISTS { MATCH (:Member {id: $memberId}) } AS fromExists,
        EXISTS { MATCH (:Question {id: $toId}) } AS toExists,
-       COLLECT { MATCH (a:Member)-[:ANSWERED {id: $id}]->(o:Question) RETURN [a.id, o.id] } AS existing`,
+       COLLECT { MATCH (a:Member)-[:ANSWERED {id: $id}]->(o:Question) RETURN [a.id, o.id] AS endpoints } AS existing`,
   recordStudy: `MATCH (m:Member {id: $memberId})
 MATCH (c:Course {id: $toId})
 MERGE (m)-[s:STUDIED {id: $id}]->(c)
@@ -221,13 +221,13 @@ MATCH (m:Member {id: mid})
 RETURN m.id AS memberId,
   COLLECT { MATCH (m)-[s:STUDIED]->(c:Course) WHERE $since IS NULL OR s.at >= $since
             WITH s, c ORDER BY s.at DESC, s.id DESC LIMIT $limit
-            RETURN {id: s.id, memberId: m.id, courseId: c.id, at: s.at, seconds: s.seconds, progress: s.progress} } AS studies,
+            RETURN {id: s.id, memberId: m.id, courseId: c.id, at: s.at, seconds: s.seconds, progress: s.progress} AS study } AS studies,
   COLLECT { MATCH (m)-[a:ANSWERED]->(q:Question) WHERE $since IS NULL OR a.at >= $since
             WITH a, q ORDER BY a.at DESC, a.id DESC LIMIT $limit
-            RETURN {id: a.id, memberId: m.id, questionId: q.id, at: a.at, correct: a.correct, seconds: a.seconds} } AS answers,
+            RETURN {id: a.id, memberId: m.id, questionId: q.id, at: a.at, correct: a.correct, seconds: a.seconds} AS answer } AS answers,
   COLLECT { MATCH (m)-[att:ATTENDED]->(mt:Meeting) WHERE $since IS NULL OR mt.at >= $since
             WITH att, mt ORDER BY mt.at DESC, mt.id DESC LIMIT $limit
-            RETURN {meetingId: mt.id, memberId: m.id, status: att.status, at: mt.at, kind: mt.kind} } AS attendance`,
+            RETURN {meetingId: mt.id, memberId: m.id, status: att.status, at: mt.at, kind: mt.kind} AS attended } AS attendance`,
   countStudiesByCourse: `MATCH (m:Member)-[s:STUDIED]->(c:Course)
 WHERE ($since IS NULL OR s.at >= $since)
   AND ($branchIds IS NULL OR EXISTS { MATCH (m)-[:BELONGS_TO]->(b:Branch) WHERE b.id IN $branchIds })

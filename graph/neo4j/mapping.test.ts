@@ -1,0 +1,96 @@
+/** Pure pieces of the Neo4j adapter: integer handling, CSV values, cosine scale, error mapping, catalogue. */
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../server/errors';
+import { fromCsv, toCsv } from './bulk';
+import { CATALOG, isCatalogued } from './catalog';
+import { fromNeo4jCosine } from './embeddings';
+import { toAppError } from './executor';
+import { inIdOrder, int, num, toMember } from './mapping';
+import { Q } from './queries';
+
+describe('integers', () => {
+  it('sends whole numbers as Cypher INTEGER and reads them back as numbers', () => {
+    const t = Date.UTC(2025, 2, 1);
+    expect(neo4j.isInt(int(t))).toBe(true);
+    expect(num(int(t))).toBe(t);
+    expect(num(0.25)).toBe(0.25);
+    expect(num(BigInt(42))).toBe(42);
+  });
+
+  it('refuses values outside the safe range instead of losing precision', () => {
+    expect(() => num(neo4j.int('9007199254740993'))).toThrow(/safe range/);
+    expect(() => int(2 ** 60)).toThrow(/safe integer/);
+    expect(() => num(null)).toThrow(TypeError);
+  });
+
+  it('maps a member row with Integer times and null personal data', () => {
+    const m = toMember({
+      id: 'm-1', name: '张三', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', branchId: 'b-1', groupId: null,
+      since: neo4j.int(5), stageSince: neo4j.int(6), phone: null, idNumber: null, createdAt: neo4j.int(7), updatedAt: neo4j.int(8),
+    });
+    expect(m).toEqual({
+      id: 'm-1', name: '张三', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', branchId: 'b-1', groupId: null,
+      since: 5, stageSince: 6, phone: null, idNumber: null, createdAt: 7, updatedAt: 8,
+    });
+  });
+
+  it('orders batch reads as asked, once per id, without missing ones', () => {
+    expect(inIdOrder(['b', 'x', 'a', 'b'], [{ id: 'a' }, { id: 'b' }])).toEqual([{ id: 'b' }, { id: 'a' }]);
+  });
+});
+
+describe('bulk CSV values', () => {
+  it('types each column as the graph stores it', () => {
+    expect(num(fromCsv('at', '1740787200000'))).toBe(1740787200000);
+    expect(fromCsv('weight', '0.3')).toBe(0.3);
+    expect(fromCsv('correct', 'false')).toBe(false);
+    expect(fromCsv('options', '["甲","乙, 丙"]')).toEqual(['甲', '乙, 丙']);
+    expect(fromCsv('phone', '')).toBeNull();
+    expect(fromCsv('name', '导入, "甲"')).toBe('导入, "甲"');
+    expect(() => fromCsv('minutes', 'abc')).toThrow(AppError);
+  });
+
+  it('writes values back in the bulk format', () => {
+    expect(toCsv('options', ['甲', '"丁"'])).toBe('["甲","\\"丁\\""]');
+    expect(toCsv('at', neo4j.int(12))).toBe(12);
+    expect(toCsv('idNumber', null)).toBeNull();
+    expect(toCsv('correct', true)).toBe(true);
+  });
+});
+
+describe('vector scores', () => {
+  it("turns Neo4j's (1 + cos) / 2 back into cosine similarity", () => {
+    expect(fromNeo4jCosine(1)).toBe(1);
+    expect(fromNeo4jCosine(0.5)).toBe(0);
+    expect(fromNeo4jCosine(0)).toBe(-1);
+  });
+});
+
+describe('driver errors', () => {
+  const driverError = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
+
+  it('maps lost connections, bad credentials and exhausted transient retries to UNAVAILABLE', () => {
+    for (const code of ['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized', 'Neo.TransientError.Transaction.DeadlockDetected']) {
+      expect((toAppError(driverError(code)) as AppError).code).toBe('UNAVAILABLE');
+    }
+    expect((toAppError(new Error('connect ECONNREFUSED 127.0.0.1:7687')) as AppError).code).toBe('UNAVAILABLE');
+  });
+
+  it('maps a uniqueness violation to CONFLICT and passes AppErrors and statement bugs through', () => {
+    expect((toAppError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed')) as AppError).code).toBe('CONFLICT');
+    const own = new AppError('NOT_FOUND', 'Member "x" not found');
+    expect(toAppError(own)).toBe(own);
+    const bug = driverError('Neo.ClientError.Statement.SyntaxError');
+    expect(toAppError(bug)).toBe(bug);
+  });
+});
+
+describe('statement catalogue', () => {
+  it('names every statement once and knows only those', () => {
+    expect(CATALOG.get('Q.listMembers')).toBe(Q.listMembers);
+    expect(isCatalogued(Q.recordStudy)).toBe(true);
+    expect(isCatalogued('MATCH (n) DETACH DELETE n')).toBe(false);
+    expect(new Set(CATALOG.values()).size).toBe(CATALOG.size);
+  });
+});
