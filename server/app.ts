@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): App {
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname !== '/ready') return;
-          const r = await checkReadiness(deps.store);
+          const r = await checkReadiness(deps.store, deps.learning?.embedder ?? null);
           endResponse(new fetchAPI.Response(JSON.stringify(r.body), {
             status: r.status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
           }));

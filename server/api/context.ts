@@ -40,7 +40,14 @@ export function createContext(deps: AppDeps, request: Request): Omit<ApiContext,
         branchesOfCommittee: async (cid) => (await loaders.committeeBranches.load(cid)).map((b) => b.id),
       });
       audit = new AccessLog(viewer.memberId, now);
-      return { viewer, store: deps.store, loaders, audit, now };
+      const base = deps.logger ?? console;
+      const log = {
+        debug: (...a: unknown[]) => base.debug(`[${requestId}]`, ...a),
+        info: (...a: unknown[]) => base.info(`[${requestId}]`, ...a),
+        warn: (...a: unknown[]) => base.warn(`[${requestId}]`, ...a),
+        error: (...a: unknown[]) => base.error(`[${requestId}]`, ...a),
+      };
+      return { viewer, store: deps.store, loaders, audit, now, log };
     })();
     return pending;
   };

@@ -5,10 +5,16 @@
  * time limit so a hung store cannot hang the probe.
  */
 import type { GraphStore } from '../../graph/store';
+import type { EmbedderInfo } from '../learning/embed/embedder';
 
 export interface Readiness {
   status: number;
-  body: { ready: boolean; backend: string; problems: string[]; warnings: string[]; checkedAt: string };
+  body: {
+    ready: boolean; backend: string; problems: string[]; warnings: string[];
+    /** The embedder in use (null when the text services are not composed in). */
+    embedder: { id: string; kind: string; dimensions: number } | null;
+    checkedAt: string;
+  };
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
@@ -17,7 +23,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Ask the store how it is. Never throws. */
-export async function checkReadiness(store: GraphStore, timeoutMs = 3000): Promise<Readiness> {
+export async function checkReadiness(store: GraphStore, embedder: EmbedderInfo | null = null, timeoutMs = 3000): Promise<Readiness> {
   const checkedAt = new Date().toISOString();
   const [probe, health] = await Promise.allSettled([
     withTimeout(store.getUniversity(), timeoutMs),
@@ -26,6 +32,8 @@ export async function checkReadiness(store: GraphStore, timeoutMs = 3000): Promi
   const problems: string[] = [];
   if (probe.status === 'rejected') problems.push(`store unreachable: ${messageOf(probe.reason)}`);
   const warnings = health.status === 'fulfilled' ? health.value.problems : [`store health unknown: ${messageOf(health.reason)}`];
+  if (embedder?.fallbackReason) warnings.push(`embedder: using ${embedder.id} because ${embedder.fallbackReason}`);
   const ready = problems.length === 0;
-  return { status: ready ? 200 : 503, body: { ready, backend: store.backend, problems, warnings, checkedAt } };
+  const emb = embedder ? { id: embedder.id, kind: embedder.kind, dimensions: embedder.dimensions } : null;
+  return { status: ready ? 200 : 503, body: { ready, backend: store.backend, problems, warnings, embedder: emb, checkedAt } };
 }

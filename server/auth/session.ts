@@ -3,6 +3,7 @@
  * access log, and the clock. Services check scope against `viewer` themselves (deny by default).
  */
 import type { GraphStore } from '../../graph/store';
+import type { AppLogger } from '../app-deps';
 import type { Loaders } from '../api/loaders';
 import type { AccessLog } from '../audit/access-log';
 import type { Viewer } from './viewer';
@@ -14,4 +15,6 @@ export interface Session {
   audit: AccessLog;
   /** Epoch ms; injectable so tests can pin "now". */
   now: () => number;
+  /** For failures that must not fail the request (e.g. an event hook). Lines carry the request id. */
+  log: AppLogger;
 }

@@ -12,11 +12,20 @@ import { loadMemberRaw } from './member-service';
 
 /**
  * Called after an event is stored (the learning services update mastery and gaps here). A hook
- * failure is logged by the caller's error handling, never undoes the event: the event is the truth.
+ * failure is logged and does not fail the mutation: the event is the truth, and derived state can
+ * be recomputed from it.
  */
 export interface EventHooks {
   onStudy?(s: Session, e: StudyEvent, course: Course): Promise<void>;
   onAnswer?(s: Session, e: AnswerEvent, question: Question): Promise<void>;
+}
+
+async function runHook(s: Session, name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    s.log.error(`event hook ${name} failed; the event is stored:`, e);
+  }
 }
 
 export interface RecordStudyInput { id?: string | null; memberId: string; courseId: string; at?: number | null; seconds: number; progress: number }
@@ -39,7 +48,7 @@ export async function recordStudy(
   if (!course) throw notFound('Course', event.courseId);
   const { created } = await s.store.recordStudy(event);
   s.loaders.history.clear(event.memberId);
-  if (created && hooks.onStudy) await hooks.onStudy(s, event, course);
+  if (created && hooks.onStudy) await runHook(s, 'onStudy', () => hooks.onStudy!(s, event, course));
   return { event, created, course };
 }
 
@@ -60,6 +69,6 @@ export async function recordAnswer(
   const event: AnswerEvent = { id, memberId: input.memberId, questionId: question.id, at, correct: choice === question.answer, seconds };
   const { created } = await s.store.recordAnswer(event);
   s.loaders.history.clear(event.memberId);
-  if (created && hooks.onAnswer) await hooks.onAnswer(s, event, question);
+  if (created && hooks.onAnswer) await runHook(s, 'onAnswer', () => hooks.onAnswer!(s, event, question));
   return { event, created, question };
 }

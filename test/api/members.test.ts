@@ -171,6 +171,12 @@ describe('createMember', () => {
     expect(await memberCount()).toBe(before);
   });
 
+  it('rejects an unknown enum literal in the query text', async () => {
+    const r = await t.as('uadmin')('{ members(filter: { stages: [EMPEROR] }) { totalCount } }');
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors[0].message).toContain('EMPEROR');
+  });
+
   it('names an unknown branch', async () => {
     const r = await t.as('uadmin')(CREATE, { i: { ...base, branchId: 'b-404' } });
     expect(r.body.errors[0]).toMatchObject({ message: 'Branch "b-404" not found', extensions: { code: 'NOT_FOUND' } });

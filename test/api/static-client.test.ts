@@ -37,6 +37,12 @@ describe('static client', () => {
     expect(await r.text()).not.toContain('root:');
   });
 
+  it('offers GraphiQL at /graphql to browsers', async () => {
+    const r = await fetch(`${t.server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('GraphiQL');
+  });
+
   it('leaves /graphql, /health and /ready to the server', async () => {
     expect((await t.as(null)('{ health }')).body).toEqual({ data: { health: true } });
     expect((await t.server.get('/health')).status).toBe(200);

@@ -16,8 +16,8 @@ afterAll(async () => {
   await dispose?.();
 });
 
-describe('smoke', () => {
-  it('answers viewer', async () => {
+describe('viewer', () => {
+  it('tells a member who they are, unmasked', async () => {
     const token = await server.tokenFor('m-a');
     const r = await server.gql('{ viewer { role member { id name phone } branch { name committee { name } } } }', {}, token);
     expect(r.body).toMatchInlineSnapshot(`
