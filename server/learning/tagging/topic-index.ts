@@ -6,7 +6,7 @@
  * centroid of its own text and its subtopics' centroids. A text's score for a subtopic mixes the two
  * levels, so a text that is clearly about an area but close to no single subtopic still lands in the right
  * area:  score(t) = SUBTOPIC_WEIGHT·cos(x, subtopic t) + (1 − SUBTOPIC_WEIGHT)·cos(x, area of t).
- * The weights were chosen on the curriculum's held-out courses (scripts/eval-tagging.ts).
+ * The weights were chosen by leave-one-out over the curriculum's courses (figures in scripts/eval-tagging.ts).
  */
 import type { Area, Topic } from '../../../graph/model';
 import { centroid, dot } from '../embed/embedder';
