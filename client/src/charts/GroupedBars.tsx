@@ -10,17 +10,17 @@ export interface BarGroup { key: string; label: string; href?: string; values: R
 export function GroupedBars({ groups, series, format, threshold }: {
   groups: BarGroup[]; series: BarSeries[]; format: (v: number) => string; threshold?: number;
 }) {
-  const bw = 10;
-  const gap = 14;
+  const bw = 16;
+  const gap = 26;
   const gw = series.length * bw + gap;
   const h = 150;
   const top = 10;
   const labelH = 70;
-  const w = Math.max(300, groups.length * gw + 30);
+  const w = Math.max(320, groups.length * gw + 40);
   const y = (v: number) => top + h - h * clamp01(v);
   return (
     <div className="table-wrap">
-      <svg className="chart" viewBox={`0 0 ${w} ${top + h + labelH}`} style={{ minWidth: Math.min(w, 900) }} role="img"
+      <svg className="chart" viewBox={`0 0 ${w} ${top + h + labelH}`} style={{ maxWidth: w * 1.25, minWidth: Math.min(w, 640) }} role="img"
         aria-label={groups.map((g) => `${g.label}: ${series.map((s) => `${s.label} ${g.values[s.key] == null ? '—' : format(g.values[s.key]!)}`).join('，')}`).join('；')}>
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
@@ -31,7 +31,7 @@ export function GroupedBars({ groups, series, format, threshold }: {
         {threshold !== undefined ? <line x1={24} x2={w} y1={y(threshold)} y2={y(threshold)} stroke="#e53935" strokeDasharray="4 3" /> : null}
         {groups.map((g, gi) => {
           const x0 = 30 + gi * gw;
-          const label = g.label.length > 8 ? `${g.label.slice(0, 7)}…` : g.label;
+          const label = g.label.length > 9 ? `${g.label.slice(0, 8)}…` : g.label;
           const text = <text x={0} y={0} transform={`translate(${x0 + 2} ${top + h + 10}) rotate(40)`}>{label}</text>;
           return (
             <g key={g.key}>

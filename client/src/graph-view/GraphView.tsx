@@ -49,7 +49,7 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
 
   useEffect(() => {
     const cy = cytoscape({
-      container: containerRef.current, style: STYLES.stage, wheelSensitivity: 0.3,
+      container: containerRef.current, style: STYLES.stage,
       minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false,
     });
     cyRef.current = cy;

@@ -195,6 +195,10 @@ export const en: Record<MessageKey, string> = {
   'network.studyGroup': 'Study group {n}',
   'network.legend': 'Legend',
 
+  'network.legendOrg': 'Committee / branch',
+  'network.legendTopic': 'Topic (gap)',
+  'network.legendCourse': 'Course',
+
   'dash.title': 'Overview',
   'dash.compare': 'Branches compared',
   'dash.meetings': 'Meetings held vs required',
@@ -209,9 +213,9 @@ export const en: Record<MessageKey, string> = {
   'dash.empty': 'No branch data yet. Load the demo data first.',
 
   'tag.active': 'Studies regularly',
-  'tag.activeWhy': '{n} study sessions in the last 30 days',
+  'tag.activeWhy': '{n} study sessions in the last 60 days',
   'tag.inactive': 'No recent study',
-  'tag.inactiveWhy': 'No study in the last 30 days',
+  'tag.inactiveWhy': 'No study in the last 60 days',
   'tag.accurate': 'Answers accurately',
   'tag.struggling': 'Struggles with questions',
   'tag.answersWhy': '{right} of the last {n} answers right ({pct}%)',

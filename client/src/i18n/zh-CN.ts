@@ -193,6 +193,10 @@ export const zhCN = {
   'network.studyGroup': '学习小组 {n}',
   'network.legend': '图例',
 
+  'network.legendOrg': '党委 / 支部',
+  'network.legendTopic': '知识点（短板）',
+  'network.legendCourse': '课程',
+
   'dash.title': '工作概览',
   'dash.compare': '支部对比',
   'dash.meetings': '三会一课完成率',
@@ -207,9 +211,9 @@ export const zhCN = {
   'dash.empty': '还没有支部数据。请先导入演示数据。',
 
   'tag.active': '学习积极',
-  'tag.activeWhy': '近30天学习 {n} 次',
+  'tag.activeWhy': '近60天学习 {n} 次',
   'tag.inactive': '近期未学习',
-  'tag.inactiveWhy': '近30天没有学习记录',
+  'tag.inactiveWhy': '近60天没有学习记录',
   'tag.accurate': '答题准确',
   'tag.struggling': '答题吃力',
   'tag.answersWhy': '最近 {n} 题答对 {right} 题（{pct}%）',

@@ -19,12 +19,12 @@ const DAY = 86400_000;
 
 /**
  * Tags computed from the member's own recent events (no model involved), each with its evidence:
- * study sessions in the last 30 days, answer accuracy (≥ 5 answers), attendance (≥ 3 meetings).
+ * study sessions in the last 60 days, answer accuracy (≥ 5 answers), attendance (≥ 3 meetings).
  */
 export function deriveTags(a: ActivityCounts, now = Date.now()): DerivedTag[] {
   const tags: DerivedTag[] = [];
-  const recent = a.studies.filter((s) => now - Date.parse(s.at) <= 30 * DAY).length;
-  if (recent >= 4) tags.push({ key: 'active', label: 'tag.active', evidence: 'tag.activeWhy', params: { n: recent }, tone: 'ok' });
+  const recent = a.studies.filter((s) => now - Date.parse(s.at) <= 60 * DAY).length;
+  if (recent >= 3) tags.push({ key: 'active', label: 'tag.active', evidence: 'tag.activeWhy', params: { n: recent }, tone: 'ok' });
   else if (recent === 0) tags.push({ key: 'inactive', label: 'tag.inactive', evidence: 'tag.inactiveWhy', params: {}, tone: 'warn' });
   if (a.answers.length >= 5) {
     const right = a.answers.filter((x) => x.correct).length;

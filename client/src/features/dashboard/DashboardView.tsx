@@ -8,7 +8,12 @@ import { Section } from '../../ui/Section';
 import { meetingRatio, meetingWarnings, sumKinds, type Quarter } from './dashboard-model';
 import { TrendTable } from './TrendTable';
 
-export interface DashBranch { id: string; name: string; committee: string; quarters: LifeSummaryFragment[] }
+export interface DashBranch {
+  id: string; name: string;
+  /** The name without the committee's prefix, for chart labels. */
+  shortName: string;
+  committee: string; quarters: LifeSummaryFragment[];
+}
 
 /** Charts, trend and warnings for a set of branches. */
 export function DashboardView({ title, branches, quarters, committees, back }: {
@@ -19,7 +24,7 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
     const year = sumKinds(b.quarters.map((q) => q.kinds));
     const rates = b.quarters.map((q) => q.attendanceRate).filter((x): x is number => x != null);
     return {
-      key: b.id, label: b.name, href: hrefFor({ name: 'branch', id: b.id }),
+      key: b.id, label: b.shortName, href: hrefFor({ name: 'branch', id: b.id }),
       values: { meetings: meetingRatio(year), attendance: rates.length ? rates.reduce((a, c) => a + c, 0) / rates.length : null },
     };
   }), [branches]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastQuarters, meetingRatio, meetingWarnings, sumKinds } from './dashboard-model';
+import { lastQuarters, meetingRatio, meetingWarnings, shortBranchName, sumKinds } from './dashboard-model';
 
 describe('dashboard model', () => {
   it('lists the last four ended quarters in China Standard Time', () => {
@@ -31,5 +31,10 @@ describe('dashboard model', () => {
   it('adds quarters together', () => {
     const k = { kind: 'THEME_DAY', applies: true, held: 2, required: 3 };
     expect(sumKinds([[k], [k]])).toEqual([{ kind: 'THEME_DAY', applies: true, held: 4, required: 6 }]);
+  });
+
+  it('shortens branch names by the committee prefix', () => {
+    expect(shortBranchName('计算机学院本科生第一党支部', '计算机学院党委')).toBe('本科生第一党支部');
+    expect(shortBranchName('机关党支部', '计算机学院党委')).toBe('机关党支部');
   });
 });

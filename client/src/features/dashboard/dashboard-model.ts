@@ -60,3 +60,11 @@ export function sumKinds(periods: readonly (readonly KindCount[])[]): KindCount[
   }
   return [...m.values()];
 }
+
+/** "计算机学院本科生第一党支部" under "计算机学院党委" → "本科生第一党支部": drop the prefix shared with the committee. */
+export function shortBranchName(branch: string, committee: string): string {
+  let i = 0;
+  while (i < branch.length && i < committee.length && branch[i] === committee[i]) i++;
+  const rest = branch.slice(i);
+  return i >= 2 && rest.length >= 2 ? rest : branch;
+}

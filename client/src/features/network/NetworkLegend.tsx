@@ -14,9 +14,9 @@ export function NetworkLegend({ mode }: { mode: StyleMode }) {
             <i style={{ background: RAMP.low }} />0% <i style={{ background: `linear-gradient(90deg, ${RAMP.low}, ${RAMP.high})`, width: '3rem' }} /> <i style={{ background: RAMP.high }} />100%
           </span>
         )}
-      <span><i style={{ background: '#d32f2f' }} />{t('nav.dashboard')} / {t('branch.title')}</span>
-      <span><i style={{ background: '#7e57c2', transform: 'rotate(45deg)' }} />{t('home.gaps')}</span>
-      <span><i style={{ background: '#5c6bc0' }} />{t('branch.courses')}</span>
+      <span><i style={{ background: '#d32f2f' }} />{t('network.legendOrg')}</span>
+      <span><i style={{ background: '#7e57c2', transform: 'rotate(45deg)' }} />{t('network.legendTopic')}</span>
+      <span><i style={{ background: '#5c6bc0' }} />{t('network.legendCourse')}</span>
     </div>
   );
 }

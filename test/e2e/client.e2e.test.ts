@@ -1,0 +1,113 @@
+/**
+ * The built client against the real server (Kuzu in a temp dir, demo data, demo sign-in) in Debian's
+ * Chromium. Assertions are what a user sees, and the graph through window.cy (opened with ?debug).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { clickNode, graphCounts, open, signInAs, snap } from './pages';
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('member', () => {
+  it('signs in and sees this week\'s plan on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, server.url, 'MEMBER');
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain('你好');
+    await expect.poll(() => page.getByRole('heading', { name: '本周学习计划' }).isVisible()).toBe(true);
+    await snap(page, 'member-home-phone');
+  });
+
+  it('answers a practice question and sees the result recorded', async () => {
+    const before = await page.getByTestId('activity').locator('li').count().catch(() => 0);
+    const practice = page.getByTestId('practice');
+    await practice.locator('input[type="radio"]').first().check();
+    await practice.getByRole('button', { name: '提交答案' }).click();
+    const feedback = page.getByTestId('answer-feedback');
+    await expect.poll(() => feedback.textContent()).toMatch(/回答正确|回答错误/);
+    await expect.poll(() => page.getByTestId('activity').locator('li').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 8));
+    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('答题');
+    await snap(page, 'member-answered');
+  });
+});
+
+describe('secretary', () => {
+  it('lands on the branch with members and organizational life', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAs(page, server.url, 'SECRETARY');
+    await expect.poll(() => page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByRole('heading', { name: /组织生活/ }).isVisible()).toBe(true);
+    await snap(page, 'branch');
+  });
+
+  it('opens a member\'s portrait from the table', async () => {
+    const first = page.getByTestId('members-table').locator('tbody tr a').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    await expect.poll(() => page.getByTestId('portrait-name').textContent()).toBe(name);
+    await expect.poll(() => page.getByRole('heading', { name: '发展阶段' }).isVisible()).toBe(true);
+    await snap(page, 'portrait');
+  });
+
+  it('expands the branch network, undoes, and finds a member by name', async () => {
+    await open(page, server.url, '/network');
+    await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0);
+    await expect.poll(async () => (await graphCounts(page)).members).toBeGreaterThan(0);
+    const expanded = await graphCounts(page);
+    const member = await page.evaluate(() => window.cy!.nodes('[kind = "member"]').first().id());
+    await clickNode(page, member);
+    await expect.poll(async () => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), member)).toBe(true);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => (await graphCounts(page)).nodes).toBe(expanded.nodes);
+    const name = await page.evaluate((id) => String(window.cy!.getElementById(id).data('label')), member);
+    await page.getByPlaceholder('按姓名搜索').fill(name);
+    await page.getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), member)).toBe(true);
+    await snap(page, 'network-branch');
+  });
+});
+
+describe('administrator', () => {
+  it('compares branches and expands committees in the network', async () => {
+    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    await expect.poll(() => page.getByTestId('trend-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await snap(page, 'dashboard-university');
+    await open(page, server.url, '/network');
+    await page.waitForFunction(() => (window.cy?.nodes('[kind = "committee"]').length ?? 0) > 0);
+    const committee = await page.evaluate(() => window.cy!.nodes('[kind = "committee"]').first().id());
+    const before = await graphCounts(page);
+    await clickNode(page, committee);
+    await expect.poll(async () => (await graphCounts(page)).nodes).toBeGreaterThan(before.nodes);
+    const branch = await page.evaluate(() => window.cy!.nodes('[kind = "branch"]').first().id());
+    await clickNode(page, branch);
+    await expect.poll(async () => (await graphCounts(page)).members).toBeGreaterThan(0);
+    await snap(page, 'network-university');
+  });
+});
+
+describe('language', () => {
+  it('switches to English and keeps it after a reload', async () => {
+    await open(page, server.url, '/dashboard');
+    await page.getByTestId('locale').selectOption('en');
+    await expect.poll(() => page.locator('nav[aria-label="Main navigation"]').textContent()).toContain('Network');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Early warnings' }).isVisible()).toBe(true);
+    await snap(page, 'dashboard-english');
+    await page.getByTestId('locale').selectOption('zh-CN');
+  });
+});

@@ -1,0 +1,47 @@
+/** Small page helpers shared by the browser tests: sign in by role, screenshots, graph access. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
+
+/** Save a full-page screenshot under test-artifacts/ (not committed). */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Open the app with `?debug` (exposes window.cy) at a hash route. */
+export async function open(page: Page, base: string, hash: string): Promise<void> {
+  await page.goto(`${base}/?debug=1#${hash}`);
+}
+
+/** Sign in through the demo sign-in page as the first seeded person with `role`; waits for the landing page. */
+export async function signInAs(page: Page, base: string, role: 'MEMBER' | 'SECRETARY' | 'COMMITTEE_ADMIN' | 'UNIVERSITY_ADMIN'): Promise<void> {
+  await open(page, base, '/signin');
+  await page.evaluate(() => localStorage.removeItem('hongtu.session'));
+  await page.reload();
+  await page.locator(`input[data-role="${role}"]`).check();
+  await page.getByTestId('signin-submit').click();
+  await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+}
+
+/** Number of nodes (and of member nodes) in the live graph, read through window.cy. */
+export async function graphCounts(page: Page): Promise<{ nodes: number; members: number; edges: number }> {
+  return page.evaluate(() => {
+    const cy = window.cy!;
+    return { nodes: cy.nodes().length, members: cy.nodes('[kind = "member"]').length, edges: cy.edges().length };
+  });
+}
+
+/** Click a graph node where it is drawn on screen, as a user would. */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const pos = await page.evaluate((nodeId) => {
+    const cy = window.cy!;
+    const n = cy.getElementById(nodeId);
+    const box = cy.container()!.getBoundingClientRect();
+    const p = n.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  await page.mouse.click(pos.x, pos.y);
+}
