@@ -4,8 +4,50 @@
  */
 import type { Command } from 'commander';
 import { openStore } from '../../../graph/open-store';
+import type { StoreHealth } from '../../../graph/store';
 import { buildSchema } from '../../api/schema';
-import { loadConfig } from '../../config';
+import { type Config, loadConfig } from '../../config';
+
+export interface CheckReport {
+  backend: string | null;
+  schema: 'ok' | 'failed';
+  counts: Record<string, number> | null;
+  vectorIndexes: StoreHealth['vectorIndexes'] | null;
+  problems: string[];
+}
+
+/** Check everything for this configuration; never throws. */
+export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
+  const report: CheckReport = { backend: null, schema: 'ok', counts: null, vectorIndexes: null, problems: [] };
+  try {
+    buildSchema(config);
+  } catch (e) {
+    report.schema = 'failed';
+    report.problems.push(`GraphQL schema: ${(e as Error).message}`);
+  }
+  try {
+    const store = await openStore(config);
+    try {
+      await store.init();
+      const h = await store.health();
+      Object.assign(report, { backend: h.backend, counts: h.counts, vectorIndexes: h.vectorIndexes });
+      report.problems.push(...h.problems);
+    } finally {
+      await store.close().catch(() => undefined);
+    }
+  } catch (e) {
+    report.problems.push(`Store (${config.neo4j ? config.neo4j.uri : config.dataDir}): ${(e as Error).message}`);
+  }
+  return report;
+}
+
+function print(r: CheckReport): void {
+  console.log(`backend: ${r.backend ?? 'unreachable'}`);
+  console.log(`schema:  ${r.schema}`);
+  if (r.counts) console.log(`counts:  ${Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (r.vectorIndexes) console.log(`vector indexes: ${JSON.stringify(r.vectorIndexes)}`);
+  console.log(r.problems.length ? `problems:\n${r.problems.map((p) => `  - ${p}`).join('\n')}` : 'no problems');
+}
 
 export function register(program: Command): void {
   program
@@ -13,35 +55,9 @@ export function register(program: Command): void {
     .description('Check the store (reachable, schema, constraints, vector indexes) and the GraphQL schema; exit 1 on problems')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const config = loadConfig();
-      const problems: string[] = [];
-      let report: Record<string, unknown> = {};
-      try {
-        buildSchema(config);
-        report.schema = 'ok';
-      } catch (e) {
-        problems.push(`GraphQL schema: ${(e as Error).message}`);
-      }
-      const store = await openStore(config);
-      try {
-        await store.init();
-        const h = await store.health();
-        report = { ...report, backend: h.backend, counts: h.counts, vectorIndexes: h.vectorIndexes };
-        problems.push(...h.problems);
-      } catch (e) {
-        problems.push(`Store (${config.neo4j ? config.neo4j.uri : config.dataDir}): ${(e as Error).message}`);
-      } finally {
-        await store.close().catch(() => undefined);
-      }
-      report.problems = problems;
+      const report = await runCheck(loadConfig());
       if (opts.json) console.log(JSON.stringify(report, null, 2));
-      else {
-        console.log(`backend: ${String(report.backend ?? 'unreachable')}`);
-        console.log(`schema:  ${String(report.schema ?? 'FAILED')}`);
-        if (report.counts) console.log(`counts:  ${Object.entries(report.counts as Record<string, number>).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-        if (report.vectorIndexes) console.log(`vector indexes: ${JSON.stringify(report.vectorIndexes)}`);
-        console.log(problems.length ? `problems:\n${problems.map((p) => `  - ${p}`).join('\n')}` : 'no problems');
-      }
-      process.exitCode = problems.length ? 1 : 0;
+      else print(report);
+      process.exitCode = report.problems.length ? 1 : 0;
     });
 }
