@@ -28,6 +28,21 @@ export function eventsContract(get: GetStore): void {
       expect((await s.getMemberHistory('m-02', { limit: 10 })).studies).toEqual([]);
     });
 
+    it('serialises concurrent writes: parallel retries still create each event once', async () => {
+      const s = get();
+      const evs = Array.from({ length: 12 }, (_, i) => study(`p-${i}`, i % 2 ? 'm-01' : 'm-02', 'k-01', T0 + i));
+      const answers = evs.map((e) => answer(`pa-${e.id}`, e.memberId, 'q-01', e.at));
+      const results = await Promise.all([
+        ...[...evs, ...evs].map((e) => s.recordStudy(e)),
+        ...answers.map((a) => s.recordAnswer(a)),
+      ]);
+      expect(results.filter((r) => r.created)).toHaveLength(24);
+      const map = await s.getHistoriesForMembers(['m-01', 'm-02'], { limit: 100 });
+      expect(map.get('m-01')!.studies).toHaveLength(6);
+      expect(map.get('m-02')!.studies).toHaveLength(6);
+      expect(map.get('m-01')!.answers).toHaveLength(6);
+    });
+
     it('rejects unknown members, courses and questions with NOT_FOUND, and the id stays usable', async () => {
       const s = get();
       const before = await snapshot(s);

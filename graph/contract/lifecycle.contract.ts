@@ -24,7 +24,6 @@ export function lifecycleContract(get: GetStore): void {
       expect(h.backend).toBe(s.backend);
       expect(h.counts.Member).toBe(5);
       expect(h.counts.Course).toBe(3);
-      expect(h.vectorIndexes).toEqual({});
     });
 
     it('clear empties the store; isEmpty follows the university', async () => {

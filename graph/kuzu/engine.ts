@@ -1,0 +1,157 @@
+/**
+ * One open Kuzu database file: its Database object, a pool of read connections, the single write
+ * connection behind an async mutex, and the prepared-statement cache. Engines are shared per file
+ * within the process (reference-counted): two Database objects on one file in one process would
+ * not see each other's writes, and two writers would collide.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import kuzu from 'kuzu';
+import type { Connection, Database, PreparedStatement, QueryResult } from 'kuzu';
+import { unavailable } from '../../server/errors';
+import { translate } from './errors';
+import { Mutex } from './mutex';
+import type { Params, Row } from './executor';
+
+const READ_POOL = 3;
+
+export class KuzuEngine {
+  private db: Database | null = null;
+  private writer: Connection | null = null;
+  private readers: Connection[] = [];
+  private idle: Connection[] = [];
+  private waiting: ((c: Connection) => void)[] = [];
+  /** Per connection: statements prepared under catalog `epoch` (schema changes bump it). */
+  private readonly cache = new Map<Connection, { epoch: number; stmts: Map<string, PreparedStatement> }>();
+  private epoch = 0;
+  readonly writeLock = new Mutex();
+  private closed = false;
+
+  constructor(readonly file: string) {}
+
+  async open(): Promise<void> {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const db = new kuzu.Database(this.file);
+    await db.init();
+    this.writer = new kuzu.Connection(db);
+    await this.writer.init();
+    for (let i = 0; i < READ_POOL; i++) {
+      const c = new kuzu.Connection(db);
+      await c.init();
+      this.readers.push(c);
+    }
+    this.idle = [...this.readers];
+    this.db = db;
+  }
+
+  /** Borrow a read connection for `fn`. */
+  async withReader<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      return await fn(conn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(conn);
+      else this.idle.push(conn);
+    }
+  }
+
+  /** The write connection; only to be used while holding `writeLock`. */
+  get writeConnection(): Connection {
+    if (!this.writer) throw unavailable('The Kuzu store has been closed');
+    return this.writer;
+  }
+
+  /** Mark the catalog changed: statements prepared before (or during) a schema change are dropped. */
+  bumpEpoch(): void {
+    this.epoch++;
+  }
+
+  async exec(conn: Connection, query: string, params: Params): Promise<Row[]> {
+    if (this.closed) throw unavailable('The Kuzu store has been closed');
+    try {
+      const ps = await this.prepared(conn, query);
+      return await collect(await conn.execute(ps, params));
+    } catch (e) {
+      throw translate(e, query);
+    }
+  }
+
+  async raw(conn: Connection, query: string): Promise<Row[]> {
+    if (this.closed) throw unavailable('The Kuzu store has been closed');
+    try {
+      return await collect(await conn.query(query));
+    } catch (e) {
+      throw translate(e, query);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.writeLock.run(async () => {
+      this.closed = true;
+      for (const c of [...this.readers, this.writer]) await c?.close().catch(() => undefined);
+      await this.db?.close().catch(() => undefined);
+      this.cache.clear();
+      this.db = null;
+      this.writer = null;
+      this.readers = [];
+      this.idle = [];
+    });
+  }
+
+  private acquire(): Promise<Connection> {
+    if (this.closed) return Promise.reject(unavailable('The Kuzu store has been closed'));
+    const c = this.idle.pop();
+    if (c) return Promise.resolve(c);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private async prepared(conn: Connection, query: string): Promise<PreparedStatement> {
+    let entry = this.cache.get(conn);
+    if (!entry || entry.epoch !== this.epoch) this.cache.set(conn, (entry = { epoch: this.epoch, stmts: new Map() }));
+    let ps = entry.stmts.get(query);
+    if (!ps) {
+      ps = await conn.prepare(query);
+      if (!ps.isSuccess()) throw new Error(`Kuzu could not prepare a query: ${ps.getErrorMessage()}`);
+      entry.stmts.set(query, ps);
+    }
+    return ps;
+  }
+}
+
+async function collect(res: QueryResult | QueryResult[]): Promise<Row[]> {
+  const list = Array.isArray(res) ? res : [res];
+  const rows: Row[] = [];
+  for (const r of list) {
+    rows.push(...(await r.getAll()));
+    r.close();
+  }
+  return rows;
+}
+
+const engines = new Map<string, { engine: Promise<KuzuEngine>; refs: number }>();
+
+/** The shared engine for a database file, opened on first use. */
+export function acquireEngine(file: string): Promise<KuzuEngine> {
+  const key = path.resolve(file);
+  let entry = engines.get(key);
+  if (!entry) {
+    const engine = new KuzuEngine(key);
+    entry = { engine: engine.open().then(() => engine, (e: unknown) => { throw translate(e, `open ${key}`); }), refs: 0 };
+    engines.set(key, entry);
+    entry.engine.catch(() => engines.delete(key));
+  }
+  entry.refs++;
+  return entry.engine;
+}
+
+/** Drop one reference; the last one closes the database. */
+export async function releaseEngine(file: string): Promise<void> {
+  const key = path.resolve(file);
+  const entry = engines.get(key);
+  if (!entry) return;
+  if (--entry.refs > 0) return;
+  engines.delete(key);
+  const engine = await entry.engine.catch(() => null);
+  await engine?.close();
+}

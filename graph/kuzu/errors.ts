@@ -1,0 +1,21 @@
+/** Kuzu driver errors → AppError where the caller can act; anything else stays internal, with context. */
+import { conflict, isAppError, unavailable } from '../../server/errors';
+
+export function translate(e: unknown, query: string): Error {
+  if (isAppError(e)) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/duplicated primary key/i.test(msg)) {
+    const key = /value ([^,]+),/.exec(msg)?.[1];
+    return conflict(`An item with id "${key ?? '?'}" already exists; use another id or update the existing one`);
+  }
+  if (/Could not set lock|lock on file/i.test(msg)) {
+    return unavailable('The Kuzu data directory is in use by another process; stop that process or set HONGTU_DATA_DIR to another directory');
+  }
+  if (/Cannot start a new write transaction/i.test(msg)) {
+    return unavailable('The Kuzu store is busy with another write; retry shortly');
+  }
+  if (/IO exception|closed|No space left|Buffer manager exception|Cannot open file|Permission denied/i.test(msg)) {
+    return unavailable(`The Kuzu store cannot be read or written (${msg.split('\n')[0]}); check the data directory and disk space, then retry`);
+  }
+  return new Error(`Kuzu query failed: ${msg}\n  in: ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
+}
