@@ -7,7 +7,7 @@ import type { Member, MemberHistory, Page, Transfer } from '../../graph/model';
 import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph/model';
 import type { MemberFilter, MemberPatch, NewMember } from '../../graph/store';
 import {
-  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canReadMember, memberScopeFilter,
+  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, memberScopeFilter,
 } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
@@ -75,9 +75,6 @@ export async function listTransfers(s: Session, member: Pick<Member, 'id' | 'bra
   assertCanReadMember(s.viewer, member);
   return s.store.listTransfers(member.id);
 }
-
-/** Is this member visible to the viewer? (for list fields that silently skip what is out of scope) */
-export const isVisible = (s: Session, m: Member) => canReadMember(s.viewer, m);
 
 export interface CreateMemberInput {
   id?: string | null; name: string; kind: string; stage: string; role?: string | null; branchId: string;
