@@ -8,10 +8,13 @@
  *      `Resolvers` from ./generated/resolvers-types (run `npm run codegen` after changing SDL);
  *   3. add it to API_MODULES below; put its services into AppDeps (server/app-deps.ts, `learning`)
  *      and read them in resolvers as `ctx.deps.learning`;
- *   4. in resolvers: `const s = await ctx.session()` (UNAUTHENTICATED without a token), check scope
- *      with server/auth/scope.ts (`assertCanReadMember(s.viewer, member)`, …), load members through
- *      `s.loaders` (batched), note personal-data reads with `s.audit.note(...)`, throw AppErrors.
- *   5. run `npm run codegen` and update the schema snapshot (test/api/schema.test.ts).
+ *   4. in resolvers: `const s = await ctx.session()` (UNAUTHENTICATED without a token); for a member,
+ *      `loadMemberRaw(s, id)` (NOT_FOUND) then `assertCanReadMember(s.viewer, m)` from
+ *      server/auth/scope.ts (or `getMember(s, id)`, which does both and masks); read through
+ *      `s.loaders` (batched: member, course, question, history, mastery, gaps by id); note reads of
+ *      personal data with `s.audit.note('READ_LEARNING', 'Member', id)`; throw AppErrors.
+ *      Event hooks (mastery/gap updates after recordStudy/recordAnswer): `learning.hooks`.
+ *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { activityModule } from './activity';
 import { commonModule } from './common';
