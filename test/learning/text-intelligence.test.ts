@@ -97,10 +97,28 @@ describe('TopicTagger on the store', () => {
 
   it('retags in bulk with AUTO tags and leaves MANUAL tags as they were', async () => {
     await store.createCourse({ id: 'c-new', title: '党费的交纳与使用', summary: '党员每月按工资收入比例交纳党费，支部要公开党费收缴情况。', kind: 'ARTICLE', minutes: 10, topics: [] });
+    await store.upsertQuestion({
+      id: 'q-new', stem: '预备党员的预备期是多长时间？', options: ['半年', '一年', '两年'], answer: 1,
+      explanation: '预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。', difficulty: 0.3, topics: [],
+    });
+    await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
+    await store.createCommittee({ id: 'cm-1', name: '计算机学院党委', universityId: 'u-1' });
+    await store.createBranch({ id: 'b-1', name: '计算机学生第一党支部', committeeId: 'cm-1' });
+    await store.createMeeting({
+      id: 'mt-1', branchId: 'b-1', kind: 'PARTY_LECTURE', title: '专题党课：长征精神', at: Date.UTC(2025, 2, 1), minutes: 90,
+      record: '书记讲述红军长征途中召开遵义会议、四渡赤水、飞夺泸定桥的历史，党员交流学习党史的体会。',
+    });
     const before = await store.getCoursesByIds(courseSeeds.map((c) => c.id));
     const tagger = TopicTagger.forStore(store, embeddings);
     const counts = await tagger.retagAll(store);
-    expect(counts).toEqual({ Course: courseSeeds.length + 1, Question: 0, Meeting: 0 });
+    expect(counts).toEqual({ Course: courseSeeds.length + 1, Question: 1, Meeting: 1 });
+    const [question] = await store.getQuestionsByIds(['q-new']);
+    expect(question.topics.every((t) => t.source === 'AUTO')).toBe(true);
+    expect(topicSeeds.find((t) => t.id === question.topics[0].topicId)?.area).toBe('admission');
+    const [meeting] = await store.getMeetingsByIds(['mt-1']);
+    expect(meeting.topics.length).toBeGreaterThanOrEqual(1);
+    expect(meeting.topics.every((t) => t.source === 'AUTO')).toBe(true);
+    expect(topicSeeds.find((t) => t.id === meeting.topics[0].topicId)?.area).toBe('history');
 
     const [fresh] = await store.getCoursesByIds(['c-new']);
     expect(fresh.topics.length).toBeGreaterThanOrEqual(1);
