@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { clickNode, graphCounts, open, signInAs, snap } from './pages';
+import { clickNode, graphCounts, open, signInAs, snap, waitForNetwork } from './pages';
+
+/** Poll what the user would see, for up to 20 s (the default 1 s is too short for a cold server). */
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -27,8 +30,8 @@ describe('member', () => {
   it('signs in and sees this week\'s plan on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, server.url, 'MEMBER');
-    await expect.poll(() => page.locator('h1').first().textContent()).toContain('你好');
-    await expect.poll(() => page.getByRole('heading', { name: '本周学习计划' }).isVisible()).toBe(true);
+    await poll(() => page.locator('h1').first().textContent()).toContain('你好');
+    await poll(() => page.getByRole('heading', { name: '本周学习计划' }).isVisible()).toBe(true);
     await snap(page, 'member-home-phone');
   });
 
@@ -38,9 +41,9 @@ describe('member', () => {
     await practice.locator('input[type="radio"]').first().check();
     await practice.getByRole('button', { name: '提交答案' }).click();
     const feedback = page.getByTestId('answer-feedback');
-    await expect.poll(() => feedback.textContent()).toMatch(/回答正确|回答错误/);
-    await expect.poll(() => page.getByTestId('activity').locator('li').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 8));
-    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('答题');
+    await poll(() => feedback.textContent()).toMatch(/回答正确|回答错误/);
+    await poll(() => page.getByTestId('activity').locator('li').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 8));
+    await poll(() => page.getByTestId('activity').textContent()).toContain('答题');
     await snap(page, 'member-answered');
   });
 });
@@ -49,8 +52,8 @@ describe('secretary', () => {
   it('lands on the branch with members and organizational life', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, server.url, 'SECRETARY');
-    await expect.poll(() => page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThan(3);
-    await expect.poll(() => page.getByRole('heading', { name: /组织生活/ }).isVisible()).toBe(true);
+    await poll(() => page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await poll(() => page.getByRole('heading', { name: /组织生活/ }).isVisible()).toBe(true);
     await snap(page, 'branch');
   });
 
@@ -58,25 +61,24 @@ describe('secretary', () => {
     const first = page.getByTestId('members-table').locator('tbody tr a').first();
     const name = (await first.textContent())!.trim();
     await first.click();
-    await expect.poll(() => page.getByTestId('portrait-name').textContent()).toBe(name);
-    await expect.poll(() => page.getByRole('heading', { name: '发展阶段' }).isVisible()).toBe(true);
+    await poll(() => page.getByTestId('portrait-name').textContent()).toBe(name);
+    await poll(() => page.getByRole('heading', { name: '发展阶段' }).isVisible()).toBe(true);
     await snap(page, 'portrait');
   });
 
   it('expands the branch network, undoes, and finds a member by name', async () => {
     await open(page, server.url, '/network');
-    await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0);
-    await expect.poll(async () => (await graphCounts(page)).members).toBeGreaterThan(0);
+    await waitForNetwork(page, 'member', 2);
     const expanded = await graphCounts(page);
     const member = await page.evaluate(() => window.cy!.nodes('[kind = "member"]').first().id());
     await clickNode(page, member);
-    await expect.poll(async () => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), member)).toBe(true);
+    await poll(async () => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), member)).toBe(true);
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(async () => (await graphCounts(page)).nodes).toBe(expanded.nodes);
+    await poll(async () => (await graphCounts(page)).nodes).toBe(expanded.nodes);
     const name = await page.evaluate((id) => String(window.cy!.getElementById(id).data('label')), member);
     await page.getByPlaceholder('按姓名搜索').fill(name);
     await page.getByRole('button', { name: '查找' }).click();
-    await expect.poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), member)).toBe(true);
+    await poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), member)).toBe(true);
     await snap(page, 'network-branch');
   });
 });
@@ -84,17 +86,17 @@ describe('secretary', () => {
 describe('administrator', () => {
   it('compares branches and expands committees in the network', async () => {
     await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
-    await expect.poll(() => page.getByTestId('trend-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await poll(() => page.getByTestId('trend-table').locator('tbody tr').count()).toBeGreaterThan(3);
     await snap(page, 'dashboard-university');
     await open(page, server.url, '/network');
-    await page.waitForFunction(() => (window.cy?.nodes('[kind = "committee"]').length ?? 0) > 0);
+    await waitForNetwork(page, 'committee');
     const committee = await page.evaluate(() => window.cy!.nodes('[kind = "committee"]').first().id());
     const before = await graphCounts(page);
     await clickNode(page, committee);
-    await expect.poll(async () => (await graphCounts(page)).nodes).toBeGreaterThan(before.nodes);
+    await poll(async () => (await graphCounts(page)).nodes).toBeGreaterThan(before.nodes);
     const branch = await page.evaluate(() => window.cy!.nodes('[kind = "branch"]').first().id());
     await clickNode(page, branch);
-    await expect.poll(async () => (await graphCounts(page)).members).toBeGreaterThan(0);
+    await poll(async () => (await graphCounts(page)).members).toBeGreaterThan(0);
     await snap(page, 'network-university');
   });
 });
@@ -103,10 +105,10 @@ describe('language', () => {
   it('switches to English and keeps it after a reload', async () => {
     await open(page, server.url, '/dashboard');
     await page.getByTestId('locale').selectOption('en');
-    await expect.poll(() => page.locator('nav[aria-label="Main navigation"]').textContent()).toContain('Network');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await poll(() => page.locator('nav[aria-label="Main navigation"]').textContent()).toContain('Network');
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { name: 'Early warnings' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Early warnings' }).isVisible()).toBe(true);
     await snap(page, 'dashboard-english');
     await page.getByTestId('locale').selectOption('zh-CN');
   });
