@@ -10,7 +10,7 @@ import { lastPerKey, requireIds } from './guards';
 import { VECTOR_INDEXES } from './labels';
 import { inIdOrder, int, num } from './mapping';
 import { EMBED_Q, Q } from './queries';
-import { dropMismatchedIndex, listIndexes, storedDimensions } from './schema';
+import { dropMismatchedIndex, listIndexes, storedDimensions, vectorStats } from './schema';
 
 type Row = Record<string, unknown>;
 const strOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
@@ -59,20 +59,32 @@ export async function getEmbeddings(ex: Executor, kind: EmbeddableKind, ids: str
   })));
 }
 
-/** Nearest neighbours by cosine similarity, best first; an exact scan while the kind has no online index. */
+/**
+ * Below this many vectors an exact scan is cheap and exact; above it the HNSW index answers. Neo4j notes
+ * that an approximate search for k close to the number of indexed vectors may return fewer than k.
+ */
+export const EXACT_SCAN_BELOW = 2_000;
+
+/** Nearest neighbours by cosine similarity, best first. */
 export async function vectorSearch(ex: Executor, kind: EmbeddableKind, vector: number[], k: number): Promise<{ id: string; score: number }[]> {
   if (k <= 0) return [];
-  const dim = await storedDimensions(ex, kind);
+  const { vectors, dimensions: dim } = await vectorStats(ex, kind);
   if (dim === null) return [];
   if (vector.length !== dim) {
     throw badInput('vector', `Query vector has ${vector.length} dimensions but ${kind} embeddings have ${dim}; re-embed (hongtu reembed) or use the same embedder`);
   }
-  const idx = (await listIndexes(ex)).get(VECTOR_INDEXES[kind]);
-  const indexed = idx?.state === 'ONLINE' && idx.dimensions === dim;
   const params = { vector: vector.map(Number), k: int(k) };
-  const rows = await ex.read((tx) => (indexed
-    ? tx.rows(Q.vectorSearch, { ...params, indexName: VECTOR_INDEXES[kind] })
-    : tx.rows(EMBED_Q[kind].scan, params)));
+  const scan = () => ex.read((tx) => tx.rows(EMBED_Q[kind].scan, params));
+  let rows: Row[] | null = null;
+  if (vectors >= EXACT_SCAN_BELOW) {
+    const idx = (await listIndexes(ex)).get(VECTOR_INDEXES[kind]);
+    if (idx?.state === 'ONLINE' && idx.dimensions === dim) {
+      rows = await ex.read((tx) => tx.rows(Q.vectorSearch, { ...params, indexName: VECTOR_INDEXES[kind] }));
+      // An approximate search can come back short; the exact answer is then worth one scan.
+      if (rows.length < Math.min(k, vectors)) rows = null;
+    }
+  }
+  rows ??= await scan();
   // A zero vector has no cosine (null score); it is no neighbour of anything.
   return rows.filter((r) => r.score !== null).map((r) => ({ id: String(r.id), score: fromNeo4jCosine(num(r.score)) }));
 }

@@ -334,8 +334,9 @@ SET n.embedding = row.vector, n.embedderId = row.embedderId, n.contentHash = row
     get: `UNWIND $ids AS x
 MATCH (n:${label} {id: x}) WHERE n.embedding IS NOT NULL
 RETURN n.id AS id, n.embedding AS vector, n.embedderId AS embedderId, n.contentHash AS contentHash`,
-    /** The dimension of the kind's stored vectors (null when none). */
-    dimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL RETURN size(n.embedding) AS dimensions LIMIT 1`,
+    /** How many nodes of the kind carry a vector, and of which dimension (null when none). */
+    stats: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
+RETURN count(n) AS vectors, min(size(n.embedding)) AS dimensions`,
     /** Vectors of another dimension are dropped when an embedder of a new dimension takes over. */
     dropOtherDimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL AND size(n.embedding) <> $dimensions
 REMOVE n.embedding, n.embedderId, n.contentHash`,

@@ -33,10 +33,15 @@ export async function listIndexes(ex: Executor): Promise<Map<string, IndexInfo>>
   }]));
 }
 
+/** How many vectors the kind stores and their dimension (null when it has none). */
+export async function vectorStats(ex: Executor, kind: EmbeddableKind): Promise<{ vectors: number; dimensions: number | null }> {
+  const [row] = await ex.read((tx) => tx.rows(EMBED_Q[kind].stats));
+  return { vectors: row ? num(row.vectors) : 0, dimensions: row ? numOrNull(row.dimensions) : null };
+}
+
 /** Dimension of the kind's stored vectors, or null when it has none. */
 export async function storedDimensions(ex: Executor, kind: EmbeddableKind): Promise<number | null> {
-  const [row] = await ex.read((tx) => tx.rows(EMBED_Q[kind].dimensions));
-  return row ? num(row.dimensions) : null;
+  return (await vectorStats(ex, kind)).dimensions;
 }
 
 export function checkDimensions(dim: number): void {
