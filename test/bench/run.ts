@@ -1,0 +1,60 @@
+/**
+ * `npm run bench [-- --scale demo|medium]`: every figure the issues ask for, measured in one run on this
+ * machine, printed as one markdown table and written to bench-results/bench.md. Medians and ratios
+ * only: the machines are shared and noisy, so absolute numbers move between runs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateWorld } from '../../seeds/generator/generate';
+import { REFERENCE_DATE } from '../../seeds/generator/scales';
+import { benchStore } from './store-bench';
+import { benchKt } from './kt-bench';
+import { markdownTable, fmt, type BenchRow } from './stats';
+
+type Section = (ctx: BenchContext) => Promise<BenchRow[]>;
+export interface BenchContext { scale: 'demo' | 'medium'; bulkDir: string; members: number; store: import('../../graph/kuzu/kuzu-store').KuzuStore }
+
+async function optionalSections(): Promise<[string, Section][]> {
+  const out: [string, Section][] = [];
+  // Sections owned by other features; each module exports `bench(ctx)`.
+  for (const [name, file] of [
+    ['text', './text-bench'],
+    ['recommendations', './recommend-bench'],
+    ['client', './client-section'],
+  ] as const) {
+    out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
+  }
+  return out;
+}
+
+async function main() {
+  const arg = process.argv.indexOf('--scale');
+  const scale = (arg > 0 ? process.argv[arg + 1] : 'medium') as 'demo' | 'medium';
+  if (scale !== 'demo' && scale !== 'medium') throw new Error('--scale must be demo or medium');
+  const rows: BenchRow[] = [];
+  const t0 = performance.now();
+  const gen = await generateWorld({ scale, outDir: path.resolve('data/bulk', scale) });
+  const members = gen.manifest.counts?.Member ?? 300;
+  rows.push({ section: 'generator', metric: `generate ${scale}`, value: gen.reused ? 'reused' : `${fmt(gen.ms / 1000)} s`, note: JSON.stringify(gen.manifest.counts ?? {}) });
+  console.error(`[bench] world ready (${scale}); loading stores…`);
+  const st = await benchStore(gen.dir, members);
+  rows.push(...st.rows);
+  const ctx: BenchContext = { scale, bulkDir: gen.dir, members, store: st.store };
+  console.error('[bench] knowledge tracing…');
+  rows.push(...(await benchKt(gen.dir, REFERENCE_DATE)));
+  for (const [name, section] of await optionalSections()) {
+    console.error(`[bench] ${name}…`);
+    try {
+      rows.push(...(await section(ctx)));
+    } catch (e) {
+      rows.push({ section: name, metric: 'not measured', value: 'error', note: String((e as Error).message).slice(0, 200) });
+    }
+  }
+  await st.dispose();
+  const table = `# Hongtu bench — ${new Date().toISOString()} — scale ${scale}, ${fmt((performance.now() - t0) / 1000, 0)} s\n\n${markdownTable(rows)}\n`;
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(path.join('bench-results', 'bench.md'), table);
+  console.log(table);
+}
+
+await main();
