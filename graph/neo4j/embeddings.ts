@@ -10,7 +10,7 @@ import { lastPerKey, requireIds } from './guards';
 import { VECTOR_INDEXES } from './labels';
 import { inIdOrder, int, num } from './mapping';
 import { EMBED_Q, Q } from './queries';
-import { dropMismatchedIndex, listIndexes, storedDimensions, vectorStats } from './schema';
+import { dropMismatchedIndex, listIndexes, vectorStats } from './schema';
 
 type Row = Record<string, unknown>;
 const strOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
@@ -34,7 +34,7 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
   if (bad) throw badInput('vector', `Embedding of ${kind} "${bad.id}" must have ${dim || 'some'} finite numbers like the others in the batch`);
   const ids = rows.map((r) => r.id);
   await ex.read((tx) => requireIds(tx, kind, ids));
-  await dropMismatchedIndexIfAny(ex, kind, dim);
+  await dropMismatchedIndex(ex, kind, dim);
   const latest = lastPerKey(rows, (r) => r.id).map((r) => ({
     id: r.id, vector: r.vector.map(Number), embedderId: r.embedderId, contentHash: r.contentHash,
   }));
@@ -43,11 +43,6 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
     await tx.write(EMBED_Q[kind].dropOtherDimensions, { dimensions: int(dim) });
     await tx.write(EMBED_Q[kind].set, { rows: latest });
   });
-}
-
-async function dropMismatchedIndexIfAny(ex: Executor, kind: EmbeddableKind, dim: number): Promise<void> {
-  const stored = await storedDimensions(ex, kind);
-  if (stored !== null && stored !== dim) await dropMismatchedIndex(ex, kind, dim);
 }
 
 export async function getEmbeddings(ex: Executor, kind: EmbeddableKind, ids: string[]): Promise<EmbeddingRow[]> {
