@@ -120,6 +120,14 @@ export const en: Record<MessageKey, string> = {
   'home.wrongAnswer': 'Not quite. The answer is {answer}.',
   'home.updated': 'Mastery, gaps and plan updated.',
 
+  'home.search': 'Find something to study',
+  'home.searchHint': 'Type a topic you want to learn, e.g. “democratic centralism”.',
+  'home.searchGo': 'Search',
+  'home.searchEmpty': 'Nothing found. Try other words.',
+  'home.kind.COURSE': 'Course',
+  'home.kind.TOPIC': 'Topic',
+  'home.studiedNow': 'Study recorded',
+
   'portrait.title': 'Member portrait',
   'portrait.tags': 'Tags',
   'portrait.tagsEmpty': 'Not enough data for tags yet.',
@@ -199,6 +207,9 @@ export const en: Record<MessageKey, string> = {
   'network.legendTopic': 'Topic (gap)',
   'network.legendCourse': 'Course',
 
+  'network.listView': 'List view (keyboard friendly)',
+  'network.expand': 'Expand',
+  'network.collapse': 'Collapse',
   'dash.title': 'Overview',
   'dash.compare': 'Branches compared',
   'dash.meetings': 'Meetings held vs required',

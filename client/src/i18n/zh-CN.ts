@@ -118,6 +118,14 @@ export const zhCN = {
   'home.wrongAnswer': '回答错误，正确答案是 {answer}。',
   'home.updated': '已更新掌握度、短板和学习计划。',
 
+  'home.search': '找学习内容',
+  'home.searchHint': '输入想学的主题，例如“民主集中制”。',
+  'home.searchGo': '搜索',
+  'home.searchEmpty': '没有找到相关内容，换个说法试试。',
+  'home.kind.COURSE': '课程',
+  'home.kind.TOPIC': '知识点',
+  'home.studiedNow': '已记录学习',
+
   'portrait.title': '党员画像',
   'portrait.tags': '画像标签',
   'portrait.tagsEmpty': '还没有足够的数据生成标签。',
@@ -197,6 +205,9 @@ export const zhCN = {
   'network.legendTopic': '知识点（短板）',
   'network.legendCourse': '课程',
 
+  'network.listView': '列表视图（键盘可用）',
+  'network.expand': '展开',
+  'network.collapse': '收起',
   'dash.title': '工作概览',
   'dash.compare': '支部对比',
   'dash.meetings': '三会一课完成率',

@@ -41,10 +41,10 @@ export default function BranchPage({ branchId }: { branchId: string }) {
             </Section>
             <div className="grid-2">
               <Section title={t('branch.suggest')}>
-                <EmptyState>{t('branch.suggestEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
               <Section title={t('branch.heatmap')} hint={t('branch.heatmapHint')}>
-                <EmptyState>{t('branch.heatmapEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
             </div>
             <Section title={t('branch.members')}>

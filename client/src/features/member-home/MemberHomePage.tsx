@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
 import { PracticeSection } from './PracticeSection';
+import { CourseSearch } from './CourseSearch';
 
 /**
  * A member's home, phone first: this week's plan, recommendations with the why and the path, mastery by area
@@ -29,19 +30,20 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
             </div>
             <div className="grid-2">
               <Section title={t('home.plan')}>
-                <EmptyState>{t('home.planEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
               <Section title={t('home.recommend')}>
-                <EmptyState>{t('home.recommendEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
               <Section title={t('home.mastery')} hint={t('home.masteryHint')}>
-                <EmptyState>{t('home.masteryEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
               <Section title={t('home.gaps')}>
-                <EmptyState>{t('home.gapsEmpty')}</EmptyState>
+                <EmptyState>{t('state.comingSoon')}</EmptyState>
               </Section>
               <PracticeSection memberId={member.id} gapTopicIds={[]}
                 recentlyAnswered={member.recentActivity.answers.map((a) => a.question.id)} onAnswered={refresh} />
+              <CourseSearch memberId={member.id} onStudied={refresh} />
               <Section title={t('home.activity')}>
                 <ActivityList activity={member.recentActivity} emptyText={t('home.activityEmpty')} />
               </Section>

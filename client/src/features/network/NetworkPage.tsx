@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { buildNetworkElements, initialView, showMore, toggleNode, type ViewState } from './network-model';
 import { NetworkLegend } from './NetworkLegend';
+import { NodeList } from './NodeList';
 import { useNetworkData } from './useNetworkData';
 import { exportPng } from './export-png';
 
@@ -130,6 +131,8 @@ export default function NetworkPage({ root }: { root: string | null }) {
             </div>
           ) : null}
           <NetworkLegend mode={styleMode} />
+          <NodeList elements={elements} expanded={view.expanded} onToggle={onTap}
+            onSelect={(id) => { setSelected(id); graph.current?.focus(id); }} />
         </aside>
       </div>
     </div>

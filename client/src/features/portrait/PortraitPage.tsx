@@ -55,7 +55,7 @@ function Portrait({ member }: { member: Member }) {
           <TagList activity={member.recentActivity} />
         </Section>
         <Section title={t('portrait.profile')}>
-          <EmptyState>{t('home.masteryEmpty')}</EmptyState>
+          <EmptyState>{t('state.comingSoon')}</EmptyState>
         </Section>
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
