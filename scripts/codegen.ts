@@ -40,13 +40,17 @@ function findOperationFiles(dir: string): string[] {
 const MAPPERS: Record<string, string> = Object.fromEntries(
   [
     'Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer',
-    'TopicTag', 'Attendance',
+    'TopicTag', 'Attendance', 'AccessRecord',
   ].map((t) => [t, `../../../graph/model#${t} as ${t}Model`])
     .concat([
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
       'MissingMeeting', 'MoveMemberPayload', 'RecordStudyPayload', 'RecordAnswerPayload', 'LoginPayload',
-    ].map((t) => [t, `../mappers#${t}Model`])),
+    ].map((t) => [t, `../mappers#${t}Model`]))
+    .concat([
+      'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
+      'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion',
+    ].map((t) => [t, `../learning-mappers#${t}Model`])),
 );
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
 import type { GraphStore } from '../graph/store';
 import type { Config } from './config';
 import type { EmbedderInfo } from './learning/embed/embedder';
+import type { LearnerServices } from './learning/learner-services';
 import type { SearchService } from './learning/search/search';
 import type { TopicTagger } from './learning/tagging/topic-tagger';
 import type { EventHooks } from './members/activity';
@@ -16,6 +17,8 @@ import type { EventHooks } from './members/activity';
  */
 export interface LearningDeps {
   hooks?: EventHooks;
+  /** Mastery, gaps, recommendations, plans (server/learning/learner-services); its `hooks` go in `hooks`. */
+  learner?: LearnerServices;
   /** suggestTopics (server/learning/tagging); build with TopicTagger.forStore. */
   tagger?: TopicTagger;
   /** search (server/learning/search). */

@@ -11,6 +11,8 @@ import type { GraphStore } from '../graph/store';
 import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
 import type { Config } from './config';
+import { loadMasteryParams, masteryParamsPath } from './learning/kt/params-file';
+import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
 
 const RETRY_MS = 5000;
@@ -34,7 +36,10 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
   const text = await createTextServices(config, store, log);
-  const learning: LearningDeps = { tagger: text.tagger, search: text.search, embedder: text.info, ...extra.learning };
+  const learner = createLearnerServices(store, loadMasteryParams(masteryParamsPath(config.dataDir)), log);
+  const learning: LearningDeps = {
+    tagger: text.tagger, search: text.search, embedder: text.info, learner, hooks: learner.hooks, ...extra.learning,
+  };
   let stopped = false;
   const prepare = async (): Promise<boolean> => {
     try {

@@ -20,6 +20,7 @@ import { activityModule } from './activity';
 import { commonModule } from './common';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
+import { learningModule } from './learning';
 import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
 import { membersModule } from './members';
@@ -36,5 +37,6 @@ export const API_MODULES: ApiModule[] = [
   curriculumModule,
   lifeModule,
   learningTextModule,
+  learningModule,
   devLoginModule,
 ];

@@ -1,0 +1,170 @@
+/**
+ * Learner-facing intelligence: recommendations, gaps, mastery, study plans, practice questions and
+ * branch gap reports. Thin resolvers: check scope (server/auth/scope.ts), note the read in the audit
+ * log, call the learner services (server/learning/learner-services.ts).
+ */
+import type { Member, Topic } from '../../graph/model';
+import { requiredAreasFor, requiredTopicsFor } from '../../seeds/curriculum/requirements';
+import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
+import type { Session } from '../auth/session';
+import { notFound, unavailable } from '../errors';
+import type { LearnerServices } from '../learning/learner-services';
+import { getMember, listMembers, loadMemberRaw } from '../members/member-service';
+import { maskMemberFor } from '../members/mask';
+import { getBranch } from '../org/org-service';
+import { requireInt } from '../validate';
+import type { ApiContext } from './context';
+import type { Resolvers } from './generated/resolvers-types';
+import { type ApiModule, readSdl } from './module';
+
+function learner(ctx: ApiContext): LearnerServices {
+  const l = ctx.deps.learning?.learner;
+  if (!l) throw unavailable('Learning services are not running on this server');
+  return l;
+}
+
+/** The member, if the viewer may read their learning data (noted in the audit log). */
+async function readableMember(s: Session, id: string): Promise<Member> {
+  const m = await loadMemberRaw(s, id);
+  assertCanReadMember(s.viewer, m);
+  s.audit.note('READ_LEARNING', 'Member', m.id);
+  return m;
+}
+
+async function topicById(ctx: ApiContext, id: string): Promise<Topic> {
+  const t = (await learner(ctx).curriculum.get()).topics.get(id);
+  if (!t) throw notFound('Topic', id);
+  return t;
+}
+
+async function courseById(ctx: ApiContext, id: string) {
+  return (await ctx.loaders.course.load(id)) ?? Promise.reject(notFound('Course', id));
+}
+
+const resolvers: Resolvers = {
+  Query: {
+    recommendations: async (_, { memberId, first }, ctx) => {
+      const s = await ctx.session();
+      const n = requireInt('first', first ?? 5, 1, 50);
+      return learner(ctx).recommend(await readableMember(s, memberId), n, s.now());
+    },
+    gaps: async (_, { memberId }, ctx) => {
+      const s = await ctx.session();
+      const l = learner(ctx);
+      const m = await readableMember(s, memberId);
+      const snap = await l.snapshot(m, s.now());
+      return (await l.gapsOf(m, s.now(), snap)).map((g) => ({ ...g, mastery: snap.masteryOf(g.topicId) }));
+    },
+    mastery: async (_, { memberId }, ctx) => {
+      const s = await ctx.session();
+      return learner(ctx).masteryProfile(await readableMember(s, memberId), s.now());
+    },
+    studyPlan: async (_, { memberId }, ctx) => {
+      const s = await ctx.session();
+      return learner(ctx).planOf(await readableMember(s, memberId), s.now());
+    },
+    practiceQuestions: async (_, { memberId, first }, ctx) => {
+      const s = await ctx.session();
+      const n = requireInt('first', first ?? 5, 1, 20);
+      return learner(ctx).practice(await readableMember(s, memberId), n, s.now());
+    },
+    branchGaps: async (_, { branchId }, ctx) => {
+      const s = await ctx.session();
+      const l = learner(ctx);
+      await getBranch(s, branchId);
+      assertCanReadBranch(s.viewer, branchId);
+      const members: Member[] = [];
+      for (let after: string | null = null; ;) {
+        const page = await listMembers(s, { branchIds: [branchId] }, 100, after);
+        members.push(...page.items);
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+      for (const m of members) s.audit.note('READ_LEARNING', 'Member', m.id);
+      return l.branchReport(branchId, members, s.now());
+    },
+  },
+  Mutation: {
+    generateStudyPlan: async (_, { memberId, minutesPerWeek, weeks }, ctx) => {
+      const s = await ctx.session();
+      const l = learner(ctx);
+      requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
+      requireInt('weeks', weeks, 1, 52);
+      const m = await loadMemberRaw(s, memberId);
+      if (m.id !== s.viewer.memberId) assertCanManageBranch(s.viewer, m.branchId);
+      s.audit.note('READ_LEARNING', 'Member', m.id);
+      return l.generatePlan(m, minutesPerWeek, weeks, s.now());
+    },
+  },
+  Member: {
+    gaps: async (m, _, ctx) => {
+      const s = await ctx.session();
+      assertCanReadMember(s.viewer, m);
+      s.audit.note('READ_LEARNING', 'Member', m.id);
+      const l = learner(ctx);
+      const [gaps, rows] = await Promise.all([ctx.loaders.gaps.load(m.id), ctx.loaders.mastery.load(m.id)]);
+      const byTopic = new Map(rows.map((r) => [r.topicId, r]));
+      return gaps.map((g) => ({ ...g, mastery: l.model.currentMastery(byTopic.get(g.topicId), s.now()) }));
+    },
+  },
+  Recommendation: {
+    course: (r) => r.course,
+    topics: (r, _, ctx) => Promise.all(r.topicIds.map((id) => topicById(ctx, id))),
+  },
+  LearningGap: {
+    topic: (g, _, ctx) => topicById(ctx, g.topicId),
+  },
+  MasteryProfile: {
+    member: async (p, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, p.member),
+    modelId: (_, __, ctx) => learner(ctx).model.id,
+    areas: (p) => {
+      const req = new Map(requiredAreasFor(p.member.stage).map((a) => [a.area, a]));
+      return [...p.view.leavesByArea.keys()].sort().map((area) => ({
+        area, mastery: p.masteryOf(area), target: req.get(area as never)?.target ?? null, requirement: req.get(area as never)?.reason ?? null,
+      }));
+    },
+    topics: (p) => {
+      const req = new Map(requiredTopicsFor(p.member.stage).map((t) => [t.topicId, t.target]));
+      return p.view.leaves.map((t) => ({
+        topicId: t.id, mastery: p.masteryOf(t.id), target: req.get(t.id) ?? null, updatedAt: p.rows.get(t.id)?.updatedAt ?? null,
+      }));
+    },
+  },
+  AreaMastery: {
+    area: (a) => a.area as never,
+    topic: (a, _, ctx) => topicById(ctx, a.area),
+  },
+  TopicMastery: {
+    topic: (t, _, ctx) => topicById(ctx, t.topicId),
+  },
+  StudyPlan: {
+    id: (p) => p.plan.id,
+    member: async (p, _, ctx) => getMember(await ctx.session(), p.plan.memberId),
+    createdAt: (p) => p.plan.createdAt,
+    startsAt: (p) => p.plan.startsAt,
+    minutesPerWeek: (p) => p.plan.minutesPerWeek,
+    weeks: (p) => p.plan.weeks,
+    items: (p) => p.plan.items.map((i, k) => ({ ...i, progress: p.progress[k] ?? 0 })),
+    progress: (p) => (p.plan.items.length ? p.progress.filter((x) => x >= 0.9).length / p.plan.items.length : 0),
+  },
+  StudyPlanItem: {
+    course: (i, _, ctx) => courseById(ctx, i.courseId),
+    topics: (i, _, ctx) => Promise.all(i.topicIds.map((id) => topicById(ctx, id))),
+    completed: (i) => i.progress >= 0.9,
+  },
+  PracticeQuestion: {
+    topic: (q, _, ctx) => topicById(ctx, q.topicId),
+  },
+  BranchGaps: {
+    branch: async (r, _, ctx) => getBranch(await ctx.session(), r.branchId),
+    areas: (r) => r.areas,
+  },
+  BranchGapRow: {
+    member: async (r, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, r.member),
+  },
+  LectureSuggestion: {
+    topic: (l, _, ctx) => topicById(ctx, l.topicId),
+  },
+};
+
+export const learningModule: ApiModule = { name: 'learning', typeDefs: readSdl('learning.graphql', import.meta.url), resolvers };

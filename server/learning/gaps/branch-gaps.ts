@@ -1,0 +1,49 @@
+/**
+ * A branch's gaps as a members × areas matrix (for the heatmap) and the branch's most common gap
+ * topic with courses for it — the suggested topic of the next party lecture (党课).
+ */
+import type { Area, Course, Gap, Member } from '../../../graph/model';
+import { TOP_AREAS } from '../../../graph/model';
+import { requiredAreasFor } from '../../../seeds/curriculum/requirements';
+import type { CurriculumView } from '../mastery/curriculum-view';
+
+export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number }
+export interface BranchGapRow { member: Member; cells: BranchGapCell[] }
+export interface LectureSuggestion { topicId: string; memberCount: number; meanSeverity: number; reason: string; courses: Course[] }
+export interface BranchGapReport { branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null }
+
+export function buildBranchGapReport(branchId: string, view: CurriculumView, members: Member[], gaps: Map<string, Gap[]>,
+  areaMastery: (memberId: string, area: Area) => number): BranchGapReport {
+  const rows = members.map((m) => {
+    const targets = new Map(requiredAreasFor(m.stage).map((a) => [a.area, a.target]));
+    const mine = gaps.get(m.id) ?? [];
+    return {
+      member: m,
+      cells: TOP_AREAS.map((area) => {
+        const inArea = mine.filter((g) => view.topics.get(g.topicId)?.area === area);
+        return {
+          area, mastery: Math.round(areaMastery(m.id, area) * 1000) / 1000, target: targets.get(area) ?? null,
+          severity: inArea.reduce((s, g) => Math.max(s, g.severity), 0), gapCount: inArea.length,
+        };
+      }),
+    };
+  });
+  const byTopic = new Map<string, { n: number; sev: number }>();
+  for (const m of members) for (const g of gaps.get(m.id) ?? []) {
+    const e = byTopic.get(g.topicId) ?? { n: 0, sev: 0 };
+    e.n += 1; e.sev += g.severity;
+    byTopic.set(g.topicId, e);
+  }
+  const top = [...byTopic].sort((a, b) => b[1].n - a[1].n || b[1].sev - a[1].sev || a[0].localeCompare(b[0]))[0];
+  let suggestedLecture: LectureSuggestion | null = null;
+  if (top) {
+    const [topicId, { n, sev }] = top;
+    const name = view.topics.get(topicId)?.name ?? topicId;
+    const courses = (view.coursesByTopic.get(topicId) ?? []).filter((c) => c.weight >= 0.5).slice(0, 3).map((c) => c.course);
+    suggestedLecture = {
+      topicId, memberCount: n, meanSeverity: Math.round((sev / n) * 1000) / 1000, courses,
+      reason: `本支部 ${members.length} 名党员中有 ${n} 人在「${name}」上存在学习短板，是全支部最常见的短板，建议下次党课以此为主题`,
+    };
+  }
+  return { branchId, areas: [...TOP_AREAS], rows, suggestedLecture };
+}

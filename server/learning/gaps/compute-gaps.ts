@@ -1,0 +1,111 @@
+/**
+ * Learning gaps (学习短板) of one member, as a pure function of what is known about them: a topic is a
+ * gap when its current mastery is below what something requires — the stage's required topics or
+ * areas (seeds/curriculum/requirements.ts), the branch's recent meeting topics, a prerequisite of a
+ * course in the member's plan — or when recent answers on it are mostly wrong. Each reason names
+ * its evidence in Chinese, so a member can read why the topic is listed.
+ */
+import type { Gap, MemberStage } from '../../../graph/model';
+import { stageRequirements } from '../../../seeds/curriculum/requirements';
+import type { CurriculumView } from '../mastery/curriculum-view';
+
+export interface AnswerEvidence { n: number; correct: number }
+
+export interface GapInputs {
+  member: { id: string; stage: MemberStage };
+  view: CurriculumView;
+  /** Current mastery (forgetting applied) of a subtopic. */
+  masteryOf: (topicId: string) => number;
+  /** Mean current mastery of an area's subtopics. */
+  areaMasteryOf: (area: string) => number;
+  /** Recent answers per subtopic (the last few that test it). */
+  evidence: Map<string, AnswerEvidence>;
+  /** Subtopics the branch's meetings discussed recently, with how many meetings. */
+  branchTopics: Map<string, number>;
+  /** Prerequisite subtopic → titles of not-yet-completed plan courses that need it. */
+  planPrerequisites: Map<string, string[]>;
+  now: number;
+}
+
+/** How strongly each kind of requirement counts towards severity. */
+const WEIGHT = { stageTopic: 1, stageArea: 0.7, branch: 0.75, plan: 0.85, answers: 0.8 } as const;
+const BRANCH_TARGET = 0.6;
+const PLAN_TARGET = 0.5;
+const ANSWER_TARGET = 0.6;
+export const MAX_GAPS = 30;
+
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Compute the member's gaps, most severe first. */
+export function computeGaps(x: GapInputs): Gap[] {
+  const req = stageRequirements[x.member.stage];
+  const found = new Map<string, { severity: number; reasons: string[] }>();
+  const name = (id: string) => x.view.topics.get(id)?.name ?? id;
+  const add = (topicId: string, target: number, weight: number, reason: (m: number) => string) => {
+    if (!x.view.topics.has(topicId)) return;
+    const m = x.masteryOf(topicId);
+    if (m >= target) return;
+    const sev = weight * Math.min(1, (target - m) / Math.max(target, 0.01));
+    const g = found.get(topicId) ?? { severity: 0, reasons: [] };
+    g.severity = Math.max(g.severity, sev);
+    g.reasons.push(reason(m));
+    found.set(topicId, g);
+  };
+
+  for (const r of req.topics) {
+    add(r.topicId, r.target, WEIGHT.stageTopic, (m) =>
+      `${req.label}须掌握「${name(r.topicId)}」（要求 ${pct(r.target)}，当前 ${pct(m)}）：${r.reason}`);
+  }
+  for (const a of req.areas) {
+    const am = x.areaMasteryOf(a.area);
+    if (am >= a.target) continue;
+    for (const id of x.view.leavesByArea.get(a.area) ?? []) {
+      add(id, a.target, WEIGHT.stageArea, (m) =>
+        `${req.label}要求「${name(a.area)}」整体掌握度达到 ${pct(a.target)}（整体 ${pct(am)}，本知识点 ${pct(m)}）：${a.reason}`);
+    }
+  }
+  for (const [id, count] of x.branchTopics) {
+    add(id, BRANCH_TARGET, WEIGHT.branch, (m) => `支部近 90 天的组织生活讨论了「${name(id)}」（${count} 次会议），你的掌握度为 ${pct(m)}`);
+  }
+  for (const [id, titles] of x.planPrerequisites) {
+    add(id, PLAN_TARGET, WEIGHT.plan, (m) =>
+      `学习计划中的课程「${titles.slice(0, 2).join('」「')}」以「${name(id)}」为先修知识，当前掌握度 ${pct(m)}`);
+  }
+  for (const [id, ev] of x.evidence) {
+    if (ev.n >= 3 && ev.correct / ev.n <= 0.4) {
+      add(id, ANSWER_TARGET, WEIGHT.answers, (m) => `最近 ${ev.n} 次相关答题只答对 ${ev.correct} 次，掌握度估计为 ${pct(m)}`);
+    }
+  }
+
+  const out: Gap[] = [];
+  for (const [topicId, g] of found) {
+    const ev = x.evidence.get(topicId);
+    let severity = g.severity;
+    const reasons = [...new Set(g.reasons)];
+    if (ev && ev.n > 0) {
+      // Wrong answers make a gap more urgent; right ones make it less so — the evidence the member sees.
+      severity += 0.15 * (ev.n >= 3 ? 1 - 2 * (ev.correct / ev.n) : 0);
+      if (!reasons.some((r) => r.startsWith('最近'))) reasons.push(`最近 ${ev.n} 次相关答题答对 ${ev.correct} 次`);
+    } else {
+      reasons.push('还没有相关答题记录，掌握度按学习记录估计');
+    }
+    out.push({ memberId: x.member.id, topicId, severity: Math.round(Math.min(1, Math.max(0.01, severity)) * 1000) / 1000, reasons, updatedAt: x.now });
+  }
+  return out.sort((a, b) => b.severity - a.severity || a.topicId.localeCompare(b.topicId)).slice(0, MAX_GAPS);
+}
+
+/** Per subtopic: how many of the last `perTopic` answers testing it (weight ≥ 0.5) were right. */
+export function answerEvidence(view: CurriculumView, answers: { questionId: string; correct: boolean }[], perTopic = 5): Map<string, AnswerEvidence> {
+  const out = new Map<string, AnswerEvidence>();
+  for (const a of answers) { // newest first
+    for (const tw of view.questionTopics.get(a.questionId) ?? []) {
+      if (tw.weight < 0.5) continue;
+      const e = out.get(tw.topicId) ?? { n: 0, correct: 0 };
+      if (e.n >= perTopic) continue;
+      e.n += 1;
+      if (a.correct) e.correct += 1;
+      out.set(tw.topicId, e);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeps HAS_GAP edges in step with a member's learning: `refresh` recomputes one member's gaps from
+ * their snapshot, the branch's recent meetings and their study plan, and replaces the stored edges.
+ * Called by the event hooks after every answer and study session (only that member), and on first
+ * read for members whose gaps were never computed.
+ */
+import type { Gap, StudyPlan } from '../../../graph/model';
+import type { GraphStore } from '../../../graph/store';
+import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
+import type { LearnerSnapshot } from '../mastery/learner-snapshot';
+import { answerEvidence, computeGaps } from './compute-gaps';
+
+const DAY = 86_400_000;
+/** "Recent" branch meetings for gap reasons. */
+export const BRANCH_WINDOW_DAYS = 90;
+
+/** Subtopic → number of the branch's meetings in the window that discussed it (tag weight ≥ 0.3). */
+export async function branchMeetingTopics(store: GraphStore, view: CurriculumView, branchId: string, now: number): Promise<Map<string, number>> {
+  const meetings = await store.listMeetings([branchId], now - BRANCH_WINDOW_DAYS * DAY, now + 1);
+  const out = new Map<string, number>();
+  for (const m of meetings) {
+    for (const tw of resolveTags(m.topics, view.topics, view.leavesByArea)) {
+      if (tw.weight >= 0.3) out.set(tw.topicId, (out.get(tw.topicId) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** Prerequisite subtopic → titles of plan courses (not yet completed) that build on it. */
+export function planPrerequisites(view: CurriculumView, plan: StudyPlan | null, progress: Map<string, number>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!plan) return out;
+  for (const item of plan.items) {
+    if (item.kind !== 'LEARN' || (progress.get(item.courseId) ?? 0) >= 0.9) continue;
+    const course = view.courseById.get(item.courseId);
+    if (!course) continue;
+    const covered = new Set((view.courseTopics.get(course.id) ?? []).map((t) => t.topicId));
+    for (const t of covered) {
+      for (const pre of view.topics.get(t)?.prerequisiteIds ?? []) {
+        if (covered.has(pre)) continue;
+        const titles = out.get(pre) ?? [];
+        if (!titles.includes(course.title)) titles.push(course.title);
+        out.set(pre, titles);
+      }
+    }
+  }
+  return out;
+}
+
+export class GapService {
+  constructor(private readonly store: GraphStore) {}
+
+  /** The member's gaps as of the snapshot (nothing written). */
+  async compute(snap: LearnerSnapshot): Promise<Gap[]> {
+    const [branchTopics, plan] = await Promise.all([
+      branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now),
+      this.store.getStudyPlan(snap.member.id),
+    ]);
+    const areaIds = [...snap.view.leavesByArea.keys()];
+    const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
+    return computeGaps({
+      member: snap.member, view: snap.view, now: snap.now,
+      masteryOf: snap.masteryOf,
+      areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
+      evidence: answerEvidence(snap.view, snap.history.answers),
+      branchTopics,
+      planPrerequisites: planPrerequisites(snap.view, plan, snap.courseProgress),
+    });
+  }
+
+  /** Recompute and store the member's gaps; returns them. */
+  async refresh(snap: LearnerSnapshot): Promise<Gap[]> {
+    const gaps = await this.compute(snap);
+    await this.store.replaceGaps(snap.member.id, gaps);
+    return gaps;
+  }
+}

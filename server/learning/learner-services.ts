@@ -1,0 +1,163 @@
+/**
+ * The learner-facing intelligence in one object for the composition root (start-server / tests):
+ * mastery updates (event hooks), gaps, recommendations, study plans, practice questions and branch
+ * gap reports. Services take already scope-checked members; the GraphQL resolvers check scope.
+ *
+ * Mastery of members who have history but no rows (right after the demo bulk load) is replayed from
+ * their history lazily, on the first read that needs it (one batched read per request), so the demo
+ * shows mastery and gaps immediately without a start-up pass over every member.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Area, Gap, Member, StudyPlan } from '../../graph/model';
+import type { GraphStore } from '../../graph/store';
+import type { AppLogger } from '../app-deps';
+import type { EventHooks } from '../members/activity';
+import { requireInt } from '../validate';
+import { buildBranchGapReport, type BranchGapReport } from './gaps/branch-gaps';
+import { GapService } from './gaps/gap-service';
+import { createBktMasteryModel, type MasteryParams } from './kt/bkt-mastery';
+import { rollUpMastery } from './kt/roll-up';
+import type { MasteryModel } from './mastery-model';
+import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
+import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse } from './mastery/learner-snapshot';
+import { MasteryService } from './mastery/mastery-service';
+import { buildPlan } from './plan/build-plan';
+import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
+import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
+
+const DAY = 86_400_000;
+/** Gaps older than this are recomputed on read (forgetting moves mastery even without events). */
+const GAP_MAX_AGE = DAY;
+const POPULARITY_WINDOW = 180 * DAY;
+
+export interface PlanWithProgress { plan: StudyPlan; progress: number[] }
+
+export class LearnerServices {
+  readonly curriculum: CurriculumCache;
+  readonly mastery: MasteryService;
+  readonly gaps: GapService;
+  readonly hooks: EventHooks;
+
+  constructor(readonly store: GraphStore, readonly model: MasteryModel, private readonly log?: Pick<AppLogger, 'warn'>) {
+    this.curriculum = new CurriculumCache(store);
+    this.mastery = new MasteryService(store, model);
+    this.gaps = new GapService(store);
+    this.hooks = {
+      onAnswer: (s, e) => this.guard('answer', () => this.afterEvent(e.memberId, s.now(), (view) => this.mastery.observeAnswer(view, e))),
+      onStudy: (s, e) => this.guard('study', () => this.afterEvent(e.memberId, s.now(), (view) => this.mastery.observeStudy(view, e))),
+    };
+  }
+
+  /** A hook failure must not fail the recorded event (the event is the truth); the next read repairs state. */
+  private async guard(what: string, f: () => Promise<void>): Promise<void> {
+    try { await f(); } catch (e) { this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`); }
+  }
+
+  private async afterEvent(memberId: string, now: number, apply: (view: CurriculumView) => Promise<unknown>): Promise<void> {
+    const view = await this.curriculum.get();
+    const [member] = await this.store.getMembersByIds([memberId]);
+    if (!member) return;
+    // A member without rows is replayed from history, which already includes this event.
+    const { rebuilt } = await this.mastery.ensureRows(view, [memberId]);
+    if (!rebuilt.includes(memberId)) await apply(view);
+    await this.gaps.refresh(await loadSnapshot(this.mastery, view, member, now));
+  }
+
+  async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
+    return loadSnapshot(this.mastery, await this.curriculum.get(), member, now);
+  }
+
+  /** Stored gaps, recomputed first when never computed or older than a day. */
+  async gapsOf(member: Member, now: number, snap?: LearnerSnapshot): Promise<Gap[]> {
+    const stored = (await this.store.getGapsForMembers([member.id])).get(member.id) ?? [];
+    if (stored.length && stored.every((g) => now - g.updatedAt < GAP_MAX_AGE)) return stored;
+    return this.gaps.refresh(snap ?? (await this.snapshot(member, now)));
+  }
+
+  /** Ranked courses with explanations and paths. */
+  async recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
+    requireInt('first', first, 1, 50);
+    const snap = await this.snapshot(member, now);
+    return this.rank(snap, await this.gapsOf(member, now, snap), first);
+  }
+
+  private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number): Promise<CourseRecommendation[]> {
+    const popularity = await this.store.countStudiesByCourse({ branchIds: [snap.member.branchId], since: snap.now - POPULARITY_WINDOW });
+    const events = snap.history.answers.length + snap.history.studies.length;
+    return rankCourses({
+      view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
+      popularity, coldStart: events < 5,
+    }, first);
+  }
+
+  /** Validate, build and save a new plan (completed items of the previous plan are kept). */
+  async generatePlan(member: Member, minutesPerWeek: number, weeks: number, now: number): Promise<PlanWithProgress> {
+    requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
+    requireInt('weeks', weeks, 1, 52);
+    const snap = await this.snapshot(member, now);
+    const gaps = await this.gaps.compute(snap);
+    const [ranked, previous] = await Promise.all([this.rank(snap, gaps, 60), this.store.getStudyPlan(member.id)]);
+    const plan = buildPlan({
+      id: `plan-${randomUUID()}`, memberId: member.id, now, minutesPerWeek, weeks, view: snap.view, model: this.model,
+      rows: snap.rows, ranked, previous, courseProgress: snap.courseProgress,
+    });
+    await this.store.saveStudyPlan(plan);
+    await this.gaps.refresh(snap); // the plan's prerequisites are a reason for gaps
+    return { plan, progress: this.itemProgress(plan, snap) };
+  }
+
+  /** The newest plan with per-item progress from study events, or null. */
+  async planOf(member: Member, now: number): Promise<PlanWithProgress | null> {
+    const plan = await this.store.getStudyPlan(member.id);
+    if (!plan) return null;
+    const history = await this.store.getMemberHistory(member.id, { limit: 500 });
+    return { plan, progress: this.itemProgress(plan, { history, courseProgress: progressByCourse(history.studies) } as LearnerSnapshot) };
+  }
+
+  private itemProgress(plan: StudyPlan, snap: Pick<LearnerSnapshot, 'history' | 'courseProgress'>): number[] {
+    const sincePlan = progressByCourse(snap.history.studies, plan.startsAt);
+    return plan.items.map((i) => Math.min(1, (i.kind === 'REVIEW' ? sincePlan : snap.courseProgress).get(i.courseId) ?? 0));
+  }
+
+  /** Questions on the member's gap topics (the answer is revealed only by recordAnswer). */
+  async practice(member: Member, first: number, now: number): Promise<PracticeQuestion[]> {
+    requireInt('first', first, 1, 20);
+    const snap = await this.snapshot(member, now);
+    const gaps = await this.gapsOf(member, now, snap);
+    return pickPracticeQuestions(snap.view, this.model, gaps, snap.masteryOf, snap.history.answers.slice(0, 50), first);
+  }
+
+  /** Per-subtopic and per-area mastery now, from the member's snapshot. */
+  async masteryProfile(member: Member, now: number): Promise<LearnerSnapshot> {
+    return this.snapshot(member, now);
+  }
+
+  /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */
+  async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
+    const view = await this.curriculum.get();
+    const ids = members.map((m) => m.id);
+    const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, ids), this.store.getGapsForMembers(ids)]);
+    const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
+    if (stale.length) {
+      const histories = await this.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: 500 });
+      for (const m of stale) {
+        const snap = makeSnapshot(this.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now);
+        stored.set(m.id, await this.gaps.refresh(snap));
+      }
+    }
+    const prior = this.model.currentMastery(undefined, now);
+    const areaOf = new Map(members.map((m) => {
+      const r = rows.get(m.id) ?? new Map();
+      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now)]));
+      return [m.id, rollUpMastery([...view.topics.values()], leaf, prior)];
+    }));
+    return buildBranchGapReport(branchId, view, members, stored, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
+  }
+}
+
+/** Build the services with the fitted (or default) mastery parameters. */
+export function createLearnerServices(store: GraphStore, params?: MasteryParams, log?: Pick<AppLogger, 'warn'>): LearnerServices {
+  return new LearnerServices(store, createBktMasteryModel(params), log);
+}
+
+export { COMPLETED };

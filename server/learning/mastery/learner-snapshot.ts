@@ -1,0 +1,53 @@
+/**
+ * Everything the gap, recommendation and plan services need to know about one member at one
+ * instant, read in a fixed number of store calls: mastery rows (replayed from history on first
+ * read), recent history, and the curriculum view.
+ */
+import type { Mastery, Member, MemberHistory } from '../../../graph/model';
+import { rollUpMastery } from '../kt/roll-up';
+import type { CurriculumView } from './curriculum-view';
+import type { MasteryService } from './mastery-service';
+
+/** Recent events read per member for evidence, completion and progress. */
+export const SNAPSHOT_HISTORY = 500;
+
+export interface LearnerSnapshot {
+  member: Member;
+  view: CurriculumView;
+  now: number;
+  rows: Map<string, Mastery>;
+  history: MemberHistory;
+  /** Current mastery (forgetting applied) of any topic; areas are rolled up from subtopics. */
+  masteryOf(topicId: string): number;
+  /** Highest progress reached on each course the member has studied. */
+  courseProgress: Map<string, number>;
+}
+
+/** Max progress per course over the given study events. */
+export function progressByCourse(studies: { courseId: string; progress: number; at: number }[], since = -Infinity): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of studies) if (s.at >= since) out.set(s.courseId, Math.max(out.get(s.courseId) ?? 0, s.progress));
+  return out;
+}
+
+/** Build a snapshot from already-loaded parts (pure). */
+export function makeSnapshot(mastery: MasteryService, member: Member, view: CurriculumView, rows: Map<string, Mastery>,
+  history: MemberHistory, now: number): LearnerSnapshot {
+  const model = mastery.model;
+  const leaf = new Map(view.leaves.map((t) => [t.id, model.currentMastery(rows.get(t.id), now)]));
+  const rolled = rollUpMastery([...view.topics.values()], leaf, model.currentMastery(undefined, now));
+  return {
+    member, view, now, rows, history,
+    masteryOf: (id) => rolled.get(id) ?? model.currentMastery(rows.get(id), now),
+    courseProgress: progressByCourse(history.studies),
+  };
+}
+
+/** Read a member's snapshot (rows rebuilt from history when the member has none yet). */
+export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number): Promise<LearnerSnapshot> {
+  const [{ rows }, history] = await Promise.all([
+    mastery.ensureRows(view, [member.id]),
+    mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY }),
+  ]);
+  return makeSnapshot(mastery, member, view, rows.get(member.id) ?? new Map(), history, now);
+}

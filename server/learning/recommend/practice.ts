@@ -1,0 +1,39 @@
+/**
+ * Practice questions on a member's gap topics: round-robin over the most severe gaps, preferring
+ * questions the member has not answered correctly lately and whose difficulty suits their mastery
+ * (predicted P(correct) near 0.65 — hard enough to teach, easy enough not to discourage).
+ */
+import type { Gap, Question } from '../../../graph/model';
+import type { MasteryModel } from '../mastery-model';
+import type { CurriculumView } from '../mastery/curriculum-view';
+import { pct } from '../gaps/compute-gaps';
+
+export interface PracticeQuestion { question: Question; topicId: string; reason: string }
+
+const TARGET_P = 0.65;
+
+export function pickPracticeQuestions(view: CurriculumView, model: MasteryModel, gaps: Gap[], masteryOf: (id: string) => number,
+  recent: { questionId: string; correct: boolean }[], first: number): PracticeQuestion[] {
+  const rightLately = new Set(recent.filter((a) => a.correct).map((a) => a.questionId));
+  const seen = new Set(recent.map((a) => a.questionId));
+  const perTopic = gaps.map((g) => {
+    const m = masteryOf(g.topicId);
+    const qs = (view.questionsByTopic.get(g.topicId) ?? []).filter((q) => !rightLately.has(q.id))
+      .map((q) => ({ q, fit: Math.abs(model.predictCorrect(m, q.difficulty) - TARGET_P) + (seen.has(q.id) ? 0.2 : 0) }))
+      .sort((a, b) => a.fit - b.fit || a.q.id.localeCompare(b.q.id));
+    return { g, m, qs };
+  }).filter((t) => t.qs.length);
+  const out: PracticeQuestion[] = [];
+  const taken = new Set<string>();
+  for (let round = 0; out.length < first && perTopic.some((t) => t.qs.length > round); round++) {
+    for (const t of perTopic) {
+      if (out.length >= first) break;
+      const pick = t.qs.slice(round).find((x) => !taken.has(x.q.id));
+      if (!pick) continue;
+      taken.add(pick.q.id);
+      const name = view.topics.get(t.g.topicId)?.name ?? t.g.topicId;
+      out.push({ question: pick.q, topicId: t.g.topicId, reason: `针对你的学习短板「${name}」（当前掌握度 ${pct(t.m)}）` });
+    }
+  }
+  return out;
+}

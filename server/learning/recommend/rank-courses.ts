@@ -1,0 +1,136 @@
+/**
+ * Course recommendations for one member, as a pure function of their snapshot and gaps:
+ *  1. need per subtopic = gap severity; a gap whose prerequisite is far from mastered passes most of
+ *     its need down to that prerequisite (recursively), so the prerequisite's course is recommended
+ *     instead of the course the member is not ready for;
+ *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
+ *     itself) below PREREQ_FAR — blocked courses are never recommended;
+ *  3. completed courses (progress ≥ 0.9) are skipped;
+ *  4. score = relevance to needs (normalised) + what the branch studies (more weight at cold start);
+ *  5. MMR over topic overlap diversifies the list.
+ * Each result carries a Chinese explanation and the graph path behind it for the client to draw.
+ */
+import type { Course, Gap } from '../../../graph/model';
+import type { CurriculumView } from '../mastery/curriculum-view';
+import { pct } from '../gaps/compute-gaps';
+import { buildPath, type LearningPath } from './learning-path';
+import { mmrSelect, topicCosine } from './mmr';
+
+/** Mastery below which a prerequisite counts as "far from mastered". */
+export const PREREQ_FAR = 0.4;
+export const COMPLETED = 0.9;
+
+export interface Need { value: number; /** The gap topic this need was passed down from, for prerequisites. */ via: string | null }
+
+export interface RankInput {
+  view: CurriculumView;
+  member: { id: string; name: string };
+  masteryOf: (topicId: string) => number;
+  gaps: Gap[];
+  courseProgress: Map<string, number>;
+  /** Study counts per course among the member's branch (cold start, "what helped others"). */
+  popularity: Map<string, number>;
+  /** Few events: lean more on the branch and the stage curriculum. */
+  coldStart: boolean;
+}
+
+export interface CourseRecommendation {
+  course: Course;
+  score: number;
+  explanation: string;
+  /** Gap or prerequisite topics this course addresses. */
+  topicIds: string[];
+  kind: 'GAP' | 'PREREQUISITE' | 'POPULAR';
+  path: LearningPath;
+}
+
+const KIND_LABEL: Record<Course['kind'], string> = { ARTICLE: '文章', VIDEO: '视频', LESSON: '课程', EXAM: '测验' };
+
+/** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
+export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number): Map<string, Need> {
+  const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null }]));
+  const queue = gaps.map((g) => g.topicId);
+  for (let guard = 0; queue.length && guard < 1000; guard++) {
+    const t = queue.shift()!;
+    const n = need.get(t)!;
+    for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
+      if (masteryOf(p) >= PREREQ_FAR) continue;
+      const passed = n.value * 0.9;
+      const cur = need.get(p);
+      if (!cur || passed > cur.value) { need.set(p, { value: passed, via: t }); queue.push(p); }
+    }
+  }
+  return need;
+}
+
+/** The prerequisite topics (not covered by the course) that are far from mastered, if any. */
+export function blockingPrerequisites(view: CurriculumView, course: Course, masteryOf: (id: string) => number): string[] {
+  const covered = view.courseTopics.get(course.id) ?? [];
+  const ids = new Set(covered.map((t) => t.topicId));
+  const out = new Set<string>();
+  for (const t of covered) {
+    if (t.weight < 0.3) continue;
+    for (const p of view.topics.get(t.topicId)?.prerequisiteIds ?? []) if (!ids.has(p) && masteryOf(p) < PREREQ_FAR) out.add(p);
+  }
+  return [...out];
+}
+
+/** Rank courses for the member; `first` results. */
+export function rankCourses(x: RankInput, first: number): CourseRecommendation[] {
+  const need = needsOf(x.view, x.gaps, x.masteryOf);
+  const maxPop = Math.max(1, ...x.popularity.values());
+  const popWeight = x.coldStart ? 0.35 : 0.15;
+  type Cand = { course: Course; relevance: number; pop: number; score: number };
+  const cands: Cand[] = [];
+  for (const c of x.view.courses) {
+    if ((x.courseProgress.get(c.id) ?? 0) >= COMPLETED) continue;
+    if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
+    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
+    const pop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
+    if (relevance <= 0 && pop <= 0) continue;
+    cands.push({ course: c, relevance, pop, score: 0 });
+  }
+  const maxRel = Math.max(1e-9, ...cands.map((c) => c.relevance));
+  for (const c of cands) c.score = (1 - popWeight) * (c.relevance / maxRel) + popWeight * c.pop;
+  const topics = (c: Cand) => x.view.courseTopics.get(c.course.id) ?? [];
+  const picked = mmrSelect(cands, first, (c) => c.score, (a, b) => topicCosine(topics(a), topics(b)));
+  return picked.map((c) => explain(x, need, c.course, c.score, x.popularity.get(c.course.id) ?? 0));
+}
+
+function explain(x: RankInput, need: Map<string, Need>, course: Course, score: number, studied: number): CourseRecommendation {
+  const v = x.view;
+  const name = (id: string) => v.topics.get(id)?.name ?? id;
+  const covered = (v.courseTopics.get(course.id) ?? []).filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
+    .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
+  const what = `这门${KIND_LABEL[course.kind]}《${course.title}》（约 ${course.minutes} 分钟）`;
+  const social = studied > 0 ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
+  const rounded = Math.round(score * 1000) / 1000;
+  if (!covered.length) {
+    return {
+      course, score: rounded, kind: 'POPULAR', topicIds: [],
+      explanation: `${what}在本支部学习的人较多，适合作为入门学习。${social}`,
+      path: buildPath(x.member, v, course, [], []),
+    };
+  }
+  const main = covered[0].topicId;
+  const chain: string[] = [main];
+  for (let t = need.get(main)!.via; t && chain.length < 6; t = need.get(t)?.via ?? null) chain.push(t);
+  const gapTopic = chain[chain.length - 1];
+  const others = covered.slice(1, 3).map((t) => `「${name(t.topicId)}」`).join('');
+  if (chain.length > 1) {
+    return {
+      course, score: rounded, kind: 'PREREQUISITE', topicIds: covered.map((t) => t.topicId),
+      explanation: `你要补的短板「${name(gapTopic)}」以「${name(main)}」为先修知识，而你对「${name(main)}」的掌握度只有 ${pct(x.masteryOf(main))}。`
+        + `建议先学${what}打好基础，再学「${name(gapTopic)}」会更顺利。${social}`,
+      path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+    };
+  }
+  const gap = x.gaps.find((g) => g.topicId === main);
+  const why = gap?.reasons[0] ? `依据：${gap.reasons[0]}。` : '';
+  return {
+    course, score: rounded, kind: 'GAP', topicIds: covered.map((t) => t.topicId),
+    explanation: `你在「${name(main)}」上还有短板（掌握度 ${pct(x.masteryOf(main))}），${what}正好讲这部分内容`
+      + `${others ? `，还涉及${others}` : ''}。${why}${social}`,
+    path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+  };
+}
