@@ -19,7 +19,7 @@ export interface ExecutorTimeouts {
   acquisitionTimeoutMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: ExecutorTimeouts = { connectionTimeoutMs: 5_000, maxRetryTimeMs: 15_000, acquisitionTimeoutMs: 20_000 };
+export const DEFAULT_TIMEOUTS: ExecutorTimeouts = { connectionTimeoutMs: 5_000, maxRetryTimeMs: 8_000, acquisitionTimeoutMs: 15_000 };
 
 /** Parameters of one statement; values only, never query text. */
 export type Params = Record<string, unknown>;
