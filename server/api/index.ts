@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { activityModule } from './activity';
+import { auditModule } from './audit';
 import { commonModule } from './common';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
@@ -36,6 +37,7 @@ export const API_MODULES: ApiModule[] = [
   activityModule,
   curriculumModule,
   lifeModule,
+  auditModule,
   learningTextModule,
   learningModule,
   devLoginModule,

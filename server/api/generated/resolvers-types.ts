@@ -22,6 +22,23 @@ export type Scalars = {
   DateTime: { input: number; output: number; }
 };
 
+/** One read of a member's personal data (记录谁查看了什么). */
+export type AccessRecord = {
+  __typename?: 'AccessRecord';
+  /** What was read: READ_MEMBER, READ_HISTORY or READ_LEARNING. */
+  action: Scalars['String']['output'];
+  /** When it was read. */
+  at: Scalars['DateTime']['output'];
+  /** Record id. */
+  id: Scalars['ID']['output'];
+  /** Id of the record read. */
+  targetId: Scalars['ID']['output'];
+  /** Kind of the record read, e.g. Member. */
+  targetKind: Scalars['String']['output'];
+  /** Who read it (member id). */
+  viewerId: Scalars['ID']['output'];
+};
+
 /** An answer to a quiz question (ANSWERED). */
 export type AnswerRecord = {
   __typename?: 'AnswerRecord';
@@ -846,6 +863,8 @@ export type PracticeQuestion = {
 /** Entry points for reading. */
 export type Query = {
   __typename?: 'Query';
+  /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
+  accessRecords: Array<AccessRecord>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
@@ -911,6 +930,13 @@ export type Query = {
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+};
+
+
+/** Entry points for reading. */
+export type QueryAccessRecordsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1499,14 +1525,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessRecord: ResolverTypeWrapper<AccessRecordModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Attendance: ResolverTypeWrapper<AttendanceModel>;
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRowInput: AttendanceRowInput;
@@ -1589,13 +1616,14 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessRecord: AccessRecordModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   AnswerRecord: AnswerRecordModel;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
-  String: Scalars['String']['output'];
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
@@ -1660,6 +1688,15 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+};
+
+export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerRecord'] = ResolversParentTypes['AnswerRecord']> = {
@@ -1936,6 +1973,7 @@ export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
@@ -2096,6 +2134,7 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = ApiContext> = {
+  AccessRecord?: AccessRecordResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
