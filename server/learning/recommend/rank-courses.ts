@@ -20,7 +20,13 @@ import { mmrSelect, topicCosine } from './mmr';
 export const PREREQ_FAR = 0.4;
 export const COMPLETED = 0.9;
 
-export interface Need { value: number; /** The gap topic this need was passed down from, for prerequisites. */ via: string | null }
+export interface Need {
+  value: number;
+  /** The gap topic this need was passed down from, for prerequisites. */
+  via: string | null;
+  /** Gap topics the member is not ready for until this topic is learned (it is their prerequisite). */
+  unlocks: string[];
+}
 
 export interface RankInput {
   view: CurriculumView;
@@ -48,7 +54,7 @@ const KIND_LABEL: Record<Course['kind'], string> = { ARTICLE: '文章', VIDEO: '
 
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
 export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number): Map<string, Need> {
-  const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null }]));
+  const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null, unlocks: [] }]));
   const queue = gaps.map((g) => g.topicId);
   for (let guard = 0; queue.length && guard < 1000; guard++) {
     const t = queue.shift()!;
@@ -57,7 +63,11 @@ export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: strin
       if (masteryOf(p) >= PREREQ_FAR) continue;
       const passed = n.value * 0.9;
       const cur = need.get(p);
-      if (!cur || passed > cur.value) { need.set(p, { value: passed, via: t }); queue.push(p); }
+      if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
+      if (!cur.unlocks.includes(t)) cur.unlocks.push(t);
+      // A prerequisite that is also a gap itself keeps its own severity, plus a little for what it unlocks.
+      if (cur.via === null) cur.value = Math.min(1, Math.max(cur.value, passed) + 0.05);
+      else if (passed > cur.value) { cur.value = passed; cur.via = t; queue.push(p); }
     }
   }
   return need;
@@ -114,7 +124,8 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
   }
   const main = covered[0].topicId;
   const chain: string[] = [main];
-  for (let t = need.get(main)!.via; t && chain.length < 6; t = need.get(t)?.via ?? null) chain.push(t);
+  const viaOf = (t: string) => need.get(t)?.via ?? (t === main ? need.get(main)!.unlocks[0] ?? null : null);
+  for (let t = viaOf(main); t && chain.length < 6 && !chain.includes(t); t = viaOf(t)) chain.push(t);
   const gapTopic = chain[chain.length - 1];
   const others = covered.slice(1, 3).map((t) => `「${name(t.topicId)}」`).join('');
   if (chain.length > 1) {
