@@ -45,12 +45,12 @@ describe('hongtu reembed', () => {
   it('embeds every node with the configured embedder and indexes it', async () => {
     const r = hongtu(['reembed']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Topic: ${topics.length}/${topics.length} embedded with lexical-v1/1024; vector index 1024 dims`);
-    expect(r.stdout).toContain('Course: 41/41 embedded with lexical-v1/1024');
+    expect(r.stdout).toContain(`Topic: ${topics.length}/${topics.length} embedded with lexical-v1/2048; vector index 2048 dims`);
+    expect(r.stdout).toContain('Course: 41/41 embedded with lexical-v1/2048');
     await withStore(async (store) => {
-      expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 1024, Course: 1024 });
+      expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 2048, Course: 2048 });
       const meta = await store.getEmbeddingMeta('Course');
-      expect(meta.every((m) => m.embedderId === 'lexical-v1/1024' && m.contentHash)).toBe(true);
+      expect(meta.every((m) => m.embedderId === 'lexical-v1/2048' && m.contentHash)).toBe(true);
     });
   });
 
@@ -66,7 +66,7 @@ describe('hongtu tag', () => {
     const before = await withStore((s) => s.getCoursesByIds(['c-1']));
     const r = hongtu(['tag']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/AUTO tags written with lexical-v1\/1024: 41 courses, 0 questions, 0 meetings/);
+    expect(r.stdout).toMatch(/AUTO tags written with lexical-v1\/2048: 41 courses, 0 questions, 0 meetings/);
     await withStore(async (store) => {
       const [c1, untagged] = await store.getCoursesByIds(['c-1', 'c-untagged']);
       expect(c1.topics.filter((t) => t.source === 'MANUAL')).toEqual(before[0].topics.filter((t) => t.source === 'MANUAL'));

@@ -52,21 +52,21 @@ describe('EmbeddingService', () => {
     const afterEdit = await embeddings.sync();
     expect(afterEdit.map((r) => r.embedded)).toEqual([0, 1, 0]);
     const [row] = await store.getEmbeddings('Course', ['c-1']);
-    expect(row).toMatchObject({ id: 'c-1', embedderId: 'lexical-v1/1024' });
-    expect(row.vector).toHaveLength(1024);
-    expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 1024, Course: 1024 });
+    expect(row).toMatchObject({ id: 'c-1', embedderId: 'lexical-v1/2048' });
+    expect(row.vector).toHaveLength(2048);
+    expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 2048, Course: 2048 });
   });
 
   it('detects a change of embedder and rebuilds vectors and indexes with the new dimension', async () => {
     const small = new EmbeddingService(store, new LexicalEmbedder({ dimensions: 256 }));
-    expect((await small.status()).find((s) => s.kind === 'Course')).toMatchObject({ stale: courseSeeds.length, embedderIds: ['lexical-v1/1024'] });
+    expect((await small.status()).find((s) => s.kind === 'Course')).toMatchObject({ stale: courseSeeds.length, embedderIds: ['lexical-v1/2048'] });
     const reports = await small.sync();
-    expect(reports.find((r) => r.kind === 'Course')).toMatchObject({ embedded: courseSeeds.length, replacedEmbedders: ['lexical-v1/1024'] });
+    expect(reports.find((r) => r.kind === 'Course')).toMatchObject({ embedded: courseSeeds.length, replacedEmbedders: ['lexical-v1/2048'] });
     expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 256, Course: 256 });
     // And back, as `hongtu reembed` would after switching again.
     const back = await embeddings.sync({ force: true });
     expect(back.find((r) => r.kind === 'Topic')).toMatchObject({ embedded: topicSeeds.length, replacedEmbedders: ['lexical-v1/256'] });
-    expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 1024, Course: 1024 });
+    expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 2048, Course: 2048 });
   });
 });
 

@@ -18,10 +18,10 @@ describe('createEmbedder', () => {
     const { embedder, info } = await createEmbedder(
       { embedder: 'auto', modelName: 'Xenova/bge-small-zh-v1.5', modelsDir: emptyModels(), modelCacheDir: emptyModels() }, log);
     expect(embedder.kind).toBe('lexical');
-    expect(info).toMatchObject({ id: 'lexical-v1/1024', kind: 'lexical', dimensions: 1024 });
+    expect(info).toMatchObject({ id: 'lexical-v1/2048', kind: 'lexical', dimensions: 2048 });
     expect(info.fallbackReason).toMatch(/bge-small-zh-v1\.5/);
     expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatch(/using the offline lexical embedder lexical-v1\/1024/);
+    expect(log.lines[0]).toMatch(/using the offline lexical embedder lexical-v1\/2048/);
   });
 
   it('neural fails fast with the reason', async () => {

@@ -8,7 +8,7 @@
 export type EmbedderKind = 'neural' | 'lexical';
 
 export interface Embedder {
-  /** Stable id stored next to every vector, e.g. `lexical-v1/1024` or `Xenova/bge-small-zh-v1.5/q8`. A new id means re-embed. */
+  /** Stable id stored next to every vector, e.g. `lexical-v1/2048` or `Xenova/bge-small-zh-v1.5/q8`. A new id means re-embed. */
   readonly id: string;
   readonly kind: EmbedderKind;
   /** Length of every vector this embedder returns; the vector indexes are created with it. */

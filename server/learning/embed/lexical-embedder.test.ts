@@ -26,9 +26,9 @@ describe('LexicalEmbedder', () => {
 
   it('returns unit vectors of the declared dimension', async () => {
     const vs = await e.embed(TRIPLES.flat());
-    expect(e.dimensions).toBe(1024);
+    expect(e.dimensions).toBe(2048);
     for (const v of vs) {
-      expect(v).toHaveLength(1024);
+      expect(v).toHaveLength(2048);
       expect(norm(v)).toBeCloseTo(1, 5);
     }
   });

@@ -14,7 +14,7 @@ const AREA_LABELED = path.resolve(__dirname, '../../../test/fixtures/area-labele
 describe('evaluateTagging (lexical embedder, held-out curriculum)', () => {
   it('tags held-out courses and questions far above chance', async () => {
     const ev = await evaluateTagging({ areaLabeled: parseAreaLabeled(fs.readFileSync(AREA_LABELED, 'utf8')) });
-    expect(ev.embedderId).toBe('lexical-v1/1024');
+    expect(ev.embedderId).toBe('lexical-v1/2048');
     expect(ev.chanceAreaP1).toBe(0.125);
     const courses = ev.byKind.Course!;
     expect(courses.n).toBeGreaterThan(20);

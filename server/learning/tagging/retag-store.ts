@@ -32,7 +32,7 @@ export async function retagStore(store: GraphStore, index: TopicIndex, embedder:
       const batch = rows.slice(s, s + BATCH);
       const vectors = kind !== 'Meeting' && embeddings ? await embeddings.vectorsFor(kind, batch) : await embedder.embed(batch.map((r) => r.text));
       for (let k = 0; k < batch.length; k++) {
-        await store.replaceAutoTags(kind, batch[k].id, autoTagsFromRanking(index.rank(vectors[k])));
+        await store.replaceAutoTags(kind, batch[k].id, autoTagsFromRanking(index.rank(vectors[k], `${kind}:${batch[k].id}`)));
       }
       counts[kind] += batch.length;
       onProgress?.(Math.min(s + BATCH, rows.length), rows.length, kind);
