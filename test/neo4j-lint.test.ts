@@ -31,7 +31,7 @@ const PARAMETERS: Record<string, unknown> = {
   phone: '1', idNumber: '1', props: { name: 'n' }, memberId: 'm', memberIds: ['m'], toBranchId: 'b', at: 0,
   reason: 'r', area: 'history', description: 'd', prerequisiteIds: ['t'], topicIds: ['t'], areas: ['history'],
   titleContains: 't', title: 't', summary: 's', minutes: 30, stem: 's', options: ['a'], answer: 0,
-  explanation: 'e', difficulty: 0.5, from: 0, to: 1, record: 'r', meetingId: 'mt', meetingIds: ['mt'],
+  explanation: 'e', difficulty: 0.5, fromTime: 0, toTime: 1, record: 'r', meetingId: 'mt', meetingIds: ['mt'],
   rows: [{ id: 'x' }], toId: 'c', seconds: 60, progress: 0.5, correct: true,
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],

@@ -30,7 +30,7 @@ ORDER BY cursor`;
 }
 
 /**
- * The relationships of the next page of start nodes (ids after $after): `last` is the page's last start id,
+ * The relationships of the next page of start nodes (ids after $after): `lastId` is the page's last start id,
  * null when there are no more start nodes.
  */
 function exportRel(table: BulkRel): string {
@@ -39,7 +39,7 @@ function exportRel(table: BulkRel): string {
   return `MATCH (a:${from}) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $limit
 WITH collect(a) AS page
-RETURN page[-1].id AS last,
+RETURN page[-1].id AS lastId,
        COLLECT { UNWIND page AS a MATCH (a)-[r:${type}]->(b:${to})
                  RETURN {\`from\`: a.id, \`to\`: b.id${rest}} AS row ORDER BY a.id, b.id } AS rows`;
 }

@@ -133,11 +133,11 @@ export async function exportBulk(ex: Executor, dir: string, onProgress?: Progres
           after = String(rows[rows.length - 1]!.cursor);
         } else {
           const page = rows[0];
-          if (!page || page.last === null) break;
+          if (!page || page.lastId === null) break;
           const rels = page.rows as Record<string, unknown>[];
           if (rels.length) await fh.write(rels.map(line).join(''));
           n += rels.length;
-          after = String(page.last);
+          after = String(page.lastId);
         }
       }
     } finally {

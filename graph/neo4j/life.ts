@@ -33,7 +33,7 @@ export class LifeOps {
 
   async listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]> {
     if (branchIds.length === 0 || (kinds && kinds.length === 0)) return [];
-    const rows = await this.ex.read((tx) => tx.rows(Q.listMeetings, { branchIds, from: int(from), to: int(to), kinds: kinds ?? null }));
+    const rows = await this.ex.read((tx) => tx.rows(Q.listMeetings, { branchIds, fromTime: int(from), toTime: int(to), kinds: kinds ?? null }));
     return rows.map(toMeeting);
   }
 

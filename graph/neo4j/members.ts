@@ -20,7 +20,7 @@ export function toPage<T extends { id: string }>(rows: T[], first: number, total
   return { items, totalCount: total, endCursor: items.length ? items[items.length - 1]!.id : null, hasNextPage: rows.length > first };
 }
 
-interface MemberCheck { current: { branchId: string; stage: string }[]; branchExists: boolean; groupBranch: string[] }
+interface MemberCheck { currentRows: { branchId: string; stage: string }[]; branchExists: boolean; groupBranch: string[] }
 
 export class MemberOps {
   constructor(private readonly ex: Executor) {}
@@ -42,7 +42,7 @@ export class MemberOps {
   async createMember(m: NewMember): Promise<Member> {
     return this.ex.write(async (tx) => {
       const check = await this.check(tx, m.id, m.branchId, m.groupId);
-      if (check.current.length) throw conflict(`Member "${m.id}" already exists; use updateMember to change it`);
+      if (check.currentRows.length) throw conflict(`Member "${m.id}" already exists; use updateMember to change it`);
       if (!check.branchExists) throw notFound('Branch', m.branchId);
       if (m.groupId) this.checkGroup(check, m.groupId, m.branchId);
       const now = Date.now();
@@ -59,7 +59,7 @@ export class MemberOps {
   async updateMember(id: string, patch: MemberPatch): Promise<Member> {
     return this.ex.write(async (tx) => {
       const check = await this.check(tx, id, '', patch.groupId ?? null);
-      const cur = check.current[0];
+      const cur = check.currentRows[0];
       if (!cur) throw notFound('Member', id);
       const now = Date.now();
       const props: Row = { updatedAt: int(now) };
@@ -111,7 +111,7 @@ export class MemberOps {
 
   private async check(tx: Tx, id: string, branchId: string, groupId: string | null): Promise<MemberCheck> {
     const [row] = await tx.rows<MemberCheck>(Q.memberCheck, { id, branchId, groupId });
-    return row ?? { current: [], branchExists: false, groupBranch: [] };
+    return row ?? { currentRows: [], branchExists: false, groupBranch: [] };
   }
 
   private checkGroup(check: MemberCheck, groupId: string, branchId: string): void {

@@ -23,8 +23,8 @@ export class OrgOps {
 
   /** True when no University node exists yet. */
   async isEmpty(): Promise<boolean> {
-    const [row] = await this.ex.read((tx) => tx.rows<{ empty: boolean }>(Q.isEmpty));
-    return row?.empty ?? true;
+    const [row] = await this.ex.read((tx) => tx.rows<{ noUniversity: boolean }>(Q.isEmpty));
+    return row?.noUniversity ?? true;
   }
 
   listCommittees(): Promise<Committee[]> {

@@ -44,13 +44,13 @@ const MEETING_COLUMNS = `mt.id AS id, br.id AS branchId, mt.kind AS kind, mt.tit
 /** Data statements, by name. */
 export const Q = {
   // ---- lifecycle ----
-  isEmpty: `RETURN NOT EXISTS { MATCH (:University) } AS empty`,
+  isEmpty: `RETURN NOT EXISTS { MATCH (:University) } AS noUniversity`,
   /** Deletes up to $batch nodes with their relationships; repeated until it deletes nothing. */
   clearBatch: `MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`,
   /** Nodes per label and relationships per type (from the count store): what a rejected write must not move. */
   counts: `RETURN ${[
-    ...NODE_LABELS.map((l) => `COUNT { MATCH (:${l}) } AS ${l}`),
-    ...REL_TYPES.map((t) => `COUNT { MATCH ()-[:${t}]->() } AS ${t}`),
+    ...NODE_LABELS.map((l) => `COUNT { MATCH (:${l}) } AS \`${l}\``),
+    ...REL_TYPES.map((t) => `COUNT { MATCH ()-[:${t}]->() } AS \`${t}\``),
   ].join(',\n       ')}`,
 
   // ---- organization ----
@@ -97,7 +97,7 @@ WITH m, b, br ORDER BY m.id LIMIT $limit
 RETURN ${MEMBER_COLUMNS}
 ORDER BY id`,
   /** Everything a member write must know before it writes: the member, its branch, the group's branch. */
-  memberCheck: `RETURN COLLECT { MATCH (m:Member {id: $id})-[:BELONGS_TO]->(b:Branch) RETURN {branchId: b.id, stage: m.stage} AS cur } AS current,
+  memberCheck: `RETURN COLLECT { MATCH (m:Member {id: $id})-[:BELONGS_TO]->(b:Branch) RETURN {branchId: b.id, stage: m.stage} AS cur } AS currentRows,
        EXISTS { MATCH (:Branch {id: $branchId}) } AS branchExists,
        COLLECT { MATCH (g:Group {id: $groupId})-[:UNDER]->(gb:Branch) RETURN gb.id } AS groupBranch`,
   createMember: `MATCH (br:Branch {id: $branchId})
@@ -118,10 +118,10 @@ SET m += $props, b.role = coalesce($role, b.role)`,
        EXISTS { MATCH (:Branch {id: $toBranchId}) } AS toExists,
        COLLECT { MATCH (t:Transfer {id: $id})
                  RETURN t {.id, .memberId, .kind, .fromBranchId, .toBranchId, .at, .reason} AS transfer } AS existing`,
-  moveMember: `MATCH (m:Member {id: $memberId})-[old:BELONGS_TO]->(from:Branch)
-MATCH (to:Branch {id: $toBranchId})
-CREATE (m)-[:BELONGS_TO {role: old.role, since: $at}]->(to)
-CREATE (m)-[:TRANSFERRED]->(:Transfer {id: $id, memberId: $memberId, kind: $kind, fromBranchId: from.id,
+  moveMember: `MATCH (m:Member {id: $memberId})-[old:BELONGS_TO]->(src:Branch)
+MATCH (dest:Branch {id: $toBranchId})
+CREATE (m)-[:BELONGS_TO {role: old.role, since: $at}]->(dest)
+CREATE (m)-[:TRANSFERRED]->(:Transfer {id: $id, memberId: $memberId, kind: $kind, fromBranchId: src.id,
                                         toBranchId: $toBranchId, at: $at, reason: $reason})
 SET m.updatedAt = $at
 DELETE old
@@ -186,7 +186,7 @@ MERGE (mt:Meeting {id: $id})
 MERGE (br)-[:HELD]->(mt)`,
   getMeetingsByIds: `UNWIND $ids AS x MATCH (br:Branch)-[:HELD]->(mt:Meeting {id: x}) RETURN ${MEETING_COLUMNS}`,
   listMeetings: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
-WHERE br.id IN $branchIds AND mt.at >= $from AND mt.at < $to AND ($kinds IS NULL OR mt.kind IN $kinds)
+WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime AND ($kinds IS NULL OR mt.kind IN $kinds)
 RETURN ${MEETING_COLUMNS}
 ORDER BY at, id`,
   recordAttendance: `MATCH (mt:Meeting {id: $meetingId})
