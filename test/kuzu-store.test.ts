@@ -77,4 +77,22 @@ describe('KuzuStore (embedded specifics)', () => {
     expect((await s.vectorSearch('Topic', [0, 1], 1))[0].id).toBe('b');
     await s.close();
   });
+
+  it('rebuilds the index for large batches and keeps the vectors outside the batch', async () => {
+    const s = fresh('rebuild');
+    await s.init();
+    const n = 300;
+    for (let i = 0; i < n; i++) {
+      await s.upsertQuestion({ id: `q-${i}`, stem: '题', options: ['甲'], answer: 0, explanation: '', difficulty: 0.5, topics: [] });
+    }
+    const vec = (i: number) => [Math.cos(i / 50), Math.sin(i / 50), 0.1];
+    await s.ensureVectorIndex('Question', 3);
+    await s.setEmbeddings('Question', [{ id: 'q-0', vector: [0, 0, 1], embedderId: 'e', contentHash: 'keep' }]);
+    await s.setEmbeddings('Question', Array.from({ length: n - 1 }, (_, k) => ({ id: `q-${k + 1}`, vector: vec(k + 1), embedderId: 'e', contentHash: 'big' })));
+    expect((await s.health()).vectorIndexes).toEqual({ Question: 3 });
+    expect((await s.vectorSearch('Question', [0, 0, 1], 1))[0].id).toBe('q-0');
+    expect((await s.vectorSearch('Question', vec(120), 1))[0].id).toBe('q-120');
+    expect((await s.getEmbeddingMeta('Question')).filter((m) => m.contentHash !== null)).toHaveLength(n);
+    await s.close();
+  });
 });

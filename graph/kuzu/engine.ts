@@ -119,6 +119,10 @@ export class KuzuEngine {
   }
 }
 
+/**
+ * Every QueryResult is closed: in Kuzu 0.11.3 a result left open after CREATE_VECTOR_INDEX makes the
+ * process segfault at exit once the database is closed.
+ */
 async function collect(res: QueryResult | QueryResult[]): Promise<Row[]> {
   const list = Array.isArray(res) ? res : [res];
   const rows: Row[] = [];

@@ -3,12 +3,13 @@
  *
  * Idempotency by event id. Kuzu relationship tables have no primary key and no property index, so
  * "has this event id been written?" cannot be asked of STUDIED/ANSWERED without scanning the whole
- * rel table (millions of rows at medium scale). Instead every event also writes a row to the
- * EventKey node table, whose primary key (`S:<id>` / `A:<id>`) is hash-indexed, and which records
- * the endpoints so a reuse with other endpoints is detected. Measured on this machine with 1.2M events
- * (see the report in graph/kuzu/README.md): PK lookup ≈ constant sub-millisecond, rel-property scan grows
- * with the table. MERGE on the rel pattern alone would only see the one (member, course) pair and so
- * could not tell a conflicting reuse from a new event.
+ * rel table. Every event therefore also writes a row to the EventKey node table, whose primary key
+ * (`S:<id>` / `A:<id>`) is hash-indexed and which records the endpoints, so a reuse with other
+ * endpoints is told apart from a retry. MERGE on the rel pattern alone would only see the one
+ * (member, course) pair and so could not detect a conflicting reuse.
+ * Measured at medium scale (1,000,057 ANSWERED edges): EventKey lookup 0.7 ms, the same question
+ * asked of ANSWERED.id 108 ms (and growing with the table). The price is one extra node per event:
+ * bulkLoad fills the ledger with one more COPY per event file (see bulk.ts for the figures).
  *
  * Histories are a primary-key lookup of the Member plus a scan of its adjacency list, newest first.
  * The time bound sits behind `WITH`: written as `WHERE e.at >= $since` in the MATCH, Kuzu 0.11
