@@ -12,7 +12,7 @@ let idfTable: Map<string, number> | null = null;
 let medianIdf = 12;
 
 /** The shared jieba instance with its bundled dictionary (loading it takes ~0.3 s, so once). */
-export function getJieba(): Jieba {
+function getJieba(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }
@@ -35,7 +35,7 @@ function getIdf(): Map<string, number> {
 }
 
 /** Inverse document frequency of a word from jieba's table; unknown words get the median (as jieba does). */
-export function idfOf(word: string): number {
+function idfOf(word: string): number {
   return getIdf().get(word) ?? medianIdf;
 }
 
@@ -57,7 +57,7 @@ export interface FeatureOptions {
 }
 
 /** Normalises width and case (ＡＢＣ → abc, full-width digits → ASCII) before segmentation. */
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 

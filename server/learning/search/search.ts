@@ -13,7 +13,7 @@ import type { EmbeddingService } from '../embed/embedding-service';
 import { segmentWords } from '../embed/lexical-features';
 import { validateTextInput } from '../tagging/topic-tagger';
 
-export const VECTOR_WEIGHT = 0.6;
+const VECTOR_WEIGHT = 0.6;
 /** Candidates fetched from each source before fusion. */
 const POOL = 50;
 
@@ -28,7 +28,7 @@ export interface SearchResult {
 }
 
 /** The distinct content words of a query, longest first (at most 12). */
-export function queryTerms(query: string): string[] {
+function queryTerms(query: string): string[] {
   return [...new Set(segmentWords(query))].sort((a, b) => b.length - a.length).slice(0, 12);
 }
 

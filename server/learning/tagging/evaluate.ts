@@ -35,8 +35,8 @@ function precisionAt(ranked: string[], truth: Set<string>, k: number): number {
   return top.filter((x) => truth.has(x)).length / Math.min(k, truth.size);
 }
 
-/** Scores held-out items against an index; exported for the leave-one-out variant in scripts/eval-tagging.ts. */
-export function scoreItems(index: TopicIndex, items: { item: LabeledItem; vector: ArrayLike<number> }[]): PrecisionFigures {
+/** Scores held-out items against an index. */
+function scoreItems(index: TopicIndex, items: { item: LabeledItem; vector: ArrayLike<number> }[]): PrecisionFigures {
   const areaOf = new Map(index.topics.map((t) => [t.id, t.area as string]));
   const sum = { areaP1: 0, areaP3: 0, primaryAreaP1: 0, topicP1: 0, topicP3: 0 };
   for (const { item, vector } of items) {
