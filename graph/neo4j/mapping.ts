@@ -34,6 +34,18 @@ export function num(v: unknown): number {
 }
 
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+/** A number field of a domain object: a property that was never written (null) reads as 0, as on Kuzu. */
+const n0 = (v: unknown): number => (v === null || v === undefined ? 0 : num(v));
+
+/** Plan items are one JSON value; a corrupt value reads as no items rather than failing the read. */
+function jsonItems(v: unknown): StudyPlan['items'] {
+  try {
+    const out: unknown = JSON.parse(str(v) || '[]');
+    return Array.isArray(out) ? (out as StudyPlan['items']) : [];
+  } catch {
+    return [];
+  }
+}
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
@@ -41,7 +53,7 @@ const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 type Row = Record<string, unknown>;
 
 export const toTag = (r: Row): TopicTag => ({
-  topicId: str(r.topicId), weight: num(r.weight), source: r.source as TopicTag['source'], confidence: num(r.confidence),
+  topicId: str(r.topicId), weight: n0(r.weight), source: r.source as TopicTag['source'], confidence: n0(r.confidence),
 });
 const tags = (v: unknown): TopicTag[] => (Array.isArray(v) ? (v as Row[]).map(toTag) : []);
 
@@ -52,8 +64,8 @@ export const tagParams = (ts: TopicTag[]) =>
 export const toMember = (r: Row): Member => ({
   id: str(r.id), name: str(r.name), kind: r.kind as Member['kind'], stage: r.stage as Member['stage'],
   role: r.role as Member['role'], branchId: str(r.branchId), groupId: strOrNull(r.groupId),
-  since: num(r.since), stageSince: num(r.stageSince), phone: strOrNull(r.phone), idNumber: strOrNull(r.idNumber),
-  createdAt: num(r.createdAt), updatedAt: num(r.updatedAt),
+  since: n0(r.since), stageSince: n0(r.stageSince), phone: strOrNull(r.phone), idNumber: strOrNull(r.idNumber),
+  createdAt: n0(r.createdAt), updatedAt: n0(r.updatedAt),
 });
 
 export const toTopic = (r: Row): Topic => ({
@@ -62,18 +74,18 @@ export const toTopic = (r: Row): Topic => ({
 });
 
 export const toCourse = (r: Row): Course => ({
-  id: str(r.id), title: str(r.title), summary: str(r.summary), kind: r.kind as Course['kind'], minutes: num(r.minutes),
-  topics: tags(r.topics), createdAt: num(r.createdAt), updatedAt: num(r.updatedAt),
+  id: str(r.id), title: str(r.title), summary: str(r.summary), kind: r.kind as Course['kind'], minutes: n0(r.minutes),
+  topics: tags(r.topics), createdAt: n0(r.createdAt), updatedAt: n0(r.updatedAt),
 });
 
 export const toQuestion = (r: Row): Question => ({
-  id: str(r.id), stem: str(r.stem), options: strList(r.options), answer: num(r.answer),
-  explanation: str(r.explanation), difficulty: num(r.difficulty), topics: tags(r.topics),
+  id: str(r.id), stem: str(r.stem), options: strList(r.options), answer: n0(r.answer),
+  explanation: str(r.explanation), difficulty: n0(r.difficulty), topics: tags(r.topics),
 });
 
 export const toMeeting = (r: Row): Meeting => ({
-  id: str(r.id), branchId: str(r.branchId), kind: r.kind as Meeting['kind'], title: str(r.title), at: num(r.at),
-  minutes: num(r.minutes), record: str(r.record), topics: tags(r.topics),
+  id: str(r.id), branchId: str(r.branchId), kind: r.kind as Meeting['kind'], title: str(r.title), at: n0(r.at),
+  minutes: n0(r.minutes), record: str(r.record), topics: tags(r.topics),
 });
 
 export const toAttendance = (r: Row): Attendance => ({
@@ -81,37 +93,37 @@ export const toAttendance = (r: Row): Attendance => ({
 });
 
 export const toStudy = (r: Row): StudyEvent => ({
-  id: str(r.id), memberId: str(r.memberId), courseId: str(r.courseId), at: num(r.at), seconds: num(r.seconds),
-  progress: num(r.progress),
+  id: str(r.id), memberId: str(r.memberId), courseId: str(r.courseId), at: n0(r.at), seconds: n0(r.seconds),
+  progress: n0(r.progress),
 });
 
 export const toAnswer = (r: Row): AnswerEvent => ({
-  id: str(r.id), memberId: str(r.memberId), questionId: str(r.questionId), at: num(r.at), correct: r.correct === true,
-  seconds: num(r.seconds),
+  id: str(r.id), memberId: str(r.memberId), questionId: str(r.questionId), at: n0(r.at), correct: r.correct === true,
+  seconds: n0(r.seconds),
 });
 
 export const toTransfer = (r: Row): Transfer => ({
   id: str(r.id), memberId: str(r.memberId), kind: r.kind as Transfer['kind'], fromBranchId: strOrNull(r.fromBranchId),
-  toBranchId: strOrNull(r.toBranchId), at: num(r.at), reason: str(r.reason),
+  toBranchId: strOrNull(r.toBranchId), at: n0(r.at), reason: str(r.reason),
 });
 
 export const toMastery = (r: Row): Mastery => ({
-  memberId: str(r.memberId), topicId: str(r.topicId), p: num(r.p), updatedAt: num(r.updatedAt),
+  memberId: str(r.memberId), topicId: str(r.topicId), p: n0(r.p), updatedAt: n0(r.updatedAt),
 });
 
 export const toGap = (r: Row): Gap => ({
-  memberId: str(r.memberId), topicId: str(r.topicId), severity: num(r.severity), reasons: strList(r.reasons),
-  updatedAt: num(r.updatedAt),
+  memberId: str(r.memberId), topicId: str(r.topicId), severity: n0(r.severity), reasons: strList(r.reasons),
+  updatedAt: n0(r.updatedAt),
 });
 
 /** Plan items are one JSON value on the StudyPlan node: they are read and written only as a whole. */
 export const toStudyPlan = (r: Row): StudyPlan => ({
-  id: str(r.id), memberId: str(r.memberId), createdAt: num(r.createdAt), minutesPerWeek: num(r.minutesPerWeek),
-  weeks: num(r.weeks), startsAt: num(r.startsAt), items: JSON.parse(str(r.items) || '[]') as StudyPlan['items'],
+  id: str(r.id), memberId: str(r.memberId), createdAt: n0(r.createdAt), minutesPerWeek: n0(r.minutesPerWeek),
+  weeks: n0(r.weeks), startsAt: n0(r.startsAt), items: jsonItems(r.items),
 });
 
 export const toAccess = (r: Row): AccessRecord => ({
-  id: str(r.id), at: num(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind),
+  id: str(r.id), at: n0(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind),
   targetId: str(r.targetId),
 });
 
