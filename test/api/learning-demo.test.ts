@@ -1,0 +1,118 @@
+/**
+ * The learning queries on the generated demo world, right after the bulk load (no mastery rows yet):
+ * the demo learner's strengths and gaps show at once, the branch gap heatmap and party-lecture
+ * suggestion work for the secretary, and Member.gaps on a page of members is batched (no N+1).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph/store';
+import { generateWorld } from '../../seeds/generator/index';
+import { createLearnerServices } from '../../server/learning/learner-services';
+import { startTestServer, type TestServer } from '../support/api-server';
+import { codes } from '../support/api-world';
+
+let dir: string;
+let store: KuzuStore;
+let server: TestServer;
+const calls: string[] = [];
+
+function counting(s: GraphStore): GraphStore {
+  return new Proxy(s, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => { calls.push(String(prop)); return v.apply(target, args); };
+    },
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-learning-demo-'));
+  const world = await generateWorld({ scale: 'demo', outDir: path.join(dir, 'bulk') });
+  store = new KuzuStore({ dir: path.join(dir, 'db') });
+  await store.init();
+  await store.bulkLoad(world.dir);
+  const wrapped = counting(store);
+  const learner = createLearnerServices(wrapped);
+  server = await startTestServer(wrapped, { deps: { learning: { learner, hooks: learner.hooks } } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const as = async (id: string) => {
+  const token = await server.tokenFor(id);
+  return (q: string, v?: Record<string, unknown>) => server.gql(q, v, token);
+};
+
+describe('demo learner m-4 right after the bulk load', () => {
+  it('has mastery replayed from history: strong in history and constitution, weak in admission and discipline', async () => {
+    expect((await store.getMasteryForMembers(['m-4'])).get('m-4')).toEqual([]);
+    const r = await (await as('m-4'))('{ mastery(memberId: "m-4") { areas { area mastery target } } }');
+    expect(r.body.errors).toBeUndefined();
+    const m = Object.fromEntries(r.body.data.mastery.areas.map((a: { area: string; mastery: number }) => [a.area, a.mastery]));
+    expect(m.history).toBeGreaterThan(m.admission);
+    expect(m.constitution).toBeGreaterThan(m.discipline);
+    expect((await store.getMasteryForMembers(['m-4'])).get('m-4')!.length).toBeGreaterThan(10);
+  });
+
+  it('has gaps on the admission requirements of an activist, with answer evidence', async () => {
+    const r = await (await as('m-4'))('{ gaps(memberId: "m-4") { topic { id area } severity reasons } }');
+    const gaps = r.body.data.gaps as { topic: { id: string; area: string }; severity: number; reasons: string[] }[];
+    expect(gaps.slice(0, 8).some((g) => g.topic.area === 'admission')).toBe(true);
+    expect(gaps.some((g) => g.reasons.some((x) => /^最近 \d+ 次相关答题/.test(x)))).toBe(true);
+    expect(gaps.map((g) => g.severity)).toEqual([...gaps.map((g) => g.severity)].sort((a, b) => b - a));
+  });
+});
+
+describe('branchGaps', () => {
+  const Q = `query($b: ID!) { branchGaps(branchId: $b) { branch { id } areas
+    rows { member { id } cells { area mastery target severity gapCount } }
+    suggestedLecture { topic { id name } memberCount meanSeverity reason courses { id title } } } }`;
+
+  it('gives the secretary a members × areas matrix and the most common gap as the party-lecture topic', async () => {
+    const r = await (await as('m-3'))(Q, { b: 'b-1' });
+    expect(r.body.errors).toBeUndefined();
+    const g = r.body.data.branchGaps;
+    const members = await store.listMembers({ branchIds: ['b-1'] }, 500);
+    expect(g.rows).toHaveLength(members.totalCount);
+    expect(g.areas).toHaveLength(8);
+    for (const row of g.rows) expect(row.cells.map((c: { area: string }) => c.area)).toEqual(g.areas);
+    const s = g.suggestedLecture;
+    expect(s.memberCount).toBeGreaterThan(1);
+    expect(s.courses.length).toBeGreaterThan(0);
+    expect(s.reason).toContain(`有 ${s.memberCount} 人在「${s.topic.name}」上存在学习短板`);
+    // It is the most common gap: no topic is a gap for more members.
+    const gaps = await store.getGapsForMembers(members.items.map((m) => m.id));
+    const counts = new Map<string, number>();
+    for (const list of gaps.values()) for (const x of list) counts.set(x.topicId, (counts.get(x.topicId) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBe(s.memberCount);
+  });
+
+  it('is FORBIDDEN to a member and to an admin of another committee', async () => {
+    expect(codes(await (await as('m-4'))(Q, { b: 'b-1' }))).toEqual(['FORBIDDEN']);
+    const foreign = (await store.listBranches()).find((b) => b.committeeId !== 'cm-1')!;
+    expect(codes(await (await as('m-2'))(Q, { b: foreign.id }))).toEqual(['FORBIDDEN']);
+    expect((await (await as('m-2'))(Q, { b: 'b-1' })).body.errors).toBeUndefined();
+    expect(codes(await (await as('m-3'))(Q, { b: 'b-nowhere' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('Member.gaps', () => {
+  it('is batched over a page of members (one gap read, one mastery read)', async () => {
+    const q = '{ members(filter: { branchIds: ["b-1"] }, first: 30) { nodes { id gaps { topic { id } severity mastery } } } }';
+    calls.length = 0;
+    const r = await (await as('m-3'))(q);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.members.nodes.length).toBeGreaterThan(5);
+    expect(r.body.data.members.nodes.some((n: { gaps: unknown[] }) => n.gaps.length > 0)).toBe(true);
+    expect(calls.filter((c) => c === 'getGapsForMembers')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'getMasteryForMembers')).toHaveLength(1);
+  });
+});
