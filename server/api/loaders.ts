@@ -5,9 +5,10 @@
  */
 import DataLoader from 'dataloader';
 import type {
-  Branch, Committee, Course, Gap, Mastery, Meeting, Member, MemberHistory, Question,
+  Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, Member, MemberHistory, Question,
 } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
+import { lifeKey } from '../life/branch-life';
 
 /** How much recent history the loader fetches per member; fields slice it. */
 export const HISTORY_WINDOW = 50;
@@ -22,8 +23,42 @@ export interface Loaders {
   history: DataLoader<string, MemberHistory>;
   mastery: DataLoader<string, Mastery[]>;
   gaps: DataLoader<string, Gap[]>;
-  /** Branch ids of a committee. */
+  /** Branches of a committee. */
   committeeBranches: DataLoader<string, Branch[]>;
+  /** Party groups of a branch. */
+  groups: DataLoader<string, Group[]>;
+  /**
+   * Meetings (oldest first) and their attendance of one branch in one period, keyed by
+   * `lifeKey(branchId, from, to)` (server/life/branch-life.ts): one meetings read and one attendance read per period, however
+   * many branches ask (a committee dashboard compares all its branches over several quarters).
+   */
+  life: DataLoader<string, { meetings: Meeting[]; attendance: Attendance[] }>;
+}
+
+
+function lifeLoader(store: GraphStore) {
+  return new DataLoader<string, { meetings: Meeting[]; attendance: Attendance[] }>(async (keys) => {
+    const byRange = new Map<string, { from: number; to: number; branchIds: Set<string> }>();
+    for (const k of keys) {
+      const [from, to, branchId] = k.split('|');
+      const r = byRange.get(`${from}|${to}`) ?? { from: Number(from), to: Number(to), branchIds: new Set<string>() };
+      r.branchIds.add(branchId);
+      byRange.set(`${from}|${to}`, r);
+    }
+    const out = new Map<string, { meetings: Meeting[]; attendance: Attendance[] }>();
+    await Promise.all([...byRange.values()].map(async (r) => {
+      const meetings = await store.listMeetings([...r.branchIds], r.from, r.to);
+      const attendance = meetings.length ? await store.listAttendance(meetings.map((m) => m.id)) : [];
+      const meetingBranch = new Map(meetings.map((m) => [m.id, m.branchId]));
+      for (const b of r.branchIds) {
+        out.set(lifeKey(b, r.from, r.to), {
+          meetings: meetings.filter((m) => m.branchId === b),
+          attendance: attendance.filter((a) => meetingBranch.get(a.meetingId) === b),
+        });
+      }
+    }));
+    return keys.map((k) => out.get(k)!);
+  });
 }
 
 function byId<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) {
@@ -57,5 +92,8 @@ export function createLoaders(store: GraphStore): Loaders {
       const all = await store.listBranches([...cids]);
       return cids.map((cid) => all.filter((b) => b.committeeId === cid));
     }),
+    // The store has no batch read for groups; this at least reads each branch once per request.
+    groups: new DataLoader<string, Group[]>((ids) => Promise.all(ids.map((id) => store.listGroups(id)))),
+    life: lifeLoader(store),
   };
 }

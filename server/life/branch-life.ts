@@ -35,6 +35,9 @@ export interface BranchLifeReport {
   missingCount: number;
 }
 
+/** Key of a branch and period for the per-request `life` loader. */
+export const lifeKey = (branchId: string, from: number, to: number) => `${from}|${to}|${branchId}`;
+
 const rate = (present: number, total: number) => (total === 0 ? null : present / total);
 
 export function computeBranchLife(args: {

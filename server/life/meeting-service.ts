@@ -10,7 +10,7 @@ import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { getBranch } from '../org/org-service';
 import { FUTURE_SKEW_MS, optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
-import { type BranchLifeReport, computeBranchLife } from './branch-life';
+import { type BranchLifeReport, computeBranchLife, lifeKey } from './branch-life';
 
 const MAX_RANGE_MS = 5 * 366 * 86_400_000;
 
@@ -107,10 +107,12 @@ export async function recordAttendance(s: Session, meetingId: string, rows: Atte
 
 /** Organizational life of a branch in a period: held vs required per kind, attendance, missing meetings. */
 export async function branchLife(s: Session, branchId: string, from: number, to: number): Promise<BranchLifeReport> {
-  const meetings = await listMeetings(s, branchId, from, to);
-  const [attendance, groups] = await Promise.all([
-    meetings.length ? s.store.listAttendance(meetings.map((m) => m.id)) : Promise.resolve([]),
-    s.store.listGroups(branchId),
+  requireRange(from, to);
+  await getBranch(s, branchId);
+  assertCanReadBranch(s.viewer, branchId);
+  const [{ meetings, attendance }, groups] = await Promise.all([
+    s.loaders.life.load(lifeKey(branchId, from, to)),
+    s.loaders.groups.load(branchId),
   ]);
   return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance });
 }

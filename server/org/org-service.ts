@@ -39,5 +39,5 @@ export async function listCommitteeBranches(s: Session, committeeId: string): Pr
 }
 
 export async function listGroups(s: Session, branchId: string): Promise<Group[]> {
-  return s.store.listGroups(branchId);
+  return s.loaders.groups.load(branchId);
 }

@@ -64,4 +64,21 @@ describe('store calls per request', () => {
     `);
     expect(calls.length).toBeLessThanOrEqual(12);
   });
+
+  it('stay constant for a committee dashboard comparing branches over several quarters', async () => {
+    const q = `query($f0: DateTime!, $t0: DateTime!, $f1: DateTime!, $t1: DateTime!) {
+      committee(id: "c-1") { branches { id
+        q0: life(from: $f0, to: $t0) { missingCount kinds { held required } }
+        q1: life(from: $f1, to: $t1) { missingCount kinds { held required } }
+      } }
+    }`;
+    calls.length = 0;
+    const r = await t.as('cadmin')(q, { f0: '2024-12-31T16:00:00Z', t0: '2025-03-31T16:00:00Z', f1: '2025-03-31T16:00:00Z', t1: '2025-06-30T16:00:00Z' });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.committee.branches).toHaveLength(2);
+    const count = (name: string) => calls.filter((c) => c === name).length;
+    // One meetings read per quarter for all branches; groups once per branch.
+    expect({ listMeetings: count('listMeetings'), listGroups: count('listGroups') }).toEqual({ listMeetings: 2, listGroups: 2 });
+    expect(calls.length).toBeLessThanOrEqual(12);
+  });
 });
