@@ -35,16 +35,29 @@ describe('member', () => {
     await snap(page, 'member-home-phone');
   });
 
-  it('answers a practice question and sees the result recorded', async () => {
-    const before = await page.getByTestId('activity').locator('li').count().catch(() => 0);
+  it('answers a practice question and watches gaps change', async () => {
+    const gaps = page.getByTestId('gaps');
+    await poll(() => gaps.locator('li').count()).toBeGreaterThan(0);
+    const gapsBefore = await gaps.textContent();
+    const activityBefore = await page.getByTestId('activity').textContent();
     const practice = page.getByTestId('practice');
     await practice.locator('input[type="radio"]').first().check();
     await practice.getByRole('button', { name: '提交答案' }).click();
-    const feedback = page.getByTestId('answer-feedback');
-    await poll(() => feedback.textContent()).toMatch(/回答正确|回答错误/);
-    await poll(() => page.getByTestId('activity').locator('li').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 8));
-    await poll(() => page.getByTestId('activity').textContent()).toContain('答题');
+    await poll(() => page.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
+    await poll(() => gaps.textContent()).not.toBe(gapsBefore);
+    await poll(() => page.getByTestId('activity').textContent()).not.toBe(activityBefore);
     await snap(page, 'member-answered');
+  });
+
+  it('makes a study plan and sees it progress after studying an item', async () => {
+    const make = page.getByTestId('make-plan');
+    if (await page.getByTestId('plan-items').count() === 0) await make.click();
+    await poll(() => page.getByTestId('plan-items').locator('li').count()).toBeGreaterThan(0);
+    const before = await page.getByTestId('plan-progress').textContent();
+    await page.getByTestId('plan-items').getByRole('button', { name: '标记为已学' }).first().click();
+    await poll(() => page.getByTestId('plan-progress').textContent()).not.toBe(before);
+    await poll(() => page.getByTestId('plan-items').locator('.chip-ok').count()).toBeGreaterThan(0);
+    await snap(page, 'member-plan');
   });
 });
 

@@ -1,15 +1,15 @@
-export interface PathStep { id: string; label: string; kind: 'gap' | 'topic' | 'course' }
+export interface PathStep { id: string; label: string; kind: 'member' | 'gap' | 'topic' | 'course' }
 
-const COLORS: Record<PathStep['kind'], string> = { gap: '#e53935', topic: '#7e57c2', course: '#1565c0' };
+const COLORS: Record<PathStep['kind'], string> = { member: '#546e7a', gap: '#e53935', topic: '#7e57c2', course: '#1565c0' };
 
 /**
  * A recommendation's graph path (gap topic → prerequisite → course) as a small left-to-right chain.
- * Wraps to rows of two on narrow screens by using a tall viewBox when there are more than three steps.
+ * Up to four steps per row; longer paths wrap.
  */
 export function PathDiagram({ steps, label }: { steps: PathStep[]; label: string }) {
   if (steps.length === 0) return null;
-  const perRow = steps.length > 3 ? 2 : steps.length;
-  const cellW = 150;
+  const perRow = Math.min(steps.length, 4);
+  const cellW = 132;
   const rowH = 46;
   const rows = Math.ceil(steps.length / perRow);
   const w = perRow * cellW;
@@ -25,7 +25,7 @@ export function PathDiagram({ steps, label }: { steps: PathStep[]; label: string
       {steps.map((s, i) => {
         const p = pos(i);
         const next = i + 1 < steps.length ? pos(i + 1) : null;
-        const text = s.label.length > 9 ? `${s.label.slice(0, 8)}…` : s.label;
+        const text = s.label.length > 7 ? `${s.label.slice(0, 6)}…` : s.label;
         return (
           <g key={`${s.id}-${i}`}>
             <title>{s.label}</title>

@@ -1,25 +1,36 @@
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
-import { MemberHomeDocument } from '../../gql/graphql';
+import { MemberHomeDocument, MemberLearningDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
-import { EmptyState } from '../../ui/EmptyState';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Loading } from '../../ui/Loading';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
-import { PracticeSection } from './PracticeSection';
 import { CourseSearch } from './CourseSearch';
+import { GapsSection } from './GapsSection';
+import { MasterySection } from './MasterySection';
+import { PlanSection } from './PlanSection';
+import { PracticeSection } from './PracticeSection';
+import { RecommendationsSection } from './RecommendationsSection';
 
 /**
  * A member's home, phone first: this week's plan, recommendations with the why and the path, mastery by area
- * against the stage's requirement, gaps, practice questions and recent activity.
+ * against the stage's requirement, gaps, practice questions, search and recent activity. Answering or studying
+ * refreshes everything that depends on it.
  */
 export default function MemberHomePage({ memberId }: { memberId: string }) {
   const { t, te } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MemberHomeDocument, variables: { id: memberId } });
-  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const [home, refetchHome] = useQuery({ query: MemberHomeDocument, variables: { id: memberId } });
+  const [learning, refetchLearning] = useQuery({ query: MemberLearningDocument, variables: { id: memberId } });
+  const refresh = useCallback(() => {
+    refetchHome({ requestPolicy: 'network-only' });
+    refetchLearning({ requestPolicy: 'network-only' });
+  }, [refetchHome, refetchLearning]);
+  const l = learning.data;
   return (
     <div className="page">
-      <QueryState fetching={fetching} error={error} data={data} retry={refresh}>
+      <QueryState fetching={home.fetching} error={home.error} data={home.data} retry={refresh}>
         {({ member }) => (
           <>
             <div className="page-head">
@@ -28,21 +39,14 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
                 <p className="sub">{t('home.stageLine', { stage: te('stage', member.stage), branch: member.branch.name })}</p>
               </div>
             </div>
+            {learning.error && !l ? <ErrorMessage error={learning.error} onRetry={refresh} /> : null}
+            {!l && learning.fetching ? <Loading /> : null}
             <div className="grid-2">
-              <Section title={t('home.plan')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
-              </Section>
-              <Section title={t('home.recommend')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
-              </Section>
-              <Section title={t('home.mastery')} hint={t('home.masteryHint')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
-              </Section>
-              <Section title={t('home.gaps')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
-              </Section>
-              <PracticeSection memberId={member.id} gapTopicIds={[]}
-                recentlyAnswered={member.recentActivity.answers.map((a) => a.question.id)} onAnswered={refresh} />
+              {l ? <PlanSection memberId={member.id} plan={l.studyPlan} onChanged={refresh} /> : null}
+              {l ? <RecommendationsSection memberId={member.id} recs={l.recommendations} onStudied={refresh} /> : null}
+              <PracticeSection memberId={member.id} onAnswered={refresh} />
+              {l ? <GapsSection gaps={l.gaps} /> : null}
+              {l ? <MasterySection areas={l.mastery.areas} /> : null}
               <CourseSearch memberId={member.id} onStudied={refresh} />
               <Section title={t('home.activity')}>
                 <ActivityList activity={member.recentActivity} emptyText={t('home.activityEmpty')} />

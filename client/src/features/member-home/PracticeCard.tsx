@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { AnswerQuestionDocument, type PracticeQuestionsQuery } from '../../gql/graphql';
+import { AnswerQuestionDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
-type Question = PracticeQuestionsQuery['questions']['nodes'][number];
+/** What the card needs of a question (the right option is never sent before answering). */
+export interface PracticeQuestion {
+  id: string; stem: string; options: string[];
+  topics: { topic: { id: string; name: string; area: string } }[];
+}
+type Question = PracticeQuestion;
 const LETTERS = 'ABCDEFGH';
 
 /**
  * One practice question: choose, submit (recordAnswer; the server decides correctness), see the explanation,
  * then ask for the next one. `onAnswered` lets the page refresh mastery, gaps and plan.
  */
-export function PracticeCard({ memberId, question, onAnswered, onNext }: {
-  memberId: string; question: Question; onAnswered: () => void; onNext: () => void;
+export function PracticeCard({ memberId, question, reason, onAnswered, onNext }: {
+  memberId: string; question: Question; reason?: string; onAnswered: () => void; onNext: () => void;
 }) {
   const { t, te } = useI18n();
   const [choice, setChoice] = useState<number | null>(null);
@@ -39,6 +44,7 @@ export function PracticeCard({ memberId, question, onAnswered, onNext }: {
         {areas.map((a) => <span key={a} className="chip chip-red">{te('area', a)}</span>)}
         {question.topics.slice(0, 2).map((x) => <span key={x.topic.id} className="chip">{x.topic.name}</span>)}
       </div>
+      {reason ? <p className="meta">{t('home.practiceWhy')}：{reason}</p> : null}
       <fieldset className="options" disabled={!!outcome || result.fetching}>
         <legend style={{ fontWeight: 600, marginBottom: '.4rem' }}>{question.stem}</legend>
         {question.options.map((opt, i) => (

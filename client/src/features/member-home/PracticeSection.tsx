@@ -1,43 +1,36 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { PracticeQuestionsDocument, type PracticeQuestionsQuery } from '../../gql/graphql';
+import { PracticeForMemberDocument, type PracticeForMemberQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { PracticeCard } from './PracticeCard';
 
-type Question = PracticeQuestionsQuery['questions']['nodes'][number];
+type Item = PracticeForMemberQuery['practiceQuestions'][number];
 
 /**
- * Practice questions on the member's gap topics (any topic while no gaps are known), skipping the ones
- * answered recently. Answering calls `onAnswered` so the page refreshes what depends on answers.
+ * Practice questions on the member's gap topics (the API's practiceQuestions). The question on screen is
+ * pinned while its feedback shows, because answering refreshes gaps and with them the question list.
  */
-export function PracticeSection({ memberId, gapTopicIds, recentlyAnswered, onAnswered }: {
-  memberId: string; gapTopicIds: string[]; recentlyAnswered: string[]; onAnswered: () => void;
-}) {
+export function PracticeSection({ memberId, onAnswered }: { memberId: string; onAnswered: () => void }) {
   const { t } = useI18n();
-  const filter = gapTopicIds.length ? { topicIds: gapTopicIds.slice(0, 20) } : null;
-  const [{ data, fetching, error }, retry] = useQuery({ query: PracticeQuestionsDocument, variables: { filter, first: 30 } });
-  // The question on screen is pinned: refreshing after an answer must not swap it under the feedback.
-  const [pinned, setPinned] = useState<Question | null>(null);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PracticeForMemberDocument, variables: { id: memberId, first: 10 } });
+  const [pinned, setPinned] = useState<Item | null>(null);
   const [seen, setSeen] = useState<string[]>([]);
-  const pool = useMemo(() => {
-    const answered = new Set([...recentlyAnswered, ...seen]);
-    const all = data?.questions.nodes ?? [];
-    const fresh = all.filter((q) => !answered.has(q.id));
-    return fresh.length ? fresh : all;
-  }, [data, recentlyAnswered, seen]);
-  const question = pinned ?? pool[0] ?? null;
+  const pool = useMemo(() => (data?.practiceQuestions ?? []).filter((q) => !seen.includes(q.question.id)), [data, seen]);
+  const item = pinned ?? pool[0] ?? null;
   const next = () => {
-    if (question) setSeen((s) => [...s, question.id]);
+    if (item) setSeen((s) => [...s, item.question.id]);
     setPinned(null);
+    refetch({ requestPolicy: 'network-only' });
   };
   return (
     <Section title={t('home.practice')} hint={t('home.practiceHint')}>
-      <QueryState fetching={fetching} error={error} data={data} retry={() => retry({ requestPolicy: 'network-only' })}>
-        {() => question
-          ? <PracticeCard memberId={memberId} question={question} onAnswered={() => { setPinned(question); onAnswered(); }} onNext={next} />
+      <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {() => item
+          ? <PracticeCard memberId={memberId} question={item.question} reason={item.reason}
+              onAnswered={() => { setPinned(item); onAnswered(); }} onNext={next} />
           : <EmptyState>{t('home.practiceEmpty')}</EmptyState>}
       </QueryState>
     </Section>
