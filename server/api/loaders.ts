@@ -25,6 +25,8 @@ export interface Loaders {
   gaps: DataLoader<string, Gap[]>;
   /** Branches of a committee. */
   committeeBranches: DataLoader<string, Branch[]>;
+  /** Attendance rows of a meeting. */
+  attendance: DataLoader<string, Attendance[]>;
   /** Party groups of a branch. */
   groups: DataLoader<string, Group[]>;
   /**
@@ -91,6 +93,10 @@ export function createLoaders(store: GraphStore): Loaders {
     committeeBranches: new DataLoader<string, Branch[]>(async (cids) => {
       const all = await store.listBranches([...cids]);
       return cids.map((cid) => all.filter((b) => b.committeeId === cid));
+    }),
+    attendance: new DataLoader<string, Attendance[]>(async (ids) => {
+      const rows = await store.listAttendance([...ids]);
+      return ids.map((id) => rows.filter((a) => a.meetingId === id));
     }),
     // The store has no batch read for groups; this at least reads each branch once per request.
     groups: new DataLoader<string, Group[]>((ids) => Promise.all(ids.map((id) => store.listGroups(id)))),

@@ -39,7 +39,7 @@ export async function getMeeting(s: Session, id: string): Promise<Meeting> {
 /** Attendance rows of a meeting the viewer may read. */
 export async function listAttendance(s: Session, meeting: Meeting): Promise<Attendance[]> {
   assertCanReadBranch(s.viewer, meeting.branchId);
-  return s.store.listAttendance([meeting.id]);
+  return s.loaders.attendance.load(meeting.id);
 }
 
 export interface CreateMeetingInput {
@@ -102,6 +102,7 @@ export async function recordAttendance(s: Session, meetingId: string, rows: Atte
     if (m.branchId !== meeting.branchId) throw badInput(`rows[${i}].memberId`, `Member "${m.id}" does not belong to branch "${meeting.branchId}"`);
   });
   await s.store.recordAttendance(meeting.id, parsed);
+  s.loaders.attendance.clear(meeting.id);
   return meeting;
 }
 

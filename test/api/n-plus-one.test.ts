@@ -31,6 +31,11 @@ beforeAll(async () => {
     await t.store.recordStudy({ id: `s-${id}`, memberId: id, courseId: i % 3 ? 'course-1' : 'course-2', at: T0 + i * 60_000, seconds: 300, progress: 0.5 });
     await t.store.recordAnswer({ id: `a-${id}`, memberId: id, questionId: 'q-1', at: T0 + i * 60_000, correct: i % 2 === 0, seconds: 30 });
   }
+  for (let k = 0; k < 5; k++) {
+    const id = `mt-n${k}`;
+    await t.store.createMeeting({ id, branchId: 'b-1', kind: 'THEME_DAY', title: `主题党日${k}`, at: T0 + k * 86_400_000, minutes: 60, record: '' });
+    await t.store.recordAttendance(id, [{ memberId: 'm-a', status: 'PRESENT' }, { memberId: 'm-b', status: 'ABSENT' }]);
+  }
 });
 
 describe('store calls per request', () => {
@@ -80,5 +85,15 @@ describe('store calls per request', () => {
     // One meetings read per quarter for all branches; groups once per branch.
     expect({ listMeetings: count('listMeetings'), listGroups: count('listGroups') }).toEqual({ listMeetings: 2, listGroups: 2 });
     expect(calls.length).toBeLessThanOrEqual(12);
+  });
+
+  it('stay constant for a branch\'s meetings with their attendance', async () => {
+    calls.length = 0;
+    const r = await t.as('sec')(`{ meetings(branchId: "b-1", from: "2024-12-01T00:00:00Z", to: "2025-02-01T00:00:00Z") {
+      id attendance { status member { name } } } }`);
+    expect(r.body.data.meetings).toHaveLength(5);
+    expect(r.body.data.meetings.every((m: { attendance: unknown[] }) => m.attendance.length === 2)).toBe(true);
+    expect(calls.filter((c) => c === 'listAttendance')).toHaveLength(1);
+    expect(calls.length).toBeLessThanOrEqual(8);
   });
 });
