@@ -7,8 +7,13 @@ import type { Branch, Committee, Group, University } from '../../graph/model';
 import type { Session } from '../auth/session';
 import { notFound } from '../errors';
 
+/** One read of the university per request, however many committees point at it. */
+const universities = new WeakMap<object, Promise<University | null>>();
+
 export async function getUniversity(s: Session): Promise<University> {
-  const u = await s.store.getUniversity();
+  let p = universities.get(s.loaders);
+  if (!p) universities.set(s.loaders, (p = s.store.getUniversity()));
+  const u = await p;
   if (!u) throw notFound('University', 'university');
   return u;
 }
