@@ -67,8 +67,10 @@ const messages = (query: string) =>
   lintCypherQuery(query, SCHEMA).diagnostics.map((d) => `${d.message} @${d.offsets.start}`);
 
 describe('Neo4j adapter statements lint clean', () => {
-  it('covers the whole catalogue', () => {
+  it('covers the whole catalogue and declares exactly the parameters it uses', () => {
     expect(CATALOG.size).toBeGreaterThan(100);
+    const used = new Set([...CATALOG.values()].flatMap((q) => [...q.matchAll(/\$(\w+)/g)].map((m) => m[1])));
+    expect([...used].sort()).toEqual(Object.keys(PARAMETERS).sort());
   });
   for (const [name, query] of CATALOG) {
     it(name, () => {
