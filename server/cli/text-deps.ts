@@ -24,16 +24,24 @@ export interface TextDeps {
 const stderrLog = { info: (m: string) => console.error(m), warn: (m: string) => console.error(m) };
 
 /**
- * Opens the store (or, with `storeOptional`, goes without one when the embedded store has not been
- * created yet) and the configured embedder. Messages go to stderr, so stdout stays machine-readable.
+ * Opens the store and the configured embedder. With `storeOptional` the command goes on without a store
+ * when none has been created yet (fresh clone) or it cannot be opened (e.g. a running server holds the
+ * embedded database), saying so on stderr. Messages go to stderr, so stdout stays machine-readable.
  */
 export async function openTextDeps(opts: { storeOptional?: boolean } = {}): Promise<TextDeps> {
   const config = loadConfig();
   const { embedder, info } = await createEmbedder(config, stderrLog);
   let store: GraphStore | null = null;
   if (!opts.storeOptional || config.neo4j || fs.existsSync(config.dataDir)) {
-    store = await openStore(config);
-    await store.init();
+    try {
+      store = await openStore(config);
+      await store.init();
+    } catch (e) {
+      if (!opts.storeOptional) throw e;
+      await store?.close().catch(() => {});
+      store = null;
+      stderrLog.warn(`store not available (${e instanceof Error ? e.message : String(e)}); using the curriculum in seeds/curriculum`);
+    }
   }
   // Loaded only when needed: the curriculum files are large and most commands never read them.
   const seeds = async () => (await import('../learning/tagging/seeds-corpus')).loadCorpusFromSeeds();

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { TOP_AREAS } from '../../graph/model';
 
 describe('hongtu tag --stdin --json', () => {
@@ -41,6 +42,22 @@ describe('hongtu tag --stdin --json', () => {
     expect(r.stderr).toMatch(/using the offline lexical embedder/);
     // A fresh clone stays fresh: tagging from stdin creates no database.
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('uses the curriculum when a running server holds the embedded store', async () => {
+    const held = path.join(dir, 'held');
+    const store = new KuzuStore({ dir: held });
+    await store.init();
+    try {
+      const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
+        input: '党员应当按月交纳党费\n', encoding: 'utf8', env: { ...env, HONGTU_DATA_DIR: held, HONGTU_EMBEDDER: 'lexical' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).topics[0].area).toBe('organization');
+      expect(r.stderr).toMatch(/store not available .*; using the curriculum in seeds\/curriculum/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('rejects --first out of range', () => {
