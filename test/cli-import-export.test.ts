@@ -19,7 +19,7 @@ describe('hongtu import / export', () => {
     try {
       const r = await runImport(a, bulk);
       expect(r.counts).toMatchObject({ Member: 2, STUDIED: 2, ANSWERED: 2 });
-      expect(r.rows).toBe(Object.entries(r.counts).filter(([t]) => t !== 'EventKey').reduce((s, [, n]) => s + n, 0));
+      expect(r.rows).toBe(Object.values(r.counts).reduce((s, n) => s + n, 0));
       await expect(runImport(a, bulk)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already holds data \(2 members\)/) });
       await expect(runImport(a, path.join(tmp, 'nope'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 

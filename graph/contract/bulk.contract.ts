@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BULK_NODES, BULK_RELS } from '../bulk-format';
 import type { GraphStore } from '../store';
 import type { GetStore } from './index';
 import { writeBulkDir } from './bulk-fixture';
@@ -42,6 +43,7 @@ export function bulkContract(get: GetStore): void {
       const progress: [number, number][] = [];
       const counts = await s.bulkLoad(dir, (done, total) => progress.push([done, total]));
       expect(counts).toMatchObject({ University: 1, Member: 2, BELONGS_TO: 2, STUDIED: 2, ANSWERED: 2, COVERS: 2 });
+      expect(Object.keys(counts).sort()).toEqual([...Object.keys(BULK_NODES), ...Object.keys(BULK_RELS)].sort());
       expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
       expect(await s.isEmpty()).toBe(false);
       expect(await s.listCommittees()).toEqual([{ id: 'c-9', name: '导入学院, "党委"', universityId: 'u-9' }]);
@@ -80,6 +82,7 @@ export function bulkContract(get: GetStore): void {
       const out = path.join(tmp, 'export');
       const counts = await s.exportBulk(out);
       expect(counts).toMatchObject({ Member: 5, BELONGS_TO: 5, IN_GROUP: 1, STUDIED: 1, ANSWERED: 1, ATTENDED: 2 });
+      expect(Object.keys(counts).sort()).toEqual([...Object.keys(BULK_NODES), ...Object.keys(BULK_RELS)].sort());
       await s.clear();
       await s.bulkLoad(out);
       expect(await readAll(s)).toEqual(before);
