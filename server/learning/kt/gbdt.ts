@@ -7,6 +7,9 @@
 export interface GbdtOptions {
   rounds?: number; depth?: number; learningRate?: number; lambda?: number;
   minHessian?: number; subsample?: number; bins?: number; seed?: number;
+  /** Early stopping: held-out rows (column-major, same features); training stops after `patience`
+   *  rounds without improving their log-loss and keeps the best number of trees (possibly none). */
+  validation?: { cols: Float32Array[]; y: Uint8Array; patience?: number };
 }
 
 interface Node { feature: number; bin: number; left: number; right: number; value: number }
@@ -51,6 +54,10 @@ export function fitGbdt(cols: Float32Array[], y: Uint8Array, opts: GbdtOptions =
   const trees: Node[][] = [];
   const nb = (opts.bins ?? BINS) + 1;
   const rowsBuf = new Int32Array(n);
+  const val = opts.validation;
+  const valScore = val ? new Float64Array(val.y.length).fill(base) : null;
+  let bestLoss = val ? logLoss(valScore!, val.y) : 0;
+  let bestRounds = 0;
   for (let r = 0; r < rounds; r++) {
     let nr = 0;
     let g0 = 0, h0 = 0;
@@ -118,8 +125,24 @@ export function fitGbdt(cols: Float32Array[], y: Uint8Array, opts: GbdtOptions =
       score[i] += tree[id].value;
     }
     trees.push(tree);
+    if (val && valScore) {
+      for (let i = 0; i < val.y.length; i++) valScore[i] += leafValue(tree, cuts, (f) => val.cols[f][i]);
+      const loss = logLoss(valScore, val.y);
+      if (loss < bestLoss - 1e-6) { bestLoss = loss; bestRounds = trees.length; }
+      else if (trees.length - bestRounds >= (val.patience ?? 8)) break;
+    }
   }
+  if (val) trees.length = bestRounds;
   return { cuts, trees, base, learningRate };
+}
+
+function logLoss(score: Float64Array, y: Uint8Array): number {
+  let l = 0;
+  for (let i = 0; i < y.length; i++) {
+    const p = Math.min(1 - 1e-9, Math.max(1e-9, 1 / (1 + Math.exp(-score[i]))));
+    l -= y[i] ? Math.log(p) : Math.log(1 - p);
+  }
+  return l / Math.max(1, y.length);
 }
 
 function leafValue(tree: Node[], cuts: Float64Array[], x: (f: number) => number): number {

@@ -17,13 +17,23 @@ const NCOL = DENSE;
 export function fitHybridKt(train: KtDataset, opts: { lr?: LrKtOptions; gbdt?: GbdtOptions } = {}): HybridKtModel {
   const lr = fitLrKt(train, opts.lr);
   const { idx, val, y, rows } = featurize(train, lr.K, lr.skillMean, lr.globalMean);
-  const cols = Array.from({ length: NCOL }, () => new Float32Array(rows));
+  // Every 10th student's rows validate the trees (early stopping); rows are contiguous per student.
+  const isVal = new Uint8Array(rows);
+  let r0 = 0;
+  train.sequences.forEach((s, i) => { if (i % 10 === 9) isVal.fill(1, r0, r0 + s.skills.length); r0 += s.skills.length; });
+  const nVal = isVal.reduce((a, b) => a + b, 0);
+  const fitCols = Array.from({ length: NCOL }, () => new Float32Array(rows - nVal));
+  const valCols = Array.from({ length: NCOL }, () => new Float32Array(nVal));
+  const fitY = new Uint8Array(rows - nVal), valY = new Uint8Array(nVal);
+  let a = 0, b = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * MAX_NNZ;
-    for (let d = 0; d < DENSE - 1; d++) cols[d][r] = val[o + 1 + d];
-    cols[DENSE - 1][r] = lrLogit(lr.w, idx, val, o);
+    const [cols, at] = isVal[r] ? [valCols, b] : [fitCols, a];
+    for (let d = 0; d < DENSE - 1; d++) cols[d][at] = val[o + 1 + d];
+    cols[DENSE - 1][at] = lrLogit(lr.w, idx, val, o);
+    if (isVal[r]) valY[b++] = y[r]; else fitY[a++] = y[r];
   }
-  const gbdt = fitGbdt(cols, y, opts.gbdt);
+  const gbdt = fitGbdt(fitCols, fitY, { ...opts.gbdt, validation: nVal > 0 ? { cols: valCols, y: valY } : undefined });
   return { lr, gbdt };
 }
 
