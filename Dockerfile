@@ -4,8 +4,10 @@ FROM node:20-bookworm-slim
 
 WORKDIR /app
 
-# Dependencies first, so source edits do not reinstall them. .npmrc skips onnxruntime's binary download;
-# the embedder then falls back to the offline lexical one unless a model is provided (HONGTU_MODELS_DIR).
+# Dependencies first, so source edits do not reinstall them. .npmrc skips onnxruntime-node's optional
+# download of the CUDA provider (the CPU runtime ships inside the npm package). The neural model is
+# downloaded on first use into /data/models, or read from HONGTU_MODELS_DIR; without either, `auto`
+# falls back to the offline lexical embedder.
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci && npm cache clean --force
 
