@@ -139,6 +139,17 @@ describe('TopicTagger on the store', () => {
     // Most courses have a second plausible topic next to their manual ones, but not all.
     expect(withAuto).toBeGreaterThan(0);
   });
+
+  it('tags and embeds a course created after the bulk run', async () => {
+    await store.createCourse({ id: 'c-late', title: '遵义会议的历史意义', summary: '长征途中召开的遵义会议挽救了党、挽救了红军。', kind: 'VIDEO', minutes: 20, topics: [] });
+    const tagger = TopicTagger.forStore(store, embeddings);
+    await tagger.tagItems(store, 'Course', ['c-late', 'no-such-course']);
+    const [late] = await store.getCoursesByIds(['c-late']);
+    expect(late.topics.length).toBeGreaterThanOrEqual(1);
+    expect(topicSeeds.find((t) => t.id === late.topics[0].topicId)?.area).toBe('history');
+    const [row] = await store.getEmbeddings('Course', ['c-late']);
+    expect(row).toMatchObject({ embedderId: embedder.id });
+  });
 });
 
 describe('SearchService', () => {

@@ -8,11 +8,11 @@ import type { GraphStore, Progress } from '../../../graph/store';
 import { badInput } from '../../errors';
 import type { Embedder } from '../embed/embedder';
 import type { EmbeddingService } from '../embed/embedding-service';
-import { topicText } from '../embed/embed-text';
+import { courseText, meetingText, questionText, topicText } from '../embed/embed-text';
 import { confidences } from './auto-tags';
 import type { Corpus, LabeledItem } from './corpus';
 import { loadCorpusFromStore } from './corpus';
-import { retagStore } from './retag-store';
+import { retagStore, tagRows, type TagKind } from './retag-store';
 import { buildTopicIndex, type TaggedExample, type TopicIndex } from './topic-index';
 
 /** Longest text accepted by suggestTopics and search (characters). */
@@ -110,8 +110,22 @@ export class TopicTagger {
     return (await this.suggestMany([t], first))[0];
   }
 
+  /**
+   * Call after courses, questions or meeting records were created or edited: embeds them (courses and
+   * questions keep their vectors in the store) and writes their AUTO tags. Unknown ids are skipped.
+   */
+  async tagItems(store: GraphStore, kind: TagKind, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = kind === 'Course' ? (await store.getCoursesByIds(ids)).map((c) => ({ id: c.id, text: courseText(c) }))
+      : kind === 'Question' ? (await store.getQuestionsByIds(ids)).map((q) => ({ id: q.id, text: questionText(q) }))
+        : (await store.getMeetingsByIds(ids)).filter((m) => m.record.trim()).map((m) => ({ id: m.id, text: meetingText(m) }));
+    // Manual tags of these items may have changed, and they shape the topic representations.
+    if (kind !== 'Meeting') this.invalidate();
+    await tagRows(store, await this.getIndex(), this.embedder, this.embeddings, kind, rows);
+  }
+
   /** Writes AUTO tags on every course, question and meeting record of the store; returns counts by kind. */
-  async retagAll(store: GraphStore, onProgress?: Progress): Promise<Record<'Course' | 'Question' | 'Meeting', number>> {
+  async retagAll(store: GraphStore, onProgress?: Progress): Promise<Record<TagKind, number>> {
     return retagStore(store, await this.getIndex(), this.embedder, this.embeddings, onProgress);
   }
 }
