@@ -16,6 +16,11 @@ export const STAGE_COLORS: Record<string, string> = {
 };
 /** Low → high ramp for mastery and attendance (legend uses the same ends). */
 export const RAMP = { low: '#e53935', high: '#1e88e5', none: '#cfd8dc' } as const;
+/**
+ * Where the ramp starts and ends. Mastery saturates at 0.6, the usual stage target, so "blue" means "meets
+ * it"; attendance below 50% is already alarming, so the ramp spans 0.5–1 where branches actually differ.
+ */
+export const RAMP_RANGE = { mastery: [0, 0.6], attendance: [0.5, 1] } as const;
 
 const BASE: StylesheetJson = [
   {
@@ -57,9 +62,12 @@ const memberBy = (mode: StyleMode): StylesheetJson => {
     }));
   }
   const field = mode === 'mastery' ? 'mastery' : 'attendance';
+  const [lo, hi] = RAMP_RANGE[field];
   return [
     { selector: 'node[kind = "member"]', style: { 'background-color': RAMP.none } },
-    { selector: `node[kind = "member"][${field} >= 0]`, style: { 'background-color': `mapData(${field}, 0, 1, ${RAMP.low}, ${RAMP.high})` } },
+    { selector: `node[kind = "member"][${field} >= 0]`, style: { 'background-color': `mapData(${field}, ${lo}, ${hi}, ${RAMP.low}, ${RAMP.high})` } },
+    { selector: `node[kind = "member"][${field} < ${lo}]`, style: { 'background-color': RAMP.low } },
+    { selector: `node[kind = "member"][${field} > ${hi}]`, style: { 'background-color': RAMP.high } },
   ];
 };
 

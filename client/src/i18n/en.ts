@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'portrait.title': 'Member portrait',
   'portrait.tags': 'Tags',
   'portrait.tagsEmpty': 'Not enough data for tags yet.',
+  'portrait.gapTag': 'Gap: {topic}',
+  'portrait.graphHint': 'Member — courses studied — topics — gaps — branch. Double-click the branch to open it.',
   'portrait.evidence': 'Evidence',
   'portrait.profile': 'Mastery vs branch average',
   'portrait.member': 'Member',

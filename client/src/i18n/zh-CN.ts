@@ -137,6 +137,8 @@ export const zhCN = {
   'portrait.title': '党员画像',
   'portrait.tags': '画像标签',
   'portrait.tagsEmpty': '还没有足够的数据生成标签。',
+  'portrait.gapTag': '短板：{topic}',
+  'portrait.graphHint': '党员—学过的课程—知识点—短板—支部。双击支部打开支部页面。',
   'portrait.evidence': '依据',
   'portrait.profile': '掌握度（与支部平均对比）',
   'portrait.member': '本人',

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { BranchViewDocument } from '../../gql/graphql';
+import { BranchGapReportDocument, BranchViewDocument } from '../../gql/graphql';
 import { hrefFor } from '../../app/routes';
 import { useI18n } from '../../i18n/useI18n';
-import { EmptyState } from '../../ui/EmptyState';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Loading } from '../../ui/Loading';
+import { GapHeatmap } from './GapHeatmap';
+import { LectureSuggestion } from './LectureSuggestion';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { LifeTable } from './LifeTable';
@@ -17,7 +20,9 @@ export default function BranchPage({ branchId }: { branchId: string }) {
   const [period, setPeriod] = useState<PeriodKey>('half');
   const range = useMemo(() => periodRange(period), [period]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: BranchViewDocument, variables: { id: branchId, ...range } });
-  const rows = useMemo(() => (data ? toMemberRows(data.branch.members.nodes) : []), [data]);
+  const [gaps, refetchGaps] = useQuery({ query: BranchGapReportDocument, variables: { id: branchId } });
+  const rows = useMemo(() => (data ? toMemberRows(data.branch.members.nodes, gaps.data?.branchGaps.rows) : []), [data, gaps.data]);
+  const gapState = gaps.error && !gaps.data ? <ErrorMessage error={gaps.error} onRetry={() => refetchGaps({ requestPolicy: 'network-only' })} /> : !gaps.data ? <Loading /> : null;
   return (
     <div className="page">
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -41,10 +46,10 @@ export default function BranchPage({ branchId }: { branchId: string }) {
             </Section>
             <div className="grid-2">
               <Section title={t('branch.suggest')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
+                {gapState ?? <LectureSuggestion suggestion={gaps.data!.branchGaps.suggestedLecture ?? null} />}
               </Section>
               <Section title={t('branch.heatmap')} hint={t('branch.heatmapHint')}>
-                <EmptyState>{t('state.comingSoon')}</EmptyState>
+                {gapState ?? <GapHeatmap report={gaps.data!.branchGaps} />}
               </Section>
             </div>
             <Section title={t('branch.members')}>

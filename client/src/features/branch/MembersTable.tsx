@@ -53,6 +53,8 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
                 {head('stage', t('branch.col.stage'))}
                 {head('kind', t('branch.col.kind'))}
                 {head('role', t('branch.col.role'))}
+                {head('mastery', t('branch.col.mastery'), true)}
+                {head('gaps', t('branch.col.gaps'), true)}
                 {head('attendance', t('branch.col.attendance'), true)}
                 <th scope="col">{t('branch.filterTag')}</th>
               </tr>
@@ -64,6 +66,8 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
                   <td>{te('stage', r.stage)}</td>
                   <td>{te('kind', r.kind)}</td>
                   <td>{te('role', r.role)}</td>
+                  <td className="num">{r.mastery === null ? '—' : pct(r.mastery)}</td>
+                  <td className="num">{r.gaps === null ? '—' : r.gaps}</td>
                   <td className="num">{r.attendance === null ? '—' : pct(r.attendance)}</td>
                   <td>{r.tags.map((k) => <span key={k} className="chip" style={{ marginRight: 4 }}>{t(`tag.${k}`)}</span>)}</td>
                 </tr>

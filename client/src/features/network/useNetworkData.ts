@@ -3,7 +3,9 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import { NetworkBranchMembersDocument, NetworkMemberNeighboursDocument, NetworkOrgDocument } from '../../gql/graphql';
 import type { BranchMembers, MemberNeighbours, OrgTree } from './network-model';
 
-const PAGE = 100;
+const PAGE = 50;
+/** Gaps per member used for shared-gap edges and study groups: the most severe few, or the picture is a hairball. */
+export const GAPS_PER_MEMBER = 3;
 
 /** Share of attendance rows that were PRESENT; null with no rows. */
 const attendanceRate = (rows: { status: string }[]) => (rows.length ? rows.filter((r) => r.status === 'PRESENT').length / rows.length : null);
@@ -26,10 +28,12 @@ export function useNetworkData() {
     const r = await client.query(NetworkBranchMembersDocument, { branchId, first: PAGE }).toPromise();
     if (!r.data) { setLoadError(r.error ?? null); pending.current.delete(`b:${branchId}`); return; }
     const conn = r.data.branch.members;
+    const mastery = new Map(r.data.branchGaps.rows.map((row) => [row.member.id, row.cells.length ? row.cells.reduce((a, c) => a + c.mastery, 0) / row.cells.length : null]));
     const loaded: BranchMembers = {
       total: conn.totalCount,
       members: conn.nodes.map((m) => ({
-        id: m.id, name: m.name, stage: m.stage, mastery: null, gapTopics: [],
+        id: m.id, name: m.name, stage: m.stage, mastery: mastery.get(m.id) ?? null,
+        gapTopics: [...m.gaps].sort((a, b) => b.severity - a.severity).slice(0, GAPS_PER_MEMBER).map((g) => g.topic),
         attendance: attendanceRate(m.recentActivity.attendance),
       })),
     };

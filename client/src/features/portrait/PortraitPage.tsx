@@ -1,11 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { PortraitDocument, type PortraitQuery } from '../../gql/graphql';
+import { PortraitDocument, PortraitLearningDocument, type PortraitQuery } from '../../gql/graphql';
 import { GraphView } from '../../graph-view/GraphView';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
 import { domainId } from '../../graph-view/elements';
-import { EmptyState } from '../../ui/EmptyState';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Loading } from '../../ui/Loading';
+import { MasterySection } from '../member-home/MasterySection';
+import { GapsSection } from '../member-home/GapsSection';
+import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
@@ -29,10 +33,15 @@ export default function PortraitPage({ memberId }: { memberId: string }) {
 
 function Portrait({ member }: { member: Member }) {
   const { t, te, date } = useI18n();
+  const [learning, refetch] = useQuery({ query: PortraitLearningDocument, variables: { id: member.id, branchId: member.branch.id } });
+  const l = learning.data;
+  const average = useMemo(() => (l ? branchAverageByArea(l.branchGaps.rows) : undefined), [l]);
+  const gapTags = useMemo(() => (l?.gaps ?? []).slice(0, 3).map((g) => ({ key: g.topic.id, label: g.topic.name, evidence: g.reasons[0] ?? '' })), [l]);
   const elements = useMemo(() => buildPortraitElements({
-    member, branch: member.branch, gapTopics: [],
+    member, branch: member.branch, gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
     courses: member.recentActivity.studies.map((s) => ({ id: s.course.id, title: s.course.title, topics: s.course.topics.filter((x) => x.weight >= 0.3).map((x) => x.topic) })),
-  }), [member]);
+  }), [member, l]);
+  const learningState = learning.error && !l ? <ErrorMessage error={learning.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : !l ? <Loading /> : null;
   return (
     <>
       <div className="page-head">
@@ -52,11 +61,10 @@ function Portrait({ member }: { member: Member }) {
       </Section>
       <div className="grid-2">
         <Section title={t('portrait.tags')}>
-          <TagList activity={member.recentActivity} />
+          <TagList activity={member.recentActivity} gapTags={gapTags} />
         </Section>
-        <Section title={t('portrait.profile')}>
-          <EmptyState>{t('state.comingSoon')}</EmptyState>
-        </Section>
+        {learningState ?? <MasterySection title={t('portrait.profile')} areas={l!.mastery.areas} branchAverage={average} />}
+        {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
           {member.transfers.length ? (
@@ -65,7 +73,7 @@ function Portrait({ member }: { member: Member }) {
             </ul>
           ) : null}
         </Section>
-        <Section title={t('portrait.neighbourhood')} hint={t('network.hint')}>
+        <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
           <GraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
             onNodeDoubleTap={(id) => { if (id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
         </Section>
