@@ -87,6 +87,11 @@ describe('TopicTagger on the store', () => {
     }
   });
 
+  it('returns no topics for a text without content words', async () => {
+    const tagger = TopicTagger.forStore(store, embeddings);
+    expect(await tagger.suggestTopics('的了，和与！', 3)).toEqual([]);
+  });
+
   it('rejects empty or oversized texts and first out of range, naming the field', async () => {
     const tagger = TopicTagger.forStore(store, embeddings);
     await expect(tagger.suggestTopics('   ', 3)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'text' } });
@@ -165,6 +170,11 @@ describe('SearchService', () => {
     const results = await search.search('民主集中制', 10);
     expect(results.some((r) => r.kind === 'TOPIC' && r.id === 'constitution.democratic-centralism')).toBe(true);
     expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a));
+  });
+
+  it('answers a query without content words with nothing rather than noise', async () => {
+    const search = new SearchService(store, embeddings);
+    expect(await search.search('的了，和与', 5)).toEqual([]);
   });
 
   it('rejects an empty query and first out of range', async () => {

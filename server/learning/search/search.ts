@@ -42,11 +42,13 @@ export class SearchService {
     const [vector] = await this.embeddings.embedder.embed([q]);
     const terms = queryTerms(q);
     const v = Array.from(vector);
+    // Only punctuation or function words: no direction to search in, keywords only.
+    const hasContent = v.some((x) => x !== 0);
     const maxHits = Math.max(1, 2 * terms.length);
     const results: SearchResult[] = [];
     for (const kind of ['Course', 'Topic'] as const) {
       const [byVector, byWord] = await Promise.all([
-        this.store.vectorSearch(kind, v, POOL),
+        hasContent ? this.store.vectorSearch(kind, v, POOL) : Promise.resolve([]),
         terms.length ? this.store.keywordSearch(kind, terms, POOL) : Promise.resolve([]),
       ]);
       const scores = new Map<string, number>();

@@ -6,7 +6,7 @@
 import type { Area } from '../../../graph/model';
 import type { GraphStore, Progress } from '../../../graph/store';
 import { badInput } from '../../errors';
-import type { Embedder } from '../embed/embedder';
+import { dot, type Embedder } from '../embed/embedder';
 import type { EmbeddingService } from '../embed/embedding-service';
 import { courseText, meetingText, questionText, topicText } from '../embed/embed-text';
 import { confidences } from './auto-tags';
@@ -96,6 +96,8 @@ export class TopicTagger {
     const index = await this.getIndex();
     const vectors = await this.embedder.embed(texts);
     return vectors.map((v) => {
+      // A text with no content words (only punctuation or function words) matches nothing.
+      if (dot(v, v) === 0) return [];
       const ranked = index.rank(v);
       const conf = confidences(ranked);
       return ranked.slice(0, first).map((r, i) => ({
