@@ -55,7 +55,11 @@ export class KuzuExecutor {
     const e = await this.open();
     return e.writeLock.run(async () => {
       const conn = e.writeConnection;
-      await e.raw(conn, 'BEGIN TRANSACTION');
+      await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
+        // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
+        await e.raw(conn, 'ROLLBACK').catch(() => undefined);
+        await e.raw(conn, 'BEGIN TRANSACTION');
+      });
       try {
         const out = await fn({ run: (q, p = {}) => (checkParams(p), e.exec(conn, q, p)) });
         await e.raw(conn, 'COMMIT');
