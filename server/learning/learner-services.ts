@@ -8,7 +8,7 @@
  * shows mastery and gaps immediately without a start-up pass over every member.
  */
 import { randomUUID } from 'node:crypto';
-import type { Area, Gap, Member, StudyPlan } from '../../graph/model';
+import type { Area, Gap, Mastery, Member, StudyPlan } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
 import type { AppLogger } from '../app-deps';
 import type { EventHooks } from '../members/activity';
@@ -19,8 +19,8 @@ import { createBktMasteryModel, type MasteryParams } from './kt/bkt-mastery';
 import { rollUpMastery } from './kt/roll-up';
 import type { MasteryModel } from './mastery-model';
 import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
-import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse } from './mastery/learner-snapshot';
-import { MasteryService } from './mastery/mastery-service';
+import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse, SNAPSHOT_HISTORY } from './mastery/learner-snapshot';
+import { applyAnswer, applyStudy, MasteryService } from './mastery/mastery-service';
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
@@ -43,8 +43,8 @@ export class LearnerServices {
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);
     this.hooks = {
-      onAnswer: (s, e) => this.guard('answer', () => this.afterEvent(e.memberId, s.now(), (view) => this.mastery.observeAnswer(view, e))),
-      onStudy: (s, e) => this.guard('study', () => this.afterEvent(e.memberId, s.now(), (view) => this.mastery.observeStudy(view, e))),
+      onAnswer: (s, e) => this.guard('answer', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyAnswer(model, view, rows, e))),
+      onStudy: (s, e) => this.guard('study', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyStudy(model, view, rows, e))),
     };
   }
 
@@ -53,14 +53,19 @@ export class LearnerServices {
     try { await f(); } catch (e) { this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`); }
   }
 
-  private async afterEvent(memberId: string, now: number, apply: (view: CurriculumView) => Promise<unknown>): Promise<void> {
+  /** Update the member's mastery rows with the event, then their gaps (only this member). */
+  private async afterEvent(memberId: string, now: number, apply: (view: CurriculumView, rows: Map<string, Mastery>) => Mastery[]): Promise<void> {
     const view = await this.curriculum.get();
-    const [member] = await this.store.getMembersByIds([memberId]);
+    const [[member], { rows, rebuilt }, history] = await Promise.all([
+      this.store.getMembersByIds([memberId]),
+      this.mastery.ensureRows(view, [memberId]),
+      this.store.getMemberHistory(memberId, { limit: SNAPSHOT_HISTORY }),
+    ]);
     if (!member) return;
-    // A member without rows is replayed from history, which already includes this event.
-    const { rebuilt } = await this.mastery.ensureRows(view, [memberId]);
-    if (!rebuilt.includes(memberId)) await apply(view);
-    await this.gaps.refresh(await loadSnapshot(this.mastery, view, member, now));
+    const mine = rows.get(memberId) ?? new Map<string, Mastery>();
+    // A member without rows was just replayed from history, which already includes this event.
+    if (!rebuilt.includes(memberId)) await this.store.upsertMastery(apply(view, mine));
+    await this.gaps.refresh(makeSnapshot(this.mastery, member, view, mine, history, now));
   }
 
   async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {

@@ -32,7 +32,8 @@ const WEIGHT = { stageTopic: 1, stageArea: 0.7, branch: 0.75, plan: 0.85, answer
 const BRANCH_TARGET = 0.6;
 const PLAN_TARGET = 0.5;
 const ANSWER_TARGET = 0.6;
-export const MAX_GAPS = 30;
+/** A cap for pathological topic trees; the hand-written curriculum has 64 subtopics. */
+export const MAX_GAPS = 100;
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -83,8 +84,9 @@ export function computeGaps(x: GapInputs): Gap[] {
     let severity = g.severity;
     const reasons = [...new Set(g.reasons)];
     if (ev && ev.n > 0) {
-      // Wrong answers make a gap more urgent; right ones make it less so — the evidence the member sees.
-      severity += 0.15 * (ev.n >= 3 ? 1 - 2 * (ev.correct / ev.n) : 0);
+      // Wrong answers make a gap more urgent, right ones less so — the evidence the member sees; each
+      // of the last five answers counts, so one more wrong answer never lowers the urgency by itself.
+      severity += 0.03 * (ev.n - 2 * ev.correct);
       if (!reasons.some((r) => r.startsWith('最近'))) reasons.push(`最近 ${ev.n} 次相关答题答对 ${ev.correct} 次`);
     } else {
       reasons.push('还没有相关答题记录，掌握度按学习记录估计');

@@ -48,28 +48,6 @@ export function replayHistory(model: MasteryModel, view: CurriculumView, history
 export class MasteryService {
   constructor(readonly store: GraphStore, readonly model: MasteryModel) {}
 
-  /** Current rows of a member, keyed by topic id. */
-  async rowsOf(memberId: string): Promise<Map<string, Mastery>> {
-    const rows = (await this.store.getMasteryForMembers([memberId])).get(memberId) ?? [];
-    return new Map(rows.map((r) => [r.topicId, r]));
-  }
-
-  /** Update and store the rows of the topics an answer tests. */
-  async observeAnswer(view: CurriculumView, e: AnswerEvent): Promise<Map<string, Mastery>> {
-    const rows = await this.rowsOf(e.memberId);
-    const changed = applyAnswer(this.model, view, rows, e);
-    await this.store.upsertMastery(changed);
-    return rows;
-  }
-
-  /** Update and store the rows of the topics a course covers. */
-  async observeStudy(view: CurriculumView, e: StudyEvent): Promise<Map<string, Mastery>> {
-    const rows = await this.rowsOf(e.memberId);
-    const changed = applyStudy(this.model, view, rows, e);
-    await this.store.upsertMastery(changed);
-    return rows;
-  }
-
   /**
    * For members with no mastery rows, replay their history and store the result. Returns every
    * asked member's rows (existing or rebuilt) and the ids that were rebuilt.
