@@ -40,7 +40,16 @@ describe('gaps and recommendations follow the answers', () => {
   it('right answers close the gap; wrong answers deepen it and say so', async () => {
     const before = gapOn((await h.as('m-e')(GAPS, { id: 'm-e' })).body.data.gaps, TOPIC)!;
     await answer('m-e', TOPIC, true, 5);
-    await answer('m-f', TOPIC, false, 5);
+    // One wrong answer at a time: the gap never gets less urgent.
+    let last = gapOn((await h.as('m-f')(GAPS, { id: 'm-f' })).body.data.gaps, TOPIC)!.severity;
+    for (const q of questionsOn(TOPIC).slice(0, 5)) {
+      const r = await h.as('m-f')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
+        { i: { memberId: 'm-f', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 } });
+      expect(r.body.data.recordAnswer.correct).toBe(false);
+      const now = gapOn((await h.as('m-f')(GAPS, { id: 'm-f' })).body.data.gaps, TOPIC)!.severity;
+      expect(now).toBeGreaterThanOrEqual(last);
+      last = now;
+    }
     const right = (await h.as('m-e')(GAPS, { id: 'm-e' })).body.data.gaps;
     const wrong = (await h.as('m-f')(GAPS, { id: 'm-f' })).body.data.gaps;
     expect(gapOn(right, TOPIC)).toBeUndefined();
