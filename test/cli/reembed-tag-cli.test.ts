@@ -61,6 +61,23 @@ describe('hongtu reembed', () => {
   });
 });
 
+describe('hongtu tag --stdin on a store embedded by another embedder', () => {
+  it('tags with the neural pipeline and leaves the stored vectors and indexes as they were', async () => {
+    const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
+      input: '党章规定的党员义务\n', encoding: 'utf8',
+      env: { ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'neural', HONGTU_MODELS_DIR: path.resolve('test/fixtures'), HONGTU_MODEL: 'tiny-bert', NEO4J_URI: '' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/embedder: tiny-bert\/q8 \(32 dims\)/);
+    // The random fixture ranks nothing meaningfully; only the shape is checked.
+    expect(JSON.parse(r.stdout).topics).toHaveLength(3);
+    await withStore(async (store) => {
+      expect((await store.health()).vectorIndexes).toMatchObject({ Topic: 2048, Course: 2048 });
+      expect((await store.getEmbeddingMeta('Course')).every((m) => m.embedderId === 'lexical-v1/2048')).toBe(true);
+    });
+  });
+});
+
 describe('hongtu tag', () => {
   it('writes AUTO tags and keeps MANUAL ones', async () => {
     const before = await withStore((s) => s.getCoursesByIds(['c-1']));

@@ -21,7 +21,7 @@ async function readLines(): Promise<string[]> {
 
 /** Tags each line; a line that is empty or too long gets `topics: []` and an `error`, so output lines match input lines. */
 async function tagStdin(json: boolean, first: number): Promise<void> {
-  const deps = await openTextDeps({ storeOptional: true });
+  const deps = await openTextDeps({ readOnly: true });
   try {
     const lines = await readLines();
     for (let s = 0; s < lines.length; s += BATCH) {

@@ -48,7 +48,11 @@ export async function listEmbeddableTexts(store: GraphStore, kind: EmbeddableKin
 export class EmbeddingService {
   private synced: Promise<SyncReport[]> | null = null;
 
-  constructor(private readonly store: GraphStore, readonly embedder: Embedder) {}
+  /**
+   * @param opts.readOnly reuse stored vectors but never write any (commands that only read, such as
+   *   `hongtu tag --stdin`, must not reshape the vectors a server made with another embedder).
+   */
+  constructor(private readonly store: GraphStore, readonly embedder: Embedder, private readonly opts: { readOnly?: boolean } = {}) {}
 
   /** `sync()` once per process (shared by everyone who needs fresh vectors); again after `invalidate()`. */
   ensureSynced(): Promise<SyncReport[]> {
@@ -66,7 +70,7 @@ export class EmbeddingService {
 
   /**
    * Vectors for these rows, in order: stored ones whose embedder id and content hash match are reused,
-   * the rest are embedded and written back. Rows must be nodes of `kind` that exist in the store.
+   * the rest are embedded and written back (unless read-only). Rows must be nodes of `kind` that exist in the store.
    */
   async vectorsFor(kind: EmbeddableKind, rows: TextRow[], onProgress?: Progress, force = false): Promise<number[][]> {
     const hashes = rows.map((r) => contentHash(r.text));
@@ -86,7 +90,7 @@ export class EmbeddingService {
         out[i] = Array.from(vectors[k]);
         return { id: rows[i].id, vector: out[i], embedderId: this.embedder.id, contentHash: hashes[i] };
       });
-      await this.store.setEmbeddings(kind, written);
+      if (!this.opts.readOnly) await this.store.setEmbeddings(kind, written);
       onProgress?.(Math.min(s + BATCH, todo.length), todo.length, kind);
     }
     return out;
@@ -110,6 +114,7 @@ export class EmbeddingService {
    * `force` re-embeds everything (`hongtu reembed`).
    */
   async sync(opts: { force?: boolean; onProgress?: Progress; kinds?: readonly EmbeddableKind[] } = {}): Promise<SyncReport[]> {
+    if (this.opts.readOnly) throw new Error('EmbeddingService is read-only: sync() writes vectors');
     const reports: SyncReport[] = [];
     for (const kind of opts.kinds ?? EMBEDDABLE) {
       const meta = await this.store.getEmbeddingMeta(kind);
