@@ -39,7 +39,7 @@ export function GroupedBars({ groups, series, format, threshold }: {
                 const v = g.values[s.key];
                 if (v == null) return null;
                 return (
-                  <rect key={s.key} x={x0 + si * bw} y={y(v)} width={bw - 2} height={top + h - y(v)} fill={s.color}>
+                  <rect key={s.key} x={x0 + si * bw} y={Math.min(y(v), top + h - 2)} width={bw - 2} height={Math.max(2, top + h - y(v))} fill={s.color}>
                     <title>{`${g.label} · ${s.label}: ${format(v)}`}</title>
                   </rect>
                 );

@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Section } from '../../ui/Section';
 import { meetingRatio, meetingWarnings, sumKinds, type Quarter } from './dashboard-model';
 import { TrendTable } from './TrendTable';
+import { useBranchLearning } from './useBranchLearning';
 
 export interface DashBranch {
   id: string; name: string;
@@ -20,14 +21,19 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
   title: string; branches: DashBranch[]; quarters: Quarter[]; committees?: { id: string; name: string }[]; back?: string;
 }) {
   const { t, te, pct } = useI18n();
+  const learning = useBranchLearning(useMemo(() => branches.map((b) => b.id), [branches]));
   const groups = useMemo(() => branches.map((b) => {
     const year = sumKinds(b.quarters.map((q) => q.kinds));
     const rates = b.quarters.map((q) => q.attendanceRate).filter((x): x is number => x != null);
     return {
       key: b.id, label: b.shortName, href: hrefFor({ name: 'branch', id: b.id }),
-      values: { meetings: meetingRatio(year), attendance: rates.length ? rates.reduce((a, c) => a + c, 0) / rates.length : null },
+      values: {
+        meetings: meetingRatio(year), attendance: rates.length ? rates.reduce((a, c) => a + c, 0) / rates.length : null,
+        completion: learning.get(b.id)?.completion ?? null, mastery: learning.get(b.id)?.mastery ?? null,
+      },
     };
-  }), [branches]);
+  }), [branches, learning]);
+  const masteryWarnings = useMemo(() => lowLearning(branches, learning), [branches, learning]);
   const warnings = useMemo(() => meetingWarnings(branches.map((b) => ({ id: b.id, name: b.name, kinds: b.quarters.at(-1)?.kinds ?? [] }))), [branches]);
   if (branches.length === 0) return <EmptyState>{t('dash.empty')}</EmptyState>;
   return (
@@ -45,7 +51,7 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
         </nav>
       ) : null}
       <Section title={t('dash.warnings')}>
-        {warnings.length === 0 ? <EmptyState>{t('dash.warningsEmpty')}</EmptyState> : (
+        {warnings.length === 0 && masteryWarnings.length === 0 ? <EmptyState>{t('dash.warningsEmpty')}</EmptyState> : (
           <ul className="list" data-testid="warnings">
             {warnings.slice(0, 12).map((w) => (
               <li key={`${w.branchId}:${w.kind}`}>
@@ -54,17 +60,36 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
               </li>
             ))}
             {warnings.length > 12 ? <li className="meta">… +{warnings.length - 12}</li> : null}
+            {masteryWarnings.map((w) => (
+              <li key={`m:${w.id}`}>
+                <a href={hrefFor({ name: 'branch', id: w.id })}>{t('dash.warnMastery', { branch: w.name, p: pct(w.completion) })}</a>
+              </li>
+            ))}
           </ul>
         )}
       </Section>
       <Section title={t('dash.compare')} hint={`${quarters[0].label} – ${quarters.at(-1)!.label}`}>
         <GroupedBars groups={groups} format={(v) => pct(v)} threshold={1}
-          series={[{ key: 'meetings', label: t('dash.meetings'), color: '#c62828' }, { key: 'attendance', label: t('branch.col.attendance'), color: '#1e88e5' }]} />
-        <p className="meta">{t('dash.completion')} · {t('dash.mastery')}：{t('state.comingSoon')}</p>
+          series={[
+            { key: 'meetings', label: t('dash.meetings'), color: '#c62828' },
+            { key: 'attendance', label: t('branch.col.attendance'), color: '#1e88e5' },
+            { key: 'completion', label: t('dash.completion'), color: '#2e7d32' },
+            { key: 'mastery', label: t('dash.mastery'), color: '#8e24aa' },
+          ]} />
+        <p className="meta">{t('dash.completionHint')}</p>
       </Section>
       <Section title={t('dash.trend')}>
         <TrendTable branches={branches} quarters={quarters} />
       </Section>
     </>
   );
+}
+
+/** Branches whose completion of stage targets is well below the others' (under half the median). */
+function lowLearning(branches: DashBranch[], learning: ReadonlyMap<string, { completion: number | null }>) {
+  const known = branches.map((b) => ({ id: b.id, name: b.name, completion: learning.get(b.id)?.completion })).filter((x): x is { id: string; name: string; completion: number } => x.completion != null);
+  if (known.length < 2) return [];
+  const sorted = known.map((x) => x.completion).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return known.filter((x) => x.completion < median / 2).sort((a, b) => a.completion - b.completion);
 }
