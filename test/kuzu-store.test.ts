@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeBulkDir } from '../graph/contract/bulk-fixture';
 import { KuzuExecutor } from '../graph/kuzu/executor';
 import { KuzuStore } from '../graph/kuzu/kuzu-store';
 import { SCHEMA_VERSION } from '../graph/kuzu/schema';
@@ -94,5 +95,21 @@ describe('KuzuStore (embedded specifics)', () => {
     expect((await s.vectorSearch('Question', vec(120), 1))[0].id).toBe('q-120');
     expect((await s.getEmbeddingMeta('Question')).filter((m) => m.contentHash !== null)).toHaveLength(n);
     await s.close();
+  });
+
+  it('names the file and the row when a bulk file is broken, and refuses a store with any data', async () => {
+    const dir = path.join(tmp, 'bad-bulk');
+    writeBulkDir(dir);
+    fs.appendFileSync(path.join(dir, 'BELONGS_TO.csv'), 'm-404,b-9,MEMBER,0\n');
+    const s = fresh('bad-bulk-db');
+    await s.init();
+    await expect(s.bulkLoad(dir)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/Loading BELONGS_TO\.csv failed: .*m-404/) });
+    const t = fresh('topics-only');
+    await t.init();
+    await t.upsertTopic({ id: 'history', name: '党史', area: 'history', description: '', parentId: null, prerequisiteIds: [] });
+    expect(await t.isEmpty()).toBe(true);
+    await expect(t.bulkLoad(path.join(tmp, 'bad-bulk'))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/1 Topic rows/) });
+    await s.close();
+    await t.close();
   });
 });

@@ -65,19 +65,29 @@ export async function rawCopy(ex: KuzuExecutor, dir: string): Promise<Record<str
  * ledger is filled too but not counted). Progress is per table (label = table, bytes of its file).
  * Measured at medium scale (1.78M rows): the ledger adds one COPY of 1.3 s to ANSWERED's 7.9 s.
  */
-export async function bulkLoad(ex: KuzuExecutor, dir: string, isEmpty: () => Promise<boolean>, onProgress?: Progress): Promise<Record<string, number>> {
+export async function bulkLoad(ex: KuzuExecutor, dir: string, onProgress?: Progress): Promise<Record<string, number>> {
   const files = bulkFiles(dir);
-  if (!(await isEmpty())) throw conflict('The store already holds data; bulk loading needs an empty store (point HONGTU_DATA_DIR at a new directory, or replace everything with `hongtu seed --load`)');
   const counts: Record<string, number> = {};
   await ex.ddl(async (r) => {
+    for (const t of [...NODES, 'EventKey']) {
+      const n = Number((await r.raw(`MATCH (n:${quoteIdent(t)}) RETURN count(n) AS n`))[0]?.n ?? 0);
+      if (n > 0) {
+        throw conflict(`The store already holds data (${n} ${t} rows); bulk loading needs an empty store ` +
+          '(point HONGTU_DATA_DIR at a new directory, or replace everything with `hongtu seed --load`)');
+      }
+    }
     for (const f of files) {
       onProgress?.(0, f.bytes, f.table);
       const prefix = LEDGER[f.table as BulkRel];
-      if (prefix) {
+      try {
         // Ledger first: a duplicate event id fails here, before any edge is written.
-        await r.raw(`COPY EventKey FROM (LOAD FROM '${f.file}' (header=true) RETURN '${prefix}' + id, \`from\`, \`to\`)`);
+        if (prefix) await r.raw(`COPY EventKey FROM (LOAD FROM '${f.file}' (header=true) RETURN '${prefix}' + id, \`from\`, \`to\`)`);
+        counts[f.table] = await copyOne(r.raw, f.table, f.file);
+      } catch (e) {
+        const reason = (e as Error).message.split('\n')[0].replace(/^Kuzu query failed: /, '');
+        throw badInput('dir', `Loading ${path.basename(f.file)} failed: ${reason}. The tables before it are loaded; ` +
+          'fix the file, then load into an empty store again (a new HONGTU_DATA_DIR, or `hongtu seed --load`)');
       }
-      counts[f.table] = await copyOne(r.raw, f.table, f.file);
       onProgress?.(f.bytes, f.bytes, f.table);
     }
   });

@@ -54,7 +54,7 @@ export class KuzuStore implements GraphStore {
     await dropAll(this.ex);
     await migrate(this.ex);
   }
-  bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress); }
+  bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, onProgress); }
   exportBulk(dir: string, onProgress?: Progress) { return exportBulk(this.ex, dir, onProgress); }
   /** Kuzu's bare COPY FROM of a bulk directory, for the benchmark that compares it with bulkLoad. */
   rawCopy(dir: string) { return rawCopy(this.ex, dir); }
