@@ -8,6 +8,7 @@ import { notFound } from '../errors';
 import type { ApiContext } from './context';
 import type { CourseFilterInput, QuestionFilterInput, Resolvers } from './generated/resolvers-types';
 import { edgesOf } from './members';
+import { tagAfterWrite } from './tag-after-write';
 import { type ApiModule, readSdl } from './module';
 
 /** All topics once per request, indexed for parent/children/prerequisite lookups. */
@@ -49,8 +50,18 @@ const resolvers: Resolvers = {
     questions: async (_, { filter, first }, ctx) => listQuestions(await ctx.session(), questionFilterOf(filter), first ?? 20),
   },
   Mutation: {
-    createCourse: async (_, { input }, ctx) => createCourse(await ctx.session(), input),
-    updateCourse: async (_, { id, input }, ctx) => updateCourse(await ctx.session(), id, input),
+    createCourse: async (_, { input }, ctx) => {
+      const s = await ctx.session();
+      const created = await createCourse(s, input);
+      await tagAfterWrite(ctx, s, 'Course', created.id);
+      return getCourse(s, created.id);
+    },
+    updateCourse: async (_, { id, input }, ctx) => {
+      const s = await ctx.session();
+      const updated = await updateCourse(s, id, input);
+      if (input.title != null || input.summary != null) await tagAfterWrite(ctx, s, 'Course', id);
+      return input.title != null || input.summary != null ? getCourse(s, id) : updated;
+    },
   },
   Topic: {
     parent: async (t, _, ctx) => (t.parentId ? (await topicIndex(ctx)).get(t.parentId) ?? null : null),

@@ -5,6 +5,7 @@ import {
 import { getMember } from '../members/member-service';
 import { getBranch } from '../org/org-service';
 import type { Resolvers } from './generated/resolvers-types';
+import { tagAfterWrite } from './tag-after-write';
 import { type ApiModule, readSdl } from './module';
 
 const resolvers: Resolvers = {
@@ -14,7 +15,13 @@ const resolvers: Resolvers = {
     branchLife: async (_, { branchId, from, to }, ctx) => branchLife(await ctx.session(), branchId, from, to),
   },
   Mutation: {
-    createMeeting: async (_, { input }, ctx) => createMeeting(await ctx.session(), input),
+    createMeeting: async (_, { input }, ctx) => {
+      const s = await ctx.session();
+      const created = await createMeeting(s, input);
+      if (!created.record.trim()) return created;
+      await tagAfterWrite(ctx, s, 'Meeting', created.id);
+      return getMeeting(s, created.id);
+    },
     recordAttendance: async (_, { input }, ctx) => recordAttendance(await ctx.session(), input.meetingId, input.rows),
   },
   Meeting: {
