@@ -28,6 +28,32 @@ export function measureBundleSizes(dist = DIST): ChunkSize[] {
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
+export interface RouteSize { route: string; gzipBytes: number; chunks: string[] }
+
+/**
+ * What opening each lazy page downloads on top of the entry: the page's chunk plus every chunk it imports
+ * statically (transitively), gzip. The entry (index.js + index.css) is reported as the route "entry".
+ */
+export function measureRouteSizes(dist = DIST): RouteSize[] {
+  const assets = path.join(dist, 'assets');
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gz = new Map(readdirSync(assets).filter((f) => /\.(js|css)$/.test(f)).map((f) => [f, gzipSync(readFileSync(path.join(assets, f)), { level: 9 }).length]));
+  const imports = (f: string) => [...readFileSync(path.join(assets, f), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const entry = files.find((f) => /^index-/.test(f));
+  const entryDeps = new Set<string>();
+  const walk = (f: string, into: Set<string>) => { if (into.has(f)) return; into.add(f); for (const d of imports(f)) walk(d, into); };
+  if (entry) walk(entry, entryDeps);
+  const css = [...gz.keys()].filter((f) => f.endsWith('.css'));
+  const rows: RouteSize[] = [{ route: 'entry', chunks: [...entryDeps, ...css], gzipBytes: [...entryDeps, ...css].reduce((n, f) => n + (gz.get(f) ?? 0), 0) }];
+  for (const page of files.filter((f) => /Page-/.test(f))) {
+    const deps = new Set<string>();
+    walk(page, deps);
+    const extra = [...deps].filter((f) => !entryDeps.has(f));
+    rows.push({ route: page.replace(/-[\w-]{8}\.js$/, ''), chunks: extra, gzipBytes: extra.reduce((n, f) => n + (gz.get(f) ?? 0), 0) });
+  }
+  return rows.sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
 export interface NetworkRenderResult { nodes: number; edges: number; applyMs: number; layoutMs: number; totalMs: number; runs: number[] }
 
 /**
@@ -64,13 +90,16 @@ export async function measureNetworkRender(nodes = 2000, runs = 3): Promise<Netw
 }
 
 /** Print both measurements as a table (used by the lead's `npm run bench` and runnable alone with tsx). */
-export async function runClientBench(): Promise<{ sizes: ChunkSize[]; network: NetworkRenderResult }> {
+export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: RouteSize[]; network: NetworkRenderResult }> {
   const sizes = measureBundleSizes();
   console.log('\nClient bundle (gzip) per chunk:');
   console.table(sizes.map((s) => ({ chunk: s.chunk, 'raw kB': (s.bytes / 1024).toFixed(1), 'gzip kB': (s.gzipBytes / 1024).toFixed(1) })));
+  const routes = measureRouteSizes();
+  console.log('Per route, on top of the entry (gzip):');
+  console.table(routes.map((r) => ({ route: r.route, 'gzip kB': (r.gzipBytes / 1024).toFixed(1), chunks: r.chunks.length })));
   const network = await measureNetworkRender(2000, 3);
   console.log(`Network render, ${network.nodes} nodes / ${network.edges} edges: median ${network.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${network.applyMs.toFixed(0)} ms, layout ${network.layoutMs.toFixed(0)} ms); runs ${network.runs.map((r) => r.toFixed(0)).join(', ')} ms`);
-  return { sizes, network };
+  return { sizes, routes, network };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -228,7 +228,7 @@ export const en: Record<MessageKey, string> = {
   'dash.completionHint': 'Learning completion: the share of stage-required areas in which members reach the target mastery.',
   'dash.warnings': 'Early warnings',
   'dash.warningsEmpty': 'No warnings.',
-  'dash.warnMeetings': '{branch}: {n} {kind} short',
+  'dash.warnMeetings': '{branch}: {kind} held {n} fewer than required',
   'dash.warnMastery': '{branch}: learning completion only {p}, well below other branches',
   'dash.branchCol': 'Branch',
   'dash.trend': 'Recent trend',

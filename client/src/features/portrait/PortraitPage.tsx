@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { PortraitDocument, PortraitLearningDocument, type PortraitQuery } from '../../gql/graphql';
-import { GraphView } from '../../graph-view/GraphView';
+import { LazyGraphView } from '../../graph-view/LazyGraphView';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
 import { domainId } from '../../graph-view/elements';
@@ -74,7 +74,7 @@ function Portrait({ member }: { member: Member }) {
           ) : null}
         </Section>
         <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
-          <GraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
+          <LazyGraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
             onNodeDoubleTap={(id) => { if (id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
         </Section>
       </div>
