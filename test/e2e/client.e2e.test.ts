@@ -67,6 +67,9 @@ describe('secretary', () => {
     await signInAs(page, server.url, 'SECRETARY');
     await poll(() => page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThan(3);
     await poll(() => page.getByRole('heading', { name: /组织生活/ }).isVisible()).toBe(true);
+    await poll(() => page.getByTestId('life-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await poll(() => page.getByTestId('heatmap').locator('td.cell').count()).toBeGreaterThan(8);
+    await poll(() => page.getByTestId('lecture-suggestion').textContent()).toMatch(/名党员在此主题上存在短板/);
     await snap(page, 'branch');
   });
 
@@ -92,6 +95,10 @@ describe('secretary', () => {
     await page.getByPlaceholder('按姓名搜索').fill(name);
     await page.getByRole('button', { name: '查找' }).click();
     await poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), member)).toBe(true);
+    await page.getByLabel('显示学习小组').check();
+    await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "group"]').children('[kind = "member"]').length)).toBeGreaterThan(1);
+    await page.locator('#net-style').selectOption('mastery');
+    await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "member"][mastery >= 0]').length)).toBeGreaterThan(1);
     await snap(page, 'network-branch');
   });
 });
