@@ -141,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   'portrait.tagsEmpty': 'Not enough data for tags yet.',
   'portrait.gapTag': 'Gap: {topic}',
   'portrait.graphHint': 'Member — courses studied — topics — gaps — branch. Double-click the branch to open it.',
+  'portrait.masteryHint': 'Bars show the member\'s mastery, the grey line under each the branch average, the tick what the stage requires.',
   'portrait.evidence': 'Evidence',
   'portrait.profile': 'Mastery vs branch average',
   'portrait.member': 'Member',

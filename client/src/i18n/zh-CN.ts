@@ -139,6 +139,7 @@ export const zhCN = {
   'portrait.tagsEmpty': '还没有足够的数据生成标签。',
   'portrait.gapTag': '短板：{topic}',
   'portrait.graphHint': '党员—学过的课程—知识点—短板—支部。双击支部打开支部页面。',
+  'portrait.masteryHint': '柱形为该党员的掌握度，下方灰线为支部平均，竖线为当前阶段的要求。',
   'portrait.evidence': '依据',
   'portrait.profile': '掌握度（与支部平均对比）',
   'portrait.member': '本人',

@@ -7,19 +7,16 @@ import { Section } from '../../ui/Section';
 type Areas = MemberLearningQuery['mastery']['areas'];
 
 /** Mastery per top-level area against the stage's requirement (and, on a portrait, the branch average). */
-export function MasterySection({ areas, title, branchAverage }: { areas: Areas; title?: string; branchAverage?: ReadonlyMap<string, number> }) {
+export function MasterySection({ areas, title, hint, branchAverage }: { areas: Areas; title?: string; hint?: string; branchAverage?: ReadonlyMap<string, number> }) {
   const { t, te, pct } = useI18n();
   const required = areas.filter((a) => a.requirement);
   return (
-    <Section title={title ?? t('home.mastery')} hint={t('home.masteryHint')}>
+    <Section title={title ?? t('home.mastery')} hint={hint ?? t('home.masteryHint')}>
       {areas.length === 0 ? <EmptyState>{t('home.masteryEmpty')}</EmptyState> : (
         <>
           <MasteryBars
             bars={areas.map((a) => ({ key: a.area, label: te('area', a.area), value: a.mastery, required: a.target, compare: branchAverage?.get(a.area) ?? null }))}
             format={(v) => pct(v)} requiredLabel={(p) => t('home.required', { p })} compareLabel={t('portrait.branchAvg')} />
-          {branchAverage ? (
-            <div className="legend"><span><i style={{ background: '#2e7d32' }} />{t('portrait.member')}</span><span><i style={{ background: '#90a4ae', height: 4 }} />{t('portrait.branchAvg')}</span><span><i style={{ background: '#263238', width: 2 }} />{t('home.required', { p: '' })}</span></div>
-          ) : null}
           {required.length ? <ul className="meta" style={{ margin: '.4rem 0 0', paddingLeft: '1.1rem' }}>{required.map((a) => <li key={a.area}>{te('area', a.area)}：{a.requirement}</li>)}</ul> : null}
         </>
       )}

@@ -63,7 +63,7 @@ function Portrait({ member }: { member: Member }) {
         <Section title={t('portrait.tags')}>
           <TagList activity={member.recentActivity} gapTags={gapTags} />
         </Section>
-        {learningState ?? <MasterySection title={t('portrait.profile')} areas={l!.mastery.areas} branchAverage={average} />}
+        {learningState ?? <MasterySection title={t('portrait.profile')} hint={t('portrait.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
         {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
