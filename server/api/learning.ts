@@ -3,6 +3,7 @@
  * branch gap reports. Thin resolvers: check scope (server/auth/scope.ts), note the read in the audit
  * log, call the learner services (server/learning/learner-services.ts).
  */
+import DataLoader from 'dataloader';
 import type { Member, Topic } from '../../graph/model';
 import { requiredAreasFor, requiredTopicsFor } from '../../seeds/curriculum/requirements';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
@@ -15,6 +16,7 @@ import { getBranch } from '../org/org-service';
 import { requireInt } from '../validate';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
+import type { LearningGapModel } from './learning-mappers';
 import { type ApiModule, readSdl } from './module';
 
 function learner(ctx: ApiContext): LearnerServices {
@@ -39,6 +41,21 @@ async function topicById(ctx: ApiContext, id: string): Promise<Topic> {
 
 async function courseById(ctx: ApiContext, id: string) {
   return (await ctx.loaders.course.load(id)) ?? Promise.reject(notFound('Course', id));
+}
+
+const gapLoaders = new WeakMap<ApiContext, DataLoader<Member, LearningGapModel[], string>>();
+
+/** Member.gaps for a whole page in one batch (gaps computed on first read for members who have none). */
+function gapLoader(ctx: ApiContext, s: Session): DataLoader<Member, LearningGapModel[], string> {
+  let l = gapLoaders.get(ctx);
+  if (!l) {
+    l = new DataLoader(async (members: readonly Member[]) => {
+      const { gaps } = await learner(ctx).gapsForMembers([...members], s.now());
+      return members.map((m) => gaps.get(m.id) ?? []);
+    }, { cacheKeyFn: (m) => m.id });
+    gapLoaders.set(ctx, l);
+  }
+  return l;
 }
 
 const resolvers: Resolvers = {
@@ -101,10 +118,7 @@ const resolvers: Resolvers = {
       const s = await ctx.session();
       assertCanReadMember(s.viewer, m);
       s.audit.note('READ_LEARNING', 'Member', m.id);
-      const l = learner(ctx);
-      const [gaps, rows] = await Promise.all([ctx.loaders.gaps.load(m.id), ctx.loaders.mastery.load(m.id)]);
-      const byTopic = new Map(rows.map((r) => [r.topicId, r]));
-      return gaps.map((g) => ({ ...g, mastery: l.model.currentMastery(byTopic.get(g.topicId), s.now()) }));
+      return gapLoader(ctx, s).load(m);
     },
   },
   Recommendation: {

@@ -137,26 +137,42 @@ export class LearnerServices {
     return this.snapshot(member, now);
   }
 
-  /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */
-  async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
+  /**
+   * Gaps of many members at once (Member.gaps, branch reports): one batched read of gaps, mastery and
+   * history; members whose gaps were never computed or are older than a day are computed and stored
+   * (a one-time write per member). Each gap carries the member's current mastery of its topic.
+   */
+  async gapsForMembers(members: Member[], now: number): Promise<{ gaps: Map<string, (Gap & { mastery: number })[]>; rows: Map<string, Map<string, Mastery>> }> {
     const view = await this.curriculum.get();
     const ids = members.map((m) => m.id);
     const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, ids), this.store.getGapsForMembers(ids)]);
     const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
     if (stale.length) {
-      const histories = await this.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: 500 });
+      const histories = await this.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: SNAPSHOT_HISTORY });
+      const branchCache = new Map<string, Promise<Map<string, number>>>();
       for (const m of stale) {
         const snap = makeSnapshot(this.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now);
-        stored.set(m.id, await this.gaps.refresh(snap));
+        stored.set(m.id, await this.gaps.refresh(snap, branchCache));
       }
     }
+    const gaps = new Map(ids.map((id) => {
+      const r = rows.get(id) ?? new Map<string, Mastery>();
+      return [id, (stored.get(id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now) }))];
+    }));
+    return { gaps, rows };
+  }
+
+  /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */
+  async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
+    const view = await this.curriculum.get();
+    const { gaps, rows } = await this.gapsForMembers(members, now);
     const prior = this.model.currentMastery(undefined, now);
     const areaOf = new Map(members.map((m) => {
       const r = rows.get(m.id) ?? new Map();
       const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now)]));
       return [m.id, rollUpMastery([...view.topics.values()], leaf, prior)];
     }));
-    return buildBranchGapReport(branchId, view, members, stored, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
+    return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
   }
 }
 

@@ -50,10 +50,16 @@ export function planPrerequisites(view: CurriculumView, plan: StudyPlan | null, 
 export class GapService {
   constructor(private readonly store: GraphStore) {}
 
-  /** The member's gaps as of the snapshot (nothing written). */
-  async compute(snap: LearnerSnapshot): Promise<Gap[]> {
+  /**
+   * The member's gaps as of the snapshot (nothing written). `branchCache` shares one meeting read per
+   * branch when many members of a branch are computed together.
+   */
+  async compute(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<Gap[]> {
+    const branchRead = () => branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now);
+    let topics = branchCache?.get(snap.member.branchId);
+    if (!topics) { topics = branchRead(); branchCache?.set(snap.member.branchId, topics); }
     const [branchTopics, plan] = await Promise.all([
-      branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now),
+      topics,
       this.store.getStudyPlan(snap.member.id),
     ]);
     const areaIds = [...snap.view.leavesByArea.keys()];
@@ -69,8 +75,8 @@ export class GapService {
   }
 
   /** Recompute and store the member's gaps; returns them. */
-  async refresh(snap: LearnerSnapshot): Promise<Gap[]> {
-    const gaps = await this.compute(snap);
+  async refresh(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<Gap[]> {
+    const gaps = await this.compute(snap, branchCache);
     await this.store.replaceGaps(snap.member.id, gaps);
     return gaps;
   }
