@@ -74,7 +74,8 @@ export function bulkContract(get: GetStore): void {
 
     it('exportBulk then bulkLoad gives back the same graph', async () => {
       const s = get();
-      await s.recordStudy({ id: 'ev-1', memberId: 'm-01', courseId: 'k-01', at: T0, seconds: 100, progress: 0.3 });
+      await s.recordStudy({ id: 'ev-1', memberId: 'm-01', courseId: 'k-01', at: T0, seconds: 100, progress: 1 / 3 });
+      await s.replaceAutoTags('Course', 'k-02', [{ topicId: 'history', weight: 1e-7, source: 'AUTO', confidence: 0.123456789012 }]);
       await s.recordAnswer({ id: 'an-1', memberId: 'm-01', questionId: 'q-01', at: T0 + 1, correct: false, seconds: 9 });
       await s.createMeeting({ id: 'mt-1', branchId: 'b-1', kind: 'THEME_DAY', title: '主题党日, "志愿服务"', at: T0, minutes: 120, record: '第一行\n第二行', topics: [{ topicId: 'history', weight: 0.5, source: 'AUTO', confidence: 0.61 }] });
       await s.recordAttendance('mt-1', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'm-02', status: 'EXCUSED' }]);
@@ -86,6 +87,9 @@ export function bulkContract(get: GetStore): void {
       await s.clear();
       await s.bulkLoad(out);
       expect(await readAll(s)).toEqual(before);
+      // Full double precision survives the CSV round trip.
+      expect((await s.getMemberHistory('m-01', { limit: 1 })).studies[0].progress).toBe(1 / 3);
+      expect((await s.getCoursesByIds(['k-02']))[0].topics.find((t) => t.topicId === 'history')).toMatchObject({ weight: 1e-7, confidence: 0.123456789012 });
     });
   });
 }

@@ -93,35 +93,3 @@ export async function bulkLoad(ex: KuzuExecutor, dir: string, onProgress?: Progr
   });
   return counts;
 }
-
-/** RETURN clauses that rebuild each bulk file from the graph, columns in bulk-format order. */
-const EXPORT_NODE: Record<BulkNode, string> = Object.fromEntries(NODES.map((t) => [t,
-  `MATCH (n:${quoteIdent(t)}) RETURN ${BULK_NODES[t].map((c) => `n.${c} AS ${c}`).join(', ')} ORDER BY n.id`])) as Record<BulkNode, string>;
-
-const REL_VALUE: Record<string, string> = { correct: "CASE WHEN r.correct THEN 'true' ELSE 'false' END" };
-const EXPORT_REL: Record<BulkRel, string> = Object.fromEntries(RELS.map((t) => {
-  const s = BULK_RELS[t];
-  const props = s.columns.slice(2).map((c) => `${REL_VALUE[c] ?? `r.${c}`} AS ${c}`);
-  return [t, `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)})
-    RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')} ORDER BY a.id, b.id`];
-})) as Record<BulkRel, string>;
-
-/** Write the store's graph as a bulk directory (mastery, gaps, plans, embeddings and audit are not part of it). */
-export async function exportBulk(ex: KuzuExecutor, dir: string, onProgress?: Progress): Promise<Record<string, number>> {
-  const root = literalPath(dir);
-  fs.mkdirSync(root, { recursive: true });
-  const tables = [...NODES, ...RELS];
-  const counts: Record<string, number> = {};
-  await ex.ddl(async (r) => {
-    for (const t of tables) {
-      onProgress?.(0, 1, t);
-      const query = (EXPORT_NODE as Record<string, string>)[t] ?? (EXPORT_REL as Record<string, string>)[t];
-      const file = path.join(root, bulkFile(t));
-      await r.raw(`COPY (${query}) TO '${file}' (header=true)`);
-      const matched = query.slice(0, query.indexOf('RETURN'));
-      counts[t] = Number((await r.raw(`${matched} RETURN count(*) AS n`))[0]?.n ?? 0);
-      onProgress?.(1, 1, t);
-    }
-  });
-  return counts;
-}

@@ -77,6 +77,29 @@ export class KuzuEngine {
     }
   }
 
+  /**
+   * Rows one at a time, for results too large to hold (exports). Yields to the event loop every
+   * 10,000 rows so a long export does not starve requests.
+   */
+  async stream(conn: Connection, query: string, params: Params, onRow: (row: Row) => void): Promise<number> {
+    if (this.closed) throw unavailable('The Kuzu store has been closed');
+    let res: QueryResult | null = null;
+    let n = 0;
+    try {
+      const out = await conn.execute(await this.prepared(conn, query), params);
+      res = Array.isArray(out) ? out[0] : out;
+      for (let row = res.getNextSync(); row !== null; row = res.getNextSync()) {
+        onRow(row);
+        if (++n % 10_000 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return n;
+    } catch (e) {
+      throw translate(e, query);
+    } finally {
+      res?.close();
+    }
+  }
+
   async raw(conn: Connection, query: string): Promise<Row[]> {
     if (this.closed) throw unavailable('The Kuzu store has been closed');
     try {
@@ -125,9 +148,10 @@ export class KuzuEngine {
  */
 async function collect(res: QueryResult | QueryResult[]): Promise<Row[]> {
   const list = Array.isArray(res) ? res : [res];
-  const rows: Row[] = [];
+  let rows: Row[] = [];
   for (const r of list) {
-    rows.push(...(await r.getAll()));
+    // concat, not push(...rows): a spread of a million rows overflows the call stack.
+    rows = rows.concat(await r.getAll());
     r.close();
   }
   return rows;

@@ -18,6 +18,13 @@ export interface Runner {
   run(query: string, params?: Params): Promise<Row[]>;
 }
 
+/** What runs under the write lock: parameterised statements, raw statements (DDL, COPY) and row streams. */
+export interface ExclusiveRunner extends Runner {
+  raw(query: string): Promise<Row[]>;
+  /** Visit the rows of a (parameterless) query one by one; returns the row count. */
+  stream(query: string, onRow: (row: Row) => void): Promise<number>;
+}
+
 /** Kuzu file inside the configured data directory. */
 export const dbFile = (dir: string): string => path.join(dir, 'hongtu.kuzu');
 
@@ -71,14 +78,21 @@ export class KuzuExecutor {
     });
   }
 
-  /** Schema changes and COPY: auto-commit statements under the write lock; prepared statements are re-made after. */
-  async ddl<T>(fn: (r: Runner & { raw(q: string): Promise<Row[]> }) => Promise<T>): Promise<T> {
+  /**
+   * Schema changes, COPY and exports: auto-commit statements under the write lock (so no write
+   * interleaves); prepared statements are re-made after.
+   */
+  async ddl<T>(fn: (r: ExclusiveRunner) => Promise<T>): Promise<T> {
     const e = await this.open();
     return e.writeLock.run(async () => {
       const conn = e.writeConnection;
       e.bumpEpoch();
       try {
-        return await fn({ run: (q, p = {}) => (checkParams(p), e.exec(conn, q, p)), raw: (q) => e.raw(conn, q) });
+        return await fn({
+          run: (q, p = {}) => (checkParams(p), e.exec(conn, q, p)),
+          raw: (q) => e.raw(conn, q),
+          stream: (q, onRow) => e.stream(conn, q, {}, onRow),
+        });
       } finally {
         e.bumpEpoch();
       }

@@ -12,10 +12,11 @@ import type {
   Progress, QuestionFilter,
 } from '../store';
 import { appendAccess, listAccess } from './audit';
-import { bulkLoad, exportBulk, rawCopy } from './bulk';
+import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
 import * as emb from './embeddings';
 import * as events from './events';
+import { exportBulk } from './export';
 import { KuzuExecutor } from './executor';
 import { storeHealth } from './health';
 import { LearnerQueries } from './learner';
