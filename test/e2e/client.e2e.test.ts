@@ -99,6 +99,11 @@ describe('secretary', () => {
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "group"]').children('[kind = "member"]').length)).toBeGreaterThan(1);
     await page.locator('#net-style').selectOption('mastery');
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "member"][mastery >= 0]').length)).toBeGreaterThan(1);
+    const zoom = await page.evaluate(() => window.cy!.zoom());
+    await page.getByRole('button', { name: '放大' }).click();
+    await poll(() => page.evaluate(() => window.cy!.zoom())).toBeGreaterThan(zoom);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出图片' }).click()]);
+    expect(download.suggestedFilename()).toBe('hongtu-network.png');
     await snap(page, 'network-branch');
   });
 });
