@@ -12,7 +12,9 @@ export function ErrorMessage({ error, onRetry }: { error: CombinedError; onRetry
       <p>{t(`error.${code}`)}</p>
       {code === 'UNAUTHENTICATED' ? (
         <a className="button" href={hrefFor({ name: 'signin' })}>{t('error.signIn')}</a>
-      ) : onRetry && code !== 'FORBIDDEN' && code !== 'NOT_FOUND' ? (
+      ) : code === 'FORBIDDEN' || code === 'NOT_FOUND' ? (
+        <a className="button button-ghost" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>
+      ) : onRetry ? (
         <button type="button" className="button" onClick={onRetry}>{t('state.retry')}</button>
       ) : null}
     </div>
