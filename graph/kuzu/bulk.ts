@@ -1,7 +1,7 @@
 /**
- * Bulk directory (graph/bulk-format.ts) ⇄ Kuzu through COPY FROM / COPY TO. File paths are the only
- * values that go into query text (COPY takes no parameters), so they are checked against a strict
- * character set first; table names come from the closed lists of bulk-format.ts.
+ * Bulk directory (graph/bulk-format.ts) → Kuzu through COPY FROM (export.ts writes the other way).
+ * File paths are the only values that go into query text (COPY takes no parameters), so they are
+ * checked against a strict character set first; table names come from the closed lists of bulk-format.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
