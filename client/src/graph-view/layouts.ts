@@ -17,7 +17,7 @@ export const LAYOUT_INITIAL = { ...COMMON, quality: 'default', randomize: true }
 /** Re-layout after an expansion or undo: start from where nodes are. */
 export const LAYOUT_INCREMENTAL = { ...COMMON, quality: 'default', randomize: false } as unknown as LayoutOptions;
 /** Large graphs: the cheaper draft quality (spectral placement only plus a short refinement). */
-export const LAYOUT_LARGE = { ...COMMON, quality: 'draft', randomize: true, numIter: 1000 } as unknown as LayoutOptions;
+export const LAYOUT_LARGE = { ...COMMON, quality: 'draft', randomize: true, numIter: 1000, packComponents: false, tile: false } as unknown as LayoutOptions;
 
 /** Above this many nodes the draft layout is used. */
 export const LARGE_GRAPH = 1000;
