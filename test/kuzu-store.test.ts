@@ -42,6 +42,14 @@ describe('KuzuStore (embedded specifics)', () => {
     await expect(s.createUniversity({ id: 'u', name: 'x' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
+  it('says what to do when the data file is not a Kuzu database', async () => {
+    fs.mkdirSync(path.join(tmp, 'garbage'));
+    fs.writeFileSync(path.join(tmp, 'garbage', 'hongtu.kuzu'), 'not a database');
+    const s = fresh('garbage');
+    await expect(s.init()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/not a Kuzu database.*HONGTU_DATA_DIR/) });
+    await s.close();
+  });
+
   it('shares one database between stores on the same directory in a process', async () => {
     const a = fresh('shared');
     const b = fresh('shared');
