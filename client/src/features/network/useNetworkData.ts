@@ -50,7 +50,9 @@ export function useNetworkData() {
       .map((s) => s.course)
       .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
       .map((c) => ({ id: c.id, title: c.title }));
-    setNeighbours((prev) => new Map(prev).set(memberId, { courses, topics: [] }));
+    // A member's own neighbourhood shows a few more gaps than the shared-gap overview does.
+    const topics = [...r.data.member.gaps].sort((a, b) => b.severity - a.severity).slice(0, GAPS_PER_MEMBER + 2).map((g) => g.topic);
+    setNeighbours((prev) => new Map(prev).set(memberId, { courses: courses.slice(0, 8), topics }));
   }, [client]);
 
   const tree: OrgTree | null = org.data ? { university: org.data.university, committees: org.data.university.committees } : null;
