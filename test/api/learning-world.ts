@@ -17,8 +17,8 @@ export interface LearningHarness {
   server: TestServer;
   world: ApiWorld;
   learner: LearnerServices;
-  /** Fresh ACTIVIST members of b-1 with no history: e, f, g, h. */
-  fresh: Record<'e' | 'f' | 'g' | 'h', Member>;
+  /** Fresh ACTIVIST members of b-1 with no history: e … j. */
+  fresh: Record<'e' | 'f' | 'g' | 'h' | 'i' | 'j', Member>;
   as(memberId: string): (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
 }
 
@@ -41,7 +41,9 @@ export function useLearningWorld(): LearningHarness {
       await t.store.upsertQuestion({ id: q.id, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, difficulty: q.difficulty, topics: tags(q.topics) });
     }
     const fresh = async (id: string) => buildMember(t.store, { id, name: `新同志${id}`, branchId: 'b-1', stage: 'ACTIVIST' });
-    h.fresh = { e: await fresh('m-e'), f: await fresh('m-f'), g: await fresh('m-g'), h: await fresh('m-h') };
+    h.fresh = {
+      e: await fresh('m-e'), f: await fresh('m-f'), g: await fresh('m-g'), h: await fresh('m-h'), i: await fresh('m-i'), j: await fresh('m-j'),
+    };
     h.learner = createLearnerServices(t.store);
     h.server = await startTestServer(t.store, { deps: { learning: { learner: h.learner, hooks: h.learner.hooks } } });
     const tokens = new Map<string, string>();

@@ -112,6 +112,23 @@ describe('gaps and recommendations follow the answers', () => {
   });
 });
 
+describe('cold start', () => {
+  it('a course that similar members of the branch completed rises, and says so', async () => {
+    const q = 'query($id: ID!) { recommendations(memberId: $id, first: 10) { course { id } score explanation } }';
+    const before = (await h.as('m-i')(q, { id: 'm-i' })).body.data.recommendations as { course: { id: string }; score: number; explanation: string }[];
+    const pick = before.slice(1).find((r) => !r.explanation.includes('与你学习短板相近'))!;
+    // m-j is a fresh activist of the same branch: the same stage gaps, so a similar member.
+    await h.as('m-j')('{ gaps(memberId: "m-j") { severity } }');
+    const r = await h.as('m-j')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
+      { i: { memberId: 'm-j', courseId: pick.course.id, seconds: 1500, progress: 1 } });
+    expect(r.body.data.recordStudy.created).toBe(true);
+    const after = (await h.as('m-i')(q, { id: 'm-i' })).body.data.recommendations as typeof before;
+    const now = after.find((x) => x.course.id === pick.course.id)!;
+    expect(now.score).toBeGreaterThan(pick.score);
+    expect(now.explanation).toMatch(/与你学习短板相近的 \d+ 位支部同志中，有 [1-9]\d* 位学完了这门课程。$/);
+  });
+});
+
 describe('mastery profile', () => {
   it('rolls up per area next to the stage requirement', async () => {
     const p = (await h.as('m-e')(MASTERY, { id: 'm-e' })).body.data.mastery;

@@ -36,6 +36,8 @@ export interface RankInput {
   courseProgress: Map<string, number>;
   /** Study counts per course among the member's branch (cold start, "what helped others"). */
   popularity: Map<string, number>;
+  /** What helped similar members: how many of `members` branch members with similar gaps completed each course. */
+  helped?: { members: number; counts: Map<string, number> };
   /** Few events: lean more on the branch and the stage curriculum. */
   coldStart: boolean;
 }
@@ -96,7 +98,8 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
     if ((x.courseProgress.get(c.id) ?? 0) >= COMPLETED) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
     const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
-    const pop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
+    const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
+    const pop = x.helped?.counts.size ? (branchPop + (x.helped.counts.get(c.id) ?? 0) / x.helped.members) / 2 : branchPop;
     if (relevance <= 0 && pop <= 0) continue;
     cands.push({ course: c, relevance, pop, score: 0 });
   }
@@ -113,7 +116,9 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
   const covered = (v.courseTopics.get(course.id) ?? []).filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
     .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
   const what = `这门${KIND_LABEL[course.kind]}《${course.title}》（约 ${course.minutes} 分钟）`;
-  const social = studied > 0 ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
+  const helped = x.helped?.counts.get(course.id) ?? 0;
+  const social = helped > 0 ? `与你学习短板相近的 ${x.helped!.members} 位支部同志中，有 ${helped} 位学完了这门课程。`
+    : studied > 0 ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
   const rounded = Math.round(score * 1000) / 1000;
   if (!covered.length) {
     return {
