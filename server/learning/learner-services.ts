@@ -24,6 +24,7 @@ import { applyAnswer, applyStudy, MasteryService } from './mastery/mastery-servi
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
+import { similarMembersHelped } from './recommend/similar-members';
 
 const DAY = 86_400_000;
 /** Gaps older than this are recomputed on read (forgetting moves mastery even without events). */
@@ -88,7 +89,7 @@ export class LearnerServices {
 
   private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number): Promise<CourseRecommendation[]> {
     const [helped, popularity] = await Promise.all([
-      this.similarMembersHelped(snap, gaps),
+      similarMembersHelped(this.store, snap.member, gaps, snap.now - POPULARITY_WINDOW),
       this.store.countStudiesByCourse({ branchIds: [snap.member.branchId], since: snap.now - POPULARITY_WINDOW }),
     ]);
     const events = snap.history.answers.length + snap.history.studies.length;
@@ -96,30 +97,6 @@ export class LearnerServices {
       view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
       popularity, helped: helped.members ? helped : undefined, coldStart: events < 5,
     }, first);
-  }
-
-  /**
-   * What helped similar members: branch members whose stored gaps overlap the member's (Jaccard ≥ 0.3,
-   * the ten closest), and how many of them completed each course in the last 180 days. Three batched reads.
-   */
-  private async similarMembersHelped(snap: LearnerSnapshot, gaps: Gap[]): Promise<{ members: number; counts: Map<string, number> }> {
-    const counts = new Map<string, number>();
-    const mine = new Set(gaps.map((g) => g.topicId));
-    if (!mine.size) return { members: 0, counts };
-    const branch = await this.store.listMembers({ branchIds: [snap.member.branchId] }, 200);
-    const others = branch.items.map((m) => m.id).filter((id) => id !== snap.member.id);
-    const theirs = await this.store.getGapsForMembers(others);
-    const similar = others.map((id) => {
-      const t = new Set((theirs.get(id) ?? []).map((g) => g.topicId));
-      const inter = [...t].filter((x) => mine.has(x)).length;
-      return { id, sim: t.size ? inter / (t.size + mine.size - inter) : 0 };
-    }).filter((x) => x.sim >= 0.3).sort((a, b) => b.sim - a.sim || a.id.localeCompare(b.id)).slice(0, 10);
-    if (!similar.length) return { members: 0, counts };
-    const histories = await this.store.getHistoriesForMembers(similar.map((x) => x.id), { limit: 100, since: snap.now - POPULARITY_WINDOW });
-    for (const h of histories.values()) {
-      for (const c of new Set(h.studies.filter((e) => e.progress >= COMPLETED).map((e) => e.courseId))) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    return { members: similar.length, counts };
   }
 
   /** Validate, build and save a new plan (completed items of the previous plan are kept). */
