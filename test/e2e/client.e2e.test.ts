@@ -86,6 +86,8 @@ describe('secretary', () => {
     await open(page, server.url, '/network');
     await waitForNetwork(page, 'member', 2);
     const expanded = await graphCounts(page);
+    // One cytoscape instance for the page's life: expansions, undo and restyling must not replace it.
+    await page.evaluate(() => { window.cy!.scratch('_e2e', 'same-instance'); });
     const member = await page.evaluate(() => window.cy!.nodes('[kind = "member"]').first().id());
     await clickNode(page, member);
     await poll(async () => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), member)).toBe(true);
@@ -99,6 +101,7 @@ describe('secretary', () => {
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "group"]').children('[kind = "member"]').length)).toBeGreaterThan(1);
     await page.locator('#net-style').selectOption('mastery');
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "member"][mastery >= 0]').length)).toBeGreaterThan(1);
+    expect(await page.evaluate(() => window.cy!.scratch('_e2e'))).toBe('same-instance');
     const zoom = await page.evaluate(() => window.cy!.zoom());
     await page.getByRole('button', { name: '放大' }).click();
     await poll(() => page.evaluate(() => window.cy!.zoom())).toBeGreaterThan(zoom);
