@@ -44,7 +44,7 @@ export function PlanSection({ memberId, plan, onChanged }: { memberId: string; p
             <div>
               <div className="plan-title">{item.course.title}</div>
               <p className="meta">{te('courseKind', item.course.kind)} · {minutes(item.minutes)} · {t('home.due', { date: date(item.due) })}</p>
-              <p className="meta">{item.reason}</p>
+              <p className="meta clamp-2" title={item.reason}>{item.reason}</p>
               {item.completed ? <span className="chip chip-ok">✓ {t('home.done')}</span>
                 : <StudyButton memberId={memberId} courseId={item.course.id} minutes={item.minutes} onStudied={onChanged} />}
             </div>
