@@ -82,6 +82,13 @@ describe('secretary', () => {
     await snap(page, 'portrait');
   });
 
+  it('is told in words, chosen by the error code, when a member does not exist', async () => {
+    await open(page, server.url, '/members/m-does-not-exist');
+    const alert = page.locator('[role="alert"][data-error-code="NOT_FOUND"]');
+    await poll(() => alert.textContent()).toContain('没有找到要查看的内容');
+    await page.goBack();
+  });
+
   it('expands the branch network, undoes, and finds a member by name', async () => {
     await open(page, server.url, '/network');
     await waitForNetwork(page, 'member', 2);
