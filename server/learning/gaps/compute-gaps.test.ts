@@ -1,0 +1,58 @@
+/**
+ * computeGaps on the hand-written curriculum (a pure function): each kind of requirement produces a
+ * gap with a reason naming its evidence, and mastery at or above every target produces none.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Course, Question, Topic } from '../../../graph/model';
+import { topics } from '../../../seeds/curriculum/index';
+import { buildCurriculumView } from '../mastery/curriculum-view';
+import { computeGaps, type GapInputs } from './compute-gaps';
+
+const view = buildCurriculumView(topics.map((t): Topic => ({ ...t })), [] as Course[], [] as Question[]);
+const inputs = (over: Partial<GapInputs> & { mastery?: Record<string, number>; base?: number }): GapInputs => {
+  const m = (id: string) => over.mastery?.[id] ?? over.base ?? 0.95;
+  return {
+    member: { id: 'm', stage: 'FULL' }, view, now: 1, masteryOf: m, areaMasteryOf: m,
+    evidence: new Map(), branchTopics: new Map(), planPrerequisites: new Map(), ...over,
+  };
+};
+const reasonsOf = (gaps: ReturnType<typeof computeGaps>, id: string) => gaps.find((g) => g.topicId === id)?.reasons ?? [];
+
+describe('computeGaps', () => {
+  it('finds nothing when every requirement is met', () => {
+    expect(computeGaps(inputs({}))).toEqual([]);
+  });
+
+  it('names the stage requirement with target and current mastery', () => {
+    const gaps = computeGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 } }));
+    expect(gaps.map((g) => g.topicId)).toEqual(['theory.xi-thought']);
+    expect(gaps[0].reasons[0]).toBe('正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想');
+    expect(gaps[0].severity).toBeCloseTo((0.8 - 0.3) / 0.8, 2);
+  });
+
+  it('names the branch meetings, the plan course and the wrong answers', () => {
+    const gaps = computeGaps(inputs({
+      mastery: { 'history.founding': 0.2, 'admission.application': 0.3, 'service.volunteering': 0.35 },
+      branchTopics: new Map([['history.founding', 3]]),
+      planPrerequisites: new Map([['admission.application', ['入党程序详解']]]),
+      evidence: new Map([['service.volunteering', { n: 5, correct: 1 }]]),
+    }));
+    expect(reasonsOf(gaps, 'history.founding')[0]).toBe('支部近 90 天的组织生活讨论了「中国共产党的创建」（3 次会议），你的掌握度为 20%');
+    expect(reasonsOf(gaps, 'admission.application')[0]).toMatch(/^学习计划中的课程「入党程序详解」以「.+」为先修知识，当前掌握度 30%$/);
+    expect(reasonsOf(gaps, 'service.volunteering')[0]).toBe('最近 5 次相关答题只答对 1 次，掌握度估计为 35%');
+  });
+
+  it('flags the weak subtopics of a required area whose mean is below target', () => {
+    const gaps = computeGaps(inputs({ member: { id: 'm', stage: 'FULL' }, mastery: { affairs: 0.4, 'affairs.economy': 0.2 } }));
+    const r = reasonsOf(gaps, 'affairs.economy');
+    expect(r[0]).toMatch(/^正式党员要求「时事政治与形势政策」整体掌握度达到 65%（整体 40%，本知识点 20%）/);
+  });
+
+  it('makes wrong answers more urgent than right ones at the same mastery', () => {
+    const at = (correct: number) => computeGaps(inputs({
+      mastery: { 'theory.xi-thought': 0.4 }, evidence: new Map([['theory.xi-thought', { n: 5, correct }]]),
+    }))[0].severity;
+    expect(at(0)).toBeGreaterThan(at(2));
+    expect(at(2)).toBeGreaterThan(at(4));
+  });
+});
