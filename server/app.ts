@@ -15,6 +15,7 @@ import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
+import { createTokenVerifier } from './auth/token-verifier';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps): App {
   const { config } = deps;
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
+  const verify = createTokenVerifier(config.jwtSecret);
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -30,7 +32,7 @@ export function createApp(deps: AppDeps): App {
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {

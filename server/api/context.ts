@@ -20,20 +20,31 @@ export interface ApiContext extends YogaInitialContext {
   session(): Promise<Session>;
   /** Write this request's access records (one store call); called once after execution. */
   flushAudit(): Promise<void>;
+  /**
+   * Start reading members a resolver is about to check against the viewer, so that they share one
+   * store call with the viewer's own record. Only warms the loader: the record still reaches the
+   * client through the scope check and the access log. No-op without a token.
+   */
+  prefetchMembers(ids: readonly string[]): void;
 }
 
-/** Build the context of one request. */
-export function createContext(deps: AppDeps, request: Request): Omit<ApiContext, keyof YogaInitialContext> {
+/**
+ * Build the context of one request. `verify` checks the bearer token (createApp passes one
+ * verifier per app, which remembers tokens already verified until they expire).
+ */
+export function createContext(
+  deps: AppDeps, request: Request, verify: (token: string) => Promise<string> = (t) => verifyToken(deps.config.jwtSecret, t),
+): Omit<ApiContext, keyof YogaInitialContext> {
   const loaders = createLoaders(deps.store);
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const now = deps.now ?? Date.now;
   let pending: Promise<Session> | null = null;
   let audit: AccessLog | null = null;
+  const token = bearerToken(request.headers.get('authorization'));
   const session = () => {
     pending ??= (async () => {
-      const token = bearerToken(request.headers.get('authorization'));
       if (!token) throw unauthenticated('Sign in first: send Authorization: Bearer <token>');
-      const memberId = await verifyToken(deps.config.jwtSecret, token);
+      const memberId = await verify(token);
       const viewer = await loadViewer(memberId, {
         member: (id) => loaders.member.load(id),
         branch: (id) => loaders.branch.load(id),
@@ -54,5 +65,9 @@ export function createContext(deps: AppDeps, request: Request): Omit<ApiContext,
   const flushAudit = async () => {
     if (audit) await audit.flush(deps.store);
   };
-  return { deps, requestId, loaders, session, flushAudit };
+  const prefetchMembers = (ids: readonly string[]) => {
+    // The rejection (if any) reaches whoever loads the id next, through the loader's cache.
+    if (token) for (const id of ids) loaders.member.load(id).catch(() => undefined);
+  };
+  return { deps, requestId, loaders, session, flushAudit, prefetchMembers };
 }

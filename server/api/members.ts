@@ -31,7 +31,11 @@ export const edgesOf = <T extends { id: string }>(p: Page<T>) => p.items.map((no
 
 const resolvers: Resolvers = {
   Query: {
-    member: async (_, { id }, ctx) => getMember(await ctx.session(), id),
+    member: async (_, { id }, ctx) => {
+      const session = ctx.session();
+      ctx.prefetchMembers([id]);
+      return getMember(await session, id);
+    },
     members: async (_, { filter, first, after }, ctx) =>
       listMembers(await ctx.session(), memberFilterOf(filter), first ?? 20, after ?? null),
   },

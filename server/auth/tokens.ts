@@ -29,10 +29,20 @@ export async function signToken(secret: string, memberId: string, now = Date.now
 
 /** Verify a token and return its member id; any defect → UNAUTHENTICATED with the reason. */
 export async function verifyToken(secret: string, token: string): Promise<string> {
+  return (await verifyTokenClaims(secret, token)).memberId;
+}
+
+/**
+ * Verify a token at `now` (epoch ms; jose's clock otherwise) and return its member id and expiry
+ * (epoch ms, null when the token has none); any defect → UNAUTHENTICATED with the reason.
+ */
+export async function verifyTokenClaims(secret: string, token: string, now?: number): Promise<{ memberId: string; expiresAt: number | null }> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], ...(now === undefined ? {} : { currentDate: new Date(now) }),
+    });
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Token has no subject; sign in again');
-    return payload.sub;
+    return { memberId: payload.sub, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired; sign in again');
     if (e instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token; sign in again');

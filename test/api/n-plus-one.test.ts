@@ -70,6 +70,28 @@ describe('store calls per request', () => {
     expect(calls.length).toBeLessThanOrEqual(12);
   });
 
+  it('read the viewer and the member of member(id) in one call, and its history with the single-member read', async () => {
+    const q = `query($id: ID!) { member(id: $id) { id name branch { id name }
+      recentActivity(first: 5) { studies { at course { id title } } answers { at question { id } } attendance { at } } } }`;
+    const as = t.as('uadmin');
+    await as('{ viewer { role } }'); // the token is verified once; later requests are answered from memory
+    calls.length = 0;
+    const r = await as(q, { id: 'm-x03' });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.member.recentActivity.studies).toHaveLength(1);
+    const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
+    expect(counts).toMatchInlineSnapshot(`
+      {
+        "appendAccess": 1,
+        "getBranchesByIds": 2,
+        "getCoursesByIds": 1,
+        "getMemberHistory": 1,
+        "getMembersByIds": 1,
+        "getQuestionsByIds": 1,
+      }
+    `);
+  });
+
   it('stay constant for a committee dashboard comparing branches over several quarters', async () => {
     const q = `query($f0: DateTime!, $t0: DateTime!, $f1: DateTime!, $t1: DateTime!) {
       committee(id: "c-1") { branches { id
