@@ -856,7 +856,7 @@ export type PracticeQuestion = {
   question: Question;
   /** Why this question (zh-CN). */
   reason: Scalars['String']['output'];
-  /** The gap topic it practises. */
+  /** The topic it practises: a gap, or a weak topic when the member has no gaps. */
   topic: Topic;
 };
 
@@ -894,7 +894,8 @@ export type Query = {
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
   /**
-   * Practice questions on the member's gap topics (1–20, default 5). The right option is not included:
+   * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
+   * topics), suited to their mastery. The right option is not included:
    * recordAnswer returns it with the explanation, and updates mastery, gaps and the plan's basis.
    */
   practiceQuestions: Array<PracticeQuestion>;

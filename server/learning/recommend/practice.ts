@@ -12,8 +12,17 @@ export interface PracticeQuestion { question: Question; topicId: string; reason:
 
 const TARGET_P = 0.65;
 
-export function pickPracticeQuestions(view: CurriculumView, model: MasteryModel, gaps: Gap[], masteryOf: (id: string) => number,
+/**
+ * `gaps` empty (nothing is required that the member lacks) → practise the least-mastered topics instead,
+ * so the member always has something to answer.
+ */
+export function pickPracticeQuestions(view: CurriculumView, model: MasteryModel, gapList: Gap[], masteryOf: (id: string) => number,
   recent: { questionId: string; correct: boolean }[], first: number): PracticeQuestion[] {
+  const review = gapList.length === 0;
+  const gaps = review
+    ? view.leaves.map((t) => ({ topicId: t.id, m: masteryOf(t.id) })).sort((a, b) => a.m - b.m || a.topicId.localeCompare(b.topicId)).slice(0, 5)
+      .map((x): Gap => ({ memberId: '', topicId: x.topicId, severity: 0, reasons: [], updatedAt: 0 }))
+    : gapList;
   const rightLately = new Set(recent.filter((a) => a.correct).map((a) => a.questionId));
   const seen = new Set(recent.map((a) => a.questionId));
   const perTopic = gaps.map((g) => {
@@ -32,7 +41,8 @@ export function pickPracticeQuestions(view: CurriculumView, model: MasteryModel,
       if (!pick) continue;
       taken.add(pick.q.id);
       const name = view.topics.get(t.g.topicId)?.name ?? t.g.topicId;
-      out.push({ question: pick.q, topicId: t.g.topicId, reason: `针对你的学习短板「${name}」（当前掌握度 ${pct(t.m)}）` });
+      const reason = review ? `巩固练习「${name}」（当前掌握度 ${pct(t.m)}）` : `针对你的学习短板「${name}」（当前掌握度 ${pct(t.m)}）`;
+      out.push({ question: pick.q, topicId: t.g.topicId, reason });
     }
   }
   return out;
