@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Area, Gap, Mastery, Member, StudyPlan } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore, Progress } from '../../graph/store';
 import type { AppLogger } from '../app-deps';
 import type { EventHooks } from '../members/activity';
 import { requireInt } from '../validate';
@@ -20,7 +20,7 @@ import { rollUpMastery } from './kt/roll-up';
 import type { MasteryModel } from './mastery-model';
 import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
 import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse, SNAPSHOT_HISTORY } from './mastery/learner-snapshot';
-import { applyAnswer, applyStudy, MasteryService } from './mastery/mastery-service';
+import { applyAnswer, applyStudy, MasteryService, REPLAY_LIMIT, replayHistory } from './mastery/mastery-service';
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
@@ -164,6 +164,34 @@ export class LearnerServices {
       return [id, (stored.get(id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now) }))];
     }));
     return { gaps, rows };
+  }
+
+  /**
+   * Replay every member's history through the current model and store rows and gaps (`hongtu learn
+   * recompute`, e.g. after `hongtu kt fit` changed the parameters). Pages of 200 members, three
+   * batched reads and one write of mastery per page, then one gap write per member.
+   */
+  async recomputeAll(now: number, onProgress?: Progress): Promise<{ members: number; rows: number; gaps: number }> {
+    const view = await this.curriculum.get();
+    const total = (await this.store.listMembers({}, 1)).totalCount;
+    const out = { members: 0, rows: 0, gaps: 0 };
+    for (let after: string | null = null; ;) {
+      const page = await this.store.listMembers({}, 200, after);
+      const histories = await this.store.getHistoriesForMembers(page.items.map((m) => m.id), { limit: REPLAY_LIMIT });
+      const rows = new Map(page.items.map((m) => [m.id, replayHistory(this.model, view, histories.get(m.id)!)]));
+      const writes = [...rows.values()].flatMap((r) => [...r.values()]);
+      await this.store.upsertMastery(writes);
+      const branchCache = new Map<string, Promise<Map<string, number>>>();
+      for (const m of page.items) {
+        const snap = makeSnapshot(this.mastery, m, view, rows.get(m.id)!, histories.get(m.id)!, now);
+        out.gaps += (await this.gaps.refresh(snap, branchCache)).length;
+      }
+      out.members += page.items.length;
+      out.rows += writes.length;
+      onProgress?.(out.members, total, 'members');
+      if (!page.hasNextPage) return out;
+      after = page.endCursor;
+    }
   }
 
   /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */

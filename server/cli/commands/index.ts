@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check';
 import { register as registerKt } from './kt';
+import { register as registerLearn } from './learn';
 import { register as registerReembed } from './reembed';
 import { register as registerTag } from './tag';
 import { register as registerServe } from './serve';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerCheck(program);
   registerKt(program);
+  registerLearn(program);
   registerTag(program);
   registerReembed(program);
   registerSeed(program);

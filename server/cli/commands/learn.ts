@@ -1,0 +1,37 @@
+/**
+ * `hongtu learn recompute` — replay every member's history through the mastery model with the current
+ * parameters (data/kt-params.json from `hongtu kt fit`) and store mastery rows and learning gaps.
+ * The server does this lazily per member on first read; run this after fitting new parameters.
+ */
+import type { Command } from 'commander';
+import { openStore } from '../../../graph/open-store';
+import { loadConfig } from '../../config';
+import { loadMasteryParams, masteryParamsPath } from '../../learning/kt/params-file';
+import { createLearnerServices } from '../../learning/learner-services';
+import { createProgressBar } from '../progress-bar';
+
+export function register(program: Command): void {
+  const learn = program.command('learn').description('Learner model maintenance: mastery and learning gaps');
+  learn.command('recompute')
+    .description('Rebuild every member\'s mastery from their history with the current parameters, then their gaps')
+    .action(async () => {
+      const config = loadConfig();
+      const store = await openStore(config);
+      const bar = createProgressBar();
+      try {
+        await store.init();
+        const params = loadMasteryParams(masteryParamsPath(config.dataDir));
+        const learner = createLearnerServices(store, params);
+        const t0 = performance.now();
+        const r = await learner.recomputeAll(Date.now(), bar.onProgress);
+        bar.stop();
+        console.log(`${r.members} members: ${r.rows} mastery rows, ${r.gaps} gaps with ${learner.model.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      } catch (e) {
+        bar.stop();
+        console.error(`learn recompute: ${(e as Error).message}`);
+        process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,64 @@
+/**
+ * `hongtu learn recompute` through the real CLI on a Kuzu store in a temp dir: every member's mastery is
+ * replayed from their history with the parameters in kt-params.json, and their gaps are stored.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import { questions, topics } from '../../seeds/curriculum/index';
+import { DEFAULT_MASTERY_PARAMS } from '../../server/learning/kt/bkt-mastery';
+import { masteryParamsPath, saveMasteryParams } from '../../server/learning/kt/params-file';
+import { buildApiWorld } from '../support/builders';
+
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'hongtu-learn-')), 'kuzu');
+const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
+  encoding: 'utf8', env: { ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical', NEO4J_URI: '' },
+});
+
+async function withStore<T>(f: (s: KuzuStore) => Promise<T>): Promise<T> {
+  const store = new KuzuStore({ dir: dataDir });
+  await store.init();
+  try { return await f(store); } finally { await store.close(); }
+}
+
+const onTopic = questions.filter((q) => (q.topics['admission.activist'] ?? 0) >= 0.5).slice(0, 4);
+
+beforeAll(async () => {
+  await withStore(async (store) => {
+    await buildApiWorld(store);
+    for (const pass of [false, true]) {
+      for (const t of topics) await store.upsertTopic({ id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: pass ? t.prerequisiteIds : [] });
+    }
+    for (const [i, q] of onTopic.entries()) {
+      await store.upsertQuestion({ ...q, topics: Object.entries(q.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })) });
+      await store.recordAnswer({ id: `a-${i}`, memberId: 'm-a', questionId: q.id, at: Date.now() - (10 - i) * 60_000, correct: true, seconds: 20 });
+    }
+  });
+});
+
+const masteryOfA = () => withStore(async (s) => (await s.getMasteryForMembers(['m-a'])).get('m-a')!.find((r) => r.topicId === 'admission.activist')?.p);
+
+describe('hongtu learn recompute', () => {
+  it('replays history into mastery rows and stores every member\'s gaps', async () => {
+    const r = hongtu(['learn', 'recompute']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^8 members: \d+ mastery rows, \d+ gaps with bkt-forget\/1 in [\d.]+ s\n$/);
+    const p = await masteryOfA();
+    expect(p).toBeGreaterThan(0.9);
+    const gaps = await withStore((s) => s.getGapsForMembers(['m-a', 'm-b', 'm-d']));
+    for (const list of gaps.values()) expect(list.length).toBeGreaterThan(0);
+    expect(gaps.get('m-a')!.some((g) => g.topicId === 'admission.activist')).toBe(false);
+  });
+
+  it('uses the fitted parameters when kt-params.json changes', async () => {
+    const before = await masteryOfA();
+    saveMasteryParams(masteryParamsPath(dataDir), { ...DEFAULT_MASTERY_PARAMS, version: 7, g: 0.45, t: 0.02 });
+    const r = hongtu(['learn', 'recompute']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('with bkt-forget/7');
+    expect(await masteryOfA()).toBeLessThan(before!);
+  });
+});
