@@ -175,3 +175,21 @@ describe('scope and audit', () => {
     expect(r.body.errors[0]).toMatchObject({ message: 'first must be an integer 1–50', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
+
+describe('branch meetings', () => {
+  it('topics the branch discussed in the last 90 days become gaps of members who have not mastered them', async () => {
+    const day = 86_400_000;
+    const meeting = (id: string, daysAgo: number, topicId: string) => h.store.createMeeting({
+      id, branchId: 'b-1', kind: 'THEME_DAY', title: '主题党日', at: Date.now() - daysAgo * day, minutes: 60, record: '学习讨论。',
+      topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+    });
+    await meeting('mt-recent-1', 10, 'discipline.integrity');
+    await meeting('mt-recent-2', 40, 'discipline.integrity');
+    await meeting('mt-old', 120, 'discipline.sanctions');
+    const gaps = (await h.as('m-a')(GAPS, { id: 'm-a' })).body.data.gaps;
+    expect(gapOn(gaps, 'discipline.integrity')!.reasons[0]).toBe('支部近 90 天的组织生活讨论了「廉洁纪律与廉洁自律」（2 次会议），你的掌握度为 25%');
+    // Not required of an activist and discussed only 120 days ago: no gap.
+    expect(gapOn(gaps, 'discipline.sanctions')).toBeUndefined();
+  });
+});
+
