@@ -22,8 +22,9 @@ export interface ApiContext extends YogaInitialContext {
   flushAudit(): Promise<void>;
   /**
    * Start reading members a resolver is about to check against the viewer, so that they share one
-   * store call with the viewer's own record. Only warms the loader: the record still reaches the
-   * client through the scope check and the access log. No-op without a token.
+   * store call with the viewer's own record, and then their branches (organization names, readable
+   * by every signed-in viewer) in the call that reads the viewer's branch. Only warms the loaders:
+   * a member still reaches the client through the scope check and the access log. No-op without a token.
    */
   prefetchMembers(ids: readonly string[]): void;
 }
@@ -67,7 +68,8 @@ export function createContext(
   };
   const prefetchMembers = (ids: readonly string[]) => {
     // The rejection (if any) reaches whoever loads the id next, through the loader's cache.
-    if (token) for (const id of ids) loaders.member.load(id).catch(() => undefined);
+    if (!token) return;
+    for (const id of ids) loaders.member.load(id).then((m) => m && loaders.branch.load(m.branchId)).catch(() => undefined);
   };
   return { deps, requestId, loaders, session, flushAudit, prefetchMembers };
 }

@@ -70,7 +70,7 @@ describe('store calls per request', () => {
     expect(calls.length).toBeLessThanOrEqual(12);
   });
 
-  it('read the viewer and the member of member(id) in one call, and its history with the single-member read', async () => {
+  it('read member(id)\'s member and branch in the calls that read the viewer\'s, and its history with the single-member read', async () => {
     const q = `query($id: ID!) { member(id: $id) { id name branch { id name }
       recentActivity(first: 5) { studies { at course { id title } } answers { at question { id } } attendance { at } } } }`;
     const as = t.as('uadmin');
@@ -83,7 +83,7 @@ describe('store calls per request', () => {
     expect(counts).toMatchInlineSnapshot(`
       {
         "appendAccess": 1,
-        "getBranchesByIds": 2,
+        "getBranchesByIds": 1,
         "getCoursesByIds": 1,
         "getMemberHistory": 1,
         "getMembersByIds": 1,
