@@ -35,9 +35,14 @@ export function assertCanReadBranch(viewer: Viewer, branchId: string): void {
   if (!inSet(viewer.branchIds, branchId)) throw forbidden(`You may not read branch "${branchId}": outside your scope`);
 }
 
+/** True when the viewer may manage the branch (meetings, attendance, its members). */
+export function canManageBranch(viewer: Viewer, branchId: string): boolean {
+  return inSet(viewer.manageBranchIds, branchId);
+}
+
 /** Throws FORBIDDEN unless the viewer may manage the branch (meetings, attendance, its members). */
 export function assertCanManageBranch(viewer: Viewer, branchId: string): void {
-  if (!inSet(viewer.manageBranchIds, branchId)) {
+  if (!canManageBranch(viewer, branchId)) {
     throw forbidden(`You may not manage branch "${branchId}": only its secretary or an administrator above it can`);
   }
 }

@@ -39,7 +39,10 @@ export async function getMeeting(s: Session, id: string): Promise<Meeting> {
 /** Attendance rows of a meeting the viewer may read. */
 export async function listAttendance(s: Session, meeting: Meeting): Promise<Attendance[]> {
   assertCanReadBranch(s.viewer, meeting.branchId);
-  return s.loaders.attendance.load(meeting.id);
+  const rows = await s.loaders.attendance.load(meeting.id);
+  // Whether a person came, was excused or stayed away is theirs: each row is a read of their history.
+  for (const a of rows) s.audit.note('READ_HISTORY', 'Member', a.memberId);
+  return rows;
 }
 
 export interface CreateMeetingInput {

@@ -7,10 +7,10 @@ import type { Member, MemberHistory, Page, Transfer } from '../../graph/model';
 import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph/model';
 import type { MemberFilter, MemberPatch, NewMember } from '../../graph/store';
 import {
-  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, memberScopeFilter,
+  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { badInput, notFound } from '../errors';
+import { badInput, forbidden, notFound } from '../errors';
 import {
   optionalId, optionalIdNumber, optionalPhone, optionalText, requireOneOf, requirePageSize, requirePast, requireText,
 } from '../validate';
@@ -73,6 +73,7 @@ export async function getMemberHistory(s: Session, member: Pick<Member, 'id' | '
 /** Transfers of a member, oldest first. */
 export async function listTransfers(s: Session, member: Pick<Member, 'id' | 'branchId'>): Promise<Transfer[]> {
   assertCanReadMember(s.viewer, member);
+  s.audit.note('READ_HISTORY', 'Member', member.id);
   return s.store.listTransfers(member.id);
 }
 
@@ -152,6 +153,12 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   const target = await s.loaders.branch.load(input.toBranchId);
   if (!target) throw notFound('Branch', input.toBranchId);
   assertCanManageBranch(s.viewer, current.branchId);
+  // An office travels with the member and is scoped by their branch: moving a secretary, branch
+  // committee member or administrator (the viewer included) would hand them the target branch or
+  // committee. Only someone who manages the receiving branch too may do that.
+  if (current.role !== 'MEMBER' && !canManageBranch(s.viewer, target.id)) {
+    throw forbidden(`You may not move member "${current.id}" (${current.role}) to branch "${target.id}": their office would follow them; ask an administrator over both branches`);
+  }
   if (target.id === current.branchId) throw badInput('toBranchId', `Member "${current.id}" already belongs to branch "${target.id}"`);
   const transfer = await s.store.moveMember({ id, memberId: current.id, toBranchId: target.id, at, reason, kind: 'INTERNAL' });
   s.loaders.member.clear(current.id);
