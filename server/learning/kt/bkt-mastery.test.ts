@@ -18,6 +18,16 @@ describe('BKT mastery model with forgetting', () => {
     expect(up.updatedAt).toBe(1000);
   });
 
+  it('never raises mastery on a wrong answer, at any level', () => {
+    for (const p of [0.02, 0.1, 0.25, 0.5, 0.9]) {
+      const rows = new Map<string, Mastery>([['t', { memberId: 'm', topicId: 't', p, updatedAt: 0 }]]);
+      for (const difficulty of [0.1, 0.5, 0.9]) {
+        const [after] = model.observeAnswer('m', rows, { at: 0, correct: false, difficulty, topics: [tag('t')] });
+        expect(after.p).toBeLessThan(p);
+      }
+    }
+  });
+
   it('learns more from a correct hard answer than from a correct easy one', () => {
     const rows = new Map<string, Mastery>();
     const [easy] = model.observeAnswer('m', rows, { at: 0, correct: true, difficulty: 0.1, topics: [tag('t')] });
@@ -57,7 +67,7 @@ describe('fitting the mastery model', () => {
         if (gap > DAY) p = 0.1 + (p - 0.1) * 0.25; // strong forgetting after long gaps
         const correct = r() < 0.15 + 0.8 * p;
         rows.push({ memberId: `m${m}`, topicId: 't', at, correct, difficulty: 0.5 });
-        p = Math.min(1, p + (1 - p) * 0.25);
+        if (correct) p = Math.min(1, p + (1 - p) * 0.25); // learning from practice that went right
       }
     }
     const report = fitMasteryParams(rows);

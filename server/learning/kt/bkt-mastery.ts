@@ -4,7 +4,10 @@
  *  - question difficulty: harder questions have more slip and less guess;
  *  - study events: reading/watching a course moves P(learned) of the topics it covers, scaled by the
  *    tag weight and by how much of the course was completed;
- *  - multi-topic items: the update of each topic is scaled by its tag weight.
+ *  - multi-topic items: the update of each topic is scaled by its tag weight;
+ *  - no learning credit for a wrong answer (standard BKT applies P(T) after every attempt, so a miss at
+ *    low mastery can raise the estimate — true to the model, baffling to a member who just got it wrong).
+ *    `learnOnWrong` scales P(T) after a miss; 0 keeps "a wrong answer never raises mastery".
  * "Mastery" is therefore P(learned) — a probability a member can read, and the value gaps compare with
  * stage requirements. Parameters come from `hongtu kt fit` (fitMasteryParams) or the defaults.
  */
@@ -19,10 +22,12 @@ export interface MasteryParams {
   /** Days for (p − floor) to halve without practice; Infinity = no forgetting. */
   halfLifeDays: number;
   floor: number;
+  /** Share of P(T) applied after a wrong answer (0 = none; 1 = standard BKT). */
+  learnOnWrong: number;
 }
 
 export const DEFAULT_MASTERY_PARAMS: MasteryParams = {
-  version: 1, l0: 0.25, t: 0.12, g: 0.22, s: 0.1, studyGain: 0.3, halfLifeDays: 90, floor: 0.1,
+  version: 1, l0: 0.25, t: 0.12, g: 0.22, s: 0.1, studyGain: 0.3, halfLifeDays: 90, floor: 0.1, learnOnWrong: 0,
 };
 
 const DAY = 86_400_000;
@@ -56,7 +61,7 @@ export function createBktMasteryModel(params: MasteryParams = DEFAULT_MASTERY_PA
       return obs.topics.map((tag) => {
         const pl = current(rows.get(tag.topicId), obs.at);
         const post = obs.correct ? (pl * (1 - s)) / (pl * (1 - s) + (1 - pl) * g) : (pl * s) / (pl * s + (1 - pl) * (1 - g));
-        const next = post + (1 - post) * params.t;
+        const next = post + (1 - post) * params.t * (obs.correct ? 1 : params.learnOnWrong);
         const w = Math.min(1, Math.max(0, tag.weight));
         return { memberId, topicId: tag.topicId, p: clamp01(pl + w * (next - pl)), updatedAt: obs.at };
       });
