@@ -1,4 +1,3 @@
-// >>> ENGINEERS WORKING NOW: read /work/main/TEAM-RULES.md first (git rules: commit only your own paths, never git add -A/stash/reset; deadline 04:30 UTC report, 05:05 hard stop). The lead removes this line. <<<
 /**
  * The contract between knowledge tracing (server/learning/kt, which implements it and fits its
  * parameters) and everything that reads mastery (gaps, recommendations, plans, portraits).
