@@ -1,0 +1,143 @@
+/**
+ * Token handling over HTTP: every field but `health` (and the demo's sign-in fields) needs a valid
+ * token; expired, foreign, unsigned, altered and mis-addressed tokens are UNAUTHENTICATED; a role
+ * change applies to a token already in use; the production configuration has no sign-in shortcut
+ * and no GraphiQL.
+ */
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { signToken } from '../../server/auth/tokens';
+import { startTestServer } from '../support/api-server';
+import { codes, useApiWorld } from '../support/api-world';
+
+const t = useApiWorld();
+
+/** One minimal operation per root field; the schema check below keeps this list complete. */
+const ROOT: Record<string, string> = {
+  accessRecords: '{ accessRecords(memberId: "m-a") { id } }',
+  branch: '{ branch(id: "b-1") { name } }',
+  branchGaps: '{ branchGaps(branchId: "b-1") { areas } }',
+  branchLife: '{ branchLife(branchId: "b-1", from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { missingCount } }',
+  committee: '{ committee(id: "c-1") { name } }',
+  course: '{ course(id: "course-1") { title } }',
+  courses: '{ courses { totalCount } }',
+  gaps: '{ gaps(memberId: "m-a") { severity } }',
+  mastery: '{ mastery(memberId: "m-a") { modelId } }',
+  meeting: '{ meeting(id: "mt-1") { title } }',
+  meetings: '{ meetings(branchId: "b-1", from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { id } }',
+  member: '{ member(id: "m-a") { name } }',
+  members: '{ members { totalCount } }',
+  practiceQuestions: '{ practiceQuestions(memberId: "m-a") { reason } }',
+  questions: '{ questions { totalCount } }',
+  recommendations: '{ recommendations(memberId: "m-a") { score } }',
+  search: '{ search(query: "党章") { id } }',
+  studyPlan: '{ studyPlan(memberId: "m-a") { id } }',
+  suggestTopics: '{ suggestTopics(text: "党章") { id } }',
+  topic: '{ topic(id: "history") { name } }',
+  topicTree: '{ topicTree { id } }',
+  topics: '{ topics { id } }',
+  university: '{ university { name } }',
+  viewer: '{ viewer { role } }',
+  createCourse: 'mutation { createCourse(input: { title: "课", summary: "简介", kind: ARTICLE, minutes: 5 }) { id } }',
+  createMeeting: 'mutation { createMeeting(input: { branchId: "b-1", kind: THEME_DAY, title: "会", at: "2025-01-05T00:00:00Z", minutes: 30 }) { id } }',
+  createMember: 'mutation { createMember(input: { name: "人", kind: STUDENT, stage: APPLICANT, branchId: "b-1" }) { id } }',
+  generateStudyPlan: 'mutation { generateStudyPlan(memberId: "m-a", minutesPerWeek: 60, weeks: 2) { id } }',
+  moveMember: 'mutation { moveMember(input: { memberId: "m-a", toBranchId: "b-2", reason: "调动" }) { member { id } } }',
+  recordAnswer: 'mutation { recordAnswer(input: { memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { correct } }',
+  recordAttendance: 'mutation { recordAttendance(input: { meetingId: "mt-1", rows: [{ memberId: "m-a", status: PRESENT }] }) { id } }',
+  recordStudy: 'mutation { recordStudy(input: { memberId: "m-a", courseId: "course-1", seconds: 5, progress: 0.1 }) { created } }',
+  updateCourse: 'mutation { updateCourse(id: "course-1", input: { minutes: 6 }) { id } }',
+  updateMember: 'mutation { updateMember(id: "m-a", input: { name: "改" }) { id } }',
+};
+const OPEN = ['health', 'demoAccounts', 'login'];
+
+describe('without a valid token', () => {
+  it('every root field but health and the demo sign-in is UNAUTHENTICATED, with no data', async () => {
+    const r = await t.as(null)('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const roots = [...r.body.data.__schema.queryType.fields, ...r.body.data.__schema.mutationType.fields].map((f: { name: string }) => f.name);
+    expect(roots.filter((n: string) => !OPEN.includes(n)).sort()).toEqual(Object.keys(ROOT).sort());
+    const before = (await t.store.listMembers({}, 100, null)).totalCount;
+    for (const [name, q] of Object.entries(ROOT)) {
+      const res = await t.as(null)(q);
+      expect(codes(res), name).toEqual(['UNAUTHENTICATED']);
+      // studyPlan is nullable: the error nulls that field only.
+      expect(res.body.data === null || Object.values(res.body.data).every((v) => v === null), name).toBe(true);
+    }
+    expect((await t.store.listMembers({}, 100, null)).totalCount).toBe(before);
+  });
+
+  const q = '{ member(id: "m-a") { name phone } }';
+  const secret = () => new TextEncoder().encode(t.server.config.jwtSecret);
+  const claims = (sub: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('1h');
+  const BAD: [string, () => Promise<string>][] = [
+    ['expired', async () => (await signToken(t.server.config.jwtSecret, 'm-a', Date.now() - 13 * 3600_000)).token],
+    ['signed with another secret', async () => (await signToken('another-secret-another-secret-0123456789', 'm-uadmin')).token],
+    ['unsigned (alg none)', async () => new UnsecuredJWT({}).setSubject('m-uadmin').setIssuer('hongtu').setAudience('hongtu-api').setExpirationTime('1h').encode()],
+    ['with its subject swapped for an administrator', async () => {
+      const [h, p, s] = (await signToken(t.server.config.jwtSecret, 'm-a')).token.split('.');
+      const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+      return [h, Buffer.from(JSON.stringify({ ...payload, sub: 'm-uadmin' })).toString('base64url'), s].join('.');
+    }],
+    ['for another issuer', async () => claims('m-a').setIssuer('someone-else').setAudience('hongtu-api').sign(secret())],
+    ['for another audience', async () => claims('m-a').setIssuer('hongtu').setAudience('another-api').sign(secret())],
+    ['without a subject', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('hongtu').setAudience('hongtu-api').setExpirationTime('1h').sign(secret())],
+    ['for a member who does not exist', async () => (await signToken(t.server.config.jwtSecret, 'm-ghost')).token],
+  ];
+  it.each(BAD)('a token %s is UNAUTHENTICATED', async (_d, make) => {
+    const r = await t.server.gql(q, {}, await make());
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.body.data).toBeNull();
+  });
+
+  it.each([['Basic bS1hOng='], ['Bearer'], ['Token abc'], ['bearer  ']])('an Authorization header "%s" is UNAUTHENTICATED', async (header) => {
+    const res = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: q }),
+    });
+    expect(codes({ status: res.status, body: await res.json() })).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('a token in use', () => {
+  it('carries no role: a demotion applies to the next request of the same token', async () => {
+    const token = await t.server.tokenFor('m-cm');
+    expect(codes(await t.server.gql(q2('m-a'), {}, token))).toEqual([]);
+    await t.store.updateMember('m-cm', { role: 'MEMBER' });
+    try {
+      expect(codes(await t.server.gql(q2('m-a'), {}, token))).toEqual(['FORBIDDEN']);
+    } finally {
+      await t.store.updateMember('m-cm', { role: 'COMMITTEE_MEMBER' });
+    }
+  });
+});
+const q2 = (id: string) => `{ member(id: "${id}") { name } }`;
+
+describe('production configuration', () => {
+  const SECRET = 'prod-secret-prod-secret-0123456789abcdef';
+  it('refuses to start without a real secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HONGTU_JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: 'short' })).toThrow(/HONGTU_JWT_SECRET/);
+  });
+
+  it('has no login, no demo accounts and no GraphiQL; tokens of the dev secret are refused', async () => {
+    const cfg = loadConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET });
+    expect({ devLogin: cfg.devLogin, graphiql: cfg.graphiql }).toEqual({ devLogin: false, graphiql: false });
+    const prod = await startTestServer(t.store, { env: { NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET, HONGTU_DEV_LOGIN: '' } });
+    try {
+      expect(codes(await prod.gql('mutation { login(memberId: "m-uadmin") { token } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(codes(await prod.gql('{ demoAccounts { memberId } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      const page = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/graphiql/i);
+      const dev = await signToken(loadConfig({}).jwtSecret, 'm-uadmin');
+      expect(codes(await prod.gql('{ viewer { role } }', {}, dev.token))).toEqual(['UNAUTHENTICATED']);
+      expect((await prod.gql('{ viewer { role } }', {}, await prod.tokenFor('m-a'))).body.data).toEqual({ viewer: { role: 'MEMBER' } });
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('serves GraphiQL in development only', async () => {
+    const page = await fetch(`${t.server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/graphiql/i);
+  });
+});
