@@ -17,6 +17,8 @@ export const zhCN = {
   'state.notFoundPage': '没有这个页面。',
   'state.backHome': '回到首页',
   'state.comingSoon': '此功能的数据接口尚未上线，上线后将在这里显示。',
+  'state.showAll': '显示全部（{n}）',
+  'state.showLess': '收起',
 
   'error.UNAUTHENTICATED': '登录已失效，请重新登录。',
   'error.FORBIDDEN': '您没有查看此内容的权限。如需查看，请联系支部书记或管理员。',
@@ -38,7 +40,7 @@ export const zhCN = {
   'signin.noPeople': '没有找到此角色的演示用户。请先运行 npm run seed 导入演示数据。',
   'signin.disabled': '演示登录未开启。请设置 HONGTU_DEV_LOGIN=1 后重启服务。',
 
-  'role.MEMBER': '党员',
+  'role.MEMBER': '普通成员',
   'role.COMMITTEE_MEMBER': '支委',
   'role.SECRETARY': '支部书记',
   'role.COMMITTEE_ADMIN': '二级党委管理员',
@@ -181,7 +183,10 @@ export const zhCN = {
   'branch.attendanceRate': '出勤率 {p}',
   'branch.lifeEmpty': '本周期没有会议记录。请在会议结束后及时录入。',
   'branch.heatmap': '学习短板热力图',
-  'branch.heatmapHint': '颜色越深，该党员在该领域的短板越严重。',
+  'branch.heatmapHint': '数字为该党员在该领域的短板个数，颜色越深短板越紧迫；短板最重的党员排在前面。',
+  'branch.heatmapNone': '无短板',
+  'branch.heatmapMild': '较轻',
+  'branch.heatmapSevere': '紧迫',
   'branch.heatmapEmpty': '还没有短板数据。党员完成练习后这里会显示。',
   'branch.suggest': '下次党课建议主题',
   'branch.suggestWhy': '支部 {n} 名党员在此主题上存在短板。',
@@ -231,6 +236,8 @@ export const zhCN = {
   'dash.warnMastery': '{branch}：学习完成率仅 {p}，明显低于其他支部',
   'dash.branchCol': '支部',
   'dash.trend': '近期趋势',
+  'dash.trendHint': '各季度三会一课完成率（已开次数 / 应开次数），低于 100% 的季度标色。',
+  'dash.learningLoading': '正在汇总各支部的学习数据…',
   'dash.empty': '还没有支部数据。请先导入演示数据。',
 
   'tag.active': '学习积极',

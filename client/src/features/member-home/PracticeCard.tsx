@@ -48,7 +48,7 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
       <fieldset className="options" disabled={!!outcome || result.fetching}>
         <legend style={{ fontWeight: 600, marginBottom: '.4rem' }}>{question.stem}</legend>
         {question.options.map((opt, i) => (
-          <label key={i} className={outcome && outcome.correctOption === i ? 'right' : undefined}>
+          <label key={i} className={!outcome ? undefined : outcome.correctOption === i ? 'right' : 'wrong'}>
             <input type="radio" name={`q-${question.id}`} checked={choice === i} onChange={() => setChoice(i)} />
             <span><b>{LETTERS[i]}.</b> {opt}</span>
           </label>
