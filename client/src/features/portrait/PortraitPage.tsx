@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { PortraitDocument, PortraitLearningDocument, type PortraitQuery } from '../../gql/graphql';
+import { PortraitBranchAverageDocument, PortraitDocument, PortraitLearningDocument, type PortraitQuery } from '../../gql/graphql';
 import { LazyGraphView } from '../../graph-view/LazyGraphView';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
@@ -13,6 +13,7 @@ import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
+import { useSession } from '../../app/useSession';
 import { TagList } from '../activity/TagList';
 import { StagePipeline } from './StagePipeline';
 import { buildPortraitElements } from './portrait-elements';
@@ -33,9 +34,13 @@ export default function PortraitPage({ memberId }: { memberId: string }) {
 
 function Portrait({ member }: { member: Member }) {
   const { t, te, date } = useI18n();
-  const [learning, refetch] = useQuery({ query: PortraitLearningDocument, variables: { id: member.id, branchId: member.branch.id } });
+  // A member may open their own portrait but not their branch's page: no link that only leads to "no access".
+  const canOpenBranch = useSession()?.role !== 'MEMBER';
+  const [learning, refetch] = useQuery({ query: PortraitLearningDocument, variables: { id: member.id } });
+  // Without the right to read the branch (a member on their own portrait) the average is simply left out.
+  const [branchAvg] = useQuery({ query: PortraitBranchAverageDocument, variables: { branchId: member.branch.id } });
   const l = learning.data;
-  const average = useMemo(() => (l ? branchAverageByArea(l.branchGaps.rows) : undefined), [l]);
+  const average = useMemo(() => (branchAvg.data ? branchAverageByArea(branchAvg.data.branchGaps.rows) : undefined), [branchAvg.data]);
   const gapTags = useMemo(() => (l?.gaps ?? []).slice(0, 3).map((g) => ({ key: g.topic.id, label: g.topic.name, evidence: g.reasons[0] ?? '' })), [l]);
   const elements = useMemo(() => buildPortraitElements({
     member, branch: member.branch, gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
@@ -50,7 +55,7 @@ function Portrait({ member }: { member: Member }) {
           <h1 data-testid="portrait-name">{member.name}</h1>
           <p className="sub">
             {te('stage', member.stage)} · {te('kind', member.kind)} · {te('role', member.role)} ·{' '}
-            <a href={hrefFor({ name: 'branch', id: member.branch.id })}>{member.branch.name}</a>
+            {canOpenBranch ? <a href={hrefFor({ name: 'branch', id: member.branch.id })}>{member.branch.name}</a> : member.branch.name}
           </p>
         </div>
         {member.phone ? <p className="meta">{t('portrait.phone')}：{member.phone}</p> : null}
@@ -63,7 +68,7 @@ function Portrait({ member }: { member: Member }) {
         <Section title={t('portrait.tags')}>
           <TagList activity={member.recentActivity} gapTags={gapTags} />
         </Section>
-        {learningState ?? <MasterySection title={t('portrait.profile')} hint={t('portrait.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
+        {learningState ?? <MasterySection title={t(average ? 'portrait.profile' : 'home.mastery')} hint={t(average ? 'portrait.masteryHint' : 'home.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
         {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
@@ -75,7 +80,7 @@ function Portrait({ member }: { member: Member }) {
         </Section>
         <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
           <LazyGraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
-            onNodeDoubleTap={(id) => { if (id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
+            onNodeDoubleTap={(id) => { if (canOpenBranch && id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
         </Section>
       </div>
     </>
