@@ -51,7 +51,8 @@ export default function NetworkPage({ root }: { root: string | null }) {
     groupLabel: (n) => t('network.studyGroup', { n }), moreLabel: (n) => t('network.more', { n: num(n) }),
   }) : []), [tree, members, neighbours, view, groups, gapEdges, t, num]);
   const nodeCount = elements.filter((e) => e.group === 'nodes').length;
-  const labels = useMemo(() => new Map(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, String(e.data.label)])), [elements]);
+  // Full names (a branch's label drops its committee's prefix) for search and the selection panel.
+  const labels = useMemo(() => new Map(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, String(e.data.fullName ?? e.data.label)])), [elements]);
 
   useEffect(() => {
     if (pendingFocus && labels.has(pendingFocus)) {

@@ -47,4 +47,15 @@ describe('network model', () => {
     expect(group?.data.label).toBe('组1');
     expect(grouped.filter((e) => e.data.parent === group?.data.id).map((e) => e.data.id)).toEqual(['member:m-1', 'member:m-2']);
   });
+
+  it('labels branches under their committee without the shared prefix, keeping the full name', () => {
+    const long: OrgTree = { ...org, committees: [{ ...org.committees[0], branches: [
+      { id: 'b-1', name: '计算机学院本科生第一党支部' }, { id: 'b-2', name: '计算机学院教工第一党支部' }] }] };
+    const els = buildNetworkElements(long, new Map(), new Map(), initialView('committee:c-1'), opts);
+    expect(els.filter((e) => e.data.kind === 'branch').map((e) => [e.data.label, e.data.fullName])).toEqual([
+      ['本科生第一党支部', '计算机学院本科生第一党支部'], ['教工第一党支部', '计算机学院教工第一党支部'],
+    ]);
+    const alone = buildNetworkElements(long, new Map(), new Map(), initialView('branch:b-1'), opts);
+    expect(alone.find((e) => e.data.kind === 'branch')?.data.label).toBe('计算机学院本科生第一党支部');
+  });
 });

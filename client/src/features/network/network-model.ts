@@ -4,6 +4,7 @@
  */
 import { edge, graphId, node, type GraphElement } from '../../graph-view/elements';
 import { detectStudyGroups } from './study-groups';
+import { shortBranchName } from '../dashboard/dashboard-model';
 
 export interface OrgTree {
   university: { id: string; name: string };
@@ -66,9 +67,12 @@ export function buildNetworkElements(
   };
 
   const uniId = graphId('university', org.university.id);
-  const branchNode = (b: { id: string; name: string }, parent: string | null) => {
+  // Under its committee a branch is labelled without the shared prefix ("本科生第一党支部"), which is what tells
+  // the branches apart once a long label is cut to the node's width.
+  const branchNode = (b: { id: string; name: string }, parent: string | null, committee?: string) => {
     const id = graphId('branch', b.id);
-    add(node({ id, kind: 'branch', label: b.name, domainId: b.id }, expanded.has(id) ? 'expanded' : undefined));
+    const label = committee ? shortBranchName(b.name, committee) : b.name;
+    add(node({ id, kind: 'branch', label, fullName: b.name, domainId: b.id }, expanded.has(id) ? 'expanded' : undefined));
     if (parent) els.push(edge(parent, id, 'under'));
     if (!expanded.has(id)) return;
     const loaded = members.get(b.id);
@@ -92,7 +96,7 @@ export function buildNetworkElements(
     const id = graphId('committee', c.id);
     add(node({ id, kind: 'committee', label: c.name, domainId: c.id }, expanded.has(id) ? 'expanded' : undefined));
     if (parent) els.push(edge(parent, id, 'under'));
-    if (expanded.has(id)) children(id, c.branches, c.branches.length, (b) => branchNode(b, id));
+    if (expanded.has(id)) children(id, c.branches, c.branches.length, (b) => branchNode(b, id, c.name));
   };
 
   if (view.root === uniId) {
