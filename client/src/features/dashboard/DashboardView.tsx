@@ -21,7 +21,7 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
   title: string; branches: DashBranch[]; quarters: Quarter[]; committees?: { id: string; name: string }[]; back?: string;
 }) {
   const { t, te, pct } = useI18n();
-  const learning = useBranchLearning(useMemo(() => branches.map((b) => b.id), [branches]));
+  const { summaries: learning, pending: learningPending } = useBranchLearning(useMemo(() => branches.map((b) => b.id), [branches]));
   const groups = useMemo(() => branches.map((b) => {
     const year = sumKinds(b.quarters.map((q) => q.kinds));
     const rates = b.quarters.map((q) => q.attendanceRate).filter((x): x is number => x != null);
@@ -76,9 +76,10 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
             { key: 'completion', label: t('dash.completion'), color: '#2e7d32' },
             { key: 'mastery', label: t('dash.mastery'), color: '#8e24aa' },
           ]} />
+        {learningPending > 0 ? <p className="meta row" role="status"><span className="spinner" aria-hidden="true" />{t('dash.learningLoading')}</p> : null}
         <p className="meta">{t('dash.completionHint')}</p>
       </Section>
-      <Section title={t('dash.trend')}>
+      <Section title={t('dash.trend')} hint={t('dash.trendHint')}>
         <TrendTable branches={branches} quarters={quarters} />
       </Section>
     </>
