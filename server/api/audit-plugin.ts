@@ -1,6 +1,7 @@
 /**
- * Flush the request's access records (who read whose personal data) once, after execution: one
- * `appendAccess` call per request however many members were read. Fail closed: if the records
+ * Finish the request's access records (who read whose personal data) after execution: write what
+ * is left and wait for the writes begun during execution (server/audit/access-log.ts) — usually one
+ * `appendAccess` call per request however many members were read. Fail closed: if any record
  * cannot be written, the data is withheld and the request gets UNAVAILABLE.
  */
 import { GraphQLError } from 'graphql';

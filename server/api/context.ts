@@ -18,7 +18,10 @@ export interface ApiContext extends YogaInitialContext {
   loaders: Loaders;
   /** The signed-in session; UNAUTHENTICATED without a valid token. */
   session(): Promise<Session>;
-  /** Write this request's access records (one store call); called once after execution. */
+  /**
+   * Write this request's remaining access records and wait for all of them (those written early
+   * too); rejects if any write failed. Called once after execution, before data leaves.
+   */
   flushAudit(): Promise<void>;
   /**
    * Start reading members a resolver is about to check against the viewer, so that they share one
@@ -51,7 +54,7 @@ export function createContext(
         branch: (id) => loaders.branch.load(id),
         branchesOfCommittee: async (cid) => (await loaders.committeeBranches.load(cid)).map((b) => b.id),
       });
-      audit = new AccessLog(viewer.memberId, now);
+      audit = new AccessLog(viewer.memberId, now, { writeEarly: deps.store });
       const base = deps.logger ?? console;
       const log = {
         debug: (...a: unknown[]) => base.debug(`[${requestId}]`, ...a),

@@ -1,7 +1,13 @@
 /**
- * Who read what. Services note each read of a member's personal data; the request flushes the
- * notes once, after execution, through one `store.appendAccess` call (so a page of 50 members costs
- * one write, not 50).
+ * Who read what. Services note each read of a member's personal data; the request writes the notes
+ * through `store.appendAccess` in as few calls as it can (so a page of 50 members costs one write,
+ * not 50), and `flush` — awaited before any data leaves — fails if any of them failed.
+ *
+ * With `writeEarly`, the notes of one burst of resolvers (everything noted before the event loop
+ * next turns) are written while the request goes on reading, instead of after it: the write then
+ * overlaps the reads that follow (a member's history, its courses) rather than adding to them.
+ * Notes made later are written by `flush`. A page of members with their activity notes everything
+ * in one burst, so it still costs one write.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccessRecord } from '../../graph/model';
@@ -9,27 +15,57 @@ import type { GraphStore } from '../../graph/store';
 
 export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING';
 
+type Writer = Pick<GraphStore, 'appendAccess'>;
+
 export class AccessLog {
   private readonly pending = new Map<string, AccessRecord>();
-  constructor(private readonly viewerId: string, private readonly now: () => number = Date.now) {}
+  /** Every key noted in this request, written or not: a repeated read is one record. */
+  private readonly noted = new Set<string>();
+  /** Writes under way or done; each settles to the error it failed with, or null. */
+  private readonly writes: Promise<unknown>[] = [];
+  private timer: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly viewerId: string,
+    private readonly now: () => number = Date.now,
+    private readonly opts: { writeEarly?: Writer } = {},
+  ) {}
 
   /** Note a read; repeated reads of the same target with the same action in one request are one record. */
   note(action: AccessAction, targetKind: string, targetId: string): void {
     const key = `${action}\u0000${targetKind}\u0000${targetId}`;
-    if (this.pending.has(key)) return;
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
     this.pending.set(key, { id: randomUUID(), at: this.now(), viewerId: this.viewerId, action, targetKind, targetId });
+    const store = this.opts.writeEarly;
+    if (store && !this.timer) this.timer = setImmediate(() => { this.timer = null; this.start(store); });
   }
 
+  /** Records noted and not yet handed to the store. */
   get size(): number {
     return this.pending.size;
   }
 
-  /** Append everything noted so far in one call and forget it. */
-  async flush(store: Pick<GraphStore, 'appendAccess'>): Promise<number> {
-    if (this.pending.size === 0) return 0;
+  /**
+   * Write everything still pending and wait for every write of this request, early ones included.
+   * Rejects with the first failure (the caller withholds the data); resolves to how many records
+   * this request has written in all.
+   */
+  async flush(store: Writer): Promise<number> {
+    if (this.timer) clearImmediate(this.timer);
+    this.timer = null;
+    this.start(store);
+    const errors = await Promise.all(this.writes);
+    const failed = errors.find((e) => e !== null);
+    if (failed !== undefined) throw failed;
+    return this.noted.size;
+  }
+
+  private start(store: Writer): void {
+    if (this.pending.size === 0) return;
     const records = [...this.pending.values()];
     this.pending.clear();
-    await store.appendAccess(records);
-    return records.length;
+    // Settled to a value so that an early failure is never an unhandled rejection; flush rethrows it.
+    this.writes.push(store.appendAccess(records).then(() => null, (e: unknown) => e ?? new Error('appendAccess failed')));
   }
 }
