@@ -26,13 +26,14 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
     const year = sumKinds(b.quarters.map((q) => q.kinds));
     const rates = b.quarters.map((q) => q.attendanceRate).filter((x): x is number => x != null);
     return {
-      key: b.id, label: b.shortName, href: hrefFor({ name: 'branch', id: b.id }),
+      // One committee: its branches by their short names; the whole university: full names, which say the college.
+      key: b.id, label: committees ? b.name : b.shortName, href: hrefFor({ name: 'branch', id: b.id }),
       values: {
         meetings: meetingRatio(year), attendance: rates.length ? rates.reduce((a, c) => a + c, 0) / rates.length : null,
         completion: learning.get(b.id)?.completion ?? null, mastery: learning.get(b.id)?.mastery ?? null,
       },
     };
-  }), [branches, learning]);
+  }), [branches, learning, committees]);
   const masteryWarnings = useMemo(() => lowLearning(branches, learning), [branches, learning]);
   const warnings = useMemo(() => meetingWarnings(branches.map((b) => ({ id: b.id, name: b.name, kinds: b.quarters.at(-1)?.kinds ?? [] }))), [branches]);
   if (branches.length === 0) return <EmptyState>{t('dash.empty')}</EmptyState>;
@@ -69,7 +70,7 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
         )}
       </Section>
       <Section title={t('dash.compare')} hint={`${quarters[0].label} – ${quarters.at(-1)!.label}`}>
-        <GroupedBars groups={groups} format={(v) => pct(v)} threshold={1}
+        <GroupedBars groups={groups} format={(v) => pct(v)} label={t('dash.compare')}
           series={[
             { key: 'meetings', label: t('dash.meetings'), color: '#c62828' },
             { key: 'attendance', label: t('branch.col.attendance'), color: '#1e88e5' },
