@@ -2,7 +2,11 @@
  * The only file that reads process.env. Parsed once, validated, frozen.
  * Every variable is documented in .env.example with its default.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+
+/** The development secret: public (it is in the source), so used only while dev login is on. */
+export const DEV_JWT_SECRET = 'hongtu-dev-secret-change-me-0123456789abcdef';
 
 export interface Config {
   port: number;
@@ -71,7 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         }
       : null,
     devLogin,
-    jwtSecret: jwtSecret || 'hongtu-dev-secret-change-me-0123456789abcdef',
+    // A secret written in the source signs nothing that matters: with dev login on anyone may sign in
+    // anyway; with it off, tokens of the public constant would let anyone act as any member, and
+    // nothing here signs tokens, so a secret no one knows (new on each start) is the right default.
+    jwtSecret: jwtSecret || (devLogin ? DEV_JWT_SECRET : randomBytes(32).toString('hex')),
     embedder,
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),

@@ -6,7 +6,7 @@
  */
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config';
+import { DEV_JWT_SECRET, loadConfig } from '../../server/config';
 import { signToken } from '../../server/auth/tokens';
 import { startTestServer } from '../support/api-server';
 import { codes, useApiWorld } from '../support/api-world';
@@ -133,6 +133,19 @@ describe('production configuration', () => {
       expect((await prod.gql('{ viewer { role } }', {}, await prod.tokenFor('m-a'))).body.data).toEqual({ viewer: { role: 'MEMBER' } });
     } finally {
       await prod.close();
+    }
+  });
+
+  it('with dev login off and no secret set, a token signed with the public dev secret is refused', async () => {
+    expect(loadConfig({ HONGTU_DEV_LOGIN: '0' }).jwtSecret).not.toBe(DEV_JWT_SECRET);
+    const off = await startTestServer(t.store, { env: { HONGTU_DEV_LOGIN: '0' } });
+    try {
+      const forged = await signToken(DEV_JWT_SECRET, 'm-uadmin');
+      const r = await off.gql('{ member(id: "m-a") { name phone } }', {}, forged.token);
+      expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+      expect(JSON.stringify(r.body)).not.toContain('张三');
+    } finally {
+      await off.close();
     }
   });
 
