@@ -154,3 +154,17 @@ describe('production configuration', () => {
     expect(await page.text()).toMatch(/graphiql/i);
   });
 });
+
+describe('responses', () => {
+  it('carry Cache-Control: no-store, for POST and GET queries alike', async () => {
+    const token = await t.server.tokenFor('m-sec');
+    const q = encodeURIComponent('{ member(id: "m-a") { name } }');
+    const get = await fetch(`${t.server.url}/graphql?query=${q}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    expect((await get.json()).data.member.name).toBe('张三');
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    const post = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+  });
+});
