@@ -42,7 +42,7 @@ export function RouteView() {
     case 'dashboard': page = <DashboardPage scopeId={route.id} />; break;
     case 'benchNetwork': page = <NetworkBenchPage nodes={route.nodes} />; break;
     default:
-      page = <EmptyState action={<a className="button" href={hrefFor({ name: 'home' })}>{t('state.backHome')}</a>}>
+      page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>
         {t('state.notFoundPage')}
       </EmptyState>;
   }

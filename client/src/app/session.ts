@@ -38,6 +38,21 @@ export function writeSession(s: Session | null): void {
   listeners.forEach((l) => l());
 }
 
+let expiredNotice = false;
+
+/** Sign out because the API no longer accepts the token; the sign-in page then says why (once). */
+export function expireSession(): void {
+  expiredNotice = true;
+  writeSession(null);
+}
+
+/** True once after `expireSession`, so the sign-in page can explain the sudden sign-out. */
+export function takeExpiredNotice(): boolean {
+  const was = expiredNotice;
+  expiredNotice = false;
+  return was;
+}
+
 /** Subscribe to sign-in/sign-out; returns the unsubscribe function. */
 export function subscribeSession(l: Listener): () => void {
   listeners.add(l);

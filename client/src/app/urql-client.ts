@@ -1,5 +1,5 @@
 import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
-import { readSession, writeSession } from './session';
+import { expireSession, readSession } from './session';
 
 /**
  * The one urql client. Sends `Authorization: Bearer <token>` from the stored session, and signs out when the
@@ -12,7 +12,7 @@ export function createUrqlClient(url = '/graphql'): Client {
       mapExchange({
         onError(error) {
           const unauth = error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
-          if (unauth && readSession()) writeSession(null);
+          if (unauth && readSession()) expireSession();
         },
       }),
       cacheExchange,

@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
   'signin.byId': 'or enter a member id',
   'signin.idPlaceholder': 'e.g. m-1',
   'signin.noPeople': 'No demo person has this role. Load the demo data first with npm run seed.',
+  'signin.unknownId': 'No one has the id "{id}". Check it, or pick a person from the list above.',
+  'signin.expired': 'Your sign-in has expired. Pick a person to enter again.',
   'signin.disabled': 'Demo sign-in is off. Set HONGTU_DEV_LOGIN=1 and restart the server.',
 
   'role.MEMBER': 'Member',

@@ -38,6 +38,8 @@ export const zhCN = {
   'signin.byId': '或输入人员编号',
   'signin.idPlaceholder': '例如 m-1',
   'signin.noPeople': '没有找到此角色的演示用户。请先运行 npm run seed 导入演示数据。',
+  'signin.unknownId': '没有编号为“{id}”的人员。请检查编号，或从上面的列表中选择。',
+  'signin.expired': '登录已失效，请重新选择人员进入。',
   'signin.disabled': '演示登录未开启。请设置 HONGTU_DEV_LOGIN=1 后重启服务。',
 
   'role.MEMBER': '普通成员',

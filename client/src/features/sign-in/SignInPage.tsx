@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { errorCodeOf } from '../../ui/error-code';
 import { useSignIn } from './useSignIn';
+import { takeExpiredNotice } from '../../app/session';
 
 const ROLES: Role[] = ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
 
@@ -18,6 +19,7 @@ export default function SignInPage() {
   const [picked, setPicked] = useState('');
   const [typed, setTyped] = useState('');
   const { signIn, error: signInError, busy } = useSignIn();
+  const [expired] = useState(takeExpiredNotice);
   const people = useMemo(() => (data?.demoAccounts ?? []).filter((a) => a.role === role), [data, role]);
   const chosen = typed.trim() || picked || people[0]?.memberId || '';
 
@@ -33,6 +35,7 @@ export default function SignInPage() {
       <form className="card signin" onSubmit={submit} aria-describedby="signin-intro">
         <h1>{t('signin.title')}</h1>
         <p id="signin-intro" className="hint">{t('signin.intro')}</p>
+        {expired ? <p className="state state-error" role="status" data-testid="signin-expired">{t('signin.expired')}</p> : null}
         {fetching && !data ? <Loading /> : null}
         {disabled ? <EmptyState>{t('signin.disabled')}</EmptyState> : error ? <ErrorMessage error={error} onRetry={() => retry({ requestPolicy: 'network-only' })} /> : null}
         {data ? (
@@ -65,7 +68,9 @@ export default function SignInPage() {
           {t('signin.byId')}
           <input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('signin.idPlaceholder')} autoComplete="off" />
         </label>
-        {signInError ? <ErrorMessage error={signInError} /> : null}
+        {signInError && errorCodeOf(signInError) === 'NOT_FOUND'
+          ? <p className="state state-error" role="alert" data-testid="signin-unknown">{t('signin.unknownId', { id: chosen })}</p>
+          : signInError ? <ErrorMessage error={signInError} /> : null}
         <p style={{ marginTop: '.75rem' }}>
           <button className="button" type="submit" disabled={!chosen || busy} data-testid="signin-submit">{t('signin.submit')}</button>
         </p>
