@@ -148,3 +148,42 @@ describe('language', () => {
     await page.getByTestId('locale').selectOption('zh-CN');
   });
 });
+
+describe('states found in product QA', () => {
+  it('lets a member open their own portrait and see their mastery, without the branch average', async () => {
+    await signInAs(page, server.url, 'MEMBER');
+    const me = await page.evaluate(() => JSON.parse(localStorage.getItem('hongtu.session')!).memberId as string);
+    await open(page, server.url, `/members/${me}`);
+    await poll(() => page.getByRole('heading', { name: '各领域掌握度' }).isVisible()).toBe(true);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    // No link to a branch page the member may not open.
+    expect(await page.locator('.page-head a').count()).toBe(0);
+  });
+
+  it('shows the branch heatmap\'s most urgent rows first and every row on request', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    const rows = page.getByTestId('heatmap').locator('tbody tr');
+    await poll(() => rows.count()).toBe(12);
+    await expect(page.locator('.heat-legend').textContent()).resolves.toContain('无短板');
+    await page.getByTestId('heatmap').locator('xpath=../..').getByTestId('show-all').click();
+    await poll(() => rows.count()).toBeGreaterThan(12);
+  });
+
+  it('names an unknown member id at sign-in instead of offering a way "home"', async () => {
+    await open(page, server.url, '/signin');
+    await page.evaluate(() => localStorage.removeItem('hongtu.session'));
+    await page.reload();
+    await page.getByPlaceholder('例如 m-1').fill('m-nobody');
+    await page.getByTestId('signin-submit').click();
+    await poll(() => page.getByTestId('signin-unknown').textContent()).toContain('m-nobody');
+  });
+
+  it('says why it signed out when the API stops accepting the token', async () => {
+    await page.evaluate(() => localStorage.setItem('hongtu.session', JSON.stringify({
+      token: 'not-a-token', memberId: 'm-4', name: '刘洋', role: 'MEMBER', branchId: 'b-1', committeeId: 'cm-1',
+    })));
+    await open(page, server.url, '/me');
+    await page.reload();
+    await poll(() => page.getByTestId('signin-expired').textContent()).toContain('登录已失效');
+  });
+});
