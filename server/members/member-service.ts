@@ -156,6 +156,8 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   // An office travels with the member and is scoped by their branch: moving a secretary, branch
   // committee member or administrator (the viewer included) would hand them the target branch or
   // committee. Only someone who manages the receiving branch too may do that.
+  // As in updateMember: no one moves a person who outranks them.
+  if (ROLES.indexOf(current.role) > ROLES.indexOf(s.viewer.role)) assertCanAssignRole(s.viewer, current.role);
   if (current.role !== 'MEMBER' && !canManageBranch(s.viewer, target.id)) {
     throw forbidden(`You may not move member "${current.id}" (${current.role}) to branch "${target.id}": their office would follow them; ask an administrator over both branches`);
   }

@@ -3,12 +3,15 @@
  * store reads back exactly as before (members, meetings, attendance, transfers, history, plans,
  * courses). Includes the transfer that would carry an office into another branch or committee.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember } from '../support/builders';
 import { codes } from '../support/api-world';
 import { MEETING_B1, type Person, useSecureWorld } from './secure-world';
 
 const t = useSecureWorld();
-const IDS = ['m-uadmin', 'm-cadmin', 'm-sec', 'm-cm', 'm-a', 'm-b', 'm-c', 'm-d'];
+const IDS = ['m-uadmin', 'm-cadmin', 'm-sec', 'm-cm', 'm-a', 'm-b', 'm-c', 'm-d', 'w-uadmin'];
+// A university administrator who sits in a branch of committee c-1, under the committee admin.
+beforeAll(async () => { await buildMember(t.store, { id: 'w-uadmin', role: 'UNIVERSITY_ADMIN', branchId: 'b-1' }); });
 
 /** Everything a write could touch, read straight from the store. */
 async function storeState() {
@@ -59,6 +62,7 @@ const DENIED: [Person, string, readonly [string, Record<string, unknown>]][] = [
   ['sec', 'a secretary moves their branch committee member to a sister branch', M.move('m-cm', 'b-2')],
   ['cadmin', 'a committee admin moves themself into another committee', M.move('m-cadmin', 'b-3')],
   ['cadmin', 'a committee admin moves a secretary into another committee', M.move('m-sec', 'b-3')],
+  ['cadmin', 'a committee admin moves a university admin who outranks them', M.move('w-uadmin', 'b-2')],
   ['cm', 'a branch committee member moves a branch mate', M.move('m-a', 'b-2')],
   ['a', 'a member moves themself', M.move('m-a', 'b-2')],
   ['a', 'a member creates a member', M.createMember('b-1')],
