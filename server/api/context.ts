@@ -24,12 +24,14 @@ export interface ApiContext extends YogaInitialContext {
    */
   flushAudit(): Promise<void>;
   /**
-   * Start reading members a resolver is about to check against the viewer, so that they share one
-   * store call with the viewer's own record, and then their branches (organization names, readable
-   * by every signed-in viewer) in the call that reads the viewer's branch. Only warms the loaders:
-   * a member still reaches the client through the scope check and the access log. No-op without a token.
+   * Start reading members a resolver is about to check against the viewer — once the token is
+   * verified, in the store call that reads the viewer's own record — then their branches
+   * (organization names, readable by every signed-in viewer) in the call that reads the viewer's
+   * branch, and with `history` their recent history alongside. Only warms this request's loaders:
+   * a member or history reaches the client only through the services' scope check and access
+   * log, as before. No-op without a valid token.
    */
-  prefetchMembers(ids: readonly string[]): void;
+  prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
 }
 
 /**
@@ -45,10 +47,11 @@ export function createContext(
   let pending: Promise<Session> | null = null;
   let audit: AccessLog | null = null;
   const token = bearerToken(request.headers.get('authorization'));
+  let verified: Promise<string> | null = null;
+  const verifyOnce = () => (verified ??= token ? verify(token) : Promise.reject(unauthenticated('Sign in first: send Authorization: Bearer <token>')));
   const session = () => {
     pending ??= (async () => {
-      if (!token) throw unauthenticated('Sign in first: send Authorization: Bearer <token>');
-      const memberId = await verify(token);
+      const memberId = await verifyOnce();
       const viewer = await loadViewer(memberId, {
         member: (id) => loaders.member.load(id),
         branch: (id) => loaders.branch.load(id),
@@ -69,10 +72,16 @@ export function createContext(
   const flushAudit = async () => {
     if (audit) await audit.flush(deps.store);
   };
-  const prefetchMembers = (ids: readonly string[]) => {
-    // The rejection (if any) reaches whoever loads the id next, through the loader's cache.
+  const prefetchMembers = (ids: readonly string[], opts: { history?: boolean } = {}) => {
     if (!token) return;
-    for (const id of ids) loaders.member.load(id).then((m) => m && loaders.branch.load(m.branchId)).catch(() => undefined);
+    // Registered after session()'s own wait for the token, so these loads join the viewer's batches.
+    // A rejection (if any) reaches whoever loads the id next, through the loader's cache.
+    verifyOnce().then(() => {
+      for (const id of ids) {
+        loaders.member.load(id).then((m) => m && loaders.branch.load(m.branchId)).catch(() => undefined);
+        if (opts.history) loaders.history.load(id).catch(() => undefined);
+      }
+    }, () => undefined);
   };
   return { deps, requestId, loaders, session, flushAudit, prefetchMembers };
 }

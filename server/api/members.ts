@@ -9,6 +9,7 @@ import { getBranch } from '../org/org-service';
 import { requireInt } from '../validate';
 import type { MemberFilterInput, Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
+import { selectsField } from './selection';
 
 /** GraphQL filter input → store filter (nulls dropped). */
 export function memberFilterOf(f: MemberFilterInput | null | undefined): MemberFilter {
@@ -31,9 +32,9 @@ export const edgesOf = <T extends { id: string }>(p: Page<T>) => p.items.map((no
 
 const resolvers: Resolvers = {
   Query: {
-    member: async (_, { id }, ctx) => {
+    member: async (_, { id }, ctx, info) => {
       const session = ctx.session();
-      ctx.prefetchMembers([id]);
+      ctx.prefetchMembers([id], { history: selectsField(info, 'recentActivity') });
       return getMember(await session, id);
     },
     members: async (_, { filter, first, after }, ctx) =>

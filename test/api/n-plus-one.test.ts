@@ -73,10 +73,8 @@ describe('store calls per request', () => {
   it('read member(id)\'s member and branch in the calls that read the viewer\'s, and its history with the single-member read', async () => {
     const q = `query($id: ID!) { member(id: $id) { id name branch { id name }
       recentActivity(first: 5) { studies { at course { id title } } answers { at question { id } } attendance { at } } } }`;
-    const as = t.as('uadmin');
-    await as('{ viewer { role } }'); // the token is verified once; later requests are answered from memory
     calls.length = 0;
-    const r = await as(q, { id: 'm-x03' });
+    const r = await t.as('sec')(q, { id: 'm-x03' }); // sec's first request: the token is verified in full
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.member.recentActivity.studies).toHaveLength(1);
     const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
@@ -90,6 +88,13 @@ describe('store calls per request', () => {
         "getQuestionsByIds": 1,
       }
     `);
+  });
+
+  it('are none for member(id) with a token that does not verify', async () => {
+    calls.length = 0;
+    const r = await t.server.gql('query($id: ID!) { member(id: $id) { id recentActivity { studies { at } } } }', { id: 'm-x03' }, 'not-a-token');
+    expect(r.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    expect(calls).toEqual([]);
   });
 
   it('stay constant for a committee dashboard comparing branches over several quarters', async () => {
