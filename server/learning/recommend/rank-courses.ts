@@ -110,6 +110,11 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
   return picked.map((c) => explain(x, need, c.course, c.score, x.popularity.get(c.course.id) ?? 0));
 }
 
+/** Smallest group of other members an explanation may describe. */
+const MIN_DISCLOSED_GROUP = 3;
+/** Smallest count of branch study sessions an explanation may quote. */
+const MIN_DISCLOSED_SESSIONS = 5;
+
 function explain(x: RankInput, need: Map<string, Need>, course: Course, score: number, studied: number): CourseRecommendation {
   const v = x.view;
   const name = (id: string) => v.topics.get(id)?.name ?? id;
@@ -117,8 +122,11 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
     .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
   const what = `这门${KIND_LABEL[course.kind]}《${course.title}》（约 ${course.minutes} 分钟）`;
   const helped = x.helped?.counts.get(course.id) ?? 0;
-  const social = helped > 0 ? `与你学习短板相近的 ${x.helped!.members} 位支部同志中，有 ${helped} 位学完了这门课程。`
-    : studied > 0 ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
+  // Other members' gaps and study are personal data: the ranking may use them, but an explanation cites
+  // them only as aggregates over groups large enough not to point at anyone (small-group disclosure).
+  const social = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
+    ? `与你学习短板相近的 ${x.helped!.members} 位支部同志中，有 ${helped} 位学完了这门课程。`
+    : studied >= MIN_DISCLOSED_SESSIONS ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
   const rounded = Math.round(score * 1000) / 1000;
   if (!covered.length) {
     return {
