@@ -27,6 +27,8 @@ export function createApp(deps: AppDeps): App {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    // The client is served from this origin (and `npm run dev` proxies), so no cross-origin access.
+    cors: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
