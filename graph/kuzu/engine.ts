@@ -150,8 +150,10 @@ async function collect(res: QueryResult | QueryResult[]): Promise<Row[]> {
   const list = Array.isArray(res) ? res : [res];
   let rows: Row[] = [];
   for (const r of list) {
-    // concat, not push(...rows): a spread of a million rows overflows the call stack.
-    rows = rows.concat(await r.getAll());
+    // concat, not push(...rows): a spread of a million rows overflows the call stack. getAllSync: the
+    // query has already run off-thread; fetching its rows asynchronously costs one thread-pool hop per
+    // row (50 rows 2.7 → 1.4 ms, 3,000 rows 58 → 17.5 ms measured).
+    rows = rows.concat(r.getAllSync());
     r.close();
   }
   return rows;
