@@ -179,11 +179,15 @@ describe('states found in product QA', () => {
   });
 
   it('says why it signed out when the API stops accepting the token', async () => {
-    await page.evaluate(() => localStorage.setItem('hongtu.session', JSON.stringify({
-      token: 'not-a-token', memberId: 'm-4', name: '刘洋', role: 'MEMBER', branchId: 'b-1', committeeId: 'cm-1',
-    })));
+    await page.evaluate(() => {
+      localStorage.setItem('hongtu.locale', 'zh-CN');
+      localStorage.setItem('hongtu.session', JSON.stringify({
+        token: 'not-a-token', memberId: 'm-4', name: '刘洋', role: 'MEMBER', branchId: 'b-1', committeeId: 'cm-1',
+      }));
+    });
+    // A fresh document, so no running app holds the previous session or language in memory.
+    await page.goto('about:blank');
     await open(page, server.url, '/me');
-    await page.reload();
     await poll(() => page.getByTestId('signin-expired').textContent()).toContain('登录已失效');
   });
 });
