@@ -25,6 +25,19 @@ export const MEETING_KINDS = [
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
+/** Calendar period in which one meeting is the minimum. */
+export type MeetingFrequency = 'MONTH' | 'QUARTER' | 'YEAR';
+
+/** Usual minimum frequency of each meeting kind (GLOSSARY.md, 组织生活): at least one per period. */
+export const MEETING_MINIMUM: Readonly<Record<MeetingKind, MeetingFrequency>> = {
+  BRANCH_ASSEMBLY: 'QUARTER',
+  BRANCH_COMMITTEE: 'MONTH',
+  GROUP_MEETING: 'MONTH',
+  PARTY_LECTURE: 'QUARTER',
+  THEME_DAY: 'MONTH',
+  ORG_LIFE_MEETING: 'YEAR',
+};
+
 export const ATTENDANCE_STATUSES = ['PRESENT', 'EXCUSED', 'ABSENT'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 

@@ -4,18 +4,11 @@
  * overlaps it (clipped to the window), "yearly" = once in the window. Calendar boundaries are in
  * China Standard Time.
  */
-import type { MeetingKind } from '../../graph/model';
+import { MEETING_MINIMUM, type MeetingFrequency, type MeetingKind } from '../../graph/model';
 import { cstDate, REFERENCE_DATE, WINDOW_START } from './scales';
 
-export type Frequency = 'MONTH' | 'QUARTER' | 'YEAR';
-export const MEETING_FREQUENCY: Readonly<Record<MeetingKind, Frequency>> = {
-  BRANCH_ASSEMBLY: 'QUARTER',
-  BRANCH_COMMITTEE: 'MONTH',
-  GROUP_MEETING: 'MONTH',
-  PARTY_LECTURE: 'QUARTER',
-  THEME_DAY: 'MONTH',
-  ORG_LIFE_MEETING: 'YEAR',
-};
+export type Frequency = MeetingFrequency;
+export const MEETING_FREQUENCY = MEETING_MINIMUM;
 
 export interface Period { label: string; start: number; end: number }
 

@@ -2,19 +2,10 @@
  * The minimum frequency of each meeting kind (GLOSSARY.md, 组织生活) and the calendar periods they
  * are counted in. Periods follow China Standard Time (UTC+8), where the branches meet.
  */
-import type { MeetingKind } from '../../graph/model';
+import { MEETING_MINIMUM, type MeetingFrequency } from '../../graph/model';
 
-export type Frequency = 'MONTH' | 'QUARTER' | 'YEAR';
-
-/** At least one meeting of the kind per period. */
-export const MEETING_MINIMUM: Record<MeetingKind, Frequency> = {
-  BRANCH_ASSEMBLY: 'QUARTER',
-  BRANCH_COMMITTEE: 'MONTH',
-  GROUP_MEETING: 'MONTH',
-  PARTY_LECTURE: 'QUARTER',
-  THEME_DAY: 'MONTH',
-  ORG_LIFE_MEETING: 'YEAR',
-};
+export type Frequency = MeetingFrequency;
+export { MEETING_MINIMUM };
 
 export interface Period { label: string; start: number; end: number }
 
