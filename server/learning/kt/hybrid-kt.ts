@@ -5,8 +5,8 @@
  * last outcome, time since practice × prior success). Trained in two stages on the same rows.
  */
 import type { KtDataset } from './dataset';
-import { DENSE, MAX_NNZ, newStudentState, observe, writeFeatures } from './lr-features';
-import { featurize, fitLrKt, lrLogit, type LrKtModel, type LrKtOptions } from './lr-kt';
+import { DENSE, MAX_NNZ } from './lr-features';
+import { featurize, fitLrKt, lrLogit, replayPredict, type LrKtModel, type LrKtOptions } from './lr-kt';
 import { fitGbdt, predictGbdt, type GbdtModel, type GbdtOptions } from './gbdt';
 
 export interface HybridKtModel { lr: LrKtModel; gbdt: GbdtModel }
@@ -38,23 +38,10 @@ export function fitHybridKt(train: KtDataset, opts: { lr?: LrKtOptions; gbdt?: G
 }
 
 export function predictHybridKt(model: HybridKtModel, data: KtDataset): Float64Array {
-  const { K, w, skillMean, globalMean } = model.lr;
-  const out = new Float64Array(data.responses);
-  const idx = new Int32Array(MAX_NNZ), val = new Float32Array(MAX_NNZ);
   const row = new Float64Array(NCOL);
-  let r = 0;
-  for (const s of data.sequences) {
-    const st = newStudentState(globalMean);
-    for (let i = 0; i < s.skills.length; i++) {
-      const t = s.times ? s.times[i] : NaN;
-      const k = s.skills[i] < K ? s.skills[i] : -1;
-      idx.fill(0); val.fill(0);
-      writeFeatures(st, k, t, K, skillMean, globalMean, idx, val, 0);
-      for (let d = 0; d < DENSE - 1; d++) row[d] = val[1 + d];
-      row[DENSE - 1] = lrLogit(w, idx, val, 0);
-      out[r++] = 1 / (1 + Math.exp(-predictGbdt(model.gbdt, (f) => row[f])));
-      observe(st, k, s.correct[i], t, skillMean, globalMean);
-    }
-  }
-  return out;
+  return replayPredict(model.lr, data, (idx, val) => {
+    for (let d = 0; d < DENSE - 1; d++) row[d] = val[1 + d];
+    row[DENSE - 1] = lrLogit(model.lr.w, idx, val, 0);
+    return predictGbdt(model.gbdt, (f) => row[f]);
+  });
 }

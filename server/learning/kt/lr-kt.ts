@@ -107,8 +107,12 @@ export function fitLrKt(train: KtDataset, opts: LrKtOptions = {}): LrKtModel {
   return { K, w, skillMean, globalMean };
 }
 
-export function predictLrKt(model: LrKtModel, data: KtDataset): Float64Array {
-  const { K, w, skillMean, globalMean } = model;
+/**
+ * Walk a dataset student by student, giving `score` the feature row of each response built from the
+ * responses before it (idx/val at offset 0), then folding the response in. Returns P(correct) per response.
+ */
+export function replayPredict(model: LrKtModel, data: KtDataset, score: (idx: Int32Array, val: Float32Array) => number): Float64Array {
+  const { K, skillMean, globalMean } = model;
   const out = new Float64Array(data.responses);
   const idx = new Int32Array(MAX_NNZ), val = new Float32Array(MAX_NNZ);
   let r = 0;
@@ -119,11 +123,13 @@ export function predictLrKt(model: LrKtModel, data: KtDataset): Float64Array {
       const k = s.skills[i] < K ? s.skills[i] : -1;
       idx.fill(0); val.fill(0);
       writeFeatures(st, k, t, K, skillMean, globalMean, idx, val, 0);
-      let z = 0;
-      for (let f = 0; f < MAX_NNZ; f++) z += w[idx[f]] * val[f];
-      out[r++] = sigmoid(z);
+      out[r++] = sigmoid(score(idx, val));
       observe(st, k, s.correct[i], t, skillMean, globalMean);
     }
   }
   return out;
+}
+
+export function predictLrKt(model: LrKtModel, data: KtDataset): Float64Array {
+  return replayPredict(model, data, (idx, val) => lrLogit(model.w, idx, val, 0));
 }
