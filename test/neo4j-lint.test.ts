@@ -16,6 +16,10 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // appraisal rounds, ballots, self-assessments, talk records
+  'branchId', 'periodFrom', 'periodTo', 'closesAt', 'closedAt', 'minBallots', 'publicKey', 'sealedKey', 'voterIds',
+  'appraiseeIds', 'createdBy', 'roundId', 'blindedHash', 'grades', 'text', 'subjectId', 'participantIds', 'followUp',
+  'forCommittee',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -37,6 +41,10 @@ const PARAMETERS: Record<string, unknown> = {
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
   timeoutSeconds: 300,
+  periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
+  appraiseeIds: ['m'], createdBy: 'm', key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
+  grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
+  forCommittee: false, updatedAt: 0,
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

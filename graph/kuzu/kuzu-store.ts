@@ -11,6 +11,8 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
+import { AppraisalQueries } from './appraisal';
 import { appendAccess, listAccess } from './audit';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
@@ -35,6 +37,7 @@ export class KuzuStore implements GraphStore {
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly appraisal: AppraisalQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
@@ -44,6 +47,7 @@ export class KuzuStore implements GraphStore {
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.appraisal = new AppraisalQueries(this.ex);
   }
 
   // ---- lifecycle ----
@@ -128,4 +132,22 @@ export class KuzuStore implements GraphStore {
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
+
+  // ---- appraisal and talk records ----
+  createAppraisalRound(r: AppraisalRound, sealedKey: string) { return this.appraisal.createAppraisalRound(r, sealedKey); }
+  getAppraisalRoundsByIds(ids: string[]) { return this.appraisal.getAppraisalRoundsByIds(ids); }
+  listAppraisalRounds(branchIds: string[]) { return this.appraisal.listAppraisalRounds(branchIds); }
+  getAppraisalRoundKey(roundId: string) { return this.appraisal.getAppraisalRoundKey(roundId); }
+  closeAppraisalRound(roundId: string, at: number) { return this.appraisal.closeAppraisalRound(roundId, at); }
+  recordBallotIssue(roundId: string, memberId: string, blindedHash: string) { return this.appraisal.recordBallotIssue(roundId, memberId, blindedHash); }
+  countBallotIssues(roundId: string) { return this.appraisal.countBallotIssues(roundId); }
+  hasBallotIssue(roundId: string, memberId: string) { return this.appraisal.hasBallotIssue(roundId, memberId); }
+  storeBallot(b: Ballot) { return this.appraisal.storeBallot(b); }
+  listBallots(roundId: string) { return this.appraisal.listBallots(roundId); }
+  upsertSelfAssessment(a: SelfAssessment) { return this.appraisal.upsertSelfAssessment(a); }
+  listSelfAssessments(roundIds: string[], memberIds?: string[]) { return this.appraisal.listSelfAssessments(roundIds, memberIds); }
+  createTalkRecord(t: TalkRecord) { return this.appraisal.createTalkRecord(t); }
+  getTalkRecordsByIds(ids: string[]) { return this.appraisal.getTalkRecordsByIds(ids); }
+  listTalkRecords(f: TalkFilter) { return this.appraisal.listTalkRecords(f); }
+  countTalkRecords(branchIds: string[] | null, from: number, to: number) { return this.appraisal.countTalkRecords(branchIds, from, to); }
 }

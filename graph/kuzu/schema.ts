@@ -6,13 +6,15 @@
  * order, because COPY FROM maps CSV columns by position.
  */
 import type { EmbeddableKind } from '../model';
+import { APPRAISAL_DDL } from './appraisal-ddl';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion',
+  'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
 ] as const;
 
 export const REL_TABLES = [
@@ -64,7 +66,7 @@ const V1: string[] = [
 ];
 
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1];
+const MIGRATIONS: string[][] = [V1, APPRAISAL_DDL];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
