@@ -58,7 +58,10 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion',
-    ].map((t) => [t, `../learning-mappers#${t}Model`])),
+    ].map((t) => [t, `../learning-mappers#${t}Model`]))
+    .concat([
+      'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',
+    ].map((t) => [t, `../appraisal-mappers#${t}Model`])),
 );
 
 async function main(): Promise<void> {

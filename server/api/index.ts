@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { activityModule } from './activity';
+import { appraisalModule } from './appraisal';
 import { auditModule } from './audit';
 import { commonModule } from './common';
 import { curriculumModule } from './curriculum';
@@ -27,6 +28,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { talkModule } from './talk';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -38,6 +40,8 @@ export const API_MODULES: ApiModule[] = [
   curriculumModule,
   lifeModule,
   auditModule,
+  appraisalModule,
+  talkModule,
   learningTextModule,
   learningModule,
   devLoginModule,

@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import type { AccessRecord } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
 
-export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING';
+export type AccessAction =
+  | 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING' | 'READ_APPRAISAL' | 'READ_TALK' | 'ISSUE_BALLOT';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

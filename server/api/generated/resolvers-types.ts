@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph/model';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
 import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel } from '../learning-mappers';
+import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -52,6 +53,110 @@ export type AnswerRecord = {
   question: Question;
   /** Time spent, in seconds. */
   seconds: Scalars['Int']['output'];
+};
+
+/** The four grades of 民主评议党员. */
+export type AppraisalGrade =
+  /** 基本合格 */
+  | 'BASICALLY_QUALIFIED'
+  /** 优秀 */
+  | 'EXCELLENT'
+  /** 合格 */
+  | 'QUALIFIED'
+  /** 不合格 */
+  | 'UNQUALIFIED';
+
+/** How many ballots gave a grade. */
+export type AppraisalGradeCount = {
+  __typename?: 'AppraisalGradeCount';
+  /** Number of ballots. */
+  count: Scalars['Int']['output'];
+  /** The grade. */
+  grade: AppraisalGrade;
+};
+
+/** What the viewer may do in a round. */
+export type AppraisalPart = {
+  __typename?: 'AppraisalPart';
+  /** The viewer is appraised (and writes a self-assessment). */
+  appraised: Scalars['Boolean']['output'];
+  /** The viewer has been issued a ballot signature. */
+  issued: Scalars['Boolean']['output'];
+  /** The viewer manages the round (the branch's secretary or an administrator above it). */
+  manager: Scalars['Boolean']['output'];
+  /** The viewer may vote. */
+  voter: Scalars['Boolean']['output'];
+};
+
+/** A person in a round: id and name only. */
+export type AppraisalPerson = {
+  __typename?: 'AppraisalPerson';
+  /** Member id. */
+  id: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+};
+
+/** The result for one member appraised. */
+export type AppraisalResult = {
+  __typename?: 'AppraisalResult';
+  /** Comments without attribution, in random order, when shown. */
+  comments?: Maybe<Array<Scalars['String']['output']>>;
+  /** Ballots per grade, when shown. */
+  counts?: Maybe<Array<AppraisalGradeCount>>;
+  /** The member appraised. */
+  member: AppraisalPerson;
+  /** False when fewer than minBallots ballots graded this member ("too few ballots to show"): nothing else is given. */
+  shown: Scalars['Boolean']['output'];
+};
+
+/** An annual democratic appraisal of a branch's members. */
+export type AppraisalRound = {
+  __typename?: 'AppraisalRound';
+  /** The members appraised (names only). */
+  appraisees: Array<AppraisalPerson>;
+  /** The branch. */
+  branch: Branch;
+  /** When it closed (null while open). */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When voting closes at the latest. */
+  closesAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Results are shown per member only with at least this many ballots grading them (never below 5). */
+  minBallots: Scalars['Int']['output'];
+  /** The viewer's own part in the round. */
+  myPart: AppraisalPart;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['output'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['output'];
+  /** The round's RSA public key (SPKI DER, base64): the browser blinds with it and anyone can verify ballots. */
+  publicKey: Scalars['String']['output'];
+  /** OPEN or CLOSED. */
+  status: AppraisalRoundStatus;
+  /** Title, e.g. 2025年度民主评议党员. */
+  title: Scalars['String']['output'];
+  /** Turnout without names. */
+  turnout: AppraisalTurnout;
+};
+
+/** Whether a round still takes ballots. */
+export type AppraisalRoundStatus =
+  /** Closed: results and the list of spent tokens are published. */
+  | 'CLOSED'
+  /** Taking ballot signatures and ballots. */
+  | 'OPEN';
+
+/** Counts only: no names. */
+export type AppraisalTurnout = {
+  __typename?: 'AppraisalTurnout';
+  /** Ballots cast. */
+  ballots: Scalars['Int']['output'];
+  /** Voters who have been issued a ballot signature. */
+  issued: Scalars['Int']['output'];
+  /** Eligible voters. */
+  voters: Scalars['Int']['output'];
 };
 
 /** The eight top-level topic areas (GLOSSARY.md). */
@@ -128,6 +233,16 @@ export type AttendanceStatus =
   | 'EXCUSED'
   /** 出席 */
   | 'PRESENT';
+
+/** One member's grade on a ballot. */
+export type BallotGradeInput = {
+  /** Optional short comment (at most 200 characters), shown unattributed. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The grade. */
+  grade: AppraisalGrade;
+  /** The member appraised. */
+  memberId: Scalars['ID']['input'];
+};
 
 /** A grassroots branch (党支部); every member belongs to exactly one. */
 export type Branch = {
@@ -224,6 +339,25 @@ export type BranchLife = {
   missingCount: Scalars['Int']['output'];
   /** End of the period (exclusive). */
   to: Scalars['DateTime']['output'];
+};
+
+/** Input of castBallot. */
+export type CastBallotInput = {
+  /** One grade per member graded (members may be left out). */
+  grades: Array<BallotGradeInput>;
+  /** The round. */
+  roundId: Scalars['ID']['input'];
+  /** The unblinded signature (base64). */
+  signature: Scalars['String']['input'];
+  /** The prepared token (64 bytes, base64) that was blind-signed. */
+  token: Scalars['String']['input'];
+};
+
+/** The answer to castBallot. */
+export type CastBallotResult = {
+  __typename?: 'CastBallotResult';
+  /** SHA-256 of your token: keep it, and find it in spentBallotTokens after the round closes. */
+  receipt: Scalars['String']['output'];
 };
 
 /** A college's or department's committee (二级党委/党总支); holds branches. */
@@ -363,6 +497,26 @@ export type CreateMemberInput = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   /** Stage in the admission pipeline. */
   stage: MemberStage;
+};
+
+/** Input of createTalkRecord. */
+export type CreateTalkRecordInput = {
+  /** When the talk took place. */
+  at: Scalars['DateTime']['input'];
+  /** Follow-up (at most 1000 characters). */
+  followUp?: InputMaybe<Scalars['String']['input']>;
+  /** Let the committee administrators above the branch read it. */
+  forCommittee?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind (see talkKinds). */
+  kind: Scalars['String']['input'];
+  /** Everyone who took part (you must be one of them). */
+  participantIds: Array<Scalars['ID']['input']>;
+  /** The member talked with. */
+  subjectId: Scalars['ID']['input'];
+  /** Summary (at most 2000 characters). */
+  summary: Scalars['String']['input'];
 };
 
 /** A person of the demo data to sign in as. */
@@ -590,6 +744,17 @@ export type MemberActivity = {
   studies: Array<StudyRecord>;
 };
 
+/** One round of a member's appraisal record. */
+export type MemberAppraisal = {
+  __typename?: 'MemberAppraisal';
+  /** The member's result once the round has closed (null while open). */
+  result?: Maybe<AppraisalResult>;
+  /** The round. */
+  round: AppraisalRound;
+  /** The member's self-assessment, if written. */
+  selfAssessment?: Maybe<SelfAssessment>;
+};
+
 /** A page of members. */
 export type MemberConnection = {
   __typename?: 'MemberConnection';
@@ -687,12 +852,24 @@ export type MoveMemberPayload = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Cast an anonymous ballot with the unblinded token and signature. Send it WITHOUT any cookie or Authorization
+   * header (such a request is refused) and after a random delay: nothing in it names you. Each token counts once.
+   */
+  castBallot: CastBallotResult;
+  /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
+  closeAppraisalRound: AppraisalRound;
   /** Create a course with manual topic tags (administrators). */
   createCourse: Course;
   /** Record (or schedule) a meeting of a branch the viewer manages. Idempotent by `id`. */
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /**
+   * Record a talk you took part in, with a member of a branch you serve (secretary, branch committee member, or
+   * committee administrator above it). Idempotent by `id` for its author.
+   */
+  createTalkRecord: TalkRecord;
   /**
    * Generate and save a new study plan for a member: weekly items within `minutesPerWeek` (15–1200)
    * for `weeks` (1–52), ordered by prerequisites, with spaced review of fading topics. Completed
@@ -703,16 +880,41 @@ export type Mutation = {
   login: LoginPayload;
   /** Transfer a member to another branch (组织关系转接); the history is kept. The viewer must manage the current branch. */
   moveMember: MoveMemberPayload;
+  /**
+   * Open an appraisal round for a branch the viewer manages. Without lists, the voters are the branch's full members
+   * (预备党员 have no vote) and the members appraised its full and probationary members. Idempotent by `id`.
+   */
+  openAppraisalRound: AppraisalRound;
   /** Record the viewer's own answer to a question; the server decides whether it is correct. Idempotent by `id`. */
   recordAnswer: RecordAnswerPayload;
   /** Record who attended a meeting that has taken place (one status per member; later calls overwrite). */
   recordAttendance: Meeting;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /**
+   * As an eligible voter, get one RFC 9474 blind signature (RSABSSA-SHA384-PSS-Randomized) on a token your browser
+   * generated and blinded. The server records that you were issued one and never sees the token. A retry with the same
+   * blinded message returns the same signature; another message is CONFLICT. Returns the blind signature, base64.
+   */
+  requestBallotSignature: Scalars['String']['output'];
+  /** Write (or rewrite) your self-assessment while the round is open. It is not anonymous. */
+  submitSelfAssessment: SelfAssessment;
   /** Edit a course (administrators); absent fields stay as they are. */
   updateCourse: Course;
   /** Change a member of a branch the viewer manages; only the fields given change. */
   updateMember: Member;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCastBallotArgs = {
+  input: CastBallotInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCloseAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -731,6 +933,12 @@ export type MutationCreateMeetingArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCreateMemberArgs = {
   input: CreateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateTalkRecordArgs = {
+  input: CreateTalkRecordInput;
 };
 
 
@@ -755,6 +963,12 @@ export type MutationMoveMemberArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationOpenAppraisalRoundArgs = {
+  input: OpenAppraisalRoundInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationRecordAnswerArgs = {
   input: RecordAnswerInput;
 };
@@ -773,6 +987,20 @@ export type MutationRecordStudyArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRequestBallotSignatureArgs = {
+  blindedMessage: Scalars['String']['input'];
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSubmitSelfAssessmentArgs = {
+  roundId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationUpdateCourseArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCourseInput;
@@ -783,6 +1011,28 @@ export type MutationUpdateCourseArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+/** Input of openAppraisalRound. */
+export type OpenAppraisalRoundInput = {
+  /** Members appraised (full or probationary members of the branch); default: all of them. */
+  appraiseeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The branch. */
+  branchId: Scalars['ID']['input'];
+  /** When voting closes (in the future, at most 92 days ahead). */
+  closesAt: Scalars['DateTime']['input'];
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Result floor (default and minimum 5). */
+  minBallots?: InputMaybe<Scalars['Int']['input']>;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['input'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['input'];
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Eligible voters (full members of the branch); default: all of them. */
+  voterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Where a page of a connection ends and whether more follows (Relay-style). */
@@ -865,6 +1115,19 @@ export type Query = {
   __typename?: 'Query';
   /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
   accessRecords: Array<AccessRecord>;
+  /**
+   * Results after the round has closed: per member appraised, counts per grade and unattributed comments in random order,
+   * only when at least `minBallots` ballots graded them. Managers see everyone; an appraised member sees themself.
+   * Every result read is recorded in the access log.
+   */
+  appraisalResults: Array<AppraisalResult>;
+  /** One appraisal round; NOT_FOUND for unknown ids and for rounds the viewer takes no part in. */
+  appraisalRound: AppraisalRound;
+  /**
+   * Appraisal rounds (民主评议党员) of a branch that the viewer may see: every round for the branch's secretary and the
+   * administrators above it; the rounds the viewer votes in or is appraised in for anyone else.
+   */
+  appraisalRounds: Array<AppraisalRound>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
@@ -891,8 +1154,12 @@ export type Query = {
   meetings: Array<Meeting>;
   /** A member by id: NOT_FOUND when unknown, FORBIDDEN outside the viewer's scope. Phone and ID number are masked unless it is the viewer. */
   member: Member;
+  /** A member's appraisal record (rounds, self-assessment, result): the member themself and their branch's managers. Audited. */
+  memberAppraisals: Array<MemberAppraisal>;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Full and probationary members of a branch with no yearly talk in a calendar year (branch managers). */
+  membersWithoutYearlyTalk: Array<Member>;
   /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
@@ -913,6 +1180,13 @@ export type Query = {
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** Self-assessments of a round (not anonymous): the branch's secretary and administrators above it. Audited. */
+  selfAssessments: Array<SelfAssessment>;
+  /**
+   * SHA-256 hashes of every spent ballot token, sorted, published once the round has closed: a voter finds the hash of
+   * their own token (their receipt) here to check that their ballot was counted.
+   */
+  spentBallotTokens: Array<Scalars['String']['output']>;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -921,6 +1195,19 @@ export type Query = {
    * BAD_USER_INPUT naming the field.
    */
   suggestTopics: Array<TopicSuggestion>;
+  /** Number of talk records per branch in a period: counts only (committee and university administrators). */
+  talkCounts: Array<TalkCount>;
+  /** The kinds of talk, with their names. */
+  talkKinds: Array<TalkKindInfo>;
+  /** One talk record; NOT_FOUND for anyone who may not read it. */
+  talkRecord: TalkRecord;
+  /** Who read a talk record and when: for the people in it. */
+  talkRecordReads: Array<TalkRecordRead>;
+  /**
+   * Talk records (谈心谈话) with a member that the viewer may read: the people in a record, the secretary of the member's
+   * branch, and the committee administrators above it when the record is marked for them. Every read is audited.
+   */
+  talkRecords: Array<TalkRecord>;
   /** A topic by id; NOT_FOUND when unknown. */
   topic: Topic;
   /** The eight top-level areas, the roots of the topic tree. */
@@ -938,6 +1225,24 @@ export type Query = {
 export type QueryAccessRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalResultsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundsArgs = {
+  branchId: Scalars['ID']['input'];
 };
 
 
@@ -1014,10 +1319,23 @@ export type QueryMemberArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMemberAppraisalsArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryMembersWithoutYearlyTalkArgs = {
+  branchId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1050,6 +1368,18 @@ export type QuerySearchArgs = {
 
 
 /** Entry points for reading. */
+export type QuerySelfAssessmentsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QuerySpentBallotTokensArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryStudyPlanArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -1059,6 +1389,31 @@ export type QueryStudyPlanArgs = {
 export type QuerySuggestTopicsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkCountsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordReadsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordsArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1224,6 +1579,17 @@ export type SearchResultKind =
   /** A topic (知识点); `id` is a Topic id. */
   | 'TOPIC';
 
+/** A member's own written self-assessment in a round. */
+export type SelfAssessment = {
+  __typename?: 'SelfAssessment';
+  /** The member. */
+  member: AppraisalPerson;
+  /** Text. */
+  text: Scalars['String']['output'];
+  /** Last written. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** A member's study plan (学习计划). */
 export type StudyPlan = {
   __typename?: 'StudyPlan';
@@ -1298,6 +1664,56 @@ export type TagSource =
   | 'AUTO'
   /** Set by a person. */
   | 'MANUAL';
+
+/** Talk records of one branch in a period. */
+export type TalkCount = {
+  __typename?: 'TalkCount';
+  /** The branch. */
+  branch: Branch;
+  /** Number of records. */
+  count: Scalars['Int']['output'];
+};
+
+/** A kind of talk. */
+export type TalkKindInfo = {
+  __typename?: 'TalkKindInfo';
+  /** English name. */
+  en: Scalars['String']['output'];
+  /** Identifier, e.g. YEARLY. */
+  id: Scalars['String']['output'];
+  /** Chinese name. */
+  zh: Scalars['String']['output'];
+};
+
+/** A private talk between a member and a secretary or committee member. Never analysed, searched or exported. */
+export type TalkRecord = {
+  __typename?: 'TalkRecord';
+  /** When the talk took place. */
+  at: Scalars['DateTime']['output'];
+  /** Follow-up agreed. */
+  followUp: Scalars['String']['output'];
+  /** Readable by the committee administrators above the branch. */
+  forCommittee: Scalars['Boolean']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Kind of talk (see talkKinds). */
+  kind: Scalars['String']['output'];
+  /** Everyone who took part (the member talked with included). */
+  participants: Array<AppraisalPerson>;
+  /** The member talked with. */
+  subject: AppraisalPerson;
+  /** Summary. */
+  summary: Scalars['String']['output'];
+};
+
+/** One read of a talk record. */
+export type TalkRecordRead = {
+  __typename?: 'TalkRecordRead';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who read it. */
+  reader: AppraisalPerson;
+};
 
 /** A node of the topic hierarchy (知识点). */
 export type Topic = {
@@ -1532,6 +1948,14 @@ export type ResolversTypes = {
   AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AppraisalGrade: AppraisalGrade;
+  AppraisalGradeCount: ResolverTypeWrapper<AppraisalGradeCount>;
+  AppraisalPart: ResolverTypeWrapper<AppraisalPart>;
+  AppraisalPerson: ResolverTypeWrapper<AppraisalPerson>;
+  AppraisalResult: ResolverTypeWrapper<AppraisalResultModel>;
+  AppraisalRound: ResolverTypeWrapper<AppraisalRoundModel>;
+  AppraisalRoundStatus: AppraisalRoundStatus;
+  AppraisalTurnout: ResolverTypeWrapper<AppraisalTurnout>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1539,11 +1963,14 @@ export type ResolversTypes = {
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRowInput: AttendanceRowInput;
   AttendanceStatus: AttendanceStatus;
+  BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
   BranchGapCell: ResolverTypeWrapper<BranchGapCell>;
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: ResolverTypeWrapper<CastBallotResult>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
   CourseConnection: ResolverTypeWrapper<CourseConnectionModel>;
@@ -1553,6 +1980,7 @@ export type ResolversTypes = {
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
   Group: ResolverTypeWrapper<GroupModel>;
@@ -1567,6 +1995,7 @@ export type ResolversTypes = {
   MeetingKindLife: ResolverTypeWrapper<MeetingKindLifeModel>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberActivity: ResolverTypeWrapper<MemberActivityModel>;
+  MemberAppraisal: ResolverTypeWrapper<MemberAppraisalModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberEdge: ResolverTypeWrapper<MemberEdgeModel>;
   MemberFilterInput: MemberFilterInput;
@@ -1576,6 +2005,7 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
   PathEdgeKind: PathEdgeKind;
@@ -1597,11 +2027,16 @@ export type ResolversTypes = {
   Role: Role;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
+  SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
   StudyPlanItemKind: StudyPlanItemKind;
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   TagSource: TagSource;
+  TalkCount: ResolverTypeWrapper<TalkCountModel>;
+  TalkKindInfo: ResolverTypeWrapper<TalkKindInfo>;
+  TalkRecord: ResolverTypeWrapper<TalkRecordModel>;
+  TalkRecordRead: ResolverTypeWrapper<TalkRecordReadModel>;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
   TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
@@ -1623,16 +2058,25 @@ export type ResolversParentTypes = {
   AnswerRecord: AnswerRecordModel;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  AppraisalGradeCount: AppraisalGradeCount;
+  AppraisalPart: AppraisalPart;
+  AppraisalPerson: AppraisalPerson;
+  AppraisalResult: AppraisalResultModel;
+  AppraisalRound: AppraisalRoundModel;
+  AppraisalTurnout: AppraisalTurnout;
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
+  BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
   BranchGapCell: BranchGapCell;
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
   BranchLife: BranchLifeModel;
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: CastBallotResult;
   Committee: CommitteeModel;
   Course: CourseModel;
   CourseConnection: CourseConnectionModel;
@@ -1641,6 +2085,7 @@ export type ResolversParentTypes = {
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
   Group: GroupModel;
@@ -1653,6 +2098,7 @@ export type ResolversParentTypes = {
   MeetingKindLife: MeetingKindLifeModel;
   Member: MemberModel;
   MemberActivity: MemberActivityModel;
+  MemberAppraisal: MemberAppraisalModel;
   MemberConnection: MemberConnectionModel;
   MemberEdge: MemberEdgeModel;
   MemberFilterInput: MemberFilterInput;
@@ -1660,6 +2106,7 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
   PathNode: PathNode;
@@ -1676,9 +2123,14 @@ export type ResolversParentTypes = {
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
   SearchResult: SearchResult;
+  SelfAssessment: SelfAssessmentModel;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
   StudyRecord: StudyRecordModel;
+  TalkCount: TalkCountModel;
+  TalkKindInfo: TalkKindInfo;
+  TalkRecord: TalkRecordModel;
+  TalkRecordRead: TalkRecordReadModel;
   Topic: TopicModel;
   TopicMastery: TopicMasteryModel;
   TopicSuggestion: TopicSuggestion;
@@ -1706,6 +2158,52 @@ export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AppraisalGradeCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalGradeCount'] = ResolversParentTypes['AppraisalGradeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['AppraisalGrade'], ParentType, ContextType>;
+};
+
+export type AppraisalPartResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPart'] = ResolversParentTypes['AppraisalPart']> = {
+  appraised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalPersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPerson'] = ResolversParentTypes['AppraisalPerson']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AppraisalResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalResult'] = ResolversParentTypes['AppraisalResult']> = {
+  comments?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  counts?: Resolver<Maybe<Array<ResolversTypes['AppraisalGradeCount']>>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalRoundResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalRound'] = ResolversParentTypes['AppraisalRound']> = {
+  appraisees?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minBallots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myPart?: Resolver<ResolversTypes['AppraisalPart'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppraisalRoundStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  turnout?: Resolver<ResolversTypes['AppraisalTurnout'], ParentType, ContextType>;
+};
+
+export type AppraisalTurnoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalTurnout'] = ResolversParentTypes['AppraisalTurnout']> = {
+  ballots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AreaMastery'] = ResolversParentTypes['AreaMastery']> = {
@@ -1767,6 +2265,10 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   missing?: Resolver<Array<ResolversTypes['MissingMeeting']>, ParentType, ContextType>;
   missingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CastBallotResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CastBallotResult'] = ResolversParentTypes['CastBallotResult']> = {
+  receipt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommitteeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Committee'] = ResolversParentTypes['Committee']> = {
@@ -1906,6 +2408,12 @@ export type MemberActivityResolvers<ContextType = ApiContext, ParentType extends
   studies?: Resolver<Array<ResolversTypes['StudyRecord']>, ParentType, ContextType>;
 };
 
+export type MemberAppraisalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberAppraisal'] = ResolversParentTypes['MemberAppraisal']> = {
+  result?: Resolver<Maybe<ResolversTypes['AppraisalResult']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType>;
+  selfAssessment?: Resolver<Maybe<ResolversTypes['SelfAssessment']>, ParentType, ContextType>;
+};
+
 export type MemberConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -1929,15 +2437,21 @@ export type MoveMemberPayloadResolvers<ContextType = ApiContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
+  closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  createTalkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<MutationCreateTalkRecordArgs, 'input'>>;
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
+  openAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationOpenAppraisalRoundArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  requestBallotSignature?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRequestBallotSignatureArgs, 'blindedMessage' | 'roundId'>>;
+  submitSelfAssessment?: Resolver<ResolversTypes['SelfAssessment'], ParentType, ContextType, RequireFields<MutationSubmitSelfAssessmentArgs, 'roundId' | 'text'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
 };
@@ -1975,6 +2489,9 @@ export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
+  appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
+  appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
+  appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
@@ -1988,13 +2505,22 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberAppraisals?: Resolver<Array<ResolversTypes['MemberAppraisal']>, ParentType, ContextType, RequireFields<QueryMemberAppraisalsArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  membersWithoutYearlyTalk?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersWithoutYearlyTalkArgs, 'branchId' | 'year'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  selfAssessments?: Resolver<Array<ResolversTypes['SelfAssessment']>, ParentType, ContextType, RequireFields<QuerySelfAssessmentsArgs, 'roundId'>>;
+  spentBallotTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QuerySpentBallotTokensArgs, 'roundId'>>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
+  talkCounts?: Resolver<Array<ResolversTypes['TalkCount']>, ParentType, ContextType, RequireFields<QueryTalkCountsArgs, 'from' | 'to'>>;
+  talkKinds?: Resolver<Array<ResolversTypes['TalkKindInfo']>, ParentType, ContextType>;
+  talkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<QueryTalkRecordArgs, 'id'>>;
+  talkRecordReads?: Resolver<Array<ResolversTypes['TalkRecordRead']>, ParentType, ContextType, RequireFields<QueryTalkRecordReadsArgs, 'id'>>;
+  talkRecords?: Resolver<Array<ResolversTypes['TalkRecord']>, ParentType, ContextType, RequireFields<QueryTalkRecordsArgs, 'memberId'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topicTree?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -2045,6 +2571,12 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SelfAssessmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = {
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type StudyPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyPlan'] = ResolversParentTypes['StudyPlan']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2075,6 +2607,33 @@ export type StudyRecordResolvers<ContextType = ApiContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkCount'] = ResolversParentTypes['TalkCount']> = {
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkKindInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkKindInfo'] = ResolversParentTypes['TalkKindInfo']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecord'] = ResolversParentTypes['TalkRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  followUp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  forCommittee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecordRead'] = ResolversParentTypes['TalkRecordRead']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reader?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -2137,6 +2696,12 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
+  AppraisalGradeCount?: AppraisalGradeCountResolvers<ContextType>;
+  AppraisalPart?: AppraisalPartResolvers<ContextType>;
+  AppraisalPerson?: AppraisalPersonResolvers<ContextType>;
+  AppraisalResult?: AppraisalResultResolvers<ContextType>;
+  AppraisalRound?: AppraisalRoundResolvers<ContextType>;
+  AppraisalTurnout?: AppraisalTurnoutResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
@@ -2145,6 +2710,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  CastBallotResult?: CastBallotResultResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
@@ -2161,6 +2727,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberActivity?: MemberActivityResolvers<ContextType>;
+  MemberAppraisal?: MemberAppraisalResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
@@ -2178,9 +2745,14 @@ export type Resolvers<ContextType = ApiContext> = {
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SelfAssessment?: SelfAssessmentResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
+  TalkCount?: TalkCountResolvers<ContextType>;
+  TalkKindInfo?: TalkKindInfoResolvers<ContextType>;
+  TalkRecord?: TalkRecordResolvers<ContextType>;
+  TalkRecordRead?: TalkRecordReadResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
