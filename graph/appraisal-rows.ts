@@ -3,6 +3,7 @@
  * queries return the same flat, aliased columns. `toNumber` is the adapter's own number reader
  * (Neo4j returns driver Integers, Kuzu plain numbers or bigints).
  */
+import { randomUUID } from 'node:crypto';
 import type { AppraisalGrade, AppraisalRound, Ballot, BallotGrade, SelfAssessment, TalkRecord } from './appraisal';
 
 type Row = Record<string, unknown>;
@@ -56,3 +57,6 @@ export const toTalk = (r: Row, n: ToNumber): TalkRecord => ({
 
 /** Key of a voter's issuance row and of a self-assessment: one per round and member. */
 export const roundMemberKey = (roundId: string, memberId: string): string => `${roundId}\u0000${memberId}`;
+
+/** Ids of a new round's empty ballot slots, one per voter: random, so neither ids nor order mean anything. */
+export const ballotSlotIds = (r: AppraisalRound): string[] => r.voterIds.map(() => `${r.id}:${randomUUID()}`);

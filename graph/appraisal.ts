@@ -5,6 +5,9 @@
  * - a Ballot has no voter, no time and no request data: only the hash of its token, its round and
  *   its grades. Which voters were issued a signature is kept apart (BallotIssue) and cannot be
  *   joined to a ballot by any field.
+ * - ballots do not sit in the order they arrived: a round is created with one empty ballot slot per
+ *   voter, and each ballot fills a slot chosen at random, so the storage order (what a dump of the
+ *   database file shows) says nothing about who voted when.
  * - a TalkRecord is never embedded, tagged, searched or exported (exportBulk does not know it).
  */
 import type { WriteResult } from './store';
@@ -60,7 +63,10 @@ export interface TalkRecord {
 export interface TalkFilter { subjectIds?: string[]; participantId?: string; branchIds?: string[]; from?: number; to?: number }
 
 export interface AppraisalStore {
-  /** Idempotent by id: an existing round is left as it is ({ created: false }). */
+  /**
+   * Idempotent by id: an existing round is left as it is ({ created: false }). Creates one empty ballot
+   * slot per voter in the same transaction.
+   */
   createAppraisalRound(round: AppraisalRound, sealedPrivateKey: string): Promise<WriteResult>;
   getAppraisalRoundsByIds(ids: string[]): Promise<AppraisalRound[]>;
   /** Rounds of these branches, newest first. */
@@ -78,7 +84,10 @@ export interface AppraisalStore {
   countBallotIssues(roundId: string): Promise<number>;
   /** True when this voter has been issued a signature in the round. */
   hasBallotIssue(roundId: string, memberId: string): Promise<boolean>;
-  /** Store a ballot unless its token hash was spent before (then false, nothing written). */
+  /**
+   * Store a ballot in an empty slot of its round chosen at random, unless its token hash was spent before
+   * (then false, nothing written). Safe under concurrent calls: exactly one of many replays stores.
+   */
   storeBallot(ballot: Ballot): Promise<boolean>;
   /** Ballots of a round, ordered by token hash (never by arrival). */
   listBallots(roundId: string): Promise<Ballot[]>;

@@ -19,7 +19,7 @@ const PROPERTY_KEYS = [
   // appraisal rounds, ballots, self-assessments, talk records
   'branchId', 'periodFrom', 'periodTo', 'closesAt', 'closedAt', 'minBallots', 'publicKey', 'sealedKey', 'voterIds',
   'appraiseeIds', 'createdBy', 'roundId', 'blindedHash', 'grades', 'text', 'subjectId', 'participantIds', 'followUp',
-  'forCommittee',
+  'forCommittee', 'tokenHash', 'slotLock',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -44,7 +44,7 @@ const PARAMETERS: Record<string, unknown> = {
   periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
   appraiseeIds: ['m'], createdBy: 'm', key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
   grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
-  forCommittee: false, updatedAt: 0,
+  forCommittee: false, updatedAt: 0, slotIds: ['s'],
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

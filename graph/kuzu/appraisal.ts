@@ -3,9 +3,11 @@
  * on Kuzu. Plain node tables with no relationships: a ballot is joined to nothing, and a talk record
  * names its people by id so that no traversal from a member (portraits, the network) reaches it.
  */
+import { randomInt } from 'node:crypto';
+import { conflict } from '../../server/errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import {
-  encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
+  ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
 } from '../appraisal-rows';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor } from './executor';
@@ -24,9 +26,11 @@ const Q = {
   issueOf: 'MATCH (i:BallotIssue {key: $key}) RETURN i.blindedHash AS blindedHash',
   issue: 'CREATE (:BallotIssue {key: $key, roundId: $roundId, memberId: $memberId, blindedHash: $blindedHash})',
   countIssues: 'MATCH (i:BallotIssue) WHERE i.roundId = $roundId RETURN count(i) AS n',
-  ballotExists: 'MATCH (b:Ballot {tokenHash: $tokenHash}) RETURN b.tokenHash AS tokenHash',
-  storeBallot: 'CREATE (:Ballot {tokenHash: $tokenHash, roundId: $roundId, grades: $grades})',
-  ballots: `MATCH (b:Ballot) WHERE b.roundId = $roundId
+  createSlots: 'UNWIND $slotIds AS sid CREATE (:Ballot {id: sid, roundId: $roundId})',
+  ballotExists: 'MATCH (b:Ballot) WHERE b.roundId = $roundId AND b.tokenHash = $tokenHash RETURN b.id AS id',
+  emptySlots: 'MATCH (b:Ballot) WHERE b.roundId = $roundId AND b.tokenHash IS NULL RETURN b.id AS id',
+  fillSlot: 'MATCH (b:Ballot {id: $id}) SET b.tokenHash = $tokenHash, b.grades = $grades',
+  ballots: `MATCH (b:Ballot) WHERE b.roundId = $roundId AND b.tokenHash IS NOT NULL
     RETURN b.tokenHash AS tokenHash, b.roundId AS roundId, b.grades AS grades ORDER BY b.tokenHash`,
   upsertSelf: `MERGE (a:SelfAssessment {key: $key})
     SET a.roundId = $roundId, a.memberId = $memberId, a.text = $text, a.updatedAt = $updatedAt`,
@@ -63,6 +67,7 @@ export class AppraisalQueries implements AppraisalStore {
         minBallots: r.minBallots, publicKey: r.publicKey, sealedKey, voterIds: r.voterIds, appraiseeIds: r.appraiseeIds,
         createdBy: r.createdBy, createdAt: r.createdAt,
       });
+      await tx.run(Q.createSlots, { roundId: r.id, slotIds: ballotSlotIds(r) });
       return { created: true };
     });
   }
@@ -106,8 +111,11 @@ export class AppraisalQueries implements AppraisalStore {
 
   storeBallot(b: Ballot): Promise<boolean> {
     return this.ex.write(async (tx) => {
-      if ((await tx.run(Q.ballotExists, { tokenHash: b.tokenHash })).length) return false;
-      await tx.run(Q.storeBallot, { tokenHash: b.tokenHash, roundId: b.roundId, grades: encodeGrades(b.grades) });
+      if ((await tx.run(Q.ballotExists, { roundId: b.roundId, tokenHash: b.tokenHash })).length) return false;
+      const slots = await tx.run(Q.emptySlots, { roundId: b.roundId });
+      if (!slots.length) throw conflict('Every ballot slot of this round is filled');
+      const id = String(slots[randomInt(slots.length)]!.id);
+      await tx.run(Q.fillSlot, { id, tokenHash: b.tokenHash, grades: encodeGrades(b.grades) });
       return true;
     });
   }

@@ -4,14 +4,21 @@
  * constraints on every label, and MERGE on a constrained key is what makes concurrent issuance and
  * concurrent replays of one ballot token safe: one transaction creates, the others match.
  */
+import { randomInt } from 'node:crypto';
+import { conflict, isAppError } from '../../server/errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import {
-  encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
+  ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
 } from '../appraisal-rows';
 import type { WriteResult } from '../store';
 import type { Executor } from './executor';
 import { requireIds } from './guards';
 import { inIdOrder, int, num } from './mapping';
+
+/** A spent token fills one slot only, whatever runs concurrently. */
+export const APPRAISAL_CONSTRAINTS = {
+  ballot_token_hash: 'CREATE CONSTRAINT ballot_token_hash IF NOT EXISTS FOR (n:Ballot) REQUIRE n.tokenHash IS UNIQUE',
+} as const;
 
 export const APPRAISAL_Q = {
   roundExists: 'MATCH (r:AppraisalRound {id: $id}) RETURN r.id AS id',
@@ -29,10 +36,18 @@ RETURN r.id AS id`,
 ON CREATE SET i.roundId = $roundId, i.memberId = $memberId, i.blindedHash = $blindedHash`,
   issueOf: 'MATCH (i:BallotIssue {id: $key}) RETURN i.blindedHash AS blindedHash',
   countIssues: 'MATCH (i:BallotIssue) WHERE i.roundId = $roundId RETURN count(i) AS n',
-  storeBallot: `MERGE (b:Ballot {id: $tokenHash})
-ON CREATE SET b.roundId = $roundId, b.grades = $grades`,
-  ballots: `MATCH (b:Ballot) WHERE b.roundId = $roundId
-RETURN b.id AS tokenHash, b.roundId AS roundId, b.grades AS grades ORDER BY b.id`,
+  createSlots: 'UNWIND $slotIds AS sid CREATE (:Ballot {id: sid, roundId: $roundId})',
+  ballotExists: 'MATCH (b:Ballot {tokenHash: $tokenHash}) WHERE b.roundId = $roundId RETURN b.id AS id',
+  emptySlots: 'MATCH (b:Ballot) WHERE b.roundId = $roundId AND b.tokenHash IS NULL RETURN b.id AS id',
+  /** Take the slot's write lock first, then check it is still empty (Neo4j's guard against lost updates). */
+  fillSlot: `MATCH (b:Ballot {id: $id})
+SET b.slotLock = true
+WITH b WHERE b.tokenHash IS NULL
+SET b.tokenHash = $tokenHash, b.grades = $grades
+REMOVE b.slotLock
+RETURN b.id AS id`,
+  ballots: `MATCH (b:Ballot) WHERE b.roundId = $roundId AND b.tokenHash IS NOT NULL
+RETURN b.tokenHash AS tokenHash, b.roundId AS roundId, b.grades AS grades ORDER BY b.tokenHash`,
   upsertSelf: `MERGE (a:SelfAssessment {id: $key})
 SET a.roundId = $roundId, a.memberId = $memberId, a.text = $text, a.updatedAt = $updatedAt`,
   selfOfRounds: `MATCH (a:SelfAssessment) WHERE a.roundId IN $roundIds AND ($memberIds IS NULL OR a.memberId IN $memberIds)
@@ -67,6 +82,7 @@ export class AppraisalOps implements AppraisalStore {
         closesAt: int(r.closesAt), minBallots: int(r.minBallots), publicKey: r.publicKey, sealedKey,
         voterIds: r.voterIds, appraiseeIds: r.appraiseeIds, createdBy: r.createdBy, createdAt: int(r.createdAt),
       });
+      await tx.write(Q.createSlots, { roundId: r.id, slotIds: ballotSlotIds(r) });
       return { created: nodesCreated > 0 };
     });
   }
@@ -109,11 +125,24 @@ export class AppraisalOps implements AppraisalStore {
     return (await this.ex.read((tx) => tx.rows(Q.issueOf, { key: roundMemberKey(roundId, memberId) }))).length > 0;
   }
 
-  storeBallot(b: Ballot): Promise<boolean> {
-    return this.ex.write(async (tx) => {
-      const { nodesCreated } = await tx.write(Q.storeBallot, { tokenHash: b.tokenHash, roundId: b.roundId, grades: encodeGrades(b.grades) });
-      return nodesCreated > 0;
-    });
+  async storeBallot(b: Ballot): Promise<boolean> {
+    try {
+      return await this.ex.write(async (tx) => {
+        if ((await tx.rows(Q.ballotExists, { roundId: b.roundId, tokenHash: b.tokenHash })).length) return false;
+        const slots = (await tx.rows<{ id: string }>(Q.emptySlots, { roundId: b.roundId })).map((r) => r.id);
+        // A slot taken by a concurrent ballot since the read is skipped; try the others in random order.
+        while (slots.length) {
+          const [id] = slots.splice(randomInt(slots.length), 1);
+          const filled = await tx.rows(Q.fillSlot, { id, tokenHash: b.tokenHash, grades: encodeGrades(b.grades) });
+          if (filled.length) return true;
+        }
+        throw conflict('Every ballot slot of this round is filled');
+      });
+    } catch (e) {
+      // A concurrent replay of the same token committed first: the unique constraint refused this one.
+      if (isAppError(e) && e.code === 'CONFLICT' && /already exists/.test(e.message)) return false;
+      throw e;
+    }
   }
 
   async listBallots(roundId: string): Promise<Ballot[]> {
