@@ -1,6 +1,6 @@
 /**
  * Domain types shared by the services and every store adapter.
- * Names follow ../shared/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
+ * Names follow docs/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
  * domain and in both stores (INT64), so range queries and ordering are plain integer compares.
  */
 
@@ -28,7 +28,7 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 /** Calendar period in which one meeting is the minimum. */
 export type MeetingFrequency = 'MONTH' | 'QUARTER' | 'YEAR';
 
-/** Usual minimum frequency of each meeting kind (GLOSSARY.md, 组织生活): at least one per period. */
+/** Usual minimum frequency of each meeting kind (docs/GLOSSARY.md, 组织生活): at least one per period. */
 export const MEETING_MINIMUM: Readonly<Record<MeetingKind, MeetingFrequency>> = {
   BRANCH_ASSEMBLY: 'QUARTER',
   BRANCH_COMMITTEE: 'MONTH',

@@ -1,6 +1,6 @@
 /**
  * branchLife: for one branch and period, per meeting kind, how many were held against the minimum
- * (GLOSSARY.md), the attendance rate, and which required periods had none. Pure: the service reads
+ * (docs/GLOSSARY.md), the attendance rate, and which required periods had none. Pure: the service reads
  * the meetings and attendance and passes them in.
  */
 import type { Attendance, Meeting, MeetingKind } from '../../graph';

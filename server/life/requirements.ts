@@ -1,5 +1,5 @@
 /**
- * The minimum frequency of each meeting kind (GLOSSARY.md, 组织生活) and the calendar periods they
+ * The minimum frequency of each meeting kind (docs/GLOSSARY.md, 组织生活) and the calendar periods they
  * are counted in. Periods follow China Standard Time (UTC+8), where the branches meet.
  */
 import { MEETING_MINIMUM, type MeetingFrequency } from '../../graph';
