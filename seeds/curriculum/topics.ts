@@ -4,7 +4,7 @@
  * Descriptions drive embedding-based topic tagging, so each one is dense in the vocabulary
  * that a course or quiz question on the topic would use.
  */
-import type { Area } from '../../graph/model';
+import type { Area } from '../../graph';
 import type { TopicSeed } from './types';
 
 type Stage = NonNullable<TopicSeed['requiredFor']>[number];

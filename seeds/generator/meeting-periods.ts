@@ -4,7 +4,7 @@
  * overlaps it (clipped to the window), "yearly" = once in the window. Calendar boundaries are in
  * China Standard Time.
  */
-import { MEETING_MINIMUM, type MeetingFrequency, type MeetingKind } from '../../graph/model';
+import { MEETING_MINIMUM, type MeetingFrequency, type MeetingKind } from '../../graph';
 import { cstDate, REFERENCE_DATE, WINDOW_START } from './scales';
 
 export type Frequency = MeetingFrequency;

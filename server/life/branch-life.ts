@@ -3,8 +3,8 @@
  * (docs/GLOSSARY.md), the attendance rate, and which required periods had none. Pure: the service reads
  * the meetings and attendance and passes them in.
  */
-import type { Attendance, Meeting, MeetingKind } from '../../graph/model';
-import { MEETING_KINDS } from '../../graph/model';
+import type { Attendance, Meeting, MeetingKind } from '../../graph';
+import { MEETING_KINDS } from '../../graph';
 import { type Frequency, MEETING_MINIMUM, type Period, requiredPeriods } from './requirements';
 
 export interface KindLife {

@@ -2,7 +2,7 @@
  * The minimum frequency of each meeting kind (docs/GLOSSARY.md, 组织生活) and the calendar periods they
  * are counted in. Periods follow China Standard Time (UTC+8), where the branches meet.
  */
-import { MEETING_MINIMUM, type MeetingFrequency } from '../../graph/model';
+import { MEETING_MINIMUM, type MeetingFrequency } from '../../graph';
 
 export type Frequency = MeetingFrequency;
 export { MEETING_MINIMUM };
