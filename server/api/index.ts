@@ -19,6 +19,7 @@
 import { activityModule } from './activity';
 import { auditModule } from './audit';
 import { commonModule } from './common';
+import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
@@ -36,6 +37,7 @@ export const API_MODULES: ApiModule[] = [
   membersModule,
   activityModule,
   curriculumModule,
+  coursePageModule,
   lifeModule,
   auditModule,
   learningTextModule,
