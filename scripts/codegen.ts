@@ -58,7 +58,8 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion',
-    ].map((t) => [t, `../learning-mappers#${t}Model`])),
+    ].map((t) => [t, `../learning-mappers#${t}Model`]))
+    .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 
 async function main(): Promise<void> {
