@@ -1,6 +1,6 @@
 /**
  * Domain types shared by the services and every store adapter.
- * Names follow ../shared/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
+ * Names follow docs/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
  * domain and in both stores (INT64), so range queries and ordering are plain integer compares.
  */
 

@@ -2,7 +2,7 @@
  * What createApp needs. Tests build their own (a temp Kuzu store, a counting store proxy, config
  * overrides); server/main.ts builds the real one.
  */
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph';
 import type { Config } from './config';
 import type { EmbedderInfo } from './learning/embed/embedder';
 import type { LearnerServices } from './learning/learner-services';

@@ -11,6 +11,7 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): App {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
     context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify) }),
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),

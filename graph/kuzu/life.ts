@@ -1,5 +1,5 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput } from '../../server/errors';
+import { badInput } from '../errors';
 import type { Attendance, AttendanceStatus, Meeting, MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';

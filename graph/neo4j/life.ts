@@ -1,5 +1,5 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput, notFound } from '../../server/errors';
+import { badInput, notFound } from '../errors';
 import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { Executor } from './executor';

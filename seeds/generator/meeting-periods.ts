@@ -1,5 +1,5 @@
 /**
- * The minimum meeting frequencies of GLOSSARY.md as concrete periods of the simulated year:
+ * The minimum meeting frequencies of docs/GLOSSARY.md as concrete periods of the simulated year:
  * "monthly" = every calendar month of the window, "quarterly" = every calendar quarter that
  * overlaps it (clipped to the window), "yearly" = once in the window. Calendar boundaries are in
  * China Standard Time.

@@ -2,7 +2,7 @@
  * Chinese titles and record summaries (会议记录摘要) for generated meetings. The record names the
  * discussed topics and borrows their descriptions, so automatic topic tagging has real text to work on.
  */
-import type { AttendanceStatus, MeetingKind } from '../../graph/model';
+import type { AttendanceStatus, MeetingKind } from '../../graph';
 import type { CurriculumIndex } from './curriculum-index';
 import { cstYearMonth } from './meeting-periods';
 import type { BranchRec, GroupRec } from './organization';

@@ -2,7 +2,7 @@
  * One branch's year of organizational life: every required meeting (weak branches miss some),
  * a few extra ones, the topics each discussed, and who attended.
  */
-import type { Area, AttendanceStatus, MeetingKind } from '../../graph/model';
+import type { Area, AttendanceStatus, MeetingKind } from '../../graph';
 import type { CurriculumIndex } from './curriculum-index';
 import { sigmoid } from './hidden-model';
 import { type Period, requiredPeriods } from './meeting-periods';

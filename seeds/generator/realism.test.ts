@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MEETING_KINDS, type MeetingKind } from '../../graph/model';
+import { MEETING_KINDS, type MeetingKind } from '../../graph';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { GenerateResult } from './generate';
 import { isValidIdNumber } from './identity';

@@ -2,7 +2,7 @@
  * What every service call receives: the signed-in viewer, the store, this request's loaders and
  * access log, and the clock. Services check scope against `viewer` themselves (deny by default).
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import type { AppLogger } from '../app-deps';
 import type { Loaders } from '../api/loaders';
 import type { AccessLog } from '../audit/access-log';

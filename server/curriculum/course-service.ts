@@ -3,9 +3,9 @@
  * edited by administrators, with manual topic tags.
  */
 import { randomUUID } from 'node:crypto';
-import type { Course, Page, Question, Topic, TopicTag } from '../../graph/model';
-import { COURSE_KINDS } from '../../graph/model';
-import type { CourseFilter, CoursePatch, QuestionFilter } from '../../graph/store';
+import type { Course, Page, Question, Topic, TopicTag } from '../../graph';
+import { COURSE_KINDS } from '../../graph';
+import type { CourseFilter, CoursePatch, QuestionFilter } from '../../graph';
 import { assertCanManageCourses } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';

@@ -3,7 +3,7 @@
  * held against the minimum the rule in force sets, the attendance rate, and which required periods
  * fell short. Pure: the service reads the meetings, attendance and rules and passes them in.
  */
-import type { Attendance, Meeting, MeetingKind } from '../../graph/model';
+import type { Attendance, Meeting, MeetingKind } from '../../graph';
 import type { RuleSet } from '../rules/engine';
 import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
 import type { Frequency, Period } from '../rules/periods';

@@ -3,9 +3,9 @@
  * takes the request's Session; nothing here knows about GraphQL.
  */
 import { randomUUID } from 'node:crypto';
-import type { Member, MemberHistory, Page, Transfer } from '../../graph/model';
-import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph/model';
-import type { MemberFilter, MemberPatch, NewMember } from '../../graph/store';
+import type { Member, MemberHistory, Page, Transfer } from '../../graph';
+import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph';
+import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
   assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';

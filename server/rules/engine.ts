@@ -8,7 +8,7 @@
  * the rule they had. A period (a month of meetings, say) is governed by the version in force on the
  * day it starts.
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import { CATALOGUE } from './catalogue/index';
 import { EVALUATORS } from './evaluators/index';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';

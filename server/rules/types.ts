@@ -6,7 +6,7 @@
  * Dates in a RuleDef are calendar days in China Standard Time ('YYYY-MM-DD'); instants everywhere
  * else are epoch milliseconds.
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 
 /** Where a rule comes from. `article` is given only where it was checked against the document's text. */
 export interface Citation {

@@ -204,6 +204,12 @@ describe('updateMember', () => {
     expect((await t.store.getMembersByIds(['m-b']))[0]).toMatchObject({ name: '李四', stage: 'PROBATIONARY' });
   });
 
+  it('refuses a group of another branch (the rule lives in the member service) and writes nothing', async () => {
+    const r = await t.as('uadmin')(UPDATE, { id: 'm-c', i: { groupId: 'g-1' } });
+    expect(r.body.errors[0]).toMatchObject({ message: 'Group "g-1" not found', extensions: { code: 'NOT_FOUND' } });
+    expect((await t.store.getMembersByIds(['m-c']))[0]).toMatchObject({ branchId: 'b-2', groupId: null });
+  });
+
   it('names an unknown member', async () => {
     const r = await t.as('uadmin')(UPDATE, { id: 'm-404', i: { stage: 'FULL' } });
     expect(r.body.errors[0]).toMatchObject({ message: 'Member "m-404" not found', extensions: { code: 'NOT_FOUND' } });

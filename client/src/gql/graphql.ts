@@ -5,7 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** The eight top-level topic areas (GLOSSARY.md). */
+/** The eight top-level topic areas (docs/GLOSSARY.md). */
 export type Area =
   /** 发展党员工作 */
   | 'admission'

@@ -1,6 +1,6 @@
 /** Chinese (zh-CN), the default language. Every key here must exist in en.ts (the type enforces it). */
 export const zhCN = {
-  'app.name': '鸿图',
+  'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',
   'nav.label': '主导航',
@@ -42,10 +42,10 @@ export const zhCN = {
   'signin.expired': '登录已失效，请重新选择人员进入。',
   'signin.disabled': '演示登录未开启。请设置 HONGTU_DEV_LOGIN=1 后重启服务。',
 
-  'role.MEMBER': '普通成员',
+  'role.MEMBER': '成员',
   'role.COMMITTEE_MEMBER': '支委',
   'role.SECRETARY': '支部书记',
-  'role.COMMITTEE_ADMIN': '二级党委管理员',
+  'role.COMMITTEE_ADMIN': '二级党委组织员',
   'role.UNIVERSITY_ADMIN': '校级管理员',
 
   'stage.APPLICANT': '入党申请人',
@@ -210,14 +210,14 @@ export const zhCN = {
   'network.undo': '撤销',
   'network.export': '导出图片',
   'network.more': '再显示 {n} 个',
-  'network.groups': '显示学习小组',
+  'network.groups': '按共同短板分组',
   'network.gapEdges': '显示共同短板',
   'network.hint': '点击节点展开它的关系；双击成员查看画像。',
   'network.count': '{nodes} 个节点，{edges} 条关系',
   'network.empty': '没有可以显示的组织。请以书记或管理员身份登录。',
   'network.capped': '已显示 {shown} 个，还有 {rest} 个未显示。',
   'network.selected': '已选中：{name}',
-  'network.studyGroup': '学习小组 {n}',
+  'network.studyGroup': '短板相近组 {n}',
   'network.legend': '图例',
 
   'network.legendOrg': '党委 / 支部',

@@ -55,7 +55,7 @@ export type AnswerRecord = {
   seconds: Scalars['Int']['output'];
 };
 
-/** The eight top-level topic areas (GLOSSARY.md). */
+/** The eight top-level topic areas (docs/GLOSSARY.md). */
 export type Area =
   /** 发展党员工作 */
   | 'admission'

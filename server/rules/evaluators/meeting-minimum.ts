@@ -2,7 +2,7 @@
  * meeting-minimum: a branch holds at least `minimum` meetings of a kind in every calendar period
  * (month, quarter or year, China Standard Time). One obligation per branch and period.
  */
-import { MEETING_KINDS, type Meeting, type MeetingKind } from '../../../graph/model';
+import { MEETING_KINDS, type Meeting, type MeetingKind } from '../../../graph';
 import { FREQUENCIES, type Frequency, parseDay, periodsOverlapping, periodAt } from '../periods';
 import type { Evaluator, Obligation, RuleContext, RuleDef, SubjectRef } from '../types';
 import { requireInteger, requireObject, requireOneOf, optionalBoolean } from './params';
