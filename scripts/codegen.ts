@@ -49,7 +49,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
   [
     'Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer',
     'TopicTag', 'Attendance', 'AccessRecord',
-  ].map((t) => [t, `../../../graph/model#${t} as ${t}Model`])
+  ].map((t) => [t, `../../../graph#${t} as ${t}Model`])
     .concat([
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
