@@ -30,7 +30,7 @@ export const notFound = (kind: string, id: string) => new AppError('NOT_FOUND', 
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
 export const forbidden = (message = 'You do not have access to this resource') => new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
-export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
 export const unavailable = (message = 'The graph store is unavailable; try again shortly') => new AppError('UNAVAILABLE', message);
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
