@@ -9,6 +9,7 @@ import type { LearnerServices } from './learning/learner-services';
 import type { SearchService } from './learning/search/search';
 import type { TopicTagger } from './learning/tagging/topic-tagger';
 import type { EventHooks } from './members/activity';
+import type { RulesEngine } from './rules/engine';
 
 /**
  * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field
@@ -42,4 +43,6 @@ export interface AppDeps {
   logger?: AppLogger;
   /** Epoch ms; tests pin it. Default Date.now. */
   now?: () => number;
+  /** The rules engine (catalogue checked at start); createApp builds one over `store` when absent. */
+  rules?: RulesEngine;
 }

@@ -28,6 +28,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -39,6 +40,7 @@ export const API_MODULES: ApiModule[] = [
   curriculumModule,
   coursePageModule,
   lifeModule,
+  rulesModule,
   auditModule,
   learningTextModule,
   learningModule,

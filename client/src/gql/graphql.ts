@@ -59,6 +59,8 @@ export type MeetingKind =
   | 'BRANCH_ASSEMBLY'
   /** 支部委员会会议 (once a month) */
   | 'BRANCH_COMMITTEE'
+  /** 民主评议党员 (once a year) */
+  | 'DEMOCRATIC_REVIEW'
   /** 党小组会 (once a month, for branches with groups) */
   | 'GROUP_MEETING'
   /** 组织生活会 (once a year) */

@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.PARTY_LECTURE': 'Party lecture',
   'meeting.THEME_DAY': 'Theme day',
   'meeting.ORG_LIFE_MEETING': 'Org. life meeting',
+  'meeting.DEMOCRATIC_REVIEW': 'Democratic review',
 
   'courseKind.ARTICLE': 'Article',
   'courseKind.VIDEO': 'Video',

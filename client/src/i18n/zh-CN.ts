@@ -74,6 +74,7 @@ export const zhCN = {
   'meeting.PARTY_LECTURE': '党课',
   'meeting.THEME_DAY': '主题党日',
   'meeting.ORG_LIFE_MEETING': '组织生活会',
+  'meeting.DEMOCRATIC_REVIEW': '民主评议党员',
 
   'courseKind.ARTICLE': '文章',
   'courseKind.VIDEO': '视频',

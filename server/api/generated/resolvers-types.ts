@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph/model';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
 import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel } from '../learning-mappers';
+import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -224,6 +225,21 @@ export type BranchLife = {
   missingCount: Scalars['Int']['output'];
   /** End of the period (exclusive). */
   to: Scalars['DateTime']['output'];
+};
+
+/** The document (and article, where checked) a rule comes from. */
+export type Citation = {
+  __typename?: 'Citation';
+  /** The article, e.g. 第十一条; null when it could not be checked against the text. */
+  article?: Maybe<Scalars['String']['output']>;
+  /** Whether the article was checked against the document's text; false means the document alone is cited. */
+  confirmed: Scalars['Boolean']['output'];
+  /** Title of the document, e.g. 中国共产党支部工作条例（试行）. */
+  document: Scalars['String']['output'];
+  /** What the rule takes from the document, or why no article is given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** One line for display: 《document》article, or 《document》 alone. */
+  text: Scalars['String']['output'];
 };
 
 /** A college's or department's committee (二级党委/党总支); holds branches. */
@@ -528,6 +544,8 @@ export type MeetingKind =
   | 'BRANCH_ASSEMBLY'
   /** 支部委员会会议 (once a month) */
   | 'BRANCH_COMMITTEE'
+  /** 民主评议党员 (once a year) */
+  | 'DEMOCRATIC_REVIEW'
   /** 党小组会 (once a month, for branches with groups) */
   | 'GROUP_MEETING'
   /** 组织生活会 (once a year) */
@@ -554,12 +572,18 @@ export type MeetingKindLife = {
   held: Scalars['Int']['output'];
   /** Kind of meeting. */
   kind: MeetingKind;
-  /** Required periods with no meeting of this kind. */
+  /** Required periods that fell short of the minimum. */
   missing: Array<Period>;
+  /** Meetings required in each period by the rule in force (usually 1). */
+  perPeriod: Scalars['Int']['output'];
+  /** Each whole, ended period of the range: meetings held against the minimum. */
+  periods: Array<PeriodLife>;
   /** Attendance rows PRESENT. */
   present: Scalars['Int']['output'];
-  /** Minimum: whole, ended calendar periods inside the range (partial and current periods are not counted). */
+  /** Minimum over the range: meetings required per period times the whole, ended calendar periods inside it (partial and current periods are not counted). */
   required: Scalars['Int']['output'];
+  /** The catalogue rule that sets the minimum (the version in force at the end of the range), with its citation. */
+  rule: Rule;
 };
 
 /** A Party member (or applicant) of a branch. */
@@ -811,6 +835,94 @@ export type MutationUpdateMemberArgs = {
   input: UpdateMemberInput;
 };
 
+/** A duty or deadline the rules engine derived from one rule for one subject. */
+export type Obligation = {
+  __typename?: 'Obligation';
+  /** Where to do it. */
+  action?: Maybe<ObligationAction>;
+  /** The rule's citation (shown wherever a warning is). */
+  citation: Citation;
+  /** Numbers behind the verdict as a JSON object text, e.g. {"held":0,"required":1}. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** When it is due; null when undated. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What satisfies it so far. */
+  evidence: Array<ObligationEvidence>;
+  /** Stable key: rule, subject and period. */
+  key: Scalars['ID']['output'];
+  /** Evaluator key of the rule. */
+  kind: Scalars['String']['output'];
+  /** The period it counts in, if any. */
+  period?: Maybe<ObligationPeriod>;
+  /** The rule's id. */
+  ruleId: Scalars['ID']['output'];
+  /** The rule version that governs it. */
+  ruleVersion: Scalars['Int']['output'];
+  /** Done, due, overdue or upcoming. */
+  status: ObligationStatus;
+  /** Whom it falls on. */
+  subject: ObligationSubject;
+  /** What is to be done (zh-CN). */
+  title: Scalars['String']['output'];
+};
+
+/** Where the client goes to fulfil an obligation. */
+export type ObligationAction = {
+  __typename?: 'ObligationAction';
+  /** Route key, e.g. schedule-meeting. */
+  kind: Scalars['String']['output'];
+  /** The target (a branch id, a member id). */
+  targetId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A node that satisfies (or partly satisfies) an obligation. */
+export type ObligationEvidence = {
+  __typename?: 'ObligationEvidence';
+  /** When it happened, if dated. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** Kind of node, e.g. Meeting. */
+  kind: Scalars['String']['output'];
+  /** A label to show (a meeting's title). */
+  label?: Maybe<Scalars['String']['output']>;
+};
+
+/** A calendar period an obligation counts in. */
+export type ObligationPeriod = {
+  __typename?: 'ObligationPeriod';
+  /** First instant of the period. */
+  from: Scalars['DateTime']['output'];
+  /** `2025-03`, `2025-Q2` or `2025`. */
+  label: Scalars['String']['output'];
+  /** First instant after the period. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** State of one obligation as of the evaluation instant. */
+export type ObligationStatus =
+  /** Met. */
+  | 'DONE'
+  /** Open, and its period has begun; not late yet. */
+  | 'DUE'
+  /** Not met and its period or deadline has passed. */
+  | 'OVERDUE'
+  /** Its period has not begun yet. */
+  | 'UPCOMING';
+
+/** Whom or what an obligation falls on. */
+export type ObligationSubject = {
+  __typename?: 'ObligationSubject';
+  /** The branch it belongs to, when there is one. */
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** Kind of subject. */
+  kind: SubjectKind;
+  /** Its name (a member's name, a branch's name). */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 /** Where a page of a connection ends and whether more follows (Relay-style). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -875,6 +987,25 @@ export type Period = {
   start: Scalars['DateTime']['output'];
 };
 
+/** Meetings of one kind in one required period, against the minimum. */
+export type PeriodLife = {
+  __typename?: 'PeriodLife';
+  /** First instant after the period. */
+  end: Scalars['DateTime']['output'];
+  /** Meetings of the kind held in the period. */
+  held: Scalars['Int']['output'];
+  /** `2025-03`, `2025-Q2` or `2025`. */
+  label: Scalars['String']['output'];
+  /** The meetings that count. */
+  meetingIds: Array<Scalars['ID']['output']>;
+  /** Meetings the rule requires in the period. */
+  required: Scalars['Int']['output'];
+  /** First instant of the period. */
+  start: Scalars['DateTime']['output'];
+  /** DONE when held ≥ required, OVERDUE otherwise. */
+  status: ObligationStatus;
+};
+
 /** A question to practise a gap topic; the answer is revealed by recordAnswer. */
 export type PracticeQuestion = {
   __typename?: 'PracticeQuestion';
@@ -920,6 +1051,13 @@ export type Query = {
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
   /**
+   * Obligations of a scope as of an instant (default now): a member (self, or within the viewer's read
+   * scope), a branch (read scope), a committee (its administrators) or the university (university
+   * administrators). Periods overlapping [from, to) are reported; default: the year before `asOf` and
+   * five weeks after it. Sorted by due date.
+   */
+  obligations: Array<Obligation>;
+  /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
    * recordAnswer returns it with the explanation, and updates mastery, gaps and the plan's basis.
@@ -934,6 +1072,13 @@ export type Query = {
    * The member themself, their branch's secretary or committee members, and administrators above may read it.
    */
   recommendations: Array<Recommendation>;
+  /** One rule as in force at `at` (default now); NOT_FOUND for an unknown id or a rule not in force then. */
+  rule: Rule;
+  /**
+   * The rules catalogue: every rule that creates a duty or deadline, as in force at `at` (default now),
+   * overrides applied, each with its citation. Readable by every signed-in viewer (it holds no personal data).
+   */
+  rules: Array<Rule>;
   /**
    * Courses and topics for a search query (Chinese first), best first: vector similarity plus keyword
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
@@ -1048,6 +1193,16 @@ export type QueryMembersArgs = {
 
 
 /** Entry points for reading. */
+export type QueryObligationsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  scope: ScopeInput;
+  statuses?: InputMaybe<Array<ObligationStatus>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Entry points for reading. */
 export type QueryPracticeQuestionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
@@ -1065,6 +1220,19 @@ export type QueryQuestionsArgs = {
 export type QueryRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRuleArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRulesArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1230,6 +1398,41 @@ export type Role =
   /** 校级管理员: everything. */
   | 'UNIVERSITY_ADMIN';
 
+/** One rule of the catalogue in one version. */
+export type Rule = {
+  __typename?: 'Rule';
+  /** What the rule applies to. */
+  appliesTo: SubjectKind;
+  /** Where the rule comes from. */
+  citation: Citation;
+  /** First day in force (YYYY-MM-DD, China Standard Time). */
+  effectiveFrom: Scalars['String']['output'];
+  /** First day no longer in force, when a later version or the end of the rule is known. */
+  effectiveTo?: Maybe<Scalars['String']['output']>;
+  /** Stable dotted id, e.g. life.theme-day.minimum. */
+  id: Scalars['ID']['output'];
+  /** Evaluator key, e.g. meeting-minimum. */
+  kind: Scalars['String']['output'];
+  /** Parameters as a JSON object text, e.g. {"meetingKind":"THEME_DAY","frequency":"MONTH","minimum":1}. */
+  params: Scalars['String']['output'];
+  /** Title in the request language (zh-CN unless English is asked for). */
+  title: Scalars['String']['output'];
+  /** Title in English. */
+  titleEn: Scalars['String']['output'];
+  /** Title in Chinese. */
+  titleZh: Scalars['String']['output'];
+  /** 1 in the catalogue; each override is the next version. */
+  version: Scalars['Int']['output'];
+};
+
+/** Where an evaluation looks. */
+export type ScopeInput = {
+  /** Id of the member, branch, committee or university. */
+  id: Scalars['ID']['input'];
+  /** MEMBER, BRANCH, COMMITTEE or UNIVERSITY (GROUP is refused). */
+  kind: SubjectKind;
+};
+
 /** One search hit. */
 export type SearchResult = {
   __typename?: 'SearchResult';
@@ -1317,6 +1520,19 @@ export type StudyRecord = {
   /** Time spent, in seconds. */
   seconds: Scalars['Int']['output'];
 };
+
+/** What a rule applies to, and the scope of an evaluation. */
+export type SubjectKind =
+  /** A branch (党支部). */
+  | 'BRANCH'
+  /** A secondary committee (二级党委). */
+  | 'COMMITTEE'
+  /** A party group (党小组). */
+  | 'GROUP'
+  /** One member. */
+  | 'MEMBER'
+  /** The whole university. */
+  | 'UNIVERSITY';
 
 /** Where a topic tag came from. */
 export type TagSource =
@@ -1570,6 +1786,7 @@ export type ResolversTypes = {
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
+  Citation: ResolverTypeWrapper<CitationModel>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
   CourseConnection: ResolverTypeWrapper<CourseConnectionModel>;
@@ -1604,12 +1821,19 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Obligation: ResolverTypeWrapper<ObligationModel>;
+  ObligationAction: ResolverTypeWrapper<ObligationAction>;
+  ObligationEvidence: ResolverTypeWrapper<ObligationEvidence>;
+  ObligationPeriod: ResolverTypeWrapper<ObligationPeriod>;
+  ObligationStatus: ObligationStatus;
+  ObligationSubject: ResolverTypeWrapper<ObligationSubject>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
   PathEdgeKind: PathEdgeKind;
   PathNode: ResolverTypeWrapper<PathNode>;
   PathNodeKind: PathNodeKind;
   Period: ResolverTypeWrapper<PeriodModel>;
+  PeriodLife: ResolverTypeWrapper<PeriodLifeModel>;
   PracticeQuestion: ResolverTypeWrapper<PracticeQuestionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Question: ResolverTypeWrapper<QuestionModel>;
@@ -1623,12 +1847,15 @@ export type ResolversTypes = {
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: ResolverTypeWrapper<RecordStudyPayloadModel>;
   Role: Role;
+  Rule: ResolverTypeWrapper<RuleModel>;
+  ScopeInput: ScopeInput;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
   StudyPlanItemKind: StudyPlanItemKind;
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
+  SubjectKind: SubjectKind;
   TagSource: TagSource;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
@@ -1661,6 +1888,7 @@ export type ResolversParentTypes = {
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
   BranchLife: BranchLifeModel;
+  Citation: CitationModel;
   Committee: CommitteeModel;
   Course: CourseModel;
   CourseConnection: CourseConnectionModel;
@@ -1690,10 +1918,16 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  Obligation: ObligationModel;
+  ObligationAction: ObligationAction;
+  ObligationEvidence: ObligationEvidence;
+  ObligationPeriod: ObligationPeriod;
+  ObligationSubject: ObligationSubject;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
   PathNode: PathNode;
   Period: PeriodModel;
+  PeriodLife: PeriodLifeModel;
   PracticeQuestion: PracticeQuestionModel;
   Query: Record<PropertyKey, never>;
   Question: QuestionModel;
@@ -1705,6 +1939,8 @@ export type ResolversParentTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
+  Rule: RuleModel;
+  ScopeInput: ScopeInput;
   SearchResult: SearchResult;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
@@ -1797,6 +2033,14 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   missing?: Resolver<Array<ResolversTypes['MissingMeeting']>, ParentType, ContextType>;
   missingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommitteeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Committee'] = ResolversParentTypes['Committee']> = {
@@ -1921,8 +2165,11 @@ export type MeetingKindLifeResolvers<ContextType = ApiContext, ParentType extend
   held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType>;
+  perPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['PeriodLife']>, ParentType, ContextType>;
   present?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
@@ -1986,6 +2233,47 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
 };
 
+export type ObligationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
+  action?: Resolver<Maybe<ResolversTypes['ObligationAction']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['ObligationPeriod']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ObligationSubject'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ObligationActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationAction'] = ResolversParentTypes['ObligationAction']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ObligationEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationEvidence'] = ResolversParentTypes['ObligationEvidence']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ObligationPeriodResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationPeriod'] = ResolversParentTypes['ObligationPeriod']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ObligationSubjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationSubject'] = ResolversParentTypes['ObligationSubject']> = {
+  branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2011,6 +2299,16 @@ export type PeriodResolvers<ContextType = ApiContext, ParentType extends Resolve
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type PeriodLifeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeriodLife'] = ResolversParentTypes['PeriodLife']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meetingIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+};
+
 export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeQuestion'] = ResolversParentTypes['PracticeQuestion']> = {
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2033,9 +2331,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
+  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
@@ -2080,6 +2381,20 @@ export type RecordAnswerPayloadResolvers<ContextType = ApiContext, ParentType ex
 export type RecordStudyPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RecordStudyPayload'] = ResolversParentTypes['RecordStudyPayload']> = {
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['StudyRecord'], ParentType, ContextType>;
+};
+
+export type RuleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = {
+  appliesTo?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SearchResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
@@ -2189,6 +2504,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
@@ -2212,10 +2528,16 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Obligation?: ObligationResolvers<ContextType>;
+  ObligationAction?: ObligationActionResolvers<ContextType>;
+  ObligationEvidence?: ObligationEvidenceResolvers<ContextType>;
+  ObligationPeriod?: ObligationPeriodResolvers<ContextType>;
+  ObligationSubject?: ObligationSubjectResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathNode?: PathNodeResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
+  PeriodLife?: PeriodLifeResolvers<ContextType>;
   PracticeQuestion?: PracticeQuestionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;
@@ -2223,6 +2545,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Recommendation?: RecommendationResolvers<ContextType>;
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
+  Rule?: RuleResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
