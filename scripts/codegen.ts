@@ -49,7 +49,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
   [
     'Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer',
     'TopicTag', 'Attendance', 'AccessRecord',
-  ].map((t) => [t, `../../../graph/model#${t} as ${t}Model`])
+  ].map((t) => [t, `../../../graph#${t} as ${t}Model`])
     .concat([
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
@@ -61,7 +61,13 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
     .concat([
       'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',
-    ].map((t) => [t, `../appraisal-mappers#${t}Model`])),
+    ].map((t) => [t, `../appraisal-mappers#${t}Model`]))
+    .concat([
+      'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
+      'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
+      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',
+    ].map((t) => [t, `../affairs-mappers#${t}Model`]))
+    .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 
 async function main(): Promise<void> {

@@ -20,6 +20,7 @@ const PROPERTY_KEYS = [
   'branchId', 'periodFrom', 'periodTo', 'closesAt', 'closedAt', 'minBallots', 'publicKey', 'sealedKey', 'voterIds',
   'appraiseeIds', 'createdBy', 'roundId', 'blindedHash', 'grades', 'text', 'subjectId', 'participantIds', 'followUp',
   'forCommittee', 'tokenHash', 'slotLock',
+  'data', 'year', 'paidAt', 'fromBranchId', 'audience', 'audienceId', 'publishedAt', 'affairsLock',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -40,11 +41,12 @@ const PARAMETERS: Record<string, unknown> = {
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
-  timeoutSeconds: 300,
   periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
   appraiseeIds: ['m'], createdBy: 'm', key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
   grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
   forCommittee: false, updatedAt: 0, slotIds: ['s'],
+  timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
+  audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

@@ -4,7 +4,7 @@
  * names its people by id so that no traversal from a member (portraits, the network) reaches it.
  */
 import { randomInt } from 'node:crypto';
-import { conflict } from '../../server/errors';
+import { conflict } from '../errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import {
   ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,

@@ -5,7 +5,7 @@
  * concurrent replays of one ballot token safe: one transaction creates, the others match.
  */
 import { randomInt } from 'node:crypto';
-import { conflict, isAppError } from '../../server/errors';
+import { conflict, isStoreError } from '../errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import {
   ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
@@ -140,7 +140,7 @@ export class AppraisalOps implements AppraisalStore {
       });
     } catch (e) {
       // A concurrent replay of the same token committed first: the unique constraint refused this one.
-      if (isAppError(e) && e.code === 'CONFLICT' && /already exists/.test(e.message)) return false;
+      if (isStoreError(e) && e.code === 'CONFLICT' && /already exists/.test(e.message)) return false;
       throw e;
     }
   }

@@ -1,5 +1,5 @@
 /** What the appraisal and talk-record resolvers return (codegen `mappers`). */
-import type { AppraisalRound, SelfAssessment, TalkRecord } from '../../graph/appraisal';
+import type { AppraisalRound, SelfAssessment, TalkRecord } from '../../graph';
 import type { AppraisalResult, MemberAppraisal } from '../appraisal/ballots';
 
 export type AppraisalRoundModel = AppraisalRound;

@@ -18,8 +18,10 @@
  */
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
+import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
+import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
@@ -29,6 +31,7 @@ import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
 import { talkModule } from './talk';
+import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -38,11 +41,14 @@ export const API_MODULES: ApiModule[] = [
   membersModule,
   activityModule,
   curriculumModule,
+  coursePageModule,
   lifeModule,
+  rulesModule,
   auditModule,
   appraisalModule,
   talkModule,
   learningTextModule,
   learningModule,
+  affairsModule,
   devLoginModule,
 ];

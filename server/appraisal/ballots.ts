@@ -4,8 +4,7 @@
  * and its grades only.
  */
 import { randomInt } from 'node:crypto';
-import { APPRAISAL_GRADES, type AppraisalGrade, type AppraisalRound, type BallotGrade, type SelfAssessment } from '../../graph/appraisal';
-import type { GraphStore } from '../../graph/store';
+import { APPRAISAL_GRADES, type AppraisalGrade, type AppraisalRound, type BallotGrade, type GraphStore, type SelfAssessment } from '../../graph';
 import { canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, conflict, forbidden, notFound } from '../errors';

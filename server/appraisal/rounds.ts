@@ -8,8 +8,7 @@
  * full and probationary members.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppraisalRound } from '../../graph/appraisal';
-import type { Member } from '../../graph/model';
+import type { AppraisalRound, Member } from '../../graph';
 import { assertCanManageBranch, canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, conflict, forbidden, notFound } from '../errors';

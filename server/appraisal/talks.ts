@@ -11,8 +11,7 @@
  * members (谈心谈话); the article number is not cited because it could not be checked against the text here.
  */
 import { randomUUID } from 'node:crypto';
-import type { TalkRecord } from '../../graph/appraisal';
-import type { Member } from '../../graph/model';
+import type { Member, TalkRecord } from '../../graph';
 import type { Viewer } from '../auth/viewer';
 import { assertCanManageBranch, canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
