@@ -16,6 +16,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area,
 } from './model';
+import type { AccountStore } from './accounts';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -53,7 +54,7 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export interface GraphStore {
+export interface GraphStore extends AccountStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -16,6 +16,10 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // accounts, sessions, tokens
+  'loginName', 'passwordHash', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'totpSecret', 'totpEnabled',
+  'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
+  'lastUsedAt',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -37,6 +41,9 @@ const PARAMETERS: Record<string, unknown> = {
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
   timeoutSeconds: 300,
+  loginName: 'l', passwordHash: 'h', mustChangePassword: true, failedAttempts: 0, lockedUntil: 0, totpSecret: 's',
+  totpEnabled: false, recoveryCodeHashes: '[]', lastSeenAt: 0, expiresAt: 0, revokedAt: 0, method: 'PASSWORD',
+  userAgent: 'u', secretHash: 'h', scope: 'READ', introspect: false, lastUsedAt: 0, onlyId: 'x', exceptId: 'x', status: 'ACTIVE',
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

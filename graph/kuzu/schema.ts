@@ -8,11 +8,11 @@
 import type { EmbeddableKind } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', 'Account', 'AuthSession', 'AccessToken',
 ] as const;
 
 export const REL_TABLES = [
@@ -63,8 +63,19 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
 
+/** Version 2: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
+const V2_ACCOUNTS: string[] = [
+  `CREATE NODE TABLE IF NOT EXISTS Account(id STRING PRIMARY KEY, loginName STRING, status STRING, passwordHash STRING,
+     mustChangePassword BOOLEAN, failedAttempts INT64, lockedUntil INT64, totpSecret STRING, totpEnabled BOOLEAN,
+     recoveryCodeHashes STRING, createdAt INT64, updatedAt INT64)`,
+  `CREATE NODE TABLE IF NOT EXISTS AuthSession(id STRING PRIMARY KEY, memberId STRING, createdAt INT64, lastSeenAt INT64,
+     expiresAt INT64, revokedAt INT64, method STRING, userAgent STRING)`,
+  `CREATE NODE TABLE IF NOT EXISTS AccessToken(id STRING PRIMARY KEY, memberId STRING, name STRING, secretHash STRING,
+     scope STRING, introspect BOOLEAN, createdAt INT64, expiresAt INT64, revokedAt INT64, lastUsedAt INT64)`,
+];
+
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1];
+const MIGRATIONS: string[][] = [V1, V2_ACCOUNTS];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
