@@ -44,6 +44,8 @@ export interface AuthSession {
   expiresAt: number;
   /** Epoch ms of sign-out or revocation; 0 while live. */
   revokedAt: number;
+  /** The member's role when the session id was issued; a change of role issues a new id. */
+  role: string;
   /** How the person signed in: PASSWORD, PASSWORD_TOTP, SSO or DEMO. */
   method: string;
   /** Browser's User-Agent at sign-in (cut to 200 characters), to recognise sessions in a list. */

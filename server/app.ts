@@ -15,7 +15,10 @@ import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
+import { SignInThrottle } from './auth/lockout';
 import { createTokenVerifier } from './auth/token-verifier';
+import { useAuthTransport } from './api/auth-plugin';
+import { CSRF_HEADER } from './auth/cookies';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -24,6 +27,7 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  const throttle = new SignInThrottle();
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -31,10 +35,11 @@ export function createApp(deps: AppDeps): App {
     cors: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL sends the CSRF header, so it works with the browser's session cookie.
+    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify, throttle) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -46,6 +51,7 @@ export function createApp(deps: AppDeps): App {
         },
       },
       useStaticClient(config.clientDir),
+      useAuthTransport(),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),
       useAccessAudit(logger),

@@ -9,7 +9,7 @@ const account = (memberId: string, loginName: string): NewAccount => ({
   failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
 });
 const session = (id: string, memberId: string, createdAt: number): AuthSession => ({
-  id, memberId, createdAt, lastSeenAt: createdAt, expiresAt: createdAt + DAY, revokedAt: 0, method: 'PASSWORD', userAgent: 'test',
+  id, memberId, createdAt, lastSeenAt: createdAt, expiresAt: createdAt + DAY, revokedAt: 0, role: 'MEMBER', method: 'PASSWORD', userAgent: 'test',
 });
 const token = (id: string, memberId: string, createdAt: number): AccessToken => ({
   id, memberId, name: `token ${id}`, secretHash: 'ab'.repeat(32), scope: 'READ', introspect: false, createdAt,

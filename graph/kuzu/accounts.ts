@@ -14,7 +14,7 @@ const ACCOUNT_COLUMNS = `a.id AS memberId, a.loginName AS loginName, a.status AS
   a.totpSecret AS totpSecret, a.totpEnabled AS totpEnabled, a.recoveryCodeHashes AS recoveryCodeHashes,
   a.createdAt AS createdAt, a.updatedAt AS updatedAt`;
 const SESSION_COLUMNS = `s.id AS id, s.memberId AS memberId, s.createdAt AS createdAt, s.lastSeenAt AS lastSeenAt,
-  s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, s.method AS method, s.userAgent AS userAgent`;
+  s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, s.role AS role, s.method AS method, s.userAgent AS userAgent`;
 const TOKEN_COLUMNS = `t.id AS id, t.memberId AS memberId, t.name AS name, t.secretHash AS secretHash, t.scope AS scope,
   t.introspect AS introspect, t.createdAt AS createdAt, t.expiresAt AS expiresAt, t.revokedAt AS revokedAt,
   t.lastUsedAt AS lastUsedAt`;
@@ -32,7 +32,7 @@ const Q = {
     a.recoveryCodeHashes = $recoveryCodeHashes, a.updatedAt = $now`,
   addFailure: `MATCH (a:Account {id: $id}) SET a.failedAttempts = a.failedAttempts + 1 RETURN a.failedAttempts AS n`,
   createSession: `CREATE (:AuthSession {id: $id, memberId: $memberId, createdAt: $createdAt, lastSeenAt: $lastSeenAt,
-    expiresAt: $expiresAt, revokedAt: $revokedAt, method: $method, userAgent: $userAgent})`,
+    expiresAt: $expiresAt, revokedAt: $revokedAt, role: $role, method: $method, userAgent: $userAgent})`,
   session: `MATCH (s:AuthSession {id: $id}) RETURN ${SESSION_COLUMNS}`,
   touchSession: `MATCH (s:AuthSession {id: $id}) SET s.lastSeenAt = $at`,
   revokeSessions: `MATCH (s:AuthSession) WHERE s.memberId = $memberId AND s.revokedAt = 0
@@ -65,7 +65,7 @@ function toAccount(r: Row): Account {
 }
 const toSession = (r: Row): AuthSession => ({
   id: str(r.id), memberId: str(r.memberId), createdAt: num(r.createdAt), lastSeenAt: num(r.lastSeenAt),
-  expiresAt: num(r.expiresAt), revokedAt: num(r.revokedAt), method: str(r.method), userAgent: str(r.userAgent),
+  expiresAt: num(r.expiresAt), revokedAt: num(r.revokedAt), role: str(r.role), method: str(r.method), userAgent: str(r.userAgent),
 });
 const toToken = (r: Row): AccessToken => ({
   id: str(r.id), memberId: str(r.memberId), name: str(r.name), secretHash: str(r.secretHash),

@@ -69,7 +69,7 @@ const V2_ACCOUNTS: string[] = [
      mustChangePassword BOOLEAN, failedAttempts INT64, lockedUntil INT64, totpSecret STRING, totpEnabled BOOLEAN,
      recoveryCodeHashes STRING, createdAt INT64, updatedAt INT64)`,
   `CREATE NODE TABLE IF NOT EXISTS AuthSession(id STRING PRIMARY KEY, memberId STRING, createdAt INT64, lastSeenAt INT64,
-     expiresAt INT64, revokedAt INT64, method STRING, userAgent STRING)`,
+     expiresAt INT64, revokedAt INT64, role STRING, method STRING, userAgent STRING)`,
   `CREATE NODE TABLE IF NOT EXISTS AccessToken(id STRING PRIMARY KEY, memberId STRING, name STRING, secretHash STRING,
      scope STRING, introspect BOOLEAN, createdAt INT64, expiresAt INT64, revokedAt INT64, lastUsedAt INT64)`,
 ];

@@ -7,7 +7,7 @@ const ACCOUNT_COLUMNS = `a.id AS memberId, a.loginName AS loginName, a.status AS
        a.totpSecret AS totpSecret, a.totpEnabled AS totpEnabled, a.recoveryCodeHashes AS recoveryCodeHashes,
        a.createdAt AS createdAt, a.updatedAt AS updatedAt`;
 const SESSION_COLUMNS = `s.id AS id, s.memberId AS memberId, s.createdAt AS createdAt, s.lastSeenAt AS lastSeenAt,
-       s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, s.method AS method, s.userAgent AS userAgent`;
+       s.expiresAt AS expiresAt, s.revokedAt AS revokedAt, s.role AS role, s.method AS method, s.userAgent AS userAgent`;
 const TOKEN_COLUMNS = `t.id AS id, t.memberId AS memberId, t.name AS name, t.secretHash AS secretHash, t.scope AS scope,
        t.introspect AS introspect, t.createdAt AS createdAt, t.expiresAt AS expiresAt, t.revokedAt AS revokedAt,
        t.lastUsedAt AS lastUsedAt`;
@@ -33,7 +33,7 @@ RETURN ${ACCOUNT_COLUMNS}`,
   /** SET on the node takes its write lock, so concurrent failures each count. */
   addFailure: `MATCH (a:Account {id: $id}) SET a.failedAttempts = coalesce(a.failedAttempts, 0) + 1 RETURN a.failedAttempts AS n`,
   createSession: `CREATE (s:AuthSession {id: $id, memberId: $memberId, createdAt: $createdAt, lastSeenAt: $lastSeenAt,
-         expiresAt: $expiresAt, revokedAt: $revokedAt, method: $method, userAgent: $userAgent})`,
+         expiresAt: $expiresAt, revokedAt: $revokedAt, role: $role, method: $method, userAgent: $userAgent})`,
   session: `MATCH (s:AuthSession {id: $id}) RETURN ${SESSION_COLUMNS}`,
   touchSession: `MATCH (s:AuthSession {id: $id}) SET s.lastSeenAt = $at`,
   revokeSessions: `MATCH (s:AuthSession {memberId: $memberId})

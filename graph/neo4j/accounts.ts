@@ -23,7 +23,7 @@ function toAccount(r: Row): Account {
 }
 const toSession = (r: Row): AuthSession => ({
   id: str(r.id), memberId: str(r.memberId), createdAt: n0(r.createdAt), lastSeenAt: n0(r.lastSeenAt),
-  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), method: str(r.method), userAgent: str(r.userAgent),
+  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), role: str(r.role), method: str(r.method), userAgent: str(r.userAgent),
 });
 const toToken = (r: Row): AccessToken => ({
   id: str(r.id), memberId: str(r.memberId), name: str(r.name), secretHash: str(r.secretHash),

@@ -16,6 +16,7 @@
  *      Event hooks (mastery/gap updates after recordStudy/recordAnswer): `learning.hooks`.
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
+import { accountModule } from './account';
 import { activityModule } from './activity';
 import { auditModule } from './audit';
 import { commonModule } from './common';
@@ -40,5 +41,6 @@ export const API_MODULES: ApiModule[] = [
   auditModule,
   learningTextModule,
   learningModule,
+  accountModule,
   devLoginModule,
 ];

@@ -39,6 +39,57 @@ export type AccessRecord = {
   viewerId: Scalars['ID']['output'];
 };
 
+/** A personal access token (never its secret). */
+export type AccessTokenInfo = {
+  __typename?: 'AccessTokenInfo';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Public id (the middle part of the token). */
+  id: Scalars['ID']['output'];
+  /** May read the schema (introspection) where the server offers it to developers. */
+  introspect: Scalars['Boolean']['output'];
+  /** Last use (to the minute); null when never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your name for it. */
+  name: Scalars['String']['output'];
+  /** Revoked (by you, an administrator, or a disabled account). */
+  revoked: Scalars['Boolean']['output'];
+  /** Read-only or read-write. */
+  scope: TokenScope;
+};
+
+/** An account's sign-in settings (never a password, secret or code). */
+export type AccountInfo = {
+  __typename?: 'AccountInfo';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Wrong passwords since the last successful sign-in. */
+  failedAttempts: Scalars['Int']['output'];
+  /** Password sign-in is locked for now after repeated failures. */
+  locked: Scalars['Boolean']['output'];
+  /** Login name (staff or student number). */
+  loginName: Scalars['String']['output'];
+  /** The member the account belongs to. */
+  memberId: Scalars['ID']['output'];
+  /** The next sign-in must choose a new password. */
+  mustChangePassword: Scalars['Boolean']['output'];
+  /** Recovery codes left unused. */
+  recoveryCodesLeft: Scalars['Int']['output'];
+  /** Active or disabled. */
+  status: AccountStatus;
+  /** An authenticator app is set up. */
+  totpEnabled: Scalars['Boolean']['output'];
+};
+
+/** Whether an account may sign in. */
+export type AccountStatus =
+  /** May sign in. */
+  | 'ACTIVE'
+  /** Disabled by an administrator, or because the member left the university. */
+  | 'DISABLED';
+
 /** An answer to a quiz question (ANSWERED). */
 export type AnswerRecord = {
   __typename?: 'AnswerRecord';
@@ -305,6 +356,18 @@ export type CourseKind =
   /** 视频 */
   | 'VIDEO';
 
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Days until it expires (1 to MyAccount.tokenMaxDays). */
+  days: Scalars['Int']['input'];
+  /** Allow schema introspection with this token. */
+  introspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name to recognise it by, e.g. 统计脚本. */
+  name: Scalars['String']['input'];
+  /** READ or READ_WRITE. */
+  scope: TokenScope;
+};
+
 /** A new course. */
 export type CreateCourseInput = {
   /** Optional id; generated when absent. */
@@ -365,6 +428,15 @@ export type CreateMemberInput = {
   stage: MemberStage;
 };
 
+/** A token just created. */
+export type CreatedAccessToken = {
+  __typename?: 'CreatedAccessToken';
+  /** Its details. */
+  accessToken: AccessTokenInfo;
+  /** The token, shown only now: `htpat_…`. Send as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
+};
+
 /** A person of the demo data to sign in as. */
 export type DemoAccount = {
   __typename?: 'DemoAccount';
@@ -397,6 +469,15 @@ export type Group = {
   id: Scalars['ID']['output'];
   /** Name (zh-CN). */
   name: Scalars['String']['output'];
+};
+
+/** A one-time password an administrator hands to the member. */
+export type IssuedPassword = {
+  __typename?: 'IssuedPassword';
+  /** The account. */
+  account: AccountInfo;
+  /** Shown only now; the first sign-in with it must choose a new password. */
+  oneTimePassword: Scalars['String']['output'];
 };
 
 /** A topic where the member's mastery is below what their stage, branch or plan requires. */
@@ -687,12 +768,28 @@ export type MoveMemberPayload = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Change your password (policy: 10+ characters, not a common or breached password). Your other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
+  confirmTotpEnrolment: Array<Scalars['String']['output']>;
+  /** Create a personal access token for programs (Authorization: Bearer). The token is shown only in this answer. */
+  createAccessToken: CreatedAccessToken;
+  /** Administrators in scope: create a member's account with a one-time password (shown only in this answer). */
+  createAccount: IssuedPassword;
   /** Create a course with manual topic tags (administrators). */
   createCourse: Course;
   /** Record (or schedule) a meeting of a branch the viewer manages. Idempotent by `id`. */
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /** Administrators in scope: disable an account; its sessions and tokens end at once. */
+  disableAccount: AccountInfo;
+  /** Remove your authenticator app (not possible for administrator roles, which require it). */
+  disableTotp: Scalars['Boolean']['output'];
+  /** Administrators in scope: enable a disabled account again. */
+  enableAccount: AccountInfo;
+  /** End one of your own sessions (an id from myAccount.sessions). */
+  endSession: Scalars['Boolean']['output'];
   /**
    * Generate and save a new study plan for a member: weekly items within `minutesPerWeek` (15–1200)
    * for `weeks` (1–52), ordered by prerequisites, with spaced review of fading topics. Completed
@@ -709,10 +806,58 @@ export type Mutation = {
   recordAttendance: Meeting;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /** Administrators in scope: issue a new one-time password; the member's sessions end and any lock clears. */
+  resetPassword: IssuedPassword;
+  /** Administrators in scope: remove a lost authenticator app; the next sign-in sets up a new one. */
+  resetTotp: AccountInfo;
+  /** Revoke one of your personal access tokens at once. */
+  revokeAccessToken: Scalars['Boolean']['output'];
+  /**
+   * Sign in with a login name and password. Answers the next step (PASSWORD_CHANGE_REQUIRED, TOTP_REQUIRED,
+   * TOTP_ENROLMENT_REQUIRED): send the same input again with what it asks for. SIGNED_IN sets the session cookie
+   * (HttpOnly); later requests must carry the `x-graphql-csrf` header. Wrong name or password: UNAUTHENTICATED;
+   * too many failures: RATE_LIMITED with `retryAfterSeconds`.
+   */
+  signIn: SignInPayload;
+  /** End this browser session and clear its cookie. True also when no session was open. */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * End sessions everywhere: yours (except this one) without `memberId`; with `memberId`, an administrator in scope
+   * ends all of that member's sessions and personal access tokens. Returns how many ended.
+   */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Start setting up an authenticator app (TOTP): scan the secret, then confirm with a code. */
+  startTotpEnrolment: TotpEnrolment;
   /** Edit a course (administrators); absent fields stay as they are. */
   updateCourse: Course;
   /** Change a member of a branch the viewer manages; only the fields given change. */
   updateMember: Member;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConfirmTotpEnrolmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccountArgs = {
+  loginName: Scalars['String']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -731,6 +876,30 @@ export type MutationCreateMeetingArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCreateMemberArgs = {
   input: CreateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEnableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -773,6 +942,36 @@ export type MutationRecordStudyArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetPasswordArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetTotpArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRevokeAccessTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignOutEverywhereArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationUpdateCourseArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCourseInput;
@@ -783,6 +982,21 @@ export type MutationUpdateCourseArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+/** Your account page. */
+export type MyAccount = {
+  __typename?: 'MyAccount';
+  /** Your personal access tokens, newest first (revoked and expired ones too). */
+  accessTokens: Array<AccessTokenInfo>;
+  /** Your account; null when you have none (e.g. signed in with the demo login). */
+  account?: Maybe<AccountInfo>;
+  /** Your open browser sessions, newest first. */
+  sessions: Array<SignedInSession>;
+  /** Longest lifetime a new token may have, in days. */
+  tokenMaxDays: Scalars['Int']['output'];
+  /** Your role must sign in with an authenticator app. */
+  totpRequired: Scalars['Boolean']['output'];
 };
 
 /** Where a page of a connection ends and whether more follows (Relay-style). */
@@ -865,6 +1079,8 @@ export type Query = {
   __typename?: 'Query';
   /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
   accessRecords: Array<AccessRecord>;
+  /** A member's account, for a committee or university administrator in scope; null when the member has none. */
+  account?: Maybe<AccountInfo>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
@@ -893,6 +1109,8 @@ export type Query = {
   member: Member;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Your own account: sign-in settings, open sessions and personal access tokens. */
+  myAccount: MyAccount;
   /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
@@ -913,6 +1131,8 @@ export type Query = {
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** How people sign in here: always with a password; with campus single sign-on when configured. No sign-in needed. */
+  signInOptions: SignInOptions;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -937,6 +1157,12 @@ export type Query = {
 /** Entry points for reading. */
 export type QueryAccessRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAccountArgs = {
   memberId: Scalars['ID']['input'];
 };
 
@@ -1224,6 +1450,85 @@ export type SearchResultKind =
   /** A topic (知识点); `id` is a Topic id. */
   | 'TOPIC';
 
+/** One sign-in attempt; send everything again with each step. */
+export type SignInInput = {
+  /** Staff or student number (工号/学号). */
+  loginName: Scalars['String']['input'];
+  /** A new password, when the answer was PASSWORD_CHANGE_REQUIRED. */
+  newPassword?: InputMaybe<Scalars['String']['input']>;
+  /** The password (or the one-time password from an administrator). */
+  password: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ways to sign in. */
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  /** Password sign-in (always offered). */
+  password: Scalars['Boolean']['output'];
+  /** Campus single sign-on, when configured. */
+  sso?: Maybe<SsoOption>;
+};
+
+/** The answer to a sign-in attempt. */
+export type SignInPayload = {
+  __typename?: 'SignInPayload';
+  /** The member signed in (SIGNED_IN only). */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** Recovery codes, shown only once, after setting up an authenticator app during sign-in. */
+  recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Their office (SIGNED_IN only). */
+  role?: Maybe<Role>;
+  /** What happens next. */
+  step: SignInStep;
+  /** Base32 secret to add to the authenticator app (TOTP_ENROLMENT_REQUIRED only). */
+  totpSecret?: Maybe<Scalars['String']['output']>;
+  /** otpauth:// URI of the same secret, for a QR code (TOTP_ENROLMENT_REQUIRED only). */
+  totpUri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a sign-in attempt needs next. */
+export type SignInStep =
+  /** The password was a one-time password: send newPassword too. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** Signed in: the session cookie is set. */
+  | 'SIGNED_IN'
+  /** This role needs an authenticator app: add totpSecret to the app, then send its code as totpCode. */
+  | 'TOTP_ENROLMENT_REQUIRED'
+  /** Send the authenticator app's current code (totpCode) or a recovery code. */
+  | 'TOTP_REQUIRED';
+
+/** An open browser session. */
+export type SignedInSession = {
+  __typename?: 'SignedInSession';
+  /** When you signed in. */
+  createdAt: Scalars['DateTime']['output'];
+  /** This is the session asking. */
+  current: Scalars['Boolean']['output'];
+  /** When it ends at the latest. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Handle to end it with endSession. */
+  id: Scalars['ID']['output'];
+  /** Last request (to the minute). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** How you signed in: PASSWORD, PASSWORD_TOTP, PASSWORD_RECOVERY_CODE, SSO or DEMO. */
+  method: Scalars['String']['output'];
+  /** The browser, as it named itself. */
+  userAgent: Scalars['String']['output'];
+};
+
+/** Campus single sign-on (统一身份认证, OpenID Connect). */
+export type SsoOption = {
+  __typename?: 'SsoOption';
+  /** Button text. */
+  label: Scalars['String']['output'];
+  /** Where the button goes (starts the sign-in at the campus identity service). */
+  url: Scalars['String']['output'];
+};
+
 /** A member's study plan (学习计划). */
 export type StudyPlan = {
   __typename?: 'StudyPlan';
@@ -1299,6 +1604,13 @@ export type TagSource =
   /** Set by a person. */
   | 'MANUAL';
 
+/** What a personal access token may do. */
+export type TokenScope =
+  /** Queries only. */
+  | 'READ'
+  /** Queries and mutations. */
+  | 'READ_WRITE';
+
 /** A node of the topic hierarchy (知识点). */
 export type Topic = {
   __typename?: 'Topic';
@@ -1365,6 +1677,15 @@ export type TopicWeightInput = {
   topicId: Scalars['ID']['input'];
   /** Weight, 0.01–1. */
   weight: Scalars['Float']['input'];
+};
+
+/** An authenticator app set-up in progress. */
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** Base32 secret to type into the app. */
+  secret: Scalars['String']['output'];
+  /** otpauth:// URI of the secret, for a QR code. */
+  uri: Scalars['String']['output'];
 };
 
 /** A move of a member between branches. */
@@ -1529,9 +1850,12 @@ export type ResolversTypes = {
   AccessRecord: ResolverTypeWrapper<AccessRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
+  AccessTokenInfo: ResolverTypeWrapper<AccessTokenInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountStatus: AccountStatus;
+  AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1550,12 +1874,15 @@ export type ResolversTypes = {
   CourseEdge: ResolverTypeWrapper<CourseEdgeModel>;
   CourseFilterInput: CourseFilterInput;
   CourseKind: CourseKind;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
   Group: ResolverTypeWrapper<GroupModel>;
+  IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
   LearningPath: ResolverTypeWrapper<LearningPath>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
@@ -1576,6 +1903,7 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyAccount: ResolverTypeWrapper<MyAccount>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
   PathEdgeKind: PathEdgeKind;
@@ -1597,16 +1925,24 @@ export type ResolversTypes = {
   Role: Role;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
+  SignInInput: SignInInput;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignInPayload: ResolverTypeWrapper<SignInPayload>;
+  SignInStep: SignInStep;
+  SignedInSession: ResolverTypeWrapper<SignedInSession>;
+  SsoOption: ResolverTypeWrapper<SsoOption>;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
   StudyPlanItemKind: StudyPlanItemKind;
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   TagSource: TagSource;
+  TokenScope: TokenScope;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
   TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
   TopicTag: ResolverTypeWrapper<TopicTagModel>;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   Transfer: ResolverTypeWrapper<TransferModel>;
   TransferKind: TransferKind;
   University: ResolverTypeWrapper<UniversityModel>;
@@ -1620,9 +1956,11 @@ export type ResolversParentTypes = {
   AccessRecord: AccessRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AnswerRecord: AnswerRecordModel;
+  AccessTokenInfo: AccessTokenInfo;
   Boolean: Scalars['Boolean']['output'];
+  AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AnswerRecord: AnswerRecordModel;
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
   Attendance: AttendanceModel;
@@ -1638,12 +1976,15 @@ export type ResolversParentTypes = {
   CourseConnection: CourseConnectionModel;
   CourseEdge: CourseEdgeModel;
   CourseFilterInput: CourseFilterInput;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
   Group: GroupModel;
+  IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
   LearningPath: LearningPath;
   LectureSuggestion: LectureSuggestionModel;
@@ -1660,6 +2001,7 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  MyAccount: MyAccount;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
   PathNode: PathNode;
@@ -1676,6 +2018,11 @@ export type ResolversParentTypes = {
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
   SearchResult: SearchResult;
+  SignInInput: SignInInput;
+  SignInOptions: SignInOptions;
+  SignInPayload: SignInPayload;
+  SignedInSession: SignedInSession;
+  SsoOption: SsoOption;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
   StudyRecord: StudyRecordModel;
@@ -1684,6 +2031,7 @@ export type ResolversParentTypes = {
   TopicSuggestion: TopicSuggestion;
   TopicTag: TopicTagModel;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: TotpEnrolment;
   Transfer: TransferModel;
   University: UniversityModel;
   UpdateCourseInput: UpdateCourseInput;
@@ -1698,6 +2046,29 @@ export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends R
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AccessTokenInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessTokenInfo'] = ResolversParentTypes['AccessTokenInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  introspect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TokenScope'], ParentType, ContextType>;
+};
+
+export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountInfo'] = ResolversParentTypes['AccountInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  loginName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerRecord'] = ResolversParentTypes['AnswerRecord']> = {
@@ -1799,6 +2170,11 @@ export type CourseEdgeResolvers<ContextType = ApiContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
 };
 
+export type CreatedAccessTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreatedAccessToken'] = ResolversParentTypes['CreatedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessTokenInfo'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1819,6 +2195,11 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
+  account?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LearningGapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
@@ -1929,17 +2310,40 @@ export type MoveMemberPayloadResolvers<ContextType = ApiContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
+  createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'loginName' | 'memberId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'memberId'>>;
+  resetTotp?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationResetTotpArgs, 'memberId'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
+  signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationSignOutEverywhereArgs>>;
+  startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+};
+
+export type MyAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MyAccount'] = ResolversParentTypes['MyAccount']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessTokenInfo']>, ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['SignedInSession']>, ParentType, ContextType>;
+  tokenMaxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totpRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1975,6 +2379,7 @@ export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
@@ -1989,10 +2394,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
@@ -2043,6 +2450,35 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
   kind?: Resolver<ResolversTypes['SearchResultKind'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SignInOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+  password?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sso?: Resolver<Maybe<ResolversTypes['SsoOption']>, ParentType, ContextType>;
+};
+
+export type SignInPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInPayload'] = ResolversParentTypes['SignInPayload']> = {
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['SignInStep'], ParentType, ContextType>;
+  totpSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totpUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignedInSessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignedInSession'] = ResolversParentTypes['SignedInSession']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userAgent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SsoOptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SsoOption'] = ResolversParentTypes['SsoOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StudyPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyPlan'] = ResolversParentTypes['StudyPlan']> = {
@@ -2109,6 +2545,11 @@ export type TopicTagResolvers<ContextType = ApiContext, ParentType extends Resol
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type TotpEnrolmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TransferResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromBranchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2136,6 +2577,8 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
 
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
+  AccountInfo?: AccountInfoResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
@@ -2149,9 +2592,11 @@ export type Resolvers<ContextType = ApiContext> = {
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
+  CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
@@ -2166,6 +2611,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyAccount?: MyAccountResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathNode?: PathNodeResolvers<ContextType>;
@@ -2178,6 +2624,10 @@ export type Resolvers<ContextType = ApiContext> = {
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
+  SignInPayload?: SignInPayloadResolvers<ContextType>;
+  SignedInSession?: SignedInSessionResolvers<ContextType>;
+  SsoOption?: SsoOptionResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
@@ -2185,6 +2635,7 @@ export type Resolvers<ContextType = ApiContext> = {
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   TopicTag?: TopicTagResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
