@@ -11,6 +11,7 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
@@ -19,6 +20,7 @@ import { SignInThrottle } from './auth/lockout';
 import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
+import { RulesEngine } from './rules/engine';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps): App {
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
+  // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
+  const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -37,9 +41,11 @@ export function createApp(deps: AppDeps): App {
     landingPage: false,
     // GraphiQL sends the CSRF header, so it works with the browser's session cookie.
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
+    // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify, throttle) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -50,6 +56,7 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),

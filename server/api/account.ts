@@ -70,7 +70,7 @@ const resolvers: Resolvers = {
         // A new id on every sign-in: a session id planted before sign-in (fixation) is ended.
         const old = readSessionCookie(ctx.request);
         if (old) await ctx.deps.store.revokeAuthSessions(r.memberId, now(ctx), { only: hashSessionId(old) });
-        ctx.setCookie(sessionCookie(r.issued.cookieValue, ctx.secure, r.issued.record.expiresAt - now(ctx)));
+        ctx.setCookie(sessionCookie(r.issued.cookieValue, ctx.secure, r.issued.record.expiresAt - r.issued.record.createdAt));
         return { step: r.step, memberId: r.memberId, role: r.role, recoveryCodes: r.recoveryCodes };
       }
       if (r.step === 'TOTP_ENROLMENT_REQUIRED') return { step: r.step, totpSecret: r.secret, totpUri: r.uri };
