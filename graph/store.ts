@@ -21,6 +21,7 @@ import type {
   Transfer, University, Area,
 } from './model';
 import type { AccountStore } from './accounts';
+import type { AffairsStore } from './affairs-store';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -58,7 +59,8 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export interface GraphStore extends AccountStore {
+/** Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; accounts in ./accounts. */
+export interface GraphStore extends AffairsStore, AccountStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
 import { accountsContract } from './accounts.contract';
+import { affairsContract } from './affairs.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
 import { eventsContract } from './events.contract';
@@ -49,5 +50,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     bulkContract(get);
     safetyContract(get);
     accountsContract(get);
+    affairsContract(get);
   });
 }

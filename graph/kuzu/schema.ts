@@ -6,18 +6,19 @@
  * order, because COPY FROM maps CSV columns by position.
  */
 import type { EmbeddableKind } from '../model';
+import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', 'Account', 'AuthSession', 'AccessToken',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'Account', 'AuthSession', 'AccessToken',
 ] as const;
 
 export const REL_TABLES = [
   'UNDER', 'BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED', 'HELD',
-  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED',
+  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED', ...AFFAIRS_REL_TABLES,
 ] as const;
 
 const TAG_PROPS = 'weight DOUBLE, source STRING, confidence DOUBLE';
@@ -63,8 +64,8 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
 
-/** Version 2: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
-const V2_ACCOUNTS: string[] = [
+/** Version 3: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
+const V3_ACCOUNTS: string[] = [
   `CREATE NODE TABLE IF NOT EXISTS Account(id STRING PRIMARY KEY, loginName STRING, status STRING, passwordHash STRING,
      mustChangePassword BOOLEAN, failedAttempts INT64, lockedUntil INT64, totpSecret STRING, totpEnabled BOOLEAN,
      recoveryCodeHashes STRING, createdAt INT64, updatedAt INT64)`,
@@ -75,7 +76,7 @@ const V2_ACCOUNTS: string[] = [
 ];
 
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, V2_ACCOUNTS];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3_ACCOUNTS];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

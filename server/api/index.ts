@@ -18,8 +18,10 @@
  */
 import { accountModule } from './account';
 import { activityModule } from './activity';
+import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
+import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
@@ -38,11 +40,13 @@ export const API_MODULES: ApiModule[] = [
   membersModule,
   activityModule,
   curriculumModule,
+  coursePageModule,
   lifeModule,
   rulesModule,
   auditModule,
   learningTextModule,
   learningModule,
   accountModule,
+  affairsModule,
   devLoginModule,
 ];
