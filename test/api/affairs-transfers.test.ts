@@ -16,7 +16,7 @@ import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 const NOW = Date.parse('2026-06-20T04:00:00Z');
 interface Instance { store: KuzuStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
 
-async function instance(deps: Parameters<typeof startTestServer>[1]['deps']): Promise<Instance> {
+async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>['deps']): Promise<Instance> {
   const t = await openTempStore();
   await buildApiWorld(t.store);
   const server = await startTestServer(t.store, { deps: { now: () => NOW, ...deps } });
