@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessRecord } from '../../graph';
 import type { GraphStore } from '../../graph';
 
-export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING';
+export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING' | 'OVERRIDE_RULE';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 
