@@ -20,6 +20,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
+import type { AffairsStore } from './affairs-store';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -57,7 +58,8 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export interface GraphStore {
+/** Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store. */
+export interface GraphStore extends AffairsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { activityModule } from './activity';
+import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
 import { curriculumModule } from './curriculum';
@@ -42,5 +43,6 @@ export const API_MODULES: ApiModule[] = [
   auditModule,
   learningTextModule,
   learningModule,
+  affairsModule,
   devLoginModule,
 ];
