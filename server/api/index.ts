@@ -20,6 +20,7 @@ import { activityModule } from './activity';
 import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
+import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
@@ -38,6 +39,7 @@ export const API_MODULES: ApiModule[] = [
   membersModule,
   activityModule,
   curriculumModule,
+  coursePageModule,
   lifeModule,
   rulesModule,
   auditModule,

@@ -380,6 +380,8 @@ export type Committee = {
 /** A learning resource (课程/学习资源). */
 export type Course = {
   __typename?: 'Course';
+  /** The study page's content; null when none is written for this course yet (the page then shows the summary). */
+  content?: Maybe<CourseContent>;
   /** When created. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable id. */
@@ -388,6 +390,8 @@ export type Course = {
   kind: CourseKind;
   /** Expected length in minutes. */
   minutes: Scalars['Int']['output'];
+  /** Topics to learn first: prerequisites of the covered topics that the course does not cover itself. */
+  prerequisites: Array<Topic>;
   /** Two to five sentences (zh-CN). */
   summary: Scalars['String']['output'];
   /** Title (zh-CN). */
@@ -409,6 +413,19 @@ export type CourseConnection = {
   pageInfo: PageInfo;
   /** All courses matching the filter. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A course's study page content (zh-CN): what it goes through, a reading, and questions to check one's understanding. */
+export type CourseContent = {
+  __typename?: 'CourseContent';
+  /** Where the full material lives elsewhere (a site, a university's own video); null when it is all here. */
+  link?: Maybe<CourseLink>;
+  /** What the course goes through, in order. */
+  outline: Array<Scalars['String']['output']>;
+  /** Questions to check one's understanding, answered in one's own words (never scored). */
+  questions: Array<Scalars['String']['output']>;
+  /** The reading, one paragraph per item. */
+  reading: Array<Scalars['String']['output']>;
 };
 
 /** A course in a page. */
@@ -442,6 +459,15 @@ export type CourseKind =
   | 'LESSON'
   /** 视频 */
   | 'VIDEO';
+
+/** A link to material outside Hongtu. */
+export type CourseLink = {
+  __typename?: 'CourseLink';
+  /** What the link leads to (zh-CN). */
+  label: Scalars['String']['output'];
+  /** Absolute http(s) address. */
+  url: Scalars['String']['output'];
+};
 
 /** A new course. */
 export type CreateCourseInput = {
@@ -2602,9 +2628,11 @@ export type ResolversTypes = {
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
   CourseConnection: ResolverTypeWrapper<CourseConnectionModel>;
+  CourseContent: ResolverTypeWrapper<CourseContent>;
   CourseEdge: ResolverTypeWrapper<CourseEdgeModel>;
   CourseFilterInput: CourseFilterInput;
   CourseKind: CourseKind;
+  CourseLink: ResolverTypeWrapper<CourseLink>;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
@@ -2741,8 +2769,10 @@ export type ResolversParentTypes = {
   Committee: CommitteeModel;
   Course: CourseModel;
   CourseConnection: CourseConnectionModel;
+  CourseContent: CourseContent;
   CourseEdge: CourseEdgeModel;
   CourseFilterInput: CourseFilterInput;
+  CourseLink: CourseLink;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
@@ -2970,10 +3000,12 @@ export type CommitteeResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type CourseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course']> = {
+  content?: Resolver<Maybe<ResolversTypes['CourseContent']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CourseKind'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prerequisites?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['TopicTag']>, ParentType, ContextType>;
@@ -2987,9 +3019,21 @@ export type CourseConnectionResolvers<ContextType = ApiContext, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CourseContentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseContent'] = ResolversParentTypes['CourseContent']> = {
+  link?: Resolver<Maybe<ResolversTypes['CourseLink']>, ParentType, ContextType>;
+  outline?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reading?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CourseEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseEdge'] = ResolversParentTypes['CourseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
+};
+
+export type CourseLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseLink'] = ResolversParentTypes['CourseLink']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -3609,7 +3653,9 @@ export type Resolvers<ContextType = ApiContext> = {
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
+  CourseContent?: CourseContentResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
+  CourseLink?: CourseLinkResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
