@@ -21,6 +21,7 @@ const PROPERTY_KEYS = [
   'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
   'lastUsedAt',
   'data', 'year', 'paidAt', 'fromBranchId', 'audience', 'audienceId', 'publishedAt', 'affairsLock',
+  'ruleId', 'version', 'params', 'effectiveFrom', 'createdBy',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -43,6 +44,7 @@ const PARAMETERS: Record<string, unknown> = {
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
   timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
   audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
+  ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',
   loginName: 'l', passwordHash: 'h', mustChangePassword: true, failedAttempts: 0, lockedUntil: 0, totpSecret: 's',
   totpEnabled: false, recoveryCodeHashes: '[]', lastSeenAt: 0, expiresAt: 0, revokedAt: 0, method: 'PASSWORD',
   userAgent: 'u', secretHash: 'h', scope: 'READ', introspect: false, lastUsedAt: 0, onlyId: 'x', exceptId: 'x',

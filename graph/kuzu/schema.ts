@@ -9,11 +9,12 @@ import type { EmbeddableKind } from '../model';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'Account', 'AuthSession', 'AccessToken',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
+  'AuthSession', 'AccessToken',
 ] as const;
 
 export const REL_TABLES = [
@@ -64,8 +65,14 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
 
-/** Version 3: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
-const V3_ACCOUNTS: string[] = [
+/** Version 3: stored overrides of the rules catalogue (one node per rule version). */
+const V3: string[] = [
+  `CREATE NODE TABLE IF NOT EXISTS RuleOverride(id STRING PRIMARY KEY, ruleId STRING, version INT64, params STRING,
+     effectiveFrom STRING, reason STRING, createdBy STRING, createdAt INT64)`,
+];
+
+/** Version 4: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
+const V4_ACCOUNTS: string[] = [
   `CREATE NODE TABLE IF NOT EXISTS Account(id STRING PRIMARY KEY, loginName STRING, status STRING, passwordHash STRING,
      mustChangePassword BOOLEAN, failedAttempts INT64, lockedUntil INT64, totpSecret STRING, totpEnabled BOOLEAN,
      recoveryCodeHashes STRING, createdAt INT64, updatedAt INT64)`,
@@ -76,7 +83,7 @@ const V3_ACCOUNTS: string[] = [
 ];
 
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3_ACCOUNTS];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
