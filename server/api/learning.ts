@@ -14,6 +14,7 @@ import { getMember, listMembers, loadMemberRaw } from '../members/member-service
 import { maskMemberFor } from '../members/mask';
 import { getBranch } from '../org/org-service';
 import { requireInt } from '../validate';
+import { COMPLETED } from '../learning/progress';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import type { LearningGapModel } from './learning-mappers';
@@ -159,12 +160,12 @@ const resolvers: Resolvers = {
     minutesPerWeek: (p) => p.plan.minutesPerWeek,
     weeks: (p) => p.plan.weeks,
     items: (p) => p.plan.items.map((i, k) => ({ ...i, progress: p.progress[k] ?? 0 })),
-    progress: (p) => (p.plan.items.length ? p.progress.filter((x) => x >= 0.9).length / p.plan.items.length : 0),
+    progress: (p) => (p.plan.items.length ? p.progress.filter((x) => x >= COMPLETED).length / p.plan.items.length : 0),
   },
   StudyPlanItem: {
     course: (i, _, ctx) => courseById(ctx, i.courseId),
     topics: (i, _, ctx) => Promise.all(i.topicIds.map((id) => topicById(ctx, id))),
-    completed: (i) => i.progress >= 0.9,
+    completed: (i) => i.progress >= COMPLETED,
   },
   PracticeQuestion: {
     topic: (q, _, ctx) => topicById(ctx, q.topicId),

@@ -1,4 +1,8 @@
 /**
+ * Entry point for "apply this event to the member's learner state": `LearnerServices.applyMemberEvent(memberId, now)`
+ * (stable; called by the event hooks after every stored answer or study session, and safe to call again
+ * for the same event: it refolds the member's stored history, so repeating it changes nothing).
+ *
  * The learner-facing intelligence in one object for the composition root (start-server / tests):
  * mastery updates (event hooks), gaps, recommendations, study plans, practice questions and branch
  * gap reports. Services take already scope-checked members; the GraphQL resolvers check scope.
@@ -15,12 +19,14 @@ import type { EventHooks } from '../members/activity';
 import { requireInt } from '../validate';
 import { buildBranchGapReport, type BranchGapReport } from './gaps/branch-gaps';
 import { GapService } from './gaps/gap-service';
-import { createBktMasteryModel, type MasteryParams } from './kt/bkt-mastery';
-import { rollUpMastery } from './kt/roll-up';
+import { rollUpMastery } from './model/roll-up';
+import { createProductModel } from './model/product-model';
+import type { LearnerModelParams } from './model/learner-model';
+import { requiredTopicIds } from './requirements';
 import type { MasteryModel } from './mastery-model';
 import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
 import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse, SNAPSHOT_HISTORY } from './mastery/learner-snapshot';
-import { applyAnswer, applyStudy, MasteryService, REPLAY_LIMIT, replayHistory } from './mastery/mastery-service';
+import { MasteryService, REPLAY_LIMIT } from './mastery/mastery-service';
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
@@ -44,8 +50,8 @@ export class LearnerServices {
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);
     this.hooks = {
-      onAnswer: (s, e) => this.guard('answer', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyAnswer(model, view, rows, e))),
-      onStudy: (s, e) => this.guard('study', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyStudy(model, view, rows, e))),
+      onAnswer: (s, e) => this.guard('answer', () => this.applyMemberEvent(e.memberId, s.now())),
+      onStudy: (s, e) => this.guard('study', () => this.applyMemberEvent(e.memberId, s.now())),
     };
   }
 
@@ -54,19 +60,20 @@ export class LearnerServices {
     try { await f(); } catch (e) { this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`); }
   }
 
-  /** Update the member's mastery rows with the event, then their gaps (only this member). */
-  private async afterEvent(memberId: string, now: number, apply: (view: CurriculumView, rows: Map<string, Mastery>) => Mastery[]): Promise<void> {
+  /**
+   * Apply the member's newest stored event to their learner state: refold their stored history
+   * through the model, store a row per subtopic, then recompute their gaps (only this member).
+   * Idempotent: the result depends only on the stored history.
+   */
+  async applyMemberEvent(memberId: string, now: number): Promise<void> {
     const view = await this.curriculum.get();
-    const [[member], { rows, rebuilt }, history] = await Promise.all([
+    const [[member], history] = await Promise.all([
       this.store.getMembersByIds([memberId]),
-      this.mastery.ensureRows(view, [memberId]),
-      this.store.getMemberHistory(memberId, { limit: SNAPSHOT_HISTORY }),
+      this.store.getMemberHistory(memberId, { limit: REPLAY_LIMIT }),
     ]);
     if (!member) return;
-    const mine = rows.get(memberId) ?? new Map<string, Mastery>();
-    // A member without rows was just replayed from history, which already includes this event.
-    if (!rebuilt.includes(memberId)) await this.store.upsertMastery(apply(view, mine));
-    await this.gaps.refresh(makeSnapshot(this.mastery, member, view, mine, history, now));
+    const rows = await this.mastery.rebuild(member, view, history);
+    await this.gaps.refresh(makeSnapshot(this.mastery, member, view, rows, history, now));
   }
 
   async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
@@ -149,7 +156,7 @@ export class LearnerServices {
   async gapsForMembers(members: Member[], now: number): Promise<{ gaps: Map<string, (Gap & { mastery: number })[]>; rows: Map<string, Map<string, Mastery>> }> {
     const view = await this.curriculum.get();
     const ids = members.map((m) => m.id);
-    const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, ids), this.store.getGapsForMembers(ids)]);
+    const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, members), this.store.getGapsForMembers(ids)]);
     const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
     if (stale.length) {
       const histories = await this.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: SNAPSHOT_HISTORY });
@@ -159,15 +166,15 @@ export class LearnerServices {
         stored.set(m.id, await this.gaps.refresh(snap, branchCache));
       }
     }
-    const gaps = new Map(ids.map((id) => {
-      const r = rows.get(id) ?? new Map<string, Mastery>();
-      return [id, (stored.get(id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now) }))];
+    const gaps = new Map(members.map((m) => {
+      const r = rows.get(m.id) ?? new Map<string, Mastery>();
+      return [m.id, (stored.get(m.id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now, g.topicId, m.stage) }))];
     }));
     return { gaps, rows };
   }
 
   /**
-   * Replay every member's history through the current model and store rows and gaps (`hongtu learn
+   * Refold every member's history through the current model and store rows and gaps (`hongtu learn
    * recompute`, e.g. after `hongtu kt fit` changed the parameters). Pages of 200 members, three
    * batched reads and one write of mastery per page, then one gap write per member.
    */
@@ -178,7 +185,7 @@ export class LearnerServices {
     for (let after: string | null = null; ;) {
       const page = await this.store.listMembers({}, 200, after);
       const histories = await this.store.getHistoriesForMembers(page.items.map((m) => m.id), { limit: REPLAY_LIMIT });
-      const rows = new Map(page.items.map((m) => [m.id, replayHistory(this.model, view, histories.get(m.id)!)]));
+      const rows = new Map(page.items.map((m) => [m.id, this.mastery.fromHistory(m, view, histories.get(m.id)!)]));
       const writes = [...rows.values()].flatMap((r) => [...r.values()]);
       await this.store.upsertMastery(writes);
       const branchCache = new Map<string, Promise<Map<string, number>>>();
@@ -201,16 +208,16 @@ export class LearnerServices {
     const prior = this.model.currentMastery(undefined, now);
     const areaOf = new Map(members.map((m) => {
       const r = rows.get(m.id) ?? new Map();
-      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now)]));
+      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now, t.id, m.stage)]));
       return [m.id, rollUpMastery([...view.topics.values()], leaf, prior)];
     }));
     return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
   }
 }
 
-/** Build the services with the fitted (or default) mastery parameters. */
-export function createLearnerServices(store: GraphStore, params?: MasteryParams, log?: Pick<AppLogger, 'warn'>): LearnerServices {
-  return new LearnerServices(store, createBktMasteryModel(params), log);
+/** Build the services with the fitted (or default) learner model parameters. */
+export function createLearnerServices(store: GraphStore, params?: LearnerModelParams | null, log?: Pick<AppLogger, 'warn'>): LearnerServices {
+  return new LearnerServices(store, createProductModel(params ?? null, requiredTopicIds()), log);
 }
 
 export { COMPLETED };

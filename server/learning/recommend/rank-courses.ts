@@ -15,10 +15,12 @@ import type { CurriculumView } from '../mastery/curriculum-view';
 import { pct } from '../gaps/compute-gaps';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
+import { COMPLETED } from '../progress';
+
+export { COMPLETED };
 
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
-export const COMPLETED = 0.9;
 
 export interface Need {
   value: number;
