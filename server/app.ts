@@ -11,11 +11,13 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { createTokenVerifier } from './auth/token-verifier';
+import { RulesEngine } from './rules/engine';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -24,6 +26,8 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
+  const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -32,9 +36,11 @@ export function createApp(deps: AppDeps): App {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -45,6 +51,7 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),

@@ -2,7 +2,7 @@
  * Existence checks run inside a write transaction before anything is written, so an unknown id
  * fails with NOT_FOUND and the transaction has nothing to roll back.
  */
-import { notFound } from '../../server/errors';
+import { notFound } from '../errors';
 import type { Runner } from './executor';
 import { quoteIdent } from './schema';
 

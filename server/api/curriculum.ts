@@ -1,6 +1,6 @@
 /** Topics (tree), courses and questions; course management for administrators. */
-import type { Topic } from '../../graph/model';
-import type { CourseFilter, QuestionFilter } from '../../graph/store';
+import type { Topic } from '../../graph';
+import type { CourseFilter, QuestionFilter } from '../../graph';
 import {
   createCourse, getCourse, listCourses, listQuestions, listTopics, updateCourse,
 } from '../curriculum/course-service';

@@ -27,6 +27,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -37,6 +38,7 @@ export const API_MODULES: ApiModule[] = [
   activityModule,
   curriculumModule,
   lifeModule,
+  rulesModule,
   auditModule,
   learningTextModule,
   learningModule,

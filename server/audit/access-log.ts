@@ -10,8 +10,8 @@
  * in one burst, so it still costs one write.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessRecord } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { AccessRecord } from '../../graph';
+import type { GraphStore } from '../../graph';
 
 export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING';
 

@@ -5,7 +5,7 @@
  * event); forgetting is applied on read through `currentMastery`, so a stored row never needs
  * rewriting just because time passed. A member without rows reads the prior of their stage.
  */
-import type { Mastery, MemberHistory } from '../../graph/model';
+import type { Mastery, MemberHistory } from '../../graph';
 import type { CurriculumView } from './mastery/curriculum-view';
 
 /** One event that moved a topic's estimate, newest first in lists. */

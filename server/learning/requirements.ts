@@ -3,7 +3,7 @@
  * stage must master, with targets and reasons. One module so that the gap rules, the learner model's
  * features and the simulator read the same table.
  */
-import { MEMBER_STAGES, type MemberStage } from '../../graph/model';
+import { MEMBER_STAGES, type MemberStage } from '../../graph';
 import { stageRequirements, type StageRequirement } from '../../seeds/curriculum/requirements';
 
 export type { StageRequirement };

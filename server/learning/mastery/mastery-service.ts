@@ -4,8 +4,8 @@
  * applied on read by the model). A member who has history but no rows yet (right after the demo
  * bulk load, or an import) is folded on first read.
  */
-import type { Mastery, Member, MemberHistory } from '../../../graph/model';
-import type { GraphStore } from '../../../graph/store';
+import type { Mastery, Member, MemberHistory } from '../../../graph';
+import type { GraphStore } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from './curriculum-view';
 

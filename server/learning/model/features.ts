@@ -9,7 +9,7 @@
  * A row is sparse: up to MAX_NNZ (index, value) pairs at a fixed stride.
  * Layout: [0] bias, [1..DENSE) dense, then 5 blocks of K per-topic weights, then one weight per stage × area.
  */
-import { MEMBER_STAGES } from '../../../graph/model';
+import { MEMBER_STAGES } from '../../../graph';
 import { evidenceAt, type LearnerState } from './learner-state';
 
 export const DENSE = 24;

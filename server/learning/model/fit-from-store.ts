@@ -3,7 +3,7 @@
  * the learner model (weights and forgetting half-life) with the same code the server runs.
  */
 import { loadConfig } from '../../config';
-import { openStore } from '../../../graph/open-store';
+import { openStore } from '../../../graph';
 import { CurriculumCache } from '../mastery/curriculum-view';
 import { REPLAY_LIMIT } from '../mastery/mastery-service';
 import { requiredTopicIds } from '../requirements';

@@ -5,7 +5,7 @@
  * typical difficulty). The server, `hongtu kt fit`, the generator-world benchmark and the simulator
  * all build the model's inputs here.
  */
-import type { AnswerEvent, MemberStage, StudyEvent } from '../../../graph/model';
+import type { AnswerEvent, MemberStage, StudyEvent } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import type { TopicInfo } from './features';
 import type { LearnerEvent } from './learner-state';

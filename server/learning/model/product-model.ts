@@ -4,7 +4,7 @@
  * `hongtu kt fit` wrote, or the defaults shipped with the code (fitted on the generator's synthetic
  * world over the default curriculum).
  */
-import type { Mastery, MemberHistory } from '../../../graph/model';
+import type { Mastery, MemberHistory } from '../../../graph';
 import type { MasteryEvidence, MasteryModel, MemberRef } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { eventsFromHistory, topicInfoFromView, type RequiredTopics } from './history-events';

@@ -11,7 +11,7 @@
  * "Mastery" is therefore P(learned) — a probability a member can read, and the value gaps compare with
  * stage requirements. Parameters come from `hongtu kt fit` (fitMasteryParams) or the defaults.
  */
-import type { Mastery, MemberHistory, TopicTag } from '../../../graph/model';
+import type { Mastery, MemberHistory, TopicTag } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface AnswerObservation { at: number; correct: boolean; difficulty: number; topics: TopicTag[] }

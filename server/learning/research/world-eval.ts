@@ -9,8 +9,8 @@
  * Research code: it reads truth/, which nothing in the product may read.
  */
 import { stageRequirements } from '../../../seeds/curriculum/requirements';
-import type { MemberStage } from '../../../graph/model';
-import { MEMBER_STAGES } from '../../../graph/model';
+import type { MemberStage } from '../../../graph';
+import { MEMBER_STAGES } from '../../../graph';
 import { computeMetrics } from './metrics';
 import { fitLearnerModel, predictMembers, type FitOptions, type LearnerModel, type MemberEvents } from '../model/learner-model';
 import { eventsFromHistory, topicInfoFromView } from '../model/history-events';
@@ -97,7 +97,7 @@ export function evaluateOnWorld(world: SimWorld, trueHalfLifeDays: number, opts:
   const bkt = createBktMasteryModel(bktFit.params);
   const bp: number[] = [], by: number[] = [];
   for (const r of seqByMemberTopic(rowsOf(test))) {
-    let row: import('../../../graph/model').Mastery | undefined;
+    let row: import('../../../graph').Mastery | undefined;
     for (const a of r) {
       bp.push(bkt.predictCorrect(bkt.currentMastery(row, a.at), a.difficulty)); by.push(a.correct ? 1 : 0);
       [row] = bkt.observeAnswer(a.memberId, new Map(row ? [[a.topicId, row]] : []), { at: a.at, correct: a.correct, difficulty: a.difficulty, topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }] });

@@ -9,7 +9,7 @@
  *    prerequisites, a course never before a planned course that teaches its prerequisites (prerequisite
  *    order of the curriculum), then shuffled / most studied first.
  */
-import type { AnswerEvent, Course, MemberKind, MemberStage, StudyEvent } from '../../../graph/model';
+import type { AnswerEvent, Course, MemberKind, MemberStage, StudyEvent } from '../../../graph';
 import { answerEvidence, computeGaps } from '../gaps/compute-gaps';
 import { rankCourses } from '../recommend/rank-courses';
 import { COMPLETED } from '../progress';

@@ -9,7 +9,7 @@
  * course's topics' prerequisites below READY, which cuts the hidden learning rate by more than 30%
  * (a rule no policy uses; the recommender's own threshold is on its estimate).
  */
-import type { AnswerEvent, Mastery, StudyEvent } from '../../../graph/model';
+import type { AnswerEvent, Mastery, StudyEvent } from '../../../graph';
 import { forget, HIDDEN_PARAMS, pCorrect, practiceGain, studyGain } from '../../../seeds/generator/hidden-model';
 import { requiredTopicsFor } from '../../../seeds/curriculum/requirements';
 import { createProductModel, type ProductModel } from '../model/product-model';
