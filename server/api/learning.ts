@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Member, Topic } from '../../graph';
-import { requiredAreasFor, requiredTopicsFor } from '../../seeds/curriculum/requirements';
+import { requirementOf } from '../learning/requirements';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { notFound, unavailable } from '../errors';
@@ -133,17 +133,23 @@ const resolvers: Resolvers = {
     member: async (p, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, p.member),
     modelId: (_, __, ctx) => learner(ctx).model.id,
     areas: (p) => {
-      const req = new Map(requiredAreasFor(p.member.stage).map((a) => [a.area, a]));
+      const req = new Map(requirementOf(p.member.stage).areas.map((a) => [a.area, a]));
       return [...p.view.leavesByArea.keys()].sort().map((area) => ({
         area, mastery: p.masteryOf(area), target: req.get(area as never)?.target ?? null, requirement: req.get(area as never)?.reason ?? null,
       }));
     },
     topics: (p) => {
-      const req = new Map(requiredTopicsFor(p.member.stage).map((t) => [t.topicId, t.target]));
-      return p.view.leaves.map((t) => ({
-        topicId: t.id, mastery: p.masteryOf(t.id), target: req.get(t.id) ?? null, updatedAt: p.rows.get(t.id)?.updatedAt ?? null,
-      }));
+      const req = new Map(requirementOf(p.member.stage).topics.map((t) => [t.topicId, t.target]));
+      const open = new Set(p.assessment.notAssessed.map((n) => n.topicId));
+      return p.view.leaves.map((t) => {
+        const evidence = p.evidence.get(t.id) ?? [];
+        return {
+          topicId: t.id, mastery: p.masteryOf(t.id), target: req.get(t.id) ?? null, updatedAt: p.rows.get(t.id)?.updatedAt ?? null,
+          assessed: evidence.length > 0 && !open.has(t.id), evidence,
+        };
+      });
     },
+    notAssessed: (p) => p.assessment.notAssessed,
   },
   AreaMastery: {
     area: (a) => a.area as never,
@@ -151,6 +157,12 @@ const resolvers: Resolvers = {
   },
   TopicMastery: {
     topic: (t, _, ctx) => topicById(ctx, t.topicId),
+  },
+  NotAssessedTopic: {
+    topic: (t, _, ctx) => topicById(ctx, t.topicId),
+  },
+  MasteryEvidence: {
+    eventId: (e) => e.eventId,
   },
   StudyPlan: {
     id: (p) => p.plan.id,

@@ -18,7 +18,9 @@ import type { AppLogger } from '../app-deps';
 import type { EventHooks } from '../members/activity';
 import { requireInt } from '../validate';
 import { buildBranchGapReport, type BranchGapReport } from './gaps/branch-gaps';
-import { GapService } from './gaps/gap-service';
+import { branchMeetingTopics, GapService } from './gaps/gap-service';
+import { answerEvidence, assessGaps, studiedTopics, type GapAssessment, type NotAssessed } from './gaps/compute-gaps';
+import type { MasteryEvidence } from './mastery-model';
 import { rollUpMastery } from './model/roll-up';
 import { createProductModel } from './model/product-model';
 import type { LearnerModelParams } from './model/learner-model';
@@ -38,6 +40,11 @@ const GAP_MAX_AGE = DAY;
 const POPULARITY_WINDOW = 180 * DAY;
 
 export interface PlanWithProgress { plan: StudyPlan; progress: number[] }
+export interface MasteryProfile extends LearnerSnapshot {
+  assessment: GapAssessment;
+  /** Subtopic → the events that moved its estimate, newest first. */
+  evidence: Map<string, MasteryEvidence[]>;
+}
 
 export class LearnerServices {
   readonly curriculum: CurriculumCache;
@@ -91,10 +98,11 @@ export class LearnerServices {
   async recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
     requireInt('first', first, 1, 50);
     const snap = await this.snapshot(member, now);
-    return this.rank(snap, await this.gapsOf(member, now, snap), first);
+    const [gaps, assessment] = await Promise.all([this.gapsOf(member, now, snap), this.gaps.assess(snap)]);
+    return this.rank(snap, gaps, first, assessment.notAssessed);
   }
 
-  private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number): Promise<CourseRecommendation[]> {
+  private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number, toAssess: NotAssessed[] = []): Promise<CourseRecommendation[]> {
     const [helped, popularity] = await Promise.all([
       similarMembersHelped(this.store, snap.member, gaps, snap.now - POPULARITY_WINDOW),
       this.store.countStudiesByCourse({ branchIds: [snap.member.branchId], since: snap.now - POPULARITY_WINDOW }),
@@ -102,7 +110,7 @@ export class LearnerServices {
     const events = snap.history.answers.length + snap.history.studies.length;
     return rankCourses({
       view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
-      popularity, helped: helped.members ? helped : undefined, coldStart: events < 5,
+      popularity, helped: helped.members ? helped : undefined, coldStart: events < 5, toAssess,
     }, first);
   }
 
@@ -111,11 +119,12 @@ export class LearnerServices {
     requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
     requireInt('weeks', weeks, 1, 52);
     const snap = await this.snapshot(member, now);
-    const gaps = await this.gaps.compute(snap);
-    const [ranked, previous] = await Promise.all([this.rank(snap, gaps, 60), this.store.getStudyPlan(member.id)]);
+    const { gaps, notAssessed } = await this.gaps.assess(snap);
+    const [ranked, previous] = await Promise.all([this.rank(snap, gaps, 60, notAssessed), this.store.getStudyPlan(member.id)]);
     const plan = buildPlan({
       id: `plan-${randomUUID()}`, memberId: member.id, now, minutesPerWeek, weeks, view: snap.view, model: this.model,
       rows: snap.rows, ranked, previous, courseProgress: snap.courseProgress,
+      evidenced: new Set([...answerEvidence(snap.view, snap.history.answers).keys(), ...studiedTopics(snap.view, snap.history.studies)]),
     });
     await this.store.saveStudyPlan(plan);
     await this.gaps.refresh(snap); // the plan's prerequisites are a reason for gaps
@@ -143,9 +152,15 @@ export class LearnerServices {
     return pickPracticeQuestions(snap.view, this.model, gaps, snap.masteryOf, snap.history.answers.slice(0, 50), first);
   }
 
-  /** Per-subtopic and per-area mastery now, from the member's snapshot. */
-  async masteryProfile(member: Member, now: number): Promise<LearnerSnapshot> {
-    return this.snapshot(member, now);
+  /**
+   * Per-subtopic and per-area mastery now, from the member's snapshot, with the events that moved
+   * each subtopic's estimate and the required topics not yet assessed.
+   */
+  async masteryProfile(member: Member, now: number): Promise<MasteryProfile> {
+    const snap = await this.snapshot(member, now);
+    const assessment = await this.gaps.assess(snap);
+    const evidence = this.model.explain(member, snap.view, snap.history);
+    return { ...snap, assessment, evidence };
   }
 
   /**
@@ -163,7 +178,11 @@ export class LearnerServices {
       const branchCache = new Map<string, Promise<Map<string, number>>>();
       for (const m of stale) {
         const snap = makeSnapshot(this.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now);
-        stored.set(m.id, await this.gaps.refresh(snap, branchCache));
+        // A member with no gaps before and after writes nothing (no gaps is not stored as such).
+        const before = stored.get(m.id) ?? [];
+        const fresh = before.length ? await this.gaps.refresh(snap, branchCache) : await this.gaps.compute(snap, branchCache);
+        if (!before.length && fresh.length) await this.store.replaceGaps(m.id, fresh);
+        stored.set(m.id, fresh);
       }
     }
     const gaps = new Map(members.map((m) => {
@@ -201,17 +220,36 @@ export class LearnerServices {
     }
   }
 
-  /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */
+  /**
+   * Members × areas matrix and the suggested party-lecture topic for a branch's members; each cell
+   * also counts the member's topics in the area that are not yet assessed (same rules as the
+   * member's own page, without the study-plan prerequisites).
+   */
   async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
     const view = await this.curriculum.get();
-    const { gaps, rows } = await this.gapsForMembers(members, now);
+    const [{ gaps, rows }, histories, branchTopics] = await Promise.all([
+      this.gapsForMembers(members, now),
+      this.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
+      branchMeetingTopics(this.store, view, branchId, now),
+    ]);
     const prior = this.model.currentMastery(undefined, now);
-    const areaOf = new Map(members.map((m) => {
+    const areaOf = new Map<string, Map<string, number>>();
+    const open = new Map<string, string[]>();
+    for (const m of members) {
       const r = rows.get(m.id) ?? new Map();
       const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now, t.id, m.stage)]));
-      return [m.id, rollUpMastery([...view.topics.values()], leaf, prior)];
-    }));
-    return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
+      const rolled = rollUpMastery([...view.topics.values()], leaf, prior);
+      areaOf.set(m.id, rolled);
+      const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
+      const masteryOf = (id: string) => rolled.get(id) ?? prior;
+      const a = assessGaps({
+        member: m, view, now, masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
+        studied: studiedTopics(view, h.studies), storedOf: (id) => r.get(id)?.p, branchTopics, planPrerequisites: new Map(),
+      });
+      const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
+      open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
+    }
+    return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? []);
   }
 }
 

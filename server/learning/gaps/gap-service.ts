@@ -8,7 +8,7 @@ import type { Gap, StudyPlan } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
-import { answerEvidence, computeGaps } from './compute-gaps';
+import { answerEvidence, assessGaps, studiedTopics, type GapAssessment } from './compute-gaps';
 import { COMPLETED } from '../progress';
 
 const DAY = 86_400_000;
@@ -56,6 +56,11 @@ export class GapService {
    * branch when many members of a branch are computed together.
    */
   async compute(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<Gap[]> {
+    return (await this.assess(snap, branchCache)).gaps;
+  }
+
+  /** Gaps and the required topics not yet assessed, as of the snapshot (nothing written). */
+  async assess(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<GapAssessment> {
     const branchRead = () => branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now);
     let topics = branchCache?.get(snap.member.branchId);
     if (!topics) { topics = branchRead(); branchCache?.set(snap.member.branchId, topics); }
@@ -65,8 +70,10 @@ export class GapService {
     ]);
     const areaIds = [...snap.view.leavesByArea.keys()];
     const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
-    return computeGaps({
+    return assessGaps({
       member: snap.member, view: snap.view, now: snap.now,
+      studied: studiedTopics(snap.view, snap.history.studies),
+      storedOf: (id) => snap.rows.get(id)?.p,
       masteryOf: snap.masteryOf,
       areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
       evidence: answerEvidence(snap.view, snap.history.answers),

@@ -10,7 +10,7 @@
  *    order of the curriculum), then shuffled / most studied first.
  */
 import type { AnswerEvent, Course, MemberKind, MemberStage, StudyEvent } from '../../../graph';
-import { answerEvidence, computeGaps } from '../gaps/compute-gaps';
+import { answerEvidence, assessGaps, studiedTopics } from '../gaps/compute-gaps';
 import { rankCourses } from '../recommend/rank-courses';
 import { COMPLETED } from '../progress';
 import { requirementOf } from '../requirements';
@@ -32,6 +32,8 @@ export interface PolicyView {
   member: ObservedMember;
   /** The product's current estimate of a topic (subtopics and areas). */
   masteryOf: (topicId: string) => number;
+  /** The product's stored estimate of a subtopic as of the member's last event. */
+  storedOf: (topicId: string) => number | undefined;
   /** Answers, newest first. */
   recent: readonly AnswerEvent[];
   progress: ReadonlyMap<string, number>;
@@ -42,16 +44,18 @@ export interface PolicyView {
 /** The product's recommendations for the member as the product sees them. */
 export function recommendFor(world: SimWorld, st: PolicyView, first: number): Course[] {
   const v = world.view;
-  const gaps = computeGaps({
+  const { gaps, notAssessed } = assessGaps({
     member: st.member, view: v, now: st.now, masteryOf: st.masteryOf, areaMasteryOf: st.masteryOf,
     evidence: answerEvidence(v, st.recent.slice(0, 500)),
+    studied: studiedTopics(v, st.member.studies),
+    storedOf: st.storedOf,
     branchTopics: world.branchTopics.get(st.member.branchId) ?? new Map(),
     planPrerequisites: new Map(),
   });
   return rankCourses({
     view: v, member: { id: st.member.id, name: st.member.id }, masteryOf: st.masteryOf, gaps, courseProgress: new Map(st.progress),
     popularity: world.branchPopularity.get(st.member.branchId) ?? new Map(),
-    coldStart: st.recent.length + st.member.studies.length < 5,
+    coldStart: st.recent.length + st.member.studies.length < 5, toAssess: notAssessed,
   }, first).map((r) => r.course);
 }
 

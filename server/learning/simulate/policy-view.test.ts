@@ -13,7 +13,7 @@ describe('PolicyView', () => {
     expectTypeOf<ObservedMember>().not.toHaveProperty('ability');
     expectTypeOf<PolicyView>().not.toHaveProperty('hidden');
     expectTypeOf<keyof ObservedMember>().toEqualTypeOf<'id' | 'stage' | 'kind' | 'branchId' | 'studies'>();
-    expectTypeOf<keyof PolicyView>().toEqualTypeOf<'member' | 'masteryOf' | 'recent' | 'progress' | 'now' | 'rng'>();
+    expectTypeOf<keyof PolicyView>().toEqualTypeOf<'member' | 'masteryOf' | 'storedOf' | 'recent' | 'progress' | 'now' | 'rng'>();
   });
 
   it('is built without the hidden state of the simulated member', () => {

@@ -101,6 +101,7 @@ function simulateMember(world: SimWorld, policy: PolicyName, m: SimMember, o: Ru
     const rolled = rollUpMastery([...v.topics.values()], leaf, o.model.currentMastery(undefined, now));
     const view: PolicyView = {
       member: observe(m, studiesSeen), masteryOf: (id) => rolled.get(id) ?? o.model.currentMastery(undefined, now, id, m.stage),
+      storedOf: (id) => rows.get(id)?.p,
       recent: answers, progress, now, rng,
     };
     const cands = candidatesFor(policy, world, view);
