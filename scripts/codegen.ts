@@ -59,6 +59,11 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence',
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
+    .concat([
+      'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
+      'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
+      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',
+    ].map((t) => [t, `../affairs-mappers#${t}Model`]))
     .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 

@@ -3,6 +3,7 @@
  * overrides); server/main.ts builds the real one.
  */
 import type { GraphStore } from '../graph';
+import type { AffairsDeps } from './affairs/affairs-deps';
 import type { Config } from './config';
 import type { EmbedderInfo } from './learning/embed/embedder';
 import type { LearnerServices } from './learning/learner-services';
@@ -40,6 +41,8 @@ export interface AppDeps {
   config: Readonly<Config>;
   store: GraphStore;
   learning?: LearningDeps;
+  /** Party affairs: rules in force, the instance's signing keys and the instances it trusts. Default: the catalogue, no keys. */
+  affairs?: AffairsDeps;
   logger?: AppLogger;
   /** Epoch ms; tests pin it. Default Date.now. */
   now?: () => number;

@@ -4,10 +4,12 @@
  *   /graphql  the API (GraphiQL when config.graphiql)
  *   /health   liveness (200 while the process runs)
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
 import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AppDeps, AppLogger } from './app-deps';
+import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      useJwks(deps.affairs?.keys),
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),

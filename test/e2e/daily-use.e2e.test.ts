@@ -135,3 +135,35 @@ describe('who needs attention', () => {
     expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
   });
 });
+
+describe('something to study', () => {
+  it('a member opens a course from the plan or recommendations, reads it, and the visible time is recorded as study', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, server.url, 'MEMBER');
+    const link = page.locator('[data-testid="plan-items"] a, [data-testid="recommendations"] a').first();
+    await poll(() => link.count()).toBe(1);
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    await poll(() => page.locator('h1').textContent()).toBe(title);
+    // A course with written content: outline, reading, questions, topics and prerequisites.
+    await open(page, server.url, '/courses/c-21');
+    await poll(() => page.getByTestId('course-outline').locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-reading').locator('p').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-questions').locator('li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('course-topics').locator('.chip').count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('study-time').textContent()).toMatch(/阅读 0 分 [6-9] 秒/);
+    // Leaving the page reports the visible seconds through recordStudy.
+    await open(page, server.url, '/me');
+    const member = await page.evaluate(() => JSON.parse(localStorage.getItem('hongtu.session') ?? '{}').memberId as string);
+    const studies = async () => (await api<{ member: { recentActivity: { studies: { id: string; seconds: number; course: { id: string } }[] } } }>(member,
+      'query($id: ID!) { member(id: $id) { recentActivity(first: 20) { studies { id seconds course { id } } } } }', { id: member })).member.recentActivity.studies;
+    await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the recommendations do not repeat the courses of the plan', async () => {
+    const plan = await page.getByTestId('plan-items').locator('.plan-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const recs = await page.getByTestId('recommendations').locator('strong a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(recs.length).toBeGreaterThan(0);
+    expect(recs.filter((h) => plan.includes(h))).toEqual([]);
+  });
+});
