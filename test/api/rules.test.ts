@@ -167,3 +167,40 @@ describe('obligations by scope', () => {
     expect(r2.body.errors[0].extensions.field).toBe('to');
   });
 });
+
+describe('workQueue', () => {
+  const Q = '{ workQueue { scopeKind scopeId overdue due upcoming items { key ruleId status dueAt period { label } subject { kind id } action { kind targetId } citation { text } } } }';
+
+  it('lists the secretary\'s branch obligations that are open, by due date, each with its action and citation', async () => {
+    const r = await t.as('sec')(Q);
+    expect(r.body.errors).toBeUndefined();
+    const q = r.body.data.workQueue;
+    expect(q).toMatchObject({ scopeKind: 'BRANCH', scopeId: 'b-1' });
+    expect(q.items.length).toBeGreaterThan(0);
+    expect(q.items.every((o: { status: string }) => o.status !== 'DONE')).toBe(true);
+    expect(q.items.every((o: { subject: { id: string } }) => o.subject.id === 'b-1')).toBe(true);
+    const due = q.items.map((o: { dueAt: string }) => Date.parse(o.dueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(q.overdue + q.due + q.upcoming).toBe(q.items.length);
+    // June 2025 has begun and b-1 has held no branch committee meeting in it: due, not yet late.
+    const june = q.items.find((o: { ruleId: string; period: { label: string } }) => o.ruleId === 'life.branch-committee.minimum' && o.period.label === '2025-06');
+    expect(june).toMatchObject({ status: 'DUE', action: { kind: 'schedule-meeting', targetId: 'b-1' }, citation: { text: '《中国共产党支部工作条例（试行）》第十二条' } });
+    // The theme day of June was held (created above), so it is not in the queue.
+    expect(q.items.find((o: { ruleId: string; period: { label: string } }) => o.ruleId === THEME && o.period.label === '2025-06')).toBeUndefined();
+  });
+
+  it('covers the committee for its administrator and only the member themself for a member', async () => {
+    const c = (await t.as('cadmin')(Q)).body.data.workQueue;
+    expect(c).toMatchObject({ scopeKind: 'COMMITTEE', scopeId: 'c-1' });
+    expect(new Set(c.items.map((o: { subject: { id: string } }) => o.subject.id))).toEqual(new Set(['b-1', 'b-2']));
+    const m = (await t.as('a')(Q)).body.data.workQueue;
+    expect(m).toMatchObject({ scopeKind: 'MEMBER', scopeId: 'm-a' });
+    expect(m.items.every((o: { subject: { id: string } }) => o.subject.id === 'm-a')).toBe(true);
+  });
+
+  it('refuses a horizon out of range, naming it', async () => {
+    const r = await t.as('sec')('{ workQueue(horizonDays: 400) { overdue } }');
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors[0].extensions.field).toBe('horizonDays');
+  });
+});
