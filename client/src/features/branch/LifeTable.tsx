@@ -1,5 +1,6 @@
 import { hrefFor } from '../../app/routes';
 import type { BranchViewQuery } from '../../gql/graphql';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 
@@ -15,7 +16,7 @@ export function LifeTable({ life, branchId }: { life: Life; branchId?: string })
   const kinds = life.kinds.filter((k) => k.applies);
   if (kinds.every((k) => k.held === 0 && k.periods.length === 0)) return <EmptyState>{t('branch.lifeEmpty')}</EmptyState>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t('branch.life')}>
       <table data-testid="life-table">
         <thead>
           <tr>
@@ -52,6 +53,6 @@ export function LifeTable({ life, branchId }: { life: Life; branchId?: string })
       </table>
       {life.attendanceRate != null ? <p className="meta">{t('branch.attendanceRate', { p: pct(life.attendanceRate) })}</p> : null}
       {branchId ? <p><a href={hrefFor({ name: 'meetings', branchId })} data-testid="meetings-link">{t('life.meetingsLink')}</a></p> : null}
-    </div>
+    </ScrollRegion>
   );
 }
