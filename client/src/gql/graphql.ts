@@ -158,7 +158,9 @@ export type RecommendationKind =
   /** Members of the branch study it (cold start: little is known about the member). */
   | 'POPULAR'
   /** It teaches a prerequisite of a gap topic the member is not ready for yet. */
-  | 'PREREQUISITE';
+  | 'PREREQUISITE'
+  /** It teaches a topic the member's stage requires that is not yet assessed (not a gap). */
+  | 'REQUIRED';
 
 /** An answer to record. */
 export type RecordAnswerInput = {
