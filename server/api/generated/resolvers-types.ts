@@ -1974,6 +1974,12 @@ export type Query = {
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+  /**
+   * The viewer's work queue (待办): open obligations of their area (a secretary's branch, an
+   * administrator's committee or university, a member themself) as of `asOf` (default now), overdue
+   * and due ones and those starting within `horizonDays` (default 14), sorted by due date.
+   */
+  workQueue: WorkQueue;
 };
 
 
@@ -2196,6 +2202,13 @@ export type QueryTopicArgs = {
 /** Entry points for reading. */
 export type QueryTransferArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryWorkQueueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A quiz question (试题). The right option is revealed by recordAnswer. */
@@ -2894,6 +2907,25 @@ export type Viewer = {
   role: Role;
 };
 
+/** The viewer's open obligations. */
+export type WorkQueue = {
+  __typename?: 'WorkQueue';
+  /** The instant the queue is as of. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are due (period begun, not late yet). */
+  due: Scalars['Int']['output'];
+  /** Open obligations, sorted by due date. */
+  items: Array<Obligation>;
+  /** How many are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** Id of that area. */
+  scopeId: Scalars['ID']['output'];
+  /** Kind of area the queue covers. */
+  scopeKind: SubjectKind;
+  /** How many start within the horizon. */
+  upcoming: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3125,6 +3157,7 @@ export type ResolversTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkQueue: ResolverTypeWrapper<Omit<WorkQueue, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3259,6 +3292,7 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+  WorkQueue: Omit<WorkQueue, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
 };
 
 export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
@@ -3926,6 +3960,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   transfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workQueue?: Resolver<ResolversTypes['WorkQueue'], ParentType, ContextType, Partial<QueryWorkQueueArgs>>;
 };
 
 export type QuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -4146,6 +4181,16 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WorkQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkQueue'] = ResolversParentTypes['WorkQueue']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
   AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
@@ -4246,5 +4291,6 @@ export type Resolvers<ContextType = ApiContext> = {
   TransferStep?: TransferStepResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkQueue?: WorkQueueResolvers<ContextType>;
 };
 
