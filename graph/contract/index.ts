@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
 import { appraisalContract } from './appraisal.contract';
+import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
@@ -16,6 +17,7 @@ import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
+import { rulesContract } from './rules.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
 import { tagsContract } from './tags.contract';
@@ -40,6 +42,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     const get: GetStore = () => store!;
     lifecycleContract(get);
     orgContract(get);
+    rulesContract(get);
     membersContract(get);
     curriculumContract(get);
     tagsContract(get);
@@ -50,6 +53,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     bulkContract(get);
     safetyContract(get);
     appraisalContract(get);
+    accountsContract(get);
     affairsContract(get);
   });
 }

@@ -6,6 +6,7 @@
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap,
   Group, Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
@@ -13,6 +14,8 @@ import type {
 } from '../store';
 import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import { AppraisalQueries } from './appraisal';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountQueries } from './accounts';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
@@ -30,6 +33,7 @@ import { LearnerQueries } from './learner';
 import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
+import { RuleQueries } from './rules';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -38,22 +42,26 @@ export class KuzuStore implements GraphStore {
   readonly backend = 'kuzu' as const;
   private readonly ex: KuzuExecutor;
   private readonly org: OrgQueries;
+  private readonly ruleOverrides: RuleQueries;
   private readonly members: MemberQueries;
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
   private readonly appraisal: AppraisalQueries;
+  private readonly accounts: AccountQueries;
   private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
     this.ex = new KuzuExecutor(opts.dir);
     this.org = new OrgQueries(this.ex);
+    this.ruleOverrides = new RuleQueries(this.ex);
     this.members = new MemberQueries(this.ex);
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
     this.appraisal = new AppraisalQueries(this.ex);
+    this.accounts = new AccountQueries(this.ex);
     this.affairs = new AffairsQueries(this.ex);
   }
 
@@ -153,6 +161,10 @@ export class KuzuStore implements GraphStore {
   markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
   listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
 
+  // ---- rules catalogue overrides ----
+  listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
+
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
@@ -174,4 +186,20 @@ export class KuzuStore implements GraphStore {
   getTalkRecordsByIds(ids: string[]) { return this.appraisal.getTalkRecordsByIds(ids); }
   listTalkRecords(f: TalkFilter) { return this.appraisal.listTalkRecords(f); }
   countTalkRecords(branchIds: string[] | null, from: number, to: number) { return this.appraisal.countTalkRecords(branchIds, from, to); }
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
 }

@@ -5,7 +5,7 @@
  */
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap, Group,
-  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University, RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
@@ -13,6 +13,8 @@ import type {
 } from '../store';
 import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import { AppraisalOps } from './appraisal';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountOps } from './accounts';
 import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
@@ -28,6 +30,7 @@ import { LearnerOps } from './learner';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
 import { OrgOps } from './org';
+import { RuleOps } from './rules';
 import { clearAll, createSchema, ensureVectorIndex, storeHealth } from './schema';
 import * as tags from './tags';
 
@@ -40,7 +43,9 @@ export class Neo4jStore implements GraphStore {
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
   private readonly appraisal: AppraisalOps;
+  private readonly accounts: AccountOps;
   private readonly affairs: AffairsOps;
+  private readonly ruleOps: RuleOps;
 
   /**
    * Creating the store opens no connection; the driver connects on first use. `timeouts` bound how long a
@@ -54,7 +59,9 @@ export class Neo4jStore implements GraphStore {
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
     this.appraisal = new AppraisalOps(this.ex);
+    this.accounts = new AccountOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
+    this.ruleOps = new RuleOps(this.ex);
   }
 
   // ---- lifecycle ----
@@ -132,6 +139,8 @@ export class Neo4jStore implements GraphStore {
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return emb.keywordSearch(this.ex, kind, terms, k); }
 
   // ---- audit ----
+  listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
 
@@ -152,6 +161,22 @@ export class Neo4jStore implements GraphStore {
   getTalkRecordsByIds(ids: string[]) { return this.appraisal.getTalkRecordsByIds(ids); }
   listTalkRecords(f: TalkFilter) { return this.appraisal.listTalkRecords(f); }
   countTalkRecords(branchIds: string[] | null, from: number, to: number) { return this.appraisal.countTalkRecords(branchIds, from, to); }
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
   listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }

@@ -9,6 +9,7 @@ import {
   CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q,
 } from './ddl';
 import { APPRAISAL_CONSTRAINTS } from './appraisal';
+import { ACCOUNT_DDL } from './accounts-queries';
 import type { Executor } from './executor';
 import { VECTOR_INDEXES } from './labels';
 import { int, num, numOrNull } from './mapping';
@@ -22,7 +23,7 @@ const AWAIT_SECONDS = 300;
 export async function createSchema(ex: Executor): Promise<void> {
   for (const ddl of [
     ...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES),
-    ...Object.values(APPRAISAL_CONSTRAINTS),
+    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS),
   ]) {
     await ex.schema(ddl);
   }

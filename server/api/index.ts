@@ -16,6 +16,7 @@
  *      Event hooks (mastery/gap updates after recordStudy/recordAnswer): `learning.hooks`.
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
+import { accountModule } from './account';
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
@@ -49,6 +50,7 @@ export const API_MODULES: ApiModule[] = [
   talkModule,
   learningTextModule,
   learningModule,
+  accountModule,
   affairsModule,
   devLoginModule,
 ];
