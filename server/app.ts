@@ -13,6 +13,9 @@ import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
+import { useRequestLimits } from './api/limits-request';
+import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
+import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
@@ -39,6 +42,8 @@ export function createApp(deps: AppDeps): App {
     maskedErrors: true,
     context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
     plugins: [
+      useSecurityHeaders(),
+      useRateLimits(config),
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname !== '/ready') return;
@@ -50,7 +55,9 @@ export function createApp(deps: AppDeps): App {
       },
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
+      ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      useSchemaPrivacy(config),
       useAppErrors(logger),
       useAccessAudit(logger),
     ],

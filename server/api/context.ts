@@ -32,6 +32,11 @@ export interface ApiContext extends YogaInitialContext {
    * log, as before. No-op without a valid token.
    */
   prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
+  /**
+   * Whether the caller is a developer allowed to explore the schema (introspection, "Did you
+   * mean" hints) when config.introspection is off. Absent: nobody is (server/api/security.ts).
+   */
+  developerAccess?(): Promise<boolean>;
 }
 
 /**
