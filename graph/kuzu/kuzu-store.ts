@@ -6,11 +6,17 @@
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap,
   Group, Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type {
+  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
+} from '../affairs-model';
+import type { TransferCasePatch } from '../affairs-store';
+import { AffairsQueries } from './affairs';
 import { appendAccess, listAccess } from './audit';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
@@ -23,6 +29,7 @@ import { LearnerQueries } from './learner';
 import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
+import { RuleQueries } from './rules';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -31,19 +38,23 @@ export class KuzuStore implements GraphStore {
   readonly backend = 'kuzu' as const;
   private readonly ex: KuzuExecutor;
   private readonly org: OrgQueries;
+  private readonly ruleOverrides: RuleQueries;
   private readonly members: MemberQueries;
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
     this.ex = new KuzuExecutor(opts.dir);
     this.org = new OrgQueries(this.ex);
+    this.ruleOverrides = new RuleQueries(this.ex);
     this.members = new MemberQueries(this.ex);
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.affairs = new AffairsQueries(this.ex);
   }
 
   // ---- lifecycle ----
@@ -124,6 +135,27 @@ export class KuzuStore implements GraphStore {
   ensureVectorIndex(kind: EmbeddableKind, dimensions: number) { return emb.ensureVectorIndex(this.ex, kind, dimensions); }
   vectorSearch(kind: EmbeddableKind, vector: number[], k: number) { return emb.vectorSearch(this.ex, kind, vector, k); }
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return keywordSearch(this.ex, kind, terms, k); }
+
+  // ---- party affairs ----
+  addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
+  listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }
+  setDuesStandard(st: DuesStandard) { return this.affairs.setDuesStandard(st); }
+  listDuesStandards(memberIds: string[], year?: number) { return this.affairs.listDuesStandards(memberIds, year); }
+  recordDuesPayment(p: DuesPayment) { return this.affairs.recordDuesPayment(p); }
+  listDuesPayments(memberIds: string[]) { return this.affairs.listDuesPayments(memberIds); }
+  createTransferCase(c: TransferCase) { return this.affairs.createTransferCase(c); }
+  advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch) { return this.affairs.advanceTransferCase(id, expect, patch); }
+  getTransferCasesByIds(ids: string[]) { return this.affairs.getTransferCasesByIds(ids); }
+  listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }) { return this.affairs.listTransferCases(f); }
+  createNotice(n: Notice) { return this.affairs.createNotice(n); }
+  getNoticesByIds(ids: string[]) { return this.affairs.getNoticesByIds(ids); }
+  listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
+  markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
+  listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
+
+  // ---- rules catalogue overrides ----
+  listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
 
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
