@@ -39,7 +39,7 @@ const course = (p: Record<string, unknown>) => ({ i: { id: 'bad-c', title: '课'
 const LONG = (n: number) => '党'.repeat(n);
 
 // [who, what, query, variables, code, the field (or the id NOT_FOUND names, or ~value in the message)]
-const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 'NOT_FOUND', string][] = [
+const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT', string][] = [
   ['a', 'negative seconds', STUDY, study({ seconds: -1 }), 'BAD_USER_INPUT', 'seconds'],
   ['a', 'progress above 1', STUDY, study({ progress: 1.5 }), 'BAD_USER_INPUT', 'progress'],
   ['a', 'a study in the future', STUDY, study({ at: '2999-01-01T00:00:00Z' }), 'BAD_USER_INPUT', 'at'],
