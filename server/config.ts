@@ -3,6 +3,7 @@
  * Every variable is documented in .env.example with its default.
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The development secret: public (it is in the source), so used only while dev login is on. */
@@ -53,6 +54,33 @@ export interface Config {
   /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Accounts, browser sessions, personal access tokens and campus SSO. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session unused this long ends (ms). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in whatever the activity (ms). */
+  sessionMaxMs: number;
+  /** Secure cookie: 'auto' = when the request came over TLS (or X-Forwarded-Proto: https from the proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** Longest lifetime of a personal access token (days). */
+  tokenMaxDays: number;
+  /** Campus single sign-on (OpenID Connect); null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's callback, e.g. https://hongtu.example.edu.cn/auth/oidc/callback. */
+  redirectUri: string;
+  /** The ID-token / userinfo claim holding the staff or student number (matched to Account.loginName). */
+  claim: string;
+  /** Button text on the sign-in page, e.g. 统一身份认证. */
+  label: string;
 }
 
 function readBool(v: string | undefined, dflt: boolean): boolean {
@@ -62,11 +90,42 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
   throw new Error(`Expected a boolean (1/0/true/false), got "${v}"`);
 }
 
+/** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
+function readDataDir(v: string | undefined): string {
+  const dir = path.resolve(v ?? './data/kuzu');
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) {
+    throw new Error(`HONGTU_DATA_DIR points at a file, not a directory: ${dir}. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
+  }
+  return dir;
+}
+
 function readInt(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  return readBool(v, true) ? 'always' : 'never';
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.HONGTU_OIDC_ISSUER ?? '';
+  if (!issuer) return null;
+  const need = (name: string) => {
+    const v = env[name] ?? '';
+    if (!v) throw new Error(`${name} must be set when HONGTU_OIDC_ISSUER is set`);
+    return v;
+  };
+  try { new URL(issuer); } catch { throw new Error(`HONGTU_OIDC_ISSUER must be a URL, got "${issuer}"`); }
+  return {
+    issuer, clientId: need('HONGTU_OIDC_CLIENT_ID'), clientSecret: need('HONGTU_OIDC_CLIENT_SECRET'),
+    redirectUri: need('HONGTU_OIDC_REDIRECT_URI'), claim: env.HONGTU_OIDC_CLAIM || 'preferred_username',
+    label: env.HONGTU_OIDC_LABEL || '统一身份认证',
+  };
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
@@ -84,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const cfg: Config = {
     port: readInt('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.HONGTU_DATA_DIR ?? './data/kuzu'),
+    dataDir: readDataDir(env.HONGTU_DATA_DIR),
     neo4j: env.NEO4J_URI
       ? {
           uri: env.NEO4J_URI,
@@ -123,6 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     introspection: readBool(env.HONGTU_INTROSPECTION, !production),
     production,
     logLevel,
+    auth: {
+      sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
+      sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,
+      cookieSecure: readCookieSecure(env.HONGTU_COOKIE_SECURE),
+      tokenMaxDays: readInt('HONGTU_TOKEN_MAX_DAYS', env.HONGTU_TOKEN_MAX_DAYS, 90, 1, 366),
+      oidc: readOidc(env),
+    },
   };
   return Object.freeze(cfg);
 }

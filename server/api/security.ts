@@ -7,6 +7,8 @@
  *   config.introspection is on (default outside production), else developers — the hook
  *   `ApiContext.developerAccess` (personal access tokens scoped to it) when the context provides it.
  *   Introspection is refused as FORBIDDEN before execution; hints are cut from error messages.
+ *   Validation fails before the request's context is built, so hints in validation errors stay
+ *   hidden in production even for developers (they have introspection instead).
  */
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

@@ -39,6 +39,15 @@ describe('schema privacy in production', () => {
     }
   });
 
+  it('opens introspection to a personal access token created for it', async () => {
+    const { createAccessToken } = await import('../../server/auth/access-tokens');
+    const { token } = await createAccessToken(prod.store, 'm-a', { name: '开发', scope: 'READ', introspect: true, days: 1 }, 90, Date.now());
+    const ask = (query: string) => prod.post(JSON.stringify({ query }), { authorization: `Bearer ${token}` }).then((r) => r.json());
+    const r = await ask('{ __type(name: "Member") { name } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.__type.name).toBe('Member');
+  });
+
   it('still answers __typename', async () => {
     const r = await prod.as('a')('{ __typename viewer { role } }');
     expect(r.body.errors).toBeUndefined();
