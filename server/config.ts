@@ -34,6 +34,10 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
+  publicUrl: string | null;
+  /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
+  trustedInstances: string[];
 }
 
 function readBool(v: string | undefined, dflt: boolean): boolean {
@@ -48,6 +52,16 @@ function readInt(name: string, v: string | undefined, dflt: number, min: number,
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    return u.origin;
+  } catch {
+    throw new Error(`${name} must be http(s) base URLs, got "${v}"`);
+  }
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
@@ -89,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
     logLevel,
+    publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+      .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
   };
   return Object.freeze(cfg);
 }
