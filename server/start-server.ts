@@ -12,7 +12,7 @@ import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
 import { loadAffairsDeps } from './affairs/instance-keys';
 import type { Config } from './config';
-import { loadMasteryParams, masteryParamsPath } from './learning/kt/params-file';
+import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
 

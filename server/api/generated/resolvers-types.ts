@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
@@ -280,6 +280,8 @@ export type BranchGapCell = {
   gapCount: Scalars['Int']['output'];
   /** The member's mastery of the area, 0–1. */
   mastery: Scalars['Float']['output'];
+  /** The member's topics in the area that are not yet assessed (never counted as gaps). */
+  notAssessedCount: Scalars['Int']['output'];
   /** Highest severity among the member's gaps in the area, 0 when none. */
   severity: Scalars['Float']['output'];
   /** The stage's target for the area; null when the stage does not require it. */
@@ -747,6 +749,30 @@ export type LoginPayload = {
   token: Scalars['String']['output'];
 };
 
+/** An event that moved a topic's estimate, and by how much. */
+export type MasteryEvidence = {
+  __typename?: 'MasteryEvidence';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Right or wrong (answers only; null for study sessions). */
+  correct?: Maybe<Scalars['Boolean']['output']>;
+  /** How much the estimate moved, −1 to 1. */
+  delta: Scalars['Float']['output'];
+  /** Share of the event discounted by the integrity checks, 0–1 (0 = counted fully). */
+  discount: Scalars['Float']['output'];
+  /** The answer's or study session's id. */
+  eventId: Scalars['ID']['output'];
+  /** Answer or study session. */
+  kind: MasteryEvidenceKind;
+};
+
+/** What kind of event moved an estimate. */
+export type MasteryEvidenceKind =
+  /** An answer to a question testing the topic. */
+  | 'ANSWER'
+  /** A study session on a course covering the topic. */
+  | 'STUDY';
+
 /** A member's mastery profile. */
 export type MasteryProfile = {
   __typename?: 'MasteryProfile';
@@ -756,6 +782,11 @@ export type MasteryProfile = {
   member: Member;
   /** The learner model that produced the estimates, e.g. `bkt-forget/1`. */
   modelId: Scalars['String']['output'];
+  /**
+   * Topics something requires (stage, branch meetings, study plan) whose estimate is below target but
+   * without the evidence a gap needs: not yet assessed, shown apart from gaps.
+   */
+  notAssessed: Array<NotAssessedTopic>;
   /** Per subtopic, with the stage's target where the stage requires the topic. */
   topics: Array<TopicMastery>;
 };
@@ -1259,6 +1290,17 @@ export type MutationUpdateMemberArgs = {
   input: UpdateMemberInput;
 };
 
+/** A required topic the member has not been assessed on yet (or not conclusively). */
+export type NotAssessedTopic = {
+  __typename?: 'NotAssessedTopic';
+  /** What requires it and what is known so far (zh-CN). */
+  reasons: Array<Scalars['String']['output']>;
+  /** The highest target that requires it, 0–1. */
+  target: Scalars['Float']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
 /** A notice (党务公开). */
 export type Notice = {
   __typename?: 'Notice';
@@ -1712,6 +1754,12 @@ export type Query = {
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+  /**
+   * The viewer's work queue (待办): open obligations of their area (a secretary's branch, an
+   * administrator's committee or university, a member themself) as of `asOf` (default now), overdue
+   * and due ones and those starting within `horizonDays` (default 14), sorted by due date.
+   */
+  workQueue: WorkQueue;
 };
 
 
@@ -1930,6 +1978,13 @@ export type QueryTransferArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/** Entry points for reading. */
+export type QueryWorkQueueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A quiz question (试题). The right option is revealed by recordAnswer. */
 export type Question = {
   __typename?: 'Question';
@@ -1977,7 +2032,7 @@ export type Recommendation = {
   path: LearningPath;
   /** Ranking score, 0–1; higher is better (comparable within one list). */
   score: Scalars['Float']['output'];
-  /** Gap or prerequisite topics this course addresses. */
+  /** Gap, prerequisite or required-but-not-yet-assessed topics this course addresses. */
   topics: Array<Topic>;
 };
 
@@ -1988,7 +2043,9 @@ export type RecommendationKind =
   /** Members of the branch study it (cold start: little is known about the member). */
   | 'POPULAR'
   /** It teaches a prerequisite of a gap topic the member is not ready for yet. */
-  | 'PREREQUISITE';
+  | 'PREREQUISITE'
+  /** It teaches a topic the member's stage requires that is not yet assessed (not a gap). */
+  | 'REQUIRED';
 
 /** An answer to record. */
 export type RecordAnswerInput = {
@@ -2315,6 +2372,10 @@ export type Topic = {
 /** Mastery of one subtopic. */
 export type TopicMastery = {
   __typename?: 'TopicMastery';
+  /** True when answers or study sessions bear on the topic and they settle it; false: not yet assessed. */
+  assessed: Scalars['Boolean']['output'];
+  /** The most recent events that moved the estimate, newest first (at most 5). */
+  evidence: Array<MasteryEvidence>;
   /** Current mastery, 0–1 (forgetting applied; the model's prior when nothing is known). */
   mastery: Scalars['Float']['output'];
   /** The member's stage requires at least this; null when the stage does not name the topic. */
@@ -2525,6 +2586,25 @@ export type Viewer = {
   role: Role;
 };
 
+/** The viewer's open obligations. */
+export type WorkQueue = {
+  __typename?: 'WorkQueue';
+  /** The instant the queue is as of. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are due (period begun, not late yet). */
+  due: Scalars['Int']['output'];
+  /** Open obligations, sorted by due date. */
+  items: Array<Obligation>;
+  /** How many are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** Id of that area. */
+  scopeId: Scalars['ID']['output'];
+  /** Kind of area the queue covers. */
+  scopeKind: SubjectKind;
+  /** How many start within the horizon. */
+  upcoming: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2652,6 +2732,8 @@ export type ResolversTypes = {
   LearningProfileImport: ResolverTypeWrapper<LearningProfileImportModel>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
   LoginPayload: ResolverTypeWrapper<LoginPayloadModel>;
+  MasteryEvidence: ResolverTypeWrapper<MasteryEvidenceModel>;
+  MasteryEvidenceKind: MasteryEvidenceKind;
   MasteryProfile: ResolverTypeWrapper<MasteryProfileModel>;
   Meeting: ResolverTypeWrapper<MeetingModel>;
   MeetingFrequency: MeetingFrequency;
@@ -2670,6 +2752,7 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotAssessedTopic: ResolverTypeWrapper<NotAssessedTopicModel>;
   Notice: ResolverTypeWrapper<NoticeModel>;
   NoticeAudience: NoticeAudience;
   NoticeForViewer: ResolverTypeWrapper<NoticeForViewerModel>;
@@ -2738,6 +2821,7 @@ export type ResolversTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkQueue: ResolverTypeWrapper<Omit<WorkQueue, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2791,6 +2875,7 @@ export type ResolversParentTypes = {
   LearningProfileImport: LearningProfileImportModel;
   LectureSuggestion: LectureSuggestionModel;
   LoginPayload: LoginPayloadModel;
+  MasteryEvidence: MasteryEvidenceModel;
   MasteryProfile: MasteryProfileModel;
   Meeting: MeetingModel;
   MeetingKindLife: MeetingKindLifeModel;
@@ -2805,6 +2890,7 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  NotAssessedTopic: NotAssessedTopicModel;
   Notice: NoticeModel;
   NoticeForViewer: NoticeForViewerModel;
   NoticeStats: NoticeStatsModel;
@@ -2858,6 +2944,7 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+  WorkQueue: Omit<WorkQueue, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
 };
 
 export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
@@ -2958,6 +3045,7 @@ export type BranchGapCellResolvers<ContextType = ApiContext, ParentType extends 
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notAssessedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -3143,10 +3231,20 @@ export type LoginPayloadResolvers<ContextType = ApiContext, ParentType extends R
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryEvidence'] = ResolversParentTypes['MasteryEvidence']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MasteryEvidenceKind'], ParentType, ContextType>;
+};
+
 export type MasteryProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryProfile'] = ResolversParentTypes['MasteryProfile']> = {
   areas?: Resolver<Array<ResolversTypes['AreaMastery']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAssessed?: Resolver<Array<ResolversTypes['NotAssessedTopic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['TopicMastery']>, ParentType, ContextType>;
 };
 
@@ -3274,6 +3372,12 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   startTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'input'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+};
+
+export type NotAssessedTopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotAssessedTopic'] = ResolversParentTypes['NotAssessedTopic']> = {
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
 export type NoticeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
@@ -3449,6 +3553,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   transfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workQueue?: Resolver<ResolversTypes['WorkQueue'], ParentType, ContextType, Partial<QueryWorkQueueArgs>>;
 };
 
 export type QuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -3559,6 +3664,8 @@ export type TopicResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type TopicMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopicMastery'] = ResolversParentTypes['TopicMastery']> = {
+  assessed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['MasteryEvidence']>, ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -3633,6 +3740,16 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WorkQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkQueue'] = ResolversParentTypes['WorkQueue']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
   AffairsCitation?: AffairsCitationResolvers<ContextType>;
@@ -3670,6 +3787,7 @@ export type Resolvers<ContextType = ApiContext> = {
   LearningProfileImport?: LearningProfileImportResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MasteryEvidence?: MasteryEvidenceResolvers<ContextType>;
   MasteryProfile?: MasteryProfileResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
@@ -3682,6 +3800,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotAssessedTopic?: NotAssessedTopicResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   NoticeForViewer?: NoticeForViewerResolvers<ContextType>;
   NoticeStats?: NoticeStatsResolvers<ContextType>;
@@ -3721,5 +3840,6 @@ export type Resolvers<ContextType = ApiContext> = {
   TransferStep?: TransferStepResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkQueue?: WorkQueueResolvers<ContextType>;
 };
 
