@@ -3,6 +3,7 @@
  * Every variable is documented in .env.example with its default.
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The development secret: public (it is in the source), so used only while dev login is on. */
@@ -74,6 +75,16 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
   throw new Error(`Expected a boolean (1/0/true/false), got "${v}"`);
 }
 
+/** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
+function readDataDir(v: string | undefined): string {
+  const dir = path.resolve(v ?? './data/kuzu');
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) {
+    throw new Error(`HONGTU_DATA_DIR points at a file, not a directory: ${dir}. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
+  }
+  return dir;
+}
+
 function readInt(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
@@ -127,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const cfg: Config = {
     port: readInt('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.HONGTU_DATA_DIR ?? './data/kuzu'),
+    dataDir: readDataDir(env.HONGTU_DATA_DIR),
     neo4j: env.NEO4J_URI
       ? {
           uri: env.NEO4J_URI,
