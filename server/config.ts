@@ -54,6 +54,10 @@ export interface Config {
   /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
+  publicUrl: string | null;
+  /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
+  trustedInstances: string[];
   /** Accounts, browser sessions, personal access tokens and campus SSO. */
   auth: AuthConfig;
 }
@@ -105,6 +109,16 @@ function readInt(name: string, v: string | undefined, dflt: number, min: number,
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    return u.origin;
+  } catch {
+    throw new Error(`${name} must be http(s) base URLs, got "${v}"`);
+  }
 }
 
 function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
@@ -182,6 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     introspection: readBool(env.HONGTU_INTROSPECTION, !production),
     production,
     logLevel,
+    publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+      .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
     auth: {
       sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
       sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,
