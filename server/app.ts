@@ -16,6 +16,9 @@ import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
+import { useRequestLimits } from './api/limits-request';
+import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
+import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
@@ -51,6 +54,8 @@ export function createApp(deps: AppDeps): App {
     maskedErrors: true,
     context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
+      useSecurityHeaders(),
+      useRateLimits(config),
       {
         onRequest: async ({ request, url, endResponse, fetchAPI }) => {
           const feed = FEED_PATH.exec(url.pathname);
@@ -78,7 +83,9 @@ export function createApp(deps: AppDeps): App {
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
+      ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      useSchemaPrivacy(config),
       useAppErrors(logger),
       useAccessAudit(logger),
     ],
