@@ -25,7 +25,7 @@ const PROPERTY_KEYS = [
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
 /** Every parameter the adapter passes, with a value of the type it passes. */
 const PARAMETERS: Record<string, unknown> = {
-  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, batch: 10_000, now: 0,
+  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, now: 0,
   branchId: 'b', branchIds: ['b'], committeeIds: ['c'], stages: ['FULL'], kinds: ['TEACHER'], roles: ['MEMBER'],
   nameContains: 'n', groupId: 'g', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', stageSince: 0, since: 0,
   phone: '1', idNumber: '1', props: { name: 'n' }, memberId: 'm', memberIds: ['m'], toBranchId: 'b', at: 0,
