@@ -11,3 +11,4 @@ export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from
 export * from './bulk-format';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';
 export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
+export { currentCausalScope, withCausalScope, type CausalScope } from './causal';

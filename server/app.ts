@@ -10,6 +10,7 @@ import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga'
 import type { AppDeps, AppLogger } from './app-deps';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
+import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): App {
       useStaticClient(config.clientDir),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),
+      useCausalScope(),
       useAccessAudit(logger),
     ],
   });
