@@ -13,5 +13,9 @@ export function childEnv(vars: Record<string, string>, opts: { neo4j?: boolean }
     const v = process.env[k];
     if (v !== undefined) env[k] = v;
   }
+  // The outer temp folder (not the run's own, see global-temp.ts): tsx keeps its compile cache there, and a
+  // cold cache makes every CLI start compile the whole server again.
+  const outerTmp = process.env.HONGTU_OUTER_TMPDIR;
+  if (outerTmp) env.TMPDIR = outerTmp;
   return { ...env, ...vars };
 }

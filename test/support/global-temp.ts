@@ -1,6 +1,7 @@
 /**
  * Vitest global setup: the run gets a temp folder of its own (TMPDIR, inherited by the test workers and
- * the servers and browsers they start), so what this run leaves behind is told apart from other runs on
+ * the browsers they start; processes started through childEnv keep the outer one, where tsx keeps its
+ * compile cache), so what this run leaves behind is told apart from other runs on
  * the same machine. At the end every `hongtu-*` folder still in it is a test that did not clean up: the
  * run fails naming them. The run's folder is then removed.
  */
@@ -15,6 +16,7 @@ export function leftovers(dir: string): string[] {
 
 export default function setup(): () => void {
   const outer = process.env.TMPDIR;
+  process.env.HONGTU_OUTER_TMPDIR = tmpdir();
   const runDir = mkdtempSync(path.join(tmpdir(), 'vitest-run-'));
   process.env.TMPDIR = runDir;
   return () => {
