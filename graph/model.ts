@@ -22,21 +22,14 @@ export type Role = (typeof ROLES)[number];
 
 export const MEETING_KINDS = [
   'BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING',
+  'DEMOCRATIC_REVIEW',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** Calendar period in which one meeting is the minimum. */
 export type MeetingFrequency = 'MONTH' | 'QUARTER' | 'YEAR';
 
-/** Usual minimum frequency of each meeting kind (docs/GLOSSARY.md, 组织生活): at least one per period. */
-export const MEETING_MINIMUM: Readonly<Record<MeetingKind, MeetingFrequency>> = {
-  BRANCH_ASSEMBLY: 'QUARTER',
-  BRANCH_COMMITTEE: 'MONTH',
-  GROUP_MEETING: 'MONTH',
-  PARTY_LECTURE: 'QUARTER',
-  THEME_DAY: 'MONTH',
-  ORG_LIFE_MEETING: 'YEAR',
-};
+/* The minimum number of meetings of each kind per period is a rule of the catalogue (server/rules/catalogue/life.ts). */
 
 export const ATTENDANCE_STATUSES = ['PRESENT', 'EXCUSED', 'ABSENT'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -185,6 +178,24 @@ export interface MemberHistory {
   studies: StudyEvent[];
   answers: AnswerEvent[];
   attendance: (Attendance & { at: number; kind: MeetingKind })[];
+}
+
+/**
+ * One stored version of a rules-catalogue rule: new parameters in force from a calendar day. Written
+ * once per (rule, version); `id` is `${ruleId}@${version}`.
+ */
+export interface RuleOverrideRecord {
+  id: string;
+  ruleId: string;
+  version: number;
+  /** The complete parameters of this version, as a JSON object text. */
+  params: string;
+  /** First day in force, 'YYYY-MM-DD' in China Standard Time. */
+  effectiveFrom: string;
+  reason: string;
+  /** Member id of the administrator who made it. */
+  createdBy: string;
+  createdAt: number;
 }
 
 export interface EmbeddingRow { id: string; vector: number[]; embedderId: string; contentHash: string }

@@ -4,10 +4,12 @@
  *   /graphql  the API (GraphiQL when config.graphiql)
  *   /health   liveness (200 while the process runs)
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
 import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AppDeps, AppLogger } from './app-deps';
+import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useCausalScope } from './api/causal-scope';
@@ -17,7 +19,11 @@ import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
+import { SignInThrottle } from './auth/lockout';
 import { createTokenVerifier } from './auth/token-verifier';
+import { useAuthTransport } from './api/auth-plugin';
+import { CSRF_HEADER } from './auth/cookies';
+import { RulesEngine } from './rules/engine';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -26,6 +32,9 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  const throttle = new SignInThrottle();
+  // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
+  const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -33,12 +42,13 @@ export function createApp(deps: AppDeps): App {
     cors: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL sends the CSRF header, so it works with the browser's session cookie.
+    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -49,8 +59,10 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      useJwks(deps.affairs?.keys),
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
+      useAuthTransport(),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),
       useCausalScope(),

@@ -17,6 +17,12 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // accounts, sessions, tokens
+  'loginName', 'passwordHash', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'totpSecret', 'totpEnabled',
+  'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
+  'lastUsedAt',
+  'data', 'year', 'paidAt', 'fromBranchId', 'audience', 'audienceId', 'publishedAt', 'affairsLock',
+  'ruleId', 'version', 'params', 'effectiveFrom', 'createdBy',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -37,7 +43,12 @@ const PARAMETERS: Record<string, unknown> = {
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
-  timeoutSeconds: 300,
+  timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
+  audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
+  ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',
+  loginName: 'l', passwordHash: 'h', mustChangePassword: true, failedAttempts: 0, lockedUntil: 0, totpSecret: 's',
+  totpEnabled: false, recoveryCodeHashes: '[]', lastSeenAt: 0, expiresAt: 0, revokedAt: 0, method: 'PASSWORD',
+  userAgent: 'u', secretHash: 'h', scope: 'READ', introspect: false, lastUsedAt: 0, onlyId: 'x', exceptId: 'x',
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

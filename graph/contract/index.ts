@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { accountsContract } from './accounts.contract';
+import { affairsContract } from './affairs.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
 import { eventsContract } from './events.contract';
@@ -14,6 +16,7 @@ import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
+import { rulesContract } from './rules.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
 import { tagsContract } from './tags.contract';
@@ -38,6 +41,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     const get: GetStore = () => store!;
     lifecycleContract(get);
     orgContract(get);
+    rulesContract(get);
     membersContract(get);
     curriculumContract(get);
     tagsContract(get);
@@ -47,5 +51,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     searchContract(get);
     bulkContract(get);
     safetyContract(get);
+    accountsContract(get);
+    affairsContract(get);
   });
 }

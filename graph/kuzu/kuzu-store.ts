@@ -6,11 +6,19 @@
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap,
   Group, Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountQueries } from './accounts';
+import type {
+  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
+} from '../affairs-model';
+import type { TransferCasePatch } from '../affairs-store';
+import { AffairsQueries } from './affairs';
 import { appendAccess, listAccess } from './audit';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
@@ -23,6 +31,7 @@ import { LearnerQueries } from './learner';
 import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
+import { RuleQueries } from './rules';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -31,19 +40,25 @@ export class KuzuStore implements GraphStore {
   readonly backend = 'kuzu' as const;
   private readonly ex: KuzuExecutor;
   private readonly org: OrgQueries;
+  private readonly ruleOverrides: RuleQueries;
   private readonly members: MemberQueries;
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly accounts: AccountQueries;
+  private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
     this.ex = new KuzuExecutor(opts.dir);
     this.org = new OrgQueries(this.ex);
+    this.ruleOverrides = new RuleQueries(this.ex);
     this.members = new MemberQueries(this.ex);
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.accounts = new AccountQueries(this.ex);
+    this.affairs = new AffairsQueries(this.ex);
   }
 
   // ---- lifecycle ----
@@ -125,7 +140,45 @@ export class KuzuStore implements GraphStore {
   vectorSearch(kind: EmbeddableKind, vector: number[], k: number) { return emb.vectorSearch(this.ex, kind, vector, k); }
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return keywordSearch(this.ex, kind, terms, k); }
 
+  // ---- party affairs ----
+  addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
+  listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }
+  setDuesStandard(st: DuesStandard) { return this.affairs.setDuesStandard(st); }
+  listDuesStandards(memberIds: string[], year?: number) { return this.affairs.listDuesStandards(memberIds, year); }
+  recordDuesPayment(p: DuesPayment) { return this.affairs.recordDuesPayment(p); }
+  listDuesPayments(memberIds: string[]) { return this.affairs.listDuesPayments(memberIds); }
+  createTransferCase(c: TransferCase) { return this.affairs.createTransferCase(c); }
+  advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch) { return this.affairs.advanceTransferCase(id, expect, patch); }
+  getTransferCasesByIds(ids: string[]) { return this.affairs.getTransferCasesByIds(ids); }
+  listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }) { return this.affairs.listTransferCases(f); }
+  createNotice(n: Notice) { return this.affairs.createNotice(n); }
+  getNoticesByIds(ids: string[]) { return this.affairs.getNoticesByIds(ids); }
+  listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
+  markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
+  listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
+
+  // ---- rules catalogue overrides ----
+  listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
+
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
+
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
 }

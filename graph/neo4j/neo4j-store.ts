@@ -5,22 +5,30 @@
  */
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap, Group,
-  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University, RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter, StoreHealth,
 } from '../store';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountOps } from './accounts';
 import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
 import * as events from './events';
 import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
 import type { TaggedKind } from './labels';
+import type {
+  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
+} from '../affairs-model';
+import type { TransferCasePatch } from '../affairs-store';
+import { AffairsOps } from './affairs';
 import { LearnerOps } from './learner';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
 import { OrgOps } from './org';
+import { RuleOps } from './rules';
 import { clearAll, createSchema, ensureVectorIndex, storeHealth } from './schema';
 import * as tags from './tags';
 
@@ -32,6 +40,9 @@ export class Neo4jStore implements GraphStore {
   private readonly curriculum: CurriculumOps;
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
+  private readonly accounts: AccountOps;
+  private readonly affairs: AffairsOps;
+  private readonly ruleOps: RuleOps;
 
   /**
    * Creating the store opens no connection; the driver connects on first use. `timeouts` bound how long a
@@ -44,6 +55,9 @@ export class Neo4jStore implements GraphStore {
     this.curriculum = new CurriculumOps(this.ex);
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
+    this.accounts = new AccountOps(this.ex);
+    this.affairs = new AffairsOps(this.ex);
+    this.ruleOps = new RuleOps(this.ex);
   }
 
   // ---- lifecycle ----
@@ -121,6 +135,41 @@ export class Neo4jStore implements GraphStore {
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return emb.keywordSearch(this.ex, kind, terms, k); }
 
   // ---- audit ----
+  listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
+
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
+  // ---- party affairs ----
+  addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
+  listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }
+  setDuesStandard(st: DuesStandard) { return this.affairs.setDuesStandard(st); }
+  listDuesStandards(memberIds: string[], year?: number) { return this.affairs.listDuesStandards(memberIds, year); }
+  recordDuesPayment(p: DuesPayment) { return this.affairs.recordDuesPayment(p); }
+  listDuesPayments(memberIds: string[]) { return this.affairs.listDuesPayments(memberIds); }
+  createTransferCase(c: TransferCase) { return this.affairs.createTransferCase(c); }
+  advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch) { return this.affairs.advanceTransferCase(id, expect, patch); }
+  getTransferCasesByIds(ids: string[]) { return this.affairs.getTransferCasesByIds(ids); }
+  listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }) { return this.affairs.listTransferCases(f); }
+  createNotice(n: Notice) { return this.affairs.createNotice(n); }
+  getNoticesByIds(ids: string[]) { return this.affairs.getNoticesByIds(ids); }
+  listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
+  markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
+  listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
 }

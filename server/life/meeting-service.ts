@@ -118,5 +118,6 @@ export async function branchLife(s: Session, branchId: string, from: number, to:
     s.loaders.life.load(lifeKey(branchId, from, to)),
     s.loaders.groups.load(branchId),
   ]);
-  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance });
+  const rules = await s.rules.ruleSet();
+  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance, rules });
 }

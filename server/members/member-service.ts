@@ -9,8 +9,9 @@ import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
   assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';
+import { disableAccountOnExit } from '../auth/account-admin';
 import type { Session } from '../auth/session';
-import { badInput, forbidden, notFound } from '../errors';
+import { badInput, conflict, forbidden, notFound } from '../errors';
 import {
   optionalId, optionalIdNumber, optionalPhone, optionalText, requireOneOf, requirePageSize, requirePast, requireText,
 } from '../validate';
@@ -102,7 +103,8 @@ export async function createMember(s: Session, input: CreateMemberInput): Promis
   assertCanManageBranch(s.viewer, branch.id);
   assertCanAssignRole(s.viewer, role);
   if (m.groupId) await assertGroupInBranch(s, m.groupId, branch.id);
-  if (input.id && (await s.loaders.member.load(input.id))) throw badInput('id', `Member "${input.id}" already exists`);
+  // An id already in use answers CONFLICT whoever holds it, and nothing of that member is returned.
+  if (input.id && (await s.loaders.member.load(input.id))) throw conflict(`Member id "${input.id}" is already in use; send a new id`, { field: 'id' });
   const created = await s.store.createMember(m);
   s.loaders.member.clear(created.id).prime(created.id, created);
   return maskMemberFor(s.viewer.memberId, created);
@@ -152,6 +154,20 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   const current = await loadMemberRaw(s, input.memberId);
   const target = await s.loaders.branch.load(input.toBranchId);
   if (!target) throw notFound('Branch', input.toBranchId);
+  if (input.id) {
+    // A retry of a transfer already recorded answers as the first call did, to someone who manages
+    // either end of it; any other use of the id is a conflict and reveals nothing of that transfer.
+    const prior = (await s.store.listTransfers(current.id)).find((t) => t.id === id);
+    if (prior) {
+      const sameMove = prior.toBranchId === target.id && current.branchId === target.id;
+      const managesEnd = [prior.fromBranchId, prior.toBranchId].some((b) => b !== null && canManageBranch(s.viewer, b));
+      if (!sameMove || !managesEnd) {
+        throw conflict(`Transfer id "${id}" is already in use; send a new id`, { field: 'id' });
+      }
+      s.audit.note('READ_MEMBER', 'Member', current.id);
+      return { member: maskMemberFor(s.viewer.memberId, current), transfer: prior };
+    }
+  }
   assertCanManageBranch(s.viewer, current.branchId);
   // An office travels with the member and is scoped by their branch: moving a secretary, branch
   // committee member or administrator (the viewer included) would hand them the target branch or
@@ -163,6 +179,8 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   }
   if (target.id === current.branchId) throw badInput('toBranchId', `Member "${current.id}" already belongs to branch "${target.id}"`);
   const transfer = await s.store.moveMember({ id, memberId: current.id, toBranchId: target.id, at, reason, kind: 'INTERNAL' });
+  // Leaving the university ends sign-in: the account is disabled, its sessions and tokens revoked.
+  if (transfer.kind === 'OUT') await disableAccountOnExit(s.store, current.id, s.viewer.memberId, s.now());
   s.loaders.member.clear(current.id);
   const moved = await loadMemberRaw(s, current.id);
   return { member: maskMemberFor(s.viewer.memberId, moved), transfer };

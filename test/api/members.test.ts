@@ -184,7 +184,7 @@ describe('createMember', () => {
 
   it('rejects a duplicate id', async () => {
     const r = await t.as('sec')(CREATE, { i: { ...base, id: 'm-a' } });
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
     expect((await t.store.getMembersByIds(['m-a']))[0].name).toBe('张三');
   });
 });

@@ -56,7 +56,7 @@ async function main() {
   if (skipped.length) rows.push({ section: 'bench', metric: 'sections skipped (--only)', value: skipped.join(', ') });
   if (!skipped.includes('kt')) console.error('[bench] knowledge tracing…');
   if (!skipped.includes('kt')) try {
-    rows.push(...(await benchKt(gen.dir, REFERENCE_DATE)));
+    rows.push(...(await benchKt(gen.dir, REFERENCE_DATE, scale)));
   } catch (e) {
     fail('kt', e);
   }

@@ -3,10 +3,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
+import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
+import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -37,6 +40,123 @@ export type AccessRecord = {
   targetKind: Scalars['String']['output'];
   /** Who read it (member id). */
   viewerId: Scalars['ID']['output'];
+};
+
+/** A personal access token (never its secret). */
+export type AccessTokenInfo = {
+  __typename?: 'AccessTokenInfo';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Public id (the middle part of the token). */
+  id: Scalars['ID']['output'];
+  /** May read the schema (introspection) where the server offers it to developers. */
+  introspect: Scalars['Boolean']['output'];
+  /** Last use (to the minute); null when never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your name for it. */
+  name: Scalars['String']['output'];
+  /** Revoked (by you, an administrator, or a disabled account). */
+  revoked: Scalars['Boolean']['output'];
+  /** Read-only or read-write. */
+  scope: TokenScope;
+};
+
+/** An account's sign-in settings (never a password, secret or code). */
+export type AccountInfo = {
+  __typename?: 'AccountInfo';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Wrong passwords since the last successful sign-in. */
+  failedAttempts: Scalars['Int']['output'];
+  /** Password sign-in is locked for now after repeated failures. */
+  locked: Scalars['Boolean']['output'];
+  /** Login name (staff or student number). */
+  loginName: Scalars['String']['output'];
+  /** The member the account belongs to. */
+  memberId: Scalars['ID']['output'];
+  /** The next sign-in must choose a new password. */
+  mustChangePassword: Scalars['Boolean']['output'];
+  /** Recovery codes left unused. */
+  recoveryCodesLeft: Scalars['Int']['output'];
+  /** Active or disabled. */
+  status: AccountStatus;
+  /** An authenticator app is set up. */
+  totpEnabled: Scalars['Boolean']['output'];
+};
+
+/** Whether an account may sign in. */
+export type AccountStatus =
+  /** May sign in. */
+  | 'ACTIVE'
+  /** Disabled by an administrator, or because the member left the university. */
+  | 'DISABLED';
+
+/** Where a rule comes from. */
+export type AffairsCitation = {
+  __typename?: 'AffairsCitation';
+  /** Article, only where it was checked against the text. */
+  article?: Maybe<Scalars['String']['output']>;
+  /** False: the article could not be checked, so the document alone is cited. */
+  confirmed: Scalars['Boolean']['output'];
+  /** Title of the document. */
+  document: Scalars['String']['output'];
+  /** What the rule says, or why the article is not given. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a rule asks of a person now, with its due date, evidence and citation. */
+export type AffairsObligation = {
+  __typename?: 'AffairsObligation';
+  /** Why it exists. */
+  citation: AffairsCitation;
+  /** Deadline (OVERDUE/DUE/DONE late) or earliest date (UPCOMING). */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Ids of the milestones it rests on. */
+  evidenceIds: Array<Scalars['ID']['output']>;
+  /** The rule. */
+  ruleId: Scalars['ID']['output'];
+  /** Its version. */
+  ruleVersion: Scalars['Int']['output'];
+  /** Done, due, overdue or upcoming. */
+  status: AffairsObligationStatus;
+  /** What is asked (zh-CN). */
+  title: Scalars['String']['output'];
+};
+
+/** Status of an obligation. */
+export type AffairsObligationStatus =
+  /** Done. */
+  | 'DONE'
+  /** Due now. */
+  | 'DUE'
+  /** Past its deadline. */
+  | 'OVERDUE'
+  /** Not yet possible or not yet due. */
+  | 'UPCOMING';
+
+/** A rule of the party-affairs catalogue. */
+export type AffairsRule = {
+  __typename?: 'AffairsRule';
+  /** Citation. */
+  citation: AffairsCitation;
+  /** First day in force (YYYY-MM-DD, China time). */
+  effectiveFrom: Scalars['String']['output'];
+  /** First day no longer in force, if any. */
+  effectiveTo?: Maybe<Scalars['String']['output']>;
+  /** Stable dotted id. */
+  id: Scalars['ID']['output'];
+  /** Evaluator kind. */
+  kind: Scalars['String']['output'];
+  /** Parameters as JSON. */
+  params: Scalars['String']['output'];
+  /** Title (zh-CN). */
+  title: Scalars['String']['output'];
+  /** Title (English). */
+  titleEn: Scalars['String']['output'];
+  /** Version (bumped by an override). */
+  version: Scalars['Int']['output'];
 };
 
 /** An answer to a quiz question (ANSWERED). */
@@ -170,6 +290,38 @@ export type BranchMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A branch's dues for a year: totals, no incomes. */
+export type BranchDues = {
+  __typename?: 'BranchDues';
+  /** The branch id. */
+  branchId: Scalars['ID']['output'];
+  /** Members of the branch. */
+  members: Scalars['Int']['output'];
+  /** Sum of monthly standards, fen. */
+  monthlyStandardFen: Scalars['Int']['output'];
+  /** Owed, fen. */
+  owedFen: Scalars['Int']['output'];
+  /** Paid for months of the year, fen. */
+  paidFen: Scalars['Int']['output'];
+  /** Members prompted about, most months first. */
+  prompts: Array<BranchDuesPrompt>;
+  /** Members with a standard for the year. */
+  withStandard: Scalars['Int']['output'];
+  /** Year. */
+  year: Scalars['Int']['output'];
+};
+
+/** A member the arrears rules prompt about. */
+export type BranchDuesPrompt = {
+  __typename?: 'BranchDuesPrompt';
+  /** Consecutive unpaid months. */
+  consecutiveUnpaid: Scalars['Int']['output'];
+  /** The member (masked as usual). */
+  member: Member;
+  /** The prompts. */
+  prompts: Array<DuesPrompt>;
+};
+
 /** One member × area cell. */
 export type BranchGapCell = {
   __typename?: 'BranchGapCell';
@@ -179,6 +331,8 @@ export type BranchGapCell = {
   gapCount: Scalars['Int']['output'];
   /** The member's mastery of the area, 0–1. */
   mastery: Scalars['Float']['output'];
+  /** The member's topics in the area that are not yet assessed (never counted as gaps). */
+  notAssessedCount: Scalars['Int']['output'];
   /** Highest severity among the member's gaps in the area, 0 when none. */
   severity: Scalars['Float']['output'];
   /** The stage's target for the area; null when the stage does not require it. */
@@ -226,6 +380,43 @@ export type BranchLife = {
   to: Scalars['DateTime']['output'];
 };
 
+/** Input of bulkStartTransfers. */
+export type BulkStartTransfersInput = {
+  /** Batch id; case ids are `<batchId>:<memberId>`, so a retried batch creates nothing twice. */
+  batchId: Scalars['ID']['input'];
+  /** INTERNAL or OUT. */
+  kind: TransferCaseKind;
+  /** Reason for all rows. */
+  reason: Scalars['String']['input'];
+  /** 1–500 rows. */
+  rows: Array<BulkTransferRowInput>;
+};
+
+/** One row of a bulk start. */
+export type BulkTransferRowInput = {
+  /** Destination outside (OUT). */
+  externalOrg?: InputMaybe<Scalars['String']['input']>;
+  /** The member. */
+  memberId: Scalars['ID']['input'];
+  /** Receiving branch (INTERNAL). */
+  toBranchId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The document (and article, where checked) a rule comes from. */
+export type Citation = {
+  __typename?: 'Citation';
+  /** The article, e.g. 第十一条; null when it could not be checked against the text. */
+  article?: Maybe<Scalars['String']['output']>;
+  /** Whether the article was checked against the document's text; false means the document alone is cited. */
+  confirmed: Scalars['Boolean']['output'];
+  /** Title of the document, e.g. 中国共产党支部工作条例（试行）. */
+  document: Scalars['String']['output'];
+  /** What the rule takes from the document, or why no article is given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** One line for display: 《document》article, or 《document》 alone. */
+  text: Scalars['String']['output'];
+};
+
 /** A college's or department's committee (二级党委/党总支); holds branches. */
 export type Committee = {
   __typename?: 'Committee';
@@ -242,6 +433,8 @@ export type Committee = {
 /** A learning resource (课程/学习资源). */
 export type Course = {
   __typename?: 'Course';
+  /** The study page's content; null when none is written for this course yet (the page then shows the summary). */
+  content?: Maybe<CourseContent>;
   /** When created. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable id. */
@@ -250,6 +443,8 @@ export type Course = {
   kind: CourseKind;
   /** Expected length in minutes. */
   minutes: Scalars['Int']['output'];
+  /** Topics to learn first: prerequisites of the covered topics that the course does not cover itself. */
+  prerequisites: Array<Topic>;
   /** Two to five sentences (zh-CN). */
   summary: Scalars['String']['output'];
   /** Title (zh-CN). */
@@ -271,6 +466,19 @@ export type CourseConnection = {
   pageInfo: PageInfo;
   /** All courses matching the filter. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A course's study page content (zh-CN): what it goes through, a reading, and questions to check one's understanding. */
+export type CourseContent = {
+  __typename?: 'CourseContent';
+  /** Where the full material lives elsewhere (a site, a university's own video); null when it is all here. */
+  link?: Maybe<CourseLink>;
+  /** What the course goes through, in order. */
+  outline: Array<Scalars['String']['output']>;
+  /** Questions to check one's understanding, answered in one's own words (never scored). */
+  questions: Array<Scalars['String']['output']>;
+  /** The reading, one paragraph per item. */
+  reading: Array<Scalars['String']['output']>;
 };
 
 /** A course in a page. */
@@ -304,6 +512,27 @@ export type CourseKind =
   | 'LESSON'
   /** 视频 */
   | 'VIDEO';
+
+/** A link to material outside Hongtu. */
+export type CourseLink = {
+  __typename?: 'CourseLink';
+  /** What the link leads to (zh-CN). */
+  label: Scalars['String']['output'];
+  /** Absolute http(s) address. */
+  url: Scalars['String']['output'];
+};
+
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Days until it expires (1 to MyAccount.tokenMaxDays). */
+  days: Scalars['Int']['input'];
+  /** Allow schema introspection with this token. */
+  introspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name to recognise it by, e.g. 统计脚本. */
+  name: Scalars['String']['input'];
+  /** READ or READ_WRITE. */
+  scope: TokenScope;
+};
 
 /** A new course. */
 export type CreateCourseInput = {
@@ -365,6 +594,15 @@ export type CreateMemberInput = {
   stage: MemberStage;
 };
 
+/** A token just created. */
+export type CreatedAccessToken = {
+  __typename?: 'CreatedAccessToken';
+  /** Its details. */
+  accessToken: AccessTokenInfo;
+  /** The token, shown only now: `htpat_…`. Send as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
+};
+
 /** A person of the demo data to sign in as. */
 export type DemoAccount = {
   __typename?: 'DemoAccount';
@@ -388,6 +626,87 @@ export type DemoAccount = {
   stage: MemberStage;
 };
 
+/** Arrears of a member up to the last ended month. */
+export type DuesArrears = {
+  __typename?: 'DuesArrears';
+  /** Unpaid months in a row up to the last ended month. */
+  consecutiveUnpaid: Scalars['Int']['output'];
+  /** Owed for the unpaid months, fen. */
+  owedFen: Scalars['Int']['output'];
+  /** Paid in all, fen. */
+  paidFen: Scalars['Int']['output'];
+  /** Last month paid (YYYY-MM). */
+  paidUntil?: Maybe<Scalars['String']['output']>;
+  /** Months without a payment. */
+  unpaidMonths: Array<Scalars['String']['output']>;
+};
+
+/** Dues category of a member. */
+export type DuesCategory =
+  /** 在职：按税后月工资收入分档 */
+  | 'EMPLOYED'
+  /** 依靠抚恤或救济生活：每月0.2元 */
+  | 'RELIEF'
+  /** 离退休：按离退休费分档 */
+  | 'RETIRED'
+  /** 学生党员：每月0.2元 */
+  | 'STUDENT'
+  /** 下岗失业：每月0.2元 */
+  | 'UNEMPLOYED';
+
+/** A dues payment. */
+export type DuesPayment = {
+  __typename?: 'DuesPayment';
+  /** Amount in fen. */
+  amountFen: Scalars['Int']['output'];
+  /** The client's id. */
+  id: Scalars['ID']['output'];
+  /** The member. */
+  memberId: Scalars['ID']['output'];
+  /** Months covered (YYYY-MM). */
+  months: Array<Scalars['String']['output']>;
+  /** When paid. */
+  paidAt: Scalars['DateTime']['output'];
+};
+
+/** A prompt an arrears rule raises for the branch. */
+export type DuesPrompt = {
+  __typename?: 'DuesPrompt';
+  /** Citation. */
+  citation: AffairsCitation;
+  /** Consecutive unpaid months. */
+  months: Scalars['Int']['output'];
+  /** The rule. */
+  ruleId: Scalars['ID']['output'];
+  /** WARN at 3 months; CONSTITUTION_CASE at 6 (the branch decides; nothing changes by itself). */
+  severity: Scalars['String']['output'];
+  /** What the rule says (zh-CN). */
+  title: Scalars['String']['output'];
+};
+
+/** A member's dues standard for a year. Money in fen (1 yuan = 100 fen). */
+export type DuesStandard = {
+  __typename?: 'DuesStandard';
+  /** Monthly income base in fen: shown to the member only; null for others and for fixed categories. */
+  baseFen?: Maybe<Scalars['Int']['output']>;
+  /** The base as others see it (****); null when the figure is shown or there is none. */
+  baseMasked?: Maybe<Scalars['String']['output']>;
+  /** Category. */
+  category: DuesCategory;
+  /** What the rules give, fen per month. */
+  computedFen: Scalars['Int']['output'];
+  /** The member. */
+  memberId: Scalars['ID']['output'];
+  /** What the member pays, fen per month (may be more). */
+  monthlyFen: Scalars['Int']['output'];
+  /** The rule that gave it. */
+  ruleId: Scalars['ID']['output'];
+  /** Its version. */
+  ruleVersion: Scalars['Int']['output'];
+  /** Year. */
+  year: Scalars['Int']['output'];
+};
+
 /** A Party group (党小组), an optional subdivision of a branch. */
 export type Group = {
   __typename?: 'Group';
@@ -397,6 +716,27 @@ export type Group = {
   id: Scalars['ID']['output'];
   /** Name (zh-CN). */
   name: Scalars['String']['output'];
+};
+
+/** Input of issueTransferLetter. */
+export type IssueTransferLetterInput = {
+  /** Dues paid until (YYYY-MM); default the last month paid. */
+  duesPaidUntil?: InputMaybe<Scalars['String']['input']>;
+  /** The transfer. */
+  id: Scalars['ID']['input'];
+  /** Letter number, up to 50 characters. */
+  letterNumber: Scalars['String']['input'];
+  /** Validity in days (default and maximum from the catalogue). */
+  validDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A one-time password an administrator hands to the member. */
+export type IssuedPassword = {
+  __typename?: 'IssuedPassword';
+  /** The account. */
+  account: AccountInfo;
+  /** Shown only now; the first sign-in with it must choose a new password. */
+  oneTimePassword: Scalars['String']['output'];
 };
 
 /** A topic where the member's mastery is below what their stage, branch or plan requires. */
@@ -421,6 +761,45 @@ export type LearningPath = {
   edges: Array<PathEdge>;
   /** Member, topics and the course. */
   nodes: Array<PathNode>;
+};
+
+/** What a portable learning profile carries. */
+export type LearningProfile = {
+  __typename?: 'LearningProfile';
+  /** Completed courses. */
+  completedCourses: Array<ProfileCourse>;
+  /** When the member consented. */
+  consentAt: Scalars['DateTime']['output'];
+  /** Mastery by topic. */
+  mastery: Array<ProfileMastery>;
+  /** Member id at the issuer. */
+  memberId: Scalars['ID']['output'];
+  /** Pipeline milestones. */
+  milestones: Array<ProfileMilestone>;
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Stage at export. */
+  stage: MemberStage;
+  /** The transfer it was exported with. */
+  transferId: Scalars['ID']['output'];
+};
+
+/** An exported profile. */
+export type LearningProfileExport = {
+  __typename?: 'LearningProfileExport';
+  /** What it carries. */
+  profile: LearningProfile;
+  /** The signed document (compact JWS) to hand to the receiving instance. */
+  token: Scalars['String']['output'];
+};
+
+/** A verified imported profile. */
+export type LearningProfileImport = {
+  __typename?: 'LearningProfileImport';
+  /** The instance that signed it. */
+  issuer: Scalars['String']['output'];
+  /** What it carries. */
+  profile: LearningProfile;
 };
 
 /** A suggested topic for the branch's next party lecture (党课). */
@@ -451,6 +830,30 @@ export type LoginPayload = {
   token: Scalars['String']['output'];
 };
 
+/** An event that moved a topic's estimate, and by how much. */
+export type MasteryEvidence = {
+  __typename?: 'MasteryEvidence';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Right or wrong (answers only; null for study sessions). */
+  correct?: Maybe<Scalars['Boolean']['output']>;
+  /** How much the estimate moved, −1 to 1. */
+  delta: Scalars['Float']['output'];
+  /** Share of the event discounted by the integrity checks, 0–1 (0 = counted fully). */
+  discount: Scalars['Float']['output'];
+  /** The answer's or study session's id. */
+  eventId: Scalars['ID']['output'];
+  /** Answer or study session. */
+  kind: MasteryEvidenceKind;
+};
+
+/** What kind of event moved an estimate. */
+export type MasteryEvidenceKind =
+  /** An answer to a question testing the topic. */
+  | 'ANSWER'
+  /** A study session on a course covering the topic. */
+  | 'STUDY';
+
 /** A member's mastery profile. */
 export type MasteryProfile = {
   __typename?: 'MasteryProfile';
@@ -460,6 +863,11 @@ export type MasteryProfile = {
   member: Member;
   /** The learner model that produced the estimates, e.g. `bkt-forget/1`. */
   modelId: Scalars['String']['output'];
+  /**
+   * Topics something requires (stage, branch meetings, study plan) whose estimate is below target but
+   * without the evidence a gap needs: not yet assessed, shown apart from gaps.
+   */
+  notAssessed: Array<NotAssessedTopic>;
   /** Per subtopic, with the stage's target where the stage requires the topic. */
   topics: Array<TopicMastery>;
 };
@@ -502,6 +910,8 @@ export type MeetingKind =
   | 'BRANCH_ASSEMBLY'
   /** 支部委员会会议 (once a month) */
   | 'BRANCH_COMMITTEE'
+  /** 民主评议党员 (once a year) */
+  | 'DEMOCRATIC_REVIEW'
   /** 党小组会 (once a month, for branches with groups) */
   | 'GROUP_MEETING'
   /** 组织生活会 (once a year) */
@@ -528,12 +938,18 @@ export type MeetingKindLife = {
   held: Scalars['Int']['output'];
   /** Kind of meeting. */
   kind: MeetingKind;
-  /** Required periods with no meeting of this kind. */
+  /** Required periods that fell short of the minimum. */
   missing: Array<Period>;
+  /** Meetings required in each period by the rule in force (usually 1). */
+  perPeriod: Scalars['Int']['output'];
+  /** Each whole, ended period of the range: meetings held against the minimum. */
+  periods: Array<PeriodLife>;
   /** Attendance rows PRESENT. */
   present: Scalars['Int']['output'];
-  /** Minimum: whole, ended calendar periods inside the range (partial and current periods are not counted). */
+  /** Minimum over the range: meetings required per period times the whole, ended calendar periods inside it (partial and current periods are not counted). */
   required: Scalars['Int']['output'];
+  /** The catalogue rule that sets the minimum (the version in force at the end of the range), with its citation. */
+  rule: Rule;
 };
 
 /** A Party member (or applicant) of a branch. */
@@ -603,6 +1019,21 @@ export type MemberConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A member's dues. */
+export type MemberDues = {
+  __typename?: 'MemberDues';
+  /** Arrears. */
+  arrears: DuesArrears;
+  /** The member (masked as usual). */
+  member: Member;
+  /** Payments. */
+  payments: Array<DuesPayment>;
+  /** Prompts raised. */
+  prompts: Array<DuesPrompt>;
+  /** Standards by year. */
+  standards: Array<DuesStandard>;
+};
+
 /** A member in a page. */
 export type MemberEdge = {
   __typename?: 'MemberEdge';
@@ -652,6 +1083,33 @@ export type MemberStage =
   /** 预备党员 */
   | 'PROBATIONARY';
 
+/** One recorded step of a person's pipeline. */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Document reference (文号, 表格编号). */
+  documentRef?: Maybe<Scalars['String']['output']>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The meeting it was decided at. */
+  meetingId?: Maybe<Scalars['ID']['output']>;
+  /** Note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Member ids involved (sponsors for ACTIVIST). */
+  people: Array<Scalars['ID']['output']>;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  recordedBy: Scalars['ID']['output'];
+  /** The step. */
+  step: PipelineStep;
+  /** Training days (TRAINING). */
+  trainingDays?: Maybe<Scalars['Int']['output']>;
+  /** Training class hours (TRAINING). */
+  trainingHours?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A required meeting that was not held. */
 export type MissingMeeting = {
   __typename?: 'MissingMeeting';
@@ -687,32 +1145,164 @@ export type MoveMemberPayload = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The sending committee approves a transfer. */
+  approveTransfer: TransferCase;
+  /** Start transfers for a list of members (graduates) in one batch: all rows are checked first, and a bad row writes nothing. */
+  bulkStartTransfers: Array<TransferCase>;
+  /** Cancel an open transfer, with the reason. */
+  cancelTransfer: TransferCase;
+  /** Change your password (policy: 10+ characters, not a common or breached password). Your other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
+  confirmTotpEnrolment: Array<Scalars['String']['output']>;
+  /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
+  confirmTransfer: TransferCase;
+  /** The member consents to exporting their learning profile with this transfer (audited). */
+  consentToProfileExport: TransferCase;
+  /** Create a personal access token for programs (Authorization: Bearer). The token is shown only in this answer. */
+  createAccessToken: CreatedAccessToken;
+  /** Administrators in scope: create a member's account with a one-time password (shown only in this answer). */
+  createAccount: IssuedPassword;
   /** Create a course with manual topic tags (administrators). */
   createCourse: Course;
   /** Record (or schedule) a meeting of a branch the viewer manages. Idempotent by `id`. */
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /** Administrators in scope: disable an account; its sessions and tokens end at once. */
+  disableAccount: AccountInfo;
+  /** Remove your authenticator app (not possible for administrator roles, which require it). */
+  disableTotp: Scalars['Boolean']['output'];
+  /** Administrators in scope: enable a disabled account again. */
+  enableAccount: AccountInfo;
+  /** End one of your own sessions (an id from myAccount.sessions). */
+  endSession: Scalars['Boolean']['output'];
+  /** Export the member's learning profile as a signed document (JWS); refused without the member's consent. */
+  exportLearningProfile: LearningProfileExport;
   /**
    * Generate and save a new study plan for a member: weekly items within `minutesPerWeek` (15–1200)
    * for `weeks` (1–52), ordered by prerequisites, with spaced review of fading topics. Completed
    * items of the previous plan are kept. The member themself or whoever manages their branch may do it.
    */
   generateStudyPlan: StudyPlan;
+  /** Verify a learning profile from a trusted Hongtu instance against its published key and show what it carries; tampered, untrusted or unconsented profiles are refused. */
+  importLearningProfile: LearningProfileImport;
+  /** Issue the letter (介绍信) of an approved outgoing transfer. */
+  issueTransferLetter: TransferCase;
   /** Sign in as a member without a password (demo only). Send the token as `Authorization: Bearer <token>`. */
   login: LoginPayload;
+  /** Mark one of the viewer's notices read. */
+  markNoticeRead: NoticeForViewer;
   /** Transfer a member to another branch (组织关系转接); the history is kept. The viewer must manage the current branch. */
   moveMember: MoveMemberPayload;
+  /**
+   * Override a rule's parameters from a day on (university administrators only): the rule's next
+   * version, stored and audited. `params` is a JSON object of the parameters that change, merged over
+   * the version in force on `effectiveFrom`, and checked like the catalogue (the field is named on
+   * error). `effectiveFrom` must be today or later, so evaluations of past dates keep their rules.
+   */
+  overrideRule: Rule;
+  /** Publish a notice to a branch, committee or the university, optionally with a public-notice period in working days. */
+  publishNotice: Notice;
   /** Record the viewer's own answer to a question; the server decides whether it is correct. Idempotent by `id`. */
   recordAnswer: RecordAnswerPayload;
   /** Record who attended a meeting that has taken place (one status per member; later calls overwrite). */
   recordAttendance: Meeting;
+  /** Record a dues payment for one or several months. Idempotent by the client's `id`; the same id with other content, or a month already paid, is CONFLICT. */
+  recordDuesPayment: DuesPayment;
+  /** Record a dated pipeline step with its evidence. Out-of-order and too-early steps are refused (BAD_USER_INPUT or CONFLICT with the rule id and citation); nothing is written. A PUBLIC_NOTICE step publishes the 公示 notice. */
+  recordPipelineStep: PipelineView;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /** Administrators in scope: issue a new one-time password; the member's sessions end and any lock clears. */
+  resetPassword: IssuedPassword;
+  /** Administrators in scope: remove a lost authenticator app; the next sign-in sets up a new one. */
+  resetTotp: AccountInfo;
+  /** Revoke one of your personal access tokens at once. */
+  revokeAccessToken: Scalars['Boolean']['output'];
+  /** Set a member's dues standard for a year from the catalogue's brackets (the branch's secretary or administrators above it). */
+  setDuesStandard: DuesStandard;
+  /**
+   * Sign in with a login name and password. Answers the next step (PASSWORD_CHANGE_REQUIRED, TOTP_REQUIRED,
+   * TOTP_ENROLMENT_REQUIRED): send the same input again with what it asks for. SIGNED_IN sets the session cookie
+   * (HttpOnly); later requests must carry the `x-graphql-csrf` header. Wrong name or password: UNAUTHENTICATED;
+   * too many failures: RATE_LIMITED with `retryAfterSeconds`.
+   */
+  signIn: SignInPayload;
+  /** End this browser session and clear its cookie. True also when no session was open. */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * End sessions everywhere: yours (except this one) without `memberId`; with `memberId`, an administrator in scope
+   * ends all of that member's sessions and personal access tokens. Returns how many ended.
+   */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Start setting up an authenticator app (TOTP): scan the secret, then confirm with a code. */
+  startTotpEnrolment: TotpEnrolment;
+  /** Start a transfer: INTERNAL or OUT by the sending branch, IN by the receiving branch. */
+  startTransfer: TransferCase;
   /** Edit a course (administrators); absent fields stay as they are. */
   updateCourse: Course;
   /** Change a member of a branch the viewer manages; only the fields given change. */
   updateMember: Member;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationApproveTransferArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationBulkStartTransfersArgs = {
+  input: BulkStartTransfersInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCancelTransferArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConfirmTotpEnrolmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConfirmTransferArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConsentToProfileExportArgs = {
+  transferId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccountArgs = {
+  loginName: Scalars['String']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -735,10 +1325,52 @@ export type MutationCreateMemberArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEnableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationExportLearningProfileArgs = {
+  transferId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationGenerateStudyPlanArgs = {
   memberId: Scalars['ID']['input'];
   minutesPerWeek: Scalars['Int']['input'];
   weeks: Scalars['Int']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationImportLearningProfileArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationIssueTransferLetterArgs = {
+  input: IssueTransferLetterInput;
 };
 
 
@@ -749,8 +1381,26 @@ export type MutationLoginArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationMarkNoticeReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationMoveMemberArgs = {
   input: MoveMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationOverrideRuleArgs = {
+  input: OverrideRuleInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationPublishNoticeArgs = {
+  input: PublishNoticeInput;
 };
 
 
@@ -767,8 +1417,62 @@ export type MutationRecordAttendanceArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRecordDuesPaymentArgs = {
+  input: RecordDuesPaymentInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRecordPipelineStepArgs = {
+  input: RecordPipelineStepInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationRecordStudyArgs = {
   input: RecordStudyInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetPasswordArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetTotpArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRevokeAccessTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSetDuesStandardArgs = {
+  input: SetDuesStandardInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignOutEverywhereArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationStartTransferArgs = {
+  input: StartTransferInput;
 };
 
 
@@ -783,6 +1487,199 @@ export type MutationUpdateCourseArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+/** Your account page. */
+export type MyAccount = {
+  __typename?: 'MyAccount';
+  /** Your personal access tokens, newest first (revoked and expired ones too). */
+  accessTokens: Array<AccessTokenInfo>;
+  /** Your account; null when you have none (e.g. signed in with the demo login). */
+  account?: Maybe<AccountInfo>;
+  /** Your open browser sessions, newest first. */
+  sessions: Array<SignedInSession>;
+  /** Longest lifetime a new token may have, in days. */
+  tokenMaxDays: Scalars['Int']['output'];
+  /** Your role must sign in with an authenticator app. */
+  totpRequired: Scalars['Boolean']['output'];
+};
+
+/** A required topic the member has not been assessed on yet (or not conclusively). */
+export type NotAssessedTopic = {
+  __typename?: 'NotAssessedTopic';
+  /** What requires it and what is known so far (zh-CN). */
+  reasons: Array<Scalars['String']['output']>;
+  /** The highest target that requires it, 0–1. */
+  target: Scalars['Float']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
+/** A notice (党务公开). */
+export type Notice = {
+  __typename?: 'Notice';
+  /** Audience kind. */
+  audience: NoticeAudience;
+  /** Branch, committee or university id. */
+  audienceId: Scalars['ID']['output'];
+  /** Body. */
+  body: Scalars['String']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Kind. */
+  kind: NoticeKind;
+  /** End of the period (exclusive). */
+  periodEndsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Public-notice period in working days. */
+  periodWorkingDays?: Maybe<Scalars['Int']['output']>;
+  /** Published. */
+  publishedAt: Scalars['DateTime']['output'];
+  /** Publisher (member id). */
+  publishedBy: Scalars['ID']['output'];
+  /** The person a PIPELINE notice is about. */
+  subjectMemberId?: Maybe<Scalars['ID']['output']>;
+  /** Title. */
+  title: Scalars['String']['output'];
+};
+
+/** Audience of a notice. */
+export type NoticeAudience =
+  /** A branch. */
+  | 'BRANCH'
+  /** A committee. */
+  | 'COMMITTEE'
+  /** The university. */
+  | 'UNIVERSITY';
+
+/** A notice as the viewer sees it. */
+export type NoticeForViewer = {
+  __typename?: 'NoticeForViewer';
+  /** The notice. */
+  notice: Notice;
+  /** Whether the viewer has read it. */
+  read: Scalars['Boolean']['output'];
+  /** When first read. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Kind of notice. */
+export type NoticeKind =
+  /** A notice published by hand. */
+  | 'GENERAL'
+  /** A public notice (公示) opened by a pipeline step. */
+  | 'PIPELINE';
+
+/** Who has read a notice. */
+export type NoticeStats = {
+  __typename?: 'NoticeStats';
+  /** Members in the audience. */
+  audienceSize: Scalars['Int']['output'];
+  /** The notice. */
+  notice: Notice;
+  /** Members who have read it. */
+  readCount: Scalars['Int']['output'];
+  /** Members who have not (masked as usual). */
+  unread: Array<Member>;
+};
+
+/** A duty or deadline the rules engine derived from one rule for one subject. */
+export type Obligation = {
+  __typename?: 'Obligation';
+  /** Where to do it. */
+  action?: Maybe<ObligationAction>;
+  /** The rule's citation (shown wherever a warning is). */
+  citation: Citation;
+  /** Numbers behind the verdict as a JSON object text, e.g. {"held":0,"required":1}. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** When it is due; null when undated. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What satisfies it so far. */
+  evidence: Array<ObligationEvidence>;
+  /** Stable key: rule, subject and period. */
+  key: Scalars['ID']['output'];
+  /** Evaluator key of the rule. */
+  kind: Scalars['String']['output'];
+  /** The period it counts in, if any. */
+  period?: Maybe<ObligationPeriod>;
+  /** The rule's id. */
+  ruleId: Scalars['ID']['output'];
+  /** The rule version that governs it. */
+  ruleVersion: Scalars['Int']['output'];
+  /** Done, due, overdue or upcoming. */
+  status: ObligationStatus;
+  /** Whom it falls on. */
+  subject: ObligationSubject;
+  /** What is to be done (zh-CN). */
+  title: Scalars['String']['output'];
+};
+
+/** Where the client goes to fulfil an obligation. */
+export type ObligationAction = {
+  __typename?: 'ObligationAction';
+  /** Route key, e.g. schedule-meeting. */
+  kind: Scalars['String']['output'];
+  /** The target (a branch id, a member id). */
+  targetId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A node that satisfies (or partly satisfies) an obligation. */
+export type ObligationEvidence = {
+  __typename?: 'ObligationEvidence';
+  /** When it happened, if dated. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** Kind of node, e.g. Meeting. */
+  kind: Scalars['String']['output'];
+  /** A label to show (a meeting's title). */
+  label?: Maybe<Scalars['String']['output']>;
+};
+
+/** A calendar period an obligation counts in. */
+export type ObligationPeriod = {
+  __typename?: 'ObligationPeriod';
+  /** First instant of the period. */
+  from: Scalars['DateTime']['output'];
+  /** `2025-03`, `2025-Q2` or `2025`. */
+  label: Scalars['String']['output'];
+  /** First instant after the period. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** State of one obligation as of the evaluation instant. */
+export type ObligationStatus =
+  /** Met. */
+  | 'DONE'
+  /** Open, and its period has begun; not late yet. */
+  | 'DUE'
+  /** Not met and its period or deadline has passed. */
+  | 'OVERDUE'
+  /** Its period has not begun yet. */
+  | 'UPCOMING';
+
+/** Whom or what an obligation falls on. */
+export type ObligationSubject = {
+  __typename?: 'ObligationSubject';
+  /** The branch it belongs to, when there is one. */
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** Kind of subject. */
+  kind: SubjectKind;
+  /** Its name (a member's name, a branch's name). */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change of one rule's parameters. */
+export type OverrideRuleInput = {
+  /** First day in force, YYYY-MM-DD (China Standard Time), today or later. */
+  effectiveFrom: Scalars['String']['input'];
+  /** JSON object of the parameters that change, e.g. {"minimum":2}. */
+  params: Scalars['String']['input'];
+  /** Why (1–500 characters), e.g. the university document that sets the stricter rule. */
+  reason: Scalars['String']['input'];
+  /** The rule, e.g. life.theme-day.minimum. */
+  ruleId: Scalars['ID']['input'];
 };
 
 /** Where a page of a connection ends and whether more follows (Relay-style). */
@@ -849,6 +1746,65 @@ export type Period = {
   start: Scalars['DateTime']['output'];
 };
 
+/** Meetings of one kind in one required period, against the minimum. */
+export type PeriodLife = {
+  __typename?: 'PeriodLife';
+  /** First instant after the period. */
+  end: Scalars['DateTime']['output'];
+  /** Meetings of the kind held in the period. */
+  held: Scalars['Int']['output'];
+  /** `2025-03`, `2025-Q2` or `2025`. */
+  label: Scalars['String']['output'];
+  /** The meetings that count. */
+  meetingIds: Array<Scalars['ID']['output']>;
+  /** Meetings the rule requires in the period. */
+  required: Scalars['Int']['output'];
+  /** First instant of the period. */
+  start: Scalars['DateTime']['output'];
+  /** DONE when held ≥ required, OVERDUE otherwise. */
+  status: ObligationStatus;
+};
+
+/** Steps of the development pipeline, in order. */
+export type PipelineStep =
+  /** 确定为入党积极分子（指定培养联系人） */
+  | 'ACTIVIST'
+  /** 递交入党申请书 */
+  | 'APPLICATION'
+  /** 支部大会讨论表决（接收为预备党员） */
+  | 'BRANCH_VOTE'
+  /** 确定为发展对象 */
+  | 'CANDIDATE'
+  /** 基层党委审批 */
+  | 'COMMITTEE_APPROVAL'
+  /** 预备期满转为正式党员 */
+  | 'FULL_MEMBERSHIP'
+  /** 政治审查 */
+  | 'POLITICAL_REVIEW'
+  /** 基层党委预审 */
+  | 'PRE_REVIEW'
+  /** 公示 */
+  | 'PUBLIC_NOTICE'
+  /** 半年考察 */
+  | 'REVIEW'
+  /** 党组织派人谈话 */
+  | 'TALK'
+  /** 集中培训 */
+  | 'TRAINING';
+
+/** A person's pipeline as a timeline. */
+export type PipelineView = {
+  __typename?: 'PipelineView';
+  /** The person (masked as usual). */
+  member: Member;
+  /** Recorded steps, oldest first. */
+  milestones: Array<Milestone>;
+  /** Public notices opened by the person's steps. */
+  notices: Array<Notice>;
+  /** What is due next, upcoming or late, earliest first. */
+  obligations: Array<AffairsObligation>;
+};
+
 /** A question to practise a gap topic; the answer is revealed by recordAnswer. */
 export type PracticeQuestion = {
   __typename?: 'PracticeQuestion';
@@ -860,17 +1816,74 @@ export type PracticeQuestion = {
   topic: Topic;
 };
 
+/** A completed course in a profile. */
+export type ProfileCourse = {
+  __typename?: 'ProfileCourse';
+  /** When completed. */
+  completedAt: Scalars['DateTime']['output'];
+  /** Course id at the issuer. */
+  courseId: Scalars['ID']['output'];
+  /** Title. */
+  title: Scalars['String']['output'];
+};
+
+/** Mastery of a topic in a profile. */
+export type ProfileMastery = {
+  __typename?: 'ProfileMastery';
+  /** Probability of mastery, 0..1. */
+  p: Scalars['Float']['output'];
+  /** Topic id. */
+  topicId: Scalars['ID']['output'];
+};
+
+/** A pipeline milestone in a profile. */
+export type ProfileMilestone = {
+  __typename?: 'ProfileMilestone';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Document reference. */
+  documentRef?: Maybe<Scalars['String']['output']>;
+  /** Step. */
+  step: PipelineStep;
+};
+
+/** Input of publishNotice. */
+export type PublishNoticeInput = {
+  /** Audience kind. */
+  audience: NoticeAudience;
+  /** Branch, committee or university id. */
+  audienceId: Scalars['ID']['input'];
+  /** Body, up to 20000 characters. */
+  body: Scalars['String']['input'];
+  /** Optional id for safe retries. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Public-notice period in working days (holidays skipped, adjusted working days counted). */
+  periodWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Title, up to 100 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** Entry points for reading. */
 export type Query = {
   __typename?: 'Query';
   /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
   accessRecords: Array<AccessRecord>;
+  /** A member's account, for a committee or university administrator in scope; null when the member has none. */
+  account?: Maybe<AccountInfo>;
+  /** The party-affairs rules in force at a date (default now), with their citations. */
+  affairsRules: Array<AffairsRule>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
+  /** A branch's dues totals for a year and the members the arrears rules prompt about (no incomes). Branch officers and administrators. */
+  branchDues: BranchDues;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
   branchGaps: BranchGaps;
   /** Organizational life of a branch in a period: per meeting kind, held vs the minimum, attendance, missing meetings. */
   branchLife: BranchLife;
+  /** Everyone of a branch in the pipeline (applicants to probationary members) with their obligations. Needs branch read scope. */
+  branchPipeline: Array<PipelineView>;
+  /** Transfer cases from or to a branch the viewer manages, newest first. */
+  branchTransfers: Array<TransferCase>;
   /** A committee (二级党委/党总支) by id; NOT_FOUND when unknown. */
   committee: Committee;
   /** A course by id; NOT_FOUND when unknown. */
@@ -891,8 +1904,25 @@ export type Query = {
   meetings: Array<Meeting>;
   /** A member by id: NOT_FOUND when unknown, FORBIDDEN outside the viewer's scope. Phone and ID number are masked unless it is the viewer. */
   member: Member;
+  /** A member's dues: standards, payments, arrears and the prompts the rules raise. The income base is shown to the member only. */
+  memberDues: MemberDues;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Your own account: sign-in settings, open sessions and personal access tokens. */
+  myAccount: MyAccount;
+  /** The viewer's notices (their branch, committee and university): unread first, then newest. */
+  myNotices: Array<NoticeForViewer>;
+  /** Read count and who has not read a notice, for a publisher of its audience; NOT_FOUND otherwise. */
+  noticeStats: NoticeStats;
+  /**
+   * Obligations of a scope as of an instant (default now): a member (self, or within the viewer's read
+   * scope), a branch (read scope), a committee (its administrators) or the university (university
+   * administrators). Periods overlapping [from, to) are reported; default: the year before `asOf` and
+   * five weeks after it. Sorted by due date.
+   */
+  obligations: Array<Obligation>;
+  /** A person's development pipeline (发展党员): milestones as a timeline, what is due next and what is late. Self, or within read scope. */
+  pipeline: PipelineView;
   /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
@@ -908,11 +1938,22 @@ export type Query = {
    * The member themself, their branch's secretary or committee members, and administrators above may read it.
    */
   recommendations: Array<Recommendation>;
+  /** One rule as in force at `at` (default now); NOT_FOUND for an unknown id or a rule not in force then. */
+  rule: Rule;
+  /** Every version of a rule, oldest first: the catalogue entry and each override with who made it, when and why. */
+  ruleHistory: Array<RuleVersion>;
+  /**
+   * The rules catalogue: every rule that creates a duty or deadline, as in force at `at` (default now),
+   * overrides applied, each with its citation. Readable by every signed-in viewer (it holds no personal data).
+   */
+  rules: Array<Rule>;
   /**
    * Courses and topics for a search query (Chinese first), best first: vector similarity plus keyword
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** How people sign in here: always with a password; with campus single sign-on when configured. No sign-in needed. */
+  signInOptions: SignInOptions;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -927,10 +1968,18 @@ export type Query = {
   topicTree: Array<Topic>;
   /** Every topic, flat; follow `parent`/`children` for the tree. */
   topics: Array<Topic>;
+  /** A transfer case the viewer may see (the member, or managers of either branch); NOT_FOUND otherwise. */
+  transfer: TransferCase;
   /** The university's Party committee (高校党委), top of the organization tree. */
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+  /**
+   * The viewer's work queue (待办): open obligations of their area (a secretary's branch, an
+   * administrator's committee or university, a member themself) as of `asOf` (default now), overdue
+   * and due ones and those starting within `horizonDays` (default 14), sorted by due date.
+   */
+  workQueue: WorkQueue;
 };
 
 
@@ -942,8 +1991,28 @@ export type QueryAccessRecordsArgs = {
 
 
 /** Entry points for reading. */
+export type QueryAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAffairsRulesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Entry points for reading. */
 export type QueryBranchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchDuesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  branchId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -958,6 +2027,19 @@ export type QueryBranchLifeArgs = {
   branchId: Scalars['ID']['input'];
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchPipelineArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  branchId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchTransfersArgs = {
+  branchId: Scalars['ID']['input'];
 };
 
 
@@ -1014,10 +2096,40 @@ export type QueryMemberArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMemberDuesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryNoticeStatsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryObligationsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  scope: ScopeInput;
+  statuses?: InputMaybe<Array<ObligationStatus>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryPipelineArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1039,6 +2151,25 @@ export type QueryQuestionsArgs = {
 export type QueryRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRuleArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRuleHistoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRulesArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1065,6 +2196,19 @@ export type QuerySuggestTopicsArgs = {
 /** Entry points for reading. */
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTransferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryWorkQueueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A quiz question (试题). The right option is revealed by recordAnswer. */
@@ -1114,7 +2258,7 @@ export type Recommendation = {
   path: LearningPath;
   /** Ranking score, 0–1; higher is better (comparable within one list). */
   score: Scalars['Float']['output'];
-  /** Gap or prerequisite topics this course addresses. */
+  /** Gap, prerequisite or required-but-not-yet-assessed topics this course addresses. */
   topics: Array<Topic>;
 };
 
@@ -1125,7 +2269,9 @@ export type RecommendationKind =
   /** Members of the branch study it (cold start: little is known about the member). */
   | 'POPULAR'
   /** It teaches a prerequisite of a gap topic the member is not ready for yet. */
-  | 'PREREQUISITE';
+  | 'PREREQUISITE'
+  /** It teaches a topic the member's stage requires that is not yet assessed (not a gap). */
+  | 'REQUIRED';
 
 /** An answer to record. */
 export type RecordAnswerInput = {
@@ -1166,6 +2312,42 @@ export type RecordAttendanceInput = {
   rows: Array<AttendanceRowInput>;
 };
 
+/** Input of recordDuesPayment. */
+export type RecordDuesPaymentInput = {
+  /** Amount in fen (at least the standard for those months). */
+  amountFen: Scalars['Int']['input'];
+  /** Client-supplied id (retries with the same id are no-ops). */
+  id: Scalars['ID']['input'];
+  /** The member. */
+  memberId: Scalars['ID']['input'];
+  /** Months paid (YYYY-MM), 1–24. */
+  months: Array<Scalars['String']['input']>;
+};
+
+/** Input of recordPipelineStep. */
+export type RecordPipelineStepInput = {
+  /** When it happened (not in the future). */
+  at: Scalars['DateTime']['input'];
+  /** Document reference, up to 200 characters. */
+  documentRef?: InputMaybe<Scalars['String']['input']>;
+  /** Optional id for safe retries. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The meeting (of the person's branch) it was decided at. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person. */
+  memberId: Scalars['ID']['input'];
+  /** Note, up to 1000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Member ids involved (ACTIVIST: the sponsors 培养联系人). */
+  people?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The step. */
+  step: PipelineStep;
+  /** Training days (TRAINING). */
+  trainingDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Training class hours (TRAINING). */
+  trainingHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A study session to record. */
 export type RecordStudyInput = {
   /** When it happened; now when absent. Not in the future. */
@@ -1204,6 +2386,56 @@ export type Role =
   /** 校级管理员: everything. */
   | 'UNIVERSITY_ADMIN';
 
+/** One rule of the catalogue in one version. */
+export type Rule = {
+  __typename?: 'Rule';
+  /** What the rule applies to. */
+  appliesTo: SubjectKind;
+  /** Where the rule comes from. */
+  citation: Citation;
+  /** First day in force (YYYY-MM-DD, China Standard Time). */
+  effectiveFrom: Scalars['String']['output'];
+  /** First day no longer in force, when a later version or the end of the rule is known. */
+  effectiveTo?: Maybe<Scalars['String']['output']>;
+  /** Stable dotted id, e.g. life.theme-day.minimum. */
+  id: Scalars['ID']['output'];
+  /** Evaluator key, e.g. meeting-minimum. */
+  kind: Scalars['String']['output'];
+  /** Parameters as a JSON object text, e.g. {"meetingKind":"THEME_DAY","frequency":"MONTH","minimum":1}. */
+  params: Scalars['String']['output'];
+  /** Title in the request language (zh-CN unless English is asked for). */
+  title: Scalars['String']['output'];
+  /** Title in English. */
+  titleEn: Scalars['String']['output'];
+  /** Title in Chinese. */
+  titleZh: Scalars['String']['output'];
+  /** 1 in the catalogue; each override is the next version. */
+  version: Scalars['Int']['output'];
+};
+
+/** One version of a rule and, for an override, who made it. */
+export type RuleVersion = {
+  __typename?: 'RuleVersion';
+  /** When it was made. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Member id of the administrator who made it. */
+  createdBy?: Maybe<Scalars['ID']['output']>;
+  /** Whether this version is an override (false: the catalogue entry). */
+  isOverride: Scalars['Boolean']['output'];
+  /** Why the override was made. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The rule as this version states it. */
+  rule: Rule;
+};
+
+/** Where an evaluation looks. */
+export type ScopeInput = {
+  /** Id of the member, branch, committee or university. */
+  id: Scalars['ID']['input'];
+  /** MEMBER, BRANCH, COMMITTEE or UNIVERSITY (GROUP is refused). */
+  kind: SubjectKind;
+};
+
 /** One search hit. */
 export type SearchResult = {
   __typename?: 'SearchResult';
@@ -1223,6 +2455,117 @@ export type SearchResultKind =
   | 'COURSE'
   /** A topic (知识点); `id` is a Topic id. */
   | 'TOPIC';
+
+/** Input of setDuesStandard. */
+export type SetDuesStandardInput = {
+  /** Monthly income after tax (or pension) in fen; required for EMPLOYED and RETIRED. */
+  baseFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Category. */
+  category: DuesCategory;
+  /** The member. */
+  memberId: Scalars['ID']['input'];
+  /** Pay more than the standard (fen per month); default the standard. */
+  monthlyFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Year (2000–2100). */
+  year: Scalars['Int']['input'];
+};
+
+/** One sign-in attempt; send everything again with each step. */
+export type SignInInput = {
+  /** Staff or student number (工号/学号). */
+  loginName: Scalars['String']['input'];
+  /** A new password, when the answer was PASSWORD_CHANGE_REQUIRED. */
+  newPassword?: InputMaybe<Scalars['String']['input']>;
+  /** The password (or the one-time password from an administrator). */
+  password: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ways to sign in. */
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  /** Password sign-in (always offered). */
+  password: Scalars['Boolean']['output'];
+  /** Campus single sign-on, when configured. */
+  sso?: Maybe<SsoOption>;
+};
+
+/** The answer to a sign-in attempt. */
+export type SignInPayload = {
+  __typename?: 'SignInPayload';
+  /** The member signed in (SIGNED_IN only). */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** Recovery codes, shown only once, after setting up an authenticator app during sign-in. */
+  recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Their office (SIGNED_IN only). */
+  role?: Maybe<Role>;
+  /** What happens next. */
+  step: SignInStep;
+  /** Base32 secret to add to the authenticator app (TOTP_ENROLMENT_REQUIRED only). */
+  totpSecret?: Maybe<Scalars['String']['output']>;
+  /** otpauth:// URI of the same secret, for a QR code (TOTP_ENROLMENT_REQUIRED only). */
+  totpUri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a sign-in attempt needs next. */
+export type SignInStep =
+  /** The password was a one-time password: send newPassword too. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** Signed in: the session cookie is set. */
+  | 'SIGNED_IN'
+  /** This role needs an authenticator app: add totpSecret to the app, then send its code as totpCode. */
+  | 'TOTP_ENROLMENT_REQUIRED'
+  /** Send the authenticator app's current code (totpCode) or a recovery code. */
+  | 'TOTP_REQUIRED';
+
+/** An open browser session. */
+export type SignedInSession = {
+  __typename?: 'SignedInSession';
+  /** When you signed in. */
+  createdAt: Scalars['DateTime']['output'];
+  /** This is the session asking. */
+  current: Scalars['Boolean']['output'];
+  /** When it ends at the latest. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Handle to end it with endSession. */
+  id: Scalars['ID']['output'];
+  /** Last request (to the minute). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** How you signed in: PASSWORD, PASSWORD_TOTP, PASSWORD_RECOVERY_CODE, SSO or DEMO. */
+  method: Scalars['String']['output'];
+  /** The browser, as it named itself. */
+  userAgent: Scalars['String']['output'];
+};
+
+/** Campus single sign-on (统一身份认证, OpenID Connect). */
+export type SsoOption = {
+  __typename?: 'SsoOption';
+  /** Button text. */
+  label: Scalars['String']['output'];
+  /** Where the button goes (starts the sign-in at the campus identity service). */
+  url: Scalars['String']['output'];
+};
+
+/** Input of startTransfer. */
+export type StartTransferInput = {
+  /** Organization outside (OUT: destination; IN: origin), up to 200 characters. */
+  externalOrg?: InputMaybe<Scalars['String']['input']>;
+  /** Optional id for safe retries. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind. */
+  kind: TransferCaseKind;
+  /** Letter number (IN). */
+  letterNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The member (for IN: already recorded in the receiving branch). */
+  memberId: Scalars['ID']['input'];
+  /** Reason, up to 500 characters. */
+  reason: Scalars['String']['input'];
+  /** Receiving branch (INTERNAL). */
+  toBranchId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** A member's study plan (学习计划). */
 export type StudyPlan = {
@@ -1292,12 +2635,32 @@ export type StudyRecord = {
   seconds: Scalars['Int']['output'];
 };
 
+/** What a rule applies to, and the scope of an evaluation. */
+export type SubjectKind =
+  /** A branch (党支部). */
+  | 'BRANCH'
+  /** A secondary committee (二级党委). */
+  | 'COMMITTEE'
+  /** A party group (党小组). */
+  | 'GROUP'
+  /** One member. */
+  | 'MEMBER'
+  /** The whole university. */
+  | 'UNIVERSITY';
+
 /** Where a topic tag came from. */
 export type TagSource =
   /** Suggested by embedding similarity. */
   | 'AUTO'
   /** Set by a person. */
   | 'MANUAL';
+
+/** What a personal access token may do. */
+export type TokenScope =
+  /** Queries only. */
+  | 'READ'
+  /** Queries and mutations. */
+  | 'READ_WRITE';
 
 /** A node of the topic hierarchy (知识点). */
 export type Topic = {
@@ -1321,6 +2684,10 @@ export type Topic = {
 /** Mastery of one subtopic. */
 export type TopicMastery = {
   __typename?: 'TopicMastery';
+  /** True when answers or study sessions bear on the topic and they settle it; false: not yet assessed. */
+  assessed: Scalars['Boolean']['output'];
+  /** The most recent events that moved the estimate, newest first (at most 5). */
+  evidence: Array<MasteryEvidence>;
   /** Current mastery, 0–1 (forgetting applied; the model's prior when nothing is known). */
   mastery: Scalars['Float']['output'];
   /** The member's stage requires at least this; null when the stage does not name the topic. */
@@ -1367,6 +2734,15 @@ export type TopicWeightInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** An authenticator app set-up in progress. */
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** Base32 secret to type into the app. */
+  secret: Scalars['String']['output'];
+  /** otpauth:// URI of the secret, for a QR code. */
+  uri: Scalars['String']['output'];
+};
+
 /** A move of a member between branches. */
 export type Transfer = {
   __typename?: 'Transfer';
@@ -1384,6 +2760,71 @@ export type Transfer = {
   toBranchId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** A transfer of membership (组织关系转接). */
+export type TransferCase = {
+  __typename?: 'TransferCase';
+  /** Bulk batch id. */
+  batchId?: Maybe<Scalars['String']['output']>;
+  /** Created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Dues paid up to this month (YYYY-MM). */
+  duesPaidUntil?: Maybe<Scalars['String']['output']>;
+  /** Organization outside the university. */
+  externalOrg?: Maybe<Scalars['String']['output']>;
+  /** Sending branch (none for IN). */
+  fromBranch?: Maybe<Branch>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Kind. */
+  kind: TransferCaseKind;
+  /** Letter number. */
+  letterNumber?: Maybe<Scalars['String']['output']>;
+  /** The member's id. */
+  memberId: Scalars['ID']['output'];
+  /** The member's name. */
+  memberName: Scalars['String']['output'];
+  /** When the member consented to export their learning profile. */
+  profileConsentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Reason. */
+  reason: Scalars['String']['output'];
+  /** True when the letter's receipt has not come back within its validity. */
+  receiptOverdue: Scalars['Boolean']['output'];
+  /** Status. */
+  status: TransferCaseStatus;
+  /** Steps so far. */
+  steps: Array<TransferStep>;
+  /** Receiving branch (none for OUT). */
+  toBranch?: Maybe<Branch>;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Letter valid until. */
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Kind of a transfer case. */
+export type TransferCaseKind =
+  /** Into the university. */
+  | 'IN'
+  /** Within the university. */
+  | 'INTERNAL'
+  /** Out of the university. */
+  | 'OUT';
+
+/** Status of a transfer case. */
+export type TransferCaseStatus =
+  /** Approved by the sending committee. */
+  | 'APPROVED'
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Done. */
+  | 'COMPLETED'
+  /** Started by the sending branch. */
+  | 'INITIATED'
+  /** Letter issued; waiting for the receipt. */
+  | 'LETTER_ISSUED'
+  /** Letter from outside received. */
+  | 'LETTER_RECEIVED';
+
 /** Kind of a transfer of membership (组织关系转接). */
 export type TransferKind =
   /** Transferred in from outside the university. */
@@ -1392,6 +2833,19 @@ export type TransferKind =
   | 'INTERNAL'
   /** Transferred out of the university. */
   | 'OUT';
+
+/** One step of a transfer case. */
+export type TransferStep = {
+  __typename?: 'TransferStep';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** By whom (member id). */
+  by: Scalars['ID']['output'];
+  /** Note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Status reached. */
+  status: TransferCaseStatus;
+};
 
 /** The university's Party committee (高校党委). */
 export type University = {
@@ -1451,6 +2905,25 @@ export type Viewer = {
   readableBranchIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** The office that decides the scope. */
   role: Role;
+};
+
+/** The viewer's open obligations. */
+export type WorkQueue = {
+  __typename?: 'WorkQueue';
+  /** The instant the queue is as of. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are due (period begun, not late yet). */
+  due: Scalars['Int']['output'];
+  /** Open obligations, sorted by due date. */
+  items: Array<Obligation>;
+  /** How many are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** Id of that area. */
+  scopeId: Scalars['ID']['output'];
+  /** Kind of area the queue covers. */
+  scopeKind: SubjectKind;
+  /** How many start within the horizon. */
+  upcoming: Scalars['Int']['output'];
 };
 
 
@@ -1529,9 +3002,16 @@ export type ResolversTypes = {
   AccessRecord: ResolverTypeWrapper<AccessRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
+  AccessTokenInfo: ResolverTypeWrapper<AccessTokenInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountStatus: AccountStatus;
+  AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
+  AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
+  AffairsObligationStatus: AffairsObligationStatus;
+  AffairsRule: ResolverTypeWrapper<AffairsRuleModel>;
+  AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1540,26 +3020,47 @@ export type ResolversTypes = {
   AttendanceRowInput: AttendanceRowInput;
   AttendanceStatus: AttendanceStatus;
   Branch: ResolverTypeWrapper<BranchModel>;
+  BranchDues: ResolverTypeWrapper<BranchDuesModel>;
+  BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
   BranchGapCell: ResolverTypeWrapper<BranchGapCell>;
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
+  BulkStartTransfersInput: BulkStartTransfersInput;
+  BulkTransferRowInput: BulkTransferRowInput;
+  Citation: ResolverTypeWrapper<CitationModel>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
   CourseConnection: ResolverTypeWrapper<CourseConnectionModel>;
+  CourseContent: ResolverTypeWrapper<CourseContent>;
   CourseEdge: ResolverTypeWrapper<CourseEdgeModel>;
   CourseFilterInput: CourseFilterInput;
   CourseKind: CourseKind;
+  CourseLink: ResolverTypeWrapper<CourseLink>;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
+  DuesArrears: ResolverTypeWrapper<DuesArrearsModel>;
+  DuesCategory: DuesCategory;
+  DuesPayment: ResolverTypeWrapper<DuesPaymentModel>;
+  DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
+  DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
+  IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
   LearningPath: ResolverTypeWrapper<LearningPath>;
+  LearningProfile: ResolverTypeWrapper<LearningProfileModel>;
+  LearningProfileExport: ResolverTypeWrapper<LearningProfileExportModel>;
+  LearningProfileImport: ResolverTypeWrapper<LearningProfileImportModel>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
   LoginPayload: ResolverTypeWrapper<LoginPayloadModel>;
+  MasteryEvidence: ResolverTypeWrapper<MasteryEvidenceModel>;
+  MasteryEvidenceKind: MasteryEvidenceKind;
   MasteryProfile: ResolverTypeWrapper<MasteryProfileModel>;
   Meeting: ResolverTypeWrapper<MeetingModel>;
   MeetingFrequency: MeetingFrequency;
@@ -1568,21 +3069,44 @@ export type ResolversTypes = {
   Member: ResolverTypeWrapper<MemberModel>;
   MemberActivity: ResolverTypeWrapper<MemberActivityModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
+  MemberDues: ResolverTypeWrapper<MemberDuesModel>;
   MemberEdge: ResolverTypeWrapper<MemberEdgeModel>;
   MemberFilterInput: MemberFilterInput;
   MemberKind: MemberKind;
   MemberStage: MemberStage;
+  Milestone: ResolverTypeWrapper<MilestoneModel>;
   MissingMeeting: ResolverTypeWrapper<MissingMeetingModel>;
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyAccount: ResolverTypeWrapper<MyAccount>;
+  NotAssessedTopic: ResolverTypeWrapper<NotAssessedTopicModel>;
+  Notice: ResolverTypeWrapper<NoticeModel>;
+  NoticeAudience: NoticeAudience;
+  NoticeForViewer: ResolverTypeWrapper<NoticeForViewerModel>;
+  NoticeKind: NoticeKind;
+  NoticeStats: ResolverTypeWrapper<NoticeStatsModel>;
+  Obligation: ResolverTypeWrapper<ObligationModel>;
+  ObligationAction: ResolverTypeWrapper<ObligationAction>;
+  ObligationEvidence: ResolverTypeWrapper<ObligationEvidence>;
+  ObligationPeriod: ResolverTypeWrapper<ObligationPeriod>;
+  ObligationStatus: ObligationStatus;
+  ObligationSubject: ResolverTypeWrapper<ObligationSubject>;
+  OverrideRuleInput: OverrideRuleInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
   PathEdgeKind: PathEdgeKind;
   PathNode: ResolverTypeWrapper<PathNode>;
   PathNodeKind: PathNodeKind;
   Period: ResolverTypeWrapper<PeriodModel>;
+  PeriodLife: ResolverTypeWrapper<PeriodLifeModel>;
+  PipelineStep: PipelineStep;
+  PipelineView: ResolverTypeWrapper<PipelineViewModel>;
   PracticeQuestion: ResolverTypeWrapper<PracticeQuestionModel>;
+  ProfileCourse: ResolverTypeWrapper<ProfileCourse>;
+  ProfileMastery: ResolverTypeWrapper<ProfileMastery>;
+  ProfileMilestone: ResolverTypeWrapper<ProfileMilestone>;
+  PublishNoticeInput: PublishNoticeInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Question: ResolverTypeWrapper<QuestionModel>;
   QuestionConnection: ResolverTypeWrapper<QuestionConnectionModel>;
@@ -1592,27 +3116,48 @@ export type ResolversTypes = {
   RecordAnswerInput: RecordAnswerInput;
   RecordAnswerPayload: ResolverTypeWrapper<RecordAnswerPayloadModel>;
   RecordAttendanceInput: RecordAttendanceInput;
+  RecordDuesPaymentInput: RecordDuesPaymentInput;
+  RecordPipelineStepInput: RecordPipelineStepInput;
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: ResolverTypeWrapper<RecordStudyPayloadModel>;
   Role: Role;
+  Rule: ResolverTypeWrapper<RuleModel>;
+  RuleVersion: ResolverTypeWrapper<Omit<RuleVersion, 'rule'> & { rule: ResolversTypes['Rule'] }>;
+  ScopeInput: ScopeInput;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
+  SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignInPayload: ResolverTypeWrapper<SignInPayload>;
+  SignInStep: SignInStep;
+  SignedInSession: ResolverTypeWrapper<SignedInSession>;
+  SsoOption: ResolverTypeWrapper<SsoOption>;
+  StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
   StudyPlanItemKind: StudyPlanItemKind;
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
+  SubjectKind: SubjectKind;
   TagSource: TagSource;
+  TokenScope: TokenScope;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
   TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
   TopicTag: ResolverTypeWrapper<TopicTagModel>;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   Transfer: ResolverTypeWrapper<TransferModel>;
+  TransferCase: ResolverTypeWrapper<TransferCaseModel>;
+  TransferCaseKind: TransferCaseKind;
+  TransferCaseStatus: TransferCaseStatus;
   TransferKind: TransferKind;
+  TransferStep: ResolverTypeWrapper<TransferStepModel>;
   University: ResolverTypeWrapper<UniversityModel>;
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkQueue: ResolverTypeWrapper<Omit<WorkQueue, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1620,51 +3165,94 @@ export type ResolversParentTypes = {
   AccessRecord: AccessRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AnswerRecord: AnswerRecordModel;
+  AccessTokenInfo: AccessTokenInfo;
   Boolean: Scalars['Boolean']['output'];
+  AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AffairsCitation: AffairsCitationModel;
+  AffairsObligation: AffairsObligationModel;
+  AffairsRule: AffairsRuleModel;
+  AnswerRecord: AnswerRecordModel;
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
   Branch: BranchModel;
+  BranchDues: BranchDuesModel;
+  BranchDuesPrompt: BranchDuesPromptModel;
   BranchGapCell: BranchGapCell;
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
   BranchLife: BranchLifeModel;
+  BulkStartTransfersInput: BulkStartTransfersInput;
+  BulkTransferRowInput: BulkTransferRowInput;
+  Citation: CitationModel;
   Committee: CommitteeModel;
   Course: CourseModel;
   CourseConnection: CourseConnectionModel;
+  CourseContent: CourseContent;
   CourseEdge: CourseEdgeModel;
   CourseFilterInput: CourseFilterInput;
+  CourseLink: CourseLink;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
+  DuesArrears: DuesArrearsModel;
+  DuesPayment: DuesPaymentModel;
+  DuesPrompt: DuesPromptModel;
+  DuesStandard: DuesStandardModel;
   Group: GroupModel;
+  IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
   LearningPath: LearningPath;
+  LearningProfile: LearningProfileModel;
+  LearningProfileExport: LearningProfileExportModel;
+  LearningProfileImport: LearningProfileImportModel;
   LectureSuggestion: LectureSuggestionModel;
   LoginPayload: LoginPayloadModel;
+  MasteryEvidence: MasteryEvidenceModel;
   MasteryProfile: MasteryProfileModel;
   Meeting: MeetingModel;
   MeetingKindLife: MeetingKindLifeModel;
   Member: MemberModel;
   MemberActivity: MemberActivityModel;
   MemberConnection: MemberConnectionModel;
+  MemberDues: MemberDuesModel;
   MemberEdge: MemberEdgeModel;
   MemberFilterInput: MemberFilterInput;
+  Milestone: MilestoneModel;
   MissingMeeting: MissingMeetingModel;
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  MyAccount: MyAccount;
+  NotAssessedTopic: NotAssessedTopicModel;
+  Notice: NoticeModel;
+  NoticeForViewer: NoticeForViewerModel;
+  NoticeStats: NoticeStatsModel;
+  Obligation: ObligationModel;
+  ObligationAction: ObligationAction;
+  ObligationEvidence: ObligationEvidence;
+  ObligationPeriod: ObligationPeriod;
+  ObligationSubject: ObligationSubject;
+  OverrideRuleInput: OverrideRuleInput;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
   PathNode: PathNode;
   Period: PeriodModel;
+  PeriodLife: PeriodLifeModel;
+  PipelineView: PipelineViewModel;
   PracticeQuestion: PracticeQuestionModel;
+  ProfileCourse: ProfileCourse;
+  ProfileMastery: ProfileMastery;
+  ProfileMilestone: ProfileMilestone;
+  PublishNoticeInput: PublishNoticeInput;
   Query: Record<PropertyKey, never>;
   Question: QuestionModel;
   QuestionConnection: QuestionConnectionModel;
@@ -1673,9 +3261,21 @@ export type ResolversParentTypes = {
   RecordAnswerInput: RecordAnswerInput;
   RecordAnswerPayload: RecordAnswerPayloadModel;
   RecordAttendanceInput: RecordAttendanceInput;
+  RecordDuesPaymentInput: RecordDuesPaymentInput;
+  RecordPipelineStepInput: RecordPipelineStepInput;
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
+  Rule: RuleModel;
+  RuleVersion: Omit<RuleVersion, 'rule'> & { rule: ResolversParentTypes['Rule'] };
+  ScopeInput: ScopeInput;
   SearchResult: SearchResult;
+  SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: SignInOptions;
+  SignInPayload: SignInPayload;
+  SignedInSession: SignedInSession;
+  SsoOption: SsoOption;
+  StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
   StudyRecord: StudyRecordModel;
@@ -1684,11 +3284,15 @@ export type ResolversParentTypes = {
   TopicSuggestion: TopicSuggestion;
   TopicTag: TopicTagModel;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: TotpEnrolment;
   Transfer: TransferModel;
+  TransferCase: TransferCaseModel;
+  TransferStep: TransferStepModel;
   University: UniversityModel;
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+  WorkQueue: Omit<WorkQueue, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
 };
 
 export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
@@ -1698,6 +3302,58 @@ export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends R
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AccessTokenInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessTokenInfo'] = ResolversParentTypes['AccessTokenInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  introspect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TokenScope'], ParentType, ContextType>;
+};
+
+export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountInfo'] = ResolversParentTypes['AccountInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  loginName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AffairsCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsCitation'] = ResolversParentTypes['AffairsCitation']> = {
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AffairsObligationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsObligation'] = ResolversParentTypes['AffairsObligation']> = {
+  citation?: Resolver<ResolversTypes['AffairsCitation'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  evidenceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AffairsObligationStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AffairsRuleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsRule'] = ResolversParentTypes['AffairsRule']> = {
+  citation?: Resolver<ResolversTypes['AffairsCitation'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerRecord'] = ResolversParentTypes['AnswerRecord']> = {
@@ -1739,10 +3395,28 @@ export type BranchResolvers<ContextType = ApiContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type BranchDuesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDues'] = ResolversParentTypes['BranchDues']> = {
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monthlyStandardFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owedFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paidFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prompts?: Resolver<Array<ResolversTypes['BranchDuesPrompt']>, ParentType, ContextType>;
+  withStandard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BranchDuesPromptResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDuesPrompt'] = ResolversParentTypes['BranchDuesPrompt']> = {
+  consecutiveUnpaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  prompts?: Resolver<Array<ResolversTypes['DuesPrompt']>, ParentType, ContextType>;
+};
+
 export type BranchGapCellResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchGapCell'] = ResolversParentTypes['BranchGapCell']> = {
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notAssessedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -1769,6 +3443,14 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CommitteeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Committee'] = ResolversParentTypes['Committee']> = {
   branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1777,10 +3459,12 @@ export type CommitteeResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type CourseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course']> = {
+  content?: Resolver<Maybe<ResolversTypes['CourseContent']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CourseKind'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prerequisites?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['TopicTag']>, ParentType, ContextType>;
@@ -1794,9 +3478,26 @@ export type CourseConnectionResolvers<ContextType = ApiContext, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CourseContentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseContent'] = ResolversParentTypes['CourseContent']> = {
+  link?: Resolver<Maybe<ResolversTypes['CourseLink']>, ParentType, ContextType>;
+  outline?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reading?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CourseEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseEdge'] = ResolversParentTypes['CourseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
+};
+
+export type CourseLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseLink'] = ResolversParentTypes['CourseLink']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreatedAccessTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreatedAccessToken'] = ResolversParentTypes['CreatedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessTokenInfo'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1815,10 +3516,51 @@ export type DemoAccountResolvers<ContextType = ApiContext, ParentType extends Re
   stage?: Resolver<ResolversTypes['MemberStage'], ParentType, ContextType>;
 };
 
+export type DuesArrearsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DuesArrears'] = ResolversParentTypes['DuesArrears']> = {
+  consecutiveUnpaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owedFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paidFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paidUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unpaidMonths?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DuesPaymentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DuesPayment'] = ResolversParentTypes['DuesPayment']> = {
+  amountFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  paidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DuesPromptResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DuesPrompt'] = ResolversParentTypes['DuesPrompt']> = {
+  citation?: Resolver<ResolversTypes['AffairsCitation'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DuesStandardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DuesStandard'] = ResolversParentTypes['DuesStandard']> = {
+  baseFen?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  baseMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['DuesCategory'], ParentType, ContextType>;
+  computedFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
+  account?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LearningGapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
@@ -1832,6 +3574,27 @@ export type LearningGapResolvers<ContextType = ApiContext, ParentType extends Re
 export type LearningPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningPath'] = ResolversParentTypes['LearningPath']> = {
   edges?: Resolver<Array<ResolversTypes['PathEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['PathNode']>, ParentType, ContextType>;
+};
+
+export type LearningProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningProfile'] = ResolversParentTypes['LearningProfile']> = {
+  completedCourses?: Resolver<Array<ResolversTypes['ProfileCourse']>, ParentType, ContextType>;
+  consentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mastery?: Resolver<Array<ResolversTypes['ProfileMastery']>, ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['ProfileMilestone']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['MemberStage'], ParentType, ContextType>;
+  transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LearningProfileExportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningProfileExport'] = ResolversParentTypes['LearningProfileExport']> = {
+  profile?: Resolver<ResolversTypes['LearningProfile'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LearningProfileImportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningProfileImport'] = ResolversParentTypes['LearningProfileImport']> = {
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['LearningProfile'], ParentType, ContextType>;
 };
 
 export type LectureSuggestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LectureSuggestion'] = ResolversParentTypes['LectureSuggestion']> = {
@@ -1849,10 +3612,20 @@ export type LoginPayloadResolvers<ContextType = ApiContext, ParentType extends R
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryEvidence'] = ResolversParentTypes['MasteryEvidence']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MasteryEvidenceKind'], ParentType, ContextType>;
+};
+
 export type MasteryProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryProfile'] = ResolversParentTypes['MasteryProfile']> = {
   areas?: Resolver<Array<ResolversTypes['AreaMastery']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAssessed?: Resolver<Array<ResolversTypes['NotAssessedTopic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['TopicMastery']>, ParentType, ContextType>;
 };
 
@@ -1877,8 +3650,11 @@ export type MeetingKindLifeResolvers<ContextType = ApiContext, ParentType extend
   held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType>;
+  perPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['PeriodLife']>, ParentType, ContextType>;
   present?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
@@ -1913,9 +3689,31 @@ export type MemberConnectionResolvers<ContextType = ApiContext, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MemberDuesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberDues'] = ResolversParentTypes['MemberDues']> = {
+  arrears?: Resolver<ResolversTypes['DuesArrears'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['DuesPayment']>, ParentType, ContextType>;
+  prompts?: Resolver<Array<ResolversTypes['DuesPrompt']>, ParentType, ContextType>;
+  standards?: Resolver<Array<ResolversTypes['DuesStandard']>, ParentType, ContextType>;
+};
+
 export type MemberEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type MilestoneResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['PipelineStep'], ParentType, ContextType>;
+  trainingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  trainingHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type MissingMeetingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MissingMeeting'] = ResolversParentTypes['MissingMeeting']> = {
@@ -1929,17 +3727,129 @@ export type MoveMemberPayloadResolvers<ContextType = ApiContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationApproveTransferArgs, 'id'>>;
+  bulkStartTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<MutationBulkStartTransfersArgs, 'input'>>;
+  cancelTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationCancelTransferArgs, 'id' | 'note'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
+  confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
+  consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
+  createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'loginName' | 'memberId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
+  exportLearningProfile?: Resolver<ResolversTypes['LearningProfileExport'], ParentType, ContextType, RequireFields<MutationExportLearningProfileArgs, 'transferId'>>;
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
+  importLearningProfile?: Resolver<ResolversTypes['LearningProfileImport'], ParentType, ContextType, RequireFields<MutationImportLearningProfileArgs, 'token'>>;
+  issueTransferLetter?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationIssueTransferLetterArgs, 'input'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
+  markNoticeRead?: Resolver<ResolversTypes['NoticeForViewer'], ParentType, ContextType, RequireFields<MutationMarkNoticeReadArgs, 'id'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
+  overrideRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationOverrideRuleArgs, 'input'>>;
+  publishNotice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType, RequireFields<MutationPublishNoticeArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordDuesPayment?: Resolver<ResolversTypes['DuesPayment'], ParentType, ContextType, RequireFields<MutationRecordDuesPaymentArgs, 'input'>>;
+  recordPipelineStep?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<MutationRecordPipelineStepArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'memberId'>>;
+  resetTotp?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationResetTotpArgs, 'memberId'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
+  setDuesStandard?: Resolver<ResolversTypes['DuesStandard'], ParentType, ContextType, RequireFields<MutationSetDuesStandardArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationSignOutEverywhereArgs>>;
+  startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
+  startTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'input'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+};
+
+export type MyAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MyAccount'] = ResolversParentTypes['MyAccount']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessTokenInfo']>, ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['SignedInSession']>, ParentType, ContextType>;
+  tokenMaxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totpRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotAssessedTopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotAssessedTopic'] = ResolversParentTypes['NotAssessedTopic']> = {
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
+export type NoticeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
+  audience?: Resolver<ResolversTypes['NoticeAudience'], ParentType, ContextType>;
+  audienceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  periodEndsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodWorkingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publishedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectMemberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NoticeForViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NoticeForViewer'] = ResolversParentTypes['NoticeForViewer']> = {
+  notice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NoticeStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NoticeStats'] = ResolversParentTypes['NoticeStats']> = {
+  audienceSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType>;
+  readCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unread?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type ObligationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
+  action?: Resolver<Maybe<ResolversTypes['ObligationAction']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['ObligationPeriod']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ObligationSubject'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ObligationActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationAction'] = ResolversParentTypes['ObligationAction']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ObligationEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationEvidence'] = ResolversParentTypes['ObligationEvidence']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ObligationPeriodResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationPeriod'] = ResolversParentTypes['ObligationPeriod']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ObligationSubjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationSubject'] = ResolversParentTypes['ObligationSubject']> = {
+  branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1967,17 +3877,56 @@ export type PeriodResolvers<ContextType = ApiContext, ParentType extends Resolve
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type PeriodLifeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeriodLife'] = ResolversParentTypes['PeriodLife']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meetingIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+};
+
+export type PipelineViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PipelineView'] = ResolversParentTypes['PipelineView']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['AffairsObligation']>, ParentType, ContextType>;
+};
+
 export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeQuestion'] = ResolversParentTypes['PracticeQuestion']> = {
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
+export type ProfileCourseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProfileCourse'] = ResolversParentTypes['ProfileCourse']> = {
+  completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  courseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProfileMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProfileMastery'] = ResolversParentTypes['ProfileMastery']> = {
+  p?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topicId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ProfileMilestoneResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProfileMilestone'] = ResolversParentTypes['ProfileMilestone']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['PipelineStep'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
+  affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
+  branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
+  branchPipeline?: Resolver<Array<ResolversTypes['PipelineView']>, ParentType, ContextType, RequireFields<QueryBranchPipelineArgs, 'branchId'>>;
+  branchTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<QueryBranchTransfersArgs, 'branchId'>>;
   committee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType, RequireFields<QueryCommitteeArgs, 'id'>>;
   course?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   courses?: Resolver<ResolversTypes['CourseConnection'], ParentType, ContextType, RequireFields<QueryCoursesArgs, 'first'>>;
@@ -1988,18 +3937,30 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
+  myNotices?: Resolver<Array<ResolversTypes['NoticeForViewer']>, ParentType, ContextType>;
+  noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
+  pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
+  ruleHistory?: Resolver<Array<ResolversTypes['RuleVersion']>, ParentType, ContextType, RequireFields<QueryRuleHistoryArgs, 'id'>>;
+  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topicTree?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  transfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workQueue?: Resolver<ResolversTypes['WorkQueue'], ParentType, ContextType, Partial<QueryWorkQueueArgs>>;
 };
 
 export type QuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -2038,11 +3999,62 @@ export type RecordStudyPayloadResolvers<ContextType = ApiContext, ParentType ext
   study?: Resolver<ResolversTypes['StudyRecord'], ParentType, ContextType>;
 };
 
+export type RuleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = {
+  appliesTo?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RuleVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RuleVersion'] = ResolversParentTypes['RuleVersion']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  isOverride?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
+};
+
 export type SearchResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SearchResultKind'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SignInOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+  password?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sso?: Resolver<Maybe<ResolversTypes['SsoOption']>, ParentType, ContextType>;
+};
+
+export type SignInPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInPayload'] = ResolversParentTypes['SignInPayload']> = {
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['SignInStep'], ParentType, ContextType>;
+  totpSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totpUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignedInSessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignedInSession'] = ResolversParentTypes['SignedInSession']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userAgent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SsoOptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SsoOption'] = ResolversParentTypes['SsoOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StudyPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyPlan'] = ResolversParentTypes['StudyPlan']> = {
@@ -2088,6 +4100,8 @@ export type TopicResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type TopicMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopicMastery'] = ResolversParentTypes['TopicMastery']> = {
+  assessed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['MasteryEvidence']>, ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -2109,6 +4123,11 @@ export type TopicTagResolvers<ContextType = ApiContext, ParentType extends Resol
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type TotpEnrolmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TransferResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromBranchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2116,6 +4135,34 @@ export type TransferResolvers<ContextType = ApiContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['TransferKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toBranchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type TransferCaseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TransferCase'] = ResolversParentTypes['TransferCase']> = {
+  batchId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  duesPaidUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalOrg?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromBranch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TransferCaseKind'], ParentType, ContextType>;
+  letterNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  profileConsentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiptOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransferCaseStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['TransferStep']>, ParentType, ContextType>;
+  toBranch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TransferStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TransferStep'] = ResolversParentTypes['TransferStep']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransferCaseStatus'], ParentType, ContextType>;
 };
 
 export type UniversityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
@@ -2134,50 +4181,103 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WorkQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkQueue'] = ResolversParentTypes['WorkQueue']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
+  AccountInfo?: AccountInfoResolvers<ContextType>;
+  AffairsCitation?: AffairsCitationResolvers<ContextType>;
+  AffairsObligation?: AffairsObligationResolvers<ContextType>;
+  AffairsRule?: AffairsRuleResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
+  BranchDues?: BranchDuesResolvers<ContextType>;
+  BranchDuesPrompt?: BranchDuesPromptResolvers<ContextType>;
   BranchGapCell?: BranchGapCellResolvers<ContextType>;
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
+  CourseContent?: CourseContentResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
+  CourseLink?: CourseLinkResolvers<ContextType>;
+  CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
+  DuesArrears?: DuesArrearsResolvers<ContextType>;
+  DuesPayment?: DuesPaymentResolvers<ContextType>;
+  DuesPrompt?: DuesPromptResolvers<ContextType>;
+  DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
+  LearningProfile?: LearningProfileResolvers<ContextType>;
+  LearningProfileExport?: LearningProfileExportResolvers<ContextType>;
+  LearningProfileImport?: LearningProfileImportResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MasteryEvidence?: MasteryEvidenceResolvers<ContextType>;
   MasteryProfile?: MasteryProfileResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberActivity?: MemberActivityResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberDues?: MemberDuesResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyAccount?: MyAccountResolvers<ContextType>;
+  NotAssessedTopic?: NotAssessedTopicResolvers<ContextType>;
+  Notice?: NoticeResolvers<ContextType>;
+  NoticeForViewer?: NoticeForViewerResolvers<ContextType>;
+  NoticeStats?: NoticeStatsResolvers<ContextType>;
+  Obligation?: ObligationResolvers<ContextType>;
+  ObligationAction?: ObligationActionResolvers<ContextType>;
+  ObligationEvidence?: ObligationEvidenceResolvers<ContextType>;
+  ObligationPeriod?: ObligationPeriodResolvers<ContextType>;
+  ObligationSubject?: ObligationSubjectResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathNode?: PathNodeResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
+  PeriodLife?: PeriodLifeResolvers<ContextType>;
+  PipelineView?: PipelineViewResolvers<ContextType>;
   PracticeQuestion?: PracticeQuestionResolvers<ContextType>;
+  ProfileCourse?: ProfileCourseResolvers<ContextType>;
+  ProfileMastery?: ProfileMasteryResolvers<ContextType>;
+  ProfileMilestone?: ProfileMilestoneResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;
   QuestionConnection?: QuestionConnectionResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
+  Rule?: RuleResolvers<ContextType>;
+  RuleVersion?: RuleVersionResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
+  SignInPayload?: SignInPayloadResolvers<ContextType>;
+  SignedInSession?: SignedInSessionResolvers<ContextType>;
+  SsoOption?: SsoOptionResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
@@ -2185,8 +4285,12 @@ export type Resolvers<ContextType = ApiContext> = {
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   TopicTag?: TopicTagResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
+  TransferCase?: TransferCaseResolvers<ContextType>;
+  TransferStep?: TransferStepResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkQueue?: WorkQueueResolvers<ContextType>;
 };
 

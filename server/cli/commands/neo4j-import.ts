@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { writeAdminImport } from '../../../graph/neo4j/admin-import';
+import { writeAdminImport } from '../../../graph';
 
 export function register(program: Command): void {
   program.command('neo4j-import')
