@@ -99,7 +99,10 @@ async function runRound(id: string, voters: string[], delay: (() => number) | nu
   return { receiptOf: receiptOfVoter, correctByOrder, fieldLinks, logLinks };
 }
 
-describe('ballots cannot be linked to voters', () => {
+// The dump reads the embedded store's tables in storage order; against a Neo4j server (npm run test:neo4j) the
+// suite does not run, and says so.
+const onNeo4j = process.env.HONGTU_TEST_STORE === 'neo4j';
+describe.skipIf(onNeo4j)(`ballots cannot be linked to voters${onNeo4j ? ' (skipped: the storage-order dump reads Kuzu tables directly)' : ''}`, () => {
   it('by storage order, by any field or by the server log: no better than chance with the browser\'s random delay', async () => {
     const voters: string[] = [];
     for (let i = 1; i <= N; i++) voters.push((await buildMember(t.store, { id: `m-u${String(i).padStart(2, '0')}`, name: `评议人${i}`, branchId: 'b-1' })).id);
@@ -109,9 +112,10 @@ describe('ballots cannot be linked to voters', () => {
     console.info(`unlinkability, ${N} voters: attack by storage order links ${delayed.correctByOrder}/${N} with the random delay `
       + `(chance: 1/${N} per ballot, 1 expected), ${control.correctByOrder}/${N} without it; field links ${delayed.fieldLinks}; log links ${delayed.logLinks}`);
     // Ballots fill random slots, so storage order is chance even when every voter casts at once.
-    // P(a random matching of 30 has >= 5 fixed points) < 0.004; the seeded run is deterministic.
-    expect(delayed.correctByOrder).toBeLessThanOrEqual(4);
-    expect(control.correctByOrder).toBeLessThanOrEqual(4);
+    // Slots are drawn at random, so the count varies run to run like the fixed points of a random permutation
+    // (mean 1); P(7 or more of 30) < 0.0001, so a run above 6 means the order leaks.
+    expect(delayed.correctByOrder).toBeLessThanOrEqual(6);
+    expect(control.correctByOrder).toBeLessThanOrEqual(6);
     expect(delayed.fieldLinks).toBe(0);
     expect(delayed.logLinks).toBe(0);
     expect(lines.length).toBeGreaterThan(0);
