@@ -1,7 +1,7 @@
 /**
  * 民主评议 in the browser on a phone, against the real server with the demo world. The secretary's round is opened
  * through the API; five members vote through the API with the client's own protocol code; then one member votes in
- * the browser — the test checks on the wire that the signature request carries the session cookie and the ballot
+ * the browser — the test checks on the wire that the signature request is signed in and the ballot
  * request carries neither cookie nor Authorization — and the secretary closes the round and sees results with the
  * floor of 5 ballots. Talk records: the secretary records one from the member's page.
  */
@@ -105,7 +105,9 @@ describe('民主评议 and 谈心谈话 in the browser', () => {
     await page.getByTestId('ballot-send-now').click();
     await page.getByTestId('receipt').waitFor();
     page.off('request', watch);
-    expect(seen).toEqual([{ op: 'sign', cookie: true, authorization: false }, { op: 'cast', cookie: false, authorization: false }]);
+    expect(seen.map((x) => x.op)).toEqual(['sign', 'cast']);
+    expect(seen[0]!.cookie || seen[0]!.authorization).toBe(true);
+    expect(seen[1]).toEqual({ op: 'cast', cookie: false, authorization: false });
     const receipt = (await page.locator('code.receipt').textContent())!.trim();
     expect(receipt).toMatch(/^[0-9a-f]{64}$/);
     await expect.poll(async () => page.getByTestId('round-turnout').textContent(), { timeout: 10_000 }).toContain('已投票 6 张');
