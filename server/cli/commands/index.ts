@@ -10,6 +10,7 @@ import { register as registerSeed } from './seed';
 import { register as registerImport } from './import';
 import { register as registerExport } from './export';
 import { register as registerInit } from './init';
+import { register as registerNeo4jImport } from './neo4j-import';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerExport(program);
   registerInit(program);
+  registerNeo4jImport(program);
 }
