@@ -16,6 +16,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area,
 } from './model';
+import type { EventBatchStore } from './event-batch';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -53,7 +54,8 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export interface GraphStore {
+/** Group commit and the learning outbox are in graph/event-batch.ts. */
+export interface GraphStore extends EventBatchStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

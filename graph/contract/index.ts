@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { batchContract } from './batch.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
 import { eventsContract } from './events.contract';
@@ -43,6 +44,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     tagsContract(get);
     lifeContract(get);
     eventsContract(get);
+    batchContract(get);
     learnerContract(get);
     searchContract(get);
     bulkContract(get);

@@ -11,7 +11,10 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type { BatchEvent, OutboxCompletion } from '../event-batch';
 import { appendAccess, listAccess } from './audit';
+import { recordEventBatch } from './batch-events';
+import * as outbox from './outbox';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
 import * as emb from './embeddings';
@@ -108,6 +111,12 @@ export class KuzuStore implements GraphStore {
     return events.getHistoriesForMembers(this.ex, memberIds, opts);
   }
   countStudiesByCourse(opts: { branchIds?: string[]; since?: number }) { return events.countStudiesByCourse(this.ex, opts); }
+
+  // ---- group commit and outbox (graph/event-batch.ts) ----
+  recordEventBatch(batch: BatchEvent[], access: AccessRecord[]) { return recordEventBatch(this.ex, batch, access); }
+  listOutbox(limit: number) { return outbox.listOutbox(this.ex, limit); }
+  completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
+  outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
 
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }

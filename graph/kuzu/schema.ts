@@ -7,6 +7,7 @@
  */
 import type { EmbeddableKind } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
+import { OUTBOX_DDL } from './outbox';
 
 export const SCHEMA_VERSION = 1;
 
@@ -95,6 +96,8 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
         { version: v + 1, at: Date.now() },
       );
     }
+    // Tables created idempotently on every start, outside the numbered migrations.
+    for (const stmt of OUTBOX_DDL) await r.raw(stmt);
     return SCHEMA_VERSION;
   });
 }

@@ -4,7 +4,7 @@
  */
 export const NODE_LABELS = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'Transfer', 'StudyPlan', 'AccessRecord',
+  'Transfer', 'StudyPlan', 'AccessRecord', 'Outbox', 'OutboxTally',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
