@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/kt/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { createWritePath } from './write-path/index';
 
 const RETRY_MS = 5000;
 
@@ -34,11 +35,15 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config);
+  const plain = await openStore(config);
+  // Learning events and access records are group-committed; mastery and gaps follow from the outbox
+  // (server/write-path), so no event hooks run in the request.
+  const params = loadMasteryParams(masteryParamsPath(config.dataDir));
+  const writePath = createWritePath(plain, (s) => createLearnerServices(s, params, log), { log });
+  const { store, learner } = writePath;
   const text = await createTextServices(config, store, log);
-  const learner = createLearnerServices(store, loadMasteryParams(masteryParamsPath(config.dataDir)), log);
   const learning: LearningDeps = {
-    tagger: text.tagger, search: text.search, embedder: text.info, learner, hooks: learner.hooks, ...extra.learning,
+    tagger: text.tagger, search: text.search, embedder: text.info, learner, ...extra.learning,
   };
   let stopped = false;
   const prepare = async (): Promise<boolean> => {
@@ -46,6 +51,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       await store.init();
       await loadDemoIfEmpty(store, config, log);
       void text.syncEmbeddings();
+      writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
       return true;
     } catch (e) {
       log.error(`Store not ready (${e instanceof Error ? e.message : String(e)}); retrying every ${RETRY_MS / 1000} s`);
@@ -69,7 +75,8 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   const close = async () => {
     stopped = true;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
+    await writePath.close();
+    await plain.close();
   };
   return { server, store, url, close };
 }
