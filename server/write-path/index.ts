@@ -16,8 +16,11 @@ export interface WritePath {
   learner: LearnerServices;
   commit: GroupCommit;
   worker: OutboxWorker;
-  /** Commit what is queued, finish the running pass, stop. The plain store stays open. */
-  close(): Promise<void>;
+  /**
+   * Commit what is queued, apply the outbox (for at most `drainMs`, default 10 s; whatever is left is
+   * applied on the next start), stop. The plain store stays open.
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 export function createWritePath(
@@ -31,8 +34,11 @@ export function createWritePath(
   worker = new OutboxWorker(plain, learner, { log: opts.log, ...opts.worker });
   return {
     store, learner, commit, worker,
-    close: async () => {
+    close: async (drainMs = 10_000) => {
       await commit.close();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([worker!.drain(), new Promise<void>((r) => { timer = setTimeout(r, drainMs); })]);
+      clearTimeout(timer);
       await worker!.stop();
     },
   };
