@@ -25,12 +25,27 @@ import { MasteryService, REPLAY_LIMIT, replayHistory } from '../learning/mastery
 export interface OutboxWorkerOptions {
   /** Entries per pass (default 500). */
   batch?: number;
+  /**
+   * Least time between the starts of two passes (default 100 ms): under load a pass then covers
+   * several events per member, and a member's gaps are recomputed once for all of them.
+   */
+  minIntervalMs?: number;
   /** Wait before retrying after a failed pass (default 1000 ms). */
   retryMs?: number;
   /** Longest a read waits in `settle` (default 2000 ms). */
   settleTimeoutMs?: number;
   now?: () => number;
   log?: Pick<AppLogger, 'warn' | 'error'>;
+}
+
+const sameRow = (a: Mastery | undefined, b: Mastery) => a !== undefined && a.p === b.p && a.updatedAt === b.updatedAt;
+
+/** Same topics, severities and reasons (the time of computing aside). */
+function sameGaps(a: Gap[], b: Gap[]): boolean {
+  const key = (g: Gap) => `${g.topicId}\u0000${g.severity}\u0000${g.reasons.join('\u0001')}`;
+  const x = a.map(key).sort();
+  const y = b.map(key).sort();
+  return x.length === y.length && x.every((k, i) => k === y[i]);
 }
 
 export interface OutboxStats { passes: number; applied: number; failures: number }
@@ -41,6 +56,8 @@ export class OutboxWorker {
   private again = false;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private lastPassAt = 0;
+  private draining = false;
   /** Members with entries this process wrote and has not applied yet, with how many. */
   private readonly pending = new Map<string, number>();
   private waiters: (() => void)[] = [];
@@ -84,8 +101,13 @@ export class OutboxWorker {
 
   /** Apply everything pending now (tests, shutdown); resolves when the outbox is empty or a pass failed. */
   async drain(): Promise<void> {
-    this.kick();
-    while (this.running) await this.running;
+    this.draining = true;
+    try {
+      this.kick();
+      while (this.running) await this.running;
+    } finally {
+      this.draining = false;
+    }
   }
 
   async stop(): Promise<void> {
@@ -97,6 +119,9 @@ export class OutboxWorker {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      const wait = this.lastPassAt + (this.opts.minIntervalMs ?? 100) - Date.now();
+      if (wait > 0 && !this.draining) await new Promise((r) => setTimeout(r, wait));
+      this.lastPassAt = Date.now();
       let entries: OutboxEntry[];
       try {
         entries = await this.store.listOutbox(this.opts.batch ?? 500);
@@ -117,19 +142,24 @@ export class OutboxWorker {
     const now = (this.opts.now ?? Date.now)();
     const ids = [...new Set(entries.map((e) => e.memberId))];
     const view = await this.learner.curriculum.get();
-    const [members, histories] = await Promise.all([
+    const [members, histories, storedRows, storedGaps] = await Promise.all([
       this.store.getMembersByIds(ids),
       this.store.getHistoriesForMembers(ids, { limit: REPLAY_LIMIT }),
+      this.store.getMasteryForMembers(ids),
+      this.store.getGapsForMembers(ids),
     ]);
+    // Only what changed is written: an answer moves the rows of its question's topics, not all of them.
     const mastery: Mastery[] = [];
     const gaps = new Map<string, Gap[]>();
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const member of members as Member[]) {
       const history = histories.get(member.id)!;
       const rows = replayHistory(this.learner.model, view, history);
-      mastery.push(...rows.values());
+      const before = new Map((storedRows.get(member.id) ?? []).map((r) => [r.topicId, r]));
+      mastery.push(...[...rows.values()].filter((r) => !sameRow(before.get(r.topicId), r)));
       const recent = { studies: history.studies.slice(0, SNAPSHOT_HISTORY), answers: history.answers.slice(0, SNAPSHOT_HISTORY), attendance: history.attendance.slice(0, SNAPSHOT_HISTORY) };
-      gaps.set(member.id, await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, recent, now), branchCache));
+      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, recent, now), branchCache);
+      if (!sameGaps(storedGaps.get(member.id) ?? [], next)) gaps.set(member.id, next);
     }
     const applied = await this.store.completeOutbox({ entries, mastery, gaps });
     this.stats.passes++;
