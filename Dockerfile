@@ -1,15 +1,16 @@
 # Hongtu server + built client, configured by environment (see .env.example); docker-compose.yml runs it
 # against Neo4j. The app runs TypeScript through tsx (as `npm start` does), so dev dependencies stay in.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 
-# Dependencies first, so source edits do not reinstall them. .npmrc skips onnxruntime-node's optional
-# download of the CUDA provider (the CPU runtime ships inside the npm package). The neural model is
+# Dependencies first, so source edits do not reinstall them. ONNXRUNTIME_NODE_INSTALL=skip stops onnxruntime-node's
+# optional download of the CUDA provider (the CPU runtime ships inside the npm package): npm 10 (Node 20, 22) runs
+# every install script, while npm 11 reads package.json's allowScripts, which denies that one. The neural model is
 # downloaded on first use into /data/models, or read from HONGTU_MODELS_DIR; without either, `auto`
 # falls back to the offline lexical embedder.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci && npm cache clean --force
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci && npm cache clean --force
 
 COPY . .
 RUN npm run build && mkdir -p /data && chown node:node /data

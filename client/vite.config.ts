@@ -21,7 +21,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Name the shared chunks by what they hold, so the bench's per-chunk sizes read clearly.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'cytoscape', test: /node_modules[\\/](cytoscape|cytoscape-fcose|cose-base|layout-base)[\\/]/ },
           ],

@@ -1,6 +1,6 @@
 /**
  * Domain types shared by the services and every store adapter.
- * Names follow ../shared/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
+ * Names follow docs/GLOSSARY.md. Times are epoch milliseconds (UTC) everywhere in the
  * domain and in both stores (INT64), so range queries and ordering are plain integer compares.
  */
 
@@ -22,21 +22,14 @@ export type Role = (typeof ROLES)[number];
 
 export const MEETING_KINDS = [
   'BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING',
+  'DEMOCRATIC_REVIEW',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** Calendar period in which one meeting is the minimum. */
 export type MeetingFrequency = 'MONTH' | 'QUARTER' | 'YEAR';
 
-/** Usual minimum frequency of each meeting kind (GLOSSARY.md, 组织生活): at least one per period. */
-export const MEETING_MINIMUM: Readonly<Record<MeetingKind, MeetingFrequency>> = {
-  BRANCH_ASSEMBLY: 'QUARTER',
-  BRANCH_COMMITTEE: 'MONTH',
-  GROUP_MEETING: 'MONTH',
-  PARTY_LECTURE: 'QUARTER',
-  THEME_DAY: 'MONTH',
-  ORG_LIFE_MEETING: 'YEAR',
-};
+/* The minimum number of meetings of each kind per period is a rule of the catalogue (server/rules/catalogue/life.ts). */
 
 export const ATTENDANCE_STATUSES = ['PRESENT', 'EXCUSED', 'ABSENT'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

@@ -1,11 +1,20 @@
 /**
- * Picks the store from config: Neo4j when NEO4J_URI is set, else embedded Kuzu.
+ * Picks the store: Neo4j when a connection is given, else embedded Kuzu in `dataDir`.
  * Adapters are imported lazily so the embedded path never loads neo4j-driver and vice versa.
  */
-import type { Config } from '../server/config';
 import type { GraphStore } from './store';
 
-export async function openStore(cfg: Pick<Config, 'neo4j' | 'dataDir'>): Promise<GraphStore> {
+/** Where a Neo4j store lives. */
+export interface Neo4jTarget { uri: string; user: string; password: string; database: string }
+
+/** What openStore needs to know; the server's Config satisfies it. */
+export interface StoreTarget {
+  neo4j: Neo4jTarget | null;
+  /** Kuzu data directory (the database file is `<dataDir>/hongtu.kuzu`). */
+  dataDir: string;
+}
+
+export async function openStore(cfg: StoreTarget): Promise<GraphStore> {
   if (cfg.neo4j) {
     const { Neo4jStore } = await import('./neo4j/neo4j-store');
     return new Neo4jStore(cfg.neo4j);

@@ -3,12 +3,16 @@
  * Adapters: graph/kuzu (embedded default) and graph/neo4j (production). Both pass graph/contract.
  *
  * Conventions every adapter honours:
- * - Unknown ids in a write → throw `notFound(...)` from server/errors.ts, and write nothing.
+ * - Unknown ids in a write → throw `notFound(...)` (a StoreError, graph/errors.ts), and write nothing.
  * - Event writes are idempotent by event id: the same id with the same endpoints is a no-op that
  *   returns `{ created: false }`; the same id with other endpoints throws `conflict(...)`.
  * - Batch reads (`...ByIds`, `...ForMembers`) return results in the order of the ids asked for;
  *   missing ids are simply absent (the caller decides whether that is NOT_FOUND).
- * - Store unreachable / driver failures → throw `unavailable(...)`.
+ * - Store unreachable / driver failures → throw `unavailable(...)`; a failure retrying will not fix
+ *   (a transaction over the server's memory limit) → `internal(...)`, never UNAVAILABLE.
+ * - The store keeps referential facts (ids exist, ids are unique, event ids are not reused). Domain
+ *   rules (a group belongs to the member's branch, a move changes the branch, who may do what) are
+ *   checked once, above the store, in server/ services.
  */
 import type {
   AccessRecord, AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
@@ -16,6 +20,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area,
 } from './model';
+import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
 
 export interface MemberFilter {
@@ -54,8 +59,11 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-/** Group commit and the learning outbox are in graph/event-batch.ts. */
-export interface GraphStore extends EventBatchStore {
+/**
+ * Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; group commit
+ * and the learning outbox in ./event-batch.
+ */
+export interface GraphStore extends AffairsStore, EventBatchStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -49,7 +49,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
   [
     'Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer',
     'TopicTag', 'Attendance', 'AccessRecord',
-  ].map((t) => [t, `../../../graph/model#${t} as ${t}Model`])
+  ].map((t) => [t, `../../../graph#${t} as ${t}Model`])
     .concat([
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
@@ -58,7 +58,13 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion',
-    ].map((t) => [t, `../learning-mappers#${t}Model`])),
+    ].map((t) => [t, `../learning-mappers#${t}Model`]))
+    .concat([
+      'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
+      'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
+      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',
+    ].map((t) => [t, `../affairs-mappers#${t}Model`]))
+    .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 
 async function main(): Promise<void> {

@@ -2,13 +2,15 @@
  * What createApp needs. Tests build their own (a temp Kuzu store, a counting store proxy, config
  * overrides); server/main.ts builds the real one.
  */
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph';
+import type { AffairsDeps } from './affairs/affairs-deps';
 import type { Config } from './config';
 import type { EmbedderInfo } from './learning/embed/embedder';
 import type { LearnerServices } from './learning/learner-services';
 import type { SearchService } from './learning/search/search';
 import type { TopicTagger } from './learning/tagging/topic-tagger';
 import type { EventHooks } from './members/activity';
+import type { RulesEngine } from './rules/engine';
 
 /**
  * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field
@@ -39,7 +41,11 @@ export interface AppDeps {
   config: Readonly<Config>;
   store: GraphStore;
   learning?: LearningDeps;
+  /** Party affairs: rules in force, the instance's signing keys and the instances it trusts. Default: the catalogue, no keys. */
+  affairs?: AffairsDeps;
   logger?: AppLogger;
   /** Epoch ms; tests pin it. Default Date.now. */
   now?: () => number;
+  /** The rules engine (catalogue checked at start); createApp builds one over `store` when absent. */
+  rules?: RulesEngine;
 }

@@ -4,18 +4,22 @@
  *   /graphql  the API (GraphiQL when config.graphiql)
  *   /health   liveness (200 while the process runs)
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
 import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AppDeps, AppLogger } from './app-deps';
+import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
 import { useAppErrors } from './api/errors-plugin';
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { createTokenVerifier } from './auth/token-verifier';
+import { RulesEngine } from './rules/engine';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -24,6 +28,8 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
+  const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -32,9 +38,11 @@ export function createApp(deps: AppDeps): App {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -45,6 +53,8 @@ export function createApp(deps: AppDeps): App {
           }));
         },
       },
+      useJwks(deps.affairs?.keys),
+      ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),

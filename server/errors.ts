@@ -2,7 +2,11 @@
  * One error type with a code from a closed set. Services and adapters throw these; the GraphQL edge
  * (server/api/errors-plugin) turns them into GraphQL errors with `extensions.code`; anything else is
  * masked by yoga as "Unexpected error." and logged with the request id.
+ *
+ * The store layer has its own StoreError (graph/errors.ts); `fromStoreError` maps it here.
  */
+import { isStoreError } from '../graph';
+
 export const ERROR_CODES = [
   'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE',
 ] as const;
@@ -26,7 +30,18 @@ export const notFound = (kind: string, id: string) => new AppError('NOT_FOUND', 
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
 export const forbidden = (message = 'You do not have access to this resource') => new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
-export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
 export const unavailable = (message = 'The graph store is unavailable; try again shortly') => new AppError('UNAVAILABLE', message);
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * The store's errors (graph/errors.ts) as API errors: NOT_FOUND, CONFLICT, BAD_USER_INPUT and
+ * UNAVAILABLE keep their code, message and details. INTERNAL (the store answered, but the work failed
+ * in a way a retry will not fix) is not an API error: it stays as is, so the edge logs it and answers
+ * "Unexpected error." with the request id. Anything else passes through.
+ */
+export function fromStoreError(e: unknown): unknown {
+  if (!isStoreError(e) || e.code === 'INTERNAL') return e;
+  return new AppError(e.code, e.message, e.details);
+}

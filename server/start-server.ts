@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createLogger } from 'graphql-yoga';
-import { openStore } from '../graph/open-store';
-import type { GraphStore } from '../graph/store';
+import { openStore } from '../graph';
+import type { GraphStore } from '../graph';
 import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
 import type { Config } from './config';

@@ -3,7 +3,7 @@
  * everything goes through the GraphStore interface.
  */
 import { expect } from 'vitest';
-import type { ErrorCode } from '../../server/errors';
+import type { StoreErrorCode as ErrorCode } from '../errors';
 import type { Course, Member, Question, Topic } from '../model';
 import type { GraphStore } from '../store';
 
@@ -61,7 +61,7 @@ export async function seedWorld(s: GraphStore): Promise<void> {
   for (const m of MEMBERS) await s.createMember(m);
 }
 
-/** Expect an AppError with this code (and, optionally, a message matching `msg`). */
+/** Expect a StoreError with this code (and, optionally, a message matching `msg`). */
 export async function expectCode(p: Promise<unknown>, code: ErrorCode, msg?: RegExp): Promise<void> {
   const err = await p.then(() => null, (e: unknown) => e);
   expect(err, `expected ${code}`).toBeTruthy();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { affairsContract } from './affairs.contract';
 import { batchContract } from './batch.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
@@ -49,5 +50,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     searchContract(get);
     bulkContract(get);
     safetyContract(get);
+    affairsContract(get);
   });
 }

@@ -34,6 +34,17 @@ export function lifeContract(get: GetStore): void {
       expect((await s.listMeetings(['b-2'], T0, T0 + 3 * DAY))[0].branchId).toBe('b-2');
     });
 
+    it('refuses an existing meeting id sent for another branch, reading and changing nothing', async () => {
+      const s = get();
+      await s.createMeeting(meeting('mt-1', 'b-2', 'PARTY_LECTURE', T0));
+      const before = await snapshot(s);
+      const stored = await s.getMeetingsByIds(['mt-1']);
+      await expectCode(s.createMeeting({ ...meeting('mt-1', 'b-1', 'THEME_DAY', T0 + DAY), title: '另一个会议' }), 'CONFLICT', /mt-1/);
+      expect(await s.getMeetingsByIds(['mt-1'])).toEqual(stored);
+      expect(await s.listMeetings(['b-1'], 0, T0 + 9 * DAY)).toEqual([]);
+      expect(await snapshot(s)).toEqual(before);
+    });
+
     it('rejects a meeting of an unknown branch or topic, writing nothing', async () => {
       const s = get();
       const before = await snapshot(s);

@@ -8,7 +8,7 @@
  * 5.8 ms as one CREATE against 51 ms as 100 MERGEs (UNWIND … MERGE was no better: Kuzu 0.11 joins
  * it against the table instead of probing the key), 2 records 1.8 ms against 2.1 ms.
  */
-import { isAppError } from '../../server/errors';
+import { isStoreError } from '../errors';
 import type { AccessRecord } from '../model';
 import type { KuzuExecutor } from './executor';
 import { toAccess } from './mapping';
@@ -32,7 +32,7 @@ export async function appendAccess(ex: KuzuExecutor, records: AccessRecord[]): P
     await ex.write((tx) => tx.run(Q.appendAll, { rows }));
   } catch (e) {
     // The failed transaction was rolled back whole; redo it one MERGE at a time (a retry, or a repeated id).
-    if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
+    if (!(isStoreError(e) && e.code === 'CONFLICT')) throw e;
     await ex.write(async (tx) => {
       for (const r of rows) await tx.run(Q.append, r);
     });

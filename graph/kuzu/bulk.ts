@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { badInput, conflict } from '../../server/errors';
+import { badInput, conflict } from '../errors';
 import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import type { Progress } from '../store';
 import type { KuzuExecutor, Row } from './executor';

@@ -1,5 +1,5 @@
 /** Topics (SUBTOPIC_OF, PREREQUISITE_OF), courses and questions with their topic tags. */
-import { conflict, notFound } from '../../server/errors';
+import { alreadyExists, notFound } from '../errors';
 import type { Area, Course, Page, Question, Topic } from '../model';
 import type { CourseFilter, CoursePatch, NewCourse, QuestionFilter } from '../store';
 import type { KuzuExecutor, Params, Runner } from './executor';
@@ -106,7 +106,7 @@ export class CurriculumQueries {
 
   async createCourse(c: NewCourse): Promise<Course> {
     await this.ex.write(async (tx) => {
-      if (await exists(tx, 'Course', c.id)) throw conflict(`Course "${c.id}" already exists; use updateCourse to change it`);
+      if (await exists(tx, 'Course', c.id)) throw alreadyExists('Course', c.id);
       await requireIds(tx, 'Topic', c.topics.map((t) => t.topicId));
       await tx.run(Q.createCourse, { id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes, now: Date.now() });
       await replaceAllTags(tx, 'Course', c.id, c.topics);

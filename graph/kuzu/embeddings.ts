@@ -9,7 +9,7 @@
  * vector is written as DELETE + CREATE of the embedding row, which the index follows, and an index is
  * only ever dropped together with its table.
  */
-import { badInput } from '../../server/errors';
+import { badInput } from '../errors';
 import { EMBEDDABLE, type EmbeddableKind, type EmbeddingMeta, type EmbeddingRow } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import kuzu from 'kuzu';
 import type { Connection, Database, PreparedStatement, QueryResult } from 'kuzu';
-import { unavailable } from '../../server/errors';
+import { unavailable } from '../errors';
 import { translate } from './errors';
 import { Mutex } from './mutex';
 import type { Params, Row } from './executor';

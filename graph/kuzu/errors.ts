@@ -1,8 +1,8 @@
-/** Kuzu driver errors → AppError where the caller can act; anything else stays internal, with context. */
-import { conflict, isAppError, unavailable } from '../../server/errors';
+/** Kuzu driver errors → StoreError where the caller can act; anything else stays internal, with context. */
+import { conflict, isStoreError, unavailable } from '../errors';
 
 export function translate(e: unknown, query: string): Error {
-  if (isAppError(e)) return e;
+  if (isStoreError(e)) return e;
   const msg = e instanceof Error ? e.message : String(e);
   if (/duplicated primary key/i.test(msg)) {
     const key = /value ([^,]+),/.exec(msg)?.[1];

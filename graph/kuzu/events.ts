@@ -15,7 +15,7 @@
  * The time bound sits behind `WITH`: written as `WHERE e.at >= $since` in the MATCH, Kuzu 0.11
  * pushes it into a scan of the whole rel table (90 ms per member at medium scale instead of 3.7 ms).
  */
-import { conflict, notFound } from '../../server/errors';
+import { eventIdReused, notFound } from '../errors';
 import type { AnswerEvent, MeetingKind, MemberHistory, StudyEvent } from '../model';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
@@ -62,7 +62,7 @@ async function recordEvent(ex: KuzuExecutor, spec: EventSpec, query: string, pro
     const prior = await tx.run(Q.key, { key: spec.key });
     if (prior.length) {
       if (prior[0].memberId === spec.memberId && prior[0].targetId === spec.targetId) return { created: false };
-      throw conflict(`Event id "${spec.id}" was already used for another ${spec.targetLabel.toLowerCase()} or member; send a new id`);
+      throw eventIdReused(spec.id, spec.targetLabel);
     }
     const rows = await tx.run(query, { key: spec.key, id: spec.id, memberId: spec.memberId, targetId: spec.targetId, ...props });
     if (Number(rows[0]?.n ?? 0) === 0) {

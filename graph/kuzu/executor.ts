@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { KuzuValue } from 'kuzu';
-import { unavailable } from '../../server/errors';
+import { unavailable } from '../errors';
 import { acquireEngine, type KuzuEngine, releaseEngine } from './engine';
 
 export type Row = Record<string, KuzuValue>;

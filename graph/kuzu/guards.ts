@@ -2,14 +2,14 @@
  * Existence checks run inside a write transaction before anything is written, so an unknown id
  * fails with NOT_FOUND and the transaction has nothing to roll back.
  */
-import { notFound } from '../../server/errors';
+import { notFound } from '../errors';
 import type { Runner } from './executor';
 import { quoteIdent } from './schema';
 
 /** Node labels whose ids callers pass in; the closed list that may be interpolated into queries. */
 export type Label =
   | 'University' | 'Committee' | 'Branch' | 'Group' | 'Member' | 'Topic' | 'Course' | 'Question' | 'Meeting'
-  | 'StudyPlan' | 'Transfer' | 'AccessLog';
+  | 'StudyPlan' | 'Transfer' | 'AccessLog' | 'Notice';
 
 /** The ids of `ids` that exist as `label` nodes. */
 export async function existingIds(r: Runner, label: Label, ids: string[]): Promise<Set<string>> {

@@ -12,6 +12,11 @@ import type {
   Progress, QuestionFilter,
 } from '../store';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import type {
+  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
+} from '../affairs-model';
+import type { TransferCasePatch } from '../affairs-store';
+import { AffairsQueries } from './affairs';
 import { appendAccess, listAccess } from './audit';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
@@ -38,6 +43,7 @@ export class KuzuStore implements GraphStore {
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
@@ -47,6 +53,7 @@ export class KuzuStore implements GraphStore {
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.affairs = new AffairsQueries(this.ex);
   }
 
   // ---- lifecycle ----
@@ -133,6 +140,23 @@ export class KuzuStore implements GraphStore {
   ensureVectorIndex(kind: EmbeddableKind, dimensions: number) { return emb.ensureVectorIndex(this.ex, kind, dimensions); }
   vectorSearch(kind: EmbeddableKind, vector: number[], k: number) { return emb.vectorSearch(this.ex, kind, vector, k); }
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return keywordSearch(this.ex, kind, terms, k); }
+
+  // ---- party affairs ----
+  addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
+  listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }
+  setDuesStandard(st: DuesStandard) { return this.affairs.setDuesStandard(st); }
+  listDuesStandards(memberIds: string[], year?: number) { return this.affairs.listDuesStandards(memberIds, year); }
+  recordDuesPayment(p: DuesPayment) { return this.affairs.recordDuesPayment(p); }
+  listDuesPayments(memberIds: string[]) { return this.affairs.listDuesPayments(memberIds); }
+  createTransferCase(c: TransferCase) { return this.affairs.createTransferCase(c); }
+  advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch) { return this.affairs.advanceTransferCase(id, expect, patch); }
+  getTransferCasesByIds(ids: string[]) { return this.affairs.getTransferCasesByIds(ids); }
+  listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }) { return this.affairs.listTransferCases(f); }
+  createNotice(n: Notice) { return this.affairs.createNotice(n); }
+  getNoticesByIds(ids: string[]) { return this.affairs.getNoticesByIds(ids); }
+  listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
+  markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
+  listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
 
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }

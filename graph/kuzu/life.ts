@@ -1,9 +1,9 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput } from '../../server/errors';
+import { badInput, conflict } from '../errors';
 import type { Attendance, AttendanceStatus, Meeting, MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
-import { exists, requireIds } from './guards';
+import { requireIds } from './guards';
 import { inIdOrder, MEETING_COLUMNS, toMeeting } from './mapping';
 import { readTags, writeTags } from './tags';
 
@@ -11,6 +11,7 @@ const Q = {
   create: `MATCH (b:Branch {id: $branchId})
     CREATE (b)-[:HELD]->(:Meeting {id: $id, kind: $kind, title: $title, at: $at, minutes: $minutes, record: $record})`,
   byIds: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE mt.id IN $ids RETURN ${MEETING_COLUMNS}`,
+  heldBy: `MATCH (mt:Meeting {id: $id}) OPTIONAL MATCH (b:Branch)-[:HELD]->(mt) RETURN b.id AS branchId`,
   inPeriod: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
     AND (NOT $useKinds OR mt.kind IN $kinds) RETURN ${MEETING_COLUMNS} ORDER BY mt.at, mt.id`,
   attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
@@ -24,10 +25,17 @@ const STATUSES: AttendanceStatus[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
 export class LifeQueries {
   constructor(private readonly ex: KuzuExecutor) {}
 
-  /** Idempotent by meeting id: an existing meeting is left as it is. */
+  /**
+   * Idempotent by meeting id: an existing meeting of the same branch is left as it is; an id
+   * already used by another branch is a conflict (nothing of that meeting is read or changed).
+   */
   createMeeting(m: NewMeeting): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      if (await exists(tx, 'Meeting', m.id)) return { created: false };
+      const held = await tx.run(Q.heldBy, { id: m.id });
+      if (held.length > 0) {
+        if (held.some((r) => r.branchId === m.branchId)) return { created: false };
+        throw conflict(`Meeting id "${m.id}" is already in use; send a new id`);
+      }
       await requireIds(tx, 'Branch', [m.branchId]);
       await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
       await tx.run(Q.create, { id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: m.at, minutes: m.minutes, record: m.record });

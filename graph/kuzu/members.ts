@@ -1,5 +1,5 @@
 /** Members: BELONGS_TO {role, since} a Branch, optionally IN_GROUP a Group; moves leave Transfer nodes. */
-import { badInput, conflict, notFound } from '../../server/errors';
+import { alreadyExists, notFound, transferIdReused } from '../errors';
 import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
 import type { KuzuExecutor, Params, Runner } from './executor';
@@ -18,7 +18,6 @@ const Q = {
   page: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE m.id > $after AND ${FILTER}
     OPTIONAL MATCH (m)-[:IN_GROUP]->(g:\`Group\`) RETURN ${MEMBER_COLUMNS} ORDER BY m.id LIMIT $limit`,
   count: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE ${FILTER} RETURN count(m) AS n`,
-  groupBranch: 'MATCH (g:`Group` {id: $id})-[:UNDER]->(b:Branch) RETURN b.id AS branchId',
   create: `MATCH (b:Branch {id: $branchId})
     CREATE (m:Member {id: $id, name: $name, kind: $kind, stage: $stage, role: $role, stageSince: $stageSince,
       phone: $phone, idNumber: $idNumber, createdAt: $now, updatedAt: $now})-[:BELONGS_TO {role: $role, since: $since}]->(b)`,
@@ -73,9 +72,9 @@ export class MemberQueries {
 
   async createMember(m: NewMember): Promise<Member> {
     await this.ex.write(async (tx) => {
-      if (await exists(tx, 'Member', m.id)) throw conflict(`Member "${m.id}" already exists; use updateMember to change it`);
+      if (await exists(tx, 'Member', m.id)) throw alreadyExists('Member', m.id);
       await requireIds(tx, 'Branch', [m.branchId]);
-      if (m.groupId) await this.checkGroup(tx, m.groupId, m.branchId);
+      if (m.groupId) await requireIds(tx, 'Group', [m.groupId]);
       const now = Date.now();
       await tx.run(Q.create, {
         id: m.id, name: m.name, kind: m.kind, stage: m.stage, role: m.role, branchId: m.branchId,
@@ -94,7 +93,7 @@ export class MemberQueries {
       const now = Date.now();
       const stageSince = patch.stage && patch.stage !== cur.stage ? now : cur.stageSince;
       if (patch.groupId !== undefined && patch.groupId !== cur.groupId) {
-        if (patch.groupId) await this.checkGroup(tx, patch.groupId, cur.branchId);
+        if (patch.groupId) await requireIds(tx, 'Group', [patch.groupId]);
         await tx.run(Q.dropGroup, { id });
         if (patch.groupId) await tx.run(Q.setGroup, { id, groupId: patch.groupId });
       }
@@ -113,12 +112,11 @@ export class MemberQueries {
       if (prior.length) {
         const t = toTransfer(prior[0]);
         if (t.memberId === mv.memberId && t.toBranchId === mv.toBranchId) return t;
-        throw conflict(`Transfer id "${mv.id}" was already used for another move; use a new id`);
+        throw transferIdReused(mv.id);
       }
       const [cur] = await this.getMembersByIds([mv.memberId], tx);
       if (!cur) throw notFound('Member', mv.memberId);
       await requireIds(tx, 'Branch', [mv.toBranchId]);
-      if (cur.branchId === mv.toBranchId) throw badInput('toBranchId', `Member "${mv.memberId}" is already in branch "${mv.toBranchId}"`);
       const t: Transfer = {
         id: mv.id, memberId: mv.memberId, kind: mv.kind ?? 'INTERNAL', fromBranchId: cur.branchId,
         toBranchId: mv.toBranchId, at: mv.at, reason: mv.reason,
@@ -135,11 +133,4 @@ export class MemberQueries {
     return (await this.ex.read(Q.transfersOf, { id: memberId })).map(toTransfer);
   }
 
-  private async checkGroup(tx: Runner, groupId: string, branchId: string): Promise<void> {
-    const rows = await tx.run(Q.groupBranch, { id: groupId });
-    if (!rows.length) throw notFound('Group', groupId);
-    if (rows[0].branchId !== branchId) {
-      throw badInput('groupId', `Group "${groupId}" belongs to branch "${String(rows[0].branchId)}", not "${branchId}"`);
-    }
-  }
 }

@@ -6,19 +6,20 @@
  * order, because COPY FROM maps CSV columns by position.
  */
 import type { EmbeddableKind } from '../model';
+import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 import { OUTBOX_DDL } from './outbox';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES,
 ] as const;
 
 export const REL_TABLES = [
   'UNDER', 'BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED', 'HELD',
-  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED',
+  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED', ...AFFAIRS_REL_TABLES,
 ] as const;
 
 const TAG_PROPS = 'weight DOUBLE, source STRING, confidence DOUBLE';
@@ -65,7 +66,7 @@ const V1: string[] = [
 ];
 
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

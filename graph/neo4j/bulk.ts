@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput, conflict } from '../../server/errors';
+import { badInput, conflict } from '../errors';
 import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import { CsvParser, csvRow } from '../csv';
 import type { Progress } from '../store';

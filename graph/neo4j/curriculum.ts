@@ -1,5 +1,5 @@
 /** Topics (SUBTOPIC_OF, PREREQUISITE_OF), courses and questions with their topic tags. */
-import { conflict } from '../../server/errors';
+import { alreadyExists } from '../errors';
 import type { Course, Page, Question, Topic } from '../model';
 import type { CourseFilter, CoursePatch, NewCourse, QuestionFilter } from '../store';
 import type { Executor, Params, Tx } from './executor';
@@ -49,7 +49,7 @@ export class CurriculumOps {
   createCourse(c: NewCourse): Promise<Course> {
     return this.ex.write(async (tx) => {
       const [exists] = await tx.rows<{ missing: string[] }>(MISSING.Course, { ids: [c.id] });
-      if (exists && exists.missing.length === 0) throw conflict(`Course "${c.id}" already exists; use updateCourse to change it`);
+      if (exists && exists.missing.length === 0) throw alreadyExists('Course', c.id);
       await requireIds(tx, 'Topic', c.topics.map((t) => t.topicId));
       await tx.write(Q.createCourse, {
         id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: int(c.minutes), now: int(Date.now()),

@@ -3,7 +3,7 @@
  * cosine vector index. Neo4j reports cosine as (1 + cos) / 2 in [0, 1]; the interface speaks plain cosine
  * similarity (1 = same direction), hence `2 * score - 1` on the way out.
  */
-import { badInput } from '../../server/errors';
+import { badInput } from '../errors';
 import type { EmbeddableKind, EmbeddingMeta, EmbeddingRow } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';

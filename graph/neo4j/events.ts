@@ -5,7 +5,7 @@
  * The write itself is a MERGE on the id between the two endpoints, so a concurrent retry creates nothing
  * twice; `created` comes from the server's counters.
  */
-import { conflict, notFound } from '../../server/errors';
+import { eventIdReused, notFound } from '../errors';
 import type { AnswerEvent, MemberHistory, StudyEvent } from '../model';
 import type { WriteResult } from '../store';
 import type { Executor, Params } from './executor';
@@ -22,7 +22,7 @@ function recordEvent(ex: Executor, spec: EventSpec, props: Params): Promise<Writ
     const prior = check?.existing[0];
     if (prior) {
       if (prior[0] === spec.memberId && prior[1] === spec.toId) return { created: false };
-      throw conflict(`Event id "${spec.id}" was already used for another ${spec.toLabel.toLowerCase()} or member; send a new id`);
+      throw eventIdReused(spec.id, spec.toLabel);
     }
     if (!check?.fromExists) throw notFound('Member', spec.memberId);
     if (!check.toExists) throw notFound(spec.toLabel, spec.toId);

@@ -4,7 +4,7 @@
  * one bookmark manager so a read sees the writes before it, and driver errors turned into AppErrors.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { conflict, isAppError, unavailable } from '../../server/errors';
+import { conflict, isStoreError, unavailable } from '../errors';
 import { isCatalogued } from './catalog';
 
 export interface Neo4jConnection { uri: string; user: string; password: string; database: string }
@@ -58,12 +58,12 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /**
- * Turn anything the driver throws into an AppError: AppErrors thrown by our own code inside a transaction
+ * Turn anything the driver throws into an StoreError: AppErrors thrown by our own code inside a transaction
  * pass through; lost connections, bad credentials and exhausted retries → UNAVAILABLE; a uniqueness
  * constraint → CONFLICT. Anything else is a bug in a statement and is rethrown as is (masked at the edge).
  */
-export function toAppError(e: unknown): unknown {
-  if (isAppError(e)) return e;
+export function toStoreError(e: unknown): unknown {
+  if (isStoreError(e)) return e;
   const err = e as { code?: string; message?: string; retryable?: boolean; cause?: { code?: string } } | null;
   const code = err?.code ?? '';
   const message = err?.message ?? String(e);
@@ -102,7 +102,7 @@ export class Executor {
     return this.withSession('READ', (s) => s.executeRead((tx) => work(wrap(tx))));
   }
 
-  /** A read-write managed transaction; `work` may throw an AppError to roll everything back. */
+  /** A read-write managed transaction; `work` may throw an StoreError to roll everything back. */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (s) => s.executeWrite((tx) => work(wrap(tx))));
   }
@@ -117,7 +117,7 @@ export class Executor {
     try {
       await this.driver.getServerInfo({ database: this.cfg.database });
     } catch (e) {
-      throw toAppError(e);
+      throw toStoreError(e);
     }
   }
 
@@ -134,7 +134,7 @@ export class Executor {
     try {
       return await fn(session);
     } catch (e) {
-      throw toAppError(e);
+      throw toStoreError(e);
     } finally {
       await session.close().catch(() => undefined);
     }

@@ -2,7 +2,7 @@
  * Existence checks a write runs inside its own transaction before it writes anything, so an unknown id
  * ends in NOT_FOUND with nothing to roll back.
  */
-import { notFound } from '../../server/errors';
+import { notFound } from '../errors';
 import type { Tx } from './executor';
 import type { NodeLabel } from './labels';
 import { MISSING } from './queries';

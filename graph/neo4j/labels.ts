@@ -4,13 +4,15 @@
  */
 export const NODE_LABELS = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'Transfer', 'StudyPlan', 'AccessRecord', 'Outbox', 'OutboxTally',
+  'Transfer', 'StudyPlan', 'AccessRecord', 'Milestone', 'DuesStandard', 'DuesPayment', 'TransferCase', 'Notice',
+  'Outbox', 'OutboxTally',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export const REL_TYPES = [
   'UNDER', 'BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED', 'HELD',
   'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'HAS_PLAN', 'TRANSFERRED',
+  'HAS_MILESTONE', 'HAS_DUES_STANDARD', 'PAID_DUES', 'HAS_TRANSFER_CASE', 'READ_NOTICE',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -41,4 +43,9 @@ export const GRAPH_SCHEMA: { from: NodeLabel; relType: RelType; to: NodeLabel }[
   { from: 'Member', relType: 'HAS_GAP', to: 'Topic' },
   { from: 'Member', relType: 'HAS_PLAN', to: 'StudyPlan' },
   { from: 'Member', relType: 'TRANSFERRED', to: 'Transfer' },
+  { from: 'Member', relType: 'HAS_MILESTONE', to: 'Milestone' },
+  { from: 'Member', relType: 'HAS_DUES_STANDARD', to: 'DuesStandard' },
+  { from: 'Member', relType: 'PAID_DUES', to: 'DuesPayment' },
+  { from: 'Member', relType: 'HAS_TRANSFER_CASE', to: 'TransferCase' },
+  { from: 'Member', relType: 'READ_NOTICE', to: 'Notice' },
 ];

@@ -1,5 +1,5 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput, notFound } from '../../server/errors';
+import { badInput, conflict, notFound } from '../errors';
 import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { Executor } from './executor';
@@ -11,11 +11,17 @@ import { replaceAllTags } from './tags';
 export class LifeOps {
   constructor(private readonly ex: Executor) {}
 
-  /** Idempotent by meeting id: an existing meeting is left as it is. */
+  /**
+   * Idempotent by meeting id: an existing meeting of the same branch is left as it is; an id
+   * already used by another branch is a conflict (nothing of that meeting is read or changed).
+   */
   createMeeting(m: NewMeeting): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const [check] = await tx.rows<{ branchExists: boolean; existingBranch: string[] }>(Q.meetingCheck, { id: m.id, branchId: m.branchId });
-      if (check && check.existingBranch.length > 0) return { created: false };
+      if (check && check.existingBranch.length > 0) {
+        if (check.existingBranch.includes(m.branchId)) return { created: false };
+        throw conflict(`Meeting id "${m.id}" is already in use; send a new id`);
+      }
       if (!check?.branchExists) throw notFound('Branch', m.branchId);
       await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
       const { nodesCreated } = await tx.write(Q.createMeeting, {

@@ -1,11 +1,11 @@
 /** Pure pieces of the Neo4j adapter: integer handling, CSV values, cosine scale, error mapping, catalogue. */
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors';
+import { StoreError } from '../errors';
 import { fromCsv, toCsv } from './bulk';
 import { CATALOG, isCatalogued } from './catalog';
 import { fromNeo4jCosine } from './embeddings';
-import { toAppError } from './executor';
+import { toStoreError } from './executor';
 import { inIdOrder, int, num, toMember } from './mapping';
 import { Q } from './queries';
 
@@ -48,7 +48,7 @@ describe('bulk CSV values', () => {
     expect(fromCsv('options', '["甲","乙, 丙"]')).toEqual(['甲', '乙, 丙']);
     expect(fromCsv('phone', '')).toBeNull();
     expect(fromCsv('name', '导入, "甲"')).toBe('导入, "甲"');
-    expect(() => fromCsv('minutes', 'abc')).toThrow(AppError);
+    expect(() => fromCsv('minutes', 'abc')).toThrow(StoreError);
   });
 
   it('writes values back in the bulk format', () => {
@@ -72,17 +72,17 @@ describe('driver errors', () => {
 
   it('maps lost connections, bad credentials and exhausted transient retries to UNAVAILABLE', () => {
     for (const code of ['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized', 'Neo.TransientError.Transaction.DeadlockDetected']) {
-      expect((toAppError(driverError(code)) as AppError).code).toBe('UNAVAILABLE');
+      expect((toStoreError(driverError(code)) as StoreError).code).toBe('UNAVAILABLE');
     }
-    expect((toAppError(new Error('connect ECONNREFUSED 127.0.0.1:7687')) as AppError).code).toBe('UNAVAILABLE');
+    expect((toStoreError(new Error('connect ECONNREFUSED 127.0.0.1:7687')) as StoreError).code).toBe('UNAVAILABLE');
   });
 
   it('maps a uniqueness violation to CONFLICT and passes AppErrors and statement bugs through', () => {
-    expect((toAppError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed')) as AppError).code).toBe('CONFLICT');
-    const own = new AppError('NOT_FOUND', 'Member "x" not found');
-    expect(toAppError(own)).toBe(own);
+    expect((toStoreError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed')) as StoreError).code).toBe('CONFLICT');
+    const own = new StoreError('NOT_FOUND', 'Member "x" not found');
+    expect(toStoreError(own)).toBe(own);
     const bug = driverError('Neo.ClientError.Statement.SyntaxError');
-    expect(toAppError(bug)).toBe(bug);
+    expect(toStoreError(bug)).toBe(bug);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Members: BELONGS_TO {role, since} a Branch, optionally IN_GROUP a Group; moves leave Transfer nodes. */
-import { badInput, conflict, notFound } from '../../server/errors';
+import { alreadyExists, notFound, transferIdReused } from '../errors';
 import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
 import type { Executor, Params, Tx } from './executor';
@@ -42,9 +42,9 @@ export class MemberOps {
   async createMember(m: NewMember): Promise<Member> {
     return this.ex.write(async (tx) => {
       const check = await this.check(tx, m.id, m.branchId, m.groupId);
-      if (check.currentRows.length) throw conflict(`Member "${m.id}" already exists; use updateMember to change it`);
+      if (check.currentRows.length) throw alreadyExists('Member', m.id);
       if (!check.branchExists) throw notFound('Branch', m.branchId);
-      if (m.groupId) this.checkGroup(check, m.groupId, m.branchId);
+      if (m.groupId) this.requireGroup(check, m.groupId);
       const now = Date.now();
       await tx.write(Q.createMember, {
         id: m.id, name: m.name, kind: m.kind, stage: m.stage, role: m.role, branchId: m.branchId,
@@ -68,7 +68,7 @@ export class MemberOps {
       }
       if (patch.stage && patch.stage !== cur.stage) props.stageSince = int(now);
       if (patch.groupId !== undefined) {
-        if (patch.groupId) this.checkGroup(check, patch.groupId, cur.branchId);
+        if (patch.groupId) this.requireGroup(check, patch.groupId);
         await tx.write(Q.setMemberGroup, { id, groupId: patch.groupId });
       }
       await tx.write(Q.updateMember, { id, props, role: patch.role ?? null });
@@ -86,12 +86,11 @@ export class MemberOps {
       if (prior) {
         const t = toTransfer(prior);
         if (t.memberId === mv.memberId && t.toBranchId === mv.toBranchId) return t;
-        throw conflict(`Transfer id "${mv.id}" was already used for another move; use a new id`);
+        throw transferIdReused(mv.id);
       }
       const from = check?.currentBranch[0];
       if (!from) throw notFound('Member', mv.memberId);
       if (!check.toExists) throw notFound('Branch', mv.toBranchId);
-      if (from === mv.toBranchId) throw badInput('toBranchId', `Member "${mv.memberId}" is already in branch "${mv.toBranchId}"`);
       const t: Transfer = {
         id: mv.id, memberId: mv.memberId, kind: mv.kind ?? 'INTERNAL', fromBranchId: from, toBranchId: mv.toBranchId,
         at: mv.at, reason: mv.reason,
@@ -114,11 +113,8 @@ export class MemberOps {
     return row ?? { currentRows: [], branchExists: false, groupBranch: [] };
   }
 
-  private checkGroup(check: MemberCheck, groupId: string, branchId: string): void {
-    const groupBranch = check.groupBranch[0];
-    if (groupBranch === undefined) throw notFound('Group', groupId);
-    if (groupBranch !== branchId) {
-      throw badInput('groupId', `Group "${groupId}" belongs to branch "${groupBranch}", not "${branchId}"`);
-    }
+  /** The group must exist; that it belongs to the member's branch is a domain rule checked by the member service. */
+  private requireGroup(check: MemberCheck, groupId: string): void {
+    if (check.groupBranch[0] === undefined) throw notFound('Group', groupId);
   }
 }

@@ -20,6 +20,11 @@ import * as emb from './embeddings';
 import * as events from './events';
 import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
 import type { TaggedKind } from './labels';
+import type {
+  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
+} from '../affairs-model';
+import type { TransferCasePatch } from '../affairs-store';
+import { AffairsOps } from './affairs';
 import { LearnerOps } from './learner';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
@@ -35,6 +40,7 @@ export class Neo4jStore implements GraphStore {
   private readonly curriculum: CurriculumOps;
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
+  private readonly affairs: AffairsOps;
 
   /**
    * Creating the store opens no connection; the driver connects on first use. `timeouts` bound how long a
@@ -47,6 +53,7 @@ export class Neo4jStore implements GraphStore {
     this.curriculum = new CurriculumOps(this.ex);
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
+    this.affairs = new AffairsOps(this.ex);
   }
 
   // ---- lifecycle ----
@@ -132,4 +139,21 @@ export class Neo4jStore implements GraphStore {
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
+
+  // ---- party affairs ----
+  addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
+  listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }
+  setDuesStandard(st: DuesStandard) { return this.affairs.setDuesStandard(st); }
+  listDuesStandards(memberIds: string[], year?: number) { return this.affairs.listDuesStandards(memberIds, year); }
+  recordDuesPayment(p: DuesPayment) { return this.affairs.recordDuesPayment(p); }
+  listDuesPayments(memberIds: string[]) { return this.affairs.listDuesPayments(memberIds); }
+  createTransferCase(c: TransferCase) { return this.affairs.createTransferCase(c); }
+  advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch) { return this.affairs.advanceTransferCase(id, expect, patch); }
+  getTransferCasesByIds(ids: string[]) { return this.affairs.getTransferCasesByIds(ids); }
+  listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }) { return this.affairs.listTransferCases(f); }
+  createNotice(n: Notice) { return this.affairs.createNotice(n); }
+  getNoticesByIds(ids: string[]) { return this.affairs.getNoticesByIds(ids); }
+  listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
+  markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
+  listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
 }

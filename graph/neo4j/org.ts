@@ -1,5 +1,5 @@
 /** Organization tree: University ← Committee ← Branch ← Group, linked by UNDER. */
-import { notFound } from '../../server/errors';
+import { notFound } from '../errors';
 import type { Branch, Committee, Group, University } from '../model';
 import type { WriteResult } from '../store';
 import type { Executor } from './executor';

@@ -2,7 +2,7 @@
  * Schema lifecycle of the Neo4j store: idempotent constraints and indexes on every start, vector indexes
  * whose dimension follows the embedder (recreated on change, awaited until online), health, and clear.
  */
-import { badInput, isAppError } from '../../server/errors';
+import { badInput, isStoreError } from '../errors';
 import { EMBEDDABLE, type EmbeddableKind } from '../model';
 import type { StoreHealth } from '../store';
 import {
@@ -112,7 +112,7 @@ export async function storeHealth(ex: Executor): Promise<StoreHealth> {
     const [row] = await ex.read((tx) => tx.rows(Q.counts));
     for (const [k, v] of Object.entries(row ?? {})) counts[k] = num(v);
   } catch (e) {
-    problems.push(isAppError(e) && e.code === 'UNAVAILABLE'
+    problems.push(isStoreError(e) && e.code === 'UNAVAILABLE'
       ? `Neo4j at ${ex.target} is unreachable: ${e.message}`
       : `The Neo4j store cannot be read: ${(e as Error).message}`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COURSE_KINDS, MEMBER_STAGES, TOP_AREAS } from '../../graph/model';
+import { COURSE_KINDS, MEMBER_STAGES, TOP_AREAS } from '../../graph';
 import {
   courses, heldOutCourseIds, heldOutQuestionIds, isHeldOut, questions, requiredTopicsFor, stageRequirements, topics,
 } from './index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOP_AREAS } from '../../graph/model';
+import { TOP_AREAS } from '../../graph';
 import { questions } from './questions';
 import { subtopics, topicById } from './topics';
 

@@ -3,7 +3,7 @@
  * (0..1) and a short zh-CN reason shown next to a learning gap. The topic lists mirror the
  * `requiredFor` marks in topics.ts (checked by curriculum.test.ts).
  */
-import type { Area, MemberStage } from '../../graph/model';
+import type { Area, MemberStage } from '../../graph';
 
 export interface TopicRequirement {
   topicId: string;

@@ -1,10 +1,10 @@
 /**
  * The topic tree of the hand-written curriculum: 8 fixed top-level areas (ids from
- * shared/GLOSSARY.md) and their subtopics (`area.slug`). All text is zh-CN, written by us.
+ * docs/GLOSSARY.md) and their subtopics (`area.slug`). All text is zh-CN, written by us.
  * Descriptions drive embedding-based topic tagging, so each one is dense in the vocabulary
  * that a course or quiz question on the topic would use.
  */
-import type { Area } from '../../graph/model';
+import type { Area } from '../../graph';
 import type { TopicSeed } from './types';
 
 type Stage = NonNullable<TopicSeed['requiredFor']>[number];

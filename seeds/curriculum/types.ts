@@ -1,5 +1,5 @@
 /** Shapes of the hand-written curriculum (all text zh-CN, written by us). */
-import type { Area, CourseKind } from '../../graph/model';
+import type { Area, CourseKind } from '../../graph';
 
 export interface TopicSeed {
   /** Top-level areas use the glossary ids; subtopics are `area.slug`, e.g. `constitution.membership`. */

@@ -4,8 +4,8 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { BULK_NODES, BULK_RELS, type BulkNode, type BulkRel, bulkFile } from '../../graph/bulk-format';
-import { csvRow } from '../../graph/csv';
+import { BULK_NODES, BULK_RELS, type BulkNode, type BulkRel, bulkFile } from '../../graph';
+import { csvRow } from '../../graph';
 
 const FLUSH_AT = 1 << 20;
 

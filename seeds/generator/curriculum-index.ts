@@ -3,8 +3,8 @@
  * Float64Array per member indexed by "skill" (every non-area topic), and courses/questions carry
  * their tags as skill indices.
  */
-import type { Area, MemberStage } from '../../graph/model';
-import { MEMBER_STAGES, TOP_AREAS } from '../../graph/model';
+import type { Area, MemberStage } from '../../graph';
+import { MEMBER_STAGES, TOP_AREAS } from '../../graph';
 import type { TopicSeed } from '../curriculum/types';
 import type { Curriculum } from './curriculum-input';
 import { HIDDEN_PARAMS } from './hidden-model';

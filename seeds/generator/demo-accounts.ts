@@ -7,7 +7,7 @@
  * Where they sit: cm-1 is always 计算机学院党委 and b-1 its 本科生第一党支部; m-1 and m-2 belong to
  * cm-1's first teacher branch (教工第一党支部, or 教工党支部 when it has only one).
  */
-import type { Area, MemberKind, MemberStage, Role } from '../../graph/model';
+import type { Area, MemberKind, MemberStage, Role } from '../../graph';
 
 export interface DemoAccount {
   id: string;

@@ -3,7 +3,7 @@
  * cached directory from an earlier start) and bulk-load it.
  */
 import path from 'node:path';
-import type { GraphStore, Progress } from '../../graph/store';
+import type { GraphStore, Progress } from '../../graph';
 import type { Curriculum } from './curriculum-input';
 import { DEFAULT_SEED, generateWorld } from './generate';
 import type { ScaleName } from './scales';

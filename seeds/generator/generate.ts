@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Progress } from '../../graph/store';
+import type { Progress } from '../../graph';
 import { BulkWriter, CsvSink } from './bulk-writer';
 import { type Curriculum, hashCurriculum, loadDefaultCurriculum, validateCurriculum } from './curriculum-input';
 import { indexCurriculum } from './curriculum-index';

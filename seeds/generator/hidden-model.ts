@@ -10,8 +10,8 @@
  * - forgetting m ← floor + (m − floor) · 2^(−days / halfLife)   (exact under splitting; m < floor stays)
  * - answer:    P(correct) = guess + (1 − guess − slip) · σ(a · (m − (offset + scale · difficulty)))
  */
-import type { Area, MemberKind, MemberStage } from '../../graph/model';
-import { MEMBER_STAGES } from '../../graph/model';
+import type { Area, MemberKind, MemberStage } from '../../graph';
+import { MEMBER_STAGES } from '../../graph';
 
 export const HIDDEN_PARAMS = {
   version: 'hidden-v1',

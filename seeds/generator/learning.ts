@@ -3,7 +3,7 @@
  * chosen by stage needs / popularity / chance, practice questions right after studying, quizzes,
  * and the topics of meetings the member attended. Events are emitted in strictly increasing time.
  */
-import type { Area } from '../../graph/model';
+import type { Area } from '../../graph';
 import type { CurriculumIndex, Tag } from './curriculum-index';
 import { forget, HIDDEN_PARAMS, initialMastery, pCorrect, practiceGain, studyGain } from './hidden-model';
 import type { MemberRec } from './people';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bulkFile, type BulkNode, type BulkRel } from '../../graph/bulk-format';
+import { bulkFile, type BulkNode, type BulkRel } from '../../graph';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Bump whenever the generator's output for the same inputs changes. */

@@ -1,14 +1,18 @@
 /**
- * The minimum meeting frequencies of GLOSSARY.md as concrete periods of the simulated year:
+ * The minimum meeting frequencies of docs/GLOSSARY.md as concrete periods of the simulated year:
  * "monthly" = every calendar month of the window, "quarterly" = every calendar quarter that
  * overlaps it (clipped to the window), "yearly" = once in the window. Calendar boundaries are in
  * China Standard Time.
  */
-import { MEETING_MINIMUM, type MeetingFrequency, type MeetingKind } from '../../graph/model';
+import type { MeetingFrequency, MeetingKind } from '../../graph/model';
+import { LIFE_RULES } from '../../server/rules/catalogue/life';
 import { cstDate, REFERENCE_DATE, WINDOW_START } from './scales';
 
 export type Frequency = MeetingFrequency;
-export const MEETING_FREQUENCY = MEETING_MINIMUM;
+/** Frequency of each meeting kind as the rules catalogue first states it. */
+export const MEETING_FREQUENCY = Object.fromEntries(
+  LIFE_RULES.map((r) => [r.params.meetingKind, r.params.frequency]),
+) as Readonly<Record<MeetingKind, MeetingFrequency>>;
 
 export interface Period { label: string; start: number; end: number }
 

@@ -2,7 +2,7 @@
  * Chinese titles and record summaries (会议记录摘要) for generated meetings. The record names the
  * discussed topics and borrows their descriptions, so automatic topic tagging has real text to work on.
  */
-import type { AttendanceStatus, MeetingKind } from '../../graph/model';
+import type { AttendanceStatus, MeetingKind } from '../../graph';
 import type { CurriculumIndex } from './curriculum-index';
 import { cstYearMonth } from './meeting-periods';
 import type { BranchRec, GroupRec } from './organization';
@@ -23,6 +23,7 @@ const OPENINGS: Record<MeetingKind, string[]> = {
   PARTY_LECTURE: ['主讲人结合典型案例进行了专题讲授，', '本次党课采用专题辅导与互动研讨相结合的方式，'],
   THEME_DAY: ['支部组织党员重温入党誓词，', '支部组织党员开展志愿服务和参观学习活动，', '支部组织党员赴红色教育基地开展现场教学，'],
   ORG_LIFE_MEETING: ['会前支部广泛征求了意见建议，开展了谈心谈话，', '支部班子和党员逐一进行了对照检查，开展批评和自我批评，'],
+  DEMOCRATIC_REVIEW: ['党员逐一进行了个人自评，开展党员互评和民主测评，'],
 };
 const CLOSINGS = ['会议明确了下一步工作安排。', '会议要求全体党员把学习成果转化为推动工作的实际行动。', '会议对下阶段学习任务作了部署。'];
 
@@ -43,6 +44,7 @@ export function describeMeeting(x: MeetingTextInput): { title: string; record: s
     PARTY_LECTURE: `专题党课：${main}`,
     THEME_DAY: `${month}月主题党日：${main}`,
     ORG_LIFE_MEETING: `${month <= 2 ? year - 1 : year}年度组织生活会`,
+    DEMOCRATIC_REVIEW: `${month <= 2 ? year - 1 : year}年度民主评议党员`,
   }[x.kind];
   const secretary = x.branch.members.map((i) => x.members[i]).find((m) => m.role === 'SECRETARY');
   const host = x.kind === 'GROUP_MEETING' ? '党小组长' : `支部书记${secretary?.name ?? ''}`;

@@ -2,7 +2,7 @@
  * One branch's year of organizational life: every required meeting (weak branches miss some),
  * a few extra ones, the topics each discussed, and who attended.
  */
-import type { Area, AttendanceStatus, MeetingKind } from '../../graph/model';
+import type { Area, AttendanceStatus, MeetingKind } from '../../graph';
 import type { CurriculumIndex } from './curriculum-index';
 import { sigmoid } from './hidden-model';
 import { type Period, requiredPeriods } from './meeting-periods';
@@ -24,11 +24,11 @@ export interface MissedMeeting { kind: MeetingKind; period: string; group: numbe
 
 const BRANCH_KINDS: MeetingKind[] = ['BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING'];
 const MISS_CHANCE: Record<MeetingKind, number> = {
-  BRANCH_ASSEMBLY: 0.35, BRANCH_COMMITTEE: 0.3, GROUP_MEETING: 0.35, PARTY_LECTURE: 0.4, THEME_DAY: 0.3, ORG_LIFE_MEETING: 0.5,
+  BRANCH_ASSEMBLY: 0.35, BRANCH_COMMITTEE: 0.3, GROUP_MEETING: 0.35, PARTY_LECTURE: 0.4, THEME_DAY: 0.3, ORG_LIFE_MEETING: 0.5, DEMOCRATIC_REVIEW: 0.5,
 };
 const MINUTES: Record<MeetingKind, [number, number]> = {
   BRANCH_ASSEMBLY: [60, 120], BRANCH_COMMITTEE: [40, 90], GROUP_MEETING: [40, 60],
-  PARTY_LECTURE: [60, 120], THEME_DAY: [120, 240], ORG_LIFE_MEETING: [120, 180],
+  PARTY_LECTURE: [60, 120], THEME_DAY: [120, 240], ORG_LIFE_MEETING: [120, 180], DEMOCRATIC_REVIEW: [90, 150],
 };
 /** What each kind of meeting tends to be about. */
 export const KIND_AREAS: Record<MeetingKind, Area[]> = {
@@ -38,6 +38,7 @@ export const KIND_AREAS: Record<MeetingKind, Area[]> = {
   PARTY_LECTURE: ['theory', 'history', 'constitution', 'discipline'],
   THEME_DAY: ['service', 'history', 'affairs'],
   ORG_LIFE_MEETING: ['discipline', 'organization', 'service'],
+  DEMOCRATIC_REVIEW: ['discipline', 'organization'],
 };
 const HOURS = [9, 10, 14, 14.5, 15, 16, 19, 19.5];
 

@@ -3,7 +3,7 @@
  * enrol in September and move through the admission pipeline over their years of study
  * (a probationary period lasts a year); teachers joined the Party long ago, mostly.
  */
-import type { MemberKind, MemberStage } from '../../graph/model';
+import type { MemberKind, MemberStage } from '../../graph';
 import type { BranchType } from './organization';
 import type { Rng } from './rng';
 import { cstDate, DAY_MS, REFERENCE_DATE } from './scales';

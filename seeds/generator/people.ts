@@ -4,7 +4,7 @@
  * that fit the admission pipeline, synthetic contact data, and the hidden traits (ability,
  * activity, attendance propensity) the simulation uses.
  */
-import type { Area, MemberKind, MemberStage, Role } from '../../graph/model';
+import type { Area, MemberKind, MemberStage, Role } from '../../graph';
 import { DEMO_ACCOUNTS, DEMO_LEARNER } from './demo-accounts';
 import { HIDDEN_PARAMS } from './hidden-model';
 import { makeIdNumber, makePhone } from './identity';

@@ -33,7 +33,7 @@ export interface Scale {
 }
 
 /**
- * Meetings are not a target: every branch holds what GLOSSARY.md requires (minus the weak branches'
+ * Meetings are not a target: every branch holds what docs/GLOSSARY.md requires (minus the weak branches'
  * misses), which comes to ~35 a year per branch plus 12 per party group.
  */
 export const SCALES: Readonly<Record<ScaleName, Scale>> = {

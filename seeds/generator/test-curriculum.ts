@@ -2,7 +2,7 @@
  * A tiny curriculum for the generator's unit tests (the real one is seeds/curriculum). Its texts
  * deliberately contain commas, quotes and a newline so the CSV round trip is exercised.
  */
-import type { Area } from '../../graph/model';
+import type { Area } from '../../graph';
 import type { CourseSeed, QuestionSeed, TopicSeed } from '../curriculum/types';
 import type { Curriculum } from './curriculum-input';
 

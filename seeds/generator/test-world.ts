@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseCsv } from '../../graph/csv';
+import { parseCsv } from '../../graph';
 import { generateWorld, type GenerateResult } from './generate';
 import { testCurriculum } from './test-curriculum';
 

@@ -10,6 +10,7 @@ import type { Session } from '../auth/session';
 import { bearerToken, verifyToken } from '../auth/tokens';
 import { loadViewer } from '../auth/viewer';
 import { unauthenticated } from '../errors';
+import { rulesFor } from '../rules/engine';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface ApiContext extends YogaInitialContext {
@@ -65,7 +66,7 @@ export function createContext(
         warn: (...a: unknown[]) => base.warn(`[${requestId}]`, ...a),
         error: (...a: unknown[]) => base.error(`[${requestId}]`, ...a),
       };
-      return { viewer, store: deps.store, loaders, audit, now, log };
+      return { viewer, store: deps.store, loaders, audit, now, log, rules: deps.rules ?? rulesFor(deps.store) };
     })();
     return pending;
   };

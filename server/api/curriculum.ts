@@ -1,6 +1,6 @@
 /** Topics (tree), courses and questions; course management for administrators. */
-import type { Topic } from '../../graph/model';
-import type { CourseFilter, QuestionFilter } from '../../graph/store';
+import type { Topic } from '../../graph';
+import type { CourseFilter, QuestionFilter } from '../../graph';
 import {
   createCourse, getCourse, listCourses, listQuestions, listTopics, updateCourse,
 } from '../curriculum/course-service';
@@ -13,7 +13,7 @@ import { type ApiModule, readSdl } from './module';
 
 /** All topics once per request, indexed for parent/children/prerequisite lookups. */
 const topicIndexes = new WeakMap<object, Promise<Map<string, Topic>>>();
-async function topicIndex(ctx: ApiContext): Promise<Map<string, Topic>> {
+export async function topicIndex(ctx: ApiContext): Promise<Map<string, Topic>> {
   let p = topicIndexes.get(ctx.loaders);
   if (!p) {
     p = ctx.session().then(listTopics).then((ts) => new Map(ts.map((t) => [t.id, t])));

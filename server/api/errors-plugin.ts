@@ -1,5 +1,5 @@
 /**
- * The edge between AppError and GraphQL: an AppError becomes a GraphQL error with
+ * The edge between AppError and GraphQL: an AppError (or a store's StoreError, mapped by fromStoreError) becomes a GraphQL error with
  * `extensions.code` (and its details, e.g. `field`); any other error is logged with the request id
  * and replaced by "Unexpected error." (yoga's masking would hide it too, but could not log the id).
  * Request-level input errors (variables that do not coerce, enum literals that do not exist) get
@@ -8,7 +8,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppLogger } from '../app-deps';
-import { AppError } from '../errors';
+import { AppError, fromStoreError } from '../errors';
 import type { ApiContext } from './context';
 
 const INPUT_VALIDATION = /Expected value of type|does not exist in ".*" enum|cannot represent|Expected type|got invalid value|of required type/;
@@ -19,7 +19,7 @@ function withCode(err: GraphQLError, message: string, extensions: Record<string,
 
 /** Map one error of an execution result. */
 export function mapError(err: GraphQLError, log: AppLogger, requestId: string): GraphQLError {
-  const original = err.originalError;
+  const original = fromStoreError(err.originalError) as Error | undefined;
   if (original instanceof AppError) return withCode(err, original.message, { code: original.code, ...original.details });
   if (original instanceof GraphQLError && original.extensions?.code) {
     return withCode(err, err.message, { ...original.extensions });

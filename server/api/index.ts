@@ -17,8 +17,10 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { activityModule } from './activity';
+import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
+import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
@@ -27,6 +29,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -36,9 +39,12 @@ export const API_MODULES: ApiModule[] = [
   membersModule,
   activityModule,
   curriculumModule,
+  coursePageModule,
   lifeModule,
+  rulesModule,
   auditModule,
   learningTextModule,
   learningModule,
+  affairsModule,
   devLoginModule,
 ];

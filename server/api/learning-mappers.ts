@@ -1,5 +1,5 @@
 /** What the learning resolvers return for GraphQL types without a 1:1 domain type (codegen `mappers`). */
-import type { Gap, Member, StudyPlanItem } from '../../graph/model';
+import type { Gap, Member, StudyPlanItem } from '../../graph';
 import type { BranchGapReport, BranchGapRow, LectureSuggestion } from '../learning/gaps/branch-gaps';
 import type { PlanWithProgress } from '../learning/learner-services';
 import type { LearnerSnapshot } from '../learning/mastery/learner-snapshot';

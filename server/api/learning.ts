@@ -4,7 +4,7 @@
  * log, call the learner services (server/learning/learner-services.ts).
  */
 import DataLoader from 'dataloader';
-import type { Member, Topic } from '../../graph/model';
+import type { Member, Topic } from '../../graph';
 import { requiredAreasFor, requiredTopicsFor } from '../../seeds/curriculum/requirements';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';

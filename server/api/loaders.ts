@@ -6,8 +6,8 @@
 import DataLoader from 'dataloader';
 import type {
   Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, Member, MemberHistory, Question,
-} from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+} from '../../graph';
+import type { GraphStore } from '../../graph';
 import { lifeKey } from '../life/branch-life';
 
 /** How much recent history the loader fetches per member; fields slice it. */

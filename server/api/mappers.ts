@@ -4,7 +4,7 @@
  */
 import type {
   AnswerEvent, Course, Member, MemberHistory, MeetingKind, Page, Question, Role, StudyEvent, Transfer,
-} from '../../graph/model';
+} from '../../graph';
 import type { Viewer } from '../auth/viewer';
 import type { BranchLifeReport, KindLife } from '../life/branch-life';
 import type { Period } from '../life/requirements';

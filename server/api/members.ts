@@ -1,6 +1,6 @@
 /** Members: reads within scope (masked), connections, history, and management mutations. */
-import type { Page } from '../../graph/model';
-import type { MemberFilter } from '../../graph/store';
+import type { Page } from '../../graph';
+import type { MemberFilter } from '../../graph';
 import { notFound } from '../errors';
 import {
   createMember, getMember, getMemberHistory, listMembers, listTransfers, moveMember, updateMember,

@@ -4,7 +4,7 @@
  * embedder change that needs `hongtu reembed`) that do not stop it serving. Both checks have a
  * time limit so a hung store cannot hang the probe.
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import type { EmbedderInfo } from '../learning/embed/embedder';
 
 export interface Readiness {

@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
-const RESERVED = ['/graphql', '/health', '/ready'];
+const RESERVED = ['/graphql', '/graphiql', '/health', '/ready'];
 
 export function useStaticClient(clientDir: string): Plugin {
   const root = path.resolve(clientDir);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
-import type { AccessRecord } from '../../graph/model';
+import type { AccessRecord } from '../../graph';
 import { AccessLog } from './access-log';
 
 const T0 = Date.UTC(2025, 2, 1);

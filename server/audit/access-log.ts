@@ -10,10 +10,13 @@
  * in one burst, so it still costs one write.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessRecord } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { AccessRecord } from '../../graph';
+import type { GraphStore } from '../../graph';
 
-export type AccessAction = 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING';
+export type AccessAction =
+  | 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING'
+  /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
+  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

@@ -2,7 +2,7 @@
  * Reading the access trail: a member may see who read their personal data; a university
  * administrator may see anyone's. Everyone else is FORBIDDEN.
  */
-import type { AccessRecord } from '../../graph/model';
+import type { AccessRecord } from '../../graph';
 import type { Session } from '../auth/session';
 import { forbidden } from '../errors';
 import { loadMemberRaw } from '../members/member-service';

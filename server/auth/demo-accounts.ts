@@ -4,8 +4,8 @@
  * gaps) come first, with their descriptions; then a few more per role read from the store, so any
  * seeded world (or a test fixture without those ids) still offers every role.
  */
-import type { Member, MemberKind, MemberStage, Role } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { Member, MemberKind, MemberStage, Role } from '../../graph';
+import type { GraphStore } from '../../graph';
 import { DEMO_ACCOUNTS } from '../../seeds/generator/demo-accounts';
 
 export interface DemoAccount {

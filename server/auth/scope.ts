@@ -12,9 +12,9 @@
  * | UNIVERSITY_ADMIN | everything                  | everything; courses                     |
  * Organization names (university, committees, branches) are readable by every signed-in viewer.
  */
-import type { Member, Role } from '../../graph/model';
-import { ROLES } from '../../graph/model';
-import type { MemberFilter } from '../../graph/store';
+import type { Member, Role } from '../../graph';
+import { ROLES } from '../../graph';
+import type { MemberFilter } from '../../graph';
 import { forbidden } from '../errors';
 import type { Viewer } from './viewer';
 

@@ -2,8 +2,8 @@
  * The viewer: who is asking. Built once per request from the bearer token's member id, using the
  * store (so a role change takes effect on the next request, not at the next sign-in).
  */
-import type { Role } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { Role } from '../../graph';
+import type { GraphStore } from '../../graph';
 import { unauthenticated } from '../errors';
 
 export interface Viewer {

@@ -3,7 +3,7 @@
  * (e.g. per node kind). Silent when stderr is not a terminal, so piped output stays clean.
  */
 import cliProgress from 'cli-progress';
-import type { Progress } from '../../graph/store';
+import type { Progress } from '../../graph';
 
 /** Returns the callback and a `stop()` to call when the work is done. */
 export function createProgressBar(enabled = Boolean(process.stderr.isTTY)): { onProgress: Progress; stop(): void } {

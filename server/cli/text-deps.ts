@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import { loadConfig, type Config } from '../config';
-import { openStore } from '../../graph/open-store';
-import type { GraphStore } from '../../graph/store';
+import { openStore } from '../../graph';
+import type { GraphStore } from '../../graph';
 import { createEmbedder } from '../learning/embed/create-embedder';
 import type { EmbedderInfo } from '../learning/embed/embedder';
 import { EmbeddingService } from '../learning/embed/embedding-service';

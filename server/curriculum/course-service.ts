@@ -3,12 +3,12 @@
  * edited by administrators, with manual topic tags.
  */
 import { randomUUID } from 'node:crypto';
-import type { Course, Page, Question, Topic, TopicTag } from '../../graph/model';
-import { COURSE_KINDS } from '../../graph/model';
-import type { CourseFilter, CoursePatch, QuestionFilter } from '../../graph/store';
+import type { Course, Page, Question, Topic, TopicTag } from '../../graph';
+import { COURSE_KINDS } from '../../graph';
+import type { CourseFilter, CoursePatch, QuestionFilter } from '../../graph';
 import { assertCanManageCourses } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { badInput, notFound } from '../errors';
+import { badInput, conflict, notFound } from '../errors';
 import { optionalId, optionalText, requireInt, requireNumber, requireOneOf, requirePageSize, requireText } from '../validate';
 
 export async function listTopics(s: Session): Promise<Topic[]> {
@@ -63,7 +63,7 @@ export async function createCourse(s: Session, input: CreateCourseInput): Promis
     minutes: requireInt('minutes', input.minutes, 1, 600),
     topics: await manualTags(s, input.topics ?? []),
   };
-  if (input.id && (await s.loaders.course.load(input.id))) throw badInput('id', `Course "${input.id}" already exists`);
+  if (input.id && (await s.loaders.course.load(input.id))) throw conflict(`Course id "${input.id}" is already in use; use updateCourse to change it`, { field: 'id' });
   const created = await s.store.createCourse(course);
   s.loaders.course.clear(id).prime(id, created);
   return created;

@@ -8,8 +8,8 @@
  * shows mastery and gaps immediately without a start-up pass over every member.
  */
 import { randomUUID } from 'node:crypto';
-import type { Area, Gap, Mastery, Member, StudyPlan } from '../../graph/model';
-import type { GraphStore, Progress } from '../../graph/store';
+import type { Area, Gap, Mastery, Member, StudyPlan } from '../../graph';
+import type { GraphStore, Progress } from '../../graph';
 import type { AppLogger } from '../app-deps';
 import type { EventHooks } from '../members/activity';
 import { requireInt } from '../validate';

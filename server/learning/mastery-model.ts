@@ -4,7 +4,7 @@
  * Mastery rows in the store hold the estimate as of `updatedAt`; forgetting is applied on read
  * through `currentMastery`, so a stored row never needs rewriting just because time passed.
  */
-import type { Mastery, TopicTag } from '../../graph/model';
+import type { Mastery, TopicTag } from '../../graph';
 
 export interface AnswerObservation { at: number; correct: boolean; difficulty: number; topics: TopicTag[] }
 export interface StudyObservation { at: number; seconds: number; progress: number; topics: TopicTag[] }

@@ -7,7 +7,7 @@
  *   startServer(config, { learning: { tagger: text.tagger, search: text.search, embedder: text.info } });
  *   void text.syncEmbeddings();
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import type { Config } from '../config';
 import { createEmbedder, type EmbedderLog } from './embed/create-embedder';
 import type { EmbedderInfo } from './embed/embedder';

@@ -1,27 +1,45 @@
 /**
- * branchLife: for one branch and period, per meeting kind, how many were held against the minimum
- * (GLOSSARY.md), the attendance rate, and which required periods had none. Pure: the service reads
- * the meetings and attendance and passes them in.
+ * branchLife: for one branch and period, per meeting rule of the catalogue, how many meetings were
+ * held against the minimum the rule in force sets, the attendance rate, and which required periods
+ * fell short. Pure: the service reads the meetings, attendance and rules and passes them in.
  */
-import type { Attendance, Meeting, MeetingKind } from '../../graph/model';
-import { MEETING_KINDS } from '../../graph/model';
-import { type Frequency, MEETING_MINIMUM, type Period, requiredPeriods } from './requirements';
+import type { Attendance, Meeting, MeetingKind } from '../../graph';
+import type { RuleSet } from '../rules/engine';
+import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
+import type { Frequency, Period } from '../rules/periods';
+import type { Citation, ObligationStatus, RuleDef } from '../rules/types';
+
+/** One required period of one meeting kind: held against the rule's minimum. */
+export interface PeriodLife extends Period {
+  held: number;
+  required: number;
+  status: ObligationStatus;
+  meetingIds: string[];
+}
 
 export interface KindLife {
   kind: MeetingKind;
   frequency: Frequency;
   /** Whether this kind is required for the branch (group meetings only when it has groups). */
   applies: boolean;
+  /** Meetings of this kind in the range, held or scheduled. */
   held: number;
-  /** Number of whole, ended periods in the range: the minimum number of meetings. */
+  /** Number of whole, ended periods in the range times the minimum per period. */
   required: number;
+  /** Meetings required in each period (the rule's minimum). */
+  perPeriod: number;
   present: number;
   excused: number;
   absent: number;
   /** present / recorded attendance rows; null when no attendance was recorded. */
   attendanceRate: number | null;
-  /** Required periods with no meeting of this kind. */
+  /** Required periods with fewer meetings than the minimum. */
   missing: Period[];
+  /** Every whole, ended period in the range with held vs required. */
+  periods: PeriodLife[];
+  /** The rule that sets the minimum (the version in force at the end of the range). */
+  rule: RuleDef<MeetingMinimumParams>;
+  citation: Citation;
 }
 
 export interface BranchLifeReport {
@@ -31,7 +49,7 @@ export interface BranchLifeReport {
   kinds: KindLife[];
   /** Over all meetings of the range. */
   attendanceRate: number | null;
-  /** Total number of (kind, period) pairs with a missing required meeting. */
+  /** Total number of (kind, period) pairs that fell short. */
   missingCount: number;
 }
 
@@ -40,29 +58,56 @@ export const lifeKey = (branchId: string, from: number, to: number) => `${from}|
 
 const rate = (present: number, total: number) => (total === 0 ? null : present / total);
 
+/** The meeting-minimum rules of the catalogue, each as the version in force at `at` (or its latest). */
+export function meetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumParams>[] {
+  const out: RuleDef<MeetingMinimumParams>[] = [];
+  for (const id of rules.ids()) {
+    const r = rules.ruleInForce(id, at) ?? rules.ruleInForce(id, rules.timeline(id).at(-1)?.from ?? at);
+    if (r && r.kind === MEETING_MINIMUM_KIND) out.push(r as RuleDef<MeetingMinimumParams>);
+  }
+  return out;
+}
+
 export function computeBranchLife(args: {
   branchId: string; from: number; to: number; now: number; hasGroups: boolean;
-  meetings: Meeting[]; attendance: Attendance[];
+  meetings: Meeting[]; attendance: Attendance[]; rules: RuleSet;
 }): BranchLifeReport {
+  const { branchId, from, to, now, rules } = args;
+  const limit = Math.min(to, now);
   const kindOf = new Map(args.meetings.map((m) => [m.id, m.kind]));
-  const kinds = MEETING_KINDS.map((kind): KindLife => {
-    const frequency = MEETING_MINIMUM[kind];
-    const applies = kind !== 'GROUP_MEETING' || args.hasGroups;
+  const subject = { kind: 'BRANCH' as const, id: branchId, branchId };
+  const kinds = meetingRules(rules, Math.max(from, limit - 1)).map((rule): KindLife => {
+    const kind = rule.params.meetingKind;
+    const applies = !rule.params.onlyWithGroups || args.hasGroups;
     const held = args.meetings.filter((m) => m.kind === kind);
-    const periods = applies ? requiredPeriods(frequency, args.from, args.to, args.now) : [];
-    const missing = periods.filter((p) => !held.some((m) => m.at >= p.start && m.at < p.end));
+    const periods: PeriodLife[] = [];
+    if (applies) {
+      for (const seg of rules.segments(rule.id, from, limit)) {
+        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now)) {
+          const p = o.period!;
+          if (p.from < from || p.to > limit) continue;
+          periods.push({
+            label: p.label, start: p.from, end: p.to, held: Number(o.detail?.held ?? 0),
+            required: Number(o.detail?.required ?? 1), status: o.status, meetingIds: o.evidence.map((e) => e.id),
+          });
+        }
+      }
+    }
     const rows = args.attendance.filter((a) => kindOf.get(a.meetingId) === kind);
     const present = rows.filter((a) => a.status === 'PRESENT').length;
     const excused = rows.filter((a) => a.status === 'EXCUSED').length;
     return {
-      kind, frequency, applies, held: held.length, required: periods.length, present, excused,
-      absent: rows.length - present - excused, attendanceRate: rate(present, rows.length), missing,
+      kind, frequency: rule.params.frequency, applies, held: held.length,
+      required: periods.reduce((n, p) => n + p.required, 0), perPeriod: rule.params.minimum,
+      present, excused, absent: rows.length - present - excused, attendanceRate: rate(present, rows.length),
+      missing: periods.filter((p) => p.status === 'OVERDUE').map(({ label, start, end }) => ({ label, start, end })),
+      periods, rule, citation: rule.citation,
     };
   });
   const present = kinds.reduce((n, k) => n + k.present, 0);
   const total = kinds.reduce((n, k) => n + k.present + k.excused + k.absent, 0);
   return {
-    branchId: args.branchId, from: args.from, to: args.to, kinds,
+    branchId, from, to, kinds,
     attendanceRate: rate(present, total),
     missingCount: kinds.reduce((n, k) => n + k.missing.length, 0),
   };

@@ -3,8 +3,8 @@
  * meeting and recording attendance need branch management (secretary or an admin above it).
  */
 import { randomUUID } from 'node:crypto';
-import type { Attendance, AttendanceStatus, Meeting } from '../../graph/model';
-import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../../graph/model';
+import type { Attendance, AttendanceStatus, Meeting } from '../../graph';
+import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../../graph';
 import { assertCanManageBranch, assertCanReadBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
@@ -118,5 +118,6 @@ export async function branchLife(s: Session, branchId: string, from: number, to:
     s.loaders.life.load(lifeKey(branchId, from, to)),
     s.loaders.groups.load(branchId),
   ]);
-  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance });
+  const rules = await s.rules.ruleSet();
+  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance, rules });
 }

@@ -3,7 +3,7 @@
  * Writes are idempotent by event id (client-supplied for retries, else generated).
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerEvent, Course, Question, StudyEvent } from '../../graph/model';
+import type { AnswerEvent, Course, Question, StudyEvent } from '../../graph';
 import { assertIsSelf } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { notFound } from '../errors';

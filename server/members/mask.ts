@@ -2,7 +2,7 @@
  * Masking of personal identifiers. Only the person themself sees the raw values; everyone else,
  * administrators included, sees `138****5678` and `1101**********1234`.
  */
-import type { Member } from '../../graph/model';
+import type { Member } from '../../graph';
 
 function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
   if (value.length <= keepStart + keepEnd) return '*'.repeat(value.length);

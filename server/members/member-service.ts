@@ -3,14 +3,14 @@
  * takes the request's Session; nothing here knows about GraphQL.
  */
 import { randomUUID } from 'node:crypto';
-import type { Member, MemberHistory, Page, Transfer } from '../../graph/model';
-import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph/model';
-import type { MemberFilter, MemberPatch, NewMember } from '../../graph/store';
+import type { Member, MemberHistory, Page, Transfer } from '../../graph';
+import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph';
+import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
   assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { badInput, forbidden, notFound } from '../errors';
+import { badInput, conflict, forbidden, notFound } from '../errors';
 import {
   optionalId, optionalIdNumber, optionalPhone, optionalText, requireOneOf, requirePageSize, requirePast, requireText,
 } from '../validate';
@@ -102,7 +102,8 @@ export async function createMember(s: Session, input: CreateMemberInput): Promis
   assertCanManageBranch(s.viewer, branch.id);
   assertCanAssignRole(s.viewer, role);
   if (m.groupId) await assertGroupInBranch(s, m.groupId, branch.id);
-  if (input.id && (await s.loaders.member.load(input.id))) throw badInput('id', `Member "${input.id}" already exists`);
+  // An id already in use answers CONFLICT whoever holds it, and nothing of that member is returned.
+  if (input.id && (await s.loaders.member.load(input.id))) throw conflict(`Member id "${input.id}" is already in use; send a new id`, { field: 'id' });
   const created = await s.store.createMember(m);
   s.loaders.member.clear(created.id).prime(created.id, created);
   return maskMemberFor(s.viewer.memberId, created);
@@ -152,6 +153,20 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   const current = await loadMemberRaw(s, input.memberId);
   const target = await s.loaders.branch.load(input.toBranchId);
   if (!target) throw notFound('Branch', input.toBranchId);
+  if (input.id) {
+    // A retry of a transfer already recorded answers as the first call did, to someone who manages
+    // either end of it; any other use of the id is a conflict and reveals nothing of that transfer.
+    const prior = (await s.store.listTransfers(current.id)).find((t) => t.id === id);
+    if (prior) {
+      const sameMove = prior.toBranchId === target.id && current.branchId === target.id;
+      const managesEnd = [prior.fromBranchId, prior.toBranchId].some((b) => b !== null && canManageBranch(s.viewer, b));
+      if (!sameMove || !managesEnd) {
+        throw conflict(`Transfer id "${id}" is already in use; send a new id`, { field: 'id' });
+      }
+      s.audit.note('READ_MEMBER', 'Member', current.id);
+      return { member: maskMemberFor(s.viewer.memberId, current), transfer: prior };
+    }
+  }
   assertCanManageBranch(s.viewer, current.branchId);
   // An office travels with the member and is scoped by their branch: moving a secretary, branch
   // committee member or administrator (the viewer included) would hand them the target branch or

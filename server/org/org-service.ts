@@ -3,7 +3,7 @@
  * readable by every signed-in viewer; members and organizational life below a branch are scoped
  * by their own services.
  */
-import type { Branch, Committee, Group, University } from '../../graph/model';
+import type { Branch, Committee, Group, University } from '../../graph';
 import type { Session } from '../auth/session';
 import { notFound } from '../errors';
 

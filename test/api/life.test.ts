@@ -237,6 +237,18 @@ describe('branchLife', () => {
                 "present": 0,
                 "required": 0,
               },
+              {
+                "absent": 0,
+                "applies": true,
+                "attendanceRate": null,
+                "excused": 0,
+                "frequency": "YEAR",
+                "held": 0,
+                "kind": "DEMOCRATIC_REVIEW",
+                "missing": [],
+                "present": 0,
+                "required": 0,
+              },
             ],
             "missing": [
               {

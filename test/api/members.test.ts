@@ -184,7 +184,7 @@ describe('createMember', () => {
 
   it('rejects a duplicate id', async () => {
     const r = await t.as('sec')(CREATE, { i: { ...base, id: 'm-a' } });
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
     expect((await t.store.getMembersByIds(['m-a']))[0].name).toBe('张三');
   });
 });
@@ -202,6 +202,12 @@ describe('updateMember', () => {
     const r = await t.as('sec')(UPDATE, { id: 'm-b', i: { name: '', stage: 'FULL' } });
     expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect((await t.store.getMembersByIds(['m-b']))[0]).toMatchObject({ name: '李四', stage: 'PROBATIONARY' });
+  });
+
+  it('refuses a group of another branch (the rule lives in the member service) and writes nothing', async () => {
+    const r = await t.as('uadmin')(UPDATE, { id: 'm-c', i: { groupId: 'g-1' } });
+    expect(r.body.errors[0]).toMatchObject({ message: 'Group "g-1" not found', extensions: { code: 'NOT_FOUND' } });
+    expect((await t.store.getMembersByIds(['m-c']))[0]).toMatchObject({ branchId: 'b-2', groupId: null });
   });
 
   it('names an unknown member', async () => {

@@ -43,6 +43,19 @@ describe('static client', () => {
     expect(await r.text()).toContain('GraphiQL');
   });
 
+  it('serves GraphiQL\'s own files: the page names no other host and every file it names is here', async () => {
+    const html = await (await fetch(`${t.server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const files = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]);
+    expect(files).toEqual(expect.arrayContaining(['/graphiql/graphiql.js', '/graphiql/graphiql.css', '/graphiql/start.js']));
+    for (const f of [...files, '/graphiql/editor.worker.js', '/graphiql/json.worker.js', '/graphiql/graphql.worker.js']) {
+      const r = await t.server.get(f);
+      expect(r.status, f).toBe(200);
+      expect((await r.arrayBuffer()).byteLength, f).toBeGreaterThan(100);
+    }
+    expect((await t.server.get('/graphiql/nothing.js')).status).toBe(404);
+  });
+
   it('leaves /graphql, /health and /ready to the server', async () => {
     expect((await t.as(null)('{ health }')).body).toEqual({ data: { health: true } });
     expect((await t.server.get('/health')).status).toBe(200);

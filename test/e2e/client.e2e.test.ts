@@ -104,7 +104,7 @@ describe('secretary', () => {
     await page.getByPlaceholder('按姓名搜索').fill(name);
     await page.getByRole('button', { name: '查找' }).click();
     await poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), member)).toBe(true);
-    await page.getByLabel('显示学习小组').check();
+    await page.getByLabel('按共同短板分组').check();
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "group"]').children('[kind = "member"]').length)).toBeGreaterThan(1);
     await page.locator('#net-style').selectOption('mastery');
     await poll(() => page.evaluate(() => window.cy!.nodes('[kind = "member"][mastery >= 0]').length)).toBeGreaterThan(1);

@@ -12,6 +12,7 @@ const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
 const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
 const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
 const BranchPage = lazy(() => import('../features/branch/BranchPage'));
+const CoursePage = lazy(() => import('../features/course/CoursePage'));
 const NetworkPage = lazy(() => import('../features/network/NetworkPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const NetworkBenchPage = lazy(() => import('../features/bench/NetworkBenchPage'));
@@ -38,6 +39,7 @@ export function RouteView() {
     case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
     case 'portrait': page = <PortraitPage memberId={route.id} />; break;
     case 'branch': page = <BranchPage branchId={route.id} />; break;
+    case 'course': page = <CoursePage courseId={route.id} memberId={session!.memberId} />; break;
     case 'network': page = <NetworkPage root={route.root} />; break;
     case 'dashboard': page = <DashboardPage scopeId={route.id} />; break;
     case 'benchNetwork': page = <NetworkBenchPage nodes={route.nodes} />; break;

@@ -28,8 +28,8 @@ export function Shell({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <header className="topbar">
-        <a className="brand" href={hrefFor({ name: 'root' })} aria-label={t('app.name')}>
-          <span className="brand-mark" aria-hidden="true">鸿</span>
+        <a className="brand" href={hrefFor({ name: 'root' })}>
+          <span className="brand-mark" aria-hidden="true">红</span>
           <span className="brand-name">{t('app.name')}</span>
         </a>
         {items.length > 0 ? (

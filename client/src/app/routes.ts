@@ -8,6 +8,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'portrait'; id: string }
   | { name: 'branch'; id: string }
+  | { name: 'course'; id: string }
   | { name: 'network'; root: string | null }
   | { name: 'dashboard'; id: string | null }
   | { name: 'benchNetwork'; nodes: number }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'me' && parts.length === 1) return { name: 'home' };
   if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
   if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
+  if (head === 'courses' && id && parts.length === 2) return { name: 'course', id };
   if (head === 'network' && parts.length === 1) return { name: 'network', root: q.get('root') };
   if (head === 'dashboard' && parts.length <= 2) return { name: 'dashboard', id: id ?? null };
   if (head === 'bench' && id === 'network') {
@@ -43,6 +45,7 @@ export function hrefFor(route: Route): string {
     case 'home': return '#/me';
     case 'portrait': return `#/members/${enc(route.id)}`;
     case 'branch': return `#/branches/${enc(route.id)}`;
+    case 'course': return `#/courses/${enc(route.id)}`;
     case 'network': return route.root ? `#/network?root=${enc(route.root)}` : '#/network';
     case 'dashboard': return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
     case 'benchNetwork': return `#/bench/network?nodes=${route.nodes}`;

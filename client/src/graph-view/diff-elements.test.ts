@@ -38,7 +38,7 @@ describe('diffElements', () => {
   });
 
   it('puts new compound parents first and reparents existing children', () => {
-    const group = node({ id: 'group:m-1', kind: 'group', label: '学习小组 1' });
+    const group = node({ id: 'group:m-1', kind: 'group', label: '短板相近组 1' });
     const d = diffElements(live([b1, m1]), [b1, node({ ...m1Data, parent: 'group:m-1' }), group]);
     expect(d.addNodes[0].data.id).toBe('group:m-1');
     expect(d.reparent).toEqual([{ id: 'member:m-1', parent: 'group:m-1' }]);

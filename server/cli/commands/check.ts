@@ -3,8 +3,8 @@
  * needs attention (store unreachable, store health problems, schema assembly failing).
  */
 import type { Command } from 'commander';
-import { openStore } from '../../../graph/open-store';
-import type { StoreHealth } from '../../../graph/store';
+import { openStore } from '../../../graph';
+import type { StoreHealth } from '../../../graph';
 import { buildSchema } from '../../api/schema';
 import { type Config, loadConfig } from '../../config';
 

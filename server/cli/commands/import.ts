@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { openStore } from '../../../graph/open-store';
-import type { GraphStore, Progress } from '../../../graph/store';
+import { openStore } from '../../../graph';
+import type { GraphStore, Progress } from '../../../graph';
 import { loadConfig } from '../../config';
 import { badInput, conflict } from '../../errors';
 import { createProgressBar } from '../progress-bar';

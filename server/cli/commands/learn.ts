@@ -4,7 +4,7 @@
  * The server does this lazily per member on first read; run this after fitting new parameters.
  */
 import type { Command } from 'commander';
-import { openStore } from '../../../graph/open-store';
+import { openStore } from '../../../graph';
 import { loadConfig } from '../../config';
 import { loadMasteryParams, masteryParamsPath } from '../../learning/kt/params-file';
 import { createLearnerServices } from '../../learning/learner-services';

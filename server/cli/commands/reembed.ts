@@ -3,7 +3,7 @@
  * and recreate the vector indexes with its dimension (after changing HONGTU_EMBEDDER or the model).
  */
 import type { Command } from 'commander';
-import { EMBEDDABLE, type EmbeddableKind } from '../../../graph/model';
+import { EMBEDDABLE, type EmbeddableKind } from '../../../graph';
 import { createProgressBar } from '../progress-bar';
 import { openTextDeps } from '../text-deps';
 

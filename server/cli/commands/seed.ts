@@ -7,8 +7,8 @@
  * store (graph/open-store.ts, configured by server/config.ts) is cleared and bulk-loaded.
  */
 import type { Command } from 'commander';
-import { openStore } from '../../../graph/open-store';
-import type { GraphStore, Progress } from '../../../graph/store';
+import { openStore } from '../../../graph';
+import type { GraphStore, Progress } from '../../../graph';
 import { bulkDirFor } from '../../../seeds/generator/ensure-demo';
 import { DEFAULT_SEED, generateWorld } from '../../../seeds/generator/generate';
 import type { Curriculum } from '../../../seeds/generator/curriculum-input';

@@ -3,7 +3,7 @@
  * service, tagging and search all embed exactly the same text for the same node.
  */
 import { createHash } from 'node:crypto';
-import type { Course, Meeting, Question, Topic } from '../../../graph/model';
+import type { Course, Meeting, Question, Topic } from '../../../graph';
 
 /** A topic is its name and description. */
 export const topicText = (t: Pick<Topic, 'name' | 'description'>): string => `${t.name}。${t.description}`;

@@ -6,9 +6,9 @@
  *   and `sync()` re-embeds those nodes and recreates the vector indexes with the new dimension;
  * - `hongtu reembed` is `sync({ force: true })`.
  */
-import type { EmbeddableKind } from '../../../graph/model';
-import { EMBEDDABLE } from '../../../graph/model';
-import type { GraphStore, Progress } from '../../../graph/store';
+import type { EmbeddableKind } from '../../../graph';
+import { EMBEDDABLE } from '../../../graph';
+import type { GraphStore, Progress } from '../../../graph';
 import type { Embedder } from './embedder';
 import { contentHash, courseText, questionText, topicText } from './embed-text';
 

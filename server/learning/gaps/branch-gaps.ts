@@ -2,8 +2,8 @@
  * A branch's gaps as a members × areas matrix (for the heatmap) and the branch's most common gap
  * topic with courses for it — the suggested topic of the next party lecture (党课).
  */
-import type { Area, Course, Gap, Member } from '../../../graph/model';
-import { TOP_AREAS } from '../../../graph/model';
+import type { Area, Course, Gap, Member } from '../../../graph';
+import { TOP_AREAS } from '../../../graph';
 import { requiredAreasFor } from '../../../seeds/curriculum/requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 

@@ -3,7 +3,7 @@
  * gap with a reason naming its evidence, and mastery at or above every target produces none.
  */
 import { describe, expect, it } from 'vitest';
-import type { Course, Question, Topic } from '../../../graph/model';
+import type { Course, Question, Topic } from '../../../graph';
 import { topics } from '../../../seeds/curriculum/index';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import { computeGaps, type GapInputs } from './compute-gaps';

@@ -5,7 +5,7 @@
  * course in the member's plan — or when recent answers on it are mostly wrong. Each reason names
  * its evidence in Chinese, so a member can read why the topic is listed.
  */
-import type { Gap, MemberStage } from '../../../graph/model';
+import type { Gap, MemberStage } from '../../../graph';
 import { stageRequirements } from '../../../seeds/curriculum/requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 

@@ -4,8 +4,8 @@
  * Called by the event hooks after every answer and study session (only that member), and on first
  * read for members whose gaps were never computed.
  */
-import type { Gap, StudyPlan } from '../../../graph/model';
-import type { GraphStore } from '../../../graph/store';
+import type { Gap, StudyPlan } from '../../../graph';
+import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
 import { answerEvidence, computeGaps } from './compute-gaps';

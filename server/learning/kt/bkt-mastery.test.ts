@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MASTERY_PARAMS, createBktMasteryModel } from './bkt-mastery';
 import { fitMasteryParams, type AnswerRow } from './fit-mastery';
 import { rollUpMastery } from './roll-up';
-import type { Mastery, Topic, TopicTag } from '../../../graph/model';
+import type { Mastery, Topic, TopicTag } from '../../../graph';
 
 const DAY = 86_400_000;
 const tag = (topicId: string, weight = 1): TopicTag => ({ topicId, weight, source: 'MANUAL', confidence: 1 });

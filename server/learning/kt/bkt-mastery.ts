@@ -11,7 +11,7 @@
  * "Mastery" is therefore P(learned) — a probability a member can read, and the value gaps compare with
  * stage requirements. Parameters come from `hongtu kt fit` (fitMasteryParams) or the defaults.
  */
-import type { Mastery } from '../../../graph/model';
+import type { Mastery } from '../../../graph';
 import type { AnswerObservation, MasteryModel, StudyObservation } from '../mastery-model';
 
 export interface MasteryParams {

@@ -1,6 +1,6 @@
 /** Reads every member's answers from the configured store and fits the mastery model's parameters. */
 import { loadConfig } from '../../config';
-import { openStore } from '../../../graph/open-store';
+import { openStore } from '../../../graph';
 import { fitMasteryParams, type AnswerRow } from './fit-mastery';
 import { masteryParamsPath, saveMasteryParams } from './params-file';
 

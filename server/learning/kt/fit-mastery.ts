@@ -6,7 +6,7 @@
  */
 import { fitBktSkill } from './bkt';
 import { DEFAULT_MASTERY_PARAMS, createBktMasteryModel, type MasteryParams } from './bkt-mastery';
-import type { Mastery } from '../../../graph/model';
+import type { Mastery } from '../../../graph';
 
 /** One answer with its main topic and the question's difficulty, in time order per member. */
 export interface AnswerRow { memberId: string; topicId: string; at: number; correct: boolean; difficulty: number }

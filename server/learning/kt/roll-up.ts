@@ -3,7 +3,7 @@
  * so an area reads as "how much of this area the member has learned". Topics with no estimate count
  * at the model's prior, which keeps an untouched area low rather than undefined.
  */
-import type { Topic } from '../../../graph/model';
+import type { Topic } from '../../../graph';
 
 export function rollUpMastery(topics: Topic[], leaf: Map<string, number>, prior: number): Map<string, number> {
   const children = new Map<string, string[]>();

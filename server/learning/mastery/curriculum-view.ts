@@ -3,8 +3,8 @@
  * loaded from the store once and kept for a short time (courses change rarely; a stale minute is
  * fine for ranking, and it saves three scans per recommendation).
  */
-import type { Course, Question, Topic, TopicTag } from '../../../graph/model';
-import type { GraphStore } from '../../../graph/store';
+import type { Course, Question, Topic, TopicTag } from '../../../graph';
+import type { GraphStore } from '../../../graph';
 
 /** A course or question tag resolved to a subtopic (area-level tags are spread over the area's subtopics). */
 export interface TopicWeight { topicId: string; weight: number }

@@ -3,7 +3,7 @@
  * instant, read in a fixed number of store calls: mastery rows (replayed from history on first
  * read), recent history, and the curriculum view.
  */
-import type { Mastery, Member, MemberHistory } from '../../../graph/model';
+import type { Mastery, Member, MemberHistory } from '../../../graph';
 import { rollUpMastery } from '../kt/roll-up';
 import type { CurriculumView } from './curriculum-view';
 import type { MasteryService } from './mastery-service';

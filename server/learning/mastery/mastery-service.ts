@@ -4,8 +4,8 @@
  * import) is replayed from their history on first read. Rows are the estimate as of `updatedAt`;
  * forgetting is applied on read by the model.
  */
-import type { AnswerEvent, Mastery, MemberHistory, StudyEvent } from '../../../graph/model';
-import type { GraphStore } from '../../../graph/store';
+import type { AnswerEvent, Mastery, MemberHistory, StudyEvent } from '../../../graph';
+import type { GraphStore } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from './curriculum-view';
 

@@ -3,7 +3,7 @@
  * order across weeks, courses longer than a week's budget left out, completed items kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { Course, Topic } from '../../../graph/model';
+import type { Course, Topic } from '../../../graph';
 import { createBktMasteryModel } from '../kt/bkt-mastery';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import type { CourseRecommendation } from '../recommend/rank-courses';

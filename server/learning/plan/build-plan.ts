@@ -3,7 +3,7 @@
  * courses that teach its prerequisites, spaced REVIEW items for topics whose mastery is fading, and
  * the completed items of the previous plan kept as they were.
  */
-import type { Mastery, StudyPlan, StudyPlanItem } from '../../../graph/model';
+import type { Mastery, StudyPlan, StudyPlanItem } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { COMPLETED, type CourseRecommendation } from '../recommend/rank-courses';

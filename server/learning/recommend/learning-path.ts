@@ -3,7 +3,7 @@
  * member —HAS_GAP→ gap topic ←PREREQUISITE_OF— prerequisite … ←COVERS— course.
  * Node keys are `kind:id`, so topic and course ids never collide.
  */
-import type { Course } from '../../../graph/model';
+import type { Course } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface PathNode { key: string; kind: 'MEMBER' | 'TOPIC' | 'COURSE'; id: string; label: string }

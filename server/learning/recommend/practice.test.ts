@@ -1,6 +1,6 @@
 /** pickPracticeQuestions (pure): round-robin over gaps, skips what was answered right lately, falls back to weak topics. */
 import { describe, expect, it } from 'vitest';
-import type { Gap, Question, Topic } from '../../../graph/model';
+import type { Gap, Question, Topic } from '../../../graph';
 import { createBktMasteryModel } from '../kt/bkt-mastery';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import { pickPracticeQuestions } from './practice';

@@ -3,7 +3,7 @@
  * questions the member has not answered correctly lately and whose difficulty suits their mastery
  * (predicted P(correct) near 0.65 — hard enough to teach, easy enough not to discourage).
  */
-import type { Gap, Question } from '../../../graph/model';
+import type { Gap, Question } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { pct } from '../gaps/compute-gaps';

@@ -3,7 +3,7 @@
  * MMR spreads the top over different gaps, and with no gaps the branch's popular courses come out.
  */
 import { describe, expect, it } from 'vitest';
-import type { Course, Gap, Topic } from '../../../graph/model';
+import type { Course, Gap, Topic } from '../../../graph';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import { rankCourses, type RankInput } from './rank-courses';
 

@@ -10,7 +10,7 @@
  *  5. MMR over topic overlap diversifies the list.
  * Each result carries a Chinese explanation and the graph path behind it for the client to draw.
  */
-import type { Course, Gap } from '../../../graph/model';
+import type { Course, Gap } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { pct } from '../gaps/compute-gaps';
 import { buildPath, type LearningPath } from './learning-path';

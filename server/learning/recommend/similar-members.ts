@@ -3,8 +3,8 @@
  * overlap the member's (Jaccard ≥ 0.3, the ten closest), and how many of them completed each course
  * since `since`. Three batched store reads.
  */
-import type { Gap, Member } from '../../../graph/model';
-import type { GraphStore } from '../../../graph/store';
+import type { Gap, Member } from '../../../graph';
+import type { GraphStore } from '../../../graph';
 import { COMPLETED } from './rank-courses';
 
 const MIN_SIMILARITY = 0.3;

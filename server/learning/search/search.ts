@@ -8,7 +8,7 @@
  * so a title that contains every query word adds the full keyword share, and a node found only by
  * meaning still ranks by its cosine.
  */
-import type { GraphStore } from '../../../graph/store';
+import type { GraphStore } from '../../../graph';
 import type { EmbeddingService } from '../embed/embedding-service';
 import { segmentWords } from '../embed/lexical-features';
 import { validateTextInput } from '../tagging/topic-tagger';

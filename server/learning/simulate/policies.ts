@@ -3,7 +3,7 @@
  * prerequisite-aware, diversified courses), a random course, or the most popular course. Each returns
  * candidates in preference order; the simulator takes them greedily within the weekly budget.
  */
-import type { AnswerEvent, Course, Mastery } from '../../../graph/model';
+import type { AnswerEvent, Course, Mastery } from '../../../graph';
 import { answerEvidence, computeGaps } from '../gaps/compute-gaps';
 import { rollUpMastery } from '../kt/roll-up';
 import type { MasteryModel } from '../mastery-model';

@@ -6,7 +6,7 @@
  * member's stage-required topics and on all topics, required targets met, and the rate of studies
  * started while a prerequisite was far from mastered (judged on the hidden truth).
  */
-import type { Mastery } from '../../../graph/model';
+import type { Mastery } from '../../../graph';
 import { forget, HIDDEN_PARAMS, pCorrect, practiceGain, studyGain } from '../../../seeds/generator/hidden-model';
 import { requiredTopicsFor } from '../../../seeds/curriculum/requirements';
 import { createBktMasteryModel, type MasteryParams } from '../kt/bkt-mastery';

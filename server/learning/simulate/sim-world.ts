@@ -5,8 +5,8 @@
  * topics of each branch's meetings in the last 90 days before the world's reference date.
  */
 import path from 'node:path';
-import { readCsvObjects } from '../../../graph/csv';
-import type { AnswerEvent, Course, CourseKind, MemberKind, MemberStage, Question, StudyEvent, Topic, TopicTag } from '../../../graph/model';
+import { readCsvObjects } from '../../../graph';
+import type { AnswerEvent, Course, CourseKind, MemberKind, MemberStage, Question, StudyEvent, Topic, TopicTag } from '../../../graph';
 import { buildCurriculumView, type CurriculumView, resolveTags } from '../mastery/curriculum-view';
 
 export interface SimMember {

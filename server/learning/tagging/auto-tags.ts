@@ -3,7 +3,7 @@
  * over the leading candidates (temperature TEMPERATURE), i.e. how clearly a topic beats its rivals —
  * a raw cosine says little on its own, since its scale differs between embedders.
  */
-import type { TopicTag } from '../../../graph/model';
+import type { TopicTag } from '../../../graph';
 import type { TopicScore } from './topic-index';
 
 const TEMPERATURE = 0.02;

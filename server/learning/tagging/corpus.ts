@@ -3,8 +3,8 @@
  * are our own output and must never feed back into the topic representations). Read from the store, or
  * straight from the hand-written curriculum when the store has no topics yet (fresh clone, CLI).
  */
-import type { GraphStore } from '../../../graph/store';
-import type { Topic, TopicTag } from '../../../graph/model';
+import type { GraphStore } from '../../../graph';
+import type { Topic, TopicTag } from '../../../graph';
 import { courseText, questionText } from '../embed/embed-text';
 import { listAllPages } from '../embed/embedding-service';
 

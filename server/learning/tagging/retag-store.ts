@@ -2,7 +2,7 @@
  * Bulk retagging: every course (COVERS), question (TESTS) and meeting record (DISCUSSED) gets AUTO tags
  * from the topic index. Only AUTO tags are replaced (store.replaceAutoTags), so MANUAL tags survive.
  */
-import type { GraphStore, Progress } from '../../../graph/store';
+import type { GraphStore, Progress } from '../../../graph';
 import type { Embedder } from '../embed/embedder';
 import type { EmbeddingService } from '../embed/embedding-service';
 import { listEmbeddableTexts, type TextRow } from '../embed/embedding-service';

@@ -2,7 +2,7 @@
  * The hand-written curriculum (seeds/curriculum) as a tagging corpus: used when the store has no topics
  * yet (fresh clone, `hongtu tag --stdin` before any seed) and by the offline evaluation.
  */
-import type { Topic } from '../../../graph/model';
+import type { Topic } from '../../../graph';
 import { courses, heldOutCourseIds, heldOutQuestionIds, questions, topics } from '../../../seeds/curriculum/index';
 import type { TopicSeed } from '../../../seeds/curriculum/types';
 import { courseText, questionText } from '../embed/embed-text';

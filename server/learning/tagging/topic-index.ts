@@ -12,7 +12,7 @@
  * The weights were chosen by leave-one-out over the curriculum (figures in scripts/eval-tagging.ts);
  * the nearest-example term lifted question area P@1 from 0.864 to 0.893 and left courses unchanged.
  */
-import type { Area, Topic } from '../../../graph/model';
+import type { Area, Topic } from '../../../graph';
 import { centroid, dot } from '../embed/embedder';
 
 /** Share of the subtopic similarity in a topic's score; the rest is the area similarity. */

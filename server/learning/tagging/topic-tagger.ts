@@ -3,8 +3,8 @@
  * which writes AUTO tags (COVERS / TESTS / DISCUSSED) with a confidence on every course, question and
  * meeting record. MANUAL tags are read as training signal and never written here.
  */
-import type { Area } from '../../../graph/model';
-import type { GraphStore, Progress } from '../../../graph/store';
+import type { Area } from '../../../graph';
+import type { GraphStore, Progress } from '../../../graph';
 import { badInput } from '../../errors';
 import { dot, type Embedder } from '../embed/embedder';
 import type { EmbeddingService } from '../embed/embedding-service';

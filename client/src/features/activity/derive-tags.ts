@@ -19,7 +19,7 @@ const DAY = 86400_000;
 
 /**
  * Tags computed from the member's own recent events (no model involved), each with its evidence:
- * study sessions in the last 60 days, answer accuracy (≥ 5 answers), attendance (≥ 3 meetings).
+ * study sessions in the last 60 days, answer accuracy (≥ 5 answers), attendance (≥ 3 meetings; present under 60% is low).
  */
 export function deriveTags(a: ActivityCounts, now = Date.now()): DerivedTag[] {
   const tags: DerivedTag[] = [];
@@ -34,9 +34,10 @@ export function deriveTags(a: ActivityCounts, now = Date.now()): DerivedTag[] {
   }
   if (a.attendance.length >= 3) {
     const present = a.attendance.filter((x) => x.status === 'PRESENT').length;
-    const absent = a.attendance.filter((x) => x.status === 'ABSENT').length;
-    if (present / a.attendance.length >= 0.9) tags.push({ key: 'regular', label: 'tag.regular', evidence: 'tag.attendWhy', params: { present, n: a.attendance.length }, tone: 'ok' });
-    else if (absent >= 2) tags.push({ key: 'absent', label: 'tag.absent', evidence: 'tag.absentWhy', params: { absent, n: a.attendance.length }, tone: 'warn' });
+    const share = present / a.attendance.length;
+    // Excused absences count as not present: someone excused six times out of eight is rarely there.
+    if (share >= 0.9) tags.push({ key: 'regular', label: 'tag.regular', evidence: 'tag.attendWhy', params: { present, n: a.attendance.length }, tone: 'ok' });
+    else if (share < 0.6) tags.push({ key: 'absent', label: 'tag.absent', evidence: 'tag.absentWhy', params: { present, n: a.attendance.length, pct: Math.round(100 * share) }, tone: 'warn' });
   }
   return tags;
 }

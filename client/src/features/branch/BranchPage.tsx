@@ -9,54 +9,85 @@ import { GapHeatmap } from './GapHeatmap';
 import { LectureSuggestion } from './LectureSuggestion';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { meetingWarnings } from '../dashboard/dashboard-model';
+import { AttentionList } from './AttentionList';
+import { needsAttention } from './attention';
+import { BranchFigures } from './BranchFigures';
 import { LifeTable } from './LifeTable';
 import { MembersTable } from './MembersTable';
 import { toMemberRows } from './member-rows';
-import { periodRange, type PeriodKey } from './periods';
+import { PERIOD_KEYS, periodRange, type PeriodKey } from './periods';
 
-/** A branch for its secretary: members, organizational life, gap heatmap, next party-lecture topic. */
+/**
+ * A branch for its secretary: who needs attention first (with the evidence), the period's figures and the
+ * dashboard's warnings, organizational life, gap heatmap, next party-lecture topic, and the members by stage.
+ */
 export default function BranchPage({ branchId }: { branchId: string }) {
-  const { t } = useI18n();
-  const [period, setPeriod] = useState<PeriodKey>('half');
-  const range = useMemo(() => periodRange(period), [period]);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: BranchViewDocument, variables: { id: branchId, ...range } });
+  const { t, te } = useI18n();
+  const [periodKey, setPeriodKey] = useState<PeriodKey>('lastQuarter');
+  const period = useMemo(() => periodRange(periodKey), [periodKey]);
+  const warnPeriod = useMemo(() => periodRange('lastQuarter'), []);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: BranchViewDocument, variables: { id: branchId, from: period.from, to: period.to, warnFrom: warnPeriod.from, warnTo: warnPeriod.to },
+  });
   const [gaps, refetchGaps] = useQuery({ query: BranchGapReportDocument, variables: { id: branchId } });
   const rows = useMemo(() => (data ? toMemberRows(data.branch.members.nodes, gaps.data?.branchGaps.rows) : []), [data, gaps.data]);
+  const attention = useMemo(() => (data ? needsAttention(data.branch.members.nodes, data.branch.life.attendanceRate ?? null, gaps.data?.branchGaps.rows) : []), [data, gaps.data]);
   const gapState = gaps.error && !gaps.data ? <ErrorMessage error={gaps.error} onRetry={() => refetchGaps({ requestPolicy: 'network-only' })} /> : !gaps.data ? <Loading /> : null;
   return (
     <div className="page">
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
-        {({ branch }) => (
-          <>
-            <div className="page-head">
-              <div>
-                <p className="meta">{branch.committee.name}</p>
-                <h1>{branch.name}</h1>
+        {({ branch }) => {
+          const warnings = meetingWarnings([{ id: branch.id, name: branch.name, kinds: branch.lastQuarter.kinds }]);
+          const stages = [['APPLICANT', branch.applicants], ['ACTIVIST', branch.activists], ['CANDIDATE', branch.candidates],
+            ['PROBATIONARY', branch.probationary], ['FULL', branch.full]] as const;
+          return (
+            <>
+              <div className="page-head">
+                <div>
+                  <p className="meta">{branch.committee.name}</p>
+                  <h1>{branch.name}</h1>
+                </div>
+                <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>{t('nav.network')}</a>
               </div>
-              <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>{t('nav.network')}</a>
-            </div>
-            <Section title={t('branch.life')} actions={
-              <label className="row meta">{t('branch.period')}
-                <select value={period} onChange={(e) => setPeriod(e.target.value as PeriodKey)} data-testid="period">
-                  {(['quarter', 'half', 'year'] as const).map((p) => <option key={p} value={p}>{t(`branch.${p}`)}</option>)}
-                </select>
-              </label>
-            }>
-              <LifeTable life={branch.life} />
-            </Section>
-            <div className="grid-2">
-              <Section title={t('branch.suggest')}>
-                {gapState ?? <LectureSuggestion suggestion={gaps.data!.branchGaps.suggestedLecture ?? null} />}
+              <Section title={t('attention.title')} hint={t('attention.hint')}>
+                <AttentionList items={attention} periodLabel={period.label} />
               </Section>
-              <Section title={t('branch.heatmap')} hint={t('branch.heatmapHint')}>
-                {gapState ?? <GapHeatmap report={gaps.data!.branchGaps} />}
+              <Section title={t('branch.figures')} actions={
+                <label className="row meta">{t('branch.period')}
+                  <select value={periodKey} onChange={(e) => setPeriodKey(e.target.value as PeriodKey)} data-testid="period">
+                    {PERIOD_KEYS.map((p) => <option key={p} value={p}>{t(`period.${p}`, { label: periodRange(p).label })}</option>)}
+                  </select>
+                </label>
+              }>
+                <BranchFigures period={period} kinds={branch.life.kinds} attendanceRate={branch.life.attendanceRate} />
+                {warnings.length ? (
+                  <ul className="list" data-testid="branch-warnings" aria-label={t('dash.warnings')}>
+                    {warnings.map((w) => <li key={w.kind}><span className="chip chip-warn">{t('dash.warnings')}</span> {t('dash.warnMeetings', { branch: warnPeriod.label, kind: te('meeting', w.kind), n: w.short })}</li>)}
+                  </ul>
+                ) : null}
               </Section>
-            </div>
-            <Section title={t('branch.members')}>
-              <MembersTable rows={rows} />
-            </Section>
-          </>
-        )}
+              <Section title={t('branch.life')} hint={`${period.label}`}>
+                <LifeTable life={branch.life} />
+              </Section>
+              <div className="grid-2">
+                <Section title={t('branch.suggest')}>
+                  {gapState ?? <LectureSuggestion suggestion={gaps.data!.branchGaps.suggestedLecture ?? null} />}
+                </Section>
+                <Section title={t('branch.heatmap')} hint={t('branch.heatmapHint')}>
+                  {gapState ?? <GapHeatmap report={gaps.data!.branchGaps} />}
+                </Section>
+              </div>
+              <Section title={t('branch.members')}>
+                <p className="meta" data-testid="stage-counts">
+                  {t('branch.stageTotal', { n: branch.members.totalCount })}
+                  {stages.map(([s, c]) => <span key={s} data-stage={s}> · {te('stage', s)} {c.totalCount}</span>)}
+                </p>
+                <MembersTable rows={rows} />
+              </Section>
+            </>
+          );
+        }}
       </QueryState>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterAndSort, toMemberRows } from './member-rows';
-import { periodRange } from './periods';
+import { periodDates, periodRange } from './periods';
 
 const now = Date.parse('2025-06-30T00:00:00Z');
 const activity = (present: number, absent: number, studiesAgoDays: number[] = []) => ({
@@ -32,8 +32,11 @@ describe('member rows', () => {
     expect(filterAndSort(rows, { stage: '', kind: '', tag: '', name: '' }, 'attendance', 'desc').map((r) => r.id)).toEqual(['m-1', 'm-2', 'm-3']);
   });
 
-  it('builds period ranges ending at the next full hour', () => {
-    const r = periodRange('quarter', Date.parse('2025-06-30T10:20:00Z'));
-    expect(r).toEqual({ from: '2025-03-30T11:00:00.000Z', to: '2025-06-30T11:00:00.000Z' });
+  it('defines periods as the dashboard does: ended calendar quarters in China Standard Time', () => {
+    const now = Date.parse('2025-06-30T10:20:00Z');
+    expect(periodRange('lastQuarter', now)).toEqual({ key: 'lastQuarter', from: '2024-12-31T16:00:00.000Z', to: '2025-03-31T16:00:00.000Z', label: '2025-Q1' });
+    expect(periodRange('fourQuarters', now)).toMatchObject({ from: '2024-03-31T16:00:00.000Z', to: '2025-03-31T16:00:00.000Z', label: '2024-Q2 – 2025-Q1' });
+    expect(periodRange('thisQuarter', now)).toMatchObject({ from: '2025-03-31T16:00:00.000Z', to: '2025-06-30T11:00:00.000Z', label: '2025-Q2' });
+    expect(periodDates(periodRange('lastQuarter', now))).toBe('2025-01-01 – 2025-03-31');
   });
 });

@@ -12,7 +12,7 @@ const toVars = (qs: ReturnType<typeof lastQuarters>) => Object.fromEntries(qs.fl
   { f0: string; t0: string; f1: string; t1: string; f2: string; t2: string; f3: string; t3: string };
 
 const toDash = (b: BranchCompareFragment, committee: string): DashBranch => ({
-  id: b.id, name: b.name, shortName: shortBranchName(b.name, committee), committee, quarters: [b.q0, b.q1, b.q2, b.q3],
+  id: b.id, name: b.name, shortName: shortBranchName(b.name, committee), committee, quarters: [b.q0, b.q1, b.q2, b.q3], year: b.year,
 });
 
 /**

@@ -5,7 +5,8 @@ import { hrefFor } from '../../app/routes';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { Section } from '../../ui/Section';
-import { meetingRatio, meetingWarnings, sumKinds, type Quarter } from './dashboard-model';
+import { meetingRatio, meetingWarnings, type Quarter } from './dashboard-model';
+import { periodDates } from '../branch/periods';
 import { TrendTable } from './TrendTable';
 import { useBranchLearning } from './useBranchLearning';
 
@@ -14,6 +15,8 @@ export interface DashBranch {
   /** The name without the committee's prefix, for chart labels. */
   shortName: string;
   committee: string; quarters: LifeSummaryFragment[];
+  /** The four quarters as one period (the branch page's "last four quarters"). */
+  year: LifeSummaryFragment;
 }
 
 /** Charts, trend and warnings for a set of branches. */
@@ -23,13 +26,12 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
   const { t, te, pct } = useI18n();
   const { summaries: learning, pending: learningPending } = useBranchLearning(useMemo(() => branches.map((b) => b.id), [branches]));
   const groups = useMemo(() => branches.map((b) => {
-    const year = sumKinds(b.quarters.map((q) => q.kinds));
-    const rates = b.quarters.map((q) => q.attendanceRate).filter((x): x is number => x != null);
     return {
       // One committee: its branches by their short names; the whole university: full names, which say the college.
       key: b.id, label: committees ? b.name : b.shortName, href: hrefFor({ name: 'branch', id: b.id }),
       values: {
-        meetings: meetingRatio(year), attendance: rates.length ? rates.reduce((a, c) => a + c, 0) / rates.length : null,
+        // Over the four quarters as one period, exactly as the branch page computes its "last four quarters".
+        meetings: meetingRatio(b.year.kinds), attendance: b.year.attendanceRate ?? null,
         completion: learning.get(b.id)?.completion ?? null, mastery: learning.get(b.id)?.mastery ?? null,
       },
     };
@@ -69,7 +71,7 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
           </ul>
         )}
       </Section>
-      <Section title={t('dash.compare')} hint={`${quarters[0].label} – ${quarters.at(-1)!.label}`}>
+      <Section title={t('dash.compare')} hint={`${quarters[0].label} – ${quarters.at(-1)!.label} · ${periodDates({ from: quarters[0].from, to: quarters.at(-1)!.to })}`}>
         <GroupedBars groups={groups} format={(v) => pct(v)} label={t('dash.compare')}
           series={[
             { key: 'meetings', label: t('dash.meetings'), color: '#c62828' },
@@ -78,6 +80,8 @@ export function DashboardView({ title, branches, quarters, committees, back }: {
             { key: 'mastery', label: t('dash.mastery'), color: '#8e24aa' },
           ]} />
         {learningPending > 0 ? <p className="meta row" role="status"><span className="spinner" aria-hidden="true" />{t('dash.learningLoading')}</p> : null}
+        <p className="meta">{t('figure.def', { name: t('dash.meetings'), def: t('figure.meetingsOf') })}</p>
+        <p className="meta">{t('figure.def', { name: t('branch.col.attendance'), def: t('figure.attendanceOf') })}</p>
         <p className="meta">{t('dash.completionHint')}</p>
       </Section>
       <Section title={t('dash.trend')} hint={t('dash.trendHint')}>

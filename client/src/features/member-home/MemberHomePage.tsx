@@ -43,7 +43,7 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
             {!l && learning.fetching ? <Loading /> : null}
             <div className="grid-2">
               {l ? <PlanSection memberId={member.id} plan={l.studyPlan} onChanged={refresh} /> : null}
-              {l ? <RecommendationsSection memberId={member.id} recs={l.recommendations} onStudied={refresh} /> : null}
+              {l ? <RecommendationsSection memberId={member.id} recs={l.recommendations} planned={l.studyPlan?.items.map((i) => i.course.id) ?? []} onStudied={refresh} /> : null}
               <PracticeSection memberId={member.id} onAnswered={refresh} />
               {l ? <GapsSection gaps={l.gaps} /> : null}
               {l ? <MasterySection areas={l.mastery.areas} /> : null}

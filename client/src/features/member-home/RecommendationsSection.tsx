@@ -1,5 +1,6 @@
 import type { MemberLearningQuery } from '../../gql/graphql';
 import { PathDiagram } from '../../charts/PathDiagram';
+import { hrefFor } from '../../app/routes';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { Section } from '../../ui/Section';
@@ -8,17 +9,24 @@ import { StudyButton } from './StudyButton';
 
 type Rec = MemberLearningQuery['recommendations'][number];
 
-/** The next recommended courses, each with its "why" and the graph path drawn. */
-export function RecommendationsSection({ memberId, recs, onStudied }: { memberId: string; recs: Rec[]; onStudied: () => void }) {
+const SHOWN = 3;
+
+/**
+ * What else fits, beyond the plan: recommended courses that are not already in the study plan (the plan says
+ * what to do this week), each with its "why" and the graph path drawn.
+ */
+export function RecommendationsSection({ memberId, recs, planned, onStudied }: { memberId: string; recs: Rec[]; planned: readonly string[]; onStudied: () => void }) {
   const { t, te, minutes } = useI18n();
+  const inPlan = new Set(planned);
+  const others = recs.filter((r) => !inPlan.has(r.course.id)).slice(0, SHOWN);
   return (
-    <Section title={t('home.recommend')}>
-      {recs.length === 0 ? <EmptyState>{t('home.recommendEmpty')}</EmptyState> : (
+    <Section title={t('home.recommend')} hint={planned.length ? t('home.recommendBeyondPlan') : undefined}>
+      {others.length === 0 ? <EmptyState>{t('home.recommendEmpty')}</EmptyState> : (
         <ol className="list" data-testid="recommendations">
-          {recs.map((r) => (
+          {others.map((r) => (
             <li key={r.course.id}>
               <div className="row spread">
-                <strong>{r.course.title}</strong>
+                <strong><a href={hrefFor({ name: 'course', id: r.course.id })}>{r.course.title}</a></strong>
                 <span className="chip chip-red">{te('rec', r.kind)}</span>
               </div>
               <p className="meta">{te('courseKind', r.course.kind)} · {minutes(r.course.minutes)}</p>

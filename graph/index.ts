@@ -1,0 +1,13 @@
+/**
+ * The store layer's one public entry point: the GraphStore interface and its types, the domain model,
+ * the store's error type, the bulk directory format and CSV helpers, and openStore. Code outside
+ * graph/ imports from here. Adapters stay behind openStore (loaded lazily, so the embedded path never
+ * loads neo4j-driver and the Neo4j path never loads Kuzu); tests and benchmarks that need one adapter
+ * by name import `graph/kuzu` or `graph/neo4j` directly.
+ */
+export * from './model';
+export * from './store';
+export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
+export * from './bulk-format';
+export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';
+export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';

@@ -1,0 +1,51 @@
+/** The rules catalogue and obligations. */
+import { notFound } from '../errors';
+import { listObligations, obligationKey } from '../rules/obligation-service';
+import type { Citation } from '../rules/types';
+import type { Resolvers } from './generated/resolvers-types';
+import { type ApiModule, readSdl } from './module';
+
+export const citationText = (c: Citation) => `《${c.document}》${c.confirmed && c.article ? c.article : ''}`;
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+const resolvers: Resolvers = {
+  Query: {
+    rules: async (_, { at }, ctx) => {
+      const s = await ctx.session();
+      const set = await s.rules.ruleSet();
+      const t = at ?? s.now();
+      return set.ids().flatMap((id) => set.ruleInForce(id, t) ?? []);
+    },
+    rule: async (_, { id, at }, ctx) => {
+      const s = await ctx.session();
+      const r = (await s.rules.ruleSet()).ruleInForce(id, at ?? s.now());
+      if (!r) throw notFound('Rule', id);
+      return r;
+    },
+    obligations: async (_, args, ctx) => listObligations(await ctx.session(), {
+      scope: args.scope, asOf: args.asOf, from: args.from, to: args.to, statuses: args.statuses,
+    }),
+  },
+  Rule: {
+    title: (r) => r.title.zh,
+    titleZh: (r) => r.title.zh,
+    titleEn: (r) => r.title.en,
+    params: (r) => JSON.stringify(r.params),
+    effectiveTo: (r) => r.effectiveTo ?? null,
+  },
+  Citation: {
+    article: (c) => (c.confirmed ? c.article ?? null : null),
+    note: (c) => c.note ?? null,
+    text: (c) => citationText(c),
+  },
+  Obligation: {
+    key: (o) => obligationKey(o),
+    period: (o) => o.period ?? null,
+    action: (o) => o.action ?? null,
+    detail: (o) => json(o.detail),
+    subject: (o) => ({ kind: o.subject.kind, id: o.subject.id, name: o.subject.name ?? null, branchId: o.subject.branchId ?? null }),
+    evidence: (o) => o.evidence.map((e) => ({ kind: e.kind, id: e.id, label: e.label ?? null, at: e.at ?? null })),
+  },
+};
+
+export const rulesModule: ApiModule = { name: 'rules', typeDefs: readSdl('rules.graphql', import.meta.url), resolvers };

@@ -1,0 +1,319 @@
+/**
+ * The rules engine: the catalogue (checked at start), the overrides in force, and evaluation of the
+ * rules against the graph for a member, a branch, a committee or the university as of a date.
+ *
+ * Versions. A catalogue entry is version 1 (or whatever it says); each override of a rule is the
+ * next version, in force from its effective day. On any day the highest version in force wins, so
+ * a later decision replaces an earlier one from its own effective day on, and days before it keep
+ * the rule they had. A period (a month of meetings, say) is governed by the version in force on the
+ * day it starts.
+ */
+import type { GraphStore } from '../../graph';
+import { CATALOGUE } from './catalogue/index';
+import { EVALUATORS } from './evaluators/index';
+import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
+import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
+import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, SubjectKind, SubjectRef } from './types';
+
+/** A stored change of one rule's parameters (see server/rules/overrides.ts). */
+export interface RuleOverride {
+  /** `${ruleId}@${version}`: one version of a rule can be written once. */
+  id: string;
+  ruleId: string;
+  version: number;
+  /** The complete parameters of this version. */
+  params: Record<string, unknown>;
+  /** First day in force, 'YYYY-MM-DD' (China Standard Time). */
+  effectiveFrom: string;
+  reason: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+export type ScopeKind = Exclude<SubjectKind, 'GROUP'>;
+export interface Scope { kind: ScopeKind; id: string }
+
+/** A version of a rule and the span of instants [from, to) it governs. */
+export interface RuleSegment { rule: RuleDef; from: number; to: number }
+
+interface LoadedOverride { o: RuleOverride; def: RuleDef; from: number }
+
+/** The catalogue plus the overrides read at one moment: answers "which rule, which version, when". */
+export class RuleSet {
+  private readonly timelines = new Map<string, RuleSegment[]>();
+
+  constructor(
+    private readonly base: ReadonlyMap<string, LoadedRule[]>,
+    private readonly overrides: ReadonlyMap<string, LoadedOverride[]>,
+  ) {}
+
+  ids(): string[] {
+    return [...this.base.keys()];
+  }
+
+  /** The catalogue entry of a rule in force at t, or its latest entry. */
+  baseRule(id: string, at?: number): RuleDef | null {
+    const list = this.base.get(id);
+    if (!list) return null;
+    const hit = at === undefined ? undefined : list.find((r) => r.from <= at && at < r.to);
+    return (hit ?? list[list.length - 1]).def;
+  }
+
+  /** The version of rule `id` in force at instant t; null when none is (unknown id, before or after it). */
+  ruleInForce(id: string, at: number): RuleDef | null {
+    const bases = this.base.get(id);
+    const entry = bases?.find((r) => r.from <= at && at < r.to);
+    if (!entry) return null;
+    let best: RuleDef = entry.def;
+    let bestFrom = entry.from;
+    for (const o of this.overrides.get(id) ?? []) {
+      if (o.from <= at && o.def.version > best.version) { best = o.def; bestFrom = o.from; }
+    }
+    const to = this.nextChange(id, at);
+    return { ...best, effectiveFrom: formatDay(bestFrom), ...(Number.isFinite(to) ? { effectiveTo: formatDay(to) } : {}) };
+  }
+
+  /** Every version of a rule (catalogue entries and overrides), oldest version first. */
+  history(id: string): RuleDef[] {
+    const out = [...(this.base.get(id) ?? []).map((r) => r.def), ...(this.overrides.get(id) ?? []).map((o) => o.def)];
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  overridesOf(id: string): RuleOverride[] {
+    return (this.overrides.get(id) ?? []).map((o) => o.o);
+  }
+
+  /** The next version number an override of this rule gets. */
+  nextVersion(id: string): number {
+    return Math.max(0, ...this.history(id).map((r) => r.version)) + 1;
+  }
+
+  private changePoints(id: string): number[] {
+    const pts = new Set<number>();
+    for (const r of this.base.get(id) ?? []) { pts.add(r.from); if (Number.isFinite(r.to)) pts.add(r.to); }
+    for (const o of this.overrides.get(id) ?? []) pts.add(o.from);
+    return [...pts].sort((a, b) => a - b);
+  }
+
+  private nextChange(id: string, at: number): number {
+    return this.changePoints(id).find((p) => p > at) ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The rule's versions over time, each with the span it governs. */
+  timeline(id: string): RuleSegment[] {
+    const cached = this.timelines.get(id);
+    if (cached) return cached;
+    const pts = this.changePoints(id);
+    const out: RuleSegment[] = [];
+    pts.forEach((from, i) => {
+      const to = pts[i + 1] ?? Number.POSITIVE_INFINITY;
+      const rule = this.ruleInForce(id, from);
+      if (!rule) return;
+      const last = out[out.length - 1];
+      if (last && last.rule.version === rule.version && last.to === from) {
+        last.to = to;
+        last.rule = { ...last.rule, ...(Number.isFinite(to) ? { effectiveTo: formatDay(to) } : { effectiveTo: undefined }) };
+      } else {
+        out.push({ rule: { ...rule, effectiveFrom: formatDay(from), ...(Number.isFinite(to) ? { effectiveTo: formatDay(to) } : { effectiveTo: undefined }) }, from, to });
+      }
+    });
+    for (const s of out) if (s.rule.effectiveTo === undefined) delete s.rule.effectiveTo;
+    this.timelines.set(id, out);
+    return out;
+  }
+
+  /** Versions of a rule governing some instant in [from, to). */
+  segments(id: string, from: number, to: number): RuleSegment[] {
+    return this.timeline(id).filter((s) => s.from < to && from < s.to);
+  }
+}
+
+export interface RulesEngineOptions {
+  store: GraphStore;
+  catalogue?: readonly RuleDef[];
+  evaluators?: readonly Evaluator[];
+  /** Reads the stored overrides; default: the store's. */
+  loadOverrides?: () => Promise<RuleOverride[]>;
+  /** How long a read of the overrides is reused (ms). Writes through this engine invalidate it at once. */
+  overridesTtlMs?: number;
+}
+
+export interface EvaluateOptions {
+  /** Default: the year before asOf and five weeks after it. */
+  window?: EvaluationWindow;
+  /** Only these rules. */
+  ruleIds?: readonly string[];
+}
+
+/** How far before and after "as of" a default evaluation looks. */
+export const DEFAULT_LOOK_BACK_MS = 366 * DAY_MS;
+export const DEFAULT_LOOK_AHEAD_MS = 35 * DAY_MS;
+
+export class RulesEngine {
+  readonly store: GraphStore;
+  private readonly base: Map<string, LoadedRule[]>;
+  private readonly evaluators: Map<string, Evaluator>;
+  private readonly loadOverrides: () => Promise<RuleOverride[]>;
+  private readonly ttl: number;
+  private cached: { at: number; set: Promise<RuleSet> } | null = null;
+
+  constructor(opts: RulesEngineOptions) {
+    this.store = opts.store;
+    const evaluators = opts.evaluators ?? EVALUATORS;
+    this.evaluators = new Map(evaluators.map((e) => [e.kind, e]));
+    this.base = loadCatalogue(opts.catalogue ?? CATALOGUE, evaluators);
+    const store = opts.store as GraphStore & { listRuleOverrides?: () => Promise<RuleOverride[]> };
+    this.loadOverrides = opts.loadOverrides ?? (store.listRuleOverrides ? () => store.listRuleOverrides!() : async () => []);
+    this.ttl = opts.overridesTtlMs ?? 2000;
+  }
+
+  /** The catalogue and overrides now (overrides re-read at most every `overridesTtlMs`). */
+  ruleSet(now = Date.now()): Promise<RuleSet> {
+    if (this.cached && now - this.cached.at < this.ttl && now >= this.cached.at) return this.cached.set;
+    const set = this.loadOverrides().then((list) => this.build(list));
+    this.cached = { at: now, set };
+    set.catch(() => { if (this.cached?.set === set) this.cached = null; });
+    return set;
+  }
+
+  /** Forget the cached overrides (after writing one). */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  /** Check an override against its rule's evaluator, as the catalogue is checked. */
+  checkOverride(o: RuleOverride): RuleDef {
+    const base = this.base.get(o.ruleId);
+    if (!base) throw new CatalogueError(o.ruleId, 'ruleId', 'no such rule in the catalogue');
+    const from = parseDay(o.effectiveFrom);
+    if (from === null) throw new CatalogueError(o.ruleId, 'effectiveFrom', 'effectiveFrom must be a calendar day YYYY-MM-DD');
+    const entry = base.find((r) => r.from <= from && from < r.to) ?? base[base.length - 1];
+    const def: RuleDef = { ...entry.def, version: o.version, params: o.params, effectiveFrom: o.effectiveFrom };
+    return checkRule(def, this.evaluators).def;
+  }
+
+  private build(list: RuleOverride[]): RuleSet {
+    const byRule = new Map<string, LoadedOverride[]>();
+    for (const o of list) {
+      if (!this.base.has(o.ruleId)) continue; // a rule dropped from the catalogue: its overrides end with it
+      const def = this.checkOverride(o);
+      const rows = byRule.get(o.ruleId) ?? [];
+      rows.push({ o, def, from: parseDay(o.effectiveFrom)! });
+      byRule.set(o.ruleId, rows);
+    }
+    for (const rows of byRule.values()) rows.sort((a, b) => a.def.version - b.def.version);
+    return new RuleSet(this.base, byRule);
+  }
+
+  /** The version of a rule in force at an instant (overrides applied); null when none is. */
+  async ruleInForce(id: string, at: number): Promise<RuleDef | null> {
+    return (await this.ruleSet()).ruleInForce(id, at);
+  }
+
+  /** Evaluate the rules for everything in a scope as of an instant; obligations sorted by due date. */
+  async evaluate(scope: Scope, asOf: number, opts: EvaluateOptions = {}): Promise<Obligation[]> {
+    const set = await this.ruleSet();
+    const window = opts.window ?? { from: asOf - DEFAULT_LOOK_BACK_MS, to: asOf + DEFAULT_LOOK_AHEAD_MS };
+    const subjects = new SubjectResolver(this.store, scope);
+    const memos = new Map<string, Promise<unknown>>();
+    const ctx: RuleContext = {
+      store: this.store, asOf, window,
+      memo: <T>(key: string, load: () => Promise<T>) => {
+        if (!memos.has(key)) memos.set(key, load());
+        return memos.get(key) as Promise<T>;
+      },
+    };
+    const readFrom = periodAt('YEAR', window.from).start;
+    const ids = opts.ruleIds ?? set.ids();
+    const results = await Promise.all(ids.flatMap((id) => set.segments(id, readFrom, window.to).map(async (seg) => {
+      const evaluator = this.evaluators.get(seg.rule.kind)!;
+      const targets = await subjects.of(seg.rule.appliesTo);
+      if (targets.length === 0) return [];
+      return evaluator.evaluate(ctx, seg.rule, targets, asOf);
+    })));
+    return results.flat()
+      .filter((o) => !o.period || (o.period.from < window.to && window.from < o.period.to))
+      .sort(byDue);
+  }
+}
+
+const byDue = (a: Obligation, b: Obligation) =>
+  (a.dueAt ?? Number.POSITIVE_INFINITY) - (b.dueAt ?? Number.POSITIVE_INFINITY)
+  || a.ruleId.localeCompare(b.ruleId) || a.subject.id.localeCompare(b.subject.id);
+
+/** The subjects of each kind inside a scope, read lazily (members only when a member rule runs). */
+class SubjectResolver {
+  private readonly cache = new Map<SubjectKind, Promise<SubjectRef[]>>();
+  constructor(private readonly store: GraphStore, private readonly scope: Scope) {}
+
+  of(kind: SubjectKind): Promise<SubjectRef[]> {
+    if (!this.cache.has(kind)) this.cache.set(kind, this.read(kind));
+    return this.cache.get(kind)!;
+  }
+
+  private async branches(): Promise<SubjectRef[]> {
+    const { kind, id } = this.scope;
+    if (kind === 'MEMBER') return [];
+    const list = kind === 'UNIVERSITY' ? await this.store.listBranches()
+      : kind === 'COMMITTEE' ? await this.store.listBranches([id])
+        : await this.store.getBranchesByIds([id]);
+    return list.map((b) => ({ kind: 'BRANCH', id: b.id, name: b.name, branchId: b.id, committeeId: b.committeeId }));
+  }
+
+  private async read(kind: SubjectKind): Promise<SubjectRef[]> {
+    const { kind: sk, id } = this.scope;
+    switch (kind) {
+      case 'UNIVERSITY': {
+        if (sk !== 'UNIVERSITY') return [];
+        const u = await this.store.getUniversity();
+        return u && u.id === id ? [{ kind: 'UNIVERSITY', id: u.id, name: u.name }] : [];
+      }
+      case 'COMMITTEE': {
+        if (sk === 'UNIVERSITY') return (await this.store.listCommittees()).map((c) => ({ kind: 'COMMITTEE', id: c.id, name: c.name, committeeId: c.id }));
+        if (sk !== 'COMMITTEE') return [];
+        return (await this.store.getCommitteesByIds([id])).map((c) => ({ kind: 'COMMITTEE', id: c.id, name: c.name, committeeId: c.id }));
+      }
+      case 'BRANCH':
+        return this.branches();
+      case 'GROUP': {
+        const branches = await this.of('BRANCH');
+        const groups = await Promise.all(branches.map(async (b) => (await this.store.listGroups(b.id))
+          .map((g): SubjectRef => ({ kind: 'GROUP', id: g.id, name: g.name, branchId: b.id, committeeId: b.committeeId }))));
+        return groups.flat();
+      }
+      case 'MEMBER': {
+        if (sk === 'MEMBER') {
+          const [m] = await this.store.getMembersByIds([id]);
+          return m ? [{ kind: 'MEMBER', id: m.id, name: m.name, branchId: m.branchId }] : [];
+        }
+        const branches = await this.of('BRANCH');
+        if (branches.length === 0) return [];
+        const committeeOf = new Map(branches.map((b) => [b.id, b.committeeId]));
+        const filter = sk === 'UNIVERSITY' ? {} : { branchIds: branches.map((b) => b.id) };
+        const out: SubjectRef[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await this.store.listMembers(filter, 5000, after);
+          for (const m of page.items) out.push({ kind: 'MEMBER', id: m.id, name: m.name, branchId: m.branchId, committeeId: committeeOf.get(m.branchId) });
+          if (!page.hasNextPage) break;
+          after = page.endCursor;
+        }
+        return out;
+      }
+    }
+  }
+}
+
+/** The catalogue alone as a RuleSet (no overrides): for pure computations and tests. */
+export function catalogueRuleSet(catalogue: readonly RuleDef[] = CATALOGUE, evaluators: readonly Evaluator[] = EVALUATORS): RuleSet {
+  return new RuleSet(loadCatalogue(catalogue, evaluators), new Map());
+}
+
+const engines = new WeakMap<GraphStore, RulesEngine>();
+
+/** One engine per store, for callers that have a store and no engine of their own. */
+export function rulesFor(store: GraphStore): RulesEngine {
+  let e = engines.get(store);
+  if (!e) { e = new RulesEngine({ store }); engines.set(store, e); }
+  return e;
+}

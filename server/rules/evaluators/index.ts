@@ -1,0 +1,10 @@
+/**
+ * The evaluator registry: one line per rule kind. Each owner adds its evaluators here; a catalogue
+ * rule whose kind has no evaluator fails at start.
+ */
+import type { Evaluator } from '../types';
+import { meetingMinimumEvaluator } from './meeting-minimum';
+
+export const EVALUATORS: Evaluator[] = [
+  meetingMinimumEvaluator,
+];

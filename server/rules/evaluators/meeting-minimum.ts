@@ -1,0 +1,105 @@
+/**
+ * meeting-minimum: a branch holds at least `minimum` meetings of a kind in every calendar period
+ * (month, quarter or year, China Standard Time). One obligation per branch and period.
+ */
+import { MEETING_KINDS, type Meeting, type MeetingKind } from '../../../graph';
+import { FREQUENCIES, type Frequency, parseDay, periodsOverlapping, periodAt } from '../periods';
+import type { Evaluator, Obligation, RuleContext, RuleDef, SubjectRef } from '../types';
+import { requireInteger, requireObject, requireOneOf, optionalBoolean } from './params';
+
+export interface MeetingMinimumParams {
+  meetingKind: MeetingKind;
+  frequency: Frequency;
+  /** Meetings required per period (≥ 1). */
+  minimum: number;
+  /** Required only of branches that have party groups (党小组). */
+  onlyWithGroups: boolean;
+}
+
+export const MEETING_MINIMUM_KIND = 'meeting-minimum';
+
+function validate(raw: unknown): MeetingMinimumParams {
+  const p = requireObject(raw);
+  return {
+    meetingKind: requireOneOf(p, 'meetingKind', MEETING_KINDS),
+    frequency: requireOneOf(p, 'frequency', FREQUENCIES),
+    minimum: requireInteger(p, 'minimum', 1, 31),
+    onlyWithGroups: optionalBoolean(p, 'onlyWithGroups') ?? false,
+  };
+}
+
+/** Span of instants the rule version covers: periods that start inside it are governed by it. */
+export function ruleSpan(rule: RuleDef): { from: number; to: number } {
+  return {
+    from: parseDay(rule.effectiveFrom) ?? Number.NEGATIVE_INFINITY,
+    to: rule.effectiveTo ? parseDay(rule.effectiveTo) ?? Number.POSITIVE_INFINITY : Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * The verdict of one rule version for one branch over the periods overlapping [from, to): pure, so
+ * branchLife (over meetings it has already read) and the evaluator share it. `meetings` are the
+ * branch's meetings of the rule's kind covering those periods, in any order.
+ */
+export function meetingVerdicts(
+  rule: RuleDef<MeetingMinimumParams>, subject: SubjectRef, meetings: readonly Meeting[],
+  window: { from: number; to: number }, asOf: number,
+): Obligation[] {
+  const { meetingKind, frequency, minimum } = rule.params;
+  const span = ruleSpan(rule);
+  const out: Obligation[] = [];
+  for (const p of periodsOverlapping(frequency, window.from, window.to)) {
+    if (p.start < span.from || p.start >= span.to) continue;
+    const inPeriod = meetings.filter((m) => m.kind === meetingKind && m.at >= p.start && m.at < p.end);
+    const held = inPeriod.filter((m) => m.at <= asOf);
+    const status = held.length >= minimum ? 'DONE' : p.end <= asOf ? 'OVERDUE' : p.start <= asOf ? 'DUE' : 'UPCOMING';
+    out.push({
+      ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject,
+      title: `${rule.title.zh}（${p.label}）`,
+      status, dueAt: p.end - 1,
+      period: { from: p.start, to: p.end, label: p.label },
+      evidence: inPeriod.map((m) => ({ kind: 'Meeting', id: m.id, label: m.title, at: m.at })),
+      citation: rule.citation,
+      action: { kind: 'schedule-meeting', targetId: subject.id },
+      detail: {
+        meetingKind, frequency, required: minimum, held: held.length, scheduled: inPeriod.length - held.length,
+      },
+    });
+  }
+  return out;
+}
+
+/** Instants to read meetings over so every period overlapping the window is complete. */
+export function meetingReadSpan(window: { from: number; to: number }): { from: number; to: number } {
+  return { from: periodAt('YEAR', window.from).start, to: periodAt('YEAR', window.to - 1).end };
+}
+
+async function branchesWithGroups(ctx: RuleContext, branchIds: string[]): Promise<Set<string>> {
+  return ctx.memo(`groups|${branchIds.join(',')}`, async () => {
+    const has = await Promise.all(branchIds.map(async (id) => [id, (await ctx.store.listGroups(id)).length > 0] as const));
+    return new Set(has.filter(([, yes]) => yes).map(([id]) => id));
+  });
+}
+
+export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
+  kind: MEETING_MINIMUM_KIND,
+  validate,
+  async evaluate(ctx, rule, subjects, asOf) {
+    const branches = subjects.filter((s) => s.kind === 'BRANCH');
+    if (branches.length === 0) return [];
+    const ids = branches.map((b) => b.id);
+    const span = meetingReadSpan(ctx.window);
+    const meetings = await ctx.memo(`meetings|${ids.join(',')}|${span.from}|${span.to}`, async () => {
+      const byBranch = new Map<string, Meeting[]>();
+      for (const m of await ctx.store.listMeetings(ids, span.from, span.to)) {
+        if (!byBranch.has(m.branchId)) byBranch.set(m.branchId, []);
+        byBranch.get(m.branchId)!.push(m);
+      }
+      return byBranch;
+    });
+    const withGroups = rule.params.onlyWithGroups ? await branchesWithGroups(ctx, ids) : null;
+    return branches.flatMap((b) => (withGroups && !withGroups.has(b.id)
+      ? []
+      : meetingVerdicts(rule, b, meetings.get(b.id) ?? [], ctx.window, asOf)));
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * The development pipeline against its rules (kind 'pipeline-step'): whether a step may be recorded
+ * now (refusals name the rule and its citation), and what is due next or late for a person.
+ */
+import type { Milestone, MilestoneEvidence, PipelineStep } from '../../../graph/affairs-model';
+import { AppError } from '../../errors';
+import { addDays, addMonths, dateOf } from '../../affairs/china-time';
+import type { PipelineStepParams, Span } from '../catalogue/pipeline';
+import type { Citation, Obligation, ObligationStatus, RuleDef } from '../types';
+
+export type PipelineRule = RuleDef<PipelineStepParams>;
+
+/** The rule in force for each step (the caller picks them for the right date). */
+export type RulesByStep = ReadonlyMap<PipelineStep, PipelineRule>;
+
+/** Where a span ends, from the latest recorded `span.after` milestone; null when that step is missing. */
+export function spanEnd(span: Span, done: Milestone[]): number | null {
+  const base = latestOf(done, span.after);
+  if (!base) return null;
+  return addDays(addMonths(base.at, span.months ?? 0), span.days ?? 0);
+}
+
+const latestOf = (done: Milestone[], step: PipelineStep): Milestone | undefined =>
+  [...done].reverse().find((m) => m.step === step);
+
+const citeText = (c: Citation) => `《${c.document}》${c.article ?? ''}`;
+
+/** A refusal: BAD_USER_INPUT (or CONFLICT) naming the field, with the rule id and citation in the extensions. */
+export function refusal(code: 'BAD_USER_INPUT' | 'CONFLICT', field: string, rule: PipelineRule, why: string): AppError {
+  return new AppError(code, `${why} (rule ${rule.id}: ${rule.title.zh}, ${citeText(rule.citation)})`, {
+    field, ruleId: rule.id, ruleVersion: rule.version, citation: rule.citation,
+  });
+}
+
+export interface StepAttempt {
+  step: PipelineStep;
+  at: number;
+  evidence: MilestoneEvidence;
+  /** End of the public notice opened by each recorded step, when it opened one. */
+  noticeEnds: ReadonlyMap<PipelineStep, number>;
+}
+
+/** Throw the first rule the attempt breaks; return normally when the step may be recorded. */
+export function checkStep(rules: RulesByStep, done: Milestone[], a: StepAttempt): void {
+  const rule = rules.get(a.step);
+  if (!rule) throw new AppError('BAD_USER_INPUT', `No rule in force for step ${a.step} on ${dateOf(a.at)}`, { field: 'step' });
+  const p = rule.params;
+  const has = (s: PipelineStep) => done.some((m) => m.step === s);
+  if (!p.repeatEveryMonths && has(a.step)) {
+    throw refusal('CONFLICT', 'step', rule, `Step ${a.step} is already recorded for this person`);
+  }
+  const missing = p.requires.filter((s) => !has(s));
+  if (missing.length) {
+    throw refusal('BAD_USER_INPUT', 'step', rule, `Step ${a.step} is out of order: record ${missing.join(', ')} first`);
+  }
+  if (p.repeatUntil && has(p.repeatUntil)) {
+    throw refusal('BAD_USER_INPUT', 'step', rule, `Step ${a.step} is out of order: ${p.repeatUntil} is already recorded`);
+  }
+  if (p.notBefore) {
+    const earliest = spanEnd(p.notBefore, done);
+    if (earliest !== null && a.at < earliest) {
+      throw refusal('BAD_USER_INPUT', 'at', rule, `Step ${a.step} on ${dateOf(a.at)} is too early: not before ${dateOf(earliest)}`);
+    }
+  }
+  if (p.afterNoticeOf) {
+    const end = a.noticeEnds.get(p.afterNoticeOf);
+    if (end !== undefined && a.at < end) {
+      throw refusal('BAD_USER_INPUT', 'at', rule, `Step ${a.step} on ${dateOf(a.at)} is too early: the public notice runs until ${dateOf(end - 1)}`);
+    }
+  }
+  if (p.sponsors) {
+    const n = new Set(a.evidence.people).size;
+    if (n < p.sponsors.min || n > p.sponsors.max) {
+      throw refusal('BAD_USER_INPUT', 'evidence.people', rule, `Step ${a.step} needs ${p.sponsors.min}–${p.sponsors.max} sponsors (培养联系人), got ${n}`);
+    }
+  }
+  if (p.training) {
+    const days = a.evidence.trainingDays ?? 0;
+    const hours = a.evidence.trainingHours ?? 0;
+    if (days < p.training.minDays && hours < p.training.minHours) {
+      throw refusal('BAD_USER_INPUT', 'evidence.trainingHours', rule,
+        `Training of ${days} days / ${hours} class hours is too short: at least ${p.training.minDays} days or ${p.training.minHours} class hours`);
+    }
+  }
+}
+
+/** What is due next (or late) for a person with these milestones, as of `asOf`. */
+export function pipelineObligations(
+  rules: RulesByStep, done: Milestone[], asOf: number, subject: { id: string; name?: string },
+): Obligation[] {
+  const out: Obligation[] = [];
+  const has = (s: PipelineStep) => done.some((m) => m.step === s);
+  for (const rule of rules.values()) {
+    const p = rule.params;
+    const base = (status: ObligationStatus, dueAt: number | null, evidence: Milestone[]): Obligation => ({
+      ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
+      title: rule.title.zh, status, dueAt,
+      evidence: evidence.map((m) => ({ kind: 'Milestone', id: m.id, label: `${m.step} ${dateOf(m.at)}` })),
+      citation: rule.citation, action: { kind: 'pipeline-step', targetId: subject.id },
+    });
+    if (p.repeatEveryMonths) {
+      const anchor = latestOf(done, p.step) ?? latestOf(done, p.requires[0]);
+      if (!anchor || (p.repeatUntil && has(p.repeatUntil))) continue;
+      const dueAt = addMonths(anchor.at, p.repeatEveryMonths);
+      out.push(base(asOf > dueAt ? 'OVERDUE' : 'UPCOMING', dueAt, [anchor]));
+      continue;
+    }
+    const mine = done.find((m) => m.step === p.step);
+    if (mine) {
+      const late = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
+      if (late !== null && mine.at > late) out.push({ ...base('DONE', late, [mine]), title: `${rule.title.zh}（逾期完成）` });
+      continue;
+    }
+    if (!p.requires.every(has)) continue;
+    const earliest = p.notBefore ? spanEnd(p.notBefore, done) : null;
+    const deadline = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
+    const evidence = p.requires.map((s) => latestOf(done, s)!).filter(Boolean);
+    if (deadline !== null && asOf > deadline) out.push(base('OVERDUE', deadline, evidence));
+    else if (earliest !== null && asOf < earliest) out.push(base('UPCOMING', earliest, evidence));
+    else out.push(base('DUE', deadline, evidence));
+  }
+  return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+}

@@ -1,0 +1,84 @@
+/**
+ * Obligations as the API serves them: the scope checked against the viewer, the evaluation run by
+ * the engine, and reads of members' obligations noted in the access log.
+ *
+ * | scope      | who may ask                                                             |
+ * |------------|-------------------------------------------------------------------------|
+ * | MEMBER     | the member, or anyone who may read the member (secretary, admins above) |
+ * | BRANCH     | anyone who may read the branch                                          |
+ * | COMMITTEE  | its committee administrators and university administrators               |
+ * | UNIVERSITY | university administrators                                                |
+ */
+import type { Session } from '../auth/session';
+import { assertCanReadBranch, assertCanReadMember } from '../auth/scope';
+import { badInput, forbidden, notFound } from '../errors';
+import { getBranch, getCommittee } from '../org/org-service';
+import type { EvaluateOptions, Scope } from './engine';
+import { DAY_MS } from './periods';
+import type { Obligation, ObligationStatus } from './types';
+
+const MAX_WINDOW_MS = 3 * 366 * DAY_MS;
+
+export interface ObligationQuery {
+  scope: { kind: string; id: string };
+  asOf?: number | null;
+  from?: number | null;
+  to?: number | null;
+  statuses?: readonly ObligationStatus[] | null;
+}
+
+/** Throws unless the viewer may see the obligations of the scope; returns the checked scope. */
+export async function assertCanReadScope(s: Session, scope: { kind: string; id: string }): Promise<Scope> {
+  switch (scope.kind) {
+    case 'MEMBER': {
+      const [m] = await s.loaders.member.loadMany([scope.id]).then((r) => r.map((x) => (x instanceof Error ? null : x)));
+      if (!m) throw notFound('Member', scope.id);
+      assertCanReadMember(s.viewer, m);
+      return { kind: 'MEMBER', id: m.id };
+    }
+    case 'BRANCH':
+      await getBranch(s, scope.id);
+      assertCanReadBranch(s.viewer, scope.id);
+      return { kind: 'BRANCH', id: scope.id };
+    case 'COMMITTEE': {
+      await getCommittee(s, scope.id);
+      const v = s.viewer;
+      if (!(v.role === 'UNIVERSITY_ADMIN' || (v.role === 'COMMITTEE_ADMIN' && v.committeeId === scope.id))) {
+        throw forbidden(`You may not read committee "${scope.id}" obligations: only its administrators can`);
+      }
+      return { kind: 'COMMITTEE', id: scope.id };
+    }
+    case 'UNIVERSITY': {
+      const u = await s.store.getUniversity();
+      if (!u || u.id !== scope.id) throw notFound('University', scope.id);
+      if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden('Only university administrators can read the whole university\'s obligations');
+      return { kind: 'UNIVERSITY', id: scope.id };
+    }
+    default:
+      throw badInput('scope.kind', 'scope.kind must be MEMBER, BRANCH, COMMITTEE or UNIVERSITY');
+  }
+}
+
+/** The evaluation window of a query: [from, to) or the default around asOf. */
+export function windowOf(q: ObligationQuery, asOf: number): EvaluateOptions['window'] {
+  if (q.from == null && q.to == null) return undefined;
+  if (q.from == null || q.to == null) throw badInput(q.from == null ? 'from' : 'to', 'give both from and to, or neither');
+  if (!(q.to > q.from)) throw badInput('to', 'to must be after from');
+  if (q.to - q.from > MAX_WINDOW_MS) throw badInput('to', 'the period from–to must be at most three years');
+  return { from: q.from, to: q.to };
+}
+
+export async function listObligations(s: Session, q: ObligationQuery): Promise<Obligation[]> {
+  const asOf = q.asOf ?? s.now();
+  if (!Number.isFinite(asOf)) throw badInput('asOf', 'asOf must be a date-time');
+  const window = windowOf(q, asOf);
+  const scope = await assertCanReadScope(s, q.scope);
+  const all = await s.rules.evaluate(scope, asOf, { window });
+  const wanted = q.statuses?.length ? new Set(q.statuses) : null;
+  const out = wanted ? all.filter((o) => wanted.has(o.status)) : all;
+  for (const o of out) if (o.subject.kind === 'MEMBER') s.audit.note('READ_MEMBER', 'Member', o.subject.id);
+  return out;
+}
+
+/** Stable key of an obligation: rule, subject and period. */
+export const obligationKey = (o: Obligation) => `${o.ruleId}|${o.subject.kind}:${o.subject.id}|${o.period?.label ?? o.dueAt ?? ''}`;

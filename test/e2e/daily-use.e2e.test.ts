@@ -1,0 +1,169 @@
+/**
+ * Daily use in Debian's Chromium against the real server (Kuzu in a temp dir, demo data): with the internet
+ * blocked, GraphiQL and every page load from this server alone; every figure the branch page and the dashboard
+ * show equals the API's answer for the same period; the branch page says who needs attention and why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { blockInternet, type BlockedNetwork } from './offline';
+import { startTestServer, type TestServer } from './server';
+import { open, signInAs } from './pages';
+import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
+import { formatPercent } from '../../client/src/i18n/i18n';
+
+const pct = (r: number | null | undefined) => (r == null ? '—' : formatPercent('zh-CN', r));
+
+/** The API's answer, as the person with `memberId` (demo sign-in gives their token). */
+async function api<T>(memberId: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const post = async (q: string, v: Record<string, unknown>, token?: string) => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: q, variables: v }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown };
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await post('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId }) as unknown as { login: { token: string } };
+  return post(query, variables, login.token);
+}
+
+const LIFE = `query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) { life(from: $from, to: $to) { attendanceRate kinds { kind applies held required } } } }`;
+type Life = { branch: { life: { attendanceRate: number | null; kinds: KindCount[] } } };
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+let network: BlockedNetwork;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  network = await blockInternet(browser.context);
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('offline', () => {
+  it('GraphiQL at /graphql loads from this server and runs a query with the internet blocked', async () => {
+    const query = encodeURIComponent('{ __typename }');
+    await page.goto(`${server.url}/graphql?query=${query}`);
+    await poll(() => page.locator('.graphiql-container').count()).toBeGreaterThan(0);
+    expect(await page.title()).toContain('红图');
+    await page.locator('.graphiql-execute-button').click();
+    await poll(() => page.locator('.graphiql-response').textContent()).toContain('Query');
+    expect(network.attempts).toEqual([]);
+  });
+
+  it('every screen of every role loads with no request leaving the machine', async () => {
+    for (const role of ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'] as const) {
+      await signInAs(page, server.url, role);
+      await page.waitForLoadState('networkidle');
+    }
+    await open(page, server.url, '/network');
+    await page.waitForLoadState('networkidle');
+    // Fonts and icons included: nothing was even attempted outside.
+    expect(network.attempts).toEqual([]);
+    const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(https?:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(n)));
+    expect(external).toEqual([]);
+  });
+});
+
+describe('figures that agree', () => {
+  it('the branch page shows, for each period, the API\'s meetings ratio and attendance for exactly that period', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAs(page, server.url, 'SECRETARY');
+    await open(page, server.url, '/branches/b-1');
+    const figures = page.getByTestId('branch-figures');
+    for (const key of ['lastQuarter', 'fourQuarters', 'thisQuarter']) {
+      await page.getByTestId('period').selectOption(key);
+      await poll(async () => (await figures.getAttribute('data-from')) !== null && (await page.getByTestId('figure-attendance').textContent()) !== '').toBe(true);
+      const from = (await figures.getAttribute('data-from'))!;
+      const to = (await figures.getAttribute('data-to'))!;
+      const { branch } = await api<Life>('m-3', LIFE, { id: 'b-1', from, to });
+      await poll(() => page.getByTestId('figure-meetings').textContent()).toBe(pct(meetingRatio(branch.life.kinds)));
+      await poll(() => page.getByTestId('figure-attendance').textContent()).toBe(pct(branch.life.attendanceRate));
+    }
+  });
+
+  it('the dashboard\'s bars for a branch equal the branch page\'s "last four quarters" and the API', async () => {
+    await page.getByTestId('period').selectOption('fourQuarters');
+    const figures = page.getByTestId('branch-figures');
+    await poll(async () => (await figures.getAttribute('data-from'))).toBeTruthy();
+    const branchId = 'b-1';
+    const from = (await figures.getAttribute('data-from'))!;
+    const to = (await figures.getAttribute('data-to'))!;
+    const onBranch = { meetings: await page.getByTestId('figure-meetings').textContent(), attendance: await page.getByTestId('figure-attendance').textContent() };
+    const { branch } = await api<Life>('m-1', LIFE, { id: branchId, from, to });
+    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    await open(page, server.url, '/dashboard');
+    const group = page.locator(`[data-group="${branchId}"] .hbars-value`);
+    await poll(() => group.count()).toBe(4);
+    const [meetings, attendance] = [await group.nth(0).textContent(), await group.nth(1).textContent()];
+    expect({ meetings, attendance }).toEqual(onBranch);
+    expect({ meetings, attendance }).toEqual({ meetings: pct(meetingRatio(branch.life.kinds)), attendance: pct(branch.life.attendanceRate) });
+  });
+});
+
+describe('who needs attention', () => {
+  it('lists members with reason and evidence at the top of the branch page, and counts members by stage', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    await open(page, server.url, '/branches/b-1');
+    const list = page.getByTestId('attention');
+    await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
+    // The section comes before the organizational-life table.
+    const order = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid="attention"]')!;
+      const f = document.querySelector('[data-testid="branch-figures"]')!;
+      return a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    const low = list.locator('li[data-reason="attendance"]').first();
+    await poll(() => low.count()).toBe(1);
+    expect(await low.textContent()).toMatch(/最近 \d+ 次会议只出席 \d+ 次（\d+%），支部 .+ 出勤率 \d+%/);
+    const counts = page.getByTestId('stage-counts');
+    const total = Number((await counts.textContent())!.match(/成员共 (\d+) 人/)![1]);
+    const byStage = await counts.locator('[data-stage]').allTextContents();
+    expect(byStage.map((x) => Number(x.match(/(\d+)$/)![1])).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
+  });
+});
+
+describe('something to study', () => {
+  it('a member opens a course from the plan or recommendations, reads it, and the visible time is recorded as study', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, server.url, 'MEMBER');
+    const link = page.locator('[data-testid="plan-items"] a, [data-testid="recommendations"] a').first();
+    await poll(() => link.count()).toBe(1);
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    await poll(() => page.locator('h1').textContent()).toBe(title);
+    // A course with written content: outline, reading, questions, topics and prerequisites.
+    await open(page, server.url, '/courses/c-21');
+    await poll(() => page.getByTestId('course-outline').locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-reading').locator('p').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-questions').locator('li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('course-topics').locator('.chip').count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('study-time').textContent()).toMatch(/阅读 0 分 [6-9] 秒/);
+    // Leaving the page reports the visible seconds through recordStudy.
+    await open(page, server.url, '/me');
+    const member = await page.evaluate(() => JSON.parse(localStorage.getItem('hongtu.session') ?? '{}').memberId as string);
+    const studies = async () => (await api<{ member: { recentActivity: { studies: { id: string; seconds: number; course: { id: string } }[] } } }>(member,
+      'query($id: ID!) { member(id: $id) { recentActivity(first: 20) { studies { id seconds course { id } } } } }', { id: member })).member.recentActivity.studies;
+    await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the recommendations do not repeat the courses of the plan', async () => {
+    const plan = await page.getByTestId('plan-items').locator('.plan-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const recs = await page.getByTestId('recommendations').locator('strong a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(recs.length).toBeGreaterThan(0);
+    expect(recs.filter((h) => plan.includes(h))).toEqual([]);
+  });
+});
