@@ -137,10 +137,34 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Compute and store mastery rows and gaps of members whose events arrived without the write path
+   * (a bulk load, an import), the same way a pass does, so reads find maintained state instead of
+   * replaying history. Pages of `page` members; returns how many members were written.
+   */
+  async backfill(memberIds: string[], page = 200): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < memberIds.length; i += page) {
+      const ids = memberIds.slice(i, i + page);
+      await this.recompute(ids, []);
+      n += ids.length;
+    }
+    return n;
+  }
+
   /** Recompute the members of these entries and consume the entries, in one store transaction. */
   private async pass(entries: OutboxEntry[]): Promise<void> {
+    await this.recompute([...new Set(entries.map((e) => e.memberId))], entries);
+    for (const e of entries) {
+      const n = (this.pending.get(e.memberId) ?? 0) - 1;
+      if (n > 0) this.pending.set(e.memberId, n);
+      else this.pending.delete(e.memberId);
+    }
+    this.wake();
+  }
+
+  private async recompute(ids: string[], entries: OutboxEntry[]): Promise<void> {
     const now = (this.opts.now ?? Date.now)();
-    const ids = [...new Set(entries.map((e) => e.memberId))];
     const view = await this.learner.curriculum.get();
     const [members, histories, storedRows, storedGaps] = await Promise.all([
       this.store.getMembersByIds(ids),
@@ -164,12 +188,6 @@ export class OutboxWorker {
     const applied = await this.store.completeOutbox({ entries, mastery, gaps });
     this.stats.passes++;
     this.stats.applied += applied;
-    for (const e of entries) {
-      const n = (this.pending.get(e.memberId) ?? 0) - 1;
-      if (n > 0) this.pending.set(e.memberId, n);
-      else this.pending.delete(e.memberId);
-    }
-    this.wake();
   }
 
   private wake(): void {
