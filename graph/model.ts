@@ -180,6 +180,24 @@ export interface MemberHistory {
   attendance: (Attendance & { at: number; kind: MeetingKind })[];
 }
 
+/**
+ * One stored version of a rules-catalogue rule: new parameters in force from a calendar day. Written
+ * once per (rule, version); `id` is `${ruleId}@${version}`.
+ */
+export interface RuleOverrideRecord {
+  id: string;
+  ruleId: string;
+  version: number;
+  /** The complete parameters of this version, as a JSON object text. */
+  params: string;
+  /** First day in force, 'YYYY-MM-DD' in China Standard Time. */
+  effectiveFrom: string;
+  reason: string;
+  /** Member id of the administrator who made it. */
+  createdBy: string;
+  createdAt: number;
+}
+
 export interface EmbeddingRow { id: string; vector: number[]; embedderId: string; contentHash: string }
 export interface EmbeddingMeta { id: string; embedderId: string | null; contentHash: string | null }
 

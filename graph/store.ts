@@ -18,7 +18,7 @@ import type {
   AccessRecord, AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
   EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, Member,
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
-  Transfer, University, Area,
+  Transfer, University, Area, RuleOverrideRecord,
 } from './model';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
@@ -169,6 +169,15 @@ export interface GraphStore extends AffairsStore, EventBatchStore {
    * a hit in the title/name counting 2 and in the summary/description 1.
    */
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number): Promise<{ id: string; score: number }[]>;
+
+  // ---- rules catalogue overrides ----
+  /** Every stored rule override, ordered by rule id then version. */
+  listRuleOverrides(): Promise<RuleOverrideRecord[]>;
+  /**
+   * Store one version of a rule, once: the same id with the same content is a no-op
+   * (`{ created: false }`); the same id with other content is CONFLICT (someone wrote that version first).
+   */
+  createRuleOverride(o: RuleOverrideRecord): Promise<WriteResult>;
 
   // ---- audit ----
   appendAccess(records: AccessRecord[]): Promise<void>;

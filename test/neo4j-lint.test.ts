@@ -17,6 +17,7 @@ const PROPERTY_KEYS = [
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
   'data', 'year', 'paidAt', 'fromBranchId', 'audience', 'audienceId', 'publishedAt', 'affairsLock',
+  'ruleId', 'version', 'params', 'effectiveFrom', 'createdBy',
   // relationships
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
@@ -41,6 +42,7 @@ const PARAMETERS: Record<string, unknown> = {
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
   timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
   audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
+  ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',
   answers: [{ key: 'A:x', id: 'x', memberId: 'm', toId: 'q', at: 0, seconds: 1, correct: true }],
   studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
   keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],

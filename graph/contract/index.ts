@@ -16,6 +16,7 @@ import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
+import { rulesContract } from './rules.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
 import { tagsContract } from './tags.contract';
@@ -40,6 +41,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     const get: GetStore = () => store!;
     lifecycleContract(get);
     orgContract(get);
+    rulesContract(get);
     membersContract(get);
     curriculumContract(get);
     tagsContract(get);

@@ -6,6 +6,7 @@
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap,
   Group, Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
@@ -31,6 +32,7 @@ import { LearnerQueries } from './learner';
 import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
+import { RuleQueries } from './rules';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -39,6 +41,7 @@ export class KuzuStore implements GraphStore {
   readonly backend = 'kuzu' as const;
   private readonly ex: KuzuExecutor;
   private readonly org: OrgQueries;
+  private readonly ruleOverrides: RuleQueries;
   private readonly members: MemberQueries;
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
@@ -49,6 +52,7 @@ export class KuzuStore implements GraphStore {
   constructor(opts: { dir: string }) {
     this.ex = new KuzuExecutor(opts.dir);
     this.org = new OrgQueries(this.ex);
+    this.ruleOverrides = new RuleQueries(this.ex);
     this.members = new MemberQueries(this.ex);
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
@@ -157,6 +161,10 @@ export class KuzuStore implements GraphStore {
   listNotices(audiences: { audience: NoticeAudience; id: string }[]) { return this.affairs.listNotices(audiences); }
   markNoticeRead(noticeId: string, memberId: string, at: number) { return this.affairs.markNoticeRead(noticeId, memberId, at); }
   listNoticeReads(noticeIds: string[]) { return this.affairs.listNoticeReads(noticeIds); }
+
+  // ---- rules catalogue overrides ----
+  listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
 
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }

@@ -10,11 +10,11 @@ import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-s
 import type { KuzuExecutor, Runner } from './executor';
 import { OUTBOX_DDL } from './outbox';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES,
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride',
 ] as const;
 
 export const REL_TABLES = [
@@ -65,8 +65,14 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
 
+/** Version 3: stored overrides of the rules catalogue (one node per rule version). */
+const V3: string[] = [
+  `CREATE NODE TABLE IF NOT EXISTS RuleOverride(id STRING PRIMARY KEY, ruleId STRING, version INT64, params STRING,
+     effectiveFrom STRING, reason STRING, createdBy STRING, createdAt INT64)`,
+];
+
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

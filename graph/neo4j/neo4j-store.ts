@@ -5,7 +5,7 @@
  */
 import type {
   AccessRecord, AnswerEvent, AttendanceStatus, Branch, Committee, EmbeddableKind, EmbeddingRow, Gap, Group,
-  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University,
+  Mastery, MeetingKind, Question, StudyEvent, StudyPlan, Topic, TopicTag, University, RuleOverrideRecord,
 } from '../model';
 import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
@@ -29,6 +29,7 @@ import { LearnerOps } from './learner';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
 import { OrgOps } from './org';
+import { RuleOps } from './rules';
 import { clearAll, createSchema, ensureVectorIndex, storeHealth } from './schema';
 import * as tags from './tags';
 
@@ -41,6 +42,7 @@ export class Neo4jStore implements GraphStore {
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
   private readonly affairs: AffairsOps;
+  private readonly ruleOps: RuleOps;
 
   /**
    * Creating the store opens no connection; the driver connects on first use. `timeouts` bound how long a
@@ -54,6 +56,7 @@ export class Neo4jStore implements GraphStore {
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
+    this.ruleOps = new RuleOps(this.ex);
   }
 
   // ---- lifecycle ----
@@ -137,6 +140,8 @@ export class Neo4jStore implements GraphStore {
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return emb.keywordSearch(this.ex, kind, terms, k); }
 
   // ---- audit ----
+  listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
+  createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
 

@@ -284,6 +284,18 @@ WHERE score > 0
 RETURN t.id AS id, score
 ORDER BY score DESC, id LIMIT $k`,
 
+  // ---- rules catalogue overrides ----
+  listRuleOverrides: `MATCH (o:RuleOverride)
+RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params, o.effectiveFrom AS effectiveFrom,
+       o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt
+ORDER BY ruleId, version`,
+  createRuleOverride: `MERGE (o:RuleOverride {id: $id})
+  ON CREATE SET o.ruleId = $ruleId, o.version = $version, o.params = $params, o.effectiveFrom = $effectiveFrom,
+                o.reason = $reason, o.createdBy = $createdBy, o.createdAt = $createdAt`,
+  ruleOverrideById: `MATCH (o:RuleOverride {id: $id})
+RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params, o.effectiveFrom AS effectiveFrom,
+       o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt`,
+
   // ---- audit ----
   appendAccess: `UNWIND $records AS r
 MERGE (a:AccessRecord {id: r.id})

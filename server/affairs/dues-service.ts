@@ -11,9 +11,10 @@ import type { Session } from '../auth/session';
 import { badInput, forbidden } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import { arrearsOf, arrearsTriggered, computeStandard, type Arrears } from '../rules/evaluators/dues';
-import type { Citation } from '../rules/types';
+import type { DuesArrearsParams } from '../rules/catalogue/dues';
+import type { Citation, RuleDef } from '../rules/types';
 import { requireInt, requireOneOf, requireText } from '../validate';
-import type { AffairsDeps } from './affairs-deps';
+import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { isMonth, monthOf, shiftMonth } from './china-time';
 import { duesRulesAt } from './rule-source';
 
@@ -37,7 +38,7 @@ export async function setDuesStandard(s: Session, deps: AffairsDeps, input: SetS
   const baseFen = input.baseFen == null ? null : requireInt('baseFen', input.baseFen, 0, 100_000_000);
   const member = await loadMemberRaw(s, input.memberId);
   assertCanManageBranch(s.viewer, member.branchId);
-  const rules = duesRulesAt(deps.rules, Date.UTC(year, 0, 1));
+  const rules = await duesRulesAt(rulesOf(deps, s), Date.UTC(year, 0, 1));
   const fixed = rules.fixed.some((r) => r.params.categories.includes(category));
   if (!fixed && baseFen === null) throw badInput('baseFen', `Category ${category} needs baseFen: the monthly income after tax (or pension) in fen`);
   const { fen, rule } = computeStandard(rules, category, fixed ? null : baseFen);
@@ -94,11 +95,11 @@ export interface MemberDues {
 /** The month before `at`'s month: the last month whose dues are owed. */
 const lastDueMonth = (at: number) => shiftMonth(monthOf(at), -1);
 
-function evaluate(deps: AffairsDeps, standards: DuesStandard[], payments: DuesPayment[], asOf: number): { arrears: Arrears; prompts: DuesPrompt[] } {
+function evaluate(arrearsRules: RuleDef<DuesArrearsParams>[], standards: DuesStandard[], payments: DuesPayment[], asOf: number): { arrears: Arrears; prompts: DuesPrompt[] } {
   const years = standards.map((x) => x.year).sort();
   const since = years.length ? `${years[0]}-01` : monthOf(asOf);
   const arrears = arrearsOf(standards, payments, since, lastDueMonth(asOf));
-  const prompts = arrearsTriggered(duesRulesAt(deps.rules, asOf).arrears, arrears.consecutiveUnpaid).map((r) => ({
+  const prompts = arrearsTriggered(arrearsRules, arrears.consecutiveUnpaid).map((r) => ({
     ruleId: r.id, severity: r.params.severity, months: arrears.consecutiveUnpaid, title: r.title.zh, citation: r.citation,
   }));
   return { arrears, prompts };
@@ -111,7 +112,7 @@ export async function memberDues(s: Session, deps: AffairsDeps, memberId: string
   s.audit.note('READ_HISTORY', 'Member', member.id);
   const standards = await s.store.listDuesStandards([member.id]);
   const payments = await s.store.listDuesPayments([member.id]);
-  return { member, standards: standards.map((x) => viewStandard(s, x)), payments, ...evaluate(deps, standards, payments, asOf) };
+  return { member, standards: standards.map((x) => viewStandard(s, x)), payments, ...evaluate((await duesRulesAt(rulesOf(deps, s), asOf)).arrears, standards, payments, asOf) };
 }
 
 export interface BranchDues {
@@ -137,6 +138,7 @@ export async function branchDues(s: Session, deps: AffairsDeps, branchId: string
   const ids = members.map((m) => m.id);
   const standards = ids.length ? await s.store.listDuesStandards(ids) : [];
   const payments = ids.length ? await s.store.listDuesPayments(ids) : [];
+  const arrearsRules = (await duesRulesAt(rulesOf(deps, s), asOf)).arrears;
   const out: BranchDues = { branchId, year, members: members.length, withStandard: 0, monthlyStandardFen: 0, paidFen: 0, owedFen: 0, prompts: [] };
   for (const m of members) {
     const st = standards.filter((x) => x.memberId === m.id);
@@ -149,7 +151,7 @@ export async function branchDues(s: Session, deps: AffairsDeps, branchId: string
       const per = Math.floor(p.amountFen / p.months.length);
       if (inYear) out.paidFen += per * inYear + (p.months[0].startsWith(`${year}-`) ? p.amountFen - per * p.months.length : 0);
     }
-    const { arrears, prompts } = evaluate(deps, st, pay, asOf);
+    const { arrears, prompts } = evaluate(arrearsRules, st, pay, asOf);
     out.owedFen += arrears.owedFen;
     if (prompts.length) {
       s.loaders.member.prime(m.id, m);

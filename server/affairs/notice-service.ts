@@ -10,7 +10,7 @@ import { canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { forbidden, notFound } from '../errors';
 import { optionalId, requireInt, requireOneOf, requireText } from '../validate';
-import type { AffairsDeps } from './affairs-deps';
+import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { workingDaysEnd } from './china-time';
 import { noticePeriodRule } from './rule-source';
 
@@ -32,7 +32,7 @@ export async function publishNotice(s: Session, deps: AffairsDeps, input: Publis
   const now = s.now();
   let periodWorkingDays: number | null = null;
   if (input.periodWorkingDays != null) {
-    const rule = noticePeriodRule(deps.rules, now);
+    const rule = await noticePeriodRule(rulesOf(deps, s), now);
     periodWorkingDays = requireInt('periodWorkingDays', input.periodWorkingDays, rule.params.minWorkingDays, rule.params.maxWorkingDays);
   }
   if (!(await canPublish(s, audience, input.audienceId))) throw forbidden(`You may not publish to ${audience.toLowerCase()} "${input.audienceId}"`);

@@ -13,7 +13,7 @@ import { loadMemberRaw } from '../members/member-service';
 import { checkStep, pipelineObligations } from '../rules/evaluators/pipeline-step';
 import type { Obligation } from '../rules/types';
 import { optionalId, optionalText, requireInt, requireOneOf, requirePast } from '../validate';
-import type { AffairsDeps } from './affairs-deps';
+import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { dateOf, workingDaysEnd } from './china-time';
 import { pipelineRulesAt } from './rule-source';
 
@@ -61,14 +61,14 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   const id = optionalId('id', input.id) ?? `ms-${randomUUID()}`;
   const retry = done.find((m) => m.id === id);
   if (!retry) {
-    checkStep(pipelineRulesAt(deps.rules, at), done, { step, at, evidence, noticeEnds: await noticeEnds(s, done) });
+    checkStep(await pipelineRulesAt(rulesOf(deps, s), at), done, { step, at, evidence, noticeEnds: await noticeEnds(s, done) });
   }
   // A retry keeps the first recording's time and author; the store answers CONFLICT if the content differs.
   const m: Milestone = {
     id, memberId: member.id, step, at, recordedAt: retry?.recordedAt ?? s.now(), recordedBy: retry?.recordedBy ?? s.viewer.memberId, evidence,
   };
   await s.store.addMilestone(m, done.length ? done[done.length - 1].id : null);
-  const rule = pipelineRulesAt(deps.rules, at).get(step);
+  const rule = (await pipelineRulesAt(rulesOf(deps, s), at)).get(step);
   if (step === 'PUBLIC_NOTICE' && rule?.params.noticeWorkingDays) {
     const days = rule.params.noticeWorkingDays;
     await s.store.createNotice({
@@ -102,7 +102,7 @@ export async function readPipeline(s: Session, deps: AffairsDeps, memberId: stri
   const done = (await s.store.listMilestones([member.id])).get(member.id) ?? [];
   const obligations = member.stage === 'FULL' && !done.length
     ? []
-    : pipelineObligations(pipelineRulesAt(deps.rules, asOf), done, asOf, { id: member.id, name: member.name });
+    : pipelineObligations(await pipelineRulesAt(rulesOf(deps, s), asOf), done, asOf, { id: member.id, name: member.name });
   const notices = await s.store.getNoticesByIds(done.filter((m) => m.step === 'PUBLIC_NOTICE').map((m) => noticeIdOf(m.id)));
   return { member, milestones: done, obligations, notices };
 }
@@ -113,7 +113,7 @@ export async function branchPipeline(s: Session, deps: AffairsDeps, branchId: st
   const page = await s.store.listMembers({ branchIds: [branchId], stages: ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY'] }, 500);
   const ids = page.items.map((m) => m.id);
   const all = await s.store.listMilestones(ids);
-  const rules = pipelineRulesAt(deps.rules, asOf);
+  const rules = await pipelineRulesAt(rulesOf(deps, s), asOf);
   return page.items.map((member) => {
     s.loaders.member.prime(member.id, member);
     s.audit.note('READ_HISTORY', 'Member', member.id);

@@ -3,7 +3,7 @@
  * rule's parameters, versions and effective dates live only in server/rules/catalogue/.
  */
 import type { PipelineStep } from '../../graph/affairs-model';
-import { DUES_ARREARS_RULES, DUES_BRACKET_RULES, DUES_FIXED_RULES, DUES_VOLUNTARY_RULE, type DuesArrearsParams } from '../rules/catalogue/dues';
+import { DUES_ARREARS_RULES, DUES_BRACKET_RULES, DUES_FIXED_RULES, DUES_RULES, type DuesArrearsParams } from '../rules/catalogue/dues';
 import { NOTICE_RULES, type NoticePeriodParams } from '../rules/catalogue/notices';
 import { PIPELINE_RULES } from '../rules/catalogue/pipeline';
 import { TRANSFER_RULES, type TransferReceiptParams } from '../rules/catalogue/transfers';
@@ -13,14 +13,13 @@ import type { RuleDef } from '../rules/types';
 import { dateOf } from './china-time';
 
 export interface RuleSource {
-  /** The version of rule `id` in force at `at`, or null when none is. */
-  ruleInForce(id: string, at: number): RuleDef<unknown> | null;
+  /** The version of rule `id` in force at `at` (overrides applied), or null when none is. The rules engine is one. */
+  ruleInForce(id: string, at: number): Promise<RuleDef<unknown> | null> | RuleDef<unknown> | null;
 }
 
 /** Every party-affairs rule of the catalogue. */
 export const AFFAIRS_RULES: RuleDef<unknown>[] = [
-  ...PIPELINE_RULES, ...DUES_BRACKET_RULES, ...DUES_FIXED_RULES, DUES_VOLUNTARY_RULE, ...DUES_ARREARS_RULES,
-  ...TRANSFER_RULES, ...NOTICE_RULES,
+  ...PIPELINE_RULES, ...DUES_RULES, ...TRANSFER_RULES, ...NOTICE_RULES,
 ] as RuleDef<unknown>[];
 
 /** In force on the China-time date of `at`: effectiveFrom ≤ date < effectiveTo; the highest version wins. */
@@ -34,26 +33,27 @@ export function catalogueSource(rules: RuleDef<unknown>[] = AFFAIRS_RULES): Rule
   };
 }
 
-const must = <T>(src: RuleSource, id: string, at: number): RuleDef<T> => {
-  const r = src.ruleInForce(id, at);
+const must = async <T>(src: RuleSource, id: string, at: number): Promise<RuleDef<T>> => {
+  const r = await src.ruleInForce(id, at);
   if (!r) throw new Error(`Rule ${id} is not in force on ${dateOf(at)}`);
   return r as RuleDef<T>;
 };
 
-export function pipelineRulesAt(src: RuleSource, at: number): Map<PipelineStep, PipelineRule> {
+export async function pipelineRulesAt(src: RuleSource, at: number): Promise<Map<PipelineStep, PipelineRule>> {
   const out = new Map<PipelineStep, PipelineRule>();
   for (const base of PIPELINE_RULES) {
-    const r = src.ruleInForce(base.id, at) as PipelineRule | null;
+    const r = (await src.ruleInForce(base.id, at)) as PipelineRule | null;
     if (r) out.set(r.params.step, r);
   }
   return out;
 }
 
-export function duesRulesAt(src: RuleSource, at: number): DuesRules & { arrears: RuleDef<DuesArrearsParams>[] } {
+export async function duesRulesAt(src: RuleSource, at: number): Promise<DuesRules & { arrears: RuleDef<DuesArrearsParams>[] }> {
+  const pick = async (rules: RuleDef<unknown>[]) => (await Promise.all(rules.map((r) => src.ruleInForce(r.id, at)))).filter((r) => r !== null);
   return {
-    brackets: DUES_BRACKET_RULES.map((r) => src.ruleInForce(r.id, at)).filter(Boolean) as DuesRules['brackets'],
-    fixed: DUES_FIXED_RULES.map((r) => src.ruleInForce(r.id, at)).filter(Boolean) as DuesRules['fixed'],
-    arrears: DUES_ARREARS_RULES.map((r) => src.ruleInForce(r.id, at)).filter(Boolean) as RuleDef<DuesArrearsParams>[],
+    brackets: (await pick(DUES_BRACKET_RULES as RuleDef<unknown>[])) as DuesRules['brackets'],
+    fixed: (await pick(DUES_FIXED_RULES as RuleDef<unknown>[])) as DuesRules['fixed'],
+    arrears: (await pick(DUES_ARREARS_RULES as RuleDef<unknown>[])) as RuleDef<DuesArrearsParams>[],
   };
 }
 

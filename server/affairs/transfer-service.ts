@@ -13,7 +13,7 @@ import type { Session } from '../auth/session';
 import { AppError, badInput, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import { optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
-import type { AffairsDeps } from './affairs-deps';
+import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { addDays, isMonth, monthOf } from './china-time';
 import { transferReceiptRule } from './rule-source';
 
@@ -97,7 +97,7 @@ export async function issueLetter(s: Session, deps: AffairsDeps, input: IssueLet
   const c = await getTransferCase(s, input.id);
   if (c.kind !== 'OUT') throw badInput('id', `Transfer "${c.id}" is ${c.kind}; only outgoing transfers get a letter`);
   assertCanManageBranch(s.viewer, c.fromBranchId!);
-  const rule = transferReceiptRule(deps.rules, s.now());
+  const rule = await transferReceiptRule(rulesOf(deps, s), s.now());
   const validDays = requireInt('validDays', input.validDays ?? rule.params.defaultValidityDays, 1, rule.params.maxValidityDays);
   let duesPaidUntil = input.duesPaidUntil ?? null;
   if (duesPaidUntil !== null && !isMonth(duesPaidUntil)) throw badInput('duesPaidUntil', `"${duesPaidUntil}" is not a month; use YYYY-MM`);

@@ -1,5 +1,5 @@
 /** Party affairs: pipeline, dues, transfers (with portable learning profiles) and notices. Thin: services do the work. */
-import { defaultAffairsDeps, type AffairsDeps } from '../affairs/affairs-deps';
+import { defaultAffairsDeps, rulesOf, type AffairsDeps } from '../affairs/affairs-deps';
 import { branchDues, memberDues, recordDuesPayment, setDuesStandard } from '../affairs/dues-service';
 import { markNoticeRead, myNotices, noticeStats, publishNotice } from '../affairs/notice-service';
 import { branchPipeline, readPipeline, recordPipelineStep } from '../affairs/pipeline-service';
@@ -44,9 +44,10 @@ const resolvers: Resolvers = {
     noticeStats: async (_, { id }, ctx) => noticeStats(await ctx.session(), id),
     affairsRules: async (_, { asOf }, ctx) => {
       const s = await ctx.session();
-      const src = affairs(ctx).rules;
+      const src = rulesOf(affairs(ctx), s);
       const at = asOf ?? s.now();
-      return [...new Set(AFFAIRS_RULES.map((r) => r.id))].map((id) => src.ruleInForce(id, at)).filter((r) => r !== null);
+      const rules = await Promise.all([...new Set(AFFAIRS_RULES.map((r) => r.id))].map((id) => src.ruleInForce(id, at)));
+      return rules.filter((r) => r !== null);
     },
   },
   Mutation: {

@@ -1,6 +1,7 @@
 /** The rules catalogue and obligations. */
 import { notFound } from '../errors';
 import { listObligations, obligationKey } from '../rules/obligation-service';
+import { overrideRule, ruleHistory } from '../rules/override-service';
 import type { Citation } from '../rules/types';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
@@ -22,9 +23,16 @@ const resolvers: Resolvers = {
       if (!r) throw notFound('Rule', id);
       return r;
     },
+    ruleHistory: async (_, { id }, ctx) => (await ruleHistory(await ctx.session(), id)).map(({ rule, override }) => ({
+      rule, isOverride: override !== null, reason: override?.reason ?? null, createdBy: override?.createdBy ?? null,
+      createdAt: override?.createdAt ?? null,
+    })),
     obligations: async (_, args, ctx) => listObligations(await ctx.session(), {
       scope: args.scope, asOf: args.asOf, from: args.from, to: args.to, statuses: args.statuses,
     }),
+  },
+  Mutation: {
+    overrideRule: async (_, { input }, ctx) => overrideRule(await ctx.session(), input),
   },
   Rule: {
     title: (r) => r.title.zh,

@@ -16,7 +16,7 @@ import type { GraphStore } from '../../graph';
 export type AccessAction =
   | 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING'
   /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
-  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE';
+  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

@@ -8,7 +8,7 @@
  * the rule they had. A period (a month of meetings, say) is governed by the version in force on the
  * day it starts.
  */
-import type { GraphStore } from '../../graph';
+import type { GraphStore, RuleOverrideRecord } from '../../graph';
 import { CATALOGUE } from './catalogue/index';
 import { EVALUATORS } from './evaluators/index';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
@@ -29,6 +29,9 @@ export interface RuleOverride {
   createdBy: string;
   createdAt: number;
 }
+
+/** A stored override as the engine reads it (params parsed). */
+export const fromRecord = (r: RuleOverrideRecord): RuleOverride => ({ ...r, params: JSON.parse(r.params) as Record<string, unknown> });
 
 export type ScopeKind = Exclude<SubjectKind, 'GROUP'>;
 export interface Scope { kind: ScopeKind; id: string }
@@ -162,8 +165,8 @@ export class RulesEngine {
     const evaluators = opts.evaluators ?? EVALUATORS;
     this.evaluators = new Map(evaluators.map((e) => [e.kind, e]));
     this.base = loadCatalogue(opts.catalogue ?? CATALOGUE, evaluators);
-    const store = opts.store as GraphStore & { listRuleOverrides?: () => Promise<RuleOverride[]> };
-    this.loadOverrides = opts.loadOverrides ?? (store.listRuleOverrides ? () => store.listRuleOverrides!() : async () => []);
+    const store = opts.store;
+    this.loadOverrides = opts.loadOverrides ?? (async () => (await store.listRuleOverrides()).map(fromRecord));
     this.ttl = opts.overridesTtlMs ?? 2000;
   }
 

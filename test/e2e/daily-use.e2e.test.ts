@@ -11,6 +11,9 @@ import { startTestServer, type TestServer } from './server';
 import { open, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
+import { seriousViolations } from './axe';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 const pct = (r: number | null | undefined) => (r == null ? '—' : formatPercent('zh-CN', r));
 
@@ -165,5 +168,58 @@ describe('something to study', () => {
     const recs = await page.getByTestId('recommendations').locator('strong a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(recs.length).toBeGreaterThan(0);
     expect(recs.filter((h) => plan.includes(h))).toEqual([]);
+  });
+});
+
+/** Each main screen, as a role sees it. */
+const SCREENS = [
+  { name: 'sign-in', role: null, hash: '/signin' },
+  { name: 'member-home', role: 'MEMBER', hash: '/me' },
+  { name: 'course', role: 'MEMBER', hash: '/courses/c-21' },
+  { name: 'branch', role: 'SECRETARY', hash: '/branches/b-1' },
+  { name: 'portrait', role: 'SECRETARY', hash: '/members/m-4' },
+  { name: 'network', role: 'SECRETARY', hash: '/network' },
+  { name: 'dashboard', role: 'UNIVERSITY_ADMIN', hash: '/dashboard' },
+] as const;
+
+// HONGTU_SCREENSHOTS=1 writes the README's screenshots (docs/screenshots/); otherwise they go to test-artifacts/.
+const SHOTS = process.env.HONGTU_SCREENSHOTS === '1'
+  ? path.resolve(import.meta.dirname, '../../docs/screenshots') : path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
+
+describe('accessible on a desk and a phone', () => {
+  for (const viewport of [{ width: 1280, height: 900, label: 'desk' }, { width: 390, height: 844, label: 'phone' }]) {
+    it(`has no serious or critical axe violations on any screen (${viewport.label})`, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      mkdirSync(SHOTS, { recursive: true });
+      let role: string | null = null;
+      const found: Record<string, unknown> = {};
+      for (const s of SCREENS) {
+        if (s.role && s.role !== role) {
+          await signInAs(page, server.url, s.role);
+          role = s.role;
+        }
+        await open(page, server.url, s.hash);
+        await page.waitForLoadState('networkidle');
+        await poll(() => page.locator('.spinner, [aria-busy="true"]').count()).toBe(0);
+        const v = await seriousViolations(page);
+        if (v.length) found[s.name] = v;
+        await page.screenshot({ path: path.join(SHOTS, `${s.name}-${viewport.label}.png`), animations: 'disabled', timeout: 60_000 });
+      }
+      expect(found).toEqual({});
+    }, 300_000);
+  }
+
+  it('on a phone, the members table keeps its key columns without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, server.url, 'SECRETARY');
+    await open(page, server.url, '/branches/b-1');
+    const table = page.getByTestId('members-table');
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
+    const heads = await table.locator('thead th:visible').allTextContents();
+    expect(heads).toEqual(expect.arrayContaining(['姓名', '阶段', '短板数', '出勤率', '标签']));
+    const labels = await table.locator('tbody tr').first().locator('td:visible').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-label')));
+    expect(labels).toEqual([null, '阶段', '短板数', '出勤率', null]);
+    const { scroll, client } = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client + 1);
   });
 });

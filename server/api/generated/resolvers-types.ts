@@ -9,6 +9,7 @@ import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from 
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -1066,6 +1067,13 @@ export type Mutation = {
   markNoticeRead: NoticeForViewer;
   /** Transfer a member to another branch (组织关系转接); the history is kept. The viewer must manage the current branch. */
   moveMember: MoveMemberPayload;
+  /**
+   * Override a rule's parameters from a day on (university administrators only): the rule's next
+   * version, stored and audited. `params` is a JSON object of the parameters that change, merged over
+   * the version in force on `effectiveFrom`, and checked like the catalogue (the field is named on
+   * error). `effectiveFrom` must be today or later, so evaluations of past dates keep their rules.
+   */
+  overrideRule: Rule;
   /** Publish a notice to a branch, committee or the university, optionally with a public-notice period in working days. */
   publishNotice: Notice;
   /** Record the viewer's own answer to a question; the server decides whether it is correct. Idempotent by `id`. */
@@ -1181,6 +1189,12 @@ export type MutationMarkNoticeReadArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationMoveMemberArgs = {
   input: MoveMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationOverrideRuleArgs = {
+  input: OverrideRuleInput;
 };
 
 
@@ -1398,6 +1412,18 @@ export type ObligationSubject = {
   kind: SubjectKind;
   /** Its name (a member's name, a branch's name). */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change of one rule's parameters. */
+export type OverrideRuleInput = {
+  /** First day in force, YYYY-MM-DD (China Standard Time), today or later. */
+  effectiveFrom: Scalars['String']['input'];
+  /** JSON object of the parameters that change, e.g. {"minimum":2}. */
+  params: Scalars['String']['input'];
+  /** Why (1–500 characters), e.g. the university document that sets the stricter rule. */
+  reason: Scalars['String']['input'];
+  /** The rule, e.g. life.theme-day.minimum. */
+  ruleId: Scalars['ID']['input'];
 };
 
 /** Where a page of a connection ends and whether more follows (Relay-style). */
@@ -1654,6 +1680,8 @@ export type Query = {
   recommendations: Array<Recommendation>;
   /** One rule as in force at `at` (default now); NOT_FOUND for an unknown id or a rule not in force then. */
   rule: Rule;
+  /** Every version of a rule, oldest first: the catalogue entry and each override with who made it, when and why. */
+  ruleHistory: Array<RuleVersion>;
   /**
    * The rules catalogue: every rule that creates a duty or deadline, as in force at `at` (default now),
    * overrides applied, each with its citation. Readable by every signed-in viewer (it holds no personal data).
@@ -1855,6 +1883,12 @@ export type QueryRecommendationsArgs = {
 /** Entry points for reading. */
 export type QueryRuleArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryRuleHistoryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2094,6 +2128,21 @@ export type Rule = {
   titleZh: Scalars['String']['output'];
   /** 1 in the catalogue; each override is the next version. */
   version: Scalars['Int']['output'];
+};
+
+/** One version of a rule and, for an override, who made it. */
+export type RuleVersion = {
+  __typename?: 'RuleVersion';
+  /** When it was made. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Member id of the administrator who made it. */
+  createdBy?: Maybe<Scalars['ID']['output']>;
+  /** Whether this version is an override (false: the catalogue entry). */
+  isOverride: Scalars['Boolean']['output'];
+  /** Why the override was made. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The rule as this version states it. */
+  rule: Rule;
 };
 
 /** Where an evaluation looks. */
@@ -2632,6 +2681,7 @@ export type ResolversTypes = {
   ObligationPeriod: ResolverTypeWrapper<ObligationPeriod>;
   ObligationStatus: ObligationStatus;
   ObligationSubject: ResolverTypeWrapper<ObligationSubject>;
+  OverrideRuleInput: OverrideRuleInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
   PathEdgeKind: PathEdgeKind;
@@ -2661,6 +2711,7 @@ export type ResolversTypes = {
   RecordStudyPayload: ResolverTypeWrapper<RecordStudyPayloadModel>;
   Role: Role;
   Rule: ResolverTypeWrapper<RuleModel>;
+  RuleVersion: ResolverTypeWrapper<Omit<RuleVersion, 'rule'> & { rule: ResolversTypes['Rule'] }>;
   ScopeInput: ScopeInput;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
@@ -2762,6 +2813,7 @@ export type ResolversParentTypes = {
   ObligationEvidence: ObligationEvidence;
   ObligationPeriod: ObligationPeriod;
   ObligationSubject: ObligationSubject;
+  OverrideRuleInput: OverrideRuleInput;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
   PathNode: PathNode;
@@ -2786,6 +2838,7 @@ export type ResolversParentTypes = {
   RecordStudyInput: RecordStudyInput;
   RecordStudyPayload: RecordStudyPayloadModel;
   Rule: RuleModel;
+  RuleVersion: Omit<RuleVersion, 'rule'> & { rule: ResolversParentTypes['Rule'] };
   ScopeInput: ScopeInput;
   SearchResult: SearchResult;
   SetDuesStandardInput: SetDuesStandardInput;
@@ -3210,6 +3263,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   markNoticeRead?: Resolver<ResolversTypes['NoticeForViewer'], ParentType, ContextType, RequireFields<MutationMarkNoticeReadArgs, 'id'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
+  overrideRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationOverrideRuleArgs, 'input'>>;
   publishNotice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType, RequireFields<MutationPublishNoticeArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
@@ -3384,6 +3438,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
   rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<QueryRuleArgs, 'id'>>;
+  ruleHistory?: Resolver<Array<ResolversTypes['RuleVersion']>, ParentType, ContextType, RequireFields<QueryRuleHistoryArgs, 'id'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
@@ -3444,6 +3499,14 @@ export type RuleResolvers<ContextType = ApiContext, ParentType extends Resolvers
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RuleVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RuleVersion'] = ResolversParentTypes['RuleVersion']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  isOverride?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
 };
 
 export type SearchResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
@@ -3644,6 +3707,7 @@ export type Resolvers<ContextType = ApiContext> = {
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordStudyPayload?: RecordStudyPayloadResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
+  RuleVersion?: RuleVersionResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;

@@ -77,3 +77,8 @@ export const DUES_ARREARS_RULES: RuleDef<DuesArrearsParams>[] = [
     },
   },
 ];
+
+/** Every dues rule, for the catalogue. */
+export const DUES_RULES: RuleDef<unknown>[] = [
+  ...DUES_BRACKET_RULES, ...DUES_FIXED_RULES, DUES_VOLUNTARY_RULE, ...DUES_ARREARS_RULES,
+] as RuleDef<unknown>[];

@@ -1,7 +1,15 @@
 /** The whole rules catalogue: one list per domain, each owned with its evaluators. */
 import type { RuleDef } from '../types';
+import { DUES_RULES } from './dues';
 import { LIFE_RULES } from './life';
+import { NOTICE_RULES } from './notices';
+import { PIPELINE_RULES } from './pipeline';
+import { TRANSFER_RULES } from './transfers';
 
 export const CATALOGUE: readonly RuleDef<any>[] = [
   ...LIFE_RULES,
+  ...PIPELINE_RULES,
+  ...DUES_RULES,
+  ...TRANSFER_RULES,
+  ...NOTICE_RULES,
 ];

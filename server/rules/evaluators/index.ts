@@ -3,8 +3,10 @@
  * rule whose kind has no evaluator fails at start.
  */
 import type { Evaluator } from '../types';
+import { AFFAIRS_EVALUATORS } from './affairs';
 import { meetingMinimumEvaluator } from './meeting-minimum';
 
 export const EVALUATORS: Evaluator[] = [
   meetingMinimumEvaluator,
+  ...AFFAIRS_EVALUATORS,
 ];

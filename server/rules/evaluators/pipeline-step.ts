@@ -92,6 +92,8 @@ export function pipelineObligations(
   const has = (s: PipelineStep) => done.some((m) => m.step === s);
   for (const rule of rules.values()) {
     const p = rule.params;
+    // The first step (the application) starts the pipeline; nothing asks for it.
+    if (p.requires.length === 0) continue;
     const base = (status: ObligationStatus, dueAt: number | null, evidence: Milestone[]): Obligation => ({
       ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
       title: rule.title.zh, status, dueAt,

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { BranchGapReportQuery } from '../../gql/graphql';
 import { heatColor, heatTextColor } from '../../charts/heat-scale';
 import { hrefFor } from '../../app/routes';
@@ -34,7 +35,7 @@ export function GapHeatmap({ report }: { report: Report }) {
           {t('branch.heatmapSevere')}
         </span>
       </div>
-      <div className="table-wrap">
+      <ScrollRegion label={t('branch.heatmap')}>
         <table className="heatmap" data-testid="heatmap" id={tableId}>
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export function GapHeatmap({ report }: { report: Report }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p style={{ margin: '.5rem 0 0' }}>
         <ShowAllButton total={sorted.length} limit={FIRST_ROWS} expanded={all} onToggle={() => setAll((x) => !x)} controls={tableId} />
       </p>

@@ -1,4 +1,5 @@
 import type { BranchViewQuery } from '../../gql/graphql';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 
@@ -10,7 +11,7 @@ export function LifeTable({ life }: { life: Life }) {
   const kinds = life.kinds.filter((k) => k.applies);
   if (kinds.every((k) => k.held === 0 && k.required === 0)) return <EmptyState>{t('branch.lifeEmpty')}</EmptyState>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t('branch.life')}>
       <table data-testid="life-table">
         <thead>
           <tr>
@@ -35,6 +36,6 @@ export function LifeTable({ life }: { life: Life }) {
         </tbody>
       </table>
       {life.attendanceRate != null ? <p className="meta">{t('branch.attendanceRate', { p: pct(life.attendanceRate) })}</p> : null}
-    </div>
+    </ScrollRegion>
   );
 }

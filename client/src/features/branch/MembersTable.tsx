@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { hrefFor } from '../../app/routes';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,8 +16,9 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'stage', dir: 'asc' });
   const shown = useMemo(() => filterAndSort(rows, filter, sort.key, sort.dir), [rows, filter, sort]);
   const set = (k: keyof RowFilter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value }));
-  const head = (key: SortKey, label: string, num = false) => (
-    <th scope="col" className={num ? 'num' : undefined} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+  // On a phone the table keeps its key columns (name, stage, gaps, attendance, tags); `wide` ones need a desk.
+  const head = (key: SortKey, label: string, num = false, wide = false) => (
+    <th scope="col" className={[num ? 'num' : '', wide ? 'col-wide' : ''].join(' ').trim() || undefined} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}>{label}</button>
     </th>
   );
@@ -45,15 +47,15 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
       </div>
       <p className="meta" aria-live="polite">{t('branch.membersCount', { n: shown.length })}</p>
       {shown.length === 0 ? <EmptyState>{t('branch.noMatch')}</EmptyState> : (
-        <div className="table-wrap">
-          <table data-testid="members-table">
+        <ScrollRegion label={t('branch.members')}>
+          <table data-testid="members-table" className="cards-on-phone">
             <thead>
               <tr>
                 {head('name', t('branch.col.name'))}
                 {head('stage', t('branch.col.stage'))}
-                {head('kind', t('branch.col.kind'))}
-                {head('role', t('branch.col.role'))}
-                {head('mastery', t('branch.col.mastery'), true)}
+                {head('kind', t('branch.col.kind'), false, true)}
+                {head('role', t('branch.col.role'), false, true)}
+                {head('mastery', t('branch.col.mastery'), true, true)}
                 {head('gaps', t('branch.col.gaps'), true)}
                 {head('attendance', t('branch.col.attendance'), true)}
                 <th scope="col">{t('branch.filterTag')}</th>
@@ -63,18 +65,18 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
               {shown.map((r) => (
                 <tr key={r.id}>
                   <td><a href={hrefFor({ name: 'portrait', id: r.id })}>{r.name}</a></td>
-                  <td>{te('stage', r.stage)}</td>
-                  <td>{te('kind', r.kind)}</td>
-                  <td>{te('role', r.role)}</td>
-                  <td className="num">{r.mastery === null ? '—' : pct(r.mastery)}</td>
-                  <td className="num">{r.gaps === null ? '—' : r.gaps}</td>
-                  <td className="num">{r.attendance === null ? '—' : pct(r.attendance)}</td>
-                  <td>{r.tags.map((k) => <span key={k} className="chip" style={{ marginRight: 4 }}>{t(`tag.${k}`)}</span>)}</td>
+                  <td data-label={t('branch.col.stage')}>{te('stage', r.stage)}</td>
+                  <td className="col-wide">{te('kind', r.kind)}</td>
+                  <td className="col-wide">{te('role', r.role)}</td>
+                  <td className="num col-wide">{r.mastery === null ? '—' : pct(r.mastery)}</td>
+                  <td className="num" data-label={t('branch.col.gaps')}>{r.gaps === null ? '—' : r.gaps}</td>
+                  <td className="num" data-label={t('branch.col.attendance')}>{r.attendance === null ? '—' : pct(r.attendance)}</td>
+                  <td className="tags">{r.tags.map((k) => <span key={k} className="chip" style={{ marginRight: 4 }}>{t(`tag.${k}`)}</span>)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -20,10 +20,12 @@ describe('needsAttention', () => {
       member('never', 'FULL', 'PPPPPPPP', []),
       member('cand', 'CANDIDATE', 'PPPPPPPP', [1]),
       member('fine', 'FULL', 'PPPPPPPP', [1]),
+      member('early', 'ACTIVIST', 'PPPPPPPP', [1]),
     ];
     const gaps = [
       { member: { id: 'cand' }, cells: [{ area: 'history', mastery: 0.3, target: 0.6 }, { area: 'theory', mastery: 0.5, target: 0.55 }, { area: 'affairs', mastery: 0.1, target: null }] },
       { member: { id: 'fine' }, cells: [{ area: 'history', mastery: 0.3, target: 0.7 }] },
+      { member: { id: 'early' }, cells: [{ area: 'history', mastery: 0.3, target: 0.5 }] },
     ];
     const items = needsAttention(members, 0.9, gaps, now);
     expect(items.map((x) => x.id)).toEqual(['low', 'idle', 'never', 'cand']);

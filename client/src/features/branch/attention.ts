@@ -2,7 +2,7 @@
  * Who needs the secretary now, each with the reason and its evidence, from what the branch page already loads:
  *   attendance  present at the member's recent meetings far below the branch's rate for the period (≥ 25 points)
  *   noStudy     no study recorded for 90 days or more (or none at all)
- *   stageGap    for someone in the admission pipeline, areas the next step requires whose mastery is under target
+ *   stageGap    for a 发展对象 or 预备党员 (next: admission or full membership), required areas under target
  * Pure: the page passes members, the branch rate and the gap report; people with more and stronger reasons first.
  */
 
@@ -43,7 +43,8 @@ export function needsAttention(members: readonly AttentionMember[], branchRate: 
     const last = Math.max(...m.recentActivity.studies.map((s) => Date.parse(s.at)), -Infinity);
     if (!Number.isFinite(last)) reasons.push({ kind: 'noStudy', days: null });
     else if (now - last >= NO_STUDY_DAYS * DAY) reasons.push({ kind: 'noStudy', days: Math.floor((now - last) / DAY) });
-    const next = NEXT_STAGE[m.stage];
+    // Earlier stages have a long way to go by design; gaps matter as the decisive step comes near.
+    const next = m.stage === 'CANDIDATE' || m.stage === 'PROBATIONARY' ? NEXT_STAGE[m.stage] : undefined;
     const short = (gapsOf.get(m.id) ?? [])
       .filter((c): c is { area: string; mastery: number; target: number } => c.target != null && c.mastery < c.target)
       .sort((a, b) => (b.target - b.mastery) - (a.target - a.mastery));

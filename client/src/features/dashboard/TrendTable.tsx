@@ -1,4 +1,5 @@
 import { hrefFor } from '../../app/routes';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { heatColor } from '../../charts/heat-scale';
 import { meetingRatio, type Quarter } from './dashboard-model';
@@ -8,7 +9,7 @@ import type { DashBranch } from './DashboardView';
 export function TrendTable({ branches, quarters }: { branches: DashBranch[]; quarters: Quarter[] }) {
   const { t, pct } = useI18n();
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t('dash.trend')}>
       <table data-testid="trend-table">
         <thead>
           <tr>
@@ -35,6 +36,6 @@ export function TrendTable({ branches, quarters }: { branches: DashBranch[]; qua
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
