@@ -20,6 +20,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
+import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
 
@@ -60,10 +61,10 @@ export interface StoreHealth {
 export type Progress = (done: number, total: number, label: string) => void;
 
 /**
- * Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; group commit
- * and the learning outbox in ./event-batch.
+ * Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; accounts in
+ * ./accounts; group commit and the learning outbox in ./event-batch.
  */
-export interface GraphStore extends AffairsStore, EventBatchStore {
+export interface GraphStore extends AffairsStore, AccountStore, EventBatchStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

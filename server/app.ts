@@ -18,7 +18,10 @@ import { useQueryLimits } from './api/limits';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
+import { SignInThrottle } from './auth/lockout';
 import { createTokenVerifier } from './auth/token-verifier';
+import { useAuthTransport } from './api/auth-plugin';
+import { CSRF_HEADER } from './auth/cookies';
 import { RulesEngine } from './rules/engine';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
@@ -28,6 +31,7 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  const throttle = new SignInThrottle();
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
@@ -37,12 +41,13 @@ export function createApp(deps: AppDeps): App {
     cors: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL sends the CSRF header, so it works with the browser's session cookie.
+    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
@@ -56,6 +61,7 @@ export function createApp(deps: AppDeps): App {
       useJwks(deps.affairs?.keys),
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
+      useAuthTransport(),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useAppErrors(logger),
       useAccessAudit(logger),

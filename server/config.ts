@@ -34,6 +34,33 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Accounts, browser sessions, personal access tokens and campus SSO. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session unused this long ends (ms). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in whatever the activity (ms). */
+  sessionMaxMs: number;
+  /** Secure cookie: 'auto' = when the request came over TLS (or X-Forwarded-Proto: https from the proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** Longest lifetime of a personal access token (days). */
+  tokenMaxDays: number;
+  /** Campus single sign-on (OpenID Connect); null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's callback, e.g. https://hongtu.example.edu.cn/auth/oidc/callback. */
+  redirectUri: string;
+  /** The ID-token / userinfo claim holding the staff or student number (matched to Account.loginName). */
+  claim: string;
+  /** Button text on the sign-in page, e.g. 统一身份认证. */
+  label: string;
 }
 
 function readBool(v: string | undefined, dflt: boolean): boolean {
@@ -48,6 +75,27 @@ function readInt(name: string, v: string | undefined, dflt: number, min: number,
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  return readBool(v, true) ? 'always' : 'never';
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.HONGTU_OIDC_ISSUER ?? '';
+  if (!issuer) return null;
+  const need = (name: string) => {
+    const v = env[name] ?? '';
+    if (!v) throw new Error(`${name} must be set when HONGTU_OIDC_ISSUER is set`);
+    return v;
+  };
+  try { new URL(issuer); } catch { throw new Error(`HONGTU_OIDC_ISSUER must be a URL, got "${issuer}"`); }
+  return {
+    issuer, clientId: need('HONGTU_OIDC_CLIENT_ID'), clientSecret: need('HONGTU_OIDC_CLIENT_SECRET'),
+    redirectUri: need('HONGTU_OIDC_REDIRECT_URI'), claim: env.HONGTU_OIDC_CLAIM || 'preferred_username',
+    label: env.HONGTU_OIDC_LABEL || '统一身份认证',
+  };
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
@@ -89,6 +137,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
     logLevel,
+    auth: {
+      sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
+      sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,
+      cookieSecure: readCookieSecure(env.HONGTU_COOKIE_SECURE),
+      tokenMaxDays: readInt('HONGTU_TOKEN_MAX_DAYS', env.HONGTU_TOKEN_MAX_DAYS, 90, 1, 366),
+      oidc: readOidc(env),
+    },
   };
   return Object.freeze(cfg);
 }

@@ -11,7 +11,7 @@ import type { GraphStore } from '../graph';
 import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
 import type { Config } from './config';
-import { loadMasteryParams, masteryParamsPath } from './learning/kt/params-file';
+import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
 import { createWritePath } from './write-path/index';

@@ -16,6 +16,10 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // accounts, sessions, tokens
+  'loginName', 'passwordHash', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'totpSecret', 'totpEnabled',
+  'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
+  'lastUsedAt',
   'data', 'year', 'paidAt', 'fromBranchId', 'audience', 'audienceId', 'publishedAt', 'affairsLock',
   'ruleId', 'version', 'params', 'effectiveFrom', 'createdBy',
   // relationships
@@ -43,6 +47,9 @@ const PARAMETERS: Record<string, unknown> = {
   timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
   audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
   ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',
+  loginName: 'l', passwordHash: 'h', mustChangePassword: true, failedAttempts: 0, lockedUntil: 0, totpSecret: 's',
+  totpEnabled: false, recoveryCodeHashes: '[]', lastSeenAt: 0, expiresAt: 0, revokedAt: 0, method: 'PASSWORD',
+  userAgent: 'u', secretHash: 'h', scope: 'READ', introspect: false, lastUsedAt: 0, onlyId: 'x', exceptId: 'x',
   answers: [{ key: 'A:x', id: 'x', memberId: 'm', toId: 'q', at: 0, seconds: 1, correct: true }],
   studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
   keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
 import { batchContract } from './batch.contract';
 import { bulkContract } from './bulk.contract';
@@ -52,6 +53,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     searchContract(get);
     bulkContract(get);
     safetyContract(get);
+    accountsContract(get);
     affairsContract(get);
   });
 }

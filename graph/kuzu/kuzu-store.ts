@@ -12,6 +12,8 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountQueries } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
@@ -46,6 +48,7 @@ export class KuzuStore implements GraphStore {
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly accounts: AccountQueries;
   private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
@@ -57,6 +60,7 @@ export class KuzuStore implements GraphStore {
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.accounts = new AccountQueries(this.ex);
     this.affairs = new AffairsQueries(this.ex);
   }
 
@@ -169,4 +173,21 @@ export class KuzuStore implements GraphStore {
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
+
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
 }

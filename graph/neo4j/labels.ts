@@ -5,7 +5,7 @@
 export const NODE_LABELS = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'Transfer', 'StudyPlan', 'AccessRecord', 'Milestone', 'DuesStandard', 'DuesPayment', 'TransferCase', 'Notice',
-  'RuleOverride',
+  'RuleOverride', 'Account', 'AuthSession', 'AccessToken',
   'Outbox', 'OutboxTally',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

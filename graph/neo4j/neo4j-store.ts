@@ -11,6 +11,8 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter, StoreHealth,
 } from '../store';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountOps } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
@@ -41,6 +43,7 @@ export class Neo4jStore implements GraphStore {
   private readonly curriculum: CurriculumOps;
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
+  private readonly accounts: AccountOps;
   private readonly affairs: AffairsOps;
   private readonly ruleOps: RuleOps;
 
@@ -55,6 +58,7 @@ export class Neo4jStore implements GraphStore {
     this.curriculum = new CurriculumOps(this.ex);
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
+    this.accounts = new AccountOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
     this.ruleOps = new RuleOps(this.ex);
   }
@@ -145,6 +149,22 @@ export class Neo4jStore implements GraphStore {
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
 
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
   listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }

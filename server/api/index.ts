@@ -16,6 +16,7 @@
  *      Event hooks (mastery/gap updates after recordStudy/recordAnswer): `learning.hooks`.
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
+import { accountModule } from './account';
 import { activityModule } from './activity';
 import { affairsModule } from './affairs';
 import { auditModule } from './audit';
@@ -45,6 +46,7 @@ export const API_MODULES: ApiModule[] = [
   auditModule,
   learningTextModule,
   learningModule,
+  accountModule,
   affairsModule,
   devLoginModule,
 ];

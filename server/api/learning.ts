@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Member, Topic } from '../../graph';
-import { requiredAreasFor, requiredTopicsFor } from '../../seeds/curriculum/requirements';
+import { requirementOf } from '../learning/requirements';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { notFound, unavailable } from '../errors';
@@ -14,6 +14,7 @@ import { getMember, listMembers, loadMemberRaw } from '../members/member-service
 import { maskMemberFor } from '../members/mask';
 import { getBranch } from '../org/org-service';
 import { requireInt } from '../validate';
+import { COMPLETED } from '../learning/progress';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import type { LearningGapModel } from './learning-mappers';
@@ -132,17 +133,23 @@ const resolvers: Resolvers = {
     member: async (p, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, p.member),
     modelId: (_, __, ctx) => learner(ctx).model.id,
     areas: (p) => {
-      const req = new Map(requiredAreasFor(p.member.stage).map((a) => [a.area, a]));
+      const req = new Map(requirementOf(p.member.stage).areas.map((a) => [a.area, a]));
       return [...p.view.leavesByArea.keys()].sort().map((area) => ({
         area, mastery: p.masteryOf(area), target: req.get(area as never)?.target ?? null, requirement: req.get(area as never)?.reason ?? null,
       }));
     },
     topics: (p) => {
-      const req = new Map(requiredTopicsFor(p.member.stage).map((t) => [t.topicId, t.target]));
-      return p.view.leaves.map((t) => ({
-        topicId: t.id, mastery: p.masteryOf(t.id), target: req.get(t.id) ?? null, updatedAt: p.rows.get(t.id)?.updatedAt ?? null,
-      }));
+      const req = new Map(requirementOf(p.member.stage).topics.map((t) => [t.topicId, t.target]));
+      const open = new Set(p.assessment.notAssessed.map((n) => n.topicId));
+      return p.view.leaves.map((t) => {
+        const evidence = p.evidence.get(t.id) ?? [];
+        return {
+          topicId: t.id, mastery: p.masteryOf(t.id), target: req.get(t.id) ?? null, updatedAt: p.rows.get(t.id)?.updatedAt ?? null,
+          assessed: evidence.length > 0 && !open.has(t.id), evidence,
+        };
+      });
     },
+    notAssessed: (p) => p.assessment.notAssessed,
   },
   AreaMastery: {
     area: (a) => a.area as never,
@@ -150,6 +157,12 @@ const resolvers: Resolvers = {
   },
   TopicMastery: {
     topic: (t, _, ctx) => topicById(ctx, t.topicId),
+  },
+  NotAssessedTopic: {
+    topic: (t, _, ctx) => topicById(ctx, t.topicId),
+  },
+  MasteryEvidence: {
+    eventId: (e) => e.eventId,
   },
   StudyPlan: {
     id: (p) => p.plan.id,
@@ -159,12 +172,12 @@ const resolvers: Resolvers = {
     minutesPerWeek: (p) => p.plan.minutesPerWeek,
     weeks: (p) => p.plan.weeks,
     items: (p) => p.plan.items.map((i, k) => ({ ...i, progress: p.progress[k] ?? 0 })),
-    progress: (p) => (p.plan.items.length ? p.progress.filter((x) => x >= 0.9).length / p.plan.items.length : 0),
+    progress: (p) => (p.plan.items.length ? p.progress.filter((x) => x >= COMPLETED).length / p.plan.items.length : 0),
   },
   StudyPlanItem: {
     course: (i, _, ctx) => courseById(ctx, i.courseId),
     topics: (i, _, ctx) => Promise.all(i.topicIds.map((id) => topicById(ctx, id))),
-    completed: (i) => i.progress >= 0.9,
+    completed: (i) => i.progress >= COMPLETED,
   },
   PracticeQuestion: {
     topic: (q, _, ctx) => topicById(ctx, q.topicId),

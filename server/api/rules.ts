@@ -2,6 +2,7 @@
 import { notFound } from '../errors';
 import { listObligations, obligationKey } from '../rules/obligation-service';
 import { overrideRule, ruleHistory } from '../rules/override-service';
+import { workQueue } from '../rules/work-queue';
 import type { Citation } from '../rules/types';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
@@ -27,6 +28,10 @@ const resolvers: Resolvers = {
       rule, isOverride: override !== null, reason: override?.reason ?? null, createdBy: override?.createdBy ?? null,
       createdAt: override?.createdAt ?? null,
     })),
+    workQueue: async (_, { asOf, horizonDays }, ctx) => {
+      const q = await workQueue(await ctx.session(), { asOf, horizonDays });
+      return { ...q, scopeKind: q.scope.kind, scopeId: q.scope.id };
+    },
     obligations: async (_, args, ctx) => listObligations(await ctx.session(), {
       scope: args.scope, asOf: args.asOf, from: args.from, to: args.to, statuses: args.statuses,
     }),

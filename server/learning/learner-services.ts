@@ -1,4 +1,8 @@
 /**
+ * Entry point for "apply this event to the member's learner state": `LearnerServices.applyMemberEvent(memberId, now)`
+ * (stable; called by the event hooks after every stored answer or study session, and safe to call again
+ * for the same event: it refolds the member's stored history, so repeating it changes nothing).
+ *
  * The learner-facing intelligence in one object for the composition root (start-server / tests):
  * mastery updates (event hooks), gaps, recommendations, study plans, practice questions and branch
  * gap reports. Services take already scope-checked members; the GraphQL resolvers check scope.
@@ -14,13 +18,17 @@ import type { AppLogger } from '../app-deps';
 import type { EventHooks } from '../members/activity';
 import { requireInt } from '../validate';
 import { buildBranchGapReport, type BranchGapReport } from './gaps/branch-gaps';
-import { GapService } from './gaps/gap-service';
-import { createBktMasteryModel, type MasteryParams } from './kt/bkt-mastery';
-import { rollUpMastery } from './kt/roll-up';
+import { branchMeetingTopics, GapService } from './gaps/gap-service';
+import { answerEvidence, assessGaps, studiedTopics, type GapAssessment, type NotAssessed } from './gaps/compute-gaps';
+import type { MasteryEvidence } from './mastery-model';
+import { rollUpMastery } from './model/roll-up';
+import { createProductModel } from './model/product-model';
+import type { LearnerModelParams } from './model/learner-model';
+import { requiredTopicIds } from './requirements';
 import type { MasteryModel } from './mastery-model';
 import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
 import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse, SNAPSHOT_HISTORY } from './mastery/learner-snapshot';
-import { applyAnswer, applyStudy, MasteryService, REPLAY_LIMIT, replayHistory } from './mastery/mastery-service';
+import { MasteryService, REPLAY_LIMIT } from './mastery/mastery-service';
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
@@ -32,6 +40,11 @@ const GAP_MAX_AGE = DAY;
 const POPULARITY_WINDOW = 180 * DAY;
 
 export interface PlanWithProgress { plan: StudyPlan; progress: number[] }
+export interface MasteryProfile extends LearnerSnapshot {
+  assessment: GapAssessment;
+  /** Subtopic → the events that moved its estimate, newest first. */
+  evidence: Map<string, MasteryEvidence[]>;
+}
 
 export class LearnerServices {
   readonly curriculum: CurriculumCache;
@@ -44,8 +57,8 @@ export class LearnerServices {
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);
     this.hooks = {
-      onAnswer: (s, e) => this.guard('answer', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyAnswer(model, view, rows, e))),
-      onStudy: (s, e) => this.guard('study', () => this.afterEvent(e.memberId, s.now(), (view, rows) => applyStudy(model, view, rows, e))),
+      onAnswer: (s, e) => this.guard('answer', () => this.applyMemberEvent(e.memberId, s.now())),
+      onStudy: (s, e) => this.guard('study', () => this.applyMemberEvent(e.memberId, s.now())),
     };
   }
 
@@ -54,19 +67,20 @@ export class LearnerServices {
     try { await f(); } catch (e) { this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`); }
   }
 
-  /** Update the member's mastery rows with the event, then their gaps (only this member). */
-  private async afterEvent(memberId: string, now: number, apply: (view: CurriculumView, rows: Map<string, Mastery>) => Mastery[]): Promise<void> {
+  /**
+   * Apply the member's newest stored event to their learner state: refold their stored history
+   * through the model, store a row per subtopic, then recompute their gaps (only this member).
+   * Idempotent: the result depends only on the stored history.
+   */
+  async applyMemberEvent(memberId: string, now: number): Promise<void> {
     const view = await this.curriculum.get();
-    const [[member], { rows, rebuilt }, history] = await Promise.all([
+    const [[member], history] = await Promise.all([
       this.store.getMembersByIds([memberId]),
-      this.mastery.ensureRows(view, [memberId]),
-      this.store.getMemberHistory(memberId, { limit: SNAPSHOT_HISTORY }),
+      this.store.getMemberHistory(memberId, { limit: REPLAY_LIMIT }),
     ]);
     if (!member) return;
-    const mine = rows.get(memberId) ?? new Map<string, Mastery>();
-    // A member without rows was just replayed from history, which already includes this event.
-    if (!rebuilt.includes(memberId)) await this.store.upsertMastery(apply(view, mine));
-    await this.gaps.refresh(makeSnapshot(this.mastery, member, view, mine, history, now));
+    const rows = await this.mastery.rebuild(member, view, history);
+    await this.gaps.refresh(makeSnapshot(this.mastery, member, view, rows, history, now));
   }
 
   async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
@@ -84,10 +98,11 @@ export class LearnerServices {
   async recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
     requireInt('first', first, 1, 50);
     const snap = await this.snapshot(member, now);
-    return this.rank(snap, await this.gapsOf(member, now, snap), first);
+    const [gaps, assessment] = await Promise.all([this.gapsOf(member, now, snap), this.gaps.assess(snap)]);
+    return this.rank(snap, gaps, first, assessment.notAssessed);
   }
 
-  private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number): Promise<CourseRecommendation[]> {
+  private async rank(snap: LearnerSnapshot, gaps: Gap[], first: number, toAssess: NotAssessed[] = []): Promise<CourseRecommendation[]> {
     const [helped, popularity] = await Promise.all([
       similarMembersHelped(this.store, snap.member, gaps, snap.now - POPULARITY_WINDOW),
       this.store.countStudiesByCourse({ branchIds: [snap.member.branchId], since: snap.now - POPULARITY_WINDOW }),
@@ -95,7 +110,7 @@ export class LearnerServices {
     const events = snap.history.answers.length + snap.history.studies.length;
     return rankCourses({
       view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
-      popularity, helped: helped.members ? helped : undefined, coldStart: events < 5,
+      popularity, helped: helped.members ? helped : undefined, coldStart: events < 5, toAssess,
     }, first);
   }
 
@@ -104,11 +119,12 @@ export class LearnerServices {
     requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
     requireInt('weeks', weeks, 1, 52);
     const snap = await this.snapshot(member, now);
-    const gaps = await this.gaps.compute(snap);
-    const [ranked, previous] = await Promise.all([this.rank(snap, gaps, 60), this.store.getStudyPlan(member.id)]);
+    const { gaps, notAssessed } = await this.gaps.assess(snap);
+    const [ranked, previous] = await Promise.all([this.rank(snap, gaps, 60, notAssessed), this.store.getStudyPlan(member.id)]);
     const plan = buildPlan({
       id: `plan-${randomUUID()}`, memberId: member.id, now, minutesPerWeek, weeks, view: snap.view, model: this.model,
       rows: snap.rows, ranked, previous, courseProgress: snap.courseProgress,
+      evidenced: new Set([...answerEvidence(snap.view, snap.history.answers).keys(), ...studiedTopics(snap.view, snap.history.studies)]),
     });
     await this.store.saveStudyPlan(plan);
     await this.gaps.refresh(snap); // the plan's prerequisites are a reason for gaps
@@ -136,9 +152,15 @@ export class LearnerServices {
     return pickPracticeQuestions(snap.view, this.model, gaps, snap.masteryOf, snap.history.answers.slice(0, 50), first);
   }
 
-  /** Per-subtopic and per-area mastery now, from the member's snapshot. */
-  async masteryProfile(member: Member, now: number): Promise<LearnerSnapshot> {
-    return this.snapshot(member, now);
+  /**
+   * Per-subtopic and per-area mastery now, from the member's snapshot, with the events that moved
+   * each subtopic's estimate and the required topics not yet assessed.
+   */
+  async masteryProfile(member: Member, now: number): Promise<MasteryProfile> {
+    const snap = await this.snapshot(member, now);
+    const assessment = await this.gaps.assess(snap);
+    const evidence = this.model.explain(member, snap.view, snap.history);
+    return { ...snap, assessment, evidence };
   }
 
   /**
@@ -149,25 +171,29 @@ export class LearnerServices {
   async gapsForMembers(members: Member[], now: number): Promise<{ gaps: Map<string, (Gap & { mastery: number })[]>; rows: Map<string, Map<string, Mastery>> }> {
     const view = await this.curriculum.get();
     const ids = members.map((m) => m.id);
-    const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, ids), this.store.getGapsForMembers(ids)]);
+    const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, members), this.store.getGapsForMembers(ids)]);
     const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
     if (stale.length) {
       const histories = await this.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: SNAPSHOT_HISTORY });
       const branchCache = new Map<string, Promise<Map<string, number>>>();
       for (const m of stale) {
         const snap = makeSnapshot(this.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now);
-        stored.set(m.id, await this.gaps.refresh(snap, branchCache));
+        // A member with no gaps before and after writes nothing (no gaps is not stored as such).
+        const before = stored.get(m.id) ?? [];
+        const fresh = before.length ? await this.gaps.refresh(snap, branchCache) : await this.gaps.compute(snap, branchCache);
+        if (!before.length && fresh.length) await this.store.replaceGaps(m.id, fresh);
+        stored.set(m.id, fresh);
       }
     }
-    const gaps = new Map(ids.map((id) => {
-      const r = rows.get(id) ?? new Map<string, Mastery>();
-      return [id, (stored.get(id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now) }))];
+    const gaps = new Map(members.map((m) => {
+      const r = rows.get(m.id) ?? new Map<string, Mastery>();
+      return [m.id, (stored.get(m.id) ?? []).map((g) => ({ ...g, mastery: this.model.currentMastery(r.get(g.topicId), now, g.topicId, m.stage) }))];
     }));
     return { gaps, rows };
   }
 
   /**
-   * Replay every member's history through the current model and store rows and gaps (`hongtu learn
+   * Refold every member's history through the current model and store rows and gaps (`hongtu learn
    * recompute`, e.g. after `hongtu kt fit` changed the parameters). Pages of 200 members, three
    * batched reads and one write of mastery per page, then one gap write per member.
    */
@@ -178,7 +204,7 @@ export class LearnerServices {
     for (let after: string | null = null; ;) {
       const page = await this.store.listMembers({}, 200, after);
       const histories = await this.store.getHistoriesForMembers(page.items.map((m) => m.id), { limit: REPLAY_LIMIT });
-      const rows = new Map(page.items.map((m) => [m.id, replayHistory(this.model, view, histories.get(m.id)!)]));
+      const rows = new Map(page.items.map((m) => [m.id, this.mastery.fromHistory(m, view, histories.get(m.id)!)]));
       const writes = [...rows.values()].flatMap((r) => [...r.values()]);
       await this.store.upsertMastery(writes);
       const branchCache = new Map<string, Promise<Map<string, number>>>();
@@ -194,23 +220,42 @@ export class LearnerServices {
     }
   }
 
-  /** Members × areas matrix and the suggested party-lecture topic for a branch's members. */
+  /**
+   * Members × areas matrix and the suggested party-lecture topic for a branch's members; each cell
+   * also counts the member's topics in the area that are not yet assessed (same rules as the
+   * member's own page, without the study-plan prerequisites).
+   */
   async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
     const view = await this.curriculum.get();
-    const { gaps, rows } = await this.gapsForMembers(members, now);
+    const [{ gaps, rows }, histories, branchTopics] = await Promise.all([
+      this.gapsForMembers(members, now),
+      this.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
+      branchMeetingTopics(this.store, view, branchId, now),
+    ]);
     const prior = this.model.currentMastery(undefined, now);
-    const areaOf = new Map(members.map((m) => {
+    const areaOf = new Map<string, Map<string, number>>();
+    const open = new Map<string, string[]>();
+    for (const m of members) {
       const r = rows.get(m.id) ?? new Map();
-      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now)]));
-      return [m.id, rollUpMastery([...view.topics.values()], leaf, prior)];
-    }));
-    return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior);
+      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now, t.id, m.stage)]));
+      const rolled = rollUpMastery([...view.topics.values()], leaf, prior);
+      areaOf.set(m.id, rolled);
+      const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
+      const masteryOf = (id: string) => rolled.get(id) ?? prior;
+      const a = assessGaps({
+        member: m, view, now, masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
+        studied: studiedTopics(view, h.studies), storedOf: (id) => r.get(id)?.p, branchTopics, planPrerequisites: new Map(),
+      });
+      const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
+      open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
+    }
+    return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? []);
   }
 }
 
-/** Build the services with the fitted (or default) mastery parameters. */
-export function createLearnerServices(store: GraphStore, params?: MasteryParams, log?: Pick<AppLogger, 'warn'>): LearnerServices {
-  return new LearnerServices(store, createBktMasteryModel(params), log);
+/** Build the services with the fitted (or default) learner model parameters. */
+export function createLearnerServices(store: GraphStore, params?: LearnerModelParams | null, log?: Pick<AppLogger, 'warn'>): LearnerServices {
+  return new LearnerServices(store, createProductModel(params ?? null, requiredTopicIds()), log);
 }
 
 export { COMPLETED };

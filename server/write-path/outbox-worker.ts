@@ -7,8 +7,8 @@
  *   or on the next event) applies it: nothing is skipped;
  * - a replayed event (the client retries after a crash) is a no-op in the store and queues nothing,
  *   and an entry is consumed once (completeOutbox refuses an entry already consumed): nothing is
- *   doubled. Mastery is recomputed from the member's stored events through the product model
- *   (the learner's `replayHistory`), so the rows are the same however passes were split or retried.
+ *   doubled. Mastery is refolded from the member's stored events through the product model
+ *   (the learner's `MasteryService.fromHistory`, as its own event hook does), so the rows are the same however passes were split or retried.
  *
  * Reads that must see a member's latest events call `settle(memberIds)`: it waits (bounded) until
  * this process has applied every entry it knows of for those members.
@@ -19,8 +19,8 @@ import type { GraphStore } from '../../graph/store';
 import type { AppLogger } from '../app-deps';
 import { GapService } from '../learning/gaps/gap-service';
 import type { LearnerServices } from '../learning/learner-services';
-import { makeSnapshot, SNAPSHOT_HISTORY } from '../learning/mastery/learner-snapshot';
-import { MasteryService, REPLAY_LIMIT, replayHistory } from '../learning/mastery/mastery-service';
+import { makeSnapshot } from '../learning/mastery/learner-snapshot';
+import { MasteryService, REPLAY_LIMIT } from '../learning/mastery/mastery-service';
 
 export interface OutboxWorkerOptions {
   /** Entries per pass (default 500). */
@@ -178,11 +178,10 @@ export class OutboxWorker {
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const member of members as Member[]) {
       const history = histories.get(member.id)!;
-      const rows = replayHistory(this.learner.model, view, history);
+      const rows = this.mastery.fromHistory(member, view, history);
       const before = new Map((storedRows.get(member.id) ?? []).map((r) => [r.topicId, r]));
       mastery.push(...[...rows.values()].filter((r) => !sameRow(before.get(r.topicId), r)));
-      const recent = { studies: history.studies.slice(0, SNAPSHOT_HISTORY), answers: history.answers.slice(0, SNAPSHOT_HISTORY), attendance: history.attendance.slice(0, SNAPSHOT_HISTORY) };
-      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, recent, now), branchCache);
+      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache);
       if (!sameGaps(storedGaps.get(member.id) ?? [], next)) gaps.set(member.id, next);
     }
     const applied = await this.store.completeOutbox({ entries, mastery, gaps });

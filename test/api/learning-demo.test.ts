@@ -73,7 +73,7 @@ describe('demo learner m-4 right after the bulk load', () => {
 
 describe('branchGaps', () => {
   const Q = `query($b: ID!) { branchGaps(branchId: $b) { branch { id } areas
-    rows { member { id } cells { area mastery target severity gapCount } }
+    rows { member { id } cells { area mastery target severity gapCount notAssessedCount } }
     suggestedLecture { topic { id name } memberCount meanSeverity reason courses { id title } } } }`;
 
   it('gives the secretary a members × areas matrix and the most common gap as the party-lecture topic', async () => {
@@ -93,6 +93,10 @@ describe('branchGaps', () => {
     const counts = new Map<string, number>();
     for (const list of gaps.values()) for (const x of list) counts.set(x.topicId, (counts.get(x.topicId) ?? 0) + 1);
     expect(Math.max(...counts.values())).toBe(s.memberCount);
+    // Not saturated: no subtopic is a gap for every member, and topics not yet assessed are counted apart.
+    expect(s.memberCount).toBeLessThan(members.totalCount);
+    const open = g.rows.flatMap((row: { cells: { notAssessedCount: number; gapCount: number }[] }) => row.cells);
+    expect(open.some((c: { notAssessedCount: number }) => c.notAssessedCount > 0)).toBe(true);
   });
 
   it('is FORBIDDEN to a member and to an admin of another committee', async () => {
@@ -116,11 +120,13 @@ describe('Member.gaps', () => {
     expect(r.body.errors).toBeUndefined();
     const nodes = r.body.data.members.nodes as { id: string; gaps: unknown[] }[];
     expect(nodes.length).toBeGreaterThan(5);
-    expect(nodes.every((n) => n.gaps.length > 0)).toBe(true);
+    // Gaps need evidence: some members have them, and members without events have none.
+    const withGaps = nodes.filter((n) => n.gaps.length > 0).length;
+    expect(withGaps).toBeGreaterThan(0);
     expect(count('getGapsForMembers')).toBe(1);
     expect(count('getMasteryForMembers')).toBe(1);
     expect(count('getHistoriesForMembers')).toBeLessThanOrEqual(2);
-    expect(count('replaceGaps')).toBe(nodes.length);
+    expect(count('replaceGaps')).toBe(withGaps);
 
     calls.length = 0;
     const again = await (await as('m-1'))(q);
@@ -129,8 +135,9 @@ describe('Member.gaps', () => {
     expect(shape(again.body.data.members.nodes)).toEqual(shape(nodes as never));
     expect(count('getGapsForMembers')).toBe(1);
     expect(count('getMasteryForMembers')).toBe(1);
-    // Members with no events have no mastery rows, so their (empty) history is checked again: one batched read.
-    expect(count('getHistoriesForMembers')).toBeLessThanOrEqual(1);
+    // Members with no events have no mastery rows, and members without gaps have nothing stored, so their
+    // histories are checked again: at most two batched reads, and nothing written.
+    expect(count('getHistoriesForMembers')).toBeLessThanOrEqual(2);
     expect(count('replaceGaps')).toBe(0);
   });
 });

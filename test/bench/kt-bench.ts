@@ -1,90 +1,43 @@
 /**
- * Knowledge tracing on the synthetic world (issue 3): the generator's answers become a KT dataset
- * (member, main topic of the question, correct, time); 80% of members train, 20% test. Reports AUC and
- * fit time of every model, and how well the product's mastery model (BKT + forgetting, fitted by
- * `hongtu kt fit`'s code) recovers the generator's hidden mastery (Pearson r over member × topic pairs).
+ * The product's learner model on the generated world (first 5,000 members at medium scale, all at
+ * demo): fitted on 80% of members by `hongtu kt fit`'s code, then for the other 20% the AUC of each
+ * answer predicted from the events before it, and Pearson r between the product's mastery at the
+ * reference date and the generator's hidden mastery (all member × subtopic pairs, and pairs with direct
+ * evidence), next to the previous product model (BKT + forgetting). Then the live model's costs: the
+ * fit, and the per-event update (fold the member's history and write a row per subtopic; the fold
+ * is measured here, the store write in the store section).
  */
-import path from 'node:path';
-import { readCsvFile } from '../../graph/csv';
-import { TRUTH_DIR } from '../../graph/bulk-format';
-import { SkillIndex, parseCsv } from '../../server/learning/kt/dataset';
-import { evaluateDatasets } from '../../server/learning/kt/evaluate';
-import { fitMasteryParams, type AnswerRow } from '../../server/learning/kt/fit-mastery';
-import { createBktMasteryModel } from '../../server/learning/kt/bkt-mastery';
-import type { Mastery } from '../../graph/model';
-import { fmt, type BenchRow } from './stats';
+import { readSimWorld } from '../../server/learning/simulate/sim-world';
+import { evaluateOnWorld } from '../../server/learning/research/world-eval';
+import { createProductModel } from '../../server/learning/model/product-model';
+import { requiredTopicIds } from '../../server/learning/requirements';
+import { HIDDEN_PARAMS } from '../../seeds/generator/hidden-model';
+import { fmt, percentile, type BenchRow } from './stats';
 
-async function readAnswers(dir: string): Promise<AnswerRow[]> {
-  const main = new Map<string, { topic: string; w: number }>();
-  let header = true;
-  for await (const r of readCsvFile(path.join(dir, 'TESTS.csv'))) {
-    if (header) { header = false; continue; }
-    const w = Number(r[2]);
-    const cur = main.get(r[0]);
-    if (!cur || w > cur.w) main.set(r[0], { topic: r[1], w });
-  }
-  const difficulty = new Map<string, number>();
-  header = true;
-  for await (const r of readCsvFile(path.join(dir, 'Question.csv'))) {
-    if (header) { header = false; continue; }
-    difficulty.set(r[0], Number(r[5]));
-  }
-  const rows: AnswerRow[] = [];
-  header = true;
-  for await (const r of readCsvFile(path.join(dir, 'ANSWERED.csv'))) {
-    if (header) { header = false; continue; }
-    const m = main.get(r[1]);
-    if (m) rows.push({ memberId: r[0], topicId: m.topic, at: Number(r[3]), correct: r[4] === 'true', difficulty: difficulty.get(r[1]) ?? 0.5 });
-  }
-  rows.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.at - b.at));
-  return rows;
-}
-
-const isTest = (memberId: string) => Number(memberId.replace(/\D/g, '')) % 5 === 0;
-
-function toKtCsv(rows: AnswerRow[]): string {
-  return 'student,skill,correct,timestamp\n' + rows.map((r) => `${r.memberId},${r.topicId},${r.correct ? 1 : 0},${r.at}`).join('\n');
-}
-
-function pearson(x: number[], y: number[]): number {
-  const n = x.length, mx = x.reduce((a, b) => a + b, 0) / n, my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; }
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-export async function benchKt(dir: string, referenceDate: number): Promise<BenchRow[]> {
+export async function benchKt(dir: string, referenceDate: number, scale: 'demo' | 'medium' = 'medium'): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const answers = await readAnswers(dir);
-  const index = new SkillIndex();
-  const train = parseCsv(toKtCsv(answers.filter((a) => !isTest(a.memberId))), index);
-  const test = parseCsv(toKtCsv(answers.filter((a) => isTest(a.memberId))), index);
-  const ev = evaluateDatasets(train, test);
-  for (const r of ev.results) {
-    rows.push({ section: 'kt (synthetic)', metric: r.model, value: `AUC ${fmt(r.auc, 4)}`, note: `RMSE ${fmt(r.rmse, 4)}, acc ${fmt(r.accuracy, 4)}, fit ${fmt(r.fitSeconds)} s on ${ev.train.responses} responses` });
+  const memberLimit = scale === 'medium' ? 5000 : undefined;
+  const world = await readSimWorld(dir, { referenceDate, memberLimit });
+  const { model, ...ev } = evaluateOnWorld(world, HIDDEN_PARAMS.forgetting.halfLifeDays);
+  const S = 'kt (generated world)';
+  const where = `${ev.testMembers} test members (${ev.testAnswers} answers), fitted on ${ev.trainMembers} (${ev.trainAnswers} answers)`;
+  rows.push({ section: S, metric: 'learner-model (product) AUC', value: fmt(ev.product.auc, 4), note: where });
+  rows.push({ section: S, metric: 'bkt-forget (previous product) AUC', value: fmt(ev.bktForget.auc, 4), note: where });
+  rows.push({ section: S, metric: 'product mastery vs hidden truth, all pairs', value: `r ${fmt(ev.product.rAll, 3)}`, note: `${ev.product.pairsAll} member × subtopic pairs; bkt-forget r ${fmt(ev.bktForget.rAll, 3)}` });
+  rows.push({ section: S, metric: 'product mastery vs hidden truth, pairs with evidence', value: `r ${fmt(ev.product.rEvidence, 3)}`, note: `${ev.product.pairsEvidence} pairs answered or studied (tag ≥ 0.5); bkt-forget r ${fmt(ev.bktForget.rEvidence, 3)}` });
+  rows.push({ section: S, metric: 'fitted forgetting half-life', value: ev.halfLifeDays === null ? 'none' : `${ev.halfLifeDays} d`, note: `hidden half-life ${ev.trueHalfLifeDays} d; held-out log-likelihood per candidate: ${ev.halfLifeScores.map((s) => `${s.halfLifeDays ?? '∞'}:${fmt(s.logLikelihood, 5)}`).join(' ')}` });
+  rows.push({ section: S, metric: 'fit (all half-life candidates + trees)', value: `${fmt(ev.fitSeconds, 1)} s`, note: `${ev.trainAnswers} answers, one run` });
+  // Per-event update: fold a member's whole history (as the server does after each event).
+  const product = createProductModel(model.params, requiredTopicIds());
+  const sampleMembers = world.members.filter((m) => m.answers.length + m.studies.length > 0).slice(0, 300);
+  const times: number[] = [];
+  for (const m of sampleMembers.slice(0, 20)) product.rowsFromHistory(m, world.view, m);
+  for (const m of sampleMembers) {
+    const t0 = performance.now();
+    product.rowsFromHistory(m, world.view, m);
+    times.push(performance.now() - t0);
   }
-  // Product mastery model: fit on train members, then trace test members and compare with the hidden truth.
-  const t0 = performance.now();
-  const fit = fitMasteryParams(answers.filter((a) => !isTest(a.memberId)));
-  const fitS = (performance.now() - t0) / 1000;
-  const model = createBktMasteryModel(fit.params);
-  const est = new Map<string, Mastery>();
-  for (const a of answers) {
-    if (!isTest(a.memberId)) continue;
-    const key = `${a.memberId}|${a.topicId}`;
-    const cur = est.get(key);
-    const [next] = model.observeAnswer(a.memberId, new Map(cur ? [[a.topicId, cur]] : []), {
-      at: a.at, correct: a.correct, difficulty: a.difficulty, topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
-    });
-    est.set(key, next);
-  }
-  const xs: number[] = [], ys: number[] = [];
-  let header = true;
-  for await (const r of readCsvFile(path.join(dir, TRUTH_DIR, 'mastery.csv'))) {
-    if (header) { header = false; continue; }
-    const e = est.get(`${r[0]}|${r[1]}`);
-    if (e) { xs.push(model.currentMastery(e, referenceDate)); ys.push(Number(r[2])); }
-  }
-  rows.push({ section: 'kt (synthetic)', metric: 'product mastery vs hidden truth', value: `Pearson r ${fmt(pearson(xs, ys), 3)}`, note: `${xs.length} member×topic pairs; fit ${fmt(fitS)} s, half-life ${fit.params.halfLifeDays} d` });
+  const events = sampleMembers.map((m) => m.answers.length + m.studies.length).sort((a, b) => a - b);
+  rows.push({ section: S, metric: 'update: fold history → rows (per event)', value: `p50 ${fmt(percentile(times, 50))} ms`, note: `p90 ${fmt(percentile(times, 90))} ms, max ${fmt(Math.max(...times))} ms; n=${times.length} members, median ${events[events.length >> 1]} events each` });
   return rows;
 }

@@ -42,7 +42,7 @@ async function main() {
   rows.push(...st.rows);
   const ctx: BenchContext = { scale, bulkDir: gen.dir, members, store: st.store };
   console.error('[bench] knowledge tracing…');
-  rows.push(...(await benchKt(gen.dir, REFERENCE_DATE)));
+  rows.push(...(await benchKt(gen.dir, REFERENCE_DATE, scale)));
   for (const [name, section] of await optionalSections()) {
     console.error(`[bench] ${name}…`);
     try {

@@ -6,12 +6,12 @@
  *   the one-time backfill of bulk-loaded members that makes the state exist is reported too;
  * - member(id) with 20 recent events through GraphQL vs the raw store doing the same calls: every
  *   store call the request makes (reads and its access record) is recorded, then replayed raw.
- * Runs alternate the two sides of each comparison and repeat it; medians, spread (min–max of the
+ * Production config (personal access tokens, no demo login). Runs alternate the two sides of each comparison and repeat it; medians, spread (min–max of the
  * per-repeat medians) and n are reported. Throughput over HTTP with 50 clients is test/load/.
  */
 import type { GraphStore } from '../../graph/store';
 import { createApp } from '../../server/app';
-import { signToken } from '../../server/auth/tokens';
+import { createAccessToken } from '../../server/auth/access-tokens';
 import { loadConfig } from '../../server/config';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { createWritePath } from '../../server/write-path/index';
@@ -85,7 +85,9 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
     const app = createApp({ config, store: wp.store, logger: silent, learning: { learner: wp.learner } });
     const tokens = new Map<string, string>();
     const gql = async (query: string, viewer: string, id: string) => {
-      if (!tokens.has(viewer)) tokens.set(viewer, (await signToken(config.jwtSecret, viewer)).token);
+      if (!tokens.has(viewer)) {
+        tokens.set(viewer, (await createAccessToken(store, viewer, { name: 'bench', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token);
+      }
       const res = await app.fetch('http://bench/graphql', {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(viewer)}` },
         body: JSON.stringify({ query, variables: { id } }),

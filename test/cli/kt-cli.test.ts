@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { simulateKt, splitByStudent, toCsv, toLines } from '../../server/learning/kt/synthetic-kt';
+import { simulateKt, splitByStudent, toCsv, toLines } from '../../server/learning/research/synthetic-kt';
 
 const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], { encoding: 'utf8' });
 
@@ -19,7 +19,8 @@ describe('hongtu kt evaluate', () => {
     const r = hongtu(['kt', 'evaluate', '--train', path.join(dir, 'train.txt'), '--test', path.join(dir, 'test.txt'), '--format', 'lines']);
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
-    for (const m of ['skill-mean', 'bkt', 'lr-kt', 'hybrid-kt*']) expect(r.stdout).toContain(m);
+    for (const m of ['learner-model*', 'skill-mean', 'bkt', 'lr-kt', 'hybrid-kt']) expect(r.stdout).toContain(m);
+    expect(r.stdout).toContain('dedup AUC');
     expect(r.stdout).toMatch(/AUC\s+RMSE\s+ACC/);
   });
 
@@ -27,8 +28,8 @@ describe('hongtu kt evaluate', () => {
     const r = hongtu(['kt', 'evaluate', '--train', path.join(dir, 'train.csv'), '--test', path.join(dir, 'test.csv'), '--json']);
     expect(r.status).toBe(0);
     const ev = JSON.parse(r.stdout);
-    expect(ev.primary).toBe('hybrid-kt');
-    expect(ev.results.map((x: { model: string }) => x.model)).toEqual(['skill-mean', 'bkt', 'lr-kt', 'hybrid-kt']);
+    expect(ev.primary).toBe('learner-model');
+    expect(ev.results.map((x: { model: string }) => x.model)).toEqual(['learner-model', 'skill-mean', 'bkt', 'lr-kt', 'hybrid-kt']);
     for (const x of ev.results) {
       expect(x.auc).toBeGreaterThan(0.5);
       expect(x.n).toBe(ev.test.responses);

@@ -62,9 +62,11 @@ describe('member', () => {
 });
 
 describe('secretary', () => {
-  it('lands on the branch with members and organizational life', async () => {
+  it('lands on the work queue and opens the branch with members and organizational life', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, server.url, 'SECRETARY');
+    await poll(() => page.evaluate(() => location.hash)).toBe('#/todo');
+    await page.locator('[data-nav="branch"]').click();
     await poll(() => page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThan(3);
     await poll(() => page.getByRole('heading', { name: /组织生活/ }).isVisible()).toBe(true);
     await poll(() => page.getByTestId('life-table').locator('tbody tr').count()).toBeGreaterThan(3);
@@ -162,6 +164,7 @@ describe('states found in product QA', () => {
 
   it('shows the branch heatmap\'s most urgent rows first and every row on request', async () => {
     await signInAs(page, server.url, 'SECRETARY');
+    await page.locator('[data-nav="branch"]').click();
     const rows = page.getByTestId('heatmap').locator('tbody tr');
     await poll(() => rows.count()).toBe(12);
     await expect(page.locator('.heat-legend').textContent()).resolves.toContain('无短板');

@@ -8,9 +8,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../../graph/csv';
-import { signToken } from '../../server/auth/tokens';
+import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import { createAccessToken } from '../../server/auth/access-tokens';
 
-/** The fixed production secret of the child (tokens are signed with it here). */
+/** The fixed production secret of the child. */
 export const LOAD_SECRET = 'hongtu-load-test-secret-0123456789abcdef-xyz';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -56,7 +57,23 @@ export async function stopGracefully(c: Child): Promise<number | null> {
   return c.exited;
 }
 
-export const tokenFor = async (memberId: string) => (await signToken(LOAD_SECRET, memberId)).token;
+/**
+ * Personal access tokens (production has no demo login) for these members, written into the store of
+ * `dataDir` while no server has it open; returns member id → bearer token.
+ */
+export async function issueTokens(dataDir: string, memberIds: string[]): Promise<Map<string, string>> {
+  const store = new KuzuStore({ dir: dataDir });
+  try {
+    await store.init();
+    const out = new Map<string, string>();
+    for (const id of new Set(memberIds)) {
+      out.set(id, (await createAccessToken(store, id, { name: 'load test', scope: 'READ_WRITE', introspect: false, days: 1 }, 1, Date.now())).token);
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
 
 /** Ids of a bulk world: plain members with their branch, secretaries with theirs, questions with answers. */
 export interface World { members: { id: string; branchId: string }[]; secretaries: { id: string; branchId: string }[]; questions: { id: string; answer: number }[] }

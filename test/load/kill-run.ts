@@ -12,8 +12,8 @@
  */
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { createLearnerServices } from '../../server/learning/learner-services';
-import { REPLAY_LIMIT, replayHistory } from '../../server/learning/mastery/mastery-service';
-import { ANSWER_MUTATION, type Child, killHard, post, startChild, stopGracefully, tokenFor, type World } from './harness';
+import { REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
+import { ANSWER_MUTATION, type Child, issueTokens, killHard, post, startChild, stopGracefully, type World } from './harness';
 
 export interface KillReport {
   sent: number;
@@ -57,7 +57,7 @@ async function countAt(dataDir: string, memberIds: string[]) {
 export async function runKillTest(opts: { dataDir: string; world: World; clients: number; loadMs: number }): Promise<KillReport> {
   const members = opts.world.members.slice(0, opts.clients);
   const qs = opts.world.questions;
-  const tokens = new Map(await Promise.all(members.map(async (m) => [m.id, await tokenFor(m.id)] as const)));
+  const tokens = await issueTokens(opts.dataDir, members.map((m) => m.id));
   const sent: Sent[] = [];
   const acked = new Set<string>();
   let child: Child = await startChild(opts.dataDir);
@@ -114,10 +114,11 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
     const masteryNow = await store.getMasteryForMembers(ids);
     let tallyMismatch = 0;
     let masteryMismatch = 0;
+    const people = new Map((await store.getMembersByIds(ids)).map((m) => [m.id, m]));
     for (const id of ids) {
       const mine = histories.get(id)!.answers.filter((a) => a.id.startsWith(PREFIX)).length;
       if ((tallies.get(id) ?? 0) !== mine) tallyMismatch++;
-      const expected = replayHistory(learner.model, view, histories.get(id)!);
+      const expected = learner.mastery.fromHistory(people.get(id)!, view, histories.get(id)!);
       const got = new Map((masteryNow.get(id) ?? []).map((r) => [r.topicId, r]));
       const same = expected.size === got.size && [...expected.values()].every((r) => {
         const g = got.get(r.topicId);

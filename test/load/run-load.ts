@@ -12,7 +12,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ANSWER_MUTATION, MEMBER_QUERY, pct, post, readWorld, type Sample, startChild, stopGracefully, tokenFor, type World } from './harness';
+import { ANSWER_MUTATION, issueTokens, MEMBER_QUERY, pct, post, readWorld, type Sample, startChild, stopGracefully, type World } from './harness';
 import { runKillTest } from './kill-run';
 
 const arg = (name: string, dflt?: string) => {
@@ -37,14 +37,15 @@ async function phase(name: string, clients: number, seconds: number, send: (clie
 }
 
 async function throughput(dataDir: string, world: World, clients: number, seconds: number): Promise<PhaseResult[]> {
+  const writers = world.members.slice(0, clients);
+  const readers = world.secretaries.slice(0, clients);
+  const tokens = await issueTokens(dataDir, [...writers, ...readers].map((m) => m.id));
+  const wTokens = writers.map((m) => tokens.get(m.id)!);
+  const rTokens = readers.map((m) => tokens.get(m.id)!);
   const child = await startChild(dataDir);
   try {
-    const writers = world.members.slice(0, clients);
-    const readers = world.secretaries.slice(0, clients);
     const branchMembers = new Map<string, string[]>();
     for (const m of world.members) branchMembers.set(m.branchId, [...(branchMembers.get(m.branchId) ?? []), m.id]);
-    const wTokens = await Promise.all(writers.map((m) => tokenFor(m.id)));
-    const rTokens = await Promise.all(readers.map((m) => tokenFor(m.id)));
     const run = `${Date.now().toString(36)}`;
     const qs = world.questions;
     const answer = (c: number, n: number) => {

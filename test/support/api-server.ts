@@ -11,6 +11,7 @@ import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/app-deps';
+import { createAccessToken } from '../../server/auth/access-tokens';
 import { signToken } from '../../server/auth/tokens';
 import { type Config, loadConfig } from '../../server/config';
 
@@ -59,7 +60,10 @@ export async function startTestServer(
       });
       return { status: res.status, body: await res.json() };
     },
-    tokenFor: async (memberId) => (await signToken(config.jwtSecret, memberId)).token,
+    // Demo tokens while the demo login is on; otherwise (production) a real personal access token.
+    tokenFor: async (memberId) => (config.devLogin
+      ? (await signToken(config.jwtSecret, memberId)).token
+      : (await createAccessToken(store, memberId, { name: 'test', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token),
     get: (pathname) => fetch(`${url}${pathname}`),
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

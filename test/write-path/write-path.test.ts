@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { createLearnerServices } from '../../server/learning/learner-services';
-import { replayHistory, REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
+import { REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
 import { createWritePath, type WritePath } from '../../server/write-path/index';
 import { openTempStore, startTestServer, type TestServer } from '../support/api-server';
 import { buildApiWorld, buildQuestion } from '../support/builders';
@@ -75,9 +75,10 @@ describe('write path', () => {
     const view = await wp.learner.curriculum.get();
     const histories = await plain.getHistoriesForMembers(people, { limit: REPLAY_LIMIT });
     const stored = await plain.getMasteryForMembers(people);
+    const members = new Map((await plain.getMembersByIds(people)).map((m) => [m.id, m]));
     for (const p of people) {
       expect(histories.get(p)!.answers).toHaveLength(15);
-      const expected = [...replayHistory(wp.learner.model, view, histories.get(p)!).values()].sort((a, b) => a.topicId.localeCompare(b.topicId));
+      const expected = [...wp.learner.mastery.fromHistory(members.get(p)!, view, histories.get(p)!).values()].sort((a, b) => a.topicId.localeCompare(b.topicId));
       expect(stored.get(p)).toEqual(expected);
     }
     // A retry of acknowledged answers changes nothing and queues nothing.

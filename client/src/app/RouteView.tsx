@@ -16,6 +16,10 @@ const CoursePage = lazy(() => import('../features/course/CoursePage'));
 const NetworkPage = lazy(() => import('../features/network/NetworkPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const NetworkBenchPage = lazy(() => import('../features/bench/NetworkBenchPage'));
+const WorkQueuePage = lazy(() => import('../features/work-queue/WorkQueuePage'));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
+const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -43,6 +47,10 @@ export function RouteView() {
     case 'network': page = <NetworkPage root={route.root} />; break;
     case 'dashboard': page = <DashboardPage scopeId={route.id} />; break;
     case 'benchNetwork': page = <NetworkBenchPage nodes={route.nodes} />; break;
+    case 'todo': page = <WorkQueuePage />; break;
+    case 'meetings': page = <MeetingsPage branchId={route.branchId} />; break;
+    case 'meetingNew': page = <MeetingFormPage branchId={route.branchId} kind={route.kind} period={route.period} />; break;
+    case 'meeting': page = <MeetingPage meetingId={route.id} />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>
         {t('state.notFoundPage')}
@@ -55,9 +63,10 @@ export function RouteView() {
   );
 }
 
-function Redirect({ to, branchId }: { to: 'dashboard' | 'branch' | 'home'; branchId: string | null }) {
+function Redirect({ to, branchId }: { to: 'dashboard' | 'branch' | 'home' | 'todo'; branchId: string | null }) {
   useEffect(() => {
-    if (to === 'branch' && branchId) navigate({ name: 'branch', id: branchId });
+    if (to === 'todo') navigate({ name: 'todo' });
+    else if (to === 'branch' && branchId) navigate({ name: 'branch', id: branchId });
     else if (to === 'dashboard') navigate({ name: 'dashboard', id: null });
     else navigate({ name: 'home' });
   }, [to, branchId]);

@@ -19,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
       case 'branch': return { name: 'branch', id: session?.branchId ?? '' };
       case 'network': return { name: 'network', root: null };
       case 'dashboard': return { name: 'dashboard', id: null };
+      case 'todo': return { name: 'todo' };
       default: return { name: 'home' };
     }
   };

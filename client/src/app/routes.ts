@@ -12,6 +12,10 @@ export type Route =
   | { name: 'network'; root: string | null }
   | { name: 'dashboard'; id: string | null }
   | { name: 'benchNetwork'; nodes: number }
+  | { name: 'todo' }
+  | { name: 'meetings'; branchId: string }
+  | { name: 'meetingNew'; branchId: string; kind: string | null; period: string | null }
+  | { name: 'meeting'; id: string }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -29,6 +33,12 @@ export function parseRoute(hash: string): Route {
   if (head === 'courses' && id && parts.length === 2) return { name: 'course', id };
   if (head === 'network' && parts.length === 1) return { name: 'network', root: q.get('root') };
   if (head === 'dashboard' && parts.length <= 2) return { name: 'dashboard', id: id ?? null };
+  if (head === 'todo' && parts.length === 1) return { name: 'todo' };
+  if (head === 'branches' && id && parts[2] === 'meetings' && parts.length === 3) return { name: 'meetings', branchId: id };
+  if (head === 'branches' && id && parts[2] === 'meetings' && parts[3] === 'new' && parts.length === 4) {
+    return { name: 'meetingNew', branchId: id, kind: q.get('kind'), period: q.get('period') };
+  }
+  if (head === 'meetings' && id && parts.length === 2) return { name: 'meeting', id };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
     return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
@@ -49,6 +59,16 @@ export function hrefFor(route: Route): string {
     case 'network': return route.root ? `#/network?root=${enc(route.root)}` : '#/network';
     case 'dashboard': return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
     case 'benchNetwork': return `#/bench/network?nodes=${route.nodes}`;
+    case 'todo': return '#/todo';
+    case 'meetings': return `#/branches/${enc(route.branchId)}/meetings`;
+    case 'meetingNew': {
+      const q = new URLSearchParams();
+      if (route.kind) q.set('kind', route.kind);
+      if (route.period) q.set('period', route.period);
+      const qs = q.toString();
+      return `#/branches/${enc(route.branchId)}/meetings/new${qs ? `?${qs}` : ''}`;
+    }
+    case 'meeting': return `#/meetings/${enc(route.id)}`;
     case 'notFound': return `#${route.path}`;
   }
 }

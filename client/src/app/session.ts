@@ -60,11 +60,11 @@ export function subscribeSession(l: Listener): () => void {
 }
 
 /** Which top-level pages a role may open; the API enforces scope regardless. */
-export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard')[] {
+export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo')[] {
   switch (s.role) {
     case 'SECRETARY':
     case 'COMMITTEE_MEMBER':
-      return s.role === 'SECRETARY' ? ['home', 'branch', 'network'] : ['home', 'branch'];
+      return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network'] : ['home', 'branch'];
     case 'COMMITTEE_ADMIN':
     case 'UNIVERSITY_ADMIN':
       return ['dashboard', 'network', 'home'];
@@ -74,8 +74,9 @@ export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard'
 }
 
 /** Where a role lands after signing in. */
-export function landingFor(s: Session): 'home' | 'dashboard' | 'branch' {
+export function landingFor(s: Session): 'home' | 'dashboard' | 'branch' | 'todo' {
   if (s.role === 'COMMITTEE_ADMIN' || s.role === 'UNIVERSITY_ADMIN') return 'dashboard';
-  if (s.role === 'SECRETARY') return 'branch';
+  // The secretary's landing page is the work queue (待办).
+  if (s.role === 'SECRETARY') return 'todo';
   return 'home';
 }

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
@@ -41,6 +41,57 @@ export type AccessRecord = {
   /** Who read it (member id). */
   viewerId: Scalars['ID']['output'];
 };
+
+/** A personal access token (never its secret). */
+export type AccessTokenInfo = {
+  __typename?: 'AccessTokenInfo';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Public id (the middle part of the token). */
+  id: Scalars['ID']['output'];
+  /** May read the schema (introspection) where the server offers it to developers. */
+  introspect: Scalars['Boolean']['output'];
+  /** Last use (to the minute); null when never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your name for it. */
+  name: Scalars['String']['output'];
+  /** Revoked (by you, an administrator, or a disabled account). */
+  revoked: Scalars['Boolean']['output'];
+  /** Read-only or read-write. */
+  scope: TokenScope;
+};
+
+/** An account's sign-in settings (never a password, secret or code). */
+export type AccountInfo = {
+  __typename?: 'AccountInfo';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Wrong passwords since the last successful sign-in. */
+  failedAttempts: Scalars['Int']['output'];
+  /** Password sign-in is locked for now after repeated failures. */
+  locked: Scalars['Boolean']['output'];
+  /** Login name (staff or student number). */
+  loginName: Scalars['String']['output'];
+  /** The member the account belongs to. */
+  memberId: Scalars['ID']['output'];
+  /** The next sign-in must choose a new password. */
+  mustChangePassword: Scalars['Boolean']['output'];
+  /** Recovery codes left unused. */
+  recoveryCodesLeft: Scalars['Int']['output'];
+  /** Active or disabled. */
+  status: AccountStatus;
+  /** An authenticator app is set up. */
+  totpEnabled: Scalars['Boolean']['output'];
+};
+
+/** Whether an account may sign in. */
+export type AccountStatus =
+  /** May sign in. */
+  | 'ACTIVE'
+  /** Disabled by an administrator, or because the member left the university. */
+  | 'DISABLED';
 
 /** Where a rule comes from. */
 export type AffairsCitation = {
@@ -280,6 +331,8 @@ export type BranchGapCell = {
   gapCount: Scalars['Int']['output'];
   /** The member's mastery of the area, 0–1. */
   mastery: Scalars['Float']['output'];
+  /** The member's topics in the area that are not yet assessed (never counted as gaps). */
+  notAssessedCount: Scalars['Int']['output'];
   /** Highest severity among the member's gaps in the area, 0 when none. */
   severity: Scalars['Float']['output'];
   /** The stage's target for the area; null when the stage does not require it. */
@@ -469,6 +522,18 @@ export type CourseLink = {
   url: Scalars['String']['output'];
 };
 
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Days until it expires (1 to MyAccount.tokenMaxDays). */
+  days: Scalars['Int']['input'];
+  /** Allow schema introspection with this token. */
+  introspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name to recognise it by, e.g. 统计脚本. */
+  name: Scalars['String']['input'];
+  /** READ or READ_WRITE. */
+  scope: TokenScope;
+};
+
 /** A new course. */
 export type CreateCourseInput = {
   /** Optional id; generated when absent. */
@@ -527,6 +592,15 @@ export type CreateMemberInput = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   /** Stage in the admission pipeline. */
   stage: MemberStage;
+};
+
+/** A token just created. */
+export type CreatedAccessToken = {
+  __typename?: 'CreatedAccessToken';
+  /** Its details. */
+  accessToken: AccessTokenInfo;
+  /** The token, shown only now: `htpat_…`. Send as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
 };
 
 /** A person of the demo data to sign in as. */
@@ -656,6 +730,15 @@ export type IssueTransferLetterInput = {
   validDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A one-time password an administrator hands to the member. */
+export type IssuedPassword = {
+  __typename?: 'IssuedPassword';
+  /** The account. */
+  account: AccountInfo;
+  /** Shown only now; the first sign-in with it must choose a new password. */
+  oneTimePassword: Scalars['String']['output'];
+};
+
 /** A topic where the member's mastery is below what their stage, branch or plan requires. */
 export type LearningGap = {
   __typename?: 'LearningGap';
@@ -747,6 +830,30 @@ export type LoginPayload = {
   token: Scalars['String']['output'];
 };
 
+/** An event that moved a topic's estimate, and by how much. */
+export type MasteryEvidence = {
+  __typename?: 'MasteryEvidence';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Right or wrong (answers only; null for study sessions). */
+  correct?: Maybe<Scalars['Boolean']['output']>;
+  /** How much the estimate moved, −1 to 1. */
+  delta: Scalars['Float']['output'];
+  /** Share of the event discounted by the integrity checks, 0–1 (0 = counted fully). */
+  discount: Scalars['Float']['output'];
+  /** The answer's or study session's id. */
+  eventId: Scalars['ID']['output'];
+  /** Answer or study session. */
+  kind: MasteryEvidenceKind;
+};
+
+/** What kind of event moved an estimate. */
+export type MasteryEvidenceKind =
+  /** An answer to a question testing the topic. */
+  | 'ANSWER'
+  /** A study session on a course covering the topic. */
+  | 'STUDY';
+
 /** A member's mastery profile. */
 export type MasteryProfile = {
   __typename?: 'MasteryProfile';
@@ -756,6 +863,11 @@ export type MasteryProfile = {
   member: Member;
   /** The learner model that produced the estimates, e.g. `bkt-forget/1`. */
   modelId: Scalars['String']['output'];
+  /**
+   * Topics something requires (stage, branch meetings, study plan) whose estimate is below target but
+   * without the evidence a gap needs: not yet assessed, shown apart from gaps.
+   */
+  notAssessed: Array<NotAssessedTopic>;
   /** Per subtopic, with the stage's target where the stage requires the topic. */
   topics: Array<TopicMastery>;
 };
@@ -1039,16 +1151,32 @@ export type Mutation = {
   bulkStartTransfers: Array<TransferCase>;
   /** Cancel an open transfer, with the reason. */
   cancelTransfer: TransferCase;
+  /** Change your password (policy: 10+ characters, not a common or breached password). Your other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
+  confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
   confirmTransfer: TransferCase;
   /** The member consents to exporting their learning profile with this transfer (audited). */
   consentToProfileExport: TransferCase;
+  /** Create a personal access token for programs (Authorization: Bearer). The token is shown only in this answer. */
+  createAccessToken: CreatedAccessToken;
+  /** Administrators in scope: create a member's account with a one-time password (shown only in this answer). */
+  createAccount: IssuedPassword;
   /** Create a course with manual topic tags (administrators). */
   createCourse: Course;
   /** Record (or schedule) a meeting of a branch the viewer manages. Idempotent by `id`. */
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /** Administrators in scope: disable an account; its sessions and tokens end at once. */
+  disableAccount: AccountInfo;
+  /** Remove your authenticator app (not possible for administrator roles, which require it). */
+  disableTotp: Scalars['Boolean']['output'];
+  /** Administrators in scope: enable a disabled account again. */
+  enableAccount: AccountInfo;
+  /** End one of your own sessions (an id from myAccount.sessions). */
+  endSession: Scalars['Boolean']['output'];
   /** Export the member's learning profile as a signed document (JWS); refused without the member's consent. */
   exportLearningProfile: LearningProfileExport;
   /**
@@ -1086,8 +1214,30 @@ export type Mutation = {
   recordPipelineStep: PipelineView;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /** Administrators in scope: issue a new one-time password; the member's sessions end and any lock clears. */
+  resetPassword: IssuedPassword;
+  /** Administrators in scope: remove a lost authenticator app; the next sign-in sets up a new one. */
+  resetTotp: AccountInfo;
+  /** Revoke one of your personal access tokens at once. */
+  revokeAccessToken: Scalars['Boolean']['output'];
   /** Set a member's dues standard for a year from the catalogue's brackets (the branch's secretary or administrators above it). */
   setDuesStandard: DuesStandard;
+  /**
+   * Sign in with a login name and password. Answers the next step (PASSWORD_CHANGE_REQUIRED, TOTP_REQUIRED,
+   * TOTP_ENROLMENT_REQUIRED): send the same input again with what it asks for. SIGNED_IN sets the session cookie
+   * (HttpOnly); later requests must carry the `x-graphql-csrf` header. Wrong name or password: UNAUTHENTICATED;
+   * too many failures: RATE_LIMITED with `retryAfterSeconds`.
+   */
+  signIn: SignInPayload;
+  /** End this browser session and clear its cookie. True also when no session was open. */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * End sessions everywhere: yours (except this one) without `memberId`; with `memberId`, an administrator in scope
+   * ends all of that member's sessions and personal access tokens. Returns how many ended.
+   */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Start setting up an authenticator app (TOTP): scan the secret, then confirm with a code. */
+  startTotpEnrolment: TotpEnrolment;
   /** Start a transfer: INTERNAL or OUT by the sending branch, IN by the receiving branch. */
   startTransfer: TransferCase;
   /** Edit a course (administrators); absent fields stay as they are. */
@@ -1118,6 +1268,19 @@ export type MutationCancelTransferArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConfirmTotpEnrolmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationConfirmTransferArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -1127,6 +1290,19 @@ export type MutationConfirmTransferArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationConsentToProfileExportArgs = {
   transferId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccountArgs = {
+  loginName: Scalars['String']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1145,6 +1321,30 @@ export type MutationCreateMeetingArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCreateMemberArgs = {
   input: CreateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEnableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1235,8 +1435,38 @@ export type MutationRecordStudyArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetPasswordArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetTotpArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRevokeAccessTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationSetDuesStandardArgs = {
   input: SetDuesStandardInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignOutEverywhereArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1257,6 +1487,32 @@ export type MutationUpdateCourseArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+/** Your account page. */
+export type MyAccount = {
+  __typename?: 'MyAccount';
+  /** Your personal access tokens, newest first (revoked and expired ones too). */
+  accessTokens: Array<AccessTokenInfo>;
+  /** Your account; null when you have none (e.g. signed in with the demo login). */
+  account?: Maybe<AccountInfo>;
+  /** Your open browser sessions, newest first. */
+  sessions: Array<SignedInSession>;
+  /** Longest lifetime a new token may have, in days. */
+  tokenMaxDays: Scalars['Int']['output'];
+  /** Your role must sign in with an authenticator app. */
+  totpRequired: Scalars['Boolean']['output'];
+};
+
+/** A required topic the member has not been assessed on yet (or not conclusively). */
+export type NotAssessedTopic = {
+  __typename?: 'NotAssessedTopic';
+  /** What requires it and what is known so far (zh-CN). */
+  reasons: Array<Scalars['String']['output']>;
+  /** The highest target that requires it, 0–1. */
+  target: Scalars['Float']['output'];
+  /** The topic. */
+  topic: Topic;
 };
 
 /** A notice (党务公开). */
@@ -1612,6 +1868,8 @@ export type Query = {
   __typename?: 'Query';
   /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
   accessRecords: Array<AccessRecord>;
+  /** A member's account, for a committee or university administrator in scope; null when the member has none. */
+  account?: Maybe<AccountInfo>;
   /** The party-affairs rules in force at a date (default now), with their citations. */
   affairsRules: Array<AffairsRule>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
@@ -1650,6 +1908,8 @@ export type Query = {
   memberDues: MemberDues;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Your own account: sign-in settings, open sessions and personal access tokens. */
+  myAccount: MyAccount;
   /** The viewer's notices (their branch, committee and university): unread first, then newest. */
   myNotices: Array<NoticeForViewer>;
   /** Read count and who has not read a notice, for a publisher of its audience; NOT_FOUND otherwise. */
@@ -1692,6 +1952,8 @@ export type Query = {
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** How people sign in here: always with a password; with campus single sign-on when configured. No sign-in needed. */
+  signInOptions: SignInOptions;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -1712,12 +1974,24 @@ export type Query = {
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+  /**
+   * The viewer's work queue (待办): open obligations of their area (a secretary's branch, an
+   * administrator's committee or university, a member themself) as of `asOf` (default now), overdue
+   * and due ones and those starting within `horizonDays` (default 14), sorted by due date.
+   */
+  workQueue: WorkQueue;
 };
 
 
 /** Entry points for reading. */
 export type QueryAccessRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAccountArgs = {
   memberId: Scalars['ID']['input'];
 };
 
@@ -1930,6 +2204,13 @@ export type QueryTransferArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/** Entry points for reading. */
+export type QueryWorkQueueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A quiz question (试题). The right option is revealed by recordAnswer. */
 export type Question = {
   __typename?: 'Question';
@@ -1977,7 +2258,7 @@ export type Recommendation = {
   path: LearningPath;
   /** Ranking score, 0–1; higher is better (comparable within one list). */
   score: Scalars['Float']['output'];
-  /** Gap or prerequisite topics this course addresses. */
+  /** Gap, prerequisite or required-but-not-yet-assessed topics this course addresses. */
   topics: Array<Topic>;
 };
 
@@ -1988,7 +2269,9 @@ export type RecommendationKind =
   /** Members of the branch study it (cold start: little is known about the member). */
   | 'POPULAR'
   /** It teaches a prerequisite of a gap topic the member is not ready for yet. */
-  | 'PREREQUISITE';
+  | 'PREREQUISITE'
+  /** It teaches a topic the member's stage requires that is not yet assessed (not a gap). */
+  | 'REQUIRED';
 
 /** An answer to record. */
 export type RecordAnswerInput = {
@@ -2187,6 +2470,85 @@ export type SetDuesStandardInput = {
   year: Scalars['Int']['input'];
 };
 
+/** One sign-in attempt; send everything again with each step. */
+export type SignInInput = {
+  /** Staff or student number (工号/学号). */
+  loginName: Scalars['String']['input'];
+  /** A new password, when the answer was PASSWORD_CHANGE_REQUIRED. */
+  newPassword?: InputMaybe<Scalars['String']['input']>;
+  /** The password (or the one-time password from an administrator). */
+  password: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ways to sign in. */
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  /** Password sign-in (always offered). */
+  password: Scalars['Boolean']['output'];
+  /** Campus single sign-on, when configured. */
+  sso?: Maybe<SsoOption>;
+};
+
+/** The answer to a sign-in attempt. */
+export type SignInPayload = {
+  __typename?: 'SignInPayload';
+  /** The member signed in (SIGNED_IN only). */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** Recovery codes, shown only once, after setting up an authenticator app during sign-in. */
+  recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Their office (SIGNED_IN only). */
+  role?: Maybe<Role>;
+  /** What happens next. */
+  step: SignInStep;
+  /** Base32 secret to add to the authenticator app (TOTP_ENROLMENT_REQUIRED only). */
+  totpSecret?: Maybe<Scalars['String']['output']>;
+  /** otpauth:// URI of the same secret, for a QR code (TOTP_ENROLMENT_REQUIRED only). */
+  totpUri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a sign-in attempt needs next. */
+export type SignInStep =
+  /** The password was a one-time password: send newPassword too. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** Signed in: the session cookie is set. */
+  | 'SIGNED_IN'
+  /** This role needs an authenticator app: add totpSecret to the app, then send its code as totpCode. */
+  | 'TOTP_ENROLMENT_REQUIRED'
+  /** Send the authenticator app's current code (totpCode) or a recovery code. */
+  | 'TOTP_REQUIRED';
+
+/** An open browser session. */
+export type SignedInSession = {
+  __typename?: 'SignedInSession';
+  /** When you signed in. */
+  createdAt: Scalars['DateTime']['output'];
+  /** This is the session asking. */
+  current: Scalars['Boolean']['output'];
+  /** When it ends at the latest. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Handle to end it with endSession. */
+  id: Scalars['ID']['output'];
+  /** Last request (to the minute). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** How you signed in: PASSWORD, PASSWORD_TOTP, PASSWORD_RECOVERY_CODE, SSO or DEMO. */
+  method: Scalars['String']['output'];
+  /** The browser, as it named itself. */
+  userAgent: Scalars['String']['output'];
+};
+
+/** Campus single sign-on (统一身份认证, OpenID Connect). */
+export type SsoOption = {
+  __typename?: 'SsoOption';
+  /** Button text. */
+  label: Scalars['String']['output'];
+  /** Where the button goes (starts the sign-in at the campus identity service). */
+  url: Scalars['String']['output'];
+};
+
 /** Input of startTransfer. */
 export type StartTransferInput = {
   /** Organization outside (OUT: destination; IN: origin), up to 200 characters. */
@@ -2293,6 +2655,13 @@ export type TagSource =
   /** Set by a person. */
   | 'MANUAL';
 
+/** What a personal access token may do. */
+export type TokenScope =
+  /** Queries only. */
+  | 'READ'
+  /** Queries and mutations. */
+  | 'READ_WRITE';
+
 /** A node of the topic hierarchy (知识点). */
 export type Topic = {
   __typename?: 'Topic';
@@ -2315,6 +2684,10 @@ export type Topic = {
 /** Mastery of one subtopic. */
 export type TopicMastery = {
   __typename?: 'TopicMastery';
+  /** True when answers or study sessions bear on the topic and they settle it; false: not yet assessed. */
+  assessed: Scalars['Boolean']['output'];
+  /** The most recent events that moved the estimate, newest first (at most 5). */
+  evidence: Array<MasteryEvidence>;
   /** Current mastery, 0–1 (forgetting applied; the model's prior when nothing is known). */
   mastery: Scalars['Float']['output'];
   /** The member's stage requires at least this; null when the stage does not name the topic. */
@@ -2359,6 +2732,15 @@ export type TopicWeightInput = {
   topicId: Scalars['ID']['input'];
   /** Weight, 0.01–1. */
   weight: Scalars['Float']['input'];
+};
+
+/** An authenticator app set-up in progress. */
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** Base32 secret to type into the app. */
+  secret: Scalars['String']['output'];
+  /** otpauth:// URI of the secret, for a QR code. */
+  uri: Scalars['String']['output'];
 };
 
 /** A move of a member between branches. */
@@ -2525,6 +2907,25 @@ export type Viewer = {
   role: Role;
 };
 
+/** The viewer's open obligations. */
+export type WorkQueue = {
+  __typename?: 'WorkQueue';
+  /** The instant the queue is as of. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are due (period begun, not late yet). */
+  due: Scalars['Int']['output'];
+  /** Open obligations, sorted by due date. */
+  items: Array<Obligation>;
+  /** How many are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** Id of that area. */
+  scopeId: Scalars['ID']['output'];
+  /** Kind of area the queue covers. */
+  scopeKind: SubjectKind;
+  /** How many start within the horizon. */
+  upcoming: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2601,10 +3002,13 @@ export type ResolversTypes = {
   AccessRecord: ResolverTypeWrapper<AccessRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
+  AccessTokenInfo: ResolverTypeWrapper<AccessTokenInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
+  AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountStatus: AccountStatus;
+  AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
+  AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
   AffairsObligationStatus: AffairsObligationStatus;
   AffairsRule: ResolverTypeWrapper<AffairsRuleModel>;
   AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
@@ -2633,9 +3037,11 @@ export type ResolversTypes = {
   CourseFilterInput: CourseFilterInput;
   CourseKind: CourseKind;
   CourseLink: ResolverTypeWrapper<CourseLink>;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
   DuesArrears: ResolverTypeWrapper<DuesArrearsModel>;
@@ -2645,6 +3051,7 @@ export type ResolversTypes = {
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
   IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
   LearningPath: ResolverTypeWrapper<LearningPath>;
   LearningProfile: ResolverTypeWrapper<LearningProfileModel>;
@@ -2652,6 +3059,8 @@ export type ResolversTypes = {
   LearningProfileImport: ResolverTypeWrapper<LearningProfileImportModel>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
   LoginPayload: ResolverTypeWrapper<LoginPayloadModel>;
+  MasteryEvidence: ResolverTypeWrapper<MasteryEvidenceModel>;
+  MasteryEvidenceKind: MasteryEvidenceKind;
   MasteryProfile: ResolverTypeWrapper<MasteryProfileModel>;
   Meeting: ResolverTypeWrapper<MeetingModel>;
   MeetingFrequency: MeetingFrequency;
@@ -2670,6 +3079,8 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyAccount: ResolverTypeWrapper<MyAccount>;
+  NotAssessedTopic: ResolverTypeWrapper<NotAssessedTopicModel>;
   Notice: ResolverTypeWrapper<NoticeModel>;
   NoticeAudience: NoticeAudience;
   NoticeForViewer: ResolverTypeWrapper<NoticeForViewerModel>;
@@ -2716,6 +3127,12 @@ export type ResolversTypes = {
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
   SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignInPayload: ResolverTypeWrapper<SignInPayload>;
+  SignInStep: SignInStep;
+  SignedInSession: ResolverTypeWrapper<SignedInSession>;
+  SsoOption: ResolverTypeWrapper<SsoOption>;
   StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
@@ -2723,11 +3140,13 @@ export type ResolversTypes = {
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   SubjectKind: SubjectKind;
   TagSource: TagSource;
+  TokenScope: TokenScope;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
   TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
   TopicTag: ResolverTypeWrapper<TopicTagModel>;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   Transfer: ResolverTypeWrapper<TransferModel>;
   TransferCase: ResolverTypeWrapper<TransferCaseModel>;
   TransferCaseKind: TransferCaseKind;
@@ -2738,6 +3157,7 @@ export type ResolversTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkQueue: ResolverTypeWrapper<Omit<WorkQueue, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2745,10 +3165,12 @@ export type ResolversParentTypes = {
   AccessRecord: AccessRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AffairsCitation: AffairsCitationModel;
+  AccessTokenInfo: AccessTokenInfo;
   Boolean: Scalars['Boolean']['output'];
-  AffairsObligation: AffairsObligationModel;
+  AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AffairsCitation: AffairsCitationModel;
+  AffairsObligation: AffairsObligationModel;
   AffairsRule: AffairsRuleModel;
   AnswerRecord: AnswerRecordModel;
   AreaMastery: AreaMasteryModel;
@@ -2773,9 +3195,11 @@ export type ResolversParentTypes = {
   CourseEdge: CourseEdgeModel;
   CourseFilterInput: CourseFilterInput;
   CourseLink: CourseLink;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
   DuesArrears: DuesArrearsModel;
@@ -2784,6 +3208,7 @@ export type ResolversParentTypes = {
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
   IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
   LearningPath: LearningPath;
   LearningProfile: LearningProfileModel;
@@ -2791,6 +3216,7 @@ export type ResolversParentTypes = {
   LearningProfileImport: LearningProfileImportModel;
   LectureSuggestion: LectureSuggestionModel;
   LoginPayload: LoginPayloadModel;
+  MasteryEvidence: MasteryEvidenceModel;
   MasteryProfile: MasteryProfileModel;
   Meeting: MeetingModel;
   MeetingKindLife: MeetingKindLifeModel;
@@ -2805,6 +3231,8 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  MyAccount: MyAccount;
+  NotAssessedTopic: NotAssessedTopicModel;
   Notice: NoticeModel;
   NoticeForViewer: NoticeForViewerModel;
   NoticeStats: NoticeStatsModel;
@@ -2842,6 +3270,11 @@ export type ResolversParentTypes = {
   ScopeInput: ScopeInput;
   SearchResult: SearchResult;
   SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: SignInOptions;
+  SignInPayload: SignInPayload;
+  SignedInSession: SignedInSession;
+  SsoOption: SsoOption;
   StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
@@ -2851,6 +3284,7 @@ export type ResolversParentTypes = {
   TopicSuggestion: TopicSuggestion;
   TopicTag: TopicTagModel;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: TotpEnrolment;
   Transfer: TransferModel;
   TransferCase: TransferCaseModel;
   TransferStep: TransferStepModel;
@@ -2858,6 +3292,7 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+  WorkQueue: Omit<WorkQueue, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
 };
 
 export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
@@ -2867,6 +3302,29 @@ export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends R
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AccessTokenInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessTokenInfo'] = ResolversParentTypes['AccessTokenInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  introspect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TokenScope'], ParentType, ContextType>;
+};
+
+export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountInfo'] = ResolversParentTypes['AccountInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  loginName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AffairsCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsCitation'] = ResolversParentTypes['AffairsCitation']> = {
@@ -2958,6 +3416,7 @@ export type BranchGapCellResolvers<ContextType = ApiContext, ParentType extends 
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notAssessedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -3036,6 +3495,11 @@ export type CourseLinkResolvers<ContextType = ApiContext, ParentType extends Res
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreatedAccessTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreatedAccessToken'] = ResolversParentTypes['CreatedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessTokenInfo'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -3094,6 +3558,11 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
+  account?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LearningGapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3143,10 +3612,20 @@ export type LoginPayloadResolvers<ContextType = ApiContext, ParentType extends R
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryEvidence'] = ResolversParentTypes['MasteryEvidence']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MasteryEvidenceKind'], ParentType, ContextType>;
+};
+
 export type MasteryProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryProfile'] = ResolversParentTypes['MasteryProfile']> = {
   areas?: Resolver<Array<ResolversTypes['AreaMastery']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAssessed?: Resolver<Array<ResolversTypes['NotAssessedTopic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['TopicMastery']>, ParentType, ContextType>;
 };
 
@@ -3251,11 +3730,19 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   approveTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationApproveTransferArgs, 'id'>>;
   bulkStartTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<MutationBulkStartTransfersArgs, 'input'>>;
   cancelTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationCancelTransferArgs, 'id' | 'note'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
+  createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'loginName' | 'memberId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   exportLearningProfile?: Resolver<ResolversTypes['LearningProfileExport'], ParentType, ContextType, RequireFields<MutationExportLearningProfileArgs, 'transferId'>>;
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
   importLearningProfile?: Resolver<ResolversTypes['LearningProfileImport'], ParentType, ContextType, RequireFields<MutationImportLearningProfileArgs, 'token'>>;
@@ -3270,10 +3757,31 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   recordDuesPayment?: Resolver<ResolversTypes['DuesPayment'], ParentType, ContextType, RequireFields<MutationRecordDuesPaymentArgs, 'input'>>;
   recordPipelineStep?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<MutationRecordPipelineStepArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'memberId'>>;
+  resetTotp?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationResetTotpArgs, 'memberId'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
   setDuesStandard?: Resolver<ResolversTypes['DuesStandard'], ParentType, ContextType, RequireFields<MutationSetDuesStandardArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationSignOutEverywhereArgs>>;
+  startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   startTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'input'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+};
+
+export type MyAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MyAccount'] = ResolversParentTypes['MyAccount']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessTokenInfo']>, ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['SignedInSession']>, ParentType, ContextType>;
+  tokenMaxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totpRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotAssessedTopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotAssessedTopic'] = ResolversParentTypes['NotAssessedTopic']> = {
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
 export type NoticeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
@@ -3411,6 +3919,7 @@ export type ProfileMilestoneResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
   affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
@@ -3430,6 +3939,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
   myNotices?: Resolver<Array<ResolversTypes['NoticeForViewer']>, ParentType, ContextType>;
   noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
@@ -3441,6 +3951,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   ruleHistory?: Resolver<Array<ResolversTypes['RuleVersion']>, ParentType, ContextType, RequireFields<QueryRuleHistoryArgs, 'id'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
@@ -3449,6 +3960,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   transfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workQueue?: Resolver<ResolversTypes['WorkQueue'], ParentType, ContextType, Partial<QueryWorkQueueArgs>>;
 };
 
 export type QuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -3516,6 +4028,35 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SignInOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+  password?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sso?: Resolver<Maybe<ResolversTypes['SsoOption']>, ParentType, ContextType>;
+};
+
+export type SignInPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInPayload'] = ResolversParentTypes['SignInPayload']> = {
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['SignInStep'], ParentType, ContextType>;
+  totpSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totpUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignedInSessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignedInSession'] = ResolversParentTypes['SignedInSession']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userAgent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SsoOptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SsoOption'] = ResolversParentTypes['SsoOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StudyPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyPlan'] = ResolversParentTypes['StudyPlan']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3559,6 +4100,8 @@ export type TopicResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type TopicMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TopicMastery'] = ResolversParentTypes['TopicMastery']> = {
+  assessed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['MasteryEvidence']>, ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -3578,6 +4121,11 @@ export type TopicTagResolvers<ContextType = ApiContext, ParentType extends Resol
   source?: Resolver<ResolversTypes['TagSource'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TotpEnrolmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TransferResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
@@ -3633,8 +4181,20 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WorkQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkQueue'] = ResolversParentTypes['WorkQueue']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
+  AccountInfo?: AccountInfoResolvers<ContextType>;
   AffairsCitation?: AffairsCitationResolvers<ContextType>;
   AffairsObligation?: AffairsObligationResolvers<ContextType>;
   AffairsRule?: AffairsRuleResolvers<ContextType>;
@@ -3656,6 +4216,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CourseContent?: CourseContentResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
   CourseLink?: CourseLinkResolvers<ContextType>;
+  CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
@@ -3663,6 +4224,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
   LearningProfile?: LearningProfileResolvers<ContextType>;
@@ -3670,6 +4232,7 @@ export type Resolvers<ContextType = ApiContext> = {
   LearningProfileImport?: LearningProfileImportResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MasteryEvidence?: MasteryEvidenceResolvers<ContextType>;
   MasteryProfile?: MasteryProfileResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
@@ -3682,6 +4245,8 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyAccount?: MyAccountResolvers<ContextType>;
+  NotAssessedTopic?: NotAssessedTopicResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   NoticeForViewer?: NoticeForViewerResolvers<ContextType>;
   NoticeStats?: NoticeStatsResolvers<ContextType>;
@@ -3709,6 +4274,10 @@ export type Resolvers<ContextType = ApiContext> = {
   Rule?: RuleResolvers<ContextType>;
   RuleVersion?: RuleVersionResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
+  SignInPayload?: SignInPayloadResolvers<ContextType>;
+  SignedInSession?: SignedInSessionResolvers<ContextType>;
+  SsoOption?: SsoOptionResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
@@ -3716,10 +4285,12 @@ export type Resolvers<ContextType = ApiContext> = {
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   TopicTag?: TopicTagResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferCase?: TransferCaseResolvers<ContextType>;
   TransferStep?: TransferStepResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkQueue?: WorkQueueResolvers<ContextType>;
 };
 

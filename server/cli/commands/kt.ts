@@ -3,7 +3,7 @@
  * `hongtu kt fit [--out FILE]` — fit the product's mastery model from the store's answer history.
  */
 import type { Command } from 'commander';
-import { evaluateFiles, formatEvaluation } from '../../learning/kt/evaluate';
+import { evaluateFiles, formatEvaluation } from '../../learning/research/evaluate';
 
 export function register(program: Command): void {
   const kt = program.command('kt').description('Knowledge tracing: evaluate models on a dataset, fit the mastery model');
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .description('Fit the mastery model (BKT + forgetting) from the answer history in the store')
     .option('--out <file>', 'where to write the parameters (default: data/kt-params.json)')
     .action(async (o: { out?: string }) => {
-      const { fitFromStore } = await import('../../learning/kt/fit-from-store');
+      const { fitFromStore } = await import('../../learning/model/fit-from-store');
       await fitFromStore(o.out);
     });
 }

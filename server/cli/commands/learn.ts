@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../../graph';
 import { loadConfig } from '../../config';
-import { loadMasteryParams, masteryParamsPath } from '../../learning/kt/params-file';
+import { loadMasteryParams, masteryParamsPath } from '../../learning/model/params-file';
 import { createLearnerServices } from '../../learning/learner-services';
 import { createProgressBar } from '../progress-bar';
 

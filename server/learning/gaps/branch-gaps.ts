@@ -1,22 +1,24 @@
 /**
- * A branch's gaps as a members × areas matrix (for the heatmap) and the branch's most common gap
- * topic with courses for it — the suggested topic of the next party lecture (党课).
+ * A branch's gaps as a members × areas matrix (for the heatmap; each cell also counts the topics not
+ * yet assessed, shown apart from gaps) and the branch's most common gap topic with courses for it —
+ * the suggested topic of the next party lecture (党课).
  */
 import type { Area, Course, Gap, Member } from '../../../graph';
 import { TOP_AREAS } from '../../../graph';
-import { requiredAreasFor } from '../../../seeds/curriculum/requirements';
+import { requirementOf } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
-export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number }
+export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number; notAssessedCount: number }
 export interface BranchGapRow { member: Member; cells: BranchGapCell[] }
 export interface LectureSuggestion { topicId: string; memberCount: number; meanSeverity: number; reason: string; courses: Course[] }
 export interface BranchGapReport { branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null }
 
 export function buildBranchGapReport(branchId: string, view: CurriculumView, members: Member[], gaps: Map<string, Gap[]>,
-  areaMastery: (memberId: string, area: Area) => number): BranchGapReport {
+  areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => []): BranchGapReport {
   const rows = members.map((m) => {
-    const targets = new Map(requiredAreasFor(m.stage).map((a) => [a.area, a.target]));
+    const targets = new Map(requirementOf(m.stage).areas.map((a) => [a.area, a.target]));
     const mine = gaps.get(m.id) ?? [];
+    const open = notAssessed(m.id);
     return {
       member: m,
       cells: TOP_AREAS.map((area) => {
@@ -24,6 +26,7 @@ export function buildBranchGapReport(branchId: string, view: CurriculumView, mem
         return {
           area, mastery: Math.round(areaMastery(m.id, area) * 1000) / 1000, target: targets.get(area) ?? null,
           severity: inArea.reduce((s, g) => Math.max(s, g.severity), 0), gapCount: inArea.length,
+          notAssessedCount: open.filter((id) => view.topics.get(id)?.area === area).length,
         };
       }),
     };

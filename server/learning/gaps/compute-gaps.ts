@@ -1,12 +1,19 @@
 /**
- * Learning gaps (学习短板) of one member, as a pure function of what is known about them: a topic is a
- * gap when its current mastery is below what something requires — the stage's required topics or
- * areas (seeds/curriculum/requirements.ts), the branch's recent meeting topics, a prerequisite of a
- * course in the member's plan — or when recent answers on it are mostly wrong. Each reason names
- * its evidence in Chinese, so a member can read why the topic is listed.
+ * Learning gaps (学习短板) of one member, as a pure function of what is known about them. A topic whose
+ * current mastery is below what something requires (the stage's required topics or areas, the
+ * branch's recent meeting topics, a prerequisite of a course in the member's plan) is a gap only with
+ * evidence:
+ *  - answers: at least two recent answers on it, at most half of them right;
+ *  - an overdue review: the estimate was at or above the target after the member's last event and
+ *    has faded below it since;
+ *  - a required topic never studied or answered while one of its prerequisites has answers mostly wrong.
+ * With at least two recent answers mostly right it is settled (no gap). Otherwise it is "not yet
+ * assessed" (a separate list, never painted as a gap): nothing is known about it, or one answer or a
+ * study session only. Recent answers mostly wrong (≥ 3, ≤ 40% right) make
+ * a gap on any topic. Each reason names its evidence in Chinese, so a member can read why the topic is listed.
  */
 import type { Gap, MemberStage } from '../../../graph';
-import { stageRequirements } from '../../../seeds/curriculum/requirements';
+import { requirementOf } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface AnswerEvidence { n: number; correct: number }
@@ -25,7 +32,19 @@ export interface GapInputs {
   /** Prerequisite subtopic → titles of not-yet-completed plan courses that need it. */
   planPrerequisites: Map<string, string[]>;
   now: number;
+  /** Subtopics the member studied (a course covering them with weight ≥ 0.5). */
+  studied?: Set<string>;
+  /** The stored estimate of a subtopic as of the member's last event (before fading), if any. */
+  storedOf?: (topicId: string) => number | undefined;
 }
+
+/** A required topic the member has not been assessed on (or not conclusively), with why. */
+export interface NotAssessed { topicId: string; target: number; reasons: string[] }
+
+export interface GapAssessment { gaps: Gap[]; notAssessed: NotAssessed[] }
+
+/** Answers that say a topic is weak: at least two, at most half right. */
+export const weakByAnswers = (ev: AnswerEvidence | undefined) => !!ev && ev.n >= 2 && ev.correct * 2 <= ev.n;
 
 /** How strongly each kind of requirement counts towards severity. */
 const WEIGHT = { stageTopic: 1, stageArea: 0.7, branch: 0.75, plan: 0.85, answers: 0.8 } as const;
@@ -39,17 +58,52 @@ export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Compute the member's gaps, most severe first. */
 export function computeGaps(x: GapInputs): Gap[] {
-  const req = stageRequirements[x.member.stage];
+  return assessGaps(x).gaps;
+}
+
+/** The member's gaps (most severe first) and the required topics not yet assessed. */
+export function assessGaps(x: GapInputs): GapAssessment {
+  const req = requirementOf(x.member.stage);
   const found = new Map<string, { severity: number; reasons: string[] }>();
+  const open = new Map<string, NotAssessed>();
   const name = (id: string) => x.view.topics.get(id)?.name ?? id;
+  const weakPrerequisite = (id: string) => (x.view.topics.get(id)?.prerequisiteIds ?? []).find((p) => weakByAnswers(x.evidence.get(p)));
+  /** Why the evidence supports a gap on the topic, or null when it does not. */
+  const evidenceFor = (topicId: string, target: number, m: number): string | null => {
+    const ev = x.evidence.get(topicId);
+    if (weakByAnswers(ev)) return null; // the answers themselves are named below
+    const stored = x.storedOf?.(topicId);
+    if ((ev?.n || x.studied?.has(topicId)) && stored !== undefined && stored >= target && m < target) {
+      return `复习已逾期：上次学习或答题后掌握度为 ${pct(stored)}，遗忘后降到 ${pct(m)}`;
+    }
+    const pre = !ev?.n && !x.studied?.has(topicId) ? weakPrerequisite(topicId) : undefined;
+    if (pre) return `还没有学习过本知识点，而它的先修知识「${name(pre)}」最近答题多数答错`;
+    return '';
+  };
   const add = (topicId: string, target: number, weight: number, reason: (m: number) => string) => {
     if (!x.view.topics.has(topicId)) return;
     const m = x.masteryOf(topicId);
     if (m >= target) return;
+    const why = evidenceFor(topicId, target, m);
+    const ev0 = x.evidence.get(topicId);
+    // Answers mostly right settle it: close to target, neither a gap nor unassessed.
+    if (why === '' && ev0 && ev0.n >= 2 && ev0.correct * 2 > ev0.n) return;
+    if (why === '') {
+      const ev = x.evidence.get(topicId);
+      const o = open.get(topicId) ?? { topicId, target, reasons: [] };
+      o.target = Math.max(o.target, target);
+      o.reasons.push(reason(m));
+      const note = ev?.n ? `已有 ${ev.n} 次相关答题（答对 ${ev.correct} 次），还不足以判断是否为短板` : x.studied?.has(topicId)
+        ? '学习过相关课程，但还没有相关答题记录' : '还没有相关学习或答题记录';
+      if (!o.reasons.includes(note)) o.reasons.push(note);
+      open.set(topicId, o);
+      return;
+    }
     const sev = weight * Math.min(1, (target - m) / Math.max(target, 0.01));
     const g = found.get(topicId) ?? { severity: 0, reasons: [] };
     g.severity = Math.max(g.severity, sev);
     g.reasons.push(reason(m));
+    if (why) g.reasons.push(why);
     found.set(topicId, g);
   };
 
@@ -77,6 +131,11 @@ export function computeGaps(x: GapInputs): Gap[] {
       add(id, ANSWER_TARGET, WEIGHT.answers, (m) => `最近 ${ev.n} 次相关答题只答对 ${ev.correct} 次，掌握度估计为 ${pct(m)}`);
     }
   }
+  // Stage, branch and plan requirements on topics whose answers are mostly wrong name those answers.
+  for (const [topicId, g] of found) {
+    const ev = x.evidence.get(topicId);
+    if (weakByAnswers(ev) && !g.reasons.some((r) => r.startsWith('最近'))) g.reasons.push(`最近 ${ev!.n} 次相关答题只答对 ${ev!.correct} 次`);
+  }
 
   const out: Gap[] = [];
   for (const [topicId, g] of found) {
@@ -88,12 +147,14 @@ export function computeGaps(x: GapInputs): Gap[] {
       // of the last five answers counts, so one more wrong answer never lowers the urgency by itself.
       severity += 0.03 * (ev.n - 2 * ev.correct);
       if (!reasons.some((r) => r.startsWith('最近'))) reasons.push(`最近 ${ev.n} 次相关答题答对 ${ev.correct} 次`);
-    } else {
-      reasons.push('还没有相关答题记录，掌握度按学习记录估计');
     }
     out.push({ memberId: x.member.id, topicId, severity: Math.round(Math.min(1, Math.max(0.01, severity)) * 1000) / 1000, reasons, updatedAt: x.now });
+    open.delete(topicId);
   }
-  return out.sort((a, b) => b.severity - a.severity || a.topicId.localeCompare(b.topicId)).slice(0, MAX_GAPS);
+  return {
+    gaps: out.sort((a, b) => b.severity - a.severity || a.topicId.localeCompare(b.topicId)).slice(0, MAX_GAPS),
+    notAssessed: [...open.values()].sort((a, b) => a.topicId.localeCompare(b.topicId)),
+  };
 }
 
 /** Per subtopic: how many of the last `perTopic` answers testing it (weight ≥ 0.5) were right. */
@@ -109,5 +170,12 @@ export function answerEvidence(view: CurriculumView, answers: { questionId: stri
       out.set(tw.topicId, e);
     }
   }
+  return out;
+}
+
+/** Subtopics covered (weight ≥ 0.5) by the courses of the given study sessions. */
+export function studiedTopics(view: CurriculumView, studies: readonly { courseId: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of studies) for (const tw of view.courseTopics.get(s.courseId) ?? []) if (tw.weight >= 0.5) out.add(tw.topicId);
   return out;
 }

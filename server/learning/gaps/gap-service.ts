@@ -8,7 +8,8 @@ import type { Gap, StudyPlan } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
-import { answerEvidence, computeGaps } from './compute-gaps';
+import { answerEvidence, assessGaps, studiedTopics, type GapAssessment } from './compute-gaps';
+import { COMPLETED } from '../progress';
 
 const DAY = 86_400_000;
 /** "Recent" branch meetings for gap reasons. */
@@ -31,7 +32,7 @@ export function planPrerequisites(view: CurriculumView, plan: StudyPlan | null, 
   const out = new Map<string, string[]>();
   if (!plan) return out;
   for (const item of plan.items) {
-    if (item.kind !== 'LEARN' || (progress.get(item.courseId) ?? 0) >= 0.9) continue;
+    if (item.kind !== 'LEARN' || (progress.get(item.courseId) ?? 0) >= COMPLETED) continue;
     const course = view.courseById.get(item.courseId);
     if (!course) continue;
     const covered = new Set((view.courseTopics.get(course.id) ?? []).map((t) => t.topicId));
@@ -55,6 +56,11 @@ export class GapService {
    * branch when many members of a branch are computed together.
    */
   async compute(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<Gap[]> {
+    return (await this.assess(snap, branchCache)).gaps;
+  }
+
+  /** Gaps and the required topics not yet assessed, as of the snapshot (nothing written). */
+  async assess(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<GapAssessment> {
     const branchRead = () => branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now);
     let topics = branchCache?.get(snap.member.branchId);
     if (!topics) { topics = branchRead(); branchCache?.set(snap.member.branchId, topics); }
@@ -64,8 +70,10 @@ export class GapService {
     ]);
     const areaIds = [...snap.view.leavesByArea.keys()];
     const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
-    return computeGaps({
+    return assessGaps({
       member: snap.member, view: snap.view, now: snap.now,
+      studied: studiedTopics(snap.view, snap.history.studies),
+      storedOf: (id) => snap.rows.get(id)?.p,
       masteryOf: snap.masteryOf,
       areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
       evidence: answerEvidence(snap.view, snap.history.answers),

@@ -4,7 +4,7 @@
  * read), recent history, and the curriculum view.
  */
 import type { Mastery, Member, MemberHistory } from '../../../graph';
-import { rollUpMastery } from '../kt/roll-up';
+import { rollUpMastery } from '../model/roll-up';
 import type { CurriculumView } from './curriculum-view';
 import type { MasteryService } from './mastery-service';
 
@@ -34,11 +34,11 @@ export function progressByCourse(studies: { courseId: string; progress: number; 
 export function makeSnapshot(mastery: MasteryService, member: Member, view: CurriculumView, rows: Map<string, Mastery>,
   history: MemberHistory, now: number): LearnerSnapshot {
   const model = mastery.model;
-  const leaf = new Map(view.leaves.map((t) => [t.id, model.currentMastery(rows.get(t.id), now)]));
+  const leaf = new Map(view.leaves.map((t) => [t.id, model.currentMastery(rows.get(t.id), now, t.id, member.stage)]));
   const rolled = rollUpMastery([...view.topics.values()], leaf, model.currentMastery(undefined, now));
   return {
     member, view, now, rows, history,
-    masteryOf: (id) => rolled.get(id) ?? model.currentMastery(rows.get(id), now),
+    masteryOf: (id) => rolled.get(id) ?? model.currentMastery(rows.get(id), now, id, member.stage),
     courseProgress: progressByCourse(history.studies),
   };
 }
@@ -46,7 +46,7 @@ export function makeSnapshot(mastery: MasteryService, member: Member, view: Curr
 /** Read a member's snapshot (rows rebuilt from history when the member has none yet). */
 export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number): Promise<LearnerSnapshot> {
   const [{ rows }, history] = await Promise.all([
-    mastery.ensureRows(view, [member.id]),
+    mastery.ensureRows(view, [member]),
     mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY }),
   ]);
   return makeSnapshot(mastery, member, view, rows.get(member.id) ?? new Map(), history, now);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Course, Topic } from '../../../graph';
-import { createBktMasteryModel } from '../kt/bkt-mastery';
+import { createProductModel } from '../model/product-model';
+import { requiredTopicIds } from '../requirements';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import type { CourseRecommendation } from '../recommend/rank-courses';
 import { buildPlan } from './build-plan';
@@ -18,7 +19,7 @@ const topics = [{ ...topic('admission'), parentId: null }, topic('t1'), topic('t
 const courses = [course('c3', 30, 't3'), course('c2', 30, 't2'), course('c1', 30, 't1'), course('big', 90, 't1'), course('c4', 20, 't1')];
 const view = buildCurriculumView(topics, courses, []);
 const ranked = courses.map((c): CourseRecommendation => ({ course: c, score: 1, explanation: `学 ${c.id}`, topicIds: [c.topics[0].topicId], kind: 'GAP', path: { nodes: [], edges: [] } }));
-const base = { id: 'p', memberId: 'm', now: 1_000_000, view, model: createBktMasteryModel(), rows: new Map(), ranked, previous: null, courseProgress: new Map<string, number>() };
+const base = { id: 'p', memberId: 'm', now: 1_000_000, view, model: createProductModel(null, requiredTopicIds()), rows: new Map(), ranked, previous: null, courseProgress: new Map<string, number>() };
 
 describe('buildPlan', () => {
   it('keeps each week within budget, puts prerequisites first, and leaves out what cannot fit a week', () => {

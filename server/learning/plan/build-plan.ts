@@ -14,6 +14,8 @@ const WEEK = 7 * DAY;
 /** Share of each week's minutes that review items may use. */
 const REVIEW_SHARE = 0.3;
 /** A topic is "fading" when forgetting has taken this much off its last estimate. */
+/** How far above the no-evidence estimate a topic counts as learned. */
+const LEARNED = 0.1;
 const FADE = 0.04;
 /** Review weeks after the plan starts: expanding intervals (spaced repetition). */
 const REVIEW_WEEKS = [1, 3, 7, 15, 31];
@@ -31,14 +33,21 @@ export interface PlanInput {
   ranked: CourseRecommendation[];
   previous: StudyPlan | null;
   courseProgress: Map<string, number>;
+  /** Subtopics the member answered or studied (only these are reviewed). */
+  evidenced?: Set<string>;
 }
 
-/** Topics learned before whose mastery is decaying, most faded first. */
-export function fadingTopics(model: MasteryModel, rows: Map<string, Mastery>, now: number): { topicId: string; was: number; now: number }[] {
+/**
+ * Topics learned before (answered or studied, when `evidenced` is given; the stored estimate is at least LEARNED above what the model assumes with no
+ * evidence) whose estimate is decaying, most faded first.
+ */
+export function fadingTopics(model: MasteryModel, rows: Map<string, Mastery>, now: number, evidenced?: Set<string>): { topicId: string; was: number; now: number }[] {
   const out: { topicId: string; was: number; now: number }[] = [];
   for (const r of rows.values()) {
+    if (evidenced && !evidenced.has(r.topicId)) continue;
     const cur = model.currentMastery(r, now);
-    if (r.p >= 0.5 && r.p - cur >= FADE) out.push({ topicId: r.topicId, was: r.p, now: cur });
+    const prior = model.currentMastery(undefined, now, r.topicId);
+    if (r.p - prior >= LEARNED && r.p - cur >= FADE) out.push({ topicId: r.topicId, was: r.p, now: cur });
   }
   return out.sort((a, b) => (b.was - b.now) - (a.was - a.now) || a.topicId.localeCompare(b.topicId));
 }
@@ -68,7 +77,7 @@ export function buildPlan(x: PlanInput): StudyPlan {
   const due = (week: number) => startsAt + week * WEEK - 1;
 
   // Spaced reviews first, so learning fills what they leave.
-  for (const f of fadingTopics(x.model, x.rows, x.now).slice(0, 4)) {
+  for (const f of fadingTopics(x.model, x.rows, x.now, x.evidenced).slice(0, 4)) {
     const course = (x.view.coursesByTopic.get(f.topicId) ?? []).filter((c) => c.weight >= 0.5)
       .sort((a, b) => a.course.minutes - b.course.minutes)[0]?.course;
     if (!course) continue;

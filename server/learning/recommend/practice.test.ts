@@ -1,7 +1,8 @@
 /** pickPracticeQuestions (pure): round-robin over gaps, skips what was answered right lately, falls back to weak topics. */
 import { describe, expect, it } from 'vitest';
 import type { Gap, Question, Topic } from '../../../graph';
-import { createBktMasteryModel } from '../kt/bkt-mastery';
+import { createProductModel } from '../model/product-model';
+import { requiredTopicIds } from '../requirements';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import { pickPracticeQuestions } from './practice';
 
@@ -11,7 +12,7 @@ const question = (id: string, topicId: string, difficulty = 0.5): Question => ({
 });
 const view = buildCurriculumView([{ ...topic('history'), parentId: null }, topic('x'), topic('y'), topic('z')],
   [], [question('x1', 'x'), question('x2', 'x'), question('y1', 'y'), question('y2', 'y'), question('z1', 'z')]);
-const model = createBktMasteryModel();
+const model = createProductModel(null, requiredTopicIds());
 const gap = (topicId: string, severity: number): Gap => ({ memberId: 'm', topicId, severity, reasons: [], updatedAt: 0 });
 
 describe('pickPracticeQuestions', () => {

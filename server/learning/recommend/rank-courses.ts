@@ -15,10 +15,12 @@ import type { CurriculumView } from '../mastery/curriculum-view';
 import { pct } from '../gaps/compute-gaps';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
+import { COMPLETED } from '../progress';
+
+export { COMPLETED };
 
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
-export const COMPLETED = 0.9;
 
 export interface Need {
   value: number;
@@ -26,7 +28,12 @@ export interface Need {
   via: string | null;
   /** Gap topics the member is not ready for until this topic is learned (it is their prerequisite). */
   unlocks: string[];
+  /** A required topic not yet assessed (not a gap): studied at half the weight of a gap. */
+  assess?: boolean;
 }
+
+/** A required topic not yet assessed, with the target that requires it. */
+export interface ToAssess { topicId: string; target: number }
 
 export interface RankInput {
   view: CurriculumView;
@@ -40,6 +47,8 @@ export interface RankInput {
   helped?: { members: number; counts: Map<string, number> };
   /** Few events: lean more on the branch and the stage curriculum. */
   coldStart: boolean;
+  /** Required topics not yet assessed: recommended at half the weight of a gap, never called a gap. */
+  toAssess?: ToAssess[];
 }
 
 export interface CourseRecommendation {
@@ -48,16 +57,21 @@ export interface CourseRecommendation {
   explanation: string;
   /** Gap or prerequisite topics this course addresses. */
   topicIds: string[];
-  kind: 'GAP' | 'PREREQUISITE' | 'POPULAR';
+  kind: 'GAP' | 'PREREQUISITE' | 'REQUIRED' | 'POPULAR';
   path: LearningPath;
 }
 
 const KIND_LABEL: Record<Course['kind'], string> = { ARTICLE: '文章', VIDEO: '视频', LESSON: '课程', EXAM: '测验' };
 
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
-export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number): Map<string, Need> {
+export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = []): Map<string, Need> {
   const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null, unlocks: [] }]));
-  const queue = gaps.map((g) => g.topicId);
+  for (const a of toAssess) {
+    if (need.has(a.topicId)) continue;
+    const gap = Math.max(0.05, (a.target - masteryOf(a.topicId)) / Math.max(0.01, a.target));
+    need.set(a.topicId, { value: 0.5 * Math.min(1, gap), via: null, unlocks: [], assess: true });
+  }
+  const queue = [...need.keys()];
   for (let guard = 0; queue.length && guard < 1000; guard++) {
     const t = queue.shift()!;
     const n = need.get(t)!;
@@ -89,7 +103,7 @@ export function blockingPrerequisites(view: CurriculumView, course: Course, mast
 
 /** Rank courses for the member; `first` results. */
 export function rankCourses(x: RankInput, first: number): CourseRecommendation[] {
-  const need = needsOf(x.view, x.gaps, x.masteryOf);
+  const need = needsOf(x.view, x.gaps, x.masteryOf, x.toAssess);
   const maxPop = Math.max(1, ...x.popularity.values());
   const popWeight = x.coldStart ? 0.35 : 0.15;
   type Cand = { course: Course; relevance: number; pop: number; score: number };
@@ -141,12 +155,22 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
   for (let t = viaOf(main); t && chain.length < 6 && !chain.includes(t); t = viaOf(t)) chain.push(t);
   const gapTopic = chain[chain.length - 1];
   const others = covered.slice(1, 3).map((t) => `「${name(t.topicId)}」`).join('');
+  const assessOnly = !!need.get(gapTopic)?.assess;
   if (chain.length > 1) {
     return {
       course, score: rounded, kind: 'PREREQUISITE', topicIds: covered.map((t) => t.topicId),
-      explanation: `你要补的短板「${name(gapTopic)}」以「${name(main)}」为先修知识，而你对「${name(main)}」的掌握度只有 ${pct(x.masteryOf(main))}。`
+      explanation: `${assessOnly ? '你这个阶段要求掌握' : '你要补的短板'}「${name(gapTopic)}」以「${name(main)}」为先修知识，而你对「${name(main)}」的掌握度只有 ${pct(x.masteryOf(main))}。`
         + `建议先学${what}打好基础，再学「${name(gapTopic)}」会更顺利。${social}`,
-      path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+      path: assessOnly ? buildPath(x.member, v, course, [], covered.map((t) => t.topicId)) : buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+    };
+  }
+  if (assessOnly) {
+    const target = x.toAssess?.find((a) => a.topicId === main)?.target ?? 0;
+    return {
+      course, score: rounded, kind: 'REQUIRED', topicIds: covered.map((t) => t.topicId),
+      explanation: `「${name(main)}」是你这个阶段要求掌握的内容（要求 ${pct(target)}），目前还没有评估（尚未评估，不算短板）。`
+        + `${what}讲这部分内容${others ? `，还涉及${others}` : ''}，学完后做几道相关练习即可评估。${social}`,
+      path: buildPath(x.member, v, course, [], covered.map((t) => t.topicId)),
     };
   }
   const gap = x.gaps.find((g) => g.topicId === main);

@@ -30,7 +30,8 @@ export function useSignIn() {
       };
       writeSession(session);
       const landing = landingFor(session);
-      navigate(landing === 'branch' ? { name: 'branch', id: session.branchId! } : landing === 'dashboard' ? { name: 'dashboard', id: null } : { name: 'home' });
+      navigate(landing === 'todo' ? { name: 'todo' } : landing === 'branch' ? { name: 'branch', id: session.branchId! }
+        : landing === 'dashboard' ? { name: 'dashboard', id: null } : { name: 'home' });
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@
 import type { KtDataset } from './dataset';
 import { DENSE, MAX_NNZ } from './lr-features';
 import { featurize, fitLrKt, lrLogit, replayPredict, type LrKtModel, type LrKtOptions } from './lr-kt';
-import { fitGbdt, predictGbdt, type GbdtModel, type GbdtOptions } from './gbdt';
+import { fitGbdt, predictGbdt, type GbdtModel, type GbdtOptions } from '../model/gbdt';
 
 export interface HybridKtModel { lr: LrKtModel; gbdt: GbdtModel }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SkillIndex, detectFormat, parseDataset } from './dataset';
 import { computeMetrics } from './metrics';
 import { fitBktSkill } from './bkt';
-import { evaluateDatasets } from './evaluate';
+import { evaluateDatasets, firstCopies } from './evaluate';
 import { simulateKt, splitByStudent, toCsv, toLines } from './synthetic-kt';
 
 describe('KT datasets', () => {
@@ -68,7 +68,7 @@ describe('BKT', () => {
 describe('evaluation on a synthetic world', () => {
   const { train, test } = splitByStudent(simulateKt({ students: 1500, skills: 40, meanLength: 40, seed: 3 }));
   for (const [format, encode] of [['lines', toLines], ['csv', toCsv]] as const) {
-    it(`ranks hybrid-kt and lr-kt above BKT above the per-skill mean (${format})`, () => {
+    it(`ranks the product model with the best, hybrid-kt and lr-kt above BKT above the per-skill mean (${format})`, () => {
       const index = new SkillIndex();
       const ev = evaluateDatasets(parseDataset(encode(train), index), parseDataset(encode(test), index));
       const auc = Object.fromEntries(ev.results.map((r) => [r.model, r.auc]));
@@ -77,8 +77,18 @@ describe('evaluation on a synthetic world', () => {
       expect(auc.bkt).toBeGreaterThan(auc['skill-mean']);
       expect(auc['lr-kt']).toBeGreaterThan(auc.bkt);
       expect(auc['hybrid-kt']).toBeGreaterThan(auc.bkt);
-      expect(ev.primary).toBe('hybrid-kt');
+      expect(ev.primary).toBe('learner-model');
+      // The product's model is the best of them or within 0.005 AUC of the best.
+      expect(auc['learner-model']).toBeGreaterThan(Math.max(...ev.results.map((r) => r.auc)) - 0.005);
       for (const r of ev.results) expect(r.rmse).toBeLessThan(0.5);
     });
   }
+});
+
+describe('firstCopies', () => {
+  it('marks the second of an adjacent pair with different skills and the same outcome', () => {
+    const ds = parseDataset('5\n1,2,2,3,3\n1,1,0,0,1\n', new SkillIndex());
+    // 1→2 same outcome: copy; 2→2 same skill: kept; 2→3 same outcome: copy; 3→3: kept.
+    expect(Array.from(firstCopies(ds))).toEqual([1, 0, 1, 0, 1]);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The product's online learner model (implements MasteryModel): BKT per member × topic, extended with
+ * A research baseline (the product's earlier learner model): BKT per member × topic, extended with
  *  - forgetting: P(learned) decays towards a floor with a half-life, applied on read from updatedAt;
  *  - question difficulty: harder questions have more slip and less guess;
  *  - study events: reading/watching a course moves P(learned) of the topics it covers, scaled by the
@@ -11,8 +11,43 @@
  * "Mastery" is therefore P(learned) — a probability a member can read, and the value gaps compare with
  * stage requirements. Parameters come from `hongtu kt fit` (fitMasteryParams) or the defaults.
  */
-import type { Mastery } from '../../../graph';
-import type { AnswerObservation, MasteryModel, StudyObservation } from '../mastery-model';
+import type { Mastery, MemberHistory, TopicTag } from '../../../graph';
+import type { CurriculumView } from '../mastery/curriculum-view';
+
+export interface AnswerObservation { at: number; correct: boolean; difficulty: number; topics: TopicTag[] }
+export interface StudyObservation { at: number; seconds: number; progress: number; topics: TopicTag[] }
+
+/** Row-by-row BKT with forgetting: each event updates the rows of the topics it bears on. */
+export interface BktMasteryModel {
+  readonly id: string;
+  observeAnswer(memberId: string, current: Map<string, Mastery>, obs: AnswerObservation): Mastery[];
+  observeStudy(memberId: string, current: Map<string, Mastery>, obs: StudyObservation): Mastery[];
+  currentMastery(row: Mastery | undefined, now: number): number;
+  predictCorrect(mastery: number, difficulty: number): number;
+}
+
+const tagsOf = (tw: { topicId: string; weight: number }[]) => tw.map((t) => ({ topicId: t.topicId, weight: t.weight, source: 'MANUAL' as const, confidence: 1 }));
+
+/** Replay a member's history oldest first through the BKT baseline; returns the final rows. */
+export function replayBkt(model: BktMasteryModel, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>): Map<string, Mastery> {
+  const events = [
+    ...history.answers.map((e) => ({ at: e.at, id: e.id, a: e, s: null })),
+    ...history.studies.map((e) => ({ at: e.at, id: e.id, a: null, s: e })),
+  ].sort((x, y) => x.at - y.at || x.id.localeCompare(y.id));
+  const rows = new Map<string, Mastery>();
+  for (const e of events) {
+    let out: Mastery[] = [];
+    if (e.a) {
+      const q = view.questionById.get(e.a.questionId), topics = view.questionTopics.get(e.a.questionId);
+      if (q && topics?.length) out = model.observeAnswer(e.a.memberId, rows, { at: e.a.at, correct: e.a.correct, difficulty: q.difficulty, topics: tagsOf(topics) });
+    } else if (e.s) {
+      const topics = view.courseTopics.get(e.s.courseId);
+      if (topics?.length) out = model.observeStudy(e.s.memberId, rows, { at: e.s.at, seconds: e.s.seconds, progress: e.s.progress, topics: tagsOf(topics) });
+    }
+    for (const r of out) rows.set(r.topicId, r);
+  }
+  return rows;
+}
 
 export interface MasteryParams {
   version: number;
@@ -47,7 +82,7 @@ export function decay(p: MasteryParams, value: number, since: number, now: numbe
   return p.floor + (value - p.floor) * f;
 }
 
-export function createBktMasteryModel(params: MasteryParams = DEFAULT_MASTERY_PARAMS): MasteryModel {
+export function createBktMasteryModel(params: MasteryParams = DEFAULT_MASTERY_PARAMS): BktMasteryModel {
   const current = (row: Mastery | undefined, now: number) => (row ? decay(params, row.p, row.updatedAt, now) : params.l0);
   return {
     id: `bkt-forget/${params.version}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MASTERY_PARAMS, createBktMasteryModel } from './bkt-mastery';
 import { fitMasteryParams, type AnswerRow } from './fit-mastery';
-import { rollUpMastery } from './roll-up';
+import { rollUpMastery } from '../model/roll-up';
 import type { Mastery, Topic, TopicTag } from '../../../graph';
 
 const DAY = 86_400_000;
