@@ -7,6 +7,8 @@
  */
 export * from './model';
 export * from './store';
+export * from './affairs-model';
+export type * from './affairs-store';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
 export * from './bulk-format';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';

@@ -3,6 +3,7 @@
  * Every variable is documented in .env.example with its default.
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The development secret: public (it is in the source), so used only while dev login is on. */
@@ -34,6 +35,10 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
+  publicUrl: string | null;
+  /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
+  trustedInstances: string[];
   /** Accounts, browser sessions, personal access tokens and campus SSO. */
   auth: AuthConfig;
 }
@@ -70,11 +75,31 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
   throw new Error(`Expected a boolean (1/0/true/false), got "${v}"`);
 }
 
+/** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
+function readDataDir(v: string | undefined): string {
+  const dir = path.resolve(v ?? './data/kuzu');
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) {
+    throw new Error(`HONGTU_DATA_DIR points at a file, not a directory: ${dir}. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
+  }
+  return dir;
+}
+
 function readInt(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    return u.origin;
+  } catch {
+    throw new Error(`${name} must be http(s) base URLs, got "${v}"`);
+  }
 }
 
 function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
@@ -113,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const cfg: Config = {
     port: readInt('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.HONGTU_DATA_DIR ?? './data/kuzu'),
+    dataDir: readDataDir(env.HONGTU_DATA_DIR),
     neo4j: env.NEO4J_URI
       ? {
           uri: env.NEO4J_URI,
@@ -137,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
     logLevel,
+    publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+      .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
     auth: {
       sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
       sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,

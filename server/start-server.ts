@@ -10,6 +10,7 @@ import { openStore } from '../graph';
 import type { GraphStore } from '../graph';
 import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
+import { loadAffairsDeps } from './affairs/instance-keys';
 import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
@@ -65,7 +66,8 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     }
   };
   if (!(await prepare())) void retry();
-  const app = createApp({ config, store, logger: log, ...extra, learning });
+  const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
+  const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

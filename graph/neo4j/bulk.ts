@@ -23,7 +23,7 @@ export const BATCH_ROWS = 5_000;
 /** Start nodes per export page (relationship tables) and nodes per page (node tables). */
 const EXPORT_PAGE = 5_000;
 
-const INT_COLUMNS = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds']);
+const INT_COLUMNS = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds', 'year', 'paidAt', 'publishedAt']);
 const FLOAT_COLUMNS = new Set(['difficulty', 'weight', 'confidence', 'progress']);
 
 /** One CSV field as the value the graph stores (empty → null; ints as Cypher INTEGER; options as a list). */

@@ -21,6 +21,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['text', './text-bench'],
     ['recommendations', './recommend-bench'],
     ['client', './client-section'],
+    ['cli', './cli-bench'],
     ['throughput', './throughput-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
