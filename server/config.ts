@@ -34,6 +34,25 @@ export interface Config {
   graphiql: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Request limits applied before and around execution (server/api/limits*.ts). */
+  limits: {
+    /** Largest request body accepted, in bytes. */
+    maxBodyBytes: number;
+    /** Lexical tokens of one GraphQL document (graphql-js `parse` maxTokens). */
+    maxTokens: number;
+    /** Aliased fields in one operation. */
+    maxAliases: number;
+    /** Root fields (top-level selections, aliases counted) in one operation. */
+    maxRootFields: number;
+  };
+  /** Sliding one-minute windows per client address and per signed-in account; sign-in per address per 5 minutes. */
+  rateLimit: { perAddressPerMinute: number; perAccountPerMinute: number; signInPerAddressPer5Min: number };
+  /** Take the client address from the last X-Forwarded-For entry (set when behind the TLS proxy). */
+  trustProxy: boolean;
+  /** Whether introspection and "Did you mean" hints are open to every caller (off in production). */
+  introspection: boolean;
+  /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
+  production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
   publicUrl: string | null;
@@ -156,11 +175,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
     modelName: env.HONGTU_MODEL ?? 'Xenova/bge-small-zh-v1.5',
-    seedDemo: readBool(env.HONGTU_SEED_DEMO, true),
+    // Production never seeds demo data, whatever HONGTU_SEED_DEMO says.
+    seedDemo: !production && readBool(env.HONGTU_SEED_DEMO, true),
     clientDir: path.resolve(env.HONGTU_CLIENT_DIR ?? './client/dist'),
     graphiql: readBool(env.HONGTU_GRAPHIQL, !production),
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
+    limits: {
+      maxBodyBytes: readInt('HONGTU_MAX_BODY_BYTES', env.HONGTU_MAX_BODY_BYTES, 100_000, 1_000, 10_000_000),
+      maxTokens: readInt('HONGTU_MAX_TOKENS', env.HONGTU_MAX_TOKENS, 2000, 100, 100_000),
+      maxAliases: readInt('HONGTU_MAX_ALIASES', env.HONGTU_MAX_ALIASES, 15, 0, 1000),
+      maxRootFields: readInt('HONGTU_MAX_ROOT_FIELDS', env.HONGTU_MAX_ROOT_FIELDS, 10, 1, 1000),
+    },
+    rateLimit: {
+      perAddressPerMinute: readInt('HONGTU_RATE_PER_ADDRESS', env.HONGTU_RATE_PER_ADDRESS, 1200, 1, 1_000_000),
+      perAccountPerMinute: readInt('HONGTU_RATE_PER_ACCOUNT', env.HONGTU_RATE_PER_ACCOUNT, 600, 1, 1_000_000),
+      signInPerAddressPer5Min: readInt('HONGTU_RATE_SIGN_IN', env.HONGTU_RATE_SIGN_IN, 20, 1, 1_000_000),
+    },
+    trustProxy: readBool(env.HONGTU_TRUST_PROXY, false),
+    introspection: readBool(env.HONGTU_INTROSPECTION, !production),
+    production,
     logLevel,
     publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
     trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)

@@ -60,6 +60,11 @@ export interface ApiContext extends YogaInitialContext {
    * log, as before. No-op without a valid token.
    */
   prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
+  /**
+   * Whether the caller is a developer allowed to explore the schema (introspection, "Did you
+   * mean" hints) when config.introspection is off. Absent: nobody is (server/api/security.ts).
+   */
+  developerAccess?(): Promise<boolean>;
 }
 
 /**
@@ -153,5 +158,10 @@ export function createContext(
   return Object.assign(ctx, {
     session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
     markMutation: () => { isMutation = true; },
+    // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
+    developerAccess: async () => {
+      const c = await credentials();
+      return c.kind === 'token' && c.token.introspect;
+    },
   });
 }

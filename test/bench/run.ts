@@ -22,6 +22,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['recommendations', './recommend-bench'],
     ['client', './client-section'],
     ['cli', './cli-bench'],
+    ['rules', './rules-bench'],
     ['throughput', './throughput-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);

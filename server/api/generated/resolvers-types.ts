@@ -402,6 +402,19 @@ export type BulkTransferRowInput = {
   toBranchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One week of a branch's obligation calendar. */
+export type CalendarWeek = {
+  __typename?: 'CalendarWeek';
+  /** The next Monday. */
+  end: Scalars['DateTime']['output'];
+  /** Obligations due in the week, by due date. */
+  items: Array<Obligation>;
+  /** The Monday as YYYY-MM-DD. */
+  label: Scalars['String']['output'];
+  /** Monday 00:00 China Standard Time. */
+  start: Scalars['DateTime']['output'];
+};
+
 /** The document (and article, where checked) a rule comes from. */
 export type Citation = {
   __typename?: 'Citation';
@@ -1915,6 +1928,12 @@ export type Query = {
   /** Read count and who has not read a notice, for a publisher of its audience; NOT_FOUND otherwise. */
   noticeStats: NoticeStats;
   /**
+   * A branch's obligations week by week (weeks start on Monday, China Standard Time): `weeks` weeks
+   * (1–26, default 6) from the week containing `from` (default now), each listing what falls due in it.
+   * Needs branch read scope. The same list, for a calendar app: GET /calendar/<personal access token>.ics.
+   */
+  obligationCalendar: Array<CalendarWeek>;
+  /**
    * Obligations of a scope as of an instant (default now): a member (self, or within the viewer's read
    * scope), a branch (read scope), a committee (its administrators) or the university (university
    * administrators). Periods overlapping [from, to) are reported; default: the year before `asOf` and
@@ -2113,6 +2132,14 @@ export type QueryMembersArgs = {
 /** Entry points for reading. */
 export type QueryNoticeStatsArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryObligationCalendarArgs = {
+  branchId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  weeks?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3028,6 +3055,7 @@ export type ResolversTypes = {
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: ResolverTypeWrapper<Omit<CalendarWeek, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
   Citation: ResolverTypeWrapper<CitationModel>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
@@ -3187,6 +3215,7 @@ export type ResolversParentTypes = {
   BranchLife: BranchLifeModel;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: Omit<CalendarWeek, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
   Citation: CitationModel;
   Committee: CommitteeModel;
   Course: CourseModel;
@@ -3441,6 +3470,13 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   missing?: Resolver<Array<ResolversTypes['MissingMeeting']>, ParentType, ContextType>;
   missingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CalendarWeekResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarWeek'] = ResolversParentTypes['CalendarWeek']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -3942,6 +3978,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
   myNotices?: Resolver<Array<ResolversTypes['NoticeForViewer']>, ParentType, ContextType>;
   noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
+  obligationCalendar?: Resolver<Array<ResolversTypes['CalendarWeek']>, ParentType, ContextType, RequireFields<QueryObligationCalendarArgs, 'branchId'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
@@ -4209,6 +4246,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  CalendarWeek?: CalendarWeekResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
