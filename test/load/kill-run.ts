@@ -88,7 +88,7 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
   let retriesCreated = 0;
   for (const i of inFlight) {
     const r = await post(child.url, tokens.get(i.memberId)!, ANSWER_MUTATION, { i });
-    if (!r.ok) throw new Error(`retry of ${i.id} failed after restart: ${JSON.stringify(r.body ?? r.code)}`);
+    if (!r.ok) throw new Error(`retry of ${i.id} failed after restart: ${JSON.stringify(r.body ?? r.code)}\n${child.log.join('').slice(-4000)}`);
     if (r.body.data.recordAnswer.created) retriesCreated++; else retriesReplayed++;
   }
   const ackedList = sent.filter((s) => acked.has(s.id));
