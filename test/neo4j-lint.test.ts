@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
 import { CATALOG } from '../graph/neo4j/catalog';
 import { GRAPH_SCHEMA, NODE_LABELS, REL_TYPES } from '../graph/neo4j/labels';
+import { TEST_DB_Q } from './support/neo4j-test-db';
 
 const PROPERTY_KEYS = [
   // nodes
@@ -33,7 +34,7 @@ const PROPERTY_KEYS = [
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
 /** Every parameter the adapter passes, with a value of the type it passes. */
 const PARAMETERS: Record<string, unknown> = {
-  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, batch: 10_000, now: 0,
+  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, now: 0,
   branchId: 'b', branchIds: ['b'], committeeIds: ['c'], stages: ['FULL'], kinds: ['TEACHER'], roles: ['MEMBER'],
   nameContains: 'n', groupId: 'g', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', stageSince: 0, since: 0,
   phone: '1', idNumber: '1', props: { name: 'n' }, memberId: 'm', memberIds: ['m'], toBranchId: 'b', at: 0,
@@ -110,4 +111,18 @@ describe('the linter is live', () => {
     expect(messages('MATCH (m:Member) RETURN apoc.text.clean(m.name)').some((m) => m.includes('apoc.text.clean'))).toBe(true);
     expect(messages('MATCH (c:Course)-[:BELONGS_TO]->(b:Branch) RETURN c.id').length).toBeGreaterThan(0);
   });
+});
+
+describe('the Neo4j test suites\' own statements lint clean (test/support/neo4j-test-db.ts)', () => {
+  const schema: DbSchema = {
+    ...SCHEMA,
+    labels: [...NODE_LABELS, 'HongtuTestDatabase', 'HongtuTestLease'],
+    propertyKeys: [...PROPERTY_KEYS, 'lockedAt', 'owner', 'suite', 'expiresAt'],
+    parameters: { now: 0, owner: 'o', suite: 's', expiresAt: 0 },
+  };
+  for (const [name, query] of Object.entries(TEST_DB_Q)) {
+    it(name, () => {
+      expect(lintCypherQuery(query, schema).diagnostics.map((d) => `${d.message} @${d.offsets.start}`)).toEqual([]);
+    });
+  }
 });

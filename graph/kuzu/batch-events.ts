@@ -9,7 +9,7 @@
  * event, plus the outbox entry. Two rows of one batch with the same id behave as if sent one after
  * the other (the second is a replay or a conflict).
  */
-import { conflict, notFound } from '../../server/errors';
+import { eventIdReused, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
@@ -51,7 +51,7 @@ async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promis
     if (prior) {
       out.push(prior.memberId === p.memberId && prior.targetId === p.targetId
         ? { status: 'replay' }
-        : { status: 'conflict', error: conflict(`Event id "${batch[i].event.id}" was already used for another ${p.label.toLowerCase()} or member; send a new id`) });
+        : { status: 'conflict', error: eventIdReused(batch[i].event.id, p.label) });
       continue;
     }
     if (!members.has(p.memberId)) { out.push({ status: 'not-found', error: notFound('Member', p.memberId) }); continue; }

@@ -5,7 +5,7 @@
  * an exact tally of applied updates that survives restarts. The table holds only pending entries,
  * so listing it stays a scan of a few rows however long the server has run.
  */
-import { conflict } from '../../server/errors';
+import { conflict } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';

@@ -5,7 +5,7 @@
  * concurrently: a concurrent writer of the same event id makes this transaction fail on the
  * uniqueness constraint, and a batch of one is then checked again (it is now a replay or a conflict).
  */
-import { conflict, isAppError, notFound } from '../../server/errors';
+import { eventIdReused, isStoreError, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { BATCH_Q } from './batch-queries';
@@ -28,7 +28,7 @@ async function checkRows(tx: Tx, batch: BatchEvent[]): Promise<BatchOutcome[]> {
     if (prior) {
       return prior[0] === b.event.memberId && prior[1] === targetOf(b)
         ? { status: 'replay' }
-        : { status: 'conflict', error: conflict(`Event id "${b.event.id}" was already used for another ${labelOf(b).toLowerCase()} or member; send a new id`) };
+        : { status: 'conflict', error: eventIdReused(b.event.id, labelOf(b)) };
     }
     if (!c.fromExists) return { status: 'not-found', error: notFound('Member', b.event.memberId) };
     if (!c.toExists) return { status: 'not-found', error: notFound(labelOf(b), targetOf(b)) };
@@ -57,7 +57,7 @@ export async function recordEventBatch(ex: Executor, batch: BatchEvent[], access
     return await writeBatch(ex, batch, access);
   } catch (e) {
     // A single row lost a race with a concurrent writer of the same id: check it again, now committed.
-    if (batch.length === 1 && isAppError(e) && e.code === 'CONFLICT') return writeBatch(ex, batch, access);
+    if (batch.length === 1 && isStoreError(e) && e.code === 'CONFLICT') return writeBatch(ex, batch, access);
     throw e;
   }
 }

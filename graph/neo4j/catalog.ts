@@ -8,7 +8,7 @@ import { AFFAIRS_Q } from './affairs-queries';
 import { BATCH_Q, OUTBOX_Q } from './batch-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
 import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
-import { EMBED_Q, MISSING, Q, TAG_Q } from './queries';
+import { CLEAR_Q, EMBED_Q, MISSING, Q, TAG_Q } from './queries';
 
 type Tree = string | { readonly [k: string]: Tree };
 
@@ -21,7 +21,7 @@ function flatten(prefix: string, tree: Tree, out: Map<string, string>): void {
 export const CATALOG: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
   flatten('', {
-    Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
+    Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
     DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, BATCH_Q, OUTBOX_Q,
   }, out);
   return out;

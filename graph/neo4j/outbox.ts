@@ -4,7 +4,7 @@
  * with a per-member OutboxTally of entries consumed. Statements and their concurrency argument are
  * in batch-queries.ts.
  */
-import { conflict } from '../../server/errors';
+import { conflict } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import { OUTBOX_Q } from './batch-queries';
 import type { Executor } from './executor';

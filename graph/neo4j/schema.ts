@@ -10,9 +10,9 @@ import {
 } from './ddl';
 import { ACCOUNT_DDL } from './accounts-queries';
 import type { Executor } from './executor';
-import { VECTOR_INDEXES } from './labels';
+import { NODE_LABELS, VECTOR_INDEXES } from './labels';
 import { int, num, numOrNull } from './mapping';
-import { EMBED_Q, Q } from './queries';
+import { CLEAR_Q, EMBED_Q, Q } from './queries';
 
 export interface IndexInfo { name: string; type: string; state: string; dimensions: number | null }
 
@@ -67,12 +67,14 @@ export async function ensureVectorIndex(ex: Executor, kind: EmbeddableKind, dim:
   await ex.schema(SCHEMA_Q.awaitIndex, { name: VECTOR_INDEXES[kind], timeoutSeconds: int(AWAIT_SECONDS) });
 }
 
-/** Delete all data in batches (one managed transaction each) and drop the vector indexes. */
+/**
+ * Delete all of Hongtu's data and drop the vector indexes. Relationships go first, then nodes, each
+ * statement an auto-commit transaction that commits every CLEAR_BATCH rows (CLEAR_Q), so no transaction
+ * grows with the size of the graph.
+ */
 export async function clearAll(ex: Executor): Promise<void> {
-  for (;;) {
-    const [row] = await ex.write((tx) => tx.rows(Q.clearBatch, { batch: int(10_000) }));
-    if (!row || num(row.deleted) === 0) break;
-  }
+  for (const rels of Object.values(CLEAR_Q.rels)) await ex.autoCommit(rels);
+  for (const label of NODE_LABELS) await ex.autoCommit(CLEAR_Q.nodes[label]);
   for (const kind of EMBEDDABLE) await ex.schema(DROP_VECTOR_INDEX[kind]);
 }
 

@@ -13,9 +13,9 @@
  * - With nothing in flight a write starts at once (after the current turn of the event loop, so the
  *   writes of one tick share it); `maxWaitMs` optionally holds a batch open a little longer.
  */
-import type { BatchEvent, BatchOutcome } from '../../graph/event-batch';
-import type { AccessRecord, AnswerEvent, StudyEvent } from '../../graph/model';
-import type { GraphStore, WriteResult } from '../../graph/store';
+import type { BatchEvent, BatchOutcome } from '../../graph';
+import type { AccessRecord, AnswerEvent, StudyEvent } from '../../graph';
+import type { GraphStore, WriteResult } from '../../graph';
 import { unavailable } from '../errors';
 
 export interface GroupCommitOptions {

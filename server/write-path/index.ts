@@ -4,7 +4,7 @@
  * wraps the plain store; the server then uses `store` and `learner` from here, and no event hooks (the
  * outbox applies what the hooks did, exactly once).
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import type { AppLogger } from '../app-deps';
 import type { LearnerServices } from '../learning/learner-services';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';

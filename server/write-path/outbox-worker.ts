@@ -13,9 +13,9 @@
  * Reads that must see a member's latest events call `settle(memberIds)`: it waits (bounded) until
  * this process has applied every entry it knows of for those members.
  */
-import type { BatchEvent, OutboxEntry } from '../../graph/event-batch';
-import type { Gap, Mastery, Member } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { BatchEvent, OutboxEntry } from '../../graph';
+import type { Gap, Mastery, Member } from '../../graph';
+import type { GraphStore } from '../../graph';
 import type { AppLogger } from '../app-deps';
 import { GapService } from '../learning/gaps/gap-service';
 import type { LearnerServices } from '../learning/learner-services';

@@ -4,7 +4,7 @@
  * the member's latest events (outbox-worker.ts `settle`), so a member sees the effect of their own
  * answer. Everything else is the plain store.
  */
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 import type { GroupCommit } from './group-commit';
 import type { OutboxWorker } from './outbox-worker';
 

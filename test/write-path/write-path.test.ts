@@ -4,7 +4,6 @@
  * each event applied once; access records join the group commit and stay fail-closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
@@ -12,7 +11,7 @@ import { createWritePath, type WritePath } from '../../server/write-path/index';
 import { openTempStore, startTestServer, type TestServer } from '../support/api-server';
 import { buildApiWorld, buildQuestion } from '../support/builders';
 
-let plain: KuzuStore;
+let plain: GraphStore;
 let dispose: () => Promise<void>;
 let wp: WritePath;
 let server: TestServer;
