@@ -20,6 +20,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
+import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
@@ -61,10 +62,10 @@ export interface StoreHealth {
 export type Progress = (done: number, total: number, label: string) => void;
 
 /**
- * Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; accounts in
- * ./accounts; group commit and the learning outbox in ./event-batch.
+ * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
+ * ./appraisal; group commit and the learning outbox: ./event-batch.
  */
-export interface GraphStore extends AffairsStore, AccountStore, EventBatchStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

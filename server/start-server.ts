@@ -15,6 +15,7 @@ import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 import { createWritePath } from './write-path/index';
 
 const RETRY_MS = 5000;
@@ -36,6 +37,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
+  assertStoreUsable(config);
   const plain = await openStore(config);
   // Learning events and access records are group-committed; mastery and gaps follow from the outbox
   // (server/write-path), so no event hooks run in the request.
@@ -47,14 +49,20 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     tagger: text.tagger, search: text.search, embedder: text.info, learner, ...extra.learning,
   };
   let stopped = false;
+  let refused: StartupError | null = null;
   const prepare = async (): Promise<boolean> => {
     try {
       await store.init();
+      await assertInitialised(config, () => store.isEmpty());
       await loadDemoIfEmpty(store, config, log);
       void text.syncEmbeddings();
       writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
       return true;
     } catch (e) {
+      if (e instanceof StartupError) {
+        refused = e;
+        return false;
+      }
       log.error(`Store not ready (${e instanceof Error ? e.message : String(e)}); retrying every ${RETRY_MS / 1000} s`);
       return false;
     }
@@ -65,7 +73,13 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       if (!stopped && (await prepare())) return;
     }
   };
-  if (!(await prepare())) void retry();
+  if (!(await prepare())) {
+    if (refused) {
+      await store.close().catch(() => undefined);
+      throw refused;
+    }
+    void retry();
+  }
   const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
   const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
   const server = createServer(app);

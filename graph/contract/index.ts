@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { appraisalContract } from './appraisal.contract';
 import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
 import { batchContract } from './batch.contract';
@@ -53,6 +54,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     searchContract(get);
     bulkContract(get);
     safetyContract(get);
+    appraisalContract(get);
     accountsContract(get);
     affairsContract(get);
   });

@@ -3,6 +3,7 @@
  * The executor refuses text that is not in here, and test/neo4j-lint.test.ts lints each entry, so the linted
  * set and the sent set are the same set.
  */
+import { APPRAISAL_CONSTRAINTS, APPRAISAL_Q } from './appraisal';
 import { ACCOUNT_DDL, ACCOUNT_Q } from './accounts-queries';
 import { AFFAIRS_Q } from './affairs-queries';
 import { BATCH_Q, OUTBOX_Q } from './batch-queries';
@@ -22,7 +23,8 @@ export const CATALOG: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
   flatten('', {
     Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
-    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, BATCH_Q, OUTBOX_Q,
+    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
+    BATCH_Q, OUTBOX_Q,
   }, out);
   return out;
 })();
