@@ -14,5 +14,6 @@ export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from
 export * from './bulk-format';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';
 export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
+export * from './appraisal';
 export { writeAdminImport, type AdminImportFiles } from './neo4j/admin-import';
 export { currentCausalScope, withCausalScope, type CausalScope } from './causal';

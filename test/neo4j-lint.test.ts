@@ -17,6 +17,10 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // appraisal rounds, ballots, self-assessments, talk records
+  'branchId', 'periodFrom', 'periodTo', 'closesAt', 'closedAt', 'minBallots', 'publicKey', 'sealedKey', 'voterIds',
+  'appraiseeIds', 'createdBy', 'roundId', 'blindedHash', 'grades', 'text', 'subjectId', 'participantIds', 'followUp',
+  'forCommittee', 'tokenHash', 'slotLock',
   // accounts, sessions, tokens
   'loginName', 'passwordHash', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'totpSecret', 'totpEnabled',
   'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
@@ -43,6 +47,10 @@ const PARAMETERS: Record<string, unknown> = {
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
+  periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
+  appraiseeIds: ['m'], key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
+  grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
+  forCommittee: false, updatedAt: 0, slotIds: ['s'],
   timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
   audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
   ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',

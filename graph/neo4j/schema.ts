@@ -8,6 +8,7 @@ import type { StoreHealth } from '../store';
 import {
   CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q,
 } from './ddl';
+import { APPRAISAL_CONSTRAINTS } from './appraisal';
 import { ACCOUNT_DDL } from './accounts-queries';
 import type { Executor } from './executor';
 import { NODE_LABELS, VECTOR_INDEXES } from './labels';
@@ -20,7 +21,10 @@ export interface IndexInfo { name: string; type: string; state: string; dimensio
 const AWAIT_SECONDS = 300;
 
 export async function createSchema(ex: Executor): Promise<void> {
-  for (const ddl of [...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES), ...Object.values(ACCOUNT_DDL)]) {
+  for (const ddl of [
+    ...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES),
+    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS),
+  ]) {
     await ex.schema(ddl);
   }
   // Constraint and range indexes populate in the background; queries and health want them online.

@@ -23,6 +23,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['text', './text-bench'],
     ['recommendations', './recommend-bench'],
     ['client', './client-section'],
+    ['limits', './limits-bench'],
     ['cli', './cli-bench'],
     ['rules', './rules-bench'],
   ] as const) {

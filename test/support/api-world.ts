@@ -23,7 +23,11 @@ export interface ApiHarness {
  * Register beforeAll/afterAll for a file. `wrap` lets a test put a proxy (counting, switchable)
  * between the app and the real store.
  */
-export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: GraphStore) => GraphStore; deps?: Partial<AppDeps> } = {}): ApiHarness {
+export function useApiWorld(opts: {
+  env?: Record<string, string>; wrap?: (s: GraphStore) => GraphStore;
+  /** Extra deps, or a function that builds them on the world's store before the server starts. */
+  deps?: Partial<AppDeps> | ((s: GraphStore) => Promise<Partial<AppDeps>>);
+} = {}): ApiHarness {
   const h = {} as ApiHarness;
   let dispose: (() => Promise<void>) | null = null;
   beforeAll(async () => {
@@ -32,7 +36,8 @@ export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: Gra
     h.store = t.store;
     h.dir = t.dir;
     h.world = await buildApiWorld(t.store);
-    h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps: opts.deps });
+    const deps = typeof opts.deps === 'function' ? await opts.deps(t.store) : opts.deps;
+    h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps });
     const tokens = new Map<string, string>();
     h.as = (person) => async (query, variables) => {
       if (person === null) return h.server.gql(query, variables, null);
