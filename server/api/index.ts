@@ -24,6 +24,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
 import { membersModule } from './members';
@@ -45,6 +46,7 @@ export const API_MODULES: ApiModule[] = [
   auditModule,
   learningTextModule,
   learningModule,
+  placementModule,
   affairsModule,
   devLoginModule,
 ];

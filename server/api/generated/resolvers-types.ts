@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel } from '../learning-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
@@ -1591,6 +1591,34 @@ export type PipelineView = {
   obligations: Array<AffairsObligation>;
 };
 
+/** The placement quiz's estimate for one subtopic. */
+export type PlacementEstimate = {
+  __typename?: 'PlacementEstimate';
+  /** Chance the member knows it, 0–1. */
+  known: Scalars['Float']['output'];
+  /** The subtopic. */
+  topic: Topic;
+};
+
+/** Where a placement quiz stands. */
+export type PlacementStep = {
+  __typename?: 'PlacementStep';
+  /** Questions answered so far. */
+  asked: Scalars['Int']['output'];
+  /** The most questions the quiz asks. */
+  budget: Scalars['Int']['output'];
+  /** True when the quiz is over (question budget reached or uncertainty low). */
+  done: Scalars['Boolean']['output'];
+  /** The quiz's estimate per subtopic, 0–1: the chance the member knows it. */
+  estimates: Array<PlacementEstimate>;
+  /** The next question (without the right option); null when done. */
+  question?: Maybe<Question>;
+  /** The subtopic the next question tests; null when done. */
+  topic?: Maybe<Topic>;
+  /** Mean uncertainty per subtopic in bits, 0 (certain) to 1 (nothing known). */
+  uncertainty: Scalars['Float']['output'];
+};
+
 /** A question to practise a gap topic; the answer is revealed by recordAnswer. */
 export type PracticeQuestion = {
   __typename?: 'PracticeQuestion';
@@ -1705,6 +1733,14 @@ export type Query = {
   obligations: Array<Obligation>;
   /** A person's development pipeline (发展党员): milestones as a timeline, what is due next and what is late. Self, or within read scope. */
   pipeline: PipelineView;
+  /**
+   * The next step of a member's adaptive placement quiz (摸底测评): given the ids of the questions the quiz
+   * asked so far (answered through recordAnswer, at most 20), the next most informative question, or
+   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Uses the
+   * prerequisite graph: a right answer also counts for what the topic builds on, a wrong one against
+   * what builds on it. Only the member themself may take it.
+   */
+  placementStep: PlacementStep;
   /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
@@ -1897,6 +1933,13 @@ export type QueryObligationsArgs = {
 /** Entry points for reading. */
 export type QueryPipelineArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryPlacementStepArgs = {
+  asked?: Array<Scalars['ID']['input']>;
   memberId: Scalars['ID']['input'];
 };
 
@@ -2742,6 +2785,8 @@ export type ResolversTypes = {
   PeriodLife: ResolverTypeWrapper<PeriodLifeModel>;
   PipelineStep: PipelineStep;
   PipelineView: ResolverTypeWrapper<PipelineViewModel>;
+  PlacementEstimate: ResolverTypeWrapper<PlacementEstimateModel>;
+  PlacementStep: ResolverTypeWrapper<PlacementStepModel>;
   PracticeQuestion: ResolverTypeWrapper<PracticeQuestionModel>;
   ProfileCourse: ResolverTypeWrapper<ProfileCourse>;
   ProfileMastery: ResolverTypeWrapper<ProfileMastery>;
@@ -2873,6 +2918,8 @@ export type ResolversParentTypes = {
   Period: PeriodModel;
   PeriodLife: PeriodLifeModel;
   PipelineView: PipelineViewModel;
+  PlacementEstimate: PlacementEstimateModel;
+  PlacementStep: PlacementStepModel;
   PracticeQuestion: PracticeQuestionModel;
   ProfileCourse: ProfileCourse;
   ProfileMastery: ProfileMastery;
@@ -3456,6 +3503,21 @@ export type PipelineViewResolvers<ContextType = ApiContext, ParentType extends R
   obligations?: Resolver<Array<ResolversTypes['AffairsObligation']>, ParentType, ContextType>;
 };
 
+export type PlacementEstimateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlacementEstimate'] = ResolversParentTypes['PlacementEstimate']> = {
+  known?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
+export type PlacementStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlacementStep'] = ResolversParentTypes['PlacementStep']> = {
+  asked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  budget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['PlacementEstimate']>, ParentType, ContextType>;
+  question?: Resolver<Maybe<ResolversTypes['Question']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
+  uncertainty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeQuestion'] = ResolversParentTypes['PracticeQuestion']> = {
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3504,6 +3566,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
+  placementStep?: Resolver<ResolversTypes['PlacementStep'], ParentType, ContextType, RequireFields<QueryPlacementStepArgs, 'asked' | 'memberId'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
@@ -3770,6 +3833,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Period?: PeriodResolvers<ContextType>;
   PeriodLife?: PeriodLifeResolvers<ContextType>;
   PipelineView?: PipelineViewResolvers<ContextType>;
+  PlacementEstimate?: PlacementEstimateResolvers<ContextType>;
+  PlacementStep?: PlacementStepResolvers<ContextType>;
   PracticeQuestion?: PracticeQuestionResolvers<ContextType>;
   ProfileCourse?: ProfileCourseResolvers<ContextType>;
   ProfileMastery?: ProfileMasteryResolvers<ContextType>;

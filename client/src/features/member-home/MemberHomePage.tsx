@@ -9,6 +9,7 @@ import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
 import { CourseSearch } from './CourseSearch';
 import { GapsSection } from './GapsSection';
+import { NotAssessedSection } from './NotAssessedSection';
 import { MasterySection } from './MasterySection';
 import { PlanSection } from './PlanSection';
 import { PracticeSection } from './PracticeSection';
@@ -46,6 +47,7 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
               {l ? <RecommendationsSection memberId={member.id} recs={l.recommendations} planned={l.studyPlan?.items.map((i) => i.course.id) ?? []} onStudied={refresh} /> : null}
               <PracticeSection memberId={member.id} onAnswered={refresh} />
               {l ? <GapsSection gaps={l.gaps} /> : null}
+              {l ? <NotAssessedSection items={l.mastery.notAssessed} /> : null}
               {l ? <MasterySection areas={l.mastery.areas} /> : null}
               <CourseSearch memberId={member.id} onStudied={refresh} />
               <Section title={t('home.activity')}>
