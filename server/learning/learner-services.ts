@@ -148,7 +148,12 @@ export class LearnerServices {
   /** The placement quiz's next step for a member given the questions it asked so far (the member only). */
   async placement(viewerMemberId: string | null | undefined, member: Member, asked: string[], now: number): Promise<PlacementStepResult> {
     assertOwnPlacement(viewerMemberId, member);
-    return placementFor(await this.snapshot(member, now), asked);
+    const snap = await this.snapshot(member, now);
+    // Ask about what is not yet assessed, as of before the quiz (its answers would shrink the list as it goes).
+    const before = { ...snap, history: { ...snap.history, answers: snap.history.answers.filter((a) => !asked.includes(a.questionId)) } };
+    const { notAssessed } = await this.gaps.assess(before);
+    const focus = new Set(notAssessed.flatMap((n) => [n.topicId, ...(snap.view.topics.get(n.topicId)?.prerequisiteIds ?? [])]));
+    return placementFor(snap, asked, focus);
   }
 
   /** Questions on the member's gap topics (the answer is revealed only by recordAnswer). */

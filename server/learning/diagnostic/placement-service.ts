@@ -24,7 +24,11 @@ export function assertOwnPlacement(viewerMemberId: string | null | undefined, me
   if (viewerMemberId !== member.id) throw forbidden('Only the member themself can take their placement quiz');
 }
 
-export function placementFor(snap: LearnerSnapshot, asked: string[]): PlacementStepResult {
+/**
+ * `focus`: the subtopics to ask about first (what the member has not been assessed on, with their
+ * prerequisites); when none of them has an unasked question, any subtopic.
+ */
+export function placementFor(snap: LearnerSnapshot, asked: string[], focus?: Set<string>): PlacementStepResult {
   if (asked.length > PLACEMENT_BUDGET) throw badInput('asked', `asked: at most ${PLACEMENT_BUDGET} questions, got ${asked.length}`);
   if (new Set(asked).size !== asked.length) throw badInput('asked', 'asked: a question id appears twice');
   const latest = new Map<string, boolean>();
@@ -34,7 +38,7 @@ export function placementFor(snap: LearnerSnapshot, asked: string[]): PlacementS
     if (correct === undefined) throw badInput('asked', `asked: question ${id} has no recorded answer by this member; record it with recordAnswer first`);
     return { questionId: id, correct };
   });
-  const s = placementStep(snap.view, (t) => snap.masteryOf(t), answers);
+  const s = placementStep(snap.view, (t) => snap.masteryOf(t), answers, PLACEMENT_BUDGET, focus?.size ? focus : undefined);
   const b = s.belief;
   return {
     done: s.done, asked: s.asked, budget: PLACEMENT_BUDGET, uncertainty: Math.round(b.uncertainty() * 1000) / 1000,

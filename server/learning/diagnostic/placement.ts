@@ -108,9 +108,10 @@ export class PlacementBelief {
    * The most informative unasked question: per subtopic, the question whose difficulty best splits
    * the member's belief (closest to P(right) = ½), then the one with the lowest expected entropy.
    */
-  nextQuestion(asked: Set<string>): Question | null {
+  nextQuestion(asked: Set<string>, candidates?: Set<string>): Question | null {
     let best: { q: Question; h: number } | null = null;
     for (const t of this.view.leaves) {
+      if (candidates && !candidates.has(t.id)) continue;
       const qs = (this.view.questionsByTopic.get(t.id) ?? []).filter((q) => !asked.has(q.id) && this.topicOf(q.id) === t.id);
       if (!qs.length) continue;
       const q = qs.reduce((a, b) => (Math.abs(this.pRight(a.id) - 0.5) <= Math.abs(this.pRight(b.id) - 0.5) ? a : b));
@@ -128,11 +129,16 @@ export interface PlacementState {
   next: Question | null;
 }
 
-/** Replay the answers given so far and decide the next step. */
-export function placementStep(view: CurriculumView, prior: (topicId: string) => number, answers: PlacementAnswer[], budget = PLACEMENT_BUDGET): PlacementState {
+/**
+ * Replay the answers given so far and decide the next step. `candidates` limits which subtopics are
+ * asked about (e.g. the ones the member still has to be assessed on); every subtopic's belief moves.
+ */
+export function placementStep(view: CurriculumView, prior: (topicId: string) => number, answers: PlacementAnswer[], budget = PLACEMENT_BUDGET,
+  candidates?: Set<string>): PlacementState {
   const belief = new PlacementBelief(view, prior);
   for (const a of answers) belief.observe(a);
   const stop = answers.length >= budget || belief.uncertainty() < LOW_UNCERTAINTY;
-  const next = stop ? null : belief.nextQuestion(new Set(answers.map((a) => a.questionId)));
+  const askedIds = new Set(answers.map((a) => a.questionId));
+  const next = stop ? null : belief.nextQuestion(askedIds, candidates) ?? (candidates ? belief.nextQuestion(askedIds) : null);
   return { belief, asked: answers.length, done: stop || next === null, next };
 }

@@ -18,7 +18,7 @@ export function NotAssessedSection({ items, limit = 6, action }: { items: NotAss
     <Section title={t('home.notAssessed')}>
       <p className="meta">{t('home.notAssessedHint', { n: items.length })}</p>
       {action}
-      <ul className="list" data-testid="not-assessed" id={listId}>
+      <ul className="list" data-testid="not-assessed" data-count={items.length} id={listId}>
         {(all ? items : items.slice(0, limit)).map((x) => (
           <li key={x.topic.id} data-topic={x.topic.id}>
             <div className="row spread">
