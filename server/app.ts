@@ -4,6 +4,7 @@
  *   /graphql  the API (GraphiQL when config.graphiql)
  *   /health   liveness (200 while the process runs)
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /calendar/<personal access token>.ics  the owner's work queue as an iCalendar feed
  *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
@@ -12,14 +13,22 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
+import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
+import { useRequestLimits } from './api/limits-request';
+import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
+import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
+import { SignInThrottle } from './auth/lockout';
 import { createTokenVerifier } from './auth/token-verifier';
+import { useAuthTransport } from './api/auth-plugin';
+import { CSRF_HEADER } from './auth/cookies';
 import { RulesEngine } from './rules/engine';
+import { calendarFeed, FEED_PATH } from './rules/ics-feed';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -28,6 +37,7 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
+  const throttle = new SignInThrottle();
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
@@ -37,13 +47,30 @@ export function createApp(deps: AppDeps): App {
     cors: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL' } : false,
+    // GraphiQL sends the CSRF header, so it works with the browser's session cookie.
+    graphiql: config.graphiql ? { title: '红图 Hongtu GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     // GraphiQL's page and files come from this server (no CDN), so it works without the internet.
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
+      useSecurityHeaders(),
+      useRateLimits(config),
+      {
+        onRequest: async ({ request, url, endResponse, fetchAPI }) => {
+          const feed = FEED_PATH.exec(url.pathname);
+          if (!feed || request.method !== 'GET') return;
+          const r = await calendarFeed({ store: deps.store, rules, now: deps.now ?? Date.now }, feed[1]);
+          endResponse(new fetchAPI.Response(r.body, {
+            status: r.status,
+            headers: {
+              'content-type': r.status === 200 ? 'text/calendar; charset=utf-8' : 'text/plain; charset=utf-8',
+              'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer',
+            },
+          }));
+        },
+      },
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname !== '/ready') return;
@@ -56,8 +83,12 @@ export function createApp(deps: AppDeps): App {
       useJwks(deps.affairs?.keys),
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
+      useAuthTransport(),
+      ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      useSchemaPrivacy(config),
       useAppErrors(logger),
+      useCausalScope(),
       useAccessAudit(logger),
     ],
   });

@@ -3,6 +3,7 @@
  * Every variable is documented in .env.example with its default.
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The development secret: public (it is in the source), so used only while dev login is on. */
@@ -18,6 +19,8 @@ export interface Config {
   devLogin: boolean;
   /** HS256 secret for session tokens. */
   jwtSecret: string;
+  /** Seals each appraisal round's private signing key at rest (HKDF → AES-256-GCM); defaults to jwtSecret. */
+  ballotSecret: string;
   embedder: 'auto' | 'neural' | 'lexical';
   /** Folder with pre-downloaded models (campus networks without internet); remote downloads off when set. */
   modelsDir: string | null;
@@ -33,7 +36,57 @@ export interface Config {
   graphiql: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Request limits applied before and around execution (server/api/limits*.ts). */
+  limits: {
+    /** Largest request body accepted, in bytes. */
+    maxBodyBytes: number;
+    /** Lexical tokens of one GraphQL document (graphql-js `parse` maxTokens). */
+    maxTokens: number;
+    /** Aliased fields in one operation. */
+    maxAliases: number;
+    /** Root fields (top-level selections, aliases counted) in one operation. */
+    maxRootFields: number;
+  };
+  /** Sliding one-minute windows per client address and per signed-in account; sign-in per address per 5 minutes. */
+  rateLimit: { perAddressPerMinute: number; perAccountPerMinute: number; signInPerAddressPer5Min: number };
+  /** Take the client address from the last X-Forwarded-For entry (set when behind the TLS proxy). */
+  trustProxy: boolean;
+  /** Whether introspection and "Did you mean" hints are open to every caller (off in production). */
+  introspection: boolean;
+  /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
+  production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
+  publicUrl: string | null;
+  /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
+  trustedInstances: string[];
+  /** Accounts, browser sessions, personal access tokens and campus SSO. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session unused this long ends (ms). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in whatever the activity (ms). */
+  sessionMaxMs: number;
+  /** Secure cookie: 'auto' = when the request came over TLS (or X-Forwarded-Proto: https from the proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** Longest lifetime of a personal access token (days). */
+  tokenMaxDays: number;
+  /** Campus single sign-on (OpenID Connect); null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's callback, e.g. https://hongtu.example.edu.cn/auth/oidc/callback. */
+  redirectUri: string;
+  /** The ID-token / userinfo claim holding the staff or student number (matched to Account.loginName). */
+  claim: string;
+  /** Button text on the sign-in page, e.g. 统一身份认证. */
+  label: string;
 }
 
 function readBool(v: string | undefined, dflt: boolean): boolean {
@@ -43,11 +96,52 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
   throw new Error(`Expected a boolean (1/0/true/false), got "${v}"`);
 }
 
+/** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
+function readDataDir(v: string | undefined): string {
+  const dir = path.resolve(v ?? './data/kuzu');
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) {
+    throw new Error(`HONGTU_DATA_DIR points at a file, not a directory: ${dir}. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
+  }
+  return dir;
+}
+
 function readInt(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${v}"`);
   return n;
+}
+
+function readUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    return u.origin;
+  } catch {
+    throw new Error(`${name} must be http(s) base URLs, got "${v}"`);
+  }
+}
+
+function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  return readBool(v, true) ? 'always' : 'never';
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.HONGTU_OIDC_ISSUER ?? '';
+  if (!issuer) return null;
+  const need = (name: string) => {
+    const v = env[name] ?? '';
+    if (!v) throw new Error(`${name} must be set when HONGTU_OIDC_ISSUER is set`);
+    return v;
+  };
+  try { new URL(issuer); } catch { throw new Error(`HONGTU_OIDC_ISSUER must be a URL, got "${issuer}"`); }
+  return {
+    issuer, clientId: need('HONGTU_OIDC_CLIENT_ID'), clientSecret: need('HONGTU_OIDC_CLIENT_SECRET'),
+    redirectUri: need('HONGTU_OIDC_REDIRECT_URI'), claim: env.HONGTU_OIDC_CLAIM || 'preferred_username',
+    label: env.HONGTU_OIDC_LABEL || '统一身份认证',
+  };
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
@@ -65,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const cfg: Config = {
     port: readInt('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.HONGTU_DATA_DIR ?? './data/kuzu'),
+    dataDir: readDataDir(env.HONGTU_DATA_DIR),
     neo4j: env.NEO4J_URI
       ? {
           uri: env.NEO4J_URI,
@@ -79,16 +173,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // anyway; with it off, tokens of the public constant would let anyone act as any member, and
     // nothing here signs tokens, so a secret no one knows (new on each start) is the right default.
     jwtSecret: jwtSecret || (devLogin ? DEV_JWT_SECRET : randomBytes(32).toString('hex')),
+    ballotSecret: '',
     embedder,
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
     modelName: env.HONGTU_MODEL ?? 'Xenova/bge-small-zh-v1.5',
-    seedDemo: readBool(env.HONGTU_SEED_DEMO, true),
+    // Production never seeds demo data, whatever HONGTU_SEED_DEMO says.
+    seedDemo: !production && readBool(env.HONGTU_SEED_DEMO, true),
     clientDir: path.resolve(env.HONGTU_CLIENT_DIR ?? './client/dist'),
     graphiql: readBool(env.HONGTU_GRAPHIQL, !production),
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
+    limits: {
+      maxBodyBytes: readInt('HONGTU_MAX_BODY_BYTES', env.HONGTU_MAX_BODY_BYTES, 100_000, 1_000, 10_000_000),
+      maxTokens: readInt('HONGTU_MAX_TOKENS', env.HONGTU_MAX_TOKENS, 2000, 100, 100_000),
+      maxAliases: readInt('HONGTU_MAX_ALIASES', env.HONGTU_MAX_ALIASES, 15, 0, 1000),
+      maxRootFields: readInt('HONGTU_MAX_ROOT_FIELDS', env.HONGTU_MAX_ROOT_FIELDS, 10, 1, 1000),
+    },
+    rateLimit: {
+      perAddressPerMinute: readInt('HONGTU_RATE_PER_ADDRESS', env.HONGTU_RATE_PER_ADDRESS, 1200, 1, 1_000_000),
+      perAccountPerMinute: readInt('HONGTU_RATE_PER_ACCOUNT', env.HONGTU_RATE_PER_ACCOUNT, 600, 1, 1_000_000),
+      signInPerAddressPer5Min: readInt('HONGTU_RATE_SIGN_IN', env.HONGTU_RATE_SIGN_IN, 20, 1, 1_000_000),
+    },
+    trustProxy: readBool(env.HONGTU_TRUST_PROXY, false),
+    introspection: readBool(env.HONGTU_INTROSPECTION, !production),
+    production,
     logLevel,
+    publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+      .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
+    auth: {
+      sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
+      sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,
+      cookieSecure: readCookieSecure(env.HONGTU_COOKIE_SECURE),
+      tokenMaxDays: readInt('HONGTU_TOKEN_MAX_DAYS', env.HONGTU_TOKEN_MAX_DAYS, 90, 1, 366),
+      oidc: readOidc(env),
+    },
   };
+  cfg.ballotSecret = env.HONGTU_BALLOT_SECRET || cfg.jwtSecret;
   return Object.freeze(cfg);
 }

@@ -8,7 +8,7 @@
 import { isStoreError } from '../graph';
 
 export const ERROR_CODES = [
-  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE',
+  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -32,6 +32,15 @@ export const forbidden = (message = 'You do not have access to this resource') =
 export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
 export const unavailable = (message = 'The graph store is unavailable; try again shortly') => new AppError('UNAVAILABLE', message);
+
+/**
+ * Too many attempts; `retryAfterSeconds` says when to try again (also as `retryAfter`, the name the
+ * request rate limits use, server/api/security-rate-limit.ts).
+ */
+export const rateLimited = (message: string, retryAfterSeconds: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds: seconds, retryAfter: seconds });
+};
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 

@@ -23,11 +23,23 @@ describe('hongtu import / export', () => {
       await expect(runImport(a, bulk)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already holds data \(2 members\)/) });
       await expect(runImport(a, path.join(tmp, 'nope'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 
-      const out = path.join(tmp, 'out');
-      const counts = await runExport(a, out);
+      // By default personal identifiers are masked as the API masks them.
+      const masked = path.join(tmp, 'masked');
+      const counts = await runExport(a, masked);
       expect(counts).toMatchObject({ Member: 2, BELONGS_TO: 2, ATTENDED: 2 });
+      const memberCsv = fs.readFileSync(path.join(masked, 'Member.csv'), 'utf8');
+      expect(memberCsv).toContain('137****0000');
+      expect(memberCsv).not.toContain('13700000000');
+      expect(memberCsv).toContain('导入 甲');
+      expect(await a.listAccess({ viewerId: 'cli', limit: 10 })).toEqual([]);
+
+      // In full only when asked, and then recorded in the access log.
+      const out = path.join(tmp, 'out');
+      expect(await runExport(a, out, { includePersonalData: true })).toEqual(counts);
+      expect(fs.readFileSync(path.join(out, 'Member.csv'), 'utf8')).toContain('13700000000');
+      expect(await a.listAccess({ viewerId: 'cli', limit: 10 })).toMatchObject([{ action: 'EXPORT_PERSONAL_DATA', targetKind: 'Member', targetId: '*' }]);
       await expect(runExport(a, out)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/--force/) });
-      expect(await runExport(a, out, { force: true })).toEqual(counts);
+      expect(await runExport(a, out, { force: true, includePersonalData: true })).toEqual(counts);
 
       const b = new KuzuStore({ dir: path.join(tmp, 'b') });
       try {

@@ -12,6 +12,10 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter,
 } from '../store';
+import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
+import { AppraisalQueries } from './appraisal';
+import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import { AccountQueries } from './accounts';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
@@ -43,6 +47,8 @@ export class KuzuStore implements GraphStore {
   private readonly curriculum: CurriculumQueries;
   private readonly life: LifeQueries;
   private readonly learner: LearnerQueries;
+  private readonly appraisal: AppraisalQueries;
+  private readonly accounts: AccountQueries;
   private readonly affairs: AffairsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
@@ -54,6 +60,8 @@ export class KuzuStore implements GraphStore {
     this.curriculum = new CurriculumQueries(this.ex);
     this.life = new LifeQueries(this.ex);
     this.learner = new LearnerQueries(this.ex);
+    this.appraisal = new AppraisalQueries(this.ex);
+    this.accounts = new AccountQueries(this.ex);
     this.affairs = new AffairsQueries(this.ex);
   }
 
@@ -160,4 +168,38 @@ export class KuzuStore implements GraphStore {
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
+
+  // ---- appraisal and talk records ----
+  createAppraisalRound(r: AppraisalRound, sealedKey: string) { return this.appraisal.createAppraisalRound(r, sealedKey); }
+  getAppraisalRoundsByIds(ids: string[]) { return this.appraisal.getAppraisalRoundsByIds(ids); }
+  listAppraisalRounds(branchIds: string[]) { return this.appraisal.listAppraisalRounds(branchIds); }
+  getAppraisalRoundKey(roundId: string) { return this.appraisal.getAppraisalRoundKey(roundId); }
+  closeAppraisalRound(roundId: string, at: number) { return this.appraisal.closeAppraisalRound(roundId, at); }
+  recordBallotIssue(roundId: string, memberId: string, blindedHash: string) { return this.appraisal.recordBallotIssue(roundId, memberId, blindedHash); }
+  countBallotIssues(roundId: string) { return this.appraisal.countBallotIssues(roundId); }
+  hasBallotIssue(roundId: string, memberId: string) { return this.appraisal.hasBallotIssue(roundId, memberId); }
+  storeBallot(b: Ballot) { return this.appraisal.storeBallot(b); }
+  listBallots(roundId: string) { return this.appraisal.listBallots(roundId); }
+  upsertSelfAssessment(a: SelfAssessment) { return this.appraisal.upsertSelfAssessment(a); }
+  listSelfAssessments(roundIds: string[], memberIds?: string[]) { return this.appraisal.listSelfAssessments(roundIds, memberIds); }
+  createTalkRecord(t: TalkRecord) { return this.appraisal.createTalkRecord(t); }
+  getTalkRecordsByIds(ids: string[]) { return this.appraisal.getTalkRecordsByIds(ids); }
+  listTalkRecords(f: TalkFilter) { return this.appraisal.listTalkRecords(f); }
+  countTalkRecords(branchIds: string[] | null, from: number, to: number) { return this.appraisal.countTalkRecords(branchIds, from, to); }
+  // ---- accounts, sessions, tokens ----
+  getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
+  findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }
+  createAccount(a: NewAccount) { return this.accounts.createAccount(a); }
+  updateAccount(memberId: string, patch: AccountPatch) { return this.accounts.updateAccount(memberId, patch); }
+  addFailedSignIn(memberId: string) { return this.accounts.addFailedSignIn(memberId); }
+  createAuthSession(s: AuthSession) { return this.accounts.createAuthSession(s); }
+  getAuthSession(id: string) { return this.accounts.getAuthSession(id); }
+  touchAuthSession(id: string, at: number) { return this.accounts.touchAuthSession(id, at); }
+  revokeAuthSessions(memberId: string, at: number, opts?: { only?: string; except?: string }) { return this.accounts.revokeAuthSessions(memberId, at, opts); }
+  listAuthSessions(memberId: string, now: number) { return this.accounts.listAuthSessions(memberId, now); }
+  createAccessToken(t: AccessToken) { return this.accounts.createAccessToken(t); }
+  getAccessToken(id: string) { return this.accounts.getAccessToken(id); }
+  listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
+  revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
+  touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
 }

@@ -6,14 +6,16 @@
  * order, because COPY FROM maps CSV columns by position.
  */
 import type { EmbeddableKind } from '../model';
+import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride',
+  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
+  'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
 ] as const;
 
 export const REL_TABLES = [
@@ -70,8 +72,19 @@ const V3: string[] = [
      effectiveFrom STRING, reason STRING, createdBy STRING, createdAt INT64)`,
 ];
 
+/** Version 4: accounts, browser sessions and personal access tokens (graph/accounts.ts). */
+const V4_ACCOUNTS: string[] = [
+  `CREATE NODE TABLE IF NOT EXISTS Account(id STRING PRIMARY KEY, loginName STRING, status STRING, passwordHash STRING,
+     mustChangePassword BOOLEAN, failedAttempts INT64, lockedUntil INT64, totpSecret STRING, totpEnabled BOOLEAN,
+     recoveryCodeHashes STRING, createdAt INT64, updatedAt INT64)`,
+  `CREATE NODE TABLE IF NOT EXISTS AuthSession(id STRING PRIMARY KEY, memberId STRING, createdAt INT64, lastSeenAt INT64,
+     expiresAt INT64, revokedAt INT64, role STRING, method STRING, userAgent STRING)`,
+  `CREATE NODE TABLE IF NOT EXISTS AccessToken(id STRING PRIMARY KEY, memberId STRING, name STRING, secretHash STRING,
+     scope STRING, introspect BOOLEAN, createdAt INT64, expiresAt INT64, revokedAt INT64, lastUsedAt INT64)`,
+];
+
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

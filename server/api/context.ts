@@ -1,24 +1,51 @@
 /**
  * The per-request GraphQL context: deps, a request id, fresh loaders, and the signed-in session,
- * resolved lazily so that `login`, `demoAccounts` and `health` work without a token.
+ * resolved lazily so that `signIn`, `login`, `demoAccounts` and `health` work without credentials.
+ *
+ * Credentials, in order: `Authorization: Bearer` with a personal access token (`htpat_…`), or —
+ * only while the demo login is on, never in production — a demo JWT; otherwise the session cookie,
+ * which counts only with the CSRF header (server/auth/cookies.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
+import type { AccessToken, AuthSession } from '../../graph';
+import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import { resolveSession, rotateSession } from '../auth/browser-sessions';
+import { SignInThrottle } from '../auth/lockout';
+import { CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
 import type { Session } from '../auth/session';
 import { bearerToken, verifyToken } from '../auth/tokens';
 import { loadViewer } from '../auth/viewer';
-import { unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../errors';
 import { rulesFor } from '../rules/engine';
 import { createLoaders, type Loaders } from './loaders';
+
+/** How this request proved who it is. */
+export type Credentials =
+  | { kind: 'session'; memberId: string; session: AuthSession }
+  | { kind: 'token'; memberId: string; token: AccessToken }
+  | { kind: 'demo-token'; memberId: string };
 
 export interface ApiContext extends YogaInitialContext {
   deps: AppDeps;
   requestId: string;
   loaders: Loaders;
-  /** The signed-in session; UNAUTHENTICATED without a valid token. */
+  /** The signed-in session; UNAUTHENTICATED without valid credentials. */
   session(): Promise<Session>;
+  /** The request's credentials (checked once); UNAUTHENTICATED without valid ones. */
+  credentials(): Promise<Credentials>;
+  /** Queue a Set-Cookie header for the response. */
+  setCookie(header: string): void;
+  /** Set-Cookie headers queued by resolvers (written by server/api/auth-plugin.ts). */
+  readonly cookies: string[];
+  /** Whether the request came over TLS (decides the cookie's Secure flag). */
+  secure: boolean;
+  /** Called before execution when the operation is a mutation (read-only tokens may not run one). */
+  markMutation(): void;
+  /** One per app: lockout and per-name serialisation of password sign-in. */
+  signInThrottle: SignInThrottle;
   /**
    * Write this request's remaining access records and wait for all of them (those written early
    * too); rejects if any write failed. Called once after execution, before data leaves.
@@ -33,6 +60,11 @@ export interface ApiContext extends YogaInitialContext {
    * log, as before. No-op without a valid token.
    */
   prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
+  /**
+   * Whether the caller is a developer allowed to explore the schema (introspection, "Did you
+   * mean" hints) when config.introspection is off. Absent: nobody is (server/api/security.ts).
+   */
+  developerAccess?(): Promise<boolean>;
 }
 
 /**
@@ -41,23 +73,68 @@ export interface ApiContext extends YogaInitialContext {
  */
 export function createContext(
   deps: AppDeps, request: Request, verify: (token: string) => Promise<string> = (t) => verifyToken(deps.config.jwtSecret, t),
+  signInThrottle: SignInThrottle = new SignInThrottle(),
 ): Omit<ApiContext, keyof YogaInitialContext> {
   const loaders = createLoaders(deps.store);
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const now = deps.now ?? Date.now;
   let pending: Promise<Session> | null = null;
   let audit: AccessLog | null = null;
+  const { config, store } = deps;
+  const cookies: string[] = [];
+  const secure = isSecureRequest(request, config.auth.cookieSecure);
   const token = bearerToken(request.headers.get('authorization'));
-  let verified: Promise<string> | null = null;
-  const verifyOnce = () => (verified ??= token ? verify(token) : Promise.reject(unauthenticated('Sign in first: send Authorization: Bearer <token>')));
-  const session = () => {
+  const cookie = token ? null : readSessionCookie(request);
+  const hasCredentials = token !== null || cookie !== null;
+  const checkCredentials = async (): Promise<Credentials> => {
+    if (token) {
+      if (isAccessToken(token)) {
+        const t = await verifyAccessToken(store, token, now());
+        return { kind: 'token', memberId: t.memberId, token: t };
+      }
+      // Demo JWTs: only while the demo login is on (never in production).
+      if (!config.devLogin) throw unauthenticated('Invalid access token; send a personal access token (htpat_…) or sign in');
+      return { kind: 'demo-token', memberId: await verify(token) };
+    }
+    if (cookie) {
+      if (!request.headers.has(CSRF_HEADER)) {
+        throw forbidden(`Requests signed in with the session cookie must carry the ${CSRF_HEADER} header`);
+      }
+      const s = await resolveSession(store, config.auth, cookie, now());
+      return { kind: 'session', memberId: s.memberId, session: s };
+    }
+    throw unauthenticated('Sign in first: use the sign-in page, or send Authorization: Bearer <personal access token>');
+  };
+  let checked: Promise<Credentials> | null = null;
+  const credentials = () => (checked ??= checkCredentials());
+  const verifyOnce = () => credentials().then((c) => c.memberId);
+  let isMutation = false;
+  const ctx = {
+    deps, requestId, loaders, cookies, secure, signInThrottle,
+  } as Omit<ApiContext, keyof YogaInitialContext>;
+  const session = async (): Promise<Session> => {
+    const s = await signedIn();
+    // Checked at every call, not once: a plugin may ask for the session before the operation is known.
+    const cred = await credentials();
+    if (cred.kind === 'token' && cred.token.scope === 'READ' && isMutation) {
+      throw forbidden(`Access token "${cred.token.name}" is read-only; create a READ_WRITE token to make changes`);
+    }
+    return s;
+  };
+  const signedIn = () => {
     pending ??= (async () => {
-      const memberId = await verifyOnce();
+      const cred = await credentials();
+      const memberId = cred.memberId;
       const viewer = await loadViewer(memberId, {
         member: (id) => loaders.member.load(id),
         branch: (id) => loaders.branch.load(id),
         branchesOfCommittee: async (cid) => (await loaders.committeeBranches.load(cid)).map((b) => b.id),
       });
+      if (cred.kind === 'session' && cred.session.role !== viewer.role) {
+        // A change of role (privilege) gets a new session id; the old one stops working.
+        const next = await rotateSession(store, config.auth, cred.session, viewer.role, request.headers.get('user-agent'), now());
+        cookies.push(sessionCookie(next.cookieValue, secure, next.record.expiresAt - now()));
+      }
       audit = new AccessLog(viewer.memberId, now, { writeEarly: deps.store });
       const base = deps.logger ?? console;
       const log = {
@@ -74,7 +151,7 @@ export function createContext(
     if (audit) await audit.flush(deps.store);
   };
   const prefetchMembers = (ids: readonly string[], opts: { history?: boolean } = {}) => {
-    if (!token) return;
+    if (!hasCredentials) return;
     // Registered after session()'s own wait for the token, so these loads join the viewer's batches.
     // A rejection (if any) reaches whoever loads the id next, through the loader's cache.
     verifyOnce().then(() => {
@@ -84,5 +161,13 @@ export function createContext(
       }
     }, () => undefined);
   };
-  return { deps, requestId, loaders, session, flushAudit, prefetchMembers };
+  return Object.assign(ctx, {
+    session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
+    markMutation: () => { isMutation = true; },
+    // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
+    developerAccess: async () => {
+      const c = await credentials();
+      return c.kind === 'token' && c.token.introspect;
+    },
+  });
 }

@@ -16,7 +16,9 @@
  *      Event hooks (mastery/gap updates after recordStudy/recordAnswer): `learning.hooks`.
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
+import { accountModule } from './account';
 import { activityModule } from './activity';
+import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
@@ -30,6 +32,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
@@ -44,9 +47,12 @@ export const API_MODULES: ApiModule[] = [
   lifeModule,
   rulesModule,
   auditModule,
+  appraisalModule,
+  talkModule,
   learningTextModule,
   learningModule,
   placementModule,
+  accountModule,
   affairsModule,
   devLoginModule,
 ];

@@ -1,6 +1,8 @@
 /**
- * Session tokens: HS256 JWTs signed with config.jwtSecret (jose). The subject is the member id;
- * everything else about the viewer is read fresh from the store on each request.
+ * Demo tokens: HS256 JWTs signed with config.jwtSecret (jose), accepted only while the demo login is
+ * on (never in production, where browsers use session cookies and programs personal access tokens).
+ * The subject is the member id; everything else about the viewer is read fresh from the store on each
+ * request. A token must carry an expiry no further than TOKEN_TTL_SECONDS ahead.
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { unauthenticated } from '../errors';
@@ -9,6 +11,8 @@ const ISSUER = 'hongtu';
 const AUDIENCE = 'hongtu-api';
 /** Twelve hours: a working day of demo use without re-signing in. */
 export const TOKEN_TTL_SECONDS = 12 * 3600;
+/** Tolerated difference between the signer's clock and ours. */
+const MAX_CLOCK_SKEW_SECONDS = 60;
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
@@ -42,7 +46,10 @@ export async function verifyTokenClaims(secret: string, token: string, now?: num
       issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], ...(now === undefined ? {} : { currentDate: new Date(now) }),
     });
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Token has no subject; sign in again');
-    return { memberId: payload.sub, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
+    if (typeof payload.exp !== 'number') throw unauthenticated('Token has no expiry; sign in again');
+    const nowS = (now ?? Date.now()) / 1000;
+    if (payload.exp - nowS > TOKEN_TTL_SECONDS + MAX_CLOCK_SKEW_SECONDS) throw unauthenticated('Token lives longer than a session may; sign in again');
+    return { memberId: payload.sub, expiresAt: payload.exp * 1000 };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired; sign in again');
     if (e instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token; sign in again');

@@ -1,10 +1,6 @@
 /**
  * `hongtu` — one command per file in server/cli/commands/, each exporting `register(program)`.
  */
-import { Command } from 'commander';
-import { registerCommands } from './commands/index';
+import { buildProgram } from './program';
 
-const program = new Command();
-program.name('hongtu').description('红图 Hongtu — Party-building knowledge graph and learning recommender').showHelpAfterError();
-registerCommands(program);
-await program.parseAsync(process.argv);
+await buildProgram().parseAsync(process.argv);

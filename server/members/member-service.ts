@@ -9,6 +9,7 @@ import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
   assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';
+import { disableAccountOnExit } from '../auth/account-admin';
 import type { Session } from '../auth/session';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import {
@@ -178,6 +179,8 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   }
   if (target.id === current.branchId) throw badInput('toBranchId', `Member "${current.id}" already belongs to branch "${target.id}"`);
   const transfer = await s.store.moveMember({ id, memberId: current.id, toBranchId: target.id, at, reason, kind: 'INTERNAL' });
+  // Leaving the university ends sign-in: the account is disabled, its sessions and tokens revoked.
+  if (transfer.kind === 'OUT') await disableAccountOnExit(s.store, current.id, s.viewer.memberId, s.now());
   s.loaders.member.clear(current.id);
   const moved = await loadMemberRaw(s, current.id);
   return { member: maskMemberFor(s.viewer.memberId, moved), transfer };

@@ -11,10 +11,10 @@ import { generateInstanceKeys, PROFILE_TYPE, signProfile, type ProfileContent, t
 import { buildApiWorld, buildMember } from '../support/builders';
 import { type GqlResponse, openTempStore, startTestServer, type TestServer } from '../support/api-server';
 import { codes } from '../support/api-world';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z');
-interface Instance { store: KuzuStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
+interface Instance { store: GraphStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
 
 async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>['deps']): Promise<Instance> {
   const t = await openTempStore();
@@ -148,9 +148,14 @@ describe('outgoing transfer with a portable learning profile between two instanc
     expect(codes(await B.as('m-a')(IMPORT, { t: token }))).toEqual(['FORBIDDEN']);
   });
 
-  it('records the receipt (回执) and completes the case', async () => {
+  it('records the receipt (回执), completes the case and disables the member’s account', async () => {
+    await A.store.createAccount({
+      memberId: 'm-a', loginName: 'zhangsan', status: 'ACTIVE', passwordHash: null, mustChangePassword: false, failedAttempts: 0,
+      lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+    });
     const r = await A.as('m-sec')('mutation { confirmTransfer(id: "tc-out") { status steps { status } } }');
     expect(r.body.data.confirmTransfer.steps.map((x: { status: string }) => x.status)).toEqual(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_ISSUED', 'COMPLETED']);
+    expect((await A.store.getAccount('m-a'))?.status).toBe('DISABLED');
   });
 });
 

@@ -126,7 +126,7 @@ describe('overrideRule', () => {
 });
 
 describe('obligations by scope', () => {
-  const Q = 'query($s: ScopeInput!) { obligations(scope: $s) { ruleId subject { kind id } status } }';
+  const Q = 'query($s: ScopeInput!) { obligations(scope: $s) { ruleId subject { kind id branchId } status } }';
   const cases: [string, { kind: string; id: string }, string | null][] = [
     ['sec', { kind: 'BRANCH', id: 'b-1' }, null],
     ['sec', { kind: 'BRANCH', id: 'b-2' }, 'FORBIDDEN'],
@@ -151,10 +151,14 @@ describe('obligations by scope', () => {
         return;
       }
       expect(r.body.errors).toBeUndefined();
-      const subjects = new Set(r.body.data.obligations.map((o: { subject: { id: string } }) => o.subject.id));
-      if (scope.kind === 'BRANCH') expect([...subjects]).toEqual(['b-1']);
-      if (scope.kind === 'COMMITTEE') expect([...subjects].sort()).toEqual(['b-1', 'b-2']);
-      if (scope.kind === 'UNIVERSITY') expect([...subjects].sort()).toEqual(['b-1', 'b-2', 'b-3']);
+      type O = { subject: { kind: string; id: string; branchId: string | null } };
+      const list: O[] = r.body.data.obligations;
+      // Branch rules fall on the branches of the scope; member rules on members of those branches.
+      const branches = new Set(list.map((o) => o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId));
+      if (scope.kind === 'BRANCH') expect([...branches]).toEqual(['b-1']);
+      if (scope.kind === 'COMMITTEE') expect([...branches].sort()).toEqual(['b-1', 'b-2']);
+      if (scope.kind === 'UNIVERSITY') expect([...branches].sort()).toEqual(['b-1', 'b-2', 'b-3']);
+      const subjects = new Set(list.map((o) => o.subject.id));
       if (scope.kind === 'MEMBER') expect([...subjects].every((id) => id === scope.id)).toBe(true);
     });
   }
@@ -165,5 +169,42 @@ describe('obligations by scope', () => {
     expect(r.body.errors[0].extensions.field).toBe('to');
     const r2 = await t.as('sec')('{ obligations(scope: { kind: BRANCH, id: "b-1" }, from: "2020-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { ruleId } }');
     expect(r2.body.errors[0].extensions.field).toBe('to');
+  });
+});
+
+describe('workQueue', () => {
+  const Q = '{ workQueue { scopeKind scopeId overdue due upcoming items { key ruleId status dueAt period { label } subject { kind id branchId } action { kind targetId } citation { text } } } }';
+
+  it('lists the secretary\'s branch obligations that are open, by due date, each with its action and citation', async () => {
+    const r = await t.as('sec')(Q);
+    expect(r.body.errors).toBeUndefined();
+    const q = r.body.data.workQueue;
+    expect(q).toMatchObject({ scopeKind: 'BRANCH', scopeId: 'b-1' });
+    expect(q.items.length).toBeGreaterThan(0);
+    expect(q.items.every((o: { status: string }) => o.status !== 'DONE')).toBe(true);
+    expect(q.items.every((o: { subject: { id: string; branchId: string } }) => o.subject.id === 'b-1' || o.subject.branchId === 'b-1')).toBe(true);
+    const due = q.items.map((o: { dueAt: string }) => Date.parse(o.dueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(q.overdue + q.due + q.upcoming).toBe(q.items.length);
+    // June 2025 has begun and b-1 has held no branch committee meeting in it: due, not yet late.
+    const june = q.items.find((o: { ruleId: string; period: { label: string } }) => o.ruleId === 'life.branch-committee.minimum' && o.period.label === '2025-06');
+    expect(june).toMatchObject({ status: 'DUE', action: { kind: 'schedule-meeting', targetId: 'b-1' }, citation: { text: '《中国共产党支部工作条例（试行）》第十二条' } });
+    // The theme day of June was held (created above), so it is not in the queue.
+    expect(q.items.find((o: { ruleId: string; period: { label: string } }) => o.ruleId === THEME && o.period.label === '2025-06')).toBeUndefined();
+  });
+
+  it('covers the committee for its administrator and only the member themself for a member', async () => {
+    const c = (await t.as('cadmin')(Q)).body.data.workQueue;
+    expect(c).toMatchObject({ scopeKind: 'COMMITTEE', scopeId: 'c-1' });
+    expect(new Set(c.items.map((o: { subject: { kind: string; id: string; branchId: string } }) => (o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId)))).toEqual(new Set(['b-1', 'b-2']));
+    const m = (await t.as('a')(Q)).body.data.workQueue;
+    expect(m).toMatchObject({ scopeKind: 'MEMBER', scopeId: 'm-a' });
+    expect(m.items.every((o: { subject: { id: string } }) => o.subject.id === 'm-a')).toBe(true);
+  });
+
+  it('refuses a horizon out of range, naming it', async () => {
+    const r = await t.as('sec')('{ workQueue(horizonDays: 400) { overdue } }');
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors[0].extensions.field).toBe('horizonDays');
   });
 });

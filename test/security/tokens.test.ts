@@ -49,8 +49,27 @@ const ROOT: Record<string, string> = {
   recordStudy: 'mutation { recordStudy(input: { memberId: "m-a", courseId: "course-1", seconds: 5, progress: 0.1 }) { created } }',
   updateCourse: 'mutation { updateCourse(id: "course-1", input: { minutes: 6 }) { id } }',
   updateMember: 'mutation { updateMember(id: "m-a", input: { name: "改" }) { id } }',
+  myAccount: '{ myAccount { tokenMaxDays } }',
+  obligations: '{ obligations(scope: { id: "b-1", kind: BRANCH }) { __typename } }',
+  rule: '{ rule(id: "x") { __typename } }',
+  rules: '{ rules { __typename } }',
+  account: '{ account(memberId: "m-a") { loginName } }',
+  signOutEverywhere: 'mutation { signOutEverywhere }',
+  endSession: 'mutation { endSession(id: "x") }',
+  changePassword: 'mutation { changePassword(currentPassword: "a", newPassword: "b") }',
+  startTotpEnrolment: 'mutation { startTotpEnrolment { secret } }',
+  confirmTotpEnrolment: 'mutation { confirmTotpEnrolment(code: "123456") }',
+  disableTotp: 'mutation { disableTotp(code: "123456") }',
+  createAccessToken: 'mutation { createAccessToken(input: { name: "t", scope: READ, days: 1 }) { token } }',
+  revokeAccessToken: 'mutation { revokeAccessToken(id: "x") }',
+  createAccount: 'mutation { createAccount(memberId: "m-a", loginName: "a") { oneTimePassword } }',
+  resetPassword: 'mutation { resetPassword(memberId: "m-a") { oneTimePassword } }',
+  resetTotp: 'mutation { resetTotp(memberId: "m-a") { status } }',
+  disableAccount: 'mutation { disableAccount(memberId: "m-a") { status } }',
+  enableAccount: 'mutation { enableAccount(memberId: "m-a") { status } }',
 };
-const OPEN = ['health', 'demoAccounts', 'login'];
+/** Open without credentials: health, the sign-in fields, and sign-out (which only clears a cookie). */
+const OPEN = ['health', 'demoAccounts', 'login', 'signIn', 'signInOptions', 'signOut'];
 
 describe('without a valid token', () => {
   it('every root field but health and the demo sign-in is UNAUTHENTICATED, with no data', async () => {

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
 import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel } from '../learning-mappers';
+import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
@@ -41,6 +42,57 @@ export type AccessRecord = {
   /** Who read it (member id). */
   viewerId: Scalars['ID']['output'];
 };
+
+/** A personal access token (never its secret). */
+export type AccessTokenInfo = {
+  __typename?: 'AccessTokenInfo';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Public id (the middle part of the token). */
+  id: Scalars['ID']['output'];
+  /** May read the schema (introspection) where the server offers it to developers. */
+  introspect: Scalars['Boolean']['output'];
+  /** Last use (to the minute); null when never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your name for it. */
+  name: Scalars['String']['output'];
+  /** Revoked (by you, an administrator, or a disabled account). */
+  revoked: Scalars['Boolean']['output'];
+  /** Read-only or read-write. */
+  scope: TokenScope;
+};
+
+/** An account's sign-in settings (never a password, secret or code). */
+export type AccountInfo = {
+  __typename?: 'AccountInfo';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Wrong passwords since the last successful sign-in. */
+  failedAttempts: Scalars['Int']['output'];
+  /** Password sign-in is locked for now after repeated failures. */
+  locked: Scalars['Boolean']['output'];
+  /** Login name (staff or student number). */
+  loginName: Scalars['String']['output'];
+  /** The member the account belongs to. */
+  memberId: Scalars['ID']['output'];
+  /** The next sign-in must choose a new password. */
+  mustChangePassword: Scalars['Boolean']['output'];
+  /** Recovery codes left unused. */
+  recoveryCodesLeft: Scalars['Int']['output'];
+  /** Active or disabled. */
+  status: AccountStatus;
+  /** An authenticator app is set up. */
+  totpEnabled: Scalars['Boolean']['output'];
+};
+
+/** Whether an account may sign in. */
+export type AccountStatus =
+  /** May sign in. */
+  | 'ACTIVE'
+  /** Disabled by an administrator, or because the member left the university. */
+  | 'DISABLED';
 
 /** Where a rule comes from. */
 export type AffairsCitation = {
@@ -123,6 +175,110 @@ export type AnswerRecord = {
   seconds: Scalars['Int']['output'];
 };
 
+/** The four grades of 民主评议党员. */
+export type AppraisalGrade =
+  /** 基本合格 */
+  | 'BASICALLY_QUALIFIED'
+  /** 优秀 */
+  | 'EXCELLENT'
+  /** 合格 */
+  | 'QUALIFIED'
+  /** 不合格 */
+  | 'UNQUALIFIED';
+
+/** How many ballots gave a grade. */
+export type AppraisalGradeCount = {
+  __typename?: 'AppraisalGradeCount';
+  /** Number of ballots. */
+  count: Scalars['Int']['output'];
+  /** The grade. */
+  grade: AppraisalGrade;
+};
+
+/** What the viewer may do in a round. */
+export type AppraisalPart = {
+  __typename?: 'AppraisalPart';
+  /** The viewer is appraised (and writes a self-assessment). */
+  appraised: Scalars['Boolean']['output'];
+  /** The viewer has been issued a ballot signature. */
+  issued: Scalars['Boolean']['output'];
+  /** The viewer manages the round (the branch's secretary or an administrator above it). */
+  manager: Scalars['Boolean']['output'];
+  /** The viewer may vote. */
+  voter: Scalars['Boolean']['output'];
+};
+
+/** A person in a round: id and name only. */
+export type AppraisalPerson = {
+  __typename?: 'AppraisalPerson';
+  /** Member id. */
+  id: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+};
+
+/** The result for one member appraised. */
+export type AppraisalResult = {
+  __typename?: 'AppraisalResult';
+  /** Comments without attribution, in random order, when shown. */
+  comments?: Maybe<Array<Scalars['String']['output']>>;
+  /** Ballots per grade, when shown. */
+  counts?: Maybe<Array<AppraisalGradeCount>>;
+  /** The member appraised. */
+  member: AppraisalPerson;
+  /** False when fewer than minBallots ballots graded this member ("too few ballots to show"): nothing else is given. */
+  shown: Scalars['Boolean']['output'];
+};
+
+/** An annual democratic appraisal of a branch's members. */
+export type AppraisalRound = {
+  __typename?: 'AppraisalRound';
+  /** The members appraised (names only). */
+  appraisees: Array<AppraisalPerson>;
+  /** The branch. */
+  branch: Branch;
+  /** When it closed (null while open). */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When voting closes at the latest. */
+  closesAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Results are shown per member only with at least this many ballots grading them (never below 5). */
+  minBallots: Scalars['Int']['output'];
+  /** The viewer's own part in the round. */
+  myPart: AppraisalPart;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['output'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['output'];
+  /** The round's RSA public key (SPKI DER, base64): the browser blinds with it and anyone can verify ballots. */
+  publicKey: Scalars['String']['output'];
+  /** OPEN or CLOSED. */
+  status: AppraisalRoundStatus;
+  /** Title, e.g. 2025年度民主评议党员. */
+  title: Scalars['String']['output'];
+  /** Turnout without names. */
+  turnout: AppraisalTurnout;
+};
+
+/** Whether a round still takes ballots. */
+export type AppraisalRoundStatus =
+  /** Closed: results and the list of spent tokens are published. */
+  | 'CLOSED'
+  /** Taking ballot signatures and ballots. */
+  | 'OPEN';
+
+/** Counts only: no names. */
+export type AppraisalTurnout = {
+  __typename?: 'AppraisalTurnout';
+  /** Ballots cast. */
+  ballots: Scalars['Int']['output'];
+  /** Voters who have been issued a ballot signature. */
+  issued: Scalars['Int']['output'];
+  /** Eligible voters. */
+  voters: Scalars['Int']['output'];
+};
+
 /** The eight top-level topic areas (docs/GLOSSARY.md). */
 export type Area =
   /** 发展党员工作 */
@@ -197,6 +353,16 @@ export type AttendanceStatus =
   | 'EXCUSED'
   /** 出席 */
   | 'PRESENT';
+
+/** One member's grade on a ballot. */
+export type BallotGradeInput = {
+  /** Optional short comment (at most 200 characters), shown unattributed. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The grade. */
+  grade: AppraisalGrade;
+  /** The member appraised. */
+  memberId: Scalars['ID']['input'];
+};
 
 /** A grassroots branch (党支部); every member belongs to exactly one. */
 export type Branch = {
@@ -351,6 +517,38 @@ export type BulkTransferRowInput = {
   toBranchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One week of a branch's obligation calendar. */
+export type CalendarWeek = {
+  __typename?: 'CalendarWeek';
+  /** The next Monday. */
+  end: Scalars['DateTime']['output'];
+  /** Obligations due in the week, by due date. */
+  items: Array<Obligation>;
+  /** The Monday as YYYY-MM-DD. */
+  label: Scalars['String']['output'];
+  /** Monday 00:00 China Standard Time. */
+  start: Scalars['DateTime']['output'];
+};
+
+/** Input of castBallot. */
+export type CastBallotInput = {
+  /** One grade per member graded (members may be left out). */
+  grades: Array<BallotGradeInput>;
+  /** The round. */
+  roundId: Scalars['ID']['input'];
+  /** The unblinded signature (base64). */
+  signature: Scalars['String']['input'];
+  /** The prepared token (64 bytes, base64) that was blind-signed. */
+  token: Scalars['String']['input'];
+};
+
+/** The answer to castBallot. */
+export type CastBallotResult = {
+  __typename?: 'CastBallotResult';
+  /** SHA-256 of your token: keep it, and find it in spentBallotTokens after the round closes. */
+  receipt: Scalars['String']['output'];
+};
+
 /** The document (and article, where checked) a rule comes from. */
 export type Citation = {
   __typename?: 'Citation';
@@ -471,6 +669,18 @@ export type CourseLink = {
   url: Scalars['String']['output'];
 };
 
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Days until it expires (1 to MyAccount.tokenMaxDays). */
+  days: Scalars['Int']['input'];
+  /** Allow schema introspection with this token. */
+  introspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name to recognise it by, e.g. 统计脚本. */
+  name: Scalars['String']['input'];
+  /** READ or READ_WRITE. */
+  scope: TokenScope;
+};
+
 /** A new course. */
 export type CreateCourseInput = {
   /** Optional id; generated when absent. */
@@ -529,6 +739,35 @@ export type CreateMemberInput = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   /** Stage in the admission pipeline. */
   stage: MemberStage;
+};
+
+/** Input of createTalkRecord. */
+export type CreateTalkRecordInput = {
+  /** When the talk took place. */
+  at: Scalars['DateTime']['input'];
+  /** Follow-up (at most 1000 characters). */
+  followUp?: InputMaybe<Scalars['String']['input']>;
+  /** Let the committee administrators above the branch read it. */
+  forCommittee?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind (see talkKinds). */
+  kind: Scalars['String']['input'];
+  /** Everyone who took part (you must be one of them). */
+  participantIds: Array<Scalars['ID']['input']>;
+  /** The member talked with. */
+  subjectId: Scalars['ID']['input'];
+  /** Summary (at most 2000 characters). */
+  summary: Scalars['String']['input'];
+};
+
+/** A token just created. */
+export type CreatedAccessToken = {
+  __typename?: 'CreatedAccessToken';
+  /** Its details. */
+  accessToken: AccessTokenInfo;
+  /** The token, shown only now: `htpat_…`. Send as Authorization: Bearer <token>. */
+  token: Scalars['String']['output'];
 };
 
 /** A person of the demo data to sign in as. */
@@ -656,6 +895,15 @@ export type IssueTransferLetterInput = {
   letterNumber: Scalars['String']['input'];
   /** Validity in days (default and maximum from the catalogue). */
   validDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A one-time password an administrator hands to the member. */
+export type IssuedPassword = {
+  __typename?: 'IssuedPassword';
+  /** The account. */
+  account: AccountInfo;
+  /** Shown only now; the first sign-in with it must choose a new password. */
+  oneTimePassword: Scalars['String']['output'];
 };
 
 /** A topic where the member's mastery is below what their stage, branch or plan requires. */
@@ -925,6 +1173,17 @@ export type MemberActivity = {
   studies: Array<StudyRecord>;
 };
 
+/** One round of a member's appraisal record. */
+export type MemberAppraisal = {
+  __typename?: 'MemberAppraisal';
+  /** The member's result once the round has closed (null while open). */
+  result?: Maybe<AppraisalResult>;
+  /** The round. */
+  round: AppraisalRound;
+  /** The member's self-assessment, if written. */
+  selfAssessment?: Maybe<SelfAssessment>;
+};
+
 /** A page of members. */
 export type MemberConnection = {
   __typename?: 'MemberConnection';
@@ -1070,16 +1329,44 @@ export type Mutation = {
   bulkStartTransfers: Array<TransferCase>;
   /** Cancel an open transfer, with the reason. */
   cancelTransfer: TransferCase;
+  /**
+   * Cast an anonymous ballot with the unblinded token and signature. Send it WITHOUT any cookie or Authorization
+   * header (such a request is refused) and after a random delay: nothing in it names you. Each token counts once.
+   */
+  castBallot: CastBallotResult;
+  /** Change your password (policy: 10+ characters, not a common or breached password). Your other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
+  closeAppraisalRound: AppraisalRound;
+  /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
+  confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
   confirmTransfer: TransferCase;
   /** The member consents to exporting their learning profile with this transfer (audited). */
   consentToProfileExport: TransferCase;
+  /** Create a personal access token for programs (Authorization: Bearer). The token is shown only in this answer. */
+  createAccessToken: CreatedAccessToken;
+  /** Administrators in scope: create a member's account with a one-time password (shown only in this answer). */
+  createAccount: IssuedPassword;
   /** Create a course with manual topic tags (administrators). */
   createCourse: Course;
   /** Record (or schedule) a meeting of a branch the viewer manages. Idempotent by `id`. */
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /**
+   * Record a talk you took part in, with a member of a branch you serve (secretary, branch committee member, or
+   * committee administrator above it). Idempotent by `id` for its author.
+   */
+  createTalkRecord: TalkRecord;
+  /** Administrators in scope: disable an account; its sessions and tokens end at once. */
+  disableAccount: AccountInfo;
+  /** Remove your authenticator app (not possible for administrator roles, which require it). */
+  disableTotp: Scalars['Boolean']['output'];
+  /** Administrators in scope: enable a disabled account again. */
+  enableAccount: AccountInfo;
+  /** End one of your own sessions (an id from myAccount.sessions). */
+  endSession: Scalars['Boolean']['output'];
   /** Export the member's learning profile as a signed document (JWS); refused without the member's consent. */
   exportLearningProfile: LearningProfileExport;
   /**
@@ -1099,6 +1386,11 @@ export type Mutation = {
   /** Transfer a member to another branch (组织关系转接); the history is kept. The viewer must manage the current branch. */
   moveMember: MoveMemberPayload;
   /**
+   * Open an appraisal round for a branch the viewer manages. Without lists, the voters are the branch's full members
+   * (预备党员 have no vote) and the members appraised its full and probationary members. Idempotent by `id`.
+   */
+  openAppraisalRound: AppraisalRound;
+  /**
    * Override a rule's parameters from a day on (university administrators only): the rule's next
    * version, stored and audited. `params` is a JSON object of the parameters that change, merged over
    * the version in force on `effectiveFrom`, and checked like the catalogue (the field is named on
@@ -1117,10 +1409,40 @@ export type Mutation = {
   recordPipelineStep: PipelineView;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /**
+   * As an eligible voter, get one RFC 9474 blind signature (RSABSSA-SHA384-PSS-Randomized) on a token your browser
+   * generated and blinded. The server records that you were issued one and never sees the token. A retry with the same
+   * blinded message returns the same signature; another message is CONFLICT. Returns the blind signature, base64.
+   */
+  requestBallotSignature: Scalars['String']['output'];
+  /** Administrators in scope: issue a new one-time password; the member's sessions end and any lock clears. */
+  resetPassword: IssuedPassword;
+  /** Administrators in scope: remove a lost authenticator app; the next sign-in sets up a new one. */
+  resetTotp: AccountInfo;
+  /** Revoke one of your personal access tokens at once. */
+  revokeAccessToken: Scalars['Boolean']['output'];
   /** Set a member's dues standard for a year from the catalogue's brackets (the branch's secretary or administrators above it). */
   setDuesStandard: DuesStandard;
+  /**
+   * Sign in with a login name and password. Answers the next step (PASSWORD_CHANGE_REQUIRED, TOTP_REQUIRED,
+   * TOTP_ENROLMENT_REQUIRED): send the same input again with what it asks for. SIGNED_IN sets the session cookie
+   * (HttpOnly); later requests must carry the `x-graphql-csrf` header. Wrong name or password: UNAUTHENTICATED;
+   * too many failures: RATE_LIMITED with `retryAfterSeconds`.
+   */
+  signIn: SignInPayload;
+  /** End this browser session and clear its cookie. True also when no session was open. */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * End sessions everywhere: yours (except this one) without `memberId`; with `memberId`, an administrator in scope
+   * ends all of that member's sessions and personal access tokens. Returns how many ended.
+   */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Start setting up an authenticator app (TOTP): scan the secret, then confirm with a code. */
+  startTotpEnrolment: TotpEnrolment;
   /** Start a transfer: INTERNAL or OUT by the sending branch, IN by the receiving branch. */
   startTransfer: TransferCase;
+  /** Write (or rewrite) your self-assessment while the round is open. It is not anonymous. */
+  submitSelfAssessment: SelfAssessment;
   /** Edit a course (administrators); absent fields stay as they are. */
   updateCourse: Course;
   /** Change a member of a branch the viewer manages; only the fields given change. */
@@ -1149,6 +1471,31 @@ export type MutationCancelTransferArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCastBallotArgs = {
+  input: CastBallotInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCloseAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationConfirmTotpEnrolmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationConfirmTransferArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -1158,6 +1505,19 @@ export type MutationConfirmTransferArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationConsentToProfileExportArgs = {
   transferId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateAccountArgs = {
+  loginName: Scalars['String']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1176,6 +1536,36 @@ export type MutationCreateMeetingArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCreateMemberArgs = {
   input: CreateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateTalkRecordArgs = {
+  input: CreateTalkRecordInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEnableAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1224,6 +1614,12 @@ export type MutationMoveMemberArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationOpenAppraisalRoundArgs = {
+  input: OpenAppraisalRoundInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationOverrideRuleArgs = {
   input: OverrideRuleInput;
 };
@@ -1266,14 +1662,58 @@ export type MutationRecordStudyArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRequestBallotSignatureArgs = {
+  blindedMessage: Scalars['String']['input'];
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetPasswordArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationResetTotpArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRevokeAccessTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationSetDuesStandardArgs = {
   input: SetDuesStandardInput;
 };
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSignOutEverywhereArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationStartTransferArgs = {
   input: StartTransferInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSubmitSelfAssessmentArgs = {
+  roundId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1288,6 +1728,21 @@ export type MutationUpdateCourseArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+/** Your account page. */
+export type MyAccount = {
+  __typename?: 'MyAccount';
+  /** Your personal access tokens, newest first (revoked and expired ones too). */
+  accessTokens: Array<AccessTokenInfo>;
+  /** Your account; null when you have none (e.g. signed in with the demo login). */
+  account?: Maybe<AccountInfo>;
+  /** Your open browser sessions, newest first. */
+  sessions: Array<SignedInSession>;
+  /** Longest lifetime a new token may have, in days. */
+  tokenMaxDays: Scalars['Int']['output'];
+  /** Your role must sign in with an authenticator app. */
+  totpRequired: Scalars['Boolean']['output'];
 };
 
 /** A required topic the member has not been assessed on yet (or not conclusively). */
@@ -1454,6 +1909,28 @@ export type ObligationSubject = {
   kind: SubjectKind;
   /** Its name (a member's name, a branch's name). */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** Input of openAppraisalRound. */
+export type OpenAppraisalRoundInput = {
+  /** Members appraised (full or probationary members of the branch); default: all of them. */
+  appraiseeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The branch. */
+  branchId: Scalars['ID']['input'];
+  /** When voting closes (in the future, at most 92 days ahead). */
+  closesAt: Scalars['DateTime']['input'];
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Result floor (default and minimum 5). */
+  minBallots?: InputMaybe<Scalars['Int']['input']>;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['input'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['input'];
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Eligible voters (full members of the branch); default: all of them. */
+  voterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A change of one rule's parameters. */
@@ -1682,8 +2159,23 @@ export type Query = {
   __typename?: 'Query';
   /** Who read a member's personal data, newest first (1–100). For the member themself and university administrators. */
   accessRecords: Array<AccessRecord>;
+  /** A member's account, for a committee or university administrator in scope; null when the member has none. */
+  account?: Maybe<AccountInfo>;
   /** The party-affairs rules in force at a date (default now), with their citations. */
   affairsRules: Array<AffairsRule>;
+  /**
+   * Results after the round has closed: per member appraised, counts per grade and unattributed comments in random order,
+   * only when at least `minBallots` ballots graded them. Managers see everyone; an appraised member sees themself.
+   * Every result read is recorded in the access log.
+   */
+  appraisalResults: Array<AppraisalResult>;
+  /** One appraisal round; NOT_FOUND for unknown ids and for rounds the viewer takes no part in. */
+  appraisalRound: AppraisalRound;
+  /**
+   * Appraisal rounds (民主评议党员) of a branch that the viewer may see: every round for the branch's secretary and the
+   * administrators above it; the rounds the viewer votes in or is appraised in for anyone else.
+   */
+  appraisalRounds: Array<AppraisalRound>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /** A branch's dues totals for a year and the members the arrears rules prompt about (no incomes). Branch officers and administrators. */
@@ -1716,14 +2208,26 @@ export type Query = {
   meetings: Array<Meeting>;
   /** A member by id: NOT_FOUND when unknown, FORBIDDEN outside the viewer's scope. Phone and ID number are masked unless it is the viewer. */
   member: Member;
+  /** A member's appraisal record (rounds, self-assessment, result): the member themself and their branch's managers. Audited. */
+  memberAppraisals: Array<MemberAppraisal>;
   /** A member's dues: standards, payments, arrears and the prompts the rules raise. The income base is shown to the member only. */
   memberDues: MemberDues;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Full and probationary members of a branch with no yearly talk in a calendar year (branch managers). */
+  membersWithoutYearlyTalk: Array<Member>;
+  /** Your own account: sign-in settings, open sessions and personal access tokens. */
+  myAccount: MyAccount;
   /** The viewer's notices (their branch, committee and university): unread first, then newest. */
   myNotices: Array<NoticeForViewer>;
   /** Read count and who has not read a notice, for a publisher of its audience; NOT_FOUND otherwise. */
   noticeStats: NoticeStats;
+  /**
+   * A branch's obligations week by week (weeks start on Monday, China Standard Time): `weeks` weeks
+   * (1–26, default 6) from the week containing `from` (default now), each listing what falls due in it.
+   * Needs branch read scope. The same list, for a calendar app: GET /calendar/<personal access token>.ics.
+   */
+  obligationCalendar: Array<CalendarWeek>;
   /**
    * Obligations of a scope as of an instant (default now): a member (self, or within the viewer's read
    * scope), a branch (read scope), a committee (its administrators) or the university (university
@@ -1770,6 +2274,15 @@ export type Query = {
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** Self-assessments of a round (not anonymous): the branch's secretary and administrators above it. Audited. */
+  selfAssessments: Array<SelfAssessment>;
+  /** How people sign in here: always with a password; with campus single sign-on when configured. No sign-in needed. */
+  signInOptions: SignInOptions;
+  /**
+   * SHA-256 hashes of every spent ballot token, sorted, published once the round has closed: a voter finds the hash of
+   * their own token (their receipt) here to check that their ballot was counted.
+   */
+  spentBallotTokens: Array<Scalars['String']['output']>;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -1778,6 +2291,19 @@ export type Query = {
    * BAD_USER_INPUT naming the field.
    */
   suggestTopics: Array<TopicSuggestion>;
+  /** Number of talk records per branch in a period: counts only (committee and university administrators). */
+  talkCounts: Array<TalkCount>;
+  /** The kinds of talk, with their names. */
+  talkKinds: Array<TalkKindInfo>;
+  /** One talk record; NOT_FOUND for anyone who may not read it. */
+  talkRecord: TalkRecord;
+  /** Who read a talk record and when: for the people in it. */
+  talkRecordReads: Array<TalkRecordRead>;
+  /**
+   * Talk records (谈心谈话) with a member that the viewer may read: the people in a record, the secretary of the member's
+   * branch, and the committee administrators above it when the record is marked for them. Every read is audited.
+   */
+  talkRecords: Array<TalkRecord>;
   /** A topic by id; NOT_FOUND when unknown. */
   topic: Topic;
   /** The eight top-level areas, the roots of the topic tree. */
@@ -1790,6 +2316,12 @@ export type Query = {
   university: University;
   /** The signed-in member and what they may do. UNAUTHENTICATED without a token. */
   viewer: Viewer;
+  /**
+   * The viewer's work queue (待办): open obligations of their area (a secretary's branch, an
+   * administrator's committee or university, a member themself) as of `asOf` (default now), overdue
+   * and due ones and those starting within `horizonDays` (default 14), sorted by due date.
+   */
+  workQueue: WorkQueue;
 };
 
 
@@ -1801,8 +2333,32 @@ export type QueryAccessRecordsArgs = {
 
 
 /** Entry points for reading. */
+export type QueryAccountArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryAffairsRulesArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalResultsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundsArgs = {
+  branchId: Scalars['ID']['input'];
 };
 
 
@@ -1900,6 +2456,12 @@ export type QueryMemberArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMemberAppraisalsArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryMemberDuesArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   memberId: Scalars['ID']['input'];
@@ -1915,8 +2477,23 @@ export type QueryMembersArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMembersWithoutYearlyTalkArgs = {
+  branchId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryNoticeStatsArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryObligationCalendarArgs = {
+  branchId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  weeks?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1992,6 +2569,18 @@ export type QuerySearchArgs = {
 
 
 /** Entry points for reading. */
+export type QuerySelfAssessmentsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QuerySpentBallotTokensArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryStudyPlanArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -2005,6 +2594,31 @@ export type QuerySuggestTopicsArgs = {
 
 
 /** Entry points for reading. */
+export type QueryTalkCountsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordReadsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordsArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2013,6 +2627,13 @@ export type QueryTopicArgs = {
 /** Entry points for reading. */
 export type QueryTransferArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryWorkQueueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A quiz question (试题). The right option is revealed by recordAnswer. */
@@ -2260,6 +2881,17 @@ export type SearchResultKind =
   /** A topic (知识点); `id` is a Topic id. */
   | 'TOPIC';
 
+/** A member's own written self-assessment in a round. */
+export type SelfAssessment = {
+  __typename?: 'SelfAssessment';
+  /** The member. */
+  member: AppraisalPerson;
+  /** Text. */
+  text: Scalars['String']['output'];
+  /** Last written. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** Input of setDuesStandard. */
 export type SetDuesStandardInput = {
   /** Monthly income after tax (or pension) in fen; required for EMPLOYED and RETIRED. */
@@ -2272,6 +2904,85 @@ export type SetDuesStandardInput = {
   monthlyFen?: InputMaybe<Scalars['Int']['input']>;
   /** Year (2000–2100). */
   year: Scalars['Int']['input'];
+};
+
+/** One sign-in attempt; send everything again with each step. */
+export type SignInInput = {
+  /** Staff or student number (工号/学号). */
+  loginName: Scalars['String']['input'];
+  /** A new password, when the answer was PASSWORD_CHANGE_REQUIRED. */
+  newPassword?: InputMaybe<Scalars['String']['input']>;
+  /** The password (or the one-time password from an administrator). */
+  password: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ways to sign in. */
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  /** Password sign-in (always offered). */
+  password: Scalars['Boolean']['output'];
+  /** Campus single sign-on, when configured. */
+  sso?: Maybe<SsoOption>;
+};
+
+/** The answer to a sign-in attempt. */
+export type SignInPayload = {
+  __typename?: 'SignInPayload';
+  /** The member signed in (SIGNED_IN only). */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** Recovery codes, shown only once, after setting up an authenticator app during sign-in. */
+  recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Their office (SIGNED_IN only). */
+  role?: Maybe<Role>;
+  /** What happens next. */
+  step: SignInStep;
+  /** Base32 secret to add to the authenticator app (TOTP_ENROLMENT_REQUIRED only). */
+  totpSecret?: Maybe<Scalars['String']['output']>;
+  /** otpauth:// URI of the same secret, for a QR code (TOTP_ENROLMENT_REQUIRED only). */
+  totpUri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a sign-in attempt needs next. */
+export type SignInStep =
+  /** The password was a one-time password: send newPassword too. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** Signed in: the session cookie is set. */
+  | 'SIGNED_IN'
+  /** This role needs an authenticator app: add totpSecret to the app, then send its code as totpCode. */
+  | 'TOTP_ENROLMENT_REQUIRED'
+  /** Send the authenticator app's current code (totpCode) or a recovery code. */
+  | 'TOTP_REQUIRED';
+
+/** An open browser session. */
+export type SignedInSession = {
+  __typename?: 'SignedInSession';
+  /** When you signed in. */
+  createdAt: Scalars['DateTime']['output'];
+  /** This is the session asking. */
+  current: Scalars['Boolean']['output'];
+  /** When it ends at the latest. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Handle to end it with endSession. */
+  id: Scalars['ID']['output'];
+  /** Last request (to the minute). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** How you signed in: PASSWORD, PASSWORD_TOTP, PASSWORD_RECOVERY_CODE, SSO or DEMO. */
+  method: Scalars['String']['output'];
+  /** The browser, as it named itself. */
+  userAgent: Scalars['String']['output'];
+};
+
+/** Campus single sign-on (统一身份认证, OpenID Connect). */
+export type SsoOption = {
+  __typename?: 'SsoOption';
+  /** Button text. */
+  label: Scalars['String']['output'];
+  /** Where the button goes (starts the sign-in at the campus identity service). */
+  url: Scalars['String']['output'];
 };
 
 /** Input of startTransfer. */
@@ -2380,6 +3091,63 @@ export type TagSource =
   /** Set by a person. */
   | 'MANUAL';
 
+/** Talk records of one branch in a period. */
+export type TalkCount = {
+  __typename?: 'TalkCount';
+  /** The branch. */
+  branch: Branch;
+  /** Number of records. */
+  count: Scalars['Int']['output'];
+};
+
+/** A kind of talk. */
+export type TalkKindInfo = {
+  __typename?: 'TalkKindInfo';
+  /** English name. */
+  en: Scalars['String']['output'];
+  /** Identifier, e.g. YEARLY. */
+  id: Scalars['String']['output'];
+  /** Chinese name. */
+  zh: Scalars['String']['output'];
+};
+
+/** A private talk between a member and a secretary or committee member. Never analysed, searched or exported. */
+export type TalkRecord = {
+  __typename?: 'TalkRecord';
+  /** When the talk took place. */
+  at: Scalars['DateTime']['output'];
+  /** Follow-up agreed. */
+  followUp: Scalars['String']['output'];
+  /** Readable by the committee administrators above the branch. */
+  forCommittee: Scalars['Boolean']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Kind of talk (see talkKinds). */
+  kind: Scalars['String']['output'];
+  /** Everyone who took part (the member talked with included). */
+  participants: Array<AppraisalPerson>;
+  /** The member talked with. */
+  subject: AppraisalPerson;
+  /** Summary. */
+  summary: Scalars['String']['output'];
+};
+
+/** One read of a talk record. */
+export type TalkRecordRead = {
+  __typename?: 'TalkRecordRead';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who read it. */
+  reader: AppraisalPerson;
+};
+
+/** What a personal access token may do. */
+export type TokenScope =
+  /** Queries only. */
+  | 'READ'
+  /** Queries and mutations. */
+  | 'READ_WRITE';
+
 /** A node of the topic hierarchy (知识点). */
 export type Topic = {
   __typename?: 'Topic';
@@ -2450,6 +3218,15 @@ export type TopicWeightInput = {
   topicId: Scalars['ID']['input'];
   /** Weight, 0.01–1. */
   weight: Scalars['Float']['input'];
+};
+
+/** An authenticator app set-up in progress. */
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** Base32 secret to type into the app. */
+  secret: Scalars['String']['output'];
+  /** otpauth:// URI of the secret, for a QR code. */
+  uri: Scalars['String']['output'];
 };
 
 /** A move of a member between branches. */
@@ -2616,6 +3393,25 @@ export type Viewer = {
   role: Role;
 };
 
+/** The viewer's open obligations. */
+export type WorkQueue = {
+  __typename?: 'WorkQueue';
+  /** The instant the queue is as of. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are due (period begun, not late yet). */
+  due: Scalars['Int']['output'];
+  /** Open obligations, sorted by due date. */
+  items: Array<Obligation>;
+  /** How many are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** Id of that area. */
+  scopeId: Scalars['ID']['output'];
+  /** Kind of area the queue covers. */
+  scopeKind: SubjectKind;
+  /** How many start within the horizon. */
+  upcoming: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2692,13 +3488,24 @@ export type ResolversTypes = {
   AccessRecord: ResolverTypeWrapper<AccessRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
+  AccessTokenInfo: ResolverTypeWrapper<AccessTokenInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
+  AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountStatus: AccountStatus;
+  AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
+  AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
   AffairsObligationStatus: AffairsObligationStatus;
   AffairsRule: ResolverTypeWrapper<AffairsRuleModel>;
   AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
+  AppraisalGrade: AppraisalGrade;
+  AppraisalGradeCount: ResolverTypeWrapper<AppraisalGradeCount>;
+  AppraisalPart: ResolverTypeWrapper<AppraisalPart>;
+  AppraisalPerson: ResolverTypeWrapper<AppraisalPerson>;
+  AppraisalResult: ResolverTypeWrapper<AppraisalResultModel>;
+  AppraisalRound: ResolverTypeWrapper<AppraisalRoundModel>;
+  AppraisalRoundStatus: AppraisalRoundStatus;
+  AppraisalTurnout: ResolverTypeWrapper<AppraisalTurnout>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2706,6 +3513,7 @@ export type ResolversTypes = {
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRowInput: AttendanceRowInput;
   AttendanceStatus: AttendanceStatus;
+  BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
   BranchDues: ResolverTypeWrapper<BranchDuesModel>;
   BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
@@ -2715,6 +3523,9 @@ export type ResolversTypes = {
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: ResolverTypeWrapper<Omit<CalendarWeek, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: ResolverTypeWrapper<CastBallotResult>;
   Citation: ResolverTypeWrapper<CitationModel>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
@@ -2724,9 +3535,12 @@ export type ResolversTypes = {
   CourseFilterInput: CourseFilterInput;
   CourseKind: CourseKind;
   CourseLink: ResolverTypeWrapper<CourseLink>;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
+  CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
   DuesArrears: ResolverTypeWrapper<DuesArrearsModel>;
@@ -2736,6 +3550,7 @@ export type ResolversTypes = {
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
   IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
   LearningPath: ResolverTypeWrapper<LearningPath>;
   LearningProfile: ResolverTypeWrapper<LearningProfileModel>;
@@ -2752,6 +3567,7 @@ export type ResolversTypes = {
   MeetingKindLife: ResolverTypeWrapper<MeetingKindLifeModel>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberActivity: ResolverTypeWrapper<MemberActivityModel>;
+  MemberAppraisal: ResolverTypeWrapper<MemberAppraisalModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberDues: ResolverTypeWrapper<MemberDuesModel>;
   MemberEdge: ResolverTypeWrapper<MemberEdgeModel>;
@@ -2763,6 +3579,7 @@ export type ResolversTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: ResolverTypeWrapper<MoveMemberPayloadModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyAccount: ResolverTypeWrapper<MyAccount>;
   NotAssessedTopic: ResolverTypeWrapper<NotAssessedTopicModel>;
   Notice: ResolverTypeWrapper<NoticeModel>;
   NoticeAudience: NoticeAudience;
@@ -2775,6 +3592,7 @@ export type ResolversTypes = {
   ObligationPeriod: ResolverTypeWrapper<ObligationPeriod>;
   ObligationStatus: ObligationStatus;
   ObligationSubject: ResolverTypeWrapper<ObligationSubject>;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   OverrideRuleInput: OverrideRuleInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
@@ -2811,7 +3629,14 @@ export type ResolversTypes = {
   ScopeInput: ScopeInput;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
+  SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignInPayload: ResolverTypeWrapper<SignInPayload>;
+  SignInStep: SignInStep;
+  SignedInSession: ResolverTypeWrapper<SignedInSession>;
+  SsoOption: ResolverTypeWrapper<SsoOption>;
   StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
@@ -2819,11 +3644,17 @@ export type ResolversTypes = {
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   SubjectKind: SubjectKind;
   TagSource: TagSource;
+  TalkCount: ResolverTypeWrapper<TalkCountModel>;
+  TalkKindInfo: ResolverTypeWrapper<TalkKindInfo>;
+  TalkRecord: ResolverTypeWrapper<TalkRecordModel>;
+  TalkRecordRead: ResolverTypeWrapper<TalkRecordReadModel>;
+  TokenScope: TokenScope;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
   TopicSuggestion: ResolverTypeWrapper<TopicSuggestion>;
   TopicTag: ResolverTypeWrapper<TopicTagModel>;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   Transfer: ResolverTypeWrapper<TransferModel>;
   TransferCase: ResolverTypeWrapper<TransferCaseModel>;
   TransferCaseKind: TransferCaseKind;
@@ -2834,6 +3665,7 @@ export type ResolversTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkQueue: ResolverTypeWrapper<Omit<WorkQueue, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2841,17 +3673,26 @@ export type ResolversParentTypes = {
   AccessRecord: AccessRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AffairsCitation: AffairsCitationModel;
+  AccessTokenInfo: AccessTokenInfo;
   Boolean: Scalars['Boolean']['output'];
-  AffairsObligation: AffairsObligationModel;
+  AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AffairsCitation: AffairsCitationModel;
+  AffairsObligation: AffairsObligationModel;
   AffairsRule: AffairsRuleModel;
   AnswerRecord: AnswerRecordModel;
+  AppraisalGradeCount: AppraisalGradeCount;
+  AppraisalPart: AppraisalPart;
+  AppraisalPerson: AppraisalPerson;
+  AppraisalResult: AppraisalResultModel;
+  AppraisalRound: AppraisalRoundModel;
+  AppraisalTurnout: AppraisalTurnout;
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
+  BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
   BranchDues: BranchDuesModel;
   BranchDuesPrompt: BranchDuesPromptModel;
@@ -2861,6 +3702,9 @@ export type ResolversParentTypes = {
   BranchLife: BranchLifeModel;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: Omit<CalendarWeek, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: CastBallotResult;
   Citation: CitationModel;
   Committee: CommitteeModel;
   Course: CourseModel;
@@ -2869,9 +3713,12 @@ export type ResolversParentTypes = {
   CourseEdge: CourseEdgeModel;
   CourseFilterInput: CourseFilterInput;
   CourseLink: CourseLink;
+  CreateAccessTokenInput: CreateAccessTokenInput;
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
+  CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
   DuesArrears: DuesArrearsModel;
@@ -2880,6 +3727,7 @@ export type ResolversParentTypes = {
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
   IssueTransferLetterInput: IssueTransferLetterInput;
+  IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
   LearningPath: LearningPath;
   LearningProfile: LearningProfileModel;
@@ -2893,6 +3741,7 @@ export type ResolversParentTypes = {
   MeetingKindLife: MeetingKindLifeModel;
   Member: MemberModel;
   MemberActivity: MemberActivityModel;
+  MemberAppraisal: MemberAppraisalModel;
   MemberConnection: MemberConnectionModel;
   MemberDues: MemberDuesModel;
   MemberEdge: MemberEdgeModel;
@@ -2902,6 +3751,7 @@ export type ResolversParentTypes = {
   MoveMemberInput: MoveMemberInput;
   MoveMemberPayload: MoveMemberPayloadModel;
   Mutation: Record<PropertyKey, never>;
+  MyAccount: MyAccount;
   NotAssessedTopic: NotAssessedTopicModel;
   Notice: NoticeModel;
   NoticeForViewer: NoticeForViewerModel;
@@ -2911,6 +3761,7 @@ export type ResolversParentTypes = {
   ObligationEvidence: ObligationEvidence;
   ObligationPeriod: ObligationPeriod;
   ObligationSubject: ObligationSubject;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   OverrideRuleInput: OverrideRuleInput;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
@@ -2941,16 +3792,27 @@ export type ResolversParentTypes = {
   RuleVersion: Omit<RuleVersion, 'rule'> & { rule: ResolversParentTypes['Rule'] };
   ScopeInput: ScopeInput;
   SearchResult: SearchResult;
+  SelfAssessment: SelfAssessmentModel;
   SetDuesStandardInput: SetDuesStandardInput;
+  SignInInput: SignInInput;
+  SignInOptions: SignInOptions;
+  SignInPayload: SignInPayload;
+  SignedInSession: SignedInSession;
+  SsoOption: SsoOption;
   StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
   StudyRecord: StudyRecordModel;
+  TalkCount: TalkCountModel;
+  TalkKindInfo: TalkKindInfo;
+  TalkRecord: TalkRecordModel;
+  TalkRecordRead: TalkRecordReadModel;
   Topic: TopicModel;
   TopicMastery: TopicMasteryModel;
   TopicSuggestion: TopicSuggestion;
   TopicTag: TopicTagModel;
   TopicWeightInput: TopicWeightInput;
+  TotpEnrolment: TotpEnrolment;
   Transfer: TransferModel;
   TransferCase: TransferCaseModel;
   TransferStep: TransferStepModel;
@@ -2958,6 +3820,7 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateMemberInput: UpdateMemberInput;
   Viewer: ViewerModel;
+  WorkQueue: Omit<WorkQueue, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
 };
 
 export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessRecord'] = ResolversParentTypes['AccessRecord']> = {
@@ -2967,6 +3830,29 @@ export type AccessRecordResolvers<ContextType = ApiContext, ParentType extends R
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AccessTokenInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessTokenInfo'] = ResolversParentTypes['AccessTokenInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  introspect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TokenScope'], ParentType, ContextType>;
+};
+
+export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountInfo'] = ResolversParentTypes['AccountInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  loginName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AffairsCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsCitation'] = ResolversParentTypes['AffairsCitation']> = {
@@ -3004,6 +3890,52 @@ export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AppraisalGradeCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalGradeCount'] = ResolversParentTypes['AppraisalGradeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['AppraisalGrade'], ParentType, ContextType>;
+};
+
+export type AppraisalPartResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPart'] = ResolversParentTypes['AppraisalPart']> = {
+  appraised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalPersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPerson'] = ResolversParentTypes['AppraisalPerson']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AppraisalResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalResult'] = ResolversParentTypes['AppraisalResult']> = {
+  comments?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  counts?: Resolver<Maybe<Array<ResolversTypes['AppraisalGradeCount']>>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalRoundResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalRound'] = ResolversParentTypes['AppraisalRound']> = {
+  appraisees?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minBallots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myPart?: Resolver<ResolversTypes['AppraisalPart'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppraisalRoundStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  turnout?: Resolver<ResolversTypes['AppraisalTurnout'], ParentType, ContextType>;
+};
+
+export type AppraisalTurnoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalTurnout'] = ResolversParentTypes['AppraisalTurnout']> = {
+  ballots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AreaMastery'] = ResolversParentTypes['AreaMastery']> = {
@@ -3085,6 +4017,17 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CalendarWeekResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarWeek'] = ResolversParentTypes['CalendarWeek']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CastBallotResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CastBallotResult'] = ResolversParentTypes['CastBallotResult']> = {
+  receipt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3135,6 +4078,11 @@ export type CourseEdgeResolvers<ContextType = ApiContext, ParentType extends Res
 export type CourseLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CourseLink'] = ResolversParentTypes['CourseLink']> = {
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreatedAccessTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreatedAccessToken'] = ResolversParentTypes['CreatedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessTokenInfo'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -3193,6 +4141,11 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
+  account?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LearningGapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
@@ -3314,6 +4267,12 @@ export type MemberActivityResolvers<ContextType = ApiContext, ParentType extends
   studies?: Resolver<Array<ResolversTypes['StudyRecord']>, ParentType, ContextType>;
 };
 
+export type MemberAppraisalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberAppraisal'] = ResolversParentTypes['MemberAppraisal']> = {
+  result?: Resolver<Maybe<ResolversTypes['AppraisalResult']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType>;
+  selfAssessment?: Resolver<Maybe<ResolversTypes['SelfAssessment']>, ParentType, ContextType>;
+};
+
 export type MemberConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -3362,11 +4321,22 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   approveTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationApproveTransferArgs, 'id'>>;
   bulkStartTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<MutationBulkStartTransfersArgs, 'input'>>;
   cancelTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationCancelTransferArgs, 'id' | 'note'>>;
+  castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
+  confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
+  createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'loginName' | 'memberId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  createTalkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<MutationCreateTalkRecordArgs, 'input'>>;
+  disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   exportLearningProfile?: Resolver<ResolversTypes['LearningProfileExport'], ParentType, ContextType, RequireFields<MutationExportLearningProfileArgs, 'transferId'>>;
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
   importLearningProfile?: Resolver<ResolversTypes['LearningProfileImport'], ParentType, ContextType, RequireFields<MutationImportLearningProfileArgs, 'token'>>;
@@ -3374,6 +4344,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   markNoticeRead?: Resolver<ResolversTypes['NoticeForViewer'], ParentType, ContextType, RequireFields<MutationMarkNoticeReadArgs, 'id'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
+  openAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationOpenAppraisalRoundArgs, 'input'>>;
   overrideRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationOverrideRuleArgs, 'input'>>;
   publishNotice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType, RequireFields<MutationPublishNoticeArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
@@ -3381,10 +4352,27 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   recordDuesPayment?: Resolver<ResolversTypes['DuesPayment'], ParentType, ContextType, RequireFields<MutationRecordDuesPaymentArgs, 'input'>>;
   recordPipelineStep?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<MutationRecordPipelineStepArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  requestBallotSignature?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRequestBallotSignatureArgs, 'blindedMessage' | 'roundId'>>;
+  resetPassword?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'memberId'>>;
+  resetTotp?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationResetTotpArgs, 'memberId'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
   setDuesStandard?: Resolver<ResolversTypes['DuesStandard'], ParentType, ContextType, RequireFields<MutationSetDuesStandardArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationSignOutEverywhereArgs>>;
+  startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   startTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'input'>>;
+  submitSelfAssessment?: Resolver<ResolversTypes['SelfAssessment'], ParentType, ContextType, RequireFields<MutationSubmitSelfAssessmentArgs, 'roundId' | 'text'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+};
+
+export type MyAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MyAccount'] = ResolversParentTypes['MyAccount']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessTokenInfo']>, ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['SignedInSession']>, ParentType, ContextType>;
+  tokenMaxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totpRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type NotAssessedTopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotAssessedTopic'] = ResolversParentTypes['NotAssessedTopic']> = {
@@ -3543,7 +4531,11 @@ export type ProfileMilestoneResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
   affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
+  appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
+  appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
+  appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
@@ -3560,10 +4552,14 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberAppraisals?: Resolver<Array<ResolversTypes['MemberAppraisal']>, ParentType, ContextType, RequireFields<QueryMemberAppraisalsArgs, 'memberId'>>;
   memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  membersWithoutYearlyTalk?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersWithoutYearlyTalkArgs, 'branchId' | 'year'>>;
+  myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
   myNotices?: Resolver<Array<ResolversTypes['NoticeForViewer']>, ParentType, ContextType>;
   noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
+  obligationCalendar?: Resolver<Array<ResolversTypes['CalendarWeek']>, ParentType, ContextType, RequireFields<QueryObligationCalendarArgs, 'branchId'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
   placementStep?: Resolver<ResolversTypes['PlacementStep'], ParentType, ContextType, RequireFields<QueryPlacementStepArgs, 'asked' | 'memberId'>>;
@@ -3574,14 +4570,23 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   ruleHistory?: Resolver<Array<ResolversTypes['RuleVersion']>, ParentType, ContextType, RequireFields<QueryRuleHistoryArgs, 'id'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  selfAssessments?: Resolver<Array<ResolversTypes['SelfAssessment']>, ParentType, ContextType, RequireFields<QuerySelfAssessmentsArgs, 'roundId'>>;
+  signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
+  spentBallotTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QuerySpentBallotTokensArgs, 'roundId'>>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
+  talkCounts?: Resolver<Array<ResolversTypes['TalkCount']>, ParentType, ContextType, RequireFields<QueryTalkCountsArgs, 'from' | 'to'>>;
+  talkKinds?: Resolver<Array<ResolversTypes['TalkKindInfo']>, ParentType, ContextType>;
+  talkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<QueryTalkRecordArgs, 'id'>>;
+  talkRecordReads?: Resolver<Array<ResolversTypes['TalkRecordRead']>, ParentType, ContextType, RequireFields<QueryTalkRecordReadsArgs, 'id'>>;
+  talkRecords?: Resolver<Array<ResolversTypes['TalkRecord']>, ParentType, ContextType, RequireFields<QueryTalkRecordsArgs, 'memberId'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topicTree?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   transfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<QueryTransferArgs, 'id'>>;
   university?: Resolver<ResolversTypes['University'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workQueue?: Resolver<ResolversTypes['WorkQueue'], ParentType, ContextType, Partial<QueryWorkQueueArgs>>;
 };
 
 export type QuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -3649,6 +4654,41 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SelfAssessmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = {
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SignInOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+  password?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sso?: Resolver<Maybe<ResolversTypes['SsoOption']>, ParentType, ContextType>;
+};
+
+export type SignInPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInPayload'] = ResolversParentTypes['SignInPayload']> = {
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['SignInStep'], ParentType, ContextType>;
+  totpSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totpUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignedInSessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignedInSession'] = ResolversParentTypes['SignedInSession']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userAgent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SsoOptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SsoOption'] = ResolversParentTypes['SsoOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StudyPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StudyPlan'] = ResolversParentTypes['StudyPlan']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3679,6 +4719,33 @@ export type StudyRecordResolvers<ContextType = ApiContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkCount'] = ResolversParentTypes['TalkCount']> = {
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkKindInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkKindInfo'] = ResolversParentTypes['TalkKindInfo']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecord'] = ResolversParentTypes['TalkRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  followUp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  forCommittee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecordRead'] = ResolversParentTypes['TalkRecordRead']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reader?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -3713,6 +4780,11 @@ export type TopicTagResolvers<ContextType = ApiContext, ParentType extends Resol
   source?: Resolver<ResolversTypes['TagSource'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TotpEnrolmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TransferResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
@@ -3768,12 +4840,30 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WorkQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkQueue'] = ResolversParentTypes['WorkQueue']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
+  AccountInfo?: AccountInfoResolvers<ContextType>;
   AffairsCitation?: AffairsCitationResolvers<ContextType>;
   AffairsObligation?: AffairsObligationResolvers<ContextType>;
   AffairsRule?: AffairsRuleResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
+  AppraisalGradeCount?: AppraisalGradeCountResolvers<ContextType>;
+  AppraisalPart?: AppraisalPartResolvers<ContextType>;
+  AppraisalPerson?: AppraisalPersonResolvers<ContextType>;
+  AppraisalResult?: AppraisalResultResolvers<ContextType>;
+  AppraisalRound?: AppraisalRoundResolvers<ContextType>;
+  AppraisalTurnout?: AppraisalTurnoutResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
@@ -3784,6 +4874,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  CalendarWeek?: CalendarWeekResolvers<ContextType>;
+  CastBallotResult?: CastBallotResultResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
@@ -3791,6 +4883,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CourseContent?: CourseContentResolvers<ContextType>;
   CourseEdge?: CourseEdgeResolvers<ContextType>;
   CourseLink?: CourseLinkResolvers<ContextType>;
+  CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
@@ -3798,6 +4891,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
   LearningProfile?: LearningProfileResolvers<ContextType>;
@@ -3811,6 +4905,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberActivity?: MemberActivityResolvers<ContextType>;
+  MemberAppraisal?: MemberAppraisalResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberDues?: MemberDuesResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -3818,6 +4913,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingMeeting?: MissingMeetingResolvers<ContextType>;
   MoveMemberPayload?: MoveMemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyAccount?: MyAccountResolvers<ContextType>;
   NotAssessedTopic?: NotAssessedTopicResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   NoticeForViewer?: NoticeForViewerResolvers<ContextType>;
@@ -3848,17 +4944,28 @@ export type Resolvers<ContextType = ApiContext> = {
   Rule?: RuleResolvers<ContextType>;
   RuleVersion?: RuleVersionResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SelfAssessment?: SelfAssessmentResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
+  SignInPayload?: SignInPayloadResolvers<ContextType>;
+  SignedInSession?: SignedInSessionResolvers<ContextType>;
+  SsoOption?: SsoOptionResolvers<ContextType>;
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
+  TalkCount?: TalkCountResolvers<ContextType>;
+  TalkKindInfo?: TalkKindInfoResolvers<ContextType>;
+  TalkRecord?: TalkRecordResolvers<ContextType>;
+  TalkRecordRead?: TalkRecordReadResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   TopicTag?: TopicTagResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferCase?: TransferCaseResolvers<ContextType>;
   TransferStep?: TransferStepResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkQueue?: WorkQueueResolvers<ContextType>;
 };
 

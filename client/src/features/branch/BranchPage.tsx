@@ -68,7 +68,7 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                 ) : null}
               </Section>
               <Section title={t('branch.life')} hint={`${period.label}`}>
-                <LifeTable life={branch.life} />
+                <LifeTable life={branch.life} branchId={branch.id} />
               </Section>
               <div className="grid-2">
                 <Section title={t('branch.suggest')}>

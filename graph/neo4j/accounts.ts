@@ -1,0 +1,143 @@
+/** Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries). */
+import { conflict, notFound } from '../errors';
+import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
+import type { WriteResult } from '../store';
+import { ACCOUNT_Q } from './accounts-queries';
+import type { Executor } from './executor';
+import { int, num } from './mapping';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const n0 = (v: unknown): number => (v === null || v === undefined ? 0 : num(v));
+
+function toAccount(r: Row): Account {
+  let codes: string[] = [];
+  try { codes = JSON.parse(str(r.recoveryCodeHashes) || '[]') as string[]; } catch { codes = []; }
+  return {
+    memberId: str(r.memberId), loginName: str(r.loginName), status: str(r.status) as Account['status'],
+    passwordHash: strOrNull(r.passwordHash), mustChangePassword: r.mustChangePassword === true,
+    failedAttempts: n0(r.failedAttempts), lockedUntil: n0(r.lockedUntil), totpSecret: strOrNull(r.totpSecret),
+    totpEnabled: r.totpEnabled === true, recoveryCodeHashes: codes, createdAt: n0(r.createdAt), updatedAt: n0(r.updatedAt),
+  };
+}
+const toSession = (r: Row): AuthSession => ({
+  id: str(r.id), memberId: str(r.memberId), createdAt: n0(r.createdAt), lastSeenAt: n0(r.lastSeenAt),
+  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), role: str(r.role), method: str(r.method), userAgent: str(r.userAgent),
+});
+const toToken = (r: Row): AccessToken => ({
+  id: str(r.id), memberId: str(r.memberId), name: str(r.name), secretHash: str(r.secretHash),
+  scope: str(r.scope) as AccessToken['scope'], introspect: r.introspect === true, createdAt: n0(r.createdAt),
+  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), lastUsedAt: n0(r.lastUsedAt),
+});
+
+const accountParams = (a: NewAccount, now: number) => ({
+  memberId: a.memberId, loginName: a.loginName.toLowerCase(), status: a.status, passwordHash: a.passwordHash,
+  mustChangePassword: a.mustChangePassword, failedAttempts: int(a.failedAttempts), lockedUntil: int(a.lockedUntil),
+  totpSecret: a.totpSecret, totpEnabled: a.totpEnabled, recoveryCodeHashes: JSON.stringify(a.recoveryCodeHashes), now: int(now),
+});
+const sessionParams = (s: AuthSession) => ({
+  ...s, createdAt: int(s.createdAt), lastSeenAt: int(s.lastSeenAt), expiresAt: int(s.expiresAt), revokedAt: int(s.revokedAt),
+});
+const tokenParams = (t: AccessToken) => ({
+  ...t, createdAt: int(t.createdAt), expiresAt: int(t.expiresAt), revokedAt: int(t.revokedAt), lastUsedAt: int(t.lastUsedAt),
+});
+
+export class AccountOps {
+  constructor(private readonly ex: Executor) {}
+
+  async getAccount(memberId: string): Promise<Account | null> {
+    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.account, { id: memberId }));
+    return rows.length ? toAccount(rows[0]!) : null;
+  }
+
+  async findAccountByLogin(loginName: string): Promise<Account | null> {
+    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.accountByLogin, { loginName: loginName.toLowerCase() }));
+    return rows.length ? toAccount(rows[0]!) : null;
+  }
+
+  createAccount(a: NewAccount): Promise<Account> {
+    return this.ex.write(async (tx) => {
+      const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(
+        ACCOUNT_Q.createCheck, { memberId: a.memberId, loginName: a.loginName.toLowerCase() });
+      if (!c?.memberExists) throw notFound('Member', a.memberId);
+      if (c.hasAccount) throw conflict(`Member "${a.memberId}" already has an account`);
+      if (c.loginOwners.length) throw conflict(`Login name "${a.loginName}" is taken by another account`);
+      const [row] = await tx.rows(ACCOUNT_Q.createAccount, accountParams(a, Date.now()));
+      return toAccount(row!);
+    });
+  }
+
+  updateAccount(memberId: string, patch: AccountPatch): Promise<Account> {
+    return this.ex.write(async (tx) => {
+      const [cur] = await tx.rows(ACCOUNT_Q.account, { id: memberId });
+      if (!cur) throw notFound('Account', memberId);
+      const prev = toAccount(cur);
+      if (patch.loginName !== undefined) {
+        const owners = await tx.rows(ACCOUNT_Q.accountByLogin, { loginName: patch.loginName.toLowerCase() });
+        if (owners.some((o) => str(o.memberId) !== memberId)) throw conflict(`Login name "${patch.loginName}" is taken by another account`);
+      }
+      const [row] = await tx.rows(ACCOUNT_Q.updateAccount, accountParams({ ...prev, ...patch, memberId }, Math.max(Date.now(), prev.updatedAt)));
+      return toAccount(row!);
+    });
+  }
+
+  async addFailedSignIn(memberId: string): Promise<number> {
+    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.addFailure, { id: memberId }));
+    if (!rows.length) throw notFound('Account', memberId);
+    return num(rows[0]!.n);
+  }
+
+  async createAuthSession(s: AuthSession): Promise<WriteResult> {
+    await this.ex.write((tx) => tx.write(ACCOUNT_Q.createSession, sessionParams(s)));
+    return { created: true };
+  }
+
+  async getAuthSession(id: string): Promise<AuthSession | null> {
+    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.session, { id }));
+    return rows.length ? toSession(rows[0]!) : null;
+  }
+
+  async touchAuthSession(id: string, at: number): Promise<void> {
+    await this.ex.write((tx) => tx.write(ACCOUNT_Q.touchSession, { id, at: int(at) }));
+  }
+
+  async revokeAuthSessions(memberId: string, at: number, opts: { only?: string; except?: string } = {}): Promise<number> {
+    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeSessions, {
+      memberId, at: int(at), onlyId: opts.only ?? null, exceptId: opts.except ?? null,
+    }));
+    return rows.length ? num(rows[0]!.n) : 0;
+  }
+
+  async listAuthSessions(memberId: string, now: number): Promise<AuthSession[]> {
+    return (await this.ex.read((tx) => tx.rows(ACCOUNT_Q.listSessions, { memberId, now: int(now) }))).map(toSession);
+  }
+
+  createAccessToken(t: AccessToken): Promise<WriteResult> {
+    return this.ex.write(async (tx) => {
+      const [c] = await tx.rows<{ memberExists: boolean; taken: boolean }>(ACCOUNT_Q.tokenCheck, { memberId: t.memberId, id: t.id });
+      if (!c?.memberExists) throw notFound('Member', t.memberId);
+      if (c.taken) throw conflict('A token with this id already exists');
+      await tx.write(ACCOUNT_Q.createToken, tokenParams(t));
+      return { created: true };
+    });
+  }
+
+  async getAccessToken(id: string): Promise<AccessToken | null> {
+    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.token, { id }));
+    return rows.length ? toToken(rows[0]!) : null;
+  }
+
+  async listAccessTokens(memberId: string): Promise<AccessToken[]> {
+    return (await this.ex.read((tx) => tx.rows(ACCOUNT_Q.listTokens, { memberId }))).map(toToken);
+  }
+
+  async revokeAccessTokens(memberId: string, at: number, opts: { only?: string } = {}): Promise<number> {
+    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeTokens, { memberId, at: int(at), onlyId: opts.only ?? null }));
+    return rows.length ? num(rows[0]!.n) : 0;
+  }
+
+  async touchAccessToken(id: string, at: number): Promise<void> {
+    await this.ex.write((tx) => tx.write(ACCOUNT_Q.touchToken, { id, at: int(at) }));
+  }
+}

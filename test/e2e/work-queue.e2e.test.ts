@@ -1,0 +1,110 @@
+/**
+ * A secretary's week on a phone: the work queue (待办) is the landing page, every item names the rule it
+ * comes from, and following an item's link leads to where it is done. One item of each kind in the queue is
+ * completed through the screens (a meeting item: schedule and hold the meeting, record attendance), after
+ * which it leaves the queue. The 三会一课 table states each minimum per period with its citation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { signInAs, snap } from './pages';
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth + 1);
+
+interface ItemInfo { key: string; rule: string; status: string; href: string }
+const items = (): Promise<ItemInfo[]> => page.locator('[data-testid="work-queue"] > li').evaluateAll((lis) => lis.map((li) => ({
+  key: li.getAttribute('data-key')!, rule: li.getAttribute('data-rule')!, status: li.getAttribute('data-status')!,
+  href: li.querySelector('[data-testid="todo-action"]')!.getAttribute('href')!,
+})));
+
+describe('secretary work queue', () => {
+  it('is the landing page: open obligations by due date, each with its citation, on a phone', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    await poll(() => page.evaluate(() => location.hash)).toBe('#/todo');
+    await poll(() => page.locator('[data-testid="work-queue"] > li').count()).toBeGreaterThan(0);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('待办');
+    const list = await items();
+    expect(list.every((i) => ['OVERDUE', 'DUE', 'UPCOMING'].includes(i.status))).toBe(true);
+    const citations = await page.getByTestId('citation').allTextContents();
+    expect(citations).toHaveLength(list.length);
+    for (const c of citations) expect(c).toMatch(/^依据：《.+》/);
+    expect(await noSideways()).toBe(true);
+    await snap(page, 'work-queue-phone');
+  });
+
+  it('completes a meeting item: schedule the meeting, record attendance, and the item leaves the queue', async () => {
+    const item = (await items()).find((i) => i.status === 'DUE' && i.href.includes('/meetings/new'));
+    expect(item, 'a meeting that is due this period').toBeDefined();
+    await page.locator(`[data-key="${item!.key}"] [data-testid="todo-action"]`).click();
+    const form = page.getByTestId('meeting-form');
+    await poll(() => form.isVisible()).toBe(true);
+    // The form comes prefilled with the kind the rule asks for.
+    const kind = new URL(`http://x/${item!.href.replace('#/', '')}`).searchParams.get('kind');
+    await expect(form.locator('select[name="kind"]').inputValue()).resolves.toBe(kind);
+    expect(await noSideways()).toBe(true);
+    await form.locator('textarea[name="record"]').fill('学习支部工作条例，研究本月工作安排。');
+    await page.getByTestId('meeting-submit').click();
+    await poll(() => page.getByTestId('attendance-form').isVisible()).toBe(true);
+    const radios = page.locator('input[type="radio"][data-status="ABSENT"]');
+    await poll(() => radios.count()).toBeGreaterThan(1);
+    await radios.nth(1).check();
+    await page.locator('input[type="radio"][data-status="EXCUSED"]').nth(2).check();
+    await page.getByTestId('attendance-submit').click();
+    await poll(() => page.getByTestId('attendance-saved').isVisible()).toBe(true);
+    expect(await noSideways()).toBe(true);
+    await snap(page, 'meeting-attendance-phone');
+    await page.locator('a', { hasText: '返回待办' }).click();
+    await poll(() => page.locator('[data-testid="work-queue"] > li').count()).toBeGreaterThan(0);
+    await poll(async () => (await items()).some((i) => i.key === item!.key)).toBe(false);
+  });
+
+  it('every other kind of item links to a page that opens', async () => {
+    const seen = new Set<string>();
+    for (const i of await items()) {
+      const kind = i.rule.split('.')[0];
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      await page.goto(`${server.url}/${i.href}`);
+      await poll(() => page.locator('main h1').first().isVisible()).toBe(true);
+      await expect(page.locator('main').textContent()).resolves.not.toContain('没有这个页面');
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it('lists the branch\'s meetings by period, the new one included', async () => {
+    await page.goto(`${server.url}/#/todo`);
+    await page.locator('[data-nav="branch"]').click();
+    const table = page.getByTestId('life-table');
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
+    // Each minimum says per what and on what basis.
+    const req = await table.getByTestId('life-requirement').allTextContents();
+    expect(req.some((r) => /^每月至少 1 次$/.test(r))).toBe(true);
+    expect(req.some((r) => /^每季度至少 1 次$/.test(r))).toBe(true);
+    for (const c of await table.getByTestId('life-citation').allTextContents()) expect(c).toMatch(/^依据：《中国共产党支部工作条例（试行）》/);
+    await page.getByTestId('meetings-link').click();
+    await page.getByTestId('meetings-span').selectOption('month');
+    await poll(() => page.getByTestId('meetings-list').locator('li').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('meetings-list').textContent()).resolves.toContain('出席');
+    expect(await noSideways()).toBe(true);
+    await snap(page, 'meetings-phone');
+  });
+});
