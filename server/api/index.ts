@@ -31,6 +31,7 @@ import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
 import { rulesModule } from './rules';
+import { assessmentModule } from './assessment';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -43,6 +44,7 @@ export const API_MODULES: ApiModule[] = [
   coursePageModule,
   lifeModule,
   rulesModule,
+  assessmentModule,
   auditModule,
   learningTextModule,
   learningModule,
