@@ -13,6 +13,7 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
+import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): App {
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useSchemaPrivacy(config),
       useAppErrors(logger),
+      useCausalScope(),
       useAccessAudit(logger),
     ],
   });

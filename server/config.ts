@@ -19,6 +19,8 @@ export interface Config {
   devLogin: boolean;
   /** HS256 secret for session tokens. */
   jwtSecret: string;
+  /** Seals each appraisal round's private signing key at rest (HKDF → AES-256-GCM); defaults to jwtSecret. */
+  ballotSecret: string;
   embedder: 'auto' | 'neural' | 'lexical';
   /** Folder with pre-downloaded models (campus networks without internet); remote downloads off when set. */
   modelsDir: string | null;
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // anyway; with it off, tokens of the public constant would let anyone act as any member, and
     // nothing here signs tokens, so a secret no one knows (new on each start) is the right default.
     jwtSecret: jwtSecret || (devLogin ? DEV_JWT_SECRET : randomBytes(32).toString('hex')),
+    ballotSecret: '',
     embedder,
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
@@ -207,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       oidc: readOidc(env),
     },
   };
+  cfg.ballotSecret = env.HONGTU_BALLOT_SECRET || cfg.jwtSecret;
   return Object.freeze(cfg);
 }

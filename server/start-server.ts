@@ -15,6 +15,7 @@ import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 
 const RETRY_MS = 5000;
 
@@ -35,6 +36,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
+  assertStoreUsable(config);
   const store = await openStore(config);
   const text = await createTextServices(config, store, log);
   const learner = createLearnerServices(store, loadMasteryParams(masteryParamsPath(config.dataDir)), log);
@@ -42,13 +44,19 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     tagger: text.tagger, search: text.search, embedder: text.info, learner, hooks: learner.hooks, ...extra.learning,
   };
   let stopped = false;
+  let refused: StartupError | null = null;
   const prepare = async (): Promise<boolean> => {
     try {
       await store.init();
+      await assertInitialised(config, () => store.isEmpty());
       await loadDemoIfEmpty(store, config, log);
       void text.syncEmbeddings();
       return true;
     } catch (e) {
+      if (e instanceof StartupError) {
+        refused = e;
+        return false;
+      }
       log.error(`Store not ready (${e instanceof Error ? e.message : String(e)}); retrying every ${RETRY_MS / 1000} s`);
       return false;
     }
@@ -59,7 +67,13 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       if (!stopped && (await prepare())) return;
     }
   };
-  if (!(await prepare())) void retry();
+  if (!(await prepare())) {
+    if (refused) {
+      await store.close().catch(() => undefined);
+      throw refused;
+    }
+    void retry();
+  }
   const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
   const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
   const server = createServer(app);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
-import type { AccessToken, AuthSession } from '../../graph/accounts';
+import type { AccessToken, AuthSession } from '../../graph';
 import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';

@@ -6,8 +6,8 @@
  * not each cost a store write.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthSession } from '../../graph/accounts';
-import type { GraphStore } from '../../graph/store';
+import type { AuthSession } from '../../graph';
+import type { GraphStore } from '../../graph';
 import type { AuthConfig } from '../config';
 import { unauthenticated } from '../errors';
 

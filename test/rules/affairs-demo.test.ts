@@ -7,14 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 import { RulesEngine } from '../../server/rules/engine';
 import type { Obligation } from '../../server/rules/types';
 import { generateWorld, REFERENCE_DATE } from '../../seeds/generator/index';
 import { openTempStore } from '../support/api-server';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hongtu-affairs-demo-'));
-let store: KuzuStore;
+let store: GraphStore;
 let dispose: () => Promise<void>;
 let obligations: Obligation[];
 

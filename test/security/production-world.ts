@@ -5,7 +5,6 @@
  * other security tests do. `env` overrides limits; `wrap` puts a proxy between the app and the store.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { type ApiWorld, buildApiWorld } from '../support/builders';
@@ -17,7 +16,7 @@ export const PRODUCTION_ENV = {
 };
 
 export interface ProductionWorld {
-  store: KuzuStore;
+  store: GraphStore;
   server: TestServer;
   world: ApiWorld;
   as(person: Person | null): (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
@@ -26,7 +25,7 @@ export interface ProductionWorld {
   token(person: Person): Promise<string>;
 }
 
-export function useProductionWorld(opts: { env?: Record<string, string>; wrap?: (s: KuzuStore) => GraphStore } = {}): ProductionWorld {
+export function useProductionWorld(opts: { env?: Record<string, string>; wrap?: (s: GraphStore) => GraphStore } = {}): ProductionWorld {
   const h = {} as ProductionWorld;
   let dispose: (() => Promise<void>) | null = null;
   beforeAll(async () => {

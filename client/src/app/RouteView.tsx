@@ -20,6 +20,10 @@ const WorkQueuePage = lazy(() => import('../features/work-queue/WorkQueuePage'))
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
 const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const PipelinePage = lazy(() => import('../features/affairs/PipelinePage'));
+const MemberDuesPage = lazy(() => import('../features/affairs/MemberDuesPage'));
+const BranchAffairsPage = lazy(() => import('../features/affairs/BranchAffairsPage'));
+const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -51,6 +55,10 @@ export function RouteView() {
     case 'meetings': page = <MeetingsPage branchId={route.branchId} />; break;
     case 'meetingNew': page = <MeetingFormPage branchId={route.branchId} kind={route.kind} period={route.period} />; break;
     case 'meeting': page = <MeetingPage meetingId={route.id} />; break;
+    case 'pipeline': page = <PipelinePage memberId={route.memberId} />; break;
+    case 'dues': page = <MemberDuesPage memberId={route.memberId} />; break;
+    case 'affairs': page = <BranchAffairsPage branchId={route.branchId} />; break;
+    case 'notices': page = <NoticesPage />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>
         {t('state.notFoundPage')}

@@ -20,6 +20,7 @@ export function Shell({ children }: { children: ReactNode }) {
       case 'network': return { name: 'network', root: null };
       case 'dashboard': return { name: 'dashboard', id: null };
       case 'todo': return { name: 'todo' };
+      case 'notices': return { name: 'notices' };
       default: return { name: 'home' };
     }
   };

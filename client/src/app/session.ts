@@ -60,16 +60,16 @@ export function subscribeSession(l: Listener): () => void {
 }
 
 /** Which top-level pages a role may open; the API enforces scope regardless. */
-export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo')[] {
+export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo' | 'notices')[] {
   switch (s.role) {
     case 'SECRETARY':
     case 'COMMITTEE_MEMBER':
-      return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network'] : ['home', 'branch'];
+      return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network', 'notices'] : ['home', 'branch', 'notices'];
     case 'COMMITTEE_ADMIN':
     case 'UNIVERSITY_ADMIN':
-      return ['dashboard', 'network', 'home'];
+      return ['dashboard', 'network', 'home', 'notices'];
     default:
-      return ['home'];
+      return ['home', 'notices'];
   }
 }
 

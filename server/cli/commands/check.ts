@@ -7,6 +7,7 @@ import { openStore } from '../../../graph';
 import type { StoreHealth } from '../../../graph';
 import { buildSchema } from '../../api/schema';
 import { type Config, loadConfig } from '../../config';
+import { embeddedStoreProblem } from '../../startup';
 
 export interface CheckReport {
   backend: string | null;
@@ -24,6 +25,12 @@ export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
   } catch (e) {
     report.schema = 'failed';
     report.problems.push(`GraphQL schema: ${(e as Error).message}`);
+  }
+  // The embedded store is opened in a child process first: a damaged file may crash the engine.
+  const unusable = config.neo4j ? null : embeddedStoreProblem(config.dataDir, config.production);
+  if (unusable) {
+    report.problems.push(`Store: ${unusable}`);
+    return report;
   }
   try {
     const store = await openStore(config);
