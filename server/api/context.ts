@@ -112,12 +112,18 @@ export function createContext(
   const ctx = {
     deps, requestId, loaders, cookies, secure, signInThrottle,
   } as Omit<ApiContext, keyof YogaInitialContext>;
-  const session = () => {
+  const session = async (): Promise<Session> => {
+    const s = await signedIn();
+    // Checked at every call, not once: a plugin may ask for the session before the operation is known.
+    const cred = await credentials();
+    if (cred.kind === 'token' && cred.token.scope === 'READ' && isMutation) {
+      throw forbidden(`Access token "${cred.token.name}" is read-only; create a READ_WRITE token to make changes`);
+    }
+    return s;
+  };
+  const signedIn = () => {
     pending ??= (async () => {
       const cred = await credentials();
-      if (cred.kind === 'token' && cred.token.scope === 'READ' && isMutation) {
-        throw forbidden(`Access token "${cred.token.name}" is read-only; create a READ_WRITE token to make changes`);
-      }
       const memberId = cred.memberId;
       const viewer = await loadViewer(memberId, {
         member: (id) => loaders.member.load(id),

@@ -23,8 +23,10 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['text', './text-bench'],
     ['recommendations', './recommend-bench'],
     ['client', './client-section'],
+    ['limits', './limits-bench'],
     ['cli', './cli-bench'],
     ['rules', './rules-bench'],
+    ['throughput', './throughput-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

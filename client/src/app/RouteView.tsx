@@ -4,11 +4,12 @@ import { EmptyState } from '../ui/EmptyState';
 import { Loading } from '../ui/Loading';
 import { hrefFor, navigate } from './routes';
 import { useRoute } from './useRoute';
-import { useSession } from './useSession';
+import { useSession, useSessionKnown } from './useSession';
 import { landingFor } from './session';
 
 // One lazy chunk per page, so a member's phone never downloads cytoscape.
 const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
 const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
 const BranchPage = lazy(() => import('../features/branch/BranchPage'));
@@ -29,9 +30,10 @@ const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 export function RouteView() {
   const route = useRoute();
   const session = useSession();
+  const known = useSessionKnown();
   const { t } = useI18n();
   const mainRef = useRef<HTMLElement>(null);
-  const needsSignIn = !session && route.name !== 'signin' && route.name !== 'benchNetwork';
+  const needsSignIn = known && !session && route.name !== 'signin' && route.name !== 'benchNetwork';
 
   useEffect(() => {
     if (needsSignIn) navigate({ name: 'signin' });
@@ -40,9 +42,10 @@ export function RouteView() {
   useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
 
   let page;
-  if (needsSignIn) page = <Loading />;
+  if (needsSignIn || (!known && route.name !== 'benchNetwork')) page = <Loading />;
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
+    case 'account': page = <AccountPage />; break;
     case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
     case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
     case 'portrait': page = <PortraitPage memberId={route.id} />; break;

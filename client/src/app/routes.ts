@@ -5,6 +5,7 @@
 export type Route =
   | { name: 'root' }
   | { name: 'signin' }
+  | { name: 'account' }
   | { name: 'home' }
   | { name: 'portrait'; id: string }
   | { name: 'branch'; id: string }
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   const [head, id] = parts;
   if (parts.length === 0) return { name: 'root' };
   if (head === 'signin' && parts.length === 1) return { name: 'signin' };
+  if (head === 'account' && parts.length === 1) return { name: 'account' };
   if (head === 'me' && parts.length === 1) return { name: 'home' };
   if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
   if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
@@ -60,6 +62,7 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'root': return '#/';
     case 'signin': return '#/signin';
+    case 'account': return '#/account';
     case 'home': return '#/me';
     case 'portrait': return `#/members/${enc(route.id)}`;
     case 'branch': return `#/branches/${enc(route.id)}`;
