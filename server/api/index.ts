@@ -34,6 +34,7 @@ import type { ApiModule } from './module';
 import { orgModule } from './org';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
+import { assessmentModule } from './assessment';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -46,6 +47,7 @@ export const API_MODULES: ApiModule[] = [
   coursePageModule,
   lifeModule,
   rulesModule,
+  assessmentModule,
   auditModule,
   appraisalModule,
   talkModule,

@@ -495,6 +495,25 @@ export type BranchLife = {
   to: Scalars['DateTime']['output'];
 };
 
+/** A branch's score for one quarter, indicator by indicator. */
+export type BranchQuarterScore = {
+  __typename?: 'BranchQuarterScore';
+  /** The branch's id. */
+  branchId: Scalars['ID']['output'];
+  /** The branch's name. */
+  branchName: Scalars['String']['output'];
+  /** First instant of the quarter. */
+  from: Scalars['DateTime']['output'];
+  /** Each indicator of the scheme with its value and evidence. */
+  indicators: Array<IndicatorScore>;
+  /** The quarter, e.g. 2026-Q3. */
+  quarter: Scalars['String']['output'];
+  /** 0–100 over the indicators with data (their weights rescaled); null when none has data. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** First instant after the quarter. */
+  to: Scalars['DateTime']['output'];
+};
+
 /** Input of bulkStartTransfers. */
 export type BulkStartTransfersInput = {
   /** Batch id; case ids are `<batchId>:<memberId>`, so a retried batch creates nothing twice. */
@@ -883,6 +902,29 @@ export type Group = {
   id: Scalars['ID']['output'];
   /** Name (zh-CN). */
   name: Scalars['String']['output'];
+};
+
+/** One weighted indicator of the assessment scheme for one branch and quarter. */
+export type IndicatorScore = {
+  __typename?: 'IndicatorScore';
+  /** How the value was counted (zh-CN). */
+  explanation: Scalars['String']['output'];
+  /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
+  id: Scalars['ID']['output'];
+  /** Obligations met (or attendance rows present). */
+  met: Scalars['Int']['output'];
+  /** Whether there was nothing to count. */
+  noData: Scalars['Boolean']['output'];
+  /** The obligations that cost points, each with its citation and where to act. */
+  shortfalls: Array<Obligation>;
+  /** Title (zh-CN). */
+  title: Scalars['String']['output'];
+  /** Obligations that fell due (or attendance rows recorded). */
+  total: Scalars['Int']['output'];
+  /** 0–1; null means no data for this quarter (its weight is left out of the score). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Weight in the scheme (points out of 100). */
+  weight: Scalars['Int']['output'];
 };
 
 /** Input of issueTransferLetter. */
@@ -2176,8 +2218,19 @@ export type Query = {
    * administrators above it; the rounds the viewer votes in or is appraised in for anyone else.
    */
   appraisalRounds: Array<AppraisalRound>;
+  /**
+   * Every branch of a committee (its administrators and university administrators) or, with no
+   * committeeId, of the university (university administrators), for one quarter (`2026-Q3`, default
+   * the current one), best score first: the cross-branch comparison.
+   */
+  assessmentComparison: Array<BranchQuarterScore>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
+  /**
+   * A branch's assessment (考核) for the last `first` calendar quarters (1–12, default 4, the current one
+   * included), oldest first: the trend. Needs branch read scope.
+   */
+  branchAssessment: Array<BranchQuarterScore>;
   /** A branch's dues totals for a year and the members the arrears rules prompt about (no incomes). Branch officers and administrators. */
   branchDues: BranchDues;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
@@ -2363,8 +2416,22 @@ export type QueryAppraisalRoundsArgs = {
 
 
 /** Entry points for reading. */
+export type QueryAssessmentComparisonArgs = {
+  committeeId?: InputMaybe<Scalars['ID']['input']>;
+  quarter?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points for reading. */
 export type QueryBranchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchAssessmentArgs = {
+  branchId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3521,6 +3588,7 @@ export type ResolversTypes = {
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
+  BranchQuarterScore: ResolverTypeWrapper<Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversTypes['IndicatorScore']> }>;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
   CalendarWeek: ResolverTypeWrapper<Omit<CalendarWeek, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
@@ -3549,6 +3617,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3700,6 +3769,7 @@ export type ResolversParentTypes = {
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
   BranchLife: BranchLifeModel;
+  BranchQuarterScore: Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversParentTypes['IndicatorScore']> };
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
   CalendarWeek: Omit<CalendarWeek, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
@@ -3726,6 +3796,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
+  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -4017,6 +4088,16 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type BranchQuarterScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchQuarterScore'] = ResolversParentTypes['BranchQuarterScore']> = {
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  branchName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorScore']>, ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type CalendarWeekResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarWeek'] = ResolversParentTypes['CalendarWeek']> = {
   end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
@@ -4141,6 +4222,18 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shortfalls?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
@@ -4536,7 +4629,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
   appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
   appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
+  assessmentComparison?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, Partial<QueryAssessmentComparisonArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
+  branchAssessment?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, RequireFields<QueryBranchAssessmentArgs, 'branchId'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
@@ -4874,6 +4969,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  BranchQuarterScore?: BranchQuarterScoreResolvers<ContextType>;
   CalendarWeek?: CalendarWeekResolvers<ContextType>;
   CastBallotResult?: CastBallotResultResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
@@ -4891,6 +4987,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
