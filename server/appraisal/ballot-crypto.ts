@@ -41,7 +41,20 @@ export async function createRoundKeys(secret: string, roundId: string): Promise<
   return { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), sealedPrivateKey: sealed.toString('base64') };
 }
 
+const unsealed = new Map<string, ReturnType<typeof createPrivateKey>>();
+
+/** The round's private key, unsealed once per process and kept while the round is open. */
 function unseal(secret: string, roundId: string, sealed: string) {
+  const cacheKey = `${roundId}\u0000${sealed}`;
+  const hit = unsealed.get(cacheKey);
+  if (hit) return hit;
+  const key = unsealKey(secret, roundId, sealed);
+  if (unsealed.size > 32) unsealed.clear();
+  unsealed.set(cacheKey, key);
+  return key;
+}
+
+function unsealKey(secret: string, roundId: string, sealed: string) {
   const buf = Buffer.from(sealed, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret, roundId), buf.subarray(0, 12));
   decipher.setAuthTag(buf.subarray(buf.length - 16));

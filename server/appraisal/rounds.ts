@@ -138,7 +138,8 @@ export async function requestBallotSignature(s: Session, roundId: string, blinde
   if (!signature) throw badInput('blindedMessage', 'blindedMessage is not a blinded token for this round\'s key (256 bytes, below the modulus)');
   const outcome = await s.store.recordBallotIssue(r.id, s.viewer.memberId, blindedHash(blinded));
   if (outcome === 'OTHER') throw conflict('You have already been issued a ballot signature in this round');
-  s.audit.note('ISSUE_BALLOT', 'AppraisalRound', r.id);
+  // The BallotIssue row is the record that this voter was issued one. It carries no time, and no access record
+  // with a time is written either: a timestamp per voter is exactly what timing attacks on ballots start from.
   return Buffer.from(signature).toString('base64');
 }
 
