@@ -26,8 +26,9 @@ USER node
 EXPOSE 4000
 VOLUME ["/data"]
 
-# Liveness only; readiness (store reachable, indexes sound) is GET /ready.
+# Healthy when ready: the store answers (GET /ready; /health is liveness only). A store that is not
+# initialised or is damaged stops the server with a message naming `hongtu init` instead.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 
 CMD ["node_modules/.bin/tsx", "server/main.ts"]

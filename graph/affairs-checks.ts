@@ -3,7 +3,7 @@
  * Kuzu and Neo4j stores answer the same way: idempotent retries, compare-and-set conflicts, months
  * paid twice, and the status history of a transfer case.
  */
-import { conflict } from '../server/errors';
+import { conflict } from './errors';
 import type { DuesPayment, Milestone, TransferCase, TransferCaseStatus } from './affairs-model';
 import type { TransferCasePatch } from './affairs-store';
 

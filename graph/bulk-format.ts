@@ -18,6 +18,12 @@ export const BULK_NODES = {
   Course: ['id', 'title', 'summary', 'kind', 'minutes', 'createdAt', 'updatedAt'],
   Question: ['id', 'stem', 'options', 'answer', 'explanation', 'difficulty'],
   Meeting: ['id', 'kind', 'title', 'at', 'minutes', 'record'],
+  /** Party affairs: filter columns plus the whole record as JSON in `data` (graph/affairs-model.ts). */
+  Milestone: ['id', 'memberId', 'at', 'data'],
+  DuesStandard: ['id', 'memberId', 'year', 'data'],
+  DuesPayment: ['id', 'memberId', 'paidAt', 'data'],
+  TransferCase: ['id', 'memberId', 'status', 'fromBranchId', 'toBranchId', 'createdAt', 'data'],
+  Notice: ['id', 'audience', 'audienceId', 'publishedAt', 'data'],
 } as const;
 
 export const BULK_RELS = {
@@ -37,6 +43,11 @@ export const BULK_RELS = {
   ATTENDED: { type: 'ATTENDED', from: 'Member', to: 'Meeting', columns: ['from', 'to', 'status'] },
   STUDIED: { type: 'STUDIED', from: 'Member', to: 'Course', columns: ['from', 'to', 'id', 'at', 'seconds', 'progress'] },
   ANSWERED: { type: 'ANSWERED', from: 'Member', to: 'Question', columns: ['from', 'to', 'id', 'at', 'correct', 'seconds'] },
+  HAS_MILESTONE: { type: 'HAS_MILESTONE', from: 'Member', to: 'Milestone', columns: ['from', 'to'] },
+  HAS_DUES_STANDARD: { type: 'HAS_DUES_STANDARD', from: 'Member', to: 'DuesStandard', columns: ['from', 'to'] },
+  PAID_DUES: { type: 'PAID_DUES', from: 'Member', to: 'DuesPayment', columns: ['from', 'to'] },
+  HAS_TRANSFER_CASE: { type: 'HAS_TRANSFER_CASE', from: 'Member', to: 'TransferCase', columns: ['from', 'to'] },
+  READ_NOTICE: { type: 'READ_NOTICE', from: 'Member', to: 'Notice', columns: ['from', 'to', 'at'] },
 } as const;
 
 export type BulkNode = keyof typeof BULK_NODES;

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvParser, csvField, csvRow, parseCsv, readCsvFile, readCsvObjects } from './csv';
+import { makeTempDir } from '../test/support/temp-dirs';
 
 describe('csv', () => {
   it('quotes only fields that need it and doubles inner quotes', () => {
@@ -34,7 +34,7 @@ describe('csv', () => {
   });
 
   it('streams a file as records and as objects with nulls for empty fields', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'csv-'));
+    const dir = makeTempDir('hongtu-csv-');
     const file = path.join(dir, 't.csv');
     writeFileSync(file, csvRow(['id', 'phone']) + csvRow(['m-1', '13800000000']) + csvRow(['m-2', null]));
     const recs: string[][] = [];

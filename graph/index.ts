@@ -7,7 +7,13 @@
  */
 export * from './model';
 export * from './store';
+export * from './accounts';
+export * from './affairs-model';
+export type * from './affairs-store';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
 export * from './bulk-format';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';
 export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
+export * from './appraisal';
+export { writeAdminImport, type AdminImportFiles } from './neo4j/admin-import';
+export { currentCausalScope, withCausalScope, type CausalScope } from './causal';

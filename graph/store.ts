@@ -20,6 +20,7 @@ import type {
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
+import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 
@@ -59,8 +60,8 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-/** Party affairs (pipeline, dues, transfer cases, notices) are declared in ./affairs-store; accounts in ./accounts. */
-export interface GraphStore extends AffairsStore, AccountStore {
+/** Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal: ./appraisal. */
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

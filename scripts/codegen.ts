@@ -60,6 +60,9 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence',
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
     .concat([
+      'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',
+    ].map((t) => [t, `../appraisal-mappers#${t}Model`]))
+    .concat([
       'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
       'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
       'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',

@@ -4,6 +4,7 @@
  *   /graphql  the API (GraphiQL when config.graphiql)
  *   /health   liveness (200 while the process runs)
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
+ *   /calendar/<personal access token>.ics  the owner's work queue as an iCalendar feed
  *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
@@ -12,9 +13,13 @@ import type { AppDeps, AppLogger } from './app-deps';
 import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
 import { type ApiContext, createContext } from './api/context';
+import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
+import { useRequestLimits } from './api/limits-request';
+import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
+import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
@@ -23,6 +28,7 @@ import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
 import { RulesEngine } from './rules/engine';
+import { calendarFeed, FEED_PATH } from './rules/ics-feed';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
@@ -49,6 +55,22 @@ export function createApp(deps: AppDeps): App {
     maskedErrors: true,
     context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
     plugins: [
+      useSecurityHeaders(),
+      useRateLimits(config),
+      {
+        onRequest: async ({ request, url, endResponse, fetchAPI }) => {
+          const feed = FEED_PATH.exec(url.pathname);
+          if (!feed || request.method !== 'GET') return;
+          const r = await calendarFeed({ store: deps.store, rules, now: deps.now ?? Date.now }, feed[1]);
+          endResponse(new fetchAPI.Response(r.body, {
+            status: r.status,
+            headers: {
+              'content-type': r.status === 200 ? 'text/calendar; charset=utf-8' : 'text/plain; charset=utf-8',
+              'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer',
+            },
+          }));
+        },
+      },
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname !== '/ready') return;
@@ -62,8 +84,11 @@ export function createApp(deps: AppDeps): App {
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
+      ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      useSchemaPrivacy(config),
       useAppErrors(logger),
+      useCausalScope(),
       useAccessAudit(logger),
     ],
   });

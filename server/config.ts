@@ -19,6 +19,8 @@ export interface Config {
   devLogin: boolean;
   /** HS256 secret for session tokens. */
   jwtSecret: string;
+  /** Seals each appraisal round's private signing key at rest (HKDF → AES-256-GCM); defaults to jwtSecret. */
+  ballotSecret: string;
   embedder: 'auto' | 'neural' | 'lexical';
   /** Folder with pre-downloaded models (campus networks without internet); remote downloads off when set. */
   modelsDir: string | null;
@@ -34,7 +36,30 @@ export interface Config {
   graphiql: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Request limits applied before and around execution (server/api/limits*.ts). */
+  limits: {
+    /** Largest request body accepted, in bytes. */
+    maxBodyBytes: number;
+    /** Lexical tokens of one GraphQL document (graphql-js `parse` maxTokens). */
+    maxTokens: number;
+    /** Aliased fields in one operation. */
+    maxAliases: number;
+    /** Root fields (top-level selections, aliases counted) in one operation. */
+    maxRootFields: number;
+  };
+  /** Sliding one-minute windows per client address and per signed-in account; sign-in per address per 5 minutes. */
+  rateLimit: { perAddressPerMinute: number; perAccountPerMinute: number; signInPerAddressPer5Min: number };
+  /** Take the client address from the last X-Forwarded-For entry (set when behind the TLS proxy). */
+  trustProxy: boolean;
+  /** Whether introspection and "Did you mean" hints are open to every caller (off in production). */
+  introspection: boolean;
+  /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
+  production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** This instance's public base URL: the issuer of the learning profiles it signs; null = it signs none. */
+  publicUrl: string | null;
+  /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
+  trustedInstances: string[];
   /** Accounts, browser sessions, personal access tokens and campus SSO. */
   auth: AuthConfig;
 }
@@ -93,6 +118,16 @@ function readInt(name: string, v: string | undefined, dflt: number, min: number,
   return n;
 }
 
+function readUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    return u.origin;
+  } catch {
+    throw new Error(`${name} must be http(s) base URLs, got "${v}"`);
+  }
+}
+
 function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
   if (v === undefined || v === '' || v === 'auto') return 'auto';
   return readBool(v, true) ? 'always' : 'never';
@@ -143,16 +178,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // anyway; with it off, tokens of the public constant would let anyone act as any member, and
     // nothing here signs tokens, so a secret no one knows (new on each start) is the right default.
     jwtSecret: jwtSecret || (devLogin ? DEV_JWT_SECRET : randomBytes(32).toString('hex')),
+    ballotSecret: '',
     embedder,
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
     modelName: env.HONGTU_MODEL ?? 'Xenova/bge-small-zh-v1.5',
-    seedDemo: readBool(env.HONGTU_SEED_DEMO, true),
+    // Production never seeds demo data, whatever HONGTU_SEED_DEMO says.
+    seedDemo: !production && readBool(env.HONGTU_SEED_DEMO, true),
     clientDir: path.resolve(env.HONGTU_CLIENT_DIR ?? './client/dist'),
     graphiql: readBool(env.HONGTU_GRAPHIQL, !production),
     maxQueryDepth: readInt('HONGTU_MAX_DEPTH', env.HONGTU_MAX_DEPTH, 10, 2, 50),
     maxQueryCost: readInt('HONGTU_MAX_COST', env.HONGTU_MAX_COST, 5000, 10, 1_000_000),
+    limits: {
+      maxBodyBytes: readInt('HONGTU_MAX_BODY_BYTES', env.HONGTU_MAX_BODY_BYTES, 100_000, 1_000, 10_000_000),
+      maxTokens: readInt('HONGTU_MAX_TOKENS', env.HONGTU_MAX_TOKENS, 2000, 100, 100_000),
+      maxAliases: readInt('HONGTU_MAX_ALIASES', env.HONGTU_MAX_ALIASES, 15, 0, 1000),
+      maxRootFields: readInt('HONGTU_MAX_ROOT_FIELDS', env.HONGTU_MAX_ROOT_FIELDS, 10, 1, 1000),
+    },
+    rateLimit: {
+      perAddressPerMinute: readInt('HONGTU_RATE_PER_ADDRESS', env.HONGTU_RATE_PER_ADDRESS, 1200, 1, 1_000_000),
+      perAccountPerMinute: readInt('HONGTU_RATE_PER_ACCOUNT', env.HONGTU_RATE_PER_ACCOUNT, 600, 1, 1_000_000),
+      signInPerAddressPer5Min: readInt('HONGTU_RATE_SIGN_IN', env.HONGTU_RATE_SIGN_IN, 20, 1, 1_000_000),
+    },
+    trustProxy: readBool(env.HONGTU_TRUST_PROXY, false),
+    introspection: readBool(env.HONGTU_INTROSPECTION, !production),
+    production,
     logLevel,
+    publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+      .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
     auth: {
       sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,
       sessionMaxMs: readInt('HONGTU_SESSION_MAX_HOURS', env.HONGTU_SESSION_MAX_HOURS, 12, 1, 24 * 30) * 3_600_000,
@@ -161,5 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       oidc: readOidc(env),
     },
   };
+  cfg.ballotSecret = env.HONGTU_BALLOT_SECRET || cfg.jwtSecret;
   return Object.freeze(cfg);
 }

@@ -33,9 +33,14 @@ export const unauthenticated = (message = 'Sign in first') => new AppError('UNAU
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
 export const unavailable = (message = 'The graph store is unavailable; try again shortly') => new AppError('UNAVAILABLE', message);
 
-/** Too many attempts; `retryAfterSeconds` says when to try again. */
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+/**
+ * Too many attempts; `retryAfterSeconds` says when to try again (also as `retryAfter`, the name the
+ * request rate limits use, server/api/security-rate-limit.ts).
+ */
+export const rateLimited = (message: string, retryAfterSeconds: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds: seconds, retryAfter: seconds });
+};
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 

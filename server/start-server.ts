@@ -10,10 +10,12 @@ import { openStore } from '../graph';
 import type { GraphStore } from '../graph';
 import { createApp } from './app';
 import type { AppDeps, AppLogger, LearningDeps } from './app-deps';
+import { loadAffairsDeps } from './affairs/instance-keys';
 import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 
 const RETRY_MS = 5000;
 
@@ -34,6 +36,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
+  assertStoreUsable(config);
   const store = await openStore(config);
   const text = await createTextServices(config, store, log);
   const learner = createLearnerServices(store, loadMasteryParams(masteryParamsPath(config.dataDir)), log);
@@ -41,13 +44,19 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     tagger: text.tagger, search: text.search, embedder: text.info, learner, hooks: learner.hooks, ...extra.learning,
   };
   let stopped = false;
+  let refused: StartupError | null = null;
   const prepare = async (): Promise<boolean> => {
     try {
       await store.init();
+      await assertInitialised(config, () => store.isEmpty());
       await loadDemoIfEmpty(store, config, log);
       void text.syncEmbeddings();
       return true;
     } catch (e) {
+      if (e instanceof StartupError) {
+        refused = e;
+        return false;
+      }
       log.error(`Store not ready (${e instanceof Error ? e.message : String(e)}); retrying every ${RETRY_MS / 1000} s`);
       return false;
     }
@@ -58,8 +67,15 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       if (!stopped && (await prepare())) return;
     }
   };
-  if (!(await prepare())) void retry();
-  const app = createApp({ config, store, logger: log, ...extra, learning });
+  if (!(await prepare())) {
+    if (refused) {
+      await store.close().catch(() => undefined);
+      throw refused;
+    }
+    void retry();
+  }
+  const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
+  const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

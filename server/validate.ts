@@ -7,16 +7,32 @@ import { badInput } from './errors';
 /** Allowed clock skew for "past event" timestamps sent by clients. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 
-/** Trimmed, non-empty text of at most `max` characters. */
+/**
+ * Control characters other than tab and line breaks, and the bidirectional controls (embeddings,
+ * overrides, isolates, marks) that can make a name display as something else ("Trojan Source").
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+function refuseUnsafeChars(field: string, v: string): void {
+  const m = UNSAFE_CHARS.exec(v);
+  if (m) {
+    const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw badInput(field, `${field} must not contain control or text-direction characters (found ${code} at position ${m.index + 1})`);
+  }
+}
+
+/** Trimmed, non-empty text of at most `max` characters, without control or text-direction characters. */
 export function requireText(field: string, value: string, max: number): string {
+  refuseUnsafeChars(field, value);
   const v = value.trim();
   if (v.length === 0) throw badInput(field, `${field} must not be empty`);
   if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return v;
 }
 
-/** Text that may be empty, at most `max` characters. */
+/** Text that may be empty, at most `max` characters, without control or text-direction characters. */
 export function optionalText(field: string, value: string | null | undefined, max: number): string {
+  refuseUnsafeChars(field, value ?? '');
   const v = (value ?? '').trim();
   if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return v;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
 import { CATALOG } from '../graph/neo4j/catalog';
 import { GRAPH_SCHEMA, NODE_LABELS, REL_TYPES } from '../graph/neo4j/labels';
+import { TEST_DB_Q } from './support/neo4j-test-db';
 
 const PROPERTY_KEYS = [
   // nodes
@@ -16,6 +17,10 @@ const PROPERTY_KEYS = [
   'description', 'title', 'summary', 'minutes', 'stem', 'options', 'answer', 'explanation', 'difficulty', 'at',
   'record', 'memberId', 'fromBranchId', 'toBranchId', 'reason', 'minutesPerWeek', 'weeks', 'startsAt', 'items',
   'viewerId', 'action', 'targetKind', 'targetId', 'embedding', 'embedderId', 'contentHash',
+  // appraisal rounds, ballots, self-assessments, talk records
+  'branchId', 'periodFrom', 'periodTo', 'closesAt', 'closedAt', 'minBallots', 'publicKey', 'sealedKey', 'voterIds',
+  'appraiseeIds', 'createdBy', 'roundId', 'blindedHash', 'grades', 'text', 'subjectId', 'participantIds', 'followUp',
+  'forCommittee', 'tokenHash', 'slotLock',
   // accounts, sessions, tokens
   'loginName', 'passwordHash', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'totpSecret', 'totpEnabled',
   'recoveryCodeHashes', 'lastSeenAt', 'expiresAt', 'revokedAt', 'method', 'userAgent', 'secretHash', 'scope', 'introspect',
@@ -31,7 +36,7 @@ const PROPERTY_KEYS = [
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
 /** Every parameter the adapter passes, with a value of the type it passes. */
 const PARAMETERS: Record<string, unknown> = {
-  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, batch: 10_000, now: 0,
+  id: 'x', ids: ['x'], name: 'n', parentId: 'p', after: 'x', limit: 10, now: 0,
   branchId: 'b', branchIds: ['b'], committeeIds: ['c'], stages: ['FULL'], kinds: ['TEACHER'], roles: ['MEMBER'],
   nameContains: 'n', groupId: 'g', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', stageSince: 0, since: 0,
   phone: '1', idNumber: '1', props: { name: 'n' }, memberId: 'm', memberIds: ['m'], toBranchId: 'b', at: 0,
@@ -42,6 +47,10 @@ const PARAMETERS: Record<string, unknown> = {
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
   records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
+  periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
+  appraiseeIds: ['m'], key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
+  grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
+  forCommittee: false, updatedAt: 0, slotIds: ['s'],
   timeoutSeconds: 300, data: '{}', year: 2025, paidAt: 0, status: 'INITIATED', fromBranchId: 'b', audience: 'BRANCH',
   audienceId: 'b', audienceIds: ['b'], publishedAt: 0, noticeId: 'n',
   ruleId: 'life.theme-day.minimum', version: 2, params: '{}', effectiveFrom: '2026-01-01', createdBy: 'm',
@@ -104,4 +113,18 @@ describe('the linter is live', () => {
     expect(messages('MATCH (m:Member) RETURN apoc.text.clean(m.name)').some((m) => m.includes('apoc.text.clean'))).toBe(true);
     expect(messages('MATCH (c:Course)-[:BELONGS_TO]->(b:Branch) RETURN c.id').length).toBeGreaterThan(0);
   });
+});
+
+describe('the Neo4j test suites\' own statements lint clean (test/support/neo4j-test-db.ts)', () => {
+  const schema: DbSchema = {
+    ...SCHEMA,
+    labels: [...NODE_LABELS, 'HongtuTestDatabase', 'HongtuTestLease'],
+    propertyKeys: [...PROPERTY_KEYS, 'lockedAt', 'owner', 'suite', 'expiresAt'],
+    parameters: { now: 0, owner: 'o', suite: 's', expiresAt: 0 },
+  };
+  for (const [name, query] of Object.entries(TEST_DB_Q)) {
+    it(name, () => {
+      expect(lintCypherQuery(query, schema).diagnostics.map((d) => `${d.message} @${d.offsets.start}`)).toEqual([]);
+    });
+  }
 });

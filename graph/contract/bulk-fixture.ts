@@ -45,6 +45,16 @@ export const BULK_ROWS: Record<BulkNode | BulkRel, Cell[][]> = {
   ATTENDED: [['m-91', 'mt-91', 'PRESENT'], ['m-92', 'mt-91', 'ABSENT']],
   STUDIED: [['m-91', 'k-91', 'ev-91', T0 + 2 * DAY, 600, 0.5], ['m-92', 'k-91', 'ev-92', T0 + 3 * DAY, 60, 1]],
   ANSWERED: [['m-91', 'q-91', 'an-91', T0 + 2 * DAY, true, 20], ['m-91', 'q-91', 'an-92', T0 + 4 * DAY, false, 35]],
+  Milestone: [['ms-91', 'm-92', T0, JSON.stringify({ id: 'ms-91', memberId: 'm-92', step: 'APPLICATION', at: T0, recordedAt: T0, recordedBy: 'm-91', evidence: { meetingId: null, documentRef: '入党申请书', people: [], trainingDays: null, trainingHours: null, note: null } })]],
+  DuesStandard: [['m-91:2025', 'm-91', 2025, JSON.stringify({ memberId: 'm-91', year: 2025, category: 'STUDENT', baseFen: null, computedFen: 20, monthlyFen: 20, ruleId: 'dues.fixed-minimum', ruleVersion: 1, recordedAt: T0, recordedBy: 'm-91' })]],
+  DuesPayment: [['pay-91', 'm-91', T0, JSON.stringify({ id: 'pay-91', memberId: 'm-91', months: ['2025-01', '2025-02'], amountFen: 40, paidAt: T0, recordedBy: 'm-91' })]],
+  TransferCase: [['tc-91', 'm-92', 'INITIATED', 'b-9', '', T0, JSON.stringify({ id: 'tc-91', memberId: 'm-92', kind: 'OUT', status: 'INITIATED', fromBranchId: 'b-9', toBranchId: null, externalOrg: '外单位', letterNumber: null, validUntil: null, duesPaidUntil: null, reason: '毕业', batchId: null, profileConsentAt: null, steps: [], createdAt: T0, updatedAt: T0 })]],
+  Notice: [['n-91', 'BRANCH', 'b-9', T0, JSON.stringify({ id: 'n-91', kind: 'GENERAL', audience: 'BRANCH', audienceId: 'b-9', title: '通知', body: '正文，含逗号', publishedAt: T0, publishedBy: 'm-91', periodWorkingDays: null, periodEndsAt: null, subjectMemberId: null })]],
+  HAS_MILESTONE: [['m-92', 'ms-91']],
+  HAS_DUES_STANDARD: [['m-91', 'm-91:2025']],
+  PAID_DUES: [['m-91', 'pay-91']],
+  HAS_TRANSFER_CASE: [['m-92', 'tc-91']],
+  READ_NOTICE: [['m-91', 'n-91', T0 + DAY]],
 };
 
 /** Write BULK_ROWS as a bulk directory. */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULK_NODES, BULK_RELS } from '../bulk-format';
 import type { GraphStore } from '../store';
 import type { GetStore } from './index';
@@ -32,8 +32,10 @@ async function readAll(s: GraphStore) {
 
 export function bulkContract(get: GetStore): void {
   describe('bulk load and export', () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-bulk-'));
-    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    // Made when the suite runs (not when it is collected: a skipped suite runs no afterAll).
+    let tmp = '';
+    beforeAll(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-bulk-')); });
+    afterAll(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
     it('loads a bulk directory into an empty store, quoting and all', async () => {
       const s = get();

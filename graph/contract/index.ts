@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
+import { appraisalContract } from './appraisal.contract';
 import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
 import { bulkContract } from './bulk.contract';
@@ -51,6 +52,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     searchContract(get);
     bulkContract(get);
     safetyContract(get);
+    appraisalContract(get);
     accountsContract(get);
     affairsContract(get);
   });

@@ -41,7 +41,15 @@ export function safetyContract(get: GetStore): void {
         s.moveMember({ id: 'tr-x', memberId: 'm-01', toBranchId: 'nope', at: T0, reason: '' }),
         s.saveStudyPlan({ id: 'p-x', memberId: 'nope', createdAt: T0, minutesPerWeek: 60, weeks: 1, startsAt: T0, items: [] }),
       ];
-      for (const p of rejections) await expectCode(p, 'NOT_FOUND', /nope/);
+      // All eight run at once (concurrently on Neo4j): settle them all before asserting, so no
+      // rejection is left unobserved while an earlier one is awaited.
+      const settled = await Promise.allSettled(rejections);
+      expect(settled.map((r) => r.status)).toEqual(rejections.map(() => 'rejected'));
+      for (const r of settled) {
+        const reason = (r as PromiseRejectedResult).reason as { code?: string; message?: string };
+        expect(reason.code).toBe('NOT_FOUND');
+        expect(reason.message).toMatch(/nope/);
+      }
       expect(await snapshot(s)).toEqual(before);
       expect((await s.getCoursesByIds(['k-01']))[0].topics).toEqual([manual('constitution.duties')]);
     });

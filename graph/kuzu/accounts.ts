@@ -3,7 +3,7 @@
  * session-id hash and token id (schema.ts, version 2). Kuzu has no secondary index, so a look-up
  * by login name scans the Account table (one row per member with an account).
  */
-import { conflict, notFound } from '../../server/errors';
+import { conflict, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Row, Runner } from './executor';

@@ -11,7 +11,7 @@ import type { WriteResult } from '../store';
 import {
   applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones,
 } from '../affairs-checks';
-import { conflict, notFound } from '../../server/errors';
+import { conflict, notFound } from '../errors';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
 

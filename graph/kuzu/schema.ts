@@ -6,15 +6,16 @@
  * order, because COPY FROM maps CSV columns by position.
  */
 import type { EmbeddableKind } from '../model';
+import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
-  'AuthSession', 'AccessToken',
+  'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
 ] as const;
 
 export const REL_TABLES = [
@@ -83,7 +84,7 @@ const V4_ACCOUNTS: string[] = [
 ];
 
 /** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS];
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

@@ -1,5 +1,5 @@
 /** Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries). */
-import { conflict, notFound } from '../../server/errors';
+import { conflict, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import { ACCOUNT_Q } from './accounts-queries';

@@ -1,5 +1,5 @@
 /** Party affairs on Neo4j: the same records and checks as graph/kuzu/affairs.ts (see graph/affairs-checks). */
-import { conflict, notFound } from '../../server/errors';
+import { conflict, notFound } from '../errors';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus,
 } from '../affairs-model';

@@ -1,13 +1,21 @@
 /**
- * Statements of the bulk path, one pair per table of graph/bulk-format.ts: `UNWIND $rows` batches to load,
- * keyset pages to export. Built once from the bulk format's closed lists of tables and columns.
+ * Statements of the bulk path, one pair per table of graph/bulk-format.ts: `UNWIND $rows` chunks committed
+ * in inner transactions (`CALL … IN TRANSACTIONS`, auto-commit only) to load, keyset pages to export. Built once from the bulk format's closed lists of tables and columns.
  */
 import { BULK_NODES, BULK_RELS, type BulkNode, type BulkRel } from '../bulk-format';
 
 const props = (cols: readonly string[], v: string) => cols.map((c) => `${c}: ${v}.${c}`).join(', ');
 
+/**
+ * Rows per inner transaction of a load statement. A statement carries up to LOAD_CHUNK_ROWS rows
+ * (bulk.ts) in one auto-commit transaction and commits them every LOAD_TX_ROWS rows, so one round trip
+ * moves many batches while no transaction holds more than 10,000 rows' worth of memory.
+ */
+export const LOAD_TX_ROWS = 10_000;
+
 function loadNode(label: BulkNode): string {
-  return `UNWIND $rows AS r CREATE (:${label} {${props(BULK_NODES[label], 'r')}})`;
+  return `UNWIND $rows AS r
+CALL (r) { CREATE (:${label} {${props(BULK_NODES[label], 'r')}}) } IN TRANSACTIONS OF ${LOAD_TX_ROWS} ROWS`;
 }
 
 function loadRel(table: BulkRel): string {
@@ -15,9 +23,11 @@ function loadRel(table: BulkRel): string {
   const rest = columns.slice(2);
   const relProps = rest.length ? ` {${props(rest, 'r')}}` : '';
   return `UNWIND $rows AS r
-MATCH (a:${from} {id: r.\`from\`})
-MATCH (b:${to} {id: r.\`to\`})
-CREATE (a)-[:${type}${relProps}]->(b)`;
+CALL (r) {
+  MATCH (a:${from} {id: r.\`from\`})
+  MATCH (b:${to} {id: r.\`to\`})
+  CREATE (a)-[:${type}${relProps}]->(b)
+} IN TRANSACTIONS OF ${LOAD_TX_ROWS} ROWS`;
 }
 
 /** Next page of nodes after the id $after ('' for the first), in id order. */

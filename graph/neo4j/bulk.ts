@@ -1,7 +1,12 @@
 /**
- * Bulk directory (graph/bulk-format.ts) ⇄ Neo4j. Loading streams each CSV through graph/csv.ts and writes
- * `UNWIND $rows` batches, one managed transaction each (so a transient error retries one batch, not the
- * file); exporting reads keyset pages and writes RFC 4180 CSV. Counts come from the server's counters.
+ * Bulk directory (graph/bulk-format.ts) ⇄ Neo4j. Loading streams each CSV through graph/csv.ts and sends
+ * chunks of LOAD_CHUNK_ROWS rows, each one auto-commit statement that commits every LOAD_TX_ROWS rows
+ * (`UNWIND $rows … CALL { … } IN TRANSACTIONS`): few round trips, bounded transactions. While the server
+ * writes one chunk, the next is parsed (one chunk in flight, so relationship writes never contend for
+ * the same nodes). Auto-commit statements are not retried by the driver: a failure stops the load with
+ * the tables before it loaded (bulkLoad is for an empty store; `hongtu seed --load` clears and starts over).
+ * For a fresh database, `neo4j-admin database import full` is faster still (`hongtu neo4j-import`).
+ * Exporting reads keyset pages and writes RFC 4180 CSV. Counts come from the server's counters.
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -18,12 +23,12 @@ type Table = BulkNode | BulkRel;
 const TABLES = [...Object.keys(BULK_NODES), ...Object.keys(BULK_RELS)] as Table[];
 const columnsOf = (t: Table): readonly string[] => (t in BULK_NODES ? BULK_NODES[t as BulkNode] : BULK_RELS[t as BulkRel].columns);
 
-/** Rows per UNWIND batch: large enough to amortise the round trip, small enough for a modest heap. */
-export const BATCH_ROWS = 5_000;
+/** Rows per load statement (committed in inner transactions of LOAD_TX_ROWS rows). */
+export const LOAD_CHUNK_ROWS = 50_000;
 /** Start nodes per export page (relationship tables) and nodes per page (node tables). */
 const EXPORT_PAGE = 5_000;
 
-const INT_COLUMNS = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds']);
+const INT_COLUMNS = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds', 'year', 'paidAt', 'publishedAt']);
 const FLOAT_COLUMNS = new Set(['difficulty', 'weight', 'confidence', 'progress']);
 
 /** One CSV field as the value the graph stores (empty → null; ints as Cypher INTEGER; options as a list). */
@@ -79,12 +84,16 @@ export async function bulkLoad(ex: Executor, dir: string, isEmpty: () => Promise
     let idx: number[] | null = null;
     let batch: Record<string, unknown>[] = [];
     let created = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    // Send the batch; the previous one must be done first (at most one chunk in flight).
     const flush = async () => {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      const c = await ex.write((tx) => tx.write(BULK_LOAD[f.table], { rows }));
-      created += c.nodesCreated + c.relationshipsCreated;
+      await inFlight;
+      inFlight = ex.autoCommit(BULK_LOAD[f.table], { rows }).then((c) => { created += c.nodesCreated + c.relationshipsCreated; });
+      // Surface a failure at the next await of inFlight; keep it from being unhandled meanwhile.
+      inFlight.catch(() => undefined);
     };
     const take = async (records: string[][]) => {
       for (const rec of records) {
@@ -93,7 +102,7 @@ export async function bulkLoad(ex: Executor, dir: string, isEmpty: () => Promise
         const row: Record<string, unknown> = {};
         for (let i = 0; i < cols.length; i++) row[cols[i]!] = fromCsv(cols[i]!, rec[idx[i]!]);
         batch.push(row);
-        if (batch.length >= BATCH_ROWS) await flush();
+        if (batch.length >= LOAD_CHUNK_ROWS) await flush();
       }
     };
     const parser = new CsvParser();
@@ -105,6 +114,7 @@ export async function bulkLoad(ex: Executor, dir: string, isEmpty: () => Promise
     }
     await take(parser.end());
     await flush();
+    await inFlight;
     counts[f.table] = created;
   }
   onProgress?.(total, total, 'done');

@@ -3,11 +3,12 @@
  * The executor refuses text that is not in here, and test/neo4j-lint.test.ts lints each entry, so the linted
  * set and the sent set are the same set.
  */
+import { APPRAISAL_CONSTRAINTS, APPRAISAL_Q } from './appraisal';
 import { ACCOUNT_DDL, ACCOUNT_Q } from './accounts-queries';
 import { AFFAIRS_Q } from './affairs-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
 import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
-import { EMBED_Q, MISSING, Q, TAG_Q } from './queries';
+import { CLEAR_Q, EMBED_Q, MISSING, Q, TAG_Q } from './queries';
 
 type Tree = string | { readonly [k: string]: Tree };
 
@@ -20,8 +21,8 @@ function flatten(prefix: string, tree: Tree, out: Map<string, string>): void {
 export const CATALOG: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
   flatten('', {
-    Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
-    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL,
+    Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
+    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
   }, out);
   return out;
 })();

@@ -1,10 +1,15 @@
 /**
  * The one place of the Neo4j adapter that owns the driver, sessions and transactions (after neo4j/graphql's
- * Executor): managed transactions (`executeRead`/`executeWrite`) so the driver retries transient errors,
- * one bookmark manager so a read sees the writes before it, and driver errors turned into AppErrors.
+ * Executor): managed transactions (`executeRead` for reads, routed to followers/read replicas in a
+ * cluster; `executeWrite` for writes, routed to the leader) so the driver retries transient errors;
+ * bookmark managers per causal scope (graph/causal.ts) so a read sees the writes of its request and of
+ * the same member's earlier requests; driver errors turned into StoreErrors with honest codes.
+ * Any URI scheme the driver knows works: `neo4j://` / `neo4j+s://` (routing: a cluster or Aura) or
+ * `bolt://` / `bolt+s://` (one server).
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { conflict, isStoreError, unavailable } from '../errors';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { currentCausalScope } from '../causal';
+import { conflict, internal, isStoreError, unavailable } from '../errors';
 import { isCatalogued } from './catalog';
 
 export interface Neo4jConnection { uri: string; user: string; password: string; database: string }
@@ -37,20 +42,34 @@ function checked(query: string): string {
   return query;
 }
 
+/**
+ * One statement in a managed transaction. A memory-limit error becomes a StoreError here, inside the
+ * transaction function, so the driver (which retries every TransientError) does not repeat work that
+ * cannot fit.
+ */
+async function run(tx: ManagedTransaction, query: string, params: Params): Promise<QueryResult<RecordShape>> {
+  try {
+    return await tx.run(checked(query), params);
+  } catch (e) {
+    throw isMemoryLimit(e) ? toStoreError(e) : e;
+  }
+}
+
 function wrap(tx: ManagedTransaction): Tx {
   return {
     async rows<T>(query: string, params: Params = {}): Promise<T[]> {
-      const res: QueryResult<RecordShape> = await tx.run(checked(query), params);
+      const res: QueryResult<RecordShape> = await run(tx, query, params);
       return res.records.map((r) => r.toObject() as T);
     },
     async write(query: string, params: Params = {}) {
-      const res = await tx.run(checked(query), params);
+      const res = await run(tx, query, params);
       const c = res.summary.counters.updates();
       return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated };
     },
   };
 }
 
+/** Cannot reach the server, or the server cannot serve this database right now: worth retrying later. */
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable', 'SessionExpired',
   'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit',
@@ -58,32 +77,70 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /**
- * Turn anything the driver throws into an StoreError: AppErrors thrown by our own code inside a transaction
- * pass through; lost connections, bad credentials and exhausted retries → UNAVAILABLE; a uniqueness
- * constraint → CONFLICT. Anything else is a bug in a statement and is rethrown as is (masked at the edge).
+ * Over a memory limit: the server is up, but this transaction is too big for `db.memory.transaction.max`
+ * or the pool `dbms.memory.transaction.total.max` (GQL 51N72/51N73). Neo4j files these under
+ * TransientError, so the driver would retry them; a retry of the same work fails the same way.
+ */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+const MEMORY_GQL = new Set(['51N72', '51N73']);
+
+interface DriverErrorShape { code?: string; gqlStatus?: string; message?: string }
+
+/** True for the driver's over-a-memory-limit errors (see MEMORY_CODES). */
+export function isMemoryLimit(e: unknown): boolean {
+  const err = e as DriverErrorShape | null;
+  return MEMORY_CODES.has(err?.code ?? '') || MEMORY_GQL.has(err?.gqlStatus ?? '') ||
+    /dbms\.memory\.transaction\.total\.max|db\.memory\.transaction\.max/.test(err?.message ?? '');
+}
+
+/**
+ * Turn anything the driver throws into a StoreError with an honest code:
+ * - StoreErrors thrown by our own code inside a transaction pass through;
+ * - a lost connection, refused credentials, a database that is not there, or a transient error that
+ *   outlasted the driver's retries (deadlock, leader switch) → UNAVAILABLE (retry later helps);
+ * - a transaction over a memory limit → INTERNAL naming the setting (retrying the same work does not help);
+ * - a uniqueness constraint → CONFLICT;
+ * - any other server error (ClientError: a statement the server refuses; DatabaseError) → INTERNAL with
+ *   the server's code, so it is logged and answered as an unexpected error, never as an outage.
+ * Errors that are not the driver's (a bug in our own code) are returned as they are.
  */
 export function toStoreError(e: unknown): unknown {
   if (isStoreError(e)) return e;
-  const err = e as { code?: string; message?: string; retryable?: boolean; cause?: { code?: string } } | null;
+  const err = e as DriverErrorShape | null;
   const code = err?.code ?? '';
   const message = err?.message ?? String(e);
+  if (isMemoryLimit(e)) {
+    return internal(`Neo4j refused a transaction over its memory limit (${code || err?.gqlStatus}): ${firstLine(message)}. ` +
+      'Raise db.memory.transaction.max / dbms.memory.transaction.total.max and the heap, or send smaller batches',
+    { driverCode: code }, e);
+  }
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND/.test(message)) {
-    return unavailable(`Neo4j is unavailable (${code || 'connection failed'}): ${firstLine(message)}`);
+    return unavailable(`Neo4j is unavailable (${code || 'connection failed'}): ${firstLine(message)}`, { driverCode: code });
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return conflict(`A record with this id already exists: ${firstLine(message)}`);
+    return conflict(`A record with this id already exists: ${firstLine(message)}`, { driverCode: code });
   }
+  if (code.startsWith('Neo.')) return internal(`Neo4j refused the statement (${code}): ${firstLine(message)}`, { driverCode: code }, e);
   return e;
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
+
+/** How many causal scopes keep their bookmarks (a member's scope lives as long as they keep coming back). */
+const MAX_SCOPES = 20_000;
 
 /** Owns the driver; every statement of the adapter runs through `read`, `write` or `schema`. */
 export class Executor {
   readonly driver: Driver;
   /** Where the store points, for messages (no credentials). */
   readonly target: string;
-  private readonly bookmarks = neo4j.bookmarkManager();
+  /** Bookmarks of code outside any causal scope (CLI, start-up). */
+  private readonly processBookmarks = neo4j.bookmarkManager();
+  /** Bookmarks per causal scope, least recently used first (bounded: a scope not seen for long is dropped). */
+  private readonly scopeBookmarks = new Map<string, BookmarkManager>();
 
   constructor(private readonly cfg: Neo4jConnection, timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS) {
     this.target = `${cfg.uri} (database ${cfg.database})`;
@@ -112,6 +169,21 @@ export class Executor {
     return this.write((tx) => tx.rows<T>(query, params));
   }
 
+  /**
+   * One statement in an auto-commit transaction (`session.run`): the only kind in which Neo4j accepts
+   * `CALL { … } IN TRANSACTIONS`, which commits in batches of its own. Not retried by the driver.
+   */
+  async autoCommit(query: string, params: Params = {}): Promise<{ nodesDeleted: number; relationshipsDeleted: number; nodesCreated: number; relationshipsCreated: number }> {
+    return this.withSession('WRITE', async (s) => {
+      const res = await s.run(checked(query), params);
+      const c = res.summary.counters.updates();
+      return {
+        nodesDeleted: c.nodesDeleted, relationshipsDeleted: c.relationshipsDeleted,
+        nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated,
+      };
+    });
+  }
+
   /** Fails with UNAVAILABLE when the server cannot be reached or the credentials are refused. */
   async ping(): Promise<void> {
     try {
@@ -125,11 +197,26 @@ export class Executor {
     return this.driver.close();
   }
 
+  /** The bookmark manager of the current causal scope (process-wide outside any scope). */
+  private bookmarkManager(): BookmarkManager {
+    const key = currentCausalScope()?.key;
+    if (key === undefined) return this.processBookmarks;
+    let bm = this.scopeBookmarks.get(key);
+    if (bm) {
+      this.scopeBookmarks.delete(key);
+    } else {
+      bm = neo4j.bookmarkManager();
+      if (this.scopeBookmarks.size >= MAX_SCOPES) this.scopeBookmarks.delete(this.scopeBookmarks.keys().next().value!);
+    }
+    this.scopeBookmarks.set(key, bm);
+    return bm;
+  }
+
   private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.cfg.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.bookmarks,
+      bookmarkManager: this.bookmarkManager(),
     });
     try {
       return await fn(session);

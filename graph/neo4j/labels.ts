@@ -5,6 +5,7 @@
 export const NODE_LABELS = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'Transfer', 'StudyPlan', 'AccessRecord', 'Milestone', 'DuesStandard', 'DuesPayment', 'TransferCase', 'Notice',
+  'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
   'RuleOverride', 'Account', 'AuthSession', 'AccessToken',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

@@ -5,7 +5,7 @@ import { StoreError } from '../errors';
 import { fromCsv, toCsv } from './bulk';
 import { CATALOG, isCatalogued } from './catalog';
 import { fromNeo4jCosine } from './embeddings';
-import { toStoreError } from './executor';
+import { isMemoryLimit, toStoreError } from './executor';
 import { inIdOrder, int, num, toMember } from './mapping';
 import { Q } from './queries';
 
@@ -77,12 +77,34 @@ describe('driver errors', () => {
     expect((toStoreError(new Error('connect ECONNREFUSED 127.0.0.1:7687')) as StoreError).code).toBe('UNAVAILABLE');
   });
 
-  it('maps a uniqueness violation to CONFLICT and passes AppErrors and statement bugs through', () => {
+  it('maps a uniqueness violation to CONFLICT and passes StoreErrors and non-driver errors through', () => {
     expect((toStoreError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed')) as StoreError).code).toBe('CONFLICT');
     const own = new StoreError('NOT_FOUND', 'Member "x" not found');
     expect(toStoreError(own)).toBe(own);
-    const bug = driverError('Neo.ClientError.Statement.SyntaxError');
+    const bug = new TypeError('x is undefined');
     expect(toStoreError(bug)).toBe(bug);
+  });
+
+  it('maps a transaction over a memory limit to INTERNAL naming the setting, never UNAVAILABLE', () => {
+    const oom = driverError('Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.8 MiB. dbms.memory.transaction.total.max threshold reached');
+    const mapped = toStoreError(oom) as StoreError;
+    expect(mapped).toBeInstanceOf(StoreError);
+    expect(mapped.code).toBe('INTERNAL');
+    expect(mapped.message).toMatch(/memory limit.*dbms\.memory\.transaction\.total\.max/s);
+    expect(isMemoryLimit(oom)).toBe(true);
+    expect((toStoreError(driverError('Neo.TransientError.General.TransactionMemoryLimit')) as StoreError).code).toBe('INTERNAL');
+    expect((toStoreError(Object.assign(driverError('Neo.TransientError.General.Whatever'), { gqlStatus: '51N73' })) as StoreError).code).toBe('INTERNAL');
+    // Deadlocks and a database that is restarting stay UNAVAILABLE: retrying later helps there.
+    expect(isMemoryLimit(driverError('Neo.TransientError.Transaction.DeadlockDetected'))).toBe(false);
+  });
+
+  it('maps other server errors (a refused statement, a database error) to INTERNAL with the server code', () => {
+    for (const code of ['Neo.ClientError.Statement.SyntaxError', 'Neo.DatabaseError.General.UnknownError']) {
+      const mapped = toStoreError(driverError(code)) as StoreError;
+      expect(mapped.code).toBe('INTERNAL');
+      expect(mapped.details).toEqual({ driverCode: code });
+    }
   });
 });
 

@@ -11,6 +11,8 @@ import type {
   CourseFilter, CoursePatch, GraphStore, MemberFilter, MemberPatch, MoveMember, NewCourse, NewMeeting, NewMember,
   Progress, QuestionFilter, StoreHealth,
 } from '../store';
+import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
+import { AppraisalOps } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountOps } from './accounts';
 import { bulkLoad, exportBulk } from './bulk';
@@ -40,6 +42,7 @@ export class Neo4jStore implements GraphStore {
   private readonly curriculum: CurriculumOps;
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
+  private readonly appraisal: AppraisalOps;
   private readonly accounts: AccountOps;
   private readonly affairs: AffairsOps;
   private readonly ruleOps: RuleOps;
@@ -55,6 +58,7 @@ export class Neo4jStore implements GraphStore {
     this.curriculum = new CurriculumOps(this.ex);
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
+    this.appraisal = new AppraisalOps(this.ex);
     this.accounts = new AccountOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
     this.ruleOps = new RuleOps(this.ex);
@@ -140,6 +144,23 @@ export class Neo4jStore implements GraphStore {
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
 
+  // ---- appraisal and talk records ----
+  createAppraisalRound(r: AppraisalRound, sealedKey: string) { return this.appraisal.createAppraisalRound(r, sealedKey); }
+  getAppraisalRoundsByIds(ids: string[]) { return this.appraisal.getAppraisalRoundsByIds(ids); }
+  listAppraisalRounds(branchIds: string[]) { return this.appraisal.listAppraisalRounds(branchIds); }
+  getAppraisalRoundKey(roundId: string) { return this.appraisal.getAppraisalRoundKey(roundId); }
+  closeAppraisalRound(roundId: string, at: number) { return this.appraisal.closeAppraisalRound(roundId, at); }
+  recordBallotIssue(roundId: string, memberId: string, blindedHash: string) { return this.appraisal.recordBallotIssue(roundId, memberId, blindedHash); }
+  countBallotIssues(roundId: string) { return this.appraisal.countBallotIssues(roundId); }
+  hasBallotIssue(roundId: string, memberId: string) { return this.appraisal.hasBallotIssue(roundId, memberId); }
+  storeBallot(b: Ballot) { return this.appraisal.storeBallot(b); }
+  listBallots(roundId: string) { return this.appraisal.listBallots(roundId); }
+  upsertSelfAssessment(a: SelfAssessment) { return this.appraisal.upsertSelfAssessment(a); }
+  listSelfAssessments(roundIds: string[], memberIds?: string[]) { return this.appraisal.listSelfAssessments(roundIds, memberIds); }
+  createTalkRecord(t: TalkRecord) { return this.appraisal.createTalkRecord(t); }
+  getTalkRecordsByIds(ids: string[]) { return this.appraisal.getTalkRecordsByIds(ids); }
+  listTalkRecords(f: TalkFilter) { return this.appraisal.listTalkRecords(f); }
+  countTalkRecords(branchIds: string[] | null, from: number, to: number) { return this.appraisal.countTalkRecords(branchIds, from, to); }
   // ---- accounts, sessions, tokens ----
   getAccount(memberId: string) { return this.accounts.getAccount(memberId); }
   findAccountByLogin(loginName: string) { return this.accounts.findAccountByLogin(loginName); }

@@ -8,11 +8,12 @@ import type { StoreHealth } from '../store';
 import {
   CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q,
 } from './ddl';
+import { APPRAISAL_CONSTRAINTS } from './appraisal';
 import { ACCOUNT_DDL } from './accounts-queries';
 import type { Executor } from './executor';
-import { VECTOR_INDEXES } from './labels';
+import { NODE_LABELS, VECTOR_INDEXES } from './labels';
 import { int, num, numOrNull } from './mapping';
-import { EMBED_Q, Q } from './queries';
+import { CLEAR_Q, EMBED_Q, Q } from './queries';
 
 export interface IndexInfo { name: string; type: string; state: string; dimensions: number | null }
 
@@ -20,7 +21,10 @@ export interface IndexInfo { name: string; type: string; state: string; dimensio
 const AWAIT_SECONDS = 300;
 
 export async function createSchema(ex: Executor): Promise<void> {
-  for (const ddl of [...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES), ...Object.values(ACCOUNT_DDL)]) {
+  for (const ddl of [
+    ...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES),
+    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS),
+  ]) {
     await ex.schema(ddl);
   }
   // Constraint and range indexes populate in the background; queries and health want them online.
@@ -67,12 +71,14 @@ export async function ensureVectorIndex(ex: Executor, kind: EmbeddableKind, dim:
   await ex.schema(SCHEMA_Q.awaitIndex, { name: VECTOR_INDEXES[kind], timeoutSeconds: int(AWAIT_SECONDS) });
 }
 
-/** Delete all data in batches (one managed transaction each) and drop the vector indexes. */
+/**
+ * Delete all of Hongtu's data and drop the vector indexes. Relationships go first, then nodes, each
+ * statement an auto-commit transaction that commits every CLEAR_BATCH rows (CLEAR_Q), so no transaction
+ * grows with the size of the graph.
+ */
 export async function clearAll(ex: Executor): Promise<void> {
-  for (;;) {
-    const [row] = await ex.write((tx) => tx.rows(Q.clearBatch, { batch: int(10_000) }));
-    if (!row || num(row.deleted) === 0) break;
-  }
+  for (const rels of Object.values(CLEAR_Q.rels)) await ex.autoCommit(rels);
+  for (const label of NODE_LABELS) await ex.autoCommit(CLEAR_Q.nodes[label]);
   for (const kind of EMBEDDABLE) await ex.schema(DROP_VECTOR_INDEX[kind]);
 }
 

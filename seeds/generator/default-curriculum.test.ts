@@ -1,16 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultCurriculum, validateCurriculum } from './curriculum-input';
 import { generateWorld } from './generate';
 import { readRows } from './test-world';
+import { makeTempDir } from '../../test/support/temp-dirs';
 
 describe('generator on the hand-written curriculum', () => {
   it('validates it and gives the demo learner m-4 visible gaps in admission', async () => {
     const curriculum = await loadDefaultCurriculum();
     expect(() => validateCurriculum(curriculum)).not.toThrow();
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'hongtu-default-')), 'demo');
+    const dir = path.join(makeTempDir('hongtu-default-'), 'demo');
     const { manifest } = await generateWorld({ scale: 'demo', outDir: dir });
     expect(manifest.counts.Topic).toBe(curriculum.topics.length);
     expect(manifest.counts.Question).toBe(curriculum.questions.length);

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
@@ -8,8 +6,9 @@ import { ensureDemoData } from './ensure-demo';
 import { readManifest } from './manifest';
 import { REFERENCE_DATE } from './scales';
 import { testCurriculum } from './test-curriculum';
+import { makeTempDir } from '../../test/support/temp-dirs';
 
-const root = mkdtempSync(path.join(tmpdir(), 'hongtu-ensure-'));
+const root = makeTempDir('hongtu-ensure-');
 const store = new KuzuStore({ dir: path.join(root, 'kuzu') });
 beforeAll(async () => { await store.init(); });
 afterAll(async () => { await store.close(); });

@@ -18,6 +18,7 @@ import { REFERENCE_DATE, type Scale, type ScaleName, SCALES, WINDOW_START } from
 import { drawEventCounts } from './event-counts';
 import { writeCurriculum, writeOrganization } from './static-rows';
 import { writeBranchLife } from './branch-life';
+import { writeAffairs } from './affairs';
 
 export const DEFAULT_SEED = 1;
 
@@ -71,6 +72,7 @@ export async function generateWorld(opts: GenerateOptions): Promise<GenerateResu
     writeBranchLife({ out, truth, org, members, b, ci, counts, ids, rng: root.fork(`branch/${b.idx}`) });
   }
   progress(scale.branches, scale.branches, 'branches');
+  writeAffairs({ out, org, members, rng: root.fork('affairs') });
 
   writeFileSync(path.join(tmp, 'truth', 'params.json'), `${JSON.stringify({
     ...HIDDEN_PARAMS, forms: HIDDEN_FORMS, referenceDate: REFERENCE_DATE, windowStart: WINDOW_START, seed, scale: scale.name,

@@ -9,7 +9,7 @@ import { bulkFile, type BulkNode, type BulkRel } from '../../graph';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Bump whenever the generator's output for the same inputs changes. */
-export const GENERATOR_VERSION = 'hongtu-synth/1';
+export const GENERATOR_VERSION = 'hongtu-synth/2';
 
 export interface Manifest {
   format: 'hongtu-bulk/1';

@@ -2,17 +2,17 @@
  * Test helper: generate a demo world from the test curriculum into a temp dir and read its tables
  * back through the CSV reader (so every test also exercises the round trip).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../../graph';
 import { generateWorld, type GenerateResult } from './generate';
 import { testCurriculum } from './test-curriculum';
+import { makeTempDir } from '../../test/support/temp-dirs';
 
 export type Row = Record<string, string>;
 
 export async function generateTestWorld(seed = 7): Promise<GenerateResult> {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'hongtu-gen-')), 'demo');
+  const dir = path.join(makeTempDir('hongtu-gen-'), 'demo');
   return generateWorld({ scale: 'demo', outDir: dir, seed, curriculum: testCurriculum });
 }
 

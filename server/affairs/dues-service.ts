@@ -4,8 +4,8 @@
  * fen. The income base is personal data: only the member sees it; everyone else sees it masked, and
  * every read or write of it is audited.
  */
-import { DUES_CATEGORIES, type DuesPayment, type DuesStandard } from '../../graph/affairs-model';
-import type { Member } from '../../graph/model';
+import { DUES_CATEGORIES, type DuesPayment, type DuesStandard } from '../../graph';
+import type { Member } from '../../graph';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, forbidden } from '../errors';

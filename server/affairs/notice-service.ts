@@ -4,8 +4,8 @@
  * unread first; publishers see read counts and who has not read, for audiences they manage.
  */
 import { randomUUID } from 'node:crypto';
-import { NOTICE_AUDIENCES, type Notice, type NoticeAudience } from '../../graph/affairs-model';
-import type { Member } from '../../graph/model';
+import { NOTICE_AUDIENCES, type Notice, type NoticeAudience } from '../../graph';
+import type { Member } from '../../graph';
 import { canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { forbidden, notFound } from '../errors';

@@ -4,8 +4,8 @@
  * with what is due next and what is late.
  */
 import { randomUUID } from 'node:crypto';
-import { PIPELINE_STEPS, type Milestone, type MilestoneEvidence, type Notice, type PipelineStep } from '../../graph/affairs-model';
-import type { Member, MemberStage } from '../../graph/model';
+import { PIPELINE_STEPS, type Milestone, type MilestoneEvidence, type Notice, type PipelineStep } from '../../graph';
+import type { Member, MemberStage } from '../../graph';
 import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';

@@ -2,7 +2,7 @@
  * The party-affairs rules in force on a date. Services ask here (never a constant in code), so a
  * rule's parameters, versions and effective dates live only in server/rules/catalogue/.
  */
-import type { PipelineStep } from '../../graph/affairs-model';
+import type { PipelineStep } from '../../graph';
 import { DUES_ARREARS_RULES, DUES_BRACKET_RULES, DUES_FIXED_RULES, DUES_RULES, type DuesArrearsParams } from '../rules/catalogue/dues';
 import { NOTICE_RULES, type NoticePeriodParams } from '../rules/catalogue/notices';
 import { PIPELINE_RULES } from '../rules/catalogue/pipeline';

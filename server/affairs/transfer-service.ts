@@ -7,7 +7,7 @@
  * records the letter received and completes the case. Graduates can be started in bulk.
  */
 import { randomUUID } from 'node:crypto';
-import type { TransferCase, TransferCaseStatus } from '../../graph/affairs-model';
+import type { TransferCase, TransferCaseStatus } from '../../graph';
 import { assertCanManageBranch, canManageBranch, canReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { AppError, badInput, forbidden, notFound } from '../errors';

@@ -1,5 +1,5 @@
 /** Sign-in, sessions, the account page, personal access tokens and administrators' account actions. */
-import type { Account, AccessToken, AuthSession } from '../../graph/accounts';
+import type { Account, AccessToken, AuthSession } from '../../graph';
 import {
   createAccountFor, memberInAdminScope, resetPasswordFor, resetTotpFor, setAccountDisabled, signOutEverywhere,
 } from '../auth/account-admin';

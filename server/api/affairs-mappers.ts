@@ -1,5 +1,5 @@
 /** What the party-affairs resolvers return per GraphQL type (codegen `mappers`). */
-import type { DuesPayment, Milestone, Notice, TransferCase, TransferStepRecord } from '../../graph/affairs-model';
+import type { DuesPayment, Milestone, Notice, TransferCase, TransferStepRecord } from '../../graph';
 import type { MemberDues, BranchDues, DuesPrompt, StandardView } from '../affairs/dues-service';
 import type { NoticeForViewer, NoticeStats } from '../affairs/notice-service';
 import type { PipelineView } from '../affairs/pipeline-service';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
-import type { AccessToken, AuthSession } from '../../graph/accounts';
+import type { AccessToken, AuthSession } from '../../graph';
 import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
@@ -60,6 +60,11 @@ export interface ApiContext extends YogaInitialContext {
    * log, as before. No-op without a valid token.
    */
   prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
+  /**
+   * Whether the caller is a developer allowed to explore the schema (introspection, "Did you
+   * mean" hints) when config.introspection is off. Absent: nobody is (server/api/security.ts).
+   */
+  developerAccess?(): Promise<boolean>;
 }
 
 /**
@@ -107,12 +112,18 @@ export function createContext(
   const ctx = {
     deps, requestId, loaders, cookies, secure, signInThrottle,
   } as Omit<ApiContext, keyof YogaInitialContext>;
-  const session = () => {
+  const session = async (): Promise<Session> => {
+    const s = await signedIn();
+    // Checked at every call, not once: a plugin may ask for the session before the operation is known.
+    const cred = await credentials();
+    if (cred.kind === 'token' && cred.token.scope === 'READ' && isMutation) {
+      throw forbidden(`Access token "${cred.token.name}" is read-only; create a READ_WRITE token to make changes`);
+    }
+    return s;
+  };
+  const signedIn = () => {
     pending ??= (async () => {
       const cred = await credentials();
-      if (cred.kind === 'token' && cred.token.scope === 'READ' && isMutation) {
-        throw forbidden(`Access token "${cred.token.name}" is read-only; create a READ_WRITE token to make changes`);
-      }
       const memberId = cred.memberId;
       const viewer = await loadViewer(memberId, {
         member: (id) => loaders.member.load(id),
@@ -153,5 +164,10 @@ export function createContext(
   return Object.assign(ctx, {
     session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
     markMutation: () => { isMutation = true; },
+    // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
+    developerAccess: async () => {
+      const c = await credentials();
+      return c.kind === 'token' && c.token.introspect;
+    },
   });
 }

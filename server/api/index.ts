@@ -18,6 +18,7 @@
  */
 import { accountModule } from './account';
 import { activityModule } from './activity';
+import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
 import { auditModule } from './audit';
 import { commonModule } from './common';
@@ -30,6 +31,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { viewerModule } from './viewer';
 
@@ -44,6 +46,8 @@ export const API_MODULES: ApiModule[] = [
   lifeModule,
   rulesModule,
   auditModule,
+  appraisalModule,
+  talkModule,
   learningTextModule,
   learningModule,
   accountModule,

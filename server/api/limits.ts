@@ -3,8 +3,10 @@
  * - Depth is a validation rule (cached with the document): nesting of fields, through fragments;
  *   introspection (`__schema`, `__type`) is not counted so GraphiQL works.
  * - Cost needs variable values (`first: $n`), so it is checked just before execution: every field
- *   costs 1; a field with `first` multiplies its sub-selection by it; a list field without `first`
- *   multiplies by LIST_GUESS unless its parent already took a `first` (connection edges, activity lists).
+ *   costs its weight (FIELD_COSTS, measured; 1 when not listed, MUTATION_COST for a mutation not
+ *   listed), every alias counted; a field with `first` multiplies its sub-selection by it; a list
+ *   field without `first` multiplies by LIST_GUESS unless its parent already took a `first`
+ *   (connection edges, activity lists).
  * Both fail with BAD_USER_INPUT and `extensions.limit`.
  */
 import {
@@ -13,6 +15,7 @@ import {
   valueFromASTUntyped, getNamedType, type GraphQLOutputType, type DocumentNode, type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { FIELD_COSTS, MUTATION_COST } from './limits-costs';
 
 /** Assumed length of a list without a `first` argument. */
 export const LIST_GUESS = 10;
@@ -65,7 +68,13 @@ function firstArg(field: FieldNode, vars: Record<string, unknown>, defaultValue:
 }
 
 /** Estimated cost of an operation with its variables. */
-export function costOf(schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, vars: Record<string, unknown>): number {
+export function costOf(
+  schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, vars: Record<string, unknown>,
+  weights: Readonly<Record<string, number>> = FIELD_COSTS,
+): number {
+  const mutationType = schema.getMutationType()?.name;
+  const weightOf = (typeName: string, field: string) =>
+    weights[`${typeName}.${field}`] ?? (typeName === mutationType ? MUTATION_COST : 1);
   const fragments: Fragments = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const walk = (set: SelectionSetNode | undefined, type: GraphQLNamedType | undefined, bounded: boolean, seen: Set<string>): number => {
@@ -86,7 +95,7 @@ export function costOf(schema: GraphQLSchema, doc: DocumentNode, op: OperationDe
         const firstDef = def.args.find((a) => a.name === 'first');
         const first = firstDef ? firstArg(sel, vars, firstDef.defaultValue) : null;
         const factor = first !== null ? first : unwrapIsList(def.type) && !bounded ? LIST_GUESS : 1;
-        total += 1 + factor * walk(sel.selectionSet, getNamedType(def.type), first !== null, seen);
+        total += weightOf(type.name, sel.name.value) + factor * walk(sel.selectionSet, getNamedType(def.type), first !== null, seen);
       }
     }
     return total;

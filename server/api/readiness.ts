@@ -4,6 +4,7 @@
  * embedder change that needs `hongtu reembed`) that do not stop it serving. Both checks have a
  * time limit so a hung store cannot hang the probe.
  */
+import { withoutPaths } from '../startup';
 import type { GraphStore } from '../../graph';
 import type { EmbedderInfo } from '../learning/embed/embedder';
 
@@ -20,7 +21,8 @@ export interface Readiness {
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+// Engine errors quote file paths; /ready is anonymous, so only the last part of a path is shown.
+const messageOf = (e: unknown) => withoutPaths(e instanceof Error ? e.message : String(e));
 
 /** Ask the store how it is. Never throws. */
 export async function checkReadiness(store: GraphStore, embedder: EmbedderInfo | null = null, timeoutMs = 3000): Promise<Readiness> {
@@ -31,7 +33,7 @@ export async function checkReadiness(store: GraphStore, embedder: EmbedderInfo |
   ]);
   const problems: string[] = [];
   if (probe.status === 'rejected') problems.push(`store unreachable: ${messageOf(probe.reason)}`);
-  const warnings = health.status === 'fulfilled' ? health.value.problems : [`store health unknown: ${messageOf(health.reason)}`];
+  const warnings = health.status === 'fulfilled' ? health.value.problems.map(withoutPaths) : [`store health unknown: ${messageOf(health.reason)}`];
   if (embedder?.fallbackReason) warnings.push(`embedder: using ${embedder.id} because ${embedder.fallbackReason}`);
   const ready = problems.length === 0;
   const emb = embedder ? { id: embedder.id, kind: embedder.kind, dimensions: embedder.dimensions } : null;

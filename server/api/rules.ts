@@ -3,11 +3,12 @@ import { notFound } from '../errors';
 import { listObligations, obligationKey } from '../rules/obligation-service';
 import { overrideRule, ruleHistory } from '../rules/override-service';
 import { workQueue } from '../rules/work-queue';
+import { obligationCalendar } from '../rules/obligation-service';
 import type { Citation } from '../rules/types';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
 
-export const citationText = (c: Citation) => `《${c.document}》${c.confirmed && c.article ? c.article : ''}`;
+import { citationText } from '../rules/citation';
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 const resolvers: Resolvers = {
@@ -28,6 +29,7 @@ const resolvers: Resolvers = {
       rule, isOverride: override !== null, reason: override?.reason ?? null, createdBy: override?.createdBy ?? null,
       createdAt: override?.createdAt ?? null,
     })),
+    obligationCalendar: async (_, { branchId, from, weeks }, ctx) => obligationCalendar(await ctx.session(), branchId, from, weeks),
     workQueue: async (_, { asOf, horizonDays }, ctx) => {
       const q = await workQueue(await ctx.session(), { asOf, horizonDays });
       return { ...q, scopeKind: q.scope.kind, scopeId: q.scope.id };

@@ -15,6 +15,8 @@ import type { GraphStore } from '../../graph';
 
 export type AccessAction =
   | 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING'
+  /** Appraisal and talk records: a result or self-assessment read, a talk record read, a ballot signature issued. */
+  | 'READ_APPRAISAL' | 'READ_TALK' | 'ISSUE_BALLOT'
   /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
   | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE';
 

@@ -6,8 +6,8 @@
  * sign-out-everywhere, or a disabled account.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AccessToken, TokenScope } from '../../graph/accounts';
-import type { GraphStore } from '../../graph/store';
+import type { AccessToken, TokenScope } from '../../graph';
+import type { GraphStore } from '../../graph';
 import { badInput, unauthenticated } from '../errors';
 
 export const TOKEN_PREFIX = 'htpat_';

@@ -6,9 +6,9 @@
  * sign someone out everywhere. Each is audited. `disableAccountOnExit` is the hook for a member who
  * leaves the university (transfer out).
  */
-import type { Account } from '../../graph/accounts';
-import { ROLES, type Member } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { Account } from '../../graph';
+import { ROLES, type Member } from '../../graph';
+import type { GraphStore } from '../../graph';
 import { badInput, forbidden, notFound } from '../errors';
 import { type AccountAction, auditAccount } from './account-audit';
 import { newOneTimePassword } from './one-time-password';

@@ -5,7 +5,7 @@
  * Secrets (passwords, codes, session ids, tokens) are never part of a row.
  */
 import { randomUUID } from 'node:crypto';
-import type { GraphStore } from '../../graph/store';
+import type { GraphStore } from '../../graph';
 
 export type AccountAction =
   | 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_IN_LOCKED' | 'SIGN_IN_DISABLED' | 'SIGN_OUT' | 'SIGN_OUT_EVERYWHERE'

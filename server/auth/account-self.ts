@@ -3,7 +3,7 @@
  * the authenticator app, renew recovery codes, list and end their sessions, and manage personal
  * access tokens. Every change is audited (account-audit.ts).
  */
-import type { Account, AccessToken, AuthSession, TokenScope } from '../../graph/accounts';
+import type { Account, AccessToken, AuthSession, TokenScope } from '../../graph';
 import type { Config } from '../config';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { auditAccount } from './account-audit';

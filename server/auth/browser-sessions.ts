@@ -6,10 +6,13 @@
  * not each cost a store write.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthSession } from '../../graph/accounts';
-import type { GraphStore } from '../../graph/store';
+import type { AuthSession } from '../../graph';
+import type { GraphStore } from '../../graph';
 import type { AuthConfig } from '../config';
-import { unauthenticated } from '../errors';
+import { AppError } from '../errors';
+
+/** UNAUTHENTICATED for a cookie that no longer counts; `sessionEnded` lets the client say why it signed out. */
+const ended = (message: string) => new AppError('UNAUTHENTICATED', message, { sessionEnded: true });
 
 /** Activity younger than this is not written again. */
 export const TOUCH_EVERY_MS = 60_000;
@@ -39,11 +42,11 @@ export async function issueSession(
  */
 export async function resolveSession(store: GraphStore, cfg: AuthConfig, cookieValue: string, now: number): Promise<AuthSession> {
   const s = await store.getAuthSession(hashSessionId(cookieValue));
-  if (!s || s.revokedAt !== 0) throw unauthenticated('Your session has ended; sign in again');
-  if (now >= s.expiresAt) throw unauthenticated('Your session has expired; sign in again');
+  if (!s || s.revokedAt !== 0) throw ended('Your session has ended; sign in again');
+  if (now >= s.expiresAt) throw ended('Your session has expired; sign in again');
   if (now - s.lastSeenAt >= cfg.sessionIdleMs) {
     await store.revokeAuthSessions(s.memberId, now, { only: s.id });
-    throw unauthenticated('Your session ended after a period of inactivity; sign in again');
+    throw ended('Your session ended after a period of inactivity; sign in again');
   }
   if (now - s.lastSeenAt >= TOUCH_EVERY_MS) await store.touchAuthSession(s.id, now);
   return s;

@@ -9,9 +9,9 @@
  * give the same answer after the same argon2 work; the bookkeeping of a failure (counter, lock,
  * audit row) runs after the answer, so it does not change the timing either.
  */
-import type { Account } from '../../graph/accounts';
-import type { Role } from '../../graph/model';
-import type { GraphStore } from '../../graph/store';
+import type { Account } from '../../graph';
+import type { Role } from '../../graph';
+import type { GraphStore } from '../../graph';
 import type { Config } from '../config';
 import { badInput, rateLimited, unauthenticated } from '../errors';
 import { type AccountAction, auditAccount } from './account-audit';

@@ -14,6 +14,7 @@ import { assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import { badInput, forbidden, notFound } from '../errors';
 import { getBranch, getCommittee } from '../org/org-service';
 import type { EvaluateOptions, Scope } from './engine';
+import { calendarWeeks, type CalendarWeek, weekStart } from './calendar';
 import { DAY_MS } from './periods';
 import type { Obligation, ObligationStatus } from './types';
 
@@ -82,3 +83,16 @@ export async function listObligations(s: Session, q: ObligationQuery): Promise<O
 
 /** Stable key of an obligation: rule, subject and period. */
 export const obligationKey = (o: Obligation) => `${o.ruleId}|${o.subject.kind}:${o.subject.id}|${o.period?.label ?? o.dueAt ?? ''}`;
+
+/** A branch's obligations week by week from the week containing `from` (default now). */
+export async function obligationCalendar(s: Session, branchId: string, from?: number | null, weeks?: number | null): Promise<CalendarWeek[]> {
+  const n = weeks ?? 6;
+  if (!Number.isInteger(n) || n < 1 || n > 26) throw badInput('weeks', 'weeks must be a whole number from 1 to 26');
+  const start = weekStart(from ?? s.now());
+  if (!Number.isFinite(start)) throw badInput('from', 'from must be a date-time');
+  const scope = await assertCanReadScope(s, { kind: 'BRANCH', id: branchId });
+  const end = start + n * 7 * DAY_MS;
+  const all = await s.rules.evaluate(scope, s.now(), { window: { from: start, to: end } });
+  for (const o of all) if (o.subject.kind === 'MEMBER') s.audit.note('READ_MEMBER', 'Member', o.subject.id);
+  return calendarWeeks(all, start, n);
+}

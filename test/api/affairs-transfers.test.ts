@@ -11,10 +11,10 @@ import { generateInstanceKeys, PROFILE_TYPE, signProfile, type ProfileContent, t
 import { buildApiWorld, buildMember } from '../support/builders';
 import { type GqlResponse, openTempStore, startTestServer, type TestServer } from '../support/api-server';
 import { codes } from '../support/api-world';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z');
-interface Instance { store: KuzuStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
+interface Instance { store: GraphStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
 
 async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>['deps']): Promise<Instance> {
   const t = await openTempStore();

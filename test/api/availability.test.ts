@@ -5,8 +5,16 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import { neo4jTestTarget } from '../support/neo4j-test-db';
+import { testStoreKind } from '../support/test-store';
 import type { GraphStore } from '../../graph/store';
 import { codes, useApiWorld } from '../support/api-world';
+
+/** Under test:neo4j: a new connection to the same Neo4j database (the suite still holds its turn). */
+async function openNeo4jAgain(): Promise<GraphStore> {
+  const { Neo4jStore } = await import('../../graph/neo4j/neo4j-store');
+  return new Neo4jStore(neo4jTestTarget());
+}
 
 /** A store whose target can be swapped while the server runs (the real store, closed, reopened). */
 let target: GraphStore | null = null;
@@ -31,7 +39,7 @@ function switchable(initial: GraphStore): GraphStore {
 const logged: unknown[][] = [];
 const logger = { debug() {}, info() {}, warn() {}, error: (...a: unknown[]) => void logged.push(a) };
 const t = useApiWorld({ wrap: switchable, deps: { logger } });
-let reopened: KuzuStore | null = null;
+let reopened: GraphStore | null = null;
 afterAll(async () => {
   await reopened?.close();
 });
@@ -53,13 +61,13 @@ describe('store availability', () => {
     const ready = await t.server.get('/ready');
     expect(ready.status).toBe(503);
     const body = await ready.json();
-    expect(body).toMatchObject({ ready: false, backend: 'kuzu' });
+    expect(body).toMatchObject({ ready: false, backend: testStoreKind() });
     expect(body.problems[0]).toMatch(/^store unreachable: /);
     expect((await t.server.get('/health')).status).toBe(200);
   });
 
   it('recovers when the store comes back, without a restart', async () => {
-    reopened = new KuzuStore({ dir: t.dir });
+    reopened = t.dir ? new KuzuStore({ dir: t.dir }) : await openNeo4jAgain();
     await reopened.init();
     target = reopened;
     expect((await t.as('a')(Q)).body).toEqual({ data: { member: { name: '张三' } } });

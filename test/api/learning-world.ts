@@ -3,7 +3,7 @@
  * a few extra members with no history, and a server with the real learner services.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 import type { Member, TopicTag } from '../../graph/model';
 import { courses, questions, topics } from '../../seeds/curriculum/index';
 import { createLearnerServices, type LearnerServices } from '../../server/learning/learner-services';
@@ -13,7 +13,7 @@ import { type GqlResponse, openTempStore, startTestServer, type TestServer } fro
 const tags = (t: Record<string, number>): TopicTag[] => Object.entries(t).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 }));
 
 export interface LearningHarness {
-  store: KuzuStore;
+  store: GraphStore;
   server: TestServer;
   world: ApiWorld;
   learner: LearnerServices;

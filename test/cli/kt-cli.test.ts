@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simulateKt, splitByStudent, toCsv, toLines } from '../../server/learning/research/synthetic-kt';
+import { childEnv } from '../support/child-env';
+import { makeTempDir } from '../support/temp-dirs';
 
-const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], { encoding: 'utf8' });
+const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], { encoding: 'utf8', env: childEnv({}) });
 
 describe('hongtu kt evaluate', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hongtu-kt-'));
+  const dir = makeTempDir('hongtu-kt-');
   const { train, test } = splitByStudent(simulateKt({ students: 600, skills: 20, meanLength: 30, seed: 5 }));
   writeFileSync(path.join(dir, 'train.txt'), toLines(train));
   writeFileSync(path.join(dir, 'test.txt'), toLines(test));

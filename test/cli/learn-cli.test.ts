@@ -3,8 +3,6 @@
  * refolded from their history with the parameters in kt-params.json, and their gaps are stored.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
@@ -13,10 +11,12 @@ import { defaultLearnerParams } from '../../server/learning/model/product-model'
 import { LearnerModel } from '../../server/learning/model/learner-model';
 import { masteryParamsPath, saveMasteryParams } from '../../server/learning/model/params-file';
 import { buildApiWorld } from '../support/builders';
+import { childEnv } from '../support/child-env';
+import { makeTempDir } from '../support/temp-dirs';
 
-const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'hongtu-learn-')), 'kuzu');
+const dataDir = path.join(makeTempDir('hongtu-learn-'), 'kuzu');
 const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
-  encoding: 'utf8', env: { ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical', NEO4J_URI: '' },
+  encoding: 'utf8', env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
 });
 
 async function withStore<T>(f: (s: KuzuStore) => Promise<T>): Promise<T> {

@@ -3,17 +3,17 @@
  * and indexes are rebuilt with the configured embedder, and AUTO tags are written next to MANUAL ones.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { courses } from '../../seeds/curriculum/courses';
 import { topics } from '../../seeds/curriculum/topics';
+import { childEnv } from '../support/child-env';
+import { makeTempDir } from '../support/temp-dirs';
 
-const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'hongtu-reembed-')), 'kuzu');
+const dataDir = path.join(makeTempDir('hongtu-reembed-'), 'kuzu');
 const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
-  encoding: 'utf8', env: { ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical', NEO4J_URI: '' },
+  encoding: 'utf8', env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
 });
 
 async function withStore<T>(f: (s: KuzuStore) => Promise<T>): Promise<T> {
@@ -65,7 +65,7 @@ describe('hongtu tag --stdin on a store embedded by another embedder', () => {
   it('tags with the neural pipeline and leaves the stored vectors and indexes as they were', async () => {
     const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
       input: '党章规定的党员义务\n', encoding: 'utf8',
-      env: { ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'neural', HONGTU_MODELS_DIR: path.resolve('test/fixtures'), HONGTU_MODEL: 'tiny-bert', NEO4J_URI: '' },
+      env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'neural', HONGTU_MODELS_DIR: path.resolve('test/fixtures'), HONGTU_MODEL: 'tiny-bert' }),
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/embedder: tiny-bert\/q8 \(32 dims\)/);

@@ -5,18 +5,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { TOP_AREAS } from '../../graph/model';
+import { childEnv } from '../support/child-env';
+import { makeTempDir } from '../support/temp-dirs';
 
 describe('hongtu tag --stdin --json', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hongtu-tag-'));
+  const dir = makeTempDir('hongtu-tag-');
   const dataDir = path.join(dir, 'kuzu');
-  const env = {
-    ...process.env, HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'auto', HONGTU_MODELS_DIR: path.join(dir, 'models'), NEO4J_URI: '',
-  };
+  const vars = { HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'auto', HONGTU_MODELS_DIR: path.join(dir, 'models') };
+  const env = childEnv(vars);
   const run = (input: string, args: string[] = []) =>
     spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json', ...args], { input, encoding: 'utf8', env });
 
@@ -50,7 +50,7 @@ describe('hongtu tag --stdin --json', () => {
     await store.init();
     try {
       const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
-        input: '党员应当按月交纳党费\n', encoding: 'utf8', env: { ...env, HONGTU_DATA_DIR: held, HONGTU_EMBEDDER: 'lexical' },
+        input: '党员应当按月交纳党费\n', encoding: 'utf8', env: childEnv({ ...vars, HONGTU_DATA_DIR: held, HONGTU_EMBEDDER: 'lexical' }),
       });
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).topics[0].area).toBe('organization');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { clickNode, graphCounts, open, signInAs, snap, waitForNetwork } from './pages';
+import { clickNode, graphCounts, open, signedInMemberId, signInAs, snap, waitForNetwork } from './pages';
 
 /** Poll what the user would see, for up to 20 s (the default 1 s is too short for a cold server). */
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -154,7 +154,7 @@ describe('language', () => {
 describe('states found in product QA', () => {
   it('lets a member open their own portrait and see their mastery, without the branch average', async () => {
     await signInAs(page, server.url, 'MEMBER');
-    const me = await page.evaluate(() => JSON.parse(localStorage.getItem('hongtu.session')!).memberId as string);
+    const me = await signedInMemberId(page);
     await open(page, server.url, `/members/${me}`);
     await poll(() => page.getByRole('heading', { name: '各领域掌握度' }).isVisible()).toBe(true);
     expect(await page.locator('[role="alert"]').count()).toBe(0);
@@ -173,21 +173,18 @@ describe('states found in product QA', () => {
   });
 
   it('names an unknown member id at sign-in instead of offering a way "home"', async () => {
+    await page.context().clearCookies();
     await open(page, server.url, '/signin');
-    await page.evaluate(() => localStorage.removeItem('hongtu.session'));
     await page.reload();
     await page.getByPlaceholder('例如 m-1').fill('m-nobody');
     await page.getByTestId('signin-submit').click();
     await poll(() => page.getByTestId('signin-unknown').textContent()).toContain('m-nobody');
   });
 
-  it('says why it signed out when the API stops accepting the token', async () => {
-    await page.evaluate(() => {
-      localStorage.setItem('hongtu.locale', 'zh-CN');
-      localStorage.setItem('hongtu.session', JSON.stringify({
-        token: 'not-a-token', memberId: 'm-4', name: '刘洋', role: 'MEMBER', branchId: 'b-1', committeeId: 'cm-1',
-      }));
-    });
+  it('says why it signed out when the API stops accepting the session', async () => {
+    await page.evaluate(() => localStorage.setItem('hongtu.locale', 'zh-CN'));
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: 'hongtu_session', value: 'no-such-session', url: server.url }]);
     // A fresh document, so no running app holds the previous session or language in memory.
     await page.goto('about:blank');
     await open(page, server.url, '/me');

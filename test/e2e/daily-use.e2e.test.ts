@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
 import { startTestServer, type TestServer } from './server';
-import { open, signInAs } from './pages';
+import { open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
 import { seriousViolations } from './axe';
@@ -176,7 +176,7 @@ describe('something to study', () => {
     await poll(() => page.getByTestId('study-time').textContent()).toMatch(/阅读 0 分 [6-9] 秒/);
     // Leaving the page reports the visible seconds through recordStudy.
     await open(page, server.url, '/me');
-    const member = await page.evaluate(() => JSON.parse(localStorage.getItem('hongtu.session') ?? '{}').memberId as string);
+    const member = await signedInMemberId(page);
     const studies = async () => (await api<{ member: { recentActivity: { studies: { id: string; seconds: number; course: { id: string } }[] } } }>(member,
       'query($id: ID!) { member(id: $id) { recentActivity(first: 20) { studies { id seconds course { id } } } } }', { id: member })).member.recentActivity.studies;
     await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);

@@ -16,10 +16,16 @@ export async function open(page: Page, base: string, hash: string): Promise<void
   await page.goto(`${base}/?debug=1#${hash}`);
 }
 
+/** The member id of whoever is signed in (the sign-out button carries it). */
+export async function signedInMemberId(page: Page): Promise<string> {
+  return (await page.getByTestId('signout').getAttribute('data-member-id')) ?? '';
+}
+
 /** Sign in through the demo sign-in page as the first seeded person with `role`; waits for the landing page. */
 export async function signInAs(page: Page, base: string, role: 'MEMBER' | 'SECRETARY' | 'COMMITTEE_ADMIN' | 'UNIVERSITY_ADMIN'): Promise<void> {
+  // Start signed out: drop the session cookie of an earlier test.
+  await page.context().clearCookies();
   await open(page, base, '/signin');
-  await page.evaluate(() => localStorage.removeItem('hongtu.session'));
   await page.reload();
   await page.locator(`input[data-role="${role}"]`).check();
   await page.getByTestId('signin-submit').click();

@@ -1,14 +1,33 @@
 /**
- * The real server for browser tests: `tsx server/main.ts` in a child process with a fresh Kuzu data directory,
+ * The real server for browser tests: `tsx server/main.ts` in a child process with a store of its own (a fresh
+ * Kuzu data directory; under `npm run test:neo4j` the Neo4j test database, cleared, held for this suite alone),
  * a free port, demo sign-in on and the demo data loaded on first start. It serves the built client at `/`.
+ * Its environment is an explicit allow-list (test/support/child-env.ts): nothing of the shell's leaks in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { childEnv } from '../support/child-env';
+import { neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
+import { testStoreKind } from '../support/test-store';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Take the Neo4j test database's turn and clear it, so the server loads the demo on first start. */
+async function clearedNeo4jFor(suite: string): Promise<Neo4jTurn> {
+  const turn = await takeNeo4jTurn(suite);
+  try {
+    const { Neo4jStore } = await import('../../graph/neo4j/neo4j-store');
+    const store = new Neo4jStore(neo4jTestTarget());
+    try { await store.init(); await store.clear(); } finally { await store.close(); }
+    return turn;
+  } catch (e) {
+    await turn.release();
+    throw e;
+  }
+}
 
 export interface TestServer { url: string; log(): string; stop(): Promise<void> }
 
@@ -40,11 +59,19 @@ export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> 
   if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
   if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'hongtu-e2e-'));
+  const onNeo4j = testStoreKind() === 'neo4j';
+  let turn: Neo4jTurn | null = null;
+  try {
+    if (onNeo4j) turn = await clearedNeo4jFor('browser tests');
+  } catch (e) {
+    rmSync(dataRoot, { recursive: true, force: true });
+    throw e;
+  }
   const port = await freePort();
-  const env = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
+  const env = childEnv({
+    PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
     HONGTU_SEED_DEMO: '1', HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical', HONGTU_LOG_LEVEL: 'info', NODE_ENV: 'test',
-  };
+  }, { neo4j: onNeo4j });
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const child: ChildProcess = spawn(tsx, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let log = '';
@@ -60,6 +87,7 @@ export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> 
       });
     }
     rmSync(dataRoot, { recursive: true, force: true });
+    await turn?.release();
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

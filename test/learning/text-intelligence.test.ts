@@ -3,7 +3,6 @@
  * the hand-written curriculum (topics and courses with their MANUAL tags) and the lexical embedder.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
@@ -14,13 +13,14 @@ import { EmbeddingService } from '../../server/learning/embed/embedding-service'
 import { LexicalEmbedder } from '../../server/learning/embed/lexical-embedder';
 import { SearchService } from '../../server/learning/search/search';
 import { TopicTagger } from '../../server/learning/tagging/topic-tagger';
+import { makeTempDir } from '../support/temp-dirs';
 
 let store: KuzuStore;
 const embedder = new LexicalEmbedder();
 let embeddings: EmbeddingService;
 
 beforeAll(async () => {
-  store = new KuzuStore({ dir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-text-')), 'db') });
+  store = new KuzuStore({ dir: path.join(makeTempDir('hongtu-text-'), 'db') });
   await store.init();
   // Parents before children, prerequisites before dependants: the seed order already is.
   for (const t of topicSeeds) {

@@ -5,7 +5,7 @@
  * effective day on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 import type { Milestone } from '../../graph/affairs-model';
 import { addMonths } from '../../server/affairs/china-time';
 import { PIPELINE_RULES } from '../../server/rules/catalogue/pipeline';
@@ -16,7 +16,7 @@ import { DUES_RULES } from '../../server/rules/catalogue/dues';
 import { openTempStore } from '../support/api-server';
 import { buildMember } from '../support/builders';
 
-let store: KuzuStore;
+let store: GraphStore;
 let dispose: () => Promise<void>;
 const DAY = 86_400_000;
 const cst = (d: string) => Date.parse(`${d}T10:00:00+08:00`);

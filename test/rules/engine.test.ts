@@ -4,7 +4,7 @@
  * verdict from its effective day on, while earlier periods keep the rule they had.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 import { CATALOGUE } from '../../server/rules/catalogue/index';
 import { LIFE_RULES } from '../../server/rules/catalogue/life';
 import { type RuleOverride, RulesEngine } from '../../server/rules/engine';
@@ -13,7 +13,7 @@ import { CatalogueError, loadCatalogue } from '../../server/rules/loader';
 import { cstDayStart, periodAt } from '../support/rules-time';
 import { openTempStore } from '../support/api-server';
 
-let store: KuzuStore;
+let store: GraphStore;
 let dispose: () => Promise<void>;
 let seq = 0;
 

@@ -39,7 +39,7 @@ const course = (p: Record<string, unknown>) => ({ i: { id: 'bad-c', title: '课'
 const LONG = (n: number) => '党'.repeat(n);
 
 // [who, what, query, variables, code, the field (or the id NOT_FOUND names, or ~value in the message)]
-const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 'NOT_FOUND', string][] = [
+const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT', string][] = [
   ['a', 'negative seconds', STUDY, study({ seconds: -1 }), 'BAD_USER_INPUT', 'seconds'],
   ['a', 'progress above 1', STUDY, study({ progress: 1.5 }), 'BAD_USER_INPUT', 'progress'],
   ['a', 'a study in the future', STUDY, study({ at: '2999-01-01T00:00:00Z' }), 'BAD_USER_INPUT', 'at'],
@@ -54,7 +54,7 @@ const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 
   ['sec', 'an unknown group', CREATE_MEMBER, member({ groupId: 'g-404' }), 'NOT_FOUND', 'g-404'],
   ['sec', 'an unknown branch', CREATE_MEMBER, member({ branchId: 'b-404' }), 'NOT_FOUND', 'b-404'],
   ['sec', 'a join date in the future', CREATE_MEMBER, member({ since: '2999-01-01T00:00:00Z' }), 'BAD_USER_INPUT', 'since'],
-  ['sec', 'an existing id', CREATE_MEMBER, member({ id: 'm-b' }), 'BAD_USER_INPUT', 'id'],
+  ['sec', 'an existing id', CREATE_MEMBER, member({ id: 'm-b' }), 'CONFLICT', 'id'],
   ['sec', 'an unknown enum value', CREATE_MEMBER, member({ kind: 'ALIEN' }), 'BAD_USER_INPUT', '~ALIEN'],
   ['sec', 'a phone on update', UPDATE_MEMBER, { id: 'm-b', i: { phone: '1381234567' } }, 'BAD_USER_INPUT', 'phone'],
   ['uadmin', 'an unknown member on update', UPDATE_MEMBER, { id: 'm-404', i: { name: '某' } }, 'NOT_FOUND', 'm-404'],

@@ -5,7 +5,7 @@
  * embedder behind search and suggestTopics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import type { GraphStore } from '../../graph';
 import { createTextServices } from '../../server/learning/text-services';
 import { buildApiWorld } from '../support/builders';
 import { openTempStore, startTestServer, type TestServer } from '../support/api-server';
@@ -17,7 +17,7 @@ const INJECTIONS = [
   '` MATCH (n) DELETE n //',
 ];
 
-let store: KuzuStore;
+let store: GraphStore;
 let server: TestServer;
 let dispose: () => Promise<void>;
 const tokens: Record<string, string> = {};

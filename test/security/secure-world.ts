@@ -5,7 +5,6 @@
  * access-record writes (`failAudit`) to prove that data is withheld then.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { type ApiWorld, buildApiWorld, T0 } from '../support/builders';
@@ -21,7 +20,7 @@ export const RAW = { phone: '13812345678', idNumber: '110101199001011234' };
 export const MASKED = { phone: '138****5678', idNumber: '1101**********1234' };
 
 export interface SecureWorld {
-  store: KuzuStore;
+  store: GraphStore;
   server: TestServer;
   world: ApiWorld;
   /** While true, every appendAccess call fails (the audit trail is unwritable). */

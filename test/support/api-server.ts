@@ -1,19 +1,18 @@
 /**
- * The real server for API tests: createApp on a real KuzuStore in a temp dir, listening on port 0,
+ * The real server for API tests: createApp on the suite's own real store (Kuzu in a temp dir, or Neo4j under
+ * `npm run test:neo4j`), listening on port 0,
  * queried over HTTP with fetch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import { expect } from 'vitest';
 import type { GraphStore } from '../../graph/store';
 import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/app-deps';
 import { createAccessToken } from '../../server/auth/access-tokens';
 import { signToken } from '../../server/auth/tokens';
 import { type Config, loadConfig } from '../../server/config';
+import { openTestStore, type TestStore } from './test-store';
 
 // Response bodies are asserted field by field or as whole snapshots, so they stay loosely typed.
 export interface GqlResponse { status: number; body: { data?: any; errors?: any } }
@@ -29,12 +28,13 @@ export interface TestServer {
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** A fresh Kuzu store in a temp dir; `dispose` closes it and removes the dir. */
-export async function openTempStore(): Promise<{ store: KuzuStore; dir: string; dispose(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-api-'));
-  const store = new KuzuStore({ dir });
-  await store.init();
-  return { store, dir, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+/**
+ * The suite's own fresh store (test/support/test-store.ts): Kuzu in a temp folder, or under
+ * `npm run test:neo4j` the Neo4j test database for this suite alone. `dispose` closes it and removes the folder
+ * (Kuzu) or gives the database to the next suite (Neo4j).
+ */
+export async function openTempStore(): Promise<TestStore> {
+  return openTestStore(expect.getState().testPath ?? 'api suite');
 }
 
 export function testConfig(env: Record<string, string> = {}): Readonly<Config> {

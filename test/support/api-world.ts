@@ -1,9 +1,8 @@
 /**
- * Vitest setup for an API test file: a temp KuzuStore with the API world, a real server on port 0,
+ * Vitest setup for an API test file: the suite's own store (test/support/test-store.ts) with the API world, a real server on port 0,
  * and tokens for each person. `t.as('sec')` sends queries as that person.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import type { AppDeps } from '../../server/app-deps';
 import { type ApiWorld, buildApiWorld } from './builders';
@@ -12,9 +11,9 @@ import { type GqlResponse, openTempStore, startTestServer, type TestServer } fro
 export type Person = keyof ApiWorld['people'];
 
 export interface ApiHarness {
-  store: KuzuStore;
-  /** The store's data directory (to reopen it). */
-  dir: string;
+  store: GraphStore;
+  /** The Kuzu store's data directory (to reopen it); null when the suites run on Neo4j. */
+  dir: string | null;
   server: TestServer;
   world: ApiWorld;
   as(person: Person | null): (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
@@ -24,7 +23,11 @@ export interface ApiHarness {
  * Register beforeAll/afterAll for a file. `wrap` lets a test put a proxy (counting, switchable)
  * between the app and the real store.
  */
-export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: KuzuStore) => GraphStore; deps?: Partial<AppDeps> } = {}): ApiHarness {
+export function useApiWorld(opts: {
+  env?: Record<string, string>; wrap?: (s: GraphStore) => GraphStore;
+  /** Extra deps, or a function that builds them on the world's store before the server starts. */
+  deps?: Partial<AppDeps> | ((s: GraphStore) => Promise<Partial<AppDeps>>);
+} = {}): ApiHarness {
   const h = {} as ApiHarness;
   let dispose: (() => Promise<void>) | null = null;
   beforeAll(async () => {
@@ -33,7 +36,8 @@ export function useApiWorld(opts: { env?: Record<string, string>; wrap?: (s: Kuz
     h.store = t.store;
     h.dir = t.dir;
     h.world = await buildApiWorld(t.store);
-    h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps: opts.deps });
+    const deps = typeof opts.deps === 'function' ? await opts.deps(t.store) : opts.deps;
+    h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, { env: opts.env, deps });
     const tokens = new Map<string, string>();
     h.as = (person) => async (query, variables) => {
       if (person === null) return h.server.gql(query, variables, null);

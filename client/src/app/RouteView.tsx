@@ -4,11 +4,12 @@ import { EmptyState } from '../ui/EmptyState';
 import { Loading } from '../ui/Loading';
 import { hrefFor, navigate } from './routes';
 import { useRoute } from './useRoute';
-import { useSession } from './useSession';
+import { useSession, useSessionKnown } from './useSession';
 import { landingFor } from './session';
 
 // One lazy chunk per page, so a member's phone never downloads cytoscape.
 const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
 const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
 const BranchPage = lazy(() => import('../features/branch/BranchPage'));
@@ -20,14 +21,19 @@ const WorkQueuePage = lazy(() => import('../features/work-queue/WorkQueuePage'))
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
 const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const PipelinePage = lazy(() => import('../features/affairs/PipelinePage'));
+const MemberDuesPage = lazy(() => import('../features/affairs/MemberDuesPage'));
+const BranchAffairsPage = lazy(() => import('../features/affairs/BranchAffairsPage'));
+const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
   const route = useRoute();
   const session = useSession();
+  const known = useSessionKnown();
   const { t } = useI18n();
   const mainRef = useRef<HTMLElement>(null);
-  const needsSignIn = !session && route.name !== 'signin' && route.name !== 'benchNetwork';
+  const needsSignIn = known && !session && route.name !== 'signin' && route.name !== 'benchNetwork';
 
   useEffect(() => {
     if (needsSignIn) navigate({ name: 'signin' });
@@ -36,9 +42,10 @@ export function RouteView() {
   useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
 
   let page;
-  if (needsSignIn) page = <Loading />;
+  if (needsSignIn || (!known && route.name !== 'benchNetwork')) page = <Loading />;
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
+    case 'account': page = <AccountPage />; break;
     case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
     case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
     case 'portrait': page = <PortraitPage memberId={route.id} />; break;
@@ -51,6 +58,10 @@ export function RouteView() {
     case 'meetings': page = <MeetingsPage branchId={route.branchId} />; break;
     case 'meetingNew': page = <MeetingFormPage branchId={route.branchId} kind={route.kind} period={route.period} />; break;
     case 'meeting': page = <MeetingPage meetingId={route.id} />; break;
+    case 'pipeline': page = <PipelinePage memberId={route.memberId} />; break;
+    case 'dues': page = <MemberDuesPage memberId={route.memberId} />; break;
+    case 'affairs': page = <BranchAffairsPage branchId={route.branchId} />; break;
+    case 'notices': page = <NoticesPage />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>
         {t('state.notFoundPage')}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useMutation } from 'urql';
+import { SignOutDocument } from '../gql/graphql';
 import { useI18n } from '../i18n/useI18n';
 import { LOCALES, type Locale } from '../i18n/i18n';
 import { hrefFor, type Route } from './routes';
@@ -13,6 +15,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale, te } = useI18n();
   const session = useSession();
   const route = useRoute();
+  const [, signOut] = useMutation(SignOutDocument);
+  // The API ends the session and clears the cookie; the app forgets the person whatever the answer.
+  const leave = async () => {
+    await signOut({}).catch(() => undefined);
+    writeSession(null);
+    window.location.hash = '#/signin';
+  };
   const items = session ? navFor(session) : [];
   const target = (item: ReturnType<typeof navFor>[number]): Route => {
     switch (item) {
@@ -20,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
       case 'network': return { name: 'network', root: null };
       case 'dashboard': return { name: 'dashboard', id: null };
       case 'todo': return { name: 'todo' };
+      case 'notices': return { name: 'notices' };
       default: return { name: 'home' };
     }
   };
@@ -52,10 +62,13 @@ export function Shell({ children }: { children: ReactNode }) {
             {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]}</option>)}
           </select>
           {session ? (
-            <button type="button" className="link-button" onClick={() => { writeSession(null); window.location.hash = '#/signin'; }}
-              title={t('nav.signedInAs', { name: session.name, role: te('role', session.role) })}>
-              {t('nav.signOut')}
-            </button>
+            <>
+              <a href={hrefFor({ name: 'account' })} aria-current={route.name === 'account' ? 'page' : undefined} data-nav="account">{t('nav.account')}</a>
+              <button type="button" className="link-button" onClick={() => void leave()} data-testid="signout" data-member-id={session.memberId}
+                title={t('nav.signedInAs', { name: session.name, role: te('role', session.role) })}>
+                {t('nav.signOut')}
+              </button>
+            </>
           ) : null}
         </div>
       </header>

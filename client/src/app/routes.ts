@@ -5,6 +5,7 @@
 export type Route =
   | { name: 'root' }
   | { name: 'signin' }
+  | { name: 'account' }
   | { name: 'home' }
   | { name: 'portrait'; id: string }
   | { name: 'branch'; id: string }
@@ -16,6 +17,10 @@ export type Route =
   | { name: 'meetings'; branchId: string }
   | { name: 'meetingNew'; branchId: string; kind: string | null; period: string | null }
   | { name: 'meeting'; id: string }
+  | { name: 'pipeline'; memberId: string }
+  | { name: 'dues'; memberId: string }
+  | { name: 'affairs'; branchId: string }
+  | { name: 'notices' }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -27,6 +32,7 @@ export function parseRoute(hash: string): Route {
   const [head, id] = parts;
   if (parts.length === 0) return { name: 'root' };
   if (head === 'signin' && parts.length === 1) return { name: 'signin' };
+  if (head === 'account' && parts.length === 1) return { name: 'account' };
   if (head === 'me' && parts.length === 1) return { name: 'home' };
   if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
   if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
@@ -39,6 +45,10 @@ export function parseRoute(hash: string): Route {
     return { name: 'meetingNew', branchId: id, kind: q.get('kind'), period: q.get('period') };
   }
   if (head === 'meetings' && id && parts.length === 2) return { name: 'meeting', id };
+  if (head === 'members' && id && parts[2] === 'pipeline' && parts.length === 3) return { name: 'pipeline', memberId: id };
+  if (head === 'members' && id && parts[2] === 'dues' && parts.length === 3) return { name: 'dues', memberId: id };
+  if (head === 'branches' && id && parts[2] === 'affairs' && parts.length === 3) return { name: 'affairs', branchId: id };
+  if (head === 'notices' && parts.length === 1) return { name: 'notices' };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
     return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
@@ -52,6 +62,7 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'root': return '#/';
     case 'signin': return '#/signin';
+    case 'account': return '#/account';
     case 'home': return '#/me';
     case 'portrait': return `#/members/${enc(route.id)}`;
     case 'branch': return `#/branches/${enc(route.id)}`;
@@ -69,6 +80,10 @@ export function hrefFor(route: Route): string {
       return `#/branches/${enc(route.branchId)}/meetings/new${qs ? `?${qs}` : ''}`;
     }
     case 'meeting': return `#/meetings/${enc(route.id)}`;
+    case 'pipeline': return `#/members/${enc(route.memberId)}/pipeline`;
+    case 'dues': return `#/members/${enc(route.memberId)}/dues`;
+    case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
+    case 'notices': return '#/notices';
     case 'notFound': return `#${route.path}`;
   }
 }

@@ -1,11 +1,11 @@
 /**
- * The signed-in demo person, kept in localStorage so a reload stays signed in.
- * The token is what the API trusts; the other fields only drive navigation.
+ * Who is signed in, for navigation only. The API trusts the session cookie (HttpOnly: no script,
+ * this one included, can read it); nothing secret is kept here, and nothing at all in localStorage.
+ * After a reload the app asks the API who the cookie belongs to (`restoreSession`).
  */
 export type Role = 'MEMBER' | 'COMMITTEE_MEMBER' | 'SECRETARY' | 'COMMITTEE_ADMIN' | 'UNIVERSITY_ADMIN';
 
 export interface Session {
-  token: string;
   memberId: string;
   name: string;
   role: Role;
@@ -13,34 +13,41 @@ export interface Session {
   committeeId: string | null;
 }
 
-const KEY = 'hongtu.session';
+/** Where earlier versions kept a bearer token; removed on start so no token stays behind. */
+const LEGACY_KEY = 'hongtu.session';
 type Listener = () => void;
 const listeners = new Set<Listener>();
+/** undefined until the API has said whether the cookie signs someone in. */
 let cached: Session | null | undefined;
 
-/** The stored session, or null when signed out. */
+/** The signed-in person, or null when signed out (or not yet known: see `sessionKnown`). */
 export function readSession(): Session | null {
-  if (cached !== undefined) return cached;
-  try {
-    const raw = localStorage.getItem(KEY);
-    cached = raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    cached = null;
-  }
-  return cached;
+  return cached ?? null;
 }
 
-/** Store (or with null, clear) the session and notify subscribers. */
+/** False until `restoreSession` has asked the API (pages wait so as not to flash the sign-in page). */
+export function sessionKnown(): boolean {
+  return cached !== undefined;
+}
+
+/** Set (or with null, clear) the signed-in person and notify subscribers. */
 export function writeSession(s: Session | null): void {
   cached = s;
-  if (s) localStorage.setItem(KEY, JSON.stringify(s));
-  else localStorage.removeItem(KEY);
   listeners.forEach((l) => l());
+}
+
+let restoring: Promise<void> | null = null;
+
+/** Ask the API once who the session cookie belongs to (`fetchViewer` answers null when no one). */
+export function restoreSession(fetchViewer: () => Promise<Session | null>): Promise<void> {
+  try { localStorage.removeItem(LEGACY_KEY); } catch { /* storage unavailable */ }
+  restoring ??= fetchViewer().then((s) => { if (cached === undefined) writeSession(s); }, () => { if (cached === undefined) writeSession(null); });
+  return restoring;
 }
 
 let expiredNotice = false;
 
-/** Sign out because the API no longer accepts the token; the sign-in page then says why (once). */
+/** Sign out because the API no longer accepts the session; the sign-in page then says why (once). */
 export function expireSession(): void {
   expiredNotice = true;
   writeSession(null);
@@ -60,16 +67,16 @@ export function subscribeSession(l: Listener): () => void {
 }
 
 /** Which top-level pages a role may open; the API enforces scope regardless. */
-export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo')[] {
+export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo' | 'notices')[] {
   switch (s.role) {
     case 'SECRETARY':
     case 'COMMITTEE_MEMBER':
-      return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network'] : ['home', 'branch'];
+      return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network', 'notices'] : ['home', 'branch', 'notices'];
     case 'COMMITTEE_ADMIN':
     case 'UNIVERSITY_ADMIN':
-      return ['dashboard', 'network', 'home'];
+      return ['dashboard', 'network', 'home', 'notices'];
     default:
-      return ['home'];
+      return ['home', 'notices'];
   }
 }
 

@@ -1,9 +1,13 @@
 import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
 import { expireSession, readSession } from './session';
 
+/** Header the API requires with the session cookie (CSRF prevention; browsers cannot add it cross-site). */
+export const CSRF_HEADERS = { 'x-graphql-csrf': '1' } as const;
+
 /**
- * The one urql client. Sends `Authorization: Bearer <token>` from the stored session, and signs out when the
- * API says the token is no longer valid (UNAUTHENTICATED), so the app falls back to the sign-in page.
+ * The one urql client. The browser sends the HttpOnly session cookie itself (same origin); every request
+ * carries the CSRF header. When the API says the session has ended (UNAUTHENTICATED), the app signs out
+ * and falls back to the sign-in page.
  */
 export function createUrqlClient(url = '/graphql'): Client {
   return new Client({
@@ -18,10 +22,6 @@ export function createUrqlClient(url = '/graphql'): Client {
       cacheExchange,
       fetchExchange,
     ],
-    fetchOptions: (): RequestInit => {
-      const token = readSession()?.token;
-      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-      return { headers };
-    },
+    fetchOptions: (): RequestInit => ({ headers: { ...CSRF_HEADERS }, credentials: 'same-origin' }),
   });
 }

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
 import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
+import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
@@ -174,6 +175,110 @@ export type AnswerRecord = {
   seconds: Scalars['Int']['output'];
 };
 
+/** The four grades of 民主评议党员. */
+export type AppraisalGrade =
+  /** 基本合格 */
+  | 'BASICALLY_QUALIFIED'
+  /** 优秀 */
+  | 'EXCELLENT'
+  /** 合格 */
+  | 'QUALIFIED'
+  /** 不合格 */
+  | 'UNQUALIFIED';
+
+/** How many ballots gave a grade. */
+export type AppraisalGradeCount = {
+  __typename?: 'AppraisalGradeCount';
+  /** Number of ballots. */
+  count: Scalars['Int']['output'];
+  /** The grade. */
+  grade: AppraisalGrade;
+};
+
+/** What the viewer may do in a round. */
+export type AppraisalPart = {
+  __typename?: 'AppraisalPart';
+  /** The viewer is appraised (and writes a self-assessment). */
+  appraised: Scalars['Boolean']['output'];
+  /** The viewer has been issued a ballot signature. */
+  issued: Scalars['Boolean']['output'];
+  /** The viewer manages the round (the branch's secretary or an administrator above it). */
+  manager: Scalars['Boolean']['output'];
+  /** The viewer may vote. */
+  voter: Scalars['Boolean']['output'];
+};
+
+/** A person in a round: id and name only. */
+export type AppraisalPerson = {
+  __typename?: 'AppraisalPerson';
+  /** Member id. */
+  id: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+};
+
+/** The result for one member appraised. */
+export type AppraisalResult = {
+  __typename?: 'AppraisalResult';
+  /** Comments without attribution, in random order, when shown. */
+  comments?: Maybe<Array<Scalars['String']['output']>>;
+  /** Ballots per grade, when shown. */
+  counts?: Maybe<Array<AppraisalGradeCount>>;
+  /** The member appraised. */
+  member: AppraisalPerson;
+  /** False when fewer than minBallots ballots graded this member ("too few ballots to show"): nothing else is given. */
+  shown: Scalars['Boolean']['output'];
+};
+
+/** An annual democratic appraisal of a branch's members. */
+export type AppraisalRound = {
+  __typename?: 'AppraisalRound';
+  /** The members appraised (names only). */
+  appraisees: Array<AppraisalPerson>;
+  /** The branch. */
+  branch: Branch;
+  /** When it closed (null while open). */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When voting closes at the latest. */
+  closesAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Results are shown per member only with at least this many ballots grading them (never below 5). */
+  minBallots: Scalars['Int']['output'];
+  /** The viewer's own part in the round. */
+  myPart: AppraisalPart;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['output'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['output'];
+  /** The round's RSA public key (SPKI DER, base64): the browser blinds with it and anyone can verify ballots. */
+  publicKey: Scalars['String']['output'];
+  /** OPEN or CLOSED. */
+  status: AppraisalRoundStatus;
+  /** Title, e.g. 2025年度民主评议党员. */
+  title: Scalars['String']['output'];
+  /** Turnout without names. */
+  turnout: AppraisalTurnout;
+};
+
+/** Whether a round still takes ballots. */
+export type AppraisalRoundStatus =
+  /** Closed: results and the list of spent tokens are published. */
+  | 'CLOSED'
+  /** Taking ballot signatures and ballots. */
+  | 'OPEN';
+
+/** Counts only: no names. */
+export type AppraisalTurnout = {
+  __typename?: 'AppraisalTurnout';
+  /** Ballots cast. */
+  ballots: Scalars['Int']['output'];
+  /** Voters who have been issued a ballot signature. */
+  issued: Scalars['Int']['output'];
+  /** Eligible voters. */
+  voters: Scalars['Int']['output'];
+};
+
 /** The eight top-level topic areas (docs/GLOSSARY.md). */
 export type Area =
   /** 发展党员工作 */
@@ -248,6 +353,16 @@ export type AttendanceStatus =
   | 'EXCUSED'
   /** 出席 */
   | 'PRESENT';
+
+/** One member's grade on a ballot. */
+export type BallotGradeInput = {
+  /** Optional short comment (at most 200 characters), shown unattributed. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The grade. */
+  grade: AppraisalGrade;
+  /** The member appraised. */
+  memberId: Scalars['ID']['input'];
+};
 
 /** A grassroots branch (党支部); every member belongs to exactly one. */
 export type Branch = {
@@ -400,6 +515,38 @@ export type BulkTransferRowInput = {
   memberId: Scalars['ID']['input'];
   /** Receiving branch (INTERNAL). */
   toBranchId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One week of a branch's obligation calendar. */
+export type CalendarWeek = {
+  __typename?: 'CalendarWeek';
+  /** The next Monday. */
+  end: Scalars['DateTime']['output'];
+  /** Obligations due in the week, by due date. */
+  items: Array<Obligation>;
+  /** The Monday as YYYY-MM-DD. */
+  label: Scalars['String']['output'];
+  /** Monday 00:00 China Standard Time. */
+  start: Scalars['DateTime']['output'];
+};
+
+/** Input of castBallot. */
+export type CastBallotInput = {
+  /** One grade per member graded (members may be left out). */
+  grades: Array<BallotGradeInput>;
+  /** The round. */
+  roundId: Scalars['ID']['input'];
+  /** The unblinded signature (base64). */
+  signature: Scalars['String']['input'];
+  /** The prepared token (64 bytes, base64) that was blind-signed. */
+  token: Scalars['String']['input'];
+};
+
+/** The answer to castBallot. */
+export type CastBallotResult = {
+  __typename?: 'CastBallotResult';
+  /** SHA-256 of your token: keep it, and find it in spentBallotTokens after the round closes. */
+  receipt: Scalars['String']['output'];
 };
 
 /** The document (and article, where checked) a rule comes from. */
@@ -592,6 +739,26 @@ export type CreateMemberInput = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   /** Stage in the admission pipeline. */
   stage: MemberStage;
+};
+
+/** Input of createTalkRecord. */
+export type CreateTalkRecordInput = {
+  /** When the talk took place. */
+  at: Scalars['DateTime']['input'];
+  /** Follow-up (at most 1000 characters). */
+  followUp?: InputMaybe<Scalars['String']['input']>;
+  /** Let the committee administrators above the branch read it. */
+  forCommittee?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind (see talkKinds). */
+  kind: Scalars['String']['input'];
+  /** Everyone who took part (you must be one of them). */
+  participantIds: Array<Scalars['ID']['input']>;
+  /** The member talked with. */
+  subjectId: Scalars['ID']['input'];
+  /** Summary (at most 2000 characters). */
+  summary: Scalars['String']['input'];
 };
 
 /** A token just created. */
@@ -1006,6 +1173,17 @@ export type MemberActivity = {
   studies: Array<StudyRecord>;
 };
 
+/** One round of a member's appraisal record. */
+export type MemberAppraisal = {
+  __typename?: 'MemberAppraisal';
+  /** The member's result once the round has closed (null while open). */
+  result?: Maybe<AppraisalResult>;
+  /** The round. */
+  round: AppraisalRound;
+  /** The member's self-assessment, if written. */
+  selfAssessment?: Maybe<SelfAssessment>;
+};
+
 /** A page of members. */
 export type MemberConnection = {
   __typename?: 'MemberConnection';
@@ -1151,8 +1329,15 @@ export type Mutation = {
   bulkStartTransfers: Array<TransferCase>;
   /** Cancel an open transfer, with the reason. */
   cancelTransfer: TransferCase;
+  /**
+   * Cast an anonymous ballot with the unblinded token and signature. Send it WITHOUT any cookie or Authorization
+   * header (such a request is refused) and after a random delay: nothing in it names you. Each token counts once.
+   */
+  castBallot: CastBallotResult;
   /** Change your password (policy: 10+ characters, not a common or breached password). Your other sessions end. */
   changePassword: Scalars['Boolean']['output'];
+  /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
+  closeAppraisalRound: AppraisalRound;
   /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
   confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
@@ -1169,6 +1354,11 @@ export type Mutation = {
   createMeeting: Meeting;
   /** Add a member to a branch the viewer manages. */
   createMember: Member;
+  /**
+   * Record a talk you took part in, with a member of a branch you serve (secretary, branch committee member, or
+   * committee administrator above it). Idempotent by `id` for its author.
+   */
+  createTalkRecord: TalkRecord;
   /** Administrators in scope: disable an account; its sessions and tokens end at once. */
   disableAccount: AccountInfo;
   /** Remove your authenticator app (not possible for administrator roles, which require it). */
@@ -1196,6 +1386,11 @@ export type Mutation = {
   /** Transfer a member to another branch (组织关系转接); the history is kept. The viewer must manage the current branch. */
   moveMember: MoveMemberPayload;
   /**
+   * Open an appraisal round for a branch the viewer manages. Without lists, the voters are the branch's full members
+   * (预备党员 have no vote) and the members appraised its full and probationary members. Idempotent by `id`.
+   */
+  openAppraisalRound: AppraisalRound;
+  /**
    * Override a rule's parameters from a day on (university administrators only): the rule's next
    * version, stored and audited. `params` is a JSON object of the parameters that change, merged over
    * the version in force on `effectiveFrom`, and checked like the catalogue (the field is named on
@@ -1214,6 +1409,12 @@ export type Mutation = {
   recordPipelineStep: PipelineView;
   /** Record the viewer's own study session on a course. Idempotent by `id`. */
   recordStudy: RecordStudyPayload;
+  /**
+   * As an eligible voter, get one RFC 9474 blind signature (RSABSSA-SHA384-PSS-Randomized) on a token your browser
+   * generated and blinded. The server records that you were issued one and never sees the token. A retry with the same
+   * blinded message returns the same signature; another message is CONFLICT. Returns the blind signature, base64.
+   */
+  requestBallotSignature: Scalars['String']['output'];
   /** Administrators in scope: issue a new one-time password; the member's sessions end and any lock clears. */
   resetPassword: IssuedPassword;
   /** Administrators in scope: remove a lost authenticator app; the next sign-in sets up a new one. */
@@ -1240,6 +1441,8 @@ export type Mutation = {
   startTotpEnrolment: TotpEnrolment;
   /** Start a transfer: INTERNAL or OUT by the sending branch, IN by the receiving branch. */
   startTransfer: TransferCase;
+  /** Write (or rewrite) your self-assessment while the round is open. It is not anonymous. */
+  submitSelfAssessment: SelfAssessment;
   /** Edit a course (administrators); absent fields stay as they are. */
   updateCourse: Course;
   /** Change a member of a branch the viewer manages; only the fields given change. */
@@ -1268,9 +1471,21 @@ export type MutationCancelTransferArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCastBallotArgs = {
+  input: CastBallotInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCloseAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1321,6 +1536,12 @@ export type MutationCreateMeetingArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCreateMemberArgs = {
   input: CreateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCreateTalkRecordArgs = {
+  input: CreateTalkRecordInput;
 };
 
 
@@ -1393,6 +1614,12 @@ export type MutationMoveMemberArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationOpenAppraisalRoundArgs = {
+  input: OpenAppraisalRoundInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationOverrideRuleArgs = {
   input: OverrideRuleInput;
 };
@@ -1435,6 +1662,13 @@ export type MutationRecordStudyArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationRequestBallotSignatureArgs = {
+  blindedMessage: Scalars['String']['input'];
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationResetPasswordArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -1473,6 +1707,13 @@ export type MutationSignOutEverywhereArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationStartTransferArgs = {
   input: StartTransferInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationSubmitSelfAssessmentArgs = {
+  roundId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1668,6 +1909,28 @@ export type ObligationSubject = {
   kind: SubjectKind;
   /** Its name (a member's name, a branch's name). */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** Input of openAppraisalRound. */
+export type OpenAppraisalRoundInput = {
+  /** Members appraised (full or probationary members of the branch); default: all of them. */
+  appraiseeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The branch. */
+  branchId: Scalars['ID']['input'];
+  /** When voting closes (in the future, at most 92 days ahead). */
+  closesAt: Scalars['DateTime']['input'];
+  /** Client-chosen id (idempotent retries); generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Result floor (default and minimum 5). */
+  minBallots?: InputMaybe<Scalars['Int']['input']>;
+  /** Start of the period appraised. */
+  periodFrom: Scalars['DateTime']['input'];
+  /** End of the period appraised (exclusive). */
+  periodTo: Scalars['DateTime']['input'];
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Eligible voters (full members of the branch); default: all of them. */
+  voterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A change of one rule's parameters. */
@@ -1872,6 +2135,19 @@ export type Query = {
   account?: Maybe<AccountInfo>;
   /** The party-affairs rules in force at a date (default now), with their citations. */
   affairsRules: Array<AffairsRule>;
+  /**
+   * Results after the round has closed: per member appraised, counts per grade and unattributed comments in random order,
+   * only when at least `minBallots` ballots graded them. Managers see everyone; an appraised member sees themself.
+   * Every result read is recorded in the access log.
+   */
+  appraisalResults: Array<AppraisalResult>;
+  /** One appraisal round; NOT_FOUND for unknown ids and for rounds the viewer takes no part in. */
+  appraisalRound: AppraisalRound;
+  /**
+   * Appraisal rounds (民主评议党员) of a branch that the viewer may see: every round for the branch's secretary and the
+   * administrators above it; the rounds the viewer votes in or is appraised in for anyone else.
+   */
+  appraisalRounds: Array<AppraisalRound>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /** A branch's dues totals for a year and the members the arrears rules prompt about (no incomes). Branch officers and administrators. */
@@ -1904,16 +2180,26 @@ export type Query = {
   meetings: Array<Meeting>;
   /** A member by id: NOT_FOUND when unknown, FORBIDDEN outside the viewer's scope. Phone and ID number are masked unless it is the viewer. */
   member: Member;
+  /** A member's appraisal record (rounds, self-assessment, result): the member themself and their branch's managers. Audited. */
+  memberAppraisals: Array<MemberAppraisal>;
   /** A member's dues: standards, payments, arrears and the prompts the rules raise. The income base is shown to the member only. */
   memberDues: MemberDues;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
+  /** Full and probationary members of a branch with no yearly talk in a calendar year (branch managers). */
+  membersWithoutYearlyTalk: Array<Member>;
   /** Your own account: sign-in settings, open sessions and personal access tokens. */
   myAccount: MyAccount;
   /** The viewer's notices (their branch, committee and university): unread first, then newest. */
   myNotices: Array<NoticeForViewer>;
   /** Read count and who has not read a notice, for a publisher of its audience; NOT_FOUND otherwise. */
   noticeStats: NoticeStats;
+  /**
+   * A branch's obligations week by week (weeks start on Monday, China Standard Time): `weeks` weeks
+   * (1–26, default 6) from the week containing `from` (default now), each listing what falls due in it.
+   * Needs branch read scope. The same list, for a calendar app: GET /calendar/<personal access token>.ics.
+   */
+  obligationCalendar: Array<CalendarWeek>;
   /**
    * Obligations of a scope as of an instant (default now): a member (self, or within the viewer's read
    * scope), a branch (read scope), a committee (its administrators) or the university (university
@@ -1952,8 +2238,15 @@ export type Query = {
    * hits of the query's words. `query` is 1–2000 characters, `first` 1–50; otherwise BAD_USER_INPUT.
    */
   search: Array<SearchResult>;
+  /** Self-assessments of a round (not anonymous): the branch's secretary and administrators above it. Audited. */
+  selfAssessments: Array<SelfAssessment>;
   /** How people sign in here: always with a password; with campus single sign-on when configured. No sign-in needed. */
   signInOptions: SignInOptions;
+  /**
+   * SHA-256 hashes of every spent ballot token, sorted, published once the round has closed: a voter finds the hash of
+   * their own token (their receipt) here to check that their ballot was counted.
+   */
+  spentBallotTokens: Array<Scalars['String']['output']>;
   /** The member's newest study plan with per-item progress, or null when none was generated yet. */
   studyPlan?: Maybe<StudyPlan>;
   /**
@@ -1962,6 +2255,19 @@ export type Query = {
    * BAD_USER_INPUT naming the field.
    */
   suggestTopics: Array<TopicSuggestion>;
+  /** Number of talk records per branch in a period: counts only (committee and university administrators). */
+  talkCounts: Array<TalkCount>;
+  /** The kinds of talk, with their names. */
+  talkKinds: Array<TalkKindInfo>;
+  /** One talk record; NOT_FOUND for anyone who may not read it. */
+  talkRecord: TalkRecord;
+  /** Who read a talk record and when: for the people in it. */
+  talkRecordReads: Array<TalkRecordRead>;
+  /**
+   * Talk records (谈心谈话) with a member that the viewer may read: the people in a record, the secretary of the member's
+   * branch, and the committee administrators above it when the record is marked for them. Every read is audited.
+   */
+  talkRecords: Array<TalkRecord>;
   /** A topic by id; NOT_FOUND when unknown. */
   topic: Topic;
   /** The eight top-level areas, the roots of the topic tree. */
@@ -1999,6 +2305,24 @@ export type QueryAccountArgs = {
 /** Entry points for reading. */
 export type QueryAffairsRulesArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalResultsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAppraisalRoundsArgs = {
+  branchId: Scalars['ID']['input'];
 };
 
 
@@ -2096,6 +2420,12 @@ export type QueryMemberArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMemberAppraisalsArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryMemberDuesArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   memberId: Scalars['ID']['input'];
@@ -2111,8 +2441,23 @@ export type QueryMembersArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMembersWithoutYearlyTalkArgs = {
+  branchId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryNoticeStatsArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryObligationCalendarArgs = {
+  branchId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  weeks?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2181,6 +2526,18 @@ export type QuerySearchArgs = {
 
 
 /** Entry points for reading. */
+export type QuerySelfAssessmentsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QuerySpentBallotTokensArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryStudyPlanArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -2190,6 +2547,31 @@ export type QueryStudyPlanArgs = {
 export type QuerySuggestTopicsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkCountsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordReadsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryTalkRecordsArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -2456,6 +2838,17 @@ export type SearchResultKind =
   /** A topic (知识点); `id` is a Topic id. */
   | 'TOPIC';
 
+/** A member's own written self-assessment in a round. */
+export type SelfAssessment = {
+  __typename?: 'SelfAssessment';
+  /** The member. */
+  member: AppraisalPerson;
+  /** Text. */
+  text: Scalars['String']['output'];
+  /** Last written. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** Input of setDuesStandard. */
 export type SetDuesStandardInput = {
   /** Monthly income after tax (or pension) in fen; required for EMPLOYED and RETIRED. */
@@ -2654,6 +3047,56 @@ export type TagSource =
   | 'AUTO'
   /** Set by a person. */
   | 'MANUAL';
+
+/** Talk records of one branch in a period. */
+export type TalkCount = {
+  __typename?: 'TalkCount';
+  /** The branch. */
+  branch: Branch;
+  /** Number of records. */
+  count: Scalars['Int']['output'];
+};
+
+/** A kind of talk. */
+export type TalkKindInfo = {
+  __typename?: 'TalkKindInfo';
+  /** English name. */
+  en: Scalars['String']['output'];
+  /** Identifier, e.g. YEARLY. */
+  id: Scalars['String']['output'];
+  /** Chinese name. */
+  zh: Scalars['String']['output'];
+};
+
+/** A private talk between a member and a secretary or committee member. Never analysed, searched or exported. */
+export type TalkRecord = {
+  __typename?: 'TalkRecord';
+  /** When the talk took place. */
+  at: Scalars['DateTime']['output'];
+  /** Follow-up agreed. */
+  followUp: Scalars['String']['output'];
+  /** Readable by the committee administrators above the branch. */
+  forCommittee: Scalars['Boolean']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Kind of talk (see talkKinds). */
+  kind: Scalars['String']['output'];
+  /** Everyone who took part (the member talked with included). */
+  participants: Array<AppraisalPerson>;
+  /** The member talked with. */
+  subject: AppraisalPerson;
+  /** Summary. */
+  summary: Scalars['String']['output'];
+};
+
+/** One read of a talk record. */
+export type TalkRecordRead = {
+  __typename?: 'TalkRecordRead';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who read it. */
+  reader: AppraisalPerson;
+};
 
 /** What a personal access token may do. */
 export type TokenScope =
@@ -3012,6 +3455,14 @@ export type ResolversTypes = {
   AffairsObligationStatus: AffairsObligationStatus;
   AffairsRule: ResolverTypeWrapper<AffairsRuleModel>;
   AnswerRecord: ResolverTypeWrapper<AnswerRecordModel>;
+  AppraisalGrade: AppraisalGrade;
+  AppraisalGradeCount: ResolverTypeWrapper<AppraisalGradeCount>;
+  AppraisalPart: ResolverTypeWrapper<AppraisalPart>;
+  AppraisalPerson: ResolverTypeWrapper<AppraisalPerson>;
+  AppraisalResult: ResolverTypeWrapper<AppraisalResultModel>;
+  AppraisalRound: ResolverTypeWrapper<AppraisalRoundModel>;
+  AppraisalRoundStatus: AppraisalRoundStatus;
+  AppraisalTurnout: ResolverTypeWrapper<AppraisalTurnout>;
   Area: Area;
   AreaMastery: ResolverTypeWrapper<AreaMasteryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -3019,6 +3470,7 @@ export type ResolversTypes = {
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRowInput: AttendanceRowInput;
   AttendanceStatus: AttendanceStatus;
+  BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
   BranchDues: ResolverTypeWrapper<BranchDuesModel>;
   BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
@@ -3028,6 +3480,9 @@ export type ResolversTypes = {
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: ResolverTypeWrapper<Omit<CalendarWeek, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: ResolverTypeWrapper<CastBallotResult>;
   Citation: ResolverTypeWrapper<CitationModel>;
   Committee: ResolverTypeWrapper<CommitteeModel>;
   Course: ResolverTypeWrapper<CourseModel>;
@@ -3041,6 +3496,7 @@ export type ResolversTypes = {
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
   CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
@@ -3068,6 +3524,7 @@ export type ResolversTypes = {
   MeetingKindLife: ResolverTypeWrapper<MeetingKindLifeModel>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberActivity: ResolverTypeWrapper<MemberActivityModel>;
+  MemberAppraisal: ResolverTypeWrapper<MemberAppraisalModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberDues: ResolverTypeWrapper<MemberDuesModel>;
   MemberEdge: ResolverTypeWrapper<MemberEdgeModel>;
@@ -3092,6 +3549,7 @@ export type ResolversTypes = {
   ObligationPeriod: ResolverTypeWrapper<ObligationPeriod>;
   ObligationStatus: ObligationStatus;
   ObligationSubject: ResolverTypeWrapper<ObligationSubject>;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   OverrideRuleInput: OverrideRuleInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathEdge: ResolverTypeWrapper<PathEdge>;
@@ -3126,6 +3584,7 @@ export type ResolversTypes = {
   ScopeInput: ScopeInput;
   SearchResult: ResolverTypeWrapper<SearchResult>;
   SearchResultKind: SearchResultKind;
+  SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   SetDuesStandardInput: SetDuesStandardInput;
   SignInInput: SignInInput;
   SignInOptions: ResolverTypeWrapper<SignInOptions>;
@@ -3140,6 +3599,10 @@ export type ResolversTypes = {
   StudyRecord: ResolverTypeWrapper<StudyRecordModel>;
   SubjectKind: SubjectKind;
   TagSource: TagSource;
+  TalkCount: ResolverTypeWrapper<TalkCountModel>;
+  TalkKindInfo: ResolverTypeWrapper<TalkKindInfo>;
+  TalkRecord: ResolverTypeWrapper<TalkRecordModel>;
+  TalkRecordRead: ResolverTypeWrapper<TalkRecordReadModel>;
   TokenScope: TokenScope;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
@@ -3173,11 +3636,18 @@ export type ResolversParentTypes = {
   AffairsObligation: AffairsObligationModel;
   AffairsRule: AffairsRuleModel;
   AnswerRecord: AnswerRecordModel;
+  AppraisalGradeCount: AppraisalGradeCount;
+  AppraisalPart: AppraisalPart;
+  AppraisalPerson: AppraisalPerson;
+  AppraisalResult: AppraisalResultModel;
+  AppraisalRound: AppraisalRoundModel;
+  AppraisalTurnout: AppraisalTurnout;
   AreaMastery: AreaMasteryModel;
   Float: Scalars['Float']['output'];
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
+  BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
   BranchDues: BranchDuesModel;
   BranchDuesPrompt: BranchDuesPromptModel;
@@ -3187,6 +3657,9 @@ export type ResolversParentTypes = {
   BranchLife: BranchLifeModel;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
+  CalendarWeek: Omit<CalendarWeek, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
+  CastBallotInput: CastBallotInput;
+  CastBallotResult: CastBallotResult;
   Citation: CitationModel;
   Committee: CommitteeModel;
   Course: CourseModel;
@@ -3199,6 +3672,7 @@ export type ResolversParentTypes = {
   CreateCourseInput: CreateCourseInput;
   CreateMeetingInput: CreateMeetingInput;
   CreateMemberInput: CreateMemberInput;
+  CreateTalkRecordInput: CreateTalkRecordInput;
   CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
@@ -3222,6 +3696,7 @@ export type ResolversParentTypes = {
   MeetingKindLife: MeetingKindLifeModel;
   Member: MemberModel;
   MemberActivity: MemberActivityModel;
+  MemberAppraisal: MemberAppraisalModel;
   MemberConnection: MemberConnectionModel;
   MemberDues: MemberDuesModel;
   MemberEdge: MemberEdgeModel;
@@ -3241,6 +3716,7 @@ export type ResolversParentTypes = {
   ObligationEvidence: ObligationEvidence;
   ObligationPeriod: ObligationPeriod;
   ObligationSubject: ObligationSubject;
+  OpenAppraisalRoundInput: OpenAppraisalRoundInput;
   OverrideRuleInput: OverrideRuleInput;
   PageInfo: PageInfo;
   PathEdge: PathEdge;
@@ -3269,6 +3745,7 @@ export type ResolversParentTypes = {
   RuleVersion: Omit<RuleVersion, 'rule'> & { rule: ResolversParentTypes['Rule'] };
   ScopeInput: ScopeInput;
   SearchResult: SearchResult;
+  SelfAssessment: SelfAssessmentModel;
   SetDuesStandardInput: SetDuesStandardInput;
   SignInInput: SignInInput;
   SignInOptions: SignInOptions;
@@ -3279,6 +3756,10 @@ export type ResolversParentTypes = {
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
   StudyRecord: StudyRecordModel;
+  TalkCount: TalkCountModel;
+  TalkKindInfo: TalkKindInfo;
+  TalkRecord: TalkRecordModel;
+  TalkRecordRead: TalkRecordReadModel;
   Topic: TopicModel;
   TopicMastery: TopicMasteryModel;
   TopicSuggestion: TopicSuggestion;
@@ -3364,6 +3845,52 @@ export type AnswerRecordResolvers<ContextType = ApiContext, ParentType extends R
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AppraisalGradeCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalGradeCount'] = ResolversParentTypes['AppraisalGradeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['AppraisalGrade'], ParentType, ContextType>;
+};
+
+export type AppraisalPartResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPart'] = ResolversParentTypes['AppraisalPart']> = {
+  appraised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalPersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalPerson'] = ResolversParentTypes['AppraisalPerson']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AppraisalResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalResult'] = ResolversParentTypes['AppraisalResult']> = {
+  comments?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  counts?: Resolver<Maybe<Array<ResolversTypes['AppraisalGradeCount']>>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AppraisalRoundResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalRound'] = ResolversParentTypes['AppraisalRound']> = {
+  appraisees?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minBallots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myPart?: Resolver<ResolversTypes['AppraisalPart'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppraisalRoundStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  turnout?: Resolver<ResolversTypes['AppraisalTurnout'], ParentType, ContextType>;
+};
+
+export type AppraisalTurnoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AppraisalTurnout'] = ResolversParentTypes['AppraisalTurnout']> = {
+  ballots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type AreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AreaMastery'] = ResolversParentTypes['AreaMastery']> = {
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3441,6 +3968,17 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   missing?: Resolver<Array<ResolversTypes['MissingMeeting']>, ParentType, ContextType>;
   missingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CalendarWeekResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarWeek'] = ResolversParentTypes['CalendarWeek']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CastBallotResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CastBallotResult'] = ResolversParentTypes['CastBallotResult']> = {
+  receipt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -3682,6 +4220,12 @@ export type MemberActivityResolvers<ContextType = ApiContext, ParentType extends
   studies?: Resolver<Array<ResolversTypes['StudyRecord']>, ParentType, ContextType>;
 };
 
+export type MemberAppraisalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberAppraisal'] = ResolversParentTypes['MemberAppraisal']> = {
+  result?: Resolver<Maybe<ResolversTypes['AppraisalResult']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType>;
+  selfAssessment?: Resolver<Maybe<ResolversTypes['SelfAssessment']>, ParentType, ContextType>;
+};
+
 export type MemberConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -3730,7 +4274,9 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   approveTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationApproveTransferArgs, 'id'>>;
   bulkStartTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<MutationBulkStartTransfersArgs, 'input'>>;
   cancelTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationCancelTransferArgs, 'id' | 'note'>>;
+  castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
   confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
@@ -3739,6 +4285,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  createTalkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<MutationCreateTalkRecordArgs, 'input'>>;
   disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
   enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
@@ -3750,6 +4297,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   markNoticeRead?: Resolver<ResolversTypes['NoticeForViewer'], ParentType, ContextType, RequireFields<MutationMarkNoticeReadArgs, 'id'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
+  openAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationOpenAppraisalRoundArgs, 'input'>>;
   overrideRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationOverrideRuleArgs, 'input'>>;
   publishNotice?: Resolver<ResolversTypes['Notice'], ParentType, ContextType, RequireFields<MutationPublishNoticeArgs, 'input'>>;
   recordAnswer?: Resolver<ResolversTypes['RecordAnswerPayload'], ParentType, ContextType, RequireFields<MutationRecordAnswerArgs, 'input'>>;
@@ -3757,6 +4305,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   recordDuesPayment?: Resolver<ResolversTypes['DuesPayment'], ParentType, ContextType, RequireFields<MutationRecordDuesPaymentArgs, 'input'>>;
   recordPipelineStep?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<MutationRecordPipelineStepArgs, 'input'>>;
   recordStudy?: Resolver<ResolversTypes['RecordStudyPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyArgs, 'input'>>;
+  requestBallotSignature?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRequestBallotSignatureArgs, 'blindedMessage' | 'roundId'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'memberId'>>;
   resetTotp?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationResetTotpArgs, 'memberId'>>;
   revokeAccessToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
@@ -3766,6 +4315,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationSignOutEverywhereArgs>>;
   startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   startTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'input'>>;
+  submitSelfAssessment?: Resolver<ResolversTypes['SelfAssessment'], ParentType, ContextType, RequireFields<MutationSubmitSelfAssessmentArgs, 'roundId' | 'text'>>;
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
 };
@@ -3921,6 +4471,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
   account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
   affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
+  appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
+  appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
+  appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
@@ -3937,11 +4490,14 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberAppraisals?: Resolver<Array<ResolversTypes['MemberAppraisal']>, ParentType, ContextType, RequireFields<QueryMemberAppraisalsArgs, 'memberId'>>;
   memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  membersWithoutYearlyTalk?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersWithoutYearlyTalkArgs, 'branchId' | 'year'>>;
   myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
   myNotices?: Resolver<Array<ResolversTypes['NoticeForViewer']>, ParentType, ContextType>;
   noticeStats?: Resolver<ResolversTypes['NoticeStats'], ParentType, ContextType, RequireFields<QueryNoticeStatsArgs, 'id'>>;
+  obligationCalendar?: Resolver<Array<ResolversTypes['CalendarWeek']>, ParentType, ContextType, RequireFields<QueryObligationCalendarArgs, 'branchId'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
@@ -3951,9 +4507,16 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   ruleHistory?: Resolver<Array<ResolversTypes['RuleVersion']>, ParentType, ContextType, RequireFields<QueryRuleHistoryArgs, 'id'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, Partial<QueryRulesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  selfAssessments?: Resolver<Array<ResolversTypes['SelfAssessment']>, ParentType, ContextType, RequireFields<QuerySelfAssessmentsArgs, 'roundId'>>;
   signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
+  spentBallotTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QuerySpentBallotTokensArgs, 'roundId'>>;
   studyPlan?: Resolver<Maybe<ResolversTypes['StudyPlan']>, ParentType, ContextType, RequireFields<QueryStudyPlanArgs, 'memberId'>>;
   suggestTopics?: Resolver<Array<ResolversTypes['TopicSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestTopicsArgs, 'first' | 'text'>>;
+  talkCounts?: Resolver<Array<ResolversTypes['TalkCount']>, ParentType, ContextType, RequireFields<QueryTalkCountsArgs, 'from' | 'to'>>;
+  talkKinds?: Resolver<Array<ResolversTypes['TalkKindInfo']>, ParentType, ContextType>;
+  talkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<QueryTalkRecordArgs, 'id'>>;
+  talkRecordReads?: Resolver<Array<ResolversTypes['TalkRecordRead']>, ParentType, ContextType, RequireFields<QueryTalkRecordReadsArgs, 'id'>>;
+  talkRecords?: Resolver<Array<ResolversTypes['TalkRecord']>, ParentType, ContextType, RequireFields<QueryTalkRecordsArgs, 'memberId'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topicTree?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -4028,6 +4591,12 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SelfAssessmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = {
+  member?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type SignInOptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
   password?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sso?: Resolver<Maybe<ResolversTypes['SsoOption']>, ParentType, ContextType>;
@@ -4087,6 +4656,33 @@ export type StudyRecordResolvers<ContextType = ApiContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkCount'] = ResolversParentTypes['TalkCount']> = {
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TalkKindInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkKindInfo'] = ResolversParentTypes['TalkKindInfo']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecord'] = ResolversParentTypes['TalkRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  followUp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  forCommittee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['AppraisalPerson']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkRecordReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkRecordRead'] = ResolversParentTypes['TalkRecordRead']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reader?: Resolver<ResolversTypes['AppraisalPerson'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -4199,6 +4795,12 @@ export type Resolvers<ContextType = ApiContext> = {
   AffairsObligation?: AffairsObligationResolvers<ContextType>;
   AffairsRule?: AffairsRuleResolvers<ContextType>;
   AnswerRecord?: AnswerRecordResolvers<ContextType>;
+  AppraisalGradeCount?: AppraisalGradeCountResolvers<ContextType>;
+  AppraisalPart?: AppraisalPartResolvers<ContextType>;
+  AppraisalPerson?: AppraisalPersonResolvers<ContextType>;
+  AppraisalResult?: AppraisalResultResolvers<ContextType>;
+  AppraisalRound?: AppraisalRoundResolvers<ContextType>;
+  AppraisalTurnout?: AppraisalTurnoutResolvers<ContextType>;
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
@@ -4209,6 +4811,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  CalendarWeek?: CalendarWeekResolvers<ContextType>;
+  CastBallotResult?: CastBallotResultResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Committee?: CommitteeResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
@@ -4238,6 +4842,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MeetingKindLife?: MeetingKindLifeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberActivity?: MemberActivityResolvers<ContextType>;
+  MemberAppraisal?: MemberAppraisalResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberDues?: MemberDuesResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -4274,6 +4879,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Rule?: RuleResolvers<ContextType>;
   RuleVersion?: RuleVersionResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SelfAssessment?: SelfAssessmentResolvers<ContextType>;
   SignInOptions?: SignInOptionsResolvers<ContextType>;
   SignInPayload?: SignInPayloadResolvers<ContextType>;
   SignedInSession?: SignedInSessionResolvers<ContextType>;
@@ -4281,6 +4887,10 @@ export type Resolvers<ContextType = ApiContext> = {
   StudyPlan?: StudyPlanResolvers<ContextType>;
   StudyPlanItem?: StudyPlanItemResolvers<ContextType>;
   StudyRecord?: StudyRecordResolvers<ContextType>;
+  TalkCount?: TalkCountResolvers<ContextType>;
+  TalkKindInfo?: TalkKindInfoResolvers<ContextType>;
+  TalkRecord?: TalkRecordResolvers<ContextType>;
+  TalkRecordRead?: TalkRecordReadResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicMastery?: TopicMasteryResolvers<ContextType>;
   TopicSuggestion?: TopicSuggestionResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { openStore } from '../../../graph';
 import type { StoreHealth } from '../../../graph';
 import { buildSchema } from '../../api/schema';
 import { type Config, loadConfig } from '../../config';
+import { embeddedStoreProblem } from '../../startup';
 
 /** The Kuzu database inside HONGTU_DATA_DIR. */
 const KUZU_FILE = 'hongtu.kuzu';
@@ -34,6 +35,12 @@ export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
   // Checking must not create a store: a data directory without one is reported as it is.
   if (!config.neo4j && !fs.existsSync(path.join(config.dataDir, KUZU_FILE))) {
     report.problems.push(`No store at ${path.join(config.dataDir, KUZU_FILE)}: check HONGTU_DATA_DIR, or create one with \`hongtu seed --scale demo --load\``);
+    return report;
+  }
+  // The embedded store is opened in a child process first: a damaged file may crash the engine.
+  const unusable = config.neo4j ? null : embeddedStoreProblem(config.dataDir, config.production);
+  if (unusable) {
+    report.problems.push(`Store: ${unusable}`);
     return report;
   }
   try {

@@ -9,6 +9,8 @@ import { register as registerServe } from './serve';
 import { register as registerSeed } from './seed';
 import { register as registerImport } from './import';
 import { register as registerExport } from './export';
+import { register as registerInit } from './init';
+import { register as registerNeo4jImport } from './neo4j-import';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -20,4 +22,6 @@ export function registerCommands(program: Command): void {
   registerSeed(program);
   registerImport(program);
   registerExport(program);
+  registerInit(program);
+  registerNeo4jImport(program);
 }

@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../../graph/kuzu/kuzu-store';
 import { testCurriculum } from '../../../seeds/generator/test-curriculum';
 import { parseSeedOptions, runSeed } from './seed';
+import { makeTempDir } from '../../../test/support/temp-dirs';
 
 describe('hongtu seed', () => {
   it('validates --scale and --seed with actionable messages', () => {
@@ -15,7 +14,7 @@ describe('hongtu seed', () => {
   });
 
   it('generates, reuses a matching directory, and with --load replaces the store\'s data', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'hongtu-seed-'));
+    const root = makeTempDir('hongtu-seed-');
     const dataDir = path.join(root, 'kuzu');
     const open = async () => new KuzuStore({ dir: dataDir });
     const labels = new Set<string>();

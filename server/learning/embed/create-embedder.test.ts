@@ -1,8 +1,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createEmbedder, type EmbedderLog } from './create-embedder';
+import { makeTempDir } from '../../../test/support/temp-dirs';
 
 function captureLog(): EmbedderLog & { lines: string[] } {
   const lines: string[] = [];
@@ -10,7 +10,7 @@ function captureLog(): EmbedderLog & { lines: string[] } {
 }
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
-const emptyModels = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-models-'));
+const emptyModels = () => makeTempDir('hongtu-models-');
 
 describe('createEmbedder', () => {
   it('auto falls back to the lexical embedder when the model folder is missing, saying so in one log line', async () => {

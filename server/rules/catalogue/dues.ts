@@ -3,7 +3,7 @@
  * From 《关于中国共产党党费收缴、使用和管理的规定》 (中组发〔2008〕3号) and the Party Constitution.
  * Money is integer fen; a rate is in basis points (50 = 0.5%).
  */
-import type { DuesCategory } from '../../../graph/affairs-model';
+import type { DuesCategory } from '../../../graph';
 import type { RuleDef } from '../types';
 
 /** Incomes up to and including `upToFen` pay `basisPoints`; the last bracket has upToFen null. */

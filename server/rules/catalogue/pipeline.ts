@@ -3,7 +3,7 @@
  * date (waiting periods), the deadline, and what evidence the step needs. From 《中国共产党发展党员工作细则》
  * (2014) and the Party Constitution. Article numbers are given only where a text was checked.
  */
-import type { PipelineStep } from '../../../graph/affairs-model';
+import type { PipelineStep } from '../../../graph';
 import type { RuleDef } from '../types';
 
 /** A span after another step: months (calendar) and/or days. */

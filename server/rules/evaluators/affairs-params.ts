@@ -1,5 +1,5 @@
 /** Parameter checks of the party-affairs rule kinds (each names the field; the loader adds the rule id). */
-import { DUES_CATEGORIES, PIPELINE_STEPS, type DuesCategory, type PipelineStep } from '../../../graph/affairs-model';
+import { DUES_CATEGORIES, PIPELINE_STEPS, type DuesCategory, type PipelineStep } from '../../../graph';
 import type { Bracket, DuesArrearsParams, DuesBracketParams, DuesFixedParams } from '../catalogue/dues';
 import type { NoticePeriodParams } from '../catalogue/notices';
 import type { PipelineStepParams, Span } from '../catalogue/pipeline';

@@ -4,7 +4,7 @@
  * ctx.memo); dues-brackets, dues-fixed, dues-voluntary, transfer-sequence and notice-period are
  * parameters the services apply when a thing is recorded, so they yield no obligations of their own.
  */
-import type { DuesPayment, DuesStandard, Milestone, TransferCase } from '../../../graph/affairs-model';
+import type { DuesPayment, DuesStandard, Milestone, TransferCase } from '../../../graph';
 import { dateOf, monthOf, shiftMonth, addMonths } from '../../affairs/china-time';
 import type { DuesArrearsParams } from '../catalogue/dues';
 import type { PipelineStepParams } from '../catalogue/pipeline';

@@ -3,7 +3,7 @@
  * amount from an income base, and the arrears of a member as of a month. No floating point: a rate
  * is basis points, and amount = round_half_up(base × bp / 10000) computed on integers.
  */
-import type { DuesCategory, DuesPayment, DuesStandard } from '../../../graph/affairs-model';
+import type { DuesCategory, DuesPayment, DuesStandard } from '../../../graph';
 import { monthsBetween } from '../../affairs/china-time';
 import type { DuesArrearsParams, DuesBracketParams, DuesFixedParams } from '../catalogue/dues';
 import type { RuleDef } from '../types';

@@ -2,7 +2,7 @@
  * The development pipeline against its rules (kind 'pipeline-step'): whether a step may be recorded
  * now (refusals name the rule and its citation), and what is due next or late for a person.
  */
-import type { Milestone, MilestoneEvidence, PipelineStep } from '../../../graph/affairs-model';
+import type { Milestone, MilestoneEvidence, PipelineStep } from '../../../graph';
 import { AppError } from '../../errors';
 import { addDays, addMonths, dateOf } from '../../affairs/china-time';
 import type { PipelineStepParams, Span } from '../catalogue/pipeline';

@@ -52,7 +52,7 @@ export function LifeTable({ life, branchId }: { life: Life; branchId?: string })
         </tbody>
       </table>
       {life.attendanceRate != null ? <p className="meta">{t('branch.attendanceRate', { p: pct(life.attendanceRate) })}</p> : null}
-      {branchId ? <p><a href={hrefFor({ name: 'meetings', branchId })} data-testid="meetings-link">{t('life.meetingsLink')}</a></p> : null}
+      {branchId ? <p><a href={hrefFor({ name: 'meetings', branchId })} data-testid="meetings-link">{t('life.meetingsLink')}</a> · <a href={hrefFor({ name: 'affairs', branchId })} data-testid="affairs-link">{t('affairs.branchAffairs')}</a></p> : null}
     </ScrollRegion>
   );
 }

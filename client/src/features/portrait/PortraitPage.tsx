@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { PipelineTimeline } from '../affairs/PipelineTimeline';
 import { useQuery } from 'urql';
 import { PortraitBranchAverageDocument, PortraitDocument, PortraitLearningDocument, type PortraitQuery } from '../../gql/graphql';
 import { LazyGraphView } from '../../graph-view/LazyGraphView';
@@ -63,6 +64,7 @@ function Portrait({ member }: { member: Member }) {
       <Section title={t('portrait.pipeline')}>
         <StagePipeline stage={member.stage} />
         <p className="meta">{t('portrait.since', { date: date(member.stageSince) })}</p>
+        <PipelineTimeline memberId={member.id} />
       </Section>
       <div className="grid-2">
         <Section title={t('portrait.tags')}>

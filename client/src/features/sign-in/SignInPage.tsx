@@ -6,19 +6,23 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { errorCodeOf } from '../../ui/error-code';
+import { PasswordSignIn } from './PasswordSignIn';
 import { useSignIn } from './useSignIn';
 import { takeExpiredNotice } from '../../app/session';
 
 const ROLES: Role[] = ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
 
-/** Demo sign-in: choose a role, then one of the seeded people with it (or type a member id). */
+/**
+ * Sign-in: with a password (always); below it, in the demo world only, choose a role and one of the
+ * seeded people (or type a member id).
+ */
 export default function SignInPage() {
   const { t, te } = useI18n();
   const [{ data, fetching, error }, retry] = useQuery({ query: DemoAccountsDocument });
   const [role, setRole] = useState<Role>('MEMBER');
   const [picked, setPicked] = useState('');
   const [typed, setTyped] = useState('');
-  const { signIn, error: signInError, busy } = useSignIn();
+  const { signInAsDemo: signIn, error: signInError, busy } = useSignIn();
   const [expired] = useState(takeExpiredNotice);
   const people = useMemo(() => (data?.demoAccounts ?? []).filter((a) => a.role === role), [data, role]);
   const chosen = typed.trim() || picked || people[0]?.memberId || '';
@@ -32,12 +36,14 @@ export default function SignInPage() {
   const disabled = error && errorCodeOf(error) === 'UNKNOWN' && !error.networkError;
   return (
     <div className="page">
-      <form className="card signin" onSubmit={submit} aria-describedby="signin-intro">
+      {expired ? <p className="state state-error" role="status" data-testid="signin-expired">{t('signin.expired')}</p> : null}
+      <PasswordSignIn />
+      {disabled ? null : (
+      <form className="card signin" onSubmit={submit} aria-describedby="signin-intro" style={{ marginTop: '1rem' }}>
         <h1>{t('signin.title')}</h1>
         <p id="signin-intro" className="hint">{t('signin.intro')}</p>
-        {expired ? <p className="state state-error" role="status" data-testid="signin-expired">{t('signin.expired')}</p> : null}
         {fetching && !data ? <Loading /> : null}
-        {disabled ? <EmptyState>{t('signin.disabled')}</EmptyState> : error ? <ErrorMessage error={error} onRetry={() => retry({ requestPolicy: 'network-only' })} /> : null}
+        {error ? <ErrorMessage error={error} onRetry={() => retry({ requestPolicy: 'network-only' })} /> : null}
         {data ? (
           <>
             <fieldset className="role-grid" style={{ border: 0, padding: 0 }}>
@@ -75,6 +81,7 @@ export default function SignInPage() {
           <button className="button" type="submit" disabled={!chosen || busy} data-testid="signin-submit">{t('signin.submit')}</button>
         </p>
       </form>
+      )}
     </div>
   );
 }

@@ -14,6 +14,9 @@ export function routeForObligation(o: ActionTarget): Route {
   if (a?.kind === 'schedule-meeting' && a.targetId) {
     return { name: 'meetingNew', branchId: a.targetId, kind: typeof detail.meetingKind === 'string' ? detail.meetingKind : null, period: o.period?.label ?? null };
   }
+  if (a?.kind === 'pipeline-step' && a.targetId) return { name: 'pipeline', memberId: a.targetId };
+  if (a?.kind === 'dues' && a.targetId) return { name: 'dues', memberId: a.targetId };
+  if (a?.kind === 'transfer' && o.subject.branchId) return { name: 'affairs', branchId: o.subject.branchId };
   if (o.subject.kind === 'MEMBER') return { name: 'portrait', id: a?.targetId ?? o.subject.id };
   if (o.subject.kind === 'BRANCH') return { name: 'branch', id: o.subject.id };
   if (o.subject.branchId) return { name: 'branch', id: o.subject.branchId };

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run test:neo4j`: the store contract, the API and security suites and the browser tests against the
+// Neo4j server NEO4J_URI names (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the app).
+// The suites share the one database by taking turns (test/support/neo4j-test-db.ts): each suite clears it
+// and loads its own world; a database holding data the suites did not create is refused.
+import { spawnSync } from 'node:child_process';
+
+if (!process.env.NEO4J_URI) {
+  console.error('test:neo4j needs a Neo4j 5 server it may wipe: set NEO4J_URI (e.g. neo4j://127.0.0.1:7687) and NEO4J_PASSWORD.\n' +
+    'A throwaway one: docker compose up -d neo4j (see README "Tests").');
+  process.exit(2);
+}
+
+function run(cmd, args, env = process.env) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+run('npx', ['tsc', '-p', 'tsconfig.json']);
+run('npm', ['run', 'build']);
+run('npx', [
+  'vitest', 'run', 'test/contract.neo4j.test.ts', 'test/api', 'test/security', 'test/e2e',
+  // One file at a time here; the database's lease also makes other runs on the same server wait their turn.
+  '--maxWorkers=1', ...process.argv.slice(2),
+], { ...process.env, HONGTU_TEST_STORE: 'neo4j' });

@@ -1,0 +1,53 @@
+/**
+ * Every store call a request makes runs in the caller's causal scope (graph/causal.ts): the same
+ * credentials give the same scope across requests (read-your-writes on a Neo4j cluster follows the
+ * member), other callers get another scope, and a call without credentials gets a scope of its own.
+ * The access-log flush runs after execution and so outside the scope (process-wide bookmarks).
+ */
+import { describe, expect, it } from 'vitest';
+import { currentCausalScope, type GraphStore } from '../../graph';
+import { useApiWorld } from '../support/api-world';
+
+const seen: (string | undefined)[] = [];
+
+function recordingScopes(store: GraphStore): GraphStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        // The access log is flushed after execution, outside the scope (a write no one reads back in
+        // the same request); every other call must be in the caller's scope.
+        if (prop !== 'appendAccess') seen.push(currentCausalScope()?.key);
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+const t = useApiWorld({ wrap: recordingScopes });
+
+async function scopesOf(send: () => Promise<unknown>): Promise<Set<string | undefined>> {
+  seen.length = 0;
+  await send();
+  expect(seen.length).toBeGreaterThan(0);
+  return new Set(seen);
+}
+
+describe('causal scopes', () => {
+  it('puts all store calls of one member\'s requests in one scope, and other callers in others', async () => {
+    const q = '{ member(id: "m-b") { id name } }';
+    const first = await scopesOf(() => t.as('sec')(q));
+    const again = await scopesOf(() => t.as('sec')(q));
+    expect(first.size).toBe(1);
+    const [key] = [...first];
+    expect(key).toMatch(/^caller:/);
+    expect([...again]).toEqual([key]);
+    const other = await scopesOf(() => t.as('uadmin')(q));
+    expect(other.size).toBe(1);
+    expect([...other][0]).toMatch(/^caller:/);
+    expect([...other][0]).not.toBe(key);
+    const anonymous = await scopesOf(() => t.as(null)('{ demoAccounts { memberId } }'));
+    expect([...anonymous].every((k) => k?.startsWith('request:'))).toBe(true);
+  });
+});
