@@ -7,6 +7,7 @@
  */
 export * from './model';
 export * from './store';
+export * from './event-batch';
 export * from './accounts';
 export * from './affairs-model';
 export type * from './affairs-store';

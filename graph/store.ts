@@ -23,6 +23,7 @@ import type {
 import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
+import type { EventBatchStore } from './event-batch';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -60,8 +61,11 @@ export interface StoreHealth {
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-/** Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal: ./appraisal. */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore {
+/**
+ * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
+ * ./appraisal; group commit and the learning outbox: ./event-batch.
+ */
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -16,6 +16,7 @@ import { loadMasteryParams, masteryParamsPath } from './learning/model/params-fi
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
 import { assertInitialised, assertStoreUsable, StartupError } from './startup';
+import { createWritePath } from './write-path/index';
 
 const RETRY_MS = 5000;
 
@@ -37,11 +38,15 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
   assertStoreUsable(config);
-  const store = await openStore(config);
+  const plain = await openStore(config);
+  // Learning events and access records are group-committed; mastery and gaps follow from the outbox
+  // (server/write-path), so no event hooks run in the request.
+  const params = loadMasteryParams(masteryParamsPath(config.dataDir));
+  const writePath = createWritePath(plain, (s) => createLearnerServices(s, params, log), { log });
+  const { store, learner } = writePath;
   const text = await createTextServices(config, store, log);
-  const learner = createLearnerServices(store, loadMasteryParams(masteryParamsPath(config.dataDir)), log);
   const learning: LearningDeps = {
-    tagger: text.tagger, search: text.search, embedder: text.info, learner, hooks: learner.hooks, ...extra.learning,
+    tagger: text.tagger, search: text.search, embedder: text.info, learner, ...extra.learning,
   };
   let stopped = false;
   let refused: StartupError | null = null;
@@ -51,6 +56,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       await assertInitialised(config, () => store.isEmpty());
       await loadDemoIfEmpty(store, config, log);
       void text.syncEmbeddings();
+      writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
       return true;
     } catch (e) {
       if (e instanceof StartupError) {
@@ -85,7 +91,8 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   const close = async () => {
     stopped = true;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
+    await writePath.close();
+    await plain.close();
   };
   return { server, store, url, close };
 }

@@ -31,6 +31,8 @@ const PROPERTY_KEYS = [
   'since', 'weight', 'source', 'confidence', 'status', 'seconds', 'progress', 'correct', 'p', 'severity', 'reasons',
   // keys of parameter maps read with UNWIND (the linter cannot tell them from stored properties)
   'topicId', 'from', 'to',
+  // group commit and outbox (graph/neo4j/batch-queries.ts)
+  'i', 'memberId', 'toId', 'key', 'eventId', 'claimedAt', 'applied', 'n', 'gaps',
 ];
 
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
@@ -57,6 +59,10 @@ const PARAMETERS: Record<string, unknown> = {
   loginName: 'l', passwordHash: 'h', mustChangePassword: true, failedAttempts: 0, lockedUntil: 0, totpSecret: 's',
   totpEnabled: false, recoveryCodeHashes: '[]', lastSeenAt: 0, expiresAt: 0, revokedAt: 0, method: 'PASSWORD',
   userAgent: 'u', secretHash: 'h', scope: 'READ', introspect: false, lastUsedAt: 0, onlyId: 'x', exceptId: 'x',
+  answers: [{ key: 'A:x', id: 'x', memberId: 'm', toId: 'q', at: 0, seconds: 1, correct: true }],
+  studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
+  keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],
+  tallies: [{ memberId: 'm', n: 1 }],
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

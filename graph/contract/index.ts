@@ -8,6 +8,7 @@ import type { GraphStore } from '../store';
 import { appraisalContract } from './appraisal.contract';
 import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
+import { batchContract } from './batch.contract';
 import { bulkContract } from './bulk.contract';
 import { curriculumContract } from './curriculum.contract';
 import { eventsContract } from './events.contract';
@@ -48,6 +49,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     tagsContract(get);
     lifeContract(get);
     eventsContract(get);
+    batchContract(get);
     learnerContract(get);
     searchContract(get);
     bulkContract(get);

@@ -16,12 +16,15 @@ import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } f
 import { AppraisalQueries } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountQueries } from './accounts';
+import type { BatchEvent, OutboxCompletion } from '../event-batch';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
 import type { TransferCasePatch } from '../affairs-store';
 import { AffairsQueries } from './affairs';
 import { appendAccess, listAccess } from './audit';
+import { recordEventBatch } from './batch-events';
+import * as outbox from './outbox';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
 import * as emb from './embeddings';
@@ -127,6 +130,12 @@ export class KuzuStore implements GraphStore {
     return events.getHistoriesForMembers(this.ex, memberIds, opts);
   }
   countStudiesByCourse(opts: { branchIds?: string[]; since?: number }) { return events.countStudiesByCourse(this.ex, opts); }
+
+  // ---- group commit and outbox (graph/event-batch.ts) ----
+  recordEventBatch(batch: BatchEvent[], access: AccessRecord[]) { return recordEventBatch(this.ex, batch, access); }
+  listOutbox(limit: number) { return outbox.listOutbox(this.ex, limit); }
+  completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
+  outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
 
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }

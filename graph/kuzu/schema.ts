@@ -9,6 +9,7 @@ import type { EmbeddableKind } from '../model';
 import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
+import { OUTBOX_DDL } from './outbox';
 
 export const SCHEMA_VERSION = 5;
 
@@ -115,6 +116,8 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
         { version: v + 1, at: Date.now() },
       );
     }
+    // Tables created idempotently on every start, outside the numbered migrations.
+    for (const stmt of OUTBOX_DDL) await r.raw(stmt);
     return SCHEMA_VERSION;
   });
 }

@@ -15,6 +15,9 @@ import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } f
 import { AppraisalOps } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountOps } from './accounts';
+import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import { recordEventBatch } from './batch-events';
+import * as outbox from './outbox';
 import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
@@ -121,6 +124,12 @@ export class Neo4jStore implements GraphStore {
     return events.getHistoriesForMembers(this.ex, memberIds, opts);
   }
   countStudiesByCourse(opts: { branchIds?: string[]; since?: number }) { return events.countStudiesByCourse(this.ex, opts); }
+
+  // ---- group commit and outbox (graph/event-batch.ts) ----
+  recordEventBatch(batch: BatchEvent[], access: AccessRecord[]) { return recordEventBatch(this.ex, batch, access); }
+  listOutbox(limit: number) { return outbox.listOutbox(this.ex, limit); }
+  completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
+  outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
 
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }

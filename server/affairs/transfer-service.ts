@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TransferCase, TransferCaseStatus } from '../../graph';
+import { disableAccountOnExit } from '../auth/account-admin';
 import { assertCanManageBranch, canManageBranch, canReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { AppError, badInput, forbidden, notFound } from '../errors';
@@ -126,7 +127,10 @@ export async function confirmTransfer(s: Session, id: string, note: string | nul
   }
   if (c.kind === 'OUT') {
     assertCanManageBranch(s.viewer, c.fromBranchId!);
-    return s.store.advanceTransferCase(id, requireStatus(c, ['LETTER_ISSUED']), { status: 'COMPLETED', step: step(s, note ?? '回执已收到') });
+    const done = await s.store.advanceTransferCase(id, requireStatus(c, ['LETTER_ISSUED']), { status: 'COMPLETED', step: step(s, note ?? '回执已收到') });
+    // The member has left the university: their account is disabled, sessions and tokens end.
+    await disableAccountOnExit(s.store, c.memberId, s.viewer.memberId, s.now());
+    return done;
   }
   assertCanManageBranch(s.viewer, c.toBranchId!);
   return s.store.advanceTransferCase(id, requireStatus(c, ['LETTER_RECEIVED']), { status: 'COMPLETED', step: step(s, note) });

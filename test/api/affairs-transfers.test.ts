@@ -148,9 +148,14 @@ describe('outgoing transfer with a portable learning profile between two instanc
     expect(codes(await B.as('m-a')(IMPORT, { t: token }))).toEqual(['FORBIDDEN']);
   });
 
-  it('records the receipt (回执) and completes the case', async () => {
+  it('records the receipt (回执), completes the case and disables the member’s account', async () => {
+    await A.store.createAccount({
+      memberId: 'm-a', loginName: 'zhangsan', status: 'ACTIVE', passwordHash: null, mustChangePassword: false, failedAttempts: 0,
+      lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+    });
     const r = await A.as('m-sec')('mutation { confirmTransfer(id: "tc-out") { status steps { status } } }');
     expect(r.body.data.confirmTransfer.steps.map((x: { status: string }) => x.status)).toEqual(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_ISSUED', 'COMPLETED']);
+    expect((await A.store.getAccount('m-a'))?.status).toBe('DISABLED');
   });
 });
 

@@ -26,6 +26,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['limits', './limits-bench'],
     ['cli', './cli-bench'],
     ['rules', './rules-bench'],
+    ['throughput', './throughput-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

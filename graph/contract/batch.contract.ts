@@ -1,0 +1,98 @@
+/**
+ * Group commit and the learning outbox (graph/event-batch.ts): one transaction for many events and
+ * access records with an outcome per row; an outbox entry for every created event; a completion that
+ * writes mastery and gaps and consumes its entries exactly once.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BatchEvent } from '../event-batch';
+import type { AccessRecord, AnswerEvent, StudyEvent } from '../model';
+import type { GetStore } from './index';
+import { T0 } from './fixtures';
+
+const answer = (id: string, memberId: string, questionId: string, at = T0): BatchEvent =>
+  ({ kind: 'ANSWER', event: { id, memberId, questionId, at, correct: true, seconds: 30 } satisfies AnswerEvent });
+const study = (id: string, memberId: string, courseId: string, at = T0): BatchEvent =>
+  ({ kind: 'STUDY', event: { id, memberId, courseId, at, seconds: 600, progress: 0.5 } satisfies StudyEvent });
+const access = (id: string, targetId: string): AccessRecord =>
+  ({ id, at: T0, viewerId: 'm-01', action: 'READ_MEMBER', targetKind: 'Member', targetId });
+
+export function batchContract(get: GetStore): void {
+  describe('group commit and outbox', () => {
+    it('writes a batch in one call with an outcome per row; failed rows write nothing', async () => {
+      const s = get();
+      expect(await s.recordAnswer({ id: 'old', memberId: 'm-01', questionId: 'q-01', at: T0 - 1, correct: false, seconds: 5 })).toEqual({ created: true });
+      const out = await s.recordEventBatch([
+        answer('b-1', 'm-01', 'q-01', T0 + 1),
+        answer('old', 'm-01', 'q-01'),       // replay of a stored event
+        answer('old', 'm-02', 'q-01'),       // the same id for another member
+        answer('b-2', 'ghost', 'q-01'),
+        study('b-3', 'm-02', 'k-404'),
+        study('b-4', 'm-02', 'k-01', T0 + 2),
+        study('b-4', 'm-02', 'k-01', T0 + 2), // sent twice in one batch
+        study('b-4', 'm-01', 'k-01'),         // and once more with other endpoints
+      ], [access('acc-1', 'm-02'), access('acc-2', 'm-03')]);
+      expect(out.map((o) => o.status)).toEqual(['created', 'replay', 'conflict', 'not-found', 'not-found', 'created', 'replay', 'conflict']);
+      expect(out[2].error?.message).toMatch(/"old"/);
+      expect(out[3].error?.message).toMatch(/ghost/);
+      expect(out[4].error?.message).toMatch(/k-404/);
+      const h = await s.getHistoriesForMembers(['m-01', 'm-02'], { limit: 10 });
+      expect(h.get('m-01')!.answers.map((a) => a.id)).toEqual(['b-1', 'old']);
+      expect(h.get('m-01')!.studies).toEqual([]);
+      expect(h.get('m-02')!.studies.map((x) => x.id)).toEqual(['b-4']);
+      expect(h.get('m-02')!.answers).toEqual([]);
+      expect((await s.listAccess({ viewerId: 'm-01', limit: 10 })).map((a) => a.id).sort()).toEqual(['acc-1', 'acc-2']);
+      // Only the events this batch created have outbox entries (the single write above has none).
+      expect((await s.listOutbox(10)).map((e) => [e.key, e.kind, e.eventId, e.memberId, e.at]))
+        .toEqual([['A:b-1', 'ANSWER', 'b-1', 'm-01', T0 + 1], ['S:b-4', 'STUDY', 'b-4', 'm-02', T0 + 2]]);
+    });
+
+    it('a replayed batch creates nothing and queues nothing again', async () => {
+      const s = get();
+      const batch = [answer('r-1', 'm-01', 'q-01'), study('r-2', 'm-01', 'k-01')];
+      expect((await s.recordEventBatch(batch, [])).map((o) => o.status)).toEqual(['created', 'created']);
+      const entries = await s.listOutbox(10);
+      expect(await s.completeOutbox({ entries, mastery: [], gaps: new Map() })).toBe(2);
+      expect((await s.recordEventBatch(batch, [])).map((o) => o.status)).toEqual(['replay', 'replay']);
+      expect(await s.listOutbox(10)).toEqual([]);
+      expect((await s.getMemberHistory('m-01', { limit: 10 })).answers).toHaveLength(1);
+    });
+
+    it('completes entries with their mastery and gaps in one step, exactly once', async () => {
+      const s = get();
+      await s.recordEventBatch([answer('c-1', 'm-01', 'q-01'), answer('c-2', 'm-02', 'q-02')], []);
+      const entries = await s.listOutbox(10);
+      expect(entries).toHaveLength(2);
+      const mastery = [{ memberId: 'm-01', topicId: 'constitution.duties', p: 0.7, updatedAt: T0 }];
+      const gaps = new Map([['m-01', [{ memberId: 'm-01', topicId: 'history.founding', severity: 0.4, reasons: ['理由'], updatedAt: T0 }]]]);
+      expect(await s.completeOutbox({ entries: [entries[0]], mastery, gaps })).toBe(1);
+      expect(await s.listOutbox(10)).toEqual([entries[1]]);
+      expect((await s.getMasteryForMembers(['m-01'])).get('m-01')).toEqual(mastery);
+      expect((await s.getGapsForMembers(['m-01'])).get('m-01')!.map((g) => [g.topicId, g.severity, g.reasons])).toEqual([['history.founding', 0.4, ['理由']]]);
+      // Applying the same entry again is refused and writes nothing.
+      const again = [{ memberId: 'm-01', topicId: 'constitution.duties', p: 0.9, updatedAt: T0 + 1 }];
+      await expect(s.completeOutbox({ entries: [entries[0], entries[1]], mastery: again, gaps: new Map() })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await s.getMasteryForMembers(['m-01'])).get('m-01')).toEqual(mastery);
+      expect(await s.listOutbox(10)).toEqual([entries[1]]);
+      expect(await s.completeOutbox({ entries: [entries[1]], mastery: [], gaps: new Map() })).toBe(1);
+      expect(await s.outboxAppliedCounts()).toEqual(new Map([['m-01', 1], ['m-02', 1]]));
+      expect(await s.outboxAppliedCounts(['m-02', 'm-03'])).toEqual(new Map([['m-02', 1]]));
+    });
+
+    it('fails the whole batch when an access record id is taken, so the caller can retry row by row', async () => {
+      const s = get();
+      await s.appendAccess([access('dup', 'm-02')]);
+      const tried = s.recordEventBatch([answer('d-1', 'm-01', 'q-01')], [access('dup', 'm-02'), access('fresh', 'm-03')]);
+      // Kuzu refuses the duplicate key; Neo4j's MERGE keeps the first record. Either way nothing is half-written.
+      const result = await tried.then((o) => o.map((x) => x.status), (e: { code?: string }) => e.code);
+      const h = await s.getMemberHistory('m-01', { limit: 10 });
+      if (result === 'CONFLICT') {
+        expect(h.answers).toEqual([]);
+        expect(await s.listOutbox(10)).toEqual([]);
+      } else {
+        expect(result).toEqual(['created']);
+        expect(h.answers.map((a) => a.id)).toEqual(['d-1']);
+      }
+      expect((await s.listAccess({ viewerId: 'm-01', limit: 10 })).filter((a) => a.id === 'dup')).toHaveLength(1);
+    });
+  });
+}

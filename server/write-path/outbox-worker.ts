@@ -1,0 +1,197 @@
+/**
+ * Applies the learning outbox (graph/event-batch.ts): every stored answer or study session has an
+ * outbox entry, written in the event's own transaction; a pass takes the oldest entries, recomputes
+ * the mastery rows and gaps of their members, and writes them in the transaction that consumes the
+ * entries (`store.completeOutbox`). So:
+ * - a crash after the event and before its update leaves the entry, and the next pass (at start-up
+ *   or on the next event) applies it: nothing is skipped;
+ * - a replayed event (the client retries after a crash) is a no-op in the store and queues nothing,
+ *   and an entry is consumed once (completeOutbox refuses an entry already consumed): nothing is
+ *   doubled. Mastery is refolded from the member's stored events through the product model
+ *   (the learner's `MasteryService.fromHistory`, as its own event hook does), so the rows are the same however passes were split or retried.
+ *
+ * Reads that must see a member's latest events call `settle(memberIds)`: it waits (bounded) until
+ * this process has applied every entry it knows of for those members.
+ */
+import type { BatchEvent, OutboxEntry } from '../../graph';
+import type { Gap, Mastery, Member } from '../../graph';
+import type { GraphStore } from '../../graph';
+import type { AppLogger } from '../app-deps';
+import { GapService } from '../learning/gaps/gap-service';
+import type { LearnerServices } from '../learning/learner-services';
+import { makeSnapshot } from '../learning/mastery/learner-snapshot';
+import { MasteryService, REPLAY_LIMIT } from '../learning/mastery/mastery-service';
+
+export interface OutboxWorkerOptions {
+  /** Entries per pass (default 500). */
+  batch?: number;
+  /**
+   * Least time between the starts of two passes (default 100 ms): under load a pass then covers
+   * several events per member, and a member's gaps are recomputed once for all of them.
+   */
+  minIntervalMs?: number;
+  /** Wait before retrying after a failed pass (default 1000 ms). */
+  retryMs?: number;
+  /** Longest a read waits in `settle` (default 2000 ms). */
+  settleTimeoutMs?: number;
+  now?: () => number;
+  log?: Pick<AppLogger, 'warn' | 'error'>;
+}
+
+const sameRow = (a: Mastery | undefined, b: Mastery) => a !== undefined && a.p === b.p && a.updatedAt === b.updatedAt;
+
+/** Same topics, severities and reasons (the time of computing aside). */
+function sameGaps(a: Gap[], b: Gap[]): boolean {
+  const key = (g: Gap) => `${g.topicId}\u0000${g.severity}\u0000${g.reasons.join('\u0001')}`;
+  const x = a.map(key).sort();
+  const y = b.map(key).sort();
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
+export interface OutboxStats { passes: number; applied: number; failures: number }
+
+export class OutboxWorker {
+  readonly stats: OutboxStats = { passes: 0, applied: 0, failures: 0 };
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private lastPassAt = 0;
+  private draining = false;
+  /** Members with entries this process wrote and has not applied yet, with how many. */
+  private readonly pending = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+  private readonly mastery: MasteryService;
+  private readonly gaps: GapService;
+
+  /** `store` must be the plain store (never one whose reads wait on this worker). */
+  constructor(private readonly store: GraphStore, private readonly learner: LearnerServices, private readonly opts: OutboxWorkerOptions = {}) {
+    this.mastery = new MasteryService(store, learner.model);
+    this.gaps = new GapService(store);
+  }
+
+  /** Group commit tells the worker what it created; a pass follows. */
+  noteCommitted(created: BatchEvent[]): void {
+    for (const b of created) this.pending.set(b.event.memberId, (this.pending.get(b.event.memberId) ?? 0) + 1);
+    this.kick();
+  }
+
+  /** Start a pass now, or right after the one running. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) { this.again = true; return; }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) { this.again = false; this.kick(); }
+    });
+  }
+
+  /** Wait until the entries this process knows of for these members are applied (or the timeout). */
+  async settle(memberIds: readonly string[]): Promise<void> {
+    const busy = () => memberIds.some((id) => this.pending.has(id));
+    if (!busy()) return;
+    const deadline = Date.now() + (this.opts.settleTimeoutMs ?? 2000);
+    while (busy() && Date.now() < deadline && !this.stopped) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  /** Apply everything pending now (tests, shutdown); resolves when the outbox is empty or a pass failed. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      this.kick();
+      while (this.running) await this.running;
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    while (this.running) await this.running;
+    this.wake();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      const wait = this.lastPassAt + (this.opts.minIntervalMs ?? 100) - Date.now();
+      if (wait > 0 && !this.draining) await new Promise((r) => setTimeout(r, wait));
+      this.lastPassAt = Date.now();
+      let entries: OutboxEntry[];
+      try {
+        entries = await this.store.listOutbox(this.opts.batch ?? 500);
+        if (entries.length === 0) { this.pending.clear(); this.wake(); return; }
+        await this.pass(entries);
+      } catch (e) {
+        this.stats.failures++;
+        this.opts.log?.warn(`outbox pass failed (will retry): ${e instanceof Error ? e.message : String(e)}`);
+        if (!this.stopped) this.retryTimer = setTimeout(() => { this.retryTimer = null; this.kick(); }, this.opts.retryMs ?? 1000);
+        this.retryTimer?.unref();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Compute and store mastery rows and gaps of members whose events arrived without the write path
+   * (a bulk load, an import), the same way a pass does, so reads find maintained state instead of
+   * replaying history. Pages of `page` members; returns how many members were written.
+   */
+  async backfill(memberIds: string[], page = 200): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < memberIds.length; i += page) {
+      const ids = memberIds.slice(i, i + page);
+      await this.recompute(ids, []);
+      n += ids.length;
+    }
+    return n;
+  }
+
+  /** Recompute the members of these entries and consume the entries, in one store transaction. */
+  private async pass(entries: OutboxEntry[]): Promise<void> {
+    await this.recompute([...new Set(entries.map((e) => e.memberId))], entries);
+    for (const e of entries) {
+      const n = (this.pending.get(e.memberId) ?? 0) - 1;
+      if (n > 0) this.pending.set(e.memberId, n);
+      else this.pending.delete(e.memberId);
+    }
+    this.wake();
+  }
+
+  private async recompute(ids: string[], entries: OutboxEntry[]): Promise<void> {
+    const now = (this.opts.now ?? Date.now)();
+    const view = await this.learner.curriculum.get();
+    const [members, histories, storedRows, storedGaps] = await Promise.all([
+      this.store.getMembersByIds(ids),
+      this.store.getHistoriesForMembers(ids, { limit: REPLAY_LIMIT }),
+      this.store.getMasteryForMembers(ids),
+      this.store.getGapsForMembers(ids),
+    ]);
+    // Only what changed is written: an answer moves the rows of its question's topics, not all of them.
+    const mastery: Mastery[] = [];
+    const gaps = new Map<string, Gap[]>();
+    const branchCache = new Map<string, Promise<Map<string, number>>>();
+    for (const member of members as Member[]) {
+      const history = histories.get(member.id)!;
+      const rows = this.mastery.fromHistory(member, view, history);
+      const before = new Map((storedRows.get(member.id) ?? []).map((r) => [r.topicId, r]));
+      mastery.push(...[...rows.values()].filter((r) => !sameRow(before.get(r.topicId), r)));
+      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache);
+      if (!sameGaps(storedGaps.get(member.id) ?? [], next)) gaps.set(member.id, next);
+    }
+    const applied = await this.store.completeOutbox({ entries, mastery, gaps });
+    this.stats.passes++;
+    this.stats.applied += applied;
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `npx tsx test/load/run-load.ts --data DIR --bulk DIR [--clients 50] [--seconds 20] [--kill]`
+ *
+ * Throughput of a real server process (production mode, Kuzu) driven from this process over loopback
+ * HTTP by closed-loop clients, each waiting for its reply before sending the next request:
+ *   - recordAnswer with unique ids, one member per client: acknowledged writes/s, p50/p99;
+ *   - member(id) as a branch secretary reading members of their branch: reads/s, p50/p99;
+ *   - with --kill, the kill -9 run of kill-run.ts with its exact counts.
+ * The data directory is copied first (the run writes answers), so a loaded medium store can be reused.
+ * Bounded: each phase stops after --seconds; the copy is removed at the end.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ANSWER_MUTATION, issueTokens, MEMBER_QUERY, pct, post, readWorld, type Sample, startChild, stopGracefully, type World } from './harness';
+import { runKillTest } from './kill-run';
+
+const arg = (name: string, dflt?: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+
+interface PhaseResult { name: string; n: number; errors: Record<string, number>; perSecond: number; p50: number; p90: number; p99: number; max: number }
+
+async function phase(name: string, clients: number, seconds: number, send: (client: number, n: number) => Promise<Sample>): Promise<PhaseResult> {
+  const samples: Sample[] = [];
+  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    for (let n = 0; performance.now() < until; n++) samples.push(await send(c, n));
+  }));
+  const elapsed = (performance.now() - t0) / 1000;
+  const ok = samples.filter((s) => s.ok).map((s) => s.ms).sort((a, b) => a - b);
+  const errors: Record<string, number> = {};
+  for (const s of samples.filter((x) => !x.ok)) errors[s.code ?? 'unknown'] = (errors[s.code ?? 'unknown'] ?? 0) + 1;
+  return { name, n: ok.length, errors, perSecond: ok.length / elapsed, p50: pct(ok, 50), p90: pct(ok, 90), p99: pct(ok, 99), max: ok[ok.length - 1] ?? NaN };
+}
+
+async function throughput(dataDir: string, world: World, clients: number, seconds: number): Promise<PhaseResult[]> {
+  const writers = world.members.slice(0, clients);
+  const readers = world.secretaries.slice(0, clients);
+  const tokens = await issueTokens(dataDir, [...writers, ...readers].map((m) => m.id));
+  const wTokens = writers.map((m) => tokens.get(m.id)!);
+  const rTokens = readers.map((m) => tokens.get(m.id)!);
+  const child = await startChild(dataDir);
+  try {
+    const branchMembers = new Map<string, string[]>();
+    for (const m of world.members) branchMembers.set(m.branchId, [...(branchMembers.get(m.branchId) ?? []), m.id]);
+    const run = `${Date.now().toString(36)}`;
+    const qs = world.questions;
+    const answer = (c: number, n: number) => {
+      const q = qs[(c * 13 + n) % qs.length];
+      return post(child.url, wTokens[c % wTokens.length], ANSWER_MUTATION, {
+        i: { id: `load-${run}-${c}-${n}`, memberId: writers[c % writers.length].id, questionId: q.id, choice: n % 4 === 0 ? (q.answer + 1) % 2 : q.answer, seconds: 20 },
+      });
+    };
+    const read = (c: number, n: number) => {
+      const sec = readers[c % readers.length];
+      const pool = branchMembers.get(sec.branchId) ?? [sec.id];
+      return post(child.url, rTokens[c % rTokens.length], MEMBER_QUERY, { id: pool[n % pool.length] });
+    };
+    // Warm-up (first requests compile queries and fill caches), not counted.
+    await phase('warm-up', clients, 3, async (c, n) => (n % 2 ? read(c, n) : answer(c, 100_000 + n)));
+    const out: PhaseResult[] = [];
+    out.push(await phase('recordAnswer', clients, seconds, answer));
+    out.push(await phase('member(id)', clients, seconds, read));
+    return out;
+  } finally {
+    await stopGracefully(child);
+  }
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(x >= 100 ? 0 : 1) : '–');
+
+async function main() {
+  const data = arg('data');
+  const bulk = arg('bulk');
+  if (!data || !bulk) throw new Error('--data (a loaded Kuzu data dir) and --bulk (its bulk CSV dir) are required');
+  const clients = Number(arg('clients', '50'));
+  const seconds = Number(arg('seconds', '20'));
+  const repeats = Number(arg('repeats', '1'));
+  const world = readWorld(bulk);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hongtu-load-'));
+  try {
+    const dir = path.join(tmp, 'kuzu');
+    cpSync(path.resolve(data), dir, { recursive: true });
+    console.log(`| phase | run | ok n | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|---|`);
+    for (let r = 1; r <= repeats; r++) {
+      for (const p of await throughput(dir, world, clients, seconds)) {
+        console.log(`| ${p.name} | ${r} | ${p.n} | ${fmt(p.perSecond)} | ${fmt(p.p50)} | ${fmt(p.p90)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${JSON.stringify(p.errors)} |`);
+      }
+    }
+    if (process.argv.includes('--kill')) {
+      const report = await runKillTest({ dataDir: dir, world, clients, loadMs: Number(arg('kill-after-ms', '3000')) });
+      console.log('\nkill -9 run:');
+      for (const [k, v] of Object.entries(report)) console.log(`- ${k}: ${v}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
