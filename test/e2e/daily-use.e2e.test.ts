@@ -95,7 +95,7 @@ describe('offline', () => {
     expect(network.attempts).toEqual([]);
     const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(https?:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(n)));
     expect(external).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('figures that agree', () => {
