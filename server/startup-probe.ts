@@ -3,9 +3,9 @@
  * (init is idempotent) and report on stdout whether it holds a university. If the engine crashes on
  * a damaged file, only this child dies (with a signal) and the parent reports it.
  */
-import { KuzuStore } from '../graph/kuzu/kuzu-store';
+import { openStore } from '../graph';
 
-const store = new KuzuStore({ dir: process.argv[2]! });
+const store = await openStore({ neo4j: null, dataDir: process.argv[2]! });
 try {
   await store.init();
   const empty = await store.isEmpty();

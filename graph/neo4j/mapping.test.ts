@@ -5,9 +5,12 @@ import { StoreError } from '../errors';
 import { fromCsv, toCsv } from './bulk';
 import { CATALOG, isCatalogued } from './catalog';
 import { fromNeo4jCosine } from './embeddings';
-import { isMemoryLimit, toStoreError } from './executor';
+import { BULK_LOAD, LOAD_TX_ROWS } from './bulk-queries';
+import { type Executor, isMemoryLimit, toStoreError } from './executor';
+import { GRAPH_SCHEMA, NODE_LABELS } from './labels';
+import { clearAll } from './schema';
 import { inIdOrder, int, num, toMember } from './mapping';
-import { Q } from './queries';
+import { CLEAR_Q, Q } from './queries';
 
 describe('integers', () => {
   it('sends whole numbers as Cypher INTEGER and reads them back as numbers', () => {
@@ -114,5 +117,28 @@ describe('statement catalogue', () => {
     expect(isCatalogued(Q.recordStudy)).toBe(true);
     expect(isCatalogued('MATCH (n) DETACH DELETE n')).toBe(false);
     expect(new Set(CATALOG.values()).size).toBe(CATALOG.size);
+  });
+});
+
+describe('bounded transactions (Neo4j accepts CALL … IN TRANSACTIONS only in auto-commit transactions)', () => {
+  it('clear deletes relationships of every label, then nodes, each in inner transactions, sent as auto-commit statements', async () => {
+    const sent: { how: string; query: string }[] = [];
+    const fake = {
+      autoCommit: async (query: string) => { sent.push({ how: 'autoCommit', query }); return { nodesDeleted: 0, relationshipsDeleted: 0, nodesCreated: 0, relationshipsCreated: 0 }; },
+      schema: async (query: string) => { sent.push({ how: 'schema', query }); return []; },
+      write: async () => { throw new Error('clear must not run in a managed transaction'); },
+      read: async () => { throw new Error('unexpected read'); },
+    };
+    await clearAll(fake as unknown as Executor);
+    const deletes = sent.filter((s) => s.how === 'autoCommit').map((s) => s.query);
+    expect(deletes).toEqual([...Object.values(CLEAR_Q.rels), ...Object.values(CLEAR_Q.nodes)]);
+    for (const q of deletes) expect(q).toMatch(/IN TRANSACTIONS OF 10000 ROWS$/);
+    // Relationship deletes cover every relationship (every type starts at one of these labels) before any node goes.
+    expect(new Set(GRAPH_SCHEMA.map((t) => t.from))).toEqual(new Set(Object.keys(CLEAR_Q.rels)));
+    expect(Object.keys(CLEAR_Q.nodes)).toEqual([...NODE_LABELS]);
+  });
+
+  it('every bulk load statement commits in inner transactions of LOAD_TX_ROWS rows', () => {
+    for (const q of Object.values(BULK_LOAD)) expect(q).toMatch(new RegExp(`IN TRANSACTIONS OF ${LOAD_TX_ROWS} ROWS$`));
   });
 });

@@ -16,6 +16,12 @@ import type { Config } from '../config';
 import type { ApiContext } from './context';
 
 /**
+ * The one <style> element the client adds at run time: cytoscape's rule for its container
+ * (`.__________cytoscape_container { position: relative; }`), allowed by its hash.
+ */
+export const CYTOSCAPE_STYLE_HASH = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
+/**
  * Scripts and styles from this origin only. 'unsafe-inline' for styles only on GraphiQL's page
  * (its editor inserts <style> elements at run time); never for scripts.
  */
@@ -23,7 +29,7 @@ export function contentSecurityPolicy(opts: { inlineStyles: boolean }): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    `style-src 'self'${opts.inlineStyles ? " 'unsafe-inline'" : ''}`,
+    `style-src 'self' ${opts.inlineStyles ? "'unsafe-inline'" : CYTOSCAPE_STYLE_HASH}`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { MasterySection } from '../member-home/MasterySection';
 import { GapsSection } from '../member-home/GapsSection';
+import { NotAssessedSection } from '../member-home/NotAssessedSection';
 import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
@@ -72,6 +73,7 @@ function Portrait({ member }: { member: Member }) {
         </Section>
         {learningState ?? <MasterySection title={t(average ? 'portrait.profile' : 'home.mastery')} hint={t(average ? 'portrait.masteryHint' : 'home.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
         {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
+        {l ? <NotAssessedSection items={l.mastery.notAssessed} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
           {member.transfers.length ? (
