@@ -73,7 +73,7 @@ export interface AuthConfig {
   cookieSecure: 'auto' | 'always' | 'never';
   /** Longest lifetime of a personal access token (days). */
   tokenMaxDays: number;
-  /** Campus single sign-on (OpenID Connect); null when not configured. */
+  /** Campus single sign-on (OpenID Connect): planned; always null in this version (config refuses HONGTU_OIDC_ISSUER). */
   oidc: OidcConfig | null;
 }
 
@@ -129,19 +129,9 @@ function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
 }
 
 function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
-  const issuer = env.HONGTU_OIDC_ISSUER ?? '';
-  if (!issuer) return null;
-  const need = (name: string) => {
-    const v = env[name] ?? '';
-    if (!v) throw new Error(`${name} must be set when HONGTU_OIDC_ISSUER is set`);
-    return v;
-  };
-  try { new URL(issuer); } catch { throw new Error(`HONGTU_OIDC_ISSUER must be a URL, got "${issuer}"`); }
-  return {
-    issuer, clientId: need('HONGTU_OIDC_CLIENT_ID'), clientSecret: need('HONGTU_OIDC_CLIENT_SECRET'),
-    redirectUri: need('HONGTU_OIDC_REDIRECT_URI'), claim: env.HONGTU_OIDC_CLAIM || 'preferred_username',
-    label: env.HONGTU_OIDC_LABEL || '统一身份认证',
-  };
+  if (!env.HONGTU_OIDC_ISSUER) return null;
+  // The OpenID Connect flow is not part of this version: refuse rather than start without the sign-in it asks for.
+  throw new Error('HONGTU_OIDC_ISSUER is set, but campus single sign-on (OpenID Connect) is not available in this version yet; unset it and use password sign-in');
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */

@@ -9,7 +9,6 @@ import {
 } from '../auth/account-self';
 import { hashSessionId } from '../auth/browser-sessions';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from '../auth/cookies';
-import { OIDC_START_PATH } from '../auth/oidc-paths';
 import { signIn } from '../auth/sign-in';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
@@ -39,10 +38,8 @@ const now = (ctx: ApiContext) => (ctx.deps.now ?? Date.now)();
 
 const resolvers: Resolvers = {
   Query: {
-    signInOptions: (_, __, ctx) => {
-      const o = ctx.deps.config.auth.oidc;
-      return { password: true, sso: o ? { label: o.label, url: OIDC_START_PATH } : null };
-    },
+    // Campus single sign-on is not built yet (config refuses HONGTU_OIDC_ISSUER), so only passwords are offered.
+    signInOptions: () => ({ password: true, sso: null }),
     myAccount: async (_, __, ctx) => {
       const s = await ctx.session();
       const mine = await readMyAccount(s);
