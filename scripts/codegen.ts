@@ -57,7 +57,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     ].map((t) => [t, `../mappers#${t}Model`]))
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
-      'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence',
+      'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence', 'PlacementStep', 'PlacementEstimate',
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
     .concat([
       'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',

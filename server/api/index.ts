@@ -26,6 +26,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
 import { membersModule } from './members';
@@ -33,6 +34,7 @@ import type { ApiModule } from './module';
 import { orgModule } from './org';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
+import { assessmentModule } from './assessment';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -45,11 +47,13 @@ export const API_MODULES: ApiModule[] = [
   coursePageModule,
   lifeModule,
   rulesModule,
+  assessmentModule,
   auditModule,
   appraisalModule,
   talkModule,
   learningTextModule,
   learningModule,
+  placementModule,
   accountModule,
   affairsModule,
   devLoginModule,

@@ -20,3 +20,5 @@ export type PracticeQuestionModel = PracticeQuestion;
 export type BranchGapsModel = BranchGapReport;
 export type BranchGapRowModel = BranchGapRow;
 export type LectureSuggestionModel = LectureSuggestion;
+export type PlacementStepModel = import('../learning/diagnostic/placement-service').PlacementStepResult;
+export type PlacementEstimateModel = { topicId: string; known: number };

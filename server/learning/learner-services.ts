@@ -29,6 +29,7 @@ import type { MasteryModel } from './mastery-model';
 import { CurriculumCache, type CurriculumView } from './mastery/curriculum-view';
 import { type LearnerSnapshot, loadSnapshot, makeSnapshot, progressByCourse, SNAPSHOT_HISTORY } from './mastery/learner-snapshot';
 import { MasteryService, REPLAY_LIMIT } from './mastery/mastery-service';
+import { assertOwnPlacement, placementFor, type PlacementStepResult } from './diagnostic/placement-service';
 import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
@@ -142,6 +143,17 @@ export class LearnerServices {
   private itemProgress(plan: StudyPlan, snap: Pick<LearnerSnapshot, 'history' | 'courseProgress'>): number[] {
     const sincePlan = progressByCourse(snap.history.studies, plan.startsAt);
     return plan.items.map((i) => Math.min(1, (i.kind === 'REVIEW' ? sincePlan : snap.courseProgress).get(i.courseId) ?? 0));
+  }
+
+  /** The placement quiz's next step for a member given the questions it asked so far (the member only). */
+  async placement(viewerMemberId: string | null | undefined, member: Member, asked: string[], now: number): Promise<PlacementStepResult> {
+    assertOwnPlacement(viewerMemberId, member);
+    const snap = await this.snapshot(member, now);
+    // Ask about what is not yet assessed, as of before the quiz (its answers would shrink the list as it goes).
+    const before = { ...snap, history: { ...snap.history, answers: snap.history.answers.filter((a) => !asked.includes(a.questionId)) } };
+    const { notAssessed } = await this.gaps.assess(before);
+    const focus = new Set(notAssessed.flatMap((n) => [n.topicId, ...(snap.view.topics.get(n.topicId)?.prerequisiteIds ?? [])]));
+    return placementFor(snap, asked, focus);
   }
 
   /** Questions on the member's gap topics (the answer is revealed only by recordAnswer). */

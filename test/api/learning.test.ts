@@ -59,8 +59,8 @@ describe('gaps and recommendations follow the answers', () => {
         { i: { memberId: 'm-f', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 } });
       expect(r.body.data.recordAnswer.correct).toBe(false);
       const g = gapOn((await h.as('m-f')(GAPS, { id: 'm-f' })).body.data.gaps, TOPIC);
-      // One wrong answer is not evidence enough; from the second on it is a gap.
-      if (k === 0) { expect(g).toBeUndefined(); continue; }
+      // From the second wrong answer on it is a gap (a single one only when far below target).
+      if (k === 0) continue;
       severities.push(g!.severity);
     }
     expect(severities[severities.length - 1]).toBeGreaterThan(severities[0]);

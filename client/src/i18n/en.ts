@@ -1,7 +1,9 @@
+import { appraisalEn } from './appraisal-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...appraisalEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',
@@ -155,6 +157,14 @@ export const en: Record<MessageKey, string> = {
   'home.masteryEmpty': 'No mastery data yet. It appears after you answer practice questions.',
   'home.required': 'required {p}',
   'home.gaps': 'Learning gaps',
+  'placement.title': 'Placement quiz',
+  'placement.intro': 'Up to 20 questions; each time the most informative one, using which topics build on which, to assess the topics with no record yet.',
+  'placement.start': 'Start the placement quiz',
+  'placement.progress': 'Question {i} (at most {n})',
+  'placement.done': 'Placement quiz done: {n} questions answered. Mastery, gaps and “not yet assessed” below follow your answers.',
+  'home.notAssessed': 'Not yet assessed',
+  'home.notAssessedHint': '{n} required topics do not have enough study or answers yet, so they are not counted as gaps. A few practice questions or the placement quiz will assess them.',
+  'home.notAssessedTarget': 'required {p}',
   'home.gapsEmpty': 'No clear gaps right now. Keep it up!',
   'home.severity': 'urgency {p}',
   'home.activity': 'Recent activity',
@@ -268,6 +278,9 @@ export const en: Record<MessageKey, string> = {
   'branch.heatmap': 'Gap heatmap',
   'branch.heatmapHint': 'Each number is how many gaps the member has in that area; darker means more urgent. Members with the most urgent gaps come first.',
   'branch.heatmapNone': 'no gap',
+  'branch.heatmapOpen': '?n: n topics not yet assessed (not gaps)',
+  'branch.heatmapOpenCount': '{n} of {total} members have topics not yet assessed (not gaps, counted apart)',
+  'branch.cellOpen': '{n} topics not yet assessed',
   'branch.heatmapMild': 'milder',
   'branch.heatmapSevere': 'urgent',
   'branch.heatmapEmpty': 'No gap data yet. It appears once members answer practice questions.',

@@ -1,5 +1,8 @@
 /** Chinese (zh-CN), the default language. Every key here must exist in en.ts (the type enforces it). */
+import { appraisalZh } from './appraisal-messages';
+
 export const zhCN = {
+  ...appraisalZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',
@@ -153,6 +156,14 @@ export const zhCN = {
   'home.masteryEmpty': '还没有掌握度数据。完成练习题后会在这里显示。',
   'home.required': '要求 {p}',
   'home.gaps': '学习短板',
+  'placement.title': '摸底测评',
+  'placement.intro': '回答最多 20 道题，系统按知识点之间的先修关系每次选最能说明你掌握情况的一题，用来评估还没有记录的知识点。',
+  'placement.start': '开始摸底测评',
+  'placement.progress': '第 {i} 题（最多 {n} 题）',
+  'placement.done': '摸底测评完成：共答 {n} 题。下面的掌握度、短板和“尚未评估”已按你的回答更新。',
+  'home.notAssessed': '尚未评估',
+  'home.notAssessedHint': '有 {n} 个要求掌握的知识点还没有足够的学习或答题记录，暂不算短板。做几道相关练习或摸底测评后即可评估。',
+  'home.notAssessedTarget': '要求 {p}',
   'home.gapsEmpty': '目前没有明显的学习短板，继续保持！',
   'home.severity': '紧迫度 {p}',
   'home.activity': '最近动态',
@@ -266,6 +277,9 @@ export const zhCN = {
   'branch.heatmap': '学习短板热力图',
   'branch.heatmapHint': '数字为该党员在该领域的短板个数，颜色越深短板越紧迫；短板最重的党员排在前面。',
   'branch.heatmapNone': '无短板',
+  'branch.heatmapOpen': '?n：n 个知识点尚未评估（不算短板）',
+  'branch.heatmapOpenCount': '{total} 名党员中有 {n} 人有尚未评估的知识点（不算短板，单独计数）',
+  'branch.cellOpen': '{n} 个知识点尚未评估',
   'branch.heatmapMild': '较轻',
   'branch.heatmapSevere': '紧迫',
   'branch.heatmapEmpty': '还没有短板数据。党员完成练习后这里会显示。',

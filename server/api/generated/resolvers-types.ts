@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel } from '../learning-mappers';
 import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
@@ -495,6 +495,25 @@ export type BranchLife = {
   to: Scalars['DateTime']['output'];
 };
 
+/** A branch's score for one quarter, indicator by indicator. */
+export type BranchQuarterScore = {
+  __typename?: 'BranchQuarterScore';
+  /** The branch's id. */
+  branchId: Scalars['ID']['output'];
+  /** The branch's name. */
+  branchName: Scalars['String']['output'];
+  /** First instant of the quarter. */
+  from: Scalars['DateTime']['output'];
+  /** Each indicator of the scheme with its value and evidence. */
+  indicators: Array<IndicatorScore>;
+  /** The quarter, e.g. 2026-Q3. */
+  quarter: Scalars['String']['output'];
+  /** 0–100 over the indicators with data (their weights rescaled); null when none has data. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** First instant after the quarter. */
+  to: Scalars['DateTime']['output'];
+};
+
 /** Input of bulkStartTransfers. */
 export type BulkStartTransfersInput = {
   /** Batch id; case ids are `<batchId>:<memberId>`, so a retried batch creates nothing twice. */
@@ -883,6 +902,29 @@ export type Group = {
   id: Scalars['ID']['output'];
   /** Name (zh-CN). */
   name: Scalars['String']['output'];
+};
+
+/** One weighted indicator of the assessment scheme for one branch and quarter. */
+export type IndicatorScore = {
+  __typename?: 'IndicatorScore';
+  /** How the value was counted (zh-CN). */
+  explanation: Scalars['String']['output'];
+  /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
+  id: Scalars['ID']['output'];
+  /** Obligations met (or attendance rows present). */
+  met: Scalars['Int']['output'];
+  /** Whether there was nothing to count. */
+  noData: Scalars['Boolean']['output'];
+  /** The obligations that cost points, each with its citation and where to act. */
+  shortfalls: Array<Obligation>;
+  /** Title (zh-CN). */
+  title: Scalars['String']['output'];
+  /** Obligations that fell due (or attendance rows recorded). */
+  total: Scalars['Int']['output'];
+  /** 0–1; null means no data for this quarter (its weight is left out of the score). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Weight in the scheme (points out of 100). */
+  weight: Scalars['Int']['output'];
 };
 
 /** Input of issueTransferLetter. */
@@ -2068,6 +2110,34 @@ export type PipelineView = {
   obligations: Array<AffairsObligation>;
 };
 
+/** The placement quiz's estimate for one subtopic. */
+export type PlacementEstimate = {
+  __typename?: 'PlacementEstimate';
+  /** Chance the member knows it, 0–1. */
+  known: Scalars['Float']['output'];
+  /** The subtopic. */
+  topic: Topic;
+};
+
+/** Where a placement quiz stands. */
+export type PlacementStep = {
+  __typename?: 'PlacementStep';
+  /** Questions answered so far. */
+  asked: Scalars['Int']['output'];
+  /** The most questions the quiz asks. */
+  budget: Scalars['Int']['output'];
+  /** True when the quiz is over (question budget reached or uncertainty low). */
+  done: Scalars['Boolean']['output'];
+  /** The quiz's estimate per subtopic, 0–1: the chance the member knows it. */
+  estimates: Array<PlacementEstimate>;
+  /** The next question (without the right option); null when done. */
+  question?: Maybe<Question>;
+  /** The subtopic the next question tests; null when done. */
+  topic?: Maybe<Topic>;
+  /** Mean uncertainty per subtopic in bits, 0 (certain) to 1 (nothing known). */
+  uncertainty: Scalars['Float']['output'];
+};
+
 /** A question to practise a gap topic; the answer is revealed by recordAnswer. */
 export type PracticeQuestion = {
   __typename?: 'PracticeQuestion';
@@ -2148,8 +2218,19 @@ export type Query = {
    * administrators above it; the rounds the viewer votes in or is appraised in for anyone else.
    */
   appraisalRounds: Array<AppraisalRound>;
+  /**
+   * Every branch of a committee (its administrators and university administrators) or, with no
+   * committeeId, of the university (university administrators), for one quarter (`2026-Q3`, default
+   * the current one), best score first: the cross-branch comparison.
+   */
+  assessmentComparison: Array<BranchQuarterScore>;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
+  /**
+   * A branch's assessment (考核) for the last `first` calendar quarters (1–12, default 4, the current one
+   * included), oldest first: the trend. Needs branch read scope.
+   */
+  branchAssessment: Array<BranchQuarterScore>;
   /** A branch's dues totals for a year and the members the arrears rules prompt about (no incomes). Branch officers and administrators. */
   branchDues: BranchDues;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
@@ -2209,6 +2290,14 @@ export type Query = {
   obligations: Array<Obligation>;
   /** A person's development pipeline (发展党员): milestones as a timeline, what is due next and what is late. Self, or within read scope. */
   pipeline: PipelineView;
+  /**
+   * The next step of a member's adaptive placement quiz (摸底测评): given the ids of the questions the quiz
+   * asked so far (answered through recordAnswer, at most 20), the next most informative question, or
+   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Uses the
+   * prerequisite graph: a right answer also counts for what the topic builds on, a wrong one against
+   * what builds on it. Only the member themself may take it.
+   */
+  placementStep: PlacementStep;
   /**
    * Practice questions on the member's gap topics (1–20, default 5; with no gaps, on their least-mastered
    * topics), suited to their mastery. The right option is not included:
@@ -2327,8 +2416,22 @@ export type QueryAppraisalRoundsArgs = {
 
 
 /** Entry points for reading. */
+export type QueryAssessmentComparisonArgs = {
+  committeeId?: InputMaybe<Scalars['ID']['input']>;
+  quarter?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points for reading. */
 export type QueryBranchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchAssessmentArgs = {
+  branchId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2474,6 +2577,13 @@ export type QueryObligationsArgs = {
 /** Entry points for reading. */
 export type QueryPipelineArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryPlacementStepArgs = {
+  asked?: Array<Scalars['ID']['input']>;
   memberId: Scalars['ID']['input'];
 };
 
@@ -3478,6 +3588,7 @@ export type ResolversTypes = {
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
+  BranchQuarterScore: ResolverTypeWrapper<Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversTypes['IndicatorScore']> }>;
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
   CalendarWeek: ResolverTypeWrapper<Omit<CalendarWeek, 'items'> & { items: Array<ResolversTypes['Obligation']> }>;
@@ -3506,6 +3617,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3560,6 +3672,8 @@ export type ResolversTypes = {
   PeriodLife: ResolverTypeWrapper<PeriodLifeModel>;
   PipelineStep: PipelineStep;
   PipelineView: ResolverTypeWrapper<PipelineViewModel>;
+  PlacementEstimate: ResolverTypeWrapper<PlacementEstimateModel>;
+  PlacementStep: ResolverTypeWrapper<PlacementStepModel>;
   PracticeQuestion: ResolverTypeWrapper<PracticeQuestionModel>;
   ProfileCourse: ResolverTypeWrapper<ProfileCourse>;
   ProfileMastery: ResolverTypeWrapper<ProfileMastery>;
@@ -3655,6 +3769,7 @@ export type ResolversParentTypes = {
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
   BranchLife: BranchLifeModel;
+  BranchQuarterScore: Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversParentTypes['IndicatorScore']> };
   BulkStartTransfersInput: BulkStartTransfersInput;
   BulkTransferRowInput: BulkTransferRowInput;
   CalendarWeek: Omit<CalendarWeek, 'items'> & { items: Array<ResolversParentTypes['Obligation']> };
@@ -3681,6 +3796,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
+  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -3724,6 +3840,8 @@ export type ResolversParentTypes = {
   Period: PeriodModel;
   PeriodLife: PeriodLifeModel;
   PipelineView: PipelineViewModel;
+  PlacementEstimate: PlacementEstimateModel;
+  PlacementStep: PlacementStepModel;
   PracticeQuestion: PracticeQuestionModel;
   ProfileCourse: ProfileCourse;
   ProfileMastery: ProfileMastery;
@@ -3970,6 +4088,16 @@ export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends Res
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type BranchQuarterScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchQuarterScore'] = ResolversParentTypes['BranchQuarterScore']> = {
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  branchName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorScore']>, ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type CalendarWeekResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarWeek'] = ResolversParentTypes['CalendarWeek']> = {
   end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
@@ -4094,6 +4222,18 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shortfalls?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedPassword'] = ResolversParentTypes['IssuedPassword']> = {
@@ -4444,6 +4584,21 @@ export type PipelineViewResolvers<ContextType = ApiContext, ParentType extends R
   obligations?: Resolver<Array<ResolversTypes['AffairsObligation']>, ParentType, ContextType>;
 };
 
+export type PlacementEstimateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlacementEstimate'] = ResolversParentTypes['PlacementEstimate']> = {
+  known?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
+export type PlacementStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlacementStep'] = ResolversParentTypes['PlacementStep']> = {
+  asked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  budget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['PlacementEstimate']>, ParentType, ContextType>;
+  question?: Resolver<Maybe<ResolversTypes['Question']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
+  uncertainty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeQuestion'] = ResolversParentTypes['PracticeQuestion']> = {
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4474,7 +4629,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
   appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
   appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
+  assessmentComparison?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, Partial<QueryAssessmentComparisonArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
+  branchAssessment?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, RequireFields<QueryBranchAssessmentArgs, 'branchId'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
@@ -4500,6 +4657,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   obligationCalendar?: Resolver<Array<ResolversTypes['CalendarWeek']>, ParentType, ContextType, RequireFields<QueryObligationCalendarArgs, 'branchId'>>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'scope'>>;
   pipeline?: Resolver<ResolversTypes['PipelineView'], ParentType, ContextType, RequireFields<QueryPipelineArgs, 'memberId'>>;
+  placementStep?: Resolver<ResolversTypes['PlacementStep'], ParentType, ContextType, RequireFields<QueryPlacementStepArgs, 'asked' | 'memberId'>>;
   practiceQuestions?: Resolver<Array<ResolversTypes['PracticeQuestion']>, ParentType, ContextType, RequireFields<QueryPracticeQuestionsArgs, 'first' | 'memberId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, RequireFields<QueryQuestionsArgs, 'first'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'memberId'>>;
@@ -4811,6 +4969,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
+  BranchQuarterScore?: BranchQuarterScoreResolvers<ContextType>;
   CalendarWeek?: CalendarWeekResolvers<ContextType>;
   CastBallotResult?: CastBallotResultResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
@@ -4828,6 +4987,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
   LearningPath?: LearningPathResolvers<ContextType>;
@@ -4866,6 +5026,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Period?: PeriodResolvers<ContextType>;
   PeriodLife?: PeriodLifeResolvers<ContextType>;
   PipelineView?: PipelineViewResolvers<ContextType>;
+  PlacementEstimate?: PlacementEstimateResolvers<ContextType>;
+  PlacementStep?: PlacementStepResolvers<ContextType>;
   PracticeQuestion?: PracticeQuestionResolvers<ContextType>;
   ProfileCourse?: ProfileCourseResolvers<ContextType>;
   ProfileMastery?: ProfileMasteryResolvers<ContextType>;

@@ -35,9 +35,13 @@ describe('computeGaps', () => {
       topicId: 'theory.xi-thought', target: 0.8,
       reasons: ['正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想', '还没有相关学习或答题记录'],
     }]);
-    const one = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
-    expect(one.gaps).toEqual([]);
-    expect(one.notAssessed[0].reasons[1]).toBe('已有 1 次相关答题（答对 0 次），还不足以判断是否为短板');
+    // One wrong answer near the target does not settle it; far below the target it is a gap.
+    const near = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.7 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
+    expect(near.gaps).toEqual([]);
+    expect(near.notAssessed[0].reasons[1]).toBe('已有 1 次相关答题（答对 0 次），还不足以判断是否为短板');
+    const far = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
+    expect(far.gaps.map((g) => g.topicId)).toEqual(['theory.xi-thought']);
+    expect(far.notAssessed).toEqual([]);
   });
 
   it('names the stage requirement with target and current mastery when answers are mostly wrong', () => {

@@ -7,9 +7,9 @@
  *  - an overdue review: the estimate was at or above the target after the member's last event and
  *    has faded below it since;
  *  - a required topic never studied or answered while one of its prerequisites has answers mostly wrong.
- * With at least two recent answers mostly right it is settled (no gap). Otherwise it is "not yet
- * assessed" (a separate list, never painted as a gap): nothing is known about it, or one answer or a
- * study session only. Recent answers mostly wrong (≥ 3, ≤ 40% right) make
+ * A single wrong answer makes a gap only when the estimate is also below 75% of the target; recent
+ * answers mostly right settle it (no gap). Otherwise it is "not yet assessed" (a separate list, never
+ * painted as a gap): nothing is known about it, or a study session only, or one wrong answer near target. Recent answers mostly wrong (≥ 3, ≤ 40% right) make
  * a gap on any topic. Each reason names its evidence in Chinese, so a member can read why the topic is listed.
  */
 import type { Gap, MemberStage } from '../../../graph';
@@ -42,6 +42,9 @@ export interface GapInputs {
 export interface NotAssessed { topicId: string; target: number; reasons: string[] }
 
 export interface GapAssessment { gaps: Gap[]; notAssessed: NotAssessed[] }
+
+/** Below this share of the target, one wrong answer is enough evidence for a gap. */
+const SINGLE_ANSWER_SHARE = 0.75;
 
 /** Answers that say a topic is weak: at least two, at most half right. */
 export const weakByAnswers = (ev: AnswerEvidence | undefined) => !!ev && ev.n >= 2 && ev.correct * 2 <= ev.n;
@@ -87,7 +90,16 @@ export function assessGaps(x: GapInputs): GapAssessment {
     const why = evidenceFor(topicId, target, m);
     const ev0 = x.evidence.get(topicId);
     // Answers mostly right settle it: close to target, neither a gap nor unassessed.
-    if (why === '' && ev0 && ev0.n >= 2 && ev0.correct * 2 > ev0.n) return;
+    if (why === '' && ev0 && ev0.n >= 1 && ev0.correct * 2 > ev0.n) return;
+    // A single wrong answer is a gap only when the estimate is also well below target.
+    if (why === '' && ev0 && ev0.n === 1 && ev0.correct === 0 && m < SINGLE_ANSWER_SHARE * target) {
+      const sev = weight * Math.min(1, (target - m) / Math.max(target, 0.01));
+      const g = found.get(topicId) ?? { severity: 0, reasons: [] };
+      g.severity = Math.max(g.severity, sev);
+      g.reasons.push(reason(m));
+      found.set(topicId, g);
+      return;
+    }
     if (why === '') {
       const ev = x.evidence.get(topicId);
       const o = open.get(topicId) ?? { topicId, target, reasons: [] };

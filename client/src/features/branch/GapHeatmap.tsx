@@ -14,16 +14,18 @@ const FIRST_ROWS = 12;
 
 /**
  * Members × areas, each cell coloured by the member's most severe gap in the area (scaled to the branch's
- * worst cell) and showing how many gaps it holds. A real table, so it reads well with a screen reader;
- * a legend says what the numbers and colours mean.
+ * worst cell) and showing how many gaps it holds; topics not yet assessed are counted apart ("?n", never
+ * coloured as a gap). A real table, so it reads well with a screen reader; a legend says what the
+ * numbers and colours mean.
  */
 export function GapHeatmap({ report }: { report: Report }) {
   const { t, te, pct } = useI18n();
   const [all, setAll] = useState(false);
   const tableId = useId();
-  const rows = report.rows.filter((r) => r.cells.some((c) => c.gapCount > 0));
+  const rows = report.rows.filter((r) => r.cells.some((c) => c.gapCount > 0 || c.notAssessedCount > 0));
   if (rows.length === 0) return <EmptyState>{t('branch.heatmapEmpty')}</EmptyState>;
-  const max = Math.max(...rows.flatMap((r) => r.cells.map((c) => c.severity)));
+  const max = Math.max(0.01, ...rows.flatMap((r) => r.cells.map((c) => c.severity)));
+  const open = report.rows.filter((r) => r.cells.some((c) => c.notAssessedCount > 0)).length;
   const sorted = [...rows].sort((a, b) => sum(b.cells) - sum(a.cells));
   return (
     <>
@@ -34,7 +36,9 @@ export function GapHeatmap({ report }: { report: Report }) {
           {[0.2, 0.45, 0.7, 1].map((f) => <i key={f} style={{ background: heatColor(f * max, max) }} />)}
           {t('branch.heatmapSevere')}
         </span>
+        <span>{t('branch.heatmapOpen')}</span>
       </div>
+      <p className="meta" data-testid="heatmap-open">{t('branch.heatmapOpenCount', { n: open, total: report.rows.length })}</p>
       <ScrollRegion label={t('branch.heatmap')}>
         <table className="heatmap" data-testid="heatmap" id={tableId}>
           <thead>
@@ -49,8 +53,9 @@ export function GapHeatmap({ report }: { report: Report }) {
                 <th scope="row" style={{ fontWeight: 500 }}><a href={hrefFor({ name: 'portrait', id: r.member.id })}>{r.member.name}</a></th>
                 {r.cells.map((c) => (
                   <td key={c.area} className="cell" style={{ background: heatColor(c.severity, max), color: heatTextColor(c.severity, max) }}
-                    title={`${r.member.name} · ${te('area', c.area)} · ${t('home.severity', { p: pct(c.severity) })} · ${t('home.gapMastery', { p: pct(c.mastery) })}`}>
+                    title={`${r.member.name} · ${te('area', c.area)} · ${t('home.severity', { p: pct(c.severity) })} · ${t('home.gapMastery', { p: pct(c.mastery) })}${c.notAssessedCount ? ` · ${t('branch.cellOpen', { n: c.notAssessedCount })}` : ''}`}>
                     {c.gapCount || ''}
+                    {c.notAssessedCount ? <span className="meta" aria-label={t('branch.cellOpen', { n: c.notAssessedCount })}> ?{c.notAssessedCount}</span> : null}
                   </td>
                 ))}
               </tr>

@@ -5,11 +5,13 @@ import { PortraitBranchAverageDocument, PortraitDocument, PortraitLearningDocume
 import { LazyGraphView } from '../../graph-view/LazyGraphView';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
+import { AppraisalRecord } from '../appraisal/AppraisalRecord';
 import { domainId } from '../../graph-view/elements';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { MasterySection } from '../member-home/MasterySection';
 import { GapsSection } from '../member-home/GapsSection';
+import { NotAssessedSection } from '../member-home/NotAssessedSection';
 import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
@@ -66,12 +68,14 @@ function Portrait({ member }: { member: Member }) {
         <p className="meta">{t('portrait.since', { date: date(member.stageSince) })}</p>
         <PipelineTimeline memberId={member.id} />
       </Section>
+      <AppraisalRecord memberId={member.id} />
       <div className="grid-2">
         <Section title={t('portrait.tags')}>
           <TagList activity={member.recentActivity} gapTags={gapTags} />
         </Section>
         {learningState ?? <MasterySection title={t(average ? 'portrait.profile' : 'home.mastery')} hint={t(average ? 'portrait.masteryHint' : 'home.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
         {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
+        {l ? <NotAssessedSection items={l.mastery.notAssessed} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
           {member.transfers.length ? (

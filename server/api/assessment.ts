@@ -1,0 +1,23 @@
+/** Branch assessment (考核): trend per branch and comparison across branches. */
+import { branchAssessment, compareBranches, type QuarterScore } from '../rules/assessment';
+import type { Resolvers } from './generated/resolvers-types';
+import { type ApiModule, readSdl } from './module';
+
+const toApi = (q: QuarterScore) => ({
+  branchId: q.branchId, branchName: q.branchName, quarter: q.quarter.label, from: q.quarter.start, to: q.quarter.end, score: q.score,
+  indicators: q.indicators.map((i) => ({
+    id: i.id, title: i.title.zh, weight: i.weight, value: i.value, noData: i.value === null, met: i.met, total: i.total,
+    explanation: i.explanation, shortfalls: i.shortfalls,
+  })),
+});
+
+const resolvers: Resolvers = {
+  Query: {
+    branchAssessment: async (_, { branchId, first }, ctx) => (await branchAssessment(await ctx.session(), branchId, first)).map(toApi),
+    assessmentComparison: async (_, { committeeId, quarter }, ctx) => (await compareBranches(
+      await ctx.session(), committeeId ? { kind: 'COMMITTEE', id: committeeId } : { kind: 'UNIVERSITY' }, quarter,
+    )).map(toApi),
+  },
+};
+
+export const assessmentModule: ApiModule = { name: 'assessment', typeDefs: readSdl('assessment.graphql', import.meta.url), resolvers };

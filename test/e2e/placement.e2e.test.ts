@@ -1,0 +1,93 @@
+/**
+ * A new member takes the placement quiz (摸底测评) in Debian's Chromium against the real server (Kuzu in a
+ * temp dir, demo data): the branch secretary adds the member through the API, the member opens their home,
+ * sees the required topics "not yet assessed" (no gaps claimed without evidence), starts the quiz, answers
+ * every question the server picks until it says done (at most 20), and the topics it was asked about are
+ * no longer listed as not yet assessed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { open, snap } from './pages';
+import { questions } from '../../seeds/curriculum/index';
+
+/** Each seeded question's main topic (heaviest tag). */
+const topicOf = new Map(questions.map((q) => [q.id, Object.entries(q.topics).sort((a, b) => b[1] - a[1])[0][0]]));
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+const login = async (memberId: string) => (await gql<{ login: { token: string; role: string } }>('mutation($id: ID!) { login(memberId: $id) { token role } }', { id: memberId })).login;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('placement quiz', () => {
+  it('a new member sees topics not yet assessed, takes the quiz to the end, and the topics asked are assessed', async () => {
+    const { demoAccounts } = await gql<{ demoAccounts: { memberId: string; role: string }[] }>('{ demoAccounts { memberId role } }');
+    const secretary = await login(demoAccounts.find((a) => a.role === 'SECRETARY')!.memberId);
+    const { viewer } = await gql<{ viewer: { branch: { id: string }; committee: { id: string } } }>('{ viewer { branch { id } committee { id } } }', {}, secretary.token);
+    const { createMember } = await gql<{ createMember: { id: string; name: string } }>(
+      'mutation($i: CreateMemberInput!) { createMember(input: $i) { id name } }',
+      { i: { name: '新同志测评', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } }, secretary.token);
+    const me = await login(createMember.id);
+    await open(page, server.url, '/signin');
+    await page.evaluate((s) => localStorage.setItem('hongtu.session', JSON.stringify(s)), {
+      token: me.token, role: me.role, memberId: createMember.id, name: createMember.name, branchId: viewer.branch.id, committeeId: viewer.committee.id,
+    });
+    // A full navigation (new query string), so the app reads the stored session on start.
+    await page.goto(`${server.url}/?debug=1&member=new#/me`);
+    await poll(() => page.locator('h1').first().textContent()).toContain('新同志测评');
+    const count = async () => ((await page.getByTestId('not-assessed').count()) ? Number(await page.getByTestId('not-assessed').getAttribute('data-count')) : 0);
+    await poll(count).toBeGreaterThan(2);
+    expect(await page.getByTestId('gaps').count()).toBe(0);
+
+    await page.getByTestId('placement-start').click();
+    let answered = 0;
+    const askedTopics: string[] = [];
+    for (;;) {
+      await poll(async () => (await page.getByTestId('placement-done').count()) + (await page.getByTestId('placement-progress').count())).toBe(1);
+      if (await page.getByTestId('placement-done').count()) break;
+      expect(answered).toBeLessThan(20);
+      await poll(() => page.getByTestId('placement-progress').textContent()).toContain(`第 ${answered + 1} 题`);
+      const quiz = page.getByTestId('placement');
+      const card = quiz.getByTestId('practice');
+      askedTopics.push(topicOf.get((await card.getAttribute('data-question'))!)!);
+      await card.locator('input[type="radio"]').nth(answered % 2).check();
+      await card.getByRole('button', { name: '提交答案' }).click();
+      await poll(() => quiz.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
+      await quiz.getByTestId('answer-feedback').getByRole('button').click();
+      answered++;
+    }
+    await poll(() => page.getByTestId('placement-done').textContent()).toContain(`共答 ${answered} 题`);
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThanOrEqual(20);
+    // Every topic the quiz asked about is assessed now: no longer listed as "not yet assessed".
+    const openSection = page.getByTestId('not-assessed');
+    const showAll = openSection.locator('xpath=../..').getByTestId('show-all');
+    if (await showAll.count()) await showAll.click();
+    for (const id of askedTopics) expect(await openSection.locator(`li[data-topic="${id}"]`).count(), id).toBe(0);
+    await snap(page, 'placement-done');
+  }, 300_000);
+});
