@@ -15,7 +15,7 @@ import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import type { GraphStore } from '../../graph/store';
 import { generateWorld } from '../../seeds/generator/generate';
 import { createApp } from '../../server/app';
-import { signToken } from '../../server/auth/tokens';
+import { createAccessToken } from '../../server/auth/access-tokens';
 import { loadConfig } from '../../server/config';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { fmt, percentile, type BenchRow } from './stats';
@@ -28,10 +28,11 @@ const LIMITS_OFF = {
   HONGTU_MAX_BODY_BYTES: '10000000', HONGTU_RATE_PER_ADDRESS: '1000000', HONGTU_RATE_PER_ACCOUNT: '1000000',
 };
 
-interface Srv { url: string; close(): Promise<void>; gql(q: string, v: Record<string, unknown>, token: string): Promise<{ errors?: unknown[] }> }
+interface Srv { url: string; close(): Promise<void>; gql(q: string, v: Record<string, unknown>, token: string, address?: string): Promise<{ errors?: unknown[] }> }
 
 async function serve(store: GraphStore, env: Record<string, string>): Promise<Srv> {
-  const config = loadConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET, HONGTU_CLIENT_DIR: '/nonexistent', HONGTU_LOG_LEVEL: 'error', ...env });
+  // As behind the campus TLS proxy: each simulated user has their own address (X-Forwarded-For).
+  const config = loadConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET, HONGTU_TRUST_PROXY: '1', HONGTU_CLIENT_DIR: '/nonexistent', HONGTU_LOG_LEVEL: 'error', ...env });
   const learner = createLearnerServices(store);
   const server = createServer(createApp({ config, store, logger: silent, learning: { learner, hooks: learner.hooks } }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -39,11 +40,17 @@ async function serve(store: GraphStore, env: Record<string, string>): Promise<Sr
   return {
     url,
     close: () => new Promise((r) => server.close(() => r())),
-    gql: async (query, variables, token) => (await fetch(`${url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+    gql: async (query, variables, token, address = '10.0.0.1') => (await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': address },
+      body: JSON.stringify({ query, variables }),
     })).json() as Promise<{ errors?: unknown[] }>,
   };
 }
+
+/** A personal access token (production has no demo tokens). */
+const tokenFor = async (store: GraphStore, memberId: string) =>
+  (await createAccessToken(store, memberId, { name: 'bench', scope: 'READ_WRITE', introspect: false, days: 1 }, 90, Date.now())).token;
 
 const median = (xs: number[]) => percentile(xs, 50);
 const spread = (xs: number[]) => `${fmt(Math.min(...xs), 1)}–${fmt(Math.max(...xs), 1)}`;
@@ -92,7 +99,7 @@ export async function measureFieldCosts(store: GraphStore, n = 9): Promise<{ key
   const w = await pickWorld(store);
   const srv = await serve(store, LIMITS_OFF);
   try {
-    const token = { member: (await signToken(SECRET, w.member)).token, secretary: (await signToken(SECRET, w.secretary)).token };
+    const token = { member: await tokenFor(store, w.member), secretary: await tokenFor(store, w.secretary) };
     let seq = 0;
     const out: { key: string; ms: number[]; weight: number }[] = [];
     for (const [key, who, query] of PROBES) {
@@ -125,7 +132,7 @@ async function readsPerSecond(srv: Srv, tokens: string[], ids: string[], ms: num
   const end = performance.now() + ms;
   await Promise.all(tokens.map(async (tok, i) => {
     while (performance.now() < end) {
-      const r = await srv.gql(q, { m: ids[i] }, tok);
+      const r = await srv.gql(q, { m: ids[i] }, tok, `10.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);
       if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 300));
       done++;
     }
@@ -139,7 +146,8 @@ export async function bench(ctx: { store: GraphStore }): Promise<BenchRow[]> {
   const costs = await measureFieldCosts(ctx.store, 5);
   for (const c of costs) rows.push({ section: 'limits', metric: `field cost ${c.key}`, value: `${fmt(median(c.ms), 1)} ms`, note: `weight ${c.weight}; spread ${spread(c.ms)}, n=${c.ms.length}` });
   const w = await pickWorld(ctx.store);
-  const tokens = await Promise.all(w.members.map(async (id) => (await signToken(SECRET, id)).token));
+  const tokens: string[] = [];
+  for (const id of w.members) tokens.push(await tokenFor(ctx.store, id));
   // The ceiling: the heaviest requests a member can send that pass every limit.
   const on = await serve(ctx.store, {});
   try {

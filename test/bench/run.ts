@@ -27,6 +27,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['cli', './cli-bench'],
     ['rules', './rules-bench'],
     ['throughput', './throughput-bench'],
+    ['auth', './auth-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

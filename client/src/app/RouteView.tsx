@@ -25,6 +25,9 @@ const PipelinePage = lazy(() => import('../features/affairs/PipelinePage'));
 const MemberDuesPage = lazy(() => import('../features/affairs/MemberDuesPage'));
 const BranchAffairsPage = lazy(() => import('../features/affairs/BranchAffairsPage'));
 const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
+const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
+const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
+const TalksPage = lazy(() => import('../features/talks/TalksPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -61,6 +64,9 @@ export function RouteView() {
     case 'pipeline': page = <PipelinePage memberId={route.memberId} />; break;
     case 'dues': page = <MemberDuesPage memberId={route.memberId} />; break;
     case 'affairs': page = <BranchAffairsPage branchId={route.branchId} />; break;
+    case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
+    case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
+    case 'talks': page = <TalksPage memberId={route.memberId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>

@@ -30,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
       case 'dashboard': return { name: 'dashboard', id: null };
       case 'todo': return { name: 'todo' };
       case 'notices': return { name: 'notices' };
+      case 'appraisal': return { name: 'appraisal' };
       default: return { name: 'home' };
     }
   };

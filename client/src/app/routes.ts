@@ -21,6 +21,9 @@ export type Route =
   | { name: 'dues'; memberId: string }
   | { name: 'affairs'; branchId: string }
   | { name: 'notices' }
+  | { name: 'appraisal' }
+  | { name: 'appraisalRound'; id: string }
+  | { name: 'talks'; memberId: string }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -49,6 +52,9 @@ export function parseRoute(hash: string): Route {
   if (head === 'members' && id && parts[2] === 'dues' && parts.length === 3) return { name: 'dues', memberId: id };
   if (head === 'branches' && id && parts[2] === 'affairs' && parts.length === 3) return { name: 'affairs', branchId: id };
   if (head === 'notices' && parts.length === 1) return { name: 'notices' };
+  if (head === 'appraisal' && parts.length === 1) return { name: 'appraisal' };
+  if (head === 'appraisal' && id && parts.length === 2) return { name: 'appraisalRound', id };
+  if (head === 'members' && id && parts[2] === 'talks' && parts.length === 3) return { name: 'talks', memberId: id };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
     return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
@@ -81,6 +87,9 @@ export function hrefFor(route: Route): string {
     }
     case 'meeting': return `#/meetings/${enc(route.id)}`;
     case 'pipeline': return `#/members/${enc(route.memberId)}/pipeline`;
+    case 'appraisal': return '#/appraisal';
+    case 'appraisalRound': return `#/appraisal/${enc(route.id)}`;
+    case 'talks': return `#/members/${enc(route.memberId)}/talks`;
     case 'dues': return `#/members/${enc(route.memberId)}/dues`;
     case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
     case 'notices': return '#/notices';

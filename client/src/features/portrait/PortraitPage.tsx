@@ -5,6 +5,7 @@ import { PortraitBranchAverageDocument, PortraitDocument, PortraitLearningDocume
 import { LazyGraphView } from '../../graph-view/LazyGraphView';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
+import { AppraisalRecord } from '../appraisal/AppraisalRecord';
 import { domainId } from '../../graph-view/elements';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
@@ -67,6 +68,7 @@ function Portrait({ member }: { member: Member }) {
         <p className="meta">{t('portrait.since', { date: date(member.stageSince) })}</p>
         <PipelineTimeline memberId={member.id} />
       </Section>
+      <AppraisalRecord memberId={member.id} />
       <div className="grid-2">
         <Section title={t('portrait.tags')}>
           <TagList activity={member.recentActivity} gapTags={gapTags} />
