@@ -99,7 +99,12 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
 /** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
 function readDataDir(v: string | undefined): string {
   const dir = path.resolve(v ?? './data/kuzu');
-  const st = statSync(dir, { throwIfNoEntry: false });
+  let st;
+  try {
+    st = statSync(dir, { throwIfNoEntry: false });
+  } catch {
+    throw new Error(`HONGTU_DATA_DIR cannot be a directory: a part of ${dir} is a file. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
+  }
   if (st && !st.isDirectory()) {
     throw new Error(`HONGTU_DATA_DIR points at a file, not a directory: ${dir}. Set it to a directory (it is created if missing), e.g. ./data/kuzu`);
   }

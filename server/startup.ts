@@ -35,7 +35,10 @@ export interface ProbeResult { ok: boolean; empty?: boolean; problem?: string }
 
 /** Open the embedded store in a child process; never throws, never crashes this process. */
 export function probeEmbeddedStore(dataDir: string, timeoutMs = 60_000): ProbeResult {
-  const r = spawnSync(process.execPath, [...process.execArgv.filter((a) => !a.startsWith('--inspect')), PROBE, dataDir], {
+  const inherited = process.execArgv.filter((a) => !a.startsWith('--inspect'));
+  // The probe is TypeScript: under a runner that compiles in-process (vitest) there is no loader to inherit.
+  const loader = inherited.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx'];
+  const r = spawnSync(process.execPath, [...inherited, ...loader, PROBE, dataDir], {
     encoding: 'utf8', timeout: timeoutMs, env: process.env,
   });
   if (r.signal) {

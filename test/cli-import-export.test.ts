@@ -12,6 +12,25 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-cli-io-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('hongtu import / export', () => {
+  it('checks every row first: bad rows are reported by file, line and field, and nothing is loaded', async () => {
+    const bulk = path.join(tmp, 'bulk-bad');
+    writeBulkDir(bulk);
+    const members = path.join(bulk, 'Member.csv');
+    fs.writeFileSync(members, fs.readFileSync(members, 'utf8').replace('CANDIDATE', 'GOD_MODE'));
+    fs.appendFileSync(path.join(bulk, 'Topic.csv'), 'history,党史\n');
+    const s = new KuzuStore({ dir: path.join(tmp, 'bad') });
+    try {
+      const err = await runImport(s, bulk).then(() => null, (e: unknown) => e as { code: string; message: string });
+      expect(err?.code).toBe('BAD_USER_INPUT');
+      expect(err?.message).toContain('Nothing was loaded');
+      expect(err?.message).toContain('Member.csv:3:stage: "GOD_MODE" is not one of APPLICANT, ACTIVIST, CANDIDATE, PROBATIONARY, FULL');
+      expect(err?.message).toMatch(/Topic\.csv:\d+: 2 columns, expected 4/);
+      expect(await s.isEmpty()).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('imports into an empty store, refuses a non-empty one, and exports what import reads back', async () => {
     const bulk = path.join(tmp, 'bulk');
     writeBulkDir(bulk);

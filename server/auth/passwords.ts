@@ -17,20 +17,40 @@ export const ARGON2_PARAMS = {
   outputLen: 32,
 } as const;
 
+/**
+ * At most this many argon2 computations at once. libuv's pool has 4 threads by default and the
+ * embedded store's queries run on the same pool, so hashing never takes all of it: other people's
+ * reads keep two threads (bench `auth`: another member's read during sign-ins).
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 let verifications = 0;
 
 /** How many password (or recovery-code) checks reached argon2 in this process; for tests and the bench. */
 export const argon2Verifications = (): number => verifications;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_PARAMS);
+  return limited(() => hash(password, ARGON2_PARAMS));
 }
 
 /** True when `password` matches the PHC `stored` hash; a malformed hash is a mismatch. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   verifications += 1;
   try {
-    return await verify(stored, password, ARGON2_PARAMS);
+    return await limited(() => verify(stored, password, ARGON2_PARAMS));
   } catch {
     return false;
   }

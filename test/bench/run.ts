@@ -28,6 +28,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['rules', './rules-bench'],
     ['throughput', './throughput-bench'],
     ['appraisal', './appraisal-bench'],
+    ['auth', './auth-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

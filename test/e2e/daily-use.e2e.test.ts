@@ -32,6 +32,25 @@ async function api<T>(memberId: string, query: string, variables: Record<string,
   return post(query, variables, login.token);
 }
 
+/**
+ * Sign in as someone else on a new tab (same browser, same blocked network), without the previous person's
+ * session cookie: the server refuses cookie requests that lack the client's CSRF header.
+ */
+async function freshSignIn(role: 'MEMBER' | 'SECRETARY' | 'COMMITTEE_ADMIN' | 'UNIVERSITY_ADMIN'): Promise<void> {
+  const size = page.viewportSize();
+  await browser.context.clearCookies();
+  await page.close();
+  page = await browser.context.newPage();
+  if (size) await page.setViewportSize(size);
+  await signInAs(page, server.url, role);
+}
+
+/** Wait until the page has settled: network quiet for a moment (bounded; some screens poll) and no spinner left. */
+async function settle(): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+  await poll(() => page.locator('main .spinner, main [aria-busy="true"]').count()).toBe(0);
+}
+
 const LIFE = `query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) { life(from: $from, to: $to) { attendanceRate kinds { kind applies held required } } } }`;
 type Life = { branch: { life: { attendanceRate: number | null; kinds: KindCount[] } } };
 
@@ -67,22 +86,22 @@ describe('offline', () => {
 
   it('every screen of every role loads with no request leaving the machine', async () => {
     for (const role of ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'] as const) {
-      await signInAs(page, server.url, role);
-      await page.waitForLoadState('networkidle');
+      await freshSignIn(role);
+      await settle();
     }
     await open(page, server.url, '/network');
-    await page.waitForLoadState('networkidle');
+    await settle();
     // Fonts and icons included: nothing was even attempted outside.
     expect(network.attempts).toEqual([]);
     const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(https?:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(n)));
     expect(external).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('figures that agree', () => {
   it('the branch page shows, for each period, the API\'s meetings ratio and attendance for exactly that period', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signInAs(page, server.url, 'SECRETARY');
+    await freshSignIn('SECRETARY');
     await open(page, server.url, '/branches/b-1');
     const figures = page.getByTestId('branch-figures');
     for (const key of ['lastQuarter', 'fourQuarters', 'thisQuarter']) {
@@ -105,7 +124,7 @@ describe('figures that agree', () => {
     const to = (await figures.getAttribute('data-to'))!;
     const onBranch = { meetings: await page.getByTestId('figure-meetings').textContent(), attendance: await page.getByTestId('figure-attendance').textContent() };
     const { branch } = await api<Life>('m-1', LIFE, { id: branchId, from, to });
-    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    await freshSignIn('UNIVERSITY_ADMIN');
     await open(page, server.url, '/dashboard');
     const group = page.locator(`[data-group="${branchId}"] .hbars-value`);
     await poll(() => group.count()).toBe(4);
@@ -117,7 +136,7 @@ describe('figures that agree', () => {
 
 describe('who needs attention', () => {
   it('lists members with reason and evidence at the top of the branch page, and counts members by stage', async () => {
-    await signInAs(page, server.url, 'SECRETARY');
+    await freshSignIn('SECRETARY');
     await open(page, server.url, '/branches/b-1');
     const list = page.getByTestId('attention');
     await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
@@ -142,7 +161,7 @@ describe('who needs attention', () => {
 describe('something to study', () => {
   it('a member opens a course from the plan or recommendations, reads it, and the visible time is recorded as study', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(page, server.url, 'MEMBER');
+    await freshSignIn('MEMBER');
     const link = page.locator('[data-testid="plan-items"] a, [data-testid="recommendations"] a').first();
     await poll(() => link.count()).toBe(1);
     const title = (await link.textContent())!.trim();
@@ -195,12 +214,11 @@ describe('accessible on a desk and a phone', () => {
       const found: Record<string, unknown> = {};
       for (const s of SCREENS) {
         if (s.role && s.role !== role) {
-          await signInAs(page, server.url, s.role);
+          await freshSignIn(s.role);
           role = s.role;
         }
         await open(page, server.url, s.hash);
-        await page.waitForLoadState('networkidle');
-        await poll(() => page.locator('.spinner, [aria-busy="true"]').count()).toBe(0);
+        await settle();
         const v = await seriousViolations(page);
         if (v.length) found[s.name] = v;
         await page.screenshot({ path: path.join(SHOTS, `${s.name}-${viewport.label}.png`), animations: 'disabled', timeout: 60_000 });
@@ -211,7 +229,7 @@ describe('accessible on a desk and a phone', () => {
 
   it('on a phone, the members table keeps its key columns without scrolling sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(page, server.url, 'SECRETARY');
+    await freshSignIn('SECRETARY');
     await open(page, server.url, '/branches/b-1');
     const table = page.getByTestId('members-table');
     await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);

@@ -84,6 +84,16 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
   const atKill = await countAt(opts.dataDir, members.map((m) => m.id));
 
   child = await startChild(opts.dataDir);
+  const restarted = child;
+  // Whatever fails from here on, the restarted server does not outlive the run.
+  try {
+    return await afterRestart();
+  } catch (e) {
+    if (restarted.proc.exitCode === null) await killHard(restarted);
+    throw e;
+  }
+
+  async function afterRestart(): Promise<KillReport> {
   let retriesReplayed = 0;
   let retriesCreated = 0;
   for (const i of inFlight) {
@@ -147,5 +157,6 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
     };
   } finally {
     await store.close();
+  }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npx tsx test/load/run-load.ts --data DIR --bulk DIR [--clients 50] [--seconds 20] [--kill]`
+ * `npx tsx test/load/run-load.ts --data DIR --bulk DIR [--clients 50] [--seconds 20] [--repeats 1] [--kill | --kill-only]`
  *
  * Throughput of a real server process (production mode, Kuzu) driven from this process over loopback
  * HTTP by closed-loop clients, each waiting for its reply before sending the next request:
@@ -85,13 +85,16 @@ async function main() {
     const dir = path.join(tmp, 'kuzu');
     cpSync(path.resolve(data), dir, { recursive: true });
     console.log(`| phase | run | ok n | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|---|`);
-    for (let r = 1; r <= repeats; r++) {
+    for (let r = 1; r <= (process.argv.includes('--kill-only') ? 0 : repeats); r++) {
       for (const p of await throughput(dir, world, clients, seconds)) {
         console.log(`| ${p.name} | ${r} | ${p.n} | ${fmt(p.perSecond)} | ${fmt(p.p50)} | ${fmt(p.p90)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${JSON.stringify(p.errors)} |`);
       }
     }
-    if (process.argv.includes('--kill')) {
-      const report = await runKillTest({ dataDir: dir, world, clients, loadMs: Number(arg('kill-after-ms', '3000')) });
+    if (process.argv.includes('--kill') || process.argv.includes('--kill-only')) {
+      // A fresh copy: the kill run counts only its own answers and starts from the loaded state.
+      const killDir = path.join(tmp, 'kuzu-kill');
+      cpSync(path.resolve(data), killDir, { recursive: true });
+      const report = await runKillTest({ dataDir: killDir, world, clients, loadMs: Number(arg('kill-after-ms', '3000')) });
       console.log('\nkill -9 run:');
       for (const [k, v] of Object.entries(report)) console.log(`- ${k}: ${v}`);
     }

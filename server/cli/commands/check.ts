@@ -2,12 +2,18 @@
  * `hongtu check`: store, schema and index health. Prints what it found; exit code 1 when anything
  * needs attention (store unreachable, store health problems, schema assembly failing).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { dataProblems } from './check-data';
 import { openStore } from '../../../graph';
 import type { StoreHealth } from '../../../graph';
 import { buildSchema } from '../../api/schema';
 import { type Config, loadConfig } from '../../config';
 import { embeddedStoreProblem } from '../../startup';
+
+/** The Kuzu database inside HONGTU_DATA_DIR. */
+const KUZU_FILE = 'hongtu.kuzu';
 
 export interface CheckReport {
   backend: string | null;
@@ -26,6 +32,11 @@ export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
     report.schema = 'failed';
     report.problems.push(`GraphQL schema: ${(e as Error).message}`);
   }
+  // Checking must not create a store: a data directory without one is reported as it is.
+  if (!config.neo4j && !fs.existsSync(path.join(config.dataDir, KUZU_FILE))) {
+    report.problems.push(`No store at ${path.join(config.dataDir, KUZU_FILE)}: check HONGTU_DATA_DIR, or create one with \`hongtu seed --scale demo --load\``);
+    return report;
+  }
   // The embedded store is opened in a child process first: a damaged file may crash the engine.
   const unusable = config.neo4j ? null : embeddedStoreProblem(config.dataDir, config.production);
   if (unusable) {
@@ -38,7 +49,7 @@ export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
       await store.init();
       const h = await store.health();
       Object.assign(report, { backend: h.backend, counts: h.counts, vectorIndexes: h.vectorIndexes });
-      report.problems.push(...h.problems);
+      report.problems.push(...h.problems, ...dataProblems(h.counts, h.vectorIndexes, h.problems));
     } finally {
       await store.close().catch(() => undefined);
     }

@@ -9,6 +9,7 @@ import type { GraphStore, Progress } from '../../../graph';
 import { loadConfig } from '../../config';
 import { badInput, conflict } from '../../errors';
 import { createProgressBar } from '../progress-bar';
+import { formatProblem, validateBulkDir } from './validate-bulk';
 
 export interface ImportReport { counts: Record<string, number>; rows: number; ms: number }
 
@@ -20,6 +21,11 @@ export async function runImport(store: GraphStore, dir: string, onProgress?: Pro
     const members = (await store.health()).counts.Member ?? 0;
     throw conflict(`The store already holds data (${members} members); \`hongtu import\` loads only into an empty store. ` +
       'Point HONGTU_DATA_DIR (or NEO4J_DATABASE) at an empty one, or replace everything with `hongtu seed --load`.');
+  }
+  // Every row is checked before anything is written: one bad row loads nothing.
+  const problems = await validateBulkDir(dir);
+  if (problems.length) {
+    throw badInput('dir', `Nothing was loaded: ${problems.length === 50 ? '50+' : problems.length} problem(s) in "${dir}":\n${problems.map(formatProblem).join('\n')}`);
   }
   const t0 = performance.now();
   const counts = await store.bulkLoad(dir, onProgress);
