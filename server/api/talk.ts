@@ -21,7 +21,10 @@ const resolvers: Resolvers = {
       const members = await membersWithoutYearlyTalk(s, branchId, year);
       return Promise.all(members.map((m) => getMember(s, m.id)));
     },
-    talkKinds: () => Object.entries(TALK_KINDS).map(([id, names]) => ({ id, ...names })),
+    talkKinds: async (_, __, ctx) => {
+      await ctx.session();
+      return Object.entries(TALK_KINDS).map(([id, names]) => ({ id, ...names }));
+    },
   },
   Mutation: {
     createTalkRecord: async (_, { input }, ctx) => createTalk(await ctx.session(), input),
