@@ -5,10 +5,8 @@
  * people in a record can see who read it and when. Records are never embedded, tagged, searched,
  * recommended from or exported: only this file reads them.
  *
- * Yearly talk (default rule, until it is set in the rules catalogue): every full and probationary member
- * has at least one talk of kind YEARLY per calendar year (Asia/Shanghai) with a branch committee member or
- * the secretary. Source: 《中国共产党支部工作条例（试行）》 on talks between branch committee members and
- * members (谈心谈话); the article number is not cited because it could not be checked against the text here.
+ * Yearly talk: the rules catalogue's `talk.yearly` (server/rules/catalogue/talks.ts) puts one obligation per
+ * branch and year in the work queue; `membersWithoutYearlyTalk` names the members for the secretary.
  */
 import { randomUUID } from 'node:crypto';
 import type { Member, TalkRecord } from '../../graph';
@@ -19,24 +17,11 @@ import { badInput, conflict, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import { getBranch } from '../org/org-service';
 import { FUTURE_SKEW_MS, optionalId, optionalText, requireOneOf, requireText } from '../validate';
+import { TALK_KINDS, type TalkKind } from './talk-kinds';
 
-/** Kinds of talk: data, with their Chinese names. */
-export const TALK_KINDS = {
-  APPLICANT: { zh: '与入党申请人谈话', en: 'Talk with a new applicant' },
-  YEARLY: { zh: '年度谈心谈话', en: 'Yearly talk' },
-  PROBATION: { zh: '预备党员考察谈话', en: 'Talk during probation' },
-  BEFORE_TRANSFER: { zh: '组织关系转接前谈话', en: 'Talk before a transfer' },
-  CONCERN: { zh: '关心帮扶谈话', en: 'Talk of care and support' },
-  OTHER: { zh: '其他谈话', en: 'Other talk' },
-} as const;
-export type TalkKind = keyof typeof TALK_KINDS;
+export { TALK_KINDS };
+
 const KINDS = Object.keys(TALK_KINDS) as TalkKind[];
-
-/** The rule of the yearly talk, shown with its warnings. */
-export const YEARLY_TALK_RULE = {
-  id: 'talk.yearly',
-  citation: { document: '中国共产党支部工作条例（试行）', article: null, confirmed: false },
-} as const;
 
 export function canReadTalk(v: Viewer, t: TalkRecord): boolean {
   if (t.participantIds.includes(v.memberId) || t.subjectId === v.memberId) return true;

@@ -4,6 +4,7 @@ import { DUES_RULES } from './dues';
 import { LIFE_RULES } from './life';
 import { NOTICE_RULES } from './notices';
 import { PIPELINE_RULES } from './pipeline';
+import { TALK_RULES } from './talks';
 import { TRANSFER_RULES } from './transfers';
 
 export const CATALOGUE: readonly RuleDef<any>[] = [
@@ -12,4 +13,5 @@ export const CATALOGUE: readonly RuleDef<any>[] = [
   ...DUES_RULES,
   ...TRANSFER_RULES,
   ...NOTICE_RULES,
+  ...TALK_RULES,
 ];

@@ -5,8 +5,10 @@
 import type { Evaluator } from '../types';
 import { AFFAIRS_EVALUATORS } from './affairs';
 import { meetingMinimumEvaluator } from './meeting-minimum';
+import { talkYearlyEvaluator } from './talk-yearly';
 
 export const EVALUATORS: Evaluator[] = [
   meetingMinimumEvaluator,
   ...AFFAIRS_EVALUATORS,
+  talkYearlyEvaluator,
 ];
