@@ -9,6 +9,7 @@ import { eventIdReused, isStoreError, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { BATCH_Q } from './batch-queries';
+import { Q } from './queries';
 import type { Executor, Tx } from './executor';
 import { int } from './mapping';
 
@@ -46,7 +47,7 @@ async function writeBatch(ex: Executor, batch: BatchEvent[], access: AccessRecor
     const studies = created.flatMap((b) => (b.kind === 'STUDY' ? [{ ...base(b), progress: b.event.progress }] : []));
     if (answers.length) await tx.write(BATCH_Q.createAnswers, { answers });
     if (studies.length) await tx.write(BATCH_Q.createStudies, { studies });
-    if (access.length) await tx.write(BATCH_Q.appendAccess, { records: access.map((r) => ({ ...r, at: int(r.at) })) });
+    if (access.length) await tx.write(Q.appendAccess, { records: access.map((r) => ({ ...r, at: int(r.at) })) });
     return outcomes;
   });
 }

@@ -33,10 +33,6 @@ MATCH (m:Member {id: row.memberId})
 MATCH (c:Course {id: row.toId})
 CREATE (m)-[:STUDIED {id: row.id, at: row.at, seconds: row.seconds, progress: row.progress}]->(c)
 CREATE (:Outbox {id: row.key, kind: 'STUDY', eventId: row.id, memberId: row.memberId, at: row.at})`,
-  appendAccess: `UNWIND $records AS r
-MERGE (a:AccessRecord {id: r.id})
-  ON CREATE SET a.at = r.at, a.viewerId = r.viewerId, a.action = r.action, a.targetKind = r.targetKind,
-                a.targetId = r.targetId`,
 } as const;
 
 export const OUTBOX_Q = {
@@ -48,11 +44,6 @@ ORDER BY at, key LIMIT $limit`,
 MATCH (o:Outbox {id: key})
 SET o.claimedAt = $now
 RETURN o.id AS key`,
-  upsertMastery: `UNWIND $rows AS row
-MATCH (m:Member {id: row.memberId})
-MATCH (t:Topic {id: row.topicId})
-MERGE (m)-[r:MASTERY]->(t)
-SET r.p = row.p, r.updatedAt = row.updatedAt`,
   replaceGaps: `UNWIND $members AS mg
 MATCH (m:Member {id: mg.memberId})
 CALL (m, mg) {

@@ -7,6 +7,7 @@
 import { conflict } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import { OUTBOX_Q } from './batch-queries';
+import { Q } from './queries';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
 import { int, num } from './mapping';
@@ -32,7 +33,7 @@ export async function completeOutbox(ex: Executor, c: OutboxCompletion): Promise
     await requireIds(tx, 'Topic', [...new Set([...c.mastery.map((r) => r.topicId), ...[...c.gaps.values()].flat().map((g) => g.topicId)])]);
     const rows = lastPerKey(c.mastery, (r) => `${r.memberId}\u0000${r.topicId}`)
       .map((r) => ({ memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: int(r.updatedAt) }));
-    if (rows.length) await tx.write(OUTBOX_Q.upsertMastery, { rows });
+    if (rows.length) await tx.write(Q.upsertMastery, { rows });
     if (c.gaps.size) {
       const members = [...c.gaps].map(([memberId, gaps]) => ({
         memberId,
