@@ -76,6 +76,8 @@ describe('store calls per request', () => {
     calls.length = 0;
     const r = await t.as('sec')(q, { id: 'm-x03' }); // sec's first request: the token is verified in full
     expect(r.body.errors).toBeUndefined();
+    // Two member reads: since sessions are checked against the store (revocable), the viewer's own record is read
+    // once the session resolves, apart from the prefetch of the member asked for.
     expect(r.body.data.member.recentActivity.studies).toHaveLength(1);
     const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
     expect(counts).toMatchInlineSnapshot(`
@@ -84,7 +86,7 @@ describe('store calls per request', () => {
         "getBranchesByIds": 1,
         "getCoursesByIds": 1,
         "getMemberHistory": 1,
-        "getMembersByIds": 1,
+        "getMembersByIds": 2,
         "getQuestionsByIds": 1,
       }
     `);
