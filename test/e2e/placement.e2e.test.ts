@@ -51,13 +51,13 @@ describe('placement quiz', () => {
     const { createMember } = await gql<{ createMember: { id: string; name: string } }>(
       'mutation($i: CreateMemberInput!) { createMember(input: $i) { id name } }',
       { i: { name: '新同志测评', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } }, secretary.token);
-    const me = await login(createMember.id);
+    // Sign in as the new member on the demo sign-in page (the session lives in an HttpOnly cookie).
+    await browser.context.clearCookies();
     await open(page, server.url, '/signin');
-    await page.evaluate((s) => localStorage.setItem('hongtu.session', JSON.stringify(s)), {
-      token: me.token, role: me.role, memberId: createMember.id, name: createMember.name, branchId: viewer.branch.id, committeeId: viewer.committee.id,
-    });
-    // A full navigation (new query string), so the app reads the stored session on start.
-    await page.goto(`${server.url}/?debug=1&member=new#/me`);
+    await page.getByPlaceholder('例如 m-1').fill(createMember.id);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+    await open(page, server.url, '/me');
     await poll(() => page.locator('h1').first().textContent()).toContain('新同志测评');
     const count = async () => ((await page.getByTestId('not-assessed').count()) ? Number(await page.getByTestId('not-assessed').getAttribute('data-count')) : 0);
     await poll(count).toBeGreaterThan(2);
