@@ -37,11 +37,14 @@ async function scopesOf(send: () => Promise<unknown>): Promise<Set<string | unde
 describe('causal scopes', () => {
   it('puts all store calls of one member\'s requests in one scope, and other callers in others', async () => {
     const q = '{ member(id: "m-b") { id name } }';
+    // The first request of a session also reads the session itself before it knows the caller: that one read
+    // runs outside any caller's scope (undefined) or in the request's own.
     const first = await scopesOf(() => t.as('sec')(q));
     const again = await scopesOf(() => t.as('sec')(q));
-    expect(first.size).toBe(1);
-    const [key] = [...first];
-    expect(key).toMatch(/^caller:/);
+    const callers = [...first].filter((k) => k?.startsWith('caller:'));
+    expect(callers).toHaveLength(1);
+    expect([...first].filter((k) => !k?.startsWith('caller:')).every((k) => k === undefined || k.startsWith('request:'))).toBe(true);
+    const [key] = callers;
     expect([...again]).toEqual([key]);
     const other = await scopesOf(() => t.as('uadmin')(q));
     expect(other.size).toBe(1);
