@@ -14,7 +14,7 @@ import type { AccessToken, AuthSession } from '../../graph';
 import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
-import { CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
+import { clearSessionCookie, CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
 import type { Session } from '../auth/session';
 import { bearerToken, verifyToken } from '../auth/tokens';
 import { loadViewer } from '../auth/viewer';
@@ -100,8 +100,14 @@ export function createContext(
       if (!request.headers.has(CSRF_HEADER)) {
         throw forbidden(`Requests signed in with the session cookie must carry the ${CSRF_HEADER} header`);
       }
-      const s = await resolveSession(store, config.auth, cookie, now());
-      return { kind: 'session', memberId: s.memberId, session: s };
+      try {
+        const s = await resolveSession(store, config.auth, cookie, now());
+        return { kind: 'session', memberId: s.memberId, session: s };
+      } catch (e) {
+        // A cookie whose session no longer counts is cleared, so the browser stops sending it.
+        cookies.push(clearSessionCookie(secure));
+        throw e;
+      }
     }
     throw unauthenticated('Sign in first: use the sign-in page, or send Authorization: Bearer <personal access token>');
   };

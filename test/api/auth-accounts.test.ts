@@ -92,6 +92,9 @@ describe('the session cookie', () => {
     expect(phone.lastSetCookie[0]).toMatch(/Max-Age=0/);
     phone.cookie = kept; // a copy of the cookie taken before sign-out
     expect(codes(await phone.gql(VIEWER))).toEqual(['UNAUTHENTICATED']);
+    // The answer to a dead session's cookie clears it, so the browser stops sending it.
+    expect(phone.lastSetCookie.join('\n')).toMatch(/hongtu_session=;.*Max-Age=0/);
+    expect(phone.cookie).toBeNull();
 
     expect((await laptop.gql('mutation { signOutEverywhere }')).body.data.signOutEverywhere).toBe(1);
     expect(codes(await desk.gql(VIEWER))).toEqual(['UNAUTHENTICATED']);
