@@ -62,6 +62,8 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
         const n = await writePath.worker.summaries.rebuild();
         log.info(`Learning summaries built for ${n} members in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
+      // The curriculum view every learning read starts from, loaded before the first request needs it.
+      await learner.curriculum.get();
       void text.syncEmbeddings();
       writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
       writePath.worker.summaries.kick(); // rows from an earlier day, or of members changed while the server was down
