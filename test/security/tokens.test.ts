@@ -55,6 +55,7 @@ const ROOT: Record<string, string> = {
   rules: '{ rules { __typename } }',
   account: '{ account(memberId: "m-a") { loginName } }',
   signOutEverywhere: 'mutation { signOutEverywhere }',
+  completeSsoSignIn: 'mutation { completeSsoSignIn(input: { totpCode: "123456" }) { step } }',
   endSession: 'mutation { endSession(id: "x") }',
   changePassword: 'mutation { changePassword(currentPassword: "a", newPassword: "b") }',
   startTotpEnrolment: 'mutation { startTotpEnrolment { secret } }',
