@@ -24,6 +24,7 @@ import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { SignInThrottle } from './auth/lockout';
+import { configurePasswordHashing } from './auth/passwords';
 import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): App {
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
+  configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
