@@ -5,14 +5,15 @@
  * with it in a second browser and must choose a new password; a taken login name shows the server's reason
  * and changes nothing; the administrator disables the account and the member's session stops at the next
  * request; the account's history shows these actions; enable and a password reset issue a new one-time
- * password that works. Then a 390 px phone: no sideways scrolling, no serious accessibility violations.
+ * password that works; the list pages 20 at a time. Then a 390 px phone (no sideways scrolling, no serious
+ * accessibility violations) and English; a committee administrator sees only the committee's members and no history.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../support/auth-client';
 import { seriousViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './browser';
-import { open, snap } from './pages';
+import { open, signInAs, snap } from './pages';
 import { startTestServer, type TestServer } from './server';
 
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
@@ -119,6 +120,18 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     await poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('账号管理');
     await poll(() => admin.getByTestId('account-row').count()).toBeGreaterThan(0);
     expect(await seriousViolations(admin)).toEqual([]);
+    // Everyone in the demo university, 20 a page, in member-id order.
+    const total = Number((await admin.getByTestId('accounts-total').textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(20);
+    const rowIds = () => admin.getByTestId('account-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-member-id')!));
+    const page1 = await rowIds();
+    expect(page1).toHaveLength(20);
+    await admin.getByTestId('accounts-next').click();
+    await poll(async () => (await rowIds())[0]).not.toBe(page1[0]);
+    const page2 = await rowIds();
+    expect(page2.every((id) => id > page1[19]!)).toBe(true);
+    await admin.getByRole('button', { name: '上一页' }).click();
+    await poll(rowIds).toEqual(page1);
 
     await findRow(target);
     expect(await statuses(target.id)).toEqual(['NONE']);
@@ -235,5 +248,20 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     expect(await row(target.id).getByTestId('account-action-reset').textContent()).toBe('Reset password');
     expect(await seriousViolations(admin)).toEqual([]);
     await admin.getByTestId('locale').selectOption('zh-CN');
+  });
+
+  it('a committee administrator sees only the committee\'s members and no history', async () => {
+    await signInAs(member, server.url, 'COMMITTEE_ADMIN');
+    const cadminId = (await member.getByTestId('signout').getAttribute('data-member-id'))!;
+    const token = (await gql('mutation ($m: ID!) { login(memberId: $m) { token } }', { m: cadminId }, null)).data.login.token;
+    const [mine, all] = await Promise.all([
+      gql('{ accountList(first: 1) { totalCount } }', {}, token), gql('{ accountList(first: 1) { totalCount } }'),
+    ]);
+    expect(mine.data.accountList.totalCount).toBeLessThan(all.data.accountList.totalCount);
+    await member.locator('[data-nav="accounts"]').click();
+    await poll(() => member.getByTestId('accounts-total').textContent()).toBe(`共 ${mine.data.accountList.totalCount} 人`);
+    await poll(() => member.getByTestId('account-row').count()).toBeGreaterThan(0);
+    expect(await member.getByTestId('account-history-toggle').count()).toBe(0);
+    expect(await seriousViolations(member)).toEqual([]);
   });
 });
