@@ -10,6 +10,7 @@ import { landingFor } from './session';
 // One lazy chunk per page, so a member's phone never downloads cytoscape.
 const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const AccountsAdminPage = lazy(() => import('../features/account/AccountsAdminPage'));
 const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
 const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
 const BranchPage = lazy(() => import('../features/branch/BranchPage'));
@@ -50,6 +51,7 @@ export function RouteView() {
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
     case 'account': page = <AccountPage />; break;
+    case 'accounts': page = <AccountsAdminPage canSeeHistory={session!.role === 'UNIVERSITY_ADMIN'} />; break;
     case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
     case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
     case 'portrait': page = <PortraitPage memberId={route.id} />; break;

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'root' }
   | { name: 'signin' }
   | { name: 'account' }
+  | { name: 'accounts' }
   | { name: 'home' }
   | { name: 'portrait'; id: string }
   | { name: 'branch'; id: string }
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'root' };
   if (head === 'signin' && parts.length === 1) return { name: 'signin' };
   if (head === 'account' && parts.length === 1) return { name: 'account' };
+  if (head === 'admin' && id === 'accounts' && parts.length === 2) return { name: 'accounts' };
   if (head === 'me' && parts.length === 1) return { name: 'home' };
   if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
   if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
@@ -71,6 +73,7 @@ export function hrefFor(route: Route): string {
     case 'root': return '#/';
     case 'signin': return '#/signin';
     case 'account': return '#/account';
+    case 'accounts': return '#/admin/accounts';
     case 'home': return '#/me';
     case 'portrait': return `#/members/${enc(route.id)}`;
     case 'branch': return `#/branches/${enc(route.id)}`;

@@ -1,3 +1,4 @@
+import { accountAdminEn } from './account-admin-messages';
 import { appraisalEn } from './appraisal-messages';
 import { recordsEn } from './records-messages';
 import type { MessageKey } from './zh-CN';
@@ -6,6 +7,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   ...appraisalEn,
   ...recordsEn,
+  ...accountAdminEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',
