@@ -18,6 +18,7 @@ import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { useRequestLimits } from './api/limits-request';
+import { usePersistedOnly } from './api/persisted-operations';
 import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
 import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): App {
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
+      usePersistedOnly({ config, store: deps.store, now: deps.now }),
       ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useSchemaPrivacy(config),

@@ -59,6 +59,11 @@ export interface Config {
   trustProxy: boolean;
   /** Whether introspection and "Did you mean" hints are open to every caller (off in production). */
   introspection: boolean;
+  /**
+   * Browser sessions and anonymous callers may run only the web client's persisted operations;
+   * personal access tokens may send any document (default: on in production; server/api/persisted-operations.ts).
+   */
+  persistedOnly: boolean;
   /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -202,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     trustProxy: readBool(env.HONGTU_TRUST_PROXY, false),
     introspection: readBool(env.HONGTU_INTROSPECTION, !production),
+    persistedOnly: readBool(env.HONGTU_PERSISTED_ONLY, production),
     production,
     logLevel,
     publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
