@@ -55,6 +55,7 @@ const ROOT: Record<string, string> = {
   rule: '{ rule(id: "x") { __typename } }',
   rules: '{ rules { __typename } }',
   account: '{ account(memberId: "m-a") { loginName } }',
+  accountList: '{ accountList { totalCount } }',
   signOutEverywhere: 'mutation { signOutEverywhere }',
   endSession: 'mutation { endSession(id: "x") }',
   changePassword: 'mutation { changePassword(currentPassword: "a", newPassword: "b") }',
