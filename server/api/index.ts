@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { accountModule } from './account';
+import { accountAdminModule } from './account-admin';
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
@@ -57,6 +58,7 @@ export const API_MODULES: ApiModule[] = [
   placementModule,
   accountModule,
   ssoModule,
+  accountAdminModule,
   affairsModule,
   devLoginModule,
 ];
