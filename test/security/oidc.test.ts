@@ -16,6 +16,7 @@ import { freePort } from '../e2e/server';
 import { testConfig } from '../support/api-server';
 import { totpNow } from '../support/auth-client';
 import { buildApiWorld } from '../support/builders';
+import { clientDocument, requestBody } from '../support/persisted';
 import { CLAIM, CLIENT_ID, CLIENT_SECRET, CookieJar, driveSignOn, startProvider, type TestProvider, visit } from '../support/oidc-provider';
 import { openTestStore } from '../support/test-store';
 
@@ -81,27 +82,31 @@ async function land(jar: CookieJar, callback: URL) {
   return { status, location, cookies, body };
 }
 
-/** A GraphQL request as the browser's app sends it: with the jar's cookies and the CSRF header. */
+/** A GraphQL request as the browser's app sends it: its own operation by hash, the jar's cookies, the CSRF header. */
 async function gql(jar: CookieJar, query: string, variables: Record<string, unknown> = {}) {
   const url = `${hongtu.url}/graphql`;
   const res = await fetch(url, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie: jar.header(url) },
-    body: JSON.stringify({ query, variables }),
+    body: requestBody(query, variables),
   });
   jar.take(url, res);
   return res.json() as Promise<{ data?: any; errors?: { message: string; extensions: { code: string } }[] }>;
 }
 
-const VIEWER = '{ viewer { role member { id } } }';
-const COMPLETE = `mutation ($input: SsoSecondFactorInput!) {
-  completeSsoSignIn(input: $input) { step memberId role totpSecret recoveryCodes }
-}`;
+const VIEWER = clientDocument('SessionViewer');
+const COMPLETE = clientDocument('CompleteSsoSignIn');
+const OPTIONS = clientDocument('SignInOptions');
+/** The signed-in person as the app's SessionViewer answers it. */
+const viewerOf = async (jar: CookieJar) => {
+  const r = await gql(jar, VIEWER);
+  return r.data ? { role: r.data.viewer.role, id: r.data.viewer.member.id } : r.errors?.[0]?.extensions.code;
+};
 const liveSessions = (memberId: string) => store.listAuthSessions(memberId, Date.now());
 const auditOf = async (targetId: string) => (await store.listAccess({ targetId, limit: 500 })).map((r) => r.action);
 
 describe('campus single sign-on: the sign-in options', () => {
   it('offers the button with its label and address, to anyone', async () => {
-    const r = await gql(new CookieJar(), '{ signInOptions { password sso { label url } } }');
+    const r = await gql(new CookieJar(), OPTIONS);
     expect(r).toEqual({ data: { signInOptions: { password: true, sso: { label: '统一身份认证', url: '/auth/oidc/start' } } } });
   });
 
@@ -134,7 +139,7 @@ describe('campus single sign-on: a member', () => {
     const session = r.cookies.find((c) => c.startsWith('hongtu_session='));
     expect(session).toMatch(/^hongtu_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
     expect(r.cookies.some((c) => /^hongtu_oidc=; .*Max-Age=0/.test(c))).toBe(true);
-    expect(await gql(jar, VIEWER)).toEqual({ data: { viewer: { role: 'MEMBER', member: { id: 'm-a' } } } });
+    expect(await viewerOf(jar)).toEqual({ role: 'MEMBER', id: 'm-a' });
     const sessions = await liveSessions('m-a');
     expect(sessions.length).toBe(before + 1);
     expect(sessions[0]!.method).toBe('SSO');
@@ -256,7 +261,7 @@ describe('campus single sign-on: an administrator also enters Hongtu\'s authenti
     expect(r.cookies.some((c) => c.startsWith('hongtu_session='))).toBe(false);
     expect(r.cookies.find((c) => c.startsWith('hongtu_sso_pending='))).toMatch(/HttpOnly; SameSite=Strict; Max-Age=300$/);
     expect(await liveSessions('m-uadmin')).toEqual([]);
-    expect((await gql(jar, VIEWER)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(await viewerOf(jar)).toBe('UNAUTHENTICATED');
 
     const enrol = await gql(jar, COMPLETE, { input: {} });
     expect(enrol.data.completeSsoSignIn.step).toBe('TOTP_ENROLMENT_REQUIRED');
@@ -268,7 +273,7 @@ describe('campus single sign-on: an administrator also enters Hongtu\'s authenti
     const done = await gql(jar, COMPLETE, { input: { totpCode: await totpNow(secret) } });
     expect(done.data.completeSsoSignIn).toMatchObject({ step: 'SIGNED_IN', memberId: 'm-uadmin', role: 'UNIVERSITY_ADMIN' });
     expect(done.data.completeSsoSignIn.recoveryCodes).toHaveLength(10);
-    expect(await gql(jar, VIEWER)).toEqual({ data: { viewer: { role: 'UNIVERSITY_ADMIN', member: { id: 'm-uadmin' } } } });
+    expect(await viewerOf(jar)).toEqual({ role: 'UNIVERSITY_ADMIN', id: 'm-uadmin' });
     expect((await liveSessions('m-uadmin')).map((s) => s.method)).toEqual(['SSO_TOTP']);
     expect(await auditOf('m-uadmin')).toEqual(expect.arrayContaining(['SSO_SIGN_IN', 'TOTP_ENROL', 'SSO_SIGN_IN_FAILED']));
   });
