@@ -931,6 +931,10 @@ export type Group = {
 /** One weighted indicator of the assessment scheme for one branch and quarter. */
 export type IndicatorScore = {
   __typename?: 'IndicatorScore';
+  /** Every obligation counted in this indicator (met and overdue), each with the evidence that satisfies it. */
+  counted: Array<Obligation>;
+  /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
+  evidence: Array<ObligationEvidence>;
   /** How the value was counted (zh-CN). */
   explanation: Scalars['String']['output'];
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
@@ -3657,7 +3661,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
-  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3838,7 +3842,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
-  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
+  IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -4280,6 +4284,8 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
