@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { accountModule } from './account';
+import { accountAdminModule } from './account-admin';
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
@@ -33,6 +34,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { ssoModule } from './sso';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
@@ -57,6 +59,8 @@ export const API_MODULES: ApiModule[] = [
   learningSummaryModule,
   placementModule,
   accountModule,
+  ssoModule,
+  accountAdminModule,
   affairsModule,
   devLoginModule,
 ];
