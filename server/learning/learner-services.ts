@@ -64,6 +64,13 @@ export class LearnerServices {
     };
   }
 
+  /** The curriculum view, with the model bound to it (MasteryModel.useView). */
+  private async view(): Promise<CurriculumView> {
+    const view = await this.curriculum.get();
+    this.model.useView?.(view);
+    return view;
+  }
+
   private summariesInstance?: LearningSummaries;
   /** The maintained branch learning figures (summary/learning-summaries.ts) over this store. */
   get summaries(): LearningSummaries {
@@ -87,7 +94,7 @@ export class LearnerServices {
    * Idempotent: the result depends only on the stored history.
    */
   async applyMemberEvent(memberId: string, now: number): Promise<void> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const [[member], history] = await Promise.all([
       this.store.getMembersByIds([memberId]),
       this.store.getMemberHistory(memberId, { limit: REPLAY_LIMIT }),
@@ -98,7 +105,7 @@ export class LearnerServices {
   }
 
   async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
-    return loadSnapshot(this.mastery, await this.curriculum.get(), member, now);
+    return loadSnapshot(this.mastery, await this.view(), member, now);
   }
 
   /** Stored gaps, recomputed first when never computed or older than a day. */
@@ -194,7 +201,7 @@ export class LearnerServices {
    * (a one-time write per member). Each gap carries the member's current mastery of its topic.
    */
   async gapsForMembers(members: Member[], now: number): Promise<{ gaps: Map<string, (Gap & { mastery: number })[]>; rows: Map<string, Map<string, Mastery>> }> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const ids = members.map((m) => m.id);
     const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, members), this.store.getGapsForMembers(ids)]);
     const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
@@ -223,7 +230,7 @@ export class LearnerServices {
    * batched reads and one write of mastery per page, then one gap write per member.
    */
   async recomputeAll(now: number, onProgress?: Progress): Promise<{ members: number; rows: number; gaps: number }> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const total = (await this.store.listMembers({}, 1)).totalCount;
     const out = { members: 0, rows: 0, gaps: 0 };
     for (let after: string | null = null; ;) {
@@ -251,7 +258,7 @@ export class LearnerServices {
    * member's own page, without the study-plan prerequisites).
    */
   async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const [{ gaps, rows, areaOf, prior }, histories, branchTopics] = await Promise.all([
       this.areaMasteryFor(members, now),
       this.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
@@ -279,14 +286,14 @@ export class LearnerServices {
    * summaries are made from these rows.
    */
   async gapReportRows(members: Member[], now: number): Promise<BranchGapReport['rows']> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const { gaps, areaOf, prior } = await this.areaMasteryFor(members, now);
     return buildBranchGapReport('', view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior).rows;
   }
 
   /** Gaps (gapsForMembers) and every topic's mastery rolled up the hierarchy at `now`, per member. */
   private async areaMasteryFor(members: Member[], now: number) {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const { gaps, rows } = await this.gapsForMembers(members, now);
     const prior = this.model.currentMastery(undefined, now);
     const areaOf = new Map<string, Map<string, number>>();
