@@ -55,6 +55,8 @@ const IRRELEVANT = new Set([
   'addFailedSignIn', 'createAuthSession', 'touchAuthSession', 'revokeAuthSessions', 'createAccessToken',
   'revokeAccessTokens', 'touchAccessToken', 'createAppraisalRound', 'closeAppraisalRound', 'recordBallotIssue',
   'storeBallot', 'upsertSelfAssessment', 'createUniversity',
+  // learning summaries and the audit chain, where a store has them
+  'saveMemberLearning', 'auditHead', 'pruneAudit',
 ]);
 
 /** Writes that add an organizational unit: cached lists of a scope's branches go, facts stay. */
