@@ -18,12 +18,14 @@ import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { useRequestLimits } from './api/limits-request';
+import { usePersistedOnly } from './api/persisted-operations';
 import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
 import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { SignInThrottle } from './auth/lockout';
+import { configurePasswordHashing } from './auth/passwords';
 import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps): App {
   const schema = buildSchema(config);
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
+  configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
   return createYoga<Record<string, unknown>, ApiContext>({
@@ -84,6 +87,7 @@ export function createApp(deps: AppDeps): App {
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
+      usePersistedOnly({ config, store: deps.store, now: deps.now }),
       ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useSchemaPrivacy(config),

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** The development secret: public (it is in the source), so used only while dev login is on. */
@@ -49,10 +50,20 @@ export interface Config {
   };
   /** Sliding one-minute windows per client address and per signed-in account; sign-in per address per 5 minutes. */
   rateLimit: { perAddressPerMinute: number; perAccountPerMinute: number; signInPerAddressPer5Min: number };
+  /**
+   * argon2 hashes running at once (default half the cores, at least 1) and how many may wait before
+   * sign-in answers RATE_LIMITED (server/auth/passwords.ts).
+   */
+  passwordHashing: { concurrency: number; maxWaiting: number };
   /** Take the client address from the last X-Forwarded-For entry (set when behind the TLS proxy). */
   trustProxy: boolean;
   /** Whether introspection and "Did you mean" hints are open to every caller (off in production). */
   introspection: boolean;
+  /**
+   * Browser sessions and anonymous callers may run only the web client's persisted operations;
+   * personal access tokens may send any document (default: on in production; server/api/persisted-operations.ts).
+   */
+  persistedOnly: boolean;
   /** Production mode (NODE_ENV=production): never seed demo data; refuse to start on an uninitialised store. */
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -190,8 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       perAccountPerMinute: readInt('HONGTU_RATE_PER_ACCOUNT', env.HONGTU_RATE_PER_ACCOUNT, 600, 1, 1_000_000),
       signInPerAddressPer5Min: readInt('HONGTU_RATE_SIGN_IN', env.HONGTU_RATE_SIGN_IN, 20, 1, 1_000_000),
     },
+    passwordHashing: {
+      concurrency: readInt('HONGTU_ARGON2_CONCURRENCY', env.HONGTU_ARGON2_CONCURRENCY, Math.max(1, Math.floor(availableParallelism() / 2)), 1, 64),
+      maxWaiting: readInt('HONGTU_ARGON2_QUEUE', env.HONGTU_ARGON2_QUEUE, 64, 0, 10_000),
+    },
     trustProxy: readBool(env.HONGTU_TRUST_PROXY, false),
     introspection: readBool(env.HONGTU_INTROSPECTION, !production),
+    persistedOnly: readBool(env.HONGTU_PERSISTED_ONLY, production),
     production,
     logLevel,
     publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,

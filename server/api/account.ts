@@ -14,7 +14,8 @@ import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
 
-const accountInfo = (a: Account, now: number) => ({
+/** An account as the API shows it (no secrets). */
+export const accountInfo = (a: Account, now: number) => ({
   memberId: a.memberId, loginName: a.loginName, status: a.status, mustChangePassword: a.mustChangePassword,
   totpEnabled: a.totpEnabled, recoveryCodesLeft: a.recoveryCodeHashes.length, locked: now < a.lockedUntil,
   failedAttempts: a.failedAttempts, createdAt: a.createdAt,
@@ -54,6 +55,7 @@ const resolvers: Resolvers = {
       const s = await ctx.session();
       await memberInAdminScope(s, memberId);
       const a = await s.store.getAccount(memberId);
+      if (a) s.audit.note('READ_ACCOUNT', 'Account', memberId);
       return a && accountInfo(a, s.now());
     },
   },

@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { accountModule } from './account';
+import { accountAdminModule } from './account-admin';
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
@@ -55,6 +56,7 @@ export const API_MODULES: ApiModule[] = [
   learningModule,
   placementModule,
   accountModule,
+  accountAdminModule,
   affairsModule,
   devLoginModule,
 ];

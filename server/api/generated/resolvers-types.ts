@@ -87,6 +87,30 @@ export type AccountInfo = {
   totpEnabled: Scalars['Boolean']['output'];
 };
 
+/** A member and their account, as an administrator sees them. */
+export type AccountListItem = {
+  __typename?: 'AccountListItem';
+  /** Their account; null when they have none yet. */
+  account?: Maybe<AccountInfo>;
+  /** The viewer may act on this account (false when the member's role outranks the viewer's). */
+  manageable: Scalars['Boolean']['output'];
+  /** The member (phone and ID number masked). */
+  member: Member;
+};
+
+/** A page of members with their accounts. */
+export type AccountListPage = {
+  __typename?: 'AccountListPage';
+  /** Cursor for the next page (pass as `after`). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More members follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The members of this page, ordered by member id. */
+  items: Array<AccountListItem>;
+  /** How many members match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Whether an account may sign in. */
 export type AccountStatus =
   /** May sign in. */
@@ -907,6 +931,10 @@ export type Group = {
 /** One weighted indicator of the assessment scheme for one branch and quarter. */
 export type IndicatorScore = {
   __typename?: 'IndicatorScore';
+  /** Every obligation counted in this indicator (met and overdue), each with the evidence that satisfies it. */
+  counted: Array<Obligation>;
+  /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
+  evidence: Array<ObligationEvidence>;
   /** How the value was counted (zh-CN). */
   explanation: Scalars['String']['output'];
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
@@ -2203,6 +2231,12 @@ export type Query = {
   accessRecords: Array<AccessRecord>;
   /** A member's account, for a committee or university administrator in scope; null when the member has none. */
   account?: Maybe<AccountInfo>;
+  /**
+   * Committee and university administrators: the members whose accounts they administer (a committee's branches, or
+   * everyone), each with their account, ordered by member id; `first` is 1–100. `search` is a login name (exact) or part
+   * of a name. Every member and account read is recorded in the access log.
+   */
+  accountList: AccountListPage;
   /** The party-affairs rules in force at a date (default now), with their citations. */
   affairsRules: Array<AffairsRule>;
   /**
@@ -2388,6 +2422,14 @@ export type QueryAccessRecordsArgs = {
 /** Entry points for reading. */
 export type QueryAccountArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAccountListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3559,6 +3601,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountListItem: ResolverTypeWrapper<Omit<AccountListItem, 'member'> & { member: ResolversTypes['Member'] }>;
+  AccountListPage: ResolverTypeWrapper<Omit<AccountListPage, 'items'> & { items: Array<ResolversTypes['AccountListItem']> }>;
   AccountStatus: AccountStatus;
   AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
   AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
@@ -3617,7 +3661,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
-  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3746,6 +3790,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AccountListItem: Omit<AccountListItem, 'member'> & { member: ResolversParentTypes['Member'] };
+  AccountListPage: Omit<AccountListPage, 'items'> & { items: Array<ResolversParentTypes['AccountListItem']> };
   AffairsCitation: AffairsCitationModel;
   AffairsObligation: AffairsObligationModel;
   AffairsRule: AffairsRuleModel;
@@ -3796,7 +3842,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
-  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
+  IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -3924,6 +3970,19 @@ export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends Re
   recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
   totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AccountListItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountListItem'] = ResolversParentTypes['AccountListItem']> = {
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  manageable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type AccountListPageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountListPage'] = ResolversParentTypes['AccountListPage']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['AccountListItem']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AffairsCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsCitation'] = ResolversParentTypes['AffairsCitation']> = {
@@ -4225,6 +4284,8 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4625,6 +4686,7 @@ export type ProfileMilestoneResolvers<ContextType = ApiContext, ParentType exten
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
   account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
+  accountList?: Resolver<ResolversTypes['AccountListPage'], ParentType, ContextType, RequireFields<QueryAccountListArgs, 'first'>>;
   affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
   appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
   appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
@@ -4949,6 +5011,8 @@ export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
   AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
   AccountInfo?: AccountInfoResolvers<ContextType>;
+  AccountListItem?: AccountListItemResolvers<ContextType>;
+  AccountListPage?: AccountListPageResolvers<ContextType>;
   AffairsCitation?: AffairsCitationResolvers<ContextType>;
   AffairsObligation?: AffairsObligationResolvers<ContextType>;
   AffairsRule?: AffairsRuleResolvers<ContextType>;
