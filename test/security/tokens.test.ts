@@ -57,6 +57,7 @@ const ROOT: Record<string, string> = {
   account: '{ account(memberId: "m-a") { loginName } }',
   accountList: '{ accountList { totalCount } }',
   signOutEverywhere: 'mutation { signOutEverywhere }',
+  completeSsoSignIn: 'mutation { completeSsoSignIn(input: { totpCode: "123456" }) { step } }',
   endSession: 'mutation { endSession(id: "x") }',
   changePassword: 'mutation { changePassword(currentPassword: "a", newPassword: "b") }',
   startTotpEnrolment: 'mutation { startTotpEnrolment { secret } }',
