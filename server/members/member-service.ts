@@ -7,7 +7,7 @@ import type { Member, MemberHistory, Page, Transfer } from '../../graph';
 import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph';
 import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
-  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
+  assertCanAssignRole, assertCanManageBranch, assertCanManageMember, assertCanReadMember, canManageBranch, memberScopeFilter,
 } from '../auth/scope';
 import { disableAccountOnExit } from '../auth/account-admin';
 import type { Session } from '../auth/session';
@@ -131,7 +131,7 @@ export async function updateMember(s: Session, id: string, input: UpdateMemberIn
   if (input.idNumber !== undefined) patch.idNumber = optionalIdNumber(input.idNumber);
   if (input.groupId !== undefined) patch.groupId = input.groupId;
   const current = await loadMemberRaw(s, id);
-  assertCanManageBranch(s.viewer, current.branchId);
+  assertCanManageMember(s.viewer, current);
   if (patch.role) assertCanAssignRole(s.viewer, patch.role);
   if (ROLES.indexOf(current.role) > ROLES.indexOf(s.viewer.role)) assertCanAssignRole(s.viewer, current.role);
   if (patch.groupId) await assertGroupInBranch(s, patch.groupId, current.branchId);
@@ -152,6 +152,8 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   const at = input.at == null ? s.now() : requirePast('at', input.at, s.now());
   const id = optionalId('id', input.id) ?? `t-${randomUUID()}`;
   const current = await loadMemberRaw(s, input.memberId);
+  // Before anything else about the request is checked: someone the viewer may not read is NOT_FOUND.
+  assertCanReadMember(s.viewer, current);
   const target = await s.loaders.branch.load(input.toBranchId);
   if (!target) throw notFound('Branch', input.toBranchId);
   if (input.id) {
