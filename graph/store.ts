@@ -24,6 +24,7 @@ import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
+import type { RuleFactsStore } from './rule-facts';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -63,9 +64,9 @@ export type Progress = (done: number, total: number, label: string) => void;
 
 /**
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
- * ./appraisal; group commit and the learning outbox: ./event-batch.
+ * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

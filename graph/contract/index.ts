@@ -19,6 +19,7 @@ import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
 import { rulesContract } from './rules.contract';
+import { ruleFactsContract } from './rule-facts.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
 import { tagsContract } from './tags.contract';
@@ -57,5 +58,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     appraisalContract(get);
     accountsContract(get);
     affairsContract(get);
+    ruleFactsContract(get);
   });
 }

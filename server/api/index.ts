@@ -33,6 +33,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { ssoModule } from './sso';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
@@ -56,6 +57,7 @@ export const API_MODULES: ApiModule[] = [
   learningModule,
   placementModule,
   accountModule,
+  ssoModule,
   accountAdminModule,
   affairsModule,
   devLoginModule,

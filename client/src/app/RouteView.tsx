@@ -25,6 +25,7 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
 const PipelinePage = lazy(() => import('../features/affairs/PipelinePage'));
 const MemberDuesPage = lazy(() => import('../features/affairs/MemberDuesPage'));
 const BranchAffairsPage = lazy(() => import('../features/affairs/BranchAffairsPage'));
+const AssessmentPage = lazy(() => import('../features/assessment/AssessmentPage'));
 const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
 const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
@@ -69,6 +70,7 @@ export function RouteView() {
     case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
     case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
     case 'talks': page = <TalksPage memberId={route.memberId} />; break;
+    case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>

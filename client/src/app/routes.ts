@@ -21,6 +21,7 @@ export type Route =
   | { name: 'pipeline'; memberId: string }
   | { name: 'dues'; memberId: string }
   | { name: 'affairs'; branchId: string }
+  | { name: 'assessment'; branchId: string }
   | { name: 'notices' }
   | { name: 'appraisal' }
   | { name: 'appraisalRound'; id: string }
@@ -53,6 +54,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'members' && id && parts[2] === 'pipeline' && parts.length === 3) return { name: 'pipeline', memberId: id };
   if (head === 'members' && id && parts[2] === 'dues' && parts.length === 3) return { name: 'dues', memberId: id };
   if (head === 'branches' && id && parts[2] === 'affairs' && parts.length === 3) return { name: 'affairs', branchId: id };
+  if (head === 'branches' && id && parts[2] === 'assessment' && parts.length === 3) return { name: 'assessment', branchId: id };
   if (head === 'notices' && parts.length === 1) return { name: 'notices' };
   if (head === 'appraisal' && parts.length === 1) return { name: 'appraisal' };
   if (head === 'appraisal' && id && parts.length === 2) return { name: 'appraisalRound', id };
@@ -95,6 +97,7 @@ export function hrefFor(route: Route): string {
     case 'talks': return `#/members/${enc(route.memberId)}/talks`;
     case 'dues': return `#/members/${enc(route.memberId)}/dues`;
     case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
+    case 'assessment': return `#/branches/${enc(route.branchId)}/assessment`;
     case 'notices': return '#/notices';
     case 'notFound': return `#${route.path}`;
   }

@@ -931,6 +931,10 @@ export type Group = {
 /** One weighted indicator of the assessment scheme for one branch and quarter. */
 export type IndicatorScore = {
   __typename?: 'IndicatorScore';
+  /** Every obligation counted in this indicator (met and overdue), each with the evidence that satisfies it. */
+  counted: Array<Obligation>;
+  /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
+  evidence: Array<ObligationEvidence>;
   /** How the value was counted (zh-CN). */
   explanation: Scalars['String']['output'];
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
@@ -1404,6 +1408,15 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
   closeAppraisalRound: AppraisalRound;
+  /**
+   * Finish a campus single sign-on (统一身份认证) that needs this server's second factor: roles that require an
+   * authenticator app (committee and university administrators) send its 6-digit code (or a recovery code) after
+   * the identity service has signed them in; the browser carries the pending sign-on as an HttpOnly cookie for
+   * 5 minutes. Answers like signIn: TOTP_REQUIRED (send totpCode), TOTP_ENROLMENT_REQUIRED (add totpSecret to the
+   * app, then send its code), SIGNED_IN (the session cookie is set). No pending sign-on: UNAUTHENTICATED; wrong
+   * codes count toward the account's lock (RATE_LIMITED with `retryAfterSeconds`).
+   */
+  completeSsoSignIn: SignInPayload;
   /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
   confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
@@ -1552,6 +1565,12 @@ export type MutationChangePasswordArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCloseAppraisalRoundArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCompleteSsoSignInArgs = {
+  input: SsoSecondFactorInput;
 };
 
 
@@ -3090,6 +3109,14 @@ export type SsoOption = {
   url: Scalars['String']['output'];
 };
 
+/** The second factor after campus single sign-on. */
+export type SsoSecondFactorInput = {
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Input of startTransfer. */
 export type StartTransferInput = {
   /** Organization outside (OUT: destination; IN: origin), up to 200 characters. */
@@ -3657,7 +3684,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
-  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3746,6 +3773,7 @@ export type ResolversTypes = {
   SignInStep: SignInStep;
   SignedInSession: ResolverTypeWrapper<SignedInSession>;
   SsoOption: ResolverTypeWrapper<SsoOption>;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
@@ -3838,7 +3866,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
-  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
+  IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -3912,6 +3940,7 @@ export type ResolversParentTypes = {
   SignInPayload: SignInPayload;
   SignedInSession: SignedInSession;
   SsoOption: SsoOption;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
@@ -4280,6 +4309,8 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4472,6 +4503,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
+  completeSsoSignIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationCompleteSsoSignInArgs, 'input'>>;
   confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
