@@ -22,7 +22,7 @@ const sent: Record<string, unknown>[] = [];
 const refusals: unknown[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer(240_000, { HONGTU_PERSISTED_ONLY: '1' });
+  server = await startTestServer(240_000, { env: { HONGTU_PERSISTED_ONLY: '1' } });
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on('request', (r: Request) => {

@@ -2,7 +2,6 @@
  * The real server for browser tests: `tsx server/main.ts` in a child process with a store of its own (a fresh
  * Kuzu data directory; under `npm run test:neo4j` the Neo4j test database, cleared, held for this suite alone),
  * a free port, demo sign-in on and the demo data loaded on first start. It serves the built client at `/`.
- * `extraEnv` adds to (or overrides) that environment, e.g. HONGTU_PERSISTED_ONLY=1.
  * Its environment is an explicit allow-list (test/support/child-env.ts): nothing of the shell's leaks in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -55,7 +54,7 @@ async function gql(url: string, query: string): Promise<unknown> {
  * Start the server and wait until the demo accounts are there (the demo load happens on first start).
  * Throws with the server's log when it does not become ready within `timeoutMs`.
  */
-export async function startTestServer(timeoutMs = 240_000, extraEnv: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(timeoutMs = 240_000, opts: { port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   // Against a server that is already running (e.g. while developing): HONGTU_E2E_URL=http://127.0.0.1:4000
   const external = process.env.HONGTU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
@@ -69,11 +68,11 @@ export async function startTestServer(timeoutMs = 240_000, extraEnv: Record<stri
     rmSync(dataRoot, { recursive: true, force: true });
     throw e;
   }
-  const port = await freePort();
+  const port = opts.port ?? await freePort();
   const env = childEnv({
+    ...opts.env,
     PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
     HONGTU_SEED_DEMO: '1', HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical', HONGTU_LOG_LEVEL: 'info', NODE_ENV: 'test',
-    ...extraEnv,
   }, { neo4j: onNeo4j });
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const child: ChildProcess = spawn(tsx, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });

@@ -2,11 +2,13 @@
 import { accountAdminZh } from './account-admin-messages';
 import { appraisalZh } from './appraisal-messages';
 import { recordsZh } from './records-messages';
+import { ssoZh } from './sso-messages';
 
 export const zhCN = {
   ...appraisalZh,
   ...recordsZh,
   ...accountAdminZh,
+  ...ssoZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',
