@@ -12,6 +12,7 @@ import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga'
 import type { AppDeps, AppLogger } from './app-deps';
 import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
+import { auditMutationReads } from './api/mutation-reads';
 import { type ApiContext, createContext } from './api/context';
 import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
@@ -35,7 +36,7 @@ export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 export function createApp(deps: AppDeps): App {
   const { config } = deps;
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
-  const schema = buildSchema(config);
+  const schema = auditMutationReads(buildSchema(config));
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.

@@ -17,6 +17,7 @@ import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
 import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 import { createWritePath } from './write-path/index';
+import { startAuditRetention } from './audit/retention-timer';
 
 const RETRY_MS = 5000;
 
@@ -83,6 +84,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
   const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
   const server = createServer(app);
+  const retention = startAuditRetention(store, config.audit, log);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -90,6 +92,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   log.info(`Hongtu on ${url} — GraphQL at ${url}/graphql${config.graphiql ? ' (GraphiQL)' : ''}, client at ${url}/`);
   const close = async () => {
     stopped = true;
+    await retention.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await writePath.close();
     await plain.close();

@@ -1,15 +1,39 @@
 /**
- * Finish the request's access records (who read whose personal data) after execution: write what
- * is left and wait for the writes begun during execution (server/audit/access-log.ts) — usually one
- * `appendAccess` call per request however many members were read. Fail closed: if any record
- * cannot be written, the data is withheld and the request gets UNAVAILABLE. Answers may carry
- * personal data, so no browser or proxy keeps a copy (`Cache-Control: no-store`: GET queries would
- * otherwise land in the disk cache of a shared campus PC).
+ * Finish the request's audit entries after execution, before data leaves:
+ * - the access records its services noted (who read whose personal data; server/audit/access-log.ts),
+ *   written early or now, usually in one `appendAccess` call however many members were read;
+ * - members whose data a mutation's answer carries, as reads (./mutation-reads.ts);
+ * - a WRITE entry per mutation field and a DENIED entry per refused query field (server/audit/request-trail.ts).
+ * All of it goes through the store's group commit into the hash-chained log. Fail closed: if any entry
+ * cannot be written, the data is withheld and the request gets UNAVAILABLE. Answers may carry personal
+ * data, so no browser or proxy keeps a copy (`Cache-Control: no-store`: GET queries would otherwise land
+ * in the disk cache of a shared campus PC).
  */
-import { GraphQLError } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { AccessRecord } from '../../graph';
 import type { AppLogger } from '../app-deps';
+import { DENIED_CODES, requestTrail } from '../audit/request-trail';
 import type { ApiContext } from './context';
+
+async function trailOf(args: ExecutionArgs & { contextValue: ApiContext }, result: ExecutionResult): Promise<AccessRecord[]> {
+  const ctx = args.contextValue;
+  const operation = getOperationAST(args.document, args.operationName ?? undefined);
+  if (!operation) return [];
+  const errors = result.errors ?? [];
+  const denied = errors.some((e) => DENIED_CODES.has(String(e.extensions?.code)));
+  if (operation.operation !== 'mutation' && !denied) return [];
+  const viewerId = await ctx.auditViewerId();
+  if (viewerId && ctx.mutationReads.size) {
+    const s = await ctx.session().catch(() => null);
+    // Reading one's own data is not recorded (it would add an entry to every answer a member records).
+    if (s) for (const id of ctx.mutationReads) if (id !== viewerId) s.audit.note('READ_MEMBER', 'Member', id);
+  }
+  return requestTrail({
+    schema: args.schema, document: args.document, operation, variables: args.variableValues,
+    errors, viewerId, at: (ctx.deps.now ?? Date.now)(),
+  });
+}
 
 export function useAccessAudit(log: AppLogger): Plugin<ApiContext> {
   return {
@@ -19,12 +43,13 @@ export function useAccessAudit(log: AppLogger): Plugin<ApiContext> {
       }
     },
     onExecute: ({ args }) => ({
-      onExecuteDone: async ({ setResult }) => {
+      onExecuteDone: async ({ result, setResult }) => {
         const ctx = args.contextValue;
         try {
-          await ctx.flushAudit();
+          const trail = Symbol.asyncIterator in result ? [] : await trailOf(args, result);
+          await Promise.all([ctx.flushAudit(), trail.length ? ctx.deps.store.appendAccess(trail) : null]);
         } catch (e) {
-          log.error(`[${ctx.requestId}] could not append access records; withholding the result:`, e);
+          log.error(`[${ctx.requestId}] could not append audit entries; withholding the result:`, e);
           setResult({
             data: null,
             errors: [new GraphQLError('Could not record this access; try again shortly', { extensions: { code: 'UNAVAILABLE' } })],
