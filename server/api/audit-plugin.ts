@@ -4,8 +4,10 @@
  *   written early or now, usually in one `appendAccess` call however many members were read;
  * - members whose data a mutation's answer carries, as reads (./mutation-reads.ts);
  * - a WRITE entry per mutation field and a DENIED entry per refused query field (server/audit/request-trail.ts).
- * All of it goes through the store's group commit into the hash-chained log. Fail closed: if any entry
- * cannot be written, the data is withheld and the request gets UNAVAILABLE. Answers may carry personal
+ * All of it goes through the store's group commit into the hash-chained log. Reads fail closed: if one
+ * cannot be written, the data is withheld and the request gets UNAVAILABLE. A WRITE or DENIED entry that
+ * cannot be written does not change the answer (the write has happened; withholding its result would
+ * only make the client repeat it): the entry goes to the server log at error level instead. Answers may carry personal
  * data, so no browser or proxy keeps a copy (`Cache-Control: no-store`: GET queries would otherwise land
  * in the disk cache of a shared campus PC).
  */
@@ -47,7 +49,12 @@ export function useAccessAudit(log: AppLogger): Plugin<ApiContext> {
         const ctx = args.contextValue;
         try {
           const trail = Symbol.asyncIterator in result ? [] : await trailOf(args, result);
-          await Promise.all([ctx.flushAudit(), trail.length ? ctx.deps.store.appendAccess(trail) : null]);
+          const trailWritten = trail.length
+            ? ctx.deps.store.appendAccess(trail).catch((e: unknown) => {
+              log.error(`[${ctx.requestId}] could not append audit entries ${JSON.stringify(trail)}:`, e);
+            })
+            : null;
+          await Promise.all([ctx.flushAudit(), trailWritten]);
         } catch (e) {
           log.error(`[${ctx.requestId}] could not append audit entries; withholding the result:`, e);
           setResult({
