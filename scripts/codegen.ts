@@ -4,7 +4,10 @@
  *  - schema.graphql — the sorted, printed schema with dev login on (committed; the snapshot test
  *    compares against it so breaking changes show in review);
  *  - server/api/generated/resolvers-types.ts — typed resolvers with mappers to domain types;
- *  - client/src/gql/graphql.ts — types and typed documents for client/src/**\/*.graphql operations.
+ *  - client/src/gql/graphql.ts — types and typed documents for client/src/**\/*.graphql operations;
+ *  - server/api/generated/persisted-operations.json and client/src/gql/persisted-operations.ts — the
+ *    client's operations as persisted operations (hash → document; name → hash), see
+ *    server/api/persisted-manifest.ts.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,7 @@ import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse } from 'graphql';
+import { buildPersistedManifest, clientHashesModule, MANIFEST_PATH, manifestJson } from '../server/api/persisted-manifest';
 import { printSortedSchema } from '../server/api/print-schema';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -106,7 +110,11 @@ async function main(): Promise<void> {
   };
   mkdirSync(path.dirname(clientOut), { recursive: true });
   writeFileSync(clientOut, header + (await codegen(clientOpts)));
-  console.log(`codegen: schema.graphql, ${path.relative(root, resolversOut)}, ${path.relative(root, clientOut)} (${documents.length} operation files)`);
+
+  const persisted = buildPersistedManifest(documents.map((d) => d.document));
+  writeFileSync(MANIFEST_PATH, manifestJson(persisted));
+  writeFileSync(path.join(clientSrc, 'gql', 'persisted-operations.ts'), header + clientHashesModule(persisted));
+  console.log(`codegen: schema.graphql, ${path.relative(root, resolversOut)}, ${path.relative(root, clientOut)} (${documents.length} operation files, ${persisted.length} persisted operations)`);
 }
 
 await main();

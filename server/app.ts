@@ -6,6 +6,7 @@
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
  *   /calendar/<personal access token>.ics  the owner's work queue as an iCalendar feed
  *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
+ *   /auth/oidc/start, /auth/oidc/callback  campus single sign-on (404 when not configured)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
 import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -19,12 +20,16 @@ import { useAppErrors } from './api/errors-plugin';
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from './api/graphiql-offline';
 import { useQueryLimits } from './api/limits';
 import { useRequestLimits } from './api/limits-request';
+import { usePersistedOnly } from './api/persisted-operations';
 import { useSchemaPrivacy, useSecurityHeaders } from './api/security';
 import { useRateLimits } from './api/security-rate-limit';
 import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { SignInThrottle } from './auth/lockout';
+import { OidcSignIn } from './auth/oidc';
+import { useOidcRoutes } from './auth/oidc-routes';
+import { configurePasswordHashing } from './auth/passwords';
 import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
@@ -39,8 +44,13 @@ export function createApp(deps: AppDeps): App {
   const schema = auditMutationReads(buildSchema(config));
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
+  configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
+  const now = deps.now ?? Date.now;
+  const oidc = deps.oidc !== undefined ? deps.oidc : config.auth.oidc
+    ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })
+    : null;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -54,10 +64,11 @@ export function createApp(deps: AppDeps): App {
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger, oidc }, initial.request, verify, throttle) }),
     plugins: [
       useSecurityHeaders(),
       useRateLimits(config),
+      useOidcRoutes(config, oidc, now),
       {
         onRequest: async ({ request, url, endResponse, fetchAPI }) => {
           const feed = FEED_PATH.exec(url.pathname);
@@ -85,6 +96,7 @@ export function createApp(deps: AppDeps): App {
       ...(config.graphiql ? [useOfflineGraphiQL()] : []),
       useStaticClient(config.clientDir),
       useAuthTransport(),
+      usePersistedOnly({ config, store: deps.store, now: deps.now }),
       ...useRequestLimits(config.limits),
       useQueryLimits({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       useSchemaPrivacy(config),

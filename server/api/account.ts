@@ -9,12 +9,14 @@ import {
 } from '../auth/account-self';
 import { hashSessionId } from '../auth/browser-sessions';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from '../auth/cookies';
+import { OIDC_START } from '../auth/oidc-routes';
 import { signIn } from '../auth/sign-in';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
 
-const accountInfo = (a: Account, now: number) => ({
+/** An account as the API shows it (no secrets). */
+export const accountInfo = (a: Account, now: number) => ({
   memberId: a.memberId, loginName: a.loginName, status: a.status, mustChangePassword: a.mustChangePassword,
   totpEnabled: a.totpEnabled, recoveryCodesLeft: a.recoveryCodeHashes.length, locked: now < a.lockedUntil,
   failedAttempts: a.failedAttempts, createdAt: a.createdAt,
@@ -38,8 +40,11 @@ const now = (ctx: ApiContext) => (ctx.deps.now ?? Date.now)();
 
 const resolvers: Resolvers = {
   Query: {
-    // Campus single sign-on is not built yet (config refuses HONGTU_OIDC_ISSUER), so only passwords are offered.
-    signInOptions: () => ({ password: true, sso: null }),
+    // Campus single sign-on when HONGTU_OIDC_ISSUER is set (server/auth/oidc-routes.ts serves the button's address).
+    signInOptions: (_, __, ctx) => {
+      const sso = ctx.deps.oidc;
+      return { password: true, sso: sso ? { label: sso.cfg.label, url: OIDC_START } : null };
+    },
     myAccount: async (_, __, ctx) => {
       const s = await ctx.session();
       const mine = await readMyAccount(s);
@@ -54,6 +59,7 @@ const resolvers: Resolvers = {
       const s = await ctx.session();
       await memberInAdminScope(s, memberId);
       const a = await s.store.getAccount(memberId);
+      if (a) s.audit.note('READ_ACCOUNT', 'Account', memberId);
       return a && accountInfo(a, s.now());
     },
   },

@@ -7,7 +7,7 @@ const toApi = (q: QuarterScore) => ({
   branchId: q.branchId, branchName: q.branchName, quarter: q.quarter.label, from: q.quarter.start, to: q.quarter.end, score: q.score,
   indicators: q.indicators.map((i) => ({
     id: i.id, title: i.title.zh, weight: i.weight, value: i.value, noData: i.value === null, met: i.met, total: i.total,
-    explanation: i.explanation, shortfalls: i.shortfalls,
+    explanation: i.explanation, shortfalls: i.shortfalls, counted: i.counted, evidence: i.evidence,
   })),
 });
 

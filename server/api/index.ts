@@ -17,6 +17,7 @@
  *   5. run `npm run codegen` (rewrites schema.graphql, which test/api/schema.test.ts compares).
  */
 import { accountModule } from './account';
+import { accountAdminModule } from './account-admin';
 import { activityModule } from './activity';
 import { appraisalModule } from './appraisal';
 import { affairsModule } from './affairs';
@@ -32,6 +33,7 @@ import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { ssoModule } from './sso';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
@@ -55,6 +57,8 @@ export const API_MODULES: ApiModule[] = [
   learningModule,
   placementModule,
   accountModule,
+  ssoModule,
+  accountAdminModule,
   affairsModule,
   devLoginModule,
 ];

@@ -18,7 +18,9 @@ export type AccessAction =
   /** Appraisal and talk records: a result or self-assessment read, a talk record read. */
   | 'READ_APPRAISAL' | 'READ_TALK'
   /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
-  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE';
+  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE'
+  /** An administrator read a member's account settings (status, sign-in factors, lock). */
+  | 'READ_ACCOUNT';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

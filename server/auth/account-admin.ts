@@ -16,7 +16,7 @@ import { hashPassword } from './passwords';
 import { canManageBranch } from './scope';
 import type { Session } from './session';
 
-const ADMIN_ROLES = ['COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
+export const ADMIN_ROLES = ['COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
 
 /** The member, when the viewer may administer their account; FORBIDDEN (or NOT_FOUND) otherwise. */
 export async function memberInAdminScope(s: Session, memberId: string): Promise<Member> {

@@ -43,6 +43,10 @@ export interface IndicatorScore {
   met: number; total: number;
   /** Obligations that cost points (overdue), with their citation and action. */
   shortfalls: Obligation[];
+  /** Every obligation counted (met and overdue), each with its evidence. */
+  counted: Obligation[];
+  /** For measures that are not obligations (attendance): the meetings counted, with present / recorded. */
+  evidence: { kind: string; id: string; label: string; at: number }[];
   explanation: string;
 }
 
@@ -80,19 +84,24 @@ async function scoreQuarter(s: Session, scope: Scope, branches: { id: string; na
         const met = counted.filter((o) => o.status === 'DONE').length;
         const shortfalls = counted.filter((o) => o.status === 'OVERDUE');
         return {
-          ...base, value: counted.length ? met / counted.length : null, met, total: counted.length, shortfalls,
+          ...base, value: counted.length ? met / counted.length : null, met, total: counted.length, shortfalls, counted, evidence: [],
           explanation: counted.length ? `${counted.length} 项到期，按期完成 ${met} 项` : '本季度没有到期事项（无数据）',
         };
       }
       if (ind.source.measure === 'attendance') {
         const rows = attendance.filter((a) => branchOfMeeting.get(a.meetingId) === b.id);
         const present = rows.filter((a) => a.status === 'PRESENT').length;
+        const evidence = meetings.filter((m) => m.branchId === b.id).flatMap((m) => {
+          const of = rows.filter((a) => a.meetingId === m.id);
+          if (of.length === 0) return [];
+          return [{ kind: 'Meeting', id: m.id, label: `${m.title} · ${of.filter((a) => a.status === 'PRESENT').length}/${of.length}`, at: m.at }];
+        });
         return {
-          ...base, value: rows.length ? present / rows.length : null, met: present, total: rows.length, shortfalls: [],
+          ...base, value: rows.length ? present / rows.length : null, met: present, total: rows.length, shortfalls: [], counted: [], evidence,
           explanation: rows.length ? `已录入出席记录 ${rows.length} 人次，出席 ${present} 人次` : '本季度没有录入出席记录（无数据）',
         };
       }
-      return { ...base, value: null, met: 0, total: 0, shortfalls: [], explanation: '学习要求尚未纳入制度目录（无数据）' };
+      return { ...base, value: null, met: 0, total: 0, shortfalls: [], counted: [], evidence: [], explanation: '学习要求尚未纳入制度目录（无数据）' };
     });
     const withData = indicators.filter((i) => i.value !== null);
     const weight = withData.reduce((n, i) => n + i.weight, 0);

@@ -8,7 +8,8 @@ const t = useApiWorld({ deps: { now: () => NOW } });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const Q = `query($b: ID!, $n: Int) { branchAssessment(branchId: $b, first: $n) { branchId quarter score
-  indicators { id weight value noData met total explanation shortfalls { ruleId period { label } citation { text } action { kind targetId } } } } }`;
+  indicators { id weight value noData met total explanation shortfalls { ruleId period { label } citation { text } action { kind targetId } }
+  counted { ruleId status evidence { kind id } } evidence { kind id label } } } }`;
 const CMP = 'query($c: ID, $q: String) { assessmentComparison(committeeId: $c, quarter: $q) { branchId quarter score indicators { id value } } }';
 
 beforeAll(async () => {
@@ -47,7 +48,14 @@ describe('branchAssessment', () => {
       expect(o.citation.text).toMatch(/^《中国共产党支部工作条例（试行）》/);
       expect(o.action).toEqual({ kind: 'schedule-meeting', targetId: 'b-1' });
     }
+    // Every obligation counted is listed with its evidence: the met ones with the meetings that satisfy them.
+    const counted = ind(q1, 'meetings').counted as { ruleId: string; status: string; evidence: { kind: string; id: string }[] }[];
+    expect(counted).toHaveLength(11);
+    expect(counted.filter((o) => o.status === 'DONE')).toHaveLength(9);
+    expect(counted.filter((o) => o.status === 'OVERDUE')).toHaveLength(2);
+    for (const o of counted.filter((x) => x.status === 'DONE')) expect(o.evidence.some((e) => e.kind === 'Meeting' && e.id.startsWith('as-'))).toBe(true);
     expect(ind(q1, 'attendance')).toMatchObject({ met: 1, total: 2, value: 0.5 });
+    expect(ind(q1, 'attendance').evidence).toEqual([{ kind: 'Meeting', id: 'as-BRANCH_ASSEMBLY-3', label: 'BRANCH_ASSEMBLY 3 · 1/2' }]);
     expect(ind(q1, 'learning')).toMatchObject({ noData: true, value: null });
     expect(ind(q1, 'learning').explanation).toMatch(/无数据/);
     // The score is over the indicators with data, their weights rescaled.

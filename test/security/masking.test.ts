@@ -22,6 +22,8 @@ const PATHS: Record<string, { query: string; pick: (d: any) => any }> = {
   'Mutation.updateMember': { query: `mutation { updateMember(id: "m-a", input: {}) { ${FIELDS} } }`, pick: (d) => d.updateMember },
   'Viewer.member': { query: `{ viewer { member { ${FIELDS} } } }`, pick: (d) => d.viewer.member },
   'Mutation.createMember': { query: '', pick: () => null },
+  // Administrators only (FORBIDDEN for the other readers): checked on its own below.
+  'AccountListItem.member': { query: '', pick: () => null },
   'MoveMemberPayload.member': { query: '', pick: () => null },
   'PipelineView.member': { query: `{ pipeline(memberId: "m-a") { member { ${FIELDS} } } }`, pick: (d) => d.pipeline.member },
   // Full and probationary members only (m-a is an activist); they are read through getMember, masked like these.
@@ -71,6 +73,15 @@ describe('masked for everyone but the person', () => {
     const r = await t.as('a')(p.query);
     expect(r.body.errors).toBeUndefined();
     expect(p.pick(r.body.data)).toEqual({ id: 'm-a', ...RAW });
+  });
+
+  it.each(['cadmin', 'uadmin'] as const)('%s sees m-a through AccountListItem.member masked; m-a may not list accounts', async (who) => {
+    const q = `{ accountList(search: "张三") { items { member { ${FIELDS} } } } }`;
+    const r = await t.as(who)(q);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.accountList.items.map((x: any) => x.member).find((m: any) => m.id === 'm-a')).toEqual({ id: 'm-a', ...MASKED });
+    expect(JSON.stringify(r.body)).not.toContain(RAW.phone);
+    expect(codes(await t.as('a')(q))).toEqual(['FORBIDDEN']);
   });
 
   it('m-a sees themself as the viewer unmasked', async () => {

@@ -55,7 +55,9 @@ describe('schema privacy in production', () => {
   });
 
   it('gives no "Did you mean" hints, for fields or enum values', async () => {
-    const field = await prod.as(null)('{ membr(id: "m-a") { id } }');
+    // A signed-in developer's own document (personal access token without introspection): anonymous
+    // callers and browser sessions cannot send documents at all in production (persisted operations).
+    const field = await prod.as('a')('{ membr(id: "m-a") { id } }');
     expect(field.body.errors[0].message).toBe('Cannot query field "membr" on type "Query".');
     const enumValue = await prod.as('sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
       { i: { name: '新党员', kind: 'STUDNT', stage: 'APPLICANT', branchId: 'b-1' } });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_JWT_SECRET, loadConfig } from '../../server/config';
 import { signToken } from '../../server/auth/tokens';
 import { startTestServer } from '../support/api-server';
+import { clientDocument } from '../support/persisted';
 import { codes, useApiWorld } from '../support/api-world';
 
 const t = useApiWorld();
@@ -54,7 +55,9 @@ const ROOT: Record<string, string> = {
   rule: '{ rule(id: "x") { __typename } }',
   rules: '{ rules { __typename } }',
   account: '{ account(memberId: "m-a") { loginName } }',
+  accountList: '{ accountList { totalCount } }',
   signOutEverywhere: 'mutation { signOutEverywhere }',
+  completeSsoSignIn: 'mutation { completeSsoSignIn(input: { totpCode: "123456" }) { step } }',
   endSession: 'mutation { endSession(id: "x") }',
   changePassword: 'mutation { changePassword(currentPassword: "a", newPassword: "b") }',
   startTotpEnrolment: 'mutation { startTotpEnrolment { secret } }',
@@ -193,12 +196,15 @@ describe('production configuration', () => {
     expect({ devLogin: cfg.devLogin, graphiql: cfg.graphiql }).toEqual({ devLogin: false, graphiql: false });
     const prod = await startTestServer(t.store, { env: { NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET, HONGTU_DEV_LOGIN: '' } });
     try {
-      expect(codes(await prod.gql('mutation { login(memberId: "m-uadmin") { token } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect(codes(await prod.gql('{ demoAccounts { memberId } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      // The web client's own demo operations (sent by hash) meet a schema without these fields; a
+      // document of the caller's own is refused before that (persisted operations only).
+      expect(codes(await prod.gql(clientDocument('Login'), { memberId: 'm-uadmin' }))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(codes(await prod.gql(clientDocument('DemoAccounts')))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(codes(await prod.gql('mutation { login(memberId: "m-uadmin") { token } }'))).toEqual(['FORBIDDEN']);
       const page = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/graphiql/i);
       const dev = await signToken(loadConfig({}).jwtSecret, 'm-uadmin');
-      expect(codes(await prod.gql('{ viewer { role } }', {}, dev.token))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await prod.gql(clientDocument('SessionViewer'), {}, dev.token))).toEqual(['UNAUTHENTICATED']);
       expect((await prod.gql('{ viewer { role } }', {}, await prod.tokenFor('m-a'))).body.data).toEqual({ viewer: { role: 'MEMBER' } });
     } finally {
       await prod.close();

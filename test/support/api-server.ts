@@ -12,6 +12,7 @@ import type { AppDeps } from '../../server/app-deps';
 import { createAccessToken } from '../../server/auth/access-tokens';
 import { signToken } from '../../server/auth/tokens';
 import { type Config, loadConfig } from '../../server/config';
+import { requestBody } from './persisted';
 import { openTestStore, type TestStore } from './test-store';
 
 // Response bodies are asserted field by field or as whole snapshots, so they stay loosely typed.
@@ -56,7 +57,7 @@ export async function startTestServer(
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: requestBody(query, variables),
       });
       return { status: res.status, body: await res.json() };
     },

@@ -1,13 +1,14 @@
 /**
  * A browser-like client for the API tests of sign-in: keeps the session cookie it is given (as a
- * browser's cookie jar would) and sends it with the CSRF header, over real HTTP.
+ * browser's cookie jar would) and sends it with the CSRF header, over real HTTP; the client's own
+ * operations go by their persisted hash, as the browser sends them.
  */
 import { generate } from 'otplib';
 import type { GqlResponse } from './api-server';
+import { clientDocument, requestBody } from './persisted';
 
-export const SIGN_IN = `mutation ($input: SignInInput!) {
-  signIn(input: $input) { step memberId role totpSecret totpUri recoveryCodes }
-}`;
+/** The web client's own sign-in operation (sent by its persisted hash). */
+export const SIGN_IN = clientDocument('SignIn');
 
 export interface CookieClient {
   /** The cookie value the client holds now (null when none). */
@@ -25,7 +26,7 @@ export function cookieClient(url: string): CookieClient {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (opts.csrf !== false) headers['x-graphql-csrf'] = '1';
       if (c.cookie) headers.cookie = c.cookie;
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: requestBody(query, variables) });
       c.lastSetCookie = res.headers.getSetCookie();
       for (const sc of c.lastSetCookie) {
         const [pair] = sc.split(';');

@@ -10,6 +10,7 @@ import { landingFor } from './session';
 // One lazy chunk per page, so a member's phone never downloads cytoscape.
 const SignInPage = lazy(() => import('../features/sign-in/SignInPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const AccountsAdminPage = lazy(() => import('../features/account/AccountsAdminPage'));
 const MemberHomePage = lazy(() => import('../features/member-home/MemberHomePage'));
 const PortraitPage = lazy(() => import('../features/portrait/PortraitPage'));
 const BranchPage = lazy(() => import('../features/branch/BranchPage'));
@@ -24,6 +25,7 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
 const PipelinePage = lazy(() => import('../features/affairs/PipelinePage'));
 const MemberDuesPage = lazy(() => import('../features/affairs/MemberDuesPage'));
 const BranchAffairsPage = lazy(() => import('../features/affairs/BranchAffairsPage'));
+const AssessmentPage = lazy(() => import('../features/assessment/AssessmentPage'));
 const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
 const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
@@ -49,6 +51,7 @@ export function RouteView() {
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
     case 'account': page = <AccountPage />; break;
+    case 'accounts': page = <AccountsAdminPage canSeeHistory={session!.role === 'UNIVERSITY_ADMIN'} />; break;
     case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
     case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
     case 'portrait': page = <PortraitPage memberId={route.id} />; break;
@@ -67,6 +70,7 @@ export function RouteView() {
     case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
     case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
     case 'talks': page = <TalksPage memberId={route.memberId} />; break;
+    case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:
       page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>

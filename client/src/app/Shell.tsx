@@ -31,6 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
       case 'todo': return { name: 'todo' };
       case 'notices': return { name: 'notices' };
       case 'appraisal': return { name: 'appraisal' };
+      case 'accounts': return { name: 'accounts' };
       default: return { name: 'home' };
     }
   };

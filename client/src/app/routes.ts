@@ -6,6 +6,7 @@ export type Route =
   | { name: 'root' }
   | { name: 'signin' }
   | { name: 'account' }
+  | { name: 'accounts' }
   | { name: 'home' }
   | { name: 'portrait'; id: string }
   | { name: 'branch'; id: string }
@@ -20,6 +21,7 @@ export type Route =
   | { name: 'pipeline'; memberId: string }
   | { name: 'dues'; memberId: string }
   | { name: 'affairs'; branchId: string }
+  | { name: 'assessment'; branchId: string }
   | { name: 'notices' }
   | { name: 'appraisal' }
   | { name: 'appraisalRound'; id: string }
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'root' };
   if (head === 'signin' && parts.length === 1) return { name: 'signin' };
   if (head === 'account' && parts.length === 1) return { name: 'account' };
+  if (head === 'admin' && id === 'accounts' && parts.length === 2) return { name: 'accounts' };
   if (head === 'me' && parts.length === 1) return { name: 'home' };
   if (head === 'members' && id && parts.length === 2) return { name: 'portrait', id };
   if (head === 'branches' && id && parts.length === 2) return { name: 'branch', id };
@@ -51,6 +54,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'members' && id && parts[2] === 'pipeline' && parts.length === 3) return { name: 'pipeline', memberId: id };
   if (head === 'members' && id && parts[2] === 'dues' && parts.length === 3) return { name: 'dues', memberId: id };
   if (head === 'branches' && id && parts[2] === 'affairs' && parts.length === 3) return { name: 'affairs', branchId: id };
+  if (head === 'branches' && id && parts[2] === 'assessment' && parts.length === 3) return { name: 'assessment', branchId: id };
   if (head === 'notices' && parts.length === 1) return { name: 'notices' };
   if (head === 'appraisal' && parts.length === 1) return { name: 'appraisal' };
   if (head === 'appraisal' && id && parts.length === 2) return { name: 'appraisalRound', id };
@@ -69,6 +73,7 @@ export function hrefFor(route: Route): string {
     case 'root': return '#/';
     case 'signin': return '#/signin';
     case 'account': return '#/account';
+    case 'accounts': return '#/admin/accounts';
     case 'home': return '#/me';
     case 'portrait': return `#/members/${enc(route.id)}`;
     case 'branch': return `#/branches/${enc(route.id)}`;
@@ -92,6 +97,7 @@ export function hrefFor(route: Route): string {
     case 'talks': return `#/members/${enc(route.memberId)}/talks`;
     case 'dues': return `#/members/${enc(route.memberId)}/dues`;
     case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
+    case 'assessment': return `#/branches/${enc(route.branchId)}/assessment`;
     case 'notices': return '#/notices';
     case 'notFound': return `#${route.path}`;
   }

@@ -1,4 +1,5 @@
 import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
+import { clientPersistedExchange } from './persisted';
 import { expireSession, readSession } from './session';
 
 /** Header the API requires with the session cookie (CSRF prevention; browsers cannot add it cross-site). */
@@ -6,7 +7,7 @@ export const CSRF_HEADERS = { 'x-graphql-csrf': '1' } as const;
 
 /**
  * The one urql client. The browser sends the HttpOnly session cookie itself (same origin); every request
- * carries the CSRF header. When the API says the session has ended (UNAUTHENTICATED), the app signs out
+ * carries the CSRF header. Operations go by their persisted hash (./persisted.ts). When the API says the session has ended (UNAUTHENTICATED), the app signs out
  * and falls back to the sign-in page.
  */
 export function createUrqlClient(url = '/graphql'): Client {
@@ -20,6 +21,7 @@ export function createUrqlClient(url = '/graphql'): Client {
         },
       }),
       cacheExchange,
+      clientPersistedExchange,
       fetchExchange,
     ],
     fetchOptions: (): RequestInit => ({ headers: { ...CSRF_HEADERS }, credentials: 'same-origin' }),

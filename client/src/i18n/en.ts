@@ -1,9 +1,13 @@
+import { accountAdminEn } from './account-admin-messages';
 import { appraisalEn } from './appraisal-messages';
+import { recordsEn } from './records-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...appraisalEn,
+  ...recordsEn,
+  ...accountAdminEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',

@@ -1,8 +1,12 @@
 /** Chinese (zh-CN), the default language. Every key here must exist in en.ts (the type enforces it). */
+import { accountAdminZh } from './account-admin-messages';
 import { appraisalZh } from './appraisal-messages';
+import { recordsZh } from './records-messages';
 
 export const zhCN = {
   ...appraisalZh,
+  ...recordsZh,
+  ...accountAdminZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',

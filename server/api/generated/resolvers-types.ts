@@ -87,6 +87,30 @@ export type AccountInfo = {
   totpEnabled: Scalars['Boolean']['output'];
 };
 
+/** A member and their account, as an administrator sees them. */
+export type AccountListItem = {
+  __typename?: 'AccountListItem';
+  /** Their account; null when they have none yet. */
+  account?: Maybe<AccountInfo>;
+  /** The viewer may act on this account (false when the member's role outranks the viewer's). */
+  manageable: Scalars['Boolean']['output'];
+  /** The member (phone and ID number masked). */
+  member: Member;
+};
+
+/** A page of members with their accounts. */
+export type AccountListPage = {
+  __typename?: 'AccountListPage';
+  /** Cursor for the next page (pass as `after`). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More members follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The members of this page, ordered by member id. */
+  items: Array<AccountListItem>;
+  /** How many members match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Whether an account may sign in. */
 export type AccountStatus =
   /** May sign in. */
@@ -920,6 +944,10 @@ export type Group = {
 /** One weighted indicator of the assessment scheme for one branch and quarter. */
 export type IndicatorScore = {
   __typename?: 'IndicatorScore';
+  /** Every obligation counted in this indicator (met and overdue), each with the evidence that satisfies it. */
+  counted: Array<Obligation>;
+  /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
+  evidence: Array<ObligationEvidence>;
   /** How the value was counted (zh-CN). */
   explanation: Scalars['String']['output'];
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
@@ -1393,6 +1421,15 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
   closeAppraisalRound: AppraisalRound;
+  /**
+   * Finish a campus single sign-on (统一身份认证) that needs this server's second factor: roles that require an
+   * authenticator app (committee and university administrators) send its 6-digit code (or a recovery code) after
+   * the identity service has signed them in; the browser carries the pending sign-on as an HttpOnly cookie for
+   * 5 minutes. Answers like signIn: TOTP_REQUIRED (send totpCode), TOTP_ENROLMENT_REQUIRED (add totpSecret to the
+   * app, then send its code), SIGNED_IN (the session cookie is set). No pending sign-on: UNAUTHENTICATED; wrong
+   * codes count toward the account's lock (RATE_LIMITED with `retryAfterSeconds`).
+   */
+  completeSsoSignIn: SignInPayload;
   /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
   confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
@@ -1541,6 +1578,12 @@ export type MutationChangePasswordArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCloseAppraisalRoundArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCompleteSsoSignInArgs = {
+  input: SsoSecondFactorInput;
 };
 
 
@@ -2216,6 +2259,12 @@ export type Query = {
   accessRecords: Array<AccessRecord>;
   /** A member's account, for a committee or university administrator in scope; null when the member has none. */
   account?: Maybe<AccountInfo>;
+  /**
+   * Committee and university administrators: the members whose accounts they administer (a committee's branches, or
+   * everyone), each with their account, ordered by member id; `first` is 1–100. `search` is a login name (exact) or part
+   * of a name. Every member and account read is recorded in the access log.
+   */
+  accountList: AccountListPage;
   /** The party-affairs rules in force at a date (default now), with their citations. */
   affairsRules: Array<AffairsRule>;
   /**
@@ -2407,6 +2456,14 @@ export type QueryAccessRecordsArgs = {
 /** Entry points for reading. */
 export type QueryAccountArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAccountListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3078,6 +3135,14 @@ export type SsoOption = {
   url: Scalars['String']['output'];
 };
 
+/** The second factor after campus single sign-on. */
+export type SsoSecondFactorInput = {
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Input of startTransfer. */
 export type StartTransferInput = {
   /** Organization outside (OUT: destination; IN: origin), up to 200 characters. */
@@ -3585,6 +3650,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccountInfo: ResolverTypeWrapper<AccountInfo>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountListItem: ResolverTypeWrapper<Omit<AccountListItem, 'member'> & { member: ResolversTypes['Member'] }>;
+  AccountListPage: ResolverTypeWrapper<Omit<AccountListPage, 'items'> & { items: Array<ResolversTypes['AccountListItem']> }>;
   AccountStatus: AccountStatus;
   AffairsCitation: ResolverTypeWrapper<AffairsCitationModel>;
   AffairsObligation: ResolverTypeWrapper<AffairsObligationModel>;
@@ -3644,7 +3711,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
-  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversTypes['Obligation']> }>;
+  IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
   LearningGap: ResolverTypeWrapper<LearningGapModel>;
@@ -3733,6 +3800,7 @@ export type ResolversTypes = {
   SignInStep: SignInStep;
   SignedInSession: ResolverTypeWrapper<SignedInSession>;
   SsoOption: ResolverTypeWrapper<SsoOption>;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
@@ -3773,6 +3841,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   AccountInfo: AccountInfo;
   Int: Scalars['Int']['output'];
+  AccountListItem: Omit<AccountListItem, 'member'> & { member: ResolversParentTypes['Member'] };
+  AccountListPage: Omit<AccountListPage, 'items'> & { items: Array<ResolversParentTypes['AccountListItem']> };
   AffairsCitation: AffairsCitationModel;
   AffairsObligation: AffairsObligationModel;
   AffairsRule: AffairsRuleModel;
@@ -3824,7 +3894,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
-  IndicatorScore: Omit<IndicatorScore, 'shortfalls'> & { shortfalls: Array<ResolversParentTypes['Obligation']> };
+  IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
   LearningGap: LearningGapModel;
@@ -3898,6 +3968,7 @@ export type ResolversParentTypes = {
   SignInPayload: SignInPayload;
   SignedInSession: SignedInSession;
   SsoOption: SsoOption;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
@@ -3952,6 +4023,19 @@ export type AccountInfoResolvers<ContextType = ApiContext, ParentType extends Re
   recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
   totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AccountListItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountListItem'] = ResolversParentTypes['AccountListItem']> = {
+  account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType>;
+  manageable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type AccountListPageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountListPage'] = ResolversParentTypes['AccountListPage']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['AccountListItem']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AffairsCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffairsCitation'] = ResolversParentTypes['AffairsCitation']> = {
@@ -4260,6 +4344,8 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4452,6 +4538,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
+  completeSsoSignIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationCompleteSsoSignInArgs, 'input'>>;
   confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
@@ -4660,6 +4747,7 @@ export type ProfileMilestoneResolvers<ContextType = ApiContext, ParentType exten
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRecords?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType, RequireFields<QueryAccessRecordsArgs, 'first' | 'memberId'>>;
   account?: Resolver<Maybe<ResolversTypes['AccountInfo']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'memberId'>>;
+  accountList?: Resolver<ResolversTypes['AccountListPage'], ParentType, ContextType, RequireFields<QueryAccountListArgs, 'first'>>;
   affairsRules?: Resolver<Array<ResolversTypes['AffairsRule']>, ParentType, ContextType, Partial<QueryAffairsRulesArgs>>;
   appraisalResults?: Resolver<Array<ResolversTypes['AppraisalResult']>, ParentType, ContextType, RequireFields<QueryAppraisalResultsArgs, 'roundId'>>;
   appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
@@ -4985,6 +5073,8 @@ export type Resolvers<ContextType = ApiContext> = {
   AccessRecord?: AccessRecordResolvers<ContextType>;
   AccessTokenInfo?: AccessTokenInfoResolvers<ContextType>;
   AccountInfo?: AccountInfoResolvers<ContextType>;
+  AccountListItem?: AccountListItemResolvers<ContextType>;
+  AccountListPage?: AccountListPageResolvers<ContextType>;
   AffairsCitation?: AffairsCitationResolvers<ContextType>;
   AffairsObligation?: AffairsObligationResolvers<ContextType>;
   AffairsRule?: AffairsRuleResolvers<ContextType>;

@@ -1,8 +1,9 @@
 /**
  * The one request of the app that must not carry who is sending it: the ballot. A plain fetch with
- * `credentials: 'omit'` (no cookie) and no Authorization header, so the server cannot tie it to a session.
+ * `credentials: 'omit'` (no cookie) and no Authorization header, so the server cannot tie it to a session;
+ * like every client operation it is sent by its persisted hash.
  */
-import { stringifyDocument } from '@urql/core';
+import { persistedRequestBody } from '../../app/persisted';
 import { CastBallotDocument, type CastBallotInput } from '../../gql/graphql';
 
 export async function sendBallotAnonymously(input: CastBallotInput, url = '/graphql'): Promise<string> {
@@ -12,7 +13,7 @@ export async function sendBallotAnonymously(input: CastBallotInput, url = '/grap
     cache: 'no-store',
     referrerPolicy: 'no-referrer',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: stringifyDocument(CastBallotDocument), variables: { input } }),
+    body: persistedRequestBody(CastBallotDocument, { input }),
   });
   const body = (await res.json()) as { data?: { castBallot?: { receipt: string } }; errors?: { message: string }[] };
   if (body.errors?.length || !body.data?.castBallot) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);

@@ -48,7 +48,10 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                   <p className="meta">{branch.committee.name}</p>
                   <h1>{branch.name}</h1>
                 </div>
-                <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>{t('nav.network')}</a>
+                <div className="row">
+                  <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: branch.id })} data-testid="assessment-link">{t('assess.link')}</a>
+                  <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>{t('nav.network')}</a>
+                </div>
               </div>
               <Section title={t('attention.title')} hint={t('attention.hint')}>
                 <AttentionList items={attention} periodLabel={period.label} />

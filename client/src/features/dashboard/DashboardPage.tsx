@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { DashboardView, type DashBranch } from './DashboardView';
 import { lastQuarters, shortBranchName } from './dashboard-model';
 import { useCommitteeLives } from './useCommitteeLives';
+import { ComparisonSection } from '../assessment/ComparisonSection';
 
 const toVars = (qs: ReturnType<typeof lastQuarters>) => Object.fromEntries(qs.flatMap((q, i) => [[`f${i}`, q.from], [`t${i}`, q.to]])) as
   { f0: string; t0: string; f1: string; t1: string; f2: string; t2: string; f3: string; t3: string };
@@ -41,6 +42,7 @@ export default function DashboardPage({ scopeId }: { scopeId: string | null }) {
             committees={committees.map((c) => ({ id: c.id, name: c.name }))} />;
         }}
       </QueryState>
+      {committeeId || session?.role === 'UNIVERSITY_ADMIN' ? <ComparisonSection committeeId={committeeId} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { routeForObligation } from './action-route';
+import { useSession } from '../../app/useSession';
 
 type Item = WorkQueueQuery['workQueue']['items'][number];
 
@@ -14,6 +15,7 @@ const CHIP: Record<string, string> = { OVERDUE: 'chip chip-warn', DUE: 'chip', U
 /** The secretary's landing page (待办): every open obligation by due date, each linking to where it is done. */
 export default function WorkQueuePage() {
   const { t, date } = useI18n();
+  const session = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: WorkQueueDocument, requestPolicy: 'cache-and-network' });
   return (
     <div className="page">
@@ -22,6 +24,7 @@ export default function WorkQueuePage() {
           <h1>{t('todo.title')}</h1>
           <p className="meta">{t('todo.hint')}</p>
         </div>
+        {session?.branchId ? <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: session.branchId })} data-testid="assessment-link">{t('assess.title')}</a> : null}
       </div>
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ workQueue: q }) => (
