@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): App {
       useSchemaPrivacy(config),
       useAppErrors(logger),
       useCausalScope(),
-      useAccessAudit(logger),
+      useAccessAudit(logger, deps.store, deps.now),
     ],
   });
 }

@@ -19,6 +19,7 @@ import { codes } from '../support/api-world';
 import { startTestServer } from '../support/api-server';
 import { buildApiWorld } from '../support/builders';
 import { childEnv } from '../support/child-env';
+import { clientDocument } from '../support/persisted';
 import { makeTempDir, removeTempDir } from '../support/temp-dirs';
 import { PRODUCTION_ENV, useProductionWorld } from './production-world';
 
@@ -44,12 +45,20 @@ describe('denied attempts are entries', () => {
     expect(added.map(brief)).toEqual([`DENIED m-a Query.member:m-c ${code}`]);
   });
 
-  it('an anonymous caller: viewer left empty, the id taken from the variables', async () => {
+  it('an anonymous caller of a client operation: viewer left empty, the id taken from the variables', async () => {
     const added = await appended(t.store, async () => {
-      const r = await t.as(null)('query Q($id: ID!) { member(id: $id) { phone } }', { id: 'm-a' });
+      const r = await t.as(null)(clientDocument('MemberHome'), { id: 'm-a' });
       expect(codes(r)).toEqual(['UNAUTHENTICATED']);
     });
     expect(added.map(brief)).toEqual(['DENIED (anonymous) Query.member:m-a UNAUTHENTICATED']);
+  });
+
+  it('an anonymous document of its own, refused before it runs: a DENIED entry for the request', async () => {
+    const added = await appended(t.store, async () => {
+      const r = await t.as(null)('{ member(id: "m-a") { phone idNumber } }');
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+    });
+    expect(added.map(brief)).toEqual(['DENIED (anonymous) Request: FORBIDDEN']);
   });
 
   it('a successful read adds only its reads (no DENIED or WRITE entry)', async () => {
@@ -84,7 +93,7 @@ describe('every write is an entry; member data a mutation returns is a read', ()
   it('keeps ids only: a sign-in\'s password and login name never reach the log', async () => {
     const password = 'never-log-this-password-7781';
     const added = await appended(t.store, async () => {
-      const r = await t.as(null)('mutation ($i: SignInInput!) { signIn(input: $i) { step } }', { i: { loginName: 'nobody-7781', password } });
+      const r = await t.as(null)(clientDocument('SignIn'), { input: { loginName: 'nobody-7781', password } });
       expect(codes(r).length).toBe(1);
     });
     expect(added.map((e) => `${e.action} ${e.targetKind}`).sort()).toEqual(['SIGN_IN_FAILED Login', 'WRITE Mutation.signIn']);
@@ -106,7 +115,7 @@ describe('CSV export for university administrators', () => {
   it('returns every entry of the period in order, quoted and with formulas disarmed; the export is an entry', async () => {
     // A failed sign-in stores the login name as typed: a formula aimed at whoever opens the export.
     const evil = '=hyperlink("http://x.example",1),x';
-    await t.as(null)('mutation ($i: SignInInput!) { signIn(input: $i) { step } }', { i: { loginName: evil, password: 'whatever-123456' } });
+    await t.as(null)(clientDocument('SignIn'), { input: { loginName: evil, password: 'whatever-123456' } });
     const p = period();
     const stored = await t.store.listAudit({ fromAt: Date.parse(p.from), toAt: Date.parse(p.to), limit: 10_000 });
     const r = await t.as('uadmin')(EXPORT, p);
