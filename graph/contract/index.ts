@@ -20,6 +20,7 @@ import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
 import { rulesContract } from './rules.contract';
+import { ruleFactsContract } from './rule-facts.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
 import { tagsContract } from './tags.contract';
@@ -59,5 +60,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     accountsContract(get);
     affairsContract(get);
     auditContract(get);
+    ruleFactsContract(get);
   });
 }

@@ -38,6 +38,7 @@ import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
 import { RuleQueries } from './rules';
+import { readBranchFacts } from './rule-facts';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -173,6 +174,7 @@ export class KuzuStore implements GraphStore {
 
   // ---- rules catalogue overrides ----
   listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  readBranchFacts(branchIds: string[], from: number, to: number) { return readBranchFacts(this.ex, branchIds, from, to); }
   createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
 
   // ---- audit ----

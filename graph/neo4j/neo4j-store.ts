@@ -22,6 +22,7 @@ import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
 import * as events from './events';
+import { readBranchFacts } from './rule-facts';
 import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
 import type { TaggedKind } from './labels';
 import type {
@@ -156,6 +157,7 @@ export class Neo4jStore implements GraphStore {
 
   // ---- audit ----
   listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
+  readBranchFacts(branchIds: string[], from: number, to: number) { return readBranchFacts(this.ex, branchIds, from, to); }
   createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
   appendAccess(records: AccessRecord[]) { return this.audit.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.audit.listAccess(opts); }

@@ -53,7 +53,7 @@ async function gql(url: string, query: string): Promise<unknown> {
  * Start the server and wait until the demo accounts are there (the demo load happens on first start).
  * Throws with the server's log when it does not become ready within `timeoutMs`.
  */
-export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> {
+export async function startTestServer(timeoutMs = 240_000, opts: { port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   // Against a server that is already running (e.g. while developing): HONGTU_E2E_URL=http://127.0.0.1:4000
   const external = process.env.HONGTU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
@@ -67,8 +67,9 @@ export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> 
     rmSync(dataRoot, { recursive: true, force: true });
     throw e;
   }
-  const port = await freePort();
+  const port = opts.port ?? await freePort();
   const env = childEnv({
+    ...opts.env,
     PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
     HONGTU_SEED_DEMO: '1', HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical', HONGTU_LOG_LEVEL: 'info', NODE_ENV: 'test',
   }, { neo4j: onNeo4j });

@@ -20,6 +20,8 @@ import { useSession } from '../../app/useSession';
 import { TagList } from '../activity/TagList';
 import { StagePipeline } from './StagePipeline';
 import { buildPortraitElements } from './portrait-elements';
+import { Swatch } from '../network/NetworkLegend';
+import { KIND_LOOK, STAGE_COLORS } from '../../graph-view/stylesheet';
 
 type Member = PortraitQuery['member'];
 
@@ -87,6 +89,12 @@ function Portrait({ member }: { member: Member }) {
         <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
           <LazyGraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
             onNodeDoubleTap={(id) => { if (canOpenBranch && id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
+          <p className="legend" data-testid="portrait-legend">
+            <span><Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} />{member.name}（{te('stage', member.stage)}）</span>
+            <span><Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} />{t('network.kind.branch')}</span>
+            <span><Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} />{t('portrait.legendCourse')}</span>
+            <span><Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} />{t('portrait.legendTopic')}</span>
+          </p>
         </Section>
       </div>
     </>
