@@ -25,6 +25,7 @@ import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
 import type { AuditLogStore } from './audit-log';
+import type { LearningSummaryStore } from './learning-summary';
 import type { RuleFactsStore } from './rule-facts';
 
 export interface MemberFilter {
@@ -66,9 +67,10 @@ export type Progress = (done: number, total: number, label: string) => void;
 /**
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
  * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts;
- * the hash-chained audit log: ./audit-log.
+ * maintained learning summaries: ./learning-summary; the hash-chained audit log: ./audit-log.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, AuditLogStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore,
+  AuditLogStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

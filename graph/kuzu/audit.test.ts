@@ -1,7 +1,7 @@
 /**
  * The access log's one-statement append and its fallback: a batch that repeats records already
- * written (a retry) or an id within itself still writes each record exactly once. Migration 6 moves the
- * unchained AccessLog rows of a version-5 store into the chain.
+ * written (a retry) or an id within itself still writes each record exactly once. Migration 7 moves the
+ * unchained AccessLog rows of a version-6 store into the chain.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,19 +45,19 @@ describe('appendAccess', () => {
   });
 });
 
-describe('migration to the chained log (schema 6)', () => {
-  it('moves a version-5 store\'s AccessLog rows into the chain, oldest first, and drops the old table', async () => {
+describe('migration to the chained log (schema 7)', () => {
+  it('moves a version-6 store\'s AccessLog rows into the chain, oldest first, and drops the old table', async () => {
     const old = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-audit-v5-'));
     try {
       const fresh = new KuzuStore({ dir: old });
       await fresh.init();
       await fresh.appendAccess([rec('new-1', T0 + 50, 'm-9')]);
       await fresh.close();
-      // Make it look like version 5: the old table with rows, the version set back.
+      // Make it look like version 6: the old table with rows, the version set back.
       const ex = new KuzuExecutor(old);
       await ex.ddl(async (r) => {
         await r.raw('CREATE NODE TABLE AccessLog(id STRING PRIMARY KEY, at INT64, viewerId STRING, action STRING, targetKind STRING, targetId STRING)');
-        await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 5");
+        await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 6");
       });
       await ex.write(async (tx) => {
         for (const [id, at] of [['old-b', T0 + 2], ['old-a', T0 + 1], ['old-c', T0 + 3]] as const) {

@@ -10,14 +10,16 @@ import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
+import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { OUTBOX_DDL } from './outbox';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'StudyPlan', 'Transfer', 'AuditEntry', 'AuditHead', 'AuditCheckpoint', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
   'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
+  'MemberLearning', 'BranchLearning',
 ] as const;
 
 export const REL_TABLES = [
@@ -86,17 +88,20 @@ const V4_ACCOUNTS: string[] = [
 ];
 
 /**
- * Version 6: the hash-chained audit log (./audit.ts). The unchained AccessLog rows of earlier versions
+ * Version 7: the hash-chained audit log (./audit.ts). The unchained AccessLog rows of earlier versions
  * move into the chain, oldest first, and their table goes.
  */
-async function v6AuditChain(r: ExclusiveRunner): Promise<void> {
+async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
   for (const stmt of AUDIT_DDL) await r.raw(stmt);
   await adoptLegacyAccess(r);
   await r.raw('DROP TABLE IF EXISTS AccessLog');
 }
 
-/** Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to version i + 1. */
-const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, v6AuditChain];
+/**
+ * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
+ * version i + 1. Version 6: maintained learning summaries.
+ */
+const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL, v7AuditChain];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

@@ -81,6 +81,10 @@ async function signOnAs(login: string): Promise<void> {
 }
 
 describe('campus single sign-on in the browser', () => {
+  it('the server discovered the provider at start (its log says so)', async () => {
+    await poll(() => server.log()).toContain(`Campus single sign-on: provider ${provider.issuer} discovered`);
+  });
+
   it('a member clicks 统一身份认证, signs in at the campus provider and lands signed in', async () => {
     await signOnAs('zhang');
     await poll(() => page.evaluate(() => location.hash)).toBe('#/me');

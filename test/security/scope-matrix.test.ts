@@ -92,6 +92,7 @@ const BRANCH_READS: Record<string, string> = {
   branchLife: 'query($b: ID!, $f: DateTime!, $t: DateTime!) { branchLife(branchId: $b, from: $f, to: $t) { attendanceRate } }',
   branchMeetings: 'query($b: ID!, $f: DateTime!, $t: DateTime!) { branch(id: $b) { meetings(from: $f, to: $t) { id } } }',
   branchGaps: 'query($b: ID!) { branchGaps(branchId: $b) { rows { member { name } } } }',
+  branchLearningSummaries: 'query($b: ID!) { branchLearningSummaries(branchIds: [$b]) { mastery completion } }',
 };
 const branchCases = PEOPLE.flatMap((who) => (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) =>
   Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS_OF[who].includes(rel)] as const)));

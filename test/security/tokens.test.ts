@@ -19,6 +19,7 @@ const ROOT: Record<string, string> = {
   accessRecords: '{ accessRecords(memberId: "m-a") { id } }',
   branch: '{ branch(id: "b-1") { name } }',
   branchGaps: '{ branchGaps(branchId: "b-1") { areas } }',
+  branchLearningSummaries: '{ branchLearningSummaries(branchIds: ["b-1"]) { mastery } }',
   branchLife: '{ branchLife(branchId: "b-1", from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { missingCount } }',
   committee: '{ committee(id: "c-1") { name } }',
   course: '{ course(id: "course-1") { title } }',

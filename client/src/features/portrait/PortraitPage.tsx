@@ -12,7 +12,6 @@ import { Loading } from '../../ui/Loading';
 import { MasterySection } from '../member-home/MasterySection';
 import { GapsSection } from '../member-home/GapsSection';
 import { NotAssessedSection } from '../member-home/NotAssessedSection';
-import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
@@ -45,7 +44,7 @@ function Portrait({ member }: { member: Member }) {
   // Without the right to read the branch (a member on their own portrait) the average is simply left out.
   const [branchAvg] = useQuery({ query: PortraitBranchAverageDocument, variables: { branchId: member.branch.id } });
   const l = learning.data;
-  const average = useMemo(() => (branchAvg.data ? branchAverageByArea(branchAvg.data.branchGaps.rows) : undefined), [branchAvg.data]);
+  const average = useMemo(() => (branchAvg.data ? new Map(branchAvg.data.branchLearningSummaries[0]?.areas.map((a) => [a.area as string, a.mastery])) : undefined), [branchAvg.data]);
   const gapTags = useMemo(() => (l?.gaps ?? []).slice(0, 3).map((g) => ({ key: g.topic.id, label: g.topic.name, evidence: g.reasons[0] ?? '' })), [l]);
   const elements = useMemo(() => buildPortraitElements({
     member, branch: member.branch, gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
