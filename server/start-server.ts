@@ -15,8 +15,10 @@ import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { OidcSignIn } from './auth/oidc';
 import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 import { createWritePath } from './write-path/index';
+import { startAuditRetention } from './audit/retention-timer';
 
 const RETRY_MS = 5000;
 
@@ -91,8 +93,20 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     void retry();
   }
   const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
-  const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
+  // Campus sign-on: the provider's metadata is fetched now so a wrong issuer shows in the log at start; a
+  // provider that is down does not stop the server (each sign-on tries again and says so).
+  const oidc = extra.oidc !== undefined ? extra.oidc : config.auth.oidc
+    ? new OidcSignIn(config.auth.oidc, { store, auth: config.auth, secret: config.jwtSecret, now: extra.now ?? Date.now, log })
+    : null;
+  if (oidc) {
+    void oidc.configuration().then(
+      () => log.info(`Campus single sign-on: provider ${oidc.cfg.issuer} discovered`),
+      (e: Error) => log.warn(`Campus single sign-on: ${e.message}; sign-ons will try again`),
+    );
+  }
+  const app = createApp({ config, store, logger: log, ...extra, learning, affairs, oidc });
   const server = createServer(app);
+  const retention = startAuditRetention(store, config.audit, log);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -100,6 +114,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   log.info(`Hongtu on ${url} — GraphQL at ${url}/graphql${config.graphiql ? ' (GraphiQL)' : ''}, client at ${url}/`);
   const close = async () => {
     stopped = true;
+    await retention.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await writePath.close();
     await plain.close();

@@ -81,6 +81,10 @@ async function signOnAs(login: string): Promise<void> {
 }
 
 describe('campus single sign-on in the browser', () => {
+  it('the server discovered the provider at start (its log says so)', async () => {
+    await poll(() => server.log()).toContain(`Campus single sign-on: provider ${provider.issuer} discovered`);
+  });
+
   it('a member clicks 统一身份认证, signs in at the campus provider and lands signed in', async () => {
     await signOnAs('zhang');
     await poll(() => page.evaluate(() => location.hash)).toBe('#/me');
@@ -102,6 +106,13 @@ describe('campus single sign-on in the browser', () => {
     await poll(() => page.getByTestId('sso-start').isVisible()).toBe(true);
     expect((await page.context().cookies(server.url)).find((c) => c.name === 'hongtu_session')).toBeUndefined();
     await snap(page, 'oidc-unknown-number');
+    // The same reason in English; Chinese is restored whatever happens.
+    try {
+      await page.getByTestId('locale').selectOption('en');
+      await poll(() => page.getByTestId('sso-refused').textContent()).toContain('has no Hongtu account yet');
+    } finally {
+      await page.getByTestId('locale').selectOption('zh-CN');
+    }
   });
 
   it('an administrator sets up and enters Hongtu\'s authenticator code after the provider', async () => {

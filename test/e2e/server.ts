@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { childEnv } from '../support/child-env';
+import { clientDocument, requestBody } from '../support/persisted';
 import { neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
 import { testStoreKind } from '../support/test-store';
 
@@ -45,7 +46,7 @@ export async function freePort(): Promise<number> {
 }
 
 async function gql(url: string, query: string): Promise<unknown> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(query) });
   return res.json();
 }
 
@@ -94,7 +95,8 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const r = (await gql(url, '{ demoAccounts { memberId } }')) as { data?: { demoAccounts: unknown[] } };
+      // The client's own DemoAccounts operation (by hash), so a server that runs persisted operations only answers too.
+      const r = (await gql(url, clientDocument('DemoAccounts'))) as { data?: { demoAccounts: unknown[] } };
       if (r.data && r.data.demoAccounts.length > 0) return { url, log: () => log, stop };
     } catch {
       // not listening yet
