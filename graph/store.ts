@@ -24,6 +24,7 @@ import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
+import type { LearningSummaryStore } from './learning-summary';
 import type { RuleFactsStore } from './rule-facts';
 
 export interface MemberFilter {
@@ -64,9 +65,10 @@ export type Progress = (done: number, total: number, label: string) => void;
 
 /**
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
- * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts.
+ * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts;
+ * maintained learning summaries: ./learning-summary.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

@@ -14,6 +14,7 @@ import { curriculumContract } from './curriculum.contract';
 import { eventsContract } from './events.contract';
 import { seedWorld } from './fixtures';
 import { learnerContract } from './learner.contract';
+import { learningSummaryContract } from './learning-summary.contract';
 import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
@@ -52,6 +53,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     eventsContract(get);
     batchContract(get);
     learnerContract(get);
+    learningSummaryContract(get);
     searchContract(get);
     bulkContract(get);
     safetyContract(get);

@@ -17,6 +17,7 @@ import { AppraisalQueries } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountQueries } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import type { MemberLearning } from '../learning-summary';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
@@ -25,6 +26,7 @@ import { AffairsQueries } from './affairs';
 import { appendAccess, listAccess } from './audit';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
+import * as learningSummary from './learning-summary';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
 import * as emb from './embeddings';
@@ -137,6 +139,11 @@ export class KuzuStore implements GraphStore {
   listOutbox(limit: number) { return outbox.listOutbox(this.ex, limit); }
   completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
   outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
+
+  // ---- maintained learning summaries (graph/learning-summary.ts) ----
+  saveMemberLearning(rows: MemberLearning[]) { return learningSummary.saveMemberLearning(this.ex, rows); }
+  getBranchLearning(branchIds: string[]) { return learningSummary.getBranchLearning(this.ex, branchIds); }
+  listStaleMemberLearning(asOf: number, limit: number) { return learningSummary.listStaleMemberLearning(this.ex, asOf, limit); }
 
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }

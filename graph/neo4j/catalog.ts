@@ -8,6 +8,7 @@ import { ACCOUNT_DDL, ACCOUNT_Q } from './accounts-queries';
 import { AFFAIRS_Q } from './affairs-queries';
 import { BATCH_Q, OUTBOX_Q } from './batch-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
+import { LEARNING_Q } from './learning-summary';
 import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
 import { CLEAR_Q, EMBED_Q, MISSING, Q, TAG_Q } from './queries';
 import { RULE_FACTS_Q } from './rule-facts';
@@ -25,7 +26,7 @@ export const CATALOG: ReadonlyMap<string, string> = (() => {
   flatten('', {
     Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
     DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
-    BATCH_Q, OUTBOX_Q, RULE_FACTS_Q,
+    BATCH_Q, OUTBOX_Q, RULE_FACTS_Q, LEARNING_Q,
   }, out);
   return out;
 })();

@@ -16,8 +16,10 @@ import { AppraisalOps } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountOps } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import type { MemberLearning } from '../learning-summary';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
+import * as learningSummary from './learning-summary';
 import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
@@ -131,6 +133,11 @@ export class Neo4jStore implements GraphStore {
   listOutbox(limit: number) { return outbox.listOutbox(this.ex, limit); }
   completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
   outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
+
+  // ---- maintained learning summaries (graph/learning-summary.ts) ----
+  saveMemberLearning(rows: MemberLearning[]) { return learningSummary.saveMemberLearning(this.ex, rows); }
+  getBranchLearning(branchIds: string[]) { return learningSummary.getBranchLearning(this.ex, branchIds); }
+  listStaleMemberLearning(asOf: number, limit: number) { return learningSummary.listStaleMemberLearning(this.ex, asOf, limit); }
 
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }

@@ -27,6 +27,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { learningSummaryModule } from './learning-summary';
 import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
@@ -55,6 +56,7 @@ export const API_MODULES: ApiModule[] = [
   talkModule,
   learningTextModule,
   learningModule,
+  learningSummaryModule,
   placementModule,
   accountModule,
   ssoModule,

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../../graph';
-import { badInput, rateLimited, unauthenticated } from '../errors';
+import { AppError, badInput, rateLimited, unauthenticated } from '../errors';
 import { type AccountAction, auditAccount } from './account-audit';
 import { issueSession } from './browser-sessions';
 import { lockDuration } from './lockout';
@@ -48,19 +48,21 @@ function readPending(sso: OidcSignIn, request: Request): Pending | null {
   return null;
 }
 
-const EXPIRED = 'Your campus sign-on is no longer pending (it expired, was completed, or this browser did not start it); sign in again';
+/** UNAUTHENTICATED with `ssoExpired`, so the page can tell it from a wrong code. */
+const expired = () => new AppError('UNAUTHENTICATED',
+  'Your campus sign-on is no longer pending (it expired, was completed, or this browser did not start it); sign in again', { ssoExpired: true });
 
 export async function completeSsoSignIn(
   deps: SignInDeps, sso: OidcSignIn | null, request: Request, input: { totpCode?: string | null; recoveryCode?: string | null },
 ): Promise<SignInResult> {
   const pending = sso ? readPending(sso, request) : null;
-  if (!sso || !pending || sso.pendingUsed(pending.id)) throw unauthenticated(EXPIRED);
+  if (!sso || !pending || sso.pendingUsed(pending.id)) throw expired();
   const { store, config } = deps;
   const now = deps.now();
   const account = await store.getAccount(pending.memberId);
   if (!account || account.status !== 'ACTIVE') throw unauthenticated('This account is disabled; ask your branch secretary or an administrator');
   const [member] = await store.getMembersByIds([account.memberId]);
-  if (!member) throw unauthenticated(EXPIRED);
+  if (!member) throw expired();
   if (now < account.lockedUntil) throw rateLimited('Too many wrong codes for this account; wait and try again', (account.lockedUntil - now) / 1000);
 
   const patch: Partial<Account> = { failedAttempts: 0, lockedUntil: 0 };
@@ -95,7 +97,7 @@ export async function completeSsoSignIn(
     rows.push('TOTP_ENROL');
   }
   // Used before anything is issued, so two concurrent completions cannot both get a session.
-  if (!sso.usePending(pending.id, pending.expiresAt)) throw unauthenticated(EXPIRED);
+  if (!sso.usePending(pending.id, pending.expiresAt)) throw expired();
   await store.updateAccount(account.memberId, patch);
   const issued = await issueSession(store, config.auth, { memberId: member.id, role: member.role, method, userAgent: request.headers.get('user-agent'), now });
   await auditAccount(store, rows.map((action) => ({ viewerId: member.id, action, memberId: member.id, at: now })));

@@ -77,7 +77,8 @@ describe('internal transfer: initiate → committee approves → receiving branc
     const before = (await A.store.health()).counts;
     expect(codes(await A.as('m-sec')(START, { i: { id: 'tc-3', memberId: 'm-cm', kind: 'OUT', externalOrg: '某市委组织部', reason: '毕业' } }))).toEqual(['CONFLICT']);
     expect(codes(await A.as('m-sec')(START, { i: { memberId: 'm-a', kind: 'INTERNAL', toBranchId: 'b-1', reason: 'x' } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['NOT_FOUND']);
     expect(codes(await A.as('m-d')('{ transfer(id: "tc-2") { id } }'))).toEqual(['NOT_FOUND']);
     expect((await A.store.health()).counts).toEqual(before);
   });

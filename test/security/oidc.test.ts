@@ -297,9 +297,9 @@ describe('campus single sign-on: an administrator also enters Hongtu\'s authenti
     expect((await liveSessions('m-uadmin')).length).toBe(sessions);
   });
 
-  it('without a pending sign-on, completeSsoSignIn is UNAUTHENTICATED', async () => {
+  it('without a pending sign-on, completeSsoSignIn is UNAUTHENTICATED, marked so the page can say it expired', async () => {
     const r = await gql(new CookieJar(), COMPLETE, { input: { totpCode: '123456' } });
-    expect(r.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', ssoExpired: true });
   });
 });
 

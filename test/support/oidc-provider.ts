@@ -22,15 +22,18 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-/** Start a provider whose one client may return to `redirectUri`. */
-export async function startProvider(redirectUri: string, people: Record<string, string> = {}): Promise<TestProvider> {
+/**
+ * Start a provider whose one client may return to `redirectUri`. It listens on 127.0.0.1; `host` names it in
+ * the issuer (`localhost` makes it another site than a Hongtu on 127.0.0.1, as a campus provider is).
+ */
+export async function startProvider(redirectUri: string, people: Record<string, string> = {}, host = '127.0.0.1'): Promise<TestProvider> {
   const directory = new Map(Object.entries(people));
   // The issuer needs its port before the provider exists: listen first, then mount the provider.
   const { createServer } = await import('node:http');
   let handler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
   const server: Server = createServer((req, res) => handler!(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [{
       client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri],

@@ -429,6 +429,15 @@ export type BranchMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One area's mean mastery over a branch's members. */
+export type BranchAreaMastery = {
+  __typename?: 'BranchAreaMastery';
+  /** The area. */
+  area: Area;
+  /** Mean mastery of the members in the area, 0–1. */
+  mastery: Scalars['Float']['output'];
+};
+
 /** A branch's dues for a year: totals, no incomes. */
 export type BranchDues = {
   __typename?: 'BranchDues';
@@ -498,6 +507,33 @@ export type BranchGaps = {
   rows: Array<BranchGapRow>;
   /** The branch's most common gap topic with courses for it; null when nobody has a gap. */
   suggestedLecture?: Maybe<LectureSuggestion>;
+};
+
+/** A branch's learning at a glance: shares of its members × areas cells, as of one instant. */
+export type BranchLearningSummary = {
+  __typename?: 'BranchLearningSummary';
+  /** Mean mastery per area over the members, in the order of the gap report's areas. */
+  areas: Array<BranchAreaMastery>;
+  /** The instant the figures are evaluated at (start of a day, UTC+8); null while they are still being computed. */
+  asOf?: Maybe<Scalars['DateTime']['output']>;
+  /** The branch's id. */
+  branchId: Scalars['ID']['output'];
+  /** Share of the stage-required (member, area) cells whose mastery meets the stage's target; null when nothing is required. */
+  completion?: Maybe<Scalars['Float']['output']>;
+  /** Learning gaps of the members, counted. */
+  gapCount: Scalars['Int']['output'];
+  /** Mean area mastery over members × areas, 0–1 (each cell rounded to thousandths, as the heatmap shows it); null with no members. */
+  mastery?: Maybe<Scalars['Float']['output']>;
+  /** How many members × areas cells fall in each mastery band, lowest band first. */
+  masteryBands: Array<MasteryBand>;
+  /** Members counted. */
+  members: Scalars['Int']['output'];
+  /** Members with at least one learning gap. */
+  membersWithGaps: Scalars['Int']['output'];
+  /** Of those, the cells whose mastery meets the target. */
+  metCells: Scalars['Int']['output'];
+  /** Stage-required (member, area) cells. */
+  requiredCells: Scalars['Int']['output'];
 };
 
 /** Organizational life of a branch in a period. */
@@ -1065,6 +1101,17 @@ export type LoginPayload = {
   role: Role;
   /** HS256 JWT for the `Authorization: Bearer` header. */
   token: Scalars['String']['output'];
+};
+
+/** A band of mastery values and how many cells fall in it. */
+export type MasteryBand = {
+  __typename?: 'MasteryBand';
+  /** Members × areas cells in the band. */
+  cells: Scalars['Int']['output'];
+  /** Lower bound (inclusive), 0–1. */
+  from: Scalars['Float']['output'];
+  /** Upper bound (exclusive; 1 is included in the top band). */
+  to: Scalars['Float']['output'];
 };
 
 /** An event that moved a topic's estimate, and by how much. */
@@ -2284,6 +2331,13 @@ export type Query = {
   branchDues: BranchDues;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
   branchGaps: BranchGaps;
+  /**
+   * Learning figures of branches (1–500 ids), read from maintained summaries: one stored row per branch,
+   * kept current as answers and study sessions are applied and refreshed daily. The figures are the branch
+   * gap report's cells (Query.branchGaps) evaluated at the start of the day in `asOf` (China Standard Time).
+   * Every branch must be readable by the viewer (FORBIDDEN otherwise; NOT_FOUND for an unknown id).
+   */
+  branchLearningSummaries: Array<BranchLearningSummary>;
   /** Organizational life of a branch in a period: per meeting kind, held vs the minimum, attendance, missing meetings. */
   branchLife: BranchLife;
   /** Everyone of a branch in the pipeline (applicants to probationary members) with their obligations. Needs branch read scope. */
@@ -2503,6 +2557,12 @@ export type QueryBranchDuesArgs = {
 /** Entry points for reading. */
 export type QueryBranchGapsArgs = {
   branchId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchLearningSummariesArgs = {
+  branchIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -3649,11 +3709,13 @@ export type ResolversTypes = {
   AttendanceStatus: AttendanceStatus;
   BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
+  BranchAreaMastery: ResolverTypeWrapper<BranchAreaMastery>;
   BranchDues: ResolverTypeWrapper<BranchDuesModel>;
   BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
   BranchGapCell: ResolverTypeWrapper<BranchGapCell>;
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
+  BranchLearningSummary: ResolverTypeWrapper<BranchLearningSummary>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
   BranchQuarterScore: ResolverTypeWrapper<Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversTypes['IndicatorScore']> }>;
   BulkStartTransfersInput: BulkStartTransfersInput;
@@ -3694,6 +3756,7 @@ export type ResolversTypes = {
   LearningProfileImport: ResolverTypeWrapper<LearningProfileImportModel>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
   LoginPayload: ResolverTypeWrapper<LoginPayloadModel>;
+  MasteryBand: ResolverTypeWrapper<MasteryBand>;
   MasteryEvidence: ResolverTypeWrapper<MasteryEvidenceModel>;
   MasteryEvidenceKind: MasteryEvidenceKind;
   MasteryProfile: ResolverTypeWrapper<MasteryProfileModel>;
@@ -3833,11 +3896,13 @@ export type ResolversParentTypes = {
   AttendanceRowInput: AttendanceRowInput;
   BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
+  BranchAreaMastery: BranchAreaMastery;
   BranchDues: BranchDuesModel;
   BranchDuesPrompt: BranchDuesPromptModel;
   BranchGapCell: BranchGapCell;
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
+  BranchLearningSummary: BranchLearningSummary;
   BranchLife: BranchLifeModel;
   BranchQuarterScore: Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversParentTypes['IndicatorScore']> };
   BulkStartTransfersInput: BulkStartTransfersInput;
@@ -3876,6 +3941,7 @@ export type ResolversParentTypes = {
   LearningProfileImport: LearningProfileImportModel;
   LectureSuggestion: LectureSuggestionModel;
   LoginPayload: LoginPayloadModel;
+  MasteryBand: MasteryBand;
   MasteryEvidence: MasteryEvidenceModel;
   MasteryProfile: MasteryProfileModel;
   Meeting: MeetingModel;
@@ -4124,6 +4190,11 @@ export type BranchResolvers<ContextType = ApiContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type BranchAreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchAreaMastery'] = ResolversParentTypes['BranchAreaMastery']> = {
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type BranchDuesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDues'] = ResolversParentTypes['BranchDues']> = {
   branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4160,6 +4231,20 @@ export type BranchGapsResolvers<ContextType = ApiContext, ParentType extends Res
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['BranchGapRow']>, ParentType, ContextType>;
   suggestedLecture?: Resolver<Maybe<ResolversTypes['LectureSuggestion']>, ParentType, ContextType>;
+};
+
+export type BranchLearningSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchLearningSummary'] = ResolversParentTypes['BranchLearningSummary']> = {
+  areas?: Resolver<Array<ResolversTypes['BranchAreaMastery']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completion?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mastery?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  masteryBands?: Resolver<Array<ResolversTypes['MasteryBand']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  membersWithGaps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requiredCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchLife'] = ResolversParentTypes['BranchLife']> = {
@@ -4374,6 +4459,12 @@ export type LoginPayloadResolvers<ContextType = ApiContext, ParentType extends R
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MasteryBandResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryBand'] = ResolversParentTypes['MasteryBand']> = {
+  cells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryEvidence'] = ResolversParentTypes['MasteryEvidence']> = {
@@ -4722,6 +4813,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   branchAssessment?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, RequireFields<QueryBranchAssessmentArgs, 'branchId'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
+  branchLearningSummaries?: Resolver<Array<ResolversTypes['BranchLearningSummary']>, ParentType, ContextType, RequireFields<QueryBranchLearningSummariesArgs, 'branchIds'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
   branchPipeline?: Resolver<Array<ResolversTypes['PipelineView']>, ParentType, ContextType, RequireFields<QueryBranchPipelineArgs, 'branchId'>>;
   branchTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<QueryBranchTransfersArgs, 'branchId'>>;
@@ -5053,11 +5145,13 @@ export type Resolvers<ContextType = ApiContext> = {
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
+  BranchAreaMastery?: BranchAreaMasteryResolvers<ContextType>;
   BranchDues?: BranchDuesResolvers<ContextType>;
   BranchDuesPrompt?: BranchDuesPromptResolvers<ContextType>;
   BranchGapCell?: BranchGapCellResolvers<ContextType>;
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
+  BranchLearningSummary?: BranchLearningSummaryResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
   BranchQuarterScore?: BranchQuarterScoreResolvers<ContextType>;
   CalendarWeek?: CalendarWeekResolvers<ContextType>;
@@ -5086,6 +5180,7 @@ export type Resolvers<ContextType = ApiContext> = {
   LearningProfileImport?: LearningProfileImportResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MasteryBand?: MasteryBandResolvers<ContextType>;
   MasteryEvidence?: MasteryEvidenceResolvers<ContextType>;
   MasteryProfile?: MasteryProfileResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
