@@ -51,6 +51,13 @@ export interface ApiContext extends YogaInitialContext {
    * too); rejects if any write failed. Called once after execution, before data leaves.
    */
   flushAudit(): Promise<void>;
+  /** Members whose data a mutation's answer carries (server/api/mutation-reads.ts); recorded as reads. */
+  readonly mutationReads: Set<string>;
+  /**
+   * Who to name in the audit log for this request: the member of valid credentials, or '' for a
+   * caller without them. Never throws.
+   */
+  auditViewerId(): Promise<string>;
   /**
    * Start reading members a resolver is about to check against the viewer — once the token is
    * verified, in the store call that reads the viewer's own record — then their branches
@@ -169,6 +176,8 @@ export function createContext(
   };
   return Object.assign(ctx, {
     session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
+    mutationReads: new Set<string>(),
+    auditViewerId: () => (hasCredentials ? verifyOnce().catch(() => '') : Promise.resolve('')),
     markMutation: () => { isMutation = true; },
     // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
     developerAccess: async () => {
