@@ -11,7 +11,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
 import type { AccessToken, AuthSession } from '../../graph';
-import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import { isAccessToken, verifyAccessTokenOnce } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
 import { clearSessionCookie, CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
@@ -96,7 +96,7 @@ export function createContext(
   const checkCredentials = async (): Promise<Credentials> => {
     if (token) {
       if (isAccessToken(token)) {
-        const t = await verifyAccessToken(store, token, now());
+        const t = await verifyAccessTokenOnce(store, request, token, now());
         return { kind: 'token', memberId: t.memberId, token: t };
       }
       // Demo JWTs: only while the demo login is on (never in production).
