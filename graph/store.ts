@@ -24,6 +24,7 @@ import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
+import type { RecordsStore } from './records-store';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -65,7 +66,7 @@ export type Progress = (done: number, total: number, label: string) => void;
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
  * ./appraisal; group commit and the learning outbox: ./event-batch.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RecordsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----
@@ -133,8 +134,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   getMeetingsByIds(ids: string[]): Promise<Meeting[]>;
   /** Meetings of the branches with from <= at < to, ordered by at. */
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]>;
-  /** Upsert attendance rows for one meeting (one status per member). Unknown member → NOT_FOUND, nothing written. */
-  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void>;
+  /**
+   * Upsert attendance rows for one meeting (one status per member). A row's reason is kept for EXCUSED /
+   * ABSENT (see listAbsenceReasons) and dropped otherwise. Unknown member → NOT_FOUND, nothing written.
+   */
+  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
 
   // ---- learning events ----

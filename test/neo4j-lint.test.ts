@@ -33,6 +33,8 @@ const PROPERTY_KEYS = [
   'topicId', 'from', 'to',
   // group commit and outbox (graph/neo4j/batch-queries.ts)
   'i', 'memberId', 'toId', 'key', 'eventId', 'claimedAt', 'applied', 'n', 'gaps',
+  // absence reasons, minutes history, member records, imported profiles (graph/neo4j/records-queries.ts)
+  'meetingId', 'byId', 'previous', 'importedAt',
 ];
 
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
@@ -63,6 +65,7 @@ const PARAMETERS: Record<string, unknown> = {
   studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
   keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],
   tallies: [{ memberId: 'm', n: 1 }],
+  by: 'm', previous: 'p', importedAt: 0,
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

@@ -18,6 +18,7 @@ import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
+import { recordsContract } from './records.contract';
 import { rulesContract } from './rules.contract';
 import { safetyContract } from './safety.contract';
 import { searchContract } from './search.contract';
@@ -57,5 +58,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     appraisalContract(get);
     accountsContract(get);
     affairsContract(get);
+    recordsContract(get);
   });
 }

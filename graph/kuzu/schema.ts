@@ -10,6 +10,7 @@ import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
 import { OUTBOX_DDL } from './outbox';
+import { RECORDS_DDL } from './records';
 
 export const SCHEMA_VERSION = 5;
 
@@ -118,6 +119,7 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
     }
     // Tables created idempotently on every start, outside the numbered migrations.
     for (const stmt of OUTBOX_DDL) await r.raw(stmt);
+    for (const stmt of RECORDS_DDL) await r.raw(stmt);
     return SCHEMA_VERSION;
   });
 }
