@@ -47,6 +47,7 @@ const ROOT: Record<string, string> = {
   moveMember: 'mutation { moveMember(input: { memberId: "m-a", toBranchId: "b-2", reason: "调动" }) { member { id } } }',
   recordAnswer: 'mutation { recordAnswer(input: { memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { correct } }',
   recordAttendance: 'mutation { recordAttendance(input: { meetingId: "mt-1", rows: [{ memberId: "m-a", status: PRESENT }] }) { id } }',
+  updateMeetingRecord: 'mutation { updateMeetingRecord(input: { meetingId: "mt-1", record: "x" }) { id } }',
   recordStudy: 'mutation { recordStudy(input: { memberId: "m-a", courseId: "course-1", seconds: 5, progress: 0.1 }) { created } }',
   updateCourse: 'mutation { updateCourse(id: "course-1", input: { minutes: 6 }) { id } }',
   updateMember: 'mutation { updateMember(id: "m-a", input: { name: "改" }) { id } }',

@@ -64,6 +64,8 @@ export type Area =
 export type AttendanceRowInput = {
   /** The member (of the meeting's branch). */
   memberId: string | number;
+  /** Why the member was excused or absent, 1–200 characters: required for EXCUSED (请假事由), optional for ABSENT, refused for PRESENT. */
+  reason?: string | null | undefined;
   /** Present, excused or absent. */
   status: AttendanceStatus;
 };
