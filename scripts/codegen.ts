@@ -70,7 +70,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
       'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
-      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',
+      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'ImportedLearningProfile', 'Notice', 'NoticeForViewer', 'NoticeStats',
     ].map((t) => [t, `../affairs-mappers#${t}Model`]))
     .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );

@@ -5,7 +5,7 @@ import type { Member as MemberModel, Branch as BranchModel, Committee as Committ
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel, MeetingRecordEditModel } from '../mappers';
 import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel } from '../learning-mappers';
 import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
-import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
+import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, ImportedLearningProfileModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
@@ -932,6 +932,21 @@ export type Group = {
   name: Scalars['String']['output'];
 };
 
+/** A verified profile kept with a member of this instance. */
+export type ImportedLearningProfile = {
+  __typename?: 'ImportedLearningProfile';
+  /** Issuer and the sender's transfer id. */
+  id: Scalars['ID']['output'];
+  /** When it was imported. */
+  importedAt: Scalars['DateTime']['output'];
+  /** The instance that signed it. */
+  issuer: Scalars['String']['output'];
+  /** The member it is kept with (here). */
+  memberId: Scalars['ID']['output'];
+  /** What it carries, as verified. */
+  profile: LearningProfile;
+};
+
 /** One weighted indicator of the assessment scheme for one branch and quarter. */
 export type IndicatorScore = {
   __typename?: 'IndicatorScore';
@@ -1470,6 +1485,8 @@ export type Mutation = {
   importLearningProfile: LearningProfileImport;
   /** Issue the letter (介绍信) of an approved outgoing transfer. */
   issueTransferLetter: TransferCase;
+  /** Verify a learning profile (as importLearningProfile) and keep it with a member of a branch the viewer manages; the same profile again is kept once. Audited. */
+  keepImportedProfile: ImportedLearningProfile;
   /** Sign in as a member without a password (demo only). Send the token as `Authorization: Bearer <token>`. */
   login: LoginPayload;
   /** Mark one of the viewer's notices read. */
@@ -1540,6 +1557,8 @@ export type Mutation = {
   updateMeetingRecord: Meeting;
   /** Change a member of a branch the viewer manages; only the fields given change. */
   updateMember: Member;
+  /** The member withdraws their consent to export their learning profile with this transfer: recorded as a step of the transfer and audited; no export is possible afterwards unless they consent again. */
+  withdrawProfileConsent: TransferCase;
 };
 
 
@@ -1689,6 +1708,13 @@ export type MutationIssueTransferLetterArgs = {
 
 
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationKeepImportedProfileArgs = {
+  memberId: Scalars['ID']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationLoginArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -1827,6 +1853,12 @@ export type MutationUpdateMeetingRecordArgs = {
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationWithdrawProfileConsentArgs = {
+  transferId: Scalars['ID']['input'];
 };
 
 /** Your account page. */
@@ -2316,6 +2348,8 @@ export type Query = {
   gaps: Array<LearningGap>;
   /** Always true when the API answers: a liveness probe through GraphQL (no sign-in needed). */
   health: Scalars['Boolean']['output'];
+  /** Learning profiles from other instances kept with a member, newest first. The member themself, or within read scope (audited). */
+  importedProfiles: Array<ImportedLearningProfile>;
   /** A member's mastery now, per subtopic and rolled up per area, next to their stage's requirement. */
   mastery: MasteryProfile;
   /** A meeting by id; NOT_FOUND when unknown. */
@@ -2563,6 +2597,12 @@ export type QueryCoursesArgs = {
 
 /** Entry points for reading. */
 export type QueryGapsArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryImportedProfilesArgs = {
   memberId: Scalars['ID']['input'];
 };
 
@@ -3700,6 +3740,7 @@ export type ResolversTypes = {
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
   Group: ResolverTypeWrapper<GroupModel>;
+  ImportedLearningProfile: ResolverTypeWrapper<ImportedLearningProfileModel>;
   IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: ResolverTypeWrapper<IssuedPassword>;
@@ -3883,6 +3924,7 @@ export type ResolversParentTypes = {
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
   Group: GroupModel;
+  ImportedLearningProfile: ImportedLearningProfileModel;
   IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
   IssueTransferLetterInput: IssueTransferLetterInput;
   IssuedPassword: IssuedPassword;
@@ -4327,6 +4369,14 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportedLearningProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportedLearningProfile'] = ResolversParentTypes['ImportedLearningProfile']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['LearningProfile'], ParentType, ContextType>;
+};
+
 export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
   counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
@@ -4548,6 +4598,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   generateStudyPlan?: Resolver<ResolversTypes['StudyPlan'], ParentType, ContextType, RequireFields<MutationGenerateStudyPlanArgs, 'memberId' | 'minutesPerWeek' | 'weeks'>>;
   importLearningProfile?: Resolver<ResolversTypes['LearningProfileImport'], ParentType, ContextType, RequireFields<MutationImportLearningProfileArgs, 'token'>>;
   issueTransferLetter?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationIssueTransferLetterArgs, 'input'>>;
+  keepImportedProfile?: Resolver<ResolversTypes['ImportedLearningProfile'], ParentType, ContextType, RequireFields<MutationKeepImportedProfileArgs, 'memberId' | 'token'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'memberId'>>;
   markNoticeRead?: Resolver<ResolversTypes['NoticeForViewer'], ParentType, ContextType, RequireFields<MutationMarkNoticeReadArgs, 'id'>>;
   moveMember?: Resolver<ResolversTypes['MoveMemberPayload'], ParentType, ContextType, RequireFields<MutationMoveMemberArgs, 'input'>>;
@@ -4573,6 +4624,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
   updateMeetingRecord?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpdateMeetingRecordArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+  withdrawProfileConsent?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationWithdrawProfileConsentArgs, 'transferId'>>;
 };
 
 export type MyAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MyAccount'] = ResolversParentTypes['MyAccount']> = {
@@ -4759,6 +4811,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   demoAccounts?: Resolver<Array<ResolversTypes['DemoAccount']>, ParentType, ContextType>;
   gaps?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'memberId'>>;
   health?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  importedProfiles?: Resolver<Array<ResolversTypes['ImportedLearningProfile']>, ParentType, ContextType, RequireFields<QueryImportedProfilesArgs, 'memberId'>>;
   mastery?: Resolver<ResolversTypes['MasteryProfile'], ParentType, ContextType, RequireFields<QueryMasteryArgs, 'memberId'>>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'branchId' | 'from' | 'to'>>;
@@ -5105,6 +5158,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  ImportedLearningProfile?: ImportedLearningProfileResolvers<ContextType>;
   IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   IssuedPassword?: IssuedPasswordResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
