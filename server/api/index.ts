@@ -36,6 +36,7 @@ import { orgModule } from './org';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
+import { memberRecordModule } from './member-record';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -49,6 +50,7 @@ export const API_MODULES: ApiModule[] = [
   lifeModule,
   rulesModule,
   assessmentModule,
+  memberRecordModule,
   auditModule,
   appraisalModule,
   talkModule,

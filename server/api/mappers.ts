@@ -31,3 +31,5 @@ export interface RecordAnswerPayloadModel { event: AnswerEvent; created: boolean
 export interface LoginPayloadModel { token: string; expiresAt: number; memberId: string; role: Role }
 /** One change of a meeting's minutes. */
 export type MeetingRecordEditModel = MeetingEdit;
+/** A member's record with the member and the phone as the viewer may see it. */
+export type MemberRecordModel = import('../members/member-record-service').MemberRecordView;

@@ -48,6 +48,8 @@ const ROOT: Record<string, string> = {
   recordAnswer: 'mutation { recordAnswer(input: { memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { correct } }',
   recordAttendance: 'mutation { recordAttendance(input: { meetingId: "mt-1", rows: [{ memberId: "m-a", status: PRESENT }] }) { id } }',
   updateMeetingRecord: 'mutation { updateMeetingRecord(input: { meetingId: "mt-1", record: "x" }) { id } }',
+  memberRecord: '{ memberRecord(memberId: "m-a") { version } }',
+  updateMemberRecord: 'mutation { updateMemberRecord(input: { memberId: "m-a", expectVersion: 0 }) { version } }',
   withdrawProfileConsent: 'mutation { withdrawProfileConsent(transferId: "tc-1") { id } }',
   keepImportedProfile: 'mutation { keepImportedProfile(token: "x", memberId: "m-a") { id } }',
   importedProfiles: '{ importedProfiles(memberId: "m-a") { id } }',
