@@ -8,9 +8,11 @@
 export * from './model';
 export * from './store';
 export * from './event-batch';
+export * from './learning-summary';
 export * from './accounts';
 export * from './affairs-model';
 export type * from './affairs-store';
+export * from './rule-facts';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
 export * from './bulk-format';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';

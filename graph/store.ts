@@ -24,6 +24,8 @@ import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
+import type { LearningSummaryStore } from './learning-summary';
+import type { RuleFactsStore } from './rule-facts';
 import type { RecordsStore } from './records-store';
 
 export interface MemberFilter {
@@ -64,9 +66,10 @@ export type Progress = (done: number, total: number, label: string) => void;
 
 /**
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
- * ./appraisal; group commit and the learning outbox: ./event-batch.
+ * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts;
+ * maintained learning summaries: ./learning-summary.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RecordsStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore, RecordsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

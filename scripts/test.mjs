@@ -2,6 +2,7 @@
 // `npm test`: everything the test run needs on a fresh machine, then the whole suite.
 // 1. Debian's chromium for the browser tests (installed with apt-get when missing; never downloaded by a test tool).
 // 2. Type check.  3. Build the client (the browser tests drive the built bundle).  4. vitest.
+// 5. A representative part of the suite on the other current Node LTS lines (scripts/node-lines.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -25,3 +26,5 @@ ensureChromium();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('npm', ['run', 'build']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
+// Only for the whole suite: a run of chosen files is someone working on those files.
+if (process.argv.length <= 2) run(process.execPath, ['scripts/node-lines.mjs']);

@@ -5,6 +5,7 @@
 import type { GraphStore } from '../graph';
 import type { AffairsDeps } from './affairs/affairs-deps';
 import type { Config } from './config';
+import type { OidcSignIn } from './auth/oidc';
 import type { EmbedderInfo } from './learning/embed/embedder';
 import type { LearnerServices } from './learning/learner-services';
 import type { SearchService } from './learning/search/search';
@@ -48,4 +49,6 @@ export interface AppDeps {
   now?: () => number;
   /** The rules engine (catalogue checked at start); createApp builds one over `store` when absent. */
   rules?: RulesEngine;
+  /** Campus single sign-on; createApp builds it from config.auth.oidc (null when that is unset). */
+  oidc?: OidcSignIn | null;
 }

@@ -6,6 +6,7 @@
  *   /ready    readiness: the store answers (503 + JSON reasons otherwise)
  *   /calendar/<personal access token>.ics  the owner's work queue as an iCalendar feed
  *   /.well-known/jwks.json  the public key that signs portable learning profiles (404 without one)
+ *   /auth/oidc/start, /auth/oidc/callback  campus single sign-on (404 when not configured)
  *   /         the built client with SPA fallback, when config.clientDir exists
  */
 import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -25,6 +26,8 @@ import { checkReadiness } from './api/readiness';
 import { buildSchema } from './api/schema';
 import { useStaticClient } from './api/static-client';
 import { SignInThrottle } from './auth/lockout';
+import { OidcSignIn } from './auth/oidc';
+import { useOidcRoutes } from './auth/oidc-routes';
 import { configurePasswordHashing } from './auth/passwords';
 import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
@@ -43,6 +46,10 @@ export function createApp(deps: AppDeps): App {
   configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
+  const now = deps.now ?? Date.now;
+  const oidc = deps.oidc !== undefined ? deps.oidc : config.auth.oidc
+    ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })
+    : null;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -56,10 +63,11 @@ export function createApp(deps: AppDeps): App {
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger }, initial.request, verify, throttle) }),
+    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger, oidc }, initial.request, verify, throttle) }),
     plugins: [
       useSecurityHeaders(),
       useRateLimits(config),
+      useOidcRoutes(config, oidc, now),
       {
         onRequest: async ({ request, url, endResponse, fetchAPI }) => {
           const feed = FEED_PATH.exec(url.pathname);

@@ -84,7 +84,7 @@ export interface AuthConfig {
   cookieSecure: 'auto' | 'always' | 'never';
   /** Longest lifetime of a personal access token (days). */
   tokenMaxDays: number;
-  /** Campus single sign-on (OpenID Connect): planned; always null in this version (config refuses HONGTU_OIDC_ISSUER). */
+  /** Campus single sign-on (OpenID Connect, server/auth/oidc*.ts); null when HONGTU_OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
 }
 
@@ -98,6 +98,13 @@ export interface OidcConfig {
   claim: string;
   /** Button text on the sign-in page, e.g. 统一身份认证. */
   label: string;
+  /** Scopes asked for (always including openid), e.g. "openid profile". */
+  scope: string;
+  /**
+   * Whether administrator roles that need an authenticator app (TOTP) skip Hongtu's own code after campus
+   * sign-on, trusting the identity service's multi-factor sign-in. Default false: they enter the code too.
+   */
+  trustIdpMfa: boolean;
 }
 
 function readBool(v: string | undefined, dflt: boolean): boolean {
@@ -144,10 +151,73 @@ function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
   return readBool(v, true) ? 'always' : 'never';
 }
 
+const OIDC_VARS = [
+  'HONGTU_OIDC_CLIENT_ID', 'HONGTU_OIDC_CLIENT_SECRET', 'HONGTU_OIDC_REDIRECT_URI', 'HONGTU_OIDC_CLAIM',
+  'HONGTU_OIDC_LABEL', 'HONGTU_OIDC_SCOPE', 'HONGTU_OIDC_TRUST_IDP_MFA',
+] as const;
+
+/** Plain http only to this machine (traffic that never leaves it, e.g. a provider in a test); anything else needs TLS. */
+const isLoopback = (u: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+
+function readOidcUrl(name: string, v: string): URL {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`${name} must be an absolute https URL, got "${v}"`);
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u))) {
+    throw new Error(`${name} must use https (plain http only to 127.0.0.1/localhost), got "${v}"`);
+  }
+  if (u.username || u.password || u.hash) throw new Error(`${name} must not hold a user name, password or #fragment, got "${v}"`);
+  return u;
+}
+
+function requireVar(env: NodeJS.ProcessEnv, name: (typeof OIDC_VARS)[number]): string {
+  const v = (env[name] ?? '').trim();
+  if (!v) throw new Error(`${name} must be set when HONGTU_OIDC_ISSUER is set (campus single sign-on)`);
+  return v;
+}
+
+/** HONGTU_OIDC_*: campus single sign-on; every variable checked, each error naming its variable. */
 function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
-  if (!env.HONGTU_OIDC_ISSUER) return null;
-  // The OpenID Connect flow is not part of this version: refuse rather than start without the sign-in it asks for.
-  throw new Error('HONGTU_OIDC_ISSUER is set, but campus single sign-on (OpenID Connect) is not available in this version yet; unset it and use password sign-in');
+  const issuerText = (env.HONGTU_OIDC_ISSUER ?? '').trim();
+  if (!issuerText) {
+    const stray = OIDC_VARS.find((k) => (env[k] ?? '').trim() !== '');
+    if (stray) throw new Error(`${stray} is set but HONGTU_OIDC_ISSUER is not: set the issuer too, or unset ${stray}`);
+    return null;
+  }
+  const issuer = readOidcUrl('HONGTU_OIDC_ISSUER', issuerText);
+  if (issuer.search) throw new Error(`HONGTU_OIDC_ISSUER must not have a ?query, got "${issuerText}"`);
+  const clientId = requireVar(env, 'HONGTU_OIDC_CLIENT_ID');
+  const clientSecret = requireVar(env, 'HONGTU_OIDC_CLIENT_SECRET');
+  const redirectText = requireVar(env, 'HONGTU_OIDC_REDIRECT_URI');
+  const redirect = readOidcUrl('HONGTU_OIDC_REDIRECT_URI', redirectText);
+  if (redirect.pathname !== '/auth/oidc/callback' || redirect.search) {
+    throw new Error(`HONGTU_OIDC_REDIRECT_URI must be this server's address + /auth/oidc/callback (e.g. https://hongtu.example.edu.cn/auth/oidc/callback), got "${redirectText}"`);
+  }
+  const claim = requireVar(env, 'HONGTU_OIDC_CLAIM');
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(claim)) {
+    throw new Error(`HONGTU_OIDC_CLAIM must be a claim name (letters, digits, _ . : -, up to 64), got "${claim}"`);
+  }
+  const label = (env.HONGTU_OIDC_LABEL ?? '').trim() || '统一身份认证';
+  // eslint-disable-next-line no-control-regex
+  if ([...label].length > 40 || /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(label)) {
+    throw new Error('HONGTU_OIDC_LABEL must be up to 40 characters without control characters');
+  }
+  const scope = (env.HONGTU_OIDC_SCOPE ?? '').trim().split(/\s+/).filter(Boolean);
+  if (scope.some((x) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(x))) throw new Error(`HONGTU_OIDC_SCOPE must be scope names separated by spaces, got "${env.HONGTU_OIDC_SCOPE}"`);
+  if (!scope.includes('openid')) scope.unshift('openid');
+  let trustIdpMfa: boolean;
+  try {
+    trustIdpMfa = readBool(env.HONGTU_OIDC_TRUST_IDP_MFA, false);
+  } catch (e) {
+    throw new Error(`HONGTU_OIDC_TRUST_IDP_MFA: ${(e as Error).message}`);
+  }
+  return {
+    issuer: issuerText, clientId, clientSecret,
+    redirectUri: redirect.href, claim, label, scope: scope.join(' '), trustIdpMfa,
+  };
 }
 
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */

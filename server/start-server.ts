@@ -15,6 +15,7 @@ import type { Config } from './config';
 import { loadMasteryParams, masteryParamsPath } from './learning/model/params-file';
 import { createLearnerServices } from './learning/learner-services';
 import { createTextServices } from './learning/text-services';
+import { OidcSignIn } from './auth/oidc';
 import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 import { createWritePath } from './write-path/index';
 
@@ -23,8 +24,8 @@ const RETRY_MS = 5000;
 export interface RunningServer { server: Server; store: GraphStore; url: string; close(): Promise<void> }
 
 /** First start: generate (or reuse) and bulk-load the demo world when the store is empty. */
-async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log: AppLogger): Promise<void> {
-  if (!config.seedDemo) return;
+async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log: AppLogger): Promise<boolean> {
+  if (!config.seedDemo) return false;
   const { ensureDemoData, bulkDirFor } = await import('../seeds/generator/index');
   const t0 = Date.now();
   const r = await ensureDemoData(store, { dir: bulkDirFor('demo', config.dataDir) });
@@ -32,6 +33,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
     const rows = Object.values(r.counts ?? {}).reduce((a, b) => a + b, 0);
     log.info(`Demo data loaded (first start): ${rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  return r.loaded;
 }
 
 /** Start everything; `extra` overrides deps (tests, bench). */
@@ -54,9 +56,18 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     try {
       await store.init();
       await assertInitialised(config, () => store.isEmpty());
-      await loadDemoIfEmpty(store, config, log);
+      if (await loadDemoIfEmpty(store, config, log)) {
+        // A bulk load brings events without their derived state: build mastery, gaps and the learning
+        // summaries once now, so the first screens read maintained figures instead of computing them.
+        const t0 = Date.now();
+        const n = await writePath.worker.summaries.rebuild();
+        log.info(`Learning summaries built for ${n} members in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      // The curriculum view every learning read starts from, loaded before the first request needs it.
+      await learner.curriculum.get();
       void text.syncEmbeddings();
       writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
+      writePath.worker.summaries.kick(); // rows from an earlier day, or of members changed while the server was down
       return true;
     } catch (e) {
       if (e instanceof StartupError) {
@@ -81,7 +92,18 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     void retry();
   }
   const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
-  const app = createApp({ config, store, logger: log, ...extra, learning, affairs });
+  // Campus sign-on: the provider's metadata is fetched now so a wrong issuer shows in the log at start; a
+  // provider that is down does not stop the server (each sign-on tries again and says so).
+  const oidc = extra.oidc !== undefined ? extra.oidc : config.auth.oidc
+    ? new OidcSignIn(config.auth.oidc, { store, auth: config.auth, secret: config.jwtSecret, now: extra.now ?? Date.now, log })
+    : null;
+  if (oidc) {
+    void oidc.configuration().then(
+      () => log.info(`Campus single sign-on: provider ${oidc.cfg.issuer} discovered`),
+      (e: Error) => log.warn(`Campus single sign-on: ${e.message}; sign-ons will try again`),
+    );
+  }
+  const app = createApp({ config, store, logger: log, ...extra, learning, affairs, oidc });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

@@ -33,6 +33,8 @@ const PROPERTY_KEYS = [
   'topicId', 'from', 'to',
   // group commit and outbox (graph/neo4j/batch-queries.ts)
   'i', 'memberId', 'toId', 'key', 'eventId', 'claimedAt', 'applied', 'n', 'gaps',
+  // maintained learning summaries (graph/neo4j/learning-summary.ts)
+  'asOf', 'areaMilli', 'required', 'met', 'bands', 'members', 'membersWithGaps', 'lockedAt',
   // absence reasons, minutes history, member records, imported profiles (graph/neo4j/records-queries.ts)
   'meetingId', 'byId', 'previous', 'importedAt',
 ];
@@ -64,7 +66,7 @@ const PARAMETERS: Record<string, unknown> = {
   answers: [{ key: 'A:x', id: 'x', memberId: 'm', toId: 'q', at: 0, seconds: 1, correct: true }],
   studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
   keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],
-  tallies: [{ memberId: 'm', n: 1 }],
+  tallies: [{ memberId: 'm', n: 1 }], asOf: 0,
   by: 'm', previous: 'p', importedAt: 0,
 };
 

@@ -17,6 +17,7 @@ import { AppraisalQueries } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountQueries } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import type { MemberLearning } from '../learning-summary';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
@@ -27,6 +28,7 @@ import type { ImportedProfile, MemberRecord } from '../records-model';
 import { appendAccess, listAccess } from './audit';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
+import * as learningSummary from './learning-summary';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
 import * as emb from './embeddings';
@@ -39,6 +41,7 @@ import { LifeQueries } from './life';
 import { MemberQueries } from './members';
 import { OrgQueries } from './org';
 import { RuleQueries } from './rules';
+import { readBranchFacts } from './rule-facts';
 import { dropAll, migrate } from './schema';
 import { keywordSearch } from './search';
 import * as tags from './tags';
@@ -141,6 +144,11 @@ export class KuzuStore implements GraphStore {
   completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
   outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
 
+  // ---- maintained learning summaries (graph/learning-summary.ts) ----
+  saveMemberLearning(rows: MemberLearning[]) { return learningSummary.saveMemberLearning(this.ex, rows); }
+  getBranchLearning(branchIds: string[]) { return learningSummary.getBranchLearning(this.ex, branchIds); }
+  listStaleMemberLearning(asOf: number, limit: number) { return learningSummary.listStaleMemberLearning(this.ex, asOf, limit); }
+
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }
   upsertMastery(rows: Mastery[]) { return this.learner.upsertMastery(rows); }
@@ -185,6 +193,7 @@ export class KuzuStore implements GraphStore {
 
   // ---- rules catalogue overrides ----
   listRuleOverrides() { return this.ruleOverrides.listRuleOverrides(); }
+  readBranchFacts(branchIds: string[], from: number, to: number) { return readBranchFacts(this.ex, branchIds, from, to); }
   createRuleOverride(o: RuleOverrideRecord) { return this.ruleOverrides.createRuleOverride(o); }
 
   // ---- audit ----

@@ -7,8 +7,11 @@ import { groupBy, jsonList, toPlan } from './mapping';
 const Q = {
   mastery: `MATCH (m:Member)-[r:MASTERY]->(t:Topic) WHERE m.id IN $ids
     RETURN m.id AS memberId, t.id AS topicId, r.p AS p, r.updatedAt AS updatedAt ORDER BY t.id`,
-  upsertMastery: `MATCH (m:Member {id: $memberId}), (t:Topic {id: $topicId})
-    MERGE (m)-[r:MASTERY]->(t) SET r.p = $p, r.updatedAt = $updatedAt`,
+  // MERGE of a MASTERY edge costs ~30 ms at medium scale, MATCH … SET ~1.3 ms and CREATE ~0.7 ms, so the
+  // edges that exist are read first and each row takes the cheap path (as the outbox does).
+  masteryKeys: 'MATCH (m:Member)-[:MASTERY]->(t:Topic) WHERE m.id IN $ids RETURN m.id AS memberId, t.id AS topicId',
+  setMastery: `MATCH (m:Member {id: $memberId})-[r:MASTERY]->(t:Topic) WHERE t.id = $topicId SET r.p = $p, r.updatedAt = $updatedAt`,
+  addMastery: `MATCH (m:Member {id: $memberId}), (t:Topic {id: $topicId}) CREATE (m)-[:MASTERY {p: $p, updatedAt: $updatedAt}]->(t)`,
   gaps: `MATCH (m:Member)-[r:HAS_GAP]->(t:Topic) WHERE m.id IN $ids
     RETURN m.id AS memberId, t.id AS topicId, r.severity AS severity, r.reasons AS reasons, r.updatedAt AS updatedAt
     ORDER BY r.severity DESC, t.id`,
@@ -45,7 +48,14 @@ export class LearnerQueries {
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', rows.map((r) => r.memberId));
       await requireIds(tx, 'Topic', rows.map((r) => r.topicId));
-      for (const r of rows) await tx.run(Q.upsertMastery, { ...r });
+      const ids = [...new Set(rows.map((r) => r.memberId))];
+      const has = new Set((await tx.run(Q.masteryKeys, { ids })).map((r) => `${String(r.memberId)}\u0000${String(r.topicId)}`));
+      for (const r of new Map(rows.map((x) => [`${x.memberId}\u0000${x.topicId}`, x])).values()) {
+        const key = `${r.memberId}\u0000${r.topicId}`;
+        const p = { memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: r.updatedAt };
+        if (has.has(key)) await tx.run(Q.setMastery, p);
+        else { await tx.run(Q.addMastery, p); has.add(key); }
+      }
     });
   }
 

@@ -9,15 +9,17 @@ import type { EmbeddableKind } from '../model';
 import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
 import type { KuzuExecutor, Runner } from './executor';
+import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
   'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
   'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
+  'MemberLearning', 'BranchLearning',
 ] as const;
 
 export const REL_TABLES = [
@@ -85,8 +87,8 @@ const V4_ACCOUNTS: string[] = [
      scope STRING, introspect BOOLEAN, createdAt INT64, expiresAt INT64, revokedAt INT64, lastUsedAt INT64)`,
 ];
 
-/** Ordered migration steps; index i brings the schema to version i + 1. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL];
+/** Ordered migration steps; index i brings the schema to version i + 1. Version 6: maintained learning summaries. */
+const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

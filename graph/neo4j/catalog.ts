@@ -9,8 +9,10 @@ import { AFFAIRS_Q } from './affairs-queries';
 import { RECORDS_Q } from './records-queries';
 import { BATCH_Q, OUTBOX_Q } from './batch-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
+import { LEARNING_Q } from './learning-summary';
 import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
 import { CLEAR_Q, EMBED_Q, MISSING, Q, TAG_Q } from './queries';
+import { RULE_FACTS_Q } from './rule-facts';
 
 type Tree = string | { readonly [k: string]: Tree };
 
@@ -25,7 +27,7 @@ export const CATALOG: ReadonlyMap<string, string> = (() => {
   flatten('', {
     Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
     DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
-    BATCH_Q, OUTBOX_Q,
+    BATCH_Q, OUTBOX_Q, RULE_FACTS_Q, LEARNING_Q,
     RECORDS_Q,
   }, out);
   return out;

@@ -16,12 +16,15 @@ import { AppraisalOps } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
 import { AccountOps } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
+import type { MemberLearning } from '../learning-summary';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
+import * as learningSummary from './learning-summary';
 import { bulkLoad, exportBulk } from './bulk';
 import { CurriculumOps } from './curriculum';
 import * as emb from './embeddings';
 import * as events from './events';
+import { readBranchFacts } from './rule-facts';
 import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
 import type { TaggedKind } from './labels';
 import type {
@@ -135,6 +138,11 @@ export class Neo4jStore implements GraphStore {
   completeOutbox(c: OutboxCompletion) { return outbox.completeOutbox(this.ex, c); }
   outboxAppliedCounts(memberIds?: string[]) { return outbox.outboxAppliedCounts(this.ex, memberIds); }
 
+  // ---- maintained learning summaries (graph/learning-summary.ts) ----
+  saveMemberLearning(rows: MemberLearning[]) { return learningSummary.saveMemberLearning(this.ex, rows); }
+  getBranchLearning(branchIds: string[]) { return learningSummary.getBranchLearning(this.ex, branchIds); }
+  listStaleMemberLearning(asOf: number, limit: number) { return learningSummary.listStaleMemberLearning(this.ex, asOf, limit); }
+
   // ---- learner model ----
   getMasteryForMembers(memberIds: string[]) { return this.learner.getMasteryForMembers(memberIds); }
   upsertMastery(rows: Mastery[]) { return this.learner.upsertMastery(rows); }
@@ -153,6 +161,7 @@ export class Neo4jStore implements GraphStore {
 
   // ---- audit ----
   listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
+  readBranchFacts(branchIds: string[], from: number, to: number) { return readBranchFacts(this.ex, branchIds, from, to); }
   createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
   appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }

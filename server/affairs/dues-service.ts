@@ -6,7 +6,7 @@
  */
 import { DUES_CATEGORIES, type DuesPayment, type DuesStandard } from '../../graph';
 import type { Member } from '../../graph';
-import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
+import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, forbidden } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
@@ -37,7 +37,7 @@ export async function setDuesStandard(s: Session, deps: AffairsDeps, input: SetS
   const category = requireOneOf('category', input.category, DUES_CATEGORIES);
   const baseFen = input.baseFen == null ? null : requireInt('baseFen', input.baseFen, 0, 100_000_000);
   const member = await loadMemberRaw(s, input.memberId);
-  assertCanManageBranch(s.viewer, member.branchId);
+  assertCanManageMember(s.viewer, member);
   const rules = await duesRulesAt(rulesOf(deps, s), Date.UTC(year, 0, 1));
   const fixed = rules.fixed.some((r) => r.params.categories.includes(category));
   if (!fixed && baseFen === null) throw badInput('baseFen', `Category ${category} needs baseFen: the monthly income after tax (or pension) in fen`);
@@ -68,7 +68,7 @@ export async function recordDuesPayment(s: Session, input: PaymentInput): Promis
   if (new Set(months).size !== months.length) throw badInput('months', 'months lists a month twice');
   const amountFen = requireInt('amountFen', input.amountFen, 1, 100_000_000);
   const member = await loadMemberRaw(s, input.memberId);
-  if (member.id !== s.viewer.memberId) assertCanManageBranch(s.viewer, member.branchId);
+  if (member.id !== s.viewer.memberId) assertCanManageMember(s.viewer, member);
   const now = s.now();
   if (months[months.length - 1] > shiftMonth(monthOf(now), 12)) throw badInput('months', 'months may run at most 12 months ahead');
   const standards = new Map((await s.store.listDuesStandards([member.id])).map((x) => [x.year, x]));

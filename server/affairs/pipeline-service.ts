@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { PIPELINE_STEPS, type Milestone, type MilestoneEvidence, type Notice, type PipelineStep } from '../../graph';
 import type { Member, MemberStage } from '../../graph';
-import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
+import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
@@ -47,7 +47,7 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   };
   if (evidence.people.length > 20) throw badInput('people', 'At most 20 people per step');
   const member = await loadMemberRaw(s, input.memberId);
-  assertCanManageBranch(s.viewer, member.branchId);
+  assertCanManageMember(s.viewer, member);
   if (evidence.meetingId) {
     const [mt] = await s.store.getMeetingsByIds([evidence.meetingId]);
     if (!mt || mt.branchId !== member.branchId) throw notFound('Meeting', evidence.meetingId);

@@ -6,7 +6,7 @@
 import type { TransferCase } from '../../graph/affairs-model';
 import type { ImportedProfile } from '../../graph/records-model';
 import type { Session } from '../auth/session';
-import { assertCanManageBranch, assertCanReadMember } from '../auth/scope';
+import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
 import { badInput, forbidden } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import type { AffairsDeps } from './affairs-deps';
@@ -31,7 +31,7 @@ export interface KeptProfile { stored: ImportedProfile; issuer: string; content:
 /** Verify a profile and keep it with a member of a branch the viewer manages; the same profile again is kept once. */
 export async function keepImportedProfile(s: Session, deps: AffairsDeps, token: string, memberId: string): Promise<KeptProfile> {
   const member = await loadMemberRaw(s, memberId);
-  assertCanManageBranch(s.viewer, member.branchId);
+  assertCanManageMember(s.viewer, member);
   const { issuer, content } = await importLearningProfile(s, deps, token);
   const stored: ImportedProfile = {
     id: `${issuer}#${content.consent.transferId}`, memberId: member.id, issuer, token, content: JSON.stringify(content),

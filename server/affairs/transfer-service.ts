@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TransferCase, TransferCaseStatus } from '../../graph';
 import { disableAccountOnExit } from '../auth/account-admin';
-import { assertCanManageBranch, canManageBranch, canReadMember } from '../auth/scope';
+import { assertCanManageBranch, assertCanReadMember, canManageBranch, canReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { AppError, badInput, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
@@ -51,6 +51,8 @@ export async function startTransfer(s: Session, input: StartTransferInput): Prom
   const reason = requireText('reason', input.reason, 500);
   const id = optionalId('id', input.id) ?? `tc-${randomUUID()}`;
   const member = await loadMemberRaw(s, input.memberId);
+  // Someone the viewer may not read is NOT_FOUND, before anything else about the request is checked.
+  assertCanReadMember(s.viewer, member);
   const now = s.now();
   const base = {
     id, memberId: member.id, kind, reason, batchId: optionalId('batchId', input.batchId), profileConsentAt: null,

@@ -9,6 +9,7 @@ import {
 } from '../auth/account-self';
 import { hashSessionId } from '../auth/browser-sessions';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from '../auth/cookies';
+import { OIDC_START } from '../auth/oidc-routes';
 import { signIn } from '../auth/sign-in';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
@@ -39,8 +40,11 @@ const now = (ctx: ApiContext) => (ctx.deps.now ?? Date.now)();
 
 const resolvers: Resolvers = {
   Query: {
-    // Campus single sign-on is not built yet (config refuses HONGTU_OIDC_ISSUER), so only passwords are offered.
-    signInOptions: () => ({ password: true, sso: null }),
+    // Campus single sign-on when HONGTU_OIDC_ISSUER is set (server/auth/oidc-routes.ts serves the button's address).
+    signInOptions: (_, __, ctx) => {
+      const sso = ctx.deps.oidc;
+      return { password: true, sso: sso ? { label: sso.cfg.label, url: OIDC_START } : null };
+    },
     myAccount: async (_, __, ctx) => {
       const s = await ctx.session();
       const mine = await readMyAccount(s);

@@ -27,12 +27,14 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { learningSummaryModule } from './learning-summary';
 import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
 import { lifeModule } from './life';
 import { membersModule } from './members';
 import type { ApiModule } from './module';
 import { orgModule } from './org';
+import { ssoModule } from './sso';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
@@ -56,8 +58,10 @@ export const API_MODULES: ApiModule[] = [
   talkModule,
   learningTextModule,
   learningModule,
+  learningSummaryModule,
   placementModule,
   accountModule,
+  ssoModule,
   accountAdminModule,
   affairsModule,
   devLoginModule,

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Member, Topic } from '../../graph';
 import { requirementOf } from '../learning/requirements';
-import { assertCanManageBranch, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
+import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { notFound, unavailable } from '../errors';
 import type { LearnerServices } from '../learning/learner-services';
@@ -109,7 +109,7 @@ const resolvers: Resolvers = {
       requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
       requireInt('weeks', weeks, 1, 52);
       const m = await loadMemberRaw(s, memberId);
-      if (m.id !== s.viewer.memberId) assertCanManageBranch(s.viewer, m.branchId);
+      if (m.id !== s.viewer.memberId) assertCanManageMember(s.viewer, m);
       s.audit.note('READ_LEARNING', 'Member', m.id);
       return l.generatePlan(m, minutesPerWeek, weeks, s.now());
     },

@@ -3,7 +3,7 @@
  * refusal carries the exact time until the next request is allowed:
  * - per client address, checked in onRequest before the body is read or parsed;
  * - per signed-in account, checked just before execution (the viewer is known then);
- * - sign-in attempts (`signIn`, and the demo `login`) per address, strictest, counted once per
+ * - sign-in attempts (`signIn`, `completeSsoSignIn`, and the demo `login`) per address, strictest, counted once per
  *   root field so aliases do not multiply attempts for free.
  * A refusal is RATE_LIMITED with `extensions.retryAfter` (seconds) and a `Retry-After` header.
  *
@@ -48,7 +48,7 @@ export class TokenBuckets {
 }
 
 /** Root fields that are sign-in attempts. */
-export const SIGN_IN_FIELDS = new Set(['signIn', 'login']);
+export const SIGN_IN_FIELDS = new Set(['signIn', 'login', 'completeSsoSignIn']);
 
 /** The client's address: the socket's, or with `trustProxy` the last X-Forwarded-For entry (added by our proxy). */
 export function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {

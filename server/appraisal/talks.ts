@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Member, TalkRecord } from '../../graph';
 import type { Viewer } from '../auth/viewer';
-import { assertCanManageBranch, canManageBranch } from '../auth/scope';
+import { assertCanManageBranch, assertCanReadMember, canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
@@ -47,6 +47,7 @@ export async function createTalk(s: Session, input: TalkInput): Promise<TalkReco
   const followUp = optionalText('followUp', input.followUp, 1000);
   if (!Number.isFinite(input.at) || input.at > s.now() + FUTURE_SKEW_MS) throw badInput('at', 'at must be the date of a talk that has taken place');
   const subject = await loadMemberRaw(s, input.subjectId);
+  assertCanReadMember(s.viewer, subject);
   if (!mayRecordWith(s.viewer, subject)) {
     throw forbidden('Only the secretary, branch committee members and committee administrators above the branch record talks with its members');
   }
@@ -79,7 +80,8 @@ export async function getTalk(s: Session, id: string): Promise<TalkRecord> {
 /** Records with a member that the viewer may read (all of their own), newest first; each read audited. */
 export async function listTalks(s: Session, memberId: string): Promise<TalkRecord[]> {
   const self = memberId === s.viewer.memberId;
-  if (!self) await loadMemberRaw(s, memberId);
+  // Someone the viewer may not read gets the answer of a member who does not exist.
+  if (!self) assertCanReadMember(s.viewer, await loadMemberRaw(s, memberId));
   const records = self
     ? [...new Map([...(await s.store.listTalkRecords({ subjectIds: [memberId] })), ...(await s.store.listTalkRecords({ participantId: memberId }))]
       .map((t) => [t.id, t])).values()].sort((a, b) => b.at - a.at || a.id.localeCompare(b.id))

@@ -1,9 +1,10 @@
 /**
  * Reading the access trail: a member may see who read their personal data; a university
- * administrator may see anyone's. Everyone else is FORBIDDEN.
+ * administrator may see anyone's. Everyone else is FORBIDDEN (NOT_FOUND for a member they may not read).
  */
 import type { AccessRecord } from '../../graph';
 import type { Session } from '../auth/session';
+import { assertCanReadMember } from '../auth/scope';
 import { forbidden } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import { requirePageSize } from '../validate';
@@ -13,6 +14,7 @@ export async function listAccessTo(s: Session, memberId: string, first: number):
   requirePageSize(first);
   const m = await loadMemberRaw(s, memberId);
   if (m.id !== s.viewer.memberId && s.viewer.role !== 'UNIVERSITY_ADMIN') {
+    assertCanReadMember(s.viewer, m);
     throw forbidden(`Only member "${m.id}" and university administrators can see who read their data`);
   }
   return s.store.listAccess({ targetId: m.id, limit: first });

@@ -11,11 +11,21 @@
  * | COMMITTEE_ADMIN  | the committee's branches    | the committee's branches; courses       |
  * | UNIVERSITY_ADMIN | everything                  | everything; courses                     |
  * Organization names (university, committees, branches) are readable by every signed-in viewer.
+ *
+ * Hidden or forbidden. A viewer who may not read a record gets the answer a record that does not
+ * exist gets: NOT_FOUND with the same message (`Member "m-7" not found`), after the same store
+ * read, so ids cannot be probed for existence. FORBIDDEN is kept for a viewer who may read the
+ * record but not do what was asked (a member reading their own record but not editing it, a branch
+ * committee member reading the branch but not managing it). Checks addressed by a branch or
+ * committee id stay as they are (NOT_FOUND when the branch does not exist, FORBIDDEN outside the
+ * scope): every signed-in viewer may read the organisation (`branch(id)`, `committee(id)`), so their
+ * existence is no secret.
+ * test/security/hidden-ids.test.ts compares both answers field by field.
  */
 import type { Member, Role } from '../../graph';
 import { ROLES } from '../../graph';
 import type { MemberFilter } from '../../graph';
-import { forbidden } from '../errors';
+import { forbidden, notFound } from '../errors';
 import type { Viewer } from './viewer';
 
 const inSet = (set: ReadonlySet<string> | null, id: string) => set === null || set.has(id);
@@ -25,9 +35,29 @@ export function canReadMember(viewer: Viewer, member: Pick<Member, 'id' | 'branc
   return member.id === viewer.memberId || inSet(viewer.branchIds, member.branchId);
 }
 
-/** Throws FORBIDDEN unless the viewer may read this member. */
+/** Throws NOT_FOUND, as for a member who does not exist, unless the viewer may read this member. */
 export function assertCanReadMember(viewer: Viewer, member: Pick<Member, 'id' | 'branchId'>): void {
-  if (!canReadMember(viewer, member)) throw forbidden(`You may not read member "${member.id}": outside your scope`);
+  if (!canReadMember(viewer, member)) throw notFound('Member', member.id);
+}
+
+/**
+ * For a change to a member: NOT_FOUND when the viewer may not even read them (as for a member who
+ * does not exist), FORBIDDEN when they may read but not manage the member's branch.
+ */
+export function assertCanManageMember(viewer: Viewer, member: Pick<Member, 'id' | 'branchId'>): void {
+  assertCanReadMember(viewer, member);
+  assertCanManageBranch(viewer, member.branchId);
+}
+
+/** A record kept in a branch (a meeting, …): NOT_FOUND, as for an id that does not exist, unless the viewer reads the branch. */
+export function assertCanReadInBranch(viewer: Viewer, branchId: string, kind: string, id: string): void {
+  if (!inSet(viewer.branchIds, branchId)) throw notFound(kind, id);
+}
+
+/** A change to a record kept in a branch: NOT_FOUND unless the viewer reads the branch, FORBIDDEN unless they manage it. */
+export function assertCanManageInBranch(viewer: Viewer, branchId: string, kind: string, id: string): void {
+  assertCanReadInBranch(viewer, branchId, kind, id);
+  assertCanManageBranch(viewer, branchId);
 }
 
 /** Throws FORBIDDEN unless the viewer may read the branch's members, meetings and organizational life. */

@@ -34,6 +34,7 @@ import { buildPlan } from './plan/build-plan';
 import { pickPracticeQuestions, type PracticeQuestion } from './recommend/practice';
 import { COMPLETED, type CourseRecommendation, rankCourses } from './recommend/rank-courses';
 import { similarMembersHelped } from './recommend/similar-members';
+import { LearningSummaries } from './summary/learning-summaries';
 
 const DAY = 86_400_000;
 /** Gaps older than this are recomputed on read (forgetting moves mastery even without events). */
@@ -58,9 +59,28 @@ export class LearnerServices {
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);
     this.hooks = {
-      onAnswer: (s, e) => this.guard('answer', () => this.applyMemberEvent(e.memberId, s.now())),
-      onStudy: (s, e) => this.guard('study', () => this.applyMemberEvent(e.memberId, s.now())),
+      onAnswer: (s, e) => this.guard('answer', () => this.applyAndSummarise(e.memberId, s.now())),
+      onStudy: (s, e) => this.guard('study', () => this.applyAndSummarise(e.memberId, s.now())),
     };
+  }
+
+  /** The curriculum view, with the model bound to it (MasteryModel.useView). */
+  private async view(): Promise<CurriculumView> {
+    const view = await this.curriculum.get();
+    this.model.useView?.(view);
+    return view;
+  }
+
+  private summariesInstance?: LearningSummaries;
+  /** The maintained branch learning figures (summary/learning-summaries.ts) over this store. */
+  get summaries(): LearningSummaries {
+    this.summariesInstance ??= new LearningSummaries(this.store, this, this.log);
+    return this.summariesInstance;
+  }
+
+  private async applyAndSummarise(memberId: string, now: number): Promise<void> {
+    await this.applyMemberEvent(memberId, now);
+    await this.summaries.update([memberId], now);
   }
 
   /** A hook failure must not fail the recorded event (the event is the truth); the next read repairs state. */
@@ -74,7 +94,7 @@ export class LearnerServices {
    * Idempotent: the result depends only on the stored history.
    */
   async applyMemberEvent(memberId: string, now: number): Promise<void> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const [[member], history] = await Promise.all([
       this.store.getMembersByIds([memberId]),
       this.store.getMemberHistory(memberId, { limit: REPLAY_LIMIT }),
@@ -85,7 +105,7 @@ export class LearnerServices {
   }
 
   async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
-    return loadSnapshot(this.mastery, await this.curriculum.get(), member, now);
+    return loadSnapshot(this.mastery, await this.view(), member, now);
   }
 
   /** Stored gaps, recomputed first when never computed or older than a day. */
@@ -181,7 +201,7 @@ export class LearnerServices {
    * (a one-time write per member). Each gap carries the member's current mastery of its topic.
    */
   async gapsForMembers(members: Member[], now: number): Promise<{ gaps: Map<string, (Gap & { mastery: number })[]>; rows: Map<string, Map<string, Mastery>> }> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const ids = members.map((m) => m.id);
     const [{ rows }, stored] = await Promise.all([this.mastery.ensureRows(view, members), this.store.getGapsForMembers(ids)]);
     const stale = members.filter((m) => { const g = stored.get(m.id) ?? []; return !g.length || g.some((x) => now - x.updatedAt >= GAP_MAX_AGE); });
@@ -210,7 +230,7 @@ export class LearnerServices {
    * batched reads and one write of mastery per page, then one gap write per member.
    */
   async recomputeAll(now: number, onProgress?: Progress): Promise<{ members: number; rows: number; gaps: number }> {
-    const view = await this.curriculum.get();
+    const view = await this.view();
     const total = (await this.store.listMembers({}, 1)).totalCount;
     const out = { members: 0, rows: 0, gaps: 0 };
     for (let after: string | null = null; ;) {
@@ -238,20 +258,16 @@ export class LearnerServices {
    * member's own page, without the study-plan prerequisites).
    */
   async branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
-    const view = await this.curriculum.get();
-    const [{ gaps, rows }, histories, branchTopics] = await Promise.all([
-      this.gapsForMembers(members, now),
+    const view = await this.view();
+    const [{ gaps, rows, areaOf, prior }, histories, branchTopics] = await Promise.all([
+      this.areaMasteryFor(members, now),
       this.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
       branchMeetingTopics(this.store, view, branchId, now),
     ]);
-    const prior = this.model.currentMastery(undefined, now);
-    const areaOf = new Map<string, Map<string, number>>();
     const open = new Map<string, string[]>();
     for (const m of members) {
       const r = rows.get(m.id) ?? new Map();
-      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now, t.id, m.stage)]));
-      const rolled = rollUpMastery([...view.topics.values()], leaf, prior);
-      areaOf.set(m.id, rolled);
+      const rolled = areaOf.get(m.id)!;
       const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
       const masteryOf = (id: string) => rolled.get(id) ?? prior;
       const a = assessGaps({
@@ -262,6 +278,31 @@ export class LearnerServices {
       open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
     }
     return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? []);
+  }
+
+  /**
+   * The gap report's rows without the not-yet-assessed counts (no history read): each member's area
+   * mastery at `now` and their gaps, exactly as `branchReport` computes them. The maintained learning
+   * summaries are made from these rows.
+   */
+  async gapReportRows(members: Member[], now: number): Promise<BranchGapReport['rows']> {
+    const view = await this.view();
+    const { gaps, areaOf, prior } = await this.areaMasteryFor(members, now);
+    return buildBranchGapReport('', view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior).rows;
+  }
+
+  /** Gaps (gapsForMembers) and every topic's mastery rolled up the hierarchy at `now`, per member. */
+  private async areaMasteryFor(members: Member[], now: number) {
+    const view = await this.view();
+    const { gaps, rows } = await this.gapsForMembers(members, now);
+    const prior = this.model.currentMastery(undefined, now);
+    const areaOf = new Map<string, Map<string, number>>();
+    for (const m of members) {
+      const r = rows.get(m.id) ?? new Map<string, Mastery>();
+      const leaf = new Map(view.leaves.map((t) => [t.id, this.model.currentMastery(r.get(t.id), now, t.id, m.stage)]));
+      areaOf.set(m.id, rollUpMastery([...view.topics.values()], leaf, prior));
+    }
+    return { gaps, rows, areaOf, prior };
   }
 }
 

@@ -33,6 +33,11 @@ export interface MasteryModel {
    */
   rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>,
     discountOf?: (eventId: string) => number): Map<string, Mastery>;
+  /**
+   * Use this curriculum view's facts (topic areas, prerequisites) in `currentMastery` from now on. Called before
+   * estimates are read, so an estimate does not depend on whether a history was folded earlier in the process.
+   */
+  useView?(view: CurriculumView): void;
   /** The estimate of `topicId` at `now`, with forgetting since the row's updatedAt; no row → the stage prior. */
   currentMastery(row: Mastery | undefined, now: number, topicId?: string, stage?: string): number;
   /** Probability that a member with this mastery answers a question of this difficulty correctly. */

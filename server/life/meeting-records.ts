@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Attendance, Meeting } from '../../graph';
 import type { MeetingEdit } from '../../graph/records-model';
-import { assertCanManageBranch, assertCanReadBranch, canManageBranch } from '../auth/scope';
+import { assertCanManageInBranch, assertCanReadInBranch, canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { optionalId, optionalText } from '../validate';
@@ -46,7 +46,7 @@ export async function updateMinutes(s: Session, input: UpdateMinutesInput): Prom
   const editId = optionalId('editId', input.editId) ?? `me-${randomUUID()}`;
   const meeting = await s.loaders.meeting.load(input.meetingId);
   if (!meeting) throw notFound('Meeting', input.meetingId);
-  assertCanManageBranch(s.viewer, meeting.branchId);
+  assertCanManageInBranch(s.viewer, meeting.branchId, 'Meeting', meeting.id);
   if (record === meeting.record) throw badInput('record', 'The minutes are unchanged; edit the text before saving');
   await s.store.updateMeetingRecord(meeting.id, record, { id: editId, at: s.now(), by: s.viewer.memberId });
   s.audit.note('EDIT_MINUTES', 'Meeting', meeting.id);
@@ -56,6 +56,6 @@ export async function updateMinutes(s: Session, input: UpdateMinutesInput): Prom
 
 /** Earlier versions of a meeting's minutes, newest first (whoever reads the meeting reads its minutes). */
 export async function minutesHistory(s: Session, meeting: Meeting): Promise<MeetingEdit[]> {
-  assertCanReadBranch(s.viewer, meeting.branchId);
+  assertCanReadInBranch(s.viewer, meeting.branchId, 'Meeting', meeting.id);
   return s.store.listMeetingEdits([meeting.id]);
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Attendance, AttendanceStatus, Meeting } from '../../graph';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../../graph';
-import { assertCanManageBranch, assertCanReadBranch } from '../auth/scope';
+import { assertCanManageBranch, assertCanManageInBranch, assertCanReadBranch, assertCanReadInBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { getBranch } from '../org/org-service';
@@ -33,7 +33,7 @@ export async function listMeetings(s: Session, branchId: string, from: number, t
 export async function getMeeting(s: Session, id: string): Promise<Meeting> {
   const m = await s.loaders.meeting.load(id);
   if (!m) throw notFound('Meeting', id);
-  assertCanReadBranch(s.viewer, m.branchId);
+  assertCanReadInBranch(s.viewer, m.branchId, 'Meeting', id);
   return m;
 }
 
@@ -98,7 +98,7 @@ export async function recordAttendance(s: Session, meetingId: string, rows: Atte
   });
   const meeting = await s.loaders.meeting.load(meetingId);
   if (!meeting) throw notFound('Meeting', meetingId);
-  assertCanManageBranch(s.viewer, meeting.branchId);
+  assertCanManageInBranch(s.viewer, meeting.branchId, 'Meeting', meetingId);
   if (meeting.at > s.now() + FUTURE_SKEW_MS) {
     throw badInput('meetingId', `Meeting "${meeting.id}" has not taken place yet; record attendance after it`);
   }

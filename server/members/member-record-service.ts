@@ -8,7 +8,7 @@
  */
 import type { Member, MemberStage } from '../../graph';
 import type { MemberRecord } from '../../graph/records-model';
-import { assertCanManageBranch, assertCanReadMember } from '../auth/scope';
+import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput } from '../errors';
 import { citationText } from '../rules/citation';
@@ -79,7 +79,7 @@ async function checkWait(s: Session, ruleId: string, months: number, field: Date
 /** Edit a member's record within scope; any bad field is named and nothing is written. */
 export async function updateMemberRecord(s: Session, input: UpdateMemberRecordInput): Promise<MemberRecordView> {
   const member = await loadMemberRaw(s, input.memberId);
-  assertCanManageBranch(s.viewer, member.branchId);
+  assertCanManageMember(s.viewer, member);
   const expectVersion = requireInt('expectVersion', input.expectVersion, 0, 1_000_000);
   const now = s.now();
   const reached = STAGE_ORDER.indexOf(member.stage);

@@ -7,7 +7,7 @@ import type { Member, MemberHistory, Page, Transfer } from '../../graph';
 import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph';
 import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
 import {
-  assertCanAssignRole, assertCanManageBranch, assertCanReadMember, canManageBranch, memberScopeFilter,
+  assertCanAssignRole, assertCanManageBranch, assertCanManageMember, assertCanReadMember, canManageBranch, canReadMember, memberScopeFilter,
 } from '../auth/scope';
 import { disableAccountOnExit } from '../auth/account-admin';
 import type { Session } from '../auth/session';
@@ -131,7 +131,7 @@ export async function updateMember(s: Session, id: string, input: UpdateMemberIn
   if (input.idNumber !== undefined) patch.idNumber = optionalIdNumber(input.idNumber);
   if (input.groupId !== undefined) patch.groupId = input.groupId;
   const current = await loadMemberRaw(s, id);
-  assertCanManageBranch(s.viewer, current.branchId);
+  assertCanManageMember(s.viewer, current);
   if (patch.role) assertCanAssignRole(s.viewer, patch.role);
   if (ROLES.indexOf(current.role) > ROLES.indexOf(s.viewer.role)) assertCanAssignRole(s.viewer, current.role);
   if (patch.groupId) await assertGroupInBranch(s, patch.groupId, current.branchId);
@@ -152,8 +152,12 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
   const at = input.at == null ? s.now() : requirePast('at', input.at, s.now());
   const id = optionalId('id', input.id) ?? `t-${randomUUID()}`;
   const current = await loadMemberRaw(s, input.memberId);
+  // Someone the viewer may not read is NOT_FOUND, as a member who does not exist, whatever else the
+  // request says; only the replay of a move the viewer made answers (its member may have left their scope).
+  const readable = canReadMember(s.viewer, current);
+  const hidden = () => notFound('Member', current.id);
   const target = await s.loaders.branch.load(input.toBranchId);
-  if (!target) throw notFound('Branch', input.toBranchId);
+  if (!target) throw readable ? notFound('Branch', input.toBranchId) : hidden();
   if (input.id) {
     // A retry of a transfer already recorded answers as the first call did, to someone who manages
     // either end of it; any other use of the id is a conflict and reveals nothing of that transfer.
@@ -161,6 +165,7 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
     if (prior) {
       const sameMove = prior.toBranchId === target.id && current.branchId === target.id;
       const managesEnd = [prior.fromBranchId, prior.toBranchId].some((b) => b !== null && canManageBranch(s.viewer, b));
+      if (!readable && !managesEnd) throw hidden();
       if (!sameMove || !managesEnd) {
         throw conflict(`Transfer id "${id}" is already in use; send a new id`, { field: 'id' });
       }
@@ -168,6 +173,7 @@ export async function moveMember(s: Session, input: MoveMemberInput): Promise<{ 
       return { member: maskMemberFor(s.viewer.memberId, current), transfer: prior };
     }
   }
+  if (!readable) throw hidden();
   assertCanManageBranch(s.viewer, current.branchId);
   // An office travels with the member and is scoped by their branch: moving a secretary, branch
   // committee member or administrator (the viewer included) would hand them the target branch or

@@ -11,9 +11,14 @@
 import type { GraphStore, RuleOverrideRecord } from '../../graph';
 import { CATALOGUE } from './catalogue/index';
 import { EVALUATORS } from './evaluators/index';
+import { meetingReadSpan } from './evaluators/meeting-minimum';
+import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
-import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, SubjectKind, SubjectRef } from './types';
+import type {
+  EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef,
+} from './types';
+import { watchWrites } from './write-watch';
 
 /** A stored change of one rule's parameters (see server/rules/overrides.ts). */
 export interface RuleOverride {
@@ -139,6 +144,14 @@ export interface RulesEngineOptions {
   loadOverrides?: () => Promise<RuleOverride[]>;
   /** How long a read of the overrides is reused (ms). Writes through this engine invalidate it at once. */
   overridesTtlMs?: number;
+  /**
+   * How long the facts of a branch are kept without a write to them being heard (ms; default 60 s).
+   * Writes through this engine's store object drop them at once; this bounds how long a write by
+   * another process goes unseen. 0: read the facts for every evaluation.
+   */
+  factsTtlMs?: number;
+  /** Most branch fact slices kept in memory (default 4,000). */
+  maxFactSlices?: number;
 }
 
 export interface EvaluateOptions {
@@ -159,6 +172,8 @@ export class RulesEngine {
   private readonly loadOverrides: () => Promise<RuleOverride[]>;
   private readonly ttl: number;
   private cached: { at: number; set: Promise<RuleSet> } | null = null;
+  /** The facts of branches kept between evaluations (see facts.ts). */
+  readonly facts: FactsCache;
 
   constructor(opts: RulesEngineOptions) {
     this.store = opts.store;
@@ -168,6 +183,11 @@ export class RulesEngine {
     const store = opts.store;
     this.loadOverrides = opts.loadOverrides ?? (async () => (await store.listRuleOverrides()).map(fromRecord));
     this.ttl = opts.overridesTtlMs ?? 2000;
+    this.facts = new FactsCache(store, { ttlMs: opts.factsTtlMs ?? 60_000, maxEntries: opts.maxFactSlices ?? 4000 });
+    watchWrites(store, (n) => {
+      this.facts.noteWrite(n);
+      if (n.method === 'createRuleOverride') this.invalidate();
+    });
   }
 
   /** The catalogue and overrides now (overrides re-read at most every `overridesTtlMs`). */
@@ -217,7 +237,12 @@ export class RulesEngine {
   async evaluate(scope: Scope, asOf: number, opts: EvaluateOptions = {}): Promise<Obligation[]> {
     const set = await this.ruleSet();
     const window = opts.window ?? { from: asOf - DEFAULT_LOOK_BACK_MS, to: asOf + DEFAULT_LOOK_AHEAD_MS };
-    const subjects = new SubjectResolver(this.store, scope);
+    const span = meetingReadSpan(window);
+    let facts: Promise<ScopeFacts> | null = null;
+    const factsOf = (): Promise<ScopeFacts> => (facts ??= subjects.factBranchIds()
+      .then((ids) => this.facts.slices(ids, span.from, span.to))
+      .then((slices) => ({ ...span, branch: (id) => (id && slices.get(id)) || emptySlice(id ?? '') })));
+    const subjects = new SubjectResolver(this.store, scope, this.facts, factsOf);
     const memos = new Map<string, Promise<unknown>>();
     const ctx: RuleContext = {
       store: this.store, asOf, window,
@@ -225,6 +250,7 @@ export class RulesEngine {
         if (!memos.has(key)) memos.set(key, load());
         return memos.get(key) as Promise<T>;
       },
+      facts: factsOf,
     };
     const readFrom = periodAt('YEAR', window.from).start;
     const ids = opts.ruleIds ?? set.ids();
@@ -240,26 +266,46 @@ export class RulesEngine {
   }
 }
 
+/** The collation of String.prototype.localeCompare, made once (localeCompare makes one per call). */
+const collator = new Intl.Collator();
+
 const byDue = (a: Obligation, b: Obligation) =>
   (a.dueAt ?? Number.POSITIVE_INFINITY) - (b.dueAt ?? Number.POSITIVE_INFINITY)
-  || a.ruleId.localeCompare(b.ruleId) || a.subject.id.localeCompare(b.subject.id);
+  || collator.compare(a.ruleId, b.ruleId) || collator.compare(a.subject.id, b.subject.id);
 
-/** The subjects of each kind inside a scope, read lazily (members only when a member rule runs). */
+const emptySlice = (branchId: string): BranchSlice => ({
+  branchId, members: [], groups: 0, meetings: [], talks: [], milestones: new Map(), standards: new Map(), payments: new Map(), letters: new Map(),
+  derived: new Map(),
+});
+
+/**
+ * The subjects of each kind inside a scope, read lazily (members only when a member rule runs): the
+ * scope's branches from a list kept until the organization changes, its members from the facts.
+ */
 class SubjectResolver {
   private readonly cache = new Map<SubjectKind, Promise<SubjectRef[]>>();
-  constructor(private readonly store: GraphStore, private readonly scope: Scope) {}
+  constructor(
+    private readonly store: GraphStore, private readonly scope: Scope, private readonly facts: FactsCache,
+    private readonly scopeFacts: () => Promise<ScopeFacts>,
+  ) {}
 
   of(kind: SubjectKind): Promise<SubjectRef[]> {
     if (!this.cache.has(kind)) this.cache.set(kind, this.read(kind));
     return this.cache.get(kind)!;
   }
 
+  /** The branches whose facts the evaluation needs: the scope's, or the member's own. */
+  async factBranchIds(): Promise<string[]> {
+    const list = await this.of(this.scope.kind === 'MEMBER' ? 'MEMBER' : 'BRANCH');
+    return [...new Set(list.map((s) => s.branchId).filter((id): id is string => !!id))];
+  }
+
   private async branches(): Promise<SubjectRef[]> {
     const { kind, id } = this.scope;
     if (kind === 'MEMBER') return [];
-    const list = kind === 'UNIVERSITY' ? await this.store.listBranches()
-      : kind === 'COMMITTEE' ? await this.store.listBranches([id])
-        : await this.store.getBranchesByIds([id]);
+    const list = await this.facts.scopeValue(`${kind}:${id}`, () => (kind === 'UNIVERSITY' ? this.store.listBranches()
+      : kind === 'COMMITTEE' ? this.store.listBranches([id])
+        : this.store.getBranchesByIds([id])));
     return list.map((b) => ({ kind: 'BRANCH', id: b.id, name: b.name, branchId: b.id, committeeId: b.committeeId }));
   }
 
@@ -291,15 +337,10 @@ class SubjectResolver {
         }
         const branches = await this.of('BRANCH');
         if (branches.length === 0) return [];
-        const committeeOf = new Map(branches.map((b) => [b.id, b.committeeId]));
-        const filter = sk === 'UNIVERSITY' ? {} : { branchIds: branches.map((b) => b.id) };
+        const facts = await this.scopeFacts();
         const out: SubjectRef[] = [];
-        let after: string | null = null;
-        for (;;) {
-          const page = await this.store.listMembers(filter, 5000, after);
-          for (const m of page.items) out.push({ kind: 'MEMBER', id: m.id, name: m.name, branchId: m.branchId, committeeId: committeeOf.get(m.branchId) });
-          if (!page.hasNextPage) break;
-          after = page.endCursor;
+        for (const b of branches) {
+          for (const m of facts.branch(b.id).members) out.push({ kind: 'MEMBER', id: m.id, name: m.name, branchId: m.branchId, committeeId: b.committeeId });
         }
         return out;
       }

@@ -7,6 +7,7 @@
  * else are epoch milliseconds.
  */
 import type { GraphStore } from '../../graph';
+import type { BranchSlice } from './facts';
 
 /** Where a rule comes from. `article` is given only where it was checked against the document's text. */
 export interface Citation {
@@ -93,6 +94,21 @@ export interface RuleContext {
    * read once for every meeting rule). `key` names the read; `load` runs once per key.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The facts of the scope's branches (members, groups, meetings and talks over the window's whole
+   * years, milestones, dues, open transfer letters), one slice per branch: read in one batch for the
+   * whole scope and kept between evaluations until a write changes them (facts.ts).
+   */
+  facts(): Promise<ScopeFacts>;
+}
+
+/** The facts of an evaluation's scope, by branch. */
+export interface ScopeFacts {
+  /** The span [from, to) the dated facts (meetings, talks) cover. */
+  from: number;
+  to: number;
+  /** The slice of a branch of the scope (an empty one for a branch outside it). */
+  branch(branchId: string | undefined): BranchSlice;
 }
 
 /**

@@ -21,6 +21,7 @@ import { GapService } from '../learning/gaps/gap-service';
 import type { LearnerServices } from '../learning/learner-services';
 import { makeSnapshot } from '../learning/mastery/learner-snapshot';
 import { MasteryService, REPLAY_LIMIT } from '../learning/mastery/mastery-service';
+import { LearningSummaries } from '../learning/summary/learning-summaries';
 
 export interface OutboxWorkerOptions {
   /** Entries per pass (default 500). */
@@ -63,11 +64,16 @@ export class OutboxWorker {
   private waiters: (() => void)[] = [];
   private readonly mastery: MasteryService;
   private readonly gaps: GapService;
+  /** The maintained branch learning figures, updated for each pass's members after the pass commits. */
+  readonly summaries: LearningSummaries;
+  /** Members whose summary update failed after their pass; retried with the next pass. */
+  private readonly unsummarised = new Set<string>();
 
   /** `store` must be the plain store (never one whose reads wait on this worker). */
   constructor(private readonly store: GraphStore, private readonly learner: LearnerServices, private readonly opts: OutboxWorkerOptions = {}) {
     this.mastery = new MasteryService(store, learner.model);
     this.gaps = new GapService(store);
+    this.summaries = new LearningSummaries(store, learner, opts.log);
   }
 
   /** Group commit tells the worker what it created; a pass follows. */
@@ -187,6 +193,16 @@ export class OutboxWorker {
     const applied = await this.store.completeOutbox({ entries, mastery, gaps });
     this.stats.passes++;
     this.stats.applied += applied;
+    // The pass is committed; the members' learning summaries follow from the state it wrote. A failure
+    // here must not undo the pass: the members are retried with the next pass (and by the daily refresh).
+    const summarise = [...new Set([...ids, ...this.unsummarised])];
+    try {
+      await this.summaries.update(summarise, now);
+      for (const id of summarise) this.unsummarised.delete(id);
+    } catch (e) {
+      for (const id of summarise) this.unsummarised.add(id);
+      this.opts.log?.warn(`learning summaries after an outbox pass failed (retried with the next pass): ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private wake(): void {

@@ -31,7 +31,8 @@ describe('dues', () => {
     expect(less.body.errors[0].extensions.field).toBe('monthlyFen');
     expect(codes(await t.as('sec')(SET, { i: { memberId: 'm-b', year: 2027, category: 'EMPLOYED' } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.as('a')(SET, { i: { memberId: 'm-a', year: 2027, category: 'STUDENT' } }))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('sec')(SET, { i: { memberId: 'm-c', year: 2027, category: 'STUDENT' } }))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await t.as('sec')(SET, { i: { memberId: 'm-c', year: 2027, category: 'STUDENT' } }))).toEqual(['NOT_FOUND']);
     expect((await t.store.health()).counts).toEqual(before);
     expect((await t.store.listAccess({ targetId: 'm-b', limit: 50 })).map((x) => x.action)).toContain('WRITE_DUES_BASE');
   });
@@ -46,7 +47,8 @@ describe('dues', () => {
     expect(codes(await t.as('b')(PAY, { i: { ...i, id: 'pay-b-3', months: ['2026-04'], amountFen: 7_499 } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.as('b')(PAY, { i: { ...i, id: 'pay-b-4', months: ['2026-13'] } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.as('b')(PAY, { i: { ...i, id: 'pay-b-5', months: ['2025-12'], amountFen: 100 } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.as('a')(PAY, { i: { ...i, id: 'pay-b-6', months: ['2026-04'], amountFen: 7_500 } }))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await t.as('a')(PAY, { i: { ...i, id: 'pay-b-6', months: ['2026-04'], amountFen: 7_500 } }))).toEqual(['NOT_FOUND']);
     expect((await t.store.health()).counts).toEqual(before);
   });
 
@@ -62,8 +64,9 @@ describe('dues', () => {
     expect(sec.body.data.memberDues.standards).toEqual([{ year: 2026, baseFen: null, baseMasked: '****', monthlyFen: 7_500 }]);
     const reads = (await t.store.listAccess({ targetId: 'm-b', limit: 100 })).filter((x) => x.action === 'READ_DUES_BASE');
     expect([...new Set(reads.map((x) => x.viewerId))].sort()).toEqual(['m-b', 'm-sec']);
-    expect(codes(await t.as('a')(MINE))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('c')(MINE))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await t.as('a')(MINE))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.as('c')(MINE))).toEqual(['NOT_FOUND']);
   });
 
   it('prompts at 3 months and raises the Constitution’s case at 6, only as a prompt', async () => {

@@ -87,10 +87,12 @@ describe('recordPipelineStep refuses what the rules forbid, writing nothing', ()
 
   it('keeps the steps out of others’ hands: members, other branches', async () => {
     const before = await counts();
-    expect(codes(await t.as('a')(STEP, { i: step('REVIEW', '2026-01-01') }))).toEqual(['FORBIDDEN']);
+    // The member may not read a branch mate (NOT_FOUND, as for one who does not exist); the branch
+    // committee member may read but not record (FORBIDDEN).
+    expect(codes(await t.as('a')(STEP, { i: step('REVIEW', '2026-01-01') }))).toEqual(['NOT_FOUND']);
     expect(codes(await t.as('cm')(STEP, { i: step('REVIEW', '2026-01-01') }))).toEqual(['FORBIDDEN']);
     await buildMember(t.store, { id: 'm-q', branchId: 'b-3', stage: 'APPLICANT' });
-    expect(codes(await t.as('sec')(STEP, { i: { ...step('APPLICATION', '2026-01-01'), memberId: 'm-q' } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.as('sec')(STEP, { i: { ...step('APPLICATION', '2026-01-01'), memberId: 'm-q' } }))).toEqual(['NOT_FOUND']);
     expect(await counts()).toEqual({ ...before, health: { ...before.health, Member: before.health.Member + 1, BELONGS_TO: before.health.BELONGS_TO + 1 } });
   });
 });
@@ -109,7 +111,8 @@ describe('pipeline reads', () => {
     ]);
     expect(p.obligations).toContainEqual({ ruleId: 'pipeline.probation.one-year', status: 'UPCOMING', dueAt: '2026-10-13T02:00:00.000Z' });
     expect((await t.as(null)(READ)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect(codes(await t.as('c')(READ))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await t.as('c')(READ))).toEqual(['NOT_FOUND']);
   });
 
   it('lists the branch’s pipeline with late steps first', async () => {

@@ -77,7 +77,8 @@ describe('internal transfer: initiate → committee approves → receiving branc
     const before = (await A.store.health()).counts;
     expect(codes(await A.as('m-sec')(START, { i: { id: 'tc-3', memberId: 'm-cm', kind: 'OUT', externalOrg: '某市委组织部', reason: '毕业' } }))).toEqual(['CONFLICT']);
     expect(codes(await A.as('m-sec')(START, { i: { memberId: 'm-a', kind: 'INTERNAL', toBranchId: 'b-1', reason: 'x' } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['FORBIDDEN']);
+    // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
+    expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['NOT_FOUND']);
     expect(codes(await A.as('m-d')('{ transfer(id: "tc-2") { id } }'))).toEqual(['NOT_FOUND']);
     expect((await A.store.health()).counts).toEqual(before);
   });
@@ -193,7 +194,7 @@ describe('keeping an imported profile with the member, and withdrawing consent',
     const out = await A.as('m-cadmin')('mutation { exportLearningProfile(transferId: "tc-c") { token } }');
     token = out.body.data.exportLearningProfile.token;
     // Outside the viewer's branches, an unknown member, a bad token: refused, nothing kept.
-    expect(codes(await B.as('m-d')(KEEP, { t: token, m: 'm-b' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await B.as('m-d')(KEEP, { t: token, m: 'm-b' }))).toEqual(['NOT_FOUND']);
     expect(codes(await B.as('m-sec')(KEEP, { t: token, m: 'ghost' }))).toEqual(['NOT_FOUND']);
     expect((await B.as('m-sec')(KEEP, { t: `${token}x`, m: 'm-b' })).body.errors).toHaveLength(1);
     expect(await B.store.listImportedProfiles(['m-b'])).toEqual([]);
@@ -205,7 +206,7 @@ describe('keeping an imported profile with the member, and withdrawing consent',
     expect(stored.map((p) => [p.id, p.token, p.importedBy])).toEqual([[`${A.server.url}#tc-c`, token, 'm-sec']]);
     const own = await B.as('m-b')(LIST, { m: 'm-b' });
     expect(own.body.data.importedProfiles.map((p: { profile: { name: string } }) => p.profile.name)).toEqual(['王五']);
-    expect(codes(await B.as('m-d')(LIST, { m: 'm-b' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await B.as('m-d')(LIST, { m: 'm-b' }))).toEqual(['NOT_FOUND']);
     expect((await B.store.listAccess({ targetId: 'm-b', limit: 100 })).map((x) => x.action)).toEqual(expect.arrayContaining(['IMPORT_PROFILE', 'READ_LEARNING']));
   });
 

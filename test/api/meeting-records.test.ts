@@ -36,8 +36,9 @@ describe('attendance with absence reasons', () => {
     expect(cm.body.data.meeting.attendance.find((x: { memberId: string }) => x.memberId === 'm-a')).toEqual({ memberId: 'm-a', status: 'EXCUSED', reason: null });
     const admin = await t.as('cadmin')(READ, { id: 'mt-x' });
     expect(admin.body.data.meeting.attendance.find((x: { memberId: string }) => x.memberId === 'm-a').reason).toBe('外出实习');
-    expect(codes(await t.as('a')(READ, { id: 'mt-x' }))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('d')(READ, { id: 'mt-x' }))).toEqual(['FORBIDDEN']);
+    // Outside read scope the meeting is as good as unknown (NOT_FOUND, as for any target one may not read).
+    expect(codes(await t.as('a')(READ, { id: 'mt-x' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.as('d')(READ, { id: 'mt-x' }))).toEqual(['NOT_FOUND']);
     const reads = await t.store.listAccess({ targetId: 'm-a', limit: 100 });
     expect(reads.some((x) => x.action === 'READ_ABSENCE_REASON' && x.viewerId === 'm-cadmin')).toBe(true);
     expect(reads.some((x) => x.action === 'READ_ABSENCE_REASON' && x.viewerId === 'm-cm')).toBe(false);
@@ -56,7 +57,7 @@ describe('attendance with absence reasons', () => {
       expect(codes(r), field).toEqual(['BAD_USER_INPUT']);
       expect(r.body.errors[0].extensions.field).toBe(field);
     }
-    expect(codes(await t.as('a')(ATTEND, { i: { meetingId: 'mt-x', rows: [{ memberId: 'm-a', status: 'PRESENT' }] } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.as('a')(ATTEND, { i: { meetingId: 'mt-x', rows: [{ memberId: 'm-a', status: 'PRESENT' }] } }))).toEqual(['NOT_FOUND']);
     expect(await t.store.listAbsenceReasons(['mt-x'])).toEqual(before);
     expect((await t.store.listAttendance(['mt-x'])).find((a) => a.memberId === 'm-a')!.status).toBe('EXCUSED');
   });
@@ -80,8 +81,10 @@ describe('editing minutes afterwards', () => {
 
   it('refuses other branches, unknown meetings and empty or unchanged text, changing nothing', async () => {
     const before = await t.store.listMeetingEdits(['mt-x']);
-    expect(codes(await t.as('a')(EDIT, { i: { meetingId: 'mt-x', record: '改' } }))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('c')(EDIT, { i: { meetingId: 'mt-x', record: '改' } }))).toEqual(['FORBIDDEN']);
+    // Outside read scope the meeting is as good as unknown; readable but not managed is FORBIDDEN.
+    expect(codes(await t.as('a')(EDIT, { i: { meetingId: 'mt-x', record: '改' } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.as('c')(EDIT, { i: { meetingId: 'mt-x', record: '改' } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.as('cm')(EDIT, { i: { meetingId: 'mt-x', record: '改' } }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.as('sec')(EDIT, { i: { meetingId: 'nope', record: '改' } }))).toEqual(['NOT_FOUND']);
     for (const record of ['', '   ', '定稿', 'x'.repeat(20_001)]) {
       const r = await t.as('sec')(EDIT, { i: { meetingId: 'mt-x', record } });

@@ -48,8 +48,9 @@ describe('member records', () => {
     expect(masked.body.data.member.phone).toMatch(/^139\*+1111$|\*/);
     const cadmin = await t.as('cadmin')(READ, { m: 'm-p' });
     expect(cadmin.body.data.memberRecord.version).toBe(1);
-    expect(codes(await t.as('d')(READ, { m: 'm-p' }))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('b')(READ, { m: 'm-p' }))).toEqual(['FORBIDDEN']);
+    // Outside read scope the member is as good as unknown (NOT_FOUND).
+    expect(codes(await t.as('d')(READ, { m: 'm-p' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.as('b')(READ, { m: 'm-p' }))).toEqual(['NOT_FOUND']);
   });
 
   it('names each bad field, cites the rule for a waiting period, and writes nothing', async () => {
@@ -83,9 +84,9 @@ describe('member records', () => {
 
   it('refuses editors out of scope and a stale version, writing nothing', async () => {
     const before = await t.store.getMemberRecords(['m-p']);
-    expect(codes(await t.as('a')(EDIT, { i: { ...good, expectVersion: 1 } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.as('a')(EDIT, { i: { ...good, expectVersion: 1 } }))).toEqual(['NOT_FOUND']);
     expect(codes(await t.as('cm')(EDIT, { i: { ...good, expectVersion: 1 } }))).toEqual(['FORBIDDEN']);
-    expect(codes(await t.as('d')(EDIT, { i: { ...good, expectVersion: 1 } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.as('d')(EDIT, { i: { ...good, expectVersion: 1 } }))).toEqual(['NOT_FOUND']);
     expect(codes(await t.as('sec')(EDIT, { i: { ...good, expectVersion: 0 } }))).toEqual(['CONFLICT']);
     expect(await t.store.getMemberRecords(['m-p'])).toEqual(before);
     // The committee administrator edits within the committee.

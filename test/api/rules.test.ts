@@ -133,7 +133,8 @@ describe('obligations by scope', () => {
     ['cm', { kind: 'BRANCH', id: 'b-1' }, null],
     ['a', { kind: 'BRANCH', id: 'b-1' }, 'FORBIDDEN'],
     ['a', { kind: 'MEMBER', id: 'm-a' }, null],
-    ['a', { kind: 'MEMBER', id: 'm-b' }, 'FORBIDDEN'],
+    // A member the viewer may not read answers as one who does not exist (server/auth/scope.ts).
+    ['a', { kind: 'MEMBER', id: 'm-b' }, 'NOT_FOUND'],
     ['sec', { kind: 'MEMBER', id: 'm-a' }, null],
     ['cadmin', { kind: 'COMMITTEE', id: 'c-1' }, null],
     ['cadmin', { kind: 'COMMITTEE', id: 'c-2' }, 'FORBIDDEN'],

@@ -29,6 +29,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['throughput', './throughput-bench'],
     ['appraisal', './appraisal-bench'],
     ['auth', './auth-bench'],
+    ['first-load', './first-load-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

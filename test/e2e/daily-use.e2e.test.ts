@@ -47,12 +47,12 @@ async function freshSignIn(role: 'MEMBER' | 'SECRETARY' | 'COMMITTEE_ADMIN' | 'U
 
 /**
  * Wait until the page has settled: network quiet for a moment (bounded; some screens poll) and no spinner left.
- * On a cold server the dashboard's per-branch learning figures take tens of seconds to arrive (the first-load
- * work of the daily-use issue is still open), so the wait is long; how long it takes is the bench's business.
+ * The dashboard's learning figures are read from maintained summaries, so a page settles in seconds even on a
+ * cold server; how long it takes is the bench's business (section first-load).
  */
 async function settle(): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  await expect.poll(() => page.locator('main .spinner, main [aria-busy="true"]').count(), { timeout: 150_000, interval: 250 }).toBe(0);
+  await expect.poll(() => page.locator('main .spinner, main [aria-busy="true"]').count(), { timeout: 30_000, interval: 250 }).toBe(0);
 }
 
 const LIFE = `query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) { life(from: $from, to: $to) { attendanceRate kinds { kind applies held required } } } }`;

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { childEnv } from '../support/child-env';
+import { clientDocument, requestBody } from '../support/persisted';
 import { neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
 import { testStoreKind } from '../support/test-store';
 
@@ -45,7 +46,7 @@ export async function freePort(): Promise<number> {
 }
 
 async function gql(url: string, query: string): Promise<unknown> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(query) });
   return res.json();
 }
 
@@ -53,7 +54,7 @@ async function gql(url: string, query: string): Promise<unknown> {
  * Start the server and wait until the demo accounts are there (the demo load happens on first start).
  * Throws with the server's log when it does not become ready within `timeoutMs`.
  */
-export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> {
+export async function startTestServer(timeoutMs = 240_000, opts: { port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   // Against a server that is already running (e.g. while developing): HONGTU_E2E_URL=http://127.0.0.1:4000
   const external = process.env.HONGTU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
@@ -67,8 +68,9 @@ export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> 
     rmSync(dataRoot, { recursive: true, force: true });
     throw e;
   }
-  const port = await freePort();
+  const port = opts.port ?? await freePort();
   const env = childEnv({
+    ...opts.env,
     PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
     HONGTU_SEED_DEMO: '1', HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical', HONGTU_LOG_LEVEL: 'info', NODE_ENV: 'test',
   }, { neo4j: onNeo4j });
@@ -93,7 +95,8 @@ export async function startTestServer(timeoutMs = 240_000): Promise<TestServer> 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const r = (await gql(url, '{ demoAccounts { memberId } }')) as { data?: { demoAccounts: unknown[] } };
+      // The client's own DemoAccounts operation (by hash), so a server that runs persisted operations only answers too.
+      const r = (await gql(url, clientDocument('DemoAccounts'))) as { data?: { demoAccounts: unknown[] } };
       if (r.data && r.data.demoAccounts.length > 0) return { url, log: () => log, stop };
     } catch {
       // not listening yet

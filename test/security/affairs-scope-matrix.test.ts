@@ -2,7 +2,8 @@
  * Party-affairs resources in the role × own/other matrix, over HTTP: a member's pipeline and dues,
  * asked by each role about themself, a branch mate, a member of the same committee and of another
  * committee; a branch's pipeline, dues and transfers about the viewer's branch, a committee sibling
- * and another committee's branch. Denied → FORBIDDEN with nothing of the target in the response.
+ * and another committee's branch. Denied → nothing of the target in the response: NOT_FOUND for a
+ * member the viewer may not read (as for one who does not exist), FORBIDDEN for a branch.
  */
 import { describe, expect, it } from 'vitest';
 import { codes } from '../support/api-world';
@@ -41,7 +42,8 @@ describe('party affairs of a member: role × relation × query', () => {
         expect(r.body.errors).toBeUndefined();
         return;
       }
-      expect(codes(r)).toEqual(['FORBIDDEN']);
+      // A member the viewer may not read answers as one who does not exist (server/auth/scope.ts).
+      expect(codes(r)).toEqual(['NOT_FOUND']);
       expect(r.body.data).toBeNull();
       const target = Object.values(t.world.people).find((p) => p.id === id)!;
       expect(stringsOf(r.body)).not.toContain(target.name);

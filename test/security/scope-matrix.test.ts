@@ -2,8 +2,11 @@
  * Deny by default, proved over HTTP: every query that reaches one member's personal data, asked by
  * each role about themself, a branch mate, a member of another branch of the same committee and a
  * member of another committee; and every branch-scoped query about the viewer's branch, another
- * branch of the committee and another committee's branch. Denied → FORBIDDEN, no data, and nothing
- * of the target's record in the response.
+ * branch of the committee and another committee's branch. Denied → no data, and nothing of the
+ * target's record in the response: NOT_FOUND for a member or meeting the viewer may not read (the
+ * answer of an id that does not exist, so ids cannot be probed; server/auth/scope.ts), FORBIDDEN for
+ * a branch outside the scope (the organisation is readable by everyone) and for a readable member
+ * whose access trail is not the viewer's.
  */
 import { describe, expect, it } from 'vitest';
 import { codes } from '../support/api-world';
@@ -56,7 +59,8 @@ describe('member data: role × relation × query', () => {
       expect(r.body.data).toBeTruthy();
       return;
     }
-    expect(codes(r)).toEqual(['FORBIDDEN']);
+    // NOT_FOUND, not FORBIDDEN: a member the viewer may not read answers as one who does not exist.
+    expect(codes(r)).toEqual(['NOT_FOUND']);
     // Non-null fields null the whole response; studyPlan is nullable and stays null itself.
     expect(r.body.data === null || Object.values(r.body.data).every((v) => v === null)).toBe(true);
     const target = t.world.people[(Object.keys(t.world.people) as Person[]).find((p) => t.world.people[p].id === id)!];
@@ -70,7 +74,8 @@ describe('member data: role × relation × query', () => {
       for (const rel of RELATIONS) {
         const r = await t.as(who)(trail, { id: TARGET[who][rel] });
         const allowed = rel === 'self' || who === 'uadmin';
-        expect(codes(r), `${who} ${rel}`).toEqual(allowed ? [] : ['FORBIDDEN']);
+        // Someone the viewer may read: FORBIDDEN (the trail is not theirs to see); anyone else: NOT_FOUND.
+        expect(codes(r), `${who} ${rel}`).toEqual(allowed ? [] : READS[who].includes(rel) ? ['FORBIDDEN'] : ['NOT_FOUND']);
       }
     }
   });
@@ -92,6 +97,7 @@ const BRANCH_READS: Record<string, string> = {
   branchLife: 'query($b: ID!, $f: DateTime!, $t: DateTime!) { branchLife(branchId: $b, from: $f, to: $t) { attendanceRate } }',
   branchMeetings: 'query($b: ID!, $f: DateTime!, $t: DateTime!) { branch(id: $b) { meetings(from: $f, to: $t) { id } } }',
   branchGaps: 'query($b: ID!) { branchGaps(branchId: $b) { rows { member { name } } } }',
+  branchLearningSummaries: 'query($b: ID!) { branchLearningSummaries(branchIds: [$b]) { mastery completion } }',
 };
 const branchCases = PEOPLE.flatMap((who) => (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) =>
   Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS_OF[who].includes(rel)] as const)));
@@ -111,7 +117,8 @@ describe('branch data: role × relation × query', () => {
     for (const who of PEOPLE) {
       const r = await t.as(who)(q, { id: MEETING_B1 });
       const allowed = ['cm', 'sec', 'cadmin', 'uadmin'].includes(who);
-      expect(codes(r), who).toEqual(allowed ? [] : ['FORBIDDEN']);
+      // A meeting of a branch the viewer may not read answers as a meeting that does not exist.
+      expect(codes(r), who).toEqual(allowed ? [] : ['NOT_FOUND']);
       if (!allowed) expect(JSON.stringify(r.body)).not.toMatch(/ABSENT|张三|李四/);
     }
   });

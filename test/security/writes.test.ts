@@ -55,7 +55,8 @@ const M = {
   updateCourse: () => ['mutation { updateCourse(id: "course-2", input: { minutes: 31 }) { id } }', {}] as const,
 };
 
-// [who, what, mutation]: every one refused with FORBIDDEN and nothing written.
+// [who, what, mutation]: every one refused with FORBIDDEN and nothing written — NOT_FOUND where the
+// viewer may not even read the member (HIDDEN: the answer of a member who does not exist).
 const DENIED: [Person, string, readonly [string, Record<string, unknown>]][] = [
   ['sec', 'a secretary moves themself into another committee\'s branch', M.move('m-sec', 'b-3')],
   ['sec', 'a secretary moves their branch committee member out to another committee', M.move('m-cm', 'b-3')],
@@ -83,11 +84,16 @@ const DENIED: [Person, string, readonly [string, Record<string, unknown>]][] = [
   ['sec', 'a secretary edits a course', M.updateCourse()],
 ];
 
+const HIDDEN = new Set([
+  'a committee admin edits another committee\'s member', 'a member generates a branch mate\'s plan',
+  'a committee admin generates another committee\'s member\'s plan',
+]);
+
 describe('refused writes', () => {
-  it.each(DENIED)('%s: %s → FORBIDDEN, store unchanged', async (who, _d, [query, vars]) => {
+  it.each(DENIED)('%s: %s → FORBIDDEN, store unchanged', async (who, what, [query, vars]) => {
     const before = await storeState();
     const r = await t.as(who)(query, vars);
-    expect(codes(r)).toEqual(['FORBIDDEN']);
+    expect(codes(r)).toEqual([HIDDEN.has(what) ? 'NOT_FOUND' : 'FORBIDDEN']);
     expect(await storeState()).toBe(before);
   });
 });

@@ -3,8 +3,9 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { diffElements } from './diff-elements';
 import type { GraphElement } from './elements';
+import { placeLabels, type LabelCandidate } from './label-placement';
 import { layoutFor } from './layouts';
-import { STYLES, type StyleMode } from './stylesheet';
+import { styleFor, type RampRange, type StyleMode } from './stylesheet';
 import { exposeDebugCy } from './debug';
 
 cytoscape.use(fcose);
@@ -22,6 +23,8 @@ export interface GraphViewHandle {
 export interface GraphViewProps {
   elements: readonly GraphElement[];
   styleMode?: StyleMode;
+  /** The mastery/attendance ramp's ends (fitted to the data by the page; the legend shows the same). */
+  rampRange?: RampRange | null;
   onNodeTap?: (id: string) => void;
   onNodeDoubleTap?: (id: string) => void;
   /** Ids to highlight (search matches). */
@@ -39,7 +42,7 @@ export interface GraphViewProps {
  * Element changes are diffed by stable id and applied in one `cy.batch()`; the layout re-runs only when the
  * set of ids changed. Stylesheets and layouts are module constants.
  */
-export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoubleTap, highlight, label, onLayout, className, ref }: GraphViewProps) {
+export function GraphView({ elements, styleMode = 'stage', rampRange = null, onNodeTap, onNodeDoubleTap, highlight, label, onLayout, className, ref }: GraphViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const liveRef = useRef(new Map<string, GraphElement>());
@@ -49,13 +52,17 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
 
   useEffect(() => {
     const cy = cytoscape({
-      container: containerRef.current, style: STYLES.stage,
+      container: containerRef.current, style: styleFor('stage'),
       minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false,
+      // Large pictures: draw edges and labels again only when panning or zooming stops.
+      hideEdgesOnViewport: true, textureOnViewport: true,
     });
     cyRef.current = cy;
     const live = liveRef.current;
     cy.on('tap', 'node', (e: EventObject) => handlers.current.onNodeTap?.(e.target.id()));
     cy.on('dbltap', 'node', (e: EventObject) => handlers.current.onNodeDoubleTap?.(e.target.id()));
+    cy.on('mouseover', 'node', (e: EventObject) => { e.target.addClass('hover'); });
+    cy.on('mouseout', 'node', (e: EventObject) => { e.target.removeClass('hover'); });
     const unexpose = exposeDebugCy(cy);
     return () => {
       unexpose();
@@ -65,7 +72,7 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
     };
   }, []);
 
-  useEffect(() => { cyRef.current?.style(STYLES[styleMode]); }, [styleMode]);
+  useEffect(() => { cyRef.current?.style(styleFor(styleMode, rampRange)); }, [styleMode, rampRange]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -76,9 +83,12 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
     const d = diffElements(live, elements);
     const neighbours = live.size > 0 && d.addNodes.length > 0 ? neighbourMap(elements) : null;
     cy.batch(() => {
-      for (const el of d.addNodes) {
-        const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
-        cy.add({ ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) });
+      // One add per kind of element: cytoscape checks ids and builds indexes once per call, not per element.
+      if (d.addNodes.length) {
+        cy.add(d.addNodes.map((el) => {
+          const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
+          return { ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) };
+        }));
       }
       for (const r of d.reparent) cy.getElementById(r.id).move({ parent: r.parent });
       if (d.remove.length) {
@@ -86,7 +96,7 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
         for (const id of d.remove) gone.merge(cy.getElementById(id));
         cy.remove(gone);
       }
-      for (const el of d.addEdges) cy.add({ ...el, data: { ...el.data } });
+      if (d.addEdges.length) cy.add(d.addEdges.map((el) => ({ ...el, data: { ...el.data } })));
       for (const el of d.update) {
         const ele = cy.getElementById(el.data.id);
         ele.data({ ...el.data });
@@ -98,9 +108,18 @@ export function GraphView({ elements, styleMode = 'stage', onNodeTap, onNodeDoub
     performance.measure('graph:apply', { start: t0 });
     if (d.setChanged && cy.nodes().length > 0) {
       const started = performance.now();
-      cy.layout(layoutFor(cy.nodes().length, first)).run();
+      const layout = cy.layout(layoutFor(cy, first));
+      layout.one('layoutstop', () => {
+        const l0 = performance.now();
+        placeNodeLabels(cy);
+        performance.measure('graph:labels', { start: l0 });
+        readableOnSmallScreens(cy);
+      });
+      layout.run();
       performance.measure('graph:layout', { start: started });
       handlers.current.onLayout?.(performance.now() - started);
+    } else if (d.update.length) {
+      placeNodeLabels(cy);
     }
   }, [elements]);
 
@@ -152,4 +171,40 @@ function anchorPosition(cy: Core, id: string, neighbours: Map<string, string[]>)
     }
   }
   return null;
+}
+
+/** Font size and priority of each kind's label (see stylesheet.ts). */
+const LABEL_LOOK: Record<string, { font: number; priority: number }> = {
+  more: { font: 10, priority: 7 }, university: { font: 13, priority: 6 }, committee: { font: 12, priority: 5 }, branch: { font: 11, priority: 4 },
+  member: { font: 10, priority: 3 }, topic: { font: 10, priority: 2 }, course: { font: 10, priority: 1 },
+};
+
+/** Mark the nodes whose labels fit without overlapping (label-placement.ts); the others show theirs on hover. */
+function placeNodeLabels(cy: Core): void {
+  const candidates: LabelCandidate[] = [];
+  cy.nodes().forEach((n) => {
+    const look = LABEL_LOOK[n.data('kind') as string];
+    if (!look || n.isParent()) return;
+    const p = n.position();
+    candidates.push({
+      id: n.id(), x: p.x, y: p.y, w: n.width(), h: n.height(), label: String(n.data('label') ?? ''),
+      fontSize: look.font, maxWidth: 90, priority: look.priority + (n.hasClass('expanded') ? 0.5 : 0),
+    });
+  });
+  const placed = placeLabels(candidates);
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const side = placed.get(n.id());
+      n.removeClass('labelled label-top label-right label-left');
+      if (side) n.addClass(side === 'bottom' ? 'labelled' : `labelled label-${side}`);
+    });
+  });
+}
+
+/** On a phone a fitted picture is too small to read: open it at a readable zoom, centred on the first node. */
+function readableOnSmallScreens(cy: Core): void {
+  if (cy.width() >= 600 || cy.zoom() >= 0.9) return;
+  const top = cy.nodes('[kind = "university"], [kind = "committee"], [kind = "branch"]').first();
+  cy.zoom(0.9);
+  cy.center(top.nonempty() ? top : cy.nodes().first());
 }

@@ -1,10 +1,12 @@
 /**
- * Layout options as module constants. fCoSE (spectral start + force refinement) lays out 2,000 nodes in
- * about a second where cytoscape's built-in cose needs over ten; it also handles the study-group compounds.
- * A first layout starts from a spectral placement; later ones (an expansion, undo) keep the current positions
- * as the start, so the picture moves little.
+ * Layout options. fCoSE (spectral start + force refinement) gives the best small and medium pictures and
+ * handles the study-group compounds; a first layout starts from a spectral placement, later ones (an
+ * expansion, undo) keep the current positions as the start, so the picture moves little. Beyond
+ * LARGE_GRAPH nodes a force layout takes seconds, so the radial tree of radial-layout.ts places the nodes
+ * in one linear pass.
  */
-import type { LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions } from 'cytoscape';
+import { radialTreePositions } from './radial-layout';
 
 const COMMON = {
   name: 'fcose', animate: false, fit: true, padding: 30, packComponents: true,
@@ -16,14 +18,17 @@ const COMMON = {
 export const LAYOUT_INITIAL = { ...COMMON, quality: 'default', randomize: true } as unknown as LayoutOptions;
 /** Re-layout after an expansion or undo: start from where nodes are. */
 export const LAYOUT_INCREMENTAL = { ...COMMON, quality: 'default', randomize: false } as unknown as LayoutOptions;
-/** Large graphs: the cheaper draft quality (spectral placement only plus a short refinement). */
-export const LAYOUT_LARGE = { ...COMMON, quality: 'draft', randomize: true, numIter: 1000, packComponents: false, tile: false } as unknown as LayoutOptions;
 
 /** Above this many nodes the draft layout is used. */
 export const LARGE_GRAPH = 1000;
 
-/** Pick the layout for a graph of `nodeCount` nodes; `first` when nothing was on screen before. */
-export function layoutFor(nodeCount: number, first: boolean): LayoutOptions {
-  if (nodeCount > LARGE_GRAPH) return LAYOUT_LARGE;
-  return first ? LAYOUT_INITIAL : LAYOUT_INCREMENTAL;
+/** Pick the layout for the graph now in `cy`; `first` when nothing was on screen before. */
+export function layoutFor(cy: Core, first: boolean): LayoutOptions {
+  const n = cy.nodes().length;
+  if (n <= LARGE_GRAPH) return first ? LAYOUT_INITIAL : LAYOUT_INCREMENTAL;
+  const positions = radialTreePositions(
+    cy.nodes().map((x) => ({ id: x.id(), kind: String(x.data('kind')) })),
+    cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string, kind: String(e.data('kind')) })),
+  );
+  return { name: 'preset', positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, padding: 30, animate: false } as unknown as LayoutOptions;
 }

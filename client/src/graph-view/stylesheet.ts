@@ -1,6 +1,8 @@
 /**
- * Stylesheets as module constants, one per colouring mode, so switching mode is `cy.style(STYLES[mode])`
- * and never re-creates the instance. Colours by property: stage, mastery or attendance.
+ * Stylesheets, one per colouring mode and ramp range, cached, so switching mode is `cy.style(styleFor(...))`
+ * and never re-creates the instance. Colours by property: stage, mastery or attendance. Labels are drawn
+ * only for nodes marked `labelled` (placed without overlap, see label-placement.ts), hovered, selected or
+ * found, so a dense picture stays readable.
  */
 import type { StylesheetJson } from 'cytoscape';
 
@@ -17,25 +19,55 @@ export const STAGE_COLORS: Record<string, string> = {
 /** Low → high ramp for mastery and attendance (legend uses the same ends). */
 export const RAMP = { low: '#e53935', high: '#1e88e5', none: '#cfd8dc' } as const;
 /**
- * Where the ramp starts and ends. Mastery saturates at 0.6, the usual stage target, so "blue" means "meets
- * it"; attendance below 50% is already alarming, so the ramp spans 0.5–1 where branches actually differ.
+ * The default ramp ends when no data is shown yet. Pages fit the ramp to the range of the values on screen
+ * (`fitRange`), so members who differ look different, and the legend states the same ends.
  */
 export const RAMP_RANGE = { mastery: [0, 0.6], attendance: [0.5, 1] } as const;
+export type RampRange = readonly [number, number];
+
+/** Shape and colour of each node kind: the canvas and the legend both read this. */
+export const KIND_LOOK = {
+  university: { shape: 'star', color: '#b71c1c', size: 44 },
+  committee: { shape: 'hexagon', color: '#d32f2f', size: 34 },
+  branch: { shape: 'round-rectangle', color: '#e57373', size: 26 },
+  member: { shape: 'ellipse', color: '#90a4ae', size: 16 },
+  topic: { shape: 'diamond', color: '#7e57c2', size: 18 },
+  course: { shape: 'round-tag', color: '#5c6bc0', size: 18 },
+} as const;
+
+/**
+ * The ramp's ends for the values shown: from the lowest to the highest, widened to at least 0.1 around
+ * their middle so a nearly uniform group does not look wildly different; null with no values.
+ */
+export function fitRange(values: readonly number[]): RampRange | null {
+  if (values.length === 0) return null;
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (hi - lo < 0.1) {
+    const mid = (lo + hi) / 2;
+    lo = Math.max(0, mid - 0.05);
+    hi = Math.min(1, lo + 0.1);
+    lo = hi - 0.1;
+  }
+  return [Math.round(lo * 100) / 100, Math.round(hi * 100) / 100];
+}
 
 const BASE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#37474f',
+      label: '', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#37474f',
       'background-color': '#90a4ae', width: 16, height: 16, 'border-width': 1, 'border-color': '#fff',
-      'text-wrap': 'ellipsis', 'text-max-width': '90px', 'min-zoomed-font-size': 7,
+      'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '90px', 'min-zoomed-font-size': 7,
     },
   },
-  { selector: 'node[kind = "university"]', style: { shape: 'star', width: 44, height: 44, 'background-color': '#b71c1c', 'font-size': 13, 'font-weight': 'bold' } },
-  { selector: 'node[kind = "committee"]', style: { shape: 'hexagon', width: 34, height: 34, 'background-color': '#d32f2f', 'font-size': 12 } },
-  { selector: 'node[kind = "branch"]', style: { shape: 'round-rectangle', width: 26, height: 26, 'background-color': '#e57373', 'font-size': 11 } },
-  { selector: 'node[kind = "topic"]', style: { shape: 'diamond', width: 18, height: 18, 'background-color': '#7e57c2' } },
-  { selector: 'node[kind = "course"]', style: { shape: 'round-tag', width: 18, height: 18, 'background-color': '#5c6bc0' } },
+  ...(['university', 'committee', 'branch', 'topic', 'course'] as const).map((k) => ({
+    selector: `node[kind = "${k}"]`,
+    style: {
+      shape: KIND_LOOK[k].shape, width: KIND_LOOK[k].size, height: KIND_LOOK[k].size, 'background-color': KIND_LOOK[k].color,
+      ...(k === 'university' ? { 'font-size': 13, 'font-weight': 'bold' as const } : k === 'committee' ? { 'font-size': 12 } : k === 'branch' ? { 'font-size': 11 } : {}),
+    },
+  })),
   { selector: 'node[kind = "more"]', style: { shape: 'ellipse', width: 22, height: 22, 'background-color': '#fff', 'border-width': 2, 'border-color': '#90a4ae', 'border-style': 'dashed', color: '#546e7a' } },
   {
     selector: 'node[kind = "group"]',
@@ -43,6 +75,16 @@ const BASE: StylesheetJson = [
       shape: 'round-rectangle', 'background-color': '#fff8e1', 'background-opacity': 0.6, 'border-color': '#ffb300',
       'border-width': 1, 'border-style': 'dashed', 'text-valign': 'top', 'text-margin-y': -4, 'font-size': 11, color: '#8d6e00', padding: '10px',
     },
+  },
+  // Labels: placed ones, and any the reader points at (hover, selection, search), on a white ground.
+  { selector: 'node.labelled, node[kind = "group"]', style: { label: 'data(label)' } },
+  // The side label-placement.ts chose when below was taken (margins as LABEL_GAP there).
+  { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
+  { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': 0 } },
+  { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -3, 'text-margin-y': 0 } },
+  {
+    selector: 'node.hover, node:selected, node.match',
+    style: { label: 'data(label)', 'z-index': 10, 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'min-zoomed-font-size': 0 },
   },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#ffd54f' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#263238' } },
@@ -55,14 +97,14 @@ const BASE: StylesheetJson = [
   },
 ];
 
-const memberBy = (mode: StyleMode): StylesheetJson => {
+const memberBy = (mode: StyleMode, range: RampRange | null): StylesheetJson => {
   if (mode === 'stage') {
     return Object.entries(STAGE_COLORS).map(([stage, color]) => ({
       selector: `node[kind = "member"][stage = "${stage}"]`, style: { 'background-color': color },
     }));
   }
   const field = mode === 'mastery' ? 'mastery' : 'attendance';
-  const [lo, hi] = RAMP_RANGE[field];
+  const [lo, hi] = range ?? RAMP_RANGE[field];
   return [
     { selector: 'node[kind = "member"]', style: { 'background-color': RAMP.none } },
     { selector: `node[kind = "member"][${field} >= 0]`, style: { 'background-color': `mapData(${field}, ${lo}, ${hi}, ${RAMP.low}, ${RAMP.high})` } },
@@ -71,12 +113,17 @@ const memberBy = (mode: StyleMode): StylesheetJson => {
   ];
 };
 
-// Mode rules go before the selection/match rules so a selected node still shows its highlight.
-const withMode = (mode: StyleMode): StylesheetJson => [...BASE.slice(0, 8), ...memberBy(mode), ...BASE.slice(8)];
+// Mode rules go after the kind rules and before the label and selection rules, so a selected node keeps its highlight.
+const SPLIT = BASE.findIndex((r) => r.selector.startsWith('node.labelled'));
+const cache = new Map<string, StylesheetJson>();
 
-/** The three stylesheets; pass one to GraphView's `styleMode`. */
-export const STYLES: Record<StyleMode, StylesheetJson> = {
-  stage: withMode('stage'),
-  mastery: withMode('mastery'),
-  attendance: withMode('attendance'),
-};
+/** The stylesheet for a colouring mode and (for mastery and attendance) the ramp's ends. */
+export function styleFor(mode: StyleMode, range: RampRange | null = null): StylesheetJson {
+  const key = `${mode}:${mode === 'stage' ? '' : range?.join('-') ?? ''}`;
+  let s = cache.get(key);
+  if (!s) {
+    s = [...BASE.slice(0, SPLIT), ...memberBy(mode, mode === 'stage' ? null : range), ...BASE.slice(SPLIT)];
+    cache.set(key, s);
+  }
+  return s;
+}

@@ -1,6 +1,7 @@
 import { accountAdminEn } from './account-admin-messages';
 import { appraisalEn } from './appraisal-messages';
 import { recordsEn } from './records-messages';
+import { ssoEn } from './sso-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...appraisalEn,
   ...recordsEn,
   ...accountAdminEn,
+  ...ssoEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',
@@ -216,6 +218,8 @@ export const en: Record<MessageKey, string> = {
   'portrait.timeline': 'Timeline',
   'portrait.pipeline': 'Admission stage',
   'portrait.since': 'since {date}',
+  'portrait.legendCourse': 'Courses studied',
+  'portrait.legendTopic': 'Topics they cover, and gaps',
   'portrait.neighbourhood': 'Neighbourhood',
   'portrait.contact': 'Contact',
   'portrait.phone': 'Phone',
@@ -316,10 +320,15 @@ export const en: Record<MessageKey, string> = {
   'network.selected': 'Selected: {name}',
   'network.studyGroup': 'Shared-gap group {n}',
   'network.legend': 'Legend',
+  'network.kind.university': 'University committee',
+  'network.kind.committee': 'College committee',
+  'network.kind.branch': 'Branch',
+  'network.kind.topic': 'Topic (gap)',
+  'network.kind.course': 'Course',
+  'network.noValue': 'No data yet',
+  'network.committeeCount': '{name} · {n} branches',
+  'network.branchCount': '{name} · {n} people',
 
-  'network.legendOrg': 'Committee / branch',
-  'network.legendTopic': 'Topic (gap)',
-  'network.legendCourse': 'Course',
 
   'network.listView': 'List view (keyboard friendly)',
   'network.expand': 'Expand',

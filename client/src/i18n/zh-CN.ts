@@ -2,11 +2,13 @@
 import { accountAdminZh } from './account-admin-messages';
 import { appraisalZh } from './appraisal-messages';
 import { recordsZh } from './records-messages';
+import { ssoZh } from './sso-messages';
 
 export const zhCN = {
   ...appraisalZh,
   ...recordsZh,
   ...accountAdminZh,
+  ...ssoZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',
@@ -215,6 +217,8 @@ export const zhCN = {
   'portrait.timeline': '时间线',
   'portrait.pipeline': '发展阶段',
   'portrait.since': '自 {date}',
+  'portrait.legendCourse': '学过的课程',
+  'portrait.legendTopic': '课程涵盖的知识点与短板',
   'portrait.neighbourhood': '关系图',
   'portrait.contact': '联系方式',
   'portrait.phone': '电话',
@@ -315,10 +319,15 @@ export const zhCN = {
   'network.selected': '已选中：{name}',
   'network.studyGroup': '短板相近组 {n}',
   'network.legend': '图例',
+  'network.kind.university': '学校党委',
+  'network.kind.committee': '二级党委',
+  'network.kind.branch': '党支部',
+  'network.kind.topic': '知识点（短板）',
+  'network.kind.course': '课程',
+  'network.noValue': '暂无数据',
+  'network.committeeCount': '{name} · {n} 个支部',
+  'network.branchCount': '{name} · {n} 人',
 
-  'network.legendOrg': '党委 / 支部',
-  'network.legendTopic': '知识点（短板）',
-  'network.legendCourse': '课程',
 
   'network.listView': '列表视图（键盘可用）',
   'network.expand': '展开',

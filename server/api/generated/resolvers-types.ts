@@ -433,6 +433,15 @@ export type BranchMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One area's mean mastery over a branch's members. */
+export type BranchAreaMastery = {
+  __typename?: 'BranchAreaMastery';
+  /** The area. */
+  area: Area;
+  /** Mean mastery of the members in the area, 0–1. */
+  mastery: Scalars['Float']['output'];
+};
+
 /** A branch's dues for a year: totals, no incomes. */
 export type BranchDues = {
   __typename?: 'BranchDues';
@@ -502,6 +511,33 @@ export type BranchGaps = {
   rows: Array<BranchGapRow>;
   /** The branch's most common gap topic with courses for it; null when nobody has a gap. */
   suggestedLecture?: Maybe<LectureSuggestion>;
+};
+
+/** A branch's learning at a glance: shares of its members × areas cells, as of one instant. */
+export type BranchLearningSummary = {
+  __typename?: 'BranchLearningSummary';
+  /** Mean mastery per area over the members, in the order of the gap report's areas. */
+  areas: Array<BranchAreaMastery>;
+  /** The instant the figures are evaluated at (start of a day, UTC+8); null while they are still being computed. */
+  asOf?: Maybe<Scalars['DateTime']['output']>;
+  /** The branch's id. */
+  branchId: Scalars['ID']['output'];
+  /** Share of the stage-required (member, area) cells whose mastery meets the stage's target; null when nothing is required. */
+  completion?: Maybe<Scalars['Float']['output']>;
+  /** Learning gaps of the members, counted. */
+  gapCount: Scalars['Int']['output'];
+  /** Mean area mastery over members × areas, 0–1 (each cell rounded to thousandths, as the heatmap shows it); null with no members. */
+  mastery?: Maybe<Scalars['Float']['output']>;
+  /** How many members × areas cells fall in each mastery band, lowest band first. */
+  masteryBands: Array<MasteryBand>;
+  /** Members counted. */
+  members: Scalars['Int']['output'];
+  /** Members with at least one learning gap. */
+  membersWithGaps: Scalars['Int']['output'];
+  /** Of those, the cells whose mastery meets the target. */
+  metCells: Scalars['Int']['output'];
+  /** Stage-required (member, area) cells. */
+  requiredCells: Scalars['Int']['output'];
 };
 
 /** Organizational life of a branch in a period. */
@@ -1086,6 +1122,17 @@ export type LoginPayload = {
   token: Scalars['String']['output'];
 };
 
+/** A band of mastery values and how many cells fall in it. */
+export type MasteryBand = {
+  __typename?: 'MasteryBand';
+  /** Members × areas cells in the band. */
+  cells: Scalars['Int']['output'];
+  /** Lower bound (inclusive), 0–1. */
+  from: Scalars['Float']['output'];
+  /** Upper bound (exclusive; 1 is included in the top band). */
+  to: Scalars['Float']['output'];
+};
+
 /** An event that moved a topic's estimate, and by how much. */
 export type MasteryEvidence = {
   __typename?: 'MasteryEvidence';
@@ -1473,6 +1520,15 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Close a round now (it also closes by itself at `closesAt`); its signing key is destroyed. */
   closeAppraisalRound: AppraisalRound;
+  /**
+   * Finish a campus single sign-on (统一身份认证) that needs this server's second factor: roles that require an
+   * authenticator app (committee and university administrators) send its 6-digit code (or a recovery code) after
+   * the identity service has signed them in; the browser carries the pending sign-on as an HttpOnly cookie for
+   * 5 minutes. Answers like signIn: TOTP_REQUIRED (send totpCode), TOTP_ENROLMENT_REQUIRED (add totpSecret to the
+   * app, then send its code), SIGNED_IN (the session cookie is set). No pending sign-on: UNAUTHENTICATED; wrong
+   * codes count toward the account's lock (RATE_LIMITED with `retryAfterSeconds`).
+   */
+  completeSsoSignIn: SignInPayload;
   /** Confirm the authenticator app with its current code; returns ten recovery codes, shown only now. */
   confirmTotpEnrolment: Array<Scalars['String']['output']>;
   /** Complete a transfer: INTERNAL — the receiving branch confirms and the membership moves; OUT — the receipt (回执) is recorded; IN — the receiving branch completes. */
@@ -1634,6 +1690,12 @@ export type MutationChangePasswordArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationCloseAppraisalRoundArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationCompleteSsoSignInArgs = {
+  input: SsoSecondFactorInput;
 };
 
 
@@ -2372,6 +2434,13 @@ export type Query = {
   branchDues: BranchDues;
   /** A branch's members × areas gap matrix (heatmap) and the suggested topic for the next party lecture. */
   branchGaps: BranchGaps;
+  /**
+   * Learning figures of branches (1–500 ids), read from maintained summaries: one stored row per branch,
+   * kept current as answers and study sessions are applied and refreshed daily. The figures are the branch
+   * gap report's cells (Query.branchGaps) evaluated at the start of the day in `asOf` (China Standard Time).
+   * Every branch must be readable by the viewer (FORBIDDEN otherwise; NOT_FOUND for an unknown id).
+   */
+  branchLearningSummaries: Array<BranchLearningSummary>;
   /** Organizational life of a branch in a period: per meeting kind, held vs the minimum, attendance, missing meetings. */
   branchLife: BranchLife;
   /** Everyone of a branch in the pipeline (applicants to probationary members) with their obligations. Needs branch read scope. */
@@ -2595,6 +2664,12 @@ export type QueryBranchDuesArgs = {
 /** Entry points for reading. */
 export type QueryBranchGapsArgs = {
   branchId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryBranchLearningSummariesArgs = {
+  branchIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -3222,6 +3297,14 @@ export type SsoOption = {
   url: Scalars['String']['output'];
 };
 
+/** The second factor after campus single sign-on. */
+export type SsoSecondFactorInput = {
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The authenticator app's 6-digit code. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Input of startTransfer. */
 export type StartTransferInput = {
   /** Organization outside (OUT: destination; IN: origin), up to 200 characters. */
@@ -3790,11 +3873,13 @@ export type ResolversTypes = {
   AttendanceStatus: AttendanceStatus;
   BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
+  BranchAreaMastery: ResolverTypeWrapper<BranchAreaMastery>;
   BranchDues: ResolverTypeWrapper<BranchDuesModel>;
   BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
   BranchGapCell: ResolverTypeWrapper<BranchGapCell>;
   BranchGapRow: ResolverTypeWrapper<BranchGapRowModel>;
   BranchGaps: ResolverTypeWrapper<BranchGapsModel>;
+  BranchLearningSummary: ResolverTypeWrapper<BranchLearningSummary>;
   BranchLife: ResolverTypeWrapper<BranchLifeModel>;
   BranchQuarterScore: ResolverTypeWrapper<Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversTypes['IndicatorScore']> }>;
   BulkStartTransfersInput: BulkStartTransfersInput;
@@ -3836,6 +3921,7 @@ export type ResolversTypes = {
   LearningProfileImport: ResolverTypeWrapper<LearningProfileImportModel>;
   LectureSuggestion: ResolverTypeWrapper<LectureSuggestionModel>;
   LoginPayload: ResolverTypeWrapper<LoginPayloadModel>;
+  MasteryBand: ResolverTypeWrapper<MasteryBand>;
   MasteryEvidence: ResolverTypeWrapper<MasteryEvidenceModel>;
   MasteryEvidenceKind: MasteryEvidenceKind;
   MasteryProfile: ResolverTypeWrapper<MasteryProfileModel>;
@@ -3918,6 +4004,7 @@ export type ResolversTypes = {
   SignInStep: SignInStep;
   SignedInSession: ResolverTypeWrapper<SignedInSession>;
   SsoOption: ResolverTypeWrapper<SsoOption>;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: ResolverTypeWrapper<StudyPlanModel>;
   StudyPlanItem: ResolverTypeWrapper<StudyPlanItemModel>;
@@ -3979,11 +4066,13 @@ export type ResolversParentTypes = {
   AttendanceRowInput: AttendanceRowInput;
   BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
+  BranchAreaMastery: BranchAreaMastery;
   BranchDues: BranchDuesModel;
   BranchDuesPrompt: BranchDuesPromptModel;
   BranchGapCell: BranchGapCell;
   BranchGapRow: BranchGapRowModel;
   BranchGaps: BranchGapsModel;
+  BranchLearningSummary: BranchLearningSummary;
   BranchLife: BranchLifeModel;
   BranchQuarterScore: Omit<BranchQuarterScore, 'indicators'> & { indicators: Array<ResolversParentTypes['IndicatorScore']> };
   BulkStartTransfersInput: BulkStartTransfersInput;
@@ -4023,6 +4112,7 @@ export type ResolversParentTypes = {
   LearningProfileImport: LearningProfileImportModel;
   LectureSuggestion: LectureSuggestionModel;
   LoginPayload: LoginPayloadModel;
+  MasteryBand: MasteryBand;
   MasteryEvidence: MasteryEvidenceModel;
   MasteryProfile: MasteryProfileModel;
   Meeting: MeetingModel;
@@ -4090,6 +4180,7 @@ export type ResolversParentTypes = {
   SignInPayload: SignInPayload;
   SignedInSession: SignedInSession;
   SsoOption: SsoOption;
+  SsoSecondFactorInput: SsoSecondFactorInput;
   StartTransferInput: StartTransferInput;
   StudyPlan: StudyPlanModel;
   StudyPlanItem: StudyPlanItemModel;
@@ -4276,6 +4367,11 @@ export type BranchResolvers<ContextType = ApiContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type BranchAreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchAreaMastery'] = ResolversParentTypes['BranchAreaMastery']> = {
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type BranchDuesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDues'] = ResolversParentTypes['BranchDues']> = {
   branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4312,6 +4408,20 @@ export type BranchGapsResolvers<ContextType = ApiContext, ParentType extends Res
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['BranchGapRow']>, ParentType, ContextType>;
   suggestedLecture?: Resolver<Maybe<ResolversTypes['LectureSuggestion']>, ParentType, ContextType>;
+};
+
+export type BranchLearningSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchLearningSummary'] = ResolversParentTypes['BranchLearningSummary']> = {
+  areas?: Resolver<Array<ResolversTypes['BranchAreaMastery']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completion?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mastery?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  masteryBands?: Resolver<Array<ResolversTypes['MasteryBand']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  membersWithGaps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requiredCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BranchLifeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchLife'] = ResolversParentTypes['BranchLife']> = {
@@ -4536,6 +4646,12 @@ export type LoginPayloadResolvers<ContextType = ApiContext, ParentType extends R
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MasteryBandResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryBand'] = ResolversParentTypes['MasteryBand']> = {
+  cells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryEvidence'] = ResolversParentTypes['MasteryEvidence']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -4687,6 +4803,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   castBallot?: Resolver<ResolversTypes['CastBallotResult'], ParentType, ContextType, RequireFields<MutationCastBallotArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeAppraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<MutationCloseAppraisalRoundArgs, 'id'>>;
+  completeSsoSignIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationCompleteSsoSignInArgs, 'input'>>;
   confirmTotpEnrolment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   confirmTransfer?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConfirmTransferArgs, 'id'>>;
   consentToProfileExport?: Resolver<ResolversTypes['TransferCase'], ParentType, ContextType, RequireFields<MutationConsentToProfileExportArgs, 'transferId'>>;
@@ -4909,6 +5026,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   branchAssessment?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, RequireFields<QueryBranchAssessmentArgs, 'branchId'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
   branchGaps?: Resolver<ResolversTypes['BranchGaps'], ParentType, ContextType, RequireFields<QueryBranchGapsArgs, 'branchId'>>;
+  branchLearningSummaries?: Resolver<Array<ResolversTypes['BranchLearningSummary']>, ParentType, ContextType, RequireFields<QueryBranchLearningSummariesArgs, 'branchIds'>>;
   branchLife?: Resolver<ResolversTypes['BranchLife'], ParentType, ContextType, RequireFields<QueryBranchLifeArgs, 'branchId' | 'from' | 'to'>>;
   branchPipeline?: Resolver<Array<ResolversTypes['PipelineView']>, ParentType, ContextType, RequireFields<QueryBranchPipelineArgs, 'branchId'>>;
   branchTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<QueryBranchTransfersArgs, 'branchId'>>;
@@ -5247,11 +5365,13 @@ export type Resolvers<ContextType = ApiContext> = {
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
+  BranchAreaMastery?: BranchAreaMasteryResolvers<ContextType>;
   BranchDues?: BranchDuesResolvers<ContextType>;
   BranchDuesPrompt?: BranchDuesPromptResolvers<ContextType>;
   BranchGapCell?: BranchGapCellResolvers<ContextType>;
   BranchGapRow?: BranchGapRowResolvers<ContextType>;
   BranchGaps?: BranchGapsResolvers<ContextType>;
+  BranchLearningSummary?: BranchLearningSummaryResolvers<ContextType>;
   BranchLife?: BranchLifeResolvers<ContextType>;
   BranchQuarterScore?: BranchQuarterScoreResolvers<ContextType>;
   CalendarWeek?: CalendarWeekResolvers<ContextType>;
@@ -5281,6 +5401,7 @@ export type Resolvers<ContextType = ApiContext> = {
   LearningProfileImport?: LearningProfileImportResolvers<ContextType>;
   LectureSuggestion?: LectureSuggestionResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MasteryBand?: MasteryBandResolvers<ContextType>;
   MasteryEvidence?: MasteryEvidenceResolvers<ContextType>;
   MasteryProfile?: MasteryProfileResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;

@@ -1,7 +1,7 @@
 /**
  * `hongtu learn recompute` — replay every member's history through the mastery model with the current
- * parameters (data/kt-params.json from `hongtu kt fit`) and store mastery rows and learning gaps.
- * The server does this lazily per member on first read; run this after fitting new parameters.
+ * parameters (data/kt-params.json from `hongtu kt fit`) and store mastery rows and learning gaps, then
+ * rebuild the maintained learning summaries from them. Run this after fitting new parameters or loading data.
  */
 import type { Command } from 'commander';
 import { openStore } from '../../../graph';
@@ -13,7 +13,7 @@ import { createProgressBar } from '../progress-bar';
 export function register(program: Command): void {
   const learn = program.command('learn').description('Learner model maintenance: mastery and learning gaps');
   learn.command('recompute')
-    .description('Rebuild every member\'s mastery from their history with the current parameters, then their gaps')
+    .description('Rebuild every member\'s mastery from their history with the current parameters, then their gaps and the learning summaries')
     .action(async () => {
       const config = loadConfig();
       const store = await openStore(config);
@@ -26,6 +26,10 @@ export function register(program: Command): void {
         const r = await learner.recomputeAll(Date.now(), bar.onProgress);
         bar.stop();
         console.log(`${r.members} members: ${r.rows} mastery rows, ${r.gaps} gaps with ${learner.model.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        const t1 = performance.now();
+        const n = await learner.summaries.rebuild(Date.now(), (done, total) => bar.onProgress(done, total, 'summaries'));
+        bar.stop();
+        console.log(`learning summaries of ${n} members rebuilt in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
       } catch (e) {
         bar.stop();
         console.error(`learn recompute: ${(e as Error).message}`);

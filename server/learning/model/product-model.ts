@@ -32,6 +32,8 @@ export class ProductModel implements MasteryModel {
     return this.forView.model;
   }
 
+  useView(view: CurriculumView): void { this.modelFor(view); }
+
   private latest(): LearnerModel { return this.forView?.model ?? this.base; }
 
   rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>,

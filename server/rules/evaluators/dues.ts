@@ -4,7 +4,6 @@
  * is basis points, and amount = round_half_up(base × bp / 10000) computed on integers.
  */
 import type { DuesCategory, DuesPayment, DuesStandard } from '../../../graph';
-import { monthsBetween } from '../../affairs/china-time';
 import type { DuesArrearsParams, DuesBracketParams, DuesFixedParams } from '../catalogue/dues';
 import type { RuleDef } from '../types';
 
@@ -51,6 +50,21 @@ export interface Arrears {
   paidUntil: string | null;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** 'YYYY-MM' months from `from` to `to` inclusive, ascending, on integers (at most 1,200). */
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (let cur = from; cur <= to && out.length < 1200;) {
+    out.push(cur);
+    if (++m > 12) { m = 1; y++; }
+    cur = `${String(y).padStart(4, '0')}-${pad2(m)}`;
+  }
+  return out;
+}
+
 /**
  * Arrears of one member from `since` through `upTo` ('YYYY-MM', inclusive). Months in years without
  * a standard owe nothing (there is no standard to owe).
@@ -58,7 +72,7 @@ export interface Arrears {
 export function arrearsOf(standards: DuesStandard[], payments: DuesPayment[], since: string, upTo: string): Arrears {
   const paid = new Set(payments.flatMap((p) => p.months));
   const byYear = new Map(standards.map((s) => [s.year, s]));
-  const due = monthsBetween(since, upTo).filter((m) => byYear.has(Number(m.slice(0, 4))));
+  const due = monthRange(since, upTo).filter((m) => byYear.has(Number(m.slice(0, 4))));
   const unpaidMonths = due.filter((m) => !paid.has(m));
   let consecutiveUnpaid = 0;
   for (let i = due.length - 1; i >= 0 && !paid.has(due[i]); i--) consecutiveUnpaid++;

@@ -4,7 +4,8 @@
  */
 import { MEETING_KINDS, type Meeting, type MeetingKind } from '../../../graph';
 import { FREQUENCIES, type Frequency, parseDay, periodsOverlapping, periodAt } from '../periods';
-import type { Evaluator, Obligation, RuleContext, RuleDef, SubjectRef } from '../types';
+import type { Evaluator, Obligation, RuleDef, SubjectRef } from '../types';
+import { derive } from '../facts';
 import { requireInteger, requireObject, requireOneOf, optionalBoolean } from './params';
 
 export interface MeetingMinimumParams {
@@ -42,7 +43,7 @@ export function ruleSpan(rule: RuleDef): { from: number; to: number } {
  * branch's meetings of the rule's kind covering those periods, in any order.
  */
 export function meetingVerdicts(
-  rule: RuleDef<MeetingMinimumParams>, subject: SubjectRef, meetings: readonly Meeting[],
+  rule: RuleDef<MeetingMinimumParams>, subject: SubjectRef, meetings: readonly Pick<Meeting, 'id' | 'kind' | 'title' | 'at'>[],
   window: { from: number; to: number }, asOf: number,
 ): Obligation[] {
   const { meetingKind, frequency, minimum } = rule.params;
@@ -74,32 +75,21 @@ export function meetingReadSpan(window: { from: number; to: number }): { from: n
   return { from: periodAt('YEAR', window.from).start, to: periodAt('YEAR', window.to - 1).end };
 }
 
-async function branchesWithGroups(ctx: RuleContext, branchIds: string[]): Promise<Set<string>> {
-  return ctx.memo(`groups|${branchIds.join(',')}`, async () => {
-    const has = await Promise.all(branchIds.map(async (id) => [id, (await ctx.store.listGroups(id)).length > 0] as const));
-    return new Set(has.filter(([, yes]) => yes).map(([id]) => id));
-  });
-}
-
 export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
   kind: MEETING_MINIMUM_KIND,
   validate,
   async evaluate(ctx, rule, subjects, asOf) {
     const branches = subjects.filter((s) => s.kind === 'BRANCH');
     if (branches.length === 0) return [];
-    const ids = branches.map((b) => b.id);
-    const span = meetingReadSpan(ctx.window);
-    const meetings = await ctx.memo(`meetings|${ids.join(',')}|${span.from}|${span.to}`, async () => {
-      const byBranch = new Map<string, Meeting[]>();
-      for (const m of await ctx.store.listMeetings(ids, span.from, span.to)) {
-        if (!byBranch.has(m.branchId)) byBranch.set(m.branchId, []);
-        byBranch.get(m.branchId)!.push(m);
-      }
-      return byBranch;
-    });
-    const withGroups = rule.params.onlyWithGroups ? await branchesWithGroups(ctx, ids) : null;
-    return branches.flatMap((b) => (withGroups && !withGroups.has(b.id)
-      ? []
-      : meetingVerdicts(rule, b, meetings.get(b.id) ?? [], ctx.window, asOf)));
+    const facts = await ctx.facts();
+    const kind = rule.params.meetingKind;
+    const out: Obligation[] = [];
+    for (const b of branches) {
+      const slice = facts.branch(b.id);
+      if (rule.params.onlyWithGroups && slice.groups === 0) continue;
+      const ofKind = derive(slice, `meetings|${kind}`, () => slice.meetings.filter((m) => m.kind === kind));
+      for (const o of meetingVerdicts(rule, b, ofKind, ctx.window, asOf)) out.push(o);
+    }
+    return out;
   },
 };

@@ -20,8 +20,10 @@ export function spanEnd(span: Span, done: Milestone[]): number | null {
   return addDays(addMonths(base.at, span.months ?? 0), span.days ?? 0);
 }
 
-const latestOf = (done: Milestone[], step: PipelineStep): Milestone | undefined =>
-  [...done].reverse().find((m) => m.step === step);
+function latestOf(done: Milestone[], step: PipelineStep): Milestone | undefined {
+  for (let i = done.length - 1; i >= 0; i--) if (done[i].step === step) return done[i];
+  return undefined;
+}
 
 const citeText = (c: Citation) => `《${c.document}》${c.article ?? ''}`;
 
@@ -84,42 +86,73 @@ export function checkStep(rules: RulesByStep, done: Milestone[], a: StepAttempt)
   }
 }
 
+/** Whether a step is among the milestones. */
+function hasStep(done: Milestone[], step: PipelineStep): boolean {
+  for (const m of done) if (m.step === step) return true;
+  return false;
+}
+
+function obligationOf(
+  rule: PipelineRule, subject: { id: string; name?: string }, status: ObligationStatus, dueAt: number | null, evidence: Milestone[],
+): Obligation {
+  return {
+    ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
+    title: rule.title.zh, status, dueAt,
+    evidence: evidence.map(milestoneEvidence),
+    citation: rule.citation, action: { kind: 'pipeline-step', targetId: subject.id },
+  };
+}
+
+function milestoneEvidence(m: Milestone) {
+  return { kind: 'Milestone', id: m.id, label: `${m.step} ${dateOf(m.at)}` };
+}
+
+/** What one rule asks of a person with these milestones as of `asOf`, appended to `out`. */
+function pipelineObligation(rule: PipelineRule, done: Milestone[], asOf: number, subject: { id: string; name?: string }, out: Obligation[]): void {
+  const p = rule.params;
+  // The first step (the application) starts the pipeline; nothing asks for it.
+  if (p.requires.length === 0) return;
+  if (p.repeatEveryMonths) {
+    const anchor = latestOf(done, p.step) ?? latestOf(done, p.requires[0]);
+    if (!anchor || (p.repeatUntil && hasStep(done, p.repeatUntil))) return;
+    const dueAt = addMonths(anchor.at, p.repeatEveryMonths);
+    out.push(obligationOf(rule, subject, asOf > dueAt ? 'OVERDUE' : 'UPCOMING', dueAt, [anchor]));
+    return;
+  }
+  let mine: Milestone | undefined;
+  for (const m of done) if (m.step === p.step) { mine = m; break; }
+  if (mine) {
+    const late = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
+    if (late !== null && mine.at > late) out.push({ ...obligationOf(rule, subject, 'DONE', late, [mine]), title: `${rule.title.zh}（逾期完成）` });
+    return;
+  }
+  for (const s of p.requires) if (!hasStep(done, s)) return;
+  const earliest = p.notBefore ? spanEnd(p.notBefore, done) : null;
+  const deadline = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
+  const evidence: Milestone[] = [];
+  for (const s of p.requires) {
+    const m = latestOf(done, s);
+    if (m) evidence.push(m);
+  }
+  if (deadline !== null && asOf > deadline) out.push(obligationOf(rule, subject, 'OVERDUE', deadline, evidence));
+  else if (earliest !== null && asOf < earliest) out.push(obligationOf(rule, subject, 'UPCOMING', earliest, evidence));
+  else out.push(obligationOf(rule, subject, 'DUE', deadline, evidence));
+}
+
+const byDueAt = (a: Obligation, b: Obligation) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity);
+
 /** What is due next (or late) for a person with these milestones, as of `asOf`. */
 export function pipelineObligations(
   rules: RulesByStep, done: Milestone[], asOf: number, subject: { id: string; name?: string },
 ): Obligation[] {
   const out: Obligation[] = [];
-  const has = (s: PipelineStep) => done.some((m) => m.step === s);
-  for (const rule of rules.values()) {
-    const p = rule.params;
-    // The first step (the application) starts the pipeline; nothing asks for it.
-    if (p.requires.length === 0) continue;
-    const base = (status: ObligationStatus, dueAt: number | null, evidence: Milestone[]): Obligation => ({
-      ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
-      title: rule.title.zh, status, dueAt,
-      evidence: evidence.map((m) => ({ kind: 'Milestone', id: m.id, label: `${m.step} ${dateOf(m.at)}` })),
-      citation: rule.citation, action: { kind: 'pipeline-step', targetId: subject.id },
-    });
-    if (p.repeatEveryMonths) {
-      const anchor = latestOf(done, p.step) ?? latestOf(done, p.requires[0]);
-      if (!anchor || (p.repeatUntil && has(p.repeatUntil))) continue;
-      const dueAt = addMonths(anchor.at, p.repeatEveryMonths);
-      out.push(base(asOf > dueAt ? 'OVERDUE' : 'UPCOMING', dueAt, [anchor]));
-      continue;
-    }
-    const mine = done.find((m) => m.step === p.step);
-    if (mine) {
-      const late = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
-      if (late !== null && mine.at > late) out.push({ ...base('DONE', late, [mine]), title: `${rule.title.zh}（逾期完成）` });
-      continue;
-    }
-    if (!p.requires.every(has)) continue;
-    const earliest = p.notBefore ? spanEnd(p.notBefore, done) : null;
-    const deadline = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
-    const evidence = p.requires.map((s) => latestOf(done, s)!).filter(Boolean);
-    if (deadline !== null && asOf > deadline) out.push(base('OVERDUE', deadline, evidence));
-    else if (earliest !== null && asOf < earliest) out.push(base('UPCOMING', earliest, evidence));
-    else out.push(base('DUE', deadline, evidence));
-  }
-  return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+  for (const rule of rules.values()) pipelineObligation(rule, done, asOf, subject, out);
+  return out.sort(byDueAt);
+}
+
+/** One rule's obligation (if any) for a person: the evaluator's path, without a map of rules or a sort. */
+export function pipelineRuleObligations(rule: PipelineRule, done: Milestone[], asOf: number, subject: { id: string; name?: string }): Obligation[] {
+  const out: Obligation[] = [];
+  pipelineObligation(rule, done, asOf, subject, out);
+  return out;
 }

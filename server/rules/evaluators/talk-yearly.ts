@@ -3,7 +3,6 @@
  * in each calendar year (China Standard Time). One obligation per branch and year, with counts only: the
  * obligation names no talk record and no person, since obligations reach committee dashboards too.
  */
-import type { Member } from '../../../graph';
 import { TALK_KINDS, type TalkKind } from '../../appraisal/talk-kinds';
 import { periodsOverlapping } from '../periods';
 import type { Evaluator, Obligation } from '../types';
@@ -11,17 +10,6 @@ import { ruleSpan } from './meeting-minimum';
 import { requireInteger, requireObject, requireOneOf } from './params';
 
 export interface TalkYearlyParams { talkKind: TalkKind; minimum: number }
-
-async function partyMembers(store: Parameters<Evaluator['evaluate']>[0]['store'], branchId: string): Promise<Member[]> {
-  const out: Member[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await store.listMembers({ branchIds: [branchId], stages: ['FULL', 'PROBATIONARY'] }, 100, after);
-    out.push(...page.items);
-    if (!page.hasNextPage) return out;
-    after = page.endCursor;
-  }
-}
 
 export const talkYearlyEvaluator: Evaluator<TalkYearlyParams> = {
   kind: 'talk-yearly',
@@ -32,14 +20,13 @@ export const talkYearlyEvaluator: Evaluator<TalkYearlyParams> = {
   async evaluate(ctx, rule, subjects, asOf) {
     const span = ruleSpan(rule);
     const out: Obligation[] = [];
+    const facts = await ctx.facts();
     for (const subject of subjects) {
       const periods = periodsOverlapping('YEAR', ctx.window.from, ctx.window.to).filter((p) => p.start >= span.from && p.start < span.to);
       if (!periods.length) continue;
-      const [members, talks] = await Promise.all([
-        ctx.memo(`party-members:${subject.id}`, () => partyMembers(ctx.store, subject.id)),
-        ctx.memo(`talks:${subject.id}:${periods[0]!.start}`, () =>
-          ctx.store.listTalkRecords({ branchIds: [subject.id], from: periods[0]!.start, to: periods[periods.length - 1]!.end })),
-      ]);
+      const slice = facts.branch(subject.id);
+      const members = slice.members.filter((m) => m.stage === 'FULL' || m.stage === 'PROBATIONARY');
+      const talks = slice.talks;
       for (const p of periods) {
         const counts = new Map<string, number>();
         for (const t of talks) {

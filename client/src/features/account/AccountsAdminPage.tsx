@@ -157,7 +157,7 @@ function AccountHistory({ memberId }: { memberId: string }) {
   const [q] = useQuery({ query: AccountAuditDocument, variables: { memberId }, requestPolicy: 'network-only' });
   if (q.error) return <AdminError error={q.error} />;
   if (!q.data) return <Loading />;
-  // Account actions only; the reads of this screen itself are in the member's full access trail.
+  // Account actions among the newest 100 records of the member's trail; reads (this list's too) stay in the full trail.
   const rows = q.data.accessRecords.filter((r) => r.targetKind === 'Account' && r.action !== 'READ_ACCOUNT');
   return rows.length === 0 ? <p className="hint">{t('accounts.historyEmpty')}</p> : (
     <ul className="list account-history" data-testid="account-history">

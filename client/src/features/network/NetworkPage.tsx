@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import { GraphView, type GraphViewHandle } from '../../graph-view/GraphView';
 import { domainId, graphId } from '../../graph-view/elements';
-import type { StyleMode } from '../../graph-view/stylesheet';
+import { fitRange, type StyleMode } from '../../graph-view/stylesheet';
 import { NetworkFindMemberDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { hrefFor, navigate } from '../../app/routes';
@@ -10,7 +10,7 @@ import { useSession } from '../../app/useSession';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { buildNetworkElements, initialView, showMore, toggleNode, type ViewState } from './network-model';
+import { buildNetworkElements, expandFocused, initialView, showMore, type ViewState } from './network-model';
 import { NetworkLegend } from './NetworkLegend';
 import { NodeList } from './NodeList';
 import { useNetworkData } from './useNetworkData';
@@ -31,7 +31,8 @@ export default function NetworkPage({ root }: { root: string | null }) {
   const [view, setView] = useState<ViewState | null>(null);
   const [styleMode, setStyleMode] = useState<StyleMode>('stage');
   const [groups, setGroups] = useState(false);
-  const [gapEdges, setGapEdges] = useState(true);
+  // Off until asked: shared-gap edges turn a branch into a web of crossing lines.
+  const [gapEdges, setGapEdges] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<string[]>([]);
@@ -46,11 +47,21 @@ export default function NetworkPage({ root }: { root: string | null }) {
     }
   }, [view, members, neighbours, loadBranch, loadMember]);
 
-  const elements = useMemo(() => (tree && view ? buildNetworkElements(tree, members, neighbours, view, {
+  const buildOpts = useMemo(() => ({
     studyGroups: groups, gapEdges,
-    groupLabel: (n) => t('network.studyGroup', { n }), moreLabel: (n) => t('network.more', { n: num(n) }),
-  }) : []), [tree, members, neighbours, view, groups, gapEdges, t, num]);
+    groupLabel: (n: number) => t('network.studyGroup', { n }), moreLabel: (n: number) => t('network.more', { n: num(n) }),
+    committeeLabel: (name: string, n: number) => t('network.committeeCount', { name, n: num(n) }),
+    branchLabel: (name: string, n: number) => t('network.branchCount', { name, n: num(n) }),
+  }), [groups, gapEdges, t, num]);
+  const elements = useMemo(() => (tree && view ? buildNetworkElements(tree, members, neighbours, view, buildOpts) : []),
+    [tree, members, neighbours, view, buildOpts]);
   const nodeCount = elements.filter((e) => e.group === 'nodes').length;
+  const kinds = useMemo(() => [...new Set(elements.filter((e) => e.group === 'nodes').map((e) => String(e.data.kind)))], [elements]);
+  // The colour ramp spans the values on screen, so members who differ look different; the legend shows the same ends.
+  const rampRange = useMemo(() => {
+    if (styleMode === 'stage') return null;
+    return fitRange(elements.flatMap((e) => (e.group === 'nodes' && typeof e.data[styleMode] === 'number' ? [e.data[styleMode] as number] : [])));
+  }, [elements, styleMode]);
   // Full names (a branch's label drops its committee's prefix) for search and the selection panel.
   const labels = useMemo(() => new Map(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, String(e.data.fullName ?? e.data.label)])), [elements]);
 
@@ -68,7 +79,10 @@ export default function NetworkPage({ root }: { root: string | null }) {
     if (!view) return;
     setSelected(id);
     if (id.startsWith('more:')) change(showMore(view, id.slice(5)));
-    else if (/^(university|committee|branch|member):/.test(id)) change(toggleNode(view, id));
+    else if (/^(university|committee|branch|member):/.test(id) && tree) {
+      const size = (v: ViewState) => buildNetworkElements(tree, members, neighbours, v, buildOpts).filter((e) => e.group === 'nodes').length;
+      change(expandFocused(view, id, size));
+    }
   };
   const onDoubleTap = (id: string) => { if (id.startsWith('member:')) navigate({ name: 'portrait', id: domainId(id) }); };
   const undo = () => { const prev = history.at(-1); if (prev) { setView(prev); setHistory((h) => h.slice(0, -1)); } };
@@ -120,7 +134,7 @@ export default function NetworkPage({ root }: { root: string | null }) {
       {notFound ? <p role="status" className="meta">{t('network.notFound', { q: notFound })}</p> : null}
       {loadError ? <ErrorMessage error={loadError} /> : null}
       <div className="network-layout">
-        <GraphView ref={graph} elements={elements} styleMode={styleMode} onNodeTap={onTap} onNodeDoubleTap={onDoubleTap}
+        <GraphView ref={graph} elements={elements} styleMode={styleMode} rampRange={rampRange} onNodeTap={onTap} onNodeDoubleTap={onDoubleTap}
           highlight={matches} label={t('network.count', { nodes: num(nodeCount), edges: num(elements.length - nodeCount) })} />
         <aside className="card" aria-label={t('network.legend')}>
           <p className="hint">{t('network.hint')}</p>
@@ -131,7 +145,7 @@ export default function NetworkPage({ root }: { root: string | null }) {
               {selected.startsWith('branch:') ? <a className="button button-small" href={hrefFor({ name: 'branch', id: domainId(selected) })}>{t('branch.title')}</a> : null}
             </div>
           ) : null}
-          <NetworkLegend mode={styleMode} />
+          <NetworkLegend mode={styleMode} range={rampRange} kinds={kinds} />
           <NodeList elements={elements} expanded={view.expanded} onToggle={onTap}
             onSelect={(id) => { setSelected(id); graph.current?.focus(id); }} />
         </aside>

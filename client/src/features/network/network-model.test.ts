@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetworkElements, initialView, showMore, toggleNode, type BranchMembers, type OrgTree } from './network-model';
+import { buildNetworkElements, expandFocused, initialView, showMore, toggleNode, type BranchMembers, type OrgTree } from './network-model';
 
 const org: OrgTree = {
   university: { id: 'u-1', name: '大学党委' },
@@ -57,5 +57,31 @@ describe('network model', () => {
     ]);
     const alone = buildNetworkElements(long, new Map(), new Map(), initialView('branch:b-1'), opts);
     expect(alone.find((e) => e.data.kind === 'branch')?.data.label).toBe('计算机学院本科生第一党支部');
+  });
+
+  it('labels two branches that share a short name with their full names, and counts in collapsed nodes', () => {
+    const twin: OrgTree = { university: org.university, committees: [
+      { id: 'c-1', name: '计算机学院党委', branches: [{ id: 'b-1', name: '计算机学院本科生党支部' }] },
+      { id: 'c-2', name: '数学学院党委', branches: [{ id: 'b-2', name: '数学学院本科生党支部' }, { id: 'b-3', name: '数学学院教工党支部' }] }] };
+    const v = { ...initialView('university:u-1'), expanded: ['university:u-1', 'committee:c-1', 'committee:c-2'] };
+    const labelled = { ...opts, committeeLabel: (n: string, k: number) => `${n}·${k}`, branchLabel: (n: string, k: number) => `${n}·${k}人` };
+    const members = new Map<string, BranchMembers>([['b-1', { total: 7, members: [] }]]);
+    const els = buildNetworkElements(twin, members, new Map(), v, labelled);
+    const label = (id: string) => els.find((e) => e.data.id === id)?.data.label;
+    expect(label('branch:b-1')).toBe('计算机学院本科生党支部·7人');
+    expect(label('branch:b-2')).toBe('数学学院本科生党支部');
+    expect(label('branch:b-3')).toBe('教工党支部');
+    const collapsed = buildNetworkElements(twin, members, new Map(), initialView('university:u-1'), labelled);
+    expect(collapsed.find((e) => e.data.id === 'committee:c-2')?.data.label).toBe('数学学院党委·2');
+  });
+
+  it('folds the other expanded nodes of a kind back when an expansion would pass the size limit', () => {
+    const v = { ...initialView('university:u-1'), expanded: ['university:u-1', 'committee:c-1'] };
+    const small = expandFocused(v, 'committee:c-2', () => 10, 50);
+    expect(small.expanded).toEqual(['university:u-1', 'committee:c-1', 'committee:c-2']);
+    const big = expandFocused(v, 'committee:c-2', () => 80, 50);
+    expect(big.expanded).toEqual(['university:u-1', 'committee:c-2']);
+    // Collapsing never folds anything else.
+    expect(expandFocused(small, 'committee:c-2', () => 999, 50).expanded).toEqual(['university:u-1', 'committee:c-1']);
   });
 });

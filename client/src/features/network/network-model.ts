@@ -26,17 +26,35 @@ export interface BuildOptions {
   gapEdges: boolean;
   groupLabel: (n: number) => string;
   moreLabel: (n: number) => string;
+  /** A collapsed committee's label with its number of branches ("计算机学院党委 · 6 个支部"); default: the name. */
+  committeeLabel?: (name: string, branches: number) => string;
+  /** A branch's label once its members are known ("本科生第一党支部 · 40 人"); default: the name. */
+  branchLabel?: (name: string, members: number) => string;
 }
 
 /** Children shown per expansion before a "more" node; and the starting size of the whole view. */
 export const CHILD_PAGE = 40;
 export const VIEW_BUDGET = 200;
+/** Beyond this many nodes an expansion folds the other expanded nodes of its kind back into one node each. */
+export const AGGREGATE_AT = 120;
 
 export const initialView = (root: string): ViewState => ({ root, expanded: [root], limits: {}, budget: VIEW_BUDGET });
 
 /** Toggle a node: expand it (if collapsed) or collapse it. */
 export function toggleNode(v: ViewState, id: string): ViewState {
   return v.expanded.includes(id) ? { ...v, expanded: v.expanded.filter((x) => x !== id) } : { ...v, expanded: [...v.expanded, id] };
+}
+
+/**
+ * Expand or collapse `id`; when an expansion would show more than `limit` nodes (`sizeOf` counts them),
+ * the other expanded nodes of the same kind fold back into single nodes (with their counts in the label), so
+ * the picture grows where the reader is looking instead of into a hairball.
+ */
+export function expandFocused(v: ViewState, id: string, sizeOf: (v: ViewState) => number, limit = AGGREGATE_AT): ViewState {
+  const next = toggleNode(v, id);
+  if (!next.expanded.includes(id) || sizeOf(next) <= limit) return next;
+  const kind = id.slice(0, id.indexOf(':') + 1);
+  return { ...next, expanded: next.expanded.filter((x) => x === id || x === v.root || !x.startsWith(kind)) };
 }
 
 /** "More" on a parent: show another page of its children and grow the view budget by as much. */
@@ -71,12 +89,12 @@ export function buildNetworkElements(
   // the branches apart once a long label is cut to the node's width.
   const branchNode = (b: { id: string; name: string }, parent: string | null, committee?: string) => {
     const id = graphId('branch', b.id);
-    const label = committee ? shortBranchName(b.name, committee) : b.name;
-    add(node({ id, kind: 'branch', label, fullName: b.name, domainId: b.id }, expanded.has(id) ? 'expanded' : undefined));
-    if (parent) els.push(edge(parent, id, 'under'));
-    if (!expanded.has(id)) return;
+    const name = committee ? shortBranchName(b.name, committee) : b.name;
     const loaded = members.get(b.id);
-    if (!loaded) return;
+    const label = loaded && opts.branchLabel ? opts.branchLabel(name, loaded.total) : name;
+    add(node({ id, kind: 'branch', label, shortName: name, fullName: b.name, domainId: b.id }, expanded.has(id) ? 'expanded' : undefined));
+    if (parent) els.push(edge(parent, id, 'under'));
+    if (!expanded.has(id) || !loaded) return;
     children(id, loaded.members, loaded.total, (m) => {
       const mid = graphId('member', m.id);
       add(node({
@@ -94,7 +112,8 @@ export function buildNetworkElements(
   };
   const committeeNode = (c: OrgTree['committees'][number], parent: string | null) => {
     const id = graphId('committee', c.id);
-    add(node({ id, kind: 'committee', label: c.name, domainId: c.id }, expanded.has(id) ? 'expanded' : undefined));
+    const label = !expanded.has(id) && opts.committeeLabel ? opts.committeeLabel(c.name, c.branches.length) : c.name;
+    add(node({ id, kind: 'committee', label, fullName: c.name, domainId: c.id }, expanded.has(id) ? 'expanded' : undefined));
     if (parent) els.push(edge(parent, id, 'under'));
     if (expanded.has(id)) children(id, c.branches, c.branches.length, (b) => branchNode(b, id, c.name));
   };
@@ -109,9 +128,27 @@ export function buildNetworkElements(
     else if (b) branchNode(b, null);
   }
 
+  disambiguateBranches(els, opts);
   if (opts.gapEdges) addSharedGapEdges(visibleMembers, add, els);
   if (opts.studyGroups) return withStudyGroups(els, visibleMembers, opts.groupLabel);
   return els;
+}
+
+/**
+ * Two branches of different committees can share a short name ("本科生党支部"): on screen together, each
+ * is labelled with its full name instead, so no two branch nodes read the same.
+ */
+function disambiguateBranches(els: GraphElement[], opts: BuildOptions) {
+  const branches = els.filter((e) => e.group === 'nodes' && e.data.kind === 'branch');
+  const count = new Map<string, number>();
+  for (const b of branches) count.set(String(b.data.shortName), (count.get(String(b.data.shortName)) ?? 0) + 1);
+  for (const b of branches) {
+    const short = String(b.data.shortName);
+    if ((count.get(short) ?? 0) < 2) continue;
+    const full = String(b.data.fullName);
+    const label = String(b.data.label);
+    b.data.label = label === short ? full : opts.branchLabel && label.startsWith(short) ? full + label.slice(short.length) : full;
+  }
 }
 
 /** Topic nodes for gaps shared by two or more visible members, with an edge from each of them. */

@@ -12,7 +12,6 @@ import { Loading } from '../../ui/Loading';
 import { MasterySection } from '../member-home/MasterySection';
 import { GapsSection } from '../member-home/GapsSection';
 import { NotAssessedSection } from '../member-home/NotAssessedSection';
-import { branchAverageByArea } from './branch-average';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { ActivityList } from '../activity/ActivityList';
@@ -20,6 +19,8 @@ import { useSession } from '../../app/useSession';
 import { TagList } from '../activity/TagList';
 import { StagePipeline } from './StagePipeline';
 import { buildPortraitElements } from './portrait-elements';
+import { Swatch } from '../network/NetworkLegend';
+import { KIND_LOOK, STAGE_COLORS } from '../../graph-view/stylesheet';
 
 type Member = PortraitQuery['member'];
 
@@ -43,7 +44,7 @@ function Portrait({ member }: { member: Member }) {
   // Without the right to read the branch (a member on their own portrait) the average is simply left out.
   const [branchAvg] = useQuery({ query: PortraitBranchAverageDocument, variables: { branchId: member.branch.id } });
   const l = learning.data;
-  const average = useMemo(() => (branchAvg.data ? branchAverageByArea(branchAvg.data.branchGaps.rows) : undefined), [branchAvg.data]);
+  const average = useMemo(() => (branchAvg.data ? new Map(branchAvg.data.branchLearningSummaries[0]?.areas.map((a) => [a.area as string, a.mastery])) : undefined), [branchAvg.data]);
   const gapTags = useMemo(() => (l?.gaps ?? []).slice(0, 3).map((g) => ({ key: g.topic.id, label: g.topic.name, evidence: g.reasons[0] ?? '' })), [l]);
   const elements = useMemo(() => buildPortraitElements({
     member, branch: member.branch, gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
@@ -87,6 +88,12 @@ function Portrait({ member }: { member: Member }) {
         <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
           <LazyGraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
             onNodeDoubleTap={(id) => { if (canOpenBranch && id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
+          <p className="legend" data-testid="portrait-legend">
+            <span><Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} />{member.name}（{te('stage', member.stage)}）</span>
+            <span><Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} />{t('network.kind.branch')}</span>
+            <span><Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} />{t('portrait.legendCourse')}</span>
+            <span><Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} />{t('portrait.legendTopic')}</span>
+          </p>
         </Section>
       </div>
     </>

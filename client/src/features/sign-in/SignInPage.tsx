@@ -1,19 +1,21 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { DemoAccountsDocument, type Role } from '../../gql/graphql';
+import { DemoAccountsDocument, SignInOptionsDocument, type Role } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { errorCodeOf } from '../../ui/error-code';
 import { PasswordSignIn } from './PasswordSignIn';
+import { SsoButton, SsoRefusal, SsoSecondFactor, ssoOutcome } from './SsoSignIn';
 import { useSignIn } from './useSignIn';
 import { takeExpiredNotice } from '../../app/session';
 
 const ROLES: Role[] = ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
 
 /**
- * Sign-in: with a password (always); below it, in the demo world only, choose a role and one of the
+ * Sign-in: with campus single sign-on when the server offers it (after it, the reason of a refusal, or
+ * an administrator's authenticator code); with a password (always); below it, in the demo world only, choose a role and one of the
  * seeded people (or type a member id).
  */
 export default function SignInPage() {
@@ -24,6 +26,9 @@ export default function SignInPage() {
   const [typed, setTyped] = useState('');
   const { signInAsDemo: signIn, error: signInError, busy } = useSignIn();
   const [expired] = useState(takeExpiredNotice);
+  const [{ data: options }] = useQuery({ query: SignInOptionsDocument });
+  const sso = options?.signInOptions.sso ?? null;
+  const [outcome] = useState(() => ssoOutcome());
   const people = useMemo(() => (data?.demoAccounts ?? []).filter((a) => a.role === role), [data, role]);
   const chosen = typed.trim() || picked || people[0]?.memberId || '';
 
@@ -37,7 +42,13 @@ export default function SignInPage() {
   return (
     <div className="page">
       {expired ? <p className="state state-error" role="status" data-testid="signin-expired">{t('signin.expired')}</p> : null}
-      <PasswordSignIn />
+      {outcome && outcome !== 'totp' ? <SsoRefusal reason={outcome} /> : null}
+      {outcome === 'totp' ? <SsoSecondFactor /> : (
+        <>
+          {sso ? <SsoButton label={sso.label} url={sso.url} /> : null}
+          <PasswordSignIn />
+        </>
+      )}
       {disabled ? null : (
       <form className="card signin" onSubmit={submit} aria-describedby="signin-intro" style={{ marginTop: '1rem' }}>
         <h1>{t('signin.title')}</h1>

@@ -1,0 +1,95 @@
+/**
+ * Maintained learning summaries on Kuzu (graph/learning-summary.ts): a MemberLearning row per member and a
+ * BranchLearning row per branch, the branch rows rewritten from their members' rows in the transaction that
+ * writes those (Kuzu admits one writer, so no two writers interleave).
+ */
+import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
+import type { KuzuExecutor, Row, Runner } from './executor';
+import { requireIds } from './guards';
+
+/** Schema version 6 (graph/kuzu/schema.ts). */
+export const LEARNING_SUMMARY_DDL = [
+  `CREATE NODE TABLE IF NOT EXISTS MemberLearning(memberId STRING PRIMARY KEY, branchId STRING, stage STRING, asOf INT64,
+     areaMilli INT64[], required INT64, met INT64, bands INT64[], gaps INT64)`,
+  `CREATE NODE TABLE IF NOT EXISTS BranchLearning(branchId STRING PRIMARY KEY, asOf INT64, members INT64, areaMilli INT64[],
+     required INT64, met INT64, bands INT64[], gaps INT64, membersWithGaps INT64)`,
+];
+
+const MEMBER_COLS = 's.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf, s.areaMilli AS areaMilli, s.required AS required, s.met AS met, s.bands AS bands, s.gaps AS gaps';
+
+const Q = {
+  branchesOf: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids RETURN DISTINCT s.branchId AS branchId',
+  deleteMembers: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids DELETE s',
+  // Rows are updated in place (MERGE … SET): Kuzu 0.11 can return a stale duplicate when a transaction
+  // scans a table after deleting and re-creating a row in it, so nothing here deletes and re-creates.
+  upsertMember: `MERGE (s:MemberLearning {memberId: $memberId}) SET s.branchId = $branchId, s.stage = $stage, s.asOf = $asOf,
+    s.areaMilli = $areaMilli, s.required = $required, s.met = $met, s.bands = $bands, s.gaps = $gaps`,
+  membersOfBranches: `MATCH (s:MemberLearning) WHERE s.branchId IN $branchIds RETURN ${MEMBER_COLS}`,
+  deleteBranches: 'MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds DELETE b',
+  upsertBranch: `MERGE (b:BranchLearning {branchId: $branchId}) SET b.asOf = $asOf, b.members = $members, b.areaMilli = $areaMilli,
+    b.required = $required, b.met = $met, b.bands = $bands, b.gaps = $gaps, b.membersWithGaps = $membersWithGaps`,
+  branches: `MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds RETURN b.branchId AS branchId, b.asOf AS asOf, b.members AS members,
+    b.areaMilli AS areaMilli, b.required AS required, b.met AS met, b.bands AS bands, b.gaps AS gaps, b.membersWithGaps AS membersWithGaps`,
+  stale: `MATCH (m:Member)-[:BELONGS_TO]->(b:Branch)
+    OPTIONAL MATCH (s:MemberLearning) WHERE s.memberId = m.id
+    WITH m, b, s WHERE s IS NULL OR s.asOf < $asOf OR s.branchId <> b.id OR s.stage <> m.stage
+    RETURN m.id AS id ORDER BY id LIMIT $limit`,
+  orphans: `MATCH (s:MemberLearning) OPTIONAL MATCH (m:Member) WHERE m.id = s.memberId
+    WITH s, m WHERE m IS NULL RETURN s.memberId AS memberId LIMIT $limit`,
+} as const;
+
+const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
+
+function toMember(r: Row): MemberLearning {
+  return {
+    memberId: String(r.memberId), branchId: String(r.branchId), stage: String(r.stage), asOf: Number(r.asOf),
+    areaMilli: ints(r.areaMilli), required: Number(r.required), met: Number(r.met), bands: ints(r.bands), gaps: Number(r.gaps),
+  };
+}
+
+/**
+ * Replace the rows of `written` members and remove those of `removed` ones, then rewrite the rows of every
+ * branch concerned from its members' rows (read before any write of the transaction, merged in memory).
+ */
+async function applyRows(tx: Runner, written: MemberLearning[], removed: string[]): Promise<void> {
+  const ids = [...written.map((r) => r.memberId), ...removed];
+  const before = (await tx.run(Q.branchesOf, { ids })).map((r) => String(r.branchId));
+  const branchIds = [...new Set([...before, ...written.map((r) => r.branchId)])].sort();
+  const gone = new Set(ids);
+  const kept = (await tx.run(Q.membersOfBranches, { branchIds })).map(toMember).filter((r) => !gone.has(r.memberId));
+  if (removed.length) await tx.run(Q.deleteMembers, { ids: removed });
+  for (const r of written) await tx.run(Q.upsertMember, { ...r });
+  const rows = [...kept, ...written];
+  const empty: string[] = [];
+  for (const id of branchIds) {
+    const b = sumBranchLearning(id, rows.filter((r) => r.branchId === id));
+    if (b) await tx.run(Q.upsertBranch, { ...b });
+    else empty.push(id);
+  }
+  if (empty.length) await tx.run(Q.deleteBranches, { branchIds: empty });
+}
+
+export async function saveMemberLearning(ex: KuzuExecutor, rows: MemberLearning[]): Promise<void> {
+  const latest = [...new Map(rows.map((r) => [r.memberId, r])).values()];
+  if (!latest.length) return;
+  await ex.write(async (tx) => {
+    await requireIds(tx, 'Member', latest.map((r) => r.memberId));
+    await applyRows(tx, latest, []);
+  });
+}
+
+export async function getBranchLearning(ex: KuzuExecutor, branchIds: string[]): Promise<Map<string, BranchLearning>> {
+  if (!branchIds.length) return new Map();
+  const rows = await ex.read(Q.branches, { branchIds: [...new Set(branchIds)] });
+  return new Map(rows.map((r) => [String(r.branchId), {
+    branchId: String(r.branchId), asOf: Number(r.asOf), members: Number(r.members), areaMilli: ints(r.areaMilli),
+    required: Number(r.required), met: Number(r.met), bands: ints(r.bands), gaps: Number(r.gaps), membersWithGaps: Number(r.membersWithGaps),
+  }]));
+}
+
+export async function listStaleMemberLearning(ex: KuzuExecutor, asOf: number, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const orphans = (await ex.read(Q.orphans, { limit: 10_000 })).map((r) => String(r.memberId));
+  if (orphans.length) await ex.write((tx) => applyRows(tx, [], orphans));
+  return (await ex.read(Q.stale, { asOf, limit })).map((r) => String(r.id));
+}

@@ -1,0 +1,138 @@
+/**
+ * The network explorer's picture read the way a person reads it, in Debian's Chromium against the real
+ * server (demo world): drawn labels never overlap, no two branches read the same, shared-gap edges wait until
+ * asked, a big organization stays aggregated, the mastery colours span the values on screen with the legend
+ * stating the same ends, the legend's shapes are the canvas's, and on a phone the labels are readable.
+ * Geometry comes from cytoscape itself (window.cy, opened with ?debug): the label boxes it draws.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { clickNode, open, signInAs, snap, waitForNetwork } from './pages';
+import { startTestServer, type TestServer } from './server';
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Pairs of drawn labels whose boxes (as cytoscape draws them) overlap, and repeated branch labels. */
+async function readability(p: Page): Promise<{ drawn: number; overlaps: number; repeatedBranchLabels: string[]; nodes: number }> {
+  // The picture as it rests: nothing under the pointer, nothing selected (those labels are drawn on top by design).
+  await p.mouse.move(1, 1);
+  return p.evaluate(() => {
+    const cy = window.cy!;
+    cy.elements(':selected').unselect();
+    cy.nodes('.hover').removeClass('hover');
+    const drawn = cy.nodes().filter((n) => !n.isParent() && String(n.style('label')) !== '');
+    const boxes = drawn.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!; const b = boxes[j]!;
+        if (a.w > 0 && b.w > 0 && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+      }
+    }
+    const labels = cy.nodes('[kind = "branch"]').map((n) => String(n.data('label')));
+    const repeatedBranchLabels = labels.filter((l, i) => labels.indexOf(l) !== i);
+    return { drawn: drawn.length, overlaps, repeatedBranchLabels, nodes: cy.nodes().length };
+  });
+}
+
+describe('network picture', () => {
+  it('opens readable for a university administrator and stays aggregated as committees open', async () => {
+    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    await open(page, server.url, '/network');
+    await waitForNetwork(page, 'committee', 2);
+    const committees = await page.evaluate(() => window.cy!.nodes('[kind = "committee"]').map((n) => n.id()));
+    // A collapsed committee is one node with its count.
+    expect(await page.evaluate((id) => String(window.cy!.getElementById(id).data('label')), committees[0]!)).toMatch(/个支部/);
+    for (const c of committees) {
+      await clickNode(page, c);
+      await poll(() => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), c)).toBe(true);
+    }
+    // Every committee has been opened once; the picture is still bounded (others folded back past the limit).
+    const r = await readability(page);
+    expect(r.nodes).toBeLessThanOrEqual(160);
+    expect(r.overlaps).toBe(0);
+    expect(r.drawn).toBeGreaterThan(3);
+    expect(r.repeatedBranchLabels).toEqual([]);
+    expect(await page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(0);
+    await snap(page, 'network-university-aggregated');
+  });
+
+  it('expands a branch without overlapping labels, adds shared-gap edges only when asked, and fits the colour ramp to the data', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    await open(page, server.url, '/network');
+    await waitForNetwork(page, 'member', 5);
+    const r = await readability(page);
+    expect(r.overlaps).toBe(0);
+    expect(await page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(0);
+    await page.getByLabel('显示共同短板').check();
+    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBeGreaterThan(0);
+    await page.getByLabel('显示共同短板').uncheck();
+    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(0);
+
+    await page.locator('#net-style').selectOption('mastery');
+    const ramp = page.getByTestId('legend-ramp');
+    await poll(() => ramp.getAttribute('data-low')).not.toBe('');
+    const colours = await page.evaluate(() => {
+      const ms = window.cy!.nodes('[kind = "member"][mastery >= 0]');
+      const values = ms.map((n) => Number(n.data('mastery')));
+      return { lo: Math.min(...values), hi: Math.max(...values), distinct: new Set(ms.map((n) => String(n.style('background-color')))).size, n: ms.length };
+    });
+    const low = Number(await ramp.getAttribute('data-low'));
+    const high = Number(await ramp.getAttribute('data-high'));
+    // The legend's ends are the values on screen (rounded to a percent, at least 10 points apart).
+    expect(low).toBeLessThanOrEqual(colours.lo + 0.005);
+    expect(high).toBeGreaterThanOrEqual(colours.hi - 0.005);
+    expect(high - low).toBeLessThanOrEqual(Math.max(0.1, colours.hi - colours.lo) + 0.011);
+    if (colours.hi - colours.lo > 0.05) expect(colours.distinct).toBeGreaterThan(2);
+    expect(colours.n).toBeGreaterThan(1);
+  });
+
+  it('draws in the legend the shapes it draws on the canvas', async () => {
+    const pairs = await page.evaluate(() => {
+      const cy = window.cy!;
+      const kinds = [...new Set(cy.nodes().map((n) => String(n.data('kind'))))].filter((k) => k !== 'member' && k !== 'more' && k !== 'group');
+      return kinds.map((k) => {
+        const svg = document.querySelector(`[data-testid="legend-${k}"]`);
+        return { kind: k, canvas: String(cy.nodes(`[kind = "${k}"]`).first().style('shape')), legend: svg?.getAttribute('data-shape') ?? null };
+      });
+    });
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) expect(p.legend, p.kind).toBe(p.canvas);
+  });
+
+  it('keeps labels readable on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open(page, server.url, '/network');
+      await page.reload();
+      await waitForNetwork(page, 'member', 5);
+      await poll(() => page.evaluate(() => window.cy!.nodes('.labelled').length)).toBeGreaterThan(0);
+      const smallest = await page.evaluate(() => {
+        const cy = window.cy!;
+        return Math.min(...cy.nodes('.labelled').map((n) => parseFloat(String(n.style('font-size'))) * cy.zoom()));
+      });
+      // Drawn at 9 px or more on screen (cytoscape's font size is in model units, scaled by zoom).
+      expect(smallest).toBeGreaterThanOrEqual(9);
+      expect((await readability(page)).overlaps).toBe(0);
+      await snap(page, 'network-phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The built client against a server that runs persisted operations only for browser sessions and
+ * anonymous callers (HONGTU_PERSISTED_ONLY=1, as production does), in Debian's Chromium: the demo
+ * sign-in, a member's and a secretary's first pages, and a password sign-in with the one-time-password
+ * change and sign-out all work, and every request the page sends to /graphql carries a hash and no
+ * document. The other browser tests run the same client against a server that also takes documents.
+ */
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieClient } from '../support/auth-client';
+import { clientDocument } from '../support/persisted';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { open, signInAs, snap } from './pages';
+import { startTestServer, type TestServer } from './server';
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 200 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+const sent: Record<string, unknown>[] = [];
+const refusals: unknown[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(240_000, { env: { HONGTU_PERSISTED_ONLY: '1' } });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('request', (r: Request) => {
+    if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') sent.push(JSON.parse(r.postData() ?? '{}'));
+  });
+  page.on('response', async (r) => {
+    if (new URL(r.url()).pathname !== '/graphql') return;
+    const body = await r.json().catch(() => null) as { errors?: { extensions?: { persistedQuery?: string } }[] } | null;
+    for (const e of body?.errors ?? []) if (e.extensions?.persistedQuery) refusals.push(e);
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Every request so far went by hash; returns how many there were. */
+function expectAllPersisted(): number {
+  expect(sent.length).toBeGreaterThan(0);
+  for (const body of sent) {
+    expect(body.query).toBeUndefined();
+    expect(body.extensions).toMatchObject({ persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  }
+  expect(refusals).toEqual([]);
+  return sent.length;
+}
+
+describe('the client with persisted operations only', () => {
+  it('the server refuses a document from an anonymous caller', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ demoAccounts { memberId } }' }),
+    });
+    const body = await res.json() as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('signs a member in with the demo sign-in and shows the member\'s home page', async () => {
+    await signInAs(page, server.url, 'MEMBER');
+    await poll(() => page.evaluate(() => location.hash)).toBe('#/me');
+    await poll(() => page.locator('main h1, main h2').first().isVisible()).toBe(true);
+    await poll(() => page.locator('[role="alert"]').count()).toBe(0);
+    await snap(page, 'persisted-member-home');
+    expectAllPersisted();
+  }, 180_000);
+
+  it('shows a secretary\'s first page', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    await poll(() => page.locator('main h1, main h2').first().isVisible()).toBe(true);
+    await poll(() => page.locator('[role="alert"]').count()).toBe(0);
+    expectAllPersisted();
+  }, 180_000);
+
+  it('signs in with a password, changes the one-time password and signs out', async () => {
+    // An administrator (demo sign-in, by hash as the client sends it) opens an account for a member.
+    const admin = cookieClient(server.url);
+    const demo = await admin.gql(clientDocument('DemoAccounts'));
+    const accounts = demo.body.data.demoAccounts as { memberId: string; role: string }[];
+    const uadmin = accounts.find((a) => a.role === 'UNIVERSITY_ADMIN')!.memberId;
+    const member = accounts.filter((a) => a.role === 'MEMBER')[1]!.memberId;
+    expect((await admin.gql(clientDocument('Login'), { memberId: uadmin })).body.errors).toBeUndefined();
+    const created = await admin.gql(clientDocument('AdminCreateAccount'), { memberId: member, loginName: 'p20260001' });
+    expect(created.body.errors).toBeUndefined();
+    const otp = created.body.data.createAccount.oneTimePassword as string;
+
+    await page.context().clearCookies();
+    await open(page, server.url, '/signin');
+    await page.reload();
+    await page.getByTestId('login-name').fill('p20260001');
+    await page.getByTestId('password').fill(otp);
+    await page.getByTestId('password-submit').click();
+    await poll(() => page.getByTestId('new-password').isVisible()).toBe(true);
+    await page.getByTestId('new-password').fill('春眠不觉晓处处闻啼鸟');
+    await page.getByTestId('password-submit').click();
+    await poll(() => page.evaluate(() => location.hash)).toBe('#/me');
+    await poll(() => page.getByTestId('signout').getAttribute('data-member-id')).toBe(member);
+    await page.getByTestId('signout').click();
+    await poll(() => page.evaluate(() => location.hash)).toBe('#/signin');
+    await poll(async () => (await page.context().cookies(server.url)).find((c) => c.name === 'hongtu_session')).toBeUndefined();
+    const n = expectAllPersisted();
+    const hashes = new Set(sent.map((b) => (b.extensions as { persistedQuery: { sha256Hash: string } }).persistedQuery.sha256Hash));
+    expect(n).toBeGreaterThanOrEqual(hashes.size);
+  }, 180_000);
+});
