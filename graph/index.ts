@@ -8,6 +8,7 @@
 export * from './model';
 export * from './store';
 export * from './event-batch';
+export * from './audit-log';
 export * from './learning-summary';
 export * from './accounts';
 export * from './affairs-model';

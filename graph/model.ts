@@ -171,6 +171,8 @@ export interface StudyPlan {
 
 export interface AccessRecord {
   id: string; at: number; viewerId: string; action: string; targetKind: string; targetId: string;
+  /** Writes: OK or the error code; denied attempts: the code. Absent for reads and account actions. */
+  outcome?: string;
 }
 
 /** A member's recent events, newest first, as returned by one indexed read. */

@@ -15,7 +15,7 @@
  *   checked once, above the store, in server/ services.
  */
 import type {
-  AccessRecord, AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
+  AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
   EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, Member,
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
@@ -24,6 +24,7 @@ import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
 import type { AffairsStore } from './affairs-store';
 import type { EventBatchStore } from './event-batch';
+import type { AuditLogStore } from './audit-log';
 import type { LearningSummaryStore } from './learning-summary';
 import type { RuleFactsStore } from './rule-facts';
 import type { RecordsStore } from './records-store';
@@ -67,9 +68,10 @@ export type Progress = (done: number, total: number, label: string) => void;
 /**
  * Party affairs (pipeline, dues, transfer cases, notices): ./affairs-store; accounts: ./accounts; appraisal:
  * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts;
- * maintained learning summaries: ./learning-summary.
+ * maintained learning summaries: ./learning-summary; the hash-chained audit log: ./audit-log.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore, RecordsStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore,
+  AuditLogStore, RecordsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----
@@ -187,8 +189,4 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
    * (`{ created: false }`); the same id with other content is CONFLICT (someone wrote that version first).
    */
   createRuleOverride(o: RuleOverrideRecord): Promise<WriteResult>;
-
-  // ---- audit ----
-  appendAccess(records: AccessRecord[]): Promise<void>;
-  listAccess(opts: { viewerId?: string; targetId?: string; limit: number }): Promise<AccessRecord[]>;
 }

@@ -13,6 +13,7 @@ import { createLogger, createYoga, type YogaServerInstance } from 'graphql-yoga'
 import type { AppDeps, AppLogger } from './app-deps';
 import { useJwks } from './affairs/jwks-plugin';
 import { useAccessAudit } from './api/audit-plugin';
+import { auditMutationReads } from './api/mutation-reads';
 import { type ApiContext, createContext } from './api/context';
 import { useCausalScope } from './api/causal-scope';
 import { useAppErrors } from './api/errors-plugin';
@@ -40,7 +41,7 @@ export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 export function createApp(deps: AppDeps): App {
   const { config } = deps;
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
-  const schema = buildSchema(config);
+  const schema = auditMutationReads(buildSchema(config));
   const verify = createTokenVerifier(config.jwtSecret);
   const throttle = new SignInThrottle();
   configurePasswordHashing(config.passwordHashing);
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps): App {
       useSchemaPrivacy(config),
       useAppErrors(logger),
       useCausalScope(),
-      useAccessAudit(logger),
+      useAccessAudit(logger, deps.store, deps.now),
     ],
   });
 }

@@ -18,3 +18,22 @@ describe('HONGTU_DATA_DIR', () => {
     expect(loadConfig({ HONGTU_DATA_DIR: path.join(dir, 'new') }).dataDir).toBe(path.join(dir, 'new'));
   });
 });
+
+describe('HONGTU_AUDIT_RETENTION_DAYS', () => {
+  it('defaults to the 180-day floor and accepts longer periods', () => {
+    expect(loadConfig({}).audit.retentionDays).toBe(180);
+    expect(loadConfig({ HONGTU_AUDIT_RETENTION_DAYS: '365' }).audit.retentionDays).toBe(365);
+  });
+
+  it('refuses a shorter period, naming the variable and the floor', () => {
+    expect(() => loadConfig({ HONGTU_AUDIT_RETENTION_DAYS: '30' })).toThrow(
+      'HONGTU_AUDIT_RETENTION_DAYS=30 is below the 180-day floor for security logs (MLPS level 2, 等保二级); set 180 or more, or leave it unset',
+    );
+    expect(() => loadConfig({ HONGTU_AUDIT_RETENTION_DAYS: 'half a year' })).toThrow(/must be a whole number of days \(180–36500\), got "half a year"/);
+  });
+
+  it('signs checkpoints with HONGTU_AUDIT_SECRET, else the JWT secret', () => {
+    expect(loadConfig({ HONGTU_JWT_SECRET: 'j'.repeat(40) }).audit.secret).toBe('j'.repeat(40));
+    expect(loadConfig({ HONGTU_JWT_SECRET: 'j'.repeat(40), HONGTU_AUDIT_SECRET: 'a'.repeat(40) }).audit.secret).toBe('a'.repeat(40));
+  });
+});

@@ -71,6 +71,8 @@ export interface Config {
   publicUrl: string | null;
   /** Base URLs of other Hongtu instances whose signed learning profiles this one accepts. */
   trustedInstances: string[];
+  /** The hash-chained audit log (server/audit/): retention and the secret its pruning checkpoints are signed with. */
+  audit: AuditConfig;
   /** Accounts, browser sessions, personal access tokens and campus SSO. */
   auth: AuthConfig;
 }
@@ -220,6 +222,27 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
   };
 }
 
+/** The least retention the MLPS level-2 requirements allow for security logs (six months). */
+export const AUDIT_RETENTION_FLOOR_DAYS = 180;
+
+export interface AuditConfig {
+  /** Entries older than this many days are pruned (never fewer than AUDIT_RETENTION_FLOOR_DAYS). */
+  retentionDays: number;
+  /** Pruning checkpoints are signed with an HMAC key derived from this (HONGTU_AUDIT_SECRET, else the JWT secret). */
+  secret: string;
+}
+
+/** HONGTU_AUDIT_RETENTION_DAYS: default and floor 180 days; a shorter period is refused, naming the floor. */
+export function readAuditRetention(v: string | undefined): number {
+  if (v === undefined || v === '') return AUDIT_RETENTION_FLOOR_DAYS;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n > 36_500) throw new Error(`HONGTU_AUDIT_RETENTION_DAYS must be a whole number of days (180–36500), got "${v}"`);
+  if (n < AUDIT_RETENTION_FLOOR_DAYS) {
+    throw new Error(`HONGTU_AUDIT_RETENTION_DAYS=${n} is below the 180-day floor for security logs (MLPS level 2, 等保二级); set 180 or more, or leave it unset`);
+  }
+  return n;
+}
+
 /** Parse an environment (process.env by default) into a frozen Config; throws with the variable's name on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const production = env.NODE_ENV === 'production';
@@ -250,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // nothing here signs tokens, so a secret no one knows (new on each start) is the right default.
     jwtSecret: jwtSecret || (devLogin ? DEV_JWT_SECRET : randomBytes(32).toString('hex')),
     ballotSecret: '',
+    audit: { retentionDays: AUDIT_RETENTION_FLOOR_DAYS, secret: '' },
     embedder,
     modelsDir: env.HONGTU_MODELS_DIR ? path.resolve(env.HONGTU_MODELS_DIR) : null,
     modelCacheDir: path.resolve(env.HONGTU_MODEL_CACHE ?? './data/models'),
@@ -292,5 +316,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
   };
   cfg.ballotSecret = env.HONGTU_BALLOT_SECRET || cfg.jwtSecret;
+  cfg.audit = { retentionDays: readAuditRetention(env.HONGTU_AUDIT_RETENTION_DAYS), secret: env.HONGTU_AUDIT_SECRET || cfg.jwtSecret };
   return Object.freeze(cfg);
 }

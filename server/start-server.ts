@@ -18,6 +18,7 @@ import { createTextServices } from './learning/text-services';
 import { OidcSignIn } from './auth/oidc';
 import { assertInitialised, assertStoreUsable, StartupError } from './startup';
 import { createWritePath } from './write-path/index';
+import { startAuditRetention } from './audit/retention-timer';
 
 const RETRY_MS = 5000;
 
@@ -105,6 +106,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   }
   const app = createApp({ config, store, logger: log, ...extra, learning, affairs, oidc });
   const server = createServer(app);
+  const retention = startAuditRetention(store, config.audit, log);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -112,6 +114,7 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   log.info(`Hongtu on ${url} — GraphQL at ${url}/graphql${config.graphiql ? ' (GraphiQL)' : ''}, client at ${url}/`);
   const close = async () => {
     stopped = true;
+    await retention.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await writePath.close();
     await plain.close();

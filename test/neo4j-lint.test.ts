@@ -34,7 +34,9 @@ const PROPERTY_KEYS = [
   // group commit and outbox (graph/neo4j/batch-queries.ts)
   'i', 'memberId', 'toId', 'key', 'eventId', 'claimedAt', 'applied', 'n', 'gaps',
   // maintained learning summaries (graph/neo4j/learning-summary.ts)
-  'asOf', 'areaMilli', 'required', 'met', 'bands', 'members', 'membersWithGaps', 'lockedAt',
+  'asOf', 'areaMilli', 'required', 'met', 'bands', 'members', 'membersWithGaps',
+  // hash-chained audit log (graph/neo4j/audit-queries.ts)
+  'seq', 'hash', 'outcome', 'signature', 'lockedAt',
   // absence reasons, minutes history, member records, imported profiles (graph/neo4j/records-queries.ts)
   'meetingId', 'byId', 'previous', 'importedAt',
 ];
@@ -52,7 +54,7 @@ const PARAMETERS: Record<string, unknown> = {
   rows: [{ id: 'x' }], toId: 'c', seconds: 60, progress: 0.5, correct: true,
   gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }], createdAt: 0, minutesPerWeek: 60, weeks: 4,
   startsAt: 0, items: '[]', indexName: 'course_embedding', k: 10, vector: [0.1, 0.2], terms: ['党章'],
-  records: [{ id: 'a' }], viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
+  viewerId: 'v', targetId: 't', source: 'AUTO', tags: [tag], dimensions: 512,
   periodFrom: 0, periodTo: 1, closesAt: 1, minBallots: 5, publicKey: 'pk', sealedKey: 'sk', voterIds: ['m'],
   appraiseeIds: ['m'], key: 'k', roundId: 'r', roundIds: ['r'], blindedHash: 'h', tokenHash: 'h',
   grades: '[]', text: 't', subjectId: 'm', subjectIds: ['m'], participantId: 'm', participantIds: ['m'], followUp: 'f',
@@ -67,6 +69,8 @@ const PARAMETERS: Record<string, unknown> = {
   studies: [{ key: 'S:x', id: 'x', memberId: 'm', toId: 'c', at: 0, seconds: 1, progress: 0.5 }],
   keys: ['A:x'], members: [{ memberId: 'm', gaps: [{ topicId: 't', severity: 0.5, reasons: ['r'], updatedAt: 0 }] }],
   tallies: [{ memberId: 'm', n: 1 }], asOf: 0,
+  genesis: '0', seq: 1, hash: 'h', signature: 's', afterSeq: 0, fromAt: 0, toAt: 1,
+  entries: [{ id: 'a', seq: 1, at: 0, viewerId: 'v', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm', outcome: '', hash: 'h' }],
   by: 'm', previous: 'p', importedAt: 0,
 };
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
 import { appraisalContract } from './appraisal.contract';
+import { auditContract } from './audit.contract';
 import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
 import { batchContract } from './batch.contract';
@@ -61,6 +62,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     appraisalContract(get);
     accountsContract(get);
     affairsContract(get);
+    auditContract(get);
     ruleFactsContract(get);
     recordsContract(get);
   });

@@ -1,12 +1,15 @@
 /**
  * The access log's one-statement append and its fallback: a batch that repeats records already
- * written (a retry) or an id within itself still writes each record exactly once.
+ * written (a retry) or an id within itself still writes each record exactly once. Migration 7 moves the
+ * unchained AccessLog rows of a version-6 store into the chain.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../model';
+import { walkChain } from '../audit-log';
+import { KuzuExecutor } from './executor';
 import { KuzuStore } from './kuzu-store';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -39,5 +42,40 @@ describe('appendAccess', () => {
     await store.appendAccess(batch);
     const got = await store.listAccess({ viewerId: 'm-w', limit: 200 });
     expect(got).toEqual([...batch].reverse());
+  });
+});
+
+describe('migration to the chained log (schema 7)', () => {
+  it('moves a version-6 store\'s AccessLog rows into the chain, oldest first, and drops the old table', async () => {
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-audit-v5-'));
+    try {
+      const fresh = new KuzuStore({ dir: old });
+      await fresh.init();
+      await fresh.appendAccess([rec('new-1', T0 + 50, 'm-9')]);
+      await fresh.close();
+      // Make it look like version 6: the old table with rows, the version set back.
+      const ex = new KuzuExecutor(old);
+      await ex.ddl(async (r) => {
+        await r.raw('CREATE NODE TABLE AccessLog(id STRING PRIMARY KEY, at INT64, viewerId STRING, action STRING, targetKind STRING, targetId STRING)');
+        await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 6");
+      });
+      await ex.write(async (tx) => {
+        for (const [id, at] of [['old-b', T0 + 2], ['old-a', T0 + 1], ['old-c', T0 + 3]] as const) {
+          await tx.run("CREATE (:AccessLog {id: $id, at: $at, viewerId: 'm-v', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm-1'})", { id, at });
+        }
+      });
+      await ex.close();
+      const migrated = new KuzuStore({ dir: old });
+      await migrated.init();
+      try {
+        expect((await migrated.listAudit({ limit: 10 })).map((e) => `${e.seq}:${e.id}`)).toEqual(['1:new-1', '2:old-a', '3:old-b', '4:old-c']);
+        expect(await walkChain(migrated)).toMatchObject({ ok: true, checked: 4 });
+        expect((await migrated.health()).counts.AccessLog).toBeUndefined();
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      fs.rmSync(old, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Group commit on Kuzu: many learning events, their outbox entries and access records in ONE write
+ * Group commit on Kuzu: many learning events, their outbox entries and audit entries in ONE write
  * transaction (graph/event-batch.ts). Kuzu admits one writer, so the cost of a write is mostly the
  * transaction (lock hand-off, WAL commit); a batch pays it once.
  *
@@ -12,6 +12,8 @@
 import { eventIdReused, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
+import { freshRecords } from '../audit-log';
+import { appendChained } from './audit';
 import type { KuzuExecutor, Runner } from './executor';
 import { existingIds } from './guards';
 
@@ -25,8 +27,6 @@ const Q = {
     CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
     CREATE (:Outbox {key: $key, kind: 'STUDY', eventId: $id, memberId: $memberId, at: $at})
     CREATE (m)-[:STUDIED {id: $id, at: $at, seconds: $seconds, progress: $progress}]->(c) RETURN count(*) AS n`,
-  access: `UNWIND $rows AS r CREATE (:AccessLog {id: r.id, at: r.at, viewerId: r.viewerId, action: r.action,
-    targetKind: r.targetKind, targetId: r.targetId})`,
 } as const;
 
 interface Plan { key: string; memberId: string; targetId: string; label: 'Question' | 'Course' }
@@ -80,11 +80,8 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
       // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.
       if (Number(rows[0]?.n ?? 0) !== 1) throw new Error(`event ${p.key} matched ${String(rows[0]?.n)} endpoint pairs`);
     }
-    if (access.length) {
-      await tx.run(Q.access, {
-        rows: access.map((r) => ({ id: r.id, at: r.at, viewerId: r.viewerId, action: r.action, targetKind: r.targetKind, targetId: r.targetId })),
-      });
-    }
+    // Chained after the head in this same transaction (an id already stored fails the batch on the key).
+    await appendChained(tx, freshRecords(access, new Set()));
     return outcomes;
   });
 }

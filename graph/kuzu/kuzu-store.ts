@@ -15,6 +15,7 @@ import type {
 import type { AppraisalRound, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
 import { AppraisalQueries } from './appraisal';
 import type { AccessToken, AccountPatch, AuthSession, NewAccount } from '../accounts';
+import type { AuditCheckpoint } from '../audit-log';
 import { AccountQueries } from './accounts';
 import type { BatchEvent, OutboxCompletion } from '../event-batch';
 import type { MemberLearning } from '../learning-summary';
@@ -25,7 +26,7 @@ import type { TransferCasePatch } from '../affairs-store';
 import { AffairsQueries } from './affairs';
 import { RecordsQueries } from './records';
 import type { ImportedProfile, MemberRecord } from '../records-model';
-import { appendAccess, listAccess } from './audit';
+import { appendAccess, auditHead, getAuditCheckpoint, listAccess, listAudit, pruneAudit } from './audit';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
 import * as learningSummary from './learning-summary';
@@ -199,6 +200,10 @@ export class KuzuStore implements GraphStore {
   // ---- audit ----
   appendAccess(records: AccessRecord[]) { return appendAccess(this.ex, records); }
   listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return listAccess(this.ex, opts); }
+  auditHead() { return auditHead(this.ex); }
+  listAudit(opts: { afterSeq?: number; fromAt?: number; toAt?: number; limit: number }) { return listAudit(this.ex, opts); }
+  getAuditCheckpoint() { return getAuditCheckpoint(this.ex); }
+  pruneAudit(cp: AuditCheckpoint) { return pruneAudit(this.ex, cp); }
 
   // ---- appraisal and talk records ----
   createAppraisalRound(r: AppraisalRound, sealedKey: string) { return this.appraisal.createAppraisalRound(r, sealedKey); }

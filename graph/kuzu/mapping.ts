@@ -3,7 +3,7 @@
  * exported here) so mapping is a plain field copy plus JSON decoding of list-valued strings.
  */
 import type {
-  AccessRecord, AnswerEvent, Course, Member, Meeting, Question, StudyEvent, StudyPlan, Topic, TopicTag, Transfer,
+  AnswerEvent, Course, Member, Meeting, Question, StudyEvent, StudyPlan, Topic, TopicTag, Transfer,
 } from '../model';
 import type { Row } from './executor';
 
@@ -86,11 +86,6 @@ export const toAnswer = (r: Row): AnswerEvent => ({
 export const toPlan = (r: Row): StudyPlan => ({
   id: str(r.id), memberId: str(r.memberId), createdAt: num(r.createdAt), minutesPerWeek: num(r.minutesPerWeek),
   weeks: num(r.weeks), startsAt: num(r.startsAt), items: jsonList(r.items),
-});
-
-export const toAccess = (r: Row): AccessRecord => ({
-  id: str(r.id), at: num(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind),
-  targetId: str(r.targetId),
 });
 
 /** Order `items` as `ids` asked, dropping ids that were not found (batch-read convention). */

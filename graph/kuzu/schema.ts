@@ -8,16 +8,17 @@
 import type { EmbeddableKind } from '../model';
 import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
-import type { KuzuExecutor, Runner } from './executor';
+import { adoptLegacyAccess, AUDIT_DDL } from './audit';
+import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const NODE_TABLES = [
   'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AccessLog', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
+  'StudyPlan', 'Transfer', 'AuditEntry', 'AuditHead', 'AuditCheckpoint', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
   'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
   'MemberLearning', 'BranchLearning',
 ] as const;
@@ -87,8 +88,21 @@ const V4_ACCOUNTS: string[] = [
      scope STRING, introspect BOOLEAN, createdAt INT64, expiresAt INT64, revokedAt INT64, lastUsedAt INT64)`,
 ];
 
-/** Ordered migration steps; index i brings the schema to version i + 1. Version 6: maintained learning summaries. */
-const MIGRATIONS: string[][] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL];
+/**
+ * Version 7: the hash-chained audit log (./audit.ts). The unchained AccessLog rows of earlier versions
+ * move into the chain, oldest first, and their table goes.
+ */
+async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
+  for (const stmt of AUDIT_DDL) await r.raw(stmt);
+  await adoptLegacyAccess(r);
+  await r.raw('DROP TABLE IF EXISTS AccessLog');
+}
+
+/**
+ * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
+ * version i + 1. Version 6: maintained learning summaries.
+ */
+const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL, v7AuditChain];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
@@ -113,7 +127,9 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
       throw new Error(`The data directory has schema version ${current}, newer than this build (${SCHEMA_VERSION}); upgrade Hongtu`);
     }
     for (let v = current; v < SCHEMA_VERSION; v++) {
-      for (const stmt of MIGRATIONS[v]) await r.raw(stmt);
+      const step = MIGRATIONS[v];
+      if (typeof step === 'function') await step(r);
+      else for (const stmt of step) await r.raw(stmt);
       await r.run(
         "MERGE (s:SchemaVersion {id: 'schema'}) SET s.version = $version, s.appliedAt = $at",
         { version: v + 1, at: Date.now() },

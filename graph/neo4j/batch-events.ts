@@ -1,6 +1,6 @@
 /**
  * Group commit on Neo4j (graph/event-batch.ts): one check of every row, then the new events and their
- * outbox entries written with UNWIND … CREATE, and the access records with UNWIND … MERGE, all in one
+ * outbox entries written with UNWIND … CREATE, and the access records chained into the audit log, all in one
  * managed write transaction. See batch-queries.ts for why this stays correct when transactions run
  * concurrently: a concurrent writer of the same event id makes this transaction fail on the
  * uniqueness constraint, and a batch of one is then checked again (it is now a replay or a conflict).
@@ -9,7 +9,7 @@ import { eventIdReused, isStoreError, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { BATCH_Q } from './batch-queries';
-import { Q } from './queries';
+import { appendChained } from './audit';
 import type { Executor, Tx } from './executor';
 import { int } from './mapping';
 
@@ -47,7 +47,8 @@ async function writeBatch(ex: Executor, batch: BatchEvent[], access: AccessRecor
     const studies = created.flatMap((b) => (b.kind === 'STUDY' ? [{ ...base(b), progress: b.event.progress }] : []));
     if (answers.length) await tx.write(BATCH_Q.createAnswers, { answers });
     if (studies.length) await tx.write(BATCH_Q.createStudies, { studies });
-    if (access.length) await tx.write(Q.appendAccess, { records: access.map((r) => ({ ...r, at: int(r.at) })) });
+    // Chained after the head in this same transaction (ids already stored are skipped).
+    await appendChained(tx, access);
     return outcomes;
   });
 }

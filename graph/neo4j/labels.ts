@@ -7,7 +7,7 @@ export const NODE_LABELS = [
   'Transfer', 'StudyPlan', 'AccessRecord', 'Milestone', 'DuesStandard', 'DuesPayment', 'TransferCase', 'Notice',
   'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
   'RuleOverride', 'Account', 'AuthSession', 'AccessToken',
-  'Outbox', 'OutboxTally', 'MemberLearning', 'BranchLearning',
+  'Outbox', 'OutboxTally', 'MemberLearning', 'BranchLearning', 'AuditEntry', 'AuditHead', 'AuditCheckpoint',
   'AbsenceReason', 'MeetingEdit', 'MemberRecord', 'ImportedProfile',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

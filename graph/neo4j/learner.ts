@@ -1,8 +1,8 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes; audit log. */
-import type { AccessRecord, Gap, Mastery, StudyPlan } from '../model';
+import type { Gap, Mastery, StudyPlan } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
-import { int, toAccess, toGap, toMastery, toStudyPlan } from './mapping';
+import { int, toGap, toMastery, toStudyPlan } from './mapping';
 import { Q } from './queries';
 
 /** Rows grouped per asked member id, every asked id present. */
@@ -68,19 +68,5 @@ export class LearnerOps {
   async getStudyPlan(memberId: string): Promise<StudyPlan | null> {
     const [row] = await this.ex.read((tx) => tx.rows(Q.getStudyPlan, { memberId }));
     return row ? toStudyPlan(row) : null;
-  }
-
-  /** Append-only, idempotent by record id. */
-  async appendAccess(records: AccessRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    await this.ex.write((tx) => tx.write(Q.appendAccess, { records: records.map((r) => ({ ...r, at: int(r.at) })) }));
-  }
-
-  async listAccess(opts: { viewerId?: string; targetId?: string; limit: number }): Promise<AccessRecord[]> {
-    if (opts.limit <= 0) return [];
-    const rows = await this.ex.read((tx) => tx.rows(Q.listAccess, {
-      viewerId: opts.viewerId || null, targetId: opts.targetId || null, limit: int(opts.limit),
-    }));
-    return rows.map(toAccess);
   }
 }

@@ -5,7 +5,7 @@
  */
 import neo4j, { Integer, isInt } from 'neo4j-driver';
 import type {
-  AccessRecord, AnswerEvent, Attendance, Course, Gap, Mastery, Meeting, Member, Question, StudyEvent,
+  AnswerEvent, Attendance, Course, Gap, Mastery, Meeting, Member, Question, StudyEvent,
   StudyPlan, Topic, TopicTag, Transfer,
 } from '../model';
 
@@ -120,11 +120,6 @@ export const toGap = (r: Row): Gap => ({
 export const toStudyPlan = (r: Row): StudyPlan => ({
   id: str(r.id), memberId: str(r.memberId), createdAt: n0(r.createdAt), minutesPerWeek: n0(r.minutesPerWeek),
   weeks: n0(r.weeks), startsAt: n0(r.startsAt), items: jsonItems(r.items),
-});
-
-export const toAccess = (r: Row): AccessRecord => ({
-  id: str(r.id), at: n0(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind),
-  targetId: str(r.targetId),
 });
 
 /**

@@ -35,6 +35,8 @@ import { AffairsOps } from './affairs';
 import { RecordsOps } from './records';
 import type { ImportedProfile, MemberRecord } from '../records-model';
 import { LearnerOps } from './learner';
+import { AuditOps } from './audit';
+import type { AuditCheckpoint } from '../audit-log';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
 import { OrgOps } from './org';
@@ -50,6 +52,7 @@ export class Neo4jStore implements GraphStore {
   private readonly curriculum: CurriculumOps;
   private readonly life: LifeOps;
   private readonly learner: LearnerOps;
+  private readonly audit: AuditOps;
   private readonly appraisal: AppraisalOps;
   private readonly accounts: AccountOps;
   private readonly affairs: AffairsOps;
@@ -67,6 +70,7 @@ export class Neo4jStore implements GraphStore {
     this.curriculum = new CurriculumOps(this.ex);
     this.life = new LifeOps(this.ex);
     this.learner = new LearnerOps(this.ex);
+    this.audit = new AuditOps(this.ex);
     this.appraisal = new AppraisalOps(this.ex);
     this.accounts = new AccountOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
@@ -75,7 +79,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   // ---- lifecycle ----
-  init(): Promise<void> { return createSchema(this.ex); }
+  async init(): Promise<void> {
+    await createSchema(this.ex);
+    await this.audit.adoptLegacyAccess();
+  }
   close(): Promise<void> { return this.ex.close(); }
   health(): Promise<StoreHealth> { return storeHealth(this.ex); }
   isEmpty(): Promise<boolean> { return this.org.isEmpty(); }
@@ -163,8 +170,12 @@ export class Neo4jStore implements GraphStore {
   listRuleOverrides() { return this.ruleOps.listRuleOverrides(); }
   readBranchFacts(branchIds: string[], from: number, to: number) { return readBranchFacts(this.ex, branchIds, from, to); }
   createRuleOverride(o: RuleOverrideRecord) { return this.ruleOps.createRuleOverride(o); }
-  appendAccess(records: AccessRecord[]) { return this.learner.appendAccess(records); }
-  listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.learner.listAccess(opts); }
+  appendAccess(records: AccessRecord[]) { return this.audit.appendAccess(records); }
+  listAccess(opts: { viewerId?: string; targetId?: string; limit: number }) { return this.audit.listAccess(opts); }
+  auditHead() { return this.audit.auditHead(); }
+  listAudit(opts: { afterSeq?: number; fromAt?: number; toAt?: number; limit: number }) { return this.audit.listAudit(opts); }
+  getAuditCheckpoint() { return this.audit.getAuditCheckpoint(); }
+  pruneAudit(cp: AuditCheckpoint) { return this.audit.pruneAudit(cp); }
 
   // ---- appraisal and talk records ----
   createAppraisalRound(r: AppraisalRound, sealedKey: string) { return this.appraisal.createAppraisalRound(r, sealedKey); }

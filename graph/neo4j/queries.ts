@@ -311,17 +311,6 @@ ORDER BY ruleId, version`,
   ruleOverrideById: `MATCH (o:RuleOverride {id: $id})
 RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params, o.effectiveFrom AS effectiveFrom,
        o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt`,
-
-  // ---- audit ----
-  appendAccess: `UNWIND $records AS r
-MERGE (a:AccessRecord {id: r.id})
-  ON CREATE SET a.at = r.at, a.viewerId = r.viewerId, a.action = r.action, a.targetKind = r.targetKind,
-                a.targetId = r.targetId`,
-  listAccess: `MATCH (a:AccessRecord)
-WHERE ($viewerId IS NULL OR a.viewerId = $viewerId) AND ($targetId IS NULL OR a.targetId = $targetId)
-RETURN a.id AS id, a.at AS at, a.viewerId AS viewerId, a.action AS action, a.targetKind AS targetKind,
-       a.targetId AS targetId
-ORDER BY at DESC, id DESC LIMIT $limit`,
 } as const;
 
 /** Which of $ids have no node of one label (a write checks this before it writes anything). */

@@ -10,6 +10,7 @@ import {
 } from './ddl';
 import { APPRAISAL_CONSTRAINTS } from './appraisal';
 import { ACCOUNT_DDL } from './accounts-queries';
+import { AUDIT_DDL } from './audit-queries';
 import type { Executor } from './executor';
 import { NODE_LABELS, VECTOR_INDEXES } from './labels';
 import { int, num, numOrNull } from './mapping';
@@ -23,7 +24,7 @@ const AWAIT_SECONDS = 300;
 export async function createSchema(ex: Executor): Promise<void> {
   for (const ddl of [
     ...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES),
-    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS),
+    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS), ...Object.values(AUDIT_DDL),
   ]) {
     await ex.schema(ddl);
   }

@@ -11,7 +11,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
 import type { AccessToken, AuthSession } from '../../graph';
-import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import { isAccessToken, verifyAccessTokenOnce } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
 import { clearSessionCookie, CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
@@ -51,6 +51,13 @@ export interface ApiContext extends YogaInitialContext {
    * too); rejects if any write failed. Called once after execution, before data leaves.
    */
   flushAudit(): Promise<void>;
+  /** Members whose data a mutation's answer carries (server/api/mutation-reads.ts); recorded as reads. */
+  readonly mutationReads: Set<string>;
+  /**
+   * Who to name in the audit log for this request: the member of valid credentials, or '' for a
+   * caller without them. Never throws.
+   */
+  auditViewerId(): Promise<string>;
   /**
    * Start reading members a resolver is about to check against the viewer — once the token is
    * verified, in the store call that reads the viewer's own record — then their branches
@@ -89,7 +96,7 @@ export function createContext(
   const checkCredentials = async (): Promise<Credentials> => {
     if (token) {
       if (isAccessToken(token)) {
-        const t = await verifyAccessToken(store, token, now());
+        const t = await verifyAccessTokenOnce(store, request, token, now());
         return { kind: 'token', memberId: t.memberId, token: t };
       }
       // Demo JWTs: only while the demo login is on (never in production).
@@ -169,6 +176,8 @@ export function createContext(
   };
   return Object.assign(ctx, {
     session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
+    mutationReads: new Set<string>(),
+    auditViewerId: () => (hasCredentials ? verifyOnce().catch(() => '') : Promise.resolve('')),
     markMutation: () => { isMutation = true; },
     // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
     developerAccess: async () => {

@@ -16,7 +16,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../graph';
 import type { Config } from '../config';
-import { isAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import { isAccessToken, verifyAccessTokenOnce } from '../auth/access-tokens';
 import { bearerToken } from '../auth/tokens';
 import { readPersistedManifest } from './persisted-manifest';
 
@@ -48,7 +48,7 @@ export function usePersistedOnly(opts: PersistedOperationsOptions): Plugin {
       const token = bearerToken(request.headers.get('authorization'));
       if (!token || !isAccessToken(token)) return false;
       try {
-        await verifyAccessToken(opts.store, token, now());
+        await verifyAccessTokenOnce(opts.store, request, token, now());
         return true;
       } catch {
         return false;

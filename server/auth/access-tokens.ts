@@ -54,3 +54,18 @@ export async function verifyAccessToken(store: GraphStore, bearer: string, now: 
   if (now - t.lastUsedAt >= 60_000) await store.touchAccessToken(t.id, now);
   return t;
 }
+
+const verifiedPerRequest = new WeakMap<Request, Promise<AccessToken>>();
+
+/**
+ * verifyAccessToken once per HTTP request: the persisted-operations gate and the request's
+ * credentials both ask, and the second asker gets the first answer (no second store read).
+ */
+export function verifyAccessTokenOnce(store: GraphStore, request: Request, bearer: string, now: number): Promise<AccessToken> {
+  let p = verifiedPerRequest.get(request);
+  if (!p) {
+    p = verifyAccessToken(store, bearer, now);
+    verifiedPerRequest.set(request, p);
+  }
+  return p;
+}

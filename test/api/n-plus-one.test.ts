@@ -92,11 +92,11 @@ describe('store calls per request', () => {
     `);
   });
 
-  it('are none for member(id) with a token that does not verify', async () => {
+  it('are only the denied attempt\'s audit entry for member(id) with a token that does not verify', async () => {
     calls.length = 0;
     const r = await t.server.gql('query($id: ID!) { member(id: $id) { id recentActivity { studies { at } } } }', { id: 'm-x03' }, 'not-a-token');
     expect(r.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['appendAccess']);
   });
 
   it('stay constant for a committee dashboard comparing branches over several quarters', async () => {

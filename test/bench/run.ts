@@ -30,6 +30,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['appraisal', './appraisal-bench'],
     ['auth', './auth-bench'],
     ['first-load', './first-load-bench'],
+    ['audit', './audit-bench'],
   ] as const) {
     out.push([name, async (ctx) => ((await import(file)) as { bench: Section }).bench(ctx)]);
   }

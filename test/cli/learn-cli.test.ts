@@ -1,6 +1,7 @@
 /**
  * `hongtu learn recompute` through the real CLI on a Kuzu store in a temp dir: every member's mastery is
- * refolded from their history with the parameters in kt-params.json, and their gaps are stored.
+ * refolded from their history with the parameters in kt-params.json, their gaps are stored, and the
+ * learning summaries of every branch are rebuilt.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -46,7 +47,8 @@ describe('hongtu learn recompute', () => {
   it('replays history into mastery rows and stores every member\'s gaps', async () => {
     const r = hongtu(['learn', 'recompute']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^8 members: \d+ mastery rows, \d+ gaps with learner-model\/1 in [\d.]+ s\n$/);
+    expect(r.stdout).toMatch(/^8 members: \d+ mastery rows, \d+ gaps with learner-model\/1 in [\d.]+ s\nlearning summaries of 8 members rebuilt in [\d.]+ s\n$/);
+    expect((await withStore((s) => s.getBranchLearning(['b-1', 'b-2', 'b-3']))).size).toBe(3);
     const p = await masteryOfA();
     // Four right answers raise the estimate well above what the model assumes with no evidence.
     const prior = new LearnerModel(defaultLearnerParams()).priorMastery('admission.activist');

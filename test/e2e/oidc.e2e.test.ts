@@ -106,6 +106,13 @@ describe('campus single sign-on in the browser', () => {
     await poll(() => page.getByTestId('sso-start').isVisible()).toBe(true);
     expect((await page.context().cookies(server.url)).find((c) => c.name === 'hongtu_session')).toBeUndefined();
     await snap(page, 'oidc-unknown-number');
+    // The same reason in English; Chinese is restored whatever happens.
+    try {
+      await page.getByTestId('locale').selectOption('en');
+      await poll(() => page.getByTestId('sso-refused').textContent()).toContain('has no Hongtu account yet');
+    } finally {
+      await page.getByTestId('locale').selectOption('zh-CN');
+    }
   });
 
   it('an administrator sets up and enters Hongtu\'s authenticator code after the provider', async () => {

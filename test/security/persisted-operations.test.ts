@@ -11,7 +11,16 @@ import { cookieClient, SIGN_IN } from '../support/auth-client';
 import { clientDocument, documentHash, requestBody } from '../support/persisted';
 import { useProductionWorld } from './production-world';
 
-const prod = useProductionWorld();
+let tokenLookups = 0;
+const prod = useProductionWorld({
+  wrap: (store) => new Proxy(store, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver);
+      if (key === 'getAccessToken') return (...a: unknown[]) => { tokenLookups += 1; return (v as (...x: unknown[]) => unknown).apply(target, a); };
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  }),
+});
 const dev = useApiWorld();
 const PASSWORD = 'a long and private sentence';
 const input = { loginName: 's-a', password: PASSWORD };
@@ -88,8 +97,11 @@ describe('persisted operations in production', () => {
 
   it('lets a personal access token send any document; an invalid token cannot', async () => {
     const token = await prod.token('sec');
+    const before = tokenLookups;
     const own = await send(JSON.stringify({ query: '{ member(id: "m-a") { name } }' }), { authorization: `Bearer ${token}` });
     expect(own.body).toEqual({ data: { member: { name: '张三' } } });
+    // The gate and the request's credentials share one verification.
+    expect(tokenLookups - before).toBe(1);
     const forged = `${token.slice(0, -4)}AAAA`;
     const refused = await send(JSON.stringify({ query: '{ member(id: "m-a") { name } }' }), { authorization: `Bearer ${forged}` });
     expect(codes(refused)).toEqual(['FORBIDDEN']);

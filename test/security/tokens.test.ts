@@ -83,6 +83,7 @@ const ROOT: Record<string, string> = {
   appraisalRounds: '{ appraisalRounds(branchId: "x") { __typename } }',
   assessmentComparison: '{ assessmentComparison { __typename } }',
   branchAssessment: '{ branchAssessment(branchId: "x") { __typename } }',
+  auditLogExport: '{ auditLogExport(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { csv } }',
   branchDues: '{ branchDues(branchId: "x", year: 1) { __typename } }',
   branchPipeline: '{ branchPipeline(branchId: "x") { __typename } }',
   branchTransfers: '{ branchTransfers(branchId: "x") { __typename } }',

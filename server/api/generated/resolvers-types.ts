@@ -382,6 +382,19 @@ export type AttendanceStatus =
   /** 出席 */
   | 'PRESENT';
 
+/** A period of the audit log as CSV (UTF-8 with a byte-order mark; columns seq, time, viewerId, action, targetKind, targetId, outcome, hash). */
+export type AuditLogExport = {
+  __typename?: 'AuditLogExport';
+  /** The CSV text. Fields that a spreadsheet would read as a formula start with an apostrophe. */
+  csv: Scalars['String']['output'];
+  /** Start of the period (inclusive). */
+  from: Scalars['DateTime']['output'];
+  /** Entries in the file. */
+  rows: Scalars['Int']['output'];
+  /** End of the period (exclusive). */
+  to: Scalars['DateTime']['output'];
+};
+
 /** One member's grade on a ballot. */
 export type BallotGradeInput = {
   /** Optional short comment (at most 200 characters), shown unattributed. */
@@ -2423,6 +2436,12 @@ export type Query = {
    * the current one), best score first: the cross-branch comparison.
    */
   assessmentComparison: Array<BranchQuarterScore>;
+  /**
+   * The audit log of a period (from ≤ time < to) as CSV, for university administrators: sign-ins, account
+   * changes, personal-data reads, denied attempts and writes, each with its sequence number and chain hash.
+   * At most 100,000 entries (longer periods: `hongtu audit export`). The export is itself recorded.
+   */
+  auditLogExport: AuditLogExport;
   /** A branch (党支部) by id; NOT_FOUND when unknown. */
   branch: Branch;
   /**
@@ -2637,6 +2656,13 @@ export type QueryAppraisalRoundsArgs = {
 export type QueryAssessmentComparisonArgs = {
   committeeId?: InputMaybe<Scalars['ID']['input']>;
   quarter?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryAuditLogExportArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -3871,6 +3897,7 @@ export type ResolversTypes = {
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRowInput: AttendanceRowInput;
   AttendanceStatus: AttendanceStatus;
+  AuditLogExport: ResolverTypeWrapper<AuditLogExport>;
   BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
   BranchAreaMastery: ResolverTypeWrapper<BranchAreaMastery>;
@@ -4064,6 +4091,7 @@ export type ResolversParentTypes = {
   Attendance: AttendanceModel;
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRowInput: AttendanceRowInput;
+  AuditLogExport: AuditLogExport;
   BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
   BranchAreaMastery: BranchAreaMastery;
@@ -4355,6 +4383,13 @@ export type AttendanceRecordResolvers<ContextType = ApiContext, ParentType exten
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttendanceStatus'], ParentType, ContextType>;
+};
+
+export type AuditLogExportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditLogExport'] = ResolversParentTypes['AuditLogExport']> = {
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type BranchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Branch'] = ResolversParentTypes['Branch']> = {
@@ -5022,6 +5057,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   appraisalRound?: Resolver<ResolversTypes['AppraisalRound'], ParentType, ContextType, RequireFields<QueryAppraisalRoundArgs, 'id'>>;
   appraisalRounds?: Resolver<Array<ResolversTypes['AppraisalRound']>, ParentType, ContextType, RequireFields<QueryAppraisalRoundsArgs, 'branchId'>>;
   assessmentComparison?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, Partial<QueryAssessmentComparisonArgs>>;
+  auditLogExport?: Resolver<ResolversTypes['AuditLogExport'], ParentType, ContextType, RequireFields<QueryAuditLogExportArgs, 'from' | 'to'>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<QueryBranchArgs, 'id'>>;
   branchAssessment?: Resolver<Array<ResolversTypes['BranchQuarterScore']>, ParentType, ContextType, RequireFields<QueryBranchAssessmentArgs, 'branchId'>>;
   branchDues?: Resolver<ResolversTypes['BranchDues'], ParentType, ContextType, RequireFields<QueryBranchDuesArgs, 'branchId' | 'year'>>;
@@ -5364,6 +5400,7 @@ export type Resolvers<ContextType = ApiContext> = {
   AreaMastery?: AreaMasteryResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
+  AuditLogExport?: AuditLogExportResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
   BranchAreaMastery?: BranchAreaMasteryResolvers<ContextType>;
   BranchDues?: BranchDuesResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { register as registerImport } from './import';
 import { register as registerExport } from './export';
 import { register as registerInit } from './init';
 import { register as registerNeo4jImport } from './neo4j-import';
+import { register as registerAudit } from './audit';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerInit(program);
   registerNeo4jImport(program);
+  registerAudit(program);
 }

@@ -14,9 +14,9 @@ import {
   validateTransferReceipt, validateTransferSequence,
 } from './affairs-params';
 import { derive } from '../facts';
-import { arrearsOf } from './dues';
+import { type Arrears, arrearsOf } from './dues';
 import { ruleSpan } from './meeting-minimum';
-import { pipelineRuleObligations } from './pipeline-step';
+import { type PipelinePlan, pipelinePlan, planObligation } from './pipeline-step';
 
 /**
  * These obligations have no calendar period: a person's state as of `asOf` is judged by the rule
@@ -34,11 +34,18 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
     if (!inForceAt(rule, asOf)) return [];
     const facts = await ctx.facts();
     const out: Obligation[] = [];
+    const ruleKey = `pipeline|${rule.id}@${rule.version}|${JSON.stringify(rule.params)}`;
     for (const s of subjects) {
       if (s.kind !== 'MEMBER') continue;
-      const done = facts.branch(s.branchId).milestones.get(s.id);
+      const slice = facts.branch(s.branchId);
+      const done = slice.milestones.get(s.id);
       if (!done?.length) continue;
-      for (const o of pipelineRuleObligations(rule, done, asOf, { id: s.id, name: s.name })) {
+      // The plan depends on the milestones and the rule version only: kept with the slice's facts.
+      const plans = derive(slice, ruleKey, () => new Map<string, PipelinePlan>());
+      let plan = plans.get(s.id);
+      if (plan === undefined) { plan = pipelinePlan(rule, done); plans.set(s.id, plan); }
+      const o = planObligation(rule, plan, asOf, { id: s.id, name: s.name });
+      if (o) {
         o.subject = s;
         out.push(o);
       }
@@ -60,8 +67,12 @@ export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
       const slice = facts.branch(s.branchId);
       const st = slice.standards.get(s.id);
       if (!st?.length) continue;
-      const a = derive(slice, `arrears|${s.id}|${lastOwed}`,
-        () => arrearsOf(st, slice.payments.get(s.id) ?? [], `${Math.min(...st.map((x) => x.year))}-01`, lastOwed));
+      const arrears = derive(slice, `arrears|${lastOwed}`, () => new Map<string, Arrears>());
+      let a = arrears.get(s.id);
+      if (!a) {
+        a = arrearsOf(st, slice.payments.get(s.id) ?? [], `${Math.min(...st.map((x) => x.year))}-01`, lastOwed);
+        arrears.set(s.id, a);
+      }
       if (a.consecutiveUnpaid < rule.params.months) continue;
       const firstUnpaid = a.unpaidMonths[a.unpaidMonths.length - a.consecutiveUnpaid];
       const dueAt = addMonths(Date.parse(`${firstUnpaid}-01T00:00:00+08:00`), rule.params.months) - 1;

@@ -3,7 +3,7 @@
  * (month, quarter or year, China Standard Time). One obligation per branch and period.
  */
 import { MEETING_KINDS, type Meeting, type MeetingKind } from '../../../graph';
-import { FREQUENCIES, type Frequency, parseDay, periodsOverlapping, periodAt } from '../periods';
+import { FREQUENCIES, type Frequency, parseDay, type Period, periodsOverlapping, periodAt } from '../periods';
 import type { Evaluator, Obligation, RuleDef, SubjectRef } from '../types';
 import { derive } from '../facts';
 import { requireInteger, requireObject, requireOneOf, optionalBoolean } from './params';
@@ -45,11 +45,13 @@ export function ruleSpan(rule: RuleDef): { from: number; to: number } {
 export function meetingVerdicts(
   rule: RuleDef<MeetingMinimumParams>, subject: SubjectRef, meetings: readonly Pick<Meeting, 'id' | 'kind' | 'title' | 'at'>[],
   window: { from: number; to: number }, asOf: number,
+  /** periodsOverlapping(rule's frequency, window), when the caller has it already. */
+  periods: readonly Period[] = periodsOverlapping(rule.params.frequency, window.from, window.to),
 ): Obligation[] {
   const { meetingKind, frequency, minimum } = rule.params;
   const span = ruleSpan(rule);
   const out: Obligation[] = [];
-  for (const p of periodsOverlapping(frequency, window.from, window.to)) {
+  for (const p of periods) {
     if (p.start < span.from || p.start >= span.to) continue;
     const inPeriod = meetings.filter((m) => m.kind === meetingKind && m.at >= p.start && m.at < p.end);
     const held = inPeriod.filter((m) => m.at <= asOf);
@@ -83,12 +85,13 @@ export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
     if (branches.length === 0) return [];
     const facts = await ctx.facts();
     const kind = rule.params.meetingKind;
+    const periods = periodsOverlapping(rule.params.frequency, ctx.window.from, ctx.window.to);
     const out: Obligation[] = [];
     for (const b of branches) {
       const slice = facts.branch(b.id);
       if (rule.params.onlyWithGroups && slice.groups === 0) continue;
       const ofKind = derive(slice, `meetings|${kind}`, () => slice.meetings.filter((m) => m.kind === kind));
-      for (const o of meetingVerdicts(rule, b, ofKind, ctx.window, asOf)) out.push(o);
+      for (const o of meetingVerdicts(rule, b, ofKind, ctx.window, asOf, periods)) out.push(o);
     }
     return out;
   },

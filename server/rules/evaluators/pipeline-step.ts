@@ -6,7 +6,7 @@ import type { Milestone, MilestoneEvidence, PipelineStep } from '../../../graph'
 import { AppError } from '../../errors';
 import { addDays, addMonths, dateOf } from '../../affairs/china-time';
 import type { PipelineStepParams, Span } from '../catalogue/pipeline';
-import type { Citation, Obligation, ObligationStatus, RuleDef } from '../types';
+import type { Citation, Evidence, Obligation, ObligationStatus, RuleDef } from '../types';
 
 export type PipelineRule = RuleDef<PipelineStepParams>;
 
@@ -93,50 +93,80 @@ function hasStep(done: Milestone[], step: PipelineStep): boolean {
 }
 
 function obligationOf(
-  rule: PipelineRule, subject: { id: string; name?: string }, status: ObligationStatus, dueAt: number | null, evidence: Milestone[],
+  rule: PipelineRule, subject: { id: string; name?: string }, status: ObligationStatus, dueAt: number | null, evidence: Evidence[],
 ): Obligation {
   return {
     ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
     title: rule.title.zh, status, dueAt,
-    evidence: evidence.map(milestoneEvidence),
+    evidence: [...evidence],
     citation: rule.citation, action: { kind: 'pipeline-step', targetId: subject.id },
   };
 }
 
-function milestoneEvidence(m: Milestone) {
+function milestoneEvidence(m: Milestone): Evidence {
   return { kind: 'Milestone', id: m.id, label: `${m.step} ${dateOf(m.at)}` };
 }
 
-/** What one rule asks of a person with these milestones as of `asOf`, appended to `out`. */
-function pipelineObligation(rule: PipelineRule, done: Milestone[], asOf: number, subject: { id: string; name?: string }, out: Obligation[]): void {
+/**
+ * What one rule asks of a person, worked out from the milestones alone (no "as of"): nothing, a
+ * repeating step due at a date, a step done late, or a step pending between its earliest day and its
+ * deadline. The status follows from the plan and the instant (planStatus).
+ */
+export type PipelinePlan =
+  | null
+  | { kind: 'repeat'; dueAt: number; evidence: Evidence[] }
+  | { kind: 'late'; dueAt: number; evidence: Evidence[] }
+  | { kind: 'pending'; earliest: number | null; deadline: number | null; evidence: Evidence[] };
+
+export function pipelinePlan(rule: PipelineRule, done: Milestone[]): PipelinePlan {
   const p = rule.params;
   // The first step (the application) starts the pipeline; nothing asks for it.
-  if (p.requires.length === 0) return;
+  if (p.requires.length === 0) return null;
   if (p.repeatEveryMonths) {
     const anchor = latestOf(done, p.step) ?? latestOf(done, p.requires[0]);
-    if (!anchor || (p.repeatUntil && hasStep(done, p.repeatUntil))) return;
-    const dueAt = addMonths(anchor.at, p.repeatEveryMonths);
-    out.push(obligationOf(rule, subject, asOf > dueAt ? 'OVERDUE' : 'UPCOMING', dueAt, [anchor]));
-    return;
+    if (!anchor || (p.repeatUntil && hasStep(done, p.repeatUntil))) return null;
+    return { kind: 'repeat', dueAt: addMonths(anchor.at, p.repeatEveryMonths), evidence: [milestoneEvidence(anchor)] };
   }
   let mine: Milestone | undefined;
   for (const m of done) if (m.step === p.step) { mine = m; break; }
   if (mine) {
     const late = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
-    if (late !== null && mine.at > late) out.push({ ...obligationOf(rule, subject, 'DONE', late, [mine]), title: `${rule.title.zh}（逾期完成）` });
-    return;
+    return late !== null && mine.at > late ? { kind: 'late', dueAt: late, evidence: [milestoneEvidence(mine)] } : null;
   }
-  for (const s of p.requires) if (!hasStep(done, s)) return;
-  const earliest = p.notBefore ? spanEnd(p.notBefore, done) : null;
-  const deadline = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
-  const evidence: Milestone[] = [];
+  for (const s of p.requires) if (!hasStep(done, s)) return null;
+  const evidence: Evidence[] = [];
   for (const s of p.requires) {
     const m = latestOf(done, s);
-    if (m) evidence.push(m);
+    if (m) evidence.push(milestoneEvidence(m));
   }
-  if (deadline !== null && asOf > deadline) out.push(obligationOf(rule, subject, 'OVERDUE', deadline, evidence));
-  else if (earliest !== null && asOf < earliest) out.push(obligationOf(rule, subject, 'UPCOMING', earliest, evidence));
-  else out.push(obligationOf(rule, subject, 'DUE', deadline, evidence));
+  return {
+    kind: 'pending', evidence,
+    earliest: p.notBefore ? spanEnd(p.notBefore, done) : null,
+    deadline: p.dueWithin ? spanEnd(p.dueWithin, done) : null,
+  };
+}
+
+/** The obligation a plan gives as of `asOf` (null for no plan). */
+export function planObligation(rule: PipelineRule, plan: PipelinePlan, asOf: number, subject: { id: string; name?: string }): Obligation | null {
+  if (!plan) return null;
+  switch (plan.kind) {
+    case 'repeat':
+      return obligationOf(rule, subject, asOf > plan.dueAt ? 'OVERDUE' : 'UPCOMING', plan.dueAt, plan.evidence);
+    case 'late':
+      return { ...obligationOf(rule, subject, 'DONE', plan.dueAt, plan.evidence), title: `${rule.title.zh}（逾期完成）` };
+    case 'pending': {
+      const { earliest, deadline, evidence } = plan;
+      if (deadline !== null && asOf > deadline) return obligationOf(rule, subject, 'OVERDUE', deadline, evidence);
+      if (earliest !== null && asOf < earliest) return obligationOf(rule, subject, 'UPCOMING', earliest, evidence);
+      return obligationOf(rule, subject, 'DUE', deadline, evidence);
+    }
+  }
+}
+
+/** What one rule asks of a person with these milestones as of `asOf`, appended to `out`. */
+function pipelineObligation(rule: PipelineRule, done: Milestone[], asOf: number, subject: { id: string; name?: string }, out: Obligation[]): void {
+  const o = planObligation(rule, pipelinePlan(rule, done), asOf, subject);
+  if (o) out.push(o);
 }
 
 const byDueAt = (a: Obligation, b: Obligation) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity);
@@ -148,11 +178,4 @@ export function pipelineObligations(
   const out: Obligation[] = [];
   for (const rule of rules.values()) pipelineObligation(rule, done, asOf, subject, out);
   return out.sort(byDueAt);
-}
-
-/** One rule's obligation (if any) for a person: the evaluator's path, without a map of rules or a sort. */
-export function pipelineRuleObligations(rule: PipelineRule, done: Milestone[], asOf: number, subject: { id: string; name?: string }): Obligation[] {
-  const out: Obligation[] = [];
-  pipelineObligation(rule, done, asOf, subject, out);
-  return out;
 }
