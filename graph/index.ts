@@ -16,6 +16,7 @@ export type * from './affairs-store';
 export * from './rule-facts';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
 export * from './bulk-format';
+export { sortMilestones } from './affairs-checks';
 export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } from './csv';
 export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
 export * from './appraisal';

@@ -27,6 +27,7 @@ import type { EventBatchStore } from './event-batch';
 import type { AuditLogStore } from './audit-log';
 import type { LearningSummaryStore } from './learning-summary';
 import type { RuleFactsStore } from './rule-facts';
+import type { RecordsStore } from './records-store';
 
 export interface MemberFilter {
   branchIds?: string[];
@@ -70,7 +71,7 @@ export type Progress = (done: number, total: number, label: string) => void;
  * maintained learning summaries: ./learning-summary; the hash-chained audit log: ./audit-log.
  */
 export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore,
-  AuditLogStore {
+  AuditLogStore, RecordsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----
@@ -138,8 +139,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   getMeetingsByIds(ids: string[]): Promise<Meeting[]>;
   /** Meetings of the branches with from <= at < to, ordered by at. */
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]>;
-  /** Upsert attendance rows for one meeting (one status per member). Unknown member → NOT_FOUND, nothing written. */
-  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void>;
+  /**
+   * Upsert attendance rows for one meeting (one status per member). A row's reason is kept for EXCUSED /
+   * ABSENT (see listAbsenceReasons) and dropped otherwise. Unknown member → NOT_FOUND, nothing written.
+   */
+  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
 
   // ---- learning events ----

@@ -58,6 +58,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
       'MissingMeeting', 'MoveMemberPayload', 'RecordStudyPayload', 'RecordAnswerPayload', 'LoginPayload',
+      'MeetingRecordEdit', 'MemberRecord',
     ].map((t) => [t, `../mappers#${t}Model`]))
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
@@ -69,7 +70,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
       'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
-      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'Notice', 'NoticeForViewer', 'NoticeStats',
+      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'ImportedLearningProfile', 'Notice', 'NoticeForViewer', 'NoticeStats',
     ].map((t) => [t, `../affairs-mappers#${t}Model`]))
     .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );

@@ -37,6 +37,8 @@ const PROPERTY_KEYS = [
   'asOf', 'areaMilli', 'required', 'met', 'bands', 'members', 'membersWithGaps',
   // hash-chained audit log (graph/neo4j/audit-queries.ts)
   'seq', 'hash', 'outcome', 'signature', 'lockedAt',
+  // absence reasons, minutes history, member records, imported profiles (graph/neo4j/records-queries.ts)
+  'meetingId', 'byId', 'previous', 'importedAt',
 ];
 
 const tag = { topicId: 't', weight: 0.5, source: 'AUTO', confidence: 0.9 };
@@ -69,6 +71,7 @@ const PARAMETERS: Record<string, unknown> = {
   tallies: [{ memberId: 'm', n: 1 }], asOf: 0,
   genesis: '0', seq: 1, hash: 'h', signature: 's', afterSeq: 0, fromAt: 0, toAt: 1,
   entries: [{ id: 'a', seq: 1, at: 0, viewerId: 'v', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm', outcome: '', hash: 'h' }],
+  by: 'm', previous: 'p', importedAt: 0,
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */

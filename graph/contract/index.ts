@@ -20,6 +20,7 @@ import { lifeContract } from './life.contract';
 import { lifecycleContract } from './lifecycle.contract';
 import { membersContract } from './members.contract';
 import { orgContract } from './org.contract';
+import { recordsContract } from './records.contract';
 import { rulesContract } from './rules.contract';
 import { ruleFactsContract } from './rule-facts.contract';
 import { safetyContract } from './safety.contract';
@@ -63,5 +64,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     affairsContract(get);
     auditContract(get);
     ruleFactsContract(get);
+    recordsContract(get);
   });
 }

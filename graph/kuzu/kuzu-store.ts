@@ -24,6 +24,8 @@ import type {
 } from '../affairs-model';
 import type { TransferCasePatch } from '../affairs-store';
 import { AffairsQueries } from './affairs';
+import { RecordsQueries } from './records';
+import type { ImportedProfile, MemberRecord } from '../records-model';
 import { appendAccess, auditHead, getAuditCheckpoint, listAccess, listAudit, pruneAudit } from './audit';
 import { recordEventBatch } from './batch-events';
 import * as outbox from './outbox';
@@ -57,6 +59,7 @@ export class KuzuStore implements GraphStore {
   private readonly appraisal: AppraisalQueries;
   private readonly accounts: AccountQueries;
   private readonly affairs: AffairsQueries;
+  private readonly records: RecordsQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
   constructor(opts: { dir: string }) {
@@ -70,6 +73,7 @@ export class KuzuStore implements GraphStore {
     this.appraisal = new AppraisalQueries(this.ex);
     this.accounts = new AccountQueries(this.ex);
     this.affairs = new AffairsQueries(this.ex);
+    this.records = new RecordsQueries(this.ex);
   }
 
   // ---- lifecycle ----
@@ -123,7 +127,7 @@ export class KuzuStore implements GraphStore {
   createMeeting(m: NewMeeting) { return this.life.createMeeting(m); }
   getMeetingsByIds(ids: string[]) { return this.life.getMeetingsByIds(ids); }
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.life.listMeetings(branchIds, from, to, kinds); }
-  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]) { return this.life.recordAttendance(meetingId, rows); }
+  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]) { return this.life.recordAttendance(meetingId, rows); }
   listAttendance(meetingIds: string[]) { return this.life.listAttendance(meetingIds); }
 
   // ---- learning events ----
@@ -161,6 +165,15 @@ export class KuzuStore implements GraphStore {
   ensureVectorIndex(kind: EmbeddableKind, dimensions: number) { return emb.ensureVectorIndex(this.ex, kind, dimensions); }
   vectorSearch(kind: EmbeddableKind, vector: number[], k: number) { return emb.vectorSearch(this.ex, kind, vector, k); }
   keywordSearch(kind: 'Course' | 'Topic', terms: string[], k: number) { return keywordSearch(this.ex, kind, terms, k); }
+
+  // ---- absence reasons, minutes history, member records, imported profiles ----
+  listAbsenceReasons(meetingIds: string[]) { return this.records.listAbsenceReasons(meetingIds); }
+  updateMeetingRecord(meetingId: string, record: string, edit: { id: string; at: number; by: string }) { return this.records.updateMeetingRecord(meetingId, record, edit); }
+  listMeetingEdits(meetingIds: string[]) { return this.records.listMeetingEdits(meetingIds); }
+  getMemberRecords(memberIds: string[]) { return this.records.getMemberRecords(memberIds); }
+  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) { return this.records.saveMemberRecord(r, expectVersion, phone); }
+  saveImportedProfile(p: ImportedProfile) { return this.records.saveImportedProfile(p); }
+  listImportedProfiles(memberIds: string[]) { return this.records.listImportedProfiles(memberIds); }
 
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }

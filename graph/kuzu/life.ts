@@ -6,6 +6,7 @@ import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
 import { inIdOrder, MEETING_COLUMNS, toMeeting } from './mapping';
 import { readTags, writeTags } from './tags';
+import { writeAbsenceReasons } from './records';
 
 const Q = {
   create: `MATCH (b:Branch {id: $branchId})
@@ -57,14 +58,15 @@ export class LifeQueries {
     });
   }
 
-  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void> {
+  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void> {
     const bad = rows.find((r) => !STATUSES.includes(r.status));
     if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Meeting', [meetingId]);
       await requireIds(tx, 'Member', rows.map((r) => r.memberId));
-      const last = new Map(rows.map((r) => [r.memberId, r.status]));
-      for (const [memberId, status] of last) await tx.run(Q.attend, { meetingId, memberId, status });
+      const last = new Map(rows.map((r) => [r.memberId, r]));
+      for (const [memberId, { status }] of last) await tx.run(Q.attend, { meetingId, memberId, status });
+      await writeAbsenceReasons(tx, meetingId, [...last.values()]);
     });
   }
 

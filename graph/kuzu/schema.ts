@@ -12,6 +12,7 @@ import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { OUTBOX_DDL } from './outbox';
+import { RECORDS_DDL } from './records';
 
 export const SCHEMA_VERSION = 7;
 
@@ -136,6 +137,7 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
     }
     // Tables created idempotently on every start, outside the numbered migrations.
     for (const stmt of OUTBOX_DDL) await r.raw(stmt);
+    for (const stmt of RECORDS_DDL) await r.raw(stmt);
     return SCHEMA_VERSION;
   });
 }

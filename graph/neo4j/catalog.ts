@@ -6,6 +6,7 @@
 import { APPRAISAL_CONSTRAINTS, APPRAISAL_Q } from './appraisal';
 import { ACCOUNT_DDL, ACCOUNT_Q } from './accounts-queries';
 import { AFFAIRS_Q } from './affairs-queries';
+import { RECORDS_Q } from './records-queries';
 import { AUDIT_DDL, AUDIT_Q } from './audit-queries';
 import { BATCH_Q, OUTBOX_Q } from './batch-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
@@ -28,6 +29,7 @@ export const CATALOG: ReadonlyMap<string, string> = (() => {
     Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
     DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
     BATCH_Q, OUTBOX_Q, RULE_FACTS_Q, LEARNING_Q, AUDIT_Q, AUDIT_DDL,
+    RECORDS_Q,
   }, out);
   return out;
 })();

@@ -8,6 +8,7 @@ export const NODE_LABELS = [
   'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
   'RuleOverride', 'Account', 'AuthSession', 'AccessToken',
   'Outbox', 'OutboxTally', 'MemberLearning', 'BranchLearning', 'AuditEntry', 'AuditHead', 'AuditCheckpoint',
+  'AbsenceReason', 'MeetingEdit', 'MemberRecord', 'ImportedProfile',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 

@@ -7,6 +7,7 @@ import { lastPerKey, requireIds } from './guards';
 import { inIdOrder, int, toAttendance, toMeeting } from './mapping';
 import { Q } from './queries';
 import { replaceAllTags } from './tags';
+import { writeAbsenceReasons } from './records';
 
 export class LifeOps {
   constructor(private readonly ex: Executor) {}
@@ -44,14 +45,16 @@ export class LifeOps {
   }
 
   /** One status per member (the last row wins); unknown meeting or member → NOT_FOUND, nothing written. */
-  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]): Promise<void> {
+  async recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void> {
     const bad = rows.find((r) => !ATTENDANCE_STATUSES.includes(r.status));
     if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Meeting', [meetingId]);
       await requireIds(tx, 'Member', rows.map((r) => r.memberId));
-      const latest = lastPerKey(rows, (r) => r.memberId).map((r) => ({ memberId: r.memberId, status: r.status }));
+      const last = lastPerKey(rows, (r) => r.memberId);
+      const latest = last.map((r) => ({ memberId: r.memberId, status: r.status }));
       if (latest.length) await tx.write(Q.recordAttendance, { meetingId, rows: latest });
+      await writeAbsenceReasons(tx, meetingId, last);
     });
   }
 

@@ -32,6 +32,8 @@ import type {
 } from '../affairs-model';
 import type { TransferCasePatch } from '../affairs-store';
 import { AffairsOps } from './affairs';
+import { RecordsOps } from './records';
+import type { ImportedProfile, MemberRecord } from '../records-model';
 import { LearnerOps } from './learner';
 import { AuditOps } from './audit';
 import type { AuditCheckpoint } from '../audit-log';
@@ -54,6 +56,7 @@ export class Neo4jStore implements GraphStore {
   private readonly appraisal: AppraisalOps;
   private readonly accounts: AccountOps;
   private readonly affairs: AffairsOps;
+  private readonly records: RecordsOps;
   private readonly ruleOps: RuleOps;
 
   /**
@@ -71,6 +74,7 @@ export class Neo4jStore implements GraphStore {
     this.appraisal = new AppraisalOps(this.ex);
     this.accounts = new AccountOps(this.ex);
     this.affairs = new AffairsOps(this.ex);
+    this.records = new RecordsOps(this.ex);
     this.ruleOps = new RuleOps(this.ex);
   }
 
@@ -123,7 +127,7 @@ export class Neo4jStore implements GraphStore {
   createMeeting(m: NewMeeting) { return this.life.createMeeting(m); }
   getMeetingsByIds(ids: string[]) { return this.life.getMeetingsByIds(ids); }
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.life.listMeetings(branchIds, from, to, kinds); }
-  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus }[]) { return this.life.recordAttendance(meetingId, rows); }
+  recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]) { return this.life.recordAttendance(meetingId, rows); }
   listAttendance(meetingIds: string[]) { return this.life.listAttendance(meetingIds); }
 
   // ---- learning events ----
@@ -206,6 +210,15 @@ export class Neo4jStore implements GraphStore {
   listAccessTokens(memberId: string) { return this.accounts.listAccessTokens(memberId); }
   revokeAccessTokens(memberId: string, at: number, opts?: { only?: string }) { return this.accounts.revokeAccessTokens(memberId, at, opts); }
   touchAccessToken(id: string, at: number) { return this.accounts.touchAccessToken(id, at); }
+  // ---- absence reasons, minutes history, member records, imported profiles ----
+  listAbsenceReasons(meetingIds: string[]) { return this.records.listAbsenceReasons(meetingIds); }
+  updateMeetingRecord(meetingId: string, record: string, edit: { id: string; at: number; by: string }) { return this.records.updateMeetingRecord(meetingId, record, edit); }
+  listMeetingEdits(meetingIds: string[]) { return this.records.listMeetingEdits(meetingIds); }
+  getMemberRecords(memberIds: string[]) { return this.records.getMemberRecords(memberIds); }
+  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) { return this.records.saveMemberRecord(r, expectVersion, phone); }
+  saveImportedProfile(p: ImportedProfile) { return this.records.saveImportedProfile(p); }
+  listImportedProfiles(memberIds: string[]) { return this.records.listImportedProfiles(memberIds); }
+
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }
   listMilestones(memberIds: string[]) { return this.affairs.listMilestones(memberIds); }

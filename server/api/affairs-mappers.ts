@@ -27,3 +27,4 @@ export interface LearningProfileImportModel { issuer: string; content: ProfileCo
 export type NoticeModel = Notice;
 export type NoticeForViewerModel = NoticeForViewer;
 export type NoticeStatsModel = NoticeStats;
+export type ImportedLearningProfileModel = import('../affairs/profile-records').KeptProfile;

@@ -4,6 +4,7 @@ import { branchDues, memberDues, recordDuesPayment, setDuesStandard } from '../a
 import { markNoticeRead, myNotices, noticeStats, publishNotice } from '../affairs/notice-service';
 import { branchPipeline, readPipeline, recordPipelineStep } from '../affairs/pipeline-service';
 import { exportLearningProfile, importLearningProfile } from '../affairs/profile-service';
+import { importedProfiles, keepImportedProfile, withdrawProfileConsent } from '../affairs/profile-records';
 import { AFFAIRS_RULES } from '../affairs/rule-source';
 import {
   approveTransfer, branchTransfers, bulkStartTransfers, cancelTransfer, confirmTransfer, consentToProfileExport,
@@ -22,6 +23,7 @@ const branchOf = async (ctx: ApiContext, id: string | null) => (id ? ctx.loaders
 
 const resolvers: Resolvers = {
   Query: {
+    importedProfiles: async (_, { memberId }, ctx) => importedProfiles(await ctx.session(), memberId),
     pipeline: async (_, { memberId, asOf }, ctx) => {
       const s = await ctx.session();
       return readPipeline(s, affairs(ctx), memberId, asOf ?? s.now());
@@ -62,6 +64,8 @@ const resolvers: Resolvers = {
     consentToProfileExport: async (_, { transferId }, ctx) => consentToProfileExport(await ctx.session(), transferId),
     exportLearningProfile: async (_, { transferId }, ctx) => exportLearningProfile(await ctx.session(), affairs(ctx), transferId),
     importLearningProfile: async (_, { token }, ctx) => importLearningProfile(await ctx.session(), affairs(ctx), token),
+    withdrawProfileConsent: async (_, { transferId }, ctx) => withdrawProfileConsent(await ctx.session(), transferId),
+    keepImportedProfile: async (_, { token, memberId }, ctx) => keepImportedProfile(await ctx.session(), affairs(ctx), token, memberId),
     bulkStartTransfers: async (_, { input }, ctx) => bulkStartTransfers(await ctx.session(), input),
     publishNotice: async (_, { input }, ctx) => publishNotice(await ctx.session(), affairs(ctx), input),
     markNoticeRead: async (_, { id }, ctx) => markNoticeRead(await ctx.session(), id),
@@ -100,6 +104,9 @@ const resolvers: Resolvers = {
   },
   LearningProfileExport: { profile: (e) => e.content },
   LearningProfileImport: { profile: (e) => e.content },
+  ImportedLearningProfile: {
+    id: (p) => p.stored.id, memberId: (p) => p.stored.memberId, issuer: (p) => p.issuer, importedAt: (p) => p.stored.importedAt, profile: (p) => p.content,
+  },
   LearningProfile: {
     memberId: (p) => p.member.id,
     name: (p) => p.member.name,

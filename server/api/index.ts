@@ -38,6 +38,7 @@ import { ssoModule } from './sso';
 import { talkModule } from './talk';
 import { rulesModule } from './rules';
 import { assessmentModule } from './assessment';
+import { memberRecordModule } from './member-record';
 import { viewerModule } from './viewer';
 
 export const API_MODULES: ApiModule[] = [
@@ -51,6 +52,7 @@ export const API_MODULES: ApiModule[] = [
   lifeModule,
   rulesModule,
   assessmentModule,
+  memberRecordModule,
   auditModule,
   appraisalModule,
   talkModule,

@@ -3,6 +3,7 @@ import {
   branchLife, createMeeting, getMeeting, listAttendance, listMeetings, recordAttendance,
 } from '../life/meeting-service';
 import { getMember } from '../members/member-service';
+import { absenceReason, minutesHistory, updateMinutes } from '../life/meeting-records';
 import { getBranch } from '../org/org-service';
 import type { Resolvers } from './generated/resolvers-types';
 import { tagAfterWrite } from './tag-after-write';
@@ -23,13 +24,24 @@ const resolvers: Resolvers = {
       return getMeeting(s, created.id);
     },
     recordAttendance: async (_, { input }, ctx) => recordAttendance(await ctx.session(), input.meetingId, input.rows),
+    updateMeetingRecord: async (_, { input }, ctx) => updateMinutes(await ctx.session(), input),
   },
   Meeting: {
     branch: async (m, _, ctx) => getBranch(await ctx.session(), m.branchId),
     attendance: async (m, _, ctx) => listAttendance(await ctx.session(), m),
+    recordEdits: async (m, _, ctx) => minutesHistory(await ctx.session(), m),
+  },
+  MeetingRecordEdit: {
+    byId: (e) => e.by,
+    byName: async (e, _, ctx) => ((await (await ctx.session()).loaders.member.load(e.by))?.name ?? e.by),
   },
   Attendance: {
     member: async (a, _, ctx) => getMember(await ctx.session(), a.memberId),
+    reason: async (a, _, ctx) => {
+      const s = await ctx.session();
+      const meeting = await s.loaders.meeting.load(a.meetingId);
+      return meeting ? absenceReason(s, meeting, a) : null;
+    },
   },
   BranchLife: {
     branch: async (r, _, ctx) => getBranch(await ctx.session(), r.branchId),

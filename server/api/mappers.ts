@@ -8,6 +8,7 @@ import type {
 import type { Viewer } from '../auth/viewer';
 import type { BranchLifeReport, KindLife } from '../life/branch-life';
 import type { Period } from '../life/requirements';
+import type { MeetingEdit } from '../../graph/records-model';
 
 export type StudyRecordModel = StudyEvent;
 export type AnswerRecordModel = AnswerEvent;
@@ -28,3 +29,7 @@ export interface MoveMemberPayloadModel { member: Member; transfer: Transfer }
 export interface RecordStudyPayloadModel { event: StudyEvent; created: boolean; course: Course }
 export interface RecordAnswerPayloadModel { event: AnswerEvent; created: boolean; question: Question }
 export interface LoginPayloadModel { token: string; expiresAt: number; memberId: string; role: Role }
+/** One change of a meeting's minutes. */
+export type MeetingRecordEditModel = MeetingEdit;
+/** A member's record with the member and the phone as the viewer may see it. */
+export type MemberRecordModel = import('../members/member-record-service').MemberRecordView;

@@ -20,7 +20,11 @@ export type AccessAction =
   /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
   | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE'
   /** An administrator read a member's account settings (status, sign-in factors, lock). */
-  | 'READ_ACCOUNT';
+  | 'READ_ACCOUNT'
+  /** Meetings and member records: an absence reason read or written, minutes edited, a member record read or edited. */
+  | 'READ_ABSENCE_REASON' | 'WRITE_ABSENCE_REASON' | 'EDIT_MINUTES' | 'READ_MEMBER_RECORD' | 'EDIT_MEMBER_RECORD'
+  /** Portable profiles: one imported and kept with the member, a consent withdrawn. */
+  | 'IMPORT_PROFILE' | 'WITHDRAW_CONSENT';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

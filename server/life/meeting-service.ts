@@ -11,6 +11,7 @@ import { badInput, notFound } from '../errors';
 import { getBranch } from '../org/org-service';
 import { FUTURE_SKEW_MS, optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
 import { type BranchLifeReport, computeBranchLife, lifeKey } from './branch-life';
+import { checkReason } from './meeting-records';
 
 const MAX_RANGE_MS = 5 * 366 * 86_400_000;
 
@@ -77,7 +78,7 @@ export async function createMeeting(s: Session, input: CreateMeetingInput): Prom
   return (await s.loaders.meeting.load(meeting.id)) ?? meeting;
 }
 
-export interface AttendanceRowInput { memberId: string; status: string }
+export interface AttendanceRowInput { memberId: string; status: string; reason?: string | null }
 
 /**
  * Record who attended a meeting that has taken place. Every member must exist and be readable by
@@ -86,7 +87,10 @@ export interface AttendanceRowInput { memberId: string; status: string }
 export async function recordAttendance(s: Session, meetingId: string, rows: AttendanceRowInput[]): Promise<Meeting> {
   if (rows.length === 0) throw badInput('rows', 'rows must list at least one member');
   if (rows.length > 500) throw badInput('rows', 'rows must list at most 500 members');
-  const parsed = rows.map((r, i) => ({ memberId: r.memberId, status: requireOneOf(`rows[${i}].status`, r.status, ATTENDANCE_STATUSES) as AttendanceStatus }));
+  const parsed = rows.map((r, i) => {
+    const status = requireOneOf(`rows[${i}].status`, r.status, ATTENDANCE_STATUSES) as AttendanceStatus;
+    return { memberId: r.memberId, status, reason: checkReason(i, status, r.reason) };
+  });
   const seen = new Set<string>();
   parsed.forEach((r, i) => {
     if (seen.has(r.memberId)) throw badInput(`rows[${i}].memberId`, `Member "${r.memberId}" is listed twice`);
@@ -105,6 +109,7 @@ export async function recordAttendance(s: Session, meetingId: string, rows: Atte
     if (m.branchId !== meeting.branchId) throw badInput(`rows[${i}].memberId`, `Member "${m.id}" does not belong to branch "${meeting.branchId}"`);
   });
   await s.store.recordAttendance(meeting.id, parsed);
+  for (const r of parsed) if (r.reason) s.audit.note('WRITE_ABSENCE_REASON', 'Member', r.memberId);
   s.loaders.attendance.clear(meeting.id);
   return meeting;
 }

@@ -13,7 +13,7 @@
 import type {
   BranchFacts, DuesPayment, DuesStandard, FactMeeting, FactMember, FactTalk, GraphStore, Milestone, TransferCase,
 } from '../../graph';
-import { sortMilestones } from '../../graph/affairs-checks';
+import { sortMilestones } from '../../graph';
 import type { WriteNotice } from './write-watch';
 
 /** One branch's facts over one span of time, indexed for the evaluators. */

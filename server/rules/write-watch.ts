@@ -36,6 +36,14 @@ function methodNames(obj: object): string[] {
   return [...names];
 }
 
+function ownOrInherited(obj: object, name: string): unknown {
+  for (let p: object | null = obj; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d.value;
+  }
+  return undefined;
+}
+
 /** Report every write through `store` to `listener`; returns a function that stops reporting to it. */
 export function watchWrites(store: GraphStore, listener: WriteListener): () => void {
   let set = listenersOf.get(store);
@@ -51,7 +59,10 @@ export function watchWrites(store: GraphStore, listener: WriteListener): () => v
     };
     for (const name of methodNames(store)) {
       if (isReadMethod(name)) continue;
-      const original = Reflect.get(target, name);
+      // The method itself, from the object or its prototypes by descriptor: a wrapper the store object may be
+      // (a Proxy that counts or delays calls) is not asked for it, so a call through such a wrapper reaches the
+      // method once, not twice, and never loops back into the wrapper.
+      const original = ownOrInherited(store, name);
       if (typeof original !== 'function') continue;
       target[name] = function watched(this: unknown, ...args: unknown[]) {
         let out: unknown;

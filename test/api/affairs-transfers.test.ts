@@ -31,6 +31,12 @@ async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>
   };
 }
 
+/** Node and relationship counts without the audit log, which records refused attempts by design. */
+async function dataCounts(store: GraphStore): Promise<Record<string, number>> {
+  const { AuditEntry: _e, AuditHead: _h, AuditCheckpoint: _c, ...rest } = (await store.health()).counts;
+  return rest;
+}
+
 let A: Instance;
 let B: Instance;
 const trust: ProfileTrust = { issuers: [] };
@@ -74,13 +80,13 @@ describe('internal transfer: initiate → committee approves → receiving branc
 
   it('refuses a second open transfer, a same-branch move and strangers, writing nothing', async () => {
     await A.as('m-sec')(START, { i: { id: 'tc-2', memberId: 'm-cm', kind: 'INTERNAL', toBranchId: 'b-3', reason: '调动' } });
-    const before = (await A.store.health()).counts;
+    const before = (await dataCounts(A.store));
     expect(codes(await A.as('m-sec')(START, { i: { id: 'tc-3', memberId: 'm-cm', kind: 'OUT', externalOrg: '某市委组织部', reason: '毕业' } }))).toEqual(['CONFLICT']);
     expect(codes(await A.as('m-sec')(START, { i: { memberId: 'm-a', kind: 'INTERNAL', toBranchId: 'b-1', reason: 'x' } }))).toEqual(['BAD_USER_INPUT']);
     // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
     expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['NOT_FOUND']);
     expect(codes(await A.as('m-d')('{ transfer(id: "tc-2") { id } }'))).toEqual(['NOT_FOUND']);
-    expect((await A.store.health()).counts).toEqual(before);
+    expect((await dataCounts(A.store))).toEqual(before);
   });
 });
 
@@ -166,11 +172,11 @@ describe('bulk start for graduates', () => {
     await buildMember(A.store, { id: 'm-g2', branchId: 'b-2' });
     await buildMember(A.store, { id: 'm-g3', branchId: 'b-3' });
     const BULK = 'mutation($i: BulkStartTransfersInput!) { bulkStartTransfers(input: $i) { id status kind } }';
-    const before = (await A.store.health()).counts;
+    const before = (await dataCounts(A.store));
     const bad = await A.as('m-cadmin')(BULK, { i: { batchId: 'grad-2026', kind: 'OUT', reason: '毕业', rows: [{ memberId: 'm-g1', externalOrg: '甲单位' }, { memberId: 'm-g3', externalOrg: '乙单位' }] } });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.body.errors[0].extensions.field).toBe('rows[1].memberId');
-    expect((await A.store.health()).counts).toEqual(before);
+    expect((await dataCounts(A.store))).toEqual(before);
     const i = { batchId: 'grad-2026', kind: 'OUT', reason: '毕业', rows: [{ memberId: 'm-g1', externalOrg: '甲单位' }, { memberId: 'm-g2', externalOrg: '乙单位' }] };
     const ok = await A.as('m-cadmin')(BULK, { i });
     expect(ok.body.data.bulkStartTransfers).toEqual([
@@ -179,5 +185,52 @@ describe('bulk start for graduates', () => {
     expect((await A.as('m-cadmin')(BULK, { i })).body.data.bulkStartTransfers).toHaveLength(2);
     expect((await A.store.listTransferCases({ memberIds: ['m-g1', 'm-g2'] })).length).toBe(2);
     expect(codes(await A.as('m-sec')(BULK, { i }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('keeping an imported profile with the member, and withdrawing consent', () => {
+  const KEEP = 'mutation($t: String!, $m: ID!) { keepImportedProfile(token: $t, memberId: $m) { id memberId issuer profile { memberId transferId } } }';
+  const LIST = 'query($m: ID!) { importedProfiles(memberId: $m) { id issuer importedAt profile { memberId name } } }';
+  let token = '';
+
+  it('B keeps a verified profile with its member once; scoped reads, audited', async () => {
+    await A.as('m-cadmin')(START, { i: { id: 'tc-c', memberId: 'm-c', kind: 'OUT', externalOrg: '某研究所党委', reason: '调离' } });
+    await A.as('m-cadmin')('mutation { approveTransfer(id: "tc-c") { status } }');
+    expect((await A.as('m-c')('mutation { consentToProfileExport(transferId: "tc-c") { id } }')).body.errors).toBeUndefined();
+    const out = await A.as('m-cadmin')('mutation { exportLearningProfile(transferId: "tc-c") { token } }');
+    token = out.body.data.exportLearningProfile.token;
+    // Outside the viewer's branches, an unknown member, a bad token: refused, nothing kept.
+    expect(codes(await B.as('m-d')(KEEP, { t: token, m: 'm-b' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await B.as('m-sec')(KEEP, { t: token, m: 'ghost' }))).toEqual(['NOT_FOUND']);
+    expect((await B.as('m-sec')(KEEP, { t: `${token}x`, m: 'm-b' })).body.errors).toHaveLength(1);
+    expect(await B.store.listImportedProfiles(['m-b'])).toEqual([]);
+    const kept = await B.as('m-sec')(KEEP, { t: token, m: 'm-b' });
+    expect(kept.body.errors).toBeUndefined();
+    expect(kept.body.data.keepImportedProfile).toEqual({ id: `${A.server.url}#tc-c`, memberId: 'm-b', issuer: A.server.url, profile: { memberId: 'm-c', transferId: 'tc-c' } });
+    await B.as('m-sec')(KEEP, { t: token, m: 'm-b' });
+    const stored = await B.store.listImportedProfiles(['m-b']);
+    expect(stored.map((p) => [p.id, p.token, p.importedBy])).toEqual([[`${A.server.url}#tc-c`, token, 'm-sec']]);
+    const own = await B.as('m-b')(LIST, { m: 'm-b' });
+    expect(own.body.data.importedProfiles.map((p: { profile: { name: string } }) => p.profile.name)).toEqual(['王五']);
+    expect(codes(await B.as('m-d')(LIST, { m: 'm-b' }))).toEqual(['NOT_FOUND']);
+    expect((await B.store.listAccess({ targetId: 'm-b', limit: 100 })).map((x) => x.action)).toEqual(expect.arrayContaining(['IMPORT_PROFILE', 'READ_LEARNING']));
+  });
+
+  it('a withdrawn consent stops further exports and is recorded; only the member withdraws, and only a consent that exists', async () => {
+    expect(codes(await A.as('m-cadmin')('mutation { withdrawProfileConsent(transferId: "tc-c") { id } }'))).toEqual(['FORBIDDEN']);
+    const w = await A.as('m-c')('mutation { withdrawProfileConsent(transferId: "tc-c") { profileConsentAt steps { status by } } }');
+    expect(w.body.errors).toBeUndefined();
+    expect(w.body.data.withdrawProfileConsent.profileConsentAt).toBeNull();
+    expect(w.body.data.withdrawProfileConsent.steps.at(-1)).toEqual({ status: 'APPROVED', by: 'm-c' });
+    const [c] = await A.store.getTransferCasesByIds(['tc-c']);
+    expect(c.steps.at(-1)!.note).toBe('本人撤回导出学习档案的同意');
+    const refused = await A.as('m-cadmin')('mutation { exportLearningProfile(transferId: "tc-c") { token } }');
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.body.errors[0].message).toMatch(/not consented/);
+    const again = await A.as('m-c')('mutation { withdrawProfileConsent(transferId: "tc-c") { id } }');
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.body.errors[0].extensions.field).toBe('transferId');
+    expect((await A.store.getTransferCasesByIds(['tc-c']))[0].steps).toHaveLength(c.steps.length);
+    expect((await A.store.listAccess({ targetId: 'm-c', limit: 100 })).map((x) => x.action)).toContain('WITHDRAW_CONSENT');
   });
 });

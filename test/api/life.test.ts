@@ -54,7 +54,7 @@ describe('createMeeting and recordAttendance', () => {
   });
 
   it('records attendance, masked as usual for the reader', async () => {
-    const r = await t.as('cadmin')(ATTEND, { i: { meetingId: 'mt-a1', rows: [{ memberId: 'm-c', status: 'PRESENT' }, { memberId: 'm-cadmin', status: 'EXCUSED' }] } });
+    const r = await t.as('cadmin')(ATTEND, { i: { meetingId: 'mt-a1', rows: [{ memberId: 'm-c', status: 'PRESENT' }, { memberId: 'm-cadmin', status: 'EXCUSED', reason: '出差' }] } });
     expect(r.body).toMatchInlineSnapshot(`
       {
         "data": {

@@ -2,13 +2,15 @@
  * A secretary's week on a phone: the work queue (待办) is the landing page, every item names the rule it
  * comes from, and following an item's link leads to where it is done. One item of each kind in the queue is
  * completed through the screens (a meeting item: schedule and hold the meeting, record attendance), after
- * which it leaves the queue. The 三会一课 table states each minimum per period with its citation.
+ * which it leaves the queue; the excused and absent members' reasons are kept and the minutes corrected afterwards,
+ * with the change listed. The 三会一课 table states each minimum per period with its citation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { signInAs, snap } from './pages';
+import { seriousViolations } from './axe';
 
 /** Poll what the user would see; the branch page's reads take a while on a busy machine, hence 60 s. */
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 200 });
@@ -70,11 +72,34 @@ describe('secretary work queue', () => {
     const radios = page.locator('input[type="radio"][data-status="ABSENT"]');
     await poll(() => radios.count()).toBeGreaterThan(1);
     await radios.nth(1).check();
-    await page.locator('input[type="radio"][data-status="EXCUSED"]').nth(2).check();
+    const excused = page.locator('input[type="radio"][data-status="EXCUSED"]').nth(2);
+    await excused.check();
+    const excusedId = (await excused.getAttribute('data-member'))!;
+    const absentId = (await radios.nth(1).getAttribute('data-member'))!;
+    // Excused needs its reason (请假事由): the form does not go without it.
+    await page.getByTestId('attendance-submit').click();
+    await expect(page.locator(`input[data-reason="${excusedId}"]`).evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).resolves.toBe(true);
+    await page.locator(`input[data-reason="${excusedId}"]`).fill('外出参加学科竞赛');
+    await page.locator(`input[data-reason="${absentId}"]`).fill('未请假');
     await page.getByTestId('attendance-submit').click();
     await poll(() => page.getByTestId('attendance-saved').isVisible()).toBe(true);
     expect(await noSideways()).toBe(true);
     await snap(page, 'meeting-attendance-phone');
+    // After a reload the reasons are read back (the secretary manages the branch).
+    await page.reload();
+    await poll(() => page.locator(`input[data-reason="${excusedId}"]`).inputValue()).toBe('外出参加学科竞赛');
+    await expect(page.locator(`input[data-reason="${absentId}"]`).inputValue()).resolves.toBe('未请假');
+    // The minutes are corrected afterwards; the change is listed with who made it.
+    await page.getByTestId('minutes-edit').click();
+    await page.getByTestId('minutes-form').locator('textarea').fill('学习支部工作条例，研究本月工作安排，确定下月主题党日内容。');
+    await page.getByTestId('minutes-save').click();
+    await poll(() => page.getByTestId('minutes-saved').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('minutes-text').textContent()).toBe('学习支部工作条例，研究本月工作安排，确定下月主题党日内容。');
+    await page.getByTestId('minutes-history').locator('summary').click();
+    await poll(() => page.getByTestId('minutes-history').locator('li').count()).toBe(1);
+    await expect(page.getByTestId('minutes-history').locator('li').first().textContent()).resolves.toMatch(/修改$/);
+    expect(await noSideways()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.locator('a', { hasText: '返回待办' }).click();
     await poll(() => page.locator('[data-testid="work-queue"] > li').count()).toBeGreaterThan(0);
     await poll(async () => (await items()).some((i) => i.key === item!.key)).toBe(false);

@@ -40,7 +40,7 @@ const M = {
     'mutation($id: ID!, $i: UpdateMemberInput!) { updateMember(id: $id, input: $i) { id } }', { id, i: input }] as const,
   attend: (memberId: string) => [
     'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-    { i: { meetingId: MEETING_B1, rows: [{ memberId, status: 'EXCUSED' }] } }] as const,
+    { i: { meetingId: MEETING_B1, rows: [{ memberId, status: 'EXCUSED', reason: '出差' }] } }] as const,
   meeting: (branchId: string) => [
     'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
     { i: { id: `w-mt-${++seq}`, branchId, kind: 'PARTY_LECTURE', title: '党课', at: '2025-02-01T06:00:00Z', minutes: 45 } }] as const,

@@ -42,6 +42,16 @@ export const recordsZh = {
   'assess.selectQuarter': '季度',
   'assess.back': '返回支部',
   'assess.empty': '没有可比较的支部。',
+  'meetings.reason': '原因',
+  'meetings.reasonLabel': '{name}的{status}原因',
+  'meetings.reasonRequired': '请假须填写事由',
+  'meetings.reasonPrivate': '原因属个人信息，仅本人和支部管理者可见，查看会被记录。',
+  'meetings.editRecord': '修改会议记录',
+  'meetings.saveRecord': '保存修改',
+  'meetings.cancel': '取消',
+  'meetings.recordSaved': '会议记录已修改',
+  'meetings.edits': '修改历史',
+  'meetings.editedBy': '{name} 于 {date} 修改',
 } as const;
 
 export const recordsEn: Record<keyof typeof recordsZh, string> = {
@@ -84,4 +94,14 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
   'assess.selectQuarter': 'Quarter',
   'assess.back': 'Back to the branch',
   'assess.empty': 'No branches to compare.',
+  'meetings.reason': 'Reason',
+  'meetings.reasonLabel': 'Reason {name} was {status}',
+  'meetings.reasonRequired': 'A reason is required when excused',
+  'meetings.reasonPrivate': 'Reasons are personal: only the member and the branch\'s managers see them, and each view is recorded.',
+  'meetings.editRecord': 'Edit the minutes',
+  'meetings.saveRecord': 'Save changes',
+  'meetings.cancel': 'Cancel',
+  'meetings.recordSaved': 'Minutes changed',
+  'meetings.edits': 'Change history',
+  'meetings.editedBy': 'Changed by {name} on {date}',
 };

@@ -1,0 +1,86 @@
+/** Absence reasons, minutes history, member records and imported profiles on Neo4j (the same behaviour as graph/kuzu/records.ts). */
+import { conflict, notFound } from '../errors';
+import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from '../records-model';
+import type { WriteResult } from '../store';
+import { AFFAIRS_Q } from './affairs-queries';
+import type { Executor, Tx } from './executor';
+import { requireIds } from './guards';
+import { int, num } from './mapping';
+import { RECORDS_Q as Q } from './records-queries';
+
+const reasonId = (meetingId: string, memberId: string) => `${meetingId}|${memberId}`;
+const parse = <T>(rows: { data: unknown }[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
+
+/** Inside recordAttendance's transaction: keep the reason of each EXCUSED / ABSENT row, drop it otherwise. */
+export async function writeAbsenceReasons(tx: Tx, meetingId: string, rows: { memberId: string; status: string; reason?: string | null }[]): Promise<void> {
+  const keep = rows.filter((r) => r.status !== 'PRESENT' && r.reason).map((r) => ({ id: reasonId(meetingId, r.memberId), memberId: r.memberId, reason: r.reason }));
+  const drop = rows.filter((r) => !(r.status !== 'PRESENT' && r.reason)).map((r) => reasonId(meetingId, r.memberId));
+  if (keep.length) await tx.write(Q.setReasons, { meetingId, rows: keep });
+  if (drop.length) await tx.write(Q.dropReasons, { ids: drop });
+}
+
+export class RecordsOps {
+  constructor(private readonly ex: Executor) {}
+
+  async listAbsenceReasons(meetingIds: string[]): Promise<AbsenceReason[]> {
+    if (meetingIds.length === 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows<AbsenceReason>(Q.reasonsOf, { meetingIds: [...new Set(meetingIds)] }));
+    return rows.map((r) => ({ meetingId: String(r.meetingId), memberId: String(r.memberId), reason: String(r.reason) }));
+  }
+
+  updateMeetingRecord(meetingId: string, record: string, edit: { id: string; at: number; by: string }): Promise<void> {
+    return this.ex.write(async (tx) => {
+      // Locks the meeting, so two edits take turns and each keeps the text the other left.
+      const [current] = await tx.rows<{ record: string | null }>(Q.lockMeeting, { id: meetingId });
+      if (!current) throw notFound('Meeting', meetingId);
+      if ((await tx.rows(Q.editById, { id: edit.id })).length > 0) return;
+      await tx.write(Q.addEdit, { id: edit.id, meetingId, at: int(edit.at), by: edit.by, previous: current.record ?? '' });
+      await tx.write(Q.setRecord, { id: meetingId, record });
+    });
+  }
+
+  async listMeetingEdits(meetingIds: string[]): Promise<MeetingEdit[]> {
+    if (meetingIds.length === 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows<Record<string, unknown>>(Q.editsOf, { ids: [...new Set(meetingIds)] }));
+    return rows.map((r) => ({ id: String(r.id), meetingId: String(r.meetingId), at: num(r.at), by: String(r.byId), previous: String(r.previous) }));
+  }
+
+  async getMemberRecords(memberIds: string[]): Promise<MemberRecord[]> {
+    if (memberIds.length === 0) return [];
+    const got = parse<MemberRecord>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.recordsOf, { ids: [...new Set(memberIds)] })));
+    const by = new Map(got.map((r) => [r.memberId, r]));
+    return memberIds.map((id) => by.get(id)).filter((r): r is MemberRecord => r !== undefined);
+  }
+
+  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null): Promise<void> {
+    return this.ex.write(async (tx) => {
+      // Locks the member, so concurrent edits of one record run one after the other and the version check holds.
+      if ((await tx.rows(AFFAIRS_Q.lockMember, { memberId: record.memberId })).length === 0) throw notFound('Member', record.memberId);
+      await requireIds(tx, 'Member', [...record.sponsorIds, ...record.contactIds]);
+      const [row] = await tx.rows<{ version: unknown }>(Q.versionOf, { id: record.memberId });
+      const stored = row ? num(row.version) : 0;
+      if (stored !== expectVersion) throw conflict(`The record of member "${record.memberId}" was changed by someone else (version ${stored}); reload it and edit again`);
+      if (record.version !== expectVersion + 1) throw conflict(`The record's version must be ${expectVersion + 1}`);
+      await tx.write(Q.putRecord, { id: record.memberId, version: int(record.version), data: JSON.stringify(record) });
+      if (phone !== undefined) await tx.write(Q.setPhone, { id: record.memberId, phone, at: int(record.updatedAt) });
+    });
+  }
+
+  saveImportedProfile(p: ImportedProfile): Promise<WriteResult> {
+    return this.ex.write(async (tx) => {
+      if ((await tx.rows(AFFAIRS_Q.lockMember, { memberId: p.memberId })).length === 0) throw notFound('Member', p.memberId);
+      const [prior] = parse<ImportedProfile>(await tx.rows<{ data: unknown }>(Q.profileById, { id: p.id }));
+      if (prior) {
+        if (prior.memberId === p.memberId && prior.token === p.token) return { created: false };
+        throw conflict(`Profile "${p.id}" was already imported with other content`);
+      }
+      await tx.write(Q.addProfile, { id: p.id, memberId: p.memberId, importedAt: int(p.importedAt), data: JSON.stringify(p) });
+      return { created: true };
+    });
+  }
+
+  async listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]> {
+    if (memberIds.length === 0) return [];
+    return parse<ImportedProfile>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.profilesOf, { ids: [...new Set(memberIds)] })));
+  }
+}

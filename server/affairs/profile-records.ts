@@ -1,0 +1,53 @@
+/**
+ * The member's side and the receiving side of portable profiles: a member withdraws the consent they gave
+ * (recorded as a step of the transfer; no export happens after it), and a verified profile from another
+ * instance is kept with the member it was imported for, read like the member's own learning data.
+ */
+import type { TransferCase } from '../../graph/affairs-model';
+import type { ImportedProfile } from '../../graph/records-model';
+import type { Session } from '../auth/session';
+import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
+import { badInput, forbidden } from '../errors';
+import { loadMemberRaw } from '../members/member-service';
+import type { AffairsDeps } from './affairs-deps';
+import { importLearningProfile } from './profile-service';
+import type { ProfileContent } from './profile';
+import { getTransferCase } from './transfer-service';
+
+/** The member withdraws their consent to export their learning profile with this transfer (recorded, audited). */
+export async function withdrawProfileConsent(s: Session, transferId: string): Promise<TransferCase> {
+  const c = await getTransferCase(s, transferId);
+  if (c.memberId !== s.viewer.memberId) throw forbidden('Only the member themself can withdraw their consent to exporting their learning profile');
+  if (c.profileConsentAt === null) throw badInput('transferId', `There is no consent to withdraw on transfer "${c.id}"; nothing was changed`);
+  const next = await s.store.advanceTransferCase(c.id, c.status, {
+    status: c.status, step: { at: s.now(), by: s.viewer.memberId, note: '本人撤回导出学习档案的同意' }, profileConsentAt: null,
+  });
+  s.audit.note('WITHDRAW_CONSENT', 'Member', c.memberId);
+  return next;
+}
+
+export interface KeptProfile { stored: ImportedProfile; issuer: string; content: ProfileContent }
+
+/** Verify a profile and keep it with a member of a branch the viewer manages; the same profile again is kept once. */
+export async function keepImportedProfile(s: Session, deps: AffairsDeps, token: string, memberId: string): Promise<KeptProfile> {
+  const member = await loadMemberRaw(s, memberId);
+  assertCanManageMember(s.viewer, member);
+  const { issuer, content } = await importLearningProfile(s, deps, token);
+  const stored: ImportedProfile = {
+    id: `${issuer}#${content.consent.transferId}`, memberId: member.id, issuer, token, content: JSON.stringify(content),
+    importedAt: s.now(), importedBy: s.viewer.memberId,
+  };
+  await s.store.saveImportedProfile(stored);
+  const [kept] = (await s.store.listImportedProfiles([member.id])).filter((p) => p.id === stored.id);
+  s.audit.note('IMPORT_PROFILE', 'Member', member.id);
+  return { stored: kept ?? stored, issuer, content };
+}
+
+/** Profiles kept for a member, newest first: the member themself and whoever may read the member (audited). */
+export async function importedProfiles(s: Session, memberId: string): Promise<KeptProfile[]> {
+  const member = await loadMemberRaw(s, memberId);
+  assertCanReadMember(s.viewer, member);
+  const rows = await s.store.listImportedProfiles([member.id]);
+  if (rows.length) s.audit.note('READ_LEARNING', 'Member', member.id);
+  return rows.map((p) => ({ stored: p, issuer: p.issuer, content: JSON.parse(p.content) as ProfileContent }));
+}

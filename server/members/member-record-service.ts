@@ -1,0 +1,113 @@
+/**
+ * A member's record (党员档案) edited within scope: the date of each stage, the join date, sponsors
+ * (入党介绍人) and 培养联系人, and contact. The branch's secretary edits their own branch, a committee
+ * administrator the committee's branches, a university administrator any. Every field is checked before
+ * anything is written (dates ordered by stage and within the catalogue's waiting periods, sponsors and
+ * contacts full members), the write is a compare-and-set on the record's version, and reads and edits are
+ * audited.
+ */
+import type { Member, MemberStage } from '../../graph';
+import type { MemberRecord } from '../../graph/records-model';
+import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
+import type { Session } from '../auth/session';
+import { badInput } from '../errors';
+import { citationText } from '../rules/citation';
+import { addMonths } from '../affairs/china-time';
+import { loadMemberRaw } from './member-service';
+import { optionalPhone, requireInt, requirePast } from '../validate';
+
+/** The stage dates in their order, with the stage a member must have reached for each. */
+const DATES = [
+  ['appliedAt', 'APPLICANT'], ['activistAt', 'ACTIVIST'], ['candidateAt', 'CANDIDATE'], ['joinedAt', 'PROBATIONARY'], ['fullAt', 'FULL'],
+] as const;
+type DateField = (typeof DATES)[number][0];
+const STAGE_ORDER: MemberStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
+
+export interface MemberRecordView { record: MemberRecord; member: Member }
+
+export interface UpdateMemberRecordInput {
+  memberId: string;
+  /** The version the editor read (0 when there was no record). */
+  expectVersion: number;
+  appliedAt?: number | null; activistAt?: number | null; candidateAt?: number | null; joinedAt?: number | null; fullAt?: number | null;
+  sponsorIds?: string[] | null; contactIds?: string[] | null;
+  phone?: string | null; email?: string | null;
+}
+
+const empty = (memberId: string): MemberRecord => ({
+  memberId, appliedAt: null, activistAt: null, candidateAt: null, joinedAt: null, fullAt: null, sponsorIds: [], contactIds: [],
+  email: null, version: 0, updatedAt: 0, updatedBy: '',
+});
+
+/** The record of a member the viewer may read (self, or in scope). The phone stays on Member, masked as usual. */
+export async function getMemberRecord(s: Session, memberId: string): Promise<MemberRecordView> {
+  const member = await loadMemberRaw(s, memberId);
+  assertCanReadMember(s.viewer, member);
+  const [record] = await s.store.getMemberRecords([member.id]);
+  s.audit.note('READ_MEMBER_RECORD', 'Member', member.id);
+  return { record: record ?? empty(member.id), member };
+}
+
+async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: string[], member: Member, max: number, what: string): Promise<string[]> {
+  if (ids.length > max) throw badInput(field, `${field} lists at most ${max} ${what}`);
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (id === member.id) throw badInput(`${field}[${i}]`, `A member cannot be their own ${what.replace(/s$/, '')}`);
+    if (seen.has(id)) throw badInput(`${field}[${i}]`, `Member "${id}" is listed twice in ${field}`);
+    seen.add(id);
+  });
+  const found = await s.store.getMembersByIds(ids);
+  ids.forEach((id, i) => {
+    const p = found.find((x) => x.id === id);
+    if (!p) throw badInput(`${field}[${i}]`, `Member "${id}" does not exist`);
+    if (p.stage !== 'FULL') throw badInput(`${field}[${i}]`, `${p.name} (${id}) is not a full member (正式党员); ${what} must be full members`);
+  });
+  return ids;
+}
+
+/** Check a waiting period of the catalogue between two dates of the record; the message cites the rule. */
+async function checkWait(s: Session, ruleId: string, months: number, field: DateField, from: number | null, to: number | null, fromField: DateField): Promise<void> {
+  if (from === null || to === null) return;
+  const rule = await s.rules.ruleInForce(ruleId, to);
+  const wait = (rule?.params as { notBefore?: { months?: number } } | undefined)?.notBefore?.months ?? months;
+  if (to < addMonths(from, wait)) {
+    const basis = rule ? `${rule.id}, ${citationText(rule.citation)}` : ruleId;
+    throw badInput(field, `${field} must be at least ${wait} months after ${fromField} (rule ${basis})`);
+  }
+}
+
+/** Edit a member's record within scope; any bad field is named and nothing is written. */
+export async function updateMemberRecord(s: Session, input: UpdateMemberRecordInput): Promise<MemberRecordView> {
+  const member = await loadMemberRaw(s, input.memberId);
+  assertCanManageMember(s.viewer, member);
+  const expectVersion = requireInt('expectVersion', input.expectVersion, 0, 1_000_000);
+  const now = s.now();
+  const reached = STAGE_ORDER.indexOf(member.stage);
+  const dates = {} as Record<DateField, number | null>;
+  let prev: { field: DateField; at: number } | null = null;
+  for (const [field, stage] of DATES) {
+    const v = input[field];
+    if (v === undefined || v === null) { dates[field] = null; continue; }
+    const at = requirePast(field, v, now);
+    if (STAGE_ORDER.indexOf(stage) > reached) {
+      throw badInput(field, `${field} is for members who have reached stage ${stage}; ${member.name} is ${member.stage}`);
+    }
+    if (prev && at < prev.at) throw badInput(field, `${field} must not be before ${prev.field}: the stages come in order`);
+    dates[field] = at;
+    prev = { field, at };
+  }
+  await checkWait(s, 'pipeline.candidate.min-wait', 12, 'candidateAt', dates.activistAt, dates.candidateAt, 'activistAt');
+  await checkWait(s, 'pipeline.probation.one-year', 12, 'fullAt', dates.joinedAt, dates.fullAt, 'joinedAt');
+  const sponsorIds = await checkPeople(s, 'sponsorIds', input.sponsorIds ?? [], member, 2, 'sponsors (入党介绍人)');
+  const contactIds = await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2, 'contacts (培养联系人)');
+  const phone = input.phone === undefined ? undefined : optionalPhone(input.phone);
+  const email = input.email?.trim() ? input.email.trim() : null;
+  if (email !== null && (email.length > 100 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw badInput('email', 'email must look like name@example.edu (at most 100 characters)');
+  const record: MemberRecord = {
+    memberId: member.id, ...dates, sponsorIds, contactIds, email, version: expectVersion + 1, updatedAt: now, updatedBy: s.viewer.memberId,
+  };
+  await s.store.saveMemberRecord(record, expectVersion, phone);
+  s.audit.note('EDIT_MEMBER_RECORD', 'Member', member.id);
+  s.loaders.member.clear(member.id);
+  return getMemberRecord(s, member.id);
+}
