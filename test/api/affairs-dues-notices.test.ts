@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codes, useApiWorld } from '../support/api-world';
+import { dataCounts } from '../support/data-counts';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z'); // 2026-06-20 (端午假期), last month owed: 2026-05
 const t = useApiWorld({ deps: { now: () => NOW } });
@@ -25,7 +26,7 @@ describe('dues', () => {
     const more = await t.as('sec')(SET, { i: { memberId: 'm-cm', year: 2025, category: 'RETIRED', baseFen: 400_000, monthlyFen: 3_000 } });
     expect(more.body.data.setDuesStandard).toMatchObject({ computedFen: 2_000, monthlyFen: 3_000, ruleId: 'dues.retired.brackets' });
     await t.as('sec')(SET, { i: { memberId: 'm-cm', year: 2026, category: 'RETIRED', baseFen: 400_000 } });
-    const before = (await t.store.health()).counts;
+    const before = await dataCounts(t.store);
     const less = await t.as('sec')(SET, { i: { memberId: 'm-b', year: 2027, category: 'EMPLOYED', baseFen: 500_001, monthlyFen: 7_499 } });
     expect(codes(less)).toEqual(['BAD_USER_INPUT']);
     expect(less.body.errors[0].extensions.field).toBe('monthlyFen');
@@ -33,14 +34,14 @@ describe('dues', () => {
     expect(codes(await t.as('a')(SET, { i: { memberId: 'm-a', year: 2027, category: 'STUDENT' } }))).toEqual(['FORBIDDEN']);
     // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
     expect(codes(await t.as('sec')(SET, { i: { memberId: 'm-c', year: 2027, category: 'STUDENT' } }))).toEqual(['NOT_FOUND']);
-    expect((await t.store.health()).counts).toEqual(before);
+    expect(await dataCounts(t.store)).toEqual(before);
     expect((await t.store.listAccess({ targetId: 'm-b', limit: 50 })).map((x) => x.action)).toContain('WRITE_DUES_BASE');
   });
 
   it('records payments idempotently: retried id is a no-op, other content or a paid month is CONFLICT', async () => {
     const i = { id: 'pay-b-1', memberId: 'm-b', months: ['2026-02', '2026-01', '2026-03'], amountFen: 22_500 };
     expect((await t.as('b')(PAY, { i })).body.data.recordDuesPayment).toEqual({ id: 'pay-b-1', months: ['2026-01', '2026-02', '2026-03'], amountFen: 22_500 });
-    const before = (await t.store.health()).counts;
+    const before = await dataCounts(t.store);
     expect((await t.as('b')(PAY, { i })).body.data.recordDuesPayment.id).toBe('pay-b-1');
     expect(codes(await t.as('b')(PAY, { i: { ...i, amountFen: 30_000 } }))).toEqual(['CONFLICT']);
     expect(codes(await t.as('b')(PAY, { i: { ...i, id: 'pay-b-2', months: ['2026-03', '2026-04'], amountFen: 15_000 } }))).toEqual(['CONFLICT']);
@@ -49,7 +50,7 @@ describe('dues', () => {
     expect(codes(await t.as('b')(PAY, { i: { ...i, id: 'pay-b-5', months: ['2025-12'], amountFen: 100 } }))).toEqual(['BAD_USER_INPUT']);
     // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
     expect(codes(await t.as('a')(PAY, { i: { ...i, id: 'pay-b-6', months: ['2026-04'], amountFen: 7_500 } }))).toEqual(['NOT_FOUND']);
-    expect((await t.store.health()).counts).toEqual(before);
+    expect(await dataCounts(t.store)).toEqual(before);
   });
 
   it('shows the member their base, arrears and payments; others see the base masked, audited', async () => {
@@ -108,13 +109,13 @@ describe('notices', () => {
     expect(r.body.data.publishNotice).toEqual({ id: 'n-b1', audience: 'BRANCH', audienceId: 'b-1', periodWorkingDays: 5, periodEndsAt: '2026-06-26T16:00:00.000Z' });
     await t.as('cadmin')(PUB, { i: { id: 'n-c1', audience: 'COMMITTEE', audienceId: 'c-1', title: '学院党委通知', body: '学习安排。' } });
     await t.as('uadmin')(PUB, { i: { id: 'n-u1', audience: 'UNIVERSITY', audienceId: 'u-1', title: '全校通知', body: '党费收缴。' } });
-    const before = (await t.store.health()).counts;
+    const before = await dataCounts(t.store);
     expect(codes(await t.as('sec')(PUB, { i: { audience: 'COMMITTEE', audienceId: 'c-1', title: 'x', body: 'y' } }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.as('sec')(PUB, { i: { audience: 'BRANCH', audienceId: 'b-2', title: 'x', body: 'y' } }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.as('a')(PUB, { i: { audience: 'BRANCH', audienceId: 'b-1', title: 'x', body: 'y' } }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.as('sec')(PUB, { i: { audience: 'BRANCH', audienceId: 'b-1', title: '', body: 'y' } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.as('sec')(PUB, { i: { audience: 'BRANCH', audienceId: 'b-1', title: 'x', body: 'y', periodWorkingDays: 0 } }))).toEqual(['BAD_USER_INPUT']);
-    expect((await t.store.health()).counts).toEqual(before);
+    expect(await dataCounts(t.store)).toEqual(before);
   });
 
   it('shows members their notices unread first, and marks them read', async () => {

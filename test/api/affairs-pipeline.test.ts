@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMember } from '../support/builders';
 import { codes, useApiWorld } from '../support/api-world';
+import { dataCounts } from '../support/data-counts';
 
 const NOW = Date.parse('2026-06-01T04:00:00Z');
 const t = useApiWorld({ deps: { now: () => NOW } });
@@ -22,7 +23,7 @@ beforeAll(async () => {
 
 async function counts() {
   const ms = (await t.store.listMilestones(['m-p'])).get('m-p')!;
-  return { milestones: ms.length, health: (await t.store.health()).counts };
+  return { milestones: ms.length, health: await dataCounts(t.store) };
 }
 
 /** Expect a refusal citing `ruleId` with `code`, and nothing written. */

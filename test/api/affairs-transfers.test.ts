@@ -12,6 +12,7 @@ import { buildApiWorld, buildMember } from '../support/builders';
 import { type GqlResponse, openTempStore, startTestServer, type TestServer } from '../support/api-server';
 import { codes } from '../support/api-world';
 import type { GraphStore } from '../../graph';
+import { dataCounts } from '../support/data-counts';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z');
 interface Instance { store: GraphStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
@@ -31,11 +32,6 @@ async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>
   };
 }
 
-/** Node and relationship counts without the audit log, which records refused attempts by design. */
-async function dataCounts(store: GraphStore): Promise<Record<string, number>> {
-  const { AuditEntry: _e, AuditHead: _h, AuditCheckpoint: _c, ...rest } = (await store.health()).counts;
-  return rest;
-}
 
 let A: Instance;
 let B: Instance;

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { blindToken, toBase64, unblindSignature } from '../../client/src/features/appraisal/ballot-protocol';
+import { PERSISTED_OPERATION_HASHES } from '../../client/src/gql/persisted-operations';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { open, snap } from './pages';
@@ -89,7 +90,9 @@ describe('民主评议 and 谈心谈话 in the browser', () => {
     const watch = async (r: Request) => {
       if (!r.url().endsWith('/graphql') || r.method() !== 'POST') return;
       const body = r.postData() ?? '';
-      const op = /castBallot/.test(body) ? 'cast' : /requestBallotSignature/.test(body) ? 'sign' : null;
+      // The client sends persisted operations: a request is known by its operation's hash (or name, or field).
+      const is = (name: string) => body.includes(PERSISTED_OPERATION_HASHES[name]!) || new RegExp(name, 'i').test(body);
+      const op = is('CastBallot') ? 'cast' : is('RequestBallotSignature') ? 'sign' : null;
       if (!op) return;
       const h = await r.allHeaders();
       seen.push({ op, cookie: 'cookie' in h, authorization: 'authorization' in h });
