@@ -12,6 +12,7 @@ export * from './audit-log';
 export * from './learning-summary';
 export * from './accounts';
 export * from './affairs-model';
+export * from './records-model';
 export type * from './affairs-store';
 export * from './rule-facts';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';

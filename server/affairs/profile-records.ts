@@ -3,8 +3,8 @@
  * (recorded as a step of the transfer; no export happens after it), and a verified profile from another
  * instance is kept with the member it was imported for, read like the member's own learning data.
  */
-import type { TransferCase } from '../../graph/affairs-model';
-import type { ImportedProfile } from '../../graph/records-model';
+import type { TransferCase } from '../../graph';
+import type { ImportedProfile } from '../../graph';
 import type { Session } from '../auth/session';
 import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
 import { badInput, forbidden } from '../errors';

@@ -8,7 +8,7 @@ import type {
 import type { Viewer } from '../auth/viewer';
 import type { BranchLifeReport, KindLife } from '../life/branch-life';
 import type { Period } from '../life/requirements';
-import type { MeetingEdit } from '../../graph/records-model';
+import type { MeetingEdit } from '../../graph';
 
 export type StudyRecordModel = StudyEvent;
 export type AnswerRecordModel = AnswerEvent;

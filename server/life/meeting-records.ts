@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Attendance, Meeting } from '../../graph';
-import type { MeetingEdit } from '../../graph/records-model';
+import type { MeetingEdit } from '../../graph';
 import { assertCanManageInBranch, assertCanReadInBranch, canManageBranch } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';

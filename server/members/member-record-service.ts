@@ -7,7 +7,7 @@
  * audited.
  */
 import type { Member, MemberStage } from '../../graph';
-import type { MemberRecord } from '../../graph/records-model';
+import type { MemberRecord } from '../../graph';
 import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
 import { badInput } from '../errors';
