@@ -11,7 +11,7 @@ const overlap = (a: ReturnType<typeof labelBox>, b: ReturnType<typeof labelBox>)
 describe('label placement', () => {
   it('measures CJK characters at one em and Latin ones narrower', () => {
     expect(textWidth('党支部', 10)).toBe(30);
-    expect(textWidth('ab', 10)).toBe(12);
+    expect(textWidth('ab', 10)).toBe(13);
   });
 
   it('gives the higher-priority label its first choice and moves the other to a free side', () => {

@@ -22,10 +22,10 @@ export interface LabelCandidate {
 
 interface Box { x1: number; y1: number; x2: number; y2: number }
 
-/** A CJK character is about one em wide; Latin letters and digits about 0.6 em. */
+/** A CJK character is about one em wide; Latin letters and digits about 0.65 em. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? fontSize : 0.6 * fontSize;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? fontSize : 0.65 * fontSize;
   return w;
 }
 
@@ -41,7 +41,7 @@ export const LABEL_GAP = 3;
  */
 export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom'): Box {
   const full = textWidth(c.label, c.fontSize);
-  const lines = Math.max(1, Math.ceil(full / c.maxWidth));
+  const lines = Math.max(1, Math.ceil((full * 1.1) / c.maxWidth));
   // A little wider and taller than the estimate: fonts differ, and touching labels read as one.
   const w = Math.min(c.maxWidth, full) * 1.1 + 4;
   const h = lines * 1.3 * c.fontSize + 2;

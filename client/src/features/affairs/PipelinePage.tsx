@@ -68,7 +68,8 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
   const { t, te } = useI18n();
   const [state, record] = useMutation(RecordPipelineStepDocument);
   const [step, setStep] = useState<PipelineStep>('TALK');
-  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  // Days are China's (UTC+8): the default is today there, not in UTC.
+  const [day, setDay] = useState(() => chinaDay(Date.now()));
   const [documentRef, setDocumentRef] = useState('');
   const [people, setPeople] = useState('');
   const [hours, setHours] = useState('');
@@ -77,7 +78,7 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
     e.preventDefault();
     setDone(false);
     const r = await record({ input: {
-      memberId, step, at: new Date(`${day}T10:00:00+08:00`).toISOString(), documentRef: documentRef || null,
+      memberId, step, at: stepTime(day, Date.now()), documentRef: documentRef || null,
       people: people.split(/[,，\s]+/).filter(Boolean), trainingHours: hours ? Number(hours) : null,
     } });
     if (!r.error) { setDone(true); onDone(); }
@@ -99,4 +100,15 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
       {done ? <p role="status" data-testid="pipeline-saved">{t('affairs.saved')}</p> : null}
     </form>
   );
+}
+
+/** The calendar day in China (UTC+8) at `ms`, as YYYY-MM-DD. */
+function chinaDay(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** When a step on `day` happened: 10:00 China time, or now if that is still to come today (never in the future). */
+export function stepTime(day: string, now: number): string {
+  const ten = new Date(`${day}T10:00:00+08:00`).getTime();
+  return new Date(Math.min(ten, now)).toISOString();
 }
