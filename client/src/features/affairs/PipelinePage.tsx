@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { Citation } from './Citation';
+import { chinaDay, eventTime } from '../../app/china-time';
 
 const STEPS: PipelineStep[] = [
   'APPLICATION', 'TALK', 'ACTIVIST', 'REVIEW', 'CANDIDATE', 'POLITICAL_REVIEW', 'TRAINING', 'PRE_REVIEW', 'PUBLIC_NOTICE',
@@ -78,7 +79,7 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
     e.preventDefault();
     setDone(false);
     const r = await record({ input: {
-      memberId, step, at: stepTime(day, Date.now()), documentRef: documentRef || null,
+      memberId, step, at: eventTime(day, 10, Date.now()), documentRef: documentRef || null,
       people: people.split(/[,，\s]+/).filter(Boolean), trainingHours: hours ? Number(hours) : null,
     } });
     if (!r.error) { setDone(true); onDone(); }
@@ -102,13 +103,3 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
   );
 }
 
-/** The calendar day in China (UTC+8) at `ms`, as YYYY-MM-DD. */
-function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** When a step on `day` happened: 10:00 China time, or now if that is still to come today (never in the future). */
-export function stepTime(day: string, now: number): string {
-  const ten = new Date(`${day}T10:00:00+08:00`).getTime();
-  return new Date(Math.min(ten, now)).toISOString();
-}

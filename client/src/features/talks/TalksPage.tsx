@@ -5,6 +5,7 @@ import { CreateTalkRecordDocument, TalkRecordReadsDocument, TalkRecordsDocument 
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
+import { chinaDay, eventTime } from '../../app/china-time';
 
 /** Talk records with a member: only those the viewer may read; each read is recorded and shown to the people in it. */
 export default function TalksPage({ memberId }: { memberId: string }) {
@@ -62,7 +63,7 @@ function TalkForm({ memberId, viewerId, kinds, onDone }: {
   const { t } = useI18n();
   const [state, create] = useMutation(CreateTalkRecordDocument);
   const [kind, setKind] = useState('YEARLY');
-  const [at, setAt] = useState(new Date().toISOString().slice(0, 10));
+  const [at, setAt] = useState(() => chinaDay(Date.now()));
   const [others, setOthers] = useState('');
   const [summary, setSummary] = useState('');
   const [followUp, setFollowUp] = useState('');
@@ -71,7 +72,7 @@ function TalkForm({ memberId, viewerId, kinds, onDone }: {
     e.preventDefault();
     const extra = others.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
     const r = await create({ input: {
-      subjectId: memberId, participantIds: [viewerId, memberId, ...extra], kind, at: `${at}T12:00:00+08:00`, summary, followUp, forCommittee,
+      subjectId: memberId, participantIds: [viewerId, memberId, ...extra], kind, at: eventTime(at, 12, Date.now()), summary, followUp, forCommittee,
     } });
     if (!r.error) { setSummary(''); setFollowUp(''); onDone(); }
   };
