@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { errorCodeOf } from '../../ui/error-code';
 import { useSignIn } from './useSignIn';
+import { RecoveryCodes } from './RecoveryCodes';
 
 type Step = SignInMutation['signIn'];
 
@@ -37,14 +38,7 @@ export function PasswordSignIn() {
   };
 
   if (codes) {
-    return (
-      <div className="card signin" data-testid="recovery-codes">
-        <h2>{t('signin.recoveryTitle')}</h2>
-        <p className="hint">{t('signin.recoveryIntro')}</p>
-        <ul className="codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-        <button className="button" type="button" onClick={() => void enter()} data-testid="recovery-done">{t('signin.recoveryDone')}</button>
-      </div>
-    );
+    return <RecoveryCodes codes={codes} onDone={() => void enter()} />;
   }
 
   const code = errorCodeOf(error);

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { errorCodeOf } from '../../ui/error-code';
 import { useSignIn } from './useSignIn';
+import { RecoveryCodes } from './RecoveryCodes';
 
 /** The campus sign-on's outcome the server put into the address: `#/signin?sso=<reason>`, or null. */
 export function ssoOutcome(hash: string = window.location.hash): string | null {
@@ -82,14 +83,7 @@ export function SsoSecondFactor() {
   }, []);
 
   if (codes) {
-    return (
-      <div className="card signin" data-testid="recovery-codes">
-        <h2>{t('signin.recoveryTitle')}</h2>
-        <p className="hint">{t('signin.recoveryIntro')}</p>
-        <ul className="codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-        <button className="button" type="button" onClick={() => void enter()} data-testid="recovery-done">{t('signin.recoveryDone')}</button>
-      </div>
-    );
+    return <RecoveryCodes codes={codes} onDone={() => void enter()} />;
   }
   const enrol = step?.step === 'TOTP_ENROLMENT_REQUIRED' ? step : null;
   const code401 = errorCodeOf(error) === 'UNAUTHENTICATED';
