@@ -222,7 +222,10 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     await findRow(target);
     await act(target.id, 'signout');
     await poll(() => admin.getByTestId('accounts-notice').textContent()).toMatch(new RegExp(`${target.name} 已在 [1-9]\\d* 处退出登录`));
+    // The member's next request (a fresh page asks the API who the cookie belongs to; an in-app move may be
+    // answered from the client's cache without one) finds the session ended.
     await member.evaluate(() => { location.hash = '#/account'; });
+    await member.reload();
     await poll(() => member.evaluate(() => location.hash)).toBe('#/signin');
   });
 
