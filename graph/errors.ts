@@ -52,3 +52,30 @@ export const eventIdReused = (id: string, target: 'Course' | 'Question') =>
 /** A transfer id sent again for another member or branch. */
 export const transferIdReused = (id: string) =>
   conflict(`Transfer id "${id}" was already used for another move; use a new id`, { kind: 'Transfer', id });
+
+/** A record id sent again with other content (a retry with the same content is a no-op instead). */
+export const idReused = (kind: 'Payment' | 'Transfer' | 'Notice', id: string) =>
+  conflict(`${kind} id "${id}" was already used for another ${kind.toLowerCase()}; use a new id`);
+
+export const meetingIdReused = (id: string) =>
+  conflict(`Meeting id "${id}" is already in use; send a new id`);
+
+export const profileReused = (id: string) =>
+  conflict(`Profile "${id}" was already imported with other content`);
+
+export const ruleOverrideReused = (id: string) =>
+  conflict(`Rule override "${id}" already exists with other content; read the rule again and retry`);
+
+export const accountExists = (memberId: string) =>
+  conflict(`Member "${memberId}" already has an account`);
+
+export const loginTaken = (loginName: string) =>
+  conflict(`Login name "${loginName}" is taken by another account`);
+
+export const outboxEntryApplied = (key: string) =>
+  conflict(`Outbox entry "${key}" was already applied; reload the pending entries`);
+
+export const auditPrunedThrough = (seq: number) => conflict(`The audit log is already pruned through ${seq}`);
+
+export const auditEntryMismatch = (seq: number) =>
+  conflict(`Audit entry ${seq} is not in the log with that hash; nothing pruned`);

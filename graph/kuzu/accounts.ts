@@ -3,11 +3,12 @@
  * session-id hash and token id (schema.ts, version 2). Kuzu has no secondary index, so a look-up
  * by login name scans the Account table (one row per member with an account).
  */
-import { conflict, notFound } from '../errors';
+import { accountExists, conflict, loginTaken, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Row, Runner } from './executor';
 import { exists } from './guards';
+import { num, str, toAccount, toSession, toToken } from './mapping';
 
 const ACCOUNT_COLUMNS = `a.id AS memberId, a.loginName AS loginName, a.status AS status, a.passwordHash AS passwordHash,
   a.mustChangePassword AS mustChangePassword, a.failedAttempts AS failedAttempts, a.lockedUntil AS lockedUntil,
@@ -49,30 +50,6 @@ const Q = {
   touchToken: `MATCH (t:AccessToken {id: $id}) SET t.lastUsedAt = $at`,
 } as const;
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
-function toAccount(r: Row): Account {
-  let codes: string[] = [];
-  try { codes = JSON.parse(str(r.recoveryCodeHashes) || '[]') as string[]; } catch { codes = []; }
-  return {
-    memberId: str(r.memberId), loginName: str(r.loginName), status: str(r.status) as Account['status'],
-    passwordHash: strOrNull(r.passwordHash), mustChangePassword: r.mustChangePassword === true,
-    failedAttempts: num(r.failedAttempts), lockedUntil: num(r.lockedUntil), totpSecret: strOrNull(r.totpSecret),
-    totpEnabled: r.totpEnabled === true, recoveryCodeHashes: codes, createdAt: num(r.createdAt), updatedAt: num(r.updatedAt),
-  };
-}
-const toSession = (r: Row): AuthSession => ({
-  id: str(r.id), memberId: str(r.memberId), createdAt: num(r.createdAt), lastSeenAt: num(r.lastSeenAt),
-  expiresAt: num(r.expiresAt), revokedAt: num(r.revokedAt), role: str(r.role), method: str(r.method), userAgent: str(r.userAgent),
-});
-const toToken = (r: Row): AccessToken => ({
-  id: str(r.id), memberId: str(r.memberId), name: str(r.name), secretHash: str(r.secretHash),
-  scope: str(r.scope) as AccessToken['scope'], introspect: r.introspect === true, createdAt: num(r.createdAt),
-  expiresAt: num(r.expiresAt), revokedAt: num(r.revokedAt), lastUsedAt: num(r.lastUsedAt),
-});
-
 const accountParams = (a: NewAccount, now: number) => ({
   memberId: a.memberId, loginName: a.loginName.toLowerCase(), status: a.status, passwordHash: a.passwordHash,
   mustChangePassword: a.mustChangePassword, failedAttempts: a.failedAttempts, lockedUntil: a.lockedUntil,
@@ -98,7 +75,7 @@ export class AccountQueries {
   async createAccount(a: NewAccount): Promise<Account> {
     return this.ex.write(async (tx) => {
       if (!(await exists(tx, 'Member', a.memberId))) throw notFound('Member', a.memberId);
-      if (await this.readAccount(tx, a.memberId)) throw conflict(`Member "${a.memberId}" already has an account`);
+      if (await this.readAccount(tx, a.memberId)) throw accountExists(a.memberId);
       await this.checkLoginFree(tx, a.loginName, a.memberId);
       await tx.run(Q.createAccount, accountParams(a, Date.now()));
       return (await this.readAccount(tx, a.memberId))!;
@@ -118,7 +95,7 @@ export class AccountQueries {
 
   private async checkLoginFree(tx: Runner, loginName: string, memberId: string): Promise<void> {
     const rows = await tx.run(Q.accountByLogin, { loginName: loginName.toLowerCase() });
-    if (rows.some((r) => str(r.memberId) !== memberId)) throw conflict(`Login name "${loginName}" is taken by another account`);
+    if (rows.some((r) => str(r.memberId) !== memberId)) throw loginTaken(loginName);
   }
 
   async addFailedSignIn(memberId: string): Promise<number> {

@@ -11,9 +11,11 @@ import type { WriteResult } from '../store';
 import {
   applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones,
 } from '../affairs-checks';
-import { conflict, notFound } from '../errors';
+import { idReused, notFound } from '../errors';
+import { isRetry, sameTransferCase } from '../write-checks';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { parseData } from '../rows';
 
 const Q = {
   milestonesOf: `MATCH (m:Member)-[:HAS_MILESTONE]->(x:Milestone) WHERE m.id IN $ids RETURN m.id AS memberId, x.data AS data`,
@@ -45,7 +47,6 @@ const Q = {
     RETURN n.id AS noticeId, m.id AS memberId, r.at AS at ORDER BY n.id, r.at, m.id`,
 } as const;
 
-const parse = <T>(rows: Record<string, unknown>[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 const inOrder = <T extends { id: string }>(ids: string[], xs: T[]) => {
   const by = new Map(xs.map((x) => [x.id, x]));
   return ids.map((id) => by.get(id)).filter((x): x is T => x !== undefined);
@@ -56,9 +57,9 @@ export class AffairsQueries {
 
   addMilestone(m: Milestone, expectLatest: string | null): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<Milestone>(await tx.run(Q.milestoneById, { id: m.id }))[0];
+      const prior = parseData<Milestone>(await tx.run(Q.milestoneById, { id: m.id }))[0];
       await requireIds(tx, 'Member', [m.memberId]);
-      const existing = parse<Milestone>(await tx.run(Q.milestonesOf, { ids: [m.memberId] }));
+      const existing = parseData<Milestone>(await tx.run(Q.milestonesOf, { ids: [m.memberId] }));
       if (checkMilestoneWrite(m, prior, existing, expectLatest) === 'same') return { created: false };
       await tx.run(Q.addMilestone, { id: m.id, memberId: m.memberId, at: m.at, data: JSON.stringify(m) });
       return { created: true };
@@ -68,7 +69,7 @@ export class AffairsQueries {
   async listMilestones(memberIds: string[]): Promise<Map<string, Milestone[]>> {
     const out = new Map<string, Milestone[]>(memberIds.map((id) => [id, []]));
     if (memberIds.length === 0) return out;
-    for (const x of parse<Milestone>(await this.ex.read(Q.milestonesOf, { ids: [...new Set(memberIds)] }))) out.get(x.memberId)?.push(x);
+    for (const x of parseData<Milestone>(await this.ex.read(Q.milestonesOf, { ids: [...new Set(memberIds)] }))) out.get(x.memberId)?.push(x);
     for (const [k, v] of out) out.set(k, sortMilestones(v));
     return out;
   }
@@ -85,19 +86,16 @@ export class AffairsQueries {
 
   async listDuesStandards(memberIds: string[], year?: number): Promise<DuesStandard[]> {
     if (memberIds.length === 0) return [];
-    const all = parse<DuesStandard>(await this.ex.read(Q.standardsOf, { ids: [...new Set(memberIds)] }));
+    const all = parseData<DuesStandard>(await this.ex.read(Q.standardsOf, { ids: [...new Set(memberIds)] }));
     return year === undefined ? all : all.filter((s) => s.year === year);
   }
 
   recordDuesPayment(p: DuesPayment): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<DuesPayment>(await tx.run(Q.paymentById, { id: p.id }))[0];
-      if (prior) {
-        if (sameRecord(prior, p)) return { created: false };
-        throw conflict(`Payment id "${p.id}" was already used for another payment; use a new id`);
-      }
+      const prior = parseData<DuesPayment>(await tx.run(Q.paymentById, { id: p.id }))[0];
+      if (isRetry(prior, (x) => sameRecord(x, p), () => idReused('Payment', p.id))) return { created: false };
       await requireIds(tx, 'Member', [p.memberId]);
-      checkPaymentWrite(p, parse<DuesPayment>(await tx.run(Q.paymentsOfMember, { memberId: p.memberId })));
+      checkPaymentWrite(p, parseData<DuesPayment>(await tx.run(Q.paymentsOfMember, { memberId: p.memberId })));
       await tx.run(Q.addPayment, { id: p.id, memberId: p.memberId, paidAt: p.paidAt, data: JSON.stringify(p) });
       return { created: true };
     });
@@ -105,16 +103,13 @@ export class AffairsQueries {
 
   async listDuesPayments(memberIds: string[]): Promise<DuesPayment[]> {
     if (memberIds.length === 0) return [];
-    return parse<DuesPayment>(await this.ex.read(Q.paymentsOf, { ids: [...new Set(memberIds)] }));
+    return parseData<DuesPayment>(await this.ex.read(Q.paymentsOf, { ids: [...new Set(memberIds)] }));
   }
 
   createTransferCase(c: TransferCase): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<TransferCase>(await tx.run(Q.caseById, { ids: [c.id] }))[0];
-      if (prior) {
-        if (sameRecord({ ...prior, createdAt: 0, updatedAt: 0, steps: [] }, { ...c, createdAt: 0, updatedAt: 0, steps: [] })) return { created: false };
-        throw conflict(`Transfer id "${c.id}" was already used for another transfer; use a new id`);
-      }
+      const prior = parseData<TransferCase>(await tx.run(Q.caseById, { ids: [c.id] }))[0];
+      if (isRetry(prior, (x) => sameTransferCase(x, c), () => idReused('Transfer', c.id))) return { created: false };
       await requireIds(tx, 'Member', [c.memberId]);
       await requireIds(tx, 'Branch', [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null));
       await tx.run(Q.createCase, {
@@ -127,7 +122,7 @@ export class AffairsQueries {
 
   advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch): Promise<TransferCase> {
     return this.ex.write(async (tx) => {
-      const cur = parse<TransferCase>(await tx.run(Q.caseById, { ids: [id] }))[0];
+      const cur = parseData<TransferCase>(await tx.run(Q.caseById, { ids: [id] }))[0];
       if (!cur) throw notFound('TransferCase', id);
       const next = applyTransferPatch(cur, expect, patch);
       if (patch.toBranchId) await requireIds(tx, 'Branch', [patch.toBranchId]);
@@ -138,14 +133,14 @@ export class AffairsQueries {
 
   async getTransferCasesByIds(ids: string[]): Promise<TransferCase[]> {
     if (ids.length === 0) return [];
-    return inOrder(ids, parse<TransferCase>(await this.ex.read(Q.caseById, { ids: [...new Set(ids)] })));
+    return inOrder(ids, parseData<TransferCase>(await this.ex.read(Q.caseById, { ids: [...new Set(ids)] })));
   }
 
   async listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }): Promise<TransferCase[]> {
     const found = new Map<string, TransferCase>();
     await this.ex.readMany(async (r: Runner) => {
-      if (f.branchIds?.length) for (const c of parse<TransferCase>(await r.run(Q.casesByBranch, { ids: f.branchIds }))) found.set(c.id, c);
-      if (f.memberIds?.length) for (const c of parse<TransferCase>(await r.run(Q.casesByMember, { ids: f.memberIds }))) found.set(c.id, c);
+      if (f.branchIds?.length) for (const c of parseData<TransferCase>(await r.run(Q.casesByBranch, { ids: f.branchIds }))) found.set(c.id, c);
+      if (f.memberIds?.length) for (const c of parseData<TransferCase>(await r.run(Q.casesByMember, { ids: f.memberIds }))) found.set(c.id, c);
     });
     return [...found.values()]
       .filter((c) => !f.statuses || f.statuses.includes(c.status))
@@ -154,11 +149,8 @@ export class AffairsQueries {
 
   createNotice(n: Notice): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<Notice>(await tx.run(Q.noticeById, { ids: [n.id] }))[0];
-      if (prior) {
-        if (sameRecord(prior, n)) return { created: false };
-        throw conflict(`Notice id "${n.id}" was already used for another notice; use a new id`);
-      }
+      const prior = parseData<Notice>(await tx.run(Q.noticeById, { ids: [n.id] }))[0];
+      if (isRetry(prior, (x) => sameRecord(x, n), () => idReused('Notice', n.id))) return { created: false };
       const label = n.audience === 'BRANCH' ? 'Branch' : n.audience === 'COMMITTEE' ? 'Committee' : 'University';
       await requireIds(tx, label, [n.audienceId]);
       if (n.subjectMemberId) await requireIds(tx, 'Member', [n.subjectMemberId]);
@@ -169,12 +161,12 @@ export class AffairsQueries {
 
   async getNoticesByIds(ids: string[]): Promise<Notice[]> {
     if (ids.length === 0) return [];
-    return inOrder(ids, parse<Notice>(await this.ex.read(Q.noticeById, { ids: [...new Set(ids)] })));
+    return inOrder(ids, parseData<Notice>(await this.ex.read(Q.noticeById, { ids: [...new Set(ids)] })));
   }
 
   async listNotices(audiences: { audience: NoticeAudience; id: string }[]): Promise<Notice[]> {
     if (audiences.length === 0) return [];
-    const rows = parse<Notice>(await this.ex.read(Q.noticesFor, { ids: [...new Set(audiences.map((a) => a.id))] }));
+    const rows = parseData<Notice>(await this.ex.read(Q.noticesFor, { ids: [...new Set(audiences.map((a) => a.id))] }));
     return rows.filter((n) => audiences.some((a) => a.audience === n.audience && a.id === n.audienceId));
   }
 

@@ -11,9 +11,10 @@
  * CREATE against 51 ms as 100 MERGEs at ~57k rows).
  */
 import { type AuditCheckpoint, type AuditEntry, type AuditHead, AUDIT_APPEND_CHUNK, chainEntries, entryToAccess, freshRecords, GENESIS_HASH } from '../audit-log';
-import { conflict, isStoreError } from '../errors';
+import { auditEntryMismatch, auditPrunedThrough, isStoreError } from '../errors';
 import type { AccessRecord } from '../model';
 import type { ExclusiveRunner, KuzuExecutor, Row, Runner } from './executor';
+import { toAuditEntry } from './mapping';
 
 const COLUMNS = `a.seq AS seq, a.id AS id, a.at AS at, a.viewerId AS viewerId, a.action AS action,
   a.targetKind AS targetKind, a.targetId AS targetId, a.outcome AS outcome, a.hash AS hash`;
@@ -47,10 +48,6 @@ const Q = {
   legacyDelete: 'UNWIND $ids AS x MATCH (a:AccessLog {id: x}) DELETE a',
 } as const;
 
-const toEntry = (r: Row): AuditEntry => ({
-  seq: Number(r.seq), id: String(r.id), at: Number(r.at), viewerId: String(r.viewerId ?? ''), action: String(r.action),
-  targetKind: String(r.targetKind ?? ''), targetId: String(r.targetId ?? ''), outcome: String(r.outcome ?? ''), hash: String(r.hash),
-});
 
 /** Chain `records` after the head and write them, inside the caller's write transaction. */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
@@ -81,7 +78,7 @@ export async function appendAccess(ex: KuzuExecutor, records: AccessRecord[]): P
 export async function listAccess(ex: KuzuExecutor, opts: { viewerId?: string; targetId?: string; limit: number }): Promise<AccessRecord[]> {
   if (opts.limit <= 0) return [];
   const rows = await ex.read(Q.listAccess, { viewerId: opts.viewerId ?? '', targetId: opts.targetId ?? '', limit: opts.limit });
-  return rows.map((r) => entryToAccess(toEntry(r)));
+  return rows.map((r) => entryToAccess(toAuditEntry(r)));
 }
 
 export async function auditHead(ex: KuzuExecutor): Promise<AuditHead> {
@@ -94,7 +91,7 @@ export async function listAudit(ex: KuzuExecutor, opts: { afterSeq?: number; fro
   const rows = await ex.read(Q.listAudit, {
     afterSeq: opts.afterSeq ?? 0, fromAt: opts.fromAt ?? Number.MIN_SAFE_INTEGER, toAt: opts.toAt ?? Number.MAX_SAFE_INTEGER, limit: opts.limit,
   });
-  return rows.map(toEntry);
+  return rows.map(toAuditEntry);
 }
 
 export async function getAuditCheckpoint(ex: KuzuExecutor): Promise<AuditCheckpoint | null> {
@@ -105,9 +102,9 @@ export async function getAuditCheckpoint(ex: KuzuExecutor): Promise<AuditCheckpo
 export async function pruneAudit(ex: KuzuExecutor, cp: AuditCheckpoint): Promise<number> {
   return ex.write(async (tx) => {
     const prior = (await tx.run(Q.checkpoint))[0];
-    if (prior && Number(prior.seq) >= cp.seq) throw conflict(`The audit log is already pruned through ${Number(prior.seq)}`);
+    if (prior && Number(prior.seq) >= cp.seq) throw auditPrunedThrough(Number(prior.seq));
     const at = (await tx.run(Q.entryAt, { seq: cp.seq }))[0];
-    if (!at || String(at.hash) !== cp.hash) throw conflict(`Audit entry ${cp.seq} is not in the log with that hash; nothing pruned`);
+    if (!at || String(at.hash) !== cp.hash) throw auditEntryMismatch(cp.seq);
     const n = Number((await tx.run(Q.countThrough, { seq: cp.seq }))[0]?.n ?? 0);
     await tx.run(Q.deleteThrough, { seq: cp.seq });
     await tx.run(Q.setCheckpoint, { seq: cp.seq, hash: cp.hash, at: cp.at, signature: cp.signature });

@@ -2,7 +2,7 @@
 import type { Gap, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
-import { groupBy, jsonList, toPlan } from './mapping';
+import { groupBy, toGap, toMastery, toStudyPlan } from './mapping';
 
 const Q = {
   mastery: `MATCH (m:Member)-[r:MASTERY]->(t:Topic) WHERE m.id IN $ids
@@ -38,9 +38,7 @@ export class LearnerQueries {
   async getMasteryForMembers(memberIds: string[]): Promise<Map<string, Mastery[]>> {
     if (memberIds.length === 0) return new Map();
     const rows = await this.ex.read(Q.mastery, { ids: memberIds });
-    return keyed(memberIds, rows.map((r) => ({
-      memberId: String(r.memberId), topicId: String(r.topicId), p: Number(r.p), updatedAt: Number(r.updatedAt),
-    })));
+    return keyed(memberIds, rows.map(toMastery));
   }
 
   async upsertMastery(rows: Mastery[]): Promise<void> {
@@ -62,10 +60,7 @@ export class LearnerQueries {
   async getGapsForMembers(memberIds: string[]): Promise<Map<string, Gap[]>> {
     if (memberIds.length === 0) return new Map();
     const rows = await this.ex.read(Q.gaps, { ids: memberIds });
-    return keyed(memberIds, rows.map((r) => ({
-      memberId: String(r.memberId), topicId: String(r.topicId), severity: Number(r.severity),
-      reasons: jsonList<string>(r.reasons), updatedAt: Number(r.updatedAt),
-    })));
+    return keyed(memberIds, rows.map(toGap));
   }
 
   async replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
@@ -94,6 +89,6 @@ export class LearnerQueries {
 
   async getStudyPlan(memberId: string): Promise<StudyPlan | null> {
     const rows = await this.ex.read(Q.newestPlan, { id: memberId });
-    return rows.length ? toPlan(rows[0]) : null;
+    return rows.length ? toStudyPlan(rows[0]) : null;
   }
 }

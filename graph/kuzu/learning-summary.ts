@@ -6,6 +6,7 @@
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
 import type { KuzuExecutor, Row, Runner } from './executor';
 import { requireIds } from './guards';
+import { toBranchLearning, toMemberLearning } from './mapping';
 
 /** Schema version 6 (graph/kuzu/schema.ts). */
 export const LEARNING_SUMMARY_DDL = [
@@ -36,15 +37,6 @@ const Q = {
   rowPlaces: 'MATCH (s:MemberLearning) RETURN s.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf',
 } as const;
 
-const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
-
-function toMember(r: Row): MemberLearning {
-  return {
-    memberId: String(r.memberId), branchId: String(r.branchId), stage: String(r.stage), asOf: Number(r.asOf),
-    areaMilli: ints(r.areaMilli), required: Number(r.required), met: Number(r.met), bands: ints(r.bands), gaps: Number(r.gaps),
-  };
-}
-
 /**
  * Replace the rows of `written` members and remove those of `removed` ones, then rewrite the rows of every
  * branch concerned from its members' rows (read before any write of the transaction, merged in memory).
@@ -54,7 +46,7 @@ async function applyRows(tx: Runner, written: MemberLearning[], removed: string[
   const before = (await tx.run(Q.branchesOf, { ids })).map((r) => String(r.branchId));
   const branchIds = [...new Set([...before, ...written.map((r) => r.branchId)])].sort();
   const gone = new Set(ids);
-  const kept = (await tx.run(Q.membersOfBranches, { branchIds })).map(toMember).filter((r) => !gone.has(r.memberId));
+  const kept = (await tx.run(Q.membersOfBranches, { branchIds })).map(toMemberLearning).filter((r) => !gone.has(r.memberId));
   if (removed.length) await tx.run(Q.deleteMembers, { ids: removed });
   for (const r of written) await tx.run(Q.upsertMember, { ...r });
   const rows = [...kept, ...written];
@@ -79,10 +71,7 @@ export async function saveMemberLearning(ex: KuzuExecutor, rows: MemberLearning[
 export async function getBranchLearning(ex: KuzuExecutor, branchIds: string[]): Promise<Map<string, BranchLearning>> {
   if (!branchIds.length) return new Map();
   const rows = await ex.read(Q.branches, { branchIds: [...new Set(branchIds)] });
-  return new Map(rows.map((r) => [String(r.branchId), {
-    branchId: String(r.branchId), asOf: Number(r.asOf), members: Number(r.members), areaMilli: ints(r.areaMilli),
-    required: Number(r.required), met: Number(r.met), bands: ints(r.bands), gaps: Number(r.gaps), membersWithGaps: Number(r.membersWithGaps),
-  }]));
+  return new Map(rows.map((r) => [String(r.branchId), toBranchLearning(r)]));
 }
 
 export async function listStaleMemberLearning(ex: KuzuExecutor, asOf: number, limit: number): Promise<string[]> {

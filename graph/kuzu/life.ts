@@ -1,5 +1,5 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput, conflict } from '../errors';
+import { badInput, meetingIdReused } from '../errors';
 import type { Attendance, AttendanceStatus, Meeting, MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
@@ -35,7 +35,7 @@ export class LifeQueries {
       const held = await tx.run(Q.heldBy, { id: m.id });
       if (held.length > 0) {
         if (held.some((r) => r.branchId === m.branchId)) return { created: false };
-        throw conflict(`Meeting id "${m.id}" is already in use; send a new id`);
+        throw meetingIdReused(m.id);
       }
       await requireIds(tx, 'Branch', [m.branchId]);
       await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));

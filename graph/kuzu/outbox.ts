@@ -5,7 +5,7 @@
  * an exact tally of applied updates that survives restarts. The table holds only pending entries,
  * so listing it stays a scan of a few rows however long the server has run.
  */
-import { conflict } from '../errors';
+import { outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
@@ -49,7 +49,7 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
     if (keys.length) {
       const present = new Set((await tx.run(Q.present, { keys })).map((r) => String(r.key)));
       const gone = keys.find((k) => !present.has(k));
-      if (gone !== undefined) throw conflict(`Outbox entry "${gone}" was already applied; reload the pending entries`);
+      if (gone !== undefined) throw outboxEntryApplied(gone);
     }
     const members = [...new Set([...c.mastery.map((r) => r.memberId), ...c.gaps.keys()])];
     if (members.length) await requireIds(tx, 'Member', members);

@@ -2,11 +2,13 @@
  * Absence reasons, minutes history, member records and imported profiles on Kuzu. Each is a node keyed
  * by id with the columns queries filter on (tables in RECORDS_DDL, created on every start).
  */
-import { conflict, notFound } from '../errors';
+import { notFound, profileReused } from '../errors';
+import { checkRecordVersion, isRetry, sameProfile } from '../write-checks';
 import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from '../records-model';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { parseData } from '../rows';
 
 export const RECORDS_DDL: string[] = [
   'CREATE NODE TABLE IF NOT EXISTS AbsenceReason(id STRING PRIMARY KEY, meetingId STRING, memberId STRING, reason STRING)',
@@ -46,7 +48,6 @@ export async function writeAbsenceReasons(tx: Runner, meetingId: string, rows: {
   }
 }
 
-const parse = <T>(rows: Record<string, unknown>[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 
 export class RecordsQueries {
   constructor(private readonly ex: KuzuExecutor) {}
@@ -78,7 +79,7 @@ export class RecordsQueries {
 
   async getMemberRecords(memberIds: string[]): Promise<MemberRecord[]> {
     if (memberIds.length === 0) return [];
-    const by = new Map(parse<MemberRecord>(await this.ex.read(Q.recordsOf, { ids: [...new Set(memberIds)] })).map((r) => [r.memberId, r]));
+    const by = new Map(parseData<MemberRecord>(await this.ex.read(Q.recordsOf, { ids: [...new Set(memberIds)] })).map((r) => [r.memberId, r]));
     return memberIds.map((id) => by.get(id)).filter((r): r is MemberRecord => r !== undefined);
   }
 
@@ -87,8 +88,7 @@ export class RecordsQueries {
       await requireIds(tx, 'Member', [record.memberId, ...record.sponsorIds, ...record.contactIds]);
       const [row] = await tx.run(Q.versionOf, { id: record.memberId });
       const stored = row ? Number(row.version) : 0;
-      if (stored !== expectVersion) throw conflict(`The record of member "${record.memberId}" was changed by someone else (version ${stored}); reload it and edit again`);
-      if (record.version !== expectVersion + 1) throw conflict(`The record's version must be ${expectVersion + 1}`);
+      checkRecordVersion(record, stored, expectVersion);
       const params = { id: record.memberId, version: record.version, data: JSON.stringify(record) };
       await tx.run(row ? Q.updateRecord : Q.createRecord, params);
       if (phone !== undefined) await tx.run(Q.setPhone, { id: record.memberId, phone, at: record.updatedAt });
@@ -98,11 +98,8 @@ export class RecordsQueries {
   saveImportedProfile(p: ImportedProfile): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', [p.memberId]);
-      const [prior] = parse<ImportedProfile>(await tx.run(Q.profileById, { id: p.id }));
-      if (prior) {
-        if (prior.memberId === p.memberId && prior.token === p.token) return { created: false };
-        throw conflict(`Profile "${p.id}" was already imported with other content`);
-      }
+      const [prior] = parseData<ImportedProfile>(await tx.run(Q.profileById, { id: p.id }));
+      if (isRetry(prior, (x) => sameProfile(x, p), () => profileReused(p.id))) return { created: false };
       await tx.run(Q.addProfile, { id: p.id, memberId: p.memberId, importedAt: p.importedAt, data: JSON.stringify(p) });
       return { created: true };
     });
@@ -110,6 +107,6 @@ export class RecordsQueries {
 
   async listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]> {
     if (memberIds.length === 0) return [];
-    return parse<ImportedProfile>(await this.ex.read(Q.profilesOf, { ids: [...new Set(memberIds)] }));
+    return parseData<ImportedProfile>(await this.ex.read(Q.profilesOf, { ids: [...new Set(memberIds)] }));
   }
 }

@@ -7,6 +7,7 @@ import type { DuesPayment, DuesStandard, Milestone, TransferCase } from '../affa
 import type { MeetingKind, MemberStage } from '../model';
 import { type BranchFacts, emptyBranchFacts } from '../rule-facts';
 import type { KuzuExecutor } from './executor';
+import { parseData } from '../rows';
 
 const Q = {
   members: `MATCH (m:Member)-[:BELONGS_TO]->(b:Branch) WHERE b.id IN $ids
@@ -23,7 +24,6 @@ const Q = {
     RETURN t.subjectId AS subjectId, t.branchId AS branchId, t.kind AS kind, t.at AS at`,
 } as const;
 
-const parse = <T>(rows: Record<string, unknown>[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 
 export async function readBranchFacts(ex: KuzuExecutor, branchIds: string[], from: number, to: number): Promise<BranchFacts> {
   const ids = [...new Set(branchIds)];
@@ -37,10 +37,10 @@ export async function readBranchFacts(ex: KuzuExecutor, branchIds: string[], fro
     const meetings = (await r.run(Q.meetings, span)).map((x) => ({
       id: String(x.id), branchId: String(x.branchId), kind: String(x.kind) as MeetingKind, title: String(x.title), at: Number(x.at),
     }));
-    const milestones = parse<Milestone>(await r.run(Q.milestones, { ids }));
-    const duesStandards = parse<DuesStandard>(await r.run(Q.standards, { ids }));
-    const duesPayments = parse<DuesPayment>(await r.run(Q.payments, { ids }));
-    const openLetters = parse<TransferCase>(await r.run(Q.letters, { ids }));
+    const milestones = parseData<Milestone>(await r.run(Q.milestones, { ids }));
+    const duesStandards = parseData<DuesStandard>(await r.run(Q.standards, { ids }));
+    const duesPayments = parseData<DuesPayment>(await r.run(Q.payments, { ids }));
+    const openLetters = parseData<TransferCase>(await r.run(Q.letters, { ids }));
     const talks = (await r.run(Q.talks, span)).map((x) => ({
       subjectId: String(x.subjectId), branchId: String(x.branchId), kind: String(x.kind), at: Number(x.at),
     }));

@@ -1,35 +1,11 @@
 /** Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries). */
-import { conflict, notFound } from '../errors';
+import { accountExists, conflict, loginTaken, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import { ACCOUNT_Q } from './accounts-queries';
 import type { Executor } from './executor';
-import { int, num } from './mapping';
-
-type Row = Record<string, unknown>;
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const n0 = (v: unknown): number => (v === null || v === undefined ? 0 : num(v));
-
-function toAccount(r: Row): Account {
-  let codes: string[] = [];
-  try { codes = JSON.parse(str(r.recoveryCodeHashes) || '[]') as string[]; } catch { codes = []; }
-  return {
-    memberId: str(r.memberId), loginName: str(r.loginName), status: str(r.status) as Account['status'],
-    passwordHash: strOrNull(r.passwordHash), mustChangePassword: r.mustChangePassword === true,
-    failedAttempts: n0(r.failedAttempts), lockedUntil: n0(r.lockedUntil), totpSecret: strOrNull(r.totpSecret),
-    totpEnabled: r.totpEnabled === true, recoveryCodeHashes: codes, createdAt: n0(r.createdAt), updatedAt: n0(r.updatedAt),
-  };
-}
-const toSession = (r: Row): AuthSession => ({
-  id: str(r.id), memberId: str(r.memberId), createdAt: n0(r.createdAt), lastSeenAt: n0(r.lastSeenAt),
-  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), role: str(r.role), method: str(r.method), userAgent: str(r.userAgent),
-});
-const toToken = (r: Row): AccessToken => ({
-  id: str(r.id), memberId: str(r.memberId), name: str(r.name), secretHash: str(r.secretHash),
-  scope: str(r.scope) as AccessToken['scope'], introspect: r.introspect === true, createdAt: n0(r.createdAt),
-  expiresAt: n0(r.expiresAt), revokedAt: n0(r.revokedAt), lastUsedAt: n0(r.lastUsedAt),
-});
+import { int, num, toAccount, toSession, toToken } from './mapping';
+import { str } from '../rows';
 
 const accountParams = (a: NewAccount, now: number) => ({
   memberId: a.memberId, loginName: a.loginName.toLowerCase(), status: a.status, passwordHash: a.passwordHash,
@@ -61,8 +37,8 @@ export class AccountOps {
       const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(
         ACCOUNT_Q.createCheck, { memberId: a.memberId, loginName: a.loginName.toLowerCase() });
       if (!c?.memberExists) throw notFound('Member', a.memberId);
-      if (c.hasAccount) throw conflict(`Member "${a.memberId}" already has an account`);
-      if (c.loginOwners.length) throw conflict(`Login name "${a.loginName}" is taken by another account`);
+      if (c.hasAccount) throw accountExists(a.memberId);
+      if (c.loginOwners.length) throw loginTaken(a.loginName);
       const [row] = await tx.rows(ACCOUNT_Q.createAccount, accountParams(a, Date.now()));
       return toAccount(row!);
     });
@@ -75,7 +51,7 @@ export class AccountOps {
       const prev = toAccount(cur);
       if (patch.loginName !== undefined) {
         const owners = await tx.rows(ACCOUNT_Q.accountByLogin, { loginName: patch.loginName.toLowerCase() });
-        if (owners.some((o) => str(o.memberId) !== memberId)) throw conflict(`Login name "${patch.loginName}" is taken by another account`);
+        if (owners.some((o) => str(o.memberId) !== memberId)) throw loginTaken(patch.loginName);
       }
       const [row] = await tx.rows(ACCOUNT_Q.updateAccount, accountParams({ ...prev, ...patch, memberId }, Math.max(Date.now(), prev.updatedAt)));
       return toAccount(row!);

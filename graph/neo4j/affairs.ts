@@ -1,5 +1,6 @@
 /** Party affairs on Neo4j: the same records and checks as graph/kuzu/affairs.ts (see graph/affairs-checks). */
-import { conflict, notFound } from '../errors';
+import { idReused, notFound } from '../errors';
+import { isRetry, sameTransferCase } from '../write-checks';
 import type {
   DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus,
 } from '../affairs-model';
@@ -12,8 +13,8 @@ import { AFFAIRS_Q as Q } from './affairs-queries';
 import type { Executor, Tx } from './executor';
 import { requireIds } from './guards';
 import { int, num } from './mapping';
+import { parseData } from '../rows';
 
-const parse = <T>(rows: { data: unknown }[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 const inOrder = <T extends { id: string }>(ids: string[], xs: T[]) => {
   const by = new Map(xs.map((x) => [x.id, x]));
   return ids.map((id) => by.get(id)).filter((x): x is T => x !== undefined);
@@ -29,8 +30,8 @@ export class AffairsOps {
   addMilestone(m: Milestone, expectLatest: string | null): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       await lockMember(tx, m.memberId);
-      const prior = parse<Milestone>(await tx.rows(Q.milestoneById, { id: m.id }))[0];
-      const existing = parse<Milestone>(await tx.rows(Q.milestonesOf, { ids: [m.memberId] }));
+      const prior = parseData<Milestone>(await tx.rows(Q.milestoneById, { id: m.id }))[0];
+      const existing = parseData<Milestone>(await tx.rows(Q.milestonesOf, { ids: [m.memberId] }));
       if (checkMilestoneWrite(m, prior, existing, expectLatest) === 'same') return { created: false };
       await tx.write(Q.addMilestone, { id: m.id, memberId: m.memberId, at: int(m.at), data: JSON.stringify(m) });
       return { created: true };
@@ -41,7 +42,7 @@ export class AffairsOps {
     const out = new Map<string, Milestone[]>(memberIds.map((id) => [id, []]));
     if (memberIds.length === 0) return out;
     const rows = await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.milestonesOf, { ids: [...new Set(memberIds)] }));
-    for (const x of parse<Milestone>(rows)) out.get(x.memberId)?.push(x);
+    for (const x of parseData<Milestone>(rows)) out.get(x.memberId)?.push(x);
     for (const [k, v] of out) out.set(k, sortMilestones(v));
     return out;
   }
@@ -55,19 +56,16 @@ export class AffairsOps {
 
   async listDuesStandards(memberIds: string[], year?: number): Promise<DuesStandard[]> {
     if (memberIds.length === 0) return [];
-    const all = parse<DuesStandard>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.standardsOf, { ids: [...new Set(memberIds)] })));
+    const all = parseData<DuesStandard>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.standardsOf, { ids: [...new Set(memberIds)] })));
     return year === undefined ? all : all.filter((s) => s.year === year);
   }
 
   recordDuesPayment(p: DuesPayment): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<DuesPayment>(await tx.rows(Q.paymentById, { id: p.id }))[0];
-      if (prior) {
-        if (sameRecord(prior, p)) return { created: false };
-        throw conflict(`Payment id "${p.id}" was already used for another payment; use a new id`);
-      }
+      const prior = parseData<DuesPayment>(await tx.rows(Q.paymentById, { id: p.id }))[0];
+      if (isRetry(prior, (x) => sameRecord(x, p), () => idReused('Payment', p.id))) return { created: false };
       await lockMember(tx, p.memberId);
-      checkPaymentWrite(p, parse<DuesPayment>(await tx.rows(Q.paymentsOf, { ids: [p.memberId] })));
+      checkPaymentWrite(p, parseData<DuesPayment>(await tx.rows(Q.paymentsOf, { ids: [p.memberId] })));
       await tx.write(Q.addPayment, { id: p.id, memberId: p.memberId, paidAt: int(p.paidAt), data: JSON.stringify(p) });
       return { created: true };
     });
@@ -75,17 +73,13 @@ export class AffairsOps {
 
   async listDuesPayments(memberIds: string[]): Promise<DuesPayment[]> {
     if (memberIds.length === 0) return [];
-    return parse<DuesPayment>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.paymentsOf, { ids: [...new Set(memberIds)] })));
+    return parseData<DuesPayment>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.paymentsOf, { ids: [...new Set(memberIds)] })));
   }
 
   createTransferCase(c: TransferCase): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<TransferCase>(await tx.rows(Q.casesByIds, { ids: [c.id] }))[0];
-      if (prior) {
-        const strip = (x: TransferCase) => ({ ...x, createdAt: 0, updatedAt: 0, steps: [] });
-        if (sameRecord(strip(prior), strip(c))) return { created: false };
-        throw conflict(`Transfer id "${c.id}" was already used for another transfer; use a new id`);
-      }
+      const prior = parseData<TransferCase>(await tx.rows(Q.casesByIds, { ids: [c.id] }))[0];
+      if (isRetry(prior, (x) => sameTransferCase(x, c), () => idReused('Transfer', c.id))) return { created: false };
       await lockMember(tx, c.memberId);
       await requireIds(tx, 'Branch', [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null));
       await tx.write(Q.createCase, {
@@ -98,7 +92,7 @@ export class AffairsOps {
 
   advanceTransferCase(id: string, expect: TransferCaseStatus, patch: TransferCasePatch): Promise<TransferCase> {
     return this.ex.write(async (tx) => {
-      const cur = parse<TransferCase>(await tx.rows(Q.lockCase, { id }))[0];
+      const cur = parseData<TransferCase>(await tx.rows(Q.lockCase, { id }))[0];
       if (!cur) throw notFound('TransferCase', id);
       const next = applyTransferPatch(cur, expect, patch);
       if (patch.toBranchId) await requireIds(tx, 'Branch', [patch.toBranchId]);
@@ -109,24 +103,21 @@ export class AffairsOps {
 
   async getTransferCasesByIds(ids: string[]): Promise<TransferCase[]> {
     if (ids.length === 0) return [];
-    return inOrder(ids, parse<TransferCase>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.casesByIds, { ids: [...new Set(ids)] }))));
+    return inOrder(ids, parseData<TransferCase>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.casesByIds, { ids: [...new Set(ids)] }))));
   }
 
   async listTransferCases(f: { branchIds?: string[]; memberIds?: string[]; statuses?: TransferCaseStatus[] }): Promise<TransferCase[]> {
     if (!f.branchIds?.length && !f.memberIds?.length) return [];
     const rows = await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.casesFor, { branchIds: f.branchIds ?? [], memberIds: f.memberIds ?? [] }));
-    return parse<TransferCase>(rows)
+    return parseData<TransferCase>(rows)
       .filter((c) => !f.statuses || f.statuses.includes(c.status))
       .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   }
 
   createNotice(n: Notice): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
-      const prior = parse<Notice>(await tx.rows(Q.noticesByIds, { ids: [n.id] }))[0];
-      if (prior) {
-        if (sameRecord(prior, n)) return { created: false };
-        throw conflict(`Notice id "${n.id}" was already used for another notice; use a new id`);
-      }
+      const prior = parseData<Notice>(await tx.rows(Q.noticesByIds, { ids: [n.id] }))[0];
+      if (isRetry(prior, (x) => sameRecord(x, n), () => idReused('Notice', n.id))) return { created: false };
       await requireIds(tx, n.audience === 'BRANCH' ? 'Branch' : n.audience === 'COMMITTEE' ? 'Committee' : 'University', [n.audienceId]);
       if (n.subjectMemberId) await requireIds(tx, 'Member', [n.subjectMemberId]);
       await tx.write(Q.createNotice, { id: n.id, audience: n.audience, audienceId: n.audienceId, publishedAt: int(n.publishedAt), data: JSON.stringify(n) });
@@ -136,13 +127,13 @@ export class AffairsOps {
 
   async getNoticesByIds(ids: string[]): Promise<Notice[]> {
     if (ids.length === 0) return [];
-    return inOrder(ids, parse<Notice>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.noticesByIds, { ids: [...new Set(ids)] }))));
+    return inOrder(ids, parseData<Notice>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.noticesByIds, { ids: [...new Set(ids)] }))));
   }
 
   async listNotices(audiences: { audience: NoticeAudience; id: string }[]): Promise<Notice[]> {
     if (audiences.length === 0) return [];
     const rows = await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.noticesFor, { audienceIds: [...new Set(audiences.map((a) => a.id))] }));
-    return parse<Notice>(rows).filter((n) => audiences.some((a) => a.audience === n.audience && a.id === n.audienceId));
+    return parseData<Notice>(rows).filter((n) => audiences.some((a) => a.audience === n.audience && a.id === n.audienceId));
   }
 
   markNoticeRead(noticeId: string, memberId: string, at: number): Promise<WriteResult> {

@@ -7,19 +7,13 @@
  * (server/write-path/) puts many requests' records into each one.
  */
 import { type AuditCheckpoint, type AuditEntry, type AuditHead, AUDIT_APPEND_CHUNK, chainEntries, entryToAccess, freshRecords, GENESIS_HASH } from '../audit-log';
-import { conflict } from '../errors';
+import { auditEntryMismatch, auditPrunedThrough } from '../errors';
 import type { AccessRecord } from '../model';
 import { AUDIT_Q } from './audit-queries';
 import type { Executor, Tx } from './executor';
-import { int, num } from './mapping';
+import { int, num, toAuditEntry } from './mapping';
+import { str } from '../rows';
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-
-const toEntry = (r: Row): AuditEntry => ({
-  seq: num(r.seq), id: str(r.id), at: num(r.at), viewerId: str(r.viewerId), action: str(r.action),
-  targetKind: str(r.targetKind), targetId: str(r.targetId), outcome: str(r.outcome), hash: str(r.hash),
-});
 
 /** Chain `records` (ids already stored are skipped) after the head, inside the caller's write transaction. */
 export async function appendChained(tx: Tx, records: AccessRecord[], now = Date.now()): Promise<void> {
@@ -48,7 +42,7 @@ export class AuditOps {
     const rows = await this.ex.read((tx) => tx.rows(AUDIT_Q.listAccess, {
       viewerId: opts.viewerId || null, targetId: opts.targetId || null, limit: int(opts.limit),
     }));
-    return rows.map((r) => entryToAccess(toEntry(r)));
+    return rows.map((r) => entryToAccess(toAuditEntry(r)));
   }
 
   async auditHead(): Promise<AuditHead> {
@@ -62,7 +56,7 @@ export class AuditOps {
       afterSeq: int(opts.afterSeq ?? 0), fromAt: opts.fromAt === undefined ? null : int(opts.fromAt),
       toAt: opts.toAt === undefined ? null : int(opts.toAt), limit: int(opts.limit),
     }));
-    return rows.map(toEntry);
+    return rows.map(toAuditEntry);
   }
 
   async getAuditCheckpoint(): Promise<AuditCheckpoint | null> {
@@ -73,9 +67,9 @@ export class AuditOps {
   async pruneAudit(cp: AuditCheckpoint): Promise<number> {
     return this.ex.write(async (tx) => {
       const [prior] = await tx.rows(AUDIT_Q.lockCheckpoint, { genesis: GENESIS_HASH, now: int(Date.now()) });
-      if (num(prior.seq) >= cp.seq) throw conflict(`The audit log is already pruned through ${num(prior.seq)}`);
+      if (num(prior.seq) >= cp.seq) throw auditPrunedThrough(num(prior.seq));
       const [at] = await tx.rows(AUDIT_Q.entryAt, { seq: int(cp.seq) });
-      if (!at || str(at.hash) !== cp.hash) throw conflict(`Audit entry ${cp.seq} is not in the log with that hash; nothing pruned`);
+      if (!at || str(at.hash) !== cp.hash) throw auditEntryMismatch(cp.seq);
       const [n] = await tx.rows(AUDIT_Q.deleteThrough, { seq: int(cp.seq) });
       await tx.write(AUDIT_Q.setCheckpoint, { seq: int(cp.seq), hash: cp.hash, at: int(cp.at), signature: cp.signature });
       return num(n?.n ?? 0);

@@ -12,7 +12,7 @@
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
 import type { Executor, Tx } from './executor';
 import { requireIds } from './guards';
-import { int, num } from './mapping';
+import { int, toBranchLearning, toMemberLearning } from './mapping';
 
 export const LEARNING_Q = {
   branchesOf: `MATCH (s:MemberLearning) WHERE s.id IN $ids
@@ -48,15 +48,6 @@ RETURN m.id AS id ORDER BY id LIMIT $limit`,
 RETURN s.id AS memberId LIMIT $limit`,
 } as const;
 
-const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(num) : []);
-
-function toMember(r: Record<string, unknown>): MemberLearning {
-  return {
-    memberId: String(r.memberId), branchId: String(r.branchId), stage: String(r.stage), asOf: num(r.asOf), areaMilli: ints(r.areaMilli),
-    required: num(r.required), met: num(r.met), bands: ints(r.bands), gaps: num(r.gaps),
-  };
-}
-
 const memberParam = (r: MemberLearning) => ({
   memberId: r.memberId, branchId: r.branchId, stage: r.stage, asOf: int(r.asOf), areaMilli: r.areaMilli.map(int),
   required: int(r.required), met: int(r.met), bands: r.bands.map(int), gaps: int(r.gaps),
@@ -72,7 +63,7 @@ async function applyRows(tx: Tx, written: MemberLearning[], removed: string[]): 
   const branchIds = [...new Set([...before, ...written.map((r) => r.branchId)])].sort();
   await tx.write(LEARNING_Q.lockBranches, { branchIds, now: int(Date.now()) });
   const gone = new Set(ids);
-  const kept = (await tx.rows(LEARNING_Q.membersOfBranches, { branchIds })).map(toMember).filter((r) => !gone.has(r.memberId));
+  const kept = (await tx.rows(LEARNING_Q.membersOfBranches, { branchIds })).map(toMemberLearning).filter((r) => !gone.has(r.memberId));
   if (removed.length) await tx.write(LEARNING_Q.deleteMembers, { ids: removed });
   if (written.length) await tx.write(LEARNING_Q.upsertMembers, { rows: written.map(memberParam) });
   const all = [...kept, ...written];
@@ -101,10 +92,7 @@ export async function saveMemberLearning(ex: Executor, rows: MemberLearning[]): 
 export async function getBranchLearning(ex: Executor, branchIds: string[]): Promise<Map<string, BranchLearning>> {
   if (!branchIds.length) return new Map();
   const rows = await ex.read((tx) => tx.rows(LEARNING_Q.branches, { branchIds: [...new Set(branchIds)] }));
-  return new Map(rows.map((r) => [String(r.branchId), {
-    branchId: String(r.branchId), asOf: num(r.asOf), members: num(r.members), areaMilli: ints(r.areaMilli), required: num(r.required),
-    met: num(r.met), bands: ints(r.bands), gaps: num(r.gaps), membersWithGaps: num(r.membersWithGaps),
-  }]));
+  return new Map(rows.map((r) => [String(r.branchId), toBranchLearning(r)]));
 }
 
 export async function listStaleMemberLearning(ex: Executor, asOf: number, limit: number): Promise<string[]> {

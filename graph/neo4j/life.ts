@@ -1,5 +1,5 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
-import { badInput, conflict, notFound } from '../errors';
+import { badInput, meetingIdReused, notFound } from '../errors';
 import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { Executor } from './executor';
@@ -21,7 +21,7 @@ export class LifeOps {
       const [check] = await tx.rows<{ branchExists: boolean; existingBranch: string[] }>(Q.meetingCheck, { id: m.id, branchId: m.branchId });
       if (check && check.existingBranch.length > 0) {
         if (check.existingBranch.includes(m.branchId)) return { created: false };
-        throw conflict(`Meeting id "${m.id}" is already in use; send a new id`);
+        throw meetingIdReused(m.id);
       }
       if (!check?.branchExists) throw notFound('Branch', m.branchId);
       await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));

@@ -4,7 +4,7 @@
  * with a per-member OutboxTally of entries consumed. Statements and their concurrency argument are
  * in batch-queries.ts.
  */
-import { conflict } from '../errors';
+import { outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import { OUTBOX_Q } from './batch-queries';
 import { Q } from './queries';
@@ -27,7 +27,7 @@ export async function completeOutbox(ex: Executor, c: OutboxCompletion): Promise
     if (keys.length) {
       const claimed = new Set((await tx.rows<{ key: string }>(OUTBOX_Q.claim, { keys, now: int(Date.now()) })).map((r) => String(r.key)));
       const gone = keys.find((k) => !claimed.has(k));
-      if (gone !== undefined) throw conflict(`Outbox entry "${gone}" was already applied; reload the pending entries`);
+      if (gone !== undefined) throw outboxEntryApplied(gone);
     }
     await requireIds(tx, 'Member', [...new Set([...c.mastery.map((r) => r.memberId), ...c.gaps.keys()])]);
     await requireIds(tx, 'Topic', [...new Set([...c.mastery.map((r) => r.topicId), ...[...c.gaps.values()].flat().map((g) => g.topicId)])]);

@@ -1,5 +1,6 @@
 /** Absence reasons, minutes history, member records and imported profiles on Neo4j (the same behaviour as graph/kuzu/records.ts). */
-import { conflict, notFound } from '../errors';
+import { notFound, profileReused } from '../errors';
+import { checkRecordVersion, isRetry, sameProfile } from '../write-checks';
 import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from '../records-model';
 import type { WriteResult } from '../store';
 import { AFFAIRS_Q } from './affairs-queries';
@@ -7,9 +8,9 @@ import type { Executor, Tx } from './executor';
 import { requireIds } from './guards';
 import { int, num } from './mapping';
 import { RECORDS_Q as Q } from './records-queries';
+import { parseData } from '../rows';
 
 const reasonId = (meetingId: string, memberId: string) => `${meetingId}|${memberId}`;
-const parse = <T>(rows: { data: unknown }[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 
 /** Inside recordAttendance's transaction: keep the reason of each EXCUSED / ABSENT row, drop it otherwise. */
 export async function writeAbsenceReasons(tx: Tx, meetingId: string, rows: { memberId: string; status: string; reason?: string | null }[]): Promise<void> {
@@ -47,7 +48,7 @@ export class RecordsOps {
 
   async getMemberRecords(memberIds: string[]): Promise<MemberRecord[]> {
     if (memberIds.length === 0) return [];
-    const got = parse<MemberRecord>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.recordsOf, { ids: [...new Set(memberIds)] })));
+    const got = parseData<MemberRecord>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.recordsOf, { ids: [...new Set(memberIds)] })));
     const by = new Map(got.map((r) => [r.memberId, r]));
     return memberIds.map((id) => by.get(id)).filter((r): r is MemberRecord => r !== undefined);
   }
@@ -59,8 +60,7 @@ export class RecordsOps {
       await requireIds(tx, 'Member', [...record.sponsorIds, ...record.contactIds]);
       const [row] = await tx.rows<{ version: unknown }>(Q.versionOf, { id: record.memberId });
       const stored = row ? num(row.version) : 0;
-      if (stored !== expectVersion) throw conflict(`The record of member "${record.memberId}" was changed by someone else (version ${stored}); reload it and edit again`);
-      if (record.version !== expectVersion + 1) throw conflict(`The record's version must be ${expectVersion + 1}`);
+      checkRecordVersion(record, stored, expectVersion);
       await tx.write(Q.putRecord, { id: record.memberId, version: int(record.version), data: JSON.stringify(record) });
       if (phone !== undefined) await tx.write(Q.setPhone, { id: record.memberId, phone, at: int(record.updatedAt) });
     });
@@ -69,11 +69,8 @@ export class RecordsOps {
   saveImportedProfile(p: ImportedProfile): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       if ((await tx.rows(AFFAIRS_Q.lockMember, { memberId: p.memberId })).length === 0) throw notFound('Member', p.memberId);
-      const [prior] = parse<ImportedProfile>(await tx.rows<{ data: unknown }>(Q.profileById, { id: p.id }));
-      if (prior) {
-        if (prior.memberId === p.memberId && prior.token === p.token) return { created: false };
-        throw conflict(`Profile "${p.id}" was already imported with other content`);
-      }
+      const [prior] = parseData<ImportedProfile>(await tx.rows<{ data: unknown }>(Q.profileById, { id: p.id }));
+      if (isRetry(prior, (x) => sameProfile(x, p), () => profileReused(p.id))) return { created: false };
       await tx.write(Q.addProfile, { id: p.id, memberId: p.memberId, importedAt: int(p.importedAt), data: JSON.stringify(p) });
       return { created: true };
     });
@@ -81,6 +78,6 @@ export class RecordsOps {
 
   async listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]> {
     if (memberIds.length === 0) return [];
-    return parse<ImportedProfile>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.profilesOf, { ids: [...new Set(memberIds)] })));
+    return parseData<ImportedProfile>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.profilesOf, { ids: [...new Set(memberIds)] })));
   }
 }

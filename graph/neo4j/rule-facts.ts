@@ -8,6 +8,7 @@ import type { MeetingKind, MemberStage } from '../model';
 import { type BranchFacts, emptyBranchFacts } from '../rule-facts';
 import type { Executor } from './executor';
 import { int, num } from './mapping';
+import { parseData } from '../rows';
 
 export const RULE_FACTS_Q = {
   members: `MATCH (m:Member)-[:BELONGS_TO]->(b:Branch) WHERE b.id IN $branchIds
@@ -24,7 +25,6 @@ WHERE b.id IN $branchIds AND x.status = 'LETTER_ISSUED' RETURN x.data AS data`,
 RETURN t.subjectId AS subjectId, t.branchId AS branchId, t.kind AS kind, t.at AS at`,
 } as const;
 
-const parse = <T>(rows: { data: unknown }[]): T[] => rows.map((r) => JSON.parse(String(r.data)) as T);
 
 export async function readBranchFacts(ex: Executor, branchIds: string[], from: number, to: number): Promise<BranchFacts> {
   const ids = [...new Set(branchIds)];
@@ -39,10 +39,10 @@ export async function readBranchFacts(ex: Executor, branchIds: string[], from: n
     const meetings = (await tx.rows(Q.meetings, span)).map((x) => ({
       id: String(x.id), branchId: String(x.branchId), kind: String(x.kind) as MeetingKind, title: String(x.title), at: num(x.at),
     }));
-    const milestones = parse<Milestone>(await tx.rows<{ data: unknown }>(Q.milestones, { branchIds: ids }));
-    const duesStandards = parse<DuesStandard>(await tx.rows<{ data: unknown }>(Q.standards, { branchIds: ids }));
-    const duesPayments = parse<DuesPayment>(await tx.rows<{ data: unknown }>(Q.payments, { branchIds: ids }));
-    const openLetters = parse<TransferCase>(await tx.rows<{ data: unknown }>(Q.letters, { branchIds: ids }));
+    const milestones = parseData<Milestone>(await tx.rows<{ data: unknown }>(Q.milestones, { branchIds: ids }));
+    const duesStandards = parseData<DuesStandard>(await tx.rows<{ data: unknown }>(Q.standards, { branchIds: ids }));
+    const duesPayments = parseData<DuesPayment>(await tx.rows<{ data: unknown }>(Q.payments, { branchIds: ids }));
+    const openLetters = parseData<TransferCase>(await tx.rows<{ data: unknown }>(Q.letters, { branchIds: ids }));
     const talks = (await tx.rows(Q.talks, span)).map((x) => ({
       subjectId: String(x.subjectId), branchId: String(x.branchId), kind: String(x.kind), at: num(x.at),
     }));
