@@ -7,7 +7,7 @@
  */
 import { pCorrect } from '../../../seeds/generator/hidden-model';
 import type { MasteryModel } from '../mastery-model';
-import { PLACEMENT_BUDGET, PlacementBelief, placementStep, type PlacementAnswer } from '../diagnostic/placement';
+import { PLACEMENT_BUDGET, PlacementBelief, placementStep, type PlacementAnswer, type PlacementSettings } from '../diagnostic/placement';
 import type { SimMember, SimWorld } from '../simulate/sim-world';
 import { pearson } from './world-eval';
 
@@ -23,8 +23,10 @@ export interface PlacementEvaluation {
   history: { r: number };
 }
 
-export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1): PlacementEvaluation {
+export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1,
+  settings?: Partial<PlacementSettings>): PlacementEvaluation {
   const v = world.view;
+  model.useView?.(v);
   const answerAs = (m: SimMember, r: () => number) => (questionId: string): PlacementAnswer => {
     const q = v.questionById.get(questionId)!;
     const tags = v.questionTopics.get(questionId) ?? [];
@@ -41,12 +43,12 @@ export function evaluatePlacement(world: SimWorld, model: MasteryModel, members:
     const answer = answerAs(m, r);
     const answers: PlacementAnswer[] = [];
     for (;;) {
-      const s = placementStep(v, prior, answers);
+      const s = placementStep(v, prior, answers, PLACEMENT_BUDGET, undefined, settings);
       if (s.done || !s.next) { asked += answers.length; break; }
       answers.push(answer(s.next.id));
     }
-    const adaptive = placementStep(v, prior, answers, answers.length).belief;
-    const fixed = new PlacementBelief(v, prior);
+    const adaptive = placementStep(v, prior, answers, answers.length, undefined, settings).belief;
+    const fixed = new PlacementBelief(v, prior, settings);
     const picked = new Set<string>();
     while (picked.size < Math.min(PLACEMENT_BUDGET, pool.length)) picked.add(pool[Math.floor(r() * pool.length)]);
     for (const id of picked) fixed.observe(answer(id));
