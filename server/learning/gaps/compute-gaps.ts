@@ -15,7 +15,7 @@
  */
 import type { Gap, MemberStage } from '../../../graph';
 import { encodeReason, reason, type Reason } from '../../i18n/reasons';
-import { requirementOf } from '../requirements';
+import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface AnswerEvidence { n: number; correct: number }
@@ -40,6 +40,8 @@ export interface GapInputs {
   studied?: Set<string>;
   /** The stored estimate of a subtopic as of the member's last event (before fading), if any. */
   storedOf?: (topicId: string) => number | undefined;
+  /** What the member's stage must master (in force now); default: the catalogue's defaults. */
+  requirement?: StageRequirement;
 }
 
 /** A required topic the member has not been assessed on (or not conclusively), with why. */
@@ -74,7 +76,7 @@ export function computeGaps(x: GapInputs): Gap[] {
 
 /** The member's gaps (most severe first) and the required topics not yet assessed. */
 export function assessGaps(x: GapInputs): GapAssessment {
-  const req = requirementOf(x.member.stage);
+  const req = x.requirement ?? requirementOf(x.member.stage);
   const found = new Map<string, { severity: number; reasons: Reason[] }>();
   const open = new Map<string, { topicId: string; target: number; reasons: Reason[] }>();
   const weakPrerequisite = (id: string) => (x.view.topics.get(id)?.prerequisiteIds ?? []).find((p) => weakByAnswers(x.evidence.get(p)));
