@@ -153,7 +153,7 @@ export class LearnerServices {
   }
 
   /** The newest plan with per-item progress from study events, or null. */
-  async planOf(member: Member, now: number): Promise<PlanWithProgress | null> {
+  async planOf(member: Member, _now: number): Promise<PlanWithProgress | null> {
     const plan = await this.store.getStudyPlan(member.id);
     if (!plan) return null;
     const history = await this.store.getMemberHistory(member.id, { limit: 500 });
