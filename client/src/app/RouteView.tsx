@@ -30,6 +30,7 @@ const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
 const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
 const TalksPage = lazy(() => import('../features/talks/TalksPage'));
+const MemberRecordPage = lazy(() => import('../features/records/MemberRecordPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -71,6 +72,7 @@ export function RouteView() {
     case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
     case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
     case 'talks': page = <TalksPage memberId={route.memberId} />; break;
+    case 'record': page = <MemberRecordPage memberId={route.memberId} />; break;
     case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:

@@ -47,6 +47,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   MemberDues: '973aaab8d5df1a9f29d190d003f54acffb0928fe4e5799bc2a4465a86deaacb3',
   MemberHome: '51b8e8e208044c15474f5d638792d84a379cd787ee7f92d3a73c9e61fe856e3f',
   MemberLearning: 'fa3b195174cb5a4612a7160c92d2b045a49b5bddeeddbf6ad2d9a548d6fa3ebc',
+  MemberRecordPage: 'c8fa59aedbfac17d6cef76aa1e341866fb6933e2b7f8b7dc8edcd4ab65aa3218',
   MyAccount: '42544e6b29a40559e9c453bdff3fa2d3db1e5b0414705d42303306a9278efcef',
   MyNotices: 'c2774f2904b02929584370ce13f9e942106ea5560ba369d8ecad07c8600edef7',
   NetworkBranchMembers: 'ba2f0d7e1d792ae3da250857a1ec9769af6d156a318037ea0cd437057e7f3c89',
@@ -64,6 +65,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   PublishNotice: '519a6c2d818d1df080baeffcbac3cefd7bc5893dc879fb8ddfdde1944369c0f3',
   RecordDuesPayment: 'ac3a900ac52c36c285b02cbe2c74e7d2d9048342e22384773e04dd93425c92d3',
   RecordPageStudy: '3ff82e9b7a0680be952aa6617cf56a39c4c06b1968c661e17749050f29f2a4c0',
+  RecordPeopleOptions: '4220f6e5cd89ed41d57d095e7e3b6e583cf985765a3ef96e048a87db79080b69',
   RecordPipelineStep: '99979ffcfd36164d4a7626cf0e64884442fd60d34d46726dfb54494ef26301fe',
   RequestBallotSignature: '009a4057a64e595b952b10cfca02f09facd6257cc74164c3551616c80d2176f0',
   RevokeToken: 'f01b39e9062b89359fdbfc6b6e36669b1b70c2401c2d44c0d1bc9400d6784678',
@@ -82,6 +84,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   SubmitSelfAssessment: '2d87465f0a1fbd25a1b2f7391ea012131c88322f2bb9f27222eeeaca168d5c4c',
   TalkRecordReads: 'a2164705f431515d04d1d0efbcdbd915f2a7e3490cfc16541741e9ac7a52699d',
   TalkRecords: 'd748e67b45a9e433f0efcdedc9aeef8db5f99d817d6e6973f5f4df1884119d3e',
+  UpdateMemberRecord: 'e826b8fb69d34d8782344c6eea66f9ea525fcb9436d44f00a61bac6ea39b9fda',
   UpdateMinutes: '3f92ac5815988f8ef0b8def4cb2ad2405167cff189a21ab39d971105c0ddf7a8',
   WorkQueue: 'dce8ddfc5aa1197b10866dd507292632b2730c04653fa4b4c8f1316073c099d4',
 };

@@ -6,7 +6,8 @@
 import type { Mastery, StudyPlan, StudyPlanItem } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { COMPLETED, type CourseRecommendation } from '../recommend/rank-courses';
+import { isCompleted } from '../progress';
+import type { CourseRecommendation } from '../recommend/rank-courses';
 import { pct } from '../gaps/compute-gaps';
 
 const DAY = 86_400_000;
@@ -70,7 +71,7 @@ function predecessors(view: CurriculumView, ids: string[]): Map<string, Set<stri
 
 export function buildPlan(x: PlanInput): StudyPlan {
   const startsAt = x.now;
-  const kept = (x.previous?.items ?? []).filter((i) => (x.courseProgress.get(i.courseId) ?? 0) >= COMPLETED && i.kind === 'LEARN');
+  const kept = (x.previous?.items ?? []).filter((i) => isCompleted(x.courseProgress.get(i.courseId) ?? 0) && i.kind === 'LEARN');
   const keptIds = new Set(kept.map((i) => i.courseId));
   const items: StudyPlanItem[] = [];
   const used = Array.from({ length: x.weeks + 1 }, () => 0);

@@ -5,7 +5,7 @@
  *     instead of the course the member is not ready for;
  *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
  *     itself) below PREREQ_FAR — blocked courses are never recommended;
- *  3. completed courses (progress ≥ 0.9) are skipped;
+ *  3. completed courses (progress ≥ COMPLETED, progress.ts) are skipped;
  *  4. score = relevance to needs (normalised) + what the branch studies (more weight at cold start);
  *  5. MMR over topic overlap diversifies the list.
  * Each result carries a Chinese explanation and the graph path behind it for the client to draw.
@@ -15,12 +15,13 @@ import type { CurriculumView } from '../mastery/curriculum-view';
 import { pct } from '../gaps/compute-gaps';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 
-export { COMPLETED };
 
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
+/** Share of a topic's need passed on to each prerequisite it waits for. */
+const PREREQ_PASS_ON = 0.9;
 
 export interface Need {
   value: number;
@@ -77,7 +78,7 @@ export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: strin
     const n = need.get(t)!;
     for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
       if (masteryOf(p) >= PREREQ_FAR) continue;
-      const passed = n.value * 0.9;
+      const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
       if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
       if (!cur.unlocks.includes(t)) cur.unlocks.push(t);
@@ -109,7 +110,7 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
   type Cand = { course: Course; relevance: number; pop: number; score: number };
   const cands: Cand[] = [];
   for (const c of x.view.courses) {
-    if ((x.courseProgress.get(c.id) ?? 0) >= COMPLETED) continue;
+    if (isCompleted(x.courseProgress.get(c.id) ?? 0)) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
     const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
     const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
