@@ -5,7 +5,7 @@
  */
 import type { Area, Course, Gap, Member } from '../../../graph';
 import { TOP_AREAS } from '../../../graph';
-import { requirementOf } from '../requirements';
+import { requirementOf, type RequirementTable } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number; notAssessedCount: number }
@@ -14,9 +14,10 @@ export interface LectureSuggestion { topicId: string; memberCount: number; meanS
 export interface BranchGapReport { branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null }
 
 export function buildBranchGapReport(branchId: string, view: CurriculumView, members: Member[], gaps: Map<string, Gap[]>,
-  areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => []): BranchGapReport {
+  areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => [],
+  requirements?: RequirementTable): BranchGapReport {
   const rows = members.map((m) => {
-    const targets = new Map(requirementOf(m.stage).areas.map((a) => [a.area, a.target]));
+    const targets = new Map((requirements?.[m.stage] ?? requirementOf(m.stage)).areas.map((a) => [a.area, a.target]));
     const mine = gaps.get(m.id) ?? [];
     const open = notAssessed(m.id);
     return {

@@ -13,7 +13,7 @@
  * a gap on any topic. Each reason names its evidence in Chinese, so a member can read why the topic is listed.
  */
 import type { Gap, MemberStage } from '../../../graph';
-import { requirementOf } from '../requirements';
+import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface AnswerEvidence { n: number; correct: number }
@@ -36,6 +36,8 @@ export interface GapInputs {
   studied?: Set<string>;
   /** The stored estimate of a subtopic as of the member's last event (before fading), if any. */
   storedOf?: (topicId: string) => number | undefined;
+  /** What the member's stage must master (in force now); default: the catalogue's defaults. */
+  requirement?: StageRequirement;
 }
 
 /** A required topic the member has not been assessed on (or not conclusively), with why. */
@@ -66,7 +68,7 @@ export function computeGaps(x: GapInputs): Gap[] {
 
 /** The member's gaps (most severe first) and the required topics not yet assessed. */
 export function assessGaps(x: GapInputs): GapAssessment {
-  const req = requirementOf(x.member.stage);
+  const req = x.requirement ?? requirementOf(x.member.stage);
   const found = new Map<string, { severity: number; reasons: string[] }>();
   const open = new Map<string, NotAssessed>();
   const name = (id: string) => x.view.topics.get(id)?.name ?? id;

@@ -1,6 +1,7 @@
 /** The whole rules catalogue: one list per domain, each owned with its evaluators. */
 import type { RuleDef } from '../types';
 import { DUES_RULES } from './dues';
+import { LEARNING_RULES } from './learning';
 import { LIFE_RULES } from './life';
 import { NOTICE_RULES } from './notices';
 import { PIPELINE_RULES } from './pipeline';
@@ -15,4 +16,5 @@ export const CATALOGUE: readonly RuleDef<any>[] = [
   ...TRANSFER_RULES,
   ...NOTICE_RULES,
   ...TALK_RULES,
+  ...LEARNING_RULES,
 ];
