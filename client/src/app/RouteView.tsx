@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { EmptyState } from '../ui/EmptyState';
 import { Loading } from '../ui/Loading';
@@ -46,9 +46,10 @@ export function RouteView() {
     if (needsSignIn) navigate({ name: 'signin' });
   }, [needsSignIn]);
   // Move focus to the page on navigation so keyboard and screen-reader users start at the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: route.name is the trigger (a navigation), not a value the effect reads
   useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
 
-  let page;
+  let page: ReactNode;
   if (needsSignIn || (!known && route.name !== 'benchNetwork')) page = <Loading />;
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
