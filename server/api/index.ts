@@ -27,6 +27,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { reasonsModule } from './reasons';
 import { learningSummaryModule } from './learning-summary';
 import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
@@ -57,6 +58,7 @@ export const API_MODULES: ApiModule[] = [
   appraisalModule,
   talkModule,
   learningTextModule,
+  reasonsModule,
   learningModule,
   learningSummaryModule,
   placementModule,
