@@ -31,6 +31,7 @@ const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
 const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
 const TalksPage = lazy(() => import('../features/talks/TalksPage'));
 const MemberRecordPage = lazy(() => import('../features/records/MemberRecordPage'));
+const ProfilesPage = lazy(() => import('../features/records/ProfilesPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -73,6 +74,7 @@ export function RouteView() {
     case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
     case 'talks': page = <TalksPage memberId={route.memberId} />; break;
     case 'record': page = <MemberRecordPage memberId={route.memberId} />; break;
+    case 'profiles': page = <ProfilesPage memberId={route.memberId} />; break;
     case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:

@@ -1633,6 +1633,8 @@ export type Mutation = {
   disableAccount: AccountInfo;
   /** Remove your authenticator app (not possible for administrator roles, which require it). */
   disableTotp: Scalars['Boolean']['output'];
+  /** Discard a learning profile kept with a member: the member themself, or a manager of their branch. Returns the profiles still kept. An unknown or already discarded profile is NOT_FOUND and nothing is written. Audited. */
+  discardImportedProfile: Array<ImportedLearningProfile>;
   /** Administrators in scope: enable a disabled account again. */
   enableAccount: AccountInfo;
   /** End one of your own sessions (an id from myAccount.sessions). */
@@ -1845,6 +1847,13 @@ export type MutationDisableAccountArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationDisableTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDiscardImportedProfileArgs = {
+  id: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -2566,6 +2575,8 @@ export type Query = {
   memberDues: MemberDues;
   /** A member's record (党员档案): stage dates, sponsors, 培养联系人, contact. The member themself, or within read scope (audited). */
   memberRecord: MemberRecord;
+  /** A member's transfer cases (组织关系转接), newest first: the member themself (to give or withdraw consent to export their learning profile), or within read scope (audited). */
+  memberTransfers: Array<TransferCase>;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
   /** Full and probationary members of a branch with no yearly talk in a calendar year (branch managers). */
@@ -2865,6 +2876,12 @@ export type QueryMemberDuesArgs = {
 
 /** Entry points for reading. */
 export type QueryMemberRecordArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryMemberTransfersArgs = {
   memberId: Scalars['ID']['input'];
 };
 
@@ -5154,6 +5171,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   createTalkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<MutationCreateTalkRecordArgs, 'input'>>;
   disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  discardImportedProfile?: Resolver<Array<ResolversTypes['ImportedLearningProfile']>, ParentType, ContextType, RequireFields<MutationDiscardImportedProfileArgs, 'id' | 'memberId'>>;
   enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   exportLearningProfile?: Resolver<ResolversTypes['LearningProfileExport'], ParentType, ContextType, RequireFields<MutationExportLearningProfileArgs, 'transferId'>>;
@@ -5386,6 +5404,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   memberAppraisals?: Resolver<Array<ResolversTypes['MemberAppraisal']>, ParentType, ContextType, RequireFields<QueryMemberAppraisalsArgs, 'memberId'>>;
   memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   memberRecord?: Resolver<ResolversTypes['MemberRecord'], ParentType, ContextType, RequireFields<QueryMemberRecordArgs, 'memberId'>>;
+  memberTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<QueryMemberTransfersArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   membersWithoutYearlyTalk?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersWithoutYearlyTalkArgs, 'branchId' | 'year'>>;
   myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;

@@ -58,6 +58,7 @@ function RecordView({ member, record }: {
         </div>
         <p className="meta">
           <a href={hrefFor({ name: 'pipeline', memberId: member.id })}>{t('affairs.pipeline')}</a>
+          {' · '}<a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="profiles-link">{t('profiles.link')}</a>
           {' · '}<a href={hrefFor({ name: 'portrait', id: member.id })}>{t('portrait.title')}</a>
         </p>
       </div>
