@@ -1,5 +1,5 @@
 /**
- * The API's feature modules, in order. To add a feature (e.g. the learning issue's
+ * The API's feature modules, in order. To add a feature (e.g. learning's
  * recommendations, studyPlan, gaps, suggestTopics, search):
  *   1. write `server/api/<feature>.graphql` — use `extend type Query { … }` / `extend type Mutation { … }`
  *      and a """description""" on every type, field and enum value (schema assembly fails otherwise);

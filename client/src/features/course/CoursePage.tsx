@@ -45,8 +45,10 @@ export default function CoursePage({ courseId, memberId }: { courseId: string; m
                 </Section>
                 <Section title={t('course.reading')}>
                   <div className="reading" data-testid="course-reading">
-                    {/* biome-ignore lint/suspicious/noArrayIndexKey: the reading's paragraphs are fixed text in a fixed order */}
-                    {course.content.reading.map((p, i) => <p key={i}>{p}</p>)}
+                    {course.content.reading.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the reading's paragraphs are fixed text in a fixed order
+                      <p key={i}>{p}</p>
+                    ))}
                   </div>
                   {course.content.link ? <p><a href={course.content.link.url} target="_blank" rel="noopener noreferrer">{course.content.link.label} ↗</a></p> : null}
                 </Section>
