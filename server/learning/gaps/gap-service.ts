@@ -71,7 +71,7 @@ export class GapService {
     const areaIds = [...snap.view.leavesByArea.keys()];
     const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
     return assessGaps({
-      member: snap.member, view: snap.view, now: snap.now,
+      member: snap.member, view: snap.view, now: snap.now, requirement: snap.requirement,
       studied: studiedTopics(snap.view, snap.history.studies),
       storedOf: (id) => snap.rows.get(id)?.p,
       masteryOf: snap.masteryOf,

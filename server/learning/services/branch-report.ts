@@ -15,10 +15,11 @@ import { gapsForMembers } from './member-gaps';
 
 export async function branchGapReport(core: LearnerCore, branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
   const view = await core.view();
-  const [{ gaps, rows, areaOf, prior }, histories, branchTopics] = await Promise.all([
+  const [{ gaps, rows, areaOf, prior }, histories, branchTopics, table] = await Promise.all([
     areaMasteryFor(core, members, now),
     core.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
     branchMeetingTopics(core.store, view, branchId, now),
+    core.requirements(now),
   ]);
   const open = new Map<string, string[]>();
   for (const m of members) {
@@ -27,19 +28,19 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
     const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
     const masteryOf = (id: string) => rolled.get(id) ?? prior;
     const a = assessGaps({
-      member: m, view, now, masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
+      member: m, view, now, requirement: table[m.stage], masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
       studied: studiedTopics(view, h.studies), storedOf: (id) => r.get(id)?.p, branchTopics, planPrerequisites: new Map(),
     });
     const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
     open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
   }
-  return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? []);
+  return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? [], table);
 }
 
 export async function gapReportRows(core: LearnerCore, members: Member[], now: number): Promise<BranchGapReport['rows']> {
   const view = await core.view();
-  const { gaps, areaOf, prior } = await areaMasteryFor(core, members, now);
-  return buildBranchGapReport('', view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior).rows;
+  const [{ gaps, areaOf, prior }, table] = await Promise.all([areaMasteryFor(core, members, now), core.requirements(now)]);
+  return buildBranchGapReport('', view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, undefined, table).rows;
 }
 
 /** Gaps (gapsForMembers) and every topic's mastery rolled up the hierarchy at `now`, per member. */

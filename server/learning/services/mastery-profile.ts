@@ -7,7 +7,6 @@ import type { Member } from '../../../graph';
 import type { GapAssessment, NotAssessed } from '../gaps/compute-gaps';
 import type { MasteryEvidence } from '../mastery-model';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
-import { requirementOf } from '../requirements';
 import type { LearnerCore } from './learner-core';
 
 export interface AreaMasteryFigure { area: string; mastery: number; target: number | null; requirement: string | null }
@@ -35,7 +34,7 @@ export async function masteryProfile(core: LearnerCore, member: Member, now: num
   const snap = await core.snapshot(member, now);
   const assessment = await core.gaps.assess(snap);
   const evidence = core.model.explain(member, snap.view, snap.history);
-  const requirement = requirementOf(member.stage);
+  const requirement = snap.requirement;
   const areaReq = new Map<string, { target: number; reason: string }>(requirement.areas.map((a) => [a.area, a]));
   const topicReq = new Map(requirement.topics.map((t) => [t.topicId, t.target]));
   const open = new Set(assessment.notAssessed.map((n) => n.topicId));

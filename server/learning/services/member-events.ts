@@ -10,11 +10,12 @@ import type { LearnerCore } from './learner-core';
 
 export async function applyMemberEvent(core: LearnerCore, memberId: string, now: number): Promise<void> {
   const view = await core.view();
-  const [[member], history] = await Promise.all([
+  const [[member], history, table] = await Promise.all([
     core.store.getMembersByIds([memberId]),
     core.store.getMemberHistory(memberId, { limit: REPLAY_LIMIT }),
+    core.requirements(now),
   ]);
   if (!member) return;
   const rows = await core.mastery.rebuild(member, view, history);
-  await core.gaps.refresh(makeSnapshot(core.mastery, member as Member, view, rows, history, now));
+  await core.gaps.refresh(makeSnapshot(core.mastery, member as Member, view, rows, history, now, table[member.stage]));
 }

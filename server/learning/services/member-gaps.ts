@@ -13,13 +13,13 @@ export async function gapsForMembers(core: LearnerCore, members: Member[], now: 
   Promise<{ gaps: Map<string, GapWithMastery[]>; rows: Map<string, Map<string, Mastery>> }> {
   const view = await core.view();
   const ids = members.map((m) => m.id);
-  const [{ rows }, stored] = await Promise.all([core.mastery.ensureRows(view, members), core.store.getGapsForMembers(ids)]);
-  const stale = members.filter((m) => gapsAreStale(stored.get(m.id) ?? [], now));
+  const [{ rows }, stored, table] = await Promise.all([core.mastery.ensureRows(view, members), core.store.getGapsForMembers(ids), core.requirements(now)]);
+  const stale = members.filter((m) => gapsAreStale(stored.get(m.id) ?? [], now, table[m.stage].since));
   if (stale.length) {
     const histories = await core.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: SNAPSHOT_HISTORY });
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const m of stale) {
-      const snap = makeSnapshot(core.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now);
+      const snap = makeSnapshot(core.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now, table[m.stage]);
       // A member with no gaps before and after writes nothing (no gaps is not stored as such).
       const before = stored.get(m.id) ?? [];
       const fresh = before.length ? await core.gaps.refresh(snap, branchCache) : await core.gaps.compute(snap, branchCache);

@@ -11,7 +11,7 @@ import type { LearnerCore } from './learner-core';
 const PAGE = 200;
 
 export async function recomputeAll(core: LearnerCore, now: number, onProgress?: Progress): Promise<{ members: number; rows: number; gaps: number }> {
-  const view = await core.view();
+  const [view, table] = await Promise.all([core.view(), core.requirements(now)]);
   const total = (await core.store.listMembers({}, 1)).totalCount;
   const out = { members: 0, rows: 0, gaps: 0 };
   for (let after: string | null = null; ;) {
@@ -22,7 +22,7 @@ export async function recomputeAll(core: LearnerCore, now: number, onProgress?: 
     await core.store.upsertMastery(writes);
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const m of page.items) {
-      const snap = makeSnapshot(core.mastery, m, view, rows.get(m.id)!, histories.get(m.id)!, now);
+      const snap = makeSnapshot(core.mastery, m, view, rows.get(m.id)!, histories.get(m.id)!, now, table[m.stage]);
       out.gaps += (await core.gaps.refresh(snap, branchCache)).length;
     }
     out.members += page.items.length;
