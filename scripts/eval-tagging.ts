@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   row('frozen test split', evaluation.test);
   for (const [name, f] of [['dev: held-out all', evaluation.byKind.all], ['frozen test split', evaluation.test]] as const) {
     if (!f) continue;
-    console.log(`per area (${name}, main label): ` + f.perArea.map((a) => `${a.area} P ${a.precision.toFixed(2)} (${a.predicted}) R ${a.recall.toFixed(2)} (${a.labelled})`).join(' · '));
+    console.log(`per area (${name}, main label): ${f.perArea.map((a) => `${a.area} P ${a.precision.toFixed(2)} (${a.predicted}) R ${a.recall.toFixed(2)} (${a.labelled})`).join(' · ')}`);
   }
   if (evaluation.areaLabeled) {
     console.log(`area-labelled texts written apart from the curriculum (same authors): n=${evaluation.areaLabeled.n} area P@1 ${evaluation.areaLabeled.areaP1.toFixed(3)}`);

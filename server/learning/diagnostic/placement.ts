@@ -71,7 +71,7 @@ export class PlacementBelief {
   constructor(readonly view: CurriculumView, prior: (topicId: string) => number, settings: Partial<PlacementSettings> = {}) {
     this.s = { ...DEFAULT_PLACEMENT_SETTINGS, ...settings };
     this.ids = view.leaves.map((t) => t.id);
-    this.ids.forEach((id, i) => this.index.set(id, i));
+    this.ids.forEach((id, i) => { this.index.set(id, i); });
     const n = this.ids.length;
     this.mu = Float64Array.from(this.ids, (id) => logit(prior(id)));
     this.cov = buildCovariance(view, this.ids, this.index, this.s);
@@ -89,7 +89,7 @@ export class PlacementBelief {
 
   private refreshKnown(): void {
     const n = this.ids.length;
-    this.ids.forEach((id, i) => this.known.set(id, PlacementBelief.meanMastery(this.mu[i], this.cov[i * n + i])));
+    this.ids.forEach((id, i) => { this.known.set(id, PlacementBelief.meanMastery(this.mu[i], this.cov[i * n + i])); });
   }
 
   /** The question's tag weights over subtopics (normalised), as index/weight pairs. */
