@@ -58,7 +58,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
       'MissingMeeting', 'MoveMemberPayload', 'RecordStudyPayload', 'RecordAnswerPayload', 'LoginPayload',
-      'MeetingRecordEdit', 'MemberRecord',
+      'MeetingRecordEdit', 'MemberRecord', 'MemberRecordConflict',
     ].map((t) => [t, `../mappers#${t}Model`]))
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',

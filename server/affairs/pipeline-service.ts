@@ -10,6 +10,7 @@ import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from 
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
+import { checkStepAgainstRecord } from '../members/record-pipeline';
 import { checkStep, pipelineObligations } from '../rules/evaluators/pipeline-step';
 import type { Obligation } from '../rules/types';
 import { optionalId, optionalText, requireInt, requireOneOf, requirePast } from '../validate';
@@ -62,6 +63,8 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   const retry = done.find((m) => m.id === id);
   if (!retry) {
     checkStep(await pipelineRulesAt(rulesOf(deps, s), at), done, { step, at, evidence, noticeEnds: await noticeEnds(s, done) });
+    // The member's record (党员档案) and the steps give one date per stage: a step that disagrees is refused.
+    checkStepAgainstRecord((await s.store.getMemberRecords([member.id]))[0], done, step, at, evidence);
   }
   // A retry keeps the first recording's time and author; the store answers CONFLICT if the content differs.
   const m: Milestone = {
