@@ -38,7 +38,7 @@ const Q = {
 
 /** Parameters of FILTER; lists are never empty (the binding cannot take empty lists), flags say which apply. */
 export function memberFilterParams(f: MemberFilter): Params {
-  const list = (xs: string[] | undefined) => (xs && xs.length ? xs : ['']);
+  const list = (xs: string[] | undefined) => (xs?.length ? xs : ['']);
   return {
     useBranches: f.branchIds !== undefined, branchIds: list(f.branchIds),
     useCommittees: f.committeeIds !== undefined, committeeIds: list(f.committeeIds),

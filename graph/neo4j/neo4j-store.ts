@@ -218,6 +218,7 @@ export class Neo4jStore implements GraphStore {
   saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) { return this.records.saveMemberRecord(r, expectVersion, phone); }
   saveImportedProfile(p: ImportedProfile) { return this.records.saveImportedProfile(p); }
   listImportedProfiles(memberIds: string[]) { return this.records.listImportedProfiles(memberIds); }
+  deleteImportedProfile(id: string, memberId: string) { return this.records.deleteImportedProfile(id, memberId); }
 
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }

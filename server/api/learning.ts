@@ -21,6 +21,9 @@ import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import type { LearningGapModel } from './learning-mappers';
 import { type ApiModule, readSdl } from './module';
+import { requestLocale } from '../i18n/locale';
+import { PATH_EDGE_LABELS } from '../i18n/reason-messages';
+import { renderStoredList, renderStoredText, storedReasonModels } from './reasons';
 
 function learner(ctx: ApiContext): LearnerServices {
   const l = ctx.deps.learning?.learner;
@@ -75,10 +78,17 @@ const resolvers: Resolvers = {
   },
   Recommendation: {
     course: (r) => r.course,
+    explanation: (r, _, ctx) => renderStoredText(ctx, r.explanation),
+    explanationDetails: (r, _, ctx) => storedReasonModels(ctx, r.explanation),
     topics: (r, _, ctx) => Promise.all(r.topicIds.map((id) => topicById(ctx, id))),
+  },
+  PathEdge: {
+    label: (e, _, ctx) => PATH_EDGE_LABELS[requestLocale(ctx)][e.kind],
   },
   LearningGap: {
     topic: (g, _, ctx) => topicById(ctx, g.topicId),
+    reasons: (g, _, ctx) => renderStoredList(ctx, g.reasons),
+    reasonDetails: (g, _, ctx) => storedReasonModels(ctx, g.reasons),
   },
   MasteryProfile: {
     member: async (p, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, p.member),
@@ -97,6 +107,8 @@ const resolvers: Resolvers = {
   },
   NotAssessedTopic: {
     topic: (t, _, ctx) => topicById(ctx, t.topicId),
+    reasons: (t, _, ctx) => renderStoredList(ctx, t.reasons),
+    reasonDetails: (t, _, ctx) => storedReasonModels(ctx, t.reasons),
   },
   MasteryEvidence: {
     eventId: (e) => e.eventId,
@@ -122,9 +134,13 @@ const resolvers: Resolvers = {
     course: (i, _, ctx) => courseById(ctx, i.courseId),
     topics: (i, _, ctx) => Promise.all(i.topicIds.map((id) => topicById(ctx, id))),
     completed: (i) => isCompleted(i.progress),
+    reason: (i, _, ctx) => renderStoredText(ctx, i.reason),
+    reasonDetails: (i, _, ctx) => storedReasonModels(ctx, i.reason),
   },
   PracticeQuestion: {
     topic: (q, _, ctx) => topicById(ctx, q.topicId),
+    reason: (q, _, ctx) => renderStoredText(ctx, q.reason),
+    reasonDetails: (q, _, ctx) => storedReasonModels(ctx, q.reason),
   },
   BranchGaps: {
     branch: async (r, _, ctx) => getBranch(await ctx.session(), r.branchId),
@@ -137,6 +153,8 @@ const resolvers: Resolvers = {
   },
   LectureSuggestion: {
     topic: (l, _, ctx) => topicById(ctx, l.topicId),
+    reason: (l, _, ctx) => renderStoredText(ctx, l.reason),
+    reasonDetails: (l, _, ctx) => storedReasonModels(ctx, l.reason),
   },
 };
 

@@ -50,7 +50,7 @@ const firstOf = (milestones: readonly Milestone[], step: PipelineStep): Mileston
   milestones.filter((m) => m.step === step).sort((a, b) => a.at - b.at)[0];
 
 /** The ACTIVIST step names the 培养联系人 in its evidence; without people it sets no contacts. */
-const contactsOf = (m: Milestone | undefined): Milestone | undefined => (m && m.evidence.people.length ? m : undefined);
+const contactsOf = (m: Milestone | undefined): Milestone | undefined => (m?.evidence.people.length ? m : undefined);
 
 /** Merge a stored record (or an empty one) with the member's milestones. */
 export function reconcileRecord(stored: MemberRecord, milestones: readonly Milestone[]): ReconciledRecord {

@@ -4,13 +4,16 @@
  * saved. A date that breaks the catalogue's waiting period is refused: the page names the field, cites the
  * rule and says nothing was saved, and the API shows nothing changed. Dates set by recorded pipeline steps
  * are shown with their source and cannot be edited here. A member reads their own record without a form.
- * Every screen is checked with axe, and the page is checked in English too.
+ * Portable learning profiles: the member consents to export on their transfer and withdraws it again; the
+ * secretary verifies a signed profile and keeps it with the member (a tampered one is refused, nothing kept);
+ * the member discards it. Each step is read back through the API. Every screen is checked with axe, and the
+ * pages are checked in English too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { freePort, startTestServer, type TestServer } from './server';
 import { open, signInAs, signedInMemberId } from './pages';
 
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
@@ -20,7 +23,10 @@ let browser: LaunchedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The server signs learning profiles as itself and trusts itself, so one instance can export and keep one.
+  const port = await freePort();
+  const self = `http://127.0.0.1:${port}`;
+  server = await startTestServer(240_000, { port, env: { HONGTU_PUBLIC_URL: self, HONGTU_TRUSTED_INSTANCES: self } });
   browser = await launchChromium();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
@@ -157,5 +163,99 @@ describe('member records', () => {
     await expect(page.getByText('档案由支部书记和上级组织员维护。').count()).resolves.toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await noSideways()).toBe(true);
+  });
+});
+
+describe('portable learning profiles', () => {
+  let memberId = '';
+  let token = '';
+
+  it('a member consents to export on their transfer, from their home page; the API shows the consent', async () => {
+    await signInAs(page, server.url, 'MEMBER');
+    memberId = await signedInMemberId(page);
+    await signInAs(page, server.url, 'SECRETARY');
+    const started = await gql('mutation($i: StartTransferInput!) { startTransfer(input: $i) { id status } }',
+      { i: { id: 'tc-e2e', memberId, kind: 'OUT', externalOrg: '某大学研究生院党委', reason: '毕业升学' } });
+    expect(started.errors).toBeUndefined();
+
+    await signInAs(page, server.url, 'MEMBER');
+    await open(page, server.url, '/me');
+    await page.getByTestId('my-profiles').click();
+    await poll(() => page.evaluate(() => location.hash)).toBe(`#/members/${memberId}/profiles`);
+    const item = page.locator('[data-transfer="tc-e2e"]');
+    await item.waitFor();
+    await expect(item.getAttribute('data-consent')).resolves.toBe('no');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await noSideways()).toBe(true);
+    await item.getByTestId('consent-give').click();
+    await poll(() => item.getAttribute('data-consent')).toBe('yes');
+    await expect(item.getByTestId('consent-state').textContent()).resolves.toContain('本人已于');
+    const { transfer } = await api('{ transfer(id: "tc-e2e") { profileConsentAt } }');
+    expect(transfer.profileConsentAt).not.toBeNull();
+    // With the consent the member's profile is exported as a signed document.
+    token = (await api('mutation { exportLearningProfile(transferId: "tc-e2e") { token } }')).exportLearningProfile.token;
+    expect(token.split('.')).toHaveLength(3);
+  });
+
+  it('the secretary verifies and keeps the profile with the member; a tampered one is refused and nothing kept', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    await open(page, server.url, `/members/${memberId}/profiles`);
+    const form = page.getByTestId('keep-form');
+    await form.waitFor();
+    // One character changed in the signature: refused with the reason, nothing kept.
+    const sig = token.split('.')[2];
+    const tampered = `${token.slice(0, token.length - sig.length)}${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+    await page.getByTestId('keep-token').fill(tampered);
+    await page.getByTestId('keep-verify').click();
+    const err = form.getByTestId('profiles-error');
+    await err.waitFor();
+    await expect(err.textContent()).resolves.toContain('学习档案未通过核验，本次没有保存任何修改。');
+    await expect(page.getByTestId('keep-token').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByTestId('keep-save').count()).resolves.toBe(0);
+    expect((await api('query($m: ID!) { importedProfiles(memberId: $m) { id } }', { m: memberId })).importedProfiles).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('keep-token').fill(token);
+    await page.getByTestId('keep-verify').click();
+    await form.getByTestId('keep-checked').waitFor();
+    await expect(form.getByTestId('keep-checked').textContent()).resolves.toContain(`签名有效，来自 ${server.url}`);
+    await page.getByTestId('keep-save').click();
+    await form.getByTestId('keep-done').waitFor();
+    const kept = page.locator('[data-testid="profiles-kept"] > li');
+    await poll(() => kept.count()).toBe(1);
+    const { importedProfiles } = await api('query($m: ID!) { importedProfiles(memberId: $m) { id issuer profile { transferId } } }', { m: memberId });
+    expect(importedProfiles).toEqual([{ id: `${server.url}#tc-e2e`, issuer: server.url, profile: { transferId: 'tc-e2e' } }]);
+    await expect(kept.first().getAttribute('data-profile')).resolves.toBe(`${server.url}#tc-e2e`);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await noSideways()).toBe(true);
+  });
+
+  it('the member withdraws the consent and discards the kept profile; the API shows both, and exports are refused', async () => {
+    await signInAs(page, server.url, 'MEMBER');
+    await open(page, server.url, `/members/${memberId}/profiles`);
+    const item = page.locator('[data-transfer="tc-e2e"]');
+    await item.waitFor();
+    await item.getByTestId('consent-withdraw').click();
+    await poll(() => item.getAttribute('data-consent')).toBe('no');
+    const { transfer } = await api('{ transfer(id: "tc-e2e") { profileConsentAt steps { by } } }');
+    expect(transfer.profileConsentAt).toBeNull();
+    expect(transfer.steps.at(-1).by).toBe(memberId);
+    const refused = await gql('mutation { exportLearningProfile(transferId: "tc-e2e") { token } }');
+    expect(refused.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const kept = page.locator('[data-testid="profiles-kept"] > li');
+    await expect(kept.count()).resolves.toBe(1);
+    await kept.first().getByTestId('discard').click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await kept.first().getByTestId('discard-confirm').click();
+    await poll(() => page.locator('[data-testid="profiles-kept"]').count()).toBe(0);
+    expect((await api('query($m: ID!) { importedProfiles(memberId: $m) { id } }', { m: memberId })).importedProfiles).toEqual([]);
+
+    await page.getByTestId('locale').selectOption('en');
+    await poll(() => page.locator('h2').first().textContent()).toBe('Transfers and exporting your learning profile');
+    await expect(item.getByTestId('consent-give').textContent()).resolves.toBe('Consent to export my learning profile');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await noSideways()).toBe(true);
+    await page.getByTestId('locale').selectOption('zh-CN');
   });
 });

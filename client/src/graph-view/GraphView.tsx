@@ -123,6 +123,7 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     }
   }, [elements]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new elements replace the nodes, so the highlight is applied again
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;

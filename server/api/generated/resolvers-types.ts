@@ -329,7 +329,7 @@ export type AreaMastery = {
   area: Area;
   /** Mean current mastery of the area's subtopics, 0–1. */
   mastery: Scalars['Float']['output'];
-  /** Why the stage requires it (zh-CN); null when it does not. */
+  /** Why the stage requires it: the curriculum's note, in Chinese as written; null when it does not. */
   requirement?: Maybe<Scalars['String']['output']>;
   /** The member's stage requires at least this for the area as a whole; null when the stage does not require it. */
   target?: Maybe<Scalars['Float']['output']>;
@@ -1095,7 +1095,12 @@ export type LearningGap = {
   __typename?: 'LearningGap';
   /** The member's current mastery of the topic, 0–1 (forgetting applied). */
   mastery: Scalars['Float']['output'];
-  /** Readable reasons (zh-CN), each naming its evidence: answers, stage requirement, branch meetings, plan. */
+  /** The same reasons as codes with typed parameters (each with its text), for programs. */
+  reasonDetails: Array<Reason>;
+  /**
+   * Readable reasons in the request's language, each naming its evidence: answers, stage requirement,
+   * branch meetings, plan.
+   */
   reasons: Array<Scalars['String']['output']>;
   /** 0–1, higher is more urgent. */
   severity: Scalars['Float']['output'];
@@ -1162,8 +1167,10 @@ export type LectureSuggestion = {
   meanSeverity: Scalars['Float']['output'];
   /** How many members have a gap on it. */
   memberCount: Scalars['Int']['output'];
-  /** Why (zh-CN). */
+  /** Why, in the request's language. */
   reason: Scalars['String']['output'];
+  /** The same reasons as codes with typed parameters (each with its text), for programs. */
+  reasonDetails: Array<Reason>;
   /** The topic. */
   topic: Topic;
 };
@@ -1680,6 +1687,8 @@ export type Mutation = {
   disableAccount: AccountInfo;
   /** Remove your authenticator app (not possible for administrator roles, which require it). */
   disableTotp: Scalars['Boolean']['output'];
+  /** Discard a learning profile kept with a member: the member themself, or a manager of their branch. Returns the profiles still kept. An unknown or already discarded profile is NOT_FOUND and nothing is written. Audited. */
+  discardImportedProfile: Array<ImportedLearningProfile>;
   /** Administrators in scope: enable a disabled account again. */
   enableAccount: AccountInfo;
   /** End one of your own sessions (an id from myAccount.sessions). */
@@ -1892,6 +1901,13 @@ export type MutationDisableAccountArgs = {
 /** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
 export type MutationDisableTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/** Entry points for writing. Every mutation checks the viewer's scope and writes nothing on bad input. */
+export type MutationDiscardImportedProfileArgs = {
+  id: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -2111,7 +2127,9 @@ export type MyAccount = {
 /** A required topic the member has not been assessed on yet (or not conclusively). */
 export type NotAssessedTopic = {
   __typename?: 'NotAssessedTopic';
-  /** What requires it and what is known so far (zh-CN). */
+  /** The same reasons as codes with typed parameters (each with its text), for programs. */
+  reasonDetails: Array<Reason>;
+  /** What requires it and what is known so far, in the request's language. */
   reasons: Array<Scalars['String']['output']>;
   /** The highest target that requires it, 0–1. */
   target: Scalars['Float']['output'];
@@ -2324,7 +2342,7 @@ export type PathEdge = {
   from: Scalars['ID']['output'];
   /** What the edge means. */
   kind: PathEdgeKind;
-  /** Short label to draw (zh-CN). */
+  /** Short label to draw, in the request's language. */
   label: Scalars['String']['output'];
   /** Key of the target node. */
   to: Scalars['ID']['output'];
@@ -2464,8 +2482,10 @@ export type PracticeQuestion = {
   __typename?: 'PracticeQuestion';
   /** The question (without the right option). */
   question: Question;
-  /** Why this question (zh-CN). */
+  /** Why this question, in the request's language. */
   reason: Scalars['String']['output'];
+  /** The same reasons as codes with typed parameters (each with its text), for programs. */
+  reasonDetails: Array<Reason>;
   /** The topic it practises: a gap, or a weak topic when the member has no gaps. */
   topic: Topic;
 };
@@ -2609,6 +2629,8 @@ export type Query = {
   memberDues: MemberDues;
   /** A member's record (党员档案): stage dates, sponsors, 培养联系人, contact. The member themself, or within read scope (audited). */
   memberRecord: MemberRecord;
+  /** A member's transfer cases (组织关系转接), newest first: the member themself (to give or withdraw consent to export their learning profile), or within read scope (audited). */
+  memberTransfers: Array<TransferCase>;
   /** Members in the viewer's scope matching the filter, ordered by id; `first` is 1–100. */
   members: MemberConnection;
   /** Full and probationary members of a branch with no yearly talk in a calendar year (branch managers). */
@@ -2913,6 +2935,12 @@ export type QueryMemberRecordArgs = {
 
 
 /** Entry points for reading. */
+export type QueryMemberTransfersArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilterInput>;
@@ -3114,13 +3142,210 @@ export type QuestionFilterInput = {
   topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/**
+ * A reason as data: a code from a closed set with typed parameters, and its text in the request's
+ * language. The language is the request's `Accept-Language` (zh-CN, the default, or en); the code and
+ * parameters are the same in every language, for programs that render their own text.
+ */
+export type Reason = {
+  __typename?: 'Reason';
+  /** What the reason says (its English template is in the code's description). */
+  code: ReasonCode;
+  /** The reason's parameters, in the order the code declares them; optional ones may be absent. */
+  params: Array<ReasonParam>;
+  /** The reason rendered in the request's language (names of topics and content titles stay as the curriculum writes them). */
+  text: Scalars['String']['output'];
+};
+
+/**
+ * Every reason the server explains itself with. Each description gives the English text with its
+ * `{parameters}` (a part in brackets in the rendered text appears only when its optional parameters
+ * are given) and the parameters with their kinds.
+ */
+export type ReasonCode =
+  /**
+   * {records} attendance records entered, {present} present
+   * Parameters: records (COUNT), present (COUNT).
+   */
+  | 'ASSESS_ATTENDANCE'
+  /**
+   * No attendance recorded this quarter (no data)
+   * Parameters: none.
+   */
+  | 'ASSESS_ATTENDANCE_NONE'
+  /**
+   * Learning requirements are not in the rules catalogue yet (no data)
+   * Parameters: none.
+   */
+  | 'ASSESS_LEARNING_NONE'
+  /**
+   * {due} fell due, {met} done on time
+   * Parameters: due (COUNT), met (COUNT).
+   */
+  | 'ASSESS_RULES'
+  /**
+   * Nothing fell due this quarter (no data)
+   * Parameters: none.
+   */
+  | 'ASSESS_RULES_NONE'
+  /**
+   * Only {correct} of the last {answers} related answers were right
+   * Parameters: answers (COUNT), correct (COUNT).
+   */
+  | 'GAP_ANSWERS_MOSTLY_WRONG'
+  /**
+   * {correct} of the last {answers} related answers were right
+   * Parameters: answers (COUNT), correct (COUNT).
+   */
+  | 'GAP_ANSWERS_RECENT'
+  /**
+   * Only {correct} of the last {answers} related answers were right; estimated mastery {mastery}
+   * Parameters: answers (COUNT), correct (COUNT), mastery (SHARE).
+   */
+  | 'GAP_ANSWERS_WEAK'
+  /**
+   * Branch meetings of the last {days} days discussed "{topic}" ({meetings} meetings); your mastery is {mastery}
+   * Parameters: days (COUNT), topic (TOPIC), meetings (COUNT), mastery (SHARE).
+   */
+  | 'GAP_BRANCH_MEETINGS'
+  /**
+   * The course "{course}"[ and "{course2}"] in your study plan builds on "{topic}"; your mastery is {mastery}
+   * Parameters: course (TEXT), course2 (TEXT, optional), topic (TOPIC), mastery (SHARE).
+   */
+  | 'GAP_PLAN_PREREQUISITE'
+  /**
+   * Review overdue: mastery was {was} after the last study or answer and has faded to {now}
+   * Parameters: was (SHARE), now (SHARE).
+   */
+  | 'GAP_REVIEW_OVERDUE'
+  /**
+   * The {stage} stage requires {target} across "{area}" (area {areaMastery}, this topic {mastery})
+   * Parameters: stage (STAGE), area (AREA), target (SHARE), areaMastery (SHARE), mastery (SHARE), note (TEXT).
+   */
+  | 'GAP_STAGE_AREA'
+  /**
+   * The {stage} stage requires "{topic}" at {target} (now {mastery})
+   * Parameters: stage (STAGE), topic (TOPIC), target (SHARE), mastery (SHARE), note (TEXT).
+   */
+  | 'GAP_STAGE_TOPIC'
+  /**
+   * Not studied yet, and recent answers on its prerequisite "{prerequisite}" were mostly wrong
+   * Parameters: prerequisite (TOPIC).
+   */
+  | 'GAP_WEAK_PREREQUISITE'
+  /**
+   * {withGap} of the branch's {members} members have a gap on "{topic}", the most common gap in the branch: a good theme for the next party lecture
+   * Parameters: members (COUNT), withGap (COUNT), topic (TOPIC).
+   */
+  | 'LECTURE_COMMON_GAP'
+  /**
+   * Text stored before reasons had codes (or by a newer server with a code this one does not know), shown as
+   * it is in every language. Parameters: text (TEXT).
+   */
+  | 'LEGACY_TEXT'
+  /**
+   * {answers} related answers so far ({correct} right): not enough to tell whether this is a gap
+   * Parameters: answers (COUNT), correct (COUNT).
+   */
+  | 'NOT_ASSESSED_FEW_ANSWERS'
+  /**
+   * No related study or answers yet
+   * Parameters: none.
+   */
+  | 'NOT_ASSESSED_NOTHING'
+  /**
+   * A related course was studied, but there are no related answers yet
+   * Parameters: none.
+   */
+  | 'NOT_ASSESSED_STUDIED_ONLY'
+  /**
+   * Review "{topic}": last estimated at {was}, faded to about {now}; a spaced review keeps it
+   * Parameters: topic (TOPIC), was (SHARE), now (SHARE).
+   */
+  | 'PLAN_REVIEW'
+  /**
+   * Practises your gap "{topic}" (mastery now {mastery})
+   * Parameters: topic (TOPIC), mastery (SHARE).
+   */
+  | 'PRACTICE_GAP'
+  /**
+   * Consolidates "{topic}" (mastery now {mastery})
+   * Parameters: topic (TOPIC), mastery (SHARE).
+   */
+  | 'PRACTICE_REVIEW'
+  /**
+   * Members of your branch studied this course {sessions} times in the last six months
+   * Parameters: sessions (COUNT).
+   */
+  | 'REC_BRANCH_SESSIONS'
+  /**
+   * You have a gap on "{topic}" (mastery {mastery}); this {courseKind} "{title}" (about {minutes} min) covers it[, and also "{other1}"][ and "{other2}"]
+   * Parameters: topic (TOPIC), mastery (SHARE), courseKind (COURSE_KIND), title (TEXT), minutes (COUNT), other1 (TOPIC, optional), other2 (TOPIC, optional).
+   */
+  | 'REC_GAP'
+  /**
+   * Of {peers} members of your branch with gaps like yours, {completed} completed this course
+   * Parameters: peers (COUNT), completed (COUNT).
+   */
+  | 'REC_PEERS_COMPLETED'
+  /**
+   * This {courseKind} "{title}" (about {minutes} min) is studied by many in your branch: a good start
+   * Parameters: courseKind (COURSE_KIND), title (TEXT), minutes (COUNT).
+   */
+  | 'REC_POPULAR'
+  /**
+   * Your gap "{gapTopic}" builds on "{topic}", where your mastery is only {mastery}. Start with this {courseKind} "{title}" (about {minutes} min); "{gapTopic}" comes easier after it
+   * Parameters: gapTopic (TOPIC), topic (TOPIC), mastery (SHARE), courseKind (COURSE_KIND), title (TEXT), minutes (COUNT).
+   */
+  | 'REC_PREREQUISITE_OF_GAP'
+  /**
+   * Your stage requires "{gapTopic}", which builds on "{topic}", where your mastery is only {mastery}. Start with this {courseKind} "{title}" (about {minutes} min); "{gapTopic}" comes easier after it
+   * Parameters: gapTopic (TOPIC), topic (TOPIC), mastery (SHARE), courseKind (COURSE_KIND), title (TEXT), minutes (COUNT).
+   */
+  | 'REC_PREREQUISITE_OF_REQUIRED'
+  /**
+   * Your stage requires "{topic}" (target {target}); it is not assessed yet (not a gap). This {courseKind} "{title}" (about {minutes} min) covers it[, and also "{other1}"][ and "{other2}"]; a few related questions afterwards assess it
+   * Parameters: topic (TOPIC), target (SHARE), courseKind (COURSE_KIND), title (TEXT), minutes (COUNT), other1 (TOPIC, optional), other2 (TOPIC, optional).
+   */
+  | 'REC_REQUIRED';
+
+/** One typed parameter of a reason. */
+export type ReasonParam = {
+  __typename?: 'ReasonParam';
+  /** What the value is, and so how to read it. */
+  kind: ReasonParamKind;
+  /** The parameter's name, as in the code's description. */
+  name: Scalars['String']['output'];
+  /** The value in machine form: an id or enum value, a share 0–1 as a decimal, a whole count, or content text. */
+  value: Scalars['String']['output'];
+};
+
+/** What a reason parameter holds. */
+export type ReasonParamKind =
+  /** A top-level Area id such as `history`. */
+  | 'AREA'
+  /** A whole number (answers, meetings, members, days, minutes). */
+  | 'COUNT'
+  /** A CourseKind value such as `ARTICLE`. */
+  | 'COURSE_KIND'
+  /** A share from 0 to 1, shown as a percentage (mastery, targets). */
+  | 'SHARE'
+  /** A MemberStage value such as `ACTIVIST`. */
+  | 'STAGE'
+  /** Content text in its original language (a course title, the curriculum's note on a requirement). */
+  | 'TEXT'
+  /** A Topic id (a subtopic such as `constitution.membership`). */
+  | 'TOPIC';
+
 /** A course recommended to a member, and why. */
 export type Recommendation = {
   __typename?: 'Recommendation';
   /** The course. */
   course: Course;
-  /** Why this course, in Chinese a member can read. */
+  /** Why this course, in sentences in the request's language (Accept-Language: zh-CN by default, or en). */
   explanation: Scalars['String']['output'];
+  /** The explanation's sentences as reason codes with typed parameters (each with its text), for programs. */
+  explanationDetails: Array<Reason>;
   /** What the course is recommended for. */
   kind: RecommendationKind;
   /** The graph path behind the recommendation, for drawing. */
@@ -3502,8 +3727,10 @@ export type StudyPlanItem = {
   order: Scalars['Int']['output'];
   /** Progress from the member's study sessions on the course, 0–1 (reviews count sessions since the plan started). */
   progress: Scalars['Float']['output'];
-  /** Why the item is in the plan (zh-CN). */
+  /** Why the item is in the plan, in sentences in the request's language. */
   reason: Scalars['String']['output'];
+  /** The same reasons as codes with typed parameters (each with its text), for programs. */
+  reasonDetails: Array<Reason>;
   /** Topics the item is meant to close or refresh. */
   topics: Array<Topic>;
   /** Week of the plan, from 1 (items kept from an earlier plan keep their week). */
@@ -4128,6 +4355,10 @@ export type ResolversTypes = {
   Question: ResolverTypeWrapper<QuestionModel>;
   QuestionConnection: ResolverTypeWrapper<QuestionConnectionModel>;
   QuestionFilterInput: QuestionFilterInput;
+  Reason: ResolverTypeWrapper<Reason>;
+  ReasonCode: ReasonCode;
+  ReasonParam: ResolverTypeWrapper<ReasonParam>;
+  ReasonParamKind: ReasonParamKind;
   Recommendation: ResolverTypeWrapper<RecommendationModel>;
   RecommendationKind: RecommendationKind;
   RecordAnswerInput: RecordAnswerInput;
@@ -4313,6 +4544,8 @@ export type ResolversParentTypes = {
   Question: QuestionModel;
   QuestionConnection: QuestionConnectionModel;
   QuestionFilterInput: QuestionFilterInput;
+  Reason: Reason;
+  ReasonParam: ReasonParam;
   Recommendation: RecommendationModel;
   RecordAnswerInput: RecordAnswerInput;
   RecordAnswerPayload: RecordAnswerPayloadModel;
@@ -4775,6 +5008,7 @@ export type IssuedPasswordResolvers<ContextType = ApiContext, ParentType extends
 
 export type LearningGapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reasonDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -4812,6 +5046,7 @@ export type LectureSuggestionResolvers<ContextType = ApiContext, ParentType exte
   meanSeverity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
@@ -5012,6 +5247,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   createTalkRecord?: Resolver<ResolversTypes['TalkRecord'], ParentType, ContextType, RequireFields<MutationCreateTalkRecordArgs, 'input'>>;
   disableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationDisableAccountArgs, 'memberId'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  discardImportedProfile?: Resolver<Array<ResolversTypes['ImportedLearningProfile']>, ParentType, ContextType, RequireFields<MutationDiscardImportedProfileArgs, 'id' | 'memberId'>>;
   enableAccount?: Resolver<ResolversTypes['AccountInfo'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'memberId'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   exportLearningProfile?: Resolver<ResolversTypes['LearningProfileExport'], ParentType, ContextType, RequireFields<MutationExportLearningProfileArgs, 'transferId'>>;
@@ -5057,6 +5293,7 @@ export type MyAccountResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type NotAssessedTopicResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotAssessedTopic'] = ResolversParentTypes['NotAssessedTopic']> = {
+  reasonDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -5190,6 +5427,7 @@ export type PlacementStepResolvers<ContextType = ApiContext, ParentType extends 
 export type PracticeQuestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeQuestion'] = ResolversParentTypes['PracticeQuestion']> = {
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
@@ -5242,6 +5480,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   memberAppraisals?: Resolver<Array<ResolversTypes['MemberAppraisal']>, ParentType, ContextType, RequireFields<QueryMemberAppraisalsArgs, 'memberId'>>;
   memberDues?: Resolver<ResolversTypes['MemberDues'], ParentType, ContextType, RequireFields<QueryMemberDuesArgs, 'memberId'>>;
   memberRecord?: Resolver<ResolversTypes['MemberRecord'], ParentType, ContextType, RequireFields<QueryMemberRecordArgs, 'memberId'>>;
+  memberTransfers?: Resolver<Array<ResolversTypes['TransferCase']>, ParentType, ContextType, RequireFields<QueryMemberTransfersArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   membersWithoutYearlyTalk?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersWithoutYearlyTalkArgs, 'branchId' | 'year'>>;
   myAccount?: Resolver<ResolversTypes['MyAccount'], ParentType, ContextType>;
@@ -5291,9 +5530,22 @@ export type QuestionConnectionResolvers<ContextType = ApiContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ReasonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
+  code?: Resolver<ResolversTypes['ReasonCode'], ParentType, ContextType>;
+  params?: Resolver<Array<ResolversTypes['ReasonParam']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReasonParamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReasonParam'] = ResolversParentTypes['ReasonParam']> = {
+  kind?: Resolver<ResolversTypes['ReasonParamKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RecommendationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
   course?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanationDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RecommendationKind'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['LearningPath'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -5402,6 +5654,7 @@ export type StudyPlanItemResolvers<ContextType = ApiContext, ParentType extends 
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   week?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -5646,6 +5899,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;
   QuestionConnection?: QuestionConnectionResolvers<ContextType>;
+  Reason?: ReasonResolvers<ContextType>;
+  ReasonParam?: ReasonParamResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   RecordAnswerPayload?: RecordAnswerPayloadResolvers<ContextType>;
   RecordPerson?: RecordPersonResolvers<ContextType>;

@@ -5,6 +5,7 @@
  */
 import type { Area, Course, Gap, Member } from '../../../graph';
 import { TOP_AREAS } from '../../../graph';
+import { encodeReason, reason } from '../../i18n/reasons';
 import { requirementOf, type RequirementTable } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
@@ -47,11 +48,10 @@ export function buildBranchGapReport(branchId: string, view: CurriculumView, mem
   let suggestedLecture: LectureSuggestion | null = null;
   if (top) {
     const [topicId, { n, sev }] = top;
-    const name = view.topics.get(topicId)?.name ?? topicId;
     const courses = (view.coursesByTopic.get(topicId) ?? []).filter((c) => c.weight >= 0.5).slice(0, 3).map((c) => c.course);
     suggestedLecture = {
       topicId, memberCount: n, meanSeverity: Math.round((sev / n) * 1000) / 1000, courses,
-      reason: `本支部 ${members.length} 名党员中有 ${n} 人在「${name}」上存在学习短板，是全支部最常见的短板，建议下次党课以此为主题`,
+      reason: encodeReason(reason('LECTURE_COMMON_GAP', { members: members.length, withGap: n, topic: topicId })),
     };
   }
   return { branchId, areas: [...TOP_AREAS], rows, suggestedLecture };

@@ -8,7 +8,7 @@ import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { isCompleted } from '../progress';
 import type { CourseRecommendation } from '../recommend/rank-courses';
-import { pct } from '../gaps/compute-gaps';
+import { encodeReasons, reason } from '../../i18n/reasons';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -86,10 +86,9 @@ export function buildPlan(x: PlanInput): StudyPlan {
       if (week > x.weeks) break;
       if (used[week] + course.minutes > x.minutesPerWeek * REVIEW_SHARE) continue;
       used[week] += course.minutes;
-      const name = x.view.topics.get(f.topicId)?.name ?? f.topicId;
       items.push({
         courseId: course.id, week, order: 0, due: due(week), minutes: course.minutes, topicIds: [f.topicId], kind: 'REVIEW',
-        reason: `复习「${name}」：上次估计掌握度 ${pct(f.was)}，因遗忘已降到约 ${pct(f.now)}；按间隔复习巩固`,
+        reason: encodeReasons([reason('PLAN_REVIEW', { topic: f.topicId, was: f.was, now: f.now })]),
       });
     }
   }

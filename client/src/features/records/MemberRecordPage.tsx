@@ -58,6 +58,7 @@ function RecordView({ member, record }: {
         </div>
         <p className="meta">
           <a href={hrefFor({ name: 'pipeline', memberId: member.id })}>{t('affairs.pipeline')}</a>
+          {' · '}<a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="profiles-link">{t('profiles.link')}</a>
           {' · '}<a href={hrefFor({ name: 'portrait', id: member.id })}>{t('portrait.title')}</a>
         </p>
       </div>
@@ -160,17 +161,19 @@ function RecordForm({ member, record, onSaved }: {
       <p className="hint">{t('record.editHint')}</p>
       {reachedDates(member.stage).map((f) => {
         const src = sourceOf(record, f);
-        return (
+        // A date taken from a recorded step is shown, not edited: no input, so no <label>.
+        return src ? (
+          <div key={f} className="field">
+            {t(`record.${f}`)}
+            <span className="meta" data-testid={`record-${f}-step`}>
+              {record[f] ? chinaDay(Date.parse(record[f]!)) : ''} · {t('record.fromStepEdit', { step: te('step', src.step) })}
+            </span>
+          </div>
+        ) : (
           <label key={f}>
             {t(`record.${f}`)}
-            {src ? (
-              <span className="meta" data-testid={`record-${f}-step`}>
-                {record[f] ? chinaDay(Date.parse(record[f]!)) : ''} · {t('record.fromStepEdit', { step: te('step', src.step) })}
-              </span>
-            ) : (
-              <input type="date" max={today} value={draft.dates[f]} data-testid={`record-${f}`} {...invalid(f)}
-                onChange={(e) => setDraft((d) => ({ ...d, dates: { ...d.dates, [f]: e.target.value } }))} />
-            )}
+            <input type="date" max={today} value={draft.dates[f]} data-testid={`record-${f}`} {...invalid(f)}
+              onChange={(e) => setDraft((d) => ({ ...d, dates: { ...d.dates, [f]: e.target.value } }))} />
           </label>
         );
       })}
