@@ -64,6 +64,7 @@ describe('rendering', () => {
     const rs = [reason('NOT_ASSESSED_NOTHING', {}), reason('REC_BRANCH_SESSIONS', { sessions: 6 })];
     expect(renderSentences(rs, 'zh-CN', names)).toBe('还没有相关学习或答题记录。本支部同志近半年学习这门课程 6 次。');
     expect(renderSentences(rs, 'en', names)).toBe('No related study or answers yet. Members of your branch studied this course 6 times in the last six months.');
+    expect(renderSentences(rs.slice(0, 1), 'en', names)).toBe('No related study or answers yet');
   });
 });
 

@@ -89,9 +89,10 @@ export function renderReason(r: Reason, locale: Locale, names: ReasonNames): str
   return fill(withOptional);
 }
 
-/** Several reasons read as sentences: "…。…。" in Chinese, "…. …." in English. */
+/** Several reasons read as sentences: "…。…。" in Chinese, "…. …." in English; a single reason as it is. */
 export function renderSentences(rs: readonly Reason[], locale: Locale, names: ReasonNames): string {
   const texts = rs.map((r) => renderReason(r, locale, names)).filter(Boolean);
+  if (texts.length === 1) return texts[0];
   if (locale === 'en') return texts.map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ');
   return texts.map((t) => (/[。！？]$/.test(t) ? t : `${t}。`)).join('');
 }

@@ -1049,8 +1049,10 @@ export type IndicatorScore = {
   counted: Array<Obligation>;
   /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
   evidence: Array<ObligationEvidence>;
-  /** How the value was counted (zh-CN). */
+  /** How the value was counted, in the request's language. */
   explanation: Scalars['String']['output'];
+  /** The same as a reason code with typed parameters (and its text), for programs. */
+  explanationDetails: Array<Reason>;
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
   id: Scalars['ID']['output'];
   /** Obligations met (or attendance rows present). */
@@ -1059,7 +1061,7 @@ export type IndicatorScore = {
   noData: Scalars['Boolean']['output'];
   /** The obligations that cost points, each with its citation and where to act. */
   shortfalls: Array<Obligation>;
-  /** Title (zh-CN). */
+  /** Title in the request's language (Accept-Language: zh-CN by default, or en). */
   title: Scalars['String']['output'];
   /** Obligations that fell due (or attendance rows recorded). */
   total: Scalars['Int']['output'];
@@ -4991,6 +4993,7 @@ export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends
   counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanationDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
