@@ -45,7 +45,11 @@ export interface QuestionFilter { topicIds?: string[]; areas?: Area[] }
 export type NewMember = Omit<Member, 'createdAt' | 'updatedAt' | 'since' | 'stageSince'> & {
   since?: number; stageSince?: number;
 };
-export type MemberPatch = Partial<Pick<Member, 'name' | 'kind' | 'stage' | 'role' | 'groupId' | 'phone' | 'idNumber'>>;
+/**
+ * Fields of a member to change. A stage change sets stageSince to now unless `stageSince` is given (the day the
+ * stage was reached, e.g. a pipeline step recorded afterwards); `stageSince` alone corrects that day.
+ */
+export type MemberPatch = Partial<Pick<Member, 'name' | 'kind' | 'stage' | 'role' | 'groupId' | 'phone' | 'idNumber' | 'stageSince'>>;
 export type NewCourse = Omit<Course, 'createdAt' | 'updatedAt'>;
 export type CoursePatch = Partial<Pick<Course, 'title' | 'summary' | 'kind' | 'minutes'>>;
 export type NewMeeting = Omit<Meeting, 'topics'> & { topics?: TopicTag[] };
