@@ -129,6 +129,7 @@ export class KuzuStore implements GraphStore {
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.life.listMeetings(branchIds, from, to, kinds); }
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]) { return this.life.recordAttendance(meetingId, rows); }
   listAttendance(meetingIds: string[]) { return this.life.listAttendance(meetingIds); }
+  listMeetingTallies(branchIds: string[], from: number, to: number) { return this.life.listMeetingTallies(branchIds, from, to); }
 
   // ---- learning events ----
   recordStudy(e: StudyEvent) { return events.recordStudy(this.ex, e); }
@@ -174,6 +175,7 @@ export class KuzuStore implements GraphStore {
   saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) { return this.records.saveMemberRecord(r, expectVersion, phone); }
   saveImportedProfile(p: ImportedProfile) { return this.records.saveImportedProfile(p); }
   listImportedProfiles(memberIds: string[]) { return this.records.listImportedProfiles(memberIds); }
+  deleteImportedProfile(id: string, memberId: string) { return this.records.deleteImportedProfile(id, memberId); }
 
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.affairs.addMilestone(m, expectLatest); }

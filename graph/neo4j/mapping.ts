@@ -3,7 +3,7 @@
  * epoch ms, minutes, seconds, answer index) go out through `int()`; integers come back as driver Integers
  * and are turned into numbers by `num()`, which refuses values outside JavaScript's safe range.
  */
-import neo4j, { Integer, isInt } from 'neo4j-driver';
+import neo4j, { type Integer, isInt } from 'neo4j-driver';
 import type {
   AnswerEvent, Attendance, Course, Gap, Mastery, Meeting, Member, Question, StudyEvent,
   StudyPlan, Topic, TopicTag, Transfer,

@@ -4,7 +4,6 @@ import { listObligations, obligationKey } from '../rules/obligation-service';
 import { overrideRule, ruleHistory } from '../rules/override-service';
 import { workQueue } from '../rules/work-queue';
 import { obligationCalendar } from '../rules/obligation-service';
-import type { Citation } from '../rules/types';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
 

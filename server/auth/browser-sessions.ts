@@ -43,7 +43,7 @@ export async function issueSession(
  */
 export async function resolveSession(store: GraphStore, cfg: AuthConfig, cookieValue: string, now: number): Promise<AuthSession> {
   const s = await store.getAuthSession(hashSessionId(cookieValue));
-  if (!s || s.revokedAt !== 0) throw ended('Your session has ended; sign in again');
+  if (s?.revokedAt !== 0) throw ended('Your session has ended; sign in again');
   if (now >= s.expiresAt) throw ended('Your session has expired; sign in again');
   if (now - s.lastSeenAt >= cfg.sessionIdleMs) {
     await store.revokeAuthSessions(s.memberId, now, { only: s.id });

@@ -26,6 +26,7 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export interface LocalizedText { zh: string; en: string }
 
+// biome-ignore lint/suspicious/noExplicitAny: rules of different parameter types share the catalogue list
 export interface RuleDef<P = any> {
   /** Stable, dotted: 'life.branch-assembly.minimum', 'pipeline.activist.min-wait'. */
   id: string;
@@ -115,6 +116,7 @@ export interface ScopeFacts {
  * One kind of rule. `evaluate` receives one version of a rule with `effectiveFrom`/`effectiveTo`
  * narrowed to the span that version is in force; it reports only periods that start in that span.
  */
+// biome-ignore lint/suspicious/noExplicitAny: evaluators of different parameter types share one registry
 export interface Evaluator<P = any> {
   kind: string;
   /** Parse the rule's params; throw an Error naming the field (the loader adds the rule id). */

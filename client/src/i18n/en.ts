@@ -1,6 +1,7 @@
 import { accountAdminEn } from './account-admin-messages';
 import { appraisalEn } from './appraisal-messages';
 import { recordsEn } from './records-messages';
+import { memberRecordEn } from './member-record-messages';
 import { ssoEn } from './sso-messages';
 import type { MessageKey } from './zh-CN';
 
@@ -8,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   ...appraisalEn,
   ...recordsEn,
+  ...memberRecordEn,
   ...accountAdminEn,
   ...ssoEn,
   'app.name': 'Hongtu',

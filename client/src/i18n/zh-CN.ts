@@ -2,11 +2,13 @@
 import { accountAdminZh } from './account-admin-messages';
 import { appraisalZh } from './appraisal-messages';
 import { recordsZh } from './records-messages';
+import { memberRecordZh } from './member-record-messages';
 import { ssoZh } from './sso-messages';
 
 export const zhCN = {
   ...appraisalZh,
   ...recordsZh,
+  ...memberRecordZh,
   ...accountAdminZh,
   ...ssoZh,
   'app.name': '红图',

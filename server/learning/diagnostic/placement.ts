@@ -58,7 +58,7 @@ export class PlacementBelief {
     const apply = (id: string, factor: number) => {
       const p = out.get(id);
       if (p === undefined) return;
-      const odds = (p / (1 - p)) * Math.pow(lr, factor);
+      const odds = (p / (1 - p)) * lr ** factor;
       out.set(id, clamp(odds / (1 + odds)));
     };
     apply(topic, 1);
@@ -70,7 +70,7 @@ export class PlacementBelief {
     for (let hop = 1; hop <= MAX_HOPS && frontier.length; hop++) {
       const layer: string[] = [];
       for (const id of frontier) for (const n of next(id)) if (!seen.has(n)) { seen.add(n); layer.push(n); }
-      for (const n of layer) apply(n, Math.pow(SPREAD, hop));
+      for (const n of layer) apply(n, SPREAD ** hop);
       frontier = layer;
     }
     return out;

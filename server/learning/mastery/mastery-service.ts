@@ -8,6 +8,7 @@ import type { Mastery, Member, MemberHistory } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from './curriculum-view';
+import { checkIntegrity, modelDiscountOf } from '../integrity/evidence-integrity';
 
 /** Enough events to replay a year of an active member's learning in one read. */
 export const REPLAY_LIMIT = 5000;
@@ -18,9 +19,12 @@ const UPSERT_CHUNK = 1000;
 export class MasteryService {
   constructor(readonly store: GraphStore, readonly model: MasteryModel) {}
 
-  /** Rows of every subtopic from the member's history (nothing written). */
+  /**
+   * Rows of every subtopic from the member's history (nothing written). Events whose time cannot be
+   * true are discounted (integrity/evidence-integrity.ts).
+   */
   fromHistory(member: Pick<Member, 'id' | 'stage'>, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>): Map<string, Mastery> {
-    return this.model.rowsFromHistory(member, view, history);
+    return this.model.rowsFromHistory(member, view, history, modelDiscountOf(checkIntegrity(view, history)));
   }
 
   /** Recompute and store the member's rows from their history; returns them. */

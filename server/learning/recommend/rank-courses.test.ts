@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Course, Gap, Topic } from '../../../graph';
 import { buildCurriculumView } from '../mastery/curriculum-view';
+import { renderStored } from '../../i18n/reasons';
 import { rankCourses, type RankInput } from './rank-courses';
 
 const topic = (id: string, prerequisiteIds: string[] = []): Topic => ({ id, name: `名${id}`, area: 'admission', description: '', parentId: 'admission', prerequisiteIds });
@@ -47,6 +48,8 @@ describe('rankCourses', () => {
   it('with no gaps, recommends what the branch studies', () => {
     const recs = rankCourses(input({ popularity: new Map([['b1', 5], ['a2', 1]]), coldStart: true }), 5);
     expect(recs.map((r) => [r.course.id, r.kind])).toEqual([['b1', 'POPULAR'], ['a2', 'POPULAR']]);
-    expect(recs[0].explanation).toContain('本支部同志近半年学习这门课程 5 次');
+    const names = { topic: (id: string) => view.topics.get(id)?.name };
+    expect(renderStored(recs[0].explanation, 'zh-CN', names)).toContain('本支部同志近半年学习这门课程 5 次。');
+    expect(renderStored(recs[0].explanation, 'en', names)).toContain('Members of your branch studied this course 5 times in the last six months.');
   });
 });

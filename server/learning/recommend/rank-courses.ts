@@ -5,22 +5,24 @@
  *     instead of the course the member is not ready for;
  *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
  *     itself) below PREREQ_FAR — blocked courses are never recommended;
- *  3. completed courses (progress ≥ 0.9) are skipped;
+ *  3. completed courses (progress ≥ COMPLETED, progress.ts) are skipped;
  *  4. score = relevance to needs (normalised) + what the branch studies (more weight at cold start);
  *  5. MMR over topic overlap diversifies the list.
- * Each result carries a Chinese explanation and the graph path behind it for the client to draw.
+ * Each result carries an explanation (reason codes with parameters, server/i18n/reasons.ts, rendered in
+ * the reader's language) and the graph path behind it for the client to draw.
  */
 import type { Course, Gap } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { pct } from '../gaps/compute-gaps';
+import { decodeReasons, encodeReasons, reason, type Reason } from '../../i18n/reasons';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 
-export { COMPLETED };
 
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
+/** Share of a topic's need passed on to each prerequisite it waits for. */
+const PREREQ_PASS_ON = 0.9;
 
 export interface Need {
   value: number;
@@ -54,14 +56,13 @@ export interface RankInput {
 export interface CourseRecommendation {
   course: Course;
   score: number;
+  /** Stored form: a list of reasons read as sentences (server/i18n/reasons.ts). */
   explanation: string;
   /** Gap or prerequisite topics this course addresses. */
   topicIds: string[];
   kind: 'GAP' | 'PREREQUISITE' | 'REQUIRED' | 'POPULAR';
   path: LearningPath;
 }
-
-const KIND_LABEL: Record<Course['kind'], string> = { ARTICLE: '文章', VIDEO: '视频', LESSON: '课程', EXAM: '测验' };
 
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
 export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = []): Map<string, Need> {
@@ -77,7 +78,7 @@ export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: strin
     const n = need.get(t)!;
     for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
       if (masteryOf(p) >= PREREQ_FAR) continue;
-      const passed = n.value * 0.9;
+      const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
       if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
       if (!cur.unlocks.includes(t)) cur.unlocks.push(t);
@@ -109,7 +110,7 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
   type Cand = { course: Course; relevance: number; pop: number; score: number };
   const cands: Cand[] = [];
   for (const c of x.view.courses) {
-    if ((x.courseProgress.get(c.id) ?? 0) >= COMPLETED) continue;
+    if (isCompleted(x.courseProgress.get(c.id) ?? 0)) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
     const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
     const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
@@ -131,21 +132,20 @@ const MIN_DISCLOSED_SESSIONS = 5;
 
 function explain(x: RankInput, need: Map<string, Need>, course: Course, score: number, studied: number): CourseRecommendation {
   const v = x.view;
-  const name = (id: string) => v.topics.get(id)?.name ?? id;
   const covered = (v.courseTopics.get(course.id) ?? []).filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
     .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
-  const what = `这门${KIND_LABEL[course.kind]}《${course.title}》（约 ${course.minutes} 分钟）`;
+  const what = { courseKind: course.kind, title: course.title, minutes: course.minutes };
   const helped = x.helped?.counts.get(course.id) ?? 0;
   // Other members' gaps and study are personal data: the ranking may use them, but an explanation cites
   // them only as aggregates over groups large enough not to point at anyone (small-group disclosure).
-  const social = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
-    ? `与你学习短板相近的 ${x.helped!.members} 位支部同志中，有 ${helped} 位学完了这门课程。`
-    : studied >= MIN_DISCLOSED_SESSIONS ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
+  const social: Reason[] = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
+    ? [reason('REC_PEERS_COMPLETED', { peers: x.helped!.members, completed: helped })]
+    : studied >= MIN_DISCLOSED_SESSIONS ? [reason('REC_BRANCH_SESSIONS', { sessions: studied })] : [];
   const rounded = Math.round(score * 1000) / 1000;
   if (!covered.length) {
     return {
       course, score: rounded, kind: 'POPULAR', topicIds: [],
-      explanation: `${what}在本支部学习的人较多，适合作为入门学习。${social}`,
+      explanation: encodeReasons([reason('REC_POPULAR', what), ...social]),
       path: buildPath(x.member, v, course, [], []),
     };
   }
@@ -154,13 +154,13 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
   const viaOf = (t: string) => need.get(t)?.via ?? (t === main ? need.get(main)!.unlocks[0] ?? null : null);
   for (let t = viaOf(main); t && chain.length < 6 && !chain.includes(t); t = viaOf(t)) chain.push(t);
   const gapTopic = chain[chain.length - 1];
-  const others = covered.slice(1, 3).map((t) => `「${name(t.topicId)}」`).join('');
+  const others = { other1: covered[1]?.topicId, other2: covered[2]?.topicId };
   const assessOnly = !!need.get(gapTopic)?.assess;
   if (chain.length > 1) {
     return {
       course, score: rounded, kind: 'PREREQUISITE', topicIds: covered.map((t) => t.topicId),
-      explanation: `${assessOnly ? '你这个阶段要求掌握' : '你要补的短板'}「${name(gapTopic)}」以「${name(main)}」为先修知识，而你对「${name(main)}」的掌握度只有 ${pct(x.masteryOf(main))}。`
-        + `建议先学${what}打好基础，再学「${name(gapTopic)}」会更顺利。${social}`,
+      explanation: encodeReasons([reason(assessOnly ? 'REC_PREREQUISITE_OF_REQUIRED' : 'REC_PREREQUISITE_OF_GAP',
+        { gapTopic, topic: main, mastery: x.masteryOf(main), ...what }), ...social]),
       path: assessOnly ? buildPath(x.member, v, course, [], covered.map((t) => t.topicId)) : buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
     };
   }
@@ -168,17 +168,16 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
     const target = x.toAssess?.find((a) => a.topicId === main)?.target ?? 0;
     return {
       course, score: rounded, kind: 'REQUIRED', topicIds: covered.map((t) => t.topicId),
-      explanation: `「${name(main)}」是你这个阶段要求掌握的内容（要求 ${pct(target)}），目前还没有评估（尚未评估，不算短板）。`
-        + `${what}讲这部分内容${others ? `，还涉及${others}` : ''}，学完后做几道相关练习即可评估。${social}`,
+      explanation: encodeReasons([reason('REC_REQUIRED', { topic: main, target, ...what, ...others }), ...social]),
       path: buildPath(x.member, v, course, [], covered.map((t) => t.topicId)),
     };
   }
   const gap = x.gaps.find((g) => g.topicId === main);
-  const why = gap?.reasons[0] ? `依据：${gap.reasons[0]}。` : '';
+  // The gap's first reason is the evidence behind the recommendation.
+  const why = gap?.reasons[0] ? decodeReasons(gap.reasons[0]) : [];
   return {
     course, score: rounded, kind: 'GAP', topicIds: covered.map((t) => t.topicId),
-    explanation: `你在「${name(main)}」上还有短板（掌握度 ${pct(x.masteryOf(main))}），${what}正好讲这部分内容`
-      + `${others ? `，还涉及${others}` : ''}。${why}${social}`,
+    explanation: encodeReasons([reason('REC_GAP', { topic: main, mastery: x.masteryOf(main), ...what, ...others }), ...why, ...social]),
     path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
   };
 }

@@ -12,7 +12,7 @@
 import type { AnswerEvent, Course, MemberKind, MemberStage, StudyEvent } from '../../../graph';
 import { answerEvidence, assessGaps, studiedTopics } from '../gaps/compute-gaps';
 import { rankCourses } from '../recommend/rank-courses';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 import { requirementOf } from '../requirements';
 import type { SimWorld } from './sim-world';
 
@@ -98,7 +98,7 @@ function prerequisiteOrder(world: SimWorld, courses: Course[]): Course[] {
 }
 
 export function candidatesFor(policy: PolicyName, world: SimWorld, st: PolicyView): Course[] {
-  const open = (c: Course) => (st.progress.get(c.id) ?? 0) < COMPLETED;
+  const open = (c: Course) => !isCompleted(st.progress.get(c.id) ?? 0);
   const byPopularity = (a: Course, b: Course) => (world.popularity.get(b.id) ?? 0) - (world.popularity.get(a.id) ?? 0) || a.id.localeCompare(b.id);
   if (policy === 'recommender') return recommendFor(world, st, 20);
   if (policy === 'popularity') return world.view.courses.filter(open).sort(byPopularity);
