@@ -999,7 +999,7 @@ export type EvidenceDiscount = {
   code: EvidenceDiscountCode;
   /** Share of the event this finding discounts, 0–1. */
   share: Scalars['Float']['output'];
-  /** The finding in words for the member (zh-CN), with the numbers behind it. */
+  /** The finding in words for the member, in the request's language, with the numbers behind it. */
   text: Scalars['String']['output'];
 };
 
