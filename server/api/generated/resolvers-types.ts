@@ -2233,8 +2233,13 @@ export type Obligation = {
   status: ObligationStatus;
   /** Whom it falls on. */
   subject: ObligationSubject;
-  /** What is to be done (zh-CN). */
+  /**
+   * What is to be done, in the request's language (Accept-Language: zh-CN by default, or en): the rule's
+   * title with the detail (a period, a member, a letter) in brackets.
+   */
   title: Scalars['String']['output'];
+  /** The detail in the title as a reason code with typed parameters (and its text); null when the title is the rule's alone. */
+  titleDetail?: Maybe<Reason>;
 };
 
 /** Where the client goes to fulfil an obligation. */
@@ -3262,6 +3267,26 @@ export type ReasonCode =
    */
   | 'NOT_ASSESSED_STUDIED_ONLY'
   /**
+   * done late
+   * Parameters: none.
+   */
+  | 'OBL_DONE_LATE'
+  /**
+   * {member}, {months} months unpaid in a row
+   * Parameters: member (TEXT), months (COUNT).
+   */
+  | 'OBL_DUES_ARREARS'
+  /**
+   * {letter}, valid until {until}
+   * Parameters: letter (TEXT), until (DATE).
+   */
+  | 'OBL_LETTER_VALID'
+  /**
+   * {period} (the same in every language: a period label such as 2025-Q1 or 2025-03)
+   * Parameters: period (TEXT).
+   */
+  | 'OBL_PERIOD'
+  /**
    * Review "{topic}": last estimated at {was}, faded to about {now}; a spaced review keeps it
    * Parameters: topic (TOPIC), was (SHARE), now (SHARE).
    */
@@ -3331,6 +3356,8 @@ export type ReasonParamKind =
   | 'COUNT'
   /** A CourseKind value such as `ARTICLE`. */
   | 'COURSE_KIND'
+  /** A day in China's calendar, YYYY-MM-DD, shown as it is. */
+  | 'DATE'
   /** A share from 0 to 1, shown as a percentage (mastery, targets). */
   | 'SHARE'
   /** A MemberStage value such as `ACTIVIST`. */
@@ -5344,6 +5371,7 @@ export type ObligationResolvers<ContextType = ApiContext, ParentType extends Res
   status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['ObligationSubject'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleDetail?: Resolver<Maybe<ResolversTypes['Reason']>, ParentType, ContextType>;
 };
 
 export type ObligationActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationAction'] = ResolversParentTypes['ObligationAction']> = {
