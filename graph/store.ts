@@ -16,7 +16,7 @@
  */
 import type {
   AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
-  EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, Member,
+  EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, MeetingTally, Member,
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
@@ -149,6 +149,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
    */
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
+  /**
+   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance rows
+   * counted by status in the store (one set-based read; a meeting without attendance counts zeros).
+   */
+  listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]>;
 
   // ---- learning events ----
   recordStudy(e: StudyEvent): Promise<WriteResult>;
