@@ -129,6 +129,18 @@ export interface Meeting {
 
 export interface Attendance { meetingId: string; memberId: string; status: AttendanceStatus }
 
+/** A meeting with its attendance counted by status (no per-member rows): what figures over many branches need. */
+export interface MeetingTally {
+  id: string;
+  branchId: string;
+  kind: MeetingKind;
+  title: string;
+  at: number;
+  present: number;
+  excused: number;
+  absent: number;
+}
+
 export interface StudyEvent {
   id: string; memberId: string; courseId: string; at: number; seconds: number;
   /** 0..1 fraction of the course completed in this session (cumulative progress is the max). */

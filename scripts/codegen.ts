@@ -63,6 +63,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence', 'PlacementStep', 'PlacementEstimate',
+      'DiscountedEvidence', 'EvidenceDiscount',
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
     .concat([
       'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',

@@ -129,6 +129,7 @@ export class KuzuStore implements GraphStore {
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.life.listMeetings(branchIds, from, to, kinds); }
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]) { return this.life.recordAttendance(meetingId, rows); }
   listAttendance(meetingIds: string[]) { return this.life.listAttendance(meetingIds); }
+  listMeetingTallies(branchIds: string[], from: number, to: number) { return this.life.listMeetingTallies(branchIds, from, to); }
 
   // ---- learning events ----
   recordStudy(e: StudyEvent) { return events.recordStudy(this.ex, e); }

@@ -91,7 +91,7 @@ export class MemberQueries {
       if (!cur) throw notFound('Member', id);
       const next = { ...cur, ...patch };
       const now = Date.now();
-      const stageSince = patch.stage && patch.stage !== cur.stage ? now : cur.stageSince;
+      const stageSince = patch.stageSince ?? (patch.stage && patch.stage !== cur.stage ? now : cur.stageSince);
       if (patch.groupId !== undefined && patch.groupId !== cur.groupId) {
         if (patch.groupId) await requireIds(tx, 'Group', [patch.groupId]);
         await tx.run(Q.dropGroup, { id });

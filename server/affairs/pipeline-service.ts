@@ -84,7 +84,8 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   }
   const stage = STAGE_AFTER[step];
   if (stage && member.stage !== stage) {
-    const updated = await s.store.updateMember(member.id, { stage });
+    // The stage is reached on the step's day, which may be before it is recorded.
+    const updated = await s.store.updateMember(member.id, { stage, stageSince: at });
     s.loaders.member.clear(member.id).prime(member.id, updated);
   }
   return readPipeline(s, deps, member.id, s.now());

@@ -15,6 +15,7 @@ import {
 import { getMember } from '../members/member-service';
 import { maskMemberFor } from '../members/mask';
 import { getBranch } from '../org/org-service';
+import { integrityText } from '../learning/integrity/integrity-text';
 import { isCompleted } from '../learning/progress';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
@@ -95,6 +96,7 @@ const resolvers: Resolvers = {
     areas: (p) => p.areas,
     topics: (p) => p.topics,
     notAssessed: (p) => p.notAssessed,
+    discounted: (p) => p.discounted,
   },
   AreaMastery: {
     area: (a) => a.area as never,
@@ -110,6 +112,13 @@ const resolvers: Resolvers = {
   },
   MasteryEvidence: {
     eventId: (e) => e.eventId,
+    reasons: (e) => e.findings ?? [],
+  },
+  DiscountedEvidence: {
+    reasons: (e) => e.findings,
+  },
+  EvidenceDiscount: {
+    text: (f, _, ctx) => integrityText(f, requestLocale(ctx)),
   },
   StudyPlan: {
     id: (p) => p.plan.id,
@@ -136,6 +145,8 @@ const resolvers: Resolvers = {
   BranchGaps: {
     branch: async (r, _, ctx) => getBranch(await ctx.session(), r.branchId),
     areas: (r) => r.areas,
+    evidenceCount: (r) => r.integrity?.events ?? 0,
+    discountedShare: (r) => r.integrity?.discountedShare ?? 0,
   },
   BranchGapRow: {
     member: async (r, _, ctx) => maskMemberFor((await ctx.session()).viewer.memberId, r.member),

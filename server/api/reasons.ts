@@ -3,7 +3,7 @@
  * resolvers use to render stored reasons (server/i18n/reasons.ts) in the request's language.
  */
 import type { ApiContext } from './context';
-import { requestLocale } from '../i18n/locale';
+import { type Locale, requestLocale } from '../i18n/locale';
 import {
   decodeReasons, paramKind, renderReason, renderSentences,
   type ReasonCode, type ReasonNames, type ReasonParamKind,
@@ -43,7 +43,14 @@ export async function renderStoredList(ctx: ApiContext, stored: readonly string[
 
 /** Stored reasons (a list, or one string holding one or several) as codes, typed parameters and text. */
 export async function storedReasonModels(ctx: ApiContext, stored: string | readonly string[]): Promise<ReasonModel[]> {
-  const [locale, names] = [requestLocale(ctx), await reasonNames(ctx)];
+  return reasonModelsIn(stored, requestLocale(ctx), await reasonNames(ctx));
+}
+
+/** Names for reasons that name no curriculum topic (e.g. the assessment's). */
+export const NO_NAMES: ReasonNames = { topic: () => undefined };
+
+/** `storedReasonModels` with the locale and names at hand. */
+export function reasonModelsIn(stored: string | readonly string[], locale: Locale, names: ReasonNames): ReasonModel[] {
   return (typeof stored === 'string' ? [stored] : stored).flatMap(decodeReasons).map((r) => ({
     code: r.code,
     params: Object.entries(r.params).map(([name, value]) => ({ name, kind: paramKind(r.code, name), value: String(value) })),

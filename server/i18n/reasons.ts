@@ -9,8 +9,8 @@ import type { Locale } from './locale';
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
-/** What a parameter holds: an id or enum value to be named, a 0–1 share, a count, or content text. */
-export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'TEXT';
+/** What a parameter holds: an id or enum value to be named, a 0–1 share, a count, a day (YYYY-MM-DD), or content text. */
+export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'DATE' | 'TEXT';
 export type ReasonValue = string | number;
 
 export interface Reason { code: ReasonCode; params: Record<string, ReasonValue> }
@@ -89,9 +89,10 @@ export function renderReason(r: Reason, locale: Locale, names: ReasonNames): str
   return fill(withOptional);
 }
 
-/** Several reasons read as sentences: "…。…。" in Chinese, "…. …." in English. */
+/** Several reasons read as sentences: "…。…。" in Chinese, "…. …." in English; a single reason as it is. */
 export function renderSentences(rs: readonly Reason[], locale: Locale, names: ReasonNames): string {
   const texts = rs.map((r) => renderReason(r, locale, names)).filter(Boolean);
+  if (texts.length === 1) return texts[0];
   if (locale === 'en') return texts.map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ');
   return texts.map((t) => (/[。！？]$/.test(t) ? t : `${t}。`)).join('');
 }

@@ -74,7 +74,7 @@ export class LearnerServices extends LearnerCore {
     return placementStep(this, viewerMemberId, member, asked, now);
   }
   practice(member: Member, first: number, now: number): Promise<PracticeQuestion[]> { return practiceQuestions(this, member, first, now); }
-  masteryProfile(member: Member, now: number): Promise<MasteryProfile> { return masteryProfile(this, member, now); }
+  masteryProfile(member: Member, now: number, self = false): Promise<MasteryProfile> { return masteryProfile(this, member, now, self); }
   gapsForMembers(members: Member[], now: number) { return gapsForMembers(this, members, now); }
   recomputeAll(now: number, onProgress?: Progress) { return recomputeAll(this, now, onProgress); }
   branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> { return branchGapReport(this, branchId, members, now); }

@@ -50,7 +50,8 @@ export async function gapsFor(s: Session, l: LearnerServices, memberId: string):
 }
 
 export async function masteryFor(s: Session, l: LearnerServices, memberId: string): Promise<MasteryProfile> {
-  return l.masteryProfile(await readableLearner(s, memberId), s.now());
+  const m = await readableLearner(s, memberId);
+  return l.masteryProfile(m, s.now(), s.viewer.memberId === m.id);
 }
 
 export async function studyPlanFor(s: Session, l: LearnerServices, memberId: string): Promise<PlanWithProgress | null> {

@@ -1,9 +1,10 @@
 /**
  * branchLife: for one branch and period, per meeting rule of the catalogue, how many meetings were
  * held against the minimum the rule in force sets, the attendance rate, and which required periods
- * fell short. Pure: the service reads the meetings, attendance and rules and passes them in.
+ * fell short. Pure: the service reads the meetings with their attendance counted by status (the store's
+ * set-based tallies, never the per-member rows) and the rules, and passes them in.
  */
-import type { Attendance, Meeting, MeetingKind } from '../../graph';
+import type { Attendance, Meeting, MeetingKind, MeetingTally } from '../../graph';
 import type { RuleSet } from '../rules/engine';
 import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
 import type { Frequency, Period } from '../rules/periods';
@@ -53,6 +54,15 @@ export interface BranchLifeReport {
   missingCount: number;
 }
 
+/** Tallies made from meetings and their attendance rows (what the store counts; tests compare the two). */
+export function tallyMeetings(meetings: readonly Pick<Meeting, 'id' | 'branchId' | 'kind' | 'title' | 'at'>[], attendance: readonly Attendance[]): MeetingTally[] {
+  return meetings.map((m) => {
+    const rows = attendance.filter((a) => a.meetingId === m.id);
+    const count = (status: Attendance['status']) => rows.filter((a) => a.status === status).length;
+    return { id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: m.at, present: count('PRESENT'), excused: count('EXCUSED'), absent: count('ABSENT') };
+  });
+}
+
 /** Key of a branch and period for the per-request `life` loader. */
 export const lifeKey = (branchId: string, from: number, to: number) => `${from}|${to}|${branchId}`;
 
@@ -70,11 +80,10 @@ export function meetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimum
 
 export function computeBranchLife(args: {
   branchId: string; from: number; to: number; now: number; hasGroups: boolean;
-  meetings: Meeting[]; attendance: Attendance[]; rules: RuleSet;
+  meetings: readonly MeetingTally[]; rules: RuleSet;
 }): BranchLifeReport {
   const { branchId, from, to, now, rules } = args;
   const limit = Math.min(to, now);
-  const kindOf = new Map(args.meetings.map((m) => [m.id, m.kind]));
   const subject = { kind: 'BRANCH' as const, id: branchId, branchId };
   const kinds = meetingRules(rules, Math.max(from, limit - 1)).map((rule): KindLife => {
     const kind = rule.params.meetingKind;
@@ -93,13 +102,13 @@ export function computeBranchLife(args: {
         }
       }
     }
-    const rows = args.attendance.filter((a) => kindOf.get(a.meetingId) === kind);
-    const present = rows.filter((a) => a.status === 'PRESENT').length;
-    const excused = rows.filter((a) => a.status === 'EXCUSED').length;
+    const present = held.reduce((n, m) => n + m.present, 0);
+    const excused = held.reduce((n, m) => n + m.excused, 0);
+    const absent = held.reduce((n, m) => n + m.absent, 0);
     return {
       kind, frequency: rule.params.frequency, applies, held: held.length,
       required: periods.reduce((n, p) => n + p.required, 0), perPeriod: rule.params.minimum,
-      present, excused, absent: rows.length - present - excused, attendanceRate: rate(present, rows.length),
+      present, excused, absent, attendanceRate: rate(present, present + excused + absent),
       missing: periods.filter((p) => p.status === 'OVERDUE').map(({ label, start, end }) => ({ label, start, end })),
       periods, rule, citation: rule.citation,
     };

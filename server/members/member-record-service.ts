@@ -22,6 +22,8 @@ import { optionalPhone, requireInt, requirePast } from '../validate';
 type DateField = RecordDateField;
 /** The stage a member must have reached for each date. */
 const REACHED: Record<DateField, MemberStage> = { appliedAt: 'APPLICANT', activistAt: 'ACTIVIST', candidateAt: 'CANDIDATE', joinedAt: 'PROBATIONARY', fullAt: 'FULL' };
+/** The date at which a member entered each stage. */
+const FIELD_OF_STAGE = Object.fromEntries(Object.entries(REACHED).map(([f, st]) => [st, f])) as Record<MemberStage, DateField>;
 const STAGE_ORDER: MemberStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
 
 /** The record as shown (fields from the pipeline's steps where recorded), where each such field comes from, and disagreements. */
@@ -134,6 +136,9 @@ export async function updateMemberRecord(s: Session, input: UpdateMemberRecordIn
     memberId: member.id, ...stored, sponsorIds, contactIds, email, version: expectVersion + 1, updatedAt: now, updatedBy: s.viewer.memberId,
   };
   await s.store.saveMemberRecord(record, expectVersion, phone);
+  // The member's current stage began on the record's date for it (from its step, or the record's own).
+  const since = dates[FIELD_OF_STAGE[member.stage]];
+  if (since !== null && since !== member.stageSince) await s.store.updateMember(member.id, { stageSince: since });
   s.audit.note('EDIT_MEMBER_RECORD', 'Member', member.id);
   s.loaders.member.clear(member.id);
   return getMemberRecord(s, member.id);

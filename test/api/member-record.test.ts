@@ -36,6 +36,8 @@ describe('member records', () => {
       email: 'jia@example.edu', version: 1, updatedByName: '李书记',
     });
     expect((await t.store.getMembersByIds(['m-p']))[0].phone).toBe('13900001111');
+    // The current stage (probationary) began on the join date.
+    expect((await t.store.getMembersByIds(['m-p']))[0].stageSince).toBe(Date.parse(d('2024-07-01')));
     const actions = (await t.store.listAccess({ targetId: 'm-p', limit: 100 })).map((x) => x.action);
     expect(actions).toEqual(expect.arrayContaining(['EDIT_MEMBER_RECORD', 'READ_MEMBER_RECORD']));
   });
@@ -123,6 +125,8 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     expect(rec).toMatchObject({ appliedAt: cst('2025-01-05'), activistAt: cst('2025-03-01'), candidateAt: null, version: 0, conflicts: [] });
     expect(rec.contacts.map((p: { id: string }) => p.id)).toEqual(['m-cm', 'm-b']);
     expect(rec.fromPipeline.map((x: { field: string; step: string }) => `${x.field}<-${x.step}`)).toEqual(['APPLIED_AT<-APPLICATION', 'ACTIVIST_AT<-ACTIVIST', 'CONTACTS<-ACTIVIST']);
+    // The stage was reached on the step's day, not the day it was recorded.
+    expect((await t.store.getMembersByIds(['m-pipe']))[0]).toMatchObject({ stage: 'ACTIVIST', stageSince: Date.parse(cst('2025-03-01')) });
   });
 
   it('refuses a record date or contacts that disagree with a recorded step (CONFLICT naming the field), writing nothing', async () => {

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel, MeetingRecordEditModel, MemberRecordModel, MemberRecordConflictModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel, DiscountedEvidenceModel, EvidenceDiscountModel } from '../learning-mappers';
 import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, ImportedLearningProfileModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
@@ -520,6 +520,13 @@ export type BranchGaps = {
   areas: Array<Area>;
   /** The branch. */
   branch: Branch;
+  /**
+   * Share of that evidence the integrity checks discounted, 0–1: a figure for the branch only; no member
+   * is named or marked.
+   */
+  discountedShare: Scalars['Float']['output'];
+  /** Answers and study sessions of the branch's members read for this report (each member's most recent). */
+  evidenceCount: Scalars['Int']['output'];
   /** One row per member of the branch. */
   rows: Array<BranchGapRow>;
   /** The branch's most common gap topic with courses for it; null when nobody has a gap. */
@@ -889,6 +896,21 @@ export type DemoAccount = {
   stage: MemberStage;
 };
 
+/** An answer or study session of the member's that counts less in their mastery, with why. */
+export type DiscountedEvidence = {
+  __typename?: 'DiscountedEvidence';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Share of the event not counted, 0–1. */
+  discount: Scalars['Float']['output'];
+  /** The answer's or study session's id. */
+  eventId: Scalars['ID']['output'];
+  /** Answer or study session. */
+  kind: MasteryEvidenceKind;
+  /** What the integrity checks found. */
+  reasons: Array<EvidenceDiscount>;
+};
+
 /** Arrears of a member up to the last ended month. */
 export type DuesArrears = {
   __typename?: 'DuesArrears';
@@ -970,6 +992,30 @@ export type DuesStandard = {
   year: Scalars['Int']['output'];
 };
 
+/** Why an answer or study session counts less in mastery. */
+export type EvidenceDiscount = {
+  __typename?: 'EvidenceDiscount';
+  /** What was found. */
+  code: EvidenceDiscountCode;
+  /** Share of the event this finding discounts, 0–1. */
+  share: Scalars['Float']['output'];
+  /** The finding in words for the member, in the request's language, with the numbers behind it. */
+  text: Scalars['String']['output'];
+};
+
+/** What an integrity check found on an answer or a study session. */
+export type EvidenceDiscountCode =
+  /** Study time beyond 1.5 times the course's length. */
+  | 'BEYOND_COURSE_LENGTH'
+  /** Study time already claimed by the previous study session. */
+  | 'OVERLAPPING_STUDY'
+  /** One of a run of answers in one sitting that is exactly what always choosing one option gives. */
+  | 'SAME_OPTION_STREAK'
+  /** More study time claimed than has passed since the member's last answer. */
+  | 'STUDY_LONGER_THAN_ELAPSED'
+  /** Answered in less time than reading the question takes. */
+  | 'TOO_FAST';
+
 /** A Party group (党小组), an optional subdivision of a branch. */
 export type Group = {
   __typename?: 'Group';
@@ -1003,8 +1049,10 @@ export type IndicatorScore = {
   counted: Array<Obligation>;
   /** For a measure that is not an obligation (attendance): the meetings counted, labelled with present / recorded. */
   evidence: Array<ObligationEvidence>;
-  /** How the value was counted (zh-CN). */
+  /** How the value was counted, in the request's language. */
   explanation: Scalars['String']['output'];
+  /** The same as a reason code with typed parameters (and its text), for programs. */
+  explanationDetails: Array<Reason>;
   /** Stable id: meetings, attendance, pipeline, dues, notices, learning. */
   id: Scalars['ID']['output'];
   /** Obligations met (or attendance rows present). */
@@ -1013,7 +1061,7 @@ export type IndicatorScore = {
   noData: Scalars['Boolean']['output'];
   /** The obligations that cost points, each with its citation and where to act. */
   shortfalls: Array<Obligation>;
-  /** Title (zh-CN). */
+  /** Title in the request's language (Accept-Language: zh-CN by default, or en). */
   title: Scalars['String']['output'];
   /** Obligations that fell due (or attendance rows recorded). */
   total: Scalars['Int']['output'];
@@ -1162,12 +1210,17 @@ export type MasteryEvidence = {
   correct?: Maybe<Scalars['Boolean']['output']>;
   /** How much the estimate moved, −1 to 1. */
   delta: Scalars['Float']['output'];
-  /** Share of the event discounted by the integrity checks, 0–1 (0 = counted fully). */
-  discount: Scalars['Float']['output'];
+  /**
+   * Share of the event discounted by the integrity checks, 0–1 (0 = counted fully). Shown to the member
+   * themself only: null for anyone else.
+   */
+  discount?: Maybe<Scalars['Float']['output']>;
   /** The answer's or study session's id. */
   eventId: Scalars['ID']['output'];
   /** Answer or study session. */
   kind: MasteryEvidenceKind;
+  /** Why the event counts less (empty when counted fully, and for anyone but the member). */
+  reasons: Array<EvidenceDiscount>;
 };
 
 /** What kind of event moved an estimate. */
@@ -1182,6 +1235,11 @@ export type MasteryProfile = {
   __typename?: 'MasteryProfile';
   /** Per top-level area (mean of its subtopics), with the stage's target where the stage requires the area. */
   areas: Array<AreaMastery>;
+  /**
+   * The member's answers and study sessions that count less in their mastery, newest first (at most 50),
+   * each with why. Shown to the member themself only: empty for anyone else.
+   */
+  discounted: Array<DiscountedEvidence>;
   /** The member. */
   member: Member;
   /** The learner model that produced the estimates, e.g. `bkt-forget/1`. */
@@ -2175,8 +2233,13 @@ export type Obligation = {
   status: ObligationStatus;
   /** Whom it falls on. */
   subject: ObligationSubject;
-  /** What is to be done (zh-CN). */
+  /**
+   * What is to be done, in the request's language (Accept-Language: zh-CN by default, or en): the rule's
+   * title with the detail (a period, a member, a letter) in brackets.
+   */
   title: Scalars['String']['output'];
+  /** The detail in the title as a reason code with typed parameters (and its text); null when the title is the rule's alone. */
+  titleDetail?: Maybe<Reason>;
 };
 
 /** Where the client goes to fulfil an obligation. */
@@ -3203,6 +3266,26 @@ export type ReasonCode =
    */
   | 'NOT_ASSESSED_STUDIED_ONLY'
   /**
+   * done late
+   * Parameters: none.
+   */
+  | 'OBL_DONE_LATE'
+  /**
+   * {member}, {months} months unpaid in a row
+   * Parameters: member (TEXT), months (COUNT).
+   */
+  | 'OBL_DUES_ARREARS'
+  /**
+   * {letter}, valid until {until}
+   * Parameters: letter (TEXT), until (DATE).
+   */
+  | 'OBL_LETTER_VALID'
+  /**
+   * {period} (the same in every language: a period label such as 2025-Q1 or 2025-03)
+   * Parameters: period (TEXT).
+   */
+  | 'OBL_PERIOD'
+  /**
    * Review "{topic}": last estimated at {was}, faded to about {now}; a spaced review keeps it
    * Parameters: topic (TOPIC), was (SHARE), now (SHARE).
    */
@@ -3272,6 +3355,8 @@ export type ReasonParamKind =
   | 'COUNT'
   /** A CourseKind value such as `ARTICLE`. */
   | 'COURSE_KIND'
+  /** A day in China's calendar, YYYY-MM-DD, shown as it is. */
+  | 'DATE'
   /** A share from 0 to 1, shown as a percentage (mastery, targets). */
   | 'SHARE'
   /** A MemberStage value such as `ACTIVIST`. */
@@ -4217,11 +4302,14 @@ export type ResolversTypes = {
   CreatedAccessToken: ResolverTypeWrapper<CreatedAccessToken>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DemoAccount: ResolverTypeWrapper<DemoAccount>;
+  DiscountedEvidence: ResolverTypeWrapper<DiscountedEvidenceModel>;
   DuesArrears: ResolverTypeWrapper<DuesArrearsModel>;
   DuesCategory: DuesCategory;
   DuesPayment: ResolverTypeWrapper<DuesPaymentModel>;
   DuesPrompt: ResolverTypeWrapper<DuesPromptModel>;
   DuesStandard: ResolverTypeWrapper<DuesStandardModel>;
+  EvidenceDiscount: ResolverTypeWrapper<EvidenceDiscountModel>;
+  EvidenceDiscountCode: EvidenceDiscountCode;
   Group: ResolverTypeWrapper<GroupModel>;
   ImportedLearningProfile: ResolverTypeWrapper<ImportedLearningProfileModel>;
   IndicatorScore: ResolverTypeWrapper<Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversTypes['Obligation']>, shortfalls: Array<ResolversTypes['Obligation']> }>;
@@ -4417,10 +4505,12 @@ export type ResolversParentTypes = {
   CreatedAccessToken: CreatedAccessToken;
   DateTime: Scalars['DateTime']['output'];
   DemoAccount: DemoAccount;
+  DiscountedEvidence: DiscountedEvidenceModel;
   DuesArrears: DuesArrearsModel;
   DuesPayment: DuesPaymentModel;
   DuesPrompt: DuesPromptModel;
   DuesStandard: DuesStandardModel;
+  EvidenceDiscount: EvidenceDiscountModel;
   Group: GroupModel;
   ImportedLearningProfile: ImportedLearningProfileModel;
   IndicatorScore: Omit<IndicatorScore, 'counted' | 'shortfalls'> & { counted: Array<ResolversParentTypes['Obligation']>, shortfalls: Array<ResolversParentTypes['Obligation']> };
@@ -4738,6 +4828,8 @@ export type BranchGapRowResolvers<ContextType = ApiContext, ParentType extends R
 export type BranchGapsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchGaps'] = ResolversParentTypes['BranchGaps']> = {
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  discountedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['BranchGapRow']>, ParentType, ContextType>;
   suggestedLecture?: Resolver<Maybe<ResolversTypes['LectureSuggestion']>, ParentType, ContextType>;
 };
@@ -4860,6 +4952,14 @@ export type DemoAccountResolvers<ContextType = ApiContext, ParentType extends Re
   stage?: Resolver<ResolversTypes['MemberStage'], ParentType, ContextType>;
 };
 
+export type DiscountedEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DiscountedEvidence'] = ResolversParentTypes['DiscountedEvidence']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MasteryEvidenceKind'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['EvidenceDiscount']>, ParentType, ContextType>;
+};
+
 export type DuesArrearsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DuesArrears'] = ResolversParentTypes['DuesArrears']> = {
   consecutiveUnpaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   owedFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4896,6 +4996,12 @@ export type DuesStandardResolvers<ContextType = ApiContext, ParentType extends R
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EvidenceDiscountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvidenceDiscount'] = ResolversParentTypes['EvidenceDiscount']> = {
+  code?: Resolver<ResolversTypes['EvidenceDiscountCode'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4914,6 +5020,7 @@ export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends
   counted?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['ObligationEvidence']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanationDetails?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4990,13 +5097,15 @@ export type MasteryEvidenceResolvers<ContextType = ApiContext, ParentType extend
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  discount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MasteryEvidenceKind'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['EvidenceDiscount']>, ParentType, ContextType>;
 };
 
 export type MasteryProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MasteryProfile'] = ResolversParentTypes['MasteryProfile']> = {
   areas?: Resolver<Array<ResolversTypes['AreaMastery']>, ParentType, ContextType>;
+  discounted?: Resolver<Array<ResolversTypes['DiscountedEvidence']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notAssessed?: Resolver<Array<ResolversTypes['NotAssessedTopic']>, ParentType, ContextType>;
@@ -5261,6 +5370,7 @@ export type ObligationResolvers<ContextType = ApiContext, ParentType extends Res
   status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['ObligationSubject'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleDetail?: Resolver<Maybe<ResolversTypes['Reason']>, ParentType, ContextType>;
 };
 
 export type ObligationActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationAction'] = ResolversParentTypes['ObligationAction']> = {
@@ -5759,10 +5869,12 @@ export type Resolvers<ContextType = ApiContext> = {
   CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DemoAccount?: DemoAccountResolvers<ContextType>;
+  DiscountedEvidence?: DiscountedEvidenceResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
   DuesPayment?: DuesPaymentResolvers<ContextType>;
   DuesPrompt?: DuesPromptResolvers<ContextType>;
   DuesStandard?: DuesStandardResolvers<ContextType>;
+  EvidenceDiscount?: EvidenceDiscountResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   ImportedLearningProfile?: ImportedLearningProfileResolvers<ContextType>;
   IndicatorScore?: IndicatorScoreResolvers<ContextType>;

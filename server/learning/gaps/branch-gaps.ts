@@ -12,7 +12,12 @@ import type { CurriculumView } from '../mastery/curriculum-view';
 export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number; notAssessedCount: number }
 export interface BranchGapRow { member: Member; cells: BranchGapCell[] }
 export interface LectureSuggestion { topicId: string; memberCount: number; meanSeverity: number; reason: string; courses: Course[] }
-export interface BranchGapReport { branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null }
+/** How much of the branch's recent evidence the integrity checks discounted, as a share only (no member is named). */
+export interface BranchEvidenceIntegrity { events: number; discountedShare: number }
+export interface BranchGapReport {
+  branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null;
+  integrity?: BranchEvidenceIntegrity;
+}
 
 export function buildBranchGapReport(branchId: string, view: CurriculumView, members: Member[], gaps: Map<string, Gap[]>,
   areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => [],

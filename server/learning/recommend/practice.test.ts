@@ -23,14 +23,14 @@ describe('pickPracticeQuestions', () => {
   it('alternates between gap topics, most severe first, and skips questions answered right lately', () => {
     const out = pickPracticeQuestions(view, model, [gap('x', 0.9), gap('y', 0.5)], () => 0.3, [{ questionId: 'x1', correct: true }], 3);
     expect(out.map((q) => q.question.id)).toEqual(['x2', 'y1', 'y2']);
-    expect(zh(out[0].reason)).toBe('针对你的学习短板「名x」（当前掌握度 30%）。');
-    expect(en(out[0].reason)).toBe('Practises your gap "名x" (mastery now 30%).');
+    expect(zh(out[0].reason)).toBe('针对你的学习短板「名x」（当前掌握度 30%）');
+    expect(en(out[0].reason)).toBe('Practises your gap "名x" (mastery now 30%)');
   });
 
   it('with no gaps, practises the least-mastered topics', () => {
     const m: Record<string, number> = { x: 0.9, y: 0.8, z: 0.6 };
     const out = pickPracticeQuestions(view, model, [], (id) => m[id] ?? 0.5, [], 2);
     expect(out.map((q) => q.topicId)).toEqual(['z', 'y']);
-    expect(zh(out[0].reason)).toBe('巩固练习「名z」（当前掌握度 60%）。');
+    expect(zh(out[0].reason)).toBe('巩固练习「名z」（当前掌握度 60%）');
   });
 });

@@ -10,6 +10,7 @@ import { buildBranchGapReport, type BranchGapReport } from '../gaps/branch-gaps'
 import { branchMeetingTopics } from '../gaps/gap-service';
 import { SNAPSHOT_HISTORY } from '../mastery/learner-snapshot';
 import { rollUpMastery } from '../model/roll-up';
+import { checkIntegrity } from '../integrity/evidence-integrity';
 import type { LearnerCore } from './learner-core';
 import { gapsForMembers } from './member-gaps';
 
@@ -22,6 +23,8 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
     core.requirements(now),
   ]);
   const open = new Map<string, string[]>();
+  let events = 0;
+  let discounted = 0;
   for (const m of members) {
     const r = rows.get(m.id) ?? new Map();
     const rolled = areaOf.get(m.id)!;
@@ -31,10 +34,13 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
       member: m, view, now, requirement: table[m.stage], masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
       studied: studiedTopics(view, h.studies), storedOf: (id) => r.get(id)?.p, branchTopics, planPrerequisites: new Map(),
     });
+    events += h.answers.length + h.studies.length;
+    for (const e of checkIntegrity(view, h).values()) discounted += e.discount;
     const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
     open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
   }
-  return buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? [], table);
+  const report = buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? [], table);
+  return { ...report, integrity: { events, discountedShare: events ? Math.round((discounted / events) * 1000) / 1000 : 0 } };
 }
 
 export async function gapReportRows(core: LearnerCore, members: Member[], now: number): Promise<BranchGapReport['rows']> {
