@@ -2459,7 +2459,7 @@ export type PipelineView = {
 /** The placement quiz's estimate for one subtopic. */
 export type PlacementEstimate = {
   __typename?: 'PlacementEstimate';
-  /** Chance the member knows it, 0–1. */
+  /** Expected mastery, 0–1. */
   known: Scalars['Float']['output'];
   /** The subtopic. */
   topic: Topic;
@@ -2474,13 +2474,13 @@ export type PlacementStep = {
   budget: Scalars['Int']['output'];
   /** True when the quiz is over (question budget reached or uncertainty low). */
   done: Scalars['Boolean']['output'];
-  /** The quiz's estimate per subtopic, 0–1: the chance the member knows it. */
+  /** The quiz's estimate per subtopic: expected mastery, 0–1. */
   estimates: Array<PlacementEstimate>;
   /** The next question (without the right option); null when done. */
   question?: Maybe<Question>;
   /** The subtopic the next question tests; null when done. */
   topic?: Maybe<Topic>;
-  /** Mean uncertainty per subtopic in bits, 0 (certain) to 1 (nothing known). */
+  /** Mean remaining uncertainty per subtopic: the estimate's spread now over its spread before the quiz, 1 (nothing learnt) to 0 (certain). */
   uncertainty: Scalars['Float']['output'];
 };
 
@@ -2666,9 +2666,10 @@ export type Query = {
   /**
    * The next step of a member's adaptive placement quiz (摸底测评): given the ids of the questions the quiz
    * asked so far (answered through recordAnswer, at most 20), the next most informative question, or
-   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Uses the
-   * prerequisite graph: a right answer also counts for what the topic builds on, a wrong one against
-   * what builds on it. Only the member themself may take it.
+   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Every answer
+   * moves every subtopic's estimate: most its own, then its prerequisites and the topics that build on it
+   * (the prerequisite graph, both directions), the same area, and a little all of them (general ability).
+   * Only the member themself may take it.
    */
   placementStep: PlacementStep;
   /**
