@@ -10,6 +10,7 @@ import type { AuthSession } from '../../graph';
 import type { GraphStore } from '../../graph';
 import type { AuthConfig } from '../config';
 import { AppError } from '../errors';
+import { touchLater } from './touch-later';
 
 /** UNAUTHENTICATED for a cookie that no longer counts; `sessionEnded` lets the client say why it signed out. */
 const ended = (message: string) => new AppError('UNAUTHENTICATED', message, { sessionEnded: true });
@@ -48,7 +49,7 @@ export async function resolveSession(store: GraphStore, cfg: AuthConfig, cookieV
     await store.revokeAuthSessions(s.memberId, now, { only: s.id });
     throw ended('Your session ended after a period of inactivity; sign in again');
   }
-  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) await store.touchAuthSession(s.id, now);
+  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) touchLater(`session:${s.id}`, () => store.touchAuthSession(s.id, now));
   return s;
 }
 

@@ -49,7 +49,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   MemberAppraisals: '0ccc73eb3e7d7016e720de509fc4576290ebcdf052014fc571f203cbd3c26a96',
   MemberDues: '973aaab8d5df1a9f29d190d003f54acffb0928fe4e5799bc2a4465a86deaacb3',
   MemberHome: '51b8e8e208044c15474f5d638792d84a379cd787ee7f92d3a73c9e61fe856e3f',
-  MemberLearning: 'fa3b195174cb5a4612a7160c92d2b045a49b5bddeeddbf6ad2d9a548d6fa3ebc',
+  MemberLearning: '4679a17c1df121f69125f088b4ffa531e8347ba4834e2d3c7741dd9119774e3a',
   MemberProfiles: '10e6cf3e9573d4bc96d7ec2d3da8620b4c91116c6ce714e13939ed436421285a',
   MemberRecordPage: 'c8fa59aedbfac17d6cef76aa1e341866fb6933e2b7f8b7dc8edcd4ab65aa3218',
   MyAccount: '42544e6b29a40559e9c453bdff3fa2d3db1e5b0414705d42303306a9278efcef',
