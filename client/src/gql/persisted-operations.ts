@@ -39,6 +39,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   DemoAccounts: 'c91d8d6e6bb6c70132982849178c44aa979a0dd1437a4ee4240e28453da5829f',
   DiscardImportedProfile: 'db77f774071830edf02cb62e694417de67d68f5e3cef4effee3fc802cd8396bc',
   EndSession: 'a4c38f84ce47c8b065c54dc52e54458191e3d7c872c5b7e5c8da663f88ce7a52',
+  ExportLearningProfile: 'cc9c24946c5473d2acface3e03cb2611068087703aa122973f59486ab074128e',
   IssueTransferLetter: '391b2d888a0208971a860021dffc621fdc1056ac3cf67d7a57360664f5b1be94',
   KeepImportedProfile: '2cb6124d46a8b5ffd0d52c0e18840effba630a769955448d0d150a8adb5613b4',
   Login: 'b68156b011f564e9e1885b535204ccb9073b3eb3089868200a10d0ec26cc4be6',
