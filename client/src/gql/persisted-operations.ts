@@ -17,7 +17,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   ApproveTransfer: '8de9e563959de6e758c55ee5ba91540ddfae547f9d9a34880b59280887c88631',
   AssessmentComparison: '26b53cb4c695f06bd55b466e2551933406b286cbe18c94021b38f4da8a8a9046',
   BranchAffairs: 'ead2b7ae1e208c0e2e428d31609dbde7aa05caeda6733af27de07a0c60ee9979',
-  BranchAssessment: 'cf00f7d22a3320bb250327e8c6472219fc5562724405ef682622379eab720130',
+  BranchAssessment: '643346ba5e32e6f0c02637e65a1105be280d47bcdb6eaf1e75e4e34b469c432f',
   BranchGapReport: '5abfb67cf6632a97a23159686cfb18295da0141efd8bcd31fbc39294d92a55f7',
   BranchLearningSummaries: 'd5df1f9da234661409deca2f0f0c8cd60caa71117e0f5aa21225a145e17b4423',
   BranchMeetings: 'd8a48d2dfc68d3d6925b239b79bb34466ad278e41ee0bb2d27f0f25647ece3f9',
@@ -93,5 +93,5 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   UpdateMinutes: '3f92ac5815988f8ef0b8def4cb2ad2405167cff189a21ab39d971105c0ddf7a8',
   VerifyLearningProfile: 'fe76b052cb61a2550ff9c67edbc34b944e81c44e039ec8802bae5cbde6bcfa53',
   WithdrawProfileConsent: '5d323fbc0ee49841ff41a3222a012393c6ad2d2f1d19a508e27f971fd0735ca8',
-  WorkQueue: 'dce8ddfc5aa1197b10866dd507292632b2730c04653fa4b4c8f1316073c099d4',
+  WorkQueue: '781b2771ed1f444a93931f674bd66693ddeea1a7c937ea1f8a02e57b779bbfea',
 };
