@@ -118,7 +118,7 @@ const resolvers: Resolvers = {
     reasons: (e) => e.findings,
   },
   EvidenceDiscount: {
-    text: (f) => integrityText(f),
+    text: (f, _, ctx) => integrityText(f, requestLocale(ctx)),
   },
   StudyPlan: {
     id: (p) => p.plan.id,

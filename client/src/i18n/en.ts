@@ -3,6 +3,7 @@ import { appraisalEn } from './appraisal-messages';
 import { recordsEn } from './records-messages';
 import { memberRecordEn } from './member-record-messages';
 import { ssoEn } from './sso-messages';
+import { integrityEn } from './integrity-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...memberRecordEn,
   ...accountAdminEn,
   ...ssoEn,
+  ...integrityEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',

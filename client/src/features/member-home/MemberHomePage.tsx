@@ -13,6 +13,7 @@ import { GapsSection } from './GapsSection';
 import { NotAssessedSection } from './NotAssessedSection';
 import { PlacementSection } from './PlacementSection';
 import { MasterySection } from './MasterySection';
+import { DiscountedSection } from './DiscountedSection';
 import { PlanSection } from './PlanSection';
 import { PracticeSection } from './PracticeSection';
 import { RecommendationsSection } from './RecommendationsSection';
@@ -60,6 +61,7 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
               {l ? <GapsSection gaps={l.gaps} /> : null}
               {l ? <NotAssessedSection items={l.mastery.notAssessed} /> : null}
               {l ? <MasterySection areas={l.mastery.areas} /> : null}
+              {l ? <DiscountedSection items={l.mastery.discounted} /> : null}
               <CourseSearch memberId={member.id} onStudied={refresh} />
               <Section title={t('home.activity')}>
                 <ActivityList activity={member.recentActivity} emptyText={t('home.activityEmpty')} />
