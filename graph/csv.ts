@@ -20,7 +20,7 @@ export function csvField(v: unknown): string {
 export function csvRow(values: readonly unknown[]): string {
   let out = '';
   for (let i = 0; i < values.length; i++) out += (i ? ',' : '') + csvField(values[i]);
-  return out + '\n';
+  return `${out}\n`;
 }
 
 /**

@@ -34,13 +34,13 @@ export interface StoreParts {
   members: Part<'getMembersByIds' | 'listMembers' | 'createMember' | 'updateMember' | 'moveMember' | 'listTransfers'>;
   curriculum: Part<'listTopics' | 'upsertTopic' | 'getCoursesByIds' | 'listCourses' | 'createCourse' | 'updateCourse' | 'getQuestionsByIds' | 'listQuestions' | 'upsertQuestion'>;
   tags: Part<'replaceAutoTags' | 'setManualTags'>;
-  life: Part<'createMeeting' | 'getMeetingsByIds' | 'listMeetings' | 'recordAttendance' | 'listAttendance'>;
+  life: Part<'createMeeting' | 'getMeetingsByIds' | 'listMeetings' | 'recordAttendance' | 'listAttendance' | 'listMeetingTallies'>;
   events: Part<'recordStudy' | 'recordAnswer' | 'getMemberHistory' | 'getHistoriesForMembers' | 'countStudiesByCourse'>;
   eventBatch: Part<'recordEventBatch' | 'listOutbox' | 'completeOutbox' | 'outboxAppliedCounts'>;
   learningSummary: Part<'saveMemberLearning' | 'getBranchLearning' | 'listStaleMemberLearning'>;
   learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan'>;
   search: Part<'getEmbeddingMeta' | 'setEmbeddings' | 'getEmbeddings' | 'ensureVectorIndex' | 'vectorSearch' | 'keywordSearch'>;
-  records: Part<'listAbsenceReasons' | 'updateMeetingRecord' | 'listMeetingEdits' | 'getMemberRecords' | 'saveMemberRecord' | 'saveImportedProfile' | 'listImportedProfiles'>;
+  records: Part<'listAbsenceReasons' | 'updateMeetingRecord' | 'listMeetingEdits' | 'getMemberRecords' | 'saveMemberRecord' | 'saveImportedProfile' | 'listImportedProfiles' | 'deleteImportedProfile'>;
   affairs: Part<'addMilestone' | 'listMilestones' | 'setDuesStandard' | 'listDuesStandards' | 'recordDuesPayment' | 'listDuesPayments' | 'createTransferCase' | 'advanceTransferCase' | 'getTransferCasesByIds' | 'listTransferCases' | 'createNotice' | 'getNoticesByIds' | 'listNotices' | 'markNoticeRead' | 'listNoticeReads'>;
   rules: Part<'listRuleOverrides' | 'createRuleOverride'>;
   ruleFacts: Part<'readBranchFacts'>;
@@ -114,6 +114,7 @@ export abstract class DelegatingStore implements GraphStore {
   listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]) { return this.parts.life.listMeetings(branchIds, from, to, kinds); }
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]) { return this.parts.life.recordAttendance(meetingId, rows); }
   listAttendance(meetingIds: string[]) { return this.parts.life.listAttendance(meetingIds); }
+  listMeetingTallies(branchIds: string[], from: number, to: number) { return this.parts.life.listMeetingTallies(branchIds, from, to); }
 
   // ---- learning events ----
   recordStudy(e: StudyEvent) { return this.parts.events.recordStudy(e); }
@@ -159,6 +160,7 @@ export abstract class DelegatingStore implements GraphStore {
   saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) { return this.parts.records.saveMemberRecord(r, expectVersion, phone); }
   saveImportedProfile(p: ImportedProfile) { return this.parts.records.saveImportedProfile(p); }
   listImportedProfiles(memberIds: string[]) { return this.parts.records.listImportedProfiles(memberIds); }
+  deleteImportedProfile(id: string, memberId: string) { return this.parts.records.deleteImportedProfile(id, memberId); }
 
   // ---- party affairs ----
   addMilestone(m: Milestone, expectLatest: string | null) { return this.parts.affairs.addMilestone(m, expectLatest); }

@@ -129,6 +129,18 @@ export interface Meeting {
 
 export interface Attendance { meetingId: string; memberId: string; status: AttendanceStatus }
 
+/** A meeting with its attendance counted by status (no per-member rows): what figures over many branches need. */
+export interface MeetingTally {
+  id: string;
+  branchId: string;
+  kind: MeetingKind;
+  title: string;
+  at: number;
+  present: number;
+  excused: number;
+  absent: number;
+}
+
 export interface StudyEvent {
   id: string; memberId: string; courseId: string; at: number; seconds: number;
   /** 0..1 fraction of the course completed in this session (cumulative progress is the max). */
@@ -150,7 +162,10 @@ export interface Gap {
   memberId: string; topicId: string;
   /** 0..1, higher is more urgent. */
   severity: number;
-  /** Human-readable reasons (zh-CN), each naming its evidence. */
+  /**
+   * Reasons, each naming its evidence, each a JSON reason code with parameters (`{"code":…,"params":…}`,
+   * rendered per language by the server); rows written before codes hold zh-CN text, read as it is.
+   */
   reasons: string[];
   updatedAt: number;
 }
@@ -159,7 +174,7 @@ export interface StudyPlanItem {
   courseId: string; week: number; order: number; due: number; minutes: number;
   /** Topic ids this item is meant to close. */
   topicIds: string[];
-  /** Why the item is in the plan, zh-CN. */
+  /** Why the item is in the plan: a JSON list of reason codes with parameters (older plans: zh-CN text). */
   reason: string;
   kind: 'LEARN' | 'REVIEW';
 }

@@ -31,4 +31,6 @@ export interface RecordsStore {
   saveImportedProfile(p: ImportedProfile): Promise<WriteResult>;
   /** Imported profiles of the members, newest first. */
   listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]>;
+  /** Discard the imported profile `id` kept for `memberId`: true when it was there, false when not (nothing written). */
+  deleteImportedProfile(id: string, memberId: string): Promise<boolean>;
 }

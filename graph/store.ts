@@ -16,7 +16,7 @@
  */
 import type {
   AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
-  EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, Member,
+  EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, MeetingTally, Member,
   MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
   Transfer, University, Area, RuleOverrideRecord,
 } from './model';
@@ -45,7 +45,11 @@ export interface QuestionFilter { topicIds?: string[]; areas?: Area[] }
 export type NewMember = Omit<Member, 'createdAt' | 'updatedAt' | 'since' | 'stageSince'> & {
   since?: number; stageSince?: number;
 };
-export type MemberPatch = Partial<Pick<Member, 'name' | 'kind' | 'stage' | 'role' | 'groupId' | 'phone' | 'idNumber'>>;
+/**
+ * Fields of a member to change. A stage change sets stageSince to now unless `stageSince` is given (the day the
+ * stage was reached, e.g. a pipeline step recorded afterwards); `stageSince` alone corrects that day.
+ */
+export type MemberPatch = Partial<Pick<Member, 'name' | 'kind' | 'stage' | 'role' | 'groupId' | 'phone' | 'idNumber' | 'stageSince'>>;
 export type NewCourse = Omit<Course, 'createdAt' | 'updatedAt'>;
 export type CoursePatch = Partial<Pick<Course, 'title' | 'summary' | 'kind' | 'minutes'>>;
 export type NewMeeting = Omit<Meeting, 'topics'> & { topics?: TopicTag[] };
@@ -145,6 +149,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
    */
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
+  /**
+   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance rows
+   * counted by status in the store (one set-based read; a meeting without attendance counts zeros).
+   */
+  listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]>;
 
   // ---- learning events ----
   recordStudy(e: StudyEvent): Promise<WriteResult>;

@@ -58,11 +58,12 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
       'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
       'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
       'MissingMeeting', 'MoveMemberPayload', 'RecordStudyPayload', 'RecordAnswerPayload', 'LoginPayload',
-      'MeetingRecordEdit', 'MemberRecord',
+      'MeetingRecordEdit', 'MemberRecord', 'MemberRecordConflict',
     ].map((t) => [t, `../mappers#${t}Model`]))
     .concat([
       'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
       'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence', 'PlacementStep', 'PlacementEstimate',
+      'DiscountedEvidence', 'EvidenceDiscount',
     ].map((t) => [t, `../learning-mappers#${t}Model`]))
     .concat([
       'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',

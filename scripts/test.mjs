@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything the test run needs on a fresh machine, then the whole suite.
 // 1. Debian's chromium for the browser tests (installed with apt-get when missing; never downloaded by a test tool).
-// 2. Type check.  3. Build the client (the browser tests drive the built bundle).  4. vitest.
-// 5. A representative part of the suite on the other current Node LTS lines (scripts/node-lines.mjs).
+// 2. Lint (Biome, `npm run lint`).  3. Type check.  4. Build the client (the browser tests drive the built bundle).
+// 5. vitest.  6. A representative part of the suite on the other current Node LTS lines (scripts/node-lines.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -23,6 +23,7 @@ function ensureChromium() {
 }
 
 ensureChromium();
+run('npm', ['run', 'lint']);
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('npm', ['run', 'build']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);

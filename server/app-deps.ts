@@ -14,7 +14,7 @@ import type { EventHooks } from './members/activity';
 import type { RulesEngine } from './rules/engine';
 
 /**
- * Services of the learning issue (recommendations, study plans, gaps, tagging, search). Add a field
+ * Services of the learning feature (recommendations, study plans, gaps, tagging, search). Add a field
  * per service here, make it optional so tests that don't need it stay small, and read it in your
  * resolvers from `ctx.deps.learning`. `hooks` run after each study/answer is stored (mastery, gaps).
  */

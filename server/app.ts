@@ -34,6 +34,7 @@ import { createTokenVerifier } from './auth/token-verifier';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
 import { RulesEngine } from './rules/engine';
+import { requirementsFromRules } from './learning/requirements';
 import { calendarFeed, FEED_PATH } from './rules/ics-feed';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): App {
   configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.
   const rules = deps.rules ?? new RulesEngine({ store: deps.store });
+  // Stage requirements are rules of the catalogue: the learner services read them, overrides applied.
+  deps.learning?.learner?.readRequirementsFrom(requirementsFromRules(rules));
   const now = deps.now ?? Date.now;
   const oidc = deps.oidc !== undefined ? deps.oidc : config.auth.oidc
     ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })

@@ -119,7 +119,7 @@ function readBool(v: string | undefined, dflt: boolean): boolean {
 /** HONGTU_DATA_DIR: a directory (created later if missing), never an existing file. */
 function readDataDir(v: string | undefined): string {
   const dir = path.resolve(v ?? './data/kuzu');
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(dir, { throwIfNoEntry: false });
   } catch {
@@ -203,7 +203,7 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
     throw new Error(`HONGTU_OIDC_CLAIM must be a claim name (letters, digits, _ . : -, up to 64), got "${claim}"`);
   }
   const label = (env.HONGTU_OIDC_LABEL ?? '').trim() || '统一身份认证';
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
   if ([...label].length > 40 || /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(label)) {
     throw new Error('HONGTU_OIDC_LABEL must be up to 40 characters without control characters');
   }

@@ -68,7 +68,12 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       await learner.curriculum.get();
       void text.syncEmbeddings();
       writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
-      writePath.worker.summaries.kick(); // rows from an earlier day, or of members changed while the server was down
+      // Rows from an earlier day, or of members changed while the server was down, in the background.
+      const t1 = Date.now();
+      void writePath.worker.summaries.refresh().then(
+        (n) => log.info(`Learning summaries up to date (${n} members refreshed in ${((Date.now() - t1) / 1000).toFixed(1)} s)`),
+        (e: unknown) => log.warn(`learning summaries refresh failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
       return true;
     } catch (e) {
       if (e instanceof StartupError) {

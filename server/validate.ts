@@ -11,6 +11,7 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
  * Control characters other than tab and line breaks, and the bidirectional controls (embeddings,
  * overrides, isolates, marks) that can make a name display as something else ("Trojan Source").
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 function refuseUnsafeChars(field: string, v: string): void {

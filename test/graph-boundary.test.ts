@@ -15,7 +15,7 @@ function tsFiles(dir: string): string[] {
 }
 
 /** Every module specifier of a file: static imports/exports, dynamic import(), require(). */
-export function specifiers(source: string): string[] {
+function specifiers(source: string): string[] {
   const out: string[] = [];
   const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])([^'"`]+)\1/gm;
   for (const m of source.matchAll(re)) out.push(m[2]!);
@@ -47,7 +47,7 @@ describe('graph/ does not depend on server/', () => {
     const offenders = tsFiles('server').filter((f) => !/\.test\.ts$/.test(f)).flatMap((f) =>
       specifiers(readFileSync(path.join(ROOT, f), 'utf8'))
         .map((s) => resolveSpec(f, s))
-        .filter((t): t is string => t !== null && t.startsWith('graph/') && t !== 'graph/index')
+        .filter((t): t is string => t?.startsWith('graph/') === true && t !== 'graph/index')
         .map((t) => `${f} → ${t}`));
     expect(offenders).toEqual([]);
   });

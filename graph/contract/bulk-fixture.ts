@@ -65,6 +65,6 @@ export function writeBulkDir(dir: string): void {
   };
   for (const [table, rows] of Object.entries(BULK_ROWS)) {
     const lines = [csvLine([...columns[table]]), ...rows.map(csvLine)];
-    fs.writeFileSync(path.join(dir, bulkFile(table as BulkNode)), lines.join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, bulkFile(table as BulkNode)), `${lines.join('\n')}\n`);
   }
 }

@@ -69,6 +69,34 @@ export function lifeContract(get: GetStore): void {
       expect(await s.listAttendance([])).toEqual([]);
     });
 
+    it('counts the attendance of each meeting by status in one read, equal to its rows, zeros where none were recorded', async () => {
+      const s = get();
+      await s.createMeeting(meeting('mt-3', 'b-1', 'THEME_DAY', T0 + 2 * DAY));
+      await s.createMeeting(meeting('mt-1', 'b-1', 'BRANCH_ASSEMBLY', T0));
+      await s.createMeeting(meeting('mt-2', 'b-2', 'PARTY_LECTURE', T0 + DAY));
+      await s.createMeeting(meeting('mt-4', 'b-3', 'PARTY_LECTURE', T0 + DAY));
+      await s.createMeeting(meeting('mt-5', 'b-1', 'THEME_DAY', T0 + 5 * DAY));
+      await s.recordAttendance('mt-1', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'm-02', status: 'ABSENT', reason: '出差' }]);
+      await s.recordAttendance('mt-1', [{ memberId: 'm-02', status: 'EXCUSED', reason: '出差' }]);
+      await s.recordAttendance('mt-2', [{ memberId: 'm-01', status: 'ABSENT' }]);
+      await s.recordAttendance('mt-4', [{ memberId: 'm-01', status: 'PRESENT' }]);
+      const tallies = await s.listMeetingTallies(['b-1', 'b-2'], T0, T0 + 3 * DAY);
+      expect(tallies).toEqual([
+        { id: 'mt-1', branchId: 'b-1', kind: 'BRANCH_ASSEMBLY', title: '会议 mt-1', at: T0, present: 1, excused: 1, absent: 0 },
+        { id: 'mt-2', branchId: 'b-2', kind: 'PARTY_LECTURE', title: '会议 mt-2', at: T0 + DAY, present: 0, excused: 0, absent: 1 },
+        { id: 'mt-3', branchId: 'b-1', kind: 'THEME_DAY', title: '会议 mt-3', at: T0 + 2 * DAY, present: 0, excused: 0, absent: 0 },
+      ]);
+      // The same figures as counting the rows themselves.
+      const rows = await s.listAttendance(tallies.map((t) => t.id));
+      for (const t of tallies) {
+        const of = rows.filter((r) => r.meetingId === t.id);
+        expect([t.present, t.excused, t.absent]).toEqual(['PRESENT', 'EXCUSED', 'ABSENT'].map((st) => of.filter((r) => r.status === st).length));
+      }
+      expect((await s.listMeetingTallies(['b-1'], T0 + DAY, T0 + 9 * DAY)).map((t) => t.id)).toEqual(['mt-3', 'mt-5']);
+      expect(await s.listMeetingTallies([], T0, T0 + 9 * DAY)).toEqual([]);
+      expect(await s.listMeetingTallies(['nope'], T0, T0 + 9 * DAY)).toEqual([]);
+    });
+
     it('rejects attendance with an unknown member or meeting and writes none of the rows', async () => {
       const s = get();
       await s.createMeeting(meeting('mt-1', 'b-1', 'BRANCH_ASSEMBLY', T0));

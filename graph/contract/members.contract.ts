@@ -79,6 +79,15 @@ export function membersContract(get: GetStore): void {
       expect(sameStage.stageSince).toBe(m.stageSince);
     });
 
+    it('takes the day a stage was reached when given, with the stage or alone', async () => {
+      const s = get();
+      const reached = Date.UTC(2024, 3, 1, 2);
+      const m = await s.updateMember('m-03', { stage: 'PROBATIONARY', stageSince: reached });
+      expect(m).toMatchObject({ stage: 'PROBATIONARY', stageSince: reached });
+      expect((await s.updateMember('m-03', { stageSince: reached + 86_400_000 })).stageSince).toBe(reached + 86_400_000);
+      expect((await s.getMembersByIds(['m-03']))[0]).toMatchObject({ stage: 'PROBATIONARY', stageSince: reached + 86_400_000 });
+    });
+
     it('moves a member into and out of a group of their branch', async () => {
       const s = get();
       expect((await s.updateMember('m-02', { groupId: 'g-1' })).groupId).toBe('g-1');

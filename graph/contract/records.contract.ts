@@ -89,5 +89,18 @@ export function recordsContract(get: GetStore): void {
       await expectCode(s.saveImportedProfile(profile('p-3', { memberId: 'ghost' })), 'NOT_FOUND', /ghost/);
       expect(await s.listImportedProfiles(['ghost'])).toEqual([]);
     });
+
+    it('discards an imported profile only for the member it is kept with, once', async () => {
+      const s = get();
+      await s.saveImportedProfile(profile('p-9'));
+      expect(await s.deleteImportedProfile('p-9', 'm-02')).toBe(false);
+      expect((await s.listImportedProfiles(['m-01'])).map((p) => p.id)).toContain('p-9');
+      expect(await s.deleteImportedProfile('p-9', 'm-01')).toBe(true);
+      expect(await s.deleteImportedProfile('p-9', 'm-01')).toBe(false);
+      expect(await s.deleteImportedProfile('nothing', 'm-01')).toBe(false);
+      expect((await s.listImportedProfiles(['m-01'])).map((p) => p.id)).not.toContain('p-9');
+      // Kept again after a discard, it is a new profile.
+      expect(await s.saveImportedProfile(profile('p-9'))).toEqual({ created: true });
+    });
   });
 }

@@ -1,7 +1,7 @@
 /** Hostile input is data, never query text; rejected writes leave no trace. */
 import { describe, expect, it } from 'vitest';
 import type { GetStore } from './index';
-import { expectCode, manual, MEMBERS, snapshot, T0 } from './fixtures';
+import { manual, MEMBERS, snapshot, T0 } from './fixtures';
 
 const INJECTION = "x'}) DETACH DELETE n //";
 const INJECTION_2 = '"}) MATCH (n) DETACH DELETE n RETURN 1 //';

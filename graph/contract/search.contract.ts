@@ -5,7 +5,7 @@ import type { GetStore } from './index';
 import { expectCode } from './fixtures';
 
 const row = (id: string, vector: number[], contentHash = `h-${id}`): EmbeddingRow => ({ id, vector, embedderId: 'test-3d', contentHash });
-const near = (a: number[], b: number[]) => a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 5));
+const near = (a: number[], b: number[]) => a.forEach((x, i) => { expect(x).toBeCloseTo(b[i], 5); });
 
 export function searchContract(get: GetStore): void {
   describe('embeddings and search', () => {

@@ -52,7 +52,7 @@ const Q = {
 const n = (v: unknown): number => Number(v);
 const FAR = 8.64e15;
 /** Kuzu cannot take an empty list parameter; a list with one impossible id stands in when the flag is off. */
-const orNone = (ids: string[] | undefined): string[] => (ids && ids.length ? ids : ['\u0000']);
+const orNone = (ids: string[] | undefined): string[] => (ids?.length ? ids : ['\u0000']);
 
 export class AppraisalQueries implements AppraisalStore {
   constructor(private readonly ex: KuzuExecutor) {}
@@ -84,7 +84,7 @@ export class AppraisalQueries implements AppraisalStore {
 
   async getAppraisalRoundKey(roundId: string): Promise<string | null> {
     const [row] = await this.ex.read(Q.roundKey, { id: roundId });
-    return row && row.sealedKey ? String(row.sealedKey) : null;
+    return row?.sealedKey ? String(row.sealedKey) : null;
   }
 
   closeAppraisalRound(roundId: string, at: number): Promise<boolean> {

@@ -15,6 +15,7 @@ import { auditEntryMismatch, auditPrunedThrough, isStoreError } from '../errors'
 import type { AccessRecord } from '../model';
 import type { ExclusiveRunner, KuzuExecutor, Row, Runner } from './executor';
 import { toAuditEntry } from './mapping';
+import { unwound } from './outbox';
 
 const COLUMNS = `a.seq AS seq, a.id AS id, a.at AS at, a.viewerId AS viewerId, a.action AS action,
   a.targetKind AS targetKind, a.targetId AS targetId, a.outcome AS outcome, a.hash AS hash`;
@@ -54,7 +55,7 @@ export async function appendChained(tx: Runner, records: AccessRecord[]): Promis
   if (records.length === 0) return;
   const h = (await tx.run(Q.head, { genesis: GENESIS_HASH }))[0];
   const { entries, head } = chainEntries({ seq: Number(h.seq), hash: String(h.hash) }, records);
-  await tx.run(Q.create, { rows: entries.map((e) => ({ ...e })) });
+  await unwound(tx, Q.create, entries.map((e) => ({ ...e })));
   await tx.run(Q.setHead, { seq: head.seq, hash: head.hash });
 }
 

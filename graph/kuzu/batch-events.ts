@@ -14,19 +14,22 @@ import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { freshRecords } from '../audit-log';
 import { appendChained } from './audit';
+import { dbl, unwound } from './outbox';
 import type { KuzuExecutor, Runner } from './executor';
 import { existingIds } from './guards';
 
+// One statement per kind for the whole batch (UNWIND): a per-row statement costs a round trip into
+// Kuzu each, which at fifty rows was most of the transaction. Progress (DOUBLE) travels as text: see outbox.ts.
 const Q = {
-  key: 'MATCH (k:EventKey {key: $key}) RETURN k.memberId AS memberId, k.targetId AS targetId',
-  answer: `MATCH (m:Member {id: $memberId}), (q:Question {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
-    CREATE (:Outbox {key: $key, kind: 'ANSWER', eventId: $id, memberId: $memberId, at: $at})
-    CREATE (m)-[:ANSWERED {id: $id, at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN count(*) AS n`,
-  study: `MATCH (m:Member {id: $memberId}), (c:Course {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
-    CREATE (:Outbox {key: $key, kind: 'STUDY', eventId: $id, memberId: $memberId, at: $at})
-    CREATE (m)-[:STUDIED {id: $id, at: $at, seconds: $seconds, progress: $progress}]->(c) RETURN count(*) AS n`,
+  keys: 'MATCH (k:EventKey) WHERE k.key IN $keys RETURN k.key AS key, k.memberId AS memberId, k.targetId AS targetId',
+  answers: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (q:Question {id: r.targetId})
+    CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
+    CREATE (:Outbox {key: r.key, kind: 'ANSWER', eventId: r.id, memberId: r.memberId, at: r.at})
+    CREATE (m)-[:ANSWERED {id: r.id, at: r.at, correct: r.correct, seconds: r.seconds}]->(q) RETURN count(*) AS n`,
+  studies: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (c:Course {id: r.targetId})
+    CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
+    CREATE (:Outbox {key: r.key, kind: 'STUDY', eventId: r.id, memberId: r.memberId, at: r.at})
+    CREATE (m)-[:STUDIED {id: r.id, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN count(*) AS n`,
 } as const;
 
 interface Plan { key: string; memberId: string; targetId: string; label: 'Question' | 'Course' }
@@ -40,14 +43,12 @@ async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promis
   const members = await existingIds(tx, 'Member', plans.map((p) => p.memberId));
   const questions = await existingIds(tx, 'Question', plans.filter((p) => p.label === 'Question').map((p) => p.targetId));
   const courses = await existingIds(tx, 'Course', plans.filter((p) => p.label === 'Course').map((p) => p.targetId));
+  const stored = new Map((await tx.run(Q.keys, { keys: [...new Set(plans.map((p) => p.key))] }))
+    .map((r) => [String(r.key), { memberId: String(r.memberId), targetId: String(r.targetId) }]));
   const seen = new Map<string, Plan>();
   const out: BatchOutcome[] = [];
   for (const [i, p] of plans.entries()) {
-    let prior: { memberId: string; targetId: string } | undefined = seen.get(p.key);
-    if (!prior) {
-      const rows = await tx.run(Q.key, { key: p.key });
-      if (rows.length) prior = { memberId: String(rows[0].memberId), targetId: String(rows[0].targetId) };
-    }
+    const prior: { memberId: string; targetId: string } | undefined = seen.get(p.key) ?? stored.get(p.key);
     if (prior) {
       out.push(prior.memberId === p.memberId && prior.targetId === p.targetId
         ? { status: 'replay' }
@@ -70,15 +71,20 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
   const plans = batch.map(planOf);
   return ex.write(async (tx) => {
     const outcomes = batch.length ? await checkRows(tx, batch, plans) : [];
+    const answers: Record<string, string | number | boolean>[] = [];
+    const studies: Record<string, string | number | boolean>[] = [];
     for (const [i, b] of batch.entries()) {
       if (outcomes[i].status !== 'created') continue;
       const p = plans[i];
       const base = { key: p.key, id: b.event.id, memberId: p.memberId, targetId: p.targetId, at: b.event.at, seconds: b.event.seconds };
-      const rows = b.kind === 'ANSWER'
-        ? await tx.run(Q.answer, { ...base, correct: b.event.correct })
-        : await tx.run(Q.study, { ...base, progress: b.event.progress });
+      if (b.kind === 'ANSWER') answers.push({ ...base, correct: b.event.correct });
+      else studies.push({ ...base, progress: dbl(b.event.progress) });
+    }
+    for (const [q, rows] of [[Q.answers, answers], [Q.studies, studies]] as const) {
+      if (rows.length === 0) continue;
+      const n = await unwound(tx, q, rows);
       // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.
-      if (Number(rows[0]?.n ?? 0) !== 1) throw new Error(`event ${p.key} matched ${String(rows[0]?.n)} endpoint pairs`);
+      if (n !== rows.length) throw new Error(`${rows.length} events matched ${n} endpoint pairs`);
     }
     // Chained after the head in this same transaction (an id already stored fails the batch on the key).
     await appendChained(tx, freshRecords(access, new Set()));

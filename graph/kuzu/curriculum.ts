@@ -50,7 +50,7 @@ const Q = {
     q.explanation = $explanation, q.difficulty = $difficulty`,
 } as const;
 
-const nonEmpty = (xs: string[] | undefined): string[] => (xs && xs.length ? xs : ['']);
+const nonEmpty = (xs: string[] | undefined): string[] => (xs?.length ? xs : ['']);
 /** Parameters of the fragments in use only (Kuzu rejects unknown parameters). */
 const topicParams = (f: { topicIds?: string[]; areas?: Area[] }): Params => ({
   ...(f.topicIds ? { topicIds: nonEmpty(f.topicIds) } : {}), ...(f.areas ? { areas: nonEmpty(f.areas) } : {}),

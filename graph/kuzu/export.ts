@@ -48,7 +48,7 @@ class CsvFile {
   private readonly fd: number;
   constructor(file: string) { this.fd = fs.openSync(file, 'w'); }
   line(cells: unknown[]): void {
-    const l = cells.map(csvCell).join(',') + '\n';
+    const l = `${cells.map(csvCell).join(',')}\n`;
     this.buf.push(l);
     this.size += l.length;
     if (this.size > 1 << 20) this.flush();

@@ -1,6 +1,6 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
 import { badInput, meetingIdReused } from '../errors';
-import type { Attendance, AttendanceStatus, Meeting, MeetingKind } from '../model';
+import type { Attendance, AttendanceStatus, Meeting, MeetingKind, MeetingTally } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
@@ -17,6 +17,12 @@ const Q = {
     AND (NOT $useKinds OR mt.kind IN $kinds) RETURN ${MEETING_COLUMNS} ORDER BY mt.at, mt.id`,
   attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
     MERGE (m)-[r:ATTENDED]->(mt) SET r.status = $status`,
+  tallies: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
+    OPTIONAL MATCH ()-[r:ATTENDED]->(mt)
+    RETURN mt.id AS id, b.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
+      count(CASE WHEN r.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN r.status = 'EXCUSED' THEN 1 END) AS excused,
+      count(CASE WHEN r.status = 'ABSENT' THEN 1 END) AS absent
+    ORDER BY at, id`,
   attendanceOf: `MATCH (m:Member)-[r:ATTENDED]->(mt:Meeting) WHERE mt.id IN $ids
     RETURN mt.id AS meetingId, m.id AS memberId, r.status AS status ORDER BY m.id`,
 } as const;
@@ -77,6 +83,15 @@ export class LifeQueries {
     return rows
       .map((r) => ({ meetingId: String(r.meetingId), memberId: String(r.memberId), status: r.status as AttendanceStatus }))
       .sort((a, b) => order.get(a.meetingId)! - order.get(b.meetingId)! || a.memberId.localeCompare(b.memberId));
+  }
+
+  async listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await this.ex.read(Q.tallies, { branchIds, from, to });
+    return rows.map((r) => ({
+      id: String(r.id), branchId: String(r.branchId), kind: r.kind as MeetingKind, title: String(r.title), at: Number(r.at),
+      present: Number(r.present), excused: Number(r.excused), absent: Number(r.absent),
+    }));
   }
 
   private async withTags(r: Runner, rows: Record<string, unknown>[]): Promise<Meeting[]> {

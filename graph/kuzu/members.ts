@@ -38,7 +38,7 @@ const Q = {
 
 /** Parameters of FILTER; lists are never empty (the binding cannot take empty lists), flags say which apply. */
 export function memberFilterParams(f: MemberFilter): Params {
-  const list = (xs: string[] | undefined) => (xs && xs.length ? xs : ['']);
+  const list = (xs: string[] | undefined) => (xs?.length ? xs : ['']);
   return {
     useBranches: f.branchIds !== undefined, branchIds: list(f.branchIds),
     useCommittees: f.committeeIds !== undefined, committeeIds: list(f.committeeIds),
@@ -91,7 +91,7 @@ export class MemberQueries {
       if (!cur) throw notFound('Member', id);
       const next = { ...cur, ...patch };
       const now = Date.now();
-      const stageSince = patch.stage && patch.stage !== cur.stage ? now : cur.stageSince;
+      const stageSince = patch.stageSince ?? (patch.stage && patch.stage !== cur.stage ? now : cur.stageSince);
       if (patch.groupId !== undefined && patch.groupId !== cur.groupId) {
         if (patch.groupId) await requireIds(tx, 'Group', [patch.groupId]);
         await tx.run(Q.dropGroup, { id });

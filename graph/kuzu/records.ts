@@ -35,6 +35,8 @@ const Q = {
   profileById: `MATCH (x:ImportedProfile {id: $id}) RETURN x.data AS data`,
   addProfile: `CREATE (:ImportedProfile {id: $id, memberId: $memberId, importedAt: $importedAt, data: $data})`,
   profilesOf: `MATCH (x:ImportedProfile) WHERE x.memberId IN $ids RETURN x.data AS data ORDER BY x.importedAt DESC, x.id`,
+  profileOfMember: `MATCH (x:ImportedProfile {id: $id}) WHERE x.memberId = $memberId RETURN x.id AS id`,
+  dropProfile: `MATCH (x:ImportedProfile {id: $id}) DELETE x`,
 } as const;
 
 export const reasonId = (meetingId: string, memberId: string) => `${meetingId}|${memberId}`;
@@ -108,5 +110,13 @@ export class RecordsQueries {
   async listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]> {
     if (memberIds.length === 0) return [];
     return parseData<ImportedProfile>(await this.ex.read(Q.profilesOf, { ids: [...new Set(memberIds)] }));
+  }
+
+  deleteImportedProfile(id: string, memberId: string): Promise<boolean> {
+    return this.ex.write(async (tx) => {
+      if ((await tx.run(Q.profileOfMember, { id, memberId })).length === 0) return false;
+      await tx.run(Q.dropProfile, { id });
+      return true;
+    });
   }
 }

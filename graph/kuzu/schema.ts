@@ -158,5 +158,5 @@ export async function dropAll(ex: KuzuExecutor): Promise<void> {
 /** Backtick-quote an identifier that comes from the catalog or a closed list (never from a user). */
 export const quoteIdent = (name: string): string => {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Refusing unexpected identifier "${name}"`);
-  return '`' + name + '`';
+  return `\`${name}\``;
 };

@@ -119,7 +119,9 @@ export async function writeAdminImport(bulkDir: string, outDir: string): Promise
     '# Fill a FRESH Neo4j database from this folder with neo4j-admin (the database must not exist or be empty and stopped).',
     '# Usage: sh import.sh [database] [folder as neo4j-admin sees it]   (defaults: neo4j, this folder)',
     'set -eu',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
     'DB="${1:-neo4j}"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
     'DIR="${2:-$(cd "$(dirname "$0")" && pwd)}"',
     command,
     '',

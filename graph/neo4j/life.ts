@@ -1,10 +1,10 @@
 /** Organizational life: Branch -HELD-> Meeting -DISCUSSED-> Topic, Member -ATTENDED {status}-> Meeting. */
 import { badInput, meetingIdReused, notFound } from '../errors';
-import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind } from '../model';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Meeting, type MeetingKind, type MeetingTally } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
-import { inIdOrder, int, toAttendance, toMeeting } from './mapping';
+import { inIdOrder, int, num, toAttendance, toMeeting } from './mapping';
 import { Q } from './queries';
 import { replaceAllTags } from './tags';
 import { writeAbsenceReasons } from './records';
@@ -56,6 +56,15 @@ export class LifeOps {
       if (latest.length) await tx.write(Q.recordAttendance, { meetingId, rows: latest });
       await writeAbsenceReasons(tx, meetingId, last);
     });
+  }
+
+  async listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows<Record<string, unknown>>(Q.listMeetingTallies, { branchIds, fromTime: int(from), toTime: int(to) }));
+    return rows.map((r) => ({
+      id: String(r.id), branchId: String(r.branchId), kind: r.kind as MeetingKind, title: String(r.title), at: num(r.at),
+      present: num(r.present), excused: num(r.excused), absent: num(r.absent),
+    }));
   }
 
   /** In the order of the meetings asked for, then by member id. */

@@ -4,7 +4,7 @@
  * and are turned into numbers by `num()`, which refuses values outside JavaScript's safe range. The row
  * readers are graph/rows.ts's, over `num()`.
  */
-import neo4j, { Integer, isInt } from 'neo4j-driver';
+import neo4j, { type Integer, isInt } from 'neo4j-driver';
 import type { Attendance, Course, Meeting, Question, TopicTag } from '../model';
 import { rowReaders, str, type Row } from '../rows';
 

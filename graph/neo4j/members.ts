@@ -66,7 +66,8 @@ export class MemberOps {
       for (const k of ['name', 'kind', 'stage', 'role', 'phone', 'idNumber'] as const) {
         if (patch[k] !== undefined) props[k] = patch[k];
       }
-      if (patch.stage && patch.stage !== cur.stage) props.stageSince = int(now);
+      if (patch.stageSince !== undefined) props.stageSince = int(patch.stageSince);
+      else if (patch.stage && patch.stage !== cur.stage) props.stageSince = int(now);
       if (patch.groupId !== undefined) {
         if (patch.groupId) this.requireGroup(check, patch.groupId);
         await tx.write(Q.setMemberGroup, { id, groupId: patch.groupId });

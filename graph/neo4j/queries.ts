@@ -210,6 +210,13 @@ UNWIND $rows AS row
 MATCH (m:Member {id: row.memberId})
 MERGE (m)-[a:ATTENDED]->(mt)
 SET a.status = row.status`,
+  listMeetingTallies: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
+WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime
+OPTIONAL MATCH (:Member)-[a:ATTENDED]->(mt)
+RETURN mt.id AS id, br.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
+       count(CASE WHEN a.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN a.status = 'EXCUSED' THEN 1 END) AS excused,
+       count(CASE WHEN a.status = 'ABSENT' THEN 1 END) AS absent
+ORDER BY at, id`,
   listAttendance: `UNWIND range(0, size($meetingIds) - 1) AS i
 MATCH (m:Member)-[a:ATTENDED]->(mt:Meeting {id: $meetingIds[i]})
 RETURN mt.id AS meetingId, m.id AS memberId, a.status AS status

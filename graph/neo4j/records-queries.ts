@@ -23,4 +23,8 @@ RETURN x.id AS id, x.meetingId AS meetingId, x.at AS at, x.byId AS byId, x.previ
   profileById: `MATCH (x:ImportedProfile {id: $id}) RETURN x.data AS data`,
   addProfile: `CREATE (:ImportedProfile {id: $id, memberId: $memberId, importedAt: $importedAt, data: $data})`,
   profilesOf: `MATCH (x:ImportedProfile) WHERE x.memberId IN $ids RETURN x.data AS data ORDER BY x.importedAt DESC, x.id`,
+  dropProfile: `MATCH (x:ImportedProfile {id: $id, memberId: $memberId})
+WITH x, x.id AS id
+DELETE x
+RETURN id`,
 } as const;

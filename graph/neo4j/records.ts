@@ -76,6 +76,11 @@ export class RecordsOps {
     });
   }
 
+  /** One statement: the match and the delete happen together, so two concurrent discards cannot both report it. */
+  deleteImportedProfile(id: string, memberId: string): Promise<boolean> {
+    return this.ex.write(async (tx) => (await tx.rows<{ id: unknown }>(Q.dropProfile, { id, memberId })).length > 0);
+  }
+
   async listImportedProfiles(memberIds: string[]): Promise<ImportedProfile[]> {
     if (memberIds.length === 0) return [];
     return parseData<ImportedProfile>(await this.ex.read((tx) => tx.rows<{ data: unknown }>(Q.profilesOf, { ids: [...new Set(memberIds)] })));

@@ -129,7 +129,7 @@ describe('stage requirements', () => {
 describe('courses', () => {
   it('has at least 120 courses with unique, consecutive ids c-1..c-N', () => {
     expect(courses.length).toBeGreaterThanOrEqual(120);
-    courses.forEach((c, i) => expect(c.id).toBe(`c-${i + 1}`));
+    courses.forEach((c, i) => { expect(c.id).toBe(`c-${i + 1}`); });
   });
 
   it('gives every course a Chinese title, a 2–5 sentence Chinese summary, a kind and 5–90 minutes', () => {

@@ -48,7 +48,7 @@ export function writeBranchLife(x: BranchLifeInput): void {
   for (const mi of b.members) {
     const m = members[mi];
     const mastery = simulateMember(m, { studies: counts.studies[mi], answers: counts.answers[mi] }, attended.get(mi) ?? [], ci, learnRng, sink);
-    mastery.forEach((p, k) => truth.mastery.row([m.id, ci.skills[k].id, p.toFixed(4)]));
+    mastery.forEach((p, k) => { truth.mastery.row([m.id, ci.skills[k].id, p.toFixed(4)]); });
     truth.members.row([m.id, round3(m.ability), round3(m.activity), counts.studies[mi], counts.answers[mi], b.weak]);
   }
 }

@@ -76,11 +76,11 @@ export function indexCurriculum(c: Curriculum, rng: Rng): CurriculumIndex {
     guess: q.options.length > 1 ? 1 / q.options.length : HIDDEN_PARAMS.answer.defaultGuess,
   }));
   const coursesBySkill = skills.map(() => [] as number[]);
-  courses.forEach((x, i) => x.tags.forEach((t) => coursesBySkill[t.skill].push(i)));
+  courses.forEach((x, i) => { for (const t of x.tags) coursesBySkill[t.skill].push(i); });
   const questionsBySkill = skills.map(() => [] as number[]);
-  questions.forEach((x, i) => x.tags.forEach((t) => questionsBySkill[t.skill].push(i)));
+  questions.forEach((x, i) => { for (const t of x.tags) questionsBySkill[t.skill].push(i); });
   const skillsByArea = new Map<Area, number[]>(TOP_AREAS.map((a) => [a, [] as number[]]));
-  skills.forEach((t, i) => skillsByArea.get(t.area)?.push(i));
+  skills.forEach((t, i) => { skillsByArea.get(t.area)?.push(i); });
   const needs = {} as Record<MemberStage, number[]>;
   for (const stage of MEMBER_STAGES) {
     const explicit = skills.flatMap((t, i) => (t.requiredFor?.includes(stage) ? [i] : []));
@@ -88,7 +88,7 @@ export function indexCurriculum(c: Curriculum, rng: Rng): CurriculumIndex {
   }
   const order = rng.shuffle(courses.map((_, i) => i));
   const pop = new Array<number>(courses.length);
-  order.forEach((ci, rank) => { pop[ci] = 1 / Math.pow(rank + 1, HIDDEN_PARAMS.behaviour.popularityZipf); });
+  order.forEach((ci, rank) => { pop[ci] = 1 / (rank + 1) ** HIDDEN_PARAMS.behaviour.popularityZipf; });
   return {
     skills, skillOf, prereqs, prereqDepth: skills.map((_, i) => depth(i, new Set())),
     courses, questions, coursesBySkill, questionsBySkill, skillsByArea, needs,

@@ -118,7 +118,7 @@ export function practiceGain(m: number, weight: number, p: HiddenParams = HIDDEN
 export function forget(m: number, days: number, p: HiddenParams = HIDDEN_PARAMS): number {
   const { floor, halfLifeDays } = p.forgetting;
   if (m <= floor || days <= 0) return m;
-  return floor + (m - floor) * Math.pow(2, -days / halfLifeDays);
+  return floor + (m - floor) * 2 ** (-days / halfLifeDays);
 }
 
 /**

@@ -10,6 +10,7 @@ import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from 
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
+import { checkStepAgainstRecord } from '../members/record-pipeline';
 import { checkStep, pipelineObligations } from '../rules/evaluators/pipeline-step';
 import type { Obligation } from '../rules/types';
 import { optionalId, optionalText, requireInt, requireOneOf, requirePast } from '../validate';
@@ -62,6 +63,8 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   const retry = done.find((m) => m.id === id);
   if (!retry) {
     checkStep(await pipelineRulesAt(rulesOf(deps, s), at), done, { step, at, evidence, noticeEnds: await noticeEnds(s, done) });
+    // The member's record (党员档案) and the steps give one date per stage: a step that disagrees is refused.
+    checkStepAgainstRecord((await s.store.getMemberRecords([member.id]))[0], done, step, at, evidence);
   }
   // A retry keeps the first recording's time and author; the store answers CONFLICT if the content differs.
   const m: Milestone = {
@@ -81,7 +84,8 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   }
   const stage = STAGE_AFTER[step];
   if (stage && member.stage !== stage) {
-    const updated = await s.store.updateMember(member.id, { stage });
+    // The stage is reached on the step's day, which may be before it is recorded.
+    const updated = await s.store.updateMember(member.id, { stage, stageSince: at });
     s.loaders.member.clear(member.id).prime(member.id, updated);
   }
   return readPipeline(s, deps, member.id, s.now());

@@ -1,18 +1,19 @@
 /**
  * The member's side and the receiving side of portable profiles: a member withdraws the consent they gave
  * (recorded as a step of the transfer; no export happens after it), and a verified profile from another
- * instance is kept with the member it was imported for, read like the member's own learning data.
+ * instance is kept with the member it was imported for, read like the member's own learning data, until the
+ * member (or a manager of their branch) discards it. A member lists their own transfer cases to give or withdraw consent.
  */
 import type { TransferCase } from '../../graph';
 import type { ImportedProfile } from '../../graph';
 import type { Session } from '../auth/session';
 import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
-import { badInput, forbidden } from '../errors';
+import { badInput, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import type { AffairsDeps } from './affairs-deps';
 import { importLearningProfile } from './profile-service';
 import type { ProfileContent } from './profile';
-import { getTransferCase } from './transfer-service';
+import { canReadCase, getTransferCase } from './transfer-service';
 
 /** The member withdraws their consent to export their learning profile with this transfer (recorded, audited). */
 export async function withdrawProfileConsent(s: Session, transferId: string): Promise<TransferCase> {
@@ -50,4 +51,25 @@ export async function importedProfiles(s: Session, memberId: string): Promise<Ke
   const rows = await s.store.listImportedProfiles([member.id]);
   if (rows.length) s.audit.note('READ_LEARNING', 'Member', member.id);
   return rows.map((p) => ({ stored: p, issuer: p.issuer, content: JSON.parse(p.content) as ProfileContent }));
+}
+
+/** A member's transfer cases, newest first: the member themself, or whoever may read the member or manages either branch. */
+export async function memberTransfers(s: Session, memberId: string): Promise<TransferCase[]> {
+  const member = await loadMemberRaw(s, memberId);
+  assertCanReadMember(s.viewer, member);
+  const cases = await s.store.listTransferCases({ memberIds: [member.id] });
+  s.audit.note('READ_HISTORY', 'Member', member.id);
+  return cases.filter((c) => canReadCase(s, c, member.branchId)).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * Discard a profile kept for a member: the member themself, or a manager of their branch. Unknown (or already
+ * discarded) → NOT_FOUND naming the profile, nothing written. Audited.
+ */
+export async function discardImportedProfile(s: Session, memberId: string, id: string): Promise<KeptProfile[]> {
+  const member = await loadMemberRaw(s, memberId);
+  if (member.id !== s.viewer.memberId) assertCanManageMember(s.viewer, member);
+  if (!(await s.store.deleteImportedProfile(id, member.id))) throw notFound('ImportedProfile', id);
+  s.audit.note('DISCARD_PROFILE', 'Member', member.id);
+  return importedProfiles(s, member.id);
 }

@@ -4,7 +4,7 @@
  */
 import type { Session } from '../auth/session';
 import { badInput, forbidden, unavailable } from '../errors';
-import { COMPLETED } from '../learning/recommend/rank-courses';
+import { isCompleted } from '../learning/progress';
 import { loadMemberRaw } from '../members/member-service';
 import { canManageBranch } from '../auth/scope';
 import type { AffairsDeps } from './affairs-deps';
@@ -27,7 +27,7 @@ export async function exportLearningProfile(s: Session, deps: AffairsDeps, trans
     s.store.listMilestones([member.id]),
   ]);
   const done = new Map<string, number>();
-  for (const e of history.studies) if (e.progress >= COMPLETED && !(done.get(e.courseId)! <= e.at)) done.set(e.courseId, e.at);
+  for (const e of history.studies) if (isCompleted(e.progress) && !(done.get(e.courseId)! <= e.at)) done.set(e.courseId, e.at);
   const courses = await s.store.getCoursesByIds([...done.keys()]);
   const content: ProfileContent = {
     member: { id: member.id, name: member.name, stage: member.stage, kind: member.kind },

@@ -15,7 +15,7 @@ import { AppError, badInput, forbidden, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
 import { optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
 import { type AffairsDeps, rulesOf } from './affairs-deps';
-import { addDays, isMonth, monthOf } from './china-time';
+import { addDays, isMonth } from './china-time';
 import { transferReceiptRule } from './rule-source';
 
 const OPEN: TransferCaseStatus[] = ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED'];

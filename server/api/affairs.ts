@@ -4,7 +4,7 @@ import { branchDues, memberDues, recordDuesPayment, setDuesStandard } from '../a
 import { markNoticeRead, myNotices, noticeStats, publishNotice } from '../affairs/notice-service';
 import { branchPipeline, readPipeline, recordPipelineStep } from '../affairs/pipeline-service';
 import { exportLearningProfile, importLearningProfile } from '../affairs/profile-service';
-import { importedProfiles, keepImportedProfile, withdrawProfileConsent } from '../affairs/profile-records';
+import { discardImportedProfile, importedProfiles, keepImportedProfile, memberTransfers, withdrawProfileConsent } from '../affairs/profile-records';
 import { AFFAIRS_RULES } from '../affairs/rule-source';
 import {
   approveTransfer, branchTransfers, bulkStartTransfers, cancelTransfer, confirmTransfer, consentToProfileExport,
@@ -24,6 +24,7 @@ const branchOf = async (ctx: ApiContext, id: string | null) => (id ? ctx.loaders
 const resolvers: Resolvers = {
   Query: {
     importedProfiles: async (_, { memberId }, ctx) => importedProfiles(await ctx.session(), memberId),
+    memberTransfers: async (_, { memberId }, ctx) => memberTransfers(await ctx.session(), memberId),
     pipeline: async (_, { memberId, asOf }, ctx) => {
       const s = await ctx.session();
       return readPipeline(s, affairs(ctx), memberId, asOf ?? s.now());
@@ -66,6 +67,7 @@ const resolvers: Resolvers = {
     importLearningProfile: async (_, { token }, ctx) => importLearningProfile(await ctx.session(), affairs(ctx), token),
     withdrawProfileConsent: async (_, { transferId }, ctx) => withdrawProfileConsent(await ctx.session(), transferId),
     keepImportedProfile: async (_, { token, memberId }, ctx) => keepImportedProfile(await ctx.session(), affairs(ctx), token, memberId),
+    discardImportedProfile: async (_, { memberId, id }, ctx) => discardImportedProfile(await ctx.session(), memberId, id),
     bulkStartTransfers: async (_, { input }, ctx) => bulkStartTransfers(await ctx.session(), input),
     publishNotice: async (_, { input }, ctx) => publishNotice(await ctx.session(), affairs(ctx), input),
     markNoticeRead: async (_, { id }, ctx) => markNoticeRead(await ctx.session(), id),

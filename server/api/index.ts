@@ -1,5 +1,5 @@
 /**
- * The API's feature modules, in order. To add a feature (e.g. the learning issue's
+ * The API's feature modules, in order. To add a feature (e.g. learning's
  * recommendations, studyPlan, gaps, suggestTopics, search):
  *   1. write `server/api/<feature>.graphql` — use `extend type Query { … }` / `extend type Mutation { … }`
  *      and a """description""" on every type, field and enum value (schema assembly fails otherwise);
@@ -27,6 +27,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { reasonsModule } from './reasons';
 import { learningSummaryModule } from './learning-summary';
 import { placementModule } from './placement';
 import { learningTextModule } from './learning-text';
@@ -57,6 +58,7 @@ export const API_MODULES: ApiModule[] = [
   appraisalModule,
   talkModule,
   learningTextModule,
+  reasonsModule,
   learningModule,
   learningSummaryModule,
   placementModule,

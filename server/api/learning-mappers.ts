@@ -14,6 +14,8 @@ export interface AreaMasteryModel { area: string; mastery: number; target: numbe
 export interface TopicMasteryModel { topicId: string; mastery: number; target: number | null; updatedAt: number | null; assessed: boolean; evidence: MasteryEvidence[] }
 export interface NotAssessedTopicModel { topicId: string; target: number; reasons: string[] }
 export type MasteryEvidenceModel = MasteryEvidence;
+export type DiscountedEvidenceModel = import('../learning/integrity/evidence-integrity').EventIntegrity;
+export type EvidenceDiscountModel = import('../learning/integrity/evidence-integrity').IntegrityFinding;
 export type StudyPlanModel = PlanWithProgress & { member?: Member };
 export type StudyPlanItemModel = StudyPlanItem & { progress: number };
 export type PracticeQuestionModel = PracticeQuestion;

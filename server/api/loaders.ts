@@ -5,10 +5,9 @@
  */
 import DataLoader from 'dataloader';
 import type {
-  Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, Member, MemberHistory, Question,
+  Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question,
 } from '../../graph';
 import type { GraphStore } from '../../graph';
-import { lifeKey } from '../life/branch-life';
 
 /** How much recent history the loader fetches per member; fields slice it. */
 export const HISTORY_WINDOW = 50;
@@ -30,36 +29,29 @@ export interface Loaders {
   /** Party groups of a branch. */
   groups: DataLoader<string, Group[]>;
   /**
-   * Meetings (oldest first) and their attendance of one branch in one period, keyed by
-   * `lifeKey(branchId, from, to)` (server/life/branch-life.ts): one meetings read and one attendance read per period, however
-   * many branches ask (a committee dashboard compares all its branches over several quarters).
+   * Meetings (oldest first) of one branch in one period with their attendance counted by status, keyed by
+   * `lifeKey(branchId, from, to)` (server/life/branch-life.ts): one set-based read per batch over the span of
+   * all periods asked for, however many branches and periods ask (a committee dashboard compares all its
+   * branches over four quarters and their year).
    */
-  life: DataLoader<string, { meetings: Meeting[]; attendance: Attendance[] }>;
+  life: DataLoader<string, MeetingTally[]>;
 }
 
 
 function lifeLoader(store: GraphStore) {
-  return new DataLoader<string, { meetings: Meeting[]; attendance: Attendance[] }>(async (keys) => {
-    const byRange = new Map<string, { from: number; to: number; branchIds: Set<string> }>();
-    for (const k of keys) {
+  return new DataLoader<string, MeetingTally[]>(async (keys) => {
+    const asked = keys.map((k) => {
       const [from, to, branchId] = k.split('|');
-      const r = byRange.get(`${from}|${to}`) ?? { from: Number(from), to: Number(to), branchIds: new Set<string>() };
-      r.branchIds.add(branchId);
-      byRange.set(`${from}|${to}`, r);
+      return { from: Number(from), to: Number(to), branchId: branchId! };
+    });
+    const from = Math.min(...asked.map((a) => a.from));
+    const to = Math.max(...asked.map((a) => a.to));
+    const byBranch = new Map<string, MeetingTally[]>();
+    for (const m of await store.listMeetingTallies([...new Set(asked.map((a) => a.branchId))], from, to)) {
+      const l = byBranch.get(m.branchId);
+      if (l) l.push(m); else byBranch.set(m.branchId, [m]);
     }
-    const out = new Map<string, { meetings: Meeting[]; attendance: Attendance[] }>();
-    await Promise.all([...byRange.values()].map(async (r) => {
-      const meetings = await store.listMeetings([...r.branchIds], r.from, r.to);
-      const attendance = meetings.length ? await store.listAttendance(meetings.map((m) => m.id)) : [];
-      const meetingBranch = new Map(meetings.map((m) => [m.id, m.branchId]));
-      for (const b of r.branchIds) {
-        out.set(lifeKey(b, r.from, r.to), {
-          meetings: meetings.filter((m) => m.branchId === b),
-          attendance: attendance.filter((a) => meetingBranch.get(a.meetingId) === b),
-        });
-      }
-    }));
-    return keys.map((k) => out.get(k)!);
+    return asked.map((a) => (byBranch.get(a.branchId) ?? []).filter((m) => m.at >= a.from && m.at < a.to));
   });
 }
 

@@ -33,3 +33,4 @@ export interface LoginPayloadModel { token: string; expiresAt: number; memberId:
 export type MeetingRecordEditModel = MeetingEdit;
 /** A member's record with the member and the phone as the viewer may see it. */
 export type MemberRecordModel = import('../members/member-record-service').MemberRecordView;
+export type MemberRecordConflictModel = import('../members/record-pipeline').RecordConflict;

@@ -12,6 +12,7 @@ export interface ApiModule {
   /** SDL text; types may `extend type Query` / `extend type Mutation`. */
   typeDefs: string;
   // Resolvers are typed per feature with the generated `Resolvers` type; here any map will do.
+  // biome-ignore lint/suspicious/noExplicitAny: each feature's resolver map has its own parent and context types
   resolvers: IResolvers<any, any>;
   /** Leave the module out of the schema when this returns false (e.g. dev login). */
   enabled?: (config: Pick<Config, 'devLogin'>) => boolean;

@@ -1,10 +1,9 @@
 /**
- * The adaptive placement quiz (摸底测评): a thin resolver over the learner services, which check that
- * the viewer is the member (server/learning/diagnostic/placement-service.ts).
+ * The adaptive placement quiz (摸底测评): a thin resolver over the learning service, which checks that
+ * the viewer is the member and notes the read (server/learning/learning-service.ts).
  */
-import { assertCanReadMember } from '../auth/scope';
 import { notFound, unavailable } from '../errors';
-import { loadMemberRaw } from '../members/member-service';
+import { placementStepFor } from '../learning/learning-service';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
@@ -23,13 +22,7 @@ async function topicById(ctx: ApiContext, id: string) {
 
 const resolvers: Resolvers = {
   Query: {
-    placementStep: async (_, { memberId, asked }, ctx) => {
-      const s = await ctx.session();
-      const m = await loadMemberRaw(s, memberId);
-      assertCanReadMember(s.viewer, m);
-      s.audit.note('READ_LEARNING', 'Member', m.id);
-      return learner(ctx).placement(s.viewer.memberId, m, [...(asked ?? [])], s.now());
-    },
+    placementStep: async (_, { memberId, asked }, ctx) => placementStepFor(await ctx.session(), learner(ctx), memberId, [...(asked ?? [])]),
   },
   PlacementStep: {
     topic: (p, _, ctx) => (p.topicId ? topicById(ctx, p.topicId) : null),

@@ -76,7 +76,7 @@ const hasCredentials = (request: Request) => request.headers.has('authorization'
 
 /** Count sign-in root fields of the operation (aliases included; fragments on Mutation are not allowed at root by clients, but are counted too). */
 function signInAttempts(op: OperationDefinitionNode | undefined): number {
-  if (!op || op.operation !== 'mutation') return 0;
+  if (op?.operation !== 'mutation') return 0;
   return op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && SIGN_IN_FIELDS.has(s.name.value)).length;
 }
 

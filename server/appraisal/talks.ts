@@ -26,7 +26,7 @@ const KINDS = Object.keys(TALK_KINDS) as TalkKind[];
 export function canReadTalk(v: Viewer, t: TalkRecord): boolean {
   if (t.participantIds.includes(v.memberId) || t.subjectId === v.memberId) return true;
   if (v.role === 'SECRETARY' && v.branchId === t.branchId) return true;
-  return t.forCommittee && v.role === 'COMMITTEE_ADMIN' && v.branchIds !== null && v.branchIds.has(t.branchId);
+  return t.forCommittee && v.role === 'COMMITTEE_ADMIN' && v.branchIds?.has(t.branchId) === true;
 }
 
 /** Who may record a talk with a member: the branch's secretary and committee members, and administrators above it. */

@@ -23,8 +23,8 @@ export type AccessAction =
   | 'READ_ACCOUNT'
   /** Meetings and member records: an absence reason read or written, minutes edited, a member record read or edited. */
   | 'READ_ABSENCE_REASON' | 'WRITE_ABSENCE_REASON' | 'EDIT_MINUTES' | 'READ_MEMBER_RECORD' | 'EDIT_MEMBER_RECORD'
-  /** Portable profiles: one imported and kept with the member, a consent withdrawn. */
-  | 'IMPORT_PROFILE' | 'WITHDRAW_CONSENT';
+  /** Portable profiles: one imported and kept with the member, a consent withdrawn, a kept profile discarded. */
+  | 'IMPORT_PROFILE' | 'WITHDRAW_CONSENT' | 'DISCARD_PROFILE';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 

@@ -14,7 +14,7 @@ export function safeCsvField(v: string | number): string {
   return csvField(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 }
 
-const line = (values: (string | number)[]) => values.map(safeCsvField).join(',') + '\r\n';
+const line = (values: (string | number)[]) => `${values.map(safeCsvField).join(',')}\r\n`;
 
 /**
  * Entries with from <= at < to, read `page` at a time. With `maxRows`, a period holding more entries
@@ -24,7 +24,7 @@ export async function auditCsv(
   store: Pick<GraphStore, 'listAudit'>, from: number, to: number, opts: { page?: number; maxRows?: number } = {},
 ): Promise<{ csv: string; rows: number; tooMany: boolean }> {
   const page = opts.page ?? 5000;
-  let csv = '\uFEFF' + line(AUDIT_CSV_HEADER);
+  let csv = `\uFEFF${line(AUDIT_CSV_HEADER)}`;
   let after = 0;
   let rows = 0;
   for (;;) {

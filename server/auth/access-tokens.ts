@@ -9,6 +9,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccessToken, TokenScope } from '../../graph';
 import type { GraphStore } from '../../graph';
 import { badInput, unauthenticated } from '../errors';
+import { touchLater } from './touch-later';
 
 export const TOKEN_PREFIX = 'htpat_';
 const FORMAT = /^htpat_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
@@ -51,7 +52,7 @@ export async function verifyAccessToken(store: GraphStore, bearer: string, now: 
   const stored = Buffer.from(t.secretHash, 'hex');
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw refused();
   if (t.revokedAt !== 0 || now >= t.expiresAt) throw refused();
-  if (now - t.lastUsedAt >= 60_000) await store.touchAccessToken(t.id, now);
+  if (now - t.lastUsedAt >= 60_000) touchLater(`token:${t.id}`, () => store.touchAccessToken(t.id, now));
   return t;
 }
 

@@ -10,6 +10,7 @@ import type { AuthSession } from '../../graph';
 import type { GraphStore } from '../../graph';
 import type { AuthConfig } from '../config';
 import { AppError } from '../errors';
+import { touchLater } from './touch-later';
 
 /** UNAUTHENTICATED for a cookie that no longer counts; `sessionEnded` lets the client say why it signed out. */
 const ended = (message: string) => new AppError('UNAUTHENTICATED', message, { sessionEnded: true });
@@ -42,13 +43,13 @@ export async function issueSession(
  */
 export async function resolveSession(store: GraphStore, cfg: AuthConfig, cookieValue: string, now: number): Promise<AuthSession> {
   const s = await store.getAuthSession(hashSessionId(cookieValue));
-  if (!s || s.revokedAt !== 0) throw ended('Your session has ended; sign in again');
+  if (s?.revokedAt !== 0) throw ended('Your session has ended; sign in again');
   if (now >= s.expiresAt) throw ended('Your session has expired; sign in again');
   if (now - s.lastSeenAt >= cfg.sessionIdleMs) {
     await store.revokeAuthSessions(s.memberId, now, { only: s.id });
     throw ended('Your session ended after a period of inactivity; sign in again');
   }
-  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) await store.touchAuthSession(s.id, now);
+  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) touchLater(`session:${s.id}`, () => store.touchAuthSession(s.id, now));
   return s;
 }
 

@@ -60,7 +60,7 @@ export async function completeSsoSignIn(
   const { store, config } = deps;
   const now = deps.now();
   const account = await store.getAccount(pending.memberId);
-  if (!account || account.status !== 'ACTIVE') throw unauthenticated('This account is disabled; ask your branch secretary or an administrator');
+  if (account?.status !== 'ACTIVE') throw unauthenticated('This account is disabled; ask your branch secretary or an administrator');
   const [member] = await store.getMembersByIds([account.memberId]);
   if (!member) throw expired();
   if (now < account.lockedUntil) throw rateLimited('Too many wrong codes for this account; wait and try again', (account.lockedUntil - now) / 1000);

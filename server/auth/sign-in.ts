@@ -60,7 +60,7 @@ async function attempt(deps: SignInDeps, name: string, input: SignInInput): Prom
     return { error: rateLimited('Too many failed sign-ins with this login name; wait and try again', (lockedUntil - now) / 1000), after };
   }
   const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password);
-  if (!account || !account.passwordHash || !ok) return fail(deps, account, name, now, 'SIGN_IN_FAILED', WRONG);
+  if (!account?.passwordHash || !ok) return fail(deps, account, name, now, 'SIGN_IN_FAILED', WRONG);
   if (account.status !== 'ACTIVE') {
     const after = auditAccount(store, [{ viewerId: '', action: 'SIGN_IN_DISABLED', memberId: account.memberId, at: now }]);
     return { error: unauthenticated('This account is disabled; ask your branch secretary or an administrator'), after };

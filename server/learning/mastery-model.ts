@@ -7,6 +7,7 @@
  */
 import type { Mastery, MemberHistory } from '../../graph';
 import type { CurriculumView } from './mastery/curriculum-view';
+import type { IntegrityFinding } from './integrity/evidence-integrity';
 
 /** One event that moved a topic's estimate, newest first in lists. */
 export interface MasteryEvidence {
@@ -18,8 +19,10 @@ export interface MasteryEvidence {
   correct: boolean | null;
   /** How much the topic's estimate moved, −1..1. */
   delta: number;
-  /** Share of the event discounted by the integrity checks (0 = counted fully). */
-  discount: number;
+  /** Share of the event discounted by the integrity checks (0 = counted fully); null when not shown to the viewer. */
+  discount: number | null;
+  /** What the integrity checks found (empty when counted fully or not shown to the viewer). */
+  findings?: IntegrityFinding[];
 }
 
 export interface MemberRef { id: string; stage?: string }

@@ -1,12 +1,13 @@
 /**
  * branchLife: for one branch and period, per meeting rule of the catalogue, how many meetings were
  * held against the minimum the rule in force sets, the attendance rate, and which required periods
- * fell short. Pure: the service reads the meetings, attendance and rules and passes them in.
+ * fell short. Pure: the service reads the meetings with their attendance counted by status (the store's
+ * set-based tallies, never the per-member rows) and the rules, and passes them in.
  */
-import type { Attendance, Meeting, MeetingKind } from '../../graph';
+import type { Attendance, Meeting, MeetingKind, MeetingTally } from '../../graph';
 import type { RuleSet } from '../rules/engine';
 import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
-import type { Frequency, Period } from '../rules/periods';
+import { type Frequency, type Period, periodsOverlapping } from '../rules/periods';
 import type { Citation, ObligationStatus, RuleDef } from '../rules/types';
 
 /** One required period of one meeting kind: held against the rule's minimum. */
@@ -53,13 +54,42 @@ export interface BranchLifeReport {
   missingCount: number;
 }
 
+/** Tallies made from meetings and their attendance rows (what the store counts; tests compare the two). */
+export function tallyMeetings(meetings: readonly Pick<Meeting, 'id' | 'branchId' | 'kind' | 'title' | 'at'>[], attendance: readonly Attendance[]): MeetingTally[] {
+  return meetings.map((m) => {
+    const rows = attendance.filter((a) => a.meetingId === m.id);
+    const count = (status: Attendance['status']) => rows.filter((a) => a.status === status).length;
+    return { id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: m.at, present: count('PRESENT'), excused: count('EXCUSED'), absent: count('ABSENT') };
+  });
+}
+
 /** Key of a branch and period for the per-request `life` loader. */
 export const lifeKey = (branchId: string, from: number, to: number) => `${from}|${to}|${branchId}`;
 
 const rate = (present: number, total: number) => (total === 0 ? null : present / total);
 
+/**
+ * Answers that depend only on the rule set and their arguments, kept with the rule set (a dashboard asks the
+ * same of it for hundreds of branches; looking rules up dominated). Bounded: a range reaching into the
+ * current period has a new key each instant.
+ */
+const perRuleSet = new WeakMap<RuleSet, Map<string, unknown>>();
+function memo<T>(rules: RuleSet, key: string, compute: () => T): T {
+  let m = perRuleSet.get(rules);
+  if (!m) perRuleSet.set(rules, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  if (m.size >= 2000) m.clear();
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
 /** The meeting-minimum rules of the catalogue, each as the version in force at `at` (or its latest). */
 export function meetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumParams>[] {
+  return memo(rules, `rules|${at}`, () => findMeetingRules(rules, at));
+}
+
+function findMeetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumParams>[] {
   const out: RuleDef<MeetingMinimumParams>[] = [];
   for (const id of rules.ids()) {
     const r = rules.ruleInForce(id, at) ?? rules.ruleInForce(id, rules.timeline(id).at(-1)?.from ?? at);
@@ -70,11 +100,10 @@ export function meetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimum
 
 export function computeBranchLife(args: {
   branchId: string; from: number; to: number; now: number; hasGroups: boolean;
-  meetings: Meeting[]; attendance: Attendance[]; rules: RuleSet;
+  meetings: readonly MeetingTally[]; rules: RuleSet;
 }): BranchLifeReport {
   const { branchId, from, to, now, rules } = args;
   const limit = Math.min(to, now);
-  const kindOf = new Map(args.meetings.map((m) => [m.id, m.kind]));
   const subject = { kind: 'BRANCH' as const, id: branchId, branchId };
   const kinds = meetingRules(rules, Math.max(from, limit - 1)).map((rule): KindLife => {
     const kind = rule.params.meetingKind;
@@ -82,8 +111,9 @@ export function computeBranchLife(args: {
     const held = args.meetings.filter((m) => m.kind === kind);
     const periods: PeriodLife[] = [];
     if (applies) {
-      for (const seg of rules.segments(rule.id, from, limit)) {
-        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now)) {
+      for (const seg of memo(rules, `segments|${rule.id}|${from}|${limit}`, () => rules.segments(rule.id, from, limit))) {
+        const windowPeriods = memo(rules, `periods|${seg.rule.params.frequency}|${from}|${limit}`, () => periodsOverlapping(seg.rule.params.frequency, from, limit));
+        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now, windowPeriods)) {
           const p = o.period!;
           if (p.from < from || p.to > limit) continue;
           periods.push({
@@ -93,13 +123,13 @@ export function computeBranchLife(args: {
         }
       }
     }
-    const rows = args.attendance.filter((a) => kindOf.get(a.meetingId) === kind);
-    const present = rows.filter((a) => a.status === 'PRESENT').length;
-    const excused = rows.filter((a) => a.status === 'EXCUSED').length;
+    const present = held.reduce((n, m) => n + m.present, 0);
+    const excused = held.reduce((n, m) => n + m.excused, 0);
+    const absent = held.reduce((n, m) => n + m.absent, 0);
     return {
       kind, frequency: rule.params.frequency, applies, held: held.length,
       required: periods.reduce((n, p) => n + p.required, 0), perPeriod: rule.params.minimum,
-      present, excused, absent: rows.length - present - excused, attendanceRate: rate(present, rows.length),
+      present, excused, absent, attendanceRate: rate(present, present + excused + absent),
       missing: periods.filter((p) => p.status === 'OVERDUE').map(({ label, start, end }) => ({ label, start, end })),
       periods, rule, citation: rule.citation,
     };

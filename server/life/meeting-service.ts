@@ -119,10 +119,10 @@ export async function branchLife(s: Session, branchId: string, from: number, to:
   requireRange(from, to);
   await getBranch(s, branchId);
   assertCanReadBranch(s.viewer, branchId);
-  const [{ meetings, attendance }, groups] = await Promise.all([
+  const [meetings, groups] = await Promise.all([
     s.loaders.life.load(lifeKey(branchId, from, to)),
     s.loaders.groups.load(branchId),
   ]);
   const rules = await s.rules.ruleSet();
-  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, attendance, rules });
+  return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, rules });
 }

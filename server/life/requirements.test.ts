@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBranchLife } from './branch-life';
+import { computeBranchLife, tallyMeetings } from './branch-life';
 import { requiredPeriods } from './requirements';
 import { catalogueRuleSet } from '../rules/engine';
 
@@ -29,8 +29,8 @@ describe('computeBranchLife', () => {
       { id: 'x2', branchId: 'b', kind: 'THEME_DAY' as const, title: '', at: JAN + 70 * day, minutes: 60, record: '', topics: [] },
     ];
     const r = computeBranchLife({
-      branchId: 'b', from: JAN, to: JAN + 90 * day, now: NOW, hasGroups: false, meetings, rules: catalogueRuleSet(),
-      attendance: [{ meetingId: 'x1', memberId: 'm1', status: 'PRESENT' }, { meetingId: 'x1', memberId: 'm2', status: 'ABSENT' }],
+      branchId: 'b', from: JAN, to: JAN + 90 * day, now: NOW, hasGroups: false, rules: catalogueRuleSet(),
+      meetings: tallyMeetings(meetings, [{ meetingId: 'x1', memberId: 'm1', status: 'PRESENT' }, { meetingId: 'x1', memberId: 'm2', status: 'ABSENT' }]),
     });
     const theme = r.kinds.find((k) => k.kind === 'THEME_DAY')!;
     expect(theme).toMatchObject({ held: 2, required: 3, perPeriod: 1, present: 1, absent: 1, attendanceRate: 0.5 });

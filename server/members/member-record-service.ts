@@ -14,16 +14,20 @@ import { badInput } from '../errors';
 import { citationText } from '../rules/citation';
 import { addMonths } from '../affairs/china-time';
 import { loadMemberRaw } from './member-service';
+import {
+  checkEditAgainstPipeline, type PipelineSource, RECORD_DATE_STEPS, type RecordConflict, type RecordDateField, reconcileRecord,
+} from './record-pipeline';
 import { optionalPhone, requireInt, requirePast } from '../validate';
 
-/** The stage dates in their order, with the stage a member must have reached for each. */
-const DATES = [
-  ['appliedAt', 'APPLICANT'], ['activistAt', 'ACTIVIST'], ['candidateAt', 'CANDIDATE'], ['joinedAt', 'PROBATIONARY'], ['fullAt', 'FULL'],
-] as const;
-type DateField = (typeof DATES)[number][0];
+type DateField = RecordDateField;
+/** The stage a member must have reached for each date. */
+const REACHED: Record<DateField, MemberStage> = { appliedAt: 'APPLICANT', activistAt: 'ACTIVIST', candidateAt: 'CANDIDATE', joinedAt: 'PROBATIONARY', fullAt: 'FULL' };
+/** The date at which a member entered each stage. */
+const FIELD_OF_STAGE = Object.fromEntries(Object.entries(REACHED).map(([f, st]) => [st, f])) as Record<MemberStage, DateField>;
 const STAGE_ORDER: MemberStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
 
-export interface MemberRecordView { record: MemberRecord; member: Member }
+/** The record as shown (fields from the pipeline's steps where recorded), where each such field comes from, and disagreements. */
+export interface MemberRecordView { record: MemberRecord; member: Member; sources: PipelineSource[]; conflicts: RecordConflict[] }
 
 export interface UpdateMemberRecordInput {
   memberId: string;
@@ -43,9 +47,12 @@ const empty = (memberId: string): MemberRecord => ({
 export async function getMemberRecord(s: Session, memberId: string): Promise<MemberRecordView> {
   const member = await loadMemberRaw(s, memberId);
   assertCanReadMember(s.viewer, member);
-  const [record] = await s.store.getMemberRecords([member.id]);
+  const [[record], milestones] = await Promise.all([
+    s.store.getMemberRecords([member.id]),
+    s.store.listMilestones([member.id]).then((all) => all.get(member.id) ?? []),
+  ]);
   s.audit.note('READ_MEMBER_RECORD', 'Member', member.id);
-  return { record: record ?? empty(member.id), member };
+  return { member, ...reconcileRecord(record ?? empty(member.id), milestones) };
 }
 
 async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: string[], member: Member, max: number, what: string): Promise<string[]> {
@@ -65,14 +72,20 @@ async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: 
   return ids;
 }
 
-/** Check a waiting period of the catalogue between two dates of the record; the message cites the rule. */
-async function checkWait(s: Session, ruleId: string, months: number, field: DateField, from: number | null, to: number | null, fromField: DateField): Promise<void> {
-  if (from === null || to === null) return;
+/**
+ * Check a waiting period of the catalogue between two dates of the record; the message cites the rule and
+ * names the date the editor can change (the pipeline checked its own steps when they were recorded).
+ */
+async function checkWait(
+  s: Session, ruleId: string, months: number, field: DateField, from: number | null, to: number | null, fromField: DateField, fromSteps: Set<DateField>,
+): Promise<void> {
+  if (from === null || to === null || (fromSteps.has(field) && fromSteps.has(fromField))) return;
   const rule = await s.rules.ruleInForce(ruleId, to);
   const wait = (rule?.params as { notBefore?: { months?: number } } | undefined)?.notBefore?.months ?? months;
   if (to < addMonths(from, wait)) {
     const basis = rule ? `${rule.id}, ${citationText(rule.citation)}` : ruleId;
-    throw badInput(field, `${field} must be at least ${wait} months after ${fromField} (rule ${basis})`);
+    const named = fromSteps.has(field) ? fromField : field;
+    throw badInput(named, `${field} must be at least ${wait} months after ${fromField} (rule ${basis})`);
   }
 }
 
@@ -83,30 +96,49 @@ export async function updateMemberRecord(s: Session, input: UpdateMemberRecordIn
   const expectVersion = requireInt('expectVersion', input.expectVersion, 0, 1_000_000);
   const now = s.now();
   const reached = STAGE_ORDER.indexOf(member.stage);
+  const milestones = (await s.store.listMilestones([member.id])).get(member.id) ?? [];
+  // Fields with a recorded step come from the pipeline: sent as read or left out, anything else is CONFLICT.
+  const backed = checkEditAgainstPipeline(input, milestones);
   const dates = {} as Record<DateField, number | null>;
-  let prev: { field: DateField; at: number } | null = null;
-  for (const [field, stage] of DATES) {
+  const stored = {} as Record<DateField, number | null>;
+  let prev: { field: DateField; at: number; fromStep: boolean } | null = null;
+  for (const [field] of RECORD_DATE_STEPS) {
+    const step = backed.dates[field];
     const v = input[field];
-    if (v === undefined || v === null) { dates[field] = null; continue; }
-    const at = requirePast(field, v, now);
-    if (STAGE_ORDER.indexOf(stage) > reached) {
-      throw badInput(field, `${field} is for members who have reached stage ${stage}; ${member.name} is ${member.stage}`);
+    let at: number;
+    if (step) at = step.at;
+    else if (v === undefined || v === null) { dates[field] = null; stored[field] = null; continue; }
+    else {
+      at = requirePast(field, v, now);
+      if (STAGE_ORDER.indexOf(REACHED[field]) > reached) {
+        throw badInput(field, `${field} is for members who have reached stage ${REACHED[field]}; ${member.name} is ${member.stage}`);
+      }
     }
-    if (prev && at < prev.at) throw badInput(field, `${field} must not be before ${prev.field}: the stages come in order`);
+    if (prev && at < prev.at && !(step && prev.fromStep)) {
+      // Name the field the editor can change: a date set by the pipeline is not theirs to move here.
+      if (step && !prev.fromStep) throw badInput(prev.field, `${prev.field} must not be after ${field}, which the pipeline step ${step.step} dates; the stages come in order`);
+      throw badInput(field, `${field} must not be before ${prev.field}: the stages come in order`);
+    }
     dates[field] = at;
-    prev = { field, at };
+    stored[field] = step ? null : at;
+    prev = { field, at, fromStep: !!step };
   }
-  await checkWait(s, 'pipeline.candidate.min-wait', 12, 'candidateAt', dates.activistAt, dates.candidateAt, 'activistAt');
-  await checkWait(s, 'pipeline.probation.one-year', 12, 'fullAt', dates.joinedAt, dates.fullAt, 'joinedAt');
+  const fromSteps = new Set(Object.keys(backed.dates) as DateField[]);
+  await checkWait(s, 'pipeline.candidate.min-wait', 12, 'candidateAt', dates.activistAt, dates.candidateAt, 'activistAt', fromSteps);
+  await checkWait(s, 'pipeline.probation.one-year', 12, 'fullAt', dates.joinedAt, dates.fullAt, 'joinedAt', fromSteps);
   const sponsorIds = await checkPeople(s, 'sponsorIds', input.sponsorIds ?? [], member, 2, 'sponsors (入党介绍人)');
-  const contactIds = await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2, 'contacts (培养联系人)');
+  // 培养联系人 named with the ACTIVIST step stay with the step.
+  const contactIds = backed.contacts ? [] : await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2, 'contacts (培养联系人)');
   const phone = input.phone === undefined ? undefined : optionalPhone(input.phone);
   const email = input.email?.trim() ? input.email.trim() : null;
   if (email !== null && (email.length > 100 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw badInput('email', 'email must look like name@example.edu (at most 100 characters)');
   const record: MemberRecord = {
-    memberId: member.id, ...dates, sponsorIds, contactIds, email, version: expectVersion + 1, updatedAt: now, updatedBy: s.viewer.memberId,
+    memberId: member.id, ...stored, sponsorIds, contactIds, email, version: expectVersion + 1, updatedAt: now, updatedBy: s.viewer.memberId,
   };
   await s.store.saveMemberRecord(record, expectVersion, phone);
+  // The member's current stage began on the record's date for it (from its step, or the record's own).
+  const since = dates[FIELD_OF_STAGE[member.stage]];
+  if (since !== null && since !== member.stageSince) await s.store.updateMember(member.id, { stageSince: since });
   s.audit.note('EDIT_MEMBER_RECORD', 'Member', member.id);
   s.loaders.member.clear(member.id);
   return getMemberRecord(s, member.id);

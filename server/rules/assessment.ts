@@ -13,6 +13,7 @@ import { assertCanReadBranch } from '../auth/scope';
 import type { Scope } from './engine';
 import { periodAt, type Period } from './periods';
 import type { LocalizedText, Obligation } from './types';
+import { encodeReason, reason } from '../i18n/reasons';
 
 export interface IndicatorDef {
   id: string;
@@ -47,6 +48,7 @@ export interface IndicatorScore {
   counted: Obligation[];
   /** For measures that are not obligations (attendance): the meetings counted, with present / recorded. */
   evidence: { kind: string; id: string; label: string; at: number }[];
+  /** How the value was counted: a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
   explanation: string;
 }
 
@@ -85,7 +87,7 @@ async function scoreQuarter(s: Session, scope: Scope, branches: { id: string; na
         const shortfalls = counted.filter((o) => o.status === 'OVERDUE');
         return {
           ...base, value: counted.length ? met / counted.length : null, met, total: counted.length, shortfalls, counted, evidence: [],
-          explanation: counted.length ? `${counted.length} 项到期，按期完成 ${met} 项` : '本季度没有到期事项（无数据）',
+          explanation: encodeReason(counted.length ? reason('ASSESS_RULES', { due: counted.length, met }) : reason('ASSESS_RULES_NONE', {})),
         };
       }
       if (ind.source.measure === 'attendance') {
@@ -98,10 +100,10 @@ async function scoreQuarter(s: Session, scope: Scope, branches: { id: string; na
         });
         return {
           ...base, value: rows.length ? present / rows.length : null, met: present, total: rows.length, shortfalls: [], counted: [], evidence,
-          explanation: rows.length ? `已录入出席记录 ${rows.length} 人次，出席 ${present} 人次` : '本季度没有录入出席记录（无数据）',
+          explanation: encodeReason(rows.length ? reason('ASSESS_ATTENDANCE', { records: rows.length, present }) : reason('ASSESS_ATTENDANCE_NONE', {})),
         };
       }
-      return { ...base, value: null, met: 0, total: 0, shortfalls: [], counted: [], evidence: [], explanation: '学习要求尚未纳入制度目录（无数据）' };
+      return { ...base, value: null, met: 0, total: 0, shortfalls: [], counted: [], evidence: [], explanation: encodeReason(reason('ASSESS_LEARNING_NONE', {})) };
     });
     const withData = indicators.filter((i) => i.value !== null);
     const weight = withData.reduce((n, i) => n + i.weight, 0);

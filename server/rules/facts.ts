@@ -57,6 +57,8 @@ const IRRELEVANT = new Set([
   'storeBallot', 'upsertSelfAssessment', 'createUniversity',
   // learning summaries and the audit chain, where a store has them
   'saveMemberLearning', 'auditHead', 'pruneAudit',
+  // member records (dates, sponsors, contact) and imported profiles: no evaluator reads them
+  'saveMemberRecord', 'saveImportedProfile', 'deleteImportedProfile',
 ]);
 
 /** Writes that add an organizational unit: cached lists of a scope's branches go, facts stay. */

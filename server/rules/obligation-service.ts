@@ -61,7 +61,7 @@ export async function assertCanReadScope(s: Session, scope: { kind: string; id: 
 }
 
 /** The evaluation window of a query: [from, to) or the default around asOf. */
-export function windowOf(q: ObligationQuery, asOf: number): EvaluateOptions['window'] {
+export function windowOf(q: ObligationQuery, _asOf: number): EvaluateOptions['window'] {
   if (q.from == null && q.to == null) return undefined;
   if (q.from == null || q.to == null) throw badInput(q.from == null ? 'from' : 'to', 'give both from and to, or neither');
   if (!(q.to > q.from)) throw badInput('to', 'to must be after from');

@@ -26,6 +26,7 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export interface LocalizedText { zh: string; en: string }
 
+// biome-ignore lint/suspicious/noExplicitAny: rules of different parameter types share the catalogue list
 export interface RuleDef<P = any> {
   /** Stable, dotted: 'life.branch-assembly.minimum', 'pipeline.activist.min-wait'. */
   id: string;
@@ -58,6 +59,7 @@ export interface SubjectRef {
 
 export interface ObligationPeriod { from: number; to: number; label: string }
 
+/** `label`: content (a meeting's title) or a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
 export interface Evidence { kind: string; id: string; label?: string; at?: number }
 
 export interface Obligation {
@@ -65,8 +67,10 @@ export interface Obligation {
   ruleVersion: number;
   kind: string;
   subject: SubjectRef;
-  /** zh-CN. */
+  /** zh-CN: the rule's title, with the detail in brackets. */
   title: string;
+  /** The detail after the rule's title as a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
+  titleDetail?: string;
   status: ObligationStatus;
   /** Epoch ms; null when the obligation has no date. */
   dueAt: number | null;
@@ -115,6 +119,7 @@ export interface ScopeFacts {
  * One kind of rule. `evaluate` receives one version of a rule with `effectiveFrom`/`effectiveTo`
  * narrowed to the span that version is in force; it reports only periods that start in that span.
  */
+// biome-ignore lint/suspicious/noExplicitAny: evaluators of different parameter types share one registry
 export interface Evaluator<P = any> {
   kind: string;
   /** Parse the rule's params; throw an Error naming the field (the loader adds the rule id). */

@@ -81,8 +81,14 @@ export class GroupCommit {
   }
 
   private push(item: Item, reject: (e: unknown) => void): void {
-    if (this.closed) return reject(unavailable('The server is shutting down; try again shortly'));
-    if (this.queue.length >= this.maxQueued) return reject(unavailable('Too many writes are waiting; try again shortly'));
+    if (this.closed) {
+      reject(unavailable('The server is shutting down; try again shortly'));
+      return;
+    }
+    if (this.queue.length >= this.maxQueued) {
+      reject(unavailable('Too many writes are waiting; try again shortly'));
+      return;
+    }
     this.queue.push(item);
     this.schedule();
   }

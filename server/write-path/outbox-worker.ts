@@ -1,8 +1,8 @@
 /**
  * Applies the learning outbox (graph/event-batch.ts): every stored answer or study session has an
  * outbox entry, written in the event's own transaction; a pass takes the oldest entries, recomputes
- * the mastery rows and gaps of their members, and writes them in the transaction that consumes the
- * entries (`store.completeOutbox`). So:
+ * the mastery rows and gaps of their members, and writes each member's rows in the transaction that
+ * consumes that member's entries (`store.completeOutbox`, a slice of members per transaction). So:
  * - a crash after the event and before its update leaves the entry, and the next pass (at start-up
  *   or on the next event) applies it: nothing is skipped;
  * - a replayed event (the client retries after a crash) is a no-op in the store and queues nothing,
@@ -31,6 +31,13 @@ export interface OutboxWorkerOptions {
    * several events per member, and a member's gaps are recomputed once for all of them.
    */
   minIntervalMs?: number;
+  /**
+   * Least time between two learning-summary updates under load (default 2000 ms): each update writes a
+   * row per member and per branch, so it runs for the members of several passes at once.
+   */
+  summaryIntervalMs?: number;
+  /** Members whose rows and entries share one store transaction (default 16). */
+  membersPerCommit?: number;
   /** Wait before retrying after a failed pass (default 1000 ms). */
   retryMs?: number;
   /** Longest a read waits in `settle` (default 2000 ms). */
@@ -58,6 +65,7 @@ export class OutboxWorker {
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private lastPassAt = 0;
+  private lastSummaryAt = 0;
   private draining = false;
   /** Members with entries this process wrote and has not applied yet, with how many. */
   private readonly pending = new Map<string, number>();
@@ -66,7 +74,7 @@ export class OutboxWorker {
   private readonly gaps: GapService;
   /** The maintained branch learning figures, updated for each pass's members after the pass commits. */
   readonly summaries: LearningSummaries;
-  /** Members whose summary update failed after their pass; retried with the next pass. */
+  /** Members applied since the last summary update (or whose update failed); updated with the next one. */
   private readonly unsummarised = new Set<string>();
 
   /** `store` must be the plain store (never one whose reads wait on this worker). */
@@ -131,7 +139,12 @@ export class OutboxWorker {
       let entries: OutboxEntry[];
       try {
         entries = await this.store.listOutbox(this.opts.batch ?? 500);
-        if (entries.length === 0) { this.pending.clear(); this.wake(); return; }
+        if (entries.length === 0) {
+          this.pending.clear();
+          this.wake();
+          await this.summarise((this.opts.now ?? Date.now)());
+          return;
+        }
         await this.pass(entries);
       } catch (e) {
         this.stats.failures++;
@@ -158,15 +171,19 @@ export class OutboxWorker {
     return n;
   }
 
-  /** Recompute the members of these entries and consume the entries, in one store transaction. */
+  /** Recompute the members of these entries and consume the entries with their rows (see `recompute`). */
   private async pass(entries: OutboxEntry[]): Promise<void> {
     await this.recompute([...new Set(entries.map((e) => e.memberId))], entries);
+  }
+
+  /** These entries are applied: readers waiting in `settle` for their members may go on. */
+  private applied(entries: OutboxEntry[]): void {
     for (const e of entries) {
       const n = (this.pending.get(e.memberId) ?? 0) - 1;
       if (n > 0) this.pending.set(e.memberId, n);
       else this.pending.delete(e.memberId);
     }
-    this.wake();
+    if (entries.length) this.wake();
   }
 
   private async recompute(ids: string[], entries: OutboxEntry[]): Promise<void> {
@@ -190,17 +207,41 @@ export class OutboxWorker {
       const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache);
       if (!sameGaps(storedGaps.get(member.id) ?? [], next)) gaps.set(member.id, next);
     }
-    const applied = await this.store.completeOutbox({ entries, mastery, gaps });
+    // Written in slices of members, each slice with its own entries in one transaction (so each entry
+    // is still consumed exactly once with its member's rows): a transaction stays short, and the
+    // group commit's writes go in between instead of waiting for the whole pass.
+    let applied = 0;
+    const slice = this.opts.membersPerCommit ?? 16;
+    for (let i = 0; i < ids.length; i += slice) {
+      const part = new Set(ids.slice(i, i + slice));
+      const mine = entries.filter((e) => part.has(e.memberId));
+      applied += await this.store.completeOutbox({
+        entries: mine,
+        mastery: mastery.filter((r) => part.has(r.memberId)),
+        gaps: new Map([...gaps].filter(([id]) => part.has(id))),
+      });
+      this.applied(mine);
+    }
     this.stats.passes++;
     this.stats.applied += applied;
-    // The pass is committed; the members' learning summaries follow from the state it wrote. A failure
-    // here must not undo the pass: the members are retried with the next pass (and by the daily refresh).
-    const summarise = [...new Set([...ids, ...this.unsummarised])];
+    // The pass is committed; the members' learning summaries follow from the state it wrote, at most
+    // every `summaryIntervalMs` under load (members gather meanwhile) and always once the outbox is empty.
+    for (const id of ids) this.unsummarised.add(id);
+    if (now - this.lastSummaryAt >= (this.opts.summaryIntervalMs ?? 2000)) await this.summarise(now);
+  }
+
+  /**
+   * Update the learning summaries of the members gathered since the last update. A failure must not
+   * undo a pass: the members stay gathered and are retried with the next update (and by the daily refresh).
+   */
+  private async summarise(now: number): Promise<void> {
+    if (this.unsummarised.size === 0) return;
+    this.lastSummaryAt = now;
+    const ids = [...this.unsummarised];
     try {
-      await this.summaries.update(summarise, now);
-      for (const id of summarise) this.unsummarised.delete(id);
+      await this.summaries.update(ids, now);
+      for (const id of ids) this.unsummarised.delete(id);
     } catch (e) {
-      for (const id of summarise) this.unsummarised.add(id);
       this.opts.log?.warn(`learning summaries after an outbox pass failed (retried with the next pass): ${e instanceof Error ? e.message : String(e)}`);
     }
   }

@@ -24,7 +24,7 @@ export function withWritePath(store: GraphStore, commit: GroupCommit, worker: ()
   };
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (Object.prototype.hasOwnProperty.call(overrides, prop)) return overrides[prop as keyof GraphStore];
+      if (Object.hasOwn(overrides, prop)) return overrides[prop as keyof GraphStore];
       const v = Reflect.get(target, prop, receiver);
       return typeof v === 'function' ? v.bind(target) : v;
     },

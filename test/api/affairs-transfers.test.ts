@@ -229,4 +229,33 @@ describe('keeping an imported profile with the member, and withdrawing consent',
     expect((await A.store.getTransferCasesByIds(['tc-c']))[0].steps).toHaveLength(c.steps.length);
     expect((await A.store.listAccess({ targetId: 'm-c', limit: 100 })).map((x) => x.action)).toContain('WITHDRAW_CONSENT');
   });
+
+  it('a member lists their own transfer cases; others only within scope', async () => {
+    const MINE = 'query($m: ID!) { memberTransfers(memberId: $m) { id status profileConsentAt } }';
+    const own = await A.as('m-c')(MINE, { m: 'm-c' });
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data.memberTransfers).toEqual([{ id: 'tc-c', status: 'APPROVED', profileConsentAt: null }]);
+    expect((await A.as('m-cadmin')(MINE, { m: 'm-c' })).body.data.memberTransfers.map((c: { id: string }) => c.id)).toEqual(['tc-c']);
+    expect(codes(await A.as('m-d')(MINE, { m: 'm-c' }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('the member discards a kept profile once (audited); others cannot, and a refused discard writes nothing', async () => {
+    const DISCARD = 'mutation($m: ID!, $id: ID!) { discardImportedProfile(memberId: $m, id: $id) { id } }';
+    const id = `${A.server.url}#tc-c`;
+    const before = await dataCounts(B.store);
+    expect(codes(await B.as('m-d')(DISCARD, { m: 'm-b', id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await B.as('m-a')(DISCARD, { m: 'm-b', id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await B.as('m-cm')(DISCARD, { m: 'm-b', id }))).toEqual(['FORBIDDEN']);
+    const unknown = await B.as('m-b')(DISCARD, { m: 'm-b', id: 'nothing' });
+    expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    expect(unknown.body.errors[0].message).toMatch(/nothing/);
+    expect(await dataCounts(B.store)).toEqual(before);
+    expect((await B.store.listImportedProfiles(['m-b'])).map((p) => p.id)).toEqual([id]);
+    const done = await B.as('m-b')(DISCARD, { m: 'm-b', id });
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data.discardImportedProfile).toEqual([]);
+    expect(await B.store.listImportedProfiles(['m-b'])).toEqual([]);
+    expect(codes(await B.as('m-b')(DISCARD, { m: 'm-b', id }))).toEqual(['NOT_FOUND']);
+    expect((await B.store.listAccess({ targetId: 'm-b', limit: 100 })).map((x) => x.action)).toContain('DISCARD_PROFILE');
+  });
 });

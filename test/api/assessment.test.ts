@@ -101,3 +101,26 @@ describe('assessmentComparison', () => {
     expect(r.body.errors[0].extensions.field).toBe('quarter');
   });
 });
+
+describe('branchAssessment in the request language', () => {
+  const L = `query($b: ID!) { branchAssessment(branchId: $b, first: 1) { indicators { id title explanation
+    explanationDetails { code params { name kind value } text } } } }`;
+  const read = async (lang: string) => {
+    const r = await t.server.gql(L, { b: 'b-1' }, await t.server.tokenFor('m-sec'), { 'accept-language': lang });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data.branchAssessment[0].indicators as { id: string; title: string; explanation: string; explanationDetails: { code: string; params: unknown[]; text: string }[] }[];
+  };
+
+  it('gives the same codes in both languages, with titles and explanations in each', async () => {
+    const [zh, en] = [await read('zh-CN'), await read('en')];
+    expect(en.map((i) => [i.id, i.explanationDetails.map((d) => [d.code, d.params])])).toEqual(zh.map((i) => [i.id, i.explanationDetails.map((d) => [d.code, d.params])]));
+    const by = (xs: typeof zh, id: string) => xs.find((i) => i.id === id)!;
+    expect(by(zh, 'meetings').title).toBe('组织生活按期开展');
+    expect(by(en, 'meetings').title).toBe('Meetings held as required');
+    expect(by(zh, 'meetings').explanationDetails[0]).toMatchObject({ code: 'ASSESS_RULES', params: [{ name: 'due', kind: 'COUNT', value: '6' }, { name: 'met', kind: 'COUNT', value: '0' }] });
+    expect(by(zh, 'meetings').explanation).toBe('6 项到期，按期完成 0 项');
+    expect(by(en, 'meetings').explanation).toBe('6 fell due, 0 done on time');
+    expect(by(en, 'learning').explanation).toBe('Learning requirements are not in the rules catalogue yet (no data)');
+    for (const i of en) expect(i.explanation + i.title).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});

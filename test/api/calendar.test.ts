@@ -9,7 +9,6 @@ import { cstDayStart } from '../support/rules-time';
 
 const NOW = cstDayStart(2025, 6, 15, 10);
 const t = useApiWorld({ deps: { now: () => NOW } });
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('obligationCalendar', () => {
   it('lists six weeks from Monday, each with the obligations due in it', async () => {

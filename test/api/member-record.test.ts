@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMember } from '../support/builders';
 import { codes, useApiWorld } from '../support/api-world';
+import { dataCounts } from '../support/data-counts';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z');
 const t = useApiWorld({ deps: { now: () => NOW } });
@@ -35,6 +36,8 @@ describe('member records', () => {
       email: 'jia@example.edu', version: 1, updatedByName: '李书记',
     });
     expect((await t.store.getMembersByIds(['m-p']))[0].phone).toBe('13900001111');
+    // The current stage (probationary) began on the join date.
+    expect((await t.store.getMembersByIds(['m-p']))[0].stageSince).toBe(Date.parse(d('2024-07-01')));
     const actions = (await t.store.listAccess({ targetId: 'm-p', limit: 100 })).map((x) => x.action);
     expect(actions).toEqual(expect.arrayContaining(['EDIT_MEMBER_RECORD', 'READ_MEMBER_RECORD']));
   });
@@ -92,5 +95,100 @@ describe('member records', () => {
     // The committee administrator edits within the committee.
     const r = await t.as('cadmin')(EDIT, { i: { ...good, expectVersion: 1, email: null } });
     expect(r.body.data.updateMemberRecord).toMatchObject({ version: 2, email: null, updatedByName: '组织员' });
+  });
+});
+
+describe('member records agree with the pipeline (one date per stage)', () => {
+  const STEP = 'mutation($i: RecordPipelineStepInput!) { recordPipelineStep(input: $i) { milestones { id step at } } }';
+  const SOURCES = `query($m: ID!) { memberRecord(memberId: $m) { ${FIELDS}
+    fromPipeline { field step milestoneId at }
+    conflicts { field step recordAt pipelineAt recordPeople { id } pipelinePeople { id } } } }`;
+  const cst = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
+  const step = async (memberId: string, name: string, day: string, extra: Record<string, unknown> = {}) => {
+    const r = await t.as('sec')(STEP, { i: { memberId, step: name, at: cst(day), ...extra } });
+    return r;
+  };
+
+  beforeAll(async () => {
+    await buildMember(t.store, { id: 'm-pipe', name: '积极分子丙', branchId: 'b-1', stage: 'APPLICANT' });
+    await buildMember(t.store, { id: 'm-rec', name: '申请人丁', branchId: 'b-1', stage: 'APPLICANT' });
+    await buildMember(t.store, { id: 'm-old', name: '积极分子戊', branchId: 'b-1', stage: 'APPLICANT' });
+    for (const [name, day, extra] of [['APPLICATION', '2025-01-05'], ['TALK', '2025-01-20'], ['ACTIVIST', '2025-03-01', { people: ['m-cm', 'm-b'] }]] as const) {
+      expect((await step('m-pipe', name, day, extra ?? {})).body.errors).toBeUndefined();
+    }
+  });
+
+  it('shows the dates and 培养联系人 of the recorded steps, and where each comes from', async () => {
+    const r = await t.as('sec')(SOURCES, { m: 'm-pipe' });
+    expect(r.body.errors).toBeUndefined();
+    const rec = r.body.data.memberRecord;
+    expect(rec).toMatchObject({ appliedAt: cst('2025-01-05'), activistAt: cst('2025-03-01'), candidateAt: null, version: 0, conflicts: [] });
+    expect(rec.contacts.map((p: { id: string }) => p.id)).toEqual(['m-cm', 'm-b']);
+    expect(rec.fromPipeline.map((x: { field: string; step: string }) => `${x.field}<-${x.step}`)).toEqual(['APPLIED_AT<-APPLICATION', 'ACTIVIST_AT<-ACTIVIST', 'CONTACTS<-ACTIVIST']);
+    // The stage was reached on the step's day, not the day it was recorded.
+    expect((await t.store.getMembersByIds(['m-pipe']))[0]).toMatchObject({ stage: 'ACTIVIST', stageSince: Date.parse(cst('2025-03-01')) });
+  });
+
+  it('refuses a record date or contacts that disagree with a recorded step (CONFLICT naming the field), writing nothing', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ activistAt: cst('2025-03-02') }, 'activistAt', /pipeline step ACTIVIST recorded for 2025-03-01.*cannot say 2025-03-02/],
+      [{ appliedAt: cst('2024-12-01') }, 'appliedAt', /APPLICATION/],
+      [{ contactIds: ['m-cm', 'm-sec'] }, 'contactIds', /培养联系人.*ACTIVIST/],
+    ];
+    for (const [patch, field, msg] of cases) {
+      const before = { record: await t.store.getMemberRecords(['m-pipe']), counts: await dataCounts(t.store) };
+      const r = await t.as('sec')(EDIT, { i: { memberId: 'm-pipe', expectVersion: 0, ...patch } });
+      expect(codes(r), field).toEqual(['CONFLICT']);
+      expect(r.body.errors[0].extensions.field).toBe(field);
+      expect(r.body.errors[0].message).toMatch(msg);
+      expect({ record: await t.store.getMemberRecords(['m-pipe']), counts: await dataCounts(t.store) }).toEqual(before);
+    }
+  });
+
+  it('saves the record as read: the steps keep their dates and people, the record stores only its own fields', async () => {
+    const read = (await t.as('sec')(READ, { m: 'm-pipe' })).body.data.memberRecord;
+    const r = await t.as('sec')(EDIT, { i: {
+      memberId: 'm-pipe', expectVersion: 0, appliedAt: read.appliedAt, activistAt: cst('2025-03-01', 20), contactIds: ['m-b', 'm-cm'],
+      sponsorIds: ['m-sec'], email: 'bing@example.edu',
+    } });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.updateMemberRecord).toMatchObject({ appliedAt: cst('2025-01-05'), activistAt: cst('2025-03-01'), version: 1, email: 'bing@example.edu' });
+    const [stored] = await t.store.getMemberRecords(['m-pipe']);
+    expect(stored).toMatchObject({ appliedAt: null, activistAt: null, contactIds: [], sponsorIds: ['m-sec'] });
+  });
+
+  it('refuses a pipeline step dated otherwise than the record (CONFLICT naming the field), then accepts the record\'s day', async () => {
+    const saved = await t.as('sec')(EDIT, { i: { memberId: 'm-rec', expectVersion: 0, appliedAt: cst('2025-02-01', 9) } });
+    expect(saved.body.errors).toBeUndefined();
+    const before = await dataCounts(t.store);
+    const r = await step('m-rec', 'APPLICATION', '2025-02-10');
+    expect(codes(r)).toEqual(['CONFLICT']);
+    expect(r.body.errors[0].extensions).toMatchObject({ field: 'at', recordField: 'appliedAt' });
+    expect(r.body.errors[0].message).toMatch(/record \(党员档案\) gives appliedAt as 2025-02-01.*dated 2025-02-10/);
+    expect((await t.store.listMilestones(['m-rec'])).get('m-rec') ?? []).toEqual([]);
+    expect(await dataCounts(t.store)).toEqual(before);
+    expect((await step('m-rec', 'APPLICATION', '2025-02-01')).body.errors).toBeUndefined();
+    const rec = (await t.as('sec')(SOURCES, { m: 'm-rec' })).body.data.memberRecord;
+    expect(rec).toMatchObject({ appliedAt: cst('2025-02-01'), conflicts: [] });
+    expect(rec.fromPipeline.map((x: { field: string }) => x.field)).toEqual(['APPLIED_AT']);
+  });
+
+  it('shows a disagreement stored before the step was recorded, and saving with the step\'s date clears it', async () => {
+    const own = Date.parse(cst('2025-01-10'));
+    await t.store.saveMemberRecord({
+      memberId: 'm-old', appliedAt: own, activistAt: null, candidateAt: null, joinedAt: null, fullAt: null, sponsorIds: [], contactIds: [],
+      email: null, version: 1, updatedAt: NOW, updatedBy: 'm-sec',
+    }, 0);
+    // A step written past the service (as an import would), on another day.
+    await t.store.addMilestone({
+      id: 'ms-old-1', memberId: 'm-old', step: 'APPLICATION', at: Date.parse(cst('2025-01-12')), recordedAt: NOW, recordedBy: 'm-sec',
+      evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
+    }, null);
+    const rec = (await t.as('sec')(SOURCES, { m: 'm-old' })).body.data.memberRecord;
+    expect(rec.appliedAt).toBe(cst('2025-01-12'));
+    expect(rec.conflicts).toEqual([{ field: 'APPLIED_AT', step: 'APPLICATION', recordAt: cst('2025-01-10'), pipelineAt: cst('2025-01-12'), recordPeople: [], pipelinePeople: [] }]);
+    const fixed = await t.as('sec')(EDIT, { i: { memberId: 'm-old', expectVersion: 1, appliedAt: rec.appliedAt } });
+    expect(fixed.body.errors).toBeUndefined();
+    expect((await t.as('sec')(SOURCES, { m: 'm-old' })).body.data.memberRecord.conflicts).toEqual([]);
   });
 });

@@ -111,8 +111,9 @@ describe('store calls per request', () => {
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.committee.branches).toHaveLength(2);
     const count = (name: string) => calls.filter((c) => c === name).length;
-    // One meetings read per quarter for all branches; groups once per branch.
-    expect({ listMeetings: count('listMeetings'), listGroups: count('listGroups') }).toEqual({ listMeetings: 2, listGroups: 2 });
+    // One counted read of the meetings of all branches over both quarters (no attendance rows); groups once per branch.
+    expect({ listMeetingTallies: count('listMeetingTallies'), listMeetings: count('listMeetings'), listAttendance: count('listAttendance'), listGroups: count('listGroups') })
+      .toEqual({ listMeetingTallies: 1, listMeetings: 0, listAttendance: 0, listGroups: 2 });
     expect(calls.length).toBeLessThanOrEqual(12);
   });
 

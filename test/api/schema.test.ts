@@ -3,7 +3,7 @@
  * file's diff (a removed field or type is a breaking change for the client). After changing SDL,
  * run `npm run codegen` (it rewrites schema.graphql and the generated types).
  */
-import { GraphQLEnumType } from 'graphql';
+import type { GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   ATTENDANCE_STATUSES, COURSE_KINDS, MEETING_KINDS, MEMBER_KINDS, MEMBER_STAGES, ROLES, TAG_SOURCES, TOP_AREAS, TRANSFER_KINDS,

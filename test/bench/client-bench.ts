@@ -5,6 +5,7 @@
  * Both read the built client in client/dist (`npm run build` first).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
@@ -60,8 +61,10 @@ export interface NetworkRenderResult { nodes: number; edges: number; applyMs: nu
  * Serve client/dist with vite preview, open `#/bench/network?nodes=N` in headless Chromium `runs` times
  * (fresh page each time) and return the median total (mount → first paint after layout) and layout time.
  */
-export async function measureNetworkRender(nodes = 2000, runs = 3): Promise<NetworkRenderResult> {
-  const server = await preview({ configFile: path.join(ROOT, 'client/vite.config.ts'), preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST): Promise<NetworkRenderResult> {
+  const server = await preview({
+    configFile: path.join(ROOT, 'client/vite.config.ts'), build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   const { context, close } = await launchChromium();
@@ -102,6 +105,31 @@ export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: Ro
   return { sizes, routes, network };
 }
 
+/**
+ * This build against another one (`--compare DIR`, e.g. a copy of an earlier client/dist), one page load
+ * each in turn, `rounds` times, so both meet the same machine load. Prints median, spread and n of each.
+ */
+async function compareNetworkRender(otherDist: string, rounds: number, nodes = 2000): Promise<void> {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  const load0 = loadavg()[0];
+  for (let i = 0; i < rounds; i++) {
+    for (const [dist, into] of (i % 2 ? [[otherDist, theirs], [DIST, ours]] : [[DIST, ours], [otherDist, theirs]]) as [string, number[]][]) {
+      into.push((await measureNetworkRender(nodes, 1, dist)).totalMs);
+    }
+  }
+  const d = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms (${s[0]!.toFixed(0)}–${s.at(-1)!.toFixed(0)}), n=${s.length}`;
+  };
+  console.log(`Network render, ${nodes} nodes, alternating; load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
+  console.log(`  this build (${DIST}): ${d(ours)}; runs ${ours.map((r) => r.toFixed(0)).join(', ')}`);
+  console.log(`  other build (${otherDist}): ${d(theirs)}; runs ${theirs.map((r) => r.toFixed(0)).join(', ')}`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runClientBench().catch((e) => { console.error(e); process.exit(1); });
+  const i = process.argv.indexOf('--compare');
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 5);
+  const run = i > 0 ? compareNetworkRender(path.resolve(process.argv[i + 1]!), process.argv.includes('--rounds') ? rounds : 5) : runClientBench();
+  run.catch((e) => { console.error(e); process.exit(1); });
 }

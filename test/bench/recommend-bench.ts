@@ -1,5 +1,5 @@
 /**
- * Bench section "recommendations" (issue 3, item 9): recommendations p50/p99 through in-process
+ * Bench section "recommendations": recommendations p50/p99 through in-process
  * GraphQL, first read (mastery replayed from history, gaps computed and stored) and warm, next to the
  * raw store read of the same member's history; study-plan generation; and the offline simulation of
  * recommendation policies under the hidden learning model (gain vs random and popularity baselines).

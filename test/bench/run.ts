@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale demo|medium]`: every figure the issues ask for, measured in one run on this
+ * `npm run bench [-- --scale demo|medium]`: every figure the README quotes under "Measured figures", measured in one run on this
  * machine, printed as one markdown table and written to bench-results/bench.md. Medians and ratios
  * only: the machines are shared and noisy, so absolute numbers move between runs. Comparisons alternate
  * ours and the baseline and repeat each (≥ 3 rounds; stats.ts `alternate`), reporting median and spread.

@@ -1,5 +1,5 @@
 /**
- * Text intelligence (issue 3): embedding throughput per embedder, tagging precision on the held-out
+ * Text intelligence: embedding throughput per embedder, tagging precision on the held-out
  * curriculum and on the independent area-labelled texts, embedding sync of the bench store, and
  * suggestTopics / search latency over that store with the offline lexical embedder.
  */

@@ -2,7 +2,6 @@
  * Embedding maintenance, topic tagging and search against a real Kuzu store in a temp dir, loaded with
  * the hand-written curriculum (topics and courses with their MANUAL tags) and the lexical embedder.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';

@@ -19,7 +19,9 @@ export interface Child { proc: ChildProcess; url: string; log: string[]; exited:
 
 /** Start `server/main.ts` in production mode on a free port; resolves when it listens. */
 export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // HONGTU_LOAD_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+  const prof = process.env.HONGTU_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HONGTU_LOAD_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env, NODE_ENV: 'production', HONGTU_JWT_SECRET: LOAD_SECRET, HONGTU_DATA_DIR: dataDir, PORT: '0',
@@ -43,6 +45,17 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${log.join('')}`)); });
   });
   return { proc, url, log, exited };
+}
+
+/** Wait (at most `ms`) until the child's log has a line matching `re`; true when it has. */
+export async function waitForLog(c: Child, re: RegExp, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (re.test(c.log.join(''))) return true;
+    if (c.proc.exitCode !== null) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }
 
 /** SIGKILL: no shutdown code runs. */
@@ -95,12 +108,12 @@ export function readWorld(bulkDir: string): World {
 export interface Sample { ms: number; ok: boolean; code?: string }
 
 /** One GraphQL POST; network failures and GraphQL errors are outcomes, not exceptions. */
-export async function post(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Sample & { body?: any }> {
+export async function post(url: string, token: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Sample & { body?: any }> {
   const t0 = performance.now();
   try {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = await res.json();

@@ -87,4 +87,56 @@ describe('branchLife from the rules engine on the demo world', () => {
     // The demo's weak branches miss meetings, so the comparison covers shortfalls, not only zeros.
     expect(missingSeen).toBeGreaterThan(0);
   }, 120_000);
+
+  it('gives a whole committee over four quarters and their year, in one request, the figures recomputed from the rows', async () => {
+    const now = REFERENCE_DATE + 3 * 86_400_000;
+    const quarters = [[cstDate(2025, 10), cstDate(2026, 1)], [cstDate(2026, 1), cstDate(2026, 4)], [cstDate(2026, 4), cstDate(2026, 7)], [cstDate(2026, 7), cstDate(2026, 10)]];
+    const periods = [...quarters, [quarters[0]![0]!, quarters[3]![1]!]] as [number, number][];
+    const q = `query($id: ID!, ${periods.map((_, i) => `$f${i}: DateTime!, $t${i}: DateTime!`).join(', ')}) { committee(id: $id) { branches { id
+      ${periods.map((_, i) => `p${i}: life(from: $f${i}, to: $t${i}) { missingCount attendanceRate kinds { kind held required present excused absent attendanceRate } }`).join('\n')} } } }`;
+    const vars = Object.fromEntries(periods.flatMap(([f, t], i) => [[`f${i}`, new Date(f).toISOString()], [`t${i}`, new Date(t).toISOString()]]));
+    // Fresh from the rows: every branch and period on its own.
+    const expected = async (branchId: string, from: number, to: number) => {
+      const meetings = await store.listMeetings([branchId], from, to);
+      const attendance = await store.listAttendance(meetings.map((m) => m.id));
+      const hasGroups = (await store.listGroups(branchId)).length > 0;
+      return legacyBranchLife({ branchId, from, to, now, hasGroups, meetings, attendance });
+    };
+    const check = async () => {
+      let compared = 0;
+      let attended = 0;
+      for (const c of await store.listCommittees()) {
+        const r = await server.gql(q, { id: c.id, ...vars }, token);
+        expect(r.body.errors).toBeUndefined();
+        for (const b of r.body.data.committee.branches) {
+          for (const [i, [from, to]] of periods.entries()) {
+            const got = b[`p${i}`];
+            const old = await expected(b.id, from, to);
+            expect(got.attendanceRate, `${b.id} p${i}`).toBe(old.attendanceRate);
+            for (const k of old.kinds) {
+              const n = got.kinds.find((x: { kind: string }) => x.kind === k.kind);
+              expect({ ...n, at: `${b.id} p${i}` }).toEqual({
+                kind: k.kind, held: k.held, required: k.required, present: k.present, excused: k.excused, absent: k.absent,
+                attendanceRate: k.attendanceRate, at: `${b.id} p${i}`,
+              });
+              attended += k.present + k.excused + k.absent;
+            }
+            compared++;
+          }
+        }
+      }
+      return { compared, attended };
+    };
+    const before = await check();
+    expect(before.compared).toBe(12 * periods.length);
+    expect(before.attended).toBeGreaterThan(0);
+    // After writes (a meeting and its attendance), the next dashboard has them, equal to the rows again.
+    const branch = (await store.listBranches())[0]!;
+    const members = (await store.listMembers({ branchIds: [branch.id] }, 3)).items;
+    const meetingId = `mt-same-${Date.now()}`;
+    await store.createMeeting({ id: meetingId, branchId: branch.id, kind: 'THEME_DAY', title: '主题党日', at: cstDate(2026, 5, 10), minutes: 60, record: '' });
+    await store.recordAttendance(meetingId, members.map((m, i) => ({ memberId: m.id, status: (['PRESENT', 'EXCUSED', 'ABSENT'] as const)[i % 3]! })));
+    const after = await check();
+    expect(after.attended).toBe(before.attended + 2 * members.length); // its quarter and the year
+  }, 240_000);
 });

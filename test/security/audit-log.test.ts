@@ -147,7 +147,6 @@ describe('CSV export for university administrators', () => {
 });
 
 describe('hongtu audit verify / prune (child processes on a stopped store)', () => {
-  const SECRET = PRODUCTION_ENV.HONGTU_JWT_SECRET;
   const DAY = 86_400_000;
   let root: string;
   let base: string;

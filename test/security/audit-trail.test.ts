@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../../graph/model';
-import { codes } from '../support/api-world';
 import { MEETING_B1, type Person, useSecureWorld } from './secure-world';
 
 const t = useSecureWorld();

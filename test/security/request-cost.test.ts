@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../graph/store';
-import { codes } from '../support/api-world';
 import { useProductionWorld } from './production-world';
 
 let answersStarted = 0;
@@ -27,7 +26,6 @@ const t = useProductionWorld({
 });
 
 const aliased = (n: number, field: (i: number) => string) => Array.from({ length: n }, (_, i) => `f${i}: ${field(i)}`).join('\n');
-const limitOf = (r: { body: { errors?: { extensions?: { limit?: string } }[] } }) => r.body.errors?.map((e) => e.extensions?.limit);
 const history = async () => JSON.stringify(await t.store.getMemberHistory('m-a', { limit: 2000 }));
 
 const REFUSED = ['aliases', 'rootFields', 'tokens', 'body', 'cost'];

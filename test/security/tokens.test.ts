@@ -54,6 +54,8 @@ const ROOT: Record<string, string> = {
   withdrawProfileConsent: 'mutation { withdrawProfileConsent(transferId: "tc-1") { id } }',
   keepImportedProfile: 'mutation { keepImportedProfile(token: "x", memberId: "m-a") { id } }',
   importedProfiles: '{ importedProfiles(memberId: "m-a") { id } }',
+  memberTransfers: '{ memberTransfers(memberId: "m-a") { id } }',
+  discardImportedProfile: 'mutation { discardImportedProfile(memberId: "m-a", id: "x") { id } }',
   recordStudy: 'mutation { recordStudy(input: { memberId: "m-a", courseId: "course-1", seconds: 5, progress: 0.1 }) { created } }',
   updateCourse: 'mutation { updateCourse(id: "course-1", input: { minutes: 6 }) { id } }',
   updateMember: 'mutation { updateMember(id: "m-a", input: { name: "改" }) { id } }',

@@ -21,7 +21,8 @@ export interface GqlResponse { status: number; body: { data?: any; errors?: any 
 export interface TestServer {
   url: string;
   config: Readonly<Config>;
-  gql(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse>;
+  /** POST a GraphQL operation; `headers` adds request headers (e.g. Accept-Language). */
+  gql(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
   tokenFor(memberId: string): Promise<string>;
   get(pathname: string): Promise<Response>;
   close(): Promise<void>;
@@ -53,10 +54,10 @@ export async function startTestServer(
   return {
     url,
     config,
-    async gql(query, variables, token) {
+    async gql(query, variables, token, headers) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: requestBody(query, variables),
       });
       return { status: res.status, body: await res.json() };

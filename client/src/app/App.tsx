@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Provider } from 'urql';
 import { SessionViewerDocument } from '../gql/graphql';
 import { I18nProvider } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/useI18n';
 import { expireSession, restoreSession, type Session } from './session';
 import { createUrqlClient } from './urql-client';
 import { Shell } from './Shell';
@@ -9,8 +10,21 @@ import { RouteView } from './RouteView';
 
 /** Providers (language, GraphQL client) around the shell and the current page. */
 export function App() {
-  const client = useMemo(() => createUrqlClient(), []);
+  return (
+    <I18nProvider>
+      <LocalizedApp />
+    </I18nProvider>
+  );
+}
+
+/** The GraphQL client of the chosen language (a new one, so pages fetch again, when the language changes). */
+function LocalizedApp() {
+  const { locale } = useI18n();
+  const client = useMemo(() => createUrqlClient('/graphql', locale), [locale]);
+  const restored = useRef(false);
   useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
     // Who does the session cookie (if any) belong to? A cookie that no longer counts shows the "expired" notice.
     void restoreSession(async () => {
       const r = await client.query(SessionViewerDocument, {}, { requestPolicy: 'network-only' }).toPromise();
@@ -24,12 +38,10 @@ export function App() {
     });
   }, [client]);
   return (
-    <I18nProvider>
-      <Provider value={client}>
-        <Shell>
-          <RouteView />
-        </Shell>
-      </Provider>
-    </I18nProvider>
+    <Provider value={client}>
+      <Shell>
+        <RouteView />
+      </Shell>
+    </Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { EmptyState } from '../ui/EmptyState';
 import { Loading } from '../ui/Loading';
@@ -30,6 +30,8 @@ const NoticesPage = lazy(() => import('../features/affairs/NoticesPage'));
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage'));
 const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
 const TalksPage = lazy(() => import('../features/talks/TalksPage'));
+const MemberRecordPage = lazy(() => import('../features/records/MemberRecordPage'));
+const ProfilesPage = lazy(() => import('../features/records/ProfilesPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -44,9 +46,10 @@ export function RouteView() {
     if (needsSignIn) navigate({ name: 'signin' });
   }, [needsSignIn]);
   // Move focus to the page on navigation so keyboard and screen-reader users start at the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: route.name is the trigger (a navigation), not a value the effect reads
   useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
 
-  let page;
+  let page: ReactNode;
   if (needsSignIn || (!known && route.name !== 'benchNetwork')) page = <Loading />;
   else switch (route.name) {
     case 'signin': page = <SignInPage />; break;
@@ -70,6 +73,8 @@ export function RouteView() {
     case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
     case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
     case 'talks': page = <TalksPage memberId={route.memberId} />; break;
+    case 'record': page = <MemberRecordPage memberId={route.memberId} />; break;
+    case 'profiles': page = <ProfilesPage memberId={route.memberId} />; break;
     case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
     case 'notices': page = <NoticesPage />; break;
     default:

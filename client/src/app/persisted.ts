@@ -12,7 +12,6 @@ export function persistedHash(document: DocumentNode): string | null {
   // Compared as a string: no graphql-js at run time in the bundle, only its types.
   const op = document.definitions.find((d) => (d.kind as string) === 'OperationDefinition') as OperationDefinitionNode | undefined;
   return (op?.name && PERSISTED_OPERATION_HASHES[op.name.value]) || null;
-  return null;
 }
 
 /** The body of a request for a codegen operation, sent by its hash. */

@@ -10,6 +10,7 @@ describe('routes', () => {
       { name: 'meetings', branchId: 'b-1' }, { name: 'assessment', branchId: 'b-1' }, { name: 'meeting', id: 'mt-1' },
       { name: 'meetingNew', branchId: 'b-1', kind: 'THEME_DAY', period: '2026-12' },
       { name: 'meetingNew', branchId: 'b-1', kind: null, period: null },
+      { name: 'record', memberId: 'm-1' }, { name: 'profiles', memberId: 'm 2' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
   });

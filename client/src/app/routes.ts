@@ -26,6 +26,8 @@ export type Route =
   | { name: 'appraisal' }
   | { name: 'appraisalRound'; id: string }
   | { name: 'talks'; memberId: string }
+  | { name: 'record'; memberId: string }
+  | { name: 'profiles'; memberId: string }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -59,6 +61,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'appraisal' && parts.length === 1) return { name: 'appraisal' };
   if (head === 'appraisal' && id && parts.length === 2) return { name: 'appraisalRound', id };
   if (head === 'members' && id && parts[2] === 'talks' && parts.length === 3) return { name: 'talks', memberId: id };
+  if (head === 'members' && id && parts[2] === 'record' && parts.length === 3) return { name: 'record', memberId: id };
+  if (head === 'members' && id && parts[2] === 'profiles' && parts.length === 3) return { name: 'profiles', memberId: id };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
     return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
@@ -95,6 +99,8 @@ export function hrefFor(route: Route): string {
     case 'appraisal': return '#/appraisal';
     case 'appraisalRound': return `#/appraisal/${enc(route.id)}`;
     case 'talks': return `#/members/${enc(route.memberId)}/talks`;
+    case 'record': return `#/members/${enc(route.memberId)}/record`;
+    case 'profiles': return `#/members/${enc(route.memberId)}/profiles`;
     case 'dues': return `#/members/${enc(route.memberId)}/dues`;
     case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
     case 'assessment': return `#/branches/${enc(route.branchId)}/assessment`;

@@ -33,7 +33,7 @@ export function sessionKnown(): boolean {
 /** Set (or with null, clear) the signed-in person and notify subscribers. */
 export function writeSession(s: Session | null): void {
   cached = s;
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 let restoring: Promise<void> | null = null;

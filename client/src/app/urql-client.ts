@@ -6,11 +6,12 @@ import { expireSession, readSession } from './session';
 export const CSRF_HEADERS = { 'x-graphql-csrf': '1' } as const;
 
 /**
- * The one urql client. The browser sends the HttpOnly session cookie itself (same origin); every request
+ * The urql client for one language: requests say it in Accept-Language, so the server's reasons come back
+ * in the language the user chose (the app makes a new client, with a fresh cache, when it changes). The browser sends the HttpOnly session cookie itself (same origin); every request
  * carries the CSRF header. Operations go by their persisted hash (./persisted.ts). When the API says the session has ended (UNAUTHENTICATED), the app signs out
  * and falls back to the sign-in page.
  */
-export function createUrqlClient(url = '/graphql'): Client {
+export function createUrqlClient(url = '/graphql', locale = 'zh-CN'): Client {
   return new Client({
     url,
     exchanges: [
@@ -24,6 +25,6 @@ export function createUrqlClient(url = '/graphql'): Client {
       clientPersistedExchange,
       fetchExchange,
     ],
-    fetchOptions: (): RequestInit => ({ headers: { ...CSRF_HEADERS }, credentials: 'same-origin' }),
+    fetchOptions: (): RequestInit => ({ headers: { ...CSRF_HEADERS, 'accept-language': locale }, credentials: 'same-origin' }),
   });
 }

@@ -29,6 +29,7 @@ export function MasteryBars({ bars, format, requiredLabel, compareLabel }: {
         const y = i * row + 4;
         const req = b.required ?? null;
         return (
+          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group has no list element; the role names each bar for screen readers
           <g key={b.key} role="listitem" aria-label={`${b.label} ${format(b.value)}${req !== null ? `，${requiredLabel(format(req))}` : ''}`}>
             <title>{`${b.label}: ${format(b.value)}${req !== null ? ` (${requiredLabel(format(req))})` : ''}${b.compare != null && compareLabel ? ` · ${compareLabel} ${format(b.compare)}` : ''}`}</title>
             <text x={0} y={y + 13}>{b.label}</text>

@@ -27,6 +27,7 @@ export function PathDiagram({ steps, label }: { steps: PathStep[]; label: string
         const next = i + 1 < steps.length ? pos(i + 1) : null;
         const text = s.label.length > 7 ? `${s.label.slice(0, 6)}…` : s.label;
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a step may appear twice in a path; its place tells the copies apart
           <g key={`${s.id}-${i}`}>
             <title>{s.label}</title>
             <rect x={p.x} y={p.y} width={cellW - 34} height={30} rx={15} fill="#fff" stroke={COLORS[s.kind]} strokeWidth={2} />

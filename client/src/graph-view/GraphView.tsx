@@ -4,6 +4,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { diffElements } from './diff-elements';
 import type { GraphElement } from './elements';
 import { placeLabels, type LabelCandidate } from './label-placement';
+import { fitViewport, labelCandidate, labelClasses, prepareLargeGraph } from './large-graph';
 import { layoutFor } from './layouts';
 import { styleFor, type RampRange, type StyleMode } from './stylesheet';
 import { exposeDebugCy } from './debug';
@@ -81,11 +82,19 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     const first = live.size === 0;
     const t0 = performance.now();
     const d = diffElements(live, elements);
+    // A large first picture: positions, label sides and viewport from the elements, before anything is added.
+    const prepared = first ? prepareLargeGraph(elements) : null;
+    const prepareMs = performance.now() - t0;
     const neighbours = live.size > 0 && d.addNodes.length > 0 ? neighbourMap(elements) : null;
     cy.batch(() => {
       // One add per kind of element: cytoscape checks ids and builds indexes once per call, not per element.
       if (d.addNodes.length) {
         cy.add(d.addNodes.map((el) => {
+          if (prepared) {
+            const side = prepared.sides.get(el.data.id);
+            const classes = [el.classes, side ? labelClasses(side) : ''].filter(Boolean).join(' ');
+            return { ...el, data: { ...el.data }, position: { ...prepared.positions.get(el.data.id)! }, classes };
+          }
           const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
           return { ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) };
         }));
@@ -106,7 +115,15 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     for (const id of d.remove) live.delete(id);
     for (const el of [...d.addNodes, ...d.addEdges, ...d.update]) live.set(el.data.id, el);
     performance.measure('graph:apply', { start: t0 });
-    if (d.setChanged && cy.nodes().length > 0) {
+    if (prepared) {
+      // Already placed and labelled: only the viewport is left (what a layout's fit would do).
+      const started = performance.now();
+      const { zoom, pan } = fitViewport(prepared.box, cy.width(), cy.height(), 30, cy.minZoom(), cy.maxZoom());
+      cy.viewport({ zoom, pan });
+      readableOnSmallScreens(cy);
+      performance.measure('graph:layout', { start: started });
+      handlers.current.onLayout?.(prepareMs + performance.now() - started);
+    } else if (d.setChanged && cy.nodes().length > 0) {
       const started = performance.now();
       const layout = cy.layout(layoutFor(cy, first));
       layout.one('layoutstop', () => {
@@ -123,6 +140,7 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     }
   }, [elements]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new elements replace the nodes, so the highlight is applied again
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -173,30 +191,20 @@ function anchorPosition(cy: Core, id: string, neighbours: Map<string, string[]>)
   return null;
 }
 
-/** Font size and priority of each kind's label (see stylesheet.ts). */
-const LABEL_LOOK: Record<string, { font: number; priority: number }> = {
-  more: { font: 10, priority: 7 }, university: { font: 13, priority: 6 }, committee: { font: 12, priority: 5 }, branch: { font: 11, priority: 4 },
-  member: { font: 10, priority: 3 }, topic: { font: 10, priority: 2 }, course: { font: 10, priority: 1 },
-};
-
 /** Mark the nodes whose labels fit without overlapping (label-placement.ts); the others show theirs on hover. */
 function placeNodeLabels(cy: Core): void {
   const candidates: LabelCandidate[] = [];
   cy.nodes().forEach((n) => {
-    const look = LABEL_LOOK[n.data('kind') as string];
-    if (!look || n.isParent()) return;
-    const p = n.position();
-    candidates.push({
-      id: n.id(), x: p.x, y: p.y, w: n.width(), h: n.height(), label: String(n.data('label') ?? ''),
-      fontSize: look.font, maxWidth: 90, priority: look.priority + (n.hasClass('expanded') ? 0.5 : 0),
-    });
+    if (n.isParent()) return;
+    const c = labelCandidate(n.id(), String(n.data('kind')), String(n.data('label') ?? ''), n.position(), { w: n.width(), h: n.height() }, n.hasClass('expanded'));
+    if (c) candidates.push(c);
   });
   const placed = placeLabels(candidates);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const side = placed.get(n.id());
       n.removeClass('labelled label-top label-right label-left');
-      if (side) n.addClass(side === 'bottom' ? 'labelled' : `labelled label-${side}`);
+      if (side) n.addClass(labelClasses(side));
     });
   });
 }

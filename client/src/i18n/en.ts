@@ -1,15 +1,19 @@
 import { accountAdminEn } from './account-admin-messages';
 import { appraisalEn } from './appraisal-messages';
 import { recordsEn } from './records-messages';
+import { memberRecordEn } from './member-record-messages';
 import { ssoEn } from './sso-messages';
+import { integrityEn } from './integrity-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...appraisalEn,
   ...recordsEn,
+  ...memberRecordEn,
   ...accountAdminEn,
   ...ssoEn,
+  ...integrityEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',

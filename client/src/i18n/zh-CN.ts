@@ -2,13 +2,17 @@
 import { accountAdminZh } from './account-admin-messages';
 import { appraisalZh } from './appraisal-messages';
 import { recordsZh } from './records-messages';
+import { memberRecordZh } from './member-record-messages';
 import { ssoZh } from './sso-messages';
+import { integrityZh } from './integrity-messages';
 
 export const zhCN = {
   ...appraisalZh,
   ...recordsZh,
+  ...memberRecordZh,
   ...accountAdminZh,
   ...ssoZh,
+  ...integrityZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEmbedder, type EmbedderLog } from './create-embedder';
 import { makeTempDir } from '../../../test/support/temp-dirs';

@@ -5,18 +5,25 @@
  */
 import type { Area, Course, Gap, Member } from '../../../graph';
 import { TOP_AREAS } from '../../../graph';
-import { requirementOf } from '../requirements';
+import { encodeReason, reason } from '../../i18n/reasons';
+import { requirementOf, type RequirementTable } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface BranchGapCell { area: Area; mastery: number; target: number | null; severity: number; gapCount: number; notAssessedCount: number }
 export interface BranchGapRow { member: Member; cells: BranchGapCell[] }
 export interface LectureSuggestion { topicId: string; memberCount: number; meanSeverity: number; reason: string; courses: Course[] }
-export interface BranchGapReport { branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null }
+/** How much of the branch's recent evidence the integrity checks discounted, as a share only (no member is named). */
+export interface BranchEvidenceIntegrity { events: number; discountedShare: number }
+export interface BranchGapReport {
+  branchId: string; areas: Area[]; rows: BranchGapRow[]; suggestedLecture: LectureSuggestion | null;
+  integrity?: BranchEvidenceIntegrity;
+}
 
 export function buildBranchGapReport(branchId: string, view: CurriculumView, members: Member[], gaps: Map<string, Gap[]>,
-  areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => []): BranchGapReport {
+  areaMastery: (memberId: string, area: Area) => number, notAssessed: (memberId: string) => string[] = () => [],
+  requirements?: RequirementTable): BranchGapReport {
   const rows = members.map((m) => {
-    const targets = new Map(requirementOf(m.stage).areas.map((a) => [a.area, a.target]));
+    const targets = new Map((requirements?.[m.stage] ?? requirementOf(m.stage)).areas.map((a) => [a.area, a.target]));
     const mine = gaps.get(m.id) ?? [];
     const open = notAssessed(m.id);
     return {
@@ -41,11 +48,10 @@ export function buildBranchGapReport(branchId: string, view: CurriculumView, mem
   let suggestedLecture: LectureSuggestion | null = null;
   if (top) {
     const [topicId, { n, sev }] = top;
-    const name = view.topics.get(topicId)?.name ?? topicId;
     const courses = (view.coursesByTopic.get(topicId) ?? []).filter((c) => c.weight >= 0.5).slice(0, 3).map((c) => c.course);
     suggestedLecture = {
       topicId, memberCount: n, meanSeverity: Math.round((sev / n) * 1000) / 1000, courses,
-      reason: `本支部 ${members.length} 名党员中有 ${n} 人在「${name}」上存在学习短板，是全支部最常见的短板，建议下次党课以此为主题`,
+      reason: encodeReason(reason('LECTURE_COMMON_GAP', { members: members.length, withGap: n, topic: topicId })),
     };
   }
   return { branchId, areas: [...TOP_AREAS], rows, suggestedLecture };

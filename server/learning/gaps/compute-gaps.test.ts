@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Course, Question, Topic } from '../../../graph';
 import { topics } from '../../../seeds/curriculum/index';
 import { buildCurriculumView } from '../mastery/curriculum-view';
+import { decodeReasons, renderReason } from '../../i18n/reasons';
 import { assessGaps, computeGaps, type GapInputs } from './compute-gaps';
 
 const view = buildCurriculumView(topics.map((t): Topic => ({ ...t })), [] as Course[], [] as Question[]);
@@ -18,7 +19,9 @@ const inputs = (over: Partial<GapInputs> & { mastery?: Record<string, number>; b
     evidence: new Map(), branchTopics: new Map(), planPrerequisites: new Map(), ...over,
   };
 };
-const reasonsOf = (gaps: ReturnType<typeof computeGaps>, id: string) => gaps.find((g) => g.topicId === id)?.reasons ?? [];
+/** Stored reasons (codes with parameters) as a zh-CN reader sees them. */
+const zh = (rs: string[]) => rs.flatMap(decodeReasons).map((r) => renderReason(r, 'zh-CN', { topic: (id) => view.topics.get(id)?.name }));
+const reasonsOf = (gaps: ReturnType<typeof computeGaps>, id: string) => zh(gaps.find((g) => g.topicId === id)?.reasons ?? []);
 
 const wrong = (n = 3) => ({ n, correct: 0 });
 
@@ -31,14 +34,14 @@ describe('computeGaps', () => {
   it('without evidence a topic below target is not yet assessed, never a gap', () => {
     const a = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 } }));
     expect(a.gaps).toEqual([]);
-    expect(a.notAssessed).toEqual([{
+    expect(a.notAssessed.map((n) => ({ ...n, reasons: zh(n.reasons) }))).toEqual([{
       topicId: 'theory.xi-thought', target: 0.8,
       reasons: ['正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想', '还没有相关学习或答题记录'],
     }]);
     // One wrong answer near the target does not settle it; far below the target it is a gap.
     const near = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.7 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
     expect(near.gaps).toEqual([]);
-    expect(near.notAssessed[0].reasons[1]).toBe('已有 1 次相关答题（答对 0 次），还不足以判断是否为短板');
+    expect(zh(near.notAssessed[0].reasons)[1]).toBe('已有 1 次相关答题（答对 0 次），还不足以判断是否为短板');
     const far = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
     expect(far.gaps.map((g) => g.topicId)).toEqual(['theory.xi-thought']);
     expect(far.notAssessed).toEqual([]);
@@ -47,8 +50,8 @@ describe('computeGaps', () => {
   it('names the stage requirement with target and current mastery when answers are mostly wrong', () => {
     const gaps = computeGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 }, evidence: new Map([['theory.xi-thought', wrong(2)]]) }));
     expect(gaps.map((g) => g.topicId)).toEqual(['theory.xi-thought']);
-    expect(gaps[0].reasons[0]).toBe('正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想');
-    expect(gaps[0].reasons).toContain('最近 2 次相关答题只答对 0 次');
+    expect(zh(gaps[0].reasons)[0]).toBe('正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想');
+    expect(zh(gaps[0].reasons)).toContain('最近 2 次相关答题只答对 0 次');
     expect(gaps[0].severity).toBeCloseTo((0.8 - 0.3) / 0.8 + 0.03 * 2, 2);
   });
 
@@ -59,14 +62,14 @@ describe('computeGaps', () => {
 
   it('an estimate that faded below target since the last event is an overdue review', () => {
     const gaps = computeGaps(inputs({ mastery: { 'theory.xi-thought': 0.7 }, studied: new Set(['theory.xi-thought']), storedOf: () => 0.85 }));
-    expect(gaps[0].reasons[1]).toBe('复习已逾期：上次学习或答题后掌握度为 85%，遗忘后降到 70%');
+    expect(zh(gaps[0].reasons)[1]).toBe('复习已逾期：上次学习或答题后掌握度为 85%，遗忘后降到 70%');
   });
 
   it('a required topic never studied while a prerequisite is answered mostly wrong is a gap', () => {
     const pre = topics.find((t) => t.id === 'theory.xi-thought')!.prerequisiteIds[0];
     const gaps = computeGaps(inputs({ mastery: { 'theory.xi-thought': 0.3, [pre]: 0.9 }, evidence: new Map([[pre, wrong(2)]]) }));
     const g = gaps.find((x) => x.topicId === 'theory.xi-thought')!;
-    expect(g.reasons[1]).toMatch(/^还没有学习过本知识点，而它的先修知识「.+」最近答题多数答错$/);
+    expect(zh(g.reasons)[1]).toMatch(/^还没有学习过本知识点，而它的先修知识「.+」最近答题多数答错$/);
   });
 
   it('names the branch meetings, the plan course and the wrong answers', () => {
@@ -85,6 +88,15 @@ describe('computeGaps', () => {
     const gaps = computeGaps(inputs({ member: { id: 'm', stage: 'FULL' }, mastery: { affairs: 0.4, 'affairs.economy': 0.2 }, evidence: new Map([['affairs.economy', wrong()]]) }));
     const r = reasonsOf(gaps, 'affairs.economy');
     expect(r[0]).toMatch(/^正式党员要求「时事政治与形势政策」整体掌握度达到 65%（整体 40%，本知识点 20%）/);
+  });
+
+  it('stores each reason as a code with typed parameters, which reads the same in both languages', () => {
+    const gaps = computeGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 }, evidence: new Map([['theory.xi-thought', wrong(2)]]) }));
+    const rs = gaps[0].reasons.flatMap(decodeReasons);
+    expect(rs.map((r) => r.code)).toEqual(['GAP_STAGE_TOPIC', 'GAP_ANSWERS_MOSTLY_WRONG']);
+    expect(rs[0].params).toMatchObject({ stage: 'FULL', topic: 'theory.xi-thought', target: 0.8, mastery: 0.3 });
+    const en = rs.map((r) => renderReason(r, 'en', { topic: (id) => view.topics.get(id)?.name }));
+    expect(en).toEqual(['The full member stage requires "习近平新时代中国特色社会主义思想" at 80% (now 30%)', 'Only 0 of the last 2 related answers were right']);
   });
 
   it('makes wrong answers more urgent than right ones at the same mastery', () => {

@@ -10,10 +10,12 @@
  * A single wrong answer makes a gap only when the estimate is also below 75% of the target; recent
  * answers mostly right settle it (no gap). Otherwise it is "not yet assessed" (a separate list, never
  * painted as a gap): nothing is known about it, or a study session only, or one wrong answer near target. Recent answers mostly wrong (≥ 3, ≤ 40% right) make
- * a gap on any topic. Each reason names its evidence in Chinese, so a member can read why the topic is listed.
+ * a gap on any topic. Each reason is a code naming its evidence with typed parameters (server/i18n/reasons.ts),
+ * stored in that form and rendered in the reader's language, so a member can read why the topic is listed.
  */
 import type { Gap, MemberStage } from '../../../graph';
-import { requirementOf } from '../requirements';
+import { encodeReason, reason, type Reason } from '../../i18n/reasons';
+import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
 export interface AnswerEvidence { n: number; correct: number }
@@ -29,6 +31,8 @@ export interface GapInputs {
   evidence: Map<string, AnswerEvidence>;
   /** Subtopics the branch's meetings discussed recently, with how many meetings. */
   branchTopics: Map<string, number>;
+  /** How many days back the branch's meeting topics were read (quoted in the reason). */
+  branchDays?: number;
   /** Prerequisite subtopic → titles of not-yet-completed plan courses that need it. */
   planPrerequisites: Map<string, string[]>;
   now: number;
@@ -36,6 +40,8 @@ export interface GapInputs {
   studied?: Set<string>;
   /** The stored estimate of a subtopic as of the member's last event (before fading), if any. */
   storedOf?: (topicId: string) => number | undefined;
+  /** What the member's stage must master (in force now); default: the catalogue's defaults. */
+  requirement?: StageRequirement;
 }
 
 /** A required topic the member has not been assessed on (or not conclusively), with why. */
@@ -59,6 +65,10 @@ export const MAX_GAPS = 100;
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** Reasons that quote the recent answers themselves. */
+const ANSWER_CODES = new Set(['GAP_ANSWERS_WEAK', 'GAP_ANSWERS_MOSTLY_WRONG', 'GAP_ANSWERS_RECENT']);
+const namesAnswers = (r: Reason) => ANSWER_CODES.has(r.code);
+
 /** Compute the member's gaps, most severe first. */
 export function computeGaps(x: GapInputs): Gap[] {
   return assessGaps(x).gaps;
@@ -66,24 +76,23 @@ export function computeGaps(x: GapInputs): Gap[] {
 
 /** The member's gaps (most severe first) and the required topics not yet assessed. */
 export function assessGaps(x: GapInputs): GapAssessment {
-  const req = requirementOf(x.member.stage);
-  const found = new Map<string, { severity: number; reasons: string[] }>();
-  const open = new Map<string, NotAssessed>();
-  const name = (id: string) => x.view.topics.get(id)?.name ?? id;
+  const req = x.requirement ?? requirementOf(x.member.stage);
+  const found = new Map<string, { severity: number; reasons: Reason[] }>();
+  const open = new Map<string, { topicId: string; target: number; reasons: Reason[] }>();
   const weakPrerequisite = (id: string) => (x.view.topics.get(id)?.prerequisiteIds ?? []).find((p) => weakByAnswers(x.evidence.get(p)));
   /** Why the evidence supports a gap on the topic, or null when it does not. */
-  const evidenceFor = (topicId: string, target: number, m: number): string | null => {
+  const evidenceFor = (topicId: string, target: number, m: number): Reason | '' | null => {
     const ev = x.evidence.get(topicId);
     if (weakByAnswers(ev)) return null; // the answers themselves are named below
     const stored = x.storedOf?.(topicId);
     if ((ev?.n || x.studied?.has(topicId)) && stored !== undefined && stored >= target && m < target) {
-      return `复习已逾期：上次学习或答题后掌握度为 ${pct(stored)}，遗忘后降到 ${pct(m)}`;
+      return reason('GAP_REVIEW_OVERDUE', { was: stored, now: m });
     }
     const pre = !ev?.n && !x.studied?.has(topicId) ? weakPrerequisite(topicId) : undefined;
-    if (pre) return `还没有学习过本知识点，而它的先修知识「${name(pre)}」最近答题多数答错`;
+    if (pre) return reason('GAP_WEAK_PREREQUISITE', { prerequisite: pre });
     return '';
   };
-  const add = (topicId: string, target: number, weight: number, reason: (m: number) => string) => {
+  const add = (topicId: string, target: number, weight: number, why0: (m: number) => Reason) => {
     if (!x.view.topics.has(topicId)) return;
     const m = x.masteryOf(topicId);
     if (m >= target) return;
@@ -96,7 +105,7 @@ export function assessGaps(x: GapInputs): GapAssessment {
       const sev = weight * Math.min(1, (target - m) / Math.max(target, 0.01));
       const g = found.get(topicId) ?? { severity: 0, reasons: [] };
       g.severity = Math.max(g.severity, sev);
-      g.reasons.push(reason(m));
+      g.reasons.push(why0(m));
       found.set(topicId, g);
       return;
     }
@@ -104,68 +113,68 @@ export function assessGaps(x: GapInputs): GapAssessment {
       const ev = x.evidence.get(topicId);
       const o = open.get(topicId) ?? { topicId, target, reasons: [] };
       o.target = Math.max(o.target, target);
-      o.reasons.push(reason(m));
-      const note = ev?.n ? `已有 ${ev.n} 次相关答题（答对 ${ev.correct} 次），还不足以判断是否为短板` : x.studied?.has(topicId)
-        ? '学习过相关课程，但还没有相关答题记录' : '还没有相关学习或答题记录';
-      if (!o.reasons.includes(note)) o.reasons.push(note);
+      o.reasons.push(why0(m));
+      const note = ev?.n ? reason('NOT_ASSESSED_FEW_ANSWERS', { answers: ev.n, correct: ev.correct })
+        : reason(x.studied?.has(topicId) ? 'NOT_ASSESSED_STUDIED_ONLY' : 'NOT_ASSESSED_NOTHING', {});
+      if (!o.reasons.some((r) => r.code === note.code)) o.reasons.push(note);
       open.set(topicId, o);
       return;
     }
     const sev = weight * Math.min(1, (target - m) / Math.max(target, 0.01));
     const g = found.get(topicId) ?? { severity: 0, reasons: [] };
     g.severity = Math.max(g.severity, sev);
-    g.reasons.push(reason(m));
+    g.reasons.push(why0(m));
     if (why) g.reasons.push(why);
     found.set(topicId, g);
   };
 
   for (const r of req.topics) {
     add(r.topicId, r.target, WEIGHT.stageTopic, (m) =>
-      `${req.label}须掌握「${name(r.topicId)}」（要求 ${pct(r.target)}，当前 ${pct(m)}）：${r.reason}`);
+      reason('GAP_STAGE_TOPIC', { stage: req.stage, topic: r.topicId, target: r.target, mastery: m, note: r.reason }));
   }
   for (const a of req.areas) {
     const am = x.areaMasteryOf(a.area);
     if (am >= a.target) continue;
     for (const id of x.view.leavesByArea.get(a.area) ?? []) {
       add(id, a.target, WEIGHT.stageArea, (m) =>
-        `${req.label}要求「${name(a.area)}」整体掌握度达到 ${pct(a.target)}（整体 ${pct(am)}，本知识点 ${pct(m)}）：${a.reason}`);
+        reason('GAP_STAGE_AREA', { stage: req.stage, area: a.area, target: a.target, areaMastery: am, mastery: m, note: a.reason }));
     }
   }
   for (const [id, count] of x.branchTopics) {
-    add(id, BRANCH_TARGET, WEIGHT.branch, (m) => `支部近 90 天的组织生活讨论了「${name(id)}」（${count} 次会议），你的掌握度为 ${pct(m)}`);
+    add(id, BRANCH_TARGET, WEIGHT.branch, (m) => reason('GAP_BRANCH_MEETINGS', { days: x.branchDays ?? 90, topic: id, meetings: count, mastery: m }));
   }
   for (const [id, titles] of x.planPrerequisites) {
     add(id, PLAN_TARGET, WEIGHT.plan, (m) =>
-      `学习计划中的课程「${titles.slice(0, 2).join('」「')}」以「${name(id)}」为先修知识，当前掌握度 ${pct(m)}`);
+      reason('GAP_PLAN_PREREQUISITE', { course: titles[0] ?? '', course2: titles[1], topic: id, mastery: m }));
   }
   for (const [id, ev] of x.evidence) {
     if (ev.n >= 3 && ev.correct / ev.n <= 0.4) {
-      add(id, ANSWER_TARGET, WEIGHT.answers, (m) => `最近 ${ev.n} 次相关答题只答对 ${ev.correct} 次，掌握度估计为 ${pct(m)}`);
+      add(id, ANSWER_TARGET, WEIGHT.answers, (m) => reason('GAP_ANSWERS_WEAK', { answers: ev.n, correct: ev.correct, mastery: m }));
     }
   }
   // Stage, branch and plan requirements on topics whose answers are mostly wrong name those answers.
   for (const [topicId, g] of found) {
     const ev = x.evidence.get(topicId);
-    if (weakByAnswers(ev) && !g.reasons.some((r) => r.startsWith('最近'))) g.reasons.push(`最近 ${ev!.n} 次相关答题只答对 ${ev!.correct} 次`);
+    if (weakByAnswers(ev) && !g.reasons.some(namesAnswers)) g.reasons.push(reason('GAP_ANSWERS_MOSTLY_WRONG', { answers: ev!.n, correct: ev!.correct }));
   }
 
   const out: Gap[] = [];
   for (const [topicId, g] of found) {
     const ev = x.evidence.get(topicId);
     let severity = g.severity;
-    const reasons = [...new Set(g.reasons)];
+    const reasons = [...new Set(g.reasons.map(encodeReason))];
     if (ev && ev.n > 0) {
       // Wrong answers make a gap more urgent, right ones less so — the evidence the member sees; each
       // of the last five answers counts, so one more wrong answer never lowers the urgency by itself.
       severity += 0.03 * (ev.n - 2 * ev.correct);
-      if (!reasons.some((r) => r.startsWith('最近'))) reasons.push(`最近 ${ev.n} 次相关答题答对 ${ev.correct} 次`);
+      if (!g.reasons.some(namesAnswers)) reasons.push(encodeReason(reason('GAP_ANSWERS_RECENT', { answers: ev.n, correct: ev.correct })));
     }
     out.push({ memberId: x.member.id, topicId, severity: Math.round(Math.min(1, Math.max(0.01, severity)) * 1000) / 1000, reasons, updatedAt: x.now });
     open.delete(topicId);
   }
   return {
     gaps: out.sort((a, b) => b.severity - a.severity || a.topicId.localeCompare(b.topicId)).slice(0, MAX_GAPS),
-    notAssessed: [...open.values()].sort((a, b) => a.topicId.localeCompare(b.topicId)),
+    notAssessed: [...open.values()].map((o) => ({ ...o, reasons: o.reasons.map(encodeReason) })).sort((a, b) => a.topicId.localeCompare(b.topicId)),
   };
 }
 

@@ -9,7 +9,7 @@ import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
 import { answerEvidence, assessGaps, studiedTopics, type GapAssessment } from './compute-gaps';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 
 const DAY = 86_400_000;
 /** "Recent" branch meetings for gap reasons. */
@@ -32,7 +32,7 @@ export function planPrerequisites(view: CurriculumView, plan: StudyPlan | null, 
   const out = new Map<string, string[]>();
   if (!plan) return out;
   for (const item of plan.items) {
-    if (item.kind !== 'LEARN' || (progress.get(item.courseId) ?? 0) >= COMPLETED) continue;
+    if (item.kind !== 'LEARN' || isCompleted(progress.get(item.courseId) ?? 0)) continue;
     const course = view.courseById.get(item.courseId);
     if (!course) continue;
     const covered = new Set((view.courseTopics.get(course.id) ?? []).map((t) => t.topicId));
@@ -71,7 +71,7 @@ export class GapService {
     const areaIds = [...snap.view.leavesByArea.keys()];
     const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
     return assessGaps({
-      member: snap.member, view: snap.view, now: snap.now,
+      member: snap.member, view: snap.view, now: snap.now, requirement: snap.requirement,
       studied: studiedTopics(snap.view, snap.history.studies),
       storedOf: (id) => snap.rows.get(id)?.p,
       masteryOf: snap.masteryOf,

@@ -8,16 +8,23 @@ import type { Mastery, Member, MemberHistory } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from './curriculum-view';
+import { checkIntegrity, modelDiscountOf } from '../integrity/evidence-integrity';
 
 /** Enough events to replay a year of an active member's learning in one read. */
 export const REPLAY_LIMIT = 5000;
 
+/** Mastery rows per write when rows are rebuilt for many members at once. */
+const UPSERT_CHUNK = 1000;
+
 export class MasteryService {
   constructor(readonly store: GraphStore, readonly model: MasteryModel) {}
 
-  /** Rows of every subtopic from the member's history (nothing written). */
+  /**
+   * Rows of every subtopic from the member's history (nothing written). Events whose time cannot be
+   * true are discounted (integrity/evidence-integrity.ts).
+   */
   fromHistory(member: Pick<Member, 'id' | 'stage'>, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>): Map<string, Mastery> {
-    return this.model.rowsFromHistory(member, view, history);
+    return this.model.rowsFromHistory(member, view, history, modelDiscountOf(checkIntegrity(view, history)));
   }
 
   /** Recompute and store the member's rows from their history; returns them. */
@@ -53,7 +60,9 @@ export class MasteryService {
         writes.push(...rows.values());
         rebuilt.push(m.id);
       }
-      if (writes.length) await this.store.upsertMastery(writes);
+      // Bounded transactions: a page of members without rows (after a bulk load) is thousands of rows,
+      // and other writers wait while one transaction holds the store's writer.
+      for (let i = 0; i < writes.length; i += UPSERT_CHUNK) await this.store.upsertMastery(writes.slice(i, i + UPSERT_CHUNK));
     }
     return { rows: out, rebuilt };
   }

@@ -13,7 +13,7 @@ import { REFERENCE_DATE } from '../../../seeds/generator/scales';
 import { HIDDEN_PARAMS } from '../../../seeds/generator/hidden-model';
 import { readSimWorld } from '../simulate/sim-world';
 import { evaluateOnWorld, type WorldEvaluation } from '../research/world-eval';
-import { LearnerModel } from './learner-model';
+import type { LearnerModel } from './learner-model';
 import { compact } from './params-file';
 import { createProductModel } from './product-model';
 import { requiredTopicIds } from '../requirements';

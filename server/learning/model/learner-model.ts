@@ -211,7 +211,7 @@ function fitLogistic(rows: Rows, P: number, use: (r: number) => boolean, init: n
         }
       }
       step++;
-      const c1 = 1 - Math.pow(b1, step), c2 = 1 - Math.pow(b2, step);
+      const c1 = 1 - b1 ** step, c2 = 1 - b2 ** step;
       for (let q = 0; q < nt; q++) {
         const p = touched[q];
         const grad = g[p] + l2 * w[p];

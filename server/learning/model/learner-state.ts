@@ -44,7 +44,7 @@ export function newLearnerState(globalMean: number): LearnerState {
 /** The fading factor over `ms` for a half-life in days (null = no forgetting; unknown times = none). */
 export function fade(halfLifeDays: number | null, ms: number): number {
   if (halfLifeDays === null || !Number.isFinite(ms) || ms <= 0) return 1;
-  return Math.pow(0.5, ms / DAY / halfLifeDays);
+  return 0.5 ** (ms / DAY / halfLifeDays);
 }
 
 /** The topic's evidence faded to time `t` (a copy; the state is not changed). */

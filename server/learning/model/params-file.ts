@@ -21,7 +21,7 @@ export function loadMasteryParams(file: string): LearnerModelParams | null {
 
 export function saveMasteryParams(file: string, p: LearnerModelParams): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(compact(p)) + '\n');
+  writeFileSync(file, `${JSON.stringify(compact(p))}\n`);
 }
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;

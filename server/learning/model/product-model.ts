@@ -9,6 +9,7 @@ import type { MasteryEvidence, MasteryModel, MemberRef } from '../mastery-model'
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { eventsFromHistory, topicInfoFromView, type RequiredTopics } from './history-events';
 import { LearnerModel, type LearnerModelParams } from './learner-model';
+import type { LearnerEvent, LearnerState } from './learner-state';
 import DEFAULT_PARAMS from './default-params.json';
 
 export function defaultLearnerParams(): LearnerModelParams {
@@ -42,9 +43,11 @@ export class ProductModel implements MasteryModel {
     const events = eventsFromHistory(view, history, discountOf);
     const out = new Map<string, Mastery>();
     if (!events.length) return out;
-    const st = model.replay(events);
     const ctx = { stage: member.stage };
-    for (const t of view.leaves) out.set(t.id, { memberId: member.id, topicId: t.id, p: round(model.masteryAt(st, ctx, t.id, st.at)), updatedAt: st.at });
+    const fold = new GuardedFold(model, ctx);
+    for (const e of events) fold.apply(e);
+    if (!Number.isFinite(fold.st.at)) return out; // every event discounted: nothing counted, the prior stands
+    for (const t of view.leaves) out.set(t.id, { memberId: member.id, topicId: t.id, p: round(fold.shown(t.id, fold.st.at)), updatedAt: fold.st.at });
     return out;
   }
 
@@ -62,28 +65,81 @@ export class ProductModel implements MasteryModel {
   explain(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, limit = 5,
     discountOf?: (eventId: string) => number): Map<string, MasteryEvidence[]> {
     const model = this.modelFor(view);
-    const ctx = { stage: member.stage };
-    const st = model.newState();
+    const fold = new GuardedFold(model, { stage: member.stage });
     const out = new Map<string, MasteryEvidence[]>();
     for (const e of eventsFromHistory(view, history, discountOf)) {
-      const direct = e.topics.filter((t) => t.weight >= 0.3).map((t) => t.topicId);
-      const before = direct.map((t) => model.masteryAt(st, ctx, t, e.at));
-      model.apply(st, e);
-      direct.forEach((t, i) => {
-        const delta = model.masteryAt(st, ctx, t, e.at) - before[i];
-        const list = out.get(t) ?? [];
+      const moved = fold.apply(e);
+      for (const t of e.topics) {
+        if (t.weight < 0.3) continue;
+        const m = moved.get(t.topicId)!;
+        const list = out.get(t.topicId) ?? [];
         list.unshift({
           kind: e.kind === 'answer' ? 'ANSWER' : 'STUDY', eventId: e.ref ?? '', at: e.at,
-          correct: e.kind === 'answer' ? e.correct : null, delta: round(delta), discount: e.discount ?? 0,
+          correct: e.kind === 'answer' ? e.correct : null, delta: round(m.after - m.before), discount: e.discount ?? 0,
         });
         if (list.length > limit) list.length = limit;
-        out.set(t, list);
-      });
+        out.set(t.topicId, list);
+      }
     }
     return out;
   }
 }
 
+/** Share of a topic's correction kept after a right answer or study on it (the model's own estimate takes over again). */
+const CORRECTION_KEPT = 0.5;
+
+/**
+ * The fold the product shows: the learner model's estimate of each topic plus a correction (≤ 0) that
+ * makes sure a wrong answer never raises the estimate of a topic it tests. The model's features move
+ * together (a wrong answer also changes recency and member-wide averages), so its raw estimate can rise
+ * a little after a wrong answer; the correction holds it at the estimate shown just before, as stored
+ * rows show it (faded towards the prior since the last event). Right answers and study relax it.
+ */
+export class GuardedFold {
+  readonly st: LearnerState;
+  private readonly correction = new Map<string, number>();
+
+  constructor(private readonly model: LearnerModel, private readonly ctx: { stage?: string }) {
+    this.st = model.newState();
+  }
+
+  /** The estimate of a topic at time t from the events folded so far. */
+  shown(topicId: string, t: number): number {
+    return clamp01(this.model.masteryAt(this.st, this.ctx, topicId, t) + (this.correction.get(topicId) ?? 0));
+  }
+
+  /** What a reader sees for the topic at t: the stored row (as of the last event) faded towards the prior, or the stage prior. */
+  private displayed(topicId: string, t: number): number {
+    if (!Number.isFinite(this.st.at)) return this.model.priorMastery(topicId, this.ctx);
+    return this.model.fadeTowardsPrior(this.shown(topicId, this.st.at), this.model.priorMastery(topicId), this.st.at, t);
+  }
+
+  /** Fold one event; returns each of its topics' estimate just before and just after it. */
+  apply(e: LearnerEvent): Map<string, { before: number; after: number }> {
+    const moved = new Map<string, { before: number; after: number }>();
+    for (const t of e.topics) moved.set(t.topicId, { before: this.displayed(t.topicId, e.at), after: 0 });
+    const counted = (e.discount ?? 0) < 1;
+    if (!counted) { // kept in the record, moves nothing
+      for (const m of moved.values()) m.after = m.before;
+      return moved;
+    }
+    this.model.apply(this.st, e);
+    for (const [topicId, m] of moved) {
+      const raw = this.model.masteryAt(this.st, this.ctx, topicId, e.at);
+      let c = this.correction.get(topicId) ?? 0;
+      if (e.kind === 'answer' && !e.correct) {
+        if (clamp01(raw + c) > m.before) c = m.before - raw;
+      } else {
+        c *= CORRECTION_KEPT;
+      }
+      if (c === 0) this.correction.delete(topicId); else this.correction.set(topicId, c);
+      m.after = clamp01(raw + c);
+    }
+    return moved;
+  }
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 export function createProductModel(params: LearnerModelParams | null, required: RequiredTopics): ProductModel {

@@ -17,7 +17,7 @@ export function rollUpMastery(topics: Topic[], leaf: Map<string, number>, prior:
     const known = out.get(id);
     if (known !== undefined) return known;
     const kids = depth < 16 ? children.get(id) : undefined;
-    const v = kids && kids.length ? kids.reduce((s, k) => s + visit(k, depth + 1), 0) / kids.length : leaf.get(id) ?? prior;
+    const v = kids?.length ? kids.reduce((s, k) => s + visit(k, depth + 1), 0) / kids.length : leaf.get(id) ?? prior;
     out.set(id, v);
     return v;
   };

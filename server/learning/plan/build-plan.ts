@@ -6,8 +6,9 @@
 import type { Mastery, StudyPlan, StudyPlanItem } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { COMPLETED, type CourseRecommendation } from '../recommend/rank-courses';
-import { pct } from '../gaps/compute-gaps';
+import { isCompleted } from '../progress';
+import type { CourseRecommendation } from '../recommend/rank-courses';
+import { encodeReasons, reason } from '../../i18n/reasons';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -70,7 +71,7 @@ function predecessors(view: CurriculumView, ids: string[]): Map<string, Set<stri
 
 export function buildPlan(x: PlanInput): StudyPlan {
   const startsAt = x.now;
-  const kept = (x.previous?.items ?? []).filter((i) => (x.courseProgress.get(i.courseId) ?? 0) >= COMPLETED && i.kind === 'LEARN');
+  const kept = (x.previous?.items ?? []).filter((i) => isCompleted(x.courseProgress.get(i.courseId) ?? 0) && i.kind === 'LEARN');
   const keptIds = new Set(kept.map((i) => i.courseId));
   const items: StudyPlanItem[] = [];
   const used = Array.from({ length: x.weeks + 1 }, () => 0);
@@ -85,10 +86,9 @@ export function buildPlan(x: PlanInput): StudyPlan {
       if (week > x.weeks) break;
       if (used[week] + course.minutes > x.minutesPerWeek * REVIEW_SHARE) continue;
       used[week] += course.minutes;
-      const name = x.view.topics.get(f.topicId)?.name ?? f.topicId;
       items.push({
         courseId: course.id, week, order: 0, due: due(week), minutes: course.minutes, topicIds: [f.topicId], kind: 'REVIEW',
-        reason: `复习「${name}」：上次估计掌握度 ${pct(f.was)}，因遗忘已降到约 ${pct(f.now)}；按间隔复习巩固`,
+        reason: encodeReasons([reason('PLAN_REVIEW', { topic: f.topicId, was: f.was, now: f.now })]),
       });
     }
   }

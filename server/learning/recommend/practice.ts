@@ -6,8 +6,9 @@
 import type { Gap, Question } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { pct } from '../gaps/compute-gaps';
+import { encodeReason, reason } from '../../i18n/reasons';
 
+/** `reason` is stored-form (server/i18n/reasons.ts): a code with parameters, rendered when read. */
 export interface PracticeQuestion { question: Question; topicId: string; reason: string }
 
 const TARGET_P = 0.65;
@@ -40,9 +41,8 @@ export function pickPracticeQuestions(view: CurriculumView, model: MasteryModel,
       const pick = t.qs.slice(round).find((x) => !taken.has(x.q.id));
       if (!pick) continue;
       taken.add(pick.q.id);
-      const name = view.topics.get(t.g.topicId)?.name ?? t.g.topicId;
-      const reason = review ? `巩固练习「${name}」（当前掌握度 ${pct(t.m)}）` : `针对你的学习短板「${name}」（当前掌握度 ${pct(t.m)}）`;
-      out.push({ question: pick.q, topicId: t.g.topicId, reason });
+      const why = reason(review ? 'PRACTICE_REVIEW' : 'PRACTICE_GAP', { topic: t.g.topicId, mastery: t.m });
+      out.push({ question: pick.q, topicId: t.g.topicId, reason: encodeReason(why) });
     }
   }
   return out;

@@ -1,26 +1,38 @@
 /**
  * Course recommendations for one member, as a pure function of their snapshot and gaps:
- *  1. need per subtopic = gap severity; a gap whose prerequisite is far from mastered passes most of
- *     its need down to that prerequisite (recursively), so the prerequisite's course is recommended
- *     instead of the course the member is not ready for;
+ *  1. need per subtopic = gap severity; a required topic of the member's stage not yet assessed counts
+ *     like a gap of its distance to target, other topics not yet assessed at half that; need on the
+ *     stage's required topics counts REQUIRED_WEIGHT times; a need whose
+ *     prerequisite is not ready (estimate below PREREQ_READY) passes most of it down to that
+ *     prerequisite (recursively), so the prerequisite's course is recommended first;
  *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
  *     itself) below PREREQ_FAR — blocked courses are never recommended;
- *  3. completed courses (progress ≥ 0.9) are skipped;
- *  4. score = relevance to needs (normalised) + what the branch studies (more weight at cold start);
+ *  3. completed courses (progress ≥ COMPLETED, progress.ts) are skipped;
+ *  4. relevance = Σ over the course's topics of tag weight × need × room to learn (1 − estimate) ×
+ *     readiness ((mean prerequisite estimate / PREREQ_READY)³, at most 1), per half hour of the course;
+ *     score = relevance (normalised) + what the branch studies (more weight at cold start);
  *  5. MMR over topic overlap diversifies the list.
- * Each result carries a Chinese explanation and the graph path behind it for the client to draw.
+ * Each result carries an explanation (reason codes with parameters, server/i18n/reasons.ts, rendered in
+ * the reader's language) and the graph path behind it for the client to draw.
  */
 import type { Course, Gap } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { pct } from '../gaps/compute-gaps';
+import { decodeReasons, encodeReasons, reason, type Reason } from '../../i18n/reasons';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 
-export { COMPLETED };
 
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
+/** Share of a topic's need passed on to each prerequisite it waits for. */
+const PREREQ_PASS_ON = 0.9;
+/** Mean prerequisite estimate at which a topic counts as ready to learn. */
+export const PREREQ_READY = 0.6;
+/** How steeply an unready topic's relevance falls: (prerequisite estimate / PREREQ_READY)^READINESS_POWER. */
+const READINESS_POWER = 3;
+/** Need on the subtopics the member's stage requires counts this many times a need elsewhere. */
+const REQUIRED_WEIGHT = 2;
 
 export interface Need {
   value: number;
@@ -47,13 +59,16 @@ export interface RankInput {
   helped?: { members: number; counts: Map<string, number> };
   /** Few events: lean more on the branch and the stage curriculum. */
   coldStart: boolean;
-  /** Required topics not yet assessed: recommended at half the weight of a gap, never called a gap. */
+  /** Topics not yet assessed: recommended (the stage's required ones like a gap, others at half), never called gaps. */
   toAssess?: ToAssess[];
+  /** Subtopics the member's stage requires. */
+  requiredTopics?: ReadonlySet<string>;
 }
 
 export interface CourseRecommendation {
   course: Course;
   score: number;
+  /** Stored form: a list of reasons read as sentences (server/i18n/reasons.ts). */
   explanation: string;
   /** Gap or prerequisite topics this course addresses. */
   topicIds: string[];
@@ -61,23 +76,23 @@ export interface CourseRecommendation {
   path: LearningPath;
 }
 
-const KIND_LABEL: Record<Course['kind'], string> = { ARTICLE: '文章', VIDEO: '视频', LESSON: '课程', EXAM: '测验' };
-
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
-export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = []): Map<string, Need> {
+export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = [],
+  required: ReadonlySet<string> = new Set()): Map<string, Need> {
   const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null, unlocks: [] }]));
   for (const a of toAssess) {
     if (need.has(a.topicId)) continue;
     const gap = Math.max(0.05, (a.target - masteryOf(a.topicId)) / Math.max(0.01, a.target));
-    need.set(a.topicId, { value: 0.5 * Math.min(1, gap), via: null, unlocks: [], assess: true });
+    need.set(a.topicId, { value: (required.has(a.topicId) ? 1 : 0.5) * Math.min(1, gap), via: null, unlocks: [], assess: true });
   }
+  for (const [id, n] of need) if (required.has(id)) n.value *= REQUIRED_WEIGHT;
   const queue = [...need.keys()];
   for (let guard = 0; queue.length && guard < 1000; guard++) {
     const t = queue.shift()!;
     const n = need.get(t)!;
     for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
-      if (masteryOf(p) >= PREREQ_FAR) continue;
-      const passed = n.value * 0.9;
+      if (masteryOf(p) >= PREREQ_READY) continue;
+      const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
       if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
       if (!cur.unlocks.includes(t)) cur.unlocks.push(t);
@@ -103,15 +118,22 @@ export function blockingPrerequisites(view: CurriculumView, course: Course, mast
 
 /** Rank courses for the member; `first` results. */
 export function rankCourses(x: RankInput, first: number): CourseRecommendation[] {
-  const need = needsOf(x.view, x.gaps, x.masteryOf, x.toAssess);
+  const need = needsOf(x.view, x.gaps, x.masteryOf, x.toAssess, x.requiredTopics);
+  const readiness = (topicId: string) => {
+    const pre = x.view.topics.get(topicId)?.prerequisiteIds ?? [];
+    if (!pre.length) return 1;
+    return Math.min(1, pre.reduce((a, p) => a + x.masteryOf(p), 0) / pre.length / PREREQ_READY) ** READINESS_POWER;
+  };
   const maxPop = Math.max(1, ...x.popularity.values());
   const popWeight = x.coldStart ? 0.35 : 0.15;
   type Cand = { course: Course; relevance: number; pop: number; score: number };
   const cands: Cand[] = [];
   for (const c of x.view.courses) {
-    if ((x.courseProgress.get(c.id) ?? 0) >= COMPLETED) continue;
+    if (isCompleted(x.courseProgress.get(c.id) ?? 0)) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
-    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
+    // Per half hour of the member's time: a long course is worth more only if it teaches more.
+    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) =>
+      s + t.weight * (need.get(t.topicId)?.value ?? 0) * (1 - x.masteryOf(t.topicId)) * readiness(t.topicId), 0) / Math.max(5, c.minutes) * 30;
     const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
     const pop = x.helped?.counts.size ? (branchPop + (x.helped.counts.get(c.id) ?? 0) / x.helped.members) / 2 : branchPop;
     if (relevance <= 0 && pop <= 0) continue;
@@ -131,21 +153,20 @@ const MIN_DISCLOSED_SESSIONS = 5;
 
 function explain(x: RankInput, need: Map<string, Need>, course: Course, score: number, studied: number): CourseRecommendation {
   const v = x.view;
-  const name = (id: string) => v.topics.get(id)?.name ?? id;
   const covered = (v.courseTopics.get(course.id) ?? []).filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
     .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
-  const what = `这门${KIND_LABEL[course.kind]}《${course.title}》（约 ${course.minutes} 分钟）`;
+  const what = { courseKind: course.kind, title: course.title, minutes: course.minutes };
   const helped = x.helped?.counts.get(course.id) ?? 0;
   // Other members' gaps and study are personal data: the ranking may use them, but an explanation cites
   // them only as aggregates over groups large enough not to point at anyone (small-group disclosure).
-  const social = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
-    ? `与你学习短板相近的 ${x.helped!.members} 位支部同志中，有 ${helped} 位学完了这门课程。`
-    : studied >= MIN_DISCLOSED_SESSIONS ? `本支部同志近半年学习这门课程 ${studied} 次。` : '';
+  const social: Reason[] = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
+    ? [reason('REC_PEERS_COMPLETED', { peers: x.helped!.members, completed: helped })]
+    : studied >= MIN_DISCLOSED_SESSIONS ? [reason('REC_BRANCH_SESSIONS', { sessions: studied })] : [];
   const rounded = Math.round(score * 1000) / 1000;
   if (!covered.length) {
     return {
       course, score: rounded, kind: 'POPULAR', topicIds: [],
-      explanation: `${what}在本支部学习的人较多，适合作为入门学习。${social}`,
+      explanation: encodeReasons([reason('REC_POPULAR', what), ...social]),
       path: buildPath(x.member, v, course, [], []),
     };
   }
@@ -154,13 +175,13 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
   const viaOf = (t: string) => need.get(t)?.via ?? (t === main ? need.get(main)!.unlocks[0] ?? null : null);
   for (let t = viaOf(main); t && chain.length < 6 && !chain.includes(t); t = viaOf(t)) chain.push(t);
   const gapTopic = chain[chain.length - 1];
-  const others = covered.slice(1, 3).map((t) => `「${name(t.topicId)}」`).join('');
+  const others = { other1: covered[1]?.topicId, other2: covered[2]?.topicId };
   const assessOnly = !!need.get(gapTopic)?.assess;
   if (chain.length > 1) {
     return {
       course, score: rounded, kind: 'PREREQUISITE', topicIds: covered.map((t) => t.topicId),
-      explanation: `${assessOnly ? '你这个阶段要求掌握' : '你要补的短板'}「${name(gapTopic)}」以「${name(main)}」为先修知识，而你对「${name(main)}」的掌握度只有 ${pct(x.masteryOf(main))}。`
-        + `建议先学${what}打好基础，再学「${name(gapTopic)}」会更顺利。${social}`,
+      explanation: encodeReasons([reason(assessOnly ? 'REC_PREREQUISITE_OF_REQUIRED' : 'REC_PREREQUISITE_OF_GAP',
+        { gapTopic, topic: main, mastery: x.masteryOf(main), ...what }), ...social]),
       path: assessOnly ? buildPath(x.member, v, course, [], covered.map((t) => t.topicId)) : buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
     };
   }
@@ -168,17 +189,16 @@ function explain(x: RankInput, need: Map<string, Need>, course: Course, score: n
     const target = x.toAssess?.find((a) => a.topicId === main)?.target ?? 0;
     return {
       course, score: rounded, kind: 'REQUIRED', topicIds: covered.map((t) => t.topicId),
-      explanation: `「${name(main)}」是你这个阶段要求掌握的内容（要求 ${pct(target)}），目前还没有评估（尚未评估，不算短板）。`
-        + `${what}讲这部分内容${others ? `，还涉及${others}` : ''}，学完后做几道相关练习即可评估。${social}`,
+      explanation: encodeReasons([reason('REC_REQUIRED', { topic: main, target, ...what, ...others }), ...social]),
       path: buildPath(x.member, v, course, [], covered.map((t) => t.topicId)),
     };
   }
   const gap = x.gaps.find((g) => g.topicId === main);
-  const why = gap?.reasons[0] ? `依据：${gap.reasons[0]}。` : '';
+  // The gap's first reason is the evidence behind the recommendation.
+  const why = gap?.reasons[0] ? decodeReasons(gap.reasons[0]) : [];
   return {
     course, score: rounded, kind: 'GAP', topicIds: covered.map((t) => t.topicId),
-    explanation: `你在「${name(main)}」上还有短板（掌握度 ${pct(x.masteryOf(main))}），${what}正好讲这部分内容`
-      + `${others ? `，还涉及${others}` : ''}。${why}${social}`,
+    explanation: encodeReasons([reason('REC_GAP', { topic: main, mastery: x.masteryOf(main), ...what, ...others }), ...why, ...social]),
     path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Gap, Member } from '../../../graph';
 import type { GraphStore } from '../../../graph';
-import { COMPLETED } from './rank-courses';
+import { isCompleted } from '../progress';
 
 const MIN_SIMILARITY = 0.3;
 const MAX_SIMILAR = 10;
@@ -26,7 +26,7 @@ export async function similarMembersHelped(store: GraphStore, member: Pick<Membe
   if (!similar.length) return { members: 0, counts };
   const histories = await store.getHistoriesForMembers(similar.map((x) => x.id), { limit: 100, since });
   for (const h of histories.values()) {
-    for (const c of new Set(h.studies.filter((e) => e.progress >= COMPLETED).map((e) => e.courseId))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const c of new Set(h.studies.filter((e) => isCompleted(e.progress)).map((e) => e.courseId))) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   return { members: similar.length, counts };
 }

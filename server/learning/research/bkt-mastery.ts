@@ -78,7 +78,7 @@ export function emission(p: MasteryParams, difficulty: number): { g: number; s: 
 export function decay(p: MasteryParams, value: number, since: number, now: number): number {
   if (!Number.isFinite(p.halfLifeDays) || now <= since) return value;
   if (value <= p.floor) return value;
-  const f = Math.pow(0.5, (now - since) / DAY / p.halfLifeDays);
+  const f = 0.5 ** ((now - since) / DAY / p.halfLifeDays);
   return p.floor + (value - p.floor) * f;
 }
 

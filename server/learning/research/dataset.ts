@@ -106,7 +106,7 @@ export function parseCsv(text: string, index: SkillIndex, grow = true): KtDatase
   const builders = new Map<string, Builder>();
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n];
-    if (!line || !line.trim()) continue;
+    if (!line?.trim()) continue;
     const f = splitCsvLine(line);
     const c = f[ci]?.trim();
     if (c !== '0' && c !== '1' && c !== 'true' && c !== 'false') {

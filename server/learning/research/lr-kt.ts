@@ -92,7 +92,7 @@ export function fitLrKt(train: KtDataset, opts: LrKtOptions = {}): LrKtModel {
         }
       }
       step++;
-      const c1 = 1 - Math.pow(b1, step), c2 = 1 - Math.pow(b2, step);
+      const c1 = 1 - b1 ** step, c2 = 1 - b2 ** step;
       // Lazy Adam: only the weights this batch touched (sparse features).
       for (let q = 0; q < nt; q++) {
         const p = touched[q];

@@ -58,5 +58,5 @@ export function toLines(rows: SyntheticResponse[]): string {
 }
 
 export function toCsv(rows: SyntheticResponse[]): string {
-  return 'student,skill,correct,timestamp\n' + rows.map((x) => `u${x.student},k${x.skill},${x.correct},${x.time}`).join('\n') + '\n';
+  return `student,skill,correct,timestamp\n${rows.map((x) => `u${x.student},k${x.skill},${x.correct},${x.time}`).join('\n')}\n`;
 }

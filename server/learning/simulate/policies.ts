@@ -12,7 +12,7 @@
 import type { AnswerEvent, Course, MemberKind, MemberStage, StudyEvent } from '../../../graph';
 import { answerEvidence, assessGaps, studiedTopics } from '../gaps/compute-gaps';
 import { rankCourses } from '../recommend/rank-courses';
-import { COMPLETED } from '../progress';
+import { isCompleted } from '../progress';
 import { requirementOf } from '../requirements';
 import type { SimWorld } from './sim-world';
 
@@ -56,6 +56,7 @@ export function recommendFor(world: SimWorld, st: PolicyView, first: number): Co
     view: v, member: { id: st.member.id, name: st.member.id }, masteryOf: st.masteryOf, gaps, courseProgress: new Map(st.progress),
     popularity: world.branchPopularity.get(st.member.branchId) ?? new Map(),
     coldStart: st.recent.length + st.member.studies.length < 5, toAssess: notAssessed,
+    requiredTopics: new Set(requirementOf(st.member.stage).topics.map((t) => t.topicId)),
   }, first).map((r) => r.course);
 }
 
@@ -98,7 +99,7 @@ function prerequisiteOrder(world: SimWorld, courses: Course[]): Course[] {
 }
 
 export function candidatesFor(policy: PolicyName, world: SimWorld, st: PolicyView): Course[] {
-  const open = (c: Course) => (st.progress.get(c.id) ?? 0) < COMPLETED;
+  const open = (c: Course) => !isCompleted(st.progress.get(c.id) ?? 0);
   const byPopularity = (a: Course, b: Course) => (world.popularity.get(b.id) ?? 0) - (world.popularity.get(a.id) ?? 0) || a.id.localeCompare(b.id);
   if (policy === 'recommender') return recommendFor(world, st, 20);
   if (policy === 'popularity') return world.view.courses.filter(open).sort(byPopularity);

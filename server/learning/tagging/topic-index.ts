@@ -70,7 +70,7 @@ export function buildTopicIndex(embedderId: string, dimensions: number, topics: 
     const idx = topics.map((t, i) => (t.area === a ? i : -1)).filter((i) => i >= 0);
     areaVec.set(a, centroid(idx.map((i) => own[i]), dimensions));
   }
-  const candidates = topics.map((t, i) => i).filter((i) => topics[i].parentId !== null || !hasChildren.has(topics[i].area));
+  const candidates = topics.map((_, i) => i).filter((i) => topics[i].parentId !== null || !hasChildren.has(topics[i].area));
 
   return {
     embedderId,

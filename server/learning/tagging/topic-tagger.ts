@@ -49,7 +49,7 @@ export async function indexCorpus(embedder: Embedder, corpus: Corpus,
   for (const kind of ['Course', 'Question'] as const) {
     const items = corpus.items.filter((i) => i.kind === kind);
     const vs = await embed(kind, items);
-    items.forEach((it, k) => examples.push({ vector: vs[k], tags: it.tags, key: `${kind}:${it.id}` }));
+    items.forEach((it, k) => { examples.push({ vector: vs[k], tags: it.tags, key: `${kind}:${it.id}` }); });
   }
   return buildTopicIndex(embedder.id, embedder.dimensions, corpus.topics, topicVectors, examples);
 }

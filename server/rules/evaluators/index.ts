@@ -5,10 +5,12 @@
 import type { Evaluator } from '../types';
 import { AFFAIRS_EVALUATORS } from './affairs';
 import { meetingMinimumEvaluator } from './meeting-minimum';
+import { stageRequirementEvaluator } from './stage-requirement';
 import { talkYearlyEvaluator } from './talk-yearly';
 
 export const EVALUATORS: Evaluator[] = [
   meetingMinimumEvaluator,
   ...AFFAIRS_EVALUATORS,
   talkYearlyEvaluator,
+  stageRequirementEvaluator,
 ];

@@ -57,7 +57,7 @@ export default function PipelinePage({ memberId }: { memberId: string }) {
               )}
             </section>
             {manages ? <StepForm memberId={memberId} onDone={() => refetch({ requestPolicy: 'network-only' })} /> : null}
-            <p><a href={hrefFor({ name: 'dues', memberId })}>{t('affairs.dues')}</a> · <a href={hrefFor({ name: 'portrait', id: memberId })}>{pipeline.member.name}</a></p>
+            <p><a href={hrefFor({ name: 'dues', memberId })}>{t('affairs.dues')}</a> · <a href={hrefFor({ name: 'record', memberId })}>{t('record.link')}</a> · <a href={hrefFor({ name: 'portrait', id: memberId })}>{pipeline.member.name}</a></p>
           </>
         )}
       </QueryState>

@@ -32,6 +32,7 @@ export function BallotForm({ roundId, publicKey, people, onSent }: {
     }
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: send is a new function each render; the countdown restarts only when the pending ballot changes
   useEffect(() => {
     if (phase !== 'waiting' || !pending || error) return undefined;
     const timer = setInterval(() => {

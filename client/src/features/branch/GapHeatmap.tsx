@@ -55,7 +55,7 @@ export function GapHeatmap({ report }: { report: Report }) {
                   <td key={c.area} className="cell" style={{ background: heatColor(c.severity, max), color: heatTextColor(c.severity, max) }}
                     title={`${r.member.name} · ${te('area', c.area)} · ${t('home.severity', { p: pct(c.severity) })} · ${t('home.gapMastery', { p: pct(c.mastery) })}${c.notAssessedCount ? ` · ${t('branch.cellOpen', { n: c.notAssessedCount })}` : ''}`}>
                     {c.gapCount || ''}
-                    {c.notAssessedCount ? <span className="open-count" aria-label={t('branch.cellOpen', { n: c.notAssessedCount })}>?{c.notAssessedCount}</span> : null}
+                    {c.notAssessedCount ? <span className="open-count" role="img" aria-label={t('branch.cellOpen', { n: c.notAssessedCount })}>?{c.notAssessedCount}</span> : null}
                   </td>
                 ))}
               </tr>

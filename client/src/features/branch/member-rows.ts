@@ -24,7 +24,7 @@ export function toMemberRows(
     const att = m.recentActivity.attendance;
     const g = byMember.get(m.id);
     return {
-      mastery: g && g.cells.length ? g.cells.reduce((s, c) => s + c.mastery, 0) / g.cells.length : null,
+      mastery: g?.cells.length ? g.cells.reduce((s, c) => s + c.mastery, 0) / g.cells.length : null,
       gaps: g ? g.cells.reduce((s, c) => s + c.gapCount, 0) : null,
       id: m.id, name: m.name, stage: m.stage, kind: m.kind, role: m.role,
       attendance: att.length ? att.filter((a) => a.status === 'PRESENT').length / att.length : null,

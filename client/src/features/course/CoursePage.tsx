@@ -44,7 +44,12 @@ export default function CoursePage({ courseId, memberId }: { courseId: string; m
                   <ol data-testid="course-outline">{course.content.outline.map((o) => <li key={o}>{o}</li>)}</ol>
                 </Section>
                 <Section title={t('course.reading')}>
-                  <div className="reading" data-testid="course-reading">{course.content.reading.map((p, i) => <p key={i}>{p}</p>)}</div>
+                  <div className="reading" data-testid="course-reading">
+                    {course.content.reading.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the reading's paragraphs are fixed text in a fixed order
+                      <p key={i}>{p}</p>
+                    ))}
+                  </div>
                   {course.content.link ? <p><a href={course.content.link.url} target="_blank" rel="noopener noreferrer">{course.content.link.label} ↗</a></p> : null}
                 </Section>
                 <Section title={t('course.check')} hint={t('course.checkHint')}>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
+import { hrefFor } from '../../app/routes';
 import { MemberHomeDocument, MemberLearningDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -12,6 +13,7 @@ import { GapsSection } from './GapsSection';
 import { NotAssessedSection } from './NotAssessedSection';
 import { PlacementSection } from './PlacementSection';
 import { MasterySection } from './MasterySection';
+import { DiscountedSection } from './DiscountedSection';
 import { PlanSection } from './PlanSection';
 import { PracticeSection } from './PracticeSection';
 import { RecommendationsSection } from './RecommendationsSection';
@@ -44,6 +46,10 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
                 <h1>{t('home.greeting', { name: member.name })}</h1>
                 <p className="sub">{t('home.stageLine', { stage: te('stage', member.stage), branch: member.branch.name })}</p>
               </div>
+              <p className="meta">
+                <a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="my-record">{t('record.link')}</a>
+                {' · '}<a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="my-profiles">{t('profiles.link')}</a>
+              </p>
             </div>
             {learning.error && !l ? <ErrorMessage error={learning.error} onRetry={refresh} /> : null}
             {!l && learning.fetching ? <Loading /> : null}
@@ -55,6 +61,7 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
               {l ? <GapsSection gaps={l.gaps} /> : null}
               {l ? <NotAssessedSection items={l.mastery.notAssessed} /> : null}
               {l ? <MasterySection areas={l.mastery.areas} /> : null}
+              {l ? <DiscountedSection items={l.mastery.discounted} /> : null}
               <CourseSearch memberId={member.id} onStudied={refresh} />
               <Section title={t('home.activity')}>
                 <ActivityList activity={member.recentActivity} emptyText={t('home.activityEmpty')} />

@@ -24,6 +24,7 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
   const [result, answer] = useMutation(AnswerQuestionDocument);
   const started = useRef(Date.now());
   const feedback = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new question (its id) resets the choice and the answer clock
   useEffect(() => { setChoice(null); started.current = Date.now(); }, [question.id]);
   const outcome = result.data?.recordAnswer && result.operation?.variables.input.questionId === question.id ? result.data.recordAnswer : null;
 
@@ -48,6 +49,7 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
       <fieldset className="options" disabled={!!outcome || result.fetching}>
         <legend style={{ fontWeight: 600, marginBottom: '.4rem' }}>{question.stem}</legend>
         {question.options.map((opt, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an option is identified by its position; the answer sent is that index
           <label key={i} className={!outcome ? undefined : outcome.correctOption === i ? 'right' : 'wrong'}>
             <input type="radio" name={`q-${question.id}`} checked={choice === i} onChange={() => setChoice(i)} />
             <span><b>{LETTERS[i]}.</b> {opt}</span>

@@ -48,7 +48,7 @@ export function useNetworkData() {
     const seen = new Set<string>();
     const courses = r.data.member.recentActivity.studies
       .map((s) => s.course)
-      .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+      .filter((c) => { if (seen.has(c.id)) return false; seen.add(c.id); return true; })
       .map((c) => ({ id: c.id, title: c.title }));
     // A member's own neighbourhood shows a few more gaps than the shared-gap overview does.
     const topics = [...r.data.member.gaps].sort((a, b) => b.severity - a.severity).slice(0, GAPS_PER_MEMBER + 2).map((g) => g.topic);

@@ -62,7 +62,10 @@ function Portrait({ member }: { member: Member }) {
             {canOpenBranch ? <a href={hrefFor({ name: 'branch', id: member.branch.id })}>{member.branch.name}</a> : member.branch.name}
           </p>
         </div>
-        {member.phone ? <p className="meta">{t('portrait.phone')}：{member.phone}</p> : null}
+        <div>
+          {member.phone ? <p className="meta">{t('portrait.phone')}：{member.phone}</p> : null}
+          <p className="meta"><a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="record-link">{t('record.link')}</a></p>
+        </div>
       </div>
       <Section title={t('portrait.pipeline')}>
         <StagePipeline stage={member.stage} />

@@ -75,11 +75,11 @@ export function SsoSecondFactor() {
   };
   // Ask once, without a code, whether the app is to be set up (its secret then shows) or only its code is needed.
   const asked = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; send changes every render
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
     void send(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (codes) {

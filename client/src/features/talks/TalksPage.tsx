@@ -52,7 +52,7 @@ function Reads({ id }: { id: string }) {
   return (
     <details className="meta" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="talk-reads">
       <summary>{t('talk.reads')}</summary>
-      {data ? <ul>{data.talkRecordReads.map((r, i) => <li key={i}>{t('talk.readBy', { name: r.reader.name, at: date(r.at, true) })}</li>)}</ul> : null}
+      {data ? <ul>{data.talkRecordReads.map((r) => <li key={`${r.reader.id}-${r.at}`}>{t('talk.readBy', { name: r.reader.name, at: date(r.at, true) })}</li>)}</ul> : null}
     </details>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * Integrity of evidence over real HTTP on a real Kuzu store: answers faster than their question can be
+ * read and study time that cannot be true are discounted in mastery, and the member sees why on their
+ * own portrait (each topic's evidence, and the list of discounted events). Their secretary sees neither
+ * a discount nor a reason on the member; the branch's heatmap gives only the share of discounted evidence.
+ */
+import { describe, expect, it } from 'vitest';
+import { courses } from '../../seeds/curriculum/index';
+import { questionsOn, useLearningWorld } from './learning-world';
+
+const h = useLearningWorld();
+const TOPIC = 'admission.activist';
+const PROFILE = `query($id: ID!) { mastery(memberId: $id) {
+  topics { topic { id } mastery evidence { kind eventId delta discount reasons { code share text } } }
+  discounted { kind eventId discount reasons { code share text } } } }`;
+type Reason = { code: string; share: number; text: string };
+type Profile = {
+  topics: { topic: { id: string }; mastery: number; evidence: { eventId: string; delta: number; discount: number | null; reasons: Reason[] }[] }[];
+  discounted: { kind: string; eventId: string; discount: number; reasons: Reason[] }[];
+};
+
+async function profile(viewer: string, id: string): Promise<Profile> {
+  const r = await h.as(viewer)(PROFILE, { id });
+  expect(r.body.errors).toBeUndefined();
+  return r.body.data.mastery;
+}
+const topicOf = (p: Profile, id = TOPIC) => p.topics.find((t) => t.topic.id === id)!;
+
+async function answerRight(memberId: string, n: number, seconds: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (const q of questionsOn(TOPIC).slice(0, n)) {
+    const id = `ans-${memberId}-${q.id}`;
+    const r = await h.as(memberId)('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
+      { i: { id, memberId, questionId: q.id, choice: q.answer, seconds } });
+    expect(r.body.data.recordAnswer.correct).toBe(true);
+    ids.push(id);
+  }
+  return ids;
+}
+
+describe('integrity of evidence', () => {
+  it('answers faster than the question can be read count for nothing, and the member is told why', async () => {
+    const fast = await answerRight('m-i', 3, 1);
+    await answerRight('m-j', 3, 40);
+    const mine = await profile('m-i', 'm-i');
+    const honest = await profile('m-j', 'm-j');
+    const untouched = await profile('m-g', 'm-g');
+    // Three right answers given in a second each move nothing; the same answers given in 40 seconds do.
+    expect(topicOf(mine).mastery).toBeCloseTo(topicOf(untouched).mastery, 6);
+    expect(topicOf(honest).mastery).toBeGreaterThan(topicOf(mine).mastery + 0.05);
+    const ev = topicOf(mine).evidence;
+    expect(ev.map((e) => e.eventId).sort()).toEqual([...fast].sort());
+    for (const e of ev) {
+      expect(e).toMatchObject({ discount: 1, delta: 0 });
+      expect(e.reasons).toHaveLength(1);
+      expect(e.reasons[0]).toMatchObject({ code: 'TOO_FAST', share: 1 });
+      expect(e.reasons[0].text).toMatch(/^作答用时 1 秒，少于读完题目所需的约 [\d.]+ 秒，本次作答不计入掌握度$/);
+    }
+    expect(mine.discounted.map((d) => d.eventId).sort()).toEqual([...fast].sort());
+    for (const e of topicOf(honest).evidence) expect(e).toMatchObject({ discount: 0, reasons: [] });
+    expect(honest.discounted).toEqual([]);
+  });
+
+  it('a click that claims a whole course right after answering counts only the time that passed', async () => {
+    const course = courses.find((c) => (c.topics[TOPIC] ?? 0) >= 0.5)!;
+    await answerRight('m-h', 1, 40);
+    const r = await h.as('m-h')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
+      { i: { id: 'study-m-h-click', memberId: 'm-h', courseId: course.id, seconds: course.minutes * 60, progress: 1 } });
+    expect(r.body.errors).toBeUndefined();
+    const mine = await profile('m-h', 'm-h');
+    const d = mine.discounted.find((x) => x.eventId === 'study-m-h-click')!;
+    expect(d.kind).toBe('STUDY');
+    expect(d.discount).toBeGreaterThan(0.95);
+    expect(d.reasons[0].code).toBe('STUDY_LONGER_THAN_ELAPSED');
+    expect(d.reasons[0].text).toMatch(new RegExp(`^本次学习记录了 ${course.minutes * 60} 秒，但距上一次答题只过去了 \\d+ 秒，超出部分（\\d+%）不计入$`));
+    const studyEvidence = topicOf(mine).evidence.find((e) => e.eventId === 'study-m-h-click')!;
+    expect(studyEvidence.discount).toBe(d.discount);
+  });
+
+  it('the secretary sees no discount and no reason on a member; the branch sees only the share', async () => {
+    const seen = await profile('m-sec', 'm-i');
+    for (const e of topicOf(seen).evidence) expect(e).toMatchObject({ discount: null, reasons: [] });
+    expect(seen.discounted).toEqual([]);
+
+    const r = await h.as('m-sec')('query { branchGaps(branchId: "b-1") { evidenceCount discountedShare rows { member { id } } } }');
+    expect(r.body.errors).toBeUndefined();
+    const own = await Promise.all(['m-i', 'm-j', 'm-h'].map((id) => profile(id, id)));
+    const discounted = own.flatMap((p) => p.discounted).reduce((s, d) => s + d.discount, 0);
+    // m-i: 3 answers, m-j: 3 answers, m-h: 1 answer and 1 study session; nobody else in b-1 has history here.
+    expect(r.body.data.branchGaps.evidenceCount).toBe(8);
+    expect(r.body.data.branchGaps.discountedShare).toBeCloseTo(discounted / 8, 3);
+    expect(r.body.data.branchGaps.discountedShare).toBeGreaterThan(0.4);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Integrity of evidence in Debian's Chromium against the real server (Kuzu in a temp dir, demo data): a new
+ * member answers a practice question on their home page without taking the time to read it, and sees on the
+ * same page that the answer was not counted in their mastery, with why. Their branch secretary, reading the
+ * member's learning through the API, gets no discount and no reason for that member.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { open, snap } from './pages';
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+const login = async (memberId: string) => (await gql<{ login: { token: string } }>('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('integrity of evidence', () => {
+  it('an answer given without reading the question is not counted, and the member sees why', async () => {
+    const { demoAccounts } = await gql<{ demoAccounts: { memberId: string; role: string }[] }>('{ demoAccounts { memberId role } }');
+    const secretary = await login(demoAccounts.find((a) => a.role === 'SECRETARY')!.memberId);
+    const { viewer } = await gql<{ viewer: { branch: { id: string } } }>('{ viewer { branch { id } } }', {}, secretary.token);
+    const { createMember } = await gql<{ createMember: { id: string } }>(
+      'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
+      { i: { name: '新同志快答', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } }, secretary.token);
+    await browser.context.clearCookies();
+    await open(page, server.url, '/signin');
+    await page.getByPlaceholder('例如 m-1').fill(createMember.id);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+    await open(page, server.url, '/me');
+    await poll(() => page.locator('h1').first().textContent()).toContain('新同志快答');
+    expect(await page.getByTestId('discounted').count()).toBe(0);
+
+    // Answer the first practice question at once: far less time than reading it takes.
+    const card = page.getByTestId('practice').first();
+    await card.locator('input[type="radio"]').first().check();
+    await card.getByRole('button', { name: '提交答案' }).click();
+    await poll(() => card.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
+
+    const list = page.getByTestId('discounted');
+    await poll(() => list.count()).toBe(1);
+    expect(await list.getAttribute('data-count')).toBe('1');
+    const reason = list.locator('li[data-code="TOO_FAST"]');
+    await poll(() => reason.textContent()).toMatch(/^作答用时 \d 秒，少于读完题目所需的约 [\d.]+ 秒，本次作答不计入掌握度$/);
+    await poll(() => list.textContent()).toContain('未计入 100%');
+    await snap(page, 'integrity-discounted');
+
+    // The secretary reads the member's learning: no discount, no reason, no list.
+    const seen = await gql<{ mastery: { discounted: unknown[]; topics: { evidence: { discount: number | null; reasons: unknown[] }[] }[] } }>(
+      'query($id: ID!) { mastery(memberId: $id) { discounted { eventId } topics { evidence { discount reasons { code } } } } }', { id: createMember.id }, secretary.token);
+    expect(seen.mastery.discounted).toEqual([]);
+    const evidence = seen.mastery.topics.flatMap((t) => t.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect(e).toEqual({ discount: null, reasons: [] });
+  }, 300_000);
+});

@@ -1,0 +1,121 @@
+/**
+ * The server's reasons in the language the user chose, in the browser (demo data, real server). A member on
+ * their home page, a secretary on a member's portrait and on the branch page switch to English: the gap
+ * reasons, the not-yet-assessed notes, the recommendations' explanations and the suggested lecture's reason
+ * read in English, and each is the text the API gives for Accept-Language: en. Topic names and course titles
+ * are curriculum content and stay Chinese (quoted in the English text).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { open, signedInMemberId, signInAs, snap } from './pages';
+
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const CJK = /[\u4e00-\u9fff]/;
+/** English text with quoted curriculum content (topic names, course titles) taken out. */
+const unquoted = (s: string) => s.replace(/"[^"]*"/g, '""');
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A GraphQL query through the page's session cookie, in a given language. */
+async function api<T>(query: string, variables: Record<string, unknown>, lang: string): Promise<T> {
+  const body = await page.evaluate(async ([q, v, l]) => {
+    const r = await fetch('/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', 'accept-language': l },
+      body: JSON.stringify({ query: q, variables: v }),
+    });
+    return r.json();
+  }, [query, variables, lang] as const);
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+async function setLocale(l: 'en' | 'zh-CN') {
+  await page.getByTestId('locale').selectOption(l);
+  await poll(() => page.evaluate(() => document.documentElement.lang)).toBe(l);
+}
+
+/** Texts of the elements, trimmed. */
+const texts = async (selector: string) => (await page.locator(selector).allTextContents()).map((s) => s.trim()).filter(Boolean);
+
+describe('reasons in the chosen language', () => {
+  it('a member\'s home: gap reasons, not-yet-assessed notes and explanations switch to English, as the API says', async () => {
+    await signInAs(page, server.url, 'MEMBER');
+    const me = await signedInMemberId(page);
+    try {
+      await poll(() => page.locator('[data-testid="recommendations"] > li').count()).toBeGreaterThan(0);
+      const reasonSel = '[data-testid="gaps"] ul.meta li, [data-testid="not-assessed"] ul.meta li';
+      await poll(async () => (await texts(reasonSel)).length).toBeGreaterThan(0);
+      for (const t of await texts(reasonSel)) expect(t).toMatch(CJK);
+
+      await setLocale('en');
+      await poll(async () => (await texts(reasonSel)).every((t) => !CJK.test(unquoted(t)))).toBe(true);
+      const shown = await texts(reasonSel);
+      expect(shown.length).toBeGreaterThan(0);
+      const fromApi = await api<{ gaps: { reasons: string[] }[]; mastery: { notAssessed: { reasons: string[] }[] } }>(
+        'query($id: ID!) { gaps(memberId: $id) { reasons } mastery(memberId: $id) { notAssessed { reasons } } }', { id: me }, 'en');
+      const all = new Set([...fromApi.gaps.flatMap((g) => g.reasons), ...fromApi.mastery.notAssessed.flatMap((n) => n.reasons)]);
+      for (const t of shown) expect(all).toContain(t);
+
+      const why = await texts('[data-testid="recommendations"] > li p');
+      const explanations = why.filter((t) => t.startsWith('Why'));
+      expect(explanations.length).toBeGreaterThan(0);
+      for (const t of explanations) expect(unquoted(t)).not.toMatch(CJK);
+      await snap(page, 'member-home-english-reasons');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('hongtu.locale', 'zh-CN'));
+      await page.reload();
+    }
+  });
+
+  it('a secretary: the portrait\'s gap evidence and the branch page\'s lecture reason read in English', async () => {
+    await signInAs(page, server.url, 'SECRETARY');
+    try {
+      const { viewer } = await api<{ viewer: { branch: { id: string } } }>('{ viewer { branch { id } } }', {}, 'en');
+      const { branchGaps } = await api<{ branchGaps: { rows: { member: { id: string }; cells: { gapCount: number }[] }[]; suggestedLecture: { reason: string } | null } }>(
+        'query($b: ID!) { branchGaps(branchId: $b) { rows { member { id } cells { gapCount } } suggestedLecture { reason } } }', { b: viewer.branch.id }, 'en');
+      const withGaps = branchGaps.rows.find((r) => r.cells.some((c) => c.gapCount > 0));
+      expect(withGaps, 'the demo branch has a member with gaps').toBeDefined();
+      expect(branchGaps.suggestedLecture).not.toBeNull();
+
+      await setLocale('en');
+      await open(page, server.url, `/members/${withGaps!.member.id}`);
+      const evidence = page.locator('p.meta', { hasText: /^Evidence/ });
+      await poll(() => evidence.count()).toBeGreaterThan(0);
+      const { gaps } = await api<{ gaps: { reasons: string[] }[] }>('query($id: ID!) { gaps(memberId: $id) { reasons } }', { id: withGaps!.member.id }, 'en');
+      const firsts = gaps.map((g) => g.reasons[0]);
+      const shown = (await evidence.allTextContents()).map((t) => t.replace(/^Evidence\s*[:：]\s*/, '').trim());
+      const fromGaps = shown.filter((t) => firsts.includes(t));
+      expect(fromGaps.length).toBeGreaterThan(0);
+      for (const t of fromGaps) expect(unquoted(t)).not.toMatch(CJK);
+      await snap(page, 'portrait-english-reasons');
+
+      await page.locator('[data-nav="branch"]').click();
+      const lecture = page.getByTestId('lecture-suggestion').locator('p.meta');
+      await poll(() => lecture.textContent()).toBe(branchGaps.suggestedLecture!.reason);
+      expect(branchGaps.suggestedLecture!.reason).toMatch(/^\d+ of the branch's \d+ members have a gap on ".+"/);
+      await snap(page, 'branch-english-reasons');
+
+      await setLocale('zh-CN');
+      await poll(() => lecture.textContent()).toMatch(/^本支部 \d+ 名成员中有 \d+ 人在「.+」上存在学习短板/);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('hongtu.locale', 'zh-CN'));
+      await page.reload();
+    }
+  });
+});
