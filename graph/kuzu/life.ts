@@ -18,7 +18,7 @@ const Q = {
   attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
     MERGE (m)-[r:ATTENDED]->(mt) SET r.status = $status`,
   tallies: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
-    OPTIONAL MATCH (:Member)-[r:ATTENDED]->(mt)
+    OPTIONAL MATCH ()-[r:ATTENDED]->(mt)
     RETURN mt.id AS id, b.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
       count(CASE WHEN r.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN r.status = 'EXCUSED' THEN 1 END) AS excused,
       count(CASE WHEN r.status = 'ABSENT' THEN 1 END) AS absent

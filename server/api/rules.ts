@@ -6,6 +6,9 @@ import { workQueue } from '../rules/work-queue';
 import { obligationCalendar } from '../rules/obligation-service';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
+import { requestLocale } from '../i18n/locale';
+import { renderStored } from '../i18n/reasons';
+import { NO_NAMES, reasonModelsIn } from './reasons';
 
 import { citationText } from '../rules/citation';
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -41,7 +44,7 @@ const resolvers: Resolvers = {
     overrideRule: async (_, { input }, ctx) => overrideRule(await ctx.session(), input),
   },
   Rule: {
-    title: (r) => r.title.zh,
+    title: (r, _, ctx) => (requestLocale(ctx) === 'en' ? r.title.en : r.title.zh),
     titleZh: (r) => r.title.zh,
     titleEn: (r) => r.title.en,
     params: (r) => JSON.stringify(r.params),
@@ -54,11 +57,23 @@ const resolvers: Resolvers = {
   },
   Obligation: {
     key: (o) => obligationKey(o),
+    title: async (o, _, ctx) => {
+      if (requestLocale(ctx) !== 'en') return o.title;
+      const s = await ctx.session();
+      const set = await s.rules.ruleSet();
+      const rule = set.ruleInForce(o.ruleId, o.dueAt ?? s.now()) ?? set.ruleInForce(o.ruleId, s.now());
+      if (!rule) return o.title;
+      return o.titleDetail ? `${rule.title.en} (${renderStored(o.titleDetail, 'en', NO_NAMES)})` : rule.title.en;
+    },
+    titleDetail: (o, _, ctx) => (o.titleDetail ? reasonModelsIn(o.titleDetail, requestLocale(ctx), NO_NAMES)[0] ?? null : null),
     period: (o) => o.period ?? null,
     action: (o) => o.action ?? null,
     detail: (o) => json(o.detail),
     subject: (o) => ({ kind: o.subject.kind, id: o.subject.id, name: o.subject.name ?? null, branchId: o.subject.branchId ?? null }),
     evidence: (o) => o.evidence.map((e) => ({ kind: e.kind, id: e.id, label: e.label ?? null, at: e.at ?? null })),
+  },
+  ObligationEvidence: {
+    label: (e, _, ctx) => (e.label ? renderStored(e.label, requestLocale(ctx), NO_NAMES) : null),
   },
 };
 

@@ -125,6 +125,31 @@ export const REASON_MESSAGES = {
     'zh-CN': '本支部同志近半年学习这门课程 {sessions} 次',
     en: 'Members of your branch studied this course {sessions} times in the last six months',
   },
+  OBL_DUES_ARREARS: {
+    params: { member: 'TEXT', months: 'COUNT' },
+    'zh-CN': '{member}，已连续{months}个月未交',
+    en: '{member}, {months} months unpaid in a row',
+  },
+  OBL_UNPAID_SINCE: {
+    params: { month: 'TEXT' },
+    'zh-CN': '{month} 起未交',
+    en: 'unpaid since {month}',
+  },
+  OBL_LETTER_VALID: {
+    params: { letter: 'TEXT', until: 'DATE' },
+    'zh-CN': '{letter}，有效期至{until}',
+    en: '{letter}, valid until {until}',
+  },
+  OBL_PERIOD: {
+    params: { period: 'TEXT' },
+    'zh-CN': '{period}',
+    en: '{period}',
+  },
+  OBL_DONE_LATE: {
+    params: {},
+    'zh-CN': '逾期完成',
+    en: 'done late',
+  },
   ASSESS_RULES: {
     params: { due: 'COUNT', met: 'COUNT' },
     'zh-CN': '{due} 项到期，按期完成 {met} 项',

@@ -9,8 +9,8 @@ import type { Locale } from './locale';
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
-/** What a parameter holds: an id or enum value to be named, a 0–1 share, a count, or content text. */
-export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'TEXT';
+/** What a parameter holds: an id or enum value to be named, a 0–1 share, a count, a day (YYYY-MM-DD), or content text. */
+export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'DATE' | 'TEXT';
 export type ReasonValue = string | number;
 
 export interface Reason { code: ReasonCode; params: Record<string, ReasonValue> }

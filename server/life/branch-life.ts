@@ -7,7 +7,7 @@
 import type { Attendance, Meeting, MeetingKind, MeetingTally } from '../../graph';
 import type { RuleSet } from '../rules/engine';
 import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
-import type { Frequency, Period } from '../rules/periods';
+import { type Frequency, type Period, periodsOverlapping } from '../rules/periods';
 import type { Citation, ObligationStatus, RuleDef } from '../rules/types';
 
 /** One required period of one meeting kind: held against the rule's minimum. */
@@ -68,8 +68,28 @@ export const lifeKey = (branchId: string, from: number, to: number) => `${from}|
 
 const rate = (present: number, total: number) => (total === 0 ? null : present / total);
 
+/**
+ * Answers that depend only on the rule set and their arguments, kept with the rule set (a dashboard asks the
+ * same of it for hundreds of branches; looking rules up dominated). Bounded: a range reaching into the
+ * current period has a new key each instant.
+ */
+const perRuleSet = new WeakMap<RuleSet, Map<string, unknown>>();
+function memo<T>(rules: RuleSet, key: string, compute: () => T): T {
+  let m = perRuleSet.get(rules);
+  if (!m) perRuleSet.set(rules, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  if (m.size >= 2000) m.clear();
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
 /** The meeting-minimum rules of the catalogue, each as the version in force at `at` (or its latest). */
 export function meetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumParams>[] {
+  return memo(rules, `rules|${at}`, () => findMeetingRules(rules, at));
+}
+
+function findMeetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumParams>[] {
   const out: RuleDef<MeetingMinimumParams>[] = [];
   for (const id of rules.ids()) {
     const r = rules.ruleInForce(id, at) ?? rules.ruleInForce(id, rules.timeline(id).at(-1)?.from ?? at);
@@ -91,8 +111,9 @@ export function computeBranchLife(args: {
     const held = args.meetings.filter((m) => m.kind === kind);
     const periods: PeriodLife[] = [];
     if (applies) {
-      for (const seg of rules.segments(rule.id, from, limit)) {
-        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now)) {
+      for (const seg of memo(rules, `segments|${rule.id}|${from}|${limit}`, () => rules.segments(rule.id, from, limit))) {
+        const windowPeriods = memo(rules, `periods|${seg.rule.params.frequency}|${from}|${limit}`, () => periodsOverlapping(seg.rule.params.frequency, from, limit));
+        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now, windowPeriods)) {
           const p = o.period!;
           if (p.from < from || p.to > limit) continue;
           periods.push({

@@ -59,6 +59,7 @@ export interface SubjectRef {
 
 export interface ObligationPeriod { from: number; to: number; label: string }
 
+/** `label`: content (a meeting's title) or a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
 export interface Evidence { kind: string; id: string; label?: string; at?: number }
 
 export interface Obligation {
@@ -66,8 +67,10 @@ export interface Obligation {
   ruleVersion: number;
   kind: string;
   subject: SubjectRef;
-  /** zh-CN. */
+  /** zh-CN: the rule's title, with the detail in brackets. */
   title: string;
+  /** The detail after the rule's title as a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
+  titleDetail?: string;
   status: ObligationStatus;
   /** Epoch ms; null when the obligation has no date. */
   dueAt: number | null;

@@ -5,29 +5,22 @@
  * dues page with its prompt and a payment, a transfer started by the secretary and approved by the
  * committee, and notices read by a member (unread first) and published by the secretary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { LaunchedBrowser } from './browser';
+import type { TestServer } from './server';
+import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { open, signInAs, snap } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = pollWithin(20_000, 100);
 
 let server: TestServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useBrowserSuite((s) => {
+  ({ server, browser, page } = s);
+}, { viewport: PHONE });
 
 /** Sign in as another person: the previous session's cookie is dropped first. */
 async function switchTo(role: Parameters<typeof signInAs>[2]): Promise<void> {
@@ -35,7 +28,7 @@ async function switchTo(role: Parameters<typeof signInAs>[2]): Promise<void> {
   await signInAs(page, server.url, role);
 }
 
-const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth + 1);
+const noSideways = () => fitsWidth(page);
 
 describe('party affairs screens', () => {
   it('shows the branch’s pipeline, dues reminders and transfers (with an overdue receipt) on a phone', async () => {

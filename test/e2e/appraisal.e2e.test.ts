@@ -5,12 +5,13 @@
  * request carries neither cookie nor Authorization — and the secretary closes the round and sees results with the
  * floor of 5 ballots. Talk records: the secretary records one from the member's page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { blindToken, toBase64, unblindSignature } from '../../client/src/features/appraisal/ballot-protocol';
 import { PERSISTED_OPERATION_HASHES } from '../../client/src/gql/persisted-operations';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { LaunchedBrowser } from './browser';
+import type { TestServer } from './server';
+import { PHONE, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
 
 let server: TestServer;
@@ -46,11 +47,8 @@ let voters: string[] = [];
 let roundId = '';
 let graded = '';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
+useBrowserSuite(async (s) => {
+  ({ server, browser, page } = s);
   page.on('dialog', (d) => { void d.accept(); });
   const accounts = (await api('{ demoAccounts { memberId role branchId } }')).demoAccounts as { memberId: string; role: string; branchId: string }[];
   const sec = accounts.find((a) => a.role === 'SECRETARY')!;
@@ -74,12 +72,7 @@ beforeAll(async () => {
       grades: [{ memberId: graded, grade: 'QUALIFIED' }],
     } });
   }
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+}, { viewport: PHONE });
 
 describe('民主评议 and 谈心谈话 in the browser', () => {
   it('a member votes: the signature request is signed in, the ballot request carries no cookie or Authorization', async () => {

@@ -5,32 +5,23 @@
  * and university dashboards rank the branches for a quarter, each linking to that branch's assessment. The figures
  * on screen are checked against the API, and each screen against axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { open, signInAs, snap } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = pollWithin(90_000, 250);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 300_000);
+useBrowserSuite((s) => {
+  ({ server, page } = s);
+}, { viewport: PHONE });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth + 1);
+const noSideways = () => fitsWidth(page);
 
 /** A GraphQL query through the page's own session cookie. */
 async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {

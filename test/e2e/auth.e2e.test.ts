@@ -7,16 +7,15 @@
  * by scripts: the session cookie is HttpOnly and localStorage holds none.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cookieClient, SIGN_IN, totpNow } from '../support/auth-client';
-import { launchChromium, type LaunchedBrowser } from './browser';
 import { open, snap } from './pages';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = pollWithin(20_000, 100);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 let adminToken = '';
 const people: Record<string, string> = {};
@@ -57,10 +56,8 @@ async function expectNoReadableToken(): Promise<void> {
   expect(store).not.toContain(session!.value);
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+useBrowserSuite(async (s) => {
+  ({ server, page } = s);
   const demo = await (await fetch(`${server.url}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ demoAccounts { memberId role } }' }),
@@ -71,11 +68,6 @@ beforeAll(async () => {
     body: JSON.stringify({ query: 'mutation ($m: ID!) { login(memberId: $m) { token } }', variables: { m: people.UNIVERSITY_ADMIN } }),
   })).json() as { data: { login: { token: string } } };
   adminToken = login.data.login.token;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('password sign-in in the browser', () => {

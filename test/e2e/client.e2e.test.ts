@@ -2,28 +2,20 @@
  * The built client against the real server (Kuzu in a temp dir, demo data, demo sign-in) in Debian's
  * Chromium. Assertions are what a user sees, and the graph through window.cy (opened with ?debug).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 import { clickNode, graphCounts, open, signedInMemberId, signInAs, snap, waitForNetwork } from './pages';
 
 /** Poll what the user would see, for up to 20 s (the default 1 s is too short for a cold server). */
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = pollWithin(20_000, 100);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useBrowserSuite((s) => {
+  ({ server, page } = s);
 });
 
 describe('member', () => {

@@ -4,20 +4,17 @@
  * violation (collected from `securitypolicyviolation` events and console errors).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
 import { open, signInAs, waitForNetwork } from './pages';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { useBrowserSuite } from './suite';
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 const violations: string[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+useBrowserSuite(async (s) => {
+  ({ server, page } = s);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const w = window as unknown as { cspViolations?: string[] };
@@ -25,11 +22,6 @@ beforeAll(async () => {
     });
   });
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const pageViolations = () => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);

@@ -3,11 +3,12 @@
  * blocked, GraphiQL and every page load from this server alone; every figure the branch page and the dashboard
  * show equals the API's answer for the same period; the branch page says who needs attention and why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import type { LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 import { open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
@@ -58,23 +59,16 @@ async function settle(): Promise<void> {
 const LIFE = `query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) { life(from: $from, to: $to) { attendanceRate kinds { kind applies held required } } } }`;
 type Life = { branch: { life: { attendanceRate: number | null; kinds: KindCount[] } } };
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
 let browser: LaunchedBrowser;
 let page: Page;
 let network: BlockedNetwork;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+useBrowserSuite(async (s) => {
+  ({ server, browser, page } = s);
   network = await blockInternet(browser.context);
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('offline', () => {

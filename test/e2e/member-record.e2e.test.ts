@@ -4,7 +4,8 @@
  * saved. A date that breaks the catalogue's waiting period is refused: the page names the field, cites the
  * rule and says nothing was saved, and the API shows nothing changed. Dates set by recorded pipeline steps
  * are shown with their source and cannot be edited here. A member reads their own record without a form.
- * Portable learning profiles: the member consents to export on their transfer and withdraws it again; the
+ * Portable learning profiles: the member consents to export on their transfer, exports the signed profile, and
+ * later withdraws the consent; the
  * secretary verifies a signed profile and keeps it with the member (a tampered one is refused, nothing kept);
  * the member discards it. Each step is read back through the API. Every screen is checked with axe, and the
  * pages are checked in English too.
@@ -170,7 +171,7 @@ describe('portable learning profiles', () => {
   let memberId = '';
   let token = '';
 
-  it('a member consents to export on their transfer, from their home page; the API shows the consent', async () => {
+  it('a member consents to export on their transfer, from their home page, and exports the signed profile; the API shows the consent', async () => {
     await signInAs(page, server.url, 'MEMBER');
     memberId = await signedInMemberId(page);
     await signInAs(page, server.url, 'SECRETARY');
@@ -192,9 +193,14 @@ describe('portable learning profiles', () => {
     await expect(item.getByTestId('consent-state').textContent()).resolves.toContain('本人已于');
     const { transfer } = await api('{ transfer(id: "tc-e2e") { profileConsentAt } }');
     expect(transfer.profileConsentAt).not.toBeNull();
-    // With the consent the member's profile is exported as a signed document.
-    token = (await api('mutation { exportLearningProfile(transferId: "tc-e2e") { token } }')).exportLearningProfile.token;
+    // With the consent the member exports their profile as a signed document, to hand to the receiving side.
+    await item.getByTestId('export-run').click();
+    await item.getByTestId('export-token').waitFor();
+    token = await item.getByTestId('export-token').inputValue();
     expect(token.split('.')).toHaveLength(3);
+    await expect(item.getByTestId('profile-summary').textContent()).resolves.toMatch(/个知识点的掌握度/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await noSideways()).toBe(true);
   });
 
   it('the secretary verifies and keeps the profile with the member; a tampered one is refused and nothing kept', async () => {

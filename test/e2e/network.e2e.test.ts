@@ -6,26 +6,18 @@
  * Geometry comes from cytoscape itself (window.cy, opened with ?debug): the label boxes it draws.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
 import { clickNode, open, signInAs, snap, waitForNetwork } from './pages';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useBrowserSuite((s) => {
+  ({ server, page } = s);
 });
 
 /** Pairs of drawn labels whose boxes (as cytoscape draws them) overlap, and repeated branch labels. */

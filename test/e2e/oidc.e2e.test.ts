@@ -7,14 +7,15 @@
  * reason; an administrator also sets up and enters Hongtu's authenticator code.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../support/auth-client';
 import { CLAIM, CLIENT_ID, CLIENT_SECRET, startProvider, type TestProvider } from '../support/oidc-provider';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import type { LaunchedBrowser } from './browser';
 import { open, snap } from './pages';
-import { freePort, startTestServer, type TestServer } from './server';
+import { freePort, type TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
 let provider: TestProvider;
@@ -31,21 +32,8 @@ async function api(query: string, variables: Record<string, unknown> = {}, token
   return res.json();
 }
 
-beforeAll(async () => {
-  const port = await freePort();
-  provider = await startProvider(`http://127.0.0.1:${port}/auth/oidc/callback`, {
-    zhang: 'S2026SSO1', nobody: 's2099999', boss: 'sso-admin',
-  }, 'localhost');
-  server = await startTestServer(240_000, {
-    port,
-    env: {
-      HONGTU_OIDC_ISSUER: provider.issuer, HONGTU_OIDC_CLIENT_ID: CLIENT_ID, HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      HONGTU_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/auth/oidc/callback`, HONGTU_OIDC_CLAIM: CLAIM,
-      HONGTU_OIDC_LABEL: '统一身份认证',
-    },
-  });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+useBrowserSuite(async (s) => {
+  ({ server, browser, page } = s);
   // The provider's development pages import a web font from the internet; this machine may have none.
   await browser.context.route((u) => u.hostname !== '127.0.0.1' && u.hostname !== 'localhost', (r) => r.abort());
   const demo = await api('{ demoAccounts { memberId role } }', {}, '');
@@ -55,11 +43,25 @@ beforeAll(async () => {
     const r = await api('mutation ($m: ID!, $l: String!) { createAccount(memberId: $m, loginName: $l) { oneTimePassword } }', { m: memberId, l: loginName });
     expect(r.errors).toBeUndefined();
   }
-}, 300_000);
+}, {
+  // The provider first: the server is configured with its issuer and calls back to the server's port.
+  server: async () => {
+    const port = await freePort();
+    provider = await startProvider(`http://127.0.0.1:${port}/auth/oidc/callback`, {
+      zhang: 'S2026SSO1', nobody: 's2099999', boss: 'sso-admin',
+    }, 'localhost');
+    return {
+      port,
+      env: {
+        HONGTU_OIDC_ISSUER: provider.issuer, HONGTU_OIDC_CLIENT_ID: CLIENT_ID, HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        HONGTU_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/auth/oidc/callback`, HONGTU_OIDC_CLAIM: CLAIM,
+        HONGTU_OIDC_LABEL: '统一身份认证',
+      },
+    };
+  },
+});
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await provider?.close();
 });
 

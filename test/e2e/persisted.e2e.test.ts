@@ -6,25 +6,22 @@
  * document. The other browser tests run the same client against a server that also takes documents.
  */
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cookieClient } from '../support/auth-client';
 import { clientDocument } from '../support/persisted';
-import { launchChromium, type LaunchedBrowser } from './browser';
 import { open, signInAs, snap } from './pages';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 200 });
+const poll = pollWithin(60_000, 200);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 const sent: Record<string, unknown>[] = [];
 const refusals: unknown[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer(240_000, { env: { HONGTU_PERSISTED_ONLY: '1' } });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+useBrowserSuite(async (s) => {
+  ({ server, page } = s);
   page.on('request', (r: Request) => {
     if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') sent.push(JSON.parse(r.postData() ?? '{}'));
   });
@@ -33,12 +30,7 @@ beforeAll(async () => {
     const body = await r.json().catch(() => null) as { errors?: { extensions?: { persistedQuery?: string } }[] } | null;
     for (const e of body?.errors ?? []) if (e.extensions?.persistedQuery) refusals.push(e);
   });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+}, { server: async () => ({ env: { HONGTU_PERSISTED_ONLY: '1' } }) });
 
 /** Every request so far went by hash; returns how many there were. */
 function expectAllPersisted(): number {

@@ -5,17 +5,18 @@
  * every question the server picks until it says done (at most 20), and the topics it was asked about are
  * no longer listed as not yet assessed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { LaunchedBrowser } from './browser';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
 import { questions } from '../../seeds/curriculum/index';
 
 /** Each seeded question's main topic (heaviest tag). */
 const topicOf = new Map(questions.map((q) => [q.id, Object.entries(q.topics).sort((a, b) => b[1] - a[1])[0][0]]));
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -32,15 +33,8 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
 }
 const login = async (memberId: string) => (await gql<{ login: { token: string; role: string } }>('mutation($id: ID!) { login(memberId: $id) { token role } }', { id: memberId })).login;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useBrowserSuite((s) => {
+  ({ server, browser, page } = s);
 });
 
 describe('placement quiz', () => {
@@ -85,7 +79,8 @@ describe('placement quiz', () => {
     expect(answered).toBeLessThanOrEqual(20);
     // Every topic the quiz asked about is assessed now: no longer listed as "not yet assessed".
     const openSection = page.getByTestId('not-assessed');
-    const showAll = openSection.locator('xpath=../..').getByTestId('show-all');
+    // The section's own "show all" (the button that controls this list; the gap list has one too).
+    const showAll = page.locator(`[data-testid="show-all"][aria-controls="${await openSection.getAttribute('id')}"]`);
     if (await showAll.count()) await showAll.click();
     for (const id of askedTopics) expect(await openSection.locator(`li[data-topic="${id}"]`).count(), id).toBe(0);
     await snap(page, 'placement-done');

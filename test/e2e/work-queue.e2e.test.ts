@@ -5,33 +5,24 @@
  * which it leaves the queue; the excused and absent members' reasons are kept and the minutes corrected afterwards,
  * with the change listed. The 三会一课 table states each minimum per period with its citation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { signInAs, snap } from './pages';
 import { seriousViolations } from './axe';
 
 /** Poll what the user would see; the branch page's reads take a while on a busy machine, hence 60 s. */
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 200 });
+const poll = pollWithin(60_000, 200);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 300_000);
+useBrowserSuite((s) => {
+  ({ server, page } = s);
+}, { viewport: PHONE });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth + 1);
+const noSideways = () => fitsWidth(page);
 
 interface ItemInfo { key: string; rule: string; status: string; href: string }
 const items = (): Promise<ItemInfo[]> => page.locator('[data-testid="work-queue"] > li').evaluateAll((lis) => lis.map((li) => ({

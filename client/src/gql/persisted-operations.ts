@@ -17,7 +17,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   ApproveTransfer: '8de9e563959de6e758c55ee5ba91540ddfae547f9d9a34880b59280887c88631',
   AssessmentComparison: '26b53cb4c695f06bd55b466e2551933406b286cbe18c94021b38f4da8a8a9046',
   BranchAffairs: 'ead2b7ae1e208c0e2e428d31609dbde7aa05caeda6733af27de07a0c60ee9979',
-  BranchAssessment: 'cf00f7d22a3320bb250327e8c6472219fc5562724405ef682622379eab720130',
+  BranchAssessment: '643346ba5e32e6f0c02637e65a1105be280d47bcdb6eaf1e75e4e34b469c432f',
   BranchGapReport: '5abfb67cf6632a97a23159686cfb18295da0141efd8bcd31fbc39294d92a55f7',
   BranchLearningSummaries: 'd5df1f9da234661409deca2f0f0c8cd60caa71117e0f5aa21225a145e17b4423',
   BranchMeetings: 'd8a48d2dfc68d3d6925b239b79bb34466ad278e41ee0bb2d27f0f25647ece3f9',
@@ -39,6 +39,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   DemoAccounts: 'c91d8d6e6bb6c70132982849178c44aa979a0dd1437a4ee4240e28453da5829f',
   DiscardImportedProfile: 'db77f774071830edf02cb62e694417de67d68f5e3cef4effee3fc802cd8396bc',
   EndSession: 'a4c38f84ce47c8b065c54dc52e54458191e3d7c872c5b7e5c8da663f88ce7a52',
+  ExportLearningProfile: 'cc9c24946c5473d2acface3e03cb2611068087703aa122973f59486ab074128e',
   IssueTransferLetter: '391b2d888a0208971a860021dffc621fdc1056ac3cf67d7a57360664f5b1be94',
   KeepImportedProfile: '2cb6124d46a8b5ffd0d52c0e18840effba630a769955448d0d150a8adb5613b4',
   Login: 'b68156b011f564e9e1885b535204ccb9073b3eb3089868200a10d0ec26cc4be6',
@@ -92,5 +93,5 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   UpdateMinutes: '3f92ac5815988f8ef0b8def4cb2ad2405167cff189a21ab39d971105c0ddf7a8',
   VerifyLearningProfile: 'fe76b052cb61a2550ff9c67edbc34b944e81c44e039ec8802bae5cbde6bcfa53',
   WithdrawProfileConsent: '5d323fbc0ee49841ff41a3222a012393c6ad2d2f1d19a508e27f971fd0735ca8',
-  WorkQueue: 'dce8ddfc5aa1197b10866dd507292632b2730c04653fa4b4c8f1316073c099d4',
+  WorkQueue: '781b2771ed1f444a93931f674bd66693ddeea1a7c937ea1f8a02e57b779bbfea',
 };

@@ -71,6 +71,9 @@ export const memberRecordZh = {
   'profiles.keep': '保存到该党员名下',
   'profiles.keepFailed': '未能保存，',
   'profiles.keptDone': '学习档案已保存',
+  'profiles.export': '导出签名学习档案',
+  'profiles.exported': '签名学习档案（交给转入单位的红图系统核验）',
+  'profiles.exportFailed': '未能导出，',
 } as const;
 
 export const memberRecordEn: Record<keyof typeof memberRecordZh, string> = {
@@ -145,4 +148,7 @@ export const memberRecordEn: Record<keyof typeof memberRecordZh, string> = {
   'profiles.keep': 'Keep it with this member',
   'profiles.keepFailed': 'Not kept. ',
   'profiles.keptDone': 'Learning profile kept',
+  'profiles.export': 'Export the signed learning profile',
+  'profiles.exported': 'Signed learning profile (for the receiving Hongtu to verify)',
+  'profiles.exportFailed': 'Not exported. ',
 };

@@ -2233,8 +2233,13 @@ export type Obligation = {
   status: ObligationStatus;
   /** Whom it falls on. */
   subject: ObligationSubject;
-  /** What is to be done (zh-CN). */
+  /**
+   * What is to be done, in the request's language (Accept-Language: zh-CN by default, or en): the rule's
+   * title with the detail (a period, a member, a letter) in brackets.
+   */
   title: Scalars['String']['output'];
+  /** The detail in the title as a reason code with typed parameters (and its text); null when the title is the rule's alone. */
+  titleDetail?: Maybe<Reason>;
 };
 
 /** Where the client goes to fulfil an obligation. */
@@ -2255,7 +2260,7 @@ export type ObligationEvidence = {
   id: Scalars['ID']['output'];
   /** Kind of node, e.g. Meeting. */
   kind: Scalars['String']['output'];
-  /** A label to show (a meeting's title). */
+  /** A label to show: a meeting's title (as written), or a note such as the month dues are unpaid since (in the request's language). */
   label?: Maybe<Scalars['String']['output']>;
 };
 
@@ -2454,7 +2459,7 @@ export type PipelineView = {
 /** The placement quiz's estimate for one subtopic. */
 export type PlacementEstimate = {
   __typename?: 'PlacementEstimate';
-  /** Chance the member knows it, 0–1. */
+  /** Expected mastery, 0–1. */
   known: Scalars['Float']['output'];
   /** The subtopic. */
   topic: Topic;
@@ -2469,13 +2474,13 @@ export type PlacementStep = {
   budget: Scalars['Int']['output'];
   /** True when the quiz is over (question budget reached or uncertainty low). */
   done: Scalars['Boolean']['output'];
-  /** The quiz's estimate per subtopic, 0–1: the chance the member knows it. */
+  /** The quiz's estimate per subtopic: expected mastery, 0–1. */
   estimates: Array<PlacementEstimate>;
   /** The next question (without the right option); null when done. */
   question?: Maybe<Question>;
   /** The subtopic the next question tests; null when done. */
   topic?: Maybe<Topic>;
-  /** Mean uncertainty per subtopic in bits, 0 (certain) to 1 (nothing known). */
+  /** Mean remaining uncertainty per subtopic: the estimate's spread now over its spread before the quiz, 1 (nothing learnt) to 0 (certain). */
   uncertainty: Scalars['Float']['output'];
 };
 
@@ -2661,9 +2666,10 @@ export type Query = {
   /**
    * The next step of a member's adaptive placement quiz (摸底测评): given the ids of the questions the quiz
    * asked so far (answered through recordAnswer, at most 20), the next most informative question, or
-   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Uses the
-   * prerequisite graph: a right answer also counts for what the topic builds on, a wrong one against
-   * what builds on it. Only the member themself may take it.
+   * done when the budget is reached or the uncertainty is low, with the estimate per subtopic. Every answer
+   * moves every subtopic's estimate: most its own, then its prerequisites and the topics that build on it
+   * (the prerequisite graph, both directions), the same area, and a little all of them (general ability).
+   * Only the member themself may take it.
    */
   placementStep: PlacementStep;
   /**
@@ -3261,6 +3267,31 @@ export type ReasonCode =
    */
   | 'NOT_ASSESSED_STUDIED_ONLY'
   /**
+   * done late
+   * Parameters: none.
+   */
+  | 'OBL_DONE_LATE'
+  /**
+   * {member}, {months} months unpaid in a row
+   * Parameters: member (TEXT), months (COUNT).
+   */
+  | 'OBL_DUES_ARREARS'
+  /**
+   * {letter}, valid until {until}
+   * Parameters: letter (TEXT), until (DATE).
+   */
+  | 'OBL_LETTER_VALID'
+  /**
+   * {period} (the same in every language: a period label such as 2025-Q1 or 2025-03)
+   * Parameters: period (TEXT).
+   */
+  | 'OBL_PERIOD'
+  /**
+   * unpaid since {month}
+   * Parameters: month (TEXT).
+   */
+  | 'OBL_UNPAID_SINCE'
+  /**
    * Review "{topic}": last estimated at {was}, faded to about {now}; a spaced review keeps it
    * Parameters: topic (TOPIC), was (SHARE), now (SHARE).
    */
@@ -3330,6 +3361,8 @@ export type ReasonParamKind =
   | 'COUNT'
   /** A CourseKind value such as `ARTICLE`. */
   | 'COURSE_KIND'
+  /** A day in China's calendar, YYYY-MM-DD, shown as it is. */
+  | 'DATE'
   /** A share from 0 to 1, shown as a percentage (mastery, targets). */
   | 'SHARE'
   /** A MemberStage value such as `ACTIVIST`. */
@@ -5343,6 +5376,7 @@ export type ObligationResolvers<ContextType = ApiContext, ParentType extends Res
   status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['ObligationSubject'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleDetail?: Resolver<Maybe<ResolversTypes['Reason']>, ParentType, ContextType>;
 };
 
 export type ObligationActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObligationAction'] = ResolversParentTypes['ObligationAction']> = {

@@ -52,4 +52,27 @@ describe('rankCourses', () => {
     expect(renderStored(recs[0].explanation, 'zh-CN', names)).toContain('本支部同志近半年学习这门课程 5 次。');
     expect(renderStored(recs[0].explanation, 'en', names)).toContain('Members of your branch studied this course 5 times in the last six months.');
   });
+
+  it('puts the stage\'s required topics first at equal need, and a course per half hour of the member\'s time', () => {
+    const toAssess = [{ topicId: 'a', target: 0.6 }, { topicId: 'b', target: 0.6 }];
+    const plain = rankCourses(input({ toAssess, courseProgress: new Map([['a2', 1], ['a3', 1]]) }), 2);
+    expect(plain.map((r) => r.course.id)).toEqual(['a1', 'b1']);
+    const required = rankCourses(input({ toAssess, requiredTopics: new Set(['b']), courseProgress: new Map([['a2', 1], ['a3', 1]]) }), 2);
+    expect(required.map((r) => r.course.id)).toEqual(['b1', 'a1']);
+    expect(required[0].score).toBeGreaterThan(required[1].score);
+    // The same topic taught in 20 minutes beats it taught in 40.
+    const long = buildCurriculumView([...view.topics.values()], [course('short', 'a', 20), course('long', 'a', 40)], []);
+    const byTime = rankCourses(input({ view: long, gaps: [gap('a', 0.9)] }), 2);
+    expect(byTime.map((r) => r.course.id)).toEqual(['short', 'long']);
+    expect(byTime[0].score).toBeGreaterThan(byTime[1].score);
+  });
+
+  it('ranks a topic whose prerequisites are not yet ready below one that is ready, at equal need', () => {
+    const masteryOf = (id: string) => (id === 'pre' ? 0.45 : 0.2);
+    const recs = rankCourses(input({ gaps: [gap('hard', 0.6), gap('b', 0.6)], masteryOf }), 3);
+    const order = recs.map((r) => r.course.id);
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('hard1'));
+    // Its prerequisite (estimate 0.45 < 0.6) gets the need passed down.
+    expect(order).toContain('pre1');
+  });
 });

@@ -1,12 +1,16 @@
 /**
  * Course recommendations for one member, as a pure function of their snapshot and gaps:
- *  1. need per subtopic = gap severity; a gap whose prerequisite is far from mastered passes most of
- *     its need down to that prerequisite (recursively), so the prerequisite's course is recommended
- *     instead of the course the member is not ready for;
+ *  1. need per subtopic = gap severity; a required topic of the member's stage not yet assessed counts
+ *     like a gap of its distance to target, other topics not yet assessed at half that; need on the
+ *     stage's required topics counts REQUIRED_WEIGHT times; a need whose
+ *     prerequisite is not ready (estimate below PREREQ_READY) passes most of it down to that
+ *     prerequisite (recursively), so the prerequisite's course is recommended first;
  *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
  *     itself) below PREREQ_FAR — blocked courses are never recommended;
  *  3. completed courses (progress ≥ COMPLETED, progress.ts) are skipped;
- *  4. score = relevance to needs (normalised) + what the branch studies (more weight at cold start);
+ *  4. relevance = Σ over the course's topics of tag weight × need × room to learn (1 − estimate) ×
+ *     readiness ((mean prerequisite estimate / PREREQ_READY)³, at most 1), per half hour of the course;
+ *     score = relevance (normalised) + what the branch studies (more weight at cold start);
  *  5. MMR over topic overlap diversifies the list.
  * Each result carries an explanation (reason codes with parameters, server/i18n/reasons.ts, rendered in
  * the reader's language) and the graph path behind it for the client to draw.
@@ -23,6 +27,12 @@ import { isCompleted } from '../progress';
 export const PREREQ_FAR = 0.4;
 /** Share of a topic's need passed on to each prerequisite it waits for. */
 const PREREQ_PASS_ON = 0.9;
+/** Mean prerequisite estimate at which a topic counts as ready to learn. */
+export const PREREQ_READY = 0.6;
+/** How steeply an unready topic's relevance falls: (prerequisite estimate / PREREQ_READY)^READINESS_POWER. */
+const READINESS_POWER = 3;
+/** Need on the subtopics the member's stage requires counts this many times a need elsewhere. */
+const REQUIRED_WEIGHT = 2;
 
 export interface Need {
   value: number;
@@ -49,8 +59,10 @@ export interface RankInput {
   helped?: { members: number; counts: Map<string, number> };
   /** Few events: lean more on the branch and the stage curriculum. */
   coldStart: boolean;
-  /** Required topics not yet assessed: recommended at half the weight of a gap, never called a gap. */
+  /** Topics not yet assessed: recommended (the stage's required ones like a gap, others at half), never called gaps. */
   toAssess?: ToAssess[];
+  /** Subtopics the member's stage requires. */
+  requiredTopics?: ReadonlySet<string>;
 }
 
 export interface CourseRecommendation {
@@ -65,19 +77,21 @@ export interface CourseRecommendation {
 }
 
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
-export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = []): Map<string, Need> {
+export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = [],
+  required: ReadonlySet<string> = new Set()): Map<string, Need> {
   const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null, unlocks: [] }]));
   for (const a of toAssess) {
     if (need.has(a.topicId)) continue;
     const gap = Math.max(0.05, (a.target - masteryOf(a.topicId)) / Math.max(0.01, a.target));
-    need.set(a.topicId, { value: 0.5 * Math.min(1, gap), via: null, unlocks: [], assess: true });
+    need.set(a.topicId, { value: (required.has(a.topicId) ? 1 : 0.5) * Math.min(1, gap), via: null, unlocks: [], assess: true });
   }
+  for (const [id, n] of need) if (required.has(id)) n.value *= REQUIRED_WEIGHT;
   const queue = [...need.keys()];
   for (let guard = 0; queue.length && guard < 1000; guard++) {
     const t = queue.shift()!;
     const n = need.get(t)!;
     for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
-      if (masteryOf(p) >= PREREQ_FAR) continue;
+      if (masteryOf(p) >= PREREQ_READY) continue;
       const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
       if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
@@ -104,7 +118,12 @@ export function blockingPrerequisites(view: CurriculumView, course: Course, mast
 
 /** Rank courses for the member; `first` results. */
 export function rankCourses(x: RankInput, first: number): CourseRecommendation[] {
-  const need = needsOf(x.view, x.gaps, x.masteryOf, x.toAssess);
+  const need = needsOf(x.view, x.gaps, x.masteryOf, x.toAssess, x.requiredTopics);
+  const readiness = (topicId: string) => {
+    const pre = x.view.topics.get(topicId)?.prerequisiteIds ?? [];
+    if (!pre.length) return 1;
+    return Math.min(1, pre.reduce((a, p) => a + x.masteryOf(p), 0) / pre.length / PREREQ_READY) ** READINESS_POWER;
+  };
   const maxPop = Math.max(1, ...x.popularity.values());
   const popWeight = x.coldStart ? 0.35 : 0.15;
   type Cand = { course: Course; relevance: number; pop: number; score: number };
@@ -112,7 +131,9 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
   for (const c of x.view.courses) {
     if (isCompleted(x.courseProgress.get(c.id) ?? 0)) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
-    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0), 0);
+    // Per half hour of the member's time: a long course is worth more only if it teaches more.
+    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) =>
+      s + t.weight * (need.get(t.topicId)?.value ?? 0) * (1 - x.masteryOf(t.topicId)) * readiness(t.topicId), 0) / Math.max(5, c.minutes) * 30;
     const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
     const pop = x.helped?.counts.size ? (branchPop + (x.helped.counts.get(c.id) ?? 0) / x.helped.members) / 2 : branchPop;
     if (relevance <= 0 && pop <= 0) continue;

@@ -7,7 +7,7 @@
  */
 import { pCorrect } from '../../../seeds/generator/hidden-model';
 import type { MasteryModel } from '../mastery-model';
-import { PLACEMENT_BUDGET, PlacementBelief, placementStep, type PlacementAnswer } from '../diagnostic/placement';
+import { LOW_UNCERTAINTY, PLACEMENT_BUDGET, PlacementBelief, type PlacementAnswer, type PlacementSettings } from '../diagnostic/placement';
 import type { SimMember, SimWorld } from '../simulate/sim-world';
 import { pearson } from './world-eval';
 
@@ -23,8 +23,10 @@ export interface PlacementEvaluation {
   history: { r: number };
 }
 
-export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1): PlacementEvaluation {
+export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1,
+  settings?: Partial<PlacementSettings>): PlacementEvaluation {
   const v = world.view;
+  model.useView?.(v);
   const answerAs = (m: SimMember, r: () => number) => (questionId: string): PlacementAnswer => {
     const q = v.questionById.get(questionId)!;
     const tags = v.questionTopics.get(questionId) ?? [];
@@ -33,20 +35,23 @@ export function evaluatePlacement(world: SimWorld, model: MasteryModel, members:
     return { questionId, correct: r() < pCorrect(mm, q.difficulty, 1 / Math.max(2, q.options.length)) };
   };
   const ax: number[] = [], rx: number[] = [], hx: number[] = [], ys: number[] = [];
-  let asked = 0;
+  let askedTotal = 0;
   const pool = [...v.questionById.keys()].filter((id) => v.questionTopics.get(id)?.length).sort();
   members.forEach((m, i) => {
     const prior = (t: string) => model.currentMastery(undefined, world.referenceDate, t, m.stage);
     const r = rng(seed * 7919 + i);
     const answer = answerAs(m, r);
-    const answers: PlacementAnswer[] = [];
-    for (;;) {
-      const s = placementStep(v, prior, answers);
-      if (s.done || !s.next) { asked += answers.length; break; }
-      answers.push(answer(s.next.id));
+    // The quiz as placementStep runs it, kept incrementally (placementStep replays every answer each step).
+    const adaptive = new PlacementBelief(v, prior, settings);
+    const asked = new Set<string>();
+    while (asked.size < PLACEMENT_BUDGET && adaptive.uncertainty() >= LOW_UNCERTAINTY) {
+      const next = adaptive.nextQuestion(asked);
+      if (!next) break;
+      asked.add(next.id);
+      adaptive.observe(answer(next.id));
     }
-    const adaptive = placementStep(v, prior, answers, answers.length).belief;
-    const fixed = new PlacementBelief(v, prior);
+    askedTotal += asked.size;
+    const fixed = new PlacementBelief(v, prior, settings);
     const picked = new Set<string>();
     while (picked.size < Math.min(PLACEMENT_BUDGET, pool.length)) picked.add(pool[Math.floor(r() * pool.length)]);
     for (const id of picked) fixed.observe(answer(id));
@@ -62,7 +67,7 @@ export function evaluatePlacement(world: SimWorld, model: MasteryModel, members:
   });
   return {
     members: members.length, pairs: ys.length,
-    adaptive: { r: pearson(ax, ys), meanQuestions: asked / Math.max(1, members.length) },
+    adaptive: { r: pearson(ax, ys), meanQuestions: askedTotal / Math.max(1, members.length) },
     random: { r: pearson(rx, ys), questions: PLACEMENT_BUDGET },
     history: { r: pearson(hx, ys) },
   };

@@ -30,5 +30,6 @@ export async function rankForSnapshot(core: LearnerCore, snap: LearnerSnapshot, 
   return rankCourses({
     view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
     popularity, helped: helped.members ? helped : undefined, coldStart: events < COLD_START_EVENTS, toAssess,
+    requiredTopics: new Set(snap.requirement.topics.map((t) => t.topicId)),
   }, first);
 }

@@ -56,6 +56,7 @@ export function recommendFor(world: SimWorld, st: PolicyView, first: number): Co
     view: v, member: { id: st.member.id, name: st.member.id }, masteryOf: st.masteryOf, gaps, courseProgress: new Map(st.progress),
     popularity: world.branchPopularity.get(st.member.branchId) ?? new Map(),
     coldStart: st.recent.length + st.member.studies.length < 5, toAssess: notAssessed,
+    requiredTopics: new Set(requirementOf(st.member.stage).topics.map((t) => t.topicId)),
   }, first).map((r) => r.course);
 }
 

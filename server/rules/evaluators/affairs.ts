@@ -17,6 +17,7 @@ import { derive } from '../facts';
 import { type Arrears, arrearsOf } from './dues';
 import { ruleSpan } from './meeting-minimum';
 import { type PipelinePlan, pipelinePlan, planObligation } from './pipeline-step';
+import { encodeReason, reason } from '../../i18n/reasons';
 
 /**
  * These obligations have no calendar period: a person's state as of `asOf` is judged by the rule
@@ -79,7 +80,8 @@ export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
       out.push({
         ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: s,
         title: `${rule.title.zh}（${s.name ?? s.id}，已连续${a.consecutiveUnpaid}个月未交）`, status: 'OVERDUE', dueAt,
-        evidence: [{ kind: 'DuesArrears', id: s.id, label: `${firstUnpaid} 起未交` }],
+        titleDetail: encodeReason(reason('OBL_DUES_ARREARS', { member: s.name ?? s.id, months: a.consecutiveUnpaid })),
+        evidence: [{ kind: 'DuesArrears', id: s.id, label: encodeReason(reason('OBL_UNPAID_SINCE', { month: firstUnpaid })) }],
         citation: rule.citation, action: { kind: 'dues', targetId: s.id },
         detail: { consecutiveUnpaid: a.consecutiveUnpaid, owedFen: a.owedFen, severity: rule.params.severity },
       });
@@ -105,6 +107,7 @@ export const transferReceiptEvaluator: Evaluator = {
     return cases.filter((c) => c.validUntil !== null).map((c) => ({
       ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: bySubject.get(c.memberId)!,
       title: `${rule.title.zh}（${c.letterNumber ?? c.id}，有效期至${dateOf(c.validUntil!)}）`,
+      titleDetail: encodeReason(reason('OBL_LETTER_VALID', { letter: c.letterNumber ?? c.id, until: dateOf(c.validUntil!) })),
       status: asOf > c.validUntil! ? 'OVERDUE' as const : 'DUE' as const, dueAt: c.validUntil,
       evidence: [{ kind: 'TransferCase', id: c.id, label: c.letterNumber ?? undefined }],
       citation: rule.citation, action: { kind: 'transfer', targetId: c.id },

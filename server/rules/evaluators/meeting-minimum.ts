@@ -7,6 +7,7 @@ import { FREQUENCIES, type Frequency, parseDay, type Period, periodsOverlapping,
 import type { Evaluator, Obligation, RuleDef, SubjectRef } from '../types';
 import { derive } from '../facts';
 import { requireInteger, requireObject, requireOneOf, optionalBoolean } from './params';
+import { encodeReason, reason } from '../../i18n/reasons';
 
 export interface MeetingMinimumParams {
   meetingKind: MeetingKind;
@@ -58,7 +59,7 @@ export function meetingVerdicts(
     const status = held.length >= minimum ? 'DONE' : p.end <= asOf ? 'OVERDUE' : p.start <= asOf ? 'DUE' : 'UPCOMING';
     out.push({
       ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject,
-      title: `${rule.title.zh}（${p.label}）`,
+      title: `${rule.title.zh}（${p.label}）`, titleDetail: encodeReason(reason('OBL_PERIOD', { period: p.label })),
       status, dueAt: p.end - 1,
       period: { from: p.start, to: p.end, label: p.label },
       evidence: inPeriod.map((m) => ({ kind: 'Meeting', id: m.id, label: m.title, at: m.at })),

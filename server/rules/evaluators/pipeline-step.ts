@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { addDays, addMonths, dateOf } from '../../affairs/china-time';
 import type { PipelineStepParams, Span } from '../catalogue/pipeline';
 import type { Citation, Evidence, Obligation, ObligationStatus, RuleDef } from '../types';
+import { encodeReason, reason } from '../../i18n/reasons';
 
 export type PipelineRule = RuleDef<PipelineStepParams>;
 
@@ -153,7 +154,7 @@ export function planObligation(rule: PipelineRule, plan: PipelinePlan, asOf: num
     case 'repeat':
       return obligationOf(rule, subject, asOf > plan.dueAt ? 'OVERDUE' : 'UPCOMING', plan.dueAt, plan.evidence);
     case 'late':
-      return { ...obligationOf(rule, subject, 'DONE', plan.dueAt, plan.evidence), title: `${rule.title.zh}（逾期完成）` };
+      return { ...obligationOf(rule, subject, 'DONE', plan.dueAt, plan.evidence), title: `${rule.title.zh}（逾期完成）`, titleDetail: encodeReason(reason('OBL_DONE_LATE', {})) };
     case 'pending': {
       const { earliest, deadline, evidence } = plan;
       if (deadline !== null && asOf > deadline) return obligationOf(rule, subject, 'OVERDUE', deadline, evidence);

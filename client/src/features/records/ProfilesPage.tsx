@@ -3,7 +3,7 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/useSession';
 import {
-  ConsentToProfileExportDocument, DiscardImportedProfileDocument, KeepImportedProfileDocument, type KeptProfileFieldsFragment,
+  ConsentToProfileExportDocument, DiscardImportedProfileDocument, ExportLearningProfileDocument, KeepImportedProfileDocument, type KeptProfileFieldsFragment,
   MemberProfilesDocument, type MemberProfilesQuery, type ProfileContentFieldsFragment, VerifyLearningProfileDocument,
   WithdrawProfileConsentDocument,
 } from '../../gql/graphql';
@@ -49,7 +49,7 @@ function Profiles({ data, reload }: { data: MemberProfilesQuery; reload: () => v
       <Section title={t('profiles.transfers')} hint={t('profiles.transfersHint')}>
         {data.memberTransfers.length === 0 ? <EmptyState>{t('profiles.noTransfers')}</EmptyState> : (
           <ul className="todo-list" data-testid="profiles-transfers">
-            {data.memberTransfers.map((c) => <TransferConsent key={c.id} c={c} self={self} onChanged={reload} />)}
+            {data.memberTransfers.map((c) => <TransferConsent key={c.id} c={c} self={self} canExport={self || manages} onChanged={reload} />)}
           </ul>
         )}
       </Section>
@@ -67,7 +67,7 @@ function Profiles({ data, reload }: { data: MemberProfilesQuery; reload: () => v
   );
 }
 
-function TransferConsent({ c, self, onChanged }: { c: Transfer; self: boolean; onChanged: () => void }) {
+function TransferConsent({ c, self, canExport, onChanged }: { c: Transfer; self: boolean; canExport: boolean; onChanged: () => void }) {
   const { t, te, date } = useI18n();
   const [consentState, consent] = useMutation(ConsentToProfileExportDocument);
   const [withdrawState, withdraw] = useMutation(WithdrawProfileConsentDocument);
@@ -95,7 +95,31 @@ function TransferConsent({ c, self, onChanged }: { c: Transfer; self: boolean; o
         </button>
       ) : null}
       {error ? <ActionError error={error} lead={t('profiles.consentFailed')} /> : null}
+      {canExport && c.profileConsentAt ? <ExportProfile transferId={c.id} /> : null}
     </li>
+  );
+}
+
+/** Sign the profile of a consented transfer and show the document to hand to the receiving Hongtu. */
+function ExportProfile({ transferId }: { transferId: string }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const [state, run] = useMutation(ExportLearningProfileDocument);
+  const out = state.data?.exportLearningProfile;
+  return (
+    <div className="export-profile" data-testid="export-profile">
+      <button type="button" className="button button-ghost" disabled={state.fetching} onClick={() => void run({ transferId })} data-testid="export-run">
+        {t('profiles.export')}
+      </button>
+      {out && !state.error ? (
+        <>
+          <ProfileSummary p={out.profile} />
+          <label htmlFor={`${ids}-token`} className="meta">{t('profiles.exported')}</label>
+          <textarea id={`${ids}-token`} readOnly rows={3} value={out.token} data-testid="export-token" onFocus={(e) => e.target.select()} />
+        </>
+      ) : null}
+      {state.error ? <ActionError error={state.error} lead={t('profiles.exportFailed')} /> : null}
+    </div>
   );
 }
 
