@@ -72,6 +72,9 @@ const resolvers: Resolvers = {
     subject: (o) => ({ kind: o.subject.kind, id: o.subject.id, name: o.subject.name ?? null, branchId: o.subject.branchId ?? null }),
     evidence: (o) => o.evidence.map((e) => ({ kind: e.kind, id: e.id, label: e.label ?? null, at: e.at ?? null })),
   },
+  ObligationEvidence: {
+    label: (e, _, ctx) => (e.label ? renderStored(e.label, requestLocale(ctx), NO_NAMES) : null),
+  },
 };
 
 export const rulesModule: ApiModule = { name: 'rules', typeDefs: readSdl('rules.graphql', import.meta.url), resolvers };

@@ -130,6 +130,11 @@ export const REASON_MESSAGES = {
     'zh-CN': '{member}，已连续{months}个月未交',
     en: '{member}, {months} months unpaid in a row',
   },
+  OBL_UNPAID_SINCE: {
+    params: { month: 'TEXT' },
+    'zh-CN': '{month} 起未交',
+    en: 'unpaid since {month}',
+  },
   OBL_LETTER_VALID: {
     params: { letter: 'TEXT', until: 'DATE' },
     'zh-CN': '{letter}，有效期至{until}',

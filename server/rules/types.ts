@@ -59,6 +59,7 @@ export interface SubjectRef {
 
 export interface ObligationPeriod { from: number; to: number; label: string }
 
+/** `label`: content (a meeting's title) or a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
 export interface Evidence { kind: string; id: string; label?: string; at?: number }
 
 export interface Obligation {

@@ -141,3 +141,23 @@ describe('notices', () => {
     expect((await t.as('cadmin')('{ noticeStats(id: "n-c1") { readCount } }')).body.data.noticeStats.readCount).toBe(1);
   });
 });
+
+describe('dues arrears in the request language', () => {
+  it('names the member, the months unpaid and the month since, in Chinese or English, with the same codes', async () => {
+    const Q = `{ obligations(scope: { kind: BRANCH, id: "b-1" }) { ruleId title subject { id } evidence { kind label }
+      titleDetail { code params { name kind value } } } }`;
+    const read = async (lang: string) => {
+      const r = await t.server.gql(Q, {}, await t.server.tokenFor('m-sec'), { 'accept-language': lang });
+      expect(r.body.errors).toBeUndefined();
+      return (r.body.data.obligations as { ruleId: string; title: string; subject: { id: string }; evidence: { kind: string; label: string }[]; titleDetail: unknown }[])
+        .filter((o) => o.ruleId === 'dues.arrears.warn' && o.subject.id === 'm-cm');
+    };
+    const [[zh], [en]] = [await read('zh-CN'), await read('en')];
+    expect(en.titleDetail).toEqual(zh.titleDetail);
+    expect(zh.titleDetail).toMatchObject({ code: 'OBL_DUES_ARREARS', params: [{ name: 'member', kind: 'TEXT' }, { name: 'months', kind: 'COUNT', value: '17' }] });
+    expect(zh.title).toMatch(/（.+，已连续17个月未交）$/);
+    expect(en.title).toMatch(/ \(.+, 17 months unpaid in a row\)$/);
+    expect(zh.evidence).toEqual([{ kind: 'DuesArrears', label: expect.stringMatching(/^\d{4}-\d{2} 起未交$/) }]);
+    expect(en.evidence).toEqual([{ kind: 'DuesArrears', label: expect.stringMatching(/^unpaid since \d{4}-\d{2}$/) }]);
+  });
+});

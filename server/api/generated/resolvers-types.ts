@@ -2260,7 +2260,7 @@ export type ObligationEvidence = {
   id: Scalars['ID']['output'];
   /** Kind of node, e.g. Meeting. */
   kind: Scalars['String']['output'];
-  /** A label to show (a meeting's title). */
+  /** A label to show: a meeting's title (as written), or a note such as the month dues are unpaid since (in the request's language). */
   label?: Maybe<Scalars['String']['output']>;
 };
 
@@ -3286,6 +3286,11 @@ export type ReasonCode =
    * Parameters: period (TEXT).
    */
   | 'OBL_PERIOD'
+  /**
+   * unpaid since {month}
+   * Parameters: month (TEXT).
+   */
+  | 'OBL_UNPAID_SINCE'
   /**
    * Review "{topic}": last estimated at {was}, faded to about {now}; a spaced review keeps it
    * Parameters: topic (TOPIC), was (SHARE), now (SHARE).

@@ -81,7 +81,7 @@ export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
         ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: s,
         title: `${rule.title.zh}（${s.name ?? s.id}，已连续${a.consecutiveUnpaid}个月未交）`, status: 'OVERDUE', dueAt,
         titleDetail: encodeReason(reason('OBL_DUES_ARREARS', { member: s.name ?? s.id, months: a.consecutiveUnpaid })),
-        evidence: [{ kind: 'DuesArrears', id: s.id, label: `${firstUnpaid} 起未交` }],
+        evidence: [{ kind: 'DuesArrears', id: s.id, label: encodeReason(reason('OBL_UNPAID_SINCE', { month: firstUnpaid })) }],
         citation: rule.citation, action: { kind: 'dues', targetId: s.id },
         detail: { consecutiveUnpaid: a.consecutiveUnpaid, owedFen: a.owedFen, severity: rule.params.severity },
       });
