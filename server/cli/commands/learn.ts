@@ -8,8 +8,6 @@ import { openStore } from '../../../graph';
 import { loadConfig } from '../../config';
 import { loadMasteryParams, masteryParamsPath } from '../../learning/model/params-file';
 import { createLearnerServices } from '../../learning/learner-services';
-import { requirementsFromRules } from '../../learning/requirements';
-import { RulesEngine } from '../../rules/engine';
 import { createProgressBar } from '../progress-bar';
 
 export function register(program: Command): void {
@@ -24,8 +22,6 @@ export function register(program: Command): void {
         await store.init();
         const params = loadMasteryParams(masteryParamsPath(config.dataDir));
         const learner = createLearnerServices(store, params);
-        // The stage requirements in force, overrides applied, as the server reads them.
-        learner.readRequirementsFrom(requirementsFromRules(new RulesEngine({ store })));
         const t0 = performance.now();
         const r = await learner.recomputeAll(Date.now(), bar.onProgress);
         bar.stop();
