@@ -1,7 +1,11 @@
 /**
  * kill -9 in the middle of a write load, and the exact count of what happened to every answer:
  * 1. `clients` closed-loop clients (one member each) send recordAnswer with their own ids;
- * 2. after `loadMs` the server gets SIGKILL; answers without a reply are "in flight";
+ * 2. once the server has finished its start-up work on the fresh store (embedding the content and
+ *    building the vector indexes, then the learning summaries), the load starts; after `loadMs` the
+ *    server gets SIGKILL; answers without a reply are "in flight". A kill during that first-start
+ *    vector work can leave a Kuzu store that does not reopen (see the README's note on backups);
+ *    this run measures the write path, so it waits for that work to end;
  * 3. the store is opened in this process (the server is dead) to count what was stored and which
  *    outbox entries were still pending, then closed;
  * 4. the server restarts on the same data directory and every in-flight answer is retried with the
@@ -13,7 +17,7 @@
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
-import { ANSWER_MUTATION, type Child, issueTokens, killHard, post, startChild, stopGracefully, type World } from './harness';
+import { ANSWER_MUTATION, type Child, issueTokens, killHard, post, startChild, stopGracefully, waitForLog, type World } from './harness';
 
 export interface KillReport {
   sent: number;
@@ -61,6 +65,9 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
   const sent: Sent[] = [];
   const acked = new Set<string>();
   let child: Child = await startChild(opts.dataDir);
+  for (const done of [/embedded \d+ new or changed nodes/, /Learning summaries up to date/]) {
+    if (!(await waitForLog(child, done, 600_000))) throw new Error(`the server did not log ${done} within 10 min:\n${child.log.join('')}`);
+  }
   let stop = false;
   const client = async (memberId: string, c: number) => {
     for (let n = 0; !stop; n++) {
