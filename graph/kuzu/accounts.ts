@@ -6,7 +6,7 @@
 import { accountExists, conflict, loginTaken, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
-import type { KuzuExecutor, Row, Runner } from './executor';
+import type { KuzuExecutor, Runner } from './executor';
 import { exists } from './guards';
 import { num, str, toAccount, toSession, toToken } from './mapping';
 

@@ -13,7 +13,7 @@
 import { type AuditCheckpoint, type AuditEntry, type AuditHead, AUDIT_APPEND_CHUNK, chainEntries, entryToAccess, freshRecords, GENESIS_HASH } from '../audit-log';
 import { auditEntryMismatch, auditPrunedThrough, isStoreError } from '../errors';
 import type { AccessRecord } from '../model';
-import type { ExclusiveRunner, KuzuExecutor, Row, Runner } from './executor';
+import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { toAuditEntry } from './mapping';
 import { unwound } from './outbox';
 

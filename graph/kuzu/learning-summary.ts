@@ -4,7 +4,7 @@
  * writes those (Kuzu admits one writer, so no two writers interleave).
  */
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
-import type { KuzuExecutor, Row, Runner } from './executor';
+import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
 import { toBranchLearning, toMemberLearning } from './mapping';
 
