@@ -11,9 +11,14 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const isHelp = (a) => a === '--help' || a === '-h';
-const page = args.length === 0 || (args.length === 1 && (isHelp(args[0]) || args[0] === 'help')) ? ''
-  : args.length === 2 && isHelp(args[1]) ? args[0]
-    : args.length === 2 && args[0] === 'help' ? args[1] : null;
+const page =
+  args.length === 0 || (args.length === 1 && (isHelp(args[0]) || args[0] === 'help'))
+    ? ''
+    : args.length === 2 && isHelp(args[1])
+      ? args[0]
+      : args.length === 2 && args[0] === 'help'
+        ? args[1]
+        : null;
 if (page !== null) {
   const pages = JSON.parse(readFileSync(path.join(root, 'server', 'cli', 'help.json'), 'utf8'));
   if (pages[page] !== undefined) {

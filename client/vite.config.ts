@@ -22,9 +22,7 @@ export default defineConfig({
       output: {
         // Name the shared chunks by what they hold, so the bench's per-chunk sizes read clearly.
         codeSplitting: {
-          groups: [
-            { name: 'cytoscape', test: /node_modules[\\/](cytoscape|cytoscape-fcose|cose-base|layout-base)[\\/]/ },
-          ],
+          groups: [{ name: 'cytoscape', test: /node_modules[\\/](cytoscape|cytoscape-fcose|cose-base|layout-base)[\\/]/ }],
         },
       },
     },

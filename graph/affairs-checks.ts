@@ -15,15 +15,17 @@ export function sameRecord(a: unknown, b: unknown): boolean {
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
 
 /** Oldest first: by `at`, then by recording time, then id. */
-export const sortMilestones = (xs: Milestone[]): Milestone[] =>
-  [...xs].sort((a, b) => a.at - b.at || a.recordedAt - b.recordedAt || a.id.localeCompare(b.id));
+export const sortMilestones = (xs: Milestone[]): Milestone[] => [...xs].sort((a, b) => a.at - b.at || a.recordedAt - b.recordedAt || a.id.localeCompare(b.id));
 
 /**
  * 'same' when the milestone is a retry of one already stored; 'new' when it may be written;

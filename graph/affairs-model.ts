@@ -6,8 +6,18 @@
 
 /** The dated steps of the development pipeline, in the order the rules require them. */
 export const PIPELINE_STEPS = [
-  'APPLICATION', 'TALK', 'ACTIVIST', 'REVIEW', 'CANDIDATE', 'POLITICAL_REVIEW', 'TRAINING', 'PRE_REVIEW',
-  'PUBLIC_NOTICE', 'BRANCH_VOTE', 'COMMITTEE_APPROVAL', 'FULL_MEMBERSHIP',
+  'APPLICATION',
+  'TALK',
+  'ACTIVIST',
+  'REVIEW',
+  'CANDIDATE',
+  'POLITICAL_REVIEW',
+  'TRAINING',
+  'PRE_REVIEW',
+  'PUBLIC_NOTICE',
+  'BRANCH_VOTE',
+  'COMMITTEE_APPROVAL',
+  'FULL_MEMBERSHIP',
 ] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
@@ -75,7 +85,12 @@ export type TransferCaseKind = (typeof TRANSFER_CASE_KINDS)[number];
 export const TRANSFER_CASE_STATUSES = ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED', 'COMPLETED', 'CANCELLED'] as const;
 export type TransferCaseStatus = (typeof TRANSFER_CASE_STATUSES)[number];
 
-export interface TransferStepRecord { status: TransferCaseStatus; at: number; by: string; note: string | null }
+export interface TransferStepRecord {
+  status: TransferCaseStatus;
+  at: number;
+  by: string;
+  note: string | null;
+}
 
 export interface TransferCase {
   id: string;
@@ -122,4 +137,8 @@ export interface Notice {
   subjectMemberId: string | null;
 }
 
-export interface NoticeRead { noticeId: string; memberId: string; at: number }
+export interface NoticeRead {
+  noticeId: string;
+  memberId: string;
+  at: number;
+}

@@ -4,9 +4,7 @@
  * idempotent by id (same content → `{ created: false }`, other content → CONFLICT); batch reads in
  * the order asked for.
  */
-import type {
-  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus,
-} from './affairs-model';
+import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus } from './affairs-model';
 import type { WriteResult } from './store';
 
 export interface TransferCasePatch {

@@ -22,37 +22,54 @@ export const TALK_COLUMNS = `t.id AS id, t.subjectId AS subjectId, t.branchId AS
   t.createdBy AS createdBy, t.createdAt AS createdAt`;
 
 export const toRound = (r: Row, n: ToNumber): AppraisalRound => ({
-  id: str(r.id), branchId: str(r.branchId), title: str(r.title), periodFrom: n(r.periodFrom), periodTo: n(r.periodTo),
-  closesAt: n(r.closesAt), closedAt: r.closedAt === null || r.closedAt === undefined ? null : n(r.closedAt),
-  minBallots: n(r.minBallots), publicKey: str(r.publicKey), voterIds: list(r.voterIds), appraiseeIds: list(r.appraiseeIds),
-  createdBy: str(r.createdBy), createdAt: n(r.createdAt),
+  id: str(r.id),
+  branchId: str(r.branchId),
+  title: str(r.title),
+  periodFrom: n(r.periodFrom),
+  periodTo: n(r.periodTo),
+  closesAt: n(r.closesAt),
+  closedAt: r.closedAt === null || r.closedAt === undefined ? null : n(r.closedAt),
+  minBallots: n(r.minBallots),
+  publicKey: str(r.publicKey),
+  voterIds: list(r.voterIds),
+  appraiseeIds: list(r.appraiseeIds),
+  createdBy: str(r.createdBy),
+  createdAt: n(r.createdAt),
 });
 
 /** Grades are one JSON value; a corrupt value reads as no grades rather than failing the count. */
 function grades(v: unknown): BallotGrade[] {
   try {
     const out = JSON.parse(str(v));
-    return Array.isArray(out)
-      ? out.map((g) => ({ memberId: str(g.memberId), grade: str(g.grade) as AppraisalGrade, comment: g.comment ?? null }))
-      : [];
+    return Array.isArray(out) ? out.map((g) => ({ memberId: str(g.memberId), grade: str(g.grade) as AppraisalGrade, comment: g.comment ?? null })) : [];
   } catch {
     return [];
   }
 }
 
-export const encodeGrades = (g: BallotGrade[]): string =>
-  JSON.stringify(g.map((x) => ({ memberId: x.memberId, grade: x.grade, comment: x.comment })));
+export const encodeGrades = (g: BallotGrade[]): string => JSON.stringify(g.map((x) => ({ memberId: x.memberId, grade: x.grade, comment: x.comment })));
 
 export const toBallot = (r: Row): Ballot => ({ tokenHash: str(r.tokenHash), roundId: str(r.roundId), grades: grades(r.grades) });
 
 export const toSelfAssessment = (r: Row, n: ToNumber): SelfAssessment => ({
-  roundId: str(r.roundId), memberId: str(r.memberId), text: str(r.text), updatedAt: n(r.updatedAt),
+  roundId: str(r.roundId),
+  memberId: str(r.memberId),
+  text: str(r.text),
+  updatedAt: n(r.updatedAt),
 });
 
 export const toTalk = (r: Row, n: ToNumber): TalkRecord => ({
-  id: str(r.id), subjectId: str(r.subjectId), branchId: str(r.branchId), kind: str(r.kind), at: n(r.at),
-  participantIds: list(r.participantIds), summary: str(r.summary), followUp: str(r.followUp),
-  forCommittee: r.forCommittee === true, createdBy: str(r.createdBy), createdAt: n(r.createdAt),
+  id: str(r.id),
+  subjectId: str(r.subjectId),
+  branchId: str(r.branchId),
+  kind: str(r.kind),
+  at: n(r.at),
+  participantIds: list(r.participantIds),
+  summary: str(r.summary),
+  followUp: str(r.followUp),
+  forCommittee: r.forCommittee === true,
+  createdBy: str(r.createdBy),
+  createdAt: n(r.createdAt),
 });
 
 /** Key of a voter's issuance row and of a self-assessment: one per round and member. */

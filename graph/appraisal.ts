@@ -35,12 +35,25 @@ export interface AppraisalRound {
   createdAt: number;
 }
 
-export interface BallotGrade { memberId: string; grade: AppraisalGrade; comment: string | null }
+export interface BallotGrade {
+  memberId: string;
+  grade: AppraisalGrade;
+  comment: string | null;
+}
 
 /** One anonymous ballot: keyed by the SHA-256 of its spent token; nothing else identifies it. */
-export interface Ballot { tokenHash: string; roundId: string; grades: BallotGrade[] }
+export interface Ballot {
+  tokenHash: string;
+  roundId: string;
+  grades: BallotGrade[];
+}
 
-export interface SelfAssessment { roundId: string; memberId: string; text: string; updatedAt: number }
+export interface SelfAssessment {
+  roundId: string;
+  memberId: string;
+  text: string;
+  updatedAt: number;
+}
 
 export interface TalkRecord {
   id: string;
@@ -60,7 +73,13 @@ export interface TalkRecord {
   createdAt: number;
 }
 
-export interface TalkFilter { subjectIds?: string[]; participantId?: string; branchIds?: string[]; from?: number; to?: number }
+export interface TalkFilter {
+  subjectIds?: string[];
+  participantId?: string;
+  branchIds?: string[];
+  from?: number;
+  to?: number;
+}
 
 export interface AppraisalStore {
   /**

@@ -42,10 +42,18 @@ export interface AuditEntry {
 }
 
 /** The last entry's seq and hash (0 and GENESIS_HASH before the first; never lowered by pruning). */
-export interface AuditHead { seq: number; hash: string }
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
 
 /** What pruning leaves: the last removed entry's seq and hash, when, and the server's signature over them. */
-export interface AuditCheckpoint { seq: number; hash: string; at: number; signature: string }
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  at: number;
+  signature: string;
+}
 
 export interface AuditLogStore {
   /**
@@ -87,8 +95,14 @@ export function chainEntries(head: AuditHead, records: AccessRecord[]): { entrie
   const entries = records.map((r) => {
     seq += 1;
     const base = {
-      seq, id: r.id, at: r.at, viewerId: r.viewerId, action: r.action, targetKind: r.targetKind,
-      targetId: r.targetId, outcome: r.outcome ?? '',
+      seq,
+      id: r.id,
+      at: r.at,
+      viewerId: r.viewerId,
+      action: r.action,
+      targetKind: r.targetKind,
+      targetId: r.targetId,
+      outcome: r.outcome ?? '',
     };
     hash = entryHash(hash, base);
     return { ...base, hash };

@@ -8,7 +8,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export interface CausalScope { readonly key: string }
+export interface CausalScope {
+  readonly key: string;
+}
 
 const storage = new AsyncLocalStorage<CausalScope>();
 

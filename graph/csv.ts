@@ -44,7 +44,10 @@ export class CsvParser {
       const c = chunk[i];
       if (this.quotePending) {
         this.quotePending = false;
-        if (c === '"') { field += '"'; continue; }
+        if (c === '"') {
+          field += '"';
+          continue;
+        }
         this.inQuotes = false;
       }
       if (this.inQuotes) {
@@ -52,17 +55,33 @@ export class CsvParser {
         else field += c;
         continue;
       }
-      if (c === '\n' && this.lastWasCr) { this.lastWasCr = false; continue; }
-      this.lastWasCr = false;
-      if (c === '"' && field === '') { this.inQuotes = true; this.sawAny = true; continue; }
-      if (c === ',') { this.row.push(field); field = ''; this.sawAny = true; continue; }
-      if (c === '\n' || c === '\r') {
-        this.lastWasCr = c === '\r';
-        this.row.push(field); field = '';
-        out.push(this.row); this.row = []; this.sawAny = false;
+      if (c === '\n' && this.lastWasCr) {
+        this.lastWasCr = false;
         continue;
       }
-      field += c; this.sawAny = true;
+      this.lastWasCr = false;
+      if (c === '"' && field === '') {
+        this.inQuotes = true;
+        this.sawAny = true;
+        continue;
+      }
+      if (c === ',') {
+        this.row.push(field);
+        field = '';
+        this.sawAny = true;
+        continue;
+      }
+      if (c === '\n' || c === '\r') {
+        this.lastWasCr = c === '\r';
+        this.row.push(field);
+        field = '';
+        out.push(this.row);
+        this.row = [];
+        this.sawAny = false;
+        continue;
+      }
+      field += c;
+      this.sawAny = true;
     }
     this.field = field;
     return out;
@@ -74,7 +93,11 @@ export class CsvParser {
     if (!this.sawAny && this.field === '' && this.row.length === 0) return [];
     this.row.push(this.field);
     const last = this.row;
-    this.row = []; this.field = ''; this.sawAny = false; this.inQuotes = false; this.quotePending = false;
+    this.row = [];
+    this.field = '';
+    this.sawAny = false;
+    this.inQuotes = false;
+    this.quotePending = false;
     return [last];
   }
 }
@@ -98,7 +121,10 @@ export async function* readCsvFile(path: string): AsyncGenerator<string[]> {
 export async function* readCsvObjects(path: string): AsyncGenerator<Record<string, string | null>> {
   let header: string[] | null = null;
   for await (const rec of readCsvFile(path)) {
-    if (!header) { header = rec; continue; }
+    if (!header) {
+      header = rec;
+      continue;
+    }
     const o: Record<string, string | null> = {};
     for (let i = 0; i < header.length; i++) o[header[i]] = rec[i] === undefined || rec[i] === '' ? null : rec[i];
     yield o;

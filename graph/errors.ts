@@ -36,46 +36,34 @@ export const notFound = (kind: string, id: string) => new StoreError('NOT_FOUND'
 /** A value the store cannot take; the message names the field and what to do. */
 export const badInput = (field: string, message: string) => new StoreError('BAD_USER_INPUT', message, { field });
 export const conflict = (message: string, details?: Record<string, unknown>) => new StoreError('CONFLICT', message, details);
-export const unavailable = (message = 'The graph store is unavailable; try again shortly', details?: Record<string, unknown>) =>
-  new StoreError('UNAVAILABLE', message, details);
-export const internal = (message: string, details?: Record<string, unknown>, cause?: unknown) =>
-  new StoreError('INTERNAL', message, details, { cause });
+export const unavailable = (message = 'The graph store is unavailable; try again shortly', details?: Record<string, unknown>) => new StoreError('UNAVAILABLE', message, details);
+export const internal = (message: string, details?: Record<string, unknown>, cause?: unknown) => new StoreError('INTERNAL', message, details, { cause });
 
 /** A create whose id exists already (both adapters word it the same). */
-export const alreadyExists = (kind: 'Member' | 'Course', id: string) =>
-  conflict(`${kind} "${id}" already exists; use update${kind} to change it`, { kind, id });
+export const alreadyExists = (kind: 'Member' | 'Course', id: string) => conflict(`${kind} "${id}" already exists; use update${kind} to change it`, { kind, id });
 
 /** An event id sent again with another member or target (a retry with the same endpoints is a no-op instead). */
 export const eventIdReused = (id: string, target: 'Course' | 'Question') =>
   conflict(`Event id "${id}" was already used for another ${target.toLowerCase()} or member; send a new id`, { kind: 'Event', id });
 
 /** A transfer id sent again for another member or branch. */
-export const transferIdReused = (id: string) =>
-  conflict(`Transfer id "${id}" was already used for another move; use a new id`, { kind: 'Transfer', id });
+export const transferIdReused = (id: string) => conflict(`Transfer id "${id}" was already used for another move; use a new id`, { kind: 'Transfer', id });
 
 /** A record id sent again with other content (a retry with the same content is a no-op instead). */
-export const idReused = (kind: 'Payment' | 'Transfer' | 'Notice', id: string) =>
-  conflict(`${kind} id "${id}" was already used for another ${kind.toLowerCase()}; use a new id`);
+export const idReused = (kind: 'Payment' | 'Transfer' | 'Notice', id: string) => conflict(`${kind} id "${id}" was already used for another ${kind.toLowerCase()}; use a new id`);
 
-export const meetingIdReused = (id: string) =>
-  conflict(`Meeting id "${id}" is already in use; send a new id`);
+export const meetingIdReused = (id: string) => conflict(`Meeting id "${id}" is already in use; send a new id`);
 
-export const profileReused = (id: string) =>
-  conflict(`Profile "${id}" was already imported with other content`);
+export const profileReused = (id: string) => conflict(`Profile "${id}" was already imported with other content`);
 
-export const ruleOverrideReused = (id: string) =>
-  conflict(`Rule override "${id}" already exists with other content; read the rule again and retry`);
+export const ruleOverrideReused = (id: string) => conflict(`Rule override "${id}" already exists with other content; read the rule again and retry`);
 
-export const accountExists = (memberId: string) =>
-  conflict(`Member "${memberId}" already has an account`);
+export const accountExists = (memberId: string) => conflict(`Member "${memberId}" already has an account`);
 
-export const loginTaken = (loginName: string) =>
-  conflict(`Login name "${loginName}" is taken by another account`);
+export const loginTaken = (loginName: string) => conflict(`Login name "${loginName}" is taken by another account`);
 
-export const outboxEntryApplied = (key: string) =>
-  conflict(`Outbox entry "${key}" was already applied; reload the pending entries`);
+export const outboxEntryApplied = (key: string) => conflict(`Outbox entry "${key}" was already applied; reload the pending entries`);
 
 export const auditPrunedThrough = (seq: number) => conflict(`The audit log is already pruned through ${seq}`);
 
-export const auditEntryMismatch = (seq: number) =>
-  conflict(`Audit entry ${seq} is not in the log with that hash; nothing pruned`);
+export const auditEntryMismatch = (seq: number) => conflict(`Audit entry ${seq} is not in the log with that hash; nothing pruned`);

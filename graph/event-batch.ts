@@ -20,7 +20,10 @@ export type BatchEvent = { kind: 'ANSWER'; event: AnswerEvent } | { kind: 'STUDY
 export type BatchStatus = 'created' | 'replay' | 'conflict' | 'not-found';
 
 /** One row's outcome; `error` is set for conflict and not-found (the error that row's caller gets). */
-export interface BatchOutcome { status: BatchStatus; error?: Error }
+export interface BatchOutcome {
+  status: BatchStatus;
+  error?: Error;
+}
 
 export interface OutboxEntry {
   /** `A:<event id>` or `S:<event id>`. */

@@ -64,16 +64,27 @@ export interface LearningSummaryStore {
 export function sumBranchLearning(branchId: string, rows: readonly MemberLearning[]): BranchLearning | null {
   if (!rows.length) return null;
   const out: BranchLearning = {
-    branchId, asOf: Infinity, members: 0, areaMilli: TOP_AREAS.map(() => 0), required: 0, met: 0,
-    bands: MASTERY_BAND_LOWER.map(() => 0), gaps: 0, membersWithGaps: 0,
+    branchId,
+    asOf: Infinity,
+    members: 0,
+    areaMilli: TOP_AREAS.map(() => 0),
+    required: 0,
+    met: 0,
+    bands: MASTERY_BAND_LOWER.map(() => 0),
+    gaps: 0,
+    membersWithGaps: 0,
   };
   for (const r of rows) {
     out.asOf = Math.min(out.asOf, r.asOf);
     out.members++;
-    r.areaMilli.forEach((v, i) => { out.areaMilli[i] = (out.areaMilli[i] ?? 0) + v; });
+    r.areaMilli.forEach((v, i) => {
+      out.areaMilli[i] = (out.areaMilli[i] ?? 0) + v;
+    });
     out.required += r.required;
     out.met += r.met;
-    r.bands.forEach((v, i) => { out.bands[i] = (out.bands[i] ?? 0) + v; });
+    r.bands.forEach((v, i) => {
+      out.bands[i] = (out.bands[i] ?? 0) + v;
+    });
     out.gaps += r.gaps;
     if (r.gaps > 0) out.membersWithGaps++;
   }

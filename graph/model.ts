@@ -4,10 +4,7 @@
  * domain and in both stores (INT64), so range queries and ordering are plain integer compares.
  */
 
-export const TOP_AREAS = [
-  'constitution', 'history', 'theory', 'discipline',
-  'organization', 'admission', 'affairs', 'service',
-] as const;
+export const TOP_AREAS = ['constitution', 'history', 'theory', 'discipline', 'organization', 'admission', 'affairs', 'service'] as const;
 export type Area = (typeof TOP_AREAS)[number];
 
 export const MEMBER_STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as const;
@@ -20,10 +17,7 @@ export type MemberKind = (typeof MEMBER_KINDS)[number];
 export const ROLES = ['MEMBER', 'COMMITTEE_MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const MEETING_KINDS = [
-  'BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING',
-  'DEMOCRATIC_REVIEW',
-] as const;
+export const MEETING_KINDS = ['BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING', 'DEMOCRATIC_REVIEW'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** Calendar period in which one meeting is the minimum. */
@@ -47,10 +41,25 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export const EMBEDDABLE = ['Topic', 'Course', 'Question'] as const;
 export type EmbeddableKind = (typeof EMBEDDABLE)[number];
 
-export interface University { id: string; name: string }
-export interface Committee { id: string; name: string; universityId: string }
-export interface Branch { id: string; name: string; committeeId: string }
-export interface Group { id: string; name: string; branchId: string }
+export interface University {
+  id: string;
+  name: string;
+}
+export interface Committee {
+  id: string;
+  name: string;
+  universityId: string;
+}
+export interface Branch {
+  id: string;
+  name: string;
+  committeeId: string;
+}
+export interface Group {
+  id: string;
+  name: string;
+  branchId: string;
+}
 
 export interface Member {
   id: string;
@@ -127,7 +136,11 @@ export interface Meeting {
   topics: TopicTag[];
 }
 
-export interface Attendance { meetingId: string; memberId: string; status: AttendanceStatus }
+export interface Attendance {
+  meetingId: string;
+  memberId: string;
+  status: AttendanceStatus;
+}
 
 /** A meeting with its attendance counted by status (no per-member rows): what figures over many branches need. */
 export interface MeetingTally {
@@ -142,24 +155,44 @@ export interface MeetingTally {
 }
 
 export interface StudyEvent {
-  id: string; memberId: string; courseId: string; at: number; seconds: number;
+  id: string;
+  memberId: string;
+  courseId: string;
+  at: number;
+  seconds: number;
   /** 0..1 fraction of the course completed in this session (cumulative progress is the max). */
   progress: number;
 }
 
 export interface AnswerEvent {
-  id: string; memberId: string; questionId: string; at: number; correct: boolean; seconds: number;
+  id: string;
+  memberId: string;
+  questionId: string;
+  at: number;
+  correct: boolean;
+  seconds: number;
 }
 
 export interface Transfer {
-  id: string; memberId: string; kind: TransferKind;
-  fromBranchId: string | null; toBranchId: string | null; at: number; reason: string;
+  id: string;
+  memberId: string;
+  kind: TransferKind;
+  fromBranchId: string | null;
+  toBranchId: string | null;
+  at: number;
+  reason: string;
 }
 
-export interface Mastery { memberId: string; topicId: string; p: number; updatedAt: number }
+export interface Mastery {
+  memberId: string;
+  topicId: string;
+  p: number;
+  updatedAt: number;
+}
 
 export interface Gap {
-  memberId: string; topicId: string;
+  memberId: string;
+  topicId: string;
   /** 0..1, higher is more urgent. */
   severity: number;
   /**
@@ -171,7 +204,11 @@ export interface Gap {
 }
 
 export interface StudyPlanItem {
-  courseId: string; week: number; order: number; due: number; minutes: number;
+  courseId: string;
+  week: number;
+  order: number;
+  due: number;
+  minutes: number;
   /** Topic ids this item is meant to close. */
   topicIds: string[];
   /** Why the item is in the plan: a JSON list of reason codes with parameters (older plans: zh-CN text). */
@@ -180,12 +217,22 @@ export interface StudyPlanItem {
 }
 
 export interface StudyPlan {
-  id: string; memberId: string; createdAt: number; minutesPerWeek: number; weeks: number;
-  startsAt: number; items: StudyPlanItem[];
+  id: string;
+  memberId: string;
+  createdAt: number;
+  minutesPerWeek: number;
+  weeks: number;
+  startsAt: number;
+  items: StudyPlanItem[];
 }
 
 export interface AccessRecord {
-  id: string; at: number; viewerId: string; action: string; targetKind: string; targetId: string;
+  id: string;
+  at: number;
+  viewerId: string;
+  action: string;
+  targetKind: string;
+  targetId: string;
   /** Writes: OK or the error code; denied attempts: the code. Absent for reads and account actions. */
   outcome?: string;
 }
@@ -215,7 +262,21 @@ export interface RuleOverrideRecord {
   createdAt: number;
 }
 
-export interface EmbeddingRow { id: string; vector: number[]; embedderId: string; contentHash: string }
-export interface EmbeddingMeta { id: string; embedderId: string | null; contentHash: string | null }
+export interface EmbeddingRow {
+  id: string;
+  vector: number[];
+  embedderId: string;
+  contentHash: string;
+}
+export interface EmbeddingMeta {
+  id: string;
+  embedderId: string | null;
+  contentHash: string | null;
+}
 
-export interface Page<T> { items: T[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}

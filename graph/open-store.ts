@@ -5,7 +5,12 @@
 import type { GraphStore } from './store';
 
 /** Where a Neo4j store lives. */
-export interface Neo4jTarget { uri: string; user: string; password: string; database: string }
+export interface Neo4jTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
 
 /** What openStore needs to know; the server's Config satisfies it. */
 export interface StoreTarget {

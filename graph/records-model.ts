@@ -6,10 +6,20 @@
  */
 
 /** Why a member was excused or absent from a meeting. Personal data. */
-export interface AbsenceReason { meetingId: string; memberId: string; reason: string }
+export interface AbsenceReason {
+  meetingId: string;
+  memberId: string;
+  reason: string;
+}
 
 /** One change of a meeting's minutes: who changed them, when, and the text before the change. */
-export interface MeetingEdit { id: string; meetingId: string; at: number; by: string; previous: string }
+export interface MeetingEdit {
+  id: string;
+  meetingId: string;
+  at: number;
+  by: string;
+  previous: string;
+}
 
 /** A member's record (党员档案). Each date is when the member reached that stage; null = not recorded. */
 export interface MemberRecord {

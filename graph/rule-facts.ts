@@ -7,13 +7,29 @@ import type { DuesPayment, DuesStandard, Milestone, TransferCase } from './affai
 import type { MeetingKind, MemberStage } from './model';
 
 /** A member of one of the branches asked for, with what the rules look at. */
-export interface FactMember { id: string; name: string; branchId: string; stage: MemberStage }
+export interface FactMember {
+  id: string;
+  name: string;
+  branchId: string;
+  stage: MemberStage;
+}
 
 /** A meeting without its minutes, record or topics (the rules count meetings; they do not read them). */
-export interface FactMeeting { id: string; branchId: string; kind: MeetingKind; title: string; at: number }
+export interface FactMeeting {
+  id: string;
+  branchId: string;
+  kind: MeetingKind;
+  title: string;
+  at: number;
+}
 
 /** A talk record reduced to what is counted: whom, what kind, when (no summary, no participants). */
-export interface FactTalk { subjectId: string; branchId: string; kind: string; at: number }
+export interface FactTalk {
+  subjectId: string;
+  branchId: string;
+  kind: string;
+  at: number;
+}
 
 export interface BranchFacts {
   /** Members that belong to the branches now, every stage, by id. */
@@ -43,5 +59,12 @@ export interface RuleFactsStore {
 }
 
 export const emptyBranchFacts = (): BranchFacts => ({
-  members: [], groupCounts: new Map(), meetings: [], milestones: [], duesStandards: [], duesPayments: [], openLetters: [], talks: [],
+  members: [],
+  groupCounts: new Map(),
+  meetings: [],
+  milestones: [],
+  duesStandards: [],
+  duesPayments: [],
+  openLetters: [],
+  talks: [],
 });

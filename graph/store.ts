@@ -15,10 +15,37 @@
  *   checked once, above the store, in server/ services.
  */
 import type {
-  AnswerEvent, Attendance, AttendanceStatus, Branch, Committee, Course, CourseKind,
-  EmbeddableKind, EmbeddingMeta, EmbeddingRow, Gap, Group, Mastery, Meeting, MeetingKind, MeetingTally, Member,
-  MemberHistory, MemberKind, MemberStage, Page, Question, Role, StudyEvent, StudyPlan, Topic, TopicTag,
-  Transfer, University, Area, RuleOverrideRecord,
+  AnswerEvent,
+  Attendance,
+  AttendanceStatus,
+  Branch,
+  Committee,
+  Course,
+  CourseKind,
+  EmbeddableKind,
+  EmbeddingMeta,
+  EmbeddingRow,
+  Gap,
+  Group,
+  Mastery,
+  Meeting,
+  MeetingKind,
+  MeetingTally,
+  Member,
+  MemberHistory,
+  MemberKind,
+  MemberStage,
+  Page,
+  Question,
+  Role,
+  StudyEvent,
+  StudyPlan,
+  Topic,
+  TopicTag,
+  Transfer,
+  University,
+  Area,
+  RuleOverrideRecord,
 } from './model';
 import type { AppraisalStore } from './appraisal';
 import type { AccountStore } from './accounts';
@@ -39,11 +66,20 @@ export interface MemberFilter {
   nameContains?: string;
 }
 
-export interface CourseFilter { topicIds?: string[]; areas?: Area[]; kinds?: CourseKind[]; titleContains?: string }
-export interface QuestionFilter { topicIds?: string[]; areas?: Area[] }
+export interface CourseFilter {
+  topicIds?: string[];
+  areas?: Area[];
+  kinds?: CourseKind[];
+  titleContains?: string;
+}
+export interface QuestionFilter {
+  topicIds?: string[];
+  areas?: Area[];
+}
 
 export type NewMember = Omit<Member, 'createdAt' | 'updatedAt' | 'since' | 'stageSince'> & {
-  since?: number; stageSince?: number;
+  since?: number;
+  stageSince?: number;
 };
 /**
  * Fields of a member to change. A stage change sets stageSince to now unless `stageSince` is given (the day the
@@ -53,9 +89,18 @@ export type MemberPatch = Partial<Pick<Member, 'name' | 'kind' | 'stage' | 'role
 export type NewCourse = Omit<Course, 'createdAt' | 'updatedAt'>;
 export type CoursePatch = Partial<Pick<Course, 'title' | 'summary' | 'kind' | 'minutes'>>;
 export type NewMeeting = Omit<Meeting, 'topics'> & { topics?: TopicTag[] };
-export interface MoveMember { id: string; memberId: string; toBranchId: string; at: number; reason: string; kind?: 'INTERNAL' | 'IN' }
+export interface MoveMember {
+  id: string;
+  memberId: string;
+  toBranchId: string;
+  at: number;
+  reason: string;
+  kind?: 'INTERNAL' | 'IN';
+}
 
-export interface WriteResult { created: boolean }
+export interface WriteResult {
+  created: boolean;
+}
 
 export interface StoreHealth {
   ok: boolean;
@@ -74,8 +119,7 @@ export type Progress = (done: number, total: number, label: string) => void;
  * ./appraisal; group commit and the learning outbox: ./event-batch; the rules engine's batched facts: ./rule-facts;
  * maintained learning summaries: ./learning-summary; the hash-chained audit log: ./audit-log.
  */
-export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore,
-  AuditLogStore, RecordsStore {
+export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, EventBatchStore, RuleFactsStore, LearningSummaryStore, AuditLogStore, RecordsStore {
   readonly backend: 'kuzu' | 'neo4j';
 
   // ---- lifecycle ----

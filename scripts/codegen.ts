@@ -50,29 +50,82 @@ function findOperationFiles(dir: string): string[] {
 
 /** Domain types the resolvers return, per GraphQL type (see server/api/mappers.ts). */
 const MAPPERS: Record<string, string> = Object.fromEntries(
-  [
-    'Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer',
-    'TopicTag', 'Attendance', 'AccessRecord',
-  ].map((t) => [t, `../../../graph#${t} as ${t}Model`])
-    .concat([
-      'StudyRecord', 'AnswerRecord', 'AttendanceRecord', 'MemberActivity', 'MemberConnection', 'MemberEdge',
-      'CourseConnection', 'CourseEdge', 'QuestionConnection', 'Viewer', 'BranchLife', 'MeetingKindLife', 'Period',
-      'MissingMeeting', 'MoveMemberPayload', 'RecordStudyPayload', 'RecordAnswerPayload', 'LoginPayload',
-      'MeetingRecordEdit', 'MemberRecord', 'MemberRecordConflict',
-    ].map((t) => [t, `../mappers#${t}Model`]))
-    .concat([
-      'Recommendation', 'LearningGap', 'MasteryProfile', 'AreaMastery', 'TopicMastery', 'StudyPlan', 'StudyPlanItem',
-      'PracticeQuestion', 'BranchGaps', 'BranchGapRow', 'LectureSuggestion', 'NotAssessedTopic', 'MasteryEvidence', 'PlacementStep', 'PlacementEstimate',
-      'DiscountedEvidence', 'EvidenceDiscount',
-    ].map((t) => [t, `../learning-mappers#${t}Model`]))
-    .concat([
-      'AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount',
-    ].map((t) => [t, `../appraisal-mappers#${t}Model`]))
-    .concat([
-      'PipelineView', 'Milestone', 'AffairsObligation', 'AffairsCitation', 'AffairsRule', 'DuesStandard', 'DuesPayment',
-      'DuesArrears', 'DuesPrompt', 'MemberDues', 'BranchDues', 'BranchDuesPrompt', 'TransferCase', 'TransferStep',
-      'LearningProfile', 'LearningProfileExport', 'LearningProfileImport', 'ImportedLearningProfile', 'Notice', 'NoticeForViewer', 'NoticeStats',
-    ].map((t) => [t, `../affairs-mappers#${t}Model`]))
+  ['Member', 'Branch', 'Committee', 'University', 'Group', 'Topic', 'Course', 'Question', 'Meeting', 'Transfer', 'TopicTag', 'Attendance', 'AccessRecord']
+    .map((t) => [t, `../../../graph#${t} as ${t}Model`])
+    .concat(
+      [
+        'StudyRecord',
+        'AnswerRecord',
+        'AttendanceRecord',
+        'MemberActivity',
+        'MemberConnection',
+        'MemberEdge',
+        'CourseConnection',
+        'CourseEdge',
+        'QuestionConnection',
+        'Viewer',
+        'BranchLife',
+        'MeetingKindLife',
+        'Period',
+        'MissingMeeting',
+        'MoveMemberPayload',
+        'RecordStudyPayload',
+        'RecordAnswerPayload',
+        'LoginPayload',
+        'MeetingRecordEdit',
+        'MemberRecord',
+        'MemberRecordConflict',
+      ].map((t) => [t, `../mappers#${t}Model`]),
+    )
+    .concat(
+      [
+        'Recommendation',
+        'LearningGap',
+        'MasteryProfile',
+        'AreaMastery',
+        'TopicMastery',
+        'StudyPlan',
+        'StudyPlanItem',
+        'PracticeQuestion',
+        'BranchGaps',
+        'BranchGapRow',
+        'LectureSuggestion',
+        'NotAssessedTopic',
+        'MasteryEvidence',
+        'PlacementStep',
+        'PlacementEstimate',
+        'DiscountedEvidence',
+        'EvidenceDiscount',
+      ].map((t) => [t, `../learning-mappers#${t}Model`]),
+    )
+    .concat(
+      ['AppraisalRound', 'AppraisalResult', 'SelfAssessment', 'MemberAppraisal', 'TalkRecord', 'TalkRecordRead', 'TalkCount'].map((t) => [t, `../appraisal-mappers#${t}Model`]),
+    )
+    .concat(
+      [
+        'PipelineView',
+        'Milestone',
+        'AffairsObligation',
+        'AffairsCitation',
+        'AffairsRule',
+        'DuesStandard',
+        'DuesPayment',
+        'DuesArrears',
+        'DuesPrompt',
+        'MemberDues',
+        'BranchDues',
+        'BranchDuesPrompt',
+        'TransferCase',
+        'TransferStep',
+        'LearningProfile',
+        'LearningProfileExport',
+        'LearningProfileImport',
+        'ImportedLearningProfile',
+        'Notice',
+        'NoticeForViewer',
+        'NoticeStats',
+      ].map((t) => [t, `../affairs-mappers#${t}Model`]),
+    )
     .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 
@@ -89,8 +142,13 @@ async function main(): Promise<void> {
     schema: schemaAst,
     documents: [],
     config: {
-      scalars, enumsAsTypes: true, useTypeImports: true, contextType: '../context#ApiContext', mappers: MAPPERS,
-      useIndexSignature: false, optionalResolveType: true,
+      scalars,
+      enumsAsTypes: true,
+      useTypeImports: true,
+      contextType: '../context#ApiContext',
+      mappers: MAPPERS,
+      useIndexSignature: false,
+      optionalResolveType: true,
     },
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript, typescriptResolvers },
@@ -116,7 +174,9 @@ async function main(): Promise<void> {
   const persisted = buildPersistedManifest(documents.map((d) => d.document));
   writeFileSync(MANIFEST_PATH, manifestJson(persisted));
   writeFileSync(path.join(clientSrc, 'gql', 'persisted-operations.ts'), header + clientHashesModule(persisted));
-  console.log(`codegen: schema.graphql, ${path.relative(root, resolversOut)}, ${path.relative(root, clientOut)} (${documents.length} operation files, ${persisted.length} persisted operations)`);
+  console.log(
+    `codegen: schema.graphql, ${path.relative(root, resolversOut)}, ${path.relative(root, clientOut)} (${documents.length} operation files, ${persisted.length} persisted operations)`,
+  );
 }
 
 await main();

@@ -7,10 +7,12 @@ const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).p
 const api = process.env.PORT ?? '4000';
 const children = [
   spawn(bin('tsx'), ['watch', '--clear-screen=false', 'server/main.ts'], {
-    stdio: 'inherit', env: { HONGTU_DEV_LOGIN: '1', ...process.env, PORT: api },
+    stdio: 'inherit',
+    env: { HONGTU_DEV_LOGIN: '1', ...process.env, PORT: api },
   }),
   spawn(bin('vite'), ['--config', 'client/vite.config.ts'], {
-    stdio: 'inherit', env: { ...process.env, HONGTU_API: `http://localhost:${api}` },
+    stdio: 'inherit',
+    env: { ...process.env, HONGTU_API: `http://localhost:${api}` },
   }),
 ];
 

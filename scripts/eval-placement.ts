@@ -25,8 +25,15 @@ async function main(): Promise<void> {
   const dirs: string[] = [];
   const settings: Partial<PlacementSettings> = {};
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--set') { const [k, v] = args[++i].split('='); (settings as Record<string, number>)[k] = Number(v); continue; }
-    if (args[i].startsWith('--')) { i++; continue; }
+    if (args[i] === '--set') {
+      const [k, v] = args[++i].split('=');
+      (settings as Record<string, number>)[k] = Number(v);
+      continue;
+    }
+    if (args[i].startsWith('--')) {
+      i++;
+      continue;
+    }
     dirs.push(args[i]);
   }
   const which = arg('--members') ?? 'all';
@@ -38,15 +45,28 @@ async function main(): Promise<void> {
     const model = createProductModel(null, requiredTopicIds());
     for (const seed of seeds) {
       const ev = evaluatePlacement(world, model, members, seed, settings);
-      rows.push({ world: dir, seed, members: ev.members, pairs: ev.pairs, adaptive: ev.adaptive.r, questions: ev.adaptive.meanQuestions, random: ev.random.r, history: ev.history.r });
+      rows.push({
+        world: dir,
+        seed,
+        members: ev.members,
+        pairs: ev.pairs,
+        adaptive: ev.adaptive.r,
+        questions: ev.adaptive.meanQuestions,
+        random: ev.random.r,
+        history: ev.history.r,
+      });
       const r = rows[rows.length - 1];
-      console.log(`${dir} seed ${seed}: ${r.members} members, ${r.pairs} pairs; r adaptive ${r.adaptive.toFixed(3)} (${r.questions.toFixed(1)} q) · random 20 ${r.random.toFixed(3)} · history ${r.history.toFixed(3)} · diff ${(r.adaptive - r.random).toFixed(3)}`);
+      console.log(
+        `${dir} seed ${seed}: ${r.members} members, ${r.pairs} pairs; r adaptive ${r.adaptive.toFixed(3)} (${r.questions.toFixed(1)} q) · random 20 ${r.random.toFixed(3)} · history ${r.history.toFixed(3)} · diff ${(r.adaptive - r.random).toFixed(3)}`,
+      );
     }
   }
   const diffs = rows.map((r) => r.adaptive - r.random);
   const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
   const sd = (x: number[]) => Math.sqrt(mean(x.map((v) => (v - mean(x)) ** 2)));
-  console.log(`runs ${rows.length}: adaptive ${mean(rows.map((r) => r.adaptive)).toFixed(3)} (sd ${sd(rows.map((r) => r.adaptive)).toFixed(3)}), random ${mean(rows.map((r) => r.random)).toFixed(3)} (sd ${sd(rows.map((r) => r.random)).toFixed(3)}), history ${mean(rows.map((r) => r.history)).toFixed(3)}; adaptive − random ${mean(diffs).toFixed(3)} (min ${Math.min(...diffs).toFixed(3)}, max ${Math.max(...diffs).toFixed(3)}); ${JSON.stringify(settings)}`);
+  console.log(
+    `runs ${rows.length}: adaptive ${mean(rows.map((r) => r.adaptive)).toFixed(3)} (sd ${sd(rows.map((r) => r.adaptive)).toFixed(3)}), random ${mean(rows.map((r) => r.random)).toFixed(3)} (sd ${sd(rows.map((r) => r.random)).toFixed(3)}), history ${mean(rows.map((r) => r.history)).toFixed(3)}; adaptive − random ${mean(diffs).toFixed(3)} (min ${Math.min(...diffs).toFixed(3)}, max ${Math.max(...diffs).toFixed(3)}); ${JSON.stringify(settings)}`,
+  );
 }
 
 void main();

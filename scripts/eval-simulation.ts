@@ -23,8 +23,10 @@ async function main(): Promise<void> {
     for (const seed of seeds) {
       const rows = await runRecommendationSimulation({ dir, memberLimit, weeks: 8, minutesPerWeek: 60, policies, seed });
       for (const r of rows) {
-        console.log(`${dir}\tseed ${seed}\t${r.policy}\tn ${r.members}\trequired ${f(r.gainRequired)} (${f(r.gainRequiredSd)})\tall ${f(r.gainAll)} (${f(r.gainAllSd)})`
-          + `\tmet ${(r.targetsMetBefore * 100).toFixed(1)}% → ${(r.targetsMetAfter * 100).toFixed(1)}%\tviolations ${(r.prereqViolationRate * 100).toFixed(1)}%\tstudies ${r.studiesPerMember.toFixed(1)}`);
+        console.log(
+          `${dir}\tseed ${seed}\t${r.policy}\tn ${r.members}\trequired ${f(r.gainRequired)} (${f(r.gainRequiredSd)})\tall ${f(r.gainAll)} (${f(r.gainAllSd)})` +
+            `\tmet ${(r.targetsMetBefore * 100).toFixed(1)}% → ${(r.targetsMetAfter * 100).toFixed(1)}%\tviolations ${(r.prereqViolationRate * 100).toFixed(1)}%\tstudies ${r.studiesPerMember.toFixed(1)}`,
+        );
       }
     }
   }

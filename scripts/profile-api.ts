@@ -41,15 +41,19 @@ if (fresh) {
 const trace: Record<string, number[]> = {};
 const traced = process.env.TRACE
   ? new Proxy(store, {
-    get(t, prop, r) {
-      const v = Reflect.get(t, prop, r);
-      if (typeof v !== 'function') return v;
-      return async (...a: unknown[]) => {
-        const t0 = performance.now();
-        try { return await v.apply(t, a); } finally { (trace[String(prop)] ??= []).push(performance.now() - t0); }
-      };
-    },
-  })
+      get(t, prop, r) {
+        const v = Reflect.get(t, prop, r);
+        if (typeof v !== 'function') return v;
+        return async (...a: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return await v.apply(t, a);
+          } finally {
+            (trace[String(prop)] ??= []).push(performance.now() - t0);
+          }
+        };
+      },
+    })
   : store;
 const config = loadConfig({ HONGTU_DEV_LOGIN: '1', HONGTU_LOG_LEVEL: 'error', HONGTU_CLIENT_DIR: '/nonexistent' });
 const app = createApp({ config, store: traced, logger: silent });
@@ -76,8 +80,12 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 const access = (i: number, k: number) => ({
-  id: `prof-${Date.now()}-${i}-${k}-${Math.random()}`, at: Date.now(), viewerId: 'm-1', action: 'READ_MEMBER' as const,
-  targetKind: 'Member', targetId: ids[(i + k) % N],
+  id: `prof-${Date.now()}-${i}-${k}-${Math.random()}`,
+  at: Date.now(),
+  viewerId: 'm-1',
+  action: 'READ_MEMBER' as const,
+  targetKind: 'Member',
+  targetId: ids[(i + k) % N],
 });
 
 const parts: Record<string, (i: number) => Promise<unknown>> = {

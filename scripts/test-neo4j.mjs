@@ -6,8 +6,10 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.env.NEO4J_URI) {
-  console.error('test:neo4j needs a Neo4j 5 server it may wipe: set NEO4J_URI (e.g. neo4j://127.0.0.1:7687) and NEO4J_PASSWORD.\n' +
-    'A throwaway one: docker compose up -d neo4j (see README "Tests").');
+  console.error(
+    'test:neo4j needs a Neo4j 5 server it may wipe: set NEO4J_URI (e.g. neo4j://127.0.0.1:7687) and NEO4J_PASSWORD.\n' +
+      'A throwaway one: docker compose up -d neo4j (see README "Tests").',
+  );
   process.exit(2);
 }
 
@@ -19,8 +21,18 @@ function run(cmd, args, env = process.env) {
 
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('npm', ['run', 'build']);
-run('npx', [
-  'vitest', 'run', 'test/contract.neo4j.test.ts', 'test/api', 'test/security', 'test/e2e',
-  // One file at a time here; the database's lease also makes other runs on the same server wait their turn.
-  '--maxWorkers=1', ...process.argv.slice(2),
-], { ...process.env, HONGTU_TEST_STORE: 'neo4j' });
+run(
+  'npx',
+  [
+    'vitest',
+    'run',
+    'test/contract.neo4j.test.ts',
+    'test/api',
+    'test/security',
+    'test/e2e',
+    // One file at a time here; the database's lease also makes other runs on the same server wait their turn.
+    '--maxWorkers=1',
+    ...process.argv.slice(2),
+  ],
+  { ...process.env, HONGTU_TEST_STORE: 'neo4j' },
+);

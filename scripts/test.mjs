@@ -15,7 +15,7 @@ function run(cmd, args, opts = {}) {
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   if (process.getuid?.() !== 0) {
-    console.error('Browser tests need Debian\'s chromium: run `sudo apt-get install -y chromium fonts-noto-cjk`.');
+    console.error("Browser tests need Debian's chromium: run `sudo apt-get install -y chromium fonts-noto-cjk`.");
     process.exit(1);
   }
   run('apt-get', ['update', '-qq']);

@@ -51,9 +51,12 @@ export function createApp(deps: AppDeps): App {
   // Stage requirements are rules of the catalogue: the learner services read them, overrides applied.
   deps.learning?.learner?.readRequirementsFrom(requirementsFromRules(rules));
   const now = deps.now ?? Date.now;
-  const oidc = deps.oidc !== undefined ? deps.oidc : config.auth.oidc
-    ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })
-    : null;
+  const oidc =
+    deps.oidc !== undefined
+      ? deps.oidc
+      : config.auth.oidc
+        ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })
+        : null;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -77,22 +80,28 @@ export function createApp(deps: AppDeps): App {
           const feed = FEED_PATH.exec(url.pathname);
           if (!feed || request.method !== 'GET') return;
           const r = await calendarFeed({ store: deps.store, rules, now: deps.now ?? Date.now }, feed[1]);
-          endResponse(new fetchAPI.Response(r.body, {
-            status: r.status,
-            headers: {
-              'content-type': r.status === 200 ? 'text/calendar; charset=utf-8' : 'text/plain; charset=utf-8',
-              'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer',
-            },
-          }));
+          endResponse(
+            new fetchAPI.Response(r.body, {
+              status: r.status,
+              headers: {
+                'content-type': r.status === 200 ? 'text/calendar; charset=utf-8' : 'text/plain; charset=utf-8',
+                'cache-control': 'private, no-store',
+                'referrer-policy': 'no-referrer',
+              },
+            }),
+          );
         },
       },
       {
         onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname !== '/ready') return;
           const r = await checkReadiness(deps.store, deps.learning?.embedder ?? null);
-          endResponse(new fetchAPI.Response(JSON.stringify(r.body), {
-            status: r.status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-          }));
+          endResponse(
+            new fetchAPI.Response(JSON.stringify(r.body), {
+              status: r.status,
+              headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+            }),
+          );
         },
       },
       useJwks(deps.affairs?.keys),

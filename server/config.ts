@@ -154,8 +154,13 @@ function readCookieSecure(v: string | undefined): AuthConfig['cookieSecure'] {
 }
 
 const OIDC_VARS = [
-  'HONGTU_OIDC_CLIENT_ID', 'HONGTU_OIDC_CLIENT_SECRET', 'HONGTU_OIDC_REDIRECT_URI', 'HONGTU_OIDC_CLAIM',
-  'HONGTU_OIDC_LABEL', 'HONGTU_OIDC_SCOPE', 'HONGTU_OIDC_TRUST_IDP_MFA',
+  'HONGTU_OIDC_CLIENT_ID',
+  'HONGTU_OIDC_CLIENT_SECRET',
+  'HONGTU_OIDC_REDIRECT_URI',
+  'HONGTU_OIDC_CLAIM',
+  'HONGTU_OIDC_LABEL',
+  'HONGTU_OIDC_SCOPE',
+  'HONGTU_OIDC_TRUST_IDP_MFA',
 ] as const;
 
 /** Plain http only to this machine (traffic that never leaves it, e.g. a provider in a test); anything else needs TLS. */
@@ -217,8 +222,14 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
     throw new Error(`HONGTU_OIDC_TRUST_IDP_MFA: ${(e as Error).message}`);
   }
   return {
-    issuer: issuerText, clientId, clientSecret,
-    redirectUri: redirect.href, claim, label, scope: scope.join(' '), trustIdpMfa,
+    issuer: issuerText,
+    clientId,
+    clientSecret,
+    redirectUri: redirect.href,
+    claim,
+    label,
+    scope: scope.join(' '),
+    trustIdpMfa,
   };
 }
 
@@ -305,7 +316,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     production,
     logLevel,
     publicUrl: env.HONGTU_PUBLIC_URL ? readUrl('HONGTU_PUBLIC_URL', env.HONGTU_PUBLIC_URL) : null,
-    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+    trustedInstances: (env.HONGTU_TRUSTED_INSTANCES ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
       .map((x) => readUrl('HONGTU_TRUSTED_INSTANCES', x)),
     auth: {
       sessionIdleMs: readInt('HONGTU_SESSION_IDLE_MINUTES', env.HONGTU_SESSION_IDLE_MINUTES, 30, 1, 24 * 60) * 60_000,

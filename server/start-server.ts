@@ -22,7 +22,12 @@ import { startAuditRetention } from './audit/retention-timer';
 
 const RETRY_MS = 5000;
 
-export interface RunningServer { server: Server; store: GraphStore; url: string; close(): Promise<void> }
+export interface RunningServer {
+  server: Server;
+  store: GraphStore;
+  url: string;
+  close(): Promise<void>;
+}
 
 /** First start: generate (or reuse) and bulk-load the demo world when the store is empty. */
 async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log: AppLogger): Promise<boolean> {
@@ -49,7 +54,11 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
   const { store, learner } = writePath;
   const text = await createTextServices(config, store, log);
   const learning: LearningDeps = {
-    tagger: text.tagger, search: text.search, embedder: text.info, learner, ...extra.learning,
+    tagger: text.tagger,
+    search: text.search,
+    embedder: text.info,
+    learner,
+    ...extra.learning,
   };
   let stopped = false;
   let refused: StartupError | null = null;
@@ -97,12 +106,15 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
     }
     void retry();
   }
-  const affairs = extra.affairs ?? await loadAffairsDeps(config, log);
+  const affairs = extra.affairs ?? (await loadAffairsDeps(config, log));
   // Campus sign-on: the provider's metadata is fetched now so a wrong issuer shows in the log at start; a
   // provider that is down does not stop the server (each sign-on tries again and says so).
-  const oidc = extra.oidc !== undefined ? extra.oidc : config.auth.oidc
-    ? new OidcSignIn(config.auth.oidc, { store, auth: config.auth, secret: config.jwtSecret, now: extra.now ?? Date.now, log })
-    : null;
+  const oidc =
+    extra.oidc !== undefined
+      ? extra.oidc
+      : config.auth.oidc
+        ? new OidcSignIn(config.auth.oidc, { store, auth: config.auth, secret: config.jwtSecret, now: extra.now ?? Date.now, log })
+        : null;
   if (oidc) {
     void oidc.configuration().then(
       () => log.info(`Campus single sign-on: provider ${oidc.cfg.issuer} discovered`),

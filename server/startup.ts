@@ -15,7 +15,10 @@ import type { Config } from './config';
 
 /** A start-up refusal: the message says what to do; `exitCode` is what the process should exit with. */
 export class StartupError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = 'StartupError';
   }
@@ -31,7 +34,11 @@ export function withoutPaths(message: string): string {
   return message.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s'"`:,;)\\/]+)+[\\/]?/g, (p) => `…/${path.basename(p)}`);
 }
 
-export interface ProbeResult { ok: boolean; empty?: boolean; problem?: string }
+export interface ProbeResult {
+  ok: boolean;
+  empty?: boolean;
+  problem?: string;
+}
 
 /** Open the embedded store in a child process; never throws, never crashes this process. */
 export function probeEmbeddedStore(dataDir: string, timeoutMs = 60_000): ProbeResult {
@@ -39,10 +46,15 @@ export function probeEmbeddedStore(dataDir: string, timeoutMs = 60_000): ProbeRe
   // The probe is TypeScript: under a runner that compiles in-process (vitest) there is no loader to inherit.
   const loader = inherited.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx'];
   const r = spawnSync(process.execPath, [...inherited, ...loader, PROBE, dataDir], {
-    encoding: 'utf8', timeout: timeoutMs, env: process.env,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: process.env,
   });
   if (r.signal) {
-    return { ok: false, problem: `the store in HONGTU_DATA_DIR is damaged: the database engine crashed opening it (${r.signal}); restore it from a backup (hongtu import of a hongtu export)` };
+    return {
+      ok: false,
+      problem: `the store in HONGTU_DATA_DIR is damaged: the database engine crashed opening it (${r.signal}); restore it from a backup (hongtu import of a hongtu export)`,
+    };
   }
   try {
     const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; empty?: boolean; error?: string };

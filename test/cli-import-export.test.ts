@@ -20,7 +20,10 @@ describe('hongtu import / export', () => {
     fs.appendFileSync(path.join(bulk, 'Topic.csv'), 'history,党史\n');
     const s = new KuzuStore({ dir: path.join(tmp, 'bad') });
     try {
-      const err = await runImport(s, bulk).then(() => null, (e: unknown) => e as { code: string; message: string });
+      const err = await runImport(s, bulk).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
       expect(err?.code).toBe('BAD_USER_INPUT');
       expect(err?.message).toContain('Nothing was loaded');
       expect(err?.message).toContain('Member.csv:3:stage: "GOD_MODE" is not one of APPLICANT, ACTIVIST, CANDIDATE, PROBATIONARY, FULL');

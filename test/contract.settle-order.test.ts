@@ -23,15 +23,18 @@ function settlingInReverse(store: GraphStore): GraphStore {
       return (...args: unknown[]) => {
         if (!burst) {
           burst = { count: 0 };
-          setImmediate(() => { burst = null; });
+          setImmediate(() => {
+            burst = null;
+          });
         }
         const b = burst;
         const index = b.count++;
         const result = Promise.resolve((v as (...a: unknown[]) => unknown).apply(target, args));
-        const settled = result.then(() => undefined, () => undefined);
-        return settled
-          .then(() => new Promise((res) => setTimeout(res, Math.max(0, (b.count - index) * STEP_MS))))
-          .then(() => result);
+        const settled = result.then(
+          () => undefined,
+          () => undefined,
+        );
+        return settled.then(() => new Promise((res) => setTimeout(res, Math.max(0, (b.count - index) * STEP_MS)))).then(() => result);
       };
     },
   });
@@ -40,7 +43,9 @@ function settlingInReverse(store: GraphStore): GraphStore {
 let handle: Awaited<ReturnType<typeof openKuzuTestStore>>;
 let store: GraphStore;
 const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown) => { unhandled.push(e); };
+const onUnhandled = (e: unknown) => {
+  unhandled.push(e);
+};
 
 beforeAll(async () => {
   handle = await openKuzuTestStore('hongtu-settle-order-');

@@ -25,13 +25,19 @@ function specifiers(source: string): string[] {
 /** The repository-relative target of a relative specifier (null for packages). */
 function resolveSpec(file: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
-  return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)).split(path.sep).join('/');
+  return path
+    .relative(ROOT, path.resolve(ROOT, path.dirname(file), spec))
+    .split(path.sep)
+    .join('/');
 }
 
 describe('graph/ does not depend on server/', () => {
   it('finds the import forms the check relies on', () => {
-    expect(specifiers(`import type { A } from '../../server/x';\nconst m = await import("../server/y");\nimport '../server/z';`))
-      .toEqual(['../../server/x', '../server/y', '../server/z']);
+    expect(specifiers(`import type { A } from '../../server/x';\nconst m = await import("../server/y");\nimport '../server/z';`)).toEqual([
+      '../../server/x',
+      '../server/y',
+      '../server/z',
+    ]);
   });
 
   it('no file under graph/ imports from server/', () => {
@@ -39,16 +45,20 @@ describe('graph/ does not depend on server/', () => {
       specifiers(readFileSync(path.join(ROOT, f), 'utf8'))
         .map((s) => resolveSpec(f, s))
         .filter((t): t is string => t !== null && (t === 'server' || t.startsWith('server/')))
-        .map((t) => `${f} → ${t}`));
+        .map((t) => `${f} → ${t}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('server code reaches graph/ only through graph/index.ts', () => {
-    const offenders = tsFiles('server').filter((f) => !/\.test\.ts$/.test(f)).flatMap((f) =>
-      specifiers(readFileSync(path.join(ROOT, f), 'utf8'))
-        .map((s) => resolveSpec(f, s))
-        .filter((t): t is string => t?.startsWith('graph/') === true && t !== 'graph/index')
-        .map((t) => `${f} → ${t}`));
+    const offenders = tsFiles('server')
+      .filter((f) => !/\.test\.ts$/.test(f))
+      .flatMap((f) =>
+        specifiers(readFileSync(path.join(ROOT, f), 'utf8'))
+          .map((s) => resolveSpec(f, s))
+          .filter((t): t is string => t?.startsWith('graph/') === true && t !== 'graph/index')
+          .map((t) => `${f} → ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('KuzuStore (embedded specifics)', () => {
     await s.init();
     expect(fs.existsSync(path.join(tmp, 'layout', 'hongtu.kuzu'))).toBe(true);
     const ex = new KuzuExecutor(path.join(tmp, 'layout'));
-    expect(await ex.read("MATCH (v:SchemaVersion) RETURN v.id AS id, v.version AS version")).toEqual([{ id: 'schema', version: SCHEMA_VERSION }]);
+    expect(await ex.read('MATCH (v:SchemaVersion) RETURN v.id AS id, v.version AS version')).toEqual([{ id: 'schema', version: SCHEMA_VERSION }]);
     await ex.close();
     await s.close();
   });
@@ -97,7 +97,10 @@ describe('KuzuStore (embedded specifics)', () => {
     const vec = (i: number) => [Math.cos(i / 50), Math.sin(i / 50), 0.1];
     await s.ensureVectorIndex('Question', 3);
     await s.setEmbeddings('Question', [{ id: 'q-0', vector: [0, 0, 1], embedderId: 'e', contentHash: 'keep' }]);
-    await s.setEmbeddings('Question', Array.from({ length: n - 1 }, (_, k) => ({ id: `q-${k + 1}`, vector: vec(k + 1), embedderId: 'e', contentHash: 'big' })));
+    await s.setEmbeddings(
+      'Question',
+      Array.from({ length: n - 1 }, (_, k) => ({ id: `q-${k + 1}`, vector: vec(k + 1), embedderId: 'e', contentHash: 'big' })),
+    );
     expect((await s.health()).vectorIndexes).toEqual({ Question: 3 });
     expect((await s.vectorSearch('Question', [0, 0, 1], 1))[0].id).toBe('q-0');
     expect((await s.vectorSearch('Question', vec(120), 1))[0].id).toBe('q-120');

@@ -5,15 +5,39 @@ import type { GetStore } from './index';
 import { expectCode, snapshot, T0, DAY } from './fixtures';
 
 const account = (memberId: string, loginName: string): NewAccount => ({
-  memberId, loginName, status: 'ACTIVE', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', mustChangePassword: true,
-  failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+  memberId,
+  loginName,
+  status: 'ACTIVE',
+  passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+  mustChangePassword: true,
+  failedAttempts: 0,
+  lockedUntil: 0,
+  totpSecret: null,
+  totpEnabled: false,
+  recoveryCodeHashes: [],
 });
 const session = (id: string, memberId: string, createdAt: number): AuthSession => ({
-  id, memberId, createdAt, lastSeenAt: createdAt, expiresAt: createdAt + DAY, revokedAt: 0, role: 'MEMBER', method: 'PASSWORD', userAgent: 'test',
+  id,
+  memberId,
+  createdAt,
+  lastSeenAt: createdAt,
+  expiresAt: createdAt + DAY,
+  revokedAt: 0,
+  role: 'MEMBER',
+  method: 'PASSWORD',
+  userAgent: 'test',
 });
 const token = (id: string, memberId: string, createdAt: number): AccessToken => ({
-  id, memberId, name: `token ${id}`, secretHash: 'ab'.repeat(32), scope: 'READ', introspect: false, createdAt,
-  expiresAt: createdAt + 30 * DAY, revokedAt: 0, lastUsedAt: 0,
+  id,
+  memberId,
+  name: `token ${id}`,
+  secretHash: 'ab'.repeat(32),
+  scope: 'READ',
+  introspect: false,
+  createdAt,
+  expiresAt: createdAt + 30 * DAY,
+  revokedAt: 0,
+  lastUsedAt: 0,
 });
 
 export function accountsContract(get: GetStore): void {
@@ -45,12 +69,24 @@ export function accountsContract(get: GetStore): void {
       await s.createAccount(account('m-01', 'alice'));
       await s.createAccount(account('m-02', 'bob'));
       const u = await s.updateAccount('m-01', {
-        status: 'DISABLED', passwordHash: null, mustChangePassword: false, lockedUntil: T0, totpSecret: 'enc:x', totpEnabled: true,
+        status: 'DISABLED',
+        passwordHash: null,
+        mustChangePassword: false,
+        lockedUntil: T0,
+        totpSecret: 'enc:x',
+        totpEnabled: true,
         recoveryCodeHashes: ['h1', 'h2'],
       });
       expect(u).toMatchObject({
-        memberId: 'm-01', loginName: 'alice', status: 'DISABLED', passwordHash: null, mustChangePassword: false, lockedUntil: T0,
-        totpSecret: 'enc:x', totpEnabled: true, recoveryCodeHashes: ['h1', 'h2'],
+        memberId: 'm-01',
+        loginName: 'alice',
+        status: 'DISABLED',
+        passwordHash: null,
+        mustChangePassword: false,
+        lockedUntil: T0,
+        totpSecret: 'enc:x',
+        totpEnabled: true,
+        recoveryCodeHashes: ['h1', 'h2'],
       });
       expect(await s.getAccount('m-01')).toEqual(u);
       await expectCode(s.updateAccount('m-03', { status: 'DISABLED' }), 'NOT_FOUND', /m-03/);
@@ -93,7 +129,7 @@ export function accountsContract(get: GetStore): void {
   });
 
   describe('personal access tokens', () => {
-    it('stores, lists newest first, touches and revokes one or all of a member\'s tokens', async () => {
+    it("stores, lists newest first, touches and revokes one or all of a member's tokens", async () => {
       const s = get();
       await s.createAccessToken(token('t1', 'm-01', T0));
       await s.createAccessToken({ ...token('t2', 'm-01', T0 + 1000), scope: 'READ_WRITE', introspect: true });
@@ -108,7 +144,10 @@ export function accountsContract(get: GetStore): void {
       expect(await s.revokeAccessTokens('m-01', T0 + 60, { only: 't1' })).toBe(1);
       expect(await s.revokeAccessTokens('m-02', T0 + 60, { only: 't2' })).toBe(0);
       expect(await s.revokeAccessTokens('m-01', T0 + 70)).toBe(1);
-      expect((await s.listAccessTokens('m-01')).map((t) => [t.id, t.revokedAt])).toEqual([['t2', T0 + 70], ['t1', T0 + 60]]);
+      expect((await s.listAccessTokens('m-01')).map((t) => [t.id, t.revokedAt])).toEqual([
+        ['t2', T0 + 70],
+        ['t1', T0 + 60],
+      ]);
       expect((await s.getAccessToken('t3'))!.revokedAt).toBe(0);
     });
   });

@@ -5,18 +5,40 @@ import type { GetStore } from './index';
 import { DAY, expectCode, snapshot, T0 } from './fixtures';
 
 const ev = { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null };
-const ms = (id: string, step: Milestone['step'], at: number, memberId = 'm-05'): Milestone =>
-  ({ id, memberId, step, at, recordedAt: at, recordedBy: 'm-04', evidence: ev });
-const pay = (id: string, months: string[], amountFen = 20 * months.length, memberId = 'm-01'): DuesPayment =>
-  ({ id, memberId, months, amountFen, paidAt: T0, recordedBy: 'm-02' });
+const ms = (id: string, step: Milestone['step'], at: number, memberId = 'm-05'): Milestone => ({ id, memberId, step, at, recordedAt: at, recordedBy: 'm-04', evidence: ev });
+const pay = (id: string, months: string[], amountFen = 20 * months.length, memberId = 'm-01'): DuesPayment => ({ id, memberId, months, amountFen, paidAt: T0, recordedBy: 'm-02' });
 const tcase = (id: string, extra: Partial<TransferCase> = {}): TransferCase => ({
-  id, memberId: 'm-01', kind: 'INTERNAL', status: 'INITIATED', fromBranchId: 'b-1', toBranchId: 'b-2', externalOrg: null,
-  letterNumber: null, validUntil: null, duesPaidUntil: null, reason: '毕业', batchId: null, profileConsentAt: null,
-  steps: [{ status: 'INITIATED', at: T0, by: 'm-02', note: null }], createdAt: T0, updatedAt: T0, ...extra,
+  id,
+  memberId: 'm-01',
+  kind: 'INTERNAL',
+  status: 'INITIATED',
+  fromBranchId: 'b-1',
+  toBranchId: 'b-2',
+  externalOrg: null,
+  letterNumber: null,
+  validUntil: null,
+  duesPaidUntil: null,
+  reason: '毕业',
+  batchId: null,
+  profileConsentAt: null,
+  steps: [{ status: 'INITIATED', at: T0, by: 'm-02', note: null }],
+  createdAt: T0,
+  updatedAt: T0,
+  ...extra,
 });
 const notice = (id: string, extra: Partial<Notice> = {}): Notice => ({
-  id, kind: 'GENERAL', audience: 'BRANCH', audienceId: 'b-1', title: '通知', body: '正文', publishedAt: T0, publishedBy: 'm-02',
-  periodWorkingDays: null, periodEndsAt: null, subjectMemberId: null, ...extra,
+  id,
+  kind: 'GENERAL',
+  audience: 'BRANCH',
+  audienceId: 'b-1',
+  title: '通知',
+  body: '正文',
+  publishedAt: T0,
+  publishedBy: 'm-02',
+  periodWorkingDays: null,
+  periodEndsAt: null,
+  subjectMemberId: null,
+  ...extra,
 });
 
 export function affairsContract(get: GetStore): void {
@@ -43,11 +65,25 @@ export function affairsContract(get: GetStore): void {
 
     it('keeps one dues standard per member and year, replacing it', async () => {
       const s = get();
-      const st = { memberId: 'm-01', year: 2025, category: 'STUDENT' as const, baseFen: null, computedFen: 20, monthlyFen: 20, ruleId: 'dues.fixed-minimum', ruleVersion: 1, recordedAt: T0, recordedBy: 'm-02' };
+      const st = {
+        memberId: 'm-01',
+        year: 2025,
+        category: 'STUDENT' as const,
+        baseFen: null,
+        computedFen: 20,
+        monthlyFen: 20,
+        ruleId: 'dues.fixed-minimum',
+        ruleVersion: 1,
+        recordedAt: T0,
+        recordedBy: 'm-02',
+      };
       await s.setDuesStandard(st);
       await s.setDuesStandard({ ...st, monthlyFen: 100 });
       await s.setDuesStandard({ ...st, year: 2026 });
-      expect((await s.listDuesStandards(['m-01'])).map((x) => [x.year, x.monthlyFen])).toEqual([[2025, 100], [2026, 20]]);
+      expect((await s.listDuesStandards(['m-01'])).map((x) => [x.year, x.monthlyFen])).toEqual([
+        [2025, 100],
+        [2026, 20],
+      ]);
       expect((await s.listDuesStandards(['m-01'], 2026)).length).toBe(1);
       await expectCode(s.setDuesStandard({ ...st, memberId: 'ghost' }), 'NOT_FOUND', /ghost/);
     });
@@ -76,8 +112,8 @@ export function affairsContract(get: GetStore): void {
       await expectCode(s.advanceTransferCase('t-404', 'INITIATED', { status: 'APPROVED', step: { at: T0, by: 'm-04', note: null } }), 'NOT_FOUND', /t-404/);
       expect((await s.getTransferCasesByIds(['t-1']))[0]).toEqual(next);
       expect((await s.listTransferCases({ branchIds: ['b-2'] })).map((c) => c.id)).toEqual(['t-1']);
-      expect((await s.listTransferCases({ memberIds: ['m-01'], statuses: ['COMPLETED'] }))).toEqual([]);
-      expect((await s.listTransferCases({ branchIds: ['b-3'] }))).toEqual([]);
+      expect(await s.listTransferCases({ memberIds: ['m-01'], statuses: ['COMPLETED'] })).toEqual([]);
+      expect(await s.listTransferCases({ branchIds: ['b-3'] })).toEqual([]);
     });
 
     it('publishes notices to audiences and records first reads', async () => {
@@ -87,7 +123,10 @@ export function affairsContract(get: GetStore): void {
       await expectCode(s.createNotice(notice('n-1', { title: '别的' })), 'CONFLICT', /n-1/);
       await s.createNotice(notice('n-2', { audience: 'COMMITTEE', audienceId: 'c-1', publishedAt: T0 + DAY }));
       await expectCode(s.createNotice(notice('n-3', { audienceId: 'b-404' })), 'NOT_FOUND', /b-404/);
-      const list = await s.listNotices([{ audience: 'BRANCH', id: 'b-1' }, { audience: 'COMMITTEE', id: 'c-1' }]);
+      const list = await s.listNotices([
+        { audience: 'BRANCH', id: 'b-1' },
+        { audience: 'COMMITTEE', id: 'c-1' },
+      ]);
       expect(list.map((n) => n.id)).toEqual(['n-2', 'n-1']);
       expect(await s.listNotices([{ audience: 'COMMITTEE', id: 'b-1' }])).toEqual([]);
       expect(await s.markNoticeRead('n-1', 'm-01', T0 + 5)).toEqual({ created: true });

@@ -5,14 +5,35 @@ import type { GetStore } from './index';
 import { DAY, expectCode, snapshot, T0 } from './fixtures';
 
 const round = (id: string, over: Partial<AppraisalRound> = {}): AppraisalRound => ({
-  id, branchId: 'b-1', title: '2025年度民主评议党员', periodFrom: T0, periodTo: T0 + 365 * DAY, closesAt: T0 + 400 * DAY,
-  closedAt: null, minBallots: 5, publicKey: 'pk-base64', voterIds: ['m-01', 'm-02'], appraiseeIds: ['m-01', 'm-02'],
-  createdBy: 'm-02', createdAt: T0, ...over,
+  id,
+  branchId: 'b-1',
+  title: '2025年度民主评议党员',
+  periodFrom: T0,
+  periodTo: T0 + 365 * DAY,
+  closesAt: T0 + 400 * DAY,
+  closedAt: null,
+  minBallots: 5,
+  publicKey: 'pk-base64',
+  voterIds: ['m-01', 'm-02'],
+  appraiseeIds: ['m-01', 'm-02'],
+  createdBy: 'm-02',
+  createdAt: T0,
+  ...over,
 });
 
 const talk = (id: string, over: Partial<TalkRecord> = {}): TalkRecord => ({
-  id, subjectId: 'm-01', branchId: 'b-1', kind: 'YEARLY', at: T0, participantIds: ['m-01', 'm-02'],
-  summary: '谈了学习和工作情况', followUp: '', forCommittee: false, createdBy: 'm-02', createdAt: T0, ...over,
+  id,
+  subjectId: 'm-01',
+  branchId: 'b-1',
+  kind: 'YEARLY',
+  at: T0,
+  participantIds: ['m-01', 'm-02'],
+  summary: '谈了学习和工作情况',
+  followUp: '',
+  forCommittee: false,
+  createdBy: 'm-02',
+  createdAt: T0,
+  ...over,
 });
 
 export function appraisalContract(get: GetStore): void {
@@ -55,13 +76,17 @@ export function appraisalContract(get: GetStore): void {
     it('stores a ballot once per token hash, under concurrent replays too, and lists by hash', async () => {
       const s = get();
       await s.createAppraisalRound(round('ar-1'), 'k');
-      const grades = [{ memberId: 'm-01', grade: 'EXCELLENT' as const, comment: '积极' }, { memberId: 'm-02', grade: 'QUALIFIED' as const, comment: null }];
+      const grades = [
+        { memberId: 'm-01', grade: 'EXCELLENT' as const, comment: '积极' },
+        { memberId: 'm-02', grade: 'QUALIFIED' as const, comment: null },
+      ];
       const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => s.storeBallot({ tokenHash: 'ff', roundId: 'ar-1', grades })));
       expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === true)).toHaveLength(1);
       expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
       expect(await s.storeBallot({ tokenHash: 'aa', roundId: 'ar-1', grades: grades.slice(1) })).toBe(true);
       expect(await s.listBallots('ar-1')).toEqual([
-        { tokenHash: 'aa', roundId: 'ar-1', grades: grades.slice(1) }, { tokenHash: 'ff', roundId: 'ar-1', grades },
+        { tokenHash: 'aa', roundId: 'ar-1', grades: grades.slice(1) },
+        { tokenHash: 'ff', roundId: 'ar-1', grades },
       ]);
       expect(await s.listBallots('ar-2')).toEqual([]);
     });
@@ -91,7 +116,12 @@ export function appraisalContract(get: GetStore): void {
       expect(await ids({ from: T0 + DAY })).toEqual(['tr-2']);
       expect(await ids({ to: T0 + DAY })).toEqual(['tr-1']);
       expect(await ids({ subjectIds: [] })).toEqual([]);
-      expect(await s.countTalkRecords(null, T0, T0 + 2 * DAY)).toEqual(new Map([['b-1', 1], ['b-2', 1]]));
+      expect(await s.countTalkRecords(null, T0, T0 + 2 * DAY)).toEqual(
+        new Map([
+          ['b-1', 1],
+          ['b-2', 1],
+        ]),
+      );
       expect(await s.countTalkRecords(['b-2'], T0, T0 + 2 * DAY)).toEqual(new Map([['b-2', 1]]));
       expect((await s.getTalkRecordsByIds(['tr-2']))[0].forCommittee).toBe(true);
     });

@@ -11,8 +11,15 @@ import type { AccessRecord } from '../model';
 import type { GetStore } from './index';
 import { T0 } from './fixtures';
 
-const rec = (id: string, at = T0, extra: Partial<AccessRecord> = {}): AccessRecord =>
-  ({ id, at, viewerId: 'm-02', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm-01', ...extra });
+const rec = (id: string, at = T0, extra: Partial<AccessRecord> = {}): AccessRecord => ({
+  id,
+  at,
+  viewerId: 'm-02',
+  action: 'READ_MEMBER',
+  targetKind: 'Member',
+  targetId: 'm-01',
+  ...extra,
+});
 
 export function auditContract(get: GetStore): void {
   describe('audit log chain', () => {
@@ -22,7 +29,11 @@ export function auditContract(get: GetStore): void {
       await s.appendAccess([rec('a-1'), rec('a-2', T0 + 1, { action: 'DENIED', targetKind: 'Query.member', outcome: 'FORBIDDEN' })]);
       await s.appendAccess([rec('a-3', T0 + 2, { action: 'WRITE', targetKind: 'Mutation.updateMember', outcome: 'OK', viewerId: '' })]);
       const all = await s.listAudit({ limit: 10 });
-      expect(all.map((e) => [e.seq, e.id, e.outcome, e.viewerId])).toEqual([[1, 'a-1', '', 'm-02'], [2, 'a-2', 'FORBIDDEN', 'm-02'], [3, 'a-3', 'OK', '']]);
+      expect(all.map((e) => [e.seq, e.id, e.outcome, e.viewerId])).toEqual([
+        [1, 'a-1', '', 'm-02'],
+        [2, 'a-2', 'FORBIDDEN', 'm-02'],
+        [3, 'a-3', 'OK', ''],
+      ]);
       let prev = GENESIS_HASH;
       for (const e of all) {
         expect(e.hash).toBe(entryHash(prev, e));
@@ -43,8 +54,10 @@ export function auditContract(get: GetStore): void {
     it('lists reads and account actions for "who read my data", not denied attempts or writes', async () => {
       const s = get();
       await s.appendAccess([
-        rec('l-1', T0), rec('l-2', T0 + 1, { action: 'DENIED', outcome: 'FORBIDDEN' }),
-        rec('l-3', T0 + 2, { action: 'WRITE', outcome: 'OK' }), rec('l-4', T0 + 3, { action: 'SIGN_IN', targetKind: 'Account' }),
+        rec('l-1', T0),
+        rec('l-2', T0 + 1, { action: 'DENIED', outcome: 'FORBIDDEN' }),
+        rec('l-3', T0 + 2, { action: 'WRITE', outcome: 'OK' }),
+        rec('l-4', T0 + 3, { action: 'SIGN_IN', targetKind: 'Account' }),
       ]);
       expect((await s.listAccess({ targetId: 'm-01', limit: 10 })).map((a) => a.id)).toEqual(['l-4', 'l-1']);
     });
@@ -59,9 +72,11 @@ export function auditContract(get: GetStore): void {
     it('gives many concurrent appends (plain and with learning events) one unbroken chain', async () => {
       const s = get();
       const answer = (i: number): BatchEvent => ({ kind: 'ANSWER', event: { id: `c-ans-${i}`, memberId: 'm-01', questionId: 'q-01', at: T0 + i, correct: true, seconds: 5 } });
-      const writes = Array.from({ length: 40 }, (_, i) => (i % 4 === 0
-        ? s.recordEventBatch([answer(i)], [rec(`c-${i}-a`, T0 + i), rec(`c-${i}-b`, T0 + i)]).then(() => undefined)
-        : s.appendAccess([rec(`c-${i}-a`, T0 + i), rec(`c-${i}-b`, T0 + i), rec(`c-${i}-c`, T0 + i)])));
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        i % 4 === 0
+          ? s.recordEventBatch([answer(i)], [rec(`c-${i}-a`, T0 + i), rec(`c-${i}-b`, T0 + i)]).then(() => undefined)
+          : s.appendAccess([rec(`c-${i}-a`, T0 + i), rec(`c-${i}-b`, T0 + i), rec(`c-${i}-c`, T0 + i)]),
+      );
       await Promise.all(writes);
       const expected = 10 * 2 + 30 * 3;
       const report = await walkChain(s, 7);

@@ -9,28 +9,34 @@ import type { AccessRecord, AnswerEvent, StudyEvent } from '../model';
 import type { GetStore } from './index';
 import { T0 } from './fixtures';
 
-const answer = (id: string, memberId: string, questionId: string, at = T0): BatchEvent =>
-  ({ kind: 'ANSWER', event: { id, memberId, questionId, at, correct: true, seconds: 30 } satisfies AnswerEvent });
-const study = (id: string, memberId: string, courseId: string, at = T0): BatchEvent =>
-  ({ kind: 'STUDY', event: { id, memberId, courseId, at, seconds: 600, progress: 0.5 } satisfies StudyEvent });
-const access = (id: string, targetId: string): AccessRecord =>
-  ({ id, at: T0, viewerId: 'm-01', action: 'READ_MEMBER', targetKind: 'Member', targetId });
+const answer = (id: string, memberId: string, questionId: string, at = T0): BatchEvent => ({
+  kind: 'ANSWER',
+  event: { id, memberId, questionId, at, correct: true, seconds: 30 } satisfies AnswerEvent,
+});
+const study = (id: string, memberId: string, courseId: string, at = T0): BatchEvent => ({
+  kind: 'STUDY',
+  event: { id, memberId, courseId, at, seconds: 600, progress: 0.5 } satisfies StudyEvent,
+});
+const access = (id: string, targetId: string): AccessRecord => ({ id, at: T0, viewerId: 'm-01', action: 'READ_MEMBER', targetKind: 'Member', targetId });
 
 export function batchContract(get: GetStore): void {
   describe('group commit and outbox', () => {
     it('writes a batch in one call with an outcome per row; failed rows write nothing', async () => {
       const s = get();
       expect(await s.recordAnswer({ id: 'old', memberId: 'm-01', questionId: 'q-01', at: T0 - 1, correct: false, seconds: 5 })).toEqual({ created: true });
-      const out = await s.recordEventBatch([
-        answer('b-1', 'm-01', 'q-01', T0 + 1),
-        answer('old', 'm-01', 'q-01'),       // replay of a stored event
-        answer('old', 'm-02', 'q-01'),       // the same id for another member
-        answer('b-2', 'ghost', 'q-01'),
-        study('b-3', 'm-02', 'k-404'),
-        study('b-4', 'm-02', 'k-01', T0 + 2),
-        study('b-4', 'm-02', 'k-01', T0 + 2), // sent twice in one batch
-        study('b-4', 'm-01', 'k-01'),         // and once more with other endpoints
-      ], [access('acc-1', 'm-02'), access('acc-2', 'm-03')]);
+      const out = await s.recordEventBatch(
+        [
+          answer('b-1', 'm-01', 'q-01', T0 + 1),
+          answer('old', 'm-01', 'q-01'), // replay of a stored event
+          answer('old', 'm-02', 'q-01'), // the same id for another member
+          answer('b-2', 'ghost', 'q-01'),
+          study('b-3', 'm-02', 'k-404'),
+          study('b-4', 'm-02', 'k-01', T0 + 2),
+          study('b-4', 'm-02', 'k-01', T0 + 2), // sent twice in one batch
+          study('b-4', 'm-01', 'k-01'), // and once more with other endpoints
+        ],
+        [access('acc-1', 'm-02'), access('acc-2', 'm-03')],
+      );
       expect(out.map((o) => o.status)).toEqual(['created', 'replay', 'conflict', 'not-found', 'not-found', 'created', 'replay', 'conflict']);
       expect(out[2].error?.message).toMatch(/"old"/);
       expect(out[3].error?.message).toMatch(/ghost/);
@@ -42,8 +48,10 @@ export function batchContract(get: GetStore): void {
       expect(h.get('m-02')!.answers).toEqual([]);
       expect((await s.listAccess({ viewerId: 'm-01', limit: 10 })).map((a) => a.id).sort()).toEqual(['acc-1', 'acc-2']);
       // Only the events this batch created have outbox entries (the single write above has none).
-      expect((await s.listOutbox(10)).map((e) => [e.key, e.kind, e.eventId, e.memberId, e.at]))
-        .toEqual([['A:b-1', 'ANSWER', 'b-1', 'm-01', T0 + 1], ['S:b-4', 'STUDY', 'b-4', 'm-02', T0 + 2]]);
+      expect((await s.listOutbox(10)).map((e) => [e.key, e.kind, e.eventId, e.memberId, e.at])).toEqual([
+        ['A:b-1', 'ANSWER', 'b-1', 'm-01', T0 + 1],
+        ['S:b-4', 'STUDY', 'b-4', 'm-02', T0 + 2],
+      ]);
     });
 
     it('a replayed batch creates nothing and queues nothing again', async () => {
@@ -74,7 +82,12 @@ export function batchContract(get: GetStore): void {
       expect((await s.getMasteryForMembers(['m-01'])).get('m-01')).toEqual(mastery);
       expect(await s.listOutbox(10)).toEqual([entries[1]]);
       expect(await s.completeOutbox({ entries: [entries[1]], mastery: [], gaps: new Map() })).toBe(1);
-      expect(await s.outboxAppliedCounts()).toEqual(new Map([['m-01', 1], ['m-02', 1]]));
+      expect(await s.outboxAppliedCounts()).toEqual(
+        new Map([
+          ['m-01', 1],
+          ['m-02', 1],
+        ]),
+      );
       expect(await s.outboxAppliedCounts(['m-02', 'm-03'])).toEqual(new Map([['m-02', 1]]));
     });
 
@@ -83,7 +96,10 @@ export function batchContract(get: GetStore): void {
       await s.appendAccess([access('dup', 'm-02')]);
       const tried = s.recordEventBatch([answer('d-1', 'm-01', 'q-01')], [access('dup', 'm-02'), access('fresh', 'm-03')]);
       // Kuzu refuses the duplicate key; Neo4j's MERGE keeps the first record. Either way nothing is half-written.
-      const result = await tried.then((o) => o.map((x) => x.status), (e: { code?: string }) => e.code);
+      const result = await tried.then(
+        (o) => o.map((x) => x.status),
+        (e: { code?: string }) => e.code,
+      );
       const h = await s.getMemberHistory('m-01', { limit: 10 });
       if (result === 'CONFLICT') {
         expect(h.answers).toEqual([]);

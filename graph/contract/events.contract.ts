@@ -4,10 +4,8 @@ import type { AnswerEvent, StudyEvent } from '../model';
 import type { GetStore } from './index';
 import { DAY, expectCode, snapshot, T0 } from './fixtures';
 
-const study = (id: string, memberId: string, courseId: string, at: number): StudyEvent =>
-  ({ id, memberId, courseId, at, seconds: 600, progress: 0.25 });
-const answer = (id: string, memberId: string, questionId: string, at: number, correct = true): AnswerEvent =>
-  ({ id, memberId, questionId, at, correct, seconds: 30 });
+const study = (id: string, memberId: string, courseId: string, at: number): StudyEvent => ({ id, memberId, courseId, at, seconds: 600, progress: 0.25 });
+const answer = (id: string, memberId: string, questionId: string, at: number, correct = true): AnswerEvent => ({ id, memberId, questionId, at, correct, seconds: 30 });
 
 export function eventsContract(get: GetStore): void {
   describe('learning events', () => {
@@ -32,10 +30,7 @@ export function eventsContract(get: GetStore): void {
       const s = get();
       const evs = Array.from({ length: 12 }, (_, i) => study(`p-${i}`, i % 2 ? 'm-01' : 'm-02', 'k-01', T0 + i));
       const answers = evs.map((e) => answer(`pa-${e.id}`, e.memberId, 'q-01', e.at));
-      const results = await Promise.all([
-        ...[...evs, ...evs].map((e) => s.recordStudy(e)),
-        ...answers.map((a) => s.recordAnswer(a)),
-      ]);
+      const results = await Promise.all([...[...evs, ...evs].map((e) => s.recordStudy(e)), ...answers.map((a) => s.recordAnswer(a))]);
       expect(results.filter((r) => r.created)).toHaveLength(24);
       const map = await s.getHistoriesForMembers(['m-01', 'm-02'], { limit: 100 });
       expect(map.get('m-01')!.studies).toHaveLength(6);
@@ -65,7 +60,11 @@ export function eventsContract(get: GetStore): void {
       await s.recordAttendance('mt-2', [{ memberId: 'm-01', status: 'ABSENT' }]);
       const h = await s.getMemberHistory('m-01', { limit: 3 });
       expect(h.studies.map((e) => e.id)).toEqual(['s-4', 's-3', 's-2']);
-      expect(h.answers.map((e) => [e.id, e.correct])).toEqual([['a-4', true], ['a-3', false], ['a-2', true]]);
+      expect(h.answers.map((e) => [e.id, e.correct])).toEqual([
+        ['a-4', true],
+        ['a-3', false],
+        ['a-2', true],
+      ]);
       expect(h.attendance).toEqual([
         { meetingId: 'mt-2', memberId: 'm-01', status: 'ABSENT', at: T0 + 3 * DAY, kind: 'GROUP_MEETING' },
         { meetingId: 'mt-1', memberId: 'm-01', status: 'PRESENT', at: T0 + DAY, kind: 'BRANCH_ASSEMBLY' },

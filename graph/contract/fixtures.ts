@@ -14,7 +14,14 @@ export const TOPICS: Topic[] = [
   { id: 'constitution', name: '党章党规基本知识', area: 'constitution', description: '党章、党规的基本内容', parentId: null, prerequisiteIds: [] },
   { id: 'history', name: '党史', area: 'history', description: '中国共产党的历史', parentId: null, prerequisiteIds: [] },
   { id: 'constitution.duties', name: '党员的义务', area: 'constitution', description: '党章规定的党员八项义务', parentId: 'constitution', prerequisiteIds: [] },
-  { id: 'constitution.rights', name: '党员的权利', area: 'constitution', description: '党员享有的权利及其保障', parentId: 'constitution', prerequisiteIds: ['constitution.duties'] },
+  {
+    id: 'constitution.rights',
+    name: '党员的权利',
+    area: 'constitution',
+    description: '党员享有的权利及其保障',
+    parentId: 'constitution',
+    prerequisiteIds: ['constitution.duties'],
+  },
   { id: 'history.founding', name: '建党历程', area: 'history', description: '中国共产党的创建与早期发展', parentId: 'history', prerequisiteIds: [] },
 ];
 
@@ -28,13 +35,32 @@ export const COURSES: Omit<Course, 'createdAt' | 'updatedAt'>[] = [
 ];
 
 export const QUESTIONS: Question[] = [
-  { id: 'q-01', stem: '党员必须履行几项义务？', options: ['六项', '八项', '十项'], answer: 1, explanation: '党章规定八项义务。', difficulty: 0.3, topics: [manual('constitution.duties')] },
+  {
+    id: 'q-01',
+    stem: '党员必须履行几项义务？',
+    options: ['六项', '八项', '十项'],
+    answer: 1,
+    explanation: '党章规定八项义务。',
+    difficulty: 0.3,
+    topics: [manual('constitution.duties')],
+  },
   { id: 'q-02', stem: '中国共产党成立于哪一年？', options: ['1919', '1921', '1927'], answer: 1, explanation: '1921年。', difficulty: 0.2, topics: [manual('history.founding')] },
 ];
 
 type Seed = Omit<Member, 'createdAt' | 'updatedAt'>;
-const member = (id: string, name: string, kind: Member['kind'], stage: Member['stage'], role: Member['role'], branchId: string, groupId: string | null): Seed =>
-  ({ id, name, kind, stage, role, branchId, groupId, since: T0, stageSince: T0, phone: null, idNumber: null });
+const member = (id: string, name: string, kind: Member['kind'], stage: Member['stage'], role: Member['role'], branchId: string, groupId: string | null): Seed => ({
+  id,
+  name,
+  kind,
+  stage,
+  role,
+  branchId,
+  groupId,
+  since: T0,
+  stageSince: T0,
+  phone: null,
+  idNumber: null,
+});
 
 export const MEMBERS: Seed[] = [
   member('m-01', '张三', 'STUDENT', 'FULL', 'MEMBER', 'b-1', 'g-1'),
@@ -63,7 +89,10 @@ export async function seedWorld(s: GraphStore): Promise<void> {
 
 /** Expect a StoreError with this code (and, optionally, a message matching `msg`). */
 export async function expectCode(p: Promise<unknown>, code: ErrorCode, msg?: RegExp): Promise<void> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, `expected ${code}`).toBeTruthy();
   expect((err as { code?: string }).code).toBe(code);
   if (msg) expect((err as Error).message).toMatch(msg);

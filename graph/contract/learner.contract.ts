@@ -5,7 +5,12 @@ import type { GetStore } from './index';
 import { DAY, expectCode, snapshot, T0 } from './fixtures';
 
 const plan = (id: string, createdAt: number): StudyPlan => ({
-  id, memberId: 'm-01', createdAt, minutesPerWeek: 120, weeks: 2, startsAt: T0,
+  id,
+  memberId: 'm-01',
+  createdAt,
+  minutesPerWeek: 120,
+  weeks: 2,
+  startsAt: T0,
   items: [
     { courseId: 'k-01', week: 1, order: 1, due: T0 + 7 * DAY, minutes: 20, topicIds: ['constitution.duties'], reason: '补齐"党员义务"短板，含逗号,引号', kind: 'LEARN' },
     { courseId: 'k-03', week: 2, order: 2, due: T0 + 14 * DAY, minutes: 30, topicIds: ['constitution.rights'], reason: '先修已完成', kind: 'REVIEW' },
@@ -34,10 +39,14 @@ export function learnerContract(get: GetStore): void {
 
     it('rejects mastery rows for unknown members or topics and writes none of the batch', async () => {
       const s = get();
-      await expectCode(s.upsertMastery([
-        { memberId: 'm-01', topicId: 'history', p: 0.5, updatedAt: T0 },
-        { memberId: 'm-01', topicId: 'nope', p: 0.5, updatedAt: T0 },
-      ]), 'NOT_FOUND', /nope/);
+      await expectCode(
+        s.upsertMastery([
+          { memberId: 'm-01', topicId: 'history', p: 0.5, updatedAt: T0 },
+          { memberId: 'm-01', topicId: 'nope', p: 0.5, updatedAt: T0 },
+        ]),
+        'NOT_FOUND',
+        /nope/,
+      );
       await expectCode(s.upsertMastery([{ memberId: 'ghost', topicId: 'history', p: 0.5, updatedAt: T0 }]), 'NOT_FOUND', /ghost/);
       expect((await s.getMasteryForMembers(['m-01'])).get('m-01') ?? []).toEqual([]);
     });

@@ -9,8 +9,15 @@ import type { GetStore } from './index';
 import { expectCode, T0 } from './fixtures';
 
 const row = (memberId: string, branchId: string, stage: string, k: number, asOf = T0): MemberLearning => ({
-  memberId, branchId, stage, asOf, areaMilli: [100 * k, 200, 300, 400, 500, 600, 700, 800 + k],
-  required: 3, met: k % 4, bands: [1, 2, 3, 2], gaps: k % 3,
+  memberId,
+  branchId,
+  stage,
+  asOf,
+  areaMilli: [100 * k, 200, 300, 400, 500, 600, 700, 800 + k],
+  required: 3,
+  met: k % 4,
+  bands: [1, 2, 3, 2],
+  gaps: k % 3,
 });
 
 export function learningSummaryContract(get: GetStore): void {
@@ -65,8 +72,11 @@ export function learningSummaryContract(get: GetStore): void {
       const s = get();
       expect(await s.listStaleMemberLearning(T0, 10)).toEqual(['m-01', 'm-02', 'm-03', 'm-04', 'm-05']);
       await s.saveMemberLearning([
-        row('m-01', 'b-1', 'FULL', 1, T0), row('m-02', 'b-1', 'PROBATIONARY', 1, T0 - 1), row('m-03', 'b-1', 'ACTIVIST', 1, T0),
-        row('m-04', 'b-3', 'PROBATIONARY', 1, T0), row('m-05', 'b-3', 'APPLICANT', 1, T0 + 1),
+        row('m-01', 'b-1', 'FULL', 1, T0),
+        row('m-02', 'b-1', 'PROBATIONARY', 1, T0 - 1),
+        row('m-03', 'b-1', 'ACTIVIST', 1, T0),
+        row('m-04', 'b-3', 'PROBATIONARY', 1, T0),
+        row('m-05', 'b-3', 'APPLICANT', 1, T0 + 1),
       ]);
       // m-02: older than asOf; m-03: saved for b-1 but is in b-2; m-04: saved for another stage.
       expect(await s.listStaleMemberLearning(T0, 10)).toEqual(['m-02', 'm-03', 'm-04']);

@@ -4,8 +4,16 @@ import type { NewMeeting } from '../store';
 import type { GetStore } from './index';
 import { DAY, expectCode, manual, snapshot, T0 } from './fixtures';
 
-const meeting = (id: string, branchId: string, kind: NewMeeting['kind'], at: number): NewMeeting =>
-  ({ id, branchId, kind, title: `会议 ${id}`, at, minutes: 90, record: '传达学习精神，讨论发展党员工作。\n第二段。', topics: [manual('constitution')] });
+const meeting = (id: string, branchId: string, kind: NewMeeting['kind'], at: number): NewMeeting => ({
+  id,
+  branchId,
+  kind,
+  title: `会议 ${id}`,
+  at,
+  minutes: 90,
+  record: '传达学习精神，讨论发展党员工作。\n第二段。',
+  topics: [manual('constitution')],
+});
 
 export function lifeContract(get: GetStore): void {
   describe('organizational life', () => {
@@ -58,7 +66,10 @@ export function lifeContract(get: GetStore): void {
       const s = get();
       await s.createMeeting(meeting('mt-1', 'b-1', 'BRANCH_ASSEMBLY', T0));
       await s.createMeeting(meeting('mt-2', 'b-1', 'GROUP_MEETING', T0 + DAY));
-      await s.recordAttendance('mt-1', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'm-02', status: 'ABSENT' }]);
+      await s.recordAttendance('mt-1', [
+        { memberId: 'm-01', status: 'PRESENT' },
+        { memberId: 'm-02', status: 'ABSENT' },
+      ]);
       await s.recordAttendance('mt-1', [{ memberId: 'm-02', status: 'EXCUSED' }]);
       await s.recordAttendance('mt-2', [{ memberId: 'm-01', status: 'PRESENT' }]);
       expect(await s.listAttendance(['mt-2', 'mt-1'])).toEqual([
@@ -76,7 +87,10 @@ export function lifeContract(get: GetStore): void {
       await s.createMeeting(meeting('mt-2', 'b-2', 'PARTY_LECTURE', T0 + DAY));
       await s.createMeeting(meeting('mt-4', 'b-3', 'PARTY_LECTURE', T0 + DAY));
       await s.createMeeting(meeting('mt-5', 'b-1', 'THEME_DAY', T0 + 5 * DAY));
-      await s.recordAttendance('mt-1', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'm-02', status: 'ABSENT', reason: '出差' }]);
+      await s.recordAttendance('mt-1', [
+        { memberId: 'm-01', status: 'PRESENT' },
+        { memberId: 'm-02', status: 'ABSENT', reason: '出差' },
+      ]);
       await s.recordAttendance('mt-1', [{ memberId: 'm-02', status: 'EXCUSED', reason: '出差' }]);
       await s.recordAttendance('mt-2', [{ memberId: 'm-01', status: 'ABSENT' }]);
       await s.recordAttendance('mt-4', [{ memberId: 'm-01', status: 'PRESENT' }]);
@@ -100,7 +114,14 @@ export function lifeContract(get: GetStore): void {
     it('rejects attendance with an unknown member or meeting and writes none of the rows', async () => {
       const s = get();
       await s.createMeeting(meeting('mt-1', 'b-1', 'BRANCH_ASSEMBLY', T0));
-      await expectCode(s.recordAttendance('mt-1', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'ghost', status: 'PRESENT' }]), 'NOT_FOUND', /ghost/);
+      await expectCode(
+        s.recordAttendance('mt-1', [
+          { memberId: 'm-01', status: 'PRESENT' },
+          { memberId: 'ghost', status: 'PRESENT' },
+        ]),
+        'NOT_FOUND',
+        /ghost/,
+      );
       await expectCode(s.recordAttendance('mt-404', [{ memberId: 'm-01', status: 'PRESENT' }]), 'NOT_FOUND', /mt-404/);
       expect(await s.listAttendance(['mt-1'])).toEqual([]);
     });

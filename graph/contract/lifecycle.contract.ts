@@ -4,8 +4,7 @@ import type { AccessRecord } from '../model';
 import type { GetStore } from './index';
 import { T0 } from './fixtures';
 
-const access = (id: string, at: number, viewerId: string, targetId: string): AccessRecord =>
-  ({ id, at, viewerId, action: 'member.view', targetKind: 'Member', targetId });
+const access = (id: string, at: number, viewerId: string, targetId: string): AccessRecord => ({ id, at, viewerId, action: 'member.view', targetKind: 'Member', targetId });
 
 export function lifecycleContract(get: GetStore): void {
   describe('lifecycle', () => {

@@ -14,7 +14,17 @@ export function membersContract(get: GetStore): void {
 
     it('defaults since and stageSince to now', async () => {
       const before = Date.now();
-      const m = await get().createMember({ id: 'm-10', name: '新人', kind: 'STUDENT', stage: 'APPLICANT', role: 'MEMBER', branchId: 'b-2', groupId: null, phone: null, idNumber: null });
+      const m = await get().createMember({
+        id: 'm-10',
+        name: '新人',
+        kind: 'STUDENT',
+        stage: 'APPLICANT',
+        role: 'MEMBER',
+        branchId: 'b-2',
+        groupId: null,
+        phone: null,
+        idNumber: null,
+      });
       expect(m.since).toBeGreaterThanOrEqual(before);
       expect(m.stageSince).toBeGreaterThanOrEqual(before);
       expect(m.branchId).toBe('b-2');

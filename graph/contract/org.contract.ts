@@ -12,7 +12,11 @@ export function orgContract(get: GetStore): void {
         { id: 'c-1', name: '计算机学院党委', universityId: 'u-1' },
         { id: 'c-2', name: '文学院党委', universityId: 'u-1' },
       ]);
-      expect(byId(await s.listBranches()).map((b) => [b.id, b.committeeId])).toEqual([['b-1', 'c-1'], ['b-2', 'c-1'], ['b-3', 'c-2']]);
+      expect(byId(await s.listBranches()).map((b) => [b.id, b.committeeId])).toEqual([
+        ['b-1', 'c-1'],
+        ['b-2', 'c-1'],
+        ['b-3', 'c-2'],
+      ]);
       expect(byId(await s.listBranches(['c-2']))).toEqual([{ id: 'b-3', name: '文学院教工支部', committeeId: 'c-2' }]);
       expect(await s.listBranches([])).toEqual([]);
       expect(await s.listGroups('b-1')).toEqual([{ id: 'g-1', name: '第一党小组', branchId: 'b-1' }]);

@@ -5,11 +5,29 @@ import type { GetStore } from './index';
 import { DAY, expectCode, T0 } from './fixtures';
 
 const rec = (extra: Partial<MemberRecord> = {}): MemberRecord => ({
-  memberId: 'm-02', appliedAt: T0 - 900 * DAY, activistAt: T0 - 800 * DAY, candidateAt: T0 - 400 * DAY, joinedAt: T0 - 300 * DAY,
-  fullAt: null, sponsorIds: ['m-01', 'm-04'], contactIds: ['m-01'], email: 'li@example.edu', version: 1, updatedAt: T0, updatedBy: 'm-04', ...extra,
+  memberId: 'm-02',
+  appliedAt: T0 - 900 * DAY,
+  activistAt: T0 - 800 * DAY,
+  candidateAt: T0 - 400 * DAY,
+  joinedAt: T0 - 300 * DAY,
+  fullAt: null,
+  sponsorIds: ['m-01', 'm-04'],
+  contactIds: ['m-01'],
+  email: 'li@example.edu',
+  version: 1,
+  updatedAt: T0,
+  updatedBy: 'm-04',
+  ...extra,
 });
 const profile = (id: string, extra: Partial<ImportedProfile> = {}): ImportedProfile => ({
-  id, memberId: 'm-01', issuer: 'https://other.example', token: 'a.b.c', content: '{"member":{"id":"x"}}', importedAt: T0, importedBy: 'm-02', ...extra,
+  id,
+  memberId: 'm-01',
+  issuer: 'https://other.example',
+  token: 'a.b.c',
+  content: '{"member":{"id":"x"}}',
+  importedAt: T0,
+  importedBy: 'm-02',
+  ...extra,
 });
 
 async function meeting(get: GetStore, id = 'mt-r') {
@@ -22,14 +40,19 @@ export function recordsContract(get: GetStore): void {
       const s = get();
       await meeting(get);
       await s.recordAttendance('mt-r', [
-        { memberId: 'm-01', status: 'EXCUSED', reason: '外出实习' }, { memberId: 'm-02', status: 'ABSENT', reason: '未请假' },
+        { memberId: 'm-01', status: 'EXCUSED', reason: '外出实习' },
+        { memberId: 'm-02', status: 'ABSENT', reason: '未请假' },
         { memberId: 'm-03', status: 'PRESENT', reason: 'ignored' },
       ]);
       expect((await s.listAttendance(['mt-r'])).map((a) => `${a.memberId}:${a.status}`)).toEqual(['m-01:EXCUSED', 'm-02:ABSENT', 'm-03:PRESENT']);
       expect(await s.listAbsenceReasons(['mt-r'])).toEqual([
-        { meetingId: 'mt-r', memberId: 'm-01', reason: '外出实习' }, { meetingId: 'mt-r', memberId: 'm-02', reason: '未请假' },
+        { meetingId: 'mt-r', memberId: 'm-01', reason: '外出实习' },
+        { meetingId: 'mt-r', memberId: 'm-02', reason: '未请假' },
       ]);
-      await s.recordAttendance('mt-r', [{ memberId: 'm-01', status: 'PRESENT' }, { memberId: 'm-02', status: 'ABSENT', reason: '病假' }]);
+      await s.recordAttendance('mt-r', [
+        { memberId: 'm-01', status: 'PRESENT' },
+        { memberId: 'm-02', status: 'ABSENT', reason: '病假' },
+      ]);
       expect(await s.listAbsenceReasons(['mt-r'])).toEqual([{ meetingId: 'mt-r', memberId: 'm-02', reason: '病假' }]);
       expect(await s.listAbsenceReasons([])).toEqual([]);
     });
@@ -37,7 +60,14 @@ export function recordsContract(get: GetStore): void {
     it('writes no reason when a row names an unknown member', async () => {
       const s = get();
       await meeting(get);
-      await expectCode(s.recordAttendance('mt-r', [{ memberId: 'm-01', status: 'EXCUSED', reason: '出差' }, { memberId: 'ghost', status: 'ABSENT', reason: 'x' }]), 'NOT_FOUND', /ghost/);
+      await expectCode(
+        s.recordAttendance('mt-r', [
+          { memberId: 'm-01', status: 'EXCUSED', reason: '出差' },
+          { memberId: 'ghost', status: 'ABSENT', reason: 'x' },
+        ]),
+        'NOT_FOUND',
+        /ghost/,
+      );
       expect(await s.listAbsenceReasons(['mt-r'])).toEqual([]);
       expect(await s.listAttendance(['mt-r'])).toEqual([]);
     });

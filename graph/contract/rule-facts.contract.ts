@@ -10,21 +10,50 @@ import type { GetStore } from './index';
 import { DAY, T0 } from './fixtures';
 
 const ev = { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null };
-const ms = (id: string, memberId: string, at: number): Milestone =>
-  ({ id, memberId, step: 'APPLICATION', at, recordedAt: at, recordedBy: 'm-02', evidence: ev });
+const ms = (id: string, memberId: string, at: number): Milestone => ({ id, memberId, step: 'APPLICATION', at, recordedAt: at, recordedBy: 'm-02', evidence: ev });
 const std = (memberId: string): DuesStandard => ({
-  memberId, year: 2025, category: 'STUDENT', baseFen: null, computedFen: 20, monthlyFen: 20, ruleId: 'dues.fixed-minimum',
-  ruleVersion: 1, recordedAt: T0, recordedBy: 'm-02',
+  memberId,
+  year: 2025,
+  category: 'STUDENT',
+  baseFen: null,
+  computedFen: 20,
+  monthlyFen: 20,
+  ruleId: 'dues.fixed-minimum',
+  ruleVersion: 1,
+  recordedAt: T0,
+  recordedBy: 'm-02',
 });
 const pay = (id: string, memberId: string): DuesPayment => ({ id, memberId, months: ['2025-01', '2025-02'], amountFen: 40, paidAt: T0, recordedBy: 'm-02' });
 const letter = (id: string, memberId: string, status: TransferCase['status']): TransferCase => ({
-  id, memberId, kind: 'OUT', status, fromBranchId: 'b-1', toBranchId: null, externalOrg: '外单位', letterNumber: `L-${id}`,
-  validUntil: T0 + 30 * DAY, duesPaidUntil: '2025-02', reason: '毕业', batchId: null, profileConsentAt: null,
-  steps: [], createdAt: T0, updatedAt: T0,
+  id,
+  memberId,
+  kind: 'OUT',
+  status,
+  fromBranchId: 'b-1',
+  toBranchId: null,
+  externalOrg: '外单位',
+  letterNumber: `L-${id}`,
+  validUntil: T0 + 30 * DAY,
+  duesPaidUntil: '2025-02',
+  reason: '毕业',
+  batchId: null,
+  profileConsentAt: null,
+  steps: [],
+  createdAt: T0,
+  updatedAt: T0,
 });
 const talk = (id: string, subjectId: string, branchId: string, at: number): TalkRecord => ({
-  id, subjectId, branchId, kind: 'YEARLY', at, participantIds: [subjectId, 'm-02'], summary: '谈话内容', followUp: '',
-  forCommittee: false, createdBy: 'm-02', createdAt: at,
+  id,
+  subjectId,
+  branchId,
+  kind: 'YEARLY',
+  at,
+  participantIds: [subjectId, 'm-02'],
+  summary: '谈话内容',
+  followUp: '',
+  forCommittee: false,
+  createdBy: 'm-02',
+  createdAt: at,
 });
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 

@@ -5,8 +5,15 @@ import type { GetStore } from './index';
 import { expectCode, T0 } from './fixtures';
 
 const override = (ruleId: string, version: number, extra: Partial<RuleOverrideRecord> = {}): RuleOverrideRecord => ({
-  id: `${ruleId}@${version}`, ruleId, version, params: JSON.stringify({ meetingKind: 'THEME_DAY', frequency: 'MONTH', minimum: version }),
-  effectiveFrom: '2026-01-01', reason: '本校要求，"从严"', createdBy: 'm-1', createdAt: T0, ...extra,
+  id: `${ruleId}@${version}`,
+  ruleId,
+  version,
+  params: JSON.stringify({ meetingKind: 'THEME_DAY', frequency: 'MONTH', minimum: version }),
+  effectiveFrom: '2026-01-01',
+  reason: '本校要求，"从严"',
+  createdBy: 'm-1',
+  createdAt: T0,
+  ...extra,
 });
 
 export function rulesContract(get: GetStore): void {
@@ -19,9 +26,7 @@ export function rulesContract(get: GetStore): void {
       expect(await s.createRuleOverride(override('life.branch-assembly.minimum', 2))).toEqual({ created: true });
       // A retry of the same write changes nothing.
       expect(await s.createRuleOverride(override('life.theme-day.minimum', 2))).toEqual({ created: false });
-      expect(await s.listRuleOverrides()).toEqual([
-        override('life.branch-assembly.minimum', 2), override('life.theme-day.minimum', 2), override('life.theme-day.minimum', 3),
-      ]);
+      expect(await s.listRuleOverrides()).toEqual([override('life.branch-assembly.minimum', 2), override('life.theme-day.minimum', 2), override('life.theme-day.minimum', 3)]);
     });
 
     it('refuses the same version with other content and keeps the first', async () => {

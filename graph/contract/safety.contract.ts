@@ -35,7 +35,10 @@ export function safetyContract(get: GetStore): void {
         s.createMember({ ...MEMBERS[0], id: 'm-new', branchId: 'nope' }),
         s.recordStudy({ id: 'ev-x', memberId: 'm-01', courseId: 'nope', at: T0, seconds: 1, progress: 1 }),
         s.recordAnswer({ id: 'ev-y', memberId: 'nope', questionId: 'q-01', at: T0, correct: true, seconds: 1 }),
-        s.upsertMastery([{ memberId: 'm-01', topicId: 'history', p: 0.1, updatedAt: T0 }, { memberId: 'nope', topicId: 'history', p: 0.1, updatedAt: T0 }]),
+        s.upsertMastery([
+          { memberId: 'm-01', topicId: 'history', p: 0.1, updatedAt: T0 },
+          { memberId: 'nope', topicId: 'history', p: 0.1, updatedAt: T0 },
+        ]),
         s.setManualTags('Course', 'k-01', [manual('history'), manual('nope')]),
         s.recordAttendance('nope', [{ memberId: 'm-01', status: 'PRESENT' }]),
         s.moveMember({ id: 'tr-x', memberId: 'm-01', toBranchId: 'nope', at: T0, reason: '' }),

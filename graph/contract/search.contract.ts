@@ -5,7 +5,10 @@ import type { GetStore } from './index';
 import { expectCode } from './fixtures';
 
 const row = (id: string, vector: number[], contentHash = `h-${id}`): EmbeddingRow => ({ id, vector, embedderId: 'test-3d', contentHash });
-const near = (a: number[], b: number[]) => a.forEach((x, i) => { expect(x).toBeCloseTo(b[i], 5); });
+const near = (a: number[], b: number[]) =>
+  a.forEach((x, i) => {
+    expect(x).toBeCloseTo(b[i], 5);
+  });
 
 export function searchContract(get: GetStore): void {
   describe('embeddings and search', () => {
@@ -14,7 +17,10 @@ export function searchContract(get: GetStore): void {
       await s.ensureVectorIndex('Course', 3);
       await s.setEmbeddings('Course', [row('k-01', [1, 0, 0]), row('k-02', [0.6, 0.8, 0])]);
       const got = await s.getEmbeddings('Course', ['k-02', 'k-03', 'k-01']);
-      expect(got.map((r) => [r.id, r.embedderId, r.contentHash])).toEqual([['k-02', 'test-3d', 'h-k-02'], ['k-01', 'test-3d', 'h-k-01']]);
+      expect(got.map((r) => [r.id, r.embedderId, r.contentHash])).toEqual([
+        ['k-02', 'test-3d', 'h-k-02'],
+        ['k-01', 'test-3d', 'h-k-01'],
+      ]);
       near(got[0].vector, [0.6, 0.8, 0]);
       const meta = [...(await s.getEmbeddingMeta('Course'))].sort((a, b) => a.id.localeCompare(b.id));
       expect(meta).toEqual([
@@ -29,7 +35,10 @@ export function searchContract(get: GetStore): void {
       const s = get();
       await s.ensureVectorIndex('Topic', 3);
       await s.setEmbeddings('Topic', [
-        row('constitution', [1, 0, 0]), row('constitution.duties', [0.9, 0.1, 0]), row('history', [0, 0, 1]), row('history.founding', [0, 0.2, 0.9]),
+        row('constitution', [1, 0, 0]),
+        row('constitution.duties', [0.9, 0.1, 0]),
+        row('history', [0, 0, 1]),
+        row('history.founding', [0, 0.2, 0.9]),
       ]);
       let hits = await s.vectorSearch('Topic', [1, 0.05, 0], 3);
       expect(hits.map((h) => h.id)).toEqual(['constitution', 'constitution.duties', 'history.founding']);
@@ -68,7 +77,10 @@ export function searchContract(get: GetStore): void {
       const s = get();
       const hits = await s.keywordSearch('Course', ['党章', '义务'], 10);
       // k-01: 党章 in title (2) + summary (1), 义务 in summary (1) = 4; k-03: 党章 + 义务 in summary = 2.
-      expect(hits).toEqual([{ id: 'k-01', score: 4 }, { id: 'k-03', score: 2 }]);
+      expect(hits).toEqual([
+        { id: 'k-01', score: 4 },
+        { id: 'k-03', score: 2 },
+      ]);
       expect(await s.keywordSearch('Course', ['党史'], 10)).toEqual([{ id: 'k-02', score: 2 }]);
       expect((await s.keywordSearch('Course', ['党章', '义务'], 1)).map((h) => h.id)).toEqual(['k-01']);
       const topics = await s.keywordSearch('Topic', ['党员', '权利'], 10);

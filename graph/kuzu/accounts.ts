@@ -51,9 +51,17 @@ const Q = {
 } as const;
 
 const accountParams = (a: NewAccount, now: number) => ({
-  memberId: a.memberId, loginName: a.loginName.toLowerCase(), status: a.status, passwordHash: a.passwordHash,
-  mustChangePassword: a.mustChangePassword, failedAttempts: a.failedAttempts, lockedUntil: a.lockedUntil,
-  totpSecret: a.totpSecret, totpEnabled: a.totpEnabled, recoveryCodeHashes: JSON.stringify(a.recoveryCodeHashes), now,
+  memberId: a.memberId,
+  loginName: a.loginName.toLowerCase(),
+  status: a.status,
+  passwordHash: a.passwordHash,
+  mustChangePassword: a.mustChangePassword,
+  failedAttempts: a.failedAttempts,
+  lockedUntil: a.lockedUntil,
+  totpSecret: a.totpSecret,
+  totpEnabled: a.totpEnabled,
+  recoveryCodeHashes: JSON.stringify(a.recoveryCodeHashes),
+  now,
 });
 
 export class AccountQueries {

@@ -3,14 +3,10 @@
  * the whole record as JSON in `data`; edges tie it to the member (HAS_MILESTONE, HAS_DUES_STANDARD,
  * PAID_DUES, HAS_TRANSFER_CASE) and readers to notices (READ_NOTICE {at}).
  */
-import type {
-  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus,
-} from '../affairs-model';
+import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus } from '../affairs-model';
 import type { TransferCasePatch } from '../affairs-store';
 import type { WriteResult } from '../store';
-import {
-  applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones,
-} from '../affairs-checks';
+import { applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones } from '../affairs-checks';
 import { idReused, notFound } from '../errors';
 import { isRetry, sameTransferCase } from '../write-checks';
 import type { KuzuExecutor, Runner } from './executor';
@@ -93,7 +89,14 @@ export class AffairsQueries {
   recordDuesPayment(p: DuesPayment): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<DuesPayment>(await tx.run(Q.paymentById, { id: p.id }))[0];
-      if (isRetry(prior, (x) => sameRecord(x, p), () => idReused('Payment', p.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameRecord(x, p),
+          () => idReused('Payment', p.id),
+        )
+      )
+        return { created: false };
       await requireIds(tx, 'Member', [p.memberId]);
       checkPaymentWrite(p, parseData<DuesPayment>(await tx.run(Q.paymentsOfMember, { memberId: p.memberId })));
       await tx.run(Q.addPayment, { id: p.id, memberId: p.memberId, paidAt: p.paidAt, data: JSON.stringify(p) });
@@ -109,12 +112,28 @@ export class AffairsQueries {
   createTransferCase(c: TransferCase): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<TransferCase>(await tx.run(Q.caseById, { ids: [c.id] }))[0];
-      if (isRetry(prior, (x) => sameTransferCase(x, c), () => idReused('Transfer', c.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameTransferCase(x, c),
+          () => idReused('Transfer', c.id),
+        )
+      )
+        return { created: false };
       await requireIds(tx, 'Member', [c.memberId]);
-      await requireIds(tx, 'Branch', [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null));
+      await requireIds(
+        tx,
+        'Branch',
+        [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null),
+      );
       await tx.run(Q.createCase, {
-        id: c.id, memberId: c.memberId, status: c.status, fromBranchId: c.fromBranchId ?? '', toBranchId: c.toBranchId ?? '',
-        createdAt: c.createdAt, data: JSON.stringify(c),
+        id: c.id,
+        memberId: c.memberId,
+        status: c.status,
+        fromBranchId: c.fromBranchId ?? '',
+        toBranchId: c.toBranchId ?? '',
+        createdAt: c.createdAt,
+        data: JSON.stringify(c),
       });
       return { created: true };
     });
@@ -142,15 +161,20 @@ export class AffairsQueries {
       if (f.branchIds?.length) for (const c of parseData<TransferCase>(await r.run(Q.casesByBranch, { ids: f.branchIds }))) found.set(c.id, c);
       if (f.memberIds?.length) for (const c of parseData<TransferCase>(await r.run(Q.casesByMember, { ids: f.memberIds }))) found.set(c.id, c);
     });
-    return [...found.values()]
-      .filter((c) => !f.statuses || f.statuses.includes(c.status))
-      .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    return [...found.values()].filter((c) => !f.statuses || f.statuses.includes(c.status)).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   }
 
   createNotice(n: Notice): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<Notice>(await tx.run(Q.noticeById, { ids: [n.id] }))[0];
-      if (isRetry(prior, (x) => sameRecord(x, n), () => idReused('Notice', n.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameRecord(x, n),
+          () => idReused('Notice', n.id),
+        )
+      )
+        return { created: false };
       const label = n.audience === 'BRANCH' ? 'Branch' : n.audience === 'COMMITTEE' ? 'Committee' : 'University';
       await requireIds(tx, label, [n.audienceId]);
       if (n.subjectMemberId) await requireIds(tx, 'Member', [n.subjectMemberId]);
@@ -182,7 +206,6 @@ export class AffairsQueries {
 
   async listNoticeReads(noticeIds: string[]): Promise<NoticeRead[]> {
     if (noticeIds.length === 0) return [];
-    return (await this.ex.read(Q.readsOf, { ids: [...new Set(noticeIds)] }))
-      .map((r) => ({ noticeId: String(r.noticeId), memberId: String(r.memberId), at: Number(r.at) }));
+    return (await this.ex.read(Q.readsOf, { ids: [...new Set(noticeIds)] })).map((r) => ({ noticeId: String(r.noticeId), memberId: String(r.memberId), at: Number(r.at) }));
   }
 }

@@ -6,9 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { conflict } from '../errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
-import {
-  ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
-} from '../appraisal-rows';
+import { ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk } from '../appraisal-rows';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor } from './executor';
 import { exists, requireIds } from './guards';
@@ -63,9 +61,19 @@ export class AppraisalQueries implements AppraisalStore {
       await requireIds(tx, 'Branch', [r.branchId]);
       await requireIds(tx, 'Member', [...r.voterIds, ...r.appraiseeIds]);
       await tx.run(Q.createRound, {
-        id: r.id, branchId: r.branchId, title: r.title, periodFrom: r.periodFrom, periodTo: r.periodTo, closesAt: r.closesAt,
-        minBallots: r.minBallots, publicKey: r.publicKey, sealedKey, voterIds: r.voterIds, appraiseeIds: r.appraiseeIds,
-        createdBy: r.createdBy, createdAt: r.createdAt,
+        id: r.id,
+        branchId: r.branchId,
+        title: r.title,
+        periodFrom: r.periodFrom,
+        periodTo: r.periodTo,
+        closesAt: r.closesAt,
+        minBallots: r.minBallots,
+        publicKey: r.publicKey,
+        sealedKey,
+        voterIds: r.voterIds,
+        appraiseeIds: r.appraiseeIds,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
       });
       await tx.run(Q.createSlots, { roundId: r.id, slotIds: ballotSlotIds(r) });
       return { created: true };
@@ -74,7 +82,10 @@ export class AppraisalQueries implements AppraisalStore {
 
   async getAppraisalRoundsByIds(ids: string[]): Promise<AppraisalRound[]> {
     if (!ids.length) return [];
-    return inIdOrder(ids, (await this.ex.read(Q.roundsByIds, { ids })).map((r) => toRound(r, n)));
+    return inIdOrder(
+      ids,
+      (await this.ex.read(Q.roundsByIds, { ids })).map((r) => toRound(r, n)),
+    );
   }
 
   async listAppraisalRounds(branchIds: string[]): Promise<AppraisalRound[]> {
@@ -146,14 +157,22 @@ export class AppraisalQueries implements AppraisalStore {
 
   async getTalkRecordsByIds(ids: string[]): Promise<TalkRecord[]> {
     if (!ids.length) return [];
-    return inIdOrder(ids, (await this.ex.read(Q.talksByIds, { ids })).map((r) => toTalk(r, n)));
+    return inIdOrder(
+      ids,
+      (await this.ex.read(Q.talksByIds, { ids })).map((r) => toTalk(r, n)),
+    );
   }
 
   async listTalkRecords(f: TalkFilter): Promise<TalkRecord[]> {
     if ((f.subjectIds && !f.subjectIds.length) || (f.branchIds && !f.branchIds.length)) return [];
     const rows = await this.ex.read(Q.talks, {
-      useSubjects: f.subjectIds !== undefined, subjectIds: orNone(f.subjectIds), useBranches: f.branchIds !== undefined,
-      branchIds: orNone(f.branchIds), participantId: f.participantId ?? '', from: f.from ?? -FAR, to: f.to ?? FAR,
+      useSubjects: f.subjectIds !== undefined,
+      subjectIds: orNone(f.subjectIds),
+      useBranches: f.branchIds !== undefined,
+      branchIds: orNone(f.branchIds),
+      participantId: f.participantId ?? '',
+      from: f.from ?? -FAR,
+      to: f.to ?? FAR,
     });
     return rows.map((r) => toTalk(r, n));
   }

@@ -13,8 +13,7 @@ import { KuzuExecutor } from './executor';
 import { KuzuStore } from './kuzu-store';
 
 const T0 = Date.UTC(2025, 2, 1);
-const rec = (id: string, at: number, targetId: string): AccessRecord =>
-  ({ id, at, viewerId: 'm-v', action: 'READ_MEMBER', targetKind: 'Member', targetId });
+const rec = (id: string, at: number, targetId: string): AccessRecord => ({ id, at, viewerId: 'm-v', action: 'READ_MEMBER', targetKind: 'Member', targetId });
 
 let dir: string;
 let store: KuzuStore;
@@ -32,9 +31,7 @@ describe('appendAccess', () => {
   it('writes a batch with old and new records once each, keeping the old ones as they were', async () => {
     await store.appendAccess([rec('ac-1', T0, 'm-1'), rec('ac-2', T0 + 1, 'm-2')]);
     await store.appendAccess([{ ...rec('ac-1', T0 + 9, 'm-9') }, rec('ac-3', T0 + 2, 'm-3'), rec('ac-3', T0 + 2, 'm-3')]);
-    expect(await store.listAccess({ viewerId: 'm-v', limit: 10 })).toEqual([
-      rec('ac-3', T0 + 2, 'm-3'), rec('ac-2', T0 + 1, 'm-2'), rec('ac-1', T0, 'm-1'),
-    ]);
+    expect(await store.listAccess({ viewerId: 'm-v', limit: 10 })).toEqual([rec('ac-3', T0 + 2, 'm-3'), rec('ac-2', T0 + 1, 'm-2'), rec('ac-1', T0, 'm-1')]);
   });
 
   it('writes 100 records of one request in one go, times and ids intact', async () => {
@@ -46,7 +43,7 @@ describe('appendAccess', () => {
 });
 
 describe('migration to the chained log (schema 7)', () => {
-  it('moves a version-6 store\'s AccessLog rows into the chain, oldest first, and drops the old table', async () => {
+  it("moves a version-6 store's AccessLog rows into the chain, oldest first, and drops the old table", async () => {
     const old = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-audit-v5-'));
     try {
       const fresh = new KuzuStore({ dir: old });
@@ -60,7 +57,11 @@ describe('migration to the chained log (schema 7)', () => {
         await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 6");
       });
       await ex.write(async (tx) => {
-        for (const [id, at] of [['old-b', T0 + 2], ['old-a', T0 + 1], ['old-c', T0 + 3]] as const) {
+        for (const [id, at] of [
+          ['old-b', T0 + 2],
+          ['old-a', T0 + 1],
+          ['old-c', T0 + 3],
+        ] as const) {
           await tx.run("CREATE (:AccessLog {id: $id, at: $at, viewerId: 'm-v', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm-1'})", { id, at });
         }
       });

@@ -49,13 +49,16 @@ const Q = {
   legacyDelete: 'UNWIND $ids AS x MATCH (a:AccessLog {id: x}) DELETE a',
 } as const;
 
-
 /** Chain `records` after the head and write them, inside the caller's write transaction. */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
   const h = (await tx.run(Q.head, { genesis: GENESIS_HASH }))[0];
   const { entries, head } = chainEntries({ seq: Number(h.seq), hash: String(h.hash) }, records);
-  await unwound(tx, Q.create, entries.map((e) => ({ ...e })));
+  await unwound(
+    tx,
+    Q.create,
+    entries.map((e) => ({ ...e })),
+  );
   await tx.run(Q.setHead, { seq: head.seq, hash: head.hash });
 }
 
@@ -90,7 +93,10 @@ export async function auditHead(ex: KuzuExecutor): Promise<AuditHead> {
 export async function listAudit(ex: KuzuExecutor, opts: { afterSeq?: number; fromAt?: number; toAt?: number; limit: number }): Promise<AuditEntry[]> {
   if (opts.limit <= 0) return [];
   const rows = await ex.read(Q.listAudit, {
-    afterSeq: opts.afterSeq ?? 0, fromAt: opts.fromAt ?? Number.MIN_SAFE_INTEGER, toAt: opts.toAt ?? Number.MAX_SAFE_INTEGER, limit: opts.limit,
+    afterSeq: opts.afterSeq ?? 0,
+    fromAt: opts.fromAt ?? Number.MIN_SAFE_INTEGER,
+    toAt: opts.toAt ?? Number.MAX_SAFE_INTEGER,
+    limit: opts.limit,
   });
   return rows.map(toAuditEntry);
 }
@@ -123,10 +129,17 @@ export async function adoptLegacyAccess(r: ExclusiveRunner, page = AUDIT_APPEND_
     await r.raw('BEGIN TRANSACTION');
     try {
       const rows = await r.run(Q.legacyPage, { limit: page });
-      if (rows.length === 0) { await r.raw('COMMIT'); return moved; }
+      if (rows.length === 0) {
+        await r.raw('COMMIT');
+        return moved;
+      }
       const records = rows.map((x) => ({
-        id: String(x.id), at: Number(x.at), viewerId: String(x.viewerId ?? ''), action: String(x.action),
-        targetKind: String(x.targetKind ?? ''), targetId: String(x.targetId ?? ''),
+        id: String(x.id),
+        at: Number(x.at),
+        viewerId: String(x.viewerId ?? ''),
+        action: String(x.action),
+        targetKind: String(x.targetKind ?? ''),
+        targetId: String(x.targetId ?? ''),
       }));
       await appendChained(r, records);
       await r.run(Q.legacyDelete, { ids: records.map((x) => x.id) });

@@ -32,30 +32,50 @@ const Q = {
     CREATE (m)-[:STUDIED {id: r.id, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN count(*) AS n`,
 } as const;
 
-interface Plan { key: string; memberId: string; targetId: string; label: 'Question' | 'Course' }
+interface Plan {
+  key: string;
+  memberId: string;
+  targetId: string;
+  label: 'Question' | 'Course';
+}
 
-const planOf = (b: BatchEvent): Plan => b.kind === 'ANSWER'
-  ? { key: eventKey('ANSWER', b.event.id), memberId: b.event.memberId, targetId: b.event.questionId, label: 'Question' }
-  : { key: eventKey('STUDY', b.event.id), memberId: b.event.memberId, targetId: b.event.courseId, label: 'Course' };
+const planOf = (b: BatchEvent): Plan =>
+  b.kind === 'ANSWER'
+    ? { key: eventKey('ANSWER', b.event.id), memberId: b.event.memberId, targetId: b.event.questionId, label: 'Question' }
+    : { key: eventKey('STUDY', b.event.id), memberId: b.event.memberId, targetId: b.event.courseId, label: 'Course' };
 
 /** Outcome of each row against the ledger and the endpoints, before anything is written. */
 async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
-  const members = await existingIds(tx, 'Member', plans.map((p) => p.memberId));
-  const questions = await existingIds(tx, 'Question', plans.filter((p) => p.label === 'Question').map((p) => p.targetId));
-  const courses = await existingIds(tx, 'Course', plans.filter((p) => p.label === 'Course').map((p) => p.targetId));
-  const stored = new Map((await tx.run(Q.keys, { keys: [...new Set(plans.map((p) => p.key))] }))
-    .map((r) => [String(r.key), { memberId: String(r.memberId), targetId: String(r.targetId) }]));
+  const members = await existingIds(
+    tx,
+    'Member',
+    plans.map((p) => p.memberId),
+  );
+  const questions = await existingIds(
+    tx,
+    'Question',
+    plans.filter((p) => p.label === 'Question').map((p) => p.targetId),
+  );
+  const courses = await existingIds(
+    tx,
+    'Course',
+    plans.filter((p) => p.label === 'Course').map((p) => p.targetId),
+  );
+  const stored = new Map(
+    (await tx.run(Q.keys, { keys: [...new Set(plans.map((p) => p.key))] })).map((r) => [String(r.key), { memberId: String(r.memberId), targetId: String(r.targetId) }]),
+  );
   const seen = new Map<string, Plan>();
   const out: BatchOutcome[] = [];
   for (const [i, p] of plans.entries()) {
     const prior: { memberId: string; targetId: string } | undefined = seen.get(p.key) ?? stored.get(p.key);
     if (prior) {
-      out.push(prior.memberId === p.memberId && prior.targetId === p.targetId
-        ? { status: 'replay' }
-        : { status: 'conflict', error: eventIdReused(batch[i].event.id, p.label) });
+      out.push(prior.memberId === p.memberId && prior.targetId === p.targetId ? { status: 'replay' } : { status: 'conflict', error: eventIdReused(batch[i].event.id, p.label) });
       continue;
     }
-    if (!members.has(p.memberId)) { out.push({ status: 'not-found', error: notFound('Member', p.memberId) }); continue; }
+    if (!members.has(p.memberId)) {
+      out.push({ status: 'not-found', error: notFound('Member', p.memberId) });
+      continue;
+    }
     if (!(p.label === 'Question' ? questions : courses).has(p.targetId)) {
       out.push({ status: 'not-found', error: notFound(p.label, p.targetId) });
       continue;
@@ -80,7 +100,10 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
       if (b.kind === 'ANSWER') answers.push({ ...base, correct: b.event.correct });
       else studies.push({ ...base, progress: dbl(b.event.progress) });
     }
-    for (const [q, rows] of [[Q.answers, answers], [Q.studies, studies]] as const) {
+    for (const [q, rows] of [
+      [Q.answers, answers],
+      [Q.studies, studies],
+    ] as const) {
       if (rows.length === 0) continue;
       const n = await unwound(tx, q, rows);
       // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.

@@ -72,8 +72,10 @@ export async function bulkLoad(ex: KuzuExecutor, dir: string, onProgress?: Progr
     for (const t of [...NODES, 'EventKey']) {
       const n = Number((await r.raw(`MATCH (n:${quoteIdent(t)}) RETURN count(n) AS n`))[0]?.n ?? 0);
       if (n > 0) {
-        throw conflict(`The store already holds data (${n} ${t} rows); bulk loading needs an empty store ` +
-          '(point HONGTU_DATA_DIR at a new directory, or replace everything with `hongtu seed --load`)');
+        throw conflict(
+          `The store already holds data (${n} ${t} rows); bulk loading needs an empty store ` +
+            '(point HONGTU_DATA_DIR at a new directory, or replace everything with `hongtu seed --load`)',
+        );
       }
     }
     for (const f of files) {
@@ -85,8 +87,11 @@ export async function bulkLoad(ex: KuzuExecutor, dir: string, onProgress?: Progr
         counts[f.table] = await copyOne(r.raw, f.table, f.file);
       } catch (e) {
         const reason = (e as Error).message.split('\n')[0].replace(/^Kuzu query failed: /, '');
-        throw badInput('dir', `Loading ${path.basename(f.file)} failed: ${reason}. The tables before it are loaded; ` +
-          'fix the file, then load into an empty store again (a new HONGTU_DATA_DIR, or `hongtu seed --load`)');
+        throw badInput(
+          'dir',
+          `Loading ${path.basename(f.file)} failed: ${reason}. The tables before it are loaded; ` +
+            'fix the file, then load into an empty store again (a new HONGTU_DATA_DIR, or `hongtu seed --load`)',
+        );
       }
       onProgress?.(f.bytes, f.bytes, f.table);
     }

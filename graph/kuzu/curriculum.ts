@@ -19,8 +19,7 @@ function tagFilter(alias: 'c' | 'q', rel: 'COVERS' | 'TESTS', f: { topicIds?: st
     ...(f.areas ? [`EXISTS { MATCH (${alias})-[:${rel}]->(ta:Topic) WHERE ta.area IN $areas }`] : []),
   ];
 }
-const courseConds = (f: CourseFilter): string[] => [...(f.kinds ? ['c.kind IN $kinds'] : []),
-  ...(f.titleContains ? ['c.title CONTAINS $title'] : [])];
+const courseConds = (f: CourseFilter): string[] => [...(f.kinds ? ['c.kind IN $kinds'] : []), ...(f.titleContains ? ['c.title CONTAINS $title'] : [])];
 /** Page query and count query over the same conditions; only the page one has the cursor. */
 function pageQueries(label: 'Course' | 'Question', alias: 'c' | 'q', columns: string, conds: string[], subs: string[]) {
   const where = (xs: string[]) => (xs.length ? `WHERE ${xs.join(' AND ')}` : '');
@@ -53,7 +52,8 @@ const Q = {
 const nonEmpty = (xs: string[] | undefined): string[] => (xs?.length ? xs : ['']);
 /** Parameters of the fragments in use only (Kuzu rejects unknown parameters). */
 const topicParams = (f: { topicIds?: string[]; areas?: Area[] }): Params => ({
-  ...(f.topicIds ? { topicIds: nonEmpty(f.topicIds) } : {}), ...(f.areas ? { areas: nonEmpty(f.areas) } : {}),
+  ...(f.topicIds ? { topicIds: nonEmpty(f.topicIds) } : {}),
+  ...(f.areas ? { areas: nonEmpty(f.areas) } : {}),
 });
 
 function page<T extends { id: string }>(rows: T[], first: number, total: number): Page<T> {
@@ -87,27 +87,43 @@ export class CurriculumQueries {
     if (ids.length === 0) return [];
     const rows = await r.run(Q.coursesByIds, { ids });
     const tags = await readTags(r, 'Course', ids);
-    return inIdOrder(ids, rows.map((x) => toCourse(x, tags.get(String(x.id)) ?? [])));
+    return inIdOrder(
+      ids,
+      rows.map((x) => toCourse(x, tags.get(String(x.id)) ?? [])),
+    );
   }
 
   async listCourses(filter: CourseFilter, first: number, after?: string | null): Promise<Page<Course>> {
     const params: Params = {
-      ...topicParams(filter), ...(filter.kinds ? { kinds: nonEmpty(filter.kinds) } : {}),
+      ...topicParams(filter),
+      ...(filter.kinds ? { kinds: nonEmpty(filter.kinds) } : {}),
       ...(filter.titleContains ? { title: filter.titleContains } : {}),
     };
     const q = pageQueries('Course', 'c', COURSE_COLUMNS, courseConds(filter), tagFilter('c', 'COVERS', filter));
     return this.ex.readMany(async (r) => {
       const rows = await r.run(q.page, { ...params, after: after ?? '', limit: Math.max(0, first) + 1 });
       const total = Number((await r.run(q.count, params))[0]?.n ?? 0);
-      const tags = await readTags(r, 'Course', rows.map((x) => String(x.id)));
-      return page(rows.map((x) => toCourse(x, tags.get(String(x.id)) ?? [])), first, total);
+      const tags = await readTags(
+        r,
+        'Course',
+        rows.map((x) => String(x.id)),
+      );
+      return page(
+        rows.map((x) => toCourse(x, tags.get(String(x.id)) ?? [])),
+        first,
+        total,
+      );
     });
   }
 
   async createCourse(c: NewCourse): Promise<Course> {
     await this.ex.write(async (tx) => {
       if (await exists(tx, 'Course', c.id)) throw alreadyExists('Course', c.id);
-      await requireIds(tx, 'Topic', c.topics.map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        c.topics.map((t) => t.topicId),
+      );
       await tx.run(Q.createCourse, { id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes, now: Date.now() });
       await replaceAllTags(tx, 'Course', c.id, c.topics);
     });
@@ -129,7 +145,10 @@ export class CurriculumQueries {
     return this.ex.readMany(async (r) => {
       const rows = await r.run(Q.questionsByIds, { ids });
       const tags = await readTags(r, 'Question', ids);
-      return inIdOrder(ids, rows.map((x) => toQuestion(x, tags.get(String(x.id)) ?? [])));
+      return inIdOrder(
+        ids,
+        rows.map((x) => toQuestion(x, tags.get(String(x.id)) ?? [])),
+      );
     });
   }
 
@@ -139,17 +158,33 @@ export class CurriculumQueries {
     return this.ex.readMany(async (r) => {
       const rows = await r.run(q.page, { ...params, after: after ?? '', limit: Math.max(0, first) + 1 });
       const total = Number((await r.run(q.count, params))[0]?.n ?? 0);
-      const tags = await readTags(r, 'Question', rows.map((x) => String(x.id)));
-      return page(rows.map((x) => toQuestion(x, tags.get(String(x.id)) ?? [])), first, total);
+      const tags = await readTags(
+        r,
+        'Question',
+        rows.map((x) => String(x.id)),
+      );
+      return page(
+        rows.map((x) => toQuestion(x, tags.get(String(x.id)) ?? [])),
+        first,
+        total,
+      );
     });
   }
 
   async upsertQuestion(q: Question): Promise<void> {
     await this.ex.write(async (tx) => {
-      await requireIds(tx, 'Topic', q.topics.map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        q.topics.map((t) => t.topicId),
+      );
       await tx.run(Q.mergeQuestion, {
-        id: q.id, stem: q.stem, options: JSON.stringify(q.options), answer: q.answer,
-        explanation: q.explanation, difficulty: q.difficulty,
+        id: q.id,
+        stem: q.stem,
+        options: JSON.stringify(q.options),
+        answer: q.answer,
+        explanation: q.explanation,
+        difficulty: q.difficulty,
       });
       await replaceAllTags(tx, 'Question', q.id, q.topics);
     });

@@ -17,19 +17,24 @@ import { inIdOrder } from './mapping';
 import { EMBEDDING_TABLE, VECTOR_INDEX } from './schema';
 
 /** Closed-list query texts per kind. */
-const Q = Object.fromEntries(EMBEDDABLE.map((kind) => {
-  const t = EMBEDDING_TABLE[kind];
-  return [kind, {
-    ids: `MATCH (n:${kind}) RETURN n.id AS id ORDER BY n.id`,
-    meta: `MATCH (e:${t}) RETURN e.id AS id, e.embedderId AS embedderId, e.contentHash AS contentHash`,
-    get: `MATCH (e:${t}) WHERE e.id IN $ids RETURN e.id AS id, e.embedderId AS embedderId, e.contentHash AS contentHash, e.vec AS vec`,
-    drop: `MATCH (e:${t}) WHERE e.id IN $ids DELETE e`,
-    put: `CREATE (:${t} {id: $id, embedderId: $embedderId, contentHash: $contentHash, vec: $vec})`,
-    search: `CALL QUERY_VECTOR_INDEX('${t}', '${VECTOR_INDEX[kind]}', $vec, $k) RETURN node.id AS id, distance ORDER BY distance, id`,
-    scan: `MATCH (e:${t}) RETURN e.id AS id, array_cosine_similarity(e.vec, $vec) AS score ORDER BY score DESC, id LIMIT $k`,
-    embedders: `MATCH (e:${t}) RETURN e.embedderId AS embedderId, count(*) AS n`,
-  }];
-})) as Record<EmbeddableKind, Record<'ids' | 'meta' | 'get' | 'drop' | 'put' | 'search' | 'scan' | 'embedders', string>>;
+const Q = Object.fromEntries(
+  EMBEDDABLE.map((kind) => {
+    const t = EMBEDDING_TABLE[kind];
+    return [
+      kind,
+      {
+        ids: `MATCH (n:${kind}) RETURN n.id AS id ORDER BY n.id`,
+        meta: `MATCH (e:${t}) RETURN e.id AS id, e.embedderId AS embedderId, e.contentHash AS contentHash`,
+        get: `MATCH (e:${t}) WHERE e.id IN $ids RETURN e.id AS id, e.embedderId AS embedderId, e.contentHash AS contentHash, e.vec AS vec`,
+        drop: `MATCH (e:${t}) WHERE e.id IN $ids DELETE e`,
+        put: `CREATE (:${t} {id: $id, embedderId: $embedderId, contentHash: $contentHash, vec: $vec})`,
+        search: `CALL QUERY_VECTOR_INDEX('${t}', '${VECTOR_INDEX[kind]}', $vec, $k) RETURN node.id AS id, distance ORDER BY distance, id`,
+        scan: `MATCH (e:${t}) RETURN e.id AS id, array_cosine_similarity(e.vec, $vec) AS score ORDER BY score DESC, id LIMIT $k`,
+        embedders: `MATCH (e:${t}) RETURN e.embedderId AS embedderId, count(*) AS n`,
+      },
+    ];
+  }),
+) as Record<EmbeddableKind, Record<'ids' | 'meta' | 'get' | 'drop' | 'put' | 'search' | 'scan' | 'embedders', string>>;
 
 /**
  * The Node binding types a JS number by value (1 → INT64) and a list by its first element, then
@@ -37,10 +42,12 @@ const Q = Object.fromEntries(EMBEDDABLE.map((kind) => {
  * integral entries to the nearest non-integral double keeps every entry a DOUBLE, and the nudge
  * vanishes when Kuzu stores the value as FLOAT.
  */
-export const asDoubles = (v: number[]): number[] =>
-  v.map((x) => (Number.isInteger(x) ? (x === 0 ? 1e-300 : x * (1 + 2 ** -50)) : x));
+export const asDoubles = (v: number[]): number[] => v.map((x) => (Number.isInteger(x) ? (x === 0 ? 1e-300 : x * (1 + 2 ** -50)) : x));
 
-export interface VectorState { dim: number | null; indexed: boolean }
+export interface VectorState {
+  dim: number | null;
+  indexed: boolean;
+}
 
 /** Dimension of a kind's embedding table (null when absent) and whether its index exists, from the catalog. */
 export async function vectorState(r: Runner, kind: EmbeddableKind): Promise<VectorState> {
@@ -89,7 +96,11 @@ const REBUILD_INDEX_AT = 256;
 
 async function writeRows(ex: KuzuExecutor, kind: EmbeddableKind, rows: EmbeddingRow[]): Promise<void> {
   await ex.write(async (tx) => {
-    await requireIds(tx, kind, rows.map((r) => r.id));
+    await requireIds(
+      tx,
+      kind,
+      rows.map((r) => r.id),
+    );
     await tx.run(Q[kind].drop, { ids: rows.map((r) => r.id) });
     for (const r of rows) {
       await tx.run(Q[kind].put, { id: r.id, embedderId: r.embedderId, contentHash: r.contentHash, vec: asDoubles(r.vector) });
@@ -121,7 +132,13 @@ export async function setEmbeddings(ex: KuzuExecutor, kind: EmbeddableKind, rows
   checkDim(dim);
   const bad = rows.find((r) => r.vector.length !== dim || !r.vector.every(Number.isFinite));
   if (bad) throw badInput('vector', `Embedding of ${kind} "${bad.id}" must have ${dim} finite numbers like the others in the batch`);
-  await ex.readMany((r) => requireIds(r, kind, rows.map((x) => x.id)));
+  await ex.readMany((r) =>
+    requireIds(
+      r,
+      kind,
+      rows.map((x) => x.id),
+    ),
+  );
   const st = await ex.readMany((r) => vectorState(r, kind));
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()];
   if (st.dim === dim && st.indexed && latest.length >= REBUILD_INDEX_AT) return rebuild(ex, kind, dim, latest);
@@ -134,9 +151,15 @@ export async function getEmbeddings(ex: KuzuExecutor, kind: EmbeddableKind, ids:
   return ex.readMany(async (r) => {
     if ((await vectorState(r, kind)).dim === null) return [];
     const rows = await r.run(Q[kind].get, { ids });
-    return inIdOrder(ids, rows.map((x) => ({
-      id: String(x.id), vector: (x.vec as number[]).map(Number), embedderId: String(x.embedderId ?? ''), contentHash: String(x.contentHash ?? ''),
-    })));
+    return inIdOrder(
+      ids,
+      rows.map((x) => ({
+        id: String(x.id),
+        vector: (x.vec as number[]).map(Number),
+        embedderId: String(x.embedderId ?? ''),
+        contentHash: String(x.contentHash ?? ''),
+      })),
+    );
   });
 }
 

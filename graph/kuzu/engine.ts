@@ -167,7 +167,15 @@ export function acquireEngine(file: string): Promise<KuzuEngine> {
   let entry = engines.get(key);
   if (!entry) {
     const engine = new KuzuEngine(key);
-    entry = { engine: engine.open().then(() => engine, (e: unknown) => { throw translate(e, `open ${key}`); }), refs: 0 };
+    entry = {
+      engine: engine.open().then(
+        () => engine,
+        (e: unknown) => {
+          throw translate(e, `open ${key}`);
+        },
+      ),
+      refs: 0,
+    };
     engines.set(key, entry);
     entry.engine.catch(() => engines.delete(key));
   }

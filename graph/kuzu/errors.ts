@@ -15,8 +15,10 @@ export function translate(e: unknown, query: string): Error {
     return unavailable('The file hongtu.kuzu in the data directory is not a Kuzu database; move it away or set HONGTU_DATA_DIR to another directory');
   }
   if (/storage version|database version/i.test(msg)) {
-    return unavailable(`The Kuzu data file was written by another Kuzu version (${msg.split('\n')[0]}); ` +
-      'export it with the Hongtu release that wrote it (`hongtu export DIR`), then `hongtu import DIR` into a new HONGTU_DATA_DIR');
+    return unavailable(
+      `The Kuzu data file was written by another Kuzu version (${msg.split('\n')[0]}); ` +
+        'export it with the Hongtu release that wrote it (`hongtu export DIR`), then `hongtu import DIR` into a new HONGTU_DATA_DIR',
+    );
   }
   if (/Cannot start a new write transaction/i.test(msg)) {
     return unavailable('The Kuzu store is busy with another write; retry shortly');

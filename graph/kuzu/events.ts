@@ -74,18 +74,27 @@ async function recordEvent(ex: KuzuExecutor, spec: EventSpec, query: string, pro
 }
 
 export function recordStudy(ex: KuzuExecutor, e: StudyEvent): Promise<WriteResult> {
-  return recordEvent(ex, { key: `S:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.courseId, targetLabel: 'Course' },
-    Q.study, { at: e.at, seconds: e.seconds, progress: e.progress });
+  return recordEvent(ex, { key: `S:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.courseId, targetLabel: 'Course' }, Q.study, {
+    at: e.at,
+    seconds: e.seconds,
+    progress: e.progress,
+  });
 }
 
 export function recordAnswer(ex: KuzuExecutor, e: AnswerEvent): Promise<WriteResult> {
-  return recordEvent(ex, { key: `A:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.questionId, targetLabel: 'Question' },
-    Q.answer, { at: e.at, correct: e.correct, seconds: e.seconds });
+  return recordEvent(ex, { key: `A:${e.id}`, id: e.id, memberId: e.memberId, targetId: e.questionId, targetLabel: 'Question' }, Q.answer, {
+    at: e.at,
+    correct: e.correct,
+    seconds: e.seconds,
+  });
 }
 
 const toAttendance = (r: Record<string, unknown>) => ({
-  meetingId: String(r.meetingId), memberId: String(r.memberId), status: r.status as MemberHistory['attendance'][number]['status'],
-  at: Number(r.at), kind: r.kind as MeetingKind,
+  meetingId: String(r.meetingId),
+  memberId: String(r.memberId),
+  status: r.status as MemberHistory['attendance'][number]['status'],
+  at: Number(r.at),
+  kind: r.kind as MeetingKind,
 });
 
 export async function getMemberHistory(ex: KuzuExecutor, memberId: string, opts: { limit: number; since?: number }): Promise<MemberHistory> {
@@ -99,9 +108,7 @@ export async function getMemberHistory(ex: KuzuExecutor, memberId: string, opts:
   }));
 }
 
-export async function getHistoriesForMembers(
-  ex: KuzuExecutor, memberIds: string[], opts: { limit: number; since?: number },
-): Promise<Map<string, MemberHistory>> {
+export async function getHistoriesForMembers(ex: KuzuExecutor, memberIds: string[], opts: { limit: number; since?: number }): Promise<Map<string, MemberHistory>> {
   const out = new Map<string, MemberHistory>(memberIds.map((id) => [id, { studies: [], answers: [], attendance: [] }]));
   if (memberIds.length === 0 || opts.limit <= 0) return out;
   const p = { ids: [...new Set(memberIds)], since: opts.since ?? EARLIEST };
@@ -122,9 +129,6 @@ export async function getHistoriesForMembers(
 export async function countStudiesByCourse(ex: KuzuExecutor, opts: { branchIds?: string[]; since?: number }): Promise<Map<string, number>> {
   if (opts.branchIds && opts.branchIds.length === 0) return new Map();
   const since = opts.since ?? EARLIEST;
-  const rows = opts.branchIds
-    ? await ex.read(Q.countByCourseIn, { branchIds: opts.branchIds, since })
-    : await ex.read(Q.countByCourse, { since });
-  return new Map(rows.sort((a, b) => Number(b.n) - Number(a.n) || String(a.id).localeCompare(String(b.id)))
-    .map((r) => [String(r.id), Number(r.n)]));
+  const rows = opts.branchIds ? await ex.read(Q.countByCourseIn, { branchIds: opts.branchIds, since }) : await ex.read(Q.countByCourse, { since });
+  return new Map(rows.sort((a, b) => Number(b.n) - Number(a.n) || String(a.id).localeCompare(String(b.id))).map((r) => [String(r.id), Number(r.n)]));
 }

@@ -39,7 +39,9 @@ export class KuzuExecutor {
     if (this.closed) throw unavailable('The Kuzu store has been closed; open a new one');
     if (!this.engine) {
       this.engine = acquireEngine(dbFile(this.dir));
-      this.engine.catch(() => { this.engine = null; });
+      this.engine.catch(() => {
+        this.engine = null;
+      });
     }
     return this.engine;
   }
@@ -54,7 +56,14 @@ export class KuzuExecutor {
   /** Several reads on one connection. */
   async readMany<T>(fn: (r: Runner) => Promise<T>): Promise<T> {
     const e = await this.open();
-    return e.withReader((c) => fn({ run: (q, p = {}) => { checkParams(p); return e.exec(c, q, p); } }));
+    return e.withReader((c) =>
+      fn({
+        run: (q, p = {}) => {
+          checkParams(p);
+          return e.exec(c, q, p);
+        },
+      }),
+    );
   }
 
   /** `fn` inside one write transaction: commit on success, roll back on any error (nothing half-written). */
@@ -68,7 +77,12 @@ export class KuzuExecutor {
         await e.raw(conn, 'BEGIN TRANSACTION');
       });
       try {
-        const out = await fn({ run: (q, p = {}) => { checkParams(p); return e.exec(conn, q, p); } });
+        const out = await fn({
+          run: (q, p = {}) => {
+            checkParams(p);
+            return e.exec(conn, q, p);
+          },
+        });
         await e.raw(conn, 'COMMIT');
         return out;
       } catch (err) {
@@ -89,7 +103,10 @@ export class KuzuExecutor {
       e.bumpEpoch();
       try {
         return await fn({
-          run: (q, p = {}) => { checkParams(p); return e.exec(conn, q, p); },
+          run: (q, p = {}) => {
+            checkParams(p);
+            return e.exec(conn, q, p);
+          },
           raw: (q) => e.raw(conn, q),
           stream: (q, onRow) => e.stream(conn, q, {}, onRow),
         });

@@ -20,18 +20,28 @@ const RELS = Object.keys(BULK_RELS) as BulkRel[];
 /** One query per bulk file, columns in bulk-format order (nodes by id, for stable files). */
 type ExportSpec = { query: string; columns: readonly string[] };
 const EXPORT: Record<string, ExportSpec> = {
-  ...Object.fromEntries(NODES.map((t) => [t, {
-    columns: BULK_NODES[t],
-    query: `MATCH (n:${quoteIdent(t)}) RETURN ${BULK_NODES[t].map((c) => `n.${c} AS ${c}`).join(', ')} ORDER BY n.id`,
-  }])),
-  ...Object.fromEntries(RELS.map((t) => {
-    const s = BULK_RELS[t];
-    const props = s.columns.slice(2).map((c) => `r.${c} AS ${c}`);
-    return [t, {
-      columns: s.columns,
-      query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
-    }];
-  })),
+  ...Object.fromEntries(
+    NODES.map((t) => [
+      t,
+      {
+        columns: BULK_NODES[t],
+        query: `MATCH (n:${quoteIdent(t)}) RETURN ${BULK_NODES[t].map((c) => `n.${c} AS ${c}`).join(', ')} ORDER BY n.id`,
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    RELS.map((t) => {
+      const s = BULK_RELS[t];
+      const props = s.columns.slice(2).map((c) => `r.${c} AS ${c}`);
+      return [
+        t,
+        {
+          columns: s.columns,
+          query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
+        },
+      ];
+    }),
+  ),
 };
 
 /** RFC 4180 cell: null → empty; numbers in JS's shortest round-trip form; booleans true/false. */
@@ -46,7 +56,9 @@ class CsvFile {
   private buf: string[] = [];
   private size = 0;
   private readonly fd: number;
-  constructor(file: string) { this.fd = fs.openSync(file, 'w'); }
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'w');
+  }
   line(cells: unknown[]): void {
     const l = `${cells.map(csvCell).join(',')}\n`;
     this.buf.push(l);

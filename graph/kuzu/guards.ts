@@ -8,8 +8,20 @@ import { quoteIdent } from './schema';
 
 /** Node labels whose ids callers pass in; the closed list that may be interpolated into queries. */
 export type Label =
-  | 'University' | 'Committee' | 'Branch' | 'Group' | 'Member' | 'Topic' | 'Course' | 'Question' | 'Meeting'
-  | 'StudyPlan' | 'Transfer' | 'Notice' | 'Account' | 'TalkRecord';
+  | 'University'
+  | 'Committee'
+  | 'Branch'
+  | 'Group'
+  | 'Member'
+  | 'Topic'
+  | 'Course'
+  | 'Question'
+  | 'Meeting'
+  | 'StudyPlan'
+  | 'Transfer'
+  | 'Notice'
+  | 'Account'
+  | 'TalkRecord';
 
 /** The ids of `ids` that exist as `label` nodes. */
 export async function existingIds(r: Runner, label: Label, ids: string[]): Promise<Set<string>> {

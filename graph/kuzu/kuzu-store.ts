@@ -47,29 +47,43 @@ export class KuzuStore extends DelegatingStore {
       tags: bindExecutor(ex, { replaceAutoTags: tags.replaceAutoTags, setManualTags: tags.setManualTags }),
       life: new LifeQueries(ex),
       events: bindExecutor(ex, {
-        recordStudy: events.recordStudy, recordAnswer: events.recordAnswer, getMemberHistory: events.getMemberHistory,
-        getHistoriesForMembers: events.getHistoriesForMembers, countStudiesByCourse: events.countStudiesByCourse,
+        recordStudy: events.recordStudy,
+        recordAnswer: events.recordAnswer,
+        getMemberHistory: events.getMemberHistory,
+        getHistoriesForMembers: events.getHistoriesForMembers,
+        countStudiesByCourse: events.countStudiesByCourse,
       }),
       eventBatch: bindExecutor(ex, {
-        recordEventBatch, listOutbox: outbox.listOutbox, completeOutbox: outbox.completeOutbox,
+        recordEventBatch,
+        listOutbox: outbox.listOutbox,
+        completeOutbox: outbox.completeOutbox,
         outboxAppliedCounts: outbox.outboxAppliedCounts,
       }),
       learningSummary: bindExecutor(ex, {
-        saveMemberLearning: learningSummary.saveMemberLearning, getBranchLearning: learningSummary.getBranchLearning,
+        saveMemberLearning: learningSummary.saveMemberLearning,
+        getBranchLearning: learningSummary.getBranchLearning,
         listStaleMemberLearning: learningSummary.listStaleMemberLearning,
       }),
       learner: new LearnerQueries(ex),
       search: bindExecutor(ex, {
-        getEmbeddingMeta: emb.getEmbeddingMeta, setEmbeddings: emb.setEmbeddings, getEmbeddings: emb.getEmbeddings,
-        ensureVectorIndex: emb.ensureVectorIndex, vectorSearch: emb.vectorSearch, keywordSearch,
+        getEmbeddingMeta: emb.getEmbeddingMeta,
+        setEmbeddings: emb.setEmbeddings,
+        getEmbeddings: emb.getEmbeddings,
+        ensureVectorIndex: emb.ensureVectorIndex,
+        vectorSearch: emb.vectorSearch,
+        keywordSearch,
       }),
       records: new RecordsQueries(ex),
       affairs: new AffairsQueries(ex),
       rules: new RuleQueries(ex),
       ruleFacts: bindExecutor(ex, { readBranchFacts }),
       audit: bindExecutor(ex, {
-        appendAccess: audit.appendAccess, listAccess: audit.listAccess, auditHead: audit.auditHead,
-        listAudit: audit.listAudit, getAuditCheckpoint: audit.getAuditCheckpoint, pruneAudit: audit.pruneAudit,
+        appendAccess: audit.appendAccess,
+        listAccess: audit.listAccess,
+        auditHead: audit.auditHead,
+        listAudit: audit.listAudit,
+        getAuditCheckpoint: audit.getAuditCheckpoint,
+        pruneAudit: audit.pruneAudit,
       }),
       appraisal: new AppraisalQueries(ex),
       accounts: new AccountQueries(ex),
@@ -79,16 +93,30 @@ export class KuzuStore extends DelegatingStore {
   }
 
   // ---- lifecycle ----
-  async init(): Promise<void> { await migrate(this.ex); }
-  close(): Promise<void> { return this.ex.close(); }
-  health() { return storeHealth(this.ex); }
-  async isEmpty(): Promise<boolean> { return (await this.org.getUniversity()) === null; }
+  async init(): Promise<void> {
+    await migrate(this.ex);
+  }
+  close(): Promise<void> {
+    return this.ex.close();
+  }
+  health() {
+    return storeHealth(this.ex);
+  }
+  async isEmpty(): Promise<boolean> {
+    return (await this.org.getUniversity()) === null;
+  }
   async clear(): Promise<void> {
     await dropAll(this.ex);
     await migrate(this.ex);
   }
-  bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, onProgress); }
-  exportBulk(dir: string, onProgress?: Progress) { return exportBulk(this.ex, dir, onProgress); }
+  bulkLoad(dir: string, onProgress?: Progress) {
+    return bulkLoad(this.ex, dir, onProgress);
+  }
+  exportBulk(dir: string, onProgress?: Progress) {
+    return exportBulk(this.ex, dir, onProgress);
+  }
   /** Kuzu's bare COPY FROM of a bulk directory, for the benchmark that compares it with bulkLoad. */
-  rawCopy(dir: string) { return rawCopy(this.ex, dir); }
+  rawCopy(dir: string) {
+    return rawCopy(this.ex, dir);
+  }
 }

@@ -37,8 +37,16 @@ export class LearnerQueries {
   async upsertMastery(rows: Mastery[]): Promise<void> {
     if (rows.length === 0) return;
     await this.ex.write(async (tx) => {
-      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
-      await requireIds(tx, 'Topic', rows.map((r) => r.topicId));
+      await requireIds(
+        tx,
+        'Member',
+        rows.map((r) => r.memberId),
+      );
+      await requireIds(
+        tx,
+        'Topic',
+        rows.map((r) => r.topicId),
+      );
       await writeMastery(tx, rows);
     });
   }
@@ -52,7 +60,11 @@ export class LearnerQueries {
   async replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', [memberId]);
-      await requireIds(tx, 'Topic', gaps.map((g) => g.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        gaps.map((g) => g.topicId),
+      );
       await writeGaps(tx, new Map([[memberId, gaps]]));
     });
   }
@@ -63,8 +75,13 @@ export class LearnerQueries {
       await requireIds(tx, 'Member', [plan.memberId]);
       await tx.run(Q.dropPlan, { id: plan.id });
       await tx.run(Q.savePlan, {
-        id: plan.id, memberId: plan.memberId, createdAt: plan.createdAt, minutesPerWeek: plan.minutesPerWeek,
-        weeks: plan.weeks, startsAt: plan.startsAt, items: JSON.stringify(plan.items),
+        id: plan.id,
+        memberId: plan.memberId,
+        createdAt: plan.createdAt,
+        minutesPerWeek: plan.minutesPerWeek,
+        weeks: plan.weeks,
+        startsAt: plan.startsAt,
+        items: JSON.stringify(plan.items),
       });
     });
   }

@@ -16,7 +16,8 @@ export const LEARNING_SUMMARY_DDL = [
      required INT64, met INT64, bands INT64[], gaps INT64, membersWithGaps INT64)`,
 ];
 
-const MEMBER_COLS = 's.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf, s.areaMilli AS areaMilli, s.required AS required, s.met AS met, s.bands AS bands, s.gaps AS gaps';
+const MEMBER_COLS =
+  's.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf, s.areaMilli AS areaMilli, s.required AS required, s.met AS met, s.bands AS bands, s.gaps AS gaps';
 
 const Q = {
   branchesOf: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids RETURN DISTINCT s.branchId AS branchId',
@@ -52,7 +53,10 @@ async function applyRows(tx: Runner, written: MemberLearning[], removed: string[
   const rows = [...kept, ...written];
   const empty: string[] = [];
   for (const id of branchIds) {
-    const b = sumBranchLearning(id, rows.filter((r) => r.branchId === id));
+    const b = sumBranchLearning(
+      id,
+      rows.filter((r) => r.branchId === id),
+    );
     if (b) await tx.run(Q.upsertBranch, { ...b });
     else empty.push(id);
   }
@@ -63,7 +67,11 @@ export async function saveMemberLearning(ex: KuzuExecutor, rows: MemberLearning[
   const latest = [...new Map(rows.map((r) => [r.memberId, r])).values()];
   if (!latest.length) return;
   await ex.write(async (tx) => {
-    await requireIds(tx, 'Member', latest.map((r) => r.memberId));
+    await requireIds(
+      tx,
+      'Member',
+      latest.map((r) => r.memberId),
+    );
     await applyRows(tx, latest, []);
   });
 }
@@ -81,9 +89,11 @@ export async function listStaleMemberLearning(ex: KuzuExecutor, asOf: number, li
   const orphans = rows.map((r) => String(r.memberId)).filter((id) => !place.has(id));
   if (orphans.length) await ex.write((tx) => applyRows(tx, [], orphans));
   const row = new Map(rows.map((r) => [String(r.memberId), r]));
-  const stale = [...place].filter(([id, m]) => {
-    const r = row.get(id);
-    return !r || Number(r.asOf) < asOf || String(r.branchId) !== m.branchId || String(r.stage) !== m.stage;
-  }).map(([id]) => id);
+  const stale = [...place]
+    .filter(([id, m]) => {
+      const r = row.get(id);
+      return !r || Number(r.asOf) < asOf || String(r.branchId) !== m.branchId || String(r.stage) !== m.stage;
+    })
+    .map(([id]) => id);
   return stale.sort().slice(0, limit);
 }

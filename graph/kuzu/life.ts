@@ -44,7 +44,11 @@ export class LifeQueries {
         throw meetingIdReused(m.id);
       }
       await requireIds(tx, 'Branch', [m.branchId]);
-      await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        (m.topics ?? []).map((t) => t.topicId),
+      );
       await tx.run(Q.create, { id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: m.at, minutes: m.minutes, record: m.record });
       await writeTags(tx, 'Meeting', m.id, m.topics ?? []);
       return { created: true };
@@ -69,7 +73,11 @@ export class LifeQueries {
     if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Meeting', [meetingId]);
-      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
+      await requireIds(
+        tx,
+        'Member',
+        rows.map((r) => r.memberId),
+      );
       const last = new Map(rows.map((r) => [r.memberId, r]));
       for (const [memberId, { status }] of last) await tx.run(Q.attend, { meetingId, memberId, status });
       await writeAbsenceReasons(tx, meetingId, [...last.values()]);
@@ -89,13 +97,23 @@ export class LifeQueries {
     if (branchIds.length === 0) return [];
     const rows = await this.ex.read(Q.tallies, { branchIds, from, to });
     return rows.map((r) => ({
-      id: String(r.id), branchId: String(r.branchId), kind: r.kind as MeetingKind, title: String(r.title), at: Number(r.at),
-      present: Number(r.present), excused: Number(r.excused), absent: Number(r.absent),
+      id: String(r.id),
+      branchId: String(r.branchId),
+      kind: r.kind as MeetingKind,
+      title: String(r.title),
+      at: Number(r.at),
+      present: Number(r.present),
+      excused: Number(r.excused),
+      absent: Number(r.absent),
     }));
   }
 
   private async withTags(r: Runner, rows: Record<string, unknown>[]): Promise<Meeting[]> {
-    const tags = await readTags(r, 'Meeting', rows.map((x) => String(x.id)));
+    const tags = await readTags(
+      r,
+      'Meeting',
+      rows.map((x) => String(x.id)),
+    );
     return rows.map((x) => toMeeting(x as never, tags.get(String(x.id)) ?? []));
   }
 }

@@ -7,9 +7,26 @@ import { rowReaders } from '../rows';
 export { groupBy, inIdOrder, jsonList, str, strOrNull } from '../rows';
 
 export const {
-  toMember, toTag, toTopic, toCourse, toQuestion, toMeeting, toTransfer, toStudy, toAnswer, toMastery, toGap,
-  toStudyPlan, toAccount, toSession, toToken, toAuditEntry, toRuleOverride, toMemberLearning,
-  toBranchLearning, num,
+  toMember,
+  toTag,
+  toTopic,
+  toCourse,
+  toQuestion,
+  toMeeting,
+  toTransfer,
+  toStudy,
+  toAnswer,
+  toMastery,
+  toGap,
+  toStudyPlan,
+  toAccount,
+  toSession,
+  toToken,
+  toAuditEntry,
+  toRuleOverride,
+  toMemberLearning,
+  toBranchLearning,
+  num,
 } = rowReaders(Number);
 
 /** Columns every member query returns: m = Member, bt = BELONGS_TO, b = Branch, g = optional Group. */

@@ -40,11 +40,16 @@ const Q = {
 export function memberFilterParams(f: MemberFilter): Params {
   const list = (xs: string[] | undefined) => (xs?.length ? xs : ['']);
   return {
-    useBranches: f.branchIds !== undefined, branchIds: list(f.branchIds),
-    useCommittees: f.committeeIds !== undefined, committeeIds: list(f.committeeIds),
-    useStages: f.stages !== undefined, stages: list(f.stages),
-    useKinds: f.kinds !== undefined, kinds: list(f.kinds),
-    useRoles: f.roles !== undefined, roles: list(f.roles),
+    useBranches: f.branchIds !== undefined,
+    branchIds: list(f.branchIds),
+    useCommittees: f.committeeIds !== undefined,
+    committeeIds: list(f.committeeIds),
+    useStages: f.stages !== undefined,
+    stages: list(f.stages),
+    useKinds: f.kinds !== undefined,
+    kinds: list(f.kinds),
+    useRoles: f.roles !== undefined,
+    roles: list(f.roles),
     name: f.nameContains ?? '',
   };
 }
@@ -64,8 +69,10 @@ export class MemberQueries {
       const total = await r.run(Q.count, params);
       const items = rows.slice(0, Math.max(0, first)).map(toMember);
       return {
-        items, totalCount: Number(total[0]?.n ?? 0),
-        endCursor: items.length ? items[items.length - 1].id : null, hasNextPage: rows.length > first,
+        items,
+        totalCount: Number(total[0]?.n ?? 0),
+        endCursor: items.length ? items[items.length - 1].id : null,
+        hasNextPage: rows.length > first,
       };
     });
   }
@@ -77,8 +84,17 @@ export class MemberQueries {
       if (m.groupId) await requireIds(tx, 'Group', [m.groupId]);
       const now = Date.now();
       await tx.run(Q.create, {
-        id: m.id, name: m.name, kind: m.kind, stage: m.stage, role: m.role, branchId: m.branchId,
-        stageSince: m.stageSince ?? now, since: m.since ?? now, phone: m.phone, idNumber: m.idNumber, now,
+        id: m.id,
+        name: m.name,
+        kind: m.kind,
+        stage: m.stage,
+        role: m.role,
+        branchId: m.branchId,
+        stageSince: m.stageSince ?? now,
+        since: m.since ?? now,
+        phone: m.phone,
+        idNumber: m.idNumber,
+        now,
       });
       if (m.groupId) await tx.run(Q.setGroup, { id: m.id, groupId: m.groupId });
     });
@@ -98,8 +114,15 @@ export class MemberQueries {
         if (patch.groupId) await tx.run(Q.setGroup, { id, groupId: patch.groupId });
       }
       await tx.run(Q.update, {
-        id, name: next.name, kind: next.kind, stage: next.stage, role: next.role, stageSince,
-        phone: next.phone, idNumber: next.idNumber, now,
+        id,
+        name: next.name,
+        kind: next.kind,
+        stage: next.stage,
+        role: next.role,
+        stageSince,
+        phone: next.phone,
+        idNumber: next.idNumber,
+        now,
       });
     });
     return (await this.getMembersByIds([id]))[0];
@@ -118,8 +141,13 @@ export class MemberQueries {
       if (!cur) throw notFound('Member', mv.memberId);
       await requireIds(tx, 'Branch', [mv.toBranchId]);
       const t: Transfer = {
-        id: mv.id, memberId: mv.memberId, kind: mv.kind ?? 'INTERNAL', fromBranchId: cur.branchId,
-        toBranchId: mv.toBranchId, at: mv.at, reason: mv.reason,
+        id: mv.id,
+        memberId: mv.memberId,
+        kind: mv.kind ?? 'INTERNAL',
+        fromBranchId: cur.branchId,
+        toBranchId: mv.toBranchId,
+        at: mv.at,
+        reason: mv.reason,
       };
       await tx.run(Q.dropGroup, { id: mv.memberId });
       await tx.run(Q.dropBelongs, { id: mv.memberId });
@@ -132,5 +160,4 @@ export class MemberQueries {
   async listTransfers(memberId: string): Promise<Transfer[]> {
     return (await this.ex.read(Q.transfersOf, { id: memberId })).map(toTransfer);
   }
-
 }

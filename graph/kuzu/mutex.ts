@@ -8,7 +8,9 @@ export class Mutex {
   /** Run `fn` when every earlier holder has finished; the lock is released even if `fn` throws. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     let release!: () => void;
-    const next = new Promise<void>((r) => { release = r; });
+    const next = new Promise<void>((r) => {
+      release = r;
+    });
     const prev = this.tail;
     this.tail = prev.then(() => next);
     await prev;

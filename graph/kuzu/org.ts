@@ -39,7 +39,10 @@ export class OrgQueries {
   async getCommitteesByIds(ids: string[]): Promise<Committee[]> {
     if (ids.length === 0) return [];
     const rows = (await this.ex.read(Q.committeesByIds, { ids })).map(named);
-    return inIdOrder(ids, rows.map(({ id, name, parent }) => ({ id, name, universityId: parent })));
+    return inIdOrder(
+      ids,
+      rows.map(({ id, name, parent }) => ({ id, name, universityId: parent })),
+    );
   }
 
   async listBranches(committeeIds?: string[]): Promise<Branch[]> {
@@ -51,7 +54,10 @@ export class OrgQueries {
   async getBranchesByIds(ids: string[]): Promise<Branch[]> {
     if (ids.length === 0) return [];
     const rows = (await this.ex.read(Q.branchesByIds, { ids })).map(named);
-    return inIdOrder(ids, rows.map(({ id, name, parent }) => ({ id, name, committeeId: parent })));
+    return inIdOrder(
+      ids,
+      rows.map(({ id, name, parent }) => ({ id, name, committeeId: parent })),
+    );
   }
 
   async listGroups(branchId: string): Promise<Group[]> {
@@ -79,8 +85,12 @@ export class OrgQueries {
   }
 
   private createChild(
-    label: 'Committee' | 'Branch' | 'Group', parentLabel: 'University' | 'Committee' | 'Branch',
-    query: string, id: string, name: string, parent: string,
+    label: 'Committee' | 'Branch' | 'Group',
+    parentLabel: 'University' | 'Committee' | 'Branch',
+    query: string,
+    id: string,
+    name: string,
+    parent: string,
   ): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       if (await exists(tx, label, id)) return { created: false };

@@ -45,7 +45,11 @@ export async function listOutbox(ex: KuzuExecutor, limit: number): Promise<Outbo
   if (limit <= 0) return [];
   const rows = await ex.read(Q.list, { limit });
   return rows.map((r) => ({
-    key: String(r.key), kind: r.kind as OutboxEntry['kind'], eventId: String(r.eventId), memberId: String(r.memberId), at: Number(r.at),
+    key: String(r.key),
+    kind: r.kind as OutboxEntry['kind'],
+    eventId: String(r.eventId),
+    memberId: String(r.memberId),
+    at: Number(r.at),
   }));
 }
 
@@ -113,9 +117,15 @@ export async function unwound(tx: Runner, query: string, rows: Record<string, st
 /** Replace every HAS_GAP of each listed member (one row per topic), inside the caller's transaction. */
 export async function writeGaps(tx: Runner, gaps: ReadonlyMap<string, Gap[]>): Promise<void> {
   await tx.run(Q.dropGaps, { ids: [...gaps.keys()] });
-  const rows = [...gaps].flatMap(([memberId, list]) => [...new Map(list.map((g) => [g.topicId, g])).values()].map((g) => ({
-    memberId, topicId: g.topicId, severity: dbl(g.severity), reasons: JSON.stringify(g.reasons), updatedAt: g.updatedAt,
-  })));
+  const rows = [...gaps].flatMap(([memberId, list]) =>
+    [...new Map(list.map((g) => [g.topicId, g])).values()].map((g) => ({
+      memberId,
+      topicId: g.topicId,
+      severity: dbl(g.severity),
+      reasons: JSON.stringify(g.reasons),
+      updatedAt: g.updatedAt,
+    })),
+  );
   await unwound(tx, Q.addGaps, rows);
 }
 

@@ -50,7 +50,6 @@ export async function writeAbsenceReasons(tx: Runner, meetingId: string, rows: {
   }
 }
 
-
 export class RecordsQueries {
   constructor(private readonly ex: KuzuExecutor) {}
 
@@ -75,7 +74,11 @@ export class RecordsQueries {
   async listMeetingEdits(meetingIds: string[]): Promise<MeetingEdit[]> {
     if (meetingIds.length === 0) return [];
     return (await this.ex.read(Q.editsOf, { ids: [...new Set(meetingIds)] })).map((r) => ({
-      id: String(r.id), meetingId: String(r.meetingId), at: Number(r.at), by: String(r.byId), previous: String(r.previous),
+      id: String(r.id),
+      meetingId: String(r.meetingId),
+      at: Number(r.at),
+      by: String(r.byId),
+      previous: String(r.previous),
     }));
   }
 
@@ -101,7 +104,14 @@ export class RecordsQueries {
     return this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', [p.memberId]);
       const [prior] = parseData<ImportedProfile>(await tx.run(Q.profileById, { id: p.id }));
-      if (isRetry(prior, (x) => sameProfile(x, p), () => profileReused(p.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameProfile(x, p),
+          () => profileReused(p.id),
+        )
+      )
+        return { created: false };
       await tx.run(Q.addProfile, { id: p.id, memberId: p.memberId, importedAt: p.importedAt, data: JSON.stringify(p) });
       return { created: true };
     });

@@ -24,25 +24,34 @@ const Q = {
     RETURN t.subjectId AS subjectId, t.branchId AS branchId, t.kind AS kind, t.at AS at`,
 } as const;
 
-
 export async function readBranchFacts(ex: KuzuExecutor, branchIds: string[], from: number, to: number): Promise<BranchFacts> {
   const ids = [...new Set(branchIds)];
   if (ids.length === 0) return emptyBranchFacts();
   return ex.readMany(async (r) => {
     const span = { ids, from, to };
     const members = (await r.run(Q.members, { ids })).map((x) => ({
-      id: String(x.id), name: String(x.name), stage: String(x.stage) as MemberStage, branchId: String(x.branchId),
+      id: String(x.id),
+      name: String(x.name),
+      stage: String(x.stage) as MemberStage,
+      branchId: String(x.branchId),
     }));
     const groupCounts = new Map((await r.run(Q.groups, { ids })).map((x) => [String(x.branchId), Number(x.n)] as const));
     const meetings = (await r.run(Q.meetings, span)).map((x) => ({
-      id: String(x.id), branchId: String(x.branchId), kind: String(x.kind) as MeetingKind, title: String(x.title), at: Number(x.at),
+      id: String(x.id),
+      branchId: String(x.branchId),
+      kind: String(x.kind) as MeetingKind,
+      title: String(x.title),
+      at: Number(x.at),
     }));
     const milestones = parseData<Milestone>(await r.run(Q.milestones, { ids }));
     const duesStandards = parseData<DuesStandard>(await r.run(Q.standards, { ids }));
     const duesPayments = parseData<DuesPayment>(await r.run(Q.payments, { ids }));
     const openLetters = parseData<TransferCase>(await r.run(Q.letters, { ids }));
     const talks = (await r.run(Q.talks, span)).map((x) => ({
-      subjectId: String(x.subjectId), branchId: String(x.branchId), kind: String(x.kind), at: Number(x.at),
+      subjectId: String(x.subjectId),
+      branchId: String(x.branchId),
+      kind: String(x.kind),
+      at: Number(x.at),
     }));
     return { members, groupCounts, meetings, milestones, duesStandards, duesPayments, openLetters, talks };
   });

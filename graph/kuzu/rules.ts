@@ -6,7 +6,8 @@ import { sameOverride } from '../rows';
 import type { KuzuExecutor } from './executor';
 import { toRuleOverride } from './mapping';
 
-const FIELDS = 'o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params, o.effectiveFrom AS effectiveFrom, o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt';
+const FIELDS =
+  'o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params, o.effectiveFrom AS effectiveFrom, o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt';
 
 const Q = {
   list: `MATCH (o:RuleOverride) RETURN ${FIELDS} ORDER BY o.ruleId, o.version`,

@@ -17,15 +17,54 @@ import { RECORDS_DDL } from './records';
 export const SCHEMA_VERSION = 7;
 
 export const NODE_TABLES = [
-  'University', 'Committee', 'Branch', 'Group', 'Member', 'Topic', 'Course', 'Question', 'Meeting',
-  'StudyPlan', 'Transfer', 'AuditEntry', 'AuditHead', 'AuditCheckpoint', 'EventKey', 'SchemaVersion', ...AFFAIRS_NODE_TABLES, 'RuleOverride', 'Account',
-  'AuthSession', 'AccessToken', 'AppraisalRound', 'BallotIssue', 'Ballot', 'SelfAssessment', 'TalkRecord',
-  'MemberLearning', 'BranchLearning',
+  'University',
+  'Committee',
+  'Branch',
+  'Group',
+  'Member',
+  'Topic',
+  'Course',
+  'Question',
+  'Meeting',
+  'StudyPlan',
+  'Transfer',
+  'AuditEntry',
+  'AuditHead',
+  'AuditCheckpoint',
+  'EventKey',
+  'SchemaVersion',
+  ...AFFAIRS_NODE_TABLES,
+  'RuleOverride',
+  'Account',
+  'AuthSession',
+  'AccessToken',
+  'AppraisalRound',
+  'BallotIssue',
+  'Ballot',
+  'SelfAssessment',
+  'TalkRecord',
+  'MemberLearning',
+  'BranchLearning',
 ] as const;
 
 export const REL_TABLES = [
-  'UNDER', 'BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED', 'HELD',
-  'ATTENDED', 'STUDIED', 'ANSWERED', 'MASTERY', 'HAS_GAP', 'TRANSFERRED', 'PLANNED', ...AFFAIRS_REL_TABLES,
+  'UNDER',
+  'BELONGS_TO',
+  'IN_GROUP',
+  'SUBTOPIC_OF',
+  'PREREQUISITE_OF',
+  'COVERS',
+  'TESTS',
+  'DISCUSSED',
+  'HELD',
+  'ATTENDED',
+  'STUDIED',
+  'ANSWERED',
+  'MASTERY',
+  'HAS_GAP',
+  'TRANSFERRED',
+  'PLANNED',
+  ...AFFAIRS_REL_TABLES,
 ] as const;
 
 const TAG_PROPS = 'weight DOUBLE, source STRING, confidence DOUBLE';
@@ -106,10 +145,14 @@ const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, 
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
-  Topic: 'TopicEmbedding', Course: 'CourseEmbedding', Question: 'QuestionEmbedding',
+  Topic: 'TopicEmbedding',
+  Course: 'CourseEmbedding',
+  Question: 'QuestionEmbedding',
 };
 export const VECTOR_INDEX: Record<EmbeddableKind, string> = {
-  Topic: 'topic_vec', Course: 'course_vec', Question: 'question_vec',
+  Topic: 'topic_vec',
+  Course: 'course_vec',
+  Question: 'question_vec',
 };
 
 async function readVersion(r: Runner): Promise<number> {
@@ -130,10 +173,7 @@ export async function migrate(ex: KuzuExecutor): Promise<number> {
       const step = MIGRATIONS[v];
       if (typeof step === 'function') await step(r);
       else for (const stmt of step) await r.raw(stmt);
-      await r.run(
-        "MERGE (s:SchemaVersion {id: 'schema'}) SET s.version = $version, s.appliedAt = $at",
-        { version: v + 1, at: Date.now() },
-      );
+      await r.run("MERGE (s:SchemaVersion {id: 'schema'}) SET s.version = $version, s.appliedAt = $at", { version: v + 1, at: Date.now() });
     }
     // Tables created idempotently on every start, outside the numbered migrations.
     for (const stmt of OUTBOX_DDL) await r.raw(stmt);

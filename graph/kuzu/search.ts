@@ -8,11 +8,14 @@ import type { KuzuExecutor } from './executor';
 const FIELDS = { Course: ['Course', 'title', 'summary'], Topic: ['Topic', 'name', 'description'] } as const;
 
 const Q = Object.fromEntries(
-  Object.entries(FIELDS).map(([kind, [label, main, extra]]) => [kind, `UNWIND $terms AS term
+  Object.entries(FIELDS).map(([kind, [label, main, extra]]) => [
+    kind,
+    `UNWIND $terms AS term
     MATCH (n:${label}) WHERE lower(n.${main}) CONTAINS term OR lower(n.${extra}) CONTAINS term
     RETURN n.id AS id, sum(CASE WHEN lower(n.${main}) CONTAINS term THEN 2 ELSE 0 END
       + CASE WHEN lower(n.${extra}) CONTAINS term THEN 1 ELSE 0 END) AS score
-    ORDER BY score DESC, id LIMIT $k`]),
+    ORDER BY score DESC, id LIMIT $k`,
+  ]),
 ) as Record<keyof typeof FIELDS, string>;
 
 export async function keywordSearch(ex: KuzuExecutor, kind: 'Course' | 'Topic', terms: string[], k: number): Promise<{ id: string; score: number }[]> {

@@ -15,16 +15,19 @@ const REL: Record<TaggedKind, string> = { Course: 'COVERS', Question: 'TESTS', M
 const Q = Object.fromEntries(
   (Object.keys(REL) as TaggedKind[]).map((k) => {
     const pat = `(x:${k} {id: $id})-[e:${REL[k]}]->(t:Topic)`;
-    return [k, {
-      read: `MATCH (x:${k})-[e:${REL[k]}]->(t:Topic) WHERE x.id IN $ids RETURN x.id AS itemId, t.id AS topicId,
+    return [
+      k,
+      {
+        read: `MATCH (x:${k})-[e:${REL[k]}]->(t:Topic) WHERE x.id IN $ids RETURN x.id AS itemId, t.id AS topicId,
         e.weight AS weight, e.source AS source, e.confidence AS confidence`,
-      dropSource: `MATCH ${pat} WHERE e.source = $source DELETE e`,
-      dropTopics: `MATCH ${pat} WHERE t.id IN $topicIds DELETE e`,
-      dropAll: `MATCH ${pat} DELETE e`,
-      manualTopics: `MATCH ${pat} WHERE e.source = 'MANUAL' RETURN t.id AS topicId`,
-      create: `MATCH (x:${k} {id: $id}), (t:Topic {id: $topicId})
+        dropSource: `MATCH ${pat} WHERE e.source = $source DELETE e`,
+        dropTopics: `MATCH ${pat} WHERE t.id IN $topicIds DELETE e`,
+        dropAll: `MATCH ${pat} DELETE e`,
+        manualTopics: `MATCH ${pat} WHERE e.source = 'MANUAL' RETURN t.id AS topicId`,
+        create: `MATCH (x:${k} {id: $id}), (t:Topic {id: $topicId})
         CREATE (x)-[:${REL[k]} {weight: $weight, source: $source, confidence: $confidence}]->(t)`,
-    }];
+      },
+    ];
   }),
 ) as Record<TaggedKind, Record<'read' | 'dropSource' | 'dropTopics' | 'dropAll' | 'manualTopics' | 'create', string>>;
 
@@ -45,7 +48,11 @@ function dedupe(tags: TopicTag[]): TopicTag[] {
 /** Write tags as given (one per topic); topics must exist. */
 export async function writeTags(tx: Runner, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   const list = dedupe(tags);
-  await requireIds(tx, 'Topic', list.map((t) => t.topicId));
+  await requireIds(
+    tx,
+    'Topic',
+    list.map((t) => t.topicId),
+  );
   for (const t of list) {
     await tx.run(Q[kind].create, { id, topicId: t.topicId, weight: t.weight, source: t.source, confidence: t.confidence });
   }
@@ -53,7 +60,11 @@ export async function writeTags(tx: Runner, kind: TaggedKind, id: string, tags: 
 
 /** Replace every tag of an item (used when the item itself is upserted). */
 export async function replaceAllTags(tx: Runner, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
-  await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+  await requireIds(
+    tx,
+    'Topic',
+    tags.map((t) => t.topicId),
+  );
   await tx.run(Q[kind].dropAll, { id });
   await writeTags(tx, kind, id, tags);
 }
@@ -61,7 +72,11 @@ export async function replaceAllTags(tx: Runner, kind: TaggedKind, id: string, t
 export async function replaceAutoTags(ex: KuzuExecutor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   await ex.write(async (tx) => {
     await requireIds(tx, kind, [id]);
-    await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+    await requireIds(
+      tx,
+      'Topic',
+      tags.map((t) => t.topicId),
+    );
     await tx.run(Q[kind].dropSource, { id, source: 'AUTO' });
     const manual = new Set((await tx.run(Q[kind].manualTopics, { id })).map((r) => String(r.topicId)));
     const auto = tags.filter((t) => !manual.has(t.topicId)).map((t) => ({ ...t, source: 'AUTO' as const }));
@@ -72,7 +87,11 @@ export async function replaceAutoTags(ex: KuzuExecutor, kind: TaggedKind, id: st
 export async function setManualTags(ex: KuzuExecutor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   await ex.write(async (tx) => {
     await requireIds(tx, kind, [id]);
-    await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+    await requireIds(
+      tx,
+      'Topic',
+      tags.map((t) => t.topicId),
+    );
     await tx.run(Q[kind].dropSource, { id, source: 'MANUAL' });
     const manual = dedupe(tags).map((t) => ({ ...t, source: 'MANUAL' as const, confidence: 1 }));
     if (manual.length) await tx.run(Q[kind].dropTopics, { id, topicIds: manual.map((t) => t.topicId) });

@@ -8,15 +8,31 @@ import { int, num, toAccount, toSession, toToken } from './mapping';
 import { str } from '../rows';
 
 const accountParams = (a: NewAccount, now: number) => ({
-  memberId: a.memberId, loginName: a.loginName.toLowerCase(), status: a.status, passwordHash: a.passwordHash,
-  mustChangePassword: a.mustChangePassword, failedAttempts: int(a.failedAttempts), lockedUntil: int(a.lockedUntil),
-  totpSecret: a.totpSecret, totpEnabled: a.totpEnabled, recoveryCodeHashes: JSON.stringify(a.recoveryCodeHashes), now: int(now),
+  memberId: a.memberId,
+  loginName: a.loginName.toLowerCase(),
+  status: a.status,
+  passwordHash: a.passwordHash,
+  mustChangePassword: a.mustChangePassword,
+  failedAttempts: int(a.failedAttempts),
+  lockedUntil: int(a.lockedUntil),
+  totpSecret: a.totpSecret,
+  totpEnabled: a.totpEnabled,
+  recoveryCodeHashes: JSON.stringify(a.recoveryCodeHashes),
+  now: int(now),
 });
 const sessionParams = (s: AuthSession) => ({
-  ...s, createdAt: int(s.createdAt), lastSeenAt: int(s.lastSeenAt), expiresAt: int(s.expiresAt), revokedAt: int(s.revokedAt),
+  ...s,
+  createdAt: int(s.createdAt),
+  lastSeenAt: int(s.lastSeenAt),
+  expiresAt: int(s.expiresAt),
+  revokedAt: int(s.revokedAt),
 });
 const tokenParams = (t: AccessToken) => ({
-  ...t, createdAt: int(t.createdAt), expiresAt: int(t.expiresAt), revokedAt: int(t.revokedAt), lastUsedAt: int(t.lastUsedAt),
+  ...t,
+  createdAt: int(t.createdAt),
+  expiresAt: int(t.expiresAt),
+  revokedAt: int(t.revokedAt),
+  lastUsedAt: int(t.lastUsedAt),
 });
 
 export class AccountOps {
@@ -34,8 +50,10 @@ export class AccountOps {
 
   createAccount(a: NewAccount): Promise<Account> {
     return this.ex.write(async (tx) => {
-      const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(
-        ACCOUNT_Q.createCheck, { memberId: a.memberId, loginName: a.loginName.toLowerCase() });
+      const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(ACCOUNT_Q.createCheck, {
+        memberId: a.memberId,
+        loginName: a.loginName.toLowerCase(),
+      });
       if (!c?.memberExists) throw notFound('Member', a.memberId);
       if (c.hasAccount) throw accountExists(a.memberId);
       if (c.loginOwners.length) throw loginTaken(a.loginName);
@@ -79,9 +97,14 @@ export class AccountOps {
   }
 
   async revokeAuthSessions(memberId: string, at: number, opts: { only?: string; except?: string } = {}): Promise<number> {
-    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeSessions, {
-      memberId, at: int(at), onlyId: opts.only ?? null, exceptId: opts.except ?? null,
-    }));
+    const rows = await this.ex.write((tx) =>
+      tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeSessions, {
+        memberId,
+        at: int(at),
+        onlyId: opts.only ?? null,
+        exceptId: opts.except ?? null,
+      }),
+    );
     return rows.length ? num(rows[0]!.n) : 0;
   }
 

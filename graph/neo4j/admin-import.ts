@@ -46,8 +46,7 @@ const relTables = Object.keys(BULK_RELS) as BulkRel[];
 
 /** The importer's command line; `$DB` and `$DIR` are the database name and where outDir is seen by neo4j-admin. */
 export function adminCommand(): string {
-  const arg = (kind: 'nodes' | 'relationships', label: string, table: string) =>
-    `  --${kind}=${label}="$DIR/${table}.header.csv,$DIR/${table}.csv" \\`;
+  const arg = (kind: 'nodes' | 'relationships', label: string, table: string) => `  --${kind}=${label}="$DIR/${table}.header.csv,$DIR/${table}.csv" \\`;
   return [
     'neo4j-admin database import full "$DB" \\',
     '  --id-type=string --multiline-fields=true --ignore-empty-strings=true \\',
@@ -98,7 +97,11 @@ async function copyRows(table: BulkNode | BulkRel, src: string, dest: string): P
   return n;
 }
 
-export interface AdminImportFiles { dir: string; rows: Record<string, number>; command: string }
+export interface AdminImportFiles {
+  dir: string;
+  rows: Record<string, number>;
+  command: string;
+}
 
 /** Write header files, header-less rows, import.sh and README.md for neo4j-admin into outDir. */
 export async function writeAdminImport(bulkDir: string, outDir: string): Promise<AdminImportFiles> {
@@ -114,18 +117,21 @@ export async function writeAdminImport(bulkDir: string, outDir: string): Promise
   }
   const command = adminCommand();
   const script = path.join(dir, 'import.sh');
-  writeFileSync(script, [
-    '#!/bin/sh',
-    '# Fill a FRESH Neo4j database from this folder with neo4j-admin (the database must not exist or be empty and stopped).',
-    '# Usage: sh import.sh [database] [folder as neo4j-admin sees it]   (defaults: neo4j, this folder)',
-    'set -eu',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
-    'DB="${1:-neo4j}"',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
-    'DIR="${2:-$(cd "$(dirname "$0")" && pwd)}"',
-    command,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      '# Fill a FRESH Neo4j database from this folder with neo4j-admin (the database must not exist or be empty and stopped).',
+      '# Usage: sh import.sh [database] [folder as neo4j-admin sees it]   (defaults: neo4j, this folder)',
+      'set -eu',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
+      'DB="${1:-neo4j}"',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion in the generated script
+      'DIR="${2:-$(cd "$(dirname "$0")" && pwd)}"',
+      command,
+      '',
+    ].join('\n'),
+  );
   chmodSync(script, 0o755);
   writeFileSync(path.join(dir, 'README.md'), readme(root, rows));
   return { dir, rows, command };

@@ -1,12 +1,8 @@
 /** Party affairs on Neo4j: the same records and checks as graph/kuzu/affairs.ts (see graph/affairs-checks). */
 import { idReused, notFound } from '../errors';
 import { isRetry, sameTransferCase } from '../write-checks';
-import type {
-  DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus,
-} from '../affairs-model';
-import {
-  applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones,
-} from '../affairs-checks';
+import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus } from '../affairs-model';
+import { applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones } from '../affairs-checks';
 import type { TransferCasePatch } from '../affairs-store';
 import type { WriteResult } from '../store';
 import { AFFAIRS_Q as Q } from './affairs-queries';
@@ -63,7 +59,14 @@ export class AffairsOps {
   recordDuesPayment(p: DuesPayment): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<DuesPayment>(await tx.rows(Q.paymentById, { id: p.id }))[0];
-      if (isRetry(prior, (x) => sameRecord(x, p), () => idReused('Payment', p.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameRecord(x, p),
+          () => idReused('Payment', p.id),
+        )
+      )
+        return { created: false };
       await lockMember(tx, p.memberId);
       checkPaymentWrite(p, parseData<DuesPayment>(await tx.rows(Q.paymentsOf, { ids: [p.memberId] })));
       await tx.write(Q.addPayment, { id: p.id, memberId: p.memberId, paidAt: int(p.paidAt), data: JSON.stringify(p) });
@@ -79,12 +82,28 @@ export class AffairsOps {
   createTransferCase(c: TransferCase): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<TransferCase>(await tx.rows(Q.casesByIds, { ids: [c.id] }))[0];
-      if (isRetry(prior, (x) => sameTransferCase(x, c), () => idReused('Transfer', c.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameTransferCase(x, c),
+          () => idReused('Transfer', c.id),
+        )
+      )
+        return { created: false };
       await lockMember(tx, c.memberId);
-      await requireIds(tx, 'Branch', [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null));
+      await requireIds(
+        tx,
+        'Branch',
+        [c.fromBranchId, c.toBranchId].filter((x): x is string => x !== null),
+      );
       await tx.write(Q.createCase, {
-        id: c.id, memberId: c.memberId, status: c.status, fromBranchId: c.fromBranchId ?? '', toBranchId: c.toBranchId ?? '',
-        createdAt: int(c.createdAt), data: JSON.stringify(c),
+        id: c.id,
+        memberId: c.memberId,
+        status: c.status,
+        fromBranchId: c.fromBranchId ?? '',
+        toBranchId: c.toBranchId ?? '',
+        createdAt: int(c.createdAt),
+        data: JSON.stringify(c),
       });
       return { created: true };
     });
@@ -117,7 +136,14 @@ export class AffairsOps {
   createNotice(n: Notice): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<Notice>(await tx.rows(Q.noticesByIds, { ids: [n.id] }))[0];
-      if (isRetry(prior, (x) => sameRecord(x, n), () => idReused('Notice', n.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameRecord(x, n),
+          () => idReused('Notice', n.id),
+        )
+      )
+        return { created: false };
       await requireIds(tx, n.audience === 'BRANCH' ? 'Branch' : n.audience === 'COMMITTEE' ? 'Committee' : 'University', [n.audienceId]);
       if (n.subjectMemberId) await requireIds(tx, 'Member', [n.subjectMemberId]);
       await tx.write(Q.createNotice, { id: n.id, audience: n.audience, audienceId: n.audienceId, publishedAt: int(n.publishedAt), data: JSON.stringify(n) });

@@ -7,9 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { conflict, isStoreError } from '../errors';
 import type { AppraisalRound, AppraisalStore, Ballot, SelfAssessment, TalkFilter, TalkRecord } from '../appraisal';
-import {
-  ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk,
-} from '../appraisal-rows';
+import { ballotSlotIds, encodeGrades, ROUND_COLUMNS, roundMemberKey, TALK_COLUMNS, toBallot, toRound, toSelfAssessment, toTalk } from '../appraisal-rows';
 import type { WriteResult } from '../store';
 import type { Executor } from './executor';
 import { requireIds } from './guards';
@@ -78,9 +76,19 @@ export class AppraisalOps implements AppraisalStore {
       await requireIds(tx, 'Branch', [r.branchId]);
       await requireIds(tx, 'Member', [...r.voterIds, ...r.appraiseeIds]);
       const { nodesCreated } = await tx.write(Q.createRound, {
-        id: r.id, branchId: r.branchId, title: r.title, periodFrom: int(r.periodFrom), periodTo: int(r.periodTo),
-        closesAt: int(r.closesAt), minBallots: int(r.minBallots), publicKey: r.publicKey, sealedKey,
-        voterIds: r.voterIds, appraiseeIds: r.appraiseeIds, createdBy: r.createdBy, createdAt: int(r.createdAt),
+        id: r.id,
+        branchId: r.branchId,
+        title: r.title,
+        periodFrom: int(r.periodFrom),
+        periodTo: int(r.periodTo),
+        closesAt: int(r.closesAt),
+        minBallots: int(r.minBallots),
+        publicKey: r.publicKey,
+        sealedKey,
+        voterIds: r.voterIds,
+        appraiseeIds: r.appraiseeIds,
+        createdBy: r.createdBy,
+        createdAt: int(r.createdAt),
       });
       await tx.write(Q.createSlots, { roundId: r.id, slotIds: ballotSlotIds(r) });
       return { created: nodesCreated > 0 };
@@ -89,7 +97,10 @@ export class AppraisalOps implements AppraisalStore {
 
   async getAppraisalRoundsByIds(ids: string[]): Promise<AppraisalRound[]> {
     if (!ids.length) return [];
-    return inIdOrder(ids, (await this.ex.read((tx) => tx.rows(Q.roundsByIds, { ids }))).map((r) => toRound(r, num)));
+    return inIdOrder(
+      ids,
+      (await this.ex.read((tx) => tx.rows(Q.roundsByIds, { ids }))).map((r) => toRound(r, num)),
+    );
   }
 
   async listAppraisalRounds(branchIds: string[]): Promise<AppraisalRound[]> {
@@ -150,9 +161,15 @@ export class AppraisalOps implements AppraisalStore {
   }
 
   async upsertSelfAssessment(a: SelfAssessment): Promise<void> {
-    await this.ex.write((tx) => tx.write(Q.upsertSelf, {
-      key: roundMemberKey(a.roundId, a.memberId), roundId: a.roundId, memberId: a.memberId, text: a.text, updatedAt: int(a.updatedAt),
-    }));
+    await this.ex.write((tx) =>
+      tx.write(Q.upsertSelf, {
+        key: roundMemberKey(a.roundId, a.memberId),
+        roundId: a.roundId,
+        memberId: a.memberId,
+        text: a.text,
+        updatedAt: int(a.updatedAt),
+      }),
+    );
   }
 
   async listSelfAssessments(roundIds: string[], memberIds?: string[]): Promise<SelfAssessment[]> {
@@ -173,15 +190,23 @@ export class AppraisalOps implements AppraisalStore {
 
   async getTalkRecordsByIds(ids: string[]): Promise<TalkRecord[]> {
     if (!ids.length) return [];
-    return inIdOrder(ids, (await this.ex.read((tx) => tx.rows(Q.talksByIds, { ids }))).map((r) => toTalk(r, num)));
+    return inIdOrder(
+      ids,
+      (await this.ex.read((tx) => tx.rows(Q.talksByIds, { ids }))).map((r) => toTalk(r, num)),
+    );
   }
 
   async listTalkRecords(f: TalkFilter): Promise<TalkRecord[]> {
     if ((f.subjectIds && !f.subjectIds.length) || (f.branchIds && !f.branchIds.length)) return [];
-    const rows = await this.ex.read((tx) => tx.rows(Q.talks, {
-      subjectIds: f.subjectIds ?? null, branchIds: f.branchIds ?? null, participantId: f.participantId ?? null,
-      fromTime: f.from === undefined ? null : int(f.from), toTime: f.to === undefined ? null : int(f.to),
-    }));
+    const rows = await this.ex.read((tx) =>
+      tx.rows(Q.talks, {
+        subjectIds: f.subjectIds ?? null,
+        branchIds: f.branchIds ?? null,
+        participantId: f.participantId ?? null,
+        fromTime: f.from === undefined ? null : int(f.from),
+        toTime: f.to === undefined ? null : int(f.to),
+      }),
+    );
     return rows.map((r) => toTalk(r, num));
   }
 

@@ -14,7 +14,6 @@ import type { Executor, Tx } from './executor';
 import { int, num, toAuditEntry } from './mapping';
 import { str } from '../rows';
 
-
 /** Chain `records` (ids already stored are skipped) after the head, inside the caller's write transaction. */
 export async function appendChained(tx: Tx, records: AccessRecord[], now = Date.now()): Promise<void> {
   if (records.length === 0) return;
@@ -39,9 +38,13 @@ export class AuditOps {
 
   async listAccess(opts: { viewerId?: string; targetId?: string; limit: number }): Promise<AccessRecord[]> {
     if (opts.limit <= 0) return [];
-    const rows = await this.ex.read((tx) => tx.rows(AUDIT_Q.listAccess, {
-      viewerId: opts.viewerId || null, targetId: opts.targetId || null, limit: int(opts.limit),
-    }));
+    const rows = await this.ex.read((tx) =>
+      tx.rows(AUDIT_Q.listAccess, {
+        viewerId: opts.viewerId || null,
+        targetId: opts.targetId || null,
+        limit: int(opts.limit),
+      }),
+    );
     return rows.map((r) => entryToAccess(toAuditEntry(r)));
   }
 
@@ -52,10 +55,14 @@ export class AuditOps {
 
   async listAudit(opts: { afterSeq?: number; fromAt?: number; toAt?: number; limit: number }): Promise<AuditEntry[]> {
     if (opts.limit <= 0) return [];
-    const rows = await this.ex.read((tx) => tx.rows(AUDIT_Q.listAudit, {
-      afterSeq: int(opts.afterSeq ?? 0), fromAt: opts.fromAt === undefined ? null : int(opts.fromAt),
-      toAt: opts.toAt === undefined ? null : int(opts.toAt), limit: int(opts.limit),
-    }));
+    const rows = await this.ex.read((tx) =>
+      tx.rows(AUDIT_Q.listAudit, {
+        afterSeq: int(opts.afterSeq ?? 0),
+        fromAt: opts.fromAt === undefined ? null : int(opts.fromAt),
+        toAt: opts.toAt === undefined ? null : int(opts.toAt),
+        limit: int(opts.limit),
+      }),
+    );
     return rows.map(toAuditEntry);
   }
 
@@ -84,7 +91,12 @@ export class AuditOps {
         const rows = await tx.rows(AUDIT_Q.legacyPage, { limit: int(page) });
         if (rows.length === 0) return 0;
         const records = rows.map((r) => ({
-          id: str(r.id), at: num(r.at), viewerId: str(r.viewerId), action: str(r.action), targetKind: str(r.targetKind), targetId: str(r.targetId),
+          id: str(r.id),
+          at: num(r.at),
+          viewerId: str(r.viewerId),
+          action: str(r.action),
+          targetKind: str(r.targetKind),
+          targetId: str(r.targetId),
         }));
         await appendChained(tx, records);
         await tx.write(AUDIT_Q.legacyDelete, { ids: records.map((r) => r.id) });

@@ -13,7 +13,12 @@ import { appendChained } from './audit';
 import type { Executor, Tx } from './executor';
 import { int } from './mapping';
 
-interface CheckRow { i: number; fromExists: boolean; toExists: boolean; existing: string[][] }
+interface CheckRow {
+  i: number;
+  fromExists: boolean;
+  toExists: boolean;
+  existing: string[][];
+}
 
 const targetOf = (b: BatchEvent) => (b.kind === 'ANSWER' ? b.event.questionId : b.event.courseId);
 const labelOf = (b: BatchEvent) => (b.kind === 'ANSWER' ? 'Question' : 'Course');
@@ -27,9 +32,7 @@ async function checkRows(tx: Tx, batch: BatchEvent[]): Promise<BatchOutcome[]> {
     const key = eventKey(b.kind, b.event.id);
     const prior = seen.get(key) ?? c.existing[0];
     if (prior) {
-      return prior[0] === b.event.memberId && prior[1] === targetOf(b)
-        ? { status: 'replay' }
-        : { status: 'conflict', error: eventIdReused(b.event.id, labelOf(b)) };
+      return prior[0] === b.event.memberId && prior[1] === targetOf(b) ? { status: 'replay' } : { status: 'conflict', error: eventIdReused(b.event.id, labelOf(b)) };
     }
     if (!c.fromExists) return { status: 'not-found', error: notFound('Member', b.event.memberId) };
     if (!c.toExists) return { status: 'not-found', error: notFound(labelOf(b), targetOf(b)) };
@@ -42,7 +45,14 @@ async function writeBatch(ex: Executor, batch: BatchEvent[], access: AccessRecor
   return ex.write(async (tx) => {
     const outcomes = batch.length ? await checkRows(tx, batch) : [];
     const created = batch.filter((_, i) => outcomes[i].status === 'created');
-    const base = (b: BatchEvent) => ({ key: eventKey(b.kind, b.event.id), id: b.event.id, memberId: b.event.memberId, toId: targetOf(b), at: int(b.event.at), seconds: int(b.event.seconds) });
+    const base = (b: BatchEvent) => ({
+      key: eventKey(b.kind, b.event.id),
+      id: b.event.id,
+      memberId: b.event.memberId,
+      toId: targetOf(b),
+      at: int(b.event.at),
+      seconds: int(b.event.seconds),
+    });
     const answers = created.flatMap((b) => (b.kind === 'ANSWER' ? [{ ...base(b), correct: b.event.correct }] : []));
     const studies = created.flatMap((b) => (b.kind === 'STUDY' ? [{ ...base(b), progress: b.event.progress }] : []));
     if (answers.length) await tx.write(BATCH_Q.createAnswers, { answers });

@@ -45,7 +45,10 @@ ORDER BY cursor`;
  */
 function exportRel(table: BulkRel): string {
   const { type, from, to, columns } = BULK_RELS[table];
-  const rest = columns.slice(2).map((c) => `, ${c}: r.${c}`).join('');
+  const rest = columns
+    .slice(2)
+    .map((c) => `, ${c}: r.${c}`)
+    .join('');
   return `MATCH (a:${from}) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $limit
 WITH collect(a) AS page

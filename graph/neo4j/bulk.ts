@@ -91,13 +91,18 @@ export async function bulkLoad(ex: Executor, dir: string, isEmpty: () => Promise
       const rows = batch;
       batch = [];
       await inFlight;
-      inFlight = ex.autoCommit(BULK_LOAD[f.table], { rows }).then((c) => { created += c.nodesCreated + c.relationshipsCreated; });
+      inFlight = ex.autoCommit(BULK_LOAD[f.table], { rows }).then((c) => {
+        created += c.nodesCreated + c.relationshipsCreated;
+      });
       // Surface a failure at the next await of inFlight; keep it from being unhandled meanwhile.
       inFlight.catch(() => undefined);
     };
     const take = async (records: string[][]) => {
       for (const rec of records) {
-        if (!idx) { idx = columnIndexes(f.file, rec, cols); continue; }
+        if (!idx) {
+          idx = columnIndexes(f.file, rec, cols);
+          continue;
+        }
         if (rec.length === 1 && rec[0] === '') continue;
         const row: Record<string, unknown> = {};
         for (let i = 0; i < cols.length; i++) row[cols[i]!] = fromCsv(cols[i]!, rec[idx[i]!]);
@@ -134,7 +139,7 @@ export async function exportBulk(ex: Executor, dir: string, onProgress?: Progres
     try {
       await fh.write(csvRow(cols));
       const line = (row: Record<string, unknown>) => csvRow(cols.map((c) => toCsv(c, row[c])));
-      for (let after = ''; ;) {
+      for (let after = ''; ; ) {
         const rows = await ex.read((tx) => tx.rows(BULK_EXPORT[table], { after, limit: int(EXPORT_PAGE) }));
         if (table in BULK_NODES) {
           if (rows.length === 0) break;

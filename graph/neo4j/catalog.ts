@@ -18,19 +18,47 @@ import { RULE_FACTS_Q } from './rule-facts';
 type Tree = string | { readonly [k: string]: Tree };
 
 function flatten(prefix: string, tree: Tree, out: Map<string, string>): void {
-  if (typeof tree === 'string') { out.set(prefix, tree); return; }
+  if (typeof tree === 'string') {
+    out.set(prefix, tree);
+    return;
+  }
   for (const [k, v] of Object.entries(tree)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
 }
 
 /** name → statement text, for every statement of the adapter. */
 export const CATALOG: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
-  flatten('', {
-    Q, CLEAR_Q, MISSING, TAG_Q, EMBED_Q, NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS, RANGE_INDEXES, CREATE_VECTOR_INDEX,
-    DROP_VECTOR_INDEX, SCHEMA_Q, BULK_LOAD, BULK_EXPORT, AFFAIRS_Q, ACCOUNT_Q, ACCOUNT_DDL, APPRAISAL_Q, APPRAISAL_CONSTRAINTS,
-    BATCH_Q, OUTBOX_Q, RULE_FACTS_Q, LEARNING_Q, AUDIT_Q, AUDIT_DDL,
-    RECORDS_Q,
-  }, out);
+  flatten(
+    '',
+    {
+      Q,
+      CLEAR_Q,
+      MISSING,
+      TAG_Q,
+      EMBED_Q,
+      NODE_ID_CONSTRAINTS,
+      REL_ID_CONSTRAINTS,
+      RANGE_INDEXES,
+      CREATE_VECTOR_INDEX,
+      DROP_VECTOR_INDEX,
+      SCHEMA_Q,
+      BULK_LOAD,
+      BULK_EXPORT,
+      AFFAIRS_Q,
+      ACCOUNT_Q,
+      ACCOUNT_DDL,
+      APPRAISAL_Q,
+      APPRAISAL_CONSTRAINTS,
+      BATCH_Q,
+      OUTBOX_Q,
+      RULE_FACTS_Q,
+      LEARNING_Q,
+      AUDIT_Q,
+      AUDIT_DDL,
+      RECORDS_Q,
+    },
+    out,
+  );
   return out;
 })();
 

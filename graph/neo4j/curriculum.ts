@@ -11,7 +11,9 @@ import { replaceAllTags } from './tags';
 
 const topicFilter = (f: QuestionFilter): Params => ({ topicIds: f.topicIds ?? null, areas: f.areas ?? null });
 const courseFilter = (f: CourseFilter): Params => ({
-  ...topicFilter(f), kinds: f.kinds ?? null, titleContains: f.titleContains || null,
+  ...topicFilter(f),
+  kinds: f.kinds ?? null,
+  titleContains: f.titleContains || null,
 });
 
 export class CurriculumOps {
@@ -50,9 +52,18 @@ export class CurriculumOps {
     return this.ex.write(async (tx) => {
       const [exists] = await tx.rows<{ missing: string[] }>(MISSING.Course, { ids: [c.id] });
       if (exists && exists.missing.length === 0) throw alreadyExists('Course', c.id);
-      await requireIds(tx, 'Topic', c.topics.map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        c.topics.map((t) => t.topicId),
+      );
       await tx.write(Q.createCourse, {
-        id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: int(c.minutes), now: int(Date.now()),
+        id: c.id,
+        title: c.title,
+        summary: c.summary,
+        kind: c.kind,
+        minutes: int(c.minutes),
+        now: int(Date.now()),
       });
       await replaceAllTags(tx, 'Course', c.id, c.topics);
       return (await this.coursesByIds(tx, [c.id]))[0]!;
@@ -90,9 +101,17 @@ export class CurriculumOps {
   /** Sets the question and replaces all its tags with `q.topics`; topics must exist. */
   upsertQuestion(q: Question): Promise<void> {
     return this.ex.write(async (tx) => {
-      await requireIds(tx, 'Topic', q.topics.map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        q.topics.map((t) => t.topicId),
+      );
       await tx.write(Q.upsertQuestion, {
-        id: q.id, stem: q.stem, options: q.options, answer: int(q.answer), explanation: q.explanation,
+        id: q.id,
+        stem: q.stem,
+        options: q.options,
+        answer: int(q.answer),
+        explanation: q.explanation,
         difficulty: q.difficulty,
       });
       await replaceAllTags(tx, 'Question', q.id, q.topics);

@@ -8,9 +8,9 @@ import type { EmbeddableKind } from '../model';
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Uniqueness of `id` on every node label: `member_id`, `study_plan_id`, ... */
-export const NODE_ID_CONSTRAINTS: Record<string, string> = Object.fromEntries(NODE_LABELS.map((l) => [
-  `${snake(l)}_id`, `CREATE CONSTRAINT ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
-]));
+export const NODE_ID_CONSTRAINTS: Record<string, string> = Object.fromEntries(
+  NODE_LABELS.map((l) => [`${snake(l)}_id`, `CREATE CONSTRAINT ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`]),
+);
 
 /** Event ids are unique on their relationships (relationship uniqueness: Neo4j 5.7+, community too). */
 export const REL_ID_CONSTRAINTS: Record<string, string> = {

@@ -36,7 +36,10 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
   await ex.read((tx) => requireIds(tx, kind, ids));
   await dropMismatchedIndex(ex, kind, dim);
   const latest = lastPerKey(rows, (r) => r.id).map((r) => ({
-    id: r.id, vector: r.vector.map(Number), embedderId: r.embedderId, contentHash: r.contentHash,
+    id: r.id,
+    vector: r.vector.map(Number),
+    embedderId: r.embedderId,
+    contentHash: r.contentHash,
   }));
   await ex.write(async (tx) => {
     await requireIds(tx, kind, ids);
@@ -48,10 +51,15 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
 export async function getEmbeddings(ex: Executor, kind: EmbeddableKind, ids: string[]): Promise<EmbeddingRow[]> {
   if (ids.length === 0) return [];
   const rows = await ex.read((tx) => tx.rows(EMBED_Q[kind].get, { ids: [...new Set(ids)] }));
-  return inIdOrder(ids, rows.map((r: Row) => ({
-    id: String(r.id), vector: (r.vector as unknown[]).map(num), embedderId: String(r.embedderId ?? ''),
-    contentHash: String(r.contentHash ?? ''),
-  })));
+  return inIdOrder(
+    ids,
+    rows.map((r: Row) => ({
+      id: String(r.id),
+      vector: (r.vector as unknown[]).map(num),
+      embedderId: String(r.embedderId ?? ''),
+      contentHash: String(r.contentHash ?? ''),
+    })),
+  );
 }
 
 /**

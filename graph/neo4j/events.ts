@@ -13,7 +13,14 @@ import { int, intOrNull, num, toAnswer, toStudy } from './mapping';
 import { Q } from './queries';
 
 type Row = Record<string, unknown>;
-interface EventSpec { id: string; memberId: string; toId: string; toLabel: 'Course' | 'Question'; check: string; write: string }
+interface EventSpec {
+  id: string;
+  memberId: string;
+  toId: string;
+  toLabel: 'Course' | 'Question';
+  check: string;
+  write: string;
+}
 
 function recordEvent(ex: Executor, spec: EventSpec, props: Params): Promise<WriteResult> {
   return ex.write(async (tx) => {
@@ -32,13 +39,19 @@ function recordEvent(ex: Executor, spec: EventSpec, props: Params): Promise<Writ
 }
 
 export function recordStudy(ex: Executor, e: StudyEvent): Promise<WriteResult> {
-  return recordEvent(ex, { id: e.id, memberId: e.memberId, toId: e.courseId, toLabel: 'Course', check: Q.studyCheck, write: Q.recordStudy },
-    { at: int(e.at), seconds: int(e.seconds), progress: e.progress });
+  return recordEvent(
+    ex,
+    { id: e.id, memberId: e.memberId, toId: e.courseId, toLabel: 'Course', check: Q.studyCheck, write: Q.recordStudy },
+    { at: int(e.at), seconds: int(e.seconds), progress: e.progress },
+  );
 }
 
 export function recordAnswer(ex: Executor, e: AnswerEvent): Promise<WriteResult> {
-  return recordEvent(ex, { id: e.id, memberId: e.memberId, toId: e.questionId, toLabel: 'Question', check: Q.answerCheck, write: Q.recordAnswer },
-    { at: int(e.at), correct: e.correct, seconds: int(e.seconds) });
+  return recordEvent(
+    ex,
+    { id: e.id, memberId: e.memberId, toId: e.questionId, toLabel: 'Question', check: Q.answerCheck, write: Q.recordAnswer },
+    { at: int(e.at), correct: e.correct, seconds: int(e.seconds) },
+  );
 }
 
 const emptyHistory = (): MemberHistory => ({ studies: [], answers: [], attendance: [] });
@@ -47,20 +60,25 @@ const toHistory = (r: Row): MemberHistory => ({
   studies: (r.studies as Row[]).map(toStudy),
   answers: (r.answers as Row[]).map(toAnswer),
   attendance: (r.attendance as Row[]).map((a) => ({
-    meetingId: String(a.meetingId), memberId: String(a.memberId), status: a.status as MemberHistory['attendance'][number]['status'],
-    at: num(a.at), kind: a.kind as MemberHistory['attendance'][number]['kind'],
+    meetingId: String(a.meetingId),
+    memberId: String(a.memberId),
+    status: a.status as MemberHistory['attendance'][number]['status'],
+    at: num(a.at),
+    kind: a.kind as MemberHistory['attendance'][number]['kind'],
   })),
 });
 
 /** Histories keyed by every asked id (unknown members get empty lists); one read for all of them. */
-export async function getHistoriesForMembers(
-  ex: Executor, memberIds: string[], opts: { limit: number; since?: number },
-): Promise<Map<string, MemberHistory>> {
+export async function getHistoriesForMembers(ex: Executor, memberIds: string[], opts: { limit: number; since?: number }): Promise<Map<string, MemberHistory>> {
   const out = new Map<string, MemberHistory>(memberIds.map((id) => [id, emptyHistory()]));
   if (memberIds.length === 0 || opts.limit <= 0) return out;
-  const rows = await ex.read((tx) => tx.rows(Q.memberHistories, {
-    memberIds: [...new Set(memberIds)], since: intOrNull(opts.since), limit: int(opts.limit),
-  }));
+  const rows = await ex.read((tx) =>
+    tx.rows(Q.memberHistories, {
+      memberIds: [...new Set(memberIds)],
+      since: intOrNull(opts.since),
+      limit: int(opts.limit),
+    }),
+  );
   for (const r of rows) out.set(String(r.memberId), toHistory(r));
   return out;
 }
@@ -72,9 +90,12 @@ export async function getMemberHistory(ex: Executor, memberId: string, opts: { l
 /** Study events per course, most studied first. */
 export async function countStudiesByCourse(ex: Executor, opts: { branchIds?: string[]; since?: number }): Promise<Map<string, number>> {
   if (opts.branchIds && opts.branchIds.length === 0) return new Map();
-  const rows = await ex.read((tx) => tx.rows(Q.countStudiesByCourse, {
-    branchIds: opts.branchIds ?? null, since: intOrNull(opts.since),
-  }));
+  const rows = await ex.read((tx) =>
+    tx.rows(Q.countStudiesByCourse, {
+      branchIds: opts.branchIds ?? null,
+      since: intOrNull(opts.since),
+    }),
+  );
   const counts = rows.map((r) => [String(r.courseId), num(r.studies)] as [string, number]);
   return new Map(counts.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }

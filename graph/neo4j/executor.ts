@@ -12,7 +12,12 @@ import { currentCausalScope } from '../causal';
 import { conflict, internal, isStoreError, unavailable } from '../errors';
 import { isCatalogued } from './catalog';
 
-export interface Neo4jConnection { uri: string; user: string; password: string; database: string }
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
 
 /** Bounds on how long the driver waits; production defaults, tests shorten them. */
 export interface ExecutorTimeouts {
@@ -71,9 +76,12 @@ function wrap(tx: ManagedTransaction): Tx {
 
 /** Cannot reach the server, or the server cannot serve this database right now: worth retrying later. */
 const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable', 'SessionExpired',
-  'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit',
-  'Neo.ClientError.Database.DatabaseNotFound', 'Neo.TransientError.General.DatabaseUnavailable',
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.General.DatabaseUnavailable',
 ]);
 
 /**
@@ -82,18 +90,22 @@ const UNAVAILABLE_CODES = new Set([
  * TransientError, so the driver would retry them; a retry of the same work fails the same way.
  */
 const MEMORY_CODES = new Set([
-  'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
   'Neo.TransientError.General.OutOfMemoryError',
 ]);
 const MEMORY_GQL = new Set(['51N72', '51N73']);
 
-interface DriverErrorShape { code?: string; gqlStatus?: string; message?: string }
+interface DriverErrorShape {
+  code?: string;
+  gqlStatus?: string;
+  message?: string;
+}
 
 /** True for the driver's over-a-memory-limit errors (see MEMORY_CODES). */
 export function isMemoryLimit(e: unknown): boolean {
   const err = e as DriverErrorShape | null;
-  return MEMORY_CODES.has(err?.code ?? '') || MEMORY_GQL.has(err?.gqlStatus ?? '') ||
-    /dbms\.memory\.transaction\.total\.max|db\.memory\.transaction\.max/.test(err?.message ?? '');
+  return MEMORY_CODES.has(err?.code ?? '') || MEMORY_GQL.has(err?.gqlStatus ?? '') || /dbms\.memory\.transaction\.total\.max|db\.memory\.transaction\.max/.test(err?.message ?? '');
 }
 
 /**
@@ -113,9 +125,12 @@ export function toStoreError(e: unknown): unknown {
   const code = err?.code ?? '';
   const message = err?.message ?? String(e);
   if (isMemoryLimit(e)) {
-    return internal(`Neo4j refused a transaction over its memory limit (${code || err?.gqlStatus}): ${firstLine(message)}. ` +
-      'Raise db.memory.transaction.max / dbms.memory.transaction.total.max and the heap, or send smaller batches',
-    { driverCode: code }, e);
+    return internal(
+      `Neo4j refused a transaction over its memory limit (${code || err?.gqlStatus}): ${firstLine(message)}. ` +
+        'Raise db.memory.transaction.max / dbms.memory.transaction.total.max and the heap, or send smaller batches',
+      { driverCode: code },
+      e,
+    );
   }
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND/.test(message)) {
     return unavailable(`Neo4j is unavailable (${code || 'connection failed'}): ${firstLine(message)}`, { driverCode: code });
@@ -142,7 +157,10 @@ export class Executor {
   /** Bookmarks per causal scope, least recently used first (bounded: a scope not seen for long is dropped). */
   private readonly scopeBookmarks = new Map<string, BookmarkManager>();
 
-  constructor(private readonly cfg: Neo4jConnection, timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS) {
+  constructor(
+    private readonly cfg: Neo4jConnection,
+    timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS,
+  ) {
     this.target = `${cfg.uri} (database ${cfg.database})`;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       connectionTimeout: timeouts.connectionTimeoutMs,
@@ -178,8 +196,10 @@ export class Executor {
       const res = await s.run(checked(query), params);
       const c = res.summary.counters.updates();
       return {
-        nodesDeleted: c.nodesDeleted, relationshipsDeleted: c.relationshipsDeleted,
-        nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated,
+        nodesDeleted: c.nodesDeleted,
+        relationshipsDeleted: c.relationshipsDeleted,
+        nodesCreated: c.nodesCreated,
+        relationshipsCreated: c.relationshipsCreated,
       };
     });
   }

@@ -24,8 +24,16 @@ export class LearnerOps {
   async upsertMastery(rows: Mastery[]): Promise<void> {
     if (rows.length === 0) return;
     await this.ex.write(async (tx) => {
-      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
-      await requireIds(tx, 'Topic', rows.map((r) => r.topicId));
+      await requireIds(
+        tx,
+        'Member',
+        rows.map((r) => r.memberId),
+      );
+      await requireIds(
+        tx,
+        'Topic',
+        rows.map((r) => r.topicId),
+      );
       const latest = lastPerKey(rows, (r) => `${r.memberId}\u0000${r.topicId}`);
       await tx.write(Q.upsertMastery, {
         rows: latest.map((r) => ({ memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: int(r.updatedAt) })),
@@ -43,11 +51,18 @@ export class LearnerOps {
   replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
     return this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', [memberId]);
-      await requireIds(tx, 'Topic', gaps.map((g) => g.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        gaps.map((g) => g.topicId),
+      );
       await tx.write(Q.replaceGaps, {
         memberId,
         gaps: lastPerKey(gaps, (g) => g.topicId).map((g) => ({
-          topicId: g.topicId, severity: g.severity, reasons: g.reasons.map(String), updatedAt: int(g.updatedAt),
+          topicId: g.topicId,
+          severity: g.severity,
+          reasons: g.reasons.map(String),
+          updatedAt: int(g.updatedAt),
         })),
       });
     });
@@ -59,8 +74,13 @@ export class LearnerOps {
       await requireIds(tx, 'Member', [plan.memberId]);
       await tx.write(Q.dropStudyPlan, { id: plan.id });
       await tx.write(Q.saveStudyPlan, {
-        id: plan.id, memberId: plan.memberId, createdAt: int(plan.createdAt), minutesPerWeek: int(plan.minutesPerWeek),
-        weeks: int(plan.weeks), startsAt: int(plan.startsAt), items: JSON.stringify(plan.items),
+        id: plan.id,
+        memberId: plan.memberId,
+        createdAt: int(plan.createdAt),
+        minutesPerWeek: int(plan.minutesPerWeek),
+        weeks: int(plan.weeks),
+        startsAt: int(plan.startsAt),
+        items: JSON.stringify(plan.items),
       });
     });
   }

@@ -49,8 +49,15 @@ RETURN s.id AS memberId LIMIT $limit`,
 } as const;
 
 const memberParam = (r: MemberLearning) => ({
-  memberId: r.memberId, branchId: r.branchId, stage: r.stage, asOf: int(r.asOf), areaMilli: r.areaMilli.map(int),
-  required: int(r.required), met: int(r.met), bands: r.bands.map(int), gaps: int(r.gaps),
+  memberId: r.memberId,
+  branchId: r.branchId,
+  stage: r.stage,
+  asOf: int(r.asOf),
+  areaMilli: r.areaMilli.map(int),
+  required: int(r.required),
+  met: int(r.met),
+  bands: r.bands.map(int),
+  gaps: int(r.gaps),
 });
 
 /**
@@ -67,13 +74,27 @@ async function applyRows(tx: Tx, written: MemberLearning[], removed: string[]): 
   if (removed.length) await tx.write(LEARNING_Q.deleteMembers, { ids: removed });
   if (written.length) await tx.write(LEARNING_Q.upsertMembers, { rows: written.map(memberParam) });
   const all = [...kept, ...written];
-  const sums = branchIds.map((id) => sumBranchLearning(id, all.filter((r) => r.branchId === id))).filter((x): x is BranchLearning => x !== null);
+  const sums = branchIds
+    .map((id) =>
+      sumBranchLearning(
+        id,
+        all.filter((r) => r.branchId === id),
+      ),
+    )
+    .filter((x): x is BranchLearning => x !== null);
   await tx.write(LEARNING_Q.clearBranches, { branchIds });
   if (sums.length) {
     await tx.write(LEARNING_Q.writeBranches, {
       rows: sums.map((x) => ({
-        branchId: x.branchId, asOf: int(x.asOf), members: int(x.members), areaMilli: x.areaMilli.map(int), required: int(x.required),
-        met: int(x.met), bands: x.bands.map(int), gaps: int(x.gaps), membersWithGaps: int(x.membersWithGaps),
+        branchId: x.branchId,
+        asOf: int(x.asOf),
+        members: int(x.members),
+        areaMilli: x.areaMilli.map(int),
+        required: int(x.required),
+        met: int(x.met),
+        bands: x.bands.map(int),
+        gaps: int(x.gaps),
+        membersWithGaps: int(x.membersWithGaps),
       })),
     });
   }
@@ -84,7 +105,11 @@ export async function saveMemberLearning(ex: Executor, rows: MemberLearning[]): 
   const latest = [...new Map(rows.map((r) => [r.memberId, r])).values()].sort((a, b) => a.memberId.localeCompare(b.memberId));
   if (!latest.length) return;
   await ex.write(async (tx) => {
-    await requireIds(tx, 'Member', latest.map((r) => r.memberId));
+    await requireIds(
+      tx,
+      'Member',
+      latest.map((r) => r.memberId),
+    );
     await applyRows(tx, latest, []);
   });
 }

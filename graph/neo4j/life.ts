@@ -24,9 +24,19 @@ export class LifeOps {
         throw meetingIdReused(m.id);
       }
       if (!check?.branchExists) throw notFound('Branch', m.branchId);
-      await requireIds(tx, 'Topic', (m.topics ?? []).map((t) => t.topicId));
+      await requireIds(
+        tx,
+        'Topic',
+        (m.topics ?? []).map((t) => t.topicId),
+      );
       const { nodesCreated } = await tx.write(Q.createMeeting, {
-        id: m.id, branchId: m.branchId, kind: m.kind, title: m.title, at: int(m.at), minutes: int(m.minutes), record: m.record,
+        id: m.id,
+        branchId: m.branchId,
+        kind: m.kind,
+        title: m.title,
+        at: int(m.at),
+        minutes: int(m.minutes),
+        record: m.record,
       });
       await replaceAllTags(tx, 'Meeting', m.id, m.topics ?? []);
       return { created: nodesCreated > 0 };
@@ -50,7 +60,11 @@ export class LifeOps {
     if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
     await this.ex.write(async (tx) => {
       await requireIds(tx, 'Meeting', [meetingId]);
-      await requireIds(tx, 'Member', rows.map((r) => r.memberId));
+      await requireIds(
+        tx,
+        'Member',
+        rows.map((r) => r.memberId),
+      );
       const last = lastPerKey(rows, (r) => r.memberId);
       const latest = last.map((r) => ({ memberId: r.memberId, status: r.status }));
       if (latest.length) await tx.write(Q.recordAttendance, { meetingId, rows: latest });
@@ -62,8 +76,14 @@ export class LifeOps {
     if (branchIds.length === 0) return [];
     const rows = await this.ex.read((tx) => tx.rows<Record<string, unknown>>(Q.listMeetingTallies, { branchIds, fromTime: int(from), toTime: int(to) }));
     return rows.map((r) => ({
-      id: String(r.id), branchId: String(r.branchId), kind: r.kind as MeetingKind, title: String(r.title), at: num(r.at),
-      present: num(r.present), excused: num(r.excused), absent: num(r.absent),
+      id: String(r.id),
+      branchId: String(r.branchId),
+      kind: r.kind as MeetingKind,
+      title: String(r.title),
+      at: num(r.at),
+      present: num(r.present),
+      excused: num(r.excused),
+      absent: num(r.absent),
     }));
   }
 

@@ -29,12 +29,34 @@ describe('integers', () => {
 
   it('maps a member row with Integer times and null personal data', () => {
     const m = toMember({
-      id: 'm-1', name: '张三', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', branchId: 'b-1', groupId: null,
-      since: neo4j.int(5), stageSince: neo4j.int(6), phone: null, idNumber: null, createdAt: neo4j.int(7), updatedAt: neo4j.int(8),
+      id: 'm-1',
+      name: '张三',
+      kind: 'STUDENT',
+      stage: 'FULL',
+      role: 'MEMBER',
+      branchId: 'b-1',
+      groupId: null,
+      since: neo4j.int(5),
+      stageSince: neo4j.int(6),
+      phone: null,
+      idNumber: null,
+      createdAt: neo4j.int(7),
+      updatedAt: neo4j.int(8),
     });
     expect(m).toEqual({
-      id: 'm-1', name: '张三', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', branchId: 'b-1', groupId: null,
-      since: 5, stageSince: 6, phone: null, idNumber: null, createdAt: 7, updatedAt: 8,
+      id: 'm-1',
+      name: '张三',
+      kind: 'STUDENT',
+      stage: 'FULL',
+      role: 'MEMBER',
+      branchId: 'b-1',
+      groupId: null,
+      since: 5,
+      stageSince: 6,
+      phone: null,
+      idNumber: null,
+      createdAt: 7,
+      updatedAt: 8,
     });
   });
 
@@ -89,8 +111,10 @@ describe('driver errors', () => {
   });
 
   it('maps a transaction over a memory limit to INTERNAL naming the setting, never UNAVAILABLE', () => {
-    const oom = driverError('Neo.TransientError.General.MemoryPoolOutOfMemoryError',
-      'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.8 MiB. dbms.memory.transaction.total.max threshold reached');
+    const oom = driverError(
+      'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      'The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. Currently using 716.8 MiB. dbms.memory.transaction.total.max threshold reached',
+    );
     const mapped = toStoreError(oom) as StoreError;
     expect(mapped).toBeInstanceOf(StoreError);
     expect(mapped.code).toBe('INTERNAL');
@@ -124,10 +148,20 @@ describe('bounded transactions (Neo4j accepts CALL … IN TRANSACTIONS only in a
   it('clear deletes relationships of every label, then nodes, each in inner transactions, sent as auto-commit statements', async () => {
     const sent: { how: string; query: string }[] = [];
     const fake = {
-      autoCommit: async (query: string) => { sent.push({ how: 'autoCommit', query }); return { nodesDeleted: 0, relationshipsDeleted: 0, nodesCreated: 0, relationshipsCreated: 0 }; },
-      schema: async (query: string) => { sent.push({ how: 'schema', query }); return []; },
-      write: async () => { throw new Error('clear must not run in a managed transaction'); },
-      read: async () => { throw new Error('unexpected read'); },
+      autoCommit: async (query: string) => {
+        sent.push({ how: 'autoCommit', query });
+        return { nodesDeleted: 0, relationshipsDeleted: 0, nodesCreated: 0, relationshipsCreated: 0 };
+      },
+      schema: async (query: string) => {
+        sent.push({ how: 'schema', query });
+        return [];
+      },
+      write: async () => {
+        throw new Error('clear must not run in a managed transaction');
+      },
+      read: async () => {
+        throw new Error('unexpected read');
+      },
     };
     await clearAll(fake as unknown as Executor);
     const deletes = sent.filter((s) => s.how === 'autoCommit').map((s) => s.query);

@@ -36,14 +36,27 @@ export const numOrNull = (v: unknown): number | null => (v === null || v === und
 
 const readers = rowReaders(num);
 export const {
-  toMember, toTag, toTopic, toTransfer, toStudy, toAnswer, toMastery, toGap, toStudyPlan, toAccount, toSession, toToken,
-  toAuditEntry, toRuleOverride, toMemberLearning, toBranchLearning,
+  toMember,
+  toTag,
+  toTopic,
+  toTransfer,
+  toStudy,
+  toAnswer,
+  toMastery,
+  toGap,
+  toStudyPlan,
+  toAccount,
+  toSession,
+  toToken,
+  toAuditEntry,
+  toRuleOverride,
+  toMemberLearning,
+  toBranchLearning,
 } = readers;
 export { inIdOrder } from '../rows';
 
 /** Tags as parameters (floats stay floats). */
-export const tagParams = (ts: TopicTag[]) =>
-  ts.map((t) => ({ topicId: t.topicId, weight: t.weight, source: t.source, confidence: t.confidence }));
+export const tagParams = (ts: TopicTag[]) => ts.map((t) => ({ topicId: t.topicId, weight: t.weight, source: t.source, confidence: t.confidence }));
 
 /** Items with tags: the queries collect an item's tags into a `topics` column. */
 export const toCourse = (r: Row): Course => readers.toCourse(r, readers.toTags(r.topics));
@@ -51,5 +64,7 @@ export const toQuestion = (r: Row): Question => readers.toQuestion(r, readers.to
 export const toMeeting = (r: Row): Meeting => readers.toMeeting(r, readers.toTags(r.topics));
 
 export const toAttendance = (r: Row): Attendance => ({
-  meetingId: str(r.meetingId), memberId: str(r.memberId), status: r.status as Attendance['status'],
+  meetingId: str(r.meetingId),
+  memberId: str(r.memberId),
+  status: r.status as Attendance['status'],
 });

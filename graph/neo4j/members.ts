@@ -10,8 +10,12 @@ type Row = Record<string, unknown>;
 
 /** Filter parameters: an absent filter is null (no restriction); an empty list matches nothing. */
 export const memberFilterParams = (f: MemberFilter): Params => ({
-  branchIds: f.branchIds ?? null, committeeIds: f.committeeIds ?? null, stages: f.stages ?? null,
-  kinds: f.kinds ?? null, roles: f.roles ?? null, nameContains: f.nameContains || null,
+  branchIds: f.branchIds ?? null,
+  committeeIds: f.committeeIds ?? null,
+  stages: f.stages ?? null,
+  kinds: f.kinds ?? null,
+  roles: f.roles ?? null,
+  nameContains: f.nameContains || null,
 });
 
 /** A page of `first` items from rows fetched with limit first + 1. */
@@ -20,7 +24,11 @@ export function toPage<T extends { id: string }>(rows: T[], first: number, total
   return { items, totalCount: total, endCursor: items.length ? items[items.length - 1]!.id : null, hasNextPage: rows.length > first };
 }
 
-interface MemberCheck { currentRows: { branchId: string; stage: string }[]; branchExists: boolean; groupBranch: string[] }
+interface MemberCheck {
+  currentRows: { branchId: string; stage: string }[];
+  branchExists: boolean;
+  groupBranch: string[];
+}
 
 export class MemberOps {
   constructor(private readonly ex: Executor) {}
@@ -47,9 +55,17 @@ export class MemberOps {
       if (m.groupId) this.requireGroup(check, m.groupId);
       const now = Date.now();
       await tx.write(Q.createMember, {
-        id: m.id, name: m.name, kind: m.kind, stage: m.stage, role: m.role, branchId: m.branchId,
-        stageSince: int(m.stageSince ?? now), since: int(m.since ?? now), phone: m.phone ?? null,
-        idNumber: m.idNumber ?? null, now: int(now),
+        id: m.id,
+        name: m.name,
+        kind: m.kind,
+        stage: m.stage,
+        role: m.role,
+        branchId: m.branchId,
+        stageSince: int(m.stageSince ?? now),
+        since: int(m.since ?? now),
+        phone: m.phone ?? null,
+        idNumber: m.idNumber ?? null,
+        now: int(now),
       });
       if (m.groupId) await tx.write(Q.setMemberGroup, { id: m.id, groupId: m.groupId });
       return (await this.byIds(tx, [m.id]))[0]!;
@@ -81,7 +97,9 @@ export class MemberOps {
   moveMember(mv: MoveMember): Promise<Transfer> {
     return this.ex.write(async (tx) => {
       const [check] = await tx.rows<{ currentBranch: string[]; toExists: boolean; existing: Row[] }>(Q.moveCheck, {
-        id: mv.id, memberId: mv.memberId, toBranchId: mv.toBranchId,
+        id: mv.id,
+        memberId: mv.memberId,
+        toBranchId: mv.toBranchId,
       });
       const prior = check?.existing[0];
       if (prior) {
@@ -93,8 +111,13 @@ export class MemberOps {
       if (!from) throw notFound('Member', mv.memberId);
       if (!check.toExists) throw notFound('Branch', mv.toBranchId);
       const t: Transfer = {
-        id: mv.id, memberId: mv.memberId, kind: mv.kind ?? 'INTERNAL', fromBranchId: from, toBranchId: mv.toBranchId,
-        at: mv.at, reason: mv.reason,
+        id: mv.id,
+        memberId: mv.memberId,
+        kind: mv.kind ?? 'INTERNAL',
+        fromBranchId: from,
+        toBranchId: mv.toBranchId,
+        at: mv.at,
+        reason: mv.reason,
       };
       await tx.write(Q.moveMember, { ...t, at: int(t.at) });
       return t;

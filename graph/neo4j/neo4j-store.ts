@@ -49,21 +49,31 @@ export class Neo4jStore extends DelegatingStore {
       tags: bindExecutor(ex, { replaceAutoTags: tags.replaceAutoTags, setManualTags: tags.setManualTags }),
       life: new LifeOps(ex),
       events: bindExecutor(ex, {
-        recordStudy: events.recordStudy, recordAnswer: events.recordAnswer, getMemberHistory: events.getMemberHistory,
-        getHistoriesForMembers: events.getHistoriesForMembers, countStudiesByCourse: events.countStudiesByCourse,
+        recordStudy: events.recordStudy,
+        recordAnswer: events.recordAnswer,
+        getMemberHistory: events.getMemberHistory,
+        getHistoriesForMembers: events.getHistoriesForMembers,
+        countStudiesByCourse: events.countStudiesByCourse,
       }),
       eventBatch: bindExecutor(ex, {
-        recordEventBatch, listOutbox: outbox.listOutbox, completeOutbox: outbox.completeOutbox,
+        recordEventBatch,
+        listOutbox: outbox.listOutbox,
+        completeOutbox: outbox.completeOutbox,
         outboxAppliedCounts: outbox.outboxAppliedCounts,
       }),
       learningSummary: bindExecutor(ex, {
-        saveMemberLearning: learningSummary.saveMemberLearning, getBranchLearning: learningSummary.getBranchLearning,
+        saveMemberLearning: learningSummary.saveMemberLearning,
+        getBranchLearning: learningSummary.getBranchLearning,
         listStaleMemberLearning: learningSummary.listStaleMemberLearning,
       }),
       learner: new LearnerOps(ex),
       search: bindExecutor(ex, {
-        getEmbeddingMeta: emb.getEmbeddingMeta, setEmbeddings: emb.setEmbeddings, getEmbeddings: emb.getEmbeddings,
-        ensureVectorIndex, vectorSearch: emb.vectorSearch, keywordSearch: emb.keywordSearch,
+        getEmbeddingMeta: emb.getEmbeddingMeta,
+        setEmbeddings: emb.setEmbeddings,
+        getEmbeddings: emb.getEmbeddings,
+        ensureVectorIndex,
+        vectorSearch: emb.vectorSearch,
+        keywordSearch: emb.keywordSearch,
       }),
       records: new RecordsOps(ex),
       affairs: new AffairsOps(ex),
@@ -83,10 +93,22 @@ export class Neo4jStore extends DelegatingStore {
     await createSchema(this.ex);
     await this.audit.adoptLegacyAccess();
   }
-  close(): Promise<void> { return this.ex.close(); }
-  health(): Promise<StoreHealth> { return storeHealth(this.ex); }
-  isEmpty(): Promise<boolean> { return this.org.isEmpty(); }
-  clear(): Promise<void> { return clearAll(this.ex); }
-  bulkLoad(dir: string, onProgress?: Progress) { return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress); }
-  exportBulk(dir: string, onProgress?: Progress) { return exportBulk(this.ex, dir, onProgress); }
+  close(): Promise<void> {
+    return this.ex.close();
+  }
+  health(): Promise<StoreHealth> {
+    return storeHealth(this.ex);
+  }
+  isEmpty(): Promise<boolean> {
+    return this.org.isEmpty();
+  }
+  clear(): Promise<void> {
+    return clearAll(this.ex);
+  }
+  bulkLoad(dir: string, onProgress?: Progress) {
+    return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress);
+  }
+  exportBulk(dir: string, onProgress?: Progress) {
+    return exportBulk(this.ex, dir, onProgress);
+  }
 }

@@ -56,9 +56,15 @@ export class OrgOps {
     return { created: nodesCreated > 0 };
   }
 
-  createCommittee(c: Committee): Promise<WriteResult> { return this.createChild('Committee', c, c.universityId); }
-  createBranch(b: Branch): Promise<WriteResult> { return this.createChild('Branch', b, b.committeeId); }
-  createGroup(g: Group): Promise<WriteResult> { return this.createChild('Group', g, g.branchId); }
+  createCommittee(c: Committee): Promise<WriteResult> {
+    return this.createChild('Committee', c, c.universityId);
+  }
+  createBranch(b: Branch): Promise<WriteResult> {
+    return this.createChild('Branch', b, b.committeeId);
+  }
+  createGroup(g: Group): Promise<WriteResult> {
+    return this.createChild('Group', g, g.branchId);
+  }
 
   /** Idempotent by id (an existing node is left as it is); an unknown parent is NOT_FOUND. */
   private createChild(label: keyof typeof CHILD, node: Named, parentId: string): Promise<WriteResult> {

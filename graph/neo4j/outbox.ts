@@ -16,7 +16,11 @@ export async function listOutbox(ex: Executor, limit: number): Promise<OutboxEnt
   if (limit <= 0) return [];
   const rows = await ex.read((tx) => tx.rows(OUTBOX_Q.list, { limit: int(limit) }));
   return rows.map((r) => ({
-    key: String(r.key), kind: r.kind as OutboxEntry['kind'], eventId: String(r.eventId), memberId: String(r.memberId), at: num(r.at),
+    key: String(r.key),
+    kind: r.kind as OutboxEntry['kind'],
+    eventId: String(r.eventId),
+    memberId: String(r.memberId),
+    at: num(r.at),
   }));
 }
 
@@ -31,8 +35,7 @@ export async function completeOutbox(ex: Executor, c: OutboxCompletion): Promise
     }
     await requireIds(tx, 'Member', [...new Set([...c.mastery.map((r) => r.memberId), ...c.gaps.keys()])]);
     await requireIds(tx, 'Topic', [...new Set([...c.mastery.map((r) => r.topicId), ...[...c.gaps.values()].flat().map((g) => g.topicId)])]);
-    const rows = lastPerKey(c.mastery, (r) => `${r.memberId}\u0000${r.topicId}`)
-      .map((r) => ({ memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: int(r.updatedAt) }));
+    const rows = lastPerKey(c.mastery, (r) => `${r.memberId}\u0000${r.topicId}`).map((r) => ({ memberId: r.memberId, topicId: r.topicId, p: r.p, updatedAt: int(r.updatedAt) }));
     if (rows.length) await tx.write(Q.upsertMastery, { rows });
     if (c.gaps.size) {
       const members = [...c.gaps].map(([memberId, gaps]) => ({

@@ -53,10 +53,20 @@ export const CLEAR_BATCH = 10_000;
  */
 export const CLEAR_Q = {
   /** Only labels that start a relationship (GRAPH_SCHEMA); together they cover every relationship. */
-  rels: Object.fromEntries([...new Set(GRAPH_SCHEMA.map((t) => t.from))].map((l) => [l, `MATCH (:${l})-[r]->()
-CALL (r) { DELETE r } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`])) as Partial<Record<NodeLabel, string>>,
-  nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, `MATCH (n:${l})
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`])) as Record<NodeLabel, string>,
+  rels: Object.fromEntries(
+    [...new Set(GRAPH_SCHEMA.map((t) => t.from))].map((l) => [
+      l,
+      `MATCH (:${l})-[r]->()
+CALL (r) { DELETE r } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`,
+    ]),
+  ) as Partial<Record<NodeLabel, string>>,
+  nodes: Object.fromEntries(
+    NODE_LABELS.map((l) => [
+      l,
+      `MATCH (n:${l})
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`,
+    ]),
+  ) as Record<NodeLabel, string>,
 };
 
 /** Data statements, by name. */
@@ -64,10 +74,7 @@ export const Q = {
   // ---- lifecycle ----
   isEmpty: `RETURN NOT EXISTS { MATCH (:University) } AS noUniversity`,
   /** Nodes per label and relationships per type (from the count store): what a rejected write must not move. */
-  counts: `RETURN ${[
-    ...NODE_LABELS.map((l) => `COUNT { MATCH (:${l}) } AS \`${l}\``),
-    ...REL_TYPES.map((t) => `COUNT { MATCH ()-[:${t}]->() } AS \`${t}\``),
-  ].join(',\n       ')}`,
+  counts: `RETURN ${[...NODE_LABELS.map((l) => `COUNT { MATCH (:${l}) } AS \`${l}\``), ...REL_TYPES.map((t) => `COUNT { MATCH ()-[:${t}]->() } AS \`${t}\``)].join(',\n       ')}`,
 
   // ---- organization ----
   getUniversity: `MATCH (u:University) RETURN u.id AS id, u.name AS name ORDER BY u.id LIMIT 1`,
@@ -321,9 +328,9 @@ RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params,
 } as const;
 
 /** Which of $ids have no node of one label (a write checks this before it writes anything). */
-export const MISSING: Record<NodeLabel, string> = Object.fromEntries(NODE_LABELS.map((l) => [l,
-  `UNWIND $ids AS x WITH DISTINCT x WHERE NOT EXISTS { MATCH (:${l} {id: x}) } RETURN collect(x) AS missing`,
-])) as Record<NodeLabel, string>;
+export const MISSING: Record<NodeLabel, string> = Object.fromEntries(
+  NODE_LABELS.map((l) => [l, `UNWIND $ids AS x WITH DISTINCT x WHERE NOT EXISTS { MATCH (:${l} {id: x}) } RETURN collect(x) AS missing`]),
+) as Record<NodeLabel, string>;
 
 function tagStatements(label: TaggedKind, rel: string) {
   return {

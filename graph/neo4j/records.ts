@@ -70,7 +70,14 @@ export class RecordsOps {
     return this.ex.write(async (tx) => {
       if ((await tx.rows(AFFAIRS_Q.lockMember, { memberId: p.memberId })).length === 0) throw notFound('Member', p.memberId);
       const [prior] = parseData<ImportedProfile>(await tx.rows<{ data: unknown }>(Q.profileById, { id: p.id }));
-      if (isRetry(prior, (x) => sameProfile(x, p), () => profileReused(p.id))) return { created: false };
+      if (
+        isRetry(
+          prior,
+          (x) => sameProfile(x, p),
+          () => profileReused(p.id),
+        )
+      )
+        return { created: false };
       await tx.write(Q.addProfile, { id: p.id, memberId: p.memberId, importedAt: int(p.importedAt), data: JSON.stringify(p) });
       return { created: true };
     });

@@ -25,7 +25,6 @@ WHERE b.id IN $branchIds AND x.status = 'LETTER_ISSUED' RETURN x.data AS data`,
 RETURN t.subjectId AS subjectId, t.branchId AS branchId, t.kind AS kind, t.at AS at`,
 } as const;
 
-
 export async function readBranchFacts(ex: Executor, branchIds: string[], from: number, to: number): Promise<BranchFacts> {
   const ids = [...new Set(branchIds)];
   if (ids.length === 0) return emptyBranchFacts();
@@ -33,18 +32,28 @@ export async function readBranchFacts(ex: Executor, branchIds: string[], from: n
   return ex.read(async (tx) => {
     const span = { branchIds: ids, fromTime: int(from), toTime: int(to) };
     const members = (await tx.rows(Q.members, { branchIds: ids })).map((x) => ({
-      id: String(x.id), name: String(x.name), stage: String(x.stage) as MemberStage, branchId: String(x.branchId),
+      id: String(x.id),
+      name: String(x.name),
+      stage: String(x.stage) as MemberStage,
+      branchId: String(x.branchId),
     }));
     const groupCounts = new Map((await tx.rows(Q.groups, { branchIds: ids })).map((x) => [String(x.branchId), num(x.n)] as const));
     const meetings = (await tx.rows(Q.meetings, span)).map((x) => ({
-      id: String(x.id), branchId: String(x.branchId), kind: String(x.kind) as MeetingKind, title: String(x.title), at: num(x.at),
+      id: String(x.id),
+      branchId: String(x.branchId),
+      kind: String(x.kind) as MeetingKind,
+      title: String(x.title),
+      at: num(x.at),
     }));
     const milestones = parseData<Milestone>(await tx.rows<{ data: unknown }>(Q.milestones, { branchIds: ids }));
     const duesStandards = parseData<DuesStandard>(await tx.rows<{ data: unknown }>(Q.standards, { branchIds: ids }));
     const duesPayments = parseData<DuesPayment>(await tx.rows<{ data: unknown }>(Q.payments, { branchIds: ids }));
     const openLetters = parseData<TransferCase>(await tx.rows<{ data: unknown }>(Q.letters, { branchIds: ids }));
     const talks = (await tx.rows(Q.talks, span)).map((x) => ({
-      subjectId: String(x.subjectId), branchId: String(x.branchId), kind: String(x.kind), at: num(x.at),
+      subjectId: String(x.subjectId),
+      branchId: String(x.branchId),
+      kind: String(x.kind),
+      at: num(x.at),
     }));
     return { members, groupCounts, meetings, milestones, duesStandards, duesPayments, openLetters, talks };
   });

@@ -18,7 +18,9 @@ export class RuleOps {
   createRuleOverride(o: RuleOverrideRecord): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const { nodesCreated } = await tx.write(Q.createRuleOverride, {
-        ...o, version: int(o.version), createdAt: int(o.createdAt),
+        ...o,
+        version: int(o.version),
+        createdAt: int(o.createdAt),
       });
       if (nodesCreated > 0) return { created: true };
       const [existing] = await tx.rows(Q.ruleOverrideById, { id: o.id });

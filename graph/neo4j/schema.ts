@@ -5,9 +5,7 @@
 import { badInput, isStoreError } from '../errors';
 import { EMBEDDABLE, type EmbeddableKind } from '../model';
 import type { StoreHealth } from '../store';
-import {
-  CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q,
-} from './ddl';
+import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
 import { APPRAISAL_CONSTRAINTS } from './appraisal';
 import { ACCOUNT_DDL } from './accounts-queries';
 import { AUDIT_DDL } from './audit-queries';
@@ -16,15 +14,24 @@ import { NODE_LABELS, VECTOR_INDEXES } from './labels';
 import { int, num, numOrNull } from './mapping';
 import { CLEAR_Q, EMBED_Q, Q } from './queries';
 
-export interface IndexInfo { name: string; type: string; state: string; dimensions: number | null }
+export interface IndexInfo {
+  name: string;
+  type: string;
+  state: string;
+  dimensions: number | null;
+}
 
 /** How long init and ensureVectorIndex wait for an index to come online. */
 const AWAIT_SECONDS = 300;
 
 export async function createSchema(ex: Executor): Promise<void> {
   for (const ddl of [
-    ...Object.values(NODE_ID_CONSTRAINTS), ...Object.values(REL_ID_CONSTRAINTS), ...Object.values(RANGE_INDEXES),
-    ...Object.values(ACCOUNT_DDL), ...Object.values(APPRAISAL_CONSTRAINTS), ...Object.values(AUDIT_DDL),
+    ...Object.values(NODE_ID_CONSTRAINTS),
+    ...Object.values(REL_ID_CONSTRAINTS),
+    ...Object.values(RANGE_INDEXES),
+    ...Object.values(ACCOUNT_DDL),
+    ...Object.values(APPRAISAL_CONSTRAINTS),
+    ...Object.values(AUDIT_DDL),
   ]) {
     await ex.schema(ddl);
   }
@@ -34,9 +41,17 @@ export async function createSchema(ex: Executor): Promise<void> {
 
 export async function listIndexes(ex: Executor): Promise<Map<string, IndexInfo>> {
   const rows = await ex.read((tx) => tx.rows(SCHEMA_Q.showIndexes));
-  return new Map(rows.map((r) => [String(r.name), {
-    name: String(r.name), type: String(r.type), state: String(r.state), dimensions: numOrNull(r.dimensions),
-  }]));
+  return new Map(
+    rows.map((r) => [
+      String(r.name),
+      {
+        name: String(r.name),
+        type: String(r.type),
+        state: String(r.state),
+        dimensions: numOrNull(r.dimensions),
+      },
+    ]),
+  );
 }
 
 /** How many vectors the kind stores and their dimension (null when it has none). */
@@ -120,9 +135,7 @@ export async function storeHealth(ex: Executor): Promise<StoreHealth> {
     const [row] = await ex.read((tx) => tx.rows(Q.counts));
     for (const [k, v] of Object.entries(row ?? {})) counts[k] = num(v);
   } catch (e) {
-    problems.push(isStoreError(e) && e.code === 'UNAVAILABLE'
-      ? `Neo4j at ${ex.target} is unreachable: ${e.message}`
-      : `The Neo4j store cannot be read: ${(e as Error).message}`);
+    problems.push(isStoreError(e) && e.code === 'UNAVAILABLE' ? `Neo4j at ${ex.target} is unreachable: ${e.message}` : `The Neo4j store cannot be read: ${(e as Error).message}`);
   }
   return { ok: problems.length === 0, backend: 'neo4j', problems, vectorIndexes, counts };
 }

@@ -14,7 +14,11 @@ const onePerTopic = (tags: TopicTag[]) => lastPerKey(tags, (t) => t.topicId);
 
 /** Replace every tag of an item (the item itself is being created or upserted); topics must exist. */
 export async function replaceAllTags(tx: Tx, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
-  await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+  await requireIds(
+    tx,
+    'Topic',
+    tags.map((t) => t.topicId),
+  );
   await tx.write(TAG_Q[kind].deleteAll, { id });
   if (tags.length) await tx.write(TAG_Q[kind].create, { id, tags: tagParams(onePerTopic(tags)) });
 }
@@ -22,7 +26,11 @@ export async function replaceAllTags(tx: Tx, kind: TaggedKind, id: string, tags:
 export function replaceAutoTags(ex: Executor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   return ex.write(async (tx) => {
     await requireIds(tx, kind, [id]);
-    await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+    await requireIds(
+      tx,
+      'Topic',
+      tags.map((t) => t.topicId),
+    );
     await tx.write(TAG_Q[kind].deleteBySource, { id, source: 'AUTO' });
     const auto = onePerTopic(tags).map((t) => ({ ...t, source: 'AUTO' as const }));
     // `create` skips topics that still carry a tag, i.e. the MANUAL ones.
@@ -33,7 +41,11 @@ export function replaceAutoTags(ex: Executor, kind: TaggedKind, id: string, tags
 export function setManualTags(ex: Executor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   return ex.write(async (tx) => {
     await requireIds(tx, kind, [id]);
-    await requireIds(tx, 'Topic', tags.map((t) => t.topicId));
+    await requireIds(
+      tx,
+      'Topic',
+      tags.map((t) => t.topicId),
+    );
     await tx.write(TAG_Q[kind].deleteBySource, { id, source: 'MANUAL' });
     const manual = onePerTopic(tags).map((t) => ({ ...t, source: 'MANUAL' as const, confidence: 1 }));
     if (manual.length === 0) return;

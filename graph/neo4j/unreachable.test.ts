@@ -13,7 +13,11 @@ const store = new Neo4jStore(
 
 afterAll(() => store.close());
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code ?? 'no code');
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code ?? 'no code',
+  );
 
 describe('Neo4jStore with no server', () => {
   it('reports unreachable health instead of throwing', async () => {

@@ -5,9 +5,4 @@ import { theoryDisciplineCourses } from './courses-theory-discipline';
 import { organizationAdmissionCourses } from './courses-organization-admission';
 import { affairsServiceCourses } from './courses-affairs-service';
 
-export const courses: CourseSeed[] = [
-  ...constitutionHistoryCourses,
-  ...theoryDisciplineCourses,
-  ...organizationAdmissionCourses,
-  ...affairsServiceCourses,
-];
+export const courses: CourseSeed[] = [...constitutionHistoryCourses, ...theoryDisciplineCourses, ...organizationAdmissionCourses, ...affairsServiceCourses];

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COURSE_KINDS, MEMBER_STAGES, TOP_AREAS } from '../../graph';
-import {
-  courses, heldOutCourseIds, heldOutQuestionIds, isHeldOut, questions, requiredTopicsFor, stageRequirements, topics,
-} from './index';
+import { courses, heldOutCourseIds, heldOutQuestionIds, isHeldOut, questions, requiredTopicsFor, stageRequirements, topics } from './index';
 
 const topicById = new Map(topics.map((t) => [t.id, t]));
 const subs = topics.filter((t) => t.parentId !== null);
@@ -108,8 +106,13 @@ describe('stage requirements', () => {
 
   it('matches the requiredFor marks of the topic tree exactly', () => {
     for (const stage of MEMBER_STAGES) {
-      const fromTopics = topics.filter((t) => t.requiredFor?.includes(stage)).map((t) => t.id).sort();
-      const fromReq = requiredTopicsFor(stage).map((r) => r.topicId).sort();
+      const fromTopics = topics
+        .filter((t) => t.requiredFor?.includes(stage))
+        .map((t) => t.id)
+        .sort();
+      const fromReq = requiredTopicsFor(stage)
+        .map((r) => r.topicId)
+        .sort();
       expect(fromReq, stage).toEqual(fromTopics);
     }
   });
@@ -129,7 +132,9 @@ describe('stage requirements', () => {
 describe('courses', () => {
   it('has at least 120 courses with unique, consecutive ids c-1..c-N', () => {
     expect(courses.length).toBeGreaterThanOrEqual(120);
-    courses.forEach((c, i) => { expect(c.id).toBe(`c-${i + 1}`); });
+    courses.forEach((c, i) => {
+      expect(c.id).toBe(`c-${i + 1}`);
+    });
   });
 
   it('gives every course a Chinese title, a 2–5 sentence Chinese summary, a kind and 5–90 minutes', () => {
@@ -157,7 +162,10 @@ describe('courses', () => {
     for (const t of subs) {
       const covering = courses.filter((c) => t.id in c.topics);
       expect(covering.length, t.id).toBeGreaterThanOrEqual(2);
-      expect(covering.some((c) => !heldOutCourseIds.has(c.id)), t.id).toBe(true);
+      expect(
+        covering.some((c) => !heldOutCourseIds.has(c.id)),
+        t.id,
+      ).toBe(true);
     }
   });
 

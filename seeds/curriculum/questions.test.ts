@@ -11,8 +11,7 @@ const isChinese = (s: string, minHan: number) => {
 };
 
 /** The tag with the highest weight: the subtopic a question is mainly about. */
-const mainTag = (topics: Record<string, number>) =>
-  Object.entries(topics).reduce((best, t) => (t[1] > best[1] ? t : best));
+const mainTag = (topics: Record<string, number>) => Object.entries(topics).reduce((best, t) => (t[1] > best[1] ? t : best));
 
 const TRUE_FALSE = ['正确', '错误'];
 

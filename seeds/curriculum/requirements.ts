@@ -10,8 +10,10 @@ import { requirementOf, type AreaRequirement, type StageRequirement, type TopicR
 
 export type { AreaRequirement, StageRequirement, TopicRequirement };
 
-export const stageRequirements: Readonly<Record<MemberStage, StageRequirement>> =
-  Object.fromEntries(MEMBER_STAGES.map((s) => [s, requirementOf(s)])) as Record<MemberStage, StageRequirement>;
+export const stageRequirements: Readonly<Record<MemberStage, StageRequirement>> = Object.fromEntries(MEMBER_STAGES.map((s) => [s, requirementOf(s)])) as Record<
+  MemberStage,
+  StageRequirement
+>;
 
 /** The subtopics a stage must master, with targets and reasons. */
 export function requiredTopicsFor(stage: MemberStage): TopicRequirement[] {

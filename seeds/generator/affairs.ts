@@ -18,7 +18,12 @@ import { DAY_MS, REFERENCE_DATE } from './scales';
 const DUES_RULES = { brackets: DUES_BRACKET_RULES, fixed: DUES_FIXED_RULES };
 const NO_EVIDENCE: Milestone['evidence'] = { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null };
 
-interface Ctx { out: BulkWriter; org: OrgTree; members: MemberRec[]; rng: Rng }
+interface Ctx {
+  out: BulkWriter;
+  org: OrgTree;
+  members: MemberRec[];
+  rng: Rng;
+}
 
 export function writeAffairs(c: Ctx): void {
   for (const b of c.org.branches) {
@@ -51,9 +56,15 @@ function writePipelines(c: Ctx, people: MemberRec[], demo: boolean): void {
     // Lay the earlier steps back from the stage date with the usual gaps (activist → candidate ≥ 1 year).
     const path = PATH[m.stage];
     const gapBefore: Partial<Record<PipelineStep, () => number>> = {
-      TALK: () => rng.int(25, 70) * DAY_MS, ACTIVIST: () => rng.int(30, 90) * DAY_MS, REVIEW: () => rng.int(150, 180) * DAY_MS,
-      CANDIDATE: () => rng.int(5, 40) * DAY_MS, POLITICAL_REVIEW: () => rng.int(20, 40) * DAY_MS, TRAINING: () => rng.int(20, 40) * DAY_MS,
-      PRE_REVIEW: () => rng.int(10, 20) * DAY_MS, PUBLIC_NOTICE: () => rng.int(3, 10) * DAY_MS, BRANCH_VOTE: () => rng.int(10, 20) * DAY_MS,
+      TALK: () => rng.int(25, 70) * DAY_MS,
+      ACTIVIST: () => rng.int(30, 90) * DAY_MS,
+      REVIEW: () => rng.int(150, 180) * DAY_MS,
+      CANDIDATE: () => rng.int(5, 40) * DAY_MS,
+      POLITICAL_REVIEW: () => rng.int(20, 40) * DAY_MS,
+      TRAINING: () => rng.int(20, 40) * DAY_MS,
+      PRE_REVIEW: () => rng.int(10, 20) * DAY_MS,
+      PUBLIC_NOTICE: () => rng.int(3, 10) * DAY_MS,
+      BRANCH_VOTE: () => rng.int(10, 20) * DAY_MS,
     };
     let t = reached;
     for (let i = path.length - 1; i >= 0; i--) {
@@ -84,19 +95,37 @@ function writePipelines(c: Ctx, people: MemberRec[], demo: boolean): void {
     steps.sort((a, b) => a.at - b.at);
     steps.forEach((s, k) => {
       const evidence: Milestone['evidence'] = { ...NO_EVIDENCE };
-      if (s.step === 'ACTIVIST') evidence.people = people.filter((p) => p.stage === 'FULL' && p.id !== m.id).slice(0, 2).map((p) => p.id);
+      if (s.step === 'ACTIVIST')
+        evidence.people = people
+          .filter((p) => p.stage === 'FULL' && p.id !== m.id)
+          .slice(0, 2)
+          .map((p) => p.id);
       if (s.step === 'TRAINING') Object.assign(evidence, { trainingDays: 3, trainingHours: 24 });
       if (s.step === 'APPLICATION') evidence.documentRef = '入党申请书';
       const ms: Milestone = {
-        id: `ms-${m.id}-${k}`, memberId: m.id, step: s.step, at: s.at, recordedAt: s.at + DAY_MS, recordedBy: 'generator', evidence,
+        id: `ms-${m.id}-${k}`,
+        memberId: m.id,
+        step: s.step,
+        at: s.at,
+        recordedAt: s.at + DAY_MS,
+        recordedBy: 'generator',
+        evidence,
       };
       c.out.row('Milestone', [ms.id, ms.memberId, ms.at, JSON.stringify(ms)]);
       c.out.row('HAS_MILESTONE', [m.id, ms.id]);
       if (s.step === 'PUBLIC_NOTICE') {
         const n: Notice = {
-          id: `notice-${ms.id}`, kind: 'PIPELINE', audience: 'BRANCH', audienceId: c.org.branches[m.branch].id,
-          title: `发展对象公示：${m.name}`, body: `拟将${m.name}同志作为发展对象提交支部大会讨论，公示期5个工作日。`,
-          publishedAt: s.at, publishedBy: 'generator', periodWorkingDays: 5, periodEndsAt: workingDaysEnd(s.at, 5), subjectMemberId: m.id,
+          id: `notice-${ms.id}`,
+          kind: 'PIPELINE',
+          audience: 'BRANCH',
+          audienceId: c.org.branches[m.branch].id,
+          title: `发展对象公示：${m.name}`,
+          body: `拟将${m.name}同志作为发展对象提交支部大会讨论，公示期5个工作日。`,
+          publishedAt: s.at,
+          publishedBy: 'generator',
+          periodWorkingDays: 5,
+          periodEndsAt: workingDaysEnd(s.at, 5),
+          subjectMemberId: m.id,
         };
         writeNotice(c, n);
       }
@@ -124,15 +153,29 @@ function writeDues(c: Ctx, people: MemberRec[], demo: boolean): void {
       const monthlyFen = rng.chance(0.05) ? fen + 1_000 : fen;
       monthly.set(year, monthlyFen);
       const st = {
-        memberId: m.id, year, category, baseFen, computedFen: fen, monthlyFen, ruleId: rule.id, ruleVersion: rule.version,
-        recordedAt: Date.UTC(year - 1, 11, 20), recordedBy: 'generator',
+        memberId: m.id,
+        year,
+        category,
+        baseFen,
+        computedFen: fen,
+        monthlyFen,
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        recordedAt: Date.UTC(year - 1, 11, 20),
+        recordedBy: 'generator',
       };
       c.out.row('DuesStandard', [`${m.id}:${year}`, m.id, year, JSON.stringify(st)]);
       c.out.row('HAS_DUES_STANDARD', [m.id, `${m.id}:${year}`]);
     }
     // How many of the last owed months stay unpaid: most none; some 3–5 (warning), a few 6+ (the Constitution's case).
     let unpaid = rng.chance(0.85) ? 0 : rng.chance(0.6) ? rng.int(1, 5) : rng.int(6, 9);
-    if (demo && !m.demo && m.role === 'MEMBER' && !demoWarn) { unpaid = 4; demoWarn = true; } else if (demo && !m.demo && m.role === 'MEMBER' && !demoCase) { unpaid = 7; demoCase = true; }
+    if (demo && !m.demo && m.role === 'MEMBER' && !demoWarn) {
+      unpaid = 4;
+      demoWarn = true;
+    } else if (demo && !m.demo && m.role === 'MEMBER' && !demoCase) {
+      unpaid = 7;
+      demoCase = true;
+    }
     const months = monthsBetween('2025-01', shiftMonth(lastOwed, -unpaid));
     const chunk = rng.chance(0.5) ? 3 : 1;
     for (let i = 0, k = 0; i < months.length; i += chunk, k++) {
@@ -148,15 +191,28 @@ function writeDues(c: Ctx, people: MemberRec[], demo: boolean): void {
 
 // ---- transfers ----
 
-interface CaseShape { kind: TransferCase['kind']; status: TransferCaseStatus; overdue?: boolean }
+interface CaseShape {
+  kind: TransferCase['kind'];
+  status: TransferCaseStatus;
+  overdue?: boolean;
+}
 const SHAPES: CaseShape[] = [
-  { kind: 'INTERNAL', status: 'INITIATED' }, { kind: 'OUT', status: 'LETTER_ISSUED', overdue: true }, { kind: 'OUT', status: 'INITIATED' },
-  { kind: 'INTERNAL', status: 'APPROVED' }, { kind: 'OUT', status: 'APPROVED' }, { kind: 'OUT', status: 'LETTER_ISSUED' },
-  { kind: 'OUT', status: 'COMPLETED' }, { kind: 'IN', status: 'LETTER_RECEIVED' }, { kind: 'IN', status: 'COMPLETED' },
-  { kind: 'INTERNAL', status: 'COMPLETED' }, { kind: 'INTERNAL', status: 'CANCELLED' },
+  { kind: 'INTERNAL', status: 'INITIATED' },
+  { kind: 'OUT', status: 'LETTER_ISSUED', overdue: true },
+  { kind: 'OUT', status: 'INITIATED' },
+  { kind: 'INTERNAL', status: 'APPROVED' },
+  { kind: 'OUT', status: 'APPROVED' },
+  { kind: 'OUT', status: 'LETTER_ISSUED' },
+  { kind: 'OUT', status: 'COMPLETED' },
+  { kind: 'IN', status: 'LETTER_RECEIVED' },
+  { kind: 'IN', status: 'COMPLETED' },
+  { kind: 'INTERNAL', status: 'COMPLETED' },
+  { kind: 'INTERNAL', status: 'CANCELLED' },
 ];
 const PATHS: Record<string, TransferCaseStatus[]> = {
-  INTERNAL: ['INITIATED', 'APPROVED', 'COMPLETED'], OUT: ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'COMPLETED'], IN: ['LETTER_RECEIVED', 'COMPLETED'],
+  INTERNAL: ['INITIATED', 'APPROVED', 'COMPLETED'],
+  OUT: ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'COMPLETED'],
+  IN: ['LETTER_RECEIVED', 'COMPLETED'],
 };
 const ORGS = ['北京市海淀区委组织部', '上海交通大学研究生院党委', '某科技有限公司党委', '浙江省杭州市西湖区委组织部', '清华大学计算机系党委'];
 
@@ -172,20 +228,28 @@ function writeTransfers(c: Ctx, branchIdx: number, people: MemberRec[], demo: bo
     const other = siblings.length ? c.org.branches[siblings[rng.int(0, siblings.length - 1)]].id : null;
     if (shape.kind === 'INTERNAL' && !other) continue;
     const start = REFERENCE_DATE - rng.int(15, 80) * DAY_MS;
-    const path = shape.status === 'CANCELLED' ? ['INITIATED', 'CANCELLED'] as TransferCaseStatus[]
-      : PATHS[shape.kind].slice(0, PATHS[shape.kind].indexOf(shape.status) + 1);
+    const path = shape.status === 'CANCELLED' ? (['INITIATED', 'CANCELLED'] as TransferCaseStatus[]) : PATHS[shape.kind].slice(0, PATHS[shape.kind].indexOf(shape.status) + 1);
     const steps = path.map((status, i) => ({ status, at: start + i * rng.int(2, 6) * DAY_MS, by: 'generator', note: null }));
     const issued = steps.find((s) => s.status === 'LETTER_ISSUED');
     const validUntil = issued ? (shape.overdue ? issued.at + 10 * DAY_MS : REFERENCE_DATE + 60 * DAY_MS) : null;
     const inbound = shape.kind === 'IN' || (shape.kind === 'INTERNAL' && shape.status === 'COMPLETED');
     const tc: TransferCase = {
-      id: `tc-${m.id}`, memberId: m.id, kind: shape.kind, status: shape.status,
+      id: `tc-${m.id}`,
+      memberId: m.id,
+      kind: shape.kind,
+      status: shape.status,
       fromBranchId: shape.kind === 'IN' ? null : inbound ? other : b.id,
       toBranchId: shape.kind === 'OUT' ? null : inbound ? b.id : other,
       externalOrg: shape.kind === 'INTERNAL' ? null : ORGS[rng.int(0, ORGS.length - 1)],
       letterNumber: issued || shape.kind === 'IN' ? `组转字〔2026〕${String(100 + branchIdx * 20 + k).padStart(3, '0')}号` : null,
-      validUntil, duesPaidUntil: issued ? monthOf(issued.at) : null, reason: shape.kind === 'INTERNAL' ? '工作调动' : '毕业离校',
-      batchId: null, profileConsentAt: null, steps, createdAt: start, updatedAt: steps[steps.length - 1].at,
+      validUntil,
+      duesPaidUntil: issued ? monthOf(issued.at) : null,
+      reason: shape.kind === 'INTERNAL' ? '工作调动' : '毕业离校',
+      batchId: null,
+      profileConsentAt: null,
+      steps,
+      createdAt: start,
+      updatedAt: steps[steps.length - 1].at,
     };
     c.out.row('TransferCase', [tc.id, tc.memberId, tc.status, tc.fromBranchId ?? '', tc.toBranchId ?? '', tc.createdAt, JSON.stringify(tc)]);
     c.out.row('HAS_TRANSFER_CASE', [m.id, tc.id]);
@@ -197,9 +261,12 @@ function writeTransfers(c: Ctx, branchIdx: number, people: MemberRec[], demo: bo
 function writeNotice(c: Ctx, n: Notice): void {
   c.out.row('Notice', [n.id, n.audience, n.audienceId, n.publishedAt, JSON.stringify(n)]);
   const rng = c.rng.fork(`reads/${n.id}`);
-  const readers = n.audience === 'UNIVERSITY' ? c.members
-    : n.audience === 'COMMITTEE' ? c.members.filter((m) => c.org.committees[c.org.branches[m.branch].committee].id === n.audienceId)
-      : c.members.filter((m) => c.org.branches[m.branch].id === n.audienceId);
+  const readers =
+    n.audience === 'UNIVERSITY'
+      ? c.members
+      : n.audience === 'COMMITTEE'
+        ? c.members.filter((m) => c.org.committees[c.org.branches[m.branch].committee].id === n.audienceId)
+        : c.members.filter((m) => c.org.branches[m.branch].id === n.audienceId);
   for (const m of readers) {
     if (m.demo && m.role === 'MEMBER') continue; // the demo member has unread notices
     if (rng.chance(0.35 + 0.5 * m.activity)) c.out.row('READ_NOTICE', [m.id, n.id, n.publishedAt + rng.int(1, 240) * 3_600_000]);
@@ -216,9 +283,25 @@ function writeNotices(c: Ctx): void {
   const rng = c.rng.fork('notices');
   const at = (d: number) => REFERENCE_DATE - d * DAY_MS;
   const base = { kind: 'GENERAL' as const, publishedBy: 'generator', periodWorkingDays: null, periodEndsAt: null, subjectMemberId: null };
-  writeNotice(c, { ...base, id: 'notice-u-1', audience: 'UNIVERSITY', audienceId: c.org.universityId, title: '关于做好年度党费收缴工作的通知', body: '各二级党委：请按《关于中国共产党党费收缴、使用和管理的规定》做好党费收缴。', publishedAt: at(30) });
+  writeNotice(c, {
+    ...base,
+    id: 'notice-u-1',
+    audience: 'UNIVERSITY',
+    audienceId: c.org.universityId,
+    title: '关于做好年度党费收缴工作的通知',
+    body: '各二级党委：请按《关于中国共产党党费收缴、使用和管理的规定》做好党费收缴。',
+    publishedAt: at(30),
+  });
   for (const cm of c.org.committees) {
-    writeNotice(c, { ...base, id: `notice-${cm.id}-1`, audience: 'COMMITTEE', audienceId: cm.id, title: '关于做好毕业生党员组织关系转接的通知', body: '请各支部及时为毕业生党员办理组织关系转接。', publishedAt: at(rng.int(10, 40)) });
+    writeNotice(c, {
+      ...base,
+      id: `notice-${cm.id}-1`,
+      audience: 'COMMITTEE',
+      audienceId: cm.id,
+      title: '关于做好毕业生党员组织关系转接的通知',
+      body: '请各支部及时为毕业生党员办理组织关系转接。',
+      publishedAt: at(rng.int(10, 40)),
+    });
   }
   for (const b of c.org.branches) {
     const [title, body] = GENERAL[b.idx % GENERAL.length];

@@ -15,7 +15,11 @@ import type { Rng } from './rng';
 export interface BranchLifeInput {
   out: BulkWriter;
   truth: { mastery: CsvSink; members: CsvSink; missed: CsvSink };
-  org: OrgTree; members: MemberRec[]; b: BranchRec; ci: CurriculumIndex; counts: EventCounts;
+  org: OrgTree;
+  members: MemberRec[];
+  b: BranchRec;
+  ci: CurriculumIndex;
+  counts: EventCounts;
   /** Running id counters shared across branches (ids are `mt-N`, `s-N`, `a-N`). */
   ids: { meeting: number; study: number; answer: number };
   rng: Rng;
@@ -48,7 +52,9 @@ export function writeBranchLife(x: BranchLifeInput): void {
   for (const mi of b.members) {
     const m = members[mi];
     const mastery = simulateMember(m, { studies: counts.studies[mi], answers: counts.answers[mi] }, attended.get(mi) ?? [], ci, learnRng, sink);
-    mastery.forEach((p, k) => { truth.mastery.row([m.id, ci.skills[k].id, p.toFixed(4)]); });
+    mastery.forEach((p, k) => {
+      truth.mastery.row([m.id, ci.skills[k].id, p.toFixed(4)]);
+    });
     truth.members.row([m.id, round3(m.ability), round3(m.activity), counts.studies[mi], counts.answers[mi], b.weak]);
   }
 }

@@ -14,7 +14,10 @@ export class CsvSink {
   private fd: number;
   private buf = '';
   rows = 0;
-  constructor(readonly file: string, header: readonly string[]) {
+  constructor(
+    readonly file: string,
+    header: readonly string[],
+  ) {
     mkdirSync(path.dirname(file), { recursive: true });
     this.fd = openSync(file, 'w');
     this.buf = csvRow(header);
@@ -28,7 +31,10 @@ export class CsvSink {
     if (this.buf) writeSync(this.fd, this.buf, null, 'utf8');
     this.buf = '';
   }
-  close(): void { this.flush(); closeSync(this.fd); }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
 }
 
 export type Table = BulkNode | BulkRel;
@@ -41,11 +47,16 @@ export class BulkWriter {
     for (const [t, r] of Object.entries(BULK_RELS)) this.sinks.set(t as Table, new CsvSink(path.join(dir, bulkFile(t as Table)), r.columns));
   }
   /** Append one row; values in the column order of graph/bulk-format.ts. */
-  row(table: Table, values: readonly unknown[]): void { this.sinks.get(table)!.row(values); }
+  row(table: Table, values: readonly unknown[]): void {
+    this.sinks.get(table)!.row(values);
+  }
   /** Close every file; returns row counts per table (headers excluded). */
   close(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const [t, s] of this.sinks) { s.close(); counts[t] = s.rows; }
+    for (const [t, s] of this.sinks) {
+      s.close();
+      counts[t] = s.rows;
+    }
     return counts;
   }
 }

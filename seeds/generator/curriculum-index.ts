@@ -10,9 +10,21 @@ import type { Curriculum } from './curriculum-input';
 import { HIDDEN_PARAMS } from './hidden-model';
 import { type Rng, WeightedTable } from './rng';
 
-export interface Tag { skill: number; weight: number }
-export interface CourseInfo { id: string; minutes: number; tags: Tag[] }
-export interface QuestionInfo { id: string; difficulty: number; guess: number; tags: Tag[] }
+export interface Tag {
+  skill: number;
+  weight: number;
+}
+export interface CourseInfo {
+  id: string;
+  minutes: number;
+  tags: Tag[];
+}
+export interface QuestionInfo {
+  id: string;
+  difficulty: number;
+  guess: number;
+  tags: Tag[];
+}
 
 /** Areas a stage is expected to work on when the curriculum's `requiredFor` says nothing. */
 const STAGE_NEED_AREAS: Record<MemberStage, Area[]> = {
@@ -72,15 +84,23 @@ export function indexCurriculum(c: Curriculum, rng: Rng): CurriculumIndex {
   };
   const courses = c.courses.map((x) => ({ id: x.id, minutes: x.minutes, tags: toTags(x.topics) }));
   const questions = c.questions.map((q) => ({
-    id: q.id, difficulty: q.difficulty, tags: toTags(q.topics),
+    id: q.id,
+    difficulty: q.difficulty,
+    tags: toTags(q.topics),
     guess: q.options.length > 1 ? 1 / q.options.length : HIDDEN_PARAMS.answer.defaultGuess,
   }));
   const coursesBySkill = skills.map(() => [] as number[]);
-  courses.forEach((x, i) => { for (const t of x.tags) coursesBySkill[t.skill].push(i); });
+  courses.forEach((x, i) => {
+    for (const t of x.tags) coursesBySkill[t.skill].push(i);
+  });
   const questionsBySkill = skills.map(() => [] as number[]);
-  questions.forEach((x, i) => { for (const t of x.tags) questionsBySkill[t.skill].push(i); });
+  questions.forEach((x, i) => {
+    for (const t of x.tags) questionsBySkill[t.skill].push(i);
+  });
   const skillsByArea = new Map<Area, number[]>(TOP_AREAS.map((a) => [a, [] as number[]]));
-  skills.forEach((t, i) => { skillsByArea.get(t.area)?.push(i); });
+  skills.forEach((t, i) => {
+    skillsByArea.get(t.area)?.push(i);
+  });
   const needs = {} as Record<MemberStage, number[]>;
   for (const stage of MEMBER_STAGES) {
     const explicit = skills.flatMap((t, i) => (t.requiredFor?.includes(stage) ? [i] : []));
@@ -88,10 +108,20 @@ export function indexCurriculum(c: Curriculum, rng: Rng): CurriculumIndex {
   }
   const order = rng.shuffle(courses.map((_, i) => i));
   const pop = new Array<number>(courses.length);
-  order.forEach((ci, rank) => { pop[ci] = 1 / (rank + 1) ** HIDDEN_PARAMS.behaviour.popularityZipf; });
+  order.forEach((ci, rank) => {
+    pop[ci] = 1 / (rank + 1) ** HIDDEN_PARAMS.behaviour.popularityZipf;
+  });
   return {
-    skills, skillOf, prereqs, prereqDepth: skills.map((_, i) => depth(i, new Set())),
-    courses, questions, coursesBySkill, questionsBySkill, skillsByArea, needs,
+    skills,
+    skillOf,
+    prereqs,
+    prereqDepth: skills.map((_, i) => depth(i, new Set())),
+    courses,
+    questions,
+    coursesBySkill,
+    questionsBySkill,
+    skillsByArea,
+    needs,
     popularity: courses.length ? new WeightedTable(pop) : null,
   };
 }

@@ -50,5 +50,8 @@ export function validateCurriculum(c: Curriculum): void {
 
 /** Short content hash: a generated directory is reused only if it was made from the same curriculum. */
 export function hashCurriculum(c: Curriculum): string {
-  return createHash('sha256').update(JSON.stringify([c.topics, c.courses, c.questions])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([c.topics, c.courses, c.questions]))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -10,8 +10,12 @@ import { makeTempDir } from '../../test/support/temp-dirs';
 
 const root = makeTempDir('hongtu-ensure-');
 const store = new KuzuStore({ dir: path.join(root, 'kuzu') });
-beforeAll(async () => { await store.init(); });
-afterAll(async () => { await store.close(); });
+beforeAll(async () => {
+  await store.init();
+});
+afterAll(async () => {
+  await store.close();
+});
 
 describe('ensureDemoData (real Kuzu store)', () => {
   it('generates and bulk-loads the demo world into an empty store, then leaves a filled store alone', async () => {

@@ -37,8 +37,11 @@ export interface EnsureDemoResult {
 export async function ensureDemoData(store: GraphStore, opts: EnsureDemoOptions = {}): Promise<EnsureDemoResult> {
   if (!(await store.isEmpty())) return { loaded: false, dir: null, counts: null };
   const { dir } = await generateWorld({
-    scale: 'demo', outDir: opts.dir ?? bulkDirFor('demo'), seed: opts.seed ?? DEFAULT_SEED,
-    curriculum: opts.curriculum, onProgress: opts.onProgress,
+    scale: 'demo',
+    outDir: opts.dir ?? bulkDirFor('demo'),
+    seed: opts.seed ?? DEFAULT_SEED,
+    curriculum: opts.curriculum,
+    onProgress: opts.onProgress,
   });
   const counts = await store.bulkLoad(dir, opts.onProgress);
   return { loaded: true, dir, counts };

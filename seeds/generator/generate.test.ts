@@ -23,7 +23,9 @@ function hashDir(dir: string): Record<string, string> {
 }
 
 let world: GenerateResult;
-beforeAll(async () => { world = await generateTestWorld(7); });
+beforeAll(async () => {
+  world = await generateTestWorld(7);
+});
 
 describe('generateWorld', () => {
   it('is deterministic: same seed → byte-identical files; another seed → different members', async () => {
@@ -94,7 +96,6 @@ describe('generateWorld', () => {
       courses: [{ ...testCurriculum.courses[0], topics: { 'no.such-topic': 1 } }],
       questions: [{ ...testCurriculum.questions[0], answer: 9 }],
     };
-    await expect(generateWorld({ scale: 'demo', outDir: `${world.dir}-bad`, curriculum: bad }))
-      .rejects.toThrow(/unknown topic "no\.such-topic"[\s\S]*answer 9 is not an index/);
+    await expect(generateWorld({ scale: 'demo', outDir: `${world.dir}-bad`, curriculum: bad })).rejects.toThrow(/unknown topic "no\.such-topic"[\s\S]*answer 9 is not an index/);
   });
 });

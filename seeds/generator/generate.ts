@@ -34,7 +34,12 @@ export interface GenerateOptions {
   reuse?: boolean;
 }
 
-export interface GenerateResult { dir: string; manifest: Manifest; reused: boolean; ms: number }
+export interface GenerateResult {
+  dir: string;
+  manifest: Manifest;
+  reused: boolean;
+  ms: number;
+}
 
 export async function generateWorld(opts: GenerateOptions): Promise<GenerateResult> {
   const t0 = performance.now();
@@ -74,14 +79,35 @@ export async function generateWorld(opts: GenerateOptions): Promise<GenerateResu
   progress(scale.branches, scale.branches, 'branches');
   writeAffairs({ out, org, members, rng: root.fork('affairs') });
 
-  writeFileSync(path.join(tmp, 'truth', 'params.json'), `${JSON.stringify({
-    ...HIDDEN_PARAMS, forms: HIDDEN_FORMS, referenceDate: REFERENCE_DATE, windowStart: WINDOW_START, seed, scale: scale.name,
-  }, null, 2)}\n`);
+  writeFileSync(
+    path.join(tmp, 'truth', 'params.json'),
+    `${JSON.stringify(
+      {
+        ...HIDDEN_PARAMS,
+        forms: HIDDEN_FORMS,
+        referenceDate: REFERENCE_DATE,
+        windowStart: WINDOW_START,
+        seed,
+        scale: scale.name,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   const truthCounts: Record<string, number> = {};
-  for (const s of Object.values(truth)) { s.close(); truthCounts[path.basename(s.file)] = s.rows; }
+  for (const s of Object.values(truth)) {
+    s.close();
+    truthCounts[path.basename(s.file)] = s.rows;
+  }
   const manifest: Manifest = {
-    format: 'hongtu-bulk/1', generator: GENERATOR_VERSION, scale: scale.name, seed, referenceDate: REFERENCE_DATE,
-    curriculumHash, counts: out.close(), truth: truthCounts,
+    format: 'hongtu-bulk/1',
+    generator: GENERATOR_VERSION,
+    scale: scale.name,
+    seed,
+    referenceDate: REFERENCE_DATE,
+    curriculumHash,
+    counts: out.close(),
+    truth: truthCounts,
   };
   writeFileSync(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,11 @@ describe('hidden learner model', () => {
   });
 
   it('studies a course and scores a question by topic ids for simulators', () => {
-    const state = new Map([['a.x', 0.2], ['a.y', 0.2], ['a.z', 0.9]]);
+    const state = new Map([
+      ['a.x', 0.2],
+      ['a.y', 0.2],
+      ['a.z', 0.9],
+    ]);
     const prereqs = (id: string) => (id === 'a.y' ? ['a.x'] : []);
     const q = { topics: { 'a.x': 1, 'a.y': 1 }, difficulty: 0.5, options: ['1', '2', '3', '4'] };
     const before = answerProbability(state, q);

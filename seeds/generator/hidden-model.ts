@@ -90,10 +90,16 @@ export function initialMastery(x: InitialMasteryInput, p: HiddenParams = HIDDEN_
   const q = p.initial;
   const stageIdx = MEMBER_STAGES.indexOf(x.stage);
   const passed = x.requiredFor.some((s) => MEMBER_STAGES.indexOf(s) < stageIdx);
-  const logit = q.stageLogit[x.stage] + q.kindLogit[x.kind]
-    + (q.stageAreaBoost[x.stage][x.area] ?? 0) + (q.kindAreaBoost[x.kind][x.area] ?? 0)
-    + q.abilityWeight * x.ability + (passed ? q.requiredPassedBoost : 0)
-    - q.prereqDepthPenalty * x.prereqDepth + q.noiseSd * x.noise + (x.areaShift ?? 0);
+  const logit =
+    q.stageLogit[x.stage] +
+    q.kindLogit[x.kind] +
+    (q.stageAreaBoost[x.stage][x.area] ?? 0) +
+    (q.kindAreaBoost[x.kind][x.area] ?? 0) +
+    q.abilityWeight * x.ability +
+    (passed ? q.requiredPassedBoost : 0) -
+    q.prereqDepthPenalty * x.prereqDepth +
+    q.noiseSd * x.noise +
+    (x.areaShift ?? 0);
   return sigmoid(logit);
 }
 
@@ -101,8 +107,7 @@ export function initialMastery(x: InitialMasteryInput, p: HiddenParams = HIDDEN_
  * Mastery after studying material on the topic for `minutes` with tag weight `weight`.
  * `prereqMastery` is the mean mastery of the topic's prerequisites (1 when it has none).
  */
-export function studyGain(m: number, weight: number, minutes: number, ability: number, prereqMastery = 1,
-  p: HiddenParams = HIDDEN_PARAMS): number {
+export function studyGain(m: number, weight: number, minutes: number, ability: number, prereqMastery = 1, p: HiddenParams = HIDDEN_PARAMS): number {
   const s = p.study;
   const prereqFactor = s.prereqFloor + (1 - s.prereqFloor) * prereqMastery;
   const effort = s.rate * weight * Math.max(0, minutes) * Math.exp(s.abilityWeight * ability) * prereqFactor;
@@ -125,8 +130,7 @@ export function forget(m: number, days: number, p: HiddenParams = HIDDEN_PARAMS)
  * Probability of a correct answer. `mastery` is the tag-weighted mean mastery of the topics the
  * question tests; `guess` defaults to 1 / number of options.
  */
-export function pCorrect(mastery: number, difficulty: number, guess: number = HIDDEN_PARAMS.answer.defaultGuess,
-  p: HiddenParams = HIDDEN_PARAMS): number {
+export function pCorrect(mastery: number, difficulty: number, guess: number = HIDDEN_PARAMS.answer.defaultGuess, p: HiddenParams = HIDDEN_PARAMS): number {
   const { slip, discrimination, difficultyOffset, difficultyScale } = p.answer;
   return guess + (1 - guess - slip) * sigmoid(discrimination * (mastery - difficultyOffset - difficultyScale * difficulty));
 }
@@ -136,25 +140,40 @@ export function pCorrect(mastery: number, difficulty: number, guess: number = HI
  * `minutes`, updating `state` (topicId → mastery, already forgotten to "now") in place. Topics
  * missing from `state` are skipped (e.g. area-level tags; the generator spreads those instead).
  */
-export function studyCourse(state: Map<string, number>, tags: Record<string, number>, minutes: number, ability: number,
-  prerequisitesOf: (topicId: string) => readonly string[], p: HiddenParams = HIDDEN_PARAMS): void {
+export function studyCourse(
+  state: Map<string, number>,
+  tags: Record<string, number>,
+  minutes: number,
+  ability: number,
+  prerequisitesOf: (topicId: string) => readonly string[],
+  p: HiddenParams = HIDDEN_PARAMS,
+): void {
   const before = new Map(state);
   for (const [topicId, weight] of Object.entries(tags)) {
     const m = before.get(topicId);
     if (m === undefined) continue;
-    const pre = prerequisitesOf(topicId).map((id) => before.get(id)).filter((x): x is number => x !== undefined);
+    const pre = prerequisitesOf(topicId)
+      .map((id) => before.get(id))
+      .filter((x): x is number => x !== undefined);
     const preMastery = pre.length ? pre.reduce((a, b) => a + b, 0) / pre.length : 1;
     state.set(topicId, studyGain(m, weight, minutes, ability, preMastery, p));
   }
 }
 
 /** P(correct) for a question (tags topicId → weight, difficulty, option count) given `state`. */
-export function answerProbability(state: Map<string, number>, q: { topics: Record<string, number>; difficulty: number; options: readonly unknown[] },
-  p: HiddenParams = HIDDEN_PARAMS): number {
-  let num = 0, den = 0;
+export function answerProbability(
+  state: Map<string, number>,
+  q: { topics: Record<string, number>; difficulty: number; options: readonly unknown[] },
+  p: HiddenParams = HIDDEN_PARAMS,
+): number {
+  let num = 0,
+    den = 0;
   for (const [topicId, w] of Object.entries(q.topics)) {
     const m = state.get(topicId);
-    if (m !== undefined) { num += w * m; den += w; }
+    if (m !== undefined) {
+      num += w * m;
+      den += w;
+    }
   }
   const guess = q.options.length > 1 ? 1 / q.options.length : p.answer.defaultGuess;
   return pCorrect(den ? num / den : 0, q.difficulty, guess, p);
@@ -162,11 +181,14 @@ export function answerProbability(state: Map<string, number>, q: { topics: Recor
 
 /** The function forms in words, written to truth/params.json next to the numbers. */
 export const HIDDEN_FORMS = {
-  initialMastery: 'sigmoid(stageLogit[stage] + kindLogit[kind] + stageAreaBoost[stage][area] + kindAreaBoost[kind][area] + abilityWeight*ability + (requiredFor has a stage before the member\'s ? requiredPassedBoost : 0) - prereqDepthPenalty*prereqDepth + noiseSd*N(0,1) + areaShift)',
-  studyGain: 'm + (1-m)*(1-exp(-rate*weight*minutes*exp(study.abilityWeight*ability)*(prereqFloor+(1-prereqFloor)*meanPrereqMastery))), meanPrereqMastery read before the session\'s gains',
+  initialMastery:
+    "sigmoid(stageLogit[stage] + kindLogit[kind] + stageAreaBoost[stage][area] + kindAreaBoost[kind][area] + abilityWeight*ability + (requiredFor has a stage before the member's ? requiredPassedBoost : 0) - prereqDepthPenalty*prereqDepth + noiseSd*N(0,1) + areaShift)",
+  studyGain:
+    "m + (1-m)*(1-exp(-rate*weight*minutes*exp(study.abilityWeight*ability)*(prereqFloor+(1-prereqFloor)*meanPrereqMastery))), meanPrereqMastery read before the session's gains",
   practiceGain: 'm + (1-m)*practiceGain*weight (after every answer, right or wrong)',
   meetingGain: 'studyGain with minutes = meeting minutes * meetingMinutesFactor, for PRESENT attendees, per DISCUSSED topic weight',
   forget: 'm <= floor ? m : floor + (m-floor)*2^(-days/halfLifeDays), applied lazily before every read or update',
-  pCorrect: 'guess + (1-guess-slip)*sigmoid(discrimination*(mastery-(difficultyOffset+difficultyScale*difficulty))), guess = 1/options, mastery = tag-weighted mean over tested topics',
+  pCorrect:
+    'guess + (1-guess-slip)*sigmoid(discrimination*(mastery-(difficultyOffset+difficultyScale*difficulty))), guess = 1/options, mastery = tag-weighted mean over tested topics',
   tagsOnAreas: 'a tag on a top-level area spreads to each of its subtopics with half the weight',
 };

@@ -14,7 +14,11 @@ export interface LearningSink {
   study(member: MemberRec, courseId: string, at: number, seconds: number, progress: number): void;
   answer(member: MemberRec, questionId: string, at: number, correct: boolean, seconds: number): void;
 }
-export interface AttendedMeeting { at: number; minutes: number; topics: Tag[] }
+export interface AttendedMeeting {
+  at: number;
+  minutes: number;
+  topics: Tag[];
+}
 
 /** Local hours at which people study, with relative weights (lunch break and evenings peak). */
 const HOUR_WEIGHTS = [0, 0, 0, 0, 0, 0, 0.2, 0.6, 1, 1.2, 1.2, 1, 1.6, 1.4, 1, 1, 1, 0.8, 0.8, 1.4, 2, 2.2, 1.8, 0.8];
@@ -23,10 +27,16 @@ const LIMIT = REFERENCE_DATE - 60_000;
 class MemberState {
   readonly m: Float64Array;
   readonly last: Float64Array;
-  constructor(n: number, start: number) { this.m = new Float64Array(n); this.last = new Float64Array(n).fill(start); }
+  constructor(n: number, start: number) {
+    this.m = new Float64Array(n);
+    this.last = new Float64Array(n).fill(start);
+  }
   /** Mastery of skill k at time t, forgetting applied (lazily; exact because forgetting composes). */
   at(k: number, t: number): number {
-    if (t > this.last[k]) { this.m[k] = forget(this.m[k], (t - this.last[k]) / DAY_MS); this.last[k] = t; }
+    if (t > this.last[k]) {
+      this.m[k] = forget(this.m[k], (t - this.last[k]) / DAY_MS);
+      this.last[k] = t;
+    }
     return this.m[k];
   }
 }
@@ -42,18 +52,32 @@ function prereqMastery(ci: CurriculumIndex, s: MemberState, k: number, t: number
 /** Study gains of one session; prerequisite mastery is read before any of the session's gains (as in studyCourse). */
 function learn(st: MemberState, ci: CurriculumIndex, tags: Tag[], minutes: number, ability: number, t: number): void {
   const pms = tags.map((tag) => prereqMastery(ci, st, tag.skill, t));
-  tags.forEach((tag, i) => { st.m[tag.skill] = studyGain(st.at(tag.skill, t), tag.weight, minutes, ability, pms[i]); });
+  tags.forEach((tag, i) => {
+    st.m[tag.skill] = studyGain(st.at(tag.skill, t), tag.weight, minutes, ability, pms[i]);
+  });
 }
 
 /** Simulate and emit one member's events; returns hidden mastery per skill at the reference date. */
-export function simulateMember(member: MemberRec, counts: { studies: number; answers: number },
-  meetings: AttendedMeeting[], ci: CurriculumIndex, rng: Rng, sink: LearningSink): Float64Array {
+export function simulateMember(
+  member: MemberRec,
+  counts: { studies: number; answers: number },
+  meetings: AttendedMeeting[],
+  ci: CurriculumIndex,
+  rng: Rng,
+  sink: LearningSink,
+): Float64Array {
   const start = Math.max(WINDOW_START, member.createdAt);
   const st = new MemberState(ci.skills.length, start);
   ci.skills.forEach((t, k) => {
     st.m[k] = initialMastery({
-      ability: member.ability, stage: member.stage, kind: member.kind, area: t.area, requiredFor: t.requiredFor ?? [],
-      prereqDepth: ci.prereqDepth[k], noise: rng.normal(), areaShift: member.demo?.areaShift[t.area],
+      ability: member.ability,
+      stage: member.stage,
+      kind: member.kind,
+      area: t.area,
+      requiredFor: t.requiredFor ?? [],
+      prereqDepth: ci.prereqDepth[k],
+      noise: rng.normal(),
+      areaShift: member.demo?.areaShift[t.area],
     });
   });
   const beh = HIDDEN_PARAMS.behaviour;
@@ -71,15 +95,23 @@ export function simulateMember(member: MemberRec, counts: { studies: number; ans
   sessions.sort((a, b) => a.at - b.at);
 
   const focus = member.demo ? member.demo.focusAreas.flatMap((a) => ci.skillsByArea.get(a) ?? []) : null;
-  const gaps = member.demo ? Object.entries(member.demo.areaShift).filter(([, v]) => (v ?? 0) < 0)
-    .flatMap(([a]) => ci.skillsByArea.get(a as Area) ?? []).filter((k) => ci.questionsBySkill[k].length) : [];
+  const gaps = member.demo
+    ? Object.entries(member.demo.areaShift)
+        .filter(([, v]) => (v ?? 0) < 0)
+        .flatMap(([a]) => ci.skillsByArea.get(a as Area) ?? [])
+        .filter((k) => ci.questionsBySkill[k].length)
+    : [];
   let cursor = 0;
   const answer = (qi: number) => {
     const q = ci.questions[qi];
     const t = cursor + rng.int(5, 40) * 1000;
     if (t >= LIMIT) return;
-    let num = 0, den = 0;
-    for (const tag of q.tags) { num += tag.weight * st.at(tag.skill, t); den += tag.weight; }
+    let num = 0,
+      den = 0;
+    for (const tag of q.tags) {
+      num += tag.weight * st.at(tag.skill, t);
+      den += tag.weight;
+    }
     const correct = rng.chance(pCorrect(den ? num / den : 0, q.difficulty, q.guess));
     const seconds = Math.round(8 + 40 * q.difficulty + rng.logNormal(2, 0.5));
     sink.answer(member, q.id, t, correct, seconds);

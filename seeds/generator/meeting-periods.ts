@@ -10,11 +10,13 @@ import { cstDate, REFERENCE_DATE, WINDOW_START } from './scales';
 
 export type Frequency = MeetingFrequency;
 /** Frequency of each meeting kind as the rules catalogue first states it. */
-export const MEETING_FREQUENCY = Object.fromEntries(
-  LIFE_RULES.map((r) => [r.params.meetingKind, r.params.frequency]),
-) as Readonly<Record<MeetingKind, MeetingFrequency>>;
+export const MEETING_FREQUENCY = Object.fromEntries(LIFE_RULES.map((r) => [r.params.meetingKind, r.params.frequency])) as Readonly<Record<MeetingKind, MeetingFrequency>>;
 
-export interface Period { label: string; start: number; end: number }
+export interface Period {
+  label: string;
+  start: number;
+  end: number;
+}
 
 /** Local calendar (year, 1-based month) of an instant. */
 export function cstYearMonth(t: number): { year: number; month: number } {
@@ -25,7 +27,8 @@ export function cstYearMonth(t: number): { year: number; month: number } {
 function buildPeriods(stepMonths: number): Period[] {
   const out: Period[] = [];
   const first = cstYearMonth(WINDOW_START);
-  let y = first.year, m = first.month - ((first.month - 1) % stepMonths);
+  let y = first.year,
+    m = first.month - ((first.month - 1) % stepMonths);
   for (;;) {
     const start = cstDate(y, m);
     if (start >= REFERENCE_DATE) break;

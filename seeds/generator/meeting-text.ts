@@ -10,10 +10,15 @@ import type { MemberRec } from './people';
 import type { Rng } from './rng';
 
 export interface MeetingTextInput {
-  kind: MeetingKind; at: number; branch: BranchRec; group: GroupRec | null;
+  kind: MeetingKind;
+  at: number;
+  branch: BranchRec;
+  group: GroupRec | null;
   topics: { skill: number; weight: number }[];
   attendance: { member: number; status: AttendanceStatus }[];
-  members: MemberRec[]; ci: CurriculumIndex; rng: Rng;
+  members: MemberRec[];
+  ci: CurriculumIndex;
+  rng: Rng;
 }
 
 const OPENINGS: Record<MeetingKind, string[]> = {
@@ -52,7 +57,8 @@ export function describeMeeting(x: MeetingTextInput): { title: string; record: s
   const excused = x.attendance.filter((a) => a.status === 'EXCUSED').length;
   const about = names.length ? `围绕“${names.join('”“')}”进行了学习讨论。` : '开展了学习讨论。';
   const detail = x.topics[0] ? firstSentence(x.ci.skills[x.topics[0].skill].description) : '';
-  const record = `会议由${host}主持，应到${x.attendance.length}人，实到${present}人${excused ? `，请假${excused}人` : ''}。`
-    + `${x.rng.pick(OPENINGS[x.kind])}${about}${detail}与会同志结合${x.branch.type === 'UNDERGRAD' || x.branch.type === 'GRADUATE' ? '学习' : '工作'}实际交流了体会。${x.rng.pick(CLOSINGS)}`;
+  const record =
+    `会议由${host}主持，应到${x.attendance.length}人，实到${present}人${excused ? `，请假${excused}人` : ''}。` +
+    `${x.rng.pick(OPENINGS[x.kind])}${about}${detail}与会同志结合${x.branch.type === 'UNDERGRAD' || x.branch.type === 'GRADUATE' ? '学习' : '工作'}实际交流了体会。${x.rng.pick(CLOSINGS)}`;
   return { title, record };
 }

@@ -13,22 +13,41 @@ import type { Rng } from './rng';
 import { DAY_MS, REFERENCE_DATE } from './scales';
 
 export interface MeetingDraft {
-  kind: MeetingKind; at: number; minutes: number; title: string; record: string;
+  kind: MeetingKind;
+  at: number;
+  minutes: number;
+  title: string;
+  record: string;
   /** Group index for GROUP_MEETING, else -1. */
   group: number;
   topics: { skill: number; weight: number }[];
   attendance: { member: number; status: AttendanceStatus }[];
 }
 /** A required meeting a weak branch did not hold (written to truth/missed-meetings.csv). */
-export interface MissedMeeting { kind: MeetingKind; period: string; group: number }
+export interface MissedMeeting {
+  kind: MeetingKind;
+  period: string;
+  group: number;
+}
 
 const BRANCH_KINDS: MeetingKind[] = ['BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING'];
 const MISS_CHANCE: Record<MeetingKind, number> = {
-  BRANCH_ASSEMBLY: 0.35, BRANCH_COMMITTEE: 0.3, GROUP_MEETING: 0.35, PARTY_LECTURE: 0.4, THEME_DAY: 0.3, ORG_LIFE_MEETING: 0.5, DEMOCRATIC_REVIEW: 0.5,
+  BRANCH_ASSEMBLY: 0.35,
+  BRANCH_COMMITTEE: 0.3,
+  GROUP_MEETING: 0.35,
+  PARTY_LECTURE: 0.4,
+  THEME_DAY: 0.3,
+  ORG_LIFE_MEETING: 0.5,
+  DEMOCRATIC_REVIEW: 0.5,
 };
 const MINUTES: Record<MeetingKind, [number, number]> = {
-  BRANCH_ASSEMBLY: [60, 120], BRANCH_COMMITTEE: [40, 90], GROUP_MEETING: [40, 60],
-  PARTY_LECTURE: [60, 120], THEME_DAY: [120, 240], ORG_LIFE_MEETING: [120, 180], DEMOCRATIC_REVIEW: [90, 150],
+  BRANCH_ASSEMBLY: [60, 120],
+  BRANCH_COMMITTEE: [40, 90],
+  GROUP_MEETING: [40, 60],
+  PARTY_LECTURE: [60, 120],
+  THEME_DAY: [120, 240],
+  ORG_LIFE_MEETING: [120, 180],
+  DEMOCRATIC_REVIEW: [90, 150],
 };
 /** What each kind of meeting tends to be about. */
 export const KIND_AREAS: Record<MeetingKind, Area[]> = {
@@ -42,7 +61,10 @@ export const KIND_AREAS: Record<MeetingKind, Area[]> = {
 };
 const HOURS = [9, 10, 14, 14.5, 15, 16, 19, 19.5];
 
-export interface BranchMeetings { meetings: MeetingDraft[]; missed: MissedMeeting[] }
+export interface BranchMeetings {
+  meetings: MeetingDraft[];
+  missed: MissedMeeting[];
+}
 
 /** Meetings of one branch sorted by time (attendance included); `rng` is the branch's own stream. */
 export function buildBranchMeetings(org: OrgTree, b: BranchRec, members: MemberRec[], ci: CurriculumIndex, rng: Rng): BranchMeetings {
@@ -51,7 +73,9 @@ export function buildBranchMeetings(org: OrgTree, b: BranchRec, members: MemberR
   for (const g of b.groups) for (const period of requiredPeriods('GROUP_MEETING')) slots.push({ kind: 'GROUP_MEETING', period, group: g });
   const missed = new Set<number>();
   if (b.weak) {
-    slots.forEach((s, i) => { if (rng.chance(MISS_CHANCE[s.kind])) missed.add(i); });
+    slots.forEach((s, i) => {
+      if (rng.chance(MISS_CHANCE[s.kind])) missed.add(i);
+    });
     if (!missed.size) missed.add(rng.int(0, slots.length - 1));
   }
   const held = slots.filter((_, i) => !missed.has(i));
@@ -69,15 +93,18 @@ export function buildBranchMeetings(org: OrgTree, b: BranchRec, members: MemberR
 }
 
 function meetingTime(kind: MeetingKind, p: Period, rng: Rng): number {
-  let start = p.start, end = p.end;
-  if (kind === 'ORG_LIFE_MEETING') { start = p.start + 40 * DAY_MS; end = p.start + 120 * DAY_MS; } // mid-Dec … Feb
+  let start = p.start,
+    end = p.end;
+  if (kind === 'ORG_LIFE_MEETING') {
+    start = p.start + 40 * DAY_MS;
+    end = p.start + 120 * DAY_MS;
+  } // mid-Dec … Feb
   const days = Math.max(1, Math.floor((end - start) / DAY_MS));
   const at = start + rng.int(0, days - 1) * DAY_MS + rng.pick(HOURS) * 3_600_000;
   return Math.min(at, end - 3_600_000, REFERENCE_DATE - 3_600_000);
 }
 
-function draftMeeting(org: OrgTree, b: BranchRec, members: MemberRec[], ci: CurriculumIndex,
-  kind: MeetingKind, period: Period, group: number, rng: Rng): MeetingDraft {
+function draftMeeting(org: OrgTree, b: BranchRec, members: MemberRec[], ci: CurriculumIndex, kind: MeetingKind, period: Period, group: number, rng: Rng): MeetingDraft {
   const at = meetingTime(kind, period, rng);
   const [lo, hi] = MINUTES[kind];
   const minutes = 10 * Math.round(rng.int(lo, hi) / 10);
@@ -96,8 +123,7 @@ function pickTopics(kind: MeetingKind, ci: CurriculumIndex, rng: Rng): { skill: 
   return chosen.map((skill, i) => ({ skill, weight: i === 0 ? 1 : 0.6 }));
 }
 
-function takeAttendance(kind: MeetingKind, b: BranchRec, group: number, members: MemberRec[], org: OrgTree,
-  at: number, rng: Rng): { member: number; status: AttendanceStatus }[] {
+function takeAttendance(kind: MeetingKind, b: BranchRec, group: number, members: MemberRec[], org: OrgTree, at: number, rng: Rng): { member: number; status: AttendanceStatus }[] {
   const partyOnly = kind !== 'PARTY_LECTURE' && kind !== 'THEME_DAY';
   const pool = group >= 0 ? org.groups[group].members : b.members;
   const base = b.weak ? 0.95 : 2.4; // logit of ~72% vs ~92% present

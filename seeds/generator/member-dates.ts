@@ -8,7 +8,11 @@ import type { BranchType } from './organization';
 import type { Rng } from './rng';
 import { cstDate, DAY_MS, REFERENCE_DATE } from './scales';
 
-export interface MemberDates { birth: number; since: number; stageSince: number }
+export interface MemberDates {
+  birth: number;
+  since: number;
+  stageSince: number;
+}
 
 const YEAR_MS = 365.25 * DAY_MS;
 /** Stage dates before 1971 are clamped so every time stays a positive epoch value. */
@@ -66,8 +70,9 @@ export function memberDates(rng: Rng, kind: MemberKind, stage: MemberStage, type
   }
   const birth = dayIn(rng, kind === 'TEACHER' ? rng.int(1962, 1996) : rng.int(1968, 1998));
   const since = Math.floor(Math.min(REFERENCE_DATE - 60 * DAY_MS, Math.max(cstDate(1995, 7, 1), birth + rng.int(25, 34) * YEAR_MS)));
-  const stageSince = stage === 'FULL'
-    ? Math.floor(Math.max(EARLIEST, Math.min(REFERENCE_DATE - 400 * DAY_MS, birth + rng.int(20, 40) * YEAR_MS)))
-    : between(rng, REFERENCE_DATE - STUDENT_STAGE_AGE[stage][0], REFERENCE_DATE - STUDENT_STAGE_AGE[stage][1]);
+  const stageSince =
+    stage === 'FULL'
+      ? Math.floor(Math.max(EARLIEST, Math.min(REFERENCE_DATE - 400 * DAY_MS, birth + rng.int(20, 40) * YEAR_MS)))
+      : between(rng, REFERENCE_DATE - STUDENT_STAGE_AGE[stage][0], REFERENCE_DATE - STUDENT_STAGE_AGE[stage][1]);
   return { birth, since, stageSince };
 }

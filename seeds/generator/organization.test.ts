@@ -29,7 +29,10 @@ describe('organization tree', () => {
     expect(weak).toBe(60);
     expect(org.branches[0]).toMatchObject({ id: 'b-1', name: '计算机学院本科生第一党支部', weak: false, type: 'UNDERGRAD' });
     for (const c of org.committees) {
-      expect(c.branches.some((i) => org.branches[i].type === 'TEACHER'), c.name).toBe(true);
+      expect(
+        c.branches.some((i) => org.branches[i].type === 'TEACHER'),
+        c.name,
+      ).toBe(true);
     }
     expect(org.groups.length).toBeGreaterThan(0);
   });

@@ -13,15 +13,36 @@ const TYPE_LABEL: Record<BranchType, string> = { UNDERGRAD: '本科生', GRADUAT
 const TYPE_SIZE_WEIGHT: Record<BranchType, number> = { UNDERGRAD: 1.4, GRADUATE: 1.0, TEACHER: 0.9, RETIRED: 0.6 };
 export const MIN_BRANCH_SIZE = 8;
 
-export interface CommitteeRec { id: string; name: string; branches: number[] }
+export interface CommitteeRec {
+  id: string;
+  name: string;
+  branches: number[];
+}
 export interface BranchRec {
-  idx: number; id: string; name: string; committee: number; type: BranchType;
+  idx: number;
+  id: string;
+  name: string;
+  committee: number;
+  type: BranchType;
   /** Weak organizational life: misses some required meetings, worse attendance. */
   weak: boolean;
-  size: number; groups: number[]; members: number[];
+  size: number;
+  groups: number[];
+  members: number[];
 }
-export interface GroupRec { id: string; name: string; branch: number; members: number[] }
-export interface OrgTree { universityId: string; universityName: string; committees: CommitteeRec[]; branches: BranchRec[]; groups: GroupRec[] }
+export interface GroupRec {
+  id: string;
+  name: string;
+  branch: number;
+  members: number[];
+}
+export interface OrgTree {
+  universityId: string;
+  universityName: string;
+  committees: CommitteeRec[];
+  branches: BranchRec[];
+  groups: GroupRec[];
+}
 
 /** Split `total` into integer parts ≥ `min`, proportional to weights (largest remainder). */
 export function apportion(total: number, weights: number[], min: number): number[] {
@@ -42,8 +63,10 @@ function branchTypes(n: number): BranchType[] {
   const graduate = n >= 3 ? Math.max(1, Math.round(0.22 * n)) : 0;
   const undergrad = n - teacher - retired - graduate;
   return [
-    ...Array<BranchType>(undergrad).fill('UNDERGRAD'), ...Array<BranchType>(graduate).fill('GRADUATE'),
-    ...Array<BranchType>(teacher).fill('TEACHER'), ...Array<BranchType>(retired).fill('RETIRED'),
+    ...Array<BranchType>(undergrad).fill('UNDERGRAD'),
+    ...Array<BranchType>(graduate).fill('GRADUATE'),
+    ...Array<BranchType>(teacher).fill('TEACHER'),
+    ...Array<BranchType>(retired).fill('RETIRED'),
   ];
 }
 
@@ -51,7 +74,11 @@ function branchTypes(n: number): BranchType[] {
 export function buildOrgTree(scale: Scale, rng: Rng): OrgTree {
   if (scale.branches < 2 * scale.committees + 2) throw new Error('Each committee needs at least two branches (cm-1 four)');
   // cm-1 gets two more than the minimum so it always has 本科生第一/第二党支部, 研究生 and 教工 branches.
-  const perCommittee = apportion(scale.branches - 2, Array.from({ length: scale.committees }, () => rng.logNormal(0, 0.4)), 2);
+  const perCommittee = apportion(
+    scale.branches - 2,
+    Array.from({ length: scale.committees }, () => rng.logNormal(0, 0.4)),
+    2,
+  );
   perCommittee[0] += 2;
   const committees: CommitteeRec[] = [];
   const branches: BranchRec[] = [];
@@ -65,15 +92,28 @@ export function buildOrgTree(scale: Scale, rng: Rng): OrgTree {
       const ordinal = types.slice(0, k + 1).filter((t) => t === type).length;
       const idx = branches.length;
       branches.push({
-        idx, id: `b-${idx + 1}`, committee: ci, type, weak: false, size: 0, groups: [], members: [],
+        idx,
+        id: `b-${idx + 1}`,
+        committee: ci,
+        type,
+        weak: false,
+        size: 0,
+        groups: [],
+        members: [],
         name: `${college}${TYPE_LABEL[type]}${sameType > 1 ? `第${chineseNumber(ordinal)}` : ''}党支部`,
       });
       cm.branches.push(idx);
     });
     committees.push(cm);
   });
-  const sizes = apportion(scale.members, branches.map((b) => TYPE_SIZE_WEIGHT[b.type] * rng.logNormal(0, 0.3)), MIN_BRANCH_SIZE);
-  branches.forEach((b, i) => { b.size = sizes[i]; });
+  const sizes = apportion(
+    scale.members,
+    branches.map((b) => TYPE_SIZE_WEIGHT[b.type] * rng.logNormal(0, 0.3)),
+    MIN_BRANCH_SIZE,
+  );
+  branches.forEach((b, i) => {
+    b.size = sizes[i];
+  });
   markWeakBranches(branches, committees[0], scale.weakBranchShare, rng);
   const groups: GroupRec[] = [];
   for (const b of branches) {

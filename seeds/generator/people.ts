@@ -15,11 +15,25 @@ import { DAY_MS, PLATFORM_LAUNCH, REFERENCE_DATE } from './scales';
 import { memberDates } from './member-dates';
 
 export interface MemberRec {
-  id: string; name: string; gender: Gender; kind: MemberKind; stage: MemberStage; role: Role;
-  branch: number; group: number; birth: number; since: number; stageSince: number;
-  createdAt: number; updatedAt: number; phone: string | null; idNumber: string | null;
+  id: string;
+  name: string;
+  gender: Gender;
+  kind: MemberKind;
+  stage: MemberStage;
+  role: Role;
+  branch: number;
+  group: number;
+  birth: number;
+  since: number;
+  stageSince: number;
+  createdAt: number;
+  updatedAt: number;
+  phone: string | null;
+  idNumber: string | null;
   /** Hidden traits. */
-  ability: number; activity: number; attendance: number;
+  ability: number;
+  activity: number;
+  attendance: number;
   demo?: { areaShift: Partial<Record<Area, number>>; focusAreas: Area[]; gapQuizShare: number; studies: number; answers: number };
 }
 
@@ -31,11 +45,15 @@ const STAGE_MIX: Record<BranchType, Record<MemberStage, number>> = {
 };
 const TEACHER_BRANCH_KINDS: Record<MemberKind, number> = { TEACHER: 0.72, STAFF: 0.22, RETIRED: 0.06, STUDENT: 0 };
 
-interface Slot { kind: MemberKind; stage: MemberStage; role: Role; special?: (typeof DEMO_ACCOUNTS)[number] }
+interface Slot {
+  kind: MemberKind;
+  stage: MemberStage;
+  role: Role;
+  special?: (typeof DEMO_ACCOUNTS)[number];
+}
 
 function plainSlot(type: BranchType, rng: Rng): Slot {
-  const kind: MemberKind = type === 'TEACHER' ? rng.weightedKey(TEACHER_BRANCH_KINDS)
-    : type === 'RETIRED' ? 'RETIRED' : 'STUDENT';
+  const kind: MemberKind = type === 'TEACHER' ? rng.weightedKey(TEACHER_BRANCH_KINDS) : type === 'RETIRED' ? 'RETIRED' : 'STUDENT';
   const stage = kind === 'RETIRED' ? 'FULL' : rng.weightedKey(STAGE_MIX[type]);
   return { kind, stage, role: 'MEMBER' };
 }
@@ -52,7 +70,10 @@ function branchSlots(org: OrgTree, bi: number, rng: Rng): Slot[] {
   const firstTeacher = cm.branches.find((i) => org.branches[i].type === 'TEACHER');
   const demo = (id: string) => DEMO_ACCOUNTS.find((a) => a.id === id)!;
   const special = (a: (typeof DEMO_ACCOUNTS)[number]): Slot => ({ kind: a.kind, stage: a.stage, role: a.role, special: a });
-  if (bi === 0) { slots[0] = special(demo('m-3')); slots.push(special(demo('m-4'))); }
+  if (bi === 0) {
+    slots[0] = special(demo('m-3'));
+    slots.push(special(demo('m-4')));
+  }
   if (b.committee === 0 && bi === firstTeacher) slots.push(special(demo('m-1')), special(demo('m-2')));
   else if (bi === firstTeacher) slots.push({ kind: rng.chance(0.5) ? 'TEACHER' : 'STAFF', stage: 'FULL', role: 'COMMITTEE_ADMIN' });
   while (slots.length < b.size) slots.push(plainSlot(b.type, rng));
@@ -78,11 +99,22 @@ export function buildMembers(org: OrgTree, rng: Rng): MemberRec[] {
       while (ids.has(idNumber)) idNumber = makeIdNumber(rng, dates.birth, gender);
       ids.add(idNumber);
       const m: MemberRec = {
-        id: s.special?.id ?? `m-${nextId++}`, name, gender, kind: s.kind, stage: s.stage, role: s.role,
-        branch: b.idx, group: -1, ...dates, createdAt,
+        id: s.special?.id ?? `m-${nextId++}`,
+        name,
+        gender,
+        kind: s.kind,
+        stage: s.stage,
+        role: s.role,
+        branch: b.idx,
+        group: -1,
+        ...dates,
+        createdAt,
         updatedAt: Math.min(REFERENCE_DATE - 3_600_000, Math.max(createdAt, dates.stageSince) + rng.int(0, 60) * DAY_MS),
-        phone: makePhone(rng, index), idNumber,
-        ability: rng.normal(), activity: 0, attendance: rng.normal(),
+        phone: makePhone(rng, index),
+        idNumber,
+        ability: rng.normal(),
+        activity: 0,
+        attendance: rng.normal(),
       };
       if (!s.special && rng.chance(0.03)) m.phone = null;
       if (!s.special && rng.chance(0.02)) m.idNumber = null;

@@ -65,7 +65,10 @@ describe('generated world realism', () => {
     expect(share(students, (m) => m.stage !== 'FULL')).toBeGreaterThan(0.5);
     expect(share(teachers, (m) => m.stage === 'FULL')).toBeGreaterThan(0.75);
     for (const stage of ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL']) {
-      expect(students.some((m) => m.stage === stage), stage).toBe(true);
+      expect(
+        students.some((m) => m.stage === stage),
+        stage,
+      ).toBe(true);
     }
   });
 
@@ -87,8 +90,8 @@ describe('generated world realism', () => {
       const key = `${h.from}|${m.kind}`;
       times.set(key, [...(times.get(key) ?? []), Number(m.at)]);
     }
-    const missing = (branch: string, kind: string) => requiredPeriods(kind as MeetingKind)
-      .filter((p) => !(times.get(`${branch}|${kind}`) ?? []).some((at) => at >= p.start && at < p.end)).length;
+    const missing = (branch: string, kind: string) =>
+      requiredPeriods(kind as MeetingKind).filter((p) => !(times.get(`${branch}|${kind}`) ?? []).some((at) => at >= p.start && at < p.end)).length;
     // The generator holds every kind but group meetings (per group) and democratic reviews (not simulated).
     const branchKinds = MEETING_KINDS.filter((k) => k !== 'GROUP_MEETING' && k !== 'DEMOCRATIC_REVIEW');
     const short = t.Branch.filter((b) => branchKinds.some((k) => missing(b.id, k) > 0)).map((b) => b.id);
@@ -97,7 +100,11 @@ describe('generated world realism', () => {
     expect(short.length).toBeLessThan(t.Branch.length / 2);
     for (const b of short) expect(weak, b).toContain(b);
     expect(new Set(t.missed.map((r) => r.branchId))).toEqual(new Set(weak));
-    const attendance = (ids: Set<string>) => share(t.ATTENDED.filter((a) => ids.has(t.HELD.find((h) => h.to === a.to)!.from)), (a) => a.status === 'PRESENT');
+    const attendance = (ids: Set<string>) =>
+      share(
+        t.ATTENDED.filter((a) => ids.has(t.HELD.find((h) => h.to === a.to)!.from)),
+        (a) => a.status === 'PRESENT',
+      );
     const weakSet = new Set(weak);
     expect(attendance(weakSet)).toBeLessThan(attendance(new Set(t.Branch.map((b) => b.id).filter((b) => !weakSet.has(b)))));
   });
@@ -127,7 +134,10 @@ describe('generated world realism', () => {
     for (const a of t.ANSWERED) {
       const m = p.get(`${a.from}|${topicOf.get(a.to)}`)!;
       const b = m > 0.7 ? bucket.high : m < 0.35 ? bucket.low : null;
-      if (b) { b[0] += a.correct === 'true' ? 1 : 0; b[1]++; }
+      if (b) {
+        b[0] += a.correct === 'true' ? 1 : 0;
+        b[1]++;
+      }
     }
     expect(bucket.high[1]).toBeGreaterThan(100);
     expect(bucket.low[1]).toBeGreaterThan(100);
@@ -136,7 +146,10 @@ describe('generated world realism', () => {
 
   it('gives m-4 clear gaps: low truth mastery and mostly wrong answers on admission topics', () => {
     const m4 = t.mastery.filter((r) => r.memberId === 'm-4');
-    const mean = (pre: string) => { const xs = m4.filter((r) => r.topicId.startsWith(pre)).map((r) => Number(r.p)); return xs.reduce((a, b) => a + b, 0) / xs.length; };
+    const mean = (pre: string) => {
+      const xs = m4.filter((r) => r.topicId.startsWith(pre)).map((r) => Number(r.p));
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
     expect(mean('admission.')).toBeLessThan(0.3);
     expect(mean('history.')).toBeGreaterThan(mean('admission.') + 0.3);
     const gapAnswers = t.ANSWERED.filter((a) => a.from === 'm-4' && a.to.startsWith('q-admission'));

@@ -24,7 +24,10 @@ describe('Rng', () => {
     const table = new WeightedTable([1, 0, 3]);
     const hits = [0, 0, 0];
     let rounded = 0;
-    for (let i = 0; i < 10_000; i++) { hits[table.draw(r)]++; rounded += r.roundStochastic(2.3); }
+    for (let i = 0; i < 10_000; i++) {
+      hits[table.draw(r)]++;
+      rounded += r.roundStochastic(2.3);
+    }
     expect(hits[1]).toBe(0);
     expect(hits[2] / hits[0]).toBeGreaterThan(2.5);
     expect(hits[2] / hits[0]).toBeLessThan(3.5);

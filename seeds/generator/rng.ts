@@ -6,7 +6,10 @@
 
 /** cyrb128: a fast 128-bit string hash, used only to turn (seed, stream name) into sfc32 state. */
 function cyrb128(str: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -18,15 +21,24 @@ function cyrb128(str: string): [number, number, number, number] {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4; h2 ^= h1; h3 ^= h1; h4 ^= h1;
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
 export class Rng {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   /** @param seed the world seed; @param stream a name for an independent sequence under that seed. */
-  constructor(readonly seed: number, readonly stream = '') {
+  constructor(
+    readonly seed: number,
+    readonly stream = '',
+  ) {
     [this.a, this.b, this.c, this.d] = cyrb128(`${seed}#${stream}`);
     for (let i = 0; i < 15; i++) this.next();
   }
@@ -43,16 +55,26 @@ export class Rng {
   }
 
   /** A new independent stream named under this one. */
-  fork(name: string): Rng { return new Rng(this.seed, `${this.stream}/${name}`); }
+  fork(name: string): Rng {
+    return new Rng(this.seed, `${this.stream}/${name}`);
+  }
 
   /** Integer in [lo, hi], both inclusive. */
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
 
-  uniform(lo: number, hi: number): number { return lo + this.next() * (hi - lo); }
+  uniform(lo: number, hi: number): number {
+    return lo + this.next() * (hi - lo);
+  }
 
-  chance(p: number): boolean { return this.next() < p; }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
 
-  pick<T>(arr: readonly T[]): T { return arr[Math.floor(this.next() * arr.length)]; }
+  pick<T>(arr: readonly T[]): T {
+    return arr[Math.floor(this.next() * arr.length)];
+  }
 
   /** Standard normal (Box–Muller; one value per call keeps the stream easy to reason about). */
   normal(): number {
@@ -60,14 +82,19 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
 
-  logNormal(mu: number, sigma: number): number { return Math.exp(mu + sigma * this.normal()); }
+  logNormal(mu: number, sigma: number): number {
+    return Math.exp(mu + sigma * this.normal());
+  }
 
   /** Index drawn with probability proportional to weights (all ≥ 0, not all 0). */
   weighted(weights: readonly number[]): number {
     let total = 0;
     for (const w of weights) total += w;
     let r = this.next() * total;
-    for (let i = 0; i < weights.length; i++) { r -= weights[i]; if (r < 0) return i; }
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i];
+      if (r < 0) return i;
+    }
     return weights.length - 1;
   }
 
@@ -101,16 +128,23 @@ export class WeightedTable {
   constructor(weights: readonly number[]) {
     this.cum = new Float64Array(weights.length);
     let s = 0;
-    weights.forEach((w, i) => { s += w; this.cum[i] = s; });
+    weights.forEach((w, i) => {
+      s += w;
+      this.cum[i] = s;
+    });
   }
-  get size(): number { return this.cum.length; }
+  get size(): number {
+    return this.cum.length;
+  }
   draw(rng: Rng): number {
     const n = this.cum.length;
     const r = rng.next() * this.cum[n - 1];
-    let lo = 0, hi = n - 1;
+    let lo = 0,
+      hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cum[mid] > r) hi = mid; else lo = mid + 1;
+      if (this.cum[mid] > r) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }

@@ -14,8 +14,7 @@ export const WINDOW_START = Date.UTC(2025, 9, 31, 16, 0, 0);
 export const PLATFORM_LAUNCH = Date.UTC(2024, 1, 29, 16, 0, 0);
 
 /** Epoch ms of local (UTC+8) midnight of the given calendar day; month is 1-based. */
-export const cstDate = (year: number, month: number, day = 1, hour = 0, minute = 0): number =>
-  Date.UTC(year, month - 1, day, hour, minute) - CST_OFFSET_MS;
+export const cstDate = (year: number, month: number, day = 1, hour = 0, minute = 0): number => Date.UTC(year, month - 1, day, hour, minute) - CST_OFFSET_MS;
 
 export type ScaleName = 'demo' | 'medium' | 'large';
 export const SCALE_NAMES: readonly ScaleName[] = ['demo', 'medium', 'large'];

@@ -7,8 +7,14 @@ import type { CourseSeed, QuestionSeed, TopicSeed } from '../curriculum/types';
 import type { Curriculum } from './curriculum-input';
 
 const AREAS: [Area, string][] = [
-  ['constitution', '党章党规基本知识'], ['history', '党史'], ['theory', '党的创新理论'], ['discipline', '党规党纪与廉洁自律'],
-  ['organization', '组织生活与组织制度'], ['admission', '发展党员工作'], ['affairs', '时事政治与形势政策'], ['service', '宗旨意识与志愿服务'],
+  ['constitution', '党章党规基本知识'],
+  ['history', '党史'],
+  ['theory', '党的创新理论'],
+  ['discipline', '党规党纪与廉洁自律'],
+  ['organization', '组织生活与组织制度'],
+  ['admission', '发展党员工作'],
+  ['affairs', '时事政治与形势政策'],
+  ['service', '宗旨意识与志愿服务'],
 ];
 
 const SUB: [string, string, string[], TopicSeed['requiredFor']][] = [
@@ -30,22 +36,42 @@ const SUB: [string, string, string[], TopicSeed['requiredFor']][] = [
 
 export const testTopics: TopicSeed[] = [
   ...AREAS.map(([id, name]): TopicSeed => ({ id, name, area: id, description: `${name}，是党员学习的重要内容。`, parentId: null, prerequisiteIds: [] })),
-  ...SUB.map(([id, name, pre, req]): TopicSeed => ({
-    id, name, area: id.split('.')[0] as Area, parentId: id.split('.')[0], prerequisiteIds: pre, requiredFor: req,
-    description: `学习“${name}”的基本内容, 理解其意义。\n结合实际加以运用。`,
-  })),
+  ...SUB.map(
+    ([id, name, pre, req]): TopicSeed => ({
+      id,
+      name,
+      area: id.split('.')[0] as Area,
+      parentId: id.split('.')[0],
+      prerequisiteIds: pre,
+      requiredFor: req,
+      description: `学习“${name}”的基本内容, 理解其意义。\n结合实际加以运用。`,
+    }),
+  ),
 ];
 
-export const testCourses: CourseSeed[] = SUB.map(([id, name], i): CourseSeed => ({
-  id: `c-${id.replace('.', '-')}`, title: `${name}专题学习`, summary: `本课程讲解${name}，包括"要点"和案例。`,
-  kind: (['ARTICLE', 'VIDEO', 'LESSON', 'EXAM'] as const)[i % 4], minutes: 20 + (i % 4) * 10,
-  topics: i % 3 === 0 && i + 1 < SUB.length ? { [id]: 1, [SUB[i + 1][0]]: 0.5 } : { [id]: 1 },
-}));
+export const testCourses: CourseSeed[] = SUB.map(
+  ([id, name], i): CourseSeed => ({
+    id: `c-${id.replace('.', '-')}`,
+    title: `${name}专题学习`,
+    summary: `本课程讲解${name}，包括"要点"和案例。`,
+    kind: (['ARTICLE', 'VIDEO', 'LESSON', 'EXAM'] as const)[i % 4],
+    minutes: 20 + (i % 4) * 10,
+    topics: i % 3 === 0 && i + 1 < SUB.length ? { [id]: 1, [SUB[i + 1][0]]: 0.5 } : { [id]: 1 },
+  }),
+);
 
-export const testQuestions: QuestionSeed[] = SUB.flatMap(([id, name]) => [0.2, 0.5, 0.8].map((difficulty, j): QuestionSeed => ({
-  id: `q-${id.replace('.', '-')}-${j + 1}`, stem: `关于“${name}”，下列说法正确的是（${j + 1}）`,
-  options: ['说法甲', '说法乙, 含逗号', '说法"丙"', '说法丁'], answer: j % 4, explanation: `${name}的要点。`,
-  difficulty, topics: { [id]: 1 },
-})));
+export const testQuestions: QuestionSeed[] = SUB.flatMap(([id, name]) =>
+  [0.2, 0.5, 0.8].map(
+    (difficulty, j): QuestionSeed => ({
+      id: `q-${id.replace('.', '-')}-${j + 1}`,
+      stem: `关于“${name}”，下列说法正确的是（${j + 1}）`,
+      options: ['说法甲', '说法乙, 含逗号', '说法"丙"', '说法丁'],
+      answer: j % 4,
+      explanation: `${name}的要点。`,
+      difficulty,
+      topics: { [id]: 1 },
+    }),
+  ),
+);
 
 export const testCurriculum: Curriculum = { topics: testTopics, courses: testCourses, questions: testQuestions };

@@ -18,12 +18,21 @@ import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { isMonth, monthOf, shiftMonth } from './china-time';
 import { duesRulesAt } from './rule-source';
 
-export interface SetStandardInput { memberId: string; year: number; category: string; baseFen?: number | null; monthlyFen?: number | null }
+export interface SetStandardInput {
+  memberId: string;
+  year: number;
+  category: string;
+  baseFen?: number | null;
+  monthlyFen?: number | null;
+}
 
 /** The base as others see it: '****' (the member alone sees the figure). */
 export const MASKED_BASE = '****';
 
-export interface StandardView extends Omit<DuesStandard, 'baseFen'> { baseFen: number | null; baseMasked: string | null }
+export interface StandardView extends Omit<DuesStandard, 'baseFen'> {
+  baseFen: number | null;
+  baseMasked: string | null;
+}
 
 function viewStandard(s: Session, st: DuesStandard): StandardView {
   if (st.baseFen === null) return { ...st, baseMasked: null };
@@ -47,15 +56,29 @@ export async function setDuesStandard(s: Session, deps: AffairsDeps, input: SetS
     throw badInput('monthlyFen', `monthlyFen ${monthlyFen} is below the standard of ${fen} fen that rule ${rule.id} gives; members may pay more, not less`);
   }
   const st: DuesStandard = {
-    memberId: member.id, year, category, baseFen: fixed ? null : baseFen, computedFen: fen, monthlyFen,
-    ruleId: rule.id, ruleVersion: rule.version, recordedAt: s.now(), recordedBy: s.viewer.memberId,
+    memberId: member.id,
+    year,
+    category,
+    baseFen: fixed ? null : baseFen,
+    computedFen: fen,
+    monthlyFen,
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    recordedAt: s.now(),
+    recordedBy: s.viewer.memberId,
   };
   await s.store.setDuesStandard(st);
   if (st.baseFen !== null) s.audit.note('WRITE_DUES_BASE', 'Member', member.id);
   return viewStandard(s, st);
 }
 
-export interface PaymentInput { id: string; memberId: string; months: string[]; amountFen: number; paidAt?: number | null }
+export interface PaymentInput {
+  id: string;
+  memberId: string;
+  months: string[];
+  amountFen: number;
+  paidAt?: number | null;
+}
 
 /** Record a payment for one or several months (the member themself, or the branch's secretary / administrators). */
 export async function recordDuesPayment(s: Session, input: PaymentInput): Promise<DuesPayment> {
@@ -82,7 +105,13 @@ export async function recordDuesPayment(s: Session, input: PaymentInput): Promis
   return p;
 }
 
-export interface DuesPrompt { ruleId: string; severity: string; months: number; title: string; citation: Citation }
+export interface DuesPrompt {
+  ruleId: string;
+  severity: string;
+  months: number;
+  title: string;
+  citation: Citation;
+}
 
 export interface MemberDues {
   member: Member;
@@ -100,7 +129,11 @@ function evaluate(arrearsRules: RuleDef<DuesArrearsParams>[], standards: DuesSta
   const since = years.length ? `${years[0]}-01` : monthOf(asOf);
   const arrears = arrearsOf(standards, payments, since, lastDueMonth(asOf));
   const prompts = arrearsTriggered(arrearsRules, arrears.consecutiveUnpaid).map((r) => ({
-    ruleId: r.id, severity: r.params.severity, months: arrears.consecutiveUnpaid, title: r.title.zh, citation: r.citation,
+    ruleId: r.id,
+    severity: r.params.severity,
+    months: arrears.consecutiveUnpaid,
+    title: r.title.zh,
+    citation: r.citation,
   }));
   return { arrears, prompts };
 }
@@ -144,7 +177,10 @@ export async function branchDues(s: Session, deps: AffairsDeps, branchId: string
     const st = standards.filter((x) => x.memberId === m.id);
     const pay = payments.filter((x) => x.memberId === m.id);
     const thisYear = st.find((x) => x.year === year);
-    if (thisYear) { out.withStandard++; out.monthlyStandardFen += thisYear.monthlyFen; }
+    if (thisYear) {
+      out.withStandard++;
+      out.monthlyStandardFen += thisYear.monthlyFen;
+    }
     for (const p of pay) {
       const inYear = p.months.filter((x) => x.startsWith(`${year}-`)).length;
       // A multi-month payment spread evenly over its months; the remainder goes to the first month.

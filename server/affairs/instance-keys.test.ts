@@ -23,7 +23,8 @@ describe('instance keys', () => {
     const { createLocalJWKSet } = await import('jose');
     const got = await verifyProfile({ issuers: ['https://a.example'], keysOf: () => createLocalJWKSet({ keys: [b.publicJwk] }) }, token, now);
     expect(got.content).toEqual(content);
-    await expect(verifyProfile({ issuers: ['https://a.example'], keysOf: () => createLocalJWKSet({ keys: [b.publicJwk] }) }, token, now + 31 * 86_400_000))
-      .rejects.toThrow(/does not verify/);
+    await expect(verifyProfile({ issuers: ['https://a.example'], keysOf: () => createLocalJWKSet({ keys: [b.publicJwk] }) }, token, now + 31 * 86_400_000)).rejects.toThrow(
+      /does not verify/,
+    );
   });
 });

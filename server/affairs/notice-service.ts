@@ -14,7 +14,14 @@ import { type AffairsDeps, rulesOf } from './affairs-deps';
 import { workingDaysEnd } from './china-time';
 import { noticePeriodRule } from './rule-source';
 
-export interface PublishInput { id?: string | null; audience: string; audienceId: string; title: string; body: string; periodWorkingDays?: number | null }
+export interface PublishInput {
+  id?: string | null;
+  audience: string;
+  audienceId: string;
+  title: string;
+  body: string;
+  periodWorkingDays?: number | null;
+}
 
 /** May the viewer publish to (and see who has not read in) this audience? */
 async function canPublish(s: Session, audience: NoticeAudience, audienceId: string): Promise<boolean> {
@@ -37,9 +44,17 @@ export async function publishNotice(s: Session, deps: AffairsDeps, input: Publis
   }
   if (!(await canPublish(s, audience, input.audienceId))) throw forbidden(`You may not publish to ${audience.toLowerCase()} "${input.audienceId}"`);
   const n: Notice = {
-    id: optionalId('id', input.id) ?? `notice-${randomUUID()}`, kind: 'GENERAL', audience, audienceId: input.audienceId, title, body,
-    publishedAt: now, publishedBy: s.viewer.memberId, periodWorkingDays,
-    periodEndsAt: periodWorkingDays === null ? null : workingDaysEnd(now, periodWorkingDays), subjectMemberId: null,
+    id: optionalId('id', input.id) ?? `notice-${randomUUID()}`,
+    kind: 'GENERAL',
+    audience,
+    audienceId: input.audienceId,
+    title,
+    body,
+    publishedAt: now,
+    publishedBy: s.viewer.memberId,
+    periodWorkingDays,
+    periodEndsAt: periodWorkingDays === null ? null : workingDaysEnd(now, periodWorkingDays),
+    subjectMemberId: null,
   };
   const r = await s.store.createNotice(n);
   return r.created ? n : (await s.store.getNoticesByIds([n.id]))[0];
@@ -54,13 +69,15 @@ async function viewerAudiences(s: Session): Promise<{ audience: NoticeAudience; 
   ];
 }
 
-export interface NoticeForViewer { notice: Notice; readAt: number | null }
+export interface NoticeForViewer {
+  notice: Notice;
+  readAt: number | null;
+}
 
 /** The viewer's notices: unread first, then newest first. */
 export async function myNotices(s: Session): Promise<NoticeForViewer[]> {
   const notices = await s.store.listNotices(await viewerAudiences(s));
-  const reads = new Map((await s.store.listNoticeReads(notices.map((n) => n.id)))
-    .filter((r) => r.memberId === s.viewer.memberId).map((r) => [r.noticeId, r.at]));
+  const reads = new Map((await s.store.listNoticeReads(notices.map((n) => n.id))).filter((r) => r.memberId === s.viewer.memberId).map((r) => [r.noticeId, r.at]));
   return notices
     .map((notice) => ({ notice, readAt: reads.get(notice.id) ?? null }))
     .sort((a, b) => Number(a.readAt !== null) - Number(b.readAt !== null) || b.notice.publishedAt - a.notice.publishedAt || a.notice.id.localeCompare(b.notice.id));
@@ -75,14 +92,18 @@ export async function markNoticeRead(s: Session, id: string): Promise<NoticeForV
   return { notice: hit.notice, readAt: hit.readAt ?? s.now() };
 }
 
-export interface NoticeStats { notice: Notice; audienceSize: number; readCount: number; unread: Member[] }
+export interface NoticeStats {
+  notice: Notice;
+  audienceSize: number;
+  readCount: number;
+  unread: Member[];
+}
 
 /** Read counts and who has not read, for a publisher of the notice's audience. */
 export async function noticeStats(s: Session, id: string): Promise<NoticeStats> {
   const [notice] = await s.store.getNoticesByIds([id]);
   if (!notice || !(await canPublish(s, notice.audience, notice.audienceId))) throw notFound('Notice', id);
-  const filter = notice.audience === 'BRANCH' ? { branchIds: [notice.audienceId] }
-    : notice.audience === 'COMMITTEE' ? { committeeIds: [notice.audienceId] } : {};
+  const filter = notice.audience === 'BRANCH' ? { branchIds: [notice.audienceId] } : notice.audience === 'COMMITTEE' ? { committeeIds: [notice.audienceId] } : {};
   const members: Member[] = [];
   let after: string | null = null;
   for (;;) {
@@ -93,6 +114,9 @@ export async function noticeStats(s: Session, id: string): Promise<NoticeStats> 
   }
   const readers = new Set((await s.store.listNoticeReads([id])).map((r) => r.memberId));
   const unread = members.filter((m) => !readers.has(m.id));
-  for (const m of unread) { s.loaders.member.prime(m.id, m); s.audit.note('READ_MEMBER', 'Member', m.id); }
+  for (const m of unread) {
+    s.loaders.member.prime(m.id, m);
+    s.audit.note('READ_MEMBER', 'Member', m.id);
+  }
   return { notice, audienceSize: members.length, readCount: members.length - unread.length, unread };
 }

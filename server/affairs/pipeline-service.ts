@@ -19,20 +19,35 @@ import { dateOf, workingDaysEnd } from './china-time';
 import { pipelineRulesAt } from './rule-source';
 
 export interface RecordStepInput {
-  id?: string | null; memberId: string; step: string; at: number;
-  meetingId?: string | null; documentRef?: string | null; people?: string[] | null;
-  trainingDays?: number | null; trainingHours?: number | null; note?: string | null;
+  id?: string | null;
+  memberId: string;
+  step: string;
+  at: number;
+  meetingId?: string | null;
+  documentRef?: string | null;
+  people?: string[] | null;
+  trainingDays?: number | null;
+  trainingHours?: number | null;
+  note?: string | null;
 }
 
 /** The stage a person reaches with a step. */
 const STAGE_AFTER: Partial<Record<PipelineStep, MemberStage>> = {
-  ACTIVIST: 'ACTIVIST', CANDIDATE: 'CANDIDATE', BRANCH_VOTE: 'PROBATIONARY', FULL_MEMBERSHIP: 'FULL',
+  ACTIVIST: 'ACTIVIST',
+  CANDIDATE: 'CANDIDATE',
+  BRANCH_VOTE: 'PROBATIONARY',
+  FULL_MEMBERSHIP: 'FULL',
 };
 
 /** Id of the public notice a PUBLIC_NOTICE step opens. */
 export const noticeIdOf = (milestoneId: string) => `notice-${milestoneId}`;
 
-export interface PipelineView { member: Member; milestones: Milestone[]; obligations: Obligation[]; notices: Notice[] }
+export interface PipelineView {
+  member: Member;
+  milestones: Milestone[];
+  obligations: Obligation[];
+  notices: Notice[];
+}
 
 /** Record one step. Returns the person's pipeline after it. */
 export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: RecordStepInput): Promise<PipelineView> {
@@ -68,17 +83,29 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   }
   // A retry keeps the first recording's time and author; the store answers CONFLICT if the content differs.
   const m: Milestone = {
-    id, memberId: member.id, step, at, recordedAt: retry?.recordedAt ?? s.now(), recordedBy: retry?.recordedBy ?? s.viewer.memberId, evidence,
+    id,
+    memberId: member.id,
+    step,
+    at,
+    recordedAt: retry?.recordedAt ?? s.now(),
+    recordedBy: retry?.recordedBy ?? s.viewer.memberId,
+    evidence,
   };
   await s.store.addMilestone(m, done.length ? done[done.length - 1].id : null);
   const rule = (await pipelineRulesAt(rulesOf(deps, s), at)).get(step);
   if (step === 'PUBLIC_NOTICE' && rule?.params.noticeWorkingDays) {
     const days = rule.params.noticeWorkingDays;
     await s.store.createNotice({
-      id: noticeIdOf(m.id), kind: 'PIPELINE', audience: 'BRANCH', audienceId: member.branchId,
+      id: noticeIdOf(m.id),
+      kind: 'PIPELINE',
+      audience: 'BRANCH',
+      audienceId: member.branchId,
       title: `发展对象公示：${member.name}`,
       body: `经支部委员会研究并报上级党委预审，拟将${member.name}同志作为发展对象提交支部大会讨论。公示期${days}个工作日，自${dateOf(at)}起。如有意见，请向支部或上级党委反映。`,
-      publishedAt: at, publishedBy: s.viewer.memberId, periodWorkingDays: days, periodEndsAt: workingDaysEnd(at, days),
+      publishedAt: at,
+      publishedBy: s.viewer.memberId,
+      periodWorkingDays: days,
+      periodEndsAt: workingDaysEnd(at, days),
       subjectMemberId: member.id,
     });
   }
@@ -104,9 +131,8 @@ export async function readPipeline(s: Session, deps: AffairsDeps, memberId: stri
   assertCanReadMember(s.viewer, member);
   s.audit.note('READ_HISTORY', 'Member', member.id);
   const done = (await s.store.listMilestones([member.id])).get(member.id) ?? [];
-  const obligations = member.stage === 'FULL' && !done.length
-    ? []
-    : pipelineObligations(await pipelineRulesAt(rulesOf(deps, s), asOf), done, asOf, { id: member.id, name: member.name });
+  const obligations =
+    member.stage === 'FULL' && !done.length ? [] : pipelineObligations(await pipelineRulesAt(rulesOf(deps, s), asOf), done, asOf, { id: member.id, name: member.name });
   const notices = await s.store.getNoticesByIds(done.filter((m) => m.step === 'PUBLIC_NOTICE').map((m) => noticeIdOf(m.id)));
   return { member, milestones: done, obligations, notices };
 }

@@ -21,13 +21,19 @@ export async function withdrawProfileConsent(s: Session, transferId: string): Pr
   if (c.memberId !== s.viewer.memberId) throw forbidden('Only the member themself can withdraw their consent to exporting their learning profile');
   if (c.profileConsentAt === null) throw badInput('transferId', `There is no consent to withdraw on transfer "${c.id}"; nothing was changed`);
   const next = await s.store.advanceTransferCase(c.id, c.status, {
-    status: c.status, step: { at: s.now(), by: s.viewer.memberId, note: '本人撤回导出学习档案的同意' }, profileConsentAt: null,
+    status: c.status,
+    step: { at: s.now(), by: s.viewer.memberId, note: '本人撤回导出学习档案的同意' },
+    profileConsentAt: null,
   });
   s.audit.note('WITHDRAW_CONSENT', 'Member', c.memberId);
   return next;
 }
 
-export interface KeptProfile { stored: ImportedProfile; issuer: string; content: ProfileContent }
+export interface KeptProfile {
+  stored: ImportedProfile;
+  issuer: string;
+  content: ProfileContent;
+}
 
 /** Verify a profile and keep it with a member of a branch the viewer manages; the same profile again is kept once. */
 export async function keepImportedProfile(s: Session, deps: AffairsDeps, token: string, memberId: string): Promise<KeptProfile> {
@@ -35,8 +41,13 @@ export async function keepImportedProfile(s: Session, deps: AffairsDeps, token: 
   assertCanManageMember(s.viewer, member);
   const { issuer, content } = await importLearningProfile(s, deps, token);
   const stored: ImportedProfile = {
-    id: `${issuer}#${content.consent.transferId}`, memberId: member.id, issuer, token, content: JSON.stringify(content),
-    importedAt: s.now(), importedBy: s.viewer.memberId,
+    id: `${issuer}#${content.consent.transferId}`,
+    memberId: member.id,
+    issuer,
+    token,
+    content: JSON.stringify(content),
+    importedAt: s.now(),
+    importedBy: s.viewer.memberId,
   };
   await s.store.saveImportedProfile(stored);
   const [kept] = (await s.store.listImportedProfiles([member.id])).filter((p) => p.id === stored.id);

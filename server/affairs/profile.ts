@@ -57,7 +57,10 @@ export async function signProfile(keys: InstanceKeys, subject: string, content: 
   const iat = Math.floor(now / 1000);
   return new SignJWT({ profile: content })
     .setProtectedHeader({ alg: ALG, kid: keys.kid, typ: PROFILE_TYPE })
-    .setIssuer(keys.issuer).setSubject(subject).setIssuedAt(iat).setExpirationTime(iat + days * 86_400)
+    .setIssuer(keys.issuer)
+    .setSubject(subject)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + days * 86_400)
     .setJti(content.consent.transferId)
     .sign(keys.privateKey);
 }

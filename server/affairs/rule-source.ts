@@ -18,9 +18,7 @@ export interface RuleSource {
 }
 
 /** Every party-affairs rule of the catalogue. */
-export const AFFAIRS_RULES: RuleDef<unknown>[] = [
-  ...PIPELINE_RULES, ...DUES_RULES, ...TRANSFER_RULES, ...NOTICE_RULES,
-] as RuleDef<unknown>[];
+export const AFFAIRS_RULES: RuleDef<unknown>[] = [...PIPELINE_RULES, ...DUES_RULES, ...TRANSFER_RULES, ...NOTICE_RULES] as RuleDef<unknown>[];
 
 /** In force on the China-time date of `at`: effectiveFrom ≤ date < effectiveTo; the highest version wins. */
 export function catalogueSource(rules: RuleDef<unknown>[] = AFFAIRS_RULES): RuleSource {

@@ -21,8 +21,14 @@ import { transferReceiptRule } from './rule-source';
 const OPEN: TransferCaseStatus[] = ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED'];
 
 export interface StartTransferInput {
-  id?: string | null; memberId: string; kind: string; toBranchId?: string | null; externalOrg?: string | null;
-  reason: string; letterNumber?: string | null; batchId?: string | null;
+  id?: string | null;
+  memberId: string;
+  kind: string;
+  toBranchId?: string | null;
+  externalOrg?: string | null;
+  reason: string;
+  letterNumber?: string | null;
+  batchId?: string | null;
 }
 
 async function loadCase(s: Session, id: string): Promise<TransferCase> {
@@ -33,9 +39,11 @@ async function loadCase(s: Session, id: string): Promise<TransferCase> {
 
 /** The viewer may read a case when they may read the member or manage either branch. */
 export function canReadCase(s: Session, c: TransferCase, memberBranchId: string): boolean {
-  return canReadMember(s.viewer, { id: c.memberId, branchId: memberBranchId })
-    || (c.fromBranchId !== null && canManageBranch(s.viewer, c.fromBranchId))
-    || (c.toBranchId !== null && canManageBranch(s.viewer, c.toBranchId));
+  return (
+    canReadMember(s.viewer, { id: c.memberId, branchId: memberBranchId }) ||
+    (c.fromBranchId !== null && canManageBranch(s.viewer, c.fromBranchId)) ||
+    (c.toBranchId !== null && canManageBranch(s.viewer, c.toBranchId))
+  );
 }
 
 export async function getTransferCase(s: Session, id: string): Promise<TransferCase> {
@@ -55,8 +63,16 @@ export async function startTransfer(s: Session, input: StartTransferInput): Prom
   assertCanReadMember(s.viewer, member);
   const now = s.now();
   const base = {
-    id, memberId: member.id, kind, reason, batchId: optionalId('batchId', input.batchId), profileConsentAt: null,
-    validUntil: null, duesPaidUntil: null, createdAt: now, updatedAt: now,
+    id,
+    memberId: member.id,
+    kind,
+    reason,
+    batchId: optionalId('batchId', input.batchId),
+    profileConsentAt: null,
+    validUntil: null,
+    duesPaidUntil: null,
+    createdAt: now,
+    updatedAt: now,
   };
   let c: TransferCase;
   if (kind === 'INTERNAL') {
@@ -93,7 +109,12 @@ export async function approveTransfer(s: Session, id: string, note: string | nul
   return s.store.advanceTransferCase(id, requireStatus(c, ['INITIATED']), { status: 'APPROVED', step: step(s, note) });
 }
 
-export interface IssueLetterInput { id: string; letterNumber: string; validDays?: number | null; duesPaidUntil?: string | null }
+export interface IssueLetterInput {
+  id: string;
+  letterNumber: string;
+  validDays?: number | null;
+  duesPaidUntil?: string | null;
+}
 
 /** Issue the letter of an approved outgoing transfer; dues-paid-until defaults to the member's payments. */
 export async function issueLetter(s: Session, deps: AffairsDeps, input: IssueLetterInput): Promise<TransferCase> {
@@ -109,8 +130,11 @@ export async function issueLetter(s: Session, deps: AffairsDeps, input: IssueLet
     duesPaidUntil = months.length ? months[months.length - 1] : null;
   }
   return s.store.advanceTransferCase(c.id, requireStatus(c, ['APPROVED']), {
-    status: 'LETTER_ISSUED', step: step(s, null), letterNumber: requireText('letterNumber', input.letterNumber, 50),
-    validUntil: addDays(s.now(), validDays), duesPaidUntil,
+    status: 'LETTER_ISSUED',
+    step: step(s, null),
+    letterNumber: requireText('letterNumber', input.letterNumber, 50),
+    validUntil: addDays(s.now(), validDays),
+    duesPaidUntil,
   });
 }
 
@@ -153,13 +177,19 @@ export async function consentToProfileExport(s: Session, id: string): Promise<Tr
   if (c.profileConsentAt !== null) return c;
   const now = s.now();
   const next = await s.store.advanceTransferCase(id, requireStatus(c, OPEN), {
-    status: c.status, step: { at: now, by: s.viewer.memberId, note: '本人同意导出学习档案' }, profileConsentAt: now,
+    status: c.status,
+    step: { at: now, by: s.viewer.memberId, note: '本人同意导出学习档案' },
+    profileConsentAt: now,
   });
   s.audit.note('CONSENT_PROFILE', 'Member', c.memberId);
   return next;
 }
 
-export interface BulkRow { memberId: string; externalOrg?: string | null; toBranchId?: string | null }
+export interface BulkRow {
+  memberId: string;
+  externalOrg?: string | null;
+  toBranchId?: string | null;
+}
 
 /**
  * Start transfers for a list (graduating students): all rows are checked first; any bad row stops
@@ -189,7 +219,9 @@ export async function bulkStartTransfers(s: Session, input: { batchId: string; k
   if (clash) throw new AppError('CONFLICT', `Member "${clash.memberId}" already has an open transfer "${clash.id}"; take them off the list or finish it first`);
   const out: TransferCase[] = [];
   for (const r of input.rows) {
-    out.push(await startTransfer(s, { id: `${batchId}:${r.memberId}`, memberId: r.memberId, kind, reason: input.reason, externalOrg: r.externalOrg, toBranchId: r.toBranchId, batchId }));
+    out.push(
+      await startTransfer(s, { id: `${batchId}:${r.memberId}`, memberId: r.memberId, kind, reason: input.reason, externalOrg: r.externalOrg, toBranchId: r.toBranchId, batchId }),
+    );
   }
   return out;
 }
@@ -201,8 +233,7 @@ export async function branchTransfers(s: Session, branchId: string): Promise<Tra
 }
 
 /** A letter whose receipt has not come back by its validity. */
-export const isReceiptOverdue = (c: TransferCase, now: number): boolean =>
-  c.status === 'LETTER_ISSUED' && c.validUntil !== null && now > c.validUntil;
+export const isReceiptOverdue = (c: TransferCase, now: number): boolean => c.status === 'LETTER_ISSUED' && c.validUntil !== null && now > c.validUntil;
 
 const step = (s: Session, note: string | null) => ({ at: s.now(), by: s.viewer.memberId, note: optionalText('note', note, 500) });
 
@@ -212,4 +243,3 @@ function requireStatus(c: TransferCase, allowed: TransferCaseStatus[]): Transfer
   }
   return c.status;
 }
-

@@ -1,12 +1,8 @@
 /** Sign-in, sessions, the account page, personal access tokens and administrators' account actions. */
 import type { Account, AccessToken, AuthSession } from '../../graph';
-import {
-  createAccountFor, memberInAdminScope, resetPasswordFor, resetTotpFor, setAccountDisabled, signOutEverywhere,
-} from '../auth/account-admin';
+import { createAccountFor, memberInAdminScope, resetPasswordFor, resetTotpFor, setAccountDisabled, signOutEverywhere } from '../auth/account-admin';
 import { auditAccount } from '../auth/account-audit';
-import {
-  changePassword, confirmTotp, createOwnToken, disableTotp, endOwnSession, readMyAccount, revokeOwnToken, startTotp,
-} from '../auth/account-self';
+import { changePassword, confirmTotp, createOwnToken, disableTotp, endOwnSession, readMyAccount, revokeOwnToken, startTotp } from '../auth/account-self';
 import { hashSessionId } from '../auth/browser-sessions';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from '../auth/cookies';
 import { OIDC_START } from '../auth/oidc-routes';
@@ -17,16 +13,33 @@ import { type ApiModule, readSdl } from './module';
 
 /** An account as the API shows it (no secrets). */
 export const accountInfo = (a: Account, now: number) => ({
-  memberId: a.memberId, loginName: a.loginName, status: a.status, mustChangePassword: a.mustChangePassword,
-  totpEnabled: a.totpEnabled, recoveryCodesLeft: a.recoveryCodeHashes.length, locked: now < a.lockedUntil,
-  failedAttempts: a.failedAttempts, createdAt: a.createdAt,
+  memberId: a.memberId,
+  loginName: a.loginName,
+  status: a.status,
+  mustChangePassword: a.mustChangePassword,
+  totpEnabled: a.totpEnabled,
+  recoveryCodesLeft: a.recoveryCodeHashes.length,
+  locked: now < a.lockedUntil,
+  failedAttempts: a.failedAttempts,
+  createdAt: a.createdAt,
 });
 const tokenInfo = (t: AccessToken) => ({
-  id: t.id, name: t.name, scope: t.scope, introspect: t.introspect, createdAt: t.createdAt, expiresAt: t.expiresAt,
-  lastUsedAt: t.lastUsedAt || null, revoked: t.revokedAt !== 0,
+  id: t.id,
+  name: t.name,
+  scope: t.scope,
+  introspect: t.introspect,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt || null,
+  revoked: t.revokedAt !== 0,
 });
 const sessionInfo = (s: AuthSession, currentId: string | null) => ({
-  id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, method: s.method, userAgent: s.userAgent,
+  id: s.id,
+  createdAt: s.createdAt,
+  lastSeenAt: s.lastSeenAt,
+  expiresAt: s.expiresAt,
+  method: s.method,
+  userAgent: s.userAgent,
   current: s.id === currentId,
 });
 
@@ -50,8 +63,10 @@ const resolvers: Resolvers = {
       const mine = await readMyAccount(s);
       const current = await currentSessionId(ctx);
       return {
-        account: mine.account && accountInfo(mine.account, s.now()), totpRequired: mine.totpRequired,
-        sessions: mine.sessions.map((x) => sessionInfo(x, current)), accessTokens: mine.tokens.map(tokenInfo),
+        account: mine.account && accountInfo(mine.account, s.now()),
+        totpRequired: mine.totpRequired,
+        sessions: mine.sessions.map((x) => sessionInfo(x, current)),
+        accessTokens: mine.tokens.map(tokenInfo),
         tokenMaxDays: ctx.deps.config.auth.tokenMaxDays,
       };
     },
@@ -65,10 +80,17 @@ const resolvers: Resolvers = {
   },
   Mutation: {
     signIn: async (_, { input }, ctx) => {
-      const r = await signIn({ store: ctx.deps.store, config: ctx.deps.config, throttle: ctx.signInThrottle, now: () => now(ctx) }, {
-        loginName: input.loginName, password: input.password, newPassword: input.newPassword, totpCode: input.totpCode,
-        recoveryCode: input.recoveryCode, userAgent: ctx.request.headers.get('user-agent'),
-      });
+      const r = await signIn(
+        { store: ctx.deps.store, config: ctx.deps.config, throttle: ctx.signInThrottle, now: () => now(ctx) },
+        {
+          loginName: input.loginName,
+          password: input.password,
+          newPassword: input.newPassword,
+          totpCode: input.totpCode,
+          recoveryCode: input.recoveryCode,
+          userAgent: ctx.request.headers.get('user-agent'),
+        },
+      );
       if (r.step === 'SIGNED_IN') {
         // A new id on every sign-in: a session id planted before sign-in (fixation) is ended.
         const old = readSessionCookie(ctx.request);
@@ -102,7 +124,10 @@ const resolvers: Resolvers = {
     },
     createAccessToken: async (_, { input }, ctx) => {
       const { token, record } = await createOwnToken(await ctx.session(), ctx.deps.config, {
-        name: input.name, scope: input.scope, introspect: input.introspect ?? false, days: input.days,
+        name: input.name,
+        scope: input.scope,
+        introspect: input.introspect ?? false,
+        days: input.days,
       });
       return { token, accessToken: tokenInfo(record) };
     },

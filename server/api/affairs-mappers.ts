@@ -22,8 +22,14 @@ export type BranchDuesPromptModel = BranchDues['prompts'][number];
 export type TransferCaseModel = TransferCase;
 export type TransferStepModel = TransferStepRecord;
 export type LearningProfileModel = ProfileContent;
-export interface LearningProfileExportModel { token: string; content: ProfileContent }
-export interface LearningProfileImportModel { issuer: string; content: ProfileContent }
+export interface LearningProfileExportModel {
+  token: string;
+  content: ProfileContent;
+}
+export interface LearningProfileImportModel {
+  issuer: string;
+  content: ProfileContent;
+}
 export type NoticeModel = Notice;
 export type NoticeForViewerModel = NoticeForViewer;
 export type NoticeStatsModel = NoticeStats;

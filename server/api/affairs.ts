@@ -7,8 +7,16 @@ import { exportLearningProfile, importLearningProfile } from '../affairs/profile
 import { discardImportedProfile, importedProfiles, keepImportedProfile, memberTransfers, withdrawProfileConsent } from '../affairs/profile-records';
 import { AFFAIRS_RULES } from '../affairs/rule-source';
 import {
-  approveTransfer, branchTransfers, bulkStartTransfers, cancelTransfer, confirmTransfer, consentToProfileExport,
-  getTransferCase, isReceiptOverdue, issueLetter, startTransfer,
+  approveTransfer,
+  branchTransfers,
+  bulkStartTransfers,
+  cancelTransfer,
+  confirmTransfer,
+  consentToProfileExport,
+  getTransferCase,
+  isReceiptOverdue,
+  issueLetter,
+  startTransfer,
 } from '../affairs/transfer-service';
 import type { Session } from '../auth/session';
 import { maskMemberFor } from '../members/mask';
@@ -107,7 +115,11 @@ const resolvers: Resolvers = {
   LearningProfileExport: { profile: (e) => e.content },
   LearningProfileImport: { profile: (e) => e.content },
   ImportedLearningProfile: {
-    id: (p) => p.stored.id, memberId: (p) => p.stored.memberId, issuer: (p) => p.issuer, importedAt: (p) => p.stored.importedAt, profile: (p) => p.content,
+    id: (p) => p.stored.id,
+    memberId: (p) => p.stored.memberId,
+    issuer: (p) => p.issuer,
+    importedAt: (p) => p.stored.importedAt,
+    profile: (p) => p.content,
   },
   LearningProfile: {
     memberId: (p) => p.member.id,

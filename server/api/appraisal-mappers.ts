@@ -7,5 +7,12 @@ export type AppraisalResultModel = AppraisalResult;
 export type SelfAssessmentModel = SelfAssessment;
 export type MemberAppraisalModel = MemberAppraisal;
 export type TalkRecordModel = TalkRecord;
-export interface TalkRecordReadModel { viewerId: string; viewerName: string; at: number }
-export interface TalkCountModel { branchId: string; count: number }
+export interface TalkRecordReadModel {
+  viewerId: string;
+  viewerName: string;
+  at: number;
+}
+export interface TalkCountModel {
+  branchId: string;
+  count: number;
+}

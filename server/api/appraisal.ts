@@ -1,11 +1,6 @@
 /** Appraisal rounds (民主评议党员): rounds, blind-signature issuance, anonymous ballots, results, self-assessments. */
-import {
-  castBallot, memberAppraisals, roundResults, roundSelfAssessments, spentTokens,
-} from '../appraisal/ballots';
-import {
-  canSeeRound, closeRound, getRound, listRounds, openRound, requestBallotSignature, roundPeople, roundStatus,
-  submitSelfAssessment, turnout,
-} from '../appraisal/rounds';
+import { castBallot, memberAppraisals, roundResults, roundSelfAssessments, spentTokens } from '../appraisal/ballots';
+import { canSeeRound, closeRound, getRound, listRounds, openRound, requestBallotSignature, roundPeople, roundStatus, submitSelfAssessment, turnout } from '../appraisal/rounds';
 import { canManageBranch } from '../auth/scope';
 import { getBranch } from '../org/org-service';
 import type { Resolvers } from './generated/resolvers-types';
@@ -26,10 +21,8 @@ const resolvers: Resolvers = {
   Mutation: {
     openAppraisalRound: async (_, { input }, ctx) => openRound(await ctx.session(), input, ctx.deps.config.ballotSecret),
     closeAppraisalRound: async (_, { id }, ctx) => closeRound(await ctx.session(), id),
-    requestBallotSignature: async (_, { roundId, blindedMessage }, ctx) =>
-      requestBallotSignature(await ctx.session(), roundId, blindedMessage, ctx.deps.config.ballotSecret),
-    castBallot: async (_, { input }, ctx) =>
-      castBallot(ctx.deps.store, (ctx.deps.now ?? Date.now)(), input, carriesCredentials(ctx.request)),
+    requestBallotSignature: async (_, { roundId, blindedMessage }, ctx) => requestBallotSignature(await ctx.session(), roundId, blindedMessage, ctx.deps.config.ballotSecret),
+    castBallot: async (_, { input }, ctx) => castBallot(ctx.deps.store, (ctx.deps.now ?? Date.now)(), input, carriesCredentials(ctx.request)),
     submitSelfAssessment: async (_, { roundId, text }, ctx) => {
       const s = await ctx.session();
       const saved = await submitSelfAssessment(s, roundId, text);

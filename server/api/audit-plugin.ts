@@ -36,8 +36,13 @@ async function trailOf(args: ExecutionArgs & { contextValue: ApiContext }, resul
     if (s) for (const id of ctx.mutationReads) if (id !== viewerId) s.audit.note('READ_MEMBER', 'Member', id);
   }
   return requestTrail({
-    schema: args.schema, document: args.document, operation, variables: args.variableValues,
-    errors, viewerId, at: (ctx.deps.now ?? Date.now)(),
+    schema: args.schema,
+    document: args.document,
+    operation,
+    variables: args.variableValues,
+    errors,
+    viewerId,
+    at: (ctx.deps.now ?? Date.now)(),
   });
 }
 
@@ -45,7 +50,10 @@ async function trailOf(args: ExecutionArgs & { contextValue: ApiContext }, resul
 function refusedCodes(result: unknown): string[] {
   if (!result || typeof result !== 'object' || Array.isArray(result) || Symbol.asyncIterator in result) return [];
   const errors = (result as ExecutionResult).errors ?? [];
-  return errors.filter((e) => !e.path).map((e) => String(e.extensions?.code ?? '')).filter((c) => DENIED_CODES.has(c));
+  return errors
+    .filter((e) => !e.path)
+    .map((e) => String(e.extensions?.code ?? ''))
+    .filter((c) => DENIED_CODES.has(c));
 }
 
 export function useAccessAudit(log: AppLogger, store?: Pick<GraphStore, 'appendAccess'>, now: () => number = Date.now): Plugin<ApiContext> {
@@ -56,7 +64,13 @@ export function useAccessAudit(log: AppLogger, store?: Pick<GraphStore, 'appendA
       const codes = [...new Set(refusedCodes(result))];
       if (codes.length === 0) return;
       const rows: AccessRecord[] = codes.map((code) => ({
-        id: randomUUID(), at: now(), viewerId: '', action: 'DENIED', targetKind: 'Request', targetId: '', outcome: code,
+        id: randomUUID(),
+        at: now(),
+        viewerId: '',
+        action: 'DENIED',
+        targetKind: 'Request',
+        targetId: '',
+        outcome: code,
       }));
       await store.appendAccess(rows).catch((e: unknown) => log.error(`could not append audit entries ${JSON.stringify(rows)}:`, e));
     },
@@ -74,8 +88,8 @@ export function useAccessAudit(log: AppLogger, store?: Pick<GraphStore, 'appendA
             const trail = Symbol.asyncIterator in result ? [] : await trailOf(args, result);
             const trailWritten = trail.length
               ? ctx.deps.store.appendAccess(trail).catch((e: unknown) => {
-                log.error(`[${ctx.requestId}] could not append audit entries ${JSON.stringify(trail)}:`, e);
-              })
+                  log.error(`[${ctx.requestId}] could not append audit entries ${JSON.stringify(trail)}:`, e);
+                })
               : null;
             await Promise.all([ctx.flushAudit(), trailWritten]);
           } catch (e) {

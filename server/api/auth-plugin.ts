@@ -25,8 +25,9 @@ export function useAuthTransport(): Plugin<ApiContext> {
       if (context.request && context.cookies) cookiesOf.set(context.request, context.cookies);
     },
     onExecute: ({ args }) => {
-      const op = (args.document as DocumentNode).definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition'
-        && (!args.operationName || d.name?.value === args.operationName));
+      const op = (args.document as DocumentNode).definitions.find(
+        (d: DefinitionNode) => d.kind === 'OperationDefinition' && (!args.operationName || d.name?.value === args.operationName),
+      );
       if (op && op.kind === 'OperationDefinition' && op.operation === 'mutation') args.contextValue.markMutation();
     },
     onResponse: ({ request, response }) => {

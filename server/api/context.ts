@@ -79,7 +79,9 @@ export interface ApiContext extends YogaInitialContext {
  * verifier per app, which remembers tokens already verified until they expire).
  */
 export function createContext(
-  deps: AppDeps, request: Request, verify: (token: string) => Promise<string> = (t) => verifyToken(deps.config.jwtSecret, t),
+  deps: AppDeps,
+  request: Request,
+  verify: (token: string) => Promise<string> = (t) => verifyToken(deps.config.jwtSecret, t),
   signInThrottle: SignInThrottle = new SignInThrottle(),
 ): Omit<ApiContext, keyof YogaInitialContext> {
   const loaders = createLoaders(deps.store);
@@ -123,7 +125,12 @@ export function createContext(
   const verifyOnce = () => credentials().then((c) => c.memberId);
   let isMutation = false;
   const ctx = {
-    deps, requestId, loaders, cookies, secure, signInThrottle,
+    deps,
+    requestId,
+    loaders,
+    cookies,
+    secure,
+    signInThrottle,
   } as Omit<ApiContext, keyof YogaInitialContext>;
   const session = async (): Promise<Session> => {
     const s = await signedIn();
@@ -167,18 +174,32 @@ export function createContext(
     if (!hasCredentials) return;
     // Registered after session()'s own wait for the token, so these loads join the viewer's batches.
     // A rejection (if any) reaches whoever loads the id next, through the loader's cache.
-    verifyOnce().then(() => {
-      for (const id of ids) {
-        loaders.member.load(id).then((m) => m && loaders.branch.load(m.branchId)).catch(() => undefined);
-        if (opts.history) loaders.history.load(id).catch(() => undefined);
-      }
-    }, () => undefined);
+    verifyOnce().then(
+      () => {
+        for (const id of ids) {
+          loaders.member
+            .load(id)
+            .then((m) => m && loaders.branch.load(m.branchId))
+            .catch(() => undefined);
+          if (opts.history) loaders.history.load(id).catch(() => undefined);
+        }
+      },
+      () => undefined,
+    );
   };
   return Object.assign(ctx, {
-    session, credentials, flushAudit, prefetchMembers, setCookie: (header: string) => { cookies.push(header); },
+    session,
+    credentials,
+    flushAudit,
+    prefetchMembers,
+    setCookie: (header: string) => {
+      cookies.push(header);
+    },
     mutationReads: new Set<string>(),
     auditViewerId: () => (hasCredentials ? verifyOnce().catch(() => '') : Promise.resolve('')),
-    markMutation: () => { isMutation = true; },
+    markMutation: () => {
+      isMutation = true;
+    },
     // Personal access tokens created with `introspect` may explore the schema (server/api/security.ts).
     developerAccess: async () => {
       const c = await credentials();

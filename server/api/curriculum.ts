@@ -1,9 +1,7 @@
 /** Topics (tree), courses and questions; course management for administrators. */
 import type { Topic } from '../../graph';
 import type { CourseFilter, QuestionFilter } from '../../graph';
-import {
-  createCourse, getCourse, listCourses, listQuestions, listTopics, updateCourse,
-} from '../curriculum/course-service';
+import { createCourse, getCourse, listCourses, listQuestions, listTopics, updateCourse } from '../curriculum/course-service';
 import { notFound } from '../errors';
 import type { ApiContext } from './context';
 import type { CourseFilterInput, QuestionFilterInput, Resolvers } from './generated/resolvers-types';
@@ -16,7 +14,10 @@ const topicIndexes = new WeakMap<object, Promise<Map<string, Topic>>>();
 export async function topicIndex(ctx: ApiContext): Promise<Map<string, Topic>> {
   let p = topicIndexes.get(ctx.loaders);
   if (!p) {
-    p = ctx.session().then(listTopics).then((ts) => new Map(ts.map((t) => [t.id, t])));
+    p = ctx
+      .session()
+      .then(listTopics)
+      .then((ts) => new Map(ts.map((t) => [t.id, t])));
     topicIndexes.set(ctx.loaders, p);
   }
   return p;
@@ -64,7 +65,7 @@ const resolvers: Resolvers = {
     },
   },
   Topic: {
-    parent: async (t, _, ctx) => (t.parentId ? (await topicIndex(ctx)).get(t.parentId) ?? null : null),
+    parent: async (t, _, ctx) => (t.parentId ? ((await topicIndex(ctx)).get(t.parentId) ?? null) : null),
     children: async (t, _, ctx) => [...(await topicIndex(ctx)).values()].filter((c) => c.parentId === t.id).sort(byId),
     prerequisites: async (t, _, ctx) => {
       const idx = await topicIndex(ctx);

@@ -23,7 +23,11 @@ const resolvers: Resolvers = {
       const { token, expiresAt } = await signToken(ctx.deps.config.jwtSecret, member.id, now);
       // The browser signs in with a server-side session (cookie), as with a password; the token is for scripts and tests.
       const issued = await issueSession(ctx.deps.store, ctx.deps.config.auth, {
-        memberId: member.id, role: member.role, method: 'DEMO', userAgent: ctx.request.headers.get('user-agent'), now,
+        memberId: member.id,
+        role: member.role,
+        method: 'DEMO',
+        userAgent: ctx.request.headers.get('user-agent'),
+        now,
       });
       ctx.setCookie(sessionCookie(issued.cookieValue, ctx.secure, issued.record.expiresAt - now));
       return { token, expiresAt, memberId: member.id, role: member.role };

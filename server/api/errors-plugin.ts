@@ -40,13 +40,14 @@ function mapResult(result: ExecutionResult, log: AppLogger, requestId: string): 
 /** The errors plugin; `log` defaults to the console. */
 export function useAppErrors(log: AppLogger): Plugin<ApiContext> {
   return {
-    onValidate: () => ({ result, setResult }) => {
-      if (!result.length) return;
-      setResult(result.map((e: Error) =>
-        (e instanceof GraphQLError && !e.extensions?.code && INPUT_VALIDATION.test(e.message)
-          ? withCode(e, e.message, { code: 'BAD_USER_INPUT' })
-          : e)));
-    },
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (!result.length) return;
+        setResult(
+          result.map((e: Error) => (e instanceof GraphQLError && !e.extensions?.code && INPUT_VALIDATION.test(e.message) ? withCode(e, e.message, { code: 'BAD_USER_INPUT' }) : e)),
+        );
+      },
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result, setResult }) => {
         if (Symbol.asyncIterator in result) return;

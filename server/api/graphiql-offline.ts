@@ -11,7 +11,14 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 export const GRAPHIQL_ASSETS = '/graphiql/';
 
-interface Assets { js: string; css: string; favicon: string; editorWorkerService: string; jsonWorker: string; graphqlWorker: string }
+interface Assets {
+  js: string;
+  css: string;
+  favicon: string;
+  editorWorkerService: string;
+  jsonWorker: string;
+  graphqlWorker: string;
+}
 let assets: Promise<Assets> | null = null;
 const loadAssets = (): Promise<Assets> => (assets ??= import('@graphql-yoga/render-graphiql/graphiql').then((m) => m as Assets));
 
@@ -68,9 +75,12 @@ export function useOfflineGraphiQL(): Plugin {
         return;
       }
       const body = file.body(await loadAssets());
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-        status: 200, headers: { 'content-type': file.type, 'cache-control': 'public, max-age=86400' },
-      }));
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
+          status: 200,
+          headers: { 'content-type': file.type, 'cache-control': 'public, max-age=86400' },
+        }),
+      );
     },
   };
 }

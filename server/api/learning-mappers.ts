@@ -10,9 +10,25 @@ export type RecommendationModel = CourseRecommendation;
 /** A stored gap with the member's current mastery of its topic. */
 export type LearningGapModel = Gap & { mastery: number };
 export type MasteryProfileModel = MasteryProfile;
-export interface AreaMasteryModel { area: string; mastery: number; target: number | null; requirement: string | null }
-export interface TopicMasteryModel { topicId: string; mastery: number; target: number | null; updatedAt: number | null; assessed: boolean; evidence: MasteryEvidence[] }
-export interface NotAssessedTopicModel { topicId: string; target: number; reasons: string[] }
+export interface AreaMasteryModel {
+  area: string;
+  mastery: number;
+  target: number | null;
+  requirement: string | null;
+}
+export interface TopicMasteryModel {
+  topicId: string;
+  mastery: number;
+  target: number | null;
+  updatedAt: number | null;
+  assessed: boolean;
+  evidence: MasteryEvidence[];
+}
+export interface NotAssessedTopicModel {
+  topicId: string;
+  target: number;
+  reasons: string[];
+}
 export type MasteryEvidenceModel = MasteryEvidence;
 export type DiscountedEvidenceModel = import('../learning/integrity/evidence-integrity').EventIntegrity;
 export type EvidenceDiscountModel = import('../learning/integrity/evidence-integrity').IntegrityFinding;

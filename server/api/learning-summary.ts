@@ -16,13 +16,17 @@ function toSummary(branchId: string, b: BranchLearning | undefined) {
   const cells = b ? b.members * TOP_AREAS.length : 0;
   const total = b ? b.areaMilli.reduce((s, v) => s + v, 0) : 0;
   return {
-    branchId, asOf: b ? b.asOf : null, members: b?.members ?? 0,
+    branchId,
+    asOf: b ? b.asOf : null,
+    members: b?.members ?? 0,
     mastery: cells ? total / 1000 / cells : null,
     completion: b?.required ? b.met / b.required : null,
-    requiredCells: b?.required ?? 0, metCells: b?.met ?? 0,
+    requiredCells: b?.required ?? 0,
+    metCells: b?.met ?? 0,
     areas: b?.members ? TOP_AREAS.map((area, i) => ({ area, mastery: (b.areaMilli[i] ?? 0) / 1000 / b.members })) : [],
     masteryBands: MASTERY_BAND_LOWER.map((from, i) => ({ from, to: MASTERY_BAND_LOWER[i + 1] ?? 1, cells: b?.bands[i] ?? 0 })),
-    gapCount: b?.gaps ?? 0, membersWithGaps: b?.membersWithGaps ?? 0,
+    gapCount: b?.gaps ?? 0,
+    membersWithGaps: b?.membersWithGaps ?? 0,
   };
 }
 

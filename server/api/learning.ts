@@ -9,9 +9,7 @@ import type { Member, Topic } from '../../graph';
 import type { Session } from '../auth/session';
 import { notFound, unavailable } from '../errors';
 import type { LearnerServices } from '../learning/learner-services';
-import {
-  assertLearningReadable, branchGapsFor, gapsFor, generatePlanFor, masteryFor, practiceFor, recommendationsFor, studyPlanFor,
-} from '../learning/learning-service';
+import { assertLearningReadable, branchGapsFor, gapsFor, generatePlanFor, masteryFor, practiceFor, recommendationsFor, studyPlanFor } from '../learning/learning-service';
 import { getMember } from '../members/member-service';
 import { maskMemberFor } from '../members/mask';
 import { getBranch } from '../org/org-service';
@@ -47,10 +45,13 @@ const gapLoaders = new WeakMap<ApiContext, DataLoader<Member, LearningGapModel[]
 function gapLoader(ctx: ApiContext, s: Session): DataLoader<Member, LearningGapModel[], string> {
   let l = gapLoaders.get(ctx);
   if (!l) {
-    l = new DataLoader(async (members: readonly Member[]) => {
-      const { gaps } = await learner(ctx).gapsForMembers([...members], s.now());
-      return members.map((m) => gaps.get(m.id) ?? []);
-    }, { cacheKeyFn: (m) => m.id });
+    l = new DataLoader(
+      async (members: readonly Member[]) => {
+        const { gaps } = await learner(ctx).gapsForMembers([...members], s.now());
+        return members.map((m) => gaps.get(m.id) ?? []);
+      },
+      { cacheKeyFn: (m) => m.id },
+    );
     gapLoaders.set(ctx, l);
   }
   return l;
@@ -66,8 +67,7 @@ const resolvers: Resolvers = {
     branchGaps: async (_, { branchId }, ctx) => branchGapsFor(await ctx.session(), learner(ctx), branchId),
   },
   Mutation: {
-    generateStudyPlan: async (_, { memberId, minutesPerWeek, weeks }, ctx) =>
-      generatePlanFor(await ctx.session(), learner(ctx), memberId, minutesPerWeek, weeks),
+    generateStudyPlan: async (_, { memberId, minutesPerWeek, weeks }, ctx) => generatePlanFor(await ctx.session(), learner(ctx), memberId, minutesPerWeek, weeks),
   },
   Member: {
     gaps: async (m, _, ctx) => {

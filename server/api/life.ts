@@ -1,7 +1,5 @@
 /** Meetings, attendance and branchLife (organizational life). */
-import {
-  branchLife, createMeeting, getMeeting, listAttendance, listMeetings, recordAttendance,
-} from '../life/meeting-service';
+import { branchLife, createMeeting, getMeeting, listAttendance, listMeetings, recordAttendance } from '../life/meeting-service';
 import { getMember } from '../members/member-service';
 import { absenceReason, minutesHistory, updateMinutes } from '../life/meeting-records';
 import { getBranch } from '../org/org-service';
@@ -33,7 +31,7 @@ const resolvers: Resolvers = {
   },
   MeetingRecordEdit: {
     byId: (e) => e.by,
-    byName: async (e, _, ctx) => ((await (await ctx.session()).loaders.member.load(e.by))?.name ?? e.by),
+    byName: async (e, _, ctx) => (await (await ctx.session()).loaders.member.load(e.by))?.name ?? e.by,
   },
   Attendance: {
     member: async (a, _, ctx) => getMember(await ctx.session(), a.memberId),

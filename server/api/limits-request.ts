@@ -19,8 +19,17 @@
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import {
-  type ASTVisitor, type FragmentDefinitionNode, GraphQLError, Kind, Lexer, parse, type ParseOptions, type SelectionSetNode,
-  Source, TokenKind, type ValidationContext,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  Lexer,
+  parse,
+  type ParseOptions,
+  type SelectionSetNode,
+  Source,
+  TokenKind,
+  type ValidationContext,
 } from 'graphql';
 import { type Plugin, useExecutionCancellation } from 'graphql-yoga';
 import type { Config } from '../config';
@@ -28,7 +37,8 @@ import type { Config } from '../config';
 const limitError = (message: string, extensions: Record<string, unknown>, status?: number) =>
   new GraphQLError(message, {
     extensions: {
-      code: 'BAD_USER_INPUT', ...extensions,
+      code: 'BAD_USER_INPUT',
+      ...extensions,
       // A body refused half-read leaves the rest in the socket: close the connection after answering.
       ...(status ? { http: { status, ...(status === 413 ? { headers: { connection: 'close' } } : {}) } } : {}),
     },
@@ -55,7 +65,10 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array<Ar
   }
   const out = new Uint8Array(new ArrayBuffer(size));
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
   return out;
 }
 
@@ -108,9 +121,12 @@ export function rootFieldLimitRule(max: number) {
       for (const d of ctx.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
       const actual = rootFieldCount(op.selectionSet, fragments, new Set());
       if (actual > max) {
-        ctx.reportError(new GraphQLError(`The operation selects ${actual} root fields; the limit is ${max}. Send separate requests`, {
-          nodes: [op], extensions: { code: 'BAD_USER_INPUT', limit: 'rootFields', max, actual },
-        }));
+        ctx.reportError(
+          new GraphQLError(`The operation selects ${actual} root fields; the limit is ${max}. Send separate requests`, {
+            nodes: [op],
+            extensions: { code: 'BAD_USER_INPUT', limit: 'rootFields', max, actual },
+          }),
+        );
       }
     },
   });
@@ -125,7 +141,7 @@ export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
     }
     const lexer = new Lexer(new Source(text));
     try {
-      for (let n = 0; lexer.advance().kind !== TokenKind.EOF;) {
+      for (let n = 0; lexer.advance().kind !== TokenKind.EOF; ) {
         if (++n > limits.maxTokens) {
           return limitError(`The document has more than ${limits.maxTokens} tokens; send a smaller query`, { limit: 'tokens', max: limits.maxTokens }, 400);
         }
@@ -156,15 +172,21 @@ export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
       },
       onValidate: ({ addValidationRule }) => {
         addValidationRule(rootFieldLimitRule(limits.maxRootFields));
-        addValidationRule(maxAliasesRule({
-          n: limits.maxAliases,
-          propagateOnRejection: false,
-          onReject: [(ctx, err) => {
-            ctx?.reportError(new GraphQLError(`Too many aliases (${err.message.replace(/^Syntax Error: /, '')}); send separate requests`, {
-              extensions: { code: 'BAD_USER_INPUT', limit: 'aliases', max: limits.maxAliases },
-            }));
-          }],
-        }));
+        addValidationRule(
+          maxAliasesRule({
+            n: limits.maxAliases,
+            propagateOnRejection: false,
+            onReject: [
+              (ctx, err) => {
+                ctx?.reportError(
+                  new GraphQLError(`Too many aliases (${err.message.replace(/^Syntax Error: /, '')}); send separate requests`, {
+                    extensions: { code: 'BAD_USER_INPUT', limit: 'aliases', max: limits.maxAliases },
+                  }),
+                );
+              },
+            ],
+          }),
+        );
       },
     },
     useExecutionCancellation(),

@@ -10,9 +10,24 @@
  * Both fail with BAD_USER_INPUT and `extensions.limit`.
  */
 import {
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, GraphQLError, type GraphQLNamedType, type GraphQLSchema,
-  isListType, isNonNullType, isObjectType, isInterfaceType, Kind, type SelectionSetNode, type ValidationContext,
-  valueFromASTUntyped, getNamedType, type GraphQLOutputType, type DocumentNode, type OperationDefinitionNode,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  valueFromASTUntyped,
+  getNamedType,
+  type GraphQLOutputType,
+  type DocumentNode,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { FIELD_COSTS, MUTATION_COST } from './limits-costs';
@@ -48,9 +63,12 @@ export function depthLimitRule(max: number) {
       for (const d of ctx.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
       const depth = depthOf(op.selectionSet, fragments, new Set());
       if (depth > max) {
-        ctx.reportError(new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, {
-          nodes: [op], extensions: { code: 'BAD_USER_INPUT', limit: 'depth', max, actual: depth },
-        }));
+        ctx.reportError(
+          new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, {
+            nodes: [op],
+            extensions: { code: 'BAD_USER_INPUT', limit: 'depth', max, actual: depth },
+          }),
+        );
       }
     },
   });
@@ -69,12 +87,14 @@ function firstArg(field: FieldNode, vars: Record<string, unknown>, defaultValue:
 
 /** Estimated cost of an operation with its variables. */
 export function costOf(
-  schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, vars: Record<string, unknown>,
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  op: OperationDefinitionNode,
+  vars: Record<string, unknown>,
   weights: Readonly<Record<string, number>> = FIELD_COSTS,
 ): number {
   const mutationType = schema.getMutationType()?.name;
-  const weightOf = (typeName: string, field: string) =>
-    weights[`${typeName}.${field}`] ?? (typeName === mutationType ? MUTATION_COST : 1);
+  const weightOf = (typeName: string, field: string) => weights[`${typeName}.${field}`] ?? (typeName === mutationType ? MUTATION_COST : 1);
   const fragments: Fragments = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const walk = (set: SelectionSetNode | undefined, type: GraphQLNamedType | undefined, bounded: boolean, seen: Set<string>): number => {
@@ -111,15 +131,19 @@ export function useQueryLimits(opts: { maxDepth: number; maxCost: number }): Plu
       addValidationRule(depthLimitRule(opts.maxDepth));
     },
     onExecute: ({ args, setResultAndStopExecution }) => {
-      const op = args.document.definitions.find((d: DocumentNode['definitions'][number]): d is OperationDefinitionNode =>
-        d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+      const op = args.document.definitions.find(
+        (d: DocumentNode['definitions'][number]): d is OperationDefinitionNode =>
+          d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
       if (!op) return;
       const cost = costOf(args.schema, args.document, op, (args.variableValues ?? {}) as Record<string, unknown>);
       if (cost > opts.maxCost) {
         setResultAndStopExecution({
-          errors: [new GraphQLError(`Query would cost ${cost}; the limit is ${opts.maxCost}. Ask for fewer items (first) or fewer nested lists`, {
-            extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: opts.maxCost, actual: cost },
-          })],
+          errors: [
+            new GraphQLError(`Query would cost ${cost}; the limit is ${opts.maxCost}. Ask for fewer items (first) or fewer nested lists`, {
+              extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: opts.maxCost, actual: cost },
+            }),
+          ],
         });
       }
     },

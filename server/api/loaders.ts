@@ -4,9 +4,7 @@
  * Loaders return raw domain objects (unmasked, unchecked); services apply scope and masking.
  */
 import DataLoader from 'dataloader';
-import type {
-  Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question,
-} from '../../graph';
+import type { Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question } from '../../graph';
 import type { GraphStore } from '../../graph';
 
 /** How much recent history the loader fetches per member; fields slice it. */
@@ -37,7 +35,6 @@ export interface Loaders {
   life: DataLoader<string, MeetingTally[]>;
 }
 
-
 function lifeLoader(store: GraphStore) {
   return new DataLoader<string, MeetingTally[]>(async (keys) => {
     const asked = keys.map((k) => {
@@ -49,7 +46,8 @@ function lifeLoader(store: GraphStore) {
     const byBranch = new Map<string, MeetingTally[]>();
     for (const m of await store.listMeetingTallies([...new Set(asked.map((a) => a.branchId))], from, to)) {
       const l = byBranch.get(m.branchId);
-      if (l) l.push(m); else byBranch.set(m.branchId, [m]);
+      if (l) l.push(m);
+      else byBranch.set(m.branchId, [m]);
     }
     return asked.map((a) => (byBranch.get(a.branchId) ?? []).filter((m) => m.at >= a.from && m.at < a.to));
   });
@@ -92,8 +90,14 @@ export function createLoaders(store: GraphStore): Loaders {
     question: byId((ids) => store.getQuestionsByIds(ids)),
     meeting: byId((ids) => store.getMeetingsByIds(ids)),
     history: byMember(historiesOf(store), () => ({ studies: [], answers: [], attendance: [] })),
-    mastery: byMember((ids) => store.getMasteryForMembers(ids), () => []),
-    gaps: byMember((ids) => store.getGapsForMembers(ids), () => []),
+    mastery: byMember(
+      (ids) => store.getMasteryForMembers(ids),
+      () => [],
+    ),
+    gaps: byMember(
+      (ids) => store.getGapsForMembers(ids),
+      () => [],
+    ),
     committeeBranches: new DataLoader<string, Branch[]>(async (cids) => {
       const all = await store.listBranches([...cids]);
       return cids.map((cid) => all.filter((b) => b.committeeId === cid));

@@ -2,9 +2,7 @@
 import type { Page } from '../../graph';
 import type { MemberFilter } from '../../graph';
 import { notFound } from '../errors';
-import {
-  createMember, getMember, getMemberHistory, listMembers, listTransfers, moveMember, updateMember,
-} from '../members/member-service';
+import { createMember, getMember, getMemberHistory, listMembers, listTransfers, moveMember, updateMember } from '../members/member-service';
 import { getBranch } from '../org/org-service';
 import { requireInt } from '../validate';
 import type { MemberFilterInput, Resolvers } from './generated/resolvers-types';
@@ -37,8 +35,7 @@ const resolvers: Resolvers = {
       ctx.prefetchMembers([id], { history: selectsField(info, 'recentActivity') });
       return getMember(await session, id);
     },
-    members: async (_, { filter, first, after }, ctx) =>
-      listMembers(await ctx.session(), memberFilterOf(filter), first ?? 20, after ?? null),
+    members: async (_, { filter, first, after }, ctx) => listMembers(await ctx.session(), memberFilterOf(filter), first ?? 20, after ?? null),
   },
   Mutation: {
     createMember: async (_, { input }, ctx) => createMember(await ctx.session(), input),

@@ -1,9 +1,7 @@
 /** The organization tree: university → committees → branches → groups, members and meetings. */
 import { branchLife, listMeetings } from '../life/meeting-service';
 import { listMembers } from '../members/member-service';
-import {
-  getBranch, getCommittee, getUniversity, listCommitteeBranches, listCommittees, listGroups,
-} from '../org/org-service';
+import { getBranch, getCommittee, getUniversity, listCommitteeBranches, listCommittees, listGroups } from '../org/org-service';
 import { memberFilterOf } from './members';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
@@ -24,8 +22,7 @@ const resolvers: Resolvers = {
   Branch: {
     committee: async (b, _, ctx) => getCommittee(await ctx.session(), b.committeeId),
     groups: async (b, _, ctx) => listGroups(await ctx.session(), b.id),
-    members: async (b, { filter, first, after }, ctx) =>
-      listMembers(await ctx.session(), { ...memberFilterOf(filter), branchIds: [b.id] }, first ?? 20, after ?? null),
+    members: async (b, { filter, first, after }, ctx) => listMembers(await ctx.session(), { ...memberFilterOf(filter), branchIds: [b.id] }, first ?? 20, after ?? null),
     meetings: async (b, { from, to }, ctx) => listMeetings(await ctx.session(), b.id, from, to),
     life: async (b, { from, to }, ctx) => branchLife(await ctx.session(), b.id, from, to),
   },

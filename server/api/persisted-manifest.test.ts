@@ -7,11 +7,14 @@ import { buildPersistedManifest, clientHashesModule, MANIFEST_PATH, manifestJson
 
 const root = path.resolve(import.meta.dirname, '../..');
 const clientSrc = path.join(root, 'client', 'src');
-const clientDocuments = () => (readdirSync(clientSrc, { recursive: true }) as string[])
-  .filter((f) => f.endsWith('.graphql')).sort().map((f) => parse(readFileSync(path.join(clientSrc, f), 'utf8')));
+const clientDocuments = () =>
+  (readdirSync(clientSrc, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => parse(readFileSync(path.join(clientSrc, f), 'utf8')));
 
 describe('persisted operations manifest', () => {
-  it('is up to date with the client\'s .graphql files (run `npm run codegen` after changing them)', () => {
+  it("is up to date with the client's .graphql files (run `npm run codegen` after changing them)", () => {
     const ops = buildPersistedManifest(clientDocuments());
     expect(readFileSync(MANIFEST_PATH, 'utf8')).toBe(manifestJson(ops));
     expect(readFileSync(path.join(clientSrc, 'gql', 'persisted-operations.ts'), 'utf8')).toContain(clientHashesModule(ops));
@@ -19,12 +22,14 @@ describe('persisted operations manifest', () => {
   });
 
   it('keys each operation by the SHA-256 of its document, which carries the fragments it uses and no others', () => {
-    const docs = [parse(`
+    const docs = [
+      parse(`
       query B { viewer { ...V } }
       fragment V on Viewer { role ...W }
       fragment W on Viewer { memberId }
       fragment Unused on Viewer { role }
-      mutation A { signOut }`)];
+      mutation A { signOut }`),
+    ];
     const ops = buildPersistedManifest(docs);
     expect(ops.map((o) => o.name)).toEqual(['A', 'B']);
     expect(ops[1]!.document).toBe('query B {\n  viewer {\n    ...V\n  }\n}\n\nfragment V on Viewer {\n  role\n  ...W\n}\n\nfragment W on Viewer {\n  memberId\n}');

@@ -11,7 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print, visit } from 'graphql';
 
-export interface PersistedOperation { name: string; hash: string; document: string }
+export interface PersistedOperation {
+  name: string;
+  hash: string;
+  document: string;
+}
 
 /** Where `npm run codegen` writes the manifest (hash → document), next to the generated resolver types. */
 export const MANIFEST_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'generated', 'persisted-operations.json');
@@ -57,8 +61,10 @@ export function manifestJson(ops: readonly PersistedOperation[]): string {
 /** The client's map: operation name → hash (a TypeScript module under client/src/gql/). */
 export function clientHashesModule(ops: readonly PersistedOperation[]): string {
   const lines = ops.map((o) => `  ${o.name}: '${o.hash}',`);
-  return `/** SHA-256 of each client operation's document, by operation name (see server/api/persisted-manifest.ts). */\n`
-    + `export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {\n${lines.join('\n')}\n};\n`;
+  return (
+    `/** SHA-256 of each client operation's document, by operation name (see server/api/persisted-manifest.ts). */\n` +
+    `export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {\n${lines.join('\n')}\n};\n`
+  );
 }
 
 /** Read the manifest (hash → document); an empty map when the file is missing. */

@@ -28,8 +28,9 @@ export interface PersistedOperationsOptions {
   manifest?: () => Map<string, string>;
 }
 
-export const ARBITRARY_DOCUMENT_REFUSED = 'This server runs only the operations of its own web client (persisted operations). '
-  + 'To send other GraphQL documents, use a personal access token: Authorization: Bearer htpat_… (account page → access tokens)';
+export const ARBITRARY_DOCUMENT_REFUSED =
+  'This server runs only the operations of its own web client (persisted operations). ' +
+  'To send other GraphQL documents, use a personal access token: Authorization: Bearer htpat_… (account page → access tokens)';
 
 export function usePersistedOnly(opts: PersistedOperationsOptions): Plugin {
   const load = opts.manifest ?? (() => readPersistedManifest());
@@ -57,12 +58,17 @@ export function usePersistedOnly(opts: PersistedOperationsOptions): Plugin {
     customErrors: {
       notFound: ({ params }) => {
         const hash = String((params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash ?? '').slice(0, 64);
-        return appError('NOT_FOUND', `Persisted operation "${hash}" not found: this server knows only its own web client's operations; `
-          + 'reload the page if the client is older than the server', { persistedQuery: 'NOT_FOUND' });
+        return appError(
+          'NOT_FOUND',
+          `Persisted operation "${hash}" not found: this server knows only its own web client's operations; ` + 'reload the page if the client is older than the server',
+          { persistedQuery: 'NOT_FOUND' },
+        );
       },
       persistedQueryOnly: () => appError('FORBIDDEN', ARBITRARY_DOCUMENT_REFUSED, { persistedQuery: 'REQUIRED' }),
-      keyNotFound: () => appError('BAD_USER_INPUT', 'Send a GraphQL document in "query", or a persisted operation in '
-        + 'extensions.persistedQuery ({ version: 1, sha256Hash })', { field: 'query' }),
+      keyNotFound: () =>
+        appError('BAD_USER_INPUT', 'Send a GraphQL document in "query", or a persisted operation in ' + 'extensions.persistedQuery ({ version: 1, sha256Hash })', {
+          field: 'query',
+        }),
     },
   });
 }

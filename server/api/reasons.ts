@@ -4,10 +4,7 @@
  */
 import type { ApiContext } from './context';
 import { type Locale, requestLocale } from '../i18n/locale';
-import {
-  decodeReasons, paramKind, renderReason, renderSentences,
-  type ReasonCode, type ReasonNames, type ReasonParamKind,
-} from '../i18n/reasons';
+import { decodeReasons, paramKind, renderReason, renderSentences, type ReasonCode, type ReasonNames, type ReasonParamKind } from '../i18n/reasons';
 import { type ApiModule, readSdl } from './module';
 
 /** What a `Reason` field returns: plain data in the GraphQL shape. */

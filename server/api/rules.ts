@@ -27,18 +27,27 @@ const resolvers: Resolvers = {
       if (!r) throw notFound('Rule', id);
       return r;
     },
-    ruleHistory: async (_, { id }, ctx) => (await ruleHistory(await ctx.session(), id)).map(({ rule, override }) => ({
-      rule, isOverride: override !== null, reason: override?.reason ?? null, createdBy: override?.createdBy ?? null,
-      createdAt: override?.createdAt ?? null,
-    })),
+    ruleHistory: async (_, { id }, ctx) =>
+      (await ruleHistory(await ctx.session(), id)).map(({ rule, override }) => ({
+        rule,
+        isOverride: override !== null,
+        reason: override?.reason ?? null,
+        createdBy: override?.createdBy ?? null,
+        createdAt: override?.createdAt ?? null,
+      })),
     obligationCalendar: async (_, { branchId, from, weeks }, ctx) => obligationCalendar(await ctx.session(), branchId, from, weeks),
     workQueue: async (_, { asOf, horizonDays }, ctx) => {
       const q = await workQueue(await ctx.session(), { asOf, horizonDays });
       return { ...q, scopeKind: q.scope.kind, scopeId: q.scope.id };
     },
-    obligations: async (_, args, ctx) => listObligations(await ctx.session(), {
-      scope: args.scope, asOf: args.asOf, from: args.from, to: args.to, statuses: args.statuses,
-    }),
+    obligations: async (_, args, ctx) =>
+      listObligations(await ctx.session(), {
+        scope: args.scope,
+        asOf: args.asOf,
+        from: args.from,
+        to: args.to,
+        statuses: args.statuses,
+      }),
   },
   Mutation: {
     overrideRule: async (_, { input }, ctx) => overrideRule(await ctx.session(), input),
@@ -51,7 +60,7 @@ const resolvers: Resolvers = {
     effectiveTo: (r) => r.effectiveTo ?? null,
   },
   Citation: {
-    article: (c) => (c.confirmed ? c.article ?? null : null),
+    article: (c) => (c.confirmed ? (c.article ?? null) : null),
     note: (c) => c.note ?? null,
     text: (c) => citationText(c),
   },
@@ -65,7 +74,7 @@ const resolvers: Resolvers = {
       if (!rule) return o.title;
       return o.titleDetail ? `${rule.title.en} (${renderStored(o.titleDetail, 'en', NO_NAMES)})` : rule.title.en;
     },
-    titleDetail: (o, _, ctx) => (o.titleDetail ? reasonModelsIn(o.titleDetail, requestLocale(ctx), NO_NAMES)[0] ?? null : null),
+    titleDetail: (o, _, ctx) => (o.titleDetail ? (reasonModelsIn(o.titleDetail, requestLocale(ctx), NO_NAMES)[0] ?? null) : null),
     period: (o) => o.period ?? null,
     action: (o) => o.action ?? null,
     detail: (o) => json(o.detail),

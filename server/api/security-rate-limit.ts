@@ -19,7 +19,11 @@ import type { ApiContext } from './context';
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
-  constructor(readonly capacity: number, readonly windowMs: number, private readonly maxKeys = 50_000) {
+  constructor(
+    readonly capacity: number,
+    readonly windowMs: number,
+    private readonly maxKeys = 50_000,
+  ) {
     this.perMs = capacity / windowMs;
   }
 
@@ -93,15 +97,19 @@ export function useRateLimits(config: Readonly<Config>, now: () => number = Date
       if (wait === 0) return;
       const err = rateLimitError('requests from this address', wait);
       const { http: _http, ...extensions } = err.extensions;
-      endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: err.message, extensions }] }), {
-        status: 429,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(extensions.retryAfter) },
-      }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message: err.message, extensions }] }), {
+          status: 429,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(extensions.retryAfter) },
+        }),
+      );
     },
     onExecute: async ({ args, setResultAndStopExecution }) => {
       const ctx = args.contextValue;
-      const op = args.document.definitions.find((d: DocumentNode['definitions'][number]): d is OperationDefinitionNode =>
-        d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+      const op = args.document.definitions.find(
+        (d: DocumentNode['definitions'][number]): d is OperationDefinitionNode =>
+          d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
       const attempts = signInAttempts(op);
       if (attempts > 0) {
         const wait = signIn.take(clientAddress(ctx.request, ctx, config.trustProxy), now(), attempts);

@@ -92,18 +92,28 @@ export async function mayExplore(config: Readonly<Config>, ctx: Partial<Pick<Api
 export function useSchemaPrivacy(config: Readonly<Config>): Plugin<ApiContext> {
   const strip = (e: GraphQLError) => {
     const message = withoutHints(e.message);
-    return message === e.message ? e : new GraphQLError(message, {
-      nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: e.extensions,
-    });
+    return message === e.message
+      ? e
+      : new GraphQLError(message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError,
+          extensions: e.extensions,
+        });
   };
   return {
     onExecute: async ({ args, setResultAndStopExecution }) => {
       if (!asksForSchema(args.document) || (await mayExplore(config, args.contextValue))) return;
       const op = args.document.definitions.find((d: DocumentNode['definitions'][number]): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       setResultAndStopExecution({
-        errors: [new GraphQLError('Introspection is open only to developers with a token allowed to use it', {
-          nodes: op ? [op] : undefined, extensions: { code: 'FORBIDDEN' },
-        })],
+        errors: [
+          new GraphQLError('Introspection is open only to developers with a token allowed to use it', {
+            nodes: op ? [op] : undefined,
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ],
       });
     },
     onExecutionResult: async ({ result, setResult, context }) => {

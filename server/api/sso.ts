@@ -11,7 +11,8 @@ const resolvers: Resolvers = {
       const now = ctx.deps.now ?? Date.now;
       const sso = ctx.deps.oidc ?? null;
       const r = await completeSsoSignIn({ store: ctx.deps.store, config: ctx.deps.config, throttle: ctx.signInThrottle, now }, sso, ctx.request, {
-        totpCode: input.totpCode, recoveryCode: input.recoveryCode,
+        totpCode: input.totpCode,
+        recoveryCode: input.recoveryCode,
       });
       if (r.step === 'SIGNED_IN') {
         const old = readSessionCookie(ctx.request);

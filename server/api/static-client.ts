@@ -8,10 +8,19 @@ import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 const RESERVED = ['/graphql', '/graphiql', '/health', '/ready'];
@@ -37,9 +46,12 @@ export function useStaticClient(clientDir: string): Plugin {
       const target = isFile ? file : index;
       const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
       const cache = target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : readFileSync(target), {
-        status: 200, headers: { 'content-type': type, 'cache-control': cache },
-      }));
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : readFileSync(target), {
+          status: 200,
+          headers: { 'content-type': type, 'cache-control': cache },
+        }),
+      );
     },
   };
 }

@@ -1,14 +1,14 @@
 /** Talk records (谈心谈话): restricted to the people in them and the responsible secretary; every read audited. */
-import {
-  createTalk, getTalk, listTalks, membersWithoutYearlyTalk, TALK_KINDS, talkCounts, talkReads,
-} from '../appraisal/talks';
+import { createTalk, getTalk, listTalks, membersWithoutYearlyTalk, TALK_KINDS, talkCounts, talkReads } from '../appraisal/talks';
 import { getMember } from '../members/member-service';
 import { getBranch } from '../org/org-service';
 import type { Resolvers } from './generated/resolvers-types';
 import { type ApiModule, readSdl } from './module';
 
-const person = async (ctx: { loaders: { member: { load(id: string): Promise<{ name: string } | null> } } }, id: string) =>
-  ({ id, name: (await ctx.loaders.member.load(id))?.name ?? '' });
+const person = async (ctx: { loaders: { member: { load(id: string): Promise<{ name: string } | null> } } }, id: string) => ({
+  id,
+  name: (await ctx.loaders.member.load(id))?.name ?? '',
+});
 
 const resolvers: Resolvers = {
   Query: {

@@ -13,8 +13,17 @@
  */
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
 import {
-  constants, createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPair,
-  hkdfSync, privateDecrypt, publicEncrypt, randomBytes,
+  constants,
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  hkdfSync,
+  privateDecrypt,
+  publicEncrypt,
+  randomBytes,
 } from 'node:crypto';
 import { promisify } from 'node:util';
 
@@ -25,7 +34,10 @@ export const TOKEN_BYTES = 64;
 
 const suite = RSABSSA.SHA384.PSS.Randomized();
 
-export interface RoundKeys { publicKey: string; sealedPrivateKey: string }
+export interface RoundKeys {
+  publicKey: string;
+  sealedPrivateKey: string;
+}
 
 function sealingKey(secret: string, roundId: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, `hongtu-appraisal:${roundId}`, 'round private key', 32));

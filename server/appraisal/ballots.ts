@@ -14,7 +14,9 @@ import { fromBase64, tokenHash, verifyBallotSignature } from './ballot-crypto';
 import { getRound, roundStatus } from './rounds';
 
 export interface BallotInput {
-  roundId: string; token: string; signature: string;
+  roundId: string;
+  token: string;
+  signature: string;
   grades: { memberId: string; grade: string; comment?: string | null }[];
 }
 
@@ -93,11 +95,15 @@ export async function roundResults(s: Session, roundId: string): Promise<Apprais
   const r = await getRound(s, roundId);
   if (roundStatus(r, s.now()) !== 'CLOSED') throw conflict('Results are shown after the round closes');
   const ids = canManageBranch(s.viewer, r.branchId) ? r.appraiseeIds : r.appraiseeIds.filter((id) => id === s.viewer.memberId);
-  if (ids.length === 0) throw forbidden('Only the branch\'s secretary, administrators above it and the members appraised see results');
+  if (ids.length === 0) throw forbidden("Only the branch's secretary, administrators above it and the members appraised see results");
   return resultsFor(s, r, ids);
 }
 
-export interface MemberAppraisal { round: AppraisalRound; selfAssessment: SelfAssessment | null; result: AppraisalResult | null }
+export interface MemberAppraisal {
+  round: AppraisalRound;
+  selfAssessment: SelfAssessment | null;
+  result: AppraisalResult | null;
+}
 
 /** A member's appraisal record: the member themself and the managers of their branch. */
 export async function memberAppraisals(s: Session, memberId: string): Promise<MemberAppraisal[]> {
@@ -105,19 +111,28 @@ export async function memberAppraisals(s: Session, memberId: string): Promise<Me
   if (m.id !== s.viewer.memberId && !canManageBranch(s.viewer, m.branchId)) throw notFound('Member', memberId);
   const rounds = (await s.store.listAppraisalRounds([m.branchId])).filter((r) => r.appraiseeIds.includes(m.id));
   if (rounds.length === 0) return [];
-  const selfs = new Map((await s.store.listSelfAssessments(rounds.map((r) => r.id), [m.id])).map((a) => [a.roundId, a]));
+  const selfs = new Map(
+    (
+      await s.store.listSelfAssessments(
+        rounds.map((r) => r.id),
+        [m.id],
+      )
+    ).map((a) => [a.roundId, a]),
+  );
   s.audit.note('READ_APPRAISAL', 'Member', m.id);
-  return Promise.all(rounds.map(async (r) => ({
-    round: r,
-    selfAssessment: selfs.get(r.id) ?? null,
-    result: roundStatus(r, s.now()) === 'CLOSED' ? (await resultsFor(s, r, [m.id]))[0]! : null,
-  })));
+  return Promise.all(
+    rounds.map(async (r) => ({
+      round: r,
+      selfAssessment: selfs.get(r.id) ?? null,
+      result: roundStatus(r, s.now()) === 'CLOSED' ? (await resultsFor(s, r, [m.id]))[0]! : null,
+    })),
+  );
 }
 
 /** Self-assessments of a round, for its managers. */
 export async function roundSelfAssessments(s: Session, roundId: string): Promise<SelfAssessment[]> {
   const r = await getRound(s, roundId);
-  if (!canManageBranch(s.viewer, r.branchId)) throw forbidden('Self-assessments are read by the branch\'s secretary and the administrators above it');
+  if (!canManageBranch(s.viewer, r.branchId)) throw forbidden("Self-assessments are read by the branch's secretary and the administrators above it");
   const rows = await s.store.listSelfAssessments([r.id]);
   for (const a of rows) s.audit.note('READ_APPRAISAL', 'Member', a.memberId);
   return rows;

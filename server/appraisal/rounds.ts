@@ -22,8 +22,15 @@ export const MIN_BALLOTS_FLOOR = 5;
 const MAX_OPEN_MS = 92 * 86_400_000;
 
 export interface OpenRoundInput {
-  id?: string | null; branchId: string; title: string; periodFrom: number; periodTo: number; closesAt: number;
-  minBallots?: number | null; voterIds?: string[] | null; appraiseeIds?: string[] | null;
+  id?: string | null;
+  branchId: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  closesAt: number;
+  minBallots?: number | null;
+  voterIds?: string[] | null;
+  appraiseeIds?: string[] | null;
 }
 
 export type RoundStatus = 'OPEN' | 'CLOSED';
@@ -42,7 +49,11 @@ async function branchMembers(s: Session, branchId: string): Promise<Member[]> {
 }
 
 function pickFrom(field: string, ids: string[] | null | undefined, members: Member[], ok: (m: Member) => boolean, why: string): string[] {
-  if (!ids) return members.filter(ok).map((m) => m.id).sort();
+  if (!ids)
+    return members
+      .filter(ok)
+      .map((m) => m.id)
+      .sort();
   const byId = new Map(members.map((m) => [m.id, m]));
   for (const id of ids) {
     const m = byId.get(id);
@@ -74,16 +85,26 @@ export async function openRound(s: Session, input: OpenRoundInput, ballotSecret:
   const minBallots = requireInt('minBallots', input.minBallots ?? MIN_BALLOTS_FLOOR, MIN_BALLOTS_FLOOR, 100);
   const members = await branchMembers(s, input.branchId);
   const voterIds = pickFrom('voterIds', input.voterIds, members, (m) => m.stage === 'FULL', 'is not a full member (预备党员 have no vote)');
-  const appraiseeIds = pickFrom('appraiseeIds', input.appraiseeIds, members,
-    (m) => m.stage === 'FULL' || m.stage === 'PROBATIONARY', 'is not a Party member');
+  const appraiseeIds = pickFrom('appraiseeIds', input.appraiseeIds, members, (m) => m.stage === 'FULL' || m.stage === 'PROBATIONARY', 'is not a Party member');
   if (voterIds.length < minBallots) {
     throw badInput('voterIds', `a round needs at least ${minBallots} eligible voters (minBallots), this one has ${voterIds.length}`);
   }
   if (appraiseeIds.length === 0) throw badInput('appraiseeIds', 'a round needs at least one member to appraise');
   const keys = await createRoundKeys(ballotSecret, id);
   const round: AppraisalRound = {
-    id, branchId: input.branchId, title, periodFrom: input.periodFrom, periodTo: input.periodTo, closesAt: input.closesAt,
-    closedAt: null, minBallots, publicKey: keys.publicKey, voterIds, appraiseeIds, createdBy: s.viewer.memberId, createdAt: now,
+    id,
+    branchId: input.branchId,
+    title,
+    periodFrom: input.periodFrom,
+    periodTo: input.periodTo,
+    closesAt: input.closesAt,
+    closedAt: null,
+    minBallots,
+    publicKey: keys.publicKey,
+    voterIds,
+    appraiseeIds,
+    createdBy: s.viewer.memberId,
+    createdAt: now,
   };
   const { created } = await s.store.createAppraisalRound(round, keys.sealedPrivateKey);
   if (!created) throw conflict(`Appraisal round id "${id}" is already in use; choose another id`);
@@ -135,7 +156,7 @@ export async function requestBallotSignature(s: Session, roundId: string, blinde
   const sealed = await s.store.getAppraisalRoundKey(r.id);
   if (!sealed) throw conflict('This appraisal round is closed');
   const signature = blindSign(ballotSecret, r.id, sealed, r.publicKey, blinded);
-  if (!signature) throw badInput('blindedMessage', 'blindedMessage is not a blinded token for this round\'s key (256 bytes, below the modulus)');
+  if (!signature) throw badInput('blindedMessage', "blindedMessage is not a blinded token for this round's key (256 bytes, below the modulus)");
   const outcome = await s.store.recordBallotIssue(r.id, s.viewer.memberId, blindedHash(blinded));
   if (outcome === 'OTHER') throw conflict('You have already been issued a ballot signature in this round');
   // The BallotIssue row is the record that this voter was issued one. It carries no time, and no access record

@@ -8,4 +8,3 @@ export const TALK_KINDS = {
   OTHER: { zh: '其他谈话', en: 'Other talk' },
 } as const;
 export type TalkKind = keyof typeof TALK_KINDS;
-

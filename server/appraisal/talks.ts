@@ -36,8 +36,14 @@ function mayRecordWith(v: Viewer, subject: Member): boolean {
 }
 
 export interface TalkInput {
-  id?: string | null; subjectId: string; participantIds: string[]; kind: string; at: number;
-  summary: string; followUp?: string | null; forCommittee?: boolean | null;
+  id?: string | null;
+  subjectId: string;
+  participantIds: string[];
+  kind: string;
+  at: number;
+  summary: string;
+  followUp?: string | null;
+  forCommittee?: boolean | null;
 }
 
 export async function createTalk(s: Session, input: TalkInput): Promise<TalkRecord> {
@@ -60,8 +66,17 @@ export async function createTalk(s: Session, input: TalkInput): Promise<TalkReco
     return existing;
   }
   const record: TalkRecord = {
-    id, subjectId: subject.id, branchId: subject.branchId, kind, at: input.at, participantIds, summary, followUp,
-    forCommittee: input.forCommittee === true, createdBy: s.viewer.memberId, createdAt: s.now(),
+    id,
+    subjectId: subject.id,
+    branchId: subject.branchId,
+    kind,
+    at: input.at,
+    participantIds,
+    summary,
+    followUp,
+    forCommittee: input.forCommittee === true,
+    createdBy: s.viewer.memberId,
+    createdAt: s.now(),
   };
   const { created } = await s.store.createTalkRecord(record);
   if (!created) throw conflict(`Talk record id "${id}" is already in use; choose another id`);
@@ -83,8 +98,11 @@ export async function listTalks(s: Session, memberId: string): Promise<TalkRecor
   // Someone the viewer may not read gets the answer of a member who does not exist.
   if (!self) assertCanReadMember(s.viewer, await loadMemberRaw(s, memberId));
   const records = self
-    ? [...new Map([...(await s.store.listTalkRecords({ subjectIds: [memberId] })), ...(await s.store.listTalkRecords({ participantId: memberId }))]
-      .map((t) => [t.id, t])).values()].sort((a, b) => b.at - a.at || a.id.localeCompare(b.id))
+    ? [
+        ...new Map(
+          [...(await s.store.listTalkRecords({ subjectIds: [memberId] })), ...(await s.store.listTalkRecords({ participantId: memberId }))].map((t) => [t.id, t]),
+        ).values(),
+      ].sort((a, b) => b.at - a.at || a.id.localeCompare(b.id))
     : await s.store.listTalkRecords({ subjectIds: [memberId] });
   const readable = records.filter((t) => canReadTalk(s.viewer, t));
   for (const t of readable) s.audit.note('READ_TALK', 'TalkRecord', t.id);

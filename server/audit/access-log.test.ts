@@ -24,8 +24,7 @@ const writer = {
   },
 };
 const turn = () => new Promise((resolve) => setImmediate(resolve));
-const trail = async (viewerId: string) =>
-  (await store.listAccess({ viewerId, limit: 50 })).map((a) => `${a.action} ${a.targetId}`).sort();
+const trail = async (viewerId: string) => (await store.listAccess({ viewerId, limit: 50 })).map((a) => `${a.action} ${a.targetId}`).sort();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-access-log-'));

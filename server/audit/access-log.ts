@@ -14,17 +14,30 @@ import type { AccessRecord } from '../../graph';
 import type { GraphStore } from '../../graph';
 
 export type AccessAction =
-  | 'READ_MEMBER' | 'READ_HISTORY' | 'READ_LEARNING'
+  | 'READ_MEMBER'
+  | 'READ_HISTORY'
+  | 'READ_LEARNING'
   /** Appraisal and talk records: a result or self-assessment read, a talk record read. */
-  | 'READ_APPRAISAL' | 'READ_TALK'
+  | 'READ_APPRAISAL'
+  | 'READ_TALK'
   /** Party affairs: a dues income base read or written; a profile export consented to, or exported. */
-  | 'READ_DUES_BASE' | 'WRITE_DUES_BASE' | 'CONSENT_PROFILE' | 'EXPORT_PROFILE' | 'OVERRIDE_RULE'
+  | 'READ_DUES_BASE'
+  | 'WRITE_DUES_BASE'
+  | 'CONSENT_PROFILE'
+  | 'EXPORT_PROFILE'
+  | 'OVERRIDE_RULE'
   /** An administrator read a member's account settings (status, sign-in factors, lock). */
   | 'READ_ACCOUNT'
   /** Meetings and member records: an absence reason read or written, minutes edited, a member record read or edited. */
-  | 'READ_ABSENCE_REASON' | 'WRITE_ABSENCE_REASON' | 'EDIT_MINUTES' | 'READ_MEMBER_RECORD' | 'EDIT_MEMBER_RECORD'
+  | 'READ_ABSENCE_REASON'
+  | 'WRITE_ABSENCE_REASON'
+  | 'EDIT_MINUTES'
+  | 'READ_MEMBER_RECORD'
+  | 'EDIT_MEMBER_RECORD'
   /** Portable profiles: one imported and kept with the member, a consent withdrawn, a kept profile discarded. */
-  | 'IMPORT_PROFILE' | 'WITHDRAW_CONSENT' | 'DISCARD_PROFILE';
+  | 'IMPORT_PROFILE'
+  | 'WITHDRAW_CONSENT'
+  | 'DISCARD_PROFILE';
 
 type Writer = Pick<GraphStore, 'appendAccess'>;
 
@@ -49,7 +62,11 @@ export class AccessLog {
     this.noted.add(key);
     this.pending.set(key, { id: randomUUID(), at: this.now(), viewerId: this.viewerId, action, targetKind, targetId });
     const store = this.opts.writeEarly;
-    if (store && !this.timer) this.timer = setImmediate(() => { this.timer = null; this.start(store); });
+    if (store && !this.timer)
+      this.timer = setImmediate(() => {
+        this.timer = null;
+        this.start(store);
+      });
   }
 
   /** Records noted and not yet handed to the store. */
@@ -77,6 +94,11 @@ export class AccessLog {
     const records = [...this.pending.values()];
     this.pending.clear();
     // Settled to a value so that an early failure is never an unhandled rejection; flush rethrows it.
-    this.writes.push(store.appendAccess(records).then(() => null, (e: unknown) => e ?? new Error('appendAccess failed')));
+    this.writes.push(
+      store.appendAccess(records).then(
+        () => null,
+        (e: unknown) => e ?? new Error('appendAccess failed'),
+      ),
+    );
   }
 }

@@ -21,7 +21,10 @@ const line = (values: (string | number)[]) => `${values.map(safeCsvField).join('
  * answers `{ tooMany: true }` instead of building the whole text.
  */
 export async function auditCsv(
-  store: Pick<GraphStore, 'listAudit'>, from: number, to: number, opts: { page?: number; maxRows?: number } = {},
+  store: Pick<GraphStore, 'listAudit'>,
+  from: number,
+  to: number,
+  opts: { page?: number; maxRows?: number } = {},
 ): Promise<{ csv: string; rows: number; tooMany: boolean }> {
   const page = opts.page ?? 5000;
   let csv = `\uFEFF${line(AUDIT_CSV_HEADER)}`;

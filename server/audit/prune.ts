@@ -10,7 +10,11 @@ import { checkpointKey, checkpointValid, signCheckpoint } from './checkpoint';
 
 const DAY = 86_400_000;
 
-export interface PruneReport { removed: number; checkpointSeq: number | null; cutoff: number }
+export interface PruneReport {
+  removed: number;
+  checkpointSeq: number | null;
+  cutoff: number;
+}
 
 export async function pruneAuditLog(
   store: Pick<GraphStore, 'listAudit' | 'getAuditCheckpoint' | 'pruneAudit' | 'appendAccess'>,
@@ -42,10 +46,17 @@ export async function pruneAuditLog(
     if (entries.length < batch || entries[entries.length - 1].seq !== through.seq) break;
   }
   if (removed > 0) {
-    await store.appendAccess([{
-      id: randomUUID(), at: now, viewerId: opts.viewerId ?? 'system', action: 'PRUNE_AUDIT_LOG', targetKind: 'AuditLog',
-      targetId: `1-${last}`, outcome: String(removed),
-    }]);
+    await store.appendAccess([
+      {
+        id: randomUUID(),
+        at: now,
+        viewerId: opts.viewerId ?? 'system',
+        action: 'PRUNE_AUDIT_LOG',
+        targetKind: 'AuditLog',
+        targetId: `1-${last}`,
+        outcome: String(removed),
+      },
+    ]);
   }
   return { removed, checkpointSeq: last, cutoff };
 }

@@ -6,10 +6,7 @@
  * Only ids from the arguments are kept (`id`, `…Id`, `…Ids`, also one level inside an input object),
  * never other argument values or the request body: no passwords, texts or answers reach the log.
  */
-import {
-  type DocumentNode, type FieldNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
-  getArgumentValues, Kind,
-} from 'graphql';
+import { type DocumentNode, type FieldNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, getArgumentValues, Kind } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { AccessRecord } from '../../graph';
 
@@ -74,8 +71,15 @@ export function requestTrail(t: TrailInput): AccessRecord[] {
     }
   };
   const codeOf = (e: GraphQLError) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const row = (action: string, targetKind: string, targetId: string, outcome: string): AccessRecord =>
-    ({ id: randomUUID(), at: t.at, viewerId: t.viewerId, action, targetKind, targetId, outcome });
+  const row = (action: string, targetKind: string, targetId: string, outcome: string): AccessRecord => ({
+    id: randomUUID(),
+    at: t.at,
+    viewerId: t.viewerId,
+    action,
+    targetKind,
+    targetId,
+    outcome,
+  });
   const rows: AccessRecord[] = [];
   if (opType === 'mutation') {
     for (const [key, node] of fields) {

@@ -24,7 +24,12 @@ export function startAuditRetention(store: GraphStore, audit: AuditConfig, log: 
   };
   const schedule = (ms: number) => {
     if (stopped) return;
-    timer = setTimeout(() => { running = run().finally(() => { running = null; schedule(DAY_MS); }); }, ms);
+    timer = setTimeout(() => {
+      running = run().finally(() => {
+        running = null;
+        schedule(DAY_MS);
+      });
+    }, ms);
     timer.unref();
   };
   schedule(firstAfterMs);

@@ -13,7 +13,12 @@ export async function verifyAuditLog(store: Pick<GraphStore, 'auditHead' | 'list
   if (cp && !checkpointValid(checkpointKey(secret), cp)) {
     const head = await store.auditHead();
     return {
-      ok: false, checked: 0, from: { seq: cp.seq, hash: cp.hash }, head, brokenAt: cp.seq, checkpoint: 'forged',
+      ok: false,
+      checked: 0,
+      from: { seq: cp.seq, hash: cp.hash },
+      head,
+      brokenAt: cp.seq,
+      checkpoint: 'forged',
       reason: `the pruning checkpoint at ${cp.seq} is not signed with this server's audit secret (forged or edited)`,
     };
   }

@@ -20,12 +20,15 @@ const randomId = () => randomBytes(12).toString('base64url').replace(/[-_]/g, ''
 
 export const isAccessToken = (bearer: string): boolean => bearer.startsWith(TOKEN_PREFIX);
 
-export interface NewTokenInput { name: string; scope: TokenScope; introspect: boolean; days: number }
+export interface NewTokenInput {
+  name: string;
+  scope: TokenScope;
+  introspect: boolean;
+  days: number;
+}
 
 /** Create a token; the returned `token` string is shown once and never stored. */
-export async function createAccessToken(
-  store: GraphStore, memberId: string, input: NewTokenInput, maxDays: number, now: number,
-): Promise<{ token: string; record: AccessToken }> {
+export async function createAccessToken(store: GraphStore, memberId: string, input: NewTokenInput, maxDays: number, now: number): Promise<{ token: string; record: AccessToken }> {
   const name = input.name.trim();
   if (!name || [...name].length > 80) throw badInput('name', 'name must be 1–80 characters, e.g. "统计脚本"');
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > maxDays) {
@@ -34,8 +37,16 @@ export async function createAccessToken(
   const id = randomId();
   const secret = randomBytes(32).toString('base64url');
   const record: AccessToken = {
-    id, memberId, name, secretHash: sha256(secret), scope: input.scope, introspect: input.introspect, createdAt: now,
-    expiresAt: now + input.days * DAY, revokedAt: 0, lastUsedAt: 0,
+    id,
+    memberId,
+    name,
+    secretHash: sha256(secret),
+    scope: input.scope,
+    introspect: input.introspect,
+    createdAt: now,
+    expiresAt: now + input.days * DAY,
+    revokedAt: 0,
+    lastUsedAt: 0,
   };
   await store.createAccessToken(record);
   return { token: `${TOKEN_PREFIX}${id}_${secret}`, record };

@@ -33,8 +33,7 @@ async function accountOf(s: Session, memberId: string): Promise<Account> {
   return a;
 }
 
-const audit = (s: Session, action: AccountAction, memberId: string) =>
-  auditAccount(s.store, [{ viewerId: s.viewer.memberId, action, memberId, at: s.now() }]);
+const audit = (s: Session, action: AccountAction, memberId: string) => auditAccount(s.store, [{ viewerId: s.viewer.memberId, action, memberId, at: s.now() }]);
 
 /** Create the member's account; returns the one-time password (shown once). */
 export async function createAccountFor(s: Session, memberId: string, loginName: string): Promise<{ account: Account; oneTimePassword: string }> {
@@ -45,8 +44,16 @@ export async function createAccountFor(s: Session, memberId: string, loginName: 
   }
   const oneTimePassword = newOneTimePassword();
   const account = await s.store.createAccount({
-    memberId, loginName: login, status: 'ACTIVE', passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true,
-    failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+    memberId,
+    loginName: login,
+    status: 'ACTIVE',
+    passwordHash: await hashPassword(oneTimePassword),
+    mustChangePassword: true,
+    failedAttempts: 0,
+    lockedUntil: 0,
+    totpSecret: null,
+    totpEnabled: false,
+    recoveryCodeHashes: [],
   });
   await audit(s, 'ACCOUNT_CREATE', memberId);
   return { account, oneTimePassword };
@@ -58,7 +65,10 @@ export async function resetPasswordFor(s: Session, memberId: string): Promise<{ 
   await accountOf(s, memberId);
   const oneTimePassword = newOneTimePassword();
   const account = await s.store.updateAccount(memberId, {
-    passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true, failedAttempts: 0, lockedUntil: 0,
+    passwordHash: await hashPassword(oneTimePassword),
+    mustChangePassword: true,
+    failedAttempts: 0,
+    lockedUntil: 0,
   });
   await s.store.revokeAuthSessions(memberId, s.now());
   await audit(s, 'PASSWORD_RESET', memberId);

@@ -23,9 +23,7 @@ export interface MyAccount {
 
 export async function readMyAccount(s: Session): Promise<MyAccount> {
   const id = s.viewer.memberId;
-  const [account, sessions, tokens] = await Promise.all([
-    s.store.getAccount(id), s.store.listAuthSessions(id, s.now()), s.store.listAccessTokens(id),
-  ]);
+  const [account, sessions, tokens] = await Promise.all([s.store.getAccount(id), s.store.listAuthSessions(id, s.now()), s.store.listAccessTokens(id)]);
   return { account, sessions, tokens, totpRequired: TOTP_REQUIRED_ROLES.includes(s.viewer.role) };
 }
 
@@ -61,7 +59,7 @@ export async function confirmTotp(s: Session, config: Readonly<Config>, code: st
   const a = await ownAccount(s);
   const secret = a.totpSecret ? openTotpSecret(config.jwtSecret, a.totpSecret) : null;
   if (a.totpEnabled || !secret) throw badInput('code', 'Start setting up an authenticator app first');
-  if (!(await checkTotp(secret, code))) throw badInput('code', 'code is not the current code of your authenticator app; check the phone\'s clock');
+  if (!(await checkTotp(secret, code))) throw badInput('code', "code is not the current code of your authenticator app; check the phone's clock");
   const rc = await newRecoveryCodes();
   await s.store.updateAccount(a.memberId, { totpEnabled: true, recoveryCodeHashes: rc.hashes });
   await auditAccount(s.store, [{ viewerId: a.memberId, action: 'TOTP_ENROL', memberId: a.memberId, at: s.now() }]);
@@ -87,7 +85,9 @@ export async function endOwnSession(s: Session, sessionId: string): Promise<bool
 }
 
 export async function createOwnToken(
-  s: Session, config: Readonly<Config>, input: { name: string; scope: TokenScope; introspect: boolean; days: number },
+  s: Session,
+  config: Readonly<Config>,
+  input: { name: string; scope: TokenScope; introspect: boolean; days: number },
 ): Promise<{ token: string; record: AccessToken }> {
   const out = await createAccessToken(s.store, s.viewer.memberId, input, config.auth.tokenMaxDays, s.now());
   await auditAccount(s.store, [{ viewerId: s.viewer.memberId, action: 'TOKEN_CREATE', memberId: s.viewer.memberId, at: s.now() }]);

@@ -20,17 +20,27 @@ export const TOUCH_EVERY_MS = 60_000;
 
 export const hashSessionId = (value: string): string => createHash('sha256').update(value).digest('hex');
 
-export interface IssuedSession { cookieValue: string; record: AuthSession }
+export interface IssuedSession {
+  cookieValue: string;
+  record: AuthSession;
+}
 
 /** Create a session for a member; the cookie value is returned once and never stored. */
 export async function issueSession(
-  store: GraphStore, cfg: AuthConfig,
+  store: GraphStore,
+  cfg: AuthConfig,
   opts: { memberId: string; role: string; method: string; userAgent: string | null; now: number; expiresAt?: number },
 ): Promise<IssuedSession> {
   const cookieValue = randomBytes(32).toString('base64url');
   const record: AuthSession = {
-    id: hashSessionId(cookieValue), memberId: opts.memberId, createdAt: opts.now, lastSeenAt: opts.now,
-    expiresAt: opts.expiresAt ?? opts.now + cfg.sessionMaxMs, revokedAt: 0, role: opts.role, method: opts.method,
+    id: hashSessionId(cookieValue),
+    memberId: opts.memberId,
+    createdAt: opts.now,
+    lastSeenAt: opts.now,
+    expiresAt: opts.expiresAt ?? opts.now + cfg.sessionMaxMs,
+    revokedAt: 0,
+    role: opts.role,
+    method: opts.method,
     userAgent: (opts.userAgent ?? '').slice(0, 200),
   };
   await store.createAuthSession(record);

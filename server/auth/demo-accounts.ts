@@ -9,14 +9,26 @@ import type { GraphStore } from '../../graph';
 import { DEMO_ACCOUNTS } from '../../seeds/generator/demo-accounts';
 
 export interface DemoAccount {
-  memberId: string; name: string; role: Role; stage: MemberStage; kind: MemberKind;
-  branchId: string; branchName: string; committeeName: string;
+  memberId: string;
+  name: string;
+  role: Role;
+  stage: MemberStage;
+  kind: MemberKind;
+  branchId: string;
+  branchName: string;
+  committeeName: string;
   /** What the account is good for in the demo (zh-CN); null for accounts found by role. */
   description: string | null;
 }
 
 /** Roles shown on the sign-in page, and how many people of each at most. */
-const PER_ROLE: [Role, number][] = [['MEMBER', 3], ['COMMITTEE_MEMBER', 1], ['SECRETARY', 2], ['COMMITTEE_ADMIN', 1], ['UNIVERSITY_ADMIN', 1]];
+const PER_ROLE: [Role, number][] = [
+  ['MEMBER', 3],
+  ['COMMITTEE_MEMBER', 1],
+  ['SECRETARY', 2],
+  ['COMMITTEE_ADMIN', 1],
+  ['UNIVERSITY_ADMIN', 1],
+];
 
 export async function listDemoAccounts(store: GraphStore): Promise<DemoAccount[]> {
   const known = await store.getMembersByIds(DEMO_ACCOUNTS.map((a) => a.id));
@@ -28,16 +40,21 @@ export async function listDemoAccounts(store: GraphStore): Promise<DemoAccount[]
     for (const m of pages[i].items.filter((x) => !chosen.has(x.id)).slice(0, Math.max(0, n - have))) chosen.set(m.id, m);
   });
   const rank = (r: Role) => PER_ROLE.findIndex(([x]) => x === r);
-  const members = [...chosen.values()].sort((a, b) =>
-    rank(a.role) - rank(b.role) || Number(!descriptions.has(a.id)) - Number(!descriptions.has(b.id)) || (a.id < b.id ? -1 : 1));
+  const members = [...chosen.values()].sort((a, b) => rank(a.role) - rank(b.role) || Number(!descriptions.has(a.id)) - Number(!descriptions.has(b.id)) || (a.id < b.id ? -1 : 1));
   if (members.length === 0) return [];
   const branches = new Map((await store.getBranchesByIds([...new Set(members.map((m) => m.branchId))])).map((b) => [b.id, b]));
   const committees = new Map((await store.listCommittees()).map((c) => [c.id, c]));
   return members.map((m) => {
     const b = branches.get(m.branchId);
     return {
-      memberId: m.id, name: m.name, role: m.role, stage: m.stage, kind: m.kind, branchId: m.branchId,
-      branchName: b?.name ?? '', committeeName: (b && committees.get(b.committeeId)?.name) ?? '',
+      memberId: m.id,
+      name: m.name,
+      role: m.role,
+      stage: m.stage,
+      kind: m.kind,
+      branchId: m.branchId,
+      branchName: b?.name ?? '',
+      committeeName: (b && committees.get(b.committeeId)?.name) ?? '',
       description: descriptions.get(m.id) ?? null,
     };
   });

@@ -27,10 +27,7 @@ export class SignInThrottle {
    * Run `fn` after every earlier attempt for the same name has finished, including the bookkeeping
    * (`after`) of a failure, which the caller does not wait for; `onAfterError` hears its failures.
    */
-  serial<T>(
-    name: string, fn: () => Promise<{ result: T } | { error: Error; after: Promise<unknown> }>,
-    onAfterError: (e: unknown) => void = () => undefined,
-  ): Promise<T> {
+  serial<T>(name: string, fn: () => Promise<{ result: T } | { error: Error; after: Promise<unknown> }>, onAfterError: (e: unknown) => void = () => undefined): Promise<T> {
     const prev = this.chains.get(name) ?? Promise.resolve();
     const outcome = prev.then(fn);
     const tail: Promise<void> = outcome.then(
@@ -38,7 +35,9 @@ export class SignInThrottle {
       () => undefined,
     );
     this.chains.set(name, tail);
-    void tail.then(() => { if (this.chains.get(name) === tail) this.chains.delete(name); });
+    void tail.then(() => {
+      if (this.chains.get(name) === tail) this.chains.delete(name);
+    });
     return outcome.then((o) => {
       if ('error' in o) throw o.error;
       return o.result;

@@ -38,8 +38,10 @@ const NO_STORE = { 'cache-control': 'no-store', 'content-type': 'text/html; char
 
 /** A page that moves on to `target` (same-site) at once; the link is for browsers that do not refresh. */
 function moveOnPage(target: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}">`
-    + `<title>红图 Hongtu</title></head><body><p><a href="${target}">继续 Continue</a></p></body></html>`;
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}">` +
+    `<title>红图 Hongtu</title></head><body><p><a href="${target}">继续 Continue</a></p></body></html>`
+  );
 }
 
 export function useOidcRoutes(config: Readonly<Config>, sso: OidcSignIn | null, now: () => number = Date.now): Plugin {
@@ -57,8 +59,7 @@ export function useOidcRoutes(config: Readonly<Config>, sso: OidcSignIn | null, 
       if (!sso) return respond(404, 'Campus single sign-on is not configured on this server.', []);
       if (request.method !== 'GET') return respond(405, 'Method not allowed', [['allow', 'GET']]);
       const secure = isSecureRequest(request, config.auth.cookieSecure);
-      const back = (reason: string, extra: [string, string][] = []) =>
-        respond(303, moveOnPage(`/#/signin?sso=${reason}`), [['location', `/#/signin?sso=${reason}`], ...extra]);
+      const back = (reason: string, extra: [string, string][] = []) => respond(303, moveOnPage(`/#/signin?sso=${reason}`), [['location', `/#/signin?sso=${reason}`], ...extra]);
       const key = `${url.pathname}|${clientAddress(request, serverContext, config.trustProxy)}`;
       const wait = limit.take(key, now());
       if (wait > 0) return back('sso_rate_limited', [['retry-after', String(Math.ceil(wait / 1000))]]);
@@ -66,7 +67,10 @@ export function useOidcRoutes(config: Readonly<Config>, sso: OidcSignIn | null, 
       if (url.pathname === OIDC_START) {
         const started = await sso.start();
         if (!started) return back('sso_unavailable');
-        return respond(302, moveOnPage(started.location.replace(/&/g, '&amp;').replace(/"/g, '&quot;')), [['location', started.location], ['set-cookie', txCookie(started.transaction, secure, TRANSACTION_MS)]]);
+        return respond(302, moveOnPage(started.location.replace(/&/g, '&amp;').replace(/"/g, '&quot;')), [
+          ['location', started.location],
+          ['set-cookie', txCookie(started.transaction, secure, TRANSACTION_MS)],
+        ]);
       }
       const clearTx: [string, string] = ['set-cookie', txCookie('', secure, 0)];
       const outcome = await sso.finish(url.search, readTxCookie(request), request.headers.get('user-agent'));
@@ -75,9 +79,7 @@ export function useOidcRoutes(config: Readonly<Config>, sso: OidcSignIn | null, 
         return respond(200, moveOnPage('/#/signin?sso=totp'), [clearTx, ['set-cookie', pendingCookie(sso, outcome.memberId, secure)]]);
       }
       const { issued } = outcome;
-      return respond(200, moveOnPage('/#/'), [
-        clearTx, ['set-cookie', sessionCookie(issued.cookieValue, secure, issued.record.expiresAt - issued.record.createdAt)],
-      ]);
+      return respond(200, moveOnPage('/#/'), [clearTx, ['set-cookie', sessionCookie(issued.cookieValue, secure, issued.record.expiresAt - issued.record.createdAt)]]);
     },
   };
 }

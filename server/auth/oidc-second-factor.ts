@@ -22,7 +22,11 @@ const PENDING = 'hongtu_sso_pending';
 const PURPOSE = 'oidc-pending';
 export const PENDING_MS = 5 * 60_000;
 
-interface Pending { id: string; memberId: string; expiresAt: number }
+interface Pending {
+  id: string;
+  memberId: string;
+  expiresAt: number;
+}
 
 /** Set-Cookie for a pending second factor of `memberId` (or, with null, one that removes it). */
 export function pendingCookie(sso: OidcSignIn, memberId: string | null, secure: boolean): string {
@@ -49,11 +53,14 @@ function readPending(sso: OidcSignIn, request: Request): Pending | null {
 }
 
 /** UNAUTHENTICATED with `ssoExpired`, so the page can tell it from a wrong code. */
-const expired = () => new AppError('UNAUTHENTICATED',
-  'Your campus sign-on is no longer pending (it expired, was completed, or this browser did not start it); sign in again', { ssoExpired: true });
+const expired = () =>
+  new AppError('UNAUTHENTICATED', 'Your campus sign-on is no longer pending (it expired, was completed, or this browser did not start it); sign in again', { ssoExpired: true });
 
 export async function completeSsoSignIn(
-  deps: SignInDeps, sso: OidcSignIn | null, request: Request, input: { totpCode?: string | null; recoveryCode?: string | null },
+  deps: SignInDeps,
+  sso: OidcSignIn | null,
+  request: Request,
+  input: { totpCode?: string | null; recoveryCode?: string | null },
 ): Promise<SignInResult> {
   const pending = sso ? readPending(sso, request) : null;
   if (!sso || !pending || sso.pendingUsed(pending.id)) throw expired();
@@ -100,7 +107,10 @@ export async function completeSsoSignIn(
   if (!sso.usePending(pending.id, pending.expiresAt)) throw expired();
   await store.updateAccount(account.memberId, patch);
   const issued = await issueSession(store, config.auth, { memberId: member.id, role: member.role, method, userAgent: request.headers.get('user-agent'), now });
-  await auditAccount(store, rows.map((action) => ({ viewerId: member.id, action, memberId: member.id, at: now })));
+  await auditAccount(
+    store,
+    rows.map((action) => ({ viewerId: member.id, action, memberId: member.id, at: now })),
+  );
   return { step: 'SIGNED_IN', memberId: member.id, role: member.role, issued, recoveryCodes };
 }
 

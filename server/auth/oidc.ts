@@ -54,7 +54,12 @@ const PURPOSE = 'oidc-transaction';
 /** Provider requests (discovery, token, userinfo) give up after this many seconds. */
 const TIMEOUT_S = 10;
 
-interface Transaction { state: string; nonce: string; verifier: string; expiresAt: number }
+interface Transaction {
+  state: string;
+  nonce: string;
+  verifier: string;
+  expiresAt: number;
+}
 
 class Unavailable extends Error {}
 
@@ -65,7 +70,10 @@ export class OidcSignIn {
   /** Pending second factors already completed (oidc-second-factor.ts). */
   private readonly usedPending = new Map<string, number>();
 
-  constructor(readonly cfg: OidcConfig, private readonly deps: OidcDeps) {}
+  constructor(
+    readonly cfg: OidcConfig,
+    private readonly deps: OidcDeps,
+  ) {}
 
   get secret(): string {
     return this.deps.secret;
@@ -109,13 +117,19 @@ export class OidcSignIn {
       return null;
     }
     const t: Transaction = {
-      state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier(),
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      verifier: oidc.randomPKCECodeVerifier(),
       expiresAt: this.deps.now() + TRANSACTION_MS,
     };
     const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: this.cfg.redirectUri, scope: this.cfg.scope, response_type: 'code',
-      state: t.state, nonce: t.nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(t.verifier), code_challenge_method: 'S256',
+      redirect_uri: this.cfg.redirectUri,
+      scope: this.cfg.scope,
+      response_type: 'code',
+      state: t.state,
+      nonce: t.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(t.verifier),
+      code_challenge_method: 'S256',
     });
     return { location: url.href, transaction: seal(this.deps.secret, PURPOSE, JSON.stringify(t)) };
   }
@@ -134,7 +148,7 @@ export class OidcSignIn {
     const params = new URLSearchParams(search);
     const t = this.openTransaction(sealed);
     if (!t) return refuse('sso_state', 'no valid sign-on transaction cookie (missing, altered or expired)');
-    if (params.get('state') !== t.state) return refuse('sso_state', 'the state does not match this browser\'s sign-on');
+    if (params.get('state') !== t.state) return refuse('sso_state', "the state does not match this browser's sign-on");
     if (!this.useState(t)) return refuse('sso_state', 'this sign-on was already completed (a replayed callback)');
     const error = params.get('error');
     if (error) return refuse('sso_denied', `the provider answered ${error.slice(0, 64)}`);
@@ -145,7 +159,10 @@ export class OidcSignIn {
       const callback = new URL(this.cfg.redirectUri);
       callback.search = search;
       const tokens = await oidc.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: t.verifier, expectedState: t.state, expectedNonce: t.nonce, idTokenExpected: true,
+        pkceCodeVerifier: t.verifier,
+        expectedState: t.state,
+        expectedNonce: t.nonce,
+        idTokenExpected: true,
       });
       const claims = tokens.claims();
       if (!claims) return refuse('sso_failed', 'the provider sent no ID token');
@@ -165,7 +182,7 @@ export class OidcSignIn {
     if (!account) return refuse('sso_unknown', 'no account has this staff or student number', { login });
     if (account.status !== 'ACTIVE') return refuse('sso_disabled', 'the account is disabled', { memberId: account.memberId });
     const [member] = await store.getMembersByIds([account.memberId]);
-    if (!member) return refuse('sso_unknown', 'the account\'s member is gone', { memberId: account.memberId });
+    if (!member) return refuse('sso_unknown', "the account's member is gone", { memberId: account.memberId });
     if (TOTP_REQUIRED_ROLES.includes(member.role) && !this.cfg.trustIdpMfa) {
       return { kind: 'second-factor', memberId: member.id, role: member.role };
     }

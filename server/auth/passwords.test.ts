@@ -9,10 +9,12 @@ describe('password hashing takes turns', () => {
     configurePasswordHashing({ concurrency: 1, maxWaiting: 2 });
     const stored = await hashPassword('a long enough password');
     const finished: number[] = [];
-    const calls = [0, 1, 2, 3, 4].map((i) => verifyPassword(stored, i === 1 ? 'a long enough password' : 'wrong').then((ok) => {
-      finished.push(i);
-      return ok;
-    }));
+    const calls = [0, 1, 2, 3, 4].map((i) =>
+      verifyPassword(stored, i === 1 ? 'a long enough password' : 'wrong').then((ok) => {
+        finished.push(i);
+        return ok;
+      }),
+    );
     expect(hashingLoad()).toEqual({ running: 1, waiting: 2 });
     const settled = await Promise.allSettled(calls);
     expect(settled.slice(0, 3).map((s) => (s.status === 'fulfilled' ? s.value : 'refused'))).toEqual([false, true, false]);

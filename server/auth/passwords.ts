@@ -28,10 +28,14 @@ export const ARGON2_PARAMS = {
  * instead of piling up (bench `auth`: another member's read during a sign-in storm).
  * createApp sets these from the config (HONGTU_ARGON2_CONCURRENCY, HONGTU_ARGON2_QUEUE).
  */
-export interface HashingLimits { concurrency: number; maxWaiting: number }
+export interface HashingLimits {
+  concurrency: number;
+  maxWaiting: number;
+}
 
 export const defaultHashingLimits = (): HashingLimits => ({
-  concurrency: Math.max(1, Math.floor(availableParallelism() / 2)), maxWaiting: 64,
+  concurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
+  maxWaiting: 64,
 });
 
 let limits: HashingLimits = defaultHashingLimits();
@@ -100,6 +104,9 @@ let dummy: Promise<string> | null = null;
  */
 export function dummyHash(): Promise<string> {
   // A refusal (queue full) is not kept: the next unknown name tries again.
-  dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`).catch((e: unknown) => { dummy = null; throw e; });
+  dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`).catch((e: unknown) => {
+    dummy = null;
+    throw e;
+  });
   return dummy;
 }

@@ -3,15 +3,19 @@ import { canReadMember, memberScopeFilter } from './scope';
 import type { Viewer } from './viewer';
 
 const viewer = (role: Viewer['role'], branchIds: string[] | null): Viewer => ({
-  memberId: 'me', role, branchId: 'b-1', committeeId: 'c-1',
-  branchIds: branchIds && new Set(branchIds), manageBranchIds: branchIds && new Set(branchIds),
+  memberId: 'me',
+  role,
+  branchId: 'b-1',
+  committeeId: 'c-1',
+  branchIds: branchIds && new Set(branchIds),
+  manageBranchIds: branchIds && new Set(branchIds),
 });
 
 describe('memberScopeFilter', () => {
-  it('leaves a university admin\'s filter as asked', () => {
+  it("leaves a university admin's filter as asked", () => {
     expect(memberScopeFilter(viewer('UNIVERSITY_ADMIN', null), { stages: ['FULL'] })).toEqual({ kind: 'filter', filter: { stages: ['FULL'] } });
   });
-  it('narrows to the viewer\'s branches, intersecting requested ones', () => {
+  it("narrows to the viewer's branches, intersecting requested ones", () => {
     const v = viewer('COMMITTEE_ADMIN', ['b-2', 'b-1']);
     expect(memberScopeFilter(v, {})).toEqual({ kind: 'filter', filter: { branchIds: ['b-1', 'b-2'] } });
     expect(memberScopeFilter(v, { branchIds: ['b-2', 'b-9'] })).toEqual({ kind: 'filter', filter: { branchIds: ['b-2'] } });

@@ -5,8 +5,7 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-const keyFor = (serverSecret: string, purpose: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', serverSecret, 'hongtu-secret-box', purpose, 32));
+const keyFor = (serverSecret: string, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', serverSecret, 'hongtu-secret-box', purpose, 32));
 
 export function seal(serverSecret: string, purpose: string, plain: string): string {
   const iv = randomBytes(12);

@@ -39,7 +39,12 @@ export type SignInResult =
   | { step: 'TOTP_REQUIRED' }
   | { step: 'TOTP_ENROLMENT_REQUIRED'; secret: string; uri: string };
 
-export interface SignInDeps { store: GraphStore; config: Readonly<Config>; throttle: SignInThrottle; now: () => number }
+export interface SignInDeps {
+  store: GraphStore;
+  config: Readonly<Config>;
+  throttle: SignInThrottle;
+  now: () => number;
+}
 
 const WRONG = 'Wrong login name or password';
 
@@ -113,7 +118,10 @@ async function attempt(deps: SignInDeps, name: string, input: SignInInput): Prom
   if (account.mustChangePassword) rows.push({ action: 'PASSWORD_CHANGE' });
   if (recoveryCodes) rows.push({ action: 'TOTP_ENROL' });
   if (method === 'PASSWORD_RECOVERY_CODE') rows.push({ action: 'RECOVERY_CODE_USED' });
-  await auditAccount(store, rows.map((r) => ({ viewerId: member.id, action: r.action, memberId: member.id, at: now })));
+  await auditAccount(
+    store,
+    rows.map((r) => ({ viewerId: member.id, action: r.action, memberId: member.id, at: now })),
+  );
   return { result: { step: 'SIGNED_IN', memberId: member.id, role: member.role, issued, recoveryCodes } };
 }
 

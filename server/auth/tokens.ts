@@ -43,7 +43,10 @@ export async function verifyToken(secret: string, token: string): Promise<string
 export async function verifyTokenClaims(secret: string, token: string, now?: number): Promise<{ memberId: string; expiresAt: number | null }> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], ...(now === undefined ? {} : { currentDate: new Date(now) }),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      ...(now === undefined ? {} : { currentDate: new Date(now) }),
     });
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Token has no subject; sign in again');
     if (typeof payload.exp !== 'number') throw unauthenticated('Token has no expiry; sign in again');

@@ -10,5 +10,7 @@ const inFlight = new Set<string>();
 export function touchLater(key: string, write: () => Promise<void>): void {
   if (inFlight.has(key)) return;
   inFlight.add(key);
-  void write().catch(() => undefined).finally(() => inFlight.delete(key));
+  void write()
+    .catch(() => undefined)
+    .finally(() => inFlight.delete(key));
 }

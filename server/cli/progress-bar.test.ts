@@ -5,7 +5,10 @@ describe('progress without a terminal', () => {
   it('prints a line at the start, at most one per 10% or 5 s, and one when done', () => {
     const lines: string[] = [];
     let t = 0;
-    const p = createProgressLines((l) => lines.push(l), () => t);
+    const p = createProgressLines(
+      (l) => lines.push(l),
+      () => t,
+    );
     p.onProgress(0, 1000, 'Member');
     for (let d = 1; d <= 1000; d++) p.onProgress(d, 1000, 'Member');
     p.onProgress(1000, 1000, 'Member');

@@ -7,12 +7,20 @@ import cliProgress from 'cli-progress';
 import type { Progress } from '../../graph';
 
 /** Returns the callback and a `stop()` to call when the work is done. */
-export function createProgressBar(tty = Boolean(process.stderr.isTTY),
-  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): { onProgress: Progress; stop(): void } {
+export function createProgressBar(
+  tty = Boolean(process.stderr.isTTY),
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): { onProgress: Progress; stop(): void } {
   if (!tty) return createProgressLines(write);
-  const multi = new cliProgress.MultiBar({
-    format: '{label} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true, clearOnComplete: false,
-  }, cliProgress.Presets.shades_classic);
+  const multi = new cliProgress.MultiBar(
+    {
+      format: '{label} [{bar}] {value}/{total}',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const bars = new Map<string, cliProgress.SingleBar>();
   return {
     onProgress: (done, total, label) => {

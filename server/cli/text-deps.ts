@@ -48,5 +48,14 @@ export async function openTextDeps(opts: { readOnly?: boolean } = {}): Promise<T
   const seeds = async () => (await import('../learning/tagging/seeds-corpus')).loadCorpusFromSeeds();
   const embeddings = store ? new EmbeddingService(store, embedder, { readOnly: opts.readOnly }) : null;
   const tagger = store && embeddings ? TopicTagger.forStore(store, embeddings, seeds) : new TopicTagger(embedder, seeds);
-  return { config, store, info, tagger, embeddings, close: async () => { await store?.close(); } };
+  return {
+    config,
+    store,
+    info,
+    tagger,
+    embeddings,
+    close: async () => {
+      await store?.close();
+    },
+  };
 }

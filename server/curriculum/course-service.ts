@@ -34,9 +34,17 @@ export async function listQuestions(s: Session, filter: QuestionFilter, first: n
   return s.store.listQuestions(filter, first, null);
 }
 
-export interface TopicWeightInput { topicId: string; weight: number }
+export interface TopicWeightInput {
+  topicId: string;
+  weight: number;
+}
 export interface CreateCourseInput {
-  id?: string | null; title: string; summary: string; kind: string; minutes: number; topics?: TopicWeightInput[] | null;
+  id?: string | null;
+  title: string;
+  summary: string;
+  kind: string;
+  minutes: number;
+  topics?: TopicWeightInput[] | null;
 }
 
 async function manualTags(s: Session, topics: TopicWeightInput[]): Promise<TopicTag[]> {
@@ -69,7 +77,12 @@ export async function createCourse(s: Session, input: CreateCourseInput): Promis
   return created;
 }
 
-export interface UpdateCourseInput { title?: string | null; summary?: string | null; kind?: string | null; minutes?: number | null }
+export interface UpdateCourseInput {
+  title?: string | null;
+  summary?: string | null;
+  kind?: string | null;
+  minutes?: number | null;
+}
 
 /** Edit a course's text, kind or length (administrators). */
 export async function updateCourse(s: Session, id: string, input: UpdateCourseInput): Promise<Course> {

@@ -15,12 +15,17 @@ function supported(tag: string): Locale | null {
 /** The best supported locale of an Accept-Language header (by q-value, then order); zh-CN when none matches. */
 export function localeFromHeader(header: string | null | undefined): Locale {
   if (!header) return DEFAULT_LOCALE;
-  const ranked = header.split(',').slice(0, 20).map((part, i) => {
-    const [tag, ...opts] = part.split(';');
-    const q = opts.map((o) => o.trim()).find((o) => o.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) : 1;
-    return { locale: supported(tag), weight: Number.isFinite(weight) ? weight : 0, i };
-  }).filter((x) => x.locale && x.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  const ranked = header
+    .split(',')
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag, ...opts] = part.split(';');
+      const q = opts.map((o) => o.trim()).find((o) => o.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { locale: supported(tag), weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((x) => x.locale && x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
   return ranked[0]?.locale ?? DEFAULT_LOCALE;
 }
 

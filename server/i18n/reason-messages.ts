@@ -97,17 +97,20 @@ export const REASON_MESSAGES = {
   },
   REC_PREREQUISITE_OF_GAP: {
     params: { gapTopic: 'TOPIC', topic: 'TOPIC', mastery: 'SHARE', courseKind: 'COURSE_KIND', title: 'TEXT', minutes: 'COUNT' },
-    'zh-CN': '你要补的短板「{gapTopic}」以「{topic}」为先修知识，而你对「{topic}」的掌握度只有 {mastery}。建议先学这门{courseKind}《{title}》（约 {minutes} 分钟）打好基础，再学「{gapTopic}」会更顺利',
+    'zh-CN':
+      '你要补的短板「{gapTopic}」以「{topic}」为先修知识，而你对「{topic}」的掌握度只有 {mastery}。建议先学这门{courseKind}《{title}》（约 {minutes} 分钟）打好基础，再学「{gapTopic}」会更顺利',
     en: 'Your gap "{gapTopic}" builds on "{topic}", where your mastery is only {mastery}. Start with this {courseKind} "{title}" (about {minutes} min); "{gapTopic}" comes easier after it',
   },
   REC_PREREQUISITE_OF_REQUIRED: {
     params: { gapTopic: 'TOPIC', topic: 'TOPIC', mastery: 'SHARE', courseKind: 'COURSE_KIND', title: 'TEXT', minutes: 'COUNT' },
-    'zh-CN': '你这个阶段要求掌握「{gapTopic}」，它以「{topic}」为先修知识，而你对「{topic}」的掌握度只有 {mastery}。建议先学这门{courseKind}《{title}》（约 {minutes} 分钟）打好基础，再学「{gapTopic}」会更顺利',
+    'zh-CN':
+      '你这个阶段要求掌握「{gapTopic}」，它以「{topic}」为先修知识，而你对「{topic}」的掌握度只有 {mastery}。建议先学这门{courseKind}《{title}》（约 {minutes} 分钟）打好基础，再学「{gapTopic}」会更顺利',
     en: 'Your stage requires "{gapTopic}", which builds on "{topic}", where your mastery is only {mastery}. Start with this {courseKind} "{title}" (about {minutes} min); "{gapTopic}" comes easier after it',
   },
   REC_REQUIRED: {
     params: { topic: 'TOPIC', target: 'SHARE', courseKind: 'COURSE_KIND', title: 'TEXT', minutes: 'COUNT', other1: 'TOPIC?', other2: 'TOPIC?' },
-    'zh-CN': '「{topic}」是你这个阶段要求掌握的内容（要求 {target}），目前还没有评估（尚未评估，不算短板）。这门{courseKind}《{title}》（约 {minutes} 分钟）讲这部分内容[，还涉及「{other1}」][「{other2}」]，学完后做几道相关练习即可评估',
+    'zh-CN':
+      '「{topic}」是你这个阶段要求掌握的内容（要求 {target}），目前还没有评估（尚未评估，不算短板）。这门{courseKind}《{title}》（约 {minutes} 分钟）讲这部分内容[，还涉及「{other1}」][「{other2}」]，学完后做几道相关练习即可评估',
     en: 'Your stage requires "{topic}" (target {target}); it is not assessed yet (not a gap). This {courseKind} "{title}" (about {minutes} min) covers it[, and also "{other1}"][ and "{other2}"]; a few related questions afterwards assess it',
   },
   REC_GAP: {
@@ -189,8 +192,14 @@ export const COURSE_KIND_NAMES = {
 } as const;
 
 export const AREA_NAMES_EN = {
-  constitution: 'Constitution', history: 'Party history', theory: 'Theory', discipline: 'Discipline',
-  organization: 'Organizational life', admission: 'Admission', affairs: 'Current affairs', service: 'Service',
+  constitution: 'Constitution',
+  history: 'Party history',
+  theory: 'Theory',
+  discipline: 'Discipline',
+  organization: 'Organizational life',
+  admission: 'Admission',
+  affairs: 'Current affairs',
+  service: 'Service',
 } as const;
 
 /** Names of learning-path edges (drawn on the recommendation's path), per locale. */

@@ -11,7 +11,7 @@ import { decodeReasons, encodeReason, encodeReasons, REASON_CODES, reason, rende
 
 const CJK = /[\u4e00-\u9fff]/;
 const placeholders = (t: string) => new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
-const names = { topic: (id: string) => ({ 'history.founding': '中国共产党的创建' } as Record<string, string>)[id] };
+const names = { topic: (id: string) => (({ 'history.founding': '中国共产党的创建' }) as Record<string, string>)[id] };
 
 describe('reason dictionary', () => {
   it.each(REASON_CODES)('%s has a zh-CN and an en text using only its declared parameters', (code) => {
@@ -34,10 +34,13 @@ describe('reason dictionary', () => {
     expect(m.en).not.toMatch(CJK);
   });
 
-  it('the API enum ReasonCode lists exactly the dictionary\'s codes', () => {
+  it("the API enum ReasonCode lists exactly the dictionary's codes", () => {
     const sdl = readFileSync(new URL('../api/reasons.graphql', import.meta.url), 'utf8');
     const body = sdl.slice(sdl.indexOf('enum ReasonCode {'));
-    const values = body.replace(/"""[\s\S]*?"""/g, '').match(/^\s+([A-Z_]+)\s*$/gm)!.map((v) => v.trim());
+    const values = body
+      .replace(/"""[\s\S]*?"""/g, '')
+      .match(/^\s+([A-Z_]+)\s*$/gm)!
+      .map((v) => v.trim());
     expect(values.sort()).toEqual([...REASON_CODES].sort());
   });
 });
@@ -90,8 +93,15 @@ describe('stored form', () => {
 
 describe('localeFromHeader', () => {
   it.each([
-    [null, 'zh-CN'], ['', 'zh-CN'], ['en', 'en'], ['en-GB,en;q=0.9', 'en'], ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
-    ['zh-Hans-CN', 'zh-CN'], ['fr-FR,de;q=0.5', 'zh-CN'], ['fr, en;q=0.4, zh;q=0.3', 'en'], ['en;q=0, zh;q=0.1', 'zh-CN'],
+    [null, 'zh-CN'],
+    ['', 'zh-CN'],
+    ['en', 'en'],
+    ['en-GB,en;q=0.9', 'en'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
+    ['zh-Hans-CN', 'zh-CN'],
+    ['fr-FR,de;q=0.5', 'zh-CN'],
+    ['fr, en;q=0.4, zh;q=0.3', 'en'],
+    ['en;q=0, zh;q=0.1', 'zh-CN'],
   ])('%s → %s', (header, locale) => {
     expect(localeFromHeader(header)).toBe(locale);
   });

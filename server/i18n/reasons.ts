@@ -13,12 +13,15 @@ export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
 export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'DATE' | 'TEXT';
 export type ReasonValue = string | number;
 
-export interface Reason { code: ReasonCode; params: Record<string, ReasonValue> }
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, ReasonValue>;
+}
 
 type Spec<C extends ReasonCode> = (typeof REASON_MESSAGES)[C]['params'];
-type ParamsOf<C extends ReasonCode> =
-  & { [K in keyof Spec<C> as Spec<C>[K] extends `${string}?` ? never : K]: ReasonValue }
-  & { [K in keyof Spec<C> as Spec<C>[K] extends `${string}?` ? K : never]?: ReasonValue | null };
+type ParamsOf<C extends ReasonCode> = { [K in keyof Spec<C> as Spec<C>[K] extends `${string}?` ? never : K]: ReasonValue } & {
+  [K in keyof Spec<C> as Spec<C>[K] extends `${string}?` ? K : never]?: ReasonValue | null;
+};
 
 /** Build a reason; shares are kept to three decimals and absent optional parameters are left out. */
 export function reason<C extends ReasonCode>(code: C, params: ParamsOf<C>): Reason {
@@ -46,8 +49,7 @@ export const encodeReason = (r: Reason): string => JSON.stringify({ code: r.code
 export const encodeReasons = (rs: readonly Reason[]): string => JSON.stringify(rs.map((r) => ({ code: r.code, params: r.params })));
 
 const isCode = (c: unknown): c is ReasonCode => typeof c === 'string' && Object.hasOwn(REASON_MESSAGES, c);
-const isReason = (x: unknown): x is Reason =>
-  !!x && typeof x === 'object' && isCode((x as Reason).code) && !!(x as Reason).params && typeof (x as Reason).params === 'object';
+const isReason = (x: unknown): x is Reason => !!x && typeof x === 'object' && isCode((x as Reason).code) && !!(x as Reason).params && typeof (x as Reason).params === 'object';
 
 /** The reasons a stored string holds: one, a list, or legacy text. */
 export function decodeReasons(stored: string): Reason[] {
@@ -57,24 +59,34 @@ export function decodeReasons(stored: string): Reason[] {
       const v: unknown = JSON.parse(s);
       const list = Array.isArray(v) ? v : [v];
       if (list.every(isReason)) return list as Reason[];
-    } catch { /* not JSON: legacy text */ }
+    } catch {
+      /* not JSON: legacy text */
+    }
   }
   return stored ? [{ code: 'LEGACY_TEXT', params: { text: stored } }] : [];
 }
 
 /** Names the renderer looks up (topics and areas are curriculum nodes; their names are the curriculum's). */
-export interface ReasonNames { topic(id: string): string | undefined }
+export interface ReasonNames {
+  topic(id: string): string | undefined;
+}
 
 /** A parameter's value as the reader sees it in the locale. */
 export function formatParam(kind: ReasonParamKind, value: ReasonValue, locale: Locale, names: ReasonNames): string {
   const v = String(value);
   switch (kind) {
-    case 'SHARE': return `${Math.round(Number(value) * 100)}%`;
-    case 'TOPIC': return names.topic(v) ?? v;
-    case 'AREA': return locale === 'en' ? (AREA_NAMES_EN as Record<string, string>)[v] ?? names.topic(v) ?? v : names.topic(v) ?? v;
-    case 'STAGE': return (STAGE_NAMES[locale] as Record<string, string>)[v] ?? v;
-    case 'COURSE_KIND': return (COURSE_KIND_NAMES[locale] as Record<string, string>)[v] ?? v;
-    default: return v;
+    case 'SHARE':
+      return `${Math.round(Number(value) * 100)}%`;
+    case 'TOPIC':
+      return names.topic(v) ?? v;
+    case 'AREA':
+      return locale === 'en' ? ((AREA_NAMES_EN as Record<string, string>)[v] ?? names.topic(v) ?? v) : (names.topic(v) ?? v);
+    case 'STAGE':
+      return (STAGE_NAMES[locale] as Record<string, string>)[v] ?? v;
+    case 'COURSE_KIND':
+      return (COURSE_KIND_NAMES[locale] as Record<string, string>)[v] ?? v;
+    default:
+      return v;
   }
 }
 
@@ -82,10 +94,8 @@ export function formatParam(kind: ReasonParamKind, value: ReasonValue, locale: L
 export function renderReason(r: Reason, locale: Locale, names: ReasonNames): string {
   const template: string = REASON_MESSAGES[r.code][locale];
   const has = (name: string) => r.params[name] !== undefined && r.params[name] !== null;
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, name: string) =>
-    has(name) ? formatParam(paramKind(r.code, name), r.params[name], locale, names) : m);
-  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) =>
-    [...inner.matchAll(/\{(\w+)\}/g)].every((x) => has(x[1])) ? inner : '');
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, name: string) => (has(name) ? formatParam(paramKind(r.code, name), r.params[name], locale, names) : m));
+  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(/\{(\w+)\}/g)].every((x) => has(x[1])) ? inner : ''));
   return fill(withOptional);
 }
 
@@ -98,5 +108,4 @@ export function renderSentences(rs: readonly Reason[], locale: Locale, names: Re
 }
 
 /** A stored reason string (one reason, a list, or legacy text) as text in the locale. */
-export const renderStored = (stored: string, locale: Locale, names: ReasonNames): string =>
-  renderSentences(decodeReasons(stored), locale, names);
+export const renderStored = (stored: string, locale: Locale, names: ReasonNames): string => renderSentences(decodeReasons(stored), locale, names);

@@ -39,7 +39,11 @@ export type { MasteryProfile, PlanWithProgress };
 export class LearnerServices extends LearnerCore {
   readonly hooks: EventHooks;
 
-  constructor(store: GraphStore, model: MasteryModel, private readonly log?: Pick<AppLogger, 'warn'>) {
+  constructor(
+    store: GraphStore,
+    model: MasteryModel,
+    private readonly log?: Pick<AppLogger, 'warn'>,
+  ) {
     super(store, model);
     this.hooks = {
       onAnswer: (s, e) => this.guard('answer', () => this.applyAndSummarise(e.memberId, s.now())),
@@ -61,24 +65,46 @@ export class LearnerServices extends LearnerCore {
 
   /** A hook failure must not fail the recorded event (the event is the truth); the next read repairs state. */
   private async guard(what: string, f: () => Promise<void>): Promise<void> {
-    try { await f(); } catch (e) { this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`); }
+    try {
+      await f();
+    } catch (e) {
+      this.log?.warn(`mastery update after ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
-  applyMemberEvent(memberId: string, now: number): Promise<void> { return applyMemberEvent(this, memberId, now); }
-  recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> { return recommendCourses(this, member, first, now); }
+  applyMemberEvent(memberId: string, now: number): Promise<void> {
+    return applyMemberEvent(this, memberId, now);
+  }
+  recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
+    return recommendCourses(this, member, first, now);
+  }
   generatePlan(member: Member, minutesPerWeek: number, weeks: number, now: number): Promise<PlanWithProgress> {
     return generateStudyPlan(this, member, minutesPerWeek, weeks, now);
   }
-  planOf(member: Member, _now?: number): Promise<PlanWithProgress | null> { return studyPlanOf(this, member); }
+  planOf(member: Member, _now?: number): Promise<PlanWithProgress | null> {
+    return studyPlanOf(this, member);
+  }
   placement(viewerMemberId: string | null | undefined, member: Member, asked: string[], now: number): Promise<PlacementStepResult> {
     return placementStep(this, viewerMemberId, member, asked, now);
   }
-  practice(member: Member, first: number, now: number): Promise<PracticeQuestion[]> { return practiceQuestions(this, member, first, now); }
-  masteryProfile(member: Member, now: number, self = false): Promise<MasteryProfile> { return masteryProfile(this, member, now, self); }
-  gapsForMembers(members: Member[], now: number) { return gapsForMembers(this, members, now); }
-  recomputeAll(now: number, onProgress?: Progress) { return recomputeAll(this, now, onProgress); }
-  branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> { return branchGapReport(this, branchId, members, now); }
-  gapReportRows(members: Member[], now: number): Promise<BranchGapReport['rows']> { return gapReportRows(this, members, now); }
+  practice(member: Member, first: number, now: number): Promise<PracticeQuestion[]> {
+    return practiceQuestions(this, member, first, now);
+  }
+  masteryProfile(member: Member, now: number, self = false): Promise<MasteryProfile> {
+    return masteryProfile(this, member, now, self);
+  }
+  gapsForMembers(members: Member[], now: number) {
+    return gapsForMembers(this, members, now);
+  }
+  recomputeAll(now: number, onProgress?: Progress) {
+    return recomputeAll(this, now, onProgress);
+  }
+  branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
+    return branchGapReport(this, branchId, members, now);
+  }
+  gapReportRows(members: Member[], now: number): Promise<BranchGapReport['rows']> {
+    return gapReportRows(this, members, now);
+  }
 }
 
 /** Build the services with the fitted (or default) learner model parameters. */

@@ -73,7 +73,7 @@ export async function branchGapsFor(s: Session, l: LearnerServices, branchId: st
   await getBranch(s, branchId);
   assertCanReadBranch(s.viewer, branchId);
   const members: Member[] = [];
-  for (let after: string | null = null; ;) {
+  for (let after: string | null = null; ; ) {
     const page = await listMembers(s, { branchIds: [branchId] }, BRANCH_PAGE, after);
     members.push(...page.items);
     if (!page.hasNextPage) break;

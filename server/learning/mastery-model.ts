@@ -25,7 +25,10 @@ export interface MasteryEvidence {
   findings?: IntegrityFinding[];
 }
 
-export interface MemberRef { id: string; stage?: string }
+export interface MemberRef {
+  id: string;
+  stage?: string;
+}
 
 export interface MasteryModel {
   /** Stable id of the model and its parameter version, e.g. `learner-model/3`. */
@@ -34,8 +37,7 @@ export interface MasteryModel {
    * Fold the member's history (answers and study sessions, any order) and return a row for every
    * subtopic as of the last event; empty when the history has no usable event.
    */
-  rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>,
-    discountOf?: (eventId: string) => number): Map<string, Mastery>;
+  rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, discountOf?: (eventId: string) => number): Map<string, Mastery>;
   /**
    * Use this curriculum view's facts (topic areas, prerequisites) in `currentMastery` from now on. Called before
    * estimates are read, so an estimate does not depend on whether a history was folded earlier in the process.
@@ -46,6 +48,11 @@ export interface MasteryModel {
   /** Probability that a member with this mastery answers a question of this difficulty correctly. */
   predictCorrect(mastery: number, difficulty: number): number;
   /** Per subtopic: the events that moved its estimate most recently, newest first (at most `limit`). */
-  explain(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, limit?: number,
-    discountOf?: (eventId: string) => number): Map<string, MasteryEvidence[]>;
+  explain(
+    member: MemberRef,
+    view: CurriculumView,
+    history: Pick<MemberHistory, 'answers' | 'studies'>,
+    limit?: number,
+    discountOf?: (eventId: string) => number,
+  ): Map<string, MasteryEvidence[]>;
 }

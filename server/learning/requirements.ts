@@ -19,7 +19,11 @@ export type { AreaRequirement, TopicRequirement };
 
 /** How gap reasons name each stage. */
 export const STAGE_LABELS: Readonly<Record<MemberStage, string>> = {
-  APPLICANT: '入党申请人', ACTIVIST: '入党积极分子', CANDIDATE: '发展对象', PROBATIONARY: '预备党员', FULL: '正式党员',
+  APPLICANT: '入党申请人',
+  ACTIVIST: '入党积极分子',
+  CANDIDATE: '发展对象',
+  PROBATIONARY: '预备党员',
+  FULL: '正式党员',
 };
 
 export interface StageRequirement extends StageRequirementParams {
@@ -45,11 +49,13 @@ export interface RequirementsSource {
   at(now: number): Promise<RequirementTable>;
 }
 
-const DEFAULTS: RequirementTable = Object.fromEntries(MEMBER_STAGES.map((stage) => {
-  const rule = LEARNING_RULES.find((r) => r.id === stageRequirementRuleId(stage));
-  if (!rule) throw new Error(`Rules catalogue: no rule "${stageRequirementRuleId(stage)}" for stage ${stage}`);
-  return [stage, { stage, label: STAGE_LABELS[stage], ...rule.params, version: rule.version, since: 0 }];
-})) as unknown as RequirementTable;
+const DEFAULTS: RequirementTable = Object.fromEntries(
+  MEMBER_STAGES.map((stage) => {
+    const rule = LEARNING_RULES.find((r) => r.id === stageRequirementRuleId(stage));
+    if (!rule) throw new Error(`Rules catalogue: no rule "${stageRequirementRuleId(stage)}" for stage ${stage}`);
+    return [stage, { stage, label: STAGE_LABELS[stage], ...rule.params, version: rule.version, since: 0 }];
+  }),
+) as unknown as RequirementTable;
 
 /** The catalogue's default requirements of a stage. */
 export function requirementOf(stage: MemberStage): StageRequirement {
@@ -68,14 +74,19 @@ const DAY_START = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 
 /** The table in force at `now` from a rule set; a stage whose rule is not in force keeps its default. */
 export function requirementsFrom(set: RuleLookup, now: number): RequirementTable {
-  return Object.fromEntries(MEMBER_STAGES.map((stage) => {
-    const id = stageRequirementRuleId(stage);
-    const rule = set.ruleInForce(id, now);
-    if (!rule) return [stage, DEFAULTS[stage]];
-    const written = set.overridesOf(id).find((o) => o.version === rule.version)?.createdAt ?? 0;
-    const params = rule.params as StageRequirementParams;
-    return [stage, { stage, label: STAGE_LABELS[stage], areas: params.areas, topics: params.topics, version: rule.version, since: Math.max(DAY_START(rule.effectiveFrom), written) }];
-  })) as unknown as RequirementTable;
+  return Object.fromEntries(
+    MEMBER_STAGES.map((stage) => {
+      const id = stageRequirementRuleId(stage);
+      const rule = set.ruleInForce(id, now);
+      if (!rule) return [stage, DEFAULTS[stage]];
+      const written = set.overridesOf(id).find((o) => o.version === rule.version)?.createdAt ?? 0;
+      const params = rule.params as StageRequirementParams;
+      return [
+        stage,
+        { stage, label: STAGE_LABELS[stage], areas: params.areas, topics: params.topics, version: rule.version, since: Math.max(DAY_START(rule.effectiveFrom), written) },
+      ];
+    }),
+  ) as unknown as RequirementTable;
 }
 
 /** The requirements in force through a rules engine (overrides applied, cached as the engine caches its rule set). */

@@ -26,7 +26,9 @@ export interface TextServices {
 
 /** Builds the services; rejects only when HONGTU_EMBEDDER=neural and the model cannot be loaded. */
 export async function createTextServices(
-  config: Pick<Config, 'embedder' | 'modelName' | 'modelsDir' | 'modelCacheDir'>, store: GraphStore, log: EmbedderLog & { error?(m: string): void },
+  config: Pick<Config, 'embedder' | 'modelName' | 'modelsDir' | 'modelCacheDir'>,
+  store: GraphStore,
+  log: EmbedderLog & { error?(m: string): void },
 ): Promise<TextServices> {
   const { embedder, info } = await createEmbedder(config, log);
   const embeddings = new EmbeddingService(store, embedder);
@@ -34,7 +36,10 @@ export async function createTextServices(
   const tagger = TopicTagger.forStore(store, embeddings, seeds);
   const search = new SearchService(store, embeddings);
   return {
-    info, embeddings, tagger, search,
+    info,
+    embeddings,
+    tagger,
+    search,
     async syncEmbeddings() {
       try {
         const reports = await embeddings.ensureSynced();

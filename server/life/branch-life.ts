@@ -99,8 +99,13 @@ function findMeetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumPar
 }
 
 export function computeBranchLife(args: {
-  branchId: string; from: number; to: number; now: number; hasGroups: boolean;
-  meetings: readonly MeetingTally[]; rules: RuleSet;
+  branchId: string;
+  from: number;
+  to: number;
+  now: number;
+  hasGroups: boolean;
+  meetings: readonly MeetingTally[];
+  rules: RuleSet;
 }): BranchLifeReport {
   const { branchId, from, to, now, rules } = args;
   const limit = Math.min(to, now);
@@ -117,8 +122,13 @@ export function computeBranchLife(args: {
           const p = o.period!;
           if (p.from < from || p.to > limit) continue;
           periods.push({
-            label: p.label, start: p.from, end: p.to, held: Number(o.detail?.held ?? 0),
-            required: Number(o.detail?.required ?? 1), status: o.status, meetingIds: o.evidence.map((e) => e.id),
+            label: p.label,
+            start: p.from,
+            end: p.to,
+            held: Number(o.detail?.held ?? 0),
+            required: Number(o.detail?.required ?? 1),
+            status: o.status,
+            meetingIds: o.evidence.map((e) => e.id),
           });
         }
       }
@@ -127,17 +137,29 @@ export function computeBranchLife(args: {
     const excused = held.reduce((n, m) => n + m.excused, 0);
     const absent = held.reduce((n, m) => n + m.absent, 0);
     return {
-      kind, frequency: rule.params.frequency, applies, held: held.length,
-      required: periods.reduce((n, p) => n + p.required, 0), perPeriod: rule.params.minimum,
-      present, excused, absent, attendanceRate: rate(present, present + excused + absent),
+      kind,
+      frequency: rule.params.frequency,
+      applies,
+      held: held.length,
+      required: periods.reduce((n, p) => n + p.required, 0),
+      perPeriod: rule.params.minimum,
+      present,
+      excused,
+      absent,
+      attendanceRate: rate(present, present + excused + absent),
       missing: periods.filter((p) => p.status === 'OVERDUE').map(({ label, start, end }) => ({ label, start, end })),
-      periods, rule, citation: rule.citation,
+      periods,
+      rule,
+      citation: rule.citation,
     };
   });
   const present = kinds.reduce((n, k) => n + k.present, 0);
   const total = kinds.reduce((n, k) => n + k.present + k.excused + k.absent, 0);
   return {
-    branchId, from, to, kinds,
+    branchId,
+    from,
+    to,
+    kinds,
     attendanceRate: rate(present, total),
     missingCount: kinds.reduce((n, k) => n + k.missing.length, 0),
   };

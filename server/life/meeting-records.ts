@@ -37,7 +37,11 @@ export function checkReason(i: number, status: string, reason: string | null | u
   return text;
 }
 
-export interface UpdateMinutesInput { meetingId: string; record: string; editId?: string | null }
+export interface UpdateMinutesInput {
+  meetingId: string;
+  record: string;
+  editId?: string | null;
+}
 
 /** Replace a meeting's minutes (summary) as a manager of its branch; the earlier text is kept with who and when. */
 export async function updateMinutes(s: Session, input: UpdateMinutesInput): Promise<Meeting> {

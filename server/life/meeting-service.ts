@@ -47,7 +47,13 @@ export async function listAttendance(s: Session, meeting: Meeting): Promise<Atte
 }
 
 export interface CreateMeetingInput {
-  id?: string | null; branchId: string; kind: string; title: string; at: number; minutes: number; record?: string | null;
+  id?: string | null;
+  branchId: string;
+  kind: string;
+  title: string;
+  at: number;
+  minutes: number;
+  record?: string | null;
   topicIds?: string[] | null;
 }
 
@@ -78,7 +84,11 @@ export async function createMeeting(s: Session, input: CreateMeetingInput): Prom
   return (await s.loaders.meeting.load(meeting.id)) ?? meeting;
 }
 
-export interface AttendanceRowInput { memberId: string; status: string; reason?: string | null }
+export interface AttendanceRowInput {
+  memberId: string;
+  status: string;
+  reason?: string | null;
+}
 
 /**
  * Record who attended a meeting that has taken place. Every member must exist and be readable by
@@ -119,10 +129,7 @@ export async function branchLife(s: Session, branchId: string, from: number, to:
   requireRange(from, to);
   await getBranch(s, branchId);
   assertCanReadBranch(s.viewer, branchId);
-  const [meetings, groups] = await Promise.all([
-    s.loaders.life.load(lifeKey(branchId, from, to)),
-    s.loaders.groups.load(branchId),
-  ]);
+  const [meetings, groups] = await Promise.all([s.loaders.life.load(lifeKey(branchId, from, to)), s.loaders.groups.load(branchId)]);
   const rules = await s.rules.ruleSet();
   return computeBranchLife({ branchId, from, to, now: s.now(), hasGroups: groups.length > 0, meetings, rules });
 }

@@ -29,13 +29,23 @@ describe('computeBranchLife', () => {
       { id: 'x2', branchId: 'b', kind: 'THEME_DAY' as const, title: '', at: JAN + 70 * day, minutes: 60, record: '', topics: [] },
     ];
     const r = computeBranchLife({
-      branchId: 'b', from: JAN, to: JAN + 90 * day, now: NOW, hasGroups: false, rules: catalogueRuleSet(),
-      meetings: tallyMeetings(meetings, [{ meetingId: 'x1', memberId: 'm1', status: 'PRESENT' }, { meetingId: 'x1', memberId: 'm2', status: 'ABSENT' }]),
+      branchId: 'b',
+      from: JAN,
+      to: JAN + 90 * day,
+      now: NOW,
+      hasGroups: false,
+      rules: catalogueRuleSet(),
+      meetings: tallyMeetings(meetings, [
+        { meetingId: 'x1', memberId: 'm1', status: 'PRESENT' },
+        { meetingId: 'x1', memberId: 'm2', status: 'ABSENT' },
+      ]),
     });
     const theme = r.kinds.find((k) => k.kind === 'THEME_DAY')!;
     expect(theme).toMatchObject({ held: 2, required: 3, perPeriod: 1, present: 1, absent: 1, attendanceRate: 0.5 });
     expect(theme.periods.map((p) => [p.label, p.held, p.required, p.status])).toEqual([
-      ['2025-01', 1, 1, 'DONE'], ['2025-02', 0, 1, 'OVERDUE'], ['2025-03', 1, 1, 'DONE'],
+      ['2025-01', 1, 1, 'DONE'],
+      ['2025-02', 0, 1, 'OVERDUE'],
+      ['2025-03', 1, 1, 'DONE'],
     ]);
     expect(theme.citation).toMatchObject({ document: '中国共产党支部工作条例（试行）', article: '第十六条', confirmed: true });
     expect(theme.missing.map((p) => p.label)).toEqual(['2025-02']);

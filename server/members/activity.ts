@@ -28,12 +28,17 @@ async function runHook(s: Session, name: string, fn: () => Promise<void>): Promi
   }
 }
 
-export interface RecordStudyInput { id?: string | null; memberId: string; courseId: string; at?: number | null; seconds: number; progress: number }
+export interface RecordStudyInput {
+  id?: string | null;
+  memberId: string;
+  courseId: string;
+  at?: number | null;
+  seconds: number;
+  progress: number;
+}
 
 /** Record a study session of the viewer. */
-export async function recordStudy(
-  s: Session, input: RecordStudyInput, hooks: EventHooks = {},
-): Promise<{ event: StudyEvent; created: boolean; course: Course }> {
+export async function recordStudy(s: Session, input: RecordStudyInput, hooks: EventHooks = {}): Promise<{ event: StudyEvent; created: boolean; course: Course }> {
   const event: StudyEvent = {
     id: optionalId('id', input.id) ?? `s-${randomUUID()}`,
     memberId: input.memberId,
@@ -52,12 +57,17 @@ export async function recordStudy(
   return { event, created, course };
 }
 
-export interface RecordAnswerInput { id?: string | null; memberId: string; questionId: string; choice: number; at?: number | null; seconds: number }
+export interface RecordAnswerInput {
+  id?: string | null;
+  memberId: string;
+  questionId: string;
+  choice: number;
+  at?: number | null;
+  seconds: number;
+}
 
 /** Record the viewer's answer to a question; correctness is decided here, not by the client. */
-export async function recordAnswer(
-  s: Session, input: RecordAnswerInput, hooks: EventHooks = {},
-): Promise<{ event: AnswerEvent; created: boolean; question: Question }> {
+export async function recordAnswer(s: Session, input: RecordAnswerInput, hooks: EventHooks = {}): Promise<{ event: AnswerEvent; created: boolean; question: Question }> {
   const id = optionalId('id', input.id) ?? `a-${randomUUID()}`;
   const at = input.at == null ? s.now() : requirePast('at', input.at, s.now());
   const seconds = requireInt('seconds', input.seconds, 0, 86_400);

@@ -14,8 +14,19 @@ describe('masking', () => {
   });
   it('shows raw values to the person only', () => {
     const m = {
-      id: 'm-1', name: '张三', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', branchId: 'b-1', groupId: null,
-      since: 0, stageSince: 0, phone: '13812345678', idNumber: '110101199001011234', createdAt: 0, updatedAt: 0,
+      id: 'm-1',
+      name: '张三',
+      kind: 'STUDENT',
+      stage: 'FULL',
+      role: 'MEMBER',
+      branchId: 'b-1',
+      groupId: null,
+      since: 0,
+      stageSince: 0,
+      phone: '13812345678',
+      idNumber: '110101199001011234',
+      createdAt: 0,
+      updatedAt: 0,
     } as const;
     expect(maskMemberFor('m-1', m).phone).toBe('13812345678');
     expect(maskMemberFor('m-2', m)).toMatchObject({ phone: '138****5678', idNumber: '1101**********1234' });

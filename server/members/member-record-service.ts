@@ -14,9 +14,7 @@ import { badInput } from '../errors';
 import { citationText } from '../rules/citation';
 import { addMonths } from '../affairs/china-time';
 import { loadMemberRaw } from './member-service';
-import {
-  checkEditAgainstPipeline, type PipelineSource, RECORD_DATE_STEPS, type RecordConflict, type RecordDateField, reconcileRecord,
-} from './record-pipeline';
+import { checkEditAgainstPipeline, type PipelineSource, RECORD_DATE_STEPS, type RecordConflict, type RecordDateField, reconcileRecord } from './record-pipeline';
 import { optionalPhone, requireInt, requirePast } from '../validate';
 
 type DateField = RecordDateField;
@@ -27,30 +25,48 @@ const FIELD_OF_STAGE = Object.fromEntries(Object.entries(REACHED).map(([f, st]) 
 const STAGE_ORDER: MemberStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
 
 /** The record as shown (fields from the pipeline's steps where recorded), where each such field comes from, and disagreements. */
-export interface MemberRecordView { record: MemberRecord; member: Member; sources: PipelineSource[]; conflicts: RecordConflict[] }
+export interface MemberRecordView {
+  record: MemberRecord;
+  member: Member;
+  sources: PipelineSource[];
+  conflicts: RecordConflict[];
+}
 
 export interface UpdateMemberRecordInput {
   memberId: string;
   /** The version the editor read (0 when there was no record). */
   expectVersion: number;
-  appliedAt?: number | null; activistAt?: number | null; candidateAt?: number | null; joinedAt?: number | null; fullAt?: number | null;
-  sponsorIds?: string[] | null; contactIds?: string[] | null;
-  phone?: string | null; email?: string | null;
+  appliedAt?: number | null;
+  activistAt?: number | null;
+  candidateAt?: number | null;
+  joinedAt?: number | null;
+  fullAt?: number | null;
+  sponsorIds?: string[] | null;
+  contactIds?: string[] | null;
+  phone?: string | null;
+  email?: string | null;
 }
 
 const empty = (memberId: string): MemberRecord => ({
-  memberId, appliedAt: null, activistAt: null, candidateAt: null, joinedAt: null, fullAt: null, sponsorIds: [], contactIds: [],
-  email: null, version: 0, updatedAt: 0, updatedBy: '',
+  memberId,
+  appliedAt: null,
+  activistAt: null,
+  candidateAt: null,
+  joinedAt: null,
+  fullAt: null,
+  sponsorIds: [],
+  contactIds: [],
+  email: null,
+  version: 0,
+  updatedAt: 0,
+  updatedBy: '',
 });
 
 /** The record of a member the viewer may read (self, or in scope). The phone stays on Member, masked as usual. */
 export async function getMemberRecord(s: Session, memberId: string): Promise<MemberRecordView> {
   const member = await loadMemberRaw(s, memberId);
   assertCanReadMember(s.viewer, member);
-  const [[record], milestones] = await Promise.all([
-    s.store.getMemberRecords([member.id]),
-    s.store.listMilestones([member.id]).then((all) => all.get(member.id) ?? []),
-  ]);
+  const [[record], milestones] = await Promise.all([s.store.getMemberRecords([member.id]), s.store.listMilestones([member.id]).then((all) => all.get(member.id) ?? [])]);
   s.audit.note('READ_MEMBER_RECORD', 'Member', member.id);
   return { member, ...reconcileRecord(record ?? empty(member.id), milestones) };
 }
@@ -77,7 +93,14 @@ async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: 
  * names the date the editor can change (the pipeline checked its own steps when they were recorded).
  */
 async function checkWait(
-  s: Session, ruleId: string, months: number, field: DateField, from: number | null, to: number | null, fromField: DateField, fromSteps: Set<DateField>,
+  s: Session,
+  ruleId: string,
+  months: number,
+  field: DateField,
+  from: number | null,
+  to: number | null,
+  fromField: DateField,
+  fromSteps: Set<DateField>,
 ): Promise<void> {
   if (from === null || to === null || (fromSteps.has(field) && fromSteps.has(fromField))) return;
   const rule = await s.rules.ruleInForce(ruleId, to);
@@ -107,8 +130,11 @@ export async function updateMemberRecord(s: Session, input: UpdateMemberRecordIn
     const v = input[field];
     let at: number;
     if (step) at = step.at;
-    else if (v === undefined || v === null) { dates[field] = null; stored[field] = null; continue; }
-    else {
+    else if (v === undefined || v === null) {
+      dates[field] = null;
+      stored[field] = null;
+      continue;
+    } else {
       at = requirePast(field, v, now);
       if (STAGE_ORDER.indexOf(REACHED[field]) > reached) {
         throw badInput(field, `${field} is for members who have reached stage ${REACHED[field]}; ${member.name} is ${member.stage}`);
@@ -131,9 +157,17 @@ export async function updateMemberRecord(s: Session, input: UpdateMemberRecordIn
   const contactIds = backed.contacts ? [] : await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2, 'contacts (培养联系人)');
   const phone = input.phone === undefined ? undefined : optionalPhone(input.phone);
   const email = input.email?.trim() ? input.email.trim() : null;
-  if (email !== null && (email.length > 100 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw badInput('email', 'email must look like name@example.edu (at most 100 characters)');
+  if (email !== null && (email.length > 100 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    throw badInput('email', 'email must look like name@example.edu (at most 100 characters)');
   const record: MemberRecord = {
-    memberId: member.id, ...stored, sponsorIds, contactIds, email, version: expectVersion + 1, updatedAt: now, updatedBy: s.viewer.memberId,
+    memberId: member.id,
+    ...stored,
+    sponsorIds,
+    contactIds,
+    email,
+    version: expectVersion + 1,
+    updatedAt: now,
+    updatedBy: s.viewer.memberId,
   };
   await s.store.saveMemberRecord(record, expectVersion, phone);
   // The member's current stage began on the record's date for it (from its step, or the record's own).

@@ -6,15 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Member, MemberHistory, Page, Transfer } from '../../graph';
 import { MEMBER_KINDS, MEMBER_STAGES, ROLES } from '../../graph';
 import type { MemberFilter, MemberPatch, NewMember } from '../../graph';
-import {
-  assertCanAssignRole, assertCanManageBranch, assertCanManageMember, assertCanReadMember, canManageBranch, canReadMember, memberScopeFilter,
-} from '../auth/scope';
+import { assertCanAssignRole, assertCanManageBranch, assertCanManageMember, assertCanReadMember, canManageBranch, canReadMember, memberScopeFilter } from '../auth/scope';
 import { disableAccountOnExit } from '../auth/account-admin';
 import type { Session } from '../auth/session';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import {
-  optionalId, optionalIdNumber, optionalPhone, optionalText, requireOneOf, requirePageSize, requirePast, requireText,
-} from '../validate';
+import { optionalId, optionalIdNumber, optionalPhone, optionalText, requireOneOf, requirePageSize, requirePast, requireText } from '../validate';
 import { maskMemberFor } from './mask';
 
 const emptyPage = <T>(): Page<T> => ({ items: [], totalCount: 0, endCursor: null, hasNextPage: false });
@@ -43,9 +39,7 @@ export async function listMembers(s: Session, filter: MemberFilter, first: numbe
   if (scoped.kind === 'empty') page = emptyPage();
   else if (scoped.kind === 'self') {
     const me = await s.loaders.member.load(s.viewer.memberId);
-    page = me && matches(me, filter) && (after === null || after < me.id)
-      ? { items: [me], totalCount: 1, endCursor: me.id, hasNextPage: false }
-      : emptyPage();
+    page = me && matches(me, filter) && (after === null || after < me.id) ? { items: [me], totalCount: 1, endCursor: me.id, hasNextPage: false } : emptyPage();
   } else {
     page = await s.store.listMembers(scoped.filter, first, after);
   }
@@ -57,11 +51,13 @@ export async function listMembers(s: Session, filter: MemberFilter, first: numbe
 }
 
 function matches(m: Member, f: MemberFilter): boolean {
-  return (!f.branchIds || f.branchIds.includes(m.branchId))
-    && (!f.stages || f.stages.includes(m.stage))
-    && (!f.kinds || f.kinds.includes(m.kind))
-    && (!f.roles || f.roles.includes(m.role))
-    && (!f.nameContains || m.name.includes(f.nameContains));
+  return (
+    (!f.branchIds || f.branchIds.includes(m.branchId)) &&
+    (!f.stages || f.stages.includes(m.stage)) &&
+    (!f.kinds || f.kinds.includes(m.kind)) &&
+    (!f.roles || f.roles.includes(m.role)) &&
+    (!f.nameContains || m.name.includes(f.nameContains))
+  );
 }
 
 /** Recent study, answers and attendance of a member the viewer may read (one batched read per request). */
@@ -79,8 +75,16 @@ export async function listTransfers(s: Session, member: Pick<Member, 'id' | 'bra
 }
 
 export interface CreateMemberInput {
-  id?: string | null; name: string; kind: string; stage: string; role?: string | null; branchId: string;
-  groupId?: string | null; phone?: string | null; idNumber?: string | null; since?: number | null;
+  id?: string | null;
+  name: string;
+  kind: string;
+  stage: string;
+  role?: string | null;
+  branchId: string;
+  groupId?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
+  since?: number | null;
 }
 
 /** Add a member to a branch the viewer manages. */
@@ -116,8 +120,13 @@ async function assertGroupInBranch(s: Session, groupId: string, branchId: string
 }
 
 export interface UpdateMemberInput {
-  name?: string | null; kind?: string | null; stage?: string | null; role?: string | null;
-  groupId?: string | null; phone?: string | null; idNumber?: string | null;
+  name?: string | null;
+  kind?: string | null;
+  stage?: string | null;
+  role?: string | null;
+  groupId?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
 }
 
 /** Change a member of a branch the viewer manages; only the fields given change. */
@@ -141,7 +150,13 @@ export async function updateMember(s: Session, id: string, input: UpdateMemberIn
   return maskMemberFor(s.viewer.memberId, updated);
 }
 
-export interface MoveMemberInput { id?: string | null; memberId: string; toBranchId: string; at?: number | null; reason: string }
+export interface MoveMemberInput {
+  id?: string | null;
+  memberId: string;
+  toBranchId: string;
+  at?: number | null;
+  reason: string;
+}
 
 /**
  * Transfer a member to another branch (组织关系转接), keeping history. The viewer must manage the

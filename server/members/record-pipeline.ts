@@ -13,14 +13,23 @@ import { conflict } from '../errors';
 
 /** The record's date fields in stage order, each with the pipeline step that dates it. */
 export const RECORD_DATE_STEPS = [
-  ['appliedAt', 'APPLICATION'], ['activistAt', 'ACTIVIST'], ['candidateAt', 'CANDIDATE'], ['joinedAt', 'BRANCH_VOTE'], ['fullAt', 'FULL_MEMBERSHIP'],
+  ['appliedAt', 'APPLICATION'],
+  ['activistAt', 'ACTIVIST'],
+  ['candidateAt', 'CANDIDATE'],
+  ['joinedAt', 'BRANCH_VOTE'],
+  ['fullAt', 'FULL_MEMBERSHIP'],
 ] as const satisfies readonly (readonly [keyof MemberRecord, PipelineStep])[];
 export type RecordDateField = (typeof RECORD_DATE_STEPS)[number][0];
 /** A field of the record that the pipeline can set: a date, or the 培养联系人 named with the ACTIVIST step. */
 export type PipelineBackedField = RecordDateField | 'contactIds';
 
 /** A record field whose value comes from a recorded step. */
-export interface PipelineSource { field: PipelineBackedField; step: PipelineStep; milestoneId: string; at: number }
+export interface PipelineSource {
+  field: PipelineBackedField;
+  step: PipelineStep;
+  milestoneId: string;
+  at: number;
+}
 
 /** A stored record value that disagrees with the recorded step of the same stage. */
 export interface RecordConflict {
@@ -46,8 +55,7 @@ const sameDay = (a: number, b: number) => dateOf(a) === dateOf(b);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The first recorded milestone of a step (steps other than REVIEW happen once). */
-const firstOf = (milestones: readonly Milestone[], step: PipelineStep): Milestone | undefined =>
-  milestones.filter((m) => m.step === step).sort((a, b) => a.at - b.at)[0];
+const firstOf = (milestones: readonly Milestone[], step: PipelineStep): Milestone | undefined => milestones.filter((m) => m.step === step).sort((a, b) => a.at - b.at)[0];
 
 /** The ACTIVIST step names the 培养联系人 in its evidence; without people it sets no contacts. */
 const contactsOf = (m: Milestone | undefined): Milestone | undefined => (m?.evidence.people.length ? m : undefined);
@@ -118,9 +126,7 @@ export function checkEditAgainstPipeline(
  * the record's day when the record has one, and an ACTIVIST step's people must be the record's 培养联系人
  * when the record names any. Otherwise CONFLICT naming the step's field; nothing is written.
  */
-export function checkStepAgainstRecord(
-  stored: MemberRecord | undefined, milestones: readonly Milestone[], step: PipelineStep, at: number, evidence: MilestoneEvidence,
-): void {
+export function checkStepAgainstRecord(stored: MemberRecord | undefined, milestones: readonly Milestone[], step: PipelineStep, at: number, evidence: MilestoneEvidence): void {
   if (!stored) return;
   const entry = RECORD_DATE_STEPS.find(([, s]) => s === step);
   // Only the first step of its kind dates the record; a later one (a retried REVIEW, say) does not.

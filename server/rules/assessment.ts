@@ -25,7 +25,8 @@ export interface IndicatorDef {
 }
 
 export const ASSESSMENT_SCHEME: { id: string; version: number; indicators: IndicatorDef[] } = {
-  id: 'branch.quarterly', version: 1,
+  id: 'branch.quarterly',
+  version: 1,
   indicators: [
     { id: 'meetings', title: { zh: '组织生活按期开展', en: 'Meetings held as required' }, weight: 30, source: { rulePrefixes: ['life.'] } },
     { id: 'attendance', title: { zh: '党员出席率', en: 'Attendance' }, weight: 15, source: { measure: 'attendance' } },
@@ -38,10 +39,13 @@ export const ASSESSMENT_SCHEME: { id: string; version: number; indicators: Indic
 };
 
 export interface IndicatorScore {
-  id: string; title: LocalizedText; weight: number;
+  id: string;
+  title: LocalizedText;
+  weight: number;
   /** 0..1, or null for no data. */
   value: number | null;
-  met: number; total: number;
+  met: number;
+  total: number;
   /** Obligations that cost points (overdue), with their citation and action. */
   shortfalls: Obligation[];
   /** Every obligation counted (met and overdue), each with its evidence. */
@@ -53,13 +57,15 @@ export interface IndicatorScore {
 }
 
 export interface QuarterScore {
-  branchId: string; branchName: string; quarter: Period;
+  branchId: string;
+  branchName: string;
+  quarter: Period;
   /** 0..100 over the indicators with data; null when none has data. */
   score: number | null;
   indicators: IndicatorScore[];
 }
 
-const branchOf = (o: Obligation) => (o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId ?? '');
+const branchOf = (o: Obligation) => (o.subject.kind === 'BRANCH' ? o.subject.id : (o.subject.branchId ?? ''));
 
 function parseQuarter(label: string): Period {
   const m = /^(\d{4})-Q([1-4])$/.exec(label);
@@ -86,20 +92,34 @@ async function scoreQuarter(s: Session, scope: Scope, branches: { id: string; na
         const met = counted.filter((o) => o.status === 'DONE').length;
         const shortfalls = counted.filter((o) => o.status === 'OVERDUE');
         return {
-          ...base, value: counted.length ? met / counted.length : null, met, total: counted.length, shortfalls, counted, evidence: [],
+          ...base,
+          value: counted.length ? met / counted.length : null,
+          met,
+          total: counted.length,
+          shortfalls,
+          counted,
+          evidence: [],
           explanation: encodeReason(counted.length ? reason('ASSESS_RULES', { due: counted.length, met }) : reason('ASSESS_RULES_NONE', {})),
         };
       }
       if (ind.source.measure === 'attendance') {
         const rows = attendance.filter((a) => branchOfMeeting.get(a.meetingId) === b.id);
         const present = rows.filter((a) => a.status === 'PRESENT').length;
-        const evidence = meetings.filter((m) => m.branchId === b.id).flatMap((m) => {
-          const of = rows.filter((a) => a.meetingId === m.id);
-          if (of.length === 0) return [];
-          return [{ kind: 'Meeting', id: m.id, label: `${m.title} · ${of.filter((a) => a.status === 'PRESENT').length}/${of.length}`, at: m.at }];
-        });
+        const evidence = meetings
+          .filter((m) => m.branchId === b.id)
+          .flatMap((m) => {
+            const of = rows.filter((a) => a.meetingId === m.id);
+            if (of.length === 0) return [];
+            return [{ kind: 'Meeting', id: m.id, label: `${m.title} · ${of.filter((a) => a.status === 'PRESENT').length}/${of.length}`, at: m.at }];
+          });
         return {
-          ...base, value: rows.length ? present / rows.length : null, met: present, total: rows.length, shortfalls: [], counted: [], evidence,
+          ...base,
+          value: rows.length ? present / rows.length : null,
+          met: present,
+          total: rows.length,
+          shortfalls: [],
+          counted: [],
+          evidence,
           explanation: encodeReason(rows.length ? reason('ASSESS_ATTENDANCE', { records: rows.length, present }) : reason('ASSESS_ATTENDANCE_NONE', {})),
         };
       }
@@ -121,7 +141,10 @@ export async function branchAssessment(s: Session, branchId: string, quarters?: 
   const out: QuarterScore[] = [];
   let q = periodAt('QUARTER', s.now());
   const list: Period[] = [];
-  for (let i = 0; i < n; i++) { list.unshift(q); q = periodAt('QUARTER', q.start - 1); }
+  for (let i = 0; i < n; i++) {
+    list.unshift(q);
+    q = periodAt('QUARTER', q.start - 1);
+  }
   for (const p of list) out.push(...(await scoreQuarter(s, { kind: 'BRANCH', id: branchId }, [branch], p)));
   return out;
 }

@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import { CST_OFFSET_MS, DAY_MS, formatDay } from './periods';
 import type { Obligation } from './types';
 
-export interface CalendarWeek { start: number; end: number; label: string; items: Obligation[] }
+export interface CalendarWeek {
+  start: number;
+  end: number;
+  label: string;
+  items: Obligation[];
+}
 
 /** Monday 00:00 (China Standard Time) of the week containing t. */
 export function weekStart(t: number): number {
@@ -43,7 +48,11 @@ export function foldLine(line: string): string {
   for (const ch of line) {
     const n = Buffer.byteLength(ch);
     const limit = out.length === 0 ? 75 : 74;
-    if (bytes + n > limit) { out.push(cur); cur = ''; bytes = 0; }
+    if (bytes + n > limit) {
+      out.push(cur);
+      cur = '';
+      bytes = 0;
+    }
     cur += ch;
     bytes += n;
   }
@@ -52,15 +61,29 @@ export function foldLine(line: string): string {
 }
 
 const icsDate = (t: number) => formatDay(t).replace(/-/g, '');
-const icsStamp = (t: number) => new Date(t).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsStamp = (t: number) =>
+  new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
-export interface FeedEvent { uid: string; summary: string; description: string; day: number }
+export interface FeedEvent {
+  uid: string;
+  summary: string;
+  description: string;
+  day: number;
+}
 
 /** One all-day event per obligation on its due day. `summary` is what the caller decided may leave. */
 export function icsCalendar(name: string, events: readonly FeedEvent[], stamp: number): string {
   const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hongtu//Rules calendar//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    `X-WR-CALNAME:${esc(name)}`, 'X-WR-TIMEZONE:Asia/Shanghai',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Hongtu//Rules calendar//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${esc(name)}`,
+    'X-WR-TIMEZONE:Asia/Shanghai',
   ];
   for (const e of events) {
     lines.push(

@@ -15,9 +15,7 @@ import { meetingReadSpan } from './evaluators/meeting-minimum';
 import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
-import type {
-  EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef,
-} from './types';
+import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef } from './types';
 import { watchWrites } from './write-watch';
 
 /** A stored change of one rule's parameters (see server/rules/overrides.ts). */
@@ -39,12 +37,23 @@ export interface RuleOverride {
 export const fromRecord = (r: RuleOverrideRecord): RuleOverride => ({ ...r, params: JSON.parse(r.params) as Record<string, unknown> });
 
 export type ScopeKind = Exclude<SubjectKind, 'GROUP'>;
-export interface Scope { kind: ScopeKind; id: string }
+export interface Scope {
+  kind: ScopeKind;
+  id: string;
+}
 
 /** A version of a rule and the span of instants [from, to) it governs. */
-export interface RuleSegment { rule: RuleDef; from: number; to: number }
+export interface RuleSegment {
+  rule: RuleDef;
+  from: number;
+  to: number;
+}
 
-interface LoadedOverride { o: RuleOverride; def: RuleDef; from: number }
+interface LoadedOverride {
+  o: RuleOverride;
+  def: RuleDef;
+  from: number;
+}
 
 /** The catalogue plus the overrides read at one moment: answers "which rule, which version, when". */
 export class RuleSet {
@@ -75,7 +84,10 @@ export class RuleSet {
     let best: RuleDef = entry.def;
     let bestFrom = entry.from;
     for (const o of this.overrides.get(id) ?? []) {
-      if (o.from <= at && o.def.version > best.version) { best = o.def; bestFrom = o.from; }
+      if (o.from <= at && o.def.version > best.version) {
+        best = o.def;
+        bestFrom = o.from;
+      }
     }
     const to = this.nextChange(id, at);
     return { ...best, effectiveFrom: formatDay(bestFrom), ...(Number.isFinite(to) ? { effectiveTo: formatDay(to) } : {}) };
@@ -98,7 +110,10 @@ export class RuleSet {
 
   private changePoints(id: string): number[] {
     const pts = new Set<number>();
-    for (const r of this.base.get(id) ?? []) { pts.add(r.from); if (Number.isFinite(r.to)) pts.add(r.to); }
+    for (const r of this.base.get(id) ?? []) {
+      pts.add(r.from);
+      if (Number.isFinite(r.to)) pts.add(r.to);
+    }
     for (const o of this.overrides.get(id) ?? []) pts.add(o.from);
     return [...pts].sort((a, b) => a - b);
   }
@@ -195,7 +210,9 @@ export class RulesEngine {
     if (this.cached && now - this.cached.at < this.ttl && now >= this.cached.at) return this.cached.set;
     const set = this.loadOverrides().then((list) => this.build(list));
     this.cached = { at: now, set };
-    set.catch(() => { if (this.cached?.set === set) this.cached = null; });
+    set.catch(() => {
+      if (this.cached?.set === set) this.cached = null;
+    });
     return set;
   }
 
@@ -239,13 +256,17 @@ export class RulesEngine {
     const window = opts.window ?? { from: asOf - DEFAULT_LOOK_BACK_MS, to: asOf + DEFAULT_LOOK_AHEAD_MS };
     const span = meetingReadSpan(window);
     let facts: Promise<ScopeFacts> | null = null;
-    const factsOf = (): Promise<ScopeFacts> => (facts ??= subjects.factBranchIds()
-      .then((ids) => this.facts.slices(ids, span.from, span.to))
-      .then((slices) => ({ ...span, branch: (id) => (id && slices.get(id)) || emptySlice(id ?? '') })));
+    const factsOf = (): Promise<ScopeFacts> =>
+      (facts ??= subjects
+        .factBranchIds()
+        .then((ids) => this.facts.slices(ids, span.from, span.to))
+        .then((slices) => ({ ...span, branch: (id) => (id && slices.get(id)) || emptySlice(id ?? '') })));
     const subjects = new SubjectResolver(this.store, scope, this.facts, factsOf);
     const memos = new Map<string, Promise<unknown>>();
     const ctx: RuleContext = {
-      store: this.store, asOf, window,
+      store: this.store,
+      asOf,
+      window,
       memo: <T>(key: string, load: () => Promise<T>) => {
         if (!memos.has(key)) memos.set(key, load());
         return memos.get(key) as Promise<T>;
@@ -254,13 +275,18 @@ export class RulesEngine {
     };
     const readFrom = periodAt('YEAR', window.from).start;
     const ids = opts.ruleIds ?? set.ids();
-    const results = await Promise.all(ids.flatMap((id) => set.segments(id, readFrom, window.to).map(async (seg) => {
-      const evaluator = this.evaluators.get(seg.rule.kind)!;
-      const targets = await subjects.of(seg.rule.appliesTo);
-      if (targets.length === 0) return [];
-      return evaluator.evaluate(ctx, seg.rule, targets, asOf);
-    })));
-    return results.flat()
+    const results = await Promise.all(
+      ids.flatMap((id) =>
+        set.segments(id, readFrom, window.to).map(async (seg) => {
+          const evaluator = this.evaluators.get(seg.rule.kind)!;
+          const targets = await subjects.of(seg.rule.appliesTo);
+          if (targets.length === 0) return [];
+          return evaluator.evaluate(ctx, seg.rule, targets, asOf);
+        }),
+      ),
+    );
+    return results
+      .flat()
       .filter((o) => !o.period || (o.period.from < window.to && window.from < o.period.to))
       .sort(byDue);
   }
@@ -270,11 +296,18 @@ export class RulesEngine {
 const collator = new Intl.Collator();
 
 const byDue = (a: Obligation, b: Obligation) =>
-  (a.dueAt ?? Number.POSITIVE_INFINITY) - (b.dueAt ?? Number.POSITIVE_INFINITY)
-  || collator.compare(a.ruleId, b.ruleId) || collator.compare(a.subject.id, b.subject.id);
+  (a.dueAt ?? Number.POSITIVE_INFINITY) - (b.dueAt ?? Number.POSITIVE_INFINITY) || collator.compare(a.ruleId, b.ruleId) || collator.compare(a.subject.id, b.subject.id);
 
 const emptySlice = (branchId: string): BranchSlice => ({
-  branchId, members: [], groups: 0, meetings: [], talks: [], milestones: new Map(), standards: new Map(), payments: new Map(), letters: new Map(),
+  branchId,
+  members: [],
+  groups: 0,
+  meetings: [],
+  talks: [],
+  milestones: new Map(),
+  standards: new Map(),
+  payments: new Map(),
+  letters: new Map(),
   derived: new Map(),
 });
 
@@ -285,7 +318,9 @@ const emptySlice = (branchId: string): BranchSlice => ({
 class SubjectResolver {
   private readonly cache = new Map<SubjectKind, Promise<SubjectRef[]>>();
   constructor(
-    private readonly store: GraphStore, private readonly scope: Scope, private readonly facts: FactsCache,
+    private readonly store: GraphStore,
+    private readonly scope: Scope,
+    private readonly facts: FactsCache,
     private readonly scopeFacts: () => Promise<ScopeFacts>,
   ) {}
 
@@ -303,9 +338,9 @@ class SubjectResolver {
   private async branches(): Promise<SubjectRef[]> {
     const { kind, id } = this.scope;
     if (kind === 'MEMBER') return [];
-    const list = await this.facts.scopeValue(`${kind}:${id}`, () => (kind === 'UNIVERSITY' ? this.store.listBranches()
-      : kind === 'COMMITTEE' ? this.store.listBranches([id])
-        : this.store.getBranchesByIds([id])));
+    const list = await this.facts.scopeValue(`${kind}:${id}`, () =>
+      kind === 'UNIVERSITY' ? this.store.listBranches() : kind === 'COMMITTEE' ? this.store.listBranches([id]) : this.store.getBranchesByIds([id]),
+    );
     return list.map((b) => ({ kind: 'BRANCH', id: b.id, name: b.name, branchId: b.id, committeeId: b.committeeId }));
   }
 
@@ -326,8 +361,11 @@ class SubjectResolver {
         return this.branches();
       case 'GROUP': {
         const branches = await this.of('BRANCH');
-        const groups = await Promise.all(branches.map(async (b) => (await this.store.listGroups(b.id))
-          .map((g): SubjectRef => ({ kind: 'GROUP', id: g.id, name: g.name, branchId: b.id, committeeId: b.committeeId }))));
+        const groups = await Promise.all(
+          branches.map(async (b) =>
+            (await this.store.listGroups(b.id)).map((g): SubjectRef => ({ kind: 'GROUP', id: g.id, name: g.name, branchId: b.id, committeeId: b.committeeId })),
+          ),
+        );
         return groups.flat();
       }
       case 'MEMBER': {
@@ -358,6 +396,9 @@ const engines = new WeakMap<GraphStore, RulesEngine>();
 /** One engine per store, for callers that have a store and no engine of their own. */
 export function rulesFor(store: GraphStore): RulesEngine {
   let e = engines.get(store);
-  if (!e) { e = new RulesEngine({ store }); engines.set(store, e); }
+  if (!e) {
+    e = new RulesEngine({ store });
+    engines.set(store, e);
+  }
   return e;
 }

@@ -10,9 +10,7 @@
  * another process (a second server on the same Neo4j, the CLI) cannot be heard: facts are re-read
  * after `ttlMs` at the latest.
  */
-import type {
-  BranchFacts, DuesPayment, DuesStandard, FactMeeting, FactMember, FactTalk, GraphStore, Milestone, TransferCase,
-} from '../../graph';
+import type { BranchFacts, DuesPayment, DuesStandard, FactMeeting, FactMember, FactTalk, GraphStore, Milestone, TransferCase } from '../../graph';
 import { sortMilestones } from '../../graph';
 import type { WriteNotice } from './write-watch';
 
@@ -45,20 +43,57 @@ export function derive<T>(slice: BranchSlice, key: string, compute: () => T): T 
   return v;
 }
 
-interface Entry { slice: BranchSlice; gen: number; global: number; at: number }
+interface Entry {
+  slice: BranchSlice;
+  gen: number;
+  global: number;
+  at: number;
+}
 
 /** Methods that write nothing an evaluator reads (learning events, accounts, notices, ballots, tags, ...). */
 const IRRELEVANT = new Set([
-  'recordStudy', 'recordAnswer', 'recordEventBatch', 'completeOutbox', 'upsertMastery', 'replaceGaps', 'saveStudyPlan',
-  'setEmbeddings', 'ensureVectorIndex', 'appendAccess', 'replaceAutoTags', 'setManualTags', 'upsertTopic', 'createCourse',
-  'updateCourse', 'upsertQuestion', 'recordAttendance', 'createNotice', 'markNoticeRead', 'createAccount', 'updateAccount',
-  'addFailedSignIn', 'createAuthSession', 'touchAuthSession', 'revokeAuthSessions', 'createAccessToken',
-  'revokeAccessTokens', 'touchAccessToken', 'createAppraisalRound', 'closeAppraisalRound', 'recordBallotIssue',
-  'storeBallot', 'upsertSelfAssessment', 'createUniversity',
+  'recordStudy',
+  'recordAnswer',
+  'recordEventBatch',
+  'completeOutbox',
+  'upsertMastery',
+  'replaceGaps',
+  'saveStudyPlan',
+  'setEmbeddings',
+  'ensureVectorIndex',
+  'appendAccess',
+  'replaceAutoTags',
+  'setManualTags',
+  'upsertTopic',
+  'createCourse',
+  'updateCourse',
+  'upsertQuestion',
+  'recordAttendance',
+  'createNotice',
+  'markNoticeRead',
+  'createAccount',
+  'updateAccount',
+  'addFailedSignIn',
+  'createAuthSession',
+  'touchAuthSession',
+  'revokeAuthSessions',
+  'createAccessToken',
+  'revokeAccessTokens',
+  'touchAccessToken',
+  'createAppraisalRound',
+  'closeAppraisalRound',
+  'recordBallotIssue',
+  'storeBallot',
+  'upsertSelfAssessment',
+  'createUniversity',
   // learning summaries and the audit chain, where a store has them
-  'saveMemberLearning', 'auditHead', 'pruneAudit',
+  'saveMemberLearning',
+  'auditHead',
+  'pruneAudit',
   // member records (dates, sponsors, contact) and imported profiles: no evaluator reads them
-  'saveMemberRecord', 'saveImportedProfile', 'deleteImportedProfile',
+  'saveMemberRecord',
+  'saveImportedProfile',
+  'deleteImportedProfile',
 ]);
 
 /** Writes that add an organizational unit: cached lists of a scope's branches go, facts stay. */
@@ -69,7 +104,8 @@ const byKey = <T>(xs: T[], key: (x: T) => string): Map<string, T[]> => {
   for (const x of xs) {
     const k = key(x);
     const list = out.get(k);
-    if (list) list.push(x); else out.set(k, [x]);
+    if (list) list.push(x);
+    else out.set(k, [x]);
   }
   return out;
 };
@@ -78,7 +114,10 @@ const byKey = <T>(xs: T[], key: (x: T) => string): Map<string, T[]> => {
 export function sliceFacts(branchIds: readonly string[], f: BranchFacts): Map<string, BranchSlice> {
   const branchOfMember = new Map(f.members.map((m) => [m.id, m.branchId]));
   const of = <T>(xs: T[], member: (x: T) => string) => byKey(xs, (x) => branchOfMember.get(member(x)) ?? '');
-  const members = byKey([...f.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), (m) => m.branchId);
+  const members = byKey(
+    [...f.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    (m) => m.branchId,
+  );
   const meetings = byKey(f.meetings, (m) => m.branchId);
   const talks = byKey(f.talks, (t) => t.branchId);
   const milestones = of(f.milestones, (x) => x.memberId);
@@ -128,7 +167,10 @@ export class FactsCache {
   /** Counters for tests and the bench: slices served from memory and slices read. */
   readonly stats = { hits: 0, reads: 0, batches: 0 };
 
-  constructor(private readonly store: GraphStore, private readonly opts: FactsCacheOptions) {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly opts: FactsCacheOptions,
+  ) {
     this.now = opts.now ?? Date.now;
   }
 
@@ -159,7 +201,10 @@ export class FactsCache {
   noteWrite(n: WriteNotice): void {
     const a = (n.args[0] ?? {}) as Record<string, unknown>;
     switch (n.method) {
-      case 'createMeeting': case 'createGroup': case 'createMember': case 'createTalkRecord':
+      case 'createMeeting':
+      case 'createGroup':
+      case 'createMember':
+      case 'createTalkRecord':
         this.bump(a.branchId as string);
         return;
       case 'updateMember':
@@ -169,7 +214,10 @@ export class FactsCache {
         this.bumpMember(a.memberId);
         this.bump(a.toBranchId as string);
         return;
-      case 'addMilestone': case 'setDuesStandard': case 'recordDuesPayment': case 'createTransferCase':
+      case 'addMilestone':
+      case 'setDuesStandard':
+      case 'recordDuesPayment':
+      case 'createTransferCase':
         this.bumpMember(a.memberId);
         return;
       case 'advanceTransferCase': {
@@ -180,7 +228,10 @@ export class FactsCache {
       }
       default:
         if (IRRELEVANT.has(n.method) || n.method === 'createRuleOverride') return;
-        if (ORG.has(n.method)) { this.org++; return; }
+        if (ORG.has(n.method)) {
+          this.org++;
+          return;
+        }
         this.dropAll();
     }
   }
@@ -192,7 +243,9 @@ export class FactsCache {
     const value = load();
     const entry = { global: this.global, org: this.org, value };
     this.scopes.set(key, entry);
-    value.catch(() => { if (this.scopes.get(key) === entry) this.scopes.delete(key); });
+    value.catch(() => {
+      if (this.scopes.get(key) === entry) this.scopes.delete(key);
+    });
     return value;
   }
 

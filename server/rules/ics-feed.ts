@@ -21,16 +21,18 @@ export const FEED_PATH = /^\/calendar\/([^/]+)\.ics$/;
 function feedScope(v: Viewer, universityId: string): Scope {
   switch (v.role) {
     case 'SECRETARY':
-    case 'COMMITTEE_MEMBER': return { kind: 'BRANCH', id: v.branchId };
-    case 'COMMITTEE_ADMIN': return { kind: 'COMMITTEE', id: v.committeeId };
-    case 'UNIVERSITY_ADMIN': return { kind: 'UNIVERSITY', id: universityId };
-    default: return { kind: 'MEMBER', id: v.memberId };
+    case 'COMMITTEE_MEMBER':
+      return { kind: 'BRANCH', id: v.branchId };
+    case 'COMMITTEE_ADMIN':
+      return { kind: 'COMMITTEE', id: v.committeeId };
+    case 'UNIVERSITY_ADMIN':
+      return { kind: 'UNIVERSITY', id: universityId };
+    default:
+      return { kind: 'MEMBER', id: v.memberId };
   }
 }
 
-export async function calendarFeed(
-  deps: { store: GraphStore; rules: RulesEngine; now: () => number }, token: string,
-): Promise<{ status: number; body: string }> {
+export async function calendarFeed(deps: { store: GraphStore; rules: RulesEngine; now: () => number }, token: string): Promise<{ status: number; body: string }> {
   const now = deps.now();
   let memberId: string;
   try {
@@ -52,7 +54,9 @@ export async function calendarFeed(
     const summary = o.subject.kind === 'MEMBER' ? `${rule?.title.zh ?? o.ruleId}：${o.subject.name ?? ''}` : o.title;
     return {
       uid: eventUid(`${o.ruleId}|${o.subject.kind}:${o.subject.id}|${o.period?.label ?? o.dueAt}`),
-      summary, description: `依据：${citationText(o.citation)}`, day: o.dueAt!,
+      summary,
+      description: `依据：${citationText(o.citation)}`,
+      day: o.dueAt!,
     };
   });
   await audit.flush(deps.store);

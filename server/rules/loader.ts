@@ -6,7 +6,11 @@ import { parseDay } from './periods';
 import { type Evaluator, type RuleDef, SUBJECT_KINDS } from './types';
 
 export class CatalogueError extends Error {
-  constructor(readonly ruleId: string, readonly field: string, detail: string) {
+  constructor(
+    readonly ruleId: string,
+    readonly field: string,
+    detail: string,
+  ) {
     super(`Rules catalogue: rule "${ruleId}": ${detail}`);
     this.name = 'CatalogueError';
   }
@@ -15,12 +19,18 @@ export class CatalogueError extends Error {
 const ID_RE = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 
 /** A checked rule: params parsed by its evaluator, dates as instants. */
-export interface LoadedRule { def: RuleDef; from: number; to: number }
+export interface LoadedRule {
+  def: RuleDef;
+  from: number;
+  to: number;
+}
 
 /** Check one rule's shape and params; returns the rule with params as the evaluator parsed them. */
 export function checkRule(raw: RuleDef, evaluators: ReadonlyMap<string, Evaluator>): LoadedRule {
   const id = typeof raw?.id === 'string' ? raw.id : '(no id)';
-  const fail = (field: string, msg: string): never => { throw new CatalogueError(id, field, msg); };
+  const fail = (field: string, msg: string): never => {
+    throw new CatalogueError(id, field, msg);
+  };
   if (!ID_RE.test(id)) fail('id', 'id must be dotted lower-case words, e.g. "life.theme-day.minimum"');
   if (!Number.isInteger(raw.version) || raw.version < 1) fail('version', 'version must be a whole number ≥ 1');
   const evaluator = evaluators.get(raw.kind);

@@ -52,7 +52,7 @@ export async function assertCanReadScope(s: Session, scope: { kind: string; id: 
     case 'UNIVERSITY': {
       const u = await s.store.getUniversity();
       if (!u || u.id !== scope.id) throw notFound('University', scope.id);
-      if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden('Only university administrators can read the whole university\'s obligations');
+      if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden("Only university administrators can read the whole university's obligations");
       return { kind: 'UNIVERSITY', id: scope.id };
     }
     default:

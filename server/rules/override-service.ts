@@ -47,9 +47,14 @@ export async function overrideRule(s: Session, input: OverrideRuleInput): Promis
   const current = set.ruleInForce(input.ruleId, from) ?? base;
   const version = set.nextVersion(input.ruleId);
   const o: RuleOverride = {
-    id: `${input.ruleId}@${version}`, ruleId: input.ruleId, version,
+    id: `${input.ruleId}@${version}`,
+    ruleId: input.ruleId,
+    version,
     params: { ...current.params, ...(changes as Record<string, unknown>) },
-    effectiveFrom: input.effectiveFrom, reason, createdBy: s.viewer.memberId, createdAt: s.now(),
+    effectiveFrom: input.effectiveFrom,
+    reason,
+    createdBy: s.viewer.memberId,
+    createdAt: s.now(),
   };
   let def: RuleDef;
   try {

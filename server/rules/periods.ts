@@ -5,7 +5,11 @@
 export type Frequency = 'MONTH' | 'QUARTER' | 'YEAR';
 export const FREQUENCIES: readonly Frequency[] = ['MONTH', 'QUARTER', 'YEAR'];
 
-export interface Period { label: string; start: number; end: number }
+export interface Period {
+  label: string;
+  start: number;
+  end: number;
+}
 
 export const CST_OFFSET_MS = 8 * 3600_000;
 export const DAY_MS = 86_400_000;

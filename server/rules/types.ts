@@ -24,7 +24,10 @@ export interface Citation {
 export const SUBJECT_KINDS = ['MEMBER', 'GROUP', 'BRANCH', 'COMMITTEE', 'UNIVERSITY'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-export interface LocalizedText { zh: string; en: string }
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: rules of different parameter types share the catalogue list
 export interface RuleDef<P = any> {
@@ -57,10 +60,19 @@ export interface SubjectRef {
   committeeId?: string;
 }
 
-export interface ObligationPeriod { from: number; to: number; label: string }
+export interface ObligationPeriod {
+  from: number;
+  to: number;
+  label: string;
+}
 
 /** `label`: content (a meeting's title) or a stored reason (server/i18n/reasons.ts), rendered per language by the API. */
-export interface Evidence { kind: string; id: string; label?: string; at?: number }
+export interface Evidence {
+  kind: string;
+  id: string;
+  label?: string;
+  at?: number;
+}
 
 export interface Obligation {
   ruleId: string;
@@ -85,7 +97,10 @@ export interface Obligation {
 }
 
 /** The time span an evaluation looks at: obligations whose period overlaps [from, to). */
-export interface EvaluationWindow { from: number; to: number }
+export interface EvaluationWindow {
+  from: number;
+  to: number;
+}
 
 /** What an evaluator gets besides the rule and subjects. */
 export interface RuleContext {

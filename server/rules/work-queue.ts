@@ -26,10 +26,14 @@ export function workScope(s: Session): Scope {
   const v = s.viewer;
   switch (v.role) {
     case 'SECRETARY':
-    case 'COMMITTEE_MEMBER': return { kind: 'BRANCH', id: v.branchId };
-    case 'COMMITTEE_ADMIN': return { kind: 'COMMITTEE', id: v.committeeId };
-    case 'UNIVERSITY_ADMIN': return { kind: 'UNIVERSITY', id: '' };
-    default: return { kind: 'MEMBER', id: v.memberId };
+    case 'COMMITTEE_MEMBER':
+      return { kind: 'BRANCH', id: v.branchId };
+    case 'COMMITTEE_ADMIN':
+      return { kind: 'COMMITTEE', id: v.committeeId };
+    case 'UNIVERSITY_ADMIN':
+      return { kind: 'UNIVERSITY', id: '' };
+    default:
+      return { kind: 'MEMBER', id: v.memberId };
   }
 }
 
@@ -42,11 +46,12 @@ export async function workQueue(s: Session, opts: { asOf?: number | null; horizo
   if (scope.kind === 'UNIVERSITY') scope = { kind: 'UNIVERSITY', id: (await s.store.getUniversity())?.id ?? '' };
   const all = await s.rules.evaluate(scope, asOf);
   const until = asOf + horizon * DAY_MS;
-  const items = all.filter((o) => o.status === 'OVERDUE' || o.status === 'DUE'
-    || (o.status === 'UPCOMING' && (o.period ? o.period.from : o.dueAt ?? Infinity) <= until));
+  const items = all.filter((o) => o.status === 'OVERDUE' || o.status === 'DUE' || (o.status === 'UPCOMING' && (o.period ? o.period.from : (o.dueAt ?? Infinity)) <= until));
   for (const o of items) if (o.subject.kind === 'MEMBER') s.audit.note('READ_MEMBER', 'Member', o.subject.id);
   return {
-    scope, asOf, items,
+    scope,
+    asOf,
+    items,
     overdue: items.filter((o) => o.status === 'OVERDUE').length,
     due: items.filter((o) => o.status === 'DUE').length,
     upcoming: items.filter((o) => o.status === 'UPCOMING').length,

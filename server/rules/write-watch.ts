@@ -54,7 +54,11 @@ export function watchWrites(store: GraphStore, listener: WriteListener): () => v
     const target = store as unknown as Record<string, unknown>;
     const tell = (n: WriteNotice) => {
       for (const l of listeners) {
-        try { l(n); } catch { /* a listener's failure must not fail the write */ }
+        try {
+          l(n);
+        } catch {
+          /* a listener's failure must not fail the write */
+        }
       }
     };
     for (const name of methodNames(store)) {
@@ -74,8 +78,14 @@ export function watchWrites(store: GraphStore, listener: WriteListener): () => v
         }
         if (out && typeof (out as PromiseLike<unknown>).then === 'function') {
           return (out as Promise<unknown>).then(
-            (result) => { tell({ method: name, args, result, failed: false }); return result; },
-            (e: unknown) => { tell({ method: name, args, result: undefined, failed: true }); throw e; },
+            (result) => {
+              tell({ method: name, args, result, failed: false });
+              return result;
+            },
+            (e: unknown) => {
+              tell({ method: name, args, result: undefined, failed: true });
+              throw e;
+            },
           );
         }
         tell({ method: name, args, result: out, failed: false });
@@ -85,5 +95,7 @@ export function watchWrites(store: GraphStore, listener: WriteListener): () => v
   }
   set.add(listener);
   const own = set;
-  return () => { own.delete(listener); };
+  return () => {
+    own.delete(listener);
+  };
 }

@@ -31,11 +31,27 @@ export interface GroupCommitOptions {
   onCommitted?: (created: BatchEvent[]) => void;
 }
 
-interface EventItem { kind: 'event'; row: BatchEvent; resolve(r: WriteResult): void; reject(e: unknown): void }
-interface AccessItem { kind: 'access'; records: AccessRecord[]; resolve(): void; reject(e: unknown): void }
+interface EventItem {
+  kind: 'event';
+  row: BatchEvent;
+  resolve(r: WriteResult): void;
+  reject(e: unknown): void;
+}
+interface AccessItem {
+  kind: 'access';
+  records: AccessRecord[];
+  resolve(): void;
+  reject(e: unknown): void;
+}
 type Item = EventItem | AccessItem;
 
-export interface GroupCommitStats { batches: number; events: number; accessRecords: number; fallbacks: number; largestBatch: number }
+export interface GroupCommitStats {
+  batches: number;
+  events: number;
+  accessRecords: number;
+  fallbacks: number;
+  largestBatch: number;
+}
 
 export class GroupCommit {
   private queue: Item[] = [];
@@ -47,7 +63,10 @@ export class GroupCommit {
   private readonly maxAccess: number;
   private readonly maxQueued: number;
 
-  constructor(private readonly store: Pick<GraphStore, 'recordEventBatch' | 'appendAccess'>, private readonly opts: GroupCommitOptions = {}) {
+  constructor(
+    private readonly store: Pick<GraphStore, 'recordEventBatch' | 'appendAccess'>,
+    private readonly opts: GroupCommitOptions = {},
+  ) {
     this.maxEvents = opts.maxEvents ?? 256;
     this.maxAccess = opts.maxAccess ?? 1024;
     this.maxQueued = opts.maxQueued ?? 20_000;
@@ -96,7 +115,10 @@ export class GroupCommit {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    const go = () => { this.scheduled = false; this.flush(); };
+    const go = () => {
+      this.scheduled = false;
+      this.flush();
+    };
     if (this.opts.maxWaitMs) setTimeout(go, this.opts.maxWaitMs);
     else setImmediate(go);
   }
@@ -126,7 +148,10 @@ export class GroupCommit {
     const access = batch.filter((i): i is AccessItem => i.kind === 'access');
     let outcomes: BatchOutcome[];
     try {
-      outcomes = await this.store.recordEventBatch(events.map((e) => e.row), access.flatMap((a) => a.records));
+      outcomes = await this.store.recordEventBatch(
+        events.map((e) => e.row),
+        access.flatMap((a) => a.records),
+      );
     } catch {
       // The transaction failed as a whole: give every row its own chance and its own error.
       this.stats.fallbacks++;

@@ -24,7 +24,8 @@ export interface WritePath {
 }
 
 export function createWritePath(
-  plain: GraphStore, makeLearner: (store: GraphStore) => LearnerServices,
+  plain: GraphStore,
+  makeLearner: (store: GraphStore) => LearnerServices,
   opts: { commit?: GroupCommitOptions; worker?: OutboxWorkerOptions; log?: Pick<AppLogger, 'warn' | 'error'> } = {},
 ): WritePath {
   let worker: OutboxWorker | undefined;
@@ -33,11 +34,19 @@ export function createWritePath(
   const learner = makeLearner(store);
   worker = new OutboxWorker(plain, learner, { log: opts.log, ...opts.worker });
   return {
-    store, learner, commit, worker,
+    store,
+    learner,
+    commit,
+    worker,
     close: async (drainMs = 10_000) => {
       await commit.close();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([worker!.drain(), new Promise<void>((r) => { timer = setTimeout(r, drainMs); })]);
+      await Promise.race([
+        worker!.drain(),
+        new Promise<void>((r) => {
+          timer = setTimeout(r, drainMs);
+        }),
+      ]);
       clearTimeout(timer);
       await worker!.stop();
     },

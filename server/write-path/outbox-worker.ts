@@ -56,7 +56,11 @@ function sameGaps(a: Gap[], b: Gap[]): boolean {
   return x.length === y.length && x.every((k, i) => k === y[i]);
 }
 
-export interface OutboxStats { passes: number; applied: number; failures: number }
+export interface OutboxStats {
+  passes: number;
+  applied: number;
+  failures: number;
+}
 
 export class OutboxWorker {
   readonly stats: OutboxStats = { passes: 0, applied: 0, failures: 0 };
@@ -78,7 +82,11 @@ export class OutboxWorker {
   private readonly unsummarised = new Set<string>();
 
   /** `store` must be the plain store (never one whose reads wait on this worker). */
-  constructor(private readonly store: GraphStore, private readonly learner: LearnerServices, private readonly opts: OutboxWorkerOptions = {}) {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly learner: LearnerServices,
+    private readonly opts: OutboxWorkerOptions = {},
+  ) {
     this.mastery = new MasteryService(store, learner.model);
     this.gaps = new GapService(store);
     this.summaries = new LearningSummaries(store, learner, opts.log);
@@ -93,10 +101,16 @@ export class OutboxWorker {
   /** Start a pass now, or right after the one running. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) { this.again = true; return; }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = this.loop().finally(() => {
       this.running = null;
-      if (this.again && !this.stopped) { this.again = false; this.kick(); }
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      }
     });
   }
 
@@ -108,7 +122,10 @@ export class OutboxWorker {
     while (busy() && Date.now() < deadline && !this.stopped) {
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.max(1, deadline - Date.now()));
-        this.waiters.push(() => { clearTimeout(t); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }
@@ -149,7 +166,11 @@ export class OutboxWorker {
       } catch (e) {
         this.stats.failures++;
         this.opts.log?.warn(`outbox pass failed (will retry): ${e instanceof Error ? e.message : String(e)}`);
-        if (!this.stopped) this.retryTimer = setTimeout(() => { this.retryTimer = null; this.kick(); }, this.opts.retryMs ?? 1000);
+        if (!this.stopped)
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null;
+            this.kick();
+          }, this.opts.retryMs ?? 1000);
         this.retryTimer?.unref();
         return;
       }

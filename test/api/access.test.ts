@@ -27,7 +27,8 @@ const createMeeting = (branchId: string): Probe => ({
   vars: { i: { id: `acc-mt-${++seq}`, branchId, kind: 'THEME_DAY', title: '主题党日', at: '2025-03-05T06:00:00Z', minutes: 60 } },
 });
 const updateMember = (id: string): Probe => ({
-  query: 'mutation($id: ID!) { updateMember(id: $id, input: { stage: FULL }) { id } }', vars: { id },
+  query: 'mutation($id: ID!) { updateMember(id: $id, input: { stage: FULL }) { id } }',
+  vars: { id },
 });
 const recordStudy = (memberId: string): Probe => ({
   query: 'mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
@@ -86,8 +87,12 @@ const MATRIX: [Person, string, () => Probe, boolean][] = [
 
 /** Denied because the viewer may not even read the member: NOT_FOUND, as for a member who does not exist (server/auth/scope.ts). */
 const HIDDEN = new Set([
-  'member reads a branch mate', 'committee member reads other branch', 'secretary reads other branch',
-  'committee admin reads other committee', 'secretary updates other branch member', 'committee admin updates other committee member',
+  'member reads a branch mate',
+  'committee member reads other branch',
+  'secretary reads other branch',
+  'committee admin reads other committee',
+  'secretary updates other branch member',
+  'committee admin updates other committee member',
 ]);
 
 describe('access matrix', () => {

@@ -18,7 +18,7 @@ const LIST = `query ($search: String, $first: Int, $after: String) {
 const ids = (r: { body: any }) => r.body.data.accountList.items.map((x: { member: { id: string } }) => x.member.id);
 
 describe('accountList', () => {
-  it('lists the members in the administrator\'s scope with their accounts, masked, and audits each account read', async () => {
+  it("lists the members in the administrator's scope with their accounts, masked, and audits each account read", async () => {
     const otp = await t.as('uadmin')('mutation { createAccount(memberId: "m-a", loginName: "S2026A") { oneTimePassword } }');
     expect(codes(otp)).toEqual([]);
     await t.as('uadmin')('mutation { createAccount(memberId: "m-d", loginName: "s2026d") { oneTimePassword } }');
@@ -42,7 +42,12 @@ describe('accountList', () => {
 
     const reads = await t.store.listAccess({ viewerId: 'm-cadmin', limit: 100 });
     expect(reads.filter((r) => r.action === 'READ_ACCOUNT').map((r) => r.targetId)).toEqual(['m-a']);
-    expect(reads.filter((r) => r.action === 'READ_MEMBER').map((r) => r.targetId).sort()).toEqual(['m-a', 'm-b', 'm-c', 'm-cadmin', 'm-cm', 'm-sec']);
+    expect(
+      reads
+        .filter((r) => r.action === 'READ_MEMBER')
+        .map((r) => r.targetId)
+        .sort(),
+    ).toEqual(['m-a', 'm-b', 'm-c', 'm-cadmin', 'm-cm', 'm-sec']);
   });
 
   it('pages by member id', async () => {
@@ -72,7 +77,10 @@ describe('accountList', () => {
     expect(codes(await t.as('cadmin')('mutation { createAccount(memberId: "m-u2", loginName: "u2") { oneTimePassword } }'))).toEqual(['FORBIDDEN']);
     expect(await t.store.getAccount('m-u2')).toBeNull();
     const u = await t.as('uadmin')(LIST, { search: '校管理员' });
-    expect(u.body.data.accountList.items).toMatchObject([{ member: { id: 'm-u2' }, manageable: true }, { member: { id: 'm-uadmin' }, manageable: true }]);
+    expect(u.body.data.accountList.items).toMatchObject([
+      { member: { id: 'm-u2' }, manageable: true },
+      { member: { id: 'm-uadmin' }, manageable: true },
+    ]);
   });
 
   it('refuses everyone but administrators, and bad input, naming the field and reading nothing', async () => {

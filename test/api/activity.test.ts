@@ -12,7 +12,7 @@ async function history(memberId: string) {
 }
 
 describe('recordStudy', () => {
-  it('records the viewer\'s study once, even when retried', async () => {
+  it("records the viewer's study once, even when retried", async () => {
     const i = { id: 'st-1', memberId: 'm-a', courseId: 'course-1', at: '2025-03-01T08:00:00Z', seconds: 600, progress: 0.5 };
     const first = await t.as('a')(STUDY, { i });
     expect(first.body).toMatchInlineSnapshot(`
@@ -86,7 +86,10 @@ describe('recordAnswer', () => {
     const wrong = await t.as('a')(ANSWER, { i: { id: 'an-2', memberId: 'm-a', questionId: 'q-1', choice: 0, seconds: 20 } });
     expect(wrong.body.data.recordAnswer).toMatchObject({ correct: false, correctOption: 1 });
     const answers = (await history('m-a')).answers;
-    expect(answers.map((a) => [a.id, a.correct]).sort()).toEqual([['an-1', true], ['an-2', false]]);
+    expect(answers.map((a) => [a.id, a.correct]).sort()).toEqual([
+      ['an-1', true],
+      ['an-2', false],
+    ]);
   });
 
   it('rejects a choice outside the options and writes nothing', async () => {
@@ -102,7 +105,7 @@ describe('recordAnswer', () => {
 });
 
 describe('recent activity', () => {
-  it('shows the member\'s events newest first, to those in scope', async () => {
+  it("shows the member's events newest first, to those in scope", async () => {
     const q = '{ member(id: "m-a") { recentActivity(first: 5) { studies { id course { id } } answers { id correct question { id } } } } }';
     const r = await t.as('sec')(q);
     expect(r.body.data.member.recentActivity.studies).toEqual([{ id: 'st-1', course: { id: 'course-1' } }]);

@@ -13,13 +13,21 @@ const t = useApiWorld({ deps: { now: () => NOW } });
 
 const SET = 'mutation($i: SetDuesStandardInput!) { setDuesStandard(input: $i) { memberId year category baseFen baseMasked computedFen monthlyFen ruleId } }';
 const PAY = 'mutation($i: RecordDuesPaymentInput!) { recordDuesPayment(input: $i) { id months amountFen } }';
-const MINE = '{ memberDues(memberId: "m-b") { standards { year baseFen baseMasked monthlyFen } payments { id } arrears { unpaidMonths consecutiveUnpaid owedFen paidFen paidUntil } prompts { ruleId severity months citation { document article confirmed } } } }';
+const MINE =
+  '{ memberDues(memberId: "m-b") { standards { year baseFen baseMasked monthlyFen } payments { id } arrears { unpaidMonths consecutiveUnpaid owedFen paidFen paidUntil } prompts { ruleId severity months citation { document article confirmed } } } }';
 
 describe('dues', () => {
   it('sets standards from the brackets in fen and refuses paying less than the standard', async () => {
     const emp = await t.as('sec')(SET, { i: { memberId: 'm-b', year: 2026, category: 'EMPLOYED', baseFen: 500_001 } });
     expect(emp.body.data.setDuesStandard).toEqual({
-      memberId: 'm-b', year: 2026, category: 'EMPLOYED', baseFen: null, baseMasked: '****', computedFen: 7_500, monthlyFen: 7_500, ruleId: 'dues.employed.brackets',
+      memberId: 'm-b',
+      year: 2026,
+      category: 'EMPLOYED',
+      baseFen: null,
+      baseMasked: '****',
+      computedFen: 7_500,
+      monthlyFen: 7_500,
+      ruleId: 'dues.employed.brackets',
     });
     const stu = await t.as('sec')(SET, { i: { memberId: 'm-a', year: 2026, category: 'STUDENT' } });
     expect(stu.body.data.setDuesStandard).toMatchObject({ baseFen: null, baseMasked: null, computedFen: 20, monthlyFen: 20, ruleId: 'dues.fixed-minimum' });
@@ -83,10 +91,15 @@ describe('dues', () => {
   });
 
   it('gives the branch totals and whom to remind, no incomes; members and other branches are refused', async () => {
-    const q = '{ branchDues(branchId: "b-1", year: 2026) { members withStandard monthlyStandardFen paidFen owedFen prompts { member { id } consecutiveUnpaid prompts { severity } } } }';
+    const q =
+      '{ branchDues(branchId: "b-1", year: 2026) { members withStandard monthlyStandardFen paidFen owedFen prompts { member { id } consecutiveUnpaid prompts { severity } } } }';
     const r = await t.as('sec')(q);
     expect(r.body.data.branchDues).toEqual({
-      members: 4, withStandard: 3, monthlyStandardFen: 7_500 + 20 + 2_000, paidFen: 22_500, owedFen: 15_000 + 5 * 20 + 12 * 3_000 + 5 * 2_000,
+      members: 4,
+      withStandard: 3,
+      monthlyStandardFen: 7_500 + 20 + 2_000,
+      paidFen: 22_500,
+      owedFen: 15_000 + 5 * 20 + 12 * 3_000 + 5 * 2_000,
       prompts: [
         { member: { id: 'm-cm' }, consecutiveUnpaid: 17, prompts: [{ severity: 'WARN' }, { severity: 'CONSTITUTION_CASE' }] },
         { member: { id: 'm-a' }, consecutiveUnpaid: 5, prompts: [{ severity: 'WARN' }] },
@@ -120,7 +133,9 @@ describe('notices', () => {
 
   it('shows members their notices unread first, and marks them read', async () => {
     expect((await t.as('b')(MY)).body.data.myNotices).toEqual([
-      { read: false, notice: { id: 'n-b1' } }, { read: false, notice: { id: 'n-c1' } }, { read: false, notice: { id: 'n-u1' } },
+      { read: false, notice: { id: 'n-b1' } },
+      { read: false, notice: { id: 'n-c1' } },
+      { read: false, notice: { id: 'n-u1' } },
     ]);
     const m = await t.as('b')('mutation { markNoticeRead(id: "n-c1") { read readAt } }');
     expect(m.body.data.markNoticeRead).toEqual({ read: true, readAt: new Date(NOW).toISOString() });
@@ -133,8 +148,13 @@ describe('notices', () => {
     await t.as('a')('mutation { markNoticeRead(id: "n-b1") { read } }');
     const s = await t.as('sec')('{ noticeStats(id: "n-b1") { audienceSize readCount unread { id phone } } }');
     expect(s.body.data.noticeStats).toEqual({
-      audienceSize: 4, readCount: 1,
-      unread: [{ id: 'm-b', phone: null }, { id: 'm-cm', phone: null }, { id: 'm-sec', phone: null }],
+      audienceSize: 4,
+      readCount: 1,
+      unread: [
+        { id: 'm-b', phone: null },
+        { id: 'm-cm', phone: null },
+        { id: 'm-sec', phone: null },
+      ],
     });
     expect(codes(await t.as('sec')('{ noticeStats(id: "n-c1") { readCount } }'))).toEqual(['NOT_FOUND']);
     expect(codes(await t.as('a')('{ noticeStats(id: "n-b1") { readCount } }'))).toEqual(['NOT_FOUND']);
@@ -149,12 +169,19 @@ describe('dues arrears in the request language', () => {
     const read = async (lang: string) => {
       const r = await t.server.gql(Q, {}, await t.server.tokenFor('m-sec'), { 'accept-language': lang });
       expect(r.body.errors).toBeUndefined();
-      return (r.body.data.obligations as { ruleId: string; title: string; subject: { id: string }; evidence: { kind: string; label: string }[]; titleDetail: unknown }[])
-        .filter((o) => o.ruleId === 'dues.arrears.warn' && o.subject.id === 'm-cm');
+      return (r.body.data.obligations as { ruleId: string; title: string; subject: { id: string }; evidence: { kind: string; label: string }[]; titleDetail: unknown }[]).filter(
+        (o) => o.ruleId === 'dues.arrears.warn' && o.subject.id === 'm-cm',
+      );
     };
     const [[zh], [en]] = [await read('zh-CN'), await read('en')];
     expect(en.titleDetail).toEqual(zh.titleDetail);
-    expect(zh.titleDetail).toMatchObject({ code: 'OBL_DUES_ARREARS', params: [{ name: 'member', kind: 'TEXT' }, { name: 'months', kind: 'COUNT', value: '17' }] });
+    expect(zh.titleDetail).toMatchObject({
+      code: 'OBL_DUES_ARREARS',
+      params: [
+        { name: 'member', kind: 'TEXT' },
+        { name: 'months', kind: 'COUNT', value: '17' },
+      ],
+    });
     expect(zh.title).toMatch(/（.+，已连续17个月未交）$/);
     expect(en.title).toMatch(/ \(.+, 17 months unpaid in a row\)$/);
     expect(zh.evidence).toEqual([{ kind: 'DuesArrears', label: expect.stringMatching(/^\d{4}-\d{2} 起未交$/) }]);

@@ -14,8 +14,7 @@ const t = useApiWorld({ deps: { now: () => NOW } });
 const STEP = `mutation($i: RecordPipelineStepInput!) { recordPipelineStep(input: $i) {
   milestones { step at people } obligations { ruleId status dueAt } notices { id periodWorkingDays periodEndsAt } } }`;
 const cst = (d: string) => new Date(`${d}T10:00:00+08:00`).toISOString();
-const step = (stepName: string, day: string, extra: Record<string, unknown> = {}) =>
-  ({ memberId: 'm-p', step: stepName, at: cst(day), ...extra });
+const step = (stepName: string, day: string, extra: Record<string, unknown> = {}) => ({ memberId: 'm-p', step: stepName, at: cst(day), ...extra });
 
 beforeAll(async () => {
   await buildMember(t.store, { id: 'm-p', name: '陈申请', branchId: 'b-1', stage: 'APPLICANT' });
@@ -107,8 +106,17 @@ describe('pipeline reads', () => {
     const p = r.body.data.pipeline;
     expect(p.member).toEqual({ name: '陈申请', stage: 'PROBATIONARY' });
     expect(p.milestones.map((m: { step: string }) => m.step)).toEqual([
-      'APPLICATION', 'TALK', 'ACTIVIST', 'REVIEW', 'CANDIDATE', 'TRAINING', 'POLITICAL_REVIEW', 'PRE_REVIEW', 'PUBLIC_NOTICE',
-      'BRANCH_VOTE', 'COMMITTEE_APPROVAL',
+      'APPLICATION',
+      'TALK',
+      'ACTIVIST',
+      'REVIEW',
+      'CANDIDATE',
+      'TRAINING',
+      'POLITICAL_REVIEW',
+      'PRE_REVIEW',
+      'PUBLIC_NOTICE',
+      'BRANCH_VOTE',
+      'COMMITTEE_APPROVAL',
     ]);
     expect(p.obligations).toContainEqual({ ruleId: 'pipeline.probation.one-year', status: 'UPCOMING', dueAt: '2026-10-13T02:00:00.000Z' });
     expect((await t.as(null)(READ)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

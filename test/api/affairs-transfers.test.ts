@@ -15,7 +15,12 @@ import type { GraphStore } from '../../graph';
 import { dataCounts } from '../support/data-counts';
 
 const NOW = Date.parse('2026-06-20T04:00:00Z');
-interface Instance { store: GraphStore; server: TestServer; as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>; dispose(): Promise<void> }
+interface Instance {
+  store: GraphStore;
+  server: TestServer;
+  as(id: string): (q: string, v?: Record<string, unknown>) => Promise<GqlResponse>;
+  dispose(): Promise<void>;
+}
 
 async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>['deps']): Promise<Instance> {
   const t = await openTempStore();
@@ -23,15 +28,18 @@ async function instance(deps: NonNullable<Parameters<typeof startTestServer>[1]>
   const server = await startTestServer(t.store, { deps: { now: () => NOW, ...deps } });
   const tokens = new Map<string, string>();
   return {
-    store: t.store, server,
+    store: t.store,
+    server,
     as: (id) => async (q, v) => {
       if (!tokens.has(id)) tokens.set(id, await server.tokenFor(id));
       return server.gql(q, v, tokens.get(id));
     },
-    dispose: async () => { await server.close(); await t.dispose(); },
+    dispose: async () => {
+      await server.close();
+      await t.dispose();
+    },
   };
 }
-
 
 let A: Instance;
 let B: Instance;
@@ -46,10 +54,18 @@ beforeAll(async () => {
   trust.issuers.push(A.server.url);
   await A.store.upsertMastery([{ memberId: 'm-a', topicId: 'constitution.basics', p: 0.82, updatedAt: NOW - 1000 }]);
   await A.store.recordStudy({ id: 'st-1', memberId: 'm-a', courseId: 'course-1', at: NOW - 86_400_000, seconds: 900, progress: 1 });
-  await A.store.addMilestone({
-    id: 'ms-app', memberId: 'm-a', step: 'APPLICATION', at: Date.parse('2024-03-01T02:00:00Z'), recordedAt: 0, recordedBy: 'm-sec',
-    evidence: { meetingId: null, documentRef: '入党申请书', people: [], trainingDays: null, trainingHours: null, note: null },
-  }, null);
+  await A.store.addMilestone(
+    {
+      id: 'ms-app',
+      memberId: 'm-a',
+      step: 'APPLICATION',
+      at: Date.parse('2024-03-01T02:00:00Z'),
+      recordedAt: 0,
+      recordedBy: 'm-sec',
+      evidence: { meetingId: null, documentRef: '入党申请书', people: [], trainingDays: null, trainingHours: null, note: null },
+    },
+    null,
+  );
 });
 afterAll(async () => {
   await A?.dispose();
@@ -76,13 +92,13 @@ describe('internal transfer: initiate → committee approves → receiving branc
 
   it('refuses a second open transfer, a same-branch move and strangers, writing nothing', async () => {
     await A.as('m-sec')(START, { i: { id: 'tc-2', memberId: 'm-cm', kind: 'INTERNAL', toBranchId: 'b-3', reason: '调动' } });
-    const before = (await dataCounts(A.store));
+    const before = await dataCounts(A.store);
     expect(codes(await A.as('m-sec')(START, { i: { id: 'tc-3', memberId: 'm-cm', kind: 'OUT', externalOrg: '某市委组织部', reason: '毕业' } }))).toEqual(['CONFLICT']);
     expect(codes(await A.as('m-sec')(START, { i: { memberId: 'm-a', kind: 'INTERNAL', toBranchId: 'b-1', reason: 'x' } }))).toEqual(['BAD_USER_INPUT']);
     // NOT_FOUND where the viewer may not read the member: the answer of one who does not exist (server/auth/scope.ts).
     expect(codes(await A.as('m-d')(START, { i: { memberId: 'm-a', kind: 'OUT', externalOrg: 'x', reason: 'x' } }))).toEqual(['NOT_FOUND']);
     expect(codes(await A.as('m-d')('{ transfer(id: "tc-2") { id } }'))).toEqual(['NOT_FOUND']);
-    expect((await dataCounts(A.store))).toEqual(before);
+    expect(await dataCounts(A.store)).toEqual(before);
   });
 });
 
@@ -92,8 +108,15 @@ describe('outgoing transfer with a portable learning profile between two instanc
   it('issues the letter, refuses to export before consent, then B verifies the consented profile', async () => {
     await A.as('m-sec')(START, { i: { id: 'tc-out', memberId: 'm-a', kind: 'OUT', externalOrg: '某大学研究生院党委', reason: '毕业升学' } });
     await A.as('m-cadmin')('mutation { approveTransfer(id: "tc-out") { status } }');
-    const letter = await A.as('m-sec')('mutation { issueTransferLetter(input: { id: "tc-out", letterNumber: "组转字〔2026〕015号", validDays: 30 }) { status letterNumber validUntil receiptOverdue } }');
-    expect(letter.body.data.issueTransferLetter).toEqual({ status: 'LETTER_ISSUED', letterNumber: '组转字〔2026〕015号', validUntil: new Date(NOW + 30 * 86_400_000).toISOString(), receiptOverdue: false });
+    const letter = await A.as('m-sec')(
+      'mutation { issueTransferLetter(input: { id: "tc-out", letterNumber: "组转字〔2026〕015号", validDays: 30 }) { status letterNumber validUntil receiptOverdue } }',
+    );
+    expect(letter.body.data.issueTransferLetter).toEqual({
+      status: 'LETTER_ISSUED',
+      letterNumber: '组转字〔2026〕015号',
+      validUntil: new Date(NOW + 30 * 86_400_000).toISOString(),
+      receiptOverdue: false,
+    });
 
     const refused = await A.as('m-sec')(`mutation { exportLearningProfile(transferId: "tc-out") { ${PROFILE} } }`);
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
@@ -108,8 +131,13 @@ describe('outgoing transfer with a portable learning profile between two instanc
     expect(out.body.errors).toBeUndefined();
     const { token, profile } = out.body.data.exportLearningProfile;
     expect(profile).toEqual({
-      memberId: 'm-a', name: '张三', stage: 'ACTIVIST', consentAt: new Date(NOW).toISOString(), transferId: 'tc-out',
-      mastery: [{ topicId: 'constitution.basics', p: 0.82 }], completedCourses: [{ courseId: 'course-1', title: '学习党章总纲' }],
+      memberId: 'm-a',
+      name: '张三',
+      stage: 'ACTIVIST',
+      consentAt: new Date(NOW).toISOString(),
+      transferId: 'tc-out',
+      mastery: [{ topicId: 'constitution.basics', p: 0.82 }],
+      completedCourses: [{ courseId: 'course-1', title: '学习党章总纲' }],
       milestones: [{ step: 'APPLICATION', documentRef: '入党申请书' }],
     });
     expect((await A.store.listAccess({ targetId: 'm-a', limit: 50 })).map((x) => x.action)).toContain('EXPORT_PROFILE');
@@ -120,7 +148,8 @@ describe('outgoing transfer with a portable learning profile between two instanc
     const IMPORT = `mutation($t: String!) { importLearningProfile(token: $t) { issuer profile { memberId mastery { topicId p } milestones { step } } } }`;
     const got = await B.as('m-sec')(IMPORT, { t: token });
     expect(got.body.data.importLearningProfile).toEqual({
-      issuer: A.server.url, profile: { memberId: 'm-a', mastery: [{ topicId: 'constitution.basics', p: 0.82 }], milestones: [{ step: 'APPLICATION' }] },
+      issuer: A.server.url,
+      profile: { memberId: 'm-a', mastery: [{ topicId: 'constitution.basics', p: 0.82 }], milestones: [{ step: 'APPLICATION' }] },
     });
 
     // Tampered: the payload altered (a higher mastery) with the original signature.
@@ -136,7 +165,11 @@ describe('outgoing transfer with a portable learning profile between two instanc
     const { consent: _consent, ...noConsent } = body.profile as ProfileContent;
     const forged = await new SignJWT({ profile: noConsent })
       .setProtectedHeader({ alg: 'EdDSA', kid: keysA.kid, typ: PROFILE_TYPE })
-      .setIssuer(A.server.url).setSubject('m-a').setIssuedAt(NOW / 1000).setExpirationTime(NOW / 1000 + 86_400).sign(keysA.privateKey);
+      .setIssuer(A.server.url)
+      .setSubject('m-a')
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 86_400)
+      .sign(keysA.privateKey);
     const t2 = await B.as('m-sec')(IMPORT, { t: forged });
     expect(codes(t2)).toEqual(['BAD_USER_INPUT']);
     expect(t2.body.errors[0].message).toMatch(/consent/);
@@ -153,8 +186,16 @@ describe('outgoing transfer with a portable learning profile between two instanc
 
   it('records the receipt (回执), completes the case and disables the member’s account', async () => {
     await A.store.createAccount({
-      memberId: 'm-a', loginName: 'zhangsan', status: 'ACTIVE', passwordHash: null, mustChangePassword: false, failedAttempts: 0,
-      lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+      memberId: 'm-a',
+      loginName: 'zhangsan',
+      status: 'ACTIVE',
+      passwordHash: null,
+      mustChangePassword: false,
+      failedAttempts: 0,
+      lockedUntil: 0,
+      totpSecret: null,
+      totpEnabled: false,
+      recoveryCodeHashes: [],
     });
     const r = await A.as('m-sec')('mutation { confirmTransfer(id: "tc-out") { status steps { status } } }');
     expect(r.body.data.confirmTransfer.steps.map((x: { status: string }) => x.status)).toEqual(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_ISSUED', 'COMPLETED']);
@@ -168,15 +209,34 @@ describe('bulk start for graduates', () => {
     await buildMember(A.store, { id: 'm-g2', branchId: 'b-2' });
     await buildMember(A.store, { id: 'm-g3', branchId: 'b-3' });
     const BULK = 'mutation($i: BulkStartTransfersInput!) { bulkStartTransfers(input: $i) { id status kind } }';
-    const before = (await dataCounts(A.store));
-    const bad = await A.as('m-cadmin')(BULK, { i: { batchId: 'grad-2026', kind: 'OUT', reason: '毕业', rows: [{ memberId: 'm-g1', externalOrg: '甲单位' }, { memberId: 'm-g3', externalOrg: '乙单位' }] } });
+    const before = await dataCounts(A.store);
+    const bad = await A.as('m-cadmin')(BULK, {
+      i: {
+        batchId: 'grad-2026',
+        kind: 'OUT',
+        reason: '毕业',
+        rows: [
+          { memberId: 'm-g1', externalOrg: '甲单位' },
+          { memberId: 'm-g3', externalOrg: '乙单位' },
+        ],
+      },
+    });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.body.errors[0].extensions.field).toBe('rows[1].memberId');
-    expect((await dataCounts(A.store))).toEqual(before);
-    const i = { batchId: 'grad-2026', kind: 'OUT', reason: '毕业', rows: [{ memberId: 'm-g1', externalOrg: '甲单位' }, { memberId: 'm-g2', externalOrg: '乙单位' }] };
+    expect(await dataCounts(A.store)).toEqual(before);
+    const i = {
+      batchId: 'grad-2026',
+      kind: 'OUT',
+      reason: '毕业',
+      rows: [
+        { memberId: 'm-g1', externalOrg: '甲单位' },
+        { memberId: 'm-g2', externalOrg: '乙单位' },
+      ],
+    };
     const ok = await A.as('m-cadmin')(BULK, { i });
     expect(ok.body.data.bulkStartTransfers).toEqual([
-      { id: 'grad-2026:m-g1', status: 'INITIATED', kind: 'OUT' }, { id: 'grad-2026:m-g2', status: 'INITIATED', kind: 'OUT' },
+      { id: 'grad-2026:m-g1', status: 'INITIATED', kind: 'OUT' },
+      { id: 'grad-2026:m-g2', status: 'INITIATED', kind: 'OUT' },
     ]);
     expect((await A.as('m-cadmin')(BULK, { i })).body.data.bulkStartTransfers).toHaveLength(2);
     expect((await A.store.listTransferCases({ memberIds: ['m-g1', 'm-g2'] })).length).toBe(2);

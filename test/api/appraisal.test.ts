@@ -23,8 +23,13 @@ async function addVoters(): Promise<string[]> {
 }
 
 const roundInput = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, branchId: 'b-1', title: '2025年度民主评议党员', periodFrom: '2025-01-01T00:00:00+08:00', periodTo: '2026-01-01T00:00:00+08:00',
-  closesAt: new Date(Date.now() + 7 * DAY).toISOString(), ...extra,
+  id,
+  branchId: 'b-1',
+  title: '2025年度民主评议党员',
+  periodFrom: '2025-01-01T00:00:00+08:00',
+  periodTo: '2026-01-01T00:00:00+08:00',
+  closesAt: new Date(Date.now() + 7 * DAY).toISOString(),
+  ...extra,
 });
 
 /** One voter's whole ballot, as the browser does it; returns the receipt. */
@@ -116,10 +121,12 @@ describe('appraisal rounds', () => {
     const receipts: string[] = [];
     // m-b is graded by m-v1 (above) and 4 more; m-v6 is graded by 4 ballots only.
     for (const v of voters.slice(1, 5)) {
-      receipts.push(await vote(v, round.id, round.publicKey, [
-        { memberId: 'm-b', grade: v === 'm-v2' ? 'BASICALLY_QUALIFIED' : 'EXCELLENT', comment: `意见${v}` },
-        { memberId: 'm-v6', grade: 'QUALIFIED' },
-      ]));
+      receipts.push(
+        await vote(v, round.id, round.publicKey, [
+          { memberId: 'm-b', grade: v === 'm-v2' ? 'BASICALLY_QUALIFIED' : 'EXCELLENT', comment: `意见${v}` },
+          { memberId: 'm-v6', grade: 'QUALIFIED' },
+        ]),
+      );
     }
     expect(codes(await t.as('sec')(RESULTS, { r: round.id }))).toEqual(['CONFLICT']);
     const status = await t.as('sec')(`{ appraisalRound(id: "${round.id}") { turnout { voters issued ballots } } }`);
@@ -130,7 +137,12 @@ describe('appraisal rounds', () => {
     const byId = new Map(all.map((x: { member: { id: string } }) => [x.member.id, x]));
     expect(byId.get('m-b')).toMatchObject({
       shown: true,
-      counts: [{ grade: 'EXCELLENT', count: 4 }, { grade: 'QUALIFIED', count: 0 }, { grade: 'BASICALLY_QUALIFIED', count: 1 }, { grade: 'UNQUALIFIED', count: 0 }],
+      counts: [
+        { grade: 'EXCELLENT', count: 4 },
+        { grade: 'QUALIFIED', count: 0 },
+        { grade: 'BASICALLY_QUALIFIED', count: 1 },
+        { grade: 'UNQUALIFIED', count: 0 },
+      ],
     });
     expect([...(byId.get('m-b') as { comments: string[] }).comments].sort()).toEqual(['带头作用好', ...voters.slice(1, 5).map((v) => `意见${v}`)].sort());
     expect(byId.get('m-v6')).toEqual({ member: { id: 'm-v6', name: '投票人6' }, shown: false, counts: null, comments: null });
@@ -154,8 +166,11 @@ describe('appraisal rounds', () => {
     expect(sec.body.data.selfAssessments).toEqual([{ member: { id: 'm-b' }, text: '认真学习，按时交纳党费。' }]);
     expect(codes(await t.as('cm')(`{ selfAssessments(roundId: "${r3.id}") { text } }`))).toEqual(['FORBIDDEN']);
     const record = await t.as('b')('{ memberAppraisals(memberId: "m-b") { round { id } selfAssessment { text } result { shown } } }');
-    expect(record.body.data.memberAppraisals.find((x: { round: { id: string } }) => x.round.id === r3.id))
-      .toEqual({ round: { id: r3.id }, selfAssessment: { text: '认真学习，按时交纳党费。' }, result: null });
+    expect(record.body.data.memberAppraisals.find((x: { round: { id: string } }) => x.round.id === r3.id)).toEqual({
+      round: { id: r3.id },
+      selfAssessment: { text: '认真学习，按时交纳党费。' },
+      result: null,
+    });
     expect(codes(await t.as('cm')('{ memberAppraisals(memberId: "m-b") { round { id } } }'))).toEqual(['NOT_FOUND']);
   });
 });

@@ -14,9 +14,14 @@ const CMP = 'query($c: ID, $q: String) { assessmentComparison(committeeId: $c, q
 
 beforeAll(async () => {
   const held: [string, number, number][] = [
-    ['BRANCH_COMMITTEE', 1, 10], ['BRANCH_COMMITTEE', 2, 10], ['BRANCH_COMMITTEE', 3, 10],
-    ['THEME_DAY', 1, 20], ['THEME_DAY', 3, 20],
-    ['GROUP_MEETING', 1, 12], ['GROUP_MEETING', 2, 12], ['GROUP_MEETING', 3, 12],
+    ['BRANCH_COMMITTEE', 1, 10],
+    ['BRANCH_COMMITTEE', 2, 10],
+    ['BRANCH_COMMITTEE', 3, 10],
+    ['THEME_DAY', 1, 20],
+    ['THEME_DAY', 3, 20],
+    ['GROUP_MEETING', 1, 12],
+    ['GROUP_MEETING', 2, 12],
+    ['GROUP_MEETING', 3, 12],
     ['BRANCH_ASSEMBLY', 3, 25],
   ];
   for (const [kind, month, day] of held) {
@@ -26,7 +31,13 @@ beforeAll(async () => {
     expect(r.body.errors).toBeUndefined();
   }
   const a = await t.as('sec')('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }', {
-    i: { meetingId: 'as-BRANCH_ASSEMBLY-3', rows: [{ memberId: 'm-a', status: 'PRESENT' }, { memberId: 'm-b', status: 'ABSENT' }] },
+    i: {
+      meetingId: 'as-BRANCH_ASSEMBLY-3',
+      rows: [
+        { memberId: 'm-a', status: 'PRESENT' },
+        { memberId: 'm-b', status: 'ABSENT' },
+      ],
+    },
   });
   expect(a.body.errors).toBeUndefined();
 });
@@ -42,8 +53,11 @@ describe('branchAssessment', () => {
     // theme day and the quarter's party lecture were not held.
     expect(ind(q1, 'meetings')).toMatchObject({ weight: 30, met: 9, total: 11, noData: false });
     expect(ind(q1, 'meetings').value).toBeCloseTo(9 / 11, 10);
-    expect(ind(q1, 'meetings').shortfalls.map((o: { ruleId: string; period: { label: string } }) => `${o.ruleId} ${o.period.label}`).sort())
-      .toEqual(['life.party-lecture.minimum 2025-Q1', 'life.theme-day.minimum 2025-02']);
+    expect(
+      ind(q1, 'meetings')
+        .shortfalls.map((o: { ruleId: string; period: { label: string } }) => `${o.ruleId} ${o.period.label}`)
+        .sort(),
+    ).toEqual(['life.party-lecture.minimum 2025-Q1', 'life.theme-day.minimum 2025-02']);
     for (const o of ind(q1, 'meetings').shortfalls) {
       expect(o.citation.text).toMatch(/^《中国共产党支部工作条例（试行）》/);
       expect(o.action).toEqual({ kind: 'schedule-meeting', targetId: 'b-1' });
@@ -60,8 +74,9 @@ describe('branchAssessment', () => {
     expect(ind(q1, 'learning').explanation).toMatch(/无数据/);
     // The score is over the indicators with data, their weights rescaled.
     const withData = q1.indicators.filter((i: { value: number | null }) => i.value !== null);
-    const expected = 100 * withData.reduce((n: number, i: { weight: number; value: number }) => n + i.weight * i.value, 0)
-      / withData.reduce((n: number, i: { weight: number }) => n + i.weight, 0);
+    const expected =
+      (100 * withData.reduce((n: number, i: { weight: number; value: number }) => n + i.weight * i.value, 0)) /
+      withData.reduce((n: number, i: { weight: number }) => n + i.weight, 0);
     expect(q1.score).toBeCloseTo(expected, 10);
     // Q2 so far (as of 15 June): April and May fell short on every monthly kind; June is not due yet.
     expect(ind(q2, 'meetings')).toMatchObject({ met: 0, total: 6 });
@@ -78,7 +93,7 @@ describe('branchAssessment', () => {
 });
 
 describe('assessmentComparison', () => {
-  it('ranks the committee\'s branches for a quarter, best first', async () => {
+  it("ranks the committee's branches for a quarter, best first", async () => {
     const r = await t.as('cadmin')(CMP, { c: 'c-1', q: '2025-Q1' });
     expect(r.body.errors).toBeUndefined();
     const rows = r.body.data.assessmentComparison;
@@ -108,7 +123,12 @@ describe('branchAssessment in the request language', () => {
   const read = async (lang: string) => {
     const r = await t.server.gql(L, { b: 'b-1' }, await t.server.tokenFor('m-sec'), { 'accept-language': lang });
     expect(r.body.errors).toBeUndefined();
-    return r.body.data.branchAssessment[0].indicators as { id: string; title: string; explanation: string; explanationDetails: { code: string; params: unknown[]; text: string }[] }[];
+    return r.body.data.branchAssessment[0].indicators as {
+      id: string;
+      title: string;
+      explanation: string;
+      explanationDetails: { code: string; params: unknown[]; text: string }[];
+    }[];
   };
 
   it('gives the same codes in both languages, with titles and explanations in each', async () => {
@@ -117,7 +137,13 @@ describe('branchAssessment in the request language', () => {
     const by = (xs: typeof zh, id: string) => xs.find((i) => i.id === id)!;
     expect(by(zh, 'meetings').title).toBe('组织生活按期开展');
     expect(by(en, 'meetings').title).toBe('Meetings held as required');
-    expect(by(zh, 'meetings').explanationDetails[0]).toMatchObject({ code: 'ASSESS_RULES', params: [{ name: 'due', kind: 'COUNT', value: '6' }, { name: 'met', kind: 'COUNT', value: '0' }] });
+    expect(by(zh, 'meetings').explanationDetails[0]).toMatchObject({
+      code: 'ASSESS_RULES',
+      params: [
+        { name: 'due', kind: 'COUNT', value: '6' },
+        { name: 'met', kind: 'COUNT', value: '0' },
+      ],
+    });
     expect(by(zh, 'meetings').explanation).toBe('6 项到期，按期完成 0 项');
     expect(by(en, 'meetings').explanation).toBe('6 fell due, 0 done on time');
     expect(by(en, 'learning').explanation).toBe('Learning requirements are not in the rules catalogue yet (no data)');

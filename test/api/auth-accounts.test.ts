@@ -17,7 +17,10 @@ const GOOD = 'correct horse battery staple';
 const VIEWER = '{ viewer { member { id } role } }';
 
 async function issue(memberId: string, loginName: string, by: 'uadmin' | 'cadmin' = 'uadmin'): Promise<string> {
-  const r = await t.as(by)('mutation ($m: ID!, $l: String!) { createAccount(memberId: $m, loginName: $l) { oneTimePassword account { loginName status mustChangePassword } } }', { m: memberId, l: loginName });
+  const r = await t.as(by)('mutation ($m: ID!, $l: String!) { createAccount(memberId: $m, loginName: $l) { oneTimePassword account { loginName status mustChangePassword } } }', {
+    m: memberId,
+    l: loginName,
+  });
   expect(codes(r)).toEqual([]);
   expect(r.body.data.createAccount.account).toEqual({ loginName: loginName.toLowerCase(), status: 'ACTIVE', mustChangePassword: true });
   return r.body.data.createAccount.oneTimePassword;
@@ -38,7 +41,12 @@ describe('first sign-in with a one-time password', () => {
     const first = await c.gql(SIGN_IN, { input: { loginName: 's2024001', password: otp } });
     expect(first.body.data.signIn).toMatchObject({ step: 'PASSWORD_CHANGE_REQUIRED', memberId: null });
     expect(c.lastSetCookie).toEqual([]);
-    for (const [weak, msg] of [['short1', /at least 10/], ['password2024!', /common or breached/], ['woaini1314520', /common or breached/], ['my-s2024001-pw', /login name/]] as const) {
+    for (const [weak, msg] of [
+      ['short1', /at least 10/],
+      ['password2024!', /common or breached/],
+      ['woaini1314520', /common or breached/],
+      ['my-s2024001-pw', /login name/],
+    ] as const) {
       const r = await c.gql(SIGN_IN, { input: { loginName: 's2024001', password: otp, newPassword: weak } });
       expect(codes(r), weak).toEqual(['BAD_USER_INPUT']);
       expect(r.body.errors[0]).toMatchObject({ message: expect.stringMatching(msg), extensions: { field: 'newPassword' } });
@@ -101,7 +109,7 @@ describe('the session cookie', () => {
     expect((await laptop.gql(VIEWER)).body.data.viewer.member.id).toBe('m-c');
   });
 
-  it('gets a new id when the member\'s role changes; the old id stops working', async () => {
+  it("gets a new id when the member's role changes; the old id stops working", async () => {
     const c = await signedIn('s-cm', await issue('m-cm', 's-cm'));
     const before = c.cookie;
     await t.store.updateMember('m-cm', { role: 'SECRETARY' });
@@ -143,7 +151,7 @@ describe('wrong passwords', () => {
 });
 
 describe('authenticator app (TOTP)', () => {
-  it('is set up at an administrator\'s first sign-in, then required; a recovery code works once', async () => {
+  it("is set up at an administrator's first sign-in, then required; a recovery code works once", async () => {
     const otp = await issue('m-cadmin', 'admin-c1');
     const c = cookieClient(t.server.url);
     const input = { loginName: 'admin-c1', password: otp, newPassword: GOOD };

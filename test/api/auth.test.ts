@@ -39,14 +39,20 @@ describe('without a token', () => {
     expect((await t.as(null)('{ health }')).body).toEqual({ data: { health: true } });
     const accounts = await t.as(null)('{ demoAccounts { memberId role branchName committeeName } }');
     expect(accounts.body.data.demoAccounts.map((a: { role: string }) => a.role)).toEqual([
-      'MEMBER', 'MEMBER', 'MEMBER', 'COMMITTEE_MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN',
+      'MEMBER',
+      'MEMBER',
+      'MEMBER',
+      'COMMITTEE_MEMBER',
+      'SECRETARY',
+      'COMMITTEE_ADMIN',
+      'UNIVERSITY_ADMIN',
     ]);
     expect(accounts.body.data.demoAccounts[4]).toEqual({ memberId: 'm-sec', role: 'SECRETARY', branchName: '计算机学生第一党支部', committeeName: '计算机学院党委' });
   });
 });
 
 describe('demoAccounts', () => {
-  it('lists the generator\'s well-known people first, with what they show', async () => {
+  it("lists the generator's well-known people first, with what they show", async () => {
     const learner = DEMO_ACCOUNTS.find((a) => a.role === 'MEMBER')!;
     await buildMember(t.store, { id: learner.id, name: learner.name, branchId: 'b-1', stage: learner.stage });
     const r = await t.as(null)('{ demoAccounts { memberId role description } }');

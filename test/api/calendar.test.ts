@@ -36,7 +36,7 @@ describe('obligationCalendar', () => {
 });
 
 describe('the iCalendar feed', () => {
-  it('gives the secretary\'s open obligations as all-day events with their citation, and nothing personal', async () => {
+  it("gives the secretary's open obligations as all-day events with their citation, and nothing personal", async () => {
     const { token } = await createAccessToken(t.store, 'm-sec', { name: '日历', scope: 'READ', introspect: false, days: 30 } as never, 90, NOW);
     const res = await t.server.get(`/calendar/${token}.ics`);
     expect(res.status).toBe(200);

@@ -35,7 +35,7 @@ async function scopesOf(send: () => Promise<unknown>): Promise<Set<string | unde
 }
 
 describe('causal scopes', () => {
-  it('puts all store calls of one member\'s requests in one scope, and other callers in others', async () => {
+  it("puts all store calls of one member's requests in one scope, and other callers in others", async () => {
     const q = '{ member(id: "m-b") { id name } }';
     // Each request also reads its session before it knows the caller: that read runs outside any caller's scope
     // (undefined) or in the request's own.

@@ -120,7 +120,14 @@ describe('courses and questions', () => {
 
 const CREATE = 'mutation($i: CreateCourseInput!) { createCourse(input: $i) { id title summary kind minutes topics { topic { id } weight source } } }';
 const UPDATE = 'mutation($id: ID!, $i: UpdateCourseInput!) { updateCourse(id: $id, input: $i) { id title minutes kind } }';
-const course = { id: 'course-new', title: '民主集中制', summary: '讲解民主集中制的基本原则。', kind: 'LESSON', minutes: 40, topics: [{ topicId: 'constitution.basics', weight: 0.8 }] };
+const course = {
+  id: 'course-new',
+  title: '民主集中制',
+  summary: '讲解民主集中制的基本原则。',
+  kind: 'LESSON',
+  minutes: 40,
+  topics: [{ topicId: 'constitution.basics', weight: 0.8 }],
+};
 
 describe('createCourse / updateCourse', () => {
   it('creates a course with manual tags', async () => {

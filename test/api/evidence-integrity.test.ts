@@ -30,8 +30,9 @@ async function answerRight(memberId: string, n: number, seconds: number): Promis
   const ids: string[] = [];
   for (const q of questionsOn(TOPIC).slice(0, n)) {
     const id = `ans-${memberId}-${q.id}`;
-    const r = await h.as(memberId)('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-      { i: { id, memberId, questionId: q.id, choice: q.answer, seconds } });
+    const r = await h.as(memberId)('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }', {
+      i: { id, memberId, questionId: q.id, choice: q.answer, seconds },
+    });
     expect(r.body.data.recordAnswer.correct).toBe(true);
     ids.push(id);
   }
@@ -64,8 +65,9 @@ describe('integrity of evidence', () => {
   it('a click that claims a whole course right after answering counts only the time that passed', async () => {
     const course = courses.find((c) => (c.topics[TOPIC] ?? 0) >= 0.5)!;
     await answerRight('m-h', 1, 40);
-    const r = await h.as('m-h')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-      { i: { id: 'study-m-h-click', memberId: 'm-h', courseId: course.id, seconds: course.minutes * 60, progress: 1 } });
+    const r = await h.as('m-h')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', {
+      i: { id: 'study-m-h-click', memberId: 'm-h', courseId: course.id, seconds: course.minutes * 60, progress: 1 },
+    });
     expect(r.body.errors).toBeUndefined();
     const mine = await profile('m-h', 'm-h');
     const d = mine.discounted.find((x) => x.eventId === 'study-m-h-click')!;

@@ -24,7 +24,10 @@ function counting(s: GraphStore): GraphStore {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver);
       if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => { calls.push(String(prop)); return v.apply(target, args); };
+      return (...args: unknown[]) => {
+        calls.push(String(prop));
+        return v.apply(target, args);
+      };
     },
   });
 }

@@ -12,8 +12,26 @@ const GEN = `mutation($id: ID!, $m: Int!, $w: Int!) { generateStudyPlan(memberId
   id minutesPerWeek weeks startsAt progress items { week order due minutes kind reason progress completed course { id } topics { id } } } }`;
 const PLAN = 'query($id: ID!) { studyPlan(memberId: $id) { id progress items { kind completed progress course { id } } } }';
 
-type Item = { week: number; order: number; due: number | string; minutes: number; kind: string; reason: string; progress: number; completed: boolean; course: { id: string }; topics: { id: string }[] };
-const covers = new Map(courses.map((c) => [c.id, Object.entries(c.topics).filter(([, w]) => w >= 0.3).map(([t]) => t)]));
+type Item = {
+  week: number;
+  order: number;
+  due: number | string;
+  minutes: number;
+  kind: string;
+  reason: string;
+  progress: number;
+  completed: boolean;
+  course: { id: string };
+  topics: { id: string }[];
+};
+const covers = new Map(
+  courses.map((c) => [
+    c.id,
+    Object.entries(c.topics)
+      .filter(([, w]) => w >= 0.3)
+      .map(([t]) => t),
+  ]),
+);
 const prereqs = new Map(topics.map((t) => [t.id, t.prerequisiteIds]));
 
 describe('generateStudyPlan', () => {
@@ -28,15 +46,16 @@ describe('generateStudyPlan', () => {
     }
     expect(Math.max(...items.map((i) => i.week))).toBeLessThanOrEqual(6);
     let pairs = 0;
-    for (const a of items) for (const b of items) {
-      // b teaches a prerequisite of a topic a teaches (and a does not teach it itself) → b is not later than a.
-      const aTopics = covers.get(a.course.id) ?? [];
-      const needs = aTopics.flatMap((t) => prereqs.get(t) ?? []).filter((p) => !aTopics.includes(p));
-      if (a !== b && (covers.get(b.course.id) ?? []).some((t) => needs.includes(t))) {
-        pairs += 1;
-        expect(b.order, `${b.course.id} before ${a.course.id}`).toBeLessThan(a.order);
+    for (const a of items)
+      for (const b of items) {
+        // b teaches a prerequisite of a topic a teaches (and a does not teach it itself) → b is not later than a.
+        const aTopics = covers.get(a.course.id) ?? [];
+        const needs = aTopics.flatMap((t) => prereqs.get(t) ?? []).filter((p) => !aTopics.includes(p));
+        if (a !== b && (covers.get(b.course.id) ?? []).some((t) => needs.includes(t))) {
+          pairs += 1;
+          expect(b.order, `${b.course.id} before ${a.course.id}`).toBeLessThan(a.order);
+        }
       }
-    }
     expect(pairs).toBeGreaterThan(0);
     expect(items.map((i) => i.order)).toEqual(items.map((_, k) => k));
     const start = Date.parse(plan.startsAt);
@@ -67,8 +86,9 @@ describe('generateStudyPlan', () => {
     const long = Date.now() - 200 * 86_400_000;
     const topic = 'constitution.general-program';
     for (const [k, q] of questionsOn(topic).slice(0, 6).entries()) {
-      const r = await h.as('m-f')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-        { i: { memberId: 'm-f', questionId: q.id, choice: q.answer, seconds: 20, at: new Date(long + k * 60_000).toISOString() } });
+      const r = await h.as('m-f')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }', {
+        i: { memberId: 'm-f', questionId: q.id, choice: q.answer, seconds: 20, at: new Date(long + k * 60_000).toISOString() },
+      });
       expect(r.body.data.recordAnswer.correct).toBe(true);
     }
     const plan = (await h.as('m-f')(GEN, { id: 'm-f', m: 120, w: 8 })).body.data.generateStudyPlan;

@@ -24,7 +24,11 @@ beforeAll(async () => {
   }
   for (const c of courses) {
     await t.store.createCourse({
-      id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes,
+      id: c.id,
+      title: c.title,
+      summary: c.summary,
+      kind: c.kind,
+      minutes: c.minutes,
       topics: Object.entries(c.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })),
     });
   }
@@ -44,8 +48,7 @@ const gql = (query: string, variables?: Record<string, unknown>) => server.gql(q
 
 describe('suggestTopics', () => {
   it('ranks topics for a Chinese text with score, confidence and area', async () => {
-    const r = await gql('query($t: String!) { suggestTopics(text: $t, first: 3) { id name area score confidence } }',
-      { t: '支部每月召开党小组会，每季度上一次党课' });
+    const r = await gql('query($t: String!) { suggestTopics(text: $t, first: 3) { id name area score confidence } }', { t: '支部每月召开党小组会，每季度上一次党课' });
     expect(r.body.errors).toBeUndefined();
     const list = r.body.data.suggestTopics;
     expect(list).toHaveLength(3);

@@ -42,7 +42,12 @@ export function useLearningWorld(): LearningHarness {
     }
     const fresh = async (id: string) => buildMember(t.store, { id, name: `新同志${id}`, branchId: 'b-1', stage: 'ACTIVIST' });
     h.fresh = {
-      e: await fresh('m-e'), f: await fresh('m-f'), g: await fresh('m-g'), h: await fresh('m-h'), i: await fresh('m-i'), j: await fresh('m-j'),
+      e: await fresh('m-e'),
+      f: await fresh('m-f'),
+      g: await fresh('m-g'),
+      h: await fresh('m-h'),
+      i: await fresh('m-i'),
+      j: await fresh('m-j'),
     };
     h.learner = createLearnerServices(t.store);
     h.server = await startTestServer(t.store, { deps: { learning: { learner: h.learner, hooks: h.learner.hooks } } });

@@ -30,7 +30,7 @@ async function answer(memberId: string, topicId: string, correct: boolean, n: nu
 const gapOn = (gaps: { topic: { id: string } }[], id: string) => gaps.find((g) => g.topic.id === id) as { severity: number; mastery: number; reasons: string[] } | undefined;
 
 describe('gaps and recommendations follow the answers', () => {
-  it('a fresh activist has no gaps yet: the stage\'s required topics are not yet assessed, with reasons naming the requirement', async () => {
+  it("a fresh activist has no gaps yet: the stage's required topics are not yet assessed, with reasons naming the requirement", async () => {
     const r = await h.as('m-e')(GAPS, { id: 'm-e' });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.gaps).toEqual([]);
@@ -55,8 +55,9 @@ describe('gaps and recommendations follow the answers', () => {
 
     const severities: number[] = [];
     for (const [k, q] of questionsOn(TOPIC).slice(0, 5).entries()) {
-      const r = await h.as('m-f')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-        { i: { memberId: 'm-f', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 } });
+      const r = await h.as('m-f')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }', {
+        i: { memberId: 'm-f', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 },
+      });
       expect(r.body.data.recordAnswer.correct).toBe(false);
       const g = gapOn((await h.as('m-f')(GAPS, { id: 'm-f' })).body.data.gaps, TOPIC);
       // From the second wrong answer on it is a gap (a single one only when far below target).
@@ -72,8 +73,8 @@ describe('gaps and recommendations follow the answers', () => {
   });
 
   it('recommendations stop targeting a closed gap and keep targeting an open one', async () => {
-    const targets = async (id: string) => ((await h.as(id)(RECS, { id, n: 20 })).body.data.recommendations as { topics: { id: string }[] }[])
-      .flatMap((r) => r.topics.map((t) => t.id));
+    const targets = async (id: string) =>
+      ((await h.as(id)(RECS, { id, n: 20 })).body.data.recommendations as { topics: { id: string }[] }[]).flatMap((r) => r.topics.map((t) => t.id));
     expect(await targets('m-e')).not.toContain(TOPIC);
     expect(await targets('m-f')).toContain(TOPIC);
   });
@@ -111,8 +112,7 @@ describe('gaps and recommendations follow the answers', () => {
 
   it('completed courses are skipped', async () => {
     const first = (await h.as('m-g')(RECS, { id: 'm-g', n: 5 })).body.data.recommendations[0].course.id;
-    const r = await h.as('m-g')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-      { i: { memberId: 'm-g', courseId: first, seconds: 1200, progress: 1 } });
+    const r = await h.as('m-g')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', { i: { memberId: 'm-g', courseId: first, seconds: 1200, progress: 1 } });
     expect(r.body.data.recordStudy.created).toBe(true);
     const all = await h.as('m-g')('query($id: ID!) { recommendations(memberId: $id, first: 50) { course { id } } }', { id: 'm-g' });
     const ids = (all.body.data.recommendations as { course: { id: string } }[]).map((x) => x.course.id);
@@ -129,8 +129,9 @@ describe('cold start', () => {
     const before = (await h.as('m-i')(q, { id: 'm-i' })).body.data.recommendations as { course: { id: string }; score: number; explanation: string }[];
     const pick = before.slice(1).find((r) => !r.explanation.includes('与你学习短板相近'))!;
     await h.as('m-j')('{ gaps(memberId: "m-j") { severity } }');
-    const r = await h.as('m-j')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-      { i: { memberId: 'm-j', courseId: pick.course.id, seconds: 1500, progress: 1 } });
+    const r = await h.as('m-j')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', {
+      i: { memberId: 'm-j', courseId: pick.course.id, seconds: 1500, progress: 1 },
+    });
     expect(r.body.data.recordStudy.created).toBe(true);
     const after = (await h.as('m-i')(q, { id: 'm-i' })).body.data.recommendations as typeof before;
     const now = after.find((x) => x.course.id === pick.course.id)!;
@@ -190,10 +191,17 @@ describe('scope and audit', () => {
 describe('branch meetings', () => {
   it('topics the branch discussed in the last 90 days are not yet assessed without evidence, and gaps with it', async () => {
     const day = 86_400_000;
-    const meeting = (id: string, daysAgo: number, topicId: string) => h.store.createMeeting({
-      id, branchId: 'b-1', kind: 'THEME_DAY', title: '主题党日', at: Date.now() - daysAgo * day, minutes: 60, record: '学习讨论。',
-      topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
-    });
+    const meeting = (id: string, daysAgo: number, topicId: string) =>
+      h.store.createMeeting({
+        id,
+        branchId: 'b-1',
+        kind: 'THEME_DAY',
+        title: '主题党日',
+        at: Date.now() - daysAgo * day,
+        minutes: 60,
+        record: '学习讨论。',
+        topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+      });
     await meeting('mt-recent-1', 10, 'discipline.integrity');
     await meeting('mt-recent-2', 40, 'discipline.integrity');
     await meeting('mt-old', 120, 'discipline.sanctions');
@@ -207,4 +215,3 @@ describe('branch meetings', () => {
     expect(gapOn(gaps, 'discipline.sanctions')).toBeUndefined();
   });
 });
-

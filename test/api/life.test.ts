@@ -12,8 +12,7 @@ const ATTEND = 'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $
 const Q1_FROM = '2024-12-31T16:00:00Z';
 const Q1_TO = '2025-03-31T16:00:00Z';
 
-const meeting = (id: string, kind: string, at: string, extra: Record<string, unknown> = {}) =>
-  ({ id, branchId: 'b-2', kind, title: `会议${id}`, at, minutes: 90, ...extra });
+const meeting = (id: string, kind: string, at: string, extra: Record<string, unknown> = {}) => ({ id, branchId: 'b-2', kind, title: `会议${id}`, at, minutes: 90, ...extra });
 
 describe('createMeeting and recordAttendance', () => {
   it('records the Q1 meetings of branch b-2 (theme day in February and the party lecture missing)', async () => {
@@ -54,7 +53,15 @@ describe('createMeeting and recordAttendance', () => {
   });
 
   it('records attendance, masked as usual for the reader', async () => {
-    const r = await t.as('cadmin')(ATTEND, { i: { meetingId: 'mt-a1', rows: [{ memberId: 'm-c', status: 'PRESENT' }, { memberId: 'm-cadmin', status: 'EXCUSED', reason: '出差' }] } });
+    const r = await t.as('cadmin')(ATTEND, {
+      i: {
+        meetingId: 'mt-a1',
+        rows: [
+          { memberId: 'm-c', status: 'PRESENT' },
+          { memberId: 'm-cadmin', status: 'EXCUSED', reason: '出差' },
+        ],
+      },
+    });
     expect(r.body).toMatchInlineSnapshot(`
       {
         "data": {
@@ -82,7 +89,15 @@ describe('createMeeting and recordAttendance', () => {
         },
       }
     `);
-    await t.as('cadmin')(ATTEND, { i: { meetingId: 'mt-c1', rows: [{ memberId: 'm-c', status: 'PRESENT' }, { memberId: 'm-cadmin', status: 'ABSENT' }] } });
+    await t.as('cadmin')(ATTEND, {
+      i: {
+        meetingId: 'mt-c1',
+        rows: [
+          { memberId: 'm-c', status: 'PRESENT' },
+          { memberId: 'm-cadmin', status: 'ABSENT' },
+        ],
+      },
+    });
   });
 
   it('stores an injection string in a title verbatim', async () => {
@@ -114,7 +129,15 @@ describe('createMeeting and recordAttendance', () => {
   });
 
   it('rejects attendance with an unknown member and writes none of the rows', async () => {
-    const r = await t.as('cadmin')(ATTEND, { i: { meetingId: 'mt-c2', rows: [{ memberId: 'm-c', status: 'PRESENT' }, { memberId: 'm-404', status: 'PRESENT' }] } });
+    const r = await t.as('cadmin')(ATTEND, {
+      i: {
+        meetingId: 'mt-c2',
+        rows: [
+          { memberId: 'm-c', status: 'PRESENT' },
+          { memberId: 'm-404', status: 'PRESENT' },
+        ],
+      },
+    });
     expect(r.body.errors[0]).toMatchObject({ message: 'Member "m-404" not found', extensions: { code: 'NOT_FOUND' } });
     expect(await t.store.listAttendance(['mt-c2'])).toEqual([]);
   });
@@ -140,13 +163,16 @@ describe('createMeeting and recordAttendance', () => {
 
 describe('branchLife', () => {
   it('reports held vs required per kind, attendance, and the missing meetings', async () => {
-    const r = await t.as('cadmin')(`query($f: DateTime!, $t: DateTime!) {
+    const r = await t.as('cadmin')(
+      `query($f: DateTime!, $t: DateTime!) {
       branchLife(branchId: "b-2", from: $f, to: $t) {
         branch { id } from to attendanceRate missingCount
         kinds { kind frequency applies held required present excused absent attendanceRate missing { label } }
         missing { kind period { label start end } }
       }
-    }`, { f: Q1_FROM, t: Q1_TO });
+    }`,
+      { f: Q1_FROM, t: Q1_TO },
+    );
     expect(r.body).toMatchInlineSnapshot(`
       {
         "data": {

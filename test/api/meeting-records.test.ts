@@ -13,24 +13,34 @@ const READ = 'query($id: ID!) { meeting(id: $id) { record attendance { memberId 
 const EDIT = 'mutation($i: UpdateMeetingRecordInput!) { updateMeetingRecord(input: $i) { id record recordEdits { previous byId byName } } }';
 
 beforeAll(async () => {
-  const r = await t.as('sec')(CREATE, { i: { id: 'mt-x', branchId: 'b-1', kind: 'BRANCH_ASSEMBLY', title: '支部党员大会', at: '2025-03-01T06:00:00Z', minutes: 60, record: '初稿' } });
+  const r = await t.as('sec')(CREATE, {
+    i: { id: 'mt-x', branchId: 'b-1', kind: 'BRANCH_ASSEMBLY', title: '支部党员大会', at: '2025-03-01T06:00:00Z', minutes: 60, record: '初稿' },
+  });
   expect(r.body.errors).toBeUndefined();
 });
 
 describe('attendance with absence reasons', () => {
   it('keeps the reason for excused and absent members, shown to the secretary', async () => {
-    const r = await t.as('sec')(ATTEND, { i: { meetingId: 'mt-x', rows: [
-      { memberId: 'm-a', status: 'EXCUSED', reason: '外出实习' }, { memberId: 'm-b', status: 'ABSENT' }, { memberId: 'm-cm', status: 'PRESENT' },
-    ] } });
+    const r = await t.as('sec')(ATTEND, {
+      i: {
+        meetingId: 'mt-x',
+        rows: [
+          { memberId: 'm-a', status: 'EXCUSED', reason: '外出实习' },
+          { memberId: 'm-b', status: 'ABSENT' },
+          { memberId: 'm-cm', status: 'PRESENT' },
+        ],
+      },
+    });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.recordAttendance.attendance).toEqual([
-      { memberId: 'm-a', status: 'EXCUSED', reason: '外出实习' }, { memberId: 'm-b', status: 'ABSENT', reason: null },
+      { memberId: 'm-a', status: 'EXCUSED', reason: '外出实习' },
+      { memberId: 'm-b', status: 'ABSENT', reason: null },
       { memberId: 'm-cm', status: 'PRESENT', reason: null },
     ]);
     expect((await t.store.listAccess({ targetId: 'm-a', limit: 100 })).map((x) => x.action)).toEqual(expect.arrayContaining(['WRITE_ABSENCE_REASON', 'READ_ABSENCE_REASON']));
   });
 
-  it('shows the reason to the branch\'s managers only: a branch committee member reading the meeting gets null', async () => {
+  it("shows the reason to the branch's managers only: a branch committee member reading the meeting gets null", async () => {
     const cm = await t.as('cm')(READ, { id: 'mt-x' });
     expect(cm.body.errors, JSON.stringify(cm.body.errors)).toBeUndefined();
     expect(cm.body.data.meeting.attendance.find((x: { memberId: string }) => x.memberId === 'm-a')).toEqual({ memberId: 'm-a', status: 'EXCUSED', reason: null });
@@ -48,9 +58,21 @@ describe('attendance with absence reasons', () => {
     const before = await t.store.listAbsenceReasons(['mt-x']);
     const cases: [Record<string, unknown>[], string][] = [
       [[{ memberId: 'm-a', status: 'EXCUSED' }], 'rows[0].reason'],
-      [[{ memberId: 'm-b', status: 'ABSENT', reason: '病假' }, { memberId: 'm-a', status: 'PRESENT', reason: '迟到' }], 'rows[1].reason'],
+      [
+        [
+          { memberId: 'm-b', status: 'ABSENT', reason: '病假' },
+          { memberId: 'm-a', status: 'PRESENT', reason: '迟到' },
+        ],
+        'rows[1].reason',
+      ],
       [[{ memberId: 'm-a', status: 'ABSENT', reason: '长'.repeat(201) }], 'rows[0].reason'],
-      [[{ memberId: 'm-b', status: 'ABSENT', reason: '病假' }, { memberId: 'm-a', status: 'EXCUSED', reason: '   ' }], 'rows[1].reason'],
+      [
+        [
+          { memberId: 'm-b', status: 'ABSENT', reason: '病假' },
+          { memberId: 'm-a', status: 'EXCUSED', reason: '   ' },
+        ],
+        'rows[1].reason',
+      ],
     ];
     for (const [rows, field] of cases) {
       const r = await t.as('sec')(ATTEND, { i: { meetingId: 'mt-x', rows } });
@@ -67,9 +89,15 @@ describe('editing minutes afterwards', () => {
   it('replaces the minutes and keeps the earlier text with who changed it and when (audited)', async () => {
     const r = await t.as('sec')(EDIT, { i: { meetingId: 'mt-x', record: '会议学习了支部工作条例，讨论了发展对象。', editId: 'e-1' } });
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.updateMeetingRecord).toEqual({ id: 'mt-x', record: '会议学习了支部工作条例，讨论了发展对象。', recordEdits: [{ previous: '初稿', byId: 'm-sec', byName: '李书记' }] });
+    expect(r.body.data.updateMeetingRecord).toEqual({
+      id: 'mt-x',
+      record: '会议学习了支部工作条例，讨论了发展对象。',
+      recordEdits: [{ previous: '初稿', byId: 'm-sec', byName: '李书记' }],
+    });
     // The same edit again (a retry) changes nothing.
-    expect((await t.as('sec')(EDIT, { i: { meetingId: 'mt-x', record: '会议学习了支部工作条例，讨论了发展对象。', editId: 'e-1' } })).body.errors[0].extensions.field).toBe('record');
+    expect((await t.as('sec')(EDIT, { i: { meetingId: 'mt-x', record: '会议学习了支部工作条例，讨论了发展对象。', editId: 'e-1' } })).body.errors[0].extensions.field).toBe(
+      'record',
+    );
     const r2 = await t.as('cadmin')(EDIT, { i: { meetingId: 'mt-x', record: '定稿' } });
     expect(r2.body.data.updateMeetingRecord.recordEdits.map((e: { byName: string }) => e.byName)).toEqual(['组织员', '李书记']);
     const read = await t.as('cm')(READ, { id: 'mt-x' });

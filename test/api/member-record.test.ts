@@ -22,18 +22,37 @@ beforeAll(async () => {
 });
 
 const good = {
-  memberId: 'm-p', expectVersion: 0, appliedAt: d('2022-03-01'), activistAt: d('2022-05-01'), candidateAt: d('2023-06-01'),
-  joinedAt: d('2024-07-01'), sponsorIds: ['m-sec', 'm-b'], contactIds: ['m-cm'], phone: '13900001111', email: 'jia@example.edu',
+  memberId: 'm-p',
+  expectVersion: 0,
+  appliedAt: d('2022-03-01'),
+  activistAt: d('2022-05-01'),
+  candidateAt: d('2023-06-01'),
+  joinedAt: d('2024-07-01'),
+  sponsorIds: ['m-sec', 'm-b'],
+  contactIds: ['m-cm'],
+  phone: '13900001111',
+  email: 'jia@example.edu',
 };
 
 describe('member records', () => {
-  it('the secretary records the dates, sponsors, contacts and contact of their branch\'s member (audited)', async () => {
+  it("the secretary records the dates, sponsors, contacts and contact of their branch's member (audited)", async () => {
     const r = await t.as('sec')(EDIT, { i: good });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.updateMemberRecord).toEqual({
-      memberId: 'm-p', appliedAt: d('2022-03-01'), activistAt: d('2022-05-01'), candidateAt: d('2023-06-01'), joinedAt: d('2024-07-01'), fullAt: null,
-      sponsors: [{ id: 'm-sec', name: '李书记' }, { id: 'm-b', name: '李四' }], contacts: [{ id: 'm-cm', name: '王支委' }],
-      email: 'jia@example.edu', version: 1, updatedByName: '李书记',
+      memberId: 'm-p',
+      appliedAt: d('2022-03-01'),
+      activistAt: d('2022-05-01'),
+      candidateAt: d('2023-06-01'),
+      joinedAt: d('2024-07-01'),
+      fullAt: null,
+      sponsors: [
+        { id: 'm-sec', name: '李书记' },
+        { id: 'm-b', name: '李四' },
+      ],
+      contacts: [{ id: 'm-cm', name: '王支委' }],
+      email: 'jia@example.edu',
+      version: 1,
+      updatedByName: '李书记',
     });
     expect((await t.store.getMembersByIds(['m-p']))[0].phone).toBe('13900001111');
     // The current stage (probationary) began on the join date.
@@ -113,7 +132,11 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     await buildMember(t.store, { id: 'm-pipe', name: '积极分子丙', branchId: 'b-1', stage: 'APPLICANT' });
     await buildMember(t.store, { id: 'm-rec', name: '申请人丁', branchId: 'b-1', stage: 'APPLICANT' });
     await buildMember(t.store, { id: 'm-old', name: '积极分子戊', branchId: 'b-1', stage: 'APPLICANT' });
-    for (const [name, day, extra] of [['APPLICATION', '2025-01-05'], ['TALK', '2025-01-20'], ['ACTIVIST', '2025-03-01', { people: ['m-cm', 'm-b'] }]] as const) {
+    for (const [name, day, extra] of [
+      ['APPLICATION', '2025-01-05'],
+      ['TALK', '2025-01-20'],
+      ['ACTIVIST', '2025-03-01', { people: ['m-cm', 'm-b'] }],
+    ] as const) {
       expect((await step('m-pipe', name, day, extra ?? {})).body.errors).toBeUndefined();
     }
   });
@@ -124,7 +147,11 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     const rec = r.body.data.memberRecord;
     expect(rec).toMatchObject({ appliedAt: cst('2025-01-05'), activistAt: cst('2025-03-01'), candidateAt: null, version: 0, conflicts: [] });
     expect(rec.contacts.map((p: { id: string }) => p.id)).toEqual(['m-cm', 'm-b']);
-    expect(rec.fromPipeline.map((x: { field: string; step: string }) => `${x.field}<-${x.step}`)).toEqual(['APPLIED_AT<-APPLICATION', 'ACTIVIST_AT<-ACTIVIST', 'CONTACTS<-ACTIVIST']);
+    expect(rec.fromPipeline.map((x: { field: string; step: string }) => `${x.field}<-${x.step}`)).toEqual([
+      'APPLIED_AT<-APPLICATION',
+      'ACTIVIST_AT<-ACTIVIST',
+      'CONTACTS<-ACTIVIST',
+    ]);
     // The stage was reached on the step's day, not the day it was recorded.
     expect((await t.store.getMembersByIds(['m-pipe']))[0]).toMatchObject({ stage: 'ACTIVIST', stageSince: Date.parse(cst('2025-03-01')) });
   });
@@ -147,17 +174,24 @@ describe('member records agree with the pipeline (one date per stage)', () => {
 
   it('saves the record as read: the steps keep their dates and people, the record stores only its own fields', async () => {
     const read = (await t.as('sec')(READ, { m: 'm-pipe' })).body.data.memberRecord;
-    const r = await t.as('sec')(EDIT, { i: {
-      memberId: 'm-pipe', expectVersion: 0, appliedAt: read.appliedAt, activistAt: cst('2025-03-01', 20), contactIds: ['m-b', 'm-cm'],
-      sponsorIds: ['m-sec'], email: 'bing@example.edu',
-    } });
+    const r = await t.as('sec')(EDIT, {
+      i: {
+        memberId: 'm-pipe',
+        expectVersion: 0,
+        appliedAt: read.appliedAt,
+        activistAt: cst('2025-03-01', 20),
+        contactIds: ['m-b', 'm-cm'],
+        sponsorIds: ['m-sec'],
+        email: 'bing@example.edu',
+      },
+    });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.updateMemberRecord).toMatchObject({ appliedAt: cst('2025-01-05'), activistAt: cst('2025-03-01'), version: 1, email: 'bing@example.edu' });
     const [stored] = await t.store.getMemberRecords(['m-pipe']);
     expect(stored).toMatchObject({ appliedAt: null, activistAt: null, contactIds: [], sponsorIds: ['m-sec'] });
   });
 
-  it('refuses a pipeline step dated otherwise than the record (CONFLICT naming the field), then accepts the record\'s day', async () => {
+  it("refuses a pipeline step dated otherwise than the record (CONFLICT naming the field), then accepts the record's day", async () => {
     const saved = await t.as('sec')(EDIT, { i: { memberId: 'm-rec', expectVersion: 0, appliedAt: cst('2025-02-01', 9) } });
     expect(saved.body.errors).toBeUndefined();
     const before = await dataCounts(t.store);
@@ -173,17 +207,38 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     expect(rec.fromPipeline.map((x: { field: string }) => x.field)).toEqual(['APPLIED_AT']);
   });
 
-  it('shows a disagreement stored before the step was recorded, and saving with the step\'s date clears it', async () => {
+  it("shows a disagreement stored before the step was recorded, and saving with the step's date clears it", async () => {
     const own = Date.parse(cst('2025-01-10'));
-    await t.store.saveMemberRecord({
-      memberId: 'm-old', appliedAt: own, activistAt: null, candidateAt: null, joinedAt: null, fullAt: null, sponsorIds: [], contactIds: [],
-      email: null, version: 1, updatedAt: NOW, updatedBy: 'm-sec',
-    }, 0);
+    await t.store.saveMemberRecord(
+      {
+        memberId: 'm-old',
+        appliedAt: own,
+        activistAt: null,
+        candidateAt: null,
+        joinedAt: null,
+        fullAt: null,
+        sponsorIds: [],
+        contactIds: [],
+        email: null,
+        version: 1,
+        updatedAt: NOW,
+        updatedBy: 'm-sec',
+      },
+      0,
+    );
     // A step written past the service (as an import would), on another day.
-    await t.store.addMilestone({
-      id: 'ms-old-1', memberId: 'm-old', step: 'APPLICATION', at: Date.parse(cst('2025-01-12')), recordedAt: NOW, recordedBy: 'm-sec',
-      evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
-    }, null);
+    await t.store.addMilestone(
+      {
+        id: 'ms-old-1',
+        memberId: 'm-old',
+        step: 'APPLICATION',
+        at: Date.parse(cst('2025-01-12')),
+        recordedAt: NOW,
+        recordedBy: 'm-sec',
+        evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
+      },
+      null,
+    );
     const rec = (await t.as('sec')(SOURCES, { m: 'm-old' })).body.data.memberRecord;
     expect(rec.appliedAt).toBe(cst('2025-01-12'));
     expect(rec.conflicts).toEqual([{ field: 'APPLIED_AT', step: 'APPLICATION', recordAt: cst('2025-01-10'), pipelineAt: cst('2025-01-12'), recordPeople: [], pipelinePeople: [] }]);

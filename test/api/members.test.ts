@@ -41,7 +41,10 @@ describe('reading members', () => {
     const after = await t.store.listAccess({ viewerId: 'm-cm', limit: 100 });
     const added = after.filter((r) => !before.some((b) => b.id === r.id));
     expect(added.map((r) => [r.action, r.targetKind, r.targetId]).sort()).toEqual([
-      ['READ_MEMBER', 'Member', 'm-a'], ['READ_MEMBER', 'Member', 'm-b'], ['READ_MEMBER', 'Member', 'm-cm'], ['READ_MEMBER', 'Member', 'm-sec'],
+      ['READ_MEMBER', 'Member', 'm-a'],
+      ['READ_MEMBER', 'Member', 'm-b'],
+      ['READ_MEMBER', 'Member', 'm-cm'],
+      ['READ_MEMBER', 'Member', 'm-sec'],
     ]);
   });
 
@@ -113,7 +116,7 @@ const CREATE = `mutation($i: CreateMemberInput!) { createMember(input: $i) { ${m
 const base = { name: '新党员', kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' };
 
 describe('createMember', () => {
-  it('adds a member to the secretary\'s branch', async () => {
+  it("adds a member to the secretary's branch", async () => {
     const r = await t.as('sec')(CREATE, { i: { ...base, id: 'm-new', phone: '13900001111', idNumber: '11010120000101002X' } });
     expect(r.body).toMatchInlineSnapshot(`
       {

@@ -34,7 +34,10 @@ beforeAll(async () => {
   for (let k = 0; k < 5; k++) {
     const id = `mt-n${k}`;
     await t.store.createMeeting({ id, branchId: 'b-1', kind: 'THEME_DAY', title: `主题党日${k}`, at: T0 + k * 86_400_000, minutes: 60, record: '' });
-    await t.store.recordAttendance(id, [{ memberId: 'm-a', status: 'PRESENT' }, { memberId: 'm-b', status: 'ABSENT' }]);
+    await t.store.recordAttendance(id, [
+      { memberId: 'm-a', status: 'PRESENT' },
+      { memberId: 'm-b', status: 'ABSENT' },
+    ]);
   }
 });
 
@@ -52,8 +55,9 @@ describe('store calls per request', () => {
     // The world's 8 people come first by id, then 42 of the generated members, each with one study.
     const generated = r.body.data.members.nodes.filter((m: { id: string }) => m.id.startsWith('m-x'));
     expect(generated).toHaveLength(42);
-    expect(generated.every((m: { recentActivity: { studies: unknown[]; answers: unknown[] } }) =>
-      m.recentActivity.studies.length === 1 && m.recentActivity.answers.length === 1)).toBe(true);
+    expect(
+      generated.every((m: { recentActivity: { studies: unknown[]; answers: unknown[] } }) => m.recentActivity.studies.length === 1 && m.recentActivity.answers.length === 1),
+    ).toBe(true);
     const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
     expect(counts).toMatchInlineSnapshot(`
       {
@@ -70,7 +74,7 @@ describe('store calls per request', () => {
     expect(calls.length).toBeLessThanOrEqual(12);
   });
 
-  it('read member(id)\'s member and branch in the calls that read the viewer\'s, and its history with the single-member read', async () => {
+  it("read member(id)'s member and branch in the calls that read the viewer's, and its history with the single-member read", async () => {
     const q = `query($id: ID!) { member(id: $id) { id name branch { id name }
       recentActivity(first: 5) { studies { at course { id title } } answers { at question { id } } attendance { at } } } }`;
     calls.length = 0;
@@ -92,7 +96,7 @@ describe('store calls per request', () => {
     `);
   });
 
-  it('are only the denied attempt\'s audit entry for member(id) with a token that does not verify', async () => {
+  it("are only the denied attempt's audit entry for member(id) with a token that does not verify", async () => {
     calls.length = 0;
     const r = await t.server.gql('query($id: ID!) { member(id: $id) { id recentActivity { studies { at } } } }', { id: 'm-x03' }, 'not-a-token');
     expect(r.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
@@ -112,12 +116,16 @@ describe('store calls per request', () => {
     expect(r.body.data.committee.branches).toHaveLength(2);
     const count = (name: string) => calls.filter((c) => c === name).length;
     // One counted read of the meetings of all branches over both quarters (no attendance rows); groups once per branch.
-    expect({ listMeetingTallies: count('listMeetingTallies'), listMeetings: count('listMeetings'), listAttendance: count('listAttendance'), listGroups: count('listGroups') })
-      .toEqual({ listMeetingTallies: 1, listMeetings: 0, listAttendance: 0, listGroups: 2 });
+    expect({
+      listMeetingTallies: count('listMeetingTallies'),
+      listMeetings: count('listMeetings'),
+      listAttendance: count('listAttendance'),
+      listGroups: count('listGroups'),
+    }).toEqual({ listMeetingTallies: 1, listMeetings: 0, listAttendance: 0, listGroups: 2 });
     expect(calls.length).toBeLessThanOrEqual(12);
   });
 
-  it('stay constant for a branch\'s meetings with their attendance', async () => {
+  it("stay constant for a branch's meetings with their attendance", async () => {
     calls.length = 0;
     const r = await t.as('sec')(`{ meetings(branchId: "b-1", from: "2024-12-01T00:00:00Z", to: "2025-02-01T00:00:00Z") {
       id attendance { status member { name } } } }`);

@@ -15,16 +15,28 @@ const Q = `{ obligations(scope: { kind: BRANCH, id: "b-1" }, from: "2025-01-01T0
 async function read(lang?: string) {
   const r = await t.server.gql(Q, {}, await t.server.tokenFor('m-sec'), lang ? { 'accept-language': lang } : {});
   expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-  return r.body.data.obligations as { key: string; ruleId: string; title: string; period: { label: string } | null; titleDetail: { code: string; params: unknown[]; text: string } | null }[];
+  return r.body.data.obligations as {
+    key: string;
+    ruleId: string;
+    title: string;
+    period: { label: string } | null;
+    titleDetail: { code: string; params: unknown[]; text: string } | null;
+  }[];
 }
 
 describe('obligations in the request language', () => {
   it('gives the same obligations and detail codes in both languages, with the title in each', async () => {
     const [zh, en, none] = [await read('zh-CN'), await read('en'), await read()];
     expect(none).toEqual(zh);
-    expect(en.map((o) => [o.key, o.titleDetail?.code ?? null, o.titleDetail?.params ?? null]))
-      .toEqual(zh.map((o) => [o.key, o.titleDetail?.code ?? null, o.titleDetail?.params ?? null]));
-    const rules = (await t.server.gql('{ rules { id titleZh titleEn title } }', {}, await t.server.tokenFor('m-sec'), { 'accept-language': 'en' })).body.data.rules as { id: string; titleZh: string; titleEn: string; title: string }[];
+    expect(en.map((o) => [o.key, o.titleDetail?.code ?? null, o.titleDetail?.params ?? null])).toEqual(
+      zh.map((o) => [o.key, o.titleDetail?.code ?? null, o.titleDetail?.params ?? null]),
+    );
+    const rules = (await t.server.gql('{ rules { id titleZh titleEn title } }', {}, await t.server.tokenFor('m-sec'), { 'accept-language': 'en' })).body.data.rules as {
+      id: string;
+      titleZh: string;
+      titleEn: string;
+      title: string;
+    }[];
     const rule = new Map(rules.map((r) => [r.id, r]));
     for (const r of rules) expect(r.title).toBe(r.titleEn);
     const periodic = zh.filter((o) => o.period && o.titleDetail?.code === 'OBL_PERIOD');

@@ -59,7 +59,7 @@ describe('placementStep', () => {
     expect(await h.store.getMemberHistory('m-f', { limit: 100 })).toEqual(before);
   });
 
-  it('is the member\'s own: the branch secretary is FORBIDDEN, an unknown member NOT_FOUND', async () => {
+  it("is the member's own: the branch secretary is FORBIDDEN, an unknown member NOT_FOUND", async () => {
     expect(codes(await h.as('m-sec')(STEP, { id: 'm-e', asked: [] }))).toEqual(['FORBIDDEN']);
     expect(codes(await h.as('m-e')(STEP, { id: 'm-nobody', asked: [] }))).toEqual(['NOT_FOUND']);
   });

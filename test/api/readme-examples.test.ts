@@ -20,8 +20,12 @@ let secret: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-readme-'));
   const config = loadConfig({
-    PORT: '0', HONGTU_DATA_DIR: path.join(dir, 'kuzu'), HONGTU_DEV_LOGIN: '1', HONGTU_EMBEDDER: 'lexical',
-    HONGTU_LOG_LEVEL: 'error', HONGTU_CLIENT_DIR: '/nonexistent',
+    PORT: '0',
+    HONGTU_DATA_DIR: path.join(dir, 'kuzu'),
+    HONGTU_DEV_LOGIN: '1',
+    HONGTU_EMBEDDER: 'lexical',
+    HONGTU_LOG_LEVEL: 'error',
+    HONGTU_CLIENT_DIR: '/nonexistent',
   });
   secret = config.jwtSecret;
   running = await startServer(config, { logger: quiet });

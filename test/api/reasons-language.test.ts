@@ -31,7 +31,7 @@ const unquoted = (s: string) => s.replace(/"[^"]*"/g, '""');
 /** Everything a member reads with reasons, in one language (three requests: one would exceed the cost limit). */
 async function read(memberId: string, lang?: string) {
   const v = { id: memberId };
-  return { ...await ask(memberId, GAPS, v, lang), ...await ask(memberId, OPEN, v, lang), ...await ask(memberId, ADVICE, v, lang) };
+  return { ...(await ask(memberId, GAPS, v, lang)), ...(await ask(memberId, OPEN, v, lang)), ...(await ask(memberId, ADVICE, v, lang)) };
 }
 
 async function ask(memberId: string, query: string, variables: Record<string, unknown>, lang?: string) {
@@ -42,18 +42,25 @@ async function ask(memberId: string, query: string, variables: Record<string, un
 
 type Detail = { code: string; params: { name: string; kind: string; value: string }[]; text: string };
 /** Every code and parameter in a response, in order, without the texts. */
-const structure = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'text' || k === 'reasons' || k === 'reason' || k === 'explanation' || k === 'label' ? undefined : v)));
+const structure = (x: unknown): unknown =>
+  JSON.parse(JSON.stringify(x, (k, v) => (k === 'text' || k === 'reasons' || k === 'reason' || k === 'explanation' || k === 'label' ? undefined : v)));
 const details = (x: unknown): Detail[] => {
   const out: Detail[] = [];
-  JSON.stringify(x, (k, v) => { if ((k === 'reasonDetails' || k === 'explanationDetails') && Array.isArray(v)) out.push(...v); return v; });
+  JSON.stringify(x, (k, v) => {
+    if ((k === 'reasonDetails' || k === 'explanationDetails') && Array.isArray(v)) out.push(...v);
+    return v;
+  });
   return out;
 };
 
 describe('reasons follow the request language', () => {
   it('gaps, not-yet-assessed topics, recommendations and practice: same codes, text in each language', async () => {
     for (const q of questionsOn(TOPIC).slice(0, 3)) {
-      const r = await h.server.gql('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-        { i: { memberId: 'm-e', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 } }, await h.server.tokenFor('m-e'));
+      const r = await h.server.gql(
+        'mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
+        { i: { memberId: 'm-e', questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 30 } },
+        await h.server.tokenFor('m-e'),
+      );
       expect(r.body.data.recordAnswer.correct).toBe(false);
     }
     const zh = await read('m-e', 'zh-CN');
@@ -63,8 +70,10 @@ describe('reasons follow the request language', () => {
     const gap = (d: typeof zh) => d.gaps.find((g: { topic: { id: string } }) => g.topic.id === TOPIC);
     expect(gap(zh).reasonDetails.map((d: Detail) => d.code)).toEqual(['GAP_STAGE_TOPIC', 'GAP_STAGE_AREA', 'GAP_ANSWERS_WEAK']);
     expect(gap(zh).reasonDetails[0].params).toEqual([
-      { name: 'stage', kind: 'STAGE', value: 'ACTIVIST' }, { name: 'topic', kind: 'TOPIC', value: TOPIC },
-      { name: 'target', kind: 'SHARE', value: '0.7' }, { name: 'mastery', kind: 'SHARE', value: expect.stringMatching(/^0\.\d+$/) },
+      { name: 'stage', kind: 'STAGE', value: 'ACTIVIST' },
+      { name: 'topic', kind: 'TOPIC', value: TOPIC },
+      { name: 'target', kind: 'SHARE', value: '0.7' },
+      { name: 'mastery', kind: 'SHARE', value: expect.stringMatching(/^0\.\d+$/) },
       { name: 'note', kind: 'TEXT', value: '积极分子须了解自身培养教育和考察的要求' },
     ]);
     expect(gap(zh).reasons).toEqual([

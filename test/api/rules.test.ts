@@ -18,12 +18,22 @@ describe('the catalogue', () => {
     const r = await t.as('a')('{ rules { id version kind appliesTo title titleEn params effectiveFrom citation { document article confirmed note text } } }');
     expect(r.body.errors).toBeUndefined();
     const byId = Object.fromEntries(r.body.data.rules.map((x: { id: string }) => [x.id, x]));
-    expect(Object.keys(byId)).toEqual(expect.arrayContaining([
-      'life.branch-assembly.minimum', 'life.branch-committee.minimum', 'life.group-meeting.minimum', 'life.party-lecture.minimum',
-      THEME, 'life.org-life-meeting.minimum', 'life.democratic-review.minimum',
-    ]));
+    expect(Object.keys(byId)).toEqual(
+      expect.arrayContaining([
+        'life.branch-assembly.minimum',
+        'life.branch-committee.minimum',
+        'life.group-meeting.minimum',
+        'life.party-lecture.minimum',
+        THEME,
+        'life.org-life-meeting.minimum',
+        'life.democratic-review.minimum',
+      ]),
+    );
     expect(byId['life.branch-assembly.minimum']).toMatchObject({
-      version: 1, kind: 'meeting-minimum', appliesTo: 'BRANCH', title: '支部党员大会每季度至少1次',
+      version: 1,
+      kind: 'meeting-minimum',
+      appliesTo: 'BRANCH',
+      title: '支部党员大会每季度至少1次',
       citation: { document: '中国共产党支部工作条例（试行）', article: '第十一条', confirmed: true, text: '《中国共产党支部工作条例（试行）》第十一条' },
     });
     expect(JSON.parse(byId['life.branch-assembly.minimum'].params)).toEqual({ meetingKind: 'BRANCH_ASSEMBLY', frequency: 'QUARTER', minimum: 1, onlyWithGroups: false });
@@ -118,7 +128,9 @@ describe('overrideRule', () => {
     expect(r.body.errors).toBeUndefined();
     const theme = r.body.data.obligations.filter((o: { ruleId: string }) => o.ruleId === THEME);
     expect(theme.map((o: { period: { label: string }; ruleVersion: number; status: string }) => [o.period.label, o.ruleVersion, o.status])).toEqual([
-      ['2025-06', 1, 'DONE'], ['2025-07', 2, 'OVERDUE'], ['2025-08', 2, 'OVERDUE'],
+      ['2025-06', 1, 'DONE'],
+      ['2025-07', 2, 'OVERDUE'],
+      ['2025-08', 2, 'OVERDUE'],
     ]);
     expect(theme[1].citation.text).toBe('《中国共产党支部工作条例（试行）》第十六条');
     expect(JSON.parse(theme[1].detail)).toMatchObject({ held: 1, required: 2 });
@@ -155,7 +167,7 @@ describe('obligations by scope', () => {
       type O = { subject: { kind: string; id: string; branchId: string | null } };
       const list: O[] = r.body.data.obligations;
       // Branch rules fall on the branches of the scope; member rules on members of those branches.
-      const branches = new Set(list.map((o) => o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId));
+      const branches = new Set(list.map((o) => (o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId)));
       if (scope.kind === 'BRANCH') expect([...branches]).toEqual(['b-1']);
       if (scope.kind === 'COMMITTEE') expect([...branches].sort()).toEqual(['b-1', 'b-2']);
       if (scope.kind === 'UNIVERSITY') expect([...branches].sort()).toEqual(['b-1', 'b-2', 'b-3']);
@@ -174,9 +186,10 @@ describe('obligations by scope', () => {
 });
 
 describe('workQueue', () => {
-  const Q = '{ workQueue { scopeKind scopeId overdue due upcoming items { key ruleId status dueAt period { label } subject { kind id branchId } action { kind targetId } citation { text } } } }';
+  const Q =
+    '{ workQueue { scopeKind scopeId overdue due upcoming items { key ruleId status dueAt period { label } subject { kind id branchId } action { kind targetId } citation { text } } } }';
 
-  it('lists the secretary\'s branch obligations that are open, by due date, each with its action and citation', async () => {
+  it("lists the secretary's branch obligations that are open, by due date, each with its action and citation", async () => {
     const r = await t.as('sec')(Q);
     expect(r.body.errors).toBeUndefined();
     const q = r.body.data.workQueue;
@@ -197,7 +210,9 @@ describe('workQueue', () => {
   it('covers the committee for its administrator and only the member themself for a member', async () => {
     const c = (await t.as('cadmin')(Q)).body.data.workQueue;
     expect(c).toMatchObject({ scopeKind: 'COMMITTEE', scopeId: 'c-1' });
-    expect(new Set(c.items.map((o: { subject: { kind: string; id: string; branchId: string } }) => (o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId)))).toEqual(new Set(['b-1', 'b-2']));
+    expect(new Set(c.items.map((o: { subject: { kind: string; id: string; branchId: string } }) => (o.subject.kind === 'BRANCH' ? o.subject.id : o.subject.branchId)))).toEqual(
+      new Set(['b-1', 'b-2']),
+    );
     const m = (await t.as('a')(Q)).body.data.workQueue;
     expect(m).toMatchObject({ scopeKind: 'MEMBER', scopeId: 'm-a' });
     expect(m.items.every((o: { subject: { id: string } }) => o.subject.id === 'm-a')).toBe(true);

@@ -5,9 +5,7 @@
  */
 import type { GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import {
-  ATTENDANCE_STATUSES, COURSE_KINDS, MEETING_KINDS, MEMBER_KINDS, MEMBER_STAGES, ROLES, TAG_SOURCES, TOP_AREAS, TRANSFER_KINDS,
-} from '../../graph/model';
+import { ATTENDANCE_STATUSES, COURSE_KINDS, MEETING_KINDS, MEMBER_KINDS, MEMBER_STAGES, ROLES, TAG_SOURCES, TOP_AREAS, TRANSFER_KINDS } from '../../graph/model';
 import { printSortedSchema } from '../../server/api/print-schema';
 import { buildSchema, undocumented } from '../../server/api/schema';
 
@@ -31,13 +29,25 @@ describe('schema', () => {
     const schema = buildSchema({ devLogin: true });
     const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.value);
     expect({
-      MemberStage: values('MemberStage'), MemberKind: values('MemberKind'), Role: values('Role'), MeetingKind: values('MeetingKind'),
-      AttendanceStatus: values('AttendanceStatus'), CourseKind: values('CourseKind'), TagSource: values('TagSource'),
-      Area: values('Area'), TransferKind: values('TransferKind'),
+      MemberStage: values('MemberStage'),
+      MemberKind: values('MemberKind'),
+      Role: values('Role'),
+      MeetingKind: values('MeetingKind'),
+      AttendanceStatus: values('AttendanceStatus'),
+      CourseKind: values('CourseKind'),
+      TagSource: values('TagSource'),
+      Area: values('Area'),
+      TransferKind: values('TransferKind'),
     }).toEqual({
-      MemberStage: [...MEMBER_STAGES], MemberKind: [...MEMBER_KINDS], Role: [...ROLES], MeetingKind: [...MEETING_KINDS],
-      AttendanceStatus: [...ATTENDANCE_STATUSES], CourseKind: [...COURSE_KINDS], TagSource: [...TAG_SOURCES],
-      Area: [...TOP_AREAS], TransferKind: [...TRANSFER_KINDS],
+      MemberStage: [...MEMBER_STAGES],
+      MemberKind: [...MEMBER_KINDS],
+      Role: [...ROLES],
+      MeetingKind: [...MEETING_KINDS],
+      AttendanceStatus: [...ATTENDANCE_STATUSES],
+      CourseKind: [...COURSE_KINDS],
+      TagSource: [...TAG_SOURCES],
+      Area: [...TOP_AREAS],
+      TransferKind: [...TRANSFER_KINDS],
     });
   });
 });

@@ -33,8 +33,9 @@ const good = () => ({ ruleId: RULE, params: JSON.stringify({ topics: newTopics }
 
 async function answerWrong(memberId: string, topicId: string, n: number) {
   for (const q of questionsOn(topicId).slice(0, n)) {
-    const r = await h.as(memberId)('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-      { i: { memberId, questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 40 } });
+    const r = await h.as(memberId)('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }', {
+      i: { memberId, questionId: q.id, choice: (q.answer + 1) % q.options.length, seconds: 40 },
+    });
     expect(r.body.data.recordAnswer.correct).toBe(false);
   }
 }
@@ -75,7 +76,7 @@ describe('stage requirements as catalogue rules', () => {
     expect(targetOf(await profile('m-g'), 'admission.activist')).toBe(0.7);
   });
 
-  it('a university administrator\'s override changes a member\'s required topics at once, and is versioned and audited', async () => {
+  it("a university administrator's override changes a member's required topics at once, and is versioned and audited", async () => {
     const before = await profile('m-g');
     expect(targetOf(before, 'admission.activist')).toBe(0.7);
     expect(targetOf(before, NEW_TOPIC)).toBeNull();

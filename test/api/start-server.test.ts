@@ -16,7 +16,10 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 describe('startServer', () => {
   it('serves an empty store with seeding off, and reports readiness with the embedder', async () => {
     const config = loadConfig({
-      PORT: '0', HONGTU_DATA_DIR: path.join(root, 'kuzu'), HONGTU_SEED_DEMO: '0', HONGTU_EMBEDDER: 'lexical',
+      PORT: '0',
+      HONGTU_DATA_DIR: path.join(root, 'kuzu'),
+      HONGTU_SEED_DEMO: '0',
+      HONGTU_EMBEDDER: 'lexical',
       HONGTU_CLIENT_DIR: path.join(root, 'no-client'),
     });
     const running = await startServer(config, { logger: silent });
@@ -24,7 +27,9 @@ describe('startServer', () => {
       const ready = await (await fetch(`${running.url}/ready`)).json();
       expect(ready).toMatchObject({ ready: true, backend: 'kuzu', problems: [], embedder: { kind: 'lexical' } });
       const r = await fetch(`${running.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health }' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ health }' }),
       });
       expect(await r.json()).toEqual({ data: { health: true } });
       expect(await running.store.isEmpty()).toBe(true);

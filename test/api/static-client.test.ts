@@ -43,7 +43,7 @@ describe('static client', () => {
     expect(await r.text()).toContain('GraphiQL');
   });
 
-  it('serves GraphiQL\'s own files: the page names no other host and every file it names is here', async () => {
+  it("serves GraphiQL's own files: the page names no other host and every file it names is here", async () => {
     const html = await (await fetch(`${t.server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     const files = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]);

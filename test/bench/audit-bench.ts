@@ -24,9 +24,15 @@ const BASELINE_APPEND = `UNWIND $rows AS r CREATE (:BenchAccessLog {id: r.id, at
   targetKind: r.targetKind, targetId: r.targetId})`;
 
 let serial = 0;
-const records = (k: number): AccessRecord[] => Array.from({ length: k }, (_, i) => ({
-  id: `bench-${++serial}`, at: Date.now(), viewerId: 'm-sec', action: 'READ_MEMBER', targetKind: 'Member', targetId: `m-${i}`,
-}));
+const records = (k: number): AccessRecord[] =>
+  Array.from({ length: k }, (_, i) => ({
+    id: `bench-${++serial}`,
+    at: Date.now(),
+    viewerId: 'm-sec',
+    action: 'READ_MEMBER',
+    targetKind: 'Member',
+    targetId: `m-${i}`,
+  }));
 const rowsOf = (rs: AccessRecord[]) => rs.map((r) => ({ ...r }));
 
 export async function bench(): Promise<BenchRow[]> {
@@ -43,11 +49,14 @@ export async function bench(): Promise<BenchRow[]> {
     }
     const rows: BenchRow[] = [];
     for (const k of [1, 50]) {
-      const r = await alternate({ n: N, warm: 3 },
+      const r = await alternate(
+        { n: N, warm: 3 },
         () => store.appendAccess(records(k)),
-        () => ex.write((tx) => tx.run(BASELINE_APPEND, { rows: rowsOf(records(k)) })));
+        () => ex.write((tx) => tx.run(BASELINE_APPEND, { rows: rowsOf(records(k)) })),
+      );
       rows.push({
-        section: 'audit', metric: `append ${k} access record${k > 1 ? 's' : ''} (chained vs unchained)`,
+        section: 'audit',
+        metric: `append ${k} access record${k > 1 ? 's' : ''} (chained vs unchained)`,
         value: `${fmt(r.ratio)}×`,
         note: `chained ${describeSide(r.ours)}; unchained ${describeSide(r.baseline)}; ${r.rounds} rounds × n=${r.ours.n}; ${PRELOAD} entries already stored; Kuzu`,
       });
@@ -57,7 +66,9 @@ export async function bench(): Promise<BenchRow[]> {
     const { walkChain } = await import('../../graph/audit-log');
     const v = await walkChain(store);
     rows.push({
-      section: 'audit', metric: 'verify the chain', value: `${fmt((performance.now() - t0) / 1000)} s`,
+      section: 'audit',
+      metric: 'verify the chain',
+      value: `${fmt((performance.now() - t0) / 1000)} s`,
       note: `${v.checked} entries (head ${head.seq}), ${v.ok ? 'ok' : 'BROKEN'}; one run`,
     });
     return rows;

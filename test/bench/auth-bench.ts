@@ -28,11 +28,12 @@ const READS = 50;
 const spread = (rounds: number[][]) => {
   const p50 = rounds.map((r) => percentile(r, 50));
   const p99 = rounds.map((r) => percentile(r, 99));
-  return `p50 ${fmt(median(p50))} ms (rounds ${fmt(Math.min(...p50))}–${fmt(Math.max(...p50))}), p99 ${fmt(median(p99))} ms `
-    + `(rounds ${fmt(Math.min(...p99))}–${fmt(Math.max(...p99))}); ${rounds.length} rounds × n=${rounds[0]?.length ?? 0}`;
+  return (
+    `p50 ${fmt(median(p50))} ms (rounds ${fmt(Math.min(...p50))}–${fmt(Math.max(...p50))}), p99 ${fmt(median(p99))} ms ` +
+    `(rounds ${fmt(Math.min(...p99))}–${fmt(Math.max(...p99))}); ${rounds.length} rounds × n=${rounds[0]?.length ?? 0}`
+  );
 };
-const summary = (xs: number[]) =>
-  `${fmt(percentile(xs, 50))} ms (p90 ${fmt(percentile(xs, 90))}, ${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}, n=${xs.length})`;
+const summary = (xs: number[]) => `${fmt(percentile(xs, 50))} ms (p90 ${fmt(percentile(xs, 90))}, ${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}, n=${xs.length})`;
 
 export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-auth-bench-'));
@@ -41,24 +42,45 @@ export async function bench(): Promise<BenchRow[]> {
   try {
     await buildApiWorld(t.store);
     const hash = await hashPassword(PASSWORD);
-    for (const [memberId, login] of [['m-a', 'bench-a'], ['m-b', 'bench-b'], ['m-c', 'bench-c'], ['m-d', 'bench-d'], ['m-cm', 'bench-cm']]) {
+    for (const [memberId, login] of [
+      ['m-a', 'bench-a'],
+      ['m-b', 'bench-b'],
+      ['m-c', 'bench-c'],
+      ['m-d', 'bench-d'],
+      ['m-cm', 'bench-cm'],
+    ]) {
       await t.store.createAccount({
-        memberId: memberId!, loginName: login!, status: 'ACTIVE', passwordHash: hash, mustChangePassword: false,
-        failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+        memberId: memberId!,
+        loginName: login!,
+        status: 'ACTIVE',
+        passwordHash: hash,
+        mustChangePassword: false,
+        failedAttempts: 0,
+        lockedUntil: 0,
+        totpSecret: null,
+        totpEnabled: false,
+        recoveryCodeHashes: [],
       });
     }
     const config = loadConfig({
-      HONGTU_DEV_LOGIN: '0', HONGTU_CLIENT_DIR: '/nonexistent-client-dir', HONGTU_LOG_LEVEL: 'error',
-      HONGTU_RATE_SIGN_IN: '1000000', HONGTU_RATE_PER_ADDRESS: '1000000', HONGTU_RATE_PER_ACCOUNT: '1000000',
+      HONGTU_DEV_LOGIN: '0',
+      HONGTU_CLIENT_DIR: '/nonexistent-client-dir',
+      HONGTU_LOG_LEVEL: 'error',
+      HONGTU_RATE_SIGN_IN: '1000000',
+      HONGTU_RATE_PER_ADDRESS: '1000000',
+      HONGTU_RATE_PER_ACCOUNT: '1000000',
     });
     const silent = { debug() {}, info() {}, warn() {}, error() {} };
     const http = createServer(createApp({ config, store: t.store, logger: silent }));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const server = { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => http.close(() => r())) };
     try {
-      const post = (body: unknown, headers: Record<string, string> = {}) => fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
-      }).then((r) => r.json() as Promise<{ data?: unknown; errors?: unknown[] }>);
+      const post = (body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ data?: unknown; errors?: unknown[] }>);
       const signIn = async (login: string) => {
         const r = await post({ query: SIGN_IN, variables: { input: { loginName: login, password: PASSWORD } } });
         if (r.errors) throw new Error(`sign-in failed: ${JSON.stringify(r.errors)}`);
@@ -91,7 +113,10 @@ export async function bench(): Promise<BenchRow[]> {
             let stop = false;
             const loops = ['bench-b', 'bench-c', 'bench-d', 'bench-cm'].map(async (login) => {
               let n = 0;
-              while (!stop) { await storms[storm].run(login); n++; }
+              while (!stop) {
+                await storms[storm].run(login);
+                n++;
+              }
               return n;
             });
             await new Promise((r) => setTimeout(r, 200));
@@ -108,15 +133,15 @@ export async function bench(): Promise<BenchRow[]> {
         }
       }
       configurePasswordHashing(defaultHashingLimits());
-      const rows: BenchRow[] = [
-        { section: 'auth', metric: 'sign-in p50 (password, argon2id 19 MiB/t=2)', value: summary(signIns), note: 'sequential, one HTTP signIn each' },
-      ];
+      const rows: BenchRow[] = [{ section: 'auth', metric: 'sign-in p50 (password, argon2id 19 MiB/t=2)', value: summary(signIns), note: 'sequential, one HTTP signIn each' }];
       for (const side of ['ours', 'before'] as const) {
         rows.push({ section: 'auth', metric: `another member's read alone, ${sides[side].label}`, value: spread(alone[side]), note: 'member(id) with a personal access token' });
         for (const storm of Object.keys(storms) as Storm[]) {
           const g = got.get(`${side}/${storm}`)!;
           rows.push({
-            section: 'auth', metric: `another member's read during ${storms[storm].label}, ${sides[side].label}`, value: spread(g.during),
+            section: 'auth',
+            metric: `another member's read during ${storms[storm].label}, ${sides[side].label}`,
+            value: spread(g.during),
             note: `${storm === 'hashing' ? 'verifications' : 'sign-ins'}/s meanwhile per round: ${g.rate.map((x) => fmt(x, 1)).join(' / ')}`,
           });
         }

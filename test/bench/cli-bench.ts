@@ -22,7 +22,11 @@ function timeRuns(args: string[], n: number): number[] {
 export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   // Node's own start on this machine, for scale: --help adds reading one JSON file to it.
-  for (const [metric, args, n] of [['node -e "" (baseline)', ['-e', ''], 15], ['hongtu --help', ['--help'], 15], ['hongtu kt evaluate --help (through tsx)', ['kt', 'evaluate', '--help'], 5]] as const) {
+  for (const [metric, args, n] of [
+    ['node -e "" (baseline)', ['-e', ''], 15],
+    ['hongtu --help', ['--help'], 15],
+    ['hongtu kt evaluate --help (through tsx)', ['kt', 'evaluate', '--help'], 5],
+  ] as const) {
     const ms = timeRuns([...args], n);
     rows.push({ section: 'cli', metric, value: `${fmt(percentile(ms, 50))} ms`, note: `p10–p90 ${fmt(percentile(ms, 10))}–${fmt(percentile(ms, 90))} ms, n=${n}` });
   }

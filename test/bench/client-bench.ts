@@ -14,7 +14,11 @@ import { launchChromium } from '../e2e/browser';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'client/dist');
 
-export interface ChunkSize { chunk: string; bytes: number; gzipBytes: number }
+export interface ChunkSize {
+  chunk: string;
+  bytes: number;
+  gzipBytes: number;
+}
 
 /** Route chunk sizes: one row per JS/CSS asset, named without the content hash, largest first. */
 export function measureBundleSizes(dist = DIST): ChunkSize[] {
@@ -29,7 +33,11 @@ export function measureBundleSizes(dist = DIST): ChunkSize[] {
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
-export interface RouteSize { route: string; gzipBytes: number; chunks: string[] }
+export interface RouteSize {
+  route: string;
+  gzipBytes: number;
+  chunks: string[];
+}
 
 /**
  * What opening each lazy page downloads on top of the entry: the page's chunk plus every chunk it imports
@@ -38,11 +46,19 @@ export interface RouteSize { route: string; gzipBytes: number; chunks: string[] 
 export function measureRouteSizes(dist = DIST): RouteSize[] {
   const assets = path.join(dist, 'assets');
   const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const gz = new Map(readdirSync(assets).filter((f) => /\.(js|css)$/.test(f)).map((f) => [f, gzipSync(readFileSync(path.join(assets, f)), { level: 9 }).length]));
+  const gz = new Map(
+    readdirSync(assets)
+      .filter((f) => /\.(js|css)$/.test(f))
+      .map((f) => [f, gzipSync(readFileSync(path.join(assets, f)), { level: 9 }).length]),
+  );
   const imports = (f: string) => [...readFileSync(path.join(assets, f), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
   const entry = files.find((f) => /^index-/.test(f));
   const entryDeps = new Set<string>();
-  const walk = (f: string, into: Set<string>) => { if (into.has(f)) return; into.add(f); for (const d of imports(f)) walk(d, into); };
+  const walk = (f: string, into: Set<string>) => {
+    if (into.has(f)) return;
+    into.add(f);
+    for (const d of imports(f)) walk(d, into);
+  };
   if (entry) walk(entry, entryDeps);
   const css = [...gz.keys()].filter((f) => f.endsWith('.css'));
   const rows: RouteSize[] = [{ route: 'entry', chunks: [...entryDeps, ...css], gzipBytes: [...entryDeps, ...css].reduce((n, f) => n + (gz.get(f) ?? 0), 0) }];
@@ -55,7 +71,14 @@ export function measureRouteSizes(dist = DIST): RouteSize[] {
   return rows.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
-export interface NetworkRenderResult { nodes: number; edges: number; applyMs: number; layoutMs: number; totalMs: number; runs: number[] }
+export interface NetworkRenderResult {
+  nodes: number;
+  edges: number;
+  applyMs: number;
+  layoutMs: number;
+  totalMs: number;
+  runs: number[];
+}
 
 /**
  * Serve client/dist with vite preview, open `#/bench/network?nodes=N` in headless Chromium `runs` times
@@ -63,7 +86,10 @@ export interface NetworkRenderResult { nodes: number; edges: number; applyMs: nu
  */
 export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST): Promise<NetworkRenderResult> {
   const server = await preview({
-    configFile: path.join(ROOT, 'client/vite.config.ts'), build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent',
+    configFile: path.join(ROOT, 'client/vite.config.ts'),
+    build: { outDir: dist },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'silent',
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
@@ -101,7 +127,9 @@ export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: Ro
   console.log('Per route, on top of the entry (gzip):');
   console.table(routes.map((r) => ({ route: r.route, 'gzip kB': (r.gzipBytes / 1024).toFixed(1), chunks: r.chunks.length })));
   const network = await measureNetworkRender(2000, 3);
-  console.log(`Network render, ${network.nodes} nodes / ${network.edges} edges: median ${network.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${network.applyMs.toFixed(0)} ms, layout ${network.layoutMs.toFixed(0)} ms); runs ${network.runs.map((r) => r.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `Network render, ${network.nodes} nodes / ${network.edges} edges: median ${network.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${network.applyMs.toFixed(0)} ms, layout ${network.layoutMs.toFixed(0)} ms); runs ${network.runs.map((r) => r.toFixed(0)).join(', ')} ms`,
+  );
   return { sizes, routes, network };
 }
 
@@ -114,7 +142,15 @@ async function compareNetworkRender(otherDist: string, rounds: number, nodes = 2
   const theirs: number[] = [];
   const load0 = loadavg()[0];
   for (let i = 0; i < rounds; i++) {
-    for (const [dist, into] of (i % 2 ? [[otherDist, theirs], [DIST, ours]] : [[DIST, ours], [otherDist, theirs]]) as [string, number[]][]) {
+    for (const [dist, into] of (i % 2
+      ? [
+          [otherDist, theirs],
+          [DIST, ours],
+        ]
+      : [
+          [DIST, ours],
+          [otherDist, theirs],
+        ]) as [string, number[]][]) {
       into.push((await measureNetworkRender(nodes, 1, dist)).totalMs);
     }
   }
@@ -131,5 +167,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--compare');
   const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 5);
   const run = i > 0 ? compareNetworkRender(path.resolve(process.argv[i + 1]!), process.argv.includes('--rounds') ? rounds : 5) : runClientBench();
-  run.catch((e) => { console.error(e); process.exit(1); });
+  run.catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

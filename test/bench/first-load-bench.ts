@@ -55,8 +55,13 @@ async function runRole(prepared: string, role: Role, way: LearningPath, out: Sam
 const describe = (xs: number[]) => `p50 ${fmt(median(xs), 0)} ms (${fmt(Math.min(...xs), 0)}–${fmt(Math.max(...xs), 0)}), n=${xs.length}`;
 
 /** Rows of the section for one scale. */
-export async function benchFirstLoad(scale: 'demo' | 'medium', bulkDir: string, rounds = 3, log = (s: string) => console.error(s),
-  oldWay: readonly Role[] = OLD_WAY): Promise<BenchRow[]> {
+export async function benchFirstLoad(
+  scale: 'demo' | 'medium',
+  bulkDir: string,
+  rounds = 3,
+  log = (s: string) => console.error(s),
+  oldWay: readonly Role[] = OLD_WAY,
+): Promise<BenchRow[]> {
   const prepared = await preparedStore(scale, bulkDir, log);
   const samples: Samples = new Map();
   const load0 = loadavg()[0];
@@ -66,18 +71,23 @@ export async function benchFirstLoad(scale: 'demo' | 'medium', bulkDir: string, 
       for (const way of ways) await runRole(prepared, role, way, samples, log);
     }
   }
-  const rows: BenchRow[] = [{
-    section: 'first-load', metric: `${scale}: machine load (1-min average) at start / end`, value: `${fmt(load0, 1)} / ${fmt(loadavg()[0], 1)}`,
-    note: `${rounds} rounds; old way run for ${oldWay.join(', ') || 'no role'}`,
-  }];
-  for (const role of ROLES) for (const screen of SCREENS[role]) {
-    const ours = samples.get(`${role}|${screen}|summaries`)!;
-    const old = samples.get(`${role}|${screen}|reports`);
-    for (const kind of ['cold', 'warm'] as const) {
-      const note = old ? `old way (gap report per branch): ${describe(old[kind])}; ratio ${fmt(median(ours[kind]) / median(old[kind]))}×` : '';
-      rows.push({ section: 'first-load', metric: `${scale} ${role} ${screen} data, ${kind}`, value: describe(ours[kind]), note });
+  const rows: BenchRow[] = [
+    {
+      section: 'first-load',
+      metric: `${scale}: machine load (1-min average) at start / end`,
+      value: `${fmt(load0, 1)} / ${fmt(loadavg()[0], 1)}`,
+      note: `${rounds} rounds; old way run for ${oldWay.join(', ') || 'no role'}`,
+    },
+  ];
+  for (const role of ROLES)
+    for (const screen of SCREENS[role]) {
+      const ours = samples.get(`${role}|${screen}|summaries`)!;
+      const old = samples.get(`${role}|${screen}|reports`);
+      for (const kind of ['cold', 'warm'] as const) {
+        const note = old ? `old way (gap report per branch): ${describe(old[kind])}; ratio ${fmt(median(ours[kind]) / median(old[kind]))}×` : '';
+        rows.push({ section: 'first-load', metric: `${scale} ${role} ${screen} data, ${kind}`, value: describe(ours[kind]), note });
+      }
     }
-  }
   return rows;
 }
 
@@ -87,7 +97,10 @@ export async function bench(ctx: { scale: 'demo' | 'medium'; bulkDir: string }):
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
-  const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
   const scale = (arg('--scale') ?? 'demo') as 'demo' | 'medium';
   const rounds = Number(arg('--rounds') ?? 3);
   // At medium the university's old way is 400 gap reports per load: `--old-way COMMITTEE_ADMIN` keeps it to one committee.

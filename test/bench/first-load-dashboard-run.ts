@@ -23,8 +23,13 @@ const { signToken } = await from('server/auth/tokens.ts');
 const store = new KuzuStore({ dir: dbDir });
 await store.init();
 const config = loadConfig({
-  HONGTU_DEV_LOGIN: '1', HONGTU_CLIENT_DIR: '/nonexistent', HONGTU_LOG_LEVEL: 'error', HONGTU_EMBEDDER: 'lexical',
-  HONGTU_RATE_PER_ADDRESS: '1000000', HONGTU_RATE_PER_ACCOUNT: '1000000', HONGTU_MAX_COST: '1000000',
+  HONGTU_DEV_LOGIN: '1',
+  HONGTU_CLIENT_DIR: '/nonexistent',
+  HONGTU_LOG_LEVEL: 'error',
+  HONGTU_EMBEDDER: 'lexical',
+  HONGTU_RATE_PER_ADDRESS: '1000000',
+  HONGTU_RATE_PER_ACCOUNT: '1000000',
+  HONGTU_MAX_COST: '1000000',
 });
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const server = createServer(createApp({ config, store, logger: silent }));
@@ -41,7 +46,12 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 
 const qs = lastQuarters();
-const vars = Object.fromEntries(qs.flatMap((q, i) => [[`f${i}`, q.from], [`t${i}`, q.to]]));
+const vars = Object.fromEntries(
+  qs.flatMap((q, i) => [
+    [`f${i}`, q.from],
+    [`t${i}`, q.to],
+  ]),
+);
 const { university } = await gql<{ university: { committees: { id: string }[] } }>(print(DashboardCommitteesDocument));
 const doc = print(CommitteeDashboardDocument);
 async function load(): Promise<number> {

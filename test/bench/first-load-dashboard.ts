@@ -11,7 +11,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const storeDir = arg('--store');
 if (!storeDir) throw new Error('--store <kuzu dir> is required (e.g. a store made by `seed --scale medium --load`)');
 const other = arg('--compare');
@@ -24,7 +27,10 @@ function run(root: string): void {
   try {
     cpSync(storeDir!, path.join(tmp, 'kuzu'), { recursive: true });
     const load = loadavg()[0];
-    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'test/bench/first-load-dashboard-run.ts'), root, path.join(tmp, 'kuzu'), String(warm)], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'test/bench/first-load-dashboard-run.ts'), root, path.join(tmp, 'kuzu'), String(warm)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const r = JSON.parse(out.trim().split('\n').at(-1)!) as { coldMs: number; warmMs: number[] };
     const s = runs.get(root) ?? { cold: [], warm: [] };
     s.cold.push(r.coldMs);
@@ -37,5 +43,8 @@ function run(root: string): void {
 }
 const roots = other ? [ROOT, path.resolve(other)] : [ROOT];
 for (let i = 0; i < rounds; i++) for (const root of i % 2 ? [...roots].reverse() : roots) run(root);
-const d = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms (${s[0]!.toFixed(0)}–${s.at(-1)!.toFixed(0)}), n=${s.length}`; };
+const d = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms (${s[0]!.toFixed(0)}–${s.at(-1)!.toFixed(0)}), n=${s.length}`;
+};
 for (const [root, s] of runs) console.log(`${root}: cold ${d(s.cold)}; warm ${d(s.warm)}`);

@@ -34,7 +34,10 @@ export async function preparedStore(scale: string, bulkDir: string, log = (s: st
     const learner = createLearnerServices(store);
     let last = 0;
     const n = await learner.summaries.rebuild(Date.now(), (done, total) => {
-      if (performance.now() - last > 10_000) { last = performance.now(); log(`[first-load] ${scale}: ${done}/${total} members`); }
+      if (performance.now() - last > 10_000) {
+        last = performance.now();
+        log(`[first-load] ${scale}: ${done}/${total} members`);
+      }
     });
     log(`[first-load] ${scale}: derived state of ${n} members built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     // Embeddings and vector indexes, as the server's first start makes them (the bench's servers use the lexical embedder).

@@ -7,9 +7,18 @@
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
-  BranchGapReportDocument, BranchLearningSummariesDocument, BranchViewDocument, CommitteeDashboardDocument, DashboardCommitteesDocument,
-  MemberHomeDocument, MemberLearningDocument, PortraitBranchAverageDocument, PortraitDocument, PortraitLearningDocument,
-  PracticeForMemberDocument, WorkQueueDocument,
+  BranchGapReportDocument,
+  BranchLearningSummariesDocument,
+  BranchViewDocument,
+  CommitteeDashboardDocument,
+  DashboardCommitteesDocument,
+  MemberHomeDocument,
+  MemberLearningDocument,
+  PortraitBranchAverageDocument,
+  PortraitDocument,
+  PortraitLearningDocument,
+  PracticeForMemberDocument,
+  WorkQueueDocument,
 } from '../../client/src/gql/graphql';
 import { periodRange } from '../../client/src/features/branch/periods';
 import { lastQuarters } from '../../client/src/features/dashboard/dashboard-model';
@@ -24,7 +33,13 @@ export const SCREENS: Readonly<Record<Role, readonly string[]>> = {
   UNIVERSITY_ADMIN: ['dashboard'],
 };
 
-export interface Account { memberId: string; role: Role; branchId: string; committeeName: string; token: string }
+export interface Account {
+  memberId: string;
+  role: Role;
+  branchId: string;
+  committeeName: string;
+  token: string;
+}
 
 type Doc = TypedDocumentNode<unknown, Record<string, unknown>> | string;
 const text = (d: Doc) => (typeof d === 'string' ? d : print(d));
@@ -44,7 +59,9 @@ export async function gql<T>(url: string, doc: Doc, variables: Record<string, un
 /** The demo account of each role, signed in (demo login). */
 export async function signInAll(url: string): Promise<Map<Role, Account>> {
   const { demoAccounts } = await gql<{ demoAccounts: { memberId: string; role: Role; branchId: string; committeeName: string; description: string | null }[] }>(
-    url, '{ demoAccounts { memberId role branchId committeeName description } }');
+    url,
+    '{ demoAccounts { memberId role branchId committeeName description } }',
+  );
   const out = new Map<Role, Account>();
   for (const role of ROLES) {
     const a = demoAccounts.find((x) => x.role === role && !x.description) ?? demoAccounts.find((x) => x.role === role);
@@ -58,9 +75,11 @@ export async function signInAll(url: string): Promise<Map<Role, Account>> {
 /** Run `f` over `items`, `parallel` at a time (the client's worker pool). */
 async function pool<T>(items: readonly T[], parallel: number, f: (x: T) => Promise<unknown>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    for (let x = queue.shift(); x !== undefined; x = queue.shift()) await f(x);
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let x = queue.shift(); x !== undefined; x = queue.shift()) await f(x);
+    }),
+  );
 }
 
 /** How the dashboard gets its learning columns: per-branch gap reports (old) or the maintained summaries. */
@@ -71,9 +90,15 @@ const OLD_BRANCH_LEARNING = 'query BranchLearningSummary($id: ID!) { branchGaps(
 
 async function dashboard(url: string, a: Account, committeeIds: string[], path: LearningPath): Promise<number> {
   const qs = lastQuarters();
-  const vars = Object.fromEntries(qs.flatMap((q, i) => [[`f${i}`, q.from], [`t${i}`, q.to]]));
-  const committees = await Promise.all(committeeIds.map((id) =>
-    gql<{ committee: { branches: { id: string }[] } }>(url, CommitteeDashboardDocument as Doc, { id, ...vars }, a.token)));
+  const vars = Object.fromEntries(
+    qs.flatMap((q, i) => [
+      [`f${i}`, q.from],
+      [`t${i}`, q.to],
+    ]),
+  );
+  const committees = await Promise.all(
+    committeeIds.map((id) => gql<{ committee: { branches: { id: string }[] } }>(url, CommitteeDashboardDocument as Doc, { id, ...vars }, a.token)),
+  );
   const branchIds = committees.flatMap((c) => c.committee.branches.map((b) => b.id));
   if (path === 'reports') await pool(branchIds, 4, (id) => gql(url, OLD_BRANCH_LEARNING, { id }, a.token));
   else await gql(url, BranchLearningSummariesDocument as Doc, { ids: branchIds }, a.token);
@@ -87,7 +112,8 @@ export async function loadScreen(url: string, a: Account, screen: string, path: 
   switch (screen) {
     case 'home':
       await Promise.all([
-        gql(url, MemberHomeDocument as Doc, { id: a.memberId }, t), gql(url, MemberLearningDocument as Doc, { id: a.memberId }, t),
+        gql(url, MemberHomeDocument as Doc, { id: a.memberId }, t),
+        gql(url, MemberLearningDocument as Doc, { id: a.memberId }, t),
         gql(url, PracticeForMemberDocument as Doc, { id: a.memberId, first: 10 }, t),
       ]);
       break;
@@ -113,23 +139,35 @@ export async function loadScreen(url: string, a: Account, screen: string, path: 
     }
     case 'dashboard': {
       if (a.role === 'COMMITTEE_ADMIN') {
-        const { university } = await gql<{ university: { committees: { id: string; name: string }[] } }>(url, DashboardCommitteesDocument as Doc, {}, t)
-          .catch(() => ({ university: { committees: [] as { id: string; name: string }[] } }));
+        const { university } = await gql<{ university: { committees: { id: string; name: string }[] } }>(url, DashboardCommitteesDocument as Doc, {}, t).catch(() => ({
+          university: { committees: [] as { id: string; name: string }[] },
+        }));
         const id = university.committees.find((c) => c.name === a.committeeName)?.id ?? (await committeeOf(url, a));
         await dashboard(url, a, [id], path);
       } else {
         const { university } = await gql<{ university: { committees: { id: string }[] } }>(url, DashboardCommitteesDocument as Doc, {}, t);
-        await dashboard(url, a, university.committees.map((c) => c.id), path);
+        await dashboard(
+          url,
+          a,
+          university.committees.map((c) => c.id),
+          path,
+        );
       }
       break;
     }
-    default: throw new Error(`unknown screen ${screen}`);
+    default:
+      throw new Error(`unknown screen ${screen}`);
   }
   return performance.now() - t0;
 }
 
 /** The committee a committee administrator manages (the client has it in the session). */
 async function committeeOf(url: string, a: Account): Promise<string> {
-  const r = await gql<{ member: { branch: { committee: { id: string } } } }>(url, 'query($id: ID!) { member(id: $id) { branch { committee { id } } } }', { id: a.memberId }, a.token);
+  const r = await gql<{ member: { branch: { committee: { id: string } } } }>(
+    url,
+    'query($id: ID!) { member(id: $id) { branch { committee { id } } } }',
+    { id: a.memberId },
+    a.token,
+  );
   return r.member.branch.committee.id;
 }

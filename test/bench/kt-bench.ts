@@ -23,9 +23,24 @@ export async function benchKt(dir: string, referenceDate: number, scale: 'demo' 
   const where = `${ev.testMembers} test members (${ev.testAnswers} answers), fitted on ${ev.trainMembers} (${ev.trainAnswers} answers)`;
   rows.push({ section: S, metric: 'learner-model (product) AUC', value: fmt(ev.product.auc, 4), note: where });
   rows.push({ section: S, metric: 'bkt-forget (previous product) AUC', value: fmt(ev.bktForget.auc, 4), note: where });
-  rows.push({ section: S, metric: 'product mastery vs hidden truth, all pairs', value: `r ${fmt(ev.product.rAll, 3)}`, note: `${ev.product.pairsAll} member × subtopic pairs; bkt-forget r ${fmt(ev.bktForget.rAll, 3)}` });
-  rows.push({ section: S, metric: 'product mastery vs hidden truth, pairs with evidence', value: `r ${fmt(ev.product.rEvidence, 3)}`, note: `${ev.product.pairsEvidence} pairs answered or studied (tag ≥ 0.5); bkt-forget r ${fmt(ev.bktForget.rEvidence, 3)}` });
-  rows.push({ section: S, metric: 'fitted forgetting half-life', value: ev.halfLifeDays === null ? 'none' : `${ev.halfLifeDays} d`, note: `hidden half-life ${ev.trueHalfLifeDays} d; held-out log-likelihood per candidate: ${ev.halfLifeScores.map((s) => `${s.halfLifeDays ?? '∞'}:${fmt(s.logLikelihood, 5)}`).join(' ')}` });
+  rows.push({
+    section: S,
+    metric: 'product mastery vs hidden truth, all pairs',
+    value: `r ${fmt(ev.product.rAll, 3)}`,
+    note: `${ev.product.pairsAll} member × subtopic pairs; bkt-forget r ${fmt(ev.bktForget.rAll, 3)}`,
+  });
+  rows.push({
+    section: S,
+    metric: 'product mastery vs hidden truth, pairs with evidence',
+    value: `r ${fmt(ev.product.rEvidence, 3)}`,
+    note: `${ev.product.pairsEvidence} pairs answered or studied (tag ≥ 0.5); bkt-forget r ${fmt(ev.bktForget.rEvidence, 3)}`,
+  });
+  rows.push({
+    section: S,
+    metric: 'fitted forgetting half-life',
+    value: ev.halfLifeDays === null ? 'none' : `${ev.halfLifeDays} d`,
+    note: `hidden half-life ${ev.trueHalfLifeDays} d; held-out log-likelihood per candidate: ${ev.halfLifeScores.map((s) => `${s.halfLifeDays ?? '∞'}:${fmt(s.logLikelihood, 5)}`).join(' ')}`,
+  });
   rows.push({ section: S, metric: 'fit (all half-life candidates + trees)', value: `${fmt(ev.fitSeconds, 1)} s`, note: `${ev.trainAnswers} answers, one run` });
   // Per-event update: fold a member's whole history (as the server does after each event).
   const product = createProductModel(model.params, requiredTopicIds());
@@ -38,6 +53,11 @@ export async function benchKt(dir: string, referenceDate: number, scale: 'demo' 
     times.push(performance.now() - t0);
   }
   const events = sampleMembers.map((m) => m.answers.length + m.studies.length).sort((a, b) => a - b);
-  rows.push({ section: S, metric: 'update: fold history → rows (per event)', value: `p50 ${fmt(percentile(times, 50))} ms`, note: `p90 ${fmt(percentile(times, 90))} ms, max ${fmt(Math.max(...times))} ms; n=${times.length} members, median ${events[events.length >> 1]} events each` });
+  rows.push({
+    section: S,
+    metric: 'update: fold history → rows (per event)',
+    value: `p50 ${fmt(percentile(times, 50))} ms`,
+    note: `p90 ${fmt(percentile(times, 90))} ms, max ${fmt(Math.max(...times))} ms; n=${times.length} members, median ${events[events.length >> 1]} events each`,
+  });
   return rows;
 }

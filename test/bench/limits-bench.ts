@@ -24,11 +24,20 @@ const SECRET = 'bench-secret-0123456789abcdef-0123456789';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 /** Limits so high they never refuse: the "before" configuration. */
 const LIMITS_OFF = {
-  HONGTU_MAX_COST: '1000000', HONGTU_MAX_TOKENS: '100000', HONGTU_MAX_ALIASES: '1000', HONGTU_MAX_ROOT_FIELDS: '1000',
-  HONGTU_MAX_BODY_BYTES: '10000000', HONGTU_RATE_PER_ADDRESS: '1000000', HONGTU_RATE_PER_ACCOUNT: '1000000',
+  HONGTU_MAX_COST: '1000000',
+  HONGTU_MAX_TOKENS: '100000',
+  HONGTU_MAX_ALIASES: '1000',
+  HONGTU_MAX_ROOT_FIELDS: '1000',
+  HONGTU_MAX_BODY_BYTES: '10000000',
+  HONGTU_RATE_PER_ADDRESS: '1000000',
+  HONGTU_RATE_PER_ACCOUNT: '1000000',
 };
 
-interface Srv { url: string; close(): Promise<void>; gql(q: string, v: Record<string, unknown>, token: string, address?: string): Promise<{ errors?: unknown[] }> }
+interface Srv {
+  url: string;
+  close(): Promise<void>;
+  gql(q: string, v: Record<string, unknown>, token: string, address?: string): Promise<{ errors?: unknown[] }>;
+}
 
 async function serve(store: GraphStore, env: Record<string, string>): Promise<Srv> {
   // As behind the campus TLS proxy: each simulated user has their own address (X-Forwarded-For).
@@ -40,11 +49,14 @@ async function serve(store: GraphStore, env: Record<string, string>): Promise<Sr
   return {
     url,
     close: () => new Promise((r) => server.close(() => r())),
-    gql: async (query, variables, token, address = '10.0.0.1') => (await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': address },
-      body: JSON.stringify({ query, variables }),
-    })).json() as Promise<{ errors?: unknown[] }>,
+    gql: async (query, variables, token, address = '10.0.0.1') =>
+      (
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': address },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json() as Promise<{ errors?: unknown[] }>,
   };
 }
 
@@ -80,15 +92,27 @@ const PROBES: [string, 'member' | 'secretary', string][] = [
   ['Query.branchLife', 'secretary', 'query($b: ID!) { branchLife(branchId: $b, from: "2024-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { branch { id } } }'],
   ['Mutation.generateStudyPlan', 'member', 'mutation($m: ID!) { generateStudyPlan(memberId: $m, minutesPerWeek: 60, weeks: 4) { id } }'],
   ['Mutation.recordAnswer', 'member', 'mutation($m: ID!, $id: ID!, $q: ID!) { recordAnswer(input: { id: $id, memberId: $m, questionId: $q, choice: 0, seconds: 5 }) { created } }'],
-  ['Mutation.recordStudy', 'member', 'mutation($m: ID!, $id: ID!, $c: ID!) { recordStudy(input: { id: $id, memberId: $m, courseId: $c, seconds: 60, progress: 0.5 }) { created } }'],
+  [
+    'Mutation.recordStudy',
+    'member',
+    'mutation($m: ID!, $id: ID!, $c: ID!) { recordStudy(input: { id: $id, memberId: $m, courseId: $c, seconds: 60, progress: 0.5 }) { created } }',
+  ],
 ];
 
-interface World { member: string; branch: string; secretary: string; course: string; question: string; members: string[] }
+interface World {
+  member: string;
+  branch: string;
+  secretary: string;
+  course: string;
+  question: string;
+  members: string[];
+}
 
 async function pickWorld(store: GraphStore): Promise<World> {
   const members = (await store.listMembers({ roles: ['MEMBER'] }, 50, null)).items;
-  const sec = (await store.listMembers({ roles: ['SECRETARY'], branchIds: [members[0].branchId] }, 1, null)).items[0]
-    ?? (await store.listMembers({ roles: ['SECRETARY'] }, 1, null)).items[0];
+  const sec =
+    (await store.listMembers({ roles: ['SECRETARY'], branchIds: [members[0].branchId] }, 1, null)).items[0] ??
+    (await store.listMembers({ roles: ['SECRETARY'] }, 1, null)).items[0];
   const course = (await store.listCourses({}, 1, null)).items[0];
   const question = (await store.listQuestions({}, 1, null)).items[0];
   return { member: members[0].id, branch: sec.branchId, secretary: sec.id, course: course.id, question: question.id, members: members.map((m) => m.id) };
@@ -130,13 +154,15 @@ async function readsPerSecond(srv: Srv, tokens: string[], ids: string[], ms: num
   const q = 'query($m: ID!) { viewer { role } member(id: $m) { id name } recommendations(memberId: $m, first: 5) { score course { id } } }';
   let done = 0;
   const end = performance.now() + ms;
-  await Promise.all(tokens.map(async (tok, i) => {
-    while (performance.now() < end) {
-      const r = await srv.gql(q, { m: ids[i] }, tok, `10.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);
-      if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 300));
-      done++;
-    }
-  }));
+  await Promise.all(
+    tokens.map(async (tok, i) => {
+      while (performance.now() < end) {
+        const r = await srv.gql(q, { m: ids[i] }, tok, `10.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);
+        if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 300));
+        done++;
+      }
+    }),
+  );
   return done / (ms / 1000);
 }
 
@@ -144,7 +170,8 @@ async function readsPerSecond(srv: Srv, tokens: string[], ids: string[], ms: num
 export async function bench(ctx: { store: GraphStore }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const costs = await measureFieldCosts(ctx.store, 5);
-  for (const c of costs) rows.push({ section: 'limits', metric: `field cost ${c.key}`, value: `${fmt(median(c.ms), 1)} ms`, note: `weight ${c.weight}; spread ${spread(c.ms)}, n=${c.ms.length}` });
+  for (const c of costs)
+    rows.push({ section: 'limits', metric: `field cost ${c.key}`, value: `${fmt(median(c.ms), 1)} ms`, note: `weight ${c.weight}; spread ${spread(c.ms)}, n=${c.ms.length}` });
   const w = await pickWorld(ctx.store);
   const tokens: string[] = [];
   for (const id of w.members) tokens.push(await tokenFor(ctx.store, id));
@@ -164,7 +191,12 @@ export async function bench(ctx: { store: GraphStore }): Promise<BenchRow[]> {
       const ms = await timeIt(5, () => on.gql(q, { m: w.member }, tokens[0]));
       if (median(ms) > median(worst.ms)) worst = { ms, q };
     }
-    rows.push({ section: 'limits', metric: 'one-request cost ceiling (MEMBER)', value: `${fmt(median(worst.ms), 0)} ms`, note: `spread ${spread(worst.ms)}, n=5; ${worst.q.slice(0, 80)}…` });
+    rows.push({
+      section: 'limits',
+      metric: 'one-request cost ceiling (MEMBER)',
+      value: `${fmt(median(worst.ms), 0)} ms`,
+      note: `spread ${spread(worst.ms)}, n=5; ${worst.q.slice(0, 80)}…`,
+    });
   } finally {
     await on.close();
   }
@@ -183,7 +215,12 @@ export async function bench(ctx: { store: GraphStore }): Promise<BenchRow[]> {
   const off = median(results.off);
   const onMed = median(results.on);
   rows.push({ section: 'limits', metric: `reads/s, ${tokens.length} users, limits off`, value: fmt(off, 0), note: `spread ${spread(results.off)}, n=3, 5 s each` });
-  rows.push({ section: 'limits', metric: `reads/s, ${tokens.length} users, limits on`, value: fmt(onMed, 0), note: `spread ${spread(results.on)}, n=3; ${fmt((onMed / off - 1) * 100, 1)} % vs off` });
+  rows.push({
+    section: 'limits',
+    metric: `reads/s, ${tokens.length} users, limits on`,
+    value: fmt(onMed, 0),
+    note: `spread ${spread(results.on)}, n=3; ${fmt((onMed / off - 1) * 100, 1)} % vs off`,
+  });
   return rows;
 }
 

@@ -25,7 +25,8 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const { token } = await signToken(config.jwtSecret, 'm-1');
   const gql = async (query: string, id: string) => {
     const res = await app.fetch('http://bench/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables: { id } }),
     });
     const body = (await res.json()) as { errors?: unknown };
@@ -36,10 +37,25 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const warm = await sample(ids.length, 5, (i) => gql(RECS, ids[i % ids.length]));
   const raw = await sample(ids.length, 5, (i) => ctx.store.getMemberHistory(ids[i % ids.length], { limit: 500 }));
   const [c50, c99, w50, w99, r50] = [percentile(cold, 50), percentile(cold, 99), percentile(warm, 50), percentile(warm, 99), percentile(raw, 50)];
-  rows.push({ section: 'recommendations', metric: 'recommendations(first: 5), first read (replay + gaps)', value: `p50 ${fmt(c50)} ms, p99 ${fmt(c99)} ms`, note: `${ids.length} members, GraphQL in-process` });
-  rows.push({ section: 'recommendations', metric: 'recommendations(first: 5), warm', value: `p50 ${fmt(w50)} ms, p99 ${fmt(w99)} ms`, note: `raw getMemberHistory(500) p50 ${fmt(r50)} ms; GraphQL/raw p50 ${fmt(w50 / r50)}×` });
+  rows.push({
+    section: 'recommendations',
+    metric: 'recommendations(first: 5), first read (replay + gaps)',
+    value: `p50 ${fmt(c50)} ms, p99 ${fmt(c99)} ms`,
+    note: `${ids.length} members, GraphQL in-process`,
+  });
+  rows.push({
+    section: 'recommendations',
+    metric: 'recommendations(first: 5), warm',
+    value: `p50 ${fmt(w50)} ms, p99 ${fmt(w99)} ms`,
+    note: `raw getMemberHistory(500) p50 ${fmt(r50)} ms; GraphQL/raw p50 ${fmt(w50 / r50)}×`,
+  });
   const plan = await sample(30, 2, (i) => gql(PLAN, ids[i % ids.length]));
-  rows.push({ section: 'recommendations', metric: 'generateStudyPlan(120 min × 8 weeks)', value: `p50 ${fmt(percentile(plan, 50))} ms, p99 ${fmt(percentile(plan, 99))} ms`, note: '30 samples' });
+  rows.push({
+    section: 'recommendations',
+    metric: 'generateStudyPlan(120 min × 8 weeks)',
+    value: `p50 ${fmt(percentile(plan, 50))} ms, p99 ${fmt(percentile(plan, 99))} ms`,
+    note: '30 samples',
+  });
 
   const memberLimit = ctx.scale === 'medium' ? 1000 : undefined;
   const t0 = performance.now();
@@ -47,7 +63,8 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const s = (performance.now() - t0) / 1000;
   for (const r of sim) {
     rows.push({
-      section: 'recommendations', metric: `simulated 8 weeks × 60 min: ${r.policy}`,
+      section: 'recommendations',
+      metric: `simulated 8 weeks × 60 min: ${r.policy}`,
       value: `gain required ${fmt(r.gainRequired, 3)}, all ${fmt(r.gainAll, 3)}`,
       note: `${r.members} members; targets met ${fmt(r.targetsMetBefore * 100, 1)}% → ${fmt(r.targetsMetAfter * 100, 1)}%; prerequisite violations ${fmt(r.prereqViolationRate * 100, 1)}%; ${fmt(r.msPerChoice)} ms/choice; run ${fmt(s, 0)} s`,
     });

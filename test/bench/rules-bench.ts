@@ -33,7 +33,11 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const QUEUE = '{ workQueue { overdue due upcoming items { key title status dueAt citation { text } action { kind targetId } } } }';
 const DAY = 86_400_000;
 
-const load = () => os.loadavg().map((x) => fmt(x, 1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => fmt(x, 1))
+    .join(' / ');
 
 /** Runs `f` and returns its result with the 1-minute load average before and after. */
 async function underLoad<T>(f: () => Promise<T>): Promise<{ value: T; load: string }> {
@@ -49,8 +53,7 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
   const kept = new RulesEngine({ store });
   const fresh = new RulesEngine({ store, factsTtlMs: 0 });
   const committees = await store.listCommittees();
-  const sizes = (await Promise.all(committees.map(async (c) => [c.id, (await store.listBranches([c.id])).length] as const)))
-    .sort((a, b) => b[1] - a[1]);
+  const sizes = (await Promise.all(committees.map(async (c) => [c.id, (await store.listBranches([c.id])).length] as const))).sort((a, b) => b[1] - a[1]);
   const twenty = [...sizes].sort((a, b) => Math.abs(a[1] - 20) - Math.abs(b[1] - 20))[0];
   const largest = sizes[0];
   const university = (await store.getUniversity())!;
@@ -59,11 +62,30 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
   const compare = async (label: string, scope: Scope, n: number, before: string) => {
     let obligations = 0;
     let same = true;
-    const { value: r, load: l } = await underLoad(() => alternate({ n, warm: 1, rounds: 3 },
-      async () => { obligations = (await kept.evaluate(scope, asOf)).length; },
-      async () => { const got = (await fresh.evaluate(scope, asOf)).length; same &&= got === obligations || obligations === 0; }));
-    rows.push({ section: 'rules', metric: `evaluate ${label}, facts kept`, value: describeSide(r.ours), note: `n=${r.ours.n} × ${r.rounds} rounds alternating with "read every time"; ${obligations} obligations; default window (a year back, 5 weeks ahead); ${l}` });
-    rows.push({ section: 'rules', metric: `evaluate ${label}, facts read every time (one batch)`, value: describeSide(r.baseline), note: `same n and rounds; kept/read-every-time p50 ${fmt(r.ratio, 3)}×; same obligation count: ${same}; before this work: ${before}` });
+    const { value: r, load: l } = await underLoad(() =>
+      alternate(
+        { n, warm: 1, rounds: 3 },
+        async () => {
+          obligations = (await kept.evaluate(scope, asOf)).length;
+        },
+        async () => {
+          const got = (await fresh.evaluate(scope, asOf)).length;
+          same &&= got === obligations || obligations === 0;
+        },
+      ),
+    );
+    rows.push({
+      section: 'rules',
+      metric: `evaluate ${label}, facts kept`,
+      value: describeSide(r.ours),
+      note: `n=${r.ours.n} × ${r.rounds} rounds alternating with "read every time"; ${obligations} obligations; default window (a year back, 5 weeks ahead); ${l}`,
+    });
+    rows.push({
+      section: 'rules',
+      metric: `evaluate ${label}, facts read every time (one batch)`,
+      value: describeSide(r.baseline),
+      note: `same n and rounds; kept/read-every-time p50 ${fmt(r.ratio, 3)}×; same obligation count: ${same}; before this work: ${before}`,
+    });
   };
 
   await compare(`committee (${twenty[1]} branches, every rule)`, { kind: 'COMMITTEE', id: twenty[0] }, 20, 'not measured for this committee');
@@ -78,7 +100,12 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  rows.push({ section: 'rules', metric: `evaluate committee (${twenty[1]} branches), facts kept: CPU time of this process`, value: `median ${fmt(median(cpu))} ms CPU, fastest wall ${fmt(Math.min(...wall))} ms`, note: `n=30; wall median ${fmt(median(wall))} ms over the same calls; ${load()} (1/5/15 min)` });
+  rows.push({
+    section: 'rules',
+    metric: `evaluate committee (${twenty[1]} branches), facts kept: CPU time of this process`,
+    value: `median ${fmt(median(cpu))} ms CPU, fastest wall ${fmt(Math.min(...wall))} ms`,
+    note: `n=30; wall median ${fmt(median(wall))} ms over the same calls; ${load()} (1/5/15 min)`,
+  });
   await compare(`committee (${largest[1]} branches, every rule)`, { kind: 'COMMITTEE', id: largest[0] }, 20, 'p50 3,689 ms / p99 6,005 ms (n=30, heavily loaded machine)');
   await compare(`university (${branches} branches, every rule)`, { kind: 'UNIVERSITY', id: university.id }, 5, 'p50 30.9 s');
 
@@ -91,14 +118,25 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
     for (let i = 0; i < 15; i++) {
       const branchId = branchIds[i % branchIds.length];
       await store.createMeeting({
-        id: `bench-rules-${Date.now()}-${i}`, branchId, kind: 'PARTY_LECTURE', title: '基准测试写入', at: asOf - (i + 1) * DAY, minutes: 60, record: '',
+        id: `bench-rules-${Date.now()}-${i}`,
+        branchId,
+        kind: 'PARTY_LECTURE',
+        title: '基准测试写入',
+        at: asOf - (i + 1) * DAY,
+        minutes: 60,
+        record: '',
       });
       const t0 = performance.now();
       await kept.evaluate(scope, asOf);
       afterWrite.push(performance.now() - t0);
     }
   });
-  rows.push({ section: 'rules', metric: `evaluate committee (${twenty[1]} branches) right after a write to one of its branches`, value: `p50 ${fmt(percentile(afterWrite, 50))} ms, p99 ${fmt(percentile(afterWrite, 99))} ms`, note: `n=${afterWrite.length}; each after one createMeeting (15 meetings added to the bench store); median ${fmt(median(afterWrite))} ms; ${wl}` });
+  rows.push({
+    section: 'rules',
+    metric: `evaluate committee (${twenty[1]} branches) right after a write to one of its branches`,
+    value: `p50 ${fmt(percentile(afterWrite, 50))} ms, p99 ${fmt(percentile(afterWrite, 99))} ms`,
+    note: `n=${afterWrite.length}; each after one createMeeting (15 meetings added to the bench store); median ${fmt(median(afterWrite))} ms; ${wl}`,
+  });
 
   // The secretary's work queue through GraphQL: the server's engine against one reading facts every time.
   const config = loadConfig({ HONGTU_DEV_LOGIN: '1', HONGTU_LOG_LEVEL: 'error', HONGTU_CLIENT_DIR: '/nonexistent' });
@@ -109,7 +147,8 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
   let items = 0;
   const queue = (app: ReturnType<typeof createApp>) => async (i: number) => {
     const res = await app.fetch('http://bench/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
       body: JSON.stringify({ query: QUEUE }),
     });
     const body = (await res.json()) as { data?: { workQueue: { items: unknown[] } }; errors?: unknown };
@@ -119,8 +158,18 @@ export async function bench(ctx: Pick<BenchContext, 'store' | 'scale'>): Promise
   // Warm the kept engine on every secretary's branch first (as a running server would be).
   for (let i = 0; i < tokens.length; i++) await queue(appKept)(i);
   const { value: q, load: ql } = await underLoad(() => alternate({ n: 50, warm: 3, rounds: 3 }, queue(appKept), queue(appFresh)));
-  rows.push({ section: 'rules', metric: 'workQueue for a secretary (GraphQL in-process), facts kept', value: describeSide(q.ours), note: `n=${q.ours.n} × ${q.rounds} rounds over ${secretaries.length} secretaries, alternating; last queue ${items} items; ${ql}` });
-  rows.push({ section: 'rules', metric: 'workQueue for a secretary, facts read every time', value: describeSide(q.baseline), note: `kept/read-every-time p50 ${fmt(q.ratio, 3)}×; before this work: p50 419 ms (loaded machine)` });
+  rows.push({
+    section: 'rules',
+    metric: 'workQueue for a secretary (GraphQL in-process), facts kept',
+    value: describeSide(q.ours),
+    note: `n=${q.ours.n} × ${q.rounds} rounds over ${secretaries.length} secretaries, alternating; last queue ${items} items; ${ql}`,
+  });
+  rows.push({
+    section: 'rules',
+    metric: 'workQueue for a secretary, facts read every time',
+    value: describeSide(q.baseline),
+    note: `kept/read-every-time p50 ${fmt(q.ratio, 3)}×; before this work: p50 419 ms (loaded machine)`,
+  });
   return rows;
 }
 

@@ -14,7 +14,12 @@ import { benchKt } from './kt-bench';
 import { markdownTable, fmt, type BenchRow } from './stats';
 
 type Section = (ctx: BenchContext) => Promise<BenchRow[]>;
-export interface BenchContext { scale: 'demo' | 'medium'; bulkDir: string; members: number; store: import('../../graph/kuzu/kuzu-store').KuzuStore }
+export interface BenchContext {
+  scale: 'demo' | 'medium';
+  bulkDir: string;
+  members: number;
+  store: import('../../graph/kuzu/kuzu-store').KuzuStore;
+}
 
 async function optionalSections(): Promise<[string, Section][]> {
   const out: [string, Section][] = [];
@@ -63,11 +68,12 @@ async function main() {
   const skipped = only ? ['kt', ...(await optionalSections()).map(([n]) => n)].filter((n) => n !== only) : [];
   if (skipped.length) rows.push({ section: 'bench', metric: 'sections skipped (--only)', value: skipped.join(', ') });
   if (!skipped.includes('kt')) console.error('[bench] knowledge tracing…');
-  if (!skipped.includes('kt')) try {
-    rows.push(...(await benchKt(gen.dir, REFERENCE_DATE, scale)));
-  } catch (e) {
-    fail('kt', e);
-  }
+  if (!skipped.includes('kt'))
+    try {
+      rows.push(...(await benchKt(gen.dir, REFERENCE_DATE, scale)));
+    } catch (e) {
+      fail('kt', e);
+    }
   for (const [name, section] of await optionalSections()) {
     if (skipped.includes(name)) continue;
     console.error(`[bench] ${name}…`);

@@ -8,7 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessRecord, GraphStore } from '../../graph';
 
-interface Call { method: string; args: unknown[] }
+interface Call {
+  method: string;
+  args: unknown[];
+}
 
 /** A store that records every call into `log` (one group per event-loop turn) while it is switched on. */
 export function recordingStore(store: GraphStore): { store: GraphStore; record<T>(f: () => Promise<T>): Promise<Call[][]> } {
@@ -23,7 +26,9 @@ export function recordingStore(store: GraphStore): { store: GraphStore; record<T
           if (!group) {
             group = [];
             log.push(group);
-            setImmediate(() => { group = null; });
+            setImmediate(() => {
+              group = null;
+            });
           }
           group.push({ method: String(prop), args: structuredClone(args) });
         }
@@ -49,12 +54,12 @@ export function recordingStore(store: GraphStore): { store: GraphStore; record<T
 /** Replay recorded calls on the real store, group by group (calls of a group together). Access records get fresh ids. */
 export async function replay(store: GraphStore, groups: Call[][]): Promise<void> {
   for (const g of groups) {
-    await Promise.all(g.map((c) => {
-      const args = c.method === 'appendAccess'
-        ? [(c.args[0] as AccessRecord[]).map((r) => ({ ...r, id: randomUUID() }))]
-        : c.args;
-      return (store[c.method as keyof GraphStore] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
-    }));
+    await Promise.all(
+      g.map((c) => {
+        const args = c.method === 'appendAccess' ? [(c.args[0] as AccessRecord[]).map((r) => ({ ...r, id: randomUUID() }))] : c.args;
+        return (store[c.method as keyof GraphStore] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      }),
+    );
   }
 }
 

@@ -6,7 +6,12 @@ export function percentile(samples: number[], p: number): number {
   return s[i];
 }
 
-export interface BenchRow { section: string; metric: string; value: string; note?: string }
+export interface BenchRow {
+  section: string;
+  metric: string;
+  value: string;
+  note?: string;
+}
 
 export function markdownTable(rows: BenchRow[]): string {
   const lines = ['| section | metric | value | note |', '|---|---|---|---|'];
@@ -40,7 +45,8 @@ export function median(xs: number[]): number {
 export interface SideFigures {
   /** p50 and p99 of each round, in ms. */
   rounds: { p50: number; p99: number }[];
-  p50: number; p99: number;
+  p50: number;
+  p99: number;
   /** Lowest and highest round p50. */
   p50Spread: [number, number];
   /** Samples per round. */
@@ -51,8 +57,11 @@ function figures(rounds: number[][]): SideFigures {
   const per = rounds.map((r) => ({ p50: percentile(r, 50), p99: percentile(r, 99) }));
   const p50s = per.map((r) => r.p50);
   return {
-    rounds: per, p50: median(p50s), p99: median(per.map((r) => r.p99)),
-    p50Spread: [Math.min(...p50s), Math.max(...p50s)], n: rounds[0]?.length ?? 0,
+    rounds: per,
+    p50: median(p50s),
+    p99: median(per.map((r) => r.p99)),
+    p50Spread: [Math.min(...p50s), Math.max(...p50s)],
+    n: rounds[0]?.length ?? 0,
   };
 }
 
@@ -64,15 +73,26 @@ function figures(rounds: number[][]): SideFigures {
  */
 export async function alternate(
   opts: { rounds?: number; n: number; warm: number },
-  ours: (i: number) => Promise<unknown>, baseline: (i: number) => Promise<unknown>,
+  ours: (i: number) => Promise<unknown>,
+  baseline: (i: number) => Promise<unknown>,
 ): Promise<{ ours: SideFigures; baseline: SideFigures; ratio: number; rounds: number }> {
   const rounds = Math.max(3, opts.rounds ?? 3);
   const a: number[][] = [];
   const b: number[][] = [];
   for (let r = 0; r < rounds; r++) {
-    const runOurs = async () => { a.push(await sample(opts.n, opts.warm, ours)); };
-    const runBase = async () => { b.push(await sample(opts.n, opts.warm, baseline)); };
-    if (r % 2 === 0) { await runOurs(); await runBase(); } else { await runBase(); await runOurs(); }
+    const runOurs = async () => {
+      a.push(await sample(opts.n, opts.warm, ours));
+    };
+    const runBase = async () => {
+      b.push(await sample(opts.n, opts.warm, baseline));
+    };
+    if (r % 2 === 0) {
+      await runOurs();
+      await runBase();
+    } else {
+      await runBase();
+      await runOurs();
+    }
   }
   const fo = figures(a);
   const fb = figures(b);
@@ -91,5 +111,4 @@ export async function repeatSeconds(rounds: number, f: (round: number) => Promis
 }
 
 /** "p50 1.20 ms (1.10–1.40), p99 3.00 ms" for a side. */
-export const describeSide = (s: SideFigures) =>
-  `p50 ${fmt(s.p50)} ms (rounds ${fmt(s.p50Spread[0])}–${fmt(s.p50Spread[1])}), p99 ${fmt(s.p99)} ms`;
+export const describeSide = (s: SideFigures) => `p50 ${fmt(s.p50)} ms (rounds ${fmt(s.p50Spread[0])}–${fmt(s.p50Spread[1])}), p99 ${fmt(s.p99)} ms`;

@@ -19,7 +19,13 @@ async function freshStore(): Promise<{ store: KuzuStore; dispose(): Promise<void
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-bench-'));
   const store = new KuzuStore({ dir });
   await store.init();
-  return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
@@ -56,13 +62,29 @@ export async function benchStore(bulkDir: string, members: number, rounds = 3): 
       raws.push((performance.now() - t0) / 1000);
       await s.dispose();
     };
-    if (r % 2 === 0) { await ours(); await raw(); } else { await raw(); await ours(); }
+    if (r % 2 === 0) {
+      await ours();
+      await raw();
+    } else {
+      await raw();
+      await ours();
+    }
   }
   const loaded = main!;
   const [lm, rm] = [median(loads), median(raws)];
   const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))} s`;
-  rows.push({ section: 'store', metric: 'bulk load (Kuzu, ours)', value: `${fmt(n / lm, 0)} rows/s`, note: `${n} rows, median ${fmt(lm)} s (${spread(loads)}), n=${loads.length}, alternating with raw` });
-  rows.push({ section: 'store', metric: 'raw COPY FROM (Kuzu)', value: `${fmt(rawN / rm, 0)} rows/s`, note: `${rawN} rows, median ${fmt(rm)} s (${spread(raws)}), n=${raws.length}; ours/raw time ${fmt(lm / rm)}×` });
+  rows.push({
+    section: 'store',
+    metric: 'bulk load (Kuzu, ours)',
+    value: `${fmt(n / lm, 0)} rows/s`,
+    note: `${n} rows, median ${fmt(lm)} s (${spread(loads)}), n=${loads.length}, alternating with raw`,
+  });
+  rows.push({
+    section: 'store',
+    metric: 'raw COPY FROM (Kuzu)',
+    value: `${fmt(rawN / rm, 0)} rows/s`,
+    note: `${rawN} rows, median ${fmt(rm)} s (${spread(raws)}), n=${raws.length}; ours/raw time ${fmt(lm / rm)}×`,
+  });
 
   const config = loadConfig({ HONGTU_DEV_LOGIN: '1', HONGTU_LOG_LEVEL: 'error', HONGTU_CLIENT_DIR: '/nonexistent' });
   const recorder = recordingStore(loaded.store);
@@ -81,10 +103,22 @@ export async function benchStore(bulkDir: string, members: number, rounds = 3): 
   // The store calls each member's request makes, recorded once, replayed by the baseline.
   const calls: Awaited<ReturnType<typeof recorder.record>>[] = [];
   for (const id of ids) calls.push(await recorder.record(() => gql(id)));
-  const cmp = await alternate({ rounds, n: ids.length, warm: 10 },
+  const cmp = await alternate(
+    { rounds, n: ids.length, warm: 10 },
     (i) => gql(ids[i % ids.length]!),
-    (i) => replay(loaded.store, calls[i % ids.length]!));
-  rows.push({ section: 'api', metric: 'member(id)+recentActivity(20), GraphQL in-process', value: describeSide(cmp.ours), note: `${cmp.rounds} rounds × ${cmp.ours.n}, alternating with the raw side` });
-  rows.push({ section: 'api', metric: 'raw store, the same calls (same-work replay)', value: describeSide(cmp.baseline), note: `GraphQL/raw p50 ${fmt(cmp.ratio)}×; calls: ${describeCalls(calls[0]!)}` });
+    (i) => replay(loaded.store, calls[i % ids.length]!),
+  );
+  rows.push({
+    section: 'api',
+    metric: 'member(id)+recentActivity(20), GraphQL in-process',
+    value: describeSide(cmp.ours),
+    note: `${cmp.rounds} rounds × ${cmp.ours.n}, alternating with the raw side`,
+  });
+  rows.push({
+    section: 'api',
+    metric: 'raw store, the same calls (same-work replay)',
+    value: describeSide(cmp.baseline),
+    note: `GraphQL/raw p50 ${fmt(cmp.ratio)}×; calls: ${describeCalls(calls[0]!)}`,
+  });
   return { rows, store: loaded.store, dispose: loaded.dispose };
 }

@@ -26,7 +26,12 @@ const MEMBER = `query($id: ID!) { member(id: $id) { id name stage branch { id na
   recentActivity(first: 20) { studies { id at course { id title } } answers { id at correct question { id } } attendance { at status } } } }`;
 const RECS = 'query($id: ID!) { recommendations(memberId: $id, first: 5) { course { id title } score kind } }';
 
-interface Column { load: string; member: string; recs: string; rss: string }
+interface Column {
+  load: string;
+  member: string;
+  recs: string;
+  rss: string;
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -42,7 +47,8 @@ async function reads(store: GraphStore, rounds: number, n: number): Promise<Pick
   const ids = Array.from({ length: n }, (_, i) => `m-${5 + ((i * 7919) % (members - 5))}`);
   const gql = async (query: string, id: string) => {
     const res = await app.fetch('http://bench/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables: { id } }),
     });
     const body = (await res.json()) as { errors?: unknown };
@@ -104,7 +110,8 @@ async function neo4jColumn(bulk: string, rounds: number, n: number): Promise<Col
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     const r = await reads(store, rounds, n);
     return {
-      load: `${fmt(s, 1)} s (${fmt(rows / s, 0)} rows/s)`, ...r,
+      load: `${fmt(s, 1)} s (${fmt(rows / s, 0)} rows/s)`,
+      ...r,
       rss: `app ${mib(Math.max(rssBefore, process.memoryUsage().rss))}; server: see docker stats / dbms.memory.* settings`,
     };
   } finally {
@@ -121,7 +128,10 @@ async function main() {
   const kuzu = await kuzuColumn(path.resolve(bulk), rounds, n);
   const neo = await neo4jColumn(path.resolve(bulk), rounds, n);
   const rows: [string, keyof Column][] = [
-    ['load', 'load'], ['member(id) + 20 events', 'member'], ['recommendations(first: 5), warm', 'recs'], ['resident memory', 'rss'],
+    ['load', 'load'],
+    ['member(id) + 20 events', 'member'],
+    ['recommendations(first: 5), warm', 'recs'],
+    ['resident memory', 'rss'],
   ];
   console.log(`# Stores side by side — ${path.resolve(bulk)} — ${new Date().toISOString()}\n`);
   console.log('| metric | Kuzu | Neo4j |\n|---|---|---|');

@@ -26,14 +26,22 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const texts = corpus.items.map((i) => i.text);
   row(`embed texts/s ${lexical.id}`, fmt(await measureThroughput(lexical, texts, 3), 0), `${texts.length} curriculum texts × 3`);
   const fixture = await NeuralEmbedder.load({ modelName: 'tiny-bert', modelsDir: path.resolve('test/fixtures'), cacheDir: path.resolve('data/models'), progress: false });
-  row('embed texts/s neural pipeline (tiny fixture)', fmt(await measureThroughput(fixture, texts), 0), 'transformers.js + onnxruntime overhead on a 32-dim random model, not bge-small');
+  row(
+    'embed texts/s neural pipeline (tiny fixture)',
+    fmt(await measureThroughput(fixture, texts), 0),
+    'transformers.js + onnxruntime overhead on a 32-dim random model, not bge-small',
+  );
 
   const areaLabeled = parseAreaLabeled(fs.readFileSync(path.resolve('test/fixtures/area-labeled-courses.tsv'), 'utf8'));
   const ev = await evaluateTagging({ embedder: lexical, areaLabeled });
   for (const kind of ['Course', 'Question'] as const) {
     const f = ev.byKind[kind];
     if (!f) continue;
-    row(`tagging held-out ${kind.toLowerCase()}s area P@1 / P@3`, `${fmt(f.areaP1, 3)} / ${fmt(f.areaP3, 3)}`, `n=${f.n}; primary area P@1 ${fmt(f.primaryAreaP1, 3)}; chance ${ev.chanceAreaP1}`);
+    row(
+      `tagging held-out ${kind.toLowerCase()}s area P@1 / P@3`,
+      `${fmt(f.areaP1, 3)} / ${fmt(f.areaP3, 3)}`,
+      `n=${f.n}; primary area P@1 ${fmt(f.primaryAreaP1, 3)}; chance ${ev.chanceAreaP1}`,
+    );
     row(`tagging held-out ${kind.toLowerCase()}s subtopic P@1 / P@3`, `${fmt(f.topicP1, 3)} / ${fmt(f.topicP3, 3)}`, `n=${f.n}; 64 subtopics`);
   }
   if (ev.areaLabeled) row('tagging independent area-labelled texts area P@1', fmt(ev.areaLabeled.areaP1, 3), `n=${ev.areaLabeled.n}`);

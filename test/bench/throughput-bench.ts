@@ -40,7 +40,11 @@ function recording(store: GraphStore, state: { log: Call[] | null }): GraphStore
   });
 }
 
-const timed = async (f: () => Promise<unknown>) => { const t0 = performance.now(); await f(); return performance.now() - t0; };
+const timed = async (f: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+};
 const summary = (runs: number[][]) => {
   const all = runs.flat();
   const medians = runs.map((r) => percentile(r, 50));
@@ -58,22 +62,66 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const one: number[] = [];
   const batched: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
-    const ev = (tag: string, i: number) => ({ kind: 'ANSWER' as const, event: {
-      id: `tb-${tag}-${r}-${i}`, memberId: members[i % members.length].id, questionId: questions[i % questions.length].id, at: Date.now(), correct: i % 2 === 0, seconds: 20,
-    } });
-    one.push(100 / ((await timed(async () => { for (let i = 0; i < 100; i++) await store.recordEventBatch([ev('one', i)], []); })) / 1000));
-    batched.push(100 / ((await timed(async () => { for (let i = 0; i < 100; i += 50) await store.recordEventBatch(Array.from({ length: 50 }, (_, k) => ev('b50', i + k)), []); })) / 1000));
+    const ev = (tag: string, i: number) => ({
+      kind: 'ANSWER' as const,
+      event: {
+        id: `tb-${tag}-${r}-${i}`,
+        memberId: members[i % members.length].id,
+        questionId: questions[i % questions.length].id,
+        at: Date.now(),
+        correct: i % 2 === 0,
+        seconds: 20,
+      },
+    });
+    one.push(
+      100 /
+        ((await timed(async () => {
+          for (let i = 0; i < 100; i++) await store.recordEventBatch([ev('one', i)], []);
+        })) /
+          1000),
+    );
+    batched.push(
+      100 /
+        ((await timed(async () => {
+          for (let i = 0; i < 100; i += 50)
+            await store.recordEventBatch(
+              Array.from({ length: 50 }, (_, k) => ev('b50', i + k)),
+              [],
+            );
+        })) /
+          1000),
+    );
   }
-  rows.push({ section: 'throughput', metric: 'store writes/s, one event per transaction', value: `median ${fmt(percentile(one, 50), 0)}/s (${fmt(Math.min(...one), 0)}–${fmt(Math.max(...one), 0)})`, note: `${REPEATS}×100 events with outbox entries` });
-  rows.push({ section: 'throughput', metric: 'store writes/s, 50 events per transaction (group commit)', value: `median ${fmt(percentile(batched, 50), 0)}/s (${fmt(Math.min(...batched), 0)}–${fmt(Math.max(...batched), 0)})`, note: `${REPEATS}×100 events; ratio ${fmt(percentile(batched, 50) / percentile(one, 50), 1)}×` });
+  rows.push({
+    section: 'throughput',
+    metric: 'store writes/s, one event per transaction',
+    value: `median ${fmt(percentile(one, 50), 0)}/s (${fmt(Math.min(...one), 0)}–${fmt(Math.max(...one), 0)})`,
+    note: `${REPEATS}×100 events with outbox entries`,
+  });
+  rows.push({
+    section: 'throughput',
+    metric: 'store writes/s, 50 events per transaction (group commit)',
+    value: `median ${fmt(percentile(batched, 50), 0)}/s (${fmt(Math.min(...batched), 0)}–${fmt(Math.max(...batched), 0)})`,
+    note: `${REPEATS}×100 events; ratio ${fmt(percentile(batched, 50) / percentile(one, 50), 1)}×`,
+  });
 
   // Maintained state: the outbox (or, for bulk-loaded members, a one-time backfill) writes it.
-  const config = loadConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789', HONGTU_LOG_LEVEL: 'error', HONGTU_CLIENT_DIR: '/nonexistent' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HONGTU_JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789',
+    HONGTU_LOG_LEVEL: 'error',
+    HONGTU_CLIENT_DIR: '/nonexistent',
+  });
   const wp0 = createWritePath(store, (s) => createLearnerServices(s));
   await wp0.worker.drain();
   const backfillMs = await timed(() => wp0.worker.backfill(ids));
   await wp0.close();
-  rows.push({ section: 'throughput', metric: 'backfill of bulk-loaded members (mastery + gaps, once)', value: `${fmt(backfillMs / ids.length)} ms/member`, note: `${ids.length} members; ${ctx.scale}` });
+  rows.push({
+    section: 'throughput',
+    metric: 'backfill of bulk-loaded members (mastery + gaps, once)',
+    value: `${fmt(backfillMs / ids.length)} ms/member`,
+    note: `${ids.length} members; ${ctx.scale}`,
+  });
 
   const recCold: number[][] = [];
   const recWarm: number[][] = [];
@@ -86,10 +134,14 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
     const tokens = new Map<string, string>();
     const gql = async (query: string, viewer: string, id: string) => {
       if (!tokens.has(viewer)) {
-        tokens.set(viewer, (await createAccessToken(store, viewer, { name: 'bench', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token);
+        tokens.set(
+          viewer,
+          (await createAccessToken(store, viewer, { name: 'bench', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token,
+        );
       }
       const res = await app.fetch('http://bench/graphql', {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(viewer)}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(viewer)}` },
         body: JSON.stringify({ query, variables: { id } }),
       });
       const body = (await res.json()) as { errors?: unknown };
@@ -113,17 +165,28 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
       // The raw side makes the same calls all at once (as overlapped as they could ever be), with fresh
       // ids for the access records it writes.
       const fresh = (records: unknown) => (records as { id: string }[]).map((a) => ({ ...a, id: `${a.id}-raw` }));
-      w.push(await timed(() => Promise.all(calls.map((c) => {
-        const args = c.name === 'appendAccess' ? [fresh(c.args[0])] : c.name === 'recordEventBatch' ? [c.args[0], fresh(c.args[1])] : c.args;
-        return (store[c.name] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
-      }))));
+      w.push(
+        await timed(() =>
+          Promise.all(
+            calls.map((c) => {
+              const args = c.name === 'appendAccess' ? [fresh(c.args[0])] : c.name === 'recordEventBatch' ? [c.args[0], fresh(c.args[1])] : c.args;
+              return (store[c.name] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+            }),
+          ),
+        ),
+      );
     }
     gqlSide.push(g);
     rawSide.push(w);
     await wp.close();
   }
   const [c, wm, gq, rw] = [summary(recCold), summary(recWarm), summary(gqlSide), summary(rawSide)];
-  rows.push({ section: 'throughput', metric: 'recommendations(first: 5), cold (first read in the process), maintained state', value: show(c), note: `n ${c.n}, ${REPEATS} repeats, GraphQL in-process, production config` });
+  rows.push({
+    section: 'throughput',
+    metric: 'recommendations(first: 5), cold (first read in the process), maintained state',
+    value: show(c),
+    note: `n ${c.n}, ${REPEATS} repeats, GraphQL in-process, production config`,
+  });
   rows.push({ section: 'throughput', metric: 'recommendations(first: 5), warm, maintained state', value: show(wm), note: `n ${wm.n}` });
   rows.push({ section: 'throughput', metric: 'member(id) + 20 events, GraphQL', value: show(gq), note: `n ${gq.n}; access record through group commit` });
   rows.push({ section: 'throughput', metric: 'member(id) + 20 events, the same store calls raw', value: show(rw), note: `GraphQL/raw p50 ${fmt(gq.p50 / rw.p50)}×` });

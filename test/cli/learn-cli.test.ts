@@ -16,14 +16,20 @@ import { childEnv } from '../support/child-env';
 import { makeTempDir } from '../support/temp-dirs';
 
 const dataDir = path.join(makeTempDir('hongtu-learn-'), 'kuzu');
-const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
-  encoding: 'utf8', env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
-});
+const hongtu = (args: string[]) =>
+  spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
+    encoding: 'utf8',
+    env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
+  });
 
 async function withStore<T>(f: (s: KuzuStore) => Promise<T>): Promise<T> {
   const store = new KuzuStore({ dir: dataDir });
   await store.init();
-  try { return await f(store); } finally { await store.close(); }
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
 }
 
 const onTopic = questions.filter((q) => (q.topics['admission.activist'] ?? 0) >= 0.5).slice(0, 4);
@@ -32,7 +38,8 @@ beforeAll(async () => {
   await withStore(async (store) => {
     await buildApiWorld(store);
     for (const pass of [false, true]) {
-      for (const t of topics) await store.upsertTopic({ id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: pass ? t.prerequisiteIds : [] });
+      for (const t of topics)
+        await store.upsertTopic({ id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: pass ? t.prerequisiteIds : [] });
     }
     for (const [i, q] of onTopic.entries()) {
       await store.upsertQuestion({ ...q, topics: Object.entries(q.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })) });
@@ -44,7 +51,7 @@ beforeAll(async () => {
 const masteryOfA = () => withStore(async (s) => (await s.getMasteryForMembers(['m-a'])).get('m-a')!.find((r) => r.topicId === 'admission.activist')?.p);
 
 describe('hongtu learn recompute', () => {
-  it('replays history into mastery rows and stores every member\'s gaps', async () => {
+  it("replays history into mastery rows and stores every member's gaps", async () => {
     const r = hongtu(['learn', 'recompute']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^8 members: \d+ mastery rows, \d+ gaps with learner-model\/1 in [\d.]+ s\nlearning summaries of 8 members rebuilt in [\d.]+ s\n$/);

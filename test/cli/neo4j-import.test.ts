@@ -23,10 +23,10 @@ describe('hongtu neo4j-import', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/rows written to .*admin/);
-    expect(readFileSync(path.join(out, 'Member.header.csv'), 'utf8').trim())
-      .toBe('id:ID(Member),name,kind,stage,role,stageSince:long,phone,idNumber,createdAt:long,updatedAt:long');
-    expect(readFileSync(path.join(out, 'ANSWERED.header.csv'), 'utf8').trim())
-      .toBe('from:START_ID(Member),to:END_ID(Question),id,at:long,correct:boolean,seconds:long');
+    expect(readFileSync(path.join(out, 'Member.header.csv'), 'utf8').trim()).toBe(
+      'id:ID(Member),name,kind,stage,role,stageSince:long,phone,idNumber,createdAt:long,updatedAt:long',
+    );
+    expect(readFileSync(path.join(out, 'ANSWERED.header.csv'), 'utf8').trim()).toBe('from:START_ID(Member),to:END_ID(Question),id,at:long,correct:boolean,seconds:long');
     const members = parseCsv(readFileSync(path.join(out, 'Member.csv'), 'utf8')).filter((x) => x.length > 1);
     const source = parseCsv(readFileSync(path.join(bulk, 'Member.csv'), 'utf8')).filter((x) => x.length > 1);
     expect(members).toEqual(source.slice(1));

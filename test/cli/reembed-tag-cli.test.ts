@@ -12,9 +12,11 @@ import { childEnv } from '../support/child-env';
 import { makeTempDir } from '../support/temp-dirs';
 
 const dataDir = path.join(makeTempDir('hongtu-reembed-'), 'kuzu');
-const hongtu = (args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
-  encoding: 'utf8', env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
-});
+const hongtu = (args: string[]) =>
+  spawnSync(process.execPath, ['bin/hongtu.mjs', ...args], {
+    encoding: 'utf8',
+    env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'lexical' }),
+  });
 
 async function withStore<T>(f: (s: KuzuStore) => Promise<T>): Promise<T> {
   const store = new KuzuStore({ dir: dataDir });
@@ -33,7 +35,11 @@ beforeAll(async () => {
     }
     for (const c of courses.slice(0, 40)) {
       await store.createCourse({
-        id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes,
+        id: c.id,
+        title: c.title,
+        summary: c.summary,
+        kind: c.kind,
+        minutes: c.minutes,
         topics: Object.entries(c.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })),
       });
     }
@@ -64,7 +70,8 @@ describe('hongtu reembed', () => {
 describe('hongtu tag --stdin on a store embedded by another embedder', () => {
   it('tags with the neural pipeline and leaves the stored vectors and indexes as they were', async () => {
     const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
-      input: '党章规定的党员义务\n', encoding: 'utf8',
+      input: '党章规定的党员义务\n',
+      encoding: 'utf8',
       env: childEnv({ HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'neural', HONGTU_MODELS_DIR: path.resolve('test/fixtures'), HONGTU_MODEL: 'tiny-bert' }),
     });
     expect(r.status, r.stderr).toBe(0);

@@ -17,13 +17,15 @@ describe('hongtu tag --stdin --json', () => {
   const dataDir = path.join(dir, 'kuzu');
   const vars = { HONGTU_DATA_DIR: dataDir, HONGTU_EMBEDDER: 'auto', HONGTU_MODELS_DIR: path.join(dir, 'models') };
   const env = childEnv(vars);
-  const run = (input: string, args: string[] = []) =>
-    spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json', ...args], { input, encoding: 'utf8', env });
+  const run = (input: string, args: string[] = []) => spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json', ...args], { input, encoding: 'utf8', env });
 
   it('prints one JSON line per input line with ranked topics and their areas', () => {
     const r = run('遵义会议确立了毛泽东同志在党中央和红军的领导地位\n\n党员应当按月交纳党费\n', ['--first', '2']);
     expect(r.status, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].text).toBe('遵义会议确立了毛泽东同志在党中央和红军的领导地位');
     expect(lines[0].topics).toHaveLength(2);
@@ -50,7 +52,9 @@ describe('hongtu tag --stdin --json', () => {
     await store.init();
     try {
       const r = spawnSync(process.execPath, ['bin/hongtu.mjs', 'tag', '--stdin', '--json'], {
-        input: '党员应当按月交纳党费\n', encoding: 'utf8', env: childEnv({ ...vars, HONGTU_DATA_DIR: held, HONGTU_EMBEDDER: 'lexical' }),
+        input: '党员应当按月交纳党费\n',
+        encoding: 'utf8',
+        env: childEnv({ ...vars, HONGTU_DATA_DIR: held, HONGTU_EMBEDDER: 'lexical' }),
       });
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).topics[0].area).toBe('organization');

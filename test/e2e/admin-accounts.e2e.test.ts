@@ -16,7 +16,7 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { open, signInAs, snap } from './pages';
 import { startTestServer, type TestServer } from './server';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 let server: TestServer;
 let adminBrowser: LaunchedBrowser;
@@ -47,7 +47,10 @@ async function signIn(page: Page, loginName: string, password: string): Promise<
 }
 
 const row = (id: string) => admin.locator(`[data-testid="account-row"][data-member-id="${id}"]`);
-const statuses = async (id: string) => row(id).locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+const statuses = async (id: string) =>
+  row(id)
+    .locator('[data-status]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
 
 /** Search the list for a member by name and wait for their card. */
 async function findRow(m: { id: string; name: string }): Promise<void> {
@@ -82,7 +85,7 @@ beforeAll(async () => {
   admin = await adminBrowser.context.newPage();
   member = await memberBrowser.context.newPage();
   await adminBrowser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const demo = await gql('{ demoAccounts { memberId role } }', {}, null) as { data: { demoAccounts: { memberId: string; role: string }[] } };
+  const demo = (await gql('{ demoAccounts { memberId role } }', {}, null)) as { data: { demoAccounts: { memberId: string; role: string }[] } };
   adminId = demo.data.demoAccounts.find((a) => a.role === 'UNIVERSITY_ADMIN')!.memberId;
   adminToken = (await gql('mutation ($m: ID!) { login(memberId: $m) { token } }', { m: adminId }, null)).data.login.token;
   const members = await gql('{ members(filter: { roles: [MEMBER] }, first: 2) { nodes { id name } } }');
@@ -168,7 +171,7 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     await poll(() => statuses(target.id)).toEqual(['ACTIVE']);
   });
 
-  it('shows the server\'s reason when the login name is taken, and opens nothing', async () => {
+  it("shows the server's reason when the login name is taken, and opens nothing", async () => {
     await findRow(other);
     await act(other.id, 'create', 's2026e2e01');
     await poll(() => admin.getByTestId('admin-error').getAttribute('data-error-code')).toBe('CONFLICT');
@@ -180,14 +183,16 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     expect((await gql('query ($m: ID!) { account(memberId: $m) { loginName } }', { m: other.id })).data.account).toBeNull();
   });
 
-  it('disables the account: the member\'s session stops at the next request; the history shows every action', async () => {
+  it("disables the account: the member's session stops at the next request; the history shows every action", async () => {
     await findRow(target);
     await act(target.id, 'disable');
     await poll(() => statuses(target.id)).toEqual(['DISABLED']);
     await poll(() => row(target.id).getByTestId('account-action-enable').isVisible()).toBe(true);
 
     // The member's next request (moving to another page of the app) finds the session ended.
-    await member.evaluate(() => { location.hash = '#/account'; });
+    await member.evaluate(() => {
+      location.hash = '#/account';
+    });
     await poll(() => member.evaluate(() => location.hash)).toBe('#/signin');
     await poll(() => member.getByTestId('signin-expired').isVisible()).toBe(true);
     // Signing in again is refused while the account is disabled.
@@ -196,12 +201,16 @@ describe('administrators manage accounts on the 账号管理 page', () => {
 
     await row(target.id).getByTestId('account-history-toggle').click();
     const history = row(target.id).getByTestId('account-history');
-    await poll(() => history.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
-      .toEqual(expect.arrayContaining(['ACCOUNT_CREATE', 'SIGN_IN', 'PASSWORD_CHANGE', 'ACCOUNT_DISABLE', 'SIGN_IN_DISABLED']));
+    await poll(() => history.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(
+      expect.arrayContaining(['ACCOUNT_CREATE', 'SIGN_IN', 'PASSWORD_CHANGE', 'ACCOUNT_DISABLE', 'SIGN_IN_DISABLED']),
+    );
     expect(await history.locator('li[data-action="ACCOUNT_DISABLE"]').first().textContent()).toContain(adminId);
     expect(await history.locator('li[data-action="ACCOUNT_CREATE"]').first().textContent()).toContain('开通账号');
     // The same rows through the API, with who did them.
-    const trail = (await gql('query ($m: ID!) { accessRecords(memberId: $m, first: 100) { action viewerId } }', { m: target.id })).data.accessRecords as { action: string; viewerId: string }[];
+    const trail = (await gql('query ($m: ID!) { accessRecords(memberId: $m, first: 100) { action viewerId } }', { m: target.id })).data.accessRecords as {
+      action: string;
+      viewerId: string;
+    }[];
     for (const action of ['ACCOUNT_CREATE', 'ACCOUNT_DISABLE']) expect(trail).toContainEqual({ action, viewerId: adminId });
     expect(trail).toContainEqual({ action: 'READ_ACCOUNT', viewerId: adminId });
     await snap(admin, 'admin-accounts-history');
@@ -224,7 +233,9 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     await poll(() => admin.getByTestId('accounts-notice').textContent()).toMatch(new RegExp(`${target.name} 已在 [1-9]\\d* 处退出登录`));
     // The member's next request (a fresh page asks the API who the cookie belongs to; an in-app move may be
     // answered from the client's cache without one) finds the session ended.
-    await member.evaluate(() => { location.hash = '#/account'; });
+    await member.evaluate(() => {
+      location.hash = '#/account';
+    });
     await member.reload();
     await poll(() => member.evaluate(() => location.hash)).toBe('#/signin');
   });
@@ -253,13 +264,11 @@ describe('administrators manage accounts on the 账号管理 page', () => {
     await admin.getByTestId('locale').selectOption('zh-CN');
   });
 
-  it('a committee administrator sees only the committee\'s members and no history', async () => {
+  it("a committee administrator sees only the committee's members and no history", async () => {
     await signInAs(member, server.url, 'COMMITTEE_ADMIN');
     const cadminId = (await member.getByTestId('signout').getAttribute('data-member-id'))!;
     const token = (await gql('mutation ($m: ID!) { login(memberId: $m) { token } }', { m: cadminId }, null)).data.login.token;
-    const [mine, all] = await Promise.all([
-      gql('{ accountList(first: 1) { totalCount } }', {}, token), gql('{ accountList(first: 1) { totalCount } }'),
-    ]);
+    const [mine, all] = await Promise.all([gql('{ accountList(first: 1) { totalCount } }', {}, token), gql('{ accountList(first: 1) { totalCount } }')]);
     expect(mine.data.accountList.totalCount).toBeLessThan(all.data.accountList.totalCount);
     await member.locator('[data-nav="accounts"]').click();
     await poll(() => member.getByTestId('accounts-total').textContent()).toBe(`共 ${mine.data.accountList.totalCount} 人`);

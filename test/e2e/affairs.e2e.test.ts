@@ -18,9 +18,12 @@ let server: TestServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-useBrowserSuite((s) => {
-  ({ server, browser, page } = s);
-}, { viewport: PHONE });
+useBrowserSuite(
+  (s) => {
+    ({ server, browser, page } = s);
+  },
+  { viewport: PHONE },
+);
 
 /** Sign in as another person: the previous session's cookie is dropped first. */
 async function switchTo(role: Parameters<typeof signInAs>[2]): Promise<void> {

@@ -24,13 +24,12 @@ async function api(query: string, variables: Record<string, unknown> = {}, token
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await res.json() as { data?: any; errors?: unknown[] };
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
 }
 
-const tokenOf = async (memberId: string): Promise<string> =>
-  (await api('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login.token;
+const tokenOf = async (memberId: string): Promise<string> => (await api('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login.token;
 
 /** Sign in through the demo sign-in page by typing a member id. */
 async function signInById(id: string): Promise<void> {
@@ -47,32 +46,54 @@ let voters: string[] = [];
 let roundId = '';
 let graded = '';
 
-useBrowserSuite(async (s) => {
-  ({ server, browser, page } = s);
-  page.on('dialog', (d) => { void d.accept(); });
-  const accounts = (await api('{ demoAccounts { memberId role branchId } }')).demoAccounts as { memberId: string; role: string; branchId: string }[];
-  const sec = accounts.find((a) => a.role === 'SECRETARY')!;
-  secretary = sec.memberId;
-  const secToken = await tokenOf(secretary);
-  const members = (await api('query($b: ID!) { members(first: 100, filter: { branchIds: [$b], stages: [FULL] }) { edges { node { id } } } }',
-    { b: sec.branchId }, secToken)).members.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
-  voters = members.filter((id) => id !== secretary);
-  graded = voters[0]!;
-  const round = (await api(`mutation($i: OpenAppraisalRoundInput!) { openAppraisalRound(input: $i) { id publicKey } }`, { i: {
-    branchId: sec.branchId, title: '2026年度民主评议党员', periodFrom: '2026-01-01T00:00:00+08:00', periodTo: '2027-01-01T00:00:00+08:00',
-    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), appraiseeIds: [graded, voters[1]],
-  } }, secToken)).openAppraisalRound;
-  roundId = round.id;
-  for (const v of voters.slice(1, 6)) {
-    const b = await blindToken(round.publicKey);
-    const sig = (await api('mutation($r: ID!, $b: String!) { requestBallotSignature(roundId: $r, blindedMessage: $b) }',
-      { r: roundId, b: b.blindedMessage }, await tokenOf(v))).requestBallotSignature;
-    await api('mutation($i: CastBallotInput!) { castBallot(input: $i) { receipt } }', { i: {
-      roundId, token: toBase64(b.token), signature: await unblindSignature(round.publicKey, b, sig),
-      grades: [{ memberId: graded, grade: 'QUALIFIED' }],
-    } });
-  }
-}, { viewport: PHONE });
+useBrowserSuite(
+  async (s) => {
+    ({ server, browser, page } = s);
+    page.on('dialog', (d) => {
+      void d.accept();
+    });
+    const accounts = (await api('{ demoAccounts { memberId role branchId } }')).demoAccounts as { memberId: string; role: string; branchId: string }[];
+    const sec = accounts.find((a) => a.role === 'SECRETARY')!;
+    secretary = sec.memberId;
+    const secToken = await tokenOf(secretary);
+    const members = (
+      await api('query($b: ID!) { members(first: 100, filter: { branchIds: [$b], stages: [FULL] }) { edges { node { id } } } }', { b: sec.branchId }, secToken)
+    ).members.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+    voters = members.filter((id) => id !== secretary);
+    graded = voters[0]!;
+    const round = (
+      await api(
+        `mutation($i: OpenAppraisalRoundInput!) { openAppraisalRound(input: $i) { id publicKey } }`,
+        {
+          i: {
+            branchId: sec.branchId,
+            title: '2026年度民主评议党员',
+            periodFrom: '2026-01-01T00:00:00+08:00',
+            periodTo: '2027-01-01T00:00:00+08:00',
+            closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+            appraiseeIds: [graded, voters[1]],
+          },
+        },
+        secToken,
+      )
+    ).openAppraisalRound;
+    roundId = round.id;
+    for (const v of voters.slice(1, 6)) {
+      const b = await blindToken(round.publicKey);
+      const sig = (await api('mutation($r: ID!, $b: String!) { requestBallotSignature(roundId: $r, blindedMessage: $b) }', { r: roundId, b: b.blindedMessage }, await tokenOf(v)))
+        .requestBallotSignature;
+      await api('mutation($i: CastBallotInput!) { castBallot(input: $i) { receipt } }', {
+        i: {
+          roundId,
+          token: toBase64(b.token),
+          signature: await unblindSignature(round.publicKey, b, sig),
+          grades: [{ memberId: graded, grade: 'QUALIFIED' }],
+        },
+      });
+    }
+  },
+  { viewport: PHONE },
+);
 
 describe('民主评议 and 谈心谈话 in the browser', () => {
   it('a member votes: the signature request is signed in, the ballot request carries no cookie or Authorization', async () => {

@@ -17,23 +17,37 @@ const poll = pollWithin(90_000, 250);
 let server: TestServer;
 let page: Page;
 
-useBrowserSuite((s) => {
-  ({ server, page } = s);
-}, { viewport: PHONE });
+useBrowserSuite(
+  (s) => {
+    ({ server, page } = s);
+  },
+  { viewport: PHONE },
+);
 
 const noSideways = () => fitsWidth(page);
 
 /** A GraphQL query through the page's own session cookie. */
 async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const body = await page.evaluate(async ([q, v]) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: JSON.stringify({ query: q, variables: v }) });
-    return r.json();
-  }, [query, variables] as const);
+  const body = await page.evaluate(
+    async ([q, v]) => {
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return r.json();
+    },
+    [query, variables] as const,
+  );
   expect(body.errors).toBeUndefined();
   return body.data as T;
 }
 
-interface ApiQuarter { quarter: string; score: number | null; indicators: { id: string; shortfalls: { key: string; ruleId: string }[] }[] }
+interface ApiQuarter {
+  quarter: string;
+  score: number | null;
+  indicators: { id: string; shortfalls: { key: string; ruleId: string }[] }[];
+}
 
 describe('branch assessment', () => {
   let branchId = '';
@@ -49,7 +63,9 @@ describe('branch assessment', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toBe('支部考核');
 
     const { branchAssessment: quarters } = await api<{ branchAssessment: ApiQuarter[] }>(
-      'query($b: ID!) { branchAssessment(branchId: $b, first: 4) { quarter score indicators { id shortfalls { key ruleId } } } }', { b: branchId });
+      'query($b: ID!) { branchAssessment(branchId: $b, first: 4) { quarter score indicators { id shortfalls { key ruleId } } } }',
+      { b: branchId },
+    );
     // The trend shows the API's quarters and scores, oldest first.
     const rows = await trend.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ q: tr.getAttribute('data-quarter'), s: tr.getAttribute('data-score') })));
     expect(rows).toEqual(quarters.map((q) => ({ q: q.quarter, s: q.score === null ? '' : String(q.score) })));
@@ -112,16 +128,26 @@ describe('branch assessment', () => {
     await open(page, server.url, '/dashboard');
     const table = page.getByTestId('assess-compare');
     await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
-    const scores = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-score')).filter((s) => s !== '').map(Number));
+    const scores = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs
+        .map((tr) => tr.getAttribute('data-score'))
+        .filter((s) => s !== '')
+        .map(Number),
+    );
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const quarter = await page.getByTestId('assess-quarter').inputValue();
     const { viewer } = await api<{ viewer: { committee: { id: string } } }>('{ viewer { committee { id } } }', {});
-    const data = await api<{ assessmentComparison: { branchId: string }[] }>(
-      'query($c: ID, $q: String) { assessmentComparison(committeeId: $c, quarter: $q) { branchId } }', { c: viewer.committee.id, q: quarter });
+    const data = await api<{ assessmentComparison: { branchId: string }[] }>('query($c: ID, $q: String) { assessmentComparison(committeeId: $c, quarter: $q) { branchId } }', {
+      c: viewer.committee.id,
+      q: quarter,
+    });
     const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-branch')));
     expect(shown).toEqual(data.assessmentComparison.map((r) => r.branchId));
     // Another quarter reloads the comparison.
-    const options = await page.getByTestId('assess-quarter').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .getByTestId('assess-quarter')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     await page.getByTestId('assess-quarter').selectOption(options[2]);
     await poll(() => table.locator('tbody tr').count()).toBe(shown.length);
     expect(await noSideways()).toBe(true);

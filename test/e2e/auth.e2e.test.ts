@@ -22,7 +22,9 @@ const people: Record<string, string> = {};
 
 async function api(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<any> {
   const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
   });
   return res.json();
 }
@@ -46,7 +48,10 @@ async function fillSignIn(loginName: string, password: string) {
 /** Nothing a script can read holds a credential. */
 async function expectNoReadableToken(): Promise<void> {
   const { store, cookie } = await page.evaluate(() => ({
-    store: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'), cookie: document.cookie,
+    store: Object.keys(localStorage)
+      .map((k) => `${k}=${localStorage.getItem(k)}`)
+      .join('\n'),
+    cookie: document.cookie,
   }));
   expect(cookie).not.toContain('hongtu_session');
   expect(store).not.toMatch(/eyJ|htpat_|token|hongtu\.session/i);
@@ -58,15 +63,21 @@ async function expectNoReadableToken(): Promise<void> {
 
 useBrowserSuite(async (s) => {
   ({ server, page } = s);
-  const demo = await (await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ demoAccounts { memberId role } }' }),
-  })).json() as { data: { demoAccounts: { memberId: string; role: string }[] } };
+  const demo = (await (
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ demoAccounts { memberId role } }' }),
+    })
+  ).json()) as { data: { demoAccounts: { memberId: string; role: string }[] } };
   for (const a of demo.data.demoAccounts) people[a.role] ??= a.memberId;
-  const login = await (await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($m: ID!) { login(memberId: $m) { token } }', variables: { m: people.UNIVERSITY_ADMIN } }),
-  })).json() as { data: { login: { token: string } } };
+  const login = (await (
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation ($m: ID!) { login(memberId: $m) { token } }', variables: { m: people.UNIVERSITY_ADMIN } }),
+    })
+  ).json()) as { data: { login: { token: string } } };
   adminToken = login.data.login.token;
 });
 
@@ -117,7 +128,7 @@ describe('password sign-in in the browser', () => {
     await poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/dashboard/);
   });
 
-  it('a session revoked elsewhere stops working at the browser\'s next request', async () => {
+  it("a session revoked elsewhere stops working at the browser's next request", async () => {
     const otp = await issue(people.SECRETARY!, 'sec-e2e');
     const phone = cookieClient(server.url);
     expect((await phone.gql(SIGN_IN, { input: { loginName: 'sec-e2e', password: otp, newPassword: '白日依山尽黄河入海流' } })).body.data.signIn.step).toBe('SIGNED_IN');

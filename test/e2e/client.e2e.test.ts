@@ -19,7 +19,7 @@ useBrowserSuite((s) => {
 });
 
 describe('member', () => {
-  it('signs in and sees this week\'s plan on a phone', async () => {
+  it("signs in and sees this week's plan on a phone", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, server.url, 'MEMBER');
     await poll(() => page.locator('h1').first().textContent()).toContain('你好');
@@ -43,7 +43,7 @@ describe('member', () => {
 
   it('makes a study plan and sees it progress after studying an item', async () => {
     const make = page.getByTestId('make-plan');
-    if (await page.getByTestId('plan-items').count() === 0) await make.click();
+    if ((await page.getByTestId('plan-items').count()) === 0) await make.click();
     await poll(() => page.getByTestId('plan-items').locator('li').count()).toBeGreaterThan(0);
     const before = await page.getByTestId('plan-progress').textContent();
     await page.getByTestId('plan-items').getByRole('button', { name: '标记为已学' }).first().click();
@@ -67,7 +67,7 @@ describe('secretary', () => {
     await snap(page, 'branch');
   });
 
-  it('opens a member\'s portrait from the table', async () => {
+  it("opens a member's portrait from the table", async () => {
     const first = page.getByTestId('members-table').locator('tbody tr a').first();
     const name = (await first.textContent())!.trim();
     await first.click();
@@ -88,7 +88,9 @@ describe('secretary', () => {
     await waitForNetwork(page, 'member', 2);
     const expanded = await graphCounts(page);
     // One cytoscape instance for the page's life: expansions, undo and restyling must not replace it.
-    await page.evaluate(() => { window.cy!.scratch('_e2e', 'same-instance'); });
+    await page.evaluate(() => {
+      window.cy!.scratch('_e2e', 'same-instance');
+    });
     const member = await page.evaluate(() => window.cy!.nodes('[kind = "member"]').first().id());
     await clickNode(page, member);
     await poll(async () => page.evaluate((id) => window.cy!.getElementById(id).hasClass('expanded'), member)).toBe(true);
@@ -161,7 +163,7 @@ describe('states found in product QA', () => {
     expect(await page.locator('.page-head a').count()).toBe(0);
   });
 
-  it('shows the branch heatmap\'s most urgent rows first and every row on request', async () => {
+  it("shows the branch heatmap's most urgent rows first and every row on request", async () => {
     await signInAs(page, server.url, 'SECRETARY');
     await page.locator('[data-nav="branch"]').click();
     const rows = page.getByTestId('heatmap').locator('tbody tr');

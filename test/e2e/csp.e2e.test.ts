@@ -21,7 +21,9 @@ useBrowserSuite(async (s) => {
       (w.cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
 });
 
 const pageViolations = () => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);

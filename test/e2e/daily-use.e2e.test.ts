@@ -22,14 +22,15 @@ const pct = (r: number | null | undefined) => (r == null ? '—' : formatPercent
 async function api<T>(memberId: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const post = async (q: string, v: Record<string, unknown>, token?: string) => {
     const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query: q, variables: v }),
     });
     const body = (await res.json()) as { data?: T; errors?: unknown };
     if (!body.data) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const { login } = await post('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId }) as unknown as { login: { token: string } };
+  const { login } = (await post('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })) as unknown as { login: { token: string } };
   return post(query, variables, login.token);
 }
 
@@ -91,13 +92,18 @@ describe('offline', () => {
     await settle();
     // Fonts and icons included: nothing was even attempted outside.
     expect(network.attempts).toEqual([]);
-    const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(https?:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(n)));
+    const external = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => !/^(https?:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(n)),
+    );
     expect(external).toEqual([]);
   }, 240_000);
 });
 
 describe('figures that agree', () => {
-  it('the branch page shows, for each period, the API\'s meetings ratio and attendance for exactly that period', async () => {
+  it("the branch page shows, for each period, the API's meetings ratio and attendance for exactly that period", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await freshSignIn('SECRETARY');
     await open(page, server.url, '/branches/b-1');
@@ -116,7 +122,7 @@ describe('figures that agree', () => {
   it('the dashboard\'s bars for a branch equal the branch page\'s "last four quarters" and the API', async () => {
     await page.getByTestId('period').selectOption('fourQuarters');
     const figures = page.getByTestId('branch-figures');
-    await poll(async () => (await figures.getAttribute('data-from'))).toBeTruthy();
+    await poll(async () => await figures.getAttribute('data-from')).toBeTruthy();
     const branchId = 'b-1';
     const from = (await figures.getAttribute('data-from'))!;
     const to = (await figures.getAttribute('data-to'))!;
@@ -175,14 +181,26 @@ describe('something to study', () => {
     // Leaving the page reports the visible seconds through recordStudy.
     await open(page, server.url, '/me');
     const member = await signedInMemberId(page);
-    const studies = async () => (await api<{ member: { recentActivity: { studies: { id: string; seconds: number; course: { id: string } }[] } } }>(member,
-      'query($id: ID!) { member(id: $id) { recentActivity(first: 20) { studies { id seconds course { id } } } } }', { id: member })).member.recentActivity.studies;
+    const studies = async () =>
+      (
+        await api<{ member: { recentActivity: { studies: { id: string; seconds: number; course: { id: string } }[] } } }>(
+          member,
+          'query($id: ID!) { member(id: $id) { recentActivity(first: 20) { studies { id seconds course { id } } } } }',
+          { id: member },
+        )
+      ).member.recentActivity.studies;
     await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);
   });
 
   it('the recommendations do not repeat the courses of the plan', async () => {
-    const plan = await page.getByTestId('plan-items').locator('.plan-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const recs = await page.getByTestId('recommendations').locator('strong a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const plan = await page
+      .getByTestId('plan-items')
+      .locator('.plan-title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const recs = await page
+      .getByTestId('recommendations')
+      .locator('strong a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(recs.length).toBeGreaterThan(0);
     expect(recs.filter((h) => plan.includes(h))).toEqual([]);
   });
@@ -200,11 +218,14 @@ const SCREENS = [
 ] as const;
 
 // HONGTU_SCREENSHOTS=1 writes the README's screenshots (docs/screenshots/); otherwise they go to test-artifacts/.
-const SHOTS = process.env.HONGTU_SCREENSHOTS === '1'
-  ? path.resolve(import.meta.dirname, '../../docs/screenshots') : path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
+const SHOTS =
+  process.env.HONGTU_SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 
 describe('accessible on a desk and a phone', () => {
-  for (const viewport of [{ width: 1280, height: 900, label: 'desk' }, { width: 390, height: 844, label: 'phone' }]) {
+  for (const viewport of [
+    { width: 1280, height: 900, label: 'desk' },
+    { width: 390, height: 844, label: 'phone' },
+  ]) {
     it(`has no serious or critical axe violations on any screen (${viewport.label})`, async () => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       mkdirSync(SHOTS, { recursive: true });
@@ -233,7 +254,11 @@ describe('accessible on a desk and a phone', () => {
     await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
     const heads = await table.locator('thead th:visible').allTextContents();
     expect(heads).toEqual(expect.arrayContaining(['姓名', '阶段', '短板数', '出勤率', '标签']));
-    const labels = await table.locator('tbody tr').first().locator('td:visible').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-label')));
+    const labels = await table
+      .locator('tbody tr')
+      .first()
+      .locator('td:visible')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-label')));
     expect(labels).toEqual([null, '阶段', '短板数', '出勤率', null]);
     const { scroll, client } = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client + 1);

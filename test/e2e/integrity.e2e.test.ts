@@ -10,7 +10,7 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { open, snap } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -18,7 +18,8 @@ let page: Page;
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown };
@@ -45,7 +46,9 @@ describe('integrity of evidence', () => {
     const { viewer } = await gql<{ viewer: { branch: { id: string } } }>('{ viewer { branch { id } } }', {}, secretary.token);
     const { createMember } = await gql<{ createMember: { id: string } }>(
       'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
-      { i: { name: '新同志快答', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } }, secretary.token);
+      { i: { name: '新同志快答', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } },
+      secretary.token,
+    );
     await browser.context.clearCookies();
     await open(page, server.url, '/signin');
     await page.getByPlaceholder('例如 m-1').fill(createMember.id);
@@ -71,7 +74,10 @@ describe('integrity of evidence', () => {
 
     // The secretary reads the member's learning: no discount, no reason, no list.
     const seen = await gql<{ mastery: { discounted: unknown[]; topics: { evidence: { discount: number | null; reasons: unknown[] }[] }[] } }>(
-      'query($id: ID!) { mastery(memberId: $id) { discounted { eventId } topics { evidence { discount reasons { code } } } } }', { id: createMember.id }, secretary.token);
+      'query($id: ID!) { mastery(memberId: $id) { discounted { eventId } topics { evidence { discount reasons { code } } } } }',
+      { id: createMember.id },
+      secretary.token,
+    );
     expect(seen.mastery.discounted).toEqual([]);
     const evidence = seen.mastery.topics.flatMap((t) => t.evidence);
     expect(evidence.length).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { freePort, startTestServer, type TestServer } from './server';
 import { open, signInAs, signedInMemberId } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -42,10 +42,17 @@ const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWi
 
 /** A GraphQL request through the page's own session cookie (the raw body, errors included). */
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] }> {
-  return page.evaluate(async ([q, v]) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: JSON.stringify({ query: q, variables: v }) });
-    return r.json();
-  }, [query, variables] as const);
+  return page.evaluate(
+    async ([q, v]) => {
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return r.json();
+    },
+    [query, variables] as const,
+  );
 }
 async function api<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await gql(query, variables);
@@ -62,14 +69,17 @@ describe('member records', () => {
   let memberId = '';
   let fullIds: string[] = [];
 
-  it('a secretary records a member\'s dates, sponsors, contacts and contact from the portrait; the API reads them back', async () => {
+  it("a secretary records a member's dates, sponsors, contacts and contact from the portrait; the API reads them back", async () => {
     await signInAs(page, server.url, 'SECRETARY');
     const { viewer } = await api('{ viewer { branch { id members(filter: { stages: [FULL] }, first: 100) { nodes { id name } } } } }');
     const members: { id: string; name: string }[] = viewer.branch.members.nodes;
     // A full member whose stages have no recorded pipeline steps: every date is the record's own.
     for (const m of members) {
       const r = await api(RECORD, { m: m.id });
-      if (r.memberRecord.fromPipeline.length === 0 && r.memberRecord.version === 0) { memberId = m.id; break; }
+      if (r.memberRecord.fromPipeline.length === 0 && r.memberRecord.version === 0) {
+        memberId = m.id;
+        break;
+      }
     }
     expect(memberId, 'the demo branch has a full member without pipeline steps').not.toBe('');
     fullIds = members.map((m) => m.id).filter((id) => id !== memberId);
@@ -110,7 +120,7 @@ describe('member records', () => {
     }
   });
 
-  it('refuses a date inside the catalogue\'s waiting period: the field is named, the rule cited, nothing saved', async () => {
+  it("refuses a date inside the catalogue's waiting period: the field is named, the rule cited, nothing saved", async () => {
     const before = (await api(RECORD, { m: memberId })).memberRecord;
     await page.getByTestId('record-candidateAt').fill('2019-12-01');
     await page.getByTestId('record-email').fill('changed@example.edu');
@@ -134,8 +144,7 @@ describe('member records', () => {
   it('shows dates from recorded pipeline steps with their source, not as inputs; in English too', async () => {
     const { viewer } = await api('{ viewer { branch { id } } }');
     const { branchPipeline } = await api('query($b: ID!) { branchPipeline(branchId: $b) { member { id } milestones { step at } } }', { b: viewer.branch.id });
-    const withStep = (branchPipeline as { member: { id: string }; milestones: { step: string; at: string }[] }[])
-      .find((p) => p.milestones.some((m) => m.step === 'APPLICATION'));
+    const withStep = (branchPipeline as { member: { id: string }; milestones: { step: string; at: string }[] }[]).find((p) => p.milestones.some((m) => m.step === 'APPLICATION'));
     expect(withStep, 'the demo branch has someone with a recorded application').toBeDefined();
     const applied = withStep!.milestones.find((m) => m.step === 'APPLICATION')!;
     await open(page, server.url, `/members/${withStep!.member.id}/record`);
@@ -175,8 +184,9 @@ describe('portable learning profiles', () => {
     await signInAs(page, server.url, 'MEMBER');
     memberId = await signedInMemberId(page);
     await signInAs(page, server.url, 'SECRETARY');
-    const started = await gql('mutation($i: StartTransferInput!) { startTransfer(input: $i) { id status } }',
-      { i: { id: 'tc-e2e', memberId, kind: 'OUT', externalOrg: '某大学研究生院党委', reason: '毕业升学' } });
+    const started = await gql('mutation($i: StartTransferInput!) { startTransfer(input: $i) { id status } }', {
+      i: { id: 'tc-e2e', memberId, kind: 'OUT', externalOrg: '某大学研究生院党委', reason: '毕业升学' },
+    });
     expect(started.errors).toBeUndefined();
 
     await signInAs(page, server.url, 'MEMBER');

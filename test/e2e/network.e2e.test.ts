@@ -33,7 +33,8 @@ async function readability(p: Page): Promise<{ drawn: number; overlaps: number; 
     let overlaps = 0;
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!; const b = boxes[j]!;
+        const a = boxes[i]!;
+        const b = boxes[j]!;
         if (a.w > 0 && b.w > 0 && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
       }
     }

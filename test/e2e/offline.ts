@@ -3,7 +3,9 @@ import type { BrowserContext } from 'playwright-core';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-export interface BlockedNetwork { attempts: string[] }
+export interface BlockedNetwork {
+  attempts: string[];
+}
 
 export async function blockInternet(context: BrowserContext): Promise<BlockedNetwork> {
   const blocked: BlockedNetwork = { attempts: [] };

@@ -26,40 +26,59 @@ const people: Record<string, string> = {};
 
 async function api(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<any> {
   const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return res.json();
 }
 
-useBrowserSuite(async (s) => {
-  ({ server, browser, page } = s);
-  // The provider's development pages import a web font from the internet; this machine may have none.
-  await browser.context.route((u) => u.hostname !== '127.0.0.1' && u.hostname !== 'localhost', (r) => r.abort());
-  const demo = await api('{ demoAccounts { memberId role } }', {}, '');
-  for (const a of demo.data.demoAccounts as { memberId: string; role: string }[]) people[a.role] ??= a.memberId;
-  adminToken = (await api('mutation ($m: ID!) { login(memberId: $m) { token } }', { m: people.UNIVERSITY_ADMIN }, '')).data.login.token;
-  for (const [memberId, loginName] of [[people.MEMBER, 's2026sso1'], [people.COMMITTEE_ADMIN, 'sso-admin']]) {
-    const r = await api('mutation ($m: ID!, $l: String!) { createAccount(memberId: $m, loginName: $l) { oneTimePassword } }', { m: memberId, l: loginName });
-    expect(r.errors).toBeUndefined();
-  }
-}, {
-  // The provider first: the server is configured with its issuer and calls back to the server's port.
-  server: async () => {
-    const port = await freePort();
-    provider = await startProvider(`http://127.0.0.1:${port}/auth/oidc/callback`, {
-      zhang: 'S2026SSO1', nobody: 's2099999', boss: 'sso-admin',
-    }, 'localhost');
-    return {
-      port,
-      env: {
-        HONGTU_OIDC_ISSUER: provider.issuer, HONGTU_OIDC_CLIENT_ID: CLIENT_ID, HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-        HONGTU_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/auth/oidc/callback`, HONGTU_OIDC_CLAIM: CLAIM,
-        HONGTU_OIDC_LABEL: '统一身份认证',
-      },
-    };
+useBrowserSuite(
+  async (s) => {
+    ({ server, browser, page } = s);
+    // The provider's development pages import a web font from the internet; this machine may have none.
+    await browser.context.route(
+      (u) => u.hostname !== '127.0.0.1' && u.hostname !== 'localhost',
+      (r) => r.abort(),
+    );
+    const demo = await api('{ demoAccounts { memberId role } }', {}, '');
+    for (const a of demo.data.demoAccounts as { memberId: string; role: string }[]) people[a.role] ??= a.memberId;
+    adminToken = (await api('mutation ($m: ID!) { login(memberId: $m) { token } }', { m: people.UNIVERSITY_ADMIN }, '')).data.login.token;
+    for (const [memberId, loginName] of [
+      [people.MEMBER, 's2026sso1'],
+      [people.COMMITTEE_ADMIN, 'sso-admin'],
+    ]) {
+      const r = await api('mutation ($m: ID!, $l: String!) { createAccount(memberId: $m, loginName: $l) { oneTimePassword } }', { m: memberId, l: loginName });
+      expect(r.errors).toBeUndefined();
+    }
   },
-});
+  {
+    // The provider first: the server is configured with its issuer and calls back to the server's port.
+    server: async () => {
+      const port = await freePort();
+      provider = await startProvider(
+        `http://127.0.0.1:${port}/auth/oidc/callback`,
+        {
+          zhang: 'S2026SSO1',
+          nobody: 's2099999',
+          boss: 'sso-admin',
+        },
+        'localhost',
+      );
+      return {
+        port,
+        env: {
+          HONGTU_OIDC_ISSUER: provider.issuer,
+          HONGTU_OIDC_CLIENT_ID: CLIENT_ID,
+          HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+          HONGTU_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/auth/oidc/callback`,
+          HONGTU_OIDC_CLAIM: CLAIM,
+          HONGTU_OIDC_LABEL: '统一身份认证',
+        },
+      };
+    },
+  },
+);
 
 afterAll(async () => {
   await provider?.close();
@@ -117,7 +136,7 @@ describe('campus single sign-on in the browser', () => {
     }
   });
 
-  it('an administrator sets up and enters Hongtu\'s authenticator code after the provider', async () => {
+  it("an administrator sets up and enters Hongtu's authenticator code after the provider", async () => {
     await signOnAs('boss');
     await poll(() => page.evaluate(() => location.hash)).toBe('#/signin?sso=totp');
     await poll(() => page.getByTestId('totp-secret').isVisible()).toBe(true);

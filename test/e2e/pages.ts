@@ -54,11 +54,15 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 
 /** Wait until window.cy is the network explorer's graph (not a previous page's) and has `min` nodes of `kind`. */
 export async function waitForNetwork(page: Page, kind: string, min = 1): Promise<void> {
-  await page.waitForFunction(([k, n]) => {
-    const cy = window.cy;
-    const el = document.querySelector('.network-layout [data-testid="graph-view"]');
-    return !!cy && !cy.destroyed() && cy.container() === el && cy.nodes(`[kind = "${k}"]`).length >= Number(n);
-  }, [kind, String(min)] as const, { timeout: 30_000 });
+  await page.waitForFunction(
+    ([k, n]) => {
+      const cy = window.cy;
+      const el = document.querySelector('.network-layout [data-testid="graph-view"]');
+      return !!cy && !cy.destroyed() && cy.container() === el && cy.nodes(`[kind = "${k}"]`).length >= Number(n);
+    },
+    [kind, String(min)] as const,
+    { timeout: 30_000 },
+  );
   // One frame for the layout to be drawn before anyone clicks.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }

@@ -20,17 +20,20 @@ let page: Page;
 const sent: Record<string, unknown>[] = [];
 const refusals: unknown[] = [];
 
-useBrowserSuite(async (s) => {
-  ({ server, page } = s);
-  page.on('request', (r: Request) => {
-    if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') sent.push(JSON.parse(r.postData() ?? '{}'));
-  });
-  page.on('response', async (r) => {
-    if (new URL(r.url()).pathname !== '/graphql') return;
-    const body = await r.json().catch(() => null) as { errors?: { extensions?: { persistedQuery?: string } }[] } | null;
-    for (const e of body?.errors ?? []) if (e.extensions?.persistedQuery) refusals.push(e);
-  });
-}, { server: async () => ({ env: { HONGTU_PERSISTED_ONLY: '1' } }) });
+useBrowserSuite(
+  async (s) => {
+    ({ server, page } = s);
+    page.on('request', (r: Request) => {
+      if (new URL(r.url()).pathname === '/graphql' && r.method() === 'POST') sent.push(JSON.parse(r.postData() ?? '{}'));
+    });
+    page.on('response', async (r) => {
+      if (new URL(r.url()).pathname !== '/graphql') return;
+      const body = (await r.json().catch(() => null)) as { errors?: { extensions?: { persistedQuery?: string } }[] } | null;
+      for (const e of body?.errors ?? []) if (e.extensions?.persistedQuery) refusals.push(e);
+    });
+  },
+  { server: async () => ({ env: { HONGTU_PERSISTED_ONLY: '1' } }) },
+);
 
 /** Every request so far went by hash; returns how many there were. */
 function expectAllPersisted(): number {
@@ -46,13 +49,15 @@ function expectAllPersisted(): number {
 describe('the client with persisted operations only', () => {
   it('the server refuses a document from an anonymous caller', async () => {
     const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ demoAccounts { memberId } }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ demoAccounts { memberId } }' }),
     });
-    const body = await res.json() as { errors: { extensions: { code: string } }[] };
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
-  it('signs a member in with the demo sign-in and shows the member\'s home page', async () => {
+  it("signs a member in with the demo sign-in and shows the member's home page", async () => {
     await signInAs(page, server.url, 'MEMBER');
     await poll(() => page.evaluate(() => location.hash)).toBe('#/me');
     await poll(() => page.locator('main h1, main h2').first().isVisible()).toBe(true);
@@ -61,7 +66,7 @@ describe('the client with persisted operations only', () => {
     expectAllPersisted();
   }, 180_000);
 
-  it('shows a secretary\'s first page', async () => {
+  it("shows a secretary's first page", async () => {
     await signInAs(page, server.url, 'SECRETARY');
     await poll(() => page.locator('main h1, main h2').first().isVisible()).toBe(true);
     await poll(() => page.locator('[role="alert"]').count()).toBe(0);

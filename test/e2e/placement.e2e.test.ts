@@ -24,14 +24,16 @@ let page: Page;
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
-const login = async (memberId: string) => (await gql<{ login: { token: string; role: string } }>('mutation($id: ID!) { login(memberId: $id) { token role } }', { id: memberId })).login;
+const login = async (memberId: string) =>
+  (await gql<{ login: { token: string; role: string } }>('mutation($id: ID!) { login(memberId: $id) { token role } }', { id: memberId })).login;
 
 useBrowserSuite((s) => {
   ({ server, browser, page } = s);
@@ -44,7 +46,9 @@ describe('placement quiz', () => {
     const { viewer } = await gql<{ viewer: { branch: { id: string }; committee: { id: string } } }>('{ viewer { branch { id } committee { id } } }', {}, secretary.token);
     const { createMember } = await gql<{ createMember: { id: string; name: string } }>(
       'mutation($i: CreateMemberInput!) { createMember(input: $i) { id name } }',
-      { i: { name: '新同志测评', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } }, secretary.token);
+      { i: { name: '新同志测评', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } },
+      secretary.token,
+    );
     // Sign in as the new member on the demo sign-in page (the session lives in an HttpOnly cookie).
     await browser.context.clearCookies();
     await open(page, server.url, '/signin');
@@ -68,7 +72,10 @@ describe('placement quiz', () => {
       const quiz = page.getByTestId('placement');
       const card = quiz.getByTestId('practice');
       askedTopics.push(topicOf.get((await card.getAttribute('data-question'))!)!);
-      await card.locator('input[type="radio"]').nth(answered % 2).check();
+      await card
+        .locator('input[type="radio"]')
+        .nth(answered % 2)
+        .check();
       await card.getByRole('button', { name: '提交答案' }).click();
       await poll(() => quiz.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
       await quiz.getByTestId('answer-feedback').getByRole('button').click();

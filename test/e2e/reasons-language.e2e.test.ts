@@ -11,7 +11,7 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { open, signedInMemberId, signInAs, snap } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
 const CJK = /[\u4e00-\u9fff]/;
 /** English text with quoted curriculum content (topic names, course titles) taken out. */
 const unquoted = (s: string) => s.replace(/"[^"]*"/g, '""');
@@ -34,13 +34,17 @@ afterAll(async () => {
 
 /** A GraphQL query through the page's session cookie, in a given language. */
 async function api<T>(query: string, variables: Record<string, unknown>, lang: string): Promise<T> {
-  const body = await page.evaluate(async ([q, v, l]) => {
-    const r = await fetch('/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', 'accept-language': l },
-      body: JSON.stringify({ query: q, variables: v }),
-    });
-    return r.json();
-  }, [query, variables, lang] as const);
+  const body = await page.evaluate(
+    async ([q, v, l]) => {
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', 'accept-language': l },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return r.json();
+    },
+    [query, variables, lang] as const,
+  );
   expect(body.errors).toBeUndefined();
   return body.data as T;
 }
@@ -54,7 +58,7 @@ async function setLocale(l: 'en' | 'zh-CN') {
 const texts = async (selector: string) => (await page.locator(selector).allTextContents()).map((s) => s.trim()).filter(Boolean);
 
 describe('reasons in the chosen language', () => {
-  it('a member\'s home: gap reasons, not-yet-assessed notes and explanations switch to English, as the API says', async () => {
+  it("a member's home: gap reasons, not-yet-assessed notes and explanations switch to English, as the API says", async () => {
     await signInAs(page, server.url, 'MEMBER');
     const me = await signedInMemberId(page);
     try {
@@ -68,7 +72,10 @@ describe('reasons in the chosen language', () => {
       const shown = await texts(reasonSel);
       expect(shown.length).toBeGreaterThan(0);
       const fromApi = await api<{ gaps: { reasons: string[] }[]; mastery: { notAssessed: { reasons: string[] }[] } }>(
-        'query($id: ID!) { gaps(memberId: $id) { reasons } mastery(memberId: $id) { notAssessed { reasons } } }', { id: me }, 'en');
+        'query($id: ID!) { gaps(memberId: $id) { reasons } mastery(memberId: $id) { notAssessed { reasons } } }',
+        { id: me },
+        'en',
+      );
       const all = new Set([...fromApi.gaps.flatMap((g) => g.reasons), ...fromApi.mastery.notAssessed.flatMap((n) => n.reasons)]);
       for (const t of shown) expect(all).toContain(t);
 
@@ -83,12 +90,15 @@ describe('reasons in the chosen language', () => {
     }
   });
 
-  it('a secretary: the portrait\'s gap evidence and the branch page\'s lecture reason read in English', async () => {
+  it("a secretary: the portrait's gap evidence and the branch page's lecture reason read in English", async () => {
     await signInAs(page, server.url, 'SECRETARY');
     try {
       const { viewer } = await api<{ viewer: { branch: { id: string } } }>('{ viewer { branch { id } } }', {}, 'en');
       const { branchGaps } = await api<{ branchGaps: { rows: { member: { id: string }; cells: { gapCount: number }[] }[]; suggestedLecture: { reason: string } | null } }>(
-        'query($b: ID!) { branchGaps(branchId: $b) { rows { member { id } cells { gapCount } } suggestedLecture { reason } } }', { b: viewer.branch.id }, 'en');
+        'query($b: ID!) { branchGaps(branchId: $b) { rows { member { id } cells { gapCount } } suggestedLecture { reason } } }',
+        { b: viewer.branch.id },
+        'en',
+      );
       const withGaps = branchGaps.rows.find((r) => r.cells.some((c) => c.gapCount > 0));
       expect(withGaps, 'the demo branch has a member with gaps').toBeDefined();
       expect(branchGaps.suggestedLecture).not.toBeNull();

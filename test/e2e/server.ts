@@ -22,7 +22,12 @@ async function clearedNeo4jFor(suite: string): Promise<Neo4jTurn> {
   try {
     const { Neo4jStore } = await import('../../graph/neo4j/neo4j-store');
     const store = new Neo4jStore(neo4jTestTarget());
-    try { await store.init(); await store.clear(); } finally { await store.close(); }
+    try {
+      await store.init();
+      await store.clear();
+    } finally {
+      await store.close();
+    }
     return turn;
   } catch (e) {
     await turn.release();
@@ -30,7 +35,11 @@ async function clearedNeo4jFor(suite: string): Promise<Neo4jTurn> {
   }
 }
 
-export interface TestServer { url: string; log(): string; stop(): Promise<void> }
+export interface TestServer {
+  url: string;
+  log(): string;
+  stop(): Promise<void>;
+}
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -68,24 +77,43 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
     rmSync(dataRoot, { recursive: true, force: true });
     throw e;
   }
-  const port = opts.port ?? await freePort();
-  const env = childEnv({
-    ...opts.env,
-    PORT: String(port), HOST: '127.0.0.1', HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'), HONGTU_DEV_LOGIN: '1',
-    HONGTU_SEED_DEMO: '1', HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical', HONGTU_LOG_LEVEL: 'info', NODE_ENV: 'test',
-  }, { neo4j: onNeo4j });
+  const port = opts.port ?? (await freePort());
+  const env = childEnv(
+    {
+      ...opts.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'),
+      HONGTU_DEV_LOGIN: '1',
+      HONGTU_SEED_DEMO: '1',
+      HONGTU_EMBEDDER: process.env.HONGTU_EMBEDDER ?? 'lexical',
+      HONGTU_LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    },
+    { neo4j: onNeo4j },
+  );
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const child: ChildProcess = spawn(tsx, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let log = '';
-  child.stdout?.on('data', (d) => { log += String(d); });
-  child.stderr?.on('data', (d) => { log += String(d); });
+  child.stdout?.on('data', (d) => {
+    log += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    log += String(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise<void>((res) => {
-        const t = setTimeout(() => { child.kill('SIGKILL'); res(); }, 10_000);
-        child.once('exit', () => { clearTimeout(t); res(); });
+        const t = setTimeout(() => {
+          child.kill('SIGKILL');
+          res();
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          res();
+        });
       });
     }
     rmSync(dataRoot, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { signInAs } from './pages';
 
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -29,13 +29,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Item { key: string; ruleId: string; status: string; subject: { id: string; name: string } }
+interface Item {
+  key: string;
+  ruleId: string;
+  status: string;
+  subject: { id: string; name: string };
+}
 
 /** The open items of the queue, through the API with the page's session. */
 async function queue(): Promise<Item[]> {
   const body = await page.evaluate(async () => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-      body: JSON.stringify({ query: '{ workQueue { items { key ruleId status subject { id name } } } }' }) });
+    const r = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+      body: JSON.stringify({ query: '{ workQueue { items { key ruleId status subject { id name } } } }' }),
+    });
     return r.json();
   });
   expect(body.errors).toBeUndefined();
@@ -78,7 +86,7 @@ describe('work queue to a completed item of each kind', () => {
     await gone(item!.key);
   }, 240_000);
 
-  it('dues in arrears: paid on the member\'s dues page the item opens, until nothing is prompted', async () => {
+  it("dues in arrears: paid on the member's dues page the item opens, until nothing is prompted", async () => {
     const item = (await queue()).find((i) => i.ruleId === 'dues.arrears.warn' || i.ruleId === 'dues.arrears.constitution');
     expect(item, 'the demo queue has a member in arrears').toBeDefined();
     await follow(item!.key);
@@ -107,7 +115,12 @@ describe('work queue to a completed item of each kind', () => {
     const row = page.locator('[data-testid="transfers"] > li', { hasText: item!.subject.name }).filter({ has: page.getByTestId('transfer-confirm') });
     await poll(() => row.count()).toBeGreaterThan(0);
     await row.first().getByTestId('transfer-confirm').click();
-    await poll(() => page.locator('[data-testid="transfers"] > li', { hasText: item!.subject.name }).filter({ has: page.getByTestId('transfer-confirm') }).count()).toBe(0);
+    await poll(() =>
+      page
+        .locator('[data-testid="transfers"] > li', { hasText: item!.subject.name })
+        .filter({ has: page.getByTestId('transfer-confirm') })
+        .count(),
+    ).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await gone(item!.key);
   }, 240_000);

@@ -18,17 +18,30 @@ const poll = pollWithin(60_000, 200);
 let server: TestServer;
 let page: Page;
 
-useBrowserSuite((s) => {
-  ({ server, page } = s);
-}, { viewport: PHONE });
+useBrowserSuite(
+  (s) => {
+    ({ server, page } = s);
+  },
+  { viewport: PHONE },
+);
 
 const noSideways = () => fitsWidth(page);
 
-interface ItemInfo { key: string; rule: string; status: string; href: string }
-const items = (): Promise<ItemInfo[]> => page.locator('[data-testid="work-queue"] > li').evaluateAll((lis) => lis.map((li) => ({
-  key: li.getAttribute('data-key')!, rule: li.getAttribute('data-rule')!, status: li.getAttribute('data-status')!,
-  href: li.querySelector('[data-testid="todo-action"]')!.getAttribute('href')!,
-})));
+interface ItemInfo {
+  key: string;
+  rule: string;
+  status: string;
+  href: string;
+}
+const items = (): Promise<ItemInfo[]> =>
+  page.locator('[data-testid="work-queue"] > li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      key: li.getAttribute('data-key')!,
+      rule: li.getAttribute('data-rule')!,
+      status: li.getAttribute('data-status')!,
+      href: li.querySelector('[data-testid="todo-action"]')!.getAttribute('href')!,
+    })),
+  );
 
 describe('secretary work queue', () => {
   it('is the landing page: open obligations by due date, each with its citation, on a phone', async () => {
@@ -113,7 +126,7 @@ describe('secretary work queue', () => {
     expect(seen.size).toBeGreaterThan(0);
   }, 180_000);
 
-  it('lists the branch\'s meetings by period, the new one included', async () => {
+  it("lists the branch's meetings by period, the new one included", async () => {
     await page.goto(`${server.url}/#/todo`);
     await page.locator('[data-nav="branch"]').click();
     const table = page.getByTestId('life-table');

@@ -43,8 +43,7 @@ async function recomputed(now: number) {
 
 const stored = async () => plain.getBranchLearning(BRANCHES);
 let seq = 0;
-const answer = (memberId: string, q: number, choice: number) =>
-  gqlAs(memberId, ANSWER, { i: { id: `ls-${seq++}`, memberId, questionId: `q-${q}`, choice, seconds: 20 } });
+const answer = (memberId: string, q: number, choice: number) => gqlAs(memberId, ANSWER, { i: { id: `ls-${seq++}`, memberId, questionId: `q-${q}`, choice, seconds: 20 } });
 
 beforeAll(async () => {
   const t = await openTempStore();
@@ -74,7 +73,14 @@ describe('maintained learning summaries', () => {
 
   it('follow a sequence of answers through the write path', async () => {
     const before = (await stored()).get('b-1')!;
-    for (const [m, q, c] of [['m-a', 1, 1], ['m-a', 2, 0], ['m-b', 3, 1], ['m-c', 4, 0], ['m-a', 5, 1], ['m-d', 6, 0]] as const) {
+    for (const [m, q, c] of [
+      ['m-a', 1, 1],
+      ['m-a', 2, 0],
+      ['m-b', 3, 1],
+      ['m-c', 4, 0],
+      ['m-a', 5, 1],
+      ['m-d', 6, 0],
+    ] as const) {
       expect((await answer(m, q, c)).body.data.recordAnswer.created).toBe(true);
     }
     await wp.worker.drain();
@@ -123,8 +129,13 @@ describe('branchLearningSummaries (API)', () => {
     expect([b3.branchId, b1.branchId]).toEqual(['b-3', 'b-1']);
     const b = got.get('b-1')!;
     expect(b1).toMatchObject({
-      members: b.members, requiredCells: b.required, metCells: b.met, gapCount: b.gaps, membersWithGaps: b.membersWithGaps,
-      mastery: b.areaMilli.reduce((s, v) => s + v, 0) / 1000 / (b.members * 8), completion: b.required ? b.met / b.required : null,
+      members: b.members,
+      requiredCells: b.required,
+      metCells: b.met,
+      gapCount: b.gaps,
+      membersWithGaps: b.membersWithGaps,
+      mastery: b.areaMilli.reduce((s, v) => s + v, 0) / 1000 / (b.members * 8),
+      completion: b.required ? b.met / b.required : null,
     });
     expect(b1.masteryBands.map((x: { cells: number }) => x.cells)).toEqual(b.bands);
     expect(b1.areas.map((a: { mastery: number }) => a.mastery)).toEqual(b.areaMilli.map((v) => v / 1000 / b.members));

@@ -27,7 +27,11 @@ beforeAll(async () => {
   }
   for (const c of courseSeeds) {
     await store.createCourse({
-      id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes,
+      id: c.id,
+      title: c.title,
+      summary: c.summary,
+      kind: c.kind,
+      minutes: c.minutes,
       topics: Object.entries(c.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })),
     });
   }
@@ -42,7 +46,9 @@ describe('EmbeddingService', () => {
   it('embeds every node once, then only what changed', async () => {
     const first = await embeddings.sync();
     expect(first.map((r) => [r.kind, r.embedded, r.total])).toEqual([
-      ['Topic', topicSeeds.length, topicSeeds.length], ['Course', courseSeeds.length, courseSeeds.length], ['Question', 0, 0],
+      ['Topic', topicSeeds.length, topicSeeds.length],
+      ['Course', courseSeeds.length, courseSeeds.length],
+      ['Question', 0, 0],
     ]);
     const again = await embeddings.sync();
     expect(again.map((r) => r.embedded)).toEqual([0, 0, 0]);
@@ -100,16 +106,33 @@ describe('TopicTagger on the store', () => {
   });
 
   it('retags in bulk with AUTO tags and leaves MANUAL tags as they were', async () => {
-    await store.createCourse({ id: 'c-new', title: '党费的交纳与使用', summary: '党员每月按工资收入比例交纳党费，支部要公开党费收缴情况。', kind: 'ARTICLE', minutes: 10, topics: [] });
+    await store.createCourse({
+      id: 'c-new',
+      title: '党费的交纳与使用',
+      summary: '党员每月按工资收入比例交纳党费，支部要公开党费收缴情况。',
+      kind: 'ARTICLE',
+      minutes: 10,
+      topics: [],
+    });
     await store.upsertQuestion({
-      id: 'q-new', stem: '预备党员的预备期是多长时间？', options: ['半年', '一年', '两年'], answer: 1,
-      explanation: '预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。', difficulty: 0.3, topics: [],
+      id: 'q-new',
+      stem: '预备党员的预备期是多长时间？',
+      options: ['半年', '一年', '两年'],
+      answer: 1,
+      explanation: '预备党员的预备期为一年，从支部大会通过其为预备党员之日算起。',
+      difficulty: 0.3,
+      topics: [],
     });
     await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
     await store.createCommittee({ id: 'cm-1', name: '计算机学院党委', universityId: 'u-1' });
     await store.createBranch({ id: 'b-1', name: '计算机学生第一党支部', committeeId: 'cm-1' });
     await store.createMeeting({
-      id: 'mt-1', branchId: 'b-1', kind: 'PARTY_LECTURE', title: '专题党课：长征精神', at: Date.UTC(2025, 2, 1), minutes: 90,
+      id: 'mt-1',
+      branchId: 'b-1',
+      kind: 'PARTY_LECTURE',
+      title: '专题党课：长征精神',
+      at: Date.UTC(2025, 2, 1),
+      minutes: 90,
       record: '书记讲述红军长征途中召开遵义会议、四渡赤水、飞夺泸定桥的历史，党员交流学习党史的体会。',
     });
     const before = await store.getCoursesByIds(courseSeeds.map((c) => c.id));

@@ -15,7 +15,12 @@ import { createAccessToken } from '../../server/auth/access-tokens';
 export const LOAD_SECRET = 'hongtu-load-test-secret-0123456789abcdef-xyz';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export interface Child { proc: ChildProcess; url: string; log: string[]; exited: Promise<number | null> }
+export interface Child {
+  proc: ChildProcess;
+  url: string;
+  log: string[];
+  exited: Promise<number | null>;
+}
 
 /** Start `server/main.ts` in production mode on a free port; resolves when it listens. */
 export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<Child> {
@@ -24,9 +29,17 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
   const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, NODE_ENV: 'production', HONGTU_JWT_SECRET: LOAD_SECRET, HONGTU_DATA_DIR: dataDir, PORT: '0',
-      HOST: '127.0.0.1', HONGTU_SEED_DEMO: '0', HONGTU_EMBEDDER: 'lexical', HONGTU_LOG_LEVEL: 'info',
-      HONGTU_CLIENT_DIR: '/nonexistent-client-dir', ...env,
+      ...process.env,
+      NODE_ENV: 'production',
+      HONGTU_JWT_SECRET: LOAD_SECRET,
+      HONGTU_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HONGTU_SEED_DEMO: '0',
+      HONGTU_EMBEDDER: 'lexical',
+      HONGTU_LOG_LEVEL: 'info',
+      HONGTU_CLIENT_DIR: '/nonexistent-client-dir',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,11 +51,17 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
       const text = b.toString();
       log.push(text);
       const m = /Hongtu on (http:\/\/[0-9.:]+)/.exec(log.join(''));
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${log.join('')}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${log.join('')}`));
+    });
   });
   return { proc, url, log, exited };
 }
@@ -89,7 +108,11 @@ export async function issueTokens(dataDir: string, memberIds: string[]): Promise
 }
 
 /** Ids of a bulk world: plain members with their branch, secretaries with theirs, questions with answers. */
-export interface World { members: { id: string; branchId: string }[]; secretaries: { id: string; branchId: string }[]; questions: { id: string; answer: number }[] }
+export interface World {
+  members: { id: string; branchId: string }[];
+  secretaries: { id: string; branchId: string }[];
+  questions: { id: string; answer: number }[];
+}
 
 export function readWorld(bulkDir: string): World {
   const rows = (file: string) => {
@@ -105,7 +128,11 @@ export function readWorld(bulkDir: string): World {
   };
 }
 
-export interface Sample { ms: number; ok: boolean; code?: string }
+export interface Sample {
+  ms: number;
+  ok: boolean;
+  code?: string;
+}
 
 /** One GraphQL POST; network failures and GraphQL errors are outcomes, not exceptions. */
 export async function post(url: string, token: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Sample & { body?: any }> {

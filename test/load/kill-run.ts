@@ -41,7 +41,13 @@ export interface KillReport {
   outboxPendingAtEnd: number;
 }
 
-interface Sent { id: string; memberId: string; questionId: string; choice: number; seconds: number }
+interface Sent {
+  id: string;
+  memberId: string;
+  questionId: string;
+  choice: number;
+  seconds: number;
+}
 
 const PREFIX = 'k9-';
 
@@ -61,7 +67,10 @@ async function countAt(dataDir: string, memberIds: string[]) {
 export async function runKillTest(opts: { dataDir: string; world: World; clients: number; loadMs: number }): Promise<KillReport> {
   const members = opts.world.members.slice(0, opts.clients);
   const qs = opts.world.questions;
-  const tokens = await issueTokens(opts.dataDir, members.map((m) => m.id));
+  const tokens = await issueTokens(
+    opts.dataDir,
+    members.map((m) => m.id),
+  );
   const sent: Sent[] = [];
   const acked = new Set<string>();
   let child: Child = await startChild(opts.dataDir);
@@ -88,7 +97,10 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
   stop = true;
   await Promise.all(running);
   const inFlight = sent.filter((s) => !acked.has(s.id));
-  const atKill = await countAt(opts.dataDir, members.map((m) => m.id));
+  const atKill = await countAt(
+    opts.dataDir,
+    members.map((m) => m.id),
+  );
 
   child = await startChild(opts.dataDir);
   const restarted = child;
@@ -101,69 +113,72 @@ export async function runKillTest(opts: { dataDir: string; world: World; clients
   }
 
   async function afterRestart(): Promise<KillReport> {
-  let retriesReplayed = 0;
-  let retriesCreated = 0;
-  for (const i of inFlight) {
-    const r = await post(child.url, tokens.get(i.memberId)!, ANSWER_MUTATION, { i });
-    if (!r.ok) throw new Error(`retry of ${i.id} failed after restart: ${JSON.stringify(r.body ?? r.code)}\n${child.log.join('').slice(-4000)}`);
-    if (r.body.data.recordAnswer.created) retriesCreated++; else retriesReplayed++;
-  }
-  const ackedList = sent.filter((s) => acked.has(s.id));
-  const replays = ackedList.filter((_, k) => k % Math.max(1, Math.floor(ackedList.length / 20)) === 0);
-  let replaysCreated = 0;
-  for (const i of replays) {
-    const r = await post(child.url, tokens.get(i.memberId)!, ANSWER_MUTATION, { i });
-    if (!r.ok) throw new Error(`replay of ${i.id} failed: ${JSON.stringify(r.body ?? r.code)}`);
-    if (r.body.data.recordAnswer.created) replaysCreated++;
-  }
-  const code = await stopGracefully(child);
-  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${child.log.join('')}`);
-
-  const store = new KuzuStore({ dir: opts.dataDir });
-  try {
-    await store.init();
-    const ids = members.map((m) => m.id);
-    const histories = await store.getHistoriesForMembers(ids, { limit: REPLAY_LIMIT });
-    const stored = new Set([...histories.values()].flatMap((x) => x.answers.map((a) => a.id)).filter((id) => id.startsWith(PREFIX)));
-    const tallies = await store.outboxAppliedCounts(ids);
-    const learner = createLearnerServices(store);
-    const view = await learner.curriculum.get();
-    const masteryNow = await store.getMasteryForMembers(ids);
-    let tallyMismatch = 0;
-    let masteryMismatch = 0;
-    const people = new Map((await store.getMembersByIds(ids)).map((m) => [m.id, m]));
-    for (const id of ids) {
-      const mine = histories.get(id)!.answers.filter((a) => a.id.startsWith(PREFIX)).length;
-      if ((tallies.get(id) ?? 0) !== mine) tallyMismatch++;
-      const expected = learner.mastery.fromHistory(people.get(id)!, view, histories.get(id)!);
-      const got = new Map((masteryNow.get(id) ?? []).map((r) => [r.topicId, r]));
-      const same = expected.size === got.size && [...expected.values()].every((r) => {
-        const g = got.get(r.topicId);
-        return g !== undefined && Math.abs(g.p - r.p) < 1e-9 && g.updatedAt === r.updatedAt;
-      });
-      if (!same) masteryMismatch++;
+    let retriesReplayed = 0;
+    let retriesCreated = 0;
+    for (const i of inFlight) {
+      const r = await post(child.url, tokens.get(i.memberId)!, ANSWER_MUTATION, { i });
+      if (!r.ok) throw new Error(`retry of ${i.id} failed after restart: ${JSON.stringify(r.body ?? r.code)}\n${child.log.join('').slice(-4000)}`);
+      if (r.body.data.recordAnswer.created) retriesCreated++;
+      else retriesReplayed++;
     }
-    return {
-      sent: sent.length,
-      acknowledgedBeforeKill: acked.size,
-      inFlightAtKill: inFlight.length,
-      storedAtKill: atKill.stored.size,
-      storedButUnacknowledged: inFlight.filter((i) => atKill.stored.has(i.id)).length,
-      outboxPendingAtKill: atKill.pending,
-      retriedAfterRestart: inFlight.length,
-      retriesReplayed,
-      retriesCreated,
-      replaysOfAcknowledged: replays.length,
-      replaysOfAcknowledgedCreated: replaysCreated,
-      storedAfterRestart: stored.size,
-      acknowledgedMissing: [...acked].filter((id) => !stored.has(id)).length,
-      masteryUpdated: [...tallies.values()].reduce((a, b) => a + b, 0),
-      membersWithTallyMismatch: tallyMismatch,
-      membersWithMasteryMismatch: masteryMismatch,
-      outboxPendingAtEnd: (await store.listOutbox(100_000)).length,
-    };
-  } finally {
-    await store.close();
-  }
+    const ackedList = sent.filter((s) => acked.has(s.id));
+    const replays = ackedList.filter((_, k) => k % Math.max(1, Math.floor(ackedList.length / 20)) === 0);
+    let replaysCreated = 0;
+    for (const i of replays) {
+      const r = await post(child.url, tokens.get(i.memberId)!, ANSWER_MUTATION, { i });
+      if (!r.ok) throw new Error(`replay of ${i.id} failed: ${JSON.stringify(r.body ?? r.code)}`);
+      if (r.body.data.recordAnswer.created) replaysCreated++;
+    }
+    const code = await stopGracefully(child);
+    if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${child.log.join('')}`);
+
+    const store = new KuzuStore({ dir: opts.dataDir });
+    try {
+      await store.init();
+      const ids = members.map((m) => m.id);
+      const histories = await store.getHistoriesForMembers(ids, { limit: REPLAY_LIMIT });
+      const stored = new Set([...histories.values()].flatMap((x) => x.answers.map((a) => a.id)).filter((id) => id.startsWith(PREFIX)));
+      const tallies = await store.outboxAppliedCounts(ids);
+      const learner = createLearnerServices(store);
+      const view = await learner.curriculum.get();
+      const masteryNow = await store.getMasteryForMembers(ids);
+      let tallyMismatch = 0;
+      let masteryMismatch = 0;
+      const people = new Map((await store.getMembersByIds(ids)).map((m) => [m.id, m]));
+      for (const id of ids) {
+        const mine = histories.get(id)!.answers.filter((a) => a.id.startsWith(PREFIX)).length;
+        if ((tallies.get(id) ?? 0) !== mine) tallyMismatch++;
+        const expected = learner.mastery.fromHistory(people.get(id)!, view, histories.get(id)!);
+        const got = new Map((masteryNow.get(id) ?? []).map((r) => [r.topicId, r]));
+        const same =
+          expected.size === got.size &&
+          [...expected.values()].every((r) => {
+            const g = got.get(r.topicId);
+            return g !== undefined && Math.abs(g.p - r.p) < 1e-9 && g.updatedAt === r.updatedAt;
+          });
+        if (!same) masteryMismatch++;
+      }
+      return {
+        sent: sent.length,
+        acknowledgedBeforeKill: acked.size,
+        inFlightAtKill: inFlight.length,
+        storedAtKill: atKill.stored.size,
+        storedButUnacknowledged: inFlight.filter((i) => atKill.stored.has(i.id)).length,
+        outboxPendingAtKill: atKill.pending,
+        retriedAfterRestart: inFlight.length,
+        retriesReplayed,
+        retriesCreated,
+        replaysOfAcknowledged: replays.length,
+        replaysOfAcknowledgedCreated: replaysCreated,
+        storedAfterRestart: stored.size,
+        acknowledgedMissing: [...acked].filter((id) => !stored.has(id)).length,
+        masteryUpdated: [...tallies.values()].reduce((a, b) => a + b, 0),
+        membersWithTallyMismatch: tallyMismatch,
+        membersWithMasteryMismatch: masteryMismatch,
+        outboxPendingAtEnd: (await store.listOutbox(100_000)).length,
+      };
+    } finally {
+      await store.close();
+    }
   }
 }

@@ -19,7 +19,10 @@ describe('kill -9 mid-load', () => {
   it('loses nothing, duplicates nothing, and applies each stored answer to mastery exactly once', async () => {
     const dataDir = path.join(root, 'kuzu');
     const seed = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'seed', '--scale', 'demo', '--load'], {
-      cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, HONGTU_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 180_000,
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, HONGTU_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 180_000,
     });
     expect(seed.status, seed.stderr).toBe(0);
     const r = await runKillTest({ dataDir, world: readWorld(path.join(root, 'bulk', 'demo')), clients: 12, loadMs: 1500 });

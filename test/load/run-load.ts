@@ -35,17 +35,31 @@ const arg = (name: string, dflt?: string) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 
-interface PhaseResult { name: string; n: number; errors: Record<string, number>; perSecond: number; p50: number; p90: number; p99: number; max: number }
+interface PhaseResult {
+  name: string;
+  n: number;
+  errors: Record<string, number>;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
 
 async function phase(name: string, clients: number, seconds: number, send: (client: number, n: number) => Promise<Sample>): Promise<PhaseResult> {
   const samples: Sample[] = [];
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let n = 0; performance.now() < until; n++) samples.push(await send(c, n));
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let n = 0; performance.now() < until; n++) samples.push(await send(c, n));
+    }),
+  );
   const elapsed = (performance.now() - t0) / 1000;
-  const ok = samples.filter((s) => s.ok).map((s) => s.ms).sort((a, b) => a - b);
+  const ok = samples
+    .filter((s) => s.ok)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
   const errors: Record<string, number> = {};
   for (const s of samples.filter((x) => !x.ok)) errors[s.code ?? 'unknown'] = (errors[s.code ?? 'unknown'] ?? 0) + 1;
   return { name, n: ok.length, errors, perSecond: ok.length / elapsed, p50: pct(ok, 50), p90: pct(ok, 90), p99: pct(ok, 99), max: ok[ok.length - 1] ?? NaN };
@@ -54,7 +68,10 @@ async function phase(name: string, clients: number, seconds: number, send: (clie
 async function throughput(dataDir: string, world: World, clients: number, seconds: number): Promise<PhaseResult[]> {
   const writers = world.members.slice(0, clients);
   const readers = world.secretaries.slice(0, clients);
-  const tokens = await issueTokens(dataDir, [...writers, ...readers].map((m) => m.id));
+  const tokens = await issueTokens(
+    dataDir,
+    [...writers, ...readers].map((m) => m.id),
+  );
   const wTokens = writers.map((m) => tokens.get(m.id)!);
   const rTokens = readers.map((m) => tokens.get(m.id)!);
   const child = await startChild(dataDir, LOAD_ENV);
@@ -66,9 +83,15 @@ async function throughput(dataDir: string, world: World, clients: number, second
     const qs = world.questions;
     const answer = (c: number, n: number) => {
       const q = qs[(c * 13 + n) % qs.length];
-      return post(child.url, wTokens[c % wTokens.length], ANSWER_MUTATION, {
-        i: { id: `load-${run}-${c}-${n}`, memberId: writers[c % writers.length].id, questionId: q.id, choice: n % 4 === 0 ? (q.answer + 1) % 2 : q.answer, seconds: 20 },
-      }, addressOf(1, c));
+      return post(
+        child.url,
+        wTokens[c % wTokens.length],
+        ANSWER_MUTATION,
+        {
+          i: { id: `load-${run}-${c}-${n}`, memberId: writers[c % writers.length].id, questionId: q.id, choice: n % 4 === 0 ? (q.answer + 1) % 2 : q.answer, seconds: 20 },
+        },
+        addressOf(1, c),
+      );
     };
     const read = (c: number, n: number) => {
       const sec = readers[c % readers.length];

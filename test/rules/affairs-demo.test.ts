@@ -47,7 +47,10 @@ describe('demo world party affairs', () => {
   it('has transfer cases in every state, notices with reads and unread ones for the demo member', async () => {
     const cases = await store.listTransferCases({ branchIds: ['b-1'] });
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED', 'COMPLETED', 'CANCELLED']));
-    const notices = await store.listNotices([{ audience: 'BRANCH', id: 'b-1' }, { audience: 'COMMITTEE', id: 'cm-1' }]);
+    const notices = await store.listNotices([
+      { audience: 'BRANCH', id: 'b-1' },
+      { audience: 'COMMITTEE', id: 'cm-1' },
+    ]);
     expect(notices.length).toBeGreaterThan(1);
     const reads = await store.listNoticeReads(notices.map((n) => n.id));
     expect(reads.length).toBeGreaterThan(0);

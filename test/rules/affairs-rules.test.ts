@@ -29,47 +29,93 @@ beforeAll(async () => {
   await store.createCommittee({ id: 'c-1', name: '学院党委', universityId: 'u-1' });
   await store.createBranch({ id: 'b-1', name: '一支部', committeeId: 'c-1' });
   for (const id of ['m-talk', 'm-cand', 'm-dues3', 'm-dues6', 'm-letter']) await buildMember(store, { id, branchId: 'b-1', stage: 'APPLICANT' });
-  const ms = (memberId: string, step: Milestone['step'], at: number, prev: string | null) => store.addMilestone({
-    id: `${memberId}-${step}`, memberId, step, at, recordedAt: at, recordedBy: 'x',
-    evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
-  }, prev);
+  const ms = (memberId: string, step: Milestone['step'], at: number, prev: string | null) =>
+    store.addMilestone(
+      {
+        id: `${memberId}-${step}`,
+        memberId,
+        step,
+        at,
+        recordedAt: at,
+        recordedBy: 'x',
+        evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
+      },
+      prev,
+    );
   await ms('m-talk', 'APPLICATION', cst('2025-01-31'), null);
   await ms('m-cand', 'APPLICATION', cst('2024-01-02'), null);
   await ms('m-cand', 'TALK', cst('2024-01-10'), 'm-cand-APPLICATION');
   await ms('m-cand', 'ACTIVIST', cst('2024-03-01'), 'm-cand-TALK');
   await ms('m-cand', 'REVIEW', cst('2024-09-01'), 'm-cand-ACTIVIST');
   for (const id of ['m-dues3', 'm-dues6']) {
-    await store.setDuesStandard({ memberId: id, year: 2025, category: 'STUDENT', baseFen: null, computedFen: 20, monthlyFen: 20, ruleId: 'dues.fixed-minimum', ruleVersion: 1, recordedAt: 0, recordedBy: 'x' });
+    await store.setDuesStandard({
+      memberId: id,
+      year: 2025,
+      category: 'STUDENT',
+      baseFen: null,
+      computedFen: 20,
+      monthlyFen: 20,
+      ruleId: 'dues.fixed-minimum',
+      ruleVersion: 1,
+      recordedAt: 0,
+      recordedBy: 'x',
+    });
   }
   await store.recordDuesPayment({ id: 'p3', memberId: 'm-dues3', months: ['2025-01', '2025-02', '2025-03'], amountFen: 60, paidAt: 0, recordedBy: 'x' });
   await store.createTransferCase({
-    id: 'tc-l', memberId: 'm-letter', kind: 'OUT', status: 'LETTER_ISSUED', fromBranchId: 'b-1', toBranchId: null, externalOrg: '外单位',
-    letterNumber: '组转〔2025〕1号', validUntil: cst('2025-06-30'), duesPaidUntil: '2025-05', reason: '毕业', batchId: null, profileConsentAt: null,
-    steps: [], createdAt: 0, updatedAt: 0,
+    id: 'tc-l',
+    memberId: 'm-letter',
+    kind: 'OUT',
+    status: 'LETTER_ISSUED',
+    fromBranchId: 'b-1',
+    toBranchId: null,
+    externalOrg: '外单位',
+    letterNumber: '组转〔2025〕1号',
+    validUntil: cst('2025-06-30'),
+    duesPaidUntil: '2025-05',
+    reason: '毕业',
+    batchId: null,
+    profileConsentAt: null,
+    steps: [],
+    createdAt: 0,
+    updatedAt: 0,
   });
 });
-afterAll(async () => { await dispose?.(); });
+afterAll(async () => {
+  await dispose?.();
+});
 
 const verdict = async (engine: RulesEngine, ruleId: string, memberId: string, asOf: number) =>
-  (await engine.evaluate({ kind: 'BRANCH', id: 'b-1' }, asOf, { ruleIds: [ruleId] })).filter((o) => o.subject.id === memberId)
+  (await engine.evaluate({ kind: 'BRANCH', id: 'b-1' }, asOf, { ruleIds: [ruleId] }))
+    .filter((o) => o.subject.id === memberId)
     .map((o) => ({ status: o.status, dueAt: o.dueAt, document: o.citation.document, article: o.citation.article }));
 
 describe('party-affairs rules in the engine', () => {
   it('talk within a month: due on the last day, overdue the day after (calendar month, clamped)', async () => {
     const e = new RulesEngine({ store, loadOverrides: async () => [] });
     const deadline = addMonths(cst('2025-01-31'), 1); // 2025-02-28 10:00 CST
-    expect(await verdict(e, 'pipeline.talk.within-month', 'm-talk', deadline)).toEqual([{ status: 'DUE', dueAt: deadline, document: '中国共产党发展党员工作细则', article: undefined }]);
+    expect(await verdict(e, 'pipeline.talk.within-month', 'm-talk', deadline)).toEqual([
+      { status: 'DUE', dueAt: deadline, document: '中国共产党发展党员工作细则', article: undefined },
+    ]);
     expect((await verdict(e, 'pipeline.talk.within-month', 'm-talk', deadline + 1))[0].status).toBe('OVERDUE');
   });
 
   it('development candidate: upcoming until a year after activist, due from then; an override to 24 months applies from its day on', async () => {
     const e = new RulesEngine({ store, loadOverrides: async () => [] });
     const year = addMonths(cst('2024-03-01'), 12);
-    expect(await verdict(e, 'pipeline.candidate.min-wait', 'm-cand', year - 1)).toEqual([{ status: 'UPCOMING', dueAt: year, document: '中国共产党发展党员工作细则', article: '第十三条' }]);
+    expect(await verdict(e, 'pipeline.candidate.min-wait', 'm-cand', year - 1)).toEqual([
+      { status: 'UPCOMING', dueAt: year, document: '中国共产党发展党员工作细则', article: '第十三条' },
+    ]);
     expect((await verdict(e, 'pipeline.candidate.min-wait', 'm-cand', year))[0].status).toBe('DUE');
     const base = PIPELINE_RULES.find((r) => r.id === 'pipeline.candidate.min-wait')!;
     const ov: RuleOverride = {
-      id: 'pipeline.candidate.min-wait@2', ruleId: base.id, version: 2, effectiveFrom: '2025-03-10', reason: '学校从严', createdBy: 'm-u', createdAt: 0,
+      id: 'pipeline.candidate.min-wait@2',
+      ruleId: base.id,
+      version: 2,
+      effectiveFrom: '2025-03-10',
+      reason: '学校从严',
+      createdBy: 'm-u',
+      createdAt: 0,
       params: { ...base.params, notBefore: { after: 'ACTIVIST', months: 24 } } as unknown as Record<string, unknown>,
     };
     const strict = new RulesEngine({ store, loadOverrides: async () => [ov] });
@@ -105,7 +151,17 @@ describe('party-affairs rules in the engine', () => {
 
   it('refuses a bad catalogue at load with the rule id and field', () => {
     const brackets = DUES_RULES.find((r) => r.id === 'dues.employed.brackets')!;
-    const broken = { ...brackets, params: { ...(brackets.params as object), brackets: [{ upToFen: 500_000, basisPoints: 100 }, { upToFen: 300_000, basisPoints: 50 }, { upToFen: null, basisPoints: 200 }] } };
+    const broken = {
+      ...brackets,
+      params: {
+        ...(brackets.params as object),
+        brackets: [
+          { upToFen: 500_000, basisPoints: 100 },
+          { upToFen: 300_000, basisPoints: 50 },
+          { upToFen: null, basisPoints: 200 },
+        ],
+      },
+    };
     expect(() => loadCatalogue([broken], EVALUATORS)).toThrow(CatalogueError);
     expect(() => loadCatalogue([broken], EVALUATORS)).toThrow(/dues\.employed\.brackets.*params\.brackets\[1\]\.upToFen/);
     const talk = PIPELINE_RULES[1];

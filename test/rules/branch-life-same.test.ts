@@ -66,12 +66,26 @@ describe('branchLife from the rules engine on the demo world', () => {
           const n = fresh.kinds.find((x: { kind: string }) => x.kind === k.kind);
           expect(n, `${b.id} ${k.kind}`).toBeDefined();
           expect({
-            kind: n.kind, frequency: n.frequency, applies: n.applies, held: n.held, required: n.required,
-            present: n.present, excused: n.excused, absent: n.absent, attendanceRate: n.attendanceRate,
+            kind: n.kind,
+            frequency: n.frequency,
+            applies: n.applies,
+            held: n.held,
+            required: n.required,
+            present: n.present,
+            excused: n.excused,
+            absent: n.absent,
+            attendanceRate: n.attendanceRate,
             missing: n.missing.map((p: { label: string }) => p.label),
           }).toEqual({
-            kind: k.kind, frequency: k.frequency, applies: k.applies, held: k.held, required: k.required,
-            present: k.present, excused: k.excused, absent: k.absent, attendanceRate: k.attendanceRate,
+            kind: k.kind,
+            frequency: k.frequency,
+            applies: k.applies,
+            held: k.held,
+            required: k.required,
+            present: k.present,
+            excused: k.excused,
+            absent: k.absent,
+            attendanceRate: k.attendanceRate,
             missing: k.missing.map((p) => p.label),
           });
           compared++;
@@ -90,11 +104,21 @@ describe('branchLife from the rules engine on the demo world', () => {
 
   it('gives a whole committee over four quarters and their year, in one request, the figures recomputed from the rows', async () => {
     const now = REFERENCE_DATE + 3 * 86_400_000;
-    const quarters = [[cstDate(2025, 10), cstDate(2026, 1)], [cstDate(2026, 1), cstDate(2026, 4)], [cstDate(2026, 4), cstDate(2026, 7)], [cstDate(2026, 7), cstDate(2026, 10)]];
+    const quarters = [
+      [cstDate(2025, 10), cstDate(2026, 1)],
+      [cstDate(2026, 1), cstDate(2026, 4)],
+      [cstDate(2026, 4), cstDate(2026, 7)],
+      [cstDate(2026, 7), cstDate(2026, 10)],
+    ];
     const periods = [...quarters, [quarters[0]![0]!, quarters[3]![1]!]] as [number, number][];
     const q = `query($id: ID!, ${periods.map((_, i) => `$f${i}: DateTime!, $t${i}: DateTime!`).join(', ')}) { committee(id: $id) { branches { id
       ${periods.map((_, i) => `p${i}: life(from: $f${i}, to: $t${i}) { missingCount attendanceRate kinds { kind held required present excused absent attendanceRate } }`).join('\n')} } } }`;
-    const vars = Object.fromEntries(periods.flatMap(([f, t], i) => [[`f${i}`, new Date(f).toISOString()], [`t${i}`, new Date(t).toISOString()]]));
+    const vars = Object.fromEntries(
+      periods.flatMap(([f, t], i) => [
+        [`f${i}`, new Date(f).toISOString()],
+        [`t${i}`, new Date(t).toISOString()],
+      ]),
+    );
     // Fresh from the rows: every branch and period on its own.
     const expected = async (branchId: string, from: number, to: number) => {
       const meetings = await store.listMeetings([branchId], from, to);
@@ -116,8 +140,14 @@ describe('branchLife from the rules engine on the demo world', () => {
             for (const k of old.kinds) {
               const n = got.kinds.find((x: { kind: string }) => x.kind === k.kind);
               expect({ ...n, at: `${b.id} p${i}` }).toEqual({
-                kind: k.kind, held: k.held, required: k.required, present: k.present, excused: k.excused, absent: k.absent,
-                attendanceRate: k.attendanceRate, at: `${b.id} p${i}`,
+                kind: k.kind,
+                held: k.held,
+                required: k.required,
+                present: k.present,
+                excused: k.excused,
+                absent: k.absent,
+                attendanceRate: k.attendanceRate,
+                at: `${b.id} p${i}`,
               });
               attended += k.present + k.excused + k.absent;
             }
@@ -135,7 +165,10 @@ describe('branchLife from the rules engine on the demo world', () => {
     const members = (await store.listMembers({ branchIds: [branch.id] }, 3)).items;
     const meetingId = `mt-same-${Date.now()}`;
     await store.createMeeting({ id: meetingId, branchId: branch.id, kind: 'THEME_DAY', title: '主题党日', at: cstDate(2026, 5, 10), minutes: 60, record: '' });
-    await store.recordAttendance(meetingId, members.map((m, i) => ({ memberId: m.id, status: (['PRESENT', 'EXCUSED', 'ABSENT'] as const)[i % 3]! })));
+    await store.recordAttendance(
+      meetingId,
+      members.map((m, i) => ({ memberId: m.id, status: (['PRESENT', 'EXCUSED', 'ABSENT'] as const)[i % 3]! })),
+    );
     const after = await check();
     expect(after.attended).toBe(before.attended + 2 * members.length); // its quarter and the year
   }, 240_000);

@@ -29,7 +29,9 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => { await dispose?.(); });
+afterAll(async () => {
+  await dispose?.();
+});
 
 const meeting = (branchId: string, kind: string, at: number) =>
   store.createMeeting({ id: `mt-${++seq}`, branchId, kind: kind as never, title: `会议${seq}`, at, minutes: 60, record: '' });
@@ -53,7 +55,11 @@ describe('catalogue check at start', () => {
       const rule = LIFE_RULES[1];
       const broken = mutate(rule) as never;
       let err: unknown;
-      try { loadCatalogue([LIFE_RULES[0], broken], EVALUATORS); } catch (e) { err = e; }
+      try {
+        loadCatalogue([LIFE_RULES[0], broken], EVALUATORS);
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(CatalogueError);
       expect((err as CatalogueError).ruleId).toBe(rule.id);
       expect((err as CatalogueError).field).toBe(field);
@@ -104,18 +110,29 @@ describe('overrides', () => {
     const rule = LIFE_RULES.find((r) => r.id === 'life.theme-day.minimum')!;
     // One theme day in each month March–June 2025.
     for (const m of [3, 4, 5, 6]) await meeting('b-ov', 'THEME_DAY', cstDayStart(2025, m, 12));
-    const overrides: RuleOverride[] = [{
-      id: `${rule.id}@2`, ruleId: rule.id, version: 2, params: { ...rule.params, minimum: 2 }, effectiveFrom: '2025-05-01',
-      reason: '本校要求每月两次主题党日', createdBy: 'm-uadmin', createdAt: cstDayStart(2025, 4, 20),
-    }];
+    const overrides: RuleOverride[] = [
+      {
+        id: `${rule.id}@2`,
+        ruleId: rule.id,
+        version: 2,
+        params: { ...rule.params, minimum: 2 },
+        effectiveFrom: '2025-05-01',
+        reason: '本校要求每月两次主题党日',
+        createdBy: 'm-uadmin',
+        createdAt: cstDayStart(2025, 4, 20),
+      },
+    ];
     const engine = new RulesEngine({ store, loadOverrides: async () => overrides });
     const window = { from: cstDayStart(2025, 3, 1), to: cstDayStart(2025, 7, 1) };
     const got = await engine.evaluate({ kind: 'BRANCH', id: 'b-ov' }, cstDayStart(2025, 8, 1), { window, ruleIds: [rule.id] });
     expect(got.map((o) => [o.period!.label, o.ruleVersion, o.status, o.detail!.required])).toEqual([
-      ['2025-03', 1, 'DONE', 1], ['2025-04', 1, 'DONE', 1], ['2025-05', 2, 'OVERDUE', 2], ['2025-06', 2, 'OVERDUE', 2],
+      ['2025-03', 1, 'DONE', 1],
+      ['2025-04', 1, 'DONE', 1],
+      ['2025-05', 2, 'OVERDUE', 2],
+      ['2025-06', 2, 'OVERDUE', 2],
     ]);
-    expect((await engine.ruleInForce(rule.id, cstDayStart(2025, 4, 30)))).toMatchObject({ version: 1, effectiveTo: '2025-05-01' });
-    expect((await engine.ruleInForce(rule.id, cstDayStart(2025, 5, 1)))).toMatchObject({ version: 2, effectiveFrom: '2025-05-01', params: { minimum: 2 } });
+    expect(await engine.ruleInForce(rule.id, cstDayStart(2025, 4, 30))).toMatchObject({ version: 1, effectiveTo: '2025-05-01' });
+    expect(await engine.ruleInForce(rule.id, cstDayStart(2025, 5, 1))).toMatchObject({ version: 2, effectiveFrom: '2025-05-01', params: { minimum: 2 } });
     // Just inside the stricter rule: a second theme day in May makes May DONE again.
     await meeting('b-ov', 'THEME_DAY', cstDayStart(2025, 5, 31, 23));
     const again = await engine.evaluate({ kind: 'BRANCH', id: 'b-ov' }, cstDayStart(2025, 8, 1), { window, ruleIds: [rule.id] });
@@ -125,9 +142,17 @@ describe('overrides', () => {
   it('refuses override params its evaluator rejects, naming the field', () => {
     const engine = new RulesEngine({ store, loadOverrides: async () => [] });
     const rule = LIFE_RULES[0];
-    expect(() => engine.checkOverride({
-      id: 'x', ruleId: rule.id, version: 2, params: { ...rule.params, frequency: 'FORTNIGHT' }, effectiveFrom: '2026-01-01',
-      reason: 'x', createdBy: 'm', createdAt: 0,
-    })).toThrow(/params\.frequency/);
+    expect(() =>
+      engine.checkOverride({
+        id: 'x',
+        ruleId: rule.id,
+        version: 2,
+        params: { ...rule.params, frequency: 'FORTNIGHT' },
+        effectiveFrom: '2026-01-01',
+        reason: 'x',
+        createdBy: 'm',
+        createdAt: 0,
+      }),
+    ).toThrow(/params\.frequency/);
   });
 });

@@ -33,7 +33,9 @@ beforeAll(async () => {
   await buildMember(store, { id: 'm-9', branchId: 'b-2' });
   kept = new RulesEngine({ store, factsTtlMs: 3_600_000 });
 });
-afterAll(async () => { await dispose?.(); });
+afterAll(async () => {
+  await dispose?.();
+});
 
 /** The kept engine's evaluation, after checking it equals one that reads every fact again. */
 async function evaluate(scope: Scope): Promise<Obligation[]> {
@@ -47,7 +49,12 @@ const find = (all: Obligation[], ruleId: string, subjectId: string, label?: stri
   all.filter((o) => o.ruleId === ruleId && o.subject.id === subjectId && (label === undefined || o.period?.label === label));
 
 const milestone = (memberId: string, step: Milestone['step'], at: number): Milestone => ({
-  id: `ms-${++seq}`, memberId, step, at, recordedAt: at, recordedBy: 'x',
+  id: `ms-${++seq}`,
+  memberId,
+  step,
+  at,
+  recordedAt: at,
+  recordedBy: 'x',
   evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
 });
 
@@ -87,8 +94,17 @@ describe('facts kept between evaluations', () => {
     await store.updateMember('m-4', { stage: 'ACTIVIST' });
     expect(await talked()).toEqual({ members: 3, talked: 0 });
     const talk: TalkRecord = {
-      id: 'tk-1', subjectId: 'm-1', branchId: 'b-1', kind: 'YEARLY', at: cst('2026-03-01'), participantIds: ['m-1', 'm-2'],
-      summary: '谈话', followUp: '', forCommittee: false, createdBy: 'm-2', createdAt: cst('2026-03-01'),
+      id: 'tk-1',
+      subjectId: 'm-1',
+      branchId: 'b-1',
+      kind: 'YEARLY',
+      at: cst('2026-03-01'),
+      participantIds: ['m-1', 'm-2'],
+      summary: '谈话',
+      followUp: '',
+      forCommittee: false,
+      createdBy: 'm-2',
+      createdAt: cst('2026-03-01'),
     };
     await store.createTalkRecord(talk);
     expect(await talked()).toEqual({ members: 3, talked: 1 });
@@ -106,8 +122,16 @@ describe('facts kept between evaluations', () => {
   it('show a dues standard and a payment (arrears warning raised, then cleared)', async () => {
     expect(find(await evaluate(B1), 'dues.arrears.warn', 'm-1')).toEqual([]);
     await store.setDuesStandard({
-      memberId: 'm-1', year: 2026, category: 'STUDENT', baseFen: null, computedFen: 20, monthlyFen: 20,
-      ruleId: 'dues.fixed-minimum', ruleVersion: 1, recordedAt: 0, recordedBy: 'x',
+      memberId: 'm-1',
+      year: 2026,
+      category: 'STUDENT',
+      baseFen: null,
+      computedFen: 20,
+      monthlyFen: 20,
+      ruleId: 'dues.fixed-minimum',
+      ruleVersion: 1,
+      recordedAt: 0,
+      recordedBy: 'x',
     });
     expect(find(await evaluate(B1), 'dues.arrears.warn', 'm-1').map((o) => o.detail?.consecutiveUnpaid)).toEqual([5]);
     await store.recordDuesPayment({ id: 'pay-1', memberId: 'm-1', months: ['2026-03', '2026-04', '2026-05'], amountFen: 60, paidAt: AS_OF, recordedBy: 'x' });
@@ -116,9 +140,22 @@ describe('facts kept between evaluations', () => {
 
   it('show a transfer letter going out and its receipt coming back', async () => {
     const letter: TransferCase = {
-      id: 'tc-1', memberId: 'm-2', kind: 'OUT', status: 'LETTER_ISSUED', fromBranchId: 'b-1', toBranchId: null, externalOrg: '外单位',
-      letterNumber: '组转〔2025〕7号', validUntil: cst('2026-06-30'), duesPaidUntil: '2026-05', reason: '毕业', batchId: null,
-      profileConsentAt: null, steps: [], createdAt: 0, updatedAt: 0,
+      id: 'tc-1',
+      memberId: 'm-2',
+      kind: 'OUT',
+      status: 'LETTER_ISSUED',
+      fromBranchId: 'b-1',
+      toBranchId: null,
+      externalOrg: '外单位',
+      letterNumber: '组转〔2025〕7号',
+      validUntil: cst('2026-06-30'),
+      duesPaidUntil: '2026-05',
+      reason: '毕业',
+      batchId: null,
+      profileConsentAt: null,
+      steps: [],
+      createdAt: 0,
+      updatedAt: 0,
     };
     expect(find(await evaluate(B1), 'transfer.receipt.overdue', 'm-2')).toEqual([]);
     await store.createTransferCase(letter);
@@ -129,8 +166,16 @@ describe('facts kept between evaluations', () => {
 
   it('show a member moved to another branch under both branches', async () => {
     await store.setDuesStandard({
-      memberId: 'm-3', year: 2026, category: 'STUDENT', baseFen: null, computedFen: 20, monthlyFen: 20,
-      ruleId: 'dues.fixed-minimum', ruleVersion: 1, recordedAt: 0, recordedBy: 'x',
+      memberId: 'm-3',
+      year: 2026,
+      category: 'STUDENT',
+      baseFen: null,
+      computedFen: 20,
+      monthlyFen: 20,
+      ruleId: 'dues.fixed-minimum',
+      ruleVersion: 1,
+      recordedAt: 0,
+      recordedBy: 'x',
     });
     const before = await evaluate(C1);
     expect(find(before, 'dues.arrears.warn', 'm-3').map((o) => o.subject.branchId)).toEqual(['b-1']);

@@ -27,11 +27,22 @@ beforeAll(async () => {
   await buildMember(store, { id: 'm-prob', branchId: 'b-t', stage: 'PROBATIONARY' });
   await buildMember(store, { id: 'm-act', branchId: 'b-t', stage: 'ACTIVIST' });
 });
-afterAll(async () => { await dispose?.(); });
+afterAll(async () => {
+  await dispose?.();
+});
 
 const talk = (subjectId: string, at: number, kind = 'YEARLY'): TalkRecord => ({
-  id: `tk-${++seq}`, subjectId, branchId: 'b-t', kind, at, participantIds: [subjectId, 'm-sec'], summary: '谈话', followUp: '',
-  forCommittee: false, createdBy: 'm-sec', createdAt: at,
+  id: `tk-${++seq}`,
+  subjectId,
+  branchId: 'b-t',
+  kind,
+  at,
+  participantIds: [subjectId, 'm-sec'],
+  summary: '谈话',
+  followUp: '',
+  forCommittee: false,
+  createdBy: 'm-sec',
+  createdAt: at,
 });
 
 const verdict = async () => {

@@ -15,7 +15,9 @@ beforeAll(async () => {
   store = t.store;
   dispose = t.dispose;
 });
-afterAll(async () => { await dispose?.(); });
+afterAll(async () => {
+  await dispose?.();
+});
 
 describe('watchWrites', () => {
   it('hears writes after they answer, failed ones too, and not reads', async () => {
@@ -26,7 +28,11 @@ describe('watchWrites', () => {
     expect(await store.getUniversity()).toMatchObject({ id: 'u-1' });
     await store.listBranches();
     await expect(store.createBranch({ id: 'b-1', name: '一支部', committeeId: 'ghost' })).rejects.toThrow(/ghost/);
-    expect(heard.map((n) => [n.method, n.failed])).toEqual([['createUniversity', false], ['createCommittee', false], ['createBranch', true]]);
+    expect(heard.map((n) => [n.method, n.failed])).toEqual([
+      ['createUniversity', false],
+      ['createCommittee', false],
+      ['createBranch', true],
+    ]);
     expect(heard[0].args).toEqual([{ id: 'u-1', name: '红图大学党委' }]);
     expect(heard[0].result).toEqual({ created: true });
     stop();

@@ -24,9 +24,14 @@ const TARGET: Record<Person, Record<Relation, string>> = {
   uadmin: { self: 'm-uadmin', sameBranch: 'm-d', sameCommittee: 'm-d', otherCommittee: 'm-a' },
 };
 const READS: Record<Person, Relation[]> = {
-  a: ['self'], b: ['self'], c: ['self'], d: ['self'],
-  cm: ['self', 'sameBranch'], sec: ['self', 'sameBranch'],
-  cadmin: ['self', 'sameBranch', 'sameCommittee'], uadmin: RELATIONS,
+  a: ['self'],
+  b: ['self'],
+  c: ['self'],
+  d: ['self'],
+  cm: ['self', 'sameBranch'],
+  sec: ['self', 'sameBranch'],
+  cadmin: ['self', 'sameBranch', 'sameCommittee'],
+  uadmin: RELATIONS,
 };
 const MEMBER_READS: Record<string, string> = {
   pipeline: 'query($id: ID!) { pipeline(memberId: $id) { member { name } milestones { step } obligations { ruleId } } }',
@@ -35,7 +40,8 @@ const MEMBER_READS: Record<string, string> = {
 
 describe('party affairs of a member: role × relation × query', () => {
   it.each(PEOPLE.flatMap((who) => RELATIONS.flatMap((rel) => Object.keys(MEMBER_READS).map((q) => [who, rel, q, READS[who].includes(rel)] as const))))(
-    '%s reads %s via %s → allowed %s', async (who, rel, q, allowed) => {
+    '%s reads %s via %s → allowed %s',
+    async (who, rel, q, allowed) => {
       const id = TARGET[who][rel];
       const r = await t.as(who)(MEMBER_READS[q], { id });
       if (allowed) {
@@ -53,14 +59,25 @@ describe('party affairs of a member: role × relation × query', () => {
 
 type BranchRelation = 'own' | 'committee' | 'otherCommittee';
 const BRANCH: Record<Person, Record<BranchRelation, string>> = {
-  a: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' }, b: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
-  c: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' }, d: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
-  cm: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' }, sec: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
-  cadmin: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' }, uadmin: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
+  a: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  b: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  c: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' },
+  d: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
+  cm: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  sec: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  cadmin: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' },
+  uadmin: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
 };
 /** Reading a branch's pipeline and dues: its officers and administrators above it. */
 const BRANCH_READS_OF: Record<Person, BranchRelation[]> = {
-  a: [], b: [], c: [], d: [], cm: ['own'], sec: ['own'], cadmin: ['own', 'committee'], uadmin: ['own', 'committee', 'otherCommittee'],
+  a: [],
+  b: [],
+  c: [],
+  d: [],
+  cm: ['own'],
+  sec: ['own'],
+  cadmin: ['own', 'committee'],
+  uadmin: ['own', 'committee', 'otherCommittee'],
 };
 /** Transfers of a branch: those who manage it (the committee member 支委 reads but does not manage). */
 const BRANCH_MANAGES_OF: Record<Person, BranchRelation[]> = { ...BRANCH_READS_OF, cm: [] };
@@ -71,15 +88,18 @@ const BRANCH_READS: Record<string, [string, Record<Person, BranchRelation[]>]> =
 };
 
 describe('party affairs of a branch: role × relation × query', () => {
-  it.each(PEOPLE.flatMap((who) => (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) =>
-    Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS[q][1][who].includes(rel)] as const))))(
-    '%s reads %s branch via %s → allowed %s', async (who, rel, q, allowed) => {
-      const r = await t.as(who)(BRANCH_READS[q][0], { b: BRANCH[who][rel] });
-      if (allowed) expect(r.body.errors).toBeUndefined();
-      else {
-        expect(codes(r)).toEqual(['FORBIDDEN']);
-        expect(r.body.data).toBeNull();
-      }
-    },
-  );
+  it.each(
+    PEOPLE.flatMap((who) =>
+      (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) =>
+        Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS[q][1][who].includes(rel)] as const),
+      ),
+    ),
+  )('%s reads %s branch via %s → allowed %s', async (who, rel, q, allowed) => {
+    const r = await t.as(who)(BRANCH_READS[q][0], { b: BRANCH[who][rel] });
+    if (allowed) expect(r.body.errors).toBeUndefined();
+    else {
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.body.data).toBeNull();
+    }
+  });
 });

@@ -34,7 +34,7 @@ async function appended(store: GraphStore, fn: () => Promise<unknown>): Promise<
 const brief = (e: AuditEntry) => `${e.action} ${e.viewerId || '(anonymous)'} ${e.targetKind}:${e.targetId} ${e.outcome}`.trim();
 
 describe('denied attempts are entries', () => {
-  it('a member reading another branch\'s member: who, which field, which id, the code', async () => {
+  it("a member reading another branch's member: who, which field, which id, the code", async () => {
     let code = '';
     const added = await appended(t.store, async () => {
       const r = await t.as('a')('{ member(id: "m-c") { name phone } }');
@@ -90,7 +90,7 @@ describe('every write is an entry; member data a mutation returns is a read', ()
     expect((await t.store.getMembersByIds(['m-c']))[0].name).toBe('王五');
   });
 
-  it('keeps ids only: a sign-in\'s password and login name never reach the log', async () => {
+  it("keeps ids only: a sign-in's password and login name never reach the log", async () => {
     const password = 'never-log-this-password-7781';
     const added = await appended(t.store, async () => {
       const r = await t.as(null)(clientDocument('SignIn'), { input: { loginName: 'nobody-7781', password } });
@@ -126,11 +126,16 @@ describe('CSV export for university administrators', () => {
     expect(lines[0]).toBe('seq,time,viewerId,action,targetKind,targetId,outcome,hash');
     expect(lines.length).toBe(stored.length + 2);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toBe([stored[0].seq, new Date(stored[0].at).toISOString(), stored[0].viewerId, stored[0].action, stored[0].targetKind,
-      stored[0].targetId, stored[0].outcome, stored[0].hash].join(','));
+    expect(lines[1]).toBe(
+      [stored[0].seq, new Date(stored[0].at).toISOString(), stored[0].viewerId, stored[0].action, stored[0].targetKind, stored[0].targetId, stored[0].outcome, stored[0].hash].join(
+        ',',
+      ),
+    );
     expect(out.csv).toContain(`,SIGN_IN_FAILED,Login,"'=hyperlink(""http://x.example"",1),x",,`);
     const after = await t.store.listAudit({ afterSeq: stored.at(-1)!.seq, limit: 100 });
-    expect(after.map(brief)).toContain(`EXPORT_AUDIT_LOG m-uadmin AuditLog:${new Date(Date.parse(p.from)).toISOString()}/${new Date(Date.parse(p.to)).toISOString()} ${stored.length}`);
+    expect(after.map(brief)).toContain(
+      `EXPORT_AUDIT_LOG m-uadmin AuditLog:${new Date(Date.parse(p.from)).toISOString()}/${new Date(Date.parse(p.to)).toISOString()} ${stored.length}`,
+    );
   });
 
   it('refuses an empty period with BAD_USER_INPUT naming `to`', async () => {
@@ -152,9 +157,12 @@ describe('hongtu audit verify / prune (child processes on a stopped store)', () 
   let base: string;
   let n = 0;
 
-  const cli = (dir: string, ...args: string[]) => spawnSync(process.execPath, ['bin/hongtu.mjs', 'audit', ...args], {
-    encoding: 'utf8', env: childEnv({ ...PRODUCTION_ENV, HONGTU_DATA_DIR: dir, HONGTU_LOG_LEVEL: 'error' }), timeout: 120_000,
-  });
+  const cli = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['bin/hongtu.mjs', 'audit', ...args], {
+      encoding: 'utf8',
+      env: childEnv({ ...PRODUCTION_ENV, HONGTU_DATA_DIR: dir, HONGTU_LOG_LEVEL: 'error' }),
+      timeout: 120_000,
+    });
   /** A copy of the prepared store, to break one way. */
   const copy = () => {
     const dir = path.join(root, `copy-${++n}`);
@@ -179,7 +187,12 @@ describe('hongtu audit verify / prune (child processes on a stopped store)', () 
       await buildApiWorld(store);
       // 300 entries past the 180-day retention, then real traffic through a production server.
       const old: AccessRecord[] = Array.from({ length: 300 }, (_, i) => ({
-        id: `old-${i}`, at: Date.now() - 400 * DAY + i * 1000, viewerId: 'm-sec', action: 'READ_MEMBER', targetKind: 'Member', targetId: 'm-a',
+        id: `old-${i}`,
+        at: Date.now() - 400 * DAY + i * 1000,
+        viewerId: 'm-sec',
+        action: 'READ_MEMBER',
+        targetKind: 'Member',
+        targetId: 'm-a',
       }));
       await store.appendAccess(old);
       const learner = createLearnerServices(store);

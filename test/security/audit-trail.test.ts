@@ -47,7 +47,7 @@ describe('reads leave a trail naming viewer and target', () => {
     expect(added).toEqual(expected);
   });
 
-  it('a generated plan is a read of the member\'s learning data', async () => {
+  it("a generated plan is a read of the member's learning data", async () => {
     const { added } = await recordsOf('sec', 'mutation { generateStudyPlan(memberId: "m-b", minutesPerWeek: 60, weeks: 1) { id } }');
     expect(added).toEqual(each('READ_LEARNING', ['m-b']));
   });
@@ -97,7 +97,7 @@ describe('an unwritable trail withholds the data', () => {
     }
   });
 
-  it('reads that touch no one\'s personal data still answer', async () => {
+  it("reads that touch no one's personal data still answer", async () => {
     t.failAudit = true;
     try {
       const r = await t.as('a')('{ university { name } courses(first: 1) { totalCount } }');

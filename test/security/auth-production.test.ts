@@ -117,10 +117,15 @@ describe('brute force (production)', () => {
     const before = argon2Verifications();
     const seen = new Map<string, number>();
     for (let burst = 0; burst < 20; burst++) {
-      const rs = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: requestBody(SIGN_IN, { input: { loginName: 't0001', password: `guess-${burst}-${i}` } }),
-      }).then((r) => r.json())));
+      const rs = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: requestBody(SIGN_IN, { input: { loginName: 't0001', password: `guess-${burst}-${i}` } }),
+          }).then((r) => r.json()),
+        ),
+      );
       for (const r of rs) {
         const code = String(r.errors?.[0]?.extensions?.code);
         seen.set(code, (seen.get(code) ?? 0) + 1);

@@ -65,7 +65,22 @@ const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 
   ['sec', 'an over-long record', MEETING, meeting({ record: LONG(20_001) }), 'BAD_USER_INPUT', 'record'],
   ['sec', 'an unknown topic', MEETING, meeting({ topicIds: ['t-404'] }), 'NOT_FOUND', 't-404'],
   ['sec', 'no attendance rows', ATTEND, { i: { meetingId: MEETING_B1, rows: [] } }, 'BAD_USER_INPUT', 'rows'],
-  ['sec', 'a member listed twice', ATTEND, { i: { meetingId: MEETING_B1, rows: [{ memberId: 'm-a', status: 'PRESENT' }, { memberId: 'm-a', status: 'ABSENT' }] } }, 'BAD_USER_INPUT', 'rows[1].memberId'],
+  [
+    'sec',
+    'a member listed twice',
+    ATTEND,
+    {
+      i: {
+        meetingId: MEETING_B1,
+        rows: [
+          { memberId: 'm-a', status: 'PRESENT' },
+          { memberId: 'm-a', status: 'ABSENT' },
+        ],
+      },
+    },
+    'BAD_USER_INPUT',
+    'rows[1].memberId',
+  ],
   ['sec', 'an unknown attendee', ATTEND, { i: { meetingId: MEETING_B1, rows: [{ memberId: 'm-404', status: 'PRESENT' }] } }, 'NOT_FOUND', 'm-404'],
   ['sec', 'an unknown meeting', ATTEND, { i: { meetingId: 'mt-404', rows: [{ memberId: 'm-a', status: 'PRESENT' }] } }, 'NOT_FOUND', 'mt-404'],
   ['uadmin', 'an over-long course title', COURSE, course({ title: LONG(101) }), 'BAD_USER_INPUT', 'title'],
@@ -76,7 +91,14 @@ const BAD: [Person, string, string, Record<string, unknown>, 'BAD_USER_INPUT' | 
   ['sec', 'a page of 101', 'query { members(first: 101) { totalCount } }', {}, 'BAD_USER_INPUT', 'first'],
   ['a', 'an access trail page of 0', 'query { accessRecords(memberId: "m-a", first: 0) { id } }', {}, 'BAD_USER_INPUT', 'first'],
   ['a', '21 practice questions', 'query { practiceQuestions(memberId: "m-a", first: 21) { reason } }', {}, 'BAD_USER_INPUT', 'first'],
-  ['sec', 'a period that ends before it starts', 'query { branchLife(branchId: "b-1", from: "2025-06-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { missingCount } }', {}, 'BAD_USER_INPUT', 'to'],
+  [
+    'sec',
+    'a period that ends before it starts',
+    'query { branchLife(branchId: "b-1", from: "2025-06-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { missingCount } }',
+    {},
+    'BAD_USER_INPUT',
+    'to',
+  ],
 ];
 
 describe('bad input names the field and writes nothing', () => {

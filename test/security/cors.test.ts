@@ -10,7 +10,10 @@ beforeAll(async () => {
   dispose = t.dispose;
   server = await startTestServer(t.store);
 });
-afterAll(async () => { await server?.close(); await dispose?.(); });
+afterAll(async () => {
+  await server?.close();
+  await dispose?.();
+});
 
 describe('CORS', () => {
   it('sends no access-control headers to another origin, on preflight or POST', async () => {
@@ -21,7 +24,8 @@ describe('CORS', () => {
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
     const post = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(post.status).toBe(200);

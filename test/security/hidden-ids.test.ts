@@ -21,13 +21,25 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Out of scope of both viewers (m-a, a member of b-1, and m-sec, the secretary of b-1): branch b-2. */
 const EXISTING = {
-  member: 'm-c', meeting: 'hid-meeting', talk: 'hid-talk', round: 'hid-round', transfer: 'hid-transfer', notice: 'hid-notice',
+  member: 'm-c',
+  meeting: 'hid-meeting',
+  talk: 'hid-talk',
+  round: 'hid-round',
+  transfer: 'hid-transfer',
+  notice: 'hid-notice',
 } as const;
 type Kind = keyof typeof EXISTING;
 
 beforeAll(async () => {
   await t.store.createMeeting({
-    id: EXISTING.meeting, branchId: 'b-2', kind: 'PARTY_LECTURE', title: '教工支部会议', at: NOW - 3 * DAY, minutes: 60, record: '记录', topics: [],
+    id: EXISTING.meeting,
+    branchId: 'b-2',
+    kind: 'PARTY_LECTURE',
+    title: '教工支部会议',
+    at: NOW - 3 * DAY,
+    minutes: 60,
+    record: '记录',
+    topics: [],
   });
   // Enough voters in b-2 for an appraisal round.
   for (const i of [1, 2, 3, 4, 5]) await buildMember(t.store, { id: `m-hid-${i}`, name: `教工${i}`, branchId: 'b-2', kind: 'TEACHER' });
@@ -72,7 +84,11 @@ const FIELDS: [string, Kind, string, Record<string, unknown>?][] = [
   ['setDuesStandard', 'member', 'mutation($id: ID!) { setDuesStandard(input: { memberId: $id, year: 2025, category: EMPLOYED, baseFen: 500000 }) { __typename } }'],
   ['recordDuesPayment', 'member', 'mutation($id: ID!) { recordDuesPayment(input: { id: "hid-pay", memberId: $id, amountFen: 100, months: ["2025-01"] }) { __typename } }'],
   ['startTransfer', 'member', 'mutation($id: ID!) { startTransfer(input: { kind: OUT, memberId: $id, reason: "调动", externalOrg: "外校" }) { id } }'],
-  ['createTalkRecord', 'member', `mutation($id: ID!, $me: ID!) { createTalkRecord(input: { subjectId: $id, participantIds: [$me], kind: "YEARLY", at: "${iso(NOW - DAY)}", summary: "谈话" }) { id } }`],
+  [
+    'createTalkRecord',
+    'member',
+    `mutation($id: ID!, $me: ID!) { createTalkRecord(input: { subjectId: $id, participantIds: [$me], kind: "YEARLY", at: "${iso(NOW - DAY)}", summary: "谈话" }) { id } }`,
+  ],
   ['createAccount', 'member', 'mutation($id: ID!) { createAccount(memberId: $id, loginName: "hid-login") { oneTimePassword } }'],
   ['resetPassword', 'member', 'mutation($id: ID!) { resetPassword(memberId: $id) { oneTimePassword } }'],
   ['disableAccount', 'member', 'mutation($id: ID!) { disableAccount(memberId: $id) { __typename } }'],
@@ -98,20 +114,29 @@ const FIELDS: [string, Kind, string, Record<string, unknown>?][] = [
   ['markNoticeRead', 'notice', 'mutation($id: ID!) { markNoticeRead(id: $id) { __typename } }'],
 ];
 
-const VIEWERS = [['MEMBER', 'a', 'm-a'], ['SECRETARY', 'sec', 'm-sec']] as const;
+const VIEWERS = [
+  ['MEMBER', 'a', 'm-a'],
+  ['SECRETARY', 'sec', 'm-sec'],
+] as const;
 
 /** The answer with the asked id replaced, so that two ids can be compared. */
 function normalised(body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }, id: string) {
-  const swap = (x: unknown) => JSON.parse(JSON.stringify(x ?? null).split(id).join('<id>'));
+  const swap = (x: unknown) =>
+    JSON.parse(
+      JSON.stringify(x ?? null)
+        .split(id)
+        .join('<id>'),
+    );
   return {
     data: body.data ?? null,
     errors: (body.errors ?? []).map((e) => ({ message: swap(e.message), code: e.extensions?.code, extensions: swap(e.extensions) })),
   };
 }
 
-describe('an existing id outside the viewer\'s scope answers as an id that does not exist', () => {
+describe("an existing id outside the viewer's scope answers as an id that does not exist", () => {
   it.each(VIEWERS.flatMap(([role, who, me]) => FIELDS.map(([field, kind, doc]) => [role, field, who, me, kind, doc] as const)))(
-    '%s: %s', async (_role, field, who, me, kind, doc) => {
+    '%s: %s',
+    async (_role, field, who, me, kind, doc) => {
       const ask = async (id: string) => (await t.as(who)(doc, doc.includes('$me') ? { id, me } : { id })).body;
       const missing = `${EXISTING[kind]}-404`;
       const outside = normalised(await ask(EXISTING[kind]), EXISTING[kind]);

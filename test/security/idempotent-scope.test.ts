@@ -15,16 +15,21 @@ const SECRET_RECORD = '只给本支部看的会议记录：讨论发展对象王
 
 beforeAll(async () => {
   await t.store.createMeeting({
-    id: 'sec-b2-planned', branchId: 'b-2', kind: 'PARTY_LECTURE', title: SECRET_TITLE, at: T0 + 7 * 86_400_000,
-    minutes: 90, record: SECRET_RECORD, topics: [{ topicId: 'history', weight: 1, source: 'MANUAL', confidence: 1 }],
+    id: 'sec-b2-planned',
+    branchId: 'b-2',
+    kind: 'PARTY_LECTURE',
+    title: SECRET_TITLE,
+    at: T0 + 7 * 86_400_000,
+    minutes: 90,
+    record: SECRET_RECORD,
+    topics: [{ topicId: 'history', weight: 1, source: 'MANUAL', confidence: 1 }],
   });
   await t.store.recordStudy({ id: 'sec-s-a', memberId: 'm-a', courseId: 'course-1', at: T0, seconds: 600, progress: 0.4 });
   await t.store.recordAnswer({ id: 'sec-ans-a', memberId: 'm-a', questionId: 'q-1', at: T0, correct: true, seconds: 20 });
 });
 
 const MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id branch { id } title at record topics { topic { id } } } }`;
-const meetingInput = (id: string, branchId: string) =>
-  ({ i: { id, branchId, kind: 'THEME_DAY', title: '主题党日', at: '2025-03-01T06:00:00Z', minutes: 60, record: '新记录' } });
+const meetingInput = (id: string, branchId: string) => ({ i: { id, branchId, kind: 'THEME_DAY', title: '主题党日', at: '2025-03-01T06:00:00Z', minutes: 60, record: '新记录' } });
 
 /** Nothing in the body mentions what only the stored row holds. */
 function expectNoLeak(body: unknown, secrets: string[]): void {
@@ -33,7 +38,7 @@ function expectNoLeak(body: unknown, secrets: string[]): void {
 }
 
 describe('createMeeting with an id of another branch', () => {
-  it('answers CONFLICT to the secretary of b-1 and returns nothing of b-2\'s meeting', async () => {
+  it("answers CONFLICT to the secretary of b-1 and returns nothing of b-2's meeting", async () => {
     const before = await t.store.getMeetingsByIds(['sec-b2-planned']);
     const r = await t.as('sec')(MEETING, meetingInput('sec-b2-planned', 'b-1'));
     expect(codes(r)).toEqual(['CONFLICT']);
@@ -65,8 +70,9 @@ describe('createMeeting with an id of another branch', () => {
 describe('createMember and createCourse with an id in use', () => {
   it('answers CONFLICT for a member of another committee and returns nothing of them', async () => {
     const before = await t.store.getMembersByIds(['m-d']);
-    const r = await t.as('sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id name branch { id } } }',
-      { i: { id: 'm-d', name: '新党员', kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' } });
+    const r = await t.as('sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id name branch { id } } }', {
+      i: { id: 'm-d', name: '新党员', kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' },
+    });
     expect(codes(r)).toEqual(['CONFLICT']);
     expectNoLeak(r.body, ['赵六', 'b-3']);
     expect(await t.store.getMembersByIds(['m-d'])).toEqual(before);
@@ -74,29 +80,32 @@ describe('createMember and createCourse with an id in use', () => {
 
   it('answers CONFLICT for an existing course and leaves it as it was', async () => {
     const before = await t.store.getCoursesByIds(['course-2']);
-    const r = await t.as('uadmin')('mutation($i: CreateCourseInput!) { createCourse(input: $i) { id title } }',
-      { i: { id: 'course-2', title: '覆盖', summary: '覆盖', kind: 'ARTICLE', minutes: 10 } });
+    const r = await t.as('uadmin')('mutation($i: CreateCourseInput!) { createCourse(input: $i) { id title } }', {
+      i: { id: 'course-2', title: '覆盖', summary: '覆盖', kind: 'ARTICLE', minutes: 10 },
+    });
     expect(codes(r)).toEqual(['CONFLICT']);
     expect(await t.store.getCoursesByIds(['course-2'])).toEqual(before);
   });
 });
 
-describe('learning events with another member\'s event id', () => {
+describe("learning events with another member's event id", () => {
   const history = async () => JSON.stringify(await t.store.getMemberHistory('m-a', { limit: 50 }));
 
-  it('recordStudy answers CONFLICT and m-a\'s history is untouched', async () => {
+  it("recordStudy answers CONFLICT and m-a's history is untouched", async () => {
     const before = await history();
-    const r = await t.as('b')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created study { id } } }',
-      { i: { id: 'sec-s-a', memberId: 'm-b', courseId: 'course-1', seconds: 60, progress: 0.5 } });
+    const r = await t.as('b')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created study { id } } }', {
+      i: { id: 'sec-s-a', memberId: 'm-b', courseId: 'course-1', seconds: 60, progress: 0.5 },
+    });
     expect(codes(r)).toEqual(['CONFLICT']);
     expect(r.body.data).toBeNull();
     expect(await history()).toBe(before);
   });
 
-  it('recordAnswer answers CONFLICT and m-a\'s history is untouched', async () => {
+  it("recordAnswer answers CONFLICT and m-a's history is untouched", async () => {
     const before = await history();
-    const r = await t.as('b')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { created correct } }',
-      { i: { id: 'sec-ans-a', memberId: 'm-b', questionId: 'q-1', choice: 0, seconds: 5 } });
+    const r = await t.as('b')('mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { created correct } }', {
+      i: { id: 'sec-ans-a', memberId: 'm-b', questionId: 'q-1', choice: 0, seconds: 5 },
+    });
     expect(codes(r)).toEqual(['CONFLICT']);
     expect(r.body.data).toBeNull();
     expect(await history()).toBe(before);
@@ -115,7 +124,7 @@ describe('moveMember with a transfer id already recorded', () => {
     expect(JSON.stringify([await t.store.getMembersByIds(['m-b']), await t.store.listTransfers('m-b')])).toBe(before);
   });
 
-  it('answers CONFLICT for another member\'s transfer id and moves nothing', async () => {
+  it("answers CONFLICT for another member's transfer id and moves nothing", async () => {
     const before = JSON.stringify([await t.store.getMembersByIds(['m-a']), await t.store.listTransfers('m-a')]);
     const r = await t.as('sec')(MOVE, { i: { id: 'sec-t-2', memberId: 'm-a', toBranchId: 'b-2', reason: '调动' } });
     expect(codes(r)).toEqual(['CONFLICT']);

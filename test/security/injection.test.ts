@@ -10,12 +10,7 @@ import { createTextServices } from '../../server/learning/text-services';
 import { buildApiWorld } from '../support/builders';
 import { openTempStore, startTestServer, type TestServer } from '../support/api-server';
 
-const INJECTIONS = [
-  "x'}) DETACH DELETE n //",
-  '"}) MATCH (n) DETACH DELETE n //',
-  "') CALL db.clearQueryCaches() //",
-  '` MATCH (n) DELETE n //',
-];
+const INJECTIONS = ["x'}) DETACH DELETE n //", '"}) MATCH (n) DETACH DELETE n //', "') CALL db.clearQueryCaches() //", '` MATCH (n) DELETE n //'];
 
 let store: GraphStore;
 let server: TestServer;
@@ -59,19 +54,23 @@ describe.each(INJECTIONS.map((s, i) => [s, i] as const))('%s', (inj, i) => {
     const before = await census();
     const sec = as('m-sec');
     const uadmin = as('m-uadmin');
-    const m = await sec('mutation($i: CreateMemberInput!) { createMember(input: $i) { name } }',
-      { i: { id: `inj-m-${i}`, name: inj, kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' } });
+    const m = await sec('mutation($i: CreateMemberInput!) { createMember(input: $i) { name } }', {
+      i: { id: `inj-m-${i}`, name: inj, kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' },
+    });
     expect(m.body.data.createMember.name).toBe(inj.trim());
     const u = await sec('mutation($id: ID!, $n: String) { updateMember(id: $id, input: { name: $n }) { name } }', { id: `inj-m-${i}`, n: `${inj}改` });
     expect(u.body.errors).toBeUndefined();
-    const mv = await sec('mutation($i: MoveMemberInput!) { moveMember(input: $i) { transfer { reason } } }',
-      { i: { id: `inj-t-${i}`, memberId: `inj-m-${i}`, toBranchId: 'b-2', reason: inj } });
+    const mv = await sec('mutation($i: MoveMemberInput!) { moveMember(input: $i) { transfer { reason } } }', {
+      i: { id: `inj-t-${i}`, memberId: `inj-m-${i}`, toBranchId: 'b-2', reason: inj },
+    });
     expect(mv.body.data.moveMember.transfer.reason).toBe(inj.trim());
-    const mt = await sec('mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { title record } }',
-      { i: { id: `inj-mt-${i}`, branchId: 'b-1', kind: 'THEME_DAY', title: inj, record: inj, at: '2025-03-01T06:00:00Z', minutes: 30 } });
+    const mt = await sec('mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { title record } }', {
+      i: { id: `inj-mt-${i}`, branchId: 'b-1', kind: 'THEME_DAY', title: inj, record: inj, at: '2025-03-01T06:00:00Z', minutes: 30 },
+    });
     expect(mt.body.data.createMeeting).toEqual({ title: inj.trim(), record: inj.trim() });
-    const c = await uadmin('mutation($i: CreateCourseInput!) { createCourse(input: $i) { title summary } }',
-      { i: { id: `inj-c-${i}`, title: inj, summary: inj, kind: 'ARTICLE', minutes: 5 } });
+    const c = await uadmin('mutation($i: CreateCourseInput!) { createCourse(input: $i) { title summary } }', {
+      i: { id: `inj-c-${i}`, title: inj, summary: inj, kind: 'ARTICLE', minutes: 5 },
+    });
     expect(c.body.data.createCourse).toEqual({ title: inj.trim(), summary: inj.trim() });
     const uc = await uadmin('mutation($id: ID!, $t: String) { updateCourse(id: $id, input: { title: $t, summary: $t }) { title } }', { id: 'course-2', t: inj });
     expect(uc.body.data.updateCourse.title).toBe(inj.trim());
@@ -87,12 +86,15 @@ describe.each(INJECTIONS.map((s, i) => [s, i] as const))('%s', (inj, i) => {
   it('is searched for verbatim in every filter and text query, and nothing is deleted', async () => {
     const before = await census();
     const a = as('m-uadmin');
-    const r = await a(`query($s: String!) {
+    const r = await a(
+      `query($s: String!) {
       members(filter: { nameContains: "zzz-none" }) { totalCount }
       byName: members(filter: { nameContains: $s }) { nodes { id } }
       courses(filter: { titleContains: $s }) { nodes { id } }
       search(query: $s) { kind id }
-      suggestTopics(text: $s) { id } }`, { s: inj });
+      suggestTopics(text: $s) { id } }`,
+      { s: inj },
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.byName.nodes).toEqual([{ id: `inj-m-${i}` }]);
     expect(r.body.data.courses.nodes.map((x: { id: string }) => x.id)).toContain(`inj-c-${i}`);
@@ -102,13 +104,13 @@ describe.each(INJECTIONS.map((s, i) => [s, i] as const))('%s', (inj, i) => {
   it('as an id: refused by name, or NOT_FOUND naming it as given; nothing written', async () => {
     const before = await census();
     const a = as('m-a');
-    const bad = await as('m-sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
-      { i: { id: inj, name: '某人', kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' } });
+    const bad = await as('m-sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { id: inj, name: '某人', kind: 'STUDENT', stage: 'APPLICANT', branchId: 'b-1' },
+    });
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const nf = await a('query($id: ID!) { member(id: $id) { id } }', { id: inj });
     expect(nf.body.errors[0]).toMatchObject({ message: `Member "${inj}" not found`, extensions: { code: 'NOT_FOUND' } });
-    const study = await a('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-      { i: { memberId: 'm-a', courseId: inj, seconds: 10, progress: 0.1 } });
+    const study = await a('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', { i: { memberId: 'm-a', courseId: inj, seconds: 10, progress: 0.1 } });
     expect(study.body.errors[0]).toMatchObject({ message: `Course "${inj}" not found`, extensions: { code: 'NOT_FOUND' } });
     const login = await server.gql('mutation($id: ID!) { login(memberId: $id) { token } }', { id: inj });
     expect(login.body.errors[0].extensions.code).toBe('NOT_FOUND');

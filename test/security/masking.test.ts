@@ -15,9 +15,15 @@ const PATHS: Record<string, { query: string; pick: (d: any) => any }> = {
   'Query.member': { query: `{ member(id: "m-a") { ${FIELDS} } }`, pick: (d) => d.member },
   'MemberConnection.nodes': { query: `{ members(filter: { nameContains: "张三" }) { nodes { ${FIELDS} } } }`, pick: (d) => d.members.nodes[0] },
   'MemberEdge.node': { query: `{ branch(id: "b-1") { members(filter: { nameContains: "张三" }) { edges { node { ${FIELDS} } } } } }`, pick: (d) => d.branch.members.edges[0].node },
-  'Attendance.member': { query: `{ meeting(id: "${MEETING_B1}") { attendance { member { ${FIELDS} } } } }`, pick: (d) => d.meeting.attendance.map((a: any) => a.member).find((m: any) => m.id === 'm-a') },
+  'Attendance.member': {
+    query: `{ meeting(id: "${MEETING_B1}") { attendance { member { ${FIELDS} } } } }`,
+    pick: (d) => d.meeting.attendance.map((a: any) => a.member).find((m: any) => m.id === 'm-a'),
+  },
   'MasteryProfile.member': { query: `{ mastery(memberId: "m-a") { member { ${FIELDS} } } }`, pick: (d) => d.mastery.member },
-  'BranchGapRow.member': { query: `{ branchGaps(branchId: "b-1") { rows { member { ${FIELDS} } } } }`, pick: (d) => d.branchGaps.rows.map((r: any) => r.member).find((m: any) => m.id === 'm-a') },
+  'BranchGapRow.member': {
+    query: `{ branchGaps(branchId: "b-1") { rows { member { ${FIELDS} } } } }`,
+    pick: (d) => d.branchGaps.rows.map((r: any) => r.member).find((m: any) => m.id === 'm-a'),
+  },
   'StudyPlan.member': { query: `mutation { generateStudyPlan(memberId: "m-a", minutesPerWeek: 60, weeks: 1) { member { ${FIELDS} } } }`, pick: (d) => d.generateStudyPlan.member },
   'Mutation.updateMember': { query: `mutation { updateMember(id: "m-a", input: {}) { ${FIELDS} } }`, pick: (d) => d.updateMember },
   'Viewer.member': { query: `{ viewer { member { ${FIELDS} } } }`, pick: (d) => d.viewer.member },

@@ -33,8 +33,9 @@ describe('names with control or text-direction characters', () => {
     const u = await t.as('sec')('mutation($i: UpdateMemberInput!) { updateMember(id: "m-b", input: $i) { id } }', { i: { name: '李\u202E四' } });
     expect(u.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(await t.store.getMembersByIds(['m-b'])).toEqual(before);
-    const m = await t.as('sec')('mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
-      { i: { id: 'n-mt', branchId: 'b-1', kind: 'THEME_DAY', title: '主题\u202E党日', at: '2025-03-01T06:00:00Z', minutes: 60 } });
+    const m = await t.as('sec')('mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
+      i: { id: 'n-mt', branchId: 'b-1', kind: 'THEME_DAY', title: '主题\u202E党日', at: '2025-03-01T06:00:00Z', minutes: 60 },
+    });
     expect(m.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(await t.store.getMeetingsByIds(['n-mt'])).toEqual([]);
   });

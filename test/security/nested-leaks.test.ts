@@ -18,8 +18,12 @@ function treeMembers(body: any): { ids: string[]; total: number } {
   return { ids: [...new Set<string>(ids)].sort(), total: branches.reduce((n: number, b: any) => n + b.members.totalCount, 0) };
 }
 const SCOPE: Record<Person, string[]> = {
-  a: ['m-a'], b: ['m-b'], c: ['m-c'], d: ['m-d'],
-  cm: ['m-a', 'm-b', 'm-cm', 'm-sec'], sec: ['m-a', 'm-b', 'm-cm', 'm-sec'],
+  a: ['m-a'],
+  b: ['m-b'],
+  c: ['m-c'],
+  d: ['m-d'],
+  cm: ['m-a', 'm-b', 'm-cm', 'm-sec'],
+  sec: ['m-a', 'm-b', 'm-cm', 'm-sec'],
   cadmin: ['m-a', 'm-b', 'm-c', 'm-cadmin', 'm-cm', 'm-sec'],
   uadmin: ['m-a', 'm-b', 'm-c', 'm-cadmin', 'm-cm', 'm-d', 'm-sec', 'm-uadmin'],
 };
@@ -79,7 +83,7 @@ describe('learning data names no one else', () => {
     }
   });
 
-  it('a branch gap report lists only the branch\'s members, even for an administrator', async () => {
+  it("a branch gap report lists only the branch's members, even for an administrator", async () => {
     const r = await t.as('cadmin')('{ branchGaps(branchId: "b-1") { rows { member { id } } } }');
     expect(r.body.data.branchGaps.rows.map((x: any) => x.member.id).sort()).toEqual(['m-a', 'm-b', 'm-cm', 'm-sec']);
   });

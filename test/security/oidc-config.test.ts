@@ -21,13 +21,18 @@ describe('HONGTU_OIDC_* configuration', () => {
 
   it('parses a complete set, with the default label, scope and second-factor policy', () => {
     expect(load(GOOD).auth.oidc).toEqual({
-      issuer: 'https://sso.example.edu.cn/oidc', clientId: 'hongtu', clientSecret: 'a-client-secret',
-      redirectUri: 'https://hongtu.example.edu.cn/auth/oidc/callback', claim: 'student_number',
-      label: '统一身份认证', scope: 'openid', trustIdpMfa: false,
+      issuer: 'https://sso.example.edu.cn/oidc',
+      clientId: 'hongtu',
+      clientSecret: 'a-client-secret',
+      redirectUri: 'https://hongtu.example.edu.cn/auth/oidc/callback',
+      claim: 'student_number',
+      label: '统一身份认证',
+      scope: 'openid',
+      trustIdpMfa: false,
     });
   });
 
-  it('takes the label, the scopes (openid added) and trusting the provider\'s MFA', () => {
+  it("takes the label, the scopes (openid added) and trusting the provider's MFA", () => {
     const c = load({ ...GOOD, HONGTU_OIDC_LABEL: '校园统一认证', HONGTU_OIDC_SCOPE: 'profile campus', HONGTU_OIDC_TRUST_IDP_MFA: '1' }).auth.oidc;
     expect(c).toMatchObject({ label: '校园统一认证', scope: 'openid profile campus', trustIdpMfa: true });
   });
@@ -47,7 +52,11 @@ describe('HONGTU_OIDC_* configuration', () => {
     ['a plain-http issuer on the network', { HONGTU_OIDC_ISSUER: 'http://sso.example.edu.cn' }, /^HONGTU_OIDC_ISSUER must use https/],
     ['an issuer with a query', { HONGTU_OIDC_ISSUER: 'https://sso.example.edu.cn/?x=1' }, /^HONGTU_OIDC_ISSUER must not have a \?query/],
     ['an issuer with a password', { HONGTU_OIDC_ISSUER: 'https://u:p@sso.example.edu.cn' }, /^HONGTU_OIDC_ISSUER must not hold a user name/],
-    ['a redirect URI on another path', { HONGTU_OIDC_REDIRECT_URI: 'https://hongtu.example.edu.cn/callback' }, /^HONGTU_OIDC_REDIRECT_URI must be this server's address \+ \/auth\/oidc\/callback/],
+    [
+      'a redirect URI on another path',
+      { HONGTU_OIDC_REDIRECT_URI: 'https://hongtu.example.edu.cn/callback' },
+      /^HONGTU_OIDC_REDIRECT_URI must be this server's address \+ \/auth\/oidc\/callback/,
+    ],
     ['a plain-http redirect URI', { HONGTU_OIDC_REDIRECT_URI: 'http://hongtu.example.edu.cn/auth/oidc/callback' }, /^HONGTU_OIDC_REDIRECT_URI must use https/],
     ['a claim name with spaces', { HONGTU_OIDC_CLAIM: 'student number' }, /^HONGTU_OIDC_CLAIM must be a claim name/],
     ['a label with a bidi override', { HONGTU_OIDC_LABEL: '统一\u202e认证' }, /^HONGTU_OIDC_LABEL must be up to 40 characters without control characters/],

@@ -24,7 +24,10 @@ import { openTestStore } from '../support/test-store';
 const SECRET = 'prod-secret-prod-secret-0123456789abcdef';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-interface Hongtu { url: string; close(): Promise<void> }
+interface Hongtu {
+  url: string;
+  close(): Promise<void>;
+}
 
 async function startHongtu(store: GraphStore, port: number, env: Record<string, string>): Promise<Hongtu> {
   const config = testConfig({ NODE_ENV: 'production', HONGTU_JWT_SECRET: SECRET, HONGTU_DEV_LOGIN: '', ...env });
@@ -32,16 +35,22 @@ async function startHongtu(store: GraphStore, port: number, env: Record<string, 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 const oidcEnv = (issuer: string, redirectUri: string, extra: Record<string, string> = {}) => ({
-  HONGTU_OIDC_ISSUER: issuer, HONGTU_OIDC_CLIENT_ID: CLIENT_ID, HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-  HONGTU_OIDC_REDIRECT_URI: redirectUri, HONGTU_OIDC_CLAIM: CLAIM, HONGTU_OIDC_LABEL: '统一身份认证', ...extra,
+  HONGTU_OIDC_ISSUER: issuer,
+  HONGTU_OIDC_CLIENT_ID: CLIENT_ID,
+  HONGTU_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+  HONGTU_OIDC_REDIRECT_URI: redirectUri,
+  HONGTU_OIDC_CLAIM: CLAIM,
+  HONGTU_OIDC_LABEL: '统一身份认证',
+  ...extra,
 });
 
 let store: GraphStore;
@@ -49,10 +58,19 @@ let dispose: () => Promise<void>;
 let provider: TestProvider;
 let hongtu: Hongtu;
 
-const account = (memberId: string, loginName: string, status: 'ACTIVE' | 'DISABLED' = 'ACTIVE') => store.createAccount({
-  memberId, loginName, status, passwordHash: null, mustChangePassword: false, failedAttempts: 0, lockedUntil: 0,
-  totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
-});
+const account = (memberId: string, loginName: string, status: 'ACTIVE' | 'DISABLED' = 'ACTIVE') =>
+  store.createAccount({
+    memberId,
+    loginName,
+    status,
+    passwordHash: null,
+    mustChangePassword: false,
+    failedAttempts: 0,
+    lockedUntil: 0,
+    totpSecret: null,
+    totpEnabled: false,
+    recoveryCodeHashes: [],
+  });
 
 beforeAll(async () => {
   const t = await openTestStore('oidc security');
@@ -65,7 +83,11 @@ beforeAll(async () => {
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/auth/oidc/callback`;
   provider = await startProvider(redirectUri, {
-    alice: '2021001', bob: '2021002', eve: '2099999', admin: 'T0001', blank: ' ',
+    alice: '2021001',
+    bob: '2021002',
+    eve: '2099999',
+    admin: 'T0001',
+    blank: ' ',
   });
   hongtu = await startHongtu(store, port, oidcEnv(provider.issuer, redirectUri));
 }, 60_000);
@@ -87,7 +109,8 @@ async function land(jar: CookieJar, callback: URL) {
 async function gql(jar: CookieJar, query: string, variables: Record<string, unknown> = {}) {
   const url = `${hongtu.url}/graphql`;
   const res = await fetch(url, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie: jar.header(url) },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie: jar.header(url) },
     body: requestBody(query, variables),
   });
   jar.take(url, res);
@@ -168,7 +191,7 @@ describe('campus single sign-on: tampered answers are refused and issue nothing'
     if (before !== undefined) expect((await liveSessions(memberId)).length).toBe(before);
   };
 
-  it('a state that is not this browser\'s', async () => {
+  it("a state that is not this browser's", async () => {
     const before = (await liveSessions('m-a')).length;
     const jar = new CookieJar();
     const callback = await driveSignOn(jar, `${hongtu.url}/auth/oidc/start`, 'alice');
@@ -207,7 +230,7 @@ describe('campus single sign-on: tampered answers are refused and issue nothing'
     await refusedWith('sso_failed', await land(jar, callback), 'm-a', before);
   });
 
-  it('a code whose PKCE verifier is another transaction\'s', async () => {
+  it("a code whose PKCE verifier is another transaction's", async () => {
     const before = (await liveSessions('m-a')).length;
     const jarA = new CookieJar();
     const callbackA = await driveSignOn(jarA, `${hongtu.url}/auth/oidc/start`, 'alice');
@@ -264,7 +287,7 @@ async function adminTotpSecret(): Promise<string> {
   return secret;
 }
 
-describe('campus single sign-on: an administrator also enters Hongtu\'s authenticator code', () => {
+describe("campus single sign-on: an administrator also enters Hongtu's authenticator code", () => {
   it('gets no session from the provider alone; sets up the app, then signs in with its code; once', async () => {
     const jar = new CookieJar();
     const r = await land(jar, await driveSignOn(jar, `${hongtu.url}/auth/oidc/start`, 'admin'));
@@ -317,7 +340,8 @@ describe('campus single sign-on: an unreachable provider and too many attempts',
     const port = await freePort();
     const dead = await freePort(); // nobody listens there
     other = await startHongtu(store, port, {
-      ...oidcEnv(`http://127.0.0.1:${dead}`, `http://127.0.0.1:${port}/auth/oidc/callback`), HONGTU_RATE_SIGN_IN: '2',
+      ...oidcEnv(`http://127.0.0.1:${dead}`, `http://127.0.0.1:${port}/auth/oidc/callback`),
+      HONGTU_RATE_SIGN_IN: '2',
     });
   });
   afterAll(async () => other?.close());

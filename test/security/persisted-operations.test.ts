@@ -13,13 +13,18 @@ import { useProductionWorld } from './production-world';
 
 let tokenLookups = 0;
 const prod = useProductionWorld({
-  wrap: (store) => new Proxy(store, {
-    get(target, key, receiver) {
-      const v = Reflect.get(target, key, receiver);
-      if (key === 'getAccessToken') return (...a: unknown[]) => { tokenLookups += 1; return (v as (...x: unknown[]) => unknown).apply(target, a); };
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }),
+  wrap: (store) =>
+    new Proxy(store, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver);
+        if (key === 'getAccessToken')
+          return (...a: unknown[]) => {
+            tokenLookups += 1;
+            return (v as (...x: unknown[]) => unknown).apply(target, a);
+          };
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    }),
 });
 const dev = useApiWorld();
 const PASSWORD = 'a long and private sentence';
@@ -28,17 +33,28 @@ const VIEWER = clientDocument('SessionViewer');
 
 beforeAll(async () => {
   await prod.store.createAccount({
-    memberId: 'm-a', loginName: 's-a', status: 'ACTIVE', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false,
-    failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+    memberId: 'm-a',
+    loginName: 's-a',
+    status: 'ACTIVE',
+    passwordHash: await hashPassword(PASSWORD),
+    mustChangePassword: false,
+    failedAttempts: 0,
+    lockedUntil: 0,
+    totpSecret: null,
+    totpEnabled: false,
+    recoveryCodeHashes: [],
   });
 });
 
-const byHash = (hash: string, variables?: Record<string, unknown>) =>
-  JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+const byHash = (hash: string, variables?: Record<string, unknown>) => JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 
 async function send(body: string, headers: Record<string, string> = {}) {
   const res = await prod.post(body, headers);
-  return { status: res.status, setCookie: res.headers.getSetCookie(), body: await res.json() as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    setCookie: res.headers.getSetCookie(),
+    body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] },
+  };
 }
 
 async function signedIn() {
@@ -48,7 +64,7 @@ async function signedIn() {
 }
 
 describe('persisted operations in production', () => {
-  it('runs the client\'s sign-in by hash for an anonymous caller; the same mutation as a document is FORBIDDEN and runs nothing', async () => {
+  it("runs the client's sign-in by hash for an anonymous caller; the same mutation as a document is FORBIDDEN and runs nothing", async () => {
     const before = argon2Verifications();
     const own = await send(JSON.stringify({ query: 'mutation($input: SignInInput!) { signIn(input: $input) { step } }', variables: { input } }));
     expect(codes(own)).toEqual(['FORBIDDEN']);
@@ -64,7 +80,7 @@ describe('persisted operations in production', () => {
     expect(argon2Verifications()).toBe(before + 1);
   });
 
-  it('gives a browser session the client\'s operations only: its own query or mutation is FORBIDDEN and changes nothing', async () => {
+  it("gives a browser session the client's operations only: its own query or mutation is FORBIDDEN and changes nothing", async () => {
     const c = await signedIn();
     expect((await c.gql(VIEWER)).body.data.viewer).toMatchObject({ role: 'MEMBER', member: { id: 'm-a', name: '张三' } });
     const query = await c.gql('{ viewer { role member { phone } } }');
@@ -83,15 +99,18 @@ describe('persisted operations in production', () => {
     const unknown = documentHash('{ viewer { role member { phone idNumber } } }');
     const anon = await send(byHash(unknown));
     expect(codes(anon)).toEqual(['NOT_FOUND']);
-    expect(anon.body.errors![0]!.message).toBe(`Persisted operation "${unknown}" not found: this server knows only its own web client's operations; `
-      + 'reload the page if the client is older than the server');
+    expect(anon.body.errors![0]!.message).toBe(
+      `Persisted operation "${unknown}" not found: this server knows only its own web client's operations; ` + 'reload the page if the client is older than the server',
+    );
     expect(anon.body.errors![0]!.extensions.persistedQuery).toBe('NOT_FOUND');
     expect(anon.body.data ?? null).toBeNull();
     const c = await signedIn();
     const res = await fetch(`${prod.server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie: c.cookie! }, body: byHash(unknown),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie: c.cookie! },
+      body: byHash(unknown),
     });
-    const body = await res.json() as { errors: { extensions: { code: string } }[] };
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
   });
 
@@ -112,15 +131,22 @@ describe('persisted operations in production', () => {
   });
 
   it('runs the anonymous ballot by hash: the request reaches the ballot check, not the persisted-operations gate', async () => {
-    const ballot = await send(requestBody(clientDocument('CastBallot'), {
-      input: { roundId: 'no-such-round', token: 'AAAA', signature: 'AAAA', grades: [] },
-    }));
+    const ballot = await send(
+      requestBody(clientDocument('CastBallot'), {
+        input: { roundId: 'no-such-round', token: 'AAAA', signature: 'AAAA', grades: [] },
+      }),
+    );
     expect(ballot.body.errors).toHaveLength(1);
     expect(ballot.body.errors![0]!.extensions.persistedQuery).toBeUndefined();
     expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(ballot.body.errors![0]!.extensions.code);
-    const asDocument = await send(JSON.stringify({ query: clientDocument('CastBallot').replace('mutation CastBallot', 'mutation Ballot'), variables: {
-      input: { roundId: 'no-such-round', token: 'AAAA', signature: 'AAAA', grades: [] },
-    } }));
+    const asDocument = await send(
+      JSON.stringify({
+        query: clientDocument('CastBallot').replace('mutation CastBallot', 'mutation Ballot'),
+        variables: {
+          input: { roundId: 'no-such-round', token: 'AAAA', signature: 'AAAA', grades: [] },
+        },
+      }),
+    );
     expect(codes(asDocument)).toEqual(['FORBIDDEN']);
   });
 
@@ -132,12 +158,14 @@ describe('persisted operations in production', () => {
 });
 
 describe('outside production', () => {
-  it('runs anonymous documents and the client\'s hashes alike', async () => {
+  it("runs anonymous documents and the client's hashes alike", async () => {
     expect((await dev.server.gql('{ health }')).body).toEqual({ data: { health: true } });
     const res = await fetch(`${dev.server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(clientDocument('DemoAccounts')),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: requestBody(clientDocument('DemoAccounts')),
     });
-    const body = await res.json() as { data: { demoAccounts: unknown[] } };
+    const body = (await res.json()) as { data: { demoAccounts: unknown[] } };
     expect(body.data.demoAccounts.length).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,9 @@ import { type GqlResponse, openTempStore, startTestServer, type TestServer } fro
 import type { Person } from '../support/api-world';
 
 export const PRODUCTION_ENV = {
-  NODE_ENV: 'production', HONGTU_DEV_LOGIN: '0', HONGTU_JWT_SECRET: 'probe-secret-0123456789abcdef-0123456789',
+  NODE_ENV: 'production',
+  HONGTU_DEV_LOGIN: '0',
+  HONGTU_JWT_SECRET: 'probe-secret-0123456789abcdef-0123456789',
 };
 
 export interface ProductionWorld {
@@ -35,7 +37,8 @@ export function useProductionWorld(opts: { env?: Record<string, string>; wrap?: 
     h.world = await buildApiWorld(t.store);
     const learner = createLearnerServices(t.store);
     h.server = await startTestServer(opts.wrap ? opts.wrap(t.store) : t.store, {
-      env: { ...PRODUCTION_ENV, ...opts.env }, deps: { learning: { learner, hooks: learner.hooks } },
+      env: { ...PRODUCTION_ENV, ...opts.env },
+      deps: { learning: { learner, hooks: learner.hooks } },
     });
     const tokens = new Map<string, string>();
     h.token = async (person) => {
@@ -44,9 +47,13 @@ export function useProductionWorld(opts: { env?: Record<string, string>; wrap?: 
       return tokens.get(id)!;
     };
     h.as = (person) => async (query, variables) => h.server.gql(query, variables, person === null ? null : await h.token(person));
-    h.post = (body, headers = {}, signal) => fetch(`${h.server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal,
-    });
+    h.post = (body, headers = {}, signal) =>
+      fetch(`${h.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        signal,
+      });
   });
   afterAll(async () => {
     await h.server?.close();

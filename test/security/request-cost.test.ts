@@ -10,19 +10,20 @@ import { useProductionWorld } from './production-world';
 
 let answersStarted = 0;
 const t = useProductionWorld({
-  wrap: (s) => new Proxy(s as GraphStore, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver);
-      if (prop === 'recordAnswer') {
-        return async (...a: Parameters<GraphStore['recordAnswer']>) => {
-          answersStarted++;
-          await new Promise((r) => setTimeout(r, 150));
-          return target.recordAnswer(...a);
-        };
-      }
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  }),
+  wrap: (s) =>
+    new Proxy(s as GraphStore, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop === 'recordAnswer') {
+          return async (...a: Parameters<GraphStore['recordAnswer']>) => {
+            answersStarted++;
+            await new Promise((r) => setTimeout(r, 150));
+            return target.recordAnswer(...a);
+          };
+        }
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    }),
 });
 
 const aliased = (n: number, field: (i: number) => string) => Array.from({ length: n }, (_, i) => `f${i}: ${field(i)}`).join('\n');
@@ -38,9 +39,14 @@ const refused = (r: { status: number; body: { data?: unknown; errors?: { extensi
 describe('aliases and root fields', () => {
   it('refuses 1,000 aliased recordAnswer (inline or through one variable) and writes nothing', async () => {
     const before = await history();
-    refused(await t.as('a')(`mutation { ${aliased(1000, (i) => `recordAnswer(input: { id: "p-a-${i}", memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { created }`)} }`));
-    refused(await t.as('a')(`mutation($i: RecordAnswerInput!) { ${aliased(1000, () => 'recordAnswer(input: $i) { created }')} }`,
-      { i: { id: 'p-a', memberId: 'm-a', questionId: 'q-1', choice: 0, seconds: 5 } }));
+    refused(
+      await t.as('a')(`mutation { ${aliased(1000, (i) => `recordAnswer(input: { id: "p-a-${i}", memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { created }`)} }`),
+    );
+    refused(
+      await t.as('a')(`mutation($i: RecordAnswerInput!) { ${aliased(1000, () => 'recordAnswer(input: $i) { created }')} }`, {
+        i: { id: 'p-a', memberId: 'm-a', questionId: 'q-1', choice: 0, seconds: 5 },
+      }),
+    );
     expect(await history()).toBe(before);
   });
 
@@ -60,9 +66,19 @@ describe('aliases and root fields', () => {
   });
 
   it('refuses more root fields than the limit even without aliases', async () => {
-    const fields = ['viewer { memberId }', 'topics { id }', 'university { id }', 'health { ok }', 'topicTree { id }',
-      'courses(first: 1) { totalCount }', 'questions(first: 1) { totalCount }', 'meetings(branchId: "b-1", from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { id }',
-      'branch(id: "b-1") { id }', 'committee(id: "c-1") { id }', 'member(id: "m-a") { id }'];
+    const fields = [
+      'viewer { memberId }',
+      'topics { id }',
+      'university { id }',
+      'health { ok }',
+      'topicTree { id }',
+      'courses(first: 1) { totalCount }',
+      'questions(first: 1) { totalCount }',
+      'meetings(branchId: "b-1", from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { id }',
+      'branch(id: "b-1") { id }',
+      'committee(id: "c-1") { id }',
+      'member(id: "m-a") { id }',
+    ];
     const r = await t.as('sec')(`{ ${fields.join(' ')} }`);
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'rootFields', max: 10, actual: 11 });
   });
@@ -71,13 +87,15 @@ describe('aliases and root fields', () => {
     const one = 'recommendations(memberId: "m-a", first: 50) { score course { id title summary topics { topic { name } } } }';
     const ok = await t.as('a')(`{ ${one} }`);
     expect(ok.body.errors).toBeUndefined();
-    const r = await t.as("a")(`{ ${aliased(4, () => one)} }`);
+    const r = await t.as('a')(`{ ${aliased(4, () => one)} }`);
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost', max: 5000 });
   });
 
   it('counts mutations: ten aliased recordAnswer or generateStudyPlan are refused by cost, nothing written', async () => {
     const before = await history();
-    const answers = await t.as('a')(`mutation { ${aliased(10, (i) => `recordAnswer(input: { id: "cost-${i}", memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { created }`)} }`);
+    const answers = await t.as('a')(
+      `mutation { ${aliased(10, (i) => `recordAnswer(input: { id: "cost-${i}", memberId: "m-a", questionId: "q-1", choice: 0, seconds: 5 }) { created }`)} }`,
+    );
     expect(answers.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
     const plans = await t.as('a')(`mutation { ${aliased(10, () => 'generateStudyPlan(memberId: "m-a", minutesPerWeek: 60, weeks: 4) { id }')} }`);
     expect(plans.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
@@ -97,9 +115,18 @@ describe('document size and nesting', () => {
 
   it('refuses the same body sent without a Content-Length (chunked)', async () => {
     const chunks = [JSON.stringify({ query: `{ viewer { memberId } } # ${'x'.repeat(300_000)}` })];
-    const body = new ReadableStream({ pull(c) { const next = chunks.shift(); if (next) c.enqueue(new TextEncoder().encode(next)); else c.close(); } });
+    const body = new ReadableStream({
+      pull(c) {
+        const next = chunks.shift();
+        if (next) c.enqueue(new TextEncoder().encode(next));
+        else c.close();
+      },
+    });
     const res = await fetch(`${t.server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
   });

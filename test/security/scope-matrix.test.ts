@@ -29,9 +29,14 @@ const TARGET: Record<Person, Record<Relation, string>> = {
 };
 /** The product rule: which relations each role may read. */
 const READS: Record<Person, Relation[]> = {
-  a: ['self'], b: ['self'], c: ['self'], d: ['self'],
-  cm: ['self', 'sameBranch'], sec: ['self', 'sameBranch'],
-  cadmin: ['self', 'sameBranch', 'sameCommittee'], uadmin: RELATIONS,
+  a: ['self'],
+  b: ['self'],
+  c: ['self'],
+  d: ['self'],
+  cm: ['self', 'sameBranch'],
+  sec: ['self', 'sameBranch'],
+  cadmin: ['self', 'sameBranch', 'sameCommittee'],
+  uadmin: RELATIONS,
 };
 
 /** Queries about one member: name → query with $id. */
@@ -47,8 +52,7 @@ const MEMBER_READS: Record<string, string> = {
   practiceQuestions: 'query($id: ID!) { practiceQuestions(memberId: $id) { reason } }',
 };
 
-const memberCases = PEOPLE.flatMap((who) => RELATIONS.flatMap((rel) =>
-  Object.keys(MEMBER_READS).map((q) => [who, rel, q, READS[who].includes(rel)] as const)));
+const memberCases = PEOPLE.flatMap((who) => RELATIONS.flatMap((rel) => Object.keys(MEMBER_READS).map((q) => [who, rel, q, READS[who].includes(rel)] as const)));
 
 describe('member data: role × relation × query', () => {
   it.each(memberCases)('%s reads %s via %s → allowed %s', async (who, rel, q, allowed) => {
@@ -68,7 +72,7 @@ describe('member data: role × relation × query', () => {
     expect(JSON.stringify(r.body)).not.toContain(target.name);
   });
 
-  it('the access trail is the person\'s own, or a university administrator\'s', async () => {
+  it("the access trail is the person's own, or a university administrator's", async () => {
     const trail = 'query($id: ID!) { accessRecords(memberId: $id) { viewerId } }';
     for (const who of PEOPLE) {
       for (const rel of RELATIONS) {
@@ -83,13 +87,24 @@ describe('member data: role × relation × query', () => {
 
 type BranchRelation = 'own' | 'committee' | 'otherCommittee';
 const BRANCH: Record<Person, Record<BranchRelation, string>> = {
-  a: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' }, b: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
-  c: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' }, d: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
-  cm: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' }, sec: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
-  cadmin: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' }, uadmin: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
+  a: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  b: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  c: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' },
+  d: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
+  cm: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  sec: { own: 'b-1', committee: 'b-2', otherCommittee: 'b-3' },
+  cadmin: { own: 'b-2', committee: 'b-1', otherCommittee: 'b-3' },
+  uadmin: { own: 'b-3', committee: 'b-3', otherCommittee: 'b-1' },
 };
 const BRANCH_READS_OF: Record<Person, BranchRelation[]> = {
-  a: [], b: [], c: [], d: [], cm: ['own'], sec: ['own'], cadmin: ['own', 'committee'], uadmin: ['own', 'committee', 'otherCommittee'],
+  a: [],
+  b: [],
+  c: [],
+  d: [],
+  cm: ['own'],
+  sec: ['own'],
+  cadmin: ['own', 'committee'],
+  uadmin: ['own', 'committee', 'otherCommittee'],
 };
 const RANGE = { f: '2025-01-01T00:00:00Z', t: '2025-07-01T00:00:00Z' };
 const BRANCH_READS: Record<string, string> = {
@@ -99,8 +114,9 @@ const BRANCH_READS: Record<string, string> = {
   branchGaps: 'query($b: ID!) { branchGaps(branchId: $b) { rows { member { name } } } }',
   branchLearningSummaries: 'query($b: ID!) { branchLearningSummaries(branchIds: [$b]) { mastery completion } }',
 };
-const branchCases = PEOPLE.flatMap((who) => (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) =>
-  Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS_OF[who].includes(rel)] as const)));
+const branchCases = PEOPLE.flatMap((who) =>
+  (['own', 'committee', 'otherCommittee'] as BranchRelation[]).flatMap((rel) => Object.keys(BRANCH_READS).map((q) => [who, rel, q, BRANCH_READS_OF[who].includes(rel)] as const)),
+);
 
 describe('branch data: role × relation × query', () => {
   it.each(branchCases)('%s reads %s branch via %s → allowed %s', async (who, rel, q, allowed) => {

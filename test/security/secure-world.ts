@@ -38,15 +38,28 @@ export function useSecureWorld(): SecureWorld {
     h.store = t.store;
     h.world = await buildApiWorld(t.store);
     await t.store.createMeeting({
-      id: MEETING_B1, branchId: 'b-1', kind: 'THEME_DAY', title: '主题党日', at: T0 + 86_400_000, minutes: 60, record: '', topics: [],
+      id: MEETING_B1,
+      branchId: 'b-1',
+      kind: 'THEME_DAY',
+      title: '主题党日',
+      at: T0 + 86_400_000,
+      minutes: 60,
+      record: '',
+      topics: [],
     });
-    await t.store.recordAttendance(MEETING_B1, [{ memberId: 'm-a', status: 'ABSENT' }, { memberId: 'm-b', status: 'PRESENT' }]);
+    await t.store.recordAttendance(MEETING_B1, [
+      { memberId: 'm-a', status: 'ABSENT' },
+      { memberId: 'm-b', status: 'PRESENT' },
+    ]);
     // m-b has a transfer history (there and back) to read.
     await t.store.moveMember({ id: 'sec-t-1', memberId: 'm-b', toBranchId: 'b-2', at: T0, reason: '借调', kind: 'INTERNAL' });
     await t.store.moveMember({ id: 'sec-t-2', memberId: 'm-b', toBranchId: 'b-1', at: T0 + 1000, reason: '借调结束', kind: 'INTERNAL' });
     const store = new Proxy(t.store as GraphStore, {
       get(target, prop, receiver) {
-        if (prop === 'appendAccess' && h.failAudit) return async () => { throw new Error('access log unwritable'); };
+        if (prop === 'appendAccess' && h.failAudit)
+          return async () => {
+            throw new Error('access log unwritable');
+          };
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
       },

@@ -18,8 +18,9 @@ describe('recommendation explanations', () => {
     // m-f (a fresh activist of b-1, like m-g) has gaps and completes the course recommended to m-g.
     await h.as('m-f')('{ gaps(memberId: "m-f") { severity } }');
     const before = (await h.as('m-g')(RECS, { id: 'm-g' })).body.data.recommendations;
-    const done = await h.as('m-f')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-      { i: { memberId: 'm-f', courseId: before[1].course.id, seconds: 1200, progress: 1 } });
+    const done = await h.as('m-f')('mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', {
+      i: { memberId: 'm-f', courseId: before[1].course.id, seconds: 1200, progress: 1 },
+    });
     expect(done.body.data.recordStudy.created).toBe(true);
     const after = (await h.as('m-g')(RECS, { id: 'm-g' })).body.data.recommendations as { explanation: string }[];
     expect(after.length).toBeGreaterThan(0);

@@ -19,8 +19,16 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'hongtu-startup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const env = (dataDir: string, extra: Record<string, string> = {}) => ({
-  ...process.env, ...PRODUCTION_ENV, HONGTU_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', HONGTU_EMBEDDER: 'lexical',
-  HONGTU_CLIENT_DIR: '/nonexistent-client', HONGTU_MODEL_CACHE: path.join(root, 'models'), HONGTU_LOG_LEVEL: 'warn', ...extra,
+  ...process.env,
+  ...PRODUCTION_ENV,
+  HONGTU_DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  HONGTU_EMBEDDER: 'lexical',
+  HONGTU_CLIENT_DIR: '/nonexistent-client',
+  HONGTU_MODEL_CACHE: path.join(root, 'models'),
+  HONGTU_LOG_LEVEL: 'warn',
+  ...extra,
 });
 
 /** Run the server; it must exit by itself (a refusal). */

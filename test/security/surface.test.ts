@@ -15,7 +15,9 @@ describe('security headers', () => {
   it('are on the API, /health, /ready and unknown paths', async () => {
     for (const res of [
       await prod.post(JSON.stringify({ query: '{ health }' })),
-      await prod.server.get('/health'), await prod.server.get('/ready'), await prod.server.get('/nothing-here'),
+      await prod.server.get('/health'),
+      await prod.server.get('/ready'),
+      await prod.server.get('/nothing-here'),
     ]) {
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
@@ -59,8 +61,9 @@ describe('schema privacy in production', () => {
     // callers and browser sessions cannot send documents at all in production (persisted operations).
     const field = await prod.as('a')('{ membr(id: "m-a") { id } }');
     expect(field.body.errors[0].message).toBe('Cannot query field "membr" on type "Query".');
-    const enumValue = await prod.as('sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
-      { i: { name: '新党员', kind: 'STUDNT', stage: 'APPLICANT', branchId: 'b-1' } });
+    const enumValue = await prod.as('sec')('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { name: '新党员', kind: 'STUDNT', stage: 'APPLICANT', branchId: 'b-1' },
+    });
     expect(JSON.stringify(enumValue.body)).not.toContain('Did you mean');
     expect(codes(enumValue)).toEqual(['BAD_USER_INPUT']);
   });

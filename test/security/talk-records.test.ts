@@ -22,19 +22,39 @@ const embedded: string[] = [];
 const MARK = '谈话机密标记甲乙丙';
 const SUMMARY = `${MARK}：谈到学习党章和发展党员工作中的困难，家庭经济情况`;
 const CREATE = 'mutation($i: CreateTalkRecordInput!) { createTalkRecord(input: $i) { id kind subject { id } participants { id } summary forCommittee } }';
-const talk = (id: string, extra: Record<string, unknown> = {}) =>
-  ({ id, subjectId: 'm-b', participantIds: ['m-sec', 'm-b'], kind: 'YEARLY', at: '2025-06-01T02:00:00Z', summary: SUMMARY, ...extra });
+const talk = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  subjectId: 'm-b',
+  participantIds: ['m-sec', 'm-b'],
+  kind: 'YEARLY',
+  at: '2025-06-01T02:00:00Z',
+  summary: SUMMARY,
+  ...extra,
+});
 
 /** The curriculum and the real text and learner services, on the world's store, with a recorder on the embedder. */
 async function learningDeps(store: GraphStore): Promise<Partial<AppDeps>> {
   for (const s of topics) await store.upsertTopic({ id: s.id, name: s.name, area: s.area, description: s.description, parentId: s.parentId, prerequisiteIds: [] });
   for (const c of courses.slice(0, 20)) {
-    await store.createCourse({ id: c.id, title: c.title, summary: c.summary, kind: c.kind, minutes: c.minutes,
-      topics: Object.entries(c.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })) });
+    await store.createCourse({
+      id: c.id,
+      title: c.title,
+      summary: c.summary,
+      kind: c.kind,
+      minutes: c.minutes,
+      topics: Object.entries(c.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })),
+    });
   }
   const { embedder, info } = await createEmbedder({ embedder: 'lexical', modelName: 'x', modelsDir: null, modelCacheDir: '/nonexistent' }, { info: () => {}, warn: () => {} });
-  const recording = { id: embedder.id, kind: embedder.kind, dimensions: embedder.dimensions,
-    embed: (texts: string[]) => { embedded.push(...texts); return embedder.embed(texts); } };
+  const recording = {
+    id: embedder.id,
+    kind: embedder.kind,
+    dimensions: embedder.dimensions,
+    embed: (texts: string[]) => {
+      embedded.push(...texts);
+      return embedder.embed(texts);
+    },
+  };
   const embeddings = new EmbeddingService(store, recording);
   const tagger = TopicTagger.forStore(store, embeddings, async () => (await import('../../server/learning/tagging/seeds-corpus')).loadCorpusFromSeeds());
   const learner = createLearnerServices(store);
@@ -44,12 +64,19 @@ async function learningDeps(store: GraphStore): Promise<Partial<AppDeps>> {
 
 const t = useApiWorld({ deps: learningDeps });
 let exportDir = '';
-afterAll(() => { if (exportDir) rmSync(exportDir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (exportDir) rmSync(exportDir, { recursive: true, force: true });
+});
 
 describe('talk records', () => {
   it('are written by a secretary or branch committee member who took part; bad input writes nothing', async () => {
     expect((await t.as('sec')(CREATE, { i: talk('tk-1') })).body.data.createTalkRecord).toEqual({
-      id: 'tk-1', kind: 'YEARLY', subject: { id: 'm-b' }, participants: [{ id: 'm-b' }, { id: 'm-sec' }], summary: SUMMARY, forCommittee: false,
+      id: 'tk-1',
+      kind: 'YEARLY',
+      subject: { id: 'm-b' },
+      participants: [{ id: 'm-b' }, { id: 'm-sec' }],
+      summary: SUMMARY,
+      forCommittee: false,
     });
     expect((await t.as('sec')(CREATE, { i: talk('tk-2', { forCommittee: true, kind: 'CONCERN' }) })).body.errors).toBeUndefined();
     // A member may not read a branch mate: the answer of a member who does not exist (server/auth/scope.ts).
@@ -67,8 +94,15 @@ describe('talk records', () => {
   it('reach only their people, the secretary, and the committee when marked (role × own/other)', async () => {
     const read = async (who: Parameters<typeof t.as>[0], id: string) => codes(await t.as(who)(`{ talkRecord(id: "${id}") { summary } }`));
     const matrix: [Parameters<typeof t.as>[0], string, unknown[]][] = [
-      ['b', 'tk-1', []], ['sec', 'tk-1', []], ['a', 'tk-1', ['NOT_FOUND']], ['cm', 'tk-1', ['NOT_FOUND']], ['c', 'tk-1', ['NOT_FOUND']],
-      ['cadmin', 'tk-1', ['NOT_FOUND']], ['cadmin', 'tk-2', []], ['uadmin', 'tk-1', ['NOT_FOUND']], ['uadmin', 'tk-2', ['NOT_FOUND']],
+      ['b', 'tk-1', []],
+      ['sec', 'tk-1', []],
+      ['a', 'tk-1', ['NOT_FOUND']],
+      ['cm', 'tk-1', ['NOT_FOUND']],
+      ['c', 'tk-1', ['NOT_FOUND']],
+      ['cadmin', 'tk-1', ['NOT_FOUND']],
+      ['cadmin', 'tk-2', []],
+      ['uadmin', 'tk-1', ['NOT_FOUND']],
+      ['uadmin', 'tk-2', ['NOT_FOUND']],
       ['d', 'tk-2', ['NOT_FOUND']],
     ];
     for (const [who, id, expected] of matrix) expect([who, id, await read(who, id)]).toEqual([who, id, expected]);

@@ -118,7 +118,8 @@ const ROOT: Record<string, string> = {
   importLearningProfile: 'mutation { importLearningProfile(token: "x") { __typename } }',
   issueTransferLetter: 'mutation { issueTransferLetter(input: { id: "x", letterNumber: "x" }) { __typename } }',
   markNoticeRead: 'mutation { markNoticeRead(id: "x") { __typename } }',
-  openAppraisalRound: 'mutation { openAppraisalRound(input: { branchId: "x", closesAt: "2025-01-01T00:00:00Z", periodFrom: "2025-01-01T00:00:00Z", periodTo: "2025-01-01T00:00:00Z", title: "x" }) { __typename } }',
+  openAppraisalRound:
+    'mutation { openAppraisalRound(input: { branchId: "x", closesAt: "2025-01-01T00:00:00Z", periodFrom: "2025-01-01T00:00:00Z", periodTo: "2025-01-01T00:00:00Z", title: "x" }) { __typename } }',
   overrideRule: 'mutation { overrideRule(input: { effectiveFrom: "x", params: "x", reason: "x", ruleId: "x" }) { __typename } }',
   publishNotice: 'mutation { publishNotice(input: { audience: BRANCH, audienceId: "x", body: "x", title: "x" }) { __typename } }',
   recordDuesPayment: 'mutation { recordDuesPayment(input: { amountFen: 1, id: "x", memberId: "x", months: ["x"] }) { __typename } }',
@@ -156,11 +157,14 @@ describe('without a valid token', () => {
     ['expired', async () => (await signToken(t.server.config.jwtSecret, 'm-a', Date.now() - 13 * 3600_000)).token],
     ['signed with another secret', async () => (await signToken('another-secret-another-secret-0123456789', 'm-uadmin')).token],
     ['unsigned (alg none)', async () => new UnsecuredJWT({}).setSubject('m-uadmin').setIssuer('hongtu').setAudience('hongtu-api').setExpirationTime('1h').encode()],
-    ['with its subject swapped for an administrator', async () => {
-      const [h, p, s] = (await signToken(t.server.config.jwtSecret, 'm-a')).token.split('.');
-      const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
-      return [h, Buffer.from(JSON.stringify({ ...payload, sub: 'm-uadmin' })).toString('base64url'), s].join('.');
-    }],
+    [
+      'with its subject swapped for an administrator',
+      async () => {
+        const [h, p, s] = (await signToken(t.server.config.jwtSecret, 'm-a')).token.split('.');
+        const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+        return [h, Buffer.from(JSON.stringify({ ...payload, sub: 'm-uadmin' })).toString('base64url'), s].join('.');
+      },
+    ],
     ['for another issuer', async () => claims('m-a').setIssuer('someone-else').setAudience('hongtu-api').sign(secret())],
     ['for another audience', async () => claims('m-a').setIssuer('hongtu').setAudience('another-api').sign(secret())],
     ['without a subject', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('hongtu').setAudience('hongtu-api').setExpirationTime('1h').sign(secret())],
@@ -174,7 +178,9 @@ describe('without a valid token', () => {
 
   it.each([['Basic bS1hOng='], ['Bearer'], ['Token abc'], ['bearer  ']])('an Authorization header "%s" is UNAUTHENTICATED', async (header) => {
     const res = await fetch(`${t.server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: q }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: header },
+      body: JSON.stringify({ query: q }),
     });
     expect(codes({ status: res.status, body: await res.json() })).toEqual(['UNAUTHENTICATED']);
   });
@@ -249,7 +255,9 @@ describe('responses', () => {
     expect((await get.json()).data.member.name).toBe('张三');
     expect(get.headers.get('cache-control')).toBe('no-store');
     const post = await fetch(`${t.server.url}/graphql`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { role } }' }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
     });
     expect(post.headers.get('cache-control')).toBe('no-store');
   });

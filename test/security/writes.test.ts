@@ -11,7 +11,9 @@ import { MEETING_B1, type Person, useSecureWorld } from './secure-world';
 const t = useSecureWorld();
 const IDS = ['m-uadmin', 'm-cadmin', 'm-sec', 'm-cm', 'm-a', 'm-b', 'm-c', 'm-d', 'w-uadmin'];
 // A university administrator who sits in a branch of committee c-1, under the committee admin.
-beforeAll(async () => { await buildMember(t.store, { id: 'w-uadmin', role: 'UNIVERSITY_ADMIN', branchId: 'b-1' }); });
+beforeAll(async () => {
+  await buildMember(t.store, { id: 'w-uadmin', role: 'UNIVERSITY_ADMIN', branchId: 'b-1' });
+});
 
 /** Everything a write could touch, read straight from the store. */
 async function storeState() {
@@ -30,35 +32,37 @@ async function storeState() {
 
 let seq = 0;
 const M = {
-  move: (memberId: string, toBranchId: string) => [
-    'mutation($i: MoveMemberInput!) { moveMember(input: $i) { member { id } } }',
-    { i: { id: `w-t-${++seq}`, memberId, toBranchId, reason: '调动' } }] as const,
-  createMember: (branchId: string, role = 'MEMBER') => [
-    'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
-    { i: { id: `w-m-${++seq}`, name: '新党员', kind: 'STUDENT', stage: 'APPLICANT', role, branchId } }] as const,
-  updateMember: (id: string, input: Record<string, unknown>) => [
-    'mutation($id: ID!, $i: UpdateMemberInput!) { updateMember(id: $id, input: $i) { id } }', { id, i: input }] as const,
-  attend: (memberId: string) => [
-    'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
-    { i: { meetingId: MEETING_B1, rows: [{ memberId, status: 'EXCUSED', reason: '出差' }] } }] as const,
-  meeting: (branchId: string) => [
-    'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
-    { i: { id: `w-mt-${++seq}`, branchId, kind: 'PARTY_LECTURE', title: '党课', at: '2025-02-01T06:00:00Z', minutes: 45 } }] as const,
-  plan: (memberId: string) => [
-    'mutation($id: ID!) { generateStudyPlan(memberId: $id, minutesPerWeek: 60, weeks: 2) { id } }', { id: memberId }] as const,
-  study: (memberId: string) => [
-    'mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }',
-    { i: { id: `w-s-${++seq}`, memberId, courseId: 'course-1', seconds: 60, progress: 0.5 } }] as const,
-  answer: (memberId: string) => [
-    'mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
-    { i: { id: `w-a-${++seq}`, memberId, questionId: 'q-1', choice: 0, seconds: 10 } }] as const,
+  move: (memberId: string, toBranchId: string) =>
+    ['mutation($i: MoveMemberInput!) { moveMember(input: $i) { member { id } } }', { i: { id: `w-t-${++seq}`, memberId, toBranchId, reason: '调动' } }] as const,
+  createMember: (branchId: string, role = 'MEMBER') =>
+    [
+      'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
+      { i: { id: `w-m-${++seq}`, name: '新党员', kind: 'STUDENT', stage: 'APPLICANT', role, branchId } },
+    ] as const,
+  updateMember: (id: string, input: Record<string, unknown>) =>
+    ['mutation($id: ID!, $i: UpdateMemberInput!) { updateMember(id: $id, input: $i) { id } }', { id, i: input }] as const,
+  attend: (memberId: string) =>
+    [
+      'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+      { i: { meetingId: MEETING_B1, rows: [{ memberId, status: 'EXCUSED', reason: '出差' }] } },
+    ] as const,
+  meeting: (branchId: string) =>
+    [
+      'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
+      { i: { id: `w-mt-${++seq}`, branchId, kind: 'PARTY_LECTURE', title: '党课', at: '2025-02-01T06:00:00Z', minutes: 45 } },
+    ] as const,
+  plan: (memberId: string) => ['mutation($id: ID!) { generateStudyPlan(memberId: $id, minutesPerWeek: 60, weeks: 2) { id } }', { id: memberId }] as const,
+  study: (memberId: string) =>
+    ['mutation($i: RecordStudyInput!) { recordStudy(input: $i) { created } }', { i: { id: `w-s-${++seq}`, memberId, courseId: 'course-1', seconds: 60, progress: 0.5 } }] as const,
+  answer: (memberId: string) =>
+    ['mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }', { i: { id: `w-a-${++seq}`, memberId, questionId: 'q-1', choice: 0, seconds: 10 } }] as const,
   updateCourse: () => ['mutation { updateCourse(id: "course-2", input: { minutes: 31 }) { id } }', {}] as const,
 };
 
 // [who, what, mutation]: every one refused with FORBIDDEN and nothing written — NOT_FOUND where the
 // viewer may not even read the member (HIDDEN: the answer of a member who does not exist).
 const DENIED: [Person, string, readonly [string, Record<string, unknown>]][] = [
-  ['sec', 'a secretary moves themself into another committee\'s branch', M.move('m-sec', 'b-3')],
+  ['sec', "a secretary moves themself into another committee's branch", M.move('m-sec', 'b-3')],
   ['sec', 'a secretary moves their branch committee member out to another committee', M.move('m-cm', 'b-3')],
   ['sec', 'a secretary moves their branch committee member to a sister branch', M.move('m-cm', 'b-2')],
   ['cadmin', 'a committee admin moves themself into another committee', M.move('m-cadmin', 'b-3')],
@@ -73,20 +77,21 @@ const DENIED: [Person, string, readonly [string, Record<string, unknown>]][] = [
   ['sec', 'a secretary promotes themself', M.updateMember('m-sec', { role: 'COMMITTEE_ADMIN' })],
   ['a', 'a member edits their own phone', M.updateMember('m-a', { phone: '13900000000' })],
   ['cm', 'a branch committee member edits a branch mate', M.updateMember('m-b', { stage: 'FULL' })],
-  ['cadmin', 'a committee admin edits another committee\'s member', M.updateMember('m-d', { name: '改名' })],
+  ['cadmin', "a committee admin edits another committee's member", M.updateMember('m-d', { name: '改名' })],
   ['cm', 'a branch committee member records attendance', M.attend('m-a')],
   ['cadmin', 'a committee admin creates a meeting in another committee', M.meeting('b-3')],
-  ['cm', 'a branch committee member generates a branch mate\'s plan', M.plan('m-a')],
-  ['a', 'a member generates a branch mate\'s plan', M.plan('m-b')],
-  ['cadmin', 'a committee admin generates another committee\'s member\'s plan', M.plan('m-d')],
+  ['cm', "a branch committee member generates a branch mate's plan", M.plan('m-a')],
+  ['a', "a member generates a branch mate's plan", M.plan('m-b')],
+  ['cadmin', "a committee admin generates another committee's member's plan", M.plan('m-d')],
   ['sec', 'a secretary records study for a member', M.study('m-a')],
   ['uadmin', 'a university admin records an answer for a member', M.answer('m-a')],
   ['sec', 'a secretary edits a course', M.updateCourse()],
 ];
 
 const HIDDEN = new Set([
-  'a committee admin edits another committee\'s member', 'a member generates a branch mate\'s plan',
-  'a committee admin generates another committee\'s member\'s plan',
+  "a committee admin edits another committee's member",
+  "a member generates a branch mate's plan",
+  "a committee admin generates another committee's member's plan",
 ]);
 
 describe('refused writes', () => {
@@ -103,7 +108,7 @@ const ALLOWED: [Person, string, readonly [string, Record<string, unknown>]][] = 
   ['a', 'a member records their own study', M.study('m-a')],
   ['a', 'a member records their own answer', M.answer('m-a')],
   ['a', 'a member generates their own plan', M.plan('m-a')],
-  ['sec', 'a secretary generates a branch member\'s plan', M.plan('m-b')],
+  ['sec', "a secretary generates a branch member's plan", M.plan('m-b')],
   ['sec', 'a secretary records attendance in their branch', M.attend('m-b')],
   ['sec', 'a secretary creates a member in their branch', M.createMember('b-1', 'COMMITTEE_MEMBER')],
   ['cadmin', 'a committee admin moves a branch committee member within the committee', M.move('m-cm', 'b-2')],

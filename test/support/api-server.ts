@@ -16,7 +16,10 @@ import { requestBody } from './persisted';
 import { openTestStore, type TestStore } from './test-store';
 
 // Response bodies are asserted field by field or as whole snapshots, so they stay loosely typed.
-export interface GqlResponse { status: number; body: { data?: any; errors?: any } }
+export interface GqlResponse {
+  status: number;
+  body: { data?: any; errors?: any };
+}
 
 export interface TestServer {
   url: string;
@@ -43,9 +46,7 @@ export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
   return loadConfig({ HONGTU_DEV_LOGIN: '1', HONGTU_CLIENT_DIR: '/nonexistent-client-dir', HONGTU_LOG_LEVEL: 'error', ...env });
 }
 
-export async function startTestServer(
-  store: GraphStore, opts: { env?: Record<string, string>; deps?: Partial<AppDeps>; logger?: AppDeps['logger'] } = {},
-): Promise<TestServer> {
+export async function startTestServer(store: GraphStore, opts: { env?: Record<string, string>; deps?: Partial<AppDeps>; logger?: AppDeps['logger'] } = {}): Promise<TestServer> {
   const config = testConfig(opts.env);
   const app = createApp({ config, store, logger: opts.logger ?? silent, ...opts.deps });
   const server: Server = createServer(app);
@@ -63,9 +64,10 @@ export async function startTestServer(
       return { status: res.status, body: await res.json() };
     },
     // Demo tokens while the demo login is on; otherwise (production) a real personal access token.
-    tokenFor: async (memberId) => (config.devLogin
-      ? (await signToken(config.jwtSecret, memberId)).token
-      : (await createAccessToken(store, memberId, { name: 'test', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token),
+    tokenFor: async (memberId) =>
+      config.devLogin
+        ? (await signToken(config.jwtSecret, memberId)).token
+        : (await createAccessToken(store, memberId, { name: 'test', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token,
     get: (pathname) => fetch(`${url}${pathname}`),
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

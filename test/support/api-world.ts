@@ -23,11 +23,14 @@ export interface ApiHarness {
  * Register beforeAll/afterAll for a file. `wrap` lets a test put a proxy (counting, switchable)
  * between the app and the real store.
  */
-export function useApiWorld(opts: {
-  env?: Record<string, string>; wrap?: (s: GraphStore) => GraphStore;
-  /** Extra deps, or a function that builds them on the world's store before the server starts. */
-  deps?: Partial<AppDeps> | ((s: GraphStore) => Promise<Partial<AppDeps>>);
-} = {}): ApiHarness {
+export function useApiWorld(
+  opts: {
+    env?: Record<string, string>;
+    wrap?: (s: GraphStore) => GraphStore;
+    /** Extra deps, or a function that builds them on the world's store before the server starts. */
+    deps?: Partial<AppDeps> | ((s: GraphStore) => Promise<Partial<AppDeps>>);
+  } = {},
+): ApiHarness {
   const h = {} as ApiHarness;
   let dispose: (() => Promise<void>) | null = null;
   beforeAll(async () => {

@@ -10,8 +10,16 @@ export const T0 = Date.UTC(2025, 0, 1);
 
 export async function buildMember(store: GraphStore, m: Partial<NewMember> & Pick<NewMember, 'id' | 'branchId'>): Promise<Member> {
   return store.createMember({
-    name: `成员${m.id}`, kind: 'STUDENT', stage: 'FULL', role: 'MEMBER', groupId: null,
-    phone: null, idNumber: null, since: T0, stageSince: T0, ...m,
+    name: `成员${m.id}`,
+    kind: 'STUDENT',
+    stage: 'FULL',
+    role: 'MEMBER',
+    groupId: null,
+    phone: null,
+    idNumber: null,
+    since: T0,
+    stageSince: T0,
+    ...m,
   });
 }
 
@@ -27,7 +35,13 @@ export async function buildCourse(store: GraphStore, c: Partial<Course> & Pick<C
 
 export async function buildQuestion(store: GraphStore, q: Partial<Question> & Pick<Question, 'id'>): Promise<Question> {
   const question: Question = {
-    stem: `题目${q.id}`, options: ['甲', '乙', '丙'], answer: 1, explanation: '因为乙。', difficulty: 0.5, topics: [], ...q,
+    stem: `题目${q.id}`,
+    options: ['甲', '乙', '丙'],
+    answer: 1,
+    explanation: '因为乙。',
+    difficulty: 0.5,
+    topics: [],
+    ...q,
   };
   await store.upsertQuestion(question);
   return question;
@@ -43,7 +57,10 @@ export interface ApiWorld {
 /** University u-1 → committees c-1 (branches b-1 with group g-1, b-2) and c-2 (branch b-3). */
 export async function buildApiWorld(store: GraphStore): Promise<ApiWorld> {
   await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  const committees = [{ id: 'c-1', name: '计算机学院党委', universityId: 'u-1' }, { id: 'c-2', name: '文学院党委', universityId: 'u-1' }];
+  const committees = [
+    { id: 'c-1', name: '计算机学院党委', universityId: 'u-1' },
+    { id: 'c-2', name: '文学院党委', universityId: 'u-1' },
+  ];
   for (const c of committees) await store.createCommittee(c);
   const branches = [
     { id: 'b-1', name: '计算机学生第一党支部', committeeId: 'c-1' },
@@ -58,7 +75,13 @@ export async function buildApiWorld(store: GraphStore): Promise<ApiWorld> {
     sec: await buildMember(store, { id: 'm-sec', name: '李书记', role: 'SECRETARY', kind: 'TEACHER', branchId: 'b-1' }),
     cm: await buildMember(store, { id: 'm-cm', name: '王支委', role: 'COMMITTEE_MEMBER', branchId: 'b-1' }),
     a: await buildMember(store, {
-      id: 'm-a', name: '张三', branchId: 'b-1', groupId: 'g-1', stage: 'ACTIVIST', phone: '13812345678', idNumber: '110101199001011234',
+      id: 'm-a',
+      name: '张三',
+      branchId: 'b-1',
+      groupId: 'g-1',
+      stage: 'ACTIVIST',
+      phone: '13812345678',
+      idNumber: '110101199001011234',
     }),
     b: await buildMember(store, { id: 'm-b', name: '李四', branchId: 'b-1' }),
     c: await buildMember(store, { id: 'm-c', name: '王五', branchId: 'b-2', kind: 'TEACHER' }),

@@ -9,7 +9,8 @@ import { childEnv } from './child-env';
 const saved = { ...process.env };
 afterEach(() => {
   for (const k of ['NEO4J_URI', 'NEO4J_PASSWORD', 'HONGTU_DATA_DIR', 'NODE_ENV', 'HONGTU_OUTER_TMPDIR']) {
-    if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
   }
 });
 

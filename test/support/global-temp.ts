@@ -11,7 +11,9 @@ import path from 'node:path';
 
 /** Names in `dir` that a test should have removed. */
 export function leftovers(dir: string): string[] {
-  return readdirSync(dir).filter((n) => n.startsWith('hongtu-')).sort();
+  return readdirSync(dir)
+    .filter((n) => n.startsWith('hongtu-'))
+    .sort();
 }
 
 export default function setup(): () => void {
@@ -22,11 +24,14 @@ export default function setup(): () => void {
   return () => {
     const left = leftovers(runDir);
     rmSync(runDir, { recursive: true, force: true });
-    if (outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = outer;
+    if (outer === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = outer;
     if (left.length) {
       // A teardown that throws is only logged by vitest; the exit code is what CI sees.
-      console.error(`\nFAIL: tests left ${left.length} temp folder(s) behind: ${left.join(', ')}. ` +
-        'Create them with makeTempDir (test/support/temp-dirs.ts) or remove them in afterAll / finally.');
+      console.error(
+        `\nFAIL: tests left ${left.length} temp folder(s) behind: ${left.join(', ')}. ` +
+          'Create them with makeTempDir (test/support/temp-dirs.ts) or remove them in afterAll / finally.',
+      );
       process.exitCode = 1;
     }
   };

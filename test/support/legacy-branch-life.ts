@@ -9,11 +9,19 @@ type Frequency = 'MONTH' | 'QUARTER' | 'YEAR';
 const MEETING_KINDS: MeetingKind[] = ['BRANCH_ASSEMBLY', 'BRANCH_COMMITTEE', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEME_DAY', 'ORG_LIFE_MEETING'];
 /** The table as it was in graph/model.ts. */
 const MEETING_MINIMUM: Record<MeetingKind, Frequency> = {
-  BRANCH_ASSEMBLY: 'QUARTER', BRANCH_COMMITTEE: 'MONTH', GROUP_MEETING: 'MONTH',
-  PARTY_LECTURE: 'QUARTER', THEME_DAY: 'MONTH', ORG_LIFE_MEETING: 'YEAR',
+  BRANCH_ASSEMBLY: 'QUARTER',
+  BRANCH_COMMITTEE: 'MONTH',
+  GROUP_MEETING: 'MONTH',
+  PARTY_LECTURE: 'QUARTER',
+  THEME_DAY: 'MONTH',
+  ORG_LIFE_MEETING: 'YEAR',
 };
 
-export interface Period { label: string; start: number; end: number }
+export interface Period {
+  label: string;
+  start: number;
+  end: number;
+}
 
 const CST_OFFSET_MS = 8 * 3600_000;
 const monthsPer: Record<Frequency, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
@@ -45,7 +53,10 @@ export function requiredPeriods(freq: Frequency, from: number, to: number, now: 
     if (end > limit) break;
     if (start >= from) out.push({ label: labelOf(freq, year, month0), start, end });
     month0 += step;
-    if (month0 >= 12) { year += 1; month0 -= 12; }
+    if (month0 >= 12) {
+      year += 1;
+      month0 -= 12;
+    }
   }
   return out;
 }
@@ -77,12 +88,16 @@ export interface BranchLifeReport {
   missingCount: number;
 }
 
-
 const rate = (present: number, total: number) => (total === 0 ? null : present / total);
 
 export function legacyBranchLife(args: {
-  branchId: string; from: number; to: number; now: number; hasGroups: boolean;
-  meetings: Meeting[]; attendance: Attendance[];
+  branchId: string;
+  from: number;
+  to: number;
+  now: number;
+  hasGroups: boolean;
+  meetings: Meeting[];
+  attendance: Attendance[];
 }): BranchLifeReport {
   const kindOf = new Map(args.meetings.map((m) => [m.id, m.kind]));
   const kinds = MEETING_KINDS.map((kind): KindLife => {
@@ -95,14 +110,25 @@ export function legacyBranchLife(args: {
     const present = rows.filter((a) => a.status === 'PRESENT').length;
     const excused = rows.filter((a) => a.status === 'EXCUSED').length;
     return {
-      kind, frequency, applies, held: held.length, required: periods.length, present, excused,
-      absent: rows.length - present - excused, attendanceRate: rate(present, rows.length), missing,
+      kind,
+      frequency,
+      applies,
+      held: held.length,
+      required: periods.length,
+      present,
+      excused,
+      absent: rows.length - present - excused,
+      attendanceRate: rate(present, rows.length),
+      missing,
     };
   });
   const present = kinds.reduce((n, k) => n + k.present, 0);
   const total = kinds.reduce((n, k) => n + k.present + k.excused + k.absent, 0);
   return {
-    branchId: args.branchId, from: args.from, to: args.to, kinds,
+    branchId: args.branchId,
+    from: args.from,
+    to: args.to,
+    kinds,
     attendanceRate: rate(present, total),
     missingCount: kinds.reduce((n, k) => n + k.missing.length, 0),
   };

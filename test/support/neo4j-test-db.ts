@@ -43,7 +43,10 @@ export function neo4jTestTarget(): Neo4jTarget {
   return { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 }
 
-export interface Neo4jTurn { owner: string; release(): Promise<void> }
+export interface Neo4jTurn {
+  owner: string;
+  release(): Promise<void>;
+}
 
 /**
  * Wait for the database's lease and take it for `suite` (after checking the database is the suites' own).
@@ -62,9 +65,11 @@ export async function takeNeo4jTurn(suite: string, waitMs = 30 * 60_000): Promis
     const foreign = Number(r.get('nodes')) - Number(r.get('leases'));
     if (!r.get('marked')) {
       if (foreign > 0) {
-        throw new Error(`Refusing to run the Neo4j suites: database "${target.database}" at ${target.uri} holds ${foreign} node(s) ` +
-          'the test suites did not create. The suites wipe their database; point NEO4J_URI / NEO4J_DATABASE at an empty one ' +
-          '(e.g. a throwaway container: see README "Tests").');
+        throw new Error(
+          `Refusing to run the Neo4j suites: database "${target.database}" at ${target.uri} holds ${foreign} node(s) ` +
+            'the test suites did not create. The suites wipe their database; point NEO4J_URI / NEO4J_DATABASE at an empty one ' +
+            '(e.g. a throwaway container: see README "Tests").',
+        );
       }
       await driver.executeQuery(TEST_DB_Q.mark, { now: int(Date.now()) }, db);
     }

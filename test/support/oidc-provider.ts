@@ -35,10 +35,16 @@ export async function startProvider(redirectUri: string, people: Record<string, 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri],
-      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     claims: { openid: ['sub', CLAIM] },
     findAccount: async (_ctx, id) => {
       const value = directory.get(id);
@@ -49,11 +55,13 @@ export async function startProvider(redirectUri: string, people: Record<string, 
   });
   handler = provider.callback();
   return {
-    issuer, people: directory,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    issuer,
+    people: directory,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -92,7 +100,13 @@ export class CookieJar {
 }
 
 /** A response read to its end (so the connection goes back to the pool at once). */
-export interface Visited { status: number; location: string | null; cookies: string[]; body: string; headers: Headers }
+export interface Visited {
+  status: number;
+  location: string | null;
+  cookies: string[];
+  body: string;
+  headers: Headers;
+}
 
 /** GET (or POST a form) without following redirects, keeping cookies. */
 export async function visit(jar: CookieJar, url: string, form?: Record<string, string>): Promise<Visited> {

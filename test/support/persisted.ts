@@ -10,10 +10,12 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { readPersistedManifest } from '../../server/api/persisted-manifest';
 
 const manifest = readPersistedManifest();
-const byName = new Map([...manifest.values()].map((doc) => {
-  const op = parse(doc).definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
-  return [op.name!.value, doc] as const;
-}));
+const byName = new Map(
+  [...manifest.values()].map((doc) => {
+    const op = parse(doc).definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+    return [op.name!.value, doc] as const;
+  }),
+);
 
 /** The document of the client operation `name` (e.g. "SignIn"), as the manifest holds it. */
 export function clientDocument(name: string): string {

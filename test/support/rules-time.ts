@@ -2,5 +2,4 @@
 export { periodAt } from '../../server/rules/periods';
 
 /** Epoch ms of local (UTC+8) midnight (or the given hour) of a calendar day; month is 1-based. */
-export const cstDayStart = (year: number, month: number, day = 1, hour = 0): number =>
-  Date.UTC(year, month - 1, day, hour) - 8 * 3_600_000;
+export const cstDayStart = (year: number, month: number, day = 1, hour = 0): number => Date.UTC(year, month - 1, day, hour) - 8 * 3_600_000;

@@ -30,7 +30,14 @@ export async function openKuzuTestStore(prefix = 'hongtu-api-'): Promise<{ store
   const dir = path.join(root, 'kuzu');
   const store = new KuzuStore({ dir });
   await store.init();
-  return { store, dir, dispose: async () => { await store.close(); removeTempDir(root); } };
+  return {
+    store,
+    dir,
+    dispose: async () => {
+      await store.close();
+      removeTempDir(root);
+    },
+  };
 }
 
 /** The suite's store: Kuzu in a temp folder, or (test:neo4j) the Neo4j test database, cleared, for this suite alone. */
@@ -43,9 +50,15 @@ export async function openTestStore(suite: string, prefix = 'hongtu-api-'): Prom
     await store.init();
     await store.clear();
     return {
-      store, kind: 'neo4j', dir: null,
+      store,
+      kind: 'neo4j',
+      dir: null,
       dispose: async () => {
-        try { await store.close(); } finally { await turn.release(); }
+        try {
+          await store.close();
+        } finally {
+          await turn.release();
+        }
       },
     };
   } catch (e) {

@@ -49,14 +49,15 @@ describe('write path under concurrent load', () => {
   it('acknowledges every answer and read, stores and applies each answer once, and keeps one unbroken audit chain', async () => {
     const people = ['m-a', 'm-b', 'm-c', 'm-d', 'm-sec'];
     const sent = Array.from({ length: 150 }, (_, i) => ({
-      id: `cc-${i}`, memberId: people[i % people.length], questionId: `q-${1 + (i % 6)}`, choice: i % 4 === 0 ? 0 : 1, seconds: 3 + (i % 50),
+      id: `cc-${i}`,
+      memberId: people[i % people.length],
+      questionId: `q-${1 + (i % 6)}`,
+      choice: i % 4 === 0 ? 0 : 1,
+      seconds: 3 + (i % 50),
     }));
     const readers = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'm-a' : 'm-b'));
     const headBefore = await plain.auditHead();
-    const [answers, reads] = await Promise.all([
-      Promise.all(sent.map((i) => gqlAs(i.memberId, ANSWER, { i }))),
-      Promise.all(readers.map((id) => gqlAs('m-sec', MEMBER, { id }))),
-    ]);
+    const [answers, reads] = await Promise.all([Promise.all(sent.map((i) => gqlAs(i.memberId, ANSWER, { i }))), Promise.all(readers.map((id) => gqlAs('m-sec', MEMBER, { id })))]);
     expect(answers.map((r) => r.body)).toEqual(sent.map((i) => ({ data: { recordAnswer: { created: true, correct: i.choice === 1 } } })));
     expect(reads.map((r) => r.body.data?.member?.id)).toEqual(readers);
 

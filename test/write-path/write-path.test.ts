@@ -36,7 +36,10 @@ beforeAll(async () => {
   // The real store, except that access records can be made to fail, alone or inside a batch.
   const flaky = new Proxy(plain as GraphStore, {
     get(target, prop, receiver) {
-      if (prop === 'appendAccess' && failAccess) return async () => { throw new Error('access log unwritable'); };
+      if (prop === 'appendAccess' && failAccess)
+        return async () => {
+          throw new Error('access log unwritable');
+        };
       if (prop === 'recordEventBatch' && failAccess) {
         return async (events: Parameters<GraphStore['recordEventBatch']>[0], access: Parameters<GraphStore['recordEventBatch']>[1]) => {
           if (access.length) throw new Error('access log unwritable');
@@ -62,7 +65,11 @@ describe('write path', () => {
     const before = { ...wp.commit.stats };
     const people = ['m-a', 'm-b', 'm-c', 'm-d'];
     const sent = Array.from({ length: 60 }, (_, i) => ({
-      id: `wp-${i}`, memberId: people[i % 4], questionId: `q-${1 + (i % 6)}`, choice: i % 3 === 0 ? 0 : 1, seconds: 10 + i,
+      id: `wp-${i}`,
+      memberId: people[i % 4],
+      questionId: `q-${1 + (i % 6)}`,
+      choice: i % 3 === 0 ? 0 : 1,
+      seconds: 10 + i,
     }));
     const replies = await Promise.all(sent.map((i) => gqlAs(i.memberId, ANSWER, { i })));
     expect(replies.map((r) => r.body)).toEqual(sent.map((i) => ({ data: { recordAnswer: { created: true, correct: i.choice === 1 } } })));
@@ -93,8 +100,9 @@ describe('write path', () => {
     const bad = { id: 'taken', memberId: 'm-a', questionId: 'q-1', choice: 1, seconds: 5 };
     const replies = await Promise.all([...good, bad].map((i) => gqlAs(i.memberId, ANSWER, { i })));
     expect(replies.slice(0, 10).every((r) => r.body.data?.recordAnswer?.created === true)).toBe(true);
-    expect(replies[10].body.errors.map((e: { extensions: { code: string }; message: string }) => [e.extensions.code, e.message]))
-      .toEqual([['CONFLICT', 'Event id "taken" was already used for another question or member; send a new id']]);
+    expect(replies[10].body.errors.map((e: { extensions: { code: string }; message: string }) => [e.extensions.code, e.message])).toEqual([
+      ['CONFLICT', 'Event id "taken" was already used for another question or member; send a new id'],
+    ]);
     const h = await plain.getMemberHistory('m-a', { limit: 100 });
     expect(h.answers.filter((a) => a.id.startsWith('ok-'))).toHaveLength(10);
     expect(h.answers.some((a) => a.id === 'taken')).toBe(false);
@@ -113,10 +121,7 @@ describe('write path', () => {
     failAccess = true;
     try {
       const answers = Array.from({ length: 6 }, (_, i) => ({ id: `fc-${i}`, memberId: 'm-c', questionId: 'q-3', choice: 1, seconds: 5 }));
-      const [read, ...written] = await Promise.all([
-        gqlAs('m-sec', memberQ, { id: 'm-a' }),
-        ...answers.map((i) => gqlAs('m-c', ANSWER, { i })),
-      ]);
+      const [read, ...written] = await Promise.all([gqlAs('m-sec', memberQ, { id: 'm-a' }), ...answers.map((i) => gqlAs('m-c', ANSWER, { i }))]);
       expect(read.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'UNAVAILABLE' } })] });
       expect(written.every((r) => r.body.data?.recordAnswer?.created === true)).toBe(true);
     } finally {

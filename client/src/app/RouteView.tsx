@@ -47,41 +47,102 @@ export function RouteView() {
   }, [needsSignIn]);
   // Move focus to the page on navigation so keyboard and screen-reader users start at the new content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: route.name is the trigger (a navigation), not a value the effect reads
-  useEffect(() => { mainRef.current?.focus({ preventScroll: true }); }, [route.name]);
+  useEffect(() => {
+    mainRef.current?.focus({ preventScroll: true });
+  }, [route.name]);
 
   let page: ReactNode;
   if (needsSignIn || (!known && route.name !== 'benchNetwork')) page = <Loading />;
-  else switch (route.name) {
-    case 'signin': page = <SignInPage />; break;
-    case 'account': page = <AccountPage />; break;
-    case 'accounts': page = <AccountsAdminPage canSeeHistory={session!.role === 'UNIVERSITY_ADMIN'} />; break;
-    case 'root': page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />; break;
-    case 'home': page = <MemberHomePage memberId={session!.memberId} />; break;
-    case 'portrait': page = <PortraitPage memberId={route.id} />; break;
-    case 'branch': page = <BranchPage branchId={route.id} />; break;
-    case 'course': page = <CoursePage courseId={route.id} memberId={session!.memberId} />; break;
-    case 'network': page = <NetworkPage root={route.root} />; break;
-    case 'dashboard': page = <DashboardPage scopeId={route.id} />; break;
-    case 'benchNetwork': page = <NetworkBenchPage nodes={route.nodes} />; break;
-    case 'todo': page = <WorkQueuePage />; break;
-    case 'meetings': page = <MeetingsPage branchId={route.branchId} />; break;
-    case 'meetingNew': page = <MeetingFormPage branchId={route.branchId} kind={route.kind} period={route.period} />; break;
-    case 'meeting': page = <MeetingPage meetingId={route.id} />; break;
-    case 'pipeline': page = <PipelinePage memberId={route.memberId} />; break;
-    case 'dues': page = <MemberDuesPage memberId={route.memberId} />; break;
-    case 'affairs': page = <BranchAffairsPage branchId={route.branchId} />; break;
-    case 'appraisal': page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />; break;
-    case 'appraisalRound': page = <RoundPage roundId={route.id} />; break;
-    case 'talks': page = <TalksPage memberId={route.memberId} />; break;
-    case 'record': page = <MemberRecordPage memberId={route.memberId} />; break;
-    case 'profiles': page = <ProfilesPage memberId={route.memberId} />; break;
-    case 'assessment': page = <AssessmentPage branchId={route.branchId} />; break;
-    case 'notices': page = <NoticesPage />; break;
-    default:
-      page = <EmptyState action={<a className="button" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>}>
-        {t('state.notFoundPage')}
-      </EmptyState>;
-  }
+  else
+    switch (route.name) {
+      case 'signin':
+        page = <SignInPage />;
+        break;
+      case 'account':
+        page = <AccountPage />;
+        break;
+      case 'accounts':
+        page = <AccountsAdminPage canSeeHistory={session!.role === 'UNIVERSITY_ADMIN'} />;
+        break;
+      case 'root':
+        page = <Redirect to={landingFor(session!)} branchId={session!.branchId} />;
+        break;
+      case 'home':
+        page = <MemberHomePage memberId={session!.memberId} />;
+        break;
+      case 'portrait':
+        page = <PortraitPage memberId={route.id} />;
+        break;
+      case 'branch':
+        page = <BranchPage branchId={route.id} />;
+        break;
+      case 'course':
+        page = <CoursePage courseId={route.id} memberId={session!.memberId} />;
+        break;
+      case 'network':
+        page = <NetworkPage root={route.root} />;
+        break;
+      case 'dashboard':
+        page = <DashboardPage scopeId={route.id} />;
+        break;
+      case 'benchNetwork':
+        page = <NetworkBenchPage nodes={route.nodes} />;
+        break;
+      case 'todo':
+        page = <WorkQueuePage />;
+        break;
+      case 'meetings':
+        page = <MeetingsPage branchId={route.branchId} />;
+        break;
+      case 'meetingNew':
+        page = <MeetingFormPage branchId={route.branchId} kind={route.kind} period={route.period} />;
+        break;
+      case 'meeting':
+        page = <MeetingPage meetingId={route.id} />;
+        break;
+      case 'pipeline':
+        page = <PipelinePage memberId={route.memberId} />;
+        break;
+      case 'dues':
+        page = <MemberDuesPage memberId={route.memberId} />;
+        break;
+      case 'affairs':
+        page = <BranchAffairsPage branchId={route.branchId} />;
+        break;
+      case 'appraisal':
+        page = <AppraisalPage branchId={session!.branchId ?? ''} canOpen={session!.role === 'SECRETARY'} />;
+        break;
+      case 'appraisalRound':
+        page = <RoundPage roundId={route.id} />;
+        break;
+      case 'talks':
+        page = <TalksPage memberId={route.memberId} />;
+        break;
+      case 'record':
+        page = <MemberRecordPage memberId={route.memberId} />;
+        break;
+      case 'profiles':
+        page = <ProfilesPage memberId={route.memberId} />;
+        break;
+      case 'assessment':
+        page = <AssessmentPage branchId={route.branchId} />;
+        break;
+      case 'notices':
+        page = <NoticesPage />;
+        break;
+      default:
+        page = (
+          <EmptyState
+            action={
+              <a className="button" href={hrefFor({ name: 'root' })}>
+                {t('state.backHome')}
+              </a>
+            }
+          >
+            {t('state.notFoundPage')}
+          </EmptyState>
+        );
+    }
   return (
     <main id="main" ref={mainRef} tabIndex={-1} className="main">
       <Suspense fallback={<Loading />}>{page}</Suspense>

@@ -25,25 +25,42 @@ export function Shell({ children }: { children: ReactNode }) {
   const items = session ? navFor(session) : [];
   const target = (item: ReturnType<typeof navFor>[number]): Route => {
     switch (item) {
-      case 'branch': return { name: 'branch', id: session?.branchId ?? '' };
-      case 'network': return { name: 'network', root: null };
-      case 'dashboard': return { name: 'dashboard', id: null };
-      case 'todo': return { name: 'todo' };
-      case 'notices': return { name: 'notices' };
-      case 'appraisal': return { name: 'appraisal' };
-      case 'accounts': return { name: 'accounts' };
-      default: return { name: 'home' };
+      case 'branch':
+        return { name: 'branch', id: session?.branchId ?? '' };
+      case 'network':
+        return { name: 'network', root: null };
+      case 'dashboard':
+        return { name: 'dashboard', id: null };
+      case 'todo':
+        return { name: 'todo' };
+      case 'notices':
+        return { name: 'notices' };
+      case 'appraisal':
+        return { name: 'appraisal' };
+      case 'accounts':
+        return { name: 'accounts' };
+      default:
+        return { name: 'home' };
     }
   };
   return (
     <div className="shell">
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; following #main would change the hash route, so it moves focus itself */}
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       <header className="topbar">
         <a className="brand" href={hrefFor({ name: 'root' })}>
-          <span className="brand-mark" aria-hidden="true">红</span>
+          <span className="brand-mark" aria-hidden="true">
+            红
+          </span>
           <span className="brand-name">{t('app.name')}</span>
         </a>
         {items.length > 0 ? (
@@ -58,17 +75,33 @@ export function Shell({ children }: { children: ReactNode }) {
               );
             })}
           </nav>
-        ) : <span className="nav-spacer" />}
+        ) : (
+          <span className="nav-spacer" />
+        )}
         <div className="topbar-tools">
-          <label className="sr-only" htmlFor="locale-select">{t('nav.language')}</label>
+          <label className="sr-only" htmlFor="locale-select">
+            {t('nav.language')}
+          </label>
           <select id="locale-select" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="locale">
-            {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]}</option>)}
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
           </select>
           {session ? (
             <>
-              <a href={hrefFor({ name: 'account' })} aria-current={route.name === 'account' ? 'page' : undefined} data-nav="account">{t('nav.account')}</a>
-              <button type="button" className="link-button" onClick={() => void leave()} data-testid="signout" data-member-id={session.memberId}
-                title={t('nav.signedInAs', { name: session.name, role: te('role', session.role) })}>
+              <a href={hrefFor({ name: 'account' })} aria-current={route.name === 'account' ? 'page' : undefined} data-nav="account">
+                {t('nav.account')}
+              </a>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void leave()}
+                data-testid="signout"
+                data-member-id={session.memberId}
+                title={t('nav.signedInAs', { name: session.name, role: te('role', session.role) })}
+              >
                 {t('nav.signOut')}
               </button>
             </>

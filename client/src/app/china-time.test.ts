@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDay, eventTime } from './china-time';
 
 describe('China time', () => {
-  it('gives China\'s day, which starts 8 hours before UTC\'s', () => {
+  it("gives China's day, which starts 8 hours before UTC's", () => {
     expect(chinaDay(Date.parse('2026-12-06T00:10:00Z'))).toBe('2026-12-06');
     expect(chinaDay(Date.parse('2026-12-05T16:10:00Z'))).toBe('2026-12-06');
     expect(chinaDay(Date.parse('2026-12-05T15:59:00Z'))).toBe('2026-12-05');

@@ -4,13 +4,25 @@ import { hrefFor, parseRoute, type Route } from './routes';
 describe('routes', () => {
   it('round-trips every route through its href', () => {
     const routes: Route[] = [
-      { name: 'root' }, { name: 'signin' }, { name: 'accounts' }, { name: 'home' }, { name: 'portrait', id: 'm-17' }, { name: 'branch', id: 'b 1' },
-      { name: 'network', root: 'branch:b-1' }, { name: 'network', root: null }, { name: 'dashboard', id: null },
-      { name: 'dashboard', id: 'c-1' }, { name: 'benchNetwork', nodes: 2000 }, { name: 'todo' },
-      { name: 'meetings', branchId: 'b-1' }, { name: 'assessment', branchId: 'b-1' }, { name: 'meeting', id: 'mt-1' },
+      { name: 'root' },
+      { name: 'signin' },
+      { name: 'accounts' },
+      { name: 'home' },
+      { name: 'portrait', id: 'm-17' },
+      { name: 'branch', id: 'b 1' },
+      { name: 'network', root: 'branch:b-1' },
+      { name: 'network', root: null },
+      { name: 'dashboard', id: null },
+      { name: 'dashboard', id: 'c-1' },
+      { name: 'benchNetwork', nodes: 2000 },
+      { name: 'todo' },
+      { name: 'meetings', branchId: 'b-1' },
+      { name: 'assessment', branchId: 'b-1' },
+      { name: 'meeting', id: 'mt-1' },
       { name: 'meetingNew', branchId: 'b-1', kind: 'THEME_DAY', period: '2026-12' },
       { name: 'meetingNew', branchId: 'b-1', kind: null, period: null },
-      { name: 'record', memberId: 'm-1' }, { name: 'profiles', memberId: 'm 2' },
+      { name: 'record', memberId: 'm-1' },
+      { name: 'profiles', memberId: 'm 2' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
   });

@@ -74,19 +74,32 @@ export function parseRoute(hash: string): Route {
 export function hrefFor(route: Route): string {
   const enc = encodeURIComponent;
   switch (route.name) {
-    case 'root': return '#/';
-    case 'signin': return '#/signin';
-    case 'account': return '#/account';
-    case 'accounts': return '#/admin/accounts';
-    case 'home': return '#/me';
-    case 'portrait': return `#/members/${enc(route.id)}`;
-    case 'branch': return `#/branches/${enc(route.id)}`;
-    case 'course': return `#/courses/${enc(route.id)}`;
-    case 'network': return route.root ? `#/network?root=${enc(route.root)}` : '#/network';
-    case 'dashboard': return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
-    case 'benchNetwork': return `#/bench/network?nodes=${route.nodes}`;
-    case 'todo': return '#/todo';
-    case 'meetings': return `#/branches/${enc(route.branchId)}/meetings`;
+    case 'root':
+      return '#/';
+    case 'signin':
+      return '#/signin';
+    case 'account':
+      return '#/account';
+    case 'accounts':
+      return '#/admin/accounts';
+    case 'home':
+      return '#/me';
+    case 'portrait':
+      return `#/members/${enc(route.id)}`;
+    case 'branch':
+      return `#/branches/${enc(route.id)}`;
+    case 'course':
+      return `#/courses/${enc(route.id)}`;
+    case 'network':
+      return route.root ? `#/network?root=${enc(route.root)}` : '#/network';
+    case 'dashboard':
+      return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
+    case 'benchNetwork':
+      return `#/bench/network?nodes=${route.nodes}`;
+    case 'todo':
+      return '#/todo';
+    case 'meetings':
+      return `#/branches/${enc(route.branchId)}/meetings`;
     case 'meetingNew': {
       const q = new URLSearchParams();
       if (route.kind) q.set('kind', route.kind);
@@ -94,18 +107,30 @@ export function hrefFor(route: Route): string {
       const qs = q.toString();
       return `#/branches/${enc(route.branchId)}/meetings/new${qs ? `?${qs}` : ''}`;
     }
-    case 'meeting': return `#/meetings/${enc(route.id)}`;
-    case 'pipeline': return `#/members/${enc(route.memberId)}/pipeline`;
-    case 'appraisal': return '#/appraisal';
-    case 'appraisalRound': return `#/appraisal/${enc(route.id)}`;
-    case 'talks': return `#/members/${enc(route.memberId)}/talks`;
-    case 'record': return `#/members/${enc(route.memberId)}/record`;
-    case 'profiles': return `#/members/${enc(route.memberId)}/profiles`;
-    case 'dues': return `#/members/${enc(route.memberId)}/dues`;
-    case 'affairs': return `#/branches/${enc(route.branchId)}/affairs`;
-    case 'assessment': return `#/branches/${enc(route.branchId)}/assessment`;
-    case 'notices': return '#/notices';
-    case 'notFound': return `#${route.path}`;
+    case 'meeting':
+      return `#/meetings/${enc(route.id)}`;
+    case 'pipeline':
+      return `#/members/${enc(route.memberId)}/pipeline`;
+    case 'appraisal':
+      return '#/appraisal';
+    case 'appraisalRound':
+      return `#/appraisal/${enc(route.id)}`;
+    case 'talks':
+      return `#/members/${enc(route.memberId)}/talks`;
+    case 'record':
+      return `#/members/${enc(route.memberId)}/record`;
+    case 'profiles':
+      return `#/members/${enc(route.memberId)}/profiles`;
+    case 'dues':
+      return `#/members/${enc(route.memberId)}/dues`;
+    case 'affairs':
+      return `#/branches/${enc(route.branchId)}/affairs`;
+    case 'assessment':
+      return `#/branches/${enc(route.branchId)}/assessment`;
+    case 'notices':
+      return '#/notices';
+    case 'notFound':
+      return `#${route.path}`;
   }
 }
 

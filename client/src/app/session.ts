@@ -40,8 +40,19 @@ let restoring: Promise<void> | null = null;
 
 /** Ask the API once who the session cookie belongs to (`fetchViewer` answers null when no one). */
 export function restoreSession(fetchViewer: () => Promise<Session | null>): Promise<void> {
-  try { localStorage.removeItem(LEGACY_KEY); } catch { /* storage unavailable */ }
-  restoring ??= fetchViewer().then((s) => { if (cached === undefined) writeSession(s); }, () => { if (cached === undefined) writeSession(null); });
+  try {
+    localStorage.removeItem(LEGACY_KEY);
+  } catch {
+    /* storage unavailable */
+  }
+  restoring ??= fetchViewer().then(
+    (s) => {
+      if (cached === undefined) writeSession(s);
+    },
+    () => {
+      if (cached === undefined) writeSession(null);
+    },
+  );
   return restoring;
 }
 

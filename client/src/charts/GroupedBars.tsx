@@ -1,7 +1,16 @@
 import { clamp01 } from './heat-scale';
 
-export interface BarSeries { key: string; label: string; color: string }
-export interface BarGroup { key: string; label: string; href?: string; values: Record<string, number | null> }
+export interface BarSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+export interface BarGroup {
+  key: string;
+  label: string;
+  href?: string;
+  values: Record<string, number | null>;
+}
 
 /**
  * Grouped bars of 0..1 ratios (meetings held/required, attendance, completion, mastery per branch), drawn
@@ -9,13 +18,16 @@ export interface BarGroup { key: string; label: string; href?: string; values: R
  * Text stays at body size on a phone and the chart grows downwards with the number of branches, where a
  * scaled SVG shrank twelve branches' labels to unreadable 5 px. Group names are links when `href` is given.
  */
-export function GroupedBars({ groups, series, format, label }: {
-  groups: BarGroup[]; series: BarSeries[]; format: (v: number) => string; label: string;
-}) {
+export function GroupedBars({ groups, series, format, label }: { groups: BarGroup[]; series: BarSeries[]; format: (v: number) => string; label: string }) {
   return (
     <div className="hbars" role="figure" aria-label={label}>
       <div className="legend" aria-hidden="true">
-        {series.map((s) => <span key={s.key}><i style={{ background: s.color }} />{s.label}</span>)}
+        {series.map((s) => (
+          <span key={s.key}>
+            <i style={{ background: s.color }} />
+            {s.label}
+          </span>
+        ))}
       </div>
       <ul className="hbars-list">
         {groups.map((g) => (

@@ -15,8 +15,16 @@ export interface MasteryBar {
  * Horizontal bars, one per area, with the requirement as a tick. Text labels stay in HTML-like SVG text
  * and every bar has a <title>, so screen readers get the numbers too.
  */
-export function MasteryBars({ bars, format, requiredLabel, compareLabel }: {
-  bars: MasteryBar[]; format: (v: number) => string; requiredLabel: (v: string) => string; compareLabel?: string;
+export function MasteryBars({
+  bars,
+  format,
+  requiredLabel,
+  compareLabel,
+}: {
+  bars: MasteryBar[];
+  format: (v: number) => string;
+  requiredLabel: (v: string) => string;
+  compareLabel?: string;
 }) {
   const row = 30;
   const labelW = 92;
@@ -32,12 +40,16 @@ export function MasteryBars({ bars, format, requiredLabel, compareLabel }: {
           // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group has no list element; the role names each bar for screen readers
           <g key={b.key} role="listitem" aria-label={`${b.label} ${format(b.value)}${req !== null ? `，${requiredLabel(format(req))}` : ''}`}>
             <title>{`${b.label}: ${format(b.value)}${req !== null ? ` (${requiredLabel(format(req))})` : ''}${b.compare != null && compareLabel ? ` · ${compareLabel} ${format(b.compare)}` : ''}`}</title>
-            <text x={0} y={y + 13}>{b.label}</text>
+            <text x={0} y={y + 13}>
+              {b.label}
+            </text>
             <rect x={labelW} y={y + 2} width={barW} height={14} rx={3} fill="#eceff1" />
             <rect x={labelW} y={y + 2} width={barW * clamp01(b.value)} height={14} rx={3} fill={masteryColor(b.value, req)} />
             {b.compare != null ? <rect x={labelW} y={y + 18} width={barW * clamp01(b.compare)} height={4} rx={2} fill="#90a4ae" /> : null}
             {req !== null ? <line x1={labelW + barW * clamp01(req)} x2={labelW + barW * clamp01(req)} y1={y} y2={y + 20} stroke="#263238" strokeWidth={2} /> : null}
-            <text x={labelW + barW + 6} y={y + 13}>{format(b.value)}</text>
+            <text x={labelW + barW + 6} y={y + 13}>
+              {format(b.value)}
+            </text>
           </g>
         );
       })}

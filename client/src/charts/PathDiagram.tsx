@@ -1,4 +1,8 @@
-export interface PathStep { id: string; label: string; kind: 'member' | 'gap' | 'topic' | 'course' }
+export interface PathStep {
+  id: string;
+  label: string;
+  kind: 'member' | 'gap' | 'topic' | 'course';
+}
 
 const COLORS: Record<PathStep['kind'], string> = { member: '#546e7a', gap: '#e53935', topic: '#7e57c2', course: '#1565c0' };
 
@@ -31,11 +35,21 @@ export function PathDiagram({ steps, label }: { steps: PathStep[]; label: string
           <g key={`${s.id}-${i}`}>
             <title>{s.label}</title>
             <rect x={p.x} y={p.y} width={cellW - 34} height={30} rx={15} fill="#fff" stroke={COLORS[s.kind]} strokeWidth={2} />
-            <text x={p.x + (cellW - 34) / 2} y={p.y + 19} textAnchor="middle" fill={COLORS[s.kind]}>{text}</text>
+            <text x={p.x + (cellW - 34) / 2} y={p.y + 19} textAnchor="middle" fill={COLORS[s.kind]}>
+              {text}
+            </text>
             {next ? (
-              next.y === p.y
-                ? <line x1={p.x + cellW - 32} y1={p.y + 15} x2={next.x - 3} y2={next.y + 15} stroke="#90a4ae" strokeWidth={2} markerEnd="url(#arrow)" />
-                : <path d={`M ${p.x + (cellW - 34) / 2} ${p.y + 31} L ${next.x + (cellW - 34) / 2} ${next.y - 2}`} stroke="#90a4ae" strokeWidth={2} fill="none" markerEnd="url(#arrow)" />
+              next.y === p.y ? (
+                <line x1={p.x + cellW - 32} y1={p.y + 15} x2={next.x - 3} y2={next.y + 15} stroke="#90a4ae" strokeWidth={2} markerEnd="url(#arrow)" />
+              ) : (
+                <path
+                  d={`M ${p.x + (cellW - 34) / 2} ${p.y + 31} L ${next.x + (cellW - 34) / 2} ${next.y - 2}`}
+                  stroke="#90a4ae"
+                  strokeWidth={2}
+                  fill="none"
+                  markerEnd="url(#arrow)"
+                />
+              )
             ) : null}
           </g>
         );

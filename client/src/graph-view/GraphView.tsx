@@ -53,17 +53,25 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
 
   useEffect(() => {
     const cy = cytoscape({
-      container: containerRef.current, style: styleFor('stage'),
-      minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false,
+      container: containerRef.current,
+      style: styleFor('stage'),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
       // Large pictures: draw edges and labels again only when panning or zooming stops.
-      hideEdgesOnViewport: true, textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      textureOnViewport: true,
     });
     cyRef.current = cy;
     const live = liveRef.current;
     cy.on('tap', 'node', (e: EventObject) => handlers.current.onNodeTap?.(e.target.id()));
     cy.on('dbltap', 'node', (e: EventObject) => handlers.current.onNodeDoubleTap?.(e.target.id()));
-    cy.on('mouseover', 'node', (e: EventObject) => { e.target.addClass('hover'); });
-    cy.on('mouseout', 'node', (e: EventObject) => { e.target.removeClass('hover'); });
+    cy.on('mouseover', 'node', (e: EventObject) => {
+      e.target.addClass('hover');
+    });
+    cy.on('mouseout', 'node', (e: EventObject) => {
+      e.target.removeClass('hover');
+    });
     const unexpose = exposeDebugCy(cy);
     return () => {
       unexpose();
@@ -73,7 +81,9 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     };
   }, []);
 
-  useEffect(() => { cyRef.current?.style(styleFor(styleMode, rampRange)); }, [styleMode, rampRange]);
+  useEffect(() => {
+    cyRef.current?.style(styleFor(styleMode, rampRange));
+  }, [styleMode, rampRange]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -89,15 +99,17 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     cy.batch(() => {
       // One add per kind of element: cytoscape checks ids and builds indexes once per call, not per element.
       if (d.addNodes.length) {
-        cy.add(d.addNodes.map((el) => {
-          if (prepared) {
-            const side = prepared.sides.get(el.data.id);
-            const classes = [el.classes, side ? labelClasses(side) : ''].filter(Boolean).join(' ');
-            return { ...el, data: { ...el.data }, position: { ...prepared.positions.get(el.data.id)! }, classes };
-          }
-          const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
-          return { ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) };
-        }));
+        cy.add(
+          d.addNodes.map((el) => {
+            if (prepared) {
+              const side = prepared.sides.get(el.data.id);
+              const classes = [el.classes, side ? labelClasses(side) : ''].filter(Boolean).join(' ');
+              return { ...el, data: { ...el.data }, position: { ...prepared.positions.get(el.data.id)! }, classes };
+            }
+            const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
+            return { ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) };
+          }),
+        );
       }
       for (const r of d.reparent) cy.getElementById(r.id).move({ parent: r.parent });
       if (d.remove.length) {
@@ -150,32 +162,46 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     });
   }, [highlight, elements]);
 
-  useImperativeHandle(ref, () => ({
-    fit: () => { cyRef.current?.fit(undefined, 30); },
-    zoomBy: (factor) => {
-      const cy = cyRef.current;
-      if (!cy) return;
-      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    },
-    focus: (id) => {
-      const cy = cyRef.current;
-      const n = cy?.getElementById(id);
-      if (!cy || !n || n.empty()) return false;
-      cy.elements(':selected').unselect();
-      n.select();
-      cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
-      return true;
-    },
-    png: () => cyRef.current?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? '',
-  }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => {
+        cyRef.current?.fit(undefined, 30);
+      },
+      zoomBy: (factor) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      focus: (id) => {
+        const cy = cyRef.current;
+        const n = cy?.getElementById(id);
+        if (!cy || !n || n.empty()) return false;
+        cy.elements(':selected').unselect();
+        n.select();
+        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+        return true;
+      },
+      png: () => cyRef.current?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? '',
+    }),
+    [],
+  );
 
   return <div ref={containerRef} className={`graph-view ${className ?? ''}`} role="img" aria-label={label} data-testid="graph-view" />;
 }
 
 function neighbourMap(all: readonly GraphElement[]): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  const push = (a: string, b: string) => { const l = m.get(a); if (l) l.push(b); else m.set(a, [b]); };
-  for (const el of all) if (el.group === 'edges') { push(el.data.source, el.data.target); push(el.data.target, el.data.source); }
+  const push = (a: string, b: string) => {
+    const l = m.get(a);
+    if (l) l.push(b);
+    else m.set(a, [b]);
+  };
+  for (const el of all)
+    if (el.group === 'edges') {
+      push(el.data.source, el.data.target);
+      push(el.data.target, el.data.source);
+    }
   return m;
 }
 

@@ -1,7 +1,9 @@
 import type { Core } from 'cytoscape';
 
 declare global {
-  interface Window { cy?: Core }
+  interface Window {
+    cy?: Core;
+  }
 }
 
 /** True in test builds (`vite build --mode test`) or when the page is opened with `?debug`. */
@@ -16,5 +18,7 @@ export function debugEnabled(): boolean {
 export function exposeDebugCy(cy: Core): () => void {
   if (!debugEnabled()) return () => {};
   window.cy = cy;
-  return () => { if (window.cy === cy) delete window.cy; };
+  return () => {
+    if (window.cy === cy) delete window.cy;
+  };
 }

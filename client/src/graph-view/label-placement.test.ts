@@ -4,7 +4,15 @@ import { radialTreePositions } from './radial-layout';
 import { fitRange } from './stylesheet';
 
 const at = (id: string, x: number, y: number, label: string, priority = 1): LabelCandidate => ({
-  id, x, y, w: 16, h: 16, label, fontSize: 10, maxWidth: 90, priority,
+  id,
+  x,
+  y,
+  w: 16,
+  h: 16,
+  label,
+  fontSize: 10,
+  maxWidth: 90,
+  priority,
 });
 const overlap = (a: ReturnType<typeof labelBox>, b: ReturnType<typeof labelBox>) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -48,11 +56,19 @@ describe('label placement', () => {
 
 describe('radial tree layout', () => {
   it('puts the root in the middle, each level on a wider ring, and every node somewhere', () => {
-    const nodes = [{ id: 'u', kind: 'university' }, { id: 'c1', kind: 'committee' }, { id: 'c2', kind: 'committee' },
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, kind: 'branch' })), { id: 't', kind: 'topic' }];
-    const edges = [{ source: 'u', target: 'c1', kind: 'under' }, { source: 'u', target: 'c2', kind: 'under' },
+    const nodes = [
+      { id: 'u', kind: 'university' },
+      { id: 'c1', kind: 'committee' },
+      { id: 'c2', kind: 'committee' },
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, kind: 'branch' })),
+      { id: 't', kind: 'topic' },
+    ];
+    const edges = [
+      { source: 'u', target: 'c1', kind: 'under' },
+      { source: 'u', target: 'c2', kind: 'under' },
       ...Array.from({ length: 30 }, (_, i) => ({ source: i < 20 ? 'c1' : 'c2', target: `b${i}`, kind: 'under' })),
-      { source: 'b0', target: 't', kind: 'gap' }];
+      { source: 'b0', target: 't', kind: 'gap' },
+    ];
     const pos = radialTreePositions(nodes, edges);
     expect(pos.size).toBe(nodes.length);
     expect(pos.get('u')).toEqual({ x: 0, y: 0 });

@@ -20,7 +20,12 @@ export interface LabelCandidate {
   priority: number;
 }
 
-interface Box { x1: number; y1: number; x2: number; y2: number }
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 /** A CJK character is about one em wide; Latin letters and digits about 0.65 em. */
 export function textWidth(text: string, fontSize: number): number {
@@ -46,10 +51,22 @@ export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom'): Box {
   const w = Math.min(c.maxWidth, full) * 1.1 + 4;
   const h = lines * 1.3 * c.fontSize + 2;
   switch (side) {
-    case 'top': { const bottom = c.y - c.h / 2 - LABEL_GAP; return { x1: c.x - w / 2, y1: bottom - h, x2: c.x + w / 2, y2: bottom }; }
-    case 'right': { const left = c.x + c.w / 2 + LABEL_GAP; return { x1: left, y1: c.y - h / 2, x2: left + w, y2: c.y + h / 2 }; }
-    case 'left': { const right = c.x - c.w / 2 - LABEL_GAP; return { x1: right - w, y1: c.y - h / 2, x2: right, y2: c.y + h / 2 }; }
-    default: { const top = c.y + c.h / 2 + LABEL_GAP; return { x1: c.x - w / 2, y1: top, x2: c.x + w / 2, y2: top + h }; }
+    case 'top': {
+      const bottom = c.y - c.h / 2 - LABEL_GAP;
+      return { x1: c.x - w / 2, y1: bottom - h, x2: c.x + w / 2, y2: bottom };
+    }
+    case 'right': {
+      const left = c.x + c.w / 2 + LABEL_GAP;
+      return { x1: left, y1: c.y - h / 2, x2: left + w, y2: c.y + h / 2 };
+    }
+    case 'left': {
+      const right = c.x - c.w / 2 - LABEL_GAP;
+      return { x1: right - w, y1: c.y - h / 2, x2: right, y2: c.y + h / 2 };
+    }
+    default: {
+      const top = c.y + c.h / 2 + LABEL_GAP;
+      return { x1: c.x - w / 2, y1: top, x2: c.x + w / 2, y2: top + h };
+    }
   }
 }
 
@@ -70,7 +87,8 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
   const insert = (owner: string, box: Box) => {
     for (const k of cells(box)) {
       const l = grid.get(k);
-      if (l) l.push({ owner, box }); else grid.set(k, [{ owner, box }]);
+      if (l) l.push({ owner, box });
+      else grid.set(k, [{ owner, box }]);
     }
   };
   const free = (owner: string, box: Box) => {

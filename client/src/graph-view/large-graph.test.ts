@@ -16,13 +16,21 @@ describe('large first picture, prepared from the elements', () => {
 
   it('places every node where the radial tree puts it and labels exactly what the placement pass would', () => {
     // As cytoscape holds them: the first element of each id (a member may list the same gap topic twice).
-    const els = [...new Map(buildSyntheticNetwork(2000).reverse().map((e) => [e.data.id, e])).values()].reverse();
+    const els = [
+      ...new Map(
+        buildSyntheticNetwork(2000)
+          .reverse()
+          .map((e) => [e.data.id, e]),
+      ).values(),
+    ].reverse();
     expect(els.length).toBeLessThan(buildSyntheticNetwork(2000).length);
     const p = prepareLargeGraph(buildSyntheticNetwork(2000))!;
     const nodes = els.filter((e) => e.group === 'nodes');
     const edges = els.filter((e) => e.group === 'edges');
-    const expected = radialTreePositions(nodes.map((n) => ({ id: n.data.id, kind: n.data.kind as string })),
-      edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, kind: e.data.kind as string })));
+    const expected = radialTreePositions(
+      nodes.map((n) => ({ id: n.data.id, kind: n.data.kind as string })),
+      edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, kind: e.data.kind as string })),
+    );
     expect(p.positions).toEqual(expected);
     const cands = nodes.map((n) => {
       const s = nodeSize(n.data.kind as string);

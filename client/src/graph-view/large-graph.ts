@@ -15,8 +15,13 @@ import { KIND_LOOK } from './stylesheet';
 
 /** Font size and priority of each kind's label (the stylesheet's font sizes). */
 export const LABEL_LOOK: Record<string, { font: number; priority: number }> = {
-  more: { font: 10, priority: 7 }, university: { font: 13, priority: 6 }, committee: { font: 12, priority: 5 }, branch: { font: 11, priority: 4 },
-  member: { font: 10, priority: 3 }, topic: { font: 10, priority: 2 }, course: { font: 10, priority: 1 },
+  more: { font: 10, priority: 7 },
+  university: { font: 13, priority: 6 },
+  committee: { font: 12, priority: 5 },
+  branch: { font: 11, priority: 4 },
+  member: { font: 10, priority: 3 },
+  topic: { font: 10, priority: 2 },
+  course: { font: 10, priority: 1 },
 };
 
 /** The width a wrapped label may take (the stylesheet's text-max-width). */
@@ -38,7 +43,12 @@ export function labelCandidate(id: string, kind: string, label: string, p: Point
 /** The classes that put a node's label on `side` (see the stylesheet's label rules). */
 export const labelClasses = (side: LabelSide) => (side === 'bottom' ? 'labelled' : `labelled label-${side}`);
 
-export interface Box { x1: number; y1: number; x2: number; y2: number }
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 export interface PreparedGraph {
   positions: Map<string, Point>;
@@ -70,14 +80,22 @@ export function prepareLargeGraph(elements: readonly GraphElement[]): PreparedGr
   const positions = radialTreePositions(nodes, edges);
   const candidates: LabelCandidate[] = [];
   const box: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  const grow = (b: Box) => { box.x1 = Math.min(box.x1, b.x1); box.y1 = Math.min(box.y1, b.y1); box.x2 = Math.max(box.x2, b.x2); box.y2 = Math.max(box.y2, b.y2); };
+  const grow = (b: Box) => {
+    box.x1 = Math.min(box.x1, b.x1);
+    box.y1 = Math.min(box.y1, b.y1);
+    box.x2 = Math.max(box.x2, b.x2);
+    box.y2 = Math.max(box.y2, b.y2);
+  };
   const byId = new Map<string, LabelCandidate>();
   for (const n of nodes) {
     const p = positions.get(n.id) ?? { x: 0, y: 0 };
     const s = nodeSize(n.kind);
     grow({ x1: p.x - s / 2, y1: p.y - s / 2, x2: p.x + s / 2, y2: p.y + s / 2 });
     const c = labelCandidate(n.id, n.kind, n.label, p, { w: s, h: s }, hasClass(n.classes, 'expanded'));
-    if (c) { candidates.push(c); byId.set(n.id, c); }
+    if (c) {
+      candidates.push(c);
+      byId.set(n.id, c);
+    }
   }
   const sides = placeLabels(candidates);
   for (const [id, side] of sides) grow(labelBox(byId.get(id)!, side));

@@ -9,9 +9,20 @@ import type { Core, LayoutOptions } from 'cytoscape';
 import { radialTreePositions } from './radial-layout';
 
 const COMMON = {
-  name: 'fcose', animate: false, fit: true, padding: 30, packComponents: true,
-  nodeRepulsion: () => 6000, idealEdgeLength: () => 55, edgeElasticity: () => 0.45, nestingFactor: 0.1,
-  gravity: 0.25, gravityCompound: 1.0, nodeSeparation: 60, numIter: 2500, tile: true,
+  name: 'fcose',
+  animate: false,
+  fit: true,
+  padding: 30,
+  packComponents: true,
+  nodeRepulsion: () => 6000,
+  idealEdgeLength: () => 55,
+  edgeElasticity: () => 0.45,
+  nestingFactor: 0.1,
+  gravity: 0.25,
+  gravityCompound: 1.0,
+  nodeSeparation: 60,
+  numIter: 2500,
+  tile: true,
 };
 
 /** First layout of a small or medium graph. */

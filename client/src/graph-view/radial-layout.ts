@@ -6,9 +6,19 @@
  * small picture but needs seconds at 2,000 nodes; this needs milliseconds.
  */
 
-export interface LayoutNode { id: string; kind: string }
-export interface LayoutEdge { source: string; target: string; kind: string }
-export interface Point { x: number; y: number }
+export interface LayoutNode {
+  id: string;
+  kind: string;
+}
+export interface LayoutEdge {
+  source: string;
+  target: string;
+  kind: string;
+}
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** Distance between rings, in model units. */
 const RING = 140;
@@ -26,9 +36,13 @@ export function radialTreePositions(nodes: readonly LayoutNode[], edges: readonl
     if ((e.kind !== 'under' && e.kind !== 'more') || !ids.has(e.source) || !ids.has(e.target) || hasParent.has(e.target)) continue;
     hasParent.add(e.target);
     const l = children.get(e.source);
-    if (l) l.push(e.target); else children.set(e.source, [e.target]);
+    if (l) l.push(e.target);
+    else children.set(e.source, [e.target]);
   }
-  const rank = (n: LayoutNode) => { const i = ROOT_KINDS.indexOf(n.kind); return i < 0 ? ROOT_KINDS.length : i; };
+  const rank = (n: LayoutNode) => {
+    const i = ROOT_KINDS.indexOf(n.kind);
+    return i < 0 ? ROOT_KINDS.length : i;
+  };
   const roots = nodes.filter((n) => !hasParent.has(n.id) && children.has(n.id)).sort((a, b) => rank(a) - rank(b));
 
   // Leaves under each node (iteratively, deepest first), for the angle each subtree gets.

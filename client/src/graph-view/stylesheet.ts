@@ -56,24 +56,50 @@ const BASE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: '', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#37474f',
-      'background-color': '#90a4ae', width: 16, height: 16, 'border-width': 1, 'border-color': '#fff',
-      'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '90px', 'min-zoomed-font-size': 7,
+      label: '',
+      'font-size': 10,
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      color: '#37474f',
+      'background-color': '#90a4ae',
+      width: 16,
+      height: 16,
+      'border-width': 1,
+      'border-color': '#fff',
+      'text-wrap': 'wrap',
+      'text-overflow-wrap': 'anywhere',
+      'text-max-width': '90px',
+      'min-zoomed-font-size': 7,
     },
   },
   ...(['university', 'committee', 'branch', 'topic', 'course'] as const).map((k) => ({
     selector: `node[kind = "${k}"]`,
     style: {
-      shape: KIND_LOOK[k].shape, width: KIND_LOOK[k].size, height: KIND_LOOK[k].size, 'background-color': KIND_LOOK[k].color,
+      shape: KIND_LOOK[k].shape,
+      width: KIND_LOOK[k].size,
+      height: KIND_LOOK[k].size,
+      'background-color': KIND_LOOK[k].color,
       ...(k === 'university' ? { 'font-size': 13, 'font-weight': 'bold' as const } : k === 'committee' ? { 'font-size': 12 } : k === 'branch' ? { 'font-size': 11 } : {}),
     },
   })),
-  { selector: 'node[kind = "more"]', style: { shape: 'ellipse', width: 22, height: 22, 'background-color': '#fff', 'border-width': 2, 'border-color': '#90a4ae', 'border-style': 'dashed', color: '#546e7a' } },
+  {
+    selector: 'node[kind = "more"]',
+    style: { shape: 'ellipse', width: 22, height: 22, 'background-color': '#fff', 'border-width': 2, 'border-color': '#90a4ae', 'border-style': 'dashed', color: '#546e7a' },
+  },
   {
     selector: 'node[kind = "group"]',
     style: {
-      shape: 'round-rectangle', 'background-color': '#fff8e1', 'background-opacity': 0.6, 'border-color': '#ffb300',
-      'border-width': 1, 'border-style': 'dashed', 'text-valign': 'top', 'text-margin-y': -4, 'font-size': 11, color: '#8d6e00', padding: '10px',
+      shape: 'round-rectangle',
+      'background-color': '#fff8e1',
+      'background-opacity': 0.6,
+      'border-color': '#ffb300',
+      'border-width': 1,
+      'border-style': 'dashed',
+      'text-valign': 'top',
+      'text-margin-y': -4,
+      'font-size': 11,
+      color: '#8d6e00',
+      padding: '10px',
     },
   },
   // Labels: placed ones, and any the reader points at (hover, selection, search), on a white ground.
@@ -93,14 +119,25 @@ const BASE: StylesheetJson = [
   { selector: 'edge[kind = "gap"]', style: { 'line-color': '#b39ddb', 'line-style': 'dashed', width: 1 } },
   {
     selector: 'edge[kind = "path"]',
-    style: { 'curve-style': 'bezier', 'line-color': '#ef6c00', width: 2, 'target-arrow-shape': 'triangle', 'target-arrow-color': '#ef6c00', label: 'data(label)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#6d4c41' },
+    style: {
+      'curve-style': 'bezier',
+      'line-color': '#ef6c00',
+      width: 2,
+      'target-arrow-shape': 'triangle',
+      'target-arrow-color': '#ef6c00',
+      label: 'data(label)',
+      'font-size': 9,
+      'text-rotation': 'autorotate',
+      color: '#6d4c41',
+    },
   },
 ];
 
 const memberBy = (mode: StyleMode, range: RampRange | null): StylesheetJson => {
   if (mode === 'stage') {
     return Object.entries(STAGE_COLORS).map(([stage, color]) => ({
-      selector: `node[kind = "member"][stage = "${stage}"]`, style: { 'background-color': color },
+      selector: `node[kind = "member"][stage = "${stage}"]`,
+      style: { 'background-color': color },
     }));
   }
   const field = mode === 'mastery' ? 'mastery' : 'attendance';
@@ -119,7 +156,7 @@ const cache = new Map<string, StylesheetJson>();
 
 /** The stylesheet for a colouring mode and (for mastery and attendance) the ramp's ends. */
 export function styleFor(mode: StyleMode, range: RampRange | null = null): StylesheetJson {
-  const key = `${mode}:${mode === 'stage' ? '' : range?.join('-') ?? ''}`;
+  const key = `${mode}:${mode === 'stage' ? '' : (range?.join('-') ?? '')}`;
   let s = cache.get(key);
   if (!s) {
     s = [...BASE.slice(0, SPLIT), ...memberBy(mode, mode === 'stage' ? null : range), ...BASE.slice(SPLIT)];

@@ -1,8 +1,5 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import {
-  formatDate, formatMinutes, formatNumber, formatPercent, formatRelative, initialLocale, translate,
-  type Locale, type Params,
-} from './i18n';
+import { formatDate, formatMinutes, formatNumber, formatPercent, formatRelative, initialLocale, translate, type Locale, type Params } from './i18n';
 import type { MessageKey } from './zh-CN';
 
 /** What components get from `useI18n()`: the locale, a switch, `t` and Intl formatters bound to the locale. */
@@ -33,16 +30,23 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
     document.title = `${translate(locale, 'app.name')} · ${translate(locale, 'app.tagline')}`;
   }, [locale]);
-  const value = useMemo<I18n>(() => ({
-    locale,
-    setLocale,
-    t: (key, params) => translate(locale, key, params),
-    te: (prefix, v) => { const k = `${prefix}.${v}`; const s = translate(locale, k); return s === k ? v : s; },
-    num: (n, d) => formatNumber(locale, n, d),
-    pct: (r, d) => formatPercent(locale, r, d),
-    date: (at, wt) => formatDate(locale, at, wt),
-    ago: (at) => formatRelative(locale, at),
-    minutes: (m) => formatMinutes(locale, m),
-  }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      te: (prefix, v) => {
+        const k = `${prefix}.${v}`;
+        const s = translate(locale, k);
+        return s === k ? v : s;
+      },
+      num: (n, d) => formatNumber(locale, n, d),
+      pct: (r, d) => formatPercent(locale, r, d),
+      date: (at, wt) => formatDate(locale, at, wt),
+      ago: (at) => formatRelative(locale, at),
+      minutes: (m) => formatMinutes(locale, m),
+    }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

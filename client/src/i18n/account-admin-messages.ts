@@ -115,7 +115,8 @@ export const accountAdminEn: Record<keyof typeof accountAdminZh, string> = {
   'accounts.loginNameHint': 'Usually the staff or student number: 2–64 letters, digits or . _ @ -',
   'accounts.otpTitle': 'One-time password',
   'accounts.otpFor': 'One-time password for {name} (login name {login}):',
-  'accounts.otpWarning': 'This password is shown only this once and cannot be shown again after closing. Hand it to the person directly or through a secure channel; their first sign-in must choose a new password.',
+  'accounts.otpWarning':
+    'This password is shown only this once and cannot be shown again after closing. Hand it to the person directly or through a secure channel; their first sign-in must choose a new password.',
   'accounts.copy': 'Copy',
   'accounts.copied': 'Copied',
   'accounts.copyFailed': 'Could not copy automatically: please write it down.',

@@ -13,7 +13,8 @@ export const appraisalZh = {
   'appraisal.period': '评议期间：{from} — {to}',
   'appraisal.floor': '每位被评议人至少有 {k} 张选票评价时才显示结果，否则显示“选票不足，不予显示”。',
   'appraisal.how': '匿名如何保证',
-  'appraisal.howText': '你的浏览器生成一个随机凭证并“盲化”后交给服务器签名，服务器只记录你已领取，从未见到凭证本身。投票时浏览器不带任何登录信息、在随机等待后提交选票和凭证；服务器只保存凭证的摘要和评价。评议结束后公布全部已用凭证的摘要，你可以用自己的回执核对选票已被计入。',
+  'appraisal.howText':
+    '你的浏览器生成一个随机凭证并“盲化”后交给服务器签名，服务器只记录你已领取，从未见到凭证本身。投票时浏览器不带任何登录信息、在随机等待后提交选票和凭证；服务器只保存凭证的摘要和评价。评议结束后公布全部已用凭证的摘要，你可以用自己的回执核对选票已被计入。',
   'appraisal.ballot': '我的选票',
   'appraisal.skip': '不评价',
   'appraisal.grade.EXCELLENT': '优秀',
@@ -76,7 +77,8 @@ export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
   'appraisal.period': 'Period: {from} — {to}',
   'appraisal.floor': 'A result shows only when at least {k} ballots graded the person; otherwise "too few ballots to show".',
   'appraisal.how': 'How anonymity works',
-  'appraisal.howText': 'Your browser makes a random token and blinds it; the server signs it and only records that you were issued one, never seeing the token. Your browser then sends the ballot with the token, without any sign-in data and after a random delay; the server keeps only the token\'s hash and the grades. After the round, every spent token\'s hash is published so that you can check your receipt.',
+  'appraisal.howText':
+    "Your browser makes a random token and blinds it; the server signs it and only records that you were issued one, never seeing the token. Your browser then sends the ballot with the token, without any sign-in data and after a random delay; the server keeps only the token's hash and the grades. After the round, every spent token's hash is published so that you can check your receipt.",
   'appraisal.ballot': 'My ballot',
   'appraisal.skip': 'No grade',
   'appraisal.grade.EXCELLENT': 'Excellent',
@@ -111,7 +113,8 @@ export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
   'appraisal.record': 'Appraisal record',
   'talk.title': 'Talk records',
   'talk.none': 'No talk records.',
-  'talk.privacy': 'Talk records reach only the people in them and the branch secretary (and the committee when marked). They are never analysed, searched or exported. Every read is recorded.',
+  'talk.privacy':
+    'Talk records reach only the people in them and the branch secretary (and the committee when marked). They are never analysed, searched or exported. Every read is recorded.',
   'talk.new': 'New talk record',
   'talk.kind': 'Kind',
   'talk.at': 'Date',

@@ -25,7 +25,7 @@ describe('i18n', () => {
     expect(formatMinutes('en', 45)).toBe('45 min');
   });
 
-  it('formats dates in the reader\'s language', () => {
+  it("formats dates in the reader's language", () => {
     const at = Date.UTC(2025, 2, 1, 12);
     expect(formatDate('zh-CN', at)).toBe('2025年3月1日');
     expect(formatDate('en', at)).toBe('Mar 1, 2025');

@@ -41,13 +41,21 @@ export function formatDate(locale: Locale, at: number | string, withTime = false
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return '';
   return new Intl.DateTimeFormat(locale, {
-    year: 'numeric', month: 'short', day: 'numeric',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(d);
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.35], ['month', 12], ['year', Infinity],
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Infinity],
 ];
 
 /** Time relative to `now`: "3天前" / "3 days ago"; future times read "in 3 days". */
@@ -68,8 +76,7 @@ export function formatRelative(locale: Locale, at: number | string, now: number 
 export function formatMinutes(locale: Locale, minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
-  const unit = (u: 'hour' | 'minute', v: number) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: locale === 'en' ? 'short' : 'long' }).format(v);
+  const unit = (u: 'hour' | 'minute', v: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: locale === 'en' ? 'short' : 'long' }).format(v);
   if (h === 0) return unit('minute', m);
   if (m === 0) return unit('hour', h);
   return locale === 'en' ? `${unit('hour', h)} ${unit('minute', m)}` : `${unit('hour', h)}${unit('minute', m)}`;

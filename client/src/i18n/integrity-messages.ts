@@ -9,7 +9,8 @@ export const integrityZh = {
 
 export const integrityEn: Record<keyof typeof integrityZh, string> = {
   'integrity.title': 'Evidence not counted in your mastery',
-  'integrity.hint': 'Mastery counts real learning only: answers given faster than the question can be read, runs of the same option and study time that cannot be true count in part or not at all. Only you see this list; your branch sees only the share of such evidence across the branch.',
+  'integrity.hint':
+    'Mastery counts real learning only: answers given faster than the question can be read, runs of the same option and study time that cannot be true count in part or not at all. Only you see this list; your branch sees only the share of such evidence across the branch.',
   'integrity.answer': 'Answer',
   'integrity.study': 'Study',
   'integrity.notCounted': '{p} not counted',

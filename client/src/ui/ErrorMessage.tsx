@@ -11,11 +11,17 @@ export function ErrorMessage({ error, onRetry }: { error: CombinedError; onRetry
     <div className="state state-error" role="alert" data-error-code={code}>
       <p>{t(`error.${code}`)}</p>
       {code === 'UNAUTHENTICATED' ? (
-        <a className="button" href={hrefFor({ name: 'signin' })}>{t('error.signIn')}</a>
+        <a className="button" href={hrefFor({ name: 'signin' })}>
+          {t('error.signIn')}
+        </a>
       ) : code === 'FORBIDDEN' || code === 'NOT_FOUND' ? (
-        <a className="button button-ghost" href={hrefFor({ name: 'root' })}>{t('state.backHome')}</a>
+        <a className="button button-ghost" href={hrefFor({ name: 'root' })}>
+          {t('state.backHome')}
+        </a>
       ) : onRetry ? (
-        <button type="button" className="button" onClick={onRetry}>{t('state.retry')}</button>
+        <button type="button" className="button" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { errorCodeOf } from './error-code';
 
 describe('errorCodeOf', () => {
-  it('reads the first GraphQL error\'s extensions.code, never the message', () => {
+  it("reads the first GraphQL error's extensions.code, never the message", () => {
     const e = new CombinedError({ graphQLErrors: [new GraphQLError('Member "m-9" not found', { extensions: { code: 'NOT_FOUND' } })] });
     expect(errorCodeOf(e)).toBe('NOT_FOUND');
     const masked = new CombinedError({ graphQLErrors: [new GraphQLError('FORBIDDEN')] });

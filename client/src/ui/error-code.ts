@@ -1,9 +1,7 @@
 import type { CombinedError } from 'urql';
 
 /** Codes the API sends in `extensions.code` (server/errors.ts), plus the two the client adds. */
-export const KNOWN_CODES = [
-  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED', 'NETWORK', 'UNKNOWN',
-] as const;
+export const KNOWN_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED', 'NETWORK', 'UNKNOWN'] as const;
 export type ClientErrorCode = (typeof KNOWN_CODES)[number];
 
 /**

@@ -21,12 +21,23 @@ describe('course content of the demo curriculum', () => {
   });
 
   it('names as prerequisites the topics to learn first that the course does not cover itself', () => {
-    const index = new Map(topics.map((t) => [t.id, { id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: t.prerequisiteIds }]));
+    const index = new Map(
+      topics.map((t) => [t.id, { id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: t.prerequisiteIds }]),
+    );
     const withPrereq = courses.find((c) => Object.keys(c.topics).some((t) => (index.get(t)?.prerequisiteIds ?? []).some((p) => !(p in c.topics))))!;
-    const course = { ...withPrereq, topics: Object.entries(withPrereq.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL' as const, confidence: 1 })), createdAt: 0, updatedAt: 0 };
+    const course = {
+      ...withPrereq,
+      topics: Object.entries(withPrereq.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL' as const, confidence: 1 })),
+      createdAt: 0,
+      updatedAt: 0,
+    };
     const pre = coursePrerequisites(course, index);
     const covered = new Set(Object.keys(withPrereq.topics));
-    const expected = new Set(Object.keys(withPrereq.topics).flatMap((t) => index.get(t)!.prerequisiteIds).filter((t) => !covered.has(t)));
+    const expected = new Set(
+      Object.keys(withPrereq.topics)
+        .flatMap((t) => index.get(t)!.prerequisiteIds)
+        .filter((t) => !covered.has(t)),
+    );
     expect(pre.length).toBeGreaterThan(0);
     expect(new Set(pre.map((t) => t.id))).toEqual(expected);
   });

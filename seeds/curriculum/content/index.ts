@@ -8,6 +8,5 @@ import type { CourseContentSeed } from './types';
 export type { CourseContentSeed } from './types';
 
 export const COURSE_CONTENT: ReadonlyMap<string, CourseContentSeed> = new Map(
-  [...constitutionHistoryContent, ...theoryDisciplineContent, ...organizationAdmissionContent, ...affairsServiceContent]
-    .map((c) => [c.courseId, c]),
+  [...constitutionHistoryContent, ...theoryDisciplineContent, ...organizationAdmissionContent, ...affairsServiceContent].map((c) => [c.courseId, c]),
 );

@@ -40,7 +40,8 @@ const fail = (cmd: string, e: unknown) => {
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('Verify, prune or export the hash-chained audit log');
-  audit.command('verify')
+  audit
+    .command('verify')
     .description('Check the chain from the signed checkpoint to the head; exit 1 naming the first broken sequence number')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
@@ -57,22 +58,29 @@ export function register(program: Command): void {
         fail('verify', e);
       }
     });
-  audit.command('prune')
+  audit
+    .command('prune')
     .description('Remove entries older than HONGTU_AUDIT_RETENTION_DAYS (default 180) and leave a signed checkpoint')
     .option('--batch <n>', 'entries per transaction (100–50000)', '5000')
     .action(async (opts: { batch: string }) => {
       try {
         const batch = Number(opts.batch);
         if (!Number.isInteger(batch) || batch < 100 || batch > 50_000) throw new Error(`--batch must be an integer 100–50000, got "${opts.batch}"`);
-        const r = await withStore((store, config) => pruneAuditLog(store, {
-          retentionDays: config.audit.retentionDays, secret: config.audit.secret, batch, viewerId: 'cli',
-        }));
+        const r = await withStore((store, config) =>
+          pruneAuditLog(store, {
+            retentionDays: config.audit.retentionDays,
+            secret: config.audit.secret,
+            batch,
+            viewerId: 'cli',
+          }),
+        );
         console.log(`pruned ${r.removed} entries older than ${new Date(r.cutoff).toISOString()}${r.checkpointSeq ? `; checkpoint at ${r.checkpointSeq}` : ''}`);
       } catch (e) {
         fail('prune', e);
       }
     });
-  audit.command('export')
+  audit
+    .command('export')
     .description('Write the entries with from <= time < to as CSV (recorded in the log)')
     .requiredOption('--from <date>', 'start of the period (inclusive), e.g. 2026-01-01')
     .requiredOption('--to <date>', 'end of the period (exclusive), e.g. 2026-02-01')
@@ -84,10 +92,17 @@ export function register(program: Command): void {
         if (!(to > from)) throw new Error('--to must be later than --from');
         const { csv, rows } = await withStore(async (store) => {
           const out = await auditCsv(store, from, to);
-          await store.appendAccess([{
-            id: randomUUID(), at: Date.now(), viewerId: 'cli', action: 'EXPORT_AUDIT_LOG', targetKind: 'AuditLog',
-            targetId: `${new Date(from).toISOString()}/${new Date(to).toISOString()}`, outcome: String(out.rows),
-          }]);
+          await store.appendAccess([
+            {
+              id: randomUUID(),
+              at: Date.now(),
+              viewerId: 'cli',
+              action: 'EXPORT_AUDIT_LOG',
+              targetKind: 'AuditLog',
+              targetId: `${new Date(from).toISOString()}/${new Date(to).toISOString()}`,
+              outcome: String(out.rows),
+            },
+          ]);
           return out;
         });
         if (opts.out) {

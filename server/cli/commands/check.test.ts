@@ -42,7 +42,9 @@ describe('hongtu check', () => {
     const members = path.join(bulk, 'Member.csv');
     writeFileSync(members, `${readFileSync(members, 'utf8')}m-99,too,few,columns\n`);
     const dir = path.join(root, 'half');
-    await withStore(dir, async (s) => { await expect(s.bulkLoad(bulk)).rejects.toThrow(); });
+    await withStore(dir, async (s) => {
+      await expect(s.bulkLoad(bulk)).rejects.toThrow();
+    });
     const r = await runCheck(loadConfig({ HONGTU_DATA_DIR: dir }));
     expect(r.counts?.Member).toBe(0);
     expect(r.problems).toEqual(expect.arrayContaining([expect.stringMatching(/half loaded: .*Member=0/)]));
@@ -52,7 +54,9 @@ describe('hongtu check', () => {
     const bulk = path.join(root, 'bulk-ok');
     writeBulkDir(bulk);
     const dir = path.join(root, 'loaded');
-    await withStore(dir, async (s) => { await s.bulkLoad(bulk); });
+    await withStore(dir, async (s) => {
+      await s.bulkLoad(bulk);
+    });
     const r = await runCheck(loadConfig({ HONGTU_DATA_DIR: dir }));
     expect(r.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^Course: \d+ nodes but no embeddings or vector index; run `hongtu reembed`/)]));
     expect(r.problems.some((p) => /empty|half loaded/.test(p))).toBe(false);

@@ -62,7 +62,12 @@ export async function runCheck(config: Readonly<Config>): Promise<CheckReport> {
 function print(r: CheckReport): void {
   console.log(`backend: ${r.backend ?? 'unreachable'}`);
   console.log(`schema:  ${r.schema}`);
-  if (r.counts) console.log(`counts:  ${Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (r.counts)
+    console.log(
+      `counts:  ${Object.entries(r.counts)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   if (r.vectorIndexes) console.log(`vector indexes: ${JSON.stringify(r.vectorIndexes)}`);
   console.log(r.problems.length ? `problems:\n${r.problems.map((p) => `  - ${p}`).join('\n')}` : 'no problems');
 }

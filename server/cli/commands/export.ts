@@ -16,7 +16,10 @@ import { loadConfig } from '../../config';
 import { badInput } from '../../errors';
 import { createProgressBar } from '../progress-bar';
 
-export interface ExportOptions { force?: boolean; includePersonalData?: boolean }
+export interface ExportOptions {
+  force?: boolean;
+  includePersonalData?: boolean;
+}
 
 /** Export `store` (init'ed here) into `dir`; a non-empty `dir` is refused unless `force`. */
 export async function runExport(store: GraphStore, dir: string, opts: ExportOptions = {}, onProgress?: Progress): Promise<Record<string, number>> {
@@ -56,14 +59,17 @@ async function maskMemberFile(file: string): Promise<void> {
 }
 
 export function register(program: Command): void {
-  program.command('export')
+  program
+    .command('export')
     .argument('<dir>', 'directory to write (created if missing)')
     .option('--force', 'write into a directory that already has files')
     .option('--include-personal-data', 'write phone and ID numbers in full (recorded in the access log); masked otherwise')
-    .description('Write the store\'s graph as a bulk directory (one CSV per table) for `hongtu import`')
+    .description("Write the store's graph as a bulk directory (one CSV per table) for `hongtu import`")
     .action(async (dir: string, opts: ExportOptions) => {
       if (opts.includePersonalData) {
-        console.error('export: WARNING --include-personal-data writes full phone and ID numbers; keep the files as securely as the store. This export is recorded in the access log.');
+        console.error(
+          'export: WARNING --include-personal-data writes full phone and ID numbers; keep the files as securely as the store. This export is recorded in the access log.',
+        );
       }
       const config = loadConfig();
       const store = await openStore(config);
@@ -74,7 +80,11 @@ export function register(program: Command): void {
         bar.stop();
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
         console.log(`exported ${rows.toLocaleString('en')} rows to ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-        console.log(Object.entries(counts).map(([t, n]) => `  ${t}: ${n}`).join('\n'));
+        console.log(
+          Object.entries(counts)
+            .map(([t, n]) => `  ${t}: ${n}`)
+            .join('\n'),
+        );
       } catch (e) {
         bar.stop();
         console.error(`export: ${(e as Error).message}`);

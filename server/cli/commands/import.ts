@@ -11,7 +11,11 @@ import { badInput, conflict } from '../../errors';
 import { createProgressBar } from '../progress-bar';
 import { formatProblem, validateBulkDir } from './validate-bulk';
 
-export interface ImportReport { counts: Record<string, number>; rows: number; ms: number }
+export interface ImportReport {
+  counts: Record<string, number>;
+  rows: number;
+  ms: number;
+}
 
 /** Load `dir` into `store` (init'ed here); refuses a store that already holds data. */
 export async function runImport(store: GraphStore, dir: string, onProgress?: Progress): Promise<ImportReport> {
@@ -19,8 +23,10 @@ export async function runImport(store: GraphStore, dir: string, onProgress?: Pro
   await store.init();
   if (!(await store.isEmpty())) {
     const members = (await store.health()).counts.Member ?? 0;
-    throw conflict(`The store already holds data (${members} members); \`hongtu import\` loads only into an empty store. ` +
-      'Point HONGTU_DATA_DIR (or NEO4J_DATABASE) at an empty one, or replace everything with `hongtu seed --load`.');
+    throw conflict(
+      `The store already holds data (${members} members); \`hongtu import\` loads only into an empty store. ` +
+        'Point HONGTU_DATA_DIR (or NEO4J_DATABASE) at an empty one, or replace everything with `hongtu seed --load`.',
+    );
   }
   // Every row is checked before anything is written: one bad row loads nothing.
   const problems = await validateBulkDir(dir);
@@ -33,7 +39,8 @@ export async function runImport(store: GraphStore, dir: string, onProgress?: Pro
 }
 
 export function register(program: Command): void {
-  program.command('import')
+  program
+    .command('import')
     .argument('<dir>', 'bulk directory (one CSV per table)')
     .description('Load a bulk directory (from `hongtu export` or `hongtu seed`) into the configured, empty store')
     .action(async (dir: string) => {
@@ -45,7 +52,11 @@ export function register(program: Command): void {
         bar.stop();
         const perSec = r.ms > 0 ? Math.round(r.rows / (r.ms / 1000)) : r.rows;
         console.log(`imported ${r.rows.toLocaleString('en')} rows from ${dir} in ${(r.ms / 1000).toFixed(1)} s (${perSec.toLocaleString('en')} rows/s)`);
-        console.log(Object.entries(r.counts).map(([t, n]) => `  ${t}: ${n}`).join('\n'));
+        console.log(
+          Object.entries(r.counts)
+            .map(([t, n]) => `  ${t}: ${n}`)
+            .join('\n'),
+        );
       } catch (e) {
         bar.stop();
         console.error(`import: ${(e as Error).message}`);

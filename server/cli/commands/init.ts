@@ -26,7 +26,12 @@ export interface InitOptions {
 }
 
 export interface InitReport {
-  universityId: string; createdUniversity: boolean; branchId: string; memberId: string; loginName: string; oneTimePassword: string;
+  universityId: string;
+  createdUniversity: boolean;
+  branchId: string;
+  memberId: string;
+  loginName: string;
+  oneTimePassword: string;
 }
 
 const name = (field: string, v: string | undefined, flag: string): string => {
@@ -63,21 +68,37 @@ export async function runInit(store: GraphStore, o: InitOptions): Promise<InitRe
   }
   const memberId = `m-${randomUUID()}`;
   await store.createMember({
-    id: memberId, name: adminName, kind: 'STAFF', stage: 'FULL', role: 'UNIVERSITY_ADMIN', branchId: branch.id, groupId: null,
-    phone: null, idNumber: null,
+    id: memberId,
+    name: adminName,
+    kind: 'STAFF',
+    stage: 'FULL',
+    role: 'UNIVERSITY_ADMIN',
+    branchId: branch.id,
+    groupId: null,
+    phone: null,
+    idNumber: null,
   });
   const oneTimePassword = newOneTimePassword();
   await store.createAccount({
-    memberId, loginName: login, status: 'ACTIVE', passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true,
-    failedAttempts: 0, lockedUntil: 0, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
+    memberId,
+    loginName: login,
+    status: 'ACTIVE',
+    passwordHash: await hashPassword(oneTimePassword),
+    mustChangePassword: true,
+    failedAttempts: 0,
+    lockedUntil: 0,
+    totpSecret: null,
+    totpEnabled: false,
+    recoveryCodeHashes: [],
   });
   await store.appendAccess([{ id: randomUUID(), at: Date.now(), viewerId: '', action: 'ACCOUNT_CREATE', targetKind: 'Account', targetId: memberId }]);
   return { universityId: u.id, createdUniversity, branchId: branch.id, memberId, loginName: login, oneTimePassword };
 }
 
 export function register(program: Command): void {
-  program.command('init')
-    .requiredOption('--university <name>', 'the university\'s name, e.g. 某某大学党委 (used when the store has no University yet)')
+  program
+    .command('init')
+    .requiredOption('--university <name>', "the university's name, e.g. 某某大学党委 (used when the store has no University yet)")
     .requiredOption('--admin-name <name>', 'name of the first university administrator')
     .requiredOption('--login <login>', 'their login name (staff number)')
     .option('--committee <name>', 'committee made for the administrator when the store has none', '党委组织部')

@@ -12,8 +12,9 @@ import { createProgressBar } from '../progress-bar';
 
 export function register(program: Command): void {
   const learn = program.command('learn').description('Learner model maintenance: mastery and learning gaps');
-  learn.command('recompute')
-    .description('Rebuild every member\'s mastery from their history with the current parameters, then their gaps and the learning summaries')
+  learn
+    .command('recompute')
+    .description("Rebuild every member's mastery from their history with the current parameters, then their gaps and the learning summaries")
     .action(async () => {
       const config = loadConfig();
       const store = await openStore(config);

@@ -9,7 +9,8 @@ import type { Command } from 'commander';
 import { writeAdminImport } from '../../../graph';
 
 export function register(program: Command): void {
-  program.command('neo4j-import')
+  program
+    .command('neo4j-import')
     .description('Write header files, rows and the neo4j-admin command line to fill a FRESH Neo4j database from a bulk directory')
     .argument('<bulk-dir>', 'a bulk directory (hongtu seed / hongtu export)')
     .option('--out <dir>', 'where to write (default: <bulk-dir>/neo4j-admin)')

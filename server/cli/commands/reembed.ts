@@ -8,7 +8,8 @@ import { createProgressBar } from '../progress-bar';
 import { openTextDeps } from '../text-deps';
 
 export function register(program: Command): void {
-  program.command('reembed')
+  program
+    .command('reembed')
     .description('Rebuild all embedding vectors and vector indexes with the configured embedder')
     .option('--kind <kind>', `only this node kind (${EMBEDDABLE.join(', ')})`)
     .action(async (o: { kind?: string }) => {

@@ -13,7 +13,7 @@ describe('hongtu seed', () => {
     expect(() => parseSeedOptions({ seed: 'x' })).toThrow('--seed must be a non-negative integer, got "x"');
   });
 
-  it('generates, reuses a matching directory, and with --load replaces the store\'s data', async () => {
+  it("generates, reuses a matching directory, and with --load replaces the store's data", async () => {
     const root = makeTempDir('hongtu-seed-');
     const dataDir = path.join(root, 'kuzu');
     const open = async () => new KuzuStore({ dir: dataDir });

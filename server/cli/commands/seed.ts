@@ -28,8 +28,12 @@ export interface SeedOptions {
 }
 
 export interface SeedReport {
-  dir: string; reused: boolean; generateMs: number; rows: number;
-  loaded: Record<string, number> | null; loadMs: number | null;
+  dir: string;
+  reused: boolean;
+  generateMs: number;
+  rows: number;
+  loaded: Record<string, number> | null;
+  loadMs: number | null;
 }
 
 /** Parse the raw CLI option values; throws BAD_USER_INPUT naming the option. */
@@ -42,11 +46,14 @@ export function parseSeedOptions(o: { scale?: string; out?: string; seed?: strin
 }
 
 /** Generate (or reuse) and optionally load; `openStoreFn` lets tests hand in a store in a temp dir. */
-export async function runSeed(opts: SeedOptions, onProgress: Progress, openStoreFn: () => Promise<GraphStore>,
-  dataDir?: string): Promise<SeedReport> {
+export async function runSeed(opts: SeedOptions, onProgress: Progress, openStoreFn: () => Promise<GraphStore>, dataDir?: string): Promise<SeedReport> {
   const gen = await generateWorld({
-    scale: opts.scale, outDir: opts.out ?? bulkDirFor(opts.scale, dataDir), seed: opts.seed,
-    curriculum: opts.curriculum, reuse: !opts.force, onProgress,
+    scale: opts.scale,
+    outDir: opts.out ?? bulkDirFor(opts.scale, dataDir),
+    seed: opts.seed,
+    curriculum: opts.curriculum,
+    reuse: !opts.force,
+    onProgress,
   });
   const rows = Object.values(gen.manifest.counts).reduce((a, b) => a + b, 0);
   const report: SeedReport = { dir: gen.dir, reused: gen.reused, generateMs: gen.ms, rows, loaded: null, loadMs: null };
@@ -65,10 +72,11 @@ export async function runSeed(opts: SeedOptions, onProgress: Progress, openStore
 }
 
 export function register(program: Command): void {
-  program.command('seed')
-    .description('Generate a synthetic world (bulk CSV + hidden truth); with --load, REPLACE the store\'s data with it')
+  program
+    .command('seed')
+    .description("Generate a synthetic world (bulk CSV + hidden truth); with --load, REPLACE the store's data with it")
     .option('--scale <scale>', `${SCALE_NAMES.join(' | ')}`, 'demo')
-    .option('--out <dir>', 'output directory (default: data/bulk/<scale> beside the store\'s data directory)')
+    .option('--out <dir>', "output directory (default: data/bulk/<scale> beside the store's data directory)")
     .option('--seed <n>', 'random seed; the same seed and scale give byte-identical files', String(DEFAULT_SEED))
     .option('--force', 'regenerate even if a matching directory exists')
     .option('--load', 'clear the configured store and bulk-load the generated directory')
@@ -88,10 +96,12 @@ export function register(program: Command): void {
         const how = r.reused ? 'reused (manifest matches)' : `generated in ${(r.generateMs / 1000).toFixed(1)} s`;
         console.log(`${opts.scale}: ${r.rows.toLocaleString('en')} rows in ${r.dir} — ${how}`);
         if (r.loaded) {
-          const loaded = Object.entries(r.loaded).map(([t, n]) => `${t} ${n}`).join(', ');
+          const loaded = Object.entries(r.loaded)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ');
           console.log(`loaded into the ${config.neo4j ? 'Neo4j' : 'Kuzu'} store in ${((r.loadMs ?? 0) / 1000).toFixed(1)} s: ${loaded}`);
         } else {
-          console.log('not loaded (pass --load to replace the store\'s data with it)');
+          console.log("not loaded (pass --load to replace the store's data with it)");
         }
       } catch (e) {
         bar.stop();

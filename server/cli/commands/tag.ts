@@ -55,7 +55,8 @@ async function retag(): Promise<void> {
 }
 
 export function register(program: Command): void {
-  program.command('tag')
+  program
+    .command('tag')
     .description('Tag courses, questions and meeting records with topics (AUTO tags), or tag lines from stdin')
     .option('--stdin', 'read one text per line from stdin and print its topics instead of retagging the store')
     .option('--json', 'with --stdin: one JSON object per line')

@@ -7,15 +7,35 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import {
-  ATTENDANCE_STATUSES, BULK_NODES, BULK_RELS, bulkFile, COURSE_KINDS, MEETING_KINDS, MEMBER_KINDS, MEMBER_STAGES,
-  readCsvFile, ROLES, type BulkNode, type BulkRel,
+  ATTENDANCE_STATUSES,
+  BULK_NODES,
+  BULK_RELS,
+  bulkFile,
+  COURSE_KINDS,
+  MEETING_KINDS,
+  MEMBER_KINDS,
+  MEMBER_STAGES,
+  readCsvFile,
+  ROLES,
+  type BulkNode,
+  type BulkRel,
 } from '../../../graph';
 
-export interface BulkProblem { file: string; line: number; field: string; message: string }
+export interface BulkProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
 
 const ENUMS: Record<string, readonly string[]> = {
-  'Member.kind': MEMBER_KINDS, 'Member.stage': MEMBER_STAGES, 'Member.role': ROLES, 'BELONGS_TO.role': ROLES,
-  'Course.kind': COURSE_KINDS, 'Meeting.kind': MEETING_KINDS, 'ATTENDED.status': ATTENDANCE_STATUSES,
+  'Member.kind': MEMBER_KINDS,
+  'Member.stage': MEMBER_STAGES,
+  'Member.role': ROLES,
+  'BELONGS_TO.role': ROLES,
+  'Course.kind': COURSE_KINDS,
+  'Meeting.kind': MEETING_KINDS,
+  'ATTENDED.status': ATTENDANCE_STATUSES,
 };
 const INTEGER = new Set(['createdAt', 'updatedAt', 'stageSince', 'since', 'at', 'minutes', 'seconds', 'answer']);
 const NUMBER = new Set(['weight', 'confidence', 'progress', 'difficulty']);
@@ -25,7 +45,7 @@ const MAX_PROBLEMS = 50;
 export async function validateBulkDir(dir: string): Promise<BulkProblem[]> {
   const problems: BulkProblem[] = [];
   const tables: [BulkNode | BulkRel, readonly string[]][] = [
-    ...Object.entries(BULK_NODES) as [BulkNode, readonly string[]][],
+    ...(Object.entries(BULK_NODES) as [BulkNode, readonly string[]][]),
     ...Object.entries(BULK_RELS).map(([k, v]) => [k as BulkRel, v.columns] as [BulkRel, readonly string[]]),
   ];
   for (const [table, columns] of tables) {

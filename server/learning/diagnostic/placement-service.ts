@@ -41,8 +41,12 @@ export function placementFor(snap: LearnerSnapshot, asked: string[], focus?: Set
   const s = placementStep(snap.view, (t) => snap.masteryOf(t), answers, PLACEMENT_BUDGET, focus?.size ? focus : undefined);
   const b = s.belief;
   return {
-    done: s.done, asked: s.asked, budget: PLACEMENT_BUDGET, uncertainty: Math.round(b.uncertainty() * 1000) / 1000,
-    question: s.next, topicId: s.next ? b.topicOf(s.next.id) ?? null : null,
+    done: s.done,
+    asked: s.asked,
+    budget: PLACEMENT_BUDGET,
+    uncertainty: Math.round(b.uncertainty() * 1000) / 1000,
+    question: s.next,
+    topicId: s.next ? (b.topicOf(s.next.id) ?? null) : null,
     estimates: [...b.known].map(([topicId, known]) => ({ topicId, known: Math.round(known * 1000) / 1000 })),
   };
 }

@@ -9,14 +9,31 @@ import { buildCurriculumView } from '../mastery/curriculum-view';
 import { PlacementBelief, placementStep } from './placement';
 
 const topic = (id: string, area: Topic['area'], prerequisiteIds: string[] = []): Topic => ({
-  id, name: id, area, description: '', parentId: area, prerequisiteIds,
+  id,
+  name: id,
+  area,
+  description: '',
+  parentId: area,
+  prerequisiteIds,
 });
 const areaTopic = (id: Topic['area']): Topic => ({ id, name: id, area: id, description: '', parentId: null, prerequisiteIds: [] });
 // history: a ← b ← c (c builds on b, b on a), d unrelated in the same area; theory: e alone.
-const topics = [areaTopic('history'), areaTopic('theory'), topic('h.a', 'history'), topic('h.b', 'history', ['h.a']),
-  topic('h.c', 'history', ['h.b']), topic('h.d', 'history'), topic('t.e', 'theory')];
+const topics = [
+  areaTopic('history'),
+  areaTopic('theory'),
+  topic('h.a', 'history'),
+  topic('h.b', 'history', ['h.a']),
+  topic('h.c', 'history', ['h.b']),
+  topic('h.d', 'history'),
+  topic('t.e', 'theory'),
+];
 const question = (id: string, topicId: string, difficulty: number): Question => ({
-  id, stem: id, options: ['A', 'B', 'C', 'D'], answer: 0, explanation: '', difficulty,
+  id,
+  stem: id,
+  options: ['A', 'B', 'C', 'D'],
+  answer: 0,
+  explanation: '',
+  difficulty,
   topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
 });
 const questions = ['h.a', 'h.b', 'h.c', 'h.d', 't.e'].flatMap((t) => [question(`${t}-1`, t, 0.2), question(`${t}-2`, t, 0.5), question(`${t}-3`, t, 0.8)]);
@@ -63,7 +80,10 @@ describe('PlacementBelief', () => {
   });
 
   it('each answer lowers the uncertainty; the quiz stops at its budget', () => {
-    const answers = [{ questionId: 'h.a-1', correct: true }, { questionId: 't.e-3', correct: false }];
+    const answers = [
+      { questionId: 'h.a-1', correct: true },
+      { questionId: 't.e-3', correct: false },
+    ];
     const u = [0, 1, 2].map((k) => placementStep(view, prior, answers.slice(0, k)).belief.uncertainty());
     expect(u[0]).toBeCloseTo(1, 6);
     expect(u[1]).toBeLessThan(u[0]);

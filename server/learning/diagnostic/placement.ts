@@ -38,10 +38,18 @@ export interface PlacementSettings {
 }
 
 export const DEFAULT_PLACEMENT_SETTINGS: Readonly<PlacementSettings> = Object.freeze({
-  memberSd: 0.8, areaSd: 0.5, topicSd: 0.8, prerequisiteMix: 0.35, slip: 0.05, difficultySlope: 2,
+  memberSd: 0.8,
+  areaSd: 0.5,
+  topicSd: 0.8,
+  prerequisiteMix: 0.35,
+  slip: 0.05,
+  difficultySlope: 2,
 });
 
-export interface PlacementAnswer { questionId: string; correct: boolean }
+export interface PlacementAnswer {
+  questionId: string;
+  correct: boolean;
+}
 
 const clampP = (x: number) => Math.min(0.995, Math.max(0.005, x));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -49,14 +57,23 @@ const logit = (p: number) => Math.log(clampP(p) / (1 - clampP(p)));
 
 /** Quadrature nodes of the standard normal (equally spaced, weights ∝ density). */
 const NODES = (() => {
-  const xs: number[] = [], ws: number[] = [];
-  for (let i = -20; i <= 20; i++) { const x = i / 5; xs.push(x); ws.push(Math.exp(-x * x / 2)); }
+  const xs: number[] = [],
+    ws: number[] = [];
+  for (let i = -20; i <= 20; i++) {
+    const x = i / 5;
+    xs.push(x);
+    ws.push(Math.exp((-x * x) / 2));
+  }
   const s = ws.reduce((a, b) => a + b, 0);
   return { xs, ws: ws.map((w) => w / s) };
 })();
 
 /** Posterior of a Gaussian N(mean, v) under one answer: P(answer) and the answer's posterior mean and variance. */
-interface Outcome { p: number; mean: number; v: number }
+interface Outcome {
+  p: number;
+  mean: number;
+  v: number;
+}
 
 export class PlacementBelief {
   /** Posterior mean mastery per subtopic. */
@@ -68,10 +85,16 @@ export class PlacementBelief {
   private readonly priorVar: Float64Array;
   private readonly s: PlacementSettings;
 
-  constructor(readonly view: CurriculumView, prior: (topicId: string) => number, settings: Partial<PlacementSettings> = {}) {
+  constructor(
+    readonly view: CurriculumView,
+    prior: (topicId: string) => number,
+    settings: Partial<PlacementSettings> = {},
+  ) {
     this.s = { ...DEFAULT_PLACEMENT_SETTINGS, ...settings };
     this.ids = view.leaves.map((t) => t.id);
-    this.ids.forEach((id, i) => { this.index.set(id, i); });
+    this.ids.forEach((id, i) => {
+      this.index.set(id, i);
+    });
     const n = this.ids.length;
     this.mu = Float64Array.from(this.ids, (id) => logit(prior(id)));
     this.cov = buildCovariance(view, this.ids, this.index, this.s);
@@ -85,11 +108,15 @@ export class PlacementBelief {
   }
 
   /** Mean of σ(z) for z ~ N(m, v) (probit approximation). */
-  private static meanMastery(m: number, v: number): number { return sigmoid(m / Math.sqrt(1 + (Math.PI * v) / 8)); }
+  private static meanMastery(m: number, v: number): number {
+    return sigmoid(m / Math.sqrt(1 + (Math.PI * v) / 8));
+  }
 
   private refreshKnown(): void {
     const n = this.ids.length;
-    this.ids.forEach((id, i) => { this.known.set(id, PlacementBelief.meanMastery(this.mu[i], this.cov[i * n + i])); });
+    this.ids.forEach((id, i) => {
+      this.known.set(id, PlacementBelief.meanMastery(this.mu[i], this.cov[i * n + i]));
+    });
   }
 
   /** The question's tag weights over subtopics (normalised), as index/weight pairs. */
@@ -111,7 +138,10 @@ export class PlacementBelief {
     const n = this.ids.length;
     const sw = new Float64Array(n);
     let m = 0;
-    for (const { i, w: wi } of w) { m += wi * this.mu[i]; for (let k = 0; k < n; k++) sw[k] += wi * this.cov[i * n + k]; }
+    for (const { i, w: wi } of w) {
+      m += wi * this.mu[i];
+      for (let k = 0; k < n; k++) sw[k] += wi * this.cov[i * n + k];
+    }
     let v = 0;
     for (const { i, w: wi } of w) v += wi * sw[i];
     return { sw, m, v: Math.max(v, 1e-9) };
@@ -121,11 +151,22 @@ export class PlacementBelief {
   private outcomes(q: Question, m: number, v: number): { right: Outcome; wrong: Outcome } {
     const like = this.likelihood(q);
     const sd = Math.sqrt(v);
-    let p1 = 0, m1 = 0, s1 = 0, p0 = 0, m0 = 0, s0 = 0;
+    let p1 = 0,
+      m1 = 0,
+      s1 = 0,
+      p0 = 0,
+      m0 = 0,
+      s0 = 0;
     NODES.xs.forEach((x, k) => {
-      const u = m + sd * x, w = NODES.ws[k], l = like(u);
-      p1 += w * l; m1 += w * l * u; s1 += w * l * u * u;
-      p0 += w * (1 - l); m0 += w * (1 - l) * u; s0 += w * (1 - l) * u * u;
+      const u = m + sd * x,
+        w = NODES.ws[k],
+        l = like(u);
+      p1 += w * l;
+      m1 += w * l * u;
+      s1 += w * l * u * u;
+      p0 += w * (1 - l);
+      m0 += w * (1 - l) * u;
+      s0 += w * (1 - l) * u * u;
     });
     const out = (p: number, mm: number, ss: number): Outcome => {
       const mean = mm / p;
@@ -141,7 +182,8 @@ export class PlacementBelief {
     const { sw, m, v } = this.projection(w);
     const o = this.outcomes(q, m, v)[a.correct ? 'right' : 'wrong'];
     const n = this.ids.length;
-    const dm = (o.mean - m) / v, dv = (v - o.v) / (v * v);
+    const dm = (o.mean - m) / v,
+      dv = (v - o.v) / (v * v);
     for (let i = 0; i < n; i++) {
       this.mu[i] += sw[i] * dm;
       for (let k = 0; k < n; k++) this.cov[i * n + k] -= sw[i] * sw[k] * dv;
@@ -180,7 +222,11 @@ export class PlacementBelief {
     const reduction = v - (right.p * right.v + wrong.p * wrong.v);
     const n = this.ids.length;
     let g = 0;
-    for (let i = 0; i < n; i++) { const k = this.known.get(this.ids[i])!; const d = k * (1 - k); g += d * d * sw[i] * sw[i]; }
+    for (let i = 0; i < n; i++) {
+      const k = this.known.get(this.ids[i])!;
+      const d = k * (1 - k);
+      g += d * d * sw[i] * sw[i];
+    }
     return (g * reduction) / (v * v);
   }
 
@@ -226,9 +272,13 @@ function buildCovariance(view: CurriculumView, ids: string[], index: Map<string,
   for (let i = 0; i < n; i++) {
     for (let k = i; k < n; k++) {
       let own = 0;
-      for (const [j, a] of L[i]) { const b = L[k].get(j); if (b !== undefined) own += a * b; }
+      for (const [j, a] of L[i]) {
+        const b = L[k].get(j);
+        if (b !== undefined) own += a * b;
+      }
       const c = s.memberSd ** 2 + (area[i] === area[k] ? s.areaSd ** 2 : 0) + s.topicSd ** 2 * own;
-      cov[i * n + k] = c; cov[k * n + i] = c;
+      cov[i * n + k] = c;
+      cov[k * n + i] = c;
     }
   }
   return cov;
@@ -245,12 +295,18 @@ export interface PlacementState {
  * Replay the answers given so far and decide the next step. `candidates` limits which subtopics are
  * asked about (e.g. the ones the member still has to be assessed on); every subtopic's belief moves.
  */
-export function placementStep(view: CurriculumView, prior: (topicId: string) => number, answers: PlacementAnswer[], budget = PLACEMENT_BUDGET,
-  candidates?: Set<string>, settings?: Partial<PlacementSettings>): PlacementState {
+export function placementStep(
+  view: CurriculumView,
+  prior: (topicId: string) => number,
+  answers: PlacementAnswer[],
+  budget = PLACEMENT_BUDGET,
+  candidates?: Set<string>,
+  settings?: Partial<PlacementSettings>,
+): PlacementState {
   const belief = new PlacementBelief(view, prior, settings);
   for (const a of answers) belief.observe(a);
   const stop = answers.length >= budget || belief.uncertainty() < LOW_UNCERTAINTY;
   const askedIds = new Set(answers.map((a) => a.questionId));
-  const next = stop ? null : belief.nextQuestion(askedIds, candidates) ?? (candidates ? belief.nextQuestion(askedIds) : null);
+  const next = stop ? null : (belief.nextQuestion(askedIds, candidates) ?? (candidates ? belief.nextQuestion(askedIds) : null));
   return { belief, asked: answers.length, done: stop || next === null, next };
 }

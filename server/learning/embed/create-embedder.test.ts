@@ -14,8 +14,7 @@ const emptyModels = () => makeTempDir('hongtu-models-');
 describe('createEmbedder', () => {
   it('auto falls back to the lexical embedder when the model folder is missing, saying so in one log line', async () => {
     const log = captureLog();
-    const { embedder, info } = await createEmbedder(
-      { embedder: 'auto', modelName: 'Xenova/bge-small-zh-v1.5', modelsDir: emptyModels(), modelCacheDir: emptyModels() }, log);
+    const { embedder, info } = await createEmbedder({ embedder: 'auto', modelName: 'Xenova/bge-small-zh-v1.5', modelsDir: emptyModels(), modelCacheDir: emptyModels() }, log);
     expect(embedder.kind).toBe('lexical');
     expect(info).toMatchObject({ id: 'lexical-v1/2048', kind: 'lexical', dimensions: 2048 });
     expect(info.fallbackReason).toMatch(/bge-small-zh-v1\.5/);
@@ -25,9 +24,9 @@ describe('createEmbedder', () => {
 
   it('neural fails fast with the reason', async () => {
     const log = captureLog();
-    await expect(createEmbedder(
-      { embedder: 'neural', modelName: 'Xenova/bge-small-zh-v1.5', modelsDir: emptyModels(), modelCacheDir: emptyModels() }, log,
-    )).rejects.toThrow(/HONGTU_EMBEDDER=neural: .*not found locally/);
+    await expect(createEmbedder({ embedder: 'neural', modelName: 'Xenova/bge-small-zh-v1.5', modelsDir: emptyModels(), modelCacheDir: emptyModels() }, log)).rejects.toThrow(
+      /HONGTU_EMBEDDER=neural: .*not found locally/,
+    );
   });
 
   it('auto uses the neural model when it loads', async () => {

@@ -28,10 +28,7 @@ function describe(e: unknown): string {
 }
 
 /** Builds the configured embedder; rejects only for `neural` when the model cannot be loaded. */
-export async function createEmbedder(
-  config: Pick<Config, 'embedder' | 'modelName' | 'modelsDir' | 'modelCacheDir'>,
-  log: EmbedderLog = consoleLog,
-): Promise<CreatedEmbedder> {
+export async function createEmbedder(config: Pick<Config, 'embedder' | 'modelName' | 'modelsDir' | 'modelCacheDir'>, log: EmbedderLog = consoleLog): Promise<CreatedEmbedder> {
   const info = (embedder: Embedder, fallbackReason: string | null): CreatedEmbedder => ({
     embedder,
     info: { id: embedder.id, kind: embedder.kind, dimensions: embedder.dimensions, fallbackReason },
@@ -43,7 +40,9 @@ export async function createEmbedder(
     // Imported lazily: the lexical path never loads onnxruntime.
     const { NeuralEmbedder } = await import('./neural-embedder');
     const neural = await NeuralEmbedder.load({
-      modelName: config.modelName, modelsDir: config.modelsDir, cacheDir: config.modelCacheDir,
+      modelName: config.modelName,
+      modelsDir: config.modelsDir,
+      cacheDir: config.modelCacheDir,
     });
     log.info(`embedder: ${neural.id} (${neural.dimensions} dims) ${where}`);
     return info(neural, null);

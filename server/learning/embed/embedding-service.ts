@@ -15,7 +15,10 @@ import { contentHash, courseText, questionText, topicText } from './embed-text';
 const BATCH = 64;
 const PAGE = 500;
 
-export interface TextRow { id: string; text: string }
+export interface TextRow {
+  id: string;
+  text: string;
+}
 
 export interface SyncReport {
   kind: EmbeddableKind;
@@ -52,7 +55,11 @@ export class EmbeddingService {
    * @param opts.readOnly reuse stored vectors but never write any (commands that only read, such as
    *   `hongtu tag --stdin`, must not reshape the vectors a server made with another embedder).
    */
-  constructor(private readonly store: GraphStore, readonly embedder: Embedder, private readonly opts: { readOnly?: boolean } = {}) {}
+  constructor(
+    private readonly store: GraphStore,
+    readonly embedder: Embedder,
+    private readonly opts: { readOnly?: boolean } = {},
+  ) {}
 
   /** `sync()` once per process (shared by everyone who needs fresh vectors); again after `invalidate()`. */
   ensureSynced(): Promise<SyncReport[]> {
@@ -76,7 +83,14 @@ export class EmbeddingService {
     const hashes = rows.map((r) => contentHash(r.text));
     const out: number[][] = new Array(rows.length);
     if (!force && rows.length > 0) {
-      const stored = new Map((await this.store.getEmbeddings(kind, rows.map((r) => r.id))).map((e) => [e.id, e]));
+      const stored = new Map(
+        (
+          await this.store.getEmbeddings(
+            kind,
+            rows.map((r) => r.id),
+          )
+        ).map((e) => [e.id, e]),
+      );
       rows.forEach((r, i) => {
         const e = stored.get(r.id);
         if (e && e.embedderId === this.embedder.id && e.contentHash === hashes[i] && e.vector.length === this.embedder.dimensions) out[i] = e.vector;
@@ -121,10 +135,12 @@ export class EmbeddingService {
       const replacedEmbedders = [...new Set(meta.map((m) => m.embedderId).filter((x): x is string => !!x && x !== this.embedder.id))];
       const rows = await listEmbeddableTexts(this.store, kind);
       const before = new Map(meta.map((m) => [m.id, m]));
-      const needed = opts.force ? rows : rows.filter((r) => {
-        const m = before.get(r.id);
-        return !m || m.embedderId !== this.embedder.id || m.contentHash !== contentHash(r.text);
-      });
+      const needed = opts.force
+        ? rows
+        : rows.filter((r) => {
+            const m = before.get(r.id);
+            return !m || m.embedderId !== this.embedder.id || m.contentHash !== contentHash(r.text);
+          });
       if (needed.length > 0) await this.vectorsFor(kind, needed, opts.onProgress, true);
       await this.store.ensureVectorIndex(kind, this.embedder.dimensions);
       reports.push({ kind, total: rows.length, embedded: needed.length, replacedEmbedders });

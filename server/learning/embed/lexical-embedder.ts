@@ -47,7 +47,8 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 /** xorshift32 step: the next pseudo-random 32-bit state. */
 function next(x: number): number {
-  x ^= x << 13; x >>>= 0;
+  x ^= x << 13;
+  x >>>= 0;
   x ^= x >>> 17;
   x ^= x << 5;
   return x >>> 0;

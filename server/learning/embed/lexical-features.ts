@@ -41,9 +41,11 @@ function idfOf(word: string): number {
 
 /** Function words that carry no topic even where the IDF table rates them above zero. */
 const STOPWORDS = new Set(
-  ('的 了 和 与 及 是 在 对 为 以 等 中 把 被 从 向 于 而 并 或 也 都 就 又 要 将 能 会 有 这 那 其 之 着 '
-    + '一个 一些 我们 你们 他们 自己 进行 通过 以及 如何 什么 哪些 可以 应当 应该 需要 主要 重要 方面 问题 '
-    + '内容 知识 学习 了解 掌握 理解 介绍 讲解 课程 本课 本讲 视频 文章 试题 下列 关于 正确 错误 说法').split(' '),
+  (
+    '的 了 和 与 及 是 在 对 为 以 等 中 把 被 从 向 于 而 并 或 也 都 就 又 要 将 能 会 有 这 那 其 之 着 ' +
+    '一个 一些 我们 你们 他们 自己 进行 通过 以及 如何 什么 哪些 可以 应当 应该 需要 主要 重要 方面 问题 ' +
+    '内容 知识 学习 了解 掌握 理解 介绍 讲解 课程 本课 本讲 视频 文章 试题 下列 关于 正确 错误 说法'
+  ).split(' '),
 );
 
 const CJK = /[\u3400-\u9fff]/;

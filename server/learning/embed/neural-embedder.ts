@@ -53,12 +53,14 @@ function progressBar(enabled: boolean, label: string): (p: ProgressInfo) => void
   return (p) => {
     if (!enabled || p.status !== 'progress_total') return;
     if (!bar) {
-      bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr },
-        cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr }, cliProgress.Presets.shades_classic);
       bar.start(Math.max(1, Math.round(p.total / 1e6)), 0);
     }
     bar.update(Math.round(p.loaded / 1e6));
-    if (p.loaded >= p.total) { bar.stop(); bar = null; }
+    if (p.loaded >= p.total) {
+      bar.stop();
+      bar = null;
+    }
   };
 }
 
@@ -93,8 +95,12 @@ export class NeuralEmbedder implements Embedder {
   readonly stats = { inferred: 0, cached: 0 };
   private readonly cache = new Map<string, Float32Array>();
 
-  private constructor(private readonly extractor: FeatureExtractionPipeline, modelName: string, dimensions: number,
-    private readonly batchSize: number) {
+  private constructor(
+    private readonly extractor: FeatureExtractionPipeline,
+    modelName: string,
+    dimensions: number,
+    private readonly batchSize: number,
+  ) {
     this.id = `${modelName}/${DTYPE}`;
     this.dimensions = dimensions;
   }
@@ -111,7 +117,10 @@ export class NeuralEmbedder implements Embedder {
     const todo: number[] = [];
     texts.forEach((t, i) => {
       const hit = this.cache.get(t);
-      if (hit) { out[i] = hit; this.stats.cached++; } else todo.push(i);
+      if (hit) {
+        out[i] = hit;
+        this.stats.cached++;
+      } else todo.push(i);
     });
     for (let s = 0; s < todo.length; s += this.batchSize) {
       const idx = todo.slice(s, s + this.batchSize);

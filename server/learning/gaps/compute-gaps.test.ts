@@ -11,12 +11,23 @@ import { buildCurriculumView } from '../mastery/curriculum-view';
 import { decodeReasons, renderReason } from '../../i18n/reasons';
 import { assessGaps, computeGaps, type GapInputs } from './compute-gaps';
 
-const view = buildCurriculumView(topics.map((t): Topic => ({ ...t })), [] as Course[], [] as Question[]);
+const view = buildCurriculumView(
+  topics.map((t): Topic => ({ ...t })),
+  [] as Course[],
+  [] as Question[],
+);
 const inputs = (over: Partial<GapInputs> & { mastery?: Record<string, number>; base?: number }): GapInputs => {
   const m = (id: string) => over.mastery?.[id] ?? over.base ?? 0.95;
   return {
-    member: { id: 'm', stage: 'FULL' }, view, now: 1, masteryOf: m, areaMasteryOf: m,
-    evidence: new Map(), branchTopics: new Map(), planPrerequisites: new Map(), ...over,
+    member: { id: 'm', stage: 'FULL' },
+    view,
+    now: 1,
+    masteryOf: m,
+    areaMasteryOf: m,
+    evidence: new Map(),
+    branchTopics: new Map(),
+    planPrerequisites: new Map(),
+    ...over,
   };
 };
 /** Stored reasons (codes with parameters) as a zh-CN reader sees them. */
@@ -34,10 +45,13 @@ describe('computeGaps', () => {
   it('without evidence a topic below target is not yet assessed, never a gap', () => {
     const a = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.3 } }));
     expect(a.gaps).toEqual([]);
-    expect(a.notAssessed.map((n) => ({ ...n, reasons: zh(n.reasons) }))).toEqual([{
-      topicId: 'theory.xi-thought', target: 0.8,
-      reasons: ['正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想', '还没有相关学习或答题记录'],
-    }]);
+    expect(a.notAssessed.map((n) => ({ ...n, reasons: zh(n.reasons) }))).toEqual([
+      {
+        topicId: 'theory.xi-thought',
+        target: 0.8,
+        reasons: ['正式党员须掌握「习近平新时代中国特色社会主义思想」（要求 80%，当前 30%）：正式党员须深入学习习近平新时代中国特色社会主义思想', '还没有相关学习或答题记录'],
+      },
+    ]);
     // One wrong answer near the target does not settle it; far below the target it is a gap.
     const near = assessGaps(inputs({ mastery: { 'theory.xi-thought': 0.7 }, evidence: new Map([['theory.xi-thought', { n: 1, correct: 0 }]]) }));
     expect(near.gaps).toEqual([]);
@@ -73,12 +87,18 @@ describe('computeGaps', () => {
   });
 
   it('names the branch meetings, the plan course and the wrong answers', () => {
-    const gaps = computeGaps(inputs({
-      mastery: { 'history.founding': 0.2, 'admission.application': 0.3, 'service.volunteering': 0.35 },
-      branchTopics: new Map([['history.founding', 3]]),
-      planPrerequisites: new Map([['admission.application', ['入党程序详解']]]),
-      evidence: new Map([['service.volunteering', { n: 5, correct: 1 }], ['history.founding', wrong()], ['admission.application', wrong()]]),
-    }));
+    const gaps = computeGaps(
+      inputs({
+        mastery: { 'history.founding': 0.2, 'admission.application': 0.3, 'service.volunteering': 0.35 },
+        branchTopics: new Map([['history.founding', 3]]),
+        planPrerequisites: new Map([['admission.application', ['入党程序详解']]]),
+        evidence: new Map([
+          ['service.volunteering', { n: 5, correct: 1 }],
+          ['history.founding', wrong()],
+          ['admission.application', wrong()],
+        ]),
+      }),
+    );
     expect(reasonsOf(gaps, 'history.founding')[0]).toBe('支部近 90 天的组织生活讨论了「中国共产党的创建」（3 次会议），你的掌握度为 20%');
     expect(reasonsOf(gaps, 'admission.application')[0]).toMatch(/^学习计划中的课程「入党程序详解」以「.+」为先修知识，当前掌握度 30%$/);
     expect(reasonsOf(gaps, 'service.volunteering')[0]).toBe('最近 5 次相关答题只答对 1 次，掌握度估计为 35%');
@@ -100,9 +120,13 @@ describe('computeGaps', () => {
   });
 
   it('makes wrong answers more urgent than right ones at the same mastery', () => {
-    const at = (correct: number) => computeGaps(inputs({
-      mastery: { 'theory.xi-thought': 0.4 }, evidence: new Map([['theory.xi-thought', { n: 5, correct }]]),
-    }))[0].severity;
+    const at = (correct: number) =>
+      computeGaps(
+        inputs({
+          mastery: { 'theory.xi-thought': 0.4 },
+          evidence: new Map([['theory.xi-thought', { n: 5, correct }]]),
+        }),
+      )[0].severity;
     expect(at(0)).toBeGreaterThan(at(1));
     expect(at(1)).toBeGreaterThan(at(2));
   });

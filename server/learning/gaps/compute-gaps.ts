@@ -18,7 +18,10 @@ import { encodeReason, reason, type Reason } from '../../i18n/reasons';
 import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
-export interface AnswerEvidence { n: number; correct: number }
+export interface AnswerEvidence {
+  n: number;
+  correct: number;
+}
 
 export interface GapInputs {
   member: { id: string; stage: MemberStage };
@@ -45,9 +48,16 @@ export interface GapInputs {
 }
 
 /** A required topic the member has not been assessed on (or not conclusively), with why. */
-export interface NotAssessed { topicId: string; target: number; reasons: string[] }
+export interface NotAssessed {
+  topicId: string;
+  target: number;
+  reasons: string[];
+}
 
-export interface GapAssessment { gaps: Gap[]; notAssessed: NotAssessed[] }
+export interface GapAssessment {
+  gaps: Gap[];
+  notAssessed: NotAssessed[];
+}
 
 /** Below this share of the target, one wrong answer is enough evidence for a gap. */
 const SINGLE_ANSWER_SHARE = 0.75;
@@ -114,7 +124,8 @@ export function assessGaps(x: GapInputs): GapAssessment {
       const o = open.get(topicId) ?? { topicId, target, reasons: [] };
       o.target = Math.max(o.target, target);
       o.reasons.push(why0(m));
-      const note = ev?.n ? reason('NOT_ASSESSED_FEW_ANSWERS', { answers: ev.n, correct: ev.correct })
+      const note = ev?.n
+        ? reason('NOT_ASSESSED_FEW_ANSWERS', { answers: ev.n, correct: ev.correct })
         : reason(x.studied?.has(topicId) ? 'NOT_ASSESSED_STUDIED_ONLY' : 'NOT_ASSESSED_NOTHING', {});
       if (!o.reasons.some((r) => r.code === note.code)) o.reasons.push(note);
       open.set(topicId, o);
@@ -129,23 +140,20 @@ export function assessGaps(x: GapInputs): GapAssessment {
   };
 
   for (const r of req.topics) {
-    add(r.topicId, r.target, WEIGHT.stageTopic, (m) =>
-      reason('GAP_STAGE_TOPIC', { stage: req.stage, topic: r.topicId, target: r.target, mastery: m, note: r.reason }));
+    add(r.topicId, r.target, WEIGHT.stageTopic, (m) => reason('GAP_STAGE_TOPIC', { stage: req.stage, topic: r.topicId, target: r.target, mastery: m, note: r.reason }));
   }
   for (const a of req.areas) {
     const am = x.areaMasteryOf(a.area);
     if (am >= a.target) continue;
     for (const id of x.view.leavesByArea.get(a.area) ?? []) {
-      add(id, a.target, WEIGHT.stageArea, (m) =>
-        reason('GAP_STAGE_AREA', { stage: req.stage, area: a.area, target: a.target, areaMastery: am, mastery: m, note: a.reason }));
+      add(id, a.target, WEIGHT.stageArea, (m) => reason('GAP_STAGE_AREA', { stage: req.stage, area: a.area, target: a.target, areaMastery: am, mastery: m, note: a.reason }));
     }
   }
   for (const [id, count] of x.branchTopics) {
     add(id, BRANCH_TARGET, WEIGHT.branch, (m) => reason('GAP_BRANCH_MEETINGS', { days: x.branchDays ?? 90, topic: id, meetings: count, mastery: m }));
   }
   for (const [id, titles] of x.planPrerequisites) {
-    add(id, PLAN_TARGET, WEIGHT.plan, (m) =>
-      reason('GAP_PLAN_PREREQUISITE', { course: titles[0] ?? '', course2: titles[1], topic: id, mastery: m }));
+    add(id, PLAN_TARGET, WEIGHT.plan, (m) => reason('GAP_PLAN_PREREQUISITE', { course: titles[0] ?? '', course2: titles[1], topic: id, mastery: m }));
   }
   for (const [id, ev] of x.evidence) {
     if (ev.n >= 3 && ev.correct / ev.n <= 0.4) {
@@ -181,7 +189,8 @@ export function assessGaps(x: GapInputs): GapAssessment {
 /** Per subtopic: how many of the last `perTopic` answers testing it (weight ≥ 0.5) were right. */
 export function answerEvidence(view: CurriculumView, answers: { questionId: string; correct: boolean }[], perTopic = 5): Map<string, AnswerEvidence> {
   const out = new Map<string, AnswerEvidence>();
-  for (const a of answers) { // newest first
+  for (const a of answers) {
+    // newest first
     for (const tw of view.questionTopics.get(a.questionId) ?? []) {
       if (tw.weight < 0.5) continue;
       const e = out.get(tw.topicId) ?? { n: 0, correct: 0 };

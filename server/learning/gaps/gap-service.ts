@@ -63,15 +63,18 @@ export class GapService {
   async assess(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<GapAssessment> {
     const branchRead = () => branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now);
     let topics = branchCache?.get(snap.member.branchId);
-    if (!topics) { topics = branchRead(); branchCache?.set(snap.member.branchId, topics); }
-    const [branchTopics, plan] = await Promise.all([
-      topics,
-      this.store.getStudyPlan(snap.member.id),
-    ]);
+    if (!topics) {
+      topics = branchRead();
+      branchCache?.set(snap.member.branchId, topics);
+    }
+    const [branchTopics, plan] = await Promise.all([topics, this.store.getStudyPlan(snap.member.id)]);
     const areaIds = [...snap.view.leavesByArea.keys()];
     const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
     return assessGaps({
-      member: snap.member, view: snap.view, now: snap.now, requirement: snap.requirement,
+      member: snap.member,
+      view: snap.view,
+      now: snap.now,
+      requirement: snap.requirement,
       studied: studiedTopics(snap.view, snap.history.studies),
       storedOf: (id) => snap.rows.get(id)?.p,
       masteryOf: snap.masteryOf,

@@ -9,8 +9,13 @@ const topic = (id: string, parentId: string | null = 'history'): Topic => ({ id,
 const tag = [{ topicId: 'history.x', weight: 1, source: 'MANUAL' as const, confidence: 1 }];
 // 15 question keys cycling A, B, C, D; stems of 45 characters and options of 5: 65 characters, 4.3 s to read.
 const questions: Question[] = Array.from({ length: 15 }, (_, i) => ({
-  id: `q${i}`, stem: '党'.repeat(45), options: ['甲甲甲甲甲', '乙乙乙乙乙', '丙丙丙丙丙', '丁丁丁丁丁'],
-  answer: i % 4, explanation: '', difficulty: 0.5, topics: tag,
+  id: `q${i}`,
+  stem: '党'.repeat(45),
+  options: ['甲甲甲甲甲', '乙乙乙乙乙', '丙丙丙丙丙', '丁丁丁丁丁'],
+  answer: i % 4,
+  explanation: '',
+  difficulty: 0.5,
+  topics: tag,
 }));
 const course: Course = { id: 'c1', title: 'c1', summary: '', kind: 'VIDEO', minutes: 20, createdAt: 0, updatedAt: 0, topics: tag };
 const view = buildCurriculumView([{ ...topic('history', null) }, topic('history.x')], [course], questions);

@@ -76,7 +76,10 @@ function answerFindings(view: CurriculumView, answers: AnswerEvent[]): Map<strin
   for (let k = 0; k < options; k++) {
     let run: AnswerEvent[] = [];
     const close = () => {
-      if (run.length < STREAK_MIN) { run = []; return; }
+      if (run.length < STREAK_MIN) {
+        run = [];
+        return;
+      }
       for (const a of run) {
         // A run of wrong answers fits several options; one finding per answer.
         if (!out.get(a.id)?.some((f) => f.code === 'SAME_OPTION_STREAK')) add(a.id, { code: 'SAME_OPTION_STREAK', share: 1, detail: { option: k, length: run.length } });
@@ -88,7 +91,10 @@ function answerFindings(view: CurriculumView, answers: AnswerEvent[]): Map<strin
       const q = view.questionById.get(a.questionId);
       if (a.at - last > SITTING_GAP_MS) close();
       last = a.at;
-      if (!q || k >= q.options.length || a.correct !== (q.answer === k)) { close(); continue; }
+      if (!q || k >= q.options.length || a.correct !== (q.answer === k)) {
+        close();
+        continue;
+      }
       run.push(a);
     }
     close();
@@ -110,9 +116,12 @@ function studyFindings(view: CurriculumView, studies: StudyEvent[], answers: Ans
       if (overlap > 0) found.push({ code: 'OVERLAPPING_STUDY', share: overlap / claimed, detail: { seconds: claimed, overlapSeconds: Math.round(overlap) } });
       // The member's last answer inside the claimed span (answers end at their `at`).
       let lastAnswer = -Infinity;
-      for (let lo = 0, hi = answerTimes.length - 1; lo <= hi;) {
+      for (let lo = 0, hi = answerTimes.length - 1; lo <= hi; ) {
         const mid = (lo + hi) >> 1;
-        if (answerTimes[mid] < s.at) { lastAnswer = answerTimes[mid]; lo = mid + 1; } else hi = mid - 1;
+        if (answerTimes[mid] < s.at) {
+          lastAnswer = answerTimes[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       if (lastAnswer > start) {
         const elapsed = (s.at - lastAnswer) / 1000;
@@ -136,7 +145,10 @@ export function checkIntegrity(view: CurriculumView, history: Pick<MemberHistory
   const put = (kind: 'ANSWER' | 'STUDY', id: string, at: number, findings: IntegrityFinding[]) => {
     const shares = findings.map((f) => ({ ...f, share: round(f.share) }));
     out.set(id, {
-      eventId: id, kind, at, findings: shares,
+      eventId: id,
+      kind,
+      at,
+      findings: shares,
       discount: round(combine(shares.map((f) => f.share))),
       modelDiscount: round(combine(shares.filter((f) => f.code !== 'BEYOND_COURSE_LENGTH').map((f) => f.share))),
     });

@@ -7,7 +7,10 @@ import type { Course, Question, Topic, TopicTag } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 
 /** A course or question tag resolved to a subtopic (area-level tags are spread over the area's subtopics). */
-export interface TopicWeight { topicId: string; weight: number }
+export interface TopicWeight {
+  topicId: string;
+  weight: number;
+}
 
 export interface CurriculumView {
   topics: Map<string, Topic>;
@@ -62,17 +65,27 @@ export function buildCurriculumView(topicList: Topic[], courses: Course[], quest
   const courseTopics = new Map(courses.map((c) => [c.id, resolveTags(c.topics, topics, leavesByArea)]));
   const questionTopics = new Map(questions.map((q) => [q.id, resolveTags(q.topics, topics, leavesByArea)]));
   const coursesByTopic = new Map<string, { course: Course; weight: number }[]>();
-  for (const c of courses) for (const tw of courseTopics.get(c.id)!) {
-    coursesByTopic.set(tw.topicId, [...(coursesByTopic.get(tw.topicId) ?? []), { course: c, weight: tw.weight }]);
-  }
+  for (const c of courses)
+    for (const tw of courseTopics.get(c.id)!) {
+      coursesByTopic.set(tw.topicId, [...(coursesByTopic.get(tw.topicId) ?? []), { course: c, weight: tw.weight }]);
+    }
   for (const l of coursesByTopic.values()) l.sort((a, b) => b.weight - a.weight || a.course.minutes - b.course.minutes);
   const questionsByTopic = new Map<string, Question[]>();
-  for (const q of questions) for (const tw of questionTopics.get(q.id)!) {
-    if (tw.weight >= 0.5) questionsByTopic.set(tw.topicId, [...(questionsByTopic.get(tw.topicId) ?? []), q]);
-  }
+  for (const q of questions)
+    for (const tw of questionTopics.get(q.id)!) {
+      if (tw.weight >= 0.5) questionsByTopic.set(tw.topicId, [...(questionsByTopic.get(tw.topicId) ?? []), q]);
+    }
   return {
-    topics, leaves, leavesByArea, courses, courseById: new Map(courses.map((c) => [c.id, c])),
-    questionById: new Map(questions.map((q) => [q.id, q])), courseTopics, questionTopics, coursesByTopic, questionsByTopic,
+    topics,
+    leaves,
+    leavesByArea,
+    courses,
+    courseById: new Map(courses.map((c) => [c.id, c])),
+    questionById: new Map(questions.map((q) => [q.id, q])),
+    courseTopics,
+    questionTopics,
+    coursesByTopic,
+    questionsByTopic,
   };
 }
 
@@ -80,14 +93,20 @@ export function buildCurriculumView(topicList: Topic[], courses: Course[], quest
 export class CurriculumCache {
   private pending: Promise<CurriculumView> | null = null;
   private loadedAt = 0;
-  constructor(private readonly store: GraphStore, private readonly ttlMs = 60_000, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly ttlMs = 60_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   get(): Promise<CurriculumView> {
     if (this.pending && this.clock() - this.loadedAt < this.ttlMs) return this.pending;
     this.loadedAt = this.clock();
     const p = this.load();
     this.pending = p;
-    p.catch(() => { if (this.pending === p) this.pending = null; });
+    p.catch(() => {
+      if (this.pending === p) this.pending = null;
+    });
     return p;
   }
 

@@ -34,24 +34,32 @@ export function progressByCourse(studies: { courseId: string; progress: number; 
 }
 
 /** Build a snapshot from already-loaded parts (pure). */
-export function makeSnapshot(mastery: MasteryService, member: Member, view: CurriculumView, rows: Map<string, Mastery>,
-  history: MemberHistory, now: number, requirement: StageRequirement = requirementOf(member.stage)): LearnerSnapshot {
+export function makeSnapshot(
+  mastery: MasteryService,
+  member: Member,
+  view: CurriculumView,
+  rows: Map<string, Mastery>,
+  history: MemberHistory,
+  now: number,
+  requirement: StageRequirement = requirementOf(member.stage),
+): LearnerSnapshot {
   const model = mastery.model;
   const leaf = new Map(view.leaves.map((t) => [t.id, model.currentMastery(rows.get(t.id), now, t.id, member.stage)]));
   const rolled = rollUpMastery([...view.topics.values()], leaf, model.currentMastery(undefined, now));
   return {
-    member, view, now, rows, history,
+    member,
+    view,
+    now,
+    rows,
+    history,
     masteryOf: (id) => rolled.get(id) ?? model.currentMastery(rows.get(id), now, id, member.stage),
-    courseProgress: progressByCourse(history.studies), requirement,
+    courseProgress: progressByCourse(history.studies),
+    requirement,
   };
 }
 
 /** Read a member's snapshot (rows rebuilt from history when the member has none yet). */
-export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number,
-  requirement?: StageRequirement): Promise<LearnerSnapshot> {
-  const [{ rows }, history] = await Promise.all([
-    mastery.ensureRows(view, [member]),
-    mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY }),
-  ]);
+export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number, requirement?: StageRequirement): Promise<LearnerSnapshot> {
+  const [{ rows }, history] = await Promise.all([mastery.ensureRows(view, [member]), mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY })]);
   return makeSnapshot(mastery, member, view, rows.get(member.id) ?? new Map(), history, now, requirement);
 }

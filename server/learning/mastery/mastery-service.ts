@@ -17,7 +17,10 @@ export const REPLAY_LIMIT = 5000;
 const UPSERT_CHUNK = 1000;
 
 export class MasteryService {
-  constructor(readonly store: GraphStore, readonly model: MasteryModel) {}
+  constructor(
+    readonly store: GraphStore,
+    readonly model: MasteryModel,
+  ) {}
 
   /**
    * Rows of every subtopic from the member's history (nothing written). Events whose time cannot be
@@ -49,7 +52,10 @@ export class MasteryService {
     }
     const rebuilt: string[] = [];
     if (missing.length) {
-      const histories = await this.store.getHistoriesForMembers(missing.map((m) => m.id), { limit: REPLAY_LIMIT });
+      const histories = await this.store.getHistoriesForMembers(
+        missing.map((m) => m.id),
+        { limit: REPLAY_LIMIT },
+      );
       const writes: Mastery[] = [];
       for (const m of missing) {
         const h = histories.get(m.id);

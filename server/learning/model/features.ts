@@ -28,7 +28,9 @@ export interface TopicInfo {
 }
 
 /** What is known about the member apart from events (empty for public datasets). */
-export interface MemberContext { stage?: string }
+export interface MemberContext {
+  stage?: string;
+}
 
 /** Everything feature computation needs from a fitted model. */
 export interface FeatureSpace {
@@ -54,8 +56,18 @@ const stageOrder = (s: string | undefined) => (s ? (MEMBER_STAGES as readonly st
  * idx/val at `off`. `asked` = false leaves out "was the last answer on this topic" (used for a
  * topic's mastery, which must not depend on what the member happened to answer last).
  */
-export function writeFeatures(fs: FeatureSpace, st: LearnerState, ctx: MemberContext, topicId: string, difficulty: number, t: number,
-  idx: Int32Array, val: Float32Array, off: number, asked = true): void {
+export function writeFeatures(
+  fs: FeatureSpace,
+  st: LearnerState,
+  ctx: MemberContext,
+  topicId: string,
+  difficulty: number,
+  t: number,
+  idx: Int32Array,
+  val: Float32Array,
+  off: number,
+  asked = true,
+): void {
   const gm = fs.globalMean;
   const base = Math.min(0.99, Math.max(0.01, baseRate(fs, topicId)));
   const ev = evidenceAt(st.topics.get(topicId), t, fs.halfLifeDays);
@@ -99,18 +111,33 @@ export function writeFeatures(fs: FeatureSpace, st: LearnerState, ctx: MemberCon
     ev && ev.answers === 0 && ev.minutes > 0 ? 1 : 0,
   ];
   let j = off;
-  idx[j] = 0; val[j++] = 1;
-  for (let d = 0; d < DENSE - 1; d++) { idx[j] = 1 + d; val[j++] = dense[d]; }
+  idx[j] = 0;
+  val[j++] = 1;
+  for (let d = 0; d < DENSE - 1; d++) {
+    idx[j] = 1 + d;
+    val[j++] = dense[d];
+  }
   const K = fs.topicMean.length;
   const k = fs.topicIndex.get(topicId);
   if (k !== undefined) {
-    idx[j] = DENSE + k; val[j++] = 1;
-    idx[j] = DENSE + K + k; val[j++] = ev ? Math.log1p(ev.right) : 0;
-    idx[j] = DENSE + 2 * K + k; val[j++] = ev ? Math.log1p(ev.wrong) : 0;
-    idx[j] = DENSE + 3 * K + k; val[j++] = acc;
-    idx[j] = DENSE + 4 * K + k; val[j++] = st.fast - gm;
+    idx[j] = DENSE + k;
+    val[j++] = 1;
+    idx[j] = DENSE + K + k;
+    val[j++] = ev ? Math.log1p(ev.right) : 0;
+    idx[j] = DENSE + 2 * K + k;
+    val[j++] = ev ? Math.log1p(ev.wrong) : 0;
+    idx[j] = DENSE + 3 * K + k;
+    val[j++] = acc;
+    idx[j] = DENSE + 4 * K + k;
+    val[j++] = st.fast - gm;
   }
   const sa = ctx.stage && info?.area ? fs.stageAreaIndex.get(`${ctx.stage}|${info.area}`) : undefined;
-  if (sa !== undefined) { idx[j] = DENSE + 5 * K + sa; val[j++] = 1; }
-  while (j < off + MAX_NNZ) { idx[j] = 0; val[j++] = 0; }
+  if (sa !== undefined) {
+    idx[j] = DENSE + 5 * K + sa;
+    val[j++] = 1;
+  }
+  while (j < off + MAX_NNZ) {
+    idx[j] = 0;
+    val[j++] = 0;
+  }
 }

@@ -18,9 +18,12 @@ export async function fitFromStore(out?: string): Promise<void> {
   try {
     const view = await new CurriculumCache(store).get();
     const members: MemberEvents[] = [];
-    for (let after: string | null = null; ;) {
+    for (let after: string | null = null; ; ) {
       const page = await store.listMembers({}, 500, after);
-      const hist = await store.getHistoriesForMembers(page.items.map((m) => m.id), { limit: REPLAY_LIMIT });
+      const hist = await store.getHistoriesForMembers(
+        page.items.map((m) => m.id),
+        { limit: REPLAY_LIMIT },
+      );
       for (const m of page.items) {
         const events = eventsFromHistory(view, hist.get(m.id) ?? { answers: [], studies: [] });
         if (events.length) members.push({ id: m.id, ctx: { stage: m.stage }, events });
@@ -32,7 +35,9 @@ export async function fitFromStore(out?: string): Promise<void> {
     const file = out ?? masteryParamsPath(cfg.dataDir);
     saveMasteryParams(file, report.model.params);
     const h = report.model.halfLifeDays;
-    console.log(`Fitted on ${report.answers} answers of ${report.members} members in ${report.seconds.toFixed(1)} s; forgetting half-life ${h === null ? 'none (no forgetting found)' : `${h} days`}`);
+    console.log(
+      `Fitted on ${report.answers} answers of ${report.members} members in ${report.seconds.toFixed(1)} s; forgetting half-life ${h === null ? 'none (no forgetting found)' : `${h} days`}`,
+    );
     for (const s of report.halfLifeScores) console.log(`  half-life ${s.halfLifeDays ?? 'none'}: held-out log-likelihood ${s.logLikelihood.toFixed(5)}`);
     console.log(`Saved to ${file}; run \`hongtu learn recompute\` so stored estimates use it`);
   } finally {

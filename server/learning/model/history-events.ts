@@ -32,7 +32,10 @@ export function topicInfoFromView(view: CurriculumView, required: RequiredTopics
   for (const t of view.leaves) {
     const qs = view.questionsByTopic.get(t.id) ?? [];
     out.set(t.id, {
-      area: t.area, requiredFor: requiredFor.get(t.id) ?? [], depth: depthOf(t.id, new Set()), prerequisites: t.prerequisiteIds,
+      area: t.area,
+      requiredFor: requiredFor.get(t.id) ?? [],
+      depth: depthOf(t.id, new Set()),
+      prerequisites: t.prerequisiteIds,
       difficulty: qs.length ? qs.reduce((s, q) => s + q.difficulty, 0) / qs.length : undefined,
     });
   }
@@ -62,11 +65,16 @@ export function studyToEvent(view: CurriculumView, e: StudyEvent, discount = 0):
  * A member's history as events, oldest first (ties by id). `discountOf` gives each event's integrity
  * discount (0 = counts fully).
  */
-export function eventsFromHistory(view: CurriculumView, history: { answers: AnswerEvent[]; studies: StudyEvent[] },
-  discountOf: (id: string) => number = () => 0): LearnerEvent[] {
+export function eventsFromHistory(view: CurriculumView, history: { answers: AnswerEvent[]; studies: StudyEvent[] }, discountOf: (id: string) => number = () => 0): LearnerEvent[] {
   const list: { at: number; id: string; e: LearnerEvent }[] = [];
-  for (const a of history.answers) { const e = answerToEvent(view, a, discountOf(a.id)); if (e) list.push({ at: a.at, id: a.id, e }); }
-  for (const s of history.studies) { const e = studyToEvent(view, s, discountOf(s.id)); if (e) list.push({ at: s.at, id: s.id, e }); }
+  for (const a of history.answers) {
+    const e = answerToEvent(view, a, discountOf(a.id));
+    if (e) list.push({ at: a.at, id: a.id, e });
+  }
+  for (const s of history.studies) {
+    const e = studyToEvent(view, s, discountOf(s.id));
+    if (e) list.push({ at: s.at, id: s.id, e });
+  }
   list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return list.map((x) => x.e);
 }

@@ -29,7 +29,11 @@ export interface LearnerModelParams {
 }
 
 /** A member's events with what is known about them (training and evaluation input). */
-export interface MemberEvents { id: string; ctx: MemberContext; events: LearnerEvent[] }
+export interface MemberEvents {
+  id: string;
+  ctx: MemberContext;
+  events: LearnerEvent[];
+}
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -44,7 +48,10 @@ export class LearnerModel {
   private readonly row = new Float64Array(DENSE);
   private readonly priors = new Map<string, number>();
 
-  constructor(readonly params: LearnerModelParams, readonly topicInfo: Map<string, TopicInfo> = new Map()) {
+  constructor(
+    readonly params: LearnerModelParams,
+    readonly topicInfo: Map<string, TopicInfo> = new Map(),
+  ) {
     this.id = `learner-model/${params.version}`;
     this.fs = {
       halfLifeDays: params.halfLifeDays,
@@ -59,11 +66,17 @@ export class LearnerModel {
   }
 
   /** The same parameters over another curriculum description (topic areas, requirements, prerequisites). */
-  withTopics(info: Map<string, TopicInfo>): LearnerModel { return new LearnerModel(this.params, info); }
+  withTopics(info: Map<string, TopicInfo>): LearnerModel {
+    return new LearnerModel(this.params, info);
+  }
 
-  get halfLifeDays(): number | null { return this.params.halfLifeDays; }
+  get halfLifeDays(): number | null {
+    return this.params.halfLifeDays;
+  }
 
-  newState(): LearnerState { return newLearnerState(this.params.globalMean); }
+  newState(): LearnerState {
+    return newLearnerState(this.params.globalMean);
+  }
 
   /** Fold one event into the member's state (the step every path shares). */
   apply(st: LearnerState, e: LearnerEvent): void {
@@ -99,13 +112,18 @@ export class LearnerModel {
     return this.toMastery(sigmoid(this.logOdds(st, ctx, topicId, d, t, false)));
   }
 
-  toMastery(p: number): number { return clamp((p - this.params.guess) / (1 - this.params.guess), 0, 1); }
+  toMastery(p: number): number {
+    return clamp((p - this.params.guess) / (1 - this.params.guess), 0, 1);
+  }
 
   /** Mastery of a topic for someone with no evidence at all (what a stored estimate fades towards). */
   priorMastery(topicId: string, ctx: MemberContext = {}): number {
     const key = `${ctx.stage ?? ''}|${topicId}`;
     let p = this.priors.get(key);
-    if (p === undefined) { p = this.masteryAt(this.newState(), ctx, topicId, NaN); this.priors.set(key, p); }
+    if (p === undefined) {
+      p = this.masteryAt(this.newState(), ctx, topicId, NaN);
+      this.priors.set(key, p);
+    }
     return p;
   }
 
@@ -125,7 +143,9 @@ export class LearnerModel {
     return sigmoid(Math.log(p / (1 - p)) + wd * (difficulty - 0.5));
   }
 
-  toJSON(): LearnerModelParams { return this.params; }
+  toJSON(): LearnerModelParams {
+    return this.params;
+  }
 }
 
 /* ---------------------------------------------------------------- fitting */
@@ -154,20 +174,29 @@ export const DEFAULT_HALF_LIVES: (number | null)[] = [30, 90, 180, 365, 730, 146
 
 function mulberry32(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-interface Rows { idx: Int32Array; val: Float32Array; y: Uint8Array; n: number; member: Int32Array }
+interface Rows {
+  idx: Int32Array;
+  val: Float32Array;
+  y: Uint8Array;
+  n: number;
+  member: Int32Array;
+}
 
 function featurize(fs: FeatureSpace, members: MemberEvents[], halfLifeDays: number | null): Rows {
   let total = 0;
   for (const m of members) for (const e of m.events) if (e.kind === 'answer' && e.topics.length) total++;
-  const idx = new Int32Array(total * MAX_NNZ), val = new Float32Array(total * MAX_NNZ);
-  const y = new Uint8Array(total), member = new Int32Array(total);
+  const idx = new Int32Array(total * MAX_NNZ),
+    val = new Float32Array(total * MAX_NNZ);
+  const y = new Uint8Array(total),
+    member = new Int32Array(total);
   const space = { ...fs, halfLifeDays };
   let r = 0;
   members.forEach((m, mi) => {
@@ -187,31 +216,45 @@ function featurize(fs: FeatureSpace, members: MemberEvents[], halfLifeDays: numb
 function fitLogistic(rows: Rows, P: number, use: (r: number) => boolean, init: number, epochs: number): Float64Array {
   const w = new Float64Array(P);
   w[0] = init;
-  const m = new Float64Array(P), v = new Float64Array(P), g = new Float64Array(P);
+  const m = new Float64Array(P),
+    v = new Float64Array(P),
+    g = new Float64Array(P);
   const touched = new Int32Array(P);
   const order = Int32Array.from({ length: rows.n }, (_, i) => i).filter(use);
   const rand = mulberry32(7);
-  const lr = 0.01, l2 = 1e-6, batch = 256, b1 = 0.9, b2 = 0.999;
+  const lr = 0.01,
+    l2 = 1e-6,
+    batch = 256,
+    b1 = 0.9,
+    b2 = 0.999;
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t; }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
     for (let start = 0; start < order.length; start += batch) {
       const end = Math.min(order.length, start + batch);
       let nt = 0;
       for (let q = start; q < end; q++) {
-        const r = order[q], o = r * MAX_NNZ;
+        const r = order[q],
+          o = r * MAX_NNZ;
         let z = 0;
         for (let f = 0; f < MAX_NNZ; f++) z += w[rows.idx[o + f]] * rows.val[o + f];
         const err = (sigmoid(z) - rows.y[r]) / (end - start);
         for (let f = 0; f < MAX_NNZ; f++) {
-          const p = rows.idx[o + f], x = rows.val[o + f];
+          const p = rows.idx[o + f],
+            x = rows.val[o + f];
           if (x === 0) continue;
           if (g[p] === 0) touched[nt++] = p;
           g[p] += err * x;
         }
       }
       step++;
-      const c1 = 1 - b1 ** step, c2 = 1 - b2 ** step;
+      const c1 = 1 - b1 ** step,
+        c2 = 1 - b2 ** step;
       for (let q = 0; q < nt; q++) {
         const p = touched[q];
         const grad = g[p] + l2 * w[p];
@@ -233,7 +276,8 @@ function linear(w: Float64Array, rows: Rows, r: number): number {
 }
 
 function meanLogLik(w: Float64Array, rows: Rows, use: (r: number) => boolean): number {
-  let ll = 0, n = 0;
+  let ll = 0,
+    n = 0;
   for (let r = 0; r < rows.n; r++) {
     if (!use(r)) continue;
     const p = clamp(sigmoid(linear(w, rows, r)), 1e-9, 1 - 1e-9);
@@ -248,27 +292,42 @@ export function fitLearnerModel(members: MemberEvents[], topicInfo: Map<string, 
   const t0 = performance.now();
   const topics: string[] = [];
   const tIndex = new Map<string, number>();
-  const num: number[] = [], den: number[] = [];
-  let right = 0, all = 0, timed = false;
+  const num: number[] = [],
+    den: number[] = [];
+  let right = 0,
+    all = 0,
+    timed = false;
   const stageAreas = new Set<string>();
-  for (const m of members) for (const e of m.events) {
-    if (Number.isFinite(e.at)) timed = true;
-    for (const tw of e.topics) {
-      if (!tIndex.has(tw.topicId)) { tIndex.set(tw.topicId, topics.length); topics.push(tw.topicId); num.push(0); den.push(0); }
-      const area = topicInfo.get(tw.topicId)?.area;
-      if (m.ctx.stage && area) stageAreas.add(`${m.ctx.stage}|${area}`);
+  for (const m of members)
+    for (const e of m.events) {
+      if (Number.isFinite(e.at)) timed = true;
+      for (const tw of e.topics) {
+        if (!tIndex.has(tw.topicId)) {
+          tIndex.set(tw.topicId, topics.length);
+          topics.push(tw.topicId);
+          num.push(0);
+          den.push(0);
+        }
+        const area = topicInfo.get(tw.topicId)?.area;
+        if (m.ctx.stage && area) stageAreas.add(`${m.ctx.stage}|${area}`);
+      }
+      if (e.kind !== 'answer' || !e.topics.length) continue;
+      const k = tIndex.get(mainTopic(e.topics)!)!;
+      num[k] += e.correct ? 1 : 0;
+      den[k]++;
+      right += e.correct ? 1 : 0;
+      all++;
     }
-    if (e.kind !== 'answer' || !e.topics.length) continue;
-    const k = tIndex.get(mainTopic(e.topics)!)!;
-    num[k] += e.correct ? 1 : 0; den[k]++;
-    right += e.correct ? 1 : 0; all++;
-  }
   const globalMean = all ? right / all : 0.5;
   const topicMean = topics.map((_, k) => (num[k] + 5 * globalMean) / (den[k] + 5));
   const sa = [...stageAreas].sort();
   const fs: FeatureSpace = {
-    halfLifeDays: null, globalMean, topicIndex: tIndex, topicMean: Float64Array.from(topicMean),
-    stageAreaIndex: new Map(sa.map((s, i) => [s, i])), info: (id) => topicInfo.get(id),
+    halfLifeDays: null,
+    globalMean,
+    topicIndex: tIndex,
+    topicMean: Float64Array.from(topicMean),
+    stageAreaIndex: new Map(sa.map((s, i) => [s, i])),
+    info: (id) => topicInfo.get(id),
   };
   const P = featureCount(topics.length, sa.length);
   const every = opts.holdoutEvery ?? 10;
@@ -303,20 +362,30 @@ export function fitLearnerModel(members: MemberEvents[], topicInfo: Map<string, 
       });
       return { cols, y };
     };
-    const fit = split(kept(rows)), val = split(held(rows));
+    const fit = split(kept(rows)),
+      val = split(held(rows));
     const g = fitGbdt(fit.cols, fit.y, { validation: val.y.length ? val : undefined });
     if (g.trees.length) gbdt = { base: g.base, learningRate: g.learningRate, cuts: g.cuts.map((c) => Array.from(c)), trees: g.trees };
   }
   const params: LearnerModelParams = {
-    kind: 'learner-model', version: opts.version ?? 1, halfLifeDays: best!.h, globalMean, guess: opts.guess ?? 0.25,
-    topics, topicMean, stageAreas: sa, weights: Array.from(w), gbdt,
+    kind: 'learner-model',
+    version: opts.version ?? 1,
+    halfLifeDays: best!.h,
+    globalMean,
+    guess: opts.guess ?? 0.25,
+    topics,
+    topicMean,
+    stageAreas: sa,
+    weights: Array.from(w),
+    gbdt,
   };
   return { model: new LearnerModel(params, topicInfo), halfLifeScores: scores, answers: rows.n, members: members.length, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** P(right) of every scored answer of every member, each predicted from the events before it. */
 export function predictMembers(model: LearnerModel, members: MemberEvents[], scored: (e: LearnerEvent) => boolean = () => true): { p: number[]; y: number[] } {
-  const p: number[] = [], y: number[] = [];
+  const p: number[] = [],
+    y: number[] = [];
   for (const m of members) {
     const st = model.newState();
     for (const e of m.events) {

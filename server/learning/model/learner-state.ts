@@ -9,7 +9,10 @@
  */
 
 /** A subtopic an event bears on, with the tag weight (0..1]. */
-export interface TopicWeight { topicId: string; weight: number }
+export interface TopicWeight {
+  topicId: string;
+  weight: number;
+}
 
 /** An answer or a study session, as the model sees it. `at` is epoch ms (NaN when unknown). */
 export type LearnerEvent =
@@ -18,16 +21,22 @@ export type LearnerEvent =
 
 export interface TopicEvidence {
   /** Faded, tag-weighted right / wrong answers and study minutes, as of `at`. */
-  right: number; wrong: number; minutes: number;
+  right: number;
+  wrong: number;
+  minutes: number;
   at: number;
   /** Answers on the topic ever (not faded), and an average of recent outcomes (1 right, 0 wrong). */
-  answers: number; recent: number; last: number;
+  answers: number;
+  recent: number;
+  last: number;
 }
 
 export interface LearnerState {
-  right: number; wrong: number;
+  right: number;
+  wrong: number;
   /** Recent correctness, fast and slow moving averages. */
-  fast: number; slow: number;
+  fast: number;
+  slow: number;
   /** +1 / −1 for the last answer, 0 before any. */
   last: number;
   lastTopic: string | null;
@@ -66,10 +75,16 @@ export function applyEvent(st: LearnerState, e: LearnerEvent, halfLifeDays: numb
     let ev = st.topics.get(tw.topicId);
     if (!ev) st.topics.set(tw.topicId, (ev = { right: 0, wrong: 0, minutes: 0, at: e.at, answers: 0, recent: topicMean(tw.topicId), last: 0 }));
     const f = fade(halfLifeDays, e.at - ev.at);
-    ev.right *= f; ev.wrong *= f; ev.minutes *= f;
+    ev.right *= f;
+    ev.wrong *= f;
+    ev.minutes *= f;
     if (Number.isFinite(e.at)) ev.at = e.at;
-    if (e.kind === 'study') { ev.minutes += w * e.minutes; continue; }
-    if (e.correct) ev.right += w; else ev.wrong += w;
+    if (e.kind === 'study') {
+      ev.minutes += w * e.minutes;
+      continue;
+    }
+    if (e.correct) ev.right += w;
+    else ev.wrong += w;
     if (w >= 0.5) {
       ev.answers += 1;
       ev.recent = 0.6 * ev.recent + 0.4 * (e.correct ? 1 : 0);
@@ -79,7 +94,8 @@ export function applyEvent(st: LearnerState, e: LearnerEvent, halfLifeDays: numb
   if (Number.isFinite(e.at)) st.at = e.at;
   if (e.kind !== 'answer') return;
   const y = e.correct ? 1 : 0;
-  if (y) st.right += keep; else st.wrong += keep;
+  if (y) st.right += keep;
+  else st.wrong += keep;
   st.fast = st.fast + keep * 0.3 * (y - st.fast);
   st.slow = st.slow + keep * 0.08 * (y - st.slow);
   st.last = y ? 1 : -1;

@@ -29,9 +29,14 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** The parameters with numbers rounded to 6 decimals (the file stays small and diffable). */
 export function compact(p: LearnerModelParams): LearnerModelParams {
   return {
-    ...p, globalMean: r6(p.globalMean), topicMean: p.topicMean.map(r6), weights: p.weights.map(r6),
+    ...p,
+    globalMean: r6(p.globalMean),
+    topicMean: p.topicMean.map(r6),
+    weights: p.weights.map(r6),
     gbdt: p.gbdt && {
-      base: r6(p.gbdt.base), learningRate: p.gbdt.learningRate, cuts: p.gbdt.cuts.map((c) => c.map(r6)),
+      base: r6(p.gbdt.base),
+      learningRate: p.gbdt.learningRate,
+      cuts: p.gbdt.cuts.map((c) => c.map(r6)),
       trees: p.gbdt.trees.map((t) => t.map((n) => ({ ...n, value: r6(n.value) }))),
     },
   };

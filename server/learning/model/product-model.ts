@@ -22,7 +22,10 @@ export class ProductModel implements MasteryModel {
   private base: LearnerModel;
   private forView: { view: CurriculumView; model: LearnerModel } | null = null;
 
-  constructor(params: LearnerModelParams, private readonly required: RequiredTopics) {
+  constructor(
+    params: LearnerModelParams,
+    private readonly required: RequiredTopics,
+  ) {
     this.base = new LearnerModel(params);
     this.id = this.base.id;
   }
@@ -33,12 +36,15 @@ export class ProductModel implements MasteryModel {
     return this.forView.model;
   }
 
-  useView(view: CurriculumView): void { this.modelFor(view); }
+  useView(view: CurriculumView): void {
+    this.modelFor(view);
+  }
 
-  private latest(): LearnerModel { return this.forView?.model ?? this.base; }
+  private latest(): LearnerModel {
+    return this.forView?.model ?? this.base;
+  }
 
-  rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>,
-    discountOf?: (eventId: string) => number): Map<string, Mastery> {
+  rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, discountOf?: (eventId: string) => number): Map<string, Mastery> {
     const model = this.modelFor(view);
     const events = eventsFromHistory(view, history, discountOf);
     const out = new Map<string, Mastery>();
@@ -62,8 +68,13 @@ export class ProductModel implements MasteryModel {
     return this.latest().predictCorrect(mastery, difficulty);
   }
 
-  explain(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, limit = 5,
-    discountOf?: (eventId: string) => number): Map<string, MasteryEvidence[]> {
+  explain(
+    member: MemberRef,
+    view: CurriculumView,
+    history: Pick<MemberHistory, 'answers' | 'studies'>,
+    limit = 5,
+    discountOf?: (eventId: string) => number,
+  ): Map<string, MasteryEvidence[]> {
     const model = this.modelFor(view);
     const fold = new GuardedFold(model, { stage: member.stage });
     const out = new Map<string, MasteryEvidence[]>();
@@ -74,8 +85,12 @@ export class ProductModel implements MasteryModel {
         const m = moved.get(t.topicId)!;
         const list = out.get(t.topicId) ?? [];
         list.unshift({
-          kind: e.kind === 'answer' ? 'ANSWER' : 'STUDY', eventId: e.ref ?? '', at: e.at,
-          correct: e.kind === 'answer' ? e.correct : null, delta: round(m.after - m.before), discount: e.discount ?? 0,
+          kind: e.kind === 'answer' ? 'ANSWER' : 'STUDY',
+          eventId: e.ref ?? '',
+          at: e.at,
+          correct: e.kind === 'answer' ? e.correct : null,
+          delta: round(m.after - m.before),
+          discount: e.discount ?? 0,
         });
         if (list.length > limit) list.length = limit;
         out.set(t.topicId, list);
@@ -99,7 +114,10 @@ export class GuardedFold {
   readonly st: LearnerState;
   private readonly correction = new Map<string, number>();
 
-  constructor(private readonly model: LearnerModel, private readonly ctx: { stage?: string }) {
+  constructor(
+    private readonly model: LearnerModel,
+    private readonly ctx: { stage?: string },
+  ) {
     this.st = model.newState();
   }
 
@@ -119,7 +137,8 @@ export class GuardedFold {
     const moved = new Map<string, { before: number; after: number }>();
     for (const t of e.topics) moved.set(t.topicId, { before: this.displayed(t.topicId, e.at), after: 0 });
     const counted = (e.discount ?? 0) < 1;
-    if (!counted) { // kept in the record, moves nothing
+    if (!counted) {
+      // kept in the record, moves nothing
       for (const m of moved.values()) m.after = m.before;
       return moved;
     }
@@ -132,7 +151,8 @@ export class GuardedFold {
       } else {
         c *= CORRECTION_KEPT;
       }
-      if (c === 0) this.correction.delete(topicId); else this.correction.set(topicId, c);
+      if (c === 0) this.correction.delete(topicId);
+      else this.correction.set(topicId, c);
       m.after = clamp01(raw + c);
     }
     return moved;

@@ -37,7 +37,7 @@ function randomHistory(rng: Rng, n: number): { answers: AnswerEvent[]; studies: 
   return { answers, studies, end: t };
 }
 
-describe('a wrong answer never raises a topic\'s estimate', () => {
+describe("a wrong answer never raises a topic's estimate", () => {
   it('holds over 400 random histories, every stage, every topic the question tests', () => {
     const rng = new Rng(20251206, 'wrong-answer');
     let checked = 0;

@@ -12,14 +12,33 @@ import { buildPlan } from './build-plan';
 
 const topic = (id: string, prerequisiteIds: string[] = []): Topic => ({ id, name: id, area: 'admission', description: '', parentId: 'admission', prerequisiteIds });
 const course = (id: string, minutes: number, topicId: string): Course => ({
-  id, title: id, summary: '', kind: 'ARTICLE', minutes, createdAt: 0, updatedAt: 0, topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+  id,
+  title: id,
+  summary: '',
+  kind: 'ARTICLE',
+  minutes,
+  createdAt: 0,
+  updatedAt: 0,
+  topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
 });
 const topics = [{ ...topic('admission'), parentId: null }, topic('t1'), topic('t2', ['t1']), topic('t3', ['t2'])];
 // Ranked worst-first on purpose: the dependent courses come before their prerequisites.
 const courses = [course('c3', 30, 't3'), course('c2', 30, 't2'), course('c1', 30, 't1'), course('big', 90, 't1'), course('c4', 20, 't1')];
 const view = buildCurriculumView(topics, courses, []);
-const ranked = courses.map((c): CourseRecommendation => ({ course: c, score: 1, explanation: `学 ${c.id}`, topicIds: [c.topics[0].topicId], kind: 'GAP', path: { nodes: [], edges: [] } }));
-const base = { id: 'p', memberId: 'm', now: 1_000_000, view, model: createProductModel(null, requiredTopicIds()), rows: new Map(), ranked, previous: null, courseProgress: new Map<string, number>() };
+const ranked = courses.map(
+  (c): CourseRecommendation => ({ course: c, score: 1, explanation: `学 ${c.id}`, topicIds: [c.topics[0].topicId], kind: 'GAP', path: { nodes: [], edges: [] } }),
+);
+const base = {
+  id: 'p',
+  memberId: 'm',
+  now: 1_000_000,
+  view,
+  model: createProductModel(null, requiredTopicIds()),
+  rows: new Map(),
+  ranked,
+  previous: null,
+  courseProgress: new Map<string, number>(),
+};
 
 describe('buildPlan', () => {
   it('keeps each week within budget, puts prerequisites first, and leaves out what cannot fit a week', () => {
@@ -36,7 +55,10 @@ describe('buildPlan', () => {
   it('stops at the last week; a course waits for every planned course on its prerequisites', () => {
     const plan = buildPlan({ ...base, minutesPerWeek: 30, weeks: 2 });
     // c2 needs t1, taught by c1 and c4: both come first, so c2 and c3 do not fit in two weeks.
-    expect(plan.items.map((i) => [i.courseId, i.week])).toEqual([['c1', 1], ['c4', 2]]);
+    expect(plan.items.map((i) => [i.courseId, i.week])).toEqual([
+      ['c1', 1],
+      ['c4', 2],
+    ]);
   });
 
   it('keeps completed items of the previous plan and does not plan them again', () => {

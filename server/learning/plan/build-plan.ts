@@ -50,7 +50,7 @@ export function fadingTopics(model: MasteryModel, rows: Map<string, Mastery>, no
     const prior = model.currentMastery(undefined, now, r.topicId);
     if (r.p - prior >= LEARNED && r.p - cur >= FADE) out.push({ topicId: r.topicId, was: r.p, now: cur });
   }
-  return out.sort((a, b) => (b.was - b.now) - (a.was - a.now) || a.topicId.localeCompare(b.topicId));
+  return out.sort((a, b) => b.was - b.now - (a.was - a.now) || a.topicId.localeCompare(b.topicId));
 }
 
 /** Courses (by id) that must come before `id`: they cover a prerequisite of a topic `id` covers. */
@@ -60,10 +60,11 @@ function predecessors(view: CurriculumView, ids: string[]): Map<string, Set<stri
   for (const id of ids) {
     const pre = new Set<string>();
     const own = covers.get(id)!;
-    for (const t of own) for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
-      if (own.has(p)) continue;
-      for (const other of ids) if (other !== id && covers.get(other)!.has(p)) pre.add(other);
-    }
+    for (const t of own)
+      for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
+        if (own.has(p)) continue;
+        for (const other of ids) if (other !== id && covers.get(other)!.has(p)) pre.add(other);
+      }
     out.set(id, pre);
   }
   return out;
@@ -79,15 +80,20 @@ export function buildPlan(x: PlanInput): StudyPlan {
 
   // Spaced reviews first, so learning fills what they leave.
   for (const f of fadingTopics(x.model, x.rows, x.now, x.evidenced).slice(0, 4)) {
-    const course = (x.view.coursesByTopic.get(f.topicId) ?? []).filter((c) => c.weight >= 0.5)
-      .sort((a, b) => a.course.minutes - b.course.minutes)[0]?.course;
+    const course = (x.view.coursesByTopic.get(f.topicId) ?? []).filter((c) => c.weight >= 0.5).sort((a, b) => a.course.minutes - b.course.minutes)[0]?.course;
     if (!course) continue;
     for (const week of REVIEW_WEEKS) {
       if (week > x.weeks) break;
       if (used[week] + course.minutes > x.minutesPerWeek * REVIEW_SHARE) continue;
       used[week] += course.minutes;
       items.push({
-        courseId: course.id, week, order: 0, due: due(week), minutes: course.minutes, topicIds: [f.topicId], kind: 'REVIEW',
+        courseId: course.id,
+        week,
+        order: 0,
+        due: due(week),
+        minutes: course.minutes,
+        topicIds: [f.topicId],
+        kind: 'REVIEW',
         reason: encodeReasons([reason('PLAN_REVIEW', { topic: f.topicId, was: f.was, now: f.now })]),
       });
     }
@@ -107,8 +113,14 @@ export function buildPlan(x: PlanInput): StudyPlan {
       used[week] += r.course.minutes;
       placedAt.set(r.course.id, week);
       items.push({
-        courseId: r.course.id, week, order: 0, due: due(week), minutes: r.course.minutes,
-        topicIds: r.topicIds, kind: 'LEARN', reason: r.explanation,
+        courseId: r.course.id,
+        week,
+        order: 0,
+        due: due(week),
+        minutes: r.course.minutes,
+        topicIds: r.topicIds,
+        kind: 'LEARN',
+        reason: r.explanation,
       });
       progressed = true;
     }

@@ -6,9 +6,22 @@
 import type { Course } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
-export interface PathNode { key: string; kind: 'MEMBER' | 'TOPIC' | 'COURSE'; id: string; label: string }
-export interface PathEdge { from: string; to: string; kind: 'HAS_GAP' | 'PREREQUISITE_OF' | 'COVERS'; label: string }
-export interface LearningPath { nodes: PathNode[]; edges: PathEdge[] }
+export interface PathNode {
+  key: string;
+  kind: 'MEMBER' | 'TOPIC' | 'COURSE';
+  id: string;
+  label: string;
+}
+export interface PathEdge {
+  from: string;
+  to: string;
+  kind: 'HAS_GAP' | 'PREREQUISITE_OF' | 'COVERS';
+  label: string;
+}
+export interface LearningPath {
+  nodes: PathNode[];
+  edges: PathEdge[];
+}
 
 /**
  * `chain` runs from the topic the course covers up to the gap topic (each the prerequisite of the

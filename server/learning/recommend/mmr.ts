@@ -20,13 +20,17 @@ export function mmrSelect<T>(candidates: T[], k: number, score: (x: T) => number
   const pool = [...candidates].sort((a, b) => score(b) - score(a));
   const picked: T[] = [];
   while (picked.length < k && pool.length) {
-    let best = 0, bestValue = -Infinity;
+    let best = 0,
+      bestValue = -Infinity;
     // Only the head of the pool can win (scores are sorted and similarity ≥ 0), which keeps this linear-ish.
     const scan = Math.min(pool.length, 60);
     for (let i = 0; i < scan; i++) {
       const redundancy = picked.length ? Math.max(...picked.map((p) => sim(pool[i], p))) : 0;
       const v = lambda * score(pool[i]) - (1 - lambda) * redundancy;
-      if (v > bestValue) { bestValue = v; best = i; }
+      if (v > bestValue) {
+        bestValue = v;
+        best = i;
+      }
     }
     picked.push(pool.splice(best, 1)[0]);
   }

@@ -9,10 +9,19 @@ import { pickPracticeQuestions } from './practice';
 
 const topic = (id: string): Topic => ({ id, name: `名${id}`, area: 'history', description: '', parentId: 'history', prerequisiteIds: [] });
 const question = (id: string, topicId: string, difficulty = 0.5): Question => ({
-  id, stem: id, options: ['甲', '乙', '丙', '丁'], answer: 0, explanation: '', difficulty, topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+  id,
+  stem: id,
+  options: ['甲', '乙', '丙', '丁'],
+  answer: 0,
+  explanation: '',
+  difficulty,
+  topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
 });
-const view = buildCurriculumView([{ ...topic('history'), parentId: null }, topic('x'), topic('y'), topic('z')],
-  [], [question('x1', 'x'), question('x2', 'x'), question('y1', 'y'), question('y2', 'y'), question('z1', 'z')]);
+const view = buildCurriculumView(
+  [{ ...topic('history'), parentId: null }, topic('x'), topic('y'), topic('z')],
+  [],
+  [question('x1', 'x'), question('x2', 'x'), question('y1', 'y'), question('y2', 'y'), question('z1', 'z')],
+);
 const model = createProductModel(null, requiredTopicIds());
 const names = { topic: (id: string) => view.topics.get(id)?.name };
 const zh = (stored: string) => renderStored(stored, 'zh-CN', names);

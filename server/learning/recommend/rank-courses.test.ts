@@ -10,7 +10,14 @@ import { rankCourses, type RankInput } from './rank-courses';
 
 const topic = (id: string, prerequisiteIds: string[] = []): Topic => ({ id, name: `名${id}`, area: 'admission', description: '', parentId: 'admission', prerequisiteIds });
 const course = (id: string, topicId: string, minutes = 20): Course => ({
-  id, title: `课${id}`, summary: '', kind: 'ARTICLE', minutes, createdAt: 0, updatedAt: 0, topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+  id,
+  title: `课${id}`,
+  summary: '',
+  kind: 'ARTICLE',
+  minutes,
+  createdAt: 0,
+  updatedAt: 0,
+  topics: [{ topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
 });
 const view = buildCurriculumView(
   [{ ...topic('admission'), parentId: null }, topic('a'), topic('b'), topic('pre'), topic('hard', ['pre'])],
@@ -19,7 +26,14 @@ const view = buildCurriculumView(
 );
 const gap = (topicId: string, severity: number): Gap => ({ memberId: 'm', topicId, severity, reasons: ['原因'], updatedAt: 0 });
 const input = (over: Partial<RankInput>): RankInput => ({
-  view, member: { id: 'm', name: '某人' }, masteryOf: () => 0.2, gaps: [], courseProgress: new Map(), popularity: new Map(), coldStart: false, ...over,
+  view,
+  member: { id: 'm', name: '某人' },
+  masteryOf: () => 0.2,
+  gaps: [],
+  courseProgress: new Map(),
+  popularity: new Map(),
+  coldStart: false,
+  ...over,
 });
 
 describe('rankCourses', () => {
@@ -28,7 +42,9 @@ describe('rankCourses', () => {
     expect(recs.map((r) => r.course.id)).toEqual(['pre1']);
     expect(recs[0].kind).toBe('PREREQUISITE');
     expect(recs[0].path.edges.map((e) => [e.from, e.kind, e.to])).toEqual([
-      ['member:m', 'HAS_GAP', 'topic:hard'], ['topic:pre', 'PREREQUISITE_OF', 'topic:hard'], ['course:pre1', 'COVERS', 'topic:pre'],
+      ['member:m', 'HAS_GAP', 'topic:hard'],
+      ['topic:pre', 'PREREQUISITE_OF', 'topic:hard'],
+      ['course:pre1', 'COVERS', 'topic:pre'],
     ]);
     const ready = rankCourses(input({ gaps: [gap('hard', 0.9)], masteryOf: (id) => (id === 'pre' ? 0.6 : 0.2) }), 5);
     expect(ready.map((r) => r.course.id)).toEqual(['hard1']);
@@ -36,7 +52,16 @@ describe('rankCourses', () => {
   });
 
   it('skips completed courses', () => {
-    const recs = rankCourses(input({ gaps: [gap('a', 0.9)], courseProgress: new Map([['a1', 0.95], ['a2', 0.5]]) }), 5);
+    const recs = rankCourses(
+      input({
+        gaps: [gap('a', 0.9)],
+        courseProgress: new Map([
+          ['a1', 0.95],
+          ['a2', 0.5],
+        ]),
+      }),
+      5,
+    );
     expect(recs.map((r) => r.course.id)).toEqual(['a2', 'a3']);
   });
 
@@ -46,18 +71,52 @@ describe('rankCourses', () => {
   });
 
   it('with no gaps, recommends what the branch studies', () => {
-    const recs = rankCourses(input({ popularity: new Map([['b1', 5], ['a2', 1]]), coldStart: true }), 5);
-    expect(recs.map((r) => [r.course.id, r.kind])).toEqual([['b1', 'POPULAR'], ['a2', 'POPULAR']]);
+    const recs = rankCourses(
+      input({
+        popularity: new Map([
+          ['b1', 5],
+          ['a2', 1],
+        ]),
+        coldStart: true,
+      }),
+      5,
+    );
+    expect(recs.map((r) => [r.course.id, r.kind])).toEqual([
+      ['b1', 'POPULAR'],
+      ['a2', 'POPULAR'],
+    ]);
     const names = { topic: (id: string) => view.topics.get(id)?.name };
     expect(renderStored(recs[0].explanation, 'zh-CN', names)).toContain('本支部同志近半年学习这门课程 5 次。');
     expect(renderStored(recs[0].explanation, 'en', names)).toContain('Members of your branch studied this course 5 times in the last six months.');
   });
 
-  it('puts the stage\'s required topics first at equal need, and a course per half hour of the member\'s time', () => {
-    const toAssess = [{ topicId: 'a', target: 0.6 }, { topicId: 'b', target: 0.6 }];
-    const plain = rankCourses(input({ toAssess, courseProgress: new Map([['a2', 1], ['a3', 1]]) }), 2);
+  it("puts the stage's required topics first at equal need, and a course per half hour of the member's time", () => {
+    const toAssess = [
+      { topicId: 'a', target: 0.6 },
+      { topicId: 'b', target: 0.6 },
+    ];
+    const plain = rankCourses(
+      input({
+        toAssess,
+        courseProgress: new Map([
+          ['a2', 1],
+          ['a3', 1],
+        ]),
+      }),
+      2,
+    );
     expect(plain.map((r) => r.course.id)).toEqual(['a1', 'b1']);
-    const required = rankCourses(input({ toAssess, requiredTopics: new Set(['b']), courseProgress: new Map([['a2', 1], ['a3', 1]]) }), 2);
+    const required = rankCourses(
+      input({
+        toAssess,
+        requiredTopics: new Set(['b']),
+        courseProgress: new Map([
+          ['a2', 1],
+          ['a3', 1],
+        ]),
+      }),
+      2,
+    );
     expect(required.map((r) => r.course.id)).toEqual(['b1', 'a1']);
     expect(required[0].score).toBeGreaterThan(required[1].score);
     // The same topic taught in 20 minutes beats it taught in 40.

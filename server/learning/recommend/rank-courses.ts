@@ -22,7 +22,6 @@ import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
 import { isCompleted } from '../progress';
 
-
 /** Mastery below which a prerequisite counts as "far from mastered". */
 export const PREREQ_FAR = 0.4;
 /** Share of a topic's need passed on to each prerequisite it waits for. */
@@ -45,7 +44,10 @@ export interface Need {
 }
 
 /** A required topic not yet assessed, with the target that requires it. */
-export interface ToAssess { topicId: string; target: number }
+export interface ToAssess {
+  topicId: string;
+  target: number;
+}
 
 export interface RankInput {
   view: CurriculumView;
@@ -77,8 +79,13 @@ export interface CourseRecommendation {
 }
 
 /** Need per subtopic: gaps, passed down to prerequisites that are far from mastered. */
-export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: string) => number, toAssess: ToAssess[] = [],
-  required: ReadonlySet<string> = new Set()): Map<string, Need> {
+export function needsOf(
+  view: CurriculumView,
+  gaps: Gap[],
+  masteryOf: (id: string) => number,
+  toAssess: ToAssess[] = [],
+  required: ReadonlySet<string> = new Set(),
+): Map<string, Need> {
   const need = new Map<string, Need>(gaps.map((g) => [g.topicId, { value: g.severity, via: null, unlocks: [] }]));
   for (const a of toAssess) {
     if (need.has(a.topicId)) continue;
@@ -94,11 +101,19 @@ export function needsOf(view: CurriculumView, gaps: Gap[], masteryOf: (id: strin
       if (masteryOf(p) >= PREREQ_READY) continue;
       const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
-      if (!cur) { need.set(p, { value: passed, via: t, unlocks: [t] }); queue.push(p); continue; }
+      if (!cur) {
+        need.set(p, { value: passed, via: t, unlocks: [t] });
+        queue.push(p);
+        continue;
+      }
       if (!cur.unlocks.includes(t)) cur.unlocks.push(t);
       // A prerequisite that is also a gap itself keeps its own severity, plus a little for what it unlocks.
       if (cur.via === null) cur.value = Math.min(1, Math.max(cur.value, passed) + 0.05);
-      else if (passed > cur.value) { cur.value = passed; cur.via = t; queue.push(p); }
+      else if (passed > cur.value) {
+        cur.value = passed;
+        cur.via = t;
+        queue.push(p);
+      }
     }
   }
   return need;
@@ -132,8 +147,10 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
     if (isCompleted(x.courseProgress.get(c.id) ?? 0)) continue;
     if (blockingPrerequisites(x.view, c, x.masteryOf).length) continue;
     // Per half hour of the member's time: a long course is worth more only if it teaches more.
-    const relevance = (x.view.courseTopics.get(c.id) ?? []).reduce((s, t) =>
-      s + t.weight * (need.get(t.topicId)?.value ?? 0) * (1 - x.masteryOf(t.topicId)) * readiness(t.topicId), 0) / Math.max(5, c.minutes) * 30;
+    const relevance =
+      ((x.view.courseTopics.get(c.id) ?? []).reduce((s, t) => s + t.weight * (need.get(t.topicId)?.value ?? 0) * (1 - x.masteryOf(t.topicId)) * readiness(t.topicId), 0) /
+        Math.max(5, c.minutes)) *
+      30;
     const branchPop = Math.log1p(x.popularity.get(c.id) ?? 0) / Math.log1p(maxPop);
     const pop = x.helped?.counts.size ? (branchPop + (x.helped.counts.get(c.id) ?? 0) / x.helped.members) / 2 : branchPop;
     if (relevance <= 0 && pop <= 0) continue;
@@ -142,7 +159,12 @@ export function rankCourses(x: RankInput, first: number): CourseRecommendation[]
   const maxRel = Math.max(1e-9, ...cands.map((c) => c.relevance));
   for (const c of cands) c.score = (1 - popWeight) * (c.relevance / maxRel) + popWeight * c.pop;
   const topics = (c: Cand) => x.view.courseTopics.get(c.course.id) ?? [];
-  const picked = mmrSelect(cands, first, (c) => c.score, (a, b) => topicCosine(topics(a), topics(b)));
+  const picked = mmrSelect(
+    cands,
+    first,
+    (c) => c.score,
+    (a, b) => topicCosine(topics(a), topics(b)),
+  );
   return picked.map((c) => explain(x, need, c.course, c.score, x.popularity.get(c.course.id) ?? 0));
 }
 
@@ -153,52 +175,96 @@ const MIN_DISCLOSED_SESSIONS = 5;
 
 function explain(x: RankInput, need: Map<string, Need>, course: Course, score: number, studied: number): CourseRecommendation {
   const v = x.view;
-  const covered = (v.courseTopics.get(course.id) ?? []).filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
+  const covered = (v.courseTopics.get(course.id) ?? [])
+    .filter((t) => (need.get(t.topicId)?.value ?? 0) > 0)
     .sort((a, b) => b.weight * need.get(b.topicId)!.value - a.weight * need.get(a.topicId)!.value);
   const what = { courseKind: course.kind, title: course.title, minutes: course.minutes };
   const helped = x.helped?.counts.get(course.id) ?? 0;
   // Other members' gaps and study are personal data: the ranking may use them, but an explanation cites
   // them only as aggregates over groups large enough not to point at anyone (small-group disclosure).
-  const social: Reason[] = helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
-    ? [reason('REC_PEERS_COMPLETED', { peers: x.helped!.members, completed: helped })]
-    : studied >= MIN_DISCLOSED_SESSIONS ? [reason('REC_BRANCH_SESSIONS', { sessions: studied })] : [];
+  const social: Reason[] =
+    helped > 0 && (x.helped?.members ?? 0) >= MIN_DISCLOSED_GROUP
+      ? [reason('REC_PEERS_COMPLETED', { peers: x.helped!.members, completed: helped })]
+      : studied >= MIN_DISCLOSED_SESSIONS
+        ? [reason('REC_BRANCH_SESSIONS', { sessions: studied })]
+        : [];
   const rounded = Math.round(score * 1000) / 1000;
   if (!covered.length) {
     return {
-      course, score: rounded, kind: 'POPULAR', topicIds: [],
+      course,
+      score: rounded,
+      kind: 'POPULAR',
+      topicIds: [],
       explanation: encodeReasons([reason('REC_POPULAR', what), ...social]),
       path: buildPath(x.member, v, course, [], []),
     };
   }
   const main = covered[0].topicId;
   const chain: string[] = [main];
-  const viaOf = (t: string) => need.get(t)?.via ?? (t === main ? need.get(main)!.unlocks[0] ?? null : null);
+  const viaOf = (t: string) => need.get(t)?.via ?? (t === main ? (need.get(main)!.unlocks[0] ?? null) : null);
   for (let t = viaOf(main); t && chain.length < 6 && !chain.includes(t); t = viaOf(t)) chain.push(t);
   const gapTopic = chain[chain.length - 1];
   const others = { other1: covered[1]?.topicId, other2: covered[2]?.topicId };
   const assessOnly = !!need.get(gapTopic)?.assess;
   if (chain.length > 1) {
     return {
-      course, score: rounded, kind: 'PREREQUISITE', topicIds: covered.map((t) => t.topicId),
-      explanation: encodeReasons([reason(assessOnly ? 'REC_PREREQUISITE_OF_REQUIRED' : 'REC_PREREQUISITE_OF_GAP',
-        { gapTopic, topic: main, mastery: x.masteryOf(main), ...what }), ...social]),
-      path: assessOnly ? buildPath(x.member, v, course, [], covered.map((t) => t.topicId)) : buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+      course,
+      score: rounded,
+      kind: 'PREREQUISITE',
+      topicIds: covered.map((t) => t.topicId),
+      explanation: encodeReasons([
+        reason(assessOnly ? 'REC_PREREQUISITE_OF_REQUIRED' : 'REC_PREREQUISITE_OF_GAP', { gapTopic, topic: main, mastery: x.masteryOf(main), ...what }),
+        ...social,
+      ]),
+      path: assessOnly
+        ? buildPath(
+            x.member,
+            v,
+            course,
+            [],
+            covered.map((t) => t.topicId),
+          )
+        : buildPath(
+            x.member,
+            v,
+            course,
+            chain,
+            covered.map((t) => t.topicId),
+          ),
     };
   }
   if (assessOnly) {
     const target = x.toAssess?.find((a) => a.topicId === main)?.target ?? 0;
     return {
-      course, score: rounded, kind: 'REQUIRED', topicIds: covered.map((t) => t.topicId),
+      course,
+      score: rounded,
+      kind: 'REQUIRED',
+      topicIds: covered.map((t) => t.topicId),
       explanation: encodeReasons([reason('REC_REQUIRED', { topic: main, target, ...what, ...others }), ...social]),
-      path: buildPath(x.member, v, course, [], covered.map((t) => t.topicId)),
+      path: buildPath(
+        x.member,
+        v,
+        course,
+        [],
+        covered.map((t) => t.topicId),
+      ),
     };
   }
   const gap = x.gaps.find((g) => g.topicId === main);
   // The gap's first reason is the evidence behind the recommendation.
   const why = gap?.reasons[0] ? decodeReasons(gap.reasons[0]) : [];
   return {
-    course, score: rounded, kind: 'GAP', topicIds: covered.map((t) => t.topicId),
+    course,
+    score: rounded,
+    kind: 'GAP',
+    topicIds: covered.map((t) => t.topicId),
     explanation: encodeReasons([reason('REC_GAP', { topic: main, mastery: x.masteryOf(main), ...what, ...others }), ...why, ...social]),
-    path: buildPath(x.member, v, course, chain, covered.map((t) => t.topicId)),
+    path: buildPath(
+      x.member,
+      v,
+      course,
+      chain,
+      covered.map((t) => t.topicId),
+    ),
   };
 }

@@ -57,7 +57,7 @@ describe('fitting the mastery model', () => {
   it('finds a finite half-life when members forget between sessions', () => {
     const rows: AnswerRow[] = [];
     let s = 7;
-    const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let m = 0; m < 300; m++) {
       let p = 0.2;
       let at = 0;
@@ -81,7 +81,14 @@ describe('roll-up', () => {
   it('averages children up the tree, counting unknown leaves at the prior', () => {
     const t = (id: string, parentId: string | null): Topic => ({ id, name: id, area: 'history', description: '', parentId, prerequisiteIds: [] });
     const topics = [t('history', null), t('h.a', 'history'), t('h.b', 'history'), t('h.b.x', 'h.b'), t('h.b.y', 'h.b')];
-    const up = rollUpMastery(topics, new Map([['h.a', 0.8], ['h.b.x', 0.6]]), 0.2);
+    const up = rollUpMastery(
+      topics,
+      new Map([
+        ['h.a', 0.8],
+        ['h.b.x', 0.6],
+      ]),
+      0.2,
+    );
     expect(up.get('h.b')).toBeCloseTo(0.4, 10);
     expect(up.get('history')).toBeCloseTo(0.6, 10);
   });

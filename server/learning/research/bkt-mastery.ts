@@ -14,8 +14,18 @@
 import type { Mastery, MemberHistory, TopicTag } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
-export interface AnswerObservation { at: number; correct: boolean; difficulty: number; topics: TopicTag[] }
-export interface StudyObservation { at: number; seconds: number; progress: number; topics: TopicTag[] }
+export interface AnswerObservation {
+  at: number;
+  correct: boolean;
+  difficulty: number;
+  topics: TopicTag[];
+}
+export interface StudyObservation {
+  at: number;
+  seconds: number;
+  progress: number;
+  topics: TopicTag[];
+}
 
 /** Row-by-row BKT with forgetting: each event updates the rows of the topics it bears on. */
 export interface BktMasteryModel {
@@ -30,15 +40,15 @@ const tagsOf = (tw: { topicId: string; weight: number }[]) => tw.map((t) => ({ t
 
 /** Replay a member's history oldest first through the BKT baseline; returns the final rows. */
 export function replayBkt(model: BktMasteryModel, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>): Map<string, Mastery> {
-  const events = [
-    ...history.answers.map((e) => ({ at: e.at, id: e.id, a: e, s: null })),
-    ...history.studies.map((e) => ({ at: e.at, id: e.id, a: null, s: e })),
-  ].sort((x, y) => x.at - y.at || x.id.localeCompare(y.id));
+  const events = [...history.answers.map((e) => ({ at: e.at, id: e.id, a: e, s: null })), ...history.studies.map((e) => ({ at: e.at, id: e.id, a: null, s: e }))].sort(
+    (x, y) => x.at - y.at || x.id.localeCompare(y.id),
+  );
   const rows = new Map<string, Mastery>();
   for (const e of events) {
     let out: Mastery[] = [];
     if (e.a) {
-      const q = view.questionById.get(e.a.questionId), topics = view.questionTopics.get(e.a.questionId);
+      const q = view.questionById.get(e.a.questionId),
+        topics = view.questionTopics.get(e.a.questionId);
       if (q && topics?.length) out = model.observeAnswer(e.a.memberId, rows, { at: e.a.at, correct: e.a.correct, difficulty: q.difficulty, topics: tagsOf(topics) });
     } else if (e.s) {
       const topics = view.courseTopics.get(e.s.courseId);
@@ -51,7 +61,10 @@ export function replayBkt(model: BktMasteryModel, view: CurriculumView, history:
 
 export interface MasteryParams {
   version: number;
-  l0: number; t: number; g: number; s: number;
+  l0: number;
+  t: number;
+  g: number;
+  s: number;
   /** P(learned) gain from completing a course fully, before the tag weight. */
   studyGain: number;
   /** Days for (p − floor) to halve without practice; Infinity = no forgetting. */
@@ -62,7 +75,15 @@ export interface MasteryParams {
 }
 
 export const DEFAULT_MASTERY_PARAMS: MasteryParams = {
-  version: 1, l0: 0.25, t: 0.12, g: 0.22, s: 0.1, studyGain: 0.3, halfLifeDays: 90, floor: 0.1, learnOnWrong: 0,
+  version: 1,
+  l0: 0.25,
+  t: 0.12,
+  g: 0.22,
+  s: 0.1,
+  studyGain: 0.3,
+  halfLifeDays: 90,
+  floor: 0.1,
+  learnOnWrong: 0,
 };
 
 const DAY = 86_400_000;

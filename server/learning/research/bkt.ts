@@ -6,7 +6,12 @@
  */
 import type { KtDataset } from './dataset';
 
-export interface BktParams { l0: number; t: number; g: number; s: number }
+export interface BktParams {
+  l0: number;
+  t: number;
+  g: number;
+  s: number;
+}
 
 const CAP = 0.3;
 const EPS = 1e-6;
@@ -37,10 +42,14 @@ function subsequences(data: KtDataset): Map<number, Uint8Array[]> {
 export function fitBktSkill(seqs: Uint8Array[], init: BktParams = { l0: 0.4, t: 0.1, g: 0.2, s: 0.1 }, iterations = 30): BktParams {
   let { l0, t, g, s } = init;
   for (let it = 0; it < iterations; it++) {
-    let sumL0 = 0, nSeq = 0;
-    let transNum = 0, transDen = 0;
-    let guessNum = 0, guessDen = 0;
-    let slipNum = 0, slipDen = 0;
+    let sumL0 = 0,
+      nSeq = 0;
+    let transNum = 0,
+      transDen = 0;
+    let guessNum = 0,
+      guessDen = 0;
+    let slipNum = 0,
+      slipDen = 0;
     let ll = 0;
     for (const obs of seqs) {
       const n = obs.length;
@@ -58,7 +67,8 @@ export function fitBktSkill(seqs: Uint8Array[], init: BktParams = { l0: 0.4, t: 
         prior = alpha[i] + (1 - alpha[i]) * t;
       }
       // Backward pass: beta ratios for L and U, scaled by the same factors.
-      let bL = 1, bU = 1;
+      let bL = 1,
+        bU = 1;
       const gammaL = new Float64Array(n);
       gammaL[n - 1] = alpha[n - 1];
       for (let i = n - 2; i >= 0; i--) {
@@ -66,7 +76,8 @@ export function fitBktSkill(seqs: Uint8Array[], init: BktParams = { l0: 0.4, t: 
         const eL = o ? 1 - s : s;
         const eU = o ? g : 1 - g;
         // xi for transitions i → i+1
-        const aL = alpha[i], aU = 1 - alpha[i];
+        const aL = alpha[i],
+          aU = 1 - alpha[i];
         const xiLL = aL * 1 * eL * bL;
         const xiUL = aU * t * eL * bL;
         const xiUU = aU * (1 - t) * eU * bU;
@@ -75,16 +86,21 @@ export function fitBktSkill(seqs: Uint8Array[], init: BktParams = { l0: 0.4, t: 
         transDen += (xiUL + xiUU) / z;
         const nbL = (1 * eL * bL) / scale[i + 1];
         const nbU = (t * eL * bL + (1 - t) * eU * bU) / scale[i + 1];
-        bL = nbL; bU = nbU;
-        const gl = aL * bL, gu = aU * bU;
+        bL = nbL;
+        bU = nbU;
+        const gl = aL * bL,
+          gu = aU * bU;
         gammaL[i] = gl / (gl + gu);
       }
       sumL0 += gammaL[0];
       nSeq++;
       for (let i = 0; i < n; i++) {
-        const gL = gammaL[i], gU = 1 - gL;
-        guessDen += gU; slipDen += gL;
-        if (obs[i]) guessNum += gU; else slipNum += gL;
+        const gL = gammaL[i],
+          gU = 1 - gL;
+        guessDen += gU;
+        slipDen += gL;
+        if (obs[i]) guessNum += gU;
+        else slipNum += gL;
       }
     }
     void ll;
@@ -102,7 +118,10 @@ export function fitBktSkill(seqs: Uint8Array[], init: BktParams = { l0: 0.4, t: 
 }
 
 /** A fitted BKT model: per-skill parameters plus pooled ones for skills unseen in training. */
-export interface BktModel { perSkill: Map<number, BktParams>; pooled: BktParams }
+export interface BktModel {
+  perSkill: Map<number, BktParams>;
+  pooled: BktParams;
+}
 
 export function fitBkt(train: KtDataset): BktModel {
   const subs = subsequences(train);
@@ -125,9 +144,7 @@ export function predictBkt(model: BktModel, data: KtDataset): Float64Array {
       const p = model.perSkill.get(k) ?? model.pooled;
       const pl = state.get(k) ?? p.l0;
       out[o++] = pl * (1 - p.s) + (1 - pl) * p.g;
-      const post = seq.correct[i]
-        ? (pl * (1 - p.s)) / (pl * (1 - p.s) + (1 - pl) * p.g)
-        : (pl * p.s) / (pl * p.s + (1 - pl) * (1 - p.g));
+      const post = seq.correct[i] ? (pl * (1 - p.s)) / (pl * (1 - p.s) + (1 - pl) * p.g) : (pl * p.s) / (pl * p.s + (1 - pl) * (1 - p.g));
       state.set(k, post + (1 - post) * p.t);
     }
   }

@@ -25,14 +25,23 @@ function specifiers(source: string): string[] {
 }
 
 const target = (file: string, spec: string) =>
-  spec.startsWith('.') ? path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)).split(path.sep).join('/') : spec;
+  spec.startsWith('.')
+    ? path
+        .relative(ROOT, path.resolve(ROOT, path.dirname(file), spec))
+        .split(path.sep)
+        .join('/')
+    : spec;
 
 describe('product model apart from research code', () => {
   it('no server file outside research/ imports research/ or the hidden model, except the evaluation entry points', () => {
-    const offenders = serverFiles().filter((f) => !ALLOWED.has(f)).flatMap((f) =>
-      specifiers(readFileSync(path.join(ROOT, f), 'utf8')).map((s) => target(f, s))
-        .filter((t) => t.startsWith('server/learning/research/') || t === 'seeds/generator/hidden-model')
-        .map((t) => `${f} → ${t}`));
+    const offenders = serverFiles()
+      .filter((f) => !ALLOWED.has(f))
+      .flatMap((f) =>
+        specifiers(readFileSync(path.join(ROOT, f), 'utf8'))
+          .map((s) => target(f, s))
+          .filter((t) => t.startsWith('server/learning/research/') || t === 'seeds/generator/hidden-model')
+          .map((t) => `${f} → ${t}`),
+      );
     expect(serverFiles().length).toBeGreaterThan(50);
     expect(offenders).toEqual([]);
   });

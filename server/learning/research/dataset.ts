@@ -16,7 +16,11 @@ export interface KtSequence {
   times: Float64Array | null;
 }
 
-export interface KtDataset { sequences: KtSequence[]; skills: string[]; responses: number }
+export interface KtDataset {
+  sequences: KtSequence[];
+  skills: string[];
+  responses: number;
+}
 
 export type KtFormat = 'csv' | 'lines';
 
@@ -58,12 +62,16 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -77,7 +85,12 @@ function parseTime(v: string): number {
   return d / 1000;
 }
 
-interface Builder { student: string; skills: number[]; correct: number[]; times: number[] }
+interface Builder {
+  student: string;
+  skills: number[];
+  correct: number[];
+  times: number[];
+}
 
 function finish(builders: Map<string, Builder>, index: SkillIndex, hasTime: boolean): KtDataset {
   const sequences: KtSequence[] = [];
@@ -124,10 +137,17 @@ export function parseCsv(text: string, index: SkillIndex, grow = true): KtDatase
 
 /** Parse the 3-line format. Students are numbered by position (`s1`, `s2`, ...). */
 export function parseLines(text: string, index: SkillIndex, grow = true): KtDataset {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length % 3 !== 0) throw new Error(`3-line format: expected a multiple of 3 non-blank lines, got ${lines.length}`);
   const builders = new Map<string, Builder>();
-  const cells = (l: string) => l.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const cells = (l: string) =>
+    l
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   for (let i = 0; i < lines.length; i += 3) {
     const n = Number(cells(lines[i])[0]);
     const skills = cells(lines[i + 1]);

@@ -14,7 +14,11 @@ import { fitLrKt, predictLrKt } from './lr-kt';
 import { fitHybridKt, predictHybridKt } from './hybrid-kt';
 import { fitLearnerModel, predictMembers, type MemberEvents } from '../model/learner-model';
 
-export interface ModelResult extends KtMetrics { model: string; fitSeconds: number; dedup: KtMetrics }
+export interface ModelResult extends KtMetrics {
+  model: string;
+  fitSeconds: number;
+  dedup: KtMetrics;
+}
 export interface KtEvaluation {
   /** The product's model; the others are research baselines. */
   primary: 'learner-model';
@@ -28,9 +32,13 @@ export interface KtEvaluation {
 /** A KT dataset as the learner model's events (one topic per response; times in ms when known). */
 export function toMemberEvents(data: KtDataset): MemberEvents[] {
   return data.sequences.map((s) => ({
-    id: s.student, ctx: {},
+    id: s.student,
+    ctx: {},
     events: Array.from(s.skills, (k, i) => ({
-      kind: 'answer' as const, at: s.times ? s.times[i] * 1000 : NaN, correct: s.correct[i] === 1, difficulty: NaN,
+      kind: 'answer' as const,
+      at: s.times ? s.times[i] * 1000 : NaN,
+      correct: s.correct[i] === 1,
+      difficulty: NaN,
       topics: k >= 0 ? [{ topicId: data.skills[k], weight: 1 }] : [{ topicId: `unknown`, weight: 1 }],
     })),
   }));
@@ -46,16 +54,20 @@ export function firstCopies(data: KtDataset): Uint8Array {
   let o = 0;
   for (const s of data.sequences) {
     for (let i = 0; i < s.skills.length; i++, o++) {
-      if (i > 0 && keep[o - 1] && s.skills[i] !== s.skills[i - 1] && s.correct[i] === s.correct[i - 1]
-        && (!s.times || s.times[i] === s.times[i - 1])) keep[o] = 0;
+      if (i > 0 && keep[o - 1] && s.skills[i] !== s.skills[i - 1] && s.correct[i] === s.correct[i - 1] && (!s.times || s.times[i] === s.times[i - 1])) keep[o] = 0;
     }
   }
   return keep;
 }
 
 function masked(pred: ArrayLike<number>, y: Uint8Array, keep: Uint8Array): KtMetrics {
-  const p: number[] = [], t: number[] = [];
-  for (let i = 0; i < y.length; i++) if (keep[i]) { p.push(pred[i]); t.push(y[i]); }
+  const p: number[] = [],
+    t: number[] = [];
+  for (let i = 0; i < y.length; i++)
+    if (keep[i]) {
+      p.push(pred[i]);
+      t.push(y[i]);
+    }
   return computeMetrics(p, t);
 }
 
@@ -114,9 +126,13 @@ export function formatEvaluation(ev: KtEvaluation): string {
   ];
   for (const r of ev.results) {
     const name = r.model === ev.primary ? `${r.model}*` : r.model;
-    lines.push(`${name.padEnd(15)} ${r.auc.toFixed(4)}  ${r.rmse.toFixed(4)}  ${r.accuracy.toFixed(4)}  | ${r.dedup.auc.toFixed(4)}     ${r.dedup.rmse.toFixed(4)}  ${r.dedup.accuracy.toFixed(4)}  | ${r.fitSeconds.toFixed(2)}`);
+    lines.push(
+      `${name.padEnd(15)} ${r.auc.toFixed(4)}  ${r.rmse.toFixed(4)}  ${r.accuracy.toFixed(4)}  | ${r.dedup.auc.toFixed(4)}     ${r.dedup.rmse.toFixed(4)}  ${r.dedup.accuracy.toFixed(4)}  | ${r.fitSeconds.toFixed(2)}`,
+    );
   }
-  lines.push(`* the product's learner model, fitted and run as the server runs it (forgetting half-life: ${ev.halfLifeDays === null ? 'none' : `${ev.halfLifeDays} days`}); the others are research baselines`);
+  lines.push(
+    `* the product's learner model, fitted and run as the server runs it (forgetting half-life: ${ev.halfLifeDays === null ? 'none' : `${ev.halfLifeDays} days`}); the others are research baselines`,
+  );
   lines.push('dedup: the second of two adjacent responses with different skills and the same outcome is not scored');
   return lines.join('\n');
 }

@@ -9,7 +9,13 @@ import { DEFAULT_MASTERY_PARAMS, createBktMasteryModel, type MasteryParams } fro
 import type { Mastery } from '../../../graph';
 
 /** One answer with its main topic and the question's difficulty, in time order per member. */
-export interface AnswerRow { memberId: string; topicId: string; at: number; correct: boolean; difficulty: number }
+export interface AnswerRow {
+  memberId: string;
+  topicId: string;
+  at: number;
+  correct: boolean;
+  difficulty: number;
+}
 
 const HALF_LIVES = [14, 30, 60, 90, 180, 365, Infinity];
 
@@ -28,7 +34,8 @@ function sequences(rows: AnswerRow[]): Map<string, AnswerRow[]> {
 /** Mean log-likelihood of each answer predicted online by the model with these parameters. */
 export function logLikelihood(params: MasteryParams, seqs: Map<string, AnswerRow[]>): number {
   const model = createBktMasteryModel(params);
-  let ll = 0, n = 0;
+  let ll = 0,
+    n = 0;
   for (const list of seqs.values()) {
     let row: Mastery | undefined;
     for (const a of list) {
@@ -36,14 +43,22 @@ export function logLikelihood(params: MasteryParams, seqs: Map<string, AnswerRow
       ll += Math.log(a.correct ? p : 1 - p);
       n++;
       [row] = model.observeAnswer(a.memberId, new Map(row ? [[a.topicId, row]] : []), {
-        at: a.at, correct: a.correct, difficulty: a.difficulty, topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+        at: a.at,
+        correct: a.correct,
+        difficulty: a.difficulty,
+        topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
       });
     }
   }
   return n ? ll / n : 0;
 }
 
-export interface FitReport { params: MasteryParams; logLikelihood: number; answers: number; sequences: number }
+export interface FitReport {
+  params: MasteryParams;
+  logLikelihood: number;
+  answers: number;
+  sequences: number;
+}
 
 export function fitMasteryParams(rows: AnswerRow[], base: MasteryParams = DEFAULT_MASTERY_PARAMS): FitReport {
   const seqs = sequences(rows);
@@ -54,7 +69,10 @@ export function fitMasteryParams(rows: AnswerRow[], base: MasteryParams = DEFAUL
   for (const h of HALF_LIVES) {
     const cand = { ...best, halfLifeDays: h };
     const ll = logLikelihood(cand, seqs);
-    if (ll > bestLl) { bestLl = ll; best = cand; }
+    if (ll > bestLl) {
+      bestLl = ll;
+      best = cand;
+    }
   }
   return { params: best, logLikelihood: bestLl, answers: rows.length, sequences: seqs.size };
 }

@@ -27,21 +27,36 @@ export interface GapEvaluation {
 }
 
 export function memberAssessment(world: SimWorld, model: MasteryModel, m: SimMember) {
-  const v = world.view, now = world.referenceDate;
+  const v = world.view,
+    now = world.referenceDate;
   const rows = model.rowsFromHistory(m, v, m);
   const leaf = new Map(v.leaves.map((t) => [t.id, model.currentMastery(rows.get(t.id), now, t.id, m.stage)]));
   const rolled = rollUpMastery([...v.topics.values()], leaf, model.currentMastery(undefined, now));
   const masteryOf = (id: string) => rolled.get(id) ?? model.currentMastery(undefined, now, id, m.stage);
   return assessGaps({
-    member: m, view: v, now, masteryOf, areaMasteryOf: masteryOf,
-    evidence: answerEvidence(v, m.answers), studied: studiedTopics(v, m.studies), storedOf: (id) => rows.get(id)?.p,
-    branchTopics: world.branchTopics.get(m.branchId) ?? new Map(), planPrerequisites: new Map(),
+    member: m,
+    view: v,
+    now,
+    masteryOf,
+    areaMasteryOf: masteryOf,
+    evidence: answerEvidence(v, m.answers),
+    studied: studiedTopics(v, m.studies),
+    storedOf: (id) => rows.get(id)?.p,
+    branchTopics: world.branchTopics.get(m.branchId) ?? new Map(),
+    planPrerequisites: new Map(),
   });
 }
 
 export function evaluateGaps(world: SimWorld, model: MasteryModel, members: SimMember[]): GapEvaluation {
-  let pairs = 0, truePairs = 0, claimed = 0, tp = 0, notAssessed = 0;
-  const bands = new Map<string, { claimed: number; tp: number }>([['≥ 0.5', { claimed: 0, tp: 0 }], ['< 0.5', { claimed: 0, tp: 0 }]]);
+  let pairs = 0,
+    truePairs = 0,
+    claimed = 0,
+    tp = 0,
+    notAssessed = 0;
+  const bands = new Map<string, { claimed: number; tp: number }>([
+    ['≥ 0.5', { claimed: 0, tp: 0 }],
+    ['< 0.5', { claimed: 0, tp: 0 }],
+  ]);
   for (const m of members) {
     const a = memberAssessment(world, model, m);
     const gaps = new Map(a.gaps.map((g) => [g.topicId, g]));
@@ -58,12 +73,19 @@ export function evaluateGaps(world: SimWorld, model: MasteryModel, members: SimM
       claimed++;
       if (truth) tp++;
       const b = bands.get(g.severity >= 0.5 ? '≥ 0.5' : '< 0.5')!;
-      b.claimed++; if (truth) b.tp++;
+      b.claimed++;
+      if (truth) b.tp++;
     }
   }
   return {
-    members: members.length, pairs, truePairs, claimed, truePositives: tp,
-    precision: claimed ? tp / claimed : NaN, recall: truePairs ? tp / truePairs : NaN, notAssessed,
+    members: members.length,
+    pairs,
+    truePairs,
+    claimed,
+    truePositives: tp,
+    precision: claimed ? tp / claimed : NaN,
+    recall: truePairs ? tp / truePairs : NaN,
+    notAssessed,
     byBand: [...bands].map(([band, b]) => ({ band, claimed: b.claimed, precision: b.claimed ? b.tp / b.claimed : NaN })),
   };
 }

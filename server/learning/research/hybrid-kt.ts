@@ -9,7 +9,10 @@ import { DENSE, MAX_NNZ } from './lr-features';
 import { featurize, fitLrKt, lrLogit, replayPredict, type LrKtModel, type LrKtOptions } from './lr-kt';
 import { fitGbdt, predictGbdt, type GbdtModel, type GbdtOptions } from '../model/gbdt';
 
-export interface HybridKtModel { lr: LrKtModel; gbdt: GbdtModel }
+export interface HybridKtModel {
+  lr: LrKtModel;
+  gbdt: GbdtModel;
+}
 
 /** Dense columns 1..DENSE-1 of the sparse row, then the LR logit. */
 const NCOL = DENSE;
@@ -20,18 +23,24 @@ export function fitHybridKt(train: KtDataset, opts: { lr?: LrKtOptions; gbdt?: G
   // Every 10th student's rows validate the trees (early stopping); rows are contiguous per student.
   const isVal = new Uint8Array(rows);
   let r0 = 0;
-  train.sequences.forEach((s, i) => { if (i % 10 === 9) isVal.fill(1, r0, r0 + s.skills.length); r0 += s.skills.length; });
+  train.sequences.forEach((s, i) => {
+    if (i % 10 === 9) isVal.fill(1, r0, r0 + s.skills.length);
+    r0 += s.skills.length;
+  });
   const nVal = isVal.reduce((a, b) => a + b, 0);
   const fitCols = Array.from({ length: NCOL }, () => new Float32Array(rows - nVal));
   const valCols = Array.from({ length: NCOL }, () => new Float32Array(nVal));
-  const fitY = new Uint8Array(rows - nVal), valY = new Uint8Array(nVal);
-  let a = 0, b = 0;
+  const fitY = new Uint8Array(rows - nVal),
+    valY = new Uint8Array(nVal);
+  let a = 0,
+    b = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * MAX_NNZ;
     const [cols, at] = isVal[r] ? [valCols, b] : [fitCols, a];
     for (let d = 0; d < DENSE - 1; d++) cols[d][at] = val[o + 1 + d];
     cols[DENSE - 1][at] = lrLogit(lr.w, idx, val, o);
-    if (isVal[r]) valY[b++] = y[r]; else fitY[a++] = y[r];
+    if (isVal[r]) valY[b++] = y[r];
+    else fitY[a++] = y[r];
   }
   const gbdt = fitGbdt(fitCols, fitY, { ...opts.gbdt, validation: nVal > 0 ? { cols: valCols, y: valY } : undefined });
   return { lr, gbdt };

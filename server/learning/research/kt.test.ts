@@ -45,7 +45,7 @@ describe('metrics', () => {
 describe('BKT', () => {
   it('recovers the parameters of data drawn from a BKT process', () => {
     let s = 42;
-    const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
     const truth = { l0: 0.3, t: 0.15, g: 0.2, s: 0.1 };
     const seqs: Uint8Array[] = [];
     for (let k = 0; k < 3000; k++) {
@@ -67,7 +67,10 @@ describe('BKT', () => {
 
 describe('evaluation on a synthetic world', () => {
   const { train, test } = splitByStudent(simulateKt({ students: 1500, skills: 40, meanLength: 40, seed: 3 }));
-  for (const [format, encode] of [['lines', toLines], ['csv', toCsv]] as const) {
+  for (const [format, encode] of [
+    ['lines', toLines],
+    ['csv', toCsv],
+  ] as const) {
     it(`ranks the product model with the best, hybrid-kt and lr-kt above BKT above the per-skill mean (${format})`, () => {
       const index = new SkillIndex();
       const ev = evaluateDatasets(parseDataset(encode(train), index), parseDataset(encode(test), index));

@@ -10,14 +10,22 @@ export const DENSE = 18;
 export const MAX_NNZ = DENSE + 5;
 
 export interface StudentState {
-  c: number; w: number;           // total correct / wrong
-  emaFast: number; emaSlow: number;
-  last: number;                   // +1 / -1 / 0
+  c: number;
+  w: number; // total correct / wrong
+  emaFast: number;
+  emaSlow: number;
+  last: number; // +1 / -1 / 0
   lastSkill: number;
   lastTime: number;
   perSkill: Map<number, SkillState>;
 }
-interface SkillState { c: number; w: number; ema: number; last: number; lastTime: number }
+interface SkillState {
+  c: number;
+  w: number;
+  ema: number;
+  last: number;
+  lastTime: number;
+}
 
 export function newStudentState(globalMean: number): StudentState {
   return { c: 0, w: 0, emaFast: globalMean, emaSlow: globalMean, last: 0, lastSkill: -2, lastTime: NaN, perSkill: new Map() };
@@ -31,8 +39,15 @@ const logit = (p: number) => Math.log(p / (1 - p));
  * one-hot, log correct, log wrong, ability×skill, recent×skill.
  */
 export function writeFeatures(
-  st: StudentState, k: number, time: number, K: number, skillMean: Float64Array, globalMean: number,
-  idx: Int32Array, val: Float32Array, off: number,
+  st: StudentState,
+  k: number,
+  time: number,
+  K: number,
+  skillMean: Float64Array,
+  globalMean: number,
+  idx: Int32Array,
+  val: Float32Array,
+  off: number,
 ): number {
   const sk = k >= 0 ? st.perSkill.get(k) : undefined;
   const n = st.c + st.w;
@@ -59,15 +74,24 @@ export function writeFeatures(
     logit(Math.min(0.99, Math.max(0.01, base))),
   ];
   let j = off;
-  idx[j] = 0; val[j++] = 1;
-  for (let d = 0; d < DENSE - 1; d++) { idx[j] = 1 + d; val[j++] = dense[d]; }
+  idx[j] = 0;
+  val[j++] = 1;
+  for (let d = 0; d < DENSE - 1; d++) {
+    idx[j] = 1 + d;
+    val[j++] = dense[d];
+  }
   if (k >= 0 && k < K) {
     const b = DENSE;
-    idx[j] = b + k; val[j++] = 1;
-    idx[j] = b + K + k; val[j++] = sk ? Math.log1p(sk.c) : 0;
-    idx[j] = b + 2 * K + k; val[j++] = sk ? Math.log1p(sk.w) : 0;
-    idx[j] = b + 3 * K + k; val[j++] = acc;
-    idx[j] = b + 4 * K + k; val[j++] = st.emaFast - globalMean;
+    idx[j] = b + k;
+    val[j++] = 1;
+    idx[j] = b + K + k;
+    val[j++] = sk ? Math.log1p(sk.c) : 0;
+    idx[j] = b + 2 * K + k;
+    val[j++] = sk ? Math.log1p(sk.w) : 0;
+    idx[j] = b + 3 * K + k;
+    val[j++] = acc;
+    idx[j] = b + 4 * K + k;
+    val[j++] = st.emaFast - globalMean;
   }
   return j - off;
 }
@@ -78,7 +102,8 @@ export const featureCount = (K: number) => DENSE + 5 * K;
 /** Fold an observed response into the state. */
 export function observe(st: StudentState, k: number, correct: number, time: number, skillMean: Float64Array, globalMean: number): void {
   const y = correct ? 1 : 0;
-  if (y) st.c++; else st.w++;
+  if (y) st.c++;
+  else st.w++;
   st.emaFast = 0.7 * st.emaFast + 0.3 * y;
   st.emaSlow = 0.92 * st.emaSlow + 0.08 * y;
   st.last = y ? 1 : -1;
@@ -87,7 +112,8 @@ export function observe(st: StudentState, k: number, correct: number, time: numb
   if (k < 0) return;
   let sk = st.perSkill.get(k);
   if (!sk) st.perSkill.set(k, (sk = { c: 0, w: 0, ema: skillMean[k] ?? globalMean, last: 0, lastTime: NaN }));
-  if (y) sk.c++; else sk.w++;
+  if (y) sk.c++;
+  else sk.w++;
   sk.ema = 0.6 * sk.ema + 0.4 * y;
   sk.last = y ? 1 : -1;
   sk.lastTime = time;

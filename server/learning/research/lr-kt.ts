@@ -6,17 +6,35 @@
 import type { KtDataset } from './dataset';
 import { MAX_NNZ, featureCount, newStudentState, observe, writeFeatures } from './lr-features';
 
-export interface LrKtModel { K: number; w: Float64Array; skillMean: Float64Array; globalMean: number }
-export interface LrKtOptions { epochs?: number; lr?: number; l2?: number; batch?: number; seed?: number }
+export interface LrKtModel {
+  K: number;
+  w: Float64Array;
+  skillMean: Float64Array;
+  globalMean: number;
+}
+export interface LrKtOptions {
+  epochs?: number;
+  lr?: number;
+  l2?: number;
+  batch?: number;
+  seed?: number;
+}
 
 export function skillMeans(train: KtDataset, K: number): { skillMean: Float64Array; globalMean: number } {
-  const num = new Float64Array(K), den = new Float64Array(K);
-  let c = 0, n = 0;
-  for (const s of train.sequences) for (let i = 0; i < s.skills.length; i++) {
-    const k = s.skills[i];
-    if (k >= 0) { num[k] += s.correct[i]; den[k]++; }
-    c += s.correct[i]; n++;
-  }
+  const num = new Float64Array(K),
+    den = new Float64Array(K);
+  let c = 0,
+    n = 0;
+  for (const s of train.sequences)
+    for (let i = 0; i < s.skills.length; i++) {
+      const k = s.skills[i];
+      if (k >= 0) {
+        num[k] += s.correct[i];
+        den[k]++;
+      }
+      c += s.correct[i];
+      n++;
+    }
   const globalMean = n ? c / n : 0.5;
   const skillMean = new Float64Array(K);
   for (let k = 0; k < K; k++) skillMean[k] = (num[k] + 5 * globalMean) / (den[k] + 5);
@@ -43,7 +61,8 @@ export function featurize(data: KtDataset, K: number, skillMean: Float64Array, g
 
 function mulberry32(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -66,33 +85,43 @@ export function fitLrKt(train: KtDataset, opts: LrKtOptions = {}): LrKtModel {
   const P = featureCount(K);
   const w = new Float64Array(P);
   w[0] = Math.log(globalMean / (1 - globalMean));
-  const m = new Float64Array(P), v = new Float64Array(P);
+  const m = new Float64Array(P),
+    v = new Float64Array(P);
   const g = new Float64Array(P);
   const touched = new Int32Array(P);
   const { epochs = 4, lr = 0.01, l2 = 1e-6, batch = 256, seed = 7 } = opts;
   const rand = mulberry32(seed);
   const order = Int32Array.from({ length: rows }, (_, i) => i);
-  const b1 = 0.9, b2 = 0.999;
+  const b1 = 0.9,
+    b2 = 0.999;
   let step = 0;
   for (let e = 0; e < epochs; e++) {
-    for (let i = rows - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t; }
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
     for (let start = 0; start < rows; start += batch) {
       const end = Math.min(rows, start + batch);
       let nt = 0;
       for (let q = start; q < end; q++) {
-        const r = order[q], o = r * MAX_NNZ;
+        const r = order[q],
+          o = r * MAX_NNZ;
         let z = 0;
         for (let f = 0; f < MAX_NNZ; f++) z += w[idx[o + f]] * val[o + f];
         const err = (sigmoid(z) - y[r]) / (end - start);
         for (let f = 0; f < MAX_NNZ; f++) {
-          const p = idx[o + f], x = val[o + f];
+          const p = idx[o + f],
+            x = val[o + f];
           if (x === 0) continue;
           if (g[p] === 0) touched[nt++] = p;
           g[p] += err * x;
         }
       }
       step++;
-      const c1 = 1 - b1 ** step, c2 = 1 - b2 ** step;
+      const c1 = 1 - b1 ** step,
+        c2 = 1 - b2 ** step;
       // Lazy Adam: only the weights this batch touched (sparse features).
       for (let q = 0; q < nt; q++) {
         const p = touched[q];
@@ -114,14 +143,16 @@ export function fitLrKt(train: KtDataset, opts: LrKtOptions = {}): LrKtModel {
 export function replayPredict(model: LrKtModel, data: KtDataset, score: (idx: Int32Array, val: Float32Array) => number): Float64Array {
   const { K, skillMean, globalMean } = model;
   const out = new Float64Array(data.responses);
-  const idx = new Int32Array(MAX_NNZ), val = new Float32Array(MAX_NNZ);
+  const idx = new Int32Array(MAX_NNZ),
+    val = new Float32Array(MAX_NNZ);
   let r = 0;
   for (const s of data.sequences) {
     const st = newStudentState(globalMean);
     for (let i = 0; i < s.skills.length; i++) {
       const t = s.times ? s.times[i] : NaN;
       const k = s.skills[i] < K ? s.skills[i] : -1;
-      idx.fill(0); val.fill(0);
+      idx.fill(0);
+      val.fill(0);
       writeFeatures(st, k, t, K, skillMean, globalMean, idx, val, 0);
       out[r++] = sigmoid(score(idx, val));
       observe(st, k, s.correct[i], t, skillMean, globalMean);

@@ -1,5 +1,10 @@
 /** Metrics for binary predictions: AUC (rank-based, ties averaged), RMSE, accuracy at 0.5. */
-export interface KtMetrics { auc: number; rmse: number; accuracy: number; n: number }
+export interface KtMetrics {
+  auc: number;
+  rmse: number;
+  accuracy: number;
+  n: number;
+}
 
 export function computeMetrics(pred: Float64Array | number[], truth: Uint8Array | number[]): KtMetrics {
   const n = pred.length;

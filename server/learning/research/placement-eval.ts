@@ -13,28 +13,39 @@ import { pearson } from './world-eval';
 
 function rng(seed: number) {
   let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export interface PlacementEvaluation {
-  members: number; pairs: number;
+  members: number;
+  pairs: number;
   adaptive: { r: number; meanQuestions: number };
   random: { r: number; questions: number };
   history: { r: number };
 }
 
-export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1,
-  settings?: Partial<PlacementSettings>): PlacementEvaluation {
+export function evaluatePlacement(world: SimWorld, model: MasteryModel, members: SimMember[], seed = 1, settings?: Partial<PlacementSettings>): PlacementEvaluation {
   const v = world.view;
   model.useView?.(v);
-  const answerAs = (m: SimMember, r: () => number) => (questionId: string): PlacementAnswer => {
-    const q = v.questionById.get(questionId)!;
-    const tags = v.questionTopics.get(questionId) ?? [];
-    const den = tags.reduce((s, t) => s + t.weight, 0) || 1;
-    const mm = tags.reduce((s, t) => s + t.weight * (m.hidden.get(t.topicId) ?? 0), 0) / den;
-    return { questionId, correct: r() < pCorrect(mm, q.difficulty, 1 / Math.max(2, q.options.length)) };
-  };
-  const ax: number[] = [], rx: number[] = [], hx: number[] = [], ys: number[] = [];
+  const answerAs =
+    (m: SimMember, r: () => number) =>
+    (questionId: string): PlacementAnswer => {
+      const q = v.questionById.get(questionId)!;
+      const tags = v.questionTopics.get(questionId) ?? [];
+      const den = tags.reduce((s, t) => s + t.weight, 0) || 1;
+      const mm = tags.reduce((s, t) => s + t.weight * (m.hidden.get(t.topicId) ?? 0), 0) / den;
+      return { questionId, correct: r() < pCorrect(mm, q.difficulty, 1 / Math.max(2, q.options.length)) };
+    };
+  const ax: number[] = [],
+    rx: number[] = [],
+    hx: number[] = [],
+    ys: number[] = [];
   let askedTotal = 0;
   const pool = [...v.questionById.keys()].filter((id) => v.questionTopics.get(id)?.length).sort();
   members.forEach((m, i) => {
@@ -66,7 +77,8 @@ export function evaluatePlacement(world: SimWorld, model: MasteryModel, members:
     }
   });
   return {
-    members: members.length, pairs: ys.length,
+    members: members.length,
+    pairs: ys.length,
     adaptive: { r: pearson(ax, ys), meanQuestions: askedTotal / Math.max(1, members.length) },
     random: { r: pearson(rx, ys), questions: PLACEMENT_BUDGET },
     history: { r: pearson(hx, ys) },

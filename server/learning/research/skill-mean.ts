@@ -1,18 +1,23 @@
 /** Baseline: the training correct rate of each skill (Laplace-smoothed), global rate for unseen skills. */
 import type { KtDataset } from './dataset';
 
-export interface SkillMeanModel { rate: Map<number, number>; global: number }
+export interface SkillMeanModel {
+  rate: Map<number, number>;
+  global: number;
+}
 
 export function fitSkillMean(train: KtDataset): SkillMeanModel {
   const num = new Map<number, number>();
   const den = new Map<number, number>();
-  let c = 0, n = 0;
+  let c = 0,
+    n = 0;
   for (const seq of train.sequences) {
     for (let i = 0; i < seq.skills.length; i++) {
       const k = seq.skills[i];
       num.set(k, (num.get(k) ?? 0) + seq.correct[i]);
       den.set(k, (den.get(k) ?? 0) + 1);
-      c += seq.correct[i]; n++;
+      c += seq.correct[i];
+      n++;
     }
   }
   const global = n ? c / n : 0.5;

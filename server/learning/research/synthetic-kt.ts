@@ -3,7 +3,12 @@
  * skills with a difficulty and a learning rate, practice that raises skill mastery and time that
  * erodes it. Deterministic for a seed. Output in the 3-line format and the long CSV format.
  */
-export interface SyntheticKtOptions { students: number; skills: number; meanLength: number; seed: number }
+export interface SyntheticKtOptions {
+  students: number;
+  skills: number;
+  meanLength: number;
+  seed: number;
+}
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -15,7 +20,12 @@ function rng(seed: number) {
   };
 }
 
-export interface SyntheticResponse { student: number; skill: number; correct: number; time: number }
+export interface SyntheticResponse {
+  student: number;
+  skill: number;
+  correct: number;
+  time: number;
+}
 
 export function simulateKt(o: SyntheticKtOptions): SyntheticResponse[] {
   const r = rng(o.seed);
@@ -51,7 +61,11 @@ export function splitByStudent(rows: SyntheticResponse[], k = 5): { train: Synth
 
 export function toLines(rows: SyntheticResponse[]): string {
   const by = new Map<number, SyntheticResponse[]>();
-  for (const x of rows) { let l = by.get(x.student); if (!l) by.set(x.student, (l = [])); l.push(x); }
+  for (const x of rows) {
+    let l = by.get(x.student);
+    if (!l) by.set(x.student, (l = []));
+    l.push(x);
+  }
   let text = '';
   for (const l of by.values()) text += `${l.length}\n${l.map((x) => x.skill).join(',')},\n${l.map((x) => x.correct).join(',')},\n`;
   return text;

@@ -24,9 +24,16 @@ export const isTestMember = (id: string) => Number(id.replace(/\D/g, '')) % 5 ==
 export function pearson(x: number[], y: number[]): number {
   const n = x.length;
   if (n < 2) return NaN;
-  const mx = x.reduce((a, b) => a + b, 0) / n, my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; }
+  const mx = x.reduce((a, b) => a + b, 0) / n,
+    my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
   return sxy / Math.sqrt(sxx * syy);
 }
 
@@ -50,7 +57,10 @@ export function productMastery(model: LearnerModel, me: MemberEvents, topics: st
   const st = model.replay(me.events);
   const out = new Map<string, number>();
   for (const t of topics) {
-    if (!me.events.length) { out.set(t, model.priorMastery(t, me.ctx)); continue; }
+    if (!me.events.length) {
+      out.set(t, model.priorMastery(t, me.ctx));
+      continue;
+    }
     const at = Number.isFinite(st.at) ? st.at : now;
     out.set(t, model.fadeTowardsPrior(model.masteryAt(st, me.ctx, t, at), model.priorMastery(t), at, now));
   }
@@ -58,7 +68,10 @@ export function productMastery(model: LearnerModel, me: MemberEvents, topics: st
 }
 
 export interface WorldEvaluation {
-  trainMembers: number; testMembers: number; trainAnswers: number; testAnswers: number;
+  trainMembers: number;
+  testMembers: number;
+  trainAnswers: number;
+  testAnswers: number;
   halfLifeDays: number | null;
   halfLifeScores: { halfLifeDays: number | null; logLikelihood: number }[];
   fitSeconds: number;
@@ -73,51 +86,91 @@ export function evaluateOnWorld(world: SimWorld, trueHalfLifeDays: number, opts:
   const all = world.members.map((m) => ({ m, me: memberEvents(world, m) }));
   const train = all.filter((x) => !isTestMember(x.m.id));
   const test = all.filter((x) => isTestMember(x.m.id));
-  const fit = fitLearnerModel(train.map((x) => x.me), info, opts);
+  const fit = fitLearnerModel(
+    train.map((x) => x.me),
+    info,
+    opts,
+  );
   const model = fit.model;
-  const pred = predictMembers(model, test.map((x) => x.me));
+  const pred = predictMembers(
+    model,
+    test.map((x) => x.me),
+  );
   const topics = world.view.leaves.map((t) => t.id);
-  const xs: number[] = [], ys: number[] = [], xe: number[] = [], ye: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [],
+    xe: number[] = [],
+    ye: number[] = [];
   for (const { m, me } of test) {
     const est = productMastery(model, me, topics, world.referenceDate);
     const touched = new Set(me.events.flatMap((e) => e.topics.filter((t) => t.weight >= 0.5).map((t) => t.topicId)));
     for (const t of topics) {
       const h = m.hidden.get(t);
       if (h === undefined) continue;
-      xs.push(est.get(t)!); ys.push(h);
-      if (touched.has(t)) { xe.push(est.get(t)!); ye.push(h); }
+      xs.push(est.get(t)!);
+      ys.push(h);
+      if (touched.has(t)) {
+        xe.push(est.get(t)!);
+        ye.push(h);
+      }
     }
   }
   // The previous product model: BKT + forgetting per (member, main topic), as it was fitted and run.
-  const rowsOf = (list: typeof all): AnswerRow[] => list.flatMap(({ m }) => m.answers.map((a) => {
-    const q = world.view.questionTopics.get(a.questionId)?.[0];
-    return q ? { memberId: m.id, topicId: q.topicId, at: a.at, correct: a.correct, difficulty: world.view.questionById.get(a.questionId)!.difficulty } : null;
-  }).filter((x): x is AnswerRow => x !== null)).sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.at - b.at));
+  const rowsOf = (list: typeof all): AnswerRow[] =>
+    list
+      .flatMap(({ m }) =>
+        m.answers
+          .map((a) => {
+            const q = world.view.questionTopics.get(a.questionId)?.[0];
+            return q ? { memberId: m.id, topicId: q.topicId, at: a.at, correct: a.correct, difficulty: world.view.questionById.get(a.questionId)!.difficulty } : null;
+          })
+          .filter((x): x is AnswerRow => x !== null),
+      )
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.at - b.at));
   const bktFit = fitMasteryParams(rowsOf(train));
   const bkt = createBktMasteryModel(bktFit.params);
-  const bp: number[] = [], by: number[] = [];
+  const bp: number[] = [],
+    by: number[] = [];
   for (const r of seqByMemberTopic(rowsOf(test))) {
     let row: import('../../../graph').Mastery | undefined;
     for (const a of r) {
-      bp.push(bkt.predictCorrect(bkt.currentMastery(row, a.at), a.difficulty)); by.push(a.correct ? 1 : 0);
-      [row] = bkt.observeAnswer(a.memberId, new Map(row ? [[a.topicId, row]] : []), { at: a.at, correct: a.correct, difficulty: a.difficulty, topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }] });
+      bp.push(bkt.predictCorrect(bkt.currentMastery(row, a.at), a.difficulty));
+      by.push(a.correct ? 1 : 0);
+      [row] = bkt.observeAnswer(a.memberId, new Map(row ? [[a.topicId, row]] : []), {
+        at: a.at,
+        correct: a.correct,
+        difficulty: a.difficulty,
+        topics: [{ topicId: a.topicId, weight: 1, source: 'MANUAL', confidence: 1 }],
+      });
     }
   }
-  const bx: number[] = [], bty: number[] = [], bxe: number[] = [], bye: number[] = [];
+  const bx: number[] = [],
+    bty: number[] = [],
+    bxe: number[] = [],
+    bye: number[] = [];
   for (const { m } of test) {
     const rows = replayBkt(bkt, world.view, m);
     for (const t of topics) {
       const h = m.hidden.get(t);
       if (h === undefined) continue;
       const v = bkt.currentMastery(rows.get(t), world.referenceDate);
-      bx.push(v); bty.push(h);
-      if (rows.has(t)) { bxe.push(v); bye.push(h); }
+      bx.push(v);
+      bty.push(h);
+      if (rows.has(t)) {
+        bxe.push(v);
+        bye.push(h);
+      }
     }
   }
   return {
     model,
-    trainMembers: train.length, testMembers: test.length, trainAnswers: fit.answers, testAnswers: pred.p.length,
-    halfLifeDays: model.halfLifeDays, halfLifeScores: fit.halfLifeScores, fitSeconds: fit.seconds,
+    trainMembers: train.length,
+    testMembers: test.length,
+    trainAnswers: fit.answers,
+    testAnswers: pred.p.length,
+    halfLifeDays: model.halfLifeDays,
+    halfLifeScores: fit.halfLifeScores,
+    fitSeconds: fit.seconds,
     product: { auc: computeMetrics(pred.p, pred.y).auc, rAll: pearson(xs, ys), rEvidence: pearson(xe, ye), pairsAll: xs.length, pairsEvidence: xe.length },
     bktForget: { auc: computeMetrics(bp, by).auc, rAll: pearson(bx, bty), rEvidence: pearson(bxe, bye), halfLifeDays: bktFit.params.halfLifeDays },
     trueHalfLifeDays,
@@ -126,6 +179,11 @@ export function evaluateOnWorld(world: SimWorld, trueHalfLifeDays: number, opts:
 
 function seqByMemberTopic(rows: AnswerRow[]): AnswerRow[][] {
   const by = new Map<string, AnswerRow[]>();
-  for (const r of rows) { const k = `${r.memberId}\u0000${r.topicId}`; const l = by.get(k); if (l) l.push(r); else by.set(k, [r]); }
+  for (const r of rows) {
+    const k = `${r.memberId}\u0000${r.topicId}`;
+    const l = by.get(k);
+    if (l) l.push(r);
+    else by.set(k, [r]);
+  }
   return [...by.values()];
 }

@@ -33,7 +33,10 @@ function queryTerms(query: string): string[] {
 }
 
 export class SearchService {
-  constructor(private readonly store: GraphStore, private readonly embeddings: EmbeddingService) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly embeddings: EmbeddingService,
+  ) {}
 
   /** Best `first` courses and topics for a query. Empty or oversized query, or `first` outside 1–50 → BAD_USER_INPUT. */
   async search(query: string, first = 10): Promise<SearchResult[]> {

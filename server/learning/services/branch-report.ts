@@ -18,7 +18,10 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
   const view = await core.view();
   const [{ gaps, rows, areaOf, prior }, histories, branchTopics, table] = await Promise.all([
     areaMasteryFor(core, members, now),
-    core.store.getHistoriesForMembers(members.map((m) => m.id), { limit: SNAPSHOT_HISTORY }),
+    core.store.getHistoriesForMembers(
+      members.map((m) => m.id),
+      { limit: SNAPSHOT_HISTORY },
+    ),
     branchMeetingTopics(core.store, view, branchId, now),
     core.requirements(now),
   ]);
@@ -31,15 +34,35 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
     const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
     const masteryOf = (id: string) => rolled.get(id) ?? prior;
     const a = assessGaps({
-      member: m, view, now, requirement: table[m.stage], masteryOf, areaMasteryOf: masteryOf, evidence: answerEvidence(view, h.answers),
-      studied: studiedTopics(view, h.studies), storedOf: (id) => r.get(id)?.p, branchTopics, planPrerequisites: new Map(),
+      member: m,
+      view,
+      now,
+      requirement: table[m.stage],
+      masteryOf,
+      areaMasteryOf: masteryOf,
+      evidence: answerEvidence(view, h.answers),
+      studied: studiedTopics(view, h.studies),
+      storedOf: (id) => r.get(id)?.p,
+      branchTopics,
+      planPrerequisites: new Map(),
     });
     events += h.answers.length + h.studies.length;
     for (const e of checkIntegrity(view, h).values()) discounted += e.discount;
     const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
-    open.set(m.id, a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)));
+    open.set(
+      m.id,
+      a.notAssessed.map((n) => n.topicId).filter((id) => !claimed.has(id)),
+    );
   }
-  const report = buildBranchGapReport(branchId, view, members, gaps, (id, area: Area) => areaOf.get(id)?.get(area) ?? prior, (id) => open.get(id) ?? [], table);
+  const report = buildBranchGapReport(
+    branchId,
+    view,
+    members,
+    gaps,
+    (id, area: Area) => areaOf.get(id)?.get(area) ?? prior,
+    (id) => open.get(id) ?? [],
+    table,
+  );
   return { ...report, integrity: { events, discountedShare: events ? Math.round((discounted / events) * 1000) / 1000 : 0 } };
 }
 

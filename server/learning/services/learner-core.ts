@@ -19,8 +19,7 @@ export const GAP_MAX_AGE = DAY;
  * True when a member's stored gaps must be recomputed: never computed, older than GAP_MAX_AGE, or
  * computed before the stage requirements in force changed (`since`).
  */
-export const gapsAreStale = (stored: Gap[], now: number, since = 0) =>
-  !stored.length || stored.some((g) => now - g.updatedAt >= GAP_MAX_AGE || g.updatedAt < since);
+export const gapsAreStale = (stored: Gap[], now: number, since = 0) => !stored.length || stored.some((g) => now - g.updatedAt >= GAP_MAX_AGE || g.updatedAt < since);
 
 export class LearnerCore {
   readonly curriculum: CurriculumCache;
@@ -28,7 +27,10 @@ export class LearnerCore {
   readonly gaps: GapService;
   private requirementsSource: RequirementsSource = DEFAULT_REQUIREMENTS;
 
-  constructor(readonly store: GraphStore, readonly model: MasteryModel) {
+  constructor(
+    readonly store: GraphStore,
+    readonly model: MasteryModel,
+  ) {
     this.curriculum = new CurriculumCache(store);
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);

@@ -14,7 +14,12 @@ import type { LearnerCore } from './learner-core';
 /** Discounted events listed on the member's own portrait, newest first. */
 const DISCOUNTED_LISTED = 50;
 
-export interface AreaMasteryFigure { area: string; mastery: number; target: number | null; requirement: string | null }
+export interface AreaMasteryFigure {
+  area: string;
+  mastery: number;
+  target: number | null;
+  requirement: string | null;
+}
 export interface TopicMasteryFigure {
   topicId: string;
   mastery: number;
@@ -56,13 +61,20 @@ export async function masteryProfile(core: LearnerCore, member: Member, now: num
   const topicReq = new Map(requirement.topics.map((t) => [t.topicId, t.target]));
   const open = new Set(assessment.notAssessed.map((n) => n.topicId));
   const areas = [...snap.view.leavesByArea.keys()].sort().map((area) => ({
-    area, mastery: snap.masteryOf(area), target: areaReq.get(area)?.target ?? null, requirement: areaReq.get(area)?.reason ?? null,
+    area,
+    mastery: snap.masteryOf(area),
+    target: areaReq.get(area)?.target ?? null,
+    requirement: areaReq.get(area)?.reason ?? null,
   }));
   const topics = snap.view.leaves.map((t) => {
     const ev = evidence.get(t.id) ?? [];
     return {
-      topicId: t.id, mastery: snap.masteryOf(t.id), target: topicReq.get(t.id) ?? null, updatedAt: snap.rows.get(t.id)?.updatedAt ?? null,
-      assessed: ev.length > 0 && !open.has(t.id), evidence: ev,
+      topicId: t.id,
+      mastery: snap.masteryOf(t.id),
+      target: topicReq.get(t.id) ?? null,
+      updatedAt: snap.rows.get(t.id)?.updatedAt ?? null,
+      assessed: ev.length > 0 && !open.has(t.id),
+      evidence: ev,
     };
   });
   return { ...snap, assessment, evidence, areas, topics, notAssessed: assessment.notAssessed, discounted };

@@ -9,14 +9,16 @@ import { gapsAreStale, type LearnerCore } from './learner-core';
 
 export type GapWithMastery = Gap & { mastery: number };
 
-export async function gapsForMembers(core: LearnerCore, members: Member[], now: number):
-  Promise<{ gaps: Map<string, GapWithMastery[]>; rows: Map<string, Map<string, Mastery>> }> {
+export async function gapsForMembers(core: LearnerCore, members: Member[], now: number): Promise<{ gaps: Map<string, GapWithMastery[]>; rows: Map<string, Map<string, Mastery>> }> {
   const view = await core.view();
   const ids = members.map((m) => m.id);
   const [{ rows }, stored, table] = await Promise.all([core.mastery.ensureRows(view, members), core.store.getGapsForMembers(ids), core.requirements(now)]);
   const stale = members.filter((m) => gapsAreStale(stored.get(m.id) ?? [], now, table[m.stage].since));
   if (stale.length) {
-    const histories = await core.store.getHistoriesForMembers(stale.map((m) => m.id), { limit: SNAPSHOT_HISTORY });
+    const histories = await core.store.getHistoriesForMembers(
+      stale.map((m) => m.id),
+      { limit: SNAPSHOT_HISTORY },
+    );
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const m of stale) {
       const snap = makeSnapshot(core.mastery, m, view, rows.get(m.id) ?? new Map(), histories.get(m.id)!, now, table[m.stage]);
@@ -27,9 +29,11 @@ export async function gapsForMembers(core: LearnerCore, members: Member[], now: 
       stored.set(m.id, fresh);
     }
   }
-  const gaps = new Map(members.map((m) => {
-    const r = rows.get(m.id) ?? new Map<string, Mastery>();
-    return [m.id, (stored.get(m.id) ?? []).map((g) => ({ ...g, mastery: core.model.currentMastery(r.get(g.topicId), now, g.topicId, m.stage) }))];
-  }));
+  const gaps = new Map(
+    members.map((m) => {
+      const r = rows.get(m.id) ?? new Map<string, Mastery>();
+      return [m.id, (stored.get(m.id) ?? []).map((g) => ({ ...g, mastery: core.model.currentMastery(r.get(g.topicId), now, g.topicId, m.stage) }))];
+    }),
+  );
   return { gaps, rows };
 }

@@ -20,16 +20,25 @@ export async function recommendCourses(core: LearnerCore, member: Member, first:
 }
 
 /** Rank the courses for a snapshot and its gaps (also the candidates of a study plan). */
-export async function rankForSnapshot(core: LearnerCore, snap: LearnerSnapshot, gaps: Gap[], first: number,
-  toAssess: NotAssessed[] = []): Promise<CourseRecommendation[]> {
+export async function rankForSnapshot(core: LearnerCore, snap: LearnerSnapshot, gaps: Gap[], first: number, toAssess: NotAssessed[] = []): Promise<CourseRecommendation[]> {
   const [helped, popularity] = await Promise.all([
     similarMembersHelped(core.store, snap.member, gaps, snap.now - POPULARITY_WINDOW),
     core.store.countStudiesByCourse({ branchIds: [snap.member.branchId], since: snap.now - POPULARITY_WINDOW }),
   ]);
   const events = snap.history.answers.length + snap.history.studies.length;
-  return rankCourses({
-    view: snap.view, member: snap.member, masteryOf: snap.masteryOf, gaps, courseProgress: snap.courseProgress,
-    popularity, helped: helped.members ? helped : undefined, coldStart: events < COLD_START_EVENTS, toAssess,
-    requiredTopics: new Set(snap.requirement.topics.map((t) => t.topicId)),
-  }, first);
+  return rankCourses(
+    {
+      view: snap.view,
+      member: snap.member,
+      masteryOf: snap.masteryOf,
+      gaps,
+      courseProgress: snap.courseProgress,
+      popularity,
+      helped: helped.members ? helped : undefined,
+      coldStart: events < COLD_START_EVENTS,
+      toAssess,
+      requiredTopics: new Set(snap.requirement.topics.map((t) => t.topicId)),
+    },
+    first,
+  );
 }

@@ -14,9 +14,12 @@ export async function recomputeAll(core: LearnerCore, now: number, onProgress?: 
   const [view, table] = await Promise.all([core.view(), core.requirements(now)]);
   const total = (await core.store.listMembers({}, 1)).totalCount;
   const out = { members: 0, rows: 0, gaps: 0 };
-  for (let after: string | null = null; ;) {
+  for (let after: string | null = null; ; ) {
     const page = await core.store.listMembers({}, PAGE, after);
-    const histories = await core.store.getHistoriesForMembers(page.items.map((m) => m.id), { limit: REPLAY_LIMIT });
+    const histories = await core.store.getHistoriesForMembers(
+      page.items.map((m) => m.id),
+      { limit: REPLAY_LIMIT },
+    );
     const rows = new Map(page.items.map((m) => [m.id, core.mastery.fromHistory(m, view, histories.get(m.id)!)]));
     const writes = [...rows.values()].flatMap((r) => [...r.values()]);
     await core.store.upsertMastery(writes);

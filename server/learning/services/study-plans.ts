@@ -8,7 +8,10 @@ import { buildPlan } from '../plan/build-plan';
 import type { LearnerCore } from './learner-core';
 import { rankForSnapshot } from './recommend';
 
-export interface PlanWithProgress { plan: StudyPlan; progress: number[] }
+export interface PlanWithProgress {
+  plan: StudyPlan;
+  progress: number[];
+}
 
 /** Study events read for a plan's progress. */
 const PLAN_HISTORY = 500;
@@ -23,8 +26,17 @@ export async function generateStudyPlan(core: LearnerCore, member: Member, minut
   const { gaps, notAssessed } = await core.gaps.assess(snap);
   const [ranked, previous] = await Promise.all([rankForSnapshot(core, snap, gaps, PLAN_CANDIDATES, notAssessed), core.store.getStudyPlan(member.id)]);
   const plan = buildPlan({
-    id: `plan-${randomUUID()}`, memberId: member.id, now, minutesPerWeek, weeks, view: snap.view, model: core.model,
-    rows: snap.rows, ranked, previous, courseProgress: snap.courseProgress,
+    id: `plan-${randomUUID()}`,
+    memberId: member.id,
+    now,
+    minutesPerWeek,
+    weeks,
+    view: snap.view,
+    model: core.model,
+    rows: snap.rows,
+    ranked,
+    previous,
+    courseProgress: snap.courseProgress,
     evidenced: new Set([...answerEvidence(snap.view, snap.history.answers).keys(), ...studiedTopics(snap.view, snap.history.studies)]),
   });
   await core.store.saveStudyPlan(plan);

@@ -45,23 +45,38 @@ export interface PolicyView {
 export function recommendFor(world: SimWorld, st: PolicyView, first: number): Course[] {
   const v = world.view;
   const { gaps, notAssessed } = assessGaps({
-    member: st.member, view: v, now: st.now, masteryOf: st.masteryOf, areaMasteryOf: st.masteryOf,
+    member: st.member,
+    view: v,
+    now: st.now,
+    masteryOf: st.masteryOf,
+    areaMasteryOf: st.masteryOf,
     evidence: answerEvidence(v, st.recent.slice(0, 500)),
     studied: studiedTopics(v, st.member.studies),
     storedOf: st.storedOf,
     branchTopics: world.branchTopics.get(st.member.branchId) ?? new Map(),
     planPrerequisites: new Map(),
   });
-  return rankCourses({
-    view: v, member: { id: st.member.id, name: st.member.id }, masteryOf: st.masteryOf, gaps, courseProgress: new Map(st.progress),
-    popularity: world.branchPopularity.get(st.member.branchId) ?? new Map(),
-    coldStart: st.recent.length + st.member.studies.length < 5, toAssess: notAssessed,
-    requiredTopics: new Set(requirementOf(st.member.stage).topics.map((t) => t.topicId)),
-  }, first).map((r) => r.course);
+  return rankCourses(
+    {
+      view: v,
+      member: { id: st.member.id, name: st.member.id },
+      masteryOf: st.masteryOf,
+      gaps,
+      courseProgress: new Map(st.progress),
+      popularity: world.branchPopularity.get(st.member.branchId) ?? new Map(),
+      coldStart: st.recent.length + st.member.studies.length < 5,
+      toAssess: notAssessed,
+      requiredTopics: new Set(requirementOf(st.member.stage).topics.map((t) => t.topicId)),
+    },
+    first,
+  ).map((r) => r.course);
 }
 
 function shuffle<T>(list: T[], rng: () => number): T[] {
-  for (let i = list.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [list[i], list[j]] = [list[j], list[i]]; }
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
   return list;
 }
 
@@ -92,7 +107,10 @@ function prerequisiteOrder(world: SimWorld, courses: Course[]): Course[] {
     const taught = new Set(left.flatMap((c) => [...teaches.get(c.id)!]));
     const ready = left.filter((c) => [...needs(c)].every((p) => !taught.has(p) || out.some((o) => teaches.get(o.id)!.has(p))));
     const next = ready.length ? ready : [left[0]];
-    for (const c of next) { out.push(c); placed.add(c.id); }
+    for (const c of next) {
+      out.push(c);
+      placed.add(c.id);
+    }
     left = left.filter((c) => !placed.has(c.id));
   }
   return out;

@@ -18,8 +18,14 @@ describe('PolicyView', () => {
 
   it('is built without the hidden state of the simulated member', () => {
     const m: SimMember = {
-      id: 'm1', stage: 'ACTIVIST', kind: 'STUDENT', branchId: 'b1', ability: 1.3,
-      hidden: new Map([['constitution.membership', 0.8]]), studies: [], answers: [],
+      id: 'm1',
+      stage: 'ACTIVIST',
+      kind: 'STUDENT',
+      branchId: 'b1',
+      ability: 1.3,
+      hidden: new Map([['constitution.membership', 0.8]]),
+      studies: [],
+      answers: [],
     };
     const seen = observe(m, m.studies);
     expect(Object.keys(seen).sort()).toEqual(['branchId', 'id', 'kind', 'stage', 'studies']);

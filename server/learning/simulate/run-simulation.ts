@@ -72,7 +72,12 @@ function mulberry32(seed: number): () => number {
 }
 const hashId = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
 
-interface RunOpts { weeks: number; minutesPerWeek: number; seed: number; model: ProductModel }
+interface RunOpts {
+  weeks: number;
+  minutesPerWeek: number;
+  seed: number;
+  model: ProductModel;
+}
 
 /** The member as a policy may see them (no hidden mastery, no ability). */
 export function observe(m: SimMember, studies: readonly StudyEvent[]): ObservedMember {
@@ -87,7 +92,10 @@ function simulateMember(world: SimWorld, policy: PolicyName, m: SimMember, o: Ru
   const progress = new Map<string, number>();
   for (const s of m.studies) progress.set(s.courseId, Math.max(progress.get(s.courseId) ?? 0, s.progress));
   const rng = mulberry32(hashId(m.id) ^ o.seed);
-  let studies = 0, violations = 0, ms = 0, seq = 0;
+  let studies = 0,
+    violations = 0,
+    ms = 0,
+    seq = 0;
   const prereqMean = (topicId: string) => {
     const pre = (v.topics.get(topicId)?.prerequisiteIds ?? []).map((p) => hidden.get(p)).filter((x): x is number => x !== undefined);
     return pre.length ? pre.reduce((a, b) => a + b, 0) / pre.length : 1;
@@ -100,9 +108,13 @@ function simulateMember(world: SimWorld, policy: PolicyName, m: SimMember, o: Ru
     const leaf = new Map(v.leaves.map((t) => [t.id, o.model.currentMastery(rows.get(t.id), now, t.id, m.stage)]));
     const rolled = rollUpMastery([...v.topics.values()], leaf, o.model.currentMastery(undefined, now));
     const view: PolicyView = {
-      member: observe(m, studiesSeen), masteryOf: (id) => rolled.get(id) ?? o.model.currentMastery(undefined, now, id, m.stage),
+      member: observe(m, studiesSeen),
+      masteryOf: (id) => rolled.get(id) ?? o.model.currentMastery(undefined, now, id, m.stage),
       storedOf: (id) => rows.get(id)?.p,
-      recent: answers, progress, now, rng,
+      recent: answers,
+      progress,
+      now,
+      rng,
     };
     const cands = candidatesFor(policy, world, view);
     ms += performance.now() - t0;
@@ -119,7 +131,7 @@ function simulateMember(world: SimWorld, policy: PolicyName, m: SimMember, o: Ru
       for (const [id, x] of gains) if (hidden.has(id)) hidden.set(id, x);
       studiesSeen.unshift({ id: `sim-s${seq++}`, memberId: m.id, courseId: c.id, at: now, seconds: c.minutes * 60, progress: 1 });
       progress.set(c.id, 1);
-      const qs = tws.length ? v.questionsByTopic.get(tws[0].topicId) ?? [] : [];
+      const qs = tws.length ? (v.questionsByTopic.get(tws[0].topicId) ?? []) : [];
       for (let k = 0; k < QUIZ && qs.length; k++) {
         const q = qs[Math.floor(rng() * qs.length)];
         const qt = v.questionTopics.get(q.id) ?? [];
@@ -137,7 +149,10 @@ function simulateMember(world: SimWorld, policy: PolicyName, m: SimMember, o: Ru
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const sd = (xs: number[]) => { const m = mean(xs); return Math.sqrt(mean(xs.map((x) => (x - m) ** 2))); };
+const sd = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+};
 
 /**
  * Run every policy over the world's members; one row per policy (what `npm run bench` prints).
@@ -154,21 +169,41 @@ export function simulatePolicies(world: SimWorld, opts: Omit<SimulationOptions, 
   const o = { weeks: opts.weeks ?? 8, minutesPerWeek: opts.minutesPerWeek ?? 60, seed: opts.seed ?? 1, model: createProductModel(opts.params ?? null, requiredTopicIds()) };
   const members = world.members.slice(0, opts.memberLimit ?? world.members.length).filter((m) => m.hidden.size > 0);
   return (opts.policies ?? POLICIES).map((policy) => {
-    const gR: number[] = [], gA: number[] = [];
-    let metBefore = 0, metAfter = 0, pairs = 0, studies = 0, violations = 0, ms = 0;
+    const gR: number[] = [],
+      gA: number[] = [];
+    let metBefore = 0,
+      metAfter = 0,
+      pairs = 0,
+      studies = 0,
+      violations = 0,
+      ms = 0;
     for (const m of members) {
       const r = simulateMember(world, policy, m, o);
       const req = requiredTopicsFor(m.stage).filter((t) => m.hidden.has(t.topicId));
       gR.push(mean(req.map((t) => r.hidden.get(t.topicId)! - m.hidden.get(t.topicId)!)));
       gA.push(mean([...m.hidden].map(([id, x]) => r.hidden.get(id)! - x)));
-      for (const t of req) { pairs += 1; if (m.hidden.get(t.topicId)! >= t.target) metBefore += 1; if (r.hidden.get(t.topicId)! >= t.target) metAfter += 1; }
-      studies += r.studies; violations += r.violations; ms += r.ms;
+      for (const t of req) {
+        pairs += 1;
+        if (m.hidden.get(t.topicId)! >= t.target) metBefore += 1;
+        if (r.hidden.get(t.topicId)! >= t.target) metAfter += 1;
+      }
+      studies += r.studies;
+      violations += r.violations;
+      ms += r.ms;
     }
     return {
-      policy, members: members.length, weeks: o.weeks, minutesPerWeek: o.minutesPerWeek,
-      gainRequired: r4(mean(gR)), gainAll: r4(mean(gA)), gainRequiredSd: r4(sd(gR)), gainAllSd: r4(sd(gA)),
-      targetsMetBefore: r4(pairs ? metBefore / pairs : 0), targetsMetAfter: r4(pairs ? metAfter / pairs : 0),
-      prereqViolationRate: r4(studies ? violations / studies : 0), studiesPerMember: r4(studies / Math.max(1, members.length)),
+      policy,
+      members: members.length,
+      weeks: o.weeks,
+      minutesPerWeek: o.minutesPerWeek,
+      gainRequired: r4(mean(gR)),
+      gainAll: r4(mean(gA)),
+      gainRequiredSd: r4(sd(gR)),
+      gainAllSd: r4(sd(gA)),
+      targetsMetBefore: r4(pairs ? metBefore / pairs : 0),
+      targetsMetAfter: r4(pairs ? metAfter / pairs : 0),
+      prereqViolationRate: r4(studies ? violations / studies : 0),
+      studiesPerMember: r4(studies / Math.max(1, members.length)),
       msPerChoice: r4(ms / Math.max(1, members.length * o.weeks)),
     };
   });

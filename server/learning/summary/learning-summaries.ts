@@ -27,7 +27,11 @@ export class LearningSummaries {
   private lastMissingKick = 0;
 
   /** `store` must be the plain store (the write path's worker calls this from inside a pass). */
-  constructor(private readonly store: GraphStore, learner: LearnerServices, private readonly log?: Pick<AppLogger, 'warn'>) {
+  constructor(
+    private readonly store: GraphStore,
+    learner: LearnerServices,
+    private readonly log?: Pick<AppLogger, 'warn'>,
+  ) {
     this.learner = learner.store === store ? learner : new LearnerServices(store, learner.model);
   }
 
@@ -43,7 +47,9 @@ export class LearningSummaries {
 
   /** Bring every stale member's row up to date; one run at a time (a second call joins the first). */
   refresh(now = Date.now()): Promise<number> {
-    this.running ??= this.refreshAll(now).finally(() => { this.running = null; });
+    this.running ??= this.refreshAll(now).finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -63,9 +69,12 @@ export class LearningSummaries {
   async rebuild(now = Date.now(), onProgress?: (done: number, total: number) => void): Promise<number> {
     const total = (await this.store.listMembers({}, 1)).totalCount;
     let n = 0;
-    for (let after: string | null = null; ;) {
+    for (let after: string | null = null; ; ) {
       const page = await this.store.listMembers({}, PAGE, after);
-      n += await this.update(page.items.map((m) => m.id), now);
+      n += await this.update(
+        page.items.map((m) => m.id),
+        now,
+      );
       onProgress?.(n, total);
       if (!page.hasNextPage) break;
       after = page.endCursor;

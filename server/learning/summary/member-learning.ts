@@ -30,16 +30,29 @@ export function memberLearningOf(member: Pick<Member, 'id' | 'branchId' | 'stage
   for (const c of row.cells) {
     bands[bandOf(c.mastery)]++;
     // The cell's mastery is already rounded to thousandths (branch-gaps.ts); "met" compares that, as the page does.
-    if (c.target != null) { required++; if (c.mastery >= c.target) met++; }
+    if (c.target != null) {
+      required++;
+      if (c.mastery >= c.target) met++;
+    }
     gaps += c.gapCount;
   }
   return {
-    memberId: member.id, branchId: member.branchId, stage: member.stage, asOf,
-    areaMilli: row.cells.map((c) => Math.round(c.mastery * 1000)), required, met, bands, gaps,
+    memberId: member.id,
+    branchId: member.branchId,
+    stage: member.stage,
+    asOf,
+    areaMilli: row.cells.map((c) => Math.round(c.mastery * 1000)),
+    required,
+    met,
+    bands,
+    gaps,
   };
 }
 
 /** The figures of a branch from a full gap report (the slow path the maintained rows must equal). */
 export function branchLearningOfReport(branchId: string, rows: readonly BranchGapRow[], asOf: number): BranchLearning | null {
-  return sumBranchLearning(branchId, rows.map((r) => memberLearningOf(r.member, r, asOf)));
+  return sumBranchLearning(
+    branchId,
+    rows.map((r) => memberLearningOf(r.member, r, asOf)),
+  );
 }

@@ -58,7 +58,10 @@ describe('evaluateTagging (lexical embedder)', () => {
     const k = items.findIndex((i) => i.tags[0].topicId === 'admission.oath');
     items[k] = { ...items[k], tags: [{ topicId: 'affairs.international', weight: 1 }] };
     const xs = await embedder.embed(items.map((i) => i.text));
-    const flagged = suspectLabels(index, items.map((item, j) => ({ item, vector: xs[j] })));
+    const flagged = suspectLabels(
+      index,
+      items.map((item, j) => ({ item, vector: xs[j] })),
+    );
     expect(flagged.map((f) => f.id)).toEqual([items[k].id]);
     expect(flagged[0].label).toBe('affairs.international');
     const ys = await embedder.embed(areaLabeled.map((x) => x.text));

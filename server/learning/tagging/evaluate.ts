@@ -16,14 +16,24 @@ import type { Corpus, LabeledItem, LabeledKind } from './corpus';
 import { indexCorpus } from './topic-tagger';
 import type { TopicIndex, TopicScore } from './topic-index';
 
-export interface AreaPrecision { area: string; labelled: number; predicted: number; precision: number; recall: number }
+export interface AreaPrecision {
+  area: string;
+  labelled: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+}
 
 export interface PrecisionFigures {
   n: number;
   /** Any label counts. */
-  areaP1: number; areaP3: number; topicP1: number; topicP3: number;
+  areaP1: number;
+  areaP3: number;
+  topicP1: number;
+  topicP3: number;
   /** Only the main (heaviest) label counts. */
-  primaryAreaP1: number; primaryTopicP1: number;
+  primaryAreaP1: number;
+  primaryTopicP1: number;
   /** Per area of the main label. */
   perArea: AreaPrecision[];
 }
@@ -78,9 +88,16 @@ export function scoreItems(index: TopicIndex, items: { item: LabeledItem; vector
   const n = items.length;
   const r = (x: number, d = n) => (d ? Math.round((x / d) * 1000) / 1000 : 0);
   return {
-    n, areaP1: r(sum.areaP1), areaP3: r(sum.areaP3), primaryAreaP1: r(sum.primaryAreaP1), primaryTopicP1: r(sum.primaryTopicP1),
-    topicP1: r(sum.topicP1), topicP3: r(sum.topicP3),
-    perArea: [...perArea].filter(([a]) => a).sort(([a], [b]) => a.localeCompare(b))
+    n,
+    areaP1: r(sum.areaP1),
+    areaP3: r(sum.areaP3),
+    primaryAreaP1: r(sum.primaryAreaP1),
+    primaryTopicP1: r(sum.primaryTopicP1),
+    topicP1: r(sum.topicP1),
+    topicP3: r(sum.topicP3),
+    perArea: [...perArea]
+      .filter(([a]) => a)
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([area, c]) => ({ area, labelled: c.labelled, predicted: c.predicted, precision: r(c.hit, c.predicted), recall: r(c.hit, c.labelled) })),
   };
 }
@@ -90,14 +107,20 @@ export function scoreItems(index: TopicIndex, items: { item: LabeledItem; vector
  * `areaRank` areas and the main subtopic not among its top `topicRank` subtopics (a check for
  * mislabelled fixtures and manual tags).
  */
-export function suspectLabels(index: TopicIndex, items: { item: LabeledItem; vector: ArrayLike<number> }[], areaRank = 2, topicRank = 8):
-  { id: string; label: string; predicted: string }[] {
+export function suspectLabels(
+  index: TopicIndex,
+  items: { item: LabeledItem; vector: ArrayLike<number> }[],
+  areaRank = 2,
+  topicRank = 8,
+): { id: string; label: string; predicted: string }[] {
   const areaOf = new Map(index.topics.map((t) => [t.id, t.area as string]));
   const out: { id: string; label: string; predicted: string }[] = [];
   for (const { item, vector } of items) {
     const ranked = index.rank(vector, `${item.kind}:${item.id}`);
     const main = [...item.tags].sort((a, b) => b.weight - a.weight)[0].topicId;
-    const areaOk = distinctAreas(ranked).slice(0, areaRank).includes(areaOf.get(main) ?? '');
+    const areaOk = distinctAreas(ranked)
+      .slice(0, areaRank)
+      .includes(areaOf.get(main) ?? '');
     const topicOk = ranked.slice(0, topicRank).some((t) => t.topicId === main);
     if (!areaOk && !topicOk) out.push({ id: item.id, label: main, predicted: ranked[0]?.topicId ?? '' });
   }
@@ -106,25 +129,42 @@ export function suspectLabels(index: TopicIndex, items: { item: LabeledItem; vec
 
 /** Parses the frozen test split: `main<TAB>others|-<TAB>text` lines (blank lines and `#` comments skipped). */
 export function parseTestItems(tsv: string): LabeledItem[] {
-  return tsv.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l, i) => {
-    const [main, others, text] = l.split('\t');
-    const rest = others && others.trim() !== '-' ? others.split(',').map((x) => x.trim()).filter(Boolean) : [];
-    return { kind: text.trim().endsWith('？') ? 'Question' as const : 'Course' as const, id: `test-${i + 1}`, text: text.trim(),
-      tags: [{ topicId: main.trim(), weight: 1 }, ...rest.map((topicId) => ({ topicId, weight: 0.5 }))] };
-  });
+  return tsv
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l, i) => {
+      const [main, others, text] = l.split('\t');
+      const rest =
+        others && others.trim() !== '-'
+          ? others
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : [];
+      return {
+        kind: text.trim().endsWith('？') ? ('Question' as const) : ('Course' as const),
+        id: `test-${i + 1}`,
+        text: text.trim(),
+        tags: [{ topicId: main.trim(), weight: 1 }, ...rest.map((topicId) => ({ topicId, weight: 0.5 }))],
+      };
+    });
 }
 
 /**
  * Builds the index from `corpus` minus the held-out items and scores those items.
  * Defaults: the hand-written curriculum and its held-out course and question ids.
  */
-export async function evaluateTagging(opts: {
-  embedder?: Embedder; corpus?: Corpus; heldOutIds?: ReadonlySet<string>;
-  /** Extra texts labelled by area only (e.g. test/fixtures/area-labeled-courses.tsv). */
-  areaLabeled?: { area: string; text: string }[];
-  /** The frozen test split (test/fixtures/tagging-test-items.tsv). */
-  testItems?: LabeledItem[];
-} = {}): Promise<TaggingEvaluation> {
+export async function evaluateTagging(
+  opts: {
+    embedder?: Embedder;
+    corpus?: Corpus;
+    heldOutIds?: ReadonlySet<string>;
+    /** Extra texts labelled by area only (e.g. test/fixtures/area-labeled-courses.tsv). */
+    areaLabeled?: { area: string; text: string }[];
+    /** The frozen test split (test/fixtures/tagging-test-items.tsv). */
+    testItems?: LabeledItem[];
+  } = {},
+): Promise<TaggingEvaluation> {
   const { LexicalEmbedder } = await import('../embed/lexical-embedder');
   const embedder = opts.embedder ?? new LexicalEmbedder();
   let corpus = opts.corpus;
@@ -149,24 +189,28 @@ export async function evaluateTagging(opts: {
   const out: TaggingEvaluation = { embedderId: embedder.id, byKind, chanceAreaP1: Math.round(1000 / Math.max(1, areas.size)) / 1000 };
   if (opts.areaLabeled?.length) {
     const xs = await embedder.embed(opts.areaLabeled.map((x) => x.text));
-    const misses = opts.areaLabeled
-      .map((x, k) => ({ ...x, predicted: index.rank(xs[k])[0]?.area ?? '' }))
-      .filter((x) => x.predicted !== x.area);
+    const misses = opts.areaLabeled.map((x, k) => ({ ...x, predicted: index.rank(xs[k])[0]?.area ?? '' })).filter((x) => x.predicted !== x.area);
     const n = opts.areaLabeled.length;
     out.areaLabeled = { n, areaP1: Math.round(((n - misses.length) / n) * 1000) / 1000, misses };
   }
   if (opts.testItems?.length) {
     const full = await indexCorpus(embedder, corpus);
     const xs = await embedder.embed(opts.testItems.map((i) => i.text));
-    out.test = scoreItems(full, opts.testItems.map((item, k) => ({ item, vector: xs[k] })));
+    out.test = scoreItems(
+      full,
+      opts.testItems.map((item, k) => ({ item, vector: xs[k] })),
+    );
   }
   return out;
 }
 
 /** Parses `area<TAB>text` lines (blank lines and `#` comments skipped) into an area-labelled set. */
 export function parseAreaLabeled(tsv: string): { area: string; text: string }[] {
-  return tsv.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
-    const tab = l.indexOf('\t');
-    return { area: l.slice(0, tab).trim(), text: l.slice(tab + 1).trim() };
-  });
+  return tsv
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const tab = l.indexOf('\t');
+      return { area: l.slice(0, tab).trim(), text: l.slice(tab + 1).trim() };
+    });
 }

@@ -10,7 +10,10 @@ import { NEAREST_WEIGHT, OWN_TEXT_WEIGHT, SUBTOPIC_WEIGHT } from './topic-index'
 describe('frozen tagging settings', () => {
   it('match the settings the product runs', () => {
     expect({
-      embedderId: new LexicalEmbedder().id, subtopicWeight: SUBTOPIC_WEIGHT, ownTextWeight: OWN_TEXT_WEIGHT, nearestWeight: NEAREST_WEIGHT,
+      embedderId: new LexicalEmbedder().id,
+      subtopicWeight: SUBTOPIC_WEIGHT,
+      ownTextWeight: OWN_TEXT_WEIGHT,
+      nearestWeight: NEAREST_WEIGHT,
     }).toEqual(FROZEN_TAGGING_SETTINGS);
   });
 });

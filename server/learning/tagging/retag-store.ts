@@ -19,13 +19,16 @@ export type TagKind = 'Course' | 'Question' | 'Meeting';
 async function meetingTexts(store: GraphStore): Promise<TextRow[]> {
   const branches = await store.listBranches();
   if (branches.length === 0) return [];
-  const meetings = await store.listMeetings(branches.map((b) => b.id), 0, EPOCH_END);
+  const meetings = await store.listMeetings(
+    branches.map((b) => b.id),
+    0,
+    EPOCH_END,
+  );
   return meetings.filter((m) => m.record.trim()).map((m) => ({ id: m.id, text: meetingText(m) }));
 }
 
 /** Writes AUTO tags for these rows of one kind (vectors from the store when fresh, else embedded). */
-export async function tagRows(store: GraphStore, index: TopicIndex, embedder: Embedder, embeddings: EmbeddingService | undefined,
-  kind: TagKind, rows: TextRow[]): Promise<void> {
+export async function tagRows(store: GraphStore, index: TopicIndex, embedder: Embedder, embeddings: EmbeddingService | undefined, kind: TagKind, rows: TextRow[]): Promise<void> {
   const vectors = kind !== 'Meeting' && embeddings ? await embeddings.vectorsFor(kind, rows) : await embedder.embed(rows.map((r) => r.text));
   for (let k = 0; k < rows.length; k++) {
     // The item's own vector is left out of the nearest-example evidence: it would just echo its manual tags.
@@ -34,8 +37,13 @@ export async function tagRows(store: GraphStore, index: TopicIndex, embedder: Em
 }
 
 /** Retags the whole store; returns how many items of each kind were tagged. */
-export async function retagStore(store: GraphStore, index: TopicIndex, embedder: Embedder, embeddings: EmbeddingService | undefined,
-  onProgress?: Progress): Promise<Record<TagKind, number>> {
+export async function retagStore(
+  store: GraphStore,
+  index: TopicIndex,
+  embedder: Embedder,
+  embeddings: EmbeddingService | undefined,
+  onProgress?: Progress,
+): Promise<Record<TagKind, number>> {
   const counts: Record<TagKind, number> = { Course: 0, Question: 0, Meeting: 0 };
   for (const kind of ['Course', 'Question', 'Meeting'] as const) {
     const rows = kind === 'Meeting' ? await meetingTexts(store) : await listEmbeddableTexts(store, kind);

@@ -9,7 +9,12 @@ import { courseText, questionText } from '../embed/embed-text';
 import type { Corpus, LabeledItem } from './corpus';
 
 const asTopic = (t: TopicSeed): Topic => ({
-  id: t.id, name: t.name, area: t.area, description: t.description, parentId: t.parentId, prerequisiteIds: t.prerequisiteIds,
+  id: t.id,
+  name: t.name,
+  area: t.area,
+  description: t.description,
+  parentId: t.parentId,
+  prerequisiteIds: t.prerequisiteIds,
 });
 const asTags = (tags: Record<string, number>) => Object.entries(tags).map(([topicId, weight]) => ({ topicId, weight }));
 

@@ -31,7 +31,12 @@ export interface TaggedExample {
 }
 
 /** A ranked topic for a text. */
-export interface TopicScore { topicId: string; area: Area; name: string; score: number }
+export interface TopicScore {
+  topicId: string;
+  area: Area;
+  name: string;
+  score: number;
+}
 
 export interface TopicIndex {
   readonly embedderId: string;
@@ -44,8 +49,14 @@ export interface TopicIndex {
  * Builds the index. `topicVectors` holds the embedding of each topic's own text (same order as `topics`).
  * Candidates are the subtopics; an area without subtopics is its own candidate.
  */
-export function buildTopicIndex(embedderId: string, dimensions: number, topics: Topic[], topicVectors: ArrayLike<number>[],
-  examples: TaggedExample[], opts: { subtopicWeight?: number; ownTextWeight?: number; nearestWeight?: number } = {}): TopicIndex {
+export function buildTopicIndex(
+  embedderId: string,
+  dimensions: number,
+  topics: Topic[],
+  topicVectors: ArrayLike<number>[],
+  examples: TaggedExample[],
+  opts: { subtopicWeight?: number; ownTextWeight?: number; nearestWeight?: number } = {},
+): TopicIndex {
   const subW = opts.subtopicWeight ?? SUBTOPIC_WEIGHT;
   const ownW = opts.ownTextWeight ?? OWN_TEXT_WEIGHT;
   const nearW = opts.nearestWeight ?? NEAREST_WEIGHT;
@@ -68,7 +79,13 @@ export function buildTopicIndex(embedderId: string, dimensions: number, topics: 
   const areaVec = new Map<string, Float32Array>();
   for (const a of new Set(topics.map((t) => t.area))) {
     const idx = topics.map((t, i) => (t.area === a ? i : -1)).filter((i) => i >= 0);
-    areaVec.set(a, centroid(idx.map((i) => own[i]), dimensions));
+    areaVec.set(
+      a,
+      centroid(
+        idx.map((i) => own[i]),
+        dimensions,
+      ),
+    );
   }
   const candidates = topics.map((_, i) => i).filter((i) => topics[i].parentId !== null || !hasChildren.has(topics[i].area));
 

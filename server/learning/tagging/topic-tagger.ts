@@ -41,15 +41,23 @@ export function validateTextInput(field: string, text: string, first: number): s
 }
 
 /** Builds a topic index from a corpus, embedding what `vectors` does not already know. */
-export async function indexCorpus(embedder: Embedder, corpus: Corpus,
-  vectors?: (kind: 'Topic' | LabeledItem['kind'], rows: { id: string; text: string }[]) => Promise<ArrayLike<number>[]>): Promise<TopicIndex> {
+export async function indexCorpus(
+  embedder: Embedder,
+  corpus: Corpus,
+  vectors?: (kind: 'Topic' | LabeledItem['kind'], rows: { id: string; text: string }[]) => Promise<ArrayLike<number>[]>,
+): Promise<TopicIndex> {
   const embed = vectors ?? ((_k, rows) => embedder.embed(rows.map((r) => r.text)));
-  const topicVectors = await embed('Topic', corpus.topics.map((t) => ({ id: t.id, text: topicText(t) })));
+  const topicVectors = await embed(
+    'Topic',
+    corpus.topics.map((t) => ({ id: t.id, text: topicText(t) })),
+  );
   const examples: TaggedExample[] = [];
   for (const kind of ['Course', 'Question'] as const) {
     const items = corpus.items.filter((i) => i.kind === kind);
     const vs = await embed(kind, items);
-    items.forEach((it, k) => { examples.push({ vector: vs[k], tags: it.tags, key: `${kind}:${it.id}` }); });
+    items.forEach((it, k) => {
+      examples.push({ vector: vs[k], tags: it.tags, key: `${kind}:${it.id}` });
+    });
   }
   return buildTopicIndex(embedder.id, embedder.dimensions, corpus.topics, topicVectors, examples);
 }
@@ -61,15 +69,22 @@ export class TopicTagger {
    * @param source where topics and manual tags come from; with a store whose topics are empty, pass a
    *   fallback (the curriculum seeds) so suggestions work on a fresh clone.
    */
-  constructor(private readonly embedder: Embedder, private readonly source: () => Promise<Corpus>,
-    private readonly embeddings?: EmbeddingService) {}
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly source: () => Promise<Corpus>,
+    private readonly embeddings?: EmbeddingService,
+  ) {}
 
   /** A tagger over the store's topics and manual tags, reusing stored vectors; uses `fallback` while the store has no topics. */
   static forStore(store: GraphStore, embeddings: EmbeddingService, fallback?: () => Promise<Corpus>): TopicTagger {
-    return new TopicTagger(embeddings.embedder, async () => {
-      const corpus = await loadCorpusFromStore(store);
-      return corpus.topics.length > 0 || !fallback ? corpus : fallback();
-    }, embeddings);
+    return new TopicTagger(
+      embeddings.embedder,
+      async () => {
+        const corpus = await loadCorpusFromStore(store);
+        return corpus.topics.length > 0 || !fallback ? corpus : fallback();
+      },
+      embeddings,
+    );
   }
 
   /** Forget the topic representations (after manual tags or topics change); rebuilt on next use. */
@@ -82,10 +97,11 @@ export class TopicTagger {
     const stored = this.embeddings;
     // Stored vectors are reused only for nodes that live in the store (not for the seeds fallback).
     if (!this.index) {
-      const p = this.source().then((corpus) => indexCorpus(this.embedder, corpus,
-        stored && corpus.origin === 'store' ? (kind, rows) => stored.vectorsFor(kind, rows) : undefined));
+      const p = this.source().then((corpus) => indexCorpus(this.embedder, corpus, stored && corpus.origin === 'store' ? (kind, rows) => stored.vectorsFor(kind, rows) : undefined));
       // A failed build is not cached: the next call tries again.
-      p.catch(() => { if (this.index === p) this.index = null; });
+      p.catch(() => {
+        if (this.index === p) this.index = null;
+      });
       this.index = p;
     }
     return this.index;
@@ -101,7 +117,11 @@ export class TopicTagger {
       const ranked = index.rank(v);
       const conf = confidences(ranked);
       return ranked.slice(0, first).map((r, i) => ({
-        id: r.topicId, name: r.name, area: r.area, score: round(r.score), confidence: round(conf[i] ?? 0),
+        id: r.topicId,
+        name: r.name,
+        area: r.area,
+        score: round(r.score),
+        confidence: round(conf[i] ?? 0),
       }));
     });
   }
@@ -118,9 +138,12 @@ export class TopicTagger {
    */
   async tagItems(store: GraphStore, kind: TagKind, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows = kind === 'Course' ? (await store.getCoursesByIds(ids)).map((c) => ({ id: c.id, text: courseText(c) }))
-      : kind === 'Question' ? (await store.getQuestionsByIds(ids)).map((q) => ({ id: q.id, text: questionText(q) }))
-        : (await store.getMeetingsByIds(ids)).filter((m) => m.record.trim()).map((m) => ({ id: m.id, text: meetingText(m) }));
+    const rows =
+      kind === 'Course'
+        ? (await store.getCoursesByIds(ids)).map((c) => ({ id: c.id, text: courseText(c) }))
+        : kind === 'Question'
+          ? (await store.getQuestionsByIds(ids)).map((q) => ({ id: q.id, text: questionText(q) }))
+          : (await store.getMeetingsByIds(ids)).filter((m) => m.record.trim()).map((m) => ({ id: m.id, text: meetingText(m) }));
     // Manual tags of these items may have changed, and they shape the topic representations.
     if (kind !== 'Meeting') this.invalidate();
     await tagRows(store, await this.getIndex(), this.embedder, this.embeddings, kind, rows);

@@ -9,12 +9,4 @@ import { TALK_RULES } from './talks';
 import { TRANSFER_RULES } from './transfers';
 
 // biome-ignore lint/suspicious/noExplicitAny: one list of rules whose parameter types differ; each rule checks its own
-export const CATALOGUE: readonly RuleDef<any>[] = [
-  ...LIFE_RULES,
-  ...PIPELINE_RULES,
-  ...DUES_RULES,
-  ...TRANSFER_RULES,
-  ...NOTICE_RULES,
-  ...TALK_RULES,
-  ...LEARNING_RULES,
-];
+export const CATALOGUE: readonly RuleDef<any>[] = [...LIFE_RULES, ...PIPELINE_RULES, ...DUES_RULES, ...TRANSFER_RULES, ...NOTICE_RULES, ...TALK_RULES, ...LEARNING_RULES];

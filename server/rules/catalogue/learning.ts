@@ -19,11 +19,16 @@ export const stageRequirementRuleId = (stage: MemberStage) => `learning.stage-re
 
 function stageRule(stage: MemberStage, label: string, en: string, params: StageRequirementParams): RuleDef<StageRequirementParams> {
   return {
-    id: stageRequirementRuleId(stage), version: 1, kind: 'stage-requirement', appliesTo: 'MEMBER',
+    id: stageRequirementRuleId(stage),
+    version: 1,
+    kind: 'stage-requirement',
+    appliesTo: 'MEMBER',
     title: { zh: `${label}的学习要求`, en: `What ${en} must master` },
-    params, effectiveFrom: '2024-01-01',
+    params,
+    effectiveFrom: '2024-01-01',
     citation: {
-      document: '中国共产党发展党员工作细则', confirmed: false,
+      document: '中国共产党发展党员工作细则',
+      confirmed: false,
       note: '细则要求对入党申请人、积极分子和发展对象进行培养教育，未规定具体知识点与掌握程度；知识点与目标为本目录的默认设置',
     },
   };

@@ -23,15 +23,17 @@ function span(p: Record<string, unknown>, field: string): Span | undefined {
   return out;
 }
 
-const optInt = (p: Record<string, unknown>, field: string, min: number, max: number) =>
-  (p[field] === undefined ? undefined : requireInteger(p, field, min, max));
+const optInt = (p: Record<string, unknown>, field: string, min: number, max: number) => (p[field] === undefined ? undefined : requireInteger(p, field, min, max));
 
 export function validatePipelineStep(raw: unknown): PipelineStepParams {
   const p = requireObject(raw);
   const out: PipelineStepParams = { step: requireOneOf(p, 'step', PIPELINE_STEPS), requires: list<PipelineStep>(p, 'requires', PIPELINE_STEPS) };
-  const nb = span(p, 'notBefore'); if (nb) out.notBefore = nb;
-  const dw = span(p, 'dueWithin'); if (dw) out.dueWithin = dw;
-  const every = optInt(p, 'repeatEveryMonths', 1, 24); if (every !== undefined) out.repeatEveryMonths = every;
+  const nb = span(p, 'notBefore');
+  if (nb) out.notBefore = nb;
+  const dw = span(p, 'dueWithin');
+  if (dw) out.dueWithin = dw;
+  const every = optInt(p, 'repeatEveryMonths', 1, 24);
+  if (every !== undefined) out.repeatEveryMonths = every;
   if (p.repeatUntil !== undefined) out.repeatUntil = requireOneOf(p, 'repeatUntil', PIPELINE_STEPS);
   if (p.sponsors !== undefined) {
     const s = requireObject(p.sponsors);
@@ -42,7 +44,8 @@ export function validatePipelineStep(raw: unknown): PipelineStepParams {
     const tr = requireObject(p.training);
     out.training = { minDays: requireInteger(tr, 'minDays', 0, 365), minHours: requireInteger(tr, 'minHours', 0, 2000) };
   }
-  const nd = optInt(p, 'noticeWorkingDays', 1, 30); if (nd !== undefined) out.noticeWorkingDays = nd;
+  const nd = optInt(p, 'noticeWorkingDays', 1, 30);
+  if (nd !== undefined) out.noticeWorkingDays = nd;
   if (p.afterNoticeOf !== undefined) out.afterNoticeOf = requireOneOf(p, 'afterNoticeOf', PIPELINE_STEPS);
   return out;
 }

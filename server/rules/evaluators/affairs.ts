@@ -10,8 +10,13 @@ import type { DuesArrearsParams } from '../catalogue/dues';
 import type { PipelineStepParams } from '../catalogue/pipeline';
 import type { Evaluator, Obligation, RuleDef, SubjectRef } from '../types';
 import {
-  validateDuesArrears, validateDuesBrackets, validateDuesFixed, validateNoticePeriod, validatePipelineStep,
-  validateTransferReceipt, validateTransferSequence,
+  validateDuesArrears,
+  validateDuesBrackets,
+  validateDuesFixed,
+  validateNoticePeriod,
+  validatePipelineStep,
+  validateTransferReceipt,
+  validateTransferSequence,
 } from './affairs-params';
 import { derive } from '../facts';
 import { type Arrears, arrearsOf } from './dues';
@@ -44,7 +49,10 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
       // The plan depends on the milestones and the rule version only: kept with the slice's facts.
       const plans = derive(slice, ruleKey, () => new Map<string, PipelinePlan>());
       let plan = plans.get(s.id);
-      if (plan === undefined) { plan = pipelinePlan(rule, done); plans.set(s.id, plan); }
+      if (plan === undefined) {
+        plan = pipelinePlan(rule, done);
+        plans.set(s.id, plan);
+      }
       const o = planObligation(rule, plan, asOf, { id: s.id, name: s.name });
       if (o) {
         o.subject = s;
@@ -78,11 +86,17 @@ export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
       const firstUnpaid = a.unpaidMonths[a.unpaidMonths.length - a.consecutiveUnpaid];
       const dueAt = addMonths(Date.parse(`${firstUnpaid}-01T00:00:00+08:00`), rule.params.months) - 1;
       out.push({
-        ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: s,
-        title: `${rule.title.zh}（${s.name ?? s.id}，已连续${a.consecutiveUnpaid}个月未交）`, status: 'OVERDUE', dueAt,
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        kind: rule.kind,
+        subject: s,
+        title: `${rule.title.zh}（${s.name ?? s.id}，已连续${a.consecutiveUnpaid}个月未交）`,
+        status: 'OVERDUE',
+        dueAt,
         titleDetail: encodeReason(reason('OBL_DUES_ARREARS', { member: s.name ?? s.id, months: a.consecutiveUnpaid })),
         evidence: [{ kind: 'DuesArrears', id: s.id, label: encodeReason(reason('OBL_UNPAID_SINCE', { month: firstUnpaid })) }],
-        citation: rule.citation, action: { kind: 'dues', targetId: s.id },
+        citation: rule.citation,
+        action: { kind: 'dues', targetId: s.id },
         detail: { consecutiveUnpaid: a.consecutiveUnpaid, owedFen: a.owedFen, severity: rule.params.severity },
       });
     }
@@ -104,24 +118,35 @@ export const transferReceiptEvaluator: Evaluator = {
       cases.push(...(facts.branch(s.branchId).letters.get(s.id) ?? []));
     }
     cases.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
-    return cases.filter((c) => c.validUntil !== null).map((c) => ({
-      ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: bySubject.get(c.memberId)!,
-      title: `${rule.title.zh}（${c.letterNumber ?? c.id}，有效期至${dateOf(c.validUntil!)}）`,
-      titleDetail: encodeReason(reason('OBL_LETTER_VALID', { letter: c.letterNumber ?? c.id, until: dateOf(c.validUntil!) })),
-      status: asOf > c.validUntil! ? 'OVERDUE' as const : 'DUE' as const, dueAt: c.validUntil,
-      evidence: [{ kind: 'TransferCase', id: c.id, label: c.letterNumber ?? undefined }],
-      citation: rule.citation, action: { kind: 'transfer', targetId: c.id },
-    }));
+    return cases
+      .filter((c) => c.validUntil !== null)
+      .map((c) => ({
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        kind: rule.kind,
+        subject: bySubject.get(c.memberId)!,
+        title: `${rule.title.zh}（${c.letterNumber ?? c.id}，有效期至${dateOf(c.validUntil!)}）`,
+        titleDetail: encodeReason(reason('OBL_LETTER_VALID', { letter: c.letterNumber ?? c.id, until: dateOf(c.validUntil!) })),
+        status: asOf > c.validUntil! ? ('OVERDUE' as const) : ('DUE' as const),
+        dueAt: c.validUntil,
+        evidence: [{ kind: 'TransferCase', id: c.id, label: c.letterNumber ?? undefined }],
+        citation: rule.citation,
+        action: { kind: 'transfer', targetId: c.id },
+      }));
   },
 };
 
 /** Rules that parameterise what services record and carry no obligations of their own. */
 const parameterOnly = (kind: string, validate: (raw: unknown) => unknown): Evaluator => ({
-  kind, validate, evaluate: async () => [],
+  kind,
+  validate,
+  evaluate: async () => [],
 });
 
 export const AFFAIRS_EVALUATORS: Evaluator[] = [
-  pipelineStepEvaluator, duesArrearsEvaluator, transferReceiptEvaluator,
+  pipelineStepEvaluator,
+  duesArrearsEvaluator,
+  transferReceiptEvaluator,
   parameterOnly('dues-brackets', validateDuesBrackets),
   parameterOnly('dues-fixed', validateDuesFixed),
   parameterOnly('dues-voluntary', (raw) => raw ?? {}),

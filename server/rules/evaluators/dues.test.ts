@@ -41,15 +41,22 @@ describe('monthly dues from the brackets', () => {
 });
 
 const std = (year: number, monthlyFen: number): DuesStandard => ({
-  memberId: 'm', year, category: 'EMPLOYED', baseFen: 500_000, computedFen: monthlyFen, monthlyFen,
-  ruleId: 'dues.employed.brackets', ruleVersion: 1, recordedAt: 0, recordedBy: 's',
+  memberId: 'm',
+  year,
+  category: 'EMPLOYED',
+  baseFen: 500_000,
+  computedFen: monthlyFen,
+  monthlyFen,
+  ruleId: 'dues.employed.brackets',
+  ruleVersion: 1,
+  recordedAt: 0,
+  recordedBy: 's',
 });
 const pay = (id: string, months: string[], amountFen: number): DuesPayment => ({ id, memberId: 'm', months, amountFen, paidAt: 0, recordedBy: 's' });
 
 describe('arrears', () => {
   it('counts unpaid months across a year boundary at each year’s standard, multi-month payments included', () => {
-    const a = arrearsOf([std(2024, 5_000), std(2025, 7_500)],
-      [pay('p1', ['2024-10', '2024-11', '2024-12'], 15_000), pay('p2', ['2025-02'], 7_500)], '2024-10', '2025-05');
+    const a = arrearsOf([std(2024, 5_000), std(2025, 7_500)], [pay('p1', ['2024-10', '2024-11', '2024-12'], 15_000), pay('p2', ['2025-02'], 7_500)], '2024-10', '2025-05');
     expect(a.unpaidMonths).toEqual(['2025-01', '2025-03', '2025-04', '2025-05']);
     expect(a.consecutiveUnpaid).toBe(3);
     expect(a.owedFen).toBe(4 * 7_500);

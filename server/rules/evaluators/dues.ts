@@ -57,9 +57,12 @@ export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
   let y = Number(from.slice(0, 4));
   let m = Number(from.slice(5, 7));
-  for (let cur = from; cur <= to && out.length < 1200;) {
+  for (let cur = from; cur <= to && out.length < 1200; ) {
     out.push(cur);
-    if (++m > 12) { m = 1; y++; }
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
     cur = `${String(y).padStart(4, '0')}-${pad2(m)}`;
   }
   return out;

@@ -8,9 +8,4 @@ import { meetingMinimumEvaluator } from './meeting-minimum';
 import { stageRequirementEvaluator } from './stage-requirement';
 import { talkYearlyEvaluator } from './talk-yearly';
 
-export const EVALUATORS: Evaluator[] = [
-  meetingMinimumEvaluator,
-  ...AFFAIRS_EVALUATORS,
-  talkYearlyEvaluator,
-  stageRequirementEvaluator,
-];
+export const EVALUATORS: Evaluator[] = [meetingMinimumEvaluator, ...AFFAIRS_EVALUATORS, talkYearlyEvaluator, stageRequirementEvaluator];

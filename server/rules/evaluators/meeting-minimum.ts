@@ -34,7 +34,7 @@ function validate(raw: unknown): MeetingMinimumParams {
 export function ruleSpan(rule: RuleDef): { from: number; to: number } {
   return {
     from: parseDay(rule.effectiveFrom) ?? Number.NEGATIVE_INFINITY,
-    to: rule.effectiveTo ? parseDay(rule.effectiveTo) ?? Number.POSITIVE_INFINITY : Number.POSITIVE_INFINITY,
+    to: rule.effectiveTo ? (parseDay(rule.effectiveTo) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -44,8 +44,11 @@ export function ruleSpan(rule: RuleDef): { from: number; to: number } {
  * branch's meetings of the rule's kind covering those periods, in any order.
  */
 export function meetingVerdicts(
-  rule: RuleDef<MeetingMinimumParams>, subject: SubjectRef, meetings: readonly Pick<Meeting, 'id' | 'kind' | 'title' | 'at'>[],
-  window: { from: number; to: number }, asOf: number,
+  rule: RuleDef<MeetingMinimumParams>,
+  subject: SubjectRef,
+  meetings: readonly Pick<Meeting, 'id' | 'kind' | 'title' | 'at'>[],
+  window: { from: number; to: number },
+  asOf: number,
   /** periodsOverlapping(rule's frequency, window), when the caller has it already. */
   periods: readonly Period[] = periodsOverlapping(rule.params.frequency, window.from, window.to),
 ): Obligation[] {
@@ -58,15 +61,24 @@ export function meetingVerdicts(
     const held = inPeriod.filter((m) => m.at <= asOf);
     const status = held.length >= minimum ? 'DONE' : p.end <= asOf ? 'OVERDUE' : p.start <= asOf ? 'DUE' : 'UPCOMING';
     out.push({
-      ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject,
-      title: `${rule.title.zh}（${p.label}）`, titleDetail: encodeReason(reason('OBL_PERIOD', { period: p.label })),
-      status, dueAt: p.end - 1,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      kind: rule.kind,
+      subject,
+      title: `${rule.title.zh}（${p.label}）`,
+      titleDetail: encodeReason(reason('OBL_PERIOD', { period: p.label })),
+      status,
+      dueAt: p.end - 1,
       period: { from: p.start, to: p.end, label: p.label },
       evidence: inPeriod.map((m) => ({ kind: 'Meeting', id: m.id, label: m.title, at: m.at })),
       citation: rule.citation,
       action: { kind: 'schedule-meeting', targetId: subject.id },
       detail: {
-        meetingKind, frequency, required: minimum, held: held.length, scheduled: inPeriod.length - held.length,
+        meetingKind,
+        frequency,
+        required: minimum,
+        held: held.length,
+        scheduled: inPeriod.length - held.length,
       },
     });
   }

@@ -3,7 +3,10 @@
  * (`params.frequency must be one of MONTH, QUARTER, YEAR`); the loader prefixes the rule id.
  */
 export class ParamError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ParamError';
   }

@@ -31,7 +31,10 @@ const citeText = (c: Citation) => `《${c.document}》${c.article ?? ''}`;
 /** A refusal: BAD_USER_INPUT (or CONFLICT) naming the field, with the rule id and citation in the extensions. */
 export function refusal(code: 'BAD_USER_INPUT' | 'CONFLICT', field: string, rule: PipelineRule, why: string): AppError {
   return new AppError(code, `${why} (rule ${rule.id}: ${rule.title.zh}, ${citeText(rule.citation)})`, {
-    field, ruleId: rule.id, ruleVersion: rule.version, citation: rule.citation,
+    field,
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    citation: rule.citation,
   });
 }
 
@@ -81,8 +84,12 @@ export function checkStep(rules: RulesByStep, done: Milestone[], a: StepAttempt)
     const days = a.evidence.trainingDays ?? 0;
     const hours = a.evidence.trainingHours ?? 0;
     if (days < p.training.minDays && hours < p.training.minHours) {
-      throw refusal('BAD_USER_INPUT', 'evidence.trainingHours', rule,
-        `Training of ${days} days / ${hours} class hours is too short: at least ${p.training.minDays} days or ${p.training.minHours} class hours`);
+      throw refusal(
+        'BAD_USER_INPUT',
+        'evidence.trainingHours',
+        rule,
+        `Training of ${days} days / ${hours} class hours is too short: at least ${p.training.minDays} days or ${p.training.minHours} class hours`,
+      );
     }
   }
 }
@@ -93,14 +100,18 @@ function hasStep(done: Milestone[], step: PipelineStep): boolean {
   return false;
 }
 
-function obligationOf(
-  rule: PipelineRule, subject: { id: string; name?: string }, status: ObligationStatus, dueAt: number | null, evidence: Evidence[],
-): Obligation {
+function obligationOf(rule: PipelineRule, subject: { id: string; name?: string }, status: ObligationStatus, dueAt: number | null, evidence: Evidence[]): Obligation {
   return {
-    ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject: { kind: 'MEMBER', ...subject },
-    title: rule.title.zh, status, dueAt,
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    kind: rule.kind,
+    subject: { kind: 'MEMBER', ...subject },
+    title: rule.title.zh,
+    status,
+    dueAt,
     evidence: [...evidence],
-    citation: rule.citation, action: { kind: 'pipeline-step', targetId: subject.id },
+    citation: rule.citation,
+    action: { kind: 'pipeline-step', targetId: subject.id },
   };
 }
 
@@ -129,7 +140,11 @@ export function pipelinePlan(rule: PipelineRule, done: Milestone[]): PipelinePla
     return { kind: 'repeat', dueAt: addMonths(anchor.at, p.repeatEveryMonths), evidence: [milestoneEvidence(anchor)] };
   }
   let mine: Milestone | undefined;
-  for (const m of done) if (m.step === p.step) { mine = m; break; }
+  for (const m of done)
+    if (m.step === p.step) {
+      mine = m;
+      break;
+    }
   if (mine) {
     const late = p.dueWithin ? spanEnd(p.dueWithin, done) : null;
     return late !== null && mine.at > late ? { kind: 'late', dueAt: late, evidence: [milestoneEvidence(mine)] } : null;
@@ -141,7 +156,8 @@ export function pipelinePlan(rule: PipelineRule, done: Milestone[]): PipelinePla
     if (m) evidence.push(milestoneEvidence(m));
   }
   return {
-    kind: 'pending', evidence,
+    kind: 'pending',
+    evidence,
     earliest: p.notBefore ? spanEnd(p.notBefore, done) : null,
     deadline: p.dueWithin ? spanEnd(p.dueWithin, done) : null,
   };
@@ -173,9 +189,7 @@ function pipelineObligation(rule: PipelineRule, done: Milestone[], asOf: number,
 const byDueAt = (a: Obligation, b: Obligation) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity);
 
 /** What is due next (or late) for a person with these milestones, as of `asOf`. */
-export function pipelineObligations(
-  rules: RulesByStep, done: Milestone[], asOf: number, subject: { id: string; name?: string },
-): Obligation[] {
+export function pipelineObligations(rules: RulesByStep, done: Milestone[], asOf: number, subject: { id: string; name?: string }): Obligation[] {
   const out: Obligation[] = [];
   for (const rule of rules.values()) pipelineObligation(rule, done, asOf, subject, out);
   return out.sort(byDueAt);

@@ -22,7 +22,10 @@ export interface AreaRequirement {
   reason: string;
 }
 
-export interface StageRequirementParams { areas: AreaRequirement[]; topics: TopicRequirement[] }
+export interface StageRequirementParams {
+  areas: AreaRequirement[];
+  topics: TopicRequirement[];
+}
 
 /** A subtopic id: its area, a dot, a lower-case slug ('constitution.member-duties'). */
 const TOPIC_ID = /^([a-z]+)\.[a-z0-9][a-z0-9-]*$/;

@@ -10,7 +10,10 @@ import { ruleSpan } from './meeting-minimum';
 import { requireInteger, requireObject, requireOneOf } from './params';
 import { encodeReason, reason } from '../../i18n/reasons';
 
-export interface TalkYearlyParams { talkKind: TalkKind; minimum: number }
+export interface TalkYearlyParams {
+  talkKind: TalkKind;
+  minimum: number;
+}
 
 export const talkYearlyEvaluator: Evaluator<TalkYearlyParams> = {
   kind: 'talk-yearly',
@@ -36,10 +39,19 @@ export const talkYearlyEvaluator: Evaluator<TalkYearlyParams> = {
         const talked = members.filter((m) => (counts.get(m.id) ?? 0) >= rule.params.minimum).length;
         const status = talked >= members.length ? 'DONE' : p.end <= asOf ? 'OVERDUE' : p.start <= asOf ? 'DUE' : 'UPCOMING';
         out.push({
-          ruleId: rule.id, ruleVersion: rule.version, kind: rule.kind, subject,
-          title: `${rule.title.zh}（${p.label}）`, titleDetail: encodeReason(reason('OBL_PERIOD', { period: p.label })), status, dueAt: p.end - 1,
-          period: { from: p.start, to: p.end, label: p.label }, evidence: [], citation: rule.citation,
-          action: { kind: 'branch', targetId: subject.id }, detail: { members: members.length, talked },
+          ruleId: rule.id,
+          ruleVersion: rule.version,
+          kind: rule.kind,
+          subject,
+          title: `${rule.title.zh}（${p.label}）`,
+          titleDetail: encodeReason(reason('OBL_PERIOD', { period: p.label })),
+          status,
+          dueAt: p.end - 1,
+          period: { from: p.start, to: p.end, label: p.label },
+          evidence: [],
+          citation: rule.citation,
+          action: { kind: 'branch', targetId: subject.id },
+          detail: { members: members.length, talked },
         });
       }
     }

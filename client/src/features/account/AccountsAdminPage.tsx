@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import {
-  AccountAuditDocument, AccountListDocument, AdminCreateAccountDocument, AdminDisableAccountDocument, AdminEnableAccountDocument,
-  AdminResetPasswordDocument, AdminResetTotpDocument, AdminSignOutEverywhereDocument, type AccountListQuery,
+  AccountAuditDocument,
+  AccountListDocument,
+  AdminCreateAccountDocument,
+  AdminDisableAccountDocument,
+  AdminEnableAccountDocument,
+  AdminResetPasswordDocument,
+  AdminResetTotpDocument,
+  AdminSignOutEverywhereDocument,
+  type AccountListQuery,
 } from '../../gql/graphql';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useI18n } from '../../i18n/useI18n';
@@ -12,8 +19,15 @@ import { errorCodeOf } from '../../ui/error-code';
 
 type Item = AccountListQuery['accountList']['items'][number];
 type Action = 'create' | 'reset' | 'totp' | 'disable' | 'enable' | 'signout';
-interface Pending { action: Action; item: Item }
-interface Issued { name: string; login: string; password: string }
+interface Pending {
+  action: Action;
+  item: Item;
+}
+interface Issued {
+  name: string;
+  login: string;
+  password: string;
+}
 
 const PAGE = 20;
 
@@ -30,7 +44,9 @@ export default function AccountsAdminPage({ canSeeHistory }: { canSeeHistory: bo
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.length ? cursors[cursors.length - 1]! : null;
   const [q, refetch] = useQuery({
-    query: AccountListDocument, variables: { search: search || null, first: PAGE, after }, requestPolicy: 'cache-and-network',
+    query: AccountListDocument,
+    variables: { search: search || null, first: PAGE, after },
+    requestPolicy: 'cache-and-network',
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [pending, setPending] = useState<Pending | null>(null);
@@ -54,36 +70,83 @@ export default function AccountsAdminPage({ canSeeHistory }: { canSeeHistory: bo
     <div className="page">
       <div className="page-head">
         <h1>{t('accounts.title')}</h1>
-        {list ? <span className="sub" data-testid="accounts-total">{t('accounts.total', { n: list.totalCount })}</span> : null}
+        {list ? (
+          <span className="sub" data-testid="accounts-total">
+            {t('accounts.total', { n: list.totalCount })}
+          </span>
+        ) : null}
       </div>
       <p className="hint">{t('accounts.intro')}</p>
       <form className="toolbar" role="search" onSubmit={submitSearch}>
-        <label className="sr-only" htmlFor="accounts-search">{t('accounts.search')}</label>
-        <input id="accounts-search" type="search" value={draft} onChange={(e) => setDraft(e.target.value)}
-          placeholder={t('accounts.search')} maxLength={64} data-testid="accounts-search" className="accounts-search" />
-        <button className="button" type="submit">{t('accounts.searchSubmit')}</button>
+        <label className="sr-only" htmlFor="accounts-search">
+          {t('accounts.search')}
+        </label>
+        <input
+          id="accounts-search"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder={t('accounts.search')}
+          maxLength={64}
+          data-testid="accounts-search"
+          className="accounts-search"
+        />
+        <button className="button" type="submit">
+          {t('accounts.searchSubmit')}
+        </button>
         {search ? (
-          <button className="button button-ghost" type="button" onClick={() => { setDraft(''); setSearch(''); setCursors([]); }}>
+          <button
+            className="button button-ghost"
+            type="button"
+            onClick={() => {
+              setDraft('');
+              setSearch('');
+              setCursors([]);
+            }}
+          >
             {t('accounts.searchClear')}
           </button>
         ) : null}
       </form>
-      <p role="status" className="accounts-notice" data-testid="accounts-notice">{notice}</p>
+      <p role="status" className="accounts-notice" data-testid="accounts-notice">
+        {notice}
+      </p>
       {q.error && !list ? <ErrorMessage error={q.error} onRetry={reload} /> : !list ? <Loading /> : null}
       {list ? (
-        list.items.length === 0 ? <p className="state" data-testid="accounts-empty">{t('accounts.empty')}</p> : (
+        list.items.length === 0 ? (
+          <p className="state" data-testid="accounts-empty">
+            {t('accounts.empty')}
+          </p>
+        ) : (
           <ul className="account-list" aria-label={t('accounts.listLabel')}>
             {list.items.map((item) => (
-              <AccountRow key={item.member.id} item={item} canSeeHistory={canSeeHistory} onAction={(action) => { setNotice(''); setPending({ action, item }); }} />
+              <AccountRow
+                key={item.member.id}
+                item={item}
+                canSeeHistory={canSeeHistory}
+                onAction={(action) => {
+                  setNotice('');
+                  setPending({ action, item });
+                }}
+              />
             ))}
           </ul>
         )
       ) : null}
       {list && (cursors.length > 0 || list.hasNextPage) ? (
         <nav className="toolbar" aria-label={t('accounts.listLabel')}>
-          <button type="button" className="button button-ghost" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('accounts.prev')}</button>
-          <button type="button" className="button button-ghost" disabled={!list.hasNextPage || !list.endCursor}
-            onClick={() => setCursors((c) => [...c, list.endCursor!])} data-testid="accounts-next">{t('accounts.next')}</button>
+          <button type="button" className="button button-ghost" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            {t('accounts.prev')}
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            disabled={!list.hasNextPage || !list.endCursor}
+            onClick={() => setCursors((c) => [...c, list.endCursor!])}
+            data-testid="accounts-next"
+          >
+            {t('accounts.next')}
+          </button>
         </nav>
       ) : null}
       {pending ? <ConfirmDialog pending={pending} onCancel={() => setPending(null)} onDone={done} /> : null}
@@ -94,15 +157,38 @@ export default function AccountsAdminPage({ canSeeHistory }: { canSeeHistory: bo
 
 function StatusChips({ account }: { account: Item['account'] }) {
   const { t } = useI18n();
-  if (!account) return <span className="chip chip-muted" data-status="NONE">{t('accounts.status.NONE')}</span>;
+  if (!account)
+    return (
+      <span className="chip chip-muted" data-status="NONE">
+        {t('accounts.status.NONE')}
+      </span>
+    );
   return (
     <>
-      {account.status === 'DISABLED'
-        ? <span className="chip chip-red" data-status="DISABLED">{t('accounts.status.DISABLED')}</span>
-        : <span className="chip chip-ok" data-status="ACTIVE">{t('accounts.status.ACTIVE')}</span>}
-      {account.mustChangePassword ? <span className="chip chip-warn" data-status="MUST_CHANGE">{t('accounts.status.MUST_CHANGE')}</span> : null}
-      {account.totpEnabled ? <span className="chip" data-status="TOTP">{t('accounts.status.TOTP')}</span> : null}
-      {account.locked ? <span className="chip chip-warn" data-status="LOCKED">{t('accounts.status.LOCKED')}</span> : null}
+      {account.status === 'DISABLED' ? (
+        <span className="chip chip-red" data-status="DISABLED">
+          {t('accounts.status.DISABLED')}
+        </span>
+      ) : (
+        <span className="chip chip-ok" data-status="ACTIVE">
+          {t('accounts.status.ACTIVE')}
+        </span>
+      )}
+      {account.mustChangePassword ? (
+        <span className="chip chip-warn" data-status="MUST_CHANGE">
+          {t('accounts.status.MUST_CHANGE')}
+        </span>
+      ) : null}
+      {account.totpEnabled ? (
+        <span className="chip" data-status="TOTP">
+          {t('accounts.status.TOTP')}
+        </span>
+      ) : null}
+      {account.locked ? (
+        <span className="chip chip-warn" data-status="LOCKED">
+          {t('accounts.status.LOCKED')}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -120,10 +206,16 @@ function AccountRow({ item, canSeeHistory, onAction }: { item: Item; canSeeHisto
   return (
     <li className="card account-card" data-testid="account-row" data-member-id={member.id} aria-labelledby={headingId}>
       <div className="account-head">
-        <h2 id={headingId} className="account-name">{member.name}</h2>
-        <span className="meta">{te('role', member.role)} · {member.branch.name}</span>
+        <h2 id={headingId} className="account-name">
+          {member.name}
+        </h2>
+        <span className="meta">
+          {te('role', member.role)} · {member.branch.name}
+        </span>
       </div>
-      <div className="row account-status" data-testid="account-status"><StatusChips account={account} /></div>
+      <div className="row account-status" data-testid="account-status">
+        <StatusChips account={account} />
+      </div>
       {account ? (
         <p className="meta">
           {t('accounts.loginName')}: <code data-testid="account-login">{account.loginName}</code> · {t('accounts.createdAt', { date: date(account.createdAt) })}
@@ -131,7 +223,9 @@ function AccountRow({ item, canSeeHistory, onAction }: { item: Item; canSeeHisto
       ) : null}
       {item.manageable ? (
         <div className="toolbar" role="group" aria-label={t('accounts.actionsFor', { name: member.name })}>
-          {!account ? button('create', 'accounts.create') : (
+          {!account ? (
+            button('create', 'accounts.create')
+          ) : (
             <>
               {button('reset', 'accounts.resetPassword')}
               {account.totpEnabled ? button('totp', 'accounts.resetTotp') : null}
@@ -145,7 +239,9 @@ function AccountRow({ item, canSeeHistory, onAction }: { item: Item; canSeeHisto
             </button>
           ) : null}
         </div>
-      ) : <p className="hint">{t('accounts.notManageable')}</p>}
+      ) : (
+        <p className="hint">{t('accounts.notManageable')}</p>
+      )}
       {history ? <AccountHistory memberId={member.id} /> : null}
     </li>
   );
@@ -159,7 +255,9 @@ function AccountHistory({ memberId }: { memberId: string }) {
   if (!q.data) return <Loading />;
   // Account actions among the newest 100 records of the member's trail; reads (this list's too) stay in the full trail.
   const rows = q.data.accessRecords.filter((r) => r.targetKind === 'Account' && r.action !== 'READ_ACCOUNT');
-  return rows.length === 0 ? <p className="hint">{t('accounts.historyEmpty')}</p> : (
+  return rows.length === 0 ? (
+    <p className="hint">{t('accounts.historyEmpty')}</p>
+  ) : (
     <ul className="list account-history" data-testid="account-history">
       {rows.map((r) => (
         <li key={r.id} data-action={r.action}>
@@ -189,19 +287,33 @@ function Modal({ labelledBy, onClose, locked, children, testId }: { labelledBy: 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    return () => { if (d?.open) d.close(); };
+    return () => {
+      if (d?.open) d.close();
+    };
   }, []);
   return (
-    <dialog ref={ref} className="modal" aria-labelledby={labelledBy} data-testid={testId}
-      onCancel={(e) => { e.preventDefault(); if (!locked) onClose(); }}>
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!locked) onClose();
+      }}
+    >
       {children}
     </dialog>
   );
 }
 
 const TITLES: Record<Action, MessageKey> = {
-  create: 'accounts.create', reset: 'accounts.resetPassword', totp: 'accounts.resetTotp', disable: 'accounts.disable',
-  enable: 'accounts.enable', signout: 'accounts.signOutEverywhere',
+  create: 'accounts.create',
+  reset: 'accounts.resetPassword',
+  totp: 'accounts.resetTotp',
+  disable: 'accounts.disable',
+  enable: 'accounts.enable',
+  signout: 'accounts.signOutEverywhere',
 };
 
 function ConfirmDialog({ pending, onCancel, onDone }: { pending: Pending; onCancel: () => void; onDone: (message: string, otp?: Issued) => void }) {
@@ -231,9 +343,15 @@ function ConfirmDialog({ pending, onCancel, onDone }: { pending: Pending; onCanc
         if (r.data) onDone(t('accounts.done.reset', { name }), { name, login: r.data.resetPassword.account.loginName, password: r.data.resetPassword.oneTimePassword });
         break;
       }
-      case 'totp': if ((await doTotp({ memberId })).data) onDone(t('accounts.done.totp', { name })); break;
-      case 'disable': if ((await doDisable({ memberId })).data) onDone(t('accounts.done.disable', { name })); break;
-      case 'enable': if ((await doEnable({ memberId })).data) onDone(t('accounts.done.enable', { name })); break;
+      case 'totp':
+        if ((await doTotp({ memberId })).data) onDone(t('accounts.done.totp', { name }));
+        break;
+      case 'disable':
+        if ((await doDisable({ memberId })).data) onDone(t('accounts.done.disable', { name }));
+        break;
+      case 'enable':
+        if ((await doEnable({ memberId })).data) onDone(t('accounts.done.enable', { name }));
+        break;
       case 'signout': {
         const r = await doSignout({ memberId });
         if (r.data) onDone(t('accounts.done.signout', { name, n: r.data.signOutEverywhere }));
@@ -248,16 +366,29 @@ function ConfirmDialog({ pending, onCancel, onDone }: { pending: Pending; onCanc
         <h2 id="confirm-title">{t(TITLES[action])}</h2>
         <p>{t(`accounts.confirm.${action}` as MessageKey, { name })}</p>
         {action === 'create' ? (
-          <label className="field">{t('accounts.loginName')}
+          <label className="field">
+            {t('accounts.loginName')}
             <span className="hint">{t('accounts.loginNameHint')}</span>
-            <input value={login} onChange={(e) => setLogin(e.target.value)} required maxLength={64} autoComplete="off"
-              autoCapitalize="none" spellCheck={false} data-testid="confirm-login" />
+            <input
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              required
+              maxLength={64}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              data-testid="confirm-login"
+            />
           </label>
         ) : null}
         {state.error ? <AdminError error={state.error} /> : null}
         <div className="toolbar modal-actions">
-          <button type="button" className="button button-ghost" onClick={onCancel} disabled={state.fetching}>{t('accounts.cancel')}</button>
-          <button type="submit" className="button" disabled={state.fetching} data-testid="confirm-submit">{t('accounts.confirm')}</button>
+          <button type="button" className="button button-ghost" onClick={onCancel} disabled={state.fetching}>
+            {t('accounts.cancel')}
+          </button>
+          <button type="submit" className="button" disabled={state.fetching} data-testid="confirm-submit">
+            {t('accounts.confirm')}
+          </button>
         </div>
       </form>
     </Modal>
@@ -270,20 +401,36 @@ function OneTimePasswordDialog({ issued, onClose }: { issued: Issued; onClose: (
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = () => {
     const write = navigator.clipboard?.writeText(issued.password);
-    if (!write) { setCopied('failed'); return; }
-    write.then(() => setCopied('yes'), () => setCopied('failed'));
+    if (!write) {
+      setCopied('failed');
+      return;
+    }
+    write.then(
+      () => setCopied('yes'),
+      () => setCopied('failed'),
+    );
   };
   return (
     <Modal labelledBy="otp-title" onClose={onClose} locked testId="otp-dialog">
       <div className="modal-body">
         <h2 id="otp-title">{t('accounts.otpTitle')}</h2>
         <p>{t('accounts.otpFor', { name: issued.name, login: issued.login })}</p>
-        <p className="otp"><code data-testid="one-time-password">{issued.password}</code></p>
-        <p className="state-error otp-warning" data-testid="otp-warning">{t('accounts.otpWarning')}</p>
+        <p className="otp">
+          <code data-testid="one-time-password">{issued.password}</code>
+        </p>
+        <p className="state-error otp-warning" data-testid="otp-warning">
+          {t('accounts.otpWarning')}
+        </p>
         <div className="toolbar modal-actions">
-          <button type="button" className="button button-ghost" onClick={copy} data-testid="otp-copy">{t('accounts.copy')}</button>
-          <span role="status" data-testid="otp-copied">{copied === 'yes' ? t('accounts.copied') : copied === 'failed' ? t('accounts.copyFailed') : ''}</span>
-          <button type="button" className="button" onClick={onClose} data-testid="otp-done">{t('accounts.otpDone')}</button>
+          <button type="button" className="button button-ghost" onClick={copy} data-testid="otp-copy">
+            {t('accounts.copy')}
+          </button>
+          <span role="status" data-testid="otp-copied">
+            {copied === 'yes' ? t('accounts.copied') : copied === 'failed' ? t('accounts.copyFailed') : ''}
+          </span>
+          <button type="button" className="button" onClick={onClose} data-testid="otp-done">
+            {t('accounts.otpDone')}
+          </button>
         </div>
       </div>
     </Modal>

@@ -13,12 +13,20 @@ export function ActivityList({ activity, limit = 8, emptyText }: { activity: Act
       {items.map((it) => (
         <li key={`${it.type}:${it.id}`}>
           <div>
-            {it.type === 'study' ? t('home.studied', { title: it.title })
-              : it.type === 'answer' ? <>{t('home.answered', { stem: it.stem.length > 28 ? `${it.stem.slice(0, 27)}…` : it.stem })}{' '}
-                <span className={`chip ${it.correct ? 'chip-ok' : 'chip-warn'}`}>{t(it.correct ? 'home.correct' : 'home.wrong')}</span></>
-              : t('home.attended', { kind: te('meeting', it.kind), status: te('attendance', it.status) })}
+            {it.type === 'study' ? (
+              t('home.studied', { title: it.title })
+            ) : it.type === 'answer' ? (
+              <>
+                {t('home.answered', { stem: it.stem.length > 28 ? `${it.stem.slice(0, 27)}…` : it.stem })}{' '}
+                <span className={`chip ${it.correct ? 'chip-ok' : 'chip-warn'}`}>{t(it.correct ? 'home.correct' : 'home.wrong')}</span>
+              </>
+            ) : (
+              t('home.attended', { kind: te('meeting', it.kind), status: te('attendance', it.status) })
+            )}
           </div>
-          <time className="meta" dateTime={it.at} title={date(it.at, true)}>{ago(it.at)}</time>
+          <time className="meta" dateTime={it.at} title={date(it.at, true)}>
+            {ago(it.at)}
+          </time>
         </li>
       ))}
     </ol>

@@ -12,13 +12,17 @@ export function TagList({ activity, gapTags = [] }: { activity: ActivityCounts; 
       {gapTags.map((g) => (
         <li key={`gap:${g.key}`}>
           <span className="chip chip-red">{t('portrait.gapTag', { topic: g.label })}</span>
-          <p className="meta">{t('portrait.evidence')}：{g.evidence}</p>
+          <p className="meta">
+            {t('portrait.evidence')}：{g.evidence}
+          </p>
         </li>
       ))}
       {tags.map((tag) => (
         <li key={tag.key}>
           <span className={`chip ${tag.tone === 'ok' ? 'chip-ok' : 'chip-warn'}`}>{t(tag.label)}</span>
-          <p className="meta">{t('portrait.evidence')}：{t(tag.evidence, tag.params)}</p>
+          <p className="meta">
+            {t('portrait.evidence')}：{t(tag.evidence, tag.params)}
+          </p>
         </li>
       ))}
     </ul>

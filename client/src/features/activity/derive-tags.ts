@@ -37,7 +37,8 @@ export function deriveTags(a: ActivityCounts, now = Date.now()): DerivedTag[] {
     const share = present / a.attendance.length;
     // Excused absences count as not present: someone excused six times out of eight is rarely there.
     if (share >= 0.9) tags.push({ key: 'regular', label: 'tag.regular', evidence: 'tag.attendWhy', params: { present, n: a.attendance.length }, tone: 'ok' });
-    else if (share < 0.6) tags.push({ key: 'absent', label: 'tag.absent', evidence: 'tag.absentWhy', params: { present, n: a.attendance.length, pct: Math.round(100 * share) }, tone: 'warn' });
+    else if (share < 0.6)
+      tags.push({ key: 'absent', label: 'tag.absent', evidence: 'tag.absentWhy', params: { present, n: a.attendance.length, pct: Math.round(100 * share) }, tone: 'warn' });
   }
   return tags;
 }

@@ -3,8 +3,13 @@ import { useMutation, useQuery } from 'urql';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/useSession';
 import {
-  ApproveTransferDocument, BranchAffairsDocument, BranchTransfersDocument, ConfirmTransferDocument, IssueTransferLetterDocument,
-  StartTransferDocument, type TransferCaseKind,
+  ApproveTransferDocument,
+  BranchAffairsDocument,
+  BranchTransfersDocument,
+  ConfirmTransferDocument,
+  IssueTransferLetterDocument,
+  StartTransferDocument,
+  type TransferCaseKind,
 } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
@@ -21,7 +26,9 @@ export default function BranchAffairsPage({ branchId }: { branchId: string }) {
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ branch, branchPipeline, branchDues: d }) => (
           <>
-            <h1>{t('affairs.branchAffairs')}：{branch.name}</h1>
+            <h1>
+              {t('affairs.branchAffairs')}：{branch.name}
+            </h1>
             <section className="card">
               <h2>{t('affairs.pipelineList')}</h2>
               <ul className="todo-list" data-testid="branch-pipeline">
@@ -30,8 +37,14 @@ export default function BranchAffairsPage({ branchId }: { branchId: string }) {
                   const next = late[0] ?? p.obligations.find((o) => o.status === 'DUE') ?? p.obligations[0];
                   return (
                     <li key={p.member.id} className="todo-item" data-late={late.length > 0}>
-                      <div className="todo-main"><a href={hrefFor({ name: 'pipeline', memberId: p.member.id })}>{p.member.name}</a> <span className="chip">{te('stage', p.member.stage)}</span></div>
-                      {next ? <div className="meta">{te('obligation', next.status)} · {next.title}</div> : null}
+                      <div className="todo-main">
+                        <a href={hrefFor({ name: 'pipeline', memberId: p.member.id })}>{p.member.name}</a> <span className="chip">{te('stage', p.member.stage)}</span>
+                      </div>
+                      {next ? (
+                        <div className="meta">
+                          {te('obligation', next.status)} · {next.title}
+                        </div>
+                      ) : null}
                     </li>
                   );
                 })}
@@ -39,9 +52,15 @@ export default function BranchAffairsPage({ branchId }: { branchId: string }) {
             </section>
             <section className="card">
               <h2>{t('affairs.duesTotals', { year })}</h2>
-              <p data-testid="dues-totals">{t('affairs.duesTotalsLine', {
-                members: d.members, withStandard: d.withStandard, standard: fenToYuan(d.monthlyStandardFen), paid: fenToYuan(d.paidFen), owed: fenToYuan(d.owedFen),
-              })}</p>
+              <p data-testid="dues-totals">
+                {t('affairs.duesTotalsLine', {
+                  members: d.members,
+                  withStandard: d.withStandard,
+                  standard: fenToYuan(d.monthlyStandardFen),
+                  paid: fenToYuan(d.paidFen),
+                  owed: fenToYuan(d.owedFen),
+                })}
+              </p>
               {d.prompts.length ? <h3>{t('affairs.duesPrompts')}</h3> : null}
               <ul className="todo-list" data-testid="dues-reminders">
                 {d.prompts.map((p) => (
@@ -73,34 +92,74 @@ function Transfers({ branchId }: { branchId: string }) {
     <section className="card">
       <h2>{t('affairs.transfers')}</h2>
       <QueryState fetching={fetching} error={error} data={data} retry={reload}>
-        {({ branchTransfers }) => branchTransfers.length === 0 ? <EmptyState>{t('affairs.noTransfers')}</EmptyState> : (
-          <ul className="todo-list" data-testid="transfers">
-            {branchTransfers.map((c) => (
-              <li key={c.id} className="todo-item" data-status={c.status} data-overdue={c.receiptOverdue} data-id={c.id}>
-                <div className="todo-main">
-                  <strong>{c.memberName}</strong> · {te('transferKind', c.kind)} · <span className="chip">{te('transfer', c.status)}</span>
-                  {c.receiptOverdue ? <span className="chip warning">{t('affairs.overdueReceipt')}</span> : null}
-                </div>
-                <div className="meta">
-                  {c.fromBranch?.name ?? c.externalOrg ?? ''} → {c.toBranch?.name ?? c.externalOrg ?? ''}
-                  {c.letterNumber ? ` · ${c.letterNumber}` : ''}{c.validUntil ? ` · ${date(c.validUntil)}` : ''}
-                </div>
-                <div className="row">
-                  {c.status === 'INITIATED' && admin ? <button type="button" className="button" data-testid="transfer-approve" onClick={async () => { await approve({ id: c.id }); reload(); }}>{t('affairs.approve')}</button> : null}
-                  {c.status === 'APPROVED' && c.kind === 'OUT' ? (
-                    <button type="button" className="button" data-testid="transfer-issue"
-                      onClick={async () => { await issue({ input: { id: c.id, letterNumber: `组转字〔${new Date().getFullYear()}〕${c.id.slice(-4)}号` } }); reload(); }}>{t('affairs.issueLetter')}</button>
-                  ) : null}
-                  {(c.status === 'APPROVED' && c.kind === 'INTERNAL' && c.toBranch?.id === branchId) || c.status === 'LETTER_ISSUED' || c.status === 'LETTER_RECEIVED' ? (
-                    <button type="button" className="button" data-testid="transfer-confirm" onClick={async () => { await confirm({ id: c.id }); reload(); }}>{t('affairs.confirm')}</button>
-                  ) : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        {({ branchTransfers }) =>
+          branchTransfers.length === 0 ? (
+            <EmptyState>{t('affairs.noTransfers')}</EmptyState>
+          ) : (
+            <ul className="todo-list" data-testid="transfers">
+              {branchTransfers.map((c) => (
+                <li key={c.id} className="todo-item" data-status={c.status} data-overdue={c.receiptOverdue} data-id={c.id}>
+                  <div className="todo-main">
+                    <strong>{c.memberName}</strong> · {te('transferKind', c.kind)} · <span className="chip">{te('transfer', c.status)}</span>
+                    {c.receiptOverdue ? <span className="chip warning">{t('affairs.overdueReceipt')}</span> : null}
+                  </div>
+                  <div className="meta">
+                    {c.fromBranch?.name ?? c.externalOrg ?? ''} → {c.toBranch?.name ?? c.externalOrg ?? ''}
+                    {c.letterNumber ? ` · ${c.letterNumber}` : ''}
+                    {c.validUntil ? ` · ${date(c.validUntil)}` : ''}
+                  </div>
+                  <div className="row">
+                    {c.status === 'INITIATED' && admin ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="transfer-approve"
+                        onClick={async () => {
+                          await approve({ id: c.id });
+                          reload();
+                        }}
+                      >
+                        {t('affairs.approve')}
+                      </button>
+                    ) : null}
+                    {c.status === 'APPROVED' && c.kind === 'OUT' ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="transfer-issue"
+                        onClick={async () => {
+                          await issue({ input: { id: c.id, letterNumber: `组转字〔${new Date().getFullYear()}〕${c.id.slice(-4)}号` } });
+                          reload();
+                        }}
+                      >
+                        {t('affairs.issueLetter')}
+                      </button>
+                    ) : null}
+                    {(c.status === 'APPROVED' && c.kind === 'INTERNAL' && c.toBranch?.id === branchId) || c.status === 'LETTER_ISSUED' || c.status === 'LETTER_RECEIVED' ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="transfer-confirm"
+                        onClick={async () => {
+                          await confirm({ id: c.id });
+                          reload();
+                        }}
+                      >
+                        {t('affairs.confirm')}
+                      </button>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryState>
-      {failed ? <p role="alert" className="error">{failed.graphQLErrors[0]?.message ?? failed.message}</p> : null}
+      {failed ? (
+        <p role="alert" className="error">
+          {failed.graphQLErrors[0]?.message ?? failed.message}
+        </p>
+      ) : null}
       <StartTransferForm onDone={reload} />
     </section>
   );
@@ -116,25 +175,58 @@ function StartTransferForm({ onDone }: { onDone: () => void }) {
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await start({ input: {
-      memberId, kind, reason, toBranchId: kind === 'INTERNAL' ? target : null, externalOrg: kind === 'INTERNAL' ? null : target,
-    } });
-    if (!r.error) { setDone(true); onDone(); }
+    const r = await start({
+      input: {
+        memberId,
+        kind,
+        reason,
+        toBranchId: kind === 'INTERNAL' ? target : null,
+        externalOrg: kind === 'INTERNAL' ? null : target,
+      },
+    });
+    if (!r.error) {
+      setDone(true);
+      onDone();
+    }
   };
   return (
     <form className="form" onSubmit={submit} data-testid="transfer-form">
       <h3>{t('affairs.startTransfer')}</h3>
-      <label>{t('affairs.member')}<input value={memberId} onChange={(e) => setMemberId(e.target.value)} data-testid="transfer-member" required /></label>
-      <label>{t('affairs.kind')}
+      <label>
+        {t('affairs.member')}
+        <input value={memberId} onChange={(e) => setMemberId(e.target.value)} data-testid="transfer-member" required />
+      </label>
+      <label>
+        {t('affairs.kind')}
         <select value={kind} onChange={(e) => setKind(e.target.value as TransferCaseKind)} data-testid="transfer-kind">
-          {(['INTERNAL', 'OUT'] as const).map((k) => <option key={k} value={k}>{te('transferKind', k)}</option>)}
+          {(['INTERNAL', 'OUT'] as const).map((k) => (
+            <option key={k} value={k}>
+              {te('transferKind', k)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{kind === 'INTERNAL' ? t('affairs.toBranch') : t('affairs.externalOrg')}<input value={target} onChange={(e) => setTarget(e.target.value)} data-testid="transfer-target" required /></label>
-      <label>{t('affairs.reason')}<input value={reason} onChange={(e) => setReason(e.target.value)} required /></label>
-      <button type="submit" className="button" disabled={state.fetching}>{t('affairs.startTransfer')}</button>
-      {state.error ? <p role="alert" className="error">{state.error.graphQLErrors[0]?.message ?? state.error.message}</p> : null}
-      {done ? <p role="status" data-testid="transfer-started">{t('affairs.started')}</p> : null}
+      <label>
+        {kind === 'INTERNAL' ? t('affairs.toBranch') : t('affairs.externalOrg')}
+        <input value={target} onChange={(e) => setTarget(e.target.value)} data-testid="transfer-target" required />
+      </label>
+      <label>
+        {t('affairs.reason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <button type="submit" className="button" disabled={state.fetching}>
+        {t('affairs.startTransfer')}
+      </button>
+      {state.error ? (
+        <p role="alert" className="error">
+          {state.error.graphQLErrors[0]?.message ?? state.error.message}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" data-testid="transfer-started">
+          {t('affairs.started')}
+        </p>
+      ) : null}
     </form>
   );
 }

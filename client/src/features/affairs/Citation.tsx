@@ -5,7 +5,8 @@ export function Citation({ c }: { c: { document: string; article?: string | null
   const { t } = useI18n();
   return (
     <span className="meta" data-testid="affairs-citation">
-      {t('affairs.basis', { document: c.document, article: c.article ?? '' })}{c.confirmed ? '' : t('affairs.unconfirmed')}
+      {t('affairs.basis', { document: c.document, article: c.article ?? '' })}
+      {c.confirmed ? '' : t('affairs.unconfirmed')}
     </span>
   );
 }

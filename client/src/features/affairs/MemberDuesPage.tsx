@@ -16,36 +16,57 @@ export default function MemberDuesPage({ memberId }: { memberId: string }) {
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ memberDues: d }) => (
           <>
-            <h1>{t('affairs.dues')}：{d.member.name}</h1>
+            <h1>
+              {t('affairs.dues')}：{d.member.name}
+            </h1>
             <section className="card">
               <h2>{t('affairs.standard')}</h2>
               <ul className="todo-list" data-testid="dues-standards">
                 {d.standards.map((s) => (
                   <li key={s.year} className="todo-item">
-                    <div className="todo-main">{s.year} · {te('duesCategory', s.category)} · {t('affairs.perMonth', { amount: fenToYuan(s.monthlyFen) })}</div>
-                    <div className="meta">{t('affairs.base')}：{s.baseFen !== null && s.baseFen !== undefined ? fenToYuan(s.baseFen) : s.baseMasked ?? '—'} · {s.ruleId}</div>
+                    <div className="todo-main">
+                      {s.year} · {te('duesCategory', s.category)} · {t('affairs.perMonth', { amount: fenToYuan(s.monthlyFen) })}
+                    </div>
+                    <div className="meta">
+                      {t('affairs.base')}：{s.baseFen !== null && s.baseFen !== undefined ? fenToYuan(s.baseFen) : (s.baseMasked ?? '—')} · {s.ruleId}
+                    </div>
                   </li>
                 ))}
               </ul>
             </section>
             <section className="card">
               <h2>{t('affairs.arrears')}</h2>
-              <p data-testid="dues-arrears">{d.arrears.unpaidMonths.length === 0 ? t('affairs.noArrears')
-                : t('affairs.arrearsLine', { n: d.arrears.unpaidMonths.length, amount: fenToYuan(d.arrears.owedFen), until: d.arrears.paidUntil ?? '—' })}</p>
+              <p data-testid="dues-arrears">
+                {d.arrears.unpaidMonths.length === 0
+                  ? t('affairs.noArrears')
+                  : t('affairs.arrearsLine', { n: d.arrears.unpaidMonths.length, amount: fenToYuan(d.arrears.owedFen), until: d.arrears.paidUntil ?? '—' })}
+              </p>
               {d.prompts.map((p) => (
-                <p key={p.ruleId} className="warning" data-testid="dues-prompt" data-rule={p.ruleId}>{p.title} <Citation c={p.citation} /></p>
+                <p key={p.ruleId} className="warning" data-testid="dues-prompt" data-rule={p.ruleId}>
+                  {p.title} <Citation c={p.citation} />
+                </p>
               ))}
             </section>
             <section className="card">
               <h2>{t('affairs.payments')}</h2>
-              {d.payments.length === 0 ? <EmptyState>{t('affairs.noArrears')}</EmptyState> : (
+              {d.payments.length === 0 ? (
+                <EmptyState>{t('affairs.noArrears')}</EmptyState>
+              ) : (
                 <ul className="todo-list" data-testid="dues-payments">
-                  {d.payments.map((p) => <li key={p.id} className="todo-item">{p.months.join('、')} · {fenToYuan(p.amountFen)} 元 · {date(p.paidAt)}</li>)}
+                  {d.payments.map((p) => (
+                    <li key={p.id} className="todo-item">
+                      {p.months.join('、')} · {fenToYuan(p.amountFen)} 元 · {date(p.paidAt)}
+                    </li>
+                  ))}
                 </ul>
               )}
             </section>
-            <PayForm memberId={memberId} suggested={d.arrears.unpaidMonths.slice(0, 3)} monthly={d.standards[d.standards.length - 1]?.monthlyFen ?? 0}
-              onDone={() => refetch({ requestPolicy: 'network-only' })} />
+            <PayForm
+              memberId={memberId}
+              suggested={d.arrears.unpaidMonths.slice(0, 3)}
+              monthly={d.standards[d.standards.length - 1]?.monthlyFen ?? 0}
+              onDone={() => refetch({ requestPolicy: 'network-only' })}
+            />
           </>
         )}
       </QueryState>
@@ -66,16 +87,36 @@ function PayForm({ memberId, suggested, monthly, onDone }: { memberId: string; s
     const amountFen = yuanToFen(amount);
     if (amountFen === null) return;
     const r = await pay({ input: { id: paymentId, memberId, months: months.split(/[,，\s]+/).filter(Boolean), amountFen } });
-    if (!r.error) { setDone(true); setPaymentId(`pay-${crypto.randomUUID()}`); onDone(); }
+    if (!r.error) {
+      setDone(true);
+      setPaymentId(`pay-${crypto.randomUUID()}`);
+      onDone();
+    }
   };
   return (
     <form className="card form" onSubmit={submit} data-testid="dues-form">
       <h2>{t('affairs.pay')}</h2>
-      <label>{t('affairs.months')}<input value={months} onChange={(e) => setMonths(e.target.value)} data-testid="dues-months" required /></label>
-      <label>{t('affairs.amount')}<input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="dues-amount" required /></label>
-      <button type="submit" className="button" disabled={state.fetching}>{t('affairs.pay')}</button>
-      {state.error ? <p role="alert" className="error">{state.error.graphQLErrors[0]?.message ?? state.error.message}</p> : null}
-      {done ? <p role="status" data-testid="dues-paid">{t('affairs.paid')}</p> : null}
+      <label>
+        {t('affairs.months')}
+        <input value={months} onChange={(e) => setMonths(e.target.value)} data-testid="dues-months" required />
+      </label>
+      <label>
+        {t('affairs.amount')}
+        <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="dues-amount" required />
+      </label>
+      <button type="submit" className="button" disabled={state.fetching}>
+        {t('affairs.pay')}
+      </button>
+      {state.error ? (
+        <p role="alert" className="error">
+          {state.error.graphQLErrors[0]?.message ?? state.error.message}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" data-testid="dues-paid">
+          {t('affairs.paid')}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -12,10 +12,23 @@ export function PipelineTimeline({ memberId }: { memberId: string }) {
   return (
     <>
       <ol className="timeline" data-testid="portrait-pipeline-timeline">
-        {data.pipeline.milestones.map((m) => <li key={m.id} data-step={m.step}>{date(m.at)} {te('step', m.step)}</li>)}
+        {data.pipeline.milestones.map((m) => (
+          <li key={m.id} data-step={m.step}>
+            {date(m.at)} {te('step', m.step)}
+          </li>
+        ))}
       </ol>
-      {late.map((o) => <p key={o.ruleId} className="warning">{te('obligation', o.status)}：{o.title}</p>)}
-      <p><a href={hrefFor({ name: 'pipeline', memberId })} data-testid="pipeline-link">{t('affairs.pipeline')}</a> · <a href={hrefFor({ name: 'dues', memberId })}>{t('affairs.dues')}</a></p>
+      {late.map((o) => (
+        <p key={o.ruleId} className="warning">
+          {te('obligation', o.status)}：{o.title}
+        </p>
+      ))}
+      <p>
+        <a href={hrefFor({ name: 'pipeline', memberId })} data-testid="pipeline-link">
+          {t('affairs.pipeline')}
+        </a>{' '}
+        · <a href={hrefFor({ name: 'dues', memberId })}>{t('affairs.dues')}</a>
+      </p>
     </>
   );
 }

@@ -18,18 +18,23 @@ export function AppraisalRecord({ memberId }: { memberId: string }) {
       <ul className="plain-list" data-testid="appraisal-record">
         {data.memberAppraisals.map((a) => (
           <li key={a.round.id}>
-            <a href={hrefFor({ name: 'appraisalRound', id: a.round.id })}>{a.round.title}</a>{' '}
-            <span className="chip">{t(`appraisal.status.${a.round.status}`)}</span>
-            {a.selfAssessment ? <p>{t('appraisal.self')}：{a.selfAssessment.text}</p> : null}
+            <a href={hrefFor({ name: 'appraisalRound', id: a.round.id })}>{a.round.title}</a> <span className="chip">{t(`appraisal.status.${a.round.status}`)}</span>
+            {a.selfAssessment ? (
+              <p>
+                {t('appraisal.self')}：{a.selfAssessment.text}
+              </p>
+            ) : null}
             {a.result ? (
-              <p className="meta">{a.result.shown && a.result.counts
-                ? a.result.counts.map((c) => `${t(`appraisal.grade.${c.grade}`)} ${c.count}`).join(' · ')
-                : t('appraisal.tooFew')}</p>
+              <p className="meta">
+                {a.result.shown && a.result.counts ? a.result.counts.map((c) => `${t(`appraisal.grade.${c.grade}`)} ${c.count}`).join(' · ') : t('appraisal.tooFew')}
+              </p>
             ) : null}
           </li>
         ))}
       </ul>
-      <a href={hrefFor({ name: 'talks', memberId })} data-testid="talks-link">{t('talk.title')}</a>
+      <a href={hrefFor({ name: 'talks', memberId })} data-testid="talks-link">
+        {t('talk.title')}
+      </a>
     </Section>
   );
 }

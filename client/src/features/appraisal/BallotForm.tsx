@@ -9,8 +9,16 @@ const GRADES: AppraisalGrade[] = ['EXCELLENT', 'QUALIFIED', 'BASICALLY_QUALIFIED
 type Pending = { input: Parameters<typeof sendBallotAnonymously>[0]; sendAt: number };
 
 /** The ballot: one grade and an optional comment per person; signed blind while signed in, sent anonymously later. */
-export function BallotForm({ roundId, publicKey, people, onSent }: {
-  roundId: string; publicKey: string; people: { id: string; name: string }[]; onSent: (receipt: string) => void;
+export function BallotForm({
+  roundId,
+  publicKey,
+  people,
+  onSent,
+}: {
+  roundId: string;
+  publicKey: string;
+  people: { id: string; name: string }[];
+  onSent: (receipt: string) => void;
 }) {
   const { t } = useI18n();
   const [, requestSignature] = useMutation(RequestBallotSignatureDocument);
@@ -38,7 +46,10 @@ export function BallotForm({ roundId, publicKey, people, onSent }: {
     const timer = setInterval(() => {
       const s = Math.max(0, Math.ceil((pending.sendAt - Date.now()) / 1000));
       setLeft(s);
-      if (s === 0) { clearInterval(timer); void send(pending); }
+      if (s === 0) {
+        clearInterval(timer);
+        void send(pending);
+      }
     }, 500);
     return () => clearInterval(timer);
   }, [phase, pending, error]);
@@ -54,7 +65,11 @@ export function BallotForm({ roundId, publicKey, people, onSent }: {
     setPhase('signing');
     const token = await blindToken(publicKey);
     const r = await requestSignature({ roundId, blindedMessage: token.blindedMessage });
-    if (r.error || !r.data) { setError(r.error?.message ?? 'error'); setPhase('form'); return; }
+    if (r.error || !r.data) {
+      setError(r.error?.message ?? 'error');
+      setPhase('form');
+      return;
+    }
     const signature = await unblindSignature(publicKey, token, r.data.requestBallotSignature);
     const p = { input: { roundId, token: toBase64(token.token), signature, grades: chosen }, sendAt: Date.now() + randomDelayMs() };
     setPending(p);
@@ -62,13 +77,26 @@ export function BallotForm({ roundId, publicKey, people, onSent }: {
     setPhase('waiting');
   };
 
-  if (phase === 'sent') return <p role="status" data-testid="ballot-sent">{t('appraisal.sent')}</p>;
+  if (phase === 'sent')
+    return (
+      <p role="status" data-testid="ballot-sent">
+        {t('appraisal.sent')}
+      </p>
+    );
   if (phase === 'waiting' && pending) {
     return (
       <div className="card" role="status" data-testid="ballot-waiting">
         <p>{t('appraisal.waiting', { s: left })}</p>
         {error ? <p className="error">{error}</p> : null}
-        <button type="button" className="button button-ghost" data-testid="ballot-send-now" onClick={() => { setError(null); void send(pending); }}>
+        <button
+          type="button"
+          className="button button-ghost"
+          data-testid="ballot-send-now"
+          onClick={() => {
+            setError(null);
+            void send(pending);
+          }}
+        >
           {t('appraisal.sendNow')}
         </button>
       </div>
@@ -80,19 +108,34 @@ export function BallotForm({ roundId, publicKey, people, onSent }: {
       {people.map((p) => (
         <fieldset key={p.id} className="ballot-person" data-member={p.id}>
           <legend>{p.name}</legend>
-          <select aria-label={p.name} value={grades[p.id]?.grade ?? ''}
-            onChange={(e) => setGrades({ ...grades, [p.id]: { grade: e.target.value as AppraisalGrade | '', comment: grades[p.id]?.comment ?? '' } })}>
+          <select
+            aria-label={p.name}
+            value={grades[p.id]?.grade ?? ''}
+            onChange={(e) => setGrades({ ...grades, [p.id]: { grade: e.target.value as AppraisalGrade | '', comment: grades[p.id]?.comment ?? '' } })}
+          >
             <option value="">{t('appraisal.skip')}</option>
-            {GRADES.map((g) => <option key={g} value={g}>{t(`appraisal.grade.${g}`)}</option>)}
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {t(`appraisal.grade.${g}`)}
+              </option>
+            ))}
           </select>
-          <label>{t('appraisal.comment')}
-            <input maxLength={200} value={grades[p.id]?.comment ?? ''}
-              onChange={(e) => setGrades({ ...grades, [p.id]: { grade: grades[p.id]?.grade ?? '', comment: e.target.value } })} />
+          <label>
+            {t('appraisal.comment')}
+            <input
+              maxLength={200}
+              value={grades[p.id]?.comment ?? ''}
+              onChange={(e) => setGrades({ ...grades, [p.id]: { grade: grades[p.id]?.grade ?? '', comment: e.target.value } })}
+            />
           </label>
         </fieldset>
       ))}
       <p className="meta">{t('appraisal.commentHint')}</p>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <button type="submit" className="button" disabled={phase === 'signing'} data-testid="ballot-submit">
         {phase === 'signing' ? t('appraisal.signing') : t('appraisal.submit')}
       </button>

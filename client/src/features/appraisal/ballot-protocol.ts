@@ -23,7 +23,11 @@ async function importRoundKey(publicKey: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('spki', fromBase64(publicKey), { name: 'RSA-PSS', hash: 'SHA-384' }, true, ['verify']);
 }
 
-export interface BlindedToken { token: Uint8Array; blindedMessage: string; inv: Uint8Array }
+export interface BlindedToken {
+  token: Uint8Array;
+  blindedMessage: string;
+  inv: Uint8Array;
+}
 
 /** Step 1: a fresh random token, prepared and blinded for the round's key. */
 export async function blindToken(publicKey: string): Promise<BlindedToken> {

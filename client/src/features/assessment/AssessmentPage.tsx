@@ -34,16 +34,26 @@ export default function AssessmentPage({ branchId }: { branchId: string }) {
                   <p className="meta">{branch.name}</p>
                   <h1>{t('assess.title')}</h1>
                 </div>
-                <a className="button button-ghost" href={hrefFor({ name: 'branch', id: branch.id })}>{t('assess.back')}</a>
+                <a className="button button-ghost" href={hrefFor({ name: 'branch', id: branch.id })}>
+                  {t('assess.back')}
+                </a>
               </div>
               <Section title={t('assess.trend')} hint={t('assess.hint')}>
                 <QuarterTrend quarters={quarters} current={current} selected={q?.quarter ?? null} onSelect={setChosen} />
               </Section>
               {q ? (
-                <Section title={t('assess.detail', { quarter: quarterName(q.quarter) })}
-                  actions={<strong className="score" data-testid="assess-score">{q.score === null ? t('assess.noScore') : `${formatPoints(q.score)} ${t('assess.score')}`}</strong>}>
+                <Section
+                  title={t('assess.detail', { quarter: quarterName(q.quarter) })}
+                  actions={
+                    <strong className="score" data-testid="assess-score">
+                      {q.score === null ? t('assess.noScore') : `${formatPoints(q.score)} ${t('assess.score')}`}
+                    </strong>
+                  }
+                >
                   <ul className="list" data-testid="indicators">
-                    {q.indicators.map((ind) => <IndicatorCard key={ind.id} ind={ind} all={q.indicators} />)}
+                    {q.indicators.map((ind) => (
+                      <IndicatorCard key={ind.id} ind={ind} all={q.indicators} />
+                    ))}
                   </ul>
                 </Section>
               ) : null}

@@ -23,43 +23,69 @@ export function ComparisonSection({ committeeId }: { committeeId: string | null 
   const [quarter, setQuarter] = useState(options[1]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssessmentComparisonDocument, variables: { committeeId, quarter } });
   return (
-    <Section title={t('assess.compare')} hint={t('assess.compareHint')} actions={
-      <label className="row meta">{t('assess.selectQuarter')}
-        <select value={quarter} onChange={(e) => setQuarter(e.target.value)} data-testid="assess-quarter">
-          {options.map((q, i) => <option key={q} value={q}>{quarterName(q)}{i === 0 ? t('assess.current') : ''}</option>)}
-        </select>
-      </label>
-    }>
+    <Section
+      title={t('assess.compare')}
+      hint={t('assess.compareHint')}
+      actions={
+        <label className="row meta">
+          {t('assess.selectQuarter')}
+          <select value={quarter} onChange={(e) => setQuarter(e.target.value)} data-testid="assess-quarter">
+            {options.map((q, i) => (
+              <option key={q} value={q}>
+                {quarterName(q)}
+                {i === 0 ? t('assess.current') : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+    >
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
-        {({ assessmentComparison: rows }) => rows.length === 0 ? <EmptyState>{t('assess.empty')}</EmptyState> : (
-          <ScrollRegion label={t('assess.compare')}>
-            <table data-testid="assess-compare">
-              <thead>
-                <tr>
-                  <th scope="col">{t('assess.rank')}</th>
-                  <th scope="col">{t('assess.branch')}</th>
-                  <th scope="col">{t('assess.score')}</th>
-                  {INDICATORS.map((id) => <th key={id} scope="col">{te('assess.ind', id)}</th>)}
-                  <th scope="col">{t('assess.shortfalls')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={r.branchId} data-branch={r.branchId} data-score={r.score ?? ''}>
-                    <td className="num">{r.score === null ? '—' : i + 1}</td>
-                    <th scope="row"><a href={hrefFor({ name: 'assessment', branchId: r.branchId })}>{r.branchName}</a></th>
-                    <td className="num"><strong>{r.score === null ? t('assess.noScore') : formatPoints(r.score)}</strong></td>
-                    {INDICATORS.map((id) => {
-                      const ind = r.indicators.find((x) => x.id === id);
-                      return <td key={id} className="num">{ind && ind.value !== null ? pct(ind.value) : '—'}</td>;
-                    })}
-                    <td className="num">{r.indicators.reduce((n, x) => n + x.shortfalls.length, 0)}</td>
+        {({ assessmentComparison: rows }) =>
+          rows.length === 0 ? (
+            <EmptyState>{t('assess.empty')}</EmptyState>
+          ) : (
+            <ScrollRegion label={t('assess.compare')}>
+              <table data-testid="assess-compare">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('assess.rank')}</th>
+                    <th scope="col">{t('assess.branch')}</th>
+                    <th scope="col">{t('assess.score')}</th>
+                    {INDICATORS.map((id) => (
+                      <th key={id} scope="col">
+                        {te('assess.ind', id)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('assess.shortfalls')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
+                </thead>
+                <tbody>
+                  {rows.map((r, i) => (
+                    <tr key={r.branchId} data-branch={r.branchId} data-score={r.score ?? ''}>
+                      <td className="num">{r.score === null ? '—' : i + 1}</td>
+                      <th scope="row">
+                        <a href={hrefFor({ name: 'assessment', branchId: r.branchId })}>{r.branchName}</a>
+                      </th>
+                      <td className="num">
+                        <strong>{r.score === null ? t('assess.noScore') : formatPoints(r.score)}</strong>
+                      </td>
+                      {INDICATORS.map((id) => {
+                        const ind = r.indicators.find((x) => x.id === id);
+                        return (
+                          <td key={id} className="num">
+                            {ind && ind.value !== null ? pct(ind.value) : '—'}
+                          </td>
+                        );
+                      })}
+                      <td className="num">{r.indicators.reduce((n, x) => n + x.shortfalls.length, 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )
+        }
       </QueryState>
     </Section>
   );

@@ -12,9 +12,9 @@ describe('assessment arithmetic', () => {
     expect(weightWithData(inds)).toBe(45);
   });
 
-  it('splits an indicator\'s loss evenly over its obligations, and the losses add up to 100 minus the score', () => {
+  it("splits an indicator's loss evenly over its obligations, and the losses add up to 100 minus the score", () => {
     const score = (100 * (30 * (9 / 11) + 15 * 0.5)) / 45;
-    expect(pointsPerObligation(inds[0], inds)).toBeCloseTo(100 * 30 / (45 * 11), 12);
+    expect(pointsPerObligation(inds[0], inds)).toBeCloseTo((100 * 30) / (45 * 11), 12);
     expect(pointsLost(inds[0], inds)).toBeCloseTo(2 * pointsPerObligation(inds[0], inds), 12);
     expect(pointsLost(inds[0], inds) + pointsLost(inds[1], inds) + pointsLost(inds[2], inds)).toBeCloseTo(100 - score, 12);
     expect(pointsLost(inds[2], inds)).toBe(0);

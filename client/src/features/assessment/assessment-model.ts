@@ -4,7 +4,12 @@
  * for each obligation missed (W = the weights with data), and 100·w·(1 − value) / W in all.
  */
 
-export interface IndicatorLike { id: string; weight: number; value: number | null; total: number }
+export interface IndicatorLike {
+  id: string;
+  weight: number;
+  value: number | null;
+  total: number;
+}
 
 /** Sum of the weights of the indicators that have data (W). */
 export function weightWithData(indicators: readonly IndicatorLike[]): number {
@@ -42,7 +47,10 @@ export function recentQuarters(now = Date.now(), count = 4): string[] {
   for (let i = 0; i < count; i++) {
     out.push(`${y}-Q${q}`);
     q -= 1;
-    if (q === 0) { q = 4; y -= 1; }
+    if (q === 0) {
+      q = 4;
+      y -= 1;
+    }
   }
   return out;
 }

@@ -4,10 +4,18 @@ import { buildSyntheticNetwork } from './synthetic-network';
 import { useI18n } from '../../i18n/useI18n';
 
 /** What the bench page reports on `window.__networkBench` once the graph is laid out and painted. */
-export interface NetworkBenchResult { nodes: number; edges: number; applyMs: number; layoutMs: number; totalMs: number }
+export interface NetworkBenchResult {
+  nodes: number;
+  edges: number;
+  applyMs: number;
+  layoutMs: number;
+  totalMs: number;
+}
 
 declare global {
-  interface Window { __networkBench?: NetworkBenchResult }
+  interface Window {
+    __networkBench?: NetworkBenchResult;
+  }
 }
 
 /**
@@ -20,14 +28,18 @@ export default function NetworkBenchPage({ nodes }: { nodes: number }) {
   const elements = useMemo(() => buildSyntheticNetwork(nodes), [nodes]);
   const [result, setResult] = useState<NetworkBenchResult | null>(null);
   const nodeCount = elements.filter((e) => e.group === 'nodes').length;
-  useEffect(() => { delete window.__networkBench; }, []);
+  useEffect(() => {
+    delete window.__networkBench;
+  }, []);
   const onLayout = (layoutMs: number) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      const apply = performance.getEntriesByName('graph:apply').at(-1)?.duration ?? 0;
-      const r = { nodes: nodeCount, edges: elements.length - nodeCount, applyMs: apply, layoutMs, totalMs: performance.now() - started.current };
-      window.__networkBench = r;
-      setResult(r);
-    }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const apply = performance.getEntriesByName('graph:apply').at(-1)?.duration ?? 0;
+        const r = { nodes: nodeCount, edges: elements.length - nodeCount, applyMs: apply, layoutMs, totalMs: performance.now() - started.current };
+        window.__networkBench = r;
+        setResult(r);
+      }),
+    );
   };
   return (
     <div className="page page-wide">

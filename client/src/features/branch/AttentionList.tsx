@@ -14,10 +14,15 @@ export function AttentionList({ items, periodLabel }: { items: AttentionItem[]; 
   const id = useId();
   const reason = (r: AttentionReason): string => {
     switch (r.kind) {
-      case 'attendance': return t('attention.attendance', { present: r.present, n: r.meetings, p: pct(r.rate), b: pct(r.branchRate), period: periodLabel });
-      case 'noStudy': return r.days === null ? t('attention.neverStudied') : t('attention.noStudy', { d: r.days });
+      case 'attendance':
+        return t('attention.attendance', { present: r.present, n: r.meetings, p: pct(r.rate), b: pct(r.branchRate), period: periodLabel });
+      case 'noStudy':
+        return r.days === null ? t('attention.neverStudied') : t('attention.noStudy', { d: r.days });
       case 'stageGap': {
-        const shown = r.areas.slice(0, 2).map((a) => t('attention.area', { area: te('area', a.area), m: pct(a.mastery), t: pct(a.target) })).join('；');
+        const shown = r.areas
+          .slice(0, 2)
+          .map((a) => t('attention.area', { area: te('area', a.area), m: pct(a.mastery), t: pct(a.target) }))
+          .join('；');
         return t('attention.stageGap', { next: te('stage', r.nextStage), areas: shown, n: r.areas.length });
       }
     }
@@ -30,9 +35,16 @@ export function AttentionList({ items, periodLabel }: { items: AttentionItem[]; 
       <ul className="list attention-list" id={id} data-testid="attention">
         {shown.map((x) => (
           <li key={x.id} data-member={x.id}>
-            <a href={hrefFor({ name: 'portrait', id: x.id })}><strong>{x.name}</strong></a> <span className="meta">{te('stage', x.stage)}</span>
+            <a href={hrefFor({ name: 'portrait', id: x.id })}>
+              <strong>{x.name}</strong>
+            </a>{' '}
+            <span className="meta">{te('stage', x.stage)}</span>
             <ul className="attention-reasons">
-              {x.reasons.map((r) => <li key={r.kind} data-reason={r.kind}><span className="chip chip-warn">{t(`attention.kind.${r.kind}`)}</span> {reason(r)}</li>)}
+              {x.reasons.map((r) => (
+                <li key={r.kind} data-reason={r.kind}>
+                  <span className="chip chip-warn">{t(`attention.kind.${r.kind}`)}</span> {reason(r)}
+                </li>
+              ))}
             </ul>
           </li>
         ))}

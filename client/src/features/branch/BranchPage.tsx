@@ -28,7 +28,8 @@ export default function BranchPage({ branchId }: { branchId: string }) {
   const period = useMemo(() => periodRange(periodKey), [periodKey]);
   const warnPeriod = useMemo(() => periodRange('lastQuarter'), []);
   const [{ data, fetching, error }, refetch] = useQuery({
-    query: BranchViewDocument, variables: { id: branchId, from: period.from, to: period.to, warnFrom: warnPeriod.from, warnTo: warnPeriod.to },
+    query: BranchViewDocument,
+    variables: { id: branchId, from: period.from, to: period.to, warnFrom: warnPeriod.from, warnTo: warnPeriod.to },
   });
   const [gaps, refetchGaps] = useQuery({ query: BranchGapReportDocument, variables: { id: branchId } });
   const rows = useMemo(() => (data ? toMemberRows(data.branch.members.nodes, gaps.data?.branchGaps.rows) : []), [data, gaps.data]);
@@ -39,8 +40,13 @@ export default function BranchPage({ branchId }: { branchId: string }) {
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ branch }) => {
           const warnings = meetingWarnings([{ id: branch.id, name: branch.name, kinds: branch.lastQuarter.kinds }]);
-          const stages = [['APPLICANT', branch.applicants], ['ACTIVIST', branch.activists], ['CANDIDATE', branch.candidates],
-            ['PROBATIONARY', branch.probationary], ['FULL', branch.full]] as const;
+          const stages = [
+            ['APPLICANT', branch.applicants],
+            ['ACTIVIST', branch.activists],
+            ['CANDIDATE', branch.candidates],
+            ['PROBATIONARY', branch.probationary],
+            ['FULL', branch.full],
+          ] as const;
           return (
             <>
               <div className="page-head">
@@ -49,24 +55,40 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                   <h1>{branch.name}</h1>
                 </div>
                 <div className="row">
-                  <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: branch.id })} data-testid="assessment-link">{t('assess.link')}</a>
-                  <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>{t('nav.network')}</a>
+                  <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: branch.id })} data-testid="assessment-link">
+                    {t('assess.link')}
+                  </a>
+                  <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>
+                    {t('nav.network')}
+                  </a>
                 </div>
               </div>
               <Section title={t('attention.title')} hint={t('attention.hint')}>
                 <AttentionList items={attention} periodLabel={period.label} />
               </Section>
-              <Section title={t('branch.figures')} actions={
-                <label className="row meta">{t('branch.period')}
-                  <select value={periodKey} onChange={(e) => setPeriodKey(e.target.value as PeriodKey)} data-testid="period">
-                    {PERIOD_KEYS.map((p) => <option key={p} value={p}>{t(`period.${p}`, { label: periodRange(p).label })}</option>)}
-                  </select>
-                </label>
-              }>
+              <Section
+                title={t('branch.figures')}
+                actions={
+                  <label className="row meta">
+                    {t('branch.period')}
+                    <select value={periodKey} onChange={(e) => setPeriodKey(e.target.value as PeriodKey)} data-testid="period">
+                      {PERIOD_KEYS.map((p) => (
+                        <option key={p} value={p}>
+                          {t(`period.${p}`, { label: periodRange(p).label })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                }
+              >
                 <BranchFigures period={period} kinds={branch.life.kinds} attendanceRate={branch.life.attendanceRate} />
                 {warnings.length ? (
                   <ul className="list" data-testid="branch-warnings" aria-label={t('dash.warnings')}>
-                    {warnings.map((w) => <li key={w.kind}><span className="chip chip-warn">{t('dash.warnings')}</span> {t('dash.warnMeetings', { branch: warnPeriod.label, kind: te('meeting', w.kind), n: w.short })}</li>)}
+                    {warnings.map((w) => (
+                      <li key={w.kind}>
+                        <span className="chip chip-warn">{t('dash.warnings')}</span> {t('dash.warnMeetings', { branch: warnPeriod.label, kind: te('meeting', w.kind), n: w.short })}
+                      </li>
+                    ))}
                   </ul>
                 ) : null}
               </Section>
@@ -74,9 +96,7 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                 <LifeTable life={branch.life} branchId={branch.id} />
               </Section>
               <div className="grid-2">
-                <Section title={t('branch.suggest')}>
-                  {gapState ?? <LectureSuggestion suggestion={gaps.data!.branchGaps.suggestedLecture ?? null} />}
-                </Section>
+                <Section title={t('branch.suggest')}>{gapState ?? <LectureSuggestion suggestion={gaps.data!.branchGaps.suggestedLecture ?? null} />}</Section>
                 <Section title={t('branch.heatmap')} hint={t('branch.heatmapHint')}>
                   {gapState ?? <GapHeatmap report={gaps.data!.branchGaps} />}
                 </Section>
@@ -84,7 +104,12 @@ export default function BranchPage({ branchId }: { branchId: string }) {
               <Section title={t('branch.members')}>
                 <p className="meta" data-testid="stage-counts">
                   {t('branch.stageTotal', { n: branch.members.totalCount })}
-                  {stages.map(([s, c]) => <span key={s} data-stage={s}> · {te('stage', s)} {c.totalCount}</span>)}
+                  {stages.map(([s, c]) => (
+                    <span key={s} data-stage={s}>
+                      {' '}
+                      · {te('stage', s)} {c.totalCount}
+                    </span>
+                  ))}
                 </p>
                 <MembersTable rows={rows} />
               </Section>

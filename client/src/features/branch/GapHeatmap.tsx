@@ -30,32 +30,53 @@ export function GapHeatmap({ report }: { report: Report }) {
   return (
     <>
       <div className="legend heat-legend" aria-hidden="true">
-        <span><i style={{ background: heatColor(0, max), border: '1px solid var(--line)' }} />{t('branch.heatmapNone')}</span>
+        <span>
+          <i style={{ background: heatColor(0, max), border: '1px solid var(--line)' }} />
+          {t('branch.heatmapNone')}
+        </span>
         <span className="heat-ramp">
           {t('branch.heatmapMild')}
-          {[0.2, 0.45, 0.7, 1].map((f) => <i key={f} style={{ background: heatColor(f * max, max) }} />)}
+          {[0.2, 0.45, 0.7, 1].map((f) => (
+            <i key={f} style={{ background: heatColor(f * max, max) }} />
+          ))}
           {t('branch.heatmapSevere')}
         </span>
         <span>{t('branch.heatmapOpen')}</span>
       </div>
-      <p className="meta" data-testid="heatmap-open">{t('branch.heatmapOpenCount', { n: open, total: report.rows.length })}</p>
+      <p className="meta" data-testid="heatmap-open">
+        {t('branch.heatmapOpenCount', { n: open, total: report.rows.length })}
+      </p>
       <ScrollRegion label={t('branch.heatmap')}>
         <table className="heatmap" data-testid="heatmap" id={tableId}>
           <thead>
             <tr>
               <th scope="col">{t('branch.col.name')}</th>
-              {report.areas.map((a) => <th key={a} scope="col" className="area">{te('area', a)}</th>)}
+              {report.areas.map((a) => (
+                <th key={a} scope="col" className="area">
+                  {te('area', a)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {(all ? sorted : sorted.slice(0, FIRST_ROWS)).map((r) => (
               <tr key={r.member.id}>
-                <th scope="row" style={{ fontWeight: 500 }}><a href={hrefFor({ name: 'portrait', id: r.member.id })}>{r.member.name}</a></th>
+                <th scope="row" style={{ fontWeight: 500 }}>
+                  <a href={hrefFor({ name: 'portrait', id: r.member.id })}>{r.member.name}</a>
+                </th>
                 {r.cells.map((c) => (
-                  <td key={c.area} className="cell" style={{ background: heatColor(c.severity, max), color: heatTextColor(c.severity, max) }}
-                    title={`${r.member.name} · ${te('area', c.area)} · ${t('home.severity', { p: pct(c.severity) })} · ${t('home.gapMastery', { p: pct(c.mastery) })}${c.notAssessedCount ? ` · ${t('branch.cellOpen', { n: c.notAssessedCount })}` : ''}`}>
+                  <td
+                    key={c.area}
+                    className="cell"
+                    style={{ background: heatColor(c.severity, max), color: heatTextColor(c.severity, max) }}
+                    title={`${r.member.name} · ${te('area', c.area)} · ${t('home.severity', { p: pct(c.severity) })} · ${t('home.gapMastery', { p: pct(c.mastery) })}${c.notAssessedCount ? ` · ${t('branch.cellOpen', { n: c.notAssessedCount })}` : ''}`}
+                  >
                     {c.gapCount || ''}
-                    {c.notAssessedCount ? <span className="open-count" role="img" aria-label={t('branch.cellOpen', { n: c.notAssessedCount })}>?{c.notAssessedCount}</span> : null}
+                    {c.notAssessedCount ? (
+                      <span className="open-count" role="img" aria-label={t('branch.cellOpen', { n: c.notAssessedCount })}>
+                        ?{c.notAssessedCount}
+                      </span>
+                    ) : null}
                   </td>
                 ))}
               </tr>

@@ -10,7 +10,10 @@ export function LectureSuggestion({ suggestion }: { suggestion: Suggestion | nul
   if (!suggestion) return <EmptyState>{t('branch.suggestEmpty')}</EmptyState>;
   return (
     <div data-testid="lecture-suggestion">
-      <p className="row"><strong style={{ fontSize: '1.1rem' }}>{suggestion.topic.name}</strong><span className="chip">{te('area', suggestion.topic.area)}</span></p>
+      <p className="row">
+        <strong style={{ fontSize: '1.1rem' }}>{suggestion.topic.name}</strong>
+        <span className="chip">{te('area', suggestion.topic.area)}</span>
+      </p>
       <p>{t('branch.suggestWhy', { n: suggestion.memberCount })}</p>
       <p className="meta">{suggestion.reason}</p>
       {suggestion.courses.length ? (
@@ -18,7 +21,12 @@ export function LectureSuggestion({ suggestion }: { suggestion: Suggestion | nul
           <h3 style={{ marginTop: '.5rem' }}>{t('branch.courses')}</h3>
           <ul className="list">
             {suggestion.courses.slice(0, 4).map((c) => (
-              <li key={c.id}>{c.title} <span className="meta">· {te('courseKind', c.kind)} · {minutes(c.minutes)}</span></li>
+              <li key={c.id}>
+                {c.title}{' '}
+                <span className="meta">
+                  · {te('courseKind', c.kind)} · {minutes(c.minutes)}
+                </span>
+              </li>
             ))}
           </ul>
         </>

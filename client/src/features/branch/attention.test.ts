@@ -4,7 +4,9 @@ import { needsAttention } from './attention';
 const now = Date.parse('2026-12-01T00:00:00Z');
 const ago = (d: number) => new Date(now - d * 86400_000).toISOString();
 const member = (id: string, stage: string, statuses: string, studiedDaysAgo: number[]) => ({
-  id, name: id, stage,
+  id,
+  name: id,
+  stage,
   recentActivity: {
     studies: studiedDaysAgo.map((d) => ({ at: ago(d) })),
     attendance: [...statuses].map((c) => ({ status: c === 'P' ? 'PRESENT' : c === 'E' ? 'EXCUSED' : 'ABSENT' })),
@@ -23,7 +25,14 @@ describe('needsAttention', () => {
       member('early', 'ACTIVIST', 'PPPPPPPP', [1]),
     ];
     const gaps = [
-      { member: { id: 'cand' }, cells: [{ area: 'history', mastery: 0.3, target: 0.6 }, { area: 'theory', mastery: 0.5, target: 0.55 }, { area: 'affairs', mastery: 0.1, target: null }] },
+      {
+        member: { id: 'cand' },
+        cells: [
+          { area: 'history', mastery: 0.3, target: 0.6 },
+          { area: 'theory', mastery: 0.5, target: 0.55 },
+          { area: 'affairs', mastery: 0.1, target: null },
+        ],
+      },
       { member: { id: 'fine' }, cells: [{ area: 'history', mastery: 0.3, target: 0.7 }] },
       { member: { id: 'early' }, cells: [{ area: 'history', mastery: 0.3, target: 0.5 }] },
     ];
@@ -32,7 +41,16 @@ describe('needsAttention', () => {
     expect(items[0].reasons).toEqual([{ kind: 'attendance', present: 1, meetings: 8, rate: 0.125, branchRate: 0.9 }]);
     expect(items[1].reasons).toEqual([{ kind: 'noStudy', days: 120 }]);
     expect(items[2].reasons).toEqual([{ kind: 'noStudy', days: null }]);
-    expect(items[3].reasons).toEqual([{ kind: 'stageGap', nextStage: 'PROBATIONARY', areas: [{ area: 'history', mastery: 0.3, target: 0.6 }, { area: 'theory', mastery: 0.5, target: 0.55 }] }]);
+    expect(items[3].reasons).toEqual([
+      {
+        kind: 'stageGap',
+        nextStage: 'PROBATIONARY',
+        areas: [
+          { area: 'history', mastery: 0.3, target: 0.6 },
+          { area: 'theory', mastery: 0.5, target: 0.55 },
+        ],
+      },
+    ]);
   });
 
   it('needs three meetings and a branch rate before comparing attendance', () => {

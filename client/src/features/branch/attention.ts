@@ -18,18 +18,27 @@ export type AttentionReason =
   | { kind: 'noStudy'; days: number | null }
   | { kind: 'stageGap'; nextStage: string; areas: { area: string; mastery: number; target: number }[] };
 
-export interface AttentionItem { id: string; name: string; stage: string; reasons: AttentionReason[] }
+export interface AttentionItem {
+  id: string;
+  name: string;
+  stage: string;
+  reasons: AttentionReason[];
+}
 
 export interface AttentionMember {
-  id: string; name: string; stage: string;
+  id: string;
+  name: string;
+  stage: string;
   recentActivity: { studies: { at: string }[]; attendance: { status: string }[] };
 }
-export interface AttentionGapRow { member: { id: string }; cells: { area: string; mastery: number; target?: number | null }[] }
+export interface AttentionGapRow {
+  member: { id: string };
+  cells: { area: string; mastery: number; target?: number | null }[];
+}
 
 const WEIGHT: Record<AttentionReason['kind'], number> = { attendance: 3, noStudy: 2, stageGap: 1 };
 
-export function needsAttention(members: readonly AttentionMember[], branchRate: number | null,
-  gapRows: readonly AttentionGapRow[] = [], now = Date.now()): AttentionItem[] {
+export function needsAttention(members: readonly AttentionMember[], branchRate: number | null, gapRows: readonly AttentionGapRow[] = [], now = Date.now()): AttentionItem[] {
   const gapsOf = new Map(gapRows.map((r) => [r.member.id, r.cells]));
   const out: AttentionItem[] = [];
   for (const m of members) {
@@ -47,7 +56,7 @@ export function needsAttention(members: readonly AttentionMember[], branchRate: 
     const next = m.stage === 'CANDIDATE' || m.stage === 'PROBATIONARY' ? NEXT_STAGE[m.stage] : undefined;
     const short = (gapsOf.get(m.id) ?? [])
       .filter((c): c is { area: string; mastery: number; target: number } => c.target != null && c.mastery < c.target)
-      .sort((a, b) => (b.target - b.mastery) - (a.target - a.mastery));
+      .sort((a, b) => b.target - b.mastery - (a.target - a.mastery));
     if (next && short.length) reasons.push({ kind: 'stageGap', nextStage: next, areas: short });
     if (reasons.length) out.push({ id: m.id, name: m.name, stage: m.stage, reasons });
   }

@@ -15,7 +15,19 @@ const members = [
 ];
 
 describe('member rows', () => {
-  const rows = toMemberRows(members, [{ member: { id: 'm-2' }, cells: [{ mastery: 0.2, gapCount: 3 }, { mastery: 0.4, gapCount: 1 }] }], now);
+  const rows = toMemberRows(
+    members,
+    [
+      {
+        member: { id: 'm-2' },
+        cells: [
+          { mastery: 0.2, gapCount: 3 },
+          { mastery: 0.4, gapCount: 1 },
+        ],
+      },
+    ],
+    now,
+  );
 
   it('derive attendance, tags, mastery and gap counts', () => {
     expect(rows.map((r) => [r.id, r.attendance, r.tags, r.mastery, r.gaps])).toEqual([

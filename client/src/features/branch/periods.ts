@@ -10,7 +10,12 @@ import { lastQuarters } from '../dashboard/dashboard-model';
 export type PeriodKey = 'lastQuarter' | 'fourQuarters' | 'thisQuarter';
 export const PERIOD_KEYS: readonly PeriodKey[] = ['lastQuarter', 'fourQuarters', 'thisQuarter'];
 
-export interface Period { key: PeriodKey; from: string; to: string; /** e.g. 2026-Q3 or 2025-Q4 – 2026-Q3 */ label: string }
+export interface Period {
+  key: PeriodKey;
+  from: string;
+  to: string /** e.g. 2026-Q3 or 2025-Q4 – 2026-Q3 */;
+  label: string;
+}
 
 const CST = 8 * 3600_000;
 

@@ -22,26 +22,50 @@ export default function CoursePage({ courseId, memberId }: { courseId: string; m
           <article className="course-page" data-testid="course-page">
             <div className="page-head">
               <div>
-                <p className="meta"><a href={hrefFor({ name: 'home' })}>← {t('course.back')}</a></p>
+                <p className="meta">
+                  <a href={hrefFor({ name: 'home' })}>← {t('course.back')}</a>
+                </p>
                 <h1>{course.title}</h1>
-                <p className="meta">{te('courseKind', course.kind)} · {t('course.minutes', { n: course.minutes })}</p>
+                <p className="meta">
+                  {te('courseKind', course.kind)} · {t('course.minutes', { n: course.minutes })}
+                </p>
               </div>
               <StudyButton memberId={memberId} courseId={course.id} minutes={course.minutes} onStudied={() => {}} />
             </div>
-            <p className="meta" role="status" data-testid="study-time">{t('course.visible', { m: Math.floor(seconds / 60), s: seconds % 60, max: course.minutes })}</p>
+            <p className="meta" role="status" data-testid="study-time">
+              {t('course.visible', { m: Math.floor(seconds / 60), s: seconds % 60, max: course.minutes })}
+            </p>
             <Section title={t('course.about')}>
               <p>{course.summary}</p>
               <dl className="course-facts">
                 <dt>{t('course.topics')}</dt>
-                <dd data-testid="course-topics">{course.topics.map((x) => <span key={x.topic.id} className="chip">{x.topic.name}</span>)}</dd>
+                <dd data-testid="course-topics">
+                  {course.topics.map((x) => (
+                    <span key={x.topic.id} className="chip">
+                      {x.topic.name}
+                    </span>
+                  ))}
+                </dd>
                 <dt>{t('course.prerequisites')}</dt>
-                <dd data-testid="course-prerequisites">{course.prerequisites.length ? course.prerequisites.map((p) => <span key={p.id} className="chip">{p.name}</span>) : t('course.noPrerequisites')}</dd>
+                <dd data-testid="course-prerequisites">
+                  {course.prerequisites.length
+                    ? course.prerequisites.map((p) => (
+                        <span key={p.id} className="chip">
+                          {p.name}
+                        </span>
+                      ))
+                    : t('course.noPrerequisites')}
+                </dd>
               </dl>
             </Section>
             {course.content ? (
               <>
                 <Section title={t('course.outline')}>
-                  <ol data-testid="course-outline">{course.content.outline.map((o) => <li key={o}>{o}</li>)}</ol>
+                  <ol data-testid="course-outline">
+                    {course.content.outline.map((o) => (
+                      <li key={o}>{o}</li>
+                    ))}
+                  </ol>
                 </Section>
                 <Section title={t('course.reading')}>
                   <div className="reading" data-testid="course-reading">
@@ -50,13 +74,29 @@ export default function CoursePage({ courseId, memberId }: { courseId: string; m
                       <p key={i}>{p}</p>
                     ))}
                   </div>
-                  {course.content.link ? <p><a href={course.content.link.url} target="_blank" rel="noopener noreferrer">{course.content.link.label} ↗</a></p> : null}
+                  {course.content.link ? (
+                    <p>
+                      <a href={course.content.link.url} target="_blank" rel="noopener noreferrer">
+                        {course.content.link.label} ↗
+                      </a>
+                    </p>
+                  ) : null}
                 </Section>
                 <Section title={t('course.check')} hint={t('course.checkHint')}>
-                  <ol data-testid="course-questions">{course.content.questions.map((q) => <li key={q}>{q}</li>)}</ol>
+                  <ol data-testid="course-questions">
+                    {course.content.questions.map((q) => (
+                      <li key={q}>{q}</li>
+                    ))}
+                  </ol>
                 </Section>
               </>
-            ) : <Section title={t('course.reading')}><p className="meta" data-testid="course-no-content">{t('course.noContent')}</p></Section>}
+            ) : (
+              <Section title={t('course.reading')}>
+                <p className="meta" data-testid="course-no-content">
+                  {t('course.noContent')}
+                </p>
+              </Section>
+            )}
           </article>
         )}
       </QueryState>

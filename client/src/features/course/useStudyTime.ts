@@ -28,9 +28,15 @@ export function useStudyTime(memberId: string, courseId: string, minutes: number
       const ms = clock.visibleMs(now);
       const seconds = clock.takeUnsentSeconds(now);
       n += 1;
-      void recordRef.current({ input: {
-        id: `view-${memberId}-${courseId}-${visit}-${n}`, memberId, courseId, seconds, progress: Math.min(1, ms / cap),
-      } });
+      void recordRef.current({
+        input: {
+          id: `view-${memberId}-${courseId}-${visit}-${n}`,
+          memberId,
+          courseId,
+          seconds,
+          progress: Math.min(1, ms / cap),
+        },
+      });
     };
     const onVisibility = () => {
       const visible = document.visibilityState === 'visible';

@@ -8,7 +8,11 @@ export class VisibleClock {
   private total = 0;
   private sent = 0;
 
-  constructor(private readonly capMs: number, now: number, visible: boolean) {
+  constructor(
+    private readonly capMs: number,
+    now: number,
+    visible: boolean,
+  ) {
     this.shownAt = visible ? now : null;
   }
 

@@ -9,11 +9,21 @@ import { lastQuarters, shortBranchName } from './dashboard-model';
 import { useCommitteeLives } from './useCommitteeLives';
 import { ComparisonSection } from '../assessment/ComparisonSection';
 
-const toVars = (qs: ReturnType<typeof lastQuarters>) => Object.fromEntries(qs.flatMap((q, i) => [[`f${i}`, q.from], [`t${i}`, q.to]])) as
-  { f0: string; t0: string; f1: string; t1: string; f2: string; t2: string; f3: string; t3: string };
+const toVars = (qs: ReturnType<typeof lastQuarters>) =>
+  Object.fromEntries(
+    qs.flatMap((q, i) => [
+      [`f${i}`, q.from],
+      [`t${i}`, q.to],
+    ]),
+  ) as { f0: string; t0: string; f1: string; t1: string; f2: string; t2: string; f3: string; t3: string };
 
 const toDash = (b: BranchCompareFragment, committee: string): DashBranch => ({
-  id: b.id, name: b.name, shortName: shortBranchName(b.name, committee), committee, quarters: [b.q0, b.q1, b.q2, b.q3], year: b.year,
+  id: b.id,
+  name: b.name,
+  shortName: shortBranchName(b.name, committee),
+  committee,
+  quarters: [b.q0, b.q1, b.q2, b.q3],
+  year: b.year,
 });
 
 /**
@@ -35,11 +45,16 @@ export default function DashboardPage({ scopeId }: { scopeId: string | null }) {
         {(committees) => {
           const branches = committees.flatMap((c) => c.branches.map((b) => toDash(b, c.name)));
           if (committeeId) {
-            return <DashboardView title={committees[0]?.name ?? ''} quarters={quarters} branches={branches}
-              back={session?.role === 'UNIVERSITY_ADMIN' ? hrefFor({ name: 'dashboard', id: null }) : undefined} />;
+            return (
+              <DashboardView
+                title={committees[0]?.name ?? ''}
+                quarters={quarters}
+                branches={branches}
+                back={session?.role === 'UNIVERSITY_ADMIN' ? hrefFor({ name: 'dashboard', id: null }) : undefined}
+              />
+            );
           }
-          return <DashboardView title={uni.data?.university.name ?? ''} quarters={quarters} branches={branches}
-            committees={committees.map((c) => ({ id: c.id, name: c.name }))} />;
+          return <DashboardView title={uni.data?.university.name ?? ''} quarters={quarters} branches={branches} committees={committees.map((c) => ({ id: c.id, name: c.name }))} />;
         }}
       </QueryState>
       {committeeId || session?.role === 'UNIVERSITY_ADMIN' ? <ComparisonSection committeeId={committeeId} /> : null}

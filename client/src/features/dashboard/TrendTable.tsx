@@ -14,7 +14,11 @@ export function TrendTable({ branches, quarters }: { branches: DashBranch[]; qua
         <thead>
           <tr>
             <th scope="col">{t('dash.branchCol')}</th>
-            {quarters.map((q) => <th key={q.label} scope="col" className="num">{q.label}</th>)}
+            {quarters.map((q) => (
+              <th key={q.label} scope="col" className="num">
+                {q.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

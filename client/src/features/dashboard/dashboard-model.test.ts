@@ -9,18 +9,27 @@ describe('dashboard model', () => {
   });
 
   it('counts at most the required number per kind', () => {
-    expect(meetingRatio([
-      { kind: 'THEME_DAY', applies: true, held: 6, required: 3 },
-      { kind: 'PARTY_LECTURE', applies: true, held: 0, required: 1 },
-      { kind: 'GROUP_MEETING', applies: false, held: 0, required: 3 },
-    ])).toBe(0.75);
+    expect(
+      meetingRatio([
+        { kind: 'THEME_DAY', applies: true, held: 6, required: 3 },
+        { kind: 'PARTY_LECTURE', applies: true, held: 0, required: 1 },
+        { kind: 'GROUP_MEETING', applies: false, held: 0, required: 3 },
+      ]),
+    ).toBe(0.75);
     expect(meetingRatio([])).toBeNull();
   });
 
   it('warns about each kind held too rarely, worst first', () => {
     const w = meetingWarnings([
       { id: 'b-1', name: '一支部', kinds: [{ kind: 'PARTY_LECTURE', applies: true, held: 0, required: 1 }] },
-      { id: 'b-2', name: '二支部', kinds: [{ kind: 'THEME_DAY', applies: true, held: 0, required: 3 }, { kind: 'BRANCH_ASSEMBLY', applies: true, held: 1, required: 1 }] },
+      {
+        id: 'b-2',
+        name: '二支部',
+        kinds: [
+          { kind: 'THEME_DAY', applies: true, held: 0, required: 3 },
+          { kind: 'BRANCH_ASSEMBLY', applies: true, held: 1, required: 1 },
+        ],
+      },
     ]);
     expect(w).toEqual([
       { branchId: 'b-2', branchName: '二支部', kind: 'THEME_DAY', short: 3 },

@@ -5,7 +5,11 @@
 
 const CST = 8 * 3600_000;
 
-export interface Quarter { label: string; from: string; to: string }
+export interface Quarter {
+  label: string;
+  from: string;
+  to: string;
+}
 
 /** The four most recent ended quarters, oldest first, e.g. 2025-Q1 … 2025-Q4. */
 export function lastQuarters(now = Date.now(), count = 4): Quarter[] {
@@ -15,7 +19,10 @@ export function lastQuarters(now = Date.now(), count = 4): Quarter[] {
   const out: Quarter[] = [];
   for (let i = 0; i < count; i++) {
     q -= 1;
-    if (q < 0) { q = 3; y -= 1; }
+    if (q < 0) {
+      q = 3;
+      y -= 1;
+    }
     const from = Date.UTC(y, q * 3, 1) - CST;
     const to = Date.UTC(q === 3 ? y + 1 : y, q === 3 ? 0 : q * 3 + 3, 1) - CST;
     out.unshift({ label: `${y}-Q${q + 1}`, from: new Date(from).toISOString(), to: new Date(to).toISOString() });
@@ -23,7 +30,12 @@ export function lastQuarters(now = Date.now(), count = 4): Quarter[] {
   return out;
 }
 
-export interface KindCount { kind: string; applies: boolean; held: number; required: number }
+export interface KindCount {
+  kind: string;
+  applies: boolean;
+  held: number;
+  required: number;
+}
 
 /**
  * Share of required meetings that were held: per kind at most `required` counts, so holding extra theme
@@ -40,24 +52,31 @@ export function meetingRatio(kinds: readonly KindCount[]): number | null {
   return req === 0 ? null : held / req;
 }
 
-export interface Warning { branchId: string; branchName: string; kind: string; short: number }
+export interface Warning {
+  branchId: string;
+  branchName: string;
+  kind: string;
+  short: number;
+}
 
 /** One warning per branch and meeting kind held fewer times than required, worst first. */
 export function meetingWarnings(branches: readonly { id: string; name: string; kinds: readonly KindCount[] }[]): Warning[] {
   const out: Warning[] = [];
-  for (const b of branches) for (const k of b.kinds) {
-    if (k.applies && k.held < k.required) out.push({ branchId: b.id, branchName: b.name, kind: k.kind, short: k.required - k.held });
-  }
+  for (const b of branches)
+    for (const k of b.kinds) {
+      if (k.applies && k.held < k.required) out.push({ branchId: b.id, branchName: b.name, kind: k.kind, short: k.required - k.held });
+    }
   return out.sort((a, b) => b.short - a.short || a.branchName.localeCompare(b.branchName, 'zh-CN'));
 }
 
 /** Sum several quarters' kind counts into one. */
 export function sumKinds(periods: readonly (readonly KindCount[])[]): KindCount[] {
   const m = new Map<string, KindCount>();
-  for (const p of periods) for (const k of p) {
-    const e = m.get(k.kind) ?? { kind: k.kind, applies: false, held: 0, required: 0 };
-    m.set(k.kind, { kind: k.kind, applies: e.applies || k.applies, held: e.held + k.held, required: e.required + k.required });
-  }
+  for (const p of periods)
+    for (const k of p) {
+      const e = m.get(k.kind) ?? { kind: k.kind, applies: false, held: 0, required: 0 };
+      m.set(k.kind, { kind: k.kind, applies: e.applies || k.applies, held: e.held + k.held, required: e.required + k.required });
+    }
   return [...m.values()];
 }
 

@@ -12,10 +12,14 @@ export function summariseLearning(rows: readonly { cells: readonly { mastery: nu
   let n = 0;
   let required = 0;
   let met = 0;
-  for (const r of rows) for (const c of r.cells) {
-    sum += c.mastery;
-    n++;
-    if (c.target != null) { required++; if (c.mastery >= c.target) met++; }
-  }
+  for (const r of rows)
+    for (const c of r.cells) {
+      sum += c.mastery;
+      n++;
+      if (c.target != null) {
+        required++;
+        if (c.mastery >= c.target) met++;
+      }
+    }
   return { mastery: n ? sum / n : null, completion: required ? met / required : null };
 }

@@ -19,13 +19,16 @@ export function useCommitteeLives(ids: readonly string[] | null, vars: Vars) {
     let live = true;
     setState((s) => ({ ...s, fetching: true }));
     const list = key ? key.split(',') : [];
-    void Promise.all(list.map((id) => client.query(CommitteeDashboardDocument, { id, ...vars }, { requestPolicy: attempt ? 'network-only' : 'cache-first' }).toPromise()))
-      .then((rs) => {
+    void Promise.all(list.map((id) => client.query(CommitteeDashboardDocument, { id, ...vars }, { requestPolicy: attempt ? 'network-only' : 'cache-first' }).toPromise())).then(
+      (rs) => {
         if (!live) return;
         const failed = rs.find((r) => r.error && !r.data);
         setState(failed ? { data: null, error: failed.error ?? null, fetching: false } : { data: rs.map((r) => r.data!.committee), error: null, fetching: false });
-      });
-    return () => { live = false; };
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [client, key, vars, attempt]);
   return { ...state, retry: () => setAttempt((a) => a + 1) };
 }

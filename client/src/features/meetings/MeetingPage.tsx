@@ -11,7 +11,10 @@ import { MinutesSection } from './MinutesSection';
 
 const STATUSES = ['PRESENT', 'EXCUSED', 'ABSENT'] as const;
 type Status = (typeof STATUSES)[number];
-interface Mark { status: Status; reason: string }
+interface Mark {
+  status: Status;
+  reason: string;
+}
 
 /**
  * One meeting: its minutes (editable afterwards by the branch's managers, with the change history), and attendance
@@ -27,17 +30,23 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     if (!data) return;
     const recorded = new Map(data.meeting.attendance.map((a) => [a.memberId, a]));
-    setMarks(Object.fromEntries(data.meeting.branch.members.nodes.map((m) => {
-      const r = recorded.get(m.id);
-      return [m.id, { status: (r?.status ?? 'PRESENT') as Status, reason: r?.reason ?? '' }];
-    })));
+    setMarks(
+      Object.fromEntries(
+        data.meeting.branch.members.nodes.map((m) => {
+          const r = recorded.get(m.id);
+          return [m.id, { status: (r?.status ?? 'PRESENT') as Status, reason: r?.reason ?? '' }];
+        }),
+      ),
+    );
   }, [data]);
   const mark = (id: string, patch: Partial<Mark>) => setMarks((x) => ({ ...x, [id]: { ...x[id], ...patch } }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     const rows = Object.entries(marks).map(([memberId, m]) => ({
-      memberId, status: m.status, reason: m.status === 'PRESENT' ? null : m.reason.trim() || null,
+      memberId,
+      status: m.status,
+      reason: m.status === 'PRESENT' ? null : m.reason.trim() || null,
     }));
     const r = await save({ input: { meetingId, rows } });
     if (r.data) setSaved(true);
@@ -52,19 +61,36 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
             <>
               <div className="page-head">
                 <div>
-                  <p className="meta">{m.branch.name} · {te('meeting', m.kind)}</p>
+                  <p className="meta">
+                    {m.branch.name} · {te('meeting', m.kind)}
+                  </p>
                   <h1 data-testid="meeting-title">{m.title}</h1>
-                  <p className="meta">{date(m.at, true)} · {t('meetings.minutesN', { n: m.minutes })}</p>
+                  <p className="meta">
+                    {date(m.at, true)} · {t('meetings.minutesN', { n: m.minutes })}
+                  </p>
                 </div>
-                <a className="button button-ghost" href={hrefFor({ name: 'todo' })}>{t('todo.back')}</a>
+                <a className="button button-ghost" href={hrefFor({ name: 'todo' })}>
+                  {t('todo.back')}
+                </a>
               </div>
               <MinutesSection meetingId={m.id} record={m.record} edits={m.recordEdits} canEdit={manages} />
               <Section title={t('meetings.attendance')} hint={future ? undefined : t('meetings.reasonPrivate')}>
-                {future ? <p className="meta">{t('meetings.notYet')}</p> : (
+                {future ? (
+                  <p className="meta">{t('meetings.notYet')}</p>
+                ) : (
                   <form onSubmit={submit} data-testid="attendance-form">
                     <div className="table-wrap">
                       <table>
-                        <thead><tr><th scope="col">{t('branch.col.name')}</th>{STATUSES.map((s) => <th key={s} scope="col">{te('attendance', s)}</th>)}</tr></thead>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('branch.col.name')}</th>
+                            {STATUSES.map((s) => (
+                              <th key={s} scope="col">
+                                {te('attendance', s)}
+                              </th>
+                            ))}
+                          </tr>
+                        </thead>
                         <tbody>
                           {m.branch.members.nodes.map((p) => {
                             const cur = marks[p.id];
@@ -74,8 +100,15 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
                                   <th scope="row">{p.name}</th>
                                   {STATUSES.map((s) => (
                                     <td key={s}>
-                                      <input type="radio" name={`att-${p.id}`} aria-label={`${p.name} ${te('attendance', s)}`} checked={cur?.status === s}
-                                        onChange={() => mark(p.id, { status: s })} data-member={p.id} data-status={s} />
+                                      <input
+                                        type="radio"
+                                        name={`att-${p.id}`}
+                                        aria-label={`${p.name} ${te('attendance', s)}`}
+                                        checked={cur?.status === s}
+                                        onChange={() => mark(p.id, { status: s })}
+                                        data-member={p.id}
+                                        data-status={s}
+                                      />
                                     </td>
                                   ))}
                                 </tr>
@@ -83,10 +116,19 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
                                   <tr className="reason-row">
                                     <td colSpan={4}>
                                       <label className="reason-field">
-                                        <span className="meta">{t('meetings.reason')}{cur.status === 'EXCUSED' ? ` (${t('meetings.reasonRequired')})` : ''}</span>
-                                        <input type="text" value={cur.reason} maxLength={200} required={cur.status === 'EXCUSED'}
+                                        <span className="meta">
+                                          {t('meetings.reason')}
+                                          {cur.status === 'EXCUSED' ? ` (${t('meetings.reasonRequired')})` : ''}
+                                        </span>
+                                        <input
+                                          type="text"
+                                          value={cur.reason}
+                                          maxLength={200}
+                                          required={cur.status === 'EXCUSED'}
                                           aria-label={t('meetings.reasonLabel', { name: p.name, status: te('attendance', cur.status) })}
-                                          onChange={(e) => mark(p.id, { reason: e.target.value })} data-reason={p.id} />
+                                          onChange={(e) => mark(p.id, { reason: e.target.value })}
+                                          data-reason={p.id}
+                                        />
                                       </label>
                                     </td>
                                   </tr>
@@ -98,8 +140,14 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
                       </table>
                     </div>
                     {result.error ? <ErrorMessage error={result.error} /> : null}
-                    <button type="submit" className="button" disabled={result.fetching} data-testid="attendance-submit">{t('meetings.saveAttendance')}</button>
-                    {saved ? <span className="chip chip-ok" role="status" data-testid="attendance-saved">{t('meetings.saved')}</span> : null}
+                    <button type="submit" className="button" disabled={result.fetching} data-testid="attendance-submit">
+                      {t('meetings.saveAttendance')}
+                    </button>
+                    {saved ? (
+                      <span className="chip chip-ok" role="status" data-testid="attendance-saved">
+                        {t('meetings.saved')}
+                      </span>
+                    ) : null}
                   </form>
                 )}
               </Section>

@@ -16,8 +16,12 @@ function spanOf(span: Span, offset: number): { from: string; to: string; label: 
   const m0 = span === 'year' ? 0 : Math.floor(now.getMonth() / step) * step;
   const from = new Date(y, m0 - offset * step, 1);
   const to = new Date(from.getFullYear(), from.getMonth() + step, 1);
-  const label = span === 'year' ? `${from.getFullYear()}` : span === 'quarter' ? `${from.getFullYear()}-Q${Math.floor(from.getMonth() / 3) + 1}`
-    : `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}`;
+  const label =
+    span === 'year'
+      ? `${from.getFullYear()}`
+      : span === 'quarter'
+        ? `${from.getFullYear()}-Q${Math.floor(from.getMonth() / 3) + 1}`
+        : `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}`;
   return { from: from.toISOString(), to: to.toISOString(), label };
 }
 
@@ -32,27 +36,53 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('meetings.list')}</h1>
-        <a className="button" href={hrefFor({ name: 'meetingNew', branchId, kind: null, period: null })}>{t('meetings.new')}</a>
+        <a className="button" href={hrefFor({ name: 'meetingNew', branchId, kind: null, period: null })}>
+          {t('meetings.new')}
+        </a>
       </div>
       <div className="row">
-        <select value={span} onChange={(e) => { setSpan(e.target.value as Span); setOffset(0); }} aria-label={t('meetings.span')} data-testid="meetings-span">
-          {(['month', 'quarter', 'year'] as const).map((s) => <option key={s} value={s}>{t(`meetings.span.${s}`)}</option>)}
+        <select
+          value={span}
+          onChange={(e) => {
+            setSpan(e.target.value as Span);
+            setOffset(0);
+          }}
+          aria-label={t('meetings.span')}
+          data-testid="meetings-span"
+        >
+          {(['month', 'quarter', 'year'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`meetings.span.${s}`)}
+            </option>
+          ))}
         </select>
-        <button type="button" className="button button-ghost" onClick={() => setOffset((o) => o + 1)}>{t('meetings.prev')}</button>
+        <button type="button" className="button button-ghost" onClick={() => setOffset((o) => o + 1)}>
+          {t('meetings.prev')}
+        </button>
         <strong data-testid="meetings-period">{range.label}</strong>
-        <button type="button" className="button button-ghost" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - 1))}>{t('meetings.next')}</button>
+        <button type="button" className="button button-ghost" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - 1))}>
+          {t('meetings.next')}
+        </button>
       </div>
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
-        {({ meetings }) => meetings.length === 0 ? <EmptyState>{t('meetings.none')}</EmptyState> : (
-          <ul className="todo-list" data-testid="meetings-list">
-            {meetings.map((m) => (
-              <li key={m.id} className="todo-item">
-                <div className="todo-main"><span className="chip">{te('meeting', m.kind)}</span> <a href={hrefFor({ name: 'meeting', id: m.id })}>{m.title}</a></div>
-                <div className="meta">{date(m.at, true)} · {t('meetings.attended', { n: m.attendance.filter((a) => a.status === 'PRESENT').length, total: m.attendance.length })}</div>
-              </li>
-            ))}
-          </ul>
-        )}
+        {({ meetings }) =>
+          meetings.length === 0 ? (
+            <EmptyState>{t('meetings.none')}</EmptyState>
+          ) : (
+            <ul className="todo-list" data-testid="meetings-list">
+              {meetings.map((m) => (
+                <li key={m.id} className="todo-item">
+                  <div className="todo-main">
+                    <span className="chip">{te('meeting', m.kind)}</span> <a href={hrefFor({ name: 'meeting', id: m.id })}>{m.title}</a>
+                  </div>
+                  <div className="meta">
+                    {date(m.at, true)} · {t('meetings.attended', { n: m.attendance.filter((a) => a.status === 'PRESENT').length, total: m.attendance.length })}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryState>
     </div>
   );

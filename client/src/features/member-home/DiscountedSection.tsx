@@ -18,11 +18,17 @@ export function DiscountedSection({ items }: { items: Discounted }) {
         {items.map((x) => (
           <li key={x.eventId} data-event={x.eventId}>
             <div className="row spread">
-              <strong>{t(x.kind === 'ANSWER' ? 'integrity.answer' : 'integrity.study')} · {date(x.at, true)}</strong>
+              <strong>
+                {t(x.kind === 'ANSWER' ? 'integrity.answer' : 'integrity.study')} · {date(x.at, true)}
+              </strong>
               <span className="chip chip-warn">{t('integrity.notCounted', { p: pct(x.discount) })}</span>
             </div>
             <ul className="meta" style={{ margin: 0, paddingLeft: '1.1rem' }}>
-              {x.reasons.map((r) => <li key={r.code} data-code={r.code}>{r.text}</li>)}
+              {x.reasons.map((r) => (
+                <li key={r.code} data-code={r.code}>
+                  {r.text}
+                </li>
+              ))}
             </ul>
           </li>
         ))}

@@ -14,7 +14,9 @@ export function GapsSection({ gaps, limit = 6 }: { gaps: Gap[]; limit?: number }
   const listId = useId();
   return (
     <Section title={t('home.gaps')}>
-      {gaps.length === 0 ? <EmptyState>{t('home.gapsEmpty')}</EmptyState> : (
+      {gaps.length === 0 ? (
+        <EmptyState>{t('home.gapsEmpty')}</EmptyState>
+      ) : (
         <>
           <ul className="list" data-testid="gaps" id={listId}>
             {(all ? gaps : gaps.slice(0, limit)).map((g) => (
@@ -27,7 +29,11 @@ export function GapsSection({ gaps, limit = 6 }: { gaps: Gap[]; limit?: number }
                   </span>
                 </div>
                 <p className="meta">{t('home.gapMastery', { p: pct(g.mastery) })}</p>
-                <ul className="meta" style={{ margin: 0, paddingLeft: '1.1rem' }}>{g.reasons.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
+                <ul className="meta" style={{ margin: 0, paddingLeft: '1.1rem' }}>
+                  {g.reasons.slice(0, 3).map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -12,12 +12,25 @@ export function MasterySection({ areas, title, hint, branchAverage }: { areas: A
   const required = areas.filter((a) => a.requirement);
   return (
     <Section title={title ?? t('home.mastery')} hint={hint ?? t('home.masteryHint')}>
-      {areas.length === 0 ? <EmptyState>{t('home.masteryEmpty')}</EmptyState> : (
+      {areas.length === 0 ? (
+        <EmptyState>{t('home.masteryEmpty')}</EmptyState>
+      ) : (
         <>
           <MasteryBars
             bars={areas.map((a) => ({ key: a.area, label: te('area', a.area), value: a.mastery, required: a.target, compare: branchAverage?.get(a.area) ?? null }))}
-            format={(v) => pct(v)} requiredLabel={(p) => t('home.required', { p })} compareLabel={t('portrait.branchAvg')} />
-          {required.length ? <ul className="meta" style={{ margin: '.4rem 0 0', paddingLeft: '1.1rem' }}>{required.map((a) => <li key={a.area}>{te('area', a.area)}：{a.requirement}</li>)}</ul> : null}
+            format={(v) => pct(v)}
+            requiredLabel={(p) => t('home.required', { p })}
+            compareLabel={t('portrait.branchAvg')}
+          />
+          {required.length ? (
+            <ul className="meta" style={{ margin: '.4rem 0 0', paddingLeft: '1.1rem' }}>
+              {required.map((a) => (
+                <li key={a.area}>
+                  {te('area', a.area)}：{a.requirement}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </>
       )}
     </Section>

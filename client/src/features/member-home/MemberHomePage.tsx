@@ -47,14 +47,27 @@ export default function MemberHomePage({ memberId }: { memberId: string }) {
                 <p className="sub">{t('home.stageLine', { stage: te('stage', member.stage), branch: member.branch.name })}</p>
               </div>
               <p className="meta">
-                <a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="my-record">{t('record.link')}</a>
-                {' · '}<a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="my-profiles">{t('profiles.link')}</a>
+                <a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="my-record">
+                  {t('record.link')}
+                </a>
+                {' · '}
+                <a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="my-profiles">
+                  {t('profiles.link')}
+                </a>
               </p>
             </div>
             {learning.error && !l ? <ErrorMessage error={learning.error} onRetry={refresh} /> : null}
             {!l && learning.fetching ? <Loading /> : null}
             <div className="grid-2">
-              {l && (placement || l.mastery.notAssessed.length >= PLACEMENT_FROM) ? <PlacementSection memberId={member.id} onAnswered={() => { setPlacement(true); refresh(); }} /> : null}
+              {l && (placement || l.mastery.notAssessed.length >= PLACEMENT_FROM) ? (
+                <PlacementSection
+                  memberId={member.id}
+                  onAnswered={() => {
+                    setPlacement(true);
+                    refresh();
+                  }}
+                />
+              ) : null}
               {l ? <PlanSection memberId={member.id} plan={l.studyPlan} onChanged={refresh} /> : null}
               {l ? <RecommendationsSection memberId={member.id} recs={l.recommendations} planned={l.studyPlan?.items.map((i) => i.course.id) ?? []} onStudied={refresh} /> : null}
               <PracticeSection memberId={member.id} onAnswered={refresh} />

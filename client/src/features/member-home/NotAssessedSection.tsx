@@ -3,7 +3,11 @@ import { useI18n } from '../../i18n/useI18n';
 import { Section } from '../../ui/Section';
 import { ShowAllButton } from '../../ui/ShowAllButton';
 
-export interface NotAssessedItem { target: number; reasons: string[]; topic: { id: string; name: string; area: string } }
+export interface NotAssessedItem {
+  target: number;
+  reasons: string[];
+  topic: { id: string; name: string; area: string };
+}
 
 /**
  * Required topics not yet assessed (尚未评估): below target but without the evidence a gap needs. Shown
@@ -28,7 +32,11 @@ export function NotAssessedSection({ items, limit = 6, action }: { items: NotAss
                 <span className="chip">{t('home.notAssessedTarget', { p: pct(x.target) })}</span>
               </span>
             </div>
-            <ul className="meta" style={{ margin: 0, paddingLeft: '1.1rem' }}>{x.reasons.slice(-2).map((r) => <li key={r}>{r}</li>)}</ul>
+            <ul className="meta" style={{ margin: 0, paddingLeft: '1.1rem' }}>
+              {x.reasons.slice(-2).map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

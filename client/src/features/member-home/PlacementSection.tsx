@@ -21,22 +21,29 @@ export function PlacementSection({ memberId, onAnswered }: { memberId: string; o
   return (
     <Section title={t('placement.title')}>
       <div data-testid="placement">
-      {!started ? (
-        <>
-          <p className="meta">{t('placement.intro')}</p>
-          <button type="button" className="button" data-testid="placement-start" onClick={() => setStarted(true)}>{t('placement.start')}</button>
-        </>
-      ) : step.error ? <ErrorMessage error={step.error} /> : !s || step.fetching ? <Loading /> : s.done ? (
-        <p role="status" data-testid="placement-done">{t('placement.done', { n: s.asked })}</p>
-      ) : (
-        <>
-          <p className="meta" data-testid="placement-progress">{t('placement.progress', { i: s.asked + 1, n: s.budget })}</p>
-          {s.question ? (
-            <PracticeCard memberId={memberId} question={s.question} onAnswered={onAnswered}
-              onNext={() => setAsked((a) => [...a, s.question!.id])} />
-          ) : null}
-        </>
-      )}
+        {!started ? (
+          <>
+            <p className="meta">{t('placement.intro')}</p>
+            <button type="button" className="button" data-testid="placement-start" onClick={() => setStarted(true)}>
+              {t('placement.start')}
+            </button>
+          </>
+        ) : step.error ? (
+          <ErrorMessage error={step.error} />
+        ) : !s || step.fetching ? (
+          <Loading />
+        ) : s.done ? (
+          <p role="status" data-testid="placement-done">
+            {t('placement.done', { n: s.asked })}
+          </p>
+        ) : (
+          <>
+            <p className="meta" data-testid="placement-progress">
+              {t('placement.progress', { i: s.asked + 1, n: s.budget })}
+            </p>
+            {s.question ? <PracticeCard memberId={memberId} question={s.question} onAnswered={onAnswered} onNext={() => setAsked((a) => [...a, s.question!.id])} /> : null}
+          </>
+        )}
       </div>
     </Section>
   );

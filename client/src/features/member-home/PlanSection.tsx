@@ -20,7 +20,9 @@ export function PlanSection({ memberId, plan, onChanged }: { memberId: string; p
     if (r.data) onChanged();
   };
   const button = (label: string) => (
-    <button type="button" className="button button-small" onClick={generate} disabled={made.fetching} data-testid="make-plan">{label}</button>
+    <button type="button" className="button button-small" onClick={generate} disabled={made.fetching} data-testid="make-plan">
+      {label}
+    </button>
   );
   if (!plan || plan.items.length === 0) {
     return (
@@ -34,21 +36,36 @@ export function PlanSection({ memberId, plan, onChanged }: { memberId: string; p
   const { list, done, minutes: total } = weekItems(plan.items, week);
   return (
     <Section title={t('home.plan')} actions={<span className="meta">{t('home.planWeek', { week, weeks: plan.weeks })}</span>}>
-      <p className="meta" data-testid="plan-progress">{t('home.planProgress', { done, total: list.length, minutes: minutes(total) })}</p>
+      <p className="meta" data-testid="plan-progress">
+        {t('home.planProgress', { done, total: list.length, minutes: minutes(total) })}
+      </p>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={list.length} aria-valuenow={done} aria-label={t('home.planWeekBar')}>
         <span style={{ width: `${list.length ? (100 * done) / list.length : 0}%` }} />
       </div>
-      <p className="meta" data-testid="plan-overall">{t('home.planOverall', { p: pct(plan.progress), weeks: plan.weeks })}</p>
+      <p className="meta" data-testid="plan-overall">
+        {t('home.planOverall', { p: pct(plan.progress), weeks: plan.weeks })}
+      </p>
       <ol className="list" style={{ marginTop: '.6rem' }} data-testid="plan-items">
         {list.map((item) => (
           <li key={`${item.course.id}:${item.order}`} className={`plan-item ${item.completed ? 'done' : ''}`}>
-            <span aria-hidden="true" className={`chip ${item.kind === 'REVIEW' ? 'chip-warn' : 'chip-red'}`}>{t(item.kind === 'REVIEW' ? 'home.review' : 'home.learn')}</span>
+            <span aria-hidden="true" className={`chip ${item.kind === 'REVIEW' ? 'chip-warn' : 'chip-red'}`}>
+              {t(item.kind === 'REVIEW' ? 'home.review' : 'home.learn')}
+            </span>
             <div>
-              <div className="plan-title"><a href={hrefFor({ name: 'course', id: item.course.id })}>{item.course.title}</a></div>
-              <p className="meta">{te('courseKind', item.course.kind)} · {minutes(item.minutes)} · {t('home.due', { date: date(item.due) })}</p>
-              <p className="meta clamp-2" title={item.reason}>{item.reason}</p>
-              {item.completed ? <span className="chip chip-ok">✓ {t('home.done')}</span>
-                : <StudyButton memberId={memberId} courseId={item.course.id} minutes={item.minutes} onStudied={onChanged} />}
+              <div className="plan-title">
+                <a href={hrefFor({ name: 'course', id: item.course.id })}>{item.course.title}</a>
+              </div>
+              <p className="meta">
+                {te('courseKind', item.course.kind)} · {minutes(item.minutes)} · {t('home.due', { date: date(item.due) })}
+              </p>
+              <p className="meta clamp-2" title={item.reason}>
+                {item.reason}
+              </p>
+              {item.completed ? (
+                <span className="chip chip-ok">✓ {t('home.done')}</span>
+              ) : (
+                <StudyButton memberId={memberId} courseId={item.course.id} minutes={item.minutes} onStudied={onChanged} />
+              )}
             </div>
           </li>
         ))}

@@ -6,7 +6,9 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /** What the card needs of a question (the right option is never sent before answering). */
 export interface PracticeQuestion {
-  id: string; stem: string; options: string[];
+  id: string;
+  stem: string;
+  options: string[];
   topics: { topic: { id: string; name: string; area: string } }[];
 }
 type Question = PracticeQuestion;
@@ -16,8 +18,18 @@ const LETTERS = 'ABCDEFGH';
  * One practice question: choose, submit (recordAnswer; the server decides correctness), see the explanation,
  * then ask for the next one. `onAnswered` lets the page refresh mastery, gaps and plan.
  */
-export function PracticeCard({ memberId, question, reason, onAnswered, onNext }: {
-  memberId: string; question: Question; reason?: string; onAnswered: () => void; onNext: () => void;
+export function PracticeCard({
+  memberId,
+  question,
+  reason,
+  onAnswered,
+  onNext,
+}: {
+  memberId: string;
+  question: Question;
+  reason?: string;
+  onAnswered: () => void;
+  onNext: () => void;
 }) {
   const { t, te } = useI18n();
   const [choice, setChoice] = useState<number | null>(null);
@@ -25,7 +37,10 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
   const started = useRef(Date.now());
   const feedback = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new question (its id) resets the choice and the answer clock
-  useEffect(() => { setChoice(null); started.current = Date.now(); }, [question.id]);
+  useEffect(() => {
+    setChoice(null);
+    started.current = Date.now();
+  }, [question.id]);
   const outcome = result.data?.recordAnswer && result.operation?.variables.input.questionId === question.id ? result.data.recordAnswer : null;
 
   const submit = async (e: FormEvent) => {
@@ -42,17 +57,31 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
   return (
     <form onSubmit={submit} data-testid="practice" data-question={question.id}>
       <div className="row" style={{ marginBottom: '.25rem' }}>
-        {areas.map((a) => <span key={a} className="chip chip-red">{te('area', a)}</span>)}
-        {question.topics.slice(0, 2).map((x) => <span key={x.topic.id} className="chip">{x.topic.name}</span>)}
+        {areas.map((a) => (
+          <span key={a} className="chip chip-red">
+            {te('area', a)}
+          </span>
+        ))}
+        {question.topics.slice(0, 2).map((x) => (
+          <span key={x.topic.id} className="chip">
+            {x.topic.name}
+          </span>
+        ))}
       </div>
-      {reason ? <p className="meta">{t('home.practiceWhy')}：{reason}</p> : null}
+      {reason ? (
+        <p className="meta">
+          {t('home.practiceWhy')}：{reason}
+        </p>
+      ) : null}
       <fieldset className="options" disabled={!!outcome || result.fetching}>
         <legend style={{ fontWeight: 600, marginBottom: '.4rem' }}>{question.stem}</legend>
         {question.options.map((opt, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an option is identified by its position; the answer sent is that index
           <label key={i} className={!outcome ? undefined : outcome.correctOption === i ? 'right' : 'wrong'}>
             <input type="radio" name={`q-${question.id}`} checked={choice === i} onChange={() => setChoice(i)} />
-            <span><b>{LETTERS[i]}.</b> {opt}</span>
+            <span>
+              <b>{LETTERS[i]}.</b> {opt}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -64,10 +93,14 @@ export function PracticeCard({ memberId, question, reason, onAnswered, onNext }:
           </p>
           {outcome.explanation ? <p className="meta">{outcome.explanation}</p> : null}
           <p className="meta">{t('home.updated')}</p>
-          <button type="button" className="button button-ghost" onClick={onNext}>{t('home.next')}</button>
+          <button type="button" className="button button-ghost" onClick={onNext}>
+            {t('home.next')}
+          </button>
         </div>
       ) : (
-        <button type="submit" className="button" disabled={choice === null || result.fetching}>{t('home.submit')}</button>
+        <button type="submit" className="button" disabled={choice === null || result.fetching}>
+          {t('home.submit')}
+        </button>
       )}
     </form>
   );

@@ -28,10 +28,22 @@ export function PracticeSection({ memberId, onAnswered }: { memberId: string; on
   return (
     <Section title={t('home.practice')} hint={t('home.practiceHint')}>
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
-        {() => item
-          ? <PracticeCard memberId={memberId} question={item.question} reason={item.reason}
-              onAnswered={() => { setPinned(item); onAnswered(); }} onNext={next} />
-          : <EmptyState>{t('home.practiceEmpty')}</EmptyState>}
+        {() =>
+          item ? (
+            <PracticeCard
+              memberId={memberId}
+              question={item.question}
+              reason={item.reason}
+              onAnswered={() => {
+                setPinned(item);
+                onAnswered();
+              }}
+              onNext={next}
+            />
+          ) : (
+            <EmptyState>{t('home.practiceEmpty')}</EmptyState>
+          )
+        }
       </QueryState>
     </Section>
   );

@@ -21,16 +21,25 @@ export function RecommendationsSection({ memberId, recs, planned, onStudied }: {
   const others = recs.filter((r) => !inPlan.has(r.course.id)).slice(0, SHOWN);
   return (
     <Section title={t('home.recommend')} hint={planned.length ? t('home.recommendBeyondPlan') : undefined}>
-      {others.length === 0 ? <EmptyState>{t('home.recommendEmpty')}</EmptyState> : (
+      {others.length === 0 ? (
+        <EmptyState>{t('home.recommendEmpty')}</EmptyState>
+      ) : (
         <ol className="list" data-testid="recommendations">
           {others.map((r) => (
             <li key={r.course.id}>
               <div className="row spread">
-                <strong><a href={hrefFor({ name: 'course', id: r.course.id })}>{r.course.title}</a></strong>
+                <strong>
+                  <a href={hrefFor({ name: 'course', id: r.course.id })}>{r.course.title}</a>
+                </strong>
                 <span className="chip chip-red">{te('rec', r.kind)}</span>
               </div>
-              <p className="meta">{te('courseKind', r.course.kind)} · {minutes(r.course.minutes)}</p>
-              <p><span className="meta">{t('home.why')}：</span>{r.explanation}</p>
+              <p className="meta">
+                {te('courseKind', r.course.kind)} · {minutes(r.course.minutes)}
+              </p>
+              <p>
+                <span className="meta">{t('home.why')}：</span>
+                {r.explanation}
+              </p>
               <PathDiagram steps={orderPath(r.path)} label={t('home.path')} />
               <StudyButton memberId={memberId} courseId={r.course.id} minutes={r.course.minutes} onStudied={onStudied} />
             </li>

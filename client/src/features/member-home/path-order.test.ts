@@ -19,13 +19,25 @@ describe('orderPath', () => {
         { from: 'course:c-1', to: 'topic:t-other', kind: 'COVERS' },
       ],
     });
-    expect(steps.map((s) => [s.label, s.kind])).toEqual([['我', 'member'], ['入党程序', 'gap'], ['党的性质', 'topic'], ['党章导读', 'course']]);
+    expect(steps.map((s) => [s.label, s.kind])).toEqual([
+      ['我', 'member'],
+      ['入党程序', 'gap'],
+      ['党的性质', 'topic'],
+      ['党章导读', 'course'],
+    ]);
   });
 
   it('keeps nodes that no edge reaches and copes with an empty path', () => {
     expect(orderPath({ nodes: [], edges: [] })).toEqual([]);
-    expect(orderPath({ nodes: [{ key: 'course:c', kind: 'COURSE', label: 'c' }, { key: 'topic:t', kind: 'TOPIC', label: 't' }], edges: [] }).map((s) => s.id))
-      .toEqual(['course:c', 'topic:t']);
+    expect(
+      orderPath({
+        nodes: [
+          { key: 'course:c', kind: 'COURSE', label: 'c' },
+          { key: 'topic:t', kind: 'TOPIC', label: 't' },
+        ],
+        edges: [],
+      }).map((s) => s.id),
+    ).toEqual(['course:c', 'topic:t']);
   });
 });
 
@@ -38,7 +50,7 @@ describe('plan weeks', () => {
     expect(currentWeek(start, 4, Date.parse('2025-01-01T00:00:00Z'))).toBe(1);
   });
 
-  it('lists a week\'s items in order with progress', () => {
+  it("lists a week's items in order with progress", () => {
     const items = [
       { week: 1, order: 1, completed: true, minutes: 20 },
       { week: 1, order: 0, completed: false, minutes: 30 },

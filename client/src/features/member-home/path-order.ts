@@ -1,7 +1,15 @@
 import type { PathStep } from '../../charts/PathDiagram';
 
-interface PathNode { key: string; kind: 'MEMBER' | 'TOPIC' | 'COURSE'; label: string }
-interface PathEdge { from: string; to: string; kind: 'HAS_GAP' | 'PREREQUISITE_OF' | 'COVERS' }
+interface PathNode {
+  key: string;
+  kind: 'MEMBER' | 'TOPIC' | 'COURSE';
+  label: string;
+}
+interface PathEdge {
+  from: string;
+  to: string;
+  kind: 'HAS_GAP' | 'PREREQUISITE_OF' | 'COVERS';
+}
 
 /**
  * Lay a recommendation's path out as a chain to draw left to right: the member, the gap topic, then
@@ -20,7 +28,11 @@ export function orderPath(path: { nodes: readonly PathNode[]; edges: readonly Pa
     const d = new Map<string, number>([[from, 0]]);
     const queue = [from];
     for (let i = 0; i < queue.length; i++) {
-      for (const nb of adj.get(queue[i]) ?? []) if (!d.has(nb)) { d.set(nb, d.get(queue[i])! + 1); queue.push(nb); }
+      for (const nb of adj.get(queue[i]) ?? [])
+        if (!d.has(nb)) {
+          d.set(nb, d.get(queue[i])! + 1);
+          queue.push(nb);
+        }
     }
     return d;
   };
@@ -33,13 +45,14 @@ export function orderPath(path: { nodes: readonly PathNode[]; edges: readonly Pa
   const total = course ? fromStart.get(course.key) : undefined;
   const connected = !!course && !!fromCourse && total !== undefined && course.key !== start.key;
   const keep = (key: string) => !connected || (fromStart.get(key) ?? Infinity) + (fromCourse!.get(key) ?? Infinity) === total;
-  const rank = (n: PathNode) => (n.kind === 'MEMBER' && n.key === start.key ? -1 : fromStart.get(n.key) ?? Number.MAX_SAFE_INTEGER);
+  const rank = (n: PathNode) => (n.kind === 'MEMBER' && n.key === start.key ? -1 : (fromStart.get(n.key) ?? Number.MAX_SAFE_INTEGER));
   return path.nodes
     .filter((n) => keep(n.key))
     .map((n, i) => ({ n, i }))
     .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
     .map(({ n }) => ({
-      id: n.key, label: n.label,
+      id: n.key,
+      label: n.label,
       kind: n.kind === 'COURSE' ? 'course' : n.kind === 'MEMBER' ? 'member' : gapTargets.has(n.key) ? 'gap' : 'topic',
     }));
 }

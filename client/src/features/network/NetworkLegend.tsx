@@ -32,23 +32,33 @@ export function NetworkLegend({ mode, range, kinds }: { mode: StyleMode; range: 
   const shown = (Object.keys(KIND_LOOK) as Kind[]).filter((k): k is Exclude<Kind, 'member'> => k !== 'member' && kinds.includes(k));
   return (
     <div className="legend" style={{ display: 'grid', gap: '.3rem', marginTop: '.5rem' }} data-testid="network-legend">
-      <strong>{t('network.legend')} · {t(`network.style.${mode}`)}</strong>
-      {mode === 'stage'
-        ? Object.entries(STAGE_COLORS).map(([s, c]) => <span key={s}><Swatch shape="ellipse" color={c} />{te('stage', s)}</span>)
-        : (
-          <span data-testid="legend-ramp" data-low={ends?.[0] ?? ''} data-high={ends?.[1] ?? ''}>
-            {ends ? (
-              <>
-                <Swatch shape="ellipse" color={RAMP.low} />≤{pct(ends[0])}{' '}
-                <i style={{ background: `linear-gradient(90deg, ${RAMP.low}, ${RAMP.high})`, width: '3rem' }} />{' '}
-                <Swatch shape="ellipse" color={RAMP.high} />≥{pct(ends[1])}{' '}
-              </>
-            ) : null}
-            <Swatch shape="ellipse" color={RAMP.none} />{t('network.noValue')}
+      <strong>
+        {t('network.legend')} · {t(`network.style.${mode}`)}
+      </strong>
+      {mode === 'stage' ? (
+        Object.entries(STAGE_COLORS).map(([s, c]) => (
+          <span key={s}>
+            <Swatch shape="ellipse" color={c} />
+            {te('stage', s)}
           </span>
-        )}
+        ))
+      ) : (
+        <span data-testid="legend-ramp" data-low={ends?.[0] ?? ''} data-high={ends?.[1] ?? ''}>
+          {ends ? (
+            <>
+              <Swatch shape="ellipse" color={RAMP.low} />≤{pct(ends[0])} <i style={{ background: `linear-gradient(90deg, ${RAMP.low}, ${RAMP.high})`, width: '3rem' }} />{' '}
+              <Swatch shape="ellipse" color={RAMP.high} />≥{pct(ends[1])}{' '}
+            </>
+          ) : null}
+          <Swatch shape="ellipse" color={RAMP.none} />
+          {t('network.noValue')}
+        </span>
+      )}
       {shown.map((k) => (
-        <span key={k} data-kind={k}><Swatch shape={KIND_LOOK[k].shape} color={KIND_LOOK[k].color} testId={`legend-${k}`} />{t(`network.kind.${k}`)}</span>
+        <span key={k} data-kind={k}>
+          <Swatch shape={KIND_LOOK[k].shape} color={KIND_LOOK[k].color} testId={`legend-${k}`} />
+          {t(`network.kind.${k}`)}
+        </span>
       ))}
     </div>
   );

@@ -3,11 +3,25 @@ import { buildNetworkElements, expandFocused, initialView, showMore, toggleNode,
 
 const org: OrgTree = {
   university: { id: 'u-1', name: '大学党委' },
-  committees: [{ id: 'c-1', name: '计算机学院党委', branches: [{ id: 'b-1', name: '教工一支部' }, { id: 'b-2', name: '学生一支部' }] }],
+  committees: [
+    {
+      id: 'c-1',
+      name: '计算机学院党委',
+      branches: [
+        { id: 'b-1', name: '教工一支部' },
+        { id: 'b-2', name: '学生一支部' },
+      ],
+    },
+  ],
 };
 const opts = { studyGroups: false, gapEdges: true, groupLabel: (n: number) => `组${n}`, moreLabel: (n: number) => `+${n}` };
 const member = (i: number, gaps: string[] = []) => ({
-  id: `m-${i}`, name: `党员${i}`, stage: 'FULL', attendance: 0.5, mastery: null, gapTopics: gaps.map((g) => ({ id: g, name: g })),
+  id: `m-${i}`,
+  name: `党员${i}`,
+  stage: 'FULL',
+  attendance: 0.5,
+  mastery: null,
+  gapTopics: gaps.map((g) => ({ id: g, name: g })),
 });
 const ids = (els: { data: { id: string } }[]) => els.map((e) => e.data.id);
 
@@ -39,9 +53,12 @@ describe('network model', () => {
     const v = toggleNode(initialView('branch:b-1'), 'branch:b-1');
     const expanded = { ...v, expanded: ['branch:b-1'] };
     const els = buildNetworkElements(org, members, new Map(), expanded, opts);
-    expect(els.filter((e) => e.data.kind === 'gap').map((e) => e.data.id).sort()).toEqual([
-      'gap:member:m-1->topic:t1', 'gap:member:m-1->topic:t2', 'gap:member:m-2->topic:t1', 'gap:member:m-2->topic:t2',
-    ]);
+    expect(
+      els
+        .filter((e) => e.data.kind === 'gap')
+        .map((e) => e.data.id)
+        .sort(),
+    ).toEqual(['gap:member:m-1->topic:t1', 'gap:member:m-1->topic:t2', 'gap:member:m-2->topic:t1', 'gap:member:m-2->topic:t2']);
     const grouped = buildNetworkElements(org, members, new Map(), expanded, { ...opts, studyGroups: true });
     const group = grouped.find((e) => e.data.kind === 'group');
     expect(group?.data.label).toBe('组1');
@@ -49,20 +66,42 @@ describe('network model', () => {
   });
 
   it('labels branches under their committee without the shared prefix, keeping the full name', () => {
-    const long: OrgTree = { ...org, committees: [{ ...org.committees[0], branches: [
-      { id: 'b-1', name: '计算机学院本科生第一党支部' }, { id: 'b-2', name: '计算机学院教工第一党支部' }] }] };
+    const long: OrgTree = {
+      ...org,
+      committees: [
+        {
+          ...org.committees[0],
+          branches: [
+            { id: 'b-1', name: '计算机学院本科生第一党支部' },
+            { id: 'b-2', name: '计算机学院教工第一党支部' },
+          ],
+        },
+      ],
+    };
     const els = buildNetworkElements(long, new Map(), new Map(), initialView('committee:c-1'), opts);
     expect(els.filter((e) => e.data.kind === 'branch').map((e) => [e.data.label, e.data.fullName])).toEqual([
-      ['本科生第一党支部', '计算机学院本科生第一党支部'], ['教工第一党支部', '计算机学院教工第一党支部'],
+      ['本科生第一党支部', '计算机学院本科生第一党支部'],
+      ['教工第一党支部', '计算机学院教工第一党支部'],
     ]);
     const alone = buildNetworkElements(long, new Map(), new Map(), initialView('branch:b-1'), opts);
     expect(alone.find((e) => e.data.kind === 'branch')?.data.label).toBe('计算机学院本科生第一党支部');
   });
 
   it('labels two branches that share a short name with their full names, and counts in collapsed nodes', () => {
-    const twin: OrgTree = { university: org.university, committees: [
-      { id: 'c-1', name: '计算机学院党委', branches: [{ id: 'b-1', name: '计算机学院本科生党支部' }] },
-      { id: 'c-2', name: '数学学院党委', branches: [{ id: 'b-2', name: '数学学院本科生党支部' }, { id: 'b-3', name: '数学学院教工党支部' }] }] };
+    const twin: OrgTree = {
+      university: org.university,
+      committees: [
+        { id: 'c-1', name: '计算机学院党委', branches: [{ id: 'b-1', name: '计算机学院本科生党支部' }] },
+        {
+          id: 'c-2',
+          name: '数学学院党委',
+          branches: [
+            { id: 'b-2', name: '数学学院本科生党支部' },
+            { id: 'b-3', name: '数学学院教工党支部' },
+          ],
+        },
+      ],
+    };
     const v = { ...initialView('university:u-1'), expanded: ['university:u-1', 'committee:c-1', 'committee:c-2'] };
     const labelled = { ...opts, committeeLabel: (n: string, k: number) => `${n}·${k}`, branchLabel: (n: string, k: number) => `${n}·${k}人` };
     const members = new Map<string, BranchMembers>([['b-1', { total: 7, members: [] }]]);

@@ -11,15 +11,29 @@ export interface OrgTree {
   committees: { id: string; name: string; branches: { id: string; name: string }[] }[];
 }
 export interface NetMember {
-  id: string; name: string; stage: string;
-  attendance: number | null; mastery: number | null;
+  id: string;
+  name: string;
+  stage: string;
+  attendance: number | null;
+  mastery: number | null;
   gapTopics: { id: string; name: string }[];
 }
-export interface BranchMembers { total: number; members: NetMember[] }
-export interface MemberNeighbours { courses: { id: string; title: string }[]; topics: { id: string; name: string }[] }
+export interface BranchMembers {
+  total: number;
+  members: NetMember[];
+}
+export interface MemberNeighbours {
+  courses: { id: string; title: string }[];
+  topics: { id: string; name: string }[];
+}
 
 /** What the user did: the root, the expanded nodes in order, and how many children each may show. */
-export interface ViewState { root: string; expanded: readonly string[]; limits: Readonly<Record<string, number>>; budget: number }
+export interface ViewState {
+  root: string;
+  expanded: readonly string[];
+  limits: Readonly<Record<string, number>>;
+  budget: number;
+}
 
 export interface BuildOptions {
   studyGroups: boolean;
@@ -64,16 +78,25 @@ export function showMore(v: ViewState, parent: string): ViewState {
 
 /** Build the element list for a view from the loaded data. */
 export function buildNetworkElements(
-  org: OrgTree, members: ReadonlyMap<string, BranchMembers>, neighbours: ReadonlyMap<string, MemberNeighbours>,
-  view: ViewState, opts: BuildOptions,
+  org: OrgTree,
+  members: ReadonlyMap<string, BranchMembers>,
+  neighbours: ReadonlyMap<string, MemberNeighbours>,
+  view: ViewState,
+  opts: BuildOptions,
 ): GraphElement[] {
   const els: GraphElement[] = [];
   const shown = new Set<string>();
   const expanded = new Set(view.expanded);
   const visibleMembers: NetMember[] = [];
-  const add = (el: GraphElement) => { if (el.group === 'nodes') { if (shown.has(el.data.id)) return; shown.add(el.data.id); } els.push(el); };
+  const add = (el: GraphElement) => {
+    if (el.group === 'nodes') {
+      if (shown.has(el.data.id)) return;
+      shown.add(el.data.id);
+    }
+    els.push(el);
+  };
   const room = () => Math.max(5, view.budget - shown.size);
-  const children = <T,>(parent: string, items: readonly T[], total: number, each: (x: T) => void) => {
+  const children = <T>(parent: string, items: readonly T[], total: number, each: (x: T) => void) => {
     const limit = Math.min(view.limits[parent] ?? CHILD_PAGE, room());
     items.slice(0, limit).forEach(each);
     const rest = total - Math.min(limit, items.length);
@@ -97,16 +120,32 @@ export function buildNetworkElements(
     if (!expanded.has(id) || !loaded) return;
     children(id, loaded.members, loaded.total, (m) => {
       const mid = graphId('member', m.id);
-      add(node({
-        id: mid, kind: 'member', label: m.name, domainId: m.id, stage: m.stage,
-        ...(m.mastery !== null ? { mastery: m.mastery } : {}), ...(m.attendance !== null ? { attendance: m.attendance } : {}),
-      }, expanded.has(mid) ? 'expanded' : undefined));
+      add(
+        node(
+          {
+            id: mid,
+            kind: 'member',
+            label: m.name,
+            domainId: m.id,
+            stage: m.stage,
+            ...(m.mastery !== null ? { mastery: m.mastery } : {}),
+            ...(m.attendance !== null ? { attendance: m.attendance } : {}),
+          },
+          expanded.has(mid) ? 'expanded' : undefined,
+        ),
+      );
       els.push(edge(id, mid, 'under'));
       visibleMembers.push(m);
       const nb = expanded.has(mid) ? neighbours.get(m.id) : undefined;
       if (nb) {
-        for (const t of nb.topics) { add(node({ id: graphId('topic', t.id), kind: 'topic', label: t.name, domainId: t.id })); els.push(edge(mid, graphId('topic', t.id), 'gap')); }
-        for (const c of nb.courses) { add(node({ id: graphId('course', c.id), kind: 'course', label: c.title, domainId: c.id })); els.push(edge(mid, graphId('course', c.id), 'studied')); }
+        for (const t of nb.topics) {
+          add(node({ id: graphId('topic', t.id), kind: 'topic', label: t.name, domainId: t.id }));
+          els.push(edge(mid, graphId('topic', t.id), 'gap'));
+        }
+        for (const c of nb.courses) {
+          add(node({ id: graphId('course', c.id), kind: 'course', label: c.title, domainId: c.id }));
+          els.push(edge(mid, graphId('course', c.id), 'studied'));
+        }
       }
     });
   };
@@ -154,11 +193,12 @@ function disambiguateBranches(els: GraphElement[], opts: BuildOptions) {
 /** Topic nodes for gaps shared by two or more visible members, with an edge from each of them. */
 function addSharedGapEdges(ms: NetMember[], add: (el: GraphElement) => void, els: GraphElement[]) {
   const byTopic = new Map<string, { name: string; members: string[] }>();
-  for (const m of ms) for (const t of m.gapTopics) {
-    const e = byTopic.get(t.id) ?? { name: t.name, members: [] };
-    e.members.push(m.id);
-    byTopic.set(t.id, e);
-  }
+  for (const m of ms)
+    for (const t of m.gapTopics) {
+      const e = byTopic.get(t.id) ?? { name: t.name, members: [] };
+      e.members.push(m.id);
+      byTopic.set(t.id, e);
+    }
   for (const [tid, { name, members }] of byTopic) {
     if (members.length < 2) continue;
     const topic = graphId('topic', tid);

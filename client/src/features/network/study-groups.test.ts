@@ -17,7 +17,10 @@ describe('study groups', () => {
       { id: 'm-6', gapTopicIds: ['service.q'] },
       { id: 'm-7', gapTopicIds: [] },
     ]);
-    expect(groups).toEqual([['m-1', 'm-2', 'm-3'], ['m-4', 'm-5']]);
+    expect(groups).toEqual([
+      ['m-1', 'm-2', 'm-3'],
+      ['m-4', 'm-5'],
+    ]);
   });
 
   it('is deterministic whatever the input order', () => {

@@ -4,7 +4,10 @@
  * members in id order, ties to the smallest label), which is linear in the links and needs no library.
  */
 
-export interface MemberGaps { id: string; gapTopicIds: readonly string[] }
+export interface MemberGaps {
+  id: string;
+  gapTopicIds: readonly string[];
+}
 
 /** |A∩B| / |A∪B|; 0 when both are empty. */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -25,7 +28,10 @@ export function detectStudyGroups(members: readonly MemberGaps[], threshold = 0.
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
       const w = jaccard(sets[i], sets[j]);
-      if (w >= threshold) { links[i].push({ j, w }); links[j].push({ j: i, w }); }
+      if (w >= threshold) {
+        links[i].push({ j, w });
+        links[j].push({ j: i, w });
+      }
     }
   }
   const label = sorted.map((_, i) => i);
@@ -37,12 +43,23 @@ export function detectStudyGroups(members: readonly MemberGaps[], threshold = 0.
       for (const { j, w } of links[i]) score.set(label[j], (score.get(label[j]) ?? 0) + w);
       let best = label[i];
       let bestScore = score.get(best) ?? 0;
-      for (const [l, s] of score) if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && l < best)) { best = l; bestScore = s; }
-      if (best !== label[i]) { label[i] = best; changed = true; }
+      for (const [l, s] of score)
+        if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && l < best)) {
+          best = l;
+          bestScore = s;
+        }
+      if (best !== label[i]) {
+        label[i] = best;
+        changed = true;
+      }
     }
     if (!changed) break;
   }
   const groups = new Map<number, string[]>();
-  sorted.forEach((m, i) => { const g = groups.get(label[i]); if (g) g.push(m.id); else groups.set(label[i], [m.id]); });
+  sorted.forEach((m, i) => {
+    const g = groups.get(label[i]);
+    if (g) g.push(m.id);
+    else groups.set(label[i], [m.id]);
+  });
   return [...groups.values()].filter((g) => g.length >= minSize).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
 }

@@ -44,12 +44,21 @@ function Portrait({ member }: { member: Member }) {
   // Without the right to read the branch (a member on their own portrait) the average is simply left out.
   const [branchAvg] = useQuery({ query: PortraitBranchAverageDocument, variables: { branchId: member.branch.id } });
   const l = learning.data;
-  const average = useMemo(() => (branchAvg.data ? new Map(branchAvg.data.branchLearningSummaries[0]?.areas.map((a) => [a.area as string, a.mastery])) : undefined), [branchAvg.data]);
+  const average = useMemo(
+    () => (branchAvg.data ? new Map(branchAvg.data.branchLearningSummaries[0]?.areas.map((a) => [a.area as string, a.mastery])) : undefined),
+    [branchAvg.data],
+  );
   const gapTags = useMemo(() => (l?.gaps ?? []).slice(0, 3).map((g) => ({ key: g.topic.id, label: g.topic.name, evidence: g.reasons[0] ?? '' })), [l]);
-  const elements = useMemo(() => buildPortraitElements({
-    member, branch: member.branch, gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
-    courses: member.recentActivity.studies.map((s) => ({ id: s.course.id, title: s.course.title, topics: s.course.topics.filter((x) => x.weight >= 0.3).map((x) => x.topic) })),
-  }), [member, l]);
+  const elements = useMemo(
+    () =>
+      buildPortraitElements({
+        member,
+        branch: member.branch,
+        gapTopics: (l?.gaps ?? []).slice(0, 5).map((g) => g.topic),
+        courses: member.recentActivity.studies.map((s) => ({ id: s.course.id, title: s.course.title, topics: s.course.topics.filter((x) => x.weight >= 0.3).map((x) => x.topic) })),
+      }),
+    [member, l],
+  );
   const learningState = learning.error && !l ? <ErrorMessage error={learning.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : !l ? <Loading /> : null;
   return (
     <>
@@ -63,8 +72,16 @@ function Portrait({ member }: { member: Member }) {
           </p>
         </div>
         <div>
-          {member.phone ? <p className="meta">{t('portrait.phone')}：{member.phone}</p> : null}
-          <p className="meta"><a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="record-link">{t('record.link')}</a></p>
+          {member.phone ? (
+            <p className="meta">
+              {t('portrait.phone')}：{member.phone}
+            </p>
+          ) : null}
+          <p className="meta">
+            <a href={hrefFor({ name: 'record', memberId: member.id })} data-testid="record-link">
+              {t('record.link')}
+            </a>
+          </p>
         </div>
       </div>
       <Section title={t('portrait.pipeline')}>
@@ -77,25 +94,54 @@ function Portrait({ member }: { member: Member }) {
         <Section title={t('portrait.tags')}>
           <TagList activity={member.recentActivity} gapTags={gapTags} />
         </Section>
-        {learningState ?? <MasterySection title={t(average ? 'portrait.profile' : 'home.mastery')} hint={t(average ? 'portrait.masteryHint' : 'home.masteryHint')} areas={l!.mastery.areas} branchAverage={average} />}
+        {learningState ?? (
+          <MasterySection
+            title={t(average ? 'portrait.profile' : 'home.mastery')}
+            hint={t(average ? 'portrait.masteryHint' : 'home.masteryHint')}
+            areas={l!.mastery.areas}
+            branchAverage={average}
+          />
+        )}
         {l ? <GapsSection gaps={l.gaps} limit={4} /> : null}
         {l ? <NotAssessedSection items={l.mastery.notAssessed} limit={4} /> : null}
         <Section title={t('portrait.timeline')}>
           <ActivityList activity={member.recentActivity} limit={15} emptyText={t('home.activityEmpty')} />
           {member.transfers.length ? (
             <ul className="list" style={{ marginTop: '.5rem' }}>
-              {member.transfers.map((x) => <li key={x.id} className="meta">{date(x.at)} · {x.reason}</li>)}
+              {member.transfers.map((x) => (
+                <li key={x.id} className="meta">
+                  {date(x.at)} · {x.reason}
+                </li>
+              ))}
             </ul>
           ) : null}
         </Section>
         <Section title={t('portrait.neighbourhood')} hint={t('portrait.graphHint')}>
-          <LazyGraphView elements={elements} className="graph-small" label={t('portrait.neighbourhood')}
-            onNodeDoubleTap={(id) => { if (canOpenBranch && id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) }); }} />
+          <LazyGraphView
+            elements={elements}
+            className="graph-small"
+            label={t('portrait.neighbourhood')}
+            onNodeDoubleTap={(id) => {
+              if (canOpenBranch && id.startsWith('branch:')) navigate({ name: 'branch', id: domainId(id) });
+            }}
+          />
           <p className="legend" data-testid="portrait-legend">
-            <span><Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} />{member.name}（{te('stage', member.stage)}）</span>
-            <span><Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} />{t('network.kind.branch')}</span>
-            <span><Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} />{t('portrait.legendCourse')}</span>
-            <span><Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} />{t('portrait.legendTopic')}</span>
+            <span>
+              <Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} />
+              {member.name}（{te('stage', member.stage)}）
+            </span>
+            <span>
+              <Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} />
+              {t('network.kind.branch')}
+            </span>
+            <span>
+              <Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} />
+              {t('portrait.legendCourse')}
+            </span>
+            <span>
+              <Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} />
+              {t('portrait.legendTopic')}
+            </span>
           </p>
         </Section>
       </div>

@@ -9,7 +9,9 @@ export function StagePipeline({ stage }: { stage: string }) {
   return (
     <ol className="pipeline">
       {STAGES.map((s, i) => (
-        <li key={s} aria-current={i === at ? 'step' : undefined} className={i < at ? 'passed' : undefined}>{te('stage', s)}</li>
+        <li key={s} aria-current={i === at ? 'step' : undefined} className={i < at ? 'passed' : undefined}>
+          {te('stage', s)}
+        </li>
       ))}
     </ol>
   );

@@ -19,7 +19,10 @@ export function buildPortraitElements(p: PortraitGraphInput): GraphElement[] {
   const topics = new Set<string>();
   const addTopic = (t: { id: string; name: string }) => {
     const id = graphId('topic', t.id);
-    if (!topics.has(id)) { topics.add(id); els.push(node({ id, kind: 'topic', label: t.name, domainId: t.id })); }
+    if (!topics.has(id)) {
+      topics.add(id);
+      els.push(node({ id, kind: 'topic', label: t.name, domainId: t.id }));
+    }
     return id;
   };
   const seen = new Set<string>();

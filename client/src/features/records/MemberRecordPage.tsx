@@ -3,16 +3,23 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { chinaDay, eventTime } from '../../app/china-time';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/useSession';
-import {
-  MemberRecordPageDocument, type MemberRecordFieldsFragment, type MemberStage, RecordPeopleOptionsDocument, UpdateMemberRecordDocument,
-} from '../../gql/graphql';
+import { MemberRecordPageDocument, type MemberRecordFieldsFragment, type MemberStage, RecordPeopleOptionsDocument, UpdateMemberRecordDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { DATE_FIELDS, type DateField, fieldOfError, type FormField, reachedDates, sourceOf } from './record-form';
 
-interface Person { id: string; name: string }
-interface Draft { dates: Record<DateField, string>; sponsors: [string, string]; contacts: [string, string]; phone: string; email: string }
+interface Person {
+  id: string;
+  name: string;
+}
+interface Draft {
+  dates: Record<DateField, string>;
+  sponsors: [string, string];
+  contacts: [string, string];
+  phone: string;
+  email: string;
+}
 
 const draftOf = (r: MemberRecordFieldsFragment): Draft => ({
   dates: Object.fromEntries(DATE_FIELDS.map((f) => [f, r[f] ? chinaDay(Date.parse(r[f]!)) : ''])) as Record<DateField, string>,
@@ -38,7 +45,10 @@ export default function MemberRecordPage({ memberId }: { memberId: string }) {
   );
 }
 
-function RecordView({ member, record }: {
+function RecordView({
+  member,
+  record,
+}: {
   member: { id: string; name: string; stage: MemberStage; phone?: string | null; branch: { id: string; name: string } };
   record: MemberRecordFieldsFragment;
 }) {
@@ -52,14 +62,22 @@ function RecordView({ member, record }: {
     <>
       <div className="page-head">
         <div>
-          <p className="meta">{t('record.title')} · {member.branch.name}</p>
+          <p className="meta">
+            {t('record.title')} · {member.branch.name}
+          </p>
           <h1 data-testid="record-name">{member.name}</h1>
-          <p className="sub"><span className="chip">{te('stage', member.stage)}</span></p>
+          <p className="sub">
+            <span className="chip">{te('stage', member.stage)}</span>
+          </p>
         </div>
         <p className="meta">
           <a href={hrefFor({ name: 'pipeline', memberId: member.id })}>{t('affairs.pipeline')}</a>
-          {' · '}<a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="profiles-link">{t('profiles.link')}</a>
-          {' · '}<a href={hrefFor({ name: 'portrait', id: member.id })}>{t('portrait.title')}</a>
+          {' · '}
+          <a href={hrefFor({ name: 'profiles', memberId: member.id })} data-testid="profiles-link">
+            {t('profiles.link')}
+          </a>
+          {' · '}
+          <a href={hrefFor({ name: 'portrait', id: member.id })}>{t('portrait.title')}</a>
         </p>
       </div>
       {shown.conflicts.length ? (
@@ -69,7 +87,8 @@ function RecordView({ member, record }: {
           <ul className="list">
             {shown.conflicts.map((c) => (
               <li key={c.field} data-field={c.field}>
-                <strong>{t(`record.field.${c.field}`)}</strong>：{c.field === 'CONTACTS'
+                <strong>{t(`record.field.${c.field}`)}</strong>：
+                {c.field === 'CONTACTS'
                   ? t('record.conflictPeople', { record: c.recordPeople.map((p) => p.name).join('、'), pipeline: c.pipelinePeople.map((p) => p.name).join('、') })
                   : t('record.conflictDate', { record: c.recordAt ? date(c.recordAt) : '', pipeline: date(c.pipelineAt), step: te('step', c.step) })}
               </li>
@@ -77,24 +96,42 @@ function RecordView({ member, record }: {
           </ul>
         </section>
       ) : null}
-      <Section title={t('record.current')} hint={shown.version ? t('record.updated', { name: shown.updatedByName ?? '', date: shown.updatedAt ? date(shown.updatedAt) : '' }) : t('record.never')}>
+      <Section
+        title={t('record.current')}
+        hint={shown.version ? t('record.updated', { name: shown.updatedByName ?? '', date: shown.updatedAt ? date(shown.updatedAt) : '' }) : t('record.never')}
+      >
         <dl className="record-list" data-testid="record-view">
           {reached.map((f) => {
             const src = sourceOf(shown, f);
             return (
               <div key={f} data-field={f} data-value={shown[f] ? chinaDay(Date.parse(shown[f]!)) : ''}>
                 <dt>{t(`record.${f}`)}</dt>
-                <dd>{shown[f] ? date(shown[f]!) : t('record.none')}{src ? <span className="meta"> · {t('record.fromStep', { step: te('step', src.step) })}</span> : null}</dd>
+                <dd>
+                  {shown[f] ? date(shown[f]!) : t('record.none')}
+                  {src ? <span className="meta"> · {t('record.fromStep', { step: te('step', src.step) })}</span> : null}
+                </dd>
               </div>
             );
           })}
-          <div data-field="sponsorIds"><dt>{t('record.sponsors')}</dt><dd>{shown.sponsors.map((p) => p.name).join('、') || t('record.none')}</dd></div>
+          <div data-field="sponsorIds">
+            <dt>{t('record.sponsors')}</dt>
+            <dd>{shown.sponsors.map((p) => p.name).join('、') || t('record.none')}</dd>
+          </div>
           <div data-field="contactIds">
             <dt>{t('record.contacts')}</dt>
-            <dd>{shown.contacts.map((p) => p.name).join('、') || t('record.none')}{sourceOf(shown, 'contactIds') ? <span className="meta"> · {t('record.fromStep', { step: te('step', 'ACTIVIST') })}</span> : null}</dd>
+            <dd>
+              {shown.contacts.map((p) => p.name).join('、') || t('record.none')}
+              {sourceOf(shown, 'contactIds') ? <span className="meta"> · {t('record.fromStep', { step: te('step', 'ACTIVIST') })}</span> : null}
+            </dd>
           </div>
-          <div data-field="phone"><dt>{t('record.phone')}</dt><dd>{member.phone || t('record.none')}</dd></div>
-          <div data-field="email"><dt>{t('record.email')}</dt><dd>{shown.email || t('record.none')}</dd></div>
+          <div data-field="phone">
+            <dt>{t('record.phone')}</dt>
+            <dd>{member.phone || t('record.none')}</dd>
+          </div>
+          <div data-field="email">
+            <dt>{t('record.email')}</dt>
+            <dd>{shown.email || t('record.none')}</dd>
+          </div>
         </dl>
       </Section>
       {manages ? <RecordForm member={member} record={shown} onSaved={setShown} /> : <p className="meta">{t('record.readOnly')}</p>}
@@ -102,7 +139,11 @@ function RecordView({ member, record }: {
   );
 }
 
-function RecordForm({ member, record, onSaved }: {
+function RecordForm({
+  member,
+  record,
+  onSaved,
+}: {
   member: { id: string; stage: MemberStage; branch: { id: string } };
   record: MemberRecordFieldsFragment;
   onSaved: (r: MemberRecordFieldsFragment) => void;
@@ -127,32 +168,54 @@ function RecordForm({ member, record, onSaved }: {
     e.preventDefault();
     setSaved(false);
     const now = Date.now();
-    const dates = Object.fromEntries(DATE_FIELDS.map((f) => {
-      // Dates from the pipeline stay with their step; an unchanged day keeps its exact time.
-      if (sourceOf(record, f)) return [f, undefined];
-      const day = draft.dates[f];
-      if (!day) return [f, null];
-      if (record[f] && chinaDay(Date.parse(record[f]!)) === day) return [f, record[f]];
-      return [f, eventTime(day, 10, now)];
-    }));
-    const r = await update({ input: {
-      memberId: member.id, expectVersion: record.version, ...dates,
-      sponsorIds: draft.sponsors.filter(Boolean),
-      contactIds: contactsFromStep ? undefined : draft.contacts.filter(Boolean),
-      phone: draft.phone.trim() ? draft.phone.trim() : undefined,
-      email: draft.email.trim(),
-    } });
-    if (r.data) { setSaved(true); onSaved(r.data.updateMemberRecord); }
+    const dates = Object.fromEntries(
+      DATE_FIELDS.map((f) => {
+        // Dates from the pipeline stay with their step; an unchanged day keeps its exact time.
+        if (sourceOf(record, f)) return [f, undefined];
+        const day = draft.dates[f];
+        if (!day) return [f, null];
+        if (record[f] && chinaDay(Date.parse(record[f]!)) === day) return [f, record[f]];
+        return [f, eventTime(day, 10, now)];
+      }),
+    );
+    const r = await update({
+      input: {
+        memberId: member.id,
+        expectVersion: record.version,
+        ...dates,
+        sponsorIds: draft.sponsors.filter(Boolean),
+        contactIds: contactsFromStep ? undefined : draft.contacts.filter(Boolean),
+        phone: draft.phone.trim() ? draft.phone.trim() : undefined,
+        email: draft.email.trim(),
+      },
+    });
+    if (r.data) {
+      setSaved(true);
+      onSaved(r.data.updateMemberRecord);
+    }
   };
   const today = chinaDay(Date.now());
   const personSelect = (list: 'sponsors' | 'contacts', i: 0 | 1, disabled: boolean) => (
     <select
-      value={draft[list][i]} disabled={disabled} data-testid={`record-${list}-${i}`}
-      aria-label={t(`record.${list}N`, { n: i + 1 })} {...invalid(list === 'sponsors' ? 'sponsorIds' : 'contactIds')}
-      onChange={(e) => setDraft((d) => { const next = [...d[list]] as [string, string]; next[i] = e.target.value; return { ...d, [list]: next }; })}
+      value={draft[list][i]}
+      disabled={disabled}
+      data-testid={`record-${list}-${i}`}
+      aria-label={t(`record.${list}N`, { n: i + 1 })}
+      {...invalid(list === 'sponsors' ? 'sponsorIds' : 'contactIds')}
+      onChange={(e) =>
+        setDraft((d) => {
+          const next = [...d[list]] as [string, string];
+          next[i] = e.target.value;
+          return { ...d, [list]: next };
+        })
+      }
     >
       <option value="">{t('record.nobody')}</option>
-      {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
     </select>
   );
   return (
@@ -172,8 +235,14 @@ function RecordForm({ member, record, onSaved }: {
         ) : (
           <label key={f}>
             {t(`record.${f}`)}
-            <input type="date" max={today} value={draft.dates[f]} data-testid={`record-${f}`} {...invalid(f)}
-              onChange={(e) => setDraft((d) => ({ ...d, dates: { ...d.dates, [f]: e.target.value } }))} />
+            <input
+              type="date"
+              max={today}
+              value={draft.dates[f]}
+              data-testid={`record-${f}`}
+              {...invalid(f)}
+              onChange={(e) => setDraft((d) => ({ ...d, dates: { ...d.dates, [f]: e.target.value } }))}
+            />
           </label>
         );
       })}
@@ -188,17 +257,31 @@ function RecordForm({ member, record, onSaved }: {
         {personSelect('contacts', 0, contactsFromStep)}
         {personSelect('contacts', 1, contactsFromStep)}
       </fieldset>
-      <label>{t('record.newPhone')}
-        <input type="tel" inputMode="numeric" autoComplete="off" value={draft.phone} data-testid="record-phone" {...invalid('phone')}
-          onChange={(e) => setDraft((d) => ({ ...d, phone: e.target.value }))} />
+      <label>
+        {t('record.newPhone')}
+        <input
+          type="tel"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.phone}
+          data-testid="record-phone"
+          {...invalid('phone')}
+          onChange={(e) => setDraft((d) => ({ ...d, phone: e.target.value }))}
+        />
       </label>
-      <label>{t('record.email')}
-        <input type="email" value={draft.email} data-testid="record-email" {...invalid('email')}
-          onChange={(e) => setDraft((d) => ({ ...d, email: e.target.value }))} />
+      <label>
+        {t('record.email')}
+        <input type="email" value={draft.email} data-testid="record-email" {...invalid('email')} onChange={(e) => setDraft((d) => ({ ...d, email: e.target.value }))} />
       </label>
-      <button type="submit" className="button" disabled={state.fetching} data-testid="record-save">{t('record.save')}</button>
+      <button type="submit" className="button" disabled={state.fetching} data-testid="record-save">
+        {t('record.save')}
+      </button>
       {state.error ? <RecordError id={errId} error={state.error} field={errField} /> : null}
-      {saved && !state.error ? <p role="status" data-testid="record-saved">{t('record.saved')}</p> : null}
+      {saved && !state.error ? (
+        <p role="status" data-testid="record-saved">
+          {t('record.saved')}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -208,12 +291,14 @@ function RecordError({ id, error, field }: { id: string; error: CombinedError; f
   const { t } = useI18n();
   const code = error.graphQLErrors[0]?.extensions?.code;
   const label = field ? t(`record.${field === 'sponsorIds' ? 'sponsors' : field === 'contactIds' ? 'contacts' : field}`) : null;
-  const lead = code === 'CONFLICT' && !field ? t('record.stale')
-    : label ? t(code === 'CONFLICT' ? 'record.refusedPipeline' : 'record.refusedField', { field: label })
-    : t('record.refused');
+  const lead =
+    code === 'CONFLICT' && !field ? t('record.stale') : label ? t(code === 'CONFLICT' ? 'record.refusedPipeline' : 'record.refusedField', { field: label }) : t('record.refused');
   return (
     <div role="alert" className="error" id={id} data-testid="record-error" data-field={field ?? ''} data-code={String(code ?? '')}>
-      <p>{lead}{t('record.nothingSaved')}</p>
+      <p>
+        {lead}
+        {t('record.nothingSaved')}
+      </p>
       <p className="meta">{error.graphQLErrors[0]?.message ?? error.message}</p>
     </div>
   );

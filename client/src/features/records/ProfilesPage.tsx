@@ -3,8 +3,15 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/useSession';
 import {
-  ConsentToProfileExportDocument, DiscardImportedProfileDocument, ExportLearningProfileDocument, KeepImportedProfileDocument, type KeptProfileFieldsFragment,
-  MemberProfilesDocument, type MemberProfilesQuery, type ProfileContentFieldsFragment, VerifyLearningProfileDocument,
+  ConsentToProfileExportDocument,
+  DiscardImportedProfileDocument,
+  ExportLearningProfileDocument,
+  KeepImportedProfileDocument,
+  type KeptProfileFieldsFragment,
+  MemberProfilesDocument,
+  type MemberProfilesQuery,
+  type ProfileContentFieldsFragment,
+  VerifyLearningProfileDocument,
   WithdrawProfileConsentDocument,
 } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
@@ -41,20 +48,30 @@ function Profiles({ data, reload }: { data: MemberProfilesQuery; reload: () => v
     <>
       <div className="page-head">
         <div>
-          <p className="meta">{t('profiles.title')} · {data.member.branch.name}</p>
+          <p className="meta">
+            {t('profiles.title')} · {data.member.branch.name}
+          </p>
           <h1 data-testid="profiles-name">{data.member.name}</h1>
         </div>
-        <p className="meta"><a href={hrefFor({ name: 'record', memberId: data.member.id })}>{t('record.link')}</a></p>
+        <p className="meta">
+          <a href={hrefFor({ name: 'record', memberId: data.member.id })}>{t('record.link')}</a>
+        </p>
       </div>
       <Section title={t('profiles.transfers')} hint={t('profiles.transfersHint')}>
-        {data.memberTransfers.length === 0 ? <EmptyState>{t('profiles.noTransfers')}</EmptyState> : (
+        {data.memberTransfers.length === 0 ? (
+          <EmptyState>{t('profiles.noTransfers')}</EmptyState>
+        ) : (
           <ul className="todo-list" data-testid="profiles-transfers">
-            {data.memberTransfers.map((c) => <TransferConsent key={c.id} c={c} self={self} canExport={self || manages} onChanged={reload} />)}
+            {data.memberTransfers.map((c) => (
+              <TransferConsent key={c.id} c={c} self={self} canExport={self || manages} onChanged={reload} />
+            ))}
           </ul>
         )}
       </Section>
       <Section title={t('profiles.kept')} hint={t('profiles.keptHint')}>
-        {data.importedProfiles.length === 0 ? <EmptyState>{t('profiles.noneKept')}</EmptyState> : (
+        {data.importedProfiles.length === 0 ? (
+          <EmptyState>{t('profiles.noneKept')}</EmptyState>
+        ) : (
           <ul className="todo-list" data-testid="profiles-kept">
             {data.importedProfiles.map((p) => (
               <KeptProfile key={p.id} p={p} memberId={data.member.id} canDiscard={self || manages} onChanged={reload} />
@@ -80,7 +97,8 @@ function TransferConsent({ c, self, canExport, onChanged }: { c: Transfer; self:
   return (
     <li className="todo-item" data-transfer={c.id} data-consent={c.profileConsentAt ? 'yes' : 'no'}>
       <div className="todo-main">
-        <strong>{te('transferKind', c.kind)}</strong>{where ? ` · ${where}` : ''} · <span className="chip">{te('transfer', c.status)}</span>
+        <strong>{te('transferKind', c.kind)}</strong>
+        {where ? ` · ${where}` : ''} · <span className="chip">{te('transfer', c.status)}</span>
       </div>
       <div className="meta" data-testid="consent-state">
         {t('profiles.started', { date: date(c.createdAt) })} · {c.profileConsentAt ? t('profiles.consented', { date: date(c.profileConsentAt) }) : t('profiles.notConsented')}
@@ -114,7 +132,9 @@ function ExportProfile({ transferId }: { transferId: string }) {
       {out && !state.error ? (
         <>
           <ProfileSummary p={out.profile} />
-          <label htmlFor={`${ids}-token`} className="meta">{t('profiles.exported')}</label>
+          <label htmlFor={`${ids}-token`} className="meta">
+            {t('profiles.exported')}
+          </label>
           <textarea id={`${ids}-token`} readOnly rows={3} value={out.token} data-testid="export-token" onFocus={(e) => e.target.select()} />
         </>
       ) : null}
@@ -129,7 +149,14 @@ function ProfileSummary({ p }: { p: ProfileContentFieldsFragment }) {
     <div className="meta" data-testid="profile-summary">
       <p>{t('profiles.carries', { name: p.name, stage: te('stage', p.stage), topics: p.mastery.length, courses: p.completedCourses.length, steps: p.milestones.length })}</p>
       <p>{t('profiles.consentAt', { date: date(p.consentAt) })}</p>
-      {p.completedCourses.length ? <p>{p.completedCourses.slice(0, 5).map((x) => x.title).join('、')}</p> : null}
+      {p.completedCourses.length ? (
+        <p>
+          {p.completedCourses
+            .slice(0, 5)
+            .map((x) => x.title)
+            .join('、')}
+        </p>
+      ) : null}
       {p.milestones.length ? <p>{p.milestones.map((m) => `${te('step', m.step)} ${date(m.at)}`).join(' · ')}</p> : null}
     </div>
   );
@@ -145,16 +172,24 @@ function KeptProfile({ p, memberId, canDiscard, onChanged }: { p: KeptProfileFie
   };
   return (
     <li className="todo-item" data-profile={p.id}>
-      <div className="todo-main"><strong>{p.issuer}</strong> · {t('profiles.importedAt', { date: date(p.importedAt) })}</div>
+      <div className="todo-main">
+        <strong>{p.issuer}</strong> · {t('profiles.importedAt', { date: date(p.importedAt) })}
+      </div>
       <ProfileSummary p={p.profile} />
       {canDiscard ? (
         asking ? (
           <div className="row-actions" role="group" aria-label={t('profiles.confirmDiscard')}>
-            <button type="button" className="button" disabled={state.fetching} onClick={() => void go()} data-testid="discard-confirm">{t('profiles.confirmDiscard')}</button>
-            <button type="button" className="button button-ghost" onClick={() => setAsking(false)}>{t('meetings.cancel')}</button>
+            <button type="button" className="button" disabled={state.fetching} onClick={() => void go()} data-testid="discard-confirm">
+              {t('profiles.confirmDiscard')}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setAsking(false)}>
+              {t('meetings.cancel')}
+            </button>
           </div>
         ) : (
-          <button type="button" className="button button-ghost" onClick={() => setAsking(true)} data-testid="discard">{t('profiles.discard')}</button>
+          <button type="button" className="button button-ghost" onClick={() => setAsking(true)} data-testid="discard">
+            {t('profiles.discard')}
+          </button>
         )
       ) : null}
       {state.error ? <ActionError error={state.error} lead={t('profiles.discardFailed')} /> : null}
@@ -177,27 +212,54 @@ function KeepForm({ memberId, onKept }: { memberId: string; onKept: () => void }
   };
   const save = async () => {
     const r = await keep({ token: token.trim(), memberId });
-    if (!r.error) { setKept(true); setToken(''); onKept(); }
+    if (!r.error) {
+      setKept(true);
+      setToken('');
+      onKept();
+    }
   };
   const error = verifyState.error ?? keepState.error;
   return (
     <form className="card form" onSubmit={check} aria-labelledby={`${ids}-h`} data-testid="keep-form">
       <h2 id={`${ids}-h`}>{t('profiles.keepTitle')}</h2>
       <p className="hint">{t('profiles.keepHint')}</p>
-      <label>{t('profiles.token')}
-        <textarea rows={4} value={token} onChange={(e) => { setToken(e.target.value); setKept(false); }} data-testid="keep-token" required
-          aria-invalid={verifyState.error ? true : undefined} aria-describedby={verifyState.error ? `${ids}-err` : undefined} />
+      <label>
+        {t('profiles.token')}
+        <textarea
+          rows={4}
+          value={token}
+          onChange={(e) => {
+            setToken(e.target.value);
+            setKept(false);
+          }}
+          data-testid="keep-token"
+          required
+          aria-invalid={verifyState.error ? true : undefined}
+          aria-describedby={verifyState.error ? `${ids}-err` : undefined}
+        />
       </label>
-      <button type="submit" className="button button-ghost" disabled={verifyState.fetching || !token.trim()} data-testid="keep-verify">{t('profiles.verify')}</button>
+      <button type="submit" className="button button-ghost" disabled={verifyState.fetching || !token.trim()} data-testid="keep-verify">
+        {t('profiles.verify')}
+      </button>
       {checked && token.trim() ? (
         <div data-testid="keep-checked">
           <p role="status">{t('profiles.verified', { issuer: checked.issuer })}</p>
           <ProfileSummary p={checked.profile} />
-          <button type="button" className="button" disabled={keepState.fetching} onClick={() => void save()} data-testid="keep-save">{t('profiles.keep')}</button>
+          <button type="button" className="button" disabled={keepState.fetching} onClick={() => void save()} data-testid="keep-save">
+            {t('profiles.keep')}
+          </button>
         </div>
       ) : null}
-      {error ? <div id={`${ids}-err`}><ActionError error={error} lead={t(verifyState.error ? 'profiles.verifyFailed' : 'profiles.keepFailed')} /></div> : null}
-      {kept ? <p role="status" data-testid="keep-done">{t('profiles.keptDone')}</p> : null}
+      {error ? (
+        <div id={`${ids}-err`}>
+          <ActionError error={error} lead={t(verifyState.error ? 'profiles.verifyFailed' : 'profiles.keepFailed')} />
+        </div>
+      ) : null}
+      {kept ? (
+        <p role="status" data-testid="keep-done">
+          {t('profiles.keptDone')}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -207,7 +269,10 @@ function ActionError({ error, lead }: { error: CombinedError; lead: string }) {
   const { t } = useI18n();
   return (
     <div role="alert" className="error" data-testid="profiles-error" data-code={String(error.graphQLErrors[0]?.extensions?.code ?? '')}>
-      <p>{lead}{t('record.nothingSaved')}</p>
+      <p>
+        {lead}
+        {t('record.nothingSaved')}
+      </p>
       <p className="meta">{error.graphQLErrors[0]?.message ?? error.message}</p>
     </div>
   );

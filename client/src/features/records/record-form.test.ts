@@ -9,7 +9,12 @@ describe('member-record form helpers', () => {
   });
 
   it('finds the step a field comes from', () => {
-    const rec = { fromPipeline: [{ field: 'ACTIVIST_AT' as const, step: 'ACTIVIST' }, { field: 'CONTACTS' as const, step: 'ACTIVIST' }] };
+    const rec = {
+      fromPipeline: [
+        { field: 'ACTIVIST_AT' as const, step: 'ACTIVIST' },
+        { field: 'CONTACTS' as const, step: 'ACTIVIST' },
+      ],
+    };
     expect(sourceOf(rec, 'activistAt')?.step).toBe('ACTIVIST');
     expect(sourceOf(rec, 'contactIds')?.field).toBe('CONTACTS');
     expect(sourceOf(rec, 'appliedAt')).toBeUndefined();

@@ -11,7 +11,12 @@ const STAGES: MemberStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONA
 export const reachedDates = (stage: MemberStage): DateField[] => DATE_FIELDS.slice(0, STAGES.indexOf(stage) + 1);
 
 const API_FIELD: Record<DateField | 'contactIds', MemberRecordField> = {
-  appliedAt: 'APPLIED_AT', activistAt: 'ACTIVIST_AT', candidateAt: 'CANDIDATE_AT', joinedAt: 'JOINED_AT', fullAt: 'FULL_AT', contactIds: 'CONTACTS',
+  appliedAt: 'APPLIED_AT',
+  activistAt: 'ACTIVIST_AT',
+  candidateAt: 'CANDIDATE_AT',
+  joinedAt: 'JOINED_AT',
+  fullAt: 'FULL_AT',
+  contactIds: 'CONTACTS',
 };
 
 /** The pipeline step a field comes from, when a step was recorded for it. */

@@ -27,7 +27,10 @@ export function PasswordSignIn() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const next = await signInWithPassword({
-      loginName, password, newPassword: newPassword || null, totpCode: totpCode.trim() || null,
+      loginName,
+      password,
+      newPassword: newPassword || null,
+      totpCode: totpCode.trim() || null,
     });
     if (!next) return;
     if (next.step === 'SIGNED_IN' && next.recoveryCodes?.length) setCodes(next.recoveryCodes);
@@ -60,29 +63,60 @@ export function PasswordSignIn() {
         <label className="field">
           {t('signin.newPassword')}
           <span className="hint">{t('signin.newPasswordHint')}</span>
-          <input type="password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} autoComplete="new-password" minLength={10} required data-testid="new-password" />
+          <input
+            type="password"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+            autoComplete="new-password"
+            minLength={10}
+            required
+            data-testid="new-password"
+          />
         </label>
       ) : null}
       {enrol ? (
         <div className="field" data-testid="totp-enrol">
           <p className="hint">{t('signin.totpEnrolIntro')}</p>
-          <code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>{enrol.totpSecret}</code>
+          <code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>
+            {enrol.totpSecret}
+          </code>
         </div>
       ) : null}
       {needCode ? (
         <label className="field">
           {t('signin.totpCode')}
-          <input value={totpCode} onChange={(e) => setTotpCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required data-testid="totp-code" />
+          <input
+            value={totpCode}
+            onChange={(e) => setTotpCode(e.target.value)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+            data-testid="totp-code"
+          />
         </label>
       ) : null}
       {error ? (
-        code === 'UNAUTHENTICATED' ? <p className="state state-error" role="alert" data-testid="signin-failed">{t('signin.failed')}</p>
-          : code === 'RATE_LIMITED' ? <p className="state state-error" role="alert" data-testid="signin-locked">{t('signin.locked')}</p>
-            : code === 'BAD_USER_INPUT' ? <p className="state state-error" role="alert" data-testid="signin-policy">{error.graphQLErrors[0]?.message}</p>
-              : <ErrorMessage error={error} />
+        code === 'UNAUTHENTICATED' ? (
+          <p className="state state-error" role="alert" data-testid="signin-failed">
+            {t('signin.failed')}
+          </p>
+        ) : code === 'RATE_LIMITED' ? (
+          <p className="state state-error" role="alert" data-testid="signin-locked">
+            {t('signin.locked')}
+          </p>
+        ) : code === 'BAD_USER_INPUT' ? (
+          <p className="state state-error" role="alert" data-testid="signin-policy">
+            {error.graphQLErrors[0]?.message}
+          </p>
+        ) : (
+          <ErrorMessage error={error} />
+        )
       ) : null}
       <p style={{ marginTop: '.75rem' }}>
-        <button className="button" type="submit" disabled={busy} data-testid="password-submit">{t('signin.passwordSubmit')}</button>
+        <button className="button" type="submit" disabled={busy} data-testid="password-submit">
+          {t('signin.passwordSubmit')}
+        </button>
       </p>
     </form>
   );

@@ -7,8 +7,16 @@ export function RecoveryCodes({ codes, onDone }: { codes: readonly string[]; onD
     <div className="card signin" data-testid="recovery-codes">
       <h2>{t('signin.recoveryTitle')}</h2>
       <p className="hint">{t('signin.recoveryIntro')}</p>
-      <ul className="codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-      <button className="button" type="button" onClick={onDone} data-testid="recovery-done">{t('signin.recoveryDone')}</button>
+      <ul className="codes">
+        {codes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ul>
+      <button className="button" type="button" onClick={onDone} data-testid="recovery-done">
+        {t('signin.recoveryDone')}
+      </button>
     </div>
   );
 }

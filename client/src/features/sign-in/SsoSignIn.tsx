@@ -24,7 +24,11 @@ export function SsoButton({ label, url }: { label: string; url: string }) {
     <section className="card signin" aria-labelledby="sso-title" data-testid="sso-signin" style={{ marginBottom: '1rem' }}>
       <h2 id="sso-title">{t('sso.title')}</h2>
       <p className="hint">{t('sso.hint')}</p>
-      <p><a className="button" href={url} data-testid="sso-start">{label}</a></p>
+      <p>
+        <a className="button" href={url} data-testid="sso-start">
+          {label}
+        </a>
+      </p>
     </section>
   );
 }
@@ -32,7 +36,11 @@ export function SsoButton({ label, url }: { label: string; url: string }) {
 /** Why a campus sign-on was refused, in the reader's language. */
 export function SsoRefusal({ reason }: { reason: string }) {
   const { te } = useI18n();
-  return <p className="state state-error" role="alert" data-testid="sso-refused" data-reason={reason}>{te('sso', reason)}</p>;
+  return (
+    <p className="state state-error" role="alert" data-testid="sso-refused" data-reason={reason}>
+      {te('sso', reason)}
+    </p>
+  );
 }
 
 type Step = CompleteSsoSignInMutation['completeSsoSignIn'];
@@ -57,7 +65,10 @@ export function SsoSecondFactor() {
     setError(null);
     try {
       const r = await client.mutation(CompleteSsoSignInDocument, { input: recovery ? { recoveryCode: value } : { totpCode: value } }).toPromise();
-      if (!r.data) { setError(r.error ?? null); return; }
+      if (!r.data) {
+        setError(r.error ?? null);
+        return;
+      }
       const next = r.data.completeSsoSignIn;
       if (next.step === 'SIGNED_IN') {
         if (next.recoveryCodes?.length) setCodes(next.recoveryCodes);
@@ -95,27 +106,51 @@ export function SsoSecondFactor() {
       {enrol ? (
         <div className="field" data-testid="totp-enrol">
           <p className="hint">{t('signin.totpEnrolIntro')}</p>
-          <code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>{enrol.totpSecret}</code>
+          <code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>
+            {enrol.totpSecret}
+          </code>
         </div>
       ) : null}
       <label className="field">
         {recovery ? t('sso.recoveryCode') : t('signin.totpCode')}
-        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" data-testid="totp-code"
-          inputMode={recovery ? 'text' : 'numeric'} />
+        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" data-testid="totp-code" inputMode={recovery ? 'text' : 'numeric'} />
       </label>
       {enrol ? null : (
-        <p><button type="button" className="link-like" onClick={() => { setRecovery(!recovery); setCode(''); }} data-testid="sso-use-recovery">
-          {recovery ? t('signin.totpCode') : t('sso.useRecovery')}
-        </button></p>
+        <p>
+          <button
+            type="button"
+            className="link-like"
+            onClick={() => {
+              setRecovery(!recovery);
+              setCode('');
+            }}
+            data-testid="sso-use-recovery"
+          >
+            {recovery ? t('signin.totpCode') : t('sso.useRecovery')}
+          </button>
+        </p>
       )}
       {error ? (
-        expired ? <p className="state state-error" role="alert" data-testid="sso-expired">{t('sso.expired')}</p>
-          : code401 ? <p className="state state-error" role="alert" data-testid="signin-failed">{t('sso.wrongCode')}</p>
-            : errorCodeOf(error) === 'RATE_LIMITED' ? <p className="state state-error" role="alert" data-testid="signin-locked">{t('signin.locked')}</p>
-              : <ErrorMessage error={error} />
+        expired ? (
+          <p className="state state-error" role="alert" data-testid="sso-expired">
+            {t('sso.expired')}
+          </p>
+        ) : code401 ? (
+          <p className="state state-error" role="alert" data-testid="signin-failed">
+            {t('sso.wrongCode')}
+          </p>
+        ) : errorCodeOf(error) === 'RATE_LIMITED' ? (
+          <p className="state state-error" role="alert" data-testid="signin-locked">
+            {t('signin.locked')}
+          </p>
+        ) : (
+          <ErrorMessage error={error} />
+        )
       ) : null}
       <p style={{ marginTop: '.75rem' }}>
-        <button className="button" type="submit" disabled={busy} data-testid="sso-submit">{t('sso.submit')}</button>
+        <button className="button" type="submit" disabled={busy} data-testid="sso-submit">
+          {t('sso.submit')}
+        </button>
       </p>
     </form>
   );

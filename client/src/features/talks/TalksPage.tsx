@@ -22,21 +22,33 @@ export default function TalksPage({ memberId }: { memberId: string }) {
           const kindName = (id: string) => talkKinds.find((k) => k.id === id)?.[locale === 'en' ? 'en' : 'zh'] ?? id;
           return (
             <>
-              {talkRecords.length === 0 ? <EmptyState>{t('talk.none')}</EmptyState> : (
+              {talkRecords.length === 0 ? (
+                <EmptyState>{t('talk.none')}</EmptyState>
+              ) : (
                 <ul className="todo-list" data-testid="talks">
                   {talkRecords.map((r) => (
                     <li key={r.id} className="todo-item" data-id={r.id}>
                       <strong>{kindName(r.kind)}</strong> · {date(r.at)}
                       <p>{r.summary}</p>
-                      {r.followUp ? <p className="meta">{t('talk.followUp')}：{r.followUp}</p> : null}
+                      {r.followUp ? (
+                        <p className="meta">
+                          {t('talk.followUp')}：{r.followUp}
+                        </p>
+                      ) : null}
                       <div className="meta">{t('talk.with', { names: r.participants.map((p) => p.name).join('、') })}</div>
                       {session && r.participants.some((p) => p.id === session.memberId) ? <Reads id={r.id} /> : null}
                     </li>
                   ))}
                 </ul>
               )}
-              {canWrite ? <TalkForm memberId={memberId} kinds={talkKinds.map((k) => ({ id: k.id, name: kindName(k.id) }))}
-                viewerId={session.memberId} onDone={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+              {canWrite ? (
+                <TalkForm
+                  memberId={memberId}
+                  kinds={talkKinds.map((k) => ({ id: k.id, name: kindName(k.id) }))}
+                  viewerId={session.memberId}
+                  onDone={() => refetch({ requestPolicy: 'network-only' })}
+                />
+              ) : null}
             </>
           );
         }}
@@ -52,14 +64,18 @@ function Reads({ id }: { id: string }) {
   return (
     <details className="meta" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="talk-reads">
       <summary>{t('talk.reads')}</summary>
-      {data ? <ul>{data.talkRecordReads.map((r) => <li key={`${r.reader.id}-${r.at}`}>{t('talk.readBy', { name: r.reader.name, at: date(r.at, true) })}</li>)}</ul> : null}
+      {data ? (
+        <ul>
+          {data.talkRecordReads.map((r) => (
+            <li key={`${r.reader.id}-${r.at}`}>{t('talk.readBy', { name: r.reader.name, at: date(r.at, true) })}</li>
+          ))}
+        </ul>
+      ) : null}
     </details>
   );
 }
 
-function TalkForm({ memberId, viewerId, kinds, onDone }: {
-  memberId: string; viewerId: string; kinds: { id: string; name: string }[]; onDone: () => void;
-}) {
+function TalkForm({ memberId, viewerId, kinds, onDone }: { memberId: string; viewerId: string; kinds: { id: string; name: string }[]; onDone: () => void }) {
   const { t } = useI18n();
   const [state, create] = useMutation(CreateTalkRecordDocument);
   const [kind, setKind] = useState('YEARLY');
@@ -70,23 +86,67 @@ function TalkForm({ memberId, viewerId, kinds, onDone }: {
   const [forCommittee, setForCommittee] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const extra = others.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
-    const r = await create({ input: {
-      subjectId: memberId, participantIds: [viewerId, memberId, ...extra], kind, at: eventTime(at, 12, Date.now()), summary, followUp, forCommittee,
-    } });
-    if (!r.error) { setSummary(''); setFollowUp(''); onDone(); }
+    const extra = others
+      .split(/[,，\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const r = await create({
+      input: {
+        subjectId: memberId,
+        participantIds: [viewerId, memberId, ...extra],
+        kind,
+        at: eventTime(at, 12, Date.now()),
+        summary,
+        followUp,
+        forCommittee,
+      },
+    });
+    if (!r.error) {
+      setSummary('');
+      setFollowUp('');
+      onDone();
+    }
   };
   return (
     <form className="card form" onSubmit={submit} data-testid="talk-form">
       <h2>{t('talk.new')}</h2>
-      <label>{t('talk.kind')}<select value={kind} onChange={(e) => setKind(e.target.value)}>{kinds.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}</select></label>
-      <label>{t('talk.at')}<input type="date" value={at} onChange={(e) => setAt(e.target.value)} required /></label>
-      <label>{t('talk.participants')}<input value={others} onChange={(e) => setOthers(e.target.value)} /></label>
-      <label>{t('talk.summary')}<textarea value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} required /></label>
-      <label>{t('talk.followUp')}<textarea value={followUp} maxLength={1000} onChange={(e) => setFollowUp(e.target.value)} /></label>
-      <label className="checkbox"><input type="checkbox" checked={forCommittee} onChange={(e) => setForCommittee(e.target.checked)} /> {t('talk.forCommittee')}</label>
-      {state.error ? <p className="error" role="alert">{state.error.graphQLErrors[0]?.message ?? state.error.message}</p> : null}
-      <button type="submit" className="button" disabled={state.fetching}>{t('talk.save')}</button>
+      <label>
+        {t('talk.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {kinds.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('talk.at')}
+        <input type="date" value={at} onChange={(e) => setAt(e.target.value)} required />
+      </label>
+      <label>
+        {t('talk.participants')}
+        <input value={others} onChange={(e) => setOthers(e.target.value)} />
+      </label>
+      <label>
+        {t('talk.summary')}
+        <textarea value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} required />
+      </label>
+      <label>
+        {t('talk.followUp')}
+        <textarea value={followUp} maxLength={1000} onChange={(e) => setFollowUp(e.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={forCommittee} onChange={(e) => setForCommittee(e.target.checked)} /> {t('talk.forCommittee')}
+      </label>
+      {state.error ? (
+        <p className="error" role="alert">
+          {state.error.graphQLErrors[0]?.message ?? state.error.message}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={state.fetching}>
+        {t('talk.save')}
+      </button>
     </form>
   );
 }

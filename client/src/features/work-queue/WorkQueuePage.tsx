@@ -24,26 +24,35 @@ export default function WorkQueuePage() {
           <h1>{t('todo.title')}</h1>
           <p className="meta">{t('todo.hint')}</p>
         </div>
-        {session?.branchId ? <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: session.branchId })} data-testid="assessment-link">{t('assess.title')}</a> : null}
+        {session?.branchId ? (
+          <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: session.branchId })} data-testid="assessment-link">
+            {t('assess.title')}
+          </a>
+        ) : null}
       </div>
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ workQueue: q }) => (
           <Section title={t('todo.counts', { overdue: q.overdue, due: q.due, upcoming: q.upcoming })}>
-            {q.items.length === 0 ? <EmptyState>{t('todo.empty')}</EmptyState> : (
+            {q.items.length === 0 ? (
+              <EmptyState>{t('todo.empty')}</EmptyState>
+            ) : (
               <ul className="todo-list" data-testid="work-queue">
                 {q.items.map((o: Item) => (
                   <li key={o.key} className="todo-item" data-status={o.status} data-rule={o.ruleId} data-key={o.key}>
                     <div className="todo-main">
-                      <span className={CHIP[o.status] ?? 'chip'}>{t(`todo.status.${o.status}`)}</span>{' '}
-                      <strong>{o.title}</strong>
+                      <span className={CHIP[o.status] ?? 'chip'}>{t(`todo.status.${o.status}`)}</span> <strong>{o.title}</strong>
                       {o.subject.kind !== 'BRANCH' && o.subject.name ? <span className="meta"> · {o.subject.name}</span> : null}
                     </div>
                     <div className="meta">
                       {o.dueAt ? t('todo.dueAt', { date: date(o.dueAt) }) : null}
                       {' · '}
-                      <span data-testid="citation" title={o.citation.note ?? undefined}>{t('todo.basis', { text: o.citation.text })}</span>
+                      <span data-testid="citation" title={o.citation.note ?? undefined}>
+                        {t('todo.basis', { text: o.citation.text })}
+                      </span>
                     </div>
-                    <a className="button" href={hrefFor(routeForObligation(o))} data-testid="todo-action">{t('todo.go')}</a>
+                    <a className="button" href={hrefFor(routeForObligation(o))} data-testid="todo-action">
+                      {t('todo.go')}
+                    </a>
                   </li>
                 ))}
               </ul>
