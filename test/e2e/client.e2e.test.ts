@@ -159,8 +159,9 @@ describe('states found in product QA', () => {
     await open(page, server.url, `/members/${me}`);
     await poll(() => page.getByRole('heading', { name: '各领域掌握度' }).isVisible()).toBe(true);
     expect(await page.locator('[role="alert"]').count()).toBe(0);
-    // No link to a branch page the member may not open.
-    expect(await page.locator('.page-head a').count()).toBe(0);
+    // No link to a branch page the member may not open; the link to their own record is there.
+    expect(await page.locator('.page-head a[href*="/branches/"]').count()).toBe(0);
+    expect(await page.getByTestId('record-link').count()).toBe(1);
   });
 
   it("shows the branch heatmap's most urgent rows first and every row on request", async () => {
