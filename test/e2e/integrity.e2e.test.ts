@@ -4,16 +4,15 @@
  * same page that the answer was not counted in their mastery, with why. Their branch secretary, reading the
  * member's learning through the API, gets no discount and no reason for that member.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
@@ -28,15 +27,8 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
 }
 const login = async (memberId: string) => (await gql<{ login: { token: string } }>('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useBrowserSuite((s) => {
+  ({ server, page } = s);
 });
 
 describe('integrity of evidence', () => {
@@ -49,7 +41,7 @@ describe('integrity of evidence', () => {
       { i: { name: '新同志快答', kind: 'STUDENT', stage: 'ACTIVIST', branchId: viewer.branch.id } },
       secretary.token,
     );
-    await browser.context.clearCookies();
+    await page.context().clearCookies();
     await open(page, server.url, '/signin');
     await page.getByPlaceholder('例如 m-1').fill(createMember.id);
     await page.getByTestId('signin-submit').click();

@@ -10,35 +10,34 @@
  * the member discards it. Each step is read back through the API. Every screen is checked with axe, and the
  * pages are checked in English too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { freePort, startTestServer, type TestServer } from './server';
+import { freePort, type TestServer } from './server';
+import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { open, signInAs, signedInMemberId } from './pages';
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = pollWithin(90_000, 250);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  // The server signs learning profiles as itself and trusts itself, so one instance can export and keep one.
-  const port = await freePort();
-  const self = `http://127.0.0.1:${port}`;
-  server = await startTestServer(240_000, { port, env: { HONGTU_PUBLIC_URL: self, HONGTU_TRUSTED_INSTANCES: self } });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 300_000);
+useBrowserSuite(
+  (s) => {
+    ({ server, page } = s);
+  },
+  {
+    viewport: PHONE,
+    server: async () => {
+      // The server signs learning profiles as itself and trusts itself, so one instance can export and keep one.
+      const port = await freePort();
+      const self = `http://127.0.0.1:${port}`;
+      return { port, env: { HONGTU_PUBLIC_URL: self, HONGTU_TRUSTED_INSTANCES: self } };
+    },
+  },
+);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const noSideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth + 1);
+const noSideways = () => fitsWidth(page);
 
 /** A GraphQL request through the page's own session cookie (the raw body, errors included). */
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] }> {

@@ -5,32 +5,26 @@
  * read in English, and each is the text the API gives for Accept-Language: en. Topic names and course titles
  * are curriculum content and stay Chinese (quoted in the English text).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { pollWithin, useBrowserSuite } from './suite';
 import { open, signedInMemberId, signInAs, snap } from './pages';
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = pollWithin(90_000, 250);
 const CJK = /[\u4e00-\u9fff]/;
 /** English text with quoted curriculum content (topic names, course titles) taken out. */
 const unquoted = (s: string) => s.replace(/"[^"]*"/g, '""');
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useBrowserSuite(
+  (s) => {
+    ({ server, page } = s);
+  },
+  { viewport: { width: 1280, height: 900 } },
+);
 
 /** A GraphQL query through the page's session cookie, in a given language. */
 async function api<T>(query: string, variables: Record<string, unknown>, lang: string): Promise<T> {

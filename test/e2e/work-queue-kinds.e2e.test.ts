@@ -4,30 +4,24 @@
  * overdue. Each starts from the item's own link in the queue on a phone, is done on the page it leads to, and
  * then the item has left the queue (read back through the API as well as on screen).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchChromium, type LaunchedBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import type { TestServer } from './server';
+import { PHONE, pollWithin, useBrowserSuite } from './suite';
 import { signInAs } from './pages';
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 250 });
+const poll = pollWithin(90_000, 250);
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useBrowserSuite(
+  (s) => {
+    ({ server, page } = s);
+  },
+  { viewport: PHONE },
+);
 
 interface Item {
   key: string;
