@@ -4,12 +4,17 @@
  * browser profile removed), even when a test failed.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 
 /** A phone's screen (the layout the member pages are made for first). */
 export const PHONE = { width: 390, height: 844 } as const;
+
+/** How long one browser step (a navigation, a click, a fill) may wait before it fails. */
+const STEP_TIMEOUT = 45_000;
+/** How long one browser test may take. */
+const TEST_TIMEOUT = 150_000;
 
 export interface BrowserSuite {
   server: TestServer;
@@ -30,11 +35,16 @@ export interface BrowserSuiteOptions {
  * data made through the API).
  */
 export function useBrowserSuite(ready: (suite: BrowserSuite) => void | Promise<void>, opts: BrowserSuiteOptions = {}): void {
+  // A browser step loads pages from a server that shares two cores with another test file: on a busy CI
+  // machine a test of a few steps can pass a minute. Each step still fails on its own after STEP_TIMEOUT,
+  // naming what it waited for.
+  vi.setConfig({ testTimeout: TEST_TIMEOUT });
   let suite: Partial<BrowserSuite> = {};
   beforeAll(async () => {
     suite.server = await startTestServer(240_000, (await opts.server?.()) ?? {});
     suite.browser = await launchChromium();
     suite.page = await suite.browser.context.newPage();
+    suite.page.setDefaultTimeout(STEP_TIMEOUT);
     if (opts.viewport) await suite.page.setViewportSize(opts.viewport);
     await ready(suite as BrowserSuite);
   }, 300_000);
