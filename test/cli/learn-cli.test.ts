@@ -100,7 +100,16 @@ describe('hongtu learn recompute', () => {
     const defaults = LEARNING_RULES.find((x) => x.id === ruleId)!.params;
     const params = { ...defaults, topics: [...defaults.topics, { topicId: TOPIC, target: 0.8, reason: '本校要求积极分子提前学习“两个确立”' }] };
     await withStore((s) =>
-      s.createRuleOverride({ id: `${ruleId}@2`, ruleId, version: 2, params: JSON.stringify(params), effectiveFrom: formatDay(Date.now()), reason: '校党委学习要求调整', createdBy: 'm-uadmin', createdAt: Date.now() - 1000 }),
+      s.createRuleOverride({
+        id: `${ruleId}@2`,
+        ruleId,
+        version: 2,
+        params: JSON.stringify(params),
+        effectiveFrom: formatDay(Date.now()),
+        reason: '校党委学习要求调整',
+        createdBy: 'm-uadmin',
+        createdAt: Date.now() - 1000,
+      }),
     );
     r = hongtu(['learn', 'recompute']);
     expect(r.status, r.stderr).toBe(0);
