@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { courses } from '../../seeds/curriculum/index';
+import { codes } from '../support/api-world';
 import { questionsOn, useLearningWorld } from './learning-world';
 
 const h = useLearningWorld();
@@ -150,5 +151,46 @@ describe('integrity of evidence', () => {
     expect(cell('m-e', 'admission').notAssessedCount).toBeGreaterThan(0);
     expect(cell('m-f', 'admission').gapCount).toBeGreaterThan(0);
     expect(cell('m-f', 'theory').gapCount).toBeGreaterThan(0);
+  });
+
+  it("the branch's share of discounted answers in a period, by reason, in the request's language; nobody named", async () => {
+    const Q = `query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) {
+      answerIntegrity(from: $from, to: $to) { from to answers discountedAnswers discountedShare reasons { code answers label } } } }`;
+    const now = Date.now();
+    const period = { id: 'b-1', from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 3_600_000).toISOString() };
+    const r = await h.as('m-sec')(Q, period);
+    expect(r.body.errors).toBeUndefined();
+    const fig = r.body.data.branch.answerIntegrity;
+    // The answers this file recorded in b-1: m-i 3 (1 s each), m-j 3, m-h 1, m-e 6 (1 s each), m-f 6.
+    // Only the ones given in 1 s were too fast to read; every one of the members' own discounted answers is counted.
+    const own = await Promise.all(['m-i', 'm-j', 'm-h', 'm-e', 'm-f'].map((id) => profile(id, id)));
+    const discountedOwn = own.flatMap((p) => p.discounted).filter((d) => d.kind === 'ANSWER');
+    expect(discountedOwn).toHaveLength(9);
+    expect(fig).toMatchObject({ from: period.from, to: period.to, answers: 19, discountedAnswers: 9, discountedShare: 0.474 });
+    expect(fig.reasons).toEqual([{ code: 'TOO_FAST', answers: 9, label: '作答快于读题所需时间' }]);
+    expect(JSON.stringify(fig)).not.toMatch(/m-[a-z]|新同志/);
+    const en = await h.server.gql(Q, period, await h.server.tokenFor('m-sec'), { 'accept-language': 'en' });
+    expect(en.body.data.branch.answerIntegrity.reasons).toEqual([{ code: 'TOO_FAST', answers: 9, label: 'answered faster than the question can be read' }]);
+    // A period before any answer: nothing counted.
+    const before = await h.as('m-sec')(Q, { id: 'b-1', from: '2020-01-01T00:00:00Z', to: '2020-04-01T00:00:00Z' });
+    expect(before.body.data.branch.answerIntegrity).toMatchObject({ answers: 0, discountedAnswers: 0, discountedShare: 0, reasons: [] });
+    // The read is noted in the audit log as a read of the branch's learning data.
+    await expect
+      .poll(async () => (await h.store.listAccess({ viewerId: 'm-sec', targetId: 'b-1', limit: 50 })).filter((a) => a.action === 'READ_LEARNING').length)
+      .toBeGreaterThan(0);
+  });
+
+  it('refuses a period that ends before it starts or is longer than two years (BAD_USER_INPUT naming to), and anyone outside the branch (FORBIDDEN)', async () => {
+    const Q = 'query($id: ID!, $from: DateTime!, $to: DateTime!) { branch(id: $id) { answerIntegrity(from: $from, to: $to) { answers } } }';
+    const backwards = await h.as('m-sec')(Q, { id: 'b-1', from: '2026-04-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(codes(backwards)).toEqual(['BAD_USER_INPUT']);
+    expect(backwards.body.errors[0].extensions.field).toBe('to');
+    const long = await h.as('m-sec')(Q, { id: 'b-1', from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(codes(long)).toEqual(['BAD_USER_INPUT']);
+    expect(long.body.errors[0].message).toMatch(/at most two years/);
+    const period = { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+    // A member cannot read the branch's learning figures, nor a secretary another branch's.
+    expect(codes(await h.as('m-a')(Q, { id: 'b-1', ...period }))).toEqual(['FORBIDDEN']);
+    expect(codes(await h.as('m-sec')(Q, { id: 'b-2', ...period }))).toEqual(['FORBIDDEN']);
   });
 });
