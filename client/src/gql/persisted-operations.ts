@@ -22,7 +22,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   BranchLearningSummaries: 'd5df1f9da234661409deca2f0f0c8cd60caa71117e0f5aa21225a145e17b4423',
   BranchMeetings: 'd8a48d2dfc68d3d6925b239b79bb34466ad278e41ee0bb2d27f0f25647ece3f9',
   BranchTransfers: '164d1870e40734054fb238844911120e649338ed109980dd0f1f0cee5f34f7ea',
-  BranchView: '408fc9472cd4c6196d5f88f2f3b1ef97d3e735e5a592484c05b9aa940476e20a',
+  BranchView: '51cd5b76fbaef9037882f61d56be18954e622482cd71c13d5d6272d936339574',
   CastBallot: 'f0ef11e11e2f7162a9ba56130094183cd6605f533172738f734bdca966f9b34a',
   ChangePassword: '1a39641ea1a94d86daa3ee4c4fbf0a689f78f61543fc1b3ea51d194b8f8aeb87',
   CloseAppraisalRound: '5392a143dc6fc14ef3e5653684e81fb2baa1274d638366ccbeee25ea52381036',
