@@ -38,6 +38,7 @@ export async function generateStudyPlan(core: LearnerCore, member: Member, minut
     previous,
     courseProgress: snap.courseProgress,
     evidenced: evidencedTopics(snap),
+    masteryOf: snap.masteryOf,
   });
   await core.store.saveStudyPlan(plan);
   await core.gaps.refresh(snap); // the plan's prerequisites are a reason for gaps
