@@ -13,7 +13,7 @@
  * - A read that started before such a write is not kept (generation check), so it cannot put the
  *   old row back after the write emptied the cache.
  * - Writes this process cannot hear (another server on the same Neo4j database) are trusted for at
- *   most `ttlMs` (default 2 s); `ttlMs: 0` turns the cache off.
+ *   most `ttlMs` (default 10 s); `ttlMs: 0` turns the cache off.
  * - Checks that depend on the clock (expiry, idle time) run on every request, on the cached row.
  * - Only rows that exist are kept (an unknown token id is read each time), at most `maxEntries`.
  */
@@ -46,7 +46,7 @@ export interface ViewerRows {
 }
 
 export interface AuthCacheOptions {
-  /** How long a row is trusted without a write heard in this process (default 2,000 ms; 0 = no cache). */
+  /** How long a row is trusted without a write heard in this process (default 10,000 ms; 0 = no cache). */
   ttlMs?: number;
   /** Rows kept at most (default 20,000); the oldest go first. */
   maxEntries?: number;
@@ -72,7 +72,7 @@ export class AuthCache {
   readonly stats: AuthCacheStats = { hits: 0, misses: 0, invalidations: 0 };
 
   constructor(opts: AuthCacheOptions = {}) {
-    this.ttlMs = opts.ttlMs ?? 2_000;
+    this.ttlMs = opts.ttlMs ?? 10_000;
     this.maxEntries = opts.maxEntries ?? 20_000;
   }
 
