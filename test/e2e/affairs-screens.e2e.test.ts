@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaDay } from '../../client/src/app/china-time';
+import { pageGql } from './api';
 import { seriousViolations } from './axe';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
@@ -26,19 +27,9 @@ useBrowserSuite(
   { viewport: PHONE },
 );
 
-/** A GraphQL request with the page's session (the API the screens use, asked directly). */
+/** A GraphQL request with the page's session (the API the screens use, asked directly); it must succeed. */
 async function api<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return r.json();
-    },
-    [query, variables] as const,
-  );
+  const body = await pageGql<T>(page, query, variables);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data as T;
 }
