@@ -48,6 +48,7 @@ import type { MemberLearning } from './learning-summary';
 import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus } from './affairs-model';
 import type { TransferCasePatch } from './affairs-store';
 import type { ImportedProfile, MemberRecord } from './records-model';
+import type { PipelineGuard, RecordGuard } from './write-checks';
 
 type Part<K extends keyof GraphStore> = Pick<GraphStore, K>;
 type TaggedKind = 'Course' | 'Question' | 'Meeting';
@@ -374,8 +375,8 @@ export abstract class DelegatingStore implements GraphStore {
   getMemberRecords(memberIds: string[]) {
     return this.parts.records.getMemberRecords(memberIds);
   }
-  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) {
-    return this.parts.records.saveMemberRecord(r, expectVersion, phone);
+  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null, pipeline?: PipelineGuard) {
+    return this.parts.records.saveMemberRecord(r, expectVersion, phone, pipeline);
   }
   saveImportedProfile(p: ImportedProfile) {
     return this.parts.records.saveImportedProfile(p);
@@ -388,8 +389,8 @@ export abstract class DelegatingStore implements GraphStore {
   }
 
   // ---- party affairs ----
-  addMilestone(m: Milestone, expectLatest: string | null) {
-    return this.parts.affairs.addMilestone(m, expectLatest);
+  addMilestone(m: Milestone, expectLatest: string | null, record?: RecordGuard) {
+    return this.parts.affairs.addMilestone(m, expectLatest, record);
   }
   listMilestones(memberIds: string[]) {
     return this.parts.affairs.listMilestones(memberIds);

@@ -28,6 +28,9 @@ export type Route =
   | { name: 'talks'; memberId: string }
   | { name: 'record'; memberId: string }
   | { name: 'profiles'; memberId: string }
+  | { name: 'calendar'; branchId: string }
+  | { name: 'rules' }
+  | { name: 'bulkTransfers' }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -63,6 +66,9 @@ export function parseRoute(hash: string): Route {
   if (head === 'members' && id && parts[2] === 'talks' && parts.length === 3) return { name: 'talks', memberId: id };
   if (head === 'members' && id && parts[2] === 'record' && parts.length === 3) return { name: 'record', memberId: id };
   if (head === 'members' && id && parts[2] === 'profiles' && parts.length === 3) return { name: 'profiles', memberId: id };
+  if (head === 'branches' && id && parts[2] === 'calendar' && parts.length === 3) return { name: 'calendar', branchId: id };
+  if (head === 'rules' && parts.length === 1) return { name: 'rules' };
+  if (head === 'transfers' && id === 'bulk' && parts.length === 2) return { name: 'bulkTransfers' };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
     return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
@@ -129,6 +135,12 @@ export function hrefFor(route: Route): string {
       return `#/branches/${enc(route.branchId)}/assessment`;
     case 'notices':
       return '#/notices';
+    case 'calendar':
+      return `#/branches/${enc(route.branchId)}/calendar`;
+    case 'rules':
+      return '#/rules';
+    case 'bulkTransfers':
+      return '#/transfers/bulk';
     case 'notFound':
       return `#${route.path}`;
   }

@@ -4,6 +4,7 @@ import { recordsEn } from './records-messages';
 import { memberRecordEn } from './member-record-messages';
 import { ssoEn } from './sso-messages';
 import { integrityEn } from './integrity-messages';
+import { affairsScreensEn } from './affairs-screens-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...accountAdminEn,
   ...ssoEn,
   ...integrityEn,
+  ...affairsScreensEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',

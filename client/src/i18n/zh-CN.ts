@@ -5,6 +5,7 @@ import { recordsZh } from './records-messages';
 import { memberRecordZh } from './member-record-messages';
 import { ssoZh } from './sso-messages';
 import { integrityZh } from './integrity-messages';
+import { affairsScreensZh } from './affairs-screens-messages';
 
 export const zhCN = {
   ...appraisalZh,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...accountAdminZh,
   ...ssoZh,
   ...integrityZh,
+  ...affairsScreensZh,
   'app.name': '红图',
   'app.tagline': '党建学习与组织生活',
   'app.skip': '跳到主要内容',
