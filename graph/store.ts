@@ -19,6 +19,7 @@ import type {
   Attendance,
   AttendanceStatus,
   Branch,
+  BranchPeer,
   Committee,
   Course,
   CourseKind,
@@ -221,6 +222,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   saveStudyPlan(plan: StudyPlan): Promise<void>;
   /** The member's newest plan. */
   getStudyPlan(memberId: string): Promise<StudyPlan | null>;
+  /**
+   * The members of the branches (ordered by branch id, then member id), each with the topics of their stored
+   * gaps and their study sessions per course with `at >= since`: one set-based read however many branches.
+   */
+  listBranchPeers(branchIds: string[], since: number): Promise<BranchPeer[]>;
 
   // ---- embeddings and search ----
   getEmbeddingMeta(kind: EmbeddableKind): Promise<EmbeddingMeta[]>;

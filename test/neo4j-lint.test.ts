@@ -303,7 +303,7 @@ const PARAMETERS: Record<string, unknown> = {
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */
-const FUNCTIONS = ['head', 'min', 'toLower', 'coalesce', 'count', 'collect', 'size', 'range', 'toInteger', 'vector.similarity.cosine'];
+const FUNCTIONS = ['head', 'min', 'max', 'toLower', 'coalesce', 'count', 'collect', 'size', 'range', 'toInteger', 'vector.similarity.cosine'];
 const PROCEDURES = ['db.index.vector.queryNodes', 'db.awaitIndex', 'db.awaitIndexes'];
 
 function pick<T>(registry: Record<string, T>, names: string[]): Record<string, T> {

@@ -299,6 +299,15 @@ SET r.p = row.p, r.updatedAt = row.updatedAt`,
 MATCH (m:Member {id: mid})-[g:HAS_GAP]->(t:Topic)
 RETURN m.id AS memberId, t.id AS topicId, g.severity AS severity, g.reasons AS reasons, g.updatedAt AS updatedAt
 ORDER BY memberId, severity DESC, topicId`,
+  /** Members of the branches with their gap topics and their study per course since $since. */
+  listBranchPeers: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)
+WHERE b.id IN $branchIds
+RETURN b.id AS branchId, m.id AS memberId,
+  COLLECT { MATCH (m)-[:HAS_GAP]->(t:Topic) RETURN t.id } AS gapTopicIds,
+  COLLECT { MATCH (m)-[s:STUDIED]->(c:Course) WHERE s.at >= $since
+            WITH c, count(s) AS sessions, max(s.progress) AS maxProgress
+            RETURN {courseId: c.id, sessions: sessions, maxProgress: maxProgress} } AS studies
+ORDER BY branchId, memberId`,
   replaceGaps: `MATCH (m:Member {id: $memberId})
 OPTIONAL MATCH (m)-[old:HAS_GAP]->(:Topic)
 DELETE old
