@@ -72,6 +72,11 @@ const PROPERTY_KEYS = [
   'forCommittee',
   'tokenHash',
   'slotLock',
+  // attendance counts kept on each meeting, and the lock its attendance writes take
+  'present',
+  'excused',
+  'absent',
+  'attendanceLock',
   // accounts, sessions, tokens
   'loginName',
   'passwordHash',
