@@ -119,7 +119,7 @@ beforeAll(async () => {
 
 describe('kill -9 inside the first start’s vector work', () => {
   for (const phase of ['rows', 'index'] as const) {
-    it(`restarts after a kill with ${phase === 'rows' ? 'embedding rows' : 'a vector index'} in the log, member data complete, vectors rebuilt, same answers`, async () => {
+    it(`restarts after a kill with ${phase === 'rows' ? 'embedding rows in the log' : 'a vector index just created'}, member data complete, vectors rebuilt, same answers`, async () => {
       const dataDir = path.join(root, `killed-${phase}`);
       cpSync(seeded, dataDir, { recursive: true });
       // Not startChild: the paused phase holds the write lock, so the server may pause before it listens.
