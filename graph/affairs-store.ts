@@ -6,6 +6,7 @@
  */
 import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus } from './affairs-model';
 import type { WriteResult } from './store';
+import type { RecordGuard } from './write-checks';
 
 export interface TransferCasePatch {
   status: TransferCaseStatus;
@@ -23,9 +24,11 @@ export interface AffairsStore {
   /**
    * Add a milestone when the member's newest milestone id is still `expectLatest` (null = none):
    * a compare-and-set, so two concurrent steps cannot both pass the order check. A changed newest
-   * milestone → CONFLICT. Same id and content again → `{ created: false }`.
+   * milestone → CONFLICT. Same id and content again → `{ created: false }`. With `record`, the member's
+   * record must still be at that version (0 = none; the step was checked against it), else CONFLICT
+   * with `details.changed = 'RECORD'`.
    */
-  addMilestone(m: Milestone, expectLatest: string | null): Promise<WriteResult>;
+  addMilestone(m: Milestone, expectLatest: string | null, record?: RecordGuard): Promise<WriteResult>;
   /** Milestones per member, oldest first (by `at`, then id). */
   listMilestones(memberIds: string[]): Promise<Map<string, Milestone[]>>;
 

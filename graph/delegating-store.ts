@@ -48,6 +48,7 @@ import type { MemberLearning } from './learning-summary';
 import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, TransferCase, TransferCaseStatus } from './affairs-model';
 import type { TransferCasePatch } from './affairs-store';
 import type { ImportedProfile, MemberRecord } from './records-model';
+import type { PipelineGuard, RecordGuard } from './write-checks';
 
 type Part<K extends keyof GraphStore> = Pick<GraphStore, K>;
 type TaggedKind = 'Course' | 'Question' | 'Meeting';
@@ -61,6 +62,7 @@ export interface StoreParts {
     | 'listBranches'
     | 'getBranchesByIds'
     | 'listGroups'
+    | 'listGroupsOfBranches'
     | 'createUniversity'
     | 'createCommittee'
     | 'createBranch'
@@ -73,7 +75,7 @@ export interface StoreParts {
   events: Part<'recordStudy' | 'recordAnswer' | 'getMemberHistory' | 'getHistoriesForMembers' | 'countStudiesByCourse'>;
   eventBatch: Part<'recordEventBatch' | 'listOutbox' | 'completeOutbox' | 'outboxAppliedCounts'>;
   learningSummary: Part<'saveMemberLearning' | 'getBranchLearning' | 'listStaleMemberLearning'>;
-  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan'>;
+  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan' | 'listBranchPeers'>;
   search: Part<'getEmbeddingMeta' | 'setEmbeddings' | 'getEmbeddings' | 'ensureVectorIndex' | 'vectorSearch' | 'keywordSearch'>;
   records: Part<
     | 'listAbsenceReasons'
@@ -186,6 +188,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   listGroups(branchId: string) {
     return this.parts.org.listGroups(branchId);
+  }
+  listGroupsOfBranches(branchIds: string[]) {
+    return this.parts.org.listGroupsOfBranches(branchIds);
   }
   createUniversity(u: University) {
     return this.parts.org.createUniversity(u);
@@ -336,6 +341,9 @@ export abstract class DelegatingStore implements GraphStore {
   getStudyPlan(memberId: string) {
     return this.parts.learner.getStudyPlan(memberId);
   }
+  listBranchPeers(branchIds: string[], since: number) {
+    return this.parts.learner.listBranchPeers(branchIds, since);
+  }
 
   // ---- embeddings and search ----
   getEmbeddingMeta(kind: EmbeddableKind) {
@@ -370,8 +378,8 @@ export abstract class DelegatingStore implements GraphStore {
   getMemberRecords(memberIds: string[]) {
     return this.parts.records.getMemberRecords(memberIds);
   }
-  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null) {
-    return this.parts.records.saveMemberRecord(r, expectVersion, phone);
+  saveMemberRecord(r: MemberRecord, expectVersion: number, phone?: string | null, pipeline?: PipelineGuard) {
+    return this.parts.records.saveMemberRecord(r, expectVersion, phone, pipeline);
   }
   saveImportedProfile(p: ImportedProfile) {
     return this.parts.records.saveImportedProfile(p);
@@ -384,8 +392,8 @@ export abstract class DelegatingStore implements GraphStore {
   }
 
   // ---- party affairs ----
-  addMilestone(m: Milestone, expectLatest: string | null) {
-    return this.parts.affairs.addMilestone(m, expectLatest);
+  addMilestone(m: Milestone, expectLatest: string | null, record?: RecordGuard) {
+    return this.parts.affairs.addMilestone(m, expectLatest, record);
   }
   listMilestones(memberIds: string[]) {
     return this.parts.affairs.listMilestones(memberIds);

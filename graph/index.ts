@@ -14,6 +14,7 @@ export * from './accounts';
 export * from './affairs-model';
 export * from './records-model';
 export type * from './affairs-store';
+export type { PipelineGuard, RecordGuard } from './write-checks';
 export * from './rule-facts';
 export { STORE_ERROR_CODES, StoreError, isStoreError, type StoreErrorCode } from './errors';
 export * from './bulk-format';

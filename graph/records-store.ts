@@ -5,6 +5,7 @@
  */
 import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from './records-model';
 import type { WriteResult } from './store';
+import type { PipelineGuard } from './write-checks';
 
 export interface RecordsStore {
   /** Reasons of the meetings' EXCUSED / ABSENT rows, in the order of the meetings asked for, then by member id. */
@@ -23,9 +24,12 @@ export interface RecordsStore {
    * Store a member's record when its stored version is still `expectVersion` (0 = none yet): a
    * compare-and-set, so two concurrent edits cannot both pass (a changed version → CONFLICT). The
    * record's version must be expectVersion + 1. `phone`, when not undefined, is set on the Member in
-   * the same transaction. Unknown member, sponsor or contact → NOT_FOUND, nothing written.
+   * the same transaction. Unknown member, sponsor or contact → NOT_FOUND, nothing written. With
+   * `pipeline`, the member's milestones must still be exactly those ids (the record was checked against
+   * them), else CONFLICT with `details.changed = 'PIPELINE'`; together with addMilestone's `record`
+   * guard, a record save and a pipeline step checked at the same moment cannot both pass.
    */
-  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null): Promise<void>;
+  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null, pipeline?: PipelineGuard): Promise<void>;
 
   /** Keep an imported profile. Same id and content → `{ created: false }`; same id, other content → CONFLICT. Unknown member → NOT_FOUND. */
   saveImportedProfile(p: ImportedProfile): Promise<WriteResult>;

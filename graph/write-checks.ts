@@ -1,7 +1,9 @@
 /**
  * Checks both adapters run inside their write transactions, written once so the Kuzu and Neo4j stores
  * answer the same way: a create whose id is already stored is a retry (no-op) or a CONFLICT, and a
- * member record is saved only over the version its editor read.
+ * member record is saved only over the version its editor read. A member's record and pipeline steps
+ * are checked against each other, so each write also holds when the other side is still as its caller
+ * read it (both adapters lock the member for these writes).
  */
 import { conflict, type StoreError } from './errors';
 import type { TransferCase } from './affairs-model';
@@ -33,4 +35,39 @@ export function checkRecordVersion(record: MemberRecord, stored: number, expectV
     throw conflict(`The record of member "${record.memberId}" was changed by someone else (version ${stored}); reload it and edit again`);
   }
   if (record.version !== expectVersion + 1) throw conflict(`The record's version must be ${expectVersion + 1}`);
+}
+
+/**
+ * What a record save or a pipeline step was checked against on the other side: the member's record
+ * version (0 = no record) for a step, the member's milestone ids for a record save.
+ */
+export interface RecordGuard {
+  recordVersion: number;
+}
+export interface PipelineGuard {
+  milestoneIds: readonly string[];
+}
+
+/** CONFLICT (details.changed = 'RECORD') unless the member's record is still at the version the step was checked against. */
+export function checkRecordUnchanged(memberId: string, stored: number, guard: RecordGuard | undefined): void {
+  if (guard && stored !== guard.recordVersion) {
+    throw conflict(`The record of member "${memberId}" changed while this step was being checked (version ${stored}); check the step again`, {
+      kind: 'MemberRecord',
+      id: memberId,
+      changed: 'RECORD',
+    });
+  }
+}
+
+/** CONFLICT (details.changed = 'PIPELINE') unless the member's milestones are still those the record was checked against. */
+export function checkPipelineUnchanged(memberId: string, stored: readonly { id: string }[], guard: PipelineGuard | undefined): void {
+  if (!guard) return;
+  const known = new Set(guard.milestoneIds);
+  if (stored.length !== known.size || stored.some((m) => !known.has(m.id))) {
+    throw conflict(`The pipeline of member "${memberId}" changed while this record was being checked; check the record again`, {
+      kind: 'Milestone',
+      id: memberId,
+      changed: 'PIPELINE',
+    });
+  }
 }

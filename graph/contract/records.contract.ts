@@ -1,5 +1,6 @@
 /** Absence reasons with attendance, minutes history, member records (compare-and-set) and imported profiles. */
 import { describe, expect, it } from 'vitest';
+import type { Milestone } from '../affairs-model';
 import type { ImportedProfile, MemberRecord } from '../records-model';
 import type { GetStore } from './index';
 import { DAY, expectCode, T0 } from './fixtures';
@@ -98,6 +99,33 @@ export function recordsContract(get: GetStore): void {
       await s.saveMemberRecord(rec({ version: 2, fullAt: T0 }), 1);
       expect((await s.getMemberRecords(['m-02']))[0]).toEqual(rec({ version: 2, fullAt: T0 }));
       expect((await s.getMembersByIds(['m-02']))[0].phone).toBe('13800000000');
+    });
+
+    it('writes a record save and a pipeline step only beside the other side as their callers read it', async () => {
+      const s = get();
+      const ev = { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null };
+      const step = (id: string, at: number): Milestone => ({ id, memberId: 'm-02', step: 'APPLICATION', at, recordedAt: T0, recordedBy: 'm-04', evidence: ev });
+      const changed = async (p: Promise<unknown>, side: string) => {
+        const err = (await p.then(
+          () => null,
+          (e: unknown) => e,
+        )) as { code?: string; details?: Record<string, unknown> } | null;
+        expect(err?.code).toBe('CONFLICT');
+        expect(err?.details?.changed).toBe(side);
+      };
+      await s.saveMemberRecord(rec(), 0, undefined, { milestoneIds: [] });
+      // A step checked against "no record" loses to the record saved since: nothing of it is written.
+      await changed(s.addMilestone(step('ms-r1', T0 - 901 * DAY), null, { recordVersion: 0 }), 'RECORD');
+      expect((await s.listMilestones(['m-02'])).get('m-02')).toEqual([]);
+      expect(await s.addMilestone(step('ms-r1', T0 - 900 * DAY), null, { recordVersion: 1 })).toEqual({ created: true });
+      // A record checked against "no steps" loses to the step recorded since: the stored record stays.
+      await changed(s.saveMemberRecord(rec({ version: 2, email: 'x@example.edu' }), 1, '1', { milestoneIds: [] }), 'PIPELINE');
+      expect(await s.getMemberRecords(['m-02'])).toEqual([rec()]);
+      expect((await s.getMembersByIds(['m-02']))[0].phone).not.toBe('1');
+      await s.saveMemberRecord(rec({ version: 2, appliedAt: null }), 1, undefined, { milestoneIds: ['ms-r1'] });
+      expect((await s.getMemberRecords(['m-02']))[0].version).toBe(2);
+      // A retried step (same id and content) stays a no-op whatever the record's version.
+      expect(await s.addMilestone(step('ms-r1', T0 - 900 * DAY), null, { recordVersion: 0 })).toEqual({ created: false });
     });
 
     it('refuses a record naming an unknown sponsor or member, writing nothing', async () => {

@@ -8,7 +8,7 @@ import type { TransferCasePatch } from '../affairs-store';
 import type { WriteResult } from '../store';
 import { applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones } from '../affairs-checks';
 import { idReused, notFound } from '../errors';
-import { isRetry, sameTransferCase } from '../write-checks';
+import { checkRecordUnchanged, isRetry, type RecordGuard, sameTransferCase } from '../write-checks';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
 import { parseData } from '../rows';
@@ -16,6 +16,7 @@ import { parseData } from '../rows';
 const Q = {
   milestonesOf: `MATCH (m:Member)-[:HAS_MILESTONE]->(x:Milestone) WHERE m.id IN $ids RETURN m.id AS memberId, x.data AS data`,
   milestoneById: `MATCH (x:Milestone {id: $id}) RETURN x.data AS data`,
+  recordVersionOf: `MATCH (x:MemberRecord {id: $id}) RETURN x.version AS version`,
   addMilestone: `MATCH (m:Member {id: $memberId}) CREATE (m)-[:HAS_MILESTONE]->(:Milestone {id: $id, memberId: $memberId, at: $at, data: $data})`,
   standardById: `MATCH (x:DuesStandard {id: $id}) RETURN x.data AS data`,
   createStandard: `MATCH (m:Member {id: $memberId})
@@ -51,12 +52,17 @@ const inOrder = <T extends { id: string }>(ids: string[], xs: T[]) => {
 export class AffairsQueries {
   constructor(private readonly ex: KuzuExecutor) {}
 
-  addMilestone(m: Milestone, expectLatest: string | null): Promise<WriteResult> {
+  addMilestone(m: Milestone, expectLatest: string | null, record?: RecordGuard): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
       const prior = parseData<Milestone>(await tx.run(Q.milestoneById, { id: m.id }))[0];
       await requireIds(tx, 'Member', [m.memberId]);
       const existing = parseData<Milestone>(await tx.run(Q.milestonesOf, { ids: [m.memberId] }));
       if (checkMilestoneWrite(m, prior, existing, expectLatest) === 'same') return { created: false };
+      // Writes run one at a time here, so the record read now is the one this step is written beside.
+      if (record) {
+        const [row] = await tx.run(Q.recordVersionOf, { id: m.memberId });
+        checkRecordUnchanged(m.memberId, row ? Number(row.version) : 0, record);
+      }
       await tx.run(Q.addMilestone, { id: m.id, memberId: m.memberId, at: m.at, data: JSON.stringify(m) });
       return { created: true };
     });

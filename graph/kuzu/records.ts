@@ -3,7 +3,7 @@
  * by id with the columns queries filter on (tables in RECORDS_DDL, created on every start).
  */
 import { notFound, profileReused } from '../errors';
-import { checkRecordVersion, isRetry, sameProfile } from '../write-checks';
+import { checkPipelineUnchanged, checkRecordVersion, isRetry, type PipelineGuard, sameProfile } from '../write-checks';
 import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from '../records-model';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
@@ -29,6 +29,7 @@ const Q = {
     RETURN x.id AS id, x.meetingId AS meetingId, x.at AS at, x.byId AS byId, x.previous AS previous ORDER BY x.at DESC, x.id DESC`,
   recordsOf: `MATCH (x:MemberRecord) WHERE x.id IN $ids RETURN x.data AS data`,
   versionOf: `MATCH (x:MemberRecord {id: $id}) RETURN x.version AS version`,
+  milestoneIdsOf: `MATCH (:Member {id: $id})-[:HAS_MILESTONE]->(x:Milestone) RETURN x.id AS id`,
   createRecord: `CREATE (:MemberRecord {id: $id, version: $version, data: $data})`,
   updateRecord: `MATCH (x:MemberRecord {id: $id}) SET x.version = $version, x.data = $data`,
   setPhone: `MATCH (m:Member {id: $id}) SET m.phone = $phone, m.updatedAt = $at`,
@@ -88,12 +89,19 @@ export class RecordsQueries {
     return memberIds.map((id) => by.get(id)).filter((r): r is MemberRecord => r !== undefined);
   }
 
-  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null): Promise<void> {
+  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null, pipeline?: PipelineGuard): Promise<void> {
     return this.ex.write(async (tx) => {
       await requireIds(tx, 'Member', [record.memberId, ...record.sponsorIds, ...record.contactIds]);
       const [row] = await tx.run(Q.versionOf, { id: record.memberId });
       const stored = row ? Number(row.version) : 0;
       checkRecordVersion(record, stored, expectVersion);
+      // Writes run one at a time here, so the milestones read now are those this record is written beside.
+      if (pipeline)
+        checkPipelineUnchanged(
+          record.memberId,
+          (await tx.run(Q.milestoneIdsOf, { id: record.memberId })).map((r) => ({ id: String(r.id) })),
+          pipeline,
+        );
       const params = { id: record.memberId, version: record.version, data: JSON.stringify(record) };
       await tx.run(row ? Q.updateRecord : Q.createRecord, params);
       if (phone !== undefined) await tx.run(Q.setPhone, { id: record.memberId, phone, at: record.updatedAt });

@@ -1,11 +1,12 @@
 /** Party affairs on Neo4j: the same records and checks as graph/kuzu/affairs.ts (see graph/affairs-checks). */
 import { idReused, notFound } from '../errors';
-import { isRetry, sameTransferCase } from '../write-checks';
+import { checkRecordUnchanged, isRetry, type RecordGuard, sameTransferCase } from '../write-checks';
 import type { DuesPayment, DuesStandard, Milestone, Notice, NoticeAudience, NoticeRead, TransferCase, TransferCaseStatus } from '../affairs-model';
 import { applyTransferPatch, checkMilestoneWrite, checkPaymentWrite, sameRecord, sortMilestones } from '../affairs-checks';
 import type { TransferCasePatch } from '../affairs-store';
 import type { WriteResult } from '../store';
 import { AFFAIRS_Q as Q } from './affairs-queries';
+import { RECORDS_Q } from './records-queries';
 import type { Executor, Tx } from './executor';
 import { requireIds } from './guards';
 import { int, num } from './mapping';
@@ -23,12 +24,17 @@ async function lockMember(tx: Tx, memberId: string): Promise<void> {
 export class AffairsOps {
   constructor(private readonly ex: Executor) {}
 
-  addMilestone(m: Milestone, expectLatest: string | null): Promise<WriteResult> {
+  addMilestone(m: Milestone, expectLatest: string | null, record?: RecordGuard): Promise<WriteResult> {
     return this.ex.write(async (tx) => {
+      // The member's lock is also taken by saveMemberRecord, so the record read below cannot change before commit.
       await lockMember(tx, m.memberId);
       const prior = parseData<Milestone>(await tx.rows(Q.milestoneById, { id: m.id }))[0];
       const existing = parseData<Milestone>(await tx.rows(Q.milestonesOf, { ids: [m.memberId] }));
       if (checkMilestoneWrite(m, prior, existing, expectLatest) === 'same') return { created: false };
+      if (record) {
+        const [row] = await tx.rows<{ version: unknown }>(RECORDS_Q.versionOf, { id: m.memberId });
+        checkRecordUnchanged(m.memberId, row ? num(row.version) : 0, record);
+      }
       await tx.write(Q.addMilestone, { id: m.id, memberId: m.memberId, at: int(m.at), data: JSON.stringify(m) });
       return { created: true };
     });

@@ -1,6 +1,6 @@
 /** Absence reasons, minutes history, member records and imported profiles on Neo4j (the same behaviour as graph/kuzu/records.ts). */
 import { notFound, profileReused } from '../errors';
-import { checkRecordVersion, isRetry, sameProfile } from '../write-checks';
+import { checkPipelineUnchanged, checkRecordVersion, isRetry, type PipelineGuard, sameProfile } from '../write-checks';
 import type { AbsenceReason, ImportedProfile, MeetingEdit, MemberRecord } from '../records-model';
 import type { WriteResult } from '../store';
 import { AFFAIRS_Q } from './affairs-queries';
@@ -53,7 +53,7 @@ export class RecordsOps {
     return memberIds.map((id) => by.get(id)).filter((r): r is MemberRecord => r !== undefined);
   }
 
-  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null): Promise<void> {
+  saveMemberRecord(record: MemberRecord, expectVersion: number, phone?: string | null, pipeline?: PipelineGuard): Promise<void> {
     return this.ex.write(async (tx) => {
       // Locks the member, so concurrent edits of one record run one after the other and the version check holds.
       if ((await tx.rows(AFFAIRS_Q.lockMember, { memberId: record.memberId })).length === 0) throw notFound('Member', record.memberId);
@@ -61,6 +61,9 @@ export class RecordsOps {
       const [row] = await tx.rows<{ version: unknown }>(Q.versionOf, { id: record.memberId });
       const stored = row ? num(row.version) : 0;
       checkRecordVersion(record, stored, expectVersion);
+      // addMilestone takes the same lock, so the milestones read here cannot change before commit.
+      if (pipeline)
+        checkPipelineUnchanged(record.memberId, parseData<{ id: string }>(await tx.rows<{ data: unknown }>(AFFAIRS_Q.milestonesOf, { ids: [record.memberId] })), pipeline);
       await tx.write(Q.putRecord, { id: record.memberId, version: int(record.version), data: JSON.stringify(record) });
       if (phone !== undefined) await tx.write(Q.setPhone, { id: record.memberId, phone, at: int(record.updatedAt) });
     });

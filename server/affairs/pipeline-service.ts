@@ -10,7 +10,7 @@ import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from 
 import type { Session } from '../auth/session';
 import { badInput, notFound } from '../errors';
 import { loadMemberRaw } from '../members/member-service';
-import { checkStepAgainstRecord } from '../members/record-pipeline';
+import { againWhenOtherSideChanged, checkStepAgainstRecord } from '../members/record-pipeline';
 import { checkStep, pipelineObligations } from '../rules/evaluators/pipeline-step';
 import type { Obligation } from '../rules/types';
 import { optionalId, optionalText, requireInt, requireOneOf, requirePast } from '../validate';
@@ -49,8 +49,15 @@ export interface PipelineView {
   notices: Notice[];
 }
 
-/** Record one step. Returns the person's pipeline after it. */
+/**
+ * Record one step. Returns the person's pipeline after it. The step is written only if the member's record
+ * is still the version it was checked against; a record saved in between gets the step checked again.
+ */
 export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: RecordStepInput): Promise<PipelineView> {
+  return againWhenOtherSideChanged('RECORD', () => recordCheckedStep(s, deps, input));
+}
+
+async function recordCheckedStep(s: Session, deps: AffairsDeps, input: RecordStepInput): Promise<PipelineView> {
   const step = requireOneOf('step', input.step, PIPELINE_STEPS);
   const at = requirePast('at', input.at, s.now());
   const evidence: MilestoneEvidence = {
@@ -76,10 +83,11 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
   const done = (await s.store.listMilestones([member.id])).get(member.id) ?? [];
   const id = optionalId('id', input.id) ?? `ms-${randomUUID()}`;
   const retry = done.find((m) => m.id === id);
+  const stored = (await s.store.getMemberRecords([member.id]))[0];
   if (!retry) {
     checkStep(await pipelineRulesAt(rulesOf(deps, s), at), done, { step, at, evidence, noticeEnds: await noticeEnds(s, done) });
     // The member's record (党员档案) and the steps give one date per stage: a step that disagrees is refused.
-    checkStepAgainstRecord((await s.store.getMemberRecords([member.id]))[0], done, step, at, evidence);
+    checkStepAgainstRecord(stored, done, step, at, evidence);
   }
   // A retry keeps the first recording's time and author; the store answers CONFLICT if the content differs.
   const m: Milestone = {
@@ -91,7 +99,7 @@ export async function recordPipelineStep(s: Session, deps: AffairsDeps, input: R
     recordedBy: retry?.recordedBy ?? s.viewer.memberId,
     evidence,
   };
-  await s.store.addMilestone(m, done.length ? done[done.length - 1].id : null);
+  await s.store.addMilestone(m, done.length ? done[done.length - 1].id : null, { recordVersion: stored?.version ?? 0 });
   const rule = (await pipelineRulesAt(rulesOf(deps, s), at)).get(step);
   if (step === 'PUBLIC_NOTICE' && rule?.params.noticeWorkingDays) {
     const days = rule.params.noticeWorkingDays;

@@ -14,7 +14,15 @@ import { badInput } from '../errors';
 import { citationText } from '../rules/citation';
 import { addMonths } from '../affairs/china-time';
 import { loadMemberRaw } from './member-service';
-import { checkEditAgainstPipeline, type PipelineSource, RECORD_DATE_STEPS, type RecordConflict, type RecordDateField, reconcileRecord } from './record-pipeline';
+import {
+  againWhenOtherSideChanged,
+  checkEditAgainstPipeline,
+  type PipelineSource,
+  RECORD_DATE_STEPS,
+  type RecordConflict,
+  type RecordDateField,
+  reconcileRecord,
+} from './record-pipeline';
 import { optionalPhone, requireInt, requirePast } from '../validate';
 
 type DateField = RecordDateField;
@@ -112,8 +120,16 @@ async function checkWait(
   }
 }
 
-/** Edit a member's record within scope; any bad field is named and nothing is written. */
+/**
+ * Edit a member's record within scope; any bad field is named and nothing is written. The save holds only
+ * if the member's pipeline steps are still those it was checked against; a step recorded in between gets
+ * the edit checked again (a value that now disagrees with the step is CONFLICT naming the field).
+ */
 export async function updateMemberRecord(s: Session, input: UpdateMemberRecordInput): Promise<MemberRecordView> {
+  return againWhenOtherSideChanged('PIPELINE', () => saveCheckedRecord(s, input));
+}
+
+async function saveCheckedRecord(s: Session, input: UpdateMemberRecordInput): Promise<MemberRecordView> {
   const member = await loadMemberRaw(s, input.memberId);
   assertCanManageMember(s.viewer, member);
   const expectVersion = requireInt('expectVersion', input.expectVersion, 0, 1_000_000);
@@ -169,7 +185,7 @@ export async function updateMemberRecord(s: Session, input: UpdateMemberRecordIn
     updatedAt: now,
     updatedBy: s.viewer.memberId,
   };
-  await s.store.saveMemberRecord(record, expectVersion, phone);
+  await s.store.saveMemberRecord(record, expectVersion, phone, { milestoneIds: milestones.map((m) => m.id) });
   // The member's current stage began on the record's date for it (from its step, or the record's own).
   const since = dates[FIELD_OF_STAGE[member.stage]];
   if (since !== null && since !== member.stageSince) await s.store.updateMember(member.id, { stageSince: since });

@@ -8,6 +8,7 @@
  */
 import type { Milestone, MilestoneEvidence, PipelineStep } from '../../graph';
 import type { MemberRecord } from '../../graph';
+import { isStoreError } from '../../graph';
 import { dateOf } from '../affairs/china-time';
 import { conflict } from '../errors';
 
@@ -147,5 +148,25 @@ export function checkStepAgainstRecord(stored: MemberRecord | undefined, milesto
         'Name the same people, or correct the record first; nothing was written',
       { field: 'people', recordField: 'contactIds', step },
     );
+  }
+}
+
+/** How often a record save or a step is checked again after the other side changed under it. */
+const CHECK_ATTEMPTS = 4;
+
+/**
+ * Run a check-then-write of one side (a record save or a pipeline step) whose write is guarded by what
+ * the check read of the other side. When the store answers that the other side changed in between
+ * (CONFLICT with `details.changed`), check and write again on what is stored now: a value that now
+ * disagrees is refused by the check itself, naming the field, with nothing written. So a record save
+ * and a step for the same member at the same moment cannot both pass with disagreeing values.
+ */
+export async function againWhenOtherSideChanged<T>(side: 'RECORD' | 'PIPELINE', attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (i >= CHECK_ATTEMPTS || !isStoreError(e) || e.code !== 'CONFLICT' || e.details?.changed !== side) throw e;
+    }
   }
 }

@@ -10,34 +10,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codes } from '../support/api-world';
-import { MEETING_B1, PEOPLE, type Person, stringsOf, useSecureWorld } from './secure-world';
+import { MEETING_B1, PEOPLE, type Person, READS, RELATIONS, stringsOf, TARGET, useSecureWorld } from './secure-world';
 
 const t = useSecureWorld();
-
-type Relation = 'self' | 'sameBranch' | 'sameCommittee' | 'otherCommittee';
-const RELATIONS: Relation[] = ['self', 'sameBranch', 'sameCommittee', 'otherCommittee'];
-/** Whom each viewer's relation points at in buildApiWorld (uadmin sits in b-3 of committee c-2). */
-const TARGET: Record<Person, Record<Relation, string>> = {
-  a: { self: 'm-a', sameBranch: 'm-b', sameCommittee: 'm-c', otherCommittee: 'm-d' },
-  b: { self: 'm-b', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
-  c: { self: 'm-c', sameBranch: 'm-cadmin', sameCommittee: 'm-a', otherCommittee: 'm-d' },
-  d: { self: 'm-d', sameBranch: 'm-uadmin', sameCommittee: 'm-d', otherCommittee: 'm-a' },
-  cm: { self: 'm-cm', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
-  sec: { self: 'm-sec', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
-  cadmin: { self: 'm-cadmin', sameBranch: 'm-c', sameCommittee: 'm-a', otherCommittee: 'm-d' },
-  uadmin: { self: 'm-uadmin', sameBranch: 'm-d', sameCommittee: 'm-d', otherCommittee: 'm-a' },
-};
-/** The product rule: which relations each role may read. */
-const READS: Record<Person, Relation[]> = {
-  a: ['self'],
-  b: ['self'],
-  c: ['self'],
-  d: ['self'],
-  cm: ['self', 'sameBranch'],
-  sec: ['self', 'sameBranch'],
-  cadmin: ['self', 'sameBranch', 'sameCommittee'],
-  uadmin: RELATIONS,
-};
 
 /** Queries about one member: name → query with $id. */
 const MEMBER_READS: Record<string, string> = {

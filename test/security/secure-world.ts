@@ -13,6 +13,32 @@ import type { Person } from '../support/api-world';
 
 export type { Person };
 export const PEOPLE: Person[] = ['a', 'cm', 'sec', 'cadmin', 'uadmin'];
+/** How a target member relates to the viewer. */
+export type Relation = 'self' | 'sameBranch' | 'sameCommittee' | 'otherCommittee';
+export const RELATIONS: Relation[] = ['self', 'sameBranch', 'sameCommittee', 'otherCommittee'];
+/** Whom each viewer's relation points at in buildApiWorld (uadmin sits in b-3 of committee c-2). */
+export const TARGET: Record<Person, Record<Relation, string>> = {
+  a: { self: 'm-a', sameBranch: 'm-b', sameCommittee: 'm-c', otherCommittee: 'm-d' },
+  b: { self: 'm-b', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
+  c: { self: 'm-c', sameBranch: 'm-cadmin', sameCommittee: 'm-a', otherCommittee: 'm-d' },
+  d: { self: 'm-d', sameBranch: 'm-uadmin', sameCommittee: 'm-d', otherCommittee: 'm-a' },
+  cm: { self: 'm-cm', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
+  sec: { self: 'm-sec', sameBranch: 'm-a', sameCommittee: 'm-c', otherCommittee: 'm-d' },
+  cadmin: { self: 'm-cadmin', sameBranch: 'm-c', sameCommittee: 'm-a', otherCommittee: 'm-d' },
+  uadmin: { self: 'm-uadmin', sameBranch: 'm-d', sameCommittee: 'm-d', otherCommittee: 'm-a' },
+};
+/** The product rule: which relations each role may read. */
+export const READS: Record<Person, Relation[]> = {
+  a: ['self'],
+  b: ['self'],
+  c: ['self'],
+  d: ['self'],
+  cm: ['self', 'sameBranch'],
+  sec: ['self', 'sameBranch'],
+  cadmin: ['self', 'sameBranch', 'sameCommittee'],
+  uadmin: RELATIONS,
+};
+
 /** The meeting of branch b-1 that m-a and m-b attended. */
 export const MEETING_B1 = 'sec-mt-1';
 /** m-a's raw identifiers, as only m-a may see them. */
