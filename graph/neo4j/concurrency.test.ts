@@ -118,7 +118,9 @@ describe('read-then-write takes the write lock first', () => {
   const member = { currentRows: [{ branchId: 'b-1', stage: 'FULL' }], branchExists: true, groupBranch: [] };
 
   it('a member update and a move lock the member before reading it', async () => {
-    const { ex, sent } = recorder((q) => (q === LOCK.Member ? [{ id: 'm-1' }] : q === Q.memberCheck ? [member] : q === Q.moveCheck ? [{ currentBranch: ['b-1'], toExists: true, existing: [] }] : []));
+    const { ex, sent } = recorder((q) =>
+      q === LOCK.Member ? [{ id: 'm-1' }] : q === Q.memberCheck ? [member] : q === Q.moveCheck ? [{ currentBranch: ['b-1'], toExists: true, existing: [] }] : [],
+    );
     const ops = new MemberOps(ex);
     await ops.updateMember('m-1', { name: 'x' }).catch(() => undefined); // the final read-back finds no row in the fake
     expect(sent.map((s) => s.name).slice(0, 2)).toEqual(['LOCK.Member', 'Q.memberCheck']);
