@@ -89,6 +89,9 @@ RETURN b.id AS id, b.name AS name, c.id AS committeeId ORDER BY b.id`,
 RETURN b.id AS id, b.name AS name, c.id AS committeeId`,
   listGroups: `MATCH (g:Group)-[:UNDER]->(b:Branch {id: $branchId})
 RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY g.id`,
+  listGroupsOfBranches: `MATCH (g:Group)-[:UNDER]->(b:Branch)
+WHERE b.id IN $branchIds
+RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY branchId, id`,
   createUniversity: `MERGE (u:University {id: $id}) ON CREATE SET u.name = $name`,
   /** Parent exists? Which parent does a node with this id already hang under? */
   committeeCheck: `RETURN EXISTS { MATCH (:University {id: $parentId}) } AS parentExists,
@@ -205,24 +208,43 @@ SET q.stem = $stem, q.options = $options, q.answer = $answer, q.explanation = $e
        COLLECT { MATCH (b:Branch)-[:HELD]->(:Meeting {id: $id}) RETURN b.id } AS existingBranch`,
   createMeeting: `MATCH (br:Branch {id: $branchId})
 MERGE (mt:Meeting {id: $id})
-  ON CREATE SET mt.kind = $kind, mt.title = $title, mt.at = $at, mt.minutes = $minutes, mt.record = $record
+  ON CREATE SET mt.kind = $kind, mt.title = $title, mt.at = $at, mt.minutes = $minutes, mt.record = $record,
+    mt.present = 0, mt.excused = 0, mt.absent = 0
 MERGE (br)-[:HELD]->(mt)`,
   getMeetingsByIds: `UNWIND $ids AS x MATCH (br:Branch)-[:HELD]->(mt:Meeting {id: x}) RETURN ${MEETING_COLUMNS}`,
   listMeetings: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
 WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime AND ($kinds IS NULL OR mt.kind IN $kinds)
 RETURN ${MEETING_COLUMNS}
 ORDER BY at, id`,
+  /**
+   * The meeting's write lock, taken first by every attendance write: concurrent writers of one meeting then
+   * run one after the other, so each recount sees the rows committed before it (and MERGE makes no twin).
+   */
+  lockMeeting: `MATCH (mt:Meeting {id: $meetingId})
+SET mt.attendanceLock = coalesce(mt.attendanceLock, 0) + 1
+RETURN mt.id AS id`,
   recordAttendance: `MATCH (mt:Meeting {id: $meetingId})
 UNWIND $rows AS row
 MATCH (m:Member {id: row.memberId})
 MERGE (m)-[a:ATTENDED]->(mt)
 SET a.status = row.status`,
+  /** The meeting's attendance counts from its rows (after writing them, under lockMeeting). */
+  recountAttendance: `MATCH (mt:Meeting {id: $meetingId})
+SET mt.present = COUNT { (:Member)-[:ATTENDED {status: 'PRESENT'}]->(mt) },
+    mt.excused = COUNT { (:Member)-[:ATTENDED {status: 'EXCUSED'}]->(mt) },
+    mt.absent = COUNT { (:Member)-[:ATTENDED {status: 'ABSENT'}]->(mt) }`,
+  /** A page of meetings without counts (stored before counts were kept, or bulk-loaded) gets them. */
+  fillAttendanceCounts: `MATCH (mt:Meeting) WHERE mt.present IS NULL
+WITH mt LIMIT $limit
+SET mt.present = COUNT { (:Member)-[:ATTENDED {status: 'PRESENT'}]->(mt) },
+    mt.excused = COUNT { (:Member)-[:ATTENDED {status: 'EXCUSED'}]->(mt) },
+    mt.absent = COUNT { (:Member)-[:ATTENDED {status: 'ABSENT'}]->(mt) }
+RETURN count(mt) AS filled`,
+  /** The counts kept on each meeting; no attendance row is read. */
   listMeetingTallies: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
 WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime
-OPTIONAL MATCH (:Member)-[a:ATTENDED]->(mt)
 RETURN mt.id AS id, br.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
-       count(CASE WHEN a.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN a.status = 'EXCUSED' THEN 1 END) AS excused,
-       count(CASE WHEN a.status = 'ABSENT' THEN 1 END) AS absent
+       coalesce(mt.present, 0) AS present, coalesce(mt.excused, 0) AS excused, coalesce(mt.absent, 0) AS absent
 ORDER BY at, id`,
   listAttendance: `UNWIND range(0, size($meetingIds) - 1) AS i
 MATCH (m:Member)-[a:ATTENDED]->(mt:Meeting {id: $meetingIds[i]})
@@ -277,6 +299,15 @@ SET r.p = row.p, r.updatedAt = row.updatedAt`,
 MATCH (m:Member {id: mid})-[g:HAS_GAP]->(t:Topic)
 RETURN m.id AS memberId, t.id AS topicId, g.severity AS severity, g.reasons AS reasons, g.updatedAt AS updatedAt
 ORDER BY memberId, severity DESC, topicId`,
+  /** Members of the branches with their gap topics and their study per course since $since. */
+  listBranchPeers: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)
+WHERE b.id IN $branchIds
+RETURN b.id AS branchId, m.id AS memberId,
+  COLLECT { MATCH (m)-[:HAS_GAP]->(t:Topic) RETURN t.id } AS gapTopicIds,
+  COLLECT { MATCH (m)-[s:STUDIED]->(c:Course) WHERE s.at >= $since
+            WITH c, count(s) AS sessions, max(s.progress) AS maxProgress
+            RETURN {courseId: c.id, sessions: sessions, maxProgress: maxProgress} } AS studies
+ORDER BY branchId, memberId`,
   replaceGaps: `MATCH (m:Member {id: $memberId})
 OPTIONAL MATCH (m)-[old:HAS_GAP]->(:Topic)
 DELETE old

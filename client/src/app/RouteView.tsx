@@ -32,6 +32,9 @@ const RoundPage = lazy(() => import('../features/appraisal/RoundPage'));
 const TalksPage = lazy(() => import('../features/talks/TalksPage'));
 const MemberRecordPage = lazy(() => import('../features/records/MemberRecordPage'));
 const ProfilesPage = lazy(() => import('../features/records/ProfilesPage'));
+const CalendarPage = lazy(() => import('../features/affairs/CalendarPage'));
+const RulesPage = lazy(() => import('../features/affairs/RulesPage'));
+const BulkTransfersPage = lazy(() => import('../features/affairs/BulkTransfersPage'));
 
 /** Renders the page for the current route; signed-out visitors are sent to the sign-in page. */
 export function RouteView() {
@@ -86,7 +89,7 @@ export function RouteView() {
         page = <DashboardPage scopeId={route.id} />;
         break;
       case 'benchNetwork':
-        page = <NetworkBenchPage nodes={route.nodes} />;
+        page = <NetworkBenchPage nodes={route.nodes} gaps={route.gaps ?? false} />;
         break;
       case 'todo':
         page = <WorkQueuePage />;
@@ -129,6 +132,15 @@ export function RouteView() {
         break;
       case 'notices':
         page = <NoticesPage />;
+        break;
+      case 'calendar':
+        page = <CalendarPage branchId={route.branchId} />;
+        break;
+      case 'rules':
+        page = <RulesPage canOverride={session!.role === 'UNIVERSITY_ADMIN'} />;
+        break;
+      case 'bulkTransfers':
+        page = <BulkTransfersPage />;
         break;
       default:
         page = (

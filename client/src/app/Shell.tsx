@@ -39,6 +39,8 @@ export function Shell({ children }: { children: ReactNode }) {
         return { name: 'appraisal' };
       case 'accounts':
         return { name: 'accounts' };
+      case 'rules':
+        return { name: 'rules' };
       default:
         return { name: 'home' };
     }

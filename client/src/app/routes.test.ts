@@ -23,6 +23,9 @@ describe('routes', () => {
       { name: 'meetingNew', branchId: 'b-1', kind: null, period: null },
       { name: 'record', memberId: 'm-1' },
       { name: 'profiles', memberId: 'm 2' },
+      { name: 'calendar', branchId: 'b-1' },
+      { name: 'rules' },
+      { name: 'bulkTransfers' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
   });

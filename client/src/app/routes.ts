@@ -13,7 +13,7 @@ export type Route =
   | { name: 'course'; id: string }
   | { name: 'network'; root: string | null }
   | { name: 'dashboard'; id: string | null }
-  | { name: 'benchNetwork'; nodes: number }
+  | { name: 'benchNetwork'; nodes: number; gaps?: boolean }
   | { name: 'todo' }
   | { name: 'meetings'; branchId: string }
   | { name: 'meetingNew'; branchId: string; kind: string | null; period: string | null }
@@ -28,6 +28,9 @@ export type Route =
   | { name: 'talks'; memberId: string }
   | { name: 'record'; memberId: string }
   | { name: 'profiles'; memberId: string }
+  | { name: 'calendar'; branchId: string }
+  | { name: 'rules' }
+  | { name: 'bulkTransfers' }
   | { name: 'notFound'; path: string };
 
 /** Parse `#/path?query` into a Route; unknown paths become `notFound`. */
@@ -63,9 +66,12 @@ export function parseRoute(hash: string): Route {
   if (head === 'members' && id && parts[2] === 'talks' && parts.length === 3) return { name: 'talks', memberId: id };
   if (head === 'members' && id && parts[2] === 'record' && parts.length === 3) return { name: 'record', memberId: id };
   if (head === 'members' && id && parts[2] === 'profiles' && parts.length === 3) return { name: 'profiles', memberId: id };
+  if (head === 'branches' && id && parts[2] === 'calendar' && parts.length === 3) return { name: 'calendar', branchId: id };
+  if (head === 'rules' && parts.length === 1) return { name: 'rules' };
+  if (head === 'transfers' && id === 'bulk' && parts.length === 2) return { name: 'bulkTransfers' };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
-    return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000 };
+    return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000, ...(q.get('gaps') === '1' ? { gaps: true } : {}) };
   }
   return { name: 'notFound', path };
 }
@@ -95,7 +101,7 @@ export function hrefFor(route: Route): string {
     case 'dashboard':
       return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
     case 'benchNetwork':
-      return `#/bench/network?nodes=${route.nodes}`;
+      return `#/bench/network?nodes=${route.nodes}${route.gaps ? '&gaps=1' : ''}`;
     case 'todo':
       return '#/todo';
     case 'meetings':
@@ -129,6 +135,12 @@ export function hrefFor(route: Route): string {
       return `#/branches/${enc(route.branchId)}/assessment`;
     case 'notices':
       return '#/notices';
+    case 'calendar':
+      return `#/branches/${enc(route.branchId)}/calendar`;
+    case 'rules':
+      return '#/rules';
+    case 'bulkTransfers':
+      return '#/transfers/bulk';
     case 'notFound':
       return `#${route.path}`;
   }

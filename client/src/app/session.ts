@@ -78,14 +78,14 @@ export function subscribeSession(l: Listener): () => void {
 }
 
 /** Which top-level pages a role may open; the API enforces scope regardless. */
-export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo' | 'notices' | 'appraisal' | 'accounts')[] {
+export function navFor(s: Session): ('home' | 'branch' | 'network' | 'dashboard' | 'todo' | 'notices' | 'appraisal' | 'accounts' | 'rules')[] {
   switch (s.role) {
     case 'SECRETARY':
     case 'COMMITTEE_MEMBER':
       return s.role === 'SECRETARY' ? ['todo', 'branch', 'home', 'network', 'notices', 'appraisal'] : ['home', 'branch', 'notices', 'appraisal'];
     case 'COMMITTEE_ADMIN':
     case 'UNIVERSITY_ADMIN':
-      return ['dashboard', 'network', 'home', 'notices', 'accounts'];
+      return ['dashboard', 'network', 'home', 'notices', 'accounts', 'rules'];
     default:
       return ['home', 'notices', 'appraisal'];
   }

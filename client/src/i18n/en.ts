@@ -4,6 +4,7 @@ import { recordsEn } from './records-messages';
 import { memberRecordEn } from './member-record-messages';
 import { ssoEn } from './sso-messages';
 import { integrityEn } from './integrity-messages';
+import { affairsScreensEn } from './affairs-screens-messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys, so a missing translation fails the type check. */
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...accountAdminEn,
   ...ssoEn,
   ...integrityEn,
+  ...affairsScreensEn,
   'app.name': 'Hongtu',
   'app.tagline': 'Party-building learning and organizational life',
   'app.skip': 'Skip to main content',
@@ -320,6 +322,7 @@ export const en: Record<MessageKey, string> = {
   'network.more': 'Show {n} more',
   'network.groups': 'Group by shared gaps',
   'network.gapEdges': 'Show shared gaps',
+  'network.hiddenEdges': ' ({n} hidden)',
   'network.hint': 'Click a node to expand it; double-click a member to open the portrait.',
   'network.count': '{nodes} nodes, {edges} edges',
   'network.empty': 'Nothing to show. Sign in as a secretary or an administrator.',

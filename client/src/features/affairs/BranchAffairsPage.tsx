@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/useSession';
@@ -6,14 +6,17 @@ import {
   ApproveTransferDocument,
   BranchAffairsDocument,
   BranchTransfersDocument,
+  CancelTransferDocument,
   ConfirmTransferDocument,
   IssueTransferLetterDocument,
   StartTransferDocument,
   type TransferCaseKind,
+  type TransferCaseStatus,
 } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
+import { fieldErrorOf } from './field-error';
 import { fenToYuan } from './money';
 
 /** A branch's party affairs: the pipeline with what is late, dues totals and whom to remind, transfers with their steps. */
@@ -149,12 +152,21 @@ function Transfers({ branchId }: { branchId: string }) {
                       </button>
                     ) : null}
                   </div>
+                  {OPEN.includes(c.status) ? <CancelTransfer id={c.id} memberName={c.memberName} onDone={reload} /> : null}
+                  <TransferLog steps={c.steps} reason={c.reason} />
                 </li>
               ))}
             </ul>
           )
         }
       </QueryState>
+      {admin ? (
+        <p>
+          <a href={hrefFor({ name: 'bulkTransfers' })} data-testid="bulk-link">
+            {t('bulk.link')}
+          </a>
+        </p>
+      ) : null}
       {failed ? (
         <p role="alert" className="error">
           {failed.graphQLErrors[0]?.message ?? failed.message}
@@ -162,6 +174,99 @@ function Transfers({ branchId }: { branchId: string }) {
       ) : null}
       <StartTransferForm onDone={reload} />
     </section>
+  );
+}
+
+const OPEN: TransferCaseStatus[] = ['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED'];
+
+/** A case's log: every step with its day and note, the reason it was started first. */
+function TransferLog({ steps, reason }: { steps: { status: TransferCaseStatus; at: string; note?: string | null }[]; reason: string }) {
+  const { t, te, date } = useI18n();
+  return (
+    <details className="meta">
+      <summary>{t('cancel.log')}</summary>
+      <p>{t('cancel.reasonLabel', { reason })}</p>
+      <ol className="transfer-log" data-testid="transfer-log">
+        {steps.map((st) => (
+          <li key={`${st.status}-${st.at}`} data-status={st.status}>
+            {date(st.at, true)} · {te('transfer', st.status)}
+            {st.note ? ` · ${st.note}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** Cancel an open case: the reason first, then a confirmation; the refusal, if any, names the field. */
+function CancelTransfer({ id, memberName, onDone }: { id: string; memberName: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const errorId = useId();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [state, cancel] = useMutation(CancelTransferDocument);
+  if (!open) {
+    return (
+      <div className="row">
+        <button type="button" className="button button-ghost" data-testid="transfer-cancel" onClick={() => setOpen(true)}>
+          {t('cancel.action')}
+        </button>
+      </div>
+    );
+  }
+  const err = state.error && !state.fetching ? fieldErrorOf(state.error) : null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!note.trim()) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const r = await cancel({ id, note: note.trim() });
+    if (!r.error) {
+      setOpen(false);
+      onDone();
+    }
+  };
+  const invalid = missing || err?.root === 'note' ? true : undefined;
+  return (
+    <form className="form" onSubmit={submit} data-testid="cancel-form" noValidate>
+      <p>
+        <strong>{t('cancel.ask', { name: memberName })}</strong>
+      </p>
+      <label>
+        {t('cancel.reason')}
+        <textarea
+          rows={2}
+          value={note}
+          placeholder={t('cancel.reasonPlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="cancel-note"
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          required
+        />
+      </label>
+      <div className="row">
+        <button type="submit" className="button" disabled={state.fetching} data-testid="cancel-confirm">
+          {t('cancel.confirm')}
+        </button>
+        <button type="button" className="button button-ghost" onClick={() => setOpen(false)} data-testid="cancel-back">
+          {t('cancel.back')}
+        </button>
+      </div>
+      {missing ? (
+        <p className="error" role="alert" id={errorId} data-testid="cancel-error">
+          {t('cancel.needReason')}
+        </p>
+      ) : err ? (
+        <div className="error" role="alert" id={errorId} data-testid="cancel-error" data-field={err.field ?? ''}>
+          <p>{err.root === 'note' ? t('field.error', { field: t('cancel.reason'), message: err.message }) : err.message}</p>
+          <p>{t('field.nothingSaved')}</p>
+        </div>
+      ) : null}
+    </form>
   );
 }
 

@@ -4,13 +4,18 @@ import { MemberDuesDocument, RecordDuesPaymentDocument } from '../../gql/graphql
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
+import { useSession } from '../../app/useSession';
 import { Citation } from './Citation';
+import { DuesStandardForm } from './DuesStandardForm';
 import { fenToYuan, yuanToFen } from './money';
 
 /** A member's dues: standard, arrears with the prompts the rules raise, payments, and the payment form. */
 export default function MemberDuesPage({ memberId }: { memberId: string }) {
   const { t, te, date } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: MemberDuesDocument, variables: { memberId } });
+  const session = useSession();
+  // The branch's secretary and the administrators above it set standards; the API checks the scope.
+  const manager = session?.role === 'SECRETARY' || session?.role === 'COMMITTEE_ADMIN' || session?.role === 'UNIVERSITY_ADMIN';
   return (
     <div className="page">
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -61,6 +66,7 @@ export default function MemberDuesPage({ memberId }: { memberId: string }) {
                 </ul>
               )}
             </section>
+            {manager ? <DuesStandardForm memberId={memberId} onDone={() => refetch({ requestPolicy: 'network-only' })} /> : null}
             <PayForm
               memberId={memberId}
               suggested={d.arrears.unpaidMonths.slice(0, 3)}

@@ -58,6 +58,9 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                   <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: branch.id })} data-testid="assessment-link">
                     {t('assess.link')}
                   </a>
+                  <a className="button button-ghost" href={hrefFor({ name: 'calendar', branchId: branch.id })} data-testid="calendar-link">
+                    {t('cal.link')}
+                  </a>
                   <a className="button button-ghost" href={hrefFor({ name: 'network', root: `branch:${branch.id}` })}>
                     {t('nav.network')}
                   </a>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { DashboardCommitteesDocument, type BranchCompareFragment } from '../../gql/graphql';
 import { hrefFor } from '../../app/routes';
+import { useI18n } from '../../i18n/useI18n';
 import { useSession } from '../../app/useSession';
 import { QueryState } from '../../ui/QueryState';
 import { DashboardView, type DashBranch } from './DashboardView';
@@ -32,6 +33,7 @@ const toDash = (b: BranchCompareFragment, committee: string): DashBranch => ({
  */
 export default function DashboardPage({ scopeId }: { scopeId: string | null }) {
   const session = useSession();
+  const { t } = useI18n();
   const quarters = useMemo(() => lastQuarters(), []);
   const vars = useMemo(() => toVars(quarters), [quarters]);
   const committeeId = scopeId ?? (session?.role === 'COMMITTEE_ADMIN' ? session.committeeId : null);
@@ -41,6 +43,13 @@ export default function DashboardPage({ scopeId }: { scopeId: string | null }) {
   const error = uni.error ?? lives.error ?? undefined;
   return (
     <div className="page">
+      {session?.role === 'COMMITTEE_ADMIN' || session?.role === 'UNIVERSITY_ADMIN' ? (
+        <p className="row">
+          <a className="button button-ghost" href={hrefFor({ name: 'bulkTransfers' })} data-testid="bulk-link">
+            {t('bulk.link')}
+          </a>
+        </p>
+      ) : null}
       <QueryState fetching={uni.fetching || lives.fetching} error={error} data={lives.data} retry={lives.retry}>
         {(committees) => {
           const branches = committees.flatMap((c) => c.branches.map((b) => toDash(b, c.name)));

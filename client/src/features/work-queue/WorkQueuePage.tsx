@@ -25,9 +25,14 @@ export default function WorkQueuePage() {
           <p className="meta">{t('todo.hint')}</p>
         </div>
         {session?.branchId ? (
-          <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: session.branchId })} data-testid="assessment-link">
-            {t('assess.title')}
-          </a>
+          <div className="row">
+            <a className="button button-ghost" href={hrefFor({ name: 'calendar', branchId: session.branchId })} data-testid="calendar-link">
+              {t('cal.link')}
+            </a>
+            <a className="button button-ghost" href={hrefFor({ name: 'assessment', branchId: session.branchId })} data-testid="assessment-link">
+              {t('assess.title')}
+            </a>
+          </div>
         ) : null}
       </div>
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
