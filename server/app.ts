@@ -31,6 +31,7 @@ import { OidcSignIn } from './auth/oidc';
 import { useOidcRoutes } from './auth/oidc-routes';
 import { configurePasswordHashing } from './auth/passwords';
 import { createTokenVerifier } from './auth/token-verifier';
+import { authCacheFor } from './auth/auth-cache';
 import { useAuthTransport } from './api/auth-plugin';
 import { CSRF_HEADER } from './auth/cookies';
 import { RulesEngine } from './rules/engine';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): App {
   const logger: AppLogger = deps.logger ?? createLogger(config.logLevel);
   const schema = auditMutationReads(buildSchema(config));
   const verify = createTokenVerifier(config.jwtSecret);
+  // Tokens, sessions and viewers read for one request serve the next ones until a write could change them.
+  authCacheFor(deps.store, { ttlMs: config.auth.cacheMs });
   const throttle = new SignInThrottle();
   configurePasswordHashing(config.passwordHashing);
   // The catalogue is checked here, so a bad rule stops the server at start with the rule id and field.

@@ -88,6 +88,11 @@ export interface AuthConfig {
   tokenMaxDays: number;
   /** Campus single sign-on (OpenID Connect, server/auth/oidc*.ts); null when HONGTU_OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
+  /**
+   * How long a token, session or viewer row read for one request is trusted for the next ones when no
+   * write was heard in this process (server/auth/auth-cache.ts); 0 = read them at every request. Default 10,000 ms.
+   */
+  cacheMs?: number;
 }
 
 export interface OidcConfig {
@@ -327,6 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       cookieSecure: readCookieSecure(env.HONGTU_COOKIE_SECURE),
       tokenMaxDays: readInt('HONGTU_TOKEN_MAX_DAYS', env.HONGTU_TOKEN_MAX_DAYS, 90, 1, 366),
       oidc: readOidc(env),
+      cacheMs: readInt('HONGTU_AUTH_CACHE_MS', env.HONGTU_AUTH_CACHE_MS, 10_000, 0, 60_000),
     },
   };
   cfg.ballotSecret = env.HONGTU_BALLOT_SECRET || cfg.jwtSecret;

@@ -1,8 +1,8 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes; audit log. */
-import type { Gap, Mastery, StudyPlan } from '../model';
+import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
-import { int, toGap, toMastery, toStudyPlan } from './mapping';
+import { int, num, toGap, toMastery, toStudyPlan } from './mapping';
 import { Q } from './queries';
 
 /** Rows grouped per asked member id, every asked id present. */
@@ -45,6 +45,19 @@ export class LearnerOps {
     if (memberIds.length === 0) return new Map();
     const rows = await this.ex.read((tx) => tx.rows(Q.getGaps, { memberIds: [...new Set(memberIds)] }));
     return keyed(memberIds, rows.map(toGap));
+  }
+
+  async listBranchPeers(branchIds: string[], since: number): Promise<BranchPeer[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows(Q.listBranchPeers, { branchIds: [...new Set(branchIds)], since: int(since) }));
+    return rows.map((r) => ({
+      memberId: String(r.memberId),
+      branchId: String(r.branchId),
+      gapTopicIds: (r.gapTopicIds as unknown[]).map(String).sort(),
+      studies: (r.studies as Record<string, unknown>[])
+        .map((x) => ({ courseId: String(x.courseId), sessions: num(x.sessions), maxProgress: num(x.maxProgress) }))
+        .sort((a, b) => a.courseId.localeCompare(b.courseId)),
+    }));
   }
 
   /** Replaces all HAS_GAP edges of the member (one per topic, the last one given wins). */

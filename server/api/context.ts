@@ -10,14 +10,15 @@ import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
-import type { AccessToken, AuthSession } from '../../graph';
+import type { AccessToken, AuthSession, GraphStore } from '../../graph';
 import { isAccessToken, verifyAccessTokenOnce } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
 import { clearSessionCookie, CSRF_HEADER, isSecureRequest, readSessionCookie, sessionCookie } from '../auth/cookies';
 import type { Session } from '../auth/session';
 import { bearerToken, verifyToken } from '../auth/tokens';
-import { loadViewer } from '../auth/viewer';
+import { authCacheFor, type ViewerRows } from '../auth/auth-cache';
+import { loadViewer, type Viewer } from '../auth/viewer';
 import { forbidden, unauthenticated } from '../errors';
 import { rulesFor } from '../rules/engine';
 import { createLoaders, type Loaders } from './loaders';
@@ -145,11 +146,7 @@ export function createContext(
     pending ??= (async () => {
       const cred = await credentials();
       const memberId = cred.memberId;
-      const viewer = await loadViewer(memberId, {
-        member: (id) => loaders.member.load(id),
-        branch: (id) => loaders.branch.load(id),
-        branchesOfCommittee: async (cid) => (await loaders.committeeBranches.load(cid)).map((b) => b.id),
-      });
+      const viewer = await cachedViewer(memberId, store, loaders);
       if (cred.kind === 'session' && cred.session.role !== viewer.role) {
         // A change of role (privilege) gets a new session id; the old one stops working.
         const next = await rotateSession(store, config.auth, cred.session, viewer.role, request.headers.get('user-agent'), now());
@@ -205,5 +202,30 @@ export function createContext(
       const c = await credentials();
       return c.kind === 'token' && c.token.introspect;
     },
+  });
+}
+
+/**
+ * The viewer of `memberId`, from the rows the process keeps (server/auth/auth-cache.ts: emptied by every
+ * write that could change them) or read through this request's loaders. Either way the request's
+ * loaders then hold the viewer's member and branch rows, so a resolver asking for them reads nothing.
+ */
+async function cachedViewer(memberId: string, store: GraphStore, loaders: Loaders): Promise<Viewer> {
+  const rows = await authCacheFor(store).viewerRows(memberId, async (): Promise<ViewerRows | null> => {
+    const member = await loaders.member.load(memberId);
+    if (!member) return null;
+    const branch = await loaders.branch.load(member.branchId);
+    const committeeBranches = member.role === 'COMMITTEE_ADMIN' ? (await loaders.committeeBranches.load(branch?.committeeId ?? '')).map((b) => Object.freeze({ ...b })) : null;
+    return { member: Object.freeze({ ...member }), branch: branch && Object.freeze({ ...branch }), committeeBranches };
+  });
+  if (rows) {
+    loaders.member.prime(rows.member.id, rows.member);
+    if (rows.branch) loaders.branch.prime(rows.branch.id, rows.branch);
+    if (rows.committeeBranches && rows.branch) loaders.committeeBranches.prime(rows.branch.committeeId, rows.committeeBranches.slice());
+  }
+  return loadViewer(memberId, {
+    member: async () => rows?.member ?? null,
+    branch: async () => rows?.branch ?? null,
+    branchesOfCommittee: async () => (rows?.committeeBranches ?? []).map((b) => b.id),
   });
 }

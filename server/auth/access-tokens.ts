@@ -9,6 +9,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccessToken, TokenScope } from '../../graph';
 import type { GraphStore } from '../../graph';
 import { badInput, unauthenticated } from '../errors';
+import { authCacheFor } from './auth-cache';
 import { touchLater } from './touch-later';
 
 export const TOKEN_PREFIX = 'htpat_';
@@ -57,13 +58,19 @@ export async function verifyAccessToken(store: GraphStore, bearer: string, now: 
   const m = FORMAT.exec(bearer);
   const refused = () => unauthenticated('Invalid, expired or revoked access token; create a new one on your account page');
   if (!m) throw refused();
-  const t = await store.getAccessToken(m[1]!);
+  // The record may come from the process's cache (auth-cache.ts: emptied by every write that could revoke it);
+  // the secret, revocation and expiry are checked here on every request all the same.
+  const cache = authCacheFor(store);
+  const t = await cache.accessToken(m[1]!, () => store.getAccessToken(m[1]!));
   if (!t) throw refused();
   const given = Buffer.from(sha256(m[2]!), 'hex');
   const stored = Buffer.from(t.secretHash, 'hex');
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw refused();
   if (t.revokedAt !== 0 || now >= t.expiresAt) throw refused();
-  if (now - t.lastUsedAt >= 60_000) touchLater(`token:${t.id}`, () => store.touchAccessToken(t.id, now));
+  if (now - t.lastUsedAt >= 60_000) {
+    touchLater(`token:${t.id}`, () => store.touchAccessToken(t.id, now));
+    cache.tokenUsed(t.id, now);
+  }
   return t;
 }
 

@@ -10,6 +10,7 @@ import type { AuthSession } from '../../graph';
 import type { GraphStore } from '../../graph';
 import type { AuthConfig } from '../config';
 import { AppError } from '../errors';
+import { authCacheFor } from './auth-cache';
 import { touchLater } from './touch-later';
 
 /** UNAUTHENTICATED for a cookie that no longer counts; `sessionEnded` lets the client say why it signed out. */
@@ -52,14 +53,21 @@ export async function issueSession(
  * idle too long (an idle one is revoked then, so it cannot come back).
  */
 export async function resolveSession(store: GraphStore, cfg: AuthConfig, cookieValue: string, now: number): Promise<AuthSession> {
-  const s = await store.getAuthSession(hashSessionId(cookieValue));
+  // Possibly from the process's cache (auth-cache.ts: emptied by every write that could end the session);
+  // revocation, expiry and idle time are checked here on every request all the same.
+  const cache = authCacheFor(store);
+  const id = hashSessionId(cookieValue);
+  const s = await cache.authSession(id, () => store.getAuthSession(id));
   if (s?.revokedAt !== 0) throw ended('Your session has ended; sign in again');
   if (now >= s.expiresAt) throw ended('Your session has expired; sign in again');
   if (now - s.lastSeenAt >= cfg.sessionIdleMs) {
     await store.revokeAuthSessions(s.memberId, now, { only: s.id });
     throw ended('Your session ended after a period of inactivity; sign in again');
   }
-  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) touchLater(`session:${s.id}`, () => store.touchAuthSession(s.id, now));
+  if (now - s.lastSeenAt >= TOUCH_EVERY_MS) {
+    touchLater(`session:${s.id}`, () => store.touchAuthSession(s.id, now));
+    cache.sessionSeen(s.id, now);
+  }
   return s;
 }
 

@@ -73,18 +73,28 @@ export function measureRouteSizes(dist = DIST): RouteSize[] {
 
 export interface NetworkRenderResult {
   nodes: number;
+  /** Edges drawn in the first picture. */
   edges: number;
+  /** Gap edges held back until asked for (0 with `gaps`, and for builds before they were held back). */
+  hiddenEdges: number;
   applyMs: number;
   layoutMs: number;
   totalMs: number;
+  /** Wall time of each run, mount → first paint after layout. */
   runs: number[];
+  /**
+   * Main-thread CPU time of each run (Chromium's Performance.getMetrics ThreadTime, from opening the page to
+   * the result): what the page needed of a core, which a busy machine stretches less than the wall time.
+   */
+  cpu: number[];
 }
 
 /**
- * Serve client/dist with vite preview, open `#/bench/network?nodes=N` in headless Chromium `runs` times
- * (fresh page each time) and return the median total (mount → first paint after layout) and layout time.
+ * Serve `dist` with vite preview, open `#/bench/network?nodes=N` (`&gaps=1`: gap edges on from the start) in
+ * headless Chromium `runs` times (fresh page each time) and return the median total (mount → first paint
+ * after layout), the layout time and the main-thread CPU time of each run.
  */
-export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST): Promise<NetworkRenderResult> {
+export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST, opts: { gaps?: boolean } = {}): Promise<NetworkRenderResult> {
   const server = await preview({
     configFile: path.join(ROOT, 'client/vite.config.ts'),
     build: { outDir: dist },
@@ -97,29 +107,36 @@ export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST):
   const totals: number[] = [];
   const layouts: number[] = [];
   const applies: number[] = [];
-  let last = { nodes: 0, edges: 0 };
+  const cpu: number[] = [];
+  let last = { nodes: 0, edges: 0, hiddenEdges: 0 };
   try {
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
-      await page.goto(`${url}#/bench/network?nodes=${nodes}`);
-      await page.waitForFunction(() => window.__networkBench !== undefined, null, { timeout: 120_000 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
+      const before = await taskTime();
+      await page.goto(`${url}#/bench/network?nodes=${nodes}${opts.gaps ? '&gaps=1' : ''}`);
+      await page.waitForFunction(() => window.__networkBench !== undefined, null, { timeout: 180_000 });
       const r = await page.evaluate(() => window.__networkBench!);
+      cpu.push((await taskTime()) * 1000 - before * 1000);
       totals.push(r.totalMs);
       layouts.push(r.layoutMs);
       applies.push(r.applyMs);
-      last = { nodes: r.nodes, edges: r.edges };
+      last = { nodes: r.nodes, edges: r.edges, hiddenEdges: r.hiddenEdges ?? 0 };
       await page.close();
     }
   } finally {
     await close();
     await new Promise<void>((res) => server.httpServer.close(() => res()));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { ...last, applyMs: median(applies), layoutMs: median(layouts), totalMs: median(totals), runs: totals };
+  return { ...last, applyMs: median(applies), layoutMs: median(layouts), totalMs: median(totals), runs: totals, cpu };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /** Print both measurements as a table (used by the lead's `npm run bench` and runnable alone with tsx). */
-export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: RouteSize[]; network: NetworkRenderResult }> {
+export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: RouteSize[]; network: NetworkRenderResult; withGaps: NetworkRenderResult }> {
   const sizes = measureBundleSizes();
   console.log('\nClient bundle (gzip) per chunk:');
   console.table(sizes.map((s) => ({ chunk: s.chunk, 'raw kB': (s.bytes / 1024).toFixed(1), 'gzip kB': (s.gzipBytes / 1024).toFixed(1) })));
@@ -127,40 +144,52 @@ export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: Ro
   console.log('Per route, on top of the entry (gzip):');
   console.table(routes.map((r) => ({ route: r.route, 'gzip kB': (r.gzipBytes / 1024).toFixed(1), chunks: r.chunks.length })));
   const network = await measureNetworkRender(2000, 3);
-  console.log(
-    `Network render, ${network.nodes} nodes / ${network.edges} edges: median ${network.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${network.applyMs.toFixed(0)} ms, layout ${network.layoutMs.toFixed(0)} ms); runs ${network.runs.map((r) => r.toFixed(0)).join(', ')} ms`,
-  );
-  return { sizes, routes, network };
+  const withGaps = await measureNetworkRender(2000, 3, DIST, { gaps: true });
+  for (const [what, r] of [
+    ['gap edges held back', network],
+    ['gap edges on', withGaps],
+  ] as const) {
+    console.log(
+      `Network render, ${r.nodes} nodes / ${r.edges} edges drawn (${what}): median ${r.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${r.applyMs.toFixed(0)} ms, layout ${r.layoutMs.toFixed(0)} ms), main-thread CPU median ${median(r.cpu).toFixed(0)} ms; runs ${r.runs.map((x) => x.toFixed(0)).join(', ')} ms`,
+    );
+  }
+  return { sizes, routes, network, withGaps };
 }
 
 /**
  * This build against another one (`--compare DIR`, e.g. a copy of an earlier client/dist), one page load
- * each in turn, `rounds` times, so both meet the same machine load. Prints median, spread and n of each.
+ * each in turn (this build as it opens, this build with the gap edges on, the other build), `rounds` times
+ * with the order rotating, so all three meet the same machine load. Prints median, spread and n of the wall
+ * time and of the main-thread CPU time of each.
  */
 async function compareNetworkRender(otherDist: string, rounds: number, nodes = 2000): Promise<void> {
-  const ours: number[] = [];
-  const theirs: number[] = [];
+  const variants = [
+    { name: `this build (${DIST})`, dist: DIST, gaps: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
+    { name: 'this build, gap edges on', dist: DIST, gaps: true, wall: [] as number[], cpu: [] as number[], edges: 0 },
+    { name: `other build (${otherDist})`, dist: otherDist, gaps: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
+  ];
   const load0 = loadavg()[0];
+  const loads: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    for (const [dist, into] of (i % 2
-      ? [
-          [otherDist, theirs],
-          [DIST, ours],
-        ]
-      : [
-          [DIST, ours],
-          [otherDist, theirs],
-        ]) as [string, number[]][]) {
-      into.push((await measureNetworkRender(nodes, 1, dist)).totalMs);
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(i + k) % variants.length]!;
+      loads.push(loadavg()[0]);
+      const r = await measureNetworkRender(nodes, 1, v.dist, { gaps: v.gaps });
+      v.wall.push(r.totalMs);
+      v.cpu.push(r.cpu[0]!);
+      v.edges = r.edges;
     }
   }
   const d = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
-    return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms (${s[0]!.toFixed(0)}–${s.at(-1)!.toFixed(0)}), n=${s.length}`;
+    return `median ${median(s).toFixed(0)} ms (${s[0]!.toFixed(0)}–${s.at(-1)!.toFixed(0)}), n=${s.length}`;
   };
-  console.log(`Network render, ${nodes} nodes, alternating; load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
-  console.log(`  this build (${DIST}): ${d(ours)}; runs ${ours.map((r) => r.toFixed(0)).join(', ')}`);
-  console.log(`  other build (${otherDist}): ${d(theirs)}; runs ${theirs.map((r) => r.toFixed(0)).join(', ')}`);
+  console.log(
+    `Network render, ${nodes} nodes, alternating; load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end, ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} between runs`,
+  );
+  for (const v of variants) {
+    console.log(`  ${v.name}, ${v.edges} edges drawn: wall ${d(v.wall)}; main-thread ${d(v.cpu)}; wall runs ${v.wall.map((r) => r.toFixed(0)).join(', ')}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

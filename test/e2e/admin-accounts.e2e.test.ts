@@ -15,6 +15,7 @@ import { seriousViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { open, signInAs, snap } from './pages';
 import { startTestServer, type TestServer } from './server';
+import { postGql } from './api';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
@@ -29,14 +30,7 @@ let adminToken = '';
 let target = { id: '', name: '' };
 let other = { id: '', name: '' };
 
-async function gql(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<any> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json();
-}
+const gql = (query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken) => postGql(server.url, query, variables, token);
 
 async function signIn(page: Page, loginName: string, password: string): Promise<void> {
   await open(page, server.url, '/signin');

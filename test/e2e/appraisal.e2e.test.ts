@@ -13,23 +13,14 @@ import type { LaunchedBrowser } from './browser';
 import type { TestServer } from './server';
 import { PHONE, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
+import { demoLogin, gqlData } from './api';
 
 let server: TestServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-async function api(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-const tokenOf = async (memberId: string): Promise<string> => (await api('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login.token;
+const api = (query: string, variables: Record<string, unknown> = {}, token?: string) => gqlData(server.url, query, variables, token);
+const tokenOf = async (memberId: string): Promise<string> => (await demoLogin(server.url, memberId)).token;
 
 /** Sign in through the demo sign-in page by typing a member id. */
 async function signInById(id: string): Promise<void> {

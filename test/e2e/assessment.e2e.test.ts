@@ -11,6 +11,7 @@ import { seriousViolations } from './axe';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { open, signInAs, snap } from './pages';
+import { pageGql } from './api';
 
 const poll = pollWithin(90_000, 250);
 
@@ -28,17 +29,7 @@ const noSideways = () => fitsWidth(page);
 
 /** A GraphQL query through the page's own session cookie. */
 async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return r.json();
-    },
-    [query, variables] as const,
-  );
+  const body = await pageGql<T>(page, query, variables);
   expect(body.errors).toBeUndefined();
   return body.data as T;
 }

@@ -12,6 +12,7 @@ import { cookieClient, SIGN_IN, totpNow } from '../support/auth-client';
 import { open, snap } from './pages';
 import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
+import { demoLogin, gqlData, postGql } from './api';
 
 const poll = pollWithin(20_000, 100);
 
@@ -20,14 +21,7 @@ let page: Page;
 let adminToken = '';
 const people: Record<string, string> = {};
 
-async function api(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<any> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json();
-}
+const api = (query: string, variables: Record<string, unknown> = {}, token = adminToken) => postGql(server.url, query, variables, token);
 
 /** The administrator gives `memberId` an account; returns the one-time password. */
 async function issue(memberId: string, loginName: string): Promise<string> {
@@ -63,22 +57,9 @@ async function expectNoReadableToken(): Promise<void> {
 
 useBrowserSuite(async (s) => {
   ({ server, page } = s);
-  const demo = (await (
-    await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ demoAccounts { memberId role } }' }),
-    })
-  ).json()) as { data: { demoAccounts: { memberId: string; role: string }[] } };
-  for (const a of demo.data.demoAccounts) people[a.role] ??= a.memberId;
-  const login = (await (
-    await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($m: ID!) { login(memberId: $m) { token } }', variables: { m: people.UNIVERSITY_ADMIN } }),
-    })
-  ).json()) as { data: { login: { token: string } } };
-  adminToken = login.data.login.token;
+  const demo = await gqlData<{ demoAccounts: { memberId: string; role: string }[] }>(server.url, '{ demoAccounts { memberId role } }');
+  for (const a of demo.demoAccounts) people[a.role] ??= a.memberId;
+  adminToken = (await demoLogin(server.url, people.UNIVERSITY_ADMIN)).token;
 });
 
 describe('password sign-in in the browser', () => {

@@ -15,23 +15,13 @@ import { formatPercent } from '../../client/src/i18n/i18n';
 import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { demoLogin, gqlData } from './api';
 
 const pct = (r: number | null | undefined) => (r == null ? '—' : formatPercent('zh-CN', r));
 
 /** The API's answer, as the person with `memberId` (demo sign-in gives their token). */
 async function api<T>(memberId: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const post = async (q: string, v: Record<string, unknown>, token?: string) => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: q, variables: v }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: unknown };
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { login } = (await post('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })) as unknown as { login: { token: string } };
-  return post(query, variables, login.token);
+  return gqlData<T>(server.url, query, variables, (await demoLogin(server.url, memberId)).token);
 }
 
 /**

@@ -9,23 +9,15 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
+import { demoLogin, gqlData } from './api';
 
 const poll = pollWithin(30_000, 100);
 
 let server: TestServer;
 let page: Page;
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-const login = async (memberId: string) => (await gql<{ login: { token: string } }>('mutation($id: ID!) { login(memberId: $id) { token } }', { id: memberId })).login;
+const gql = <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => gqlData<T>(server.url, query, variables, token);
+const login = (memberId: string) => demoLogin(server.url, memberId);
 
 useBrowserSuite((s) => {
   ({ server, page } = s);

@@ -16,6 +16,7 @@ import { seriousViolations } from './axe';
 import { freePort, type TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
 import { open, signInAs, signedInMemberId } from './pages';
+import { pageGql } from './api';
 
 const poll = pollWithin(90_000, 250);
 
@@ -40,19 +41,7 @@ useBrowserSuite(
 const noSideways = () => fitsWidth(page);
 
 /** A GraphQL request through the page's own session cookie (the raw body, errors included). */
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] }> {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return r.json();
-    },
-    [query, variables] as const,
-  );
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => pageGql(page, query, variables);
 async function api<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await gql(query, variables);
   expect(body.errors).toBeUndefined();

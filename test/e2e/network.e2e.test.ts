@@ -131,3 +131,42 @@ describe('network picture', () => {
     }
   });
 });
+
+describe('a large network picture', () => {
+  it('draws 2,000 nodes with its legend and holds the gap edges back behind a visible control', async () => {
+    await open(page, server.url, '/bench/network?nodes=2000');
+    await page.waitForFunction(() => window.__networkBench !== undefined && window.cy !== undefined, null, { timeout: 120_000 });
+    const first = await page.evaluate(() => ({ bench: window.__networkBench!, nodes: window.cy!.nodes().length, gaps: window.cy!.edges('[kind = "gap"]').length }));
+    expect(first.nodes).toBe(2000);
+    expect(first.gaps).toBe(0);
+    expect(first.bench.hiddenEdges).toBeGreaterThan(1000);
+
+    // The legend names every stage colour and draws each kind's shape as the canvas draws it.
+    const legend = page.getByTestId('network-legend');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.textContent()).toContain('正式党员');
+    const shapes = await page.evaluate(() =>
+      ['university', 'committee', 'branch', 'topic'].map((k) => ({
+        kind: k,
+        canvas: String(window.cy!.nodes(`[kind = "${k}"]`).first().style('shape')),
+        legend: document.querySelector(`[data-testid="legend-${k}"]`)?.getAttribute('data-shape') ?? null,
+      })),
+    );
+    for (const s of shapes) expect(s.legend, s.kind).toBe(s.canvas);
+
+    // The control says how many edges wait, and showing them adds exactly those without moving a node.
+    const control = page.getByLabel('显示共同短板');
+    expect(await control.isVisible()).toBe(true);
+    expect(await control.isChecked()).toBe(false);
+    expect(await page.getByTestId('hidden-edges').textContent()).toContain(first.bench.hiddenEdges.toLocaleString('zh-CN'));
+    const positions = () =>
+      page.evaluate(() => window.cy!.nodes('[kind = "topic"], [kind = "branch"]').map((n) => `${n.id()}@${n.position().x.toFixed(1)},${n.position().y.toFixed(1)}`));
+    const before = await positions();
+    await control.check();
+    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(first.bench.hiddenEdges);
+    expect(await positions()).toEqual(before);
+    await snap(page, 'network-2000-gaps');
+    await control.uncheck();
+    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(0);
+  });
+});

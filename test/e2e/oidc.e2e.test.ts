@@ -14,6 +14,7 @@ import type { LaunchedBrowser } from './browser';
 import { open, snap } from './pages';
 import { freePort, type TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
+import { postGql } from './api';
 
 const poll = pollWithin(30_000, 100);
 
@@ -24,14 +25,7 @@ let page: Page;
 let adminToken = '';
 const people: Record<string, string> = {};
 
-async function api(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<any> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json();
-}
+const api = (query: string, variables: Record<string, unknown> = {}, token = adminToken) => postGql(server.url, query, variables, token);
 
 useBrowserSuite(
   async (s) => {

@@ -12,6 +12,7 @@ import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
 import { open, snap } from './pages';
 import { questions } from '../../seeds/curriculum/index';
+import { demoLogin, gqlData } from './api';
 
 /** Each seeded question's main topic (heaviest tag). */
 const topicOf = new Map(questions.map((q) => [q.id, Object.entries(q.topics).sort((a, b) => b[1] - a[1])[0][0]]));
@@ -22,18 +23,8 @@ let server: TestServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-const login = async (memberId: string) =>
-  (await gql<{ login: { token: string; role: string } }>('mutation($id: ID!) { login(memberId: $id) { token role } }', { id: memberId })).login;
+const gql = <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => gqlData<T>(server.url, query, variables, token);
+const login = (memberId: string) => demoLogin(server.url, memberId);
 
 useBrowserSuite((s) => {
   ({ server, browser, page } = s);

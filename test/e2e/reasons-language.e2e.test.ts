@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
 import { open, signedInMemberId, signInAs, snap } from './pages';
+import { pageGql } from './api';
 
 const poll = pollWithin(90_000, 250);
 const CJK = /[\u4e00-\u9fff]/;
@@ -28,17 +29,7 @@ useBrowserSuite(
 
 /** A GraphQL query through the page's session cookie, in a given language. */
 async function api<T>(query: string, variables: Record<string, unknown>, lang: string): Promise<T> {
-  const body = await page.evaluate(
-    async ([q, v, l]) => {
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', 'accept-language': l },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return r.json();
-    },
-    [query, variables, lang] as const,
-  );
+  const body = await pageGql<T>(page, query, variables, lang);
   expect(body.errors).toBeUndefined();
   return body.data as T;
 }

@@ -10,6 +10,7 @@ import { seriousViolations } from './axe';
 import type { TestServer } from './server';
 import { PHONE, pollWithin, useBrowserSuite } from './suite';
 import { signInAs } from './pages';
+import { pageGql } from './api';
 
 const poll = pollWithin(90_000, 250);
 
@@ -32,16 +33,9 @@ interface Item {
 
 /** The open items of the queue, through the API with the page's session. */
 async function queue(): Promise<Item[]> {
-  const body = await page.evaluate(async () => {
-    const r = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-      body: JSON.stringify({ query: '{ workQueue { items { key ruleId status subject { id name } } } }' }),
-    });
-    return r.json();
-  });
+  const body = await pageGql<{ workQueue: { items: Item[] } }>(page, '{ workQueue { items { key ruleId status subject { id name } } } }');
   expect(body.errors).toBeUndefined();
-  return (body.data.workQueue.items as Item[]).filter((i) => i.status === 'DUE' || i.status === 'OVERDUE');
+  return body.data!.workQueue.items.filter((i) => i.status === 'DUE' || i.status === 'OVERDUE');
 }
 
 /** Open the queue and follow the link of the item `key`. */

@@ -4,8 +4,8 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { diffElements } from './diff-elements';
 import type { GraphElement } from './elements';
 import { placeLabels, type LabelCandidate } from './label-placement';
-import { fitViewport, labelCandidate, labelClasses, prepareLargeGraph } from './large-graph';
-import { layoutFor } from './layouts';
+import { fitViewport, labelCandidate, labelClasses, OVERVIEW_EMS, prepareLargeGraph, SMALL_SCREEN } from './large-graph';
+import { LARGE_GRAPH, layoutFor } from './layouts';
 import { styleFor, type RampRange, type StyleMode } from './stylesheet';
 import { exposeDebugCy } from './debug';
 
@@ -23,6 +23,11 @@ export interface GraphViewHandle {
 
 export interface GraphViewProps {
   elements: readonly GraphElement[];
+  /**
+   * Edges that are not drawn but place the nodes of a large first picture (e.g. gap edges held back until
+   * asked for: topics still sit next to the members they concern), so showing them later moves nothing.
+   */
+  placeWith?: readonly GraphElement[];
   styleMode?: StyleMode;
   /** The mastery/attendance ramp's ends (fitted to the data by the page; the legend shows the same). */
   rampRange?: RampRange | null;
@@ -43,10 +48,11 @@ export interface GraphViewProps {
  * Element changes are diffed by stable id and applied in one `cy.batch()`; the layout re-runs only when the
  * set of ids changed. Stylesheets and layouts are module constants.
  */
-export function GraphView({ elements, styleMode = 'stage', rampRange = null, onNodeTap, onNodeDoubleTap, highlight, label, onLayout, className, ref }: GraphViewProps) {
+export function GraphView({ elements, placeWith, styleMode = 'stage', rampRange = null, onNodeTap, onNodeDoubleTap, highlight, label, onLayout, className, ref }: GraphViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const liveRef = useRef(new Map<string, GraphElement>());
+  const styleRef = useRef(styleFor('stage'));
   // Handlers in refs so the events are bound once and always call the latest props.
   const handlers = useRef({ onNodeTap, onNodeDoubleTap, onLayout });
   handlers.current = { onNodeTap, onNodeDoubleTap, onLayout };
@@ -54,7 +60,7 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
   useEffect(() => {
     const cy = cytoscape({
       container: containerRef.current,
-      style: styleFor('stage'),
+      style: styleRef.current,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -82,9 +88,16 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
   }, []);
 
   useEffect(() => {
-    cyRef.current?.style(styleFor(styleMode, rampRange));
+    const cy = cyRef.current;
+    const sheet = styleFor(styleMode, rampRange);
+    // The instance starts with the stage sheet: setting the same one again would restyle every element.
+    if (cy && sheet !== styleRef.current) {
+      styleRef.current = sheet;
+      cy.style(sheet);
+    }
   }, [styleMode, rampRange]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placeWith only shapes the first picture
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -92,8 +105,10 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
     const first = live.size === 0;
     const t0 = performance.now();
     const d = diffElements(live, elements);
+    // Only edges come or go: every node stays where it is.
+    const edgesOnly = d.addNodes.length === 0 && d.reparent.length === 0 && d.remove.every((id) => live.get(id)?.group === 'edges');
     // A large first picture: positions, label sides and viewport from the elements, before anything is added.
-    const prepared = first ? prepareLargeGraph(elements) : null;
+    const prepared = first ? prepareLargeGraph(placeWith?.length ? [...elements, ...placeWith] : elements, { w: cy.width(), h: cy.height() }) : null;
     const prepareMs = performance.now() - t0;
     const neighbours = live.size > 0 && d.addNodes.length > 0 ? neighbourMap(elements) : null;
     cy.batch(() => {
@@ -104,7 +119,9 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
             if (prepared) {
               const side = prepared.sides.get(el.data.id);
               const classes = [el.classes, side ? labelClasses(side) : ''].filter(Boolean).join(' ');
-              return { ...el, data: { ...el.data }, position: { ...prepared.positions.get(el.data.id)! }, classes };
+              const font = prepared.fonts.get(el.data.id);
+              const data = font ? { ...el.data, fontSize: font, labelWidth: OVERVIEW_EMS * font } : { ...el.data };
+              return { ...el, data, position: { ...prepared.positions.get(el.data.id)! }, classes };
             }
             const anchor = neighbours ? anchorPosition(cy, el.data.id, neighbours) : null;
             return { ...el, data: { ...el.data }, ...(anchor ? { position: anchor } : {}) };
@@ -135,7 +152,8 @@ export function GraphView({ elements, styleMode = 'stage', rampRange = null, onN
       readableOnSmallScreens(cy);
       performance.measure('graph:layout', { start: started });
       handlers.current.onLayout?.(prepareMs + performance.now() - started);
-    } else if (d.setChanged && cy.nodes().length > 0) {
+    } else if (d.setChanged && cy.nodes().length > 0 && !(edgesOnly && cy.nodes().length > LARGE_GRAPH)) {
+      // (A large picture keeps its places when only edges come or go: the blocks would not move.)
       const started = performance.now();
       const layout = cy.layout(layoutFor(cy, first));
       layout.one('layoutstop', () => {
@@ -237,7 +255,7 @@ function placeNodeLabels(cy: Core): void {
 
 /** On a phone a fitted picture is too small to read: open it at a readable zoom, centred on the first node. */
 function readableOnSmallScreens(cy: Core): void {
-  if (cy.width() >= 600 || cy.zoom() >= 0.9) return;
+  if (cy.width() >= SMALL_SCREEN || cy.zoom() >= 0.9) return;
   const top = cy.nodes('[kind = "university"], [kind = "committee"], [kind = "branch"]').first();
   cy.zoom(0.9);
   cy.center(top.nonempty() ? top : cy.nodes().first());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { labelBox, placeLabels, textWidth, type LabelCandidate } from './label-placement';
-import { radialTreePositions } from './radial-layout';
 import { fitRange } from './stylesheet';
 
 const at = (id: string, x: number, y: number, label: string, priority = 1): LabelCandidate => ({
@@ -51,32 +50,6 @@ describe('label placement', () => {
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
     }
-  });
-});
-
-describe('radial tree layout', () => {
-  it('puts the root in the middle, each level on a wider ring, and every node somewhere', () => {
-    const nodes = [
-      { id: 'u', kind: 'university' },
-      { id: 'c1', kind: 'committee' },
-      { id: 'c2', kind: 'committee' },
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, kind: 'branch' })),
-      { id: 't', kind: 'topic' },
-    ];
-    const edges = [
-      { source: 'u', target: 'c1', kind: 'under' },
-      { source: 'u', target: 'c2', kind: 'under' },
-      ...Array.from({ length: 30 }, (_, i) => ({ source: i < 20 ? 'c1' : 'c2', target: `b${i}`, kind: 'under' })),
-      { source: 'b0', target: 't', kind: 'gap' },
-    ];
-    const pos = radialTreePositions(nodes, edges);
-    expect(pos.size).toBe(nodes.length);
-    expect(pos.get('u')).toEqual({ x: 0, y: 0 });
-    const r = (id: string) => Math.hypot(pos.get(id)!.x, pos.get(id)!.y);
-    expect(r('c1')).toBeCloseTo(r('c2'));
-    expect(r('b0')).toBeGreaterThan(r('c1'));
-    // Distinct places on the branch ring.
-    expect(new Set(Array.from({ length: 30 }, (_, i) => `${Math.round(pos.get(`b${i}`)!.x)},${Math.round(pos.get(`b${i}`)!.y)}`)).size).toBe(30);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The first picture of a large graph, prepared from the element list alone: node positions (the radial
- * tree of radial-layout.ts), the side of each label that fits (label-placement.ts) and the viewport that
- * shows it all. GraphView then adds every node once, where it belongs and with its label class, and sets the
+ * The first picture of a large graph, prepared from the element list alone: node positions (the blocks of
+ * cluster-layout.ts), the heads' label sizes for the fitted zoom, the side of each label that fits
+ * (label-placement.ts) and the viewport that shows it all. GraphView then adds every node once, where it belongs and with its label class, and sets the
  * viewport directly. Before, cytoscape added the nodes, a preset layout moved each of them (one position
  * event and bounding-box invalidation per node), a fit measured every element's box, and the label pass
  * changed the classes of every node again (a second style pass); at 2,000 nodes that was most of the time.
@@ -9,8 +9,8 @@
  */
 import type { GraphElement } from './elements';
 import { LARGE_GRAPH } from './layouts';
-import { labelBox, placeLabels, type LabelCandidate, type LabelSide } from './label-placement';
-import { type Point, radialTreePositions } from './radial-layout';
+import { clusterPositions, type Point } from './cluster-layout';
+import { labelBox, placeLabels, textWidth, type LabelCandidate, type LabelSide } from './label-placement';
 import { KIND_LOOK } from './stylesheet';
 
 /** Font size and priority of each kind's label (the stylesheet's font sizes). */
@@ -54,17 +54,31 @@ export interface PreparedGraph {
   positions: Map<string, Point>;
   /** Side of each label that is drawn; the others show on hover. */
   sides: Map<string, LabelSide>;
+  /**
+   * Label font sizes (model units) of the heads of the picture (the university and the committees), chosen
+   * so they read at OVERVIEW_PX on screen at the fitted zoom; the other labels keep their kind's size and
+   * appear as the reader zooms in.
+   */
+  fonts: Map<string, number>;
   /** Model-space box around every node and drawn label. */
   box: Box;
 }
 
+/** On-screen size (px) of the heads' labels in the fitted first picture of a large graph. */
+export const OVERVIEW_PX: Record<string, number> = { university: 15, committee: 13 };
+/** Narrower than this (CSS px), a picture opens zoomed in (GraphView), so the heads keep their kind's size. */
+export const SMALL_SCREEN = 600;
+/** A head label wraps at this many of its own font sizes. */
+export const OVERVIEW_EMS = 12;
+
 const hasClass = (classes: string | undefined, c: string) => (classes ?? '').split(/\s+/).includes(c);
 
 /**
- * Positions, label sides and bounds for a first picture of more than LARGE_GRAPH nodes; null for smaller
- * graphs and for graphs with compound (study-group) nodes, whose parents cytoscape sizes itself.
+ * Positions, label sides, head label sizes and bounds for a first picture of more than LARGE_GRAPH nodes in a
+ * `viewport` (CSS px, the container's size); null for smaller graphs and for graphs with compound
+ * (study-group) nodes, whose parents cytoscape sizes itself.
  */
-export function prepareLargeGraph(elements: readonly GraphElement[]): PreparedGraph | null {
+export function prepareLargeGraph(elements: readonly GraphElement[], viewport: { w: number; h: number } = { w: 1200, h: 720 }): PreparedGraph | null {
   const nodes: { id: string; kind: string; label: string; classes?: string }[] = [];
   const edges: { source: string; target: string; kind: string }[] = [];
   const seen = new Set<string>();
@@ -77,7 +91,44 @@ export function prepareLargeGraph(elements: readonly GraphElement[]): PreparedGr
     } else edges.push({ source: el.data.source, target: el.data.target, kind: el.data.kind });
   }
   if (nodes.length <= LARGE_GRAPH) return null;
-  const positions = radialTreePositions(nodes, edges);
+  const byNode = new Map(nodes.map((n) => [n.id, n]));
+  const fonts = new Map<string, number>();
+  const fontOf = (id: string, kind: string) => fonts.get(id) ?? LABEL_LOOK[kind]?.font ?? 10;
+  const maxWidthOf = (id: string) => (fonts.has(id) ? OVERVIEW_EMS * fonts.get(id)! : LABEL_MAX_WIDTH);
+  const sizes = {
+    size: nodeSize,
+    // The node, two lines of its label and a gap above its children.
+    head: (kind: string) => nodeSize(kind) + 2 * (LABEL_LOOK[kind]?.font ?? 10) + 16,
+    headWidth: (id: string) => {
+      const n = byNode.get(id);
+      return n ? Math.min(maxWidthOf(id), textWidth(n.label, fontOf(id, n.kind))) : 0;
+    },
+  };
+  const aspect = viewport.w / Math.max(viewport.h, 1);
+  // First pass: how far the fitted picture is zoomed out; then the heads' labels grow to read at that zoom
+  // and the blocks make room for them.
+  const nodeBox = (ps: Map<string, Point>) => {
+    const b: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const n of nodes) {
+      const p = ps.get(n.id) ?? { x: 0, y: 0 };
+      const s = nodeSize(n.kind) / 2;
+      b.x1 = Math.min(b.x1, p.x - s);
+      b.y1 = Math.min(b.y1, p.y - s);
+      b.x2 = Math.max(b.x2, p.x + s);
+      b.y2 = Math.max(b.y2, p.y + s);
+    }
+    return b;
+  };
+  const draft = clusterPositions(nodes, edges, sizes, aspect);
+  const zoom0 = fitViewport(nodeBox(draft), viewport.w, viewport.h, 30, 0.05, 4).zoom;
+  for (const n of viewport.w >= SMALL_SCREEN ? nodes : []) {
+    const px = OVERVIEW_PX[n.kind];
+    const base = LABEL_LOOK[n.kind]?.font ?? 10;
+    if (px && base * zoom0 < px) fonts.set(n.id, Math.ceil(px / zoom0));
+  }
+  const positions = fonts.size
+    ? clusterPositions(nodes, edges, { ...sizes, head: (kind: string) => sizes.head(kind) + (OVERVIEW_PX[kind] ? 2 * Math.ceil((OVERVIEW_PX[kind] ?? 0) / zoom0) : 0) }, aspect)
+    : draft;
   const candidates: LabelCandidate[] = [];
   const box: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   const grow = (b: Box) => {
@@ -93,13 +144,15 @@ export function prepareLargeGraph(elements: readonly GraphElement[]): PreparedGr
     grow({ x1: p.x - s / 2, y1: p.y - s / 2, x2: p.x + s / 2, y2: p.y + s / 2 });
     const c = labelCandidate(n.id, n.kind, n.label, p, { w: s, h: s }, hasClass(n.classes, 'expanded'));
     if (c) {
-      candidates.push(c);
-      byId.set(n.id, c);
+      const f = fonts.get(n.id);
+      const cand = f ? { ...c, fontSize: f, maxWidth: maxWidthOf(n.id) } : c;
+      candidates.push(cand);
+      byId.set(n.id, cand);
     }
   }
   const sides = placeLabels(candidates);
   for (const [id, side] of sides) grow(labelBox(byId.get(id)!, side));
-  return { positions, sides, box };
+  return { positions, sides, fonts, box };
 }
 
 /**

@@ -2,11 +2,12 @@
  * Layout options. fCoSE (spectral start + force refinement) gives the best small and medium pictures and
  * handles the study-group compounds; a first layout starts from a spectral placement, later ones (an
  * expansion, undo) keep the current positions as the start, so the picture moves little. Beyond
- * LARGE_GRAPH nodes a force layout takes seconds, so the radial tree of radial-layout.ts places the nodes
- * in one linear pass.
+ * LARGE_GRAPH nodes a force layout takes seconds, so the blocks of cluster-layout.ts place the nodes in one
+ * linear pass (a first large picture is placed before it is added: large-graph.ts).
  */
 import type { Core, LayoutOptions } from 'cytoscape';
-import { radialTreePositions } from './radial-layout';
+import { clusterPositions } from './cluster-layout';
+import { KIND_LOOK } from './stylesheet';
 
 const COMMON = {
   name: 'fcose',
@@ -37,9 +38,12 @@ export const LARGE_GRAPH = 1000;
 export function layoutFor(cy: Core, first: boolean): LayoutOptions {
   const n = cy.nodes().length;
   if (n <= LARGE_GRAPH) return first ? LAYOUT_INITIAL : LAYOUT_INCREMENTAL;
-  const positions = radialTreePositions(
+  const size = (kind: string) => (kind === 'more' ? 22 : ((KIND_LOOK as Record<string, { size: number }>)[kind]?.size ?? 16));
+  const positions = clusterPositions(
     cy.nodes().map((x) => ({ id: x.id(), kind: String(x.data('kind')) })),
     cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string, kind: String(e.data('kind')) })),
+    { size, head: (kind) => size(kind) + 36, headWidth: () => 90 },
+    cy.width() / Math.max(cy.height(), 1),
   );
   return { name: 'preset', positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, padding: 30, animate: false } as unknown as LayoutOptions;
 }

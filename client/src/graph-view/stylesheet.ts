@@ -102,6 +102,8 @@ const BASE: StylesheetJson = [
       padding: '10px',
     },
   },
+  // The heads of a large picture: labels sized to read at its fitted zoom (large-graph.ts).
+  { selector: 'node[fontSize]', style: { 'font-size': 'data(fontSize)', 'text-max-width': 'data(labelWidth)' } },
   // Labels: placed ones, and any the reader points at (hover, selection, search), on a white ground.
   { selector: 'node.labelled, node[kind = "group"]', style: { label: 'data(label)' } },
   // The side label-placement.ts chose when below was taken (margins as LABEL_GAP there).
