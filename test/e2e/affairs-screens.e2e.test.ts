@@ -381,4 +381,33 @@ describe('party-affairs screens for secretaries and administrators', () => {
     await poll(() => page.getByTestId('dues-standards').textContent()).toContain(`${year}`);
     await checkScreen('dues-saved');
   });
+
+  it('on a desk: every one of these screens fits its width with no serious accessibility finding', async () => {
+    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    const { members } = await api<{ members: { nodes: { id: string; branch: { id: string } }[] } }>(
+      '{ members(filter: { stages: [FULL] }, first: 1) { nodes { id branch { id } } } }',
+    );
+    const m = members.nodes[0];
+    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      const screens: [string, string, string][] = [
+        ['calendar', `/branches/${encodeURIComponent(m.branch.id)}/calendar`, '[data-testid="calendar"] > li'],
+        ['rules', '/rules', '[data-testid="rules"] > li'],
+        ['affairs', `/branches/${encodeURIComponent(m.branch.id)}/affairs`, '[data-testid="transfers"] > li'],
+        ['dues', `/members/${encodeURIComponent(m.id)}/dues`, '[data-testid="dues-standard-form"]'],
+        ['bulk', '/transfers/bulk', '[data-testid="bulk-branch"]'],
+      ];
+      for (const [name, hash, ready] of screens) {
+        await page.goto(`${server.url}/#${hash}`);
+        await poll(() => page.locator(ready).count()).toBeGreaterThan(0);
+        if (name === 'bulk') {
+          await page.getByTestId('bulk-branch').selectOption(m.branch.id);
+          await poll(() => page.getByTestId('bulk-form').count()).toBe(1);
+        }
+        await checkScreen(`desk-${name}`);
+      }
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
+  });
 });
