@@ -62,6 +62,7 @@ export interface StoreParts {
     | 'listBranches'
     | 'getBranchesByIds'
     | 'listGroups'
+    | 'listGroupsOfBranches'
     | 'createUniversity'
     | 'createCommittee'
     | 'createBranch'
@@ -74,7 +75,7 @@ export interface StoreParts {
   events: Part<'recordStudy' | 'recordAnswer' | 'getMemberHistory' | 'getHistoriesForMembers' | 'countStudiesByCourse'>;
   eventBatch: Part<'recordEventBatch' | 'listOutbox' | 'completeOutbox' | 'outboxAppliedCounts'>;
   learningSummary: Part<'saveMemberLearning' | 'getBranchLearning' | 'listStaleMemberLearning'>;
-  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan'>;
+  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan' | 'listBranchPeers'>;
   search: Part<'getEmbeddingMeta' | 'setEmbeddings' | 'getEmbeddings' | 'ensureVectorIndex' | 'vectorSearch' | 'keywordSearch'>;
   records: Part<
     | 'listAbsenceReasons'
@@ -187,6 +188,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   listGroups(branchId: string) {
     return this.parts.org.listGroups(branchId);
+  }
+  listGroupsOfBranches(branchIds: string[]) {
+    return this.parts.org.listGroupsOfBranches(branchIds);
   }
   createUniversity(u: University) {
     return this.parts.org.createUniversity(u);
@@ -336,6 +340,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   getStudyPlan(memberId: string) {
     return this.parts.learner.getStudyPlan(memberId);
+  }
+  listBranchPeers(branchIds: string[], since: number) {
+    return this.parts.learner.listBranchPeers(branchIds, since);
   }
 
   // ---- embeddings and search ----

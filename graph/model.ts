@@ -190,6 +190,19 @@ export interface Mastery {
   updatedAt: number;
 }
 
+/**
+ * A branch member as the recommender's social signals see them (one set-based read per page of branches):
+ * the topics of their stored gaps, and their study sessions per course since a given time.
+ */
+export interface BranchPeer {
+  memberId: string;
+  branchId: string;
+  /** Topic ids of the member's stored gaps (HAS_GAP), sorted. */
+  gapTopicIds: string[];
+  /** Study sessions since the asked time, per course (sorted by course id): how many, and the highest progress reached. */
+  studies: { courseId: string; sessions: number; maxProgress: number }[];
+}
+
 export interface Gap {
   memberId: string;
   topicId: string;

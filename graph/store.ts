@@ -19,6 +19,7 @@ import type {
   Attendance,
   AttendanceStatus,
   Branch,
+  BranchPeer,
   Committee,
   Course,
   CourseKind,
@@ -149,6 +150,8 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   listBranches(committeeIds?: string[]): Promise<Branch[]>;
   getBranchesByIds(ids: string[]): Promise<Branch[]>;
   listGroups(branchId: string): Promise<Group[]>;
+  /** Party groups of several branches in one read, ordered by branch id then group id (unknown ids: none). */
+  listGroupsOfBranches(branchIds: string[]): Promise<Group[]>;
   createUniversity(u: University): Promise<WriteResult>;
   createCommittee(c: Committee): Promise<WriteResult>;
   createBranch(b: Branch): Promise<WriteResult>;
@@ -194,8 +197,9 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
   /**
-   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance rows
-   * counted by status in the store (one set-based read; a meeting without attendance counts zeros).
+   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance counted by
+   * status: counts the store keeps on the meeting, updated in the transaction that records its attendance and
+   * always equal to its rows (one set-based read, no attendance row read; no attendance counts zeros).
    */
   listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]>;
 
@@ -218,6 +222,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   saveStudyPlan(plan: StudyPlan): Promise<void>;
   /** The member's newest plan. */
   getStudyPlan(memberId: string): Promise<StudyPlan | null>;
+  /**
+   * The members of the branches (ordered by branch id, then member id), each with the topics of their stored
+   * gaps and their study sessions per course with `at >= since`: one set-based read however many branches.
+   */
+  listBranchPeers(branchIds: string[], since: number): Promise<BranchPeer[]>;
 
   // ---- embeddings and search ----
   getEmbeddingMeta(kind: EmbeddableKind): Promise<EmbeddingMeta[]>;

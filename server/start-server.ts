@@ -45,7 +45,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
-  assertStoreUsable(config);
+  for (const note of assertStoreUsable(config)) log.warn(note);
   const plain = await openStore(config);
   // Learning events and access records are group-committed; mastery and gaps follow from the outbox
   // (server/write-path), so no event hooks run in the request.
@@ -75,6 +75,21 @@ export async function startServer(config: Readonly<Config>, extra: Partial<AppDe
       }
       // The curriculum view every learning read starts from, loaded before the first request needs it.
       await learner.curriculum.get();
+      // Every branch's figures that recommendations read (meeting topics, popularity, similar members), in
+      // the background, so a member's first read does not wait for their branch's.
+      const tb = Date.now();
+      void store
+        .listBranches()
+        .then((bs) =>
+          learner.branches.warm(
+            bs.map((b) => b.id),
+            Date.now(),
+          ),
+        )
+        .then(
+          (n) => log.info(`Branch learning figures read for ${n} branches in ${((Date.now() - tb) / 1000).toFixed(1)} s`),
+          (e: unknown) => log.warn(`branch learning figures not read ahead (read on first use): ${e instanceof Error ? e.message : String(e)}`),
+        );
       void text.syncEmbeddings();
       writePath.worker.kick(); // entries left by a previous run (a crash) are applied first
       // Rows from an earlier day, or of members changed while the server was down, in the background.

@@ -72,6 +72,13 @@ const PROPERTY_KEYS = [
   'forCommittee',
   'tokenHash',
   'slotLock',
+  // attendance counts kept on each meeting, and the lock its attendance writes take
+  'present',
+  'excused',
+  'absent',
+  'attendanceLock',
+  // the write lock taken before a read-then-write (LOCK in graph/neo4j/queries.ts)
+  'writeSeq',
   // accounts, sessions, tokens
   'loginName',
   'passwordHash',
@@ -298,7 +305,7 @@ const PARAMETERS: Record<string, unknown> = {
 };
 
 /** The functions and procedures the adapter calls, with Neo4j's own signatures. */
-const FUNCTIONS = ['head', 'min', 'toLower', 'coalesce', 'count', 'collect', 'size', 'range', 'toInteger', 'vector.similarity.cosine'];
+const FUNCTIONS = ['head', 'min', 'max', 'toLower', 'coalesce', 'count', 'collect', 'size', 'range', 'toInteger', 'vector.similarity.cosine'];
 const PROCEDURES = ['db.index.vector.queryNodes', 'db.awaitIndex', 'db.awaitIndexes'];
 
 function pick<T>(registry: Record<string, T>, names: string[]): Record<string, T> {

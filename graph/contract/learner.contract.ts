@@ -70,6 +70,31 @@ export function learnerContract(get: GetStore): void {
       expect((await s.getGapsForMembers(['m-02'])).get('m-02')).toHaveLength(1);
     });
 
+    it('lists the members of branches with their gap topics and their study per course since a time', async () => {
+      const s = get();
+      const gap = (memberId: string, topicId: string) => ({ memberId, topicId, severity: 0.5, reasons: [], updatedAt: T0 });
+      await s.replaceGaps('m-02', [gap('m-02', 'history.founding'), gap('m-02', 'constitution.duties')]);
+      await s.replaceGaps('m-04', [gap('m-04', 'history.founding')]);
+      const study = (id: string, memberId: string, courseId: string, at: number, progress: number) => ({ id, memberId, courseId, at, seconds: 600, progress });
+      await s.recordStudy(study('s-1', 'm-01', 'k-01', T0, 0.5));
+      await s.recordStudy(study('s-2', 'm-01', 'k-01', T0 + DAY, 1));
+      await s.recordStudy(study('s-3', 'm-01', 'k-02', T0 - DAY, 0.95));
+      await s.recordStudy(study('s-4', 'm-04', 'k-02', T0 + 2 * DAY, 0.25));
+      await s.recordStudy(study('s-5', 'm-03', 'k-02', T0 + 2 * DAY, 0.25));
+      expect(await s.listBranchPeers(['b-3', 'b-1', 'b-1'], T0)).toEqual([
+        { memberId: 'm-01', branchId: 'b-1', gapTopicIds: [], studies: [{ courseId: 'k-01', sessions: 2, maxProgress: 1 }] },
+        { memberId: 'm-02', branchId: 'b-1', gapTopicIds: ['constitution.duties', 'history.founding'], studies: [] },
+        { memberId: 'm-04', branchId: 'b-3', gapTopicIds: ['history.founding'], studies: [{ courseId: 'k-02', sessions: 1, maxProgress: 0.25 }] },
+        { memberId: 'm-05', branchId: 'b-3', gapTopicIds: [], studies: [] },
+      ]);
+      expect((await s.listBranchPeers(['b-1'], T0 - DAY))[0].studies).toEqual([
+        { courseId: 'k-01', sessions: 2, maxProgress: 1 },
+        { courseId: 'k-02', sessions: 1, maxProgress: 0.95 },
+      ]);
+      expect(await s.listBranchPeers(['b-404'], T0)).toEqual([]);
+      expect(await s.listBranchPeers([], T0)).toEqual([]);
+    });
+
     it('saves study plans and returns the newest; a re-save of an id replaces it', async () => {
       const s = get();
       expect(await s.getStudyPlan('m-01')).toBeNull();

@@ -1,5 +1,5 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes. */
-import type { Gap, Mastery, StudyPlan } from '../model';
+import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
 import { groupBy, toGap, toMastery, toStudyPlan } from './mapping';
@@ -18,6 +18,14 @@ const Q = {
   newestPlan: `MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan)
     RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
       p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items ORDER BY p.createdAt DESC, p.id DESC LIMIT 1`,
+  // The time bound sits behind WITH (see events.ts: in the MATCH, Kuzu 0.11 scans the whole rel table).
+  peers: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member) WHERE b.id IN $branchIds
+    RETURN b.id AS branchId, m.id AS memberId`,
+  peerGaps: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[:HAS_GAP]->(t:Topic) WHERE b.id IN $branchIds
+    RETURN m.id AS memberId, t.id AS topicId`,
+  peerStudies: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[s:STUDIED]->(c:Course) WHERE b.id IN $branchIds
+    WITH m, s, c WHERE s.at >= $since
+    RETURN m.id AS memberId, c.id AS courseId, count(s) AS sessions, max(s.progress) AS maxProgress`,
 } as const;
 
 const keyed = <T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> => {
@@ -66,6 +74,26 @@ export class LearnerQueries {
         gaps.map((g) => g.topicId),
       );
       await writeGaps(tx, new Map([[memberId, gaps]]));
+    });
+  }
+
+  async listBranchPeers(branchIds: string[], since: number): Promise<BranchPeer[]> {
+    if (branchIds.length === 0) return [];
+    const p = { branchIds: [...new Set(branchIds)] };
+    return this.ex.readMany(async (r) => {
+      const members = await r.run(Q.peers, p);
+      const gaps = groupBy(await r.run(Q.peerGaps, p), (x) => String(x.memberId));
+      const studies = groupBy(await r.run(Q.peerStudies, { ...p, since }), (x) => String(x.memberId));
+      return members
+        .map((m) => ({
+          memberId: String(m.memberId),
+          branchId: String(m.branchId),
+          gapTopicIds: (gaps.get(String(m.memberId)) ?? []).map((g) => String(g.topicId)).sort(),
+          studies: (studies.get(String(m.memberId)) ?? [])
+            .map((x) => ({ courseId: String(x.courseId), sessions: Number(x.sessions), maxProgress: Number(x.maxProgress) }))
+            .sort((a, b) => a.courseId.localeCompare(b.courseId)),
+        }))
+        .sort((a, b) => a.branchId.localeCompare(b.branchId) || a.memberId.localeCompare(b.memberId));
     });
   }
 

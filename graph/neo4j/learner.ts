@@ -1,9 +1,9 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes; audit log. */
-import type { Gap, Mastery, StudyPlan } from '../model';
+import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
-import { int, toGap, toMastery, toStudyPlan } from './mapping';
-import { Q } from './queries';
+import { int, num, toGap, toMastery, toStudyPlan } from './mapping';
+import { LOCK, Q } from './queries';
 
 /** Rows grouped per asked member id, every asked id present. */
 function keyed<T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> {
@@ -47,9 +47,24 @@ export class LearnerOps {
     return keyed(memberIds, rows.map(toGap));
   }
 
+  async listBranchPeers(branchIds: string[], since: number): Promise<BranchPeer[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await this.ex.read((tx) => tx.rows(Q.listBranchPeers, { branchIds: [...new Set(branchIds)], since: int(since) }));
+    return rows.map((r) => ({
+      memberId: String(r.memberId),
+      branchId: String(r.branchId),
+      gapTopicIds: (r.gapTopicIds as unknown[]).map(String).sort(),
+      studies: (r.studies as Record<string, unknown>[])
+        .map((x) => ({ courseId: String(x.courseId), sessions: num(x.sessions), maxProgress: num(x.maxProgress) }))
+        .sort((a, b) => a.courseId.localeCompare(b.courseId)),
+    }));
+  }
+
   /** Replaces all HAS_GAP edges of the member (one per topic, the last one given wins). */
   replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: a concurrent replace waits, so no gap of either survives half-replaced.
+      await tx.rows(LOCK.Member, { id: memberId });
       await requireIds(tx, 'Member', [memberId]);
       await requireIds(
         tx,
@@ -71,6 +86,8 @@ export class LearnerOps {
   /** Upsert by plan id (a re-save replaces the plan). */
   saveStudyPlan(plan: StudyPlan): Promise<void> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: two saves of one plan id replace it in turn instead of colliding on its id.
+      await tx.rows(LOCK.Member, { id: plan.memberId });
       await requireIds(tx, 'Member', [plan.memberId]);
       await tx.write(Q.dropStudyPlan, { id: plan.id });
       await tx.write(Q.saveStudyPlan, {

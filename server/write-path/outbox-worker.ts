@@ -245,6 +245,16 @@ export class OutboxWorker {
     }
     this.stats.passes++;
     this.stats.applied += applied;
+    // Their branches' figures that recommendations read (similar members' gaps, what they studied) follow.
+    for (const m of members) {
+      const current = gaps.get(m.id) ?? storedGaps.get(m.id) ?? [];
+      this.learner.branches.applyMember(
+        m.branchId,
+        m.id,
+        current.map((g) => g.topicId),
+        histories.get(m.id)?.studies ?? [],
+      );
+    }
     // The pass is committed; the members' learning summaries follow from the state it wrote, at most
     // every `summaryIntervalMs` under load (members gather meanwhile) and always once the outbox is empty.
     for (const id of ids) this.unsummarised.add(id);

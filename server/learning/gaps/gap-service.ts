@@ -4,7 +4,7 @@
  * Called by the event hooks after every answer and study session (only that member), and on first
  * read for members whose gaps were never computed.
  */
-import type { Gap, StudyPlan } from '../../../graph';
+import type { Gap, Meeting, StudyPlan } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
@@ -17,7 +17,11 @@ export const BRANCH_WINDOW_DAYS = 90;
 
 /** Subtopic → number of the branch's meetings in the window that discussed it (tag weight ≥ 0.3). */
 export async function branchMeetingTopics(store: GraphStore, view: CurriculumView, branchId: string, now: number): Promise<Map<string, number>> {
-  const meetings = await store.listMeetings([branchId], now - BRANCH_WINDOW_DAYS * DAY, now + 1);
+  return countMeetingTopics(view, await store.listMeetings([branchId], now - BRANCH_WINDOW_DAYS * DAY, now + 1));
+}
+
+/** Subtopic → number of the given meetings that discussed it (tag weight ≥ 0.3). */
+export function countMeetingTopics(view: CurriculumView, meetings: readonly Pick<Meeting, 'topics'>[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of meetings) {
     for (const tw of resolveTags(m.topics, view.topics, view.leavesByArea)) {
@@ -68,21 +72,7 @@ export class GapService {
       branchCache?.set(snap.member.branchId, topics);
     }
     const [branchTopics, plan] = await Promise.all([topics, this.store.getStudyPlan(snap.member.id)]);
-    const areaIds = [...snap.view.leavesByArea.keys()];
-    const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
-    return assessGaps({
-      member: snap.member,
-      view: snap.view,
-      now: snap.now,
-      requirement: snap.requirement,
-      studied: studiedTopics(snap.view, snap.history.studies),
-      storedOf: (id) => snap.rows.get(id)?.p,
-      masteryOf: snap.masteryOf,
-      areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
-      evidence: answerEvidence(snap.view, snap.history.answers),
-      branchTopics,
-      planPrerequisites: planPrerequisites(snap.view, plan, snap.courseProgress),
-    });
+    return assessSnapshot(snap, branchTopics, plan);
   }
 
   /** Recompute and store the member's gaps; returns them. */
@@ -91,4 +81,23 @@ export class GapService {
     await this.store.replaceGaps(snap.member.id, gaps);
     return gaps;
   }
+}
+
+/** Gaps and the required topics not yet assessed, from a snapshot, its branch's meeting topics and the member's plan (pure). */
+export function assessSnapshot(snap: LearnerSnapshot, branchTopics: Map<string, number>, plan: StudyPlan | null): GapAssessment {
+  const areaIds = [...snap.view.leavesByArea.keys()];
+  const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
+  return assessGaps({
+    member: snap.member,
+    view: snap.view,
+    now: snap.now,
+    requirement: snap.requirement,
+    studied: studiedTopics(snap.view, snap.history.studies),
+    storedOf: (id) => snap.rows.get(id)?.p,
+    masteryOf: snap.masteryOf,
+    areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
+    evidence: answerEvidence(snap.view, snap.history.answers),
+    branchTopics,
+    planPrerequisites: planPrerequisites(snap.view, plan, snap.courseProgress),
+  });
 }

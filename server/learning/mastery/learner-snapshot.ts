@@ -1,7 +1,7 @@
 /**
  * Everything the gap, recommendation and plan services need to know about one member at one
- * instant, read in a fixed number of store calls: mastery rows (replayed from history on first
- * read), recent history, and the curriculum view.
+ * instant, read in a fixed number of store calls: stored mastery rows, recent history, and the
+ * curriculum view.
  */
 import type { Mastery, Member, MemberHistory } from '../../../graph';
 import { rollUpMastery } from '../model/roll-up';
@@ -58,8 +58,15 @@ export function makeSnapshot(
   };
 }
 
-/** Read a member's snapshot (rows rebuilt from history when the member has none yet). */
+/**
+ * Read a member's snapshot: their stored mastery rows and recent history, two reads. Only a member who
+ * has events but no rows yet (a bulk load or an import the start-up backfill has not reached) has
+ * their history replayed, once (the rows are stored).
+ */
 export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number, requirement?: StageRequirement): Promise<LearnerSnapshot> {
-  const [{ rows }, history] = await Promise.all([mastery.ensureRows(view, [member]), mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY })]);
-  return makeSnapshot(mastery, member, view, rows.get(member.id) ?? new Map(), history, now, requirement);
+  const [stored, history] = await Promise.all([mastery.store.getMasteryForMembers([member.id]), mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY })]);
+  const list = stored.get(member.id) ?? [];
+  let rows = new Map(list.map((r) => [r.topicId, r]));
+  if (!list.length && (history.answers.length || history.studies.length)) rows = (await mastery.ensureRows(view, [member])).rows.get(member.id) ?? rows;
+  return makeSnapshot(mastery, member, view, rows, history, now, requirement);
 }

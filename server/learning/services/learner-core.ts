@@ -3,12 +3,14 @@
  * mastery and stored gaps, and one member's snapshot at an instant. The concern-specific services
  * (recommendations, plans, profiles, branch reports, ...) are functions over a LearnerCore.
  */
-import type { Gap, GraphStore, Member } from '../../../graph';
-import { GapService } from '../gaps/gap-service';
+import type { Gap, GraphStore, Member, StudyPlan } from '../../../graph';
+import type { NotAssessed } from '../gaps/compute-gaps';
+import { assessSnapshot, GapService } from '../gaps/gap-service';
 import type { MasteryModel } from '../mastery-model';
 import { CurriculumCache, type CurriculumView } from '../mastery/curriculum-view';
 import { type LearnerSnapshot, loadSnapshot } from '../mastery/learner-snapshot';
 import { MasteryService } from '../mastery/mastery-service';
+import { type BranchContext, BranchContextCache } from '../recommend/branch-context';
 import { DEFAULT_REQUIREMENTS, type RequirementsSource, type RequirementTable } from '../requirements';
 
 export const DAY = 86_400_000;
@@ -27,6 +29,9 @@ export class LearnerCore {
   readonly gaps: GapService;
   private requirementsSource: RequirementsSource = DEFAULT_REQUIREMENTS;
 
+  /** The branch figures reads use (recommend/branch-context.ts). */
+  readonly branches: BranchContextCache;
+
   constructor(
     readonly store: GraphStore,
     readonly model: MasteryModel,
@@ -34,6 +39,7 @@ export class LearnerCore {
     this.curriculum = new CurriculumCache(store);
     this.mastery = new MasteryService(store, model);
     this.gaps = new GapService(store);
+    this.branches = new BranchContextCache(store, () => this.view());
   }
 
   /** Read stage requirements from here from now on (the app binds the rules engine: overrides apply). */
@@ -60,9 +66,37 @@ export class LearnerCore {
 
   /** Stored gaps, recomputed first when never computed or older than a day. */
   async gapsOf(member: Member, now: number, snap?: LearnerSnapshot): Promise<Gap[]> {
-    const stored = (await this.store.getGapsForMembers([member.id])).get(member.id) ?? [];
-    const current = snap ?? (await this.snapshot(member, now));
-    if (!gapsAreStale(stored, now, current.requirement.since)) return stored;
-    return this.gaps.refresh(current);
+    return (await this.learnerState(member, now, snap)).gaps;
+  }
+
+  /**
+   * What a read needs about one member, in one round of reads: the snapshot, the branch's context, and
+   * the member's stored gaps (maintained by the write path) with the topics not yet assessed as of `now`.
+   * Stored gaps that are stale (gapsAreStale) are replaced by the ones assessed now; a member with no
+   * gaps before or after writes nothing (no gaps is not stored as such).
+   */
+  async learnerState(member: Member, now: number, snap?: LearnerSnapshot): Promise<LearnerState> {
+    const [current, branch, stored, plan] = await Promise.all([
+      snap ?? this.snapshot(member, now),
+      this.branches.get(member.branchId, now),
+      this.store.getGapsForMembers([member.id]).then((m) => m.get(member.id) ?? []),
+      this.store.getStudyPlan(member.id),
+    ]);
+    const assessed = assessSnapshot(current, branch.meetingTopics, plan);
+    const base = { snap: current, branch, plan, notAssessed: assessed.notAssessed };
+    if (!gapsAreStale(stored, now, current.requirement.since)) return { ...base, gaps: stored };
+    if (stored.length || assessed.gaps.length) await this.store.replaceGaps(member.id, assessed.gaps);
+    return { ...base, gaps: assessed.gaps };
   }
 }
+
+export interface LearnerState {
+  snap: LearnerSnapshot;
+  branch: BranchContext;
+  plan: StudyPlan | null;
+  gaps: Gap[];
+  notAssessed: NotAssessed[];
+}
+
+/** The branch's meeting topics in the form GapService takes (one branch, already read). */
+export const meetingTopicsOf = (branch: BranchContext) => new Map([[branch.branchId, Promise.resolve(branch.meetingTopics)]]);

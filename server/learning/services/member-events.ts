@@ -17,5 +17,11 @@ export async function applyMemberEvent(core: LearnerCore, memberId: string, now:
   ]);
   if (!member) return;
   const rows = await core.mastery.rebuild(member, view, history);
-  await core.gaps.refresh(makeSnapshot(core.mastery, member as Member, view, rows, history, now, table[member.stage]));
+  const gaps = await core.gaps.refresh(makeSnapshot(core.mastery, member as Member, view, rows, history, now, table[member.stage]));
+  core.branches.applyMember(
+    member.branchId,
+    member.id,
+    gaps.map((g) => g.topicId),
+    history.studies,
+  );
 }

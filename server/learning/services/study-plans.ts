@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Member, StudyPlan } from '../../../graph';
 import { requireInt } from '../../validate';
 import { answerEvidence, studiedTopics } from '../gaps/compute-gaps';
+import { assessSnapshot } from '../gaps/gap-service';
 import { type LearnerSnapshot, progressByCourse } from '../mastery/learner-snapshot';
 import { buildPlan } from '../plan/build-plan';
-import type { LearnerCore } from './learner-core';
+import { type LearnerCore, meetingTopicsOf } from './learner-core';
 import { rankForSnapshot } from './recommend';
 
 export interface PlanWithProgress {
@@ -22,9 +23,11 @@ const PLAN_CANDIDATES = 60;
 export async function generateStudyPlan(core: LearnerCore, member: Member, minutesPerWeek: number, weeks: number, now: number): Promise<PlanWithProgress> {
   requireInt('minutesPerWeek', minutesPerWeek, 15, 1200);
   requireInt('weeks', weeks, 1, 52);
-  const snap = await core.snapshot(member, now);
-  const { gaps, notAssessed } = await core.gaps.assess(snap);
-  const [ranked, previous] = await Promise.all([rankForSnapshot(core, snap, gaps, PLAN_CANDIDATES, notAssessed), core.store.getStudyPlan(member.id)]);
+  const [snap, branch] = await Promise.all([core.snapshot(member, now), core.branches.get(member.branchId, now)]);
+  const previous = await core.store.getStudyPlan(member.id);
+  // Ranked on the gaps as assessed now (as before this plan), not the stored ones.
+  const { gaps, notAssessed } = assessSnapshot(snap, branch.meetingTopics, previous);
+  const ranked = rankForSnapshot(snap, branch, gaps, PLAN_CANDIDATES, notAssessed);
   const plan = buildPlan({
     id: `plan-${randomUUID()}`,
     memberId: member.id,
@@ -40,7 +43,7 @@ export async function generateStudyPlan(core: LearnerCore, member: Member, minut
     evidenced: new Set([...answerEvidence(snap.view, snap.history.answers).keys(), ...studiedTopics(snap.view, snap.history.studies)]),
   });
   await core.store.saveStudyPlan(plan);
-  await core.gaps.refresh(snap); // the plan's prerequisites are a reason for gaps
+  await core.gaps.refresh(snap, meetingTopicsOf(branch)); // the plan's prerequisites are a reason for gaps
   return { plan, progress: itemProgress(plan, snap) };
 }
 
