@@ -6,7 +6,8 @@
  *   costs its weight (FIELD_COSTS, measured; 1 when not listed, MUTATION_COST for a mutation not
  *   listed), every alias counted; a field with `first` multiplies its sub-selection by it; a list
  *   field without `first` multiplies by LIST_GUESS unless its parent already took a `first`
- *   (connection edges, activity lists).
+ *   (connection edges, activity lists). A structured reason (ROW_DERIVED_TYPES) is decoded from its
+ *   parent's row, so its lists are not multiplied.
  * Both fail with BAD_USER_INPUT and `extensions.limit`.
  */
 import {
@@ -34,6 +35,13 @@ import { FIELD_COSTS, MUTATION_COST } from './limits-costs';
 
 /** Assumed length of a list without a `first` argument. */
 export const LIST_GUESS = 10;
+
+/**
+ * Types whose values are decoded from the stored row of the object that holds them (a reason code and its
+ * parameters: reasonDetails, explanationDetails, titleDetail), with no read of their own: a list of them
+ * is not multiplied by LIST_GUESS, and neither are the lists inside them.
+ */
+export const ROW_DERIVED_TYPES: ReadonlySet<string> = new Set(['Reason']);
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -114,8 +122,11 @@ export function costOf(
         if (!def) continue;
         const firstDef = def.args.find((a) => a.name === 'first');
         const first = firstDef ? firstArg(sel, vars, firstDef.defaultValue) : null;
-        const factor = first !== null ? first : unwrapIsList(def.type) && !bounded ? LIST_GUESS : 1;
-        total += weightOf(type.name, sel.name.value) + factor * walk(sel.selectionSet, getNamedType(def.type), first !== null, seen);
+        // A structured reason (and its parameters) is decoded from the row its parent already read: each of its
+        // fields costs its weight once, not once per guessed list item.
+        const fromRow = ROW_DERIVED_TYPES.has(getNamedType(def.type).name);
+        const factor = first !== null ? first : unwrapIsList(def.type) && !bounded && !fromRow ? LIST_GUESS : 1;
+        total += weightOf(type.name, sel.name.value) + factor * walk(sel.selectionSet, getNamedType(def.type), first !== null || fromRow, seen);
       }
     }
     return total;
