@@ -55,8 +55,15 @@ export class LifeOps {
         minutes: int(m.minutes),
         record: m.record,
       });
+      if (nodesCreated === 0) {
+        // A concurrent writer created this id after the check above (MERGE waited for its commit under
+        // the uniqueness constraint, and linked nothing): answer as if it had been there before.
+        const [again] = await tx.rows<{ existingBranch: string[] }>(Q.meetingCheck, { id: m.id, branchId: m.branchId });
+        if (again?.existingBranch.includes(m.branchId)) return { created: false };
+        throw meetingIdReused(m.id);
+      }
       await replaceAllTags(tx, 'Meeting', m.id, m.topics ?? []);
-      return { created: nodesCreated > 0 };
+      return { created: true };
     });
   }
 

@@ -69,6 +69,9 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`,
   ) as Record<NodeLabel, string>,
 };
 
+/** Nodes per inner transaction when vectors are dropped (a 512-dimension vector is ~4 kB of transaction state). */
+export const VECTOR_DROP_BATCH = 2_000;
+
 /** Data statements, by name. */
 export const Q = {
   // ---- lifecycle ----
@@ -102,12 +105,15 @@ RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY branchId, id`,
        COLLECT { MATCH (n:Group {id: $id})-[:UNDER]->(p:Branch) RETURN p.id } AS existingParents`,
   createCommittee: `MATCH (p:University {id: $parentId})
 MERGE (n:Committee {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:University) }
 MERGE (n)-[:UNDER]->(p)`,
   createBranch: `MATCH (p:Committee {id: $parentId})
 MERGE (n:Branch {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:Committee) }
 MERGE (n)-[:UNDER]->(p)`,
   createGroup: `MATCH (p:Branch {id: $parentId})
 MERGE (n:Group {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:Branch) }
 MERGE (n)-[:UNDER]->(p)`,
 
   // ---- members ----
@@ -210,6 +216,7 @@ SET q.stem = $stem, q.options = $options, q.answer = $answer, q.explanation = $e
 MERGE (mt:Meeting {id: $id})
   ON CREATE SET mt.kind = $kind, mt.title = $title, mt.at = $at, mt.minutes = $minutes, mt.record = $record,
     mt.present = 0, mt.excused = 0, mt.absent = 0
+WITH br, mt WHERE NOT EXISTS { MATCH (:Branch)-[:HELD]->(mt) }
 MERGE (br)-[:HELD]->(mt)`,
   getMeetingsByIds: `UNWIND $ids AS x MATCH (br:Branch)-[:HELD]->(mt:Meeting {id: x}) RETURN ${MEETING_COLUMNS}`,
   listMeetings: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
@@ -358,6 +365,17 @@ RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params,
        o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt`,
 } as const;
 
+/**
+ * Take the write lock of one node before a write that reads and then writes around it (Neo4j runs
+ * transactions concurrently at read-committed isolation, so a check made without the lock can be
+ * stale by the time the write lands). SET takes the node's exclusive lock until the transaction ends;
+ * a concurrent writer of the same node waits and then reads what the first one committed. Returns the
+ * id, or no row when the node does not exist.
+ */
+export const LOCK = Object.fromEntries(
+  (['Member', 'Course', 'Question', 'Meeting'] as const).map((l) => [l, `MATCH (n:${l} {id: $id}) SET n.writeSeq = coalesce(n.writeSeq, 0) + 1 RETURN n.id AS id`]),
+) as Record<'Member' | 'Course' | 'Question' | 'Meeting', string>;
+
 /** Which of $ids have no node of one label (a write checks this before it writes anything). */
 export const MISSING: Record<NodeLabel, string> = Object.fromEntries(
   NODE_LABELS.map((l) => [l, `UNWIND $ids AS x WITH DISTINCT x WHERE NOT EXISTS { MATCH (:${l} {id: x}) } RETURN collect(x) AS missing`]),
@@ -399,9 +417,12 @@ RETURN n.id AS id, n.embedding AS vector, n.embedderId AS embedderId, n.contentH
     /** How many nodes of the kind carry a vector, and of which dimension (null when none). */
     stats: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
 RETURN count(n) AS vectors, min(size(n.embedding)) AS dimensions`,
-    /** Vectors of another dimension are dropped when an embedder of a new dimension takes over. */
+    /**
+     * Vectors of another dimension are dropped when an embedder of a new dimension takes over: every
+     * vector of the kind may go, so in inner transactions (auto-commit only; idempotent, so retried).
+     */
     dropOtherDimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL AND size(n.embedding) <> $dimensions
-REMOVE n.embedding, n.embedderId, n.contentHash`,
+CALL (n) { REMOVE n.embedding, n.embedderId, n.contentHash } IN TRANSACTIONS OF ${VECTOR_DROP_BATCH} ROWS`,
     /** Exact cosine scan for when the kind has vectors but no index yet; same [0, 1] scale as the index. */
     scan: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
 RETURN n.id AS id, vector.similarity.cosine(n.embedding, $vector) AS score

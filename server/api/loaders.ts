@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question } from '../../graph';
 import type { GraphStore } from '../../graph';
+import { authCacheFor } from '../auth/auth-cache';
 
 /** How much recent history the loader fetches per member; fields slice it. */
 export const HISTORY_WINDOW = 50;
@@ -92,8 +93,9 @@ export function createLoaders(store: GraphStore): Loaders {
     member: byId((ids) => store.getMembersByIds(ids)),
     branch: byId((ids) => store.getBranchesByIds(ids)),
     committee: byId((ids) => store.getCommitteesByIds(ids)),
-    course: byId((ids) => store.getCoursesByIds(ids)),
-    question: byId((ids) => store.getQuestionsByIds(ids)),
+    // Curriculum rows change rarely: the process keeps them until a write could change them (auth-cache.ts).
+    course: byId((ids) => authCacheFor(store).rowsById('course', ids, (missing) => store.getCoursesByIds(missing))),
+    question: byId((ids) => authCacheFor(store).rowsById('question', ids, (missing) => store.getQuestionsByIds(missing))),
     meeting: byId((ids) => store.getMeetingsByIds(ids)),
     history: byMember(historiesOf(store), () => ({ studies: [], answers: [], attendance: [] })),
     mastery: byMember(
