@@ -62,6 +62,7 @@ export interface StoreParts {
     | 'listBranches'
     | 'getBranchesByIds'
     | 'listGroups'
+    | 'listGroupsOfBranches'
     | 'createUniversity'
     | 'createCommittee'
     | 'createBranch'
@@ -187,6 +188,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   listGroups(branchId: string) {
     return this.parts.org.listGroups(branchId);
+  }
+  listGroupsOfBranches(branchIds: string[]) {
+    return this.parts.org.listGroupsOfBranches(branchIds);
   }
   createUniversity(u: University) {
     return this.parts.org.createUniversity(u);

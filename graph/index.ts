@@ -23,4 +23,5 @@ export { csvField, csvRow, CsvParser, parseCsv, readCsvFile, readCsvObjects } fr
 export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
 export * from './appraisal';
 export { writeAdminImport, type AdminImportFiles } from './neo4j/admin-import';
+export { takeVectorWorkNotes, VECTOR_WORK_MARKER } from './kuzu/vector-work';
 export { currentCausalScope, withCausalScope, type CausalScope } from './causal';

@@ -150,6 +150,8 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   listBranches(committeeIds?: string[]): Promise<Branch[]>;
   getBranchesByIds(ids: string[]): Promise<Branch[]>;
   listGroups(branchId: string): Promise<Group[]>;
+  /** Party groups of several branches in one read, ordered by branch id then group id (unknown ids: none). */
+  listGroupsOfBranches(branchIds: string[]): Promise<Group[]>;
   createUniversity(u: University): Promise<WriteResult>;
   createCommittee(c: Committee): Promise<WriteResult>;
   createBranch(b: Branch): Promise<WriteResult>;
@@ -195,8 +197,9 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   recordAttendance(meetingId: string, rows: { memberId: string; status: AttendanceStatus; reason?: string | null }[]): Promise<void>;
   listAttendance(meetingIds: string[]): Promise<Attendance[]>;
   /**
-   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance rows
-   * counted by status in the store (one set-based read; a meeting without attendance counts zeros).
+   * Meetings of the branches with from <= at < to, ordered by at then id, each with its attendance counted by
+   * status: counts the store keeps on the meeting, updated in the transaction that records its attendance and
+   * always equal to its rows (one set-based read, no attendance row read; no attendance counts zeros).
    */
   listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]>;
 

@@ -45,7 +45,7 @@ async function loadDemoIfEmpty(store: GraphStore, config: Readonly<Config>, log:
 /** Start everything; `extra` overrides deps (tests, bench). */
 export async function startServer(config: Readonly<Config>, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
   const log: AppLogger = extra.logger ?? createLogger(config.logLevel);
-  assertStoreUsable(config);
+  for (const note of assertStoreUsable(config)) log.warn(note);
   const plain = await openStore(config);
   // Learning events and access records are group-committed; mastery and gaps follow from the outbox
   // (server/write-path), so no event hooks run in the request.

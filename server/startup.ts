@@ -38,7 +38,13 @@ export interface ProbeResult {
   ok: boolean;
   empty?: boolean;
   problem?: string;
+  /** What opening did to recover from a crash inside vector work (for the log). */
+  notes?: string[];
 }
+
+/** What an operator does when the embedded store does not open: the data is not rebuilt by `hongtu init`. */
+export const RESTORE_HINT =
+  'the files were left as they are; stop the server, keep a copy of the data directory for diagnosis, and restore the latest backup of the data directory (HONGTU_DATA_DIR), or import the latest `hongtu export` into a new one';
 
 /** Open the embedded store in a child process; never throws, never crashes this process. */
 export function probeEmbeddedStore(dataDir: string, timeoutMs = 60_000): ProbeResult {
@@ -53,20 +59,22 @@ export function probeEmbeddedStore(dataDir: string, timeoutMs = 60_000): ProbeRe
   if (r.signal) {
     return {
       ok: false,
-      problem: `the store in HONGTU_DATA_DIR is damaged: the database engine crashed opening it (${r.signal}); restore it from a backup (hongtu import of a hongtu export)`,
+      problem: `the store in HONGTU_DATA_DIR is damaged: the database engine crashed opening it (${r.signal}); ${RESTORE_HINT}`,
     };
   }
   try {
-    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; empty?: boolean; error?: string };
-    if (out.ok) return { ok: true, empty: out.empty };
-    return { ok: false, problem: `the store in HONGTU_DATA_DIR cannot be opened (${withoutPaths(out.error ?? 'unknown error')}); restore it from a backup or ${INIT_HINT}` };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; empty?: boolean; error?: string; notes?: string[] };
+    const notes = out.notes ?? [];
+    if (out.ok) return { ok: true, empty: out.empty, notes };
+    const tried = notes.length ? ` after recovering from interrupted vector work (${notes.join('; ')})` : '';
+    return { ok: false, notes, problem: `the store in HONGTU_DATA_DIR cannot be opened${tried}: ${withoutPaths(out.error ?? 'unknown error')}; ${RESTORE_HINT}` };
   } catch {
     return { ok: false, problem: `the store in HONGTU_DATA_DIR could not be checked (exit code ${r.status}): ${withoutPaths((r.stderr || '').trim().split('\n').pop() ?? '')}` };
   }
 }
 
-/** What is wrong with the embedded store before anything opens it, or null. */
-export function embeddedStoreProblem(dataDir: string, production: boolean): string | null {
+/** What is wrong with the embedded store before anything opens it, or null; `notes` collects what opening recovered. */
+export function embeddedStoreProblem(dataDir: string, production: boolean, notes: string[] = []): string | null {
   const file = path.join(dataDir, DB_FILE);
   if (production) {
     if (!existsSync(dataDir)) return `no store: the data directory (HONGTU_DATA_DIR) does not exist; ${INIT_HINT}`;
@@ -75,16 +83,22 @@ export function embeddedStoreProblem(dataDir: string, production: boolean): stri
     return null; // development: a fresh store is created (and the demo loaded)
   }
   const probe = probeEmbeddedStore(dataDir);
+  notes.push(...(probe.notes ?? []).map(withoutPaths));
   if (!probe.ok) return probe.problem!;
   if (production && probe.empty) return `the store holds no university yet; ${INIT_HINT}`;
   return null;
 }
 
-/** Throws StartupError when the server must not start on this store (before it is opened here). */
-export function assertStoreUsable(config: Readonly<Config>): void {
-  if (config.neo4j) return; // Neo4j: checked after connecting (assertInitialised)
-  const problem = embeddedStoreProblem(config.dataDir, config.production);
+/**
+ * Throws StartupError when the server must not start on this store (before it is opened here).
+ * Returns what opening recovered (a crash inside vector work), for the log.
+ */
+export function assertStoreUsable(config: Readonly<Config>): string[] {
+  if (config.neo4j) return []; // Neo4j: checked after connecting (assertInitialised)
+  const notes: string[] = [];
+  const problem = embeddedStoreProblem(config.dataDir, config.production, notes);
   if (problem) throw new StartupError(`Hongtu will not start: ${problem}.`);
+  return notes;
 }
 
 /** After the store is open: in production an empty store is refused (never seeded). */

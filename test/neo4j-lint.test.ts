@@ -72,6 +72,13 @@ const PROPERTY_KEYS = [
   'forCommittee',
   'tokenHash',
   'slotLock',
+  // attendance counts kept on each meeting, and the lock its attendance writes take
+  'present',
+  'excused',
+  'absent',
+  'attendanceLock',
+  // the write lock taken before a read-then-write (LOCK in graph/neo4j/queries.ts)
+  'writeSeq',
   // accounts, sessions, tokens
   'loginName',
   'passwordHash',

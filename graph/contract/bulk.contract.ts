@@ -125,6 +125,8 @@ export function bulkContract(get: GetStore): void {
       await s.clear();
       await s.bulkLoad(out);
       expect(await readAll(s)).toEqual(before);
+      // The attendance counts kept on each meeting are filled from the loaded rows.
+      expect(await s.listMeetingTallies(['b-1'], T0, T0 + 1)).toMatchObject([{ id: 'mt-1', present: 1, excused: 1, absent: 0 }]);
       // Full double precision survives the CSV round trip.
       expect((await s.getMemberHistory('m-01', { limit: 1 })).studies[0].progress).toBe(1 / 3);
       expect((await s.getCoursesByIds(['k-02']))[0].topics.find((t) => t.topicId === 'history')).toMatchObject({ weight: 1e-7, confidence: 0.123456789012 });

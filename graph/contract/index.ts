@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../store';
 import { appraisalContract } from './appraisal.contract';
+import { attendanceCountsContract } from './attendance-counts.contract';
 import { auditContract } from './audit.contract';
 import { accountsContract } from './accounts.contract';
 import { affairsContract } from './affairs.contract';
@@ -52,6 +53,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
     curriculumContract(get);
     tagsContract(get);
     lifeContract(get);
+    attendanceCountsContract(get);
     eventsContract(get);
     batchContract(get);
     learnerContract(get);

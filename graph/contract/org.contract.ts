@@ -23,6 +23,19 @@ export function orgContract(get: GetStore): void {
       expect(await s.listGroups('b-2')).toEqual([]);
     });
 
+    it('reads the groups of several branches in one call, by branch then group', async () => {
+      const s = get();
+      await s.createGroup({ id: 'g-3', name: '第三党小组', branchId: 'b-3' });
+      await s.createGroup({ id: 'g-0', name: '第零党小组', branchId: 'b-1' });
+      expect(await s.listGroupsOfBranches(['b-3', 'b-2', 'b-1', 'nope'])).toEqual([
+        { id: 'g-0', name: '第零党小组', branchId: 'b-1' },
+        { id: 'g-1', name: '第一党小组', branchId: 'b-1' },
+        { id: 'g-3', name: '第三党小组', branchId: 'b-3' },
+      ]);
+      expect(await s.listGroupsOfBranches(['b-2'])).toEqual([]);
+      expect(await s.listGroupsOfBranches([])).toEqual([]);
+    });
+
     it('batch reads return the ids asked for, in that order, without missing ones', async () => {
       const s = get();
       expect((await s.getCommitteesByIds(['c-2', 'nope', 'c-1'])).map((c) => c.id)).toEqual(['c-2', 'c-1']);

@@ -5,7 +5,7 @@
  *
  * An append runs inside a write transaction, and Kuzu admits one writer at a time, so reading the head,
  * hashing and writing the entries and the new head cannot interleave with another append: no fork.
- * The entries are written in one statement (UNWIND … CREATE); ids are fresh UUIDs, so the key almost
+ * The entries are written in one statement (UNWIND … CREATE, with the new head when they fit one slice); ids are fresh UUIDs, so the key almost
  * never collides. A batch that repeats an id already stored (a retry) fails on the key and is redone
  * once, skipping the ids found by key look-up (measured before the chain: 100 records 5.8 ms as one
  * CREATE against 51 ms as 100 MERGEs at ~57k rows).
@@ -15,7 +15,7 @@ import { auditEntryMismatch, auditPrunedThrough, isStoreError } from '../errors'
 import type { AccessRecord } from '../model';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { toAuditEntry } from './mapping';
-import { unwound } from './outbox';
+import { UNWIND_ROWS, unwound } from './outbox';
 
 const COLUMNS = `a.seq AS seq, a.id AS id, a.at AS at, a.viewerId AS viewerId, a.action AS action,
   a.targetKind AS targetKind, a.targetId AS targetId, a.outcome AS outcome, a.hash AS hash`;
@@ -33,6 +33,9 @@ const Q = {
   setHead: `MATCH (h:AuditHead {id: 'chain'}) SET h.seq = $seq, h.hash = $hash`,
   create: `UNWIND $rows AS r CREATE (:AuditEntry {id: r.id, seq: r.seq, at: r.at, viewerId: r.viewerId, action: r.action,
     targetKind: r.targetKind, targetId: r.targetId, outcome: r.outcome, hash: r.hash})`,
+  createWithHead: `UNWIND $rows AS r CREATE (:AuditEntry {id: r.id, seq: r.seq, at: r.at, viewerId: r.viewerId, action: r.action,
+    targetKind: r.targetKind, targetId: r.targetId, outcome: r.outcome, hash: r.hash})
+    WITH count(*) AS n MATCH (h:AuditHead {id: 'chain'}) SET h.seq = $seq, h.hash = $hash RETURN n`,
   exists: 'MATCH (a:AuditEntry {id: $id}) RETURN a.id AS id',
   listAccess: `MATCH (a:AuditEntry) WHERE a.action <> 'DENIED' AND a.action <> 'WRITE'
     AND ($viewerId = '' OR a.viewerId = $viewerId) AND ($targetId = '' OR a.targetId = $targetId)
@@ -54,11 +57,13 @@ export async function appendChained(tx: Runner, records: AccessRecord[]): Promis
   if (records.length === 0) return;
   const h = (await tx.run(Q.head, { genesis: GENESIS_HASH }))[0];
   const { entries, head } = chainEntries({ seq: Number(h.seq), hash: String(h.hash) }, records);
-  await unwound(
-    tx,
-    Q.create,
-    entries.map((e) => ({ ...e })),
-  );
+  const rows = entries.map((e) => ({ ...e }));
+  if (rows.length > 0 && rows.length <= UNWIND_ROWS) {
+    // The usual case (a group commit's records): entries and head in one statement, one round trip less.
+    await tx.run(Q.createWithHead, { rows, seq: head.seq, hash: head.hash });
+    return;
+  }
+  await unwound(tx, Q.create, rows);
   await tx.run(Q.setHead, { seq: head.seq, hash: head.hash });
 }
 

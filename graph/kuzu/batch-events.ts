@@ -16,11 +16,16 @@ import { freshRecords } from '../audit-log';
 import { appendChained } from './audit';
 import { dbl, unwound } from './outbox';
 import type { KuzuExecutor, Runner } from './executor';
-import { existingIds } from './guards';
 
 // One statement per kind for the whole batch (UNWIND): a per-row statement costs a round trip into
 // Kuzu each, which at fifty rows was most of the transaction. Progress (DOUBLE) travels as text: see outbox.ts.
+/** Distinct ids, or [''] (no node has the empty id) when there are none. */
+const orNone = (ids: string[]): string[] => (ids.length ? [...new Set(ids)] : ['']);
+
 const Q = {
+  exist: `UNWIND $members AS x MATCH (n:Member {id: x}) RETURN 'Member' AS label, n.id AS id
+    UNION ALL UNWIND $questions AS y MATCH (n:Question {id: y}) RETURN 'Question' AS label, n.id AS id
+    UNION ALL UNWIND $courses AS z MATCH (n:Course {id: z}) RETURN 'Course' AS label, n.id AS id`,
   keys: 'MATCH (k:EventKey) WHERE k.key IN $keys RETURN k.key AS key, k.memberId AS memberId, k.targetId AS targetId',
   answers: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (q:Question {id: r.targetId})
     CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
@@ -46,21 +51,16 @@ const planOf = (b: BatchEvent): Plan =>
 
 /** Outcome of each row against the ledger and the endpoints, before anything is written. */
 async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
-  const members = await existingIds(
-    tx,
-    'Member',
-    plans.map((p) => p.memberId),
-  );
-  const questions = await existingIds(
-    tx,
-    'Question',
-    plans.filter((p) => p.label === 'Question').map((p) => p.targetId),
-  );
-  const courses = await existingIds(
-    tx,
-    'Course',
-    plans.filter((p) => p.label === 'Course').map((p) => p.targetId),
-  );
+  // One statement for the three existence checks (each list at least [''], an id no node has: Kuzu cannot type an empty list).
+  const found = await tx.run(Q.exist, {
+    members: orNone(plans.map((p) => p.memberId)),
+    questions: orNone(plans.filter((p) => p.label === 'Question').map((p) => p.targetId)),
+    courses: orNone(plans.filter((p) => p.label === 'Course').map((p) => p.targetId)),
+  });
+  const idsOf = (label: string) => new Set(found.filter((r) => r.label === label).map((r) => String(r.id)));
+  const members = idsOf('Member');
+  const questions = idsOf('Question');
+  const courses = idsOf('Course');
   const stored = new Map(
     (await tx.run(Q.keys, { keys: [...new Set(plans.map((p) => p.key))] })).map((r) => [String(r.key), { memberId: String(r.memberId), targetId: String(r.targetId) }]),
   );

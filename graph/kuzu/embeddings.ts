@@ -8,13 +8,17 @@
  * DROP_VECTOR_INDEX only half-drops (SET stays refused, the name cannot be reused), so a changed
  * vector is written as DELETE + CREATE of the embedding row, which the index follows, and an index is
  * only ever dropped together with its table.
+ *
+ * Every write here runs inside a vector phase (vector-work.ts): checkpointed before and after, with
+ * a marker file, so a crash midway costs vectors (rebuilt by the next sync), never member data.
  */
 import { badInput } from '../errors';
 import { EMBEDDABLE, type EmbeddableKind, type EmbeddingMeta, type EmbeddingRow } from '../model';
-import type { KuzuExecutor, Runner } from './executor';
+import { dbFile, type KuzuExecutor, type Runner } from './executor';
 import { requireIds } from './guards';
 import { inIdOrder } from './mapping';
 import { EMBEDDING_TABLE, VECTOR_INDEX } from './schema';
+import { clearVectorWorkMarker, noteDroppedVectorIndex, vectorWorkMarked } from './vector-work';
 
 /** Closed-list query texts per kind. */
 const Q = Object.fromEntries(
@@ -83,7 +87,13 @@ async function shapeTable(ex: KuzuExecutor, kind: EmbeddableKind, dim: number, i
   });
 }
 
-export const ensureVectorIndex = (ex: KuzuExecutor, kind: EmbeddableKind, dim: number) => shapeTable(ex, kind, dim, true);
+/** Index the kind's vectors (with `dim` dimensions); a vector phase only when something changes. */
+export async function ensureVectorIndex(ex: KuzuExecutor, kind: EmbeddableKind, dim: number): Promise<void> {
+  checkDim(dim);
+  const st = await ex.readMany((r) => vectorState(r, kind));
+  if (st.dim === dim && st.indexed) return;
+  await ex.vectorWork('index', () => shapeTable(ex, kind, dim, true));
+}
 
 /**
  * From this batch size on, setEmbeddings rebuilds the kind's table and index instead of inserting
@@ -141,9 +151,11 @@ export async function setEmbeddings(ex: KuzuExecutor, kind: EmbeddableKind, rows
   );
   const st = await ex.readMany((r) => vectorState(r, kind));
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()];
-  if (st.dim === dim && st.indexed && latest.length >= REBUILD_INDEX_AT) return rebuild(ex, kind, dim, latest);
-  if (st.dim !== dim) await shapeTable(ex, kind, dim, false);
-  await writeRows(ex, kind, latest);
+  if (st.dim === dim && st.indexed && latest.length >= REBUILD_INDEX_AT) return ex.vectorWork('index', () => rebuild(ex, kind, dim, latest));
+  await ex.vectorWork('rows', async () => {
+    if (st.dim !== dim) await shapeTable(ex, kind, dim, false);
+    await writeRows(ex, kind, latest);
+  });
 }
 
 export async function getEmbeddings(ex: KuzuExecutor, kind: EmbeddableKind, ids: string[]): Promise<EmbeddingRow[]> {
@@ -196,5 +208,33 @@ export async function embeddersInUse(ex: KuzuExecutor, kind: EmbeddableKind): Pr
   return ex.readMany(async (r) => {
     if ((await vectorState(r, kind)).dim === null) return [];
     return (await r.run(Q[kind].embedders)).map((x) => String(x.embedderId));
+  });
+}
+
+/**
+ * After an open that found a vector phase interrupted (its marker still there): every vector index
+ * must answer a query; one that does not is dropped with its embedding table (vectors are derived
+ * data; the embedding sync rebuilds them). Then a checkpoint, and the marker goes. Under the write
+ * lock, so a phase running in this process is never mistaken for an interrupted one.
+ */
+export async function settleInterruptedVectorWork(ex: KuzuExecutor): Promise<void> {
+  const file = dbFile(ex.dir);
+  await ex.open(); // the open sets an interrupted phase's log aside (vector-work.ts)
+  if (!vectorWorkMarked(file)) return;
+  await ex.ddl(async (r) => {
+    if (!vectorWorkMarked(file)) return;
+    for (const kind of EMBEDDABLE) {
+      const st = await vectorState(r, kind);
+      if (st.dim === null || !st.indexed) continue;
+      try {
+        await r.run(Q[kind].search, { vec: asDoubles(new Array<number>(st.dim).fill(0.5)), k: 1 });
+      } catch (e) {
+        await r.raw(`CALL DROP_VECTOR_INDEX('${EMBEDDING_TABLE[kind]}', '${VECTOR_INDEX[kind]}')`).catch(() => undefined);
+        await r.raw(`DROP TABLE ${EMBEDDING_TABLE[kind]}`);
+        noteDroppedVectorIndex(file, EMBEDDING_TABLE[kind], e instanceof Error ? e.message : String(e));
+      }
+    }
+    await r.checkpoint();
+    clearVectorWorkMarker(file);
   });
 }

@@ -11,6 +11,7 @@ import type { Connection, Database, PreparedStatement, QueryResult } from 'kuzu'
 import { unavailable } from '../errors';
 import { translate } from './errors';
 import { Mutex } from './mutex';
+import { setAsideInterruptedVectorWork } from './vector-work';
 import type { Params, Row } from './executor';
 
 const READ_POOL = 3;
@@ -24,6 +25,9 @@ export class KuzuEngine {
   /** Per connection: statements prepared under catalog `epoch` (schema changes bump it). */
   private readonly cache = new Map<Connection, { epoch: number; stmts: Map<string, PreparedStatement> }>();
   private epoch = 0;
+  /** Set while a checkpoint drains the readers: new reads wait for it. */
+  private gate: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
   readonly writeLock = new Mutex();
   private closed = false;
 
@@ -31,6 +35,8 @@ export class KuzuEngine {
 
   async open(): Promise<void> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    // A crash inside a vector phase leaves a log of vector work only: set it aside (vector-work.ts).
+    setAsideInterruptedVectorWork(this.file);
     const db = new kuzu.Database(this.file);
     await db.init();
     this.writer = new kuzu.Connection(db);
@@ -50,9 +56,32 @@ export class KuzuEngine {
     try {
       return await fn(conn);
     } finally {
-      const next = this.waiting.shift();
-      if (next) next(conn);
-      else this.idle.push(conn);
+      this.giveBack(conn);
+    }
+  }
+
+  /**
+   * CHECKPOINT on the write connection (hold `writeLock`). Kuzu waits at most 5 s for active
+   * transactions and then fails, while new ones wait; so reads are drained here first: no new read
+   * starts, the running ones finish (however long they take), the checkpoint runs, reads resume.
+   */
+  async checkpoint(): Promise<void> {
+    let open!: () => void;
+    this.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    try {
+      while (this.idle.length < this.readers.length) {
+        await new Promise<void>((r) => {
+          this.drained = r;
+        });
+      }
+      await this.raw(this.writeConnection, 'CHECKPOINT');
+    } finally {
+      this.gate = null;
+      this.drained = null;
+      open();
+      while (this.waiting.length && this.idle.length) this.waiting.shift()!(this.idle.pop()!);
     }
   }
 
@@ -122,11 +151,23 @@ export class KuzuEngine {
     });
   }
 
-  private acquire(): Promise<Connection> {
-    if (this.closed) return Promise.reject(unavailable('The Kuzu store has been closed'));
+  private async acquire(): Promise<Connection> {
+    while (this.gate) await this.gate;
+    if (this.closed) throw unavailable('The Kuzu store has been closed');
     const c = this.idle.pop();
-    if (c) return Promise.resolve(c);
+    if (c) return c;
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private giveBack(conn: Connection): void {
+    if (this.gate) {
+      this.idle.push(conn);
+      if (this.idle.length === this.readers.length) this.drained?.();
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(conn);
+    else this.idle.push(conn);
   }
 
   private async prepared(conn: Connection, query: string): Promise<PreparedStatement> {

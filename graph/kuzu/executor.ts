@@ -5,10 +5,12 @@
  * Driver errors become AppErrors (errors.ts). The connections themselves belong to a per-file
  * engine shared by every handle on that file in this process (engine.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { KuzuValue } from 'kuzu';
 import { unavailable } from '../errors';
 import { acquireEngine, type KuzuEngine, releaseEngine } from './engine';
+import { clearVectorWorkMarker, pauseHook, writeVectorWorkMarker } from './vector-work';
 
 export type Row = Record<string, KuzuValue>;
 export type Params = Record<string, KuzuValue>;
@@ -23,10 +25,25 @@ export interface ExclusiveRunner extends Runner {
   raw(query: string): Promise<Row[]>;
   /** Visit the rows of a (parameterless) query one by one; returns the row count. */
   stream(query: string, onRow: (row: Row) => void): Promise<number>;
+  /** CHECKPOINT, once the running reads have finished (engine.ts). */
+  checkpoint(): Promise<void>;
 }
 
 /** Kuzu file inside the configured data directory. */
 export const dbFile = (dir: string): string => path.join(dir, 'hongtu.kuzu');
+
+/** The write lock held by a vector phase, for the writes made inside it (the lock is not re-entrant). */
+interface Held {
+  engine: KuzuEngine;
+  active: boolean;
+}
+const held = new AsyncLocalStorage<Held>();
+
+/** Run `fn` under the engine's write lock, or directly when this async context's vector phase holds it. */
+function locked<T>(e: KuzuEngine, fn: () => Promise<T>): Promise<T> {
+  const h = held.getStore();
+  return h?.engine === e && h.active ? fn() : e.writeLock.run(fn);
+}
 
 export class KuzuExecutor {
   private engine: Promise<KuzuEngine> | null = null;
@@ -69,7 +86,7 @@ export class KuzuExecutor {
   /** `fn` inside one write transaction: commit on success, roll back on any error (nothing half-written). */
   async write<T>(fn: (tx: Runner) => Promise<T>): Promise<T> {
     const e = await this.open();
-    return e.writeLock.run(async () => {
+    return locked(e, async () => {
       const conn = e.writeConnection;
       await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
         // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
@@ -98,7 +115,7 @@ export class KuzuExecutor {
    */
   async ddl<T>(fn: (r: ExclusiveRunner) => Promise<T>): Promise<T> {
     const e = await this.open();
-    return e.writeLock.run(async () => {
+    return locked(e, async () => {
       const conn = e.writeConnection;
       e.bumpEpoch();
       try {
@@ -109,9 +126,40 @@ export class KuzuExecutor {
           },
           raw: (q) => e.raw(conn, q),
           stream: (q, onRow) => e.stream(conn, q, {}, onRow),
+          checkpoint: () => e.checkpoint(),
         });
       } finally {
         e.bumpEpoch();
+      }
+    });
+  }
+
+  /**
+   * One vector phase (vector-work.ts): the write lock for all of `fn` (its write() and ddl() calls join
+   * it; no other write interleaves), a CHECKPOINT and the marker file before, no automatic checkpoint
+   * during, a CHECKPOINT and the marker's removal after. A phase inside a phase is part of the outer one. If the closing
+   * checkpoint fails, the marker stays and the next open sets the log aside.
+   */
+  async vectorWork<T>(label: 'rows' | 'index', fn: () => Promise<T>): Promise<T> {
+    const e = await this.open();
+    const h = held.getStore();
+    if (h?.engine === e && h.active) return fn();
+    return e.writeLock.run(async () => {
+      await e.checkpoint();
+      writeVectorWorkMarker(e.file, label);
+      // No automatic checkpoint inside the phase: the log keeps all of it, so all of it can be set aside.
+      await e.raw(e.writeConnection, 'CALL auto_checkpoint=false');
+      const mine: Held = { engine: e, active: true };
+      try {
+        return await held.run(mine, fn);
+      } finally {
+        mine.active = false;
+        await pauseHook(label);
+        await e.checkpoint().then(
+          () => clearVectorWorkMarker(e.file),
+          () => undefined,
+        );
+        await e.raw(e.writeConnection, 'CALL auto_checkpoint=true').catch(() => undefined);
       }
     });
   }

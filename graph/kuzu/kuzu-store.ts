@@ -94,6 +94,7 @@ export class KuzuStore extends DelegatingStore {
 
   // ---- lifecycle ----
   async init(): Promise<void> {
+    await emb.settleInterruptedVectorWork(this.ex);
     await migrate(this.ex);
   }
   close(): Promise<void> {

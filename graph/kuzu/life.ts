@@ -2,6 +2,7 @@
 import { badInput, meetingIdReused } from '../errors';
 import type { Attendance, AttendanceStatus, Meeting, MeetingKind, MeetingTally } from '../model';
 import type { NewMeeting, WriteResult } from '../store';
+import { RECOUNT_MEETING } from './attendance-counts';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
 import { inIdOrder, MEETING_COLUMNS, toMeeting } from './mapping';
@@ -18,10 +19,8 @@ const Q = {
   attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
     MERGE (m)-[r:ATTENDED]->(mt) SET r.status = $status`,
   tallies: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
-    OPTIONAL MATCH ()-[r:ATTENDED]->(mt)
     RETURN mt.id AS id, b.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
-      count(CASE WHEN r.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN r.status = 'EXCUSED' THEN 1 END) AS excused,
-      count(CASE WHEN r.status = 'ABSENT' THEN 1 END) AS absent
+      mt.present AS present, mt.excused AS excused, mt.absent AS absent
     ORDER BY at, id`,
   attendanceOf: `MATCH (m:Member)-[r:ATTENDED]->(mt:Meeting) WHERE mt.id IN $ids
     RETURN mt.id AS meetingId, m.id AS memberId, r.status AS status ORDER BY m.id`,
@@ -81,6 +80,8 @@ export class LifeQueries {
       const last = new Map(rows.map((r) => [r.memberId, r]));
       for (const [memberId, { status }] of last) await tx.run(Q.attend, { meetingId, memberId, status });
       await writeAbsenceReasons(tx, meetingId, [...last.values()]);
+      // Kuzu admits one writer at a time, so the recount sees every committed row and this call's rows.
+      await tx.run(RECOUNT_MEETING, { meetingId });
     });
   }
 
@@ -93,6 +94,7 @@ export class LifeQueries {
       .sort((a, b) => order.get(a.meetingId)! - order.get(b.meetingId)! || a.memberId.localeCompare(b.memberId));
   }
 
+  /** The counts kept on each meeting (./attendance-counts.ts); no attendance row is read. */
   async listMeetingTallies(branchIds: string[], from: number, to: number): Promise<MeetingTally[]> {
     if (branchIds.length === 0) return [];
     const rows = await this.ex.read(Q.tallies, { branchIds, from, to });

@@ -16,6 +16,8 @@ const Q = {
   branchesByIds: `MATCH (b:Branch)-[:UNDER]->(c:Committee) WHERE b.id IN $ids
     RETURN b.id AS id, b.name AS name, c.id AS parent`,
   groupsOf: `MATCH (g:\`Group\`)-[:UNDER]->(b:Branch {id: $id}) RETURN g.id AS id, g.name AS name, b.id AS parent ORDER BY g.id`,
+  groupsOfBranches: `MATCH (g:\`Group\`)-[:UNDER]->(b:Branch) WHERE b.id IN $ids
+    RETURN g.id AS id, g.name AS name, b.id AS parent ORDER BY parent, id`,
   createUniversity: 'CREATE (:University {id: $id, name: $name})',
   createCommittee: 'MATCH (p:University {id: $parent}) CREATE (:Committee {id: $id, name: $name})-[:UNDER]->(p)',
   createBranch: 'MATCH (p:Committee {id: $parent}) CREATE (:Branch {id: $id, name: $name})-[:UNDER]->(p)',
@@ -62,6 +64,11 @@ export class OrgQueries {
 
   async listGroups(branchId: string): Promise<Group[]> {
     return (await this.ex.read(Q.groupsOf, { id: branchId })).map(named).map(({ id, name, parent }) => ({ id, name, branchId: parent }));
+  }
+
+  async listGroupsOfBranches(branchIds: string[]): Promise<Group[]> {
+    if (branchIds.length === 0) return [];
+    return (await this.ex.read(Q.groupsOfBranches, { ids: branchIds })).map(named).map(({ id, name, parent }) => ({ id, name, branchId: parent }));
   }
 
   createUniversity(u: University): Promise<WriteResult> {

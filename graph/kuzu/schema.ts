@@ -2,19 +2,20 @@
  * Kuzu schema and migrations. `migrate()` is idempotent: it reads the SchemaVersion node and applies
  * the steps after it, so later versions add a step instead of editing this one.
  *
- * Node tables whose columns equal a bulk-format file (graph/bulk-format.ts) keep exactly that column
- * order, because COPY FROM maps CSV columns by position.
+ * Node tables loaded from a bulk-format file (graph/bulk-format.ts) start with that file's columns, in its
+ * order; COPY FROM names them, so columns added later (Meeting's attendance counts) take their defaults.
  */
 import type { EmbeddableKind } from '../model';
 import { APPRAISAL_DDL } from './appraisal-ddl';
 import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-schema';
+import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const NODE_TABLES = [
   'University',
@@ -139,9 +140,9 @@ async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
 
 /**
  * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
- * version i + 1. Version 6: maintained learning summaries.
+ * version i + 1. Version 6: maintained learning summaries. Version 8: attendance counts kept on each meeting.
  */
-const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL, v7AuditChain];
+const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL, v7AuditChain, v8AttendanceCounts];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {

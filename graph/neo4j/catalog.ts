@@ -12,7 +12,7 @@ import { BATCH_Q, OUTBOX_Q } from './batch-queries';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
 import { LEARNING_Q } from './learning-summary';
 import { CREATE_VECTOR_INDEX, DROP_VECTOR_INDEX, NODE_ID_CONSTRAINTS, RANGE_INDEXES, REL_ID_CONSTRAINTS, SCHEMA_Q } from './ddl';
-import { CLEAR_Q, EMBED_Q, MISSING, Q, TAG_Q } from './queries';
+import { CLEAR_Q, EMBED_Q, LOCK, MISSING, Q, TAG_Q } from './queries';
 import { RULE_FACTS_Q } from './rule-facts';
 
 type Tree = string | { readonly [k: string]: Tree };
@@ -34,6 +34,7 @@ export const CATALOG: ReadonlyMap<string, string> = (() => {
       Q,
       CLEAR_Q,
       MISSING,
+      LOCK,
       TAG_Q,
       EMBED_Q,
       NODE_ID_CONSTRAINTS,

@@ -35,6 +35,8 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
   const ids = rows.map((r) => r.id);
   await ex.read((tx) => requireIds(tx, kind, ids));
   await dropMismatchedIndex(ex, kind, dim);
+  // Vectors of another dimension go first, in bounded inner transactions (it may be every vector of the kind).
+  await ex.autoCommit(EMBED_Q[kind].dropOtherDimensions, { dimensions: int(dim) }, { retry: true });
   const latest = lastPerKey(rows, (r) => r.id).map((r) => ({
     id: r.id,
     vector: r.vector.map(Number),
@@ -43,7 +45,6 @@ export async function setEmbeddings(ex: Executor, kind: EmbeddableKind, rows: Em
   }));
   await ex.write(async (tx) => {
     await requireIds(tx, kind, ids);
-    await tx.write(EMBED_Q[kind].dropOtherDimensions, { dimensions: int(dim) });
     await tx.write(EMBED_Q[kind].set, { rows: latest });
   });
 }

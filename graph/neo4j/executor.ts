@@ -109,6 +109,19 @@ export function isMemoryLimit(e: unknown): boolean {
 }
 
 /**
+ * Worth running again as it is: a lost connection, a leader switch, or a transient error such as a
+ * deadlock or a lock wait that was cut short (what the driver's managed transactions retry), but never
+ * a memory limit (the same work fails the same way) or a transaction the server or a person stopped.
+ */
+export function isRetryable(e: unknown): boolean {
+  if (isStoreError(e) || isMemoryLimit(e)) return false;
+  const code = (e as DriverErrorShape | null)?.code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+  if (code === 'Neo.TransientError.Transaction.Terminated' || code === 'Neo.TransientError.Transaction.LockClientStopped') return false;
+  return code.startsWith('Neo.TransientError.');
+}
+
+/**
  * Turn anything the driver throws into a StoreError with an honest code:
  * - StoreErrors thrown by our own code inside a transaction pass through;
  * - a lost connection, refused credentials, a database that is not there, or a transient error that
@@ -144,6 +157,11 @@ export function toStoreError(e: unknown): unknown {
 
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 
+/** Backoff before retry `attempt` (0-based) of an auto-commit statement: 200 ms doubling to 3.2 s, with jitter. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  return Math.round(200 * 2 ** Math.min(attempt, 4) * (0.8 + 0.4 * random()));
+}
+
 /** How many causal scopes keep their bookmarks (a member's scope lives as long as they keep coming back). */
 const MAX_SCOPES = 20_000;
 
@@ -156,11 +174,13 @@ export class Executor {
   private readonly processBookmarks = neo4j.bookmarkManager();
   /** Bookmarks per causal scope, least recently used first (bounded: a scope not seen for long is dropped). */
   private readonly scopeBookmarks = new Map<string, BookmarkManager>();
+  private readonly maxRetryTimeMs: number;
 
   constructor(
     private readonly cfg: Neo4jConnection,
     timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS,
   ) {
+    this.maxRetryTimeMs = timeouts.maxRetryTimeMs;
     this.target = `${cfg.uri} (database ${cfg.database})`;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       connectionTimeout: timeouts.connectionTimeoutMs,
@@ -189,19 +209,40 @@ export class Executor {
 
   /**
    * One statement in an auto-commit transaction (`session.run`): the only kind in which Neo4j accepts
-   * `CALL { … } IN TRANSACTIONS`, which commits in batches of its own. Not retried by the driver.
+   * `CALL { … } IN TRANSACTIONS`, which commits in batches of its own. The driver does not retry these;
+   * with `retry` (only for statements that may run again after some of their batches committed, such
+   * as deletes), a retryable error (isRetryable) runs the statement again with backoff, for as long as
+   * the driver retries managed transactions.
    */
-  async autoCommit(query: string, params: Params = {}): Promise<{ nodesDeleted: number; relationshipsDeleted: number; nodesCreated: number; relationshipsCreated: number }> {
-    return this.withSession('WRITE', async (s) => {
-      const res = await s.run(checked(query), params);
-      const c = res.summary.counters.updates();
-      return {
-        nodesDeleted: c.nodesDeleted,
-        relationshipsDeleted: c.relationshipsDeleted,
-        nodesCreated: c.nodesCreated,
-        relationshipsCreated: c.relationshipsCreated,
-      };
-    });
+  async autoCommit(
+    query: string,
+    params: Params = {},
+    opts: { retry?: boolean } = {},
+  ): Promise<{ nodesDeleted: number; relationshipsDeleted: number; nodesCreated: number; relationshipsCreated: number }> {
+    let until = 0; // retries end maxRetryTimeMs after the first failure (the statement itself may run long)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.withSession(
+          'WRITE',
+          async (s) => {
+            const res = await s.run(checked(query), params);
+            const c = res.summary.counters.updates();
+            return {
+              nodesDeleted: c.nodesDeleted,
+              relationshipsDeleted: c.relationshipsDeleted,
+              nodesCreated: c.nodesCreated,
+              relationshipsCreated: c.relationshipsCreated,
+            };
+          },
+          false,
+        );
+      } catch (e) {
+        const wait = retryDelayMs(attempt);
+        if (attempt === 0) until = Date.now() + this.maxRetryTimeMs;
+        if (!opts.retry || !isRetryable(e) || Date.now() + wait > until) throw toStoreError(e);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
   }
 
   /** Fails with UNAVAILABLE when the server cannot be reached or the credentials are refused. */
@@ -232,7 +273,7 @@ export class Executor {
     return bm;
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+  private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>, mapErrors = true): Promise<T> {
     const session = this.driver.session({
       database: this.cfg.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -241,7 +282,7 @@ export class Executor {
     try {
       return await fn(session);
     } catch (e) {
-      throw toStoreError(e);
+      throw mapErrors ? toStoreError(e) : e;
     } finally {
       await session.close().catch(() => undefined);
     }

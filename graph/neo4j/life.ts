@@ -9,6 +9,23 @@ import { Q } from './queries';
 import { replaceAllTags } from './tags';
 import { writeAbsenceReasons } from './records';
 
+/** Meetings filled per transaction by fillAttendanceCounts. */
+const FILL_PAGE = 2_000;
+
+/**
+ * Give every meeting without attendance counts its counts from its rows, a bounded page per transaction (on
+ * start, for meetings stored before counts were kept, and after a bulk load). Returns the meetings filled.
+ */
+export async function fillAttendanceCounts(ex: Executor): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const [row] = await ex.write((tx) => tx.rows(Q.fillAttendanceCounts, { limit: int(FILL_PAGE) }));
+    const n = row ? num(row.filled) : 0;
+    filled += n;
+    if (n < FILL_PAGE) return filled;
+  }
+}
+
 export class LifeOps {
   constructor(private readonly ex: Executor) {}
 
@@ -38,8 +55,15 @@ export class LifeOps {
         minutes: int(m.minutes),
         record: m.record,
       });
+      if (nodesCreated === 0) {
+        // A concurrent writer created this id after the check above (MERGE waited for its commit under
+        // the uniqueness constraint, and linked nothing): answer as if it had been there before.
+        const [again] = await tx.rows<{ existingBranch: string[] }>(Q.meetingCheck, { id: m.id, branchId: m.branchId });
+        if (again?.existingBranch.includes(m.branchId)) return { created: false };
+        throw meetingIdReused(m.id);
+      }
       await replaceAllTags(tx, 'Meeting', m.id, m.topics ?? []);
-      return { created: nodesCreated > 0 };
+      return { created: true };
     });
   }
 
@@ -59,7 +83,7 @@ export class LifeOps {
     const bad = rows.find((r) => !ATTENDANCE_STATUSES.includes(r.status));
     if (bad) throw badInput('status', `Attendance status must be PRESENT, EXCUSED or ABSENT, got "${bad.status}"`);
     await this.ex.write(async (tx) => {
-      await requireIds(tx, 'Meeting', [meetingId]);
+      if ((await tx.rows(Q.lockMeeting, { meetingId })).length === 0) throw notFound('Meeting', meetingId);
       await requireIds(
         tx,
         'Member',
@@ -69,6 +93,7 @@ export class LifeOps {
       const latest = last.map((r) => ({ memberId: r.memberId, status: r.status }));
       if (latest.length) await tx.write(Q.recordAttendance, { meetingId, rows: latest });
       await writeAbsenceReasons(tx, meetingId, last);
+      await tx.write(Q.recountAttendance, { meetingId });
     });
   }
 

@@ -4,7 +4,7 @@ import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
 import type { Executor, Params, Tx } from './executor';
 import { inIdOrder, int, num, toMember, toTransfer } from './mapping';
-import { Q } from './queries';
+import { LOCK, Q } from './queries';
 
 type Row = Record<string, unknown>;
 
@@ -74,6 +74,8 @@ export class MemberOps {
 
   async updateMember(id: string, patch: MemberPatch): Promise<Member> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: a concurrent patch waits, so the stage and group read below are current.
+      await tx.rows(LOCK.Member, { id });
       const check = await this.check(tx, id, '', patch.groupId ?? null);
       const cur = check.currentRows[0];
       if (!cur) throw notFound('Member', id);
@@ -96,6 +98,9 @@ export class MemberOps {
   /** Idempotent by transfer id: a retry returns the recorded transfer; reusing the id elsewhere is a conflict. */
   moveMember(mv: MoveMember): Promise<Transfer> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: two concurrent moves take turns, so the second sees the first's branch
+      // (or its transfer, when it is a retry) instead of leaving the member in two branches.
+      await tx.rows(LOCK.Member, { id: mv.memberId });
       const [check] = await tx.rows<{ currentBranch: string[]; toExists: boolean; existing: Row[] }>(Q.moveCheck, {
         id: mv.id,
         memberId: mv.memberId,

@@ -18,7 +18,7 @@ import * as events from './events';
 import { DEFAULT_TIMEOUTS, Executor, type ExecutorTimeouts, type Neo4jConnection } from './executor';
 import { LearnerOps } from './learner';
 import * as learningSummary from './learning-summary';
-import { LifeOps } from './life';
+import { fillAttendanceCounts, LifeOps } from './life';
 import { MemberOps } from './members';
 import { OrgOps } from './org';
 import * as outbox from './outbox';
@@ -92,6 +92,8 @@ export class Neo4jStore extends DelegatingStore {
   async init(): Promise<void> {
     await createSchema(this.ex);
     await this.audit.adoptLegacyAccess();
+    // Meetings stored before attendance counts were kept on them (or imported by neo4j-admin) get theirs.
+    await fillAttendanceCounts(this.ex);
   }
   close(): Promise<void> {
     return this.ex.close();
@@ -105,8 +107,10 @@ export class Neo4jStore extends DelegatingStore {
   clear(): Promise<void> {
     return clearAll(this.ex);
   }
-  bulkLoad(dir: string, onProgress?: Progress) {
-    return bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress);
+  async bulkLoad(dir: string, onProgress?: Progress) {
+    const counts = await bulkLoad(this.ex, dir, () => this.isEmpty(), onProgress);
+    await fillAttendanceCounts(this.ex);
+    return counts;
   }
   exportBulk(dir: string, onProgress?: Progress) {
     return exportBulk(this.ex, dir, onProgress);

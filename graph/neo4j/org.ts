@@ -50,6 +50,11 @@ export class OrgOps {
     return this.ex.read((tx) => tx.rows<Group>(Q.listGroups, { branchId }));
   }
 
+  async listGroupsOfBranches(branchIds: string[]): Promise<Group[]> {
+    if (branchIds.length === 0) return [];
+    return this.ex.read((tx) => tx.rows<Group>(Q.listGroupsOfBranches, { branchIds }));
+  }
+
   /** Idempotent by id: an existing university is left as it is. */
   async createUniversity(u: University): Promise<WriteResult> {
     const { nodesCreated } = await this.ex.write((tx) => tx.write(Q.createUniversity, { id: u.id, name: u.name }));

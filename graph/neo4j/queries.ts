@@ -69,6 +69,9 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${CLEAR_BATCH} ROWS`,
   ) as Record<NodeLabel, string>,
 };
 
+/** Nodes per inner transaction when vectors are dropped (a 512-dimension vector is ~4 kB of transaction state). */
+export const VECTOR_DROP_BATCH = 2_000;
+
 /** Data statements, by name. */
 export const Q = {
   // ---- lifecycle ----
@@ -89,6 +92,9 @@ RETURN b.id AS id, b.name AS name, c.id AS committeeId ORDER BY b.id`,
 RETURN b.id AS id, b.name AS name, c.id AS committeeId`,
   listGroups: `MATCH (g:Group)-[:UNDER]->(b:Branch {id: $branchId})
 RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY g.id`,
+  listGroupsOfBranches: `MATCH (g:Group)-[:UNDER]->(b:Branch)
+WHERE b.id IN $branchIds
+RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY branchId, id`,
   createUniversity: `MERGE (u:University {id: $id}) ON CREATE SET u.name = $name`,
   /** Parent exists? Which parent does a node with this id already hang under? */
   committeeCheck: `RETURN EXISTS { MATCH (:University {id: $parentId}) } AS parentExists,
@@ -99,12 +105,15 @@ RETURN g.id AS id, g.name AS name, b.id AS branchId ORDER BY g.id`,
        COLLECT { MATCH (n:Group {id: $id})-[:UNDER]->(p:Branch) RETURN p.id } AS existingParents`,
   createCommittee: `MATCH (p:University {id: $parentId})
 MERGE (n:Committee {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:University) }
 MERGE (n)-[:UNDER]->(p)`,
   createBranch: `MATCH (p:Committee {id: $parentId})
 MERGE (n:Branch {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:Committee) }
 MERGE (n)-[:UNDER]->(p)`,
   createGroup: `MATCH (p:Branch {id: $parentId})
 MERGE (n:Group {id: $id}) ON CREATE SET n.name = $name
+WITH n, p WHERE NOT EXISTS { MATCH (n)-[:UNDER]->(:Branch) }
 MERGE (n)-[:UNDER]->(p)`,
 
   // ---- members ----
@@ -205,24 +214,44 @@ SET q.stem = $stem, q.options = $options, q.answer = $answer, q.explanation = $e
        COLLECT { MATCH (b:Branch)-[:HELD]->(:Meeting {id: $id}) RETURN b.id } AS existingBranch`,
   createMeeting: `MATCH (br:Branch {id: $branchId})
 MERGE (mt:Meeting {id: $id})
-  ON CREATE SET mt.kind = $kind, mt.title = $title, mt.at = $at, mt.minutes = $minutes, mt.record = $record
+  ON CREATE SET mt.kind = $kind, mt.title = $title, mt.at = $at, mt.minutes = $minutes, mt.record = $record,
+    mt.present = 0, mt.excused = 0, mt.absent = 0
+WITH br, mt WHERE NOT EXISTS { MATCH (:Branch)-[:HELD]->(mt) }
 MERGE (br)-[:HELD]->(mt)`,
   getMeetingsByIds: `UNWIND $ids AS x MATCH (br:Branch)-[:HELD]->(mt:Meeting {id: x}) RETURN ${MEETING_COLUMNS}`,
   listMeetings: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
 WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime AND ($kinds IS NULL OR mt.kind IN $kinds)
 RETURN ${MEETING_COLUMNS}
 ORDER BY at, id`,
+  /**
+   * The meeting's write lock, taken first by every attendance write: concurrent writers of one meeting then
+   * run one after the other, so each recount sees the rows committed before it (and MERGE makes no twin).
+   */
+  lockMeeting: `MATCH (mt:Meeting {id: $meetingId})
+SET mt.attendanceLock = coalesce(mt.attendanceLock, 0) + 1
+RETURN mt.id AS id`,
   recordAttendance: `MATCH (mt:Meeting {id: $meetingId})
 UNWIND $rows AS row
 MATCH (m:Member {id: row.memberId})
 MERGE (m)-[a:ATTENDED]->(mt)
 SET a.status = row.status`,
+  /** The meeting's attendance counts from its rows (after writing them, under lockMeeting). */
+  recountAttendance: `MATCH (mt:Meeting {id: $meetingId})
+SET mt.present = COUNT { (:Member)-[:ATTENDED {status: 'PRESENT'}]->(mt) },
+    mt.excused = COUNT { (:Member)-[:ATTENDED {status: 'EXCUSED'}]->(mt) },
+    mt.absent = COUNT { (:Member)-[:ATTENDED {status: 'ABSENT'}]->(mt) }`,
+  /** A page of meetings without counts (stored before counts were kept, or bulk-loaded) gets them. */
+  fillAttendanceCounts: `MATCH (mt:Meeting) WHERE mt.present IS NULL
+WITH mt LIMIT $limit
+SET mt.present = COUNT { (:Member)-[:ATTENDED {status: 'PRESENT'}]->(mt) },
+    mt.excused = COUNT { (:Member)-[:ATTENDED {status: 'EXCUSED'}]->(mt) },
+    mt.absent = COUNT { (:Member)-[:ATTENDED {status: 'ABSENT'}]->(mt) }
+RETURN count(mt) AS filled`,
+  /** The counts kept on each meeting; no attendance row is read. */
   listMeetingTallies: `MATCH (br:Branch)-[:HELD]->(mt:Meeting)
 WHERE br.id IN $branchIds AND mt.at >= $fromTime AND mt.at < $toTime
-OPTIONAL MATCH (:Member)-[a:ATTENDED]->(mt)
 RETURN mt.id AS id, br.id AS branchId, mt.kind AS kind, mt.title AS title, mt.at AS at,
-       count(CASE WHEN a.status = 'PRESENT' THEN 1 END) AS present, count(CASE WHEN a.status = 'EXCUSED' THEN 1 END) AS excused,
-       count(CASE WHEN a.status = 'ABSENT' THEN 1 END) AS absent
+       coalesce(mt.present, 0) AS present, coalesce(mt.excused, 0) AS excused, coalesce(mt.absent, 0) AS absent
 ORDER BY at, id`,
   listAttendance: `UNWIND range(0, size($meetingIds) - 1) AS i
 MATCH (m:Member)-[a:ATTENDED]->(mt:Meeting {id: $meetingIds[i]})
@@ -336,6 +365,17 @@ RETURN o.id AS id, o.ruleId AS ruleId, o.version AS version, o.params AS params,
        o.reason AS reason, o.createdBy AS createdBy, o.createdAt AS createdAt`,
 } as const;
 
+/**
+ * Take the write lock of one node before a write that reads and then writes around it (Neo4j runs
+ * transactions concurrently at read-committed isolation, so a check made without the lock can be
+ * stale by the time the write lands). SET takes the node's exclusive lock until the transaction ends;
+ * a concurrent writer of the same node waits and then reads what the first one committed. Returns the
+ * id, or no row when the node does not exist.
+ */
+export const LOCK = Object.fromEntries(
+  (['Member', 'Course', 'Question', 'Meeting'] as const).map((l) => [l, `MATCH (n:${l} {id: $id}) SET n.writeSeq = coalesce(n.writeSeq, 0) + 1 RETURN n.id AS id`]),
+) as Record<'Member' | 'Course' | 'Question' | 'Meeting', string>;
+
 /** Which of $ids have no node of one label (a write checks this before it writes anything). */
 export const MISSING: Record<NodeLabel, string> = Object.fromEntries(
   NODE_LABELS.map((l) => [l, `UNWIND $ids AS x WITH DISTINCT x WHERE NOT EXISTS { MATCH (:${l} {id: x}) } RETURN collect(x) AS missing`]),
@@ -377,9 +417,12 @@ RETURN n.id AS id, n.embedding AS vector, n.embedderId AS embedderId, n.contentH
     /** How many nodes of the kind carry a vector, and of which dimension (null when none). */
     stats: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
 RETURN count(n) AS vectors, min(size(n.embedding)) AS dimensions`,
-    /** Vectors of another dimension are dropped when an embedder of a new dimension takes over. */
+    /**
+     * Vectors of another dimension are dropped when an embedder of a new dimension takes over: every
+     * vector of the kind may go, so in inner transactions (auto-commit only; idempotent, so retried).
+     */
     dropOtherDimensions: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL AND size(n.embedding) <> $dimensions
-REMOVE n.embedding, n.embedderId, n.contentHash`,
+CALL (n) { REMOVE n.embedding, n.embedderId, n.contentHash } IN TRANSACTIONS OF ${VECTOR_DROP_BATCH} ROWS`,
     /** Exact cosine scan for when the kind has vectors but no index yet; same [0, 1] scale as the index. */
     scan: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
 RETURN n.id AS id, vector.similarity.cosine(n.embedding, $vector) AS score

@@ -82,7 +82,7 @@ export async function dropMismatchedIndex(ex: Executor, kind: EmbeddableKind, di
 export async function ensureVectorIndex(ex: Executor, kind: EmbeddableKind, dim: number): Promise<void> {
   checkDimensions(dim);
   await dropMismatchedIndex(ex, kind, dim);
-  await ex.write((tx) => tx.write(EMBED_Q[kind].dropOtherDimensions, { dimensions: int(dim) }));
+  await ex.autoCommit(EMBED_Q[kind].dropOtherDimensions, { dimensions: int(dim) }, { retry: true });
   await ex.schema(CREATE_VECTOR_INDEX[kind], { dimensions: int(dim) });
   await ex.schema(SCHEMA_Q.awaitIndex, { name: VECTOR_INDEXES[kind], timeoutSeconds: int(AWAIT_SECONDS) });
 }
@@ -93,8 +93,8 @@ export async function ensureVectorIndex(ex: Executor, kind: EmbeddableKind, dim:
  * grows with the size of the graph.
  */
 export async function clearAll(ex: Executor): Promise<void> {
-  for (const rels of Object.values(CLEAR_Q.rels)) await ex.autoCommit(rels);
-  for (const label of NODE_LABELS) await ex.autoCommit(CLEAR_Q.nodes[label]);
+  for (const rels of Object.values(CLEAR_Q.rels)) await ex.autoCommit(rels, {}, { retry: true });
+  for (const label of NODE_LABELS) await ex.autoCommit(CLEAR_Q.nodes[label], {}, { retry: true });
   for (const kind of EMBEDDABLE) await ex.schema(DROP_VECTOR_INDEX[kind]);
 }
 

@@ -8,7 +8,7 @@ import type { Executor, Tx } from './executor';
 import { lastPerKey, requireIds } from './guards';
 import type { TaggedKind } from './labels';
 import { tagParams } from './mapping';
-import { TAG_Q } from './queries';
+import { LOCK, TAG_Q } from './queries';
 
 const onePerTopic = (tags: TopicTag[]) => lastPerKey(tags, (t) => t.topicId);
 
@@ -25,7 +25,8 @@ export async function replaceAllTags(tx: Tx, kind: TaggedKind, id: string, tags:
 
 export function replaceAutoTags(ex: Executor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   return ex.write(async (tx) => {
-    await requireIds(tx, kind, [id]);
+    // The item's lock (it must exist): concurrent tag writes of one item take turns instead of interleaving.
+    if ((await tx.rows(LOCK[kind], { id })).length === 0) await requireIds(tx, kind, [id]);
     await requireIds(
       tx,
       'Topic',
@@ -40,7 +41,8 @@ export function replaceAutoTags(ex: Executor, kind: TaggedKind, id: string, tags
 
 export function setManualTags(ex: Executor, kind: TaggedKind, id: string, tags: TopicTag[]): Promise<void> {
   return ex.write(async (tx) => {
-    await requireIds(tx, kind, [id]);
+    // The item's lock (it must exist): concurrent tag writes of one item take turns instead of interleaving.
+    if ((await tx.rows(LOCK[kind], { id })).length === 0) await requireIds(tx, kind, [id]);
     await requireIds(
       tx,
       'Topic',

@@ -1,7 +1,7 @@
 /**
  * Limits on the shape of one request, applied before anything expensive runs:
- * - body size: a POST body larger than `maxBodyBytes` is refused (413) while it is read, whether
- *   or not it declares a Content-Length;
+ * - body size: a POST body larger than `maxBodyBytes` is refused (413): at once when its declared
+ *   Content-Length is larger, while it is read when it declares none (chunked);
  * - nesting and tokens: before parsing, one pass over the text refuses brackets nested deeper
  *   than MAX_NESTING (the parser recurses per level: 2,000 nested `[` overflow its stack) and a
  *   lexer pass stops at `maxTokens`; graphql-js's own `parse(source, { maxTokens })` is kept as a
@@ -157,6 +157,10 @@ export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
     {
       onRequestParse: ({ request, requestParser, setRequestParser }) => {
         if (request.method !== 'POST' || !requestParser) return;
+        // A declared length within the limit is the whole body (Node's HTTP parser reads exactly that many
+        // bytes and refuses a request that declares a length and a chunked body both): no counting needed.
+        const declared = request.headers.get('content-length');
+        if (declared !== null && !request.headers.has('transfer-encoding') && /^\d+$/.test(declared) && Number(declared) <= limits.maxBodyBytes) return;
         setRequestParser(async (req) => {
           const body = await readLimited(req, limits.maxBodyBytes);
           return requestParser(new Request(req.url, { method: 'POST', headers: req.headers, body }));

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question } from '../../graph';
 import type { GraphStore } from '../../graph';
+import { authCacheFor } from '../auth/auth-cache';
 
 /** How much recent history the loader fetches per member; fields slice it. */
 export const HISTORY_WINDOW = 50;
@@ -24,10 +25,10 @@ export interface Loaders {
   committeeBranches: DataLoader<string, Branch[]>;
   /** Attendance rows of a meeting. */
   attendance: DataLoader<string, Attendance[]>;
-  /** Party groups of a branch. */
+  /** Party groups of a branch (one read per batch of branches). */
   groups: DataLoader<string, Group[]>;
   /**
-   * Meetings (oldest first) of one branch in one period with their attendance counted by status, keyed by
+   * Meetings (oldest first) of one branch in one period with their kept attendance counts, keyed by
    * `lifeKey(branchId, from, to)` (server/life/branch-life.ts): one set-based read per batch over the span of
    * all periods asked for, however many branches and periods ask (a committee dashboard compares all its
    * branches over four quarters and their year).
@@ -43,14 +44,20 @@ function lifeLoader(store: GraphStore) {
     });
     const from = Math.min(...asked.map((a) => a.from));
     const to = Math.max(...asked.map((a) => a.to));
-    const byBranch = new Map<string, MeetingTally[]>();
-    for (const m of await store.listMeetingTallies([...new Set(asked.map((a) => a.branchId))], from, to)) {
-      const l = byBranch.get(m.branchId);
-      if (l) l.push(m);
-      else byBranch.set(m.branchId, [m]);
-    }
+    const byBranch = groupBy(await store.listMeetingTallies([...new Set(asked.map((a) => a.branchId))], from, to), (m) => m.branchId);
     return asked.map((a) => (byBranch.get(a.branchId) ?? []).filter((m) => m.at >= a.from && m.at < a.to));
   });
+}
+
+/** Rows by a key, each list in the rows' order. */
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const l = out.get(key(r));
+    if (l) l.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
 }
 
 /**
@@ -86,8 +93,9 @@ export function createLoaders(store: GraphStore): Loaders {
     member: byId((ids) => store.getMembersByIds(ids)),
     branch: byId((ids) => store.getBranchesByIds(ids)),
     committee: byId((ids) => store.getCommitteesByIds(ids)),
-    course: byId((ids) => store.getCoursesByIds(ids)),
-    question: byId((ids) => store.getQuestionsByIds(ids)),
+    // Curriculum rows change rarely: the process keeps them until a write could change them (auth-cache.ts).
+    course: byId((ids) => authCacheFor(store).rowsById('course', ids, (missing) => store.getCoursesByIds(missing))),
+    question: byId((ids) => authCacheFor(store).rowsById('question', ids, (missing) => store.getQuestionsByIds(missing))),
     meeting: byId((ids) => store.getMeetingsByIds(ids)),
     history: byMember(historiesOf(store), () => ({ studies: [], answers: [], attendance: [] })),
     mastery: byMember(
@@ -106,8 +114,10 @@ export function createLoaders(store: GraphStore): Loaders {
       const rows = await store.listAttendance([...ids]);
       return ids.map((id) => rows.filter((a) => a.meetingId === id));
     }),
-    // The store has no batch read for groups; this at least reads each branch once per request.
-    groups: new DataLoader<string, Group[]>((ids) => Promise.all(ids.map((id) => store.listGroups(id)))),
+    groups: new DataLoader<string, Group[]>(async (ids) => {
+      const byBranch = groupBy(await store.listGroupsOfBranches([...ids]), (g) => g.branchId);
+      return ids.map((id) => byBranch.get(id) ?? []);
+    }),
     life: lifeLoader(store),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * What every signed-in request would otherwise read again before its own work: the access token or
  * browser session its credentials name, and the viewer's member row, branch row and (for committee
- * administrators) the committee's branches. Kept per store object, shared by all requests of the
- * process.
+ * administrators) the committee's branches; and the curriculum rows an answer or a study is checked
+ * against (questions, courses). Kept per store object, shared by all requests of the process.
  *
  * Trust rules (the cache never widens what a request may do):
  * - Every write made through the store object that is not one of the hot-path writes below (answers,
@@ -96,6 +96,29 @@ export class AuthCache {
     return this.get(`viewer:${memberId}`, load);
   }
 
+  /**
+   * Rows of one kind by id (curriculum rows the hot path reads: questions, courses): those kept are
+   * answered from here, the others read with one `fetch` and kept. Rows are frozen (shared by requests).
+   */
+  async rowsById<T extends { id: string }>(kind: string, ids: readonly string[], fetch: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+    if (this.ttlMs <= 0) return fetch([...ids]);
+    const now = performance.now();
+    const out: T[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.rows.get(`${kind}:${id}`);
+      if (hit && hit.until > now) out.push(hit.value as T);
+      else missing.push(id);
+    }
+    this.stats.hits += ids.length - missing.length;
+    if (missing.length === 0) return out;
+    this.stats.misses += missing.length;
+    const generation = this.generation;
+    const fetched = (await fetch(missing)).map((r) => deepFreeze(r));
+    if (generation === this.generation) for (const r of fetched) this.keep(`${kind}:${r.id}`, r);
+    return out.concat(fetched);
+  }
+
   /** Note a last-used stamp written for a cached token, so it is not written again at every request. */
   tokenUsed(id: string, at: number): void {
     this.patch<AccessToken>(`token:${id}`, (t) => ({ ...t, lastUsedAt: Math.max(t.lastUsedAt, at) }));
@@ -145,6 +168,14 @@ export class AuthCache {
     }
     this.rows.set(key, { until: performance.now() + this.ttlMs, value });
   }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
 }
 
 const caches = new WeakMap<object, AuthCache>();

@@ -6,7 +6,7 @@
  */
 import type { Attendance, Meeting, MeetingKind, MeetingTally } from '../../graph';
 import type { RuleSet } from '../rules/engine';
-import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, meetingVerdicts } from '../rules/evaluators/meeting-minimum';
+import { MEETING_MINIMUM_KIND, type MeetingMinimumParams, ruleSpan } from '../rules/evaluators/meeting-minimum';
 import { type Frequency, type Period, periodsOverlapping } from '../rules/periods';
 import type { Citation, ObligationStatus, RuleDef } from '../rules/types';
 
@@ -98,6 +98,49 @@ function findMeetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumPar
   return out;
 }
 
+/** Meetings by time (the store reads them so; sorted only when they are not). */
+function byTime(ms: MeetingTally[]): MeetingTally[] {
+  for (let i = 1; i < ms.length; i++) if (ms[i - 1]!.at > ms[i]!.at) return [...ms].sort((a, b) => a.at - b.at);
+  return ms;
+}
+
+/** Index of the first of the ascending `ats` at or after `t`. */
+function firstAtOrAfter(ats: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = ats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ats[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The periods of the rule version's frequency that lie wholly inside [from, limit) and start inside the span
+ * the version governs (the periods its meeting-minimum verdicts cover that a branch's figures count).
+ */
+function wholePeriods(rule: RuleDef<MeetingMinimumParams>, from: number, limit: number): Period[] {
+  const span = ruleSpan(rule);
+  return periodsOverlapping(rule.params.frequency, from, limit).filter((p) => p.start >= span.from && p.start < span.to && p.start >= from && p.end <= limit);
+}
+
+/**
+ * One period's verdict of a meeting-minimum rule version, counted over the branch's meetings of its kind by
+ * time (`ats` their instants): the same held, required and status as the rule's evaluator gives
+ * (meetingVerdicts; server/life/branch-life.test.ts compares the two), without building its obligation.
+ */
+function periodLife(rule: RuleDef<MeetingMinimumParams>, p: Period, meetings: readonly MeetingTally[], ats: readonly number[], asOf: number): PeriodLife {
+  const lo = meetings.length ? firstAtOrAfter(ats, p.start) : 0;
+  const hi = meetings.length ? firstAtOrAfter(ats, p.end) : 0;
+  const held = meetings.length ? Math.max(0, firstAtOrAfter(ats, Math.min(p.end, asOf + 1)) - lo) : 0;
+  const { minimum } = rule.params;
+  const status: ObligationStatus = held >= minimum ? 'DONE' : p.end <= asOf ? 'OVERDUE' : p.start <= asOf ? 'DUE' : 'UPCOMING';
+  const meetingIds: string[] = [];
+  for (let i = lo; i < hi; i++) meetingIds.push(meetings[i]!.id);
+  return { label: p.label, start: p.start, end: p.end, held, required: minimum, status, meetingIds };
+}
+
 export function computeBranchLife(args: {
   branchId: string;
   from: number;
@@ -109,27 +152,16 @@ export function computeBranchLife(args: {
 }): BranchLifeReport {
   const { branchId, from, to, now, rules } = args;
   const limit = Math.min(to, now);
-  const subject = { kind: 'BRANCH' as const, id: branchId, branchId };
   const kinds = meetingRules(rules, Math.max(from, limit - 1)).map((rule): KindLife => {
     const kind = rule.params.meetingKind;
     const applies = !rule.params.onlyWithGroups || args.hasGroups;
-    const held = args.meetings.filter((m) => m.kind === kind);
+    const held = byTime(args.meetings.filter((m) => m.kind === kind));
     const periods: PeriodLife[] = [];
     if (applies) {
+      const ats = held.map((m) => m.at);
       for (const seg of memo(rules, `segments|${rule.id}|${from}|${limit}`, () => rules.segments(rule.id, from, limit))) {
-        const windowPeriods = memo(rules, `periods|${seg.rule.params.frequency}|${from}|${limit}`, () => periodsOverlapping(seg.rule.params.frequency, from, limit));
-        for (const o of meetingVerdicts(seg.rule, subject, held, { from, to: limit }, now, windowPeriods)) {
-          const p = o.period!;
-          if (p.from < from || p.to > limit) continue;
-          periods.push({
-            label: p.label,
-            start: p.from,
-            end: p.to,
-            held: Number(o.detail?.held ?? 0),
-            required: Number(o.detail?.required ?? 1),
-            status: o.status,
-            meetingIds: o.evidence.map((e) => e.id),
-          });
+        for (const p of memo(rules, `whole|${seg.rule.id}|${seg.rule.version}|${from}|${limit}`, () => wholePeriods(seg.rule, from, limit))) {
+          periods.push(periodLife(seg.rule, p, seg.rule.params.meetingKind === kind ? held : [], ats, now));
         }
       }
     }

@@ -8,13 +8,14 @@
  * the rule they had. A period (a month of meetings, say) is governed by the version in force on the
  * day it starts.
  */
-import type { GraphStore, RuleOverrideRecord } from '../../graph';
+import type { Branch, GraphStore, RuleOverrideRecord } from '../../graph';
 import { CATALOGUE } from './catalogue/index';
 import { EVALUATORS } from './evaluators/index';
 import { meetingReadSpan } from './evaluators/meeting-minimum';
 import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
+import { dayEdgeLimit, ResultCache } from './result-cache';
 import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef } from './types';
 import { watchWrites } from './write-watch';
 
@@ -59,10 +60,19 @@ interface LoadedOverride {
 export class RuleSet {
   private readonly timelines = new Map<string, RuleSegment[]>();
 
+  /** Names the catalogue's overrides this set holds (an override's id names one version of one rule, written once). */
+  readonly version: string;
+
   constructor(
     private readonly base: ReadonlyMap<string, LoadedRule[]>,
     private readonly overrides: ReadonlyMap<string, LoadedOverride[]>,
-  ) {}
+  ) {
+    this.version = [...overrides.values()]
+      .flat()
+      .map((o) => o.o.id)
+      .sort()
+      .join(',');
+  }
 
   ids(): string[] {
     return [...this.base.keys()];
@@ -167,6 +177,8 @@ export interface RulesEngineOptions {
   factsTtlMs?: number;
   /** Most branch fact slices kept in memory (default 4,000). */
   maxFactSlices?: number;
+  /** Most evaluations kept for reuse (result-cache.ts; default 500, 0: none). */
+  maxKeptEvaluations?: number;
 }
 
 export interface EvaluateOptions {
@@ -189,6 +201,8 @@ export class RulesEngine {
   private cached: { at: number; set: Promise<RuleSet> } | null = null;
   /** The facts of branches kept between evaluations (see facts.ts). */
   readonly facts: FactsCache;
+  /** Evaluations kept while their rules, facts and day hold (see result-cache.ts); null: none kept. */
+  readonly results: ResultCache | null;
 
   constructor(opts: RulesEngineOptions) {
     this.store = opts.store;
@@ -199,6 +213,8 @@ export class RulesEngine {
     this.loadOverrides = opts.loadOverrides ?? (async () => (await store.listRuleOverrides()).map(fromRecord));
     this.ttl = opts.overridesTtlMs ?? 2000;
     this.facts = new FactsCache(store, { ttlMs: opts.factsTtlMs ?? 60_000, maxEntries: opts.maxFactSlices ?? 4000 });
+    const kept = opts.maxKeptEvaluations ?? 500;
+    this.results = kept > 0 && (opts.factsTtlMs ?? 60_000) > 0 ? new ResultCache(kept) : null;
     watchWrites(store, (n) => {
       this.facts.noteWrite(n);
       if (n.method === 'createRuleOverride') this.invalidate();
@@ -250,18 +266,33 @@ export class RulesEngine {
     return (await this.ruleSet()).ruleInForce(id, at);
   }
 
-  /** Evaluate the rules for everything in a scope as of an instant; obligations sorted by due date. */
+  /**
+   * Evaluate the rules for everything in a scope as of an instant; obligations sorted by due date. An
+   * evaluation whose rules, facts and day still hold is reused (result-cache.ts).
+   */
   async evaluate(scope: Scope, asOf: number, opts: EvaluateOptions = {}): Promise<Obligation[]> {
     const set = await this.ruleSet();
     const window = opts.window ?? { from: asOf - DEFAULT_LOOK_BACK_MS, to: asOf + DEFAULT_LOOK_AHEAD_MS };
     const span = meetingReadSpan(window);
+    let slices: Promise<Map<string, BranchSlice>> | null = null;
+    const slicesOf = () => (slices ??= subjects.factBranchIds().then((ids) => this.facts.slices(ids, span.from, span.to)));
     let facts: Promise<ScopeFacts> | null = null;
-    const factsOf = (): Promise<ScopeFacts> =>
-      (facts ??= subjects
-        .factBranchIds()
-        .then((ids) => this.facts.slices(ids, span.from, span.to))
-        .then((slices) => ({ ...span, branch: (id) => (id && slices.get(id)) || emptySlice(id ?? '') })));
+    const factsOf = (): Promise<ScopeFacts> => (facts ??= slicesOf().then((got) => ({ ...span, branch: (id) => (id && got.get(id)) || emptySlice(id ?? '') })));
     const subjects = new SubjectResolver(this.store, scope, this.facts, factsOf);
+    const readFrom = periodAt('YEAR', window.from).start;
+    const ids = opts.ruleIds ?? set.ids();
+    const segments = ids.flatMap((id) => set.segments(id, readFrom, window.to));
+    // Reused only when every rule judges branches or members from the facts and reports its changes.
+    const reusable =
+      this.results !== null &&
+      scope.kind !== 'MEMBER' &&
+      segments.every((seg) => this.evaluators.get(seg.rule.kind)!.reportsChanges && (seg.rule.appliesTo === 'BRANCH' || seg.rule.appliesTo === 'MEMBER'));
+    const key = reusable ? JSON.stringify([scope.kind, scope.id, set.version, asOf - window.from, window.to - asOf, ids]) : '';
+    if (reusable) {
+      const hit = this.results!.get(key, asOf, await subjects.branchList(), await slicesOf());
+      if (hit) return hit;
+    }
+    let until = dayEdgeLimit(asOf, window);
     const memos = new Map<string, Promise<unknown>>();
     const ctx: RuleContext = {
       store: this.store,
@@ -272,23 +303,24 @@ export class RulesEngine {
         return memos.get(key) as Promise<T>;
       },
       facts: factsOf,
+      until: (t) => {
+        if (t > asOf && t < until) until = t;
+      },
     };
-    const readFrom = periodAt('YEAR', window.from).start;
-    const ids = opts.ruleIds ?? set.ids();
     const results = await Promise.all(
-      ids.flatMap((id) =>
-        set.segments(id, readFrom, window.to).map(async (seg) => {
-          const evaluator = this.evaluators.get(seg.rule.kind)!;
-          const targets = await subjects.of(seg.rule.appliesTo);
-          if (targets.length === 0) return [];
-          return evaluator.evaluate(ctx, seg.rule, targets, asOf);
-        }),
-      ),
+      segments.map(async (seg) => {
+        const evaluator = this.evaluators.get(seg.rule.kind)!;
+        const targets = await subjects.of(seg.rule.appliesTo);
+        if (targets.length === 0) return [];
+        return evaluator.evaluate(ctx, seg.rule, targets, asOf);
+      }),
     );
-    return results
+    const out = results
       .flat()
       .filter((o) => !o.period || (o.period.from < window.to && window.from < o.period.to))
       .sort(byDue);
+    if (reusable) this.results!.set(key, { from: asOf, until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
+    return reusable ? [...out] : out;
   }
 }
 
@@ -329,6 +361,18 @@ class SubjectResolver {
     return this.cache.get(kind)!;
   }
 
+  private list: Promise<Branch[]> | null = null;
+
+  /** The scope's branch list, read once per evaluation (the facts cache keeps the same object until the organization changes). */
+  branchList(): Promise<Branch[]> {
+    const { kind, id } = this.scope;
+    if (kind === 'MEMBER') return Promise.resolve([]);
+    this.list ??= this.facts.scopeValue(`${kind}:${id}`, () =>
+      kind === 'UNIVERSITY' ? this.store.listBranches() : kind === 'COMMITTEE' ? this.store.listBranches([id]) : this.store.getBranchesByIds([id]),
+    );
+    return this.list;
+  }
+
   /** The branches whose facts the evaluation needs: the scope's, or the member's own. */
   async factBranchIds(): Promise<string[]> {
     const list = await this.of(this.scope.kind === 'MEMBER' ? 'MEMBER' : 'BRANCH');
@@ -336,12 +380,8 @@ class SubjectResolver {
   }
 
   private async branches(): Promise<SubjectRef[]> {
-    const { kind, id } = this.scope;
-    if (kind === 'MEMBER') return [];
-    const list = await this.facts.scopeValue(`${kind}:${id}`, () =>
-      kind === 'UNIVERSITY' ? this.store.listBranches() : kind === 'COMMITTEE' ? this.store.listBranches([id]) : this.store.getBranchesByIds([id]),
-    );
-    return list.map((b) => ({ kind: 'BRANCH', id: b.id, name: b.name, branchId: b.id, committeeId: b.committeeId }));
+    if (this.scope.kind === 'MEMBER') return [];
+    return (await this.branchList()).map((b) => ({ kind: 'BRANCH', id: b.id, name: b.name, branchId: b.id, committeeId: b.committeeId }));
   }
 
   private async read(kind: SubjectKind): Promise<SubjectRef[]> {

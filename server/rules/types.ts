@@ -119,6 +119,12 @@ export interface RuleContext {
    * whole scope and kept between evaluations until a write changes them (facts.ts).
    */
   facts(): Promise<ScopeFacts>;
+  /**
+   * Say that what this evaluator returns may change when "as of" reaches instant `t` (> asOf) although
+   * no fact changes: a scheduled meeting's time, a deadline passing. Day boundaries in China need no
+   * telling (periods, rule versions and the default window all change there); see result-cache.ts.
+   */
+  until(t: number): void;
 }
 
 /** The facts of an evaluation's scope, by branch. */
@@ -140,4 +146,10 @@ export interface Evaluator<P = any> {
   /** Parse the rule's params; throw an Error naming the field (the loader adds the rule id). */
   validate(params: unknown): P;
   evaluate(ctx: RuleContext, rule: RuleDef<P>, subjects: SubjectRef[], asOf: number): Promise<Obligation[]>;
+  /**
+   * True when the evaluator reads nothing but `ctx.facts()` and reports through `ctx.until` every
+   * instant other than a day boundary at which its answer may change: then an evaluation made of such
+   * evaluators may be reused until then (result-cache.ts). Absent: never reused.
+   */
+  reportsChanges?: boolean;
 }

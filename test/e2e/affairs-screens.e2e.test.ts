@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaDay } from '../../client/src/app/china-time';
+import { pageGql } from './api';
 import { seriousViolations } from './axe';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
@@ -26,19 +27,9 @@ useBrowserSuite(
   { viewport: PHONE },
 );
 
-/** A GraphQL request with the page's session (the API the screens use, asked directly). */
+/** A GraphQL request with the page's session (the API the screens use, asked directly); it must succeed. */
 async function api<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return r.json();
-    },
-    [query, variables] as const,
-  );
+  const body = await pageGql<T>(page, query, variables);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data as T;
 }
@@ -97,6 +88,12 @@ describe('party-affairs screens for secretaries and administrators', () => {
     expect(nextLabel! > weeks[5].label).toBe(true);
     await page.getByTestId('cal-today').click();
     await poll(() => page.locator('[data-testid="calendar"] > li').first().getAttribute('data-week')).toBe(weeks[0].label);
+    // The same calendar in English.
+    await page.getByTestId('locale').selectOption('en');
+    await poll(() => page.locator('h1').textContent()).toBe('Branch calendar');
+    await expect(page.locator('[data-testid="calendar"] > li').first().locator('h2').textContent()).resolves.toMatch(/^Week of /);
+    await page.getByTestId('locale').selectOption('zh-CN');
+    await poll(() => page.locator('h1').textContent()).toBe('支部工作日历');
     await checkScreen('calendar');
 
     // The personal feed: none yet; create one, the link is shown once and a calendar client can read it.
@@ -198,6 +195,9 @@ describe('party-affairs screens for secretaries and administrators', () => {
     // The page shows the new version and the history with the reason.
     await poll(() => card.getAttribute('data-version')).toBe(String(rule.version + 1));
     await poll(() => card.locator(`[data-testid="rule-history"] > li[data-version="${rule.version + 1}"]`).textContent()).toContain('学校文件要求每月开展两次主题党日');
+    // The version before now ends where the new one starts; the new one says who made it.
+    await expect(card.locator(`[data-testid="rule-history"] > li[data-version="${rule.version}"]`).textContent()).resolves.toContain(`至 ${today}`);
+    await expect(card.locator(`[data-testid="rule-history"] > li[data-version="${rule.version + 1}"]`).textContent()).resolves.toContain('你 于');
     await checkScreen('rules-saved');
     // The same page in English.
     await page.getByTestId('locale').selectOption('en');
@@ -310,7 +310,7 @@ describe('party-affairs screens for secretaries and administrators', () => {
     // The second row has no destination: the batch is refused on that row, and the first is not started either.
     await page.getByTestId('bulk-submit').click();
     await poll(() => row(ids[1]).getAttribute('data-outcome')).toBe('refused');
-    await expect(row(ids[1]).getByTestId('bulk-outcome').textContent()).resolves.toMatch(/未发起：.*externalOrg/);
+    await expect(row(ids[1]).getByTestId('bulk-outcome').textContent()).resolves.toMatch(/未发起：“转往单位”有误：.*externalOrg/);
     expect(await row(ids[0]).getAttribute('data-outcome')).toBe('notStarted');
     await expect(page.getByTestId('bulk-result').textContent()).resolves.toContain('整批没有发起');
     expect(await row(ids[1]).getByTestId('bulk-dest').getAttribute('aria-invalid')).toBe('true');
@@ -380,5 +380,34 @@ describe('party-affairs screens for secretaries and administrators', () => {
     await expect(page.getByTestId('std-saved').textContent()).resolves.toContain(`每月 ${yuan} 元`);
     await poll(() => page.getByTestId('dues-standards').textContent()).toContain(`${year}`);
     await checkScreen('dues-saved');
+  });
+
+  it('on a desk: every one of these screens fits its width with no serious accessibility finding', async () => {
+    await signInAs(page, server.url, 'UNIVERSITY_ADMIN');
+    const { members } = await api<{ members: { nodes: { id: string; branch: { id: string } }[] } }>(
+      '{ members(filter: { stages: [FULL] }, first: 1) { nodes { id branch { id } } } }',
+    );
+    const m = members.nodes[0];
+    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      const screens: [string, string, string][] = [
+        ['calendar', `/branches/${encodeURIComponent(m.branch.id)}/calendar`, '[data-testid="calendar"] > li'],
+        ['rules', '/rules', '[data-testid="rules"] > li'],
+        ['affairs', `/branches/${encodeURIComponent(m.branch.id)}/affairs`, '[data-testid="transfers"] > li'],
+        ['dues', `/members/${encodeURIComponent(m.id)}/dues`, '[data-testid="dues-standard-form"]'],
+        ['bulk', '/transfers/bulk', '[data-testid="bulk-branch"]'],
+      ];
+      for (const [name, hash, ready] of screens) {
+        await page.goto(`${server.url}/#${hash}`);
+        await poll(() => page.locator(ready).count()).toBeGreaterThan(0);
+        if (name === 'bulk') {
+          await page.getByTestId('bulk-branch').selectOption(m.branch.id);
+          await poll(() => page.getByTestId('bulk-form').count()).toBe(1);
+        }
+        await checkScreen(`desk-${name}`);
+      }
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
   });
 });

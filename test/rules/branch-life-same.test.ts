@@ -102,7 +102,7 @@ describe('branchLife from the rules engine on the demo world', () => {
     expect(missingSeen).toBeGreaterThan(0);
   }, 120_000);
 
-  it('gives a whole committee over four quarters and their year, in one request, the figures recomputed from the rows', async () => {
+  it('gives a whole committee over four quarters and their year, in one request, the figures recomputed from the rows, after writes and corrections too', async () => {
     const now = REFERENCE_DATE + 3 * 86_400_000;
     const quarters = [
       [cstDate(2025, 10), cstDate(2026, 1)],
@@ -171,5 +171,26 @@ describe('branchLife from the rules engine on the demo world', () => {
     );
     const after = await check();
     expect(after.attended).toBe(before.attended + 2 * members.length); // its quarter and the year
-  }, 240_000);
+
+    // Corrections of rows the bulk load counted: each row moves from one count to another.
+    const loaded = (await store.listMeetings([branch.id], quarters[1]![0]!, quarters[1]![1]!))[0]!;
+    const rows = (await store.listAttendance([loaded.id])).slice(0, 3);
+    expect(rows.length).toBeGreaterThan(0);
+    await store.recordAttendance(
+      loaded.id,
+      rows.map((r) => ({ memberId: r.memberId, status: r.status === 'PRESENT' ? ('ABSENT' as const) : ('PRESENT' as const) })),
+    );
+    // Concurrent writes through the API to the new meeting: new rows and corrections of its rows at once.
+    const more = (await store.listMembers({ branchIds: [branch.id] }, 12)).items;
+    const record = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`;
+    const results = await Promise.all(
+      more.map((m, i) =>
+        server.gql(record, { input: { meetingId, rows: [i % 2 ? { memberId: m.id, status: 'EXCUSED', reason: '出差' } : { memberId: m.id, status: 'PRESENT' }] } }, token),
+      ),
+    );
+    for (const r of results) expect(r.body.errors).toBeUndefined();
+    const corrected = await check();
+    const attendees = new Set([...members, ...more].map((m) => m.id)).size;
+    expect(corrected.attended).toBe(before.attended + 2 * attendees);
+  }, 360_000);
 });

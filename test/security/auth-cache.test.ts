@@ -3,8 +3,8 @@
  * never lets a credential or a role outlive a change: over real HTTP on a real Kuzu store, with the cache
  * warm (its rows trusted for a minute here, so only a heard write can empty it), a revoked token, a
  * session ended by an administrator, a disabled account and a changed role take effect on the very next
- * request, whether the change came through the API or straight through the store object. Access
- * records still fail closed with the cache warm.
+ * request, whether the change came through the API or straight through the store object; so does a
+ * changed question an answer is judged against. Access records still fail closed with the cache warm.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord, GraphStore } from '../../graph';
@@ -148,6 +148,26 @@ describe('cached tokens, sessions and viewers', () => {
 
     await store.updateMember('m-cm', { role: 'COMMITTEE_MEMBER' });
     expect((await read(token)).body.data.member.name).toBe('张三');
+  });
+
+  it('judge an answer against a question changed a moment before, although the question was kept', async () => {
+    const token = await server.tokenFor('m-a');
+    const answer = (n: number, choice: number) =>
+      server.gql(
+        'mutation($i: RecordAnswerInput!) { recordAnswer(input: $i) { correct } }',
+        { i: { id: `ac-${n}`, memberId: 'm-a', questionId: 'q-1', choice, seconds: 5 } },
+        token,
+      );
+    expect((await answer(1, 1)).body).toEqual({ data: { recordAnswer: { correct: true } } });
+    const before = hits();
+    expect((await answer(2, 1)).body).toEqual({ data: { recordAnswer: { correct: true } } });
+    expect(hits()).toBeGreaterThan(before);
+
+    const q = (await store.getQuestionsByIds(['q-1']))[0]!;
+    await store.upsertQuestion({ ...q, answer: 2 });
+    expect((await answer(3, 1)).body).toEqual({ data: { recordAnswer: { correct: false } } });
+    expect((await answer(4, 2)).body).toEqual({ data: { recordAnswer: { correct: true } } });
+    await store.upsertQuestion(q);
   });
 
   it('still withhold a read whose access record cannot be written, with the cache warm', async () => {

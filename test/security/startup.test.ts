@@ -97,9 +97,14 @@ describe('a damaged store', { timeout: 240_000 }, () => {
     const dir = path.join(root, 'random');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'hongtu.kuzu'), randomBytes(256 * 1024));
-    expectRefusal(serve(dir), /damaged|cannot be opened/, dir);
+    const served = serve(dir);
+    expectRefusal(served, /damaged|cannot be opened/, dir);
+    // What to do: restore the data directory's backup; `hongtu init` would start an empty university.
+    expect(served.out).toMatch(/restore the latest backup of the data directory \(HONGTU_DATA_DIR\)/);
+    expect(served.out).not.toMatch(/hongtu init/);
     const c = check(dir);
     expectRefusal(c, /damaged|cannot be opened/, dir);
+    expect(c.out).toMatch(/restore the latest backup of the data directory/);
   });
 
   it('answers a truncated store file with a message and an exit code, without its path', () => {

@@ -8,7 +8,7 @@ import type { TransferCase } from '../../../graph';
 import { dateOf, monthOf, shiftMonth, addMonths } from '../../affairs/china-time';
 import type { DuesArrearsParams } from '../catalogue/dues';
 import type { PipelineStepParams } from '../catalogue/pipeline';
-import type { Evaluator, Obligation, RuleDef, SubjectRef } from '../types';
+import type { Evaluator, Obligation, RuleContext, RuleDef, SubjectRef } from '../types';
 import {
   validateDuesArrears,
   validateDuesBrackets,
@@ -36,6 +36,8 @@ const inForceAt = (rule: RuleDef<unknown>, asOf: number) => {
 export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
   kind: 'pipeline-step',
   validate: validatePipelineStep,
+  // A plan's due date, deadline or earliest day is reported; rule versions change on day boundaries.
+  reportsChanges: true,
   async evaluate(ctx, rule, subjects, asOf) {
     if (!inForceAt(rule, asOf)) return [];
     const facts = await ctx.facts();
@@ -53,6 +55,7 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
         plan = pipelinePlan(rule, done);
         plans.set(s.id, plan);
       }
+      reportPlanChanges(ctx, plan);
       const o = planObligation(rule, plan, asOf, { id: s.id, name: s.name });
       if (o) {
         o.subject = s;
@@ -63,9 +66,21 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
   },
 };
 
+/** The instants at which planObligation's answer for this plan changes (it compares "as of" with them). */
+function reportPlanChanges(ctx: RuleContext, plan: PipelinePlan): void {
+  if (!plan) return;
+  if (plan.kind === 'repeat') ctx.until(plan.dueAt + 1);
+  if (plan.kind === 'pending') {
+    if (plan.deadline !== null) ctx.until(plan.deadline + 1);
+    if (plan.earliest !== null) ctx.until(plan.earliest);
+  }
+}
+
 export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
   kind: 'dues-arrears',
   validate: validateDuesArrears,
+  // Arrears count whole months up to the month before "as of": they change where months start.
+  reportsChanges: true,
   async evaluate(ctx, rule: RuleDef<DuesArrearsParams>, subjects, asOf) {
     if (!inForceAt(rule, asOf)) return [];
     const facts = await ctx.facts();
@@ -107,6 +122,8 @@ export const duesArrearsEvaluator: Evaluator<DuesArrearsParams> = {
 export const transferReceiptEvaluator: Evaluator = {
   kind: 'transfer-receipt',
   validate: validateTransferReceipt,
+  // A letter turns overdue just after its validity ends.
+  reportsChanges: true,
   async evaluate(ctx, rule, subjects, asOf) {
     if (!inForceAt(rule, asOf)) return [];
     const facts = await ctx.facts();
@@ -118,6 +135,7 @@ export const transferReceiptEvaluator: Evaluator = {
       cases.push(...(facts.branch(s.branchId).letters.get(s.id) ?? []));
     }
     cases.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    for (const c of cases) if (c.validUntil !== null) ctx.until(c.validUntil + 1);
     return cases
       .filter((c) => c.validUntil !== null)
       .map((c) => ({
@@ -140,6 +158,7 @@ export const transferReceiptEvaluator: Evaluator = {
 const parameterOnly = (kind: string, validate: (raw: unknown) => unknown): Evaluator => ({
   kind,
   validate,
+  reportsChanges: true,
   evaluate: async () => [],
 });
 

@@ -90,9 +90,23 @@ export function meetingReadSpan(window: { from: number; to: number }): { from: n
   return { from: periodAt('YEAR', window.from).start, to: periodAt('YEAR', window.to - 1).end };
 }
 
+/** The first meeting time after `asOf` in meetings ordered by time (a meeting held then changes the count). */
+function nextMeetingAfter(meetings: readonly Pick<Meeting, 'at'>[], asOf: number): number | null {
+  let lo = 0;
+  let hi = meetings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (meetings[mid].at <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < meetings.length ? meetings[lo].at : null;
+}
+
 export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
   kind: MEETING_MINIMUM_KIND,
   validate,
+  // Periods start and end on day boundaries; a meeting scheduled for later is reported.
+  reportsChanges: true,
   async evaluate(ctx, rule, subjects, asOf) {
     const branches = subjects.filter((s) => s.kind === 'BRANCH');
     if (branches.length === 0) return [];
@@ -104,6 +118,8 @@ export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
       const slice = facts.branch(b.id);
       if (rule.params.onlyWithGroups && slice.groups === 0) continue;
       const ofKind = derive(slice, `meetings|${kind}`, () => slice.meetings.filter((m) => m.kind === kind));
+      const next = nextMeetingAfter(ofKind, asOf);
+      if (next !== null) ctx.until(next);
       for (const o of meetingVerdicts(rule, b, ofKind, ctx.window, asOf, periods)) out.push(o);
     }
     return out;

@@ -78,6 +78,7 @@ export const stageRequirementEvaluator: Evaluator<StageRequirementParams> = {
     if (new Set(areas.map((a) => a.area)).size !== areas.length) throw new ParamError('params.areas', 'params.areas: an area is listed twice');
     return { areas, topics };
   },
+  reportsChanges: true,
   async evaluate() {
     return [];
   },

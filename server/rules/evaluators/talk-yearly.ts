@@ -17,6 +17,8 @@ export interface TalkYearlyParams {
 
 export const talkYearlyEvaluator: Evaluator<TalkYearlyParams> = {
   kind: 'talk-yearly',
+  // Talks count by year whatever "as of" is; statuses change only where years start and end.
+  reportsChanges: true,
   validate(raw) {
     const p = requireObject(raw);
     return { talkKind: requireOneOf(p, 'talkKind', Object.keys(TALK_KINDS) as TalkKind[]), minimum: requireInteger(p, 'minimum', 1, 12) };

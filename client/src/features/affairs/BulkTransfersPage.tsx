@@ -14,6 +14,10 @@ const OPEN = new Set(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED
 /** A batch id for one submission; a retry of the same list reuses it, so nothing is started twice. */
 const newBatchId = () => `grad-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
+/** Fields of a row the server may name in a refusal. */
+const ROW_FIELDS = ['memberId', 'externalOrg', 'toBranchId'] as const;
+const isRowField = (f: string): f is (typeof ROW_FIELDS)[number] => (ROW_FIELDS as readonly string[]).includes(f);
+
 type Outcome = { kind: 'started'; status: string } | { kind: 'refused'; reason: string } | { kind: 'notStarted' };
 
 /** Graduates' transfers (毕业生组织关系转接): pick a branch's student members and start their transfers in one batch. */
@@ -113,7 +117,9 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
     const err = fieldErrorOf(r.error);
     const refusedId = err?.row !== null && err?.row !== undefined ? rows[err.row]?.memberId : (/Member "([^"]+)"/.exec(err?.message ?? '')?.[1] ?? null);
     const out: Record<string, Outcome> = {};
-    for (const id of selected) out[id] = id === refusedId ? { kind: 'refused', reason: err?.message ?? '' } : { kind: 'notStarted' };
+    const field = err?.field?.replace(/^rows\[\d+\]\./, '') ?? '';
+    const reasonText = err && isRowField(field) ? t('field.error', { field: t(`bulk.field.${field}`), message: err.message }) : (err?.message ?? '');
+    for (const id of selected) out[id] = id === refusedId ? { kind: 'refused', reason: reasonText } : { kind: 'notStarted' };
     setOutcome(out);
     setBatchError(refusedId ? null : (err?.message ?? r.error?.message ?? ''));
   };
@@ -131,7 +137,7 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
               <EmptyState>{t('bulk.noMembers')}</EmptyState>
             ) : (
               <>
-                <label className="row">
+                <label className="bulk-pick">
                   <input
                     type="checkbox"
                     checked={selectable.length > 0 && selectable.every((m) => selected.includes(m.id))}
@@ -146,7 +152,7 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
                     const o = outcome?.[m.id];
                     return (
                       <li key={m.id} data-member={m.id} data-outcome={o?.kind ?? ''}>
-                        <label className="row">
+                        <label className="bulk-pick">
                           <input type="checkbox" checked={on} disabled={busy.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} data-testid="bulk-pick" />
                           <span>
                             {m.name} <span className="chip chip-muted">{te('stage', m.stage)}</span>

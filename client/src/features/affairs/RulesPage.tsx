@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { chinaDay } from '../../app/china-time';
+import { useSession } from '../../app/useSession';
 import { OverrideRuleDocument, type RuleFieldsFragment, RuleHistoryDocument, RulesCatalogueDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
@@ -109,6 +110,7 @@ function RuleCard({ rule: r, canOverride, onChanged }: { rule: RuleFieldsFragmen
 
 function RuleHistory({ id }: { id: string }) {
   const { t, date } = useI18n();
+  const session = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: RuleHistoryDocument, variables: { id }, requestPolicy: 'network-only' });
   return (
     <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -117,15 +119,26 @@ function RuleHistory({ id }: { id: string }) {
           <EmptyState>{t('rules.catalogueEntry')}</EmptyState>
         ) : (
           <ol className="transfer-log" data-testid="rule-history">
-            {ruleHistory.map((v) => (
-              <li key={v.rule.version} data-version={v.rule.version} data-override={v.isOverride}>
-                <strong>{t('rules.version', { v: v.rule.version })}</strong> ·{' '}
-                {v.rule.effectiveTo ? t('rules.fromTo', { from: v.rule.effectiveFrom, to: v.rule.effectiveTo }) : t('rules.from', { from: v.rule.effectiveFrom })} ·{' '}
-                {v.isOverride ? t('rules.override', { reason: v.reason ?? '' }) : t('rules.catalogueEntry')}
-                {v.isOverride && v.createdAt ? <span className="meta"> ({t('rules.overrideBy', { by: v.createdBy ?? '', at: date(v.createdAt, true) })})</span> : null}
-                <pre className="rule-params">{pretty(v.rule.params)}</pre>
-              </li>
-            ))}
+            {ruleHistory.map((v, i) => {
+              // A version is in force until its own end, or until the next version starts.
+              const to = v.rule.effectiveTo ?? ruleHistory[i + 1]?.rule.effectiveFrom ?? null;
+              return (
+                <li key={v.rule.version} data-version={v.rule.version} data-override={v.isOverride}>
+                  <strong>{t('rules.version', { v: v.rule.version })}</strong> ·{' '}
+                  {to ? t('rules.fromTo', { from: v.rule.effectiveFrom, to }) : t('rules.from', { from: v.rule.effectiveFrom })} ·{' '}
+                  {v.isOverride ? t('rules.override', { reason: v.reason ?? '' }) : t('rules.catalogueEntry')}
+                  {v.isOverride && v.createdAt ? (
+                    <span className="meta">
+                      {' '}
+                      (
+                      {t('rules.overrideBy', { by: v.createdBy === session?.memberId ? t('rules.you') : t('rules.admin', { id: v.createdBy ?? '' }), at: date(v.createdAt, true) })}
+                      )
+                    </span>
+                  ) : null}
+                  <pre className="rule-params">{pretty(v.rule.params)}</pre>
+                </li>
+              );
+            })}
           </ol>
         )
       }
