@@ -323,6 +323,7 @@ export const en: Record<MessageKey, string> = {
   'network.groups': 'Group by shared gaps',
   'network.gapEdges': 'Show shared gaps',
   'network.hiddenEdges': ' ({n} hidden)',
+  'network.memberEdges': 'Show member lines',
   'network.hint': 'Click a node to expand it; double-click a member to open the portrait.',
   'network.count': '{nodes} nodes, {edges} edges',
   'network.empty': 'Nothing to show. Sign in as a secretary or an administrator.',

@@ -319,6 +319,7 @@ export const zhCN = {
   'network.groups': '按共同短板分组',
   'network.gapEdges': '显示共同短板',
   'network.hiddenEdges': '（{n} 条未显示）',
+  'network.memberEdges': '显示成员连线',
   'network.hint': '点击节点展开它的关系；双击成员查看画像。',
   'network.count': '{nodes} 个节点，{edges} 条关系',
   'network.empty': '没有可以显示的组织。请以书记或管理员身份登录。',
