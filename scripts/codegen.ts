@@ -96,6 +96,7 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
         'PlacementEstimate',
         'DiscountedEvidence',
         'EvidenceDiscount',
+        'BranchDiscountReason',
       ].map((t) => [t, `../learning-mappers#${t}Model`]),
     )
     .concat(

@@ -77,6 +77,8 @@ const PROPERTY_KEYS = [
   'excused',
   'absent',
   'attendanceLock',
+  // the write lock taken before a read-then-write (LOCK in graph/neo4j/queries.ts)
+  'writeSeq',
   // accounts, sessions, tokens
   'loginName',
   'passwordHash',

@@ -234,7 +234,8 @@ export async function settleInterruptedVectorWork(ex: KuzuExecutor): Promise<voi
         noteDroppedVectorIndex(file, EMBEDDING_TABLE[kind], e instanceof Error ? e.message : String(e));
       }
     }
-    await r.checkpoint();
+    // The marker goes even if this checkpoint fails: what follows in the log is ordinary writes.
+    await r.checkpoint().catch(() => undefined);
     clearVectorWorkMarker(file);
   });
 }

@@ -137,8 +137,7 @@ export class KuzuExecutor {
   /**
    * One vector phase (vector-work.ts): the write lock for all of `fn` (its write() and ddl() calls join
    * it; no other write interleaves), a CHECKPOINT and the marker file before, no automatic checkpoint
-   * during, a CHECKPOINT and the marker's removal after. A phase inside a phase is part of the outer one. If the closing
-   * checkpoint fails, the marker stays and the next open sets the log aside.
+   * during, a CHECKPOINT and the marker's removal after. A phase inside a phase is part of the outer one.
    */
   async vectorWork<T>(label: 'rows' | 'index', fn: () => Promise<T>): Promise<T> {
     const e = await this.open();
@@ -147,18 +146,25 @@ export class KuzuExecutor {
     return e.writeLock.run(async () => {
       await e.checkpoint();
       writeVectorWorkMarker(e.file, label);
-      // No automatic checkpoint inside the phase: the log keeps all of it, so all of it can be set aside.
-      await e.raw(e.writeConnection, 'CALL auto_checkpoint=false');
       const mine: Held = { engine: e, active: true };
       try {
+        // No automatic checkpoint inside the phase: the log keeps all of it, so all of it can be set aside.
+        await e.raw(e.writeConnection, 'CALL auto_checkpoint=false');
         return await held.run(mine, fn);
       } finally {
         mine.active = false;
         await pauseHook(label);
-        await e.checkpoint().then(
-          () => clearVectorWorkMarker(e.file),
-          () => undefined,
-        );
+        for (let attempt = 0; attempt < 4; attempt++) {
+          const closed = await e.checkpoint().then(
+            () => true,
+            () => false,
+          );
+          if (closed) break;
+          await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+        }
+        // The marker goes even when no checkpoint succeeded: the writes after this phase must never be set
+        // aside with it. (The phase's log is then replayed on the next open, as without a phase.)
+        clearVectorWorkMarker(e.file);
         await e.raw(e.writeConnection, 'CALL auto_checkpoint=true').catch(() => undefined);
       }
     });

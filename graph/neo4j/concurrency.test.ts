@@ -11,6 +11,7 @@ import { StoreError } from '../errors';
 import { CATALOG } from './catalog';
 import { setEmbeddings } from './embeddings';
 import { type Executor, isRetryable, retryDelayMs, type Tx } from './executor';
+import { LearnerOps } from './learner';
 import { LifeOps } from './life';
 import { MemberOps } from './members';
 import { CLEAR_Q, EMBED_Q, LOCK, Q, VECTOR_DROP_BATCH } from './queries';
@@ -127,6 +128,16 @@ describe('read-then-write takes the write lock first', () => {
     sent.length = 0;
     await ops.moveMember({ id: 'tr-1', memberId: 'm-1', toBranchId: 'b-2', at: 1, reason: '' });
     expect(sent.map((s) => s.name)).toEqual(['LOCK.Member', 'Q.moveCheck', 'Q.moveMember']);
+  });
+
+  it('replacing gaps and saving a study plan lock the member first', async () => {
+    const { ex, sent } = recorder((q) => (q === LOCK.Member ? [{ id: 'm-1' }] : q.startsWith('UNWIND $ids AS x WITH DISTINCT x') ? [{ missing: [] }] : []));
+    const learner = new LearnerOps(ex);
+    await learner.replaceGaps('m-1', []);
+    expect(sent.map((s) => s.name)).toEqual(['LOCK.Member', 'MISSING.Member', 'Q.replaceGaps']);
+    sent.length = 0;
+    await learner.saveStudyPlan({ id: 'p-1', memberId: 'm-1', createdAt: 1, minutesPerWeek: 60, weeks: 1, startsAt: 1, items: [] });
+    expect(sent.map((s) => s.name)).toEqual(['LOCK.Member', 'MISSING.Member', 'Q.dropStudyPlan', 'Q.saveStudyPlan']);
   });
 
   it('tag writes lock the tagged item before deleting and re-creating its tags', async () => {

@@ -3,7 +3,7 @@ import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
 import { int, num, toGap, toMastery, toStudyPlan } from './mapping';
-import { Q } from './queries';
+import { LOCK, Q } from './queries';
 
 /** Rows grouped per asked member id, every asked id present. */
 function keyed<T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> {
@@ -63,6 +63,8 @@ export class LearnerOps {
   /** Replaces all HAS_GAP edges of the member (one per topic, the last one given wins). */
   replaceGaps(memberId: string, gaps: Gap[]): Promise<void> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: a concurrent replace waits, so no gap of either survives half-replaced.
+      await tx.rows(LOCK.Member, { id: memberId });
       await requireIds(tx, 'Member', [memberId]);
       await requireIds(
         tx,
@@ -84,6 +86,8 @@ export class LearnerOps {
   /** Upsert by plan id (a re-save replaces the plan). */
   saveStudyPlan(plan: StudyPlan): Promise<void> {
     return this.ex.write(async (tx) => {
+      // The member's lock first: two saves of one plan id replace it in turn instead of colliding on its id.
+      await tx.rows(LOCK.Member, { id: plan.memberId });
       await requireIds(tx, 'Member', [plan.memberId]);
       await tx.write(Q.dropStudyPlan, { id: plan.id });
       await tx.write(Q.saveStudyPlan, {

@@ -8,7 +8,9 @@ import { DUES_CATEGORIES, type DuesPayment, type DuesStandard } from '../../grap
 import type { Member } from '../../graph';
 import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { badInput, forbidden } from '../errors';
+import { forbidden } from '../errors';
+import { refusalError, ruleParams } from '../i18n/error-messages';
+import { citationText } from '../rules/citation';
 import { loadMemberRaw } from '../members/member-service';
 import { arrearsOf, arrearsTriggered, computeStandard, type Arrears } from '../rules/evaluators/dues';
 import type { DuesArrearsParams } from '../rules/catalogue/dues';
@@ -49,11 +51,15 @@ export async function setDuesStandard(s: Session, deps: AffairsDeps, input: SetS
   assertCanManageMember(s.viewer, member);
   const rules = await duesRulesAt(rulesOf(deps, s), Date.UTC(year, 0, 1));
   const fixed = rules.fixed.some((r) => r.params.categories.includes(category));
-  if (!fixed && baseFen === null) throw badInput('baseFen', `Category ${category} needs baseFen: the monthly income after tax (or pension) in fen`);
+  if (!fixed && baseFen === null) throw refusalError('BAD_USER_INPUT', { code: 'DUES_BASE_NEEDED', params: { category } }, { field: 'baseFen' });
   const { fen, rule } = computeStandard(rules, category, fixed ? null : baseFen);
   const monthlyFen = input.monthlyFen == null ? fen : requireInt('monthlyFen', input.monthlyFen, 0, 100_000_000);
   if (monthlyFen < fen) {
-    throw badInput('monthlyFen', `monthlyFen ${monthlyFen} is below the standard of ${fen} fen that rule ${rule.id} gives; members may pay more, not less`);
+    throw refusalError(
+      'BAD_USER_INPUT',
+      { code: 'DUES_BELOW_STANDARD', params: { monthly: monthlyFen, standard: fen, ...ruleParams(rule, citationText(rule.citation)) } },
+      { field: 'monthlyFen', ruleId: rule.id },
+    );
   }
   const st: DuesStandard = {
     memberId: member.id,
@@ -83,22 +89,23 @@ export interface PaymentInput {
 /** Record a payment for one or several months (the member themself, or the branch's secretary / administrators). */
 export async function recordDuesPayment(s: Session, input: PaymentInput): Promise<DuesPayment> {
   const id = requireText('id', input.id, 100);
-  if (!/^[\w.:-]+$/.test(id)) throw badInput('id', 'id may contain letters, digits, ".", ":", "_" and "-" only');
-  if (!Array.isArray(input.months) || input.months.length < 1 || input.months.length > 24) throw badInput('months', 'months must list 1–24 months');
+  if (!/^[\w.:-]+$/.test(id)) throw refusalError('BAD_USER_INPUT', { code: 'DUES_ID_CHARS', params: {} }, { field: 'id' });
+  if (!Array.isArray(input.months) || input.months.length < 1 || input.months.length > 24)
+    throw refusalError('BAD_USER_INPUT', { code: 'DUES_MONTHS_COUNT', params: {} }, { field: 'months' });
   const months = [...input.months].sort();
   const bad = months.find((m) => !isMonth(m));
-  if (bad) throw badInput('months', `"${bad}" is not a month; use YYYY-MM`);
-  if (new Set(months).size !== months.length) throw badInput('months', 'months lists a month twice');
+  if (bad) throw refusalError('BAD_USER_INPUT', { code: 'NOT_A_MONTH', params: { field: 'months', value: bad } }, { field: 'months' });
+  if (new Set(months).size !== months.length) throw refusalError('BAD_USER_INPUT', { code: 'DUES_MONTH_TWICE', params: {} }, { field: 'months' });
   const amountFen = requireInt('amountFen', input.amountFen, 1, 100_000_000);
   const member = await loadMemberRaw(s, input.memberId);
   if (member.id !== s.viewer.memberId) assertCanManageMember(s.viewer, member);
   const now = s.now();
-  if (months[months.length - 1] > shiftMonth(monthOf(now), 12)) throw badInput('months', 'months may run at most 12 months ahead');
+  if (months[months.length - 1] > shiftMonth(monthOf(now), 12)) throw refusalError('BAD_USER_INPUT', { code: 'DUES_MONTHS_AHEAD', params: {} }, { field: 'months' });
   const standards = new Map((await s.store.listDuesStandards([member.id])).map((x) => [x.year, x]));
   const noStd = months.find((m) => !standards.has(Number(m.slice(0, 4))));
-  if (noStd) throw badInput('months', `No dues standard is set for ${noStd.slice(0, 4)}; set the standard first`);
+  if (noStd) throw refusalError('BAD_USER_INPUT', { code: 'DUES_NO_STANDARD', params: { year: noStd.slice(0, 4) } }, { field: 'months' });
   const due = months.reduce((sum, m) => sum + standards.get(Number(m.slice(0, 4)))!.monthlyFen, 0);
-  if (amountFen < due) throw badInput('amountFen', `amountFen ${amountFen} is below the ${due} fen due for ${months.join(', ')}`);
+  if (amountFen < due) throw refusalError('BAD_USER_INPUT', { code: 'DUES_AMOUNT_LOW', params: { amount: amountFen, due, months: months.join(', ') } }, { field: 'amountFen' });
   const p: DuesPayment = { id, memberId: member.id, months, amountFen, paidAt: input.paidAt ?? now, recordedBy: s.viewer.memberId };
   const r = await s.store.recordDuesPayment(p);
   if (!r.created) return (await s.store.listDuesPayments([member.id])).find((x) => x.id === id)!;

@@ -11,7 +11,8 @@ import type { TransferCase, TransferCaseStatus } from '../../graph';
 import { disableAccountOnExit } from '../auth/account-admin';
 import { assertCanManageBranch, assertCanReadMember, canManageBranch, canReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { AppError, badInput, forbidden, notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
+import { refusalError } from '../i18n/error-messages';
 import { loadMemberRaw } from '../members/member-service';
 import { optionalId, optionalText, requireInt, requireOneOf, requireText } from '../validate';
 import { type AffairsDeps, rulesOf } from './affairs-deps';
@@ -77,8 +78,8 @@ export async function startTransfer(s: Session, input: StartTransferInput): Prom
   let c: TransferCase;
   if (kind === 'INTERNAL') {
     const to = optionalId('toBranchId', input.toBranchId);
-    if (!to) throw badInput('toBranchId', 'An internal transfer needs toBranchId, the receiving branch');
-    if (to === member.branchId) throw badInput('toBranchId', `Member "${member.id}" already belongs to branch "${to}"`);
+    if (!to) throw refusalError('BAD_USER_INPUT', { code: 'TRANSFER_NEEDS_TO_BRANCH', params: { field: 'toBranchId' } }, { field: 'toBranchId' });
+    if (to === member.branchId) throw refusalError('BAD_USER_INPUT', { code: 'TRANSFER_SAME_BRANCH', params: { member: member.id, branch: to } }, { field: 'toBranchId' });
     if (!(await s.loaders.branch.load(to))) throw notFound('Branch', to);
     assertCanManageBranch(s.viewer, member.branchId);
     c = { ...base, status: 'INITIATED', fromBranchId: member.branchId, toBranchId: to, externalOrg: null, letterNumber: null, steps: [] };
@@ -94,7 +95,7 @@ export async function startTransfer(s: Session, input: StartTransferInput): Prom
   }
   c.steps = [{ status: c.status, at: now, by: s.viewer.memberId, note: null }];
   const open = (await s.store.listTransferCases({ memberIds: [member.id], statuses: OPEN })).filter((x) => x.id !== id);
-  if (open.length) throw new AppError('CONFLICT', `Member "${member.id}" already has an open transfer "${open[0].id}"; finish or cancel it first`);
+  if (open.length) throw refusalError('CONFLICT', { code: 'TRANSFER_OPEN', params: { member: member.id, transfer: open[0].id } }, { field: 'memberId' });
   const r = await s.store.createTransferCase(c);
   return r.created ? c : loadCase(s, id);
 }
@@ -119,12 +120,14 @@ export interface IssueLetterInput {
 /** Issue the letter of an approved outgoing transfer; dues-paid-until defaults to the member's payments. */
 export async function issueLetter(s: Session, deps: AffairsDeps, input: IssueLetterInput): Promise<TransferCase> {
   const c = await getTransferCase(s, input.id);
-  if (c.kind !== 'OUT') throw badInput('id', `Transfer "${c.id}" is ${c.kind}; only outgoing transfers get a letter`);
+  if (c.kind !== 'OUT') throw refusalError('BAD_USER_INPUT', { code: 'TRANSFER_NOT_OUTGOING', params: { transfer: c.id, kind: c.kind } }, { field: 'id' });
   assertCanManageBranch(s.viewer, c.fromBranchId!);
   const rule = await transferReceiptRule(rulesOf(deps, s), s.now());
   const validDays = requireInt('validDays', input.validDays ?? rule.params.defaultValidityDays, 1, rule.params.maxValidityDays);
   let duesPaidUntil = input.duesPaidUntil ?? null;
-  if (duesPaidUntil !== null && !isMonth(duesPaidUntil)) throw badInput('duesPaidUntil', `"${duesPaidUntil}" is not a month; use YYYY-MM`);
+  if (duesPaidUntil !== null && !isMonth(duesPaidUntil)) {
+    throw refusalError('BAD_USER_INPUT', { code: 'NOT_A_MONTH', params: { field: 'duesPaidUntil', value: duesPaidUntil } }, { field: 'duesPaidUntil' });
+  }
   if (duesPaidUntil === null) {
     const months = (await s.store.listDuesPayments([c.memberId])).flatMap((p) => p.months).sort();
     duesPaidUntil = months.length ? months[months.length - 1] : null;
@@ -199,24 +202,29 @@ export interface BulkRow {
 export async function bulkStartTransfers(s: Session, input: { batchId: string; kind: string; reason: string; rows: BulkRow[] }): Promise<TransferCase[]> {
   if (s.viewer.role !== 'COMMITTEE_ADMIN' && s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden('Only committee or university administrators start transfers in bulk');
   const batchId = optionalId('batchId', input.batchId)!;
-  if (!batchId) throw badInput('batchId', 'batchId is required');
+  if (!batchId) throw refusalError('BAD_USER_INPUT', { code: 'BULK_FIELD_REQUIRED', params: { field: 'batchId' } }, { field: 'batchId' });
   const kind = requireOneOf('kind', input.kind, ['INTERNAL', 'OUT'] as const);
-  if (!Array.isArray(input.rows) || input.rows.length < 1 || input.rows.length > 500) throw badInput('rows', 'rows must have 1–500 entries');
+  if (!Array.isArray(input.rows) || input.rows.length < 1 || input.rows.length > 500)
+    throw refusalError('BAD_USER_INPUT', { code: 'BULK_ROWS_COUNT', params: {} }, { field: 'rows' });
   const members = await s.store.getMembersByIds(input.rows.map((r) => r.memberId));
   const byId = new Map(members.map((m) => [m.id, m]));
   const seen = new Set<string>();
   input.rows.forEach((r, i) => {
     const m = byId.get(r.memberId);
-    if (!m) throw badInput(`rows[${i}].memberId`, `rows[${i}]: member "${r.memberId}" not found`);
-    if (seen.has(m.id)) throw badInput(`rows[${i}].memberId`, `rows[${i}]: member "${m.id}" is listed twice`);
+    const row = (code: 'BULK_ROW_MEMBER_UNKNOWN' | 'BULK_ROW_MEMBER_TWICE' | 'BULK_ROW_MEMBER_NOT_YOURS', member: string) =>
+      refusalError('BAD_USER_INPUT', { code, params: { row: i, member } }, { field: `rows[${i}].memberId` });
+    const required = (field: 'externalOrg' | 'toBranchId') =>
+      refusalError('BAD_USER_INPUT', { code: 'BULK_ROW_FIELD_REQUIRED', params: { row: i, field: `rows[${i}].${field}`, kind } }, { field: `rows[${i}].${field}` });
+    if (!m) throw row('BULK_ROW_MEMBER_UNKNOWN', r.memberId);
+    if (seen.has(m.id)) throw row('BULK_ROW_MEMBER_TWICE', m.id);
     seen.add(m.id);
-    if (!canManageBranch(s.viewer, m.branchId)) throw badInput(`rows[${i}].memberId`, `rows[${i}]: member "${m.id}" is not in a branch under you`);
-    if (kind === 'OUT' && !r.externalOrg?.trim()) throw badInput(`rows[${i}].externalOrg`, `rows[${i}]: externalOrg is required for an outgoing transfer`);
-    if (kind === 'INTERNAL' && !r.toBranchId) throw badInput(`rows[${i}].toBranchId`, `rows[${i}]: toBranchId is required for an internal transfer`);
+    if (!canManageBranch(s.viewer, m.branchId)) throw row('BULK_ROW_MEMBER_NOT_YOURS', m.id);
+    if (kind === 'OUT' && !r.externalOrg?.trim()) throw required('externalOrg');
+    if (kind === 'INTERNAL' && !r.toBranchId) throw required('toBranchId');
   });
   const open = await s.store.listTransferCases({ memberIds: [...seen], statuses: OPEN });
   const clash = open.find((c) => c.batchId !== batchId);
-  if (clash) throw new AppError('CONFLICT', `Member "${clash.memberId}" already has an open transfer "${clash.id}"; take them off the list or finish it first`);
+  if (clash) throw refusalError('CONFLICT', { code: 'BULK_OPEN', params: { member: clash.memberId, transfer: clash.id } }, { field: 'rows' });
   const out: TransferCase[] = [];
   for (const r of input.rows) {
     out.push(
@@ -239,7 +247,11 @@ const step = (s: Session, note: string | null) => ({ at: s.now(), by: s.viewer.m
 
 function requireStatus(c: TransferCase, allowed: TransferCaseStatus[]): TransferCaseStatus {
   if (!allowed.includes(c.status)) {
-    throw new AppError('CONFLICT', `Transfer "${c.id}" is ${c.status}; this step needs ${allowed.join(' or ')} (rule transfer.sequence)`, { ruleId: 'transfer.sequence' });
+    throw refusalError(
+      'CONFLICT',
+      { code: 'TRANSFER_WRONG_STATUS', params: { transfer: c.id, status: c.status, allowed: allowed.join(','), rule: 'transfer.sequence' } },
+      { field: 'id', ruleId: 'transfer.sequence' },
+    );
   }
   return c.status;
 }

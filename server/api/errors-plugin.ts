@@ -9,6 +9,8 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppLogger } from '../app-deps';
 import { AppError, fromStoreError } from '../errors';
+import { isErrorReason, renderError } from '../i18n/error-messages';
+import { DEFAULT_LOCALE, type Locale, requestLocale } from '../i18n/locale';
 import type { ApiContext } from './context';
 
 const INPUT_VALIDATION = /Expected value of type|does not exist in ".*" enum|cannot represent|Expected type|got invalid value|of required type/;
@@ -17,10 +19,14 @@ function withCode(err: GraphQLError, message: string, extensions: Record<string,
   return new GraphQLError(message, { nodes: err.nodes, source: err.source, positions: err.positions, path: err.path, extensions });
 }
 
-/** Map one error of an execution result. */
-export function mapError(err: GraphQLError, log: AppLogger, requestId: string): GraphQLError {
+/** Map one error of an execution result; a refusal with a reason (server/i18n/error-messages.ts) is written in `locale`. */
+export function mapError(err: GraphQLError, log: AppLogger, requestId: string, locale: Locale = DEFAULT_LOCALE): GraphQLError {
   const original = fromStoreError(err.originalError) as Error | undefined;
-  if (original instanceof AppError) return withCode(err, original.message, { code: original.code, ...original.details });
+  if (original instanceof AppError) {
+    const reason = original.details?.reason;
+    const message = isErrorReason(reason) ? renderError(reason, locale) : original.message;
+    return withCode(err, message, { code: original.code, ...original.details });
+  }
   if (original instanceof GraphQLError && original.extensions?.code) {
     return withCode(err, err.message, { ...original.extensions });
   }
@@ -32,9 +38,9 @@ export function mapError(err: GraphQLError, log: AppLogger, requestId: string): 
   return withCode(err, 'Unexpected error.', { code: 'INTERNAL_SERVER_ERROR', requestId });
 }
 
-function mapResult(result: ExecutionResult, log: AppLogger, requestId: string): ExecutionResult | null {
+function mapResult(result: ExecutionResult, log: AppLogger, requestId: string, locale: Locale): ExecutionResult | null {
   if (!result.errors?.length) return null;
-  return { ...result, errors: result.errors.map((e) => mapError(e, log, requestId)) };
+  return { ...result, errors: result.errors.map((e) => mapError(e, log, requestId, locale)) };
 }
 
 /** The errors plugin; `log` defaults to the console. */
@@ -51,7 +57,7 @@ export function useAppErrors(log: AppLogger): Plugin<ApiContext> {
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result, setResult }) => {
         if (Symbol.asyncIterator in result) return;
-        const mapped = mapResult(result, log, args.contextValue.requestId);
+        const mapped = mapResult(result, log, args.contextValue.requestId, requestLocale(args.contextValue));
         if (mapped) setResult(mapped);
       },
     }),

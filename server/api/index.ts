@@ -27,6 +27,7 @@ import { coursePageModule } from './course-page';
 import { curriculumModule } from './curriculum';
 import { devLoginModule } from './dev-login';
 import { learningModule } from './learning';
+import { learningIntegrityModule } from './learning-integrity';
 import { reasonsModule } from './reasons';
 import { learningSummaryModule } from './learning-summary';
 import { placementModule } from './placement';
@@ -60,6 +61,7 @@ export const API_MODULES: ApiModule[] = [
   learningTextModule,
   reasonsModule,
   learningModule,
+  learningIntegrityModule,
   learningSummaryModule,
   placementModule,
   accountModule,

@@ -32,6 +32,7 @@ export interface NotAssessedTopicModel {
 export type MasteryEvidenceModel = MasteryEvidence;
 export type DiscountedEvidenceModel = import('../learning/integrity/evidence-integrity').EventIntegrity;
 export type EvidenceDiscountModel = import('../learning/integrity/evidence-integrity').IntegrityFinding;
+export type BranchDiscountReasonModel = import('../learning/services/branch-integrity').BranchAnswerIntegrity['reasons'][number];
 export type StudyPlanModel = PlanWithProgress & { member?: Member };
 export type StudyPlanItemModel = StudyPlanItem & { progress: number };
 export type PracticeQuestionModel = PracticeQuestion;

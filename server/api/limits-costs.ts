@@ -19,6 +19,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.mastery': 150,
   'Query.studyPlan': 50,
   'Query.branchGaps': 250,
+  'Branch.answerIntegrity': 100,
   'Query.branchLearningSummaries': 20,
   'Query.branchLife': 50,
   'Query.search': 300,

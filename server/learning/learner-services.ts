@@ -23,6 +23,7 @@ import { createProductModel } from './model/product-model';
 import type { CourseRecommendation } from './recommend/rank-courses';
 import type { PracticeQuestion } from './recommend/practice';
 import { requiredTopicIds } from './requirements';
+import { type BranchAnswerIntegrity, branchAnswerIntegrity } from './services/branch-integrity';
 import { branchGapReport, gapReportRows } from './services/branch-report';
 import { LearnerCore } from './services/learner-core';
 import { applyMemberEvent } from './services/member-events';
@@ -101,6 +102,10 @@ export class LearnerServices extends LearnerCore {
   }
   branchReport(branchId: string, members: Member[], now: number): Promise<BranchGapReport> {
     return branchGapReport(this, branchId, members, now);
+  }
+  /** Share of the members' answers in [from, to) that the integrity checks discounted, by reason (no member named). */
+  answerIntegrity(members: Member[], from: number, to: number): Promise<BranchAnswerIntegrity> {
+    return branchAnswerIntegrity(this, members, from, to);
   }
   gapReportRows(members: Member[], now: number): Promise<BranchGapReport['rows']> {
     return gapReportRows(this, members, now);

@@ -8,12 +8,14 @@ import { assertCanManageMember, assertCanReadBranch, assertCanReadMember } from 
 import type { Session } from '../auth/session';
 import { listMembers, loadMemberRaw } from '../members/member-service';
 import { getBranch } from '../org/org-service';
+import { badInput } from '../errors';
 import { requireInt } from '../validate';
 import type { BranchGapReport } from './gaps/branch-gaps';
 import type { LearnerServices } from './learner-services';
 import type { PlacementStepResult } from './diagnostic/placement-service';
 import type { PracticeQuestion } from './recommend/practice';
 import type { CourseRecommendation } from './recommend/rank-courses';
+import type { BranchAnswerIntegrity } from './services/branch-integrity';
 import type { MasteryProfile } from './services/mastery-profile';
 import type { GapWithMastery } from './services/member-gaps';
 import type { PlanWithProgress } from './services/study-plans';
@@ -68,8 +70,8 @@ export async function placementStepFor(s: Session, l: LearnerServices, memberId:
   return l.placement(s.viewer.memberId, await readableLearner(s, memberId), asked, s.now());
 }
 
-/** The branch's gap heatmap; every member in it is a read of learning data. */
-export async function branchGapsFor(s: Session, l: LearnerServices, branchId: string): Promise<BranchGapReport> {
+/** Every member of a branch the viewer may read (FORBIDDEN outside their scope, NOT_FOUND for no such branch). */
+async function readableBranchMembers(s: Session, branchId: string): Promise<Member[]> {
   await getBranch(s, branchId);
   assertCanReadBranch(s.viewer, branchId);
   const members: Member[] = [];
@@ -79,8 +81,29 @@ export async function branchGapsFor(s: Session, l: LearnerServices, branchId: st
     if (!page.hasNextPage) break;
     after = page.endCursor;
   }
+  return members;
+}
+
+/** The branch's gap heatmap; every member in it is a read of learning data. */
+export async function branchGapsFor(s: Session, l: LearnerServices, branchId: string): Promise<BranchGapReport> {
+  const members = await readableBranchMembers(s, branchId);
   for (const m of members) noteRead(s, m.id);
   return l.branchReport(branchId, members, s.now());
+}
+
+/** Longest period the branch's discounted share is counted over. */
+const MAX_INTEGRITY_SPAN = 2 * 366 * 86_400_000;
+
+/**
+ * Share of the branch's answers in [from, to) that the integrity checks discounted, by reason: a figure for
+ * the branch (noted in the audit log as a read of the branch's learning data); no member is named.
+ */
+export async function branchAnswerIntegrityFor(s: Session, l: LearnerServices, branchId: string, from: number, to: number): Promise<BranchAnswerIntegrity> {
+  if (!(to > from)) throw badInput('to', 'to must be after from');
+  if (to - from > MAX_INTEGRITY_SPAN) throw badInput('to', 'the period from–to must be at most two years');
+  const members = await readableBranchMembers(s, branchId);
+  s.audit.note('READ_LEARNING', 'Branch', branchId);
+  return l.answerIntegrity(members, from, to);
 }
 
 /** A new plan for the member: by the member themself or by whoever manages them. */

@@ -10,7 +10,7 @@ import type { Member, MemberStage } from '../../graph';
 import type { MemberRecord } from '../../graph';
 import { assertCanManageMember, assertCanReadMember } from '../auth/scope';
 import type { Session } from '../auth/session';
-import { badInput } from '../errors';
+import { refusalError, ruleParams } from '../i18n/error-messages';
 import { citationText } from '../rules/citation';
 import { addMonths } from '../affairs/china-time';
 import { loadMemberRaw } from './member-service';
@@ -79,19 +79,21 @@ export async function getMemberRecord(s: Session, memberId: string): Promise<Mem
   return { member, ...reconcileRecord(record ?? empty(member.id), milestones) };
 }
 
-async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: string[], member: Member, max: number, what: string): Promise<string[]> {
-  if (ids.length > max) throw badInput(field, `${field} lists at most ${max} ${what}`);
+async function checkPeople(s: Session, field: 'sponsorIds' | 'contactIds', ids: string[], member: Member, max: number): Promise<string[]> {
+  const bad = (at: string, code: 'PEOPLE_SELF' | 'PEOPLE_TWICE' | 'PEOPLE_UNKNOWN' | 'PEOPLE_NOT_FULL', params: Record<string, string> = {}) =>
+    refusalError('BAD_USER_INPUT', { code, params: { field: at, ...params } }, { field: at });
+  if (ids.length > max) throw refusalError('BAD_USER_INPUT', { code: 'PEOPLE_TOO_MANY', params: { field, max } }, { field });
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (id === member.id) throw badInput(`${field}[${i}]`, `A member cannot be their own ${what.replace(/s$/, '')}`);
-    if (seen.has(id)) throw badInput(`${field}[${i}]`, `Member "${id}" is listed twice in ${field}`);
+    if (id === member.id) throw bad(`${field}[${i}]`, 'PEOPLE_SELF');
+    if (seen.has(id)) throw bad(`${field}[${i}]`, 'PEOPLE_TWICE', { id });
     seen.add(id);
   });
   const found = await s.store.getMembersByIds(ids);
   ids.forEach((id, i) => {
     const p = found.find((x) => x.id === id);
-    if (!p) throw badInput(`${field}[${i}]`, `Member "${id}" does not exist`);
-    if (p.stage !== 'FULL') throw badInput(`${field}[${i}]`, `${p.name} (${id}) is not a full member (正式党员); ${what} must be full members`);
+    if (!p) throw bad(`${field}[${i}]`, 'PEOPLE_UNKNOWN', { id });
+    if (p.stage !== 'FULL') throw bad(`${field}[${i}]`, 'PEOPLE_NOT_FULL', { name: p.name, id });
   });
   return ids;
 }
@@ -114,9 +116,9 @@ async function checkWait(
   const rule = await s.rules.ruleInForce(ruleId, to);
   const wait = (rule?.params as { notBefore?: { months?: number } } | undefined)?.notBefore?.months ?? months;
   if (to < addMonths(from, wait)) {
-    const basis = rule ? `${rule.id}, ${citationText(rule.citation)}` : ruleId;
     const named = fromSteps.has(field) ? fromField : field;
-    throw badInput(named, `${field} must be at least ${wait} months after ${fromField} (rule ${basis})`);
+    const cited = rule ? ruleParams(rule, citationText(rule.citation)) : { rule: ruleId };
+    throw refusalError('BAD_USER_INPUT', { code: 'RECORD_WAIT', params: { field, months: wait, from: fromField, ...cited } }, { field: named });
   }
 }
 
@@ -153,13 +155,15 @@ async function saveCheckedRecord(s: Session, input: UpdateMemberRecordInput): Pr
     } else {
       at = requirePast(field, v, now);
       if (STAGE_ORDER.indexOf(REACHED[field]) > reached) {
-        throw badInput(field, `${field} is for members who have reached stage ${REACHED[field]}; ${member.name} is ${member.stage}`);
+        throw refusalError('BAD_USER_INPUT', { code: 'RECORD_STAGE_NOT_REACHED', params: { field, stage: REACHED[field], name: member.name, current: member.stage } }, { field });
       }
     }
     if (prev && at < prev.at && !(step && prev.fromStep)) {
       // Name the field the editor can change: a date set by the pipeline is not theirs to move here.
-      if (step && !prev.fromStep) throw badInput(prev.field, `${prev.field} must not be after ${field}, which the pipeline step ${step.step} dates; the stages come in order`);
-      throw badInput(field, `${field} must not be before ${prev.field}: the stages come in order`);
+      if (step && !prev.fromStep) {
+        throw refusalError('BAD_USER_INPUT', { code: 'RECORD_ORDER_STEP', params: { field: prev.field, later: field, step: step.step } }, { field: prev.field });
+      }
+      throw refusalError('BAD_USER_INPUT', { code: 'RECORD_ORDER', params: { field, before: prev.field } }, { field });
     }
     dates[field] = at;
     stored[field] = step ? null : at;
@@ -168,13 +172,13 @@ async function saveCheckedRecord(s: Session, input: UpdateMemberRecordInput): Pr
   const fromSteps = new Set(Object.keys(backed.dates) as DateField[]);
   await checkWait(s, 'pipeline.candidate.min-wait', 12, 'candidateAt', dates.activistAt, dates.candidateAt, 'activistAt', fromSteps);
   await checkWait(s, 'pipeline.probation.one-year', 12, 'fullAt', dates.joinedAt, dates.fullAt, 'joinedAt', fromSteps);
-  const sponsorIds = await checkPeople(s, 'sponsorIds', input.sponsorIds ?? [], member, 2, 'sponsors (入党介绍人)');
+  const sponsorIds = await checkPeople(s, 'sponsorIds', input.sponsorIds ?? [], member, 2);
   // 培养联系人 named with the ACTIVIST step stay with the step.
-  const contactIds = backed.contacts ? [] : await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2, 'contacts (培养联系人)');
+  const contactIds = backed.contacts ? [] : await checkPeople(s, 'contactIds', input.contactIds ?? [], member, 2);
   const phone = input.phone === undefined ? undefined : optionalPhone(input.phone);
   const email = input.email?.trim() ? input.email.trim() : null;
   if (email !== null && (email.length > 100 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
-    throw badInput('email', 'email must look like name@example.edu (at most 100 characters)');
+    throw refusalError('BAD_USER_INPUT', { code: 'EMAIL_FORMAT', params: {} }, { field: 'email' });
   const record: MemberRecord = {
     memberId: member.id,
     ...stored,

@@ -10,7 +10,7 @@ import type { Milestone, MilestoneEvidence, PipelineStep } from '../../graph';
 import type { MemberRecord } from '../../graph';
 import { isStoreError } from '../../graph';
 import { dateOf } from '../affairs/china-time';
-import { conflict } from '../errors';
+import { refusalError } from '../i18n/error-messages';
 
 /** The record's date fields in stage order, each with the pipeline step that dates it. */
 export const RECORD_DATE_STEPS = [
@@ -103,21 +103,13 @@ export function checkEditAgainstPipeline(
     if (!m) continue;
     const v = input[field];
     if (v !== undefined && v !== null && !sameDay(v, m.at)) {
-      throw conflict(
-        `${field} is set by the pipeline step ${step} recorded for ${dateOf(m.at)}; the record cannot say ${dateOf(v)}. ` +
-          'Leave the date as it is, or correct the step in the pipeline; nothing was written',
-        { field, step, milestoneId: m.id },
-      );
+      throw refusalError('CONFLICT', { code: 'RECORD_FIELD_FROM_STEP', params: { field, step, stepDate: dateOf(m.at), date: dateOf(v) } }, { field, step, milestoneId: m.id });
     }
     dates[field] = m;
   }
   const act = contactsOf(firstOf(milestones, 'ACTIVIST'));
   if (act && input.contactIds?.length && !sameSet([...new Set(input.contactIds)], [...new Set(act.evidence.people)])) {
-    throw conflict(
-      'contactIds (培养联系人) are named by the pipeline step ACTIVIST; the record cannot name others. ' +
-        'Leave them as they are, or correct the step in the pipeline; nothing was written',
-      { field: 'contactIds', step: 'ACTIVIST', milestoneId: act.id },
-    );
+    throw refusalError('CONFLICT', { code: 'RECORD_CONTACTS_FROM_STEP', params: {} }, { field: 'contactIds', step: 'ACTIVIST', milestoneId: act.id });
   }
   return { dates, contacts: act ?? null };
 }
@@ -135,19 +127,15 @@ export function checkStepAgainstRecord(stored: MemberRecord | undefined, milesto
   const [field] = entry;
   const own = stored[field];
   if (own !== null && !sameDay(own, at)) {
-    throw conflict(
-      `The member's record (党员档案) gives ${field} as ${dateOf(own)}, but this ${step} step is dated ${dateOf(at)}. ` +
-        'Date the step as in the record, or correct the record first; nothing was written',
+    throw refusalError(
+      'CONFLICT',
+      { code: 'STEP_DATE_NOT_RECORD', params: { recordField: field, recordDate: dateOf(own), step, date: dateOf(at) } },
       { field: 'at', recordField: field, step },
     );
   }
   const people = [...new Set(evidence.people)];
   if (step === 'ACTIVIST' && people.length && stored.contactIds.length && !sameSet(stored.contactIds, people)) {
-    throw conflict(
-      "The member's record (党员档案) names other 培养联系人 (contactIds) than this ACTIVIST step's people. " +
-        'Name the same people, or correct the record first; nothing was written',
-      { field: 'people', recordField: 'contactIds', step },
-    );
+    throw refusalError('CONFLICT', { code: 'STEP_PEOPLE_NOT_RECORD', params: {} }, { field: 'people', recordField: 'contactIds', step });
   }
 }
 

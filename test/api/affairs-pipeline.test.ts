@@ -25,7 +25,10 @@ async function counts() {
   return { milestones: ms.length, health: await dataCounts(t.store) };
 }
 
-/** Expect a refusal citing `ruleId` with `code`, and nothing written. */
+/**
+ * Expect a refusal citing `ruleId` with `code`, and nothing written: in Chinese by default (the rule's
+ * title and document cited) and in English when asked (`msg`), with the same reason code either way.
+ */
 async function refused(input: Record<string, unknown>, code: string, ruleId: string, msg: RegExp) {
   const before = await counts();
   const r = await t.as('sec')(STEP, { i: input });
@@ -33,8 +36,15 @@ async function refused(input: Record<string, unknown>, code: string, ruleId: str
   const e = r.body.errors[0];
   expect(e.extensions.ruleId).toBe(ruleId);
   expect(e.extensions.citation.document).toMatch(/细则|章程/);
+  expect(e.extensions.reason.code).toMatch(/^STEP_/);
   expect(e.message).toContain(ruleId);
-  expect(e.message).toMatch(msg);
+  expect(e.message).toContain(`依据：`);
+  expect(e.message).toContain(e.extensions.citation.document);
+  const en = await t.server.gql(STEP, { i: input }, await t.server.tokenFor(t.world.people.sec.id), { 'accept-language': 'en' });
+  expect(codes(en)).toEqual([code]);
+  expect(en.body.errors[0].extensions.reason).toEqual(e.extensions.reason);
+  expect(en.body.errors[0].message).toContain(ruleId);
+  expect(en.body.errors[0].message).toMatch(msg);
   expect(await counts()).toEqual(before);
   return e;
 }

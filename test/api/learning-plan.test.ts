@@ -1,7 +1,8 @@
 /**
- * Study plans over HTTP: the weekly budget holds, prerequisites come first, completed items survive
+ * Study plans over HTTP: the weekly budget holds, prerequisites not yet ready come first, completed items survive
  * re-planning, fading topics get spaced reviews, and bad input changes nothing.
  */
+import { isReady } from '../../server/learning/progress';
 import { describe, expect, it } from 'vitest';
 import { courses, topics } from '../../seeds/curriculum/index';
 import { codes } from '../support/api-world';
@@ -45,12 +46,18 @@ describe('generateStudyPlan', () => {
       expect(items.filter((i) => i.week === w).reduce((s, i) => s + i.minutes, 0)).toBeLessThanOrEqual(60);
     }
     expect(Math.max(...items.map((i) => i.week))).toBeLessThanOrEqual(6);
+    // The member's current mastery, as the portrait shows it: a prerequisite at or above PREREQ_READY orders nothing.
+    const m = await h.as('m-e')('query { mastery(memberId: "m-e") { topics { topic { id } mastery } } }');
+    const mastery = new Map<string, number>(m.body.data.mastery.topics.map((t: { topic: { id: string }; mastery: number }) => [t.topic.id, t.mastery]));
     let pairs = 0;
     for (const a of items)
       for (const b of items) {
-        // b teaches a prerequisite of a topic a teaches (and a does not teach it itself) → b is not later than a.
+        // b teaches a prerequisite, not yet ready, of a topic a teaches (and a does not teach it itself) → b is not later than a.
         const aTopics = covers.get(a.course.id) ?? [];
-        const needs = aTopics.flatMap((t) => prereqs.get(t) ?? []).filter((p) => !aTopics.includes(p));
+        const needs = aTopics
+          .flatMap((t) => prereqs.get(t) ?? [])
+          .filter((p) => !aTopics.includes(p))
+          .filter((p) => !isReady(mastery.get(p) ?? 0));
         if (a !== b && (covers.get(b.course.id) ?? []).some((t) => needs.includes(t))) {
           pairs += 1;
           expect(b.order, `${b.course.id} before ${a.course.id}`).toBeLessThan(a.order);

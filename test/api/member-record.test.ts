@@ -15,6 +15,9 @@ const FIELDS = 'memberId appliedAt activistAt candidateAt joinedAt fullAt sponso
 const READ = `query($m: ID!) { memberRecord(memberId: $m) { ${FIELDS} } }`;
 const EDIT = `mutation($i: UpdateMemberRecordInput!) { updateMemberRecord(input: $i) { ${FIELDS} } }`;
 const d = (s: string) => new Date(`${s}T02:00:00Z`).toISOString();
+/** The secretary asking in English (refusals come in the request's language; Chinese by default). */
+const secEn = async (query: string, variables: Record<string, unknown>) =>
+  t.server.gql(query, variables, await t.server.tokenFor(t.world.people.sec.id), { 'accept-language': 'en' });
 
 beforeAll(async () => {
   await buildMember(t.store, { id: 'm-p', name: '预备党员甲', branchId: 'b-1', stage: 'PROBATIONARY' });
@@ -81,7 +84,7 @@ describe('member records', () => {
     const cases: [Record<string, unknown>, string, RegExp?][] = [
       [{ activistAt: d('2022-02-01') }, 'activistAt', /before appliedAt/],
       [{ candidateAt: d('2023-01-01') }, 'candidateAt', /12 months after activistAt.*pipeline\.candidate\.min-wait.*发展党员工作细则》第十三条/],
-      [{ fullAt: d('2025-01-01') }, 'fullAt', /PROBATIONARY/],
+      [{ fullAt: d('2025-01-01') }, 'fullAt', /reached stage full member; .* is probationary member/],
       [{ joinedAt: d('2027-01-01') }, 'joinedAt', /future/],
       [{ sponsorIds: ['m-sec', 'm-a'] }, 'sponsorIds[1]', /not a full member/],
       [{ sponsorIds: ['m-sec', 'm-sec'] }, 'sponsorIds[1]', /twice/],
@@ -92,7 +95,7 @@ describe('member records', () => {
       [{ email: 'not-an-email' }, 'email'],
     ];
     for (const [patch, field, msg] of cases) {
-      const r = await t.as('sec')(EDIT, { i: { ...good, expectVersion: 1, ...patch } });
+      const r = await secEn(EDIT, { i: { ...good, expectVersion: 1, ...patch } });
       expect(codes(r), field).toEqual(['BAD_USER_INPUT']);
       expect(r.body.errors[0].extensions.field).toBe(field);
       if (msg) expect(r.body.errors[0].message).toMatch(msg);
@@ -164,7 +167,7 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     ];
     for (const [patch, field, msg] of cases) {
       const before = { record: await t.store.getMemberRecords(['m-pipe']), counts: await dataCounts(t.store) };
-      const r = await t.as('sec')(EDIT, { i: { memberId: 'm-pipe', expectVersion: 0, ...patch } });
+      const r = await secEn(EDIT, { i: { memberId: 'm-pipe', expectVersion: 0, ...patch } });
       expect(codes(r), field).toEqual(['CONFLICT']);
       expect(r.body.errors[0].extensions.field).toBe(field);
       expect(r.body.errors[0].message).toMatch(msg);
@@ -195,7 +198,7 @@ describe('member records agree with the pipeline (one date per stage)', () => {
     const saved = await t.as('sec')(EDIT, { i: { memberId: 'm-rec', expectVersion: 0, appliedAt: cst('2025-02-01', 9) } });
     expect(saved.body.errors).toBeUndefined();
     const before = await dataCounts(t.store);
-    const r = await step('m-rec', 'APPLICATION', '2025-02-10');
+    const r = await secEn(STEP, { i: { memberId: 'm-rec', step: 'APPLICATION', at: cst('2025-02-10') } });
     expect(codes(r)).toEqual(['CONFLICT']);
     expect(r.body.errors[0].extensions).toMatchObject({ field: 'at', recordField: 'appliedAt' });
     expect(r.body.errors[0].message).toMatch(/record \(党员档案\) gives appliedAt as 2025-02-01.*dated 2025-02-10/);

@@ -75,7 +75,7 @@ export interface NetworkRenderResult {
   nodes: number;
   /** Edges drawn in the first picture. */
   edges: number;
-  /** Gap edges held back until asked for (0 with `gaps`, and for builds before they were held back). */
+  /** Edges held back until asked for (0 with `allEdges`, and for builds before any were held back). */
   hiddenEdges: number;
   applyMs: number;
   layoutMs: number;
@@ -90,11 +90,11 @@ export interface NetworkRenderResult {
 }
 
 /**
- * Serve `dist` with vite preview, open `#/bench/network?nodes=N` (`&gaps=1`: gap edges on from the start) in
+ * Serve `dist` with vite preview, open `#/bench/network?nodes=N` (`&edges=all`: every edge drawn from the start) in
  * headless Chromium `runs` times (fresh page each time) and return the median total (mount → first paint
  * after layout), the layout time and the main-thread CPU time of each run.
  */
-export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST, opts: { gaps?: boolean } = {}): Promise<NetworkRenderResult> {
+export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST, opts: { allEdges?: boolean } = {}): Promise<NetworkRenderResult> {
   const server = await preview({
     configFile: path.join(ROOT, 'client/vite.config.ts'),
     build: { outDir: dist },
@@ -116,7 +116,7 @@ export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST, 
       await cdp.send('Performance.enable');
       const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
       const before = await taskTime();
-      await page.goto(`${url}#/bench/network?nodes=${nodes}${opts.gaps ? '&gaps=1' : ''}`);
+      await page.goto(`${url}#/bench/network?nodes=${nodes}${opts.allEdges ? '&edges=all' : ''}`);
       await page.waitForFunction(() => window.__networkBench !== undefined, null, { timeout: 180_000 });
       const r = await page.evaluate(() => window.__networkBench!);
       cpu.push((await taskTime()) * 1000 - before * 1000);
@@ -136,7 +136,7 @@ export async function measureNetworkRender(nodes = 2000, runs = 3, dist = DIST, 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Print both measurements as a table (used by the lead's `npm run bench` and runnable alone with tsx). */
-export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: RouteSize[]; network: NetworkRenderResult; withGaps: NetworkRenderResult }> {
+export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: RouteSize[]; network: NetworkRenderResult; withAll: NetworkRenderResult }> {
   const sizes = measureBundleSizes();
   console.log('\nClient bundle (gzip) per chunk:');
   console.table(sizes.map((s) => ({ chunk: s.chunk, 'raw kB': (s.bytes / 1024).toFixed(1), 'gzip kB': (s.gzipBytes / 1024).toFixed(1) })));
@@ -144,29 +144,29 @@ export async function runClientBench(): Promise<{ sizes: ChunkSize[]; routes: Ro
   console.log('Per route, on top of the entry (gzip):');
   console.table(routes.map((r) => ({ route: r.route, 'gzip kB': (r.gzipBytes / 1024).toFixed(1), chunks: r.chunks.length })));
   const network = await measureNetworkRender(2000, 3);
-  const withGaps = await measureNetworkRender(2000, 3, DIST, { gaps: true });
+  const withAll = await measureNetworkRender(2000, 3, DIST, { allEdges: true });
   for (const [what, r] of [
-    ['gap edges held back', network],
-    ['gap edges on', withGaps],
+    ['as it opens, gap and member edges held back', network],
+    ['every edge drawn', withAll],
   ] as const) {
     console.log(
       `Network render, ${r.nodes} nodes / ${r.edges} edges drawn (${what}): median ${r.totalMs.toFixed(0)} ms to first paint after layout (adding elements ${r.applyMs.toFixed(0)} ms, layout ${r.layoutMs.toFixed(0)} ms), main-thread CPU median ${median(r.cpu).toFixed(0)} ms; runs ${r.runs.map((x) => x.toFixed(0)).join(', ')} ms`,
     );
   }
-  return { sizes, routes, network, withGaps };
+  return { sizes, routes, network, withAll };
 }
 
 /**
  * This build against another one (`--compare DIR`, e.g. a copy of an earlier client/dist), one page load
- * each in turn (this build as it opens, this build with the gap edges on, the other build), `rounds` times
+ * each in turn (this build as it opens, this build with every edge drawn, the other build), `rounds` times
  * with the order rotating, so all three meet the same machine load. Prints median, spread and n of the wall
  * time and of the main-thread CPU time of each.
  */
 async function compareNetworkRender(otherDist: string, rounds: number, nodes = 2000): Promise<void> {
   const variants = [
-    { name: `this build (${DIST})`, dist: DIST, gaps: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
-    { name: 'this build, gap edges on', dist: DIST, gaps: true, wall: [] as number[], cpu: [] as number[], edges: 0 },
-    { name: `other build (${otherDist})`, dist: otherDist, gaps: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
+    { name: `this build (${DIST})`, dist: DIST, allEdges: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
+    { name: 'this build, every edge drawn', dist: DIST, allEdges: true, wall: [] as number[], cpu: [] as number[], edges: 0 },
+    { name: `other build (${otherDist})`, dist: otherDist, allEdges: false, wall: [] as number[], cpu: [] as number[], edges: 0 },
   ];
   const load0 = loadavg()[0];
   const loads: number[] = [];
@@ -174,7 +174,7 @@ async function compareNetworkRender(otherDist: string, rounds: number, nodes = 2
     for (let k = 0; k < variants.length; k++) {
       const v = variants[(i + k) % variants.length]!;
       loads.push(loadavg()[0]);
-      const r = await measureNetworkRender(nodes, 1, v.dist, { gaps: v.gaps });
+      const r = await measureNetworkRender(nodes, 1, v.dist, { allEdges: v.allEdges });
       v.wall.push(r.totalMs);
       v.cpu.push(r.cpu[0]!);
       v.edges = r.edges;

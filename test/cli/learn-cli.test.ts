@@ -1,7 +1,8 @@
 /**
  * `hongtu learn recompute` through the real CLI on a Kuzu store in a temp dir: every member's mastery is
  * refolded from their history with the parameters in kt-params.json, their gaps are stored, and the
- * learning summaries of every branch are rebuilt.
+ * learning summaries of every branch are rebuilt; gaps follow the stage requirements in force, a university
+ * administrator's override included.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { questions, topics } from '../../seeds/curriculum/index';
 import { defaultLearnerParams } from '../../server/learning/model/product-model';
 import { LearnerModel } from '../../server/learning/model/learner-model';
 import { masteryParamsPath, saveMasteryParams } from '../../server/learning/model/params-file';
+import { decodeReasons } from '../../server/i18n/reasons';
+import { LEARNING_RULES, stageRequirementRuleId } from '../../server/rules/catalogue/learning';
+import { formatDay } from '../../server/rules/periods';
 import { buildApiWorld } from '../support/builders';
 import { childEnv } from '../support/child-env';
 import { makeTempDir } from '../support/temp-dirs';
@@ -75,4 +79,43 @@ describe('hongtu learn recompute', () => {
     expect(r.stdout).toContain('with learner-model/7');
     expect(await masteryOfA()).toBeLessThan(before!);
   });
+
+  it("follows the stage requirements in force: an administrator's override makes wrong answers on a newly required topic a gap", async () => {
+    const TOPIC = 'theory.two-establishes';
+    const gapsOfA = async () => (await withStore((s) => s.getGapsForMembers(['m-a']))).get('m-a') ?? [];
+    await withStore(async (store) => {
+      const wrong = questions.filter((q) => (q.topics[TOPIC] ?? 0) >= 0.5).slice(0, 2);
+      expect(wrong).toHaveLength(2);
+      for (const [i, q] of wrong.entries()) {
+        await store.upsertQuestion({ ...q, topics: Object.entries(q.topics).map(([topicId, weight]) => ({ topicId, weight, source: 'MANUAL', confidence: 1 })) });
+        await store.recordAnswer({ id: `w-${i}`, memberId: 'm-a', questionId: q.id, at: Date.now() - (5 - i) * 60_000, correct: false, seconds: 40 });
+      }
+    });
+    // The catalogue's default for activists does not require the topic: two wrong answers are no gap yet.
+    let r = hongtu(['learn', 'recompute']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((await gapsOfA()).map((g) => g.topicId)).not.toContain(TOPIC);
+
+    const ruleId = stageRequirementRuleId('ACTIVIST');
+    const defaults = LEARNING_RULES.find((x) => x.id === ruleId)!.params;
+    const params = { ...defaults, topics: [...defaults.topics, { topicId: TOPIC, target: 0.8, reason: '本校要求积极分子提前学习“两个确立”' }] };
+    await withStore((s) =>
+      s.createRuleOverride({
+        id: `${ruleId}@2`,
+        ruleId,
+        version: 2,
+        params: JSON.stringify(params),
+        effectiveFrom: formatDay(Date.now()),
+        reason: '校党委学习要求调整',
+        createdBy: 'm-uadmin',
+        createdAt: Date.now() - 1000,
+      }),
+    );
+    r = hongtu(['learn', 'recompute']);
+    expect(r.status, r.stderr).toBe(0);
+    const gap = (await gapsOfA()).find((g) => g.topicId === TOPIC);
+    expect(gap, 'a gap on the newly required topic').toBeDefined();
+    const [first] = decodeReasons(gap!.reasons[0]);
+    expect(first).toMatchObject({ code: 'GAP_STAGE_TOPIC', params: { stage: 'ACTIVIST', topic: TOPIC, target: 0.8 } });
+  }, 240_000);
 });

@@ -263,6 +263,11 @@ describe('party-affairs screens for secretaries and administrators', () => {
     await expect(li.locator('[data-testid="transfer-log"] > li[data-status="CANCELLED"]').textContent()).resolves.toContain('本人延期毕业');
     expect(await li.getByTestId('transfer-cancel').count()).toBe(0);
     await checkScreen('cancel-done');
+    // Bulk transfers are the administrators': no link for a secretary, and the page says who starts them.
+    expect(await page.getByTestId('bulk-link').count()).toBe(0);
+    await page.goto(`${server.url}/#/transfers/bulk`);
+    await poll(() => page.locator('.page').textContent()).toContain('由院系党委或学校管理员操作');
+    expect(await page.getByTestId('bulk-form').count()).toBe(0);
   });
 
   it('bulk transfers: a refused row is named with its reason and nothing is started; corrected, every member is started', async () => {

@@ -34,6 +34,9 @@ describe('member', () => {
     const activityBefore = await page.getByTestId('activity').textContent();
     const practice = page.getByTestId('practice');
     await practice.locator('input[type="radio"]').first().check();
+    // The member takes a minute to read (page clock moved on): an answer faster than reading is no evidence.
+    await page.clock.install();
+    await page.clock.fastForward(60_000);
     await practice.getByRole('button', { name: '提交答案' }).click();
     await poll(() => page.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
     await poll(() => gaps.textContent()).not.toBe(gapsBefore);

@@ -133,13 +133,18 @@ describe('network picture', () => {
 });
 
 describe('a large network picture', () => {
-  it('draws 2,000 nodes with its legend and holds the gap edges back behind a visible control', async () => {
+  it('draws 2,000 nodes with its legend, readable heads, and the held-back edges behind visible controls', async () => {
     await open(page, server.url, '/bench/network?nodes=2000');
     await page.waitForFunction(() => window.__networkBench !== undefined && window.cy !== undefined, null, { timeout: 120_000 });
-    const first = await page.evaluate(() => ({ bench: window.__networkBench!, nodes: window.cy!.nodes().length, gaps: window.cy!.edges('[kind = "gap"]').length }));
+    const first = await page.evaluate(() => ({
+      bench: window.__networkBench!,
+      nodes: window.cy!.nodes().length,
+      gaps: window.cy!.edges('[kind = "gap"]').length,
+      memberEdges: window.cy!.edges('[kind = "under"]').filter((e) => e.target().data('kind') === 'member').length,
+    }));
     expect(first.nodes).toBe(2000);
     expect(first.gaps).toBe(0);
-    expect(first.bench.hiddenEdges).toBeGreaterThan(1000);
+    expect(first.memberEdges).toBe(0);
 
     // The legend names every stage colour and draws each kind's shape as the canvas draws it.
     const legend = page.getByTestId('network-legend');
@@ -154,19 +159,43 @@ describe('a large network picture', () => {
     );
     for (const s of shapes) expect(s.legend, s.kind).toBe(s.canvas);
 
-    // The control says how many edges wait, and showing them adds exactly those without moving a node.
-    const control = page.getByLabel('显示共同短板');
-    expect(await control.isVisible()).toBe(true);
-    expect(await control.isChecked()).toBe(false);
-    expect(await page.getByTestId('hidden-edges').textContent()).toContain(first.bench.hiddenEdges.toLocaleString('zh-CN'));
-    const positions = () =>
-      page.evaluate(() => window.cy!.nodes('[kind = "topic"], [kind = "branch"]').map((n) => `${n.id()}@${n.position().x.toFixed(1)},${n.position().y.toFixed(1)}`));
+    // The university and every committee are labelled, at 9 px or more on screen at the fitted zoom.
+    const heads = await page.evaluate(() => {
+      const cy = window.cy!;
+      return cy
+        .nodes('[kind = "university"], [kind = "committee"]')
+        .map((n) => ({ id: n.id(), drawn: String(n.style('label')) !== '', px: parseFloat(String(n.style('font-size'))) * cy.zoom() }));
+    });
+    expect(heads.length).toBeGreaterThan(2);
+    for (const h of heads) {
+      expect(h.drawn, h.id).toBe(true);
+      expect(h.px, h.id).toBeGreaterThanOrEqual(9);
+    }
+
+    // Each control says how many edges wait; showing them adds exactly those, and no node moves.
+    const waiting = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-count'));
+    const gapsWaiting = await waiting('hidden-gap-edges');
+    const membersWaiting = await waiting('hidden-member-edges');
+    expect(gapsWaiting).toBeGreaterThan(1000);
+    expect(membersWaiting).toBeGreaterThan(1000);
+    expect(gapsWaiting + membersWaiting).toBe(first.bench.hiddenEdges);
+    expect(await page.getByTestId('hidden-gap-edges').textContent()).toContain(gapsWaiting.toLocaleString('zh-CN'));
+    const gapControl = page.getByLabel('显示共同短板');
+    const memberControl = page.getByLabel('显示成员连线');
+    for (const c of [gapControl, memberControl]) {
+      expect(await c.isVisible()).toBe(true);
+      expect(await c.isChecked()).toBe(false);
+    }
+    const positions = () => page.evaluate(() => window.cy!.nodes().map((n) => `${n.id()}@${n.position().x.toFixed(1)},${n.position().y.toFixed(1)}`));
     const before = await positions();
-    await control.check();
-    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(first.bench.hiddenEdges);
+    await gapControl.check();
+    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(gapsWaiting);
+    await memberControl.check();
+    await poll(() => page.evaluate(() => window.cy!.edges().length)).toBe(first.bench.edges + first.bench.hiddenEdges);
     expect(await positions()).toEqual(before);
-    await snap(page, 'network-2000-gaps');
-    await control.uncheck();
-    await poll(() => page.evaluate(() => window.cy!.edges('[kind = "gap"]').length)).toBe(0);
+    await snap(page, 'network-2000-all-edges');
+    await gapControl.uncheck();
+    await memberControl.uncheck();
+    await poll(() => page.evaluate(() => window.cy!.edges().length)).toBe(first.bench.edges);
   });
 });

@@ -46,6 +46,7 @@ describe('placement quiz', () => {
     await page.getByPlaceholder('例如 m-1').fill(createMember.id);
     await page.getByTestId('signin-submit').click();
     await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+    await page.clock.install();
     await open(page, server.url, '/me');
     await poll(() => page.locator('h1').first().textContent()).toContain('新同志测评');
     const count = async () => ((await page.getByTestId('not-assessed').count()) ? Number(await page.getByTestId('not-assessed').getAttribute('data-count')) : 0);
@@ -67,6 +68,8 @@ describe('placement quiz', () => {
         .locator('input[type="radio"]')
         .nth(answered % 2)
         .check();
+      // A minute to read each question (page clock moved on): answers faster than reading are no evidence.
+      await page.clock.fastForward(60_000);
       await card.getByRole('button', { name: '提交答案' }).click();
       await poll(() => quiz.getByTestId('answer-feedback').textContent()).toMatch(/回答正确|回答错误/);
       await quiz.getByTestId('answer-feedback').getByRole('button').click();

@@ -89,7 +89,7 @@ export function RouteView() {
         page = <DashboardPage scopeId={route.id} />;
         break;
       case 'benchNetwork':
-        page = <NetworkBenchPage nodes={route.nodes} gaps={route.gaps ?? false} />;
+        page = <NetworkBenchPage nodes={route.nodes} allEdges={route.allEdges ?? false} />;
         break;
       case 'todo':
         page = <WorkQueuePage />;

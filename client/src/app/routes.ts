@@ -13,7 +13,7 @@ export type Route =
   | { name: 'course'; id: string }
   | { name: 'network'; root: string | null }
   | { name: 'dashboard'; id: string | null }
-  | { name: 'benchNetwork'; nodes: number; gaps?: boolean }
+  | { name: 'benchNetwork'; nodes: number; allEdges?: boolean }
   | { name: 'todo' }
   | { name: 'meetings'; branchId: string }
   | { name: 'meetingNew'; branchId: string; kind: string | null; period: string | null }
@@ -71,7 +71,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'transfers' && id === 'bulk' && parts.length === 2) return { name: 'bulkTransfers' };
   if (head === 'bench' && id === 'network') {
     const n = Number(q.get('nodes') ?? 2000);
-    return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000, ...(q.get('gaps') === '1' ? { gaps: true } : {}) };
+    return { name: 'benchNetwork', nodes: Number.isFinite(n) && n > 0 ? Math.min(n, 20000) : 2000, ...(q.get('edges') === 'all' ? { allEdges: true } : {}) };
   }
   return { name: 'notFound', path };
 }
@@ -101,7 +101,7 @@ export function hrefFor(route: Route): string {
     case 'dashboard':
       return route.id ? `#/dashboard/${enc(route.id)}` : '#/dashboard';
     case 'benchNetwork':
-      return `#/bench/network?nodes=${route.nodes}${route.gaps ? '&gaps=1' : ''}`;
+      return `#/bench/network?nodes=${route.nodes}${route.allEdges ? '&edges=all' : ''}`;
     case 'todo':
       return '#/todo';
     case 'meetings':

@@ -22,7 +22,7 @@ export const PERSISTED_OPERATION_HASHES: Readonly<Record<string, string>> = {
   BranchLearningSummaries: 'd5df1f9da234661409deca2f0f0c8cd60caa71117e0f5aa21225a145e17b4423',
   BranchMeetings: 'd8a48d2dfc68d3d6925b239b79bb34466ad278e41ee0bb2d27f0f25647ece3f9',
   BranchTransfers: '62cf2d82f74978cec132d2a061f9379532027d04ad7f21d40d2c182efc18373a',
-  BranchView: '408fc9472cd4c6196d5f88f2f3b1ef97d3e735e5a592484c05b9aa940476e20a',
+  BranchView: '51cd5b76fbaef9037882f61d56be18954e622482cd71c13d5d6272d936339574',
   BulkStartTransfers: 'dad9eed8706a66c0ad449144007d50f2c6acc42c56761ca18514a4a442172794',
   BulkTransferBranches: 'c505f2fec37ebcb2394d12f9381ce7e56b12dbfae0ab1352166ccdad45a911d9',
   BulkTransferCandidates: '35ca6735fc47a4a02c8290b15222590b8692dfcfa0656b16952974b23f8d57df',

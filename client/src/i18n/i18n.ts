@@ -26,9 +26,18 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in DICTIONARIES[locale];
 }
 
+/** Number formats by locale and digits: making one costs far more than formatting with it, and pages format thousands. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Numbers with the locale's grouping: 12,345 / 12,345. */
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  const key = `${locale}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** A 0..1 ratio as a percentage: 0.734 → "73%". */

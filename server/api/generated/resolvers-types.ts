@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Member as MemberModel, Branch as BranchModel, Committee as CommitteeModel, University as UniversityModel, Group as GroupModel, Topic as TopicModel, Course as CourseModel, Question as QuestionModel, Meeting as MeetingModel, Transfer as TransferModel, TopicTag as TopicTagModel, Attendance as AttendanceModel, AccessRecord as AccessRecordModel } from '../../../graph';
 import type { StudyRecordModel, AnswerRecordModel, AttendanceRecordModel, MemberActivityModel, MemberConnectionModel, MemberEdgeModel, CourseConnectionModel, CourseEdgeModel, QuestionConnectionModel, ViewerModel, BranchLifeModel, MeetingKindLifeModel, PeriodModel, MissingMeetingModel, MoveMemberPayloadModel, RecordStudyPayloadModel, RecordAnswerPayloadModel, LoginPayloadModel, MeetingRecordEditModel, MemberRecordModel, MemberRecordConflictModel } from '../mappers';
-import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel, DiscountedEvidenceModel, EvidenceDiscountModel } from '../learning-mappers';
+import type { RecommendationModel, LearningGapModel, MasteryProfileModel, AreaMasteryModel, TopicMasteryModel, StudyPlanModel, StudyPlanItemModel, PracticeQuestionModel, BranchGapsModel, BranchGapRowModel, LectureSuggestionModel, NotAssessedTopicModel, MasteryEvidenceModel, PlacementStepModel, PlacementEstimateModel, DiscountedEvidenceModel, EvidenceDiscountModel, BranchDiscountReasonModel } from '../learning-mappers';
 import type { AppraisalRoundModel, AppraisalResultModel, SelfAssessmentModel, MemberAppraisalModel, TalkRecordModel, TalkRecordReadModel, TalkCountModel } from '../appraisal-mappers';
 import type { PipelineViewModel, MilestoneModel, AffairsObligationModel, AffairsCitationModel, AffairsRuleModel, DuesStandardModel, DuesPaymentModel, DuesArrearsModel, DuesPromptModel, MemberDuesModel, BranchDuesModel, BranchDuesPromptModel, TransferCaseModel, TransferStepModel, LearningProfileModel, LearningProfileExportModel, LearningProfileImportModel, ImportedLearningProfileModel, NoticeModel, NoticeForViewerModel, NoticeStatsModel } from '../affairs-mappers';
 import type { RuleModel, CitationModel, ObligationModel, PeriodLifeModel } from '../rules-mappers';
@@ -408,6 +408,14 @@ export type BallotGradeInput = {
 /** A grassroots branch (党支部); every member belongs to exactly one. */
 export type Branch = {
   __typename?: 'Branch';
+  /**
+   * How many of the branch's answers in [from, to) the integrity checks discounted (answers faster than the
+   * question can be read, same-option streaks), by reason: a figure for the branch only, naming no member.
+   * Each member sees their own discounted answers and why on their own page. Readable by whoever may read
+   * the branch (its secretary and committee members, its committee's and the university's administrators);
+   * the read is noted in the audit log. The period is at most two years.
+   */
+  answerIntegrity: BranchAnswerIntegrity;
   /** The committee above. */
   committee: Committee;
   /** Party groups (党小组) of the branch. */
@@ -422,6 +430,13 @@ export type Branch = {
   members: MemberConnection;
   /** Name (zh-CN). */
   name: Scalars['String']['output'];
+};
+
+
+/** A grassroots branch (党支部); every member belongs to exactly one. */
+export type BranchAnswerIntegrityArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -446,6 +461,23 @@ export type BranchMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The share of a branch's answers in a period that the integrity checks discounted, and why. */
+export type BranchAnswerIntegrity = {
+  __typename?: 'BranchAnswerIntegrity';
+  /** Answers given by the branch's current members in the period. */
+  answers: Scalars['Int']['output'];
+  /** Of those, the answers that do not count towards mastery (nor as evidence for a gap). */
+  discountedAnswers: Scalars['Int']['output'];
+  /** discountedAnswers ÷ answers, 0–1 (three decimals); 0 when there were no answers. */
+  discountedShare: Scalars['Float']['output'];
+  /** Start of the period (inclusive). */
+  from: Scalars['DateTime']['output'];
+  /** The reasons found on the period's answers, most common first (an answer may have more than one). */
+  reasons: Array<BranchDiscountReason>;
+  /** End of the period (exclusive). */
+  to: Scalars['DateTime']['output'];
+};
+
 /** One area's mean mastery over a branch's members. */
 export type BranchAreaMastery = {
   __typename?: 'BranchAreaMastery';
@@ -453,6 +485,17 @@ export type BranchAreaMastery = {
   area: Area;
   /** Mean mastery of the members in the area, 0–1. */
   mastery: Scalars['Float']['output'];
+};
+
+/** One reason the integrity checks discounted answers of a branch, with how many. */
+export type BranchDiscountReason = {
+  __typename?: 'BranchDiscountReason';
+  /** How many of the period's answers it was found on. */
+  answers: Scalars['Int']['output'];
+  /** The reason. */
+  code: EvidenceDiscountCode;
+  /** The reason's name in the request's language (Accept-Language: zh-CN by default, or en). */
+  label: Scalars['String']['output'];
 };
 
 /** A branch's dues for a year: totals, no incomes. */
@@ -4277,7 +4320,9 @@ export type ResolversTypes = {
   AuditLogExport: ResolverTypeWrapper<AuditLogExport>;
   BallotGradeInput: BallotGradeInput;
   Branch: ResolverTypeWrapper<BranchModel>;
+  BranchAnswerIntegrity: ResolverTypeWrapper<Omit<BranchAnswerIntegrity, 'reasons'> & { reasons: Array<ResolversTypes['BranchDiscountReason']> }>;
   BranchAreaMastery: ResolverTypeWrapper<BranchAreaMastery>;
+  BranchDiscountReason: ResolverTypeWrapper<BranchDiscountReasonModel>;
   BranchDues: ResolverTypeWrapper<BranchDuesModel>;
   BranchDuesPrompt: ResolverTypeWrapper<BranchDuesPromptModel>;
   BranchGapCell: ResolverTypeWrapper<BranchGapCell>;
@@ -4481,7 +4526,9 @@ export type ResolversParentTypes = {
   AuditLogExport: AuditLogExport;
   BallotGradeInput: BallotGradeInput;
   Branch: BranchModel;
+  BranchAnswerIntegrity: Omit<BranchAnswerIntegrity, 'reasons'> & { reasons: Array<ResolversParentTypes['BranchDiscountReason']> };
   BranchAreaMastery: BranchAreaMastery;
+  BranchDiscountReason: BranchDiscountReasonModel;
   BranchDues: BranchDuesModel;
   BranchDuesPrompt: BranchDuesPromptModel;
   BranchGapCell: BranchGapCell;
@@ -4786,6 +4833,7 @@ export type AuditLogExportResolvers<ContextType = ApiContext, ParentType extends
 };
 
 export type BranchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Branch'] = ResolversParentTypes['Branch']> = {
+  answerIntegrity?: Resolver<ResolversTypes['BranchAnswerIntegrity'], ParentType, ContextType, RequireFields<BranchAnswerIntegrityArgs, 'from' | 'to'>>;
   committee?: Resolver<ResolversTypes['Committee'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4795,9 +4843,24 @@ export type BranchResolvers<ContextType = ApiContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type BranchAnswerIntegrityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchAnswerIntegrity'] = ResolversParentTypes['BranchAnswerIntegrity']> = {
+  answers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discountedAnswers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discountedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['BranchDiscountReason']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type BranchAreaMasteryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchAreaMastery'] = ResolversParentTypes['BranchAreaMastery']> = {
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type BranchDiscountReasonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDiscountReason'] = ResolversParentTypes['BranchDiscountReason']> = {
+  answers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['EvidenceDiscountCode'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BranchDuesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BranchDues'] = ResolversParentTypes['BranchDues']> = {
@@ -5854,7 +5917,9 @@ export type Resolvers<ContextType = ApiContext> = {
   AttendanceRecord?: AttendanceRecordResolvers<ContextType>;
   AuditLogExport?: AuditLogExportResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
+  BranchAnswerIntegrity?: BranchAnswerIntegrityResolvers<ContextType>;
   BranchAreaMastery?: BranchAreaMasteryResolvers<ContextType>;
+  BranchDiscountReason?: BranchDiscountReasonResolvers<ContextType>;
   BranchDues?: BranchDuesResolvers<ContextType>;
   BranchDuesPrompt?: BranchDuesPromptResolvers<ContextType>;
   BranchGapCell?: BranchGapCellResolvers<ContextType>;

@@ -2,12 +2,15 @@
  * `hongtu learn recompute` — replay every member's history through the mastery model with the current
  * parameters (data/kt-params.json from `hongtu kt fit`) and store mastery rows and learning gaps, then
  * rebuild the maintained learning summaries from them. Run this after fitting new parameters or loading data.
+ * Gaps follow the stage requirements in force (catalogue rules with their overrides), as on the server.
  */
 import type { Command } from 'commander';
 import { openStore } from '../../../graph';
 import { loadConfig } from '../../config';
 import { loadMasteryParams, masteryParamsPath } from '../../learning/model/params-file';
 import { createLearnerServices } from '../../learning/learner-services';
+import { requirementsFromRules } from '../../learning/requirements';
+import { RulesEngine } from '../../rules/engine';
 import { createProgressBar } from '../progress-bar';
 
 export function register(program: Command): void {
@@ -23,6 +26,8 @@ export function register(program: Command): void {
         await store.init();
         const params = loadMasteryParams(masteryParamsPath(config.dataDir));
         const learner = createLearnerServices(store, params);
+        // The stage requirements in force (a university administrator's overrides applied), as the server reads them.
+        learner.readRequirementsFrom(requirementsFromRules(new RulesEngine({ store })));
         const t0 = performance.now();
         const r = await learner.recomputeAll(Date.now(), bar.onProgress);
         bar.stop();

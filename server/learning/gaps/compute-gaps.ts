@@ -8,13 +8,15 @@
  *    has faded below it since;
  *  - a required topic never studied or answered while one of its prerequisites has answers mostly wrong.
  * A single wrong answer makes a gap only when the estimate is also below 75% of the target; recent
- * answers mostly right settle it (no gap). Otherwise it is "not yet assessed" (a separate list, never
+ * answers mostly right settle it (no gap). Answers and study sessions the integrity checks discount
+ * (integrity/evidence-integrity.ts) are no evidence either way (`countedEvidence`). Otherwise it is "not yet assessed" (a separate list, never
  * painted as a gap): nothing is known about it, or a study session only, or one wrong answer near target. Recent answers mostly wrong (≥ 3, ≤ 40% right) make
  * a gap on any topic. Each reason is a code naming its evidence with typed parameters (server/i18n/reasons.ts),
  * stored in that form and rendered in the reader's language, so a member can read why the topic is listed.
  */
-import type { Gap, MemberStage } from '../../../graph';
+import type { Gap, MemberHistory, MemberStage } from '../../../graph';
 import { encodeReason, reason, type Reason } from '../../i18n/reasons';
+import { checkIntegrity, countsAsEvidence, type EventIntegrity } from '../integrity/evidence-integrity';
 import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
 
@@ -208,4 +210,28 @@ export function studiedTopics(view: CurriculumView, studies: readonly { courseId
   const out = new Set<string>();
   for (const s of studies) for (const tw of view.courseTopics.get(s.courseId) ?? []) if (tw.weight >= 0.5) out.add(tw.topicId);
   return out;
+}
+
+/**
+ * The evidence gaps are judged on: recent answers per subtopic and the subtopics studied, leaving out
+ * the answers and study sessions the integrity checks discount (an answer faster than reading, a
+ * same-option streak, study time that cannot be true). `report`: the history's integrity findings, when
+ * the caller has them already.
+ */
+export function countedEvidence(
+  view: CurriculumView,
+  history: Pick<MemberHistory, 'answers' | 'studies'>,
+  report: Map<string, EventIntegrity> = checkIntegrity(view, history),
+): { evidence: Map<string, AnswerEvidence>; studied: Set<string> } {
+  const counts = countsAsEvidence(report);
+  return {
+    evidence: answerEvidence(
+      view,
+      history.answers.filter((a) => counts(a.id)),
+    ),
+    studied: studiedTopics(
+      view,
+      history.studies.filter((s) => counts(s.id)),
+    ),
+  };
 }

@@ -8,7 +8,7 @@ import type { Gap, Meeting, StudyPlan } from '../../../graph';
 import type { GraphStore } from '../../../graph';
 import { resolveTags, type CurriculumView } from '../mastery/curriculum-view';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
-import { answerEvidence, assessGaps, studiedTopics, type GapAssessment } from './compute-gaps';
+import { assessGaps, countedEvidence, type GapAssessment } from './compute-gaps';
 import { isCompleted } from '../progress';
 
 const DAY = 86_400_000;
@@ -87,16 +87,17 @@ export class GapService {
 export function assessSnapshot(snap: LearnerSnapshot, branchTopics: Map<string, number>, plan: StudyPlan | null): GapAssessment {
   const areaIds = [...snap.view.leavesByArea.keys()];
   const areaMastery = new Map(areaIds.map((a) => [a, snap.masteryOf(a)]));
+  const { evidence, studied } = countedEvidence(snap.view, snap.history);
   return assessGaps({
     member: snap.member,
     view: snap.view,
     now: snap.now,
     requirement: snap.requirement,
-    studied: studiedTopics(snap.view, snap.history.studies),
+    studied,
     storedOf: (id) => snap.rows.get(id)?.p,
     masteryOf: snap.masteryOf,
     areaMasteryOf: (a) => areaMastery.get(a) ?? snap.masteryOf(a),
-    evidence: answerEvidence(snap.view, snap.history.answers),
+    evidence,
     branchTopics,
     planPrerequisites: planPrerequisites(snap.view, plan, snap.courseProgress),
   });

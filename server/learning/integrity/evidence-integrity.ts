@@ -161,3 +161,12 @@ export function checkIntegrity(view: CurriculumView, history: Pick<MemberHistory
 
 /** The model's discount of each event (0 = counted fully). */
 export const modelDiscountOf = (report: Map<string, EventIntegrity>) => (id: string) => report.get(id)?.modelDiscount ?? 0;
+
+/**
+ * An event the learner model discounts by at least this share is no evidence about the member: it
+ * neither makes nor settles a gap, and does not make a topic "assessed".
+ */
+export const EVIDENCE_DISCOUNT_LIMIT = 0.5;
+
+/** Whether an event counts as evidence (its model discount is below EVIDENCE_DISCOUNT_LIMIT). */
+export const countsAsEvidence = (report: Map<string, EventIntegrity>) => (id: string) => (report.get(id)?.modelDiscount ?? 0) < EVIDENCE_DISCOUNT_LIMIT;

@@ -1,5 +1,5 @@
 /** What an integrity finding tells the member, in zh-CN or English: what was found and how much of the event is not counted. */
-import type { IntegrityFinding } from './evidence-integrity';
+import type { IntegrityCode, IntegrityFinding } from './evidence-integrity';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -35,3 +35,25 @@ function integrityTextEn(f: IntegrityFinding): string {
       return `This session claims ${Math.round(d.seconds / 60)} min, more than 1.5 times the course's ${d.courseMinutes} min: the excess (${pct(f.share)}) does not count`;
   }
 }
+
+/** The name of a finding's kind (for branch figures, where no single event is described). */
+export function integrityLabel(code: IntegrityCode, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return INTEGRITY_LABELS[locale][code];
+}
+
+const INTEGRITY_LABELS: Record<'zh-CN' | 'en', Record<IntegrityCode, string>> = {
+  'zh-CN': {
+    TOO_FAST: '作答快于读题所需时间',
+    SAME_OPTION_STREAK: '连续作答与一直选同一选项一致',
+    OVERLAPPING_STUDY: '学习时长与上一次学习重叠',
+    STUDY_LONGER_THAN_ELAPSED: '学习时长超过距上次答题的时间',
+    BEYOND_COURSE_LENGTH: '学习时长超过课程时长的 1.5 倍',
+  },
+  en: {
+    TOO_FAST: 'answered faster than the question can be read',
+    SAME_OPTION_STREAK: 'a run of answers matching always choosing one option',
+    OVERLAPPING_STUDY: 'study time overlapping the previous session',
+    STUDY_LONGER_THAN_ELAPSED: 'study time longer than had passed since the last answer',
+    BEYOND_COURSE_LENGTH: 'study time beyond 1.5 times the course length',
+  },
+};

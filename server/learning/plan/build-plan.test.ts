@@ -9,6 +9,7 @@ import { requiredTopicIds } from '../requirements';
 import { buildCurriculumView } from '../mastery/curriculum-view';
 import type { CourseRecommendation } from '../recommend/rank-courses';
 import { buildPlan } from './build-plan';
+import { PREREQ_READY } from '../progress';
 
 const topic = (id: string, prerequisiteIds: string[] = []): Topic => ({ id, name: id, area: 'admission', description: '', parentId: 'admission', prerequisiteIds });
 const course = (id: string, minutes: number, topicId: string): Course => ({
@@ -67,5 +68,19 @@ describe('buildPlan', () => {
     const next = buildPlan({ ...base, id: 'p2', minutesPerWeek: 60, weeks: 4, previous: first, courseProgress: progress, ranked: ranked.filter((r) => r.course.id !== 'c1') });
     expect(next.items.filter((i) => i.courseId === 'c1')).toEqual([{ ...first.items.find((i) => i.courseId === 'c1')!, order: 0 }]);
     expect(next.items.map((i) => i.courseId)).toContain('c3');
+  });
+
+  it("orders a course after its prerequisite's course only while the prerequisite is not ready (the shared PREREQ_READY, on the member's current mastery)", () => {
+    const masteryAt = (t1: number) => (id: string) => (id === 't1' ? t1 : PREREQ_READY - 0.01);
+    // t1 just below ready: as without mastery, c2 waits for c1 and c4.
+    expect(buildPlan({ ...base, minutesPerWeek: 30, weeks: 2, masteryOf: masteryAt(PREREQ_READY - 0.001) }).items.map((i) => [i.courseId, i.week])).toEqual([
+      ['c1', 1],
+      ['c4', 2],
+    ]);
+    // t1 ready: c2 goes first, and c3 still waits for c2 (t2 is not ready).
+    expect(buildPlan({ ...base, minutesPerWeek: 30, weeks: 2, masteryOf: masteryAt(PREREQ_READY) }).items.map((i) => [i.courseId, i.week])).toEqual([
+      ['c2', 1],
+      ['c3', 2],
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * A study plan as a pure function: weekly items within the time budget, each course after the
- * courses that teach its prerequisites, spaced REVIEW items for topics whose mastery is fading, and
+ * courses that teach its prerequisites not yet ready (isReady, progress.ts: the member's current mastery,
+ * the same figure the recommendations and the portrait use), spaced REVIEW items for topics whose mastery is fading, and
  * the completed items of the previous plan kept as they were.
  */
 import type { Mastery, StudyPlan, StudyPlanItem } from '../../../graph';
 import type { MasteryModel } from '../mastery-model';
 import type { CurriculumView } from '../mastery/curriculum-view';
-import { isCompleted } from '../progress';
+import { isCompleted, isReady } from '../progress';
 import type { CourseRecommendation } from '../recommend/rank-courses';
 import { encodeReasons, reason } from '../../i18n/reasons';
 
@@ -36,6 +37,11 @@ export interface PlanInput {
   courseProgress: Map<string, number>;
   /** Subtopics the member answered or studied (only these are reviewed). */
   evidenced?: Set<string>;
+  /**
+   * The member's current mastery of a topic (the snapshot's, forgetting applied): a prerequisite that is
+   * ready puts no order on the courses. Without it every prerequisite orders them.
+   */
+  masteryOf?: (topicId: string) => number;
 }
 
 /**
@@ -53,8 +59,8 @@ export function fadingTopics(model: MasteryModel, rows: Map<string, Mastery>, no
   return out.sort((a, b) => b.was - b.now - (a.was - a.now) || a.topicId.localeCompare(b.topicId));
 }
 
-/** Courses (by id) that must come before `id`: they cover a prerequisite of a topic `id` covers. */
-function predecessors(view: CurriculumView, ids: string[]): Map<string, Set<string>> {
+/** Courses (by id) that must come before `id`: they cover a prerequisite, not yet ready, of a topic `id` covers. */
+function predecessors(view: CurriculumView, ids: string[], ready: (topicId: string) => boolean = () => false): Map<string, Set<string>> {
   const covers = new Map(ids.map((id) => [id, new Set((view.courseTopics.get(id) ?? []).filter((t) => t.weight >= 0.3).map((t) => t.topicId))]));
   const out = new Map<string, Set<string>>();
   for (const id of ids) {
@@ -62,7 +68,7 @@ function predecessors(view: CurriculumView, ids: string[]): Map<string, Set<stri
     const own = covers.get(id)!;
     for (const t of own)
       for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
-        if (own.has(p)) continue;
+        if (own.has(p) || ready(p)) continue;
         for (const other of ids) if (other !== id && covers.get(other)!.has(p)) pre.add(other);
       }
     out.set(id, pre);
@@ -101,7 +107,8 @@ export function buildPlan(x: PlanInput): StudyPlan {
 
   const cands = x.ranked.filter((r) => !keptIds.has(r.course.id) && r.course.minutes <= x.minutesPerWeek);
   const ids = cands.map((r) => r.course.id);
-  const pre = predecessors(x.view, ids);
+  const masteryOf = x.masteryOf;
+  const pre = predecessors(x.view, ids, masteryOf ? (p) => isReady(masteryOf(p)) : undefined);
   const placedAt = new Map<string, number>();
   let week = 1;
   let pending = [...cands];

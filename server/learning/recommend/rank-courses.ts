@@ -3,7 +3,7 @@
  *  1. need per subtopic = gap severity; a required topic of the member's stage not yet assessed counts
  *     like a gap of its distance to target, other topics not yet assessed at half that; need on the
  *     stage's required topics counts REQUIRED_WEIGHT times; a need whose
- *     prerequisite is not ready (estimate below PREREQ_READY) passes most of it down to that
+ *     prerequisite is not ready (current estimate below PREREQ_READY, progress.ts) passes most of it down to that
  *     prerequisite (recursively), so the prerequisite's course is recommended first;
  *  2. a course is blocked while any topic it covers has a prerequisite (not covered by the course
  *     itself) below PREREQ_FAR — blocked courses are never recommended;
@@ -20,14 +20,11 @@ import type { CurriculumView } from '../mastery/curriculum-view';
 import { decodeReasons, encodeReasons, reason, type Reason } from '../../i18n/reasons';
 import { buildPath, type LearningPath } from './learning-path';
 import { mmrSelect, topicCosine } from './mmr';
-import { isCompleted } from '../progress';
+import { isCompleted, isReady, PREREQ_FAR, PREREQ_READY } from '../progress';
 
-/** Mastery below which a prerequisite counts as "far from mastered". */
-export const PREREQ_FAR = 0.4;
+export { PREREQ_FAR, PREREQ_READY };
 /** Share of a topic's need passed on to each prerequisite it waits for. */
 const PREREQ_PASS_ON = 0.9;
-/** Mean prerequisite estimate at which a topic counts as ready to learn. */
-export const PREREQ_READY = 0.6;
 /** How steeply an unready topic's relevance falls: (prerequisite estimate / PREREQ_READY)^READINESS_POWER. */
 const READINESS_POWER = 3;
 /** Need on the subtopics the member's stage requires counts this many times a need elsewhere. */
@@ -98,7 +95,7 @@ export function needsOf(
     const t = queue.shift()!;
     const n = need.get(t)!;
     for (const p of view.topics.get(t)?.prerequisiteIds ?? []) {
-      if (masteryOf(p) >= PREREQ_READY) continue;
+      if (isReady(masteryOf(p))) continue;
       const passed = n.value * PREREQ_PASS_ON;
       const cur = need.get(p);
       if (!cur) {

@@ -5,7 +5,7 @@
  * read), for the maintained learning summaries.
  */
 import type { Area, Mastery, Member } from '../../../graph';
-import { answerEvidence, assessGaps, studiedTopics } from '../gaps/compute-gaps';
+import { assessGaps, countedEvidence } from '../gaps/compute-gaps';
 import { buildBranchGapReport, type BranchGapReport } from '../gaps/branch-gaps';
 import { branchMeetingTopics } from '../gaps/gap-service';
 import { SNAPSHOT_HISTORY } from '../mastery/learner-snapshot';
@@ -33,6 +33,8 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
     const rolled = areaOf.get(m.id)!;
     const h = histories.get(m.id) ?? { answers: [], studies: [], attendance: [] };
     const masteryOf = (id: string) => rolled.get(id) ?? prior;
+    const integrity = checkIntegrity(view, h);
+    const { evidence, studied } = countedEvidence(view, h, integrity);
     const a = assessGaps({
       member: m,
       view,
@@ -40,14 +42,14 @@ export async function branchGapReport(core: LearnerCore, branchId: string, membe
       requirement: table[m.stage],
       masteryOf,
       areaMasteryOf: masteryOf,
-      evidence: answerEvidence(view, h.answers),
-      studied: studiedTopics(view, h.studies),
+      evidence,
+      studied,
       storedOf: (id) => r.get(id)?.p,
       branchTopics,
       planPrerequisites: new Map(),
     });
     events += h.answers.length + h.studies.length;
-    for (const e of checkIntegrity(view, h).values()) discounted += e.discount;
+    for (const e of integrity.values()) discounted += e.discount;
     const claimed = new Set((gaps.get(m.id) ?? []).map((g) => g.topicId));
     open.set(
       m.id,

@@ -8,7 +8,7 @@ import type { Member } from '../../../graph';
 import type { GapAssessment, NotAssessed } from '../gaps/compute-gaps';
 import type { MasteryEvidence } from '../mastery-model';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
-import { checkIntegrity, type EventIntegrity, modelDiscountOf } from '../integrity/evidence-integrity';
+import { checkIntegrity, countsAsEvidence, type EventIntegrity, modelDiscountOf } from '../integrity/evidence-integrity';
 import type { LearnerCore } from './learner-core';
 
 /** Discounted events listed on the member's own portrait, newest first. */
@@ -25,7 +25,7 @@ export interface TopicMasteryFigure {
   mastery: number;
   target: number | null;
   updatedAt: number | null;
-  /** Answered or studied, and not in the not-yet-assessed list. */
+  /** Answered or studied (events the integrity checks discount do not count), and not in the not-yet-assessed list. */
   assessed: boolean;
   /** The events that moved the estimate, newest first. */
   evidence: MasteryEvidence[];
@@ -60,6 +60,7 @@ export async function masteryProfile(core: LearnerCore, member: Member, now: num
   const areaReq = new Map<string, { target: number; reason: string }>(requirement.areas.map((a) => [a.area, a]));
   const topicReq = new Map(requirement.topics.map((t) => [t.topicId, t.target]));
   const open = new Set(assessment.notAssessed.map((n) => n.topicId));
+  const counts = countsAsEvidence(integrity);
   const areas = [...snap.view.leavesByArea.keys()].sort().map((area) => ({
     area,
     mastery: snap.masteryOf(area),
@@ -73,7 +74,7 @@ export async function masteryProfile(core: LearnerCore, member: Member, now: num
       mastery: snap.masteryOf(t.id),
       target: topicReq.get(t.id) ?? null,
       updatedAt: snap.rows.get(t.id)?.updatedAt ?? null,
-      assessed: ev.length > 0 && !open.has(t.id),
+      assessed: ev.some((e) => counts(e.eventId)) && !open.has(t.id),
       evidence: ev,
     };
   });

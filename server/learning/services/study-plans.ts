@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Member, StudyPlan } from '../../../graph';
 import { requireInt } from '../../validate';
-import { answerEvidence, studiedTopics } from '../gaps/compute-gaps';
+import { countedEvidence } from '../gaps/compute-gaps';
 import { assessSnapshot } from '../gaps/gap-service';
 import { type LearnerSnapshot, progressByCourse } from '../mastery/learner-snapshot';
 import { buildPlan } from '../plan/build-plan';
@@ -40,7 +40,8 @@ export async function generateStudyPlan(core: LearnerCore, member: Member, minut
     ranked,
     previous,
     courseProgress: snap.courseProgress,
-    evidenced: new Set([...answerEvidence(snap.view, snap.history.answers).keys(), ...studiedTopics(snap.view, snap.history.studies)]),
+    evidenced: evidencedTopics(snap),
+    masteryOf: snap.masteryOf,
   });
   await core.store.saveStudyPlan(plan);
   await core.gaps.refresh(snap, meetingTopicsOf(branch)); // the plan's prerequisites are a reason for gaps
@@ -59,4 +60,10 @@ export async function studyPlanOf(core: LearnerCore, member: Member): Promise<Pl
 function itemProgress(plan: StudyPlan, snap: Pick<LearnerSnapshot, 'history' | 'courseProgress'>): number[] {
   const sincePlan = progressByCourse(snap.history.studies, plan.startsAt);
   return plan.items.map((i) => Math.min(1, (i.kind === 'REVIEW' ? sincePlan : snap.courseProgress).get(i.courseId) ?? 0));
+}
+
+/** Subtopics with counted evidence: answered or studied, leaving out what the integrity checks discount. */
+function evidencedTopics(snap: Pick<LearnerSnapshot, 'view' | 'history'>): Set<string> {
+  const { evidence, studied } = countedEvidence(snap.view, snap.history);
+  return new Set([...evidence.keys(), ...studied]);
 }

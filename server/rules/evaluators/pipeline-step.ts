@@ -3,7 +3,8 @@
  * now (refusals name the rule and its citation), and what is due next or late for a person.
  */
 import type { Milestone, MilestoneEvidence, PipelineStep } from '../../../graph';
-import { AppError } from '../../errors';
+import type { AppError } from '../../errors';
+import { type ErrorReason, refusalError, ruleParams } from '../../i18n/error-messages';
 import { addDays, addMonths, dateOf } from '../../affairs/china-time';
 import type { PipelineStepParams, Span } from '../catalogue/pipeline';
 import type { Citation, Evidence, Obligation, ObligationStatus, RuleDef } from '../types';
@@ -28,14 +29,16 @@ function latestOf(done: Milestone[], step: PipelineStep): Milestone | undefined 
 
 const citeText = (c: Citation) => `《${c.document}》${c.article ?? ''}`;
 
-/** A refusal: BAD_USER_INPUT (or CONFLICT) naming the field, with the rule id and citation in the extensions. */
-export function refusal(code: 'BAD_USER_INPUT' | 'CONFLICT', field: string, rule: PipelineRule, why: string): AppError {
-  return new AppError(code, `${why} (rule ${rule.id}: ${rule.title.zh}, ${citeText(rule.citation)})`, {
-    field,
-    ruleId: rule.id,
-    ruleVersion: rule.version,
-    citation: rule.citation,
-  });
+/**
+ * A refusal: BAD_USER_INPUT (or CONFLICT) naming the field, with the rule id and citation in the extensions
+ * and the reason (server/i18n/error-messages.ts) citing the rule in the request's language.
+ */
+export function refusal(code: 'BAD_USER_INPUT' | 'CONFLICT', field: string, rule: PipelineRule, why: ErrorReason): AppError {
+  return refusalError(
+    code,
+    { code: why.code, params: { ...why.params, ...ruleParams(rule, citeText(rule.citation)) } },
+    { field, ruleId: rule.id, ruleVersion: rule.version, citation: rule.citation },
+  );
 }
 
 export interface StepAttempt {
@@ -49,47 +52,45 @@ export interface StepAttempt {
 /** Throw the first rule the attempt breaks; return normally when the step may be recorded. */
 export function checkStep(rules: RulesByStep, done: Milestone[], a: StepAttempt): void {
   const rule = rules.get(a.step);
-  if (!rule) throw new AppError('BAD_USER_INPUT', `No rule in force for step ${a.step} on ${dateOf(a.at)}`, { field: 'step' });
+  if (!rule) throw refusalError('BAD_USER_INPUT', { code: 'STEP_NO_RULE', params: { step: a.step, date: dateOf(a.at) } }, { field: 'step' });
   const p = rule.params;
   const has = (s: PipelineStep) => done.some((m) => m.step === s);
   if (!p.repeatEveryMonths && has(a.step)) {
-    throw refusal('CONFLICT', 'step', rule, `Step ${a.step} is already recorded for this person`);
+    throw refusal('CONFLICT', 'step', rule, { code: 'STEP_REPEATED', params: { step: a.step } });
   }
   const missing = p.requires.filter((s) => !has(s));
   if (missing.length) {
-    throw refusal('BAD_USER_INPUT', 'step', rule, `Step ${a.step} is out of order: record ${missing.join(', ')} first`);
+    throw refusal('BAD_USER_INPUT', 'step', rule, { code: 'STEP_OUT_OF_ORDER', params: { step: a.step, missing: missing.join(',') } });
   }
   if (p.repeatUntil && has(p.repeatUntil)) {
-    throw refusal('BAD_USER_INPUT', 'step', rule, `Step ${a.step} is out of order: ${p.repeatUntil} is already recorded`);
+    throw refusal('BAD_USER_INPUT', 'step', rule, { code: 'STEP_AFTER_END', params: { step: a.step, until: p.repeatUntil } });
   }
   if (p.notBefore) {
     const earliest = spanEnd(p.notBefore, done);
     if (earliest !== null && a.at < earliest) {
-      throw refusal('BAD_USER_INPUT', 'at', rule, `Step ${a.step} on ${dateOf(a.at)} is too early: not before ${dateOf(earliest)}`);
+      throw refusal('BAD_USER_INPUT', 'at', rule, { code: 'STEP_TOO_EARLY', params: { step: a.step, date: dateOf(a.at), earliest: dateOf(earliest) } });
     }
   }
   if (p.afterNoticeOf) {
     const end = a.noticeEnds.get(p.afterNoticeOf);
     if (end !== undefined && a.at < end) {
-      throw refusal('BAD_USER_INPUT', 'at', rule, `Step ${a.step} on ${dateOf(a.at)} is too early: the public notice runs until ${dateOf(end - 1)}`);
+      throw refusal('BAD_USER_INPUT', 'at', rule, { code: 'STEP_NOTICE_RUNNING', params: { step: a.step, date: dateOf(a.at), until: dateOf(end - 1) } });
     }
   }
   if (p.sponsors) {
     const n = new Set(a.evidence.people).size;
     if (n < p.sponsors.min || n > p.sponsors.max) {
-      throw refusal('BAD_USER_INPUT', 'evidence.people', rule, `Step ${a.step} needs ${p.sponsors.min}–${p.sponsors.max} sponsors (培养联系人), got ${n}`);
+      throw refusal('BAD_USER_INPUT', 'evidence.people', rule, { code: 'STEP_SPONSORS', params: { step: a.step, min: p.sponsors.min, max: p.sponsors.max, got: n } });
     }
   }
   if (p.training) {
     const days = a.evidence.trainingDays ?? 0;
     const hours = a.evidence.trainingHours ?? 0;
     if (days < p.training.minDays && hours < p.training.minHours) {
-      throw refusal(
-        'BAD_USER_INPUT',
-        'evidence.trainingHours',
-        rule,
-        `Training of ${days} days / ${hours} class hours is too short: at least ${p.training.minDays} days or ${p.training.minHours} class hours`,
-      );
+      throw refusal('BAD_USER_INPUT', 'evidence.trainingHours', rule, {
+        code: 'STEP_TRAINING_SHORT',
+        params: { days, hours, minDays: p.training.minDays, minHours: p.training.minHours },
+      });
     }
   }
 }

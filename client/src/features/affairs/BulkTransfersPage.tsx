@@ -193,84 +193,88 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
               </>
             )}
           </Section>
-          <label>
-            {t('bulk.kind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as TransferCaseKind)} data-testid="bulk-kind">
-              {(['OUT', 'INTERNAL'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {te('transferKind', k)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {kind === 'OUT' ? (
-            <label>
-              {t('bulk.destAll')}
-              <input type="text" value={destAll} onChange={(e) => setDestAll(e.target.value)} data-testid="bulk-dest-all" />
-            </label>
-          ) : (
-            <label>
-              {t('bulk.toBranch')}
-              <select value={toBranchId} onChange={(e) => setToBranchId(e.target.value)} data-testid="bulk-to-branch">
-                <option value="">{t('bulk.chooseBranch')}</option>
-                {branches.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.committee} · {b.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label>
-            {t('bulk.reason')}
-            <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="bulk-reason" />
-          </label>
-          <p className="meta" aria-live="polite">
-            {t('bulk.selected', { n: selected.length })}
-          </p>
-          <button type="submit" className="button" disabled={state.fetching} data-testid="bulk-submit">
-            {t('bulk.submit', { n: selected.length })}
-          </button>
-          {empty ? (
-            <p className="error" role="alert">
-              {t('bulk.needRows')}
-            </p>
-          ) : null}
-          {outcome ? (
-            <div role="status" data-testid="bulk-result">
-              <h3>{t('bulk.result')}</h3>
-              {started.length > 0 ? (
-                <p>
-                  {t('bulk.allStarted', { n: started.length })} <a href={hrefFor({ name: 'affairs', branchId })}>{t('bulk.affairsLink')}</a>
-                </p>
-              ) : (
-                <div className="error">
-                  <p>{t('bulk.batchRefused')}</p>
-                  {refused.map(([id, o]) => (
-                    <p key={id}>
-                      {nameOf(id)}：{o.kind === 'refused' ? o.reason : ''}
-                    </p>
+          {members.length === 0 ? null : (
+            <>
+              <label>
+                {t('bulk.kind')}
+                <select value={kind} onChange={(e) => setKind(e.target.value as TransferCaseKind)} data-testid="bulk-kind">
+                  {(['OUT', 'INTERNAL'] as const).map((k) => (
+                    <option key={k} value={k}>
+                      {te('transferKind', k)}
+                    </option>
                   ))}
-                  {batchError ? <p>{batchError}</p> : null}
-                </div>
+                </select>
+              </label>
+              {kind === 'OUT' ? (
+                <label>
+                  {t('bulk.destAll')}
+                  <input type="text" value={destAll} onChange={(e) => setDestAll(e.target.value)} data-testid="bulk-dest-all" />
+                </label>
+              ) : (
+                <label>
+                  {t('bulk.toBranch')}
+                  <select value={toBranchId} onChange={(e) => setToBranchId(e.target.value)} data-testid="bulk-to-branch">
+                    <option value="">{t('bulk.chooseBranch')}</option>
+                    {branches.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {b.committee} · {b.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
               )}
-              {refused.length > 0 ? (
-                <button
-                  type="button"
-                  className="button button-ghost"
-                  data-testid="bulk-drop-refused"
-                  onClick={() => {
-                    const drop = new Set(refused.map(([id]) => id));
-                    setSelected((s) => s.filter((x) => !drop.has(x)));
-                    setOutcome(null);
-                  }}
-                >
-                  {t('bulk.dropRefused')}
-                </button>
+              <label>
+                {t('bulk.reason')}
+                <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="bulk-reason" />
+              </label>
+              <p className="meta" aria-live="polite">
+                {t('bulk.selected', { n: selected.length })}
+              </p>
+              <button type="submit" className="button" disabled={state.fetching} data-testid="bulk-submit">
+                {t('bulk.submit', { n: selected.length })}
+              </button>
+              {empty ? (
+                <p className="error" role="alert">
+                  {t('bulk.needRows')}
+                </p>
               ) : null}
-            </div>
-          ) : null}
-          {state.error && !outcome ? <ErrorMessage error={state.error} /> : null}
+              {outcome ? (
+                <div role="status" data-testid="bulk-result">
+                  <h3>{t('bulk.result')}</h3>
+                  {started.length > 0 ? (
+                    <p>
+                      {t('bulk.allStarted', { n: started.length })} <a href={hrefFor({ name: 'affairs', branchId })}>{t('bulk.affairsLink')}</a>
+                    </p>
+                  ) : (
+                    <div className="error">
+                      <p>{t('bulk.batchRefused')}</p>
+                      {refused.map(([id, o]) => (
+                        <p key={id}>
+                          {nameOf(id)}：{o.kind === 'refused' ? o.reason : ''}
+                        </p>
+                      ))}
+                      {batchError ? <p>{batchError}</p> : null}
+                    </div>
+                  )}
+                  {refused.length > 0 ? (
+                    <button
+                      type="button"
+                      className="button button-ghost"
+                      data-testid="bulk-drop-refused"
+                      onClick={() => {
+                        const drop = new Set(refused.map(([id]) => id));
+                        setSelected((s) => s.filter((x) => !drop.has(x)));
+                        setOutcome(null);
+                      }}
+                    >
+                      {t('bulk.dropRefused')}
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+              {state.error && !outcome ? <ErrorMessage error={state.error} /> : null}
+            </>
+          )}
         </form>
       )}
     </QueryState>

@@ -10,7 +10,7 @@ export interface NetworkBenchResult {
   nodes: number;
   /** Edges drawn in the first picture. */
   edges: number;
-  /** Gap edges held back until asked for (the explorer's "显示共同短板"). */
+  /** Edges held back until asked for (gap edges, members' edges to their branch). */
   hiddenEdges: number;
   applyMs: number;
   layoutMs: number;
@@ -24,20 +24,28 @@ declare global {
 }
 
 const isGapEdge = (e: GraphElement) => e.group === 'edges' && e.data.kind === 'gap';
+/** A member's edge to its branch: in the large picture the member already sits in its branch's cluster. */
+const isMemberEdge = (e: GraphElement) => e.group === 'edges' && e.data.kind === 'under' && String(e.data.target).startsWith('member:');
+/** Each edge id once (a member may list a topic twice; the graph holds each id once). */
+const unique = (els: readonly GraphElement[]) => [...new Map(els.map((e) => [e.data.id, e])).values()];
 
 /**
- * `#/bench/network?nodes=2000`: a synthetic organization drawn as the explorer draws it (gap edges off until
- * asked, the same legend), measured from mount to the first painted frame after layout. `&gaps=1` starts with
- * the gap edges on. test/bench/client-bench.ts drives it in headless Chromium.
+ * `#/bench/network?nodes=2000`: a synthetic organization drawn as a large picture is drawn: blocks per
+ * committee, a cluster per branch, the gap edges and the members' edges to their branch held back behind
+ * two controls that say how many wait, and the explorer's legend. Measured from mount to the first painted
+ * frame after layout. `&edges=all` starts with every edge drawn. test/bench/client-bench.ts drives it in
+ * headless Chromium.
  */
-export default function NetworkBenchPage({ nodes, gaps = false }: { nodes: number; gaps?: boolean }) {
+export default function NetworkBenchPage({ nodes, allEdges = false }: { nodes: number; allEdges?: boolean }) {
   const { t, num } = useI18n();
   const started = useRef(performance.now());
-  const all = useMemo(() => buildSyntheticNetwork(nodes), [nodes]);
-  // (A member may list a topic twice; the graph holds each edge id once.)
-  const gapEdges = useMemo(() => [...new Map(all.filter(isGapEdge).map((e) => [e.data.id, e])).values()], [all]);
-  const [showGaps, setShowGaps] = useState(gaps);
-  const elements = useMemo(() => (showGaps ? all : all.filter((e) => !isGapEdge(e))), [all, showGaps]);
+  const all = useMemo(() => unique(buildSyntheticNetwork(nodes)), [nodes]);
+  const gapEdges = useMemo(() => all.filter(isGapEdge), [all]);
+  const memberEdges = useMemo(() => all.filter(isMemberEdge), [all]);
+  const held = useMemo(() => [...gapEdges, ...memberEdges], [gapEdges, memberEdges]);
+  const [showGaps, setShowGaps] = useState(allEdges);
+  const [showMembers, setShowMembers] = useState(allEdges);
+  const elements = useMemo(() => all.filter((e) => (showGaps || !isGapEdge(e)) && (showMembers || !isMemberEdge(e))), [all, showGaps, showMembers]);
   const [result, setResult] = useState<NetworkBenchResult | null>(null);
   const nodeCount = elements.filter((e) => e.group === 'nodes').length;
   const kinds = useMemo(() => [...new Set(all.filter((e) => e.group === 'nodes').map((e) => String(e.data.kind)))], [all]);
@@ -54,7 +62,7 @@ export default function NetworkBenchPage({ nodes, gaps = false }: { nodes: numbe
         const r = {
           nodes: nodeCount,
           edges: elements.length - nodeCount,
-          hiddenEdges: showGaps ? 0 : gapEdges.length,
+          hiddenEdges: all.length - elements.length,
           applyMs: apply,
           layoutMs,
           totalMs: performance.now() - started.current,
@@ -65,6 +73,15 @@ export default function NetworkBenchPage({ nodes, gaps = false }: { nodes: numbe
     );
   };
   const count = t('network.count', { nodes: num(nodeCount), edges: num(elements.length - nodeCount) });
+  const toggle = (label: string, on: boolean, set: (v: boolean) => void, waiting: number, testId: string) => (
+    <label className="row">
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} />
+      {label}
+      <span className="meta" data-testid={testId} data-count={on ? 0 : waiting}>
+        {on ? '' : t('network.hiddenEdges', { n: num(waiting) })}
+      </span>
+    </label>
+  );
   return (
     <div className="page page-wide">
       <div className="page-head">
@@ -74,19 +91,14 @@ export default function NetworkBenchPage({ nodes, gaps = false }: { nodes: numbe
         </p>
       </div>
       <div className="toolbar" role="toolbar" aria-label={t('bench.title')}>
-        <label className="row">
-          <input type="checkbox" checked={showGaps} onChange={(e) => setShowGaps(e.target.checked)} />
-          {t('network.gapEdges')}
-          <span className="meta" data-testid="hidden-edges">
-            {showGaps ? '' : t('network.hiddenEdges', { n: num(gapEdges.length) })}
-          </span>
-        </label>
+        {toggle(t('network.gapEdges'), showGaps, setShowGaps, gapEdges.length, 'hidden-gap-edges')}
+        {toggle(t('network.memberEdges'), showMembers, setShowMembers, memberEdges.length, 'hidden-member-edges')}
       </div>
       <p className="meta" data-testid="bench-result">
         {result ? JSON.stringify(result) : '…'}
       </p>
       <div className="network-layout">
-        <GraphView elements={elements} placeWith={gapEdges} onLayout={onLayout} label={count} className="graph-tall" />
+        <GraphView elements={elements} placeWith={held} onLayout={onLayout} label={count} className="graph-tall" />
         <aside className="card" aria-label={t('network.legend')}>
           <NetworkLegend mode="stage" range={null} kinds={kinds} />
         </aside>

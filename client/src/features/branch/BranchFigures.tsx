@@ -6,7 +6,25 @@ import { periodDates, type Period } from './periods';
  * The branch's headline figures for the chosen period, each saying what it is a share of and over which
  * dates; computed as the dashboard computes them, so both screens agree for the same period.
  */
-export function BranchFigures({ period, kinds, attendanceRate }: { period: Period; kinds: readonly KindCount[]; attendanceRate: number | null | undefined }) {
+/** The share of the branch's answers in the period that the integrity checks discounted (Branch.answerIntegrity). */
+export interface AnswerIntegrityFigure {
+  answers: number;
+  discountedAnswers: number;
+  discountedShare: number;
+  reasons: readonly { code: string; answers: number; label: string }[];
+}
+
+export function BranchFigures({
+  period,
+  kinds,
+  attendanceRate,
+  integrity,
+}: {
+  period: Period;
+  kinds: readonly KindCount[];
+  attendanceRate: number | null | undefined;
+  integrity?: AnswerIntegrityFigure | null;
+}) {
   const { t, pct } = useI18n();
   const meetings = meetingRatio(kinds);
   return (
@@ -21,6 +39,26 @@ export function BranchFigures({ period, kinds, attendanceRate }: { period: Perio
         <dd data-testid="figure-attendance">{attendanceRate == null ? '—' : pct(attendanceRate)}</dd>
         <dd className="meta">{t('figure.attendanceOf')}</dd>
       </div>
+      {integrity ? (
+        <div data-testid="figure-discounted-block">
+          <dt>{t('figure.discounted')}</dt>
+          <dd data-testid="figure-discounted">{integrity.answers ? pct(integrity.discountedShare) : '—'}</dd>
+          <dd className="meta" data-testid="figure-discounted-of">
+            {t('figure.discountedOf', { answers: integrity.answers, discounted: integrity.discountedAnswers })}
+          </dd>
+          {integrity.reasons.length ? (
+            <dd className="meta">
+              <ul data-testid="figure-discounted-reasons">
+                {integrity.reasons.map((r) => (
+                  <li key={r.code} data-code={r.code} data-answers={r.answers}>
+                    {t('figure.discountedReason', { label: r.label, n: r.answers })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          ) : null}
+        </div>
+      ) : null}
       <div>
         <dt>{t('branch.period')}</dt>
         <dd>{period.label}</dd>

@@ -84,7 +84,7 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                   </label>
                 }
               >
-                <BranchFigures period={period} kinds={branch.life.kinds} attendanceRate={branch.life.attendanceRate} />
+                <BranchFigures period={period} kinds={branch.life.kinds} attendanceRate={branch.life.attendanceRate} integrity={branch.answerIntegrity} />
                 {warnings.length ? (
                   <ul className="list" data-testid="branch-warnings" aria-label={t('dash.warnings')}>
                     {warnings.map((w) => (
