@@ -99,7 +99,7 @@ function findMeetingRules(rules: RuleSet, at: number): RuleDef<MeetingMinimumPar
 }
 
 /** Meetings by time (the store reads them so; sorted only when they are not). */
-function byTime(ms: MeetingTally[]): MeetingTally[] {
+function byTime(ms: readonly MeetingTally[]): readonly MeetingTally[] {
   for (let i = 1; i < ms.length; i++) if (ms[i - 1]!.at > ms[i]!.at) return [...ms].sort((a, b) => a.at - b.at);
   return ms;
 }
@@ -141,6 +141,36 @@ function periodLife(rule: RuleDef<MeetingMinimumParams>, p: Period, meetings: re
   return { label: p.label, start: p.start, end: p.end, held, required: minimum, status, meetingIds };
 }
 
+/** Per meeting rule in force: its versions over [from, limit), each with the whole periods it governs there. */
+interface RulePlan {
+  rule: RuleDef<MeetingMinimumParams>;
+  segments: { rule: RuleDef<MeetingMinimumParams>; periods: Period[] }[];
+}
+
+/** The same for every branch asked about one range: worked out once per rule set and range. */
+function planFor(rules: RuleSet, from: number, limit: number): RulePlan[] {
+  return memo(rules, `plan|${from}|${limit}`, () =>
+    meetingRules(rules, Math.max(from, limit - 1)).map((rule) => ({
+      rule,
+      segments: rules.segments(rule.id, from, limit).map((seg) => {
+        const r = seg.rule as RuleDef<MeetingMinimumParams>;
+        return { rule: r, periods: wholePeriods(r, from, limit) };
+      }),
+    })),
+  );
+}
+
+/** Meetings by kind, each list by time, in one pass. */
+function byKind(meetings: readonly MeetingTally[]): Map<MeetingKind, MeetingTally[]> {
+  const out = new Map<MeetingKind, MeetingTally[]>();
+  for (const m of byTime(meetings)) {
+    const l = out.get(m.kind);
+    if (l) l.push(m);
+    else out.set(m.kind, [m]);
+  }
+  return out;
+}
+
 export function computeBranchLife(args: {
   branchId: string;
   from: number;
@@ -152,22 +182,27 @@ export function computeBranchLife(args: {
 }): BranchLifeReport {
   const { branchId, from, to, now, rules } = args;
   const limit = Math.min(to, now);
-  const kinds = meetingRules(rules, Math.max(from, limit - 1)).map((rule): KindLife => {
+  const meetingsOf = byKind(args.meetings);
+  const kinds = planFor(rules, from, limit).map(({ rule, segments }): KindLife => {
     const kind = rule.params.meetingKind;
     const applies = !rule.params.onlyWithGroups || args.hasGroups;
-    const held = byTime(args.meetings.filter((m) => m.kind === kind));
+    const held = meetingsOf.get(kind) ?? [];
     const periods: PeriodLife[] = [];
     if (applies) {
       const ats = held.map((m) => m.at);
-      for (const seg of memo(rules, `segments|${rule.id}|${from}|${limit}`, () => rules.segments(rule.id, from, limit))) {
-        for (const p of memo(rules, `whole|${seg.rule.id}|${seg.rule.version}|${from}|${limit}`, () => wholePeriods(seg.rule, from, limit))) {
-          periods.push(periodLife(seg.rule, p, seg.rule.params.meetingKind === kind ? held : [], ats, now));
-        }
+      for (const seg of segments) {
+        const counted = seg.rule.params.meetingKind === kind ? held : [];
+        for (const p of seg.periods) periods.push(periodLife(seg.rule, p, counted, ats, now));
       }
     }
-    const present = held.reduce((n, m) => n + m.present, 0);
-    const excused = held.reduce((n, m) => n + m.excused, 0);
-    const absent = held.reduce((n, m) => n + m.absent, 0);
+    let present = 0;
+    let excused = 0;
+    let absent = 0;
+    for (const m of held) {
+      present += m.present;
+      excused += m.excused;
+      absent += m.absent;
+    }
     return {
       kind,
       frequency: rule.params.frequency,

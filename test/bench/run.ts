@@ -32,6 +32,7 @@ async function optionalSections(): Promise<[string, Section][]> {
     ['cli', './cli-bench'],
     ['rules', './rules-bench'],
     ['throughput', './throughput-bench'],
+    ['reads', './reads-bench'],
     ['appraisal', './appraisal-bench'],
     ['auth', './auth-bench'],
     ['first-load', './first-load-bench'],
