@@ -4,6 +4,7 @@
  * instance is kept with the member it was imported for, read like the member's own learning data, until the
  * member (or a manager of their branch) discards it. A member lists their own transfer cases to give or withdraw consent.
  */
+import { encodeReason, reason } from '../i18n/reasons';
 import type { TransferCase } from '../../graph';
 import type { ImportedProfile } from '../../graph';
 import type { Session } from '../auth/session';
@@ -22,7 +23,7 @@ export async function withdrawProfileConsent(s: Session, transferId: string): Pr
   if (c.profileConsentAt === null) throw badInput('transferId', `There is no consent to withdraw on transfer "${c.id}"; nothing was changed`);
   const next = await s.store.advanceTransferCase(c.id, c.status, {
     status: c.status,
-    step: { at: s.now(), by: s.viewer.memberId, note: '本人撤回导出学习档案的同意' },
+    step: { at: s.now(), by: s.viewer.memberId, note: encodeReason(reason('TRANSFER_PROFILE_CONSENT_WITHDRAWN', {})) },
     profileConsentAt: null,
   });
   s.audit.note('WITHDRAW_CONSENT', 'Member', c.memberId);

@@ -6,6 +6,7 @@
  * a receipt missing after the validity is overdue. Into the university: the receiving branch
  * records the letter received and completes the case. Graduates can be started in bulk.
  */
+import { encodeReason, reason } from '../i18n/reasons';
 import { randomUUID } from 'node:crypto';
 import type { TransferCase, TransferCaseStatus } from '../../graph';
 import { disableAccountOnExit } from '../auth/account-admin';
@@ -156,7 +157,10 @@ export async function confirmTransfer(s: Session, id: string, note: string | nul
   }
   if (c.kind === 'OUT') {
     assertCanManageBranch(s.viewer, c.fromBranchId!);
-    const done = await s.store.advanceTransferCase(id, requireStatus(c, ['LETTER_ISSUED']), { status: 'COMPLETED', step: step(s, note ?? '回执已收到') });
+    const done = await s.store.advanceTransferCase(id, requireStatus(c, ['LETTER_ISSUED']), {
+      status: 'COMPLETED',
+      step: step(s, note ?? encodeReason(reason('TRANSFER_RECEIPT_RECEIVED', {}))),
+    });
     // The member has left the university: their account is disabled, sessions and tokens end.
     await disableAccountOnExit(s.store, c.memberId, s.viewer.memberId, s.now());
     return done;
@@ -181,7 +185,7 @@ export async function consentToProfileExport(s: Session, id: string): Promise<Tr
   const now = s.now();
   const next = await s.store.advanceTransferCase(id, requireStatus(c, OPEN), {
     status: c.status,
-    step: { at: now, by: s.viewer.memberId, note: '本人同意导出学习档案' },
+    step: { at: now, by: s.viewer.memberId, note: encodeReason(reason('TRANSFER_PROFILE_CONSENT', {})) },
     profileConsentAt: now,
   });
   s.audit.note('CONSENT_PROFILE', 'Member', c.memberId);

@@ -1,4 +1,5 @@
 /** Party affairs: pipeline, dues, transfers (with portable learning profiles) and notices. Thin: services do the work. */
+import { renderStoredText } from './reasons';
 import { defaultAffairsDeps, rulesOf, type AffairsDeps } from '../affairs/affairs-deps';
 import { branchDues, memberDues, recordDuesPayment, setDuesStandard } from '../affairs/dues-service';
 import { markNoticeRead, myNotices, noticeStats, publishNotice } from '../affairs/notice-service';
@@ -105,6 +106,10 @@ const resolvers: Resolvers = {
   },
   BranchDuesPrompt: {
     member: async (p, _, ctx) => masked(await ctx.session(), p.member),
+  },
+  TransferStep: {
+    // Steps the server writes hold a reason code (rendered in the request's language); a note a person typed reads as written.
+    note: (st, _, ctx) => (st.note == null ? null : renderStoredText(ctx, st.note)),
   },
   TransferCase: {
     memberName: async (c, _, ctx) => (await ctx.loaders.member.load(c.memberId))?.name ?? '',

@@ -178,6 +178,21 @@ export const REASON_MESSAGES = {
     'zh-CN': '学习要求尚未纳入制度目录（无数据）',
     en: 'Learning requirements are not in the rules catalogue yet (no data)',
   },
+  TRANSFER_RECEIPT_RECEIVED: {
+    params: {},
+    'zh-CN': '回执已收到',
+    en: 'receipt received',
+  },
+  TRANSFER_PROFILE_CONSENT: {
+    params: {},
+    'zh-CN': '本人同意导出学习档案',
+    en: 'the member consented to exporting their learning profile',
+  },
+  TRANSFER_PROFILE_CONSENT_WITHDRAWN: {
+    params: {},
+    'zh-CN': '本人撤回导出学习档案的同意',
+    en: 'the member withdrew their consent to exporting their learning profile',
+  },
 } as const;
 
 /** Names of the values that enum parameters take, per locale (zh-CN area names are the curriculum's own). */

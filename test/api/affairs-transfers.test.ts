@@ -4,6 +4,7 @@
  * consented learning profile signed by instance A, which instance B verifies against A's published
  * key; tampered, unconsented and untrusted profiles are refused.
  */
+import { decodeReasons } from '../../server/i18n/reasons';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueSource } from '../../server/affairs/rule-source';
 import { SignJWT } from 'jose';
@@ -279,7 +280,14 @@ describe('keeping an imported profile with the member, and withdrawing consent',
     expect(w.body.data.withdrawProfileConsent.profileConsentAt).toBeNull();
     expect(w.body.data.withdrawProfileConsent.steps.at(-1)).toEqual({ status: 'APPROVED', by: 'm-c' });
     const [c] = await A.store.getTransferCasesByIds(['tc-c']);
-    expect(c.steps.at(-1)!.note).toBe('本人撤回导出学习档案的同意');
+    // The step's note is stored as a reason code and read in the request's language.
+    expect(decodeReasons(c.steps.at(-1)!.note!)).toEqual([{ code: 'TRANSFER_PROFILE_CONSENT_WITHDRAWN', params: {} }]);
+    const STEPS = '{ transfer(id: "tc-c") { steps { note } } }';
+    const tokenC = await A.server.tokenFor('m-c');
+    expect((await A.server.gql(STEPS, {}, tokenC)).body.data.transfer.steps.at(-1).note).toBe('本人撤回导出学习档案的同意');
+    expect((await A.server.gql(STEPS, {}, tokenC, { 'accept-language': 'en' })).body.data.transfer.steps.at(-1).note).toBe(
+      'the member withdrew their consent to exporting their learning profile',
+    );
     const refused = await A.as('m-cadmin')('mutation { exportLearningProfile(transferId: "tc-c") { token } }');
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.body.errors[0].message).toMatch(/not consented/);

@@ -3383,7 +3383,22 @@ export type ReasonCode =
    * Your stage requires "{topic}" (target {target}); it is not assessed yet (not a gap). This {courseKind} "{title}" (about {minutes} min) covers it[, and also "{other1}"][ and "{other2}"]; a few related questions afterwards assess it
    * Parameters: topic (TOPIC), target (SHARE), courseKind (COURSE_KIND), title (TEXT), minutes (COUNT), other1 (TOPIC, optional), other2 (TOPIC, optional).
    */
-  | 'REC_REQUIRED';
+  | 'REC_REQUIRED'
+  /**
+   * the member consented to exporting their learning profile (a transfer case's step)
+   * Parameters: none.
+   */
+  | 'TRANSFER_PROFILE_CONSENT'
+  /**
+   * the member withdrew their consent to exporting their learning profile (a transfer case's step)
+   * Parameters: none.
+   */
+  | 'TRANSFER_PROFILE_CONSENT_WITHDRAWN'
+  /**
+   * receipt received (a transfer case's step)
+   * Parameters: none.
+   */
+  | 'TRANSFER_RECEIPT_RECEIVED';
 
 /** One typed parameter of a reason. */
 export type ReasonParam = {
