@@ -11,14 +11,14 @@ export const REASON_MESSAGES = {
     en: '{text}',
   },
   GAP_STAGE_TOPIC: {
-    params: { stage: 'STAGE', topic: 'TOPIC', target: 'SHARE', mastery: 'SHARE', note: 'TEXT' },
-    'zh-CN': '{stage}须掌握「{topic}」（要求 {target}，当前 {mastery}）：{note}',
-    en: 'The {stage} stage requires "{topic}" at {target} (now {mastery})',
+    params: { stage: 'STAGE', topic: 'TOPIC', target: 'SHARE', mastery: 'SHARE', note: 'NOTE?', noteText: 'TEXT?' },
+    'zh-CN': '{stage}须掌握「{topic}」（要求 {target}，当前 {mastery}）[：{note}][：{noteText}]',
+    en: 'The {stage} stage requires "{topic}" at {target} (now {mastery})[: {note}][: "{noteText}"]',
   },
   GAP_STAGE_AREA: {
-    params: { stage: 'STAGE', area: 'AREA', target: 'SHARE', areaMastery: 'SHARE', mastery: 'SHARE', note: 'TEXT' },
-    'zh-CN': '{stage}要求「{area}」整体掌握度达到 {target}（整体 {areaMastery}，本知识点 {mastery}）：{note}',
-    en: 'The {stage} stage requires {target} across "{area}" (area {areaMastery}, this topic {mastery})',
+    params: { stage: 'STAGE', area: 'AREA', target: 'SHARE', areaMastery: 'SHARE', mastery: 'SHARE', note: 'NOTE?', noteText: 'TEXT?' },
+    'zh-CN': '{stage}要求「{area}」整体掌握度达到 {target}（整体 {areaMastery}，本知识点 {mastery}）[：{note}][：{noteText}]',
+    en: 'The {stage} stage requires {target} across "{area}" (area {areaMastery}, this topic {mastery})[: {note}][: "{noteText}"]',
   },
   GAP_BRANCH_MEETINGS: {
     params: { days: 'COUNT', topic: 'TOPIC', meetings: 'COUNT', mastery: 'SHARE' },

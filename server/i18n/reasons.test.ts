@@ -25,7 +25,7 @@ describe('reason dictionary', () => {
     const said = declared.filter((p) => !String((m.params as Record<string, string>)[p]).startsWith('TEXT') || code === 'LEGACY_TEXT');
     for (const p of said) {
       expect(placeholders(m['zh-CN'])).toContain(p);
-      if (p !== 'note') expect(placeholders(m.en)).toContain(p);
+      expect(placeholders(m.en)).toContain(p);
     }
     // A text with words has them in both languages; a bare placeholder (legacy text, a period label) reads the same.
     const words = m['zh-CN'].replace(/\{\w+\}/g, '').trim().length > 0;
@@ -50,8 +50,14 @@ describe('rendering', () => {
     const r = reason('GAP_BRANCH_MEETINGS', { days: 90, topic: 'history.founding', meetings: 3, mastery: 0.2 });
     expect(renderReason(r, 'zh-CN', names)).toBe('支部近 90 天的组织生活讨论了「中国共产党的创建」（3 次会议），你的掌握度为 20%');
     expect(renderReason(r, 'en', names)).toBe('Branch meetings of the last 90 days discussed "中国共产党的创建" (3 meetings); your mastery is 20%');
-    const s = reason('GAP_STAGE_AREA', { stage: 'PROBATIONARY', area: 'history', target: 0.7, areaMastery: 0.4, mastery: 0.25, note: '预备党员须学习党史' });
-    expect(renderReason(s, 'en', names)).toBe('The probationary member stage requires 70% across "Party history" (area 40%, this topic 25%)');
+    // A catalogue note by its key reads in the locale; an administrator's own note is quoted as written.
+    const s = reason('GAP_STAGE_AREA', { stage: 'PROBATIONARY', area: 'discipline', target: 0.7, areaMastery: 0.4, mastery: 0.25, note: 'PROBATIONARY/discipline' });
+    expect(renderReason(s, 'en', names)).toBe(
+      `The probationary member stage requires 70% across "Discipline" (area 40%, this topic 25%): Probationary members must learn the Party's discipline and keep it strictly`,
+    );
+    expect(renderReason(s, 'zh-CN', names)).toMatch(/（整体 40%，本知识点 25%）：预备党员须学纪知纪、严守党的纪律$/);
+    const own = reason('GAP_STAGE_AREA', { stage: 'PROBATIONARY', area: 'history', target: 0.7, areaMastery: 0.4, mastery: 0.25, noteText: '预备党员须学习党史' });
+    expect(renderReason(own, 'en', names)).toBe('The probationary member stage requires 70% across "Party history" (area 40%, this topic 25%): "预备党员须学习党史"');
     const p = reason('REC_POPULAR', { courseKind: 'VIDEO', title: '党史故事', minutes: 15 });
     expect(renderReason(p, 'zh-CN', names)).toBe('这门视频《党史故事》（约 15 分钟）在本支部学习的人较多，适合作为入门学习');
   });

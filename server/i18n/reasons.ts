@@ -6,11 +6,12 @@
  */
 import { AREA_NAMES_EN, COURSE_KIND_NAMES, REASON_MESSAGES, STAGE_NAMES } from './reason-messages';
 import type { Locale } from './locale';
+import { requirementNoteText } from './requirement-notes';
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
 /** What a parameter holds: an id or enum value to be named, a 0–1 share, a count, a day (YYYY-MM-DD), or content text. */
-export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'DATE' | 'TEXT';
+export type ReasonParamKind = 'TOPIC' | 'AREA' | 'STAGE' | 'COURSE_KIND' | 'SHARE' | 'COUNT' | 'DATE' | 'TEXT' | 'NOTE';
 export type ReasonValue = string | number;
 
 export interface Reason {
@@ -85,6 +86,8 @@ export function formatParam(kind: ReasonParamKind, value: ReasonValue, locale: L
       return (STAGE_NAMES[locale] as Record<string, string>)[v] ?? v;
     case 'COURSE_KIND':
       return (COURSE_KIND_NAMES[locale] as Record<string, string>)[v] ?? v;
+    case 'NOTE':
+      return requirementNoteText(v, locale) ?? v;
     default:
       return v;
   }

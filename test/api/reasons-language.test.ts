@@ -74,16 +74,21 @@ describe('reasons follow the request language', () => {
       { name: 'topic', kind: 'TOPIC', value: TOPIC },
       { name: 'target', kind: 'SHARE', value: '0.7' },
       { name: 'mastery', kind: 'SHARE', value: expect.stringMatching(/^0\.\d+$/) },
-      { name: 'note', kind: 'TEXT', value: '积极分子须了解自身培养教育和考察的要求' },
+      // The catalogue's note on the requirement, by its key: its text follows the request's language.
+      { name: 'note', kind: 'NOTE', value: 'ACTIVIST/admission.activist' },
     ]);
     expect(gap(zh).reasons).toEqual([
-      expect.stringMatching(/^入党积极分子须掌握「入党积极分子的确定和培养教育」（要求 70%，当前 \d+%）：积极分子须/),
+      expect.stringMatching(/^入党积极分子须掌握「入党积极分子的确定和培养教育」（要求 70%，当前 \d+%）：积极分子须了解自身培养教育和考察的要求$/),
       expect.stringMatching(/^入党积极分子要求「发展党员工作」整体掌握度达到 60%（整体 \d+%，本知识点 \d+%）：/),
       expect.stringMatching(/^最近 3 次相关答题只答对 0 次，掌握度估计为 \d+%$/),
     ]);
     expect(gap(en).reasons).toEqual([
-      expect.stringMatching(/^The activist stage requires "入党积极分子的确定和培养教育" at 70% \(now \d+%\)$/),
-      expect.stringMatching(/^The activist stage requires 60% across "Admission" \(area \d+%, this topic \d+%\)$/),
+      expect.stringMatching(
+        /^The activist stage requires "入党积极分子的确定和培养教育" at 70% \(now \d+%\): Activists must know how they themselves are trained, educated and assessed$/,
+      ),
+      expect.stringMatching(
+        /^The activist stage requires 60% across "Admission" \(area \d+%, this topic \d+%\): Activists must know how they are trained and assessed, and the admission procedure$/,
+      ),
       expect.stringMatching(/^Only 0 of the last 3 related answers were right; estimated mastery \d+%$/),
     ]);
 

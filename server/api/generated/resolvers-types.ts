@@ -3421,6 +3421,8 @@ export type ReasonParamKind =
   | 'COURSE_KIND'
   /** A day in China's calendar, YYYY-MM-DD, shown as it is. */
   | 'DATE'
+  /** A note of the rules catalogue on a stage requirement, by key <STAGE>/<topic id or area> (its text follows the request's language). */
+  | 'NOTE'
   /** A share from 0 to 1, shown as a percentage (mastery, targets). */
   | 'SHARE'
   /** A MemberStage value such as `ACTIVIST`. */

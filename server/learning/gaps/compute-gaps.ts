@@ -16,6 +16,7 @@
  */
 import type { Gap, MemberHistory, MemberStage } from '../../../graph';
 import { encodeReason, reason, type Reason } from '../../i18n/reasons';
+import { requirementNote } from '../../i18n/requirement-notes';
 import { checkIntegrity, countsAsEvidence, type EventIntegrity } from '../integrity/evidence-integrity';
 import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from '../mastery/curriculum-view';
@@ -142,13 +143,17 @@ export function assessGaps(x: GapInputs): GapAssessment {
   };
 
   for (const r of req.topics) {
-    add(r.topicId, r.target, WEIGHT.stageTopic, (m) => reason('GAP_STAGE_TOPIC', { stage: req.stage, topic: r.topicId, target: r.target, mastery: m, note: r.reason }));
+    add(r.topicId, r.target, WEIGHT.stageTopic, (m) =>
+      reason('GAP_STAGE_TOPIC', { stage: req.stage, topic: r.topicId, target: r.target, mastery: m, ...requirementNote(req.stage, r.topicId, r.reason) }),
+    );
   }
   for (const a of req.areas) {
     const am = x.areaMasteryOf(a.area);
     if (am >= a.target) continue;
     for (const id of x.view.leavesByArea.get(a.area) ?? []) {
-      add(id, a.target, WEIGHT.stageArea, (m) => reason('GAP_STAGE_AREA', { stage: req.stage, area: a.area, target: a.target, areaMastery: am, mastery: m, note: a.reason }));
+      add(id, a.target, WEIGHT.stageArea, (m) =>
+        reason('GAP_STAGE_AREA', { stage: req.stage, area: a.area, target: a.target, areaMastery: am, mastery: m, ...requirementNote(req.stage, a.area, a.reason) }),
+      );
     }
   }
   for (const [id, count] of x.branchTopics) {
