@@ -251,6 +251,30 @@ function placeNodeLabels(cy: Core): void {
       if (side) n.addClass(labelClasses(side));
     });
   });
+  dropOverlappingLabels(
+    cy,
+    candidates.filter((c) => placed.has(c.id)).sort((a, b) => b.priority - a.priority),
+  );
+}
+
+/**
+ * The placement works from estimated text widths; the browser's font can draw a label wider. Check the boxes
+ * cytoscape really draws, in priority order, and hide (until hover) any label that would still touch one
+ * kept before it.
+ */
+function dropOverlappingLabels(cy: Core, ordered: LabelCandidate[]): void {
+  const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const dropped: string[] = [];
+  for (const c of ordered) {
+    const b = cy.getElementById(c.id).boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (!(b.w > 0)) continue;
+    if (kept.some((k) => b.x1 < k.x2 && k.x1 < b.x2 && b.y1 < k.y2 && k.y1 < b.y2)) dropped.push(c.id);
+    else kept.push(b);
+  }
+  if (!dropped.length) return;
+  cy.batch(() => {
+    for (const id of dropped) cy.getElementById(id).removeClass('labelled label-top label-right label-left');
+  });
 }
 
 /** On a phone a fitted picture is too small to read: open it at a readable zoom, centred on the first node. */
