@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { Attendance, Branch, Committee, Course, Gap, Group, Mastery, Meeting, MeetingTally, Member, MemberHistory, Question } from '../../graph';
 import type { GraphStore } from '../../graph';
 import { authCacheFor } from '../auth/auth-cache';
+import { groupBy } from '../group-by';
 
 /** How much recent history the loader fetches per member; fields slice it. */
 export const HISTORY_WINDOW = 50;
@@ -47,17 +48,6 @@ function lifeLoader(store: GraphStore) {
     const byBranch = groupBy(await store.listMeetingTallies([...new Set(asked.map((a) => a.branchId))], from, to), (m) => m.branchId);
     return asked.map((a) => (byBranch.get(a.branchId) ?? []).filter((m) => m.at >= a.from && m.at < a.to));
   });
-}
-
-/** Rows by a key, each list in the rows' order. */
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const l = out.get(key(r));
-    if (l) l.push(r);
-    else out.set(key(r), [r]);
-  }
-  return out;
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { BranchFacts, DuesPayment, DuesStandard, FactMeeting, FactMember, FactTalk, GraphStore, Milestone, TransferCase } from '../../graph';
 import { sortMilestones } from '../../graph';
 import type { WriteNotice } from './write-watch';
+import { groupBy } from '../group-by';
 
 /** One branch's facts over one span of time, indexed for the evaluators. */
 export interface BranchSlice {
@@ -99,27 +100,16 @@ const IRRELEVANT = new Set([
 /** Writes that add an organizational unit: cached lists of a scope's branches go, facts stay. */
 const ORG = new Set(['createCommittee', 'createBranch']);
 
-const byKey = <T>(xs: T[], key: (x: T) => string): Map<string, T[]> => {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
-};
-
 /** Split one batched read into per-branch slices (every branch asked for gets one, empty or not). */
 export function sliceFacts(branchIds: readonly string[], f: BranchFacts): Map<string, BranchSlice> {
   const branchOfMember = new Map(f.members.map((m) => [m.id, m.branchId]));
-  const of = <T>(xs: T[], member: (x: T) => string) => byKey(xs, (x) => branchOfMember.get(member(x)) ?? '');
-  const members = byKey(
+  const of = <T>(xs: T[], member: (x: T) => string) => groupBy(xs, (x) => branchOfMember.get(member(x)) ?? '');
+  const members = groupBy(
     [...f.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     (m) => m.branchId,
   );
-  const meetings = byKey(f.meetings, (m) => m.branchId);
-  const talks = byKey(f.talks, (t) => t.branchId);
+  const meetings = groupBy(f.meetings, (m) => m.branchId);
+  const talks = groupBy(f.talks, (t) => t.branchId);
   const milestones = of(f.milestones, (x) => x.memberId);
   const standards = of(f.duesStandards, (x) => x.memberId);
   const payments = of(f.duesPayments, (x) => x.memberId);
@@ -127,7 +117,7 @@ export function sliceFacts(branchIds: readonly string[], f: BranchFacts): Map<st
   const out = new Map<string, BranchSlice>();
   for (const id of branchIds) {
     const ms = new Map<string, Milestone[]>();
-    for (const [k, v] of byKey(milestones.get(id) ?? [], (x) => x.memberId)) ms.set(k, sortMilestones(v));
+    for (const [k, v] of groupBy(milestones.get(id) ?? [], (x) => x.memberId)) ms.set(k, sortMilestones(v));
     out.set(id, {
       branchId: id,
       members: members.get(id) ?? [],
@@ -135,9 +125,9 @@ export function sliceFacts(branchIds: readonly string[], f: BranchFacts): Map<st
       meetings: meetings.get(id) ?? [],
       talks: talks.get(id) ?? [],
       milestones: ms,
-      standards: byKey(standards.get(id) ?? [], (x) => x.memberId),
-      payments: byKey(payments.get(id) ?? [], (x) => x.memberId),
-      letters: byKey(letters.get(id) ?? [], (x) => x.memberId),
+      standards: groupBy(standards.get(id) ?? [], (x) => x.memberId),
+      payments: groupBy(payments.get(id) ?? [], (x) => x.memberId),
+      letters: groupBy(letters.get(id) ?? [], (x) => x.memberId),
       derived: new Map(),
     });
   }

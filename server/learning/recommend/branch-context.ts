@@ -16,19 +16,10 @@ import type { BranchPeer, GraphStore } from '../../../graph';
 import { BRANCH_WINDOW_DAYS, countMeetingTopics } from '../gaps/gap-service';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import { isCompleted } from '../progress';
+import { groupBy } from '../../group-by';
 
 const DAY = 86_400_000;
 
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
-}
 /** How far back the branch's study counts and similar members' completions are read. */
 export const POPULARITY_WINDOW = 180 * DAY;
 
