@@ -22,8 +22,8 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Start `server/main.ts` in production mode on a free port; resolves when it listens. */
-export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<Child> {
+/** Start `server/main.ts` in production mode on a free port, without waiting for it to listen (`url` stays empty). */
+export function spawnChild(dataDir: string, env: Record<string, string> = {}): Child {
   // HONGTU_LOAD_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
   const prof = process.env.HONGTU_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HONGTU_LOAD_CPU_PROF}`] : [];
   const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
@@ -44,12 +44,19 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
+  proc.stdout!.on('data', (b: Buffer) => log.push(b.toString()));
+  proc.stderr!.on('data', (b: Buffer) => log.push(b.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  return { proc, url: '', log, exited };
+}
+
+/** Start `server/main.ts` in production mode on a free port; resolves when it listens. */
+export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<Child> {
+  const child = spawnChild(dataDir, env);
+  const { proc, log, exited } = child;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log.join('')}`)), 120_000);
-    const onData = (b: Buffer) => {
-      const text = b.toString();
-      log.push(text);
+    const onData = () => {
       const m = /Hongtu on (http:\/\/[0-9.:]+)/.exec(log.join(''));
       if (m) {
         clearTimeout(timer);

@@ -8,14 +8,14 @@
  * every member, answer and organisation row, rebuild the vectors, and answer `search` and
  * `member(id)` exactly as a server that was never killed does.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VECTOR_WORK_MARKER } from '../../graph';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
-import { ANSWER_MUTATION, type Child, issueTokens, killHard, LOAD_SECRET, MEMBER_QUERY, post, readWorld, startChild, stopGracefully, waitForLog, type World } from './harness';
+import { ANSWER_MUTATION, type Child, issueTokens, killHard, MEMBER_QUERY, post, readWorld, spawnChild, startChild, stopGracefully, waitForLog, type World } from './harness';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'hongtu-vector-kill-'));
 const seeded = path.join(root, 'seeded');
@@ -64,32 +64,6 @@ async function withChild<T>(dataDir: string, env: Record<string, string>, fn: (c
   }
 }
 
-/** The production server of startChild, without waiting for it to listen. */
-function spawnServer(dataDir: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HONGTU_JWT_SECRET: LOAD_SECRET,
-      HONGTU_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HONGTU_SEED_DEMO: '0',
-      HONGTU_EMBEDDER: 'lexical',
-      HONGTU_LOG_LEVEL: 'info',
-      HONGTU_CLIENT_DIR: '/nonexistent-client-dir',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  proc.stdout.on('data', (b: Buffer) => log.push(b.toString()));
-  proc.stderr.on('data', (b: Buffer) => log.push(b.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  return { proc, url: '', log, exited };
-}
-
 let reference: { search: unknown; member: unknown; answer: boolean };
 let before: Awaited<ReturnType<typeof counts>>;
 
@@ -123,7 +97,7 @@ describe('kill -9 inside the first start’s vector work', () => {
       const dataDir = path.join(root, `killed-${phase}`);
       cpSync(seeded, dataDir, { recursive: true });
       // Not startChild: the paused phase holds the write lock, so the server may pause before it listens.
-      const paused = spawnServer(dataDir, { HONGTU_PAUSE_IN_VECTOR_WORK: phase });
+      const paused = spawnChild(dataDir, { HONGTU_PAUSE_IN_VECTOR_WORK: phase });
       try {
         expect(await waitForLog(paused, /vector work paused before its closing checkpoint/, 300_000), paused.log.join('')).toBe(true);
         expect(existsSync(path.join(dataDir, VECTOR_WORK_MARKER))).toBe(true);
