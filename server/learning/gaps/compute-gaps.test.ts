@@ -116,7 +116,11 @@ describe('computeGaps', () => {
     expect(rs.map((r) => r.code)).toEqual(['GAP_STAGE_TOPIC', 'GAP_ANSWERS_MOSTLY_WRONG']);
     expect(rs[0].params).toMatchObject({ stage: 'FULL', topic: 'theory.xi-thought', target: 0.8, mastery: 0.3 });
     const en = rs.map((r) => renderReason(r, 'en', { topic: (id) => view.topics.get(id)?.name }));
-    expect(en).toEqual(['The full member stage requires "习近平新时代中国特色社会主义思想" at 80% (now 30%)', 'Only 0 of the last 2 related answers were right']);
+    // The catalogue's note on the requirement, by key, in the same language.
+    expect(en).toEqual([
+      'The full member stage requires "习近平新时代中国特色社会主义思想" at 80% (now 30%): Full members must study Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era in depth',
+      'Only 0 of the last 2 related answers were right',
+    ]);
   });
 
   it('makes wrong answers more urgent than right ones at the same mastery', () => {
