@@ -10,7 +10,6 @@ import { DUES_CATEGORY_NAMES, FIELD_NAMES, STEP_NAMES, TRANSFER_KIND_NAMES, TRAN
 import { AppError } from '../errors';
 import type { Locale } from './locale';
 import { STAGE_NAMES } from './reason-messages';
-import { fillTemplate } from './template';
 
 /** FIELD: an input field (named in the locale, with its API name); STEP(S): pipeline steps; FEN: money in fen; others shown as they are. */
 export type ErrorParamKind = 'FIELD' | 'STEP' | 'STEPS' | 'STAGE' | 'FEN' | 'CATEGORY' | 'TRANSFER_KIND' | 'TRANSFER_STATUSES' | 'TEXT';
@@ -317,7 +316,8 @@ export function renderError(r: ErrorReason, locale: Locale): string {
   const has = (name: string) => r.params[name] !== undefined && r.params[name] !== null && r.params[name] !== '';
   let template: string = ERROR_MESSAGES[r.code][locale];
   if (has('rule')) template += RULE_SUFFIX[locale];
-  return fillTemplate(template, has, (name) => formatParam(kindOf(r.code, name), r.params[name], locale));
+  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(/\{(\w+)\}/g)].every((x) => has(x[1])) ? inner : ''));
+  return withOptional.replace(/\{(\w+)\}/g, (m, name: string) => (has(name) ? formatParam(kindOf(r.code, name), r.params[name], locale) : m));
 }
 
 /**
