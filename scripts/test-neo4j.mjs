@@ -13,7 +13,7 @@ import path from 'node:path';
 if (!process.env.NEO4J_URI) {
   console.error(
     'test:neo4j needs a Neo4j 5 server it may wipe: set NEO4J_URI (e.g. neo4j://127.0.0.1:7687) and NEO4J_PASSWORD.\n' +
-      'A throwaway one: docker compose up -d neo4j (see README "Tests").',
+      'A throwaway one: docker compose up -d neo4j (see README "Switching to Neo4j").',
   );
   process.exit(2);
 }
