@@ -78,7 +78,7 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const int = (n: number) => neo4j.int(n);
   try {
-    await driver.executeQuery(TEST_DB_Q.leaseConstraint, {}, db);
+    // Read first: a database that is not the suites' own is refused before anything (even a constraint) is written.
     const { records } = await driver.executeQuery(TEST_DB_Q.ownership, {}, { ...db, routing: neo4j.routing.READ });
     const r = records[0]!;
     const foreign = Number(r.get('nodes')) - Number(r.get('leases'));
@@ -87,11 +87,12 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
         throw new Error(
           `Refusing to run the Neo4j suites: database "${target.database}" at ${target.uri} holds ${foreign} node(s) ` +
             'the test suites did not create. The suites wipe their database; point NEO4J_URI / NEO4J_DATABASE at an empty one ' +
-            '(e.g. a throwaway container: see README "Tests").',
+            '(e.g. a throwaway container: see README "Switching to Neo4j").',
         );
       }
       await driver.executeQuery(TEST_DB_Q.mark, { now: int(Date.now()) }, db);
     }
+    await driver.executeQuery(TEST_DB_Q.leaseConstraint, {}, db);
     const deadline = Date.now() + waitMs;
     for (;;) {
       const now = Date.now();
