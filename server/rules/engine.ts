@@ -15,7 +15,8 @@ import { meetingReadSpan } from './evaluators/meeting-minimum';
 import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
-import { dayEdgeLimit, ResultCache } from './result-cache';
+import { BranchResults, dayEdgeLimit, ResultCache } from './result-cache';
+import { groupBy } from '../group-by';
 import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef } from './types';
 import { watchWrites } from './write-watch';
 
@@ -179,6 +180,11 @@ export interface RulesEngineOptions {
   maxFactSlices?: number;
   /** Most evaluations kept for reuse (result-cache.ts; default 500, 0: none). */
   maxKeptEvaluations?: number;
+  /**
+   * Most per-branch parts of evaluations kept (result-cache.ts BranchResults; default 2,000). 0: none,
+   * so an evaluation that cannot be reused whole is judged whole again.
+   */
+  maxKeptBranchResults?: number;
 }
 
 export interface EvaluateOptions {
@@ -203,6 +209,8 @@ export class RulesEngine {
   readonly facts: FactsCache;
   /** Evaluations kept while their rules, facts and day hold (see result-cache.ts); null: none kept. */
   readonly results: ResultCache | null;
+  /** Per-branch parts of evaluations (see result-cache.ts); null: none kept. */
+  readonly branchResults: BranchResults | null;
 
   constructor(opts: RulesEngineOptions) {
     this.store = opts.store;
@@ -215,6 +223,8 @@ export class RulesEngine {
     this.facts = new FactsCache(store, { ttlMs: opts.factsTtlMs ?? 60_000, maxEntries: opts.maxFactSlices ?? 4000 });
     const kept = opts.maxKeptEvaluations ?? 500;
     this.results = kept > 0 && (opts.factsTtlMs ?? 60_000) > 0 ? new ResultCache(kept) : null;
+    const parts = opts.maxKeptBranchResults ?? 2000;
+    this.branchResults = this.results && parts > 0 ? new BranchResults(parts) : null;
     watchWrites(store, (n) => {
       this.facts.noteWrite(n);
       if (n.method === 'createRuleOverride') this.invalidate();
@@ -268,7 +278,8 @@ export class RulesEngine {
 
   /**
    * Evaluate the rules for everything in a scope as of an instant; obligations sorted by due date. An
-   * evaluation whose rules, facts and day still hold is reused (result-cache.ts).
+   * evaluation whose rules, facts and day still hold is reused (result-cache.ts); otherwise, where it
+   * is made of per-branch parts, only the branches whose part no longer holds are judged again.
    */
   async evaluate(scope: Scope, asOf: number, opts: EvaluateOptions = {}): Promise<Obligation[]> {
     const set = await this.ruleSet();
@@ -292,9 +303,9 @@ export class RulesEngine {
       const hit = this.results!.get(key, asOf, await subjects.branchList(), await slicesOf());
       if (hit) return hit;
     }
-    let until = dayEdgeLimit(asOf, window);
     const memos = new Map<string, Promise<unknown>>();
-    const ctx: RuleContext = {
+    /** A context whose `until` lowers `limit.until`. */
+    const contextFor = (limit: { until: number }): RuleContext => ({
       store: this.store,
       asOf,
       window,
@@ -304,9 +315,45 @@ export class RulesEngine {
       },
       facts: factsOf,
       until: (t) => {
-        if (t > asOf && t < until) until = t;
+        if (t > asOf && t < limit.until) limit.until = t;
       },
-    };
+    });
+    const inWindow = (o: Obligation) => !o.period || (o.period.from < window.to && window.from < o.period.to);
+    if (reusable && this.branchResults) {
+      // One part per branch: kept parts whose branch, slice and day hold are reused, the others judged again.
+      const parts = this.branchResults;
+      const partKey = JSON.stringify([set.version, asOf - window.from, window.to - asOf, ids]);
+      const base = dayEdgeLimit(asOf, window);
+      const facts = await factsOf();
+      const branches = await subjects.of('BRANCH');
+      const members = segments.some((seg) => seg.rule.appliesTo === 'MEMBER') ? groupBy(await subjects.of('MEMBER'), (m) => m.branchId ?? '') : new Map<string, SubjectRef[]>();
+      const judged = await Promise.all(
+        branches.map(async (b) => {
+          const slice = facts.branch(b.id);
+          const bkey = `${b.id}|${partKey}`;
+          const kept = parts.get(bkey, asOf, b, slice);
+          if (kept) return kept;
+          const limit = { until: base };
+          const ctx = contextFor(limit);
+          const own = await Promise.all(
+            segments.map((seg) => {
+              const targets = seg.rule.appliesTo === 'BRANCH' ? [b] : (members.get(b.id) ?? []);
+              return targets.length === 0 ? [] : this.evaluators.get(seg.rule.kind)!.evaluate(ctx, seg.rule, targets, asOf);
+            }),
+          );
+          const part = { from: asOf, until: limit.until, name: b.name, committeeId: b.committeeId, slice, result: own.flat().filter(inWindow).sort(byDue) };
+          parts.set(bkey, part);
+          return part;
+        }),
+      );
+      // Parts are sorted; obligations that sort equal name one subject, so come from one part, in its order.
+      const out = judged.flatMap((p) => p.result).sort(byDue);
+      const until = Math.min(base, ...judged.map((p) => p.until));
+      this.results!.set(key, { from: asOf, until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
+      return [...out];
+    }
+    const limit = { until: dayEdgeLimit(asOf, window) };
+    const ctx = contextFor(limit);
     const results = await Promise.all(
       segments.map(async (seg) => {
         const evaluator = this.evaluators.get(seg.rule.kind)!;
@@ -315,11 +362,8 @@ export class RulesEngine {
         return evaluator.evaluate(ctx, seg.rule, targets, asOf);
       }),
     );
-    const out = results
-      .flat()
-      .filter((o) => !o.period || (o.period.from < window.to && window.from < o.period.to))
-      .sort(byDue);
-    if (reusable) this.results!.set(key, { from: asOf, until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
+    const out = results.flat().filter(inWindow).sort(byDue);
+    if (reusable) this.results!.set(key, { from: asOf, until: limit.until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
     return reusable ? [...out] : out;
   }
 }
