@@ -15,7 +15,7 @@ import { meetingReadSpan } from './evaluators/meeting-minimum';
 import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
-import { BranchResults, dayEdgeLimit, ResultCache } from './result-cache';
+import { BranchResults, dayEdgeLimit, type KeptBranch, ResultCache } from './result-cache';
 import { groupBy } from '../group-by';
 import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef } from './types';
 import { watchWrites } from './write-watch';
@@ -304,8 +304,7 @@ export class RulesEngine {
       if (hit) return hit;
     }
     const memos = new Map<string, Promise<unknown>>();
-    /** A context whose `until` lowers `limit.until`. */
-    const contextFor = (limit: { until: number }): RuleContext => ({
+    const contextFor = (until: RuleContext['until']): RuleContext => ({
       store: this.store,
       asOf,
       window,
@@ -314,46 +313,16 @@ export class RulesEngine {
         return memos.get(key) as Promise<T>;
       },
       facts: factsOf,
-      until: (t) => {
-        if (t > asOf && t < limit.until) limit.until = t;
+      until: (t, branchId) => {
+        if (t > asOf) until(t, branchId);
       },
     });
     const inWindow = (o: Obligation) => !o.period || (o.period.from < window.to && window.from < o.period.to);
-    if (reusable && this.branchResults) {
-      // One part per branch: kept parts whose branch, slice and day hold are reused, the others judged again.
-      const parts = this.branchResults;
-      const partKey = JSON.stringify([set.version, asOf - window.from, window.to - asOf, ids]);
-      const base = dayEdgeLimit(asOf, window);
-      const facts = await factsOf();
-      const branches = await subjects.of('BRANCH');
-      const members = segments.some((seg) => seg.rule.appliesTo === 'MEMBER') ? groupBy(await subjects.of('MEMBER'), (m) => m.branchId ?? '') : new Map<string, SubjectRef[]>();
-      const judged = await Promise.all(
-        branches.map(async (b) => {
-          const slice = facts.branch(b.id);
-          const bkey = `${b.id}|${partKey}`;
-          const kept = parts.get(bkey, asOf, b, slice);
-          if (kept) return kept;
-          const limit = { until: base };
-          const ctx = contextFor(limit);
-          const own = await Promise.all(
-            segments.map((seg) => {
-              const targets = seg.rule.appliesTo === 'BRANCH' ? [b] : (members.get(b.id) ?? []);
-              return targets.length === 0 ? [] : this.evaluators.get(seg.rule.kind)!.evaluate(ctx, seg.rule, targets, asOf);
-            }),
-          );
-          const part = { from: asOf, until: limit.until, name: b.name, committeeId: b.committeeId, slice, result: own.flat().filter(inWindow).sort(byDue) };
-          parts.set(bkey, part);
-          return part;
-        }),
-      );
-      // Parts are sorted; obligations that sort equal name one subject, so come from one part, in its order.
-      const out = judged.flatMap((p) => p.result).sort(byDue);
-      const until = Math.min(base, ...judged.map((p) => p.until));
-      this.results!.set(key, { from: asOf, until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
-      return [...out];
-    }
+    if (reusable && this.branchResults) return this.byBranch(asOf, { key, set, window, ids, segments, subjects, slicesOf, factsOf, contextFor, inWindow });
     const limit = { until: dayEdgeLimit(asOf, window) };
-    const ctx = contextFor(limit);
+    const ctx = contextFor((t) => {
+      if (t < limit.until) limit.until = t;
+    });
     const results = await Promise.all(
       segments.map(async (seg) => {
         const evaluator = this.evaluators.get(seg.rule.kind)!;
@@ -366,6 +335,81 @@ export class RulesEngine {
     if (reusable) this.results!.set(key, { from: asOf, until: limit.until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
     return reusable ? [...out] : out;
   }
+
+  /**
+   * An evaluation made of per-branch parts (result-cache.ts BranchResults): kept parts whose branch,
+   * slice and day hold are reused; the other branches are judged together, each rule once over all
+   * their subjects, and their obligations split into new parts by the subject's branch.
+   */
+  private async byBranch(asOf: number, e: ByBranchInput): Promise<Obligation[]> {
+    const parts = this.branchResults!;
+    const partKey = JSON.stringify([e.set.version, asOf - e.window.from, e.window.to - asOf, e.ids]);
+    const base = dayEdgeLimit(asOf, e.window);
+    const facts = await e.factsOf();
+    const branches = await e.subjects.of('BRANCH');
+    const kept = new Map<string, KeptBranch>();
+    const stale: SubjectRef[] = [];
+    for (const b of branches) {
+      const part = parts.get(`${b.id}|${partKey}`, asOf, b, facts.branch(b.id));
+      if (part) kept.set(b.id, part);
+      else stale.push(b);
+    }
+    let fresh: Obligation[] = [];
+    let staleUntil = base;
+    if (stale.length > 0) {
+      const limits = new Map(stale.map((b) => [b.id, base]));
+      const ctx = e.contextFor((t, branchId) => {
+        const lower = (id: string) => {
+          const l = limits.get(id);
+          if (l !== undefined && t < l) limits.set(id, t);
+        };
+        if (branchId === undefined) for (const id of limits.keys()) lower(id);
+        else lower(branchId);
+      });
+      const needMembers = e.segments.some((seg) => seg.rule.appliesTo === 'MEMBER');
+      const members = needMembers ? (await e.subjects.of('MEMBER')).filter((m) => m.branchId !== undefined && limits.has(m.branchId)) : [];
+      const results = await Promise.all(
+        e.segments.map(async (seg) => {
+          const targets = seg.rule.appliesTo === 'BRANCH' ? stale : members;
+          return targets.length === 0 ? [] : this.evaluators.get(seg.rule.kind)!.evaluate(ctx, seg.rule, targets, asOf);
+        }),
+      );
+      // Sorted once: each branch's obligations keep that order when split into parts.
+      fresh = results.flat().filter(e.inWindow).sort(byDue);
+      for (const l of limits.values()) if (l < staleUntil) staleUntil = l;
+      const byBranch = groupBy(fresh, (o) => o.subject.branchId ?? '');
+      // Every obligation names a subject of a judged branch (kept apart otherwise: nothing is kept then).
+      if ([...byBranch.keys()].every((id) => limits.has(id))) {
+        for (const b of stale) {
+          const part: KeptBranch = { from: asOf, until: limits.get(b.id)!, name: b.name, committeeId: b.committeeId, slice: facts.branch(b.id), result: byBranch.get(b.id) ?? [] };
+          parts.set(`${b.id}|${partKey}`, part);
+        }
+      }
+    }
+    // Obligations that sort equal name one subject, so they come from one part (or from `fresh`) in the
+    // order judged; every part is sorted, so the sort below merges sorted runs.
+    const out = [...fresh];
+    for (const part of kept.values()) for (const o of part.result) out.push(o);
+    if (kept.size > 0) out.sort(byDue);
+    let until = staleUntil;
+    for (const p of kept.values()) if (p.until < until) until = p.until;
+    this.results!.set(e.key, { from: asOf, until, branchList: await e.subjects.branchList(), slices: await e.slicesOf(), result: out });
+    return [...out];
+  }
+}
+
+/** What RulesEngine.evaluate hands over to its per-branch path. */
+interface ByBranchInput {
+  key: string;
+  set: RuleSet;
+  window: EvaluationWindow;
+  ids: readonly string[];
+  segments: RuleSegment[];
+  subjects: SubjectResolver;
+  slicesOf: () => Promise<Map<string, BranchSlice>>;
+  factsOf: () => Promise<ScopeFacts>;
+  contextFor: (until: RuleContext['until']) => RuleContext;
+  inWindow: (o: Obligation) => boolean;
 }
 
 /** The collation of String.prototype.localeCompare, made once (localeCompare makes one per call). */
