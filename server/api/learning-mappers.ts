@@ -10,12 +10,7 @@ export type RecommendationModel = CourseRecommendation;
 /** A stored gap with the member's current mastery of its topic. */
 export type LearningGapModel = Gap & { mastery: number };
 export type MasteryProfileModel = MasteryProfile;
-export interface AreaMasteryModel {
-  area: string;
-  mastery: number;
-  target: number | null;
-  requirement: string | null;
-}
+export type AreaMasteryModel = import('../learning/services/mastery-profile').AreaMasteryFigure;
 export interface TopicMasteryModel {
   topicId: string;
   mastery: number;

@@ -21,6 +21,7 @@ import type { LearningGapModel } from './learning-mappers';
 import { type ApiModule, readSdl } from './module';
 import { requestLocale } from '../i18n/locale';
 import { PATH_EDGE_LABELS } from '../i18n/reason-messages';
+import { requirementNoteText } from '../i18n/requirement-notes';
 import { renderStoredList, renderStoredText, storedReasonModels } from './reasons';
 
 function learner(ctx: ApiContext): LearnerServices {
@@ -101,6 +102,8 @@ const resolvers: Resolvers = {
   AreaMastery: {
     area: (a) => a.area as never,
     topic: (a, _, ctx) => topicById(ctx, a.area),
+    // The catalogue's note in the request's language; an administrator's own note as written.
+    requirement: (a, _, ctx) => (a.requirement?.note ? (requirementNoteText(a.requirement.note, requestLocale(ctx)) ?? null) : (a.requirement?.noteText ?? null)),
   },
   TopicMastery: {
     topic: (t, _, ctx) => topicById(ctx, t.topicId),

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeReasons } from '../../server/i18n/reasons';
+import { REQUIREMENT_NOTES_EN, REQUIREMENT_NOTES_ZH } from '../../server/i18n/requirement-notes';
 import { questionsOn, useLearningWorld } from './learning-world';
 
 const h = useLearningWorld();
@@ -130,6 +131,28 @@ describe('reasons follow the request language', () => {
     expect(en.reasonDetails).toEqual(zh.reasonDetails.map((d: Detail) => ({ ...d, text: expect.any(String) })));
     expect(zh.reason).toMatch(/^本支部 \d+ 名成员中有 \d+ 人在「.+」上存在学习短板/);
     expect(en.reason).toMatch(/^\d+ of the branch's \d+ members have a gap on ".+", the most common gap in the branch/);
+  });
+
+  it("the portrait's per-area requirement note reads in the request's language", async () => {
+    const AREAS = 'query($id: ID!) { mastery(memberId: $id) { areas { area target requirement } } }';
+    type Area = { area: string; target: number | null; requirement: string | null };
+    const zh: Area[] = (await ask('m-e', AREAS, { id: 'm-e' }, 'zh-CN')).mastery.areas;
+    const en: Area[] = (await ask('m-e', AREAS, { id: 'm-e' }, 'en')).mastery.areas;
+    // Same areas and targets; an area the stage requires has a note in each language, the others none.
+    expect(en.map(({ area, target }) => ({ area, target }))).toEqual(zh.map(({ area, target }) => ({ area, target })));
+    const required = zh.filter((a) => a.target != null);
+    expect(required.length).toBeGreaterThan(0);
+    for (const a of zh) expect(a.requirement == null).toBe(a.target == null);
+    for (const a of en) expect(a.requirement == null).toBe(a.target == null);
+    // m-e is an activist: the catalogue's own notes, by key ACTIVIST/<area>.
+    for (const a of required) {
+      const key = `ACTIVIST/${a.area.toLowerCase()}`;
+      expect(a.requirement).toBe(REQUIREMENT_NOTES_ZH[key]);
+      expect(en.find((x) => x.area === a.area)!.requirement).toBe(REQUIREMENT_NOTES_EN[key]);
+    }
+    expect(en.find((a) => a.area.toLowerCase() === 'admission')!.requirement).toBe('Activists must know how they are trained and assessed, and the admission procedure');
+    for (const a of en) if (a.requirement) expect(a.requirement).not.toMatch(CJK);
+    for (const a of zh) if (a.requirement) expect(a.requirement).toMatch(CJK);
   });
 
   it('a gap stored as plain text before reasons had codes still reads, as it was written', async () => {

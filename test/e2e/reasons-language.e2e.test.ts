@@ -2,8 +2,9 @@
  * The server's reasons in the language the user chose, in the browser (demo data, real server). A member on
  * their home page, a secretary on a member's portrait and on the branch page switch to English: the gap
  * reasons, the not-yet-assessed notes, the recommendations' explanations and the suggested lecture's reason
- * read in English, and each is the text the API gives for Accept-Language: en. Topic names and course titles
- * are curriculum content and stay Chinese (quoted in the English text).
+ * read in English, and so do the portrait's per-area requirement notes; each is the text the API gives for
+ * Accept-Language: en. Topic names and course titles are curriculum content and stay Chinese (quoted in the
+ * English text).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -75,7 +76,7 @@ describe('reasons in the chosen language', () => {
     }
   });
 
-  it("a secretary: the portrait's gap evidence and the branch page's lecture reason read in English", async () => {
+  it("a secretary: the portrait's gap evidence and per-area notes and the branch page's lecture reason read in English", async () => {
     await signInAs(page, server.url, 'SECRETARY');
     try {
       const { viewer } = await api<{ viewer: { branch: { id: string } } }>('{ viewer { branch { id } } }', {}, 'en');
@@ -98,6 +99,19 @@ describe('reasons in the chosen language', () => {
       const fromGaps = shown.filter((t) => firsts.includes(t));
       expect(fromGaps.length).toBeGreaterThan(0);
       for (const t of fromGaps) expect(unquoted(t)).not.toMatch(CJK);
+      // The stage's per-area requirement notes on the portrait: the API's English text, no Chinese.
+      const notes = page.getByTestId('area-requirements').locator('li');
+      await poll(() => notes.count()).toBeGreaterThan(0);
+      const { mastery } = await api<{ mastery: { areas: { area: string; requirement: string | null }[] } }>(
+        'query($id: ID!) { mastery(memberId: $id) { areas { area requirement } } }',
+        { id: withGaps!.member.id },
+        'en',
+      );
+      const noted = mastery.areas.filter((a) => a.requirement);
+      await poll(() => notes.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-area')))).toEqual(noted.map((a) => a.area));
+      const noteTexts = (await notes.allTextContents()).map((t) => t.trim());
+      expect(noteTexts.map((t) => t.slice(t.indexOf(': ') + 2))).toEqual(noted.map((a) => a.requirement));
+      for (const t of noteTexts) expect(t).not.toMatch(CJK);
       await snap(page, 'portrait-english-reasons');
 
       await page.locator('[data-nav="branch"]').click();

@@ -168,6 +168,7 @@ export const en: Record<MessageKey, string> = {
   'home.mastery': 'Mastery by area',
   'home.masteryHint': 'Bars show your mastery; the tick marks what your stage requires.',
   'home.masteryEmpty': 'No mastery data yet. It appears after you answer practice questions.',
+  'home.areaNote': '{area}: {note}',
   'home.required': 'required {p}',
   'home.gaps': 'Learning gaps',
   'placement.title': 'Placement quiz',

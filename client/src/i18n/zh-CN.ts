@@ -166,6 +166,7 @@ export const zhCN = {
   'home.mastery': '各领域掌握度',
   'home.masteryHint': '柱形为你的掌握度，竖线为当前阶段的要求。',
   'home.masteryEmpty': '还没有掌握度数据。完成练习题后会在这里显示。',
+  'home.areaNote': '{area}：{note}',
   'home.required': '要求 {p}',
   'home.gaps': '学习短板',
   'placement.title': '摸底测评',

@@ -329,7 +329,7 @@ export type AreaMastery = {
   area: Area;
   /** Mean current mastery of the area's subtopics, 0–1. */
   mastery: Scalars['Float']['output'];
-  /** Why the stage requires it: the curriculum's note, in Chinese as written; null when it does not. */
+  /** Why the stage requires it: the catalogue's note in the request's language (an administrator's own note as written); null when the stage does not require the area. */
   requirement?: Maybe<Scalars['String']['output']>;
   /** The member's stage requires at least this for the area as a whole; null when the stage does not require it. */
   target?: Maybe<Scalars['Float']['output']>;

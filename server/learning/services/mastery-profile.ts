@@ -10,6 +10,7 @@ import type { MasteryEvidence } from '../mastery-model';
 import type { LearnerSnapshot } from '../mastery/learner-snapshot';
 import { checkIntegrity, countsAsEvidence, type EventIntegrity, modelDiscountOf } from '../integrity/evidence-integrity';
 import type { LearnerCore } from './learner-core';
+import { requirementNote } from '../../i18n/requirement-notes';
 
 /** Discounted events listed on the member's own portrait, newest first. */
 const DISCOUNTED_LISTED = 50;
@@ -18,7 +19,8 @@ export interface AreaMasteryFigure {
   area: string;
   mastery: number;
   target: number | null;
-  requirement: string | null;
+  /** The requirement's note: a catalogue note key (rendered in the reader's language) or an administrator's own text. */
+  requirement: { note?: string; noteText?: string } | null;
 }
 export interface TopicMasteryFigure {
   topicId: string;
@@ -65,7 +67,7 @@ export async function masteryProfile(core: LearnerCore, member: Member, now: num
     area,
     mastery: snap.masteryOf(area),
     target: areaReq.get(area)?.target ?? null,
-    requirement: areaReq.get(area)?.reason ?? null,
+    requirement: areaReq.has(area) ? requirementNote(requirement.stage, area, areaReq.get(area)!.reason) : null,
   }));
   const topics = snap.view.leaves.map((t) => {
     const ev = evidence.get(t.id) ?? [];

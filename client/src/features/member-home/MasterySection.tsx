@@ -23,10 +23,10 @@ export function MasterySection({ areas, title, hint, branchAverage }: { areas: A
             compareLabel={t('portrait.branchAvg')}
           />
           {required.length ? (
-            <ul className="meta" style={{ margin: '.4rem 0 0', paddingLeft: '1.1rem' }}>
+            <ul className="meta" data-testid="area-requirements" style={{ margin: '.4rem 0 0', paddingLeft: '1.1rem' }}>
               {required.map((a) => (
-                <li key={a.area}>
-                  {te('area', a.area)}：{a.requirement}
+                <li key={a.area} data-area={a.area}>
+                  {t('home.areaNote', { area: te('area', a.area), note: a.requirement ?? '' })}
                 </li>
               ))}
             </ul>
