@@ -21,9 +21,11 @@ export default defineConfig({
     // Each run gets its own temp folder and fails when a test leaves a hongtu-* folder in it;
     // folders made with makeTempDir are removed after each file (test/support/temp-dirs.ts).
     globalSetup: ['test/support/global-temp.ts'],
-    setupFiles: ['test/support/setup-temp.ts'],
+    // NEO4J_* of the shell are set aside first: only the Neo4j suites reach that server (test/support/neo4j-env.ts).
+    setupFiles: ['test/support/setup-env.ts', 'test/support/setup-temp.ts'],
     testTimeout: 60_000,
-    // With a Neo4j server, a suite may wait its turn for the shared test database (another run holds it).
-    hookTimeout: process.env.NEO4J_URI ? 1_800_000 : 180_000,
+    // With a Neo4j server, a suite may wait its turn for the shared test database (another run holds it) for up
+    // to 30 minutes (test/support/neo4j-test-db.ts), then says who holds it; the hook allows that and its work.
+    hookTimeout: process.env.NEO4J_URI ? 2_400_000 : 180_000,
   },
 });

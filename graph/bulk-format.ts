@@ -50,6 +50,28 @@ export const BULK_RELS = {
   READ_NOTICE: { type: 'READ_NOTICE', from: 'Member', to: 'Notice', columns: ['from', 'to', 'at'] },
 } as const;
 
+/**
+ * Column value types, the same in every table: integers (epoch ms, counts, amounts), floats, a boolean and a
+ * list (JSON in the file). Every other column is text. Both Neo4j load paths (`UNWIND` in graph/neo4j/bulk.ts and
+ * neo4j-admin's typed headers in graph/neo4j/admin-import.ts) type values from these, as Kuzu's tables do.
+ */
+export const BULK_INT_COLUMNS: ReadonlySet<string> = new Set([
+  'stageSince',
+  'createdAt',
+  'updatedAt',
+  'minutes',
+  'answer',
+  'at',
+  'since',
+  'seconds',
+  'year',
+  'paidAt',
+  'publishedAt',
+]);
+export const BULK_FLOAT_COLUMNS: ReadonlySet<string> = new Set(['difficulty', 'weight', 'confidence', 'progress']);
+export const BULK_BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['correct']);
+export const BULK_LIST_COLUMNS: ReadonlySet<string> = new Set(['options']);
+
 export type BulkNode = keyof typeof BULK_NODES;
 export type BulkRel = keyof typeof BULK_RELS;
 

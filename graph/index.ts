@@ -24,4 +24,4 @@ export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
 export * from './appraisal';
 export { writeAdminImport, type AdminImportFiles } from './neo4j/admin-import';
 export { takeVectorWorkNotes, VECTOR_WORK_MARKER } from './kuzu/vector-work';
-export { currentCausalScope, withCausalScope, type CausalScope } from './causal';
+export { currentCausalScope, withCausalScope, withCausalScopes, type CausalScope } from './causal';

@@ -9,7 +9,7 @@
  *    client's operations as persisted operations (hash → document; name → hash), see
  *    server/api/persisted-manifest.ts.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
@@ -130,10 +130,21 @@ const MAPPERS: Record<string, string> = Object.fromEntries(
     .concat(['Rule', 'Citation', 'Obligation', 'PeriodLife'].map((t) => [t, `../rules-mappers#${t}Model`])),
 );
 
+/**
+ * Write `text` to `file` only when it differs, through a temporary file and a rename: a test run that builds
+ * while another run on the same checkout is compiling these files never shows it a half-written file.
+ */
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 async function main(): Promise<void> {
   const schema = makeExecutableSchema({ typeDefs: await readSchemaSdl() });
   const sorted = printSortedSchema(schema);
-  writeFileSync(path.join(root, 'schema.graphql'), sorted);
+  writeIfChanged(path.join(root, 'schema.graphql'), sorted);
   const schemaAst = parse(sorted);
   const scalars = { DateTime: { input: 'number', output: 'number' } };
 
@@ -155,7 +166,7 @@ async function main(): Promise<void> {
     pluginMap: { typescript, typescriptResolvers },
   };
   mkdirSync(path.dirname(resolversOut), { recursive: true });
-  writeFileSync(resolversOut, header + (await codegen(resolversOpts)));
+  writeIfChanged(resolversOut, header + (await codegen(resolversOpts)));
 
   const clientSrc = path.join(root, 'client', 'src');
   const documents = findOperationFiles(clientSrc).map((file) => ({ location: file, document: parse(readFileSync(file, 'utf8')) }));
@@ -170,11 +181,11 @@ async function main(): Promise<void> {
     pluginMap: { typescriptOperations, typedDocumentNode },
   };
   mkdirSync(path.dirname(clientOut), { recursive: true });
-  writeFileSync(clientOut, header + (await codegen(clientOpts)));
+  writeIfChanged(clientOut, header + (await codegen(clientOpts)));
 
   const persisted = buildPersistedManifest(documents.map((d) => d.document));
-  writeFileSync(MANIFEST_PATH, manifestJson(persisted));
-  writeFileSync(path.join(clientSrc, 'gql', 'persisted-operations.ts'), header + clientHashesModule(persisted));
+  writeIfChanged(MANIFEST_PATH, manifestJson(persisted));
+  writeIfChanged(path.join(clientSrc, 'gql', 'persisted-operations.ts'), header + clientHashesModule(persisted));
   console.log(
     `codegen: schema.graphql, ${path.relative(root, resolversOut)}, ${path.relative(root, clientOut)} (${documents.length} operation files, ${persisted.length} persisted operations)`,
   );

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // `npm run test:neo4j`: the store contract, the API and security suites and the browser tests against the
 // Neo4j server NEO4J_URI names (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the app).
-// The suites share the one database by taking turns (test/support/neo4j-test-db.ts): each suite clears it
-// and loads its own world; a database holding data the suites did not create is refused.
+// The suites share the one database by taking turns (test/support/neo4j-test-db.ts): each suite clears it,
+// loads its own world and clears it again when done; a database holding data the suites did not create is
+// refused. The client is built into a folder of this run's own (not client/dist), so an `npm test` or another
+// build on the same checkout never empties the bundle this run's browser tests are serving.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 if (!process.env.NEO4J_URI) {
   console.error(
     'test:neo4j needs a Neo4j 5 server it may wipe: set NEO4J_URI (e.g. neo4j://127.0.0.1:7687) and NEO4J_PASSWORD.\n' +
-      'A throwaway one: docker compose up -d neo4j (see README "Tests").',
+      'A throwaway one: docker compose up -d neo4j (see README "Switching to Neo4j").',
   );
   process.exit(2);
 }
@@ -16,23 +21,33 @@ if (!process.env.NEO4J_URI) {
 function run(cmd, args, env = process.env) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  return r.status ?? 1;
 }
 
-run('npx', ['tsc', '-p', 'tsconfig.json']);
-run('npm', ['run', 'build']);
-run(
-  'npx',
-  [
-    'vitest',
-    'run',
-    'test/contract.neo4j.test.ts',
-    'test/api',
-    'test/security',
-    'test/e2e',
-    // One file at a time here; the database's lease also makes other runs on the same server wait their turn.
-    '--maxWorkers=1',
-    ...process.argv.slice(2),
-  ],
-  { ...process.env, HONGTU_TEST_STORE: 'neo4j' },
-);
+const clientDir = mkdtempSync(path.join(tmpdir(), 'hongtu-neo4j-client-'));
+let status = 0;
+try {
+  status = run('npx', ['tsc', '-p', 'tsconfig.json']);
+  if (status === 0) status = run('npm', ['run', 'codegen']);
+  if (status === 0) status = run('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--outDir', clientDir, '--emptyOutDir']);
+  if (status === 0) {
+    status = run(
+      'npx',
+      [
+        'vitest',
+        'run',
+        'test/contract.neo4j.test.ts',
+        'test/api',
+        'test/security',
+        'test/e2e',
+        // One file at a time here; the database's lease also makes other runs on the same server wait their turn.
+        '--maxWorkers=1',
+        ...process.argv.slice(2),
+      ],
+      { ...process.env, HONGTU_TEST_STORE: 'neo4j', HONGTU_E2E_CLIENT_DIR: clientDir },
+    );
+  }
+} finally {
+  rmSync(clientDir, { recursive: true, force: true });
+}
+process.exit(status);

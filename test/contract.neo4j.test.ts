@@ -9,9 +9,10 @@
 import { afterAll, describe } from 'vitest';
 import { runStoreContract } from '../graph/contract/index';
 import { Neo4jStore } from '../graph/neo4j/neo4j-store';
+import { hasTestNeo4j } from './support/neo4j-env';
 import { neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from './support/neo4j-test-db';
 
-const HAS_SERVER = Boolean(process.env.NEO4J_URI);
+const HAS_SERVER = hasTestNeo4j();
 const SKIP_REASON = 'skipped: NEO4J_URI is not set, no Neo4j server here; the adapter is checked by test/neo4j-lint.test.ts only';
 if (!HAS_SERVER) console.info(`Neo4j store contract ${SKIP_REASON}`);
 let turn: Neo4jTurn | null = null;

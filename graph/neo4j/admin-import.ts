@@ -13,21 +13,19 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
+import { BULK_BOOLEAN_COLUMNS, BULK_FLOAT_COLUMNS, BULK_INT_COLUMNS, BULK_LIST_COLUMNS, BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import { CsvParser, csvRow } from '../csv';
 import { badInput } from '../errors';
 
 /** Splits array values (Question options) for the importer; refused inside an option text. */
 export const ARRAY_DELIMITER = '|';
 
-const LONG = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds']);
-const DOUBLE = new Set(['difficulty', 'weight', 'confidence', 'progress']);
-
+/** A column's header for the importer, typed as the `UNWIND` path (bulk.ts fromCsv) types its values. */
 function typed(column: string): string {
-  if (LONG.has(column)) return `${column}:long`;
-  if (DOUBLE.has(column)) return `${column}:double`;
-  if (column === 'correct') return 'correct:boolean';
-  if (column === 'options') return 'options:string[]';
+  if (BULK_INT_COLUMNS.has(column)) return `${column}:long`;
+  if (BULK_FLOAT_COLUMNS.has(column)) return `${column}:double`;
+  if (BULK_BOOLEAN_COLUMNS.has(column)) return `${column}:boolean`;
+  if (BULK_LIST_COLUMNS.has(column)) return `${column}:string[]`;
   return column;
 }
 

@@ -12,7 +12,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput, conflict } from '../errors';
-import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
+import { BULK_BOOLEAN_COLUMNS, BULK_FLOAT_COLUMNS, BULK_INT_COLUMNS, BULK_LIST_COLUMNS, BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import { CsvParser, csvRow } from '../csv';
 import type { Progress } from '../store';
 import { BULK_EXPORT, BULK_LOAD } from './bulk-queries';
@@ -28,32 +28,29 @@ export const LOAD_CHUNK_ROWS = 50_000;
 /** Start nodes per export page (relationship tables) and nodes per page (node tables). */
 const EXPORT_PAGE = 5_000;
 
-const INT_COLUMNS = new Set(['stageSince', 'createdAt', 'updatedAt', 'minutes', 'answer', 'at', 'since', 'seconds', 'year', 'paidAt', 'publishedAt']);
-const FLOAT_COLUMNS = new Set(['difficulty', 'weight', 'confidence', 'progress']);
-
 /** One CSV field as the value the graph stores (empty → null; ints as Cypher INTEGER; options as a list). */
 export function fromCsv(column: string, raw: string | undefined): unknown {
   if (raw === undefined || raw === '') return null;
-  if (INT_COLUMNS.has(column)) {
+  if (BULK_INT_COLUMNS.has(column)) {
     const n = Number(raw);
     if (!Number.isFinite(n)) throw badInput(column, `"${raw}" in column ${column} is not a number`);
     return int(n);
   }
-  if (FLOAT_COLUMNS.has(column)) {
+  if (BULK_FLOAT_COLUMNS.has(column)) {
     const n = Number(raw);
     if (!Number.isFinite(n)) throw badInput(column, `"${raw}" in column ${column} is not a number`);
     return n;
   }
-  if (column === 'correct') return raw === 'true';
-  if (column === 'options') return (JSON.parse(raw) as unknown[]).map(String);
+  if (BULK_BOOLEAN_COLUMNS.has(column)) return raw === 'true';
+  if (BULK_LIST_COLUMNS.has(column)) return (JSON.parse(raw) as unknown[]).map(String);
   return raw;
 }
 
 /** A stored value as CSV text per the bulk format (lists as JSON, integers as digits). */
 export function toCsv(column: string, v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (column === 'options') return JSON.stringify(v);
-  if (INT_COLUMNS.has(column) || FLOAT_COLUMNS.has(column)) return num(v);
+  if (BULK_LIST_COLUMNS.has(column)) return JSON.stringify(v);
+  if (BULK_INT_COLUMNS.has(column) || BULK_FLOAT_COLUMNS.has(column)) return num(v);
   return v;
 }
 

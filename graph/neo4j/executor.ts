@@ -162,6 +162,26 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(200 * 2 ** Math.min(attempt, 4) * (0.8 + 0.4 * random()));
 }
 
+/**
+ * Several scopes' bookmark managers as one, for a transaction run on behalf of several callers: it starts
+ * after every bookmark any of them holds, and its resulting bookmark replaces those in each of them (a
+ * bookmark that follows theirs), so each caller's next read waits for this transaction.
+ */
+export function joinBookmarkManagers(managers: readonly BookmarkManager[]): BookmarkManager {
+  return {
+    async getBookmarks() {
+      const all = new Set<string>();
+      for (const m of managers) for (const b of await m.getBookmarks()) all.add(b);
+      return all;
+    },
+    async updateBookmarks(previous, next) {
+      const prev = [...previous];
+      const now = [...next];
+      await Promise.all(managers.map((m) => m.updateBookmarks(prev, now)));
+    },
+  };
+}
+
 /** How many causal scopes keep their bookmarks (a member's scope lives as long as they keep coming back). */
 const MAX_SCOPES = 20_000;
 
@@ -258,10 +278,19 @@ export class Executor {
     return this.driver.close();
   }
 
-  /** The bookmark manager of the current causal scope (process-wide outside any scope). */
+  /**
+   * The bookmark manager of the current causal scope (process-wide outside any scope); a joined scope
+   * (withCausalScopes) gets its callers' managers joined.
+   */
   private bookmarkManager(): BookmarkManager {
-    const key = currentCausalScope()?.key;
-    if (key === undefined) return this.processBookmarks;
+    const scope = currentCausalScope();
+    if (scope === undefined) return this.processBookmarks;
+    if (scope.keys && scope.keys.length > 1) return joinBookmarkManagers(scope.keys.map((k) => this.scopeManager(k)));
+    return this.scopeManager(scope.key);
+  }
+
+  /** The bookmark manager of one scope key, kept least recently used first (bounded by MAX_SCOPES). */
+  private scopeManager(key: string): BookmarkManager {
     let bm = this.scopeBookmarks.get(key);
     if (bm) {
       this.scopeBookmarks.delete(key);

@@ -12,10 +12,12 @@
  *   is bounded too: past `maxQueued` waiting rows, new writes get UNAVAILABLE instead of waiting.
  * - With nothing in flight a write starts at once (after the current turn of the event loop, so the
  *   writes of one tick share it); `maxWaitMs` optionally holds a batch open a little longer.
+ * - A batch runs in the joined causal scope of its callers (graph/causal.ts), so on a Neo4j cluster each
+ *   caller's next read sees its write, whichever request's timer happened to start the batch.
  */
 import type { BatchEvent, BatchOutcome } from '../../graph';
 import type { AccessRecord, AnswerEvent, StudyEvent } from '../../graph';
-import type { GraphStore, WriteResult } from '../../graph';
+import { currentCausalScope, type GraphStore, withCausalScopes, type WriteResult } from '../../graph';
 import { unavailable } from '../errors';
 
 export interface GroupCommitOptions {
@@ -34,12 +36,15 @@ export interface GroupCommitOptions {
 interface EventItem {
   kind: 'event';
   row: BatchEvent;
+  /** The caller's causal scope keys (none outside a request). */
+  scopes?: readonly string[];
   resolve(r: WriteResult): void;
   reject(e: unknown): void;
 }
 interface AccessItem {
   kind: 'access';
   records: AccessRecord[];
+  scopes?: readonly string[];
   resolve(): void;
   reject(e: unknown): void;
 }
@@ -108,6 +113,8 @@ export class GroupCommit {
       reject(unavailable('Too many writes are waiting; try again shortly'));
       return;
     }
+    const scope = currentCausalScope();
+    item.scopes = scope ? (scope.keys ?? [scope.key]) : [];
     this.queue.push(item);
     this.schedule();
   }
@@ -148,9 +155,11 @@ export class GroupCommit {
     const access = batch.filter((i): i is AccessItem => i.kind === 'access');
     let outcomes: BatchOutcome[];
     try {
-      outcomes = await this.store.recordEventBatch(
-        events.map((e) => e.row),
-        access.flatMap((a) => a.records),
+      outcomes = await withCausalScopes(scopesOf(batch), () =>
+        this.store.recordEventBatch(
+          events.map((e) => e.row),
+          access.flatMap((a) => a.records),
+        ),
       );
     } catch {
       // The transaction failed as a whole: give every row its own chance and its own error.
@@ -166,7 +175,7 @@ export class GroupCommit {
   private async writeOneByOne(events: EventItem[], access: AccessItem[]): Promise<void> {
     for (const a of access) {
       try {
-        await this.store.appendAccess(a.records);
+        await withCausalScopes(scopesOf([a]), () => this.store.appendAccess(a.records));
         a.resolve();
       } catch (e) {
         a.reject(e);
@@ -174,7 +183,7 @@ export class GroupCommit {
     }
     for (const e of events) {
       try {
-        this.settle([e], await this.store.recordEventBatch([e.row], []));
+        this.settle([e], await withCausalScopes(scopesOf([e]), () => this.store.recordEventBatch([e.row], [])));
       } catch (err) {
         e.reject(err);
       }
@@ -199,4 +208,9 @@ export class GroupCommit {
     }
     if (created.length) this.opts.onCommitted?.(created);
   }
+}
+
+/** The causal scope keys of a batch's callers (those that have one). */
+function scopesOf(items: Item[]): string[] {
+  return items.flatMap((i) => i.scopes ?? []);
 }

@@ -50,7 +50,7 @@ describe('store availability', () => {
   it('is ready while the store answers', async () => {
     const r = await t.server.get('/ready');
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ ready: true, backend: 'kuzu', problems: [] });
+    expect(await r.json()).toMatchObject({ ready: true, backend: testStoreKind(), problems: [] });
     expect((await t.as('a')(Q)).body).toEqual({ data: { member: { name: '张三' } } });
   });
 

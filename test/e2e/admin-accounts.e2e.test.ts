@@ -14,6 +14,7 @@ import { totpNow } from '../support/auth-client';
 import { seriousViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { open, signInAs, snap } from './pages';
+import { withTurnWait } from '../support/test-store';
 import { startTestServer, type TestServer } from './server';
 import { postGql } from './api';
 
@@ -85,7 +86,7 @@ beforeAll(async () => {
   const members = await gql('{ members(filter: { roles: [MEMBER] }, first: 2) { nodes { id name } } }');
   [target, other] = members.data.members.nodes;
   expect(target.id && other.id).toBeTruthy();
-}, 300_000);
+}, withTurnWait(300_000));
 
 afterAll(async () => {
   await memberBrowser?.close();

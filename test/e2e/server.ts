@@ -67,7 +67,9 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   // Against a server that is already running (e.g. while developing): HONGTU_E2E_URL=http://127.0.0.1:4000
   const external = process.env.HONGTU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
-  if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) throw new Error('client/dist is missing: run `npm run build` first');
+  // `npm run test:neo4j` builds the client into a folder of its own run (HONGTU_E2E_CLIENT_DIR).
+  const clientDir = process.env.HONGTU_E2E_CLIENT_DIR ?? path.join(ROOT, 'client/dist');
+  if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`${clientDir} has no built client: run \`npm run build\` first`);
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'hongtu-e2e-'));
   const onNeo4j = testStoreKind() === 'neo4j';
   let turn: Neo4jTurn | null = null;
@@ -80,6 +82,7 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   const port = opts.port ?? (await freePort());
   const env = childEnv(
     {
+      HONGTU_CLIENT_DIR: clientDir,
       ...opts.env,
       PORT: String(port),
       HOST: '127.0.0.1',

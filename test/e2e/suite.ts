@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
+import { withTurnWait } from '../support/test-store';
 
 /** A phone's screen (the layout the member pages are made for first). */
 export const PHONE = { width: 390, height: 844 } as const;
@@ -47,7 +48,7 @@ export function useBrowserSuite(ready: (suite: BrowserSuite) => void | Promise<v
     suite.page.setDefaultTimeout(STEP_TIMEOUT);
     if (opts.viewport) await suite.page.setViewportSize(opts.viewport);
     await ready(suite as BrowserSuite);
-  }, 300_000);
+  }, withTurnWait(300_000));
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();

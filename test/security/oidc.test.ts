@@ -19,7 +19,7 @@ import { openTotpSecret } from '../../server/auth/totp';
 import { buildApiWorld } from '../support/builders';
 import { clientDocument, requestBody } from '../support/persisted';
 import { CLAIM, CLIENT_ID, CLIENT_SECRET, CookieJar, driveSignOn, startProvider, type TestProvider, visit } from '../support/oidc-provider';
-import { openTestStore } from '../support/test-store';
+import { openTestStore, withTurnWait } from '../support/test-store';
 
 const SECRET = 'prod-secret-prod-secret-0123456789abcdef';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -90,7 +90,7 @@ beforeAll(async () => {
     blank: ' ',
   });
   hongtu = await startHongtu(store, port, oidcEnv(provider.issuer, redirectUri));
-}, 60_000);
+}, withTurnWait(60_000));
 
 afterAll(async () => {
   await hongtu?.close();

@@ -8,7 +8,10 @@
  *   A suite (a contract, API or browser test file) takes the lease before it clears anything and gives
  *   it back when done; others wait. A lease not renewed for LEASE_MS (a killed run) can be taken over.
  *   So `npm run test:neo4j` twice at once, or beside `npm test` on the same server, take turns.
- * - Hongtu's clear() deletes only Hongtu's labels, so the marker and the lease survive it.
+ * - Clean up. A suite clears the database when its turn starts and again when it ends, pass or fail (only
+ *   while it still holds the lease), so a run leaves nothing but the marker and the lease behind.
+ *   Hongtu's clear() deletes only Hongtu's labels, so the marker and the lease survive it.
+ * - Waiting happens in a suite's set-up hook: hooks that take a turn allow TURN_WAIT_MS more (withTurnWait).
  *
  * Every statement here is linted with Neo4j's linter (test/neo4j-lint.test.ts).
  */
@@ -16,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jTarget } from '../../graph';
+import { testNeo4jEnv } from './neo4j-env';
 
 export const TEST_DB_Q = {
   leaseConstraint: 'CREATE CONSTRAINT hongtu_test_lease_name IF NOT EXISTS FOR (l:HongtuTestLease) REQUIRE l.name IS UNIQUE',
@@ -35,24 +39,39 @@ RETURN l.owner AS owner`,
 
 const LEASE_MS = 90_000;
 const RENEW_MS = 20_000;
+/** How long a suite waits for its turn before it fails naming the holder. */
+export const TURN_WAIT_MS = 30 * 60_000;
 
-/** The connection the Neo4j suites use, from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE. */
+/** The connection the Neo4j suites use: the run's NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE. */
 export function neo4jTestTarget(): Neo4jTarget {
-  const uri = process.env.NEO4J_URI;
+  const env = testNeo4jEnv();
+  const uri = env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is not set: the Neo4j suites need a Neo4j server they may wipe');
-  return { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  return { uri, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE ?? 'neo4j' };
 }
 
 export interface Neo4jTurn {
   owner: string;
+  /** Clear Hongtu's data (while the lease is still ours), then give the database to the next suite. */
   release(): Promise<void>;
+}
+
+/** Clear Hongtu's labels in the test database (the marker and the lease stay). */
+async function clearTestDatabase(): Promise<void> {
+  const { Neo4jStore } = await import('../../graph/neo4j/neo4j-store');
+  const store = new Neo4jStore(neo4jTestTarget());
+  try {
+    await store.clear();
+  } finally {
+    await store.close();
+  }
 }
 
 /**
  * Wait for the database's lease and take it for `suite` (after checking the database is the suites' own).
  * Throws when the database holds data the suites did not create, or when the turn does not come within `waitMs`.
  */
-export async function takeNeo4jTurn(suite: string, waitMs = 30 * 60_000): Promise<Neo4jTurn> {
+export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promise<Neo4jTurn> {
   const target = neo4jTestTarget();
   const driver: Driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), { userAgent: 'hongtu-tests' });
   const db = { database: target.database };
@@ -92,14 +111,23 @@ export async function takeNeo4jTurn(suite: string, waitMs = 30 * 60_000): Promis
     driver.executeQuery(TEST_DB_Q.renew, { owner, expiresAt: int(Date.now() + LEASE_MS) }, db).catch(() => undefined);
   }, RENEW_MS);
   timer.unref();
+  let released = false;
   return {
     owner,
     async release() {
-      clearInterval(timer);
+      if (released) return;
+      released = true;
       try {
-        await driver.executeQuery(TEST_DB_Q.release, { owner }, db);
+        // Only the lease holder clears: a turn lost to expiry (a stalled process) must not wipe the next suite's data.
+        const h = (await driver.executeQuery(TEST_DB_Q.holder, {}, db)).records[0];
+        if (h?.get('owner') === owner) await clearTestDatabase();
       } finally {
-        await driver.close();
+        clearInterval(timer);
+        try {
+          await driver.executeQuery(TEST_DB_Q.release, { owner }, db);
+        } finally {
+          await driver.close();
+        }
       }
     },
   };

@@ -7,13 +7,21 @@
 import path from 'node:path';
 import type { GraphStore } from '../../graph';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
-import { neo4jTestTarget, takeNeo4jTurn } from './neo4j-test-db';
+import { neo4jTestTarget, TURN_WAIT_MS, takeNeo4jTurn } from './neo4j-test-db';
 import { makeTempDir, removeTempDir } from './temp-dirs';
 
 export type TestStoreKind = 'kuzu' | 'neo4j';
 
 export function testStoreKind(): TestStoreKind {
   return process.env.HONGTU_TEST_STORE === 'neo4j' ? 'neo4j' : 'kuzu';
+}
+
+/**
+ * The timeout of a set-up hook that opens the suite's store: `ms` on Kuzu; on Neo4j `ms` plus the time the
+ * suite may wait for its turn on the shared database (another suite or run holds it meanwhile).
+ */
+export function withTurnWait(ms: number): number {
+  return testStoreKind() === 'neo4j' ? ms + TURN_WAIT_MS : ms;
 }
 
 export interface TestStore {
