@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
 import type { TestServer } from './server';
-import { pollWithin, useBrowserSuite } from './suite';
+import { fitsWidth, pollWithin, useBrowserSuite } from './suite';
 import { open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
@@ -168,28 +168,36 @@ describe('figures that agree', () => {
   });
 });
 
+const VIEWPORTS = [
+  { width: 1280, height: 900, label: 'desk' },
+  { width: 390, height: 844, label: 'phone' },
+] as const;
+
 describe('who needs attention', () => {
-  it('lists members with reason and evidence at the top of the branch page, and counts members by stage', async () => {
-    await freshSignIn('SECRETARY');
-    await open(page, server.url, '/branches/b-1');
-    const list = page.getByTestId('attention');
-    await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
-    // The section comes before the organizational-life table.
-    const order = await page.evaluate(() => {
-      const a = document.querySelector('[data-testid="attention"]')!;
-      const f = document.querySelector('[data-testid="branch-figures"]')!;
-      return a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+  for (const viewport of VIEWPORTS)
+    it(`lists members with reason and evidence at the top of the branch page, and counts members by stage (${viewport.label})`, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await freshSignIn('SECRETARY');
+      await open(page, server.url, '/branches/b-1');
+      const list = page.getByTestId('attention');
+      await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
+      // The section comes before the organizational-life table.
+      const order = await page.evaluate(() => {
+        const a = document.querySelector('[data-testid="attention"]')!;
+        const f = document.querySelector('[data-testid="branch-figures"]')!;
+        return a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      expect(order).toBeTruthy();
+      const low = list.locator('li[data-reason="attendance"]').first();
+      await poll(() => low.count()).toBe(1);
+      expect(await low.textContent()).toMatch(/最近 \d+ 次会议只出席 \d+ 次（\d+%），支部 .+ 出勤率 \d+%/);
+      const counts = page.getByTestId('stage-counts');
+      const total = Number((await counts.textContent())!.match(/成员共 (\d+) 人/)![1]);
+      const byStage = await counts.locator('[data-stage]').allTextContents();
+      expect(byStage.map((x) => Number(x.match(/(\d+)$/)![1])).reduce((a, b) => a + b, 0)).toBe(total);
+      expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
+      expect(await fitsWidth(page)).toBe(true);
     });
-    expect(order).toBeTruthy();
-    const low = list.locator('li[data-reason="attendance"]').first();
-    await poll(() => low.count()).toBe(1);
-    expect(await low.textContent()).toMatch(/最近 \d+ 次会议只出席 \d+ 次（\d+%），支部 .+ 出勤率 \d+%/);
-    const counts = page.getByTestId('stage-counts');
-    const total = Number((await counts.textContent())!.match(/成员共 (\d+) 人/)![1]);
-    const byStage = await counts.locator('[data-stage]').allTextContents();
-    expect(byStage.map((x) => Number(x.match(/(\d+)$/)![1])).reduce((a, b) => a + b, 0)).toBe(total);
-    expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
-  });
 });
 
 describe('something to study', () => {
@@ -220,6 +228,19 @@ describe('something to study', () => {
         )
       ).member.recentActivity.studies;
     await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('at a desk, a course page shows its outline, reading, questions and topics within the width', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, server.url, '/courses/c-21');
+    await poll(() => page.getByTestId('course-outline').locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-reading').locator('p').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-questions').locator('li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('course-topics').locator('.chip').count()).toBeGreaterThan(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, server.url, '/me');
+    await poll(() => page.getByTestId('recommendations').locator('strong a').count()).toBeGreaterThan(0);
   });
 
   it('the recommendations do not repeat the courses of the plan', async () => {
