@@ -206,8 +206,12 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   // ---- learning events ----
   recordStudy(e: StudyEvent): Promise<WriteResult>;
   recordAnswer(e: AnswerEvent): Promise<WriteResult>;
-  /** One indexed read of a member's events, newest first, each list capped at `limit`, optional lower bound. */
-  getMemberHistory(memberId: string, opts: { limit: number; since?: number }): Promise<MemberHistory>;
+  /**
+   * One indexed read of a member's events, newest first, each list capped at `limit`, optional lower bound.
+   * `attendance: false` leaves meeting attendance out (returned empty) for readers that need only the
+   * learning events; the store may then skip reading it.
+   */
+  getMemberHistory(memberId: string, opts: { limit: number; since?: number; attendance?: boolean }): Promise<MemberHistory>;
   /** The same for many members in one round trip (lists keyed by member id). */
   getHistoriesForMembers(memberIds: string[], opts: { limit: number; since?: number }): Promise<Map<string, MemberHistory>>;
   /** Aggregate study counts per course (popularity baseline / cold start), optionally within branches. */

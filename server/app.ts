@@ -73,6 +73,10 @@ export function createApp(deps: AppDeps): App {
     renderGraphiQL: renderOfflineGraphiQL,
     logging: logger,
     maskedErrors: true,
+    // The body limit is useRequestLimits' (server/api/limits-request.ts: 413 on a declared length past
+    // config.limits.maxBodyBytes, chunked bodies counted as read). Yoga's own would pipe every body
+    // through a TransformStream, a cost per request for a check already made.
+    maxRequestBodySize: false,
     context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger, oidc }, initial.request, verify, throttle) }),
     plugins: [
       useSecurityHeaders(),

@@ -73,6 +73,9 @@ export function eventsContract(get: GetStore): void {
       expect(recent.studies.map((e) => e.id)).toEqual(['s-4', 's-3']);
       expect(recent.attendance.map((e) => e.meetingId)).toEqual(['mt-2']);
       expect(await s.getMemberHistory('ghost', { limit: 5 })).toEqual({ studies: [], answers: [], attendance: [] });
+      // Learning events only: the same lists, attendance left out.
+      expect(await s.getMemberHistory('m-01', { limit: 3, attendance: false })).toEqual({ ...h, attendance: [] });
+      expect(await s.getMemberHistory('m-01', { limit: 3, attendance: true })).toEqual(h);
     });
 
     it('reads many histories in one call, keyed by member, each capped', async () => {

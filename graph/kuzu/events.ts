@@ -97,14 +97,14 @@ const toAttendance = (r: Record<string, unknown>) => ({
   kind: r.kind as MeetingKind,
 });
 
-export async function getMemberHistory(ex: KuzuExecutor, memberId: string, opts: { limit: number; since?: number }): Promise<MemberHistory> {
+export async function getMemberHistory(ex: KuzuExecutor, memberId: string, opts: { limit: number; since?: number; attendance?: boolean }): Promise<MemberHistory> {
   const empty: MemberHistory = { studies: [], answers: [], attendance: [] };
   if (opts.limit <= 0) return empty;
   const p = { id: memberId, since: opts.since ?? EARLIEST, limit: opts.limit };
   return ex.readMany(async (r) => ({
     studies: (await r.run(Q.studies, p)).map(toStudy),
     answers: (await r.run(Q.answers, p)).map(toAnswer),
-    attendance: (await r.run(Q.attendance, p)).map(toAttendance),
+    attendance: opts.attendance === false ? [] : (await r.run(Q.attendance, p)).map(toAttendance),
   }));
 }
 

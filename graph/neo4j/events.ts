@@ -83,8 +83,10 @@ export async function getHistoriesForMembers(ex: Executor, memberIds: string[], 
   return out;
 }
 
-export async function getMemberHistory(ex: Executor, memberId: string, opts: { limit: number; since?: number }): Promise<MemberHistory> {
-  return (await getHistoriesForMembers(ex, [memberId], opts)).get(memberId) ?? emptyHistory();
+export async function getMemberHistory(ex: Executor, memberId: string, opts: { limit: number; since?: number; attendance?: boolean }): Promise<MemberHistory> {
+  const h = (await getHistoriesForMembers(ex, [memberId], opts)).get(memberId) ?? emptyHistory();
+  // One statement reads all three lists here; without attendance it is only left out of the answer.
+  return opts.attendance === false ? { ...h, attendance: [] } : h;
 }
 
 /** Study events per course, most studied first. */

@@ -132,6 +132,10 @@ export function rootFieldLimitRule(max: number) {
   });
 }
 
+/** How many documents found within the limits are remembered, and the longest remembered. */
+const ACCEPTED_TEXTS = 1000;
+const ACCEPTED_TEXT_CHARS = 20_000;
+
 export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
   /** Nesting and token count of a document, checked before it is parsed: the refusal, or null. */
   const shapeError = (text: string): GraphQLError | null => {
@@ -151,6 +155,13 @@ export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
     }
     return null;
   };
+  // Documents already found within the limits (clients send the same few again and again), bounded.
+  const accepted = new Set<string>();
+  const accept = (text: string) => {
+    if (text.length > ACCEPTED_TEXT_CHARS) return;
+    if (accepted.size >= ACCEPTED_TEXTS) accepted.delete(accepted.values().next().value!);
+    accepted.add(text);
+  };
   // The parser keeps its own token limit as a second guard (documents that reach it unchecked).
   const parseLimited = (source: string | Source, options?: ParseOptions) => parse(source, { ...options, maxTokens: limits.maxTokens });
   return [
@@ -168,8 +179,10 @@ export function useRequestLimits(limits: Readonly<Config['limits']>): Plugin[] {
       },
       // Before parsing, so the refusal keeps its 400 (yoga answers parse errors 200 to application/json clients).
       onParams: ({ params, setResult }) => {
-        const err = typeof params.query === 'string' ? shapeError(params.query) : null;
+        if (typeof params.query !== 'string' || accepted.has(params.query)) return;
+        const err = shapeError(params.query);
         if (err) setResult({ errors: [err] });
+        else accept(params.query);
       },
       onParse: ({ setParseFn }) => {
         setParseFn(parseLimited);

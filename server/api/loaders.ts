@@ -80,8 +80,10 @@ function byMember<T>(fetch: (ids: string[]) => Promise<Map<string, T>>, empty: (
 /** Fresh loaders for one request (never share across requests: they cache, and scope differs). */
 export function createLoaders(store: GraphStore): Loaders {
   return {
-    member: byId((ids) => store.getMembersByIds(ids)),
-    branch: byId((ids) => store.getBranchesByIds(ids)),
+    // Member and branch rows change only through writes that empty the process's cache (auth-cache.ts), so
+    // it keeps them too: a secretary reading the members of their branch reads none of them again.
+    member: byId((ids) => authCacheFor(store).rowsById('member', ids, (missing) => store.getMembersByIds(missing))),
+    branch: byId((ids) => authCacheFor(store).rowsById('branch', ids, (missing) => store.getBranchesByIds(missing))),
     committee: byId((ids) => store.getCommitteesByIds(ids)),
     // Curriculum rows change rarely: the process keeps them until a write could change them (auth-cache.ts).
     course: byId((ids) => authCacheFor(store).rowsById('course', ids, (missing) => store.getCoursesByIds(missing))),

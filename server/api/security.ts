@@ -62,8 +62,19 @@ export function useSecurityHeaders(): Plugin {
   };
 }
 
-/** Whether the document asks for the schema (`__schema` / `__type`; `__typename` is ordinary). */
+const schemaAsks = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Whether the document asks for the schema (`__schema` / `__type`; `__typename` is ordinary). Known per
+ * document object: yoga's parser cache hands the same object to every request with the same text.
+ */
 export function asksForSchema(doc: DocumentNode): boolean {
+  let known = schemaAsks.get(doc);
+  if (known === undefined) schemaAsks.set(doc, (known = visitForSchema(doc)));
+  return known;
+}
+
+function visitForSchema(doc: DocumentNode): boolean {
   let found = false;
   visit(doc, {
     Field(node) {

@@ -1,7 +1,8 @@
 /**
  * What every signed-in request would otherwise read again before its own work: the access token or
  * browser session its credentials name, and the viewer's member row, branch row and (for committee
- * administrators) the committee's branches; and the curriculum rows an answer or a study is checked
+ * administrators) the committee's branches; the member and branch rows a request reads by id (a
+ * secretary reading the members of their branch); and the curriculum rows an answer or a study is checked
  * against (questions, courses). Kept per store object, shared by all requests of the process.
  *
  * Trust rules (the cache never widens what a request may do):
@@ -97,7 +98,7 @@ export class AuthCache {
   }
 
   /**
-   * Rows of one kind by id (curriculum rows the hot path reads: questions, courses): those kept are
+   * Rows of one kind by id (rows the hot path reads: members, branches, questions, courses): those kept are
    * answered from here, the others read with one `fetch` and kept. Rows are frozen (shared by requests).
    */
   async rowsById<T extends { id: string }>(kind: string, ids: readonly string[], fetch: (ids: string[]) => Promise<T[]>): Promise<T[]> {

@@ -15,7 +15,8 @@ import { meetingReadSpan } from './evaluators/meeting-minimum';
 import { type BranchSlice, FactsCache } from './facts';
 import { CatalogueError, checkRule, type LoadedRule, loadCatalogue } from './loader';
 import { DAY_MS, formatDay, parseDay, periodAt } from './periods';
-import { dayEdgeLimit, ResultCache } from './result-cache';
+import { BranchResults, dayEdgeLimit, type KeptBranch, ResultCache } from './result-cache';
+import { groupBy } from '../group-by';
 import type { EvaluationWindow, Evaluator, Obligation, RuleContext, RuleDef, ScopeFacts, SubjectKind, SubjectRef } from './types';
 import { watchWrites } from './write-watch';
 
@@ -179,6 +180,11 @@ export interface RulesEngineOptions {
   maxFactSlices?: number;
   /** Most evaluations kept for reuse (result-cache.ts; default 500, 0: none). */
   maxKeptEvaluations?: number;
+  /**
+   * Most per-branch parts of evaluations kept (result-cache.ts BranchResults; default 2,000). 0: none,
+   * so an evaluation that cannot be reused whole is judged whole again.
+   */
+  maxKeptBranchResults?: number;
 }
 
 export interface EvaluateOptions {
@@ -203,6 +209,8 @@ export class RulesEngine {
   readonly facts: FactsCache;
   /** Evaluations kept while their rules, facts and day hold (see result-cache.ts); null: none kept. */
   readonly results: ResultCache | null;
+  /** Per-branch parts of evaluations (see result-cache.ts); null: none kept. */
+  readonly branchResults: BranchResults | null;
 
   constructor(opts: RulesEngineOptions) {
     this.store = opts.store;
@@ -215,6 +223,8 @@ export class RulesEngine {
     this.facts = new FactsCache(store, { ttlMs: opts.factsTtlMs ?? 60_000, maxEntries: opts.maxFactSlices ?? 4000 });
     const kept = opts.maxKeptEvaluations ?? 500;
     this.results = kept > 0 && (opts.factsTtlMs ?? 60_000) > 0 ? new ResultCache(kept) : null;
+    const parts = opts.maxKeptBranchResults ?? 2000;
+    this.branchResults = this.results && parts > 0 ? new BranchResults(parts) : null;
     watchWrites(store, (n) => {
       this.facts.noteWrite(n);
       if (n.method === 'createRuleOverride') this.invalidate();
@@ -268,7 +278,8 @@ export class RulesEngine {
 
   /**
    * Evaluate the rules for everything in a scope as of an instant; obligations sorted by due date. An
-   * evaluation whose rules, facts and day still hold is reused (result-cache.ts).
+   * evaluation whose rules, facts and day still hold is reused (result-cache.ts); otherwise, where it
+   * is made of per-branch parts, only the branches whose part no longer holds are judged again.
    */
   async evaluate(scope: Scope, asOf: number, opts: EvaluateOptions = {}): Promise<Obligation[]> {
     const set = await this.ruleSet();
@@ -292,9 +303,8 @@ export class RulesEngine {
       const hit = this.results!.get(key, asOf, await subjects.branchList(), await slicesOf());
       if (hit) return hit;
     }
-    let until = dayEdgeLimit(asOf, window);
     const memos = new Map<string, Promise<unknown>>();
-    const ctx: RuleContext = {
+    const contextFor = (until: RuleContext['until']): RuleContext => ({
       store: this.store,
       asOf,
       window,
@@ -303,10 +313,16 @@ export class RulesEngine {
         return memos.get(key) as Promise<T>;
       },
       facts: factsOf,
-      until: (t) => {
-        if (t > asOf && t < until) until = t;
+      until: (t, branchId) => {
+        if (t > asOf) until(t, branchId);
       },
-    };
+    });
+    const inWindow = (o: Obligation) => !o.period || (o.period.from < window.to && window.from < o.period.to);
+    if (reusable && this.branchResults) return this.byBranch(asOf, { key, set, window, ids, segments, subjects, slicesOf, factsOf, contextFor, inWindow });
+    const limit = { until: dayEdgeLimit(asOf, window) };
+    const ctx = contextFor((t) => {
+      if (t < limit.until) limit.until = t;
+    });
     const results = await Promise.all(
       segments.map(async (seg) => {
         const evaluator = this.evaluators.get(seg.rule.kind)!;
@@ -315,13 +331,85 @@ export class RulesEngine {
         return evaluator.evaluate(ctx, seg.rule, targets, asOf);
       }),
     );
-    const out = results
-      .flat()
-      .filter((o) => !o.period || (o.period.from < window.to && window.from < o.period.to))
-      .sort(byDue);
-    if (reusable) this.results!.set(key, { from: asOf, until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
+    const out = results.flat().filter(inWindow).sort(byDue);
+    if (reusable) this.results!.set(key, { from: asOf, until: limit.until, branchList: await subjects.branchList(), slices: await slicesOf(), result: out });
     return reusable ? [...out] : out;
   }
+
+  /**
+   * An evaluation made of per-branch parts (result-cache.ts BranchResults): kept parts whose branch,
+   * slice and day hold are reused; the other branches are judged together, each rule once over all
+   * their subjects, and their obligations split into new parts by the subject's branch.
+   */
+  private async byBranch(asOf: number, e: ByBranchInput): Promise<Obligation[]> {
+    const parts = this.branchResults!;
+    const partKey = JSON.stringify([e.set.version, asOf - e.window.from, e.window.to - asOf, e.ids]);
+    const base = dayEdgeLimit(asOf, e.window);
+    const facts = await e.factsOf();
+    const branches = await e.subjects.of('BRANCH');
+    const kept = new Map<string, KeptBranch>();
+    const stale: SubjectRef[] = [];
+    for (const b of branches) {
+      const part = parts.get(`${b.id}|${partKey}`, asOf, b, facts.branch(b.id));
+      if (part) kept.set(b.id, part);
+      else stale.push(b);
+    }
+    let fresh: Obligation[] = [];
+    let staleUntil = base;
+    if (stale.length > 0) {
+      const limits = new Map(stale.map((b) => [b.id, base]));
+      const ctx = e.contextFor((t, branchId) => {
+        const lower = (id: string) => {
+          const l = limits.get(id);
+          if (l !== undefined && t < l) limits.set(id, t);
+        };
+        if (branchId === undefined) for (const id of limits.keys()) lower(id);
+        else lower(branchId);
+      });
+      const needMembers = e.segments.some((seg) => seg.rule.appliesTo === 'MEMBER');
+      const members = needMembers ? (await e.subjects.of('MEMBER')).filter((m) => m.branchId !== undefined && limits.has(m.branchId)) : [];
+      const results = await Promise.all(
+        e.segments.map(async (seg) => {
+          const targets = seg.rule.appliesTo === 'BRANCH' ? stale : members;
+          return targets.length === 0 ? [] : this.evaluators.get(seg.rule.kind)!.evaluate(ctx, seg.rule, targets, asOf);
+        }),
+      );
+      // Sorted once: each branch's obligations keep that order when split into parts.
+      fresh = results.flat().filter(e.inWindow).sort(byDue);
+      for (const l of limits.values()) if (l < staleUntil) staleUntil = l;
+      const byBranch = groupBy(fresh, (o) => o.subject.branchId ?? '');
+      // Every obligation names a subject of a judged branch (kept apart otherwise: nothing is kept then).
+      if ([...byBranch.keys()].every((id) => limits.has(id))) {
+        for (const b of stale) {
+          const part: KeptBranch = { from: asOf, until: limits.get(b.id)!, name: b.name, committeeId: b.committeeId, slice: facts.branch(b.id), result: byBranch.get(b.id) ?? [] };
+          parts.set(`${b.id}|${partKey}`, part);
+        }
+      }
+    }
+    // Obligations that sort equal name one subject, so they come from one part (or from `fresh`) in the
+    // order judged; every part is sorted, so the sort below merges sorted runs.
+    const out = [...fresh];
+    for (const part of kept.values()) for (const o of part.result) out.push(o);
+    if (kept.size > 0) out.sort(byDue);
+    let until = staleUntil;
+    for (const p of kept.values()) if (p.until < until) until = p.until;
+    this.results!.set(e.key, { from: asOf, until, branchList: await e.subjects.branchList(), slices: await e.slicesOf(), result: out });
+    return [...out];
+  }
+}
+
+/** What RulesEngine.evaluate hands over to its per-branch path. */
+interface ByBranchInput {
+  key: string;
+  set: RuleSet;
+  window: EvaluationWindow;
+  ids: readonly string[];
+  segments: RuleSegment[];
+  subjects: SubjectResolver;
+  slicesOf: () => Promise<Map<string, BranchSlice>>;
+  factsOf: () => Promise<ScopeFacts>;
+  contextFor: (until: RuleContext['until']) => RuleContext;
+  inWindow: (o: Obligation) => boolean;
 }
 
 /** The collation of String.prototype.localeCompare, made once (localeCompare makes one per call). */

@@ -12,6 +12,13 @@
  * for the same scope, rule version, window offsets and rule ids: the answer is the one a new
  * evaluation would give, which test/rules/result-cache.test.ts checks against an engine that keeps
  * nothing.
+ *
+ * Per branch. The rules that allow reuse judge branches and members only, and each branch or member
+ * from its own branch's slice alone, so an evaluation is the union of one part per branch. Each part
+ * is kept too (BranchResults), under the same conditions narrowed to that branch: its slice, its name
+ * and committee, the rules, the window offsets and "as of" up to the first change the evaluators
+ * reported for that branch. After a write to one branch only that branch is judged again; a part is
+ * shared by every scope holding the branch (the branch itself, its committee, the university).
  */
 import type { BranchSlice } from './facts';
 import { CST_OFFSET_MS, DAY_MS } from './periods';
@@ -43,6 +50,48 @@ const sameSlices = (a: ReadonlyMap<string, BranchSlice>, b: ReadonlyMap<string, 
   for (const [id, s] of a) if (b.get(id) !== s) return false;
   return true;
 };
+
+/** One branch's part of an evaluation: its obligations (sorted as the evaluation sorts them) and what they were judged from. */
+export interface KeptBranch {
+  from: number;
+  until: number;
+  /** The branch's name and committee, as its obligations name them. */
+  name: string | undefined;
+  committeeId: string | undefined;
+  slice: BranchSlice;
+  result: readonly Obligation[];
+}
+
+/** The kept parts of evaluations, per branch (see above); oldest dropped first beyond `maxEntries`. */
+export class BranchResults {
+  private readonly entries = new Map<string, KeptBranch>();
+  /** Counters for tests and the bench: parts reused and parts judged. */
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(private readonly maxEntries = 2000) {}
+
+  /** The kept part for `key` when it still holds for this "as of", this branch and this slice. */
+  get(key: string, asOf: number, branch: { name?: string; committeeId?: string }, slice: BranchSlice): KeptBranch | null {
+    const e = this.entries.get(key);
+    if (e && e.from <= asOf && asOf < e.until && e.slice === slice && e.name === branch.name && e.committeeId === branch.committeeId) {
+      this.stats.hits++;
+      return e;
+    }
+    this.stats.misses++;
+    return null;
+  }
+
+  set(key: string, kept: KeptBranch): void {
+    if (kept.until <= kept.from) return;
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
 
 export class ResultCache {
   private readonly entries = new Map<string, Kept>();

@@ -123,8 +123,10 @@ export interface RuleContext {
    * Say that what this evaluator returns may change when "as of" reaches instant `t` (> asOf) although
    * no fact changes: a scheduled meeting's time, a deadline passing. Day boundaries in China need no
    * telling (periods, rule versions and the default window all change there); see result-cache.ts.
+   * `branchId`: the branch of the subject whose answer changes then (the evaluation keeps a part per
+   * branch); absent: any branch's may.
    */
-  until(t: number): void;
+  until(t: number, branchId?: string): void;
 }
 
 /** The facts of an evaluation's scope, by branch. */

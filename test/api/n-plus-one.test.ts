@@ -82,17 +82,22 @@ describe('store calls per request', () => {
     expect(r.body.errors).toBeUndefined();
     // Two member reads: since sessions are checked against the store (revocable), the viewer's own record is read
     // once the session resolves, apart from the prefetch of the member asked for.
-    // Courses and questions were read by the previous request and are kept by the process (server/auth/auth-cache.ts).
+    // Courses, questions and branches were read by the previous request and are kept by the process
+    // (server/auth/auth-cache.ts).
     expect(r.body.data.member.recentActivity.studies).toHaveLength(1);
     const counts = Object.fromEntries([...new Set(calls)].map((c) => [c, calls.filter((x) => x === c).length]));
     expect(counts).toMatchInlineSnapshot(`
       {
         "appendAccess": 1,
-        "getBranchesByIds": 1,
         "getMemberHistory": 1,
         "getMembersByIds": 2,
       }
     `);
+    // The same read again: the member rows are kept too; only the history is read, and the access recorded.
+    calls.length = 0;
+    const again = await t.as('sec')(q, { id: 'm-x03' });
+    expect(again.body.data).toEqual(r.body.data);
+    expect([...calls].sort()).toEqual(['appendAccess', 'getMemberHistory']);
   });
 
   it("are only the denied attempt's audit entry for member(id) with a token that does not verify", async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { childEnv } from '../support/child-env';
 import { clientDocument, requestBody } from '../support/persisted';
-import { neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
+import { holdsNeo4jTurn, neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
 import { testStoreKind } from '../support/test-store';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +71,8 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   const clientDir = process.env.HONGTU_E2E_CLIENT_DIR ?? path.join(ROOT, 'client/dist');
   if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`${clientDir} has no built client: run \`npm run build\` first`);
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'hongtu-e2e-'));
-  const onNeo4j = testStoreKind() === 'neo4j';
+  // A second server of the same file while the first holds the Neo4j database runs on Kuzu (see openTestStore).
+  const onNeo4j = testStoreKind() === 'neo4j' && !holdsNeo4jTurn();
   let turn: Neo4jTurn | null = null;
   try {
     if (onNeo4j) turn = await clearedNeo4jFor('browser tests');

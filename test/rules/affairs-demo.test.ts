@@ -11,24 +11,21 @@ import type { GraphStore } from '../../graph';
 import { RulesEngine } from '../../server/rules/engine';
 import type { Obligation } from '../../server/rules/types';
 import { generateWorld, REFERENCE_DATE } from '../../seeds/generator/index';
-import { openTempStore } from '../support/api-server';
+import { useOrgStore } from '../support/org-store';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hongtu-affairs-demo-'));
+const org = useOrgStore({ org: false });
 let store: GraphStore;
-let dispose: () => Promise<void>;
 let obligations: Obligation[];
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
+  store = org.store;
   const { dir } = await generateWorld({ scale: 'demo', outDir: path.join(tmp, 'a'), reuse: false });
   await store.bulkLoad(dir);
   const engine = new RulesEngine({ store, loadOverrides: async () => [] });
   obligations = await engine.evaluate({ kind: 'BRANCH', id: 'b-1' }, REFERENCE_DATE);
 }, 300_000);
-afterAll(async () => {
-  await dispose?.();
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 

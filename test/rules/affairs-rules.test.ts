@@ -4,7 +4,7 @@
  * checked at load, and an override of the candidate waiting period changing the verdict from its
  * effective day on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../graph';
 import type { Milestone } from '../../graph/affairs-model';
 import { addMonths } from '../../server/affairs/china-time';
@@ -13,21 +13,16 @@ import { type RuleOverride, RulesEngine } from '../../server/rules/engine';
 import { CatalogueError, loadCatalogue } from '../../server/rules/loader';
 import { EVALUATORS } from '../../server/rules/evaluators/index';
 import { DUES_RULES } from '../../server/rules/catalogue/dues';
-import { openTempStore } from '../support/api-server';
 import { buildMember } from '../support/builders';
+import { useOrgStore } from '../support/org-store';
 
+const org = useOrgStore({ branches: [['b-1', '一支部']] });
 let store: GraphStore;
-let dispose: () => Promise<void>;
 const DAY = 86_400_000;
 const cst = (d: string) => Date.parse(`${d}T10:00:00+08:00`);
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-  await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  await store.createCommittee({ id: 'c-1', name: '学院党委', universityId: 'u-1' });
-  await store.createBranch({ id: 'b-1', name: '一支部', committeeId: 'c-1' });
+  store = org.store;
   for (const id of ['m-talk', 'm-cand', 'm-dues3', 'm-dues6', 'm-letter']) await buildMember(store, { id, branchId: 'b-1', stage: 'APPLICANT' });
   const ms = (memberId: string, step: Milestone['step'], at: number, prev: string | null) =>
     store.addMilestone(
@@ -80,9 +75,6 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   });
-});
-afterAll(async () => {
-  await dispose?.();
 });
 
 const verdict = async (engine: RulesEngine, ruleId: string, memberId: string, asOf: number) =>

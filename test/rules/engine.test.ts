@@ -3,7 +3,7 @@
  * inside and just outside its period (verdict and citation), and a changed parameter changing the
  * verdict from its effective day on, while earlier periods keep the rule they had.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../graph';
 import { CATALOGUE } from '../../server/rules/catalogue/index';
 import { LIFE_RULES } from '../../server/rules/catalogue/life';
@@ -11,26 +11,16 @@ import { type RuleOverride, RulesEngine } from '../../server/rules/engine';
 import { EVALUATORS } from '../../server/rules/evaluators/index';
 import { CatalogueError, loadCatalogue } from '../../server/rules/loader';
 import { cstDayStart, periodAt } from '../support/rules-time';
-import { openTempStore } from '../support/api-server';
+import { useOrgStore } from '../support/org-store';
 
+const BRANCHES = ['b-in', 'b-out', 'b-edge', 'b-before', 'b-nogroup', 'b-ov'];
+const org = useOrgStore({ committeeName: '计算机学院党委', branches: BRANCHES.map((id) => [id, `支部${id}`] as const) });
 let store: GraphStore;
-let dispose: () => Promise<void>;
 let seq = 0;
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-  await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  await store.createCommittee({ id: 'c-1', name: '计算机学院党委', universityId: 'u-1' });
-  for (const id of ['b-in', 'b-out', 'b-edge', 'b-before', 'b-nogroup', 'b-ov']) {
-    await store.createBranch({ id, name: `支部${id}`, committeeId: 'c-1' });
-    if (id !== 'b-nogroup') await store.createGroup({ id: `g-${id}`, name: '第一党小组', branchId: id });
-  }
-});
-
-afterAll(async () => {
-  await dispose?.();
+  store = org.store;
+  for (const id of BRANCHES) if (id !== 'b-nogroup') await store.createGroup({ id: `g-${id}`, name: '第一党小组', branchId: id });
 });
 
 const meeting = (branchId: string, kind: string, at: number) =>

@@ -2,46 +2,49 @@
  * The engine keeps the facts of branches between evaluations (server/rules/facts.ts). On a real Kuzu
  * store, one long-lived engine evaluates, a write of each kind goes through the store, and the next
  * evaluation must show the write: it equals, obligation for obligation, the evaluation of an engine
- * that reads every fact again, and the obligation the write concerns changed as it should. Without
- * writes, the second evaluation reads nothing from the store.
+ * that reads every fact again, and the obligation the write concerns changed as it should; so do the
+ * kept engine's committee and university evaluations, which judge again only the branches written to.
+ * Without writes, the second evaluation reads nothing from the store.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, Milestone, TalkRecord, TransferCase } from '../../graph';
 import { RulesEngine, type Scope } from '../../server/rules/engine';
 import type { Obligation } from '../../server/rules/types';
-import { openTempStore } from '../support/api-server';
 import { buildMember } from '../support/builders';
+import { useOrgStore } from '../support/org-store';
 
+const org = useOrgStore({
+  branches: [
+    ['b-1', '一支部'],
+    ['b-2', '二支部'],
+  ],
+});
 let store: GraphStore;
-let dispose: () => Promise<void>;
 let kept: RulesEngine;
 const cst = (d: string) => Date.parse(`${d}T10:00:00+08:00`);
 const AS_OF = cst('2026-06-15');
 const B1: Scope = { kind: 'BRANCH', id: 'b-1' };
 const C1: Scope = { kind: 'COMMITTEE', id: 'c-1' };
+const U1: Scope = { kind: 'UNIVERSITY', id: 'u-1' };
 let seq = 0;
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-  await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  await store.createCommittee({ id: 'c-1', name: '学院党委', universityId: 'u-1' });
-  await store.createBranch({ id: 'b-1', name: '一支部', committeeId: 'c-1' });
-  await store.createBranch({ id: 'b-2', name: '二支部', committeeId: 'c-1' });
+  store = org.store;
   for (const id of ['m-1', 'm-2', 'm-3']) await buildMember(store, { id, branchId: 'b-1' });
   await buildMember(store, { id: 'm-9', branchId: 'b-2' });
   kept = new RulesEngine({ store, factsTtlMs: 3_600_000 });
 });
-afterAll(async () => {
-  await dispose?.();
-});
 
-/** The kept engine's evaluation, after checking it equals one that reads every fact again. */
+/**
+ * The kept engine's evaluation of `scope`, after checking that it, and the kept engine's evaluations of
+ * the committee and the university (made of kept per-branch parts where their branch did not change),
+ * equal those of an engine that reads every fact again and keeps nothing.
+ */
 async function evaluate(scope: Scope): Promise<Obligation[]> {
+  const fresh = new RulesEngine({ store, factsTtlMs: 0 });
   const got = await kept.evaluate(scope, AS_OF);
-  const fresh = await new RulesEngine({ store, factsTtlMs: 0 }).evaluate(scope, AS_OF);
-  expect(got).toEqual(fresh);
+  expect(got).toEqual(await fresh.evaluate(scope, AS_OF));
+  for (const wider of [C1, U1]) expect(await kept.evaluate(wider, AS_OF), wider.kind).toEqual(await fresh.evaluate(wider, AS_OF));
   return got;
 }
 
@@ -72,8 +75,11 @@ describe('facts kept between evaluations', () => {
     expect(find(await evaluate(C1), 'life.branch-assembly.minimum', 'b-1', '2026-Q1')[0].status).toBe('OVERDUE');
     const reads = kept.facts.stats.reads;
     await store.createMeeting({ id: 'mt-q1', branchId: 'b-1', kind: 'BRANCH_ASSEMBLY', title: '党员大会', at: cst('2026-02-20'), minutes: 60, record: '' });
+    const parts = { ...kept.branchResults!.stats };
     const after = await kept.evaluate(C1, AS_OF);
     expect(kept.facts.stats.reads).toBe(reads + 1);
+    // b-1 alone is judged again; b-2's part is kept.
+    expect(kept.branchResults!.stats).toEqual({ hits: parts.hits + 1, misses: parts.misses + 1 });
     const [o] = find(after, 'life.branch-assembly.minimum', 'b-1', '2026-Q1');
     expect(o.status).toBe('DONE');
     expect(o.evidence.map((e) => e.id)).toEqual(['mt-q1']);

@@ -5,15 +5,20 @@
  * point just before, on and after it, then the next day's boundary) and must give exactly what an engine
  * that keeps nothing gives. It does reuse in between (counted), never for an earlier "as of".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, Milestone, TransferCase } from '../../graph';
 import { RulesEngine, type Scope } from '../../server/rules/engine';
 import type { Obligation } from '../../server/rules/types';
-import { openTempStore } from '../support/api-server';
 import { buildMember } from '../support/builders';
+import { useOrgStore } from '../support/org-store';
 
+const org = useOrgStore({
+  branches: [
+    ['b-1', '一支部'],
+    ['b-2', '二支部'],
+  ],
+});
 let store: GraphStore;
-let dispose: () => Promise<void>;
 const cst = (d: string, hm = '10:00') => Date.parse(`${d}T${hm}:00+08:00`);
 const AS_OF = cst('2026-06-15', '09:00');
 const MEETING_AT = cst('2026-06-15', '14:30');
@@ -24,13 +29,7 @@ const MIDNIGHT = cst('2026-06-16', '00:00');
 const C1: Scope = { kind: 'COMMITTEE', id: 'c-1' };
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-  await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  await store.createCommittee({ id: 'c-1', name: '学院党委', universityId: 'u-1' });
-  await store.createBranch({ id: 'b-1', name: '一支部', committeeId: 'c-1' });
-  await store.createBranch({ id: 'b-2', name: '二支部', committeeId: 'c-1' });
+  store = org.store;
   for (const id of ['m-1', 'm-2']) await buildMember(store, { id, branchId: 'b-1' });
   await buildMember(store, { id: 'm-3', branchId: 'b-1', stage: 'APPLICANT' });
   await buildMember(store, { id: 'm-9', branchId: 'b-2' });
@@ -64,9 +63,6 @@ beforeAll(async () => {
     updatedAt: 0,
   };
   await store.createTransferCase(letter);
-});
-afterAll(async () => {
-  await dispose?.();
 });
 
 const statusOf = (all: Obligation[], ruleId: string, subjectId: string, label?: string) =>
@@ -113,5 +109,79 @@ describe('evaluations reused while their rules, facts and day hold', () => {
     expect(reusing.results!.stats.hits).toBe(hits + 1);
     expect(statusOf(after, 'life.branch-committee.minimum', 'b-2', '2026-06')).toEqual(['DONE']);
     expect(after).toEqual(await plain.evaluate(C1, LETTER_UNTIL - 40_000));
+  });
+});
+
+describe('parts of evaluations kept per branch', () => {
+  const B2: Scope = { kind: 'BRANCH', id: 'b-2' };
+  const T = cst('2026-06-15', '11:00');
+
+  it('after a write to one branch judge that branch alone again, and each part holds only until its own branch changes', async () => {
+    const reusing = new RulesEngine({ store, factsTtlMs: 3_600_000 });
+    const plain = new RulesEngine({ store, factsTtlMs: 0 });
+    const parts = reusing.branchResults!;
+    expect(new RulesEngine({ store, maxKeptBranchResults: 0 }).branchResults).toBeNull();
+    const same = async (scope: Scope, t: number) => {
+      const got = await reusing.evaluate(scope, t);
+      expect(got, `${scope.kind} ${new Date(t).toISOString()}`).toEqual(await plain.evaluate(scope, t));
+      return got;
+    };
+    await same(C1, T);
+    expect(parts.stats).toEqual({ hits: 0, misses: 2 });
+    // The branch's own evaluation takes its part from the committee's.
+    await same(B2, T + 1);
+    expect(parts.stats).toEqual({ hits: 1, misses: 2 });
+    await store.createMeeting({ id: 'mt-b2-parts', branchId: 'b-2', kind: 'PARTY_LECTURE', title: '党课', at: cst('2026-06-03'), minutes: 60, record: '' });
+    const after = await same(C1, T + 2);
+    expect(parts.stats).toEqual({ hits: 2, misses: 3 });
+    expect(statusOf(after, 'life.party-lecture.minimum', 'b-2', '2026-Q2')).toEqual(['DONE']);
+    // b-1's meeting later today changes b-1's part only: at its time b-1 is judged again, b-2's part still holds.
+    const late = await same(C1, MEETING_AT);
+    expect(parts.stats).toEqual({ hits: 3, misses: 4 });
+    expect(statusOf(late, 'life.branch-committee.minimum', 'b-1', '2026-06')).toEqual(['DONE']);
+    // A member's milestone is a write to the member's branch.
+    const m: Milestone = {
+      id: 'ms-talk-parts',
+      memberId: 'm-3',
+      step: 'TALK',
+      at: cst('2026-06-10'),
+      recordedAt: cst('2026-06-10'),
+      recordedBy: 'm-1',
+      evidence: { meetingId: null, documentRef: null, people: [], trainingDays: null, trainingHours: null, note: null },
+    };
+    expect(statusOf(late, 'pipeline.talk.within-month', 'm-3')).toEqual(['DUE']);
+    await store.addMilestone(m, 'ms-app');
+    const talked = await same(C1, MEETING_AT + 1);
+    expect(parts.stats).toEqual({ hits: 4, misses: 5 });
+    expect(statusOf(talked, 'pipeline.talk.within-month', 'm-3')).toEqual([]);
+  });
+
+  it('are judged again for every branch when the rules change (an override) and when a branch is added', async () => {
+    const reusing = new RulesEngine({ store, factsTtlMs: 3_600_000 });
+    const plain = new RulesEngine({ store, factsTtlMs: 0 });
+    const parts = reusing.branchResults!;
+    const t = MEETING_AT + 60_000;
+    expect(await reusing.evaluate(C1, t)).toEqual(await plain.evaluate(C1, t));
+    expect(statusOf(await reusing.evaluate(C1, t + 1), 'life.branch-committee.minimum', 'b-1', '2026-06')).toEqual(['DONE']);
+    const judged = parts.stats.misses;
+    await store.createRuleOverride({
+      id: 'life.branch-committee.minimum@2',
+      ruleId: 'life.branch-committee.minimum',
+      version: 2,
+      params: JSON.stringify({ meetingKind: 'BRANCH_COMMITTEE', frequency: 'MONTH', minimum: 2, onlyWithGroups: false }),
+      effectiveFrom: '2026-06-01',
+      reason: '从严',
+      createdBy: 'm-1',
+      createdAt: t,
+    });
+    const stricter = await reusing.evaluate(C1, t + 2);
+    expect(stricter).toEqual(await plain.evaluate(C1, t + 2));
+    expect(parts.stats.misses).toBe(judged + 2);
+    expect(statusOf(stricter, 'life.branch-committee.minimum', 'b-1', '2026-06')).toEqual(['DUE']);
+    await store.createBranch({ id: 'b-3', name: '三支部', committeeId: 'c-1' });
+    const wider = await reusing.evaluate(C1, t + 3);
+    expect(wider).toEqual(await plain.evaluate(C1, t + 3));
+    expect(parts.stats.misses).toBe(judged + 3);
+    expect(statusOf(wider, 'life.branch-committee.minimum', 'b-3', '2026-06')).toEqual(['DUE']);
   });
 });

@@ -3,32 +3,24 @@
  * a YEARLY talk in it (China Standard Time); a talk an instant before the year, or of another kind, does not count.
  * The obligation carries counts only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, TalkRecord } from '../../graph';
 import { RulesEngine } from '../../server/rules/engine';
-import { openTempStore } from '../support/api-server';
 import { buildMember } from '../support/builders';
+import { useOrgStore } from '../support/org-store';
 
+const org = useOrgStore({ branches: [['b-t', '谈话支部']] });
 let store: GraphStore;
-let dispose: () => Promise<void>;
 const YEAR_2026 = Date.UTC(2025, 11, 31, 16); // 2026-01-01T00:00+08:00
 const AS_OF = Date.UTC(2026, 5, 1);
 let seq = 0;
 
 beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-  await store.createUniversity({ id: 'u-1', name: '红图大学党委' });
-  await store.createCommittee({ id: 'c-1', name: '学院党委', universityId: 'u-1' });
-  await store.createBranch({ id: 'b-t', name: '谈话支部', committeeId: 'c-1' });
+  store = org.store;
   await buildMember(store, { id: 'm-sec', branchId: 'b-t', role: 'SECRETARY' });
   await buildMember(store, { id: 'm-full', branchId: 'b-t' });
   await buildMember(store, { id: 'm-prob', branchId: 'b-t', stage: 'PROBATIONARY' });
   await buildMember(store, { id: 'm-act', branchId: 'b-t', stage: 'ACTIVIST' });
-});
-afterAll(async () => {
-  await dispose?.();
 });
 
 const talk = (subjectId: string, at: number, kind = 'YEARLY'): TalkRecord => ({

@@ -3,20 +3,15 @@
  * (with its arguments and result, or that it failed), reads are not, and a listener that stopped
  * listening hears nothing more.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../graph';
 import { isReadMethod, watchWrites, type WriteNotice } from '../../server/rules/write-watch';
-import { openTempStore } from '../support/api-server';
+import { useOrgStore } from '../support/org-store';
 
+const org = useOrgStore({ org: false });
 let store: GraphStore;
-let dispose: () => Promise<void>;
-beforeAll(async () => {
-  const t = await openTempStore();
-  store = t.store;
-  dispose = t.dispose;
-});
-afterAll(async () => {
-  await dispose?.();
+beforeAll(() => {
+  store = org.store;
 });
 
 describe('watchWrites', () => {

@@ -3,8 +3,8 @@
  * never lets a credential or a role outlive a change: over real HTTP on a real Kuzu store, with the cache
  * warm (its rows trusted for a minute here, so only a heard write can empty it), a revoked token, a
  * session ended by an administrator, a disabled account and a changed role take effect on the very next
- * request, whether the change came through the API or straight through the store object; so does a
- * changed question an answer is judged against. Access records still fail closed with the cache warm.
+ * request, whether the change came through the API or straight through the store object; so do a
+ * changed question an answer is judged against and a member renamed or moved out of the reader's branch. Access records still fail closed with the cache warm.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord, GraphStore } from '../../graph';
@@ -148,6 +148,36 @@ describe('cached tokens, sessions and viewers', () => {
 
     await store.updateMember('m-cm', { role: 'COMMITTEE_MEMBER' });
     expect((await read(token)).body.data.member.name).toBe('张三');
+  });
+
+  it("show a member read a moment before with their changed name, and hide one moved out of the reader's branch, on the very next read", async () => {
+    const sec = await server.tokenFor('m-sec');
+    const admin = await server.tokenFor('m-uadmin');
+    expect((await read(sec, 'm-b')).body.data.member.name).toBe('李四');
+    const before = hits();
+    expect((await read(sec, 'm-b')).body.data.member.name).toBe('李四');
+    expect(hits()).toBeGreaterThan(before); // the member's row was kept
+
+    const renamed = await server.gql('mutation($id: ID!) { updateMember(id: $id, input: { name: "李四新" }) { name } }', { id: 'm-b' }, admin);
+    expect(renamed.body).toEqual({ data: { updateMember: { name: '李四新' } } });
+    expect((await read(sec, 'm-b')).body.data.member.name).toBe('李四新');
+    expect((await store.getMembersByIds(['m-b']))[0]!.name).toBe('李四新');
+
+    const moved = await server.gql(
+      'mutation($i: MoveMemberInput!) { moveMember(input: $i) { member { id } } }',
+      { i: { memberId: 'm-b', toBranchId: 'b-2', reason: '工作调动' } },
+      admin,
+    );
+    expect(moved.body.errors).toBeUndefined();
+    const hidden = await read(sec, 'm-b');
+    expect(hidden.body.data).toBeNull();
+    expect(codes(hidden)).toEqual(['NOT_FOUND']);
+    expect((await store.getMembersByIds(['m-b']))[0]!.branchId).toBe('b-2');
+
+    // Straight through the store object: back to the first branch and name, seen at once.
+    await store.moveMember({ id: 'tr-back', memberId: 'm-b', toBranchId: 'b-1', at: Date.now(), reason: '回到原支部' });
+    await store.updateMember('m-b', { name: '李四' });
+    expect((await read(sec, 'm-b')).body.data.member.name).toBe('李四');
   });
 
   it('judge an answer against a question changed a moment before, although the question was kept', async () => {

@@ -42,6 +42,16 @@ const RENEW_MS = 20_000;
 /** How long a suite waits for its turn before it fails naming the holder. */
 export const TURN_WAIT_MS = 30 * 60_000;
 
+/** Turns this process (one test file) holds now. */
+let held = 0;
+
+/**
+ * True while this test file holds the database's turn. A second store the same file opens meanwhile (two
+ * worlds side by side, two instances of the app) cannot be on Neo4j too: the database holds one world at a
+ * time, and waiting for its own turn would wait forever. Such a store runs on Kuzu (test-store.ts, e2e/server.ts).
+ */
+export const holdsNeo4jTurn = (): boolean => held > 0;
+
 /** The connection the Neo4j suites use: the run's NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE. */
 export function neo4jTestTarget(): Neo4jTarget {
   const env = testNeo4jEnv();
@@ -78,7 +88,7 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const int = (n: number) => neo4j.int(n);
   try {
-    await driver.executeQuery(TEST_DB_Q.leaseConstraint, {}, db);
+    // Read first: a database that is not the suites' own is refused before anything (even a constraint) is written.
     const { records } = await driver.executeQuery(TEST_DB_Q.ownership, {}, { ...db, routing: neo4j.routing.READ });
     const r = records[0]!;
     const foreign = Number(r.get('nodes')) - Number(r.get('leases'));
@@ -87,11 +97,12 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
         throw new Error(
           `Refusing to run the Neo4j suites: database "${target.database}" at ${target.uri} holds ${foreign} node(s) ` +
             'the test suites did not create. The suites wipe their database; point NEO4J_URI / NEO4J_DATABASE at an empty one ' +
-            '(e.g. a throwaway container: see README "Tests").',
+            '(e.g. a throwaway container: see README "Switching to Neo4j").',
         );
       }
       await driver.executeQuery(TEST_DB_Q.mark, { now: int(Date.now()) }, db);
     }
+    await driver.executeQuery(TEST_DB_Q.leaseConstraint, {}, db);
     const deadline = Date.now() + waitMs;
     for (;;) {
       const now = Date.now();
@@ -107,6 +118,7 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
     await driver.close();
     throw e;
   }
+  held++;
   const timer = setInterval(() => {
     driver.executeQuery(TEST_DB_Q.renew, { owner, expiresAt: int(Date.now() + LEASE_MS) }, db).catch(() => undefined);
   }, RENEW_MS);
@@ -123,6 +135,7 @@ export async function takeNeo4jTurn(suite: string, waitMs = TURN_WAIT_MS): Promi
         if (h?.get('owner') === owner) await clearTestDatabase();
       } finally {
         clearInterval(timer);
+        held--;
         try {
           await driver.executeQuery(TEST_DB_Q.release, { owner }, db);
         } finally {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { GraphStore } from '../../graph';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
-import { neo4jTestTarget, TURN_WAIT_MS, takeNeo4jTurn } from './neo4j-test-db';
+import { holdsNeo4jTurn, neo4jTestTarget, TURN_WAIT_MS, takeNeo4jTurn } from './neo4j-test-db';
 import { makeTempDir, removeTempDir } from './temp-dirs';
 
 export type TestStoreKind = 'kuzu' | 'neo4j';
@@ -48,9 +48,13 @@ export async function openKuzuTestStore(prefix = 'hongtu-api-'): Promise<{ store
   };
 }
 
-/** The suite's store: Kuzu in a temp folder, or (test:neo4j) the Neo4j test database, cleared, for this suite alone. */
+/**
+ * The suite's store: Kuzu in a temp folder, or (test:neo4j) the Neo4j test database, cleared, for this suite alone.
+ * Under test:neo4j a second store opened while the file's first one holds the database (two worlds or two app
+ * instances side by side) is a Kuzu store: the one database holds one world at a time.
+ */
 export async function openTestStore(suite: string, prefix = 'hongtu-api-'): Promise<TestStore> {
-  if (testStoreKind() === 'kuzu') return { ...(await openKuzuTestStore(prefix)), kind: 'kuzu' };
+  if (testStoreKind() === 'kuzu' || holdsNeo4jTurn()) return { ...(await openKuzuTestStore(prefix)), kind: 'kuzu' };
   const turn = await takeNeo4jTurn(suite);
   try {
     const { Neo4jStore } = await import('../../graph/neo4j/neo4j-store');

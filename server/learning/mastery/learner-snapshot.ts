@@ -64,7 +64,10 @@ export function makeSnapshot(
  * their history replayed, once (the rows are stored).
  */
 export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number, requirement?: StageRequirement): Promise<LearnerSnapshot> {
-  const [stored, history] = await Promise.all([mastery.store.getMasteryForMembers([member.id]), mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY })]);
+  const [stored, history] = await Promise.all([
+    mastery.store.getMasteryForMembers([member.id]),
+    mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY, attendance: false }),
+  ]);
   const list = stored.get(member.id) ?? [];
   let rows = new Map(list.map((r) => [r.topicId, r]));
   if (!list.length && (history.answers.length || history.studies.length)) rows = (await mastery.ensureRows(view, [member])).rows.get(member.id) ?? rows;

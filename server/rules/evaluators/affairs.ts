@@ -55,7 +55,7 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
         plan = pipelinePlan(rule, done);
         plans.set(s.id, plan);
       }
-      reportPlanChanges(ctx, plan);
+      reportPlanChanges(ctx, plan, s.branchId);
       const o = planObligation(rule, plan, asOf, { id: s.id, name: s.name });
       if (o) {
         o.subject = s;
@@ -67,12 +67,12 @@ export const pipelineStepEvaluator: Evaluator<PipelineStepParams> = {
 };
 
 /** The instants at which planObligation's answer for this plan changes (it compares "as of" with them). */
-function reportPlanChanges(ctx: RuleContext, plan: PipelinePlan): void {
+function reportPlanChanges(ctx: RuleContext, plan: PipelinePlan, branchId: string | undefined): void {
   if (!plan) return;
-  if (plan.kind === 'repeat') ctx.until(plan.dueAt + 1);
+  if (plan.kind === 'repeat') ctx.until(plan.dueAt + 1, branchId);
   if (plan.kind === 'pending') {
-    if (plan.deadline !== null) ctx.until(plan.deadline + 1);
-    if (plan.earliest !== null) ctx.until(plan.earliest);
+    if (plan.deadline !== null) ctx.until(plan.deadline + 1, branchId);
+    if (plan.earliest !== null) ctx.until(plan.earliest, branchId);
   }
 }
 
@@ -135,7 +135,7 @@ export const transferReceiptEvaluator: Evaluator = {
       cases.push(...(facts.branch(s.branchId).letters.get(s.id) ?? []));
     }
     cases.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
-    for (const c of cases) if (c.validUntil !== null) ctx.until(c.validUntil + 1);
+    for (const c of cases) if (c.validUntil !== null) ctx.until(c.validUntil + 1, bySubject.get(c.memberId)?.branchId);
     return cases
       .filter((c) => c.validUntil !== null)
       .map((c) => ({

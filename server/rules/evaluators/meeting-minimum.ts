@@ -119,7 +119,7 @@ export const meetingMinimumEvaluator: Evaluator<MeetingMinimumParams> = {
       if (rule.params.onlyWithGroups && slice.groups === 0) continue;
       const ofKind = derive(slice, `meetings|${kind}`, () => slice.meetings.filter((m) => m.kind === kind));
       const next = nextMeetingAfter(ofKind, asOf);
-      if (next !== null) ctx.until(next);
+      if (next !== null) ctx.until(next, b.id);
       for (const o of meetingVerdicts(rule, b, ofKind, ctx.window, asOf, periods)) out.push(o);
     }
     return out;
