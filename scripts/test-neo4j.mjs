@@ -18,6 +18,25 @@ if (!process.env.NEO4J_URI) {
   process.exit(2);
 }
 
+// Fail fast, naming the server, when it cannot be reached or refuses the credentials (rather than every suite
+// failing on its own after its connection timeouts).
+try {
+  const neo4j = (await import('neo4j-driver')).default;
+  const driver = neo4j.driver(process.env.NEO4J_URI, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+    connectionTimeout: 10_000,
+    userAgent: 'hongtu-tests',
+  });
+  try {
+    const info = await driver.getServerInfo({ database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+    console.log(`test:neo4j against ${info.agent} at ${info.address} (database ${process.env.NEO4J_DATABASE ?? 'neo4j'})`);
+  } finally {
+    await driver.close();
+  }
+} catch (e) {
+  console.error(`test:neo4j cannot use the Neo4j server at ${process.env.NEO4J_URI}: ${e?.message ?? e}`);
+  process.exit(2);
+}
+
 function run(cmd, args, env = process.env) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });

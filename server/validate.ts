@@ -1,8 +1,13 @@
 /**
  * Input checks shared by the services. Each throws BAD_USER_INPUT naming the field and saying what
- * is allowed, before anything is written.
+ * is allowed, before anything is written. The refusal carries a reason code (i18n/error-messages.ts),
+ * so the API writes it in the request's language; its message (logs, the CLI) is the English one.
  */
-import { badInput } from './errors';
+import type { AppError } from './errors';
+import { type ErrorReasonCode, refusalError } from './i18n/error-messages';
+
+const refuse = (code: ErrorReasonCode, field: string, params: Record<string, string | number> = {}): AppError =>
+  refusalError('BAD_USER_INPUT', { code, params: { field, ...params } }, { field });
 
 /** Allowed clock skew for "past event" timestamps sent by clients. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
@@ -18,7 +23,7 @@ function refuseUnsafeChars(field: string, v: string): void {
   const m = UNSAFE_CHARS.exec(v);
   if (m) {
     const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw badInput(field, `${field} must not contain control or text-direction characters (found ${code} at position ${m.index + 1})`);
+    throw refuse('TEXT_UNSAFE_CHAR', field, { char: code, position: m.index + 1 });
   }
 }
 
@@ -26,8 +31,8 @@ function refuseUnsafeChars(field: string, v: string): void {
 export function requireText(field: string, value: string, max: number): string {
   refuseUnsafeChars(field, value);
   const v = value.trim();
-  if (v.length === 0) throw badInput(field, `${field} must not be empty`);
-  if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  if (v.length === 0) throw refuse('TEXT_EMPTY', field);
+  if ([...v].length > max) throw refuse('TEXT_TOO_LONG', field, { max });
   return v;
 }
 
@@ -35,33 +40,33 @@ export function requireText(field: string, value: string, max: number): string {
 export function optionalText(field: string, value: string | null | undefined, max: number): string {
   refuseUnsafeChars(field, value ?? '');
   const v = (value ?? '').trim();
-  if ([...v].length > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  if ([...v].length > max) throw refuse('TEXT_TOO_LONG', field, { max });
   return v;
 }
 
 /** An integer within [min, max]. */
 export function requireInt(field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be an integer ${min}–${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw refuse('INT_RANGE', field, { min, max });
   return value;
 }
 
 /** A number within [min, max]. */
 export function requireNumber(field: string, value: number, min: number, max: number): number {
-  if (!Number.isFinite(value) || value < min || value > max) throw badInput(field, `${field} must be a number ${min}–${max}`);
+  if (!Number.isFinite(value) || value < min || value > max) throw refuse('NUMBER_RANGE', field, { min, max });
   return value;
 }
 
 /** A value from a closed list (defends services against callers that bypass GraphQL enums). */
 export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw badInput(field, `${field} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value)) throw refuse('ONE_OF', field, { allowed: allowed.join(', ') });
   return value as T;
 }
 
 /** A time of an event that has already happened (not more than a few minutes in the future). */
 export function requirePast(field: string, at: number, now: number): number {
-  if (!Number.isFinite(at)) throw badInput(field, `${field} must be a date-time`);
-  if (at > now + FUTURE_SKEW_MS) throw badInput(field, `${field} must not be in the future for an event that has happened`);
-  if (at < Date.UTC(1921, 6, 1)) throw badInput(field, `${field} is implausibly early`);
+  if (!Number.isFinite(at)) throw refuse('NOT_A_DATE_TIME', field);
+  if (at > now + FUTURE_SKEW_MS) throw refuse('PAST_EVENT_IN_FUTURE', field);
+  if (at < Date.UTC(1921, 6, 1)) throw refuse('PAST_EVENT_TOO_EARLY', field);
   return at;
 }
 
@@ -74,7 +79,7 @@ export function requirePageSize(first: number, max = 100): number {
 export function optionalPhone(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const v = value.trim();
-  if (!/^1\d{10}$/.test(v)) throw badInput('phone', 'phone must be 11 digits starting with 1, e.g. 13812345678');
+  if (!/^1\d{10}$/.test(v)) throw refuse('PHONE_FORMAT', 'phone');
   return v;
 }
 
@@ -82,13 +87,13 @@ export function optionalPhone(value: string | null | undefined): string | null {
 export function optionalIdNumber(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const v = value.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(v)) throw badInput('idNumber', 'idNumber must be 18 characters: 17 digits and a digit or X');
+  if (!/^\d{17}[\dX]$/.test(v)) throw refuse('ID_NUMBER_FORMAT', 'idNumber');
   return v;
 }
 
 /** An id supplied by a client for idempotent writes. */
 export function optionalId(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!/^[A-Za-z0-9._:-]{1,80}$/.test(value)) throw badInput(field, `${field} must be 1–80 letters, digits, . _ : or -`);
+  if (!/^[A-Za-z0-9._:-]{1,80}$/.test(value)) throw refuse('CLIENT_ID_FORMAT', field);
   return value;
 }

@@ -54,6 +54,36 @@ export function batchContract(get: GetStore): void {
       ]);
     });
 
+    it('gives a batch of distinct ids the same outcomes whether or not one of them is stored already', async () => {
+      const s = get();
+      expect(await s.recordAnswer({ id: 'd-old', memberId: 'm-01', questionId: 'q-01', at: T0 - 1, correct: true, seconds: 5 })).toEqual({ created: true });
+      // No id stored: fresh rows are written, rows with a missing member or target are refused.
+      const first = await s.recordEventBatch(
+        [answer('d-1', 'm-01', 'q-01', T0 + 1), answer('d-2', 'ghost', 'q-01'), answer('d-3', 'm-02', 'q-404'), study('d-4', 'm-02', 'k-01', T0 + 2)],
+        [access('d-acc-1', 'm-02')],
+      );
+      expect(first.map((o) => o.status)).toEqual(['created', 'not-found', 'not-found', 'created']);
+      expect(first[1].error?.message).toMatch(/ghost/);
+      expect(first[2].error?.message).toMatch(/q-404/);
+      // One id stored (a replay) and one reused for another member, beside fresh and refused rows.
+      const second = await s.recordEventBatch(
+        [answer('d-5', 'm-02', 'q-01', T0 + 3), answer('d-old', 'm-01', 'q-01'), answer('d-1', 'm-02', 'q-01'), answer('d-6', 'ghost', 'q-01')],
+        [access('d-acc-2', 'm-03')],
+      );
+      expect(second.map((o) => o.status)).toEqual(['created', 'replay', 'conflict', 'not-found']);
+      const h = await s.getHistoriesForMembers(['m-01', 'm-02'], { limit: 10 });
+      expect(
+        h
+          .get('m-01')!
+          .answers.map((a) => a.id)
+          .sort(),
+      ).toEqual(['d-1', 'd-old']);
+      expect(h.get('m-02')!.answers.map((a) => a.id)).toEqual(['d-5']);
+      expect(h.get('m-02')!.studies.map((x) => x.id)).toEqual(['d-4']);
+      expect((await s.listOutbox(10)).map((e) => e.key)).toEqual(['A:d-1', 'S:d-4', 'A:d-5']);
+      expect((await s.listAccess({ viewerId: 'm-01', limit: 10 })).map((a) => a.id).sort()).toEqual(['d-acc-1', 'd-acc-2']);
+    });
+
     it('a replayed batch creates nothing and queues nothing again', async () => {
       const s = get();
       const batch = [answer('r-1', 'm-01', 'q-01'), study('r-2', 'm-01', 'k-01')];

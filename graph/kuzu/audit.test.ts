@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../model';
 import { walkChain } from '../audit-log';
+import { appendChained } from './audit';
 import { KuzuExecutor } from './executor';
 import { KuzuStore } from './kuzu-store';
 
@@ -39,6 +40,49 @@ describe('appendAccess', () => {
     await store.appendAccess(batch);
     const got = await store.listAccess({ viewerId: 'm-w', limit: 200 });
     expect(got).toEqual([...batch].reverse());
+  });
+});
+
+describe('the remembered chain head', () => {
+  it('continues from the committed head after a rolled-back append and a failed batch', async () => {
+    const ex = new KuzuExecutor(dir);
+    try {
+      await store.appendAccess([rec('hd-1', T0 + 5000, 'm-1')]);
+      // An append inside a transaction that then fails: its entries and its head are rolled back.
+      await expect(
+        ex.write(async (tx) => {
+          await appendChained(tx, [rec('hd-lost', T0 + 5001, 'm-1')]);
+          throw new Error('rolled back on purpose');
+        }),
+      ).rejects.toThrow(/on purpose/);
+      // A batch whose access record id is taken fails whole, its chained entries with it.
+      await expect(store.recordEventBatch([], [rec('hd-1', T0 + 5002, 'm-1'), rec('hd-lost-2', T0 + 5002, 'm-1')])).rejects.toMatchObject({ code: 'CONFLICT' });
+      await store.appendAccess([rec('hd-2', T0 + 5003, 'm-2')]);
+      const all = await store.listAudit({ limit: 1000 });
+      expect(all.map((e) => e.id)).not.toContain('hd-lost');
+      expect(all.map((e) => e.id)).not.toContain('hd-lost-2');
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(await store.auditHead()).toMatchObject({ seq: all.length, hash: all[all.length - 1].hash });
+      expect(await walkChain(store)).toMatchObject({ ok: true, checked: all.length });
+    } finally {
+      await ex.close();
+    }
+  });
+
+  it('starts again at the first entry after the store is cleared', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-audit-clear-'));
+    const s = new KuzuStore({ dir: other });
+    try {
+      await s.init();
+      await s.appendAccess([rec('cl-1', T0, 'm-1'), rec('cl-2', T0 + 1, 'm-1')]);
+      await s.clear();
+      await s.appendAccess([rec('cl-3', T0 + 2, 'm-1')]);
+      expect((await s.listAudit({ limit: 10 })).map((e) => `${e.seq}:${e.id}`)).toEqual(['1:cl-3']);
+      expect(await walkChain(s)).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await s.close();
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 

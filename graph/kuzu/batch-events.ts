@@ -3,18 +3,19 @@
  * transaction (graph/event-batch.ts). Kuzu admits one writer, so the cost of a write is mostly the
  * transaction (lock hand-off, WAL commit); a batch pays it once.
  *
- * Every row is checked before anything is written: the ledger (EventKey, see events.ts) tells a new
- * id from a replay or a conflicting reuse, and the endpoints must exist. Rows that fail get their
- * outcome and write nothing; the remaining rows are written with the same statements as a single
- * event, plus the outbox entry. Two rows of one batch with the same id behave as if sent one after
- * the other (the second is a replay or a conflict).
+ * The ledger (EventKey, see events.ts) tells a new id from a replay or a conflicting reuse, and the
+ * endpoints must exist. Rows that fail get their outcome and write nothing; the remaining rows are
+ * written with the same statements as a single event, plus the outbox entry. Two rows of one batch
+ * with the same id behave as if sent one after the other (the second is a replay or a conflict).
+ * A batch of fresh ids is written first and checked after (`writeUnchecked`: the ledger's primary
+ * key refuses a stored id); a batch with a stored or repeated id is checked first (`writeChecked`).
  */
-import { eventIdReused, notFound } from '../errors';
+import { eventIdReused, isStoreError, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { freshRecords } from '../audit-log';
 import { appendChained } from './audit';
-import { dbl, unwound } from './outbox';
+import { dbl, UNWIND_ROWS } from './outbox';
 import type { KuzuExecutor, Runner } from './executor';
 
 // One statement per kind for the whole batch (UNWIND): a per-row statement costs a round trip into
@@ -30,11 +31,11 @@ const Q = {
   answers: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (q:Question {id: r.targetId})
     CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
     CREATE (:Outbox {key: r.key, kind: 'ANSWER', eventId: r.id, memberId: r.memberId, at: r.at})
-    CREATE (m)-[:ANSWERED {id: r.id, at: r.at, correct: r.correct, seconds: r.seconds}]->(q) RETURN count(*) AS n`,
+    CREATE (m)-[:ANSWERED {id: r.id, at: r.at, correct: r.correct, seconds: r.seconds}]->(q) RETURN r.key AS key`,
   studies: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (c:Course {id: r.targetId})
     CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
     CREATE (:Outbox {key: r.key, kind: 'STUDY', eventId: r.id, memberId: r.memberId, at: r.at})
-    CREATE (m)-[:STUDIED {id: r.id, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN count(*) AS n`,
+    CREATE (m)-[:STUDIED {id: r.id, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN r.key AS key`,
 } as const;
 
 interface Plan {
@@ -86,31 +87,87 @@ async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promis
   return out;
 }
 
+/** Write the rows at `indices` (answers and studies, one statement per kind); returns the keys written. */
+async function createRows(tx: Runner, batch: BatchEvent[], plans: Plan[], indices: number[]): Promise<Set<string>> {
+  const answers: Record<string, string | number | boolean>[] = [];
+  const studies: Record<string, string | number | boolean>[] = [];
+  for (const i of indices) {
+    const b = batch[i];
+    const p = plans[i];
+    const base = { key: p.key, id: b.event.id, memberId: p.memberId, targetId: p.targetId, at: b.event.at, seconds: b.event.seconds };
+    if (b.kind === 'ANSWER') answers.push({ ...base, correct: b.event.correct });
+    else studies.push({ ...base, progress: dbl(b.event.progress) });
+  }
+  const written = new Set<string>();
+  for (const [q, rows] of [
+    [Q.answers, answers],
+    [Q.studies, studies],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += UNWIND_ROWS) {
+      for (const r of await tx.run(q, { rows: rows.slice(i, i + UNWIND_ROWS) })) written.add(String(r.key));
+    }
+  }
+  return written;
+}
+
+/**
+ * The usual batch: ids not seen before. Every row is written straight away, without reading the
+ * ledger first (a look-up by a list of keys scans the whole EventKey table, which grows with every
+ * event): a key already in the ledger fails the statement on the primary key, and the caller then
+ * takes the checked path. A row whose member or target is missing matches nothing and writes nothing;
+ * only such rows are then checked, in this same transaction, for their outcome.
+ */
+async function writeUnchecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
+  const written = await createRows(
+    tx,
+    batch,
+    plans,
+    batch.map((_, i) => i),
+  );
+  const outcomes: BatchOutcome[] = plans.map(() => ({ status: 'created' }));
+  const missed = plans.flatMap((p, i) => (written.has(p.key) ? [] : [i]));
+  if (missed.length) {
+    const checked = await checkRows(
+      tx,
+      missed.map((i) => batch[i]),
+      missed.map((i) => plans[i]),
+    );
+    for (const [j, i] of missed.entries()) {
+      // Only a missing endpoint or a key already stored can explain a row that was not written.
+      if (checked[j].status === 'created') throw new Error(`event ${batch[i].event.id} was neither written nor refused`);
+      outcomes[i] = checked[j];
+    }
+  }
+  return outcomes;
+}
+
+/** Every row checked against the ledger and the endpoints first, then the rows that pass written. */
+async function writeChecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
+  const outcomes = batch.length ? await checkRows(tx, batch, plans) : [];
+  const fresh = outcomes.flatMap((o, i) => (o.status === 'created' ? [i] : []));
+  const written = await createRows(tx, batch, plans, fresh);
+  // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.
+  if (written.size !== fresh.length) throw new Error(`${fresh.length} events matched ${written.size} endpoint pairs`);
+  return outcomes;
+}
+
 export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], access: AccessRecord[]): Promise<BatchOutcome[]> {
   if (batch.length === 0 && access.length === 0) return [];
   const plans = batch.map(planOf);
-  return ex.write(async (tx) => {
-    const outcomes = batch.length ? await checkRows(tx, batch, plans) : [];
-    const answers: Record<string, string | number | boolean>[] = [];
-    const studies: Record<string, string | number | boolean>[] = [];
-    for (const [i, b] of batch.entries()) {
-      if (outcomes[i].status !== 'created') continue;
-      const p = plans[i];
-      const base = { key: p.key, id: b.event.id, memberId: p.memberId, targetId: p.targetId, at: b.event.at, seconds: b.event.seconds };
-      if (b.kind === 'ANSWER') answers.push({ ...base, correct: b.event.correct });
-      else studies.push({ ...base, progress: dbl(b.event.progress) });
+  const write = (rows: (tx: Runner) => Promise<BatchOutcome[]>) =>
+    ex.write(async (tx) => {
+      const outcomes = await rows(tx);
+      // Chained after the head in this same transaction (an id already stored fails the batch on the key).
+      await appendChained(tx, freshRecords(access, new Set()));
+      return outcomes;
+    });
+  if (new Set(plans.map((p) => p.key)).size === plans.length) {
+    try {
+      return await write((tx) => writeUnchecked(tx, batch, plans));
+    } catch (e) {
+      // A key already stored (a replay, a reused id) or an access record's id: rolled back whole; check each row.
+      if (!(isStoreError(e) && e.code === 'CONFLICT')) throw e;
     }
-    for (const [q, rows] of [
-      [Q.answers, answers],
-      [Q.studies, studies],
-    ] as const) {
-      if (rows.length === 0) continue;
-      const n = await unwound(tx, q, rows);
-      // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.
-      if (n !== rows.length) throw new Error(`${rows.length} events matched ${n} endpoint pairs`);
-    }
-    // Chained after the head in this same transaction (an id already stored fails the batch on the key).
-    await appendChained(tx, freshRecords(access, new Set()));
-    return outcomes;
-  });
+  }
+  return write((tx) => writeChecked(tx, batch, plans));
 }

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { KuzuValue } from 'kuzu';
 import { unavailable } from '../errors';
 import { acquireEngine, type KuzuEngine, releaseEngine } from './engine';
+import type { LockOptions } from './mutex';
+import { traceTx, tracing } from './write-trace';
 import { clearVectorWorkMarker, pauseHook, writeVectorWorkMarker } from './vector-work';
 
 export type Row = Record<string, KuzuValue>;
@@ -18,6 +20,18 @@ export type Params = Record<string, KuzuValue>;
 /** Run one parameterised statement and get its rows. */
 export interface Runner {
   run(query: string, params?: Params): Promise<Row[]>;
+  /**
+   * Only in a write transaction (`KuzuExecutor.write`): values derived from committed data that a later
+   * transaction may use instead of reading them again (the audit chain's head). `get` sees this
+   * transaction's own `set`s; they become visible to other transactions only once this one commits.
+   * Any failed write and every schema change or COPY (`ddl`) forgets all of them.
+   */
+  memo?: WriteMemo;
+}
+
+export interface WriteMemo {
+  get<T>(key: string): T | undefined;
+  set<T>(key: string, value: T): void;
 }
 
 /** What runs under the write lock: parameterised statements, raw statements (DDL, COPY) and row streams. */
@@ -40,9 +54,9 @@ interface Held {
 const held = new AsyncLocalStorage<Held>();
 
 /** Run `fn` under the engine's write lock, or directly when this async context's vector phase holds it. */
-function locked<T>(e: KuzuEngine, fn: () => Promise<T>): Promise<T> {
+function locked<T>(e: KuzuEngine, fn: () => Promise<T>, opts?: LockOptions): Promise<T> {
   const h = held.getStore();
-  return h?.engine === e && h.active ? fn() : e.writeLock.run(fn);
+  return h?.engine === e && h.active ? fn() : e.writeLock.run(fn, opts);
 }
 
 export class KuzuExecutor {
@@ -83,30 +97,56 @@ export class KuzuExecutor {
     );
   }
 
-  /** `fn` inside one write transaction: commit on success, roll back on any error (nothing half-written). */
-  async write<T>(fn: (tx: Runner) => Promise<T>): Promise<T> {
+  /**
+   * `fn` inside one write transaction: commit on success, roll back on any error (nothing half-written).
+   * `background`: work no request waits for; queued request writes go first (mutex.ts).
+   */
+  async write<T>(fn: (tx: Runner) => Promise<T>, opts?: LockOptions): Promise<T> {
     const e = await this.open();
-    return locked(e, async () => {
-      const conn = e.writeConnection;
-      await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
-        // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
-        await e.raw(conn, 'ROLLBACK').catch(() => undefined);
-        await e.raw(conn, 'BEGIN TRANSACTION');
-      });
-      try {
-        const out = await fn({
-          run: (q, p = {}) => {
-            checkParams(p);
-            return e.exec(conn, q, p);
-          },
+    const tq = performance.now();
+    return locked(
+      e,
+      async () => {
+        const tr = tracing ? { t0: performance.now(), wait: performance.now() - tq, stmts: [] as [string, number][] } : null;
+        const conn = e.writeConnection;
+        await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
+          // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
+          await e.raw(conn, 'ROLLBACK').catch(() => undefined);
+          await e.raw(conn, 'BEGIN TRANSACTION');
         });
-        await e.raw(conn, 'COMMIT');
-        return out;
-      } catch (err) {
-        await e.raw(conn, 'ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    });
+        const staged = new Map<string, unknown>();
+        const memo: WriteMemo = {
+          get: <V>(k: string) => (staged.has(k) ? staged.get(k) : e.memo.get(k)) as V | undefined,
+          set: (k, v) => void staged.set(k, v),
+        };
+        try {
+          const out = await fn({
+            memo,
+            run: async (q, p = {}) => {
+              checkParams(p);
+              if (!tr) return e.exec(conn, q, p);
+              const t = performance.now();
+              try {
+                return await e.exec(conn, q, p);
+              } finally {
+                tr.stmts.push([q.replace(/\s+/g, ' ').slice(0, 60), performance.now() - t]);
+              }
+            },
+          });
+          const tc = performance.now();
+          await e.raw(conn, 'COMMIT');
+          for (const [k, v] of staged) e.memo.set(k, v);
+          if (tr) traceTx(tr, performance.now() - tc);
+          return out;
+        } catch (err) {
+          // Rolled back (or a COMMIT whose outcome is unknown): nothing remembered is trusted any more.
+          e.memo.clear();
+          await e.raw(conn, 'ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      },
+      opts,
+    );
   }
 
   /**
@@ -118,6 +158,7 @@ export class KuzuExecutor {
     return locked(e, async () => {
       const conn = e.writeConnection;
       e.bumpEpoch();
+      e.memo.clear();
       try {
         return await fn({
           run: (q, p = {}) => {
@@ -130,6 +171,7 @@ export class KuzuExecutor {
         });
       } finally {
         e.bumpEpoch();
+        e.memo.clear();
       }
     });
   }

@@ -6,6 +6,7 @@
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { BACKGROUND } from './outbox';
 import { toBranchLearning, toMemberLearning } from './mapping';
 
 /** Schema version 6 (graph/kuzu/schema.ts). */
@@ -73,7 +74,7 @@ export async function saveMemberLearning(ex: KuzuExecutor, rows: MemberLearning[
       latest.map((r) => r.memberId),
     );
     await applyRows(tx, latest, []);
-  });
+  }, BACKGROUND);
 }
 
 export async function getBranchLearning(ex: KuzuExecutor, branchIds: string[]): Promise<Map<string, BranchLearning>> {

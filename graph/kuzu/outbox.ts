@@ -5,11 +5,10 @@
  * an exact tally of applied updates that survives restarts. The table holds only pending entries,
  * so listing it stays a scan of a few rows however long the server has run.
  */
-import { outboxEntryApplied } from '../errors';
+import { notFound, outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { Gap } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
-import { requireIds } from './guards';
 
 /** Idempotent DDL, run by migrate() on every start (no schema version of its own). */
 export const OUTBOX_DDL = [
@@ -36,7 +35,11 @@ const Q = {
   dropGaps: 'MATCH (m:Member)-[r:HAS_GAP]->(:Topic) WHERE m.id IN $ids DELETE r',
   addGaps: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (t:Topic {id: r.topicId})
     CREATE (m)-[:HAS_GAP {severity: CAST(r.severity AS DOUBLE), reasons: r.reasons, updatedAt: r.updatedAt}]->(t)`,
-  tally: `MERGE (t:OutboxTally {memberId: $memberId}) ON CREATE SET t.applied = $n ON MATCH SET t.applied = t.applied + $n`,
+  // All members of a completion in one statement (a statement per member was half of its round trips).
+  tally: `UNWIND $rows AS r MERGE (t:OutboxTally {memberId: r.memberId}) ON CREATE SET t.applied = r.n ON MATCH SET t.applied = t.applied + r.n`,
+  // The members and topics of a completion checked in one statement (each list at least ['']: see orNone).
+  endpoints: `MATCH (n:Member) WHERE n.id IN $members RETURN 'Member' AS label, n.id AS id
+    UNION ALL MATCH (n:Topic) WHERE n.id IN $topics RETURN 'Topic' AS label, n.id AS id`,
   tallies: 'MATCH (t:OutboxTally) RETURN t.memberId AS memberId, t.applied AS applied',
   talliesOf: 'MATCH (t:OutboxTally) WHERE t.memberId IN $ids RETURN t.memberId AS memberId, t.applied AS applied',
 } as const;
@@ -63,9 +66,8 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
       if (gone !== undefined) throw outboxEntryApplied(gone);
     }
     const members = [...new Set([...c.mastery.map((r) => r.memberId), ...c.gaps.keys()])];
-    if (members.length) await requireIds(tx, 'Member', members);
     const topics = [...new Set([...c.mastery.map((r) => r.topicId), ...[...c.gaps.values()].flat().map((g) => g.topicId)])];
-    if (topics.length) await requireIds(tx, 'Topic', topics);
+    if (members.length || topics.length) await requireEndpoints(tx, members, topics);
     if (c.mastery.length) await writeMastery(tx, c.mastery);
     if (c.gaps.size) await writeGaps(tx, c.gaps);
     if (keys.length) {
@@ -73,11 +75,25 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
       const perMember = new Map<string, number>();
       const byKey = new Map(c.entries.map((e) => [e.key, e.memberId]));
       for (const k of keys) perMember.set(byKey.get(k)!, (perMember.get(byKey.get(k)!) ?? 0) + 1);
-      for (const [memberId, n] of perMember) await tx.run(Q.tally, { memberId, n });
+      await tx.run(Q.tally, { rows: [...perMember].map(([memberId, n]) => ({ memberId, n })) });
     }
     return keys.length;
-  });
+  }, BACKGROUND);
 }
+
+/** Throw NOT_FOUND naming the first member, then the first topic, that does not exist. */
+async function requireEndpoints(tx: Runner, members: string[], topics: string[]): Promise<void> {
+  const orNone = (ids: string[]) => (ids.length ? ids : ['']);
+  const found = await tx.run(Q.endpoints, { members: orNone(members), topics: orNone(topics) });
+  const has = new Set(found.map((r) => `${String(r.label)}\u0000${String(r.id)}`));
+  const member = members.find((id) => !has.has(`Member\u0000${id}`));
+  if (member !== undefined) throw notFound('Member', member);
+  const topic = topics.find((id) => !has.has(`Topic\u0000${id}`));
+  if (topic !== undefined) throw notFound('Topic', topic);
+}
+
+/** Outbox and summary writes: no request waits for them, so queued request writes go first (mutex.ts). */
+export const BACKGROUND = { background: true } as const;
 
 /** A DOUBLE for an UNWIND row: as text, cast back in the statement (see Q); String() round-trips exactly. */
 export const dbl = (x: number): string => String(x);

@@ -1,7 +1,6 @@
 /** The rules catalogue and obligations. */
-import { notFound } from '../errors';
 import { listObligations, obligationKey } from '../rules/obligation-service';
-import { overrideRule, ruleHistory } from '../rules/override-service';
+import { overrideRule, ruleHistory, ruleNotFound } from '../rules/override-service';
 import { workQueue } from '../rules/work-queue';
 import { obligationCalendar } from '../rules/obligation-service';
 import type { Resolvers } from './generated/resolvers-types';
@@ -24,7 +23,7 @@ const resolvers: Resolvers = {
     rule: async (_, { id, at }, ctx) => {
       const s = await ctx.session();
       const r = (await s.rules.ruleSet()).ruleInForce(id, at ?? s.now());
-      if (!r) throw notFound('Rule', id);
+      if (!r) throw ruleNotFound(id);
       return r;
     },
     ruleHistory: async (_, { id }, ctx) =>

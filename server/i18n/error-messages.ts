@@ -241,6 +241,124 @@ export const ERROR_MESSAGES = {
     'zh-CN': '成员“{member}”已有未办结的转接“{transfer}”，请将其移出名单或先办结',
     en: 'Member "{member}" already has an open transfer "{transfer}"; take them off the list or finish it first',
   },
+  // ---- shared input checks (server/validate.ts) ----
+  TEXT_UNSAFE_CHAR: {
+    params: { field: 'FIELD', char: 'TEXT', position: 'TEXT' },
+    'zh-CN': '{field}不能包含控制字符或文字方向字符（第{position}个字符为{char}）',
+    en: '{field} must not contain control or text-direction characters (found {char} at position {position})',
+  },
+  TEXT_EMPTY: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}不能为空',
+    en: '{field} must not be empty',
+  },
+  TEXT_TOO_LONG: {
+    params: { field: 'FIELD', max: 'TEXT' },
+    'zh-CN': '{field}最多{max}个字符',
+    en: '{field} must be at most {max} characters',
+  },
+  INT_RANGE: {
+    params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },
+    'zh-CN': '{field}须为{min}至{max}之间的整数',
+    en: '{field} must be an integer {min}–{max}',
+  },
+  NUMBER_RANGE: {
+    params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },
+    'zh-CN': '{field}须为{min}至{max}之间的数',
+    en: '{field} must be a number {min}–{max}',
+  },
+  ONE_OF: {
+    params: { field: 'FIELD', allowed: 'TEXT' },
+    'zh-CN': '{field}须为以下之一：{allowed}',
+    en: '{field} must be one of {allowed}',
+  },
+  NOT_A_DATE_TIME: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为日期时间',
+    en: '{field} must be a date-time',
+  },
+  PAST_EVENT_IN_FUTURE: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}不能晚于现在：这是已经发生的事',
+    en: '{field} must not be in the future for an event that has happened',
+  },
+  PAST_EVENT_TOO_EARLY: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}早得不合常理（不能早于1921年7月1日）',
+    en: '{field} is implausibly early',
+  },
+  PHONE_FORMAT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为以1开头的11位数字，例如13812345678',
+    en: '{field} must be 11 digits starting with 1, e.g. 13812345678',
+  },
+  ID_NUMBER_FORMAT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为18位：17位数字加一位数字或X',
+    en: '{field} must be 18 characters: 17 digits and a digit or X',
+  },
+  CLIENT_ID_FORMAT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为1至80个字母、数字或 . _ : -',
+    en: '{field} must be 1–80 letters, digits, . _ : or -',
+  },
+  // ---- overrides of the rules catalogue (a university administrator's) ----
+  OVERRIDE_FORBIDDEN: {
+    params: {},
+    'zh-CN': '只有校级管理员可以修改规则目录中的规则',
+    en: 'Only university administrators can override a rule of the catalogue',
+  },
+  RULE_NOT_FOUND: {
+    params: { id: 'TEXT' },
+    'zh-CN': '规则“{id}”不存在',
+    en: 'Rule "{id}" not found',
+  },
+  OVERRIDE_DAY_FORMAT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为日历日期，格式为 YYYY-MM-DD',
+    en: '{field} must be a calendar day YYYY-MM-DD',
+  },
+  OVERRIDE_DAY_PAST: {
+    params: { field: 'FIELD', today: 'TEXT' },
+    'zh-CN': '{field}须为今天（{today}）或以后：对过去日期的评估沿用当时有效的规则',
+    en: '{field} must be today ({today}) or later: evaluations of past dates keep the rules in force then',
+  },
+  OVERRIDE_PARAMS_JSON: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为 JSON 对象，例如 {"minimum":2}',
+    en: '{field} must be a JSON object, e.g. {"minimum":2}',
+  },
+  OVERRIDE_VERSION_TAKEN: {
+    params: { id: 'TEXT', version: 'TEXT' },
+    'zh-CN': '规则“{id}”的第{version}版刚被他人写入，请重新读取该规则后再试',
+    en: 'Version {version} of rule "{id}" was just written by someone else; read the rule again and retry',
+  },
+  // ---- a rule's parameters (the evaluators' checks, server/rules/evaluators/params.ts) ----
+  PARAMS_NOT_OBJECT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为对象',
+    en: '{field} must be an object',
+  },
+  PARAM_ONE_OF: {
+    params: { field: 'FIELD', allowed: 'TEXT' },
+    'zh-CN': '{field}须为以下之一：{allowed}',
+    en: '{field} must be one of {allowed}',
+  },
+  PARAM_WHOLE_NUMBER: {
+    params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },
+    'zh-CN': '{field}须为{min}至{max}之间的整数',
+    en: '{field} must be a whole number from {min} to {max}',
+  },
+  PARAM_NUMBER: {
+    params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },
+    'zh-CN': '{field}须为{min}至{max}之间的数',
+    en: '{field} must be a number from {min} to {max}',
+  },
+  PARAM_BOOLEAN: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须为 true 或 false',
+    en: '{field} must be true or false',
+  },
 } as const satisfies Record<string, { params: Record<string, string>; 'zh-CN': string; en: string }>;
 
 export type ErrorReasonCode = keyof typeof ERROR_MESSAGES;
@@ -325,6 +443,6 @@ export function renderError(r: ErrorReason, locale: Locale): string {
  * `details.reason` for the edge to render in the request's language. `details` adds the field and the
  * rest the API already reports.
  */
-export function refusalError(code: 'BAD_USER_INPUT' | 'CONFLICT', reason: ErrorReason, details: Record<string, unknown> = {}): AppError {
+export function refusalError(code: 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND', reason: ErrorReason, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, renderError(reason, 'en'), { ...details, reason });
 }

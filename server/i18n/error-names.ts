@@ -19,6 +19,18 @@ export const FIELD_NAMES: Record<string, string> = {
   externalOrg: '接收单位',
   batchId: '批次编号',
   memberId: '成员',
+  name: '名称',
+  title: '标题',
+  choice: '所选选项',
+  minutesPerWeek: '每周学习分钟数',
+  weeks: '周数',
+  first: '每页条数',
+  phone: '手机号码',
+  idNumber: '身份证号码',
+  reason: '理由',
+  effectiveFrom: '生效日期',
+  params: '参数',
+  ruleId: '规则',
 };
 
 export const STEP_NAMES: Record<Locale, Record<string, string>> = {

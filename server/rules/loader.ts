@@ -2,6 +2,7 @@
  * Load and validate the catalogue. A bad catalogue fails at start with the rule id and the field:
  * `Rules catalogue: rule "life.theme-day.minimum": params.frequency must be one of MONTH, QUARTER, YEAR`.
  */
+import type { ErrorReason } from '../i18n/error-messages';
 import { parseDay } from './periods';
 import { type Evaluator, type RuleDef, SUBJECT_KINDS } from './types';
 
@@ -10,6 +11,8 @@ export class CatalogueError extends Error {
     readonly ruleId: string,
     readonly field: string,
     detail: string,
+    /** The evaluator's refusal as a code with parameters, where its check has one. */
+    readonly reason?: ErrorReason,
   ) {
     super(`Rules catalogue: rule "${ruleId}": ${detail}`);
     this.name = 'CatalogueError';
@@ -57,7 +60,7 @@ export function checkRule(raw: RuleDef, evaluators: ReadonlyMap<string, Evaluato
     params = evaluator!.validate(raw.params);
   } catch (e) {
     const field = (e as { field?: string }).field ?? 'params';
-    fail(field, (e as Error).message);
+    throw new CatalogueError(id, field, (e as Error).message, (e as { reason?: ErrorReason }).reason);
   }
   return { def: { ...raw, params: params as Record<string, unknown> }, from: from!, to };
 }

@@ -6,7 +6,8 @@
  */
 import type { Session } from '../auth/session';
 import { isStoreError } from '../../graph';
-import { badInput, conflict, forbidden, notFound } from '../errors';
+import { badInput } from '../errors';
+import { type ErrorReasonCode, refusalError } from '../i18n/error-messages';
 import { requireText } from '../validate';
 import type { RuleOverride } from './engine';
 import { CatalogueError } from './loader';
@@ -21,29 +22,36 @@ export interface OverrideRuleInput {
   reason: string;
 }
 
+/** A refusal of an override, named by its field, in the request's language (i18n/error-messages.ts). */
+const refuse = (code: ErrorReasonCode, field: string, params: Record<string, string | number> = {}) =>
+  refusalError('BAD_USER_INPUT', { code, params: { field, ...params } }, { field });
+
+const versionTaken = (ruleId: string, version: number) => refusalError('CONFLICT', { code: 'OVERRIDE_VERSION_TAKEN', params: { id: ruleId, version } });
+
+/** NOT_FOUND for a rule id, with the details notFound gives (kind, id). */
+export const ruleNotFound = (id: string) => refusalError('NOT_FOUND', { code: 'RULE_NOT_FOUND', params: { id } }, { kind: 'Rule', id });
+
 export function assertCanOverrideRules(s: Session): void {
-  if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden('Only university administrators can override a rule of the catalogue');
+  if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw refusalError('FORBIDDEN', { code: 'OVERRIDE_FORBIDDEN', params: {} });
 }
 
 export async function overrideRule(s: Session, input: OverrideRuleInput): Promise<RuleDef> {
   assertCanOverrideRules(s);
   const set = await s.rules.ruleSet(s.now());
   const base = set.baseRule(input.ruleId);
-  if (!base) throw notFound('Rule', input.ruleId);
+  if (!base) throw ruleNotFound(input.ruleId);
   const reason = requireText('reason', input.reason, 500);
   const from = parseDay(input.effectiveFrom ?? '');
-  if (from === null) throw badInput('effectiveFrom', 'effectiveFrom must be a calendar day YYYY-MM-DD');
+  if (from === null) throw refuse('OVERRIDE_DAY_FORMAT', 'effectiveFrom');
   const today = formatDay(s.now());
-  if (input.effectiveFrom < today) {
-    throw badInput('effectiveFrom', `effectiveFrom must be today (${today}) or later: evaluations of past dates keep the rules in force then`);
-  }
+  if (input.effectiveFrom < today) throw refuse('OVERRIDE_DAY_PAST', 'effectiveFrom', { today });
   let changes: unknown;
   try {
     changes = JSON.parse(input.params);
   } catch {
-    throw badInput('params', 'params must be a JSON object, e.g. {"minimum":2}');
+    throw refuse('OVERRIDE_PARAMS_JSON', 'params');
   }
-  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) throw badInput('params', 'params must be a JSON object, e.g. {"minimum":2}');
+  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) throw refuse('OVERRIDE_PARAMS_JSON', 'params');
   const current = set.ruleInForce(input.ruleId, from) ?? base;
   const version = set.nextVersion(input.ruleId);
   const o: RuleOverride = {
@@ -60,17 +68,20 @@ export async function overrideRule(s: Session, input: OverrideRuleInput): Promis
   try {
     def = s.rules.checkOverride(o);
   } catch (e) {
-    if (e instanceof CatalogueError) throw badInput(e.field, e.message.replace(/^Rules catalogue: /, ''));
+    if (e instanceof CatalogueError) {
+      // The evaluators' own checks carry a reason; the catalogue's shape checks are in English only.
+      throw e.reason ? refusalError('BAD_USER_INPUT', e.reason, { field: e.field }) : badInput(e.field, e.message.replace(/^Rules catalogue: /, ''));
+    }
     throw e;
   }
   o.params = def.params as Record<string, unknown>;
   try {
     const { created } = await s.store.createRuleOverride({ ...o, params: JSON.stringify(o.params) });
-    if (!created) throw conflict(`Version ${version} of rule "${input.ruleId}" was just written by someone else; read the rule again and retry`);
+    if (!created) throw versionTaken(input.ruleId, version);
   } catch (e) {
     if (isStoreError(e) && e.code === 'CONFLICT') {
       s.rules.invalidate();
-      throw conflict(`Version ${version} of rule "${input.ruleId}" was just written by someone else; read the rule again and retry`);
+      throw versionTaken(input.ruleId, version);
     }
     throw e;
   }
@@ -82,7 +93,7 @@ export async function overrideRule(s: Session, input: OverrideRuleInput): Promis
 /** Every version of a rule with who changed it, when and why (catalogue entries have no author). */
 export async function ruleHistory(s: Session, ruleId: string): Promise<{ rule: RuleDef; override: RuleOverride | null }[]> {
   const set = await s.rules.ruleSet(s.now());
-  if (!set.baseRule(ruleId)) throw notFound('Rule', ruleId);
+  if (!set.baseRule(ruleId)) throw ruleNotFound(ruleId);
   const overrides = new Map(set.overridesOf(ruleId).map((o) => [o.version, o]));
   return set.history(ruleId).map((rule) => ({ rule, override: overrides.get(rule.version) ?? null }));
 }

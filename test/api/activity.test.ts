@@ -94,7 +94,7 @@ describe('recordAnswer', () => {
 
   it('rejects a choice outside the options and writes nothing', async () => {
     const r = await t.as('a')(ANSWER, { i: { id: 'an-bad', memberId: 'm-a', questionId: 'q-1', choice: 3, seconds: 20 } });
-    expect(r.body.errors[0]).toMatchObject({ message: 'choice must be an integer 0–2', extensions: { code: 'BAD_USER_INPUT', field: 'choice' } });
+    expect(r.body.errors[0]).toMatchObject({ message: '所选选项（choice）须为0至2之间的整数', extensions: { code: 'BAD_USER_INPUT', field: 'choice' } });
     expect((await history('m-a')).answers.some((a) => a.id === 'an-bad')).toBe(false);
   });
 

@@ -113,11 +113,11 @@ describe('generateStudyPlan rejects bad input and writes nothing', () => {
   it('budget and weeks out of range → BAD_USER_INPUT naming the field', async () => {
     const before = await h.store.getStudyPlan('m-g');
     const low = await attempt('m-g', 'm-g', 10, 4);
-    expect(low.body.errors[0]).toMatchObject({ message: 'minutesPerWeek must be an integer 15–1200', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(low.body.errors[0]).toMatchObject({ message: '每周学习分钟数（minutesPerWeek）须为15至1200之间的整数', extensions: { code: 'BAD_USER_INPUT' } });
     const high = await attempt('m-g', 'm-g', 1201, 4);
     expect(codes(high)).toEqual(['BAD_USER_INPUT']);
     const weeks = await attempt('m-g', 'm-g', 60, 53);
-    expect(weeks.body.errors[0]).toMatchObject({ message: 'weeks must be an integer 1–52', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(weeks.body.errors[0]).toMatchObject({ message: '周数（weeks）须为1至52之间的整数', extensions: { code: 'BAD_USER_INPUT' } });
     expect(codes(await attempt('m-g', 'm-g', 60, 0))).toEqual(['BAD_USER_INPUT']);
     expect(await h.store.getStudyPlan('m-g')).toEqual(before);
   });

@@ -184,7 +184,7 @@ describe('scope and audit', () => {
 
   it('rejects first out of range', async () => {
     const r = await h.as('m-e')(RECS, { id: 'm-e', n: 0 });
-    expect(r.body.errors[0]).toMatchObject({ message: 'first must be an integer 1–50', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.body.errors[0]).toMatchObject({ message: '每页条数（first）须为1至50之间的整数', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

@@ -102,7 +102,7 @@ describe('reading members', () => {
 
   it('rejects first > 100 naming the field', async () => {
     const r = await t.as('uadmin')('{ members(first: 101) { totalCount } }');
-    expect(r.body.errors[0]).toMatchObject({ message: 'first must be an integer 1–100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(r.body.errors[0]).toMatchObject({ message: '每页条数（first）须为1至100之间的整数', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 
   it('treats an injection string in a filter as text', async () => {

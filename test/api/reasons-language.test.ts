@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeReasons } from '../../server/i18n/reasons';
 import { REQUIREMENT_NOTES_EN, REQUIREMENT_NOTES_ZH } from '../../server/i18n/requirement-notes';
+import { formatDay } from '../../server/rules/periods';
 import { questionsOn, useLearningWorld } from './learning-world';
 
 const h = useLearningWorld();
@@ -153,6 +154,23 @@ describe('reasons follow the request language', () => {
     expect(en.find((a) => a.area.toLowerCase() === 'admission')!.requirement).toBe('Activists must know how they are trained and assessed, and the admission procedure');
     for (const a of en) if (a.requirement) expect(a.requirement).not.toMatch(CJK);
     for (const a of zh) if (a.requirement) expect(a.requirement).toMatch(CJK);
+  });
+
+  it("an administrator's own note on an area reads as written in both languages; a catalogue note kept in the override is translated", async () => {
+    const own = '本校要求：积极分子须熟悉本校发展党员工作细则';
+    const areas = [
+      { area: 'admission', target: 0.6, reason: own },
+      { area: 'constitution', target: 0.5, reason: REQUIREMENT_NOTES_ZH['ACTIVIST/constitution'] },
+    ];
+    const r = await h.as('m-uadmin')('mutation($i: OverrideRuleInput!) { overrideRule(input: $i) { version } }', {
+      i: { ruleId: 'learning.stage-requirements.activist', params: JSON.stringify({ areas }), effectiveFrom: formatDay(Date.now()), reason: '校党委学习要求调整' },
+    });
+    expect(r.body.errors).toBeUndefined();
+    const AREAS = 'query($id: ID!) { mastery(memberId: $id) { areas { area target requirement } } }';
+    type Area = { area: string; target: number | null; requirement: string | null };
+    const noted = (list: Area[]) => Object.fromEntries(list.filter((a) => a.requirement).map((a) => [a.area, a.requirement]));
+    expect(noted((await ask('m-e', AREAS, { id: 'm-e' }, 'zh-CN')).mastery.areas)).toEqual({ admission: own, constitution: REQUIREMENT_NOTES_ZH['ACTIVIST/constitution'] });
+    expect(noted((await ask('m-e', AREAS, { id: 'm-e' }, 'en')).mastery.areas)).toEqual({ admission: own, constitution: REQUIREMENT_NOTES_EN['ACTIVIST/constitution'] });
   });
 
   it('a gap stored as plain text before reasons had codes still reads, as it was written', async () => {

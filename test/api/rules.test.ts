@@ -64,11 +64,11 @@ describe('overrideRule', () => {
   });
 
   const bad: [string, Record<string, string>, string, RegExp][] = [
-    ['a parameter the evaluator rejects', { params: '{"frequency":"FORTNIGHT"}' }, 'params.frequency', /params\.frequency must be one of MONTH, QUARTER, YEAR/],
+    ['a parameter the evaluator rejects', { params: '{"frequency":"FORTNIGHT"}' }, 'params.frequency', /params\.frequency须为以下之一：MONTH, QUARTER, YEAR/],
     ['a minimum of zero', { params: '{"minimum":0}' }, 'params.minimum', /params\.minimum/],
-    ['text that is not JSON', { params: 'minimum=2' }, 'params', /JSON object/],
-    ['a JSON array', { params: '[2]' }, 'params', /JSON object/],
-    ['a day in the past', { effectiveFrom: '2025-06-14' }, 'effectiveFrom', /today \(2025-06-15\) or later/],
+    ['text that is not JSON', { params: 'minimum=2' }, 'params', /JSON 对象/],
+    ['a JSON array', { params: '[2]' }, 'params', /JSON 对象/],
+    ['a day in the past', { effectiveFrom: '2025-06-14' }, 'effectiveFrom', /今天（2025-06-15）或以后/],
     ['a day that does not exist', { effectiveFrom: '2025-02-30' }, 'effectiveFrom', /YYYY-MM-DD/],
     ['an empty reason', { reason: '  ' }, 'reason', /reason/],
   ];

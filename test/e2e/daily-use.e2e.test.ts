@@ -8,10 +8,11 @@ import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
 import type { TestServer } from './server';
-import { pollWithin, useBrowserSuite } from './suite';
+import { fitsWidth, pollWithin, useBrowserSuite } from './suite';
 import { open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
+import { currentWeek, weekItems } from '../../client/src/features/member-home/plan-week';
 import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -125,31 +126,78 @@ describe('figures that agree', () => {
     const [meetings, attendance] = [await group.nth(0).textContent(), await group.nth(1).textContent()];
     expect({ meetings, attendance }).toEqual(onBranch);
     expect({ meetings, attendance }).toEqual({ meetings: pct(meetingRatio(branch.life.kinds)), attendance: pct(branch.life.attendanceRate) });
+    // The learning bars (completion of stage targets, mean mastery) are the API's maintained summary of the branch.
+    const { branchLearningSummaries } = await api<{ branchLearningSummaries: { branchId: string; completion: number | null; mastery: number | null }[] }>(
+      'm-1',
+      'query($ids: [ID!]!) { branchLearningSummaries(branchIds: $ids) { branchId completion mastery } }',
+      { ids: [branchId] },
+    );
+    const summary = branchLearningSummaries.find((x) => x.branchId === branchId)!;
+    expect(summary.completion).not.toBeNull();
+    await poll(() => group.nth(2).textContent()).toBe(pct(summary.completion));
+    await poll(() => group.nth(3).textContent()).toBe(pct(summary.mastery));
+  });
+
+  it("a member's plan figures are the API's: this week's items done of listed, the bar, and the whole plan's progress", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await freshSignIn('MEMBER');
+    const member = await signedInMemberId(page);
+    if ((await page.getByTestId('plan-items').count()) === 0) await page.getByTestId('make-plan').click();
+    await poll(() => page.getByTestId('plan-items').locator('li').count()).toBeGreaterThan(0);
+    // Mark one item studied, so the figures are not all zero.
+    await page.getByTestId('plan-items').getByRole('button', { name: '标记为已学' }).first().click();
+    await poll(() => page.getByTestId('plan-items').locator('.chip-ok').count()).toBeGreaterThan(0);
+    type Plan = { progress: number; weeks: number; startsAt: string; items: { week: number; order: number; minutes: number; completed: boolean }[] };
+    const { studyPlan } = await api<{ studyPlan: Plan }>(
+      member,
+      'query($id: ID!) { studyPlan(memberId: $id) { progress weeks startsAt items { week order minutes completed } } }',
+      {
+        id: member,
+      },
+    );
+    const week = currentWeek(studyPlan.startsAt, studyPlan.weeks);
+    const { list, done } = weekItems(studyPlan.items, week);
+    expect(done).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('plan-progress').textContent()).toMatch(new RegExp(`^本周已完成 ${done}/${list.length} 项`));
+    const bar = page.getByTestId('plan-week-bar');
+    expect({ now: await bar.getAttribute('aria-valuenow'), max: await bar.getAttribute('aria-valuemax') }).toEqual({ now: String(done), max: String(list.length) });
+    // The bar's fill is the same share as the words beside it.
+    const fill = await bar.evaluate((el) => (el.firstElementChild as HTMLElement).getBoundingClientRect().width / el.getBoundingClientRect().width);
+    expect(Math.abs(fill - done / list.length)).toBeLessThan(0.02);
+    await poll(() => page.getByTestId('plan-overall').textContent()).toBe(`整个 ${studyPlan.weeks} 周计划的项目已完成 ${pct(studyPlan.progress)}`);
   });
 });
 
+const VIEWPORTS = [
+  { width: 1280, height: 900, label: 'desk' },
+  { width: 390, height: 844, label: 'phone' },
+] as const;
+
 describe('who needs attention', () => {
-  it('lists members with reason and evidence at the top of the branch page, and counts members by stage', async () => {
-    await freshSignIn('SECRETARY');
-    await open(page, server.url, '/branches/b-1');
-    const list = page.getByTestId('attention');
-    await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
-    // The section comes before the organizational-life table.
-    const order = await page.evaluate(() => {
-      const a = document.querySelector('[data-testid="attention"]')!;
-      const f = document.querySelector('[data-testid="branch-figures"]')!;
-      return a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+  for (const viewport of VIEWPORTS)
+    it(`lists members with reason and evidence at the top of the branch page, and counts members by stage (${viewport.label})`, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await freshSignIn('SECRETARY');
+      await open(page, server.url, '/branches/b-1');
+      const list = page.getByTestId('attention');
+      await poll(() => list.locator(':scope > li').count()).toBeGreaterThan(0);
+      // The section comes before the organizational-life table.
+      const order = await page.evaluate(() => {
+        const a = document.querySelector('[data-testid="attention"]')!;
+        const f = document.querySelector('[data-testid="branch-figures"]')!;
+        return a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      expect(order).toBeTruthy();
+      const low = list.locator('li[data-reason="attendance"]').first();
+      await poll(() => low.count()).toBe(1);
+      expect(await low.textContent()).toMatch(/最近 \d+ 次会议只出席 \d+ 次（\d+%），支部 .+ 出勤率 \d+%/);
+      const counts = page.getByTestId('stage-counts');
+      const total = Number((await counts.textContent())!.match(/成员共 (\d+) 人/)![1]);
+      const byStage = await counts.locator('[data-stage]').allTextContents();
+      expect(byStage.map((x) => Number(x.match(/(\d+)$/)![1])).reduce((a, b) => a + b, 0)).toBe(total);
+      expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
+      expect(await fitsWidth(page)).toBe(true);
     });
-    expect(order).toBeTruthy();
-    const low = list.locator('li[data-reason="attendance"]').first();
-    await poll(() => low.count()).toBe(1);
-    expect(await low.textContent()).toMatch(/最近 \d+ 次会议只出席 \d+ 次（\d+%），支部 .+ 出勤率 \d+%/);
-    const counts = page.getByTestId('stage-counts');
-    const total = Number((await counts.textContent())!.match(/成员共 (\d+) 人/)![1]);
-    const byStage = await counts.locator('[data-stage]').allTextContents();
-    expect(byStage.map((x) => Number(x.match(/(\d+)$/)![1])).reduce((a, b) => a + b, 0)).toBe(total);
-    expect(await page.getByRole('heading', { name: '成员名单' }).count()).toBe(1);
-  });
 });
 
 describe('something to study', () => {
@@ -182,6 +230,19 @@ describe('something to study', () => {
     await poll(async () => (await studies()).filter((s) => s.course.id === 'c-21' && s.id.startsWith('view-')).reduce((a, s) => a + s.seconds, 0)).toBeGreaterThanOrEqual(6);
   });
 
+  it('at a desk, a course page shows its outline, reading, questions and topics within the width', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, server.url, '/courses/c-21');
+    await poll(() => page.getByTestId('course-outline').locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-reading').locator('p').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('course-questions').locator('li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('course-topics').locator('.chip').count()).toBeGreaterThan(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, server.url, '/me');
+    await poll(() => page.getByTestId('recommendations').locator('strong a').count()).toBeGreaterThan(0);
+  });
+
   it('the recommendations do not repeat the courses of the plan', async () => {
     const plan = await page
       .getByTestId('plan-items')
@@ -196,6 +257,60 @@ describe('something to study', () => {
   });
 });
 
+describe('pictures that carry meaning', () => {
+  for (const viewport of [
+    { width: 1280, height: 900, label: 'desk' },
+    { width: 390, height: 844, label: 'phone' },
+  ]) {
+    it(`the portrait's picture names its nodes without overlapping labels, and its legend shows the shapes and colours drawn (${viewport.label})`, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await freshSignIn('SECRETARY');
+      await open(page, server.url, '/members/m-4');
+      await page.waitForFunction(() => !!window.cy && !window.cy.destroyed() && window.cy.nodes().length > 2 && !!window.cy.container()?.closest('.graph-small'), undefined, {
+        timeout: 45_000,
+      });
+      const drawn = await page.evaluate(() => {
+        const cy = window.cy!;
+        return cy.nodes().map((n) => {
+          const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          return {
+            kind: String(n.data('kind')),
+            name: String(n.data('label') ?? ''),
+            labelled: n.hasClass('labelled'),
+            box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+            px: parseFloat(String(n.style('font-size'))) * cy.zoom(),
+            shape: String(n.style('shape')),
+            color: String(n.style('background-color')).replace(/\s/g, ''),
+          };
+        });
+      });
+      // Every node has its name (drawn, or on hover where it would touch another); the member's own is drawn,
+      // large enough to read, and no two drawn labels touch.
+      for (const n of drawn) expect(n.name.trim(), n.kind).not.toBe('');
+      const shown = drawn.filter((n) => n.labelled);
+      expect(shown.map((n) => n.kind)).toContain('member');
+      for (const n of shown) expect(n.px, n.name).toBeGreaterThanOrEqual(9);
+      const touching = shown.flatMap((a, i) =>
+        shown
+          .slice(i + 1)
+          .filter((b) => a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2)
+          .map((b) => `${a.name} / ${b.name}`),
+      );
+      expect(touching).toEqual([]);
+      const kinds = [...new Set(drawn.map((n) => n.kind))].sort();
+      expect(kinds).toEqual(expect.arrayContaining(['branch', 'member']));
+      // Each kind on the canvas has a legend entry of the same shape and colour.
+      for (const kind of kinds) {
+        const swatch = page.getByTestId(`portrait-legend-${kind}`);
+        expect(await swatch.count(), kind).toBe(1);
+        const legend = await swatch.evaluate((svg) => ({ shape: svg.getAttribute('data-shape'), color: getComputedStyle(svg.querySelector('path')!).fill.replace(/\s/g, '') }));
+        const canvas = drawn.find((n) => n.kind === kind)!;
+        expect(legend, kind).toEqual({ shape: canvas.shape, color: canvas.color });
+      }
+    });
+  }
+});
+
 /** Each main screen, as a role sees it. */
 const SCREENS = [
   { name: 'sign-in', role: null, hash: '/signin' },
@@ -205,6 +320,34 @@ const SCREENS = [
   { name: 'portrait', role: 'SECRETARY', hash: '/members/m-4' },
   { name: 'network', role: 'SECRETARY', hash: '/network' },
   { name: 'dashboard', role: 'UNIVERSITY_ADMIN', hash: '/dashboard' },
+] as const;
+
+/**
+ * Every other screen, as the role that uses it sees it (`:meeting` is a meeting of the branch b-1, found
+ * through the API). Their own browser tests use them; here each is checked with axe in both viewports.
+ */
+const OTHER_SCREENS = [
+  { name: 'account', role: 'MEMBER', hash: '/account' },
+  { name: 'own-record', role: 'MEMBER', hash: '/members/:me/record' },
+  { name: 'todo', role: 'SECRETARY', hash: '/todo' },
+  { name: 'meetings', role: 'SECRETARY', hash: '/branches/b-1/meetings' },
+  { name: 'meeting-new', role: 'SECRETARY', hash: '/branches/b-1/meetings/new' },
+  { name: 'meeting', role: 'SECRETARY', hash: '/meetings/:meeting' },
+  { name: 'pipeline', role: 'SECRETARY', hash: '/members/m-4/pipeline' },
+  { name: 'dues', role: 'SECRETARY', hash: '/members/m-4/dues' },
+  { name: 'talks', role: 'SECRETARY', hash: '/members/m-4/talks' },
+  { name: 'record', role: 'SECRETARY', hash: '/members/m-4/record' },
+  { name: 'profiles', role: 'SECRETARY', hash: '/members/m-4/profiles' },
+  { name: 'affairs', role: 'SECRETARY', hash: '/branches/b-1/affairs' },
+  { name: 'assessment', role: 'SECRETARY', hash: '/branches/b-1/assessment' },
+  { name: 'calendar', role: 'SECRETARY', hash: '/branches/b-1/calendar' },
+  { name: 'notices', role: 'SECRETARY', hash: '/notices' },
+  { name: 'appraisal', role: 'SECRETARY', hash: '/appraisal' },
+  { name: 'not-found', role: 'SECRETARY', hash: '/nowhere' },
+  { name: 'committee-dashboard', role: 'COMMITTEE_ADMIN', hash: '/dashboard' },
+  { name: 'bulk-transfers', role: 'COMMITTEE_ADMIN', hash: '/transfers/bulk' },
+  { name: 'accounts', role: 'UNIVERSITY_ADMIN', hash: '/admin/accounts' },
+  { name: 'rules', role: 'UNIVERSITY_ADMIN', hash: '/rules' },
 ] as const;
 
 // HONGTU_SCREENSHOTS=1 writes the README's screenshots (docs/screenshots/); otherwise they go to test-artifacts/.
@@ -234,6 +377,41 @@ describe('accessible on a desk and a phone', () => {
       }
       expect(found).toEqual({});
     }, 300_000);
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 900, label: 'desk' },
+    { width: 390, height: 844, label: 'phone' },
+  ]) {
+    it(`has no serious or critical axe violations on every other screen (${viewport.label})`, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      const year = { from: new Date(Date.now() - 365 * 86400_000).toISOString(), to: new Date().toISOString() };
+      const { meetings } = await api<{ meetings: { id: string }[] }>(
+        'm-1',
+        'query($b: ID!, $from: DateTime!, $to: DateTime!) { meetings(branchId: $b, from: $from, to: $to) { id } }',
+        {
+          b: 'b-1',
+          ...year,
+        },
+      );
+      expect(meetings.length).toBeGreaterThan(0);
+      let role: string | null = null;
+      const found: Record<string, unknown> = {};
+      for (const s of OTHER_SCREENS) {
+        if (s.role !== role) {
+          await freshSignIn(s.role);
+          role = s.role;
+        }
+        await open(page, server.url, s.hash.replace(':meeting', meetings[0].id).replace(':me', await signedInMemberId(page)));
+        await settle();
+        // The page drew its own content (a heading), not a blank page or an error.
+        const heading = (await page.locator('main h1, main h2').allTextContents()).join(' | ');
+        const alerts = await page.locator('main [role="alert"]').allTextContents();
+        const v = await seriousViolations(page);
+        if (v.length || !heading || alerts.length) found[s.name] = { heading, alerts, violations: v };
+      }
+      expect(found).toEqual({});
+    }, 400_000);
   }
 
   it('on a phone, the members table keeps its key columns without scrolling sideways', async () => {

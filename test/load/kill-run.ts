@@ -3,9 +3,10 @@
  * 1. `clients` closed-loop clients (one member each) send recordAnswer with their own ids;
  * 2. once the server has finished its start-up work on the fresh store (embedding the content and
  *    building the vector indexes, then the learning summaries), the load starts; after `loadMs` the
- *    server gets SIGKILL; answers without a reply are "in flight". A kill during that first-start
- *    vector work can leave a Kuzu store that does not reopen (see the README's note on backups);
- *    this run measures the write path, so it waits for that work to end;
+ *    server gets SIGKILL; answers without a reply are "in flight". This run measures the write path,
+ *    so it waits for that work to end. A kill during the first-start vector work is a case of its own
+ *    (vector-kill.test.ts): the next start sets the interrupted vector work aside, the store reopens at
+ *    the checkpoint before it and the indexes are rebuilt (graph/kuzu/vector-work.ts);
  * 3. the store is opened in this process (the server is dead) to count what was stored and which
  *    outbox entries were still pending, then closed;
  * 4. the server restarts on the same data directory and every in-flight answer is retried with the

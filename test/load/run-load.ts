@@ -17,6 +17,11 @@
  * secretaries' accounts (about four clients per account), where the default (600 a minute, 10 a
  * second) is sized for one person. Measurement starts once the server reports its start-up work done (the learning
  * summaries of a freshly loaded store are built in the background), then a 3 s warm-up.
+ *
+ * With HONGTU_KUZU_TRACE=<file prefix>, the server counts its write transactions per phase
+ * (graph/kuzu/write-trace.ts: lock wait and hold, statements and their times, the process's CPU time)
+ * and writes one JSON file per phase: CPU time per acknowledged write and writer time per commit, which
+ * compare builds on a machine too busy for wall-clock figures.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -101,8 +106,14 @@ async function throughput(dataDir: string, world: World, clients: number, second
     // Warm-up (first requests compile queries and fill caches), not counted.
     await phase('warm-up', clients, 3, async (c, n) => (n % 2 ? read(c, n) : answer(c, 100_000 + n)));
     const out: PhaseResult[] = [];
+    const mark = (sig: NodeJS.Signals) => process.env.HONGTU_KUZU_TRACE && child.proc.kill(sig);
+    mark('SIGUSR2');
     out.push(await phase('recordAnswer', clients, seconds, answer));
+    mark('SIGUSR1');
+    await new Promise((r) => setTimeout(r, 200));
+    mark('SIGUSR2');
     out.push(await phase('member(id)', clients, seconds, read));
+    mark('SIGUSR1');
     return out;
   } finally {
     await stopGracefully(child);

@@ -23,7 +23,7 @@ describe('names with control or text-direction characters', () => {
       const id = `n-${what.replace(/\W+/g, '-')}`;
       const r = await t.as('sec')(CREATE, member(name, id));
       expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-      expect(r.body.errors[0].message).toMatch(/^name must not contain control or text-direction characters \(found U\+[0-9A-F]{4}/);
+      expect(r.body.errors[0].message).toMatch(/^名称（name）不能包含控制字符或文字方向字符（第\d+个字符为U\+[0-9A-F]{4}）$/);
       expect(await t.store.getMembersByIds([id])).toEqual([]);
     });
   }

@@ -144,15 +144,18 @@ export function RouteView() {
         break;
       default:
         page = (
-          <EmptyState
-            action={
-              <a className="button" href={hrefFor({ name: 'root' })}>
-                {t('state.backHome')}
-              </a>
-            }
-          >
-            {t('state.notFoundPage')}
-          </EmptyState>
+          <>
+            <h1>{t('state.notFoundTitle')}</h1>
+            <EmptyState
+              action={
+                <a className="button" href={hrefFor({ name: 'root' })}>
+                  {t('state.backHome')}
+                </a>
+              }
+            >
+              {t('state.notFoundPage')}
+            </EmptyState>
+          </>
         );
     }
   return (

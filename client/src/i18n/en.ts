@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
 
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
+  'state.notFoundTitle': 'Page not found',
   'state.notFoundPage': 'There is no such page.',
   'state.backHome': 'Back to the start',
   'state.comingSoon': 'The data for this is not available from the server yet; it will appear here once it is.',

@@ -74,6 +74,7 @@ export const zhCN = {
 
   'state.loading': '正在加载…',
   'state.retry': '重试',
+  'state.notFoundTitle': '找不到页面',
   'state.notFoundPage': '没有这个页面。',
   'state.backHome': '回到首页',
   'state.comingSoon': '此功能的数据接口尚未上线，上线后将在这里显示。',

@@ -18,6 +18,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { fieldErrorOf } from './field-error';
 import { fenToYuan } from './money';
+import { LabelledField } from './LabelledField';
 
 /** A branch's party affairs: the pipeline with what is late, dues totals and whom to remind, transfers with their steps. */
 export default function BranchAffairsPage({ branchId }: { branchId: string }) {
@@ -235,19 +236,9 @@ function CancelTransfer({ id, memberName, onDone }: { id: string; memberName: st
       <p>
         <strong>{t('cancel.ask', { name: memberName })}</strong>
       </p>
-      <label>
-        {t('cancel.reason')}
-        <textarea
-          rows={2}
-          value={note}
-          placeholder={t('cancel.reasonPlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="cancel-note"
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          required
-        />
-      </label>
+      <LabelledField label={t('cancel.reason')} invalid={invalid} errorId={errorId}>
+        <textarea rows={2} value={note} placeholder={t('cancel.reasonPlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="cancel-note" required />
+      </LabelledField>
       <div className="row">
         <button type="submit" className="button" disabled={state.fetching} data-testid="cancel-confirm">
           {t('cancel.confirm')}
@@ -297,12 +288,10 @@ function StartTransferForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="form" onSubmit={submit} data-testid="transfer-form">
       <h3>{t('affairs.startTransfer')}</h3>
-      <label>
-        {t('affairs.member')}
+      <LabelledField label={t('affairs.member')}>
         <input value={memberId} onChange={(e) => setMemberId(e.target.value)} data-testid="transfer-member" required />
-      </label>
-      <label>
-        {t('affairs.kind')}
+      </LabelledField>
+      <LabelledField label={t('affairs.kind')}>
         <select value={kind} onChange={(e) => setKind(e.target.value as TransferCaseKind)} data-testid="transfer-kind">
           {(['INTERNAL', 'OUT'] as const).map((k) => (
             <option key={k} value={k}>
@@ -310,15 +299,13 @@ function StartTransferForm({ onDone }: { onDone: () => void }) {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {kind === 'INTERNAL' ? t('affairs.toBranch') : t('affairs.externalOrg')}
+      </LabelledField>
+      <LabelledField label={kind === 'INTERNAL' ? t('affairs.toBranch') : t('affairs.externalOrg')}>
         <input value={target} onChange={(e) => setTarget(e.target.value)} data-testid="transfer-target" required />
-      </label>
-      <label>
-        {t('affairs.reason')}
+      </LabelledField>
+      <LabelledField label={t('affairs.reason')}>
         <input value={reason} onChange={(e) => setReason(e.target.value)} required />
-      </label>
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching}>
         {t('affairs.startTransfer')}
       </button>

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { fieldErrorOf } from './field-error';
+import { LabelledField } from './LabelledField';
 
 const OPEN = new Set(['INITIATED', 'APPROVED', 'LETTER_ISSUED', 'LETTER_RECEIVED']);
 /** A batch id for one submission; a retry of the same list reuses it, so nothing is started twice. */
@@ -50,8 +51,7 @@ export default function BulkTransfersPage() {
           return (
             <>
               <div className="form">
-                <label>
-                  {t('bulk.branch')}
+                <LabelledField label={t('bulk.branch')}>
                   <select value={branchId} onChange={(e) => setBranchId(e.target.value)} data-testid="bulk-branch">
                     <option value="">{t('bulk.chooseBranch')}</option>
                     {committees.map((c) => (
@@ -64,7 +64,7 @@ export default function BulkTransfersPage() {
                       </optgroup>
                     ))}
                   </select>
-                </label>
+                </LabelledField>
               </div>
               {branchId ? <BulkForm key={branchId} branchId={branchId} branches={allBranches.filter((b) => b.id !== branchId)} /> : null}
             </>
@@ -160,17 +160,17 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
                           {busy.has(m.id) ? <span className="chip chip-muted">{t('bulk.openTransfer')}</span> : null}
                         </label>
                         {on && kind === 'OUT' ? (
-                          <label>
-                            {t('bulk.dest')}（{m.name}）
-                            <input
-                              type="text"
-                              value={destOf(m.id)}
-                              onChange={(e) => setDest({ ...dest, [m.id]: e.target.value })}
-                              data-testid="bulk-dest"
-                              aria-invalid={o?.kind === 'refused' ? true : undefined}
-                              aria-describedby={o?.kind === 'refused' ? `${errorId}-${m.id}` : undefined}
-                            />
-                          </label>
+                          <LabelledField
+                            label={
+                              <>
+                                {t('bulk.dest')}（{m.name}）
+                              </>
+                            }
+                            invalid={o?.kind === 'refused'}
+                            errorId={`${errorId}-${m.id}`}
+                          >
+                            <input type="text" value={destOf(m.id)} onChange={(e) => setDest({ ...dest, [m.id]: e.target.value })} data-testid="bulk-dest" />
+                          </LabelledField>
                         ) : null}
                         {o ? (
                           <p
@@ -195,8 +195,7 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
           </Section>
           {members.length === 0 ? null : (
             <>
-              <label>
-                {t('bulk.kind')}
+              <LabelledField label={t('bulk.kind')}>
                 <select value={kind} onChange={(e) => setKind(e.target.value as TransferCaseKind)} data-testid="bulk-kind">
                   {(['OUT', 'INTERNAL'] as const).map((k) => (
                     <option key={k} value={k}>
@@ -204,15 +203,13 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
                     </option>
                   ))}
                 </select>
-              </label>
+              </LabelledField>
               {kind === 'OUT' ? (
-                <label>
-                  {t('bulk.destAll')}
+                <LabelledField label={t('bulk.destAll')}>
                   <input type="text" value={destAll} onChange={(e) => setDestAll(e.target.value)} data-testid="bulk-dest-all" />
-                </label>
+                </LabelledField>
               ) : (
-                <label>
-                  {t('bulk.toBranch')}
+                <LabelledField label={t('bulk.toBranch')}>
                   <select value={toBranchId} onChange={(e) => setToBranchId(e.target.value)} data-testid="bulk-to-branch">
                     <option value="">{t('bulk.chooseBranch')}</option>
                     {branches.map((b) => (
@@ -221,12 +218,11 @@ function BulkForm({ branchId, branches }: { branchId: string; branches: { id: st
                       </option>
                     ))}
                   </select>
-                </label>
+                </LabelledField>
               )}
-              <label>
-                {t('bulk.reason')}
+              <LabelledField label={t('bulk.reason')}>
                 <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="bulk-reason" />
-              </label>
+              </LabelledField>
               <p className="meta" aria-live="polite">
                 {t('bulk.selected', { n: selected.length })}
               </p>

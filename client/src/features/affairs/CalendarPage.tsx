@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { routeForObligation } from '../work-queue/action-route';
+import { LabelledField } from './LabelledField';
 
 type Week = ObligationCalendarQuery['obligationCalendar'][number];
 
@@ -153,10 +154,9 @@ function FeedLink() {
           <div data-testid="feed" data-active={active.length > 0}>
             {url ? (
               <div className="form">
-                <label>
-                  {t('cal.feedUrl')}
+                <LabelledField label={t('cal.feedUrl')}>
                   <input readOnly value={url} data-testid="feed-url" onFocus={(e) => e.currentTarget.select()} />
-                </label>
+                </LabelledField>
                 <p className="meta">{t('cal.feedCopyHint')}</p>
               </div>
             ) : null}

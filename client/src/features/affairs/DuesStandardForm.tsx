@@ -5,6 +5,7 @@ import { type DuesCategory, SetDuesStandardDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { fieldErrorOf } from './field-error';
 import { fenToYuan, yuanToFen } from './money';
+import { LabelledField } from './LabelledField';
 
 const CATEGORIES: DuesCategory[] = ['EMPLOYED', 'RETIRED', 'STUDENT', 'UNEMPLOYED', 'RELIEF'];
 /** Categories whose standard is a bracket of an income base; the others pay the catalogue's fixed minimum. */
@@ -47,64 +48,32 @@ export function DuesStandardForm({ memberId, onDone }: { memberId: string; onDon
   const err = local ?? (server ? { field: (server.root ?? '') as Field | '', message: server.message } : null);
   const known = err && (['year', 'category', 'baseFen', 'monthlyFen'] as string[]).includes(err.field) ? (err.field as Field) : null;
   const invalid = (f: Field) => (known === f ? true : undefined);
-  const described = (f: Field) => (known === f ? errorId : undefined);
   return (
     <form className="card form" onSubmit={submit} data-testid="dues-standard-form" noValidate>
       <h2>{t('duesStd.title')}</h2>
       <p className="hint">{t('duesStd.hint')}</p>
-      <label>
-        {t('duesStd.year')}
-        <input
-          inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          data-testid="std-year"
-          aria-invalid={invalid('year')}
-          aria-describedby={described('year')}
-        />
-      </label>
-      <label>
-        {t('duesStd.category')}
-        <select
-          value={category}
-          onChange={(e) => setCategory(e.target.value as DuesCategory)}
-          data-testid="std-category"
-          aria-invalid={invalid('category')}
-          aria-describedby={described('category')}
-        >
+      <LabelledField label={t('duesStd.year')} invalid={invalid('year')} errorId={errorId}>
+        <input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-testid="std-year" />
+      </LabelledField>
+      <LabelledField label={t('duesStd.category')} invalid={invalid('category')} errorId={errorId}>
+        <select value={category} onChange={(e) => setCategory(e.target.value as DuesCategory)} data-testid="std-category">
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {te('duesCategory', c)}
             </option>
           ))}
         </select>
-      </label>
+      </LabelledField>
       {needsBase ? (
-        <label>
-          {t('duesStd.base')}
-          <input
-            inputMode="decimal"
-            value={base}
-            onChange={(e) => setBase(e.target.value)}
-            data-testid="std-base"
-            aria-invalid={invalid('baseFen')}
-            aria-describedby={described('baseFen')}
-          />
-        </label>
+        <LabelledField label={t('duesStd.base')} invalid={invalid('baseFen')} errorId={errorId}>
+          <input inputMode="decimal" value={base} onChange={(e) => setBase(e.target.value)} data-testid="std-base" />
+        </LabelledField>
       ) : (
         <p className="meta">{t('duesStd.baseFixed')}</p>
       )}
-      <label>
-        {t('duesStd.monthly')}
-        <input
-          inputMode="decimal"
-          value={monthly}
-          onChange={(e) => setMonthly(e.target.value)}
-          data-testid="std-monthly"
-          aria-invalid={invalid('monthlyFen')}
-          aria-describedby={described('monthlyFen')}
-        />
-      </label>
+      <LabelledField label={t('duesStd.monthly')} invalid={invalid('monthlyFen')} errorId={errorId}>
+        <input inputMode="decimal" value={monthly} onChange={(e) => setMonthly(e.target.value)} data-testid="std-monthly" />
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching} data-testid="std-submit">
         {t('duesStd.submit')}
       </button>

@@ -8,6 +8,7 @@ import { useSession } from '../../app/useSession';
 import { Citation } from './Citation';
 import { DuesStandardForm } from './DuesStandardForm';
 import { fenToYuan, yuanToFen } from './money';
+import { LabelledField } from './LabelledField';
 
 /** A member's dues: standard, arrears with the prompts the rules raise, payments, and the payment form. */
 export default function MemberDuesPage({ memberId }: { memberId: string }) {
@@ -102,14 +103,12 @@ function PayForm({ memberId, suggested, monthly, onDone }: { memberId: string; s
   return (
     <form className="card form" onSubmit={submit} data-testid="dues-form">
       <h2>{t('affairs.pay')}</h2>
-      <label>
-        {t('affairs.months')}
+      <LabelledField label={t('affairs.months')}>
         <input value={months} onChange={(e) => setMonths(e.target.value)} data-testid="dues-months" required />
-      </label>
-      <label>
-        {t('affairs.amount')}
+      </LabelledField>
+      <LabelledField label={t('affairs.amount')}>
         <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="dues-amount" required />
-      </label>
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching}>
         {t('affairs.pay')}
       </button>

@@ -5,6 +5,7 @@ import { MarkNoticeReadDocument, MyNoticesDocument, NoticeStatsDocument, Publish
 import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
+import { LabelledField } from './LabelledField';
 
 /** The viewer's notices, unread first; publishers also publish and see who has read. */
 export default function NoticesPage() {
@@ -95,8 +96,7 @@ function PublishForm({ branchId, onDone }: { branchId: string; onDone: () => voi
   return (
     <form className="card form" onSubmit={submit} data-testid="notice-form">
       <h2>{t('affairs.publish')}</h2>
-      <label>
-        {t('affairs.audience')}
+      <LabelledField label={t('affairs.audience')}>
         <select value={audience} onChange={(e) => setAudience(e.target.value as NoticeAudience)}>
           {(['BRANCH', 'COMMITTEE', 'UNIVERSITY'] as const).map((a) => (
             <option key={a} value={a}>
@@ -104,23 +104,19 @@ function PublishForm({ branchId, onDone }: { branchId: string; onDone: () => voi
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('affairs.audienceId')}
+      </LabelledField>
+      <LabelledField label={t('affairs.audienceId')}>
         <input value={audienceId} onChange={(e) => setAudienceId(e.target.value)} required />
-      </label>
-      <label>
-        {t('affairs.title')}
+      </LabelledField>
+      <LabelledField label={t('affairs.title')}>
         <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notice-title" required />
-      </label>
-      <label>
-        {t('affairs.body')}
+      </LabelledField>
+      <LabelledField label={t('affairs.body')}>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} data-testid="notice-body" required />
-      </label>
-      <label>
-        {t('affairs.periodDays')}
+      </LabelledField>
+      <LabelledField label={t('affairs.periodDays')}>
         <input inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} data-testid="notice-days" />
-      </label>
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching}>
         {t('affairs.publish')}
       </button>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { Citation } from './Citation';
 import { chinaDay, eventTime } from '../../app/china-time';
+import { LabelledField } from './LabelledField';
 
 const STEPS: PipelineStep[] = [
   'APPLICATION',
@@ -127,8 +128,7 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
   return (
     <form className="card form" onSubmit={submit} data-testid="pipeline-form">
       <h2>{t('affairs.recordStep')}</h2>
-      <label>
-        {t('affairs.step')}
+      <LabelledField label={t('affairs.step')}>
         <select value={step} onChange={(e) => setStep(e.target.value as PipelineStep)} data-testid="pipeline-step">
           {STEPS.map((s) => (
             <option key={s} value={s}>
@@ -136,23 +136,19 @@ function StepForm({ memberId, onDone }: { memberId: string; onDone: () => void }
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('affairs.date')}
+      </LabelledField>
+      <LabelledField label={t('affairs.date')}>
         <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="pipeline-date" required />
-      </label>
-      <label>
-        {t('affairs.documentRef')}
+      </LabelledField>
+      <LabelledField label={t('affairs.documentRef')}>
         <input value={documentRef} onChange={(e) => setDocumentRef(e.target.value)} />
-      </label>
-      <label>
-        {t('affairs.people')}
+      </LabelledField>
+      <LabelledField label={t('affairs.people')}>
         <input value={people} onChange={(e) => setPeople(e.target.value)} data-testid="pipeline-people" />
-      </label>
-      <label>
-        {t('affairs.trainingHours')}
+      </LabelledField>
+      <LabelledField label={t('affairs.trainingHours')}>
         <input inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
-      </label>
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching}>
         {t('affairs.save')}
       </button>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { fieldErrorOf } from './field-error';
+import { LabelledField } from './LabelledField';
 
 /** Pretty JSON of a rule's parameters (the API sends them as one line). */
 function pretty(params: string): string {
@@ -43,10 +44,9 @@ export default function RulesPage({ canOverride }: { canOverride: boolean }) {
           return (
             <>
               <div className="form">
-                <label>
-                  {t('rules.filter')}
+                <LabelledField label={t('rules.filter')}>
                   <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="rules-filter" />
-                </label>
+                </LabelledField>
                 <p className="meta">{t('rules.count', { n: shown.length })}</p>
               </div>
               <ul className="todo-list" data-testid="rules">
@@ -177,43 +177,15 @@ function OverrideForm({ rule, onSaved }: { rule: RuleFieldsFragment; onSaved: ()
   return (
     <form className="form" onSubmit={submit} data-testid="override-form" noValidate>
       <p className="meta">{t('rules.overrideHint')}</p>
-      <label>
-        {t('rules.paramsField')}
-        <textarea
-          rows={3}
-          value={params}
-          onChange={(e) => setParams(e.target.value)}
-          data-testid="override-params"
-          aria-invalid={on('params')}
-          aria-describedby={on('params') ? errorId : undefined}
-          spellCheck={false}
-        />
-      </label>
-      <label>
-        {t('rules.effectiveFrom')}
-        <input
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          data-testid="override-from"
-          aria-invalid={on('effectiveFrom')}
-          aria-describedby={on('effectiveFrom') ? errorId : undefined}
-          required
-        />
-      </label>
-      <label>
-        {t('rules.reason')}
-        <textarea
-          rows={2}
-          value={reason}
-          placeholder={t('rules.reasonPlaceholder')}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="override-reason"
-          aria-invalid={on('reason')}
-          aria-describedby={on('reason') ? errorId : undefined}
-          required
-        />
-      </label>
+      <LabelledField label={t('rules.paramsField')} invalid={on('params')} errorId={errorId}>
+        <textarea rows={3} value={params} onChange={(e) => setParams(e.target.value)} data-testid="override-params" spellCheck={false} />
+      </LabelledField>
+      <LabelledField label={t('rules.effectiveFrom')} invalid={on('effectiveFrom')} errorId={errorId}>
+        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="override-from" required />
+      </LabelledField>
+      <LabelledField label={t('rules.reason')} invalid={on('reason')} errorId={errorId}>
+        <textarea rows={2} value={reason} placeholder={t('rules.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" required />
+      </LabelledField>
       <button type="submit" className="button" disabled={state.fetching} data-testid="override-submit">
         {t('rules.submit')}
       </button>

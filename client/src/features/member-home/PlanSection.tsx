@@ -39,7 +39,15 @@ export function PlanSection({ memberId, plan, onChanged }: { memberId: string; p
       <p className="meta" data-testid="plan-progress">
         {t('home.planProgress', { done, total: list.length, minutes: minutes(total) })}
       </p>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={list.length} aria-valuenow={done} aria-label={t('home.planWeekBar')}>
+      <div
+        className="progress"
+        data-testid="plan-week-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={list.length}
+        aria-valuenow={done}
+        aria-label={t('home.planWeekBar')}
+      >
         <span style={{ width: `${list.length ? (100 * done) / list.length : 0}%` }} />
       </div>
       <p className="meta" data-testid="plan-overall">

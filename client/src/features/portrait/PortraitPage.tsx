@@ -127,19 +127,19 @@ function Portrait({ member }: { member: Member }) {
           />
           <p className="legend" data-testid="portrait-legend">
             <span>
-              <Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} />
+              <Swatch shape="ellipse" color={STAGE_COLORS[member.stage] ?? KIND_LOOK.member.color} testId="portrait-legend-member" />
               {member.name}（{te('stage', member.stage)}）
             </span>
             <span>
-              <Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} />
+              <Swatch shape={KIND_LOOK.branch.shape} color={KIND_LOOK.branch.color} testId="portrait-legend-branch" />
               {t('network.kind.branch')}
             </span>
             <span>
-              <Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} />
+              <Swatch shape={KIND_LOOK.course.shape} color={KIND_LOOK.course.color} testId="portrait-legend-course" />
               {t('portrait.legendCourse')}
             </span>
             <span>
-              <Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} />
+              <Swatch shape={KIND_LOOK.topic.shape} color={KIND_LOOK.topic.color} testId="portrait-legend-topic" />
               {t('portrait.legendTopic')}
             </span>
           </p>
