@@ -29,8 +29,6 @@ export class KuzuEngine {
   private gate: Promise<void> | null = null;
   private drained: (() => void) | null = null;
   readonly writeLock = new Mutex();
-  /** What write transactions remember across commits (executor.ts `WriteMemo`); only touched under `writeLock`. */
-  readonly memo = new Map<string, unknown>();
   private closed = false;
 
   constructor(readonly file: string) {}
@@ -146,7 +144,6 @@ export class KuzuEngine {
       for (const c of [...this.readers, this.writer]) await c?.close().catch(() => undefined);
       await this.db?.close().catch(() => undefined);
       this.cache.clear();
-      this.memo.clear();
       this.db = null;
       this.writer = null;
       this.readers = [];

@@ -20,18 +20,6 @@ export type Params = Record<string, KuzuValue>;
 /** Run one parameterised statement and get its rows. */
 export interface Runner {
   run(query: string, params?: Params): Promise<Row[]>;
-  /**
-   * Only in a write transaction (`KuzuExecutor.write`): values derived from committed data that a later
-   * transaction may use instead of reading them again (the audit chain's head). `get` sees this
-   * transaction's own `set`s; they become visible to other transactions only once this one commits.
-   * Any failed write and every schema change or COPY (`ddl`) forgets all of them.
-   */
-  memo?: WriteMemo;
-}
-
-export interface WriteMemo {
-  get<T>(key: string): T | undefined;
-  set<T>(key: string, value: T): void;
 }
 
 /** What runs under the write lock: parameterised statements, raw statements (DDL, COPY) and row streams. */
@@ -114,14 +102,8 @@ export class KuzuExecutor {
           await e.raw(conn, 'ROLLBACK').catch(() => undefined);
           await e.raw(conn, 'BEGIN TRANSACTION');
         });
-        const staged = new Map<string, unknown>();
-        const memo: WriteMemo = {
-          get: <V>(k: string) => (staged.has(k) ? staged.get(k) : e.memo.get(k)) as V | undefined,
-          set: (k, v) => void staged.set(k, v),
-        };
         try {
           const out = await fn({
-            memo,
             run: async (q, p = {}) => {
               checkParams(p);
               if (!tr) return e.exec(conn, q, p);
@@ -135,12 +117,9 @@ export class KuzuExecutor {
           });
           const tc = performance.now();
           await e.raw(conn, 'COMMIT');
-          for (const [k, v] of staged) e.memo.set(k, v);
           if (tr) traceTx(tr, performance.now() - tc);
           return out;
         } catch (err) {
-          // Rolled back (or a COMMIT whose outcome is unknown): nothing remembered is trusted any more.
-          e.memo.clear();
           await e.raw(conn, 'ROLLBACK').catch(() => undefined);
           throw err;
         }
@@ -158,7 +137,6 @@ export class KuzuExecutor {
     return locked(e, async () => {
       const conn = e.writeConnection;
       e.bumpEpoch();
-      e.memo.clear();
       try {
         return await fn({
           run: (q, p = {}) => {
@@ -171,7 +149,6 @@ export class KuzuExecutor {
         });
       } finally {
         e.bumpEpoch();
-        e.memo.clear();
       }
     });
   }
