@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps): App {
       : config.auth.oidc
         ? new OidcSignIn(config.auth.oidc, { store: deps.store, auth: config.auth, secret: config.jwtSecret, now, log: logger })
         : null;
+  const contextDeps: AppDeps = { ...deps, rules, logger, oidc };
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -77,7 +78,8 @@ export function createApp(deps: AppDeps): App {
     // config.limits.maxBodyBytes, chunked bodies counted as read). Yoga's own would pipe every body
     // through a TransformStream, a cost per request for a check already made.
     maxRequestBodySize: false,
-    context: (initial) => ({ ...initial, ...createContext({ ...deps, rules, logger, oidc }, initial.request, verify, throttle) }),
+    // Envelop assigns what this returns onto the request's initial context (no copy of it needed here).
+    context: (initial) => createContext(contextDeps, initial.request, verify, throttle) as ApiContext,
     plugins: [
       useSecurityHeaders(),
       useRateLimits(config),
