@@ -3,13 +3,14 @@
  * member records, dues, transfers) carry a code from this closed set with typed parameters. The GraphQL
  * edge puts `{ code, params }` in `extensions.reason` and writes the message in the request's language
  * (zh-CN by default, en), naming the field and, for a rule, the rule with its citation. `extensions.code`
- * stays one of the API's error codes. Same template syntax as reason-messages.ts: `{name}` is a
- * parameter, `[…]` is shown only when every parameter inside it is given.
+ * stays one of the API's error codes. Same template syntax and filler as reason-messages.ts
+ * (template.ts): `{name}` is a parameter, `[…]` is shown only when every parameter inside it is given.
  */
 import { DUES_CATEGORY_NAMES, FIELD_NAMES, STEP_NAMES, TRANSFER_KIND_NAMES, TRANSFER_STATUS_NAMES } from './error-names';
 import { AppError } from '../errors';
 import type { Locale } from './locale';
 import { STAGE_NAMES } from './reason-messages';
+import { fillTemplate } from './template';
 
 /** FIELD: an input field (named in the locale, with its API name); STEP(S): pipeline steps; FEN: money in fen; others shown as they are. */
 export type ErrorParamKind = 'FIELD' | 'STEP' | 'STEPS' | 'STAGE' | 'FEN' | 'CATEGORY' | 'TRANSFER_KIND' | 'TRANSFER_STATUSES' | 'TEXT';
@@ -434,8 +435,7 @@ export function renderError(r: ErrorReason, locale: Locale): string {
   const has = (name: string) => r.params[name] !== undefined && r.params[name] !== null && r.params[name] !== '';
   let template: string = ERROR_MESSAGES[r.code][locale];
   if (has('rule')) template += RULE_SUFFIX[locale];
-  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(/\{(\w+)\}/g)].every((x) => has(x[1])) ? inner : ''));
-  return withOptional.replace(/\{(\w+)\}/g, (m, name: string) => (has(name) ? formatParam(kindOf(r.code, name), r.params[name], locale) : m));
+  return fillTemplate(template, has, (name) => formatParam(kindOf(r.code, name), r.params[name], locale));
 }
 
 /**

@@ -7,6 +7,7 @@
 import { AREA_NAMES_EN, COURSE_KIND_NAMES, REASON_MESSAGES, STAGE_NAMES } from './reason-messages';
 import type { Locale } from './locale';
 import { requirementNoteText } from './requirement-notes';
+import { fillTemplate } from './template';
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as ReasonCode[];
@@ -97,9 +98,7 @@ export function formatParam(kind: ReasonParamKind, value: ReasonValue, locale: L
 export function renderReason(r: Reason, locale: Locale, names: ReasonNames): string {
   const template: string = REASON_MESSAGES[r.code][locale];
   const has = (name: string) => r.params[name] !== undefined && r.params[name] !== null;
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, name: string) => (has(name) ? formatParam(paramKind(r.code, name), r.params[name], locale, names) : m));
-  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(/\{(\w+)\}/g)].every((x) => has(x[1])) ? inner : ''));
-  return fill(withOptional);
+  return fillTemplate(template, has, (name) => formatParam(paramKind(r.code, name), r.params[name], locale, names));
 }
 
 /** Several reasons read as sentences: "…。…。" in Chinese, "…. …." in English; a single reason as it is. */
