@@ -6,7 +6,8 @@
 import type { AppError } from './errors';
 import { type ErrorReasonCode, refusalError } from './i18n/error-messages';
 
-const refuse = (code: ErrorReasonCode, field: string, params: Record<string, string | number> = {}): AppError =>
+/** BAD_USER_INPUT naming `field`, with a reason code (i18n/error-messages.ts) whose `field` parameter is that field. */
+export const refuse = (code: ErrorReasonCode, field: string, params: Record<string, string | number> = {}): AppError =>
   refusalError('BAD_USER_INPUT', { code, params: { field, ...params } }, { field });
 
 /** Allowed clock skew for "past event" timestamps sent by clients. */

@@ -345,10 +345,56 @@ export const ERROR_MESSAGES = {
     'zh-CN': '{field}须为以下之一：{allowed}',
     en: '{field} must be one of {allowed}',
   },
-  PARAM_WHOLE_NUMBER: {
+  WHOLE_NUMBER_RANGE: {
     params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },
     'zh-CN': '{field}须为{min}至{max}之间的整数',
     en: '{field} must be a whole number from {min} to {max}',
+  },
+  // ---- obligations, the work queue and branch assessment ----
+  PERIOD_BOTH_ENDS: {
+    params: { field: 'FIELD' },
+    'zh-CN': '请同时给出开始时间（from）和结束时间（to），或都不给',
+    en: 'give both from and to, or neither',
+  },
+  PERIOD_ORDER: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}须晚于开始时间（from）',
+    en: '{field} must be after from',
+  },
+  PERIOD_TOO_LONG: {
+    params: { field: 'FIELD', years: 'TEXT' },
+    'zh-CN': '从开始时间（from）到结束时间（to）最长{years}年',
+    en: 'the period from–to must be at most {years} years',
+  },
+  QUARTER_FORMAT: {
+    params: { field: 'FIELD' },
+    'zh-CN': '{field}的格式应如 2026-Q3',
+    en: '{field} must look like 2026-Q3',
+  },
+  QUARTERS_COUNT: {
+    params: { field: 'TEXT', min: 'TEXT', max: 'TEXT' },
+    'zh-CN': '季度数（{field}）须为{min}至{max}之间的整数',
+    en: '{field} (the number of quarters) must be a whole number from {min} to {max}',
+  },
+  OBLIGATIONS_COMMITTEE_FORBIDDEN: {
+    params: { committee: 'TEXT' },
+    'zh-CN': '你不能查看党委“{committee}”的待办事项：只有其管理员可以',
+    en: 'You may not read committee "{committee}" obligations: only its administrators can',
+  },
+  OBLIGATIONS_UNIVERSITY_FORBIDDEN: {
+    params: {},
+    'zh-CN': '只有校级管理员可以查看全校的待办事项',
+    en: "Only university administrators can read the whole university's obligations",
+  },
+  ASSESSMENT_COMMITTEE_FORBIDDEN: {
+    params: { committee: 'TEXT' },
+    'zh-CN': '你不能比较党委“{committee}”下的各支部：只有其管理员可以',
+    en: 'You may not compare the branches of committee "{committee}": only its administrators can',
+  },
+  ASSESSMENT_UNIVERSITY_FORBIDDEN: {
+    params: {},
+    'zh-CN': '只有校级管理员可以比较全校各支部',
+    en: 'Only university administrators can compare every branch of the university',
   },
   PARAM_NUMBER: {
     params: { field: 'FIELD', min: 'TEXT', max: 'TEXT' },

@@ -31,6 +31,11 @@ export const FIELD_NAMES: Record<string, string> = {
   effectiveFrom: '生效日期',
   params: '参数',
   ruleId: '规则',
+  from: '开始时间',
+  to: '结束时间',
+  asOf: '评估时间',
+  quarter: '季度',
+  horizonDays: '提前天数',
 };
 
 export const STEP_NAMES: Record<Locale, Record<string, string>> = {

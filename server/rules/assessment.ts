@@ -7,7 +7,8 @@
  * data. Each indicator lists the obligations that cost points, with their citation and where to act.
  */
 import type { Session } from '../auth/session';
-import { badInput, forbidden } from '../errors';
+import { refusalError } from '../i18n/error-messages';
+import { refuse } from '../validate';
 import { getBranch, getCommittee } from '../org/org-service';
 import { assertCanReadBranch } from '../auth/scope';
 import type { Scope } from './engine';
@@ -69,7 +70,7 @@ const branchOf = (o: Obligation) => (o.subject.kind === 'BRANCH' ? o.subject.id 
 
 function parseQuarter(label: string): Period {
   const m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (!m) throw badInput('quarter', 'quarter must look like 2026-Q3');
+  if (!m) throw refuse('QUARTER_FORMAT', 'quarter');
   return periodAt('QUARTER', Date.UTC(Number(m[1]), (Number(m[2]) - 1) * 3, 15));
 }
 
@@ -135,7 +136,7 @@ async function scoreQuarter(s: Session, scope: Scope, branches: { id: string; na
 /** One branch's scores over the last `quarters` quarters (oldest first), the current one included. */
 export async function branchAssessment(s: Session, branchId: string, quarters?: number | null): Promise<QuarterScore[]> {
   const n = quarters ?? 4;
-  if (!Number.isInteger(n) || n < 1 || n > 12) throw badInput('first', 'first (the number of quarters) must be a whole number from 1 to 12');
+  if (!Number.isInteger(n) || n < 1 || n > 12) throw refuse('QUARTERS_COUNT', 'first', { min: 1, max: 12 });
   const branch = await getBranch(s, branchId);
   assertCanReadBranch(s.viewer, branchId);
   const out: QuarterScore[] = [];
@@ -156,12 +157,12 @@ export async function compareBranches(s: Session, scope: { kind: 'COMMITTEE' | '
   if (scope.kind === 'COMMITTEE') {
     const c = await getCommittee(s, scope.id ?? '');
     if (!(v.role === 'UNIVERSITY_ADMIN' || (v.role === 'COMMITTEE_ADMIN' && v.committeeId === c.id))) {
-      throw forbidden(`You may not compare the branches of committee "${c.id}": only its administrators can`);
+      throw refusalError('FORBIDDEN', { code: 'ASSESSMENT_COMMITTEE_FORBIDDEN', params: { committee: c.id } });
     }
     const branches = await s.store.listBranches([c.id]);
     return (await scoreQuarter(s, { kind: 'COMMITTEE', id: c.id }, branches, q)).sort(byScore);
   }
-  if (v.role !== 'UNIVERSITY_ADMIN') throw forbidden('Only university administrators can compare every branch of the university');
+  if (v.role !== 'UNIVERSITY_ADMIN') throw refusalError('FORBIDDEN', { code: 'ASSESSMENT_UNIVERSITY_FORBIDDEN', params: {} });
   const u = await s.store.getUniversity();
   const branches = await s.store.listBranches();
   return (await scoreQuarter(s, { kind: 'UNIVERSITY', id: u?.id ?? '' }, branches, q)).sort(byScore);

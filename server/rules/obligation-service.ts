@@ -11,7 +11,9 @@
  */
 import type { Session } from '../auth/session';
 import { assertCanReadBranch, assertCanReadMember } from '../auth/scope';
-import { badInput, forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
+import { refusalError } from '../i18n/error-messages';
+import { refuse } from '../validate';
 import { getBranch, getCommittee } from '../org/org-service';
 import type { EvaluateOptions, Scope } from './engine';
 import { calendarWeeks, type CalendarWeek, weekStart } from './calendar';
@@ -45,33 +47,33 @@ export async function assertCanReadScope(s: Session, scope: { kind: string; id: 
       await getCommittee(s, scope.id);
       const v = s.viewer;
       if (!(v.role === 'UNIVERSITY_ADMIN' || (v.role === 'COMMITTEE_ADMIN' && v.committeeId === scope.id))) {
-        throw forbidden(`You may not read committee "${scope.id}" obligations: only its administrators can`);
+        throw refusalError('FORBIDDEN', { code: 'OBLIGATIONS_COMMITTEE_FORBIDDEN', params: { committee: scope.id } });
       }
       return { kind: 'COMMITTEE', id: scope.id };
     }
     case 'UNIVERSITY': {
       const u = await s.store.getUniversity();
       if (!u || u.id !== scope.id) throw notFound('University', scope.id);
-      if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw forbidden("Only university administrators can read the whole university's obligations");
+      if (s.viewer.role !== 'UNIVERSITY_ADMIN') throw refusalError('FORBIDDEN', { code: 'OBLIGATIONS_UNIVERSITY_FORBIDDEN', params: {} });
       return { kind: 'UNIVERSITY', id: scope.id };
     }
     default:
-      throw badInput('scope.kind', 'scope.kind must be MEMBER, BRANCH, COMMITTEE or UNIVERSITY');
+      throw refuse('ONE_OF', 'scope.kind', { allowed: 'MEMBER, BRANCH, COMMITTEE, UNIVERSITY' });
   }
 }
 
 /** The evaluation window of a query: [from, to) or the default around asOf. */
 export function windowOf(q: ObligationQuery, _asOf: number): EvaluateOptions['window'] {
   if (q.from == null && q.to == null) return undefined;
-  if (q.from == null || q.to == null) throw badInput(q.from == null ? 'from' : 'to', 'give both from and to, or neither');
-  if (!(q.to > q.from)) throw badInput('to', 'to must be after from');
-  if (q.to - q.from > MAX_WINDOW_MS) throw badInput('to', 'the period from–to must be at most three years');
+  if (q.from == null || q.to == null) throw refuse('PERIOD_BOTH_ENDS', q.from == null ? 'from' : 'to');
+  if (!(q.to > q.from)) throw refuse('PERIOD_ORDER', 'to');
+  if (q.to - q.from > MAX_WINDOW_MS) throw refuse('PERIOD_TOO_LONG', 'to', { years: 3 });
   return { from: q.from, to: q.to };
 }
 
 export async function listObligations(s: Session, q: ObligationQuery): Promise<Obligation[]> {
   const asOf = q.asOf ?? s.now();
-  if (!Number.isFinite(asOf)) throw badInput('asOf', 'asOf must be a date-time');
+  if (!Number.isFinite(asOf)) throw refuse('NOT_A_DATE_TIME', 'asOf');
   const window = windowOf(q, asOf);
   const scope = await assertCanReadScope(s, q.scope);
   const all = await s.rules.evaluate(scope, asOf, { window });
@@ -87,9 +89,9 @@ export const obligationKey = (o: Obligation) => `${o.ruleId}|${o.subject.kind}:$
 /** A branch's obligations week by week from the week containing `from` (default now). */
 export async function obligationCalendar(s: Session, branchId: string, from?: number | null, weeks?: number | null): Promise<CalendarWeek[]> {
   const n = weeks ?? 6;
-  if (!Number.isInteger(n) || n < 1 || n > 26) throw badInput('weeks', 'weeks must be a whole number from 1 to 26');
+  if (!Number.isInteger(n) || n < 1 || n > 26) throw refuse('WHOLE_NUMBER_RANGE', 'weeks', { min: 1, max: 26 });
   const start = weekStart(from ?? s.now());
-  if (!Number.isFinite(start)) throw badInput('from', 'from must be a date-time');
+  if (!Number.isFinite(start)) throw refuse('NOT_A_DATE_TIME', 'from');
   const scope = await assertCanReadScope(s, { kind: 'BRANCH', id: branchId });
   const end = start + n * 7 * DAY_MS;
   const all = await s.rules.evaluate(scope, s.now(), { window: { from: start, to: end } });

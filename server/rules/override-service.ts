@@ -7,8 +7,8 @@
 import type { Session } from '../auth/session';
 import { isStoreError } from '../../graph';
 import { badInput } from '../errors';
-import { type ErrorReasonCode, refusalError } from '../i18n/error-messages';
-import { requireText } from '../validate';
+import { refusalError } from '../i18n/error-messages';
+import { refuse, requireText } from '../validate';
 import type { RuleOverride } from './engine';
 import { CatalogueError } from './loader';
 import { formatDay, parseDay } from './periods';
@@ -21,10 +21,6 @@ export interface OverrideRuleInput {
   effectiveFrom: string;
   reason: string;
 }
-
-/** A refusal of an override, named by its field, in the request's language (i18n/error-messages.ts). */
-const refuse = (code: ErrorReasonCode, field: string, params: Record<string, string | number> = {}) =>
-  refusalError('BAD_USER_INPUT', { code, params: { field, ...params } }, { field });
 
 const versionTaken = (ruleId: string, version: number) => refusalError('CONFLICT', { code: 'OVERRIDE_VERSION_TAKEN', params: { id: ruleId, version } });
 

@@ -5,7 +5,7 @@
  * Items are open obligations (overdue or due) and those starting within the horizon.
  */
 import type { Session } from '../auth/session';
-import { badInput } from '../errors';
+import { refuse } from '../validate';
 import type { Scope } from './engine';
 import { DAY_MS } from './periods';
 import type { Obligation } from './types';
@@ -39,9 +39,9 @@ export function workScope(s: Session): Scope {
 
 export async function workQueue(s: Session, opts: { asOf?: number | null; horizonDays?: number | null } = {}): Promise<WorkQueue> {
   const asOf = opts.asOf ?? s.now();
-  if (!Number.isFinite(asOf)) throw badInput('asOf', 'asOf must be a date-time');
+  if (!Number.isFinite(asOf)) throw refuse('NOT_A_DATE_TIME', 'asOf');
   const horizon = opts.horizonDays ?? DEFAULT_HORIZON_DAYS;
-  if (!Number.isInteger(horizon) || horizon < 0 || horizon > 92) throw badInput('horizonDays', 'horizonDays must be a whole number from 0 to 92');
+  if (!Number.isInteger(horizon) || horizon < 0 || horizon > 92) throw refuse('WHOLE_NUMBER_RANGE', 'horizonDays', { min: 0, max: 92 });
   let scope = workScope(s);
   if (scope.kind === 'UNIVERSITY') scope = { kind: 'UNIVERSITY', id: (await s.store.getUniversity())?.id ?? '' };
   const all = await s.rules.evaluate(scope, asOf);

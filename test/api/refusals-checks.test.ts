@@ -107,11 +107,31 @@ describe("the override API's refusals in the request language", () => {
     const [zh, en] = await refusedInBoth('uadmin', OVERRIDE, attempt({ params: '{"frequency":"FORTNIGHT"}' }), 'BAD_USER_INPUT', 'params.frequency', 'PARAM_ONE_OF');
     expect(zh.message).toBe('params.frequency须为以下之一：MONTH, QUARTER, YEAR');
     expect(en.message).toBe('params.frequency must be one of MONTH, QUARTER, YEAR');
-    const [zhMin, enMin] = await refusedInBoth('uadmin', OVERRIDE, attempt({ params: '{"minimum":0}' }), 'BAD_USER_INPUT', 'params.minimum', 'PARAM_WHOLE_NUMBER');
+    const [zhMin, enMin] = await refusedInBoth('uadmin', OVERRIDE, attempt({ params: '{"minimum":0}' }), 'BAD_USER_INPUT', 'params.minimum', 'WHOLE_NUMBER_RANGE');
     expect(zhMin.message).toBe('params.minimum须为1至31之间的整数');
     expect(enMin.message).toBe('params.minimum must be a whole number from 1 to 31');
     const [zhReason, enReason] = await refusedInBoth('uadmin', OVERRIDE, attempt({ reason: '  ' }), 'BAD_USER_INPUT', 'reason', 'TEXT_EMPTY');
     expect(zhReason.message).toBe('理由（reason）不能为空');
     expect(enReason.message).toBe('reason must not be empty');
+  });
+});
+
+describe('obligations and assessment refusals in the request language', () => {
+  it('a window over three years names `to`; a committee that is not yours is FORBIDDEN', async () => {
+    const q = '{ obligations(scope: { kind: BRANCH, id: "b-1" }, from: "2020-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { ruleId } }';
+    const [zh, en] = await refusedInBoth('sec', q, {}, 'BAD_USER_INPUT', 'to', 'PERIOD_TOO_LONG');
+    expect(zh.message).toBe('从开始时间（from）到结束时间（to）最长3年');
+    expect(en.message).toBe('the period from–to must be at most 3 years');
+    const cmp = '{ assessmentComparison(committeeId: "c-1") { branchId } }';
+    const [zhF, enF] = await refusedInBoth('sec', cmp, {}, 'FORBIDDEN', undefined, 'ASSESSMENT_COMMITTEE_FORBIDDEN');
+    expect(zhF.message).toBe('你不能比较党委“c-1”下的各支部：只有其管理员可以');
+    expect(enF.message).toBe('You may not compare the branches of committee "c-1": only its administrators can');
+  });
+
+  it('a number of quarters out of range names `first`', async () => {
+    const q = '{ branchAssessment(branchId: "b-1", first: 13) { quarter } }';
+    const [zh, en] = await refusedInBoth('sec', q, {}, 'BAD_USER_INPUT', 'first', 'QUARTERS_COUNT');
+    expect(zh.message).toBe('季度数（first）须为1至12之间的整数');
+    expect(en.message).toBe('first (the number of quarters) must be a whole number from 1 to 12');
   });
 });

@@ -40,7 +40,7 @@ export function requireOneOf<T extends string>(p: Record<string, unknown>, field
 export function requireInteger(p: Record<string, unknown>, field: string, min: number, max: number): number {
   const v = p[field];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw refuse('PARAM_WHOLE_NUMBER', `params.${field}`, { min, max });
+    throw refuse('WHOLE_NUMBER_RANGE', `params.${field}`, { min, max });
   }
   return v;
 }
