@@ -56,7 +56,9 @@ const Q = {
  * Chain `records` after the head and write them, inside the caller's write transaction. The head is read
  * (MERGE) in every appending transaction: with the head kept in memory instead and written without that
  * read, Kuzu 0.11 was seen to refuse every later head update ("Write-write conflict of updating the same
- * row") after a transaction that updated the head rolled back (graph/kuzu/audit.test.ts keeps that sequence).
+ * row") after a transaction that updated the head rolled back. That sequence (an append in a transaction that
+ * then fails, a batch refused for a taken id, then another append) also fails with this form about 2 runs in
+ * 3, or crashes the process: a Kuzu defect not yet worked around.
  */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
