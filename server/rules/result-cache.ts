@@ -62,26 +62,15 @@ export interface KeptBranch {
   result: readonly Obligation[];
 }
 
-/** The kept parts of evaluations, per branch (see above); oldest dropped first beyond `maxEntries`. */
-export class BranchResults {
-  private readonly entries = new Map<string, KeptBranch>();
-  /** Counters for tests and the bench: parts reused and parts judged. */
+/** Entries kept for [from, until), oldest dropped first beyond `maxEntries`; an empty span is not kept. */
+abstract class BoundedKept<V extends { from: number; until: number }> {
+  protected readonly entries = new Map<string, V>();
+  /** Counters for tests and the bench: entries reused and entries missed. */
   readonly stats = { hits: 0, misses: 0 };
 
-  constructor(private readonly maxEntries = 2000) {}
+  constructor(private readonly maxEntries: number) {}
 
-  /** The kept part for `key` when it still holds for this "as of", this branch and this slice. */
-  get(key: string, asOf: number, branch: { name?: string; committeeId?: string }, slice: BranchSlice): KeptBranch | null {
-    const e = this.entries.get(key);
-    if (e && e.from <= asOf && asOf < e.until && e.slice === slice && e.name === branch.name && e.committeeId === branch.committeeId) {
-      this.stats.hits++;
-      return e;
-    }
-    this.stats.misses++;
-    return null;
-  }
-
-  set(key: string, kept: KeptBranch): void {
+  set(key: string, kept: V): void {
     if (kept.until <= kept.from) return;
     this.entries.delete(key);
     this.entries.set(key, kept);
@@ -93,12 +82,28 @@ export class BranchResults {
   }
 }
 
-export class ResultCache {
-  private readonly entries = new Map<string, Kept>();
-  /** Counters for tests and the bench. */
-  readonly stats = { hits: 0, misses: 0 };
+/** The kept parts of evaluations, per branch (see above); oldest dropped first beyond `maxEntries`. */
+export class BranchResults extends BoundedKept<KeptBranch> {
+  constructor(maxEntries = 2000) {
+    super(maxEntries);
+  }
 
-  constructor(private readonly maxEntries = 500) {}
+  /** The kept part for `key` when it still holds for this "as of", this branch and this slice. */
+  get(key: string, asOf: number, branch: { name?: string; committeeId?: string }, slice: BranchSlice): KeptBranch | null {
+    const e = this.entries.get(key);
+    if (e && e.from <= asOf && asOf < e.until && e.slice === slice && e.name === branch.name && e.committeeId === branch.committeeId) {
+      this.stats.hits++;
+      return e;
+    }
+    this.stats.misses++;
+    return null;
+  }
+}
+
+export class ResultCache extends BoundedKept<Kept> {
+  constructor(maxEntries = 500) {
+    super(maxEntries);
+  }
 
   /** The kept evaluation for `key` when it still holds for this "as of" and these facts; a copy of its list. */
   get(key: string, asOf: number, branchList: unknown, slices: ReadonlyMap<string, BranchSlice>): Obligation[] | null {
@@ -109,16 +114,5 @@ export class ResultCache {
     }
     this.stats.misses++;
     return null;
-  }
-
-  set(key: string, kept: Kept): void {
-    if (kept.until <= kept.from) return;
-    this.entries.delete(key);
-    this.entries.set(key, kept);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }
