@@ -10,11 +10,11 @@
  * machine: `--root` names the checkout whose server/main.ts runs (default: this one).
  * HONGTU_LOAD_CPU_PROF=<dir> writes a V8 CPU profile of the server there.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { issueTokens, LOAD_SECRET, MEMBER_QUERY, pct, post, readWorld } from '../load/harness';
+import { issueTokens, MEMBER_QUERY, pct, post, readWorld, spawnChild } from '../load/harness';
 
 const arg = (name: string, dflt?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,27 +34,7 @@ function cpuMs(pid: number): number {
 }
 
 async function start(root: string, dataDir: string): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
-  const prof = process.env.HONGTU_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HONGTU_LOAD_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HONGTU_JWT_SECRET: LOAD_SECRET,
-      HONGTU_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HONGTU_SEED_DEMO: '0',
-      HONGTU_EMBEDDER: 'lexical',
-      HONGTU_LOG_LEVEL: 'info',
-      HONGTU_CLIENT_DIR: '/nonexistent-client-dir',
-      ...LOAD_ENV,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  proc.stdout!.on('data', (b: Buffer) => log.push(b.toString()));
-  proc.stderr!.on('data', (b: Buffer) => log.push(b.toString()));
+  const { proc, log } = spawnChild(dataDir, LOAD_ENV, root);
   const until = Date.now() + 600_000;
   let url = '';
   while (Date.now() < until) {

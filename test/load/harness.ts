@@ -22,12 +22,15 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Start `server/main.ts` in production mode on a free port, without waiting for it to listen (`url` stays empty). */
-export function spawnChild(dataDir: string, env: Record<string, string> = {}): Child {
+/**
+ * Start `server/main.ts` of the tree at `root` (this one by default) in production mode on a free port, without
+ * waiting for it to listen (`url` stays empty).
+ */
+export function spawnChild(dataDir: string, env: Record<string, string> = {}, root = ROOT): Child {
   // HONGTU_LOAD_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
   const prof = process.env.HONGTU_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HONGTU_LOAD_CPU_PROF}`] : [];
   const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
