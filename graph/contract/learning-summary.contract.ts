@@ -68,6 +68,35 @@ export function learningSummaryContract(get: GetStore): void {
       expect((await s.getBranchLearning(['b-1'])).get('b-1')).toEqual(sumBranchLearning('b-1', later));
     });
 
+    it('one save of many members (new, updated, moved, lists of different lengths) leaves every branch the sum of its members rows', async () => {
+      const s = get();
+      await s.saveMemberLearning([row('m-01', 'b-1', 'FULL', 1)]);
+      await s.saveMemberLearning([row('m-02', 'b-1', 'PROBATIONARY', 2)]);
+      // The first row's lists are shorter than the others'.
+      const short = { ...row('m-05', 'b-3', 'APPLICANT', 4), areaMilli: [5], bands: [1] };
+      const batch = [
+        short,
+        row('m-01', 'b-1', 'FULL', 6),
+        { ...row('m-02', 'b-2', 'PROBATIONARY', 7), areaMilli: [1, 2, 3] },
+        row('m-03', 'b-2', 'ACTIVIST', 8),
+        row('m-04', 'b-3', 'FULL', 9),
+      ];
+      await s.saveMemberLearning(batch);
+      const got = await s.getBranchLearning(['b-1', 'b-2', 'b-3']);
+      expect(got.get('b-1')).toEqual(sumBranchLearning('b-1', [batch[1]]));
+      expect(got.get('b-2')).toEqual(sumBranchLearning('b-2', [batch[2], batch[3]]));
+      expect(got.get('b-3')).toEqual(sumBranchLearning('b-3', [short, batch[4]]));
+      // The same members again, with lists everywhere: the rows are replaced, not added to.
+      const again = [row('m-05', 'b-3', 'APPLICANT', 2), row('m-01', 'b-1', 'FULL', 3), row('m-02', 'b-1', 'PROBATIONARY', 4), row('m-04', 'b-3', 'FULL', 5)];
+      await s.saveMemberLearning(again);
+      const after = await s.getBranchLearning(['b-1', 'b-2', 'b-3']);
+      expect(after.get('b-1')).toEqual(sumBranchLearning('b-1', [again[1], again[2]]));
+      expect(after.get('b-2')).toEqual(sumBranchLearning('b-2', [batch[3]]));
+      expect(after.get('b-3')).toEqual(sumBranchLearning('b-3', [again[0], again[3]]));
+      // The member rows themselves: current for their branch and stage, as saved.
+      expect(await s.listStaleMemberLearning(T0, 10)).toEqual([]);
+    });
+
     it('lists members whose row is missing, from before asOf, or made for another branch or stage', async () => {
       const s = get();
       expect(await s.listStaleMemberLearning(T0, 10)).toEqual(['m-01', 'm-02', 'm-03', 'm-04', 'm-05']);

@@ -27,10 +27,14 @@ const Q = {
   // scans a table after deleting and re-creating a row in it, so nothing here deletes and re-creates.
   upsertMember: `MERGE (s:MemberLearning {memberId: $memberId}) SET s.branchId = $branchId, s.stage = $stage, s.asOf = $asOf,
     s.areaMilli = $areaMilli, s.required = $required, s.met = $met, s.bands = $bands, s.gaps = $gaps`,
+  upsertMembers: `UNWIND $rows AS r MERGE (s:MemberLearning {memberId: r.memberId}) SET s.branchId = r.branchId, s.stage = r.stage,
+    s.asOf = r.asOf, s.areaMilli = r.areaMilli, s.required = r.required, s.met = r.met, s.bands = r.bands, s.gaps = r.gaps`,
   membersOfBranches: `MATCH (s:MemberLearning) WHERE s.branchId IN $branchIds RETURN ${MEMBER_COLS}`,
   deleteBranches: 'MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds DELETE b',
   upsertBranch: `MERGE (b:BranchLearning {branchId: $branchId}) SET b.asOf = $asOf, b.members = $members, b.areaMilli = $areaMilli,
     b.required = $required, b.met = $met, b.bands = $bands, b.gaps = $gaps, b.membersWithGaps = $membersWithGaps`,
+  upsertBranches: `UNWIND $rows AS r MERGE (b:BranchLearning {branchId: r.branchId}) SET b.asOf = r.asOf, b.members = r.members,
+    b.areaMilli = r.areaMilli, b.required = r.required, b.met = r.met, b.bands = r.bands, b.gaps = r.gaps, b.membersWithGaps = r.membersWithGaps`,
   branches: `MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds RETURN b.branchId AS branchId, b.asOf AS asOf, b.members AS members,
     b.areaMilli AS areaMilli, b.required AS required, b.met AS met, b.bands AS bands, b.gaps AS gaps, b.membersWithGaps AS membersWithGaps`,
   // The stale listing compares two scans in memory (20,000 rows each at medium scale) rather than joining on a
@@ -38,6 +42,21 @@ const Q = {
   memberPlaces: 'MATCH (m:Member)-[:BELONGS_TO]->(b:Branch) RETURN m.id AS id, m.stage AS stage, b.id AS branchId',
   rowPlaces: 'MATCH (s:MemberLearning) RETURN s.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf',
 } as const;
+
+/** Rows per UNWIND statement (a bounded parameter). */
+const UNWIND_ROWS = 500;
+
+/**
+ * Upsert rows with one UNWIND statement per UNWIND_ROWS rows. Kuzu types a list of row objects by its first
+ * row: an empty list there is typed as text and refused, and an empty list in a later row is stored as null
+ * (as the one-row statement stores it, and read back as an empty list). So only rows whose lists are all
+ * non-empty go through UNWIND, and the others one statement each.
+ */
+async function upsertRows<R extends { areaMilli: number[]; bands: number[] }>(tx: Runner, many: string, one: string, rows: R[]): Promise<void> {
+  const listed = rows.filter((r) => r.areaMilli.length > 0 && r.bands.length > 0);
+  for (let i = 0; i < listed.length; i += UNWIND_ROWS) await tx.run(many, { rows: listed.slice(i, i + UNWIND_ROWS).map((r) => ({ ...r })) });
+  for (const r of rows) if (!r.areaMilli.length || !r.bands.length) await tx.run(one, { ...r });
+}
 
 /**
  * Replace the rows of `written` members and remove those of `removed` ones, then rewrite the rows of every
@@ -50,17 +69,19 @@ async function applyRows(tx: Runner, written: MemberLearning[], removed: string[
   const gone = new Set(ids);
   const kept = (await tx.run(Q.membersOfBranches, { branchIds })).map(toMemberLearning).filter((r) => !gone.has(r.memberId));
   if (removed.length) await tx.run(Q.deleteMembers, { ids: removed });
-  for (const r of written) await tx.run(Q.upsertMember, { ...r });
+  await upsertRows(tx, Q.upsertMembers, Q.upsertMember, written);
   const rows = [...kept, ...written];
   const empty: string[] = [];
+  const sums: BranchLearning[] = [];
   for (const id of branchIds) {
     const b = sumBranchLearning(
       id,
       rows.filter((r) => r.branchId === id),
     );
-    if (b) await tx.run(Q.upsertBranch, { ...b });
+    if (b) sums.push(b);
     else empty.push(id);
   }
+  await upsertRows(tx, Q.upsertBranches, Q.upsertBranch, sums);
   if (empty.length) await tx.run(Q.deleteBranches, { branchIds: empty });
 }
 

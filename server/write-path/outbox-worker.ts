@@ -7,8 +7,10 @@
  *   or on the next event) applies it: nothing is skipped;
  * - a replayed event (the client retries after a crash) is a no-op in the store and queues nothing,
  *   and an entry is consumed once (completeOutbox refuses an entry already consumed): nothing is
- *   doubled. Mastery is refolded from the member's stored events through the product model
- *   (the learner's `MasteryService.fromHistory`, as its own event hook does), so the rows are the same however passes were split or retried.
+ *   doubled. Mastery rows are those of the member's stored events folded through the product model
+ *   (the learner's `MasteryService.fromHistory`, as its own event hook does), so the rows are the same however
+ *   passes were split or retried. Only the events a member's kept fold has not seen are folded
+ *   (learning/mastery/incremental-mastery.ts, checked against the stored history on every pass).
  *
  * Reads that must see a member's latest events call `settle(memberIds)`: it waits (bounded) until
  * this process has applied every entry it knows of for those members.
@@ -20,6 +22,7 @@ import type { AppLogger } from '../app-deps';
 import { GapService } from '../learning/gaps/gap-service';
 import type { LearnerServices } from '../learning/learner-services';
 import { makeSnapshot } from '../learning/mastery/learner-snapshot';
+import { IncrementalMastery } from '../learning/mastery/incremental-mastery';
 import { MasteryService, REPLAY_LIMIT } from '../learning/mastery/mastery-service';
 import { LearningSummaries } from '../learning/summary/learning-summaries';
 
@@ -38,6 +41,11 @@ export interface OutboxWorkerOptions {
   summaryIntervalMs?: number;
   /** Members whose rows and entries share one store transaction (default 16). */
   membersPerCommit?: number;
+  /**
+   * Events whose fold is kept across passes, over all members (default: IncrementalMastery's). A pass
+   * then folds only a member's new events; 0 folds every member's whole history in every pass.
+   */
+  foldCacheEvents?: number;
   /** Wait before retrying after a failed pass (default 1000 ms). */
   retryMs?: number;
   /** Longest a read waits in `settle` (default 2000 ms). */
@@ -75,6 +83,8 @@ export class OutboxWorker {
   private readonly pending = new Map<string, number>();
   private waiters: (() => void)[] = [];
   private readonly mastery: MasteryService;
+  /** The members' mastery folds, kept between passes (rows equal to `MasteryService.fromHistory`). */
+  readonly folds: IncrementalMastery;
   private readonly gaps: GapService;
   /** The maintained branch learning figures, updated for each pass's members after the pass commits. */
   readonly summaries: LearningSummaries;
@@ -88,6 +98,7 @@ export class OutboxWorker {
     private readonly opts: OutboxWorkerOptions = {},
   ) {
     this.mastery = new MasteryService(store, learner.model);
+    this.folds = new IncrementalMastery(this.mastery, opts.foldCacheEvents);
     this.gaps = new GapService(store);
     this.summaries = new LearningSummaries(store, learner, opts.log);
   }
@@ -222,7 +233,7 @@ export class OutboxWorker {
     const branchCache = new Map<string, Promise<Map<string, number>>>();
     for (const member of members as Member[]) {
       const history = histories.get(member.id)!;
-      const rows = this.mastery.fromHistory(member, view, history);
+      const rows = this.folds.rows(member, view, history);
       const before = new Map((storedRows.get(member.id) ?? []).map((r) => [r.topicId, r]));
       mastery.push(...[...rows.values()].filter((r) => !sameRow(before.get(r.topicId), r)));
       const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache);

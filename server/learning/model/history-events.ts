@@ -61,20 +61,39 @@ export function studyToEvent(view: CurriculumView, e: StudyEvent, discount = 0):
   return { kind: 'study', at: e.at, topics, minutes: studyMinutes(view, e), ref: e.id, discount };
 }
 
+/** A learner event with its event key (`A:<id>` for an answer, `S:<id>` for a study session). */
+export interface KeyedEvent {
+  key: string;
+  e: LearnerEvent;
+}
+
+/**
+ * A member's history as keyed events, oldest first (ties by id). `discountOf` gives each event's
+ * integrity discount (0 = counts fully). Events the curriculum cannot place (an unknown question or a
+ * course without topics) are left out.
+ */
+export function keyedEventsFromHistory(
+  view: CurriculumView,
+  history: { answers: AnswerEvent[]; studies: StudyEvent[] },
+  discountOf: (id: string) => number = () => 0,
+): KeyedEvent[] {
+  const list: { at: number; id: string; key: string; e: LearnerEvent }[] = [];
+  for (const a of history.answers) {
+    const e = answerToEvent(view, a, discountOf(a.id));
+    if (e) list.push({ at: a.at, id: a.id, key: `A:${a.id}`, e });
+  }
+  for (const s of history.studies) {
+    const e = studyToEvent(view, s, discountOf(s.id));
+    if (e) list.push({ at: s.at, id: s.id, key: `S:${s.id}`, e });
+  }
+  list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return list.map((x) => ({ key: x.key, e: x.e }));
+}
+
 /**
  * A member's history as events, oldest first (ties by id). `discountOf` gives each event's integrity
  * discount (0 = counts fully).
  */
 export function eventsFromHistory(view: CurriculumView, history: { answers: AnswerEvent[]; studies: StudyEvent[] }, discountOf: (id: string) => number = () => 0): LearnerEvent[] {
-  const list: { at: number; id: string; e: LearnerEvent }[] = [];
-  for (const a of history.answers) {
-    const e = answerToEvent(view, a, discountOf(a.id));
-    if (e) list.push({ at: a.at, id: a.id, e });
-  }
-  for (const s of history.studies) {
-    const e = studyToEvent(view, s, discountOf(s.id));
-    if (e) list.push({ at: s.at, id: s.id, e });
-  }
-  list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return list.map((x) => x.e);
+  return keyedEventsFromHistory(view, history, discountOf).map((x) => x.e);
 }

@@ -45,16 +45,17 @@ export class ProductModel implements MasteryModel {
   }
 
   rowsFromHistory(member: MemberRef, view: CurriculumView, history: Pick<MemberHistory, 'answers' | 'studies'>, discountOf?: (eventId: string) => number): Map<string, Mastery> {
-    const model = this.modelFor(view);
-    const events = eventsFromHistory(view, history, discountOf);
-    const out = new Map<string, Mastery>();
-    if (!events.length) return out;
-    const ctx = { stage: member.stage };
-    const fold = new GuardedFold(model, ctx);
-    for (const e of events) fold.apply(e);
-    if (!Number.isFinite(fold.st.at)) return out; // every event discounted: nothing counted, the prior stands
-    for (const t of view.leaves) out.set(t.id, { memberId: member.id, topicId: t.id, p: round(fold.shown(t.id, fold.st.at)), updatedAt: fold.st.at });
-    return out;
+    const fold = this.startFold(member, view);
+    for (const e of eventsFromHistory(view, history, discountOf)) fold.apply(e);
+    return fold.rows();
+  }
+
+  /**
+   * An empty fold for the member over this view: events applied to it in time order give the same rows
+   * as `rowsFromHistory` over those events, and it can take more events later.
+   */
+  startFold(member: MemberRef, view: CurriculumView): MemberFold {
+    return new MemberFold(this.modelFor(view), view, member);
   }
 
   currentMastery(row: Mastery | undefined, now: number, topicId?: string, stage?: string): number {
@@ -96,6 +97,35 @@ export class ProductModel implements MasteryModel {
         out.set(t.topicId, list);
       }
     }
+    return out;
+  }
+}
+
+/** A member's fold over one curriculum view: the rows of every subtopic as of the last event folded. */
+export class MemberFold {
+  readonly member: MemberRef;
+  private readonly fold: GuardedFold;
+
+  constructor(
+    readonly model: LearnerModel,
+    readonly view: CurriculumView,
+    member: MemberRef,
+  ) {
+    this.member = { id: member.id, stage: member.stage };
+    this.fold = new GuardedFold(model, { stage: member.stage });
+  }
+
+  /** Fold the next event (events must come in time order, ties by id). */
+  apply(e: LearnerEvent): void {
+    this.fold.apply(e);
+  }
+
+  /** A row per subtopic as of the last counted event; empty when no event counted (the prior stands). */
+  rows(): Map<string, Mastery> {
+    const out = new Map<string, Mastery>();
+    const at = this.fold.st.at;
+    if (!Number.isFinite(at)) return out;
+    for (const t of this.view.leaves) out.set(t.id, { memberId: this.member.id, topicId: t.id, p: round(this.fold.shown(t.id, at)), updatedAt: at });
     return out;
   }
 }
