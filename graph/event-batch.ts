@@ -15,7 +15,13 @@
  */
 import type { AccessRecord, AnswerEvent, Gap, Mastery, StudyEvent } from './model';
 
-export type BatchEvent = { kind: 'ANSWER'; event: AnswerEvent } | { kind: 'STUDY'; event: StudyEvent };
+/**
+ * One event of a batch. `audit`: entries of the event's own audit trail (the request's WRITE entry),
+ * chained in the same transaction when the row is created or a replay, and not written otherwise. An
+ * entry that cannot be written fails the transaction, and with it the event (on Kuzu a taken entry id
+ * fails it; Neo4j skips an entry id already stored, as its append does for retries).
+ */
+export type BatchEvent = ({ kind: 'ANSWER'; event: AnswerEvent } | { kind: 'STUDY'; event: StudyEvent }) & { audit?: AccessRecord[] };
 
 export type BatchStatus = 'created' | 'replay' | 'conflict' | 'not-found';
 
@@ -55,6 +61,11 @@ export interface EventBatchStore {
   completeOutbox(c: OutboxCompletion): Promise<number>;
   /** Entries consumed so far per member (all members when `memberIds` is omitted): an exact tally. */
   outboxAppliedCounts(memberIds?: string[]): Promise<Map<string, number>>;
+}
+
+/** The audit entries of the rows that were created or replayed, in row order (written with the batch's access records). */
+export function rowAudit(batch: BatchEvent[], outcomes: BatchOutcome[]): AccessRecord[] {
+  return batch.flatMap((b, i) => (b.audit && (outcomes[i]?.status === 'created' || outcomes[i]?.status === 'replay') ? b.audit : []));
 }
 
 /** The outbox/ledger key of an event. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../model';
 import { walkChain } from '../audit-log';
+import { appendChained } from './audit';
 import { KuzuExecutor } from './executor';
 import { KuzuStore } from './kuzu-store';
 
@@ -42,7 +43,59 @@ describe('appendAccess', () => {
   });
 });
 
-describe('the remembered chain head', () => {
+describe('the chain head after rolled-back transactions', () => {
+  it('continues from the committed head after a rolled-back append and a failed batch', async () => {
+    const ex = new KuzuExecutor(dir);
+    try {
+      await store.appendAccess([rec('hd-1', T0 + 5000, 'm-1')]);
+      // An append inside a transaction that then fails: its entries and its head are rolled back.
+      await expect(
+        ex.write(async (tx) => {
+          await appendChained(tx, [rec('hd-lost', T0 + 5001, 'm-1')]);
+          throw new Error('rolled back on purpose');
+        }),
+      ).rejects.toThrow(/on purpose/);
+      // A batch whose access record id is taken fails whole, its chained entries with it.
+      await expect(store.recordEventBatch([], [rec('hd-1', T0 + 5002, 'm-1'), rec('hd-lost-2', T0 + 5002, 'm-1')])).rejects.toMatchObject({ code: 'CONFLICT' });
+      await store.appendAccess([rec('hd-2', T0 + 5003, 'm-2')]);
+      const all = await store.listAudit({ limit: 1000 });
+      expect(all.map((e) => e.id)).not.toContain('hd-lost');
+      expect(all.map((e) => e.id)).not.toContain('hd-lost-2');
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(await store.auditHead()).toMatchObject({ seq: all.length, hash: all[all.length - 1].hash });
+      expect(await walkChain(store)).toMatchObject({ ok: true, checked: all.length });
+    } finally {
+      await ex.close();
+    }
+  });
+
+  it('keeps accepting head updates after many rolled-back head updates, the chain verifiable throughout', async () => {
+    // Each round commits an append, then rolls back a transaction whose append updated the head. Without
+    // the checkpoint after such a rollback, Kuzu 0.11 refused a later head update in about half the rounds.
+    const ex = new KuzuExecutor(dir);
+    try {
+      for (let i = 0; i < 8; i++) {
+        await store.appendAccess([rec(`rr-${i}`, T0 + 6000 + i, 'm-1')]);
+        await expect(
+          ex.write(async (tx) => {
+            await appendChained(tx, [rec(`rr-lost-${i}`, T0 + 6000 + i, 'm-1')]);
+            throw new Error('rolled back on purpose');
+          }),
+        ).rejects.toThrow(/on purpose/);
+      }
+      await store.appendAccess([rec('rr-end', T0 + 6100, 'm-2')]);
+      const all = await store.listAudit({ limit: 1000 });
+      const ids = all.map((e) => e.id);
+      expect(ids.filter((id) => id.startsWith('rr-lost'))).toEqual([]);
+      expect(ids.filter((id) => id.startsWith('rr-'))).toEqual([...Array.from({ length: 8 }, (_, i) => `rr-${i}`), 'rr-end']);
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(await store.auditHead()).toMatchObject({ seq: all.length, hash: all[all.length - 1].hash });
+      expect(await walkChain(store)).toMatchObject({ ok: true, checked: all.length });
+    } finally {
+      await ex.close();
+    }
+  });
+
   it('starts again at the first entry after the store is cleared', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-audit-clear-'));
     const s = new KuzuStore({ dir: other });

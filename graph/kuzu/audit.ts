@@ -54,11 +54,11 @@ const Q = {
 
 /**
  * Chain `records` after the head and write them, inside the caller's write transaction. The head is read
- * (MERGE) in every appending transaction: with the head kept in memory instead and written without that
- * read, Kuzu 0.11 was seen to refuse every later head update ("Write-write conflict of updating the same
- * row") after a transaction that updated the head rolled back. That sequence (an append in a transaction that
- * then fails, a batch refused for a taken id, then another append) also fails with this form about 2 runs in
- * 3, or crashes the process: a Kuzu defect not yet worked around.
+ * (MERGE) in every appending transaction, and updated by the last statement of this function: callers
+ * append after everything else that can fail in their transaction, so a head update is rarely rolled back.
+ * When one is (a failed COMMIT, or a caller's failure after the append), the executor runs a CHECKPOINT
+ * right after the rollback: without it Kuzu 0.11 can keep refusing every later head update with
+ * "Write-write conflict of updating the same row" (executor.ts, `transaction`).
  */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
@@ -153,8 +153,9 @@ export async function adoptLegacyAccess(r: ExclusiveRunner, page = AUDIT_APPEND_
         targetKind: String(x.targetKind ?? ''),
         targetId: String(x.targetId ?? ''),
       }));
-      await appendChained(r, records);
+      // Removed first, so the chain head is updated by the transaction's last statement.
       await r.run(Q.legacyDelete, { ids: records.map((x) => x.id) });
+      await appendChained(r, records);
       await r.raw('COMMIT');
       moved += records.length;
     } catch (e) {

@@ -11,7 +11,7 @@
  * key refuses a stored id); a batch with a stored or repeated id is checked first (`writeChecked`).
  */
 import { eventIdReused, isStoreError, notFound } from '../errors';
-import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
+import { type BatchEvent, type BatchOutcome, eventKey, rowAudit } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { freshRecords } from '../audit-log';
 import { appendChained } from './audit';
@@ -157,8 +157,9 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
   const write = (rows: (tx: Runner) => Promise<BatchOutcome[]>) =>
     ex.write(async (tx) => {
       const outcomes = await rows(tx);
-      // Chained after the head in this same transaction (an id already stored fails the batch on the key).
-      await appendChained(tx, freshRecords(access, new Set()));
+      // Chained after the head in this same transaction, last (an id already stored fails the batch on the
+      // key): the batch's access records, then the audit entries of the rows created or replayed.
+      await appendChained(tx, freshRecords([...access, ...rowAudit(batch, outcomes)], new Set()));
       return outcomes;
     });
   if (new Set(plans.map((p) => p.key)).size === plans.length) {

@@ -29,6 +29,8 @@ export class KuzuEngine {
   private gate: Promise<void> | null = null;
   private drained: (() => void) | null = null;
   readonly writeLock = new Mutex();
+  /** A rolled-back write transaction updated stored rows and no CHECKPOINT has run since (executor.ts). */
+  rollbackCheckpointOwed = false;
   private closed = false;
 
   constructor(readonly file: string) {}

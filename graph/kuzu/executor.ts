@@ -41,10 +41,15 @@ interface Held {
 }
 const held = new AsyncLocalStorage<Held>();
 
+/** True inside a vector phase of `e` (which holds its write lock and allows no checkpoint until it ends). */
+function inVectorPhase(e: KuzuEngine): boolean {
+  const h = held.getStore();
+  return h?.engine === e && h.active;
+}
+
 /** Run `fn` under the engine's write lock, or directly when this async context's vector phase holds it. */
 function locked<T>(e: KuzuEngine, fn: () => Promise<T>, opts?: LockOptions): Promise<T> {
-  const h = held.getStore();
-  return h?.engine === e && h.active ? fn() : e.writeLock.run(fn, opts);
+  return inVectorPhase(e) ? fn() : e.writeLock.run(fn, opts);
 }
 
 export class KuzuExecutor {
@@ -95,37 +100,65 @@ export class KuzuExecutor {
     return locked(
       e,
       async () => {
-        const tr = tracing ? { t0: performance.now(), wait: performance.now() - tq, stmts: [] as [string, number][] } : null;
-        const conn = e.writeConnection;
-        await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
-          // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
-          await e.raw(conn, 'ROLLBACK').catch(() => undefined);
-          await e.raw(conn, 'BEGIN TRANSACTION');
-        });
+        const inPhase = inVectorPhase(e);
+        // A checkpoint still owed after an earlier rolled-back update (see `transaction`) comes first; if it
+        // fails again the write goes ahead, and a conflict it meets is handled below.
+        if (e.rollbackCheckpointOwed && !inPhase) await settleRollback(e).catch(() => undefined);
         try {
-          const out = await fn({
-            run: async (q, p = {}) => {
-              checkParams(p);
-              if (!tr) return e.exec(conn, q, p);
-              const t = performance.now();
-              try {
-                return await e.exec(conn, q, p);
-              } finally {
-                tr.stmts.push([q.replace(/\s+/g, ' ').slice(0, 60), performance.now() - t]);
-              }
-            },
-          });
-          const tc = performance.now();
-          await e.raw(conn, 'COMMIT');
-          if (tr) traceTx(tr, performance.now() - tc);
-          return out;
+          return await this.transaction(e, fn, tq);
         } catch (err) {
-          await e.raw(conn, 'ROLLBACK').catch(() => undefined);
-          throw err;
+          // A write-write conflict cannot come from another writer (there is one write connection): it is a
+          // row left marked by a rolled-back update that the checkpoint did not clear yet. Settle and redo once.
+          if (!isWriteWriteConflict(err) || inPhase) throw err;
+          await settleRollback(e);
+          return this.transaction(e, fn, tq);
         }
       },
       opts,
     );
+  }
+
+  /** One attempt of `fn` in a write transaction on the write connection (the caller holds the write lock). */
+  private async transaction<T>(e: KuzuEngine, fn: (tx: Runner) => Promise<T>, tq: number): Promise<T> {
+    const tr = tracing ? { t0: performance.now(), wait: performance.now() - tq, stmts: [] as [string, number][] } : null;
+    const conn = e.writeConnection;
+    await e.raw(conn, 'BEGIN TRANSACTION').catch(async () => {
+      // A transaction left open by a failed ROLLBACK would block every later write: clear it once.
+      await e.raw(conn, 'ROLLBACK').catch(() => undefined);
+      await e.raw(conn, 'BEGIN TRANSACTION');
+    });
+    // Set once a statement that can change or delete a stored row has started (see the catch below).
+    let updated = false;
+    try {
+      const out = await fn({
+        run: async (q, p = {}) => {
+          checkParams(p);
+          if (!updated && updatesRows(q)) updated = true;
+          if (!tr) return e.exec(conn, q, p);
+          const t = performance.now();
+          try {
+            return await e.exec(conn, q, p);
+          } finally {
+            tr.stmts.push([q.replace(/\s+/g, ' ').slice(0, 60), performance.now() - t]);
+          }
+        },
+      });
+      const tc = performance.now();
+      await e.raw(conn, 'COMMIT');
+      if (tr) traceTx(tr, performance.now() - tc);
+      return out;
+    } catch (err) {
+      await e.raw(conn, 'ROLLBACK').catch(() => undefined);
+      if (updated) {
+        // Kuzu 0.11 can leave a row whose update was rolled back marked as written by that transaction:
+        // every later update of the row then fails with "Write-write conflict of updating the same row",
+        // and the process may crash. A CHECKPOINT right after the rollback clears the mark. Inside a
+        // vector phase (no checkpoint until it ends) it is owed until the phase's own checkpoint or the next write.
+        e.rollbackCheckpointOwed = true;
+        if (!inVectorPhase(e)) await settleRollback(e).catch(() => undefined);
+      }
+      throw err;
+    }
   }
 
   /**
@@ -198,6 +231,19 @@ export class KuzuExecutor {
       await releaseEngine(dbFile(this.dir));
     }
   }
+}
+
+/** A statement that can change or delete rows already stored (SET, DELETE), apart from MERGE's ON CREATE SET. */
+export function updatesRows(query: string): boolean {
+  return /\b(SET|DELETE|REMOVE)\b/i.test(query.replace(/\bON\s+CREATE\s+SET\b/gi, ''));
+}
+
+const isWriteWriteConflict = (err: unknown): boolean => err instanceof Error && /Write-write conflict/i.test(err.message);
+
+/** The CHECKPOINT owed after a rolled-back update (the caller holds the write lock); when it fails it stays owed. */
+async function settleRollback(e: KuzuEngine): Promise<void> {
+  await e.checkpoint();
+  e.rollbackCheckpointOwed = false;
 }
 
 /**

@@ -6,7 +6,7 @@
  * uniqueness constraint, and a batch of one is then checked again (it is now a replay or a conflict).
  */
 import { eventIdReused, isStoreError, notFound } from '../errors';
-import { type BatchEvent, type BatchOutcome, eventKey } from '../event-batch';
+import { type BatchEvent, type BatchOutcome, eventKey, rowAudit } from '../event-batch';
 import type { AccessRecord } from '../model';
 import { BATCH_Q } from './batch-queries';
 import { appendChained } from './audit';
@@ -57,8 +57,9 @@ async function writeBatch(ex: Executor, batch: BatchEvent[], access: AccessRecor
     const studies = created.flatMap((b) => (b.kind === 'STUDY' ? [{ ...base(b), progress: b.event.progress }] : []));
     if (answers.length) await tx.write(BATCH_Q.createAnswers, { answers });
     if (studies.length) await tx.write(BATCH_Q.createStudies, { studies });
-    // Chained after the head in this same transaction (ids already stored are skipped).
-    await appendChained(tx, access);
+    // Chained after the head in this same transaction (ids already stored are skipped): the batch's access
+    // records, then the audit entries of the rows created or replayed.
+    await appendChained(tx, [...access, ...rowAudit(batch, outcomes)]);
     return outcomes;
   });
 }

@@ -3,7 +3,9 @@
  * - the access records its services noted (who read whose personal data; server/audit/access-log.ts),
  *   written early or now, usually in one `appendAccess` call however many members were read;
  * - members whose data a mutation's answer carries, as reads (./mutation-reads.ts);
- * - a WRITE entry per mutation field and a DENIED entry per refused query field (server/audit/request-trail.ts);
+ * - a WRITE entry per mutation field and a DENIED entry per refused query field (server/audit/request-trail.ts),
+ *   except the WRITE entry of a learning event that ended without an error: that entry was committed in the
+ *   event's own transaction (server/audit/write-entry.ts), and the event was acknowledged only with it;
  * - a DENIED entry for a request refused before execution (a document of its own from a caller who may
  *   only send the client's persisted operations, an unknown persisted operation): field `Request`, no
  *   viewer (the caller was not identified), the code.
@@ -20,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessRecord, GraphStore } from '../../graph';
 import type { AppLogger } from '../app-deps';
 import { DENIED_CODES, requestTrail } from '../audit/request-trail';
+import { committedWriteKeys } from '../audit/write-entry';
 import type { ApiContext } from './context';
 
 async function trailOf(args: ExecutionArgs & { contextValue: ApiContext }, result: ExecutionResult): Promise<AccessRecord[]> {
@@ -43,6 +46,7 @@ async function trailOf(args: ExecutionArgs & { contextValue: ApiContext }, resul
     errors,
     viewerId,
     at: (ctx.deps.now ?? Date.now)(),
+    committedWrites: committedWriteKeys(ctx),
   });
 }
 

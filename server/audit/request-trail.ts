@@ -52,6 +52,13 @@ export interface TrailInput {
   errors: readonly GraphQLError[];
   viewerId: string;
   at: number;
+  /** Root fields (response keys) whose WRITE entry was committed with their write (write-entry.ts). */
+  committedWrites?: ReadonlySet<string>;
+}
+
+/** The WRITE entry of a mutation field, as `requestTrail` writes it for a field that ended without an error. */
+export function writeEntry(fieldName: string, args: Record<string, unknown>, viewerId: string, at: number): AccessRecord {
+  return { id: randomUUID(), at, viewerId, action: 'WRITE', targetKind: `Mutation.${fieldName}`, targetId: targetIds(args), outcome: 'OK' };
 }
 
 /** The WRITE and DENIED entries of one executed operation. */
@@ -84,6 +91,8 @@ export function requestTrail(t: TrailInput): AccessRecord[] {
   if (opType === 'mutation') {
     for (const [key, node] of fields) {
       const err = t.errors.find((e) => e.path?.[0] === key);
+      // Written with the field's event already; a field that ended with an error still gets its entry here.
+      if (!err && t.committedWrites?.has(key)) continue;
       rows.push(row('WRITE', `${typeName}.${node.name.value}`, idsOf(node), err ? codeOf(err) : 'OK'));
     }
     return rows;

@@ -12,13 +12,16 @@
  *   is bounded too: past `maxQueued` waiting rows, new writes get UNAVAILABLE instead of waiting.
  * - With nothing in flight a write starts at once (after the current turn of the event loop, so the
  *   writes of one tick share it); `maxWaitMs` optionally holds a batch open a little longer.
+ * - A request's WRITE audit entry (server/audit/write-entry.ts) is written with its event in the same
+ *   transaction, so a request waits for one commit, not two; the row is acknowledged only with its entry.
  * - A batch runs in the joined causal scope of its callers (graph/causal.ts), so on a Neo4j cluster each
  *   caller's next read sees its write, whichever request's timer happened to start the batch.
  */
 import type { BatchEvent, BatchOutcome } from '../../graph';
 import type { AccessRecord, AnswerEvent, StudyEvent } from '../../graph';
-import { currentCausalScope, type GraphStore, withCausalScopes, type WriteResult } from '../../graph';
-import { unavailable } from '../errors';
+import { currentCausalScope, type GraphStore, isStoreError, withCausalScopes, type WriteResult } from '../../graph';
+import { claimWriteEntry, type PendingWriteEntry } from '../audit/write-entry';
+import { isAppError, unavailable } from '../errors';
 
 export interface GroupCommitOptions {
   /** Events per transaction (default 256). */
@@ -36,6 +39,8 @@ export interface GroupCommitOptions {
 interface EventItem {
   kind: 'event';
   row: BatchEvent;
+  /** The request's WRITE entry, written with this row (row.audit); marked written when it commits. */
+  entry?: PendingWriteEntry;
   /** The caller's causal scope keys (none outside a request). */
   scopes?: readonly string[];
   resolve(r: WriteResult): void;
@@ -101,7 +106,10 @@ export class GroupCommit {
   }
 
   private enqueueEvent(row: BatchEvent): Promise<WriteResult> {
-    return new Promise<WriteResult>((resolve, reject) => this.push({ kind: 'event', row, resolve, reject }, reject));
+    // The request's WRITE audit entry, if it has one (server/audit/write-entry.ts), joins this row's transaction.
+    const entry = claimWriteEntry();
+    const audited: BatchEvent = entry ? { ...row, audit: [entry.record] } : row;
+    return new Promise<WriteResult>((resolve, reject) => this.push({ kind: 'event', row: audited, entry, resolve, reject }, reject));
   }
 
   private push(item: Item, reject: (e: unknown) => void): void {
@@ -185,7 +193,13 @@ export class GroupCommit {
       try {
         this.settle([e], await withCausalScopes(scopesOf([e]), () => this.store.recordEventBatch([e.row], [])));
       } catch (err) {
-        e.reject(err);
+        // Alone in its transaction, a row with an audit entry fails only when the transaction does; the
+        // event is not stored, and the caller is told the write could not be recorded.
+        e.reject(
+          e.entry && !((isAppError(err) || isStoreError(err)) && err.code === 'UNAVAILABLE')
+            ? unavailable('Could not record this write in the audit log; nothing was stored; try again shortly')
+            : err,
+        );
       }
     }
     this.count(events.length, access);
@@ -203,8 +217,10 @@ export class GroupCommit {
     for (const [i, e] of events.entries()) {
       const o = outcomes[i];
       if (o?.status === 'created') created.push(e.row);
-      if (o?.status === 'created' || o?.status === 'replay') e.resolve({ created: o.status === 'created' });
-      else e.reject(o?.error ?? new Error(`no outcome for event ${e.row.event.id}`));
+      if (o?.status === 'created' || o?.status === 'replay') {
+        if (e.entry) e.entry.written = true;
+        e.resolve({ created: o.status === 'created' });
+      } else e.reject(o?.error ?? new Error(`no outcome for event ${e.row.event.id}`));
     }
     if (created.length) this.opts.onCommitted?.(created);
   }
