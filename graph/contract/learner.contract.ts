@@ -95,6 +95,35 @@ export function learnerContract(get: GetStore): void {
       expect(await s.listBranchPeers([], T0)).toEqual([]);
     });
 
+    it('answers a long id list as it answers the same ids a few at a time', async () => {
+      const s = get();
+      await s.upsertMastery([
+        { memberId: 'm-01', topicId: 'history.founding', p: 0.7, updatedAt: T0 },
+        { memberId: 'm-03', topicId: 'constitution.duties', p: 0.2, updatedAt: T0 },
+      ]);
+      await s.replaceGaps('m-03', [{ memberId: 'm-03', topicId: 'history.founding', severity: 0.6, reasons: ['r'], updatedAt: T0 }]);
+      await s.recordStudy({ id: 's-long', memberId: 'm-03', courseId: 'k-02', at: T0, seconds: 60, progress: 0.5 });
+      // Nine distinct members and branches, with repeats and unknown ids: more than a store reads key by key.
+      const members = ['m-05', 'ghost-1', 'm-03', 'm-01', 'ghost-2', 'm-02', 'ghost-3', 'm-04', 'ghost-4', 'm-01'];
+      const branches = ['b-3', 'b-404', 'b-1', 'b-405', 'b-2', 'b-406', 'b-407', 'b-408', 'b-409', 'b-1'];
+      const one = async <T>(ids: string[], read: (ids: string[]) => Promise<Map<string, T[]>>) =>
+        new Map(await Promise.all(ids.map(async (id) => [id, (await read([id])).get(id) ?? []] as const)));
+      const byId = <T>(m: Map<string, T[]>) => new Map([...m].map(([k, v]) => [k, v ?? []]));
+      expect(byId(await s.getMasteryForMembers(members))).toEqual(await one(members, (ids) => s.getMasteryForMembers(ids)));
+      expect(byId(await s.getGapsForMembers(members))).toEqual(await one(members, (ids) => s.getGapsForMembers(ids)));
+      expect((await s.getMasteryForMembers(members)).get('m-03')).toEqual([{ memberId: 'm-03', topicId: 'constitution.duties', p: 0.2, updatedAt: T0 }]);
+      const few = (await Promise.all(branches.map((b) => s.listBranchPeers([b], T0 - DAY)))).flat();
+      const dedup = [...new Map(few.map((p) => [p.memberId, p])).values()].sort((a, b) => a.branchId.localeCompare(b.branchId) || a.memberId.localeCompare(b.memberId));
+      const long = await s.listBranchPeers(branches, T0 - DAY);
+      expect(long).toEqual(dedup);
+      expect(long.find((p) => p.memberId === 'm-03')).toEqual({
+        memberId: 'm-03',
+        branchId: 'b-2',
+        gapTopicIds: ['history.founding'],
+        studies: [{ courseId: 'k-02', sessions: 1, maxProgress: 0.5 }],
+      });
+    });
+
     it('saves study plans and returns the newest; a re-save of an id replaces it', async () => {
       const s = get();
       expect(await s.getStudyPlan('m-01')).toBeNull();

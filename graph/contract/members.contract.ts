@@ -36,6 +36,22 @@ export function membersContract(get: GetStore): void {
       expect(ms.map((m) => m.id)).toEqual(['m-03', 'm-01']);
     });
 
+    it('reads a long id list as it reads the same ids one by one (members with and without a group, branches)', async () => {
+      const s = get();
+      const ids = ['m-05', 'ghost-1', 'm-03', 'm-01', 'ghost-2', 'm-02', 'ghost-3', 'm-04', 'ghost-4', 'm-01'];
+      const long = await s.getMembersByIds(ids);
+      const once = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+      const one = (await Promise.all(ids.map((id) => s.getMembersByIds([id])))).flat();
+      expect(long).toEqual(once(one));
+      expect(long.map((m) => m.id)).toEqual(['m-05', 'm-03', 'm-01', 'm-02', 'm-04']);
+      expect(long.find((m) => m.id === 'm-01')?.groupId).toBe('g-1');
+      expect(long.find((m) => m.id === 'm-02')?.groupId).toBeNull();
+      const branchIds = ['b-3', 'x-1', 'b-1', 'x-2', 'b-2', 'x-3', 'x-4', 'x-5', 'x-6', 'b-1'];
+      const branches = await s.getBranchesByIds(branchIds);
+      expect(branches).toEqual(once((await Promise.all(branchIds.map((id) => s.getBranchesByIds([id])))).flat()));
+      expect(branches.map((b) => b.id)).toEqual(['b-3', 'b-1', 'b-2']);
+    });
+
     it('rejects a duplicate id with CONFLICT and unknown branch/group with NOT_FOUND, writing nothing', async () => {
       const s = get();
       const before = await snapshot(s);

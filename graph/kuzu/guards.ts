@@ -4,6 +4,7 @@
  */
 import { notFound } from '../errors';
 import type { Runner } from './executor';
+import { byKeys } from './keyed';
 import { quoteIdent } from './schema';
 
 /** Node labels whose ids callers pass in; the closed list that may be interpolated into queries. */
@@ -26,7 +27,8 @@ export type Label =
 /** The ids of `ids` that exist as `label` nodes. */
 export async function existingIds(r: Runner, label: Label, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await r.run(`MATCH (n:${quoteIdent(label)}) WHERE n.id IN $ids RETURN n.id AS id`, { ids: [...new Set(ids)] });
+  const l = quoteIdent(label);
+  const rows = await byKeys(r, ids, { one: `MATCH (n:${l} {id: $id}) RETURN n.id AS id`, many: `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id` });
   return new Set(rows.map((x) => String(x.id)));
 }
 

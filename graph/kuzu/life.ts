@@ -5,6 +5,7 @@ import type { NewMeeting, WriteResult } from '../store';
 import { RECOUNT_MEETING } from './attendance-counts';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { byKeys } from './keyed';
 import { inIdOrder, MEETING_COLUMNS, toMeeting } from './mapping';
 import { readTags, writeTags } from './tags';
 import { writeAbsenceReasons } from './records';
@@ -15,6 +16,10 @@ const Q = {
   byIds: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE mt.id IN $ids RETURN ${MEETING_COLUMNS}`,
   heldBy: `MATCH (mt:Meeting {id: $id}) OPTIONAL MATCH (b:Branch)-[:HELD]->(mt) RETURN b.id AS branchId`,
   inPeriod: `MATCH (b:Branch)-[:HELD]->(mt:Meeting) WHERE b.id IN $branchIds AND mt.at >= $from AND mt.at < $to
+    AND (NOT $useKinds OR mt.kind IN $kinds) RETURN ${MEETING_COLUMNS} ORDER BY mt.at, mt.id`,
+  // One branch: start at its key and filter its own meetings (the filter behind WITH; in the MATCH, Kuzu
+  // 0.11 scans every Meeting and joins the whole HELD table).
+  inPeriodOne: `MATCH (b:Branch {id: $id})-[:HELD]->(mt:Meeting) WITH b, mt WHERE mt.at >= $from AND mt.at < $to
     AND (NOT $useKinds OR mt.kind IN $kinds) RETURN ${MEETING_COLUMNS} ORDER BY mt.at, mt.id`,
   attend: `MATCH (m:Member {id: $memberId}), (mt:Meeting {id: $meetingId})
     MERGE (m)-[r:ATTENDED]->(mt) SET r.status = $status`,
@@ -62,7 +67,10 @@ export class LifeQueries {
   async listMeetings(branchIds: string[], from: number, to: number, kinds?: MeetingKind[]): Promise<Meeting[]> {
     if (branchIds.length === 0 || (kinds && kinds.length === 0)) return [];
     return this.ex.readMany(async (r) => {
-      const rows = await r.run(Q.inPeriod, { branchIds, from, to, useKinds: kinds !== undefined, kinds: kinds ?? [''] });
+      const p = { from, to, useKinds: kinds !== undefined, kinds: kinds ?? [''] };
+      const rows = await byKeys(r, branchIds, { one: Q.inPeriodOne, many: Q.inPeriod, listParam: 'branchIds' }, p);
+      // Lookups per branch come branch by branch: one order over all, as the set-based statement gives.
+      rows.sort((a, b) => Number(a.at) - Number(b.at) || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
       return this.withTags(r, rows);
     });
   }

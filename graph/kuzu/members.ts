@@ -4,6 +4,7 @@ import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
 import type { KuzuExecutor, Params, Runner } from './executor';
 import { exists, requireIds } from './guards';
+import { KEYED_LOOKUPS_MAX } from './keyed';
 import { inIdOrder, MEMBER_COLUMNS, toMember, toTransfer } from './mapping';
 
 const FILTER = `(NOT $useBranches OR b.id IN $branchIds) AND (NOT $useCommittees OR c.id IN $committeeIds)
@@ -15,6 +16,10 @@ const TRANSFER_COLUMNS = `t.id AS id, t.memberId AS memberId, t.kind AS kind, t.
 const Q = {
   byIds: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch) WHERE m.id IN $ids
     OPTIONAL MATCH (m)-[:IN_GROUP]->(g:\`Group\`) RETURN ${MEMBER_COLUMNS}`,
+  // One member by key, in two lookups: with the OPTIONAL MATCH in the same statement Kuzu 0.11 joins
+  // against the whole IN_GROUP and Group tables.
+  byId: `MATCH (m:Member {id: $id})-[bt:BELONGS_TO]->(b:Branch) RETURN ${MEMBER_COLUMNS.replace('g.id AS groupId', "'' AS groupId")}`,
+  groupOf: 'MATCH (:Member {id: $id})-[:IN_GROUP]->(g:`Group`) RETURN g.id AS groupId',
   page: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE m.id > $after AND ${FILTER}
     OPTIONAL MATCH (m)-[:IN_GROUP]->(g:\`Group\`) RETURN ${MEMBER_COLUMNS} ORDER BY m.id LIMIT $limit`,
   count: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE ${FILTER} RETURN count(m) AS n`,
@@ -59,7 +64,16 @@ export class MemberQueries {
 
   async getMembersByIds(ids: string[], r: Runner = { run: (q, p) => this.ex.read(q, p) }): Promise<Member[]> {
     if (ids.length === 0) return [];
-    return inIdOrder(ids, (await r.run(Q.byIds, { ids })).map(toMember));
+    const distinct = [...new Set(ids)];
+    if (distinct.length > KEYED_LOOKUPS_MAX) return inIdOrder(ids, (await r.run(Q.byIds, { ids: distinct })).map(toMember));
+    const found: Member[] = [];
+    for (const id of distinct) {
+      const [row] = await r.run(Q.byId, { id });
+      if (!row) continue;
+      const [group] = await r.run(Q.groupOf, { id });
+      found.push(toMember({ ...row, groupId: group?.groupId ?? null }));
+    }
+    return inIdOrder(ids, found);
   }
 
   async listMembers(filter: MemberFilter, first: number, after?: string | null): Promise<Page<Member>> {

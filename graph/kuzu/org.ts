@@ -3,6 +3,7 @@ import type { Branch, Committee, Group, University } from '../model';
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Row } from './executor';
 import { exists, requireIds } from './guards';
+import { byKeys } from './keyed';
 import { inIdOrder } from './mapping';
 
 const Q = {
@@ -15,6 +16,7 @@ const Q = {
     RETURN b.id AS id, b.name AS name, c.id AS parent ORDER BY b.id`,
   branchesByIds: `MATCH (b:Branch)-[:UNDER]->(c:Committee) WHERE b.id IN $ids
     RETURN b.id AS id, b.name AS name, c.id AS parent`,
+  branchById: 'MATCH (b:Branch {id: $id})-[:UNDER]->(c:Committee) RETURN b.id AS id, b.name AS name, c.id AS parent',
   groupsOf: `MATCH (g:\`Group\`)-[:UNDER]->(b:Branch {id: $id}) RETURN g.id AS id, g.name AS name, b.id AS parent ORDER BY g.id`,
   groupsOfBranches: `MATCH (g:\`Group\`)-[:UNDER]->(b:Branch) WHERE b.id IN $ids
     RETURN g.id AS id, g.name AS name, b.id AS parent ORDER BY parent, id`,
@@ -55,7 +57,7 @@ export class OrgQueries {
 
   async getBranchesByIds(ids: string[]): Promise<Branch[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.ex.read(Q.branchesByIds, { ids })).map(named);
+    const rows = (await this.ex.readMany((r) => byKeys(r, ids, { one: Q.branchById, many: Q.branchesByIds }))).map(named);
     return inIdOrder(
       ids,
       rows.map(({ id, name, parent }) => ({ id, name, committeeId: parent })),

@@ -6,6 +6,7 @@
 import type { TopicTag } from '../model';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { byKeys } from './keyed';
 import { groupBy, toTag } from './mapping';
 
 export type TaggedKind = 'Course' | 'Question' | 'Meeting';
@@ -20,6 +21,8 @@ const Q = Object.fromEntries(
       {
         read: `MATCH (x:${k})-[e:${REL[k]}]->(t:Topic) WHERE x.id IN $ids RETURN x.id AS itemId, t.id AS topicId,
         e.weight AS weight, e.source AS source, e.confidence AS confidence`,
+        readOne: `MATCH ${pat} RETURN x.id AS itemId, t.id AS topicId, e.weight AS weight, e.source AS source,
+        e.confidence AS confidence`,
         dropSource: `MATCH ${pat} WHERE e.source = $source DELETE e`,
         dropTopics: `MATCH ${pat} WHERE t.id IN $topicIds DELETE e`,
         dropAll: `MATCH ${pat} DELETE e`,
@@ -29,14 +32,14 @@ const Q = Object.fromEntries(
       },
     ];
   }),
-) as Record<TaggedKind, Record<'read' | 'dropSource' | 'dropTopics' | 'dropAll' | 'manualTopics' | 'create', string>>;
+) as Record<TaggedKind, Record<'read' | 'readOne' | 'dropSource' | 'dropTopics' | 'dropAll' | 'manualTopics' | 'create', string>>;
 
 const byWeight = (a: TopicTag, b: TopicTag) => b.weight - a.weight || a.topicId.localeCompare(b.topicId);
 
 /** Tags of many items in one query, keyed by item id, heaviest first. */
 export async function readTags(r: Runner, kind: TaggedKind, ids: string[]): Promise<Map<string, TopicTag[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await r.run(Q[kind].read, { ids });
+  const rows = await byKeys(r, ids, { one: Q[kind].readOne, many: Q[kind].read });
   const grouped = groupBy(rows, (x) => String(x.itemId));
   return new Map([...grouped].map(([id, rs]) => [id, rs.map(toTag).sort(byWeight)]));
 }

@@ -69,6 +69,13 @@ export interface ApiContext extends YogaInitialContext {
    */
   prefetchMembers(ids: readonly string[], opts?: { history?: boolean }): void;
   /**
+   * `start()` once the caller's credentials verify (alongside the reads of the viewer's own rows), for
+   * store reads a resolver knows it will need; null without credentials, when they do not verify, or
+   * when `start` throws. What it starts belongs to this request alone and may be used only after the
+   * resolver's scope check has passed.
+   */
+  whenVerified<T>(start: () => T): Promise<T | null>;
+  /**
    * Whether the caller is a developer allowed to explore the schema (introspection, "Did you
    * mean" hints) when config.introspection is off. Absent: nobody is (server/api/security.ts).
    */
@@ -184,11 +191,21 @@ export function createContext(
       () => undefined,
     );
   };
+  const whenVerified = <T>(start: () => T): Promise<T | null> =>
+    hasCredentials
+      ? verifyOnce()
+          .then(
+            () => start(),
+            () => null,
+          )
+          .catch(() => null)
+      : Promise.resolve(null);
   return Object.assign(ctx, {
     session,
     credentials,
     flushAudit,
     prefetchMembers,
+    whenVerified,
     setCookie: (header: string) => {
       cookies.push(header);
     },

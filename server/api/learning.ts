@@ -60,7 +60,14 @@ function gapLoader(ctx: ApiContext, s: Session): DataLoader<Member, LearningGapM
 
 const resolvers: Resolvers = {
   Query: {
-    recommendations: async (_, { memberId, first }, ctx) => recommendationsFor(await ctx.session(), learner(ctx), memberId, first ?? 5),
+    recommendations: async (_, { memberId, first }, ctx) => {
+      const session = ctx.session();
+      // The member's learner reads start as soon as the credentials verify, beside the viewer's own rows;
+      // recommendationsFor uses them only after its scope check.
+      const l = ctx.deps.learning?.learner;
+      const started = l ? ctx.whenVerified(() => l.startReads(memberId)) : undefined;
+      return recommendationsFor(await session, learner(ctx), memberId, first ?? 5, started);
+    },
     gaps: async (_, { memberId }, ctx) => gapsFor(await ctx.session(), learner(ctx), memberId),
     mastery: async (_, { memberId }, ctx) => masteryFor(await ctx.session(), learner(ctx), memberId),
     studyPlan: async (_, { memberId }, ctx) => studyPlanFor(await ctx.session(), learner(ctx), memberId),

@@ -116,9 +116,11 @@ export function useRateLimits(config: Readonly<Config>, now: () => number = Date
         if (wait > 0) return setResultAndStopExecution(refuse(rateLimitError('sign-in attempts from this address', wait)));
       }
       if (!hasCredentials(ctx.request)) return;
-      const session = await ctx.session().catch(() => null);
-      if (!session) return;
-      const wait = perAccount.take(session.viewer.memberId, now());
+      // The account is known once the credentials verify; the viewer's own rows are not waited for here,
+      // so the resolvers' reads can start beside them.
+      const cred = await ctx.credentials().catch(() => null);
+      if (!cred) return;
+      const wait = perAccount.take(cred.memberId, now());
       if (wait > 0) setResultAndStopExecution(refuse(rateLimitError('requests from this account', wait)));
     },
   };

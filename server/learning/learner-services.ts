@@ -25,7 +25,7 @@ import type { PracticeQuestion } from './recommend/practice';
 import { requiredTopicIds } from './requirements';
 import { type BranchAnswerIntegrity, branchAnswerIntegrity } from './services/branch-integrity';
 import { branchGapReport, gapReportRows } from './services/branch-report';
-import { LearnerCore } from './services/learner-core';
+import { LearnerCore, type LearnerReads } from './services/learner-core';
 import { applyMemberEvent } from './services/member-events';
 import { gapsForMembers } from './services/member-gaps';
 import { masteryProfile, type MasteryProfile } from './services/mastery-profile';
@@ -76,8 +76,9 @@ export class LearnerServices extends LearnerCore {
   applyMemberEvent(memberId: string, now: number): Promise<void> {
     return applyMemberEvent(this, memberId, now);
   }
-  recommend(member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
-    return recommendCourses(this, member, first, now);
+  /** `started`: this member's reads begun early (startReads); used only when they are this member's. */
+  recommend(member: Member, first: number, now: number, started?: LearnerReads): Promise<CourseRecommendation[]> {
+    return recommendCourses(this, member, first, now, started);
   }
   generatePlan(member: Member, minutesPerWeek: number, weeks: number, now: number): Promise<PlanWithProgress> {
     return generateStudyPlan(this, member, minutesPerWeek, weeks, now);

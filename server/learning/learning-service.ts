@@ -16,6 +16,7 @@ import type { PlacementStepResult } from './diagnostic/placement-service';
 import type { PracticeQuestion } from './recommend/practice';
 import type { CourseRecommendation } from './recommend/rank-courses';
 import type { BranchAnswerIntegrity } from './services/branch-integrity';
+import type { LearnerReads } from './services/learner-core';
 import type { MasteryProfile } from './services/mastery-profile';
 import type { GapWithMastery } from './services/member-gaps';
 import type { PlanWithProgress } from './services/study-plans';
@@ -39,9 +40,14 @@ export function assertLearningReadable(s: Session, m: Member): void {
   noteRead(s, m.id);
 }
 
-export async function recommendationsFor(s: Session, l: LearnerServices, memberId: string, first: number): Promise<CourseRecommendation[]> {
+/**
+ * `started`: the member's learner reads begun before the session was known (LearnerCore.startReads);
+ * they are handed on only once the scope check has passed, and only for the member it checked.
+ */
+export async function recommendationsFor(s: Session, l: LearnerServices, memberId: string, first: number, started?: Promise<LearnerReads | null>): Promise<CourseRecommendation[]> {
   const n = requireInt('first', first, 1, 50);
-  return l.recommend(await readableLearner(s, memberId), n, s.now());
+  const m = await readableLearner(s, memberId);
+  return l.recommend(m, n, s.now(), (await started) ?? undefined);
 }
 
 /** The member's gaps (recomputed when stale), each with the current mastery of its topic. */

@@ -80,8 +80,8 @@ describe('store calls per request', () => {
     calls.length = 0;
     const r = await t.as('sec')(q, { id: 'm-x03' }); // sec's first request: the token is verified in full
     expect(r.body.errors).toBeUndefined();
-    // Two member reads: since sessions are checked against the store (revocable), the viewer's own record is read
-    // once the session resolves, apart from the prefetch of the member asked for.
+    // One member read: execution starts once the token verifies, so the prefetch of the member asked for joins
+    // the read of the viewer's own record (sessions are checked against the store: revocable).
     // Courses, questions and branches were read by the previous request and are kept by the process
     // (server/auth/auth-cache.ts).
     expect(r.body.data.member.recentActivity.studies).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('store calls per request', () => {
       {
         "appendAccess": 1,
         "getMemberHistory": 1,
-        "getMembersByIds": 2,
+        "getMembersByIds": 1,
       }
     `);
     // The same read again: the member rows are kept too; only the history is read, and the access recorded.

@@ -155,3 +155,29 @@ describe('recommendations from maintained state', () => {
     expect(await wp.learner.recommend(member, 5, NOW)).toEqual(await fromScratch('m-r5', 5));
   });
 });
+
+describe("the member's reads started before the scope check", () => {
+  const shape = (rs: { course: { id: string }; kind: string }[]) => rs.map((r) => [r.course.id, r.kind]);
+
+  it('give a secretary over HTTP what the services give, and are used only for the member they were started for', async () => {
+    const [member] = await wp.store.getMembersByIds(['m-r1']);
+    const expected = await wp.learner.recommend(member, 5, NOW);
+    const over = (await gqlAs('m-sec', RECS, { id: 'm-r1' })).recommendations as { course: { id: string }; kind: string }[];
+    expect(shape(over)).toEqual(shape(expected));
+    expect(expected).toEqual(await fromScratch('m-r1', 5));
+    // Reads started for the same member give the same answer; reads started for another member are not used.
+    expect(await wp.learner.recommend(member, 5, NOW, wp.learner.startReads('m-r1'))).toEqual(expected);
+    expect(await wp.learner.recommend(member, 5, NOW, wp.learner.startReads('m-r2'))).toEqual(expected);
+  });
+
+  it('are dropped with the request when the viewer may not read the member: NOT_FOUND (as for no such member), and no read of theirs noted', async () => {
+    if (!tokens.has('m-r1')) tokens.set('m-r1', await server.tokenFor('m-r1'));
+    const r = await server.gql(RECS, { id: 'm-r2' }, tokens.get('m-r1'));
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(r.body.data?.recommendations ?? null).toBeNull();
+    // The refusal is in the audit chain before the answer is sent; a read of the member's learning data is not.
+    const entries = (await plain.listAudit({ fromAt: NOW, limit: 5000 })).filter((a) => a.viewerId === 'm-r1' && a.targetId === 'm-r2');
+    expect(entries.map((a) => a.action)).toContain('DENIED');
+    expect(entries.map((a) => a.action)).not.toContain('READ_LEARNING');
+  });
+});

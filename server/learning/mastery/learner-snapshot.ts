@@ -3,7 +3,7 @@
  * instant, read in a fixed number of store calls: stored mastery rows, recent history, and the
  * curriculum view.
  */
-import type { Mastery, Member, MemberHistory } from '../../../graph';
+import type { GraphStore, Mastery, Member, MemberHistory } from '../../../graph';
 import { rollUpMastery } from '../model/roll-up';
 import { requirementOf, type StageRequirement } from '../requirements';
 import type { CurriculumView } from './curriculum-view';
@@ -11,6 +11,20 @@ import type { MasteryService } from './mastery-service';
 
 /** Recent events read per member for evidence, completion and progress. */
 export const SNAPSHOT_HISTORY = 500;
+
+/** The two store reads of a snapshot, in flight. */
+export interface SnapshotReads {
+  mastery: Promise<Map<string, Mastery[]>>;
+  history: Promise<MemberHistory>;
+}
+
+/** Start the store reads of `memberId`'s snapshot. */
+export function startSnapshotReads(store: GraphStore, memberId: string): SnapshotReads {
+  return {
+    mastery: store.getMasteryForMembers([memberId]),
+    history: store.getMemberHistory(memberId, { limit: SNAPSHOT_HISTORY, attendance: false }),
+  };
+}
 
 export interface LearnerSnapshot {
   member: Member;
@@ -63,11 +77,16 @@ export function makeSnapshot(
  * has events but no rows yet (a bulk load or an import the start-up backfill has not reached) has
  * their history replayed, once (the rows are stored).
  */
-export async function loadSnapshot(mastery: MasteryService, view: CurriculumView, member: Member, now: number, requirement?: StageRequirement): Promise<LearnerSnapshot> {
-  const [stored, history] = await Promise.all([
-    mastery.store.getMasteryForMembers([member.id]),
-    mastery.store.getMemberHistory(member.id, { limit: SNAPSHOT_HISTORY, attendance: false }),
-  ]);
+export async function loadSnapshot(
+  mastery: MasteryService,
+  view: CurriculumView,
+  member: Member,
+  now: number,
+  requirement?: StageRequirement,
+  started?: SnapshotReads,
+): Promise<LearnerSnapshot> {
+  const reads = started ?? startSnapshotReads(mastery.store, member.id);
+  const [stored, history] = await Promise.all([reads.mastery, reads.history]);
   const list = stored.get(member.id) ?? [];
   let rows = new Map(list.map((r) => [r.topicId, r]));
   if (!list.length && (history.answers.length || history.studies.length)) rows = (await mastery.ensureRows(view, [member])).rows.get(member.id) ?? rows;

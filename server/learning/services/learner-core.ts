@@ -8,7 +8,7 @@ import type { NotAssessed } from '../gaps/compute-gaps';
 import { assessSnapshot, GapService } from '../gaps/gap-service';
 import type { MasteryModel } from '../mastery-model';
 import { CurriculumCache, type CurriculumView } from '../mastery/curriculum-view';
-import { type LearnerSnapshot, loadSnapshot } from '../mastery/learner-snapshot';
+import { type LearnerSnapshot, loadSnapshot, type SnapshotReads, startSnapshotReads } from '../mastery/learner-snapshot';
 import { MasteryService } from '../mastery/mastery-service';
 import { type BranchContext, BranchContextCache } from '../recommend/branch-context';
 import { DEFAULT_REQUIREMENTS, type RequirementsSource, type RequirementTable } from '../requirements';
@@ -59,9 +59,26 @@ export class LearnerCore {
     return view;
   }
 
-  async snapshot(member: Member, now: number): Promise<LearnerSnapshot> {
+  async snapshot(member: Member, now: number, started?: SnapshotReads): Promise<LearnerSnapshot> {
     const [view, table] = await Promise.all([this.view(), this.requirements(now)]);
-    return loadSnapshot(this.mastery, view, member, now, table[member.stage]);
+    return loadSnapshot(this.mastery, view, member, now, table[member.stage], started);
+  }
+
+  /**
+   * Start the store reads learnerState makes for `memberId` (mastery, recent history, stored gaps, newest
+   * plan), for a caller that knows the member before it may use them: it hands them to learnerState
+   * only for that member and only after its scope check. A rejection surfaces where they are used.
+   */
+  startReads(memberId: string): LearnerReads {
+    const snapshot = startSnapshotReads(this.store, memberId);
+    const reads: LearnerReads = {
+      memberId,
+      snapshot,
+      gaps: this.store.getGapsForMembers([memberId]).then((m) => m.get(memberId) ?? []),
+      plan: this.store.getStudyPlan(memberId),
+    };
+    for (const p of [snapshot.mastery, snapshot.history, reads.gaps, reads.plan]) p.catch(() => undefined);
+    return reads;
   }
 
   /** Stored gaps, recomputed first when never computed or older than a day. */
@@ -75,12 +92,13 @@ export class LearnerCore {
    * Stored gaps that are stale (gapsAreStale) are replaced by the ones assessed now; a member with no
    * gaps before or after writes nothing (no gaps is not stored as such).
    */
-  async learnerState(member: Member, now: number, snap?: LearnerSnapshot): Promise<LearnerState> {
+  async learnerState(member: Member, now: number, snap?: LearnerSnapshot, started?: LearnerReads): Promise<LearnerState> {
+    const early = started?.memberId === member.id ? started : undefined;
     const [current, branch, stored, plan] = await Promise.all([
-      snap ?? this.snapshot(member, now),
+      snap ?? this.snapshot(member, now, early?.snapshot),
       this.branches.get(member.branchId, now),
-      this.store.getGapsForMembers([member.id]).then((m) => m.get(member.id) ?? []),
-      this.store.getStudyPlan(member.id),
+      early?.gaps ?? this.store.getGapsForMembers([member.id]).then((m) => m.get(member.id) ?? []),
+      early?.plan ?? this.store.getStudyPlan(member.id),
     ]);
     const assessed = assessSnapshot(current, branch.meetingTopics, plan);
     const base = { snap: current, branch, plan, notAssessed: assessed.notAssessed };
@@ -88,6 +106,14 @@ export class LearnerCore {
     if (stored.length || assessed.gaps.length) await this.store.replaceGaps(member.id, assessed.gaps);
     return { ...base, gaps: assessed.gaps };
   }
+}
+
+/** One member's learner reads, started ahead of their use (LearnerCore.startReads). */
+export interface LearnerReads {
+  memberId: string;
+  snapshot: SnapshotReads;
+  gaps: Promise<Gap[]>;
+  plan: Promise<StudyPlan | null>;
 }
 
 export interface LearnerState {

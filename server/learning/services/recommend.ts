@@ -11,14 +11,14 @@ import type { BranchContext } from '../recommend/branch-context';
 import { type CourseRecommendation, rankCourses } from '../recommend/rank-courses';
 import { similarMembersHelped } from '../recommend/similar-members';
 import type { Gap } from '../../../graph';
-import type { LearnerCore } from './learner-core';
+import type { LearnerCore, LearnerReads } from './learner-core';
 
 /** Fewer events than this: the member is new, and popularity counts for more. */
 const COLD_START_EVENTS = 5;
 
-export async function recommendCourses(core: LearnerCore, member: Member, first: number, now: number): Promise<CourseRecommendation[]> {
+export async function recommendCourses(core: LearnerCore, member: Member, first: number, now: number, started?: LearnerReads): Promise<CourseRecommendation[]> {
   requireInt('first', first, 1, 50);
-  const { snap, branch, gaps, notAssessed } = await core.learnerState(member, now);
+  const { snap, branch, gaps, notAssessed } = await core.learnerState(member, now, undefined, started);
   return rankForSnapshot(snap, branch, gaps, first, notAssessed);
 }
 
