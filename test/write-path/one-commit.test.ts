@@ -121,5 +121,12 @@ describe('one group commit per recordAnswer', () => {
     expect(since(before, after).map((e) => e.id)).toEqual(['ae-good-entry']);
     expect(after.filter((e) => e.id === taken.id)).toEqual([taken]);
     expect(await walkChain(plain)).toMatchObject({ ok: true, checked: after.length });
+    // The rolled-back transactions leave the chain head writable: the next answer over HTTP is audited.
+    const next = await server.gql(ANSWER, { i: { id: 'one-after', memberId: 'm-a', questionId: 'q-1', choice: 0, seconds: 3 } }, token);
+    expect(next.body).toEqual({ data: { recordAnswer: { created: true, correct: false } } });
+    await quiet();
+    const last = since(after, await allAudit());
+    expect(last.map((e) => `${e.action} ${e.targetKind}:${e.targetId} ${e.outcome}`)).toEqual(['WRITE Mutation.recordAnswer:one-after,m-a,q-1 OK']);
+    expect(await walkChain(plain)).toMatchObject({ ok: true, checked: after.length + 1 });
   });
 });
