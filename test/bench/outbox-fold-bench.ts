@@ -15,25 +15,15 @@
  * Standalone: npx tsx test/bench/outbox-fold-bench.ts <store dir holding hongtu.kuzu> [repeats] [rounds]
  * The store is copied to a temporary folder first and the copy removed at the end.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { BatchEvent } from '../../graph';
-import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { OutboxWorker } from '../../server/write-path/outbox-worker';
 import { fmt, median } from './stats';
+import { mainThreadCpuMs, withStoreCopy } from './store-copy';
 
 const MEMBERS = 50;
 const silent = { warn() {}, error() {} };
-
-/** This thread's CPU time in ms (user + system) from /proc (clock ticks of 10 ms). */
-function mainThreadCpuMs(): number {
-  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields after the command name start at field 3 (state); utime and stime are fields 14 and 15.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 interface Figures {
   foldMs: number;
@@ -49,96 +39,86 @@ async function main(): Promise<void> {
   const repeats = Number(process.argv[3] ?? 3);
   const rounds = Number(process.argv[4] ?? 20);
   if (!source) throw new Error('usage: outbox-fold-bench.ts <store dir> [repeats]');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-fold11-bench-'));
-  try {
-    cpSync(source, dir, { recursive: true });
-    const store = new KuzuStore({ dir });
-    await store.init();
-    try {
-      const learner = createLearnerServices(store);
-      const view = await learner.curriculum.get();
-      const questions = [...view.questionTopics.keys()];
-      const page = await store.listMembers({}, MEMBERS);
-      const members = page.items.map((m) => m.id);
-      const histories = await store.getHistoriesForMembers(members, { limit: 5000 });
-      const events = [...histories.values()].reduce((s, h) => s + h.answers.length + h.studies.length, 0);
-      console.log(`members ${members.length}, stored events of theirs ${events}, questions ${questions.length}`);
-      let n = 0;
-      let clock = Date.now();
-      const round = async () => {
-        const batch: BatchEvent[] = members.map((memberId) => ({
-          kind: 'ANSWER',
-          event: { id: `fold-bench-${process.pid}-${n}`, memberId, questionId: questions[n++ % questions.length], at: (clock += 1000), correct: n % 3 !== 0, seconds: 20 },
-        }));
-        await store.recordEventBatch(batch, []);
-      };
-      const results: Record<'full' | 'incremental', Figures[]> = { full: [], incremental: [] };
-      // Apply what the outbox holds already before the first measure.
-      const first = new OutboxWorker(store, learner, { minIntervalMs: 0, log: silent });
-      await first.drain();
-      await first.stop();
-      for (let r = 0; r < repeats; r++) {
-        for (const mode of r % 2 ? (['incremental', 'full'] as const) : (['full', 'incremental'] as const)) {
-          const worker = new OutboxWorker(store, learner, { minIntervalMs: 0, log: silent, foldCacheEvents: mode === 'full' ? 0 : undefined });
-          await round();
-          await worker.drain(); // warm-up: the incremental worker keeps these members' folds from here on
-          let fold = 0;
-          const rowsOf = worker.folds.rows.bind(worker.folds);
-          worker.folds.rows = (...args) => {
-            const t = performance.now();
-            try {
-              return rowsOf(...args);
-            } finally {
-              fold += performance.now() - t;
-            }
-          };
-          let main = 0;
-          let proc = 0;
-          let wall = 0;
-          const passes0 = worker.stats.passes;
-          for (let i = 0; i < rounds; i++) {
-            await round();
-            const m0 = mainThreadCpuMs();
-            const c0 = process.cpuUsage();
-            const t0 = performance.now();
-            await worker.drain();
-            wall += performance.now() - t0;
-            const c = process.cpuUsage(c0);
-            proc += (c.user + c.system) / 1000;
-            main += mainThreadCpuMs() - m0;
+  await withStoreCopy(source, 'hongtu-fold11-bench-', async (store) => {
+    const learner = createLearnerServices(store);
+    const view = await learner.curriculum.get();
+    const questions = [...view.questionTopics.keys()];
+    const page = await store.listMembers({}, MEMBERS);
+    const members = page.items.map((m) => m.id);
+    const histories = await store.getHistoriesForMembers(members, { limit: 5000 });
+    const events = [...histories.values()].reduce((s, h) => s + h.answers.length + h.studies.length, 0);
+    console.log(`members ${members.length}, stored events of theirs ${events}, questions ${questions.length}`);
+    let n = 0;
+    let clock = Date.now();
+    const round = async () => {
+      const batch: BatchEvent[] = members.map((memberId) => ({
+        kind: 'ANSWER',
+        event: { id: `fold-bench-${process.pid}-${n}`, memberId, questionId: questions[n++ % questions.length], at: (clock += 1000), correct: n % 3 !== 0, seconds: 20 },
+      }));
+      await store.recordEventBatch(batch, []);
+    };
+    const results: Record<'full' | 'incremental', Figures[]> = { full: [], incremental: [] };
+    // Apply what the outbox holds already before the first measure.
+    const first = new OutboxWorker(store, learner, { minIntervalMs: 0, log: silent });
+    await first.drain();
+    await first.stop();
+    for (let r = 0; r < repeats; r++) {
+      for (const mode of r % 2 ? (['incremental', 'full'] as const) : (['full', 'incremental'] as const)) {
+        const worker = new OutboxWorker(store, learner, { minIntervalMs: 0, log: silent, foldCacheEvents: mode === 'full' ? 0 : undefined });
+        await round();
+        await worker.drain(); // warm-up: the incremental worker keeps these members' folds from here on
+        let fold = 0;
+        const rowsOf = worker.folds.rows.bind(worker.folds);
+        worker.folds.rows = (...args) => {
+          const t = performance.now();
+          try {
+            return rowsOf(...args);
+          } finally {
+            fold += performance.now() - t;
           }
-          const passes = worker.stats.passes - passes0;
-          await worker.stop();
-          const f = {
-            foldMs: fold / passes,
-            mainMs: main / passes,
-            processMs: proc / passes,
-            wallMs: wall / passes,
-            incremental: worker.folds.stats.incremental,
-            full: worker.folds.stats.full,
-          };
-          results[mode].push(f);
-          console.log(
-            `repeat ${r + 1} ${mode}: passes ${passes}, fold ${fmt(f.foldMs, 1)} ms, main ${fmt(f.mainMs, 1)} ms, process ${fmt(f.processMs, 1)} ms, wall ${fmt(f.wallMs, 1)} ms per pass (members folded incrementally ${f.incremental}, in full ${f.full}), load ${os.loadavg()[0].toFixed(1)}`,
-          );
-        }
-      }
-      for (const mode of ['full', 'incremental'] as const) {
-        const xs = results[mode];
-        const line = (k: keyof Figures) => {
-          const v = xs.map((x) => x[k]);
-          return `${fmt(median(v), 1)} (${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)})`;
         };
+        let main = 0;
+        let proc = 0;
+        let wall = 0;
+        const passes0 = worker.stats.passes;
+        for (let i = 0; i < rounds; i++) {
+          await round();
+          const m0 = mainThreadCpuMs();
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          await worker.drain();
+          wall += performance.now() - t0;
+          const c = process.cpuUsage(c0);
+          proc += (c.user + c.system) / 1000;
+          main += mainThreadCpuMs() - m0;
+        }
+        const passes = worker.stats.passes - passes0;
+        await worker.stop();
+        const f = {
+          foldMs: fold / passes,
+          mainMs: main / passes,
+          processMs: proc / passes,
+          wallMs: wall / passes,
+          incremental: worker.folds.stats.incremental,
+          full: worker.folds.stats.full,
+        };
+        results[mode].push(f);
         console.log(
-          `${mode}: n ${xs.length}; per pass of ${MEMBERS} members: fold ${line('foldMs')} ms, main-thread CPU ${line('mainMs')} ms, process CPU ${line('processMs')} ms, wall ${line('wallMs')} ms`,
+          `repeat ${r + 1} ${mode}: passes ${passes}, fold ${fmt(f.foldMs, 1)} ms, main ${fmt(f.mainMs, 1)} ms, process ${fmt(f.processMs, 1)} ms, wall ${fmt(f.wallMs, 1)} ms per pass (members folded incrementally ${f.incremental}, in full ${f.full}), load ${os.loadavg()[0].toFixed(1)}`,
         );
       }
-    } finally {
-      await store.close();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    for (const mode of ['full', 'incremental'] as const) {
+      const xs = results[mode];
+      const line = (k: keyof Figures) => {
+        const v = xs.map((x) => x[k]);
+        return `${fmt(median(v), 1)} (${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)})`;
+      };
+      console.log(
+        `${mode}: n ${xs.length}; per pass of ${MEMBERS} members: fold ${line('foldMs')} ms, main-thread CPU ${line('mainMs')} ms, process CPU ${line('processMs')} ms, wall ${line('wallMs')} ms`,
+      );
+    }
+  });
 }
 
 main().catch((e) => {

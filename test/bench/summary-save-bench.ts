@@ -7,60 +7,42 @@
  * Standalone: npx tsx test/bench/summary-save-bench.ts <store dir holding hongtu.kuzu> [count] [times]
  * Run it in two trees (before and after a change to the save) alternately to compare them.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { createLearnerServices } from '../../server/learning/learner-services';
 import { learningDayStart, memberLearningOf } from '../../server/learning/summary/member-learning';
 import { fmt, median } from './stats';
-
-function mainThreadCpuMs(): number {
-  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+import { mainThreadCpuMs, withStoreCopy } from './store-copy';
 
 async function main(): Promise<void> {
   const source = process.argv[2];
   const count = Number(process.argv[3] ?? 50);
   const times = Number(process.argv[4] ?? 20);
   if (!source) throw new Error('usage: summary-save-bench.ts <store dir> [count] [times]');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hongtu-fold11-save-'));
-  try {
-    cpSync(source, dir, { recursive: true });
-    const store = new KuzuStore({ dir });
-    await store.init();
-    try {
-      const learner = createLearnerServices(store);
-      const now = Date.now();
-      const asOf = learningDayStart(now);
-      const members = (await store.listMembers({}, count)).items;
-      const rows = (await learner.gapReportRows(members, asOf)).map((r) => memberLearningOf(r.member, r, asOf));
-      const branches = new Set(rows.map((r) => r.branchId)).size;
-      await store.saveMemberLearning(rows); // warm-up
-      const wall: number[] = [];
-      let main = 0;
-      let proc = 0;
-      for (let i = 0; i < times; i++) {
-        const m0 = mainThreadCpuMs();
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        await store.saveMemberLearning(rows);
-        wall.push(performance.now() - t0);
-        const c = process.cpuUsage(c0);
-        proc += (c.user + c.system) / 1000;
-        main += mainThreadCpuMs() - m0;
-      }
-      console.log(
-        `save of ${rows.length} members (${branches} branches), n ${times}: wall median ${fmt(median(wall), 1)} ms (${fmt(Math.min(...wall), 1)}–${fmt(Math.max(...wall), 1)}), main-thread CPU ${fmt(main / times, 1)} ms, process CPU ${fmt(proc / times, 1)} ms per save; load ${os.loadavg()[0].toFixed(1)}`,
-      );
-    } finally {
-      await store.close();
+  await withStoreCopy(source, 'hongtu-fold11-save-', async (store) => {
+    const learner = createLearnerServices(store);
+    const now = Date.now();
+    const asOf = learningDayStart(now);
+    const members = (await store.listMembers({}, count)).items;
+    const rows = (await learner.gapReportRows(members, asOf)).map((r) => memberLearningOf(r.member, r, asOf));
+    const branches = new Set(rows.map((r) => r.branchId)).size;
+    await store.saveMemberLearning(rows); // warm-up
+    const wall: number[] = [];
+    let main = 0;
+    let proc = 0;
+    for (let i = 0; i < times; i++) {
+      const m0 = mainThreadCpuMs();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await store.saveMemberLearning(rows);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      proc += (c.user + c.system) / 1000;
+      main += mainThreadCpuMs() - m0;
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    console.log(
+      `save of ${rows.length} members (${branches} branches), n ${times}: wall median ${fmt(median(wall), 1)} ms (${fmt(Math.min(...wall), 1)}–${fmt(Math.max(...wall), 1)}), main-thread CPU ${fmt(main / times, 1)} ms, process CPU ${fmt(proc / times, 1)} ms per save; load ${os.loadavg()[0].toFixed(1)}`,
+    );
+  });
 }
 
 main().catch((e) => {
