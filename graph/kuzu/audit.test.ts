@@ -43,18 +43,23 @@ describe('appendAccess', () => {
   });
 });
 
+/** A write transaction that appends `record` (updating the chain head) and then fails, so it is rolled back. */
+async function rolledBackAppend(ex: KuzuExecutor, record: AccessRecord): Promise<void> {
+  await expect(
+    ex.write(async (tx) => {
+      await appendChained(tx, [record]);
+      throw new Error('rolled back on purpose');
+    }),
+  ).rejects.toThrow(/on purpose/);
+}
+
 describe('the chain head after rolled-back transactions', () => {
   it('continues from the committed head after a rolled-back append and a failed batch', async () => {
     const ex = new KuzuExecutor(dir);
     try {
       await store.appendAccess([rec('hd-1', T0 + 5000, 'm-1')]);
       // An append inside a transaction that then fails: its entries and its head are rolled back.
-      await expect(
-        ex.write(async (tx) => {
-          await appendChained(tx, [rec('hd-lost', T0 + 5001, 'm-1')]);
-          throw new Error('rolled back on purpose');
-        }),
-      ).rejects.toThrow(/on purpose/);
+      await rolledBackAppend(ex, rec('hd-lost', T0 + 5001, 'm-1'));
       // A batch whose access record id is taken fails whole, its chained entries with it.
       await expect(store.recordEventBatch([], [rec('hd-1', T0 + 5002, 'm-1'), rec('hd-lost-2', T0 + 5002, 'm-1')])).rejects.toMatchObject({ code: 'CONFLICT' });
       await store.appendAccess([rec('hd-2', T0 + 5003, 'm-2')]);
@@ -76,12 +81,7 @@ describe('the chain head after rolled-back transactions', () => {
     try {
       for (let i = 0; i < 8; i++) {
         await store.appendAccess([rec(`rr-${i}`, T0 + 6000 + i, 'm-1')]);
-        await expect(
-          ex.write(async (tx) => {
-            await appendChained(tx, [rec(`rr-lost-${i}`, T0 + 6000 + i, 'm-1')]);
-            throw new Error('rolled back on purpose');
-          }),
-        ).rejects.toThrow(/on purpose/);
+        await rolledBackAppend(ex, rec(`rr-lost-${i}`, T0 + 6000 + i, 'm-1'));
       }
       await store.appendAccess([rec('rr-end', T0 + 6100, 'm-2')]);
       const all = await store.listAudit({ limit: 1000 });

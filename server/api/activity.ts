@@ -5,13 +5,13 @@ import { withWriteEntry } from '../audit/write-entry';
 import { recordAnswer, recordStudy } from '../members/activity';
 import type { ApiContext } from './context';
 import type { Resolvers } from './generated/resolvers-types';
+import { type ApiModule, readSdl } from './module';
 
 /** Run the service with the field's WRITE audit entry, to be written in the event's own transaction (server/audit/write-entry.ts). */
 async function withEntry<T>(ctx: ApiContext, info: GraphQLResolveInfo, args: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
   const entry = writeEntry(info.fieldName, args, await ctx.auditViewerId(), (ctx.deps.now ?? Date.now)());
   return withWriteEntry(ctx, String(info.path.key), entry, fn);
 }
-import { type ApiModule, readSdl } from './module';
 
 const resolvers: Resolvers = {
   Mutation: {

@@ -5,7 +5,7 @@
  * typical difficulty). The server, `hongtu kt fit`, the generator-world benchmark and the simulator
  * all build the model's inputs here.
  */
-import type { AnswerEvent, MemberStage, StudyEvent } from '../../../graph';
+import { type AnswerEvent, eventKey, type MemberStage, type StudyEvent } from '../../../graph';
 import type { CurriculumView } from '../mastery/curriculum-view';
 import type { TopicInfo } from './features';
 import type { LearnerEvent } from './learner-state';
@@ -61,7 +61,7 @@ export function studyToEvent(view: CurriculumView, e: StudyEvent, discount = 0):
   return { kind: 'study', at: e.at, topics, minutes: studyMinutes(view, e), ref: e.id, discount };
 }
 
-/** A learner event with its event key (`A:<id>` for an answer, `S:<id>` for a study session). */
+/** A learner event with its event key (graph's `eventKey`: `A:<id>` for an answer, `S:<id>` for a study session). */
 export interface KeyedEvent {
   key: string;
   e: LearnerEvent;
@@ -80,11 +80,11 @@ export function keyedEventsFromHistory(
   const list: { at: number; id: string; key: string; e: LearnerEvent }[] = [];
   for (const a of history.answers) {
     const e = answerToEvent(view, a, discountOf(a.id));
-    if (e) list.push({ at: a.at, id: a.id, key: `A:${a.id}`, e });
+    if (e) list.push({ at: a.at, id: a.id, key: eventKey('ANSWER', a.id), e });
   }
   for (const s of history.studies) {
     const e = studyToEvent(view, s, discountOf(s.id));
-    if (e) list.push({ at: s.at, id: s.id, key: `S:${s.id}`, e });
+    if (e) list.push({ at: s.at, id: s.id, key: eventKey('STUDY', s.id), e });
   }
   list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return list.map((x) => ({ key: x.key, e: x.e }));

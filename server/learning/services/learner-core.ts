@@ -64,6 +64,11 @@ export class LearnerCore {
     return loadSnapshot(this.mastery, view, member, now, table[member.stage], started);
   }
 
+  /** The member's stored gaps (none stored: an empty list). */
+  private storedGaps(memberId: string): Promise<Gap[]> {
+    return this.store.getGapsForMembers([memberId]).then((m) => m.get(memberId) ?? []);
+  }
+
   /**
    * Start the store reads learnerState makes for `memberId` (mastery, recent history, stored gaps, newest
    * plan), for a caller that knows the member before it may use them: it hands them to learnerState
@@ -74,7 +79,7 @@ export class LearnerCore {
     const reads: LearnerReads = {
       memberId,
       snapshot,
-      gaps: this.store.getGapsForMembers([memberId]).then((m) => m.get(memberId) ?? []),
+      gaps: this.storedGaps(memberId),
       plan: this.store.getStudyPlan(memberId),
     };
     for (const p of [snapshot.mastery, snapshot.history, reads.gaps, reads.plan]) p.catch(() => undefined);
@@ -97,7 +102,7 @@ export class LearnerCore {
     const [current, branch, stored, plan] = await Promise.all([
       snap ?? this.snapshot(member, now, early?.snapshot),
       this.branches.get(member.branchId, now),
-      early?.gaps ?? this.store.getGapsForMembers([member.id]).then((m) => m.get(member.id) ?? []),
+      early?.gaps ?? this.storedGaps(member.id),
       early?.plan ?? this.store.getStudyPlan(member.id),
     ]);
     const assessed = assessSnapshot(current, branch.meetingTopics, plan);
