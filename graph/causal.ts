@@ -49,12 +49,13 @@ export const OUTBOX_SCOPE = 'outbox';
 /** Keys shared by the whole process (never dropped by a store's bound on scopes). */
 export const SHARED_SCOPES: ReadonlySet<string> = new Set([PROCESS_SCOPE, CREDENTIALS_SCOPE, OUTBOX_SCOPE]);
 
-type RekeyListener = (from: string, to: string) => void;
+/** `to` null: the scope `from` has ended and nothing will read under its key again (drop its bookmarks). */
+type RekeyListener = (from: string, to: string | null) => void;
 const rekeyListeners = new Set<RekeyListener>();
 
 /**
- * Hear every re-key (a store that keeps bookmarks per key moves the old key's into the new one); returns
- * a function that stops listening.
+ * Hear every re-key (a store that keeps bookmarks per key moves the old key's into the new one) and every
+ * release of a scope that was never re-keyed (its bookmarks can go); returns a function that stops listening.
  */
 export function onRekey(listener: RekeyListener): () => void {
   rekeyListeners.add(listener);
@@ -64,9 +65,11 @@ export function onRekey(listener: RekeyListener): () => void {
 /** A scope whose key can change while code runs in it: a request before and after its caller is known. */
 export class RekeyableScope implements CausalScope {
   private current: string;
+  private readonly initial: string;
 
   constructor(key: string) {
     this.current = key;
+    this.initial = key;
   }
 
   get key(): string {
@@ -82,6 +85,16 @@ export class RekeyableScope implements CausalScope {
     if (key === from) return;
     this.current = key;
     for (const l of rekeyListeners) l(from, key);
+  }
+
+  /**
+   * The code of the scope has finished. A scope still under its first key (a request whose caller never
+   * became known) is never read under that key again, so the stores drop its bookmarks instead of keeping
+   * them among the members'. A re-keyed scope's bookmarks are its member's and stay.
+   */
+  release(): void {
+    if (this.current !== this.initial) return;
+    for (const l of rekeyListeners) l(this.current, null);
   }
 }
 

@@ -261,13 +261,14 @@ export class ScopeBookmarkTable {
   /**
    * A scope re-keyed from `from` to `to` (graph/causal.ts): the writes made under `from` count as `to`'s
    * from now on, and a transaction that started under `from` and commits later hands its bookmark to `to`.
+   * `to` null: the scope ended unknown (RekeyableScope.release), and `from`'s bookmarks are dropped.
    */
-  move(from: string, to: string): void {
+  move(from: string, to: string | null): void {
     if (this.pinned.has(from)) return;
     const old = this.byKey.get(from);
     if (!old) return;
-    old.moveInto(this.of(to));
-    this.byKey.delete(from); // the forwarder lives on in the sessions that still hold it
+    if (to !== null) old.moveInto(this.of(to)); // the forwarder lives on in the sessions that still hold it
+    this.byKey.delete(from);
   }
 
   /**

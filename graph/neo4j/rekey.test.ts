@@ -27,11 +27,11 @@ afterEach(async () => {
   for (const ex of open.splice(0)) await ex.close();
 });
 
-function executor(): { manager: () => BookmarkManager } {
+function executor(): { manager: () => BookmarkManager; table: () => ScopeBookmarkTable } {
   const ex = new Executor({ uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j' });
   open.push(ex);
-  // biome-ignore lint/complexity/useLiteralKeys: element access reaches the executor's private choice of manager
-  return { manager: () => ex['bookmarkManager']() };
+  // biome-ignore lint/complexity/useLiteralKeys: element access reaches the executor's private manager choice and table
+  return { manager: () => ex['bookmarkManager'](), table: () => ex['scopeBookmarks'] };
 }
 
 const held = async (m: BookmarkManager) => new Set(await m.getBookmarks());
@@ -75,6 +75,22 @@ describe('a request scope re-keyed to its member', () => {
     const keys = runInCausalScope(req, () => [currentCausalScope()!.key]);
     await withCausalScopes([...keys, 'member:m-9'], () => commit(manager(), 'bm:batch'));
     expect(await withCausalScope('member:m-1', () => held(manager()))).toEqual(new Set(['bm:batch']));
+  });
+
+  it('drops the bookmarks of a request that ended without a known caller, and keeps a member\u2019s', async () => {
+    const { manager, table } = executor();
+    const anonymous = openCausalScope('request:anon');
+    await runInCausalScope(anonymous, () => commit(manager(), 'bm:anon'));
+    const signedIn = openCausalScope('request:signed-in');
+    await runInCausalScope(signedIn, async () => {
+      await commit(manager(), 'bm:pre');
+      signedIn.rekey('member:m-1');
+    });
+    expect(table().size).toBe(2); // request:anon and member:m-1
+    anonymous.release();
+    signedIn.release();
+    expect(table().size).toBe(1);
+    expect(await withCausalScope('member:m-1', () => held(manager()))).toEqual(new Set(['bm:pre']));
   });
 
   it('keeps the member and credential bookmarks bounded, never dropping the process\u2019s or the credentials\u2019', async () => {

@@ -10,10 +10,11 @@
  * Before verification the caller is unknown: the read of the token or session itself runs after every
  * credential write of this process (CREDENTIALS_SCOPE; graph/neo4j/accounts.ts), so a credential issued
  * a moment ago at sign-in is found on any follower, and one not found there is read again on the leader.
- * A request without (valid) credentials keeps its own key: its reads wait for nobody else's writes.
+ * A request without (valid) credentials keeps its own key: its reads wait for nobody else's writes, and
+ * its bookmarks are dropped when it ends.
  */
 import { randomUUID } from 'node:crypto';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { openCausalScope, type RekeyableScope, runInCausalScope } from '../../graph';
 import type { ApiContext } from './context';
 
@@ -27,6 +28,9 @@ export function useCausalScope(): Plugin<ApiContext> {
     onExecute: ({ executeFn, setExecuteFn, args }) => {
       const scope = args.contextValue.causalScope;
       setExecuteFn((a) => runInCausalScope(scope, () => executeFn(a)));
+      // A request whose caller never became known leaves no bookmarks behind among the members' (a bounded set).
+      const release = () => scope.release();
+      return { onExecuteDone: ({ result }) => (isAsyncIterable(result) ? { onEnd: release } : release()) };
     },
   };
 }
