@@ -1,20 +1,21 @@
 /**
  * Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries).
  *
- * Read-your-writes for credentials on a cluster (graph/causal.ts, withCredentialScope): a request reads its
- * token or session before it knows its member, so every read of these rows starts after every credential
- * write this process made, and every write (but the last-used stamps) counts for the caller's scope and
- * for CREDENTIALS_SCOPE. A session issued at sign-in, a token just created, a revocation or a disabled
- * account is thus seen by the next request that carries (or loses) the credential, on any follower. A
- * session or token not found is read once more on the leader: it may have been issued by another app
- * process, whose bookmarks this one does not hold, and not be on this follower yet. Only misses (a
- * well-formed but unknown credential) pay that; a row found is never read again there.
+ * Read-your-writes for credentials on a cluster (graph/causal.ts): a request reads its token or session
+ * before it knows its member, so every read of these rows starts after every credential write this process
+ * made (CREDENTIALS_SCOPE), and every write (but the last-used stamps) counts for the caller's scope, for
+ * CREDENTIALS_SCOPE and for the scope of the member whose credentials they are. A session issued at
+ * sign-in, a token just created, a revocation or a disabled account is thus seen by the next request that
+ * carries (or loses) the credential, on any follower. A session or token not found is read once more on
+ * the leader: it may have been issued by another app process, whose bookmarks this one does not hold, and
+ * not be on this follower yet. Only misses (a well-formed but unknown credential) pay that; a row found is
+ * never read again there.
  */
 import { accountExists, conflict, loginTaken, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import { ACCOUNT_Q } from './accounts-queries';
-import { withCredentialScope } from '../causal';
+import { CREDENTIALS_SCOPE, memberScopeKey, withCredentialScope, withScopesAdded } from '../causal';
 import type { Executor, Tx } from './executor';
 import { int, num, toAccount, toSession, toToken } from './mapping';
 import { str } from '../rows';
@@ -54,8 +55,9 @@ export class AccountOps {
     return withCredentialScope('read', () => this.ex.read(work));
   }
 
-  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return withCredentialScope('write', () => this.ex.write(work));
+  /** A write of `memberId`'s account, sessions or tokens: counts for the credentials and for that member's scope. */
+  private write<T>(memberId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return withScopesAdded([CREDENTIALS_SCOPE, memberScopeKey(memberId)], () => this.ex.write(work));
   }
 
   /** One credential row by id: after this process's credential writes, then on the leader when not found. */
@@ -77,7 +79,7 @@ export class AccountOps {
   }
 
   createAccount(a: NewAccount): Promise<Account> {
-    return this.write(async (tx) => {
+    return this.write(a.memberId, async (tx) => {
       const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(ACCOUNT_Q.createCheck, {
         memberId: a.memberId,
         loginName: a.loginName.toLowerCase(),
@@ -91,7 +93,7 @@ export class AccountOps {
   }
 
   updateAccount(memberId: string, patch: AccountPatch): Promise<Account> {
-    return this.write(async (tx) => {
+    return this.write(memberId, async (tx) => {
       const [cur] = await tx.rows(ACCOUNT_Q.account, { id: memberId });
       if (!cur) throw notFound('Account', memberId);
       const prev = toAccount(cur);
@@ -105,13 +107,13 @@ export class AccountOps {
   }
 
   async addFailedSignIn(memberId: string): Promise<number> {
-    const rows = await this.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.addFailure, { id: memberId }));
+    const rows = await this.write(memberId, (tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.addFailure, { id: memberId }));
     if (!rows.length) throw notFound('Account', memberId);
     return num(rows[0]!.n);
   }
 
   async createAuthSession(s: AuthSession): Promise<WriteResult> {
-    await this.write((tx) => tx.write(ACCOUNT_Q.createSession, sessionParams(s)));
+    await this.write(s.memberId, (tx) => tx.write(ACCOUNT_Q.createSession, sessionParams(s)));
     return { created: true };
   }
 
@@ -125,7 +127,7 @@ export class AccountOps {
   }
 
   async revokeAuthSessions(memberId: string, at: number, opts: { only?: string; except?: string } = {}): Promise<number> {
-    const rows = await this.write((tx) =>
+    const rows = await this.write(memberId, (tx) =>
       tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeSessions, {
         memberId,
         at: int(at),
@@ -141,7 +143,7 @@ export class AccountOps {
   }
 
   createAccessToken(t: AccessToken): Promise<WriteResult> {
-    return this.write(async (tx) => {
+    return this.write(t.memberId, async (tx) => {
       const [c] = await tx.rows<{ memberExists: boolean; taken: boolean }>(ACCOUNT_Q.tokenCheck, { memberId: t.memberId, id: t.id });
       if (!c?.memberExists) throw notFound('Member', t.memberId);
       if (c.taken) throw conflict('A token with this id already exists');
@@ -160,7 +162,7 @@ export class AccountOps {
   }
 
   async revokeAccessTokens(memberId: string, at: number, opts: { only?: string } = {}): Promise<number> {
-    const rows = await this.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeTokens, { memberId, at: int(at), onlyId: opts.only ?? null }));
+    const rows = await this.write(memberId, (tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeTokens, { memberId, at: int(at), onlyId: opts.only ?? null }));
     return rows.length ? num(rows[0]!.n) : 0;
   }
 

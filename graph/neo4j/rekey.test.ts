@@ -19,6 +19,7 @@ import {
 } from '../causal';
 import { AccountOps } from './accounts';
 import { recordEventBatch } from './batch-events';
+import { MemberOps } from './members';
 import { completeOutbox, listOutbox } from './outbox';
 import { Executor, ScopeBookmarkTable, type Tx } from './executor';
 
@@ -38,6 +39,26 @@ const held = async (m: BookmarkManager) => new Set(await m.getBookmarks());
 /** What the driver does when a transaction commits: the bookmarks it started from give way to the new one. */
 async function commit(m: BookmarkManager, bookmark: string): Promise<void> {
   await m.updateBookmarks(await m.getBookmarks(), [bookmark]);
+}
+
+/** An executor that runs nothing and records the scope each transaction would run in. */
+function recorder() {
+  const calls: { kind: 'read' | 'write'; keys: string[]; readsAfter?: readonly string[] }[] = [];
+  const note = (kind: 'read' | 'write') => {
+    const s = currentCausalScope();
+    calls.push({ kind, keys: s ? [...(s.keys ?? [s.key])] : [], ...(s?.readsAfter ? { readsAfter: s.readsAfter } : {}) });
+  };
+  const ex = {
+    async read() {
+      note('read');
+      return [];
+    },
+    async write() {
+      note('write');
+      return [];
+    },
+  } as unknown as Executor;
+  return { ex, calls };
 }
 
 describe('a request scope re-keyed to its member', () => {
@@ -180,26 +201,6 @@ describe('credentials read before the member is known', () => {
 });
 
 describe('the outbox on a cluster', () => {
-  /** An executor that runs nothing and records the scope each transaction would run in. */
-  function recorder() {
-    const calls: { kind: 'read' | 'write'; keys: string[]; readsAfter?: readonly string[] }[] = [];
-    const note = (kind: 'read' | 'write') => {
-      const s = currentCausalScope();
-      calls.push({ kind, keys: s ? [...(s.keys ?? [s.key])] : [], ...(s?.readsAfter ? { readsAfter: s.readsAfter } : {}) });
-    };
-    const ex = {
-      async read() {
-        note('read');
-        return [];
-      },
-      async write() {
-        note('write');
-        return [];
-      },
-    } as unknown as Executor;
-    return { ex, calls };
-  }
-
   it('event batches count for the outbox, the worker reads after them, and a consumption counts for the members it writes for', async () => {
     const { ex, calls } = recorder();
     const answer = { kind: 'ANSWER' as const, event: { id: 'e1', memberId: 'm-1', questionId: 'q', at: 1, correct: true, seconds: 3 } };
@@ -219,6 +220,24 @@ describe('the outbox on a cluster', () => {
       { kind: 'read', keys: [OUTBOX_SCOPE] },
       { kind: 'write', keys: [OUTBOX_SCOPE, 'member:m-1', 'member:m-3'] },
       { kind: 'read', keys: ['member:m-9'], readsAfter: [OUTBOX_SCOPE] },
+    ]);
+  });
+});
+
+describe('writes about another member', () => {
+  it('a change of a member\u2019s record, branch, account or credentials made by someone else counts for that member too', async () => {
+    const { ex, calls } = recorder();
+    const members = new MemberOps(ex);
+    const accounts = new AccountOps(ex);
+    await withCausalScope('member:admin', async () => {
+      await members.updateMember('m-1', { role: 'MEMBER' });
+      await members.moveMember({ id: 'tr-1', memberId: 'm-1', toBranchId: 'b-2', at: 1, reason: 'r' });
+      await accounts.revokeAccessTokens('m-1', 1);
+    });
+    expect(calls).toEqual([
+      { kind: 'write', keys: ['member:admin', 'member:m-1'] },
+      { kind: 'write', keys: ['member:admin', 'member:m-1'] },
+      { kind: 'write', keys: ['member:admin', CREDENTIALS_SCOPE, 'member:m-1'] },
     ]);
   });
 });
