@@ -204,11 +204,23 @@ export function createContext(
       () => undefined,
     );
   };
+  // `start` runs one macrotask after the credentials verify: by then the viewer's own row reads (started in
+  // the same microtask burst, dispatched by the loaders at the end of it) hold their read connections, so
+  // the reads the resolver's scope check waits for are not queued behind the resolver's early reads.
   const whenVerified = <T>(start: () => T): Promise<T | null> =>
     hasCredentials
       ? verifyOnce()
           .then(
-            () => start(),
+            () =>
+              new Promise<T>((resolve, reject) =>
+                setImmediate(() => {
+                  try {
+                    resolve(start());
+                  } catch (e) {
+                    reject(e);
+                  }
+                }),
+              ),
             () => null,
           )
           .catch(() => null)
