@@ -75,7 +75,7 @@ export interface StoreParts {
   events: Part<'recordStudy' | 'recordAnswer' | 'getMemberHistory' | 'getHistoriesForMembers' | 'countStudiesByCourse'>;
   eventBatch: Part<'recordEventBatch' | 'listOutbox' | 'completeOutbox' | 'outboxAppliedCounts'>;
   learningSummary: Part<'saveMemberLearning' | 'getBranchLearning' | 'listStaleMemberLearning'>;
-  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan' | 'listBranchPeers'>;
+  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan' | 'getLearnerRows' | 'listBranchPeers'>;
   search: Part<'getEmbeddingMeta' | 'setEmbeddings' | 'getEmbeddings' | 'ensureVectorIndex' | 'vectorSearch' | 'keywordSearch'>;
   records: Part<
     | 'listAbsenceReasons'
@@ -340,6 +340,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   getStudyPlan(memberId: string) {
     return this.parts.learner.getStudyPlan(memberId);
+  }
+  getLearnerRows(memberId: string) {
+    return this.parts.learner.getLearnerRows(memberId);
   }
   listBranchPeers(branchIds: string[], since: number) {
     return this.parts.learner.listBranchPeers(branchIds, since);

@@ -24,4 +24,17 @@ export { openStore, type Neo4jTarget, type StoreTarget } from './open-store';
 export * from './appraisal';
 export { writeAdminImport, type AdminImportFiles } from './neo4j/admin-import';
 export { takeVectorWorkNotes, VECTOR_WORK_MARKER } from './kuzu/vector-work';
-export { currentCausalScope, withCausalScope, withCausalScopes, type CausalScope } from './causal';
+export {
+  CREDENTIALS_SCOPE,
+  currentCausalScope,
+  memberScopeKey,
+  OUTBOX_SCOPE,
+  openCausalScope,
+  PROCESS_SCOPE,
+  type RekeyableScope,
+  runInCausalScope,
+  withCausalScope,
+  withCausalScopes,
+  withCredentialScope,
+  type CausalScope,
+} from './causal';

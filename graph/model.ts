@@ -203,6 +203,16 @@ export interface BranchPeer {
   studies: { courseId: string; sessions: number; maxProgress: number }[];
 }
 
+/** One member's stored learner rows, read together (GraphStore.getLearnerRows). */
+export interface LearnerRows {
+  /** As getMasteryForMembers gives them: ordered by topic id. */
+  mastery: Mastery[];
+  /** As getGapsForMembers gives them: highest severity first, then by topic id. */
+  gaps: Gap[];
+  /** The newest plan, as getStudyPlan gives it. */
+  plan: StudyPlan | null;
+}
+
 export interface Gap {
   memberId: string;
   topicId: string;

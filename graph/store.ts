@@ -28,6 +28,7 @@ import type {
   EmbeddingRow,
   Gap,
   Group,
+  LearnerRows,
   Mastery,
   Meeting,
   MeetingKind,
@@ -226,6 +227,11 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   saveStudyPlan(plan: StudyPlan): Promise<void>;
   /** The member's newest plan. */
   getStudyPlan(memberId: string): Promise<StudyPlan | null>;
+  /**
+   * One member's mastery rows, gaps and newest plan in one read: the same rows as getMasteryForMembers,
+   * getGapsForMembers and getStudyPlan give for that member (an unknown member: empty lists, no plan).
+   */
+  getLearnerRows(memberId: string): Promise<LearnerRows>;
   /**
    * The members of the branches (ordered by branch id, then member id), each with the topics of their stored
    * gaps and their study sessions per course with `at >= since`: one set-based read however many branches.

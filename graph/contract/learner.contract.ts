@@ -124,6 +124,40 @@ export function learnerContract(get: GetStore): void {
       });
     });
 
+    it("reads one member's mastery, gaps and newest plan together as the three reads give them", async () => {
+      const s = get();
+      const separately = async (id: string) => ({
+        mastery: (await s.getMasteryForMembers([id])).get(id) ?? [],
+        gaps: (await s.getGapsForMembers([id])).get(id) ?? [],
+        plan: await s.getStudyPlan(id),
+      });
+      // Nothing stored yet, and a member that does not exist.
+      expect(await s.getLearnerRows('m-01')).toEqual({ mastery: [], gaps: [], plan: null });
+      expect(await s.getLearnerRows('ghost')).toEqual({ mastery: [], gaps: [], plan: null });
+      await s.upsertMastery([
+        { memberId: 'm-01', topicId: 'history.founding', p: 1, updatedAt: T0 },
+        { memberId: 'm-01', topicId: 'constitution.duties', p: 0.4, updatedAt: T0 + DAY },
+        { memberId: 'm-01', topicId: 'constitution.rights', p: 0.25, updatedAt: T0 },
+        { memberId: 'm-02', topicId: 'history.founding', p: 0, updatedAt: T0 },
+      ]);
+      // Two gaps of the same severity (ordered by topic), reasons with quotes and commas, one without reasons.
+      await s.replaceGaps('m-01', [
+        { memberId: 'm-01', topicId: 'history.founding', severity: 0.4, reasons: [], updatedAt: T0 },
+        { memberId: 'm-01', topicId: 'constitution.rights', severity: 0.7, reasons: ['答错 2 题："党员权利", 含逗号'], updatedAt: T0 },
+        { memberId: 'm-01', topicId: 'constitution.duties', severity: 0.7, reasons: ['r1', 'r2'], updatedAt: T0 + DAY },
+      ]);
+      await s.replaceGaps('m-02', [{ memberId: 'm-02', topicId: 'constitution.duties', severity: 0.1, reasons: ['r'], updatedAt: T0 }]);
+      await s.saveStudyPlan(plan('p-1', T0));
+      await s.saveStudyPlan(plan('p-2', T0 + DAY));
+      await s.saveStudyPlan({ ...plan('p-0', T0 + DAY), memberId: 'm-02', items: [] });
+      for (const id of ['m-01', 'm-02', 'm-03', 'ghost']) expect(await s.getLearnerRows(id)).toEqual(await separately(id));
+      const rows = await s.getLearnerRows('m-01');
+      expect(rows.mastery.map((r) => r.topicId)).toEqual(['constitution.duties', 'constitution.rights', 'history.founding']);
+      expect(rows.gaps.map((g) => g.topicId)).toEqual(['constitution.duties', 'constitution.rights', 'history.founding']);
+      expect(rows.gaps[1].reasons).toEqual(['答错 2 题："党员权利", 含逗号']);
+      expect(rows.plan).toEqual(plan('p-2', T0 + DAY));
+    });
+
     it('saves study plans and returns the newest; a re-save of an id replaces it', async () => {
       const s = get();
       expect(await s.getStudyPlan('m-01')).toBeNull();

@@ -1,5 +1,5 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes. */
-import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
+import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
 import { byKeys } from './keyed';
@@ -24,6 +24,16 @@ const Q = {
   newestPlan: `MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan)
     RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
       p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items ORDER BY p.createdAt DESC, p.id DESC LIMIT 1`,
+  // One member's mastery, gaps and newest plan in one statement: three key-started parts (each one primary-key
+  // lookup of the member), ordered in code. Columns: kind M (mastery: id = topic, p, at = updatedAt), G (gap:
+  // id = topic, p = severity, text = reasons, at = updatedAt), P (plan: id, at = createdAt, text = items, ...).
+  learnerRows: `MATCH (m:Member {id: $id})-[r:MASTERY]->(t:Topic)
+      RETURN 'M' AS kind, t.id AS id, r.p AS p, r.updatedAt AS at, '' AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt
+    UNION ALL MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic)
+      RETURN 'G' AS kind, t.id AS id, r.severity AS p, r.updatedAt AS at, r.reasons AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt
+    UNION ALL MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan) WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT 1
+      RETURN 'P' AS kind, p.id AS id, 0.0 AS p, p.createdAt AS at, p.items AS text, p.minutesPerWeek AS minutesPerWeek,
+        p.weeks AS weeks, p.startsAt AS startsAt`,
   // The time bound sits behind WITH (see events.ts: in the MATCH, Kuzu 0.11 scans the whole rel table).
   peers: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member) WHERE b.id IN $branchIds
     RETURN b.id AS branchId, m.id AS memberId`,
@@ -40,6 +50,9 @@ const Q = {
     WITH m, s, c WHERE s.at >= $since
     RETURN m.id AS memberId, c.id AS courseId, count(s) AS sessions, max(s.progress) AS maxProgress`,
 } as const;
+
+/** Strings by code point (UTF-8 byte order), as Kuzu's ORDER BY compares them. */
+const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const keyed = <T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> => {
   const grouped = groupBy(rows, (r) => r.memberId);
@@ -126,6 +139,21 @@ export class LearnerQueries {
         items: JSON.stringify(plan.items),
       });
     });
+  }
+
+  async getLearnerRows(memberId: string): Promise<LearnerRows> {
+    const mastery: Mastery[] = [];
+    const gaps: Gap[] = [];
+    let plan: StudyPlan | null = null;
+    for (const r of await this.ex.read(Q.learnerRows, { id: memberId })) {
+      if (r.kind === 'M') mastery.push(toMastery({ memberId, topicId: r.id, p: r.p, updatedAt: r.at }));
+      else if (r.kind === 'G') gaps.push(toGap({ memberId, topicId: r.id, severity: r.p, reasons: r.text, updatedAt: r.at }));
+      else plan = toStudyPlan({ ...r, memberId, createdAt: r.at, items: r.text });
+    }
+    // The orders of masteryOne and gapsOne (ids compared as Kuzu compares strings: by code point).
+    mastery.sort((a, b) => byCodePoint(a.topicId, b.topicId));
+    gaps.sort((a, b) => b.severity - a.severity || byCodePoint(a.topicId, b.topicId));
+    return { mastery, gaps, plan };
   }
 
   async getStudyPlan(memberId: string): Promise<StudyPlan | null> {

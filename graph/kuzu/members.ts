@@ -2,7 +2,7 @@
 import { alreadyExists, notFound, transferIdReused } from '../errors';
 import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
-import type { KuzuExecutor, Params, Runner } from './executor';
+import type { KuzuExecutor, Params, Row, Runner } from './executor';
 import { exists, requireIds } from './guards';
 import { KEYED_LOOKUPS_MAX } from './keyed';
 import { inIdOrder, MEMBER_COLUMNS, toMember, toTransfer } from './mapping';
@@ -62,15 +62,25 @@ export function memberFilterParams(f: MemberFilter): Params {
 export class MemberQueries {
   constructor(private readonly ex: KuzuExecutor) {}
 
-  async getMembersByIds(ids: string[], r: Runner = { run: (q, p) => this.ex.read(q, p) }): Promise<Member[]> {
+  /**
+   * `tx`: read inside that write transaction (one connection, lookups in turn). Without it the two lookups
+   * of a member run at once on two pooled read connections, so a lone member (the viewer of a request) costs
+   * one lookup's wait instead of two.
+   */
+  async getMembersByIds(ids: string[], tx?: Runner): Promise<Member[]> {
     if (ids.length === 0) return [];
+    const r: Runner = tx ?? { run: (q, p) => this.ex.read(q, p) };
     const distinct = [...new Set(ids)];
     if (distinct.length > KEYED_LOOKUPS_MAX) return inIdOrder(ids, (await r.run(Q.byIds, { ids: distinct })).map(toMember));
     const found: Member[] = [];
     for (const id of distinct) {
-      const [row] = await r.run(Q.byId, { id });
+      let row: Row | undefined;
+      let group: Row | undefined;
+      if (tx) {
+        [row] = await r.run(Q.byId, { id });
+        if (row) [group] = await r.run(Q.groupOf, { id });
+      } else [[row], [group]] = await Promise.all([r.run(Q.byId, { id }), r.run(Q.groupOf, { id })]);
       if (!row) continue;
-      const [group] = await r.run(Q.groupOf, { id });
       found.push(toMember({ ...row, groupId: group?.groupId ?? null }));
     }
     return inIdOrder(ids, found);

@@ -1,9 +1,22 @@
-/** Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries). */
+/**
+ * Accounts, browser sessions and personal access tokens on Neo4j (statements in ./accounts-queries).
+ *
+ * Read-your-writes for credentials on a cluster (graph/causal.ts): a request reads its token or session
+ * before it knows its member, so every read of these rows starts after every credential write this process
+ * made (CREDENTIALS_SCOPE), and every write (but the last-used stamps) counts for the caller's scope, for
+ * CREDENTIALS_SCOPE and for the scope of the member whose credentials they are. A session issued at
+ * sign-in, a token just created, a revocation or a disabled account is thus seen by the next request that
+ * carries (or loses) the credential, on any follower. A session or token not found is read once more on
+ * the leader: it may have been issued by another app process, whose bookmarks this one does not hold, and
+ * not be on this follower yet. Only misses (a well-formed but unknown credential) pay that; a row found is
+ * never read again there.
+ */
 import { accountExists, conflict, loginTaken, notFound } from '../errors';
 import type { Account, AccountPatch, AccessToken, AuthSession, NewAccount } from '../accounts';
 import type { WriteResult } from '../store';
 import { ACCOUNT_Q } from './accounts-queries';
-import type { Executor } from './executor';
+import { CREDENTIALS_SCOPE, memberScopeKey, withCredentialScope, withScopesAdded } from '../causal';
+import type { Executor, Tx } from './executor';
 import { int, num, toAccount, toSession, toToken } from './mapping';
 import { str } from '../rows';
 
@@ -38,18 +51,35 @@ const tokenParams = (t: AccessToken) => ({
 export class AccountOps {
   constructor(private readonly ex: Executor) {}
 
+  private read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return withCredentialScope('read', () => this.ex.read(work));
+  }
+
+  /** A write of `memberId`'s account, sessions or tokens: counts for the credentials and for that member's scope. */
+  private write<T>(memberId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return withScopesAdded([CREDENTIALS_SCOPE, memberScopeKey(memberId)], () => this.ex.write(work));
+  }
+
+  /** One credential row by id: after this process's credential writes, then on the leader when not found. */
+  private async credential(query: string, id: string): Promise<Record<string, unknown> | null> {
+    const [row] = await this.read((tx) => tx.rows(query, { id }));
+    if (row) return row;
+    const [again] = await withCredentialScope('read', () => this.ex.readOnLeader((tx) => tx.rows(query, { id })));
+    return again ?? null;
+  }
+
   async getAccount(memberId: string): Promise<Account | null> {
-    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.account, { id: memberId }));
+    const rows = await this.read((tx) => tx.rows(ACCOUNT_Q.account, { id: memberId }));
     return rows.length ? toAccount(rows[0]!) : null;
   }
 
   async findAccountByLogin(loginName: string): Promise<Account | null> {
-    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.accountByLogin, { loginName: loginName.toLowerCase() }));
+    const rows = await this.read((tx) => tx.rows(ACCOUNT_Q.accountByLogin, { loginName: loginName.toLowerCase() }));
     return rows.length ? toAccount(rows[0]!) : null;
   }
 
   createAccount(a: NewAccount): Promise<Account> {
-    return this.ex.write(async (tx) => {
+    return this.write(a.memberId, async (tx) => {
       const [c] = await tx.rows<{ memberExists: boolean; hasAccount: boolean; loginOwners: string[] }>(ACCOUNT_Q.createCheck, {
         memberId: a.memberId,
         loginName: a.loginName.toLowerCase(),
@@ -63,7 +93,7 @@ export class AccountOps {
   }
 
   updateAccount(memberId: string, patch: AccountPatch): Promise<Account> {
-    return this.ex.write(async (tx) => {
+    return this.write(memberId, async (tx) => {
       const [cur] = await tx.rows(ACCOUNT_Q.account, { id: memberId });
       if (!cur) throw notFound('Account', memberId);
       const prev = toAccount(cur);
@@ -77,19 +107,19 @@ export class AccountOps {
   }
 
   async addFailedSignIn(memberId: string): Promise<number> {
-    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.addFailure, { id: memberId }));
+    const rows = await this.write(memberId, (tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.addFailure, { id: memberId }));
     if (!rows.length) throw notFound('Account', memberId);
     return num(rows[0]!.n);
   }
 
   async createAuthSession(s: AuthSession): Promise<WriteResult> {
-    await this.ex.write((tx) => tx.write(ACCOUNT_Q.createSession, sessionParams(s)));
+    await this.write(s.memberId, (tx) => tx.write(ACCOUNT_Q.createSession, sessionParams(s)));
     return { created: true };
   }
 
   async getAuthSession(id: string): Promise<AuthSession | null> {
-    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.session, { id }));
-    return rows.length ? toSession(rows[0]!) : null;
+    const row = await this.credential(ACCOUNT_Q.session, id);
+    return row ? toSession(row) : null;
   }
 
   async touchAuthSession(id: string, at: number): Promise<void> {
@@ -97,7 +127,7 @@ export class AccountOps {
   }
 
   async revokeAuthSessions(memberId: string, at: number, opts: { only?: string; except?: string } = {}): Promise<number> {
-    const rows = await this.ex.write((tx) =>
+    const rows = await this.write(memberId, (tx) =>
       tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeSessions, {
         memberId,
         at: int(at),
@@ -109,11 +139,11 @@ export class AccountOps {
   }
 
   async listAuthSessions(memberId: string, now: number): Promise<AuthSession[]> {
-    return (await this.ex.read((tx) => tx.rows(ACCOUNT_Q.listSessions, { memberId, now: int(now) }))).map(toSession);
+    return (await this.read((tx) => tx.rows(ACCOUNT_Q.listSessions, { memberId, now: int(now) }))).map(toSession);
   }
 
   createAccessToken(t: AccessToken): Promise<WriteResult> {
-    return this.ex.write(async (tx) => {
+    return this.write(t.memberId, async (tx) => {
       const [c] = await tx.rows<{ memberExists: boolean; taken: boolean }>(ACCOUNT_Q.tokenCheck, { memberId: t.memberId, id: t.id });
       if (!c?.memberExists) throw notFound('Member', t.memberId);
       if (c.taken) throw conflict('A token with this id already exists');
@@ -123,16 +153,16 @@ export class AccountOps {
   }
 
   async getAccessToken(id: string): Promise<AccessToken | null> {
-    const rows = await this.ex.read((tx) => tx.rows(ACCOUNT_Q.token, { id }));
-    return rows.length ? toToken(rows[0]!) : null;
+    const row = await this.credential(ACCOUNT_Q.token, id);
+    return row ? toToken(row) : null;
   }
 
   async listAccessTokens(memberId: string): Promise<AccessToken[]> {
-    return (await this.ex.read((tx) => tx.rows(ACCOUNT_Q.listTokens, { memberId }))).map(toToken);
+    return (await this.read((tx) => tx.rows(ACCOUNT_Q.listTokens, { memberId }))).map(toToken);
   }
 
   async revokeAccessTokens(memberId: string, at: number, opts: { only?: string } = {}): Promise<number> {
-    const rows = await this.ex.write((tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeTokens, { memberId, at: int(at), onlyId: opts.only ?? null }));
+    const rows = await this.write(memberId, (tx) => tx.rows<{ n: unknown }>(ACCOUNT_Q.revokeTokens, { memberId, at: int(at), onlyId: opts.only ?? null }));
     return rows.length ? num(rows[0]!.n) : 0;
   }
 

@@ -5,6 +5,7 @@
  * concurrently: a concurrent writer of the same event id makes this transaction fail on the
  * uniqueness constraint, and a batch of one is then checked again (it is now a replay or a conflict).
  */
+import { OUTBOX_SCOPE, withSharedScope } from '../causal';
 import { eventIdReused, isStoreError, notFound } from '../errors';
 import { type BatchEvent, type BatchOutcome, eventKey, rowAudit } from '../event-batch';
 import type { AccessRecord } from '../model';
@@ -41,7 +42,12 @@ async function checkRows(tx: Tx, batch: BatchEvent[]): Promise<BatchOutcome[]> {
   });
 }
 
+/** The batch's outbox entries count for OUTBOX_SCOPE too (graph/causal.ts): the outbox worker reads after them. */
 async function writeBatch(ex: Executor, batch: BatchEvent[], access: AccessRecord[]): Promise<BatchOutcome[]> {
+  return withSharedScope(OUTBOX_SCOPE, 'write', () => writeRows(ex, batch, access));
+}
+
+async function writeRows(ex: Executor, batch: BatchEvent[], access: AccessRecord[]): Promise<BatchOutcome[]> {
   return ex.write(async (tx) => {
     const outcomes = batch.length ? await checkRows(tx, batch) : [];
     const created = batch.filter((_, i) => outcomes[i].status === 'created');

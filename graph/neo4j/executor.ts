@@ -8,7 +8,7 @@
  * `bolt://` / `bolt+s://` (one server).
  */
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { currentCausalScope } from '../causal';
+import { type CausalScope, currentCausalScope, onRekey, PROCESS_SCOPE, SHARED_SCOPES } from '../causal';
 import { conflict, internal, isStoreError, unavailable } from '../errors';
 import { isCatalogued } from './catalog';
 
@@ -182,18 +182,127 @@ export function joinBookmarkManagers(managers: readonly BookmarkManager[]): Book
   };
 }
 
+/**
+ * The bookmarks of one causal scope. Once its scope is re-keyed (graph/causal.ts) it forwards to the new
+ * key's bookmarks: what it held moves there, and a transaction that started under the old key and
+ * commits later hands its bookmark there too.
+ */
+export class ScopeBookmarks implements BookmarkManager {
+  private readonly held = new Set<string>();
+  private target: ScopeBookmarks | null = null;
+
+  /** The bookmarks this scope ends up in (itself, unless it was moved). */
+  private get live(): ScopeBookmarks {
+    let s: ScopeBookmarks = this;
+    while (s.target) s = s.target;
+    return s;
+  }
+
+  /** The current bookmarks, read at once (the driver's interface is asynchronous). */
+  now(): string[] {
+    return [...this.live.held];
+  }
+
+  async getBookmarks(): Promise<string[]> {
+    return this.now();
+  }
+
+  async updateBookmarks(previous: Iterable<string>, next: Iterable<string>): Promise<void> {
+    const into = this.live;
+    for (const b of previous) into.held.delete(b);
+    for (const b of next) into.held.add(b);
+  }
+
+  /** Hand everything to `to` and forward to it from now on (no-op when already there). */
+  moveInto(to: ScopeBookmarks): void {
+    const from = this.live;
+    const dest = to.live;
+    if (from === dest) return;
+    for (const b of from.held) dest.held.add(b);
+    from.held.clear();
+    from.target = dest;
+  }
+}
+
 /** How many causal scopes keep their bookmarks (a member's scope lives as long as they keep coming back). */
-const MAX_SCOPES = 20_000;
+export const MAX_SCOPES = 20_000;
+
+/**
+ * Bookmarks per causal scope key: bounded, least recently used dropped first. The process's shared keys
+ * (SHARED_SCOPES: code outside any request, every request's read of its own credential, the outbox
+ * worker) are kept outside the bound.
+ */
+export class ScopeBookmarkTable {
+  private readonly byKey = new Map<string, ScopeBookmarks>();
+  private readonly pinned = new Map([...SHARED_SCOPES].map((k) => [k, new ScopeBookmarks()] as const));
+
+  constructor(private readonly max = MAX_SCOPES) {}
+
+  /** How many scope keys hold bookmarks now (the pinned ones not counted). */
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The bookmarks of one scope key, created when new, marked most recently used. */
+  of(key: string): ScopeBookmarks {
+    const pinned = this.pinned.get(key);
+    if (pinned) return pinned;
+    let bm = this.byKey.get(key);
+    if (bm) {
+      this.byKey.delete(key);
+    } else {
+      bm = new ScopeBookmarks();
+      if (this.byKey.size >= this.max) this.byKey.delete(this.byKey.keys().next().value!);
+    }
+    this.byKey.set(key, bm);
+    return bm;
+  }
+
+  /**
+   * A scope re-keyed from `from` to `to` (graph/causal.ts): the writes made under `from` count as `to`'s
+   * from now on, and a transaction that started under `from` and commits later hands its bookmark to `to`.
+   * `to` null: the scope ended unknown (RekeyableScope.release), and `from`'s bookmarks are dropped.
+   */
+  move(from: string, to: string | null): void {
+    if (this.pinned.has(from)) return;
+    const old = this.byKey.get(from);
+    if (!old) return;
+    if (to !== null) old.moveInto(this.of(to)); // the forwarder lives on in the sessions that still hold it
+    this.byKey.delete(from);
+  }
+
+  /**
+   * The bookmark manager for `scope`: its key's; a joined scope gets its callers' managers joined; a scope
+   * that reads after other keys (readsAfter) starts after theirs too, and its bookmark goes to its own.
+   */
+  managerFor(scope: CausalScope | undefined): BookmarkManager {
+    if (scope === undefined) return this.of(PROCESS_SCOPE);
+    const own = scope.keys && scope.keys.length > 1 ? joinBookmarkManagers(scope.keys.map((k) => this.of(k))) : this.of(scope.key);
+    const after = (scope.readsAfter ?? []).map((k) => this.of(k));
+    return after.length ? readAfter(own, after) : own;
+  }
+}
+
+/** `own`, starting also after every bookmark of `others`; a transaction's new bookmark goes to `own` only. */
+export function readAfter(own: BookmarkManager, others: readonly BookmarkManager[]): BookmarkManager {
+  return {
+    async getBookmarks() {
+      const all = new Set<string>(await own.getBookmarks());
+      for (const m of others) for (const b of await m.getBookmarks()) all.add(b);
+      return all;
+    },
+    updateBookmarks: (previous, next) => own.updateBookmarks(previous, next),
+  };
+}
 
 /** Owns the driver; every statement of the adapter runs through `read`, `write` or `schema`. */
 export class Executor {
   readonly driver: Driver;
   /** Where the store points, for messages (no credentials). */
   readonly target: string;
-  /** Bookmarks of code outside any causal scope (CLI, start-up). */
-  private readonly processBookmarks = neo4j.bookmarkManager();
-  /** Bookmarks per causal scope, least recently used first (bounded: a scope not seen for long is dropped). */
-  private readonly scopeBookmarks = new Map<string, BookmarkManager>();
+  /** Bookmarks per causal scope, and those of code outside any scope (CLI, start-up); bounded. */
+  private readonly scopeBookmarks = new ScopeBookmarkTable();
+  private readonly stopHearingRekeys: () => void;
   private readonly maxRetryTimeMs: number;
 
   constructor(
@@ -201,6 +310,7 @@ export class Executor {
     timeouts: ExecutorTimeouts = DEFAULT_TIMEOUTS,
   ) {
     this.maxRetryTimeMs = timeouts.maxRetryTimeMs;
+    this.stopHearingRekeys = onRekey((from, to) => this.scopeBookmarks.move(from, to));
     this.target = `${cfg.uri} (database ${cfg.database})`;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       connectionTimeout: timeouts.connectionTimeoutMs,
@@ -215,6 +325,15 @@ export class Executor {
   /** A read-only managed transaction (retried on transient errors, routed to readers in a cluster). */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.withSession('READ', (s) => s.executeRead((tx) => work(wrap(tx))));
+  }
+
+  /**
+   * A read on the leader (a managed write transaction that only reads; one server outside a cluster):
+   * it sees every committed write, those of other app processes too. For the rare read that must not
+   * miss a row another process may have just written (a credential presented for the first time).
+   */
+  readOnLeader<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (s) => s.executeWrite((tx) => work(wrap(tx))));
   }
 
   /** A read-write managed transaction; `work` may throw an StoreError to roll everything back. */
@@ -275,6 +394,7 @@ export class Executor {
   }
 
   close(): Promise<void> {
+    this.stopHearingRekeys();
     return this.driver.close();
   }
 
@@ -283,23 +403,7 @@ export class Executor {
    * (withCausalScopes) gets its callers' managers joined.
    */
   private bookmarkManager(): BookmarkManager {
-    const scope = currentCausalScope();
-    if (scope === undefined) return this.processBookmarks;
-    if (scope.keys && scope.keys.length > 1) return joinBookmarkManagers(scope.keys.map((k) => this.scopeManager(k)));
-    return this.scopeManager(scope.key);
-  }
-
-  /** The bookmark manager of one scope key, kept least recently used first (bounded by MAX_SCOPES). */
-  private scopeManager(key: string): BookmarkManager {
-    let bm = this.scopeBookmarks.get(key);
-    if (bm) {
-      this.scopeBookmarks.delete(key);
-    } else {
-      bm = neo4j.bookmarkManager();
-      if (this.scopeBookmarks.size >= MAX_SCOPES) this.scopeBookmarks.delete(this.scopeBookmarks.keys().next().value!);
-    }
-    this.scopeBookmarks.set(key, bm);
-    return bm;
+    return this.scopeBookmarks.managerFor(currentCausalScope());
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>, mapErrors = true): Promise<T> {

@@ -1,5 +1,5 @@
 /** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes; audit log. */
-import type { BranchPeer, Gap, Mastery, StudyPlan } from '../model';
+import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
 import type { Executor } from './executor';
 import { lastPerKey, requireIds } from './guards';
 import { int, num, toGap, toMastery, toStudyPlan } from './mapping';
@@ -99,6 +99,16 @@ export class LearnerOps {
         startsAt: int(plan.startsAt),
         items: JSON.stringify(plan.items),
       });
+    });
+  }
+
+  /** The three reads of getMasteryForMembers, getGapsForMembers and getStudyPlan in one read transaction. */
+  async getLearnerRows(memberId: string): Promise<LearnerRows> {
+    return this.ex.read(async (tx) => {
+      const mastery = (await tx.rows(Q.getMastery, { memberIds: [memberId] })).map(toMastery);
+      const gaps = (await tx.rows(Q.getGaps, { memberIds: [memberId] })).map(toGap);
+      const [plan] = await tx.rows(Q.getStudyPlan, { memberId });
+      return { mastery, gaps, plan: plan ? toStudyPlan(plan) : null };
     });
   }
 

@@ -1,4 +1,5 @@
 /** Members: BELONGS_TO {role, since} a Branch, optionally IN_GROUP a Group; moves leave Transfer nodes. */
+import { memberScopeKey, withScopesAdded } from '../causal';
 import { alreadyExists, notFound, transferIdReused } from '../errors';
 import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
@@ -72,7 +73,19 @@ export class MemberOps {
     });
   }
 
+  /**
+   * A change of a member's own record (role, name, stage, group) or branch, whoever makes it, counts for the
+   * member's causal scope too (graph/causal.ts): their next request reads it on any follower.
+   */
+  private forMember<T>(memberId: string, fn: () => Promise<T>): Promise<T> {
+    return withScopesAdded([memberScopeKey(memberId)], fn);
+  }
+
   async updateMember(id: string, patch: MemberPatch): Promise<Member> {
+    return this.forMember(id, () => this.patch(id, patch));
+  }
+
+  private patch(id: string, patch: MemberPatch): Promise<Member> {
     return this.ex.write(async (tx) => {
       // The member's lock first: a concurrent patch waits, so the stage and group read below are current.
       await tx.rows(LOCK.Member, { id });
@@ -97,6 +110,10 @@ export class MemberOps {
 
   /** Idempotent by transfer id: a retry returns the recorded transfer; reusing the id elsewhere is a conflict. */
   moveMember(mv: MoveMember): Promise<Transfer> {
+    return this.forMember(mv.memberId, () => this.move(mv));
+  }
+
+  private move(mv: MoveMember): Promise<Transfer> {
     return this.ex.write(async (tx) => {
       // The member's lock first: two concurrent moves take turns, so the second sees the first's branch
       // (or its transfer, when it is a retry) instead of leaving the member in two branches.

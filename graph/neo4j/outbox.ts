@@ -3,7 +3,13 @@
  * (batch-events.ts), claimed, applied and deleted by `completeOutbox` in one managed transaction,
  * with a per-member OutboxTally of entries consumed. Statements and their concurrency argument are
  * in batch-queries.ts.
+ *
+ * On a cluster (graph/causal.ts, OUTBOX_SCOPE): reads of the outbox start after every event batch and
+ * every consumption this process committed, so a pass never takes a lagging follower's outbox for empty
+ * nor applies an entry already consumed; a consumption also counts for each member whose rows it writes,
+ * so the member's next read (their recommendations) sees their new mastery and gaps.
  */
+import { memberScopeKey, OUTBOX_SCOPE, withScopesAdded, withSharedScope } from '../causal';
 import { outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import { OUTBOX_Q } from './batch-queries';
@@ -14,7 +20,7 @@ import { int, num } from './mapping';
 
 export async function listOutbox(ex: Executor, limit: number): Promise<OutboxEntry[]> {
   if (limit <= 0) return [];
-  const rows = await ex.read((tx) => tx.rows(OUTBOX_Q.list, { limit: int(limit) }));
+  const rows = await withSharedScope(OUTBOX_SCOPE, 'read', () => ex.read((tx) => tx.rows(OUTBOX_Q.list, { limit: int(limit) })));
   return rows.map((r) => ({
     key: String(r.key),
     kind: r.kind as OutboxEntry['kind'],
@@ -27,6 +33,11 @@ export async function listOutbox(ex: Executor, limit: number): Promise<OutboxEnt
 export async function completeOutbox(ex: Executor, c: OutboxCompletion): Promise<number> {
   const keys = [...new Set(c.entries.map((e) => e.key))];
   if (keys.length === 0 && c.mastery.length === 0 && c.gaps.size === 0) return 0;
+  const members = new Set([...c.entries.map((e) => e.memberId), ...c.mastery.map((r) => r.memberId), ...c.gaps.keys()]);
+  return withScopesAdded([OUTBOX_SCOPE, ...[...members].map(memberScopeKey)], () => write(ex, c, keys));
+}
+
+function write(ex: Executor, c: OutboxCompletion, keys: string[]): Promise<number> {
   return ex.write(async (tx) => {
     if (keys.length) {
       const claimed = new Set((await tx.rows<{ key: string }>(OUTBOX_Q.claim, { keys, now: int(Date.now()) })).map((r) => String(r.key)));
@@ -57,6 +68,6 @@ export async function completeOutbox(ex: Executor, c: OutboxCompletion): Promise
 
 export async function outboxAppliedCounts(ex: Executor, memberIds?: string[]): Promise<Map<string, number>> {
   if (memberIds && memberIds.length === 0) return new Map();
-  const rows = await ex.read((tx) => tx.rows(OUTBOX_Q.tallies, { memberIds: memberIds ? [...new Set(memberIds)] : null }));
+  const rows = await withSharedScope(OUTBOX_SCOPE, 'read', () => ex.read((tx) => tx.rows(OUTBOX_Q.tallies, { memberIds: memberIds ? [...new Set(memberIds)] : null })));
   return new Map(rows.map((r) => [String(r.memberId), num(r.applied)]));
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AppDeps } from '../app-deps';
 import { AccessLog } from '../audit/access-log';
-import type { AccessToken, AuthSession, GraphStore } from '../../graph';
+import type { AccessToken, AuthSession, GraphStore, RekeyableScope } from '../../graph';
 import { isAccessToken, verifyAccessTokenOnce } from '../auth/access-tokens';
 import { resolveSession, rotateSession } from '../auth/browser-sessions';
 import { SignInThrottle } from '../auth/lockout';
@@ -21,6 +21,7 @@ import { authCacheFor, type ViewerRows } from '../auth/auth-cache';
 import { loadViewer, type Viewer } from '../auth/viewer';
 import { forbidden, unauthenticated } from '../errors';
 import { rulesFor } from '../rules/engine';
+import { memberScopeKey, requestScope } from './causal-scope';
 import { createLoaders, type Loaders } from './loaders';
 
 /** How this request proved who it is. */
@@ -33,6 +34,11 @@ export interface ApiContext extends YogaInitialContext {
   deps: AppDeps;
   requestId: string;
   loaders: Loaders;
+  /**
+   * The request's causal scope (server/api/causal-scope.ts): a key of its own, re-keyed to the member's
+   * key as soon as the credentials verify.
+   */
+  causalScope: RekeyableScope;
   /** The signed-in session; UNAUTHENTICATED without valid credentials. */
   session(): Promise<Session>;
   /** The request's credentials (checked once); UNAUTHENTICATED without valid ones. */
@@ -128,14 +134,21 @@ export function createContext(
     }
     throw unauthenticated('Sign in first: use the sign-in page, or send Authorization: Bearer <personal access token>');
   };
+  const causalScope = requestScope();
   let checked: Promise<Credentials> | null = null;
-  const credentials = () => (checked ??= checkCredentials());
+  // Re-keyed before anyone waiting for the credentials goes on, so their store calls are the member's.
+  const credentials = () =>
+    (checked ??= checkCredentials().then((c) => {
+      causalScope.rekey(memberScopeKey(c.memberId));
+      return c;
+    }));
   const verifyOnce = () => credentials().then((c) => c.memberId);
   let isMutation = false;
   const ctx = {
     deps,
     requestId,
     loaders,
+    causalScope,
     cookies,
     secure,
     signInThrottle,
@@ -191,11 +204,23 @@ export function createContext(
       () => undefined,
     );
   };
+  // `start` runs one macrotask after the credentials verify: by then the viewer's own row reads (started in
+  // the same microtask burst, dispatched by the loaders at the end of it) hold their read connections, so
+  // the reads the resolver's scope check waits for are not queued behind the resolver's early reads.
   const whenVerified = <T>(start: () => T): Promise<T | null> =>
     hasCredentials
       ? verifyOnce()
           .then(
-            () => start(),
+            () =>
+              new Promise<T>((resolve, reject) =>
+                setImmediate(() => {
+                  try {
+                    resolve(start());
+                  } catch (e) {
+                    reject(e);
+                  }
+                }),
+              ),
             () => null,
           )
           .catch(() => null)

@@ -65,6 +65,28 @@ describe('AccessLog', () => {
     expect(calls).toEqual([3]);
   });
 
+  it('writeNow hands the notes so far to the store at once (no turn of the event loop), each read once', async () => {
+    calls.length = 0;
+    const log = new AccessLog('m-v4', () => T0, { writeEarly: writer });
+    log.note('READ_LEARNING', 'Member', 'm-1');
+    log.writeNow();
+    expect(calls).toEqual([1]);
+    log.writeNow(); // nothing new noted: no second write
+    await turn();
+    expect(calls).toEqual([1]);
+    log.note('READ_LEARNING', 'Member', 'm-1');
+    expect(await log.flush(writer)).toBe(1);
+    expect(calls).toEqual([1]);
+    expect(await trail('m-v4')).toEqual(['READ_LEARNING m-1']);
+    // Without writeEarly it writes nothing before flush.
+    const late = new AccessLog('m-v5', () => T0);
+    late.note('READ_LEARNING', 'Member', 'm-2');
+    late.writeNow();
+    expect(calls).toEqual([1]);
+    expect(await late.flush(writer)).toBe(1);
+    expect(calls).toEqual([1, 1]);
+  });
+
   it('fails the flush when an early write failed, even with nothing left to write', async () => {
     calls.length = 0;
     const log = new AccessLog('m-v3', () => T0, { writeEarly: writer });

@@ -69,6 +69,18 @@ export class AccessLog {
       });
   }
 
+  /**
+   * With `writeEarly`: hand the notes made so far to the store now rather than at the end of this turn of
+   * the event loop, for a caller about to run a long synchronous step (the write then overlaps it).
+   */
+  writeNow(): void {
+    const store = this.opts.writeEarly;
+    if (!store) return;
+    if (this.timer) clearImmediate(this.timer);
+    this.timer = null;
+    this.start(store);
+  }
+
   /** Records noted and not yet handed to the store. */
   get size(): number {
     return this.pending.size;

@@ -47,6 +47,11 @@ export function assertLearningReadable(s: Session, m: Member): void {
 export async function recommendationsFor(s: Session, l: LearnerServices, memberId: string, first: number, started?: Promise<LearnerReads | null>): Promise<CourseRecommendation[]> {
   const n = requireInt('first', first, 1, 50);
   const m = await readableLearner(s, memberId);
+  // The read's access record goes to the store before the ranking (synchronous work) starts, and one turn
+  // of the event loop lets the write path open its transaction: the write then overlaps the ranking
+  // instead of following it. The answer still waits for the record (flushAudit).
+  s.audit.writeNow();
+  await new Promise((r) => setImmediate(r));
   return l.recommend(m, n, s.now(), (await started) ?? undefined);
 }
 

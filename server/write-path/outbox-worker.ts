@@ -15,7 +15,7 @@
  * Reads that must see a member's latest events call `settle(memberIds)`: it waits (bounded) until
  * this process has applied every entry it knows of for those members.
  */
-import type { BatchEvent, OutboxEntry } from '../../graph';
+import { type BatchEvent, type OutboxEntry, OUTBOX_SCOPE, withCausalScope } from '../../graph';
 import type { Gap, Mastery, Member } from '../../graph';
 import type { GraphStore } from '../../graph';
 import type { AppLogger } from '../app-deps';
@@ -116,7 +116,9 @@ export class OutboxWorker {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
+    // In the outbox's causal scope (graph/causal.ts): on a Neo4j cluster every read of a pass starts after
+    // every event batch and consumption this process committed, whichever request's timer started it.
+    this.running = withCausalScope(OUTBOX_SCOPE, () => this.loop()).finally(() => {
       this.running = null;
       if (this.again && !this.stopped) {
         this.again = false;

@@ -21,6 +21,10 @@ export function withWritePath(store: GraphStore, commit: GroupCommit, worker: ()
       await worker()?.settle(ids);
       return store.getGapsForMembers(ids);
     },
+    getLearnerRows: async (id) => {
+      await worker()?.settle([id]);
+      return store.getLearnerRows(id);
+    },
   };
   return new Proxy(store, {
     get(target, prop, receiver) {

@@ -30,6 +30,8 @@ const MEMBER20 = `query($id: ID!) { member(id: $id) { id name stage branch { id 
 const freshAccess = (groups: Parameters<typeof replay>[1]) =>
   groups.map((g) => g.map((c) => (c.method === 'recordEventBatch' ? { ...c, args: [c.args[0], (c.args[1] as AccessRecord[]).map((a) => ({ ...a, id: randomUUID() }))] } : c)));
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 const timed = async (f: () => Promise<unknown>) => {
   const t0 = performance.now();
   await f();
@@ -69,6 +71,9 @@ export async function bench(ctx: BenchContext, opts: { repeats?: number; members
     tokens.set(id, (await createAccessToken(store, id, { name: 'bench', scope: 'READ_WRITE', introspect: false, days: 1 }, config.auth.tokenMaxDays, Date.now())).token);
 
   const startMs: number[] = [];
+  // Process CPU time (every thread: the store's included) per request of a pass, one figure per repeat.
+  const coldCpu: number[] = [];
+  const warmCpu: number[] = [];
   const cold: number[][] = [];
   const warm: number[][] = [];
   const recGql: number[][] = [];
@@ -104,9 +109,13 @@ export async function bench(ctx: BenchContext, opts: { repeats?: number; members
     await gql(RECS, ids[0]); // the first request of the process (schema, resolvers) is not a member's
     const members = ids.slice(1);
     const c: number[] = [];
+    let cpu0 = process.cpuUsage();
     for (const id of members) c.push(await timed(() => gql(RECS, id)));
+    coldCpu.push(cpuMs(process.cpuUsage(cpu0)) / members.length);
     const w: number[] = [];
+    cpu0 = process.cpuUsage();
     for (const id of members) w.push(await timed(() => gql(RECS, id)));
+    warmCpu.push(cpuMs(process.cpuUsage(cpu0)) / members.length);
     cold.push(c);
     warm.push(w);
     // Ours and the same store work raw, alternating per member (which goes first alternates per repeat).
@@ -149,6 +158,12 @@ export async function bench(ctx: BenchContext, opts: { repeats?: number; members
     },
     { section: 'reads', metric: 'recommendations(first: 5), cold (first read of the member after start)', value: show(c), note: `n ${c.n}` },
     { section: 'reads', metric: 'recommendations(first: 5), warm', value: show(w), note: `n ${w.n}` },
+    {
+      section: 'reads',
+      metric: 'recommendations(first: 5), process CPU per request (all threads), cold / warm',
+      value: `cold ${fmt(median(coldCpu))} ms (${fmt(Math.min(...coldCpu))}–${fmt(Math.max(...coldCpu))}), warm ${fmt(median(warmCpu))} ms (${fmt(Math.min(...warmCpu))}–${fmt(Math.max(...warmCpu))})`,
+      note: `median over ${repeats} repeats`,
+    },
     {
       section: 'reads',
       metric: 'recommendations(first: 5), GraphQL vs the same store calls raw',

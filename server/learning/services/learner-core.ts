@@ -8,7 +8,7 @@ import type { NotAssessed } from '../gaps/compute-gaps';
 import { assessSnapshot, GapService } from '../gaps/gap-service';
 import type { MasteryModel } from '../mastery-model';
 import { CurriculumCache, type CurriculumView } from '../mastery/curriculum-view';
-import { type LearnerSnapshot, loadSnapshot, type SnapshotReads, startSnapshotReads } from '../mastery/learner-snapshot';
+import { type LearnerSnapshot, loadSnapshot, SNAPSHOT_HISTORY, type SnapshotReads } from '../mastery/learner-snapshot';
 import { MasteryService } from '../mastery/mastery-service';
 import { type BranchContext, BranchContextCache } from '../recommend/branch-context';
 import { DEFAULT_REQUIREMENTS, type RequirementsSource, type RequirementTable } from '../requirements';
@@ -75,13 +75,13 @@ export class LearnerCore {
    * only for that member and only after its scope check. A rejection surfaces where they are used.
    */
   startReads(memberId: string): LearnerReads {
-    const snapshot = startSnapshotReads(this.store, memberId);
-    const reads: LearnerReads = {
-      memberId,
-      snapshot,
-      gaps: this.storedGaps(memberId),
-      plan: this.store.getStudyPlan(memberId),
-    };
+    // Two reads, so that they hold at most two of the store's read connections and the request's other
+    // reads (the viewer's rows, which its scope check waits for) are not queued behind them: the recent
+    // history, and the stored mastery, gaps and newest plan together.
+    const history = this.store.getMemberHistory(memberId, { limit: SNAPSHOT_HISTORY, attendance: false });
+    const rows = this.store.getLearnerRows(memberId);
+    const snapshot: SnapshotReads = { mastery: rows.then((r) => new Map([[memberId, r.mastery]])), history };
+    const reads: LearnerReads = { memberId, snapshot, gaps: rows.then((r) => r.gaps), plan: rows.then((r) => r.plan) };
     for (const p of [snapshot.mastery, snapshot.history, reads.gaps, reads.plan]) p.catch(() => undefined);
     return reads;
   }
