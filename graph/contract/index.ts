@@ -31,7 +31,10 @@ import { tagsContract } from './tags.contract';
 /** Accessor for the store under test (set in beforeAll). */
 export type GetStore = () => GraphStore;
 
-export function runStoreContract(name: string, makeStore: () => Promise<GraphStore>): void {
+/** The areas a run can be limited to (`only`); every area runs when it is not given. */
+export type ContractArea = 'batch' | 'learner' | 'learningSummary';
+
+export function runStoreContract(name: string, makeStore: () => Promise<GraphStore>, only?: ContractArea[]): void {
   describe(`GraphStore contract (${name})`, () => {
     let store: GraphStore | undefined;
     beforeAll(async () => {
@@ -46,6 +49,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<GraphSto
       await seedWorld(store!);
     });
     const get: GetStore = () => store!;
+    if (only) {
+      if (only.includes('batch')) batchContract(get);
+      if (only.includes('learner')) learnerContract(get);
+      if (only.includes('learningSummary')) learningSummaryContract(get);
+      return;
+    }
     lifecycleContract(get);
     orgContract(get);
     rulesContract(get);

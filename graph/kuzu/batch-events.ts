@@ -17,13 +17,14 @@ import { freshRecords } from '../audit-log';
 import { appendChained } from './audit';
 import type { KuzuExecutor, Runner } from './executor';
 import { existingIds } from './guards';
-import { byKeys, KEYED_WRITES_MAX } from './keyed';
+import { byKeys, keyedWrites } from './keyed';
 import { dbl, UNWIND_ROWS } from './outbox';
 
-// Rows are written with one primary-key-anchored statement each up to KEYED_WRITES_MAX rows (keyed.ts:
-// Kuzu plans the UNWIND form as the cross product of the Member and Question tables, whatever the batch's
-// length), and with one UNWIND statement per kind beyond, where the round trips per row cost more than
-// that product. Progress (DOUBLE) travels as text: see outbox.ts.
+// Rows are written with one primary-key-anchored statement each up to `Limits.rows` rows (keyed.ts: Kuzu
+// plans the UNWIND form as the cross product of the Member and Question tables, whatever the batch's
+// length: 106 million tuples at 200,000 members), and with one UNWIND statement per kind beyond, or on a
+// store small enough for that product to cost less than the round trips. Progress (DOUBLE) travels as
+// text: see outbox.ts.
 
 const Q = {
   keys: 'MATCH (k:EventKey) WHERE k.key IN $ids RETURN k.key AS key, k.memberId AS memberId, k.targetId AS targetId',
@@ -47,10 +48,15 @@ const Q = {
 } as const;
 
 /**
- * Ledger keys looked up one by one up to this many: the EventKey table holds every event ever stored
- * (1.2 million rows at 20,000 members, 92 ms to scan; 10 million at 200,000), one lookup is ~0.6 ms.
+ * How many rows, members and ledger keys a batch handles one statement each (keyed.ts `keyedWrites`). The
+ * EventKey table holds every event ever stored (1.2 million rows at 20,000 members, 92 ms to scan; 12
+ * million at 200,000, 2.4–6.6 s), one lookup is ~0.6 ms.
  */
-const EVENT_KEY_LOOKUPS_MAX = 256;
+interface Limits {
+  rows: number;
+  keys: number;
+}
+const limitsOf = async (ex: KuzuExecutor): Promise<Limits> => ({ rows: await keyedWrites(ex, 2_500), keys: await keyedWrites(ex, 40, 256) });
 
 interface Plan {
   key: string;
@@ -65,11 +71,11 @@ const planOf = (b: BatchEvent): Plan =>
     : { key: eventKey('STUDY', b.event.id), memberId: b.event.memberId, targetId: b.event.courseId, label: 'Course' };
 
 /** Outcome of each row against the ledger and the endpoints, before anything is written. */
-async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
-  // Each check reads only the keys of the batch (keyed.ts): members by primary key up to KEYED_WRITES_MAX,
-  // the ledger by key up to EVENT_KEY_LOOKUPS_MAX (its table grows with every event).
+async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[], lim: Limits): Promise<BatchOutcome[]> {
+  // Each check reads only the keys of the batch (keyed.ts): members by primary key up to `lim.rows`, the
+  // ledger by key up to `lim.keys` (its table grows with every event).
   const ids = (label: Plan['label'] | null) => plans.flatMap((p) => (label === null ? [p.memberId] : p.label === label ? [p.targetId] : []));
-  const members = await existingIds(tx, 'Member', ids(null), KEYED_WRITES_MAX);
+  const members = await existingIds(tx, 'Member', ids(null), lim.rows);
   const questions = await existingIds(tx, 'Question', ids('Question'));
   const courses = await existingIds(tx, 'Course', ids('Course'));
   const stored = new Map(
@@ -79,7 +85,7 @@ async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promis
         plans.map((p) => p.key),
         { one: Q.key, many: Q.keys },
         {},
-        EVENT_KEY_LOOKUPS_MAX,
+        lim.keys,
       )
     ).map((r) => [String(r.key), { memberId: String(r.memberId), targetId: String(r.targetId) }]),
   );
@@ -106,7 +112,7 @@ async function checkRows(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promis
 }
 
 /** Write the rows at `indices` (answers and studies: per row, or one UNWIND per kind); returns the keys written. */
-async function createRows(tx: Runner, batch: BatchEvent[], plans: Plan[], indices: number[]): Promise<Set<string>> {
+async function createRows(tx: Runner, batch: BatchEvent[], plans: Plan[], indices: number[], lim: Limits): Promise<Set<string>> {
   const answers: Record<string, string | number | boolean>[] = [];
   const studies: Record<string, string | number | boolean>[] = [];
   for (const i of indices) {
@@ -121,7 +127,7 @@ async function createRows(tx: Runner, batch: BatchEvent[], plans: Plan[], indice
     [Q.answers, Q.answer, answers],
     [Q.studies, Q.study, studies],
   ] as const) {
-    if (rows.length <= KEYED_WRITES_MAX) {
+    if (rows.length <= lim.rows) {
       for (const r of rows) for (const x of await tx.run(one, r)) written.add(String(x.key));
       continue;
     }
@@ -139,12 +145,13 @@ async function createRows(tx: Runner, batch: BatchEvent[], plans: Plan[], indice
  * takes the checked path. A row whose member or target is missing matches nothing and writes nothing;
  * only such rows are then checked, in this same transaction, for their outcome.
  */
-async function writeUnchecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
+async function writeUnchecked(tx: Runner, batch: BatchEvent[], plans: Plan[], lim: Limits): Promise<BatchOutcome[]> {
   const written = await createRows(
     tx,
     batch,
     plans,
     batch.map((_, i) => i),
+    lim,
   );
   const outcomes: BatchOutcome[] = plans.map(() => ({ status: 'created' }));
   const missed = plans.flatMap((p, i) => (written.has(p.key) ? [] : [i]));
@@ -153,6 +160,7 @@ async function writeUnchecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): P
       tx,
       missed.map((i) => batch[i]),
       missed.map((i) => plans[i]),
+      lim,
     );
     for (const [j, i] of missed.entries()) {
       // Only a missing endpoint or a key already stored can explain a row that was not written.
@@ -164,10 +172,10 @@ async function writeUnchecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): P
 }
 
 /** Every row checked against the ledger and the endpoints first, then the rows that pass written. */
-async function writeChecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): Promise<BatchOutcome[]> {
-  const outcomes = batch.length ? await checkRows(tx, batch, plans) : [];
+async function writeChecked(tx: Runner, batch: BatchEvent[], plans: Plan[], lim: Limits): Promise<BatchOutcome[]> {
+  const outcomes = batch.length ? await checkRows(tx, batch, plans, lim) : [];
   const fresh = outcomes.flatMap((o, i) => (o.status === 'created' ? [i] : []));
-  const written = await createRows(tx, batch, plans, fresh);
+  const written = await createRows(tx, batch, plans, fresh, lim);
   // Checked above inside this transaction (the single writer), so this cannot happen; refuse rather than half-write.
   if (written.size !== fresh.length) throw new Error(`${fresh.length} events matched ${written.size} endpoint pairs`);
   return outcomes;
@@ -176,6 +184,7 @@ async function writeChecked(tx: Runner, batch: BatchEvent[], plans: Plan[]): Pro
 export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], access: AccessRecord[]): Promise<BatchOutcome[]> {
   if (batch.length === 0 && access.length === 0) return [];
   const plans = batch.map(planOf);
+  const lim = await limitsOf(ex);
   const write = (rows: (tx: Runner) => Promise<BatchOutcome[]>) =>
     ex.write(async (tx) => {
       const outcomes = await rows(tx);
@@ -186,11 +195,11 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
     });
   if (new Set(plans.map((p) => p.key)).size === plans.length) {
     try {
-      return await write((tx) => writeUnchecked(tx, batch, plans));
+      return await write((tx) => writeUnchecked(tx, batch, plans, lim));
     } catch (e) {
       // A key already stored (a replay, a reused id) or an access record's id: rolled back whole; check each row.
       if (!(isStoreError(e) && e.code === 'CONFLICT')) throw e;
     }
   }
-  return write((tx) => writeChecked(tx, batch, plans));
+  return write((tx) => writeChecked(tx, batch, plans, lim));
 }

@@ -55,6 +55,8 @@ function locked<T>(e: KuzuEngine, fn: () => Promise<T>, opts?: LockOptions): Pro
 export class KuzuExecutor {
   private engine: Promise<KuzuEngine> | null = null;
   private closed = false;
+  /** Fixed number of keys the write path handles one statement each (keyed.ts `keyedWrites`); unset: from the store's size. */
+  keyedWrites?: number;
 
   constructor(readonly dir: string) {}
 

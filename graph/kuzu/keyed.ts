@@ -5,7 +5,7 @@
  * read with one lookup statement per key, on the caller's connection; a long list is read with the
  * set-based statement, whose one scan is then shared by many keys.
  */
-import type { Params, Row, Runner } from './executor';
+import type { KuzuExecutor, Params, Row, Runner } from './executor';
 
 /** Most distinct keys read one lookup each. */
 export const KEYED_LOOKUPS_MAX = 8;
@@ -15,10 +15,52 @@ export const KEYED_LOOKUPS_MAX = 8;
  * `UNWIND $rows AS r MATCH (a:A {id: r.x}), (b:B {id: r.y})` as a scan of each table joined to the list,
  * or their cross product (Member × Question: 10.6 million tuples at 20,000 members), whatever the list's
  * length; one statement per key is a primary-key lookup each (about 0.8 ms a statement with its round
- * trip). Measured on loaded stores: at 20,000 members the set form wins from about 8 rows, at 200,000
- * from about 100, so below this many keys the writer's hold no longer grows with the tables.
+ * trip). So which form is cheaper depends on the size of the tables: see `keyedWrites`.
  */
 export const KEYED_WRITES_MAX = 32;
+
+/**
+ * How many keys a write handles one statement each on this store: members / `membersPerKey`, at most
+ * KEYED_WRITES_MAX (0 at demo scale: the set forms over a few hundred members cost less than the round
+ * trips). `membersPerKey` is what one key's statements cost, counted in member rows the set form scans
+ * for the same time (measured per write: group commit rows ~2,500, an outbox member ~600, a ledger key ~40). The member
+ * count is read outside any transaction, once and then at most every 10 minutes in the background.
+ */
+export async function keyedWrites(ex: KuzuExecutor, membersPerKey: number, max = KEYED_WRITES_MAX): Promise<number> {
+  if (ex.keyedWrites !== undefined) return ex.keyedWrites;
+  const members = await memberCount(ex);
+  return Math.min(max, Math.floor(members / membersPerKey));
+}
+
+const COUNT_TTL_MS = 10 * 60_000;
+const counts = new WeakMap<KuzuExecutor, { members: number; at: number; refreshing: boolean; first?: Promise<void> }>();
+
+async function memberCount(ex: KuzuExecutor): Promise<number> {
+  let c = counts.get(ex);
+  const refresh = (entry: { members: number; at: number; refreshing: boolean }) => {
+    entry.refreshing = true;
+    return ex
+      .read('MATCH (n:Member) RETURN count(*) AS n')
+      .then((rows) => {
+        entry.members = Number(rows[0]?.n ?? 0);
+        entry.at = Date.now();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        entry.refreshing = false;
+      });
+  };
+  if (!c) {
+    c = { members: 0, at: 0, refreshing: false };
+    counts.set(ex, c);
+    c.first = refresh(c);
+  }
+  if (c.first) {
+    await c.first;
+    c.first = undefined;
+  } else if (!c.refreshing && Date.now() - c.at > COUNT_TTL_MS) void refresh(c);
+  return c.members;
+}
 
 export interface KeyedStatements {
   /** Takes `$id` (one key). */

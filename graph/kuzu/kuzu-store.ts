@@ -37,8 +37,13 @@ export class KuzuStore extends DelegatingStore {
   private readonly org: OrgQueries;
 
   /** `dir` is the data directory; the database file is `<dir>/hongtu.kuzu`. Nothing opens until init(). */
-  constructor(opts: { dir: string }) {
+  /**
+   * `keyedWrites`: how many keys the write path handles one statement each, instead of the figure it derives
+   * from the store's size (graph/kuzu/keyed.ts); for tests that cover both forms on a small store.
+   */
+  constructor(opts: { dir: string; keyedWrites?: number }) {
     const ex = new KuzuExecutor(opts.dir);
+    ex.keyedWrites = opts.keyedWrites;
     const org = new OrgQueries(ex);
     super({
       org,

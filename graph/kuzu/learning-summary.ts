@@ -3,10 +3,11 @@
  * BranchLearning row per branch, the branch rows rewritten from their members' rows in the transaction that
  * writes those (Kuzu admits one writer, so no two writers interleave).
  */
+import { notFound } from '../errors';
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
-import { byKeys, KEYED_WRITES_MAX } from './keyed';
+import { keyedWrites } from './keyed';
 import { BACKGROUND } from './outbox';
 import { toBranchLearning, toMemberLearning } from './mapping';
 
@@ -23,7 +24,8 @@ const MEMBER_COLS =
 
 const Q = {
   branchesOf: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids RETURN DISTINCT s.branchId AS branchId',
-  branchOf: 'MATCH (s:MemberLearning {memberId: $id}) RETURN s.branchId AS branchId',
+  // A member by key and its row's branch, if it has a row: two primary-key lookups in one statement.
+  placeOf: 'MATCH (m:Member {id: $id}) OPTIONAL MATCH (s:MemberLearning {memberId: $id}) RETURN m.id AS id, s.branchId AS branchId',
   deleteMembers: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids DELETE s',
   // Rows are updated in place (MERGE … SET): Kuzu 0.11 can return a stale duplicate when a transaction
   // scans a table after deleting and re-creating a row in it, so nothing here deletes and re-creates.
@@ -54,10 +56,10 @@ const UNWIND_ROWS = 500;
  * (as the one-row statement stores it, and read back as an empty list). So only rows whose lists are all
  * non-empty go through UNWIND, and the others one statement each.
  */
-async function upsertRows<R extends { areaMilli: number[]; bands: number[] }>(tx: Runner, many: string, one: string, rows: R[]): Promise<void> {
-  // A few rows go one MERGE each: UNWIND … MERGE joins the list to the whole table (16 member rows among
-  // 200,000: 55–85 ms; one MERGE on the key ~1.5 ms).
-  if (rows.length <= KEYED_WRITES_MAX) {
+async function upsertRows<R extends { areaMilli: number[]; bands: number[] }>(tx: Runner, many: string, one: string, rows: R[], oneByOne = 0): Promise<void> {
+  // Up to `oneByOne` rows go one MERGE each: UNWIND … MERGE joins the list to the whole table (16 member rows
+  // among 200,000: 55–85 ms; one MERGE on the key ~1.5 ms). Branch tables are small (one row per branch).
+  if (rows.length <= oneByOne) {
     for (const r of rows) await tx.run(one, { ...r });
     return;
   }
@@ -70,15 +72,14 @@ async function upsertRows<R extends { areaMilli: number[]; bands: number[] }>(tx
  * Replace the rows of `written` members and remove those of `removed` ones, then rewrite the rows of every
  * branch concerned from its members' rows (read before any write of the transaction, merged in memory).
  */
-async function applyRows(tx: Runner, written: MemberLearning[], removed: string[]): Promise<void> {
+async function applyRows(tx: Runner, written: MemberLearning[], removed: string[], knownBefore?: string[], oneByOne = 0): Promise<void> {
   const ids = [...written.map((r) => r.memberId), ...removed];
-  // By key up to KEYED_WRITES_MAX members (the `IN` form scans the whole table: 20,000 rows at medium scale).
-  const before = (await byKeys(tx, ids, { one: Q.branchOf, many: Q.branchesOf }, {}, KEYED_WRITES_MAX)).map((r) => String(r.branchId));
+  const before = knownBefore ?? (await tx.run(Q.branchesOf, { ids })).map((r) => String(r.branchId));
   const branchIds = [...new Set([...before, ...written.map((r) => r.branchId)])].sort();
   const gone = new Set(ids);
   const kept = (await tx.run(Q.membersOfBranches, { branchIds })).map(toMemberLearning).filter((r) => !gone.has(r.memberId));
   if (removed.length) await tx.run(Q.deleteMembers, { ids: removed });
-  await upsertRows(tx, Q.upsertMembers, Q.upsertMember, written);
+  await upsertRows(tx, Q.upsertMembers, Q.upsertMember, written, oneByOne);
   const rows = [...kept, ...written];
   const empty: string[] = [];
   const sums: BranchLearning[] = [];
@@ -97,14 +98,23 @@ async function applyRows(tx: Runner, written: MemberLearning[], removed: string[
 export async function saveMemberLearning(ex: KuzuExecutor, rows: MemberLearning[]): Promise<void> {
   const latest = [...new Map(rows.map((r) => [r.memberId, r])).values()];
   if (!latest.length) return;
+  const few = await keyedWrites(ex, 2_500);
   await ex.write(async (tx) => {
-    await requireIds(
-      tx,
-      'Member',
-      latest.map((r) => r.memberId),
-      KEYED_WRITES_MAX,
-    );
-    await applyRows(tx, latest, []);
+    const ids = latest.map((r) => r.memberId);
+    if (ids.length > few) {
+      await requireIds(tx, 'Member', ids);
+      await applyRows(tx, latest, []);
+      return;
+    }
+    // A few members of a large store (keyed.ts): each one's existence and current row's branch with one
+    // statement on its keys (the set forms scan the Member and MemberLearning tables: 200,000 rows each at large scale).
+    const before: string[] = [];
+    for (const id of ids) {
+      const place = (await tx.run(Q.placeOf, { id }))[0];
+      if (!place) throw notFound('Member', id);
+      if (place.branchId !== null && place.branchId !== undefined) before.push(String(place.branchId));
+    }
+    await applyRows(tx, latest, [], before, few);
   }, BACKGROUND);
 }
 

@@ -10,7 +10,7 @@ import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { Gap } from '../model';
 import type { KuzuExecutor, Row, Runner } from './executor';
 import { existingIds } from './guards';
-import { KEYED_WRITES_MAX } from './keyed';
+import { KEYED_WRITES_MAX, keyedWrites } from './keyed';
 
 /** Idempotent DDL, run by migrate() on every start (no schema version of its own). */
 export const OUTBOX_DDL = [
@@ -18,10 +18,11 @@ export const OUTBOX_DDL = [
   'CREATE NODE TABLE IF NOT EXISTS OutboxTally(memberId STRING PRIMARY KEY, applied INT64)',
 ];
 
-// The completion's statements are bounded by the keys it touches (keyed.ts): up to KEYED_WRITES_MAX members
-// (a completion has 16 by default) each member's rows are read, updated and created from one primary-key
-// lookup of the member; the set forms below scan the Member table (and, with `MATCH (a {id: r.x}), (b {id: r.y})`,
-// the cross product of the Member and Topic tables) and remain for longer lists. The Outbox table holds only
+// The completion's statements are bounded by the keys it touches (keyed.ts): up to `keyedWrites(ex, 600)`
+// members (a completion has 16 by default; 0 at demo scale, 32 from 19,200 members) each member's rows are
+// read, updated and created from one primary-key lookup of the member; the set forms below scan the Member
+// table (and, with `MATCH (a {id: r.x}), (b {id: r.y})`, the cross product of the Member and Topic tables:
+// 14 million tuples at 200,000 members) and remain for longer lists and small stores. The Outbox table holds only
 // pending entries, so `present`/`consume` scan a few hundred rows (PROFILE: 500 rows, ~1 ms at every scale).
 // UNWIND … MERGE on a key is not a lookup either (16 tallies among 200,000: 130–200 ms; a MERGE each ~1 ms).
 const Q = {
@@ -76,6 +77,7 @@ export async function listOutbox(ex: KuzuExecutor, limit: number): Promise<Outbo
 export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Promise<number> {
   const keys = [...new Set(c.entries.map((e) => e.key))];
   if (keys.length === 0 && c.mastery.length === 0 && c.gaps.size === 0) return 0;
+  const perMember = await keyedWrites(ex, 600);
   return ex.write(async (tx) => {
     if (keys.length) {
       const present = new Set((await tx.run(Q.present, { keys })).map((r) => String(r.key)));
@@ -84,24 +86,24 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
     }
     const members = [...new Set([...c.mastery.map((r) => r.memberId), ...c.gaps.keys()])];
     const topics = [...new Set([...c.mastery.map((r) => r.topicId), ...[...c.gaps.values()].flat().map((g) => g.topicId)])];
-    if (members.length || topics.length) await requireEndpoints(tx, members, topics);
-    if (c.mastery.length) await writeMastery(tx, c.mastery);
-    if (c.gaps.size) await writeGaps(tx, c.gaps);
+    if (members.length || topics.length) await requireEndpoints(tx, members, topics, perMember);
+    if (c.mastery.length) await writeMastery(tx, c.mastery, perMember);
+    if (c.gaps.size) await writeGaps(tx, c.gaps, perMember);
     if (keys.length) {
       await tx.run(Q.consume, { keys });
-      const perMember = new Map<string, number>();
+      const counts = new Map<string, number>();
       const byKey = new Map(c.entries.map((e) => [e.key, e.memberId]));
-      for (const k of keys) perMember.set(byKey.get(k)!, (perMember.get(byKey.get(k)!) ?? 0) + 1);
-      if (perMember.size <= KEYED_WRITES_MAX) for (const [memberId, n] of perMember) await tx.run(Q.tallyOf, { memberId, n });
-      else await tx.run(Q.tally, { rows: [...perMember].map(([memberId, n]) => ({ memberId, n })) });
+      for (const k of keys) counts.set(byKey.get(k)!, (counts.get(byKey.get(k)!) ?? 0) + 1);
+      if (counts.size <= perMember) for (const [memberId, n] of counts) await tx.run(Q.tallyOf, { memberId, n });
+      else await tx.run(Q.tally, { rows: [...counts].map(([memberId, n]) => ({ memberId, n })) });
     }
     return keys.length;
   }, BACKGROUND);
 }
 
 /** Throw NOT_FOUND naming the first member, then the first topic, that does not exist. */
-async function requireEndpoints(tx: Runner, members: string[], topics: string[]): Promise<void> {
-  const found = await existingIds(tx, 'Member', members, KEYED_WRITES_MAX);
+async function requireEndpoints(tx: Runner, members: string[], topics: string[], perMember: number): Promise<void> {
+  const found = await existingIds(tx, 'Member', members, perMember);
   const member = members.find((id) => !found.has(id));
   if (member !== undefined) throw notFound('Member', member);
   const has = new Set(topics.length ? (await tx.run(Q.topics, { ids: topics })).map((r) => String(r.id)) : []);
@@ -120,12 +122,12 @@ type MasteryRow = { memberId: string; topicId: string; p: number; updatedAt: num
 /**
  * Upsert mastery rows (the last row per member and topic wins) inside the caller's transaction: the
  * rows that exist are read first, so each row takes the cheap path (SET, or CREATE of a new edge).
- * Up to KEYED_WRITES_MAX members each member's rows go in statements anchored on its key; beyond, in
- * statements over all rows.
+ * Up to `oneByOne` members each member's rows go in statements anchored on its key; beyond, in statements
+ * over all rows.
  */
-export async function writeMastery(tx: Runner, rows: MasteryRow[]): Promise<void> {
+export async function writeMastery(tx: Runner, rows: MasteryRow[], oneByOne = KEYED_WRITES_MAX): Promise<void> {
   const ids = [...new Set(rows.map((r) => r.memberId))];
-  const perMember = ids.length <= KEYED_WRITES_MAX;
+  const perMember = ids.length <= oneByOne;
   const keyRows: Row[] = [];
   if (perMember) for (const memberId of ids) keyRows.push(...(await tx.run(Q.masteryKeysOf, { memberId })));
   else keyRows.push(...(await tx.run(Q.masteryKeys, { ids })));
@@ -173,10 +175,10 @@ export async function unwound(tx: Runner, query: string, rows: Record<string, st
 
 /**
  * Replace every HAS_GAP of each listed member (one row per topic), inside the caller's transaction: per
- * member by its key up to KEYED_WRITES_MAX members, else with statements over all of them.
+ * member by its key up to `oneByOne` members, else with statements over all of them.
  */
-export async function writeGaps(tx: Runner, gaps: ReadonlyMap<string, Gap[]>): Promise<void> {
-  const perMember = gaps.size <= KEYED_WRITES_MAX;
+export async function writeGaps(tx: Runner, gaps: ReadonlyMap<string, Gap[]>, oneByOne = KEYED_WRITES_MAX): Promise<void> {
+  const perMember = gaps.size <= oneByOne;
   if (perMember) for (const memberId of gaps.keys()) await tx.run(Q.dropGapsOf, { memberId });
   else await tx.run(Q.dropGaps, { ids: [...gaps.keys()] });
   const rows = [...gaps].flatMap(([memberId, list]) =>
