@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchEvent } from '../event-batch';
 import type { AccessRecord, AnswerEvent, StudyEvent } from '../model';
+import type { GraphStore } from '../store';
 import type { GetStore } from './index';
-import { T0 } from './fixtures';
+import { MEMBERS, T0 } from './fixtures';
 
 const answer = (id: string, memberId: string, questionId: string, at = T0): BatchEvent => ({
   kind: 'ANSWER',
@@ -18,6 +19,21 @@ const study = (id: string, memberId: string, courseId: string, at = T0): BatchEv
   event: { id, memberId, courseId, at, seconds: 600, progress: 0.5 } satisfies StudyEvent,
 });
 const access = (id: string, targetId: string): AccessRecord => ({ id, at: T0, viewerId: 'm-01', action: 'READ_MEMBER', targetKind: 'Member', targetId });
+
+/** More members than a store handles with one statement per key (keyed.ts on Kuzu: 32), so its set statements run. */
+const MANY = 40;
+
+async function addMembers(s: GraphStore, prefix: string, n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
+  for (const id of ids) await s.createMember({ ...MEMBERS[0], id, name: `成员${id}`, groupId: null, phone: null, idNumber: null });
+  return ids;
+}
+
+const sortedAnswers = (h: Map<string, { answers: { id: string; at: number; correct: boolean }[] }>, id: string) =>
+  h
+    .get(id)!
+    .answers.map((a) => [a.id, a.at, a.correct])
+    .sort();
 
 export function batchContract(get: GetStore): void {
   describe('group commit and outbox', () => {
@@ -119,6 +135,114 @@ export function batchContract(get: GetStore): void {
         ]),
       );
       expect(await s.outboxAppliedCounts(['m-02', 'm-03'])).toEqual(new Map([['m-02', 1]]));
+    });
+
+    it('gives a long batch the same outcomes and rows as the same rows sent a few at a time', async () => {
+      const s = get();
+      const ids = await addMembers(s, 'm-k', MANY);
+      // The same rows twice, under two id prefixes: once as one batch, once three rows per batch.
+      const rows = (p: string) => [
+        ...ids.map((m, i) => answer(`${p}-${i}`, m, i % 2 ? 'q-01' : 'q-02', T0 + i)),
+        answer(`${p}-ghost`, 'ghost', 'q-01'),
+        answer(`${p}-q404`, ids[3], 'q-404'),
+        study(`${p}-s`, ids[5], 'k-01', T0 + 99),
+        study(`${p}-k404`, ids[6], 'k-404'),
+      ];
+      const long = await s.recordEventBatch(rows('L'), []);
+      const short = [];
+      const few = rows('F');
+      for (let i = 0; i < few.length; i += 3) short.push(...(await s.recordEventBatch(few.slice(i, i + 3), [])));
+      const view = (o: typeof long) => o.map((x) => [x.status, (x.error as { code?: string } | undefined)?.code ?? null, x.error?.message.replace(/"[LF]-/g, '"') ?? null]);
+      expect(view(long)).toEqual(view(short));
+      expect(long.filter((o) => o.status === 'created')).toHaveLength(MANY + 1);
+      expect(long[MANY].error?.message).toMatch(/ghost/);
+      expect(long[MANY + 1].error?.message).toMatch(/q-404/);
+      expect(long[MANY + 3].error?.message).toMatch(/k-404/);
+      const h = await s.getHistoriesForMembers(ids, { limit: 10 });
+      for (const [i, m] of ids.entries()) {
+        expect(sortedAnswers(h, m)).toEqual([
+          [`F-${i}`, T0 + i, true],
+          [`L-${i}`, T0 + i, true],
+        ]);
+      }
+      expect(
+        h
+          .get(ids[5])!
+          .studies.map((x) => x.id)
+          .sort(),
+      ).toEqual(['F-s', 'L-s']);
+      const queued = await s.listOutbox(500);
+      expect(queued).toHaveLength(2 * (MANY + 1));
+      // Sent again as one long batch (the checked path: a stored key), beside one fresh row and one reused id.
+      const again = await s.recordEventBatch([...rows('L'), answer('L-new', ids[0], 'q-01'), answer('L-1', ids[2], 'q-01')], []);
+      expect(again.map((o) => o.status)).toEqual([...Array(MANY).fill('replay'), 'not-found', 'not-found', 'replay', 'not-found', 'created', 'conflict']);
+      expect(again[MANY].error?.message).toMatch(/ghost/);
+      expect(again[MANY + 5].error?.message).toMatch(/"L-1"/);
+      expect(await s.listOutbox(500)).toHaveLength(2 * (MANY + 1) + 1);
+    });
+
+    it('completes entries of many members in one step as of a few, and names the first unknown member or topic', async () => {
+      const s = get();
+      const ids = await addMembers(s, 'm-o', MANY);
+      await s.recordEventBatch(
+        ids.map((m, i) => answer(`o-${i}`, m, 'q-01', T0 + i)),
+        [],
+      );
+      const entries = await s.listOutbox(500);
+      expect(entries).toHaveLength(MANY);
+      const mastery = (members: string[], p: number, at: number) =>
+        members.flatMap((m, i) => [
+          { memberId: m, topicId: 'constitution.duties', p: p + i / 1000, updatedAt: at },
+          { memberId: m, topicId: 'history.founding', p: p / 2, updatedAt: at },
+        ]);
+      const gaps = (members: string[], topicId: string, at: number) =>
+        new Map(members.map((m) => [m, [{ memberId: m, topicId, severity: 0.25, reasons: ['理由'], updatedAt: at }]]));
+      // An unknown member late in a long list, or in a short one, is named; nothing is written or consumed.
+      const unknown = [...ids.slice(0, 35), 'm-ghost', ...ids.slice(35)];
+      await expect(s.completeOutbox({ entries, mastery: mastery(unknown, 0.5, T0), gaps: new Map() })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringMatching(/m-ghost/),
+      });
+      await expect(s.completeOutbox({ entries: entries.slice(0, 2), mastery: mastery([ids[0], 'm-ghost', 'm-ghost2'], 0.5, T0), gaps: new Map() })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringMatching(/m-ghost\b/),
+      });
+      await expect(s.completeOutbox({ entries, mastery: [], gaps: gaps(ids, 'no.such.topic', T0) })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringMatching(/no\.such\.topic/),
+      });
+      expect(await s.listOutbox(500)).toHaveLength(MANY);
+      expect([...(await s.getMasteryForMembers(ids)).values()].flat()).toEqual([]);
+      expect([...(await s.getGapsForMembers(ids)).values()].flat()).toEqual([]);
+      // All members at once (new rows), then a few of them (updated and new rows), then all again (updates).
+      expect(await s.completeOutbox({ entries: entries.slice(0, MANY - 2), mastery: mastery(ids, 0.5, T0), gaps: gaps(ids, 'history.founding', T0) })).toBe(MANY - 2);
+      const few = ids.slice(0, 3);
+      const fewRows = [...mastery(few, 0.6, T0 + 1), { memberId: few[0], topicId: 'constitution.rights', p: 0.3, updatedAt: T0 + 1 }];
+      expect(await s.completeOutbox({ entries: entries.slice(MANY - 2), mastery: fewRows, gaps: gaps(few, 'constitution.duties', T0 + 1) })).toBe(2);
+      await expect(s.completeOutbox({ entries: entries.slice(0, 1), mastery: [], gaps: new Map() })).rejects.toMatchObject({ code: 'CONFLICT' });
+      const expected = new Map(ids.map((m) => [m, mastery(ids, 0.5, T0).filter((r) => r.memberId === m)]));
+      for (const m of few)
+        expected.set(
+          m,
+          mastery(few, 0.6, T0 + 1).filter((r) => r.memberId === m),
+        );
+      expected.get(few[0])!.push({ memberId: few[0], topicId: 'constitution.rights', p: 0.3, updatedAt: T0 + 1 });
+      const sortRows = <R extends { topicId: string }>(rs: R[]) => [...rs].sort((a, b) => a.topicId.localeCompare(b.topicId));
+      const got = await s.getMasteryForMembers(ids);
+      for (const m of ids) expect(sortRows(got.get(m)!)).toEqual(sortRows(expected.get(m)!));
+      const gotGaps = await s.getGapsForMembers(ids);
+      for (const m of ids) expect(gotGaps.get(m)!.map((g) => g.topicId)).toEqual([few.includes(m) ? 'constitution.duties' : 'history.founding']);
+      // The same members in one long completion again (no entries): every existing row is updated in place.
+      expect(await s.completeOutbox({ entries: [], mastery: mastery(ids, 0.8, T0 + 2), gaps: gaps(ids, 'constitution.rights', T0 + 2) })).toBe(0);
+      const last = await s.getMasteryForMembers(ids);
+      const final = new Map(ids.map((m) => [m, mastery(ids, 0.8, T0 + 2).filter((r) => r.memberId === m)]));
+      final.get(few[0])!.push({ memberId: few[0], topicId: 'constitution.rights', p: 0.3, updatedAt: T0 + 1 });
+      for (const m of ids) expect(sortRows(last.get(m)!)).toEqual(sortRows(final.get(m)!));
+      const lastGaps = await s.getGapsForMembers(ids);
+      for (const m of ids) expect(lastGaps.get(m)!.map((g) => [g.topicId, g.updatedAt])).toEqual([['constitution.rights', T0 + 2]]);
+      expect(await s.listOutbox(500)).toEqual([]);
+      const tallies = await s.outboxAppliedCounts(ids);
+      expect([...tallies.values()]).toEqual(ids.map(() => 1));
     });
 
     it('fails the whole batch when an access record id is taken, so the caller can retry row by row', async () => {

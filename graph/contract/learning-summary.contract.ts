@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { sumBranchLearning, type MemberLearning } from '../learning-summary';
 import type { GetStore } from './index';
-import { expectCode, T0 } from './fixtures';
+import { expectCode, MEMBERS, T0 } from './fixtures';
 
 const row = (memberId: string, branchId: string, stage: string, k: number, asOf = T0): MemberLearning => ({
   memberId,
@@ -95,6 +95,29 @@ export function learningSummaryContract(get: GetStore): void {
       expect(after.get('b-3')).toEqual(sumBranchLearning('b-3', [again[0], again[3]]));
       // The member rows themselves: current for their branch and stage, as saved.
       expect(await s.listStaleMemberLearning(T0, 10)).toEqual([]);
+    });
+
+    it('a save of more members than are looked up one by one leaves the same sums, and refuses an unknown one', async () => {
+      const s = get();
+      // 40 members: more than the Kuzu store writes one key at a time (keyed.ts), so its set statements run.
+      const ids = Array.from({ length: 40 }, (_, i) => `m-ls${String(i).padStart(2, '0')}`);
+      for (const id of ids) await s.createMember({ ...MEMBERS[0], id, name: `成员${id}`, groupId: null, phone: null, idNumber: null });
+      await s.saveMemberLearning([row('m-01', 'b-1', 'FULL', 1), row(ids[0], 'b-2', 'FULL', 9)]);
+      const first = ids.map((id, i) => row(id, i % 2 ? 'b-1' : 'b-3', 'FULL', i + 1));
+      await s.saveMemberLearning(first);
+      const got = await s.getBranchLearning(['b-1', 'b-2', 'b-3']);
+      expect(got.get('b-1')).toEqual(sumBranchLearning('b-1', [row('m-01', 'b-1', 'FULL', 1), ...first.filter((r) => r.branchId === 'b-1')]));
+      expect(got.get('b-3')).toEqual(
+        sumBranchLearning(
+          'b-3',
+          first.filter((r) => r.branchId === 'b-3'),
+        ),
+      );
+      // ids[0] moved from b-2 to b-3 in the long save: b-2 has no member rows left.
+      expect(got.has('b-2')).toBe(false);
+      const unknown = [...first.slice(0, 30).map((r) => ({ ...r, gaps: 7 })), row('m-ghost', 'b-1', 'FULL', 1), ...first.slice(30)];
+      await expectCode(s.saveMemberLearning(unknown), 'NOT_FOUND', /m-ghost/);
+      expect(await s.getBranchLearning(['b-1', 'b-3'])).toEqual(got);
     });
 
     it('lists members whose row is missing, from before asOf, or made for another branch or stage', async () => {

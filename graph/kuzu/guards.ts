@@ -4,7 +4,7 @@
  */
 import { notFound } from '../errors';
 import type { Runner } from './executor';
-import { byKeys } from './keyed';
+import { byKeys, KEYED_LOOKUPS_MAX } from './keyed';
 import { quoteIdent } from './schema';
 
 /** Node labels whose ids callers pass in; the closed list that may be interpolated into queries. */
@@ -24,17 +24,20 @@ export type Label =
   | 'Account'
   | 'TalkRecord';
 
-/** The ids of `ids` that exist as `label` nodes. */
-export async function existingIds(r: Runner, label: Label, ids: string[]): Promise<Set<string>> {
+/**
+ * The ids of `ids` that exist as `label` nodes: up to `lookups` distinct ids with one primary-key lookup
+ * each (keyed.ts), a longer list with one scan of the table.
+ */
+export async function existingIds(r: Runner, label: Label, ids: string[], lookups = KEYED_LOOKUPS_MAX): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const l = quoteIdent(label);
-  const rows = await byKeys(r, ids, { one: `MATCH (n:${l} {id: $id}) RETURN n.id AS id`, many: `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id` });
+  const rows = await byKeys(r, ids, { one: `MATCH (n:${l} {id: $id}) RETURN n.id AS id`, many: `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id` }, {}, lookups);
   return new Set(rows.map((x) => String(x.id)));
 }
 
 /** Throw NOT_FOUND naming the first id of `ids` that is not a `label` node. */
-export async function requireIds(r: Runner, label: Label, ids: string[]): Promise<void> {
-  const found = await existingIds(r, label, ids);
+export async function requireIds(r: Runner, label: Label, ids: string[], lookups = KEYED_LOOKUPS_MAX): Promise<void> {
+  const found = await existingIds(r, label, ids, lookups);
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound(label, missing);
 }

@@ -8,7 +8,9 @@
 import { notFound, outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { Gap } from '../model';
-import type { KuzuExecutor, Runner } from './executor';
+import type { KuzuExecutor, Row, Runner } from './executor';
+import { existingIds } from './guards';
+import { KEYED_WRITES_MAX } from './keyed';
 
 /** Idempotent DDL, run by migrate() on every start (no schema version of its own). */
 export const OUTBOX_DDL = [
@@ -16,6 +18,12 @@ export const OUTBOX_DDL = [
   'CREATE NODE TABLE IF NOT EXISTS OutboxTally(memberId STRING PRIMARY KEY, applied INT64)',
 ];
 
+// The completion's statements are bounded by the keys it touches (keyed.ts): up to KEYED_WRITES_MAX members
+// (a completion has 16 by default) each member's rows are read, updated and created from one primary-key
+// lookup of the member; the set forms below scan the Member table (and, with `MATCH (a {id: r.x}), (b {id: r.y})`,
+// the cross product of the Member and Topic tables) and remain for longer lists. The Outbox table holds only
+// pending entries, so `present`/`consume` scan a few hundred rows (PROFILE: 500 rows, ~1 ms at every scale).
+// UNWIND … MERGE on a key is not a lookup either (16 tallies among 200,000: 130–200 ms; a MERGE each ~1 ms).
 const Q = {
   list: `MATCH (o:Outbox) RETURN o.key AS key, o.kind AS kind, o.eventId AS eventId, o.memberId AS memberId, o.at AS at
     ORDER BY o.at, o.key LIMIT $limit`,
@@ -24,6 +32,7 @@ const Q = {
   // Measured at medium scale: MERGE of a new MASTERY edge 30 ms, of an existing one 4 ms; MATCH … SET
   // 1.3 ms and CREATE 0.7 ms. So the rows that exist are read first and each row takes the cheap path.
   masteryKeys: 'MATCH (m:Member)-[:MASTERY]->(t:Topic) WHERE m.id IN $ids RETURN m.id AS memberId, t.id AS topicId',
+  masteryKeysOf: 'MATCH (m:Member {id: $memberId})-[:MASTERY]->(t:Topic) RETURN m.id AS memberId, t.id AS topicId',
   // One statement per kind for all rows (UNWIND): a pass over fifty members writes thousands of rows,
   // and 3,200 of them took 5.3 s as one statement each against 0.7 s as one UNWIND (loaded machine).
   // DOUBLE values travel as text (`dbl`) and are cast back: the binding types a list of structs by
@@ -32,14 +41,22 @@ const Q = {
     SET e.p = CAST(r.p AS DOUBLE), e.updatedAt = r.updatedAt`,
   addMastery: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (t:Topic {id: r.topicId})
     CREATE (m)-[:MASTERY {p: CAST(r.p AS DOUBLE), updatedAt: r.updatedAt}]->(t)`,
+  // One member's rows (`$memberId` fixed): the member by key, its own edges, and the small Topic table.
+  setMasteryOf: `UNWIND $rows AS r MATCH (m:Member {id: $memberId})-[e:MASTERY]->(t:Topic {id: r.topicId})
+    SET e.p = CAST(r.p AS DOUBLE), e.updatedAt = r.updatedAt`,
+  addMasteryOf: `MATCH (m:Member {id: $memberId}) UNWIND $rows AS r MATCH (t:Topic {id: r.topicId})
+    CREATE (m)-[:MASTERY {p: CAST(r.p AS DOUBLE), updatedAt: r.updatedAt}]->(t)`,
   dropGaps: 'MATCH (m:Member)-[r:HAS_GAP]->(:Topic) WHERE m.id IN $ids DELETE r',
+  dropGapsOf: 'MATCH (m:Member {id: $memberId})-[r:HAS_GAP]->(:Topic) DELETE r',
   addGaps: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (t:Topic {id: r.topicId})
+    CREATE (m)-[:HAS_GAP {severity: CAST(r.severity AS DOUBLE), reasons: r.reasons, updatedAt: r.updatedAt}]->(t)`,
+  addGapsOf: `MATCH (m:Member {id: $memberId}) UNWIND $rows AS r MATCH (t:Topic {id: r.topicId})
     CREATE (m)-[:HAS_GAP {severity: CAST(r.severity AS DOUBLE), reasons: r.reasons, updatedAt: r.updatedAt}]->(t)`,
   // All members of a completion in one statement (a statement per member was half of its round trips).
   tally: `UNWIND $rows AS r MERGE (t:OutboxTally {memberId: r.memberId}) ON CREATE SET t.applied = r.n ON MATCH SET t.applied = t.applied + r.n`,
-  // The members and topics of a completion checked in one statement (each list at least ['']: see orNone).
-  endpoints: `MATCH (n:Member) WHERE n.id IN $members RETURN 'Member' AS label, n.id AS id
-    UNION ALL MATCH (n:Topic) WHERE n.id IN $topics RETURN 'Topic' AS label, n.id AS id`,
+  tallyOf: 'MERGE (t:OutboxTally {memberId: $memberId}) ON CREATE SET t.applied = $n ON MATCH SET t.applied = t.applied + $n',
+  // Topics are a curriculum-sized table (72 rows at every scale loaded): one scan beats a lookup each.
+  topics: 'MATCH (n:Topic) WHERE n.id IN $ids RETURN n.id AS id',
   tallies: 'MATCH (t:OutboxTally) RETURN t.memberId AS memberId, t.applied AS applied',
   talliesOf: 'MATCH (t:OutboxTally) WHERE t.memberId IN $ids RETURN t.memberId AS memberId, t.applied AS applied',
 } as const;
@@ -75,7 +92,8 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
       const perMember = new Map<string, number>();
       const byKey = new Map(c.entries.map((e) => [e.key, e.memberId]));
       for (const k of keys) perMember.set(byKey.get(k)!, (perMember.get(byKey.get(k)!) ?? 0) + 1);
-      await tx.run(Q.tally, { rows: [...perMember].map(([memberId, n]) => ({ memberId, n })) });
+      if (perMember.size <= KEYED_WRITES_MAX) for (const [memberId, n] of perMember) await tx.run(Q.tallyOf, { memberId, n });
+      else await tx.run(Q.tally, { rows: [...perMember].map(([memberId, n]) => ({ memberId, n })) });
     }
     return keys.length;
   }, BACKGROUND);
@@ -83,12 +101,11 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
 
 /** Throw NOT_FOUND naming the first member, then the first topic, that does not exist. */
 async function requireEndpoints(tx: Runner, members: string[], topics: string[]): Promise<void> {
-  const orNone = (ids: string[]) => (ids.length ? ids : ['']);
-  const found = await tx.run(Q.endpoints, { members: orNone(members), topics: orNone(topics) });
-  const has = new Set(found.map((r) => `${String(r.label)}\u0000${String(r.id)}`));
-  const member = members.find((id) => !has.has(`Member\u0000${id}`));
+  const found = await existingIds(tx, 'Member', members, KEYED_WRITES_MAX);
+  const member = members.find((id) => !found.has(id));
   if (member !== undefined) throw notFound('Member', member);
-  const topic = topics.find((id) => !has.has(`Topic\u0000${id}`));
+  const has = new Set(topics.length ? (await tx.run(Q.topics, { ids: topics })).map((r) => String(r.id)) : []);
+  const topic = topics.find((id) => !has.has(id));
   if (topic !== undefined) throw notFound('Topic', topic);
 }
 
@@ -103,17 +120,41 @@ type MasteryRow = { memberId: string; topicId: string; p: number; updatedAt: num
 /**
  * Upsert mastery rows (the last row per member and topic wins) inside the caller's transaction: the
  * rows that exist are read first, so each row takes the cheap path (SET, or CREATE of a new edge).
+ * Up to KEYED_WRITES_MAX members each member's rows go in statements anchored on its key; beyond, in
+ * statements over all rows.
  */
 export async function writeMastery(tx: Runner, rows: MasteryRow[]): Promise<void> {
   const ids = [...new Set(rows.map((r) => r.memberId))];
-  const has = new Set((await tx.run(Q.masteryKeys, { ids })).map((r) => `${String(r.memberId)}\u0000${String(r.topicId)}`));
+  const perMember = ids.length <= KEYED_WRITES_MAX;
+  const keyRows: Row[] = [];
+  if (perMember) for (const memberId of ids) keyRows.push(...(await tx.run(Q.masteryKeysOf, { memberId })));
+  else keyRows.push(...(await tx.run(Q.masteryKeys, { ids })));
+  const has = new Set(keyRows.map((r) => `${String(r.memberId)}\u0000${String(r.topicId)}`));
   const latest = new Map(rows.map((r) => [`${r.memberId}\u0000${r.topicId}`, r]));
   type Unwound = { memberId: string; topicId: string; p: string; updatedAt: number };
   const set: Unwound[] = [];
   const add: Unwound[] = [];
   for (const [key, r] of latest) (has.has(key) ? set : add).push({ memberId: r.memberId, topicId: r.topicId, p: dbl(r.p), updatedAt: r.updatedAt });
-  await unwound(tx, Q.setMastery, set);
-  await unwound(tx, Q.addMastery, add);
+  if (!perMember) {
+    await unwound(tx, Q.setMastery, set);
+    await unwound(tx, Q.addMastery, add);
+    return;
+  }
+  await ofEachMember(tx, Q.setMasteryOf, set);
+  await ofEachMember(tx, Q.addMasteryOf, add);
+}
+
+/** Run a `$memberId` + `$rows` statement once per member of `rows` (in first-seen order), its rows without the member id. */
+async function ofEachMember(tx: Runner, query: string, rows: ({ memberId: string } & Record<string, string | number | boolean>)[]): Promise<void> {
+  const byMember = new Map<string, Record<string, string | number | boolean>[]>();
+  for (const { memberId, ...rest } of rows) {
+    const list = byMember.get(memberId);
+    if (list) list.push(rest);
+    else byMember.set(memberId, [rest]);
+  }
+  for (const [memberId, list] of byMember) {
+    for (let i = 0; i < list.length; i += UNWIND_ROWS) await tx.run(query, { memberId, rows: list.slice(i, i + UNWIND_ROWS) });
+  }
 }
 
 /**
@@ -130,9 +171,14 @@ export async function unwound(tx: Runner, query: string, rows: Record<string, st
   return n;
 }
 
-/** Replace every HAS_GAP of each listed member (one row per topic), inside the caller's transaction. */
+/**
+ * Replace every HAS_GAP of each listed member (one row per topic), inside the caller's transaction: per
+ * member by its key up to KEYED_WRITES_MAX members, else with statements over all of them.
+ */
 export async function writeGaps(tx: Runner, gaps: ReadonlyMap<string, Gap[]>): Promise<void> {
-  await tx.run(Q.dropGaps, { ids: [...gaps.keys()] });
+  const perMember = gaps.size <= KEYED_WRITES_MAX;
+  if (perMember) for (const memberId of gaps.keys()) await tx.run(Q.dropGapsOf, { memberId });
+  else await tx.run(Q.dropGaps, { ids: [...gaps.keys()] });
   const rows = [...gaps].flatMap(([memberId, list]) =>
     [...new Map(list.map((g) => [g.topicId, g])).values()].map((g) => ({
       memberId,
@@ -142,7 +188,8 @@ export async function writeGaps(tx: Runner, gaps: ReadonlyMap<string, Gap[]>): P
       updatedAt: g.updatedAt,
     })),
   );
-  await unwound(tx, Q.addGaps, rows);
+  if (perMember) await ofEachMember(tx, Q.addGapsOf, rows);
+  else await unwound(tx, Q.addGaps, rows);
 }
 
 export async function outboxAppliedCounts(ex: KuzuExecutor, memberIds?: string[]): Promise<Map<string, number>> {
