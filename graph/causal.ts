@@ -62,6 +62,17 @@ export function onRekey(listener: RekeyListener): () => void {
   return () => rekeyListeners.delete(listener);
 }
 
+/** A listener's failure costs at most that store's read-your-writes, never the request that re-keys. */
+function tell(from: string, to: string | null): void {
+  for (const l of rekeyListeners) {
+    try {
+      l(from, to);
+    } catch {
+      /* see above */
+    }
+  }
+}
+
 /** A scope whose key can change while code runs in it: a request before and after its caller is known. */
 export class RekeyableScope implements CausalScope {
   private current: string;
@@ -84,7 +95,7 @@ export class RekeyableScope implements CausalScope {
     const from = this.current;
     if (key === from) return;
     this.current = key;
-    for (const l of rekeyListeners) l(from, key);
+    tell(from, key);
   }
 
   /**
@@ -94,7 +105,7 @@ export class RekeyableScope implements CausalScope {
    */
   release(): void {
     if (this.current !== this.initial) return;
-    for (const l of rekeyListeners) l(this.current, null);
+    tell(this.current, null);
   }
 }
 

@@ -28,11 +28,11 @@ afterEach(async () => {
   for (const ex of open.splice(0)) await ex.close();
 });
 
-function executor(): { manager: () => BookmarkManager; table: () => ScopeBookmarkTable } {
+function executor(): { manager: () => BookmarkManager; table: () => ScopeBookmarkTable; close: () => Promise<void> } {
   const ex = new Executor({ uri: 'neo4j://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j' });
   open.push(ex);
   // biome-ignore lint/complexity/useLiteralKeys: element access reaches the executor's private manager choice and table
-  return { manager: () => ex['bookmarkManager'](), table: () => ex['scopeBookmarks'] };
+  return { manager: () => ex['bookmarkManager'](), table: () => ex['scopeBookmarks'], close: () => ex.close() };
 }
 
 const held = async (m: BookmarkManager) => new Set(await m.getBookmarks());
@@ -112,6 +112,16 @@ describe('a request scope re-keyed to its member', () => {
     signedIn.release();
     expect(table().size).toBe(1);
     expect(await withCausalScope('member:m-1', () => held(manager()))).toEqual(new Set(['bm:pre']));
+  });
+
+  it('a closed executor no longer hears re-keys', async () => {
+    const { manager, table, close } = executor();
+    const req = openCausalScope('request:late');
+    await runInCausalScope(req, () => commit(manager(), 'bm:x'));
+    await close();
+    req.rekey('member:m-1');
+    expect(table().of('request:late').now()).toEqual(['bm:x']); // not moved
+    expect(table().of('member:m-1').now()).toEqual([]);
   });
 
   it('keeps the member and credential bookmarks bounded, never dropping the process\u2019s or the credentials\u2019', async () => {
