@@ -6,21 +6,13 @@
  * the store fixed at 32 keys one by one, so the per-key statements meet the same expectations (lists
  * longer than 32 still take the set statements).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll } from 'vitest';
 import { runStoreContract } from '../../graph/contract/index';
 import { KEYED_WRITES_MAX } from '../../graph/kuzu/keyed';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
+import { makeTempDir } from '../support/temp-dirs';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-runStoreContract('kuzu, writes by key', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-keyed-'));
-  dirs.push(dir);
-  return new KuzuStore({ dir, keyedWrites: KEYED_WRITES_MAX });
-}, ['batch', 'learner', 'learningSummary']);
+runStoreContract('kuzu, writes by key', async () => new KuzuStore({ dir: makeTempDir('hongtu-kuzu-keyed-'), keyedWrites: KEYED_WRITES_MAX }), [
+  'batch',
+  'learner',
+  'learningSummary',
+]);
