@@ -16,6 +16,17 @@ import type { Params, Row } from './executor';
 
 const READ_POOL = 3;
 
+/**
+ * Kuzu's automatic checkpoint is off (`open`): the engine checkpoints itself once the write-ahead log
+ * has grown past this size (Kuzu's own default threshold). Kuzu 0.11 runs its automatic checkpoint
+ * inside the COMMIT of the write that crosses the threshold, holding the lock a finishing read
+ * transaction needs in order to leave, while it waits for the running reads to leave: every read
+ * then blocks until the wait times out (5 s), the COMMIT reports a failure for a transaction it has
+ * already stored, and every other statement waits behind the blocked ones for Node's thread pool.
+ * The engine's own checkpoint lets the running reads finish first and holds new ones meanwhile.
+ */
+export const WAL_CHECKPOINT_BYTES = 16 * 1024 * 1024;
+
 export class KuzuEngine {
   private db: Database | null = null;
   private writer: Connection | null = null;
@@ -31,6 +42,7 @@ export class KuzuEngine {
   readonly writeLock = new Mutex();
   /** A rolled-back write transaction updated stored rows and no CHECKPOINT has run since (executor.ts). */
   rollbackCheckpointOwed = false;
+  private checkpointQueued = false;
   private closed = false;
 
   constructor(readonly file: string) {}
@@ -39,7 +51,9 @@ export class KuzuEngine {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     // A crash inside a vector phase leaves a log of vector work only: set it aside (vector-work.ts).
     setAsideInterruptedVectorWork(this.file);
-    const db = new kuzu.Database(this.file);
+    // Arguments: buffer pool (0: Kuzu's default), compression, read-only, maximum size (0: default),
+    // automatic checkpoint: off (see WAL_CHECKPOINT_BYTES).
+    const db = new kuzu.Database(this.file, 0, true, false, 0, false);
     await db.init();
     this.writer = new kuzu.Connection(db);
     await this.writer.init();
@@ -85,6 +99,30 @@ export class KuzuEngine {
       open();
       while (this.waiting.length && this.idle.length) this.waiting.shift()!(this.idle.pop()!);
     }
+  }
+
+  /** Size of the write-ahead log in bytes (0 when there is none). */
+  walBytes(): number {
+    return fs.statSync(`${this.file}.wal`, { throwIfNoEntry: false })?.size ?? 0;
+  }
+
+  /**
+   * After a committed write: once the log has passed WAL_CHECKPOINT_BYTES, queue one checkpoint as
+   * background work on the write lock (queued request writes go first, for at most 200 ms). A failed
+   * checkpoint is tried again after the next write; the log only grows meanwhile.
+   */
+  checkpointIfDue(): void {
+    if (this.checkpointQueued || this.closed || this.walBytes() < WAL_CHECKPOINT_BYTES) return;
+    this.checkpointQueued = true;
+    void this.writeLock
+      .run(
+        async () => {
+          this.checkpointQueued = false;
+          if (!this.closed && this.walBytes() >= WAL_CHECKPOINT_BYTES) await this.checkpoint();
+        },
+        { background: true },
+      )
+      .catch(() => undefined);
   }
 
   /** The write connection; only to be used while holding `writeLock`. */

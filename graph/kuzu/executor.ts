@@ -106,15 +106,19 @@ export class KuzuExecutor {
         // A checkpoint still owed after an earlier rolled-back update (see `transaction`) comes first; if it
         // fails again the write goes ahead, and a conflict it meets is handled below.
         if (e.rollbackCheckpointOwed && !inPhase) await settleRollback(e).catch(() => undefined);
+        let out: T;
         try {
-          return await this.transaction(e, fn, tq);
+          out = await this.transaction(e, fn, tq);
         } catch (err) {
           // A write-write conflict cannot come from another writer (there is one write connection): it is a
           // row left marked by a rolled-back update that the checkpoint did not clear yet. Settle and redo once.
           if (!isWriteWriteConflict(err) || inPhase) throw err;
           await settleRollback(e);
-          return this.transaction(e, fn, tq);
+          out = await this.transaction(e, fn, tq);
         }
+        // Kuzu's automatic checkpoint is off (engine.ts): the engine's own is queued once the log is due.
+        if (!inPhase) e.checkpointIfDue();
+        return out;
       },
       opts,
     );
@@ -184,6 +188,7 @@ export class KuzuExecutor {
         });
       } finally {
         e.bumpEpoch();
+        if (!inVectorPhase(e)) e.checkpointIfDue();
       }
     });
   }
@@ -202,8 +207,8 @@ export class KuzuExecutor {
       writeVectorWorkMarker(e.file, label);
       const mine: Held = { engine: e, active: true };
       try {
-        // No automatic checkpoint inside the phase: the log keeps all of it, so all of it can be set aside.
-        await e.raw(e.writeConnection, 'CALL auto_checkpoint=false');
+        // No checkpoint inside the phase (Kuzu's automatic one is off, and the engine's own waits for the
+        // write lock the phase holds): the log keeps all of it, so all of it can be set aside.
         return await held.run(mine, fn);
       } finally {
         mine.active = false;
@@ -219,7 +224,6 @@ export class KuzuExecutor {
         // The marker goes even when no checkpoint succeeded: the writes after this phase must never be set
         // aside with it. (The phase's log is then replayed on the next open, as without a phase.)
         clearVectorWorkMarker(e.file);
-        await e.raw(e.writeConnection, 'CALL auto_checkpoint=true').catch(() => undefined);
       }
     });
   }
