@@ -27,6 +27,11 @@ const READ_POOL = 3;
  */
 export const WAL_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
+/** Statements after which Kuzu 0.11 checkpoints by itself, inside their commit: bulk COPY into a table, building an index. */
+export function forcesCheckpoint(query: string): boolean {
+  return /^\s*(COPY\s+\w+\s+FROM\b|CALL\s+CREATE_(VECTOR|FTS)_INDEX\b)/i.test(query);
+}
+
 export class KuzuEngine {
   private db: Database | null = null;
   private writer: Connection | null = null;
@@ -77,11 +82,22 @@ export class KuzuEngine {
   }
 
   /**
-   * CHECKPOINT on the write connection (hold `writeLock`). Kuzu waits at most 5 s for active
-   * transactions and then fails, while new ones wait; so reads are drained here first: no new read
-   * starts, the running ones finish (however long they take), the checkpoint runs, reads resume.
+   * CHECKPOINT on the write connection (hold `writeLock`), with reads held (`withReadsHeld`).
    */
-  async checkpoint(): Promise<void> {
+  checkpoint(): Promise<void> {
+    return this.withReadsHeld(async () => {
+      await this.raw(this.writeConnection, 'CHECKPOINT');
+    });
+  }
+
+  /**
+   * `fn` (on the write connection; hold `writeLock`) with no read running: no new read starts, the
+   * running ones finish (however long they take), `fn` runs, reads resume. For a CHECKPOINT and for
+   * the statements after which Kuzu checkpoints by itself (`forcesCheckpoint`): Kuzu waits at most 5 s
+   * for active transactions while holding the lock a finishing read needs, so with reads running the
+   * reads hang, and the statement fails after it has been stored.
+   */
+  async withReadsHeld<T>(fn: () => Promise<T>): Promise<T> {
     let open!: () => void;
     this.gate = new Promise<void>((r) => {
       open = r;
@@ -92,7 +108,7 @@ export class KuzuEngine {
           this.drained = r;
         });
       }
-      await this.raw(this.writeConnection, 'CHECKPOINT');
+      return await fn();
     } finally {
       this.gate = null;
       this.drained = null;

@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { KuzuValue } from 'kuzu';
 import { unavailable } from '../errors';
-import { acquireEngine, type KuzuEngine, releaseEngine } from './engine';
+import { acquireEngine, forcesCheckpoint, type KuzuEngine, releaseEngine } from './engine';
 import type { LockOptions } from './mutex';
 import { traceTx, tracing } from './write-trace';
 import { clearVectorWorkMarker, pauseHook, writeVectorWorkMarker } from './vector-work';
@@ -177,12 +177,14 @@ export class KuzuExecutor {
       const conn = e.writeConnection;
       e.bumpEpoch();
       try {
+        // Kuzu checkpoints inside a COPY's or an index build's commit: with reads held (engine.ts `withReadsHeld`).
+        const readsHeld = <R>(q: string, go: () => Promise<R>) => (forcesCheckpoint(q) ? e.withReadsHeld(go) : go());
         return await fn({
           run: (q, p = {}) => {
             checkParams(p);
-            return e.exec(conn, q, p);
+            return readsHeld(q, () => e.exec(conn, q, p));
           },
-          raw: (q) => e.raw(conn, q),
+          raw: (q) => readsHeld(q, () => e.raw(conn, q)),
           stream: (q, onRow) => e.stream(conn, q, {}, onRow),
           checkpoint: () => e.checkpoint(),
         });
