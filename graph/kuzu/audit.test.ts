@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../model';
 import { walkChain } from '../audit-log';
 import { appendChained } from './audit';
-import { KuzuExecutor } from './executor';
+import { KuzuExecutor, type Params } from './executor';
 import { KuzuStore } from './kuzu-store';
 
 const T0 = Date.UTC(2025, 2, 1);
@@ -68,6 +68,37 @@ describe('the chain head after rolled-back transactions', () => {
       expect(all.map((e) => e.id)).not.toContain('hd-lost-2');
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
       expect(await store.auditHead()).toMatchObject({ seq: all.length, hash: all[all.length - 1].hash });
+      expect(await walkChain(store)).toMatchObject({ ok: true, checked: all.length });
+    } finally {
+      await ex.close();
+    }
+  });
+
+  it('appends after the head this process wrote last in one statement, and reads the head when that one was rolled back', async () => {
+    const ex = new KuzuExecutor(dir);
+    const kind = (q: string) => (q.startsWith('MATCH (h:AuditHead') ? 'guarded append' : q.startsWith('MERGE (h:AuditHead') ? 'head read' : 'append');
+    /** The statements of one committed append of `record`. */
+    const append = (record: AccessRecord) =>
+      ex.write(async (tx) => {
+        const seen: string[] = [];
+        const run = (q: string, p?: Params) => {
+          seen.push(kind(q.trim()));
+          return tx.run(q, p);
+        };
+        await appendChained({ database: tx.database, run }, [record]);
+        return seen;
+      });
+    try {
+      await append(rec('hn-1', T0 + 5500, 'm-1'));
+      // The head just written is the hint: entries and new head in one statement, guarded by the old head.
+      expect(await append(rec('hn-2', T0 + 5501, 'm-1'))).toEqual(['guarded append']);
+      await rolledBackAppend(ex, rec('hn-lost', T0 + 5502, 'm-1'));
+      // The hint is the rolled-back head: the guarded statement writes nothing, the head is read, then written.
+      expect(await append(rec('hn-3', T0 + 5503, 'm-2'))).toEqual(['guarded append', 'head read', 'append']);
+      const all = await store.listAudit({ limit: 1000 });
+      const ids = all.map((e) => e.id);
+      expect(ids.filter((id) => id.startsWith('hn-'))).toEqual(['hn-1', 'hn-2', 'hn-3']);
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
       expect(await walkChain(store)).toMatchObject({ ok: true, checked: all.length });
     } finally {
       await ex.close();

@@ -36,6 +36,10 @@ const Q = {
   createWithHead: `UNWIND $rows AS r CREATE (:AuditEntry {id: r.id, seq: r.seq, at: r.at, viewerId: r.viewerId, action: r.action,
     targetKind: r.targetKind, targetId: r.targetId, outcome: r.outcome, hash: r.hash})
     WITH count(*) AS n MATCH (h:AuditHead {id: 'chain'}) SET h.seq = $seq, h.hash = $hash RETURN n AS n`,
+  /** Entries and new head in one statement, only if the head is still the one this process last wrote; else writes nothing (n = 0). */
+  createAfterHead: `MATCH (h:AuditHead {id: 'chain'}) WHERE h.seq = $prevSeq AND h.hash = $prevHash SET h.seq = $seq, h.hash = $hash
+    WITH h UNWIND $rows AS r CREATE (:AuditEntry {id: r.id, seq: r.seq, at: r.at, viewerId: r.viewerId, action: r.action,
+    targetKind: r.targetKind, targetId: r.targetId, outcome: r.outcome, hash: r.hash}) RETURN count(*) AS n`,
   exists: 'MATCH (a:AuditEntry {id: $id}) RETURN a.id AS id',
   listAccess: `MATCH (a:AuditEntry) WHERE a.action <> 'DENIED' AND a.action <> 'WRITE'
     AND ($viewerId = '' OR a.viewerId = $viewerId) AND ($targetId = '' OR a.targetId = $targetId)
@@ -53,8 +57,14 @@ const Q = {
 } as const;
 
 /**
+ * Per database, the chain head this process wrote last: a hint only (the transaction that wrote it may
+ * have rolled back), checked by the statement that appends after it.
+ */
+const lastHead = new WeakMap<object, AuditHead>();
+
+/**
  * Chain `records` after the head and write them, inside the caller's write transaction. The head is read
- * (MERGE) in every appending transaction, and updated by the last statement of this function: callers
+ * (MERGE) unless the head this process wrote last (`lastHead`) still holds, and updated by the last statement of this function: callers
  * append after everything else that can fail in their transaction, so a head update is rarely rolled back.
  * When one is (a failed COMMIT, or a caller's failure after the append), the executor runs a CHECKPOINT
  * right after the rollback: without it Kuzu 0.11 can keep refusing every later head update with
@@ -62,16 +72,31 @@ const Q = {
  */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
+  const hint = tx.database ? lastHead.get(tx.database) : undefined;
+  if (hint && records.length <= UNWIND_ROWS) {
+    // The usual case: the head this process wrote last, checked in the statement that writes the entries
+    // and the new head (no read of the head first). If the head is another (that transaction rolled back,
+    // the store was cleared), nothing is written and the head is read below.
+    const { entries, head } = chainEntries(hint, records);
+    const rows = entries.map((e) => ({ ...e }));
+    const n = (await tx.run(Q.createAfterHead, { rows, prevSeq: hint.seq, prevHash: hint.hash, seq: head.seq, hash: head.hash }))[0]?.n;
+    if (Number(n) === rows.length) {
+      lastHead.set(tx.database!, head);
+      return;
+    }
+    lastHead.delete(tx.database!);
+  }
   const h = (await tx.run(Q.head, { genesis: GENESIS_HASH }))[0];
   const { entries, head } = chainEntries({ seq: Number(h.seq), hash: String(h.hash) }, records);
   const rows = entries.map((e) => ({ ...e }));
   if (rows.length > 0 && rows.length <= UNWIND_ROWS) {
-    // The usual case (a group commit's records): entries and head in one statement, one round trip less.
+    // Entries and head in one statement, one round trip less.
     await tx.run(Q.createWithHead, { rows, seq: head.seq, hash: head.hash });
-    return;
+  } else {
+    await unwound(tx, Q.create, rows);
+    await tx.run(Q.setHead, { seq: head.seq, hash: head.hash });
   }
-  await unwound(tx, Q.create, rows);
-  await tx.run(Q.setHead, { seq: head.seq, hash: head.hash });
+  if (tx.database) lastHead.set(tx.database, head);
 }
 
 export async function appendAccess(ex: KuzuExecutor, records: AccessRecord[]): Promise<void> {

@@ -20,6 +20,8 @@ export type Params = Record<string, KuzuValue>;
 /** Run one parameterised statement and get its rows. */
 export interface Runner {
   run(query: string, params?: Params): Promise<Row[]>;
+  /** The database a write transaction's runner writes to (the engine), for per-database hints (audit.ts); unset elsewhere. */
+  readonly database?: object;
 }
 
 /** What runs under the write lock: parameterised statements, raw statements (DDL, COPY) and row streams. */
@@ -137,6 +139,7 @@ export class KuzuExecutor {
     let updated = false;
     try {
       const out = await fn({
+        database: e,
         run: async (q, p = {}) => {
           checkParams(p);
           if (!updated && updatesRows(q)) updated = true;
