@@ -19,6 +19,7 @@ import type { KuzuExecutor, Runner } from './executor';
 import { existingIds } from './guards';
 import { byKeys, keyedWrites } from './keyed';
 import { dbl, UNWIND_ROWS } from './outbox';
+import { traceCount, tracing } from './write-trace';
 
 // Rows are written with one primary-key-anchored statement each up to `Limits.rows` rows (keyed.ts: Kuzu
 // plans the UNWIND form as the cross product of the Member and Question tables, whatever the batch's
@@ -185,14 +186,18 @@ export async function recordEventBatch(ex: KuzuExecutor, batch: BatchEvent[], ac
   if (batch.length === 0 && access.length === 0) return [];
   const plans = batch.map(planOf);
   const lim = await limitsOf(ex);
-  const write = (rows: (tx: Runner) => Promise<BatchOutcome[]>) =>
-    ex.write(async (tx) => {
+  const write = async (rows: (tx: Runner) => Promise<BatchOutcome[]>) => {
+    const out = await ex.write(async (tx) => {
       const outcomes = await rows(tx);
       // Chained after the head in this same transaction, last (an id already stored fails the batch on the
       // key): the batch's access records, then the audit entries of the rows created or replayed.
       await appendChained(tx, freshRecords([...access, ...rowAudit(batch, outcomes)], new Set()));
       return outcomes;
     });
+    // Each event created has its outbox entry (load-test diagnostics, write-trace.ts).
+    if (tracing) traceCount('outbox entries written', out.filter((o) => o.status === 'created').length);
+    return out;
+  };
   if (new Set(plans.map((p) => p.key)).size === plans.length) {
     try {
       return await write((tx) => writeUnchecked(tx, batch, plans, lim));

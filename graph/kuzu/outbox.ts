@@ -11,6 +11,7 @@ import type { Gap } from '../model';
 import type { KuzuExecutor, Row, Runner } from './executor';
 import { existingIds } from './guards';
 import { KEYED_WRITES_MAX, keyedWrites } from './keyed';
+import { traceCount, tracing } from './write-trace';
 
 /** Idempotent DDL, run by migrate() on every start (no schema version of its own). */
 export const OUTBOX_DDL = [
@@ -78,7 +79,7 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
   const keys = [...new Set(c.entries.map((e) => e.key))];
   if (keys.length === 0 && c.mastery.length === 0 && c.gaps.size === 0) return 0;
   const perMember = await keyedWrites(ex, 600);
-  return ex.write(async (tx) => {
+  const applied = await ex.write(async (tx) => {
     if (keys.length) {
       const present = new Set((await tx.run(Q.present, { keys })).map((r) => String(r.key)));
       const gone = keys.find((k) => !present.has(k));
@@ -99,6 +100,8 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
     }
     return keys.length;
   }, BACKGROUND);
+  if (tracing) traceCount('outbox entries applied', applied);
+  return applied;
 }
 
 /** Throw NOT_FOUND naming the first member, then the first topic, that does not exist. */

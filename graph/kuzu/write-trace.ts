@@ -30,6 +30,11 @@ export function traceTx(tr: { t0: number; wait: number; stmts: [string, number][
     a.per.set(q, x);
   }
 }
+const traceCounts = new Map<string, number>();
+/** Add `n` to the window's count `name` (e.g. the outbox entries applied). */
+export function traceCount(name: string, n: number): void {
+  traceCounts.set(name, (traceCounts.get(name) ?? 0) + n);
+}
 if (TRACE) {
   let t0 = performance.now();
   let c0 = process.cpuUsage();
@@ -38,6 +43,7 @@ if (TRACE) {
   process.on('SIGUSR2', () => {
     h0 = process.hrtime.bigint();
     traceAgg.clear();
+    traceCounts.clear();
     t0 = performance.now();
     c0 = process.cpuUsage();
   });
@@ -47,6 +53,7 @@ if (TRACE) {
       toUs: Number(process.hrtime.bigint() / 1000n),
       wall: performance.now() - t0,
       cpu: process.cpuUsage(c0),
+      counts: Object.fromEntries(traceCounts),
       tx: Object.fromEntries([...traceAgg].map(([k, v]) => [k, { ...v, per: Object.fromEntries(v.per) }])),
     };
     writeFileSync(`${TRACE}.${process.pid}.${k++}.json`, JSON.stringify(out, null, 1));

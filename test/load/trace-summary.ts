@@ -2,7 +2,8 @@
  * `npx tsx test/load/trace-summary.ts FILE...`: print the write-transaction counts a server wrote with
  * HONGTU_KUZU_TRACE (graph/kuzu/write-trace.ts), one block per file: the window's wall and CPU time,
  * then per kind of transaction (named by its first statement) how many, how long each held the write
- * lock, its statements per transaction and their times, and the share of the window the writer was held.
+ * lock, its statements per transaction and their times, and the share of the window the writer was held;
+ * with the window's counts (the outbox entries written with their events, and those applied).
  */
 import { readFileSync } from 'node:fs';
 
@@ -17,9 +18,10 @@ interface Agg {
 }
 
 for (const file of process.argv.slice(2)) {
-  const d = JSON.parse(readFileSync(file, 'utf8')) as { wall: number; cpu: { user: number; system: number }; tx: Record<string, Agg> };
+  const d = JSON.parse(readFileSync(file, 'utf8')) as { wall: number; cpu: { user: number; system: number }; tx: Record<string, Agg>; counts?: Record<string, number> };
   const cpu = (d.cpu.user + d.cpu.system) / 1000;
   console.log(`== ${file}: wall ${d.wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms (${((cpu / d.wall) * 100).toFixed(0)} % of one core)`);
+  for (const [k, n] of Object.entries(d.counts ?? {})) console.log(`  ${k}: ${n}`);
   let busy = 0;
   for (const [k, v] of Object.entries(d.tx).sort((a, b) => b[1].held - a[1].held)) {
     busy += v.held;
