@@ -15,7 +15,7 @@ import { createLearnerServices, type LearnerServices } from '../../server/learni
 import type { CurriculumView } from '../../server/learning/mastery/curriculum-view';
 import { IncrementalMastery } from '../../server/learning/mastery/incremental-mastery';
 import { MasteryService, REPLAY_LIMIT } from '../../server/learning/mastery/mastery-service';
-import { OutboxWorker } from '../../server/write-path/outbox-worker';
+import { OutboxWorker, ofFirstMembers } from '../../server/write-path/outbox-worker';
 import { buildApiWorld, buildCourse, buildMember, buildQuestion } from '../support/builders';
 import { openTestStore } from '../support/test-store';
 
@@ -221,5 +221,35 @@ describe('incremental mastery fold', () => {
       const got = [...(stored.get(m.id) ?? [])].sort((a, b) => a.topicId.localeCompare(b.topicId));
       expect(got).toEqual(want);
     }
+  });
+
+  it('recomputes at most `membersPerPass` members a pass; the entries of the others wait for the next pass', async () => {
+    const members = await makeMembers('cap', 3);
+    const ids = members.map((m) => m.id);
+    // Interleaved: the oldest entries name every member, so a list of all of them spans three members.
+    const events: BatchEvent[] = [];
+    for (let i = 0; i < 6; i++) {
+      const q = QUESTIONS[i % QUESTIONS.length];
+      events.push({ kind: 'ANSWER', event: { id: `cap-${i}`, memberId: ids[i % 3], questionId: q.id, at: T0 + i * MINUTE, correct: true, seconds: 30 } });
+    }
+    await store.recordEventBatch(events, []);
+    const worker = new OutboxWorker(store, learner, { minIntervalMs: 0, membersPerPass: 1 });
+    await worker.drain();
+    await worker.stop();
+    expect(worker.stats.passes).toBe(3);
+    expect(worker.stats.applied).toBe(6);
+    expect(await store.listOutbox(10)).toEqual([]);
+    const applied = await store.outboxAppliedCounts(ids);
+    expect(ids.map((id) => applied.get(id))).toEqual([2, 2, 2]);
+  });
+});
+
+describe('ofFirstMembers', () => {
+  const e = (key: string, memberId: string) => ({ key, kind: 'ANSWER' as const, eventId: key, memberId, at: 0 });
+  it('keeps every listed entry of the first members in list order, and no entry of a later member', () => {
+    const list = [e('1', 'a'), e('2', 'b'), e('3', 'a'), e('4', 'c'), e('5', 'b')];
+    expect(ofFirstMembers(list, 2).map((x) => x.key)).toEqual(['1', '2', '3', '5']);
+    expect(ofFirstMembers(list, 3)).toEqual(list);
+    expect(ofFirstMembers([], 2)).toEqual([]);
   });
 });
