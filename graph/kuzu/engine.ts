@@ -124,7 +124,7 @@ export class KuzuEngine {
 
   /**
    * After a committed write: once the log has passed WAL_CHECKPOINT_BYTES, queue one checkpoint as
-   * background work on the write lock (queued request writes go first, for at most 200 ms). A failed
+   * background work on the write lock (queued request writes go first, for at most 50 ms). A failed
    * checkpoint is tried again after the next write; the log only grows meanwhile.
    */
   checkpointIfDue(): void {

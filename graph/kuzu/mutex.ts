@@ -23,7 +23,12 @@ export class Mutex {
   private readonly front: Waiter[] = [];
   private readonly back: Waiter[] = [];
 
-  constructor(private readonly maxDeferMs = 200) {}
+  /**
+   * `maxDeferMs` 50: under exam load with many members answering, the learning outbox then applied 2.5×
+   * the entries it applied at 200 ms (its transactions are short: 8 members each), for up to 13 % fewer
+   * request writes a second (README, "Throughput").
+   */
+  constructor(private readonly maxDeferMs = 50) {}
 
   /** Run `fn` when it is this caller's turn (see the file comment); the lock is released even if `fn` throws. */
   async run<T>(fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
