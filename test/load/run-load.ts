@@ -1,13 +1,16 @@
 /**
- * `npx tsx test/load/run-load.ts --data DIR --bulk DIR [--clients 50] [--seconds 20] [--repeats 1] [--kill | --kill-only]`
+ * `npx tsx test/load/run-load.ts --data DIR --bulk DIR [--clients 50] [--seconds 20] [--repeats 1] [--samples FILE] [--spread] [--kill | --kill-only]`
  *
  * Throughput of a real server process (production mode, Kuzu) driven from this process over loopback
  * HTTP by closed-loop clients, each waiting for its reply before sending the next request:
- *   - recordAnswer with unique ids, one member per client: acknowledged writes/s, p50/p99;
+ *   - recordAnswer with unique ids, one member per client: acknowledged writes/s, p50/p99; with --spread,
+ *     each client answers as the next member of the whole membership in turn (exam week: many members, each
+ *     at a person's pace), so the learning outbox has a member's recomputation per answer, not per ten;
  *   - member(id) as a branch secretary reading members of their branch: reads/s, p50/p99;
  *   - with --kill, the kill -9 run of kill-run.ts with its exact counts.
  * The data directory is copied first (the run writes answers), so a loaded medium store can be reused.
- * Bounded: each phase stops after --seconds; the copy is removed at the end.
+ * Bounded: each phase stops after --seconds; the copy is removed at the end. With --samples FILE, every
+ * measured request is appended to FILE as `phase,start ms,latency ms,error code`, to see when slow ones happen.
  *
  * Rate limits stay on, configured as a university deploys the server for this load (LOAD_ENV): behind
  * its reverse proxy (HONGTU_TRUST_PROXY=1, so each client is limited by its own address, which the
@@ -23,7 +26,7 @@
  * and writes one JSON file per phase: CPU time per acknowledged write and writer time per commit, which
  * compare builds on a machine too busy for wall-clock figures.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ANSWER_MUTATION, issueTokens, MEMBER_QUERY, pct, post, readWorld, type Sample, startChild, stopGracefully, waitForLog, type World } from './harness';
@@ -53,14 +56,24 @@ interface PhaseResult {
 
 async function phase(name: string, clients: number, seconds: number, send: (client: number, n: number) => Promise<Sample>): Promise<PhaseResult> {
   const samples: Sample[] = [];
+  const starts: number[] = [];
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      for (let n = 0; performance.now() < until; n++) samples.push(await send(c, n));
+      for (let n = 0; performance.now() < until; n++) {
+        const at = performance.now() - t0;
+        samples.push(await send(c, n));
+        starts.push(at);
+      }
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const dump = arg('samples');
+  if (dump && name !== 'warm-up') {
+    const lines = samples.map((s, i) => `${name},${starts[i].toFixed(1)},${s.ms.toFixed(1)},${s.ok ? '' : (s.code ?? 'unknown')}`);
+    appendFileSync(dump, `${lines.join('\n')}\n`);
+  }
   const ok = samples
     .filter((s) => s.ok)
     .map((s) => s.ms)
@@ -70,8 +83,10 @@ async function phase(name: string, clients: number, seconds: number, send: (clie
   return { name, n: ok.length, errors, perSecond: ok.length / elapsed, p50: pct(ok, 50), p90: pct(ok, 90), p99: pct(ok, 99), max: ok[ok.length - 1] ?? NaN };
 }
 
-async function throughput(dataDir: string, world: World, clients: number, seconds: number): Promise<PhaseResult[]> {
-  const writers = world.members.slice(0, clients);
+async function throughput(dataDir: string, world: World, clients: number, seconds: number, spread: boolean): Promise<PhaseResult[]> {
+  const writers = spread ? world.members : world.members.slice(0, clients);
+  /** The writer of client `c`'s `n`-th answer. */
+  const writer = (c: number, n: number) => (spread ? c + clients * n : c) % writers.length;
   const readers = world.secretaries.slice(0, clients);
   const tokens = await issueTokens(
     dataDir,
@@ -90,10 +105,10 @@ async function throughput(dataDir: string, world: World, clients: number, second
       const q = qs[(c * 13 + n) % qs.length];
       return post(
         child.url,
-        wTokens[c % wTokens.length],
+        wTokens[writer(c, n)],
         ANSWER_MUTATION,
         {
-          i: { id: `load-${run}-${c}-${n}`, memberId: writers[c % writers.length].id, questionId: q.id, choice: n % 4 === 0 ? (q.answer + 1) % 2 : q.answer, seconds: 20 },
+          i: { id: `load-${run}-${c}-${n}`, memberId: writers[writer(c, n)].id, questionId: q.id, choice: n % 4 === 0 ? (q.answer + 1) % 2 : q.answer, seconds: 20 },
         },
         addressOf(1, c),
       );
@@ -136,7 +151,7 @@ async function main() {
     cpSync(path.resolve(data), dir, { recursive: true });
     console.log(`| phase | run | ok n | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|---|`);
     for (let r = 1; r <= (process.argv.includes('--kill-only') ? 0 : repeats); r++) {
-      for (const p of await throughput(dir, world, clients, seconds)) {
+      for (const p of await throughput(dir, world, clients, seconds, process.argv.includes('--spread'))) {
         console.log(`| ${p.name} | ${r} | ${p.n} | ${fmt(p.perSecond)} | ${fmt(p.p50)} | ${fmt(p.p90)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${JSON.stringify(p.errors)} |`);
       }
     }
