@@ -55,23 +55,21 @@ interface PhaseResult {
 }
 
 async function phase(name: string, clients: number, seconds: number, send: (client: number, n: number) => Promise<Sample>): Promise<PhaseResult> {
-  const samples: Sample[] = [];
-  const starts: number[] = [];
+  const samples: (Sample & { at: number })[] = [];
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       for (let n = 0; performance.now() < until; n++) {
         const at = performance.now() - t0;
-        samples.push(await send(c, n));
-        starts.push(at);
+        samples.push({ ...(await send(c, n)), at });
       }
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
   const dump = arg('samples');
   if (dump && name !== 'warm-up') {
-    const lines = samples.map((s, i) => `${name},${starts[i].toFixed(1)},${s.ms.toFixed(1)},${s.ok ? '' : (s.code ?? 'unknown')}`);
+    const lines = samples.map((s) => `${name},${s.at.toFixed(1)},${s.ms.toFixed(1)},${s.ok ? '' : (s.code ?? 'unknown')}`);
     appendFileSync(dump, `${lines.join('\n')}\n`);
   }
   const ok = samples
