@@ -64,21 +64,24 @@ const lastHead = new WeakMap<object, AuditHead>();
 
 /**
  * Chain `records` after the head and write them, inside the caller's write transaction. The head is read
- * (MERGE) unless the head this process wrote last (`lastHead`) still holds, and updated by the last statement of this function: callers
- * append after everything else that can fail in their transaction, so a head update is rarely rolled back.
- * When one is (a failed COMMIT, or a caller's failure after the append), the executor runs a CHECKPOINT
- * right after the rollback: without it Kuzu 0.11 can keep refusing every later head update with
- * "Write-write conflict of updating the same row" (executor.ts, `transaction`).
+ * (MERGE) unless the head this process wrote last (`lastHead`) still holds, and it is updated by the last
+ * statement of this function: callers append after everything else that can fail in their transaction, so
+ * a head update is rarely rolled back. When one is (a failed COMMIT, or a caller's failure after the
+ * append), the executor runs a CHECKPOINT right after the rollback: without it Kuzu 0.11 can keep refusing
+ * every later head update with "Write-write conflict of updating the same row" (executor.ts, `transaction`).
  */
 export async function appendChained(tx: Runner, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
+  const chained = (prev: AuditHead) => {
+    const { entries, head } = chainEntries(prev, records);
+    return { rows: entries.map((e) => ({ ...e })), head };
+  };
   const hint = tx.database ? lastHead.get(tx.database) : undefined;
   if (hint && records.length <= UNWIND_ROWS) {
     // The usual case: the head this process wrote last, checked in the statement that writes the entries
     // and the new head (no read of the head first). If the head is another (that transaction rolled back,
     // the store was cleared), nothing is written and the head is read below.
-    const { entries, head } = chainEntries(hint, records);
-    const rows = entries.map((e) => ({ ...e }));
+    const { rows, head } = chained(hint);
     const n = (await tx.run(Q.createAfterHead, { rows, prevSeq: hint.seq, prevHash: hint.hash, seq: head.seq, hash: head.hash }))[0]?.n;
     if (Number(n) === rows.length) {
       lastHead.set(tx.database!, head);
@@ -87,9 +90,8 @@ export async function appendChained(tx: Runner, records: AccessRecord[]): Promis
     lastHead.delete(tx.database!);
   }
   const h = (await tx.run(Q.head, { genesis: GENESIS_HASH }))[0];
-  const { entries, head } = chainEntries({ seq: Number(h.seq), hash: String(h.hash) }, records);
-  const rows = entries.map((e) => ({ ...e }));
-  if (rows.length > 0 && rows.length <= UNWIND_ROWS) {
+  const { rows, head } = chained({ seq: Number(h.seq), hash: String(h.hash) });
+  if (rows.length <= UNWIND_ROWS) {
     // Entries and head in one statement, one round trip less.
     await tx.run(Q.createWithHead, { rows, seq: head.seq, hash: head.hash });
   } else {
