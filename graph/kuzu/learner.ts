@@ -1,16 +1,13 @@
-/** Learner model: MASTERY {p, updatedAt}, HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes. */
+/** Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes. */
 import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
 import { byKeys } from './keyed';
 import { groupBy, toGap, toMastery, toStudyPlan } from './mapping';
-import { writeGaps, writeMastery } from './outbox';
+import { MASTERY_READS, writeMastery } from './mastery-state';
+import { writeGaps } from './outbox';
 
 const Q = {
-  mastery: `MATCH (m:Member)-[r:MASTERY]->(t:Topic) WHERE m.id IN $ids
-    RETURN m.id AS memberId, t.id AS topicId, r.p AS p, r.updatedAt AS updatedAt ORDER BY t.id`,
-  masteryOne: `MATCH (m:Member {id: $id})-[r:MASTERY]->(t:Topic)
-    RETURN m.id AS memberId, t.id AS topicId, r.p AS p, r.updatedAt AS updatedAt ORDER BY t.id`,
   gaps: `MATCH (m:Member)-[r:HAS_GAP]->(t:Topic) WHERE m.id IN $ids
     RETURN m.id AS memberId, t.id AS topicId, r.severity AS severity, r.reasons AS reasons, r.updatedAt AS updatedAt
     ORDER BY r.severity DESC, t.id`,
@@ -21,14 +18,19 @@ const Q = {
   savePlan: `MATCH (m:Member {id: $memberId})
     CREATE (m)-[:PLANNED]->(:StudyPlan {id: $id, memberId: $memberId, createdAt: $createdAt,
       minutesPerWeek: $minutesPerWeek, weeks: $weeks, startsAt: $startsAt, items: $items})`,
+  // Each member's plans of the newest time (ties, rare, are broken by id in code): the newest plan alone,
+  // not every plan a member ever saved.
+  newestPlans: `MATCH (m:Member)-[:PLANNED]->(p:StudyPlan) WHERE m.id IN $ids WITH m, max(p.createdAt) AS newest
+    MATCH (m)-[:PLANNED]->(p:StudyPlan) WHERE p.createdAt = newest
+    RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
+      p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items`,
   newestPlan: `MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan)
     RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
       p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items ORDER BY p.createdAt DESC, p.id DESC LIMIT 1`,
   // One member's mastery, gaps and newest plan in one statement: three key-started parts (each one primary-key
-  // lookup of the member), ordered in code. Columns: kind M (mastery: id = topic, p, at = updatedAt), G (gap:
+  // lookup, of the member's MasteryState or of the member), ordered in code. Columns: kind M (mastery: id = topic, p, at = updatedAt), G (gap:
   // id = topic, p = severity, text = reasons, at = updatedAt), P (plan: id, at = createdAt, text = items, ...).
-  learnerRows: `MATCH (m:Member {id: $id})-[r:MASTERY]->(t:Topic)
-      RETURN 'M' AS kind, t.id AS id, r.p AS p, r.updatedAt AS at, '' AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt
+  learnerRows: `${MASTERY_READS.learnerPart}
     UNION ALL MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic)
       RETURN 'G' AS kind, t.id AS id, r.severity AS p, r.updatedAt AS at, r.reasons AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt
     UNION ALL MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan) WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT 1
@@ -64,7 +66,7 @@ export class LearnerQueries {
 
   async getMasteryForMembers(memberIds: string[]): Promise<Map<string, Mastery[]>> {
     if (memberIds.length === 0) return new Map();
-    const rows = await this.ex.readMany((r) => byKeys(r, memberIds, { one: Q.masteryOne, many: Q.mastery }));
+    const rows = await this.ex.readMany((r) => byKeys(r, memberIds, MASTERY_READS));
     return keyed(memberIds, rows.map(toMastery));
   }
 
@@ -159,5 +161,17 @@ export class LearnerQueries {
   async getStudyPlan(memberId: string): Promise<StudyPlan | null> {
     const rows = await this.ex.read(Q.newestPlan, { id: memberId });
     return rows.length ? toStudyPlan(rows[0]) : null;
+  }
+
+  async getStudyPlansForMembers(memberIds: string[]): Promise<Map<string, StudyPlan | null>> {
+    const ids = [...new Set(memberIds)];
+    const out = new Map<string, StudyPlan | null>(ids.map((id) => [id, null]));
+    if (ids.length === 0) return out;
+    const rows = await this.ex.readMany((r) => byKeys(r, ids, { one: Q.newestPlan, many: Q.newestPlans }));
+    for (const plan of rows.map(toStudyPlan)) {
+      const had = out.get(plan.memberId);
+      if (!had || plan.createdAt > had.createdAt || (plan.createdAt === had.createdAt && byCodePoint(plan.id, had.id) > 0)) out.set(plan.memberId, plan);
+    }
+    return out;
   }
 }

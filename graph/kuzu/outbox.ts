@@ -1,16 +1,17 @@
 /**
  * The learning outbox on Kuzu (graph/event-batch.ts): an Outbox node per stored event still to apply
  * (written with the event, batch-events.ts), removed by `completeOutbox` in the same transaction that
- * writes the mastery rows and gaps it produced. OutboxTally counts, per member, the entries consumed:
+ * writes the mastery rows (./mastery-state.ts) and gaps it produced. OutboxTally counts, per member, the entries consumed:
  * an exact tally of applied updates that survives restarts. The table holds only pending entries,
  * so listing it stays a scan of a few rows however long the server has run.
  */
 import { notFound, outboxEntryApplied } from '../errors';
 import type { OutboxCompletion, OutboxEntry } from '../event-batch';
 import type { Gap } from '../model';
-import type { KuzuExecutor, Row, Runner } from './executor';
+import type { KuzuExecutor, Runner } from './executor';
 import { existingIds } from './guards';
 import { KEYED_WRITES_MAX, keyedWrites } from './keyed';
+import { writeMastery } from './mastery-state';
 import { traceCount, tracing } from './write-trace';
 
 /** Idempotent DDL, run by migrate() on every start (no schema version of its own). */
@@ -20,34 +21,17 @@ export const OUTBOX_DDL = [
 ];
 
 // The completion's statements are bounded by the keys it touches (keyed.ts): up to `keyedWrites(ex, 600)`
-// members (a completion has 16 by default; 0 at demo scale, 32 from 19,200 members) each member's rows are
+// members (a completion has 8 by default; 0 at demo scale, 32 from 19,200 members) each member's rows are
 // read, updated and created from one primary-key lookup of the member; the set forms below scan the Member
 // table (and, with `MATCH (a {id: r.x}), (b {id: r.y})`, the cross product of the Member and Topic tables:
 // 14 million tuples at 200,000 members) and remain for longer lists and small stores. The Outbox table holds only
-// pending entries, so `present`/`consume` scan a few hundred rows (PROFILE: 500 rows, ~1 ms at every scale).
+// pending entries, so `consume` scans them once (a few hundred rows when the worker keeps up; thousands behind
+// many members' answers, ~5–10 ms), deleting the completion's entries and returning which it found.
 // UNWIND … MERGE on a key is not a lookup either (16 tallies among 200,000: 130–200 ms; a MERGE each ~1 ms).
 const Q = {
   list: `MATCH (o:Outbox) RETURN o.key AS key, o.kind AS kind, o.eventId AS eventId, o.memberId AS memberId, o.at AS at
     ORDER BY o.at, o.key LIMIT $limit`,
-  present: 'MATCH (o:Outbox) WHERE o.key IN $keys RETURN o.key AS key',
-  consume: 'MATCH (o:Outbox) WHERE o.key IN $keys DELETE o',
-  // Measured at medium scale: MERGE of a new MASTERY edge 30 ms, of an existing one 4 ms; MATCH … SET
-  // 1.3 ms and CREATE 0.7 ms. So the rows that exist are read first and each row takes the cheap path.
-  masteryKeys: 'MATCH (m:Member)-[:MASTERY]->(t:Topic) WHERE m.id IN $ids RETURN m.id AS memberId, t.id AS topicId',
-  masteryKeysOf: 'MATCH (m:Member {id: $memberId})-[:MASTERY]->(t:Topic) RETURN m.id AS memberId, t.id AS topicId',
-  // One statement per kind for all rows (UNWIND): a pass over fifty members writes thousands of rows,
-  // and 3,200 of them took 5.3 s as one statement each against 0.7 s as one UNWIND (loaded machine).
-  // DOUBLE values travel as text (`dbl`) and are cast back: the binding types a list of structs by
-  // its first element, so a whole number after a fraction (p: 1 after p: 0.4) arrives as garbage.
-  setMastery: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId})-[e:MASTERY]->(t:Topic {id: r.topicId})
-    SET e.p = CAST(r.p AS DOUBLE), e.updatedAt = r.updatedAt`,
-  addMastery: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (t:Topic {id: r.topicId})
-    CREATE (m)-[:MASTERY {p: CAST(r.p AS DOUBLE), updatedAt: r.updatedAt}]->(t)`,
-  // One member's rows (`$memberId` fixed): the member by key, its own edges, and the small Topic table.
-  setMasteryOf: `UNWIND $rows AS r MATCH (m:Member {id: $memberId})-[e:MASTERY]->(t:Topic {id: r.topicId})
-    SET e.p = CAST(r.p AS DOUBLE), e.updatedAt = r.updatedAt`,
-  addMasteryOf: `MATCH (m:Member {id: $memberId}) UNWIND $rows AS r MATCH (t:Topic {id: r.topicId})
-    CREATE (m)-[:MASTERY {p: CAST(r.p AS DOUBLE), updatedAt: r.updatedAt}]->(t)`,
+  consume: 'MATCH (o:Outbox) WHERE o.key IN $keys WITH o, o.key AS key DELETE o RETURN key',
   dropGaps: 'MATCH (m:Member)-[r:HAS_GAP]->(:Topic) WHERE m.id IN $ids DELETE r',
   dropGapsOf: 'MATCH (m:Member {id: $memberId})-[r:HAS_GAP]->(:Topic) DELETE r',
   addGaps: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (t:Topic {id: r.topicId})
@@ -81,7 +65,9 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
   const perMember = await keyedWrites(ex, 600);
   const applied = await ex.write(async (tx) => {
     if (keys.length) {
-      const present = new Set((await tx.run(Q.present, { keys })).map((r) => String(r.key)));
+      // Consumed first: an entry already consumed (another pass, another process) fails the whole
+      // transaction before anything is written, and the rollback restores the entries it did delete.
+      const present = new Set((await tx.run(Q.consume, { keys })).map((r) => String(r.key)));
       const gone = keys.find((k) => !present.has(k));
       if (gone !== undefined) throw outboxEntryApplied(gone);
     }
@@ -91,7 +77,6 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
     if (c.mastery.length) await writeMastery(tx, c.mastery, perMember);
     if (c.gaps.size) await writeGaps(tx, c.gaps, perMember);
     if (keys.length) {
-      await tx.run(Q.consume, { keys });
       const counts = new Map<string, number>();
       const byKey = new Map(c.entries.map((e) => [e.key, e.memberId]));
       for (const k of keys) counts.set(byKey.get(k)!, (counts.get(byKey.get(k)!) ?? 0) + 1);
@@ -119,35 +104,6 @@ export const BACKGROUND = { background: true } as const;
 
 /** A DOUBLE for an UNWIND row: as text, cast back in the statement (see Q); String() round-trips exactly. */
 export const dbl = (x: number): string => String(x);
-
-type MasteryRow = { memberId: string; topicId: string; p: number; updatedAt: number };
-
-/**
- * Upsert mastery rows (the last row per member and topic wins) inside the caller's transaction: the
- * rows that exist are read first, so each row takes the cheap path (SET, or CREATE of a new edge).
- * Up to `oneByOne` members each member's rows go in statements anchored on its key; beyond, in statements
- * over all rows.
- */
-export async function writeMastery(tx: Runner, rows: MasteryRow[], oneByOne = KEYED_WRITES_MAX): Promise<void> {
-  const ids = [...new Set(rows.map((r) => r.memberId))];
-  const perMember = ids.length <= oneByOne;
-  const keyRows: Row[] = [];
-  if (perMember) for (const memberId of ids) keyRows.push(...(await tx.run(Q.masteryKeysOf, { memberId })));
-  else keyRows.push(...(await tx.run(Q.masteryKeys, { ids })));
-  const has = new Set(keyRows.map((r) => `${String(r.memberId)}\u0000${String(r.topicId)}`));
-  const latest = new Map(rows.map((r) => [`${r.memberId}\u0000${r.topicId}`, r]));
-  type Unwound = { memberId: string; topicId: string; p: string; updatedAt: number };
-  const set: Unwound[] = [];
-  const add: Unwound[] = [];
-  for (const [key, r] of latest) (has.has(key) ? set : add).push({ memberId: r.memberId, topicId: r.topicId, p: dbl(r.p), updatedAt: r.updatedAt });
-  if (!perMember) {
-    await unwound(tx, Q.setMastery, set);
-    await unwound(tx, Q.addMastery, add);
-    return;
-  }
-  await ofEachMember(tx, Q.setMasteryOf, set);
-  await ofEachMember(tx, Q.addMasteryOf, add);
-}
 
 /** Run a `$memberId` + `$rows` statement once per member of `rows` (in first-seen order), its rows without the member id. */
 async function ofEachMember(tx: Runner, query: string, rows: ({ memberId: string } & Record<string, string | number | boolean>)[]): Promise<void> {

@@ -12,10 +12,11 @@ import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
+import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const NODE_TABLES = [
   'University',
@@ -46,6 +47,7 @@ export const NODE_TABLES = [
   'TalkRecord',
   'MemberLearning',
   'BranchLearning',
+  'MasteryState',
 ] as const;
 
 export const REL_TABLES = [
@@ -61,7 +63,6 @@ export const REL_TABLES = [
   'ATTENDED',
   'STUDIED',
   'ANSWERED',
-  'MASTERY',
   'HAS_GAP',
   'TRANSFERRED',
   'PLANNED',
@@ -105,6 +106,7 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS ATTENDED(FROM Member TO Meeting, status STRING)',
   'CREATE REL TABLE IF NOT EXISTS STUDIED(FROM Member TO Course, id STRING, at INT64, seconds INT64, progress DOUBLE)',
   'CREATE REL TABLE IF NOT EXISTS ANSWERED(FROM Member TO Question, id STRING, at INT64, correct BOOLEAN, seconds INT64)',
+  // Replaced by MasteryState nodes in version 9 (./mastery-state.ts).
   'CREATE REL TABLE IF NOT EXISTS MASTERY(FROM Member TO Topic, p DOUBLE, updatedAt INT64)',
   'CREATE REL TABLE IF NOT EXISTS HAS_GAP(FROM Member TO Topic, severity DOUBLE, reasons STRING, updatedAt INT64)',
   'CREATE REL TABLE IF NOT EXISTS TRANSFERRED(FROM Member TO Transfer)',
@@ -141,8 +143,19 @@ async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
 /**
  * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
  * version i + 1. Version 6: maintained learning summaries. Version 8: attendance counts kept on each meeting.
+ * Version 9: mastery as one MasteryState node per member instead of MASTERY edges (./mastery-state.ts).
  */
-const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [V1, AFFAIRS_V2, V3, V4_ACCOUNTS, APPRAISAL_DDL, LEARNING_SUMMARY_DDL, v7AuditChain, v8AttendanceCounts];
+const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
+  V1,
+  AFFAIRS_V2,
+  V3,
+  V4_ACCOUNTS,
+  APPRAISAL_DDL,
+  LEARNING_SUMMARY_DDL,
+  v7AuditChain,
+  v8AttendanceCounts,
+  v9MasteryState,
+];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
 export const EMBEDDING_TABLE: Record<EmbeddableKind, string> = {
