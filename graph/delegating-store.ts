@@ -75,7 +75,17 @@ export interface StoreParts {
   events: Part<'recordStudy' | 'recordAnswer' | 'getMemberHistory' | 'getHistoriesForMembers' | 'countStudiesByCourse'>;
   eventBatch: Part<'recordEventBatch' | 'listOutbox' | 'completeOutbox' | 'outboxAppliedCounts'>;
   learningSummary: Part<'saveMemberLearning' | 'getBranchLearning' | 'listStaleMemberLearning'>;
-  learner: Part<'getMasteryForMembers' | 'upsertMastery' | 'getGapsForMembers' | 'replaceGaps' | 'saveStudyPlan' | 'getStudyPlan' | 'getLearnerRows' | 'listBranchPeers'>;
+  learner: Part<
+    | 'getMasteryForMembers'
+    | 'upsertMastery'
+    | 'getGapsForMembers'
+    | 'replaceGaps'
+    | 'saveStudyPlan'
+    | 'getStudyPlan'
+    | 'getStudyPlansForMembers'
+    | 'getLearnerRows'
+    | 'listBranchPeers'
+  >;
   search: Part<'getEmbeddingMeta' | 'setEmbeddings' | 'getEmbeddings' | 'ensureVectorIndex' | 'vectorSearch' | 'keywordSearch'>;
   records: Part<
     | 'listAbsenceReasons'
@@ -340,6 +350,9 @@ export abstract class DelegatingStore implements GraphStore {
   }
   getStudyPlan(memberId: string) {
     return this.parts.learner.getStudyPlan(memberId);
+  }
+  getStudyPlansForMembers(memberIds: string[]) {
+    return this.parts.learner.getStudyPlansForMembers(memberIds);
   }
   getLearnerRows(memberId: string) {
     return this.parts.learner.getLearnerRows(memberId);

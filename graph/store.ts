@@ -227,6 +227,8 @@ export interface GraphStore extends AffairsStore, AccountStore, AppraisalStore, 
   saveStudyPlan(plan: StudyPlan): Promise<void>;
   /** The member's newest plan. */
   getStudyPlan(memberId: string): Promise<StudyPlan | null>;
+  /** Each member's newest plan as getStudyPlan gives it (null for none), in one read however many members. */
+  getStudyPlansForMembers(memberIds: string[]): Promise<Map<string, StudyPlan | null>>;
   /**
    * One member's mastery rows, gaps and newest plan in one read: the same rows as getMasteryForMembers,
    * getGapsForMembers and getStudyPlan give for that member (an unknown member: empty lists, no plan).

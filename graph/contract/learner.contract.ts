@@ -172,5 +172,25 @@ export function learnerContract(get: GetStore): void {
       await expectCode(s.saveStudyPlan({ ...plan('p-3', T0), memberId: 'ghost' }), 'NOT_FOUND', /ghost/);
       expect(await snapshot(s)).toEqual(before);
     });
+
+    it("reads many members' newest plans in one call as getStudyPlan gives each", async () => {
+      const s = get();
+      expect(await s.getStudyPlansForMembers([])).toEqual(new Map());
+      await s.saveStudyPlan(plan('p-1', T0));
+      await s.saveStudyPlan(plan('p-3', T0 + DAY));
+      // Two plans of the same time: the one getStudyPlan gives (the greater id) wins here too.
+      await s.saveStudyPlan({ ...plan('p-2', T0 + DAY), items: [] });
+      await s.saveStudyPlan({ ...plan('p-0', T0 + 2 * DAY), memberId: 'm-02', weeks: 2 });
+      // Few ids, and more than a store looks up one by one (unknown ids and a repeat among them).
+      const few = ['m-02', 'm-01', 'm-03'];
+      const many = [...few, 'm-01', ...Array.from({ length: 12 }, (_, i) => `ghost-${i}`)];
+      for (const ids of [few, many]) {
+        const got = await s.getStudyPlansForMembers(ids);
+        expect([...got.keys()].sort()).toEqual([...new Set(ids)].sort());
+        for (const id of new Set(ids)) expect(got.get(id)).toEqual(await s.getStudyPlan(id));
+      }
+      expect((await s.getStudyPlansForMembers(few)).get('m-01')?.id).toBe('p-3');
+      expect((await s.getStudyPlansForMembers(few)).get('m-03')).toBeNull();
+    });
   });
 }

@@ -116,4 +116,15 @@ export class LearnerOps {
     const [row] = await this.ex.read((tx) => tx.rows(Q.getStudyPlan, { memberId }));
     return row ? toStudyPlan(row) : null;
   }
+
+  async getStudyPlansForMembers(memberIds: string[]): Promise<Map<string, StudyPlan | null>> {
+    const ids = [...new Set(memberIds)];
+    const out = new Map<string, StudyPlan | null>(ids.map((id) => [id, null]));
+    if (ids.length === 0) return out;
+    for (const row of await this.ex.read((tx) => tx.rows(Q.getStudyPlans, { memberIds: ids }))) {
+      const plan = toStudyPlan(row);
+      out.set(plan.memberId, plan);
+    }
+    return out;
+  }
 }

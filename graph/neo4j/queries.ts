@@ -327,6 +327,12 @@ SET g.severity = gap.severity, g.reasons = gap.reasons, g.updatedAt = gap.update
   saveStudyPlan: `MATCH (m:Member {id: $memberId})
 CREATE (m)-[:HAS_PLAN]->(:StudyPlan {id: $id, memberId: $memberId, createdAt: $createdAt,
   minutesPerWeek: $minutesPerWeek, weeks: $weeks, startsAt: $startsAt, items: $items})`,
+  getStudyPlans: `UNWIND $memberIds AS mid
+MATCH (:Member {id: mid})-[:HAS_PLAN]->(p:StudyPlan)
+WITH mid, p ORDER BY p.createdAt DESC, p.id DESC
+WITH mid, collect(p)[0] AS p
+RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
+       p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items`,
   getStudyPlan: `MATCH (:Member {id: $memberId})-[:HAS_PLAN]->(p:StudyPlan)
 RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
        p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items

@@ -50,9 +50,10 @@ export interface OutboxWorkerOptions {
    */
   summaryIntervalMs?: number;
   /**
-   * Members whose rows and entries share one store transaction (default 8). Every request write waits
-   * behind a transaction that holds the single writer: 16 members held it 100–190 ms under load, 8 hold
-   * it about as long as a group commit of answers.
+   * Members whose rows and entries share one store transaction (default 16). Every request write waits
+   * behind a transaction that holds the single writer: with a member's mastery as ~70 edges (Kuzu schema 8)
+   * 16 members held it 100–190 ms under load; as one node per member (schema 9) 16 members hold it
+   * about 45 ms, as long as a group commit of answers or two.
    */
   membersPerCommit?: number;
   /**
@@ -248,13 +249,17 @@ export class OutboxWorker {
   private async recompute(ids: string[], entries: OutboxEntry[]): Promise<void> {
     const now = (this.opts.now ?? Date.now)();
     const view = await this.learner.curriculum.get();
-    const [members, histories, storedRows, storedGaps] = await Promise.all([
+    // Set-based reads, one each for the whole pass: under load a read waits its turn among the requests'
+    // reads, so a read per member (their plans, once) made a pass of 250 members last seconds.
+    const [members, histories, storedRows, storedGaps, plans] = await Promise.all([
       this.store.getMembersByIds(ids),
       this.store.getHistoriesForMembers(ids, { limit: REPLAY_LIMIT }),
       this.store.getMasteryForMembers(ids),
       this.store.getGapsForMembers(ids),
+      this.store.getStudyPlansForMembers(ids),
     ]);
-    // Only what changed is written: an answer moves the rows of its question's topics, not all of them.
+    // Only what changed is written: a member whose fold did not move (a replay, an uncounted answer) writes
+    // no rows. A counted answer moves every topic's row (the model's features are member-wide).
     const mastery: Mastery[] = [];
     const gaps = new Map<string, Gap[]>();
     const branchCache = new Map<string, Promise<Map<string, number>>>();
@@ -263,14 +268,14 @@ export class OutboxWorker {
       const rows = this.folds.rows(member, view, history);
       const before = new Map((storedRows.get(member.id) ?? []).map((r) => [r.topicId, r]));
       mastery.push(...[...rows.values()].filter((r) => !sameRow(before.get(r.topicId), r)));
-      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache);
+      const next = await this.gaps.compute(makeSnapshot(this.mastery, member, view, rows, history, now), branchCache, plans);
       if (!sameGaps(storedGaps.get(member.id) ?? [], next)) gaps.set(member.id, next);
     }
     // Written in slices of members, each slice with its own entries in one transaction (so each entry
     // is still consumed exactly once with its member's rows): a transaction stays short, and the
     // group commit's writes go in between instead of waiting for the whole pass.
     let applied = 0;
-    const slice = this.opts.membersPerCommit ?? 8;
+    const slice = this.opts.membersPerCommit ?? 16;
     for (let i = 0; i < ids.length; i += slice) {
       const part = new Set(ids.slice(i, i + slice));
       const mine = entries.filter((e) => part.has(e.memberId));

@@ -59,19 +59,21 @@ export class GapService {
    * The member's gaps as of the snapshot (nothing written). `branchCache` shares one meeting read per
    * branch when many members of a branch are computed together.
    */
-  async compute(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<Gap[]> {
-    return (await this.assess(snap, branchCache)).gaps;
+  /** `plans`: members' newest plans read beforehand (getStudyPlansForMembers); a member not in it is read now. */
+  async compute(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>, plans?: ReadonlyMap<string, StudyPlan | null>): Promise<Gap[]> {
+    return (await this.assess(snap, branchCache, plans)).gaps;
   }
 
   /** Gaps and the required topics not yet assessed, as of the snapshot (nothing written). */
-  async assess(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>): Promise<GapAssessment> {
+  async assess(snap: LearnerSnapshot, branchCache?: Map<string, Promise<Map<string, number>>>, plans?: ReadonlyMap<string, StudyPlan | null>): Promise<GapAssessment> {
     const branchRead = () => branchMeetingTopics(this.store, snap.view, snap.member.branchId, snap.now);
     let topics = branchCache?.get(snap.member.branchId);
     if (!topics) {
       topics = branchRead();
       branchCache?.set(snap.member.branchId, topics);
     }
-    const [branchTopics, plan] = await Promise.all([topics, this.store.getStudyPlan(snap.member.id)]);
+    const known = plans?.get(snap.member.id);
+    const [branchTopics, plan] = await Promise.all([topics, known !== undefined ? known : this.store.getStudyPlan(snap.member.id)]);
     return assessSnapshot(snap, branchTopics, plan);
   }
 
