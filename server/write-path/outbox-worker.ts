@@ -50,10 +50,10 @@ export interface OutboxWorkerOptions {
    */
   summaryIntervalMs?: number;
   /**
-   * Members whose rows and entries share one store transaction (default 16). Every request write waits
+   * Members whose rows and entries share one store transaction (default 8). Every request write waits
    * behind a transaction that holds the single writer: with a member's mastery as ~70 edges (Kuzu schema 8)
-   * 16 members held it 100–190 ms under load; as one node per member (schema 9) 16 members hold it
-   * about 45 ms, as long as a group commit of answers or two.
+   * 16 members held it 100–190 ms under load; as one node per member (schema 9) 8 members hold it about
+   * 40 ms and 16 about 45 ms (demo, many members answering), and 8 gave the answers the shorter tail.
    */
   membersPerCommit?: number;
   /**
@@ -286,7 +286,7 @@ export class OutboxWorker {
     // is still consumed exactly once with its member's rows): a transaction stays short, and the
     // group commit's writes go in between instead of waiting for the whole pass.
     let applied = 0;
-    const slice = this.opts.membersPerCommit ?? 16;
+    const slice = this.opts.membersPerCommit ?? 8;
     for (let i = 0; i < ids.length; i += slice) {
       const part = new Set(ids.slice(i, i + slice));
       const mine = entries.filter((e) => part.has(e.memberId));
