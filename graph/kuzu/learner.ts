@@ -1,4 +1,7 @@
-/** Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt}, StudyPlan nodes. */
+/**
+ * Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt},
+ * StudyPlan nodes.
+ */
 import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
@@ -28,8 +31,9 @@ const Q = {
     RETURN p.id AS id, p.memberId AS memberId, p.createdAt AS createdAt, p.minutesPerWeek AS minutesPerWeek,
       p.weeks AS weeks, p.startsAt AS startsAt, p.items AS items ORDER BY p.createdAt DESC, p.id DESC LIMIT 1`,
   // One member's mastery, gaps and newest plan in one statement: three key-started parts (each one primary-key
-  // lookup, of the member's MasteryState or of the member), ordered in code. Columns: kind M (mastery: id = topic, p, at = updatedAt), G (gap:
-  // id = topic, p = severity, text = reasons, at = updatedAt), P (plan: id, at = createdAt, text = items, ...).
+  // lookup, of the member's MasteryState or of the member), ordered in code. Columns: kind M (mastery: id = topic,
+  // p, at = updatedAt), G (gap: id = topic, p = severity, text = reasons, at = updatedAt), P (plan: id, at =
+  // createdAt, text = items, ...).
   learnerRows: `${MASTERY_READS.learnerPart}
     UNION ALL MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic)
       RETURN 'G' AS kind, t.id AS id, r.severity AS p, r.updatedAt AS at, r.reasons AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt

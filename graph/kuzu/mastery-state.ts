@@ -1,10 +1,10 @@
 /**
  * Mastery on Kuzu: one MasteryState node per member (schema version 9), its rows as three aligned lists
- * (topic ids, p, updatedAt; written in topic order). The learner model moves every topic of a member with each answer
- * (its features are member-wide: recency, averages), so the outbox rewrote a member's whole set of rows
- * per answer. As MASTERY edges that was one edge update per subtopic (about 70): under exam load with
- * many different members answering, half of the outbox's writer time. As one node it is one lookup and
- * one SET per member. The store interface is unchanged: readers get the same rows, in topic order, and
+ * (topic ids, p, updatedAt; written in topic order). The learner model moves every topic of a member
+ * with each answer (its features are member-wide: recency, averages), so the outbox rewrote a member's
+ * whole set of rows per answer. As MASTERY edges that was one edge update per subtopic (about 70): under
+ * exam load with many different members answering, half of the outbox's writer time. As one node it is
+ * one lookup and one SET per member. The store interface is unchanged: readers get the same rows, in topic order, and
  * `upsertMastery` still replaces only the rows it names. Neo4j keeps MASTERY relationships
  * (graph/neo4j/queries.ts), where a relationship MERGE is an index lookup.
  */

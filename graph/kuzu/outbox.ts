@@ -1,8 +1,8 @@
 /**
  * The learning outbox on Kuzu (graph/event-batch.ts): an Outbox node per stored event still to apply
  * (written with the event, batch-events.ts), removed by `completeOutbox` in the same transaction that
- * writes the mastery rows (./mastery-state.ts) and gaps it produced. OutboxTally counts, per member, the entries consumed:
- * an exact tally of applied updates that survives restarts. The table holds only pending entries,
+ * writes the mastery rows (./mastery-state.ts) and gaps it produced. OutboxTally counts, per member, the
+ * entries consumed: an exact tally of applied updates that survives restarts. The table holds only pending entries,
  * so listing it stays a scan of a few rows however long the server has run.
  */
 import { notFound, outboxEntryApplied } from '../errors';
@@ -66,7 +66,7 @@ export async function completeOutbox(ex: KuzuExecutor, c: OutboxCompletion): Pro
   const applied = await ex.write(async (tx) => {
     if (keys.length) {
       // Consumed first: an entry already consumed (another pass, another process) fails the whole
-      // transaction before anything is written, and the rollback restores the entries it did delete.
+      // transaction before any row is written, and the rollback restores the entries it did delete.
       const present = new Set((await tx.run(Q.consume, { keys })).map((r) => String(r.key)));
       const gone = keys.find((k) => !present.has(k));
       if (gone !== undefined) throw outboxEntryApplied(gone);
