@@ -7,7 +7,7 @@ import type { KuzuExecutor } from './executor';
 import { requireIds } from './guards';
 import { byKeys } from './keyed';
 import { groupBy, toGap, toMastery, toStudyPlan } from './mapping';
-import { MASTERY_READS, writeMastery } from './mastery-state';
+import { byCodePoint, MASTERY_READS, writeMastery } from './mastery-state';
 import { writeGaps } from './outbox';
 
 const Q = {
@@ -56,9 +56,6 @@ const Q = {
     WITH m, s, c WHERE s.at >= $since
     RETURN m.id AS memberId, c.id AS courseId, count(s) AS sessions, max(s.progress) AS maxProgress`,
 } as const;
-
-/** Strings by code point (UTF-8 byte order), as Kuzu's ORDER BY compares them. */
-const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const keyed = <T extends { memberId: string }>(ids: string[], rows: T[]): Map<string, T[]> => {
   const grouped = groupBy(rows, (r) => r.memberId);

@@ -42,7 +42,7 @@ type MasteryRow = { memberId: string; topicId: string; p: number; updatedAt: num
 type Packed = { memberId: string; topics: string[]; ps: string[]; ats: number[] };
 
 /** Strings by code point (UTF-8 byte order), as Kuzu's ORDER BY compares them. */
-const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+export const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** Members per statement of the set forms (the binding converts a list parameter on the event loop). */
 const SET_ROWS = 100;
