@@ -4,12 +4,13 @@
  * with each answer (its features are member-wide: recency, averages), so the outbox rewrote a member's
  * whole set of rows per answer. As MASTERY edges that was one edge update per subtopic (about 70): under
  * exam load with many different members answering, half of the outbox's writer time. As one node it is
- * one lookup and one SET per member. The store interface is unchanged: readers get the same rows, in topic order, and
- * `upsertMastery` still replaces only the rows it names. Neo4j keeps MASTERY relationships
+ * one lookup and one SET per member. The store interface is unchanged: readers get the same rows, in
+ * topic order, and `upsertMastery` still replaces only the rows it names. Neo4j keeps MASTERY relationships
  * (graph/neo4j/queries.ts), where a relationship MERGE is an index lookup.
  */
 import type { ExclusiveRunner, Row, Runner } from './executor';
 import { KEYED_WRITES_MAX } from './keyed';
+import { toMastery } from './mapping';
 
 export const MASTERY_STATE_DDL = 'CREATE NODE TABLE IF NOT EXISTS MasteryState(memberId STRING PRIMARY KEY, topics STRING[], ps DOUBLE[], ats INT64[])';
 
@@ -109,17 +110,8 @@ export async function v9MasteryState(r: ExclusiveRunner): Promise<void> {
     const rows = await r.run('MATCH (m:Member)-[e:MASTERY]->(t:Topic) WHERE m.id IN $ids RETURN m.id AS memberId, t.id AS topicId, e.p AS p, e.updatedAt AS updatedAt', {
       ids: ids.slice(i, i + MIGRATE_PAGE),
     });
-    const packed = new Map<string, { t: string; p: number; at: number }[]>();
-    for (const x of rows) {
-      const list = packed.get(String(x.memberId)) ?? [];
-      list.push({ t: String(x.topicId), p: Number(x.p), at: Number(x.updatedAt) });
-      packed.set(String(x.memberId), list);
-    }
-    const add: Packed[] = [...packed].map(([memberId, list]) => {
-      list.sort((a, b) => byCodePoint(a.t, b.t));
-      return { memberId, topics: list.map((x) => x.t), ps: list.map((x) => String(x.p)), ats: list.map((x) => x.at) };
-    });
-    for (let j = 0; j < add.length; j += SET_ROWS) await r.run(W.add, { rows: add.slice(j, j + SET_ROWS) });
+    // The page's members have no node yet: each is created with its rows, as any first write creates it.
+    await writeMastery(r, rows.map(toMastery), 0);
   }
   await r.raw('DROP TABLE MASTERY');
 }
