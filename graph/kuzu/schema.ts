@@ -12,11 +12,12 @@ import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
+import { v10ForwardOnlyRels } from './forward-rels';
 import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const NODE_TABLES = [
   'University',
@@ -144,6 +145,7 @@ async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
  * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
  * version i + 1. Version 6: maintained learning summaries. Version 8: attendance counts kept on each meeting.
  * Version 9: mastery as one MasteryState node per member instead of MASTERY edges (./mastery-state.ts).
+ * Version 10: STUDIED, ANSWERED and HAS_GAP stored in the forward direction only (./forward-rels.ts).
  */
 const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   V1,
@@ -155,6 +157,7 @@ const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   v7AuditChain,
   v8AttendanceCounts,
   v9MasteryState,
+  v10ForwardOnlyRels,
 ];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */

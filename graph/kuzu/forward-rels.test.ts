@@ -1,0 +1,149 @@
+/**
+ * STUDIED, ANSWERED and HAS_GAP in the forward direction only (./forward-rels.ts): a new store has them so,
+ * and migration 10 turns a version-9 store's edges (both directions) into forward-only ones with the same
+ * rows, also a page of members at a time and after a run stopped part way.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedWorld, T0 } from '../contract/fixtures';
+import { KuzuExecutor } from './executor';
+import { FORWARD_ONLY_RELS, storageDirection, v10ForwardOnlyRels } from './forward-rels';
+import { KuzuStore } from './kuzu-store';
+import { SCHEMA_VERSION } from './schema';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-fwd-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const NAMES = Object.keys(FORWARD_ONLY_RELS) as (keyof typeof FORWARD_ONLY_RELS)[];
+
+/** A seeded store with events and gaps of several members. */
+async function withEdges(name: string): Promise<string> {
+  const dir = path.join(tmp, name);
+  const s = new KuzuStore({ dir });
+  await s.init();
+  try {
+    await seedWorld(s);
+    for (const [i, m] of ['m-01', 'm-02', 'm-03', 'm-05'].entries()) {
+      await s.recordAnswer({ id: `a-${i}`, memberId: m, questionId: 'q-01', at: T0 + i, correct: i % 2 === 0, seconds: 10 + i });
+      await s.recordAnswer({ id: `b-${i}`, memberId: m, questionId: 'q-02', at: T0 + 10 + i, correct: true, seconds: 20 + i });
+      await s.recordStudy({ id: `s-${i}`, memberId: m, courseId: 'k-01', at: T0 + i, seconds: 60 * i, progress: 0.25 * i });
+      await s.replaceGaps(m, [{ memberId: m, topicId: 'history.founding', severity: 0.5 + i / 10, reasons: [`r${i}`], updatedAt: T0 + i }]);
+    }
+  } finally {
+    await s.close();
+  }
+  return dir;
+}
+
+/** Every edge of each table, as rows in a fixed order. */
+async function edges(ex: KuzuExecutor): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of NAMES) {
+    const rel = FORWARD_ONLY_RELS[name];
+    const rows = await ex.read(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${rel.cols}`);
+    out[name] = rows.map((x) => JSON.stringify(x)).sort();
+  }
+  return out;
+}
+
+/** Back to version 9: the same edges in tables of both directions. */
+async function toVersion9(ex: KuzuExecutor): Promise<void> {
+  await ex.ddl(async (r) => {
+    for (const name of NAMES) {
+      const rel = FORWARD_ONLY_RELS[name];
+      const rows = await r.raw(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${rel.cols}`);
+      await r.raw(`DROP TABLE ${name}`);
+      await r.raw(`CREATE REL TABLE ${name}(FROM ${rel.from} TO ${rel.to}, ${rel.props})`);
+      const props = rel.cols.split(', ').map((c) => c.slice(2));
+      for (const x of rows) {
+        const set = props.map((p) => `${p}: $${p}`).join(', ');
+        await r.run(`MATCH (a:${rel.from} {id: $a}), (b:${rel.to} {id: $b}) CREATE (a)-[:${name} {${set}}]->(b)`, {
+          a: x.a,
+          b: x.b,
+          ...Object.fromEntries(props.map((p) => [p, x[`r.${p}`]])),
+        });
+      }
+    }
+    await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 9");
+  });
+}
+
+const directions = (ex: KuzuExecutor) => ex.ddl(async (r) => Promise.all(NAMES.map((n) => storageDirection(r, n))));
+
+describe('forward-only event and gap edges', () => {
+  it('a version-9 store opens as version 10 with the same edges, forward only, also after a run stopped part way', async () => {
+    const dir = await withEdges('v9');
+    const ex = new KuzuExecutor(dir);
+    let before: Record<string, unknown[]>;
+    try {
+      before = await edges(ex);
+      expect(before.ANSWERED).toHaveLength(8);
+      expect(before.STUDIED).toHaveLength(4);
+      expect(before.HAS_GAP).toHaveLength(4);
+      expect(await directions(ex)).toEqual(['fwd', 'fwd', 'fwd']);
+      await toVersion9(ex);
+      expect(await directions(ex)).toEqual(['both', 'both', 'both']);
+      expect(await edges(ex)).toEqual(before);
+      // A stopped run: ANSWERED's twin holds a partial copy beside the table; STUDIED was copied and dropped
+      // before its twin was renamed.
+      await ex.ddl(async (r) => {
+        await r.raw(`CREATE REL TABLE ANSWERED_fwd(FROM Member TO Question, ${FORWARD_ONLY_RELS.ANSWERED.props}) WITH (storage_direction = 'fwd')`);
+        await r.raw("MATCH (a:Member {id: 'm-01'}), (b:Question {id: 'q-01'}) CREATE (a)-[:ANSWERED_fwd {id: 'partial', at: 1, correct: true, seconds: 1}]->(b)");
+        await r.raw(`CREATE REL TABLE STUDIED_fwd(FROM Member TO Course, ${FORWARD_ONLY_RELS.STUDIED.props}) WITH (storage_direction = 'fwd')`);
+        await r.raw(`COPY STUDIED_fwd FROM (MATCH (a:Member)-[r:STUDIED]->(b:Course) RETURN a.id, b.id, ${FORWARD_ONLY_RELS.STUDIED.cols})`);
+        await r.raw('DROP TABLE STUDIED');
+      });
+    } finally {
+      await ex.close();
+    }
+
+    const s = new KuzuStore({ dir });
+    try {
+      await s.init();
+      // Written on in the new form, read through the store.
+      await s.recordAnswer({ id: 'after', memberId: 'm-04', questionId: 'q-02', at: T0 + 99, correct: false, seconds: 5 });
+      const answers = async (m: string) => (await s.getMemberHistory(m, { limit: 50 })).answers.map((a) => a.id).sort();
+      expect(await answers('m-04')).toEqual(['after']);
+      expect(await answers('m-01')).toEqual(['a-0', 'b-0']);
+      expect((await s.getMemberHistory('m-02', { limit: 50 })).studies.map((x) => x.id)).toEqual(['s-1']);
+    } finally {
+      await s.close();
+    }
+    const check = new KuzuExecutor(dir);
+    try {
+      expect(await check.read("MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version")).toEqual([{ version: SCHEMA_VERSION }]);
+      expect(await directions(check)).toEqual(['fwd', 'fwd', 'fwd']);
+      const after = await edges(check);
+      expect(after.STUDIED).toEqual(before.STUDIED);
+      expect(after.HAS_GAP).toEqual(before.HAS_GAP);
+      expect(after.ANSWERED).toEqual([...before.ANSWERED, ...(await edgeOf(check, 'after'))].sort());
+      const names = (await check.read('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name));
+      expect(names.filter((n) => n.endsWith('_fwd'))).toEqual([]);
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('copies the same edges a page of members at a time', async () => {
+    const dir = await withEdges('pages');
+    const ex = new KuzuExecutor(dir);
+    try {
+      const before = await edges(ex);
+      await toVersion9(ex);
+      // Five members in pages of two: three pages, the last one short.
+      await ex.ddl((r) => v10ForwardOnlyRels(r, 2));
+      expect(await directions(ex)).toEqual(['fwd', 'fwd', 'fwd']);
+      expect(await edges(ex)).toEqual(before);
+    } finally {
+      await ex.close();
+    }
+  });
+});
+
+async function edgeOf(ex: KuzuExecutor, id: string): Promise<unknown[]> {
+  const rel = FORWARD_ONLY_RELS.ANSWERED;
+  const rows = await ex.read(`MATCH (a:Member)-[r:ANSWERED {id: $id}]->(b:Question) RETURN a.id AS a, b.id AS b, ${rel.cols}`, { id });
+  return rows.map((x) => JSON.stringify(x));
+}
