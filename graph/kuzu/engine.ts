@@ -13,6 +13,7 @@ import { translate } from './errors';
 import { Mutex } from './mutex';
 import { setAsideInterruptedVectorWork } from './vector-work';
 import type { Params, Row } from './executor';
+import { traceCheckpoint, tracing } from './write-trace';
 
 const READ_POOL = 3;
 
@@ -85,8 +86,12 @@ export class KuzuEngine {
    * CHECKPOINT on the write connection (hold `writeLock`), with reads held (`withReadsHeld`).
    */
   checkpoint(): Promise<void> {
+    const t0 = tracing ? performance.now() : 0;
     return this.withReadsHeld(async () => {
+      const t1 = tracing ? performance.now() : 0;
+      const wal = tracing ? this.walBytes() : 0;
       await this.raw(this.writeConnection, 'CHECKPOINT');
+      if (tracing) traceCheckpoint(t1 - t0, performance.now() - t1, wal);
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * A diagnostic for load tests (test/load/run-load.ts): with HONGTU_KUZU_TRACE=<file prefix>, the
  * process counts every committed write transaction by its first statement (how long it waited for
- * the write lock, how long it held it, its statements and their times). SIGUSR2 starts a new
+ * the write lock, how long it held it, its statements and their times) and every checkpoint. SIGUSR2 starts a new
  * window; SIGUSR1 writes the window so far to <prefix>.<pid>.<n>.json with the process's CPU time.
  * Off (and free) when the variable is unset.
  */
@@ -31,6 +31,11 @@ export function traceTx(tr: { t0: number; wait: number; stmts: [string, number][
   }
 }
 const traceCounts = new Map<string, number>();
+const traceCheckpoints: { atMs: number; drainMs: number; checkpointMs: number; walBytes: number }[] = [];
+/** Record one checkpoint of the engine: its wait for running reads, its CHECKPOINT, and the log it emptied. */
+export function traceCheckpoint(drainMs: number, checkpointMs: number, walBytes: number): void {
+  traceCheckpoints.push({ atMs: performance.now(), drainMs, checkpointMs, walBytes });
+}
 /** Add `n` to the window's count `name` (e.g. the outbox entries applied). */
 export function traceCount(name: string, n: number): void {
   traceCounts.set(name, (traceCounts.get(name) ?? 0) + n);
@@ -44,6 +49,7 @@ if (TRACE) {
     h0 = process.hrtime.bigint();
     traceAgg.clear();
     traceCounts.clear();
+    traceCheckpoints.length = 0;
     t0 = performance.now();
     c0 = process.cpuUsage();
   });
@@ -54,6 +60,7 @@ if (TRACE) {
       wall: performance.now() - t0,
       cpu: process.cpuUsage(c0),
       counts: Object.fromEntries(traceCounts),
+      checkpoints: traceCheckpoints.map((c) => ({ ...c, atMs: c.atMs - t0 })),
       tx: Object.fromEntries([...traceAgg].map(([k, v]) => [k, { ...v, per: Object.fromEntries(v.per) }])),
     };
     writeFileSync(`${TRACE}.${process.pid}.${k++}.json`, JSON.stringify(out, null, 1));

@@ -3,7 +3,8 @@
  * HONGTU_KUZU_TRACE (graph/kuzu/write-trace.ts), one block per file: the window's wall and CPU time,
  * then per kind of transaction (named by its first statement) how many, how long each held the write
  * lock, its statements per transaction and their times, and the share of the window the writer was held;
- * with the window's counts (the outbox entries written with their events, and those applied).
+ * with the window's counts (the outbox entries written with their events, and those applied) and its
+ * checkpoints (the wait for running reads, the CHECKPOINT, the log's size).
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,10 +19,20 @@ interface Agg {
 }
 
 for (const file of process.argv.slice(2)) {
-  const d = JSON.parse(readFileSync(file, 'utf8')) as { wall: number; cpu: { user: number; system: number }; tx: Record<string, Agg>; counts?: Record<string, number> };
+  const d = JSON.parse(readFileSync(file, 'utf8')) as {
+    wall: number;
+    cpu: { user: number; system: number };
+    tx: Record<string, Agg>;
+    counts?: Record<string, number>;
+    checkpoints?: { atMs: number; drainMs: number; checkpointMs: number; walBytes: number }[];
+  };
   const cpu = (d.cpu.user + d.cpu.system) / 1000;
   console.log(`== ${file}: wall ${d.wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms (${((cpu / d.wall) * 100).toFixed(0)} % of one core)`);
   for (const [k, n] of Object.entries(d.counts ?? {})) console.log(`  ${k}: ${n}`);
+  for (const c of d.checkpoints ?? [])
+    console.log(
+      `  checkpoint at ${(c.atMs / 1000).toFixed(1)} s: reads drained in ${c.drainMs.toFixed(0)} ms, CHECKPOINT ${c.checkpointMs.toFixed(0)} ms, log ${(c.walBytes / 2 ** 20).toFixed(1)} MB`,
+    );
   let busy = 0;
   for (const [k, v] of Object.entries(d.tx).sort((a, b) => b[1].held - a[1].held)) {
     busy += v.held;
