@@ -6,10 +6,10 @@
  * the touched regions of a list whole. The backward list of ANSWERED is keyed by question: a few
  * hundred questions hold every answer, so any checkpoint after any answer rewrote all of it, and every
  * read and write waits for a checkpoint. Measured at medium scale (20,000 members, 1,000,057 answers,
- * 50 clients answering): checkpoints of 3.4 and 7.2 s with both directions, 1.4–2.5 s forward only.
+ * 50 clients answering): checkpoints of 3.4 and 7.2 s with both directions, 1.4–3.1 s forward only.
  *
  * The price: Kuzu refuses to delete a node at the far end (a Question, Course or Topic) while such an
- * edge points at it. Hongtu deletes none of those (content is retired, not deleted).
+ * edge points at it. Hongtu deletes none of those; clearing a store drops its tables.
  */
 import type { ExclusiveRunner } from './executor';
 

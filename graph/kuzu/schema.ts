@@ -11,8 +11,8 @@ import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-s
 import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
-import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { v10ForwardOnlyRels } from './forward-rels';
+import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';

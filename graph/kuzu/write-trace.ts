@@ -1,8 +1,9 @@
 /**
  * A diagnostic for load tests (test/load/run-load.ts): with HONGTU_KUZU_TRACE=<file prefix>, the
  * process counts every committed write transaction by its first statement (how long it waited for
- * the write lock, how long it held it, its statements and their times) and every checkpoint. SIGUSR2 starts a new
- * window; SIGUSR1 writes the window so far to <prefix>.<pid>.<n>.json with the process's CPU time.
+ * the write lock, how long it held it, its statements and their times) and records every checkpoint.
+ * SIGUSR2 starts a new window; SIGUSR1 writes the window so far to <prefix>.<pid>.<n>.json with the
+ * process's CPU time.
  * Off (and free) when the variable is unset.
  */
 import { writeFileSync } from 'node:fs';
