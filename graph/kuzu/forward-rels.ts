@@ -30,7 +30,8 @@ export const FORWARD_ONLY_RELS: Record<'STUDIED' | 'ANSWERED' | 'HAS_GAP', Forwa
 /** Members per COPY of migration 10, by their position in the member table (memory stays bounded at any scale). */
 export const MIGRATE_MEMBERS = 20_000;
 
-const forwardDdl = (name: string, r: ForwardRel) => `CREATE REL TABLE ${name}(FROM ${r.from} TO ${r.to}, ${r.props}) WITH (storage_direction = 'fwd')`;
+/** CREATE REL TABLE for `name` stored forward only, with the columns of `rel` (a new store's, or migration 10's twin). */
+export const forwardDdl = (name: string, r: ForwardRel): string => `CREATE REL TABLE IF NOT EXISTS ${name}(FROM ${r.from} TO ${r.to}, ${r.props}) WITH (storage_direction = 'fwd')`;
 
 /** The storage direction Kuzu reports for a rel table ('fwd' or 'both'). */
 export async function storageDirection(r: Pick<ExclusiveRunner, 'raw'>, table: string): Promise<string> {
@@ -39,7 +40,7 @@ export async function storageDirection(r: Pick<ExclusiveRunner, 'raw'>, table: s
 }
 
 /**
- * Version 10: each table is copied into a forward-only twin (`<name>_fwd`), a page of members at a time,
+ * Version 10 (a new store creates the tables forward only in version 1 and skips this): each table is copied into a forward-only twin (`<name>_fwd`), a page of members at a time,
  * then the old table is dropped and the twin renamed. Each statement commits on its own; a run stopped part
  * way is finished by the next start: a twin left beside its table is a partial copy (dropped and redone), a
  * twin left alone had its copy done (renamed).

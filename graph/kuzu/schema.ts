@@ -1,6 +1,7 @@
 /**
  * Kuzu schema and migrations. `migrate()` is idempotent: it reads the SchemaVersion node and applies
- * the steps after it, so later versions add a step instead of editing this one.
+ * the steps after it, so later versions add a step instead of editing this one (version 1 creates the
+ * forward-only event and gap edges of version 10 directly: it only ever runs on an empty store).
  *
  * Node tables loaded from a bulk-format file (graph/bulk-format.ts) start with that file's columns, in its
  * order; COPY FROM names them, so columns added later (Meeting's attendance counts) take their defaults.
@@ -11,7 +12,7 @@ import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-s
 import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
-import { v10ForwardOnlyRels } from './forward-rels';
+import { FORWARD_ONLY_RELS, forwardDdl, v10ForwardOnlyRels } from './forward-rels';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
@@ -105,11 +106,12 @@ const V1: string[] = [
   `CREATE REL TABLE IF NOT EXISTS DISCUSSED(FROM Meeting TO Topic, ${TAG_PROPS})`,
   'CREATE REL TABLE IF NOT EXISTS HELD(FROM Branch TO Meeting)',
   'CREATE REL TABLE IF NOT EXISTS ATTENDED(FROM Member TO Meeting, status STRING)',
-  'CREATE REL TABLE IF NOT EXISTS STUDIED(FROM Member TO Course, id STRING, at INT64, seconds INT64, progress DOUBLE)',
-  'CREATE REL TABLE IF NOT EXISTS ANSWERED(FROM Member TO Question, id STRING, at INT64, correct BOOLEAN, seconds INT64)',
+  // A new store has these forward only from the start: the state version 10 brings older stores to (./forward-rels.ts).
+  forwardDdl('STUDIED', FORWARD_ONLY_RELS.STUDIED),
+  forwardDdl('ANSWERED', FORWARD_ONLY_RELS.ANSWERED),
   // Replaced by MasteryState nodes in version 9 (./mastery-state.ts).
   'CREATE REL TABLE IF NOT EXISTS MASTERY(FROM Member TO Topic, p DOUBLE, updatedAt INT64)',
-  'CREATE REL TABLE IF NOT EXISTS HAS_GAP(FROM Member TO Topic, severity DOUBLE, reasons STRING, updatedAt INT64)',
+  forwardDdl('HAS_GAP', FORWARD_ONLY_RELS.HAS_GAP),
   'CREATE REL TABLE IF NOT EXISTS TRANSFERRED(FROM Member TO Transfer)',
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
