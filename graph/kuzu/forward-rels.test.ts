@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedWorld, T0 } from '../contract/fixtures';
 import { KuzuExecutor } from './executor';
-import { FORWARD_ONLY_RELS, storageDirection, v10ForwardOnlyRels } from './forward-rels';
+import { edgeColumns, FORWARD_ONLY_RELS, forwardDdl, storageDirection, v10ForwardOnlyRels } from './forward-rels';
 import { KuzuStore } from './kuzu-store';
 import { SCHEMA_VERSION } from './schema';
 
@@ -42,7 +42,7 @@ async function edges(ex: KuzuExecutor): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const name of NAMES) {
     const rel = FORWARD_ONLY_RELS[name];
-    const rows = await ex.read(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${rel.cols}`);
+    const rows = await ex.read(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`);
     out[name] = rows.map((x) => JSON.stringify(x)).sort();
   }
   return out;
@@ -53,10 +53,12 @@ async function toVersion9(ex: KuzuExecutor): Promise<void> {
   await ex.ddl(async (r) => {
     for (const name of NAMES) {
       const rel = FORWARD_ONLY_RELS[name];
-      const rows = await r.raw(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${rel.cols}`);
+      const rows = await r.raw(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`);
       await r.raw(`DROP TABLE ${name}`);
       await r.raw(`CREATE REL TABLE ${name}(FROM ${rel.from} TO ${rel.to}, ${rel.props})`);
-      const props = rel.cols.split(', ').map((c) => c.slice(2));
+      const props = edgeColumns(rel)
+        .split(', ')
+        .map((c) => c.slice(2));
       for (const x of rows) {
         const set = props.map((p) => `${p}: $${p}`).join(', ');
         await r.run(`MATCH (a:${rel.from} {id: $a}), (b:${rel.to} {id: $b}) CREATE (a)-[:${name} {${set}}]->(b)`, {
@@ -89,10 +91,10 @@ describe('forward-only event and gap edges', () => {
       // A stopped run: ANSWERED's twin holds a partial copy beside the table; STUDIED was copied and dropped
       // before its twin was renamed.
       await ex.ddl(async (r) => {
-        await r.raw(`CREATE REL TABLE ANSWERED_fwd(FROM Member TO Question, ${FORWARD_ONLY_RELS.ANSWERED.props}) WITH (storage_direction = 'fwd')`);
+        await r.raw(forwardDdl('ANSWERED_fwd', FORWARD_ONLY_RELS.ANSWERED));
         await r.raw("MATCH (a:Member {id: 'm-01'}), (b:Question {id: 'q-01'}) CREATE (a)-[:ANSWERED_fwd {id: 'partial', at: 1, correct: true, seconds: 1}]->(b)");
-        await r.raw(`CREATE REL TABLE STUDIED_fwd(FROM Member TO Course, ${FORWARD_ONLY_RELS.STUDIED.props}) WITH (storage_direction = 'fwd')`);
-        await r.raw(`COPY STUDIED_fwd FROM (MATCH (a:Member)-[r:STUDIED]->(b:Course) RETURN a.id, b.id, ${FORWARD_ONLY_RELS.STUDIED.cols})`);
+        await r.raw(forwardDdl('STUDIED_fwd', FORWARD_ONLY_RELS.STUDIED));
+        await r.raw(`COPY STUDIED_fwd FROM (MATCH (a:Member)-[r:STUDIED]->(b:Course) RETURN a.id, b.id, ${edgeColumns(FORWARD_ONLY_RELS.STUDIED)})`);
         await r.raw('DROP TABLE STUDIED');
       });
     } finally {
@@ -144,6 +146,6 @@ describe('forward-only event and gap edges', () => {
 
 async function edgeOf(ex: KuzuExecutor, id: string): Promise<unknown[]> {
   const rel = FORWARD_ONLY_RELS.ANSWERED;
-  const rows = await ex.read(`MATCH (a:Member)-[r:ANSWERED {id: $id}]->(b:Question) RETURN a.id AS a, b.id AS b, ${rel.cols}`, { id });
+  const rows = await ex.read(`MATCH (a:Member)-[r:ANSWERED {id: $id}]->(b:Question) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`, { id });
   return rows.map((x) => JSON.stringify(x));
 }

@@ -17,15 +17,20 @@ interface ForwardRel {
   from: string;
   to: string;
   props: string;
-  /** The properties in declaration order, as read from an edge `r`. */
-  cols: string;
 }
 
 export const FORWARD_ONLY_RELS: Record<'STUDIED' | 'ANSWERED' | 'HAS_GAP', ForwardRel> = {
-  STUDIED: { from: 'Member', to: 'Course', props: 'id STRING, at INT64, seconds INT64, progress DOUBLE', cols: 'r.id, r.at, r.seconds, r.progress' },
-  ANSWERED: { from: 'Member', to: 'Question', props: 'id STRING, at INT64, correct BOOLEAN, seconds INT64', cols: 'r.id, r.at, r.correct, r.seconds' },
-  HAS_GAP: { from: 'Member', to: 'Topic', props: 'severity DOUBLE, reasons STRING, updatedAt INT64', cols: 'r.severity, r.reasons, r.updatedAt' },
+  STUDIED: { from: 'Member', to: 'Course', props: 'id STRING, at INT64, seconds INT64, progress DOUBLE' },
+  ANSWERED: { from: 'Member', to: 'Question', props: 'id STRING, at INT64, correct BOOLEAN, seconds INT64' },
+  HAS_GAP: { from: 'Member', to: 'Topic', props: 'severity DOUBLE, reasons STRING, updatedAt INT64' },
 };
+
+/** The properties of `rel` in declaration order, as read from an edge `r` (`r.id, r.at, …`). */
+export const edgeColumns = (rel: ForwardRel): string =>
+  rel.props
+    .split(', ')
+    .map((p) => `r.${p.split(' ')[0]}`)
+    .join(', ');
 
 /** Members per COPY of migration 10, by their position in the member table (memory stays bounded at any scale). */
 export const MIGRATE_MEMBERS = 20_000;
@@ -40,10 +45,11 @@ export async function storageDirection(r: Pick<ExclusiveRunner, 'raw'>, table: s
 }
 
 /**
- * Version 10 (a new store creates the tables forward only in version 1 and skips this): each table is copied into a forward-only twin (`<name>_fwd`), a page of members at a time,
- * then the old table is dropped and the twin renamed. Each statement commits on its own; a run stopped part
- * way is finished by the next start: a twin left beside its table is a partial copy (dropped and redone), a
- * twin left alone had its copy done (renamed).
+ * Version 10 (a new store creates the tables forward only in version 1 and skips this): each table is
+ * copied into a forward-only twin (`<name>_fwd`), a page of members at a time, then the old table is
+ * dropped and the twin renamed. Each statement commits on its own; a run stopped part way is finished by
+ * the next start: a twin left beside its table is a partial copy (dropped and redone), a twin left alone
+ * had its copy done (renamed).
  */
 export async function v10ForwardOnlyRels(r: ExclusiveRunner, pageMembers = MIGRATE_MEMBERS): Promise<void> {
   for (const [name, rel] of Object.entries(FORWARD_ONLY_RELS)) {
@@ -60,7 +66,7 @@ export async function v10ForwardOnlyRels(r: ExclusiveRunner, pageMembers = MIGRA
     for (let lo = 0; last !== null && lo <= Number(last); lo += pageMembers) {
       await r.run(
         `COPY ${twin} FROM (MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) WHERE offset(id(a)) >= $lo AND offset(id(a)) < $hi
-           RETURN a.id, b.id, ${rel.cols})`,
+           RETURN a.id, b.id, ${edgeColumns(rel)})`,
         { lo, hi: lo + pageMembers },
       );
     }
