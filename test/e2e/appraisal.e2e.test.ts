@@ -9,28 +9,18 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { blindToken, toBase64, unblindSignature } from '../../client/src/features/appraisal/ballot-protocol';
 import { PERSISTED_OPERATION_HASHES } from '../../client/src/gql/persisted-operations';
-import type { LaunchedBrowser } from './browser';
 import type { TestServer } from './server';
 import { PHONE, useBrowserSuite } from './suite';
-import { open, snap } from './pages';
+import { open, signInById as signInByIdOnPage, snap } from './pages';
 import { demoLogin, gqlData } from './api';
 
 let server: TestServer;
-let browser: LaunchedBrowser;
 let page: Page;
 
 const api = (query: string, variables: Record<string, unknown> = {}, token?: string) => gqlData(server.url, query, variables, token);
 const tokenOf = async (memberId: string): Promise<string> => (await demoLogin(server.url, memberId)).token;
 
-/** Sign in through the demo sign-in page by typing a member id. */
-async function signInById(id: string): Promise<void> {
-  await browser.context.clearCookies();
-  await open(page, server.url, '/signin');
-  await page.reload();
-  await page.getByPlaceholder('例如 m-1').fill(id);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
-}
+const signInById = (id: string) => signInByIdOnPage(page, server.url, id);
 
 let secretary = '';
 let voters: string[] = [];
@@ -39,7 +29,7 @@ let graded = '';
 
 useBrowserSuite(
   async (s) => {
-    ({ server, browser, page } = s);
+    ({ server, page } = s);
     page.on('dialog', (d) => {
       void d.accept();
     });

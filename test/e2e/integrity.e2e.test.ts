@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
-import { open, snap } from './pages';
+import { open, snap, submitSignIn } from './pages';
 import { demoLogin, gqlData } from './api';
 
 const poll = pollWithin(30_000, 100);
@@ -36,8 +36,7 @@ describe('integrity of evidence', () => {
     await page.context().clearCookies();
     await open(page, server.url, '/signin');
     await page.getByPlaceholder('例如 m-1').fill(createMember.id);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+    await submitSignIn(page);
     await open(page, server.url, '/me');
     await poll(() => page.locator('h1').first().textContent()).toContain('新同志快答');
     expect(await page.getByTestId('discounted').count()).toBe(0);

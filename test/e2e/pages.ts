@@ -28,8 +28,33 @@ export async function signInAs(page: Page, base: string, role: 'MEMBER' | 'SECRE
   await open(page, base, '/signin');
   await page.reload();
   await page.locator(`input[data-role="${role}"]`).check();
+  await submitSignIn(page);
+}
+
+/** Sign in through the demo sign-in page by typing a member id; waits for the landing page. */
+export async function signInById(page: Page, base: string, memberId: string): Promise<void> {
+  await page.context().clearCookies();
+  await open(page, base, '/signin');
+  await page.reload();
+  await page.getByPlaceholder('例如 m-1').fill(memberId);
+  await submitSignIn(page);
+}
+
+/**
+ * Press the demo sign-in button and wait until the app leaves the sign-in page. When it does not within
+ * `timeoutMs`, fail with what the page says (an error, say), so a failure names its cause.
+ */
+export async function submitSignIn(page: Page, timeoutMs = 45_000): Promise<void> {
   await page.getByTestId('signin-submit').click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+  try {
+    await page.waitForFunction(() => !location.hash.startsWith('#/signin'), undefined, { timeout: timeoutMs });
+  } catch (e) {
+    const said = await page
+      .locator('#root')
+      .textContent({ timeout: 2_000 })
+      .catch(() => null);
+    throw new Error(`Sign-in stayed on ${page.url()} for ${timeoutMs} ms. The page says: ${(said ?? '(nothing)').replace(/\s+/g, ' ').trim()}`, { cause: e });
+  }
 }
 
 /** Number of nodes (and of member nodes) in the live graph, read through window.cy. */

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from './browser';
 import type { TestServer } from './server';
 import { pollWithin, useBrowserSuite } from './suite';
-import { open, snap } from './pages';
+import { open, snap, submitSignIn } from './pages';
 import { questions } from '../../seeds/curriculum/index';
 import { demoLogin, gqlData } from './api';
 
@@ -44,8 +44,7 @@ describe('placement quiz', () => {
     await browser.context.clearCookies();
     await open(page, server.url, '/signin');
     await page.getByPlaceholder('例如 m-1').fill(createMember.id);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForFunction(() => !location.hash.startsWith('#/signin'));
+    await submitSignIn(page);
     await page.clock.install();
     await open(page, server.url, '/me');
     await poll(() => page.locator('h1').first().textContent()).toContain('新同志测评');
