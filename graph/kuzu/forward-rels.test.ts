@@ -1,7 +1,8 @@
 /**
  * STUDIED, ANSWERED and HAS_GAP in the forward direction only (./forward-rels.ts): a new store has them so,
  * and migration 10 turns a version-9 store's edges (both directions) into forward-only ones with the same
- * rows, also a page of members at a time and after a run stopped part way.
+ * rows, also a page of members at a time and after a run stopped part way. Gaps that end are cleared, not
+ * deleted, and survive checkpoints; no statement in graph/kuzu deletes one of these edges.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -141,6 +142,81 @@ describe('forward-only event and gap edges', () => {
     } finally {
       await ex.close();
     }
+  });
+
+  it("one member's gaps all cleared: the other members' gaps survive the checkpoints, and a gap can come back", async () => {
+    // Kuzu 0.11 loses edges when deletes leave a region (1,024 neighbouring members) of a rel table empty;
+    // gaps are cleared instead (outbox.ts writeGaps). Members in two regions: the seeded ones, then 1,100 more.
+    const dir = await withEdges('cleared');
+    const ex = new KuzuExecutor(dir);
+    try {
+      await ex.write((tx) => tx.run("UNWIND range(1, 1100) AS i CREATE (:Member {id: 'x-' + CAST(i AS STRING), name: 'x'})"));
+    } finally {
+      await ex.close();
+    }
+    const gap = (m: string, severity: number) => ({ memberId: m, topicId: 'history.founding', severity, reasons: ['r'], updatedAt: T0 });
+    const gapsOf = async (s: KuzuStore, m: string) => ((await s.getGapsForMembers([m])).get(m) ?? []).map((g) => g.severity);
+    // A CHECKPOINT on the store's own database (executors of one file in a process share it).
+    const checkpoint = async () => {
+      const side = new KuzuExecutor(dir);
+      try {
+        await side.ddl((r) => r.checkpoint());
+      } finally {
+        await side.close();
+      }
+    };
+    for (let round = 0; round < 2; round++) {
+      const s = new KuzuStore({ dir });
+      try {
+        await s.init();
+        if (round === 0) {
+          await s.replaceGaps('x-1100', [gap('x-1100', 0.7)]);
+          await checkpoint();
+          // Every gap of the first region ends (the seeded members').
+          for (const m of ['m-01', 'm-02', 'm-03', 'm-05']) await s.replaceGaps(m, []);
+          await checkpoint();
+        }
+        expect(await gapsOf(s, 'x-1100')).toEqual([0.7]);
+        expect(await gapsOf(s, 'm-01')).toEqual([]);
+        expect((await s.health()).counts.HAS_GAP).toBe(1);
+      } finally {
+        await s.close();
+      }
+    }
+    const s = new KuzuStore({ dir });
+    try {
+      await s.init();
+      await s.replaceGaps('m-01', [gap('m-01', 0.9)]);
+      await s.replaceGaps('m-01', [gap('m-01', 0.8)]);
+      expect(await gapsOf(s, 'm-01')).toEqual([0.8]);
+      expect((await s.health()).counts.HAS_GAP).toBe(2);
+    } finally {
+      await s.close();
+    }
+    const check = new KuzuExecutor(dir);
+    try {
+      // One edge per member and topic: the cleared one was written over.
+      expect(await check.read("MATCH (:Member {id: 'm-01'})-[r:HAS_GAP]->(:Topic) RETURN count(r) AS n")).toEqual([{ n: 1 }]);
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('no statement in graph/kuzu deletes an event or gap edge', () => {
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    const deletes = fs
+      .readdirSync(here)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(here, f), 'utf8')
+          .split('\n')
+          .filter((line) => /\bDELETE\b/.test(line) && !/^\s*(\/\/|\*)/.test(line))
+          .map((line) => `${f}: ${line.trim()}`),
+      );
+    expect(deletes.length).toBeGreaterThan(10);
+    const hits = deletes.filter((d) => NAMES.some((t) => new RegExp(`:${t}\\b`).test(d)));
+    expect(hits).toEqual([]);
   });
 });
 

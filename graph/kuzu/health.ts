@@ -6,7 +6,8 @@ import { embeddersInUse, vectorState } from './embeddings';
 import { EMBEDDING_TABLE, NODE_TABLES, quoteIdent, REL_TABLES, SCHEMA_VERSION } from './schema';
 
 const COUNT_NODES = Object.fromEntries(NODE_TABLES.map((t) => [t, `MATCH (n:${quoteIdent(t)}) RETURN count(n) AS n`]));
-const COUNT_RELS = Object.fromEntries(REL_TABLES.map((t) => [t, `MATCH ()-[r:${t}]->() RETURN count(r) AS n`]));
+// Cleared gaps (reasons NULL) stay stored as edges and are not counted (outbox.ts writeGaps).
+const COUNT_RELS = Object.fromEntries(REL_TABLES.map((t) => [t, `MATCH ()-[r:${t}]->() ${t === 'HAS_GAP' ? 'WHERE r.reasons IS NOT NULL ' : ''}RETURN count(r) AS n`]));
 const Q = {
   version: "MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version",
   homeless: 'MATCH (m:Member) WHERE NOT EXISTS { MATCH (m)-[:BELONGS_TO]->(:Branch) } RETURN count(m) AS n',

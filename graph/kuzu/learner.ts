@@ -1,5 +1,5 @@
 /**
- * Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt},
+ * Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt} (reasons NULL: cleared, see outbox.ts writeGaps),
  * StudyPlan nodes.
  */
 import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
@@ -11,10 +11,10 @@ import { byCodePoint, MASTERY_READS, writeMastery } from './mastery-state';
 import { writeGaps } from './outbox';
 
 const Q = {
-  gaps: `MATCH (m:Member)-[r:HAS_GAP]->(t:Topic) WHERE m.id IN $ids
+  gaps: `MATCH (m:Member)-[r:HAS_GAP]->(t:Topic) WHERE m.id IN $ids AND r.reasons IS NOT NULL
     RETURN m.id AS memberId, t.id AS topicId, r.severity AS severity, r.reasons AS reasons, r.updatedAt AS updatedAt
     ORDER BY r.severity DESC, t.id`,
-  gapsOne: `MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic)
+  gapsOne: `MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic) WHERE r.reasons IS NOT NULL
     RETURN m.id AS memberId, t.id AS topicId, r.severity AS severity, r.reasons AS reasons, r.updatedAt AS updatedAt
     ORDER BY r.severity DESC, t.id`,
   dropPlan: 'MATCH (p:StudyPlan {id: $id}) DETACH DELETE p',
@@ -35,7 +35,7 @@ const Q = {
   // p, at = updatedAt), G (gap: id = topic, p = severity, text = reasons, at = updatedAt), P (plan: id, at =
   // createdAt, text = items, ...).
   learnerRows: `${MASTERY_READS.learnerPart}
-    UNION ALL MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic)
+    UNION ALL MATCH (m:Member {id: $id})-[r:HAS_GAP]->(t:Topic) WHERE r.reasons IS NOT NULL
       RETURN 'G' AS kind, t.id AS id, r.severity AS p, r.updatedAt AS at, r.reasons AS text, 0 AS minutesPerWeek, 0 AS weeks, 0 AS startsAt
     UNION ALL MATCH (:Member {id: $id})-[:PLANNED]->(p:StudyPlan) WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT 1
       RETURN 'P' AS kind, p.id AS id, 0.0 AS p, p.createdAt AS at, p.items AS text, p.minutesPerWeek AS minutesPerWeek,
@@ -44,10 +44,10 @@ const Q = {
   peers: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member) WHERE b.id IN $branchIds
     RETURN b.id AS branchId, m.id AS memberId`,
   peersOne: `MATCH (b:Branch {id: $id})<-[:BELONGS_TO]-(m:Member) RETURN b.id AS branchId, m.id AS memberId`,
-  peerGaps: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[:HAS_GAP]->(t:Topic) WHERE b.id IN $branchIds
+  peerGaps: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[r:HAS_GAP]->(t:Topic) WHERE b.id IN $branchIds AND r.reasons IS NOT NULL
     RETURN m.id AS memberId, t.id AS topicId`,
   // The gaps behind WITH: in one pattern Kuzu 0.11 scans every Member to join HAS_GAP (85 ms at 200,000 members).
-  peerGapsOne: `MATCH (b:Branch {id: $id})<-[:BELONGS_TO]-(m:Member) WITH m MATCH (m)-[:HAS_GAP]->(t:Topic)
+  peerGapsOne: `MATCH (b:Branch {id: $id})<-[:BELONGS_TO]-(m:Member) WITH m MATCH (m)-[r:HAS_GAP]->(t:Topic) WHERE r.reasons IS NOT NULL
     RETURN m.id AS memberId, t.id AS topicId`,
   peerStudies: `MATCH (b:Branch)<-[:BELONGS_TO]-(m:Member)-[s:STUDIED]->(c:Course) WHERE b.id IN $branchIds
     WITH m, s, c WHERE s.at >= $since
