@@ -25,6 +25,8 @@ function literalPath(p: string): string {
 }
 
 const copyStatement = (table: BulkNode | BulkRel, file: string, parallel: boolean): string => {
+  // IN_GROUP has one column more than its file (leftAt, members.ts), and COPY from a file needs every column.
+  if (table === 'IN_GROUP') return `COPY IN_GROUP FROM (LOAD FROM '${file}' (header=true) RETURN \`from\`, \`to\`, CAST(NULL AS INT64))`;
   const spec = (BULK_RELS as Record<string, { type: string; from: string; to: string }>)[table];
   // Node files name their columns: a table may have more (kept counts), which then take their defaults.
   const target = spec ? quoteIdent(spec.type) : `${quoteIdent(table)}(${BULK_NODES[table as BulkNode].join(', ')})`;

@@ -37,7 +37,8 @@ const EXPORT: Record<string, ExportSpec> = {
         t,
         {
           columns: s.columns,
-          query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
+          // Groups left stay stored as stamped edges (members.ts) and are not exported.
+          query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) ${t === 'IN_GROUP' ? 'WHERE r.leftAt IS NULL ' : ''}RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
         },
       ];
     }),

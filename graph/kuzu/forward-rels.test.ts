@@ -2,7 +2,7 @@
  * STUDIED, ANSWERED and HAS_GAP in the forward direction only (./forward-rels.ts): a new store has them so,
  * and migration 10 turns a version-9 store's edges (both directions) into forward-only ones with the same
  * rows, also a page of members at a time and after a run stopped part way. Gaps that end are cleared, not
- * deleted, and survive checkpoints; no statement in graph/kuzu deletes one of these edges.
+ * deleted, and survive checkpoints, as do groups members leave; no statement in graph/kuzu deletes one of these edges.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -202,7 +202,71 @@ describe('forward-only event and gap edges', () => {
     }
   });
 
-  it('no statement in graph/kuzu deletes an event or gap edge', () => {
+  it("members leave their party groups: another region's group survives the checkpoints, and a member can come back", async () => {
+    // The same Kuzu 0.11 loss as for gaps: leaving a group stamps the IN_GROUP edge (members.ts). m-01 is the
+    // only member of the first region in a group; 1,100 more members follow in b-1.
+    const dir = await withEdges('groups');
+    const ex = new KuzuExecutor(dir);
+    try {
+      await ex.write((tx) =>
+        tx.run(`MATCH (b:Branch {id: 'b-1'}) UNWIND range(1, 1100) AS i
+          CREATE (:Member {id: 'x-' + CAST(i AS STRING), name: 'x', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER'})-[:BELONGS_TO {role: 'MEMBER', since: 0}]->(b)`),
+      );
+    } finally {
+      await ex.close();
+    }
+    const checkpoint = async () => {
+      const side = new KuzuExecutor(dir);
+      try {
+        await side.ddl((r) => r.checkpoint());
+      } finally {
+        await side.close();
+      }
+    };
+    const groupOf = async (s: KuzuStore, m: string) => (await s.getMembersByIds([m]))[0]?.groupId ?? null;
+    // From the group's side: the direction the loss emptied in a table stored both ways.
+    const roster = async () => {
+      const side = new KuzuExecutor(dir);
+      try {
+        const rows = await side.read("MATCH (g:`Group` {id: 'g-1'})<-[r:IN_GROUP]-(m:Member) WHERE r.leftAt IS NULL RETURN m.id AS id");
+        return rows.map((r) => String(r.id)).sort();
+      } finally {
+        await side.close();
+      }
+    };
+    const s = new KuzuStore({ dir });
+    try {
+      await s.init();
+      await s.updateMember('x-1100', { groupId: 'g-1' });
+      await s.updateMember('x-1099', { groupId: 'g-1' });
+      await checkpoint();
+      await s.updateMember('m-01', { groupId: null });
+      await checkpoint();
+      expect(await roster()).toEqual(['x-1099', 'x-1100']);
+      expect(await groupOf(s, 'x-1100')).toBe('g-1');
+      expect(await groupOf(s, 'm-01')).toBe(null);
+      // A move leaves the group too.
+      await s.moveMember({ id: 't-x1099', memberId: 'x-1099', toBranchId: 'b-2', at: T0 + 5, reason: '转接' });
+      await checkpoint();
+      expect(await roster()).toEqual(['x-1100']);
+      expect(await groupOf(s, 'x-1099')).toBe(null);
+      expect((await s.health()).counts.IN_GROUP).toBe(1);
+      await s.updateMember('m-01', { groupId: 'g-1' });
+      expect(await groupOf(s, 'm-01')).toBe('g-1');
+    } finally {
+      await s.close();
+    }
+    expect(await roster()).toEqual(['m-01', 'x-1100']);
+    const check = new KuzuExecutor(dir);
+    try {
+      // One edge per member and group: the member came back on the stamped one.
+      expect(await check.read("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() RETURN count(r) AS n")).toEqual([{ n: 1 }]);
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('no statement in graph/kuzu deletes an event, gap or group edge', () => {
     const here = path.dirname(new URL(import.meta.url).pathname);
     const deletes = fs
       .readdirSync(here)
@@ -215,7 +279,7 @@ describe('forward-only event and gap edges', () => {
           .map((line) => `${f}: ${line.trim()}`),
       );
     expect(deletes.length).toBeGreaterThan(10);
-    const hits = deletes.filter((d) => NAMES.some((t) => new RegExp(`:${t}\\b`).test(d)));
+    const hits = deletes.filter((d) => [...NAMES, 'IN_GROUP'].some((t) => new RegExp(`:${t}\\b`).test(d)));
     expect(hits).toEqual([]);
   });
 });

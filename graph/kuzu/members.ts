@@ -1,4 +1,7 @@
-/** Members: BELONGS_TO {role, since} a Branch, optionally IN_GROUP a Group; moves leave Transfer nodes. */
+/**
+ * Members: BELONGS_TO {role, since} a Branch, optionally IN_GROUP {leftAt} a Group (leftAt set: left, not
+ * deleted); moves leave Transfer nodes.
+ */
 import { alreadyExists, notFound, transferIdReused } from '../errors';
 import type { Member, Page, Transfer } from '../model';
 import type { MemberFilter, MemberPatch, MoveMember, NewMember } from '../store';
@@ -15,13 +18,13 @@ const TRANSFER_COLUMNS = `t.id AS id, t.memberId AS memberId, t.kind AS kind, t.
 
 const Q = {
   byIds: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch) WHERE m.id IN $ids
-    OPTIONAL MATCH (m)-[:IN_GROUP]->(g:\`Group\`) RETURN ${MEMBER_COLUMNS}`,
+    OPTIONAL MATCH (m)-[ig:IN_GROUP]->(g:\`Group\`) WHERE ig.leftAt IS NULL RETURN ${MEMBER_COLUMNS}`,
   // One member by key, in two lookups: with the OPTIONAL MATCH in the same statement Kuzu 0.11 joins
   // against the whole IN_GROUP and Group tables.
   byId: `MATCH (m:Member {id: $id})-[bt:BELONGS_TO]->(b:Branch) RETURN ${MEMBER_COLUMNS.replace('g.id AS groupId', "'' AS groupId")}`,
-  groupOf: 'MATCH (:Member {id: $id})-[:IN_GROUP]->(g:`Group`) RETURN g.id AS groupId',
+  groupOf: 'MATCH (:Member {id: $id})-[ig:IN_GROUP]->(g:`Group`) WHERE ig.leftAt IS NULL RETURN g.id AS groupId',
   page: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE m.id > $after AND ${FILTER}
-    OPTIONAL MATCH (m)-[:IN_GROUP]->(g:\`Group\`) RETURN ${MEMBER_COLUMNS} ORDER BY m.id LIMIT $limit`,
+    OPTIONAL MATCH (m)-[ig:IN_GROUP]->(g:\`Group\`) WHERE ig.leftAt IS NULL RETURN ${MEMBER_COLUMNS} ORDER BY m.id LIMIT $limit`,
   count: `MATCH (m:Member)-[bt:BELONGS_TO]->(b:Branch)-[:UNDER]->(c:Committee) WHERE ${FILTER} RETURN count(m) AS n`,
   create: `MATCH (b:Branch {id: $branchId})
     CREATE (m:Member {id: $id, name: $name, kind: $kind, stage: $stage, role: $role, stageSince: $stageSince,
@@ -29,8 +32,9 @@ const Q = {
   update: `MATCH (m:Member {id: $id})-[bt:BELONGS_TO]->(:Branch)
     SET m.name = $name, m.kind = $kind, m.stage = $stage, m.role = $role, m.stageSince = $stageSince,
       m.phone = $phone, m.idNumber = $idNumber, m.updatedAt = $now, bt.role = $role`,
-  dropGroup: 'MATCH (m:Member {id: $id})-[r:IN_GROUP]->(:`Group`) DELETE r',
-  setGroup: 'MATCH (m:Member {id: $id}), (g:`Group` {id: $groupId}) CREATE (m)-[:IN_GROUP]->(g)',
+  // Leaving a group stamps the edge (leftAt), never deletes it: see graph/kuzu/README.md (deleting edges).
+  dropGroup: 'MATCH (m:Member {id: $id})-[r:IN_GROUP]->(:`Group`) WHERE r.leftAt IS NULL SET r.leftAt = $at',
+  setGroup: 'MATCH (m:Member {id: $id}), (g:`Group` {id: $groupId}) MERGE (m)-[r:IN_GROUP]->(g) SET r.leftAt = NULL',
   dropBelongs: 'MATCH (m:Member {id: $id})-[r:BELONGS_TO]->(:Branch) DELETE r',
   belong: `MATCH (m:Member {id: $id}), (b:Branch {id: $branchId})
     CREATE (m)-[:BELONGS_TO {role: $role, since: $since}]->(b) SET m.updatedAt = $since`,
@@ -134,7 +138,7 @@ export class MemberQueries {
       const stageSince = patch.stageSince ?? (patch.stage && patch.stage !== cur.stage ? now : cur.stageSince);
       if (patch.groupId !== undefined && patch.groupId !== cur.groupId) {
         if (patch.groupId) await requireIds(tx, 'Group', [patch.groupId]);
-        await tx.run(Q.dropGroup, { id });
+        await tx.run(Q.dropGroup, { id, at: now });
         if (patch.groupId) await tx.run(Q.setGroup, { id, groupId: patch.groupId });
       }
       await tx.run(Q.update, {
@@ -173,7 +177,7 @@ export class MemberQueries {
         at: mv.at,
         reason: mv.reason,
       };
-      await tx.run(Q.dropGroup, { id: mv.memberId });
+      await tx.run(Q.dropGroup, { id: mv.memberId, at: mv.at });
       await tx.run(Q.dropBelongs, { id: mv.memberId });
       await tx.run(Q.belong, { id: mv.memberId, branchId: mv.toBranchId, role: cur.role, since: mv.at });
       await tx.run(Q.createTransfer, { ...t });

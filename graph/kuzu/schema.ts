@@ -18,7 +18,7 @@ import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const NODE_TABLES = [
   'University',
@@ -144,6 +144,12 @@ async function v7AuditChain(r: ExclusiveRunner): Promise<void> {
 }
 
 /**
+ * Version 11: leaving a party group stamps the member's IN_GROUP edge (leftAt) instead of deleting it, since
+ * Kuzu 0.11 can lose edges after deletes (graph/kuzu/README.md). Reads skip stamped edges.
+ */
+const V11_GROUP_LEAVES = ['ALTER TABLE IN_GROUP ADD IF NOT EXISTS leftAt INT64'];
+
+/**
  * Ordered migration steps (statements, or a function for a step that moves data); index i brings the schema to
  * version i + 1. Version 6: maintained learning summaries. Version 8: attendance counts kept on each meeting.
  * Version 9: mastery as one MasteryState node per member instead of MASTERY edges (./mastery-state.ts).
@@ -160,6 +166,7 @@ const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   v8AttendanceCounts,
   v9MasteryState,
   v10ForwardOnlyRels,
+  V11_GROUP_LEAVES,
 ];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
