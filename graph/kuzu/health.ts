@@ -2,6 +2,7 @@
 import { EMBEDDABLE, type EmbeddableKind } from '../model';
 import type { StoreHealth } from '../store';
 import type { KuzuExecutor } from './executor';
+import { lopsidedProblem, lopsidedRels } from './edge-repair';
 import { embeddersInUse, vectorState } from './embeddings';
 import { EMBEDDING_TABLE, NODE_TABLES, quoteIdent, REL_TABLES, SCHEMA_VERSION } from './schema';
 
@@ -23,6 +24,7 @@ export async function storeHealth(ex: KuzuExecutor): Promise<StoreHealth> {
       const version = Number((await r.run(Q.version))[0]?.version ?? 0);
       if (version !== SCHEMA_VERSION) problems.push(`Schema version is ${version}, expected ${SCHEMA_VERSION}; restart to migrate`);
       for (const [t, q] of Object.entries({ ...COUNT_NODES, ...COUNT_RELS })) counts[t] = Number((await r.run(q))[0]?.n ?? 0);
+      for (const l of await lopsidedRels(r)) problems.push(lopsidedProblem(l));
       const homeless = Number((await r.run(Q.homeless))[0]?.n ?? 0);
       if (homeless) problems.push(`${homeless} members belong to no branch; fix the data or re-import`);
       const dims = new Set<number>();

@@ -13,6 +13,7 @@ import * as audit from './audit';
 import { recordEventBatch } from './batch-events';
 import { bulkLoad, rawCopy } from './bulk';
 import { CurriculumQueries } from './curriculum';
+import { rebuiltWarning, repairLopsidedRels } from './edge-repair';
 import * as emb from './embeddings';
 import * as events from './events';
 import { KuzuExecutor } from './executor';
@@ -101,6 +102,8 @@ export class KuzuStore extends DelegatingStore {
   async init(): Promise<void> {
     await emb.settleInterruptedVectorWork(this.ex);
     await migrate(this.ex);
+    // A table that lost the edges of one direction (Kuzu 0.11, after deletes) is rebuilt from the other.
+    for (const l of await repairLopsidedRels(this.ex)) process.emitWarning(rebuiltWarning(l), 'HongtuStoreRepair');
   }
   close(): Promise<void> {
     return this.ex.close();

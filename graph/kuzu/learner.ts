@@ -1,6 +1,6 @@
 /**
- * Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt} (reasons NULL: cleared, see outbox.ts writeGaps),
- * StudyPlan nodes.
+ * Learner model: mastery (MasteryState nodes, ./mastery-state.ts), HAS_GAP {severity, reasons, updatedAt}
+ * (reasons NULL: a cleared gap, skipped by every read; see outbox.ts writeGaps), StudyPlan nodes.
  */
 import type { BranchPeer, Gap, LearnerRows, Mastery, StudyPlan } from '../model';
 import type { KuzuExecutor } from './executor';
