@@ -6,6 +6,7 @@
  * direction that kept more (a loss only ever removes edges).
  */
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
+import { quoteIdent as ident } from './schema';
 
 /** Rel tables stored both ways that see deletes (IN_GROUP did until schema version 11). HAS_GAP is forward only: one list, nothing to compare. */
 export const COMPARED_RELS = ['BELONGS_TO', 'IN_GROUP', 'SUBTOPIC_OF', 'PREREQUISITE_OF', 'COVERS', 'TESTS', 'DISCUSSED'] as const;
@@ -25,11 +26,6 @@ interface Ends {
 }
 
 type Reader = Pick<Runner, 'run'>;
-
-const ident = (name: string): string => {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Refusing unexpected identifier "${name}"`);
-  return `\`${name}\``;
-};
 
 async function endsOf(r: Reader, table: string): Promise<Ends> {
   const [c] = await r.run(`CALL show_connection('${table}') RETURN *`);
