@@ -10,9 +10,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedWorld } from '../contract/fixtures';
 import { lopsidedProblem, lopsidedRels } from './edge-repair';
-import { KuzuExecutor } from './executor';
+import type { KuzuExecutor } from './executor';
 import { storeHealth } from './health';
 import { KuzuStore } from './kuzu-store';
+import { addMembers, checkpointOf, withExecutor } from './test-stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-repair-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -27,30 +28,12 @@ async function lopsidedStore(name: string): Promise<string> {
   } finally {
     await s.close();
   }
-  const ex = new KuzuExecutor(dir);
-  try {
-    await ex.write((tx) =>
-      tx.run(`MATCH (b:Branch {id: 'b-1'}) UNWIND range(1, 1100) AS i
-        CREATE (:Member {id: 'x-' + CAST(i AS STRING), name: 'x', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER'})-[:BELONGS_TO {role: 'MEMBER', since: 0}]->(b)`),
-    );
-    await ex.write((tx) => tx.run("MATCH (m:Member {id: 'x-1100'}), (g:`Group` {id: 'g-1'}) CREATE (m)-[:IN_GROUP]->(g)"));
-    await ex.ddl((r) => r.checkpoint());
-    await ex.write((tx) => tx.run("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() DELETE r"));
-    await ex.ddl((r) => r.checkpoint());
-  } finally {
-    await ex.close();
-  }
+  await addMembers(dir, 1100, 'b-1');
+  await withExecutor(dir, (ex) => ex.write((tx) => tx.run("MATCH (m:Member {id: 'x-1100'}), (g:`Group` {id: 'g-1'}) CREATE (m)-[:IN_GROUP]->(g)")));
+  await checkpointOf(dir);
+  await withExecutor(dir, (ex) => ex.write((tx) => tx.run("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() DELETE r")));
+  await checkpointOf(dir);
   return dir;
-}
-
-/** Read with a bare executor (opening a KuzuStore would repair). */
-async function withExecutor<T>(dir: string, fn: (ex: KuzuExecutor) => Promise<T>): Promise<T> {
-  const ex = new KuzuExecutor(dir);
-  try {
-    return await fn(ex);
-  } finally {
-    await ex.close();
-  }
 }
 
 const roster = (ex: KuzuExecutor) => ex.read("MATCH (g:`Group` {id: 'g-1'})<-[r:IN_GROUP]-(m:Member) RETURN m.id AS id");
@@ -79,6 +62,7 @@ async function openCollectingWarnings(dir: string): Promise<string[]> {
 describe('edges lost in one direction', () => {
   it('health names the table, and opening the store rebuilds it from the side that kept more', async () => {
     const dir = await lopsidedStore('lost');
+    // Read with a bare executor: opening a KuzuStore would repair.
     await withExecutor(dir, async (ex) => {
       // The loss as Kuzu 0.11 makes it: the group side lost x-1100, the member side kept it.
       expect(await roster(ex)).toEqual([]);

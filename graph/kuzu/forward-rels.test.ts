@@ -13,6 +13,7 @@ import { KuzuExecutor } from './executor';
 import { edgeColumns, FORWARD_ONLY_RELS, forwardDdl, storageDirection, v10ForwardOnlyRels } from './forward-rels';
 import { KuzuStore } from './kuzu-store';
 import { SCHEMA_VERSION } from './schema';
+import { addMembers, checkpointOf, withExecutor } from './test-stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-fwd-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -148,23 +149,11 @@ describe('forward-only event and gap edges', () => {
     // Kuzu 0.11 loses edges when deletes leave a region (1,024 neighbouring members) of a rel table empty;
     // gaps are cleared instead (outbox.ts writeGaps). Members in two regions: the seeded ones, then 1,100 more.
     const dir = await withEdges('cleared');
-    const ex = new KuzuExecutor(dir);
-    try {
-      await ex.write((tx) => tx.run("UNWIND range(1, 1100) AS i CREATE (:Member {id: 'x-' + CAST(i AS STRING), name: 'x'})"));
-    } finally {
-      await ex.close();
-    }
+    await addMembers(dir, 1100, 'b-1');
     const gap = (m: string, severity: number) => ({ memberId: m, topicId: 'history.founding', severity, reasons: ['r'], updatedAt: T0 });
     const gapsOf = async (s: KuzuStore, m: string) => ((await s.getGapsForMembers([m])).get(m) ?? []).map((g) => g.severity);
     // A CHECKPOINT on the store's own database (executors of one file in a process share it).
-    const checkpoint = async () => {
-      const side = new KuzuExecutor(dir);
-      try {
-        await side.ddl((r) => r.checkpoint());
-      } finally {
-        await side.close();
-      }
-    };
+    const checkpoint = () => checkpointOf(dir);
     for (let round = 0; round < 2; round++) {
       const s = new KuzuStore({ dir });
       try {
@@ -193,46 +182,22 @@ describe('forward-only event and gap edges', () => {
     } finally {
       await s.close();
     }
-    const check = new KuzuExecutor(dir);
-    try {
-      // One edge per member and topic: the cleared one was written over.
-      expect(await check.read("MATCH (:Member {id: 'm-01'})-[r:HAS_GAP]->(:Topic) RETURN count(r) AS n")).toEqual([{ n: 1 }]);
-    } finally {
-      await check.close();
-    }
+    // One edge per member and topic: the cleared one was written over.
+    const pairs = await withExecutor(dir, (ex) => ex.read("MATCH (:Member {id: 'm-01'})-[r:HAS_GAP]->(:Topic) RETURN count(r) AS n"));
+    expect(pairs).toEqual([{ n: 1 }]);
   });
 
   it("members leave their party groups: another region's group survives the checkpoints, and a member can come back", async () => {
     // The same Kuzu 0.11 loss as for gaps: leaving a group stamps the IN_GROUP edge (members.ts). m-01 is the
     // only member of the first region in a group; 1,100 more members follow in b-1.
     const dir = await withEdges('groups');
-    const ex = new KuzuExecutor(dir);
-    try {
-      await ex.write((tx) =>
-        tx.run(`MATCH (b:Branch {id: 'b-1'}) UNWIND range(1, 1100) AS i
-          CREATE (:Member {id: 'x-' + CAST(i AS STRING), name: 'x', kind: 'STUDENT', stage: 'FULL', role: 'MEMBER'})-[:BELONGS_TO {role: 'MEMBER', since: 0}]->(b)`),
-      );
-    } finally {
-      await ex.close();
-    }
-    const checkpoint = async () => {
-      const side = new KuzuExecutor(dir);
-      try {
-        await side.ddl((r) => r.checkpoint());
-      } finally {
-        await side.close();
-      }
-    };
+    await addMembers(dir, 1100, 'b-1');
+    const checkpoint = () => checkpointOf(dir);
     const groupOf = async (s: KuzuStore, m: string) => (await s.getMembersByIds([m]))[0]?.groupId ?? null;
     // From the group's side: the direction the loss emptied in a table stored both ways.
     const roster = async () => {
-      const side = new KuzuExecutor(dir);
-      try {
-        const rows = await side.read("MATCH (g:`Group` {id: 'g-1'})<-[r:IN_GROUP]-(m:Member) WHERE r.leftAt IS NULL RETURN m.id AS id");
-        return rows.map((r) => String(r.id)).sort();
-      } finally {
-        await side.close();
-      }
+      const rows = await withExecutor(dir, (ex) => ex.read("MATCH (g:`Group` {id: 'g-1'})<-[r:IN_GROUP]-(m:Member) WHERE r.leftAt IS NULL RETURN m.id AS id"));
+      return rows.map((r) => String(r.id)).sort();
     };
     const s = new KuzuStore({ dir });
     try {
@@ -257,13 +222,9 @@ describe('forward-only event and gap edges', () => {
       await s.close();
     }
     expect(await roster()).toEqual(['m-01', 'x-1100']);
-    const check = new KuzuExecutor(dir);
-    try {
-      // One edge per member and group: the member came back on the stamped one.
-      expect(await check.read("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() RETURN count(r) AS n")).toEqual([{ n: 1 }]);
-    } finally {
-      await check.close();
-    }
+    // One edge per member and group: the member came back on the stamped one.
+    const pairs = await withExecutor(dir, (ex) => ex.read("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() RETURN count(r) AS n"));
+    expect(pairs).toEqual([{ n: 1 }]);
   });
 
   it('no statement in graph/kuzu deletes an event, gap or group edge', () => {
