@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import type { Progress } from '../store';
 import type { KuzuExecutor, Row } from './executor';
-import { quoteIdent } from './schema';
+import { liveEdges, quoteIdent } from './schema';
 
 const NODES = Object.keys(BULK_NODES) as BulkNode[];
 const RELS = Object.keys(BULK_RELS) as BulkRel[];
@@ -37,8 +37,7 @@ const EXPORT: Record<string, ExportSpec> = {
         t,
         {
           columns: s.columns,
-          // Groups left stay stored as stamped edges (members.ts) and are not exported.
-          query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) ${t === 'IN_GROUP' ? 'WHERE r.leftAt IS NULL ' : ''}RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
+          query: `MATCH (a:${quoteIdent(s.from)})-[r:${s.type}]->(b:${quoteIdent(s.to)}) ${liveEdges(s.type)}RETURN ${['a.id AS `from`', 'b.id AS `to`', ...props].join(', ')}`,
         },
       ];
     }),

@@ -4,12 +4,10 @@ import type { StoreHealth } from '../store';
 import type { KuzuExecutor } from './executor';
 import { lopsidedProblem, lopsidedRels } from './edge-repair';
 import { embeddersInUse, vectorState } from './embeddings';
-import { EMBEDDING_TABLE, NODE_TABLES, quoteIdent, REL_TABLES, SCHEMA_VERSION } from './schema';
+import { EMBEDDING_TABLE, liveEdges, NODE_TABLES, quoteIdent, REL_TABLES, SCHEMA_VERSION } from './schema';
 
 const COUNT_NODES = Object.fromEntries(NODE_TABLES.map((t) => [t, `MATCH (n:${quoteIdent(t)}) RETURN count(n) AS n`]));
-// Cleared gaps and groups left stay stored as edges and are not counted (graph/kuzu/README.md: deleting edges).
-const LIVE: Partial<Record<(typeof REL_TABLES)[number], string>> = { HAS_GAP: 'WHERE r.reasons IS NOT NULL ', IN_GROUP: 'WHERE r.leftAt IS NULL ' };
-const COUNT_RELS = Object.fromEntries(REL_TABLES.map((t) => [t, `MATCH ()-[r:${t}]->() ${LIVE[t] ?? ''}RETURN count(r) AS n`]));
+const COUNT_RELS = Object.fromEntries(REL_TABLES.map((t) => [t, `MATCH ()-[r:${t}]->() ${liveEdges(t)}RETURN count(r) AS n`]));
 const Q = {
   version: "MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version",
   homeless: 'MATCH (m:Member) WHERE NOT EXISTS { MATCH (m)-[:BELONGS_TO]->(:Branch) } RETURN count(m) AS n',

@@ -71,6 +71,13 @@ export const REL_TABLES = [
   ...AFFAIRS_REL_TABLES,
 ] as const;
 
+/**
+ * Edges kept stored after they stop being in force, because deleting edges can lose others in Kuzu 0.11
+ * (graph/kuzu/README.md): an ended gap (reasons NULL, outbox.ts) and a group left (leftAt, members.ts).
+ * Per table, the `WHERE` that keeps only those in force, for code that reads any table (counts, exports).
+ */
+export const liveEdges = (table: string): string => (table === 'HAS_GAP' ? 'WHERE r.reasons IS NOT NULL ' : table === 'IN_GROUP' ? 'WHERE r.leftAt IS NULL ' : '');
+
 const TAG_PROPS = 'weight DOUBLE, source STRING, confidence DOUBLE';
 
 /** Version 1: the whole graph model. `Group` is a Cypher keyword, hence the backticks. */
