@@ -13,7 +13,7 @@ import { lopsidedProblem, lopsidedRels } from './edge-repair';
 import type { KuzuExecutor } from './executor';
 import { storeHealth } from './health';
 import { KuzuStore } from './kuzu-store';
-import { addMembers, checkpointOf, withExecutor } from './test-stores';
+import { addMembers, checkpointOf, withExecutor, withStore } from './test-stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-repair-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -21,13 +21,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Seeded, 1,100 more members in b-1, m-01 and x-1100 in g-1; then m-01's group edge deleted and a checkpoint. */
 async function lopsidedStore(name: string): Promise<string> {
   const dir = path.join(tmp, name);
-  const s = new KuzuStore({ dir });
-  await s.init();
-  try {
+  await withStore(dir, async (s) => {
     await seedWorld(s);
-  } finally {
-    await s.close();
-  }
+  });
   await addMembers(dir, 1100, 'b-1');
   await withExecutor(dir, (ex) => ex.write((tx) => tx.run("MATCH (m:Member {id: 'x-1100'}), (g:`Group` {id: 'g-1'}) CREATE (m)-[:IN_GROUP]->(g)")));
   await checkpointOf(dir);

@@ -11,9 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seedWorld, T0 } from '../contract/fixtures';
 import { KuzuExecutor } from './executor';
 import { edgeColumns, FORWARD_ONLY_RELS, forwardDdl, storageDirection, v10ForwardOnlyRels } from './forward-rels';
-import { KuzuStore } from './kuzu-store';
+import type { KuzuStore } from './kuzu-store';
 import { SCHEMA_VERSION } from './schema';
-import { addMembers, checkpointOf, withExecutor } from './test-stores';
+import { addMembers, checkpointOf, withExecutor, withStore } from './test-stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-fwd-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -23,9 +23,7 @@ const NAMES = Object.keys(FORWARD_ONLY_RELS) as (keyof typeof FORWARD_ONLY_RELS)
 /** A seeded store with events and gaps of several members. */
 async function withEdges(name: string): Promise<string> {
   const dir = path.join(tmp, name);
-  const s = new KuzuStore({ dir });
-  await s.init();
-  try {
+  await withStore(dir, async (s) => {
     await seedWorld(s);
     for (const [i, m] of ['m-01', 'm-02', 'm-03', 'm-05'].entries()) {
       await s.recordAnswer({ id: `a-${i}`, memberId: m, questionId: 'q-01', at: T0 + i, correct: i % 2 === 0, seconds: 10 + i });
@@ -33,9 +31,7 @@ async function withEdges(name: string): Promise<string> {
       await s.recordStudy({ id: `s-${i}`, memberId: m, courseId: 'k-01', at: T0 + i, seconds: 60 * i, progress: 0.25 * i });
       await s.replaceGaps(m, [{ memberId: m, topicId: 'history.founding', severity: 0.5 + i / 10, reasons: [`r${i}`], updatedAt: T0 + i }]);
     }
-  } finally {
-    await s.close();
-  }
+  });
   return dir;
 }
 
@@ -103,18 +99,14 @@ describe('forward-only event and gap edges', () => {
       await ex.close();
     }
 
-    const s = new KuzuStore({ dir });
-    try {
-      await s.init();
+    await withStore(dir, async (s) => {
       // Written on in the new form, read through the store.
       await s.recordAnswer({ id: 'after', memberId: 'm-04', questionId: 'q-02', at: T0 + 99, correct: false, seconds: 5 });
       const answers = async (m: string) => (await s.getMemberHistory(m, { limit: 50 })).answers.map((a) => a.id).sort();
       expect(await answers('m-04')).toEqual(['after']);
       expect(await answers('m-01')).toEqual(['a-0', 'b-0']);
       expect((await s.getMemberHistory('m-02', { limit: 50 })).studies.map((x) => x.id)).toEqual(['s-1']);
-    } finally {
-      await s.close();
-    }
+    });
     const check = new KuzuExecutor(dir);
     try {
       expect(await check.read("MATCH (v:SchemaVersion {id: 'schema'}) RETURN v.version AS version")).toEqual([{ version: SCHEMA_VERSION }]);
@@ -155,9 +147,7 @@ describe('forward-only event and gap edges', () => {
     // A CHECKPOINT on the store's own database (executors of one file in a process share it).
     const checkpoint = () => checkpointOf(dir);
     for (let round = 0; round < 2; round++) {
-      const s = new KuzuStore({ dir });
-      try {
-        await s.init();
+      await withStore(dir, async (s) => {
         if (round === 0) {
           await s.replaceGaps('x-1100', [gap('x-1100', 0.7)]);
           await checkpoint();
@@ -168,20 +158,14 @@ describe('forward-only event and gap edges', () => {
         expect(await gapsOf(s, 'x-1100')).toEqual([0.7]);
         expect(await gapsOf(s, 'm-01')).toEqual([]);
         expect((await s.health()).counts.HAS_GAP).toBe(1);
-      } finally {
-        await s.close();
-      }
+      });
     }
-    const s = new KuzuStore({ dir });
-    try {
-      await s.init();
+    await withStore(dir, async (s) => {
       await s.replaceGaps('m-01', [gap('m-01', 0.9)]);
       await s.replaceGaps('m-01', [gap('m-01', 0.8)]);
       expect(await gapsOf(s, 'm-01')).toEqual([0.8]);
       expect((await s.health()).counts.HAS_GAP).toBe(2);
-    } finally {
-      await s.close();
-    }
+    });
     // One edge per member and topic: the cleared one was written over.
     const pairs = await withExecutor(dir, (ex) => ex.read("MATCH (:Member {id: 'm-01'})-[r:HAS_GAP]->(:Topic) RETURN count(r) AS n"));
     expect(pairs).toEqual([{ n: 1 }]);
@@ -199,9 +183,7 @@ describe('forward-only event and gap edges', () => {
       const rows = await withExecutor(dir, (ex) => ex.read("MATCH (g:`Group` {id: 'g-1'})<-[r:IN_GROUP]-(m:Member) WHERE r.leftAt IS NULL RETURN m.id AS id"));
       return rows.map((r) => String(r.id)).sort();
     };
-    const s = new KuzuStore({ dir });
-    try {
-      await s.init();
+    await withStore(dir, async (s) => {
       await s.updateMember('x-1100', { groupId: 'g-1' });
       await s.updateMember('x-1099', { groupId: 'g-1' });
       await checkpoint();
@@ -218,9 +200,7 @@ describe('forward-only event and gap edges', () => {
       expect((await s.health()).counts.IN_GROUP).toBe(1);
       await s.updateMember('m-01', { groupId: 'g-1' });
       expect(await groupOf(s, 'm-01')).toBe('g-1');
-    } finally {
-      await s.close();
-    }
+    });
     expect(await roster()).toEqual(['m-01', 'x-1100']);
     // One edge per member and group: the member came back on the stamped one.
     const pairs = await withExecutor(dir, (ex) => ex.read("MATCH (:Member {id: 'm-01'})-[r:IN_GROUP]->() RETURN count(r) AS n"));

@@ -1,5 +1,6 @@
-/** Helpers for tests of a Kuzu store on disk, used beside an open KuzuStore or with none (no repair on open). */
+/** Helpers for tests of a Kuzu store on disk: a store opened and closed, or a bare executor beside it or instead (no repair on open). */
 import { KuzuExecutor } from './executor';
+import { KuzuStore } from './kuzu-store';
 
 /** `fn` with a bare executor on `dir` (executors of one file in a process share its database). */
 export async function withExecutor<T>(dir: string, fn: (ex: KuzuExecutor) => Promise<T>): Promise<T> {
@@ -28,3 +29,14 @@ export const addMembers = (dir: string, n: number, branchId: string): Promise<un
       ),
     ),
   );
+
+/** `fn` with a KuzuStore on `dir`, opened (migrations and repairs run) and closed after. */
+export async function withStore<T>(dir: string, fn: (s: KuzuStore) => Promise<T>): Promise<T> {
+  const s = new KuzuStore({ dir });
+  try {
+    await s.init();
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
