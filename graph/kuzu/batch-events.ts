@@ -31,21 +31,25 @@ const Q = {
   keys: 'MATCH (k:EventKey) WHERE k.key IN $ids RETURN k.key AS key, k.memberId AS memberId, k.targetId AS targetId',
   key: 'MATCH (k:EventKey {key: $id}) RETURN k.key AS key, k.memberId AS memberId, k.targetId AS targetId',
   answers: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (q:Question {id: r.targetId})
-    CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
+    CREATE (k:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId, at: r.at, correct: r.correct, seconds: r.seconds})
+    CREATE (m)-[:LOGGED]->(k)
     CREATE (:Outbox {key: r.key, kind: 'ANSWER', eventId: r.id, memberId: r.memberId, at: r.at})
-    CREATE (m)-[:ANSWERED {id: r.id, at: r.at, correct: r.correct, seconds: r.seconds}]->(q) RETURN r.key AS key`,
+    CREATE (m)-[:ANSWERED {at: r.at, correct: r.correct, seconds: r.seconds}]->(q) RETURN r.key AS key`,
   answer: `MATCH (m:Member {id: $memberId}), (q:Question {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
+    CREATE (k:EventKey {key: $key, memberId: $memberId, targetId: $targetId, at: $at, correct: $correct, seconds: $seconds})
+    CREATE (m)-[:LOGGED]->(k)
     CREATE (:Outbox {key: $key, kind: 'ANSWER', eventId: $id, memberId: $memberId, at: $at})
-    CREATE (m)-[:ANSWERED {id: $id, at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN $key AS key`,
+    CREATE (m)-[:ANSWERED {at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN $key AS key`,
   studies: `UNWIND $rows AS r MATCH (m:Member {id: r.memberId}), (c:Course {id: r.targetId})
-    CREATE (:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId})
+    CREATE (k:EventKey {key: r.key, memberId: r.memberId, targetId: r.targetId, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)})
+    CREATE (m)-[:LOGGED]->(k)
     CREATE (:Outbox {key: r.key, kind: 'STUDY', eventId: r.id, memberId: r.memberId, at: r.at})
-    CREATE (m)-[:STUDIED {id: r.id, at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN r.key AS key`,
+    CREATE (m)-[:STUDIED {at: r.at, seconds: r.seconds, progress: CAST(r.progress AS DOUBLE)}]->(c) RETURN r.key AS key`,
   study: `MATCH (m:Member {id: $memberId}), (c:Course {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
+    CREATE (k:EventKey {key: $key, memberId: $memberId, targetId: $targetId, at: $at, seconds: $seconds, progress: CAST($progress AS DOUBLE)})
+    CREATE (m)-[:LOGGED]->(k)
     CREATE (:Outbox {key: $key, kind: 'STUDY', eventId: $id, memberId: $memberId, at: $at})
-    CREATE (m)-[:STUDIED {id: $id, at: $at, seconds: $seconds, progress: CAST($progress AS DOUBLE)}]->(c) RETURN $key AS key`,
+    CREATE (m)-[:STUDIED {at: $at, seconds: $seconds, progress: CAST($progress AS DOUBLE)}]->(c) RETURN $key AS key`,
 } as const;
 
 /**

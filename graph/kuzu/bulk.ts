@@ -10,12 +10,38 @@ import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '..
 import type { Progress } from '../store';
 import type { KuzuExecutor, Row } from './executor';
 import { RECOUNT_ALL } from './attendance-counts';
+import { LEDGER_KINDS, ledgerRow } from './event-ledger';
+import { FORWARD_ONLY_RELS } from './forward-rels';
 import { quoteIdent } from './schema';
 
 const NODES = Object.keys(BULK_NODES) as BulkNode[];
 const RELS = Object.keys(BULK_RELS) as BulkRel[];
-/** Event files also fill the EventKey ledger (see events.ts), with the same key scheme. */
-const LEDGER: Partial<Record<BulkRel, string>> = { STUDIED: 'S:', ANSWERED: 'A:' };
+/** Event files also fill the ledger (EventKey and LOGGED, ./event-ledger.ts); their edges take no id. */
+const isEvent = (t: string): t is keyof typeof LEDGER_KINDS => t in LEDGER_KINDS;
+
+/** A bulk event file's edges: every column of the file but the id, cast to the edge's types. */
+const eventEdges = (t: keyof typeof LEDGER_KINDS, file: string): string => {
+  const props = FORWARD_ONLY_RELS[t].props.split(', ').map((p) => {
+    const [name, type] = p.split(' ');
+    return `CAST(${name} AS ${type})`;
+  });
+  return `COPY ${t} FROM (LOAD FROM '${file}' (header=true) RETURN \`from\`, \`to\`, ${props.join(', ')})`;
+};
+
+/** The ledger rows and LOGGED edges of a bulk event file (the key: the kind's prefix and the id). */
+const ledgerCopies = (t: keyof typeof LEDGER_KINDS, file: string): string[] => {
+  const key = `'${LEDGER_KINDS[t].prefix}' + CAST(id AS STRING)`;
+  const row = ledgerRow(t, {
+    key,
+    memberId: '`from`',
+    targetId: '`to`',
+    at: 'CAST(at AS INT64)',
+    correct: 'CAST(correct AS BOOLEAN)',
+    seconds: 'CAST(seconds AS INT64)',
+    progress: 'CAST(progress AS DOUBLE)',
+  });
+  return [`COPY EventKey FROM (LOAD FROM '${file}' (header=true) RETURN ${row})`, `COPY LOGGED FROM (LOAD FROM '${file}' (header=true) RETURN \`from\`, ${key})`];
+};
 
 /** A path that can sit inside a single-quoted Cypher literal without escaping. */
 function literalPath(p: string): string {
@@ -27,6 +53,7 @@ function literalPath(p: string): string {
 const copyStatement = (table: BulkNode | BulkRel, file: string, parallel: boolean): string => {
   // IN_GROUP has one column more than its file (leftAt, members.ts), and COPY from a file needs every column.
   if (table === 'IN_GROUP') return `COPY IN_GROUP FROM (LOAD FROM '${file}' (header=true) RETURN \`from\`, \`to\`, CAST(NULL AS INT64))`;
+  if (isEvent(table)) return eventEdges(table, file);
   const spec = (BULK_RELS as Record<string, { type: string; from: string; to: string }>)[table];
   // Node files name their columns: a table may have more (kept counts), which then take their defaults.
   const target = spec ? quoteIdent(spec.type) : `${quoteIdent(table)}(${BULK_NODES[table as BulkNode].join(', ')})`;
@@ -87,10 +114,9 @@ export async function bulkLoad(ex: KuzuExecutor, dir: string, onProgress?: Progr
     }
     for (const f of files) {
       onProgress?.(0, f.bytes, f.table);
-      const prefix = LEDGER[f.table as BulkRel];
       try {
         // Ledger first: a duplicate event id fails here, before any edge is written.
-        if (prefix) await r.raw(`COPY EventKey FROM (LOAD FROM '${f.file}' (header=true) RETURN '${prefix}' + id, \`from\`, \`to\`)`);
+        if (isEvent(f.table)) for (const stmt of ledgerCopies(f.table, f.file)) await r.raw(stmt);
         counts[f.table] = await copyOne(r.raw, f.table, f.file);
       } catch (e) {
         const reason = (e as Error).message.split('\n')[0].replace(/^Kuzu query failed: /, '');

@@ -1,6 +1,9 @@
 /**
  * Learning events (STUDIED, ANSWERED) and member histories.
  *
+ * Each event is one ledger row (EventKey, reached from the member by LOGGED) and one edge without an id, written
+ * by one statement; histories read the ledger (./event-ledger.ts says why).
+ *
  * Idempotency by event id. Kuzu relationship tables have no primary key and no property index, so
  * "has this event id been written?" cannot be asked of STUDIED/ANSWERED without scanning the whole
  * rel table. Every event therefore also writes a row to the EventKey node table, whose primary key
@@ -20,30 +23,34 @@ import type { AnswerEvent, MeetingKind, MemberHistory, StudyEvent } from '../mod
 import type { WriteResult } from '../store';
 import type { KuzuExecutor, Runner } from './executor';
 import { requireIds } from './guards';
+import { EVENT_ID } from './event-ledger';
 import { groupBy, toAnswer, toStudy } from './mapping';
 
-const STUDY_COLS = 's.id AS id, m.id AS memberId, c.id AS courseId, s.at AS at, s.seconds AS seconds, s.progress AS progress';
-const ANSWER_COLS = 'a.id AS id, m.id AS memberId, q.id AS questionId, a.at AS at, a.correct AS correct, a.seconds AS seconds';
+// A member's studies and answers are read from the ledger (./event-ledger.ts): the edges carry no id.
+const STUDY_COLS = `${EVENT_ID('k')} AS id, m.id AS memberId, k.targetId AS courseId, k.at AS at, k.seconds AS seconds, k.progress AS progress`;
+const ANSWER_COLS = `${EVENT_ID('k')} AS id, m.id AS memberId, k.targetId AS questionId, k.at AS at, k.correct AS correct, k.seconds AS seconds`;
 const ATTEND_COLS = 'mt.id AS meetingId, m.id AS memberId, r.status AS status, mt.at AS at, mt.kind AS kind';
 
 const Q = {
   key: 'MATCH (k:EventKey {key: $key}) RETURN k.memberId AS memberId, k.targetId AS targetId',
   study: `MATCH (m:Member {id: $memberId}), (c:Course {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
-    CREATE (m)-[:STUDIED {id: $id, at: $at, seconds: $seconds, progress: $progress}]->(c) RETURN count(*) AS n`,
+    CREATE (k:EventKey {key: $key, memberId: $memberId, targetId: $targetId, at: $at, seconds: $seconds, progress: $progress})
+    CREATE (m)-[:LOGGED]->(k)
+    CREATE (m)-[:STUDIED {at: $at, seconds: $seconds, progress: $progress}]->(c) RETURN count(*) AS n`,
   answer: `MATCH (m:Member {id: $memberId}), (q:Question {id: $targetId})
-    CREATE (:EventKey {key: $key, memberId: $memberId, targetId: $targetId})
-    CREATE (m)-[:ANSWERED {id: $id, at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN count(*) AS n`,
-  studies: `MATCH (m:Member {id: $id})-[s:STUDIED]->(c:Course) WITH m, s, c WHERE s.at >= $since
-    RETURN ${STUDY_COLS} ORDER BY s.at DESC, s.id DESC LIMIT $limit`,
-  answers: `MATCH (m:Member {id: $id})-[a:ANSWERED]->(q:Question) WITH m, a, q WHERE a.at >= $since
-    RETURN ${ANSWER_COLS} ORDER BY a.at DESC, a.id DESC LIMIT $limit`,
+    CREATE (k:EventKey {key: $key, memberId: $memberId, targetId: $targetId, at: $at, correct: $correct, seconds: $seconds})
+    CREATE (m)-[:LOGGED]->(k)
+    CREATE (m)-[:ANSWERED {at: $at, correct: $correct, seconds: $seconds}]->(q) RETURN count(*) AS n`,
+  studies: `MATCH (m:Member {id: $id})-[:LOGGED]->(k:EventKey) WITH m, k WHERE k.at >= $since AND starts_with(k.key, 'S:')
+    RETURN ${STUDY_COLS} ORDER BY at DESC, id DESC LIMIT $limit`,
+  answers: `MATCH (m:Member {id: $id})-[:LOGGED]->(k:EventKey) WITH m, k WHERE k.at >= $since AND starts_with(k.key, 'A:')
+    RETURN ${ANSWER_COLS} ORDER BY at DESC, id DESC LIMIT $limit`,
   attendance: `MATCH (m:Member {id: $id})-[r:ATTENDED]->(mt:Meeting) WHERE mt.at >= $since
     RETURN ${ATTEND_COLS} ORDER BY mt.at DESC, mt.id DESC LIMIT $limit`,
-  studiesOf: `MATCH (m:Member)-[s:STUDIED]->(c:Course) WHERE m.id IN $ids WITH m, s, c WHERE s.at >= $since
-    RETURN ${STUDY_COLS} ORDER BY s.at DESC, s.id DESC`,
-  answersOf: `MATCH (m:Member)-[a:ANSWERED]->(q:Question) WHERE m.id IN $ids WITH m, a, q WHERE a.at >= $since
-    RETURN ${ANSWER_COLS} ORDER BY a.at DESC, a.id DESC`,
+  studiesOf: `MATCH (m:Member)-[:LOGGED]->(k:EventKey) WHERE m.id IN $ids WITH m, k WHERE k.at >= $since AND starts_with(k.key, 'S:')
+    RETURN ${STUDY_COLS} ORDER BY at DESC, id DESC`,
+  answersOf: `MATCH (m:Member)-[:LOGGED]->(k:EventKey) WHERE m.id IN $ids WITH m, k WHERE k.at >= $since AND starts_with(k.key, 'A:')
+    RETURN ${ANSWER_COLS} ORDER BY at DESC, id DESC`,
   attendanceOf: `MATCH (m:Member)-[r:ATTENDED]->(mt:Meeting) WHERE m.id IN $ids AND mt.at >= $since
     RETURN ${ATTEND_COLS} ORDER BY mt.at DESC, mt.id DESC`,
   countByCourse: `MATCH (m:Member)-[s:STUDIED]->(c:Course) WHERE s.at >= $since
@@ -64,7 +71,7 @@ async function recordEvent(ex: KuzuExecutor, spec: EventSpec, query: string, pro
       if (prior[0].memberId === spec.memberId && prior[0].targetId === spec.targetId) return { created: false };
       throw eventIdReused(spec.id, spec.targetLabel);
     }
-    const rows = await tx.run(query, { key: spec.key, id: spec.id, memberId: spec.memberId, targetId: spec.targetId, ...props });
+    const rows = await tx.run(query, { key: spec.key, memberId: spec.memberId, targetId: spec.targetId, ...props });
     if (Number(rows[0]?.n ?? 0) === 0) {
       await requireIds(tx, 'Member', [spec.memberId]);
       throw notFound(spec.targetLabel, spec.targetId);

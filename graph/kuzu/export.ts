@@ -12,6 +12,7 @@ import path from 'node:path';
 import { BULK_NODES, BULK_RELS, bulkFile, type BulkNode, type BulkRel } from '../bulk-format';
 import type { Progress } from '../store';
 import type { KuzuExecutor, Row } from './executor';
+import { EVENT_ID, LEDGER_KINDS } from './event-ledger';
 import { liveEdges, quoteIdent } from './schema';
 
 const NODES = Object.keys(BULK_NODES) as BulkNode[];
@@ -32,6 +33,15 @@ const EXPORT: Record<string, ExportSpec> = {
   ...Object.fromEntries(
     RELS.map((t) => {
       const s = BULK_RELS[t];
+      if (t in LEDGER_KINDS) {
+        // Events from the ledger, which holds their ids (./event-ledger.ts).
+        const cols = s.columns.slice(2).map((c) => (c === 'id' ? `${EVENT_ID('k')} AS id` : `k.${c} AS ${c}`));
+        const prefix = LEDGER_KINDS[t as keyof typeof LEDGER_KINDS].prefix;
+        return [
+          t,
+          { columns: s.columns, query: `MATCH (k:EventKey) WHERE starts_with(k.key, '${prefix}') RETURN k.memberId AS \`from\`, k.targetId AS \`to\`, ${cols.join(', ')}` },
+        ];
+      }
       const props = s.columns.slice(2).map((c) => `r.${c} AS ${c}`);
       return [
         t,

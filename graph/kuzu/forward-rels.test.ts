@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedWorld, T0 } from '../contract/fixtures';
 import { KuzuExecutor } from './executor';
-import { edgeColumns, FORWARD_ONLY_RELS, forwardDdl, storageDirection, v10ForwardOnlyRels } from './forward-rels';
+import { edgeColumns, FORWARD_ONLY_RELS, forwardDdl, storageDirection, V10_FORWARD_RELS, v10ForwardOnlyRels } from './forward-rels';
 import type { KuzuStore } from './kuzu-store';
 import { SCHEMA_VERSION } from './schema';
-import { addMembers, checkpointOf, withExecutor, withStore } from './test-stores';
+import { addMembers, checkpointOf, toVersion11, withExecutor, withStore } from './test-stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongtu-kuzu-fwd-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -46,11 +46,12 @@ async function edges(ex: KuzuExecutor): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-/** Back to version 9: the same edges in tables of both directions. */
+/** Back to version 9: the same edges in tables of both directions (the event edges with their ids, as then). */
 async function toVersion9(ex: KuzuExecutor): Promise<void> {
+  await toVersion11(ex);
   await ex.ddl(async (r) => {
     for (const name of NAMES) {
-      const rel = FORWARD_ONLY_RELS[name];
+      const rel = V10_FORWARD_RELS[name];
       const rows = await r.raw(`MATCH (a:${rel.from})-[r:${name}]->(b:${rel.to}) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`);
       await r.raw(`DROP TABLE ${name}`);
       await r.raw(`CREATE REL TABLE ${name}(FROM ${rel.from} TO ${rel.to}, ${rel.props})`);
@@ -89,10 +90,10 @@ describe('forward-only event and gap edges', () => {
       // A stopped run: ANSWERED's twin holds a partial copy beside the table; STUDIED was copied and dropped
       // before its twin was renamed.
       await ex.ddl(async (r) => {
-        await r.raw(forwardDdl('ANSWERED_fwd', FORWARD_ONLY_RELS.ANSWERED));
+        await r.raw(forwardDdl('ANSWERED_fwd', V10_FORWARD_RELS.ANSWERED));
         await r.raw("MATCH (a:Member {id: 'm-01'}), (b:Question {id: 'q-01'}) CREATE (a)-[:ANSWERED_fwd {id: 'partial', at: 1, correct: true, seconds: 1}]->(b)");
-        await r.raw(forwardDdl('STUDIED_fwd', FORWARD_ONLY_RELS.STUDIED));
-        await r.raw(`COPY STUDIED_fwd FROM (MATCH (a:Member)-[r:STUDIED]->(b:Course) RETURN a.id, b.id, ${edgeColumns(FORWARD_ONLY_RELS.STUDIED)})`);
+        await r.raw(forwardDdl('STUDIED_fwd', V10_FORWARD_RELS.STUDIED));
+        await r.raw(`COPY STUDIED_fwd FROM (MATCH (a:Member)-[r:STUDIED]->(b:Course) RETURN a.id, b.id, ${edgeColumns(V10_FORWARD_RELS.STUDIED)})`);
         await r.raw('DROP TABLE STUDIED');
       });
     } finally {
@@ -114,7 +115,7 @@ describe('forward-only event and gap edges', () => {
       const after = await edges(check);
       expect(after.STUDIED).toEqual(before.STUDIED);
       expect(after.HAS_GAP).toEqual(before.HAS_GAP);
-      expect(after.ANSWERED).toEqual([...before.ANSWERED, ...(await edgeOf(check, 'after'))].sort());
+      expect(after.ANSWERED).toEqual([...before.ANSWERED, ...(await edgeOf(check, 'm-04'))].sort());
       const names = (await check.read('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name));
       expect(names.filter((n) => n.endsWith('_fwd'))).toEqual([]);
     } finally {
@@ -207,7 +208,7 @@ describe('forward-only event and gap edges', () => {
     expect(pairs).toEqual([{ n: 1 }]);
   });
 
-  it('no statement in graph/kuzu deletes an event, gap or group edge', () => {
+  it('no statement in graph/kuzu deletes an event, ledger, gap or group edge', () => {
     const here = path.dirname(new URL(import.meta.url).pathname);
     const deletes = fs
       .readdirSync(here)
@@ -220,13 +221,14 @@ describe('forward-only event and gap edges', () => {
           .map((line) => `${f}: ${line.trim()}`),
       );
     expect(deletes.length).toBeGreaterThan(10);
-    const hits = deletes.filter((d) => [...NAMES, 'IN_GROUP'].some((t) => new RegExp(`:${t}\\b`).test(d)));
+    const hits = deletes.filter((d) => [...NAMES, 'IN_GROUP', 'LOGGED'].some((t) => new RegExp(`:${t}\\b`).test(d)));
     expect(hits).toEqual([]);
   });
 });
 
-async function edgeOf(ex: KuzuExecutor, id: string): Promise<unknown[]> {
+/** The ANSWERED edges of one member. */
+async function edgeOf(ex: KuzuExecutor, memberId: string): Promise<unknown[]> {
   const rel = FORWARD_ONLY_RELS.ANSWERED;
-  const rows = await ex.read(`MATCH (a:Member)-[r:ANSWERED {id: $id}]->(b:Question) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`, { id });
+  const rows = await ex.read(`MATCH (a:Member {id: $memberId})-[r:ANSWERED]->(b:Question) RETURN a.id AS a, b.id AS b, ${edgeColumns(rel)}`, { memberId });
   return rows.map((x) => JSON.stringify(x));
 }

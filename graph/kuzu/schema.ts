@@ -12,13 +12,14 @@ import { AFFAIRS_NODE_TABLES, AFFAIRS_REL_TABLES, AFFAIRS_V2 } from './affairs-s
 import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
-import { FORWARD_ONLY_RELS, forwardDdl, v10ForwardOnlyRels } from './forward-rels';
+import { v12EventLedger } from './event-ledger';
+import { forwardDdl, V10_FORWARD_RELS, v10ForwardOnlyRels } from './forward-rels';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 export const NODE_TABLES = [
   'University',
@@ -114,11 +115,11 @@ const V1: string[] = [
   'CREATE REL TABLE IF NOT EXISTS HELD(FROM Branch TO Meeting)',
   'CREATE REL TABLE IF NOT EXISTS ATTENDED(FROM Member TO Meeting, status STRING)',
   // A new store has these forward only from the start: the state version 10 brings older stores to (./forward-rels.ts).
-  forwardDdl('STUDIED', FORWARD_ONLY_RELS.STUDIED),
-  forwardDdl('ANSWERED', FORWARD_ONLY_RELS.ANSWERED),
+  forwardDdl('STUDIED', V10_FORWARD_RELS.STUDIED),
+  forwardDdl('ANSWERED', V10_FORWARD_RELS.ANSWERED),
   // Replaced by MasteryState nodes in version 9 (./mastery-state.ts).
   'CREATE REL TABLE IF NOT EXISTS MASTERY(FROM Member TO Topic, p DOUBLE, updatedAt INT64)',
-  forwardDdl('HAS_GAP', FORWARD_ONLY_RELS.HAS_GAP),
+  forwardDdl('HAS_GAP', V10_FORWARD_RELS.HAS_GAP),
   'CREATE REL TABLE IF NOT EXISTS TRANSFERRED(FROM Member TO Transfer)',
   'CREATE REL TABLE IF NOT EXISTS PLANNED(FROM Member TO StudyPlan)',
 ];
@@ -161,6 +162,7 @@ const V11_GROUP_LEAVES = ['ALTER TABLE IN_GROUP ADD IF NOT EXISTS leftAt INT64']
  * version i + 1. Version 6: maintained learning summaries. Version 8: attendance counts kept on each meeting.
  * Version 9: mastery as one MasteryState node per member instead of MASTERY edges (./mastery-state.ts).
  * Version 10: STUDIED, ANSWERED and HAS_GAP stored in the forward direction only (./forward-rels.ts).
+ * Version 12: the event ledger holds each event whole, and the event edges lose their ids (./event-ledger.ts).
  */
 const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   V1,
@@ -174,6 +176,7 @@ const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   v9MasteryState,
   v10ForwardOnlyRels,
   V11_GROUP_LEAVES,
+  v12EventLedger,
 ];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */

@@ -1,5 +1,7 @@
 /** Helpers for tests of a Kuzu store on disk: a store opened and closed, or a bare executor beside it or instead (no repair on open). */
+import { EVENT_ID, LEDGER_KINDS } from './event-ledger';
 import { KuzuExecutor } from './executor';
+import { forwardDdl, V10_FORWARD_RELS } from './forward-rels';
 import { KuzuStore } from './kuzu-store';
 
 /** `fn` with a bare executor on `dir` (executors of one file in a process share its database). */
@@ -40,3 +42,27 @@ export async function withStore<T>(dir: string, fn: (s: KuzuStore) => Promise<T>
     await s.close();
   }
 }
+
+/**
+ * Back to version 11 (graph/kuzu/event-ledger.ts): the event edges carry their ids again, the ledger only its
+ * keys, and LOGGED is gone.
+ */
+export const toVersion11 = (ex: KuzuExecutor): Promise<void> =>
+  ex.ddl(async (r) => {
+    await r.raw('DROP TABLE LOGGED');
+    for (const [name, { prefix }] of Object.entries(LEDGER_KINDS)) {
+      const rel = V10_FORWARD_RELS[name as keyof typeof LEDGER_KINDS];
+      const figures = rel.props
+        .split(', ')
+        .slice(1)
+        .map((p) => `k.${p.split(' ')[0]}`);
+      await r.raw(`DROP TABLE ${name}`);
+      await r.raw(forwardDdl(name, rel));
+      await r.raw(`COPY ${name} FROM (MATCH (k:EventKey) WHERE starts_with(k.key, '${prefix}') RETURN k.memberId, k.targetId, ${EVENT_ID('k')}, ${figures.join(', ')})`);
+    }
+    await r.raw('CREATE NODE TABLE EventKey_v11(key STRING PRIMARY KEY, memberId STRING, targetId STRING)');
+    await r.raw('COPY EventKey_v11 FROM (MATCH (k:EventKey) RETURN k.key, k.memberId, k.targetId)');
+    await r.raw('DROP TABLE EventKey');
+    await r.raw('ALTER TABLE EventKey_v11 RENAME TO EventKey');
+    await r.raw("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 11");
+  });
