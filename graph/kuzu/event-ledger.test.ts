@@ -109,11 +109,13 @@ describe('the event ledger', () => {
     const before = await observe(dir);
     await withExecutor(dir, toVersion11);
     expect(await withExecutor(dir, (ex) => ex.ddl((r) => columnsOf(r, 'ANSWERED')))).toEqual(['id', 'at', 'correct', 'seconds']);
+    // A ledger key without an edge (none is written so) is kept through the migration, and still tells a replay.
+    await withExecutor(dir, (ex) => ex.write((tx) => tx.run("CREATE (:EventKey {key: 'A:lonely', memberId: 'm-01', targetId: 'q-01'})")));
     await stop(dir);
 
     const after = await observe(dir);
     expect(after).toEqual(before);
-    expect(await layout(dir)).toEqual({ version: SCHEMA_VERSION, answered: ['at', 'correct', 'seconds'], studied: ['at', 'seconds', 'progress'], ledger: 12, logged: 12 });
+    expect(await layout(dir)).toEqual({ version: SCHEMA_VERSION, answered: ['at', 'correct', 'seconds'], studied: ['at', 'seconds', 'progress'], ledger: 13, logged: 13 });
     expect((await tables(dir)).filter((t) => t.endsWith('_v12') || t.endsWith('_v11'))).toEqual([]);
     await withStore(dir, async (s) => {
       // A replay of a migrated id creates nothing; its reuse elsewhere is refused; a new answer is read back.
@@ -122,6 +124,7 @@ describe('the event ledger', () => {
         code: 'CONFLICT',
         details: { kind: 'Event', id: 'a-0' },
       });
+      expect(await s.recordAnswer({ id: 'lonely', memberId: 'm-01', questionId: 'q-01', at: T0, correct: true, seconds: 1 })).toEqual({ created: false });
       await s.recordAnswer({ id: 'c-0', memberId: 'm-01', questionId: 'q-02', at: T0 + 50, correct: false, seconds: 3 });
       expect((await s.getMemberHistory('m-01', { limit: 10 })).answers.map((a) => a.id)).toEqual(['c-0', 'b-0', 'a-0']);
     });

@@ -34,12 +34,15 @@ const EXPORT: Record<string, ExportSpec> = {
     RELS.map((t) => {
       const s = BULK_RELS[t];
       if (t in LEDGER_KINDS) {
-        // Events from the ledger, which holds their ids (./event-ledger.ts).
+        // Events from the ledger, which holds their ids (./event-ledger.ts); a key kept without its event has no time.
         const cols = s.columns.slice(2).map((c) => (c === 'id' ? `${EVENT_ID('k')} AS id` : `k.${c} AS ${c}`));
         const prefix = LEDGER_KINDS[t as keyof typeof LEDGER_KINDS].prefix;
         return [
           t,
-          { columns: s.columns, query: `MATCH (k:EventKey) WHERE starts_with(k.key, '${prefix}') RETURN k.memberId AS \`from\`, k.targetId AS \`to\`, ${cols.join(', ')}` },
+          {
+            columns: s.columns,
+            query: `MATCH (k:EventKey) WHERE starts_with(k.key, '${prefix}') AND k.at IS NOT NULL RETURN k.memberId AS \`from\`, k.targetId AS \`to\`, ${cols.join(', ')}`,
+          },
         ];
       }
       const props = s.columns.slice(2).map((c) => `r.${c} AS ${c}`);
