@@ -38,6 +38,8 @@ async function clearedNeo4jFor(suite: string): Promise<Neo4jTurn> {
 export interface TestServer {
   url: string;
   log(): string;
+  /** How the server process ended while the tests ran (`code 1` / `signal SIGSEGV`), or null while it runs. */
+  exitStatus(): string | null;
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ async function gql(url: string, query: string): Promise<unknown> {
 export async function startTestServer(timeoutMs = 240_000, opts: { port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   // Against a server that is already running (e.g. while developing): HONGTU_E2E_URL=http://127.0.0.1:4000
   const external = process.env.HONGTU_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), log: () => '', stop: async () => {} };
+  if (external) return { url: external.replace(/\/$/, ''), log: () => '', exitStatus: () => null, stop: async () => {} };
   // `npm run test:neo4j` builds the client into a folder of its own run (HONGTU_E2E_CLIENT_DIR).
   const clientDir = process.env.HONGTU_E2E_CLIENT_DIR ?? path.join(ROOT, 'client/dist');
   if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`${clientDir} has no built client: run \`npm run build\` first`);
@@ -105,8 +107,14 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   child.stderr?.on('data', (d) => {
     log += String(d);
   });
+  let exitStatus: string | null = null;
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) exitStatus = signal ? `signal ${signal}` : `code ${code}`;
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise<void>((res) => {
@@ -129,7 +137,7 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
     try {
       // The client's own DemoAccounts operation (by hash), so a server that runs persisted operations only answers too.
       const r = (await gql(url, clientDocument('DemoAccounts'))) as { data?: { demoAccounts: unknown[] } };
-      if (r.data && r.data.demoAccounts.length > 0) return { url, log: () => log, stop };
+      if (r.data && r.data.demoAccounts.length > 0) return { url, log: () => log, exitStatus: () => exitStatus, stop };
     } catch {
       // not listening yet
     }

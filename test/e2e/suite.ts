@@ -4,7 +4,7 @@
  * browser profile removed), even when a test failed.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { withTurnWait } from '../support/test-store';
@@ -49,6 +49,13 @@ export function useBrowserSuite(ready: (suite: BrowserSuite) => void | Promise<v
     if (opts.viewport) await suite.page.setViewportSize(opts.viewport);
     await ready(suite as BrowserSuite);
   }, withTurnWait(300_000));
+  // A server that stopped under a test (a crash, not the test's fault) is named with the end of its log.
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      const status = suite.server?.exitStatus();
+      if (status) console.error(`The test server stopped during this test (${status}). The end of its log:\n${suite.server?.log().slice(-4000)}`);
+    });
+  });
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();
