@@ -6,6 +6,7 @@
  * direction that kept more (a loss only ever removes edges).
  */
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
+import { tableNames } from './forward-rels';
 import { quoteIdent as ident } from './schema';
 
 /** Rel tables stored both ways that see deletes (IN_GROUP did until schema version 11). HAS_GAP is forward only: one list, nothing to compare. */
@@ -37,8 +38,6 @@ async function endsOf(r: Reader, table: string): Promise<Ends> {
     toKey: String(c['destination table primary key']),
   };
 }
-
-const tableNames = async (r: Reader) => new Set((await r.run('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name)));
 
 /** The table's edges as read from each end (Kuzu scans from the first node of the pattern). */
 const forwardPattern = (t: string, e: Ends) => `(a:${ident(e.from)})-[r:${t}]->(b:${ident(e.to)})`;

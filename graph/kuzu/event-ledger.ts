@@ -13,7 +13,7 @@
  * (p50 of 300) against 2.9 ms from the edges.
  */
 import type { ExclusiveRunner } from './executor';
-import { columnsOf, FORWARD_ONLY_RELS, MIGRATE_MEMBERS, rebuildRel } from './forward-rels';
+import { columnsOf, FORWARD_ONLY_RELS, MIGRATE_MEMBERS, rebuildRel, tableNames } from './forward-rels';
 
 /** The ledger's columns. `correct` is null for a study, `progress` for an answer. */
 export const LEDGER_COLUMNS = 'key STRING PRIMARY KEY, memberId STRING, targetId STRING, at INT64, correct BOOLEAN, seconds INT64, progress DOUBLE';
@@ -56,11 +56,9 @@ export async function v12EventLedger(r: ExclusiveRunner, pageMembers = MIGRATE_M
   await V12_STEPS.edges(r, pageMembers);
 }
 
-const tablesOf = async (r: ExclusiveRunner) => new Set((await r.raw('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name)));
-
 export const V12_STEPS = {
   async ledger(r: ExclusiveRunner, pageMembers = MIGRATE_MEMBERS): Promise<void> {
-    const have = await tablesOf(r);
+    const have = await tableNames(r);
     if (!have.has('EventKey') && have.has('EventKey_v12')) {
       await r.raw('ALTER TABLE EventKey_v12 RENAME TO EventKey');
       return;
@@ -92,7 +90,7 @@ export const V12_STEPS = {
   },
 
   async logged(r: ExclusiveRunner): Promise<void> {
-    const have = await tablesOf(r);
+    const have = await tableNames(r);
     if (have.has('LOGGED')) return;
     if (have.has('LOGGED_v12')) await r.raw('DROP TABLE LOGGED_v12');
     await r.raw(LOGGED_DDL('LOGGED_v12'));

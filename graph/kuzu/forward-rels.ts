@@ -11,7 +11,10 @@
  * The price: Kuzu refuses to delete a node at the far end (a Question, Course or Topic) while such an
  * edge points at it. Hongtu deletes none of those; clearing a store drops its tables.
  */
-import type { ExclusiveRunner } from './executor';
+import type { ExclusiveRunner, Runner } from './executor';
+
+/** The names of the store's tables. */
+export const tableNames = async (r: Pick<Runner, 'run'>): Promise<Set<string>> => new Set((await r.run('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name)));
 
 interface ForwardRel {
   from: string;
@@ -72,7 +75,7 @@ export async function v10ForwardOnlyRels(r: ExclusiveRunner, pageMembers = MIGRA
  * its table is a partial copy (dropped and redone), a twin left alone had its copy done (renamed).
  */
 export async function rebuildRel(r: ExclusiveRunner, name: string, rel: ForwardRel, twin: string, needed: () => Promise<boolean>, pageMembers = MIGRATE_MEMBERS): Promise<void> {
-  const tables = new Set((await r.raw('CALL SHOW_TABLES() RETURN name')).map((t) => String(t.name)));
+  const tables = await tableNames(r);
   if (!tables.has(name) && tables.has(twin)) {
     await r.raw(`ALTER TABLE ${twin} RENAME TO ${name}`);
     return;
