@@ -38,7 +38,7 @@ export class KuzuEngine {
   private writer: Connection | null = null;
   private readers: Connection[] = [];
   private idle: Connection[] = [];
-  private waiting: ((c: Connection) => void)[] = [];
+  private waiting: { take: (c: Connection) => void; refuse: (e: Error) => void }[] = [];
   /** Per connection: statements prepared under catalog `epoch` (schema changes bump it). */
   private readonly cache = new Map<Connection, { epoch: number; stmts: Map<string, PreparedStatement> }>();
   private epoch = 0;
@@ -118,7 +118,7 @@ export class KuzuEngine {
       this.gate = null;
       this.drained = null;
       open();
-      while (this.waiting.length && this.idle.length) this.waiting.shift()!(this.idle.pop()!);
+      while (this.waiting.length && this.idle.length) this.waiting.shift()!.take(this.idle.pop()!);
     }
   }
 
@@ -199,9 +199,24 @@ export class KuzuEngine {
     }
   }
 
+  /**
+   * Close the database once nothing runs on it. Writes finish first (the write lock); new reads are
+   * refused from now on, reads waiting for a connection are refused, and the reads already running
+   * finish: Kuzu 0.11.3 frees the database under a query still running on one of its connections, and
+   * the process dies of a segmentation fault (seen when a server stopped while its background reads
+   * ran).
+   */
   async close(): Promise<void> {
     await this.writeLock.run(async () => {
+      if (this.closed) return;
       this.closed = true;
+      for (const w of this.waiting.splice(0)) w.refuse(unavailable('The Kuzu store has been closed'));
+      while (this.idle.length < this.readers.length) {
+        await new Promise<void>((r) => {
+          this.drained = r;
+        });
+      }
+      this.drained = null;
       for (const c of [...this.readers, this.writer]) await c?.close().catch(() => undefined);
       await this.db?.close().catch(() => undefined);
       this.cache.clear();
@@ -217,17 +232,17 @@ export class KuzuEngine {
     if (this.closed) throw unavailable('The Kuzu store has been closed');
     const c = this.idle.pop();
     if (c) return c;
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((take, refuse) => this.waiting.push({ take, refuse }));
   }
 
   private giveBack(conn: Connection): void {
-    if (this.gate) {
+    if (this.gate || this.closed) {
       this.idle.push(conn);
       if (this.idle.length === this.readers.length) this.drained?.();
       return;
     }
     const next = this.waiting.shift();
-    if (next) next(conn);
+    if (next) next.take(conn);
     else this.idle.push(conn);
   }
 
