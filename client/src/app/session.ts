@@ -33,6 +33,7 @@ export function sessionKnown(): boolean {
 /** Set (or with null, clear) the signed-in person and notify subscribers. */
 export function writeSession(s: Session | null): void {
   cached = s;
+  if (s) expiredNotice = false;
   for (const l of listeners) l();
 }
 
@@ -56,19 +57,22 @@ export function restoreSession(fetchViewer: () => Promise<Session | null>): Prom
   return restoring;
 }
 
+/** Set by `expireSession`, cleared when someone signs in (`writeSession`). */
 let expiredNotice = false;
 
-/** Sign out because the API no longer accepts the session; the sign-in page then says why (once). */
+/** Sign out because the API no longer accepts the session; the sign-in page then says why. */
 export function expireSession(): void {
   expiredNotice = true;
   writeSession(null);
 }
 
-/** True once after `expireSession`, so the sign-in page can explain the sudden sign-out. */
-export function takeExpiredNotice(): boolean {
-  const was = expiredNotice;
-  expiredNotice = false;
-  return was;
+/**
+ * Whether the last sign-out was the API's (`expireSession`), so the sign-in page can explain it; true until
+ * someone signs in. Reading it changes nothing: React may render a page more than once before showing it
+ * (a render it set aside and began again), and a notice taken by the first render was lost to the shown one.
+ */
+export function sessionExpiredNotice(): boolean {
+  return expiredNotice;
 }
 
 /** Subscribe to sign-in/sign-out; returns the unsubscribe function. */

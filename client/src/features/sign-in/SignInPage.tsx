@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { DemoAccountsDocument, SignInOptionsDocument, type Role } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
@@ -9,7 +9,7 @@ import { errorCodeOf } from '../../ui/error-code';
 import { PasswordSignIn } from './PasswordSignIn';
 import { SsoButton, SsoRefusal, SsoSecondFactor, ssoOutcome } from './SsoSignIn';
 import { useSignIn } from './useSignIn';
-import { takeExpiredNotice } from '../../app/session';
+import { sessionExpiredNotice, subscribeSession } from '../../app/session';
 
 const ROLES: Role[] = ['MEMBER', 'SECRETARY', 'COMMITTEE_ADMIN', 'UNIVERSITY_ADMIN'];
 
@@ -25,7 +25,7 @@ export default function SignInPage() {
   const [picked, setPicked] = useState('');
   const [typed, setTyped] = useState('');
   const { signInAsDemo: signIn, error: signInError, busy } = useSignIn();
-  const [expired] = useState(takeExpiredNotice);
+  const expired = useSyncExternalStore(subscribeSession, sessionExpiredNotice);
   const [{ data: options }] = useQuery({ query: SignInOptionsDocument });
   const sso = options?.signInOptions.sso ?? null;
   const [outcome] = useState(() => ssoOutcome());
