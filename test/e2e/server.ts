@@ -82,12 +82,14 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
     rmSync(dataRoot, { recursive: true, force: true });
     throw e;
   }
-  const port = opts.port ?? (await freePort());
+  // Port 0 unless the test needs to know it in advance: the server binds a port of the system's choice and
+  // prints it. A port chosen in advance can be taken by another process (another suite's server) before the
+  // server listens, seconds later after the demo load, and the readiness check would then talk to that one.
   const env = childEnv(
     {
       HONGTU_CLIENT_DIR: clientDir,
       ...opts.env,
-      PORT: String(port),
+      PORT: String(opts.port ?? 0),
       HOST: '127.0.0.1',
       HONGTU_DATA_DIR: path.join(dataRoot, 'kuzu'),
       HONGTU_DEV_LOGIN: '1',
@@ -112,7 +114,7 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   child.once('exit', (code, signal) => {
     if (!stopping) exitStatus = signal ? `signal ${signal}` : `code ${code}`;
   });
-  const url = `http://127.0.0.1:${port}`;
+  let url = opts.port ? `http://127.0.0.1:${opts.port}` : '';
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null) {
@@ -134,6 +136,11 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
+    url ||= /Hongtu on (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1] ?? '';
+    if (!url) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
     try {
       // The client's own DemoAccounts operation (by hash), so a server that runs persisted operations only answers too.
       const r = (await gql(url, clientDocument('DemoAccounts'))) as { data?: { demoAccounts: unknown[] } };
