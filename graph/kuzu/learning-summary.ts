@@ -2,14 +2,22 @@
  * Maintained learning summaries on Kuzu (graph/learning-summary.ts): a MemberLearning row per member and a
  * BranchLearning row per branch, the branch rows rewritten from their members' rows in the transaction that
  * writes those (Kuzu admits one writer, so no two writers interleave).
+ *
+ * The rows' number lists (per-area mastery, mastery bands) are stored as text, `"812,0,455"` (schema version
+ * 13, ./summary-text.ts): the daily refresh rewrites every member's row, and Kuzu 0.11 checkpoints list columns
+ * many times more slowly than text.
  */
 import { notFound } from '../errors';
 import { sumBranchLearning, type BranchLearning, type MemberLearning } from '../learning-summary';
-import type { KuzuExecutor, Runner } from './executor';
+import type { KuzuExecutor, Row, Runner } from './executor';
 import { requireIds } from './guards';
 import { keyedWrites } from './keyed';
 import { BACKGROUND } from './outbox';
-import { toBranchLearning, toMemberLearning } from './mapping';
+import { toBranchLearning as branchOf, toMemberLearning as memberOf } from './mapping';
+import { packCounts, unpackCounts } from './summary-text';
+
+const toMemberLearning = (r: Row): MemberLearning => memberOf({ ...r, areaMilli: unpackCounts(r.areaMilli), bands: unpackCounts(r.bands) });
+const toBranchLearning = (r: Row): BranchLearning => branchOf({ ...r, areaMilli: unpackCounts(r.areaMilli), bands: unpackCounts(r.bands) });
 
 /** Schema version 6 (graph/kuzu/schema.ts). */
 export const LEARNING_SUMMARY_DDL = [
@@ -20,7 +28,7 @@ export const LEARNING_SUMMARY_DDL = [
 ];
 
 const MEMBER_COLS =
-  's.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf, s.areaMilli AS areaMilli, s.required AS required, s.met AS met, s.bands AS bands, s.gaps AS gaps';
+  's.memberId AS memberId, s.branchId AS branchId, s.stage AS stage, s.asOf AS asOf, s.areaMilliText AS areaMilli, s.required AS required, s.met AS met, s.bandsText AS bands, s.gaps AS gaps';
 
 const Q = {
   branchesOf: 'MATCH (s:MemberLearning) WHERE s.memberId IN $ids RETURN DISTINCT s.branchId AS branchId',
@@ -30,17 +38,17 @@ const Q = {
   // Rows are updated in place (MERGE … SET): Kuzu 0.11 can return a stale duplicate when a transaction
   // scans a table after deleting and re-creating a row in it, so nothing here deletes and re-creates.
   upsertMember: `MERGE (s:MemberLearning {memberId: $memberId}) SET s.branchId = $branchId, s.stage = $stage, s.asOf = $asOf,
-    s.areaMilli = $areaMilli, s.required = $required, s.met = $met, s.bands = $bands, s.gaps = $gaps`,
+    s.areaMilliText = $areaMilli, s.required = $required, s.met = $met, s.bandsText = $bands, s.gaps = $gaps`,
   upsertMembers: `UNWIND $rows AS r MERGE (s:MemberLearning {memberId: r.memberId}) SET s.branchId = r.branchId, s.stage = r.stage,
-    s.asOf = r.asOf, s.areaMilli = r.areaMilli, s.required = r.required, s.met = r.met, s.bands = r.bands, s.gaps = r.gaps`,
+    s.asOf = r.asOf, s.areaMilliText = r.areaMilli, s.required = r.required, s.met = r.met, s.bandsText = r.bands, s.gaps = r.gaps`,
   membersOfBranches: `MATCH (s:MemberLearning) WHERE s.branchId IN $branchIds RETURN ${MEMBER_COLS}`,
   deleteBranches: 'MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds DELETE b',
-  upsertBranch: `MERGE (b:BranchLearning {branchId: $branchId}) SET b.asOf = $asOf, b.members = $members, b.areaMilli = $areaMilli,
-    b.required = $required, b.met = $met, b.bands = $bands, b.gaps = $gaps, b.membersWithGaps = $membersWithGaps`,
+  upsertBranch: `MERGE (b:BranchLearning {branchId: $branchId}) SET b.asOf = $asOf, b.members = $members, b.areaMilliText = $areaMilli,
+    b.required = $required, b.met = $met, b.bandsText = $bands, b.gaps = $gaps, b.membersWithGaps = $membersWithGaps`,
   upsertBranches: `UNWIND $rows AS r MERGE (b:BranchLearning {branchId: r.branchId}) SET b.asOf = r.asOf, b.members = r.members,
-    b.areaMilli = r.areaMilli, b.required = r.required, b.met = r.met, b.bands = r.bands, b.gaps = r.gaps, b.membersWithGaps = r.membersWithGaps`,
+    b.areaMilliText = r.areaMilli, b.required = r.required, b.met = r.met, b.bandsText = r.bands, b.gaps = r.gaps, b.membersWithGaps = r.membersWithGaps`,
   branches: `MATCH (b:BranchLearning) WHERE b.branchId IN $branchIds RETURN b.branchId AS branchId, b.asOf AS asOf, b.members AS members,
-    b.areaMilli AS areaMilli, b.required AS required, b.met AS met, b.bands AS bands, b.gaps AS gaps, b.membersWithGaps AS membersWithGaps`,
+    b.areaMilliText AS areaMilli, b.required AS required, b.met AS met, b.bandsText AS bands, b.gaps AS gaps, b.membersWithGaps AS membersWithGaps`,
   // The stale listing compares two scans in memory (20,000 rows each at medium scale) rather than joining on a
   // property, which Kuzu may evaluate as a cross product.
   memberPlaces: 'MATCH (m:Member)-[:BELONGS_TO]->(b:Branch) RETURN m.id AS id, m.stage AS stage, b.id AS branchId',
@@ -50,22 +58,16 @@ const Q = {
 /** Rows per UNWIND statement (a bounded parameter). */
 const UNWIND_ROWS = 500;
 
-/**
- * Upsert rows with one UNWIND statement per UNWIND_ROWS rows. Kuzu types a list of row objects by its first
- * row: an empty list there is typed as text and refused, and an empty list in a later row is stored as null
- * (as the one-row statement stores it, and read back as an empty list). So only rows whose lists are all
- * non-empty go through UNWIND, and the others one statement each.
- */
+/** Upsert rows (their lists packed as text) with one UNWIND statement per UNWIND_ROWS rows. */
 async function upsertRows<R extends { areaMilli: number[]; bands: number[] }>(tx: Runner, many: string, one: string, rows: R[], oneByOne = 0): Promise<void> {
+  const stored = rows.map((r) => ({ ...r, areaMilli: packCounts(r.areaMilli), bands: packCounts(r.bands) }));
   // Up to `oneByOne` rows go one MERGE each: UNWIND … MERGE joins the list to the whole table (16 member rows
   // among 200,000: 55–85 ms; one MERGE on the key ~1.5 ms). Branch tables are small (one row per branch).
-  if (rows.length <= oneByOne) {
-    for (const r of rows) await tx.run(one, { ...r });
+  if (stored.length <= oneByOne) {
+    for (const r of stored) await tx.run(one, r);
     return;
   }
-  const listed = rows.filter((r) => r.areaMilli.length > 0 && r.bands.length > 0);
-  for (let i = 0; i < listed.length; i += UNWIND_ROWS) await tx.run(many, { rows: listed.slice(i, i + UNWIND_ROWS).map((r) => ({ ...r })) });
-  for (const r of rows) if (!r.areaMilli.length || !r.bands.length) await tx.run(one, { ...r });
+  for (let i = 0; i < stored.length; i += UNWIND_ROWS) await tx.run(many, { rows: stored.slice(i, i + UNWIND_ROWS) });
 }
 
 /**

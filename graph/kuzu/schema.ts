@@ -13,13 +13,14 @@ import { v8AttendanceCounts } from './attendance-counts';
 import { adoptLegacyAccess, AUDIT_DDL } from './audit';
 import type { ExclusiveRunner, KuzuExecutor, Runner } from './executor';
 import { v12EventLedger } from './event-ledger';
+import { v13SummaryText } from './summary-text';
 import { forwardDdl, V10_FORWARD_RELS, v10ForwardOnlyRels } from './forward-rels';
 import { LEARNING_SUMMARY_DDL } from './learning-summary';
 import { v9MasteryState } from './mastery-state';
 import { OUTBOX_DDL } from './outbox';
 import { RECORDS_DDL } from './records';
 
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 export const NODE_TABLES = [
   'University',
@@ -163,6 +164,7 @@ const V11_GROUP_LEAVES = ['ALTER TABLE IN_GROUP ADD IF NOT EXISTS leftAt INT64']
  * Version 9: mastery as one MasteryState node per member instead of MASTERY edges (./mastery-state.ts).
  * Version 10: STUDIED, ANSWERED and HAS_GAP stored in the forward direction only (./forward-rels.ts).
  * Version 12: the event ledger holds each event whole, and the event edges lose their ids (./event-ledger.ts).
+ * Version 13: the learning summaries keep their number lists as text (./summary-text.ts).
  */
 const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   V1,
@@ -177,6 +179,7 @@ const MIGRATIONS: (string[] | ((r: ExclusiveRunner) => Promise<void>))[] = [
   v10ForwardOnlyRels,
   V11_GROUP_LEAVES,
   v12EventLedger,
+  v13SummaryText,
 ];
 
 /** Per-kind embedding node table (created for the current dimension by embeddings.ts). */
