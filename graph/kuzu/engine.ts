@@ -108,11 +108,7 @@ export class KuzuEngine {
       open = r;
     });
     try {
-      while (this.idle.length < this.readers.length) {
-        await new Promise<void>((r) => {
-          this.drained = r;
-        });
-      }
+      await this.readsFinished();
       return await fn();
     } finally {
       this.gate = null;
@@ -211,11 +207,7 @@ export class KuzuEngine {
       if (this.closed) return;
       this.closed = true;
       for (const w of this.waiting.splice(0)) w.refuse(unavailable('The Kuzu store has been closed'));
-      while (this.idle.length < this.readers.length) {
-        await new Promise<void>((r) => {
-          this.drained = r;
-        });
-      }
+      await this.readsFinished();
       this.drained = null;
       for (const c of [...this.readers, this.writer]) await c?.close().catch(() => undefined);
       await this.db?.close().catch(() => undefined);
@@ -225,6 +217,15 @@ export class KuzuEngine {
       this.readers = [];
       this.idle = [];
     });
+  }
+
+  /** Until every read connection is back (with new reads held by the gate, or refused once closed). */
+  private async readsFinished(): Promise<void> {
+    while (this.idle.length < this.readers.length) {
+      await new Promise<void>((r) => {
+        this.drained = r;
+      });
+    }
   }
 
   private async acquire(): Promise<Connection> {

@@ -18,19 +18,19 @@ export function unpackCounts(text: unknown): number[] {
   return text.split(',').map(Number);
 }
 
-/** The two tables as version 13 has them: the lists of version 6 (./learning-summary.ts) become text columns. */
+const asText = (list: string) => `CASE WHEN s.${list} IS NULL THEN '' ELSE list_to_string(',', s.${list}) END`;
+
+/** The two tables as version 13 has them, and their rows from version 6's (./learning-summary.ts), lists as text. */
 const V13_TABLES = {
   MemberLearning: {
     columns: 'memberId STRING PRIMARY KEY, branchId STRING, stage STRING, asOf INT64, areaMilliText STRING, required INT64, met INT64, bandsText STRING, gaps INT64',
-    from: 's.memberId, s.branchId, s.stage, s.asOf, $areas, s.required, s.met, $bands, s.gaps',
+    from: `s.memberId, s.branchId, s.stage, s.asOf, ${asText('areaMilli')}, s.required, s.met, ${asText('bands')}, s.gaps`,
   },
   BranchLearning: {
     columns: 'branchId STRING PRIMARY KEY, asOf INT64, members INT64, areaMilliText STRING, required INT64, met INT64, bandsText STRING, gaps INT64, membersWithGaps INT64',
-    from: 's.branchId, s.asOf, s.members, $areas, s.required, s.met, $bands, s.gaps, s.membersWithGaps',
+    from: `s.branchId, s.asOf, s.members, ${asText('areaMilli')}, s.required, s.met, ${asText('bands')}, s.gaps, s.membersWithGaps`,
   },
-} as const;
-
-const asText = (list: string) => `CASE WHEN s.${list} IS NULL THEN '' ELSE list_to_string(',', s.${list}) END`;
+};
 
 /**
  * Version 13: MemberLearning and BranchLearning keep their lists as text (see the file comment). Each table is
@@ -50,7 +50,7 @@ export async function v13SummaryText(r: ExclusiveRunner): Promise<void> {
     if (!(await columnsOf(r, table)).includes('areaMilli')) continue;
     if (have.has(twin)) await r.raw(`DROP TABLE ${twin}`);
     await r.raw(`CREATE NODE TABLE ${twin}(${columns})`);
-    await r.raw(`COPY ${twin} FROM (MATCH (s:${table}) RETURN ${from.replace('$areas', asText('areaMilli')).replace('$bands', asText('bands'))})`);
+    await r.raw(`COPY ${twin} FROM (MATCH (s:${table}) RETURN ${from})`);
     await r.raw(`DROP TABLE ${table}`);
     await r.raw(`ALTER TABLE ${twin} RENAME TO ${table}`);
   }
