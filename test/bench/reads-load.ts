@@ -15,6 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { issueTokens, MEMBER_QUERY, pct, post, readWorld, spawnChild } from '../load/harness';
+import { listeningUrl } from '../support/child-env';
 
 const arg = (name: string, dflt?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +40,7 @@ async function start(root: string, dataDir: string): Promise<{ proc: ChildProces
   let url = '';
   while (Date.now() < until) {
     const all = log.join('');
-    url ||= /Hongtu on (http:\/\/[0-9.:]+)/.exec(all)?.[1] ?? '';
+    url ||= listeningUrl(all) ?? '';
     if (url && /Learning summaries up to date/.test(all)) return { proc, url, log };
     if (proc.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));

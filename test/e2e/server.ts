@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { childEnv } from '../support/child-env';
+import { childEnv, listeningUrl } from '../support/child-env';
 import { clientDocument, requestBody } from '../support/persisted';
 import { holdsNeo4jTurn, neo4jTestTarget, type Neo4jTurn, takeNeo4jTurn } from '../support/neo4j-test-db';
 import { testStoreKind } from '../support/test-store';
@@ -136,7 +136,7 @@ export async function startTestServer(timeoutMs = 240_000, opts: { port?: number
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    url ||= /Hongtu on (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1] ?? '';
+    url ||= listeningUrl(log) ?? '';
     if (!url) {
       await new Promise((r) => setTimeout(r, 250));
       continue;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseCsv } from '../../graph/csv';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { createAccessToken } from '../../server/auth/access-tokens';
+import { listeningUrl } from '../support/child-env';
 
 /** The fixed production secret of the child. */
 export const LOAD_SECRET = 'hongtu-load-test-secret-0123456789abcdef-xyz';
@@ -60,10 +61,10 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log.join('')}`)), 120_000);
     const onData = () => {
-      const m = /Hongtu on (http:\/\/[0-9.:]+)/.exec(log.join(''));
-      if (m) {
+      const url = listeningUrl(log.join(''));
+      if (url) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(url);
       }
     };
     proc.stdout!.on('data', onData);

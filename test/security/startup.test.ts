@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../graph/kuzu/kuzu-store';
 import { buildApiWorld } from '../support/builders';
+import { listeningUrl } from '../support/child-env';
 import { PRODUCTION_ENV } from './production-world';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -125,8 +126,8 @@ describe('production start-up on an initialised store', () => {
         let out = '';
         const onData = (b: Buffer) => {
           out += b.toString();
-          const m = /Hongtu on (http:\/\/[\d.:]+)/.exec(out);
-          if (m) resolve(m[1]!);
+          const url = listeningUrl(out);
+          if (url) resolve(url);
         };
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);

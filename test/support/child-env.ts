@@ -22,3 +22,6 @@ export function childEnv(vars: Record<string, string>, opts: { neo4j?: boolean }
   if (outerTmp) env.TMPDIR = outerTmp;
   return { ...env, ...vars };
 }
+
+/** The address a Hongtu server process printed once it listens (`Hongtu on http://…`), or null before. */
+export const listeningUrl = (log: string): string | null => /Hongtu on (http:\/\/[\d.:]+)/.exec(log)?.[1] ?? null;
