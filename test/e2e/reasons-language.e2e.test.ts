@@ -54,9 +54,14 @@ describe('reasons in the chosen language', () => {
       for (const t of await texts(reasonSel)) expect(t).toMatch(CJK);
 
       await setLocale('en');
-      await poll(async () => (await texts(reasonSel)).every((t) => !CJK.test(unquoted(t)))).toBe(true);
+      // A new language brings a new client with an empty cache: the lists render again when their queries answer,
+      // so wait for reasons that are there and English (an empty list is not yet an answer).
+      const english = async () => {
+        const t = await texts(reasonSel);
+        return t.length > 0 && t.every((x) => !CJK.test(unquoted(x)));
+      };
+      await poll(english).toBe(true);
       const shown = await texts(reasonSel);
-      expect(shown.length).toBeGreaterThan(0);
       const fromApi = await api<{ gaps: { reasons: string[] }[]; mastery: { notAssessed: { reasons: string[] }[] } }>(
         'query($id: ID!) { gaps(memberId: $id) { reasons } mastery(memberId: $id) { notAssessed { reasons } } }',
         { id: me },
@@ -65,9 +70,9 @@ describe('reasons in the chosen language', () => {
       const all = new Set([...fromApi.gaps.flatMap((g) => g.reasons), ...fromApi.mastery.notAssessed.flatMap((n) => n.reasons)]);
       for (const t of shown) expect(all).toContain(t);
 
-      const why = await texts('[data-testid="recommendations"] > li p');
-      const explanations = why.filter((t) => t.startsWith('Why'));
-      expect(explanations.length).toBeGreaterThan(0);
+      const explanationsShown = async () => (await texts('[data-testid="recommendations"] > li p')).filter((t) => t.startsWith('Why'));
+      await poll(async () => (await explanationsShown()).length).toBeGreaterThan(0);
+      const explanations = await explanationsShown();
       for (const t of explanations) expect(unquoted(t)).not.toMatch(CJK);
       await snap(page, 'member-home-english-reasons');
     } finally {
@@ -91,14 +96,16 @@ describe('reasons in the chosen language', () => {
 
       await setLocale('en');
       await open(page, server.url, `/members/${withGaps!.member.id}`);
-      const evidence = page.locator('p.meta', { hasText: /^Evidence/ });
-      await poll(() => evidence.count()).toBeGreaterThan(0);
       const { gaps } = await api<{ gaps: { reasons: string[] }[] }>('query($id: ID!) { gaps(memberId: $id) { reasons } }', { id: withGaps!.member.id }, 'en');
       const firsts = gaps.map((g) => g.reasons[0]);
-      const shown = (await evidence.allTextContents()).map((t) => t.replace(/^Evidence\s*[:：]\s*/, '').trim());
-      const fromGaps = shown.filter((t) => firsts.includes(t));
-      expect(fromGaps.length).toBeGreaterThan(0);
-      for (const t of fromGaps) expect(unquoted(t)).not.toMatch(CJK);
+      // The portrait shows the activity tags' evidence as soon as the member is read and the gap tags' evidence
+      // when its learning query answers: wait for the gap tags (red chips), not for any evidence.
+      const evidence = page.getByTestId('tags').locator('li', { has: page.locator('.chip-red') }).locator('p.meta');
+      const shownEvidence = async () => (await evidence.allTextContents()).map((t) => t.replace(/^Evidence\s*[:：]\s*/, '').trim());
+      await poll(async () => (await shownEvidence()).length).toBeGreaterThan(0);
+      const shown = await shownEvidence();
+      expect(shown.every((t) => firsts.includes(t)), `gap evidence shown ${JSON.stringify(shown)}, API's first reasons ${JSON.stringify(firsts)}`).toBe(true);
+      for (const t of shown) expect(unquoted(t)).not.toMatch(CJK);
       // The stage's per-area requirement notes on the portrait: the API's English text, no Chinese.
       const notes = page.getByTestId('area-requirements').locator('li');
       await poll(() => notes.count()).toBeGreaterThan(0);
