@@ -100,11 +100,17 @@ describe('reasons in the chosen language', () => {
       const firsts = gaps.map((g) => g.reasons[0]);
       // The portrait shows the activity tags' evidence as soon as the member is read and the gap tags' evidence
       // when its learning query answers: wait for the gap tags (red chips), not for any evidence.
-      const evidence = page.getByTestId('tags').locator('li', { has: page.locator('.chip-red') }).locator('p.meta');
+      const evidence = page
+        .getByTestId('tags')
+        .locator('li', { has: page.locator('.chip-red') })
+        .locator('p.meta');
       const shownEvidence = async () => (await evidence.allTextContents()).map((t) => t.replace(/^Evidence\s*[:：]\s*/, '').trim());
       await poll(async () => (await shownEvidence()).length).toBeGreaterThan(0);
       const shown = await shownEvidence();
-      expect(shown.every((t) => firsts.includes(t)), `gap evidence shown ${JSON.stringify(shown)}, API's first reasons ${JSON.stringify(firsts)}`).toBe(true);
+      expect(
+        shown.every((t) => firsts.includes(t)),
+        `gap evidence shown ${JSON.stringify(shown)}, API's first reasons ${JSON.stringify(firsts)}`,
+      ).toBe(true);
       for (const t of shown) expect(unquoted(t)).not.toMatch(CJK);
       // The stage's per-area requirement notes on the portrait: the API's English text, no Chinese.
       const notes = page.getByTestId('area-requirements').locator('li');
