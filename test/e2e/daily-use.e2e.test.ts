@@ -148,6 +148,9 @@ describe('figures that agree', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await freshSignIn('MEMBER');
     const member = await signedInMemberId(page);
+    // The plan section comes with the learning query, after the page itself: whether there is a plan is known once
+    // the section is there (its button is there with or without a plan), not right after signing in.
+    await poll(() => page.getByTestId('make-plan').count()).toBe(1);
     if ((await page.getByTestId('plan-items').count()) === 0) await page.getByTestId('make-plan').click();
     await poll(() => page.getByTestId('plan-items').locator('li').count()).toBeGreaterThan(0);
     // Mark one item studied, so the figures are not all zero.
