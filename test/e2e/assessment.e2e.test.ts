@@ -128,19 +128,29 @@ describe('branch assessment', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const quarter = await page.getByTestId('assess-quarter').inputValue();
     const { viewer } = await api<{ viewer: { committee: { id: string } } }>('{ viewer { committee { id } } }', {});
-    const data = await api<{ assessmentComparison: { branchId: string }[] }>('query($c: ID, $q: String) { assessmentComparison(committeeId: $c, quarter: $q) { branchId } }', {
-      c: viewer.committee.id,
-      q: quarter,
-    });
+    const comparison = async (q: string) =>
+      (
+        await api<{ assessmentComparison: { branchId: string; score: number | null }[] }>(
+          'query($c: ID, $q: String) { assessmentComparison(committeeId: $c, quarter: $q) { branchId score } }',
+          { c: viewer.committee.id, q },
+        )
+      ).assessmentComparison;
+    const data = await comparison(quarter);
     const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-branch')));
-    expect(shown).toEqual(data.assessmentComparison.map((r) => r.branchId));
-    // Another quarter reloads the comparison.
+    expect(shown).toEqual(data.map((r) => r.branchId));
+    // Another quarter reloads the comparison. The previous quarter's rows (the same branches) stay on screen while
+    // it loads, so wait for the table of that quarter, then it is the API's for that quarter.
     const options = await page
       .getByTestId('assess-quarter')
       .locator('option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options[2]).not.toBe(quarter);
     await page.getByTestId('assess-quarter').selectOption(options[2]);
-    await poll(() => table.locator('tbody tr').count()).toBe(shown.length);
+    await poll(() => table.getAttribute('data-quarter')).toBe(options[2]);
+    const other = await comparison(options[2]);
+    const rowsShown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ branch: tr.getAttribute('data-branch'), score: tr.getAttribute('data-score') })));
+    expect(rowsShown).toEqual(other.map((r) => ({ branch: r.branchId, score: r.score === null ? '' : String(r.score) })));
+    expect(rowsShown).toHaveLength(shown.length);
     expect(await noSideways()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await snap(page, 'assessment-compare-committee');

@@ -46,7 +46,8 @@ export function ComparisonSection({ committeeId }: { committeeId: string | null 
             <EmptyState>{t('assess.empty')}</EmptyState>
           ) : (
             <ScrollRegion label={t('assess.compare')}>
-              <table data-testid="assess-compare">
+              {/* data-quarter: the quarter of the rows shown (the previous quarter's stay on screen while another loads). */}
+              <table data-testid="assess-compare" data-quarter={rows[0].quarter}>
                 <thead>
                   <tr>
                     <th scope="col">{t('assess.rank')}</th>
