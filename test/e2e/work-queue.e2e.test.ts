@@ -44,6 +44,9 @@ const items = (): Promise<ItemInfo[]> =>
   );
 
 describe('secretary work queue', () => {
+  /** The meeting scheduled through the queue's meeting item. */
+  let newMeeting = '';
+
   it('is the landing page: open obligations by due date, each with its citation, on a phone', async () => {
     await signInAs(page, server.url, 'SECRETARY');
     await poll(() => page.evaluate(() => location.hash)).toBe('#/todo');
@@ -73,6 +76,7 @@ describe('secretary work queue', () => {
     // Either the meeting page opens or the form says what went wrong (shown in the failure message).
     await poll(async () => (await page.getByTestId('attendance-form').isVisible()) || (await page.locator('[role="alert"]').count()) > 0).toBe(true);
     expect(await page.locator('[role="alert"]').allTextContents()).toEqual([]);
+    newMeeting = decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#\/meetings\//, ''));
     const radios = page.locator('input[type="radio"][data-status="ABSENT"]');
     await poll(() => radios.count()).toBeGreaterThan(1);
     await radios.nth(1).check();
@@ -138,8 +142,21 @@ describe('secretary work queue', () => {
     for (const c of await table.getByTestId('life-citation').allTextContents()) expect(c).toMatch(/^依据：《中国共产党支部工作条例（试行）》/);
     await page.getByTestId('meetings-link').click();
     await page.getByTestId('meetings-span').selectOption('month');
-    await poll(() => page.getByTestId('meetings-list').locator('li').count()).toBeGreaterThan(0);
-    await expect(page.getByTestId('meetings-list').textContent()).resolves.toContain('出席');
+    // The month's list: the quarter's stays on screen while it loads, so wait until the list is the one asked for the
+    // month now chosen (its period equals the one named above the list).
+    const list = page.getByTestId('meetings-list');
+    await poll(() =>
+      page.evaluate(() => {
+        const period = document.querySelector<HTMLElement>('[data-testid="meetings-period"]');
+        const shown = document.querySelector<HTMLElement>('[data-testid="meetings-list"]');
+        return { label: period?.textContent, from: shown?.dataset.from === period?.dataset.from, to: shown?.dataset.to === period?.dataset.to };
+      }),
+    ).toEqual({ label: expect.stringMatching(/^\d{4}-\d{2}$/), from: true, to: true });
+    await poll(() => list.locator('li').count()).toBeGreaterThan(0);
+    await expect(list.textContent()).resolves.toContain('出席');
+    // The meeting scheduled through the queue, this month, is listed.
+    expect(newMeeting).toMatch(/^mt-/);
+    await expect(list.locator(`a[href="#/meetings/${encodeURIComponent(newMeeting)}"]`).count()).resolves.toBe(1);
     expect(await noSideways()).toBe(true);
     await snap(page, 'meetings-phone');
   }, 180_000);

@@ -31,7 +31,7 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
   const [span, setSpan] = useState<Span>('quarter');
   const [offset, setOffset] = useState(0);
   const range = useMemo(() => spanOf(span, offset), [span, offset]);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: BranchMeetingsDocument, variables: { branchId, from: range.from, to: range.to } });
+  const [{ data, fetching, error, operation }, refetch] = useQuery({ query: BranchMeetingsDocument, variables: { branchId, from: range.from, to: range.to } });
   return (
     <div className="page">
       <div className="page-head">
@@ -59,7 +59,9 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
         <button type="button" className="button button-ghost" onClick={() => setOffset((o) => o + 1)}>
           {t('meetings.prev')}
         </button>
-        <strong data-testid="meetings-period">{range.label}</strong>
+        <strong data-testid="meetings-period" data-from={range.from} data-to={range.to}>
+          {range.label}
+        </strong>
         <button type="button" className="button button-ghost" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - 1))}>
           {t('meetings.next')}
         </button>
@@ -69,7 +71,9 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
           meetings.length === 0 ? (
             <EmptyState>{t('meetings.none')}</EmptyState>
           ) : (
-            <ul className="todo-list" data-testid="meetings-list">
+            // data-from/data-to: the period these meetings were asked for (the previous period's list stays on screen
+            // while another period's loads, so it can differ from the period chosen above).
+            <ul className="todo-list" data-testid="meetings-list" data-from={operation?.variables.from} data-to={operation?.variables.to}>
               {meetings.map((m) => (
                 <li key={m.id} className="todo-item">
                   <div className="todo-main">
