@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
-import { open, signedInMemberId, signInAs } from './pages';
+import { branchFiguresPeriod, open, signedInMemberId, signInAs } from './pages';
 import { formatPercent } from '../../client/src/i18n/i18n';
 
 const poll = pollWithin(30_000, 100);
@@ -76,10 +76,10 @@ describe('branch page: discounted answers', () => {
       await page.setViewportSize(viewport);
       await open(page, server.url, `/branches/${branchId}`);
       await page.getByTestId('period').selectOption('thisQuarter');
-      const figures = page.getByTestId('branch-figures');
+      // The figures of this quarter, not last quarter's (on screen until this quarter's arrive): the share, its "of"
+      // line and the reasons below are read from them.
+      const { from, to } = await branchFiguresPeriod(page);
       await poll(() => page.getByTestId('figure-discounted').count()).toBe(1);
-      const from = (await figures.getAttribute('data-from'))!;
-      const to = (await figures.getAttribute('data-to'))!;
       const api = (await gql<{ branch: { answerIntegrity: Integrity } }>(INTEGRITY, { id: branchId, from, to }, secToken)).branch.answerIntegrity;
       expect(api.discountedAnswers).toBeGreaterThanOrEqual(practiceQuestions.length);
       await poll(() => page.getByTestId('figure-discounted').textContent()).toBe(formatPercent('zh-CN', api.discountedShare));

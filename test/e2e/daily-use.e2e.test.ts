@@ -9,7 +9,7 @@ import type { LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
 import type { TestServer } from './server';
 import { fitsWidth, pollWithin, useBrowserSuite } from './suite';
-import { open, signedInMemberId, signInAs } from './pages';
+import { branchFiguresPeriod, open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
 import { currentWeek, weekItems } from '../../client/src/features/member-home/plan-week';
@@ -104,12 +104,11 @@ describe('figures that agree', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await freshSignIn('SECRETARY');
     await open(page, server.url, '/branches/b-1');
-    const figures = page.getByTestId('branch-figures');
     for (const key of ['lastQuarter', 'fourQuarters', 'thisQuarter']) {
       await page.getByTestId('period').selectOption(key);
-      await poll(async () => (await figures.getAttribute('data-from')) !== null && (await page.getByTestId('figure-attendance').textContent()) !== '').toBe(true);
-      const from = (await figures.getAttribute('data-from'))!;
-      const to = (await figures.getAttribute('data-to'))!;
+      // The figures counted for this period (the previous period's stay on screen while they load).
+      const { from, to } = await branchFiguresPeriod(page);
+      await poll(async () => await page.getByTestId('figure-attendance').textContent()).not.toBe('');
       const { branch } = await api<Life>('m-3', LIFE, { id: 'b-1', from, to });
       await poll(() => page.getByTestId('figure-meetings').textContent()).toBe(pct(meetingRatio(branch.life.kinds)));
       await poll(() => page.getByTestId('figure-attendance').textContent()).toBe(pct(branch.life.attendanceRate));
@@ -118,11 +117,9 @@ describe('figures that agree', () => {
 
   it('the dashboard\'s bars for a branch equal the branch page\'s "last four quarters" and the API', async () => {
     await page.getByTestId('period').selectOption('fourQuarters');
-    const figures = page.getByTestId('branch-figures');
-    await poll(async () => await figures.getAttribute('data-from')).toBeTruthy();
+    // Read the branch page's figures once they are the last four quarters' (not the period shown before).
+    const { from, to } = await branchFiguresPeriod(page);
     const branchId = 'b-1';
-    const from = (await figures.getAttribute('data-from'))!;
-    const to = (await figures.getAttribute('data-to'))!;
     const onBranch = { meetings: await page.getByTestId('figure-meetings').textContent(), attendance: await page.getByTestId('figure-attendance').textContent() };
     const { branch } = await api<Life>('m-1', LIFE, { id: branchId, from, to });
     await freshSignIn('UNIVERSITY_ADMIN');

@@ -91,3 +91,20 @@ export async function waitForNetwork(page: Page, kind: string, min = 1): Promise
   // One frame for the layout to be drawn before anyone clicks.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
+
+/**
+ * The period the branch page's figures are for (`data-from`/`data-to`), once the figures on screen were counted for
+ * it: after another period is chosen, the previous period's figures stay on screen until the new ones arrive (the
+ * figures' `data-counted-from`/`data-counted-to` say which period they were counted for).
+ */
+export async function branchFiguresPeriod(page: Page, timeout = 30_000): Promise<{ from: string; to: string }> {
+  const period = await page.waitForFunction(
+    () => {
+      const d = document.querySelector<HTMLElement>('[data-testid="branch-figures"]')?.dataset;
+      return d?.from && d.to && d.from === d.countedFrom && d.to === d.countedTo ? { from: d.from, to: d.to } : null;
+    },
+    undefined,
+    { timeout },
+  );
+  return (await period.jsonValue())!;
+}

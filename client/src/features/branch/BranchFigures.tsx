@@ -16,11 +16,17 @@ export interface AnswerIntegrityFigure {
 
 export function BranchFigures({
   period,
+  counted,
   kinds,
   attendanceRate,
   integrity,
 }: {
   period: Period;
+  /**
+   * The period the figures were counted for (the query's from/to): while another period's figures load, the
+   * previous period's stay on screen, so this can differ from `period` for a moment.
+   */
+  counted?: { from: string; to: string };
   kinds: readonly KindCount[];
   attendanceRate: number | null | undefined;
   integrity?: AnswerIntegrityFigure | null;
@@ -28,7 +34,7 @@ export function BranchFigures({
   const { t, pct } = useI18n();
   const meetings = meetingRatio(kinds);
   return (
-    <dl className="figures" data-testid="branch-figures" data-from={period.from} data-to={period.to}>
+    <dl className="figures" data-testid="branch-figures" data-from={period.from} data-to={period.to} data-counted-from={counted?.from} data-counted-to={counted?.to}>
       <div>
         <dt>{t('dash.meetings')}</dt>
         <dd data-testid="figure-meetings">{meetings == null ? '—' : pct(meetings)}</dd>

@@ -27,7 +27,7 @@ export default function BranchPage({ branchId }: { branchId: string }) {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('lastQuarter');
   const period = useMemo(() => periodRange(periodKey), [periodKey]);
   const warnPeriod = useMemo(() => periodRange('lastQuarter'), []);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [{ data, fetching, error, operation }, refetch] = useQuery({
     query: BranchViewDocument,
     variables: { id: branchId, from: period.from, to: period.to, warnFrom: warnPeriod.from, warnTo: warnPeriod.to },
   });
@@ -84,7 +84,13 @@ export default function BranchPage({ branchId }: { branchId: string }) {
                   </label>
                 }
               >
-                <BranchFigures period={period} kinds={branch.life.kinds} attendanceRate={branch.life.attendanceRate} integrity={branch.answerIntegrity} />
+                <BranchFigures
+                  period={period}
+                  counted={operation?.variables}
+                  kinds={branch.life.kinds}
+                  attendanceRate={branch.life.attendanceRate}
+                  integrity={branch.answerIntegrity}
+                />
                 {warnings.length ? (
                   <ul className="list" data-testid="branch-warnings" aria-label={t('dash.warnings')}>
                     {warnings.map((w) => (
