@@ -13,6 +13,7 @@ import { branchFiguresPeriod, open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
 import { currentWeek, weekItems } from '../../client/src/features/member-home/plan-week';
+import { graphId } from '../../client/src/graph-view/elements';
 import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -272,9 +273,19 @@ describe('pictures that carry meaning', () => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await freshSignIn('SECRETARY');
       await open(page, server.url, '/members/m-4');
-      await page.waitForFunction(() => !!window.cy && !window.cy.destroyed() && window.cy.nodes().length > 2 && !!window.cy.container()?.closest('.graph-small'), undefined, {
-        timeout: 45_000,
-      });
+      // The picture is drawn from the portrait query first; the gap topics join it when the learning query answers.
+      // Measure once it holds them (the API's first five gaps, as the portrait takes), not as soon as it has nodes.
+      const { gaps } = await api<{ gaps: { topic: { id: string } }[] }>(await signedInMemberId(page), 'query($id: ID!) { gaps(memberId: $id) { topic { id } } }', { id: 'm-4' });
+      expect(gaps.length, 'm-4 has gaps, so the picture has gap topics to place').toBeGreaterThan(0);
+      const gapNodes = gaps.slice(0, 5).map((g) => graphId('topic', g.topic.id));
+      await page.waitForFunction(
+        (ids) => {
+          const cy = window.cy;
+          return !!cy && !cy.destroyed() && cy.nodes().length > 2 && !!cy.container()?.closest('.graph-small') && ids.every((id) => cy.getElementById(id).nonempty());
+        },
+        gapNodes,
+        { timeout: 45_000 },
+      );
       const drawn = await page.evaluate(() => {
         const cy = window.cy!;
         return cy.nodes().map((n) => {
