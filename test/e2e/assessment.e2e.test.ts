@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
-import { open, signInAs, snap } from './pages';
+import { holdOperation, open, signInAs, snap } from './pages';
 import { pageGql } from './api';
 
 const poll = pollWithin(90_000, 250);
@@ -145,8 +145,19 @@ describe('branch assessment', () => {
       .locator('option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options[2]).not.toBe(quarter);
-    await page.getByTestId('assess-quarter').selectOption(options[2]);
+    // While that quarter's answer is held back, the previous quarter's table is on screen, marked busy.
+    const held = await holdOperation(page, 'AssessmentComparison');
+    try {
+      await page.getByTestId('assess-quarter').selectOption(options[2]);
+      await held.asked;
+      await poll(() => table.getAttribute('aria-busy')).toBe('true');
+      expect(await table.getAttribute('data-quarter')).toBe(quarter);
+    } finally {
+      await held.end();
+    }
     await poll(() => table.getAttribute('data-quarter')).toBe(options[2]);
+    // That quarter's own table is not marked busy.
+    await expect(table.getAttribute('aria-busy')).resolves.toBeNull();
     const other = await comparison(options[2]);
     const rowsShown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ branch: tr.getAttribute('data-branch'), score: tr.getAttribute('data-score') })));
     expect(rowsShown).toEqual(other.map((r) => ({ branch: r.branchId, score: r.score === null ? '' : String(r.score) })));

@@ -9,7 +9,7 @@ import type { LaunchedBrowser } from './browser';
 import { blockInternet, type BlockedNetwork } from './offline';
 import type { TestServer } from './server';
 import { fitsWidth, pollWithin, useBrowserSuite } from './suite';
-import { branchFiguresPeriod, open, signedInMemberId, signInAs } from './pages';
+import { branchFiguresPeriod, holdOperation, open, signedInMemberId, signInAs } from './pages';
 import { meetingRatio, type KindCount } from '../../client/src/features/dashboard/dashboard-model';
 import { formatPercent } from '../../client/src/i18n/i18n';
 import { currentWeek, weekItems } from '../../client/src/features/member-home/plan-week';
@@ -113,6 +113,31 @@ describe('figures that agree', () => {
       const { branch } = await api<Life>('m-3', LIFE, { id: 'b-1', from, to });
       await poll(() => page.getByTestId('figure-meetings').textContent()).toBe(pct(meetingRatio(branch.life.kinds)));
       await poll(() => page.getByTestId('figure-attendance').textContent()).toBe(pct(branch.life.attendanceRate));
+    }
+  });
+
+  it("while another period's figures load, the figures on screen are marked busy, not passed off as the chosen period's", async () => {
+    // A reload empties the client's cache, so the next period is asked for; its answer is held back meanwhile.
+    await page.reload();
+    await page.getByTestId('period').selectOption('lastQuarter');
+    await branchFiguresPeriod(page);
+    const figures = page.getByTestId('branch-figures');
+    expect(await figures.getAttribute('aria-busy')).toBeNull();
+    const held = await holdOperation(page, 'BranchView');
+    try {
+      await page.getByTestId('period').selectOption('fourQuarters');
+      await held.asked;
+      // The chosen period is the four quarters; the figures shown are still last quarter's, and say they are busy.
+      await poll(() => figures.getAttribute('aria-busy')).toBe('true');
+      const d = await figures.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+      expect(d.from).not.toBe(d.countedFrom);
+      expect(await page.getByTestId('figure-meetings').evaluate((el) => Number(getComputedStyle(el.closest('dl')!).opacity))).toBeLessThan(1);
+      held.release();
+      const { from } = await branchFiguresPeriod(page);
+      expect(from).toBe(d.from);
+      expect(await figures.getAttribute('aria-busy')).toBeNull();
+    } finally {
+      await held.end();
     }
   });
 

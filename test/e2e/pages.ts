@@ -1,7 +1,8 @@
 /** Small page helpers shared by the browser tests: sign in by role, screenshots, graph access. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
+import { PERSISTED_OPERATION_HASHES } from '../../client/src/gql/persisted-operations';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
@@ -107,4 +108,47 @@ export async function branchFiguresPeriod(page: Page, timeout = 30_000): Promise
     { timeout },
   );
   return (await period.jsonValue())!;
+}
+
+/**
+ * Hold back the app's requests for one persisted operation (by its codegen name) until `release`, to see what the
+ * page shows while that answer is on its way. `asked` resolves when the page has sent the request; `end` lets
+ * every held request through and removes the hold.
+ */
+export async function holdOperation(page: Page, name: keyof typeof PERSISTED_OPERATION_HASHES) {
+  const hash = PERSISTED_OPERATION_HASHES[name];
+  const isIt = (body: string | null) => (body ?? '').includes(hash);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  // The handlers still running: removing the route under one would make Playwright pass its request on itself
+  // and the handler's own continue fail ("Route is already handled"). `end` waits for them; a request that comes
+  // in while the route is being removed is passed on by Playwright, so its handler's failure is expected then.
+  const running = new Set<Promise<void>>();
+  let ending = false;
+  const hold = (route: Route) => {
+    const handled = (async () => {
+      if (isIt(route.request().postData())) await gate;
+      await route.continue().catch((e: unknown) => {
+        if (!ending) throw e;
+      });
+    })();
+    running.add(handled);
+    return handled.finally(() => running.delete(handled));
+  };
+  await page.route('**/graphql', hold);
+  const asked = page.waitForRequest((req) => isIt(req.postData()));
+  // A test that fails before the page asks must not leave this promise's rejection unhandled.
+  asked.catch(() => {});
+  return {
+    asked,
+    release,
+    async end() {
+      release();
+      await Promise.allSettled([...running]);
+      ending = true;
+      await page.unroute('**/graphql', hold);
+    },
+  };
 }

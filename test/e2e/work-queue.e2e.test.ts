@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { fitsWidth, PHONE, pollWithin, useBrowserSuite } from './suite';
-import { signInAs, snap } from './pages';
+import { holdOperation, signInAs, snap } from './pages';
 import { seriousViolations } from './axe';
 
 /** Poll what the user would see; the branch page's reads take a while on a busy machine, hence 60 s. */
@@ -141,7 +141,16 @@ describe('secretary work queue', () => {
     expect(req.some((r) => /^每季度至少 1 次$/.test(r))).toBe(true);
     for (const c of await table.getByTestId('life-citation').allTextContents()) expect(c).toMatch(/^依据：《中国共产党支部工作条例（试行）》/);
     await page.getByTestId('meetings-link').click();
-    await page.getByTestId('meetings-span').selectOption('month');
+    // While the month's answer is held back, the quarter's list is on screen, marked busy.
+    await page.getByTestId('meetings-list').waitFor();
+    const held = await holdOperation(page, 'BranchMeetings');
+    try {
+      await page.getByTestId('meetings-span').selectOption('month');
+      await held.asked;
+      await poll(() => page.getByTestId('meetings-list').getAttribute('aria-busy')).toBe('true');
+    } finally {
+      await held.end();
+    }
     // The month's list: the quarter's stays on screen while it loads, so wait until the list is the one asked for the
     // month now chosen (its period equals the one named above the list).
     const list = page.getByTestId('meetings-list');
@@ -153,6 +162,8 @@ describe('secretary work queue', () => {
       }),
     ).toEqual({ label: expect.stringMatching(/^\d{4}-\d{2}$/), from: true, to: true });
     await poll(() => list.locator('li').count()).toBeGreaterThan(0);
+    // The month's own list is not marked busy (another period's list on screen would be).
+    await expect(list.getAttribute('aria-busy')).resolves.toBeNull();
     await expect(list.textContent()).resolves.toContain('出席');
     // The meeting scheduled through the queue, this month, is listed.
     expect(newMeeting).toMatch(/^mt-/);

@@ -46,8 +46,8 @@ export function ComparisonSection({ committeeId }: { committeeId: string | null 
             <EmptyState>{t('assess.empty')}</EmptyState>
           ) : (
             <ScrollRegion label={t('assess.compare')}>
-              {/* data-quarter: the quarter of the rows shown (the previous quarter's stay on screen while another loads). */}
-              <table data-testid="assess-compare" data-quarter={rows[0].quarter}>
+              {/* data-quarter: the quarter of the rows shown (the previous quarter's stay on screen, marked busy, while another loads). */}
+              <table data-testid="assess-compare" data-quarter={rows[0].quarter} aria-busy={rows[0].quarter !== quarter || undefined}>
                 <thead>
                   <tr>
                     <th scope="col">{t('assess.rank')}</th>

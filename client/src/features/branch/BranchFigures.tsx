@@ -33,8 +33,18 @@ export function BranchFigures({
 }) {
   const { t, pct } = useI18n();
   const meetings = meetingRatio(kinds);
+  // Another period's figures while the chosen one's load: marked busy (and dimmed), never shown as the chosen period's.
+  const stale = !!counted && (counted.from !== period.from || counted.to !== period.to);
   return (
-    <dl className="figures" data-testid="branch-figures" data-from={period.from} data-to={period.to} data-counted-from={counted?.from} data-counted-to={counted?.to}>
+    <dl
+      className="figures"
+      data-testid="branch-figures"
+      data-from={period.from}
+      data-to={period.to}
+      data-counted-from={counted?.from}
+      data-counted-to={counted?.to}
+      aria-busy={stale || undefined}
+    >
       <div>
         <dt>{t('dash.meetings')}</dt>
         <dd data-testid="figure-meetings">{meetings == null ? '—' : pct(meetings)}</dd>

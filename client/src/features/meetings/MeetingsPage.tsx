@@ -73,7 +73,13 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
           ) : (
             // data-from/data-to: the period these meetings were asked for (the previous period's list stays on screen
             // while another period's loads, so it can differ from the period chosen above).
-            <ul className="todo-list" data-testid="meetings-list" data-from={operation?.variables.from} data-to={operation?.variables.to}>
+            <ul
+              className="todo-list"
+              data-testid="meetings-list"
+              data-from={operation?.variables.from}
+              data-to={operation?.variables.to}
+              aria-busy={(!!operation && (operation.variables.from !== range.from || operation.variables.to !== range.to)) || undefined}
+            >
               {meetings.map((m) => (
                 <li key={m.id} className="todo-item">
                   <div className="todo-main">
