@@ -171,4 +171,39 @@ describe('secretary work queue', () => {
     expect(await noSideways()).toBe(true);
     await snap(page, 'meetings-phone');
   }, 180_000);
+
+  it('a period without meetings says so only for itself: while another period\'s meetings load, its "none" is marked busy', async () => {
+    // The list (or "none") on screen once it is the chosen period's, not marked busy.
+    const settled = () =>
+      poll(() =>
+        page.evaluate(() => {
+          const period = document.querySelector<HTMLElement>('[data-testid="meetings-period"]')!.dataset;
+          const shown = document.querySelector<HTMLElement>('[data-testid="meetings-list"], [data-testid="meetings-none"]');
+          return !!shown && shown.dataset.from === period.from && shown.dataset.to === period.to && !shown.hasAttribute('aria-busy');
+        }),
+      ).toBe(true);
+    await page.getByTestId('meetings-span').selectOption('year');
+    await settled();
+    // Back, year by year, to a year without meetings.
+    for (let back = 0; back < 10 && (await page.getByTestId('meetings-none').count()) === 0; back++) {
+      await page.getByRole('button', { name: '上一期' }).click();
+      await settled();
+    }
+    const none = page.getByTestId('meetings-none');
+    expect(await none.count(), 'a year without meetings within ten years back').toBe(1);
+    const emptyYear = await none.getAttribute('data-from');
+    const held = await holdOperation(page, 'BranchMeetings');
+    try {
+      // One more year back: a year not asked for yet (the years after it are in the client's cache).
+      await page.getByRole('button', { name: '上一期' }).click();
+      await held.asked;
+      // The year chosen is the one before; the "none" on screen is still the empty year's, and says it is busy.
+      await poll(() => none.getAttribute('aria-busy')).toBe('true');
+      expect(await none.getAttribute('data-from')).toBe(emptyYear);
+      expect(await page.getByTestId('meetings-period').getAttribute('data-from')).not.toBe(emptyYear);
+    } finally {
+      await held.end();
+    }
+    await settled();
+  });
 });

@@ -21,7 +21,9 @@ export function ComparisonSection({ committeeId }: { committeeId: string | null 
   const quarterName = useQuarterName();
   const [options] = useState(() => recentQuarters());
   const [quarter, setQuarter] = useState(options[1]);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AssessmentComparisonDocument, variables: { committeeId, quarter } });
+  const [{ data, fetching, error, operation }, refetch] = useQuery({ query: AssessmentComparisonDocument, variables: { committeeId, quarter } });
+  // Another quarter's comparison (or its "none") on screen while the chosen quarter's loads: marked busy, and dimmed.
+  const stale = !!operation && operation.variables.quarter !== quarter;
   return (
     <Section
       title={t('assess.compare')}
@@ -43,11 +45,13 @@ export function ComparisonSection({ committeeId }: { committeeId: string | null 
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ assessmentComparison: rows }) =>
           rows.length === 0 ? (
-            <EmptyState>{t('assess.empty')}</EmptyState>
+            <div aria-busy={stale || undefined}>
+              <EmptyState>{t('assess.empty')}</EmptyState>
+            </div>
           ) : (
             <ScrollRegion label={t('assess.compare')}>
               {/* data-quarter: the quarter of the rows shown (the previous quarter's stay on screen, marked busy, while another loads). */}
-              <table data-testid="assess-compare" data-quarter={rows[0].quarter} aria-busy={rows[0].quarter !== quarter || undefined}>
+              <table data-testid="assess-compare" data-quarter={rows[0].quarter} aria-busy={stale || undefined}>
                 <thead>
                   <tr>
                     <th scope="col">{t('assess.rank')}</th>

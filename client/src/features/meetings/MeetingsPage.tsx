@@ -32,6 +32,8 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
   const [offset, setOffset] = useState(0);
   const range = useMemo(() => spanOf(span, offset), [span, offset]);
   const [{ data, fetching, error, operation }, refetch] = useQuery({ query: BranchMeetingsDocument, variables: { branchId, from: range.from, to: range.to } });
+  // Another period's meetings (or its "none") on screen while the chosen period's load: marked busy, and dimmed.
+  const stale = !!operation && (operation.variables.from !== range.from || operation.variables.to !== range.to);
   return (
     <div className="page">
       <div className="page-head">
@@ -69,17 +71,13 @@ export default function MeetingsPage({ branchId }: { branchId: string }) {
       <QueryState fetching={fetching} error={error} data={data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {({ meetings }) =>
           meetings.length === 0 ? (
-            <EmptyState>{t('meetings.none')}</EmptyState>
+            <div data-testid="meetings-none" data-from={operation?.variables.from} data-to={operation?.variables.to} aria-busy={stale || undefined}>
+              <EmptyState>{t('meetings.none')}</EmptyState>
+            </div>
           ) : (
             // data-from/data-to: the period these meetings were asked for (the previous period's list stays on screen
             // while another period's loads, so it can differ from the period chosen above).
-            <ul
-              className="todo-list"
-              data-testid="meetings-list"
-              data-from={operation?.variables.from}
-              data-to={operation?.variables.to}
-              aria-busy={(!!operation && (operation.variables.from !== range.from || operation.variables.to !== range.to)) || undefined}
-            >
+            <ul className="todo-list" data-testid="meetings-list" data-from={operation?.variables.from} data-to={operation?.variables.to} aria-busy={stale || undefined}>
               {meetings.map((m) => (
                 <li key={m.id} className="todo-item">
                   <div className="todo-main">
