@@ -43,6 +43,19 @@ const items = (): Promise<ItemInfo[]> =>
     })),
   );
 
+/**
+ * Wait until the meetings page shows the chosen period's own answer: the list (or its "none") asked for the period
+ * named above it, not marked busy. The previous period's stays on screen, marked busy, while another period's loads.
+ */
+const meetingsOfChosenPeriod = () =>
+  poll(() =>
+    page.evaluate(() => {
+      const period = document.querySelector<HTMLElement>('[data-testid="meetings-period"]')!.dataset;
+      const shown = document.querySelector<HTMLElement>('[data-testid="meetings-list"], [data-testid="meetings-none"]');
+      return !!shown && shown.dataset.from === period.from && shown.dataset.to === period.to && !shown.hasAttribute('aria-busy');
+    }),
+  ).toBe(true);
+
 describe('secretary work queue', () => {
   /** The meeting scheduled through the queue's meeting item. */
   let newMeeting = '';
@@ -151,18 +164,11 @@ describe('secretary work queue', () => {
     } finally {
       await held.end();
     }
-    // The month's list: the quarter's stays on screen while it loads, so wait until the list is the one asked for the
-    // month now chosen (its period equals the one named above the list).
+    // The month's own list (the quarter's stays on screen, marked busy, while it loads).
+    await meetingsOfChosenPeriod();
+    await expect(page.getByTestId('meetings-period').textContent()).resolves.toMatch(/^\d{4}-\d{2}$/);
     const list = page.getByTestId('meetings-list');
-    await poll(() =>
-      page.evaluate(() => {
-        const period = document.querySelector<HTMLElement>('[data-testid="meetings-period"]');
-        const shown = document.querySelector<HTMLElement>('[data-testid="meetings-list"]');
-        return { label: period?.textContent, from: shown?.dataset.from === period?.dataset.from, to: shown?.dataset.to === period?.dataset.to };
-      }),
-    ).toEqual({ label: expect.stringMatching(/^\d{4}-\d{2}$/), from: true, to: true });
     await poll(() => list.locator('li').count()).toBeGreaterThan(0);
-    // The month's own list is not marked busy (another period's list on screen would be).
     await expect(list.getAttribute('aria-busy')).resolves.toBeNull();
     await expect(list.textContent()).resolves.toContain('出席');
     // The meeting scheduled through the queue, this month, is listed.
@@ -173,21 +179,12 @@ describe('secretary work queue', () => {
   }, 180_000);
 
   it('a period without meetings says so only for itself: while another period\'s meetings load, its "none" is marked busy', async () => {
-    // The list (or "none") on screen once it is the chosen period's, not marked busy.
-    const settled = () =>
-      poll(() =>
-        page.evaluate(() => {
-          const period = document.querySelector<HTMLElement>('[data-testid="meetings-period"]')!.dataset;
-          const shown = document.querySelector<HTMLElement>('[data-testid="meetings-list"], [data-testid="meetings-none"]');
-          return !!shown && shown.dataset.from === period.from && shown.dataset.to === period.to && !shown.hasAttribute('aria-busy');
-        }),
-      ).toBe(true);
     await page.getByTestId('meetings-span').selectOption('year');
-    await settled();
+    await meetingsOfChosenPeriod();
     // Back, year by year, to a year without meetings.
     for (let back = 0; back < 10 && (await page.getByTestId('meetings-none').count()) === 0; back++) {
       await page.getByRole('button', { name: '上一期' }).click();
-      await settled();
+      await meetingsOfChosenPeriod();
     }
     const none = page.getByTestId('meetings-none');
     expect(await none.count(), 'a year without meetings within ten years back').toBe(1);
@@ -204,6 +201,6 @@ describe('secretary work queue', () => {
     } finally {
       await held.end();
     }
-    await settled();
+    await meetingsOfChosenPeriod();
   });
 });
